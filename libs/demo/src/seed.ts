@@ -1,0 +1,52 @@
+import { Logger } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Db, RequestContext } from '@bangfu/core';
+import { AppUser, hashPassword, Membership, Organization, withCheckChar } from '@bangfu/identity';
+import { importRegions, padCode } from '@bangfu/region';
+import { DEMO_COUNTIES, DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, EX_POVERTY_COUNTIES, KEY_ASSISTANCE_COUNTIES } from './demo-data';
+
+/**
+ * Loads the demo data set once (embedded default only): regions down to the demo counties' villages,
+ * the demo organisations and one account per role. Returns false when it was already there.
+ */
+export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
+  const log = new Logger('Demo');
+  const db = app.get(Db);
+  const ctx = RequestContext.system('demo-seed');
+  if (await db.repo(ctx, AppUser).existsBy({ email: DEMO_USERS[0].email })) return false;
+
+  const counties = Object.values(DEMO_COUNTIES).flat();
+  await importRegions(db.dataSource, { maxLevel: 5, townPrefixes: counties, log: (m) => log.log(m) });
+
+  await db.transaction(ctx, async (tx) => {
+    const em = db.manager(tx);
+    await em.query(`UPDATE region SET ex_poverty_county = true WHERE code = ANY($1::text[])`, [EX_POVERTY_COUNTIES.map(padCode)]);
+    await em.query(`UPDATE region SET key_assistance_county = true WHERE code = ANY($1::text[])`, [KEY_ASSISTANCE_COUNTIES.map(padCode)]);
+
+    const orgIds = new Map<string, string>();
+    for (const o of DEMO_ORGS) {
+      const org = await em.save(
+        em.create(Organization, {
+          kind: o.kind,
+          name: o.name,
+          creditCode: o.creditCode17 ? withCheckChar(o.creditCode17) : null,
+          regionCode: o.regionCode,
+          parentId: o.parentKey ? orgIds.get(o.parentKey)! : null,
+        }),
+      );
+      orgIds.set(o.key, org.id);
+    }
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    for (const u of DEMO_USERS) {
+      const user = await em.save(em.create(AppUser, { email: u.email, displayName: u.displayName, passwordHash }));
+      await em.insert(Membership, {
+        userId: user.id,
+        role: u.role,
+        organizationId: u.orgKey ? orgIds.get(u.orgKey)! : null,
+        regionPrefix: u.regionPrefix ?? null,
+      });
+    }
+  });
+  log.log(`demo data loaded: ${DEMO_ORGS.length} organisations, ${DEMO_USERS.length} accounts`);
+  return true;
+}

@@ -1,0 +1,42 @@
+import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { OrganizationKind, Role } from '@bangfu/core';
+import { AppUser } from './identity.entities';
+
+@ObjectType()
+export class AuthPayload {
+  @Field({ description: 'Bearer token for the Authorization header' }) token: string;
+  @Field() expiresAt: Date;
+  @Field(() => AppUser) user: AppUser;
+}
+
+@InputType()
+export class CreateOrganizationInput {
+  @Field(() => OrganizationKind) kind: OrganizationKind;
+  @Field() name: string;
+  @Field(() => String, { nullable: true }) creditCode?: string | null;
+  @Field(() => ID, { nullable: true }) parentId?: string | null;
+  @Field(() => String, { nullable: true }) regionCode?: string | null;
+}
+
+@InputType()
+export class RegisterCustomerInput {
+  @Field(() => String, { nullable: true }) email?: string | null;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field() displayName: string;
+  @Field() password: string;
+}
+
+@InputType()
+export class CreateUserInput extends RegisterCustomerInput {
+  @Field(() => Role) role: Role;
+  @Field(() => ID, { nullable: true }) organizationId?: string | null;
+  @Field(() => String, { nullable: true }) regionPrefix?: string | null;
+}
+
+@InputType()
+export class GrantMembershipInput {
+  @Field(() => ID) userId: string;
+  @Field(() => Role) role: Role;
+  @Field(() => ID, { nullable: true }) organizationId?: string | null;
+  @Field(() => String, { nullable: true }) regionPrefix?: string | null;
+}

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, Db, ErrorCode, forbidden, notFound, type RequestContext, Role, ROLE_ORGANIZATION_KIND } from '@bangfu/core';
+import { normalizePrefix } from '@bangfu/region';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './auth.service';
+import { AppUser, Membership } from './identity.entities';
+import { OrganizationService } from './organization.service';
+
+export interface CreateUserInput {
+  email?: string | null;
+  phone?: string | null;
+  displayName: string;
+  password: string;
+}
+
+export interface GrantInput {
+  userId: string;
+  role: Role;
+  organizationId?: string | null;
+  regionPrefix?: string | null;
+}
+
+/** Which roles an administrator may hand out inside the organisations it administers (rules as data). */
+const GRANTABLE_BY: Partial<Record<Role, Role[]>> = {
+  [Role.AGENCY_ADMIN]: [Role.PURCHASER, Role.APPROVER, Role.AGENCY_ADMIN],
+  [Role.SUPPLIER_ADMIN]: [Role.SUPPLIER_STAFF, Role.SUPPLIER_ADMIN],
+};
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^1[3-9][0-9]{9}$/;
+
+function uniqueViolation(e: unknown): boolean {
+  return (e as { code?: string })?.code === '23505' || (e as { driverError?: { code?: string } })?.driverError?.code === '23505';
+}
+
+@Injectable()
+export class UserService {
+  constructor(
+    private readonly db: Db,
+    private readonly organizations: OrganizationService,
+  ) {}
+
+  async get(ctx: RequestContext, id: string): Promise<AppUser> {
+    const user = await this.db.repo(ctx, AppUser).findOneBy({ id });
+    if (!user) throw notFound('User', id);
+    return user;
+  }
+
+  memberships(ctx: RequestContext, userId: string): Promise<Membership[]> {
+    return this.db.repo(ctx, Membership).find({ where: { userId }, relations: { organization: true }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Creates the account only; callers add memberships in the same transaction. */
+  async createAccount(ctx: RequestContext, input: CreateUserInput): Promise<AppUser> {
+    const email = input.email?.trim().toLowerCase() || null;
+    const phone = input.phone?.trim() || null;
+    if (!email && !phone) throw new AppError(ErrorCode.BAD_USER_INPUT, 'An email or a mobile number is required', { field: 'email' });
+    if (email && !EMAIL.test(email)) throw new AppError(ErrorCode.BAD_USER_INPUT, `${email} is not an email address`, { field: 'email' });
+    if (phone && !PHONE.test(phone)) throw new AppError(ErrorCode.BAD_USER_INPUT, `${phone} is not a mainland mobile number`, { field: 'phone' });
+    const displayName = input.displayName?.trim();
+    if (!displayName || displayName.length > 100) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Display name must be 1–100 characters', { field: 'displayName' });
+    if (!input.password || input.password.length < MIN_PASSWORD_LENGTH) {
+      throw new AppError('WEAK_PASSWORD', `Passwords need at least ${MIN_PASSWORD_LENGTH} characters`, { field: 'password' });
+    }
+    const repo = this.db.repo(ctx, AppUser);
+    try {
+      return await repo.save(repo.create({ email, phone, displayName, passwordHash: await hashPassword(input.password) }));
+    } catch (e) {
+      if (uniqueViolation(e)) throw new AppError('DUPLICATE_IDENTIFIER', 'An account with this email or phone already exists', { field: email ? 'email' : 'phone' });
+      throw e;
+    }
+  }
+
+  /** Public self-service sign-up for retail customers. */
+  registerCustomer(ctx: RequestContext, input: CreateUserInput): Promise<AppUser> {
+    return this.db.transaction(ctx, async (tx) => {
+      const user = await this.createAccount(tx, input);
+      await this.db.repo(tx, Membership).insert({ userId: user.id, role: Role.CUSTOMER, organizationId: null });
+      return user;
+    });
+  }
+
+  /** Creates a staff account with its first membership, checked like any grant. */
+  createStaff(ctx: RequestContext, input: CreateUserInput & Omit<GrantInput, 'userId'>): Promise<AppUser> {
+    return this.db.transaction(ctx, async (tx) => {
+      await this.assertMayGrant(tx, input);
+      const user = await this.createAccount(tx, input);
+      await this.insertMembership(tx, { ...input, userId: user.id });
+      return user;
+    });
+  }
+
+  grant(ctx: RequestContext, input: GrantInput): Promise<Membership> {
+    return this.db.transaction(ctx, async (tx) => {
+      await this.get(tx, input.userId);
+      await this.assertMayGrant(tx, input);
+      return this.insertMembership(tx, input);
+    });
+  }
+
+  revoke(ctx: RequestContext, membershipId: string): Promise<boolean> {
+    return this.db.transaction(ctx, async (tx) => {
+      const m = await this.db.repo(tx, Membership).findOneBy({ id: membershipId });
+      if (!m) throw notFound('Membership', membershipId);
+      await this.assertMayGrant(tx, m);
+      await this.db.repo(tx, Membership).delete(m.id);
+      return true;
+    });
+  }
+
+  private async insertMembership(ctx: RequestContext, input: GrantInput): Promise<Membership> {
+    const expectedKind = ROLE_ORGANIZATION_KIND[input.role];
+    let regionPrefix: string | null = null;
+    if (expectedKind === null) {
+      if (input.organizationId) throw new AppError('ROLE_ORGANIZATION_MISMATCH', `${input.role} belongs to no organisation`, { field: 'organizationId' });
+    } else {
+      if (!input.organizationId) throw new AppError('ROLE_ORGANIZATION_MISMATCH', `${input.role} needs an organisation`, { field: 'organizationId' });
+      const org = await this.organizations.get(ctx, input.organizationId);
+      if (org.kind !== expectedKind) {
+        throw new AppError('ROLE_ORGANIZATION_MISMATCH', `${input.role} is held in a ${expectedKind} organisation, not ${org.kind}`, { field: 'role' });
+      }
+      if (input.regionPrefix) {
+        regionPrefix = normalizePrefix(input.regionPrefix, 'regionPrefix');
+        // A coordinator's scope can narrow its office's region, never widen it.
+        if (org.regionCode && !regionPrefix.startsWith(normalizePrefix(org.regionCode))) {
+          throw new AppError(ErrorCode.BAD_USER_INPUT, `Scope ${regionPrefix} lies outside the office's region ${org.regionCode}`, { field: 'regionPrefix' });
+        }
+      }
+    }
+    const repo = this.db.repo(ctx, Membership);
+    try {
+      return await repo.save(repo.create({ userId: input.userId, role: input.role, organizationId: input.organizationId ?? null, regionPrefix }));
+    } catch (e) {
+      if (uniqueViolation(e)) throw new AppError(ErrorCode.CONFLICT, 'The user already has this role in this organisation');
+      throw e;
+    }
+  }
+
+  private async assertMayGrant(ctx: RequestContext, input: { role: Role; organizationId?: string | null }): Promise<void> {
+    const p = ctx.requirePrincipal();
+    if (p.hasRole(Role.PLATFORM_ADMIN)) return;
+    for (const [adminRole, grantable] of Object.entries(GRANTABLE_BY) as Array<[Role, Role[]]>) {
+      if (!grantable.includes(input.role) || !input.organizationId) continue;
+      const roots = p.organizationIds(adminRole);
+      const scope = adminRole === Role.AGENCY_ADMIN ? await this.organizations.subtreeIds(ctx, roots) : roots;
+      if (scope.includes(input.organizationId)) return;
+    }
+    throw forbidden(`You may not grant ${input.role} in this organisation`);
+  }
+}

@@ -1,0 +1,80 @@
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource, type EntityManager, type EntityTarget, type MixedList, type ObjectLiteral, type Repository } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from './config';
+import type { RequestContext } from './request-context';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type EntityList = MixedList<Function>;
+
+export function createDataSource(url: string, entities: EntityList, migrations: EntityList, poolSize = 10): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    poolSize,
+    extra: { application_name: 'bangfu' },
+  });
+}
+
+/**
+ * The one way services reach the database: `db.manager(ctx)` joins the context's transaction when
+ * there is one, and `db.transaction(ctx, fn)` makes a mutation all-or-nothing.
+ */
+@Injectable()
+export class Db {
+  constructor(readonly dataSource: DataSource) {}
+
+  manager(ctx: RequestContext): EntityManager {
+    return ctx.em ?? this.dataSource.manager;
+  }
+
+  repo<T extends ObjectLiteral>(ctx: RequestContext, entity: EntityTarget<T>): Repository<T> {
+    return this.manager(ctx).getRepository(entity);
+  }
+
+  /** Runs fn in a transaction; nested calls join the outer one. */
+  async transaction<T>(ctx: RequestContext, fn: (tx: RequestContext) => Promise<T>): Promise<T> {
+    if (ctx.em?.queryRunner?.isTransactionActive) return fn(ctx);
+    return this.dataSource.transaction((em) => fn(ctx.withManager(em)));
+  }
+}
+
+@Injectable()
+class DataSourceCloser implements OnApplicationShutdown {
+  constructor(private readonly dataSource: DataSource) {}
+  async onApplicationShutdown() {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+@Global()
+@Module({})
+export class DbModule {
+  static forRoot(options: { entities: EntityList; migrations: EntityList }): DynamicModule {
+    return {
+      module: DbModule,
+      providers: [
+        {
+          provide: DataSource,
+          inject: [APP_CONFIG],
+          useFactory: async (config: AppConfig) => {
+            const ds = createDataSource(config.DATABASE_URL, options.entities, options.migrations, config.DATABASE_POOL_SIZE);
+            await ds.initialize();
+            if (config.MIGRATIONS_RUN) {
+              const ran = await ds.runMigrations({ transaction: 'each' });
+              if (ran.length) new Logger('Db').log(`applied ${ran.length} migration(s): ${ran.map((m) => m.name).join(', ')}`);
+            }
+            return ds;
+          },
+        },
+        Db,
+        DataSourceCloser,
+      ],
+      exports: [DataSource, Db],
+    };
+  }
+}

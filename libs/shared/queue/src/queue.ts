@@ -1,0 +1,107 @@
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, SetMetadata } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
+import { type Job, type JobsOptions, Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { APP_CONFIG, type AppConfig } from '@bangfu/core';
+
+const HANDLER_KEY = 'bangfu:job-handler';
+export const RUN_WORKERS = Symbol('RUN_WORKERS');
+
+/** A provider that processes one queue's jobs. Handlers must be idempotent: BullMQ retries. */
+export interface JobHandler<T = unknown> {
+  handle(job: Job<T>): Promise<unknown>;
+}
+export const ProcessesQueue = (queue: string, options: { concurrency?: number } = {}) => SetMetadata(HANDLER_KEY, { queue, ...options });
+
+/** Default retry policy: exponential backoff; failed jobs are kept (the dead-letter list) for admins to inspect. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { count: 1000 },
+  removeOnFail: false,
+};
+
+function connection(config: AppConfig): Redis {
+  return new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+}
+
+@Injectable()
+export class QueueService implements OnApplicationShutdown {
+  private readonly queues = new Map<string, Queue>();
+  private conn: Redis | null = null;
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  queue(name: string): Queue {
+    let q = this.queues.get(name);
+    if (!q) {
+      this.conn ??= connection(this.config);
+      q = new Queue(name, { connection: this.conn, prefix: `${this.config.REDIS_PREFIX}:bull`, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      this.queues.set(name, q);
+    }
+    return q;
+  }
+
+  /** Adds a job; a jobId makes the add idempotent (BullMQ ignores a duplicate id). */
+  add<T>(queue: string, name: string, data: T, opts: JobsOptions = {}) {
+    return this.queue(queue).add(name, data, opts);
+  }
+
+  async onApplicationShutdown() {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    await this.conn?.quit().catch(() => undefined);
+  }
+}
+
+/** Starts a BullMQ Worker for every @ProcessesQueue provider: in apps/worker, or in-process in the embedded default. */
+@Injectable()
+export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('Worker');
+  private readonly workers: Worker[] = [];
+  constructor(
+    private readonly discovery: DiscoveryService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(RUN_WORKERS) private readonly enabled: boolean,
+  ) {}
+
+  onApplicationBootstrap() {
+    if (!this.enabled) return;
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as JobHandler | undefined;
+      if (!instance || !wrapper.metatype) continue;
+      const meta = Reflect.getMetadata(HANDLER_KEY, wrapper.metatype) as { queue: string; concurrency?: number } | undefined;
+      if (!meta) continue;
+      const worker = new Worker(meta.queue, (job) => instance.handle(job), {
+        connection: connection(this.config),
+        prefix: `${this.config.REDIS_PREFIX}:bull`,
+        concurrency: meta.concurrency ?? 4,
+      });
+      worker.on('failed', (job, err) => this.log.warn(`job ${meta.queue}/${job?.name}#${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`));
+      worker.on('error', (err) => this.log.error(`worker ${meta.queue}: ${err.message}`));
+      this.workers.push(worker);
+      this.log.log(`processing queue ${meta.queue}`);
+    }
+  }
+
+  get running(): number {
+    return this.workers.length;
+  }
+
+  async onApplicationShutdown() {
+    // close() waits for active jobs to finish, so a deploy does not cut a job in half.
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+}
+
+
+@Global()
+@Module({})
+export class QueueModule {
+  static forRoot(options: { runWorkers: boolean }): DynamicModule {
+    return {
+      module: QueueModule,
+      imports: [DiscoveryModule],
+      providers: [QueueService, WorkerHost, { provide: RUN_WORKERS, useValue: options.runWorkers }],
+      exports: [QueueService, WorkerHost],
+    };
+  }
+}

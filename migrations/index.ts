@@ -1,0 +1,4 @@
+// Every schema change is a migration listed here, in order; the app never synchronizes.
+import { Foundation1764000000000 } from './1764000000000-foundation';
+
+export const migrations = [Foundation1764000000000];
