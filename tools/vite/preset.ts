@@ -32,11 +32,18 @@ export function serverTestConfig(projectRoot: string, name: string): UserConfig 
   return {
     root: workspaceRoot,
     plugins: [swcPlugin()],
-    resolve: { alias: workspaceAliases() },
+    // One copy of graphql-js (the CommonJS one Node and Apollo load), or instanceof checks fail.
+    resolve: {
+      alias: [
+        ...Object.entries(workspaceAliases()).map(([find, replacement]) => ({ find, replacement })),
+        { find: /^graphql$/, replacement: resolve(workspaceRoot, 'node_modules/graphql/index.js') },
+      ],
+    },
     // @ts-expect-error vitest's `test` key extends Vite's config
     test: {
       name,
-      include: [`${projectRoot}/**/*.spec.ts`],
+      dir: resolve(workspaceRoot, projectRoot),
+      include: ['**/*.spec.ts'],
       environment: 'node',
       globalSetup: [resolve(workspaceRoot, 'libs/shared/testing/src/global-setup.ts')],
       setupFiles: [resolve(workspaceRoot, 'libs/shared/testing/src/setup-file.ts')],

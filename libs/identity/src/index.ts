@@ -4,3 +4,4 @@ export * from './identity.entities';
 export * from './identity.module';
 export * from './organization.service';
 export * from './user.service';
+export * from './fixtures';

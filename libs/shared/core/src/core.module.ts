@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AppErrorFilter } from './error-filter';
 import { AuthGuard, TokenService } from './auth';
 import { APP_CONFIG, type AppConfig } from './config';
 
@@ -33,7 +34,7 @@ export class CoreModule {
         graphqlModule(),
       ],
       controllers: [HealthController, MetricsController],
-      providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: AppErrorFilter }],
       exports: [TokenService],
     };
   }

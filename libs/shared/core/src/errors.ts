@@ -36,9 +36,11 @@ const HTTP_STATUS: Record<string, number> = {
 export class AppError extends GraphQLError {
   readonly code: string;
   readonly httpStatus: number;
+  readonly details: Record<string, unknown>;
   constructor(code: ErrorCodeName, message: string, details: Record<string, unknown> = {}) {
     super(message, { extensions: { code, ...details } });
     this.code = code;
+    this.details = details;
     this.httpStatus = HTTP_STATUS[code] ?? 400;
   }
 }

@@ -10,9 +10,12 @@ const log = new Logger('GraphQL');
 
 /** Known failures keep their code; anything else is a bug: logged with its stack, shown as a generic error. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  // Unwrap located errors by shape, not instanceof: a second copy of graphql-js must not turn
+  // a known failure into an internal error.
+  let original: unknown = error;
+  while (original && !(original instanceof AppError) && (original as GraphQLError).originalError) original = (original as GraphQLError).originalError;
   if (original instanceof AppError) {
-    return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { ...original.extensions } };
+    return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { ...original.details, code: original.code } };
   }
   const code = formatted.extensions?.code as string | undefined;
   // Apollo's own validation/parse errors (bad query, bad variable types) are the caller's fault.

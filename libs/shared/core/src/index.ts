@@ -2,6 +2,7 @@ export * from './auth';
 export * from './config';
 export * from './core.module';
 export * from './db';
+export * from './error-filter';
 export * from './errors';
 export * from './graphql';
 export * from './graphql-limits';

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
+import { Role } from '@bangfu/core';
+import { createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
+import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
+import { ancestorCodes, levelOf, normalizePrefix } from './region-code';
+import { REGION_ENTITIES, RegionModule } from './region.module';
+
+describe('division codes', () => {
+  it('derives levels, prefixes and ancestors', () => {
+    expect(levelOf('520000000000')).toBe(1);
+    expect(levelOf('520600000000')).toBe(2);
+    expect(levelOf('520621000000')).toBe(3);
+    expect(levelOf('520621101000')).toBe(4);
+    expect(levelOf('520621101203')).toBe(5);
+    expect(levelOf('52062110120')).toBeNull();
+    expect(levelOf('000000000000')).toBeNull();
+    expect(ancestorCodes('520621101203')).toEqual(['520000000000', '520600000000', '520621000000', '520621101000', '520621101203']);
+    expect(normalizePrefix('520621000000')).toBe('520621');
+    expect(normalizePrefix('5206')).toBe('5206');
+    expect(() => normalizePrefix('52x')).toThrow(/division code/);
+  });
+});
+
+describe('regions API', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ imports: [RegionModule, IdentityModule], entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES] });
+  });
+  afterAll(() => server?.close());
+
+  it('lists provinces, then children of a county, with the ancestor path', async () => {
+    const provinces = await server.gqlOk('{ regions { code name level } }');
+    expect(provinces.regions.length).toBeGreaterThanOrEqual(31);
+    expect(provinces.regions.find((r: { code: string }) => r.code === '520000000000').name).toBe('贵州省');
+    const towns = await server.gqlOk('query($p: String) { regions(parentCode: $p) { code name level } }', { p: '520621000000' });
+    expect(towns.regions.map((t: { name: string }) => t.name)).toContain('闵孝镇');
+    const r = await server.gqlOk('query($c: String!) { region(code: $c) { name level exPovertyCounty path { name } } }', { c: '520621101000' });
+    expect(r.region.path.map((p: { name: string }) => p.name)).toEqual(['贵州省', '铜仁市', '江口县', '闵孝镇']);
+  });
+
+  it('answers bad codes with INVALID_REGION_CODE and unknown ones with null', async () => {
+    expectErrorCode(await server.gql('{ region(code: "12345") { name } }'), 'INVALID_REGION_CODE');
+    expectErrorCode(await server.gql('{ regions(parentCode: "abc") { name } }'), 'INVALID_REGION_CODE');
+    expect((await server.gqlOk('{ region(code: "990100000000") { name } }')).region).toBeNull();
+  });
+
+  it('lets only a platform admin flag counties, and only counties', async () => {
+    const ds = server.app.get(DataSource);
+    const SET = 'mutation($c: String!, $e: Boolean, $k: Boolean) { setRegionFlags(code: $c, exPovertyCounty: $e, keyAssistanceCounty: $k) { code exPovertyCounty keyAssistanceCounty } }';
+    const coord = await createUserWithRole(ds, Role.COORDINATOR);
+    expectErrorCode(await server.gql(SET, { c: '441882000000', e: true }, await server.login(coord.email, coord.password)), 'FORBIDDEN');
+    const admin = await createUserWithRole(ds, Role.PLATFORM_ADMIN);
+    const token = await server.login(admin.email, admin.password);
+    const done = await server.gqlOk(SET, { c: '441882000000', e: true, k: true }, token);
+    expect(done.setRegionFlags).toEqual({ code: '441882000000', exPovertyCounty: true, keyAssistanceCounty: true });
+    expectErrorCode(await server.gql(SET, { c: '441800000000', e: true }, token), 'WRONG_REGION_LEVEL');
+    expectErrorCode(await server.gql(SET, { c: '441882000000', e: false }, token), 'BAD_USER_INPUT');
+  });
+});
