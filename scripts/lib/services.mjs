@@ -39,7 +39,7 @@ function clearStalePostmaster(dataDir) {
  * @param {{ dataDir: string, persistent: boolean, fast?: boolean, log?: (m: string) => void }} opts
  * @returns {Promise<{ url: (db?: string) => string, port: number, stop: () => Promise<void> }>}
  */
-export async function startPostgres({ dataDir, persistent, fast = false, log = () => {} }) {
+export async function startPostgres({ dataDir, persistent, fast = false, log = () => undefined }) {
   const port = await freePort();
   const user = 'bangfu';
   const password = 'bangfu';
@@ -84,7 +84,7 @@ export async function startPostgres({ dataDir, persistent, fast = false, log = (
 /**
  * @param {{ dataDir: string, persistent: boolean, log?: (m: string) => void }} opts
  */
-export async function startRedis({ dataDir, persistent, log = () => {} }) {
+export async function startRedis({ dataDir, persistent, log = () => undefined }) {
   const bin = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p)) ?? 'redis-server';
   mkdirSync(dataDir, { recursive: true });
   const port = await freePort();

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, createDataSource, loadConfig } from '@bangfu/core';
 import { migrations } from '@bangfu/migrations';
 import { importRegions } from '@bangfu/region';
-import { ENTITIES } from './app.module';
+import { ENTITIES } from '@bangfu/platform';
 
 const USAGE = `usage: node dist/api/cli.js <command>
   migrate            apply pending migrations

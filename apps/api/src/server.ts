@@ -5,7 +5,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type AppConfig, createLogger, PinoNestLogger, requestMiddleware } from '@bangfu/core';
-import { AppModule } from './app.module';
+import { AppModule } from '@bangfu/platform';
 
 const API_PREFIXES = ['/graphql', '/health', '/metrics', '/webhooks', '/counters', '/api', '/files'];
 

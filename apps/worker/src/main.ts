@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, createLogger, loadConfig, PinoNestLogger } from '@bangfu/core';
 import { WorkerHost } from '@bangfu/queue';
-import { AppModule } from '../../api/src/app.module';
+import { AppModule } from '@bangfu/platform';
 
 /**
  * The BullMQ worker process: the same modules as the API, no HTTP listener, workers on.

@@ -64,24 +64,24 @@ export class UserResolver {
 @Resolver(() => Organization)
 export class OrganizationResolver {
   constructor(
-    private readonly organizations: OrganizationService,
-    private readonly regions: RegionService,
+    private readonly organizationService: OrganizationService,
+    private readonly regionService: RegionService,
   ) {}
 
   @Query(() => [Organization], { description: 'Organisations visible to the caller (own, subordinate units, region scope)' })
   @Allow(AUTHENTICATED)
   organizations(@Ctx() ctx: RequestContext, @Args('kind', { type: () => OrganizationKind, nullable: true }) kind?: OrganizationKind): Promise<Organization[]> {
-    return this.organizations.list(ctx, kind);
+    return this.organizationService.list(ctx, kind);
   }
 
   @Mutation(() => Organization)
   @Allow(Role.PLATFORM_ADMIN, Role.AGENCY_ADMIN)
   createOrganization(@Ctx() ctx: RequestContext, @Args('input') input: CreateOrganizationInput): Promise<Organization> {
-    return this.organizations.create(ctx, input);
+    return this.organizationService.create(ctx, input);
   }
 
   @ResolveField(() => Region, { nullable: true })
   region(@Ctx() ctx: RequestContext, @Parent() org: Organization): Promise<Region | null> {
-    return org.regionCode ? this.regions.find(ctx, org.regionCode) : Promise.resolve(null);
+    return org.regionCode ? this.regionService.find(ctx, org.regionCode) : Promise.resolve(null);
   }
 }

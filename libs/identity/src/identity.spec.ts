@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
-import { OrganizationKind, Role } from '@bangfu/core';
+import { OrganizationKind, Role, TokenService } from '@bangfu/core';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
 import { createOrg, createUserWithRole, TEST_PASSWORD } from './fixtures';
@@ -56,7 +56,6 @@ describe('login and me', () => {
     expectErrorCode(await server.gql(ME, {}, forged), 'TOKEN_INVALID');
     expectErrorCode(await server.gql(ME, {}, 'garbage'), 'TOKEN_INVALID');
 
-    const { TokenService } = await import('@bangfu/core');
     const tokens = server.app.get(TokenService);
     const { user } = await createUserWithRole(ds, Role.CUSTOMER);
     const { token: expired } = await tokens.sign(user.id, -10);

@@ -1,5 +1,4 @@
-export * from './region-code';
-export * from './region-import';
+export * from '@bangfu/region-data';
 export * from './region.entity';
 export * from './region.module';
 export * from './region.service';

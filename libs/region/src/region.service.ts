@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, Db, ErrorCode, notFound, type RequestContext } from '@bangfu/core';
 import { In } from 'typeorm';
-import { ancestorCodes, isRegionCode, levelOf, RegionLevel } from './region-code';
+import { ancestorCodes, isRegionCode, levelOf, RegionLevel } from '@bangfu/region-data';
 import { Region } from './region.entity';
 
 export interface RegionFlags {

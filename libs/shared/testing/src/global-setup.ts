@@ -9,7 +9,8 @@ import { ensureTemplateDatabase } from './template-db';
 export default async function setup(project: TestProject) {
   const stops: Array<() => Promise<void>> = [];
   if (!process.env.BANGFU_TEST_PG_URL || !process.env.BANGFU_TEST_REDIS_URL) {
-    // @ts-expect-error plain JS helper shared with the start script
+    // @ts-expect-error plain JS helper shared with the start script (not a library)
+    // eslint-disable-next-line @nx/enforce-module-boundaries
     const { startPostgres, startRedis, killOnExit } = await import('../../../../scripts/lib/services.mjs');
     const dir = mkdtempSync(join(tmpdir(), 'bangfu-vitest-'));
     chmodSync(dir, 0o755); // the postgres OS user must reach its data folder

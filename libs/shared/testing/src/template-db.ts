@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDataSource } from '@bangfu/core';
 import { migrations } from '@bangfu/migrations';
-import { importRegions } from '@bangfu/region';
+import { importRegions } from '@bangfu/region-data';
 
 /** Reference data every test database has: all counties, and villages of a few real ones. */
 export const TEST_REGION_COUNTIES = ['520621', '520627', '610724', '441882', '500229'];

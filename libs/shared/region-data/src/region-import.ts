@@ -42,7 +42,7 @@ async function insertBatch(ds: DataSource, rows: Row[]): Promise<void> {
  */
 export async function importRegions(ds: DataSource, options: RegionImportOptions): Promise<number> {
   const dir = divisionDir();
-  const log = options.log ?? (() => {});
+  const log = options.log ?? (() => undefined);
   const load = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Array<Record<string, string>>;
   const inScope = (code: string) => !options.townPrefixes || options.townPrefixes.some((p) => code.startsWith(p));
   let total = 0;

@@ -1,0 +1,2 @@
+export * from './region-code';
+export * from './region-import';
