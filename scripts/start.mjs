@@ -36,12 +36,12 @@ async function main() {
   build();
   const env = { ...process.env };
   if (!external) {
-    const data = join(root, '.data');
+    const data = process.env.BANGFU_DATA_DIR ?? join(root, '.data');
     mkdirSync(data, { recursive: true });
     // A per-installation signing secret, kept with the data so sessions survive restarts.
     const secretFile = join(data, 'jwt-secret');
     if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
-    say('starting PostgreSQL and Redis (data in .data/)…');
+    say(`starting PostgreSQL and Redis (data in ${data})…`);
     const pg = await startPostgres({ dataDir: join(data, 'postgres'), persistent: true });
     stops.push(pg.stop);
     killOnExit([pg.pg.process]);

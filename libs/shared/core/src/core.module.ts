@@ -16,6 +16,7 @@ import { graphqlModule } from './graphql';
 import { HealthController } from './health';
 import { MetricsController } from './metrics';
 import { RedisModule } from './redis';
+import { SystemResolver } from './system.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type ClassList = Function[];
@@ -34,7 +35,7 @@ export class CoreModule {
         graphqlModule(),
       ],
       controllers: [HealthController, MetricsController],
-      providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: AppErrorFilter }],
+      providers: [SystemResolver, TokenService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: AppErrorFilter }],
       exports: [TokenService],
     };
   }

@@ -1,0 +1,57 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { api } from '../api/client';
+import { LOGIN, ME, type Me } from '../api/operations';
+
+interface SessionValue {
+  /** undefined while the stored token is being checked, null when anonymous. */
+  me: Me | null | undefined;
+  login: (identifier: string, password: string) => Promise<Me | null>;
+  logout: () => void;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+async function fetchMe(): Promise<Me | null> {
+  if (!api.tokens.get()) return null;
+  try {
+    return (await api.request<{ me: Me | null }>(ME)).me;
+  } catch {
+    // A dead token was already dropped by the client; any other failure shows the visitor as anonymous.
+    return null;
+  }
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+
+  useEffect(() => {
+    let current = true;
+    void fetchMe().then((user) => current && setMe(user));
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const login = useCallback(async (identifier: string, password: string) => {
+    const { login: payload } = await api.request<{ login: { token: string } }>(LOGIN, { identifier, password });
+    api.tokens.set(payload.token);
+    const user = await fetchMe();
+    setMe(user);
+    return user;
+  }, []);
+
+  const logout = useCallback(() => {
+    // Tokens are stateless JWTs: forgetting ours is what signing out means for this client.
+    api.tokens.set(null);
+    setMe(null);
+  }, []);
+
+  const value = useMemo(() => ({ me, login, logout }), [me, login, logout]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession must be used inside <SessionProvider>');
+  return value;
+}

@@ -1,0 +1,23 @@
+import react from '@vitejs/plugin-react';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const workspaceRoot = resolve(here, '../..');
+
+// The API serves dist/storefront on its own port; in dev, Vite proxies GraphQL to it.
+export default defineConfig({
+  root: here,
+  plugins: [react()],
+  logLevel: 'warn',
+  build: {
+    outDir: resolve(workspaceRoot, 'dist/storefront'),
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  server: {
+    port: 4200,
+    proxy: { '/graphql': 'http://localhost:3000', '/health': 'http://localhost:3000' },
+  },
+});

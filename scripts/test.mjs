@@ -1,0 +1,57 @@
+// `npm test`: installs missing system packages, builds, starts ONE PostgreSQL and ONE Redis for the
+// whole run, then runs every project's lint, unit/integration tests and browser e2e through Nx.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from './build.mjs';
+import { killOnExit, startPostgres, startRedis } from './lib/services.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const say = (m) => process.stdout.write(`\n[bangfu test] ${m}\n`);
+const started = Date.now();
+
+execFileSync('bash', [join(root, 'scripts/system-deps.sh')], { stdio: 'inherit' });
+say('building api and storefront');
+build(['api', 'storefront'], { force: process.env.CI === 'true' });
+
+const dir = mkdtempSync(join(tmpdir(), 'bangfu-test-'));
+chmodSync(dir, 0o755); // the postgres OS user must reach its data folder
+say('starting PostgreSQL and Redis for this run');
+const pg = await startPostgres({ dataDir: join(dir, 'pg'), persistent: false, fast: true });
+const redis = await startRedis({ dataDir: join(dir, 'redis'), persistent: false });
+killOnExit([pg.pg.process, redis.child]);
+
+const env = {
+  ...process.env,
+  BANGFU_TEST_PG_URL: pg.url('postgres'),
+  BANGFU_TEST_REDIS_URL: redis.url,
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  NX_TUI: 'false',
+  VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
+  FORCE_COLOR: process.env.CI ? '0' : (process.env.FORCE_COLOR ?? '1'),
+};
+const nx = join(root, 'node_modules/nx/bin/nx.js');
+const steps = [
+  ['typecheck', [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']],
+  ['lint', [nx, 'run-many', '-t', 'lint', '--parallel=2', '--outputStyle=stream']],
+  ['test', [nx, 'run-many', '-t', 'test', '--parallel=1', '--outputStyle=stream', '--skip-nx-cache']],
+  ['e2e', [nx, 'run-many', '-t', 'e2e', '--parallel=1', '--outputStyle=stream', '--skip-nx-cache']],
+];
+const results = [];
+let failed = false;
+for (const [name, args] of steps) {
+  say(`${name}…`);
+  const t0 = Date.now();
+  const r = spawnSync(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
+  const ok = r.status === 0;
+  results.push(`${ok ? 'PASS' : 'FAIL'}  ${name.padEnd(10)} ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  if (!ok) failed = true;
+}
+
+await redis.stop();
+await pg.stop();
+rmSync(dir, { recursive: true, force: true });
+say(`summary (${((Date.now() - started) / 1000).toFixed(0)} s in all)\n${results.join('\n')}`);
+process.exit(failed ? 1 : 0);
