@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import swc from 'unplugin-swc';
-import type { UserConfig } from 'vite';
+import type { UserConfig } from 'vitest/config';
 
 export const workspaceRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -39,7 +39,6 @@ export function serverTestConfig(projectRoot: string, name: string): UserConfig 
         { find: /^graphql$/, replacement: resolve(workspaceRoot, 'node_modules/graphql/index.js') },
       ],
     },
-    // @ts-expect-error vitest's `test` key extends Vite's config
     test: {
       name,
       dir: resolve(workspaceRoot, projectRoot),

@@ -1,13 +1,24 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, CoreModule } from '@bangfu/core';
+import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
+import { CERTIFICATION_ENTITIES, CertificationModule } from '@bangfu/certification';
+import { CHANNEL_ENTITIES, ChannelModule } from '@bangfu/channel';
 import { IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
 import { migrations } from '@bangfu/migrations';
 import { QueueModule } from '@bangfu/queue';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
+import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
 
 /** Every domain's entities, in one list for the DataSource. */
-export const ENTITIES = [...REGION_ENTITIES, ...IDENTITY_ENTITIES];
-export const DOMAIN_MODULES = [RegionModule, IdentityModule];
+export const ENTITIES = [
+  ...REGION_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...SUPPLIER_ENTITIES,
+  ...CATALOG_ENTITIES,
+  ...CERTIFICATION_ENTITIES,
+  ...CHANNEL_ENTITIES,
+];
+export const DOMAIN_MODULES = [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule];
 
 /** The composition root: infrastructure plus every bounded context. */
 @Module({})
