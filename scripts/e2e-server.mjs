@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { freePort, killOnExit, startPostgres, startRedis } from './lib/services.mjs';
+import { freePort, handleSignals, killOnExit, startPostgres, startRedis } from './lib/services.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const say = (m) => process.stderr.write(`[e2e-server] ${m}\n`);
@@ -28,8 +28,7 @@ async function stopAll(code) {
   }
   process.exit(code);
 }
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
+handleSignals(() => void stopAll(0));
 
 function withDb(url, db) {
   const u = new URL(url);
@@ -47,19 +46,32 @@ async function onServer(url, sql) {
   }
 }
 
-/** @returns {Promise<{ serverUrl: string, redisUrl: string }>} */
+/**
+ * Playwright signals the whole process group, so a server may have exited before we stop it; the
+ * helpers' stop() only listens for a later 'exit' and would then wait forever.
+ */
+function stopServer(child, stop) {
+  return async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    await Promise.race([stop(), new Promise((done) => child.once('exit', done))]);
+  };
+}
+
+/** @returns {Promise<{ serverUrl: string, redisUrl: string, shared: boolean }>} */
 async function servers() {
   const { BANGFU_TEST_PG_URL, BANGFU_TEST_REDIS_URL } = process.env;
-  if (BANGFU_TEST_PG_URL && BANGFU_TEST_REDIS_URL) return { serverUrl: BANGFU_TEST_PG_URL, redisUrl: BANGFU_TEST_REDIS_URL };
+  if (BANGFU_TEST_PG_URL && BANGFU_TEST_REDIS_URL) return { serverUrl: BANGFU_TEST_PG_URL, redisUrl: BANGFU_TEST_REDIS_URL, shared: true };
   const dir = mkdtempSync(join(tmpdir(), 'bangfu-e2e-'));
   chmodSync(dir, 0o755); // as root, the postgres OS user must reach its data folder
-  stops.push(async () => rmSync(dir, { recursive: true, force: true }));
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  stops.push(async () => removeDir());
   const pgServer = await startPostgres({ dataDir: join(dir, 'pg'), persistent: false, fast: true });
-  stops.push(pgServer.stop);
+  stops.push(stopServer(pgServer.pg.process, pgServer.stop));
   const redis = await startRedis({ dataDir: join(dir, 'redis'), persistent: false });
-  stops.push(redis.stop);
+  stops.push(stopServer(redis.child, redis.stop));
   killOnExit([pgServer.pg.process, redis.child]);
-  return { serverUrl: pgServer.url('postgres'), redisUrl: redis.url };
+  process.on('exit', removeDir); // also after a forced exit; killOnExit's listener has run by then
+  return { serverUrl: pgServer.url('postgres'), redisUrl: redis.url, shared: false };
 }
 
 async function main() {
@@ -69,10 +81,11 @@ async function main() {
     say('dist/api or dist/storefront is missing: run `node scripts/build.mjs api storefront` first');
     return stopAll(2);
   }
-  const { serverUrl, redisUrl } = await servers();
+  const { serverUrl, redisUrl, shared } = await servers();
   const db = `e2e_${randomBytes(6).toString('hex')}`;
   await onServer(serverUrl, `CREATE DATABASE ${db}`);
-  stops.push(() => onServer(serverUrl, `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`));
+  // A private server goes away with its folder; only a shared one needs the database dropped.
+  if (shared) stops.push(() => onServer(serverUrl, `DROP DATABASE IF EXISTS ${db} WITH (FORCE)`));
 
   const env = {
     ...process.env,

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { build } from './build.mjs';
-import { killOnExit, startPostgres, startRedis } from './lib/services.mjs';
+import { handleSignals, killOnExit, startPostgres, startRedis } from './lib/services.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const say = (m) => process.stdout.write(`[bangfu] ${m}\n`);
@@ -22,8 +22,10 @@ async function stopAll(code) {
   }
   process.exit(code);
 }
-process.on('SIGINT', () => { say('stopping…'); void stopAll(0); });
-process.on('SIGTERM', () => void stopAll(0));
+handleSignals((signal) => {
+  if (signal === 'SIGINT') say('stopping…');
+  void stopAll(0);
+});
 
 async function main() {
   if (!external) {

