@@ -1,5 +1,5 @@
-import { spawn, execSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,13 +45,19 @@ function stop(child: ChildProcess): Promise<number | null> {
   });
 }
 
-const leftovers = () => {
-  try {
-    return execSync(`pgrep -f ${dataDir}`).toString().trim();
-  } catch {
-    return '';
-  }
-};
+/** Processes whose command line mentions the data dir: a leftover postgres or redis-server. */
+const leftovers = () =>
+  readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map((pid) => {
+      try {
+        return `${pid} ${readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ')}`;
+      } catch {
+        return '';
+      }
+    })
+    .filter((line) => line.includes(dataDir))
+    .join('\n');
 
 describe('npm start (embedded default)', () => {
   it('serves GraphQL, health and demo logins; stops cleanly; keeps data across restarts', async () => {

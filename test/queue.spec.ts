@@ -2,7 +2,7 @@ import { Injectable, Module } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '@bangfu/testing';
-import { type JobHandler, ProcessesQueue, QueueService, WorkerHost } from './queue';
+import { type JobHandler, ProcessesQueue, QueueService, WorkerHost } from '@bangfu/queue';
 
 const seen: string[] = [];
 let failuresLeft = 2;

@@ -1,0 +1,54 @@
+import { parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { queryDepth } from './graphql-limits';
+import { decodeCursor, encodeCursor, pageSize, toConnection } from './pagination';
+import { Principal } from './request-context';
+import { OrganizationKind, Role } from './roles';
+
+describe('queryDepth', () => {
+  it('counts nested selections and follows fragments without looping', () => {
+    expect(queryDepth(parse('{ a }'))).toBe(1);
+    expect(queryDepth(parse('{ a { b { c } } d }'))).toBe(3);
+    const withFragments = parse('query Q { a { ...F } } fragment F on T { b { ...G } } fragment G on T { c { d } }');
+    expect(queryDepth(withFragments, 'Q')).toBe(4);
+    const cyclic = parse('{ a { ...F } } fragment F on T { b { ...F } }');
+    expect(queryDepth(cyclic)).toBe(2);
+  });
+});
+
+describe('pagination helpers', () => {
+  it('round-trips cursors and refuses garbage', () => {
+    expect(decodeCursor(encodeCursor(['2026-01-01', 'id-1']))).toEqual(['2026-01-01', 'id-1']);
+    expect(decodeCursor(null)).toBeNull();
+    expect(() => decodeCursor('not-base64-json')).toThrow(/cursor/);
+  });
+
+  it('bounds the page size', () => {
+    expect(pageSize(undefined)).toBe(20);
+    expect(pageSize(100)).toBe(100);
+    expect(() => pageSize(0)).toThrow(/first/);
+    expect(() => pageSize(101)).toThrow(/first/);
+  });
+
+  it('builds a connection from limit+1 rows', () => {
+    const c = toConnection([{ id: 1 }, { id: 2 }, { id: 3 }], 2, 10, (r) => [r.id], false);
+    expect(c.edges.map((e) => e.node.id)).toEqual([1, 2]);
+    expect(c.pageInfo.hasNextPage).toBe(true);
+    expect(decodeCursor(c.pageInfo.endCursor)).toEqual([2]);
+    expect(c.totalCount).toBe(10);
+  });
+});
+
+describe('Principal', () => {
+  it('answers role, organisation and region-scope questions from its memberships', () => {
+    const p = new Principal('u1', 'x', [
+      { organizationId: 'o1', organizationKind: OrganizationKind.COORDINATION_OFFICE, role: Role.COORDINATOR, regionPrefix: '5206' },
+      { organizationId: 'o2', organizationKind: OrganizationKind.AGENCY, role: Role.PURCHASER, regionPrefix: '4401' },
+    ]);
+    expect(p.hasRole(Role.COORDINATOR)).toBe(true);
+    expect(p.hasRole(Role.PLATFORM_ADMIN)).toBe(false);
+    expect(p.organizationIds(Role.PURCHASER)).toEqual(['o2']);
+    expect(p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR)).toEqual(['5206']);
+    expect(p.roles.sort()).toEqual(['COORDINATOR', 'PURCHASER']);
+  });
+});

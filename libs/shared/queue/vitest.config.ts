@@ -1,3 +1,0 @@
-import { serverTestConfig } from '../../../tools/vite/preset.ts';
-
-export default serverTestConfig('libs/shared/queue', 'queue');
