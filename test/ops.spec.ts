@@ -50,8 +50,9 @@ describe('GraphQL limits', () => {
     expectErrorCode(await server.gql(wide), 'QUERY_TOO_COMPLEX');
   });
 
-  it('gives a stable code for malformed queries', async () => {
+  it('gives a stable code for malformed queries and missing variables', async () => {
     expectErrorCode(await server.gql('{ regions { nope } }'), 'GRAPHQL_VALIDATION_FAILED');
+    expectErrorCode(await server.gql('query($c: String!) { region(code: $c) { name } }', {}), 'BAD_USER_INPUT');
   });
 });
 

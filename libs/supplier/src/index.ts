@@ -1,1 +1,11 @@
+export * from './admission';
+export * from './household.service';
+export * from './linkage.service';
+export * from './masking';
+export * from './notification.service';
+export * from './supplier.entities';
 export * from './supplier.module';
+export * from './supplier.service';
+export * from './supplier.types';
+export { HouseholdConnection } from './household.resolver';
+export * from './fixtures';

@@ -47,13 +47,19 @@ export function queryLimitsPlugin(getSchema: () => GraphQLSchema, maxDepth: numb
           if (depth > maxDepth) {
             throw new AppError(ErrorCode.QUERY_TOO_DEEP, `Query depth ${depth} exceeds the limit of ${maxDepth}`, { depth, maxDepth });
           }
-          const complexity = getComplexity({
-            schema: getSchema(),
-            query: document,
-            operationName: operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema: getSchema(),
+              query: document,
+              operationName: operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (e) {
+            // Missing or mistyped variables surface here first; they are the caller's mistake.
+            throw new AppError(ErrorCode.BAD_USER_INPUT, (e as Error).message);
+          }
           if (complexity > maxComplexity) {
             throw new AppError(ErrorCode.QUERY_TOO_COMPLEX, `Query complexity ${complexity} exceeds the limit of ${maxComplexity}`, {
               complexity,

@@ -1,0 +1,64 @@
+import { Role } from '@bangfu/core';
+import { SupplierStatus } from './supplier.entities';
+
+export enum AdmissionAction {
+  RECOMMEND = 'RECOMMEND',
+  REJECT = 'REJECT',
+  APPROVE = 'APPROVE',
+  SUSPEND = 'SUSPEND',
+  REINSTATE = 'REINSTATE',
+  REVOKE = 'REVOKE',
+}
+
+export interface AdmissionTransition {
+  action: AdmissionAction;
+  from: SupplierStatus;
+  to: SupplierStatus;
+  /** Roles allowed to make this move. */
+  roles: Role[];
+  /** Coordinators must hold a region prefix that covers the supplier's registered county. */
+  coordinatorScoped: boolean;
+  /** The move lands in a state that only eligible (ex-poverty) suppliers may hold. */
+  requiresEligibility: boolean;
+  reasonRequired: boolean;
+}
+
+const S = SupplierStatus;
+const A = AdmissionAction;
+const t = (action: AdmissionAction, from: SupplierStatus, to: SupplierStatus, roles: Role[], extra: Partial<AdmissionTransition> = {}): AdmissionTransition => ({
+  action,
+  from,
+  to,
+  roles,
+  coordinatorScoped: roles.includes(Role.COORDINATOR),
+  requiresEligibility: to === S.RECOMMENDED || to === S.APPROVED,
+  reasonRequired: to === S.REJECTED || to === S.SUSPENDED || to === S.REVOKED,
+  ...extra,
+});
+
+/** 供应商准入: every allowed move, who may make it and what it needs. Anything not listed is INVALID_TRANSITION. */
+export const ADMISSION_TRANSITIONS: readonly AdmissionTransition[] = [
+  t(A.RECOMMEND, S.APPLIED, S.RECOMMENDED, [Role.COORDINATOR]),
+  t(A.REJECT, S.APPLIED, S.REJECTED, [Role.COORDINATOR]),
+  t(A.APPROVE, S.RECOMMENDED, S.APPROVED, [Role.PLATFORM_ADMIN]),
+  t(A.REJECT, S.RECOMMENDED, S.REJECTED, [Role.PLATFORM_ADMIN]),
+  t(A.SUSPEND, S.APPROVED, S.SUSPENDED, [Role.PLATFORM_ADMIN]),
+  t(A.REINSTATE, S.SUSPENDED, S.APPROVED, [Role.PLATFORM_ADMIN]),
+  t(A.REVOKE, S.APPROVED, S.REVOKED, [Role.PLATFORM_ADMIN]),
+  t(A.REVOKE, S.SUSPENDED, S.REVOKED, [Role.PLATFORM_ADMIN]),
+];
+
+/** Roles that may attempt an action at all (from any state). */
+export function rolesFor(action: AdmissionAction): Role[] {
+  return [...new Set(ADMISSION_TRANSITIONS.filter((x) => x.action === action).flatMap((x) => x.roles))];
+}
+
+/** Notification text per target status (zh-CN first, the UI may translate by kind). */
+export const ADMISSION_NOTICE: Record<SupplierStatus, { kind: string; title: string }> = {
+  [S.APPLIED]: { kind: 'SUPPLIER_APPLIED', title: '供应商准入申请已提交' },
+  [S.RECOMMENDED]: { kind: 'SUPPLIER_RECOMMENDED', title: '已获县级协调机构推荐' },
+  [S.APPROVED]: { kind: 'SUPPLIER_APPROVED', title: '供应商准入已通过' },
+  [S.REJECTED]: { kind: 'SUPPLIER_REJECTED', title: '供应商准入申请被驳回' },
+  [S.SUSPENDED]: { kind: 'SUPPLIER_SUSPENDED', title: '供应商资格已暂停' },
+  [S.REVOKED]: { kind: 'SUPPLIER_REVOKED', title: '供应商资格已撤销' },
+};

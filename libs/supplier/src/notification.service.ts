@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { badInput, Db, type RequestContext } from '@bangfu/core';
+import { Brackets, In, IsNull } from 'typeorm';
+import { Notification } from './supplier.entities';
+
+export interface NotificationInput {
+  /** Stable machine-readable kind, e.g. SUPPLIER_APPROVED. */
+  kind: string;
+  title: string;
+  body?: string;
+  data?: Record<string, unknown>;
+}
+
+const MAX_LIST = 100;
+
+/** The in-app notification list; other domains call notifyOrganization/notifyUser inside their own transaction. */
+@Injectable()
+export class NotificationService {
+  constructor(private readonly db: Db) {}
+
+  notifyOrganization(ctx: RequestContext, orgId: string, input: NotificationInput): Promise<Notification> {
+    return this.insert(ctx, { recipientOrgId: orgId, recipientUserId: null }, input);
+  }
+
+  notifyUser(ctx: RequestContext, userId: string, input: NotificationInput): Promise<Notification> {
+    return this.insert(ctx, { recipientOrgId: null, recipientUserId: userId }, input);
+  }
+
+  /** The caller's notifications: addressed to the user or to any organisation it belongs to, newest first. */
+  list(ctx: RequestContext, unreadOnly = false, first = 50): Promise<Notification[]> {
+    const p = ctx.requirePrincipal();
+    if (!Number.isInteger(first) || first < 1 || first > MAX_LIST) throw badInput(`first must be between 1 and ${MAX_LIST}`, { field: 'first' });
+    const qb = this.db
+      .repo(ctx, Notification)
+      .createQueryBuilder('n')
+      .where(this.addressedTo(p.userId, p.organizationIds()))
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(first);
+    if (unreadOnly) qb.andWhere('n.read_at IS NULL');
+    return qb.getMany();
+  }
+
+  unreadCount(ctx: RequestContext): Promise<number> {
+    const p = ctx.requirePrincipal();
+    return this.db.repo(ctx, Notification).createQueryBuilder('n').where(this.addressedTo(p.userId, p.organizationIds())).andWhere('n.read_at IS NULL').getCount();
+  }
+
+  /**
+   * Marks the given notifications read; ids the caller cannot see are ignored rather than reported,
+   * so the answer never reveals whether someone else's notification exists. Returns how many changed.
+   */
+  markRead(ctx: RequestContext, ids: string[]): Promise<number> {
+    const p = ctx.requirePrincipal();
+    if (ids.length === 0) return Promise.resolve(0);
+    if (ids.length > MAX_LIST) throw badInput(`At most ${MAX_LIST} ids at a time`, { field: 'ids' });
+    return this.db.transaction(ctx, async (tx) => {
+      const res = await this.db
+        .repo(tx, Notification)
+        .createQueryBuilder()
+        .update()
+        .set({ readAt: () => 'now()' })
+        .where({ id: In(ids), readAt: IsNull() })
+        .andWhere(this.addressedTo(p.userId, p.organizationIds(), ''))
+        .execute();
+      return res.affected ?? 0;
+    });
+  }
+
+  private addressedTo(userId: string, orgIds: string[], alias = 'n.') {
+    return new Brackets((w) => {
+      w.where(`${alias}recipient_user_id = :nUserId`, { nUserId: userId });
+      const ids = orgIds.filter((id) => !!id);
+      if (ids.length) w.orWhere(`${alias}recipient_org_id = ANY(:nOrgIds::uuid[])`, { nOrgIds: ids });
+    });
+  }
+
+  private async insert(ctx: RequestContext, to: Pick<Notification, 'recipientOrgId' | 'recipientUserId'>, input: NotificationInput): Promise<Notification> {
+    const title = input.title?.trim();
+    if (!input.kind || !title) throw badInput('A notification needs a kind and a title', { field: 'title' });
+    const repo = this.db.repo(ctx, Notification);
+    return repo.save(repo.create({ ...to, kind: input.kind, title, body: input.body ?? '', data: input.data ?? {} }));
+  }
+}

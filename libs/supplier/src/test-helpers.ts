@@ -1,0 +1,45 @@
+import { DataSource } from 'typeorm';
+import { OrganizationKind, Principal, RequestContext, Role } from '@bangfu/core';
+import { createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
+import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
+import { startTestServer, type TestServer } from '@bangfu/testing';
+import { SUPPLIER_ENTITIES, SupplierModule } from './supplier.module';
+
+/** Spec support (not exported from the lib): one real server per spec file. */
+export async function startSupplierServer(): Promise<{ server: TestServer; ds: DataSource }> {
+  const server = await startTestServer({
+    imports: [RegionModule, IdentityModule, SupplierModule],
+    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES],
+  });
+  return { server, ds: server.app.get(DataSource) };
+}
+
+export interface Actor {
+  token: string;
+  userId: string;
+  organizationId: string | null;
+  email: string;
+  password: string;
+}
+
+/** A signed-in user holding one role (optionally in a given organisation / region prefix). */
+export async function actor(server: TestServer, ds: DataSource, role: Role, options: { organizationId?: string; regionPrefix?: string; displayName?: string } = {}): Promise<Actor> {
+  const u = await createUserWithRole(ds, role, options);
+  return { token: await server.login(u.email, u.password), userId: u.user.id, organizationId: u.organizationId, email: u.email, password: u.password };
+}
+
+/** A service-level context for one membership, for calling exported services directly. */
+export function contextFor(userId: string, role: Role, organizationId: string | null, kind: OrganizationKind, regionPrefix: string | null = null): RequestContext {
+  return RequestContext.anonymous().withPrincipal(new Principal(userId, role, [{ organizationId: organizationId as string, organizationKind: kind, role, regionPrefix }]));
+}
+
+export async function villages(ds: DataSource, countyPrefix: string, n = 3): Promise<string[]> {
+  const rows: Array<{ code: string }> = await ds.query(`SELECT code FROM region WHERE code LIKE $1 AND level = 5 ORDER BY code LIMIT $2`, [`${countyPrefix}%`, n]);
+  if (rows.length < n) throw new Error(`test template lacks villages under ${countyPrefix}`);
+  return rows.map((r) => r.code);
+}
+
+export async function count(ds: DataSource, sql: string, params: unknown[] = []): Promise<number> {
+  const [row] = await ds.query(sql, params);
+  return Number(Object.values(row as Record<string, unknown>)[0]);
+}
