@@ -29,6 +29,12 @@ describe('operations endpoints', () => {
     expect(text).toMatch(/bangfu_graphql_operations_total\{type="query",outcome="accepted"\} \d+/);
   });
 
+  it('answers a body that is not JSON with a clear 400', async () => {
+    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' } });
+  });
+
   it('echoes a sane X-Request-Id and invents one otherwise', async () => {
     const mine = await fetch(`${server.url}/health`, { headers: { 'x-request-id': 'abc-123' } });
     expect(mine.headers.get('x-request-id')).toBe('abc-123');

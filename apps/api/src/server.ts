@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type AppConfig, createLogger, PinoNestLogger, requestMiddleware } from '@bangfu/core';
+import { type AppConfig, applyHttpPipeline, createLogger, PinoNestLogger } from '@bangfu/core';
 import { AppModule } from '@bangfu/platform';
 
 const API_PREFIXES = ['/graphql', '/health', '/metrics', '/webhooks', '/counters', '/api', '/files'];
@@ -31,9 +31,7 @@ export async function createApp(config: AppConfig, options: { runWorkers?: boole
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
-  app.use(requestMiddleware(logger));
-  // Webhooks need the raw body for signature checks; everything else is JSON.
-  app.use(express.json({ limit: '1mb', verify: (req, _res, buf) => ((req as { rawBody?: Buffer }).rawBody = buf) }));
+  applyHttpPipeline(app, logger);
   const dir = storefrontDir(config);
   if (dir) storefront(app, dir);
   return app;

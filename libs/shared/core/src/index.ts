@@ -7,6 +7,7 @@ export * from './errors';
 export * from './graphql';
 export * from './graphql-limits';
 export * from './health';
+export * from './http';
 export * from './logging';
 export * from './metrics';
 export * from './pagination';

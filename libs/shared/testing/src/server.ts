@@ -1,9 +1,8 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import express from 'express';
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { type AppConfig, CoreModule, createLogger, loadConfig, PinoNestLogger, requestMiddleware } from '@bangfu/core';
+import { type AppConfig, applyHttpPipeline, CoreModule, createLogger, loadConfig, PinoNestLogger } from '@bangfu/core';
 import { migrations } from '@bangfu/migrations';
 import { QueueModule } from '@bangfu/queue';
 import { createTestDatabase } from './template-db';
@@ -68,8 +67,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       };
   const logger = createLogger(config.LOG_LEVEL);
   const app = await NestFactory.create(module, { logger: new PinoNestLogger(logger), bodyParser: false });
-  app.use(requestMiddleware(logger));
-  app.use(express.json({ limit: '1mb', verify: (req, _res, buf) => ((req as { rawBody?: Buffer }).rawBody = buf) }));
+  applyHttpPipeline(app, logger);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${port}`;
