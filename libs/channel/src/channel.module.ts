@@ -1,9 +1,22 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '@bangfu/catalog';
+import { CertificationModule } from '@bangfu/certification';
+import { IdentityModule } from '@bangfu/identity';
+import { RegionModule } from '@bangfu/region';
+import { SupplierModule } from '@bangfu/supplier';
+import { Channel, ChannelProduct, CounterRejection, CounterReport } from './channel.entities';
+import { ChannelResolver } from './channel.resolver';
+import { ChannelService } from './channel.service';
+import { CounterController } from './counter.controller';
+import { CounterLogService } from './counter-log.service';
+import { CounterSalesService } from './counter-sales.service';
 
-export const CHANNEL_ENTITIES = [];
+export const CHANNEL_ENTITIES = [Channel, ChannelProduct, CounterReport, CounterRejection];
 
 @Module({
-  providers: [],
-  exports: [],
+  imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule],
+  controllers: [CounterController],
+  providers: [ChannelService, CounterSalesService, CounterLogService, ChannelResolver],
+  exports: [ChannelService],
 })
 export class ChannelModule {}

@@ -1,1 +1,6 @@
+export * from './channel.entities';
 export * from './channel.module';
+export * from './channel.service';
+export * from './channel.types';
+export * from './counter-sales.service';
+export * from './counter-signature';

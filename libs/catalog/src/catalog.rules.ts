@@ -1,0 +1,105 @@
+import { AppError, badInput } from '@bangfu/core';
+import { ProductStatus } from './product.entity';
+import { Role } from '@bangfu/core';
+
+/** Selling units a variant may use; anything else is INVALID_UNIT (keeps reports and counters comparable). */
+export const VARIANT_UNITS = ['kg', 'g', '斤', '箱', '盒', '袋', '瓶', '罐', '个', '只', '头', '件', '份'] as const;
+
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+export const MAX_IMAGES_PER_PRODUCT = 12;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SKU = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** IDs reach SQL as uuid parameters: a malformed one is the caller's mistake, not a 500. */
+export function assertUuid(value: string, field: string): string {
+  if (typeof value !== 'string' || !UUID.test(value)) throw badInput(`${field} is not a valid id`, { field });
+  return value;
+}
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+export function requireText(value: string | null | undefined, field: string, max: number, min = 1): string {
+  const text = (value ?? '').trim();
+  if (text.length < min || text.length > max) throw badInput(`${field} must be ${min}–${max} characters`, { field });
+  return text;
+}
+
+export function assertPrice(value: number, field: string): number {
+  // The Money scalar already refuses fractions and non-numbers; zero and negative prices are ours to refuse.
+  if (!Number.isSafeInteger(value) || value <= 0) throw new AppError('INVALID_PRICE', `${field} must be a positive amount of fen`, { field });
+  return value;
+}
+
+export function assertStock(value: number, field: string): number {
+  if (!Number.isSafeInteger(value) || value < 0 || value > 2_147_483_647) {
+    throw new AppError('INVALID_STOCK', `${field} must be a whole number of units, not negative`, { field });
+  }
+  return value;
+}
+
+export function assertUnit(value: string, field = 'unit'): string {
+  const unit = (value ?? '').trim();
+  if (!(VARIANT_UNITS as readonly string[]).includes(unit)) {
+    throw new AppError('INVALID_UNIT', `Unit ${JSON.stringify(value)} is not one of ${VARIANT_UNITS.join(', ')}`, { field, allowed: [...VARIANT_UNITS] });
+  }
+  return unit;
+}
+
+export function assertSku(value: string, field = 'sku'): string {
+  const sku = (value ?? '').trim();
+  if (!SKU.test(sku)) throw new AppError('INVALID_SKU', 'A SKU is 1–64 letters, digits, dots, dashes or underscores', { field });
+  return sku;
+}
+
+/** Today in Asia/Shanghai as YYYY-MM-DD: harvest dates and validity are business dates. */
+export function shanghaiToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function assertDate(value: string, field: string): string {
+  const d = (value ?? '').trim().slice(0, 10);
+  const parsed = new Date(`${d}T00:00:00Z`);
+  if (!DATE.test(d) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== d) {
+    throw new AppError('INVALID_DATE', `${field} must be a date like 2026-01-31`, { field });
+  }
+  return d;
+}
+
+export function uniqueViolation(e: unknown, constraint?: string): boolean {
+  const err = (e as { driverError?: { code?: string; constraint?: string } })?.driverError ?? (e as { code?: string; constraint?: string });
+  return err?.code === '23505' && (!constraint || err.constraint === constraint);
+}
+
+export type ProductAction = 'publish' | 'unpublish';
+
+export interface ProductTransition {
+  action: ProductAction;
+  from: ProductStatus[];
+  to: ProductStatus;
+  roles: Role[];
+  /** Checks that must hold for the move (supplier approved, origin eligible, something to sell). */
+  guards: Array<'SUPPLIER_APPROVED' | 'ORIGIN_ELIGIBLE' | 'HAS_ACTIVE_VARIANT'>;
+}
+
+/** The product life cycle as data: DRAFT → PUBLISHED ↔ UNPUBLISHED. */
+export const PRODUCT_TRANSITIONS: readonly ProductTransition[] = [
+  {
+    action: 'publish',
+    from: [ProductStatus.DRAFT, ProductStatus.UNPUBLISHED],
+    to: ProductStatus.PUBLISHED,
+    roles: [Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF],
+    guards: ['SUPPLIER_APPROVED', 'ORIGIN_ELIGIBLE', 'HAS_ACTIVE_VARIANT'],
+  },
+  {
+    // The platform may take a listing down (complaints, food-safety recalls); only the supplier puts it up.
+    action: 'unpublish',
+    from: [ProductStatus.PUBLISHED],
+    to: ProductStatus.UNPUBLISHED,
+    roles: [Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF, Role.PLATFORM_ADMIN],
+    guards: [],
+  },
+];

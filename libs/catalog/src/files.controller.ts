@@ -1,0 +1,64 @@
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Allow, Ctx, notFound, PUBLIC, type RequestContext, Role } from '@bangfu/core';
+import { MAX_IMAGE_BYTES } from './catalog.rules';
+import { imageTooLarge } from './image-check';
+import { ImageService } from './image.service';
+import { isStorageKey } from './storage/object-storage';
+
+/** Past this we stop reading and drop the connection rather than drain an abusive upload. */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * Reads the raw request body (the server's JSON parser leaves image bodies alone). Over the limit
+ * we keep draining without buffering, so the client receives our IMAGE_TOO_LARGE answer instead of
+ * a reset connection.
+ */
+function readBody(req: Request, max: number): Promise<{ bytes: Buffer; tooLarge: boolean; size: number }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= max) chunks.push(chunk);
+      else if (size > DRAIN_LIMIT) req.destroy();
+    });
+    req.on('end', () => resolve({ bytes: Buffer.concat(chunks), tooLarge: size > max, size }));
+    req.on('error', reject);
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('upload aborted'));
+    });
+  });
+}
+
+@Controller('files')
+export class FilesController {
+  constructor(private readonly images: ImageService) {}
+
+  /** Raw image body with content-type image/jpeg, image/png or image/webp; at most 5 MB. */
+  @Post('products/:productId/images')
+  @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF)
+  async upload(@Ctx() ctx: RequestContext, @Param('productId') productId: string, @Req() req: Request) {
+    const declaredLength = Number(req.headers['content-length'] ?? 0);
+    const body = await readBody(req, MAX_IMAGE_BYTES);
+    if (body.tooLarge) throw imageTooLarge(body.size || declaredLength);
+    // Ownership is checked before the bytes are: a stranger learns nothing about what we accept.
+    const image = await this.images.upload(ctx, productId, body.bytes, req.headers['content-type']);
+    return { id: image.id, url: this.images.url(image), contentType: image.contentType, sizeBytes: image.sizeBytes };
+  }
+
+  @Get('*key')
+  @Allow(PUBLIC)
+  async serve(@Ctx() ctx: RequestContext, @Param('key') keyParam: string | string[], @Res() res: Response) {
+    const key = Array.isArray(keyParam) ? keyParam.join('/') : keyParam;
+    if (!isStorageKey(key)) throw notFound('File', key);
+    const file = await this.images.read(ctx, key);
+    if (!file) throw notFound('File', key);
+    res.setHeader('content-type', file.contentType);
+    res.setHeader('content-length', String(file.bytes.length));
+    res.setHeader('x-content-type-options', 'nosniff');
+    // Keys are never reused (a new upload gets a new key), so the bytes behind one never change.
+    res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    res.end(file.bytes);
+  }
+}

@@ -1,0 +1,124 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
+import { IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
+import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
+import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
+import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
+import { CATALOG_ENTITIES, CatalogModule } from './catalog.module';
+import { MAX_IMAGE_BYTES } from './catalog.rules';
+import { CREATE_PRODUCT, PRODUCT, PUBLISH, supplierFixture, variantInput } from './catalog.test-fixtures';
+
+const storageDir = mkdtempSync(join(tmpdir(), 'bangfu-uploads-'));
+let server: TestServer;
+let ds: DataSource;
+let token: string;
+let otherToken: string;
+let productId: string;
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake png body')]);
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF fake jpeg body')]);
+const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x10, 0, 0, 0]), Buffer.from('WEBPVP8 fake')]);
+const GIF = Buffer.from('GIF89a fake gif');
+
+function upload(id: string, body: Buffer, contentType: string, t: string | null = token) {
+  return fetch(`${server.url}/files/products/${id}/images`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, ...(t ? { authorization: `Bearer ${t}` } : {}) },
+    body: new Uint8Array(body),
+  });
+}
+
+const files = () => readdirSync(storageDir, { recursive: true }).filter((f) => String(f).match(/\.(png|jpg|webp)$/));
+const imageRows = async () => (await ds.query(`SELECT count(*)::int AS n FROM product_image`))[0].n as number;
+
+beforeAll(async () => {
+  // The catalog module reads storage settings from the environment (core config is not ours to extend).
+  process.env.STORAGE_DIR = storageDir;
+  server = await startTestServer({
+    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule],
+    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...CATALOG_ENTITIES],
+  });
+  ds = server.app.get(DataSource);
+  const coop = await supplierFixture(ds);
+  const other = await supplierFixture(ds);
+  token = await server.login(coop.email, coop.password);
+  otherToken = await server.login(other.email, other.password);
+  const p = (await server.gqlOk(CREATE_PRODUCT, { input: { title: '汉中仙毫绿茶', originRegionCode: '610724000000', variants: [variantInput()] } }, token)).createProduct;
+  productId = p.id;
+  await server.gqlOk(PUBLISH, { id: productId }, token);
+});
+afterAll(async () => {
+  await server?.close();
+  rmSync(storageDir, { recursive: true, force: true });
+  delete process.env.STORAGE_DIR;
+});
+
+describe('product images', () => {
+  it('stores JPEG, PNG and WebP uploads and serves them back', async () => {
+    for (const [body, type] of [[PNG, 'image/png'], [JPEG, 'image/jpeg'], [WEBP, 'image/webp']] as const) {
+      const res = await upload(productId, body, type);
+      expect(res.status).toBe(201);
+      const json = await res.json();
+      expect(json).toMatchObject({ contentType: type, sizeBytes: body.length });
+      expect(json.url).toMatch(new RegExp(`^/files/products/${productId}/[0-9a-f-]+\\.(png|jpg|webp)$`));
+      const file = await fetch(`${server.url}${json.url}`);
+      expect(file.status).toBe(200);
+      expect(file.headers.get('content-type')).toBe(type);
+      expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(Buffer.from(await file.arrayBuffer()).equals(body)).toBe(true);
+    }
+    const images = (await server.gqlOk(PRODUCT, { id: productId })).product.images;
+    expect(images.map((i: any) => i.contentType)).toEqual(['image/png', 'image/jpeg', 'image/webp']);
+    expect(files()).toHaveLength(3);
+  });
+
+  it.each([
+    ['bytes that are not the declared type', PNG, 'image/jpeg', 415, 'INVALID_IMAGE_TYPE'],
+    ['a GIF', GIF, 'image/gif', 415, 'INVALID_IMAGE_TYPE'],
+    ['text declared as an image', Buffer.from('hello'), 'image/png', 415, 'INVALID_IMAGE_TYPE'],
+    ['a non-image content type', PNG, 'application/octet-stream', 415, 'INVALID_IMAGE_TYPE'],
+    ['an empty body', Buffer.alloc(0), 'image/png', 415, 'INVALID_IMAGE_TYPE'],
+    ['an image over 5 MB', Buffer.concat([PNG, Buffer.alloc(MAX_IMAGE_BYTES)]), 'image/png', 413, 'IMAGE_TOO_LARGE'],
+  ])('refuses %s and stores nothing', async (_label, body, type, status, code) => {
+    const [rows, stored] = [await imageRows(), files().length];
+    const res = await upload(productId, body, type);
+    expect(res.status).toBe(status);
+    expect((await res.json()).error.code).toBe(code);
+    expect([await imageRows(), files().length]).toEqual([rows, stored]);
+  });
+
+  it('accepts exactly 5 MB', async () => {
+    const res = await upload(productId, Buffer.concat([JPEG, Buffer.alloc(MAX_IMAGE_BYTES - JPEG.length)]), 'image/jpeg');
+    expect(res.status).toBe(201);
+  });
+
+  it('lets only the product’s supplier upload', async () => {
+    const rows = await imageRows();
+    const anon = await upload(productId, PNG, 'image/png', null);
+    expect(anon.status).toBe(401);
+    const foreign = await upload(productId, PNG, 'image/png', otherToken);
+    expect(foreign.status).toBe(403);
+    expect((await foreign.json()).error.code).toBe('FORBIDDEN');
+    const missing = await upload('00000000-0000-4000-8000-000000000000', PNG, 'image/png');
+    expect(missing.status).toBe(404);
+    expect(await imageRows()).toBe(rows);
+  });
+
+  it('removes an image and its file; only the owner may', async () => {
+    const { id, url } = await (await upload(productId, PNG, 'image/png')).json();
+    const REMOVE = 'mutation($id: ID!) { removeProductImage(imageId: $id) }';
+    expectErrorCode(await server.gql(REMOVE, { id }, otherToken), 'FORBIDDEN');
+    expect((await server.gqlOk(REMOVE, { id }, token)).removeProductImage).toBe(true);
+    expect((await fetch(`${server.url}${url}`)).status).toBe(404);
+    expect(files().some((f) => url.endsWith(String(f).split('/').pop()!))).toBe(false);
+  });
+
+  it('serves only stored image keys', async () => {
+    expect((await fetch(`${server.url}/files/products/${productId}/nope.png`)).status).toBe(404);
+    expect((await fetch(`${server.url}/files/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
+    expect((await fetch(`${server.url}/files/products/%2e%2e/%2e%2e/package.json`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, Db, notFound, type RequestContext } from '@bangfu/core';
+import { In } from 'typeorm';
+import { assertPrice, assertSku, assertStock, assertUnit, assertUuid, requireText, uniqueViolation } from './catalog.rules';
+import { Variant } from './variant.entity';
+
+export interface VariantInput {
+  sku: string;
+  spec: string;
+  unit: string;
+  retailPrice: number;
+  agencyPrice: number;
+  marketReferencePrice: number;
+  stockOnHand?: number | null;
+}
+
+export interface UpdateVariantInput {
+  variantId: string;
+  spec?: string | null;
+  unit?: string | null;
+  retailPrice?: number | null;
+  agencyPrice?: number | null;
+  marketReferencePrice?: number | null;
+  /** Added to (or, negative, taken from) stock on hand. */
+  stockAdjustment?: number | null;
+  active?: boolean | null;
+}
+
+export type CheckedVariant = Required<Omit<VariantInput, 'stockOnHand'>> & { stockOnHand: number };
+
+const duplicateSku = (sku: string, field = 'sku') => new AppError('DUPLICATE_SKU', `SKU ${sku} is already in use`, { field, sku });
+
+/** Variants (SKUs): prices, units and stock. Stock only ever moves through conditional UPDATEs. */
+@Injectable()
+export class VariantService {
+  constructor(private readonly db: Db) {}
+
+  async get(ctx: RequestContext, id: string): Promise<Variant> {
+    assertUuid(id, 'variantId');
+    const variant = await this.db.repo(ctx, Variant).findOneBy({ id });
+    if (!variant) throw notFound('Variant', id);
+    return variant;
+  }
+
+  listByProducts(ctx: RequestContext, productIds: string[]): Promise<Variant[]> {
+    if (productIds.length === 0) return Promise.resolve([]);
+    return this.db.repo(ctx, Variant).find({ where: { productId: In(productIds) }, order: { createdAt: 'ASC', sku: 'ASC' } });
+  }
+
+  /** Checks every field of new variants, and their SKUs against each other and the database, before anything is written. */
+  async validateNew(ctx: RequestContext, inputs: VariantInput[], fieldPrefix = 'variants'): Promise<CheckedVariant[]> {
+    const checked = inputs.map((v, i) => {
+      const f = (name: string) => (inputs.length === 1 && fieldPrefix === 'variant' ? name : `${fieldPrefix}[${i}].${name}`);
+      return {
+        sku: assertSku(v.sku, f('sku')),
+        spec: requireText(v.spec, f('spec'), 100),
+        unit: assertUnit(v.unit, f('unit')),
+        retailPrice: assertPrice(v.retailPrice, f('retailPrice')),
+        agencyPrice: assertPrice(v.agencyPrice, f('agencyPrice')),
+        marketReferencePrice: assertPrice(v.marketReferencePrice, f('marketReferencePrice')),
+        stockOnHand: assertStock(v.stockOnHand ?? 0, f('stockOnHand')),
+      };
+    });
+    const seen = new Set<string>();
+    for (const v of checked) {
+      if (seen.has(v.sku)) throw duplicateSku(v.sku);
+      seen.add(v.sku);
+    }
+    const taken = await this.db.repo(ctx, Variant).findOne({ where: { sku: In([...seen]) }, select: { sku: true } });
+    if (taken) throw duplicateSku(taken.sku);
+    return checked;
+  }
+
+  async insert(ctx: RequestContext, productId: string, variants: CheckedVariant[]): Promise<Variant[]> {
+    const repo = this.db.repo(ctx, Variant);
+    try {
+      return await repo.save(variants.map((v) => repo.create({ ...v, productId, stockReserved: 0, active: true })));
+    } catch (e) {
+      // Two suppliers racing for one SKU: the unique index decides.
+      if (uniqueViolation(e)) throw duplicateSku(variants.map((v) => v.sku).join(', '));
+      throw e;
+    }
+  }
+
+  /** Caller has already checked the product belongs to the caller's supplier. */
+  async add(ctx: RequestContext, productId: string, input: VariantInput): Promise<Variant> {
+    return this.db.transaction(ctx, async (tx) => {
+      const [checked] = await this.validateNew(tx, [input], 'variant');
+      const [variant] = await this.insert(tx, productId, [checked]);
+      return variant;
+    });
+  }
+
+  /** Caller has already checked ownership. Field changes and the stock move commit together or not at all. */
+  async update(ctx: RequestContext, variant: Variant, input: UpdateVariantInput): Promise<Variant> {
+    return this.db.transaction(ctx, async (tx) => {
+      const changes: Partial<Variant> = {};
+      if (input.spec != null) changes.spec = requireText(input.spec, 'spec', 100);
+      if (input.unit != null) changes.unit = assertUnit(input.unit);
+      if (input.retailPrice != null) changes.retailPrice = assertPrice(input.retailPrice, 'retailPrice');
+      if (input.agencyPrice != null) changes.agencyPrice = assertPrice(input.agencyPrice, 'agencyPrice');
+      if (input.marketReferencePrice != null) changes.marketReferencePrice = assertPrice(input.marketReferencePrice, 'marketReferencePrice');
+      if (input.active != null) changes.active = input.active;
+      if (Object.keys(changes).length) await this.db.repo(tx, Variant).update(variant.id, changes);
+      if (input.stockAdjustment) await this.adjustStock(tx, variant.id, input.stockAdjustment);
+      return this.get(tx, variant.id);
+    });
+  }
+
+  /**
+   * Moves stock on hand by delta in one conditional UPDATE: it can never take stock below zero or
+   * below what open orders have reserved, however many adjustments race.
+   */
+  async adjustStock(ctx: RequestContext, variantId: string, delta: number): Promise<void> {
+    if (!Number.isSafeInteger(delta) || Math.abs(delta) > 2_147_483_647) throw new AppError('INVALID_STOCK', 'A stock adjustment is a whole number of units', { field: 'stockAdjustment' });
+    const [, affected]: [unknown, number] = await this.db.manager(ctx).query(
+      `UPDATE variant SET stock_on_hand = stock_on_hand + $2, updated_at = now()
+        WHERE id = $1 AND stock_on_hand::bigint + $2::bigint BETWEEN stock_reserved AND 2147483647`,
+      [variantId, delta],
+    );
+    if (affected === 0) {
+      const exists = await this.db.repo(ctx, Variant).existsBy({ id: variantId });
+      if (!exists) throw notFound('Variant', variantId);
+      throw new AppError('INVALID_STOCK', 'Stock on hand cannot go below zero or below what open orders have reserved', { field: 'stockAdjustment', variantId });
+    }
+  }
+}

@@ -1,0 +1,219 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { APP_CONFIG, type AppConfig, AppError, Db, REDIS, redisKey, type RequestContext } from '@bangfu/core';
+import { Channel, ChannelKind, ChannelStatus, CounterRejection, CounterReport, type CounterReportLine } from './channel.entities';
+import { MAX_CLOCK_SKEW_SECONDS, verifyCounterSignature } from './counter-signature';
+
+export interface CounterRequest {
+  deviceId: string;
+  headers: Record<string, string | string[] | undefined>;
+  rawBody: Buffer | undefined;
+  body: unknown;
+  ip: string | null;
+}
+
+export interface CounterResult {
+  reportId: string;
+  status: 'RECORDED' | 'DUPLICATE';
+  counterReportId: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const ReportBody = z.strictObject({
+  reportId: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'reportId: 1–100 letters, digits, . _ : -'),
+  soldAt: z.iso.datetime({ offset: true }),
+  lines: z
+    .array(
+      z.strictObject({
+        variantId: z.string().regex(UUID, 'variantId must be a variant id'),
+        quantity: z.number().int().positive().max(10_000),
+        unitPrice: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+      }),
+    )
+    .min(1)
+    .max(200),
+});
+type ReportBody = z.infer<typeof ReportBody>;
+
+/** A refusal with its HTTP status; every refusal is also written to counter_rejection. */
+export function counterRefusal(code: string, status: number, message: string, details: Record<string, unknown> = {}): AppError {
+  const e = new AppError(code, message, details);
+  Object.defineProperty(e, 'httpStatus', { value: status });
+  return e;
+}
+
+function header(headers: CounterRequest['headers'], name: string): string | null {
+  const v = headers[name];
+  return typeof v === 'string' && v.length > 0 ? v : null;
+}
+
+function sameLines(a: CounterReportLine[], b: CounterReportLine[]): boolean {
+  const key = (lines: CounterReportLine[]) => lines.map((l) => `${l.variantId.toLowerCase()}|${l.quantity}|${l.unitPrice}`).join(',');
+  return key(a) === key(b);
+}
+
+/**
+ * Sales reports from smart counters (专柜), authenticated by an HMAC over timestamp, nonce and raw
+ * body. Order of checks: device → channel enabled → signature → freshness → body → already recorded
+ * (idempotent answer) → nonce → variants, prices, placement → stock. See libs/channel/README.md.
+ */
+@Injectable()
+export class CounterSalesService {
+  private readonly log = new Logger('CounterSales');
+  constructor(
+    private readonly db: Db,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async receive(ctx: RequestContext, req: CounterRequest): Promise<CounterResult> {
+    let channelId: string | null = null;
+    try {
+      const channel = await this.findCounter(ctx, req.deviceId);
+      if (!channel) throw counterRefusal('UNKNOWN_DEVICE', 404, `No counter is registered as ${req.deviceId.slice(0, 64)}`);
+      channelId = channel.id;
+      if (channel.status !== ChannelStatus.ACTIVE) throw counterRefusal('CHANNEL_DISABLED', 403, 'This counter is disabled');
+      return await this.record(ctx, channel, req);
+    } catch (e) {
+      if (e instanceof AppError) await this.logRejection(ctx, req.deviceId, channelId, e.code, req.ip);
+      throw e;
+    }
+  }
+
+  private async findCounter(ctx: RequestContext, deviceId: string): Promise<(Channel & { deviceSecret: string }) | null> {
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(deviceId)) return null;
+    const channel = await this.db.repo(ctx, Channel).createQueryBuilder('c').addSelect('c.deviceSecret').where('c.device_id = :d', { d: deviceId }).getOne();
+    return channel && channel.kind === ChannelKind.COUNTER && channel.deviceSecret ? (channel as Channel & { deviceSecret: string }) : null;
+  }
+
+  private async record(ctx: RequestContext, channel: Channel & { deviceSecret: string }, req: CounterRequest): Promise<CounterResult> {
+    const timestamp = header(req.headers, 'x-bangfu-timestamp');
+    const nonce = header(req.headers, 'x-bangfu-nonce');
+    const signature = header(req.headers, 'x-bangfu-signature');
+    if (!timestamp || !nonce || !signature) {
+      throw counterRefusal('MISSING_SIGNATURE', 401, 'Send x-bangfu-timestamp, x-bangfu-nonce and x-bangfu-signature headers');
+    }
+    if (!/^[A-Za-z0-9_-]{8,128}$/.test(nonce)) throw counterRefusal('INVALID_NONCE', 400, 'x-bangfu-nonce must be 8–128 letters, digits, _ or -');
+    if (!req.rawBody) throw counterRefusal('INVALID_REPORT', 400, 'The body must be JSON (content-type: application/json)');
+    if (!verifyCounterSignature(channel.deviceSecret, timestamp, nonce, req.rawBody, signature)) {
+      throw counterRefusal('BAD_SIGNATURE', 401, 'The signature does not match');
+    }
+    const now = Math.floor(Date.now() / 1000);
+    if (!/^\d{1,12}$/.test(timestamp) || Math.abs(now - Number(timestamp)) > MAX_CLOCK_SKEW_SECONDS) {
+      throw counterRefusal('STALE_TIMESTAMP', 401, `x-bangfu-timestamp must be unix seconds within ${MAX_CLOCK_SKEW_SECONDS}s of the server clock (now ${now})`);
+    }
+    const parsed = ReportBody.safeParse(req.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw counterRefusal('INVALID_REPORT', 400, `${issue.path.join('.') || 'body'}: ${issue.message}`, { field: issue.path.join('.') });
+    }
+    const body = parsed.data;
+    const soldAt = new Date(body.soldAt);
+    if (soldAt.getTime() > Date.now() + MAX_CLOCK_SKEW_SECONDS * 1000) throw counterRefusal('INVALID_REPORT', 400, 'soldAt is in the future', { field: 'soldAt' });
+
+    // The reportId is the idempotency key: a retry (new nonce) or a replay (same nonce) of a recorded
+    // report has no further effect, so it gets the first answer instead of an error.
+    const existing = await this.answerIfRecorded(ctx, channel.id, body, soldAt);
+    if (existing) return existing;
+
+    // Nonces are kept a little longer than the freshness window; older requests fail as stale anyway.
+    const claimed = await this.redis.set(redisKey(this.config, 'counter-nonce', channel.id, nonce), '1', 'EX', MAX_CLOCK_SKEW_SECONDS * 2 + 60, 'NX');
+    if (claimed !== 'OK') throw counterRefusal('NONCE_REUSED', 409, 'This nonce was already used; sign each attempt with a new nonce');
+
+    const lines: CounterReportLine[] = body.lines.map((l) => ({ variantId: l.variantId.toLowerCase(), quantity: l.quantity, unitPrice: l.unitPrice }));
+    let counterReportId: string | null;
+    try {
+      counterReportId = await this.db.transaction(ctx, (tx) => this.write(tx, channel, body.reportId, nonce, soldAt, lines));
+    } catch (e) {
+      const driver = (e as { driverError?: { code?: string; constraint?: string } }).driverError;
+      if (driver?.code === '23505' && driver.constraint === 'counter_report_channel_id_nonce_key') {
+        throw counterRefusal('NONCE_REUSED', 409, 'This nonce was already used; sign each attempt with a new nonce');
+      }
+      throw e;
+    }
+    if (counterReportId === null) {
+      // Lost a race with a concurrent retry of the same report: answer as that one did.
+      const again = await this.answerIfRecorded(ctx, channel.id, body, soldAt);
+      if (again) return again;
+      throw new Error('counter report vanished after a conflict');
+    }
+    this.log.log(`counter ${channel.deviceId} report ${body.reportId} recorded (${lines.length} line(s))`);
+    return { reportId: body.reportId, status: 'RECORDED', counterReportId };
+  }
+
+  private async answerIfRecorded(ctx: RequestContext, channelId: string, body: ReportBody, soldAt: Date): Promise<CounterResult | null> {
+    const prior = await this.db.repo(ctx, CounterReport).findOneBy({ channelId, reportId: body.reportId });
+    if (!prior) return null;
+    const lines = body.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, unitPrice: l.unitPrice }));
+    if (prior.reportedAt.getTime() !== soldAt.getTime() || !sameLines(prior.lines, lines)) {
+      throw counterRefusal('REPORT_ID_CONFLICT', 409, `Report ${body.reportId} was already recorded with different contents`);
+    }
+    return { reportId: body.reportId, status: 'DUPLICATE', counterReportId: prior.id };
+  }
+
+  /**
+   * Validates lines against the catalog and the channel, stores the report and takes the stock, all
+   * or nothing. Returns null when a concurrent request stored the same reportId first.
+   */
+  private async write(ctx: RequestContext, channel: Channel, reportId: string, nonce: string, soldAt: Date, lines: CounterReportLine[]): Promise<string | null> {
+    const m = this.db.manager(ctx);
+    const ids = [...new Set(lines.map((l) => l.variantId))];
+    const variants: Array<{ id: string; retail_price: string; placed: boolean }> = await m.query(
+      `SELECT v.id, v.retail_price::text AS retail_price,
+              EXISTS (SELECT 1 FROM channel_product cp WHERE cp.channel_id = $2 AND cp.product_id = v.product_id) AS placed
+         FROM variant v WHERE v.id = ANY($1::uuid[])`,
+      [ids, channel.id],
+    );
+    const byId = new Map(variants.map((v) => [v.id, v]));
+    let total = 0;
+    for (const [i, line] of lines.entries()) {
+      const v = byId.get(line.variantId);
+      if (!v) throw counterRefusal('UNKNOWN_VARIANT', 400, `lines.${i}.variantId: no such variant`, { field: `lines.${i}.variantId` });
+      if (!v.placed) throw counterRefusal('PRODUCT_NOT_IN_CHANNEL', 400, `lines.${i}: the product is not placed in this counter`, { field: `lines.${i}.variantId` });
+      if (Number(v.retail_price) !== line.unitPrice) {
+        throw counterRefusal('PRICE_MISMATCH', 400, `lines.${i}.unitPrice ${line.unitPrice} differs from the retail price ${v.retail_price}`, {
+          field: `lines.${i}.unitPrice`,
+          retailPrice: Number(v.retail_price),
+        });
+      }
+      total += line.quantity * line.unitPrice;
+    }
+    if (!Number.isSafeInteger(total)) throw counterRefusal('INVALID_REPORT', 400, 'The report total is out of range', { field: 'lines' });
+
+    // No order is created yet: the ordering domain does not exist, so order_id stays NULL.
+    const inserted: Array<{ id: string }> = await m.query(
+      `INSERT INTO counter_report (channel_id, report_id, nonce, reported_at, lines, total_amount)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+       ON CONFLICT (channel_id, report_id) DO NOTHING RETURNING id`,
+      [channel.id, reportId, nonce, soldAt, JSON.stringify(lines), total],
+    );
+    if (inserted.length === 0) return null;
+
+    // One conditional UPDATE per line, in id order so concurrent reports lock rows in the same order.
+    const sorted = [...lines.entries()].sort(([, a], [, b]) => (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0));
+    for (const [i, line] of sorted) {
+      const rows: Array<{ n: string }> = await m.query(
+        `WITH taken AS (
+           UPDATE variant SET stock_on_hand = stock_on_hand - $2, updated_at = now()
+            WHERE id = $1 AND stock_on_hand - stock_reserved >= $2 RETURNING id)
+         SELECT count(*) AS n FROM taken`,
+        [line.variantId, line.quantity],
+      );
+      if (Number(rows[0].n) !== 1) {
+        throw counterRefusal('INSUFFICIENT_STOCK', 409, `lines.${i}: not enough stock for ${line.quantity}`, { field: `lines.${i}.quantity`, variantId: line.variantId });
+      }
+    }
+    return inserted[0].id;
+  }
+
+  private async logRejection(ctx: RequestContext, deviceId: string, channelId: string | null, reason: string, ip: string | null): Promise<void> {
+    try {
+      await this.db.repo(ctx, CounterRejection).insert({ deviceId: deviceId.slice(0, 64) || '?', channelId, reason, remoteIp: ip });
+    } catch (e) {
+      this.log.error(`could not log counter rejection ${reason} for ${deviceId.slice(0, 64)}: ${(e as Error).message}`);
+    }
+    this.log.log(`counter request refused: ${reason} device=${deviceId.slice(0, 64)} ip=${ip ?? '?'}`);
+  }
+}
