@@ -14,8 +14,11 @@ export const DEMO_COUNTIES = {
   chongqing: ['500229', '500238', '500240', '500242', '500243'],
 };
 
-/** 脱贫县 and 乡村振兴重点帮扶县 among them (Qingyuan counties were provincial-assistance counties, not national ones). */
-export const EX_POVERTY_COUNTIES = [...DEMO_COUNTIES.tongren, ...DEMO_COUNTIES.hanzhong, ...DEMO_COUNTIES.chongqing];
+/**
+ * Counties the demo flags as 脱贫县; Qingyuan's mountain counties are flagged as the province's own
+ * assistance counties (Guangdong's programme), so Lianzhou produce can be listed.
+ */
+export const EX_POVERTY_COUNTIES = [...DEMO_COUNTIES.tongren, ...DEMO_COUNTIES.hanzhong, ...DEMO_COUNTIES.qingyuan, ...DEMO_COUNTIES.chongqing];
 export const KEY_ASSISTANCE_COUNTIES = ['520627', '500229', '500238', '500242', '500243'];
 
 export interface DemoOrg {

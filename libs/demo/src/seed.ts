@@ -3,7 +3,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Db, RequestContext } from '@bangfu/core';
 import { AppUser, hashPassword, Membership, Organization, withCheckChar } from '@bangfu/identity';
 import { importRegions, padCode } from '@bangfu/region';
+import { seedDemoCatalog } from './seed-catalog';
 import { DEMO_COUNTIES, DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, EX_POVERTY_COUNTIES, KEY_ASSISTANCE_COUNTIES } from './demo-data';
+import { DEMO_PRODUCTS } from './demo-catalog';
 
 /**
  * Loads the demo data set once (embedded default only): regions down to the demo counties' villages,
@@ -37,8 +39,10 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
       orgIds.set(o.key, org.id);
     }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const userIds = new Map<string, string>();
     for (const u of DEMO_USERS) {
       const user = await em.save(em.create(AppUser, { email: u.email, displayName: u.displayName, passwordHash }));
+      userIds.set(u.email, user.id);
       await em.insert(Membership, {
         userId: user.id,
         role: u.role,
@@ -46,7 +50,8 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
         regionPrefix: u.regionPrefix ?? null,
       });
     }
+    await seedDemoCatalog(em, orgIds, userIds);
   });
-  log.log(`demo data loaded: ${DEMO_ORGS.length} organisations, ${DEMO_USERS.length} accounts`);
+  log.log(`demo data loaded: ${DEMO_ORGS.length} organisations, ${DEMO_USERS.length} accounts, ${DEMO_PRODUCTS.length} products`);
   return true;
 }
