@@ -1,6 +1,6 @@
 import { Header } from './components/Header';
 import { I18nProvider, useI18n } from './i18n';
-import { useRoute } from './lib/router';
+import { Link, useRoute } from './lib/router';
 import { SessionProvider } from './lib/session';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { routes } from './routes';
@@ -16,7 +16,10 @@ function Shell() {
         <Page params={params} />
       </main>
       <footer className="site-footer">
-        <div className="container">{t('footer.text')}</div>
+        <div className="container footer-inner">
+          <span>{t('footer.text')}</span>
+          <Link to="/portal/supplier">{t('footer.join')}</Link>
+        </div>
       </footer>
     </>
   );

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n';
+import { hasRole, SUPPLIER_ROLES } from '../lib/roles';
 import { Link, navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -13,6 +14,11 @@ export function Header() {
     logout();
     navigate('/');
   };
+  const links = [
+    { to: '/products', label: t('nav.products'), show: true },
+    { to: '/portal/supplier', label: t('nav.supplierPortal'), show: hasRole(me, ...SUPPLIER_ROLES) },
+    { to: '/portal/coordinator', label: t('nav.coordinator'), show: hasRole(me, 'COORDINATOR') },
+  ].filter((l) => l.show);
 
   return (
     <header className="site-header">
@@ -24,7 +30,18 @@ export function Header() {
             <span className="brand-tagline">{t('app.tagline')}</span>
           </span>
         </Link>
-        <nav className="header-nav" aria-label={t('nav.main')}>
+        <nav className="header-links" aria-label={t('nav.main')}>
+          <ul className="nav-links">
+            {links.map((l) => (
+              <li key={l.to}>
+                <Link to={l.to} aria-current={pathname === l.to || pathname.startsWith(`${l.to}/`) ? 'page' : undefined}>
+                  {l.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="header-nav">
           <LanguageSwitch />
           {me ? (
             <>
@@ -38,7 +55,7 @@ export function Header() {
               {t('nav.login')}
             </Link>
           ) : null}
-        </nav>
+        </div>
       </div>
     </header>
   );

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { REGIONS, type RegionSummary } from '../api/operations';
 import { errorText, isMessageKey, useI18n } from '../i18n';
+import { productsUrl } from '../lib/product-filter';
+import { regionPrefix } from '../lib/region-code';
+import { Link } from '../lib/router';
 import { useQuery } from '../lib/use-query';
 import { RegionBadges } from './RegionBadges';
 
@@ -53,6 +56,9 @@ export function RegionBrowser() {
         <div className="region-current">
           <strong>{parent.name}</strong> <span className="muted">{levelName(parent.level)}</span>
           <RegionBadges {...parent} />
+          <Link to={productsUrl({ regionCode: regionPrefix(parent.code) })} className="region-products-link">
+            {t('regions.products', { name: parent.name })}
+          </Link>
         </div>
       )}
 

@@ -34,6 +34,11 @@ export function translator(locale: Locale): Translate {
   return (key, params) => format(dict[key] ?? zhCN[key] ?? key, params);
 }
 
+/** The translation of a key built from server data (a status, a kind), or the fallback when we have none. */
+export function translateOr(t: Translate, key: string, fallback: string): string {
+  return isMessageKey(key) ? t(key) : fallback;
+}
+
 /** Role codes come from the server; one we do not know yet is shown as its code. */
 export function roleName(t: Translate, role: string): string {
   const key = `role.${role}`;

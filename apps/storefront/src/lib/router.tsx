@@ -1,5 +1,5 @@
 // History-API routing without a dependency: the URL is the state; pages are looked up in src/routes.ts.
-import { type AnchorHTMLAttributes, type MouseEvent, type ReactNode, useSyncExternalStore } from 'react';
+import { type AnchorHTMLAttributes, type MouseEvent, type ReactNode, useMemo, useSyncExternalStore } from 'react';
 import { matchPath, type RouteParams } from './route-match';
 
 const NAVIGATE_EVENT = 'bangfu:navigate';
@@ -25,8 +25,11 @@ export function navigate(to: string, options: { replace?: boolean } = {}) {
 
 export function useLocation(): { pathname: string; search: URLSearchParams } {
   const url = useSyncExternalStore(subscribe, currentUrl, () => '/');
-  const parsed = new URL(url, 'http://local');
-  return { pathname: parsed.pathname, search: parsed.searchParams };
+  // One object per URL, so effects and memos keyed on `search` only rerun when the URL changes.
+  return useMemo(() => {
+    const parsed = new URL(url, 'http://local');
+    return { pathname: parsed.pathname, search: parsed.searchParams };
+  }, [url]);
 }
 
 export interface RouteDef<P = RouteParams> {

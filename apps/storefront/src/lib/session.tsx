@@ -7,6 +7,8 @@ interface SessionValue {
   me: Me | null | undefined;
   login: (identifier: string, password: string) => Promise<Me | null>;
   logout: () => void;
+  /** Reloads the user (roles change after e.g. applying as a supplier). */
+  refresh: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -46,7 +48,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setMe(null);
   }, []);
 
-  const value = useMemo(() => ({ me, login, logout }), [me, login, logout]);
+  const refresh = useCallback(async () => {
+    setMe(await fetchMe());
+  }, []);
+
+  const value = useMemo(() => ({ me, login, logout, refresh }), [me, login, logout, refresh]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

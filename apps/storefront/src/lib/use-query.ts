@@ -7,19 +7,29 @@ export interface QueryState<T> {
   error: RequestError | null;
   loading: boolean;
   reload: () => void;
+  /** Replaces the data locally (e.g. with a mutation's answer) without asking the server. */
+  setData: (update: (data: T | null) => T | null) => void;
 }
 
-/** Runs a query whenever its variables change; a late answer for old variables is dropped. */
-export function useQuery<T>(query: string, variables?: Record<string, unknown>): QueryState<T> {
+/**
+ * Runs a query whenever its variables change; a late answer for old variables is dropped.
+ * `skip` leaves the query unsent (e.g. until the user is known).
+ */
+export function useQuery<T>(query: string, variables?: Record<string, unknown>, options: { skip?: boolean } = {}): QueryState<T> {
   const key = JSON.stringify(variables ?? {});
+  const skip = options.skip ?? false;
   const [state, setState] = useState<{ data: T | null; error: RequestError | null; loading: boolean }>({
     data: null,
     error: null,
-    loading: true,
+    loading: !skip,
   });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    if (skip) {
+      setState((s) => ({ ...s, loading: false }));
+      return;
+    }
     let current = true;
     setState((s) => ({ ...s, loading: true, error: null }));
     api.request<T>(query, JSON.parse(key)).then(
@@ -29,8 +39,9 @@ export function useQuery<T>(query: string, variables?: Record<string, unknown>):
     return () => {
       current = false;
     };
-  }, [query, key, attempt]);
+  }, [query, key, attempt, skip]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { ...state, reload };
+  const setData = useCallback((update: (data: T | null) => T | null) => setState((s) => ({ ...s, data: update(s.data) })), []);
+  return { ...state, reload, setData };
 }

@@ -1,0 +1,58 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useI18n } from '../i18n';
+import type { RequestError } from '../lib/graphql';
+import { ErrorNotice } from './Feedback';
+
+/** Approve in one click; reject only with a reason (kept in the workflow history). */
+export function Decision({
+  approveLabel,
+  onApprove,
+  onReject,
+  busy,
+  error,
+}: {
+  approveLabel: string;
+  onApprove: () => void;
+  onReject: (reason: string) => void;
+  busy: boolean;
+  error: RequestError | null;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const submitReject = (e: FormEvent) => {
+    e.preventDefault();
+    if (reason.trim()) onReject(reason.trim());
+  };
+  return (
+    <div className="decision">
+      <ErrorNotice error={error} />
+      {rejecting ? (
+        <form onSubmit={submitReject} className="decision-reject">
+          <label className="field field-compact" htmlFor={id}>
+            <span>{t('decision.reason')}</span>
+            <textarea id={id} name="reason" rows={2} required value={reason} onChange={(e) => setReason(e.target.value)} />
+          </label>
+          <div className="form-actions">
+            <button type="submit" className="button button-danger" disabled={busy || !reason.trim()}>
+              {t('decision.confirmReject')}
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => setRejecting(false)}>
+              {t('form.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="form-actions">
+          <button type="button" className="button button-primary" disabled={busy} onClick={onApprove}>
+            {approveLabel}
+          </button>
+          <button type="button" className="button button-quiet" disabled={busy} onClick={() => setRejecting(true)}>
+            {t('decision.reject')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n';
+import { hasRole } from '../lib/roles';
+import { Link, useLocation } from '../lib/router';
+import { useSession } from '../lib/session';
+
+/** Shows children only to signed-in users holding one of `roles`; explains otherwise. */
+export function RequireRole({ roles, children }: { roles: readonly string[]; children: ReactNode }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const { pathname, search } = useLocation();
+  if (me === undefined) return <p className="container page-body muted" role="status">{t('home.loadingUser')}</p>;
+  if (me === null) {
+    const next = encodeURIComponent(pathname + (search.size ? `?${search}` : ''));
+    return (
+      <div className="container auth-page">
+        <div className="card">
+          <h1>{t('guard.signIn.title')}</h1>
+          <p className="muted">{t('guard.signIn.body')}</p>
+          <Link to={`/login?next=${next}`} className="button button-primary">
+            {t('nav.login')}
+          </Link>
+        </div>
+      </div>
+    );
+  }
+  if (!hasRole(me, ...roles)) {
+    return (
+      <div className="container auth-page">
+        <div className="card" role="alert">
+          <h1>{t('guard.forbidden.title')}</h1>
+          <p className="muted">{t('guard.forbidden.body')}</p>
+          <Link to="/" className="button button-quiet">
+            {t('notFound.back')}
+          </Link>
+        </div>
+      </div>
+    );
+  }
+  return <>{children}</>;
+}

@@ -1,0 +1,39 @@
+// What a buyer should understand from a product's certification (帮扶产品认定), as one of a few looks.
+
+export type CertificationStatus = 'PENDING' | 'VERIFIED' | 'CERTIFIED' | 'EXPIRED' | 'REVOKED' | 'REJECTED';
+
+export interface CertificationInfo {
+  status: CertificationStatus | string;
+  certificateNo?: string | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+}
+
+/** certified: valid now · expired / revoked: had a certificate, no longer valid · pending: in review · none. */
+export type BadgeKind = 'certified' | 'expired' | 'revoked' | 'pending' | 'none';
+
+/** Today in Asia/Shanghai as YYYY-MM-DD (certificate dates are Shanghai business days). */
+export function shanghaiToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The badge for a product. The API already reports a lapsed certificate as EXPIRED; the date check
+ * here only covers a page left open across midnight.
+ */
+export function badgeKind(cert: CertificationInfo | null | undefined, today: string = shanghaiToday()): BadgeKind {
+  if (!cert) return 'none';
+  switch (cert.status) {
+    case 'CERTIFIED':
+      return cert.validTo && cert.validTo < today ? 'expired' : 'certified';
+    case 'EXPIRED':
+      return 'expired';
+    case 'REVOKED':
+      return 'revoked';
+    case 'PENDING':
+    case 'VERIFIED':
+      return 'pending';
+    default:
+      return 'none';
+  }
+}

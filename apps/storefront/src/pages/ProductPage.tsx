@@ -1,0 +1,138 @@
+import { PRODUCT, type ProductData } from '../api/catalog';
+import { CertBadge } from '../components/CertBadge';
+import { ErrorNotice, Loading } from '../components/Feedback';
+import { ProductThumb } from '../components/ProductCard';
+import { useI18n } from '../i18n';
+import { formatFen } from '../lib/money';
+import { productsUrl } from '../lib/product-filter';
+import { regionPrefix } from '../lib/region-code';
+import { Link } from '../lib/router';
+import { useQuery } from '../lib/use-query';
+
+export function ProductPage({ params }: { params: { id?: string } }) {
+  const { t, locale } = useI18n();
+  const { data, error, loading, reload } = useQuery<ProductData>(PRODUCT, { id: params.id ?? '' });
+  const product = data?.product;
+
+  if (loading && !data) return <div className="container page-body"><Loading /></div>;
+  if (error && error.code !== 'NOT_FOUND' && error.code !== 'BAD_USER_INPUT') {
+    return (
+      <div className="container page-body">
+        <ErrorNotice error={error} onRetry={reload} />
+      </div>
+    );
+  }
+  if (!product) {
+    return (
+      <div className="container auth-page">
+        <div className="card">
+          <h1>{t('product.notFound')}</h1>
+          <Link to="/products" className="button button-primary">
+            {t('product.backToList')}
+          </Link>
+        </div>
+      </div>
+    );
+  }
+
+  const path = product.originRegion?.path ?? [];
+  const image = product.images[0];
+  return (
+    <div className="container page-body product-page">
+      <nav className="breadcrumb" aria-label={t('product.breadcrumb')}>
+        <ol>
+          <li>
+            <Link to="/">{t('nav.home')}</Link>
+          </li>
+          <li>
+            <Link to="/products">{t('nav.products')}</Link>
+          </li>
+          <li>
+            <span aria-current="page">{product.title}</span>
+          </li>
+        </ol>
+      </nav>
+
+      <article className="product-detail">
+        {image ? <img className="product-thumb is-large" src={image.url} alt={product.title} /> : <ProductThumb title={product.title} large />}
+        <div className="product-summary">
+          <h1>{product.title}</h1>
+          <CertBadge cert={product.certification} detailed />
+          {product.certification?.issuer && product.certification.certificateNo && (
+            <p className="muted small">
+              {t('cert.issuer', { issuer: product.certification.issuer })}
+              {product.certification.batch ? ` · ${t('cert.batch', { batch: product.certification.batch })}` : ''}
+            </p>
+          )}
+
+          <dl className="facts">
+            <dt>{t('product.origin')}</dt>
+            <dd>
+              <ol className="region-path" data-testid="origin-path" aria-label={t('product.origin')}>
+                {path.map((r) => (
+                  <li key={r.code}>
+                    <Link to={productsUrl({ regionCode: regionPrefix(r.code) })}>{r.name}</Link>
+                  </li>
+                ))}
+              </ol>
+            </dd>
+            {product.supplier && (
+              <>
+                <dt>{t('product.supplier')}</dt>
+                <dd data-testid="supplier-name">
+                  {product.supplier.name}
+                </dd>
+              </>
+            )}
+            <dt>{t('product.households')}</dt>
+            <dd data-testid="household-count">{t('product.householdCount', { count: product.incomeShare?.householdCount ?? 0 })}</dd>
+            {product.category && (
+              <>
+                <dt>{t('filter.category')}</dt>
+                <dd>{locale === 'en' && product.category.nameEn ? product.category.nameEn : product.category.name}</dd>
+              </>
+            )}
+          </dl>
+        </div>
+      </article>
+
+      {product.description && (
+        <section className="card">
+          <h2>{t('product.description')}</h2>
+          <p className="prewrap">{product.description}</p>
+        </section>
+      )}
+
+      <section className="card">
+        <h2>{t('product.variants')}</h2>
+        <div className="table-scroll">
+          <table className="table variants-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('variant.spec')}</th>
+                <th scope="col" className="num">{t('variant.retailPrice')}</th>
+                <th scope="col" className="num">{t('variant.agencyPrice')}</th>
+                <th scope="col" className="num">{t('variant.marketReferencePrice')}</th>
+                <th scope="col" className="num">{t('variant.stock')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {product.variants.map((v) => (
+                <tr key={v.id}>
+                  <th scope="row">
+                    {v.spec} <span className="muted">/ {v.unit}</span>
+                  </th>
+                  <td className="num price">{formatFen(v.retailPrice)}</td>
+                  <td className="num">{formatFen(v.agencyPrice)}</td>
+                  <td className="num muted">{formatFen(v.marketReferencePrice)}</td>
+                  <td className="num">{v.stockAvailable > 0 ? t('variant.inStock', { count: v.stockAvailable, unit: v.unit }) : t('variant.soldOut')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="hint">{t('product.priceNote')}</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { CATEGORIES, type CategoriesData, CHANNELS, type ChannelsData, PRODUCTS, type ProductsData } from '../api/catalog';
+import { ErrorNotice, Loading } from '../components/Feedback';
+import { ProductCard } from '../components/ProductCard';
+import { RegionPicker } from '../components/RegionPicker';
+import { SearchBox } from '../components/SearchBox';
+import { useI18n } from '../i18n';
+import { categoryOptions } from '../lib/categories';
+import { EMPTY_PARAMS, type ProductListParams, productsUrl, readParams, toProductFilter } from '../lib/product-filter';
+import { navigate, useLocation } from '../lib/router';
+import { useConnection } from '../lib/use-connection';
+import { useQuery } from '../lib/use-query';
+import { SelectField } from '../components/SelectField';
+
+const PAGE_SIZE = 12;
+
+export function ProductsPage() {
+  const { t, locale } = useI18n();
+  const { search } = useLocation();
+  // useLocation hands out a fresh URLSearchParams per render: key the params on the text, or the
+  // effect below would reset what the visitor is typing on every keystroke.
+  const query = search.toString();
+  const params = useMemo(() => readParams(new URLSearchParams(query)), [query]);
+  const [draft, setDraft] = useState<ProductListParams>(params);
+  // Phones see the results first; the filters open on demand (always shown on wide screens).
+  const [showFilters, setShowFilters] = useState(false);
+  useEffect(() => setDraft(params), [params]);
+
+  const { filter, problems } = toProductFilter(params);
+  const categories = useQuery<CategoriesData>(CATEGORIES);
+  const channels = useQuery<ChannelsData>(CHANNELS, {}, { skip: !params.channelId });
+  const channel = channels.data?.channels.find((c) => c.id === params.channelId);
+  const list = useConnection<ProductsData, ProductsData['products']['edges'][number]['node']>(
+    PRODUCTS,
+    { filter, first: PAGE_SIZE },
+    (d) => d.products,
+    { skip: problems.length > 0 },
+  );
+
+  const apply = (next: ProductListParams) => navigate(productsUrl(next));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    apply(draft);
+  };
+  const draftProblems = toProductFilter(draft).problems;
+  const active = Object.keys(filter).filter((k) => k !== 'search').length > 0 || problems.length > 0;
+
+  return (
+    <div className="container page-body products-page">
+      <div className="section-head">
+        <h1>{params.search ? t('products.titleSearch', { search: params.search }) : t('products.title')}</h1>
+      </div>
+      <SearchBox compact initial={params.search} onSearch={(text) => apply({ ...params, search: text })} />
+      <button type="button" className="button button-quiet filters-toggle" aria-expanded={showFilters} aria-controls="product-filters" onClick={() => setShowFilters(!showFilters)}>
+        {showFilters ? t('filter.hide') : t('filter.show')}
+        {active ? ` · ${t('filter.active')}` : ''}
+      </button>
+
+      <div className="products-layout">
+        <form id="product-filters" className={`card filters${showFilters ? ' is-open' : ''}`} onSubmit={submit} aria-label={t('filter.title')}>
+          {params.channelId && (
+            <p className="chip-row">
+              <span className="chip">
+                {t('filter.channel')}: {channel?.name ?? '…'}
+              </span>
+              <button type="button" className="link-button" onClick={() => apply({ ...draft, channelId: '' })}>
+                {t('filter.channel.clear')}
+              </button>
+            </p>
+          )}
+          <SelectField label={t('filter.category')} name="categoryId" value={draft.categoryId} onChange={(e) => apply({ ...draft, categoryId: e.target.value })}>
+            <option value="">{t('filter.category.any')}</option>
+            {categoryOptions(categories.data?.categories ?? []).map(({ category, depth }) => (
+              <option key={category.id} value={category.id}>
+                {'\u3000'.repeat(depth)}
+                {locale === 'en' && category.nameEn ? category.nameEn : category.name}
+              </option>
+            ))}
+          </SelectField>
+          <fieldset className="fieldset">
+            <legend>{t('filter.region')}</legend>
+            <RegionPicker value={draft.regionCode} onChange={(regionCode) => apply({ ...draft, regionCode })} />
+          </fieldset>
+          <fieldset className="fieldset">
+            <legend>{t('filter.price')}</legend>
+            <div className="price-range">
+              <label className="field field-compact">
+                <span>{t('filter.price.min')}</span>
+                <input
+                  name="minPrice"
+                  inputMode="decimal"
+                  value={draft.minPrice}
+                  aria-invalid={draftProblems.includes('minPrice')}
+                  onChange={(e) => setDraft({ ...draft, minPrice: e.target.value })}
+                />
+              </label>
+              <span aria-hidden="true">–</span>
+              <label className="field field-compact">
+                <span>{t('filter.price.max')}</span>
+                <input
+                  name="maxPrice"
+                  inputMode="decimal"
+                  value={draft.maxPrice}
+                  aria-invalid={draftProblems.includes('maxPrice')}
+                  onChange={(e) => setDraft({ ...draft, maxPrice: e.target.value })}
+                />
+              </label>
+            </div>
+          </fieldset>
+          <label className="check">
+            <input type="checkbox" name="certifiedOnly" checked={draft.certifiedOnly} onChange={(e) => apply({ ...draft, certifiedOnly: e.target.checked })} />
+            <span>{t('filter.certifiedOnly')}</span>
+          </label>
+          <div className="filter-actions">
+            <button type="submit" className="button button-primary">
+              {t('filter.apply')}
+            </button>
+            {active && (
+              <button type="button" className="button button-quiet" onClick={() => apply({ ...EMPTY_PARAMS, search: params.search })}>
+                {t('filter.clear')}
+              </button>
+            )}
+          </div>
+        </form>
+
+        <section className="results" aria-live="polite" aria-busy={list.loading}>
+          {problems.length > 0 ? (
+            <div className="notice notice-error" role="alert">
+              {problems.includes('range') ? t('filter.price.badRange') : t('filter.price.invalid')}
+            </div>
+          ) : (
+            <>
+              <ErrorNotice error={list.error} onRetry={list.nodes.length ? list.loadMore : list.reload} />
+              {list.loading && !list.nodes.length ? (
+                <Loading />
+              ) : list.totalCount === 0 ? (
+                <p className="card muted" data-testid="no-results">
+                  {t('products.empty')}
+                </p>
+              ) : (
+                list.totalCount !== null && (
+                  <p className="muted" data-testid="result-count">
+                    {t('products.count', { count: list.totalCount })}
+                  </p>
+                )
+              )}
+              <ul className={`product-grid${list.loading ? ' is-loading' : ''}`}>
+                {list.nodes.map((p) => (
+                  <ProductCard key={p.id} product={p} />
+                ))}
+              </ul>
+              {list.hasNextPage && (
+                <div className="load-more">
+                  <button type="button" className="button button-quiet" onClick={list.loadMore} disabled={list.loadingMore}>
+                    {list.loadingMore ? t('regions.loading') : t('products.loadMore')}
+                  </button>
+                </div>
+              )}
+            </>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import {
+  type CertificationRecord,
+  CERTIFICATIONS,
+  type CertificationsData,
+  RECOMMEND_SUPPLIER,
+  REJECT_CERTIFICATION,
+  REJECT_SUPPLIER,
+  type SupplierRecord,
+  SUPPLIERS,
+  type SuppliersData,
+  VERIFY_CERTIFICATION,
+} from '../../api/portal';
+import { CertificationItem } from '../../components/CertificationItem';
+import { Decision } from '../../components/Decision';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { RequireRole } from '../../components/Guard';
+import { RegionName } from '../../components/RegionName';
+import { StatusChip } from '../../components/StatusChip';
+import { translateOr, useI18n } from '../../i18n';
+import { formatDateTime } from '../../lib/dates';
+import { regionScopes } from '../../lib/roles';
+import { useSession } from '../../lib/session';
+import { useAction } from '../../lib/use-action';
+import { useConnection } from '../../lib/use-connection';
+import { useQuery } from '../../lib/use-query';
+
+function PendingToggle({ pendingOnly, onChange }: { pendingOnly: boolean; onChange: (v: boolean) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="segmented" role="group" aria-label={t('queue.show')}>
+      <button type="button" aria-pressed={pendingOnly} onClick={() => onChange(true)}>
+        {t('queue.pending')}
+      </button>
+      <button type="button" aria-pressed={!pendingOnly} onClick={() => onChange(false)}>
+        {t('queue.all')}
+      </button>
+    </div>
+  );
+}
+
+function SupplierQueue() {
+  const { t } = useI18n();
+  const [pendingOnly, setPendingOnly] = useState(true);
+  const { data, error, loading, reload, setData } = useQuery<SuppliersData>(SUPPLIERS, { filter: pendingOnly ? { status: 'APPLIED' } : {}, first: 100 });
+  const replace = (next: SupplierRecord) => setData((d) => d && { suppliers: d.suppliers.map((s) => (s.id === next.id ? next : s)) });
+  return (
+    <section className="card" aria-labelledby="supplier-queue-title">
+      <div className="section-head-row">
+        <h2 id="supplier-queue-title">{t('coord.suppliers.title')}</h2>
+        <PendingToggle pendingOnly={pendingOnly} onChange={setPendingOnly} />
+      </div>
+      <p className="muted">{t('coord.suppliers.lead')}</p>
+      <ErrorNotice error={error} onRetry={reload} />
+      {loading && !data ? <Loading /> : data?.suppliers.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+      <ul className="row-list">
+        {data?.suppliers.map((s) => (
+          <SupplierItem key={s.id} supplier={s} onChange={replace} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function SupplierItem({ supplier, onChange }: { supplier: SupplierRecord; onChange: (s: SupplierRecord) => void }) {
+  const { t, locale } = useI18n();
+  const act = useAction(async (reason: string | null) => {
+    const data = reason
+      ? (await api.request<{ rejectSupplier: SupplierRecord }>(REJECT_SUPPLIER, { supplierId: supplier.id, reason })).rejectSupplier
+      : (await api.request<{ recommendSupplier: SupplierRecord }>(RECOMMEND_SUPPLIER, { supplierId: supplier.id })).recommendSupplier;
+    onChange(data);
+  });
+  const lastReason = supplier.history?.at(-1)?.reason;
+  return (
+    <li className="row" data-testid="supplier-application" data-supplier-name={supplier.name}>
+      <div className="row-main">
+        <div className="row-title">
+          <strong>{supplier.name}</strong>
+          <StatusChip domain="supplierStatus" status={supplier.status} />
+        </div>
+        <p className="muted small">
+          {translateOr(t, `supplierKind.${supplier.kind}`, supplier.kind)} · {supplier.county ? supplier.county.path.map((r) => r.name).join(' › ') : supplier.countyCode}
+          {' · '}
+          <span className="mono">{supplier.creditCode}</span>
+          {' · '}
+          {formatDateTime(supplier.appliedAt, locale)}
+        </p>
+        <p className="small prewrap">
+          <span className="muted">{t('apply.linkage')}：</span>
+          {supplier.linkageMechanism}
+        </p>
+        {lastReason && supplier.status !== 'APPLIED' && <p className="timeline-reason">{lastReason}</p>}
+      </div>
+      {supplier.status === 'APPLIED' && (
+        <div className="row-actions">
+          <Decision approveLabel={t('coord.recommend')} busy={act.busy} error={act.error} onApprove={() => void act.run(null)} onReject={(r) => void act.run(r)} />
+        </div>
+      )}
+    </li>
+  );
+}
+
+function CertificationQueue() {
+  const { t } = useI18n();
+  const [pendingOnly, setPendingOnly] = useState(true);
+  const list = useConnection<CertificationsData, CertificationRecord>(
+    CERTIFICATIONS,
+    { filter: pendingOnly ? { statuses: ['PENDING'] } : {}, first: 20 },
+    (d) => d.certifications,
+  );
+  const replace = (next: CertificationRecord) => list.update((nodes) => nodes.map((n) => (n.id === next.id ? next : n)));
+  return (
+    <section className="card" aria-labelledby="cert-queue-title">
+      <div className="section-head-row">
+        <h2 id="cert-queue-title">{t('coord.certs.title')}</h2>
+        <PendingToggle pendingOnly={pendingOnly} onChange={setPendingOnly} />
+      </div>
+      <p className="muted">{t('coord.certs.lead')}</p>
+      <ErrorNotice error={list.error} onRetry={list.reload} />
+      {list.loading && !list.nodes.length ? <Loading /> : list.totalCount === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+      <ul className="row-list">
+        {list.nodes.map((c) => (
+          <CertificationDecision key={c.id} cert={c} onChange={replace} />
+        ))}
+      </ul>
+      {list.hasNextPage && (
+        <button type="button" className="button button-quiet" onClick={list.loadMore} disabled={list.loadingMore}>
+          {t('products.loadMore')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function CertificationDecision({ cert, onChange }: { cert: CertificationRecord; onChange: (c: CertificationRecord) => void }) {
+  const { t } = useI18n();
+  const act = useAction(async (reason: string | null) => {
+    const data = reason
+      ? (await api.request<{ rejectCertification: CertificationRecord }>(REJECT_CERTIFICATION, { id: cert.id, reason })).rejectCertification
+      : (await api.request<{ verifyCertification: CertificationRecord }>(VERIFY_CERTIFICATION, { id: cert.id })).verifyCertification;
+    onChange(data);
+  });
+  return (
+    <CertificationItem cert={cert} showSupplier>
+      {cert.status === 'PENDING' && (
+        <Decision approveLabel={t('coord.verify')} busy={act.busy} error={act.error} onApprove={() => void act.run(null)} onReject={(r) => void act.run(r)} />
+      )}
+    </CertificationItem>
+  );
+}
+
+export function CoordinatorPage() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  return (
+    <RequireRole roles={['COORDINATOR']}>
+      <div className="container page-body portal">
+        <div className="portal-head">
+          <div>
+            <p className="label">{t('coord.kicker')}</p>
+            <h1>{t('coord.title')}</h1>
+            <p className="muted">
+              {t('coord.scope')}{' '}
+              {regionScopes(me).map((prefix, i) => (
+                <span key={prefix}>
+                  {i > 0 && '、'}
+                  <RegionName prefix={prefix} />
+                </span>
+              ))}
+            </p>
+          </div>
+        </div>
+        <SupplierQueue />
+        <CertificationQueue />
+      </div>
+    </RequireRole>
+  );
+}

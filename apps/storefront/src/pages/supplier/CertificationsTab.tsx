@@ -1,0 +1,73 @@
+import { type FormEvent, useState } from 'react';
+import { api } from '../../api/client';
+import { type CertificationRecord, CERTIFICATIONS, type CertificationsData, OWN_PRODUCTS, type OwnProductsData, SUBMIT_CERTIFICATION } from '../../api/portal';
+import { CertificationItem } from '../../components/CertificationItem';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { useI18n } from '../../i18n';
+import { useAction } from '../../lib/use-action';
+import { useConnection } from '../../lib/use-connection';
+import { useQuery } from '../../lib/use-query';
+import { canApplyForCertification } from './ProductsTab';
+import { SelectField } from '../../components/SelectField';
+
+export function CertificationsTab({ supplierId }: { supplierId: string }) {
+  const { t } = useI18n();
+  const list = useConnection<CertificationsData, CertificationRecord>(CERTIFICATIONS, { filter: { supplierId }, first: 20 }, (d) => d.certifications);
+  const products = useQuery<OwnProductsData>(OWN_PRODUCTS, { filter: { supplierId }, first: 100 });
+  const eligible = (products.data?.products.edges.map((e) => e.node) ?? []).filter(canApplyForCertification);
+  const [productId, setProductId] = useState('');
+  const submit = useAction((id: string) => api.request<{ submitCertification: CertificationRecord }>(SUBMIT_CERTIFICATION, { productId: id }));
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const id = productId || eligible[0]?.id;
+    if (!id) return;
+    const done = await submit.run(id);
+    if (done) {
+      list.update((nodes) => [done.submitCertification, ...nodes]);
+      setProductId('');
+      products.reload();
+    }
+  };
+
+  return (
+    <>
+      <form className="card form" onSubmit={onSubmit} aria-labelledby="cert-submit-title">
+        <h2 id="cert-submit-title">{t('certs.new')}</h2>
+        <p className="muted">{t('certs.lead')}</p>
+        <ErrorNotice error={submit.error ?? products.error} />
+        {eligible.length === 0 ? (
+          <p className="muted">{products.loading ? t('regions.loading') : t('certs.noneEligible')}</p>
+        ) : (
+          <div className="inline-form">
+            <SelectField compact label={t('certs.product')} name="productId" value={productId || eligible[0].id} onChange={(e) => setProductId(e.target.value)}>
+              {eligible.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </SelectField>
+            <button type="submit" className="button button-primary" disabled={submit.busy}>
+              {submit.busy ? t('form.submitting') : t('certs.submit')}
+            </button>
+          </div>
+        )}
+      </form>
+      <section className="card" aria-labelledby="certs-title">
+        <h2 id="certs-title">{t('certs.title')}</h2>
+        <ErrorNotice error={list.error} onRetry={list.reload} />
+        {list.loading && !list.nodes.length ? <Loading /> : list.totalCount === 0 ? <p className="muted">{t('certs.none')}</p> : null}
+        <ul className="row-list">
+          {list.nodes.map((c) => (
+            <CertificationItem key={c.id} cert={c} />
+          ))}
+        </ul>
+        {list.hasNextPage && (
+          <button type="button" className="button button-quiet" onClick={list.loadMore} disabled={list.loadingMore}>
+            {t('products.loadMore')}
+          </button>
+        )}
+      </section>
+    </>
+  );
+}

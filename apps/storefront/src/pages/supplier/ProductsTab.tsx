@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import {
+  type CertificationRecord,
+  OWN_PRODUCTS,
+  type OwnProduct,
+  type OwnProductsData,
+  PUBLISH_PRODUCT,
+  SUBMIT_CERTIFICATION,
+  UNPUBLISH_PRODUCT,
+} from '../../api/portal';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { StatusChip } from '../../components/StatusChip';
+import { useI18n } from '../../i18n';
+import { formatFen } from '../../lib/money';
+import { Link } from '../../lib/router';
+import { useAction } from '../../lib/use-action';
+import { useConnection } from '../../lib/use-connection';
+import { NewProductForm } from './NewProductForm';
+
+/** Certification may be (re)applied for when there is none in progress or in force. */
+export const canApplyForCertification = (p: OwnProduct) => !p.certification || ['REJECTED', 'EXPIRED', 'REVOKED'].includes(p.certification.status);
+
+export function ProductsTab({ supplierId }: { supplierId: string }) {
+  const { t } = useI18n();
+  const [creating, setCreating] = useState(false);
+  const list = useConnection<OwnProductsData, OwnProduct>(OWN_PRODUCTS, { filter: { supplierId }, first: 20 }, (d) => d.products);
+
+  const replace = (next: OwnProduct) => list.update((nodes) => (nodes.some((n) => n.id === next.id) ? nodes.map((n) => (n.id === next.id ? next : n)) : [next, ...nodes]));
+
+  return (
+    <>
+      {creating ? (
+        <NewProductForm
+          supplierId={supplierId}
+          onCancel={() => setCreating(false)}
+          onCreated={(p) => {
+            replace(p);
+            setCreating(false);
+          }}
+        />
+      ) : (
+        <div className="toolbar">
+          <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+            {t('products.new')}
+          </button>
+        </div>
+      )}
+      <section className="card" aria-labelledby="own-products-title">
+        <h2 id="own-products-title">{t('portal.tab.products')}</h2>
+        <ErrorNotice error={list.error} onRetry={list.reload} />
+        {list.loading && !list.nodes.length ? <Loading /> : list.totalCount === 0 ? <p className="muted">{t('products.noneYet')}</p> : null}
+        <ul className="row-list">
+          {list.nodes.map((p) => (
+            <OwnProductRow key={p.id} product={p} onChange={replace} />
+          ))}
+        </ul>
+        {list.hasNextPage && (
+          <button type="button" className="button button-quiet" onClick={list.loadMore} disabled={list.loadingMore}>
+            {t('products.loadMore')}
+          </button>
+        )}
+      </section>
+    </>
+  );
+}
+
+function OwnProductRow({ product, onChange }: { product: OwnProduct; onChange: (p: OwnProduct) => void }) {
+  const { t } = useI18n();
+  const action = useAction(async (kind: 'publish' | 'unpublish' | 'certify') => {
+    if (kind === 'certify') {
+      const { submitCertification: c } = await api.request<{ submitCertification: CertificationRecord }>(SUBMIT_CERTIFICATION, { productId: product.id });
+      onChange({ ...product, certification: { id: c.id, status: c.status, certificateNo: c.certificateNo, validTo: c.validTo } });
+      return;
+    }
+    const doc = kind === 'publish' ? PUBLISH_PRODUCT : UNPUBLISH_PRODUCT;
+    const data = await api.request<Record<string, OwnProduct>>(doc, { productId: product.id });
+    onChange(Object.values(data)[0]);
+  });
+
+  return (
+    <li className="row" data-testid="own-product" data-product-id={product.id}>
+      <div className="row-main">
+        <div className="row-title">
+          <Link to={`/products/${product.id}`}>{product.title}</Link>
+          <StatusChip domain="productStatus" status={product.status} />
+          {product.certification && <StatusChip domain="certStatus" status={product.certification.status} />}
+        </div>
+        <p className="muted small">
+          {product.originRegion?.name}
+          {product.variants.map((v) => ` · ${v.spec}/${v.unit} ${formatFen(v.retailPrice)} · ${t('variant.stockShort', { count: v.stockAvailable })}`).join('')}
+        </p>
+        <ErrorNotice error={action.error} />
+      </div>
+      <div className="row-actions">
+        {product.status !== 'PUBLISHED' ? (
+          <button type="button" className="button button-primary" disabled={action.busy} onClick={() => void action.run('publish')}>
+            {t('products.publish')}
+          </button>
+        ) : (
+          <button type="button" className="button button-quiet" disabled={action.busy} onClick={() => void action.run('unpublish')}>
+            {t('products.unpublish')}
+          </button>
+        )}
+        {canApplyForCertification(product) && (
+          <button type="button" className="button button-quiet" disabled={action.busy} onClick={() => void action.run('certify')}>
+            {t('certs.submit')}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { RequireRole } from '../../components/Guard';
+import { Tabs } from '../../components/Tabs';
+import { useI18n } from '../../i18n';
+import { organizationsWith, SUPPLIER_ROLES } from '../../lib/roles';
+import { useSession } from '../../lib/session';
+import { AdmissionTab, ApplyForm } from './AdmissionTab';
+import { CertificationsTab } from './CertificationsTab';
+import { LotsTab } from './LotsTab';
+import { ProductsTab } from './ProductsTab';
+import { SelectField } from '../../components/SelectField';
+
+const BASE = '/portal/supplier';
+
+function Portal({ section }: { section: string }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const orgs = organizationsWith(me, ...SUPPLIER_ROLES);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const supplier = orgs.find((o) => o.id === chosen) ?? orgs[0];
+
+  const tabs = [
+    { to: BASE, label: t('portal.tab.admission') },
+    { to: `${BASE}/products`, label: t('portal.tab.products') },
+    { to: `${BASE}/lots`, label: t('portal.tab.lots') },
+    { to: `${BASE}/certifications`, label: t('portal.tab.certifications') },
+  ];
+  const current = section ? `${BASE}/${section}` : BASE;
+
+  return (
+    <div className="container page-body portal">
+      <div className="portal-head">
+        <div>
+          <p className="label">{t('portal.supplier.kicker')}</p>
+          <h1>{supplier?.name ?? t('portal.supplier.title')}</h1>
+        </div>
+        {orgs.length > 1 && (
+          <SelectField compact label={t('portal.supplier.switch')} value={supplier?.id} onChange={(e) => setChosen(e.target.value)}>
+            {orgs.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </SelectField>
+        )}
+      </div>
+      <Tabs label={t('portal.supplier.title')} items={tabs} current={current} />
+      {!supplier ? null : section === 'products' ? (
+        <ProductsTab supplierId={supplier.id} />
+      ) : section === 'lots' ? (
+        <LotsTab supplierId={supplier.id} />
+      ) : section === 'certifications' ? (
+        <CertificationsTab supplierId={supplier.id} />
+      ) : (
+        <AdmissionTab supplierId={supplier.id} />
+      )}
+    </div>
+  );
+}
+
+/** Signed-in users who are not a supplier yet can only apply (供应商准入申请). */
+function NotYetSupplier() {
+  const { t } = useI18n();
+  return (
+    <div className="container page-body portal">
+      <div className="portal-head">
+        <div>
+          <p className="label">{t('portal.supplier.kicker')}</p>
+          <h1>{t('apply.title')}</h1>
+          <p className="muted">{t('apply.lead')}</p>
+        </div>
+      </div>
+      <ApplyForm />
+    </div>
+  );
+}
+
+export function SupplierPortalPage({ params }: { params: Record<string, string> }) {
+  const { me } = useSession();
+  const section = (params['*'] ?? '').split('/')[0];
+  const isSupplier = organizationsWith(me, ...SUPPLIER_ROLES).length > 0;
+  if (me && !isSupplier) return <NotYetSupplier />;
+  return (
+    <RequireRole roles={SUPPLIER_ROLES}>
+      <Portal section={section} />
+    </RequireRole>
+  );
+}
