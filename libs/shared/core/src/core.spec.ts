@@ -13,6 +13,7 @@ describe('queryDepth', () => {
     expect(queryDepth(withFragments, 'Q')).toBe(4);
     const cyclic = parse('{ a { ...F } } fragment F on T { b { ...F } }');
     expect(queryDepth(cyclic)).toBe(2);
+    expect(queryDepth(parse('{ __schema { types { fields { type { ofType { ofType { name } } } } } } a { b } }'))).toBe(2);
   });
 });
 

@@ -10,7 +10,7 @@ import { getComplexity, simpleEstimator, fieldExtensionsEstimator } from 'graphq
 import { AppError, ErrorCode } from './errors';
 import { graphqlOperations } from './metrics';
 
-/** Depth of the deepest field path, following fragments (introspection's own fields included). */
+/** Depth of the deepest field path, following fragments; introspection fields are not counted. */
 export function queryDepth(doc: DocumentNode, operationName?: string | null): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
@@ -18,7 +18,11 @@ export function queryDepth(doc: DocumentNode, operationName?: string | null): nu
     if (!set) return 0;
     let max = 0;
     for (const sel of set.selections) {
-      if (sel.kind === Kind.FIELD) max = Math.max(max, sel.selectionSet ? 1 + depthOf(sel.selectionSet, seen) : 1);
+      if (sel.kind === Kind.FIELD) {
+        // Introspection (__schema, __type) is deep by nature and bounded by the schema itself.
+        if (sel.name.value.startsWith('__')) continue;
+        max = Math.max(max, sel.selectionSet ? 1 + depthOf(sel.selectionSet, seen) : 1);
+      }
       else if (sel.kind === Kind.INLINE_FRAGMENT) max = Math.max(max, depthOf(sel.selectionSet, seen));
       else {
         const name = sel.name.value;
