@@ -2,5 +2,8 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Catalog1764000100000 } from './1764000100000-catalog';
 import { ProductEvents1764000300000 } from './1764000300000-product-events';
+import { Ordering1764000500000 } from './1764000500000-ordering';
+import { Ledger1764000600000 } from './1764000600000-ledger';
+import { Payment1764000600100 } from './1764000600100-payment';
 
-export const migrations = [Foundation1764000000000, Catalog1764000100000, ProductEvents1764000300000];
+export const migrations = [Foundation1764000000000, Catalog1764000100000, ProductEvents1764000300000, Ordering1764000500000, Ledger1764000600000, Payment1764000600100];

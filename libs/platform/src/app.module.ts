@@ -4,7 +4,10 @@ import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
 import { CERTIFICATION_ENTITIES, CertificationModule } from '@bangfu/certification';
 import { CHANNEL_ENTITIES, ChannelModule } from '@bangfu/channel';
 import { IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
+import { LEDGER_ENTITIES, LedgerModule } from '@bangfu/ledger';
 import { migrations } from '@bangfu/migrations';
+import { ORDERING_ENTITIES, OrderingModule } from '@bangfu/ordering';
+import { PAYMENT_ENTITIES, PaymentModule } from '@bangfu/payment';
 import { QueueModule } from '@bangfu/queue';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
@@ -17,8 +20,11 @@ export const ENTITIES = [
   ...CATALOG_ENTITIES,
   ...CERTIFICATION_ENTITIES,
   ...CHANNEL_ENTITIES,
+  ...ORDERING_ENTITIES,
+  ...LEDGER_ENTITIES,
+  ...PAYMENT_ENTITIES,
 ];
-export const DOMAIN_MODULES = [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule];
+export const DOMAIN_MODULES = [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, LedgerModule, PaymentModule];
 
 /** The composition root: infrastructure plus every bounded context. */
 @Module({})

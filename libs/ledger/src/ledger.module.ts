@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { LEDGER_CONFIG, ledgerConfigFromEnv } from './ledger.config';
+import { LedgerAccount, LedgerEntry, LedgerPosting } from './ledger.entities';
+import { LedgerReportService } from './ledger-report.service';
+import { LedgerResolver } from './ledger.resolver';
+import { LedgerService } from './ledger.service';
+
+export const LEDGER_ENTITIES = [LedgerAccount, LedgerPosting, LedgerEntry];
+
+@Module({
+  providers: [{ provide: LEDGER_CONFIG, useFactory: () => ledgerConfigFromEnv(process.env) }, LedgerService, LedgerReportService, LedgerResolver],
+  exports: [LedgerService, LedgerReportService, LEDGER_CONFIG],
+})
+export class LedgerModule {}

@@ -1,0 +1,327 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { AppError, Db, forbidden, type RequestContext, Role } from '@bangfu/core';
+import { OrderStateMachine } from './order-state.service';
+import { ActorKind, BuyerKind, LineCertificationStatus, Order, OrderHistory, OrderLine, OrderStatus, PaymentMode, PriceKind, SupplierOrder } from './ordering.entities';
+import {
+  CertificationInvalidError,
+  InsufficientStockError,
+  InvalidOrderInputError,
+  type PlaceOrderInput,
+  type PlaceOrderOutcome,
+  ProductUnavailableError,
+  UnavailableReason,
+} from './ordering.types';
+import { StockService } from './stock.service';
+
+export const MAX_LINES = 50;
+export const MAX_QUANTITY = 10_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export interface PlaceOrderOptions {
+  /** PENDING_APPROVAL for orders created from a purchase request (procurement); PLACED otherwise. */
+  initialStatus?: OrderStatus.PLACED | OrderStatus.PENDING_APPROVAL;
+  /**
+   * For trusted callers (procurement) placing on behalf of a purchaser they already authorised:
+   * the buyer user recorded on the order. Without it the caller must be the buyer.
+   */
+  buyerUserId?: string;
+}
+
+interface VariantRow {
+  variant_id: string;
+  sku: string;
+  spec: string;
+  unit: string;
+  retail_price: string;
+  agency_price: string;
+  active: boolean;
+  product_id: string;
+  title: string;
+  product_status: string;
+  origin_region_code: string;
+  supplier_id: string;
+  supplier_status: string;
+  placed: boolean;
+  cert_status: string | null;
+  certificate_no: string | null;
+  cert_valid_from: string | null;
+  cert_valid_to: string | null;
+  today: string;
+}
+
+interface PricedLine {
+  row: VariantRow;
+  quantity: number;
+  unitPrice: number;
+  lineTotal: number;
+  certification: LineCertificationStatus;
+}
+
+/** Thrown inside the transaction to roll everything back and answer with a union member. */
+class Refusal extends Error {
+  constructor(readonly outcome: PlaceOrderOutcome) {
+    super('refused');
+  }
+}
+
+const invalid = (code: string, message: string, field: string | null = null) => Object.assign(new InvalidOrderInputError(), { code, message, field });
+
+function effectiveCertification(row: VariantRow): LineCertificationStatus {
+  if (!row.cert_status) return LineCertificationStatus.NONE;
+  if (row.cert_status === 'CERTIFIED') {
+    if (row.cert_valid_to && row.cert_valid_to < row.today) return LineCertificationStatus.EXPIRED;
+    if (row.cert_valid_from && row.cert_valid_from > row.today) return LineCertificationStatus.NOT_YET_VALID;
+  }
+  return row.cert_status as LineCertificationStatus;
+}
+
+function isUniqueViolation(e: unknown, constraint: string): boolean {
+  const err = e as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const code = err.driverError?.code ?? err.code;
+  const name = err.driverError?.constraint ?? err.constraint;
+  return code === '23505' && name === constraint;
+}
+
+/**
+ * Checkout: one order per call, one supplier order per supplier, prices and certification read from
+ * the catalogue and snapshotted on each line, stock reserved with one conditional UPDATE per line.
+ * The idempotency key is claimed by inserting the order row first (unique per buyer and key), so of
+ * concurrent identical calls one proceeds and the others wait, then return the winner.
+ */
+@Injectable()
+export class CheckoutService {
+  constructor(
+    private readonly db: Db,
+    private readonly stock: StockService,
+    private readonly machine: OrderStateMachine,
+  ) {}
+
+  async placeOrder(ctx: RequestContext, input: PlaceOrderInput, options: PlaceOrderOptions = {}): Promise<PlaceOrderOutcome> {
+    const shapeError = this.checkShape(input);
+    if (shapeError) return shapeError;
+    const buyer = this.resolveBuyer(ctx, input, options);
+    const hash = this.requestHash(input);
+
+    const existing = await this.findByKey(ctx, buyer.userId, input.idempotencyKey, hash);
+    if (existing) return existing;
+
+    try {
+      return await this.db.transaction(ctx, (tx) => this.placeInTransaction(tx, input, buyer, hash, options.initialStatus ?? OrderStatus.PLACED));
+    } catch (e) {
+      if (e instanceof Refusal) return e.outcome;
+      // A concurrent call with the same key committed first: answer with its order.
+      if (isUniqueViolation(e, 'orders_idempotency_key') && !ctx.em) {
+        const winner = await this.findByKey(ctx, buyer.userId, input.idempotencyKey, hash);
+        if (winner) return winner;
+      }
+      throw e;
+    }
+  }
+
+  private checkShape(input: PlaceOrderInput): InvalidOrderInputError | null {
+    if (typeof input.idempotencyKey !== 'string' || !KEY.test(input.idempotencyKey)) {
+      return invalid('INVALID_IDEMPOTENCY_KEY', 'idempotencyKey must be 1–128 characters of letters, digits and . _ : -', 'idempotencyKey');
+    }
+    const lines = input.lines ?? [];
+    if (lines.length === 0) return invalid('NO_LINES', 'An order needs at least one line', 'lines');
+    if (lines.length > MAX_LINES) return invalid('TOO_MANY_LINES', `An order has at most ${MAX_LINES} lines`, 'lines');
+    const seen = new Set<string>();
+    for (const [i, line] of lines.entries()) {
+      const q = line.quantity;
+      if (!Number.isSafeInteger(q) || q < 1) return invalid('INVALID_QUANTITY', `lines[${i}].quantity must be a whole number of at least 1`, `lines[${i}].quantity`);
+      if (q > MAX_QUANTITY) return invalid('QUANTITY_TOO_LARGE', `lines[${i}].quantity may be at most ${MAX_QUANTITY}`, `lines[${i}].quantity`);
+      const id = String(line.variantId).toLowerCase();
+      // Refused rather than merged: two lines for one variant are a client bug worth surfacing.
+      if (seen.has(id)) return invalid('DUPLICATE_LINE', `lines[${i}] repeats a variant; put the whole quantity on one line`, `lines[${i}].variantId`);
+      seen.add(id);
+    }
+    return null;
+  }
+
+  /** Retail: a CUSTOMER without buyerOrgId. Agency: a PURCHASER of buyerOrgId. */
+  private resolveBuyer(ctx: RequestContext, input: PlaceOrderInput, options: PlaceOrderOptions): { userId: string; kind: BuyerKind; orgId: string | null } {
+    const p = ctx.requirePrincipal();
+    const orgId = input.buyerOrgId ?? null;
+    if (options.buyerUserId) return { userId: options.buyerUserId, kind: orgId ? BuyerKind.AGENCY : BuyerKind.CUSTOMER, orgId };
+    if (orgId) {
+      if (!p.organizationIds(Role.PURCHASER).includes(orgId)) throw forbidden('Only a purchaser (PURCHASER) of that agency may order for it');
+      return { userId: p.userId, kind: BuyerKind.AGENCY, orgId };
+    }
+    if (!p.hasRole(Role.CUSTOMER)) throw forbidden('Retail orders need a customer account; agency purchasers pass buyerOrgId');
+    return { userId: p.userId, kind: BuyerKind.CUSTOMER, orgId: null };
+  }
+
+  /** What makes two calls "the same": buyer org, channel and the lines in variant order. */
+  private requestHash(input: PlaceOrderInput): string {
+    const lines = input.lines.map((l) => [String(l.variantId).toLowerCase(), l.quantity] as const).sort((a, b) => a[0].localeCompare(b[0]));
+    const canonical = JSON.stringify({ channelId: String(input.channelId).toLowerCase(), buyerOrgId: input.buyerOrgId?.toLowerCase() ?? null, lines });
+    return createHash('sha256').update(canonical).digest('hex');
+  }
+
+  private async findByKey(ctx: RequestContext, userId: string, key: string, hash: string): Promise<Order | null> {
+    const order = await this.db.repo(ctx, Order).findOneBy({ buyerUserId: userId, idempotencyKey: key });
+    if (!order) return null;
+    if (order.requestHash !== hash) {
+      throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different checkout; use a new key', { field: 'idempotencyKey', orderId: order.id });
+    }
+    return order;
+  }
+
+  private async placeInTransaction(
+    tx: RequestContext,
+    input: PlaceOrderInput,
+    buyer: { userId: string; kind: BuyerKind; orgId: string | null },
+    hash: string,
+    initialStatus: OrderStatus,
+  ): Promise<Order> {
+    const m = this.db.manager(tx);
+    const channel = await this.loadChannel(tx, input.channelId);
+    const priced = await this.priceLines(tx, input, channel, buyer.kind);
+
+    let total = 0n;
+    for (const line of priced) total += BigInt(line.lineTotal);
+    if (total > BigInt(Number.MAX_SAFE_INTEGER)) throw new Refusal(invalid('AMOUNT_TOO_LARGE', 'The order total is too large', 'lines'));
+
+    // The order row first: it claims the idempotency key before any stock is touched.
+    const draft = { buyerKind: buyer.kind, paymentMode: PaymentMode.PREPAY };
+    const dueAt = initialStatus === OrderStatus.PLACED ? this.machine.paymentDeadline(draft, new Date()) : null;
+    const [created]: Array<{ id: string }> = await m.query(
+      `INSERT INTO orders (buyer_kind, buyer_user_id, buyer_org_id, channel_id, status, payment_mode, total_amount, payment_due_at, idempotency_key, request_hash)
+       VALUES ($1, $2, $3, $4, $5, 'PREPAY', $6, $7, $8, $9) RETURNING id`,
+      [buyer.kind, buyer.userId, buyer.orgId, channel.id, initialStatus, Number(total), dueAt, input.idempotencyKey, hash],
+    );
+
+    const bySupplier = new Map<string, PricedLine[]>();
+    for (const line of priced) bySupplier.set(line.row.supplier_id, [...(bySupplier.get(line.row.supplier_id) ?? []), line]);
+    for (const [supplierId, lines] of bySupplier) {
+      const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
+      const so = await this.db.repo(tx, SupplierOrder).save(this.db.repo(tx, SupplierOrder).create({ orderId: created.id, supplierId, subtotal }));
+      await this.db.repo(tx, OrderLine).insert(
+        lines.map((l) => ({
+          orderId: created.id,
+          supplierOrderId: so.id,
+          supplierId,
+          channelId: channel.id,
+          variantId: l.row.variant_id,
+          productId: l.row.product_id,
+          productTitle: l.row.title,
+          sku: l.row.sku,
+          spec: l.row.spec,
+          unit: l.row.unit,
+          priceKind: buyer.kind === BuyerKind.AGENCY ? PriceKind.AGENCY : PriceKind.RETAIL,
+          unitPrice: l.unitPrice,
+          quantity: l.quantity,
+          lineTotal: l.lineTotal,
+          certified: l.certification === LineCertificationStatus.CERTIFIED,
+          certificationStatus: l.certification,
+          certificateNo: l.row.certificate_no,
+          originRegionCode: l.row.origin_region_code,
+        })),
+      );
+    }
+
+    // Variant id order: two orders with overlapping variants lock them in the same order (no deadlock).
+    for (const line of [...priced].sort((a, b) => a.row.variant_id.localeCompare(b.row.variant_id))) {
+      if (!(await this.stock.reserve(tx, line.row.variant_id, line.quantity))) {
+        const available = await this.stock.available(tx, line.row.variant_id);
+        throw new Refusal(
+          Object.assign(new InsufficientStockError(), {
+            message: `Only ${Math.max(0, available)} of ${line.row.sku} available, ${line.quantity} requested`,
+            variantId: line.row.variant_id,
+            requested: line.quantity,
+            available: Math.max(0, available),
+          }),
+        );
+      }
+    }
+
+    const order = await this.db.repo(tx, Order).findOneByOrFail({ id: created.id });
+    await this.db.repo(tx, OrderHistory).insert({ orderId: order.id, fromStatus: null, toStatus: initialStatus, actorKind: ActorKind.BUYER, actorUserId: buyer.userId, reason: 'order placed', data: {} });
+    await this.machine.publish(tx, initialStatus === OrderStatus.PLACED ? 'order.placed' : 'order.pending_approval', order, null);
+    if (dueAt) await this.machine.scheduleExpiry(order.id, dueAt, 1);
+    return order;
+  }
+
+  private async loadChannel(tx: RequestContext, channelId: string): Promise<{ id: string; online: boolean; kind: string; assistanceOnly: boolean }> {
+    if (!UUID.test(String(channelId))) throw new Refusal(invalid('UNKNOWN_CHANNEL', 'channelId is not a channel', 'channelId'));
+    const [row]: Array<{ id: string; online: boolean; kind: string; assistance_only: boolean; status: string }> = await this.db
+      .manager(tx)
+      .query(`SELECT id, online, kind, assistance_only, status FROM channel WHERE id = $1`, [channelId]);
+    if (!row) throw new Refusal(invalid('UNKNOWN_CHANNEL', 'channelId is not a channel', 'channelId'));
+    if (row.status !== 'ACTIVE') throw new Refusal(invalid('CHANNEL_DISABLED', 'This channel is disabled', 'channelId'));
+    return { id: row.id, online: row.online, kind: row.kind, assistanceOnly: row.assistance_only };
+  }
+
+  /**
+   * Reads every line's variant, product, supplier, placement and certification in one query and
+   * checks the channel rules: published product of an approved supplier, active variant, placed in
+   * the channel unless it is an online hall (which sells everything published), certified today in
+   * an assistance-only channel. Prices come from here, never from the client.
+   */
+  private async priceLines(tx: RequestContext, input: PlaceOrderInput, channel: { id: string; online: boolean; kind: string; assistanceOnly: boolean }, kind: BuyerKind): Promise<PricedLine[]> {
+    for (const line of input.lines) {
+      if (!UUID.test(String(line.variantId))) throw new Refusal(unavailable(line.variantId, UnavailableReason.UNKNOWN_VARIANT));
+    }
+    const rows: VariantRow[] = await this.db.manager(tx).query(
+      `SELECT v.id AS variant_id, v.sku, v.spec, v.unit, v.retail_price, v.agency_price, v.active,
+              p.id AS product_id, p.title, p.status AS product_status, p.origin_region_code, p.supplier_id,
+              sp.status AS supplier_status,
+              EXISTS (SELECT 1 FROM channel_product cp WHERE cp.channel_id = $2 AND cp.product_id = p.id) AS placed,
+              c.status AS cert_status, c.certificate_no, c.valid_from::text AS cert_valid_from, c.valid_to::text AS cert_valid_to,
+              ((now() AT TIME ZONE 'Asia/Shanghai')::date)::text AS today
+         FROM variant v
+         JOIN product p ON p.id = v.product_id
+         JOIN supplier_profile sp ON sp.organization_id = p.supplier_id
+         LEFT JOIN LATERAL (
+           SELECT status, certificate_no, valid_from, valid_to FROM certification
+            WHERE product_id = p.id
+            ORDER BY (status = 'CERTIFIED' AND valid_from <= (now() AT TIME ZONE 'Asia/Shanghai')::date AND valid_to >= (now() AT TIME ZONE 'Asia/Shanghai')::date) DESC,
+                     (status IN ('PENDING','VERIFIED','CERTIFIED')) DESC, updated_at DESC
+            LIMIT 1
+         ) c ON true
+        WHERE v.id = ANY($1::uuid[])`,
+      [input.lines.map((l) => l.variantId), channel.id],
+    );
+    const byId = new Map(rows.map((r) => [r.variant_id.toLowerCase(), r]));
+    const priced: PricedLine[] = [];
+    for (const line of input.lines) {
+      const row = byId.get(String(line.variantId).toLowerCase());
+      if (!row) throw new Refusal(unavailable(line.variantId, UnavailableReason.UNKNOWN_VARIANT));
+      if (row.product_status !== 'PUBLISHED') throw new Refusal(unavailable(row.variant_id, UnavailableReason.PRODUCT_NOT_PUBLISHED));
+      if (row.supplier_status !== 'APPROVED') throw new Refusal(unavailable(row.variant_id, UnavailableReason.SUPPLIER_NOT_APPROVED));
+      if (!row.active) throw new Refusal(unavailable(row.variant_id, UnavailableReason.VARIANT_INACTIVE));
+      const sellsEverything = channel.kind === 'HALL' && channel.online;
+      if (!sellsEverything && !row.placed) throw new Refusal(unavailable(row.variant_id, UnavailableReason.NOT_IN_CHANNEL));
+      const certification = effectiveCertification(row);
+      if (channel.assistanceOnly && certification !== LineCertificationStatus.CERTIFIED) {
+        throw new Refusal(
+          Object.assign(new CertificationInvalidError(), {
+            message: `This channel sells certified assistance products only; ${row.title} is ${certification}`,
+            variantId: row.variant_id,
+            productId: row.product_id,
+            certificationStatus: certification,
+          }),
+        );
+      }
+      const unitPrice = Number(kind === BuyerKind.AGENCY ? row.agency_price : row.retail_price);
+      const lineTotal = BigInt(unitPrice) * BigInt(line.quantity);
+      if (!Number.isSafeInteger(unitPrice) || lineTotal > BigInt(Number.MAX_SAFE_INTEGER)) throw new Refusal(invalid('AMOUNT_TOO_LARGE', 'The line total is too large', 'lines'));
+      priced.push({ row, quantity: line.quantity, unitPrice, lineTotal: Number(lineTotal), certification });
+    }
+    return priced;
+  }
+}
+
+const REASON_TEXT: Record<UnavailableReason, string> = {
+  [UnavailableReason.UNKNOWN_VARIANT]: 'There is no such variant',
+  [UnavailableReason.VARIANT_INACTIVE]: 'This variant is no longer sold',
+  [UnavailableReason.PRODUCT_NOT_PUBLISHED]: 'The product is not published',
+  [UnavailableReason.SUPPLIER_NOT_APPROVED]: 'The supplier is not admitted (approved) at the moment',
+  [UnavailableReason.NOT_IN_CHANNEL]: 'The product is not placed in this channel',
+};
+
+function unavailable(variantId: string, reason: UnavailableReason): ProductUnavailableError {
+  return Object.assign(new ProductUnavailableError(), { variantId: String(variantId), reason, message: REASON_TEXT[reason] });
+}

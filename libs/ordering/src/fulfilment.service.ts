@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, badInput, Db, forbidden, notFound, type RequestContext } from '@bangfu/core';
+import { OrderAccessService } from './order-access.service';
+import { assertId, OrderStateMachine } from './order-state.service';
+import { ActorKind, OrderLine, OrderStatus, ShipmentAllocation, SupplierOrder, SupplierOrderStatus } from './ordering.entities';
+import { StockService } from './stock.service';
+
+/** Order statuses in which a supplier order may ship: paid (prepay), confirmed (pay on delivery), or already fulfilling. */
+const SHIPPABLE = new Set([OrderStatus.PAID, OrderStatus.CONFIRMED, OrderStatus.FULFILLING]);
+
+const field = (value: string | null | undefined, name: string, max: number): string => {
+  const v = value?.trim() ?? '';
+  if (!v) throw badInput(`${name} is required`, { field: name });
+  if (v.length > max) throw badInput(`${name} must be at most ${max} characters`, { field: name });
+  return v;
+};
+
+/** Shipping and delivery of supplier orders, and the order moves they cause (FULFILLING, DELIVERED). */
+@Injectable()
+export class FulfilmentService {
+  constructor(
+    private readonly db: Db,
+    private readonly machine: OrderStateMachine,
+    private readonly stock: StockService,
+    private readonly access: OrderAccessService,
+  ) {}
+
+  async findSupplierOrder(ctx: RequestContext, supplierOrderId: string): Promise<SupplierOrder> {
+    assertId(supplierOrderId, 'SupplierOrder');
+    const so = await this.db.repo(ctx, SupplierOrder).findOneBy({ id: supplierOrderId });
+    if (!so) throw notFound('SupplierOrder', supplierOrderId);
+    return so;
+  }
+
+  /**
+   * The supplier's staff ship their part: reserved stock becomes an outflow, units are taken from lots
+   * FIFO and recorded per line in shipment_allocation (lot NULL for units no lot covers), the supplier
+   * order becomes SHIPPED and the order FULFILLING on the first shipment.
+   */
+  async ship(ctx: RequestContext, supplierOrderId: string, carrierIn: string, trackingNoIn: string): Promise<SupplierOrder> {
+    const carrier = field(carrierIn, 'carrier', 100);
+    const trackingNo = field(trackingNoIn, 'trackingNo', 100);
+    return this.db.transaction(ctx, async (tx) => {
+      const { so, order } = await this.lockBoth(tx, supplierOrderId);
+      this.access.requireSupplierStaff(tx, so.supplierId);
+      if (!SHIPPABLE.has(order.status)) {
+        throw new AppError('ORDER_NOT_SHIPPABLE', `An order in ${order.status} cannot ship (it ships once paid, or confirmed for pay on delivery)`, { status: order.status });
+      }
+      if (so.status !== SupplierOrderStatus.AWAITING_SHIPMENT) throw new AppError('INVALID_TRANSITION', `This supplier order is ${so.status}`, { from: so.status, to: SupplierOrderStatus.SHIPPED });
+
+      const lines = await this.db.repo(tx, OrderLine).find({ where: { supplierOrderId: so.id }, order: { variantId: 'ASC' } });
+      const allocations: Array<{ lineId: string; lotId: string | null; quantity: number }> = [];
+      for (const line of lines) {
+        for (const a of await this.stock.ship(tx, line)) {
+          await this.db.repo(tx, ShipmentAllocation).insert({ orderLineId: line.id, supplierOrderId: so.id, variantId: line.variantId, lotId: a.lotId, quantity: a.quantity });
+          allocations.push({ lineId: line.id, ...a });
+        }
+      }
+      const shipped = await this.machine.moveSupplierOrder(tx, so, SupplierOrderStatus.SHIPPED, ActorKind.SUPPLIER, { carrier, trackingNo, shippedAt: new Date() }, null, { carrier, trackingNo });
+      await this.machine.publish(tx, 'order.shipped', order, order.status, { supplierOrderId: so.id, supplierId: so.supplierId, carrier, trackingNo, allocations });
+      if (order.status !== OrderStatus.FULFILLING) {
+        await this.machine.move(tx, order, OrderStatus.FULFILLING, { actor: ActorKind.SYSTEM, reason: 'first supplier order shipped', data: { supplierOrderId: so.id } });
+      }
+      return shipped;
+    });
+  }
+
+  /**
+   * Delivery of one supplier order, confirmed by the buyer, or by the supplier's staff with proof
+   * (signed delivery note, photo key). When every supplier order is delivered the order is DELIVERED.
+   */
+  async confirmDelivery(ctx: RequestContext, supplierOrderId: string, proof?: string | null): Promise<SupplierOrder> {
+    return this.db.transaction(ctx, async (tx) => {
+      const { so, order } = await this.lockBoth(tx, supplierOrderId);
+      let actor: ActorKind;
+      let deliveryProof: string | null = null;
+      if (await this.access.isBuyer(tx, order)) {
+        actor = ActorKind.BUYER;
+        deliveryProof = proof?.trim() ? field(proof, 'proof', 500) : null;
+      } else if (this.access.isSupplierStaff(tx, so.supplierId)) {
+        actor = ActorKind.SUPPLIER;
+        if (!proof?.trim()) throw new AppError('DELIVERY_PROOF_REQUIRED', 'A supplier confirms delivery with proof (signed delivery note, photo)', { field: 'proof' });
+        deliveryProof = field(proof, 'proof', 500);
+      } else {
+        throw forbidden('Only the buyer, or the supplier with proof, confirms delivery');
+      }
+      if (so.status !== SupplierOrderStatus.SHIPPED) throw new AppError('INVALID_TRANSITION', `This supplier order is ${so.status}, not SHIPPED`, { from: so.status, to: SupplierOrderStatus.DELIVERED });
+      const delivered = await this.machine.moveSupplierOrder(tx, so, SupplierOrderStatus.DELIVERED, actor, { deliveredAt: new Date(), deliveryProof }, null, deliveryProof ? { proof: deliveryProof } : {});
+      await this.machine.publish(tx, 'supplier_order.delivered', order, order.status, { supplierOrderId: so.id, supplierId: so.supplierId });
+      const all = await this.machine.supplierOrders(tx, order.id);
+      const done = all.every((x) => x.status === SupplierOrderStatus.DELIVERED || x.status === SupplierOrderStatus.CANCELLED);
+      if (done && order.status === OrderStatus.FULFILLING) {
+        await this.machine.move(tx, order, OrderStatus.DELIVERED, { actor: ActorKind.SYSTEM, reason: 'every supplier order delivered' });
+      }
+      return delivered;
+    });
+  }
+
+  allocations(ctx: RequestContext, lineIds: string[]): Promise<ShipmentAllocation[]> {
+    if (lineIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .repo(ctx, ShipmentAllocation)
+      .createQueryBuilder('a')
+      .where('a.order_line_id = ANY(:ids::uuid[])', { ids: lineIds })
+      .orderBy('a.created_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .getMany();
+  }
+
+  /** Locks the order first, then reads its supplier order: the same lock order as every other order move. */
+  private async lockBoth(tx: RequestContext, supplierOrderId: string) {
+    const found = await this.findSupplierOrder(tx, supplierOrderId);
+    const order = await this.machine.lock(tx, found.orderId);
+    const so = await this.db.repo(tx, SupplierOrder).findOneByOrFail({ id: supplierOrderId });
+    return { so, order };
+  }
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@bangfu/core';
+import { NotificationService } from '@bangfu/supplier';
+import type { OrderEventPayload } from './order-state.service';
+import { ConsumesDomainEvents, type DomainEvent, type DomainEventConsumer } from './outbox.service';
+
+interface Message {
+  title: string;
+  /** Who hears about it. */
+  buyer: boolean;
+  suppliers: 'all' | 'event' | 'none';
+}
+
+/** Which order events notify whom, as data (zh-CN titles; the storefront localises by kind). */
+const MESSAGES: Record<string, Message> = {
+  'order.placed': { title: '新订单 {orderNo} 已下单', buyer: true, suppliers: 'all' },
+  'order.pending_approval': { title: '订单 {orderNo} 待审批', buyer: true, suppliers: 'none' },
+  'order.paid': { title: '订单 {orderNo} 已支付，请发货', buyer: true, suppliers: 'all' },
+  'order.confirmed': { title: '订单 {orderNo} 已确认（货到付款），请发货', buyer: true, suppliers: 'all' },
+  'order.cancelled': { title: '订单 {orderNo} 已取消', buyer: true, suppliers: 'all' },
+  'order.rejected': { title: '订单 {orderNo} 未获批准', buyer: true, suppliers: 'none' },
+  'order.shipped': { title: '订单 {orderNo} 已发货', buyer: true, suppliers: 'none' },
+  'order.delivered': { title: '订单 {orderNo} 已全部送达', buyer: true, suppliers: 'all' },
+  'supplier_order.delivered': { title: '订单 {orderNo} 的货物已签收', buyer: false, suppliers: 'event' },
+  'order.accepted': { title: '订单 {orderNo} 已验收', buyer: true, suppliers: 'all' },
+  'order.settled': { title: '订单 {orderNo} 已结算', buyer: true, suppliers: 'all' },
+  'order.refunded': { title: '订单 {orderNo} 已退款', buyer: true, suppliers: 'all' },
+  'order.payment_deadline_extended': { title: '订单 {orderNo} 付款期限已延长', buyer: true, suppliers: 'none' },
+};
+
+/** Tells buyer and suppliers about order status changes through the in-app notification list. */
+@Injectable()
+@ConsumesDomainEvents()
+export class OrderNotificationConsumer implements DomainEventConsumer {
+  readonly consumer = 'ordering.notifications';
+  constructor(private readonly notifications: NotificationService) {}
+
+  handles(type: string): boolean {
+    return type in MESSAGES;
+  }
+
+  async handle(ctx: RequestContext, event: DomainEvent): Promise<void> {
+    const message = MESSAGES[event.type];
+    const p = event.payload as OrderEventPayload & { supplierId?: string };
+    // order.paid → ORDER_PAID, supplier_order.delivered → SUPPLIER_ORDER_DELIVERED
+    const kind = event.type.replace('.', '_').toUpperCase();
+    const input = { kind, title: message.title.replace('{orderNo}', p.orderNo), data: { orderId: p.orderId, orderNo: p.orderNo, status: p.status, eventId: event.id } };
+    if (message.buyer) {
+      if (p.buyerOrgId) await this.notifications.notifyOrganization(ctx, p.buyerOrgId, input);
+      else await this.notifications.notifyUser(ctx, p.buyerUserId, input);
+    }
+    const suppliers =
+      message.suppliers === 'all' ? [...new Set(p.supplierOrders.map((so) => so.supplierId))] : message.suppliers === 'event' && p.supplierId ? [p.supplierId] : [];
+    for (const supplierId of suppliers) await this.notifications.notifyOrganization(ctx, supplierId, input);
+  }
+}

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, type Connection, Db, decodeCursor, forbidden, pageSize, type RequestContext, toConnection } from '@bangfu/core';
+import { OrderAccessService } from './order-access.service';
+import { assertId } from './order-state.service';
+import { Order, OrderHistory, OrderLine, SupplierOrder, SupplierOrderHistory } from './ordering.entities';
+import type { OrderFilter } from './ordering.types';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date argument ('2026-01-01' or an ISO timestamp) as an instant: the start of that Asia/Shanghai day, or the timestamp itself. */
+function parseDay(value: string, field: string, endOfDay: boolean): Date {
+  const v = value.trim();
+  if (DAY.test(v)) {
+    // A real calendar day (2026-02-30 is refused); Asia/Shanghai is UTC+8 all year.
+    const utc = new Date(`${v}T00:00:00Z`);
+    if (!Number.isNaN(utc.getTime()) && utc.toISOString().slice(0, 10) === v) {
+      const start = new Date(`${v}T00:00:00+08:00`);
+      return endOfDay ? new Date(start.getTime() + 86_400_000) : start;
+    }
+  } else if (/^\d{4}-\d{2}-\d{2}T/.test(v)) {
+    const t = new Date(v);
+    if (!Number.isNaN(t.getTime())) return t;
+  }
+  throw new AppError('INVALID_DATE', `${field} must be a date like 2026-01-01 (got ${JSON.stringify(value).slice(0, 40)})`, { field });
+}
+
+const uuidOrRefuse = (value: string, field: string) => {
+  if (!UUID.test(value)) throw new AppError('BAD_USER_INPUT', `${field} is not an id`, { field });
+  return value;
+};
+
+/** Reading orders: the Relay list and single orders, scoped in SQL, with children loaded per page. */
+@Injectable()
+export class OrderQueryService {
+  constructor(
+    private readonly db: Db,
+    private readonly access: OrderAccessService,
+  ) {}
+
+  async list(ctx: RequestContext, filter: OrderFilter, first?: number | null, after?: string | null): Promise<Connection<Order>> {
+    const limit = pageSize(first);
+    const cursor = decodeCursor(after);
+    const qb = this.db.repo(ctx, Order).createQueryBuilder('o');
+    const scope = await this.access.scope(ctx);
+    if (scope.where) qb.andWhere(scope.where, scope.params);
+    if (filter.status) qb.andWhere('o.status = :status', { status: filter.status });
+    if (filter.buyerOrgId) qb.andWhere('o.buyer_org_id = :buyerOrgId', { buyerOrgId: uuidOrRefuse(filter.buyerOrgId, 'buyerOrgId') });
+    if (filter.channelId) qb.andWhere('o.channel_id = :channelId', { channelId: uuidOrRefuse(filter.channelId, 'channelId') });
+    if (filter.supplierId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM supplier_order fso WHERE fso.order_id = o.id AND fso.supplier_id = :supplierId)', { supplierId: uuidOrRefuse(filter.supplierId, 'supplierId') });
+    }
+    if (filter.from) qb.andWhere('o.created_at >= :from', { from: parseDay(filter.from, 'from', false) });
+    if (filter.to) qb.andWhere('o.created_at < :to', { to: parseDay(filter.to, 'to', true) });
+    const total = await qb.getCount();
+    if (cursor) {
+      const [at, id] = cursor;
+      if (typeof at !== 'string' || typeof id !== 'string' || !UUID.test(id) || Number.isNaN(new Date(at).getTime())) throw new AppError('BAD_USER_INPUT', 'after is not a valid cursor', { field: 'after' });
+      qb.andWhere('(o.created_at, o.id) < (:cAt, :cId)', { cAt: new Date(at), cId: id });
+    }
+    const rows = await qb.orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').limit(limit + 1).getMany();
+    await this.prepare(ctx, rows.slice(0, limit));
+    return toConnection(rows, limit, total, (o) => [o.createdAt.toISOString(), o.id], !!cursor);
+  }
+
+  /** One order, if the caller may read it (FORBIDDEN otherwise; NOT_FOUND when there is none). */
+  async view(ctx: RequestContext, orderId: string): Promise<Order> {
+    assertId(orderId, 'Order');
+    const qb = this.db.repo(ctx, Order).createQueryBuilder('o').where('o.id = :id', { id: orderId });
+    const exists = await qb.clone().getExists();
+    if (!exists) throw new AppError('NOT_FOUND', `Order ${orderId} not found`, { entity: 'Order', id: orderId });
+    const scope = await this.access.scope(ctx);
+    if (scope.where) qb.andWhere(scope.where, scope.params);
+    const order = await qb.getOne();
+    if (!order) throw forbidden('This order is not yours to see');
+    await this.prepare(ctx, [order]);
+    return order;
+  }
+
+  /** Sets visibility and preloads supplier orders and their lines for a page (two queries). */
+  async prepare(ctx: RequestContext, orders: Order[]): Promise<void> {
+    if (orders.length === 0) return;
+    await this.access.applyVisibility(ctx, orders);
+    const ids = orders.map((o) => o.id);
+    const supplierOrders = await this.db
+      .repo(ctx, SupplierOrder)
+      .createQueryBuilder('so')
+      .where('so.order_id = ANY(:ids::uuid[])', { ids })
+      .orderBy('so.created_at', 'ASC')
+      .addOrderBy('so.id', 'ASC')
+      .getMany();
+    const lines = supplierOrders.length
+      ? await this.db
+          .repo(ctx, OrderLine)
+          .createQueryBuilder('l')
+          .where('l.supplier_order_id = ANY(:ids::uuid[])', { ids: supplierOrders.map((so) => so.id) })
+          .orderBy('l.created_at', 'ASC')
+          .addOrderBy('l.id', 'ASC')
+          .getMany()
+      : [];
+    for (const so of supplierOrders) so.loadedLines = lines.filter((l) => l.supplierOrderId === so.id);
+    for (const o of orders) {
+      const visible = o.visibleSupplierIds;
+      o.loadedSupplierOrders = supplierOrders.filter((so) => so.orderId === o.id && (visible === null || visible === undefined || visible.includes(so.supplierId)));
+    }
+  }
+
+  async supplierOrdersOf(ctx: RequestContext, order: Order): Promise<SupplierOrder[]> {
+    if (!order.loadedSupplierOrders) await this.prepare(ctx, [order]);
+    return order.loadedSupplierOrders ?? [];
+  }
+
+  async linesOf(ctx: RequestContext, so: SupplierOrder): Promise<OrderLine[]> {
+    if (so.loadedLines) return so.loadedLines;
+    return this.db.repo(ctx, OrderLine).find({ where: { supplierOrderId: so.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  history(ctx: RequestContext, orderId: string): Promise<OrderHistory[]> {
+    return this.db.repo(ctx, OrderHistory).find({ where: { orderId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  supplierOrderHistory(ctx: RequestContext, supplierOrderId: string): Promise<SupplierOrderHistory[]> {
+    return this.db.repo(ctx, SupplierOrderHistory).find({ where: { supplierOrderId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+}

@@ -1,0 +1,190 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppError, Db, forbidden, notFound, type RequestContext } from '@bangfu/core';
+import { QueueService } from '@bangfu/queue';
+import { In } from 'typeorm';
+import { findSupplierOrderTransition, findTransition, RELEASING_STATUSES, eventTypeFor } from './order-transitions';
+import { ORDERING_CONFIG, type OrderingConfig } from './ordering.config';
+import { ActorKind, BuyerKind, Order, OrderHistory, OrderLine, OrderStatus, PaymentMode, SupplierOrder, SupplierOrderHistory, SupplierOrderStatus } from './ordering.entities';
+import { OutboxService } from './outbox.service';
+import { StockService } from './stock.service';
+
+export const ORDER_EXPIRY_QUEUE = 'order-expiry';
+export const EXPIRE_JOB = 'expire';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface MoveOptions {
+  reason?: string | null;
+  actor?: ActorKind;
+  data?: Record<string, unknown>;
+}
+
+/** The shape every order.* outbox event carries, so ledger, attribution and notifications can react. */
+export interface OrderEventPayload {
+  orderId: string;
+  orderNo: string;
+  status: OrderStatus;
+  from: OrderStatus | null;
+  buyerKind: BuyerKind;
+  buyerUserId: string;
+  buyerOrgId: string | null;
+  channelId: string;
+  paymentMode: PaymentMode;
+  supplierOrderIds: string[];
+  supplierOrders: Array<{ id: string; supplierId: string; status: SupplierOrderStatus; subtotal: number }>;
+  amounts: { total: number; paid: number; refunded: number };
+  lines: Array<{ lineId: string; supplierOrderId: string; supplierId: string; variantId: string; productId: string; quantity: number; unitPrice: number; lineTotal: number; refundedAmount: number; certified: boolean }>;
+  [extra: string]: unknown;
+}
+
+export function assertId(id: string, what: string): void {
+  if (typeof id !== 'string' || !UUID.test(id)) throw notFound(what, id);
+}
+
+/**
+ * The machinery behind every order move: row locks, the transition table, history rows, outbox
+ * events and the side effects of entering a status (stock released, deadlines set). Callers hold the
+ * order row lock (`lock`) for the whole transaction, so concurrent moves of one order serialise.
+ */
+@Injectable()
+export class OrderStateMachine {
+  constructor(
+    private readonly db: Db,
+    private readonly stock: StockService,
+    private readonly outbox: OutboxService,
+    private readonly queues: QueueService,
+    @Inject(ORDERING_CONFIG) private readonly config: OrderingConfig,
+  ) {}
+
+  /** The order row, locked FOR UPDATE in the caller's transaction. */
+  async lock(tx: RequestContext, orderId: string): Promise<Order> {
+    assertId(orderId, 'Order');
+    const order = await this.db.repo(tx, Order).findOne({ where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
+    if (!order) throw notFound('Order', orderId);
+    return order;
+  }
+
+  /** The order without a lock (NOT_FOUND when there is none). */
+  async find(ctx: RequestContext, orderId: string): Promise<Order> {
+    assertId(orderId, 'Order');
+    const order = await this.db.repo(ctx, Order).findOneBy({ id: orderId });
+    if (!order) throw notFound('Order', orderId);
+    return order;
+  }
+
+  supplierOrders(ctx: RequestContext, orderId: string): Promise<SupplierOrder[]> {
+    return this.db.repo(ctx, SupplierOrder).find({ where: { orderId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  lines(ctx: RequestContext, orderId: string): Promise<OrderLine[]> {
+    return this.db.repo(ctx, OrderLine).find({ where: { orderId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Moves a locked order through the transition table; returns the reloaded order. */
+  async move(tx: RequestContext, order: Order, to: OrderStatus, opts: MoveOptions = {}): Promise<Order> {
+    const actor = opts.actor ?? ActorKind.SYSTEM;
+    const t = findTransition(order.status, to);
+    if (!t) throw new AppError('INVALID_TRANSITION', `An order in ${order.status} cannot become ${to}`, { from: order.status, to });
+    if (!t.actors.includes(actor)) throw forbidden(`${to} from ${order.status} is not a move for ${actor.toLowerCase()}`);
+    const supplierOrders = await this.supplierOrders(tx, order.id);
+    const why = t.guard?.({ order, supplierOrders });
+    if (why) throw new AppError(why.code, why.message, { from: order.status, to });
+
+    const from = order.status;
+    const changes: Partial<Order> = { status: to };
+    const now = new Date();
+    if (from === OrderStatus.PLACED) changes.paymentDueAt = null;
+    if (to === OrderStatus.DELIVERED) changes.deliveredAt = now;
+    if (to === OrderStatus.ACCEPTED) changes.acceptedAt = now;
+    if (to === OrderStatus.SETTLED) changes.settledAt = now;
+    if (to === OrderStatus.CANCELLED || to === OrderStatus.REJECTED) changes.cancelledAt = now;
+    if (to === OrderStatus.PLACED) changes.paymentDueAt = this.paymentDeadline(order, now);
+    if (RELEASING_STATUSES.has(to)) await this.releaseUnshipped(tx, order, supplierOrders, opts.reason ?? t.note);
+
+    await this.db.repo(tx, Order).update({ id: order.id }, changes);
+    const moved = Object.assign(order, changes);
+    await this.history(tx, moved, from, to, actor, opts.reason ?? null, opts.data ?? {});
+    await this.publish(tx, eventTypeFor(to), moved, from, opts.data ?? {});
+    if (to === OrderStatus.PLACED && moved.paymentDueAt) await this.scheduleExpiry(moved.id, moved.paymentDueAt, 1);
+    return this.db.repo(tx, Order).findOneByOrFail({ id: order.id });
+  }
+
+  /** A history row for a fact that is not a move (payment on a pay-on-delivery order, deadline extended). */
+  async note(tx: RequestContext, order: Order, actor: ActorKind, reason: string, data: Record<string, unknown> = {}, eventType?: string): Promise<void> {
+    await this.history(tx, order, order.status, order.status, actor, reason, data);
+    if (eventType) await this.publish(tx, eventType, order, order.status, data);
+  }
+
+  async history(tx: RequestContext, order: Order, from: OrderStatus | null, to: OrderStatus, actor: ActorKind, reason: string | null, data: Record<string, unknown>): Promise<void> {
+    await this.db.repo(tx, OrderHistory).insert({ orderId: order.id, fromStatus: from, toStatus: to, actorKind: actor, actorUserId: tx.userId, reason, data: data as never });
+  }
+
+  /** Moves a supplier order (caller holds the order lock); history row included. */
+  async moveSupplierOrder(tx: RequestContext, so: SupplierOrder, to: SupplierOrderStatus, actor: ActorKind, changes: Partial<SupplierOrder> = {}, reason: string | null = null, data: Record<string, unknown> = {}): Promise<SupplierOrder> {
+    const t = findSupplierOrderTransition(so.status, to);
+    if (!t) throw new AppError('INVALID_TRANSITION', `A supplier order in ${so.status} cannot become ${to}`, { from: so.status, to });
+    if (!t.actors.includes(actor)) throw forbidden(`${to} from ${so.status} is not a move for ${actor.toLowerCase()}`);
+    await this.db.repo(tx, SupplierOrder).update({ id: so.id }, { ...changes, status: to });
+    await this.db.repo(tx, SupplierOrderHistory).insert({ supplierOrderId: so.id, fromStatus: so.status, toStatus: to, actorKind: actor, actorUserId: tx.userId, reason, data: data as never });
+    return Object.assign(so, changes, { status: to });
+  }
+
+  async publish(tx: RequestContext, type: string, order: Order, from: OrderStatus | null, extra: Record<string, unknown> = {}): Promise<void> {
+    await this.outbox.publish(tx, type, order.id, { ...(await this.payload(tx, order, from)), ...extra });
+  }
+
+  async payload(tx: RequestContext, order: Order, from: OrderStatus | null): Promise<OrderEventPayload> {
+    const [supplierOrders, lines] = await Promise.all([this.supplierOrders(tx, order.id), this.lines(tx, order.id)]);
+    return {
+      orderId: order.id,
+      orderNo: order.orderNo,
+      status: order.status,
+      from,
+      buyerKind: order.buyerKind,
+      buyerUserId: order.buyerUserId,
+      buyerOrgId: order.buyerOrgId,
+      channelId: order.channelId,
+      paymentMode: order.paymentMode,
+      supplierOrderIds: supplierOrders.map((so) => so.id),
+      supplierOrders: supplierOrders.map((so) => ({ id: so.id, supplierId: so.supplierId, status: so.status, subtotal: so.subtotal })),
+      amounts: { total: order.totalAmount, paid: order.paidAmount, refunded: order.refundedAmount },
+      lines: lines.map((l) => ({
+        lineId: l.id,
+        supplierOrderId: l.supplierOrderId,
+        supplierId: l.supplierId,
+        variantId: l.variantId,
+        productId: l.productId,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+        lineTotal: l.lineTotal,
+        refundedAmount: l.refundedAmount,
+        certified: l.certified,
+      })),
+    };
+  }
+
+  /** Gives back the reservations of supplier orders that have not shipped, and closes them. */
+  private async releaseUnshipped(tx: RequestContext, order: Order, supplierOrders: SupplierOrder[], reason: string): Promise<void> {
+    const open = supplierOrders.filter((so) => so.status === SupplierOrderStatus.AWAITING_SHIPMENT);
+    if (open.length === 0) return;
+    const lines = await this.db.repo(tx, OrderLine).find({ where: { supplierOrderId: In(open.map((so) => so.id)) } });
+    await this.stock.release(tx, lines);
+    for (const so of open) await this.moveSupplierOrder(tx, so, SupplierOrderStatus.CANCELLED, ActorKind.SYSTEM, {}, reason);
+  }
+
+  /** When an order entering PLACED must be paid by: retail soon, agency prepay within the configured days. */
+  paymentDeadline(order: Pick<Order, 'buyerKind' | 'paymentMode'>, now: Date): Date | null {
+    if (order.paymentMode !== PaymentMode.PREPAY) return null;
+    if (order.buyerKind === BuyerKind.CUSTOMER) return new Date(now.getTime() + this.config.retailPaymentMinutes * 60_000);
+    return new Date(now.getTime() + this.config.agencyPaymentDays * 86_400_000);
+  }
+
+  /**
+   * A delayed `order-expiry` job at the deadline. Added inside the transaction: if the transaction
+   * then rolls back the job finds no unpaid order and does nothing, whereas adding after commit could
+   * be lost to a crash. The job re-checks state, so an extension only needs a second job.
+   */
+  async scheduleExpiry(orderId: string, dueAt: Date, attempt: number): Promise<void> {
+    await this.queues.add(ORDER_EXPIRY_QUEUE, EXPIRE_JOB, { orderId }, { jobId: `expire-${orderId}-${attempt}`, delay: Math.max(0, dueAt.getTime() - Date.now()) });
+  }
+}

@@ -1,0 +1,153 @@
+import { ActorKind, BuyerKind, type Order, OrderStatus, type SupplierOrder, SupplierOrderStatus } from './ordering.entities';
+
+const { BUYER, APPROVER, SUPPLIER, PLATFORM_ADMIN, SYSTEM } = ActorKind;
+const S = OrderStatus;
+
+/** What a guard sees: the locked order row and its supplier orders. */
+export interface GuardContext {
+  order: Order;
+  supplierOrders: SupplierOrder[];
+}
+
+/** Why a guard refused: a stable code and a message for people. */
+export interface GuardFailure {
+  code: string;
+  message: string;
+}
+
+/** A guard returns null when the move may happen, else why not. */
+export type Guard = (g: GuardContext) => GuardFailure | null;
+
+const fail = (code: string, message: string): GuardFailure => ({ code, message });
+
+export interface OrderTransition {
+  from: OrderStatus[];
+  to: OrderStatus;
+  actors: ActorKind[];
+  guard?: Guard;
+  /** Shown in README and error messages. */
+  note: string;
+}
+
+const live = (g: GuardContext) => g.supplierOrders.filter((so) => so.status !== SupplierOrderStatus.CANCELLED);
+const shipped = (so: SupplierOrder) => so.status === SupplierOrderStatus.SHIPPED || so.status === SupplierOrderStatus.DELIVERED;
+
+const nothingShipped: Guard = (g) => (g.supplierOrders.some(shipped) ? fail('ORDER_ALREADY_SHIPPED', 'Part of the order has already shipped') : null);
+const unpaid: Guard = (g) => (g.order.paidAmount > 0 ? fail('ORDER_PAID', 'The order is paid: refund it instead') : null);
+const agency: Guard = (g) => (g.order.buyerKind === BuyerKind.AGENCY ? null : fail('AGENCY_ORDERS_ONLY', 'Only agency (budget unit) orders can do this'));
+const fullyPaid: Guard = (g) => (g.order.paidAmount === g.order.totalAmount ? null : fail('ORDER_NOT_PAID', 'The order is not paid in full'));
+const delivered: Guard = (g) => (g.order.deliveredAt ? null : fail('ORDER_NOT_DELIVERED', 'The order is not delivered yet'));
+const all =
+  (...guards: Guard[]): Guard =>
+  (g) => {
+    for (const guard of guards) {
+      const why = guard(g);
+      if (why) return why;
+    }
+    return null;
+  };
+
+/**
+ * The order lifecycle as data. A move not listed from the current status is INVALID_TRANSITION;
+ * a listed move by the wrong kind of actor is FORBIDDEN; a failing guard is TRANSITION_GUARD_FAILED.
+ */
+export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
+  { from: [S.PENDING_APPROVAL], to: S.PLACED, actors: [APPROVER, SYSTEM], note: 'purchase request approved' },
+  { from: [S.PENDING_APPROVAL], to: S.REJECTED, actors: [APPROVER, SYSTEM], note: 'purchase request rejected' },
+  { from: [S.PENDING_APPROVAL], to: S.CANCELLED, actors: [BUYER, SYSTEM], note: 'withdrawn before approval' },
+  { from: [S.PLACED], to: S.PAID, actors: [SYSTEM], guard: fullyPaid, note: 'payment received (prepay)' },
+  {
+    from: [S.PLACED],
+    to: S.CONFIRMED,
+    actors: [BUYER, SYSTEM],
+    guard: all(agency, unpaid),
+    note: 'agency chooses pay on delivery (货到付款)',
+  },
+  {
+    from: [S.PLACED, S.CONFIRMED],
+    to: S.CANCELLED,
+    actors: [BUYER, PLATFORM_ADMIN, SYSTEM],
+    guard: all(nothingShipped, unpaid),
+    note: 'cancelled before shipment (buyer, or payment deadline passed)',
+  },
+  {
+    from: [S.PAID, S.CONFIRMED],
+    to: S.FULFILLING,
+    actors: [SYSTEM, SUPPLIER],
+    guard: (g) => (g.supplierOrders.some(shipped) ? null : fail('NOTHING_SHIPPED', 'No supplier order has shipped')),
+    note: 'first supplier order shipped',
+  },
+  {
+    from: [S.FULFILLING],
+    to: S.DELIVERED,
+    actors: [SYSTEM, BUYER, SUPPLIER],
+    guard: (g) => (live(g).every((so) => so.status === SupplierOrderStatus.DELIVERED) ? null : fail('NOT_ALL_DELIVERED', 'Not every supplier order is delivered')),
+    note: 'every supplier order delivered',
+  },
+  {
+    from: [S.DELIVERED, S.PARTIALLY_REFUNDED],
+    to: S.ACCEPTED,
+    actors: [BUYER],
+    guard: all(agency, delivered, (g) => (g.order.acceptedAt ? fail('ORDER_ALREADY_ACCEPTED', 'The order is already accepted') : null)),
+    note: 'agency acceptance (验收) with invoice and inspection documents',
+  },
+  {
+    from: [S.DELIVERED, S.ACCEPTED, S.PARTIALLY_REFUNDED],
+    to: S.SETTLED,
+    actors: [PLATFORM_ADMIN, SYSTEM],
+    guard: all(
+      fullyPaid,
+      delivered,
+      (g) => (g.order.buyerKind === BuyerKind.AGENCY && !g.order.acceptedAt ? fail('ORDER_NOT_ACCEPTED', 'An agency order is settled after its acceptance (验收)') : null),
+      (g) => (g.order.settledAt ? fail('ORDER_ALREADY_SETTLED', 'The order is already settled') : null),
+    ),
+    note: 'settled: after acceptance (agency) or delivery (retail), paid in full',
+  },
+  {
+    from: [S.PAID, S.FULFILLING, S.DELIVERED, S.ACCEPTED, S.SETTLED, S.PARTIALLY_REFUNDED],
+    to: S.REFUNDED,
+    actors: [SYSTEM],
+    guard: (g) => (g.order.refundedAmount > 0 && g.order.refundedAmount === g.order.paidAmount ? null : fail('NOT_FULLY_REFUNDED', 'Refunds do not cover the paid amount')),
+    note: 'everything paid was refunded',
+  },
+  {
+    from: [S.DELIVERED, S.ACCEPTED, S.SETTLED, S.PARTIALLY_REFUNDED],
+    to: S.PARTIALLY_REFUNDED,
+    actors: [SYSTEM],
+    guard: (g) => (g.order.refundedAmount > 0 && g.order.refundedAmount < g.order.paidAmount ? null : fail('NOT_PARTIALLY_REFUNDED', 'Not a partial refund')),
+    note: 'part of the paid amount refunded (after delivery)',
+  },
+];
+
+/** Statuses in which stock reservations of unshipped supplier orders are given back. */
+export const RELEASING_STATUSES: ReadonlySet<OrderStatus> = new Set([S.CANCELLED, S.REJECTED, S.REFUNDED]);
+
+/** Statuses that end the order for good. */
+export const FINAL_STATUSES: ReadonlySet<OrderStatus> = new Set([S.CANCELLED, S.REJECTED, S.REFUNDED]);
+
+export function findTransition(from: OrderStatus, to: OrderStatus): OrderTransition | undefined {
+  return ORDER_TRANSITIONS.find((t) => t.to === to && t.from.includes(from));
+}
+
+export interface SupplierOrderTransition {
+  from: SupplierOrderStatus[];
+  to: SupplierOrderStatus;
+  actors: ActorKind[];
+  note: string;
+}
+
+export const SUPPLIER_ORDER_TRANSITIONS: readonly SupplierOrderTransition[] = [
+  { from: [SupplierOrderStatus.AWAITING_SHIPMENT], to: SupplierOrderStatus.SHIPPED, actors: [SUPPLIER], note: 'shipped with carrier and tracking number' },
+  { from: [SupplierOrderStatus.SHIPPED], to: SupplierOrderStatus.DELIVERED, actors: [BUYER, SUPPLIER, SYSTEM], note: 'delivery confirmed (supplier with proof)' },
+  { from: [SupplierOrderStatus.AWAITING_SHIPMENT], to: SupplierOrderStatus.CANCELLED, actors: [SYSTEM], note: 'the order was cancelled, rejected or refunded before shipment' },
+];
+
+export function findSupplierOrderTransition(from: SupplierOrderStatus, to: SupplierOrderStatus): SupplierOrderTransition | undefined {
+  return SUPPLIER_ORDER_TRANSITIONS.find((t) => t.to === to && t.from.includes(from));
+}
+
+/** Outbox event type written when an order enters a status. */
+export function eventTypeFor(status: OrderStatus): string {
+  if (status === S.PARTIALLY_REFUNDED) return 'order.refunded';
+  return `order.${status.toLowerCase()}`;
+}

@@ -1,0 +1,60 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { CatalogModule } from '@bangfu/catalog';
+import { IdentityModule } from '@bangfu/identity';
+import { SupplierModule } from '@bangfu/supplier';
+import { CheckoutService } from './checkout.service';
+import { FulfilmentService } from './fulfilment.service';
+import { OrderAccessService } from './order-access.service';
+import { OrderDocumentsController, OrderDocumentService } from './order-documents';
+import { OrderNotificationConsumer } from './order-notifications';
+import { OrderQueryService } from './order-query.service';
+import { OrderStateMachine } from './order-state.service';
+import { OrderService } from './order.service';
+import { loadOrderingConfig, ORDERING_CONFIG } from './ordering.config';
+import {
+  Order,
+  OrderDocument,
+  OrderHistory,
+  OrderLine,
+  OrderRefund,
+  OutboxEvent,
+  ShipmentAllocation,
+  SupplierOrder,
+  SupplierOrderHistory,
+} from './ordering.entities';
+import { DomainEventDispatcher, OrderExpiryJob, OrderingSchedulers, OutboxRelayJob } from './ordering.jobs';
+import { OrderDocumentResolver, OrderLineResolver, OrderResolver, SupplierOrderResolver } from './ordering.resolver';
+import { OutboxService } from './outbox.service';
+import { StockService } from './stock.service';
+
+export const ORDERING_ENTITIES = [Order, SupplierOrder, OrderLine, OrderHistory, SupplierOrderHistory, ShipmentAllocation, OrderRefund, OrderDocument, OutboxEvent];
+
+@Module({
+  imports: [DiscoveryModule, IdentityModule, SupplierModule, CatalogModule],
+  controllers: [OrderDocumentsController],
+  providers: [
+    // Core config cannot be extended from a domain lib: ordering reads its own ORDER_* variables.
+    { provide: ORDERING_CONFIG, useFactory: () => loadOrderingConfig(process.env) },
+    StockService,
+    OutboxService,
+    OrderAccessService,
+    OrderStateMachine,
+    OrderService,
+    CheckoutService,
+    FulfilmentService,
+    OrderQueryService,
+    OrderDocumentService,
+    OutboxRelayJob,
+    OrderExpiryJob,
+    OrderingSchedulers,
+    DomainEventDispatcher,
+    OrderNotificationConsumer,
+    OrderResolver,
+    SupplierOrderResolver,
+    OrderLineResolver,
+    OrderDocumentResolver,
+  ],
+  exports: [OrderService, CheckoutService, FulfilmentService, OrderQueryService, OutboxService, StockService, ORDERING_CONFIG],
+})
+export class OrderingModule {}

@@ -1,0 +1,178 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, type Connection, Ctx, type RequestContext, Role } from '@bangfu/core';
+import { MoneyScalar } from '@bangfu/money';
+import { CheckoutService } from './checkout.service';
+import { FulfilmentService } from './fulfilment.service';
+import { documentUrl, OrderDocumentService } from './order-documents';
+import { OrderQueryService } from './order-query.service';
+import { OrderService } from './order.service';
+import { Order, OrderDocument, OrderHistory, OrderLine, ShipmentAllocation, SupplierOrder, SupplierOrderHistory } from './ordering.entities';
+import { AcceptOrderInput, OrderConnection, OrderFilter, PlaceOrderInput, type PlaceOrderOutcome, PlaceOrderResult } from './ordering.types';
+
+const BUYERS = [Role.CUSTOMER, Role.PURCHASER, Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN];
+const READERS = [
+  Role.CUSTOMER,
+  Role.PURCHASER,
+  Role.APPROVER,
+  Role.AGENCY_ADMIN,
+  Role.SUPPLIER_ADMIN,
+  Role.SUPPLIER_STAFF,
+  Role.COORDINATOR,
+  Role.AUDITOR,
+  Role.PLATFORM_ADMIN,
+];
+
+@Resolver(() => Order)
+export class OrderResolver {
+  constructor(
+    private readonly checkout: CheckoutService,
+    private readonly orderService: OrderService,
+    private readonly queries: OrderQueryService,
+    private readonly fulfilment: FulfilmentService,
+    private readonly documentService: OrderDocumentService,
+  ) {}
+
+  @Mutation(() => PlaceOrderResult, { description: 'Checkout: one order, one supplier order per supplier; prices from the catalogue; idempotent per key' })
+  @Allow(Role.CUSTOMER, Role.PURCHASER)
+  placeOrder(@Ctx() ctx: RequestContext, @Args('input', { type: () => PlaceOrderInput }) input: PlaceOrderInput): Promise<PlaceOrderOutcome> {
+    return this.checkout.placeOrder(ctx, input);
+  }
+
+  @Mutation(() => Order, { description: 'Agency buyer: pay on delivery (货到付款), PLACED → CONFIRMED' })
+  @Allow(Role.PURCHASER, Role.AGENCY_ADMIN)
+  async confirmOrder(@Ctx() ctx: RequestContext, @Args('orderId', { type: () => ID }) orderId: string): Promise<Order> {
+    return this.visible(ctx, await this.orderService.confirm(ctx, orderId));
+  }
+
+  @Mutation(() => Order, { description: 'Agency buyer: the one 15-day extension of the prepay deadline' })
+  @Allow(Role.PURCHASER, Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN)
+  async extendPaymentDeadline(@Ctx() ctx: RequestContext, @Args('orderId', { type: () => ID }) orderId: string): Promise<Order> {
+    return this.visible(ctx, await this.orderService.extendPaymentDeadline(ctx, orderId));
+  }
+
+  @Mutation(() => Order, { description: 'Buyer: cancel before anything shipped (unpaid orders; paid ones are refunded); releases the reserved stock' })
+  @Allow(...BUYERS)
+  async cancelOrder(@Ctx() ctx: RequestContext, @Args('orderId', { type: () => ID }) orderId: string, @Args('reason', { type: () => String }) reason: string): Promise<Order> {
+    return this.visible(ctx, await this.orderService.cancel(ctx, orderId, reason));
+  }
+
+  @Mutation(() => Order, { description: 'Agency buyer: 验收 — accept the delivered order with the invoice number and uploaded documents' })
+  @Allow(Role.PURCHASER, Role.AGENCY_ADMIN)
+  async acceptOrder(
+    @Ctx() ctx: RequestContext,
+    @Args('orderId', { type: () => ID }) orderId: string,
+    @Args('input', { type: () => AcceptOrderInput }) input: AcceptOrderInput,
+  ): Promise<Order> {
+    return this.visible(ctx, await this.orderService.accept(ctx, orderId, input));
+  }
+
+  @Mutation(() => Order, { description: 'Platform admin: settle after acceptance (agency) or delivery (retail)' })
+  @Allow(Role.PLATFORM_ADMIN)
+  async settleOrder(@Ctx() ctx: RequestContext, @Args('orderId', { type: () => ID }) orderId: string): Promise<Order> {
+    return this.visible(ctx, await this.orderService.settle(ctx, orderId));
+  }
+
+  @Mutation(() => SupplierOrder, { description: "Supplier staff: ship your part with carrier and tracking number; units are taken from lots first-in-first-out" })
+  @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF)
+  shipSupplierOrder(
+    @Ctx() ctx: RequestContext,
+    @Args('supplierOrderId', { type: () => ID }) supplierOrderId: string,
+    @Args('carrier', { type: () => String }) carrier: string,
+    @Args('trackingNo', { type: () => String }) trackingNo: string,
+  ): Promise<SupplierOrder> {
+    return this.fulfilment.ship(ctx, supplierOrderId, carrier, trackingNo);
+  }
+
+  @Mutation(() => SupplierOrder, { description: 'The buyer confirms delivery of a supplier order, or the supplier does with proof' })
+  @Allow(...BUYERS, Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF)
+  confirmDelivery(
+    @Ctx() ctx: RequestContext,
+    @Args('supplierOrderId', { type: () => ID }) supplierOrderId: string,
+    @Args('proof', { type: () => String, nullable: true, description: 'Required from the supplier: signed delivery note reference or photo key' }) proof?: string | null,
+  ): Promise<SupplierOrder> {
+    return this.fulfilment.confirmDelivery(ctx, supplierOrderId, proof);
+  }
+
+  @Query(() => OrderConnection, { description: 'Orders in your scope, newest first (suppliers and coordinators see only their part of each order)' })
+  @Allow(...READERS)
+  orders(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { type: () => OrderFilter, nullable: true }) filter?: OrderFilter | null,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ): Promise<Connection<Order>> {
+    return this.queries.list(ctx, filter ?? {}, first, after);
+  }
+
+  @Query(() => Order, { description: 'One order in your scope' })
+  @Allow(...READERS)
+  order(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Order> {
+    return this.queries.view(ctx, id);
+  }
+
+  @ResolveField(() => MoneyScalar, { description: 'Σ quantity × unit price; for a supplier or coordinator, the total of the parts you see' })
+  totalAmount(@Parent() order: Order): number {
+    if (!order.visibleSupplierIds) return order.totalAmount;
+    return (order.loadedSupplierOrders ?? []).reduce((sum, so) => sum + so.subtotal, 0);
+  }
+
+  @ResolveField(() => Boolean, { description: 'False when you see only some supplier orders of this order' })
+  wholeOrderVisible(@Parent() order: Order): boolean {
+    return !order.visibleSupplierIds;
+  }
+
+  @ResolveField(() => [SupplierOrder])
+  supplierOrders(@Ctx() ctx: RequestContext, @Parent() order: Order): Promise<SupplierOrder[]> {
+    return this.queries.supplierOrdersOf(ctx, order);
+  }
+
+  @ResolveField(() => [OrderHistory], { description: 'Every move: from, to, actor, time, reason' })
+  history(@Ctx() ctx: RequestContext, @Parent() order: Order): Promise<OrderHistory[]> {
+    return this.queries.history(ctx, order.id);
+  }
+
+  @ResolveField(() => [OrderDocument], { description: 'Invoice and inspection documents (buyer side and platform only)' })
+  async documents(@Ctx() ctx: RequestContext, @Parent() order: Order): Promise<OrderDocument[]> {
+    if (order.visibleSupplierIds) return [];
+    return this.documentService.list(ctx, order.id);
+  }
+
+  /** Prepared like a query result, so mutation answers show what the caller may see. */
+  private async visible(ctx: RequestContext, order: Order): Promise<Order> {
+    await this.queries.prepare(ctx, [order]);
+    return order;
+  }
+}
+
+@Resolver(() => SupplierOrder)
+export class SupplierOrderResolver {
+  constructor(private readonly queries: OrderQueryService) {}
+
+  @ResolveField(() => [OrderLine])
+  lines(@Ctx() ctx: RequestContext, @Parent() so: SupplierOrder): Promise<OrderLine[]> {
+    return this.queries.linesOf(ctx, so);
+  }
+
+  @ResolveField(() => [SupplierOrderHistory])
+  history(@Ctx() ctx: RequestContext, @Parent() so: SupplierOrder): Promise<SupplierOrderHistory[]> {
+    return this.queries.supplierOrderHistory(ctx, so.id);
+  }
+}
+
+@Resolver(() => OrderLine)
+export class OrderLineResolver {
+  constructor(private readonly fulfilment: FulfilmentService) {}
+
+  @ResolveField(() => [ShipmentAllocation], { description: 'Which lots the shipped units came from (lotId null: not covered by a lot)' })
+  allocations(@Ctx() ctx: RequestContext, @Parent() line: OrderLine): Promise<ShipmentAllocation[]> {
+    return this.fulfilment.allocations(ctx, [line.id]);
+  }
+}
+
+@Resolver(() => OrderDocument)
+export class OrderDocumentResolver {
+  @ResolveField(() => String, { description: 'Where the buyer or supplier downloads it (signed-in request)' })
+  url(@Parent() doc: OrderDocument): string {
+    return documentUrl(doc);
+  }
+}

@@ -1,0 +1,93 @@
+import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Paginated } from '@bangfu/core';
+import { LineCertificationStatus, Order, OrderStatus } from './ordering.entities';
+
+@InputType({ description: 'One line of a checkout. There is deliberately no price field: prices come from the catalogue' })
+export class OrderLineInput {
+  @Field(() => ID) variantId: string;
+  @Field(() => Int, { description: 'A whole number of units, 1 to 10,000' }) quantity: number;
+}
+
+@InputType()
+export class PlaceOrderInput {
+  @Field(() => String, { description: 'Chosen by the client per checkout (e.g. a UUID); retries with the same key and payload return the same order' })
+  idempotencyKey: string;
+  @Field(() => ID) channelId: string;
+  @Field(() => ID, { nullable: true, description: 'The agency (budget unit) buying at agency prices; omitted for retail' })
+  buyerOrgId?: string | null;
+  @Field(() => [OrderLineInput], { description: '1 to 50 lines, one per variant' }) lines: OrderLineInput[];
+}
+
+@ObjectType({ description: 'Fewer units are available than the line asks for; nothing was reserved' })
+export class InsufficientStockError {
+  @Field(() => String) code = 'INSUFFICIENT_STOCK';
+  @Field(() => String) message: string;
+  @Field(() => ID) variantId: string;
+  @Field(() => Int) requested: number;
+  @Field(() => Int) available: number;
+}
+
+export enum UnavailableReason {
+  UNKNOWN_VARIANT = 'UNKNOWN_VARIANT',
+  VARIANT_INACTIVE = 'VARIANT_INACTIVE',
+  PRODUCT_NOT_PUBLISHED = 'PRODUCT_NOT_PUBLISHED',
+  SUPPLIER_NOT_APPROVED = 'SUPPLIER_NOT_APPROVED',
+  NOT_IN_CHANNEL = 'NOT_IN_CHANNEL',
+}
+registerEnumType(UnavailableReason, { name: 'ProductUnavailableReason' });
+
+@ObjectType({ description: 'The variant cannot be bought in this channel' })
+export class ProductUnavailableError {
+  @Field(() => String) code = 'PRODUCT_UNAVAILABLE';
+  @Field(() => String) message: string;
+  @Field(() => ID) variantId: string;
+  @Field(() => UnavailableReason) reason: UnavailableReason;
+}
+
+@ObjectType({ description: 'The channel sells certified assistance products only, and this product holds no certificate valid today' })
+export class CertificationInvalidError {
+  @Field(() => String) code = 'CERTIFICATION_INVALID';
+  @Field(() => String) message: string;
+  @Field(() => ID) variantId: string;
+  @Field(() => ID) productId: string;
+  @Field(() => LineCertificationStatus) certificationStatus: LineCertificationStatus;
+}
+
+@ObjectType({ description: 'The checkout itself is malformed (quantities, lines, channel); `field` points at the culprit' })
+export class InvalidOrderInputError {
+  @Field(() => String, { description: 'INVALID_QUANTITY, QUANTITY_TOO_LARGE, DUPLICATE_LINE, TOO_MANY_LINES, NO_LINES, UNKNOWN_CHANNEL, CHANNEL_DISABLED, INVALID_IDEMPOTENCY_KEY, AMOUNT_TOO_LARGE' })
+  code: string;
+  @Field(() => String) message: string;
+  @Field(() => String, { nullable: true }) field: string | null;
+}
+
+export const PlaceOrderResult = createUnionType({
+  name: 'PlaceOrderResult',
+  types: () => [Order, InsufficientStockError, ProductUnavailableError, CertificationInvalidError, InvalidOrderInputError] as const,
+  resolveType: (value: object) => {
+    if (value instanceof InsufficientStockError) return InsufficientStockError;
+    if (value instanceof ProductUnavailableError) return ProductUnavailableError;
+    if (value instanceof CertificationInvalidError) return CertificationInvalidError;
+    if (value instanceof InvalidOrderInputError) return InvalidOrderInputError;
+    return Order;
+  },
+});
+export type PlaceOrderOutcome = Order | InsufficientStockError | ProductUnavailableError | CertificationInvalidError | InvalidOrderInputError;
+
+@InputType()
+export class OrderFilter {
+  @Field(() => OrderStatus, { nullable: true }) status?: OrderStatus | null;
+  @Field(() => ID, { nullable: true }) buyerOrgId?: string | null;
+  @Field(() => ID, { nullable: true }) supplierId?: string | null;
+  @Field(() => ID, { nullable: true }) channelId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Placed on or after this day (Asia/Shanghai), e.g. 2026-01-01' }) from?: string | null;
+  @Field(() => String, { nullable: true, description: 'Placed on or before this day (Asia/Shanghai), inclusive' }) to?: string | null;
+}
+
+@InputType()
+export class AcceptOrderInput {
+  @Field(() => String, { description: '发票号码' }) invoiceNo: string;
+  @Field(() => [String], { description: 'fileKeys returned by POST /files/orders/:orderId/documents (invoice, inspection report)' }) documents: string[];
+}
+
+export const OrderConnection = Paginated(Order);

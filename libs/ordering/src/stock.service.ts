@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { Db, type RequestContext } from '@bangfu/core';
+import type { OrderLine } from './ordering.entities';
+
+export interface Allocation {
+  lotId: string | null;
+  quantity: number;
+}
+
+/**
+ * Stock on catalog's `variant` and `lot` rows. Every change is one conditional UPDATE: concurrent
+ * buyers queue on the row lock and PostgreSQL re-checks the condition against the committed row,
+ * so availability can never go negative (the variant CHECKs are the last line of defence).
+ * Callers lock variants in id order so two multi-line orders cannot deadlock.
+ */
+@Injectable()
+export class StockService {
+  constructor(private readonly db: Db) {}
+
+  /** Reserves `quantity` units; false (nothing changed) when fewer are available or the variant is inactive. */
+  async reserve(ctx: RequestContext, variantId: string, quantity: number): Promise<boolean> {
+    const [, affected] = await this.db
+      .manager(ctx)
+      .query(`UPDATE variant SET stock_reserved = stock_reserved + $2 WHERE id = $1 AND active AND stock_on_hand - stock_reserved >= $2`, [variantId, quantity]);
+    return affected === 1;
+  }
+
+  async available(ctx: RequestContext, variantId: string): Promise<number> {
+    const rows: Array<{ available: number }> = await this.db.manager(ctx).query(`SELECT stock_on_hand - stock_reserved AS available FROM variant WHERE id = $1`, [variantId]);
+    return rows[0]?.available ?? 0;
+  }
+
+  /** Gives reserved units back (cancellation, expiry, refund before shipment). */
+  async release(ctx: RequestContext, lines: Array<Pick<OrderLine, 'variantId' | 'quantity'>>): Promise<void> {
+    for (const line of [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId))) {
+      const [, affected] = await this.db
+        .manager(ctx)
+        .query(`UPDATE variant SET stock_reserved = stock_reserved - $2 WHERE id = $1 AND stock_reserved >= $2`, [line.variantId, line.quantity]);
+      if (affected !== 1) throw new Error(`stock of variant ${line.variantId} holds fewer reserved units than the order reserved (${line.quantity})`);
+    }
+  }
+
+  /**
+   * Ships a line: the reservation becomes a real outflow (on hand and reserved both drop), and the
+   * units are taken from the variant's lots first-in-first-out (harvest date, then creation). Units
+   * no lot covers are returned with lotId null.
+   */
+  async ship(ctx: RequestContext, line: Pick<OrderLine, 'variantId' | 'quantity'>): Promise<Allocation[]> {
+    const m = this.db.manager(ctx);
+    const [, affected] = await m.query(
+      `UPDATE variant SET stock_on_hand = stock_on_hand - $2, stock_reserved = stock_reserved - $2 WHERE id = $1 AND stock_reserved >= $2`,
+      [line.variantId, line.quantity],
+    );
+    if (affected !== 1) throw new Error(`variant ${line.variantId} holds fewer reserved units than the line ships (${line.quantity})`);
+    const lots: Array<{ id: string; remaining: number }> = await m.query(
+      `SELECT id, remaining FROM lot WHERE variant_id = $1 AND remaining > 0 ORDER BY harvested_on, created_at, id FOR UPDATE`,
+      [line.variantId],
+    );
+    const allocations: Allocation[] = [];
+    let left = line.quantity;
+    for (const lot of lots) {
+      if (left === 0) break;
+      const take = Math.min(left, lot.remaining);
+      await m.query(`UPDATE lot SET remaining = remaining - $2 WHERE id = $1`, [lot.id, take]);
+      allocations.push({ lotId: lot.id, quantity: take });
+      left -= take;
+    }
+    if (left > 0) allocations.push({ lotId: null, quantity: left });
+    return allocations;
+  }
+}

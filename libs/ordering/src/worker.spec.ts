@@ -1,0 +1,56 @@
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RequestContext, Role } from '@bangfu/core';
+import { startTestServer, type TestServer } from '@bangfu/testing';
+import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
+import { IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
+import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
+import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
+import { DataSource as DS } from 'typeorm';
+import { ORDERING_ENTITIES, OrderingModule } from './ordering.module';
+import { OrderService } from './order.service';
+import { actor, catalogFixture, channelFixture, count, PLACE, placeInput } from './test-helpers';
+
+let server: TestServer;
+let ds: DataSource;
+
+beforeAll(async () => {
+  // Ordering reads its own variables from the process environment.
+  process.env.ORDER_OUTBOX_RELAY_MS = '200';
+  server = await startTestServer({
+    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, OrderingModule],
+    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...CATALOG_ENTITIES, ...ORDERING_ENTITIES],
+    runWorkers: true,
+  });
+  ds = server.app.get(DS);
+});
+afterAll(async () => {
+  await server?.close();
+  delete process.env.ORDER_OUTBOX_RELAY_MS;
+});
+
+async function until<T>(fn: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('with real workers', () => {
+  it('order status changes reach buyer and supplier through outbox → relay → domain-events → notifications', async () => {
+    const hall = await channelFixture(ds, { online: true });
+    const customer = await actor(server, ds, Role.CUSTOMER);
+    const v = await catalogFixture(server, ds);
+    const order = (await server.gqlOk(PLACE, placeInput(hall, [{ variantId: v.variantId, quantity: 1 }]), customer.token)).placeOrder;
+    await server.app.get(OrderService).markPaid(RequestContext.system('test'), order.id, { paymentId: 'pi_w', amount: order.totalAmount });
+    const kinds = async (where: string, id: string) =>
+      (await ds.query(`SELECT kind FROM notification WHERE ${where} = $1 AND data->>'orderId' = $2 ORDER BY created_at`, [id, order.id])).map((r: any) => r.kind);
+    await until(async () => ((await kinds('recipient_org_id', v.supplierId)).length === 2 ? true : undefined));
+    expect(await kinds('recipient_user_id', customer.userId)).toEqual(['ORDER_PLACED', 'ORDER_PAID']);
+    expect(await kinds('recipient_org_id', v.supplierId)).toEqual(['ORDER_PLACED', 'ORDER_PAID']);
+    expect(await count(ds, `SELECT count(*) FROM outbox_event WHERE aggregate_id = $1 AND published_at IS NULL`, [order.id])).toBe(0);
+  });
+});

@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { LedgerModule } from '@bangfu/ledger';
+import { OrderingModule } from '@bangfu/ordering';
+import { BankTransferProvider } from './bank-transfer.provider';
+import { PaymentCoreService } from './payment-core.service';
+import { loadPaymentConfig, PAYMENT_CONFIG } from './payment.config';
+import { Payment, PaymentEvent, PaymentRefund, Payout, PayoutBatch, SupplierPayoutAccount } from './payment.entities';
+import { OrderPaymentsResolver, PaymentResolver } from './payment.resolver';
+import { PaymentService } from './payment.service';
+import { PayoutController } from './payout.controller';
+import { PayoutResolver } from './payout.resolver';
+import { PayoutService } from './payout.service';
+import { RefundService } from './refund.service';
+import { LedgerSettlementConsumer } from './settlement.consumer';
+import { StripePaymentProvider } from './stripe.provider';
+import { StripeWebhookController, StripeWebhookService } from './stripe-webhook.service';
+
+export const PAYMENT_ENTITIES = [Payment, PaymentRefund, PaymentEvent, SupplierPayoutAccount, PayoutBatch, Payout];
+
+@Module({
+  imports: [OrderingModule, LedgerModule],
+  controllers: [StripeWebhookController, PayoutController],
+  providers: [
+    // Core config cannot be extended from a domain lib: payment reads its own STRIPE_* variables.
+    { provide: PAYMENT_CONFIG, useFactory: () => loadPaymentConfig(process.env) },
+    StripePaymentProvider,
+    BankTransferProvider,
+    PaymentCoreService,
+    PaymentService,
+    RefundService,
+    StripeWebhookService,
+    PayoutService,
+    LedgerSettlementConsumer,
+    PaymentResolver,
+    OrderPaymentsResolver,
+    PayoutResolver,
+  ],
+  exports: [PaymentService, RefundService, PayoutService, StripePaymentProvider, BankTransferProvider],
+})
+export class PaymentModule {}

@@ -1,0 +1,207 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AppError, badInput, Db, type RequestContext, Role } from '@bangfu/core';
+import { type Fen } from '@bangfu/money';
+import { OrderService } from '@bangfu/ordering';
+import { IsNull, Not } from 'typeorm';
+import { assertPayable, PaymentCoreService } from './payment-core.service';
+import { Payment, PaymentMethod, PaymentProviderKind, PaymentStatus } from './payment.entities';
+import type { PayOrderResult } from './payment.types';
+
+
+const REUSABLE = [PaymentStatus.REQUIRES_PAYMENT, PaymentStatus.FAILED];
+const MAX_FUTURE_SKEW_MS = 10 * 60_000;
+
+/**
+ * Starting payments: Stripe PaymentIntents for card, Alipay and WeChat Pay, and bank transfers
+ * against an invoice (recorded by agency finance, confirmed by platform finance).
+ */
+@Injectable()
+export class PaymentService {
+  constructor(
+    private readonly db: Db,
+    private readonly orders: OrderService,
+    private readonly core: PaymentCoreService,
+  ) {}
+
+  /**
+   * A PaymentIntent for the whole order (amount from the order, never from the client). Asking
+   * again returns the same open intent; the Stripe idempotency key is derived from order and
+   * attempt, so a retry after a crash finds the intent Stripe already made.
+   */
+  async payOrder(ctx: RequestContext, orderId: string, method: PaymentMethod): Promise<PayOrderResult> {
+    if (method === PaymentMethod.BANK_TRANSFER) throw badInput('Bank transfers are recorded with recordBankTransfer', { field: 'method' });
+    const stripe = this.core.stripe;
+    if (!stripe.enabled) throw new AppError('PAYMENT_METHOD_UNAVAILABLE', 'Online payment is not configured on this platform; pay by bank transfer');
+    return this.db.transaction(ctx, async (tx) => {
+      const order = await this.orders.requireBuyerAccess(tx, orderId);
+      await this.core.lockOrderPayments(tx, order.id);
+      assertPayable(order);
+      const repo = this.db.repo(tx, Payment);
+      const open = await repo
+        .createQueryBuilder('p')
+        .addSelect('p.clientSecret')
+        .where('p.order_id = :orderId AND p.provider = :provider AND p.method = :method AND p.amount = :amount AND p.status IN (:...statuses)', {
+          orderId: order.id,
+          provider: PaymentProviderKind.STRIPE,
+          method,
+          amount: order.totalAmount,
+          statuses: REUSABLE,
+        })
+        .orderBy('p.attempt', 'DESC')
+        .getOne();
+      if (open?.clientSecret) return this.result(open, open.clientSecret);
+
+      const [{ max }] = await this.db.manager(tx).query(`SELECT coalesce(max(attempt), 0) AS max FROM payment WHERE order_id = $1 AND provider = 'STRIPE'`, [order.id]);
+      let attempt = Number(max) + 1;
+      // The row is inserted first (id known to Stripe as metadata) and completed after the call; a
+      // failure rolls both back, and the next call repeats the same attempt and key.
+      for (;;) {
+        const payment = repo.create({
+          id: randomUUID(),
+          orderId: order.id,
+          provider: PaymentProviderKind.STRIPE,
+          method,
+          status: PaymentStatus.REQUIRES_PAYMENT,
+          amount: order.totalAmount,
+          attempt,
+          idempotencyKey: `bangfu-order-${order.id}-attempt-${attempt}`,
+          recordedByUserId: tx.userId,
+        });
+        await this.core.savepoint(tx, () => repo.insert(payment));
+        try {
+          const intent = await stripe.createIntent({
+            orderId: order.id,
+            paymentId: payment.id,
+            amount: payment.amount,
+            method,
+            idempotencyKey: payment.idempotencyKey,
+            description: `Bangfu order ${order.orderNo}`,
+          });
+          await repo.update({ id: payment.id }, { providerRef: intent.providerRef, clientSecret: intent.clientSecret });
+          return this.result(Object.assign(payment, { providerRef: intent.providerRef }), intent.clientSecret ?? '');
+        } catch (e) {
+          // A key Stripe saw with other parameters (an earlier attempt that never committed here): take the next.
+          const conflict = e instanceof AppError && e.details.providerType === 'idempotency_error';
+          if (!conflict || attempt > Number(max) + 3) throw e;
+          await repo.delete({ id: payment.id });
+          attempt += 1;
+        }
+      }
+    });
+  }
+
+  private result(p: Payment, clientSecret: string): PayOrderResult {
+    return { paymentId: p.id, clientSecret, amount: p.amount, method: p.method, publishableKey: this.core.stripe.publishableKey };
+  }
+
+  /** Agency finance records a transfer it made (流水号, amount, date); it awaits platform confirmation. */
+  async recordBankTransfer(ctx: RequestContext, input: { orderId: string; reference: string; amount: Fen; paidAt: string }): Promise<Payment> {
+    const reference = input.reference?.trim() ?? '';
+    if (!/^[\p{L}\p{N}\-_/.:# ]{1,100}$/u.test(reference)) throw badInput('reference must be 1–100 letters, digits or - _ / . : #', { field: 'reference' });
+    if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw badInput('amount must be a positive integer of fen', { field: 'amount' });
+    const paidAt = new Date(input.paidAt);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(input.paidAt ?? '') || Number.isNaN(paidAt.getTime())) throw badInput('paidAt must be an ISO-8601 date or timestamp', { field: 'paidAt' });
+    if (paidAt.getTime() > Date.now() + MAX_FUTURE_SKEW_MS) throw badInput('paidAt is in the future', { field: 'paidAt' });
+    const principal = ctx.requirePrincipal();
+    return this.db.transaction(ctx, async (tx) => {
+      const order = await this.orders.requireBuyerAccess(tx, input.orderId);
+      if (!order.buyerOrgId || !principal.hasRole(Role.AGENCY_ADMIN, Role.PURCHASER)) {
+        throw new AppError('BANK_TRANSFER_NOT_ALLOWED', 'Bank transfers are recorded by the buying agency’s finance (agency admin or purchaser)');
+      }
+      await this.core.lockOrderPayments(tx, order.id);
+      assertPayable(order);
+      if (input.amount !== order.totalAmount) {
+        throw new AppError('PAYMENT_AMOUNT_MISMATCH', `The transfer (${input.amount} fen) must equal the order total (${order.totalAmount} fen)`, {
+          field: 'amount',
+          expected: order.totalAmount,
+          received: input.amount,
+        });
+      }
+      const repo = this.db.repo(tx, Payment);
+      if (await repo.exists({ where: { orderId: order.id, status: PaymentStatus.AWAITING_CONFIRMATION } })) {
+        throw new AppError('BANK_TRANSFER_PENDING', 'A bank transfer for this order is already awaiting confirmation');
+      }
+      if (await repo.exists({ where: { provider: PaymentProviderKind.BANK_TRANSFER, reference, status: Not(PaymentStatus.REJECTED) } })) {
+        throw new AppError('DUPLICATE_REFERENCE', 'This bank reference was already recorded', { field: 'reference' });
+      }
+      const [{ max }] = await this.db.manager(tx).query(`SELECT coalesce(max(attempt), 0) AS max FROM payment WHERE order_id = $1 AND provider = 'BANK_TRANSFER'`, [order.id]);
+      const attempt = Number(max) + 1;
+      const payment = repo.create({
+        id: randomUUID(),
+        orderId: order.id,
+        provider: PaymentProviderKind.BANK_TRANSFER,
+        method: PaymentMethod.BANK_TRANSFER,
+        status: PaymentStatus.AWAITING_CONFIRMATION,
+        amount: input.amount,
+        attempt,
+        idempotencyKey: `bangfu-order-${order.id}-bank-${attempt}`,
+        reference,
+        paidAt,
+        recordedByUserId: tx.userId,
+      });
+      await this.core.bank.createIntent({ orderId: order.id, paymentId: payment.id, amount: payment.amount, method: payment.method, idempotencyKey: payment.idempotencyKey });
+      await repo.insert(payment);
+      return payment;
+    });
+  }
+
+  /** Platform finance saw the money arrive: the order is paid and the ledger posted, in one transaction. */
+  async confirmBankTransfer(ctx: RequestContext, paymentId: string): Promise<Payment> {
+    return this.db.transaction(ctx, async (tx) => {
+      const payment = await this.core.lockPayment(tx, paymentId);
+      if (payment.provider !== PaymentProviderKind.BANK_TRANSFER) throw new AppError('NOT_A_BANK_TRANSFER', 'Only bank transfers are confirmed by hand');
+      if (payment.status === PaymentStatus.SUCCEEDED) return payment;
+      if (payment.status !== PaymentStatus.AWAITING_CONFIRMATION) {
+        throw new AppError('PAYMENT_NOT_AWAITING_CONFIRMATION', `This transfer is ${payment.status}, not awaiting confirmation`, { status: payment.status });
+      }
+      // Confirming money for an order that can no longer take it must be an explicit rejection.
+      assertPayable(await this.orders.get(tx, payment.orderId));
+      return this.core.applySucceeded(tx, payment.id, { amount: payment.amount, confirmedBy: tx.userId });
+    });
+  }
+
+  /** Platform finance found no such transfer: the record is rejected and the order stays unpaid. */
+  async rejectBankTransfer(ctx: RequestContext, paymentId: string, reason: string): Promise<Payment> {
+    const why = reason?.trim();
+    if (!why || why.length > 500) throw badInput('reason is required (at most 500 characters)', { field: 'reason' });
+    return this.db.transaction(ctx, async (tx) => {
+      const payment = await this.core.lockPayment(tx, paymentId);
+      if (payment.provider !== PaymentProviderKind.BANK_TRANSFER || payment.status !== PaymentStatus.AWAITING_CONFIRMATION) {
+        throw new AppError('PAYMENT_NOT_AWAITING_CONFIRMATION', `This payment is ${payment.status}, not a bank transfer awaiting confirmation`, { status: payment.status });
+      }
+      const changes = { status: PaymentStatus.REJECTED, rejectedReason: why, confirmedByUserId: tx.userId, confirmedAt: new Date() };
+      await this.db.repo(tx, Payment).update({ id: payment.id }, changes);
+      return Object.assign(payment, changes);
+    });
+  }
+
+  setup(): { stripeEnabled: boolean; publishableKey: string | null; methods: PaymentMethod[] } {
+    const stripe = this.core.stripe;
+    return {
+      stripeEnabled: stripe.enabled,
+      publishableKey: stripe.publishableKey,
+      methods: [...(stripe.enabled ? stripe.methods : []), ...this.core.bank.methods],
+    };
+  }
+
+  /** Payments of an order without an access check (the caller has checked). */
+  listForOrder(ctx: RequestContext, orderId: string): Promise<Payment[]> {
+    return this.db.repo(ctx, Payment).find({ where: { orderId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** An order's payments, for its buyer side and platform admins. */
+  async orderPayments(ctx: RequestContext, orderId: string): Promise<Payment[]> {
+    await this.orders.requireBuyerAccess(ctx, orderId);
+    return this.db.repo(ctx, Payment).find({ where: { orderId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Platform finance's work lists. */
+  awaitingConfirmation(ctx: RequestContext): Promise<Payment[]> {
+    return this.db.repo(ctx, Payment).find({ where: { status: PaymentStatus.AWAITING_CONFIRMATION }, order: { createdAt: 'ASC' }, take: 500 });
+  }
+
+  flagged(ctx: RequestContext): Promise<Payment[]> {
+    return this.db.repo(ctx, Payment).find({ where: { flag: Not(IsNull()) }, order: { createdAt: 'ASC' }, take: 500 });
+  }
+}

@@ -1,0 +1,136 @@
+import { Inject, Injectable } from '@nestjs/common';
+import Stripe from 'stripe';
+import { AppError } from '@bangfu/core';
+import type { CashAccount } from '@bangfu/ledger';
+import type { Fen } from '@bangfu/money';
+import { PAYMENT_CONFIG, type PaymentConfig } from './payment.config';
+import { PaymentMethod, PaymentProviderKind } from './payment.entities';
+import { type CreateIntentInput, type IntentResult, type PaymentProvider, type ProviderRefundInput, type ProviderRefundResult, STRIPE_METHOD_TYPES } from './provider';
+
+/** An AppError with an explicit HTTP status for REST callers. */
+export function httpError(code: string, status: number, message: string, details: Record<string, unknown> = {}): AppError {
+  const e = new AppError(code, message, details);
+  Object.defineProperty(e, 'httpStatus', { value: status });
+  return e;
+}
+
+/** Stripe's failures as our errors: callers see a stable code and Stripe's message, never a stack. */
+export function fromStripeError(e: unknown, action: string): never {
+  if (e instanceof Stripe.errors.StripeError) {
+    throw httpError('PAYMENT_PROVIDER_ERROR', e instanceof Stripe.errors.StripeConnectionError || e instanceof Stripe.errors.StripeAPIError ? 502 : 400, `Stripe could not ${action}: ${e.message}`, {
+      providerType: e.type,
+      providerCode: e.code ?? null,
+    });
+  }
+  throw e;
+}
+
+/**
+ * Stripe PaymentIntents (card, Alipay, WeChat Pay), refunds, Connect transfers and webhook
+ * verification. Enabled when STRIPE_SECRET_KEY is set; `enabled` tells the others.
+ */
+@Injectable()
+export class StripePaymentProvider implements PaymentProvider {
+  readonly kind = PaymentProviderKind.STRIPE;
+  readonly cashAccount: CashAccount = 'CASH_STRIPE';
+  readonly methods = [PaymentMethod.CARD, PaymentMethod.ALIPAY, PaymentMethod.WECHAT_PAY] as const;
+  private readonly client: Stripe | null;
+
+  constructor(@Inject(PAYMENT_CONFIG) private readonly config: PaymentConfig) {
+    const s = config.stripe;
+    this.client = s
+      ? new Stripe(s.secretKey, {
+          ...(s.host ? { host: s.host } : {}),
+          ...(s.port ? { port: s.port } : {}),
+          ...(s.protocol ? { protocol: s.protocol } : {}),
+          // Retries reuse the idempotency key, so a retried create never makes a second intent.
+          maxNetworkRetries: 2,
+          timeout: 20_000,
+          appInfo: { name: 'bangfu' },
+        })
+      : null;
+  }
+
+  get enabled(): boolean {
+    return this.client !== null;
+  }
+
+  get publishableKey(): string | null {
+    return this.config.stripe?.publishableKey ?? null;
+  }
+
+  private stripe(): Stripe {
+    if (!this.client) throw new AppError('PAYMENT_METHOD_UNAVAILABLE', 'Online payment (Stripe) is not configured on this platform; pay by bank transfer');
+    return this.client;
+  }
+
+  async createIntent(input: CreateIntentInput): Promise<IntentResult> {
+    const type = STRIPE_METHOD_TYPES[input.method];
+    if (!type) throw new AppError('PAYMENT_METHOD_UNAVAILABLE', `${input.method} is not a Stripe payment method`);
+    try {
+      const pi = await this.stripe().paymentIntents.create(
+        {
+          amount: input.amount,
+          currency: 'cny',
+          allowed_payment_method_types: [type],
+          description: input.description,
+          metadata: { orderId: input.orderId, paymentId: input.paymentId },
+        },
+        { idempotencyKey: input.idempotencyKey },
+      );
+      return { providerRef: pi.id, clientSecret: pi.client_secret ?? null, state: 'REQUIRES_PAYMENT' };
+    } catch (e) {
+      fromStripeError(e, 'start the payment');
+    }
+  }
+
+  async retrieveIntent(id: string): Promise<Stripe.PaymentIntent> {
+    try {
+      return await this.stripe().paymentIntents.retrieve(id);
+    } catch (e) {
+      fromStripeError(e, 'look up the payment');
+    }
+  }
+
+  async refund(input: ProviderRefundInput): Promise<ProviderRefundResult> {
+    if (!input.providerRef) throw new AppError('REFUND_NOT_POSSIBLE', 'This payment has no Stripe PaymentIntent to refund');
+    try {
+      const r = await this.stripe().refunds.create({ payment_intent: input.providerRef, amount: input.amount, metadata: input.metadata }, { idempotencyKey: input.idempotencyKey });
+      return { providerRef: r.id, state: refundState(r.status), failure: r.failure_reason ?? null };
+    } catch (e) {
+      fromStripeError(e, 'refund');
+    }
+  }
+
+  /** A Connect transfer to a supplier's connected account. */
+  async transfer(input: { amount: Fen; destination: string; idempotencyKey: string; group: string; metadata: Record<string, string> }): Promise<{ providerRef: string }> {
+    try {
+      const t = await this.stripe().transfers.create(
+        { amount: input.amount, currency: 'cny', destination: input.destination, transfer_group: input.group, metadata: input.metadata },
+        { idempotencyKey: input.idempotencyKey },
+      );
+      return { providerRef: t.id };
+    } catch (e) {
+      fromStripeError(e, 'transfer to the supplier');
+    }
+  }
+
+  /** The verified event, or BAD_SIGNATURE (400); nothing is read from an unverified body. */
+  verifyWebhook(rawBody: Buffer | undefined, signature: string | string[] | undefined): Stripe.Event {
+    if (!this.client) throw httpError('STRIPE_NOT_CONFIGURED', 404, 'Stripe is not configured on this platform');
+    const secret = this.config.stripe?.webhookSecret;
+    if (!secret) throw httpError('STRIPE_NOT_CONFIGURED', 503, 'STRIPE_WEBHOOK_SECRET is not set: webhooks cannot be verified');
+    if (!rawBody || typeof signature !== 'string' || signature.length === 0) throw httpError('BAD_SIGNATURE', 400, 'Missing Stripe-Signature header or body');
+    try {
+      return this.client.webhooks.constructEvent(rawBody, signature, secret);
+    } catch {
+      throw httpError('BAD_SIGNATURE', 400, 'The Stripe signature does not match this payload');
+    }
+  }
+}
+
+export function refundState(status: string | null | undefined): ProviderRefundResult['state'] {
+  if (status === 'succeeded') return 'SUCCEEDED';
+  if (status === 'failed' || status === 'canceled') return 'FAILED';
+  return 'PENDING';
+}
