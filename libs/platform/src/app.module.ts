@@ -8,6 +8,7 @@ import { LEDGER_ENTITIES, LedgerModule } from '@bangfu/ledger';
 import { migrations } from '@bangfu/migrations';
 import { ORDERING_ENTITIES, OrderingModule } from '@bangfu/ordering';
 import { PAYMENT_ENTITIES, PaymentModule } from '@bangfu/payment';
+import { PROCUREMENT_ENTITIES, ProcurementModule } from '@bangfu/procurement';
 import { QueueModule } from '@bangfu/queue';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
@@ -23,8 +24,9 @@ export const ENTITIES = [
   ...ORDERING_ENTITIES,
   ...LEDGER_ENTITIES,
   ...PAYMENT_ENTITIES,
+  ...PROCUREMENT_ENTITIES,
 ];
-export const DOMAIN_MODULES = [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, LedgerModule, PaymentModule];
+export const DOMAIN_MODULES = [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, LedgerModule, PaymentModule, ProcurementModule];
 
 /** The composition root: infrastructure plus every bounded context. */
 @Module({})

@@ -1,0 +1,296 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, badInput, Db, notFound, type RequestContext, Role } from '@bangfu/core';
+import { Organization, UserService } from '@bangfu/identity';
+import { In } from 'typeorm';
+import { assertUuid, uniqueViolation, UnitAccess } from './access';
+import { checkYear } from './dates';
+import { CanteenMode, ReservedShareAmendment, ReservedShareCoverage, ReservedShareFiling } from './procurement.entities';
+import type { AmendReservedShareInput, CatererAccountInput, FileReservedShareInput } from './procurement.types';
+import { checkRatio, ShareRulesService } from './share-rules.service';
+
+/** budget × ratio / 10000, rounded half up to the fen, in exact integer arithmetic. */
+export function reservedAmountOf(budget: number, ratioBps: number): number {
+  return Number((BigInt(budget) * BigInt(ratioBps) + 5000n) / 10000n);
+}
+
+export function checkBudget(value: unknown, field = 'canteenBudget'): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new AppError('INVALID_BUDGET', `${field} must be a non-negative whole number of fen`, { field });
+  }
+  return value;
+}
+
+const optionalText = (value: string | null | undefined, field: string, max: number): string | null => {
+  const v = value?.trim() ?? '';
+  if (v.length > max) throw badInput(`${field} must be at most ${max} characters`, { field });
+  return v || null;
+};
+
+/** What a version of a filing says; kept before and after each amendment. */
+interface FilingSnapshot {
+  canteenMode: CanteenMode;
+  canteenBudget: number;
+  ratioBps: number;
+  minimumBps: number;
+  reservedAmount: number;
+  exemptionId: string | null;
+  catererName: string | null;
+  catererUserId: string | null;
+  coveredOrgIds: string[];
+  note: string | null;
+}
+
+interface Draft {
+  canteenMode: CanteenMode;
+  canteenBudget: number;
+  ratioBps: number;
+  coveredOrgIds: string[];
+  catererName: string | null;
+  note: string | null;
+}
+
+/**
+ * 预留份额申报: one filing per unit and year (a second is ALREADY_FILED: amend instead), checked
+ * against the jurisdiction minimum (or an approved exemption), late filings accepted and flagged,
+ * every version kept in reserved_share_amendment.
+ */
+@Injectable()
+export class FilingService {
+  constructor(
+    private readonly db: Db,
+    private readonly access: UnitAccess,
+    private readonly rules: ShareRulesService,
+    private readonly users: UserService,
+  ) {}
+
+  async file(ctx: RequestContext, input: FileReservedShareInput): Promise<ReservedShareFiling> {
+    const p = ctx.requirePrincipal();
+    const year = checkYear(input.year);
+    const draft = this.draft(input.orgId, {
+      canteenMode: input.canteenMode,
+      canteenBudget: checkBudget(input.canteenBudget),
+      ratioBps: input.canteenMode === CanteenMode.NONE ? (input.ratioBps ?? 0) : input.ratioBps,
+      coveredOrgIds: input.coveredOrgIds ?? [],
+      catererName: input.catererName ?? null,
+      note: input.note ?? null,
+    });
+    return this.db.transaction(ctx, async (tx) => {
+      const unit = await this.access.requireAdmin(tx, input.orgId);
+      for (const id of draft.coveredOrgIds) await this.access.requireAdmin(tx, id, 'coveredOrgIds');
+      const own = await this.db.repo(tx, ReservedShareFiling).findOneBy({ orgId: unit.id, year });
+      if (own) throw new AppError('ALREADY_FILED', `${unit.name} has already filed for ${year}; amend the filing instead`, { field: 'year', filingId: own.id });
+      await this.assertNotCovered(tx, [unit.id], year, null, 'orgId');
+      await this.assertNotCovered(tx, draft.coveredOrgIds, year, null, 'coveredOrgIds');
+      const { minimumBps, exemptionId } = await this.checkMinimum(tx, unit, year, draft);
+      const deadline = await this.rules.deadlineFor(tx, year);
+      const repo = this.db.repo(tx, ReservedShareFiling);
+      const filing = await this.saveNew(
+        tx,
+        repo.create({
+          orgId: unit.id,
+          year,
+          canteenMode: draft.canteenMode,
+          canteenBudget: draft.canteenBudget,
+          ratioBps: draft.ratioBps,
+          minimumBps,
+          reservedAmount: reservedAmountOf(draft.canteenBudget, draft.ratioBps),
+          exemptionId,
+          catererName: draft.catererName,
+          catererUserId: null,
+          note: draft.note,
+          deadline,
+          late: this.rules.isLate(deadline),
+          version: 1,
+          filedByUserId: p.userId,
+        }),
+        unit.name,
+      );
+      await this.cover(tx, filing, draft.coveredOrgIds);
+      await this.db.repo(tx, ReservedShareAmendment).insert({ filingId: filing.id, version: 1, kind: 'FILED', actorUserId: p.userId, reason: null, before: null, after: this.snapshot(filing, draft.coveredOrgIds) as never });
+      return filing;
+    });
+  }
+
+  async amend(ctx: RequestContext, input: AmendReservedShareInput): Promise<ReservedShareFiling> {
+    const p = ctx.requirePrincipal();
+    const year = checkYear(input.year);
+    const reason = input.reason?.trim();
+    if (!reason) throw badInput('reason is required: say why the filing changes', { field: 'reason' });
+    if (reason.length > 2000) throw badInput('reason must be at most 2000 characters', { field: 'reason' });
+    if (input.canteenBudget !== null && input.canteenBudget !== undefined) checkBudget(input.canteenBudget);
+    return this.db.transaction(ctx, async (tx) => {
+      const unit = await this.access.requireAdmin(tx, input.orgId);
+      const filing = await this.db.repo(tx, ReservedShareFiling).findOne({ where: { orgId: unit.id, year }, lock: { mode: 'pessimistic_write' } });
+      if (!filing) throw new AppError('NOT_FILED', `${unit.name} has not filed for ${year}; file first`, { field: 'year' });
+      const coveredBefore = await this.coveredOthers(tx, filing);
+      const mode = input.canteenMode ?? filing.canteenMode;
+      const draft = this.draft(unit.id, {
+        canteenMode: mode,
+        canteenBudget: input.canteenBudget ?? filing.canteenBudget,
+        ratioBps: input.ratioBps ?? (mode === CanteenMode.NONE ? 0 : filing.ratioBps),
+        coveredOrgIds: input.coveredOrgIds ?? (mode === CanteenMode.SHARED ? coveredBefore : []),
+        catererName: mode === CanteenMode.OUTSOURCED ? (input.catererName ?? filing.catererName) : (input.catererName ?? null),
+        note: input.note ?? filing.note,
+      });
+      for (const id of draft.coveredOrgIds.filter((x) => !coveredBefore.includes(x))) await this.access.requireAdmin(tx, id, 'coveredOrgIds');
+      await this.assertNotCovered(tx, draft.coveredOrgIds, year, filing.id, 'coveredOrgIds');
+      const { minimumBps, exemptionId } = await this.checkMinimum(tx, unit, year, draft);
+      const before = this.snapshot(filing, coveredBefore);
+      const changes: Partial<ReservedShareFiling> = {
+        canteenMode: draft.canteenMode,
+        canteenBudget: draft.canteenBudget,
+        ratioBps: draft.ratioBps,
+        minimumBps,
+        reservedAmount: reservedAmountOf(draft.canteenBudget, draft.ratioBps),
+        exemptionId,
+        catererName: draft.catererName,
+        catererUserId: draft.canteenMode === CanteenMode.OUTSOURCED ? filing.catererUserId : null,
+        note: draft.note,
+      };
+      const after = this.snapshot({ ...filing, ...changes } as ReservedShareFiling, draft.coveredOrgIds);
+      if (JSON.stringify(before) === JSON.stringify(after)) throw new AppError('NOTHING_TO_AMEND', 'The amendment changes nothing', { field: 'orgId' });
+      const version = filing.version + 1;
+      await this.db.repo(tx, ReservedShareFiling).update({ id: filing.id }, { ...changes, version });
+      await this.db.repo(tx, ReservedShareCoverage).delete({ filingId: filing.id });
+      await this.cover(tx, filing, draft.coveredOrgIds);
+      await this.db.repo(tx, ReservedShareAmendment).insert({ filingId: filing.id, version, kind: 'AMENDED', actorUserId: p.userId, reason, before: before as never, after: after as never });
+      return this.db.repo(tx, ReservedShareFiling).findOneByOrFail({ id: filing.id });
+    });
+  }
+
+  /** OUTSOURCED canteens: the caterer's own PURCHASER account under the unit, recorded on the filing. */
+  async createCatererAccount(ctx: RequestContext, filingId: string, input: CatererAccountInput): Promise<ReservedShareFiling> {
+    assertUuid(filingId, 'Filing');
+    return this.db.transaction(ctx, async (tx) => {
+      const filing = await this.db.repo(tx, ReservedShareFiling).findOne({ where: { id: filingId }, lock: { mode: 'pessimistic_write' } });
+      if (!filing) throw notFound('Filing', filingId);
+      await this.access.requireAdmin(tx, filing.orgId);
+      if (filing.canteenMode !== CanteenMode.OUTSOURCED) throw new AppError('NOT_OUTSOURCED', 'Only an OUTSOURCED canteen has a caterer account', { field: 'filingId' });
+      if (filing.catererUserId) throw new AppError('CATERER_EXISTS', 'This filing already has a caterer account', { field: 'filingId', userId: filing.catererUserId });
+      const user = await this.users.createStaff(tx, { ...input, role: Role.PURCHASER, organizationId: filing.orgId });
+      await this.db.repo(tx, ReservedShareFiling).update({ id: filing.id }, { catererUserId: user.id });
+      return this.db.repo(tx, ReservedShareFiling).findOneByOrFail({ id: filing.id });
+    });
+  }
+
+  /** The filing that covers the unit in the year (its own, or the shared-canteen filing of another unit). */
+  async covering(ctx: RequestContext, orgId: string, year: number): Promise<ReservedShareFiling | null> {
+    const cov = await this.db.repo(ctx, ReservedShareCoverage).findOneBy({ orgId, year });
+    return cov ? this.db.repo(ctx, ReservedShareFiling).findOneBy({ id: cov.filingId }) : null;
+  }
+
+  /** Every unit the filing covers, the filer first. */
+  async coveredOrgIds(ctx: RequestContext, filing: ReservedShareFiling): Promise<string[]> {
+    return [filing.orgId, ...(await this.coveredOthers(ctx, filing))];
+  }
+
+  amendments(ctx: RequestContext, filingId: string): Promise<ReservedShareAmendment[]> {
+    return this.db.repo(ctx, ReservedShareAmendment).find({ where: { filingId }, order: { version: 'ASC' } });
+  }
+
+  /** All filings made by the unit or covering it, newest year first (reader-checked). */
+  async listForUnit(ctx: RequestContext, orgId: string): Promise<ReservedShareFiling[]> {
+    await this.access.requireReader(ctx, orgId);
+    return this.db
+      .repo(ctx, ReservedShareFiling)
+      .createQueryBuilder('f')
+      .where('f.org_id = :orgId OR f.id IN (SELECT filing_id FROM reserved_share_coverage WHERE org_id = :orgId)', { orgId })
+      .orderBy('f.year', 'DESC')
+      .getMany();
+  }
+
+  async namesOf(ctx: RequestContext, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const orgs = await this.db.repo(ctx, Organization).findBy({ id: In(ids) });
+    return new Map(orgs.map((o) => [o.id, o.name]));
+  }
+
+  private draft(orgId: string, d: Omit<Draft, 'ratioBps'> & { ratioBps: number | null | undefined }): Draft {
+    if (!Object.values(CanteenMode).includes(d.canteenMode)) throw badInput('canteenMode is not a canteen mode', { field: 'canteenMode' });
+    if (d.ratioBps === null || d.ratioBps === undefined) throw new AppError('INVALID_RATIO', 'ratioBps is required (basis points, 1000 = 10%)', { field: 'ratioBps' });
+    const ratioBps = checkRatio(d.ratioBps);
+    if (d.canteenMode === CanteenMode.NONE && ratioBps !== 0) throw new AppError('INVALID_RATIO', 'A unit without a canteen (NONE) reserves nothing: ratioBps must be 0', { field: 'ratioBps' });
+    const covered = [...new Set((d.coveredOrgIds ?? []).map(String))];
+    if (d.canteenMode === CanteenMode.SHARED) {
+      if (covered.length === 0) throw new AppError('COVERED_UNITS_REQUIRED', 'A SHARED filing names the units sharing the canteen', { field: 'coveredOrgIds' });
+      if (covered.includes(orgId)) throw badInput('The filing unit is covered anyway; list only the other units', { field: 'coveredOrgIds' });
+      if (covered.length > 200) throw badInput('At most 200 covered units', { field: 'coveredOrgIds' });
+      covered.forEach((id) => assertUuid(id, 'Organization'));
+    } else if (covered.length) {
+      throw badInput('Only a SHARED filing covers other units', { field: 'coveredOrgIds' });
+    }
+    const catererName = optionalText(d.catererName, 'catererName', 200);
+    if (d.canteenMode === CanteenMode.OUTSOURCED && !catererName) throw new AppError('CATERER_REQUIRED', 'An OUTSOURCED canteen names its caterer', { field: 'catererName' });
+    if (d.canteenMode !== CanteenMode.OUTSOURCED && catererName) throw badInput('Only an OUTSOURCED canteen has a caterer', { field: 'catererName' });
+    return { canteenMode: d.canteenMode, canteenBudget: d.canteenBudget, ratioBps, coveredOrgIds: covered, catererName, note: optionalText(d.note, 'note', 2000) };
+  }
+
+  /** A ratio under the unit's jurisdiction minimum needs an approved exemption (NONE reserves nothing and needs none). */
+  private async checkMinimum(tx: RequestContext, unit: Organization, year: number, draft: Draft): Promise<{ minimumBps: number; exemptionId: string | null }> {
+    const minimumBps = await this.rules.minimumFor(tx, unit.regionCode);
+    if (draft.canteenMode === CanteenMode.NONE || draft.ratioBps >= minimumBps) return { minimumBps, exemptionId: null };
+    const exemption = await this.rules.exemptionAllowing(tx, unit.id, year, draft.ratioBps);
+    if (!exemption) {
+      throw new AppError('RATIO_BELOW_MINIMUM', `The minimum for this unit is ${minimumBps} bps (${minimumBps / 100}%); a lower ratio needs an exemption approved by the region’s coordinator`, {
+        field: 'ratioBps',
+        minimumBps,
+        ratioBps: draft.ratioBps,
+      });
+    }
+    return { minimumBps, exemptionId: exemption.id };
+  }
+
+  private async assertNotCovered(tx: RequestContext, orgIds: string[], year: number, exceptFilingId: string | null, field: string): Promise<void> {
+    if (orgIds.length === 0) return;
+    const rows: Array<{ org_id: string; filing_id: string }> = await this.db
+      .manager(tx)
+      .query(`SELECT org_id, filing_id FROM reserved_share_coverage WHERE year = $1 AND org_id = ANY($2::uuid[]) AND filing_id IS DISTINCT FROM $3`, [year, orgIds, exceptFilingId]);
+    if (rows.length) {
+      throw new AppError(field === 'orgId' ? 'ALREADY_COVERED' : 'UNIT_ALREADY_COVERED', 'A unit is already covered by another filing for this year (its own, or a shared canteen’s)', {
+        field,
+        orgIds: rows.map((r) => r.org_id),
+        filingId: rows[0].filing_id,
+      });
+    }
+  }
+
+  private async saveNew(tx: RequestContext, filing: ReservedShareFiling, unitName: string): Promise<ReservedShareFiling> {
+    try {
+      return await this.db.repo(tx, ReservedShareFiling).save(filing);
+    } catch (e) {
+      // A concurrent first filing of the same unit and year won the race.
+      if (uniqueViolation(e)) throw new AppError('ALREADY_FILED', `${unitName} has already filed for ${filing.year}; amend the filing instead`, { field: 'year' });
+      throw e;
+    }
+  }
+
+  private async cover(tx: RequestContext, filing: ReservedShareFiling, others: string[]): Promise<void> {
+    try {
+      await this.db.repo(tx, ReservedShareCoverage).insert([filing.orgId, ...others].map((orgId) => ({ orgId, year: filing.year, filingId: filing.id })));
+    } catch (e) {
+      // A concurrent filing covered one of the units between our check and insert.
+      if (uniqueViolation(e)) throw new AppError('ALREADY_COVERED', 'A unit was just covered by another filing for this year', { field: 'coveredOrgIds' });
+      throw e;
+    }
+  }
+
+  private async coveredOthers(ctx: RequestContext, filing: ReservedShareFiling): Promise<string[]> {
+    const rows = await this.db.repo(ctx, ReservedShareCoverage).find({ where: { filingId: filing.id }, order: { orgId: 'ASC' } });
+    return rows.map((r) => r.orgId).filter((id) => id !== filing.orgId);
+  }
+
+  private snapshot(f: ReservedShareFiling, coveredOrgIds: string[]): FilingSnapshot {
+    return {
+      canteenMode: f.canteenMode,
+      canteenBudget: f.canteenBudget,
+      ratioBps: f.ratioBps,
+      minimumBps: f.minimumBps,
+      reservedAmount: f.reservedAmount,
+      exemptionId: f.exemptionId,
+      catererName: f.catererName,
+      catererUserId: f.catererUserId,
+      coveredOrgIds: [...coveredOrgIds].sort(),
+      note: f.note,
+    };
+  }
+}

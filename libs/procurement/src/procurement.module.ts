@@ -1,0 +1,81 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@bangfu/identity';
+import { OrderingModule } from '@bangfu/ordering';
+import { RegionModule } from '@bangfu/region';
+import { UnitAccess } from './access';
+import { BasketService } from './basket.service';
+import { CompletionService } from './completion.service';
+import { DocumentService } from './document.service';
+import { ExportService } from './export.service';
+import { FilingService } from './filing.service';
+import { LimitsService } from './limits.service';
+import { ProcurementController } from './procurement.controller';
+import {
+  JurisdictionMinimum,
+  OrderBinding,
+  OrderRebinding,
+  PoNumberSequence,
+  ProcurementAnomalyFlag,
+  ProcurementLimit,
+  ProcurementPolicy,
+  PurchaseRequest,
+  PurchaseRequestEvent,
+  ReservedShareAmendment,
+  ReservedShareCoverage,
+  ReservedShareDeadline,
+  ReservedShareExemption,
+  ReservedShareFiling,
+  ReservedShareMovement,
+  ReservedShareProgress,
+} from './procurement.entities';
+import { ProcurementService } from './procurement.service';
+import { ReservedShareProgressConsumer } from './progress.consumer';
+import { ProcurementAdminResolver, PurchaseRequestResolver } from './purchase-request.resolver';
+import { PurchaseRequestService } from './purchase-request.service';
+import { RebindingService } from './rebinding.service';
+import { ReservedShareAmendmentResolver, ReservedShareResolver } from './reserved-share.resolver';
+import { ShareRulesService } from './share-rules.service';
+
+export const PROCUREMENT_ENTITIES = [
+  JurisdictionMinimum,
+  ReservedShareDeadline,
+  ReservedShareExemption,
+  ReservedShareFiling,
+  ReservedShareCoverage,
+  ReservedShareAmendment,
+  ProcurementPolicy,
+  ProcurementLimit,
+  PurchaseRequest,
+  PurchaseRequestEvent,
+  ProcurementAnomalyFlag,
+  PoNumberSequence,
+  OrderBinding,
+  ReservedShareMovement,
+  ReservedShareProgress,
+  OrderRebinding,
+];
+
+@Module({
+  imports: [RegionModule, IdentityModule, OrderingModule],
+  controllers: [ProcurementController],
+  providers: [
+    UnitAccess,
+    ShareRulesService,
+    FilingService,
+    LimitsService,
+    ProcurementService,
+    PurchaseRequestService,
+    BasketService,
+    CompletionService,
+    RebindingService,
+    DocumentService,
+    ExportService,
+    ReservedShareProgressConsumer,
+    ReservedShareResolver,
+    ReservedShareAmendmentResolver,
+    PurchaseRequestResolver,
+    ProcurementAdminResolver,
+  ],
+  exports: [ProcurementService, FilingService, ShareRulesService, CompletionService, PurchaseRequestService, LimitsService],
+})
+export class ProcurementModule {}

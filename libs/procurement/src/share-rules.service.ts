@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, badInput, Db, forbidden, notFound, type RequestContext, Role } from '@bangfu/core';
+import { normalizePrefix, padCode, RegionLevel, RegionService } from '@bangfu/region';
+import { assertUuid, uniqueViolation, UnitAccess } from './access';
+import { checkYear, isIsoDate, shanghaiDate } from './dates';
+import { ExemptionStatus, JurisdictionMinimum, ReservedShareDeadline, ReservedShareExemption } from './procurement.entities';
+import type { ExemptionFilter, RequestExemptionInput } from './procurement.types';
+
+/** The national minimum (10%) where no province or city has set its own. */
+export const DEFAULT_MINIMUM_BPS = 1000;
+
+export function checkRatio(value: unknown, field = 'ratioBps'): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 10_000) {
+    throw new AppError('INVALID_RATIO', `${field} must be a whole number of basis points between 0 and 10000 (1000 = 10%)`, { field });
+  }
+  return value;
+}
+
+const text = (value: string | null | undefined, field: string, max: number): string => {
+  const v = value?.trim() ?? '';
+  if (!v) throw badInput(`${field} is required`, { field });
+  if (v.length > max) throw badInput(`${field} must be at most ${max} characters`, { field });
+  return v;
+};
+
+/**
+ * The rules a filing is checked against: the minimum ratio per jurisdiction (most specific region
+ * prefix of the unit wins), the filing deadline per year, and exemptions granted by the
+ * coordinator of the unit's region.
+ */
+@Injectable()
+export class ShareRulesService {
+  constructor(
+    private readonly db: Db,
+    private readonly regions: RegionService,
+    private readonly access: UnitAccess,
+  ) {}
+
+  /** The minimum for a unit's region code: the longest matching prefix, else the national default. */
+  async minimumFor(ctx: RequestContext, regionCode: string | null): Promise<number> {
+    if (!regionCode) return DEFAULT_MINIMUM_BPS;
+    const [row]: Array<{ ratio_bps: number }> = await this.db
+      .manager(ctx)
+      .query(`SELECT ratio_bps FROM jurisdiction_minimum WHERE $1 LIKE region_prefix || '%' ORDER BY length(region_prefix) DESC LIMIT 1`, [regionCode]);
+    return row ? row.ratio_bps : DEFAULT_MINIMUM_BPS;
+  }
+
+  /** PLATFORM_ADMIN: the minimum of a province (2-digit prefix) or city (4-digit prefix). */
+  async setMinimum(ctx: RequestContext, regionCode: string, ratioBps: number): Promise<JurisdictionMinimum> {
+    const p = ctx.requirePrincipal();
+    if (!p.hasRole(Role.PLATFORM_ADMIN)) throw forbidden('Only platform admins set jurisdiction minimums');
+    const prefix = normalizePrefix(String(regionCode ?? ''), 'regionCode');
+    if (prefix.length !== 2 && prefix.length !== 4) {
+      throw new AppError('WRONG_REGION_LEVEL', 'Minimums are set per province or city (prefecture)', { field: 'regionCode' });
+    }
+    checkRatio(ratioBps);
+    return this.db.transaction(ctx, async (tx) => {
+      await this.regions.requireLevel(tx, padCode(prefix), [RegionLevel.PROVINCE, RegionLevel.CITY]);
+      await this.db.manager(tx).query(
+        `INSERT INTO jurisdiction_minimum (region_prefix, ratio_bps, set_by_user_id) VALUES ($1, $2, $3)
+         ON CONFLICT (region_prefix) DO UPDATE SET ratio_bps = EXCLUDED.ratio_bps, set_by_user_id = EXCLUDED.set_by_user_id, updated_at = now()`,
+        [prefix, ratioBps, p.userId],
+      );
+      return this.db.repo(tx, JurisdictionMinimum).findOneByOrFail({ regionPrefix: prefix });
+    });
+  }
+
+  listMinimums(ctx: RequestContext): Promise<JurisdictionMinimum[]> {
+    return this.db.repo(ctx, JurisdictionMinimum).find({ order: { regionPrefix: 'ASC' } });
+  }
+
+  /** The filing deadline of a year: configured, else March 31 of that year (Asia/Shanghai, inclusive). */
+  async deadlineFor(ctx: RequestContext, year: number): Promise<string> {
+    const row = await this.db.repo(ctx, ReservedShareDeadline).findOneBy({ year });
+    return row?.deadline ?? `${year}-03-31`;
+  }
+
+  /** Late when today in Asia/Shanghai is after the deadline day. */
+  isLate(deadline: string, now = new Date()): boolean {
+    return shanghaiDate(now) > deadline;
+  }
+
+  async setDeadline(ctx: RequestContext, year: number, deadline: string): Promise<string> {
+    const p = ctx.requirePrincipal();
+    if (!p.hasRole(Role.PLATFORM_ADMIN)) throw forbidden('Only platform admins set filing deadlines');
+    checkYear(year);
+    if (!isIsoDate(deadline)) throw new AppError('INVALID_DATE', 'deadline must be a date like 2027-03-31', { field: 'deadline' });
+    await this.db
+      .manager(ctx)
+      .query(
+        `INSERT INTO reserved_share_deadline (year, deadline, set_by_user_id) VALUES ($1, $2, $3)
+         ON CONFLICT (year) DO UPDATE SET deadline = EXCLUDED.deadline, set_by_user_id = EXCLUDED.set_by_user_id, updated_at = now()`,
+        [year, deadline, p.userId],
+      );
+    return deadline;
+  }
+
+  /** The approved exemption allowing this ratio for the unit and year, if any. */
+  async exemptionAllowing(ctx: RequestContext, orgId: string, year: number, ratioBps: number): Promise<ReservedShareExemption | null> {
+    const rows = await this.db
+      .repo(ctx, ReservedShareExemption)
+      .createQueryBuilder('e')
+      .where('e.org_id = :orgId AND e.year = :year AND e.status = :status AND e.ratio_bps <= :ratio', { orgId, year, status: ExemptionStatus.APPROVED, ratio: ratioBps })
+      .getMany();
+    return rows[0] ?? null;
+  }
+
+  /** AGENCY_ADMIN: ask the coordinator of the unit's region to allow a ratio below the minimum. */
+  async requestExemption(ctx: RequestContext, input: RequestExemptionInput): Promise<ReservedShareExemption> {
+    const p = ctx.requirePrincipal();
+    checkYear(input.year);
+    checkRatio(input.ratioBps);
+    const reason = text(input.reason, 'reason', 2000);
+    return this.db.transaction(ctx, async (tx) => {
+      const unit = await this.access.requireAdmin(tx, input.orgId);
+      if (!unit.regionCode) throw new AppError('NO_JURISDICTION', 'The unit has no region code, so no coordinator can decide an exemption', { field: 'orgId' });
+      const minimumBps = await this.minimumFor(tx, unit.regionCode);
+      if (input.ratioBps >= minimumBps) {
+        throw new AppError('EXEMPTION_NOT_NEEDED', `${input.ratioBps} bps is not below the minimum of ${minimumBps} bps`, { field: 'ratioBps', minimumBps });
+      }
+      const repo = this.db.repo(tx, ReservedShareExemption);
+      try {
+        return await repo.save(repo.create({ orgId: unit.id, year: input.year, ratioBps: input.ratioBps, minimumBps, reason, requestedByUserId: p.userId }));
+      } catch (e) {
+        if (uniqueViolation(e, 'reserved_share_exemption_live_idx')) {
+          throw new AppError('EXEMPTION_EXISTS', 'An exemption for this unit and year is already pending or approved', { field: 'orgId' });
+        }
+        throw e;
+      }
+    });
+  }
+
+  /** COORDINATOR of the unit's region: approve or reject a pending exemption. */
+  async decideExemption(ctx: RequestContext, id: string, approve: boolean, comment: string | null): Promise<ReservedShareExemption> {
+    const p = ctx.requirePrincipal();
+    assertUuid(id, 'Exemption');
+    const why = approve ? comment?.trim() || null : text(comment, 'reason', 2000);
+    return this.db.transaction(ctx, async (tx) => {
+      const ex = await this.db.repo(tx, ReservedShareExemption).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!ex) throw notFound('Exemption', id);
+      const unit = await this.access.unit(tx, ex.orgId);
+      if (!this.access.coversRegion(p, unit.regionCode)) throw forbidden('Only a coordinator of the unit’s region decides its exemption');
+      if (ex.status !== ExemptionStatus.PENDING) throw new AppError('EXEMPTION_NOT_PENDING', `The exemption is already ${ex.status}`, { status: ex.status });
+      const changes = { status: approve ? ExemptionStatus.APPROVED : ExemptionStatus.REJECTED, decidedByUserId: p.userId, decisionComment: why, decidedAt: new Date() };
+      await this.db.repo(tx, ReservedShareExemption).update({ id }, changes);
+      return Object.assign(ex, changes);
+    });
+  }
+
+  /** Exemptions in scope: coordinators/auditors their region, admins their subtree, platform all (SQL-filtered). */
+  async listExemptions(ctx: RequestContext, filter: ExemptionFilter): Promise<ReservedShareExemption[]> {
+    const qb = this.db.repo(ctx, ReservedShareExemption).createQueryBuilder('e').innerJoin('organization', 'o', 'o.id = e.org_id').orderBy('e.created_at', 'DESC').limit(500);
+    const scope = await this.access.readScope(ctx, 'o');
+    if (scope) qb.andWhere(scope.where, scope.params);
+    if (filter.orgId) {
+      assertUuid(filter.orgId, 'Organization');
+      qb.andWhere('e.org_id = :orgId', { orgId: filter.orgId });
+    }
+    if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });
+    return qb.getMany();
+  }
+}
+
