@@ -5,6 +5,7 @@ import { ProductEvents1764000300000 } from './1764000300000-product-events';
 import { Ordering1764000500000 } from './1764000500000-ordering';
 import { Ledger1764000600000 } from './1764000600000-ledger';
 import { Payment1764000600100 } from './1764000600100-payment';
+import { Attribution1764000700000 } from './1764000700000-attribution';
 import { Procurement1764000800000 } from './1764000800000-procurement';
 
-export const migrations = [Foundation1764000000000, Catalog1764000100000, ProductEvents1764000300000, Ordering1764000500000, Ledger1764000600000, Payment1764000600100, Procurement1764000800000];
+export const migrations = [Foundation1764000000000, Catalog1764000100000, ProductEvents1764000300000, Ordering1764000500000, Ledger1764000600000, Payment1764000600100, Attribution1764000700000, Procurement1764000800000];

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ATTRIBUTION_ENTITIES, AttributionModule } from '@bangfu/attribution';
 import { type AppConfig, CoreModule } from '@bangfu/core';
 import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
 import { CERTIFICATION_ENTITIES, CertificationModule } from '@bangfu/certification';
@@ -25,8 +26,9 @@ export const ENTITIES = [
   ...LEDGER_ENTITIES,
   ...PAYMENT_ENTITIES,
   ...PROCUREMENT_ENTITIES,
+  ...ATTRIBUTION_ENTITIES,
 ];
-export const DOMAIN_MODULES = [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, LedgerModule, PaymentModule, ProcurementModule];
+export const DOMAIN_MODULES = [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, LedgerModule, PaymentModule, ProcurementModule, AttributionModule];
 
 /** The composition root: infrastructure plus every bounded context. */
 @Module({})

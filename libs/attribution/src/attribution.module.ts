@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import {
+  AttributionEntry,
+  AttributionHouseholdMonth,
+  AttributionLine,
+  AttributionMonthly,
+  AttributionReconciliation,
+  AttributionRefund,
+  AttributionRegionMonth,
+  AttributionRule,
+} from './attribution.entities';
+import { AttributionEventConsumer, AttributionJobs, AttributionSchedulers } from './attribution.jobs';
+import { AttributionQueryService } from './attribution-query.service';
+import { AttributionResolver } from './attribution.resolver';
+import { AttributionRuleService } from './attribution-rule.service';
+import { AttributionService } from './attribution.service';
+import { AttributionWriter } from './attribution-writer';
+import { AttributionFactsLoader } from './facts';
+import { IncomeShareService } from './income-share.service';
+import { ReconciliationService } from './reconciliation.service';
+
+export const ATTRIBUTION_ENTITIES = [
+  AttributionRule,
+  AttributionLine,
+  AttributionRefund,
+  AttributionEntry,
+  AttributionMonthly,
+  AttributionHouseholdMonth,
+  AttributionRegionMonth,
+  AttributionReconciliation,
+];
+
+/**
+ * Farmer income attribution. Reads ordering, catalog and supplier tables with SQL and imports none
+ * of their modules, so that ordering (attributeOrder / reverseRefund in its transactions) and
+ * catalog (income share on product pages) can import this module without a cycle.
+ */
+@Module({
+  providers: [
+    AttributionFactsLoader,
+    AttributionWriter,
+    AttributionService,
+    AttributionRuleService,
+    AttributionQueryService,
+    IncomeShareService,
+    ReconciliationService,
+    AttributionEventConsumer,
+    AttributionJobs,
+    AttributionSchedulers,
+    AttributionResolver,
+  ],
+  exports: [AttributionService, AttributionRuleService, AttributionQueryService, IncomeShareService, ReconciliationService],
+})
+export class AttributionModule {}

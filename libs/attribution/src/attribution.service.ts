@@ -1,0 +1,216 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppError, badInput, Db, notFound, type RequestContext } from '@bangfu/core';
+import type { Fen } from '@bangfu/money';
+import { AttributionWriter, type Batch, type EntryRow } from './attribution-writer';
+import { type BeneficiaryKind, lineRefunds, type OrderFacts, type Part, type PlannedLine, planOrder, refundEventKey, refundStep, slotKey, subtractParts } from './engine';
+import { AttributionFactsLoader } from './facts';
+import { periodOf } from './periods';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What one attribution run wrote for an order. */
+export interface AttributionResult {
+  orderId: string;
+  /** Whether the order counts (agency: accepted; retail: paid and delivered). */
+  counted: boolean;
+  /** Order lines attributed for the first time by this run. */
+  linesAttributed: number;
+  entriesWritten: number;
+  /** Lines whose rule asked for more than their revenue; capped at the revenue. */
+  cappedLineIds: string[];
+}
+
+interface StoredLine {
+  order_line_id: string;
+  rule_id: string | null;
+  rule_version: number | null;
+  rule_kind: string | null;
+  counted_at: Date;
+  line_total: string;
+  gross_amount: string;
+  refunded_amount: string;
+}
+
+/**
+ * Writes attribution when order lines count and reverses it when they are refunded. Every entry
+ * point locks the order row and brings its stored attribution up to date with the order's facts,
+ * so calling it from ordering's transaction (same transaction as the move) and again from the
+ * `domain-events` consumer (after commit) writes each entry exactly once, in whichever order they run.
+ */
+@Injectable()
+export class AttributionService {
+  private readonly log = new Logger('Attribution');
+
+  constructor(
+    private readonly db: Db,
+    private readonly facts: AttributionFactsLoader,
+    private readonly writer: AttributionWriter,
+  ) {}
+
+  /**
+   * The order's lines count (agency order ACCEPTED, or retail order PAID and DELIVERED): writes their
+   * attribution entries and rollups in the caller's transaction. Call it after the move that makes
+   * the order count. ORDER_NOT_COUNTED when the order does not count yet. Idempotent.
+   */
+  async attributeOrder(ctx: RequestContext, orderId: string): Promise<AttributionResult> {
+    return this.db.transaction(ctx, async (tx) => {
+      const order = await this.lockAndLoad(tx, orderId);
+      if (!order.facts.countedAt) {
+        throw new AppError('ORDER_NOT_COUNTED', 'The order does not count yet: agency orders count when accepted, retail orders when paid and delivered', { orderId });
+      }
+      return this.sync(tx, order);
+    });
+  }
+
+  /**
+   * A refund was recorded on the order (order_refund row `refundId`): writes proportional reversing
+   * entries for lines that already counted, in the refund's period. `amountsPerLine`, when given, must
+   * match what ordering recorded (REFUND_MISMATCH). Refunds before the order counts reverse nothing:
+   * the lines count net of them. Idempotent.
+   */
+  async reverseRefund(ctx: RequestContext, orderId: string, refundId: string, amountsPerLine?: Array<{ lineId: string; amount: Fen }> | null): Promise<AttributionResult> {
+    return this.db.transaction(ctx, async (tx) => {
+      const order = await this.lockAndLoad(tx, orderId);
+      const refund = order.facts.refunds.find((r) => r.refundId === refundId);
+      if (!refund) throw new AppError('REFUND_NOT_FOUND', `Refund ${refundId} is not recorded on order ${orderId}`, { field: 'refundId' });
+      if (amountsPerLine) {
+        const norm = (xs: Array<{ lineId: string; amount: Fen }>) =>
+          xs
+            .filter((x) => x.amount !== 0)
+            .map((x) => `${x.lineId}:${x.amount}`)
+            .sort()
+            .join(',');
+        if (norm(amountsPerLine) !== norm(refund.lines)) {
+          throw new AppError('REFUND_MISMATCH', 'The amounts per line differ from the refund recorded on the order', { field: 'amountsPerLine', recorded: refund.lines });
+        }
+      }
+      return this.sync(tx, order);
+    });
+  }
+
+  /** Brings an order's attribution up to date with its facts (the event consumer's entry point). */
+  async syncOrder(ctx: RequestContext, orderId: string): Promise<AttributionResult> {
+    return this.db.transaction(ctx, async (tx) => this.sync(tx, await this.lockAndLoad(tx, orderId)));
+  }
+
+  private async lockAndLoad(tx: RequestContext, orderId: string) {
+    if (!UUID.test(orderId ?? '')) throw badInput('orderId must be a UUID', { field: 'orderId' });
+    // The order row lock serialises us with ordering's moves and with other attribution runs.
+    const locked: unknown[] = await this.db.manager(tx).query(`SELECT id FROM orders WHERE id = $1 FOR UPDATE`, [orderId]);
+    if (locked.length === 0) throw notFound('Order', orderId);
+    const loaded = await this.facts.load(tx, [orderId]);
+    return { facts: loaded.orders[0], loaded };
+  }
+
+  private async sync(tx: RequestContext, order: Awaited<ReturnType<AttributionService['lockAndLoad']>>): Promise<AttributionResult> {
+    const { facts } = order;
+    const result: AttributionResult = { orderId: facts.id, counted: facts.countedAt !== null, linesAttributed: 0, entriesWritten: 0, cappedLineIds: [] };
+    if (!facts.countedAt) return result;
+    const planned = planOrder(facts, order.loaded.rules, order.loaded.world);
+    const m = this.db.manager(tx);
+    const stored = new Map<string, StoredLine>(
+      ((await m.query(`SELECT * FROM attribution_line WHERE order_id = $1`, [facts.id])) as StoredLine[]).map((s) => [s.order_line_id, s]),
+    );
+    const seenRefunds = new Set<string>(
+      ((await m.query(`SELECT order_line_id, refund_id FROM attribution_refund WHERE order_id = $1`, [facts.id])) as Array<{ order_line_id: string; refund_id: string }>).map(
+        (r) => `${r.order_line_id}|${r.refund_id}`,
+      ),
+    );
+    const batch: Batch = { lines: [], refunds: [], entries: [], lineUpdates: [] };
+    for (const p of planned) {
+      const s = stored.get(p.line.id);
+      if (!s) this.addNewLine(batch, p);
+      else await this.addPendingRefunds(tx, batch, facts, s, seenRefunds);
+    }
+    for (const l of batch.lines) if (l.uncappedAmount > l.grossAmount) result.cappedLineIds.push(l.orderLineId);
+    if (result.cappedLineIds.length) {
+      this.log.warn(`order ${facts.id}: ${result.cappedLineIds.length} line(s) capped at their revenue (rule pays out more than the line earns): ${result.cappedLineIds.join(', ')}`);
+    }
+    await this.writer.write(tx, batch);
+    result.linesAttributed = batch.lines.length;
+    result.entriesWritten = batch.entries.length;
+    return result;
+  }
+
+  /** A line counting for the first time: its whole plan (count, and any refund after it) at once. */
+  private addNewLine(batch: Batch, p: PlannedLine): void {
+    const rule = { ruleId: p.rule?.id ?? null, ruleVersion: p.rule?.version ?? null, ruleKind: p.rule?.kind ?? null };
+    batch.lines.push({
+      orderLineId: p.line.id,
+      orderId: p.line.orderId,
+      supplierId: p.line.supplierId,
+      productId: p.line.productId,
+      ...rule,
+      countedAt: p.countedAt,
+      period: p.period,
+      quantity: p.line.quantity,
+      lineTotal: p.line.lineTotal,
+      grossAmount: p.gross,
+      uncappedAmount: p.uncapped,
+      refundedAmount: p.refunded,
+      attributedAmount: p.attributed,
+    });
+    for (const r of p.refunds) batch.refunds.push({ orderLineId: p.line.id, orderId: p.line.orderId, reversedAmount: r.reversed, ...r });
+    for (const ev of p.events) {
+      for (const part of ev.parts) batch.entries.push(entry(p.line, rule, ev.eventKey, ev.period, ev.occurredAt, part));
+    }
+  }
+
+  /** Refunds of an already counted line that are not reversed yet, taken from what is stored. */
+  private async addPendingRefunds(tx: RequestContext, batch: Batch, facts: OrderFacts, s: StoredLine, seen: Set<string>): Promise<void> {
+    const pending = lineRefunds(facts, s.order_line_id)
+      .filter((r) => !seen.has(`${s.order_line_id}|${r.refundId}`))
+      .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || (a.refundId < b.refundId ? -1 : 1));
+    if (pending.length === 0) return;
+    const line = facts.lines.find((l) => l.id === s.order_line_id)!;
+    const rule = { ruleId: s.rule_id, ruleVersion: s.rule_version, ruleKind: s.rule_kind };
+    let remaining = await this.remainingParts(tx, s.order_line_id);
+    const gross = Number(s.gross_amount);
+    const lineTotal = Number(s.line_total);
+    let refunded = Number(s.refunded_amount);
+    for (const r of pending) {
+      const taken = refundStep(remaining, gross, lineTotal, refunded, refunded + r.amount);
+      remaining = subtractParts(remaining, taken);
+      refunded += r.amount;
+      // Never before the line counted (only possible if history rows are missing).
+      const at = r.occurredAt.getTime() < new Date(s.counted_at).getTime() ? new Date(s.counted_at) : r.occurredAt;
+      const period = periodOf(at);
+      const reversed = taken.reduce((a, t) => a + t.amount, 0);
+      batch.refunds.push({ orderLineId: s.order_line_id, refundId: r.refundId, orderId: facts.id, amount: r.amount, beforeCount: false, reversedAmount: reversed, occurredAt: at, period });
+      for (const t of taken) batch.entries.push(entry(line, rule, refundEventKey(r.refundId), period, at, { ...t, amount: -t.amount }));
+    }
+    batch.lineUpdates.push({ orderLineId: s.order_line_id, refundedAmount: refunded, attributedAmount: remaining.reduce((a, p) => a + p.amount, 0) });
+  }
+
+  private async remainingParts(tx: RequestContext, orderLineId: string): Promise<Part[]> {
+    const rows: Array<Record<string, any>> = await this.db.manager(tx).query(
+      `SELECT beneficiary_kind, beneficiary_key, household_id, village_code, organization_id, region_code, lot_id, sum(amount) AS amount
+         FROM attribution_entry WHERE order_line_id = $1
+        GROUP BY beneficiary_kind, beneficiary_key, household_id, village_code, organization_id, region_code, lot_id`,
+      [orderLineId],
+    );
+    return rows
+      .map((r) => ({
+        kind: r.beneficiary_kind as BeneficiaryKind,
+        key: r.beneficiary_key,
+        householdId: r.household_id,
+        villageCode: r.village_code,
+        organizationId: r.organization_id,
+        regionCode: r.region_code,
+        lotId: r.lot_id,
+        amount: Number(r.amount),
+      }))
+      .sort((a, b) => (slotKey(a) < slotKey(b) ? -1 : slotKey(a) > slotKey(b) ? 1 : 0));
+  }
+}
+
+function entry(
+  line: { id: string; orderId: string; supplierId: string; productId: string },
+  rule: { ruleId: string | null; ruleVersion: number | null; ruleKind: string | null },
+  eventKey: string,
+  period: string,
+  occurredAt: Date,
+  part: Part,
+): EntryRow {
+  return { ...part, orderId: line.orderId, orderLineId: line.id, supplierId: line.supplierId, productId: line.productId, eventKey, ...rule, period, occurredAt };
+}
