@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import pgLib from 'pg';
 import { build } from '../scripts/build.mjs';
 import { freePort, killOnExit, startPostgres, startRedis } from '../scripts/lib/services.mjs';
 import { workloads } from './workloads.mjs';
@@ -75,14 +76,19 @@ async function main() {
   killOnExit([api]);
   await new Promise((resolve) => api.stdout.on('data', (b) => b.toString().includes('READY') && resolve()));
   const url = `http://127.0.0.1:${port}`;
+  // Setup steps may prepare data the API offers no mutation for (e.g. topping up stock for a checkout run).
+  const db = new pgLib.Client({ connectionString: pg.url('bench') });
+  await db.connect();
+  const sql = async (text, params = []) => (await db.query(text, params)).rows;
   const results = [];
   for (const w of workloads) {
     if (only.length && !only.includes(w.name)) continue;
-    const ctx = await w.setup(url);
+    const ctx = await w.setup(url, { sql });
     const r = await load((i) => w.run(ctx, i), { concurrency: w.concurrency });
-    results.push({ workload: w.name, concurrency: w.concurrency, ...r, ...rssOf(api.pid) });
+    results.push({ workload: w.name, concurrency: w.concurrency, ...r, ...rssOf(api.pid), ...(w.report ? await w.report(ctx, { sql }) : {}) });
     process.stdout.write(`${JSON.stringify(results.at(-1))}\n`);
   }
+  await db.end();
   console.log(`\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
   console.table(results);
   api.kill('SIGTERM');

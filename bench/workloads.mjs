@@ -1,4 +1,7 @@
-// Each workload: setup(url) → context, run(context, clientIndex) → one request (throws on failure).
+// Each workload: setup(url, { sql }) → context, run(context, clientIndex) → one request (throws on failure),
+// optional report(context, { sql }) → extra columns for the results table.
+import { randomUUID } from 'node:crypto';
+
 async function gql(url, query, variables, token) {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
@@ -8,6 +11,89 @@ async function gql(url, query, variables, token) {
   const body = await res.json();
   if (body.errors) throw new Error(body.errors[0].message);
   return body.data;
+}
+
+const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { __typename ... on Order { id totalAmount } ... on InsufficientStockError { message } ... on ProductUnavailableError { message } ... on CertificationInvalidError { message } ... on InvalidOrderInputError { message } } }`;
+
+/** Certified, published variants of approved suppliers in the demo data, grouped by supplier; their stock topped up. */
+async function demoVariants(sql) {
+  const rows = await sql(
+    `SELECT v.id, p.supplier_id FROM variant v
+       JOIN product p ON p.id = v.product_id
+       JOIN supplier_profile sp ON sp.organization_id = p.supplier_id
+      WHERE v.active AND p.status = 'PUBLISHED' AND sp.status = 'APPROVED'
+        AND EXISTS (SELECT 1 FROM certification c WHERE c.product_id = p.id AND c.status = 'CERTIFIED'
+                      AND c.valid_from <= (now() AT TIME ZONE 'Asia/Shanghai')::date AND c.valid_to >= (now() AT TIME ZONE 'Asia/Shanghai')::date)
+      ORDER BY p.supplier_id, v.id`,
+  );
+  const bySupplier = new Map();
+  for (const r of rows) bySupplier.set(r.supplier_id, [...(bySupplier.get(r.supplier_id) ?? []), r.id]);
+  // Every order must reserve: the run measures placing orders, not sold-out answers.
+  await sql(`UPDATE variant SET stock_on_hand = stock_on_hand + 1000000 WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+  return bySupplier;
+}
+
+/** Every order of 3 lines from 2 suppliers the demo allows: two variants of one supplier, one of another. */
+function basketsOf(bySupplier) {
+  const baskets = [];
+  for (const [x, ids] of bySupplier) {
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        for (const [y, others] of bySupplier) if (y !== x) for (const c of others) baskets.push([ids[i], ids[j], c]);
+      }
+    }
+  }
+  if (baskets.length === 0) throw new Error('checkout bench needs two suppliers with certified variants, one of them with two');
+  return baskets;
+}
+
+async function customers(url, n) {
+  const tokens = [];
+  for (let i = 0; i < n; i++) {
+    const email = `bench-${randomUUID().slice(0, 8)}@bench.bangfu`;
+    await gql(url, 'mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { id } }', { i: { email, displayName: `压测顾客 ${i}`, password: 'bench-password-1' } });
+    tokens.push((await gql(url, 'mutation($e: String!) { login(identifier: $e, password: "bench-password-1") { token } }', { e: email })).login.token);
+  }
+  return tokens;
+}
+
+/**
+ * Checkout: 20 customers place retail orders of 3 lines from 2 suppliers in the demo's online hall.
+ * `checkout` rotates over every basket the certified demo variants allow (a busy shop);
+ * `checkout-hot` sends every order for the same three variants (a flash sale: all reservations
+ * queue on the same rows).
+ */
+function checkoutWorkload(name, hot) {
+  return {
+    name,
+    concurrency: 20,
+    async setup(url, { sql }) {
+      const [hall] = await sql(`SELECT id FROM channel WHERE kind = 'HALL' AND online AND status = 'ACTIVE' ORDER BY created_at LIMIT 1`);
+      const bySupplier = await demoVariants(sql);
+      const baskets = basketsOf(bySupplier);
+      const tokens = await customers(url, this.concurrency);
+      process.stdout.write(`${name}: ${hot ? 1 : baskets.length} basket(s) over ${[...bySupplier.values()].flat().length} variants of ${bySupplier.size} suppliers\n`);
+      return { url, hall: hall.id, baskets: hot ? baskets.slice(0, 1) : baskets, tokens, n: 0, startedAt: new Date() };
+    },
+    async run(ctx, i) {
+      const [a, b, c] = ctx.baskets[ctx.n++ % ctx.baskets.length];
+      const input = {
+        idempotencyKey: randomUUID(),
+        channelId: ctx.hall,
+        lines: [
+          { variantId: a, quantity: 1 },
+          { variantId: b, quantity: 2 },
+          { variantId: c, quantity: 1 },
+        ],
+      };
+      const { placeOrder } = await gql(ctx.url, PLACE, { input }, ctx.tokens[i]);
+      if (placeOrder.__typename !== 'Order') throw new Error(`${placeOrder.__typename}: ${placeOrder.message}`);
+    },
+    async report(ctx, { sql }) {
+      const [row] = await sql(`SELECT count(*)::int AS n FROM orders WHERE created_at >= $1`, [ctx.startedAt]);
+      return { ordersCreated: row.n };
+    },
+  };
 }
 
 export const workloads = [
@@ -24,4 +110,6 @@ export const workloads = [
     setup: async (url) => ({ url, token: (await gql(url, 'mutation { login(identifier: "purchaser@demo.bangfu", password: "bangfu-demo") { token } }')).login.token }),
     run: ({ url, token }) => gql(url, '{ me { id displayName roles } }', {}, token),
   },
+  checkoutWorkload('checkout', false),
+  checkoutWorkload('checkout-hot', true),
 ];

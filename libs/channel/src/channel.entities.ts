@@ -65,7 +65,7 @@ export class CounterReport {
   @Field(() => Date) @CreateDateColumn({ name: 'received_at', type: 'timestamptz' }) receivedAt: Date;
   @Field(() => [CounterReportLine]) @Column({ type: 'jsonb' }) lines: CounterReportLine[];
   @Field(() => MoneyScalar) @Column({ name: 'total_amount', type: 'bigint', transformer: fenTransformer }) totalAmount: number;
-  @Field(() => ID, { nullable: true, description: 'The order this report became; null until the ordering domain exists' })
+  @Field(() => ID, { nullable: true, description: 'The order this report became (a settled counter sale in this channel)' })
   @Column({ name: 'order_id', type: 'uuid', nullable: true })
   orderId: string | null;
 }

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '@bangfu/catalog';
 import { CertificationModule } from '@bangfu/certification';
 import { IdentityModule } from '@bangfu/identity';
+import { LedgerModule } from '@bangfu/ledger';
+import { OrderingModule } from '@bangfu/ordering';
 import { RegionModule } from '@bangfu/region';
 import { SupplierModule } from '@bangfu/supplier';
 import { Channel, ChannelProduct, CounterRejection, CounterReport } from './channel.entities';
@@ -14,7 +16,7 @@ import { CounterSalesService } from './counter-sales.service';
 export const CHANNEL_ENTITIES = [Channel, ChannelProduct, CounterReport, CounterRejection];
 
 @Module({
-  imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule],
+  imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, OrderingModule, LedgerModule],
   controllers: [CounterController],
   providers: [ChannelService, CounterSalesService, CounterLogService, ChannelResolver],
   exports: [ChannelService],

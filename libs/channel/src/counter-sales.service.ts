@@ -1,7 +1,24 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { APP_CONFIG, type AppConfig, AppError, Db, REDIS, redisKey, type RequestContext } from '@bangfu/core';
+import { APP_CONFIG, type AppConfig, AppError, Db, Principal, REDIS, redisKey, type RequestContext } from '@bangfu/core';
+import { hashPassword } from '@bangfu/identity';
+import { LedgerService } from '@bangfu/ledger';
+import {
+  ActorKind,
+  CertificationInvalidError,
+  CheckoutService,
+  FulfilmentService,
+  InsufficientStockError,
+  MAX_LINES,
+  Order,
+  OrderService,
+  OrderStatus,
+  type PlaceOrderOutcome,
+  ProductUnavailableError,
+  UnavailableReason,
+} from '@bangfu/ordering';
 import { Channel, ChannelKind, ChannelStatus, CounterRejection, CounterReport, type CounterReportLine } from './channel.entities';
 import { MAX_CLOCK_SKEW_SECONDS, verifyCounterSignature } from './counter-signature';
 
@@ -17,6 +34,8 @@ export interface CounterResult {
   reportId: string;
   status: 'RECORDED' | 'DUPLICATE';
   counterReportId: string;
+  /** The order the report became. */
+  orderId: string | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -66,6 +85,10 @@ export class CounterSalesService {
     private readonly db: Db,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly checkout: CheckoutService,
+    private readonly orders: OrderService,
+    private readonly fulfilment: FulfilmentService,
+    private readonly ledger: LedgerService,
   ) {}
 
   async receive(ctx: RequestContext, req: CounterRequest): Promise<CounterResult> {
@@ -123,9 +146,9 @@ export class CounterSalesService {
     if (claimed !== 'OK') throw counterRefusal('NONCE_REUSED', 409, 'This nonce was already used; sign each attempt with a new nonce');
 
     const lines: CounterReportLine[] = body.lines.map((l) => ({ variantId: l.variantId.toLowerCase(), quantity: l.quantity, unitPrice: l.unitPrice }));
-    let counterReportId: string | null;
+    let recorded: { counterReportId: string; orderId: string } | null;
     try {
-      counterReportId = await this.db.transaction(ctx, (tx) => this.write(tx, channel, body.reportId, nonce, soldAt, lines));
+      recorded = await this.db.transaction(ctx, (tx) => this.write(tx, channel, body.reportId, nonce, soldAt, lines));
     } catch (e) {
       const driver = (e as { driverError?: { code?: string; constraint?: string } }).driverError;
       if (driver?.code === '23505' && driver.constraint === 'counter_report_channel_id_nonce_key') {
@@ -133,14 +156,14 @@ export class CounterSalesService {
       }
       throw e;
     }
-    if (counterReportId === null) {
+    if (recorded === null) {
       // Lost a race with a concurrent retry of the same report: answer as that one did.
       const again = await this.answerIfRecorded(ctx, channel.id, body, soldAt);
       if (again) return again;
       throw new Error('counter report vanished after a conflict');
     }
-    this.log.log(`counter ${channel.deviceId} report ${body.reportId} recorded (${lines.length} line(s))`);
-    return { reportId: body.reportId, status: 'RECORDED', counterReportId };
+    this.log.log(`counter ${channel.deviceId} report ${body.reportId} recorded (${lines.length} line(s)) as order ${recorded.orderId}`);
+    return { reportId: body.reportId, status: 'RECORDED', ...recorded };
   }
 
   private async answerIfRecorded(ctx: RequestContext, channelId: string, body: ReportBody, soldAt: Date): Promise<CounterResult | null> {
@@ -150,14 +173,22 @@ export class CounterSalesService {
     if (prior.reportedAt.getTime() !== soldAt.getTime() || !sameLines(prior.lines, lines)) {
       throw counterRefusal('REPORT_ID_CONFLICT', 409, `Report ${body.reportId} was already recorded with different contents`);
     }
-    return { reportId: body.reportId, status: 'DUPLICATE', counterReportId: prior.id };
+    return { reportId: body.reportId, status: 'DUPLICATE', counterReportId: prior.id, orderId: prior.orderId };
   }
 
   /**
-   * Validates lines against the catalog and the channel, stores the report and takes the stock, all
-   * or nothing. Returns null when a concurrent request stored the same reportId first.
+   * Validates lines against the catalog and the channel, stores the report and turns it into a
+   * settled counter order, all or nothing. Returns null when a concurrent request stored the same
+   * reportId first.
    */
-  private async write(ctx: RequestContext, channel: Channel, reportId: string, nonce: string, soldAt: Date, lines: CounterReportLine[]): Promise<string | null> {
+  private async write(
+    ctx: RequestContext,
+    channel: Channel,
+    reportId: string,
+    nonce: string,
+    soldAt: Date,
+    lines: CounterReportLine[],
+  ): Promise<{ counterReportId: string; orderId: string } | null> {
     const m = this.db.manager(ctx);
     const ids = [...new Set(lines.map((l) => l.variantId))];
     const variants: Array<{ id: string; retail_price: string; placed: boolean }> = await m.query(
@@ -181,8 +212,8 @@ export class CounterSalesService {
       total += line.quantity * line.unitPrice;
     }
     if (!Number.isSafeInteger(total)) throw counterRefusal('INVALID_REPORT', 400, 'The report total is out of range', { field: 'lines' });
+    if (ids.length > MAX_LINES) throw counterRefusal('INVALID_REPORT', 400, `A report may hold at most ${MAX_LINES} different variants (one order)`, { field: 'lines' });
 
-    // No order is created yet: the ordering domain does not exist, so order_id stays NULL.
     const inserted: Array<{ id: string }> = await m.query(
       `INSERT INTO counter_report (channel_id, report_id, nonce, reported_at, lines, total_amount)
        VALUES ($1, $2, $3, $4, $5::jsonb, $6)
@@ -190,22 +221,65 @@ export class CounterSalesService {
       [channel.id, reportId, nonce, soldAt, JSON.stringify(lines), total],
     );
     if (inserted.length === 0) return null;
+    const counterReportId = inserted[0].id;
+    const orderId = await this.settleAsOrder(ctx, channel, counterReportId, reportId, lines, total);
+    await m.query(`UPDATE counter_report SET order_id = $2 WHERE id = $1`, [counterReportId, orderId]);
+    return { counterReportId, orderId };
+  }
 
-    // One conditional UPDATE per line, in id order so concurrent reports lock rows in the same order.
-    const sorted = [...lines.entries()].sort(([, a], [, b]) => (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0));
-    for (const [i, line] of sorted) {
-      const rows: Array<{ n: string }> = await m.query(
-        `WITH taken AS (
-           UPDATE variant SET stock_on_hand = stock_on_hand - $2, updated_at = now()
-            WHERE id = $1 AND stock_on_hand - stock_reserved >= $2 RETURNING id)
-         SELECT count(*) AS n FROM taken`,
-        [line.variantId, line.quantity],
-      );
-      if (Number(rows[0].n) !== 1) {
-        throw counterRefusal('INSUFFICIENT_STOCK', 409, `lines.${i}: not enough stock for ${line.quantity}`, { field: `lines.${i}.quantity`, variantId: line.variantId });
-      }
+  /**
+   * The report becomes an order in the counter's channel, in the caller's transaction: placed by the
+   * counter's walk-in account at retail prices (stock reserved like any checkout), paid and settled by
+   * the counter operator (COUNTER_SETTLEMENT posting: the operator owes the cash, each supplier is owed
+   * its part), handed over at the counter (units taken from lots FIFO, so attribution knows the
+   * households) and SETTLED. Any refusal rolls the whole report back.
+   */
+  private async settleAsOrder(ctx: RequestContext, channel: Channel, counterReportId: string, reportId: string, lines: CounterReportLine[], total: number): Promise<string> {
+    const buyer = await this.walkInBuyer(ctx, channel);
+    // The protocol allows a variant on several lines; an order has one line per variant.
+    const merged = new Map<string, number>();
+    for (const line of lines) merged.set(line.variantId, (merged.get(line.variantId) ?? 0) + line.quantity);
+    const outcome = await this.checkout.placeOrder(
+      ctx.withPrincipal(buyer),
+      { idempotencyKey: `counter-report:${counterReportId}`, channelId: channel.id, buyerOrgId: null, lines: [...merged].map(([variantId, quantity]) => ({ variantId, quantity })) },
+      { buyerUserId: buyer.userId },
+    );
+    if (!(outcome instanceof Order)) throw refusalFor(outcome, lines);
+    if (outcome.totalAmount !== total) throw new Error(`counter report ${reportId}: order total ${outcome.totalAmount} differs from the report total ${total}`);
+
+    const orderId = outcome.id;
+    await this.orders.markPaid(ctx, orderId, { paymentId: `counter-report:${counterReportId}`, amount: total });
+    const parts = new Map<string, { supplierOrderId: string; supplierId: string; amount: number }>();
+    for (const line of await this.orders.lines(ctx, orderId)) {
+      const part = parts.get(line.supplierOrderId) ?? { supplierOrderId: line.supplierOrderId, supplierId: line.supplierId, amount: 0 };
+      part.amount += line.lineTotal;
+      parts.set(line.supplierOrderId, part);
     }
-    return inserted[0].id;
+    await this.ledger.postCounterSettlement(ctx, { orderId, channelId: channel.id, parts: [...parts.values()], reference: reportId });
+    await this.fulfilment.handOverAtCounter(ctx, orderId, reportId);
+    await this.orders.transition(ctx, orderId, OrderStatus.SETTLED, { actor: ActorKind.SYSTEM, reason: 'settled by the counter operator', data: { counterReportId, reportId } });
+    return orderId;
+  }
+
+  /**
+   * Counter customers are anonymous: each counter has one walk-in buyer account (disabled, with a
+   * random password nobody knows, so it can never sign in) that its orders are placed under as retail
+   * (CUSTOMER) orders. Created on the counter's first sale; concurrent first sales share it.
+   */
+  private async walkInBuyer(ctx: RequestContext, channel: Channel): Promise<Principal> {
+    const m = this.db.manager(ctx);
+    const email = `counter-${channel.id}@walk-in.bangfu.invalid`;
+    const displayName = `专柜散客 ${channel.deviceId ?? channel.id}`.slice(0, 100);
+    let [row]: Array<{ id: string }> = await m.query(`SELECT id FROM app_user WHERE email = $1`, [email]);
+    if (!row) {
+      await m.query(`INSERT INTO app_user (email, display_name, password_hash, status) VALUES ($1, $2, $3, 'DISABLED') ON CONFLICT (email) DO NOTHING`, [
+        email,
+        displayName,
+        await hashPassword(randomBytes(32).toString('base64url')),
+      ]);
+      [row] = await m.query(`SELECT id FROM app_user WHERE email = $1`, [email]);
+    }
+    return new Principal(row.id, displayName, []);
   }
 
   private async logRejection(ctx: RequestContext, deviceId: string, channelId: string | null, reason: string, ip: string | null): Promise<void> {
@@ -216,4 +290,28 @@ export class CounterSalesService {
     }
     this.log.log(`counter request refused: ${reason} device=${deviceId.slice(0, 64)} ip=${ip ?? '?'}`);
   }
+}
+
+/** A checkout refusal as the counter protocol's refusal, pointing at the first report line concerned. */
+function refusalFor(outcome: Exclude<PlaceOrderOutcome, Order>, lines: CounterReportLine[]): AppError {
+  const index = (variantId: string) => Math.max(0, lines.findIndex((l) => l.variantId === String(variantId).toLowerCase()));
+  if (outcome instanceof InsufficientStockError) {
+    const i = index(outcome.variantId);
+    return counterRefusal('INSUFFICIENT_STOCK', 409, `lines.${i}: not enough stock for ${outcome.requested} (${outcome.available} available)`, {
+      field: `lines.${i}.quantity`,
+      variantId: outcome.variantId,
+      available: outcome.available,
+    });
+  }
+  if (outcome instanceof ProductUnavailableError) {
+    const i = index(outcome.variantId);
+    if (outcome.reason === UnavailableReason.UNKNOWN_VARIANT) return counterRefusal('UNKNOWN_VARIANT', 400, `lines.${i}.variantId: no such variant`, { field: `lines.${i}.variantId` });
+    if (outcome.reason === UnavailableReason.NOT_IN_CHANNEL) return counterRefusal('PRODUCT_NOT_IN_CHANNEL', 400, `lines.${i}: the product is not placed in this counter`, { field: `lines.${i}.variantId` });
+    return counterRefusal('PRODUCT_UNAVAILABLE', 409, `lines.${i}: ${outcome.message}`, { field: `lines.${i}.variantId`, reason: outcome.reason });
+  }
+  if (outcome instanceof CertificationInvalidError) {
+    const i = index(outcome.variantId);
+    return counterRefusal('CERTIFICATION_INVALID', 409, `lines.${i}: ${outcome.message}`, { field: `lines.${i}.variantId`, certificationStatus: outcome.certificationStatus });
+  }
+  return counterRefusal('INVALID_REPORT', 400, outcome.message, { field: outcome.field ?? 'lines', reason: outcome.code });
 }

@@ -5,6 +5,8 @@ import { Role } from '@bangfu/core';
 import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
 import { CERTIFICATION_ENTITIES, CertificationModule, insertCertificationFixture, insertProductFixture, insertVariantFixture } from '@bangfu/certification';
 import { createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
+import { LEDGER_ENTITIES, LedgerModule } from '@bangfu/ledger';
+import { DomainEventDispatcher, ORDERING_ENTITIES, OrderingModule } from '@bangfu/ordering';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
 import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
@@ -17,6 +19,9 @@ let counter: { id: string; deviceId: string; secret: string };
 let tea: string; // variant placed in the counter, retail 6800 fen
 let honey: string; // variant placed in the counter, retail 12800 fen
 let notPlaced: string;
+let supplierAdminToken: string;
+let supplierId: string;
+let teaLots: { old: string; fresh: string };
 
 interface Sent {
   status: number;
@@ -49,11 +54,26 @@ const stock = async (variantId: string) => Number((await ds.query(`SELECT stock_
 const rejections = async (deviceId: string) =>
   (await ds.query(`SELECT reason, channel_id, remote_ip FROM counter_rejection WHERE device_id = $1 ORDER BY received_at`, [deviceId])) as Array<{ reason: string; channel_id: string | null; remote_ip: string | null }>;
 const reportsOf = async (channelId: string) => Number((await ds.query(`SELECT count(*) AS n FROM counter_report WHERE channel_id = $1`, [channelId]))[0].n);
+const num = async (sql: string, params: unknown[] = []) => Number(Object.values((await ds.query(sql, params))[0] as Record<string, unknown>)[0]);
+const ordersIn = (channelId: string) => num(`SELECT count(*) FROM orders WHERE channel_id = $1`, [channelId]);
+const reserved = (variantId: string) => num(`SELECT stock_reserved FROM variant WHERE id = $1`, [variantId]);
+const postings = () => num(`SELECT count(*) FROM ledger_posting`);
+
+/** Every posting sums to zero, so does the whole ledger; every order's last history row is its status. */
+async function expectBooksConsistent() {
+  expect(await num(`SELECT count(*) FROM (SELECT posting_id FROM ledger_entry GROUP BY posting_id HAVING sum(amount) <> 0) x`)).toBe(0);
+  expect(await num(`SELECT coalesce(sum(amount), 0) FROM ledger_entry`)).toBe(0);
+  expect(
+    await num(`SELECT count(*) FROM orders o WHERE o.status <> (SELECT h.to_status FROM order_history h WHERE h.order_id = o.id ORDER BY h.created_at DESC, h.id DESC LIMIT 1)`),
+  ).toBe(0);
+  // Counter orders hold no reservation once settled: every counter supplier order was handed over.
+  expect(await num(`SELECT count(*) FROM supplier_order so JOIN orders o ON o.id = so.order_id JOIN channel c ON c.id = o.channel_id WHERE c.kind = 'COUNTER' AND so.status <> 'DELIVERED'`)).toBe(0);
+}
 
 beforeAll(async () => {
   server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...CATALOG_ENTITIES, ...CERTIFICATION_ENTITIES, ...CHANNEL_ENTITIES],
+    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, OrderingModule, LedgerModule, ChannelModule],
+    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...CATALOG_ENTITIES, ...CERTIFICATION_ENTITIES, ...ORDERING_ENTITIES, ...LEDGER_ENTITIES, ...CHANNEL_ENTITIES],
   });
   ds = server.app.get(DataSource);
   const a = await createUserWithRole(ds, Role.PLATFORM_ADMIN);
@@ -67,7 +87,7 @@ beforeAll(async () => {
   ).createChannel;
   counter = { id: created.channel.id, deviceId: created.channel.deviceId, secret: created.deviceSecret };
 
-  const { supplierId } = await createSupplierFixture(ds);
+  ({ supplierId } = await createSupplierFixture(ds));
   const teaProduct = await insertProductFixture(ds, { supplierId, title: '梵净山绿茶' });
   const honeyProduct = await insertProductFixture(ds, { supplierId, title: '秦巴土蜂蜜' });
   const otherProduct = await insertProductFixture(ds, { supplierId, title: '未上架到专柜的产品' });
@@ -76,37 +96,152 @@ beforeAll(async () => {
   honey = await insertVariantFixture(ds, { productId: honeyProduct, retailPrice: 12800, stockOnHand: 10 });
   notPlaced = await insertVariantFixture(ds, { productId: otherProduct, retailPrice: 1000, stockOnHand: 10 });
   const supplierAdmin = await createUserWithRole(ds, Role.SUPPLIER_ADMIN, { organizationId: supplierId });
-  const token = await server.login(supplierAdmin.email, supplierAdmin.password);
+  supplierAdminToken = await server.login(supplierAdmin.email, supplierAdmin.password);
   for (const p of [teaProduct, honeyProduct]) {
-    await server.gqlOk(`mutation($c: ID!, $p: ID!) { placeProductInChannel(channelId: $c, productId: $p) { id } }`, { c: counter.id, p }, token);
+    await server.gqlOk(`mutation($c: ID!, $p: ID!) { placeProductInChannel(channelId: $c, productId: $p) { id } }`, { c: counter.id, p }, supplierAdminToken);
   }
+  // Tea has two harvest lots (the older one nearly sold out); honey has none (the "unassigned" bucket).
+  const lot = async (lotNo: string, harvestedOn: string, quantity: number) =>
+    (await ds.query(`INSERT INTO lot (variant_id, lot_no, harvested_on, quantity, remaining) VALUES ($1, $2, $3, $4, $4) RETURNING id`, [tea, lotNo, harvestedOn, quantity]))[0].id as string;
+  teaLots = { old: await lot('2025-SPRING', '2025-04-01', 1), fresh: await lot('2025-AUTUMN', '2025-10-01', 40) };
 });
 afterAll(() => server?.close());
 
 describe('counter sales reports', () => {
-  it('records a correctly signed report, totals it and takes the stock; order_id stays NULL', async () => {
+  it('records a correctly signed report as a settled counter order: retail lines, stock and lots taken once, ledger balanced', async () => {
     const [teaBefore, honeyBefore] = [await stock(tea), await stock(honey)];
+    const reservedBefore = [await reserved(tea), await reserved(honey)];
+    const [ordersBefore, postingsBefore] = [await ordersIn(counter.id), await postings()];
     const body = report([
       { variantId: tea, quantity: 2, unitPrice: 6800 },
       { variantId: honey, quantity: 1, unitPrice: 12800 },
     ]);
     const res = await post(counter.deviceId, body);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ reportId: body.reportId, status: 'RECORDED' });
+    expect(res.body).toMatchObject({ reportId: body.reportId, status: 'RECORDED', orderId: expect.any(String) });
     const [row] = await ds.query(`SELECT total_amount, order_id, lines, reported_at FROM counter_report WHERE id = $1`, [res.body.counterReportId]);
     expect(Number(row.total_amount)).toBe(2 * 6800 + 12800);
-    expect(row.order_id).toBeNull();
+    expect(row.order_id).toBe(res.body.orderId);
     expect(row.lines).toHaveLength(2);
     expect(new Date(row.reported_at).toISOString()).toBe(body.soldAt);
+
+    // One order in the counter's channel, retail, bought by the counter's walk-in account, paid and settled.
+    expect(await ordersIn(counter.id)).toBe(ordersBefore + 1);
+    const [order] = await ds.query(
+      `SELECT o.channel_id, o.status, o.buyer_kind, o.buyer_org_id, o.total_amount, o.paid_amount, o.payment_due_at, o.settled_at, u.email, u.status AS user_status
+         FROM orders o JOIN app_user u ON u.id = o.buyer_user_id WHERE o.id = $1`,
+      [res.body.orderId],
+    );
+    expect(order).toMatchObject({ channel_id: counter.id, status: 'SETTLED', buyer_kind: 'CUSTOMER', buyer_org_id: null, payment_due_at: null, user_status: 'DISABLED' });
+    expect([Number(order.total_amount), Number(order.paid_amount)]).toEqual([26400, 26400]);
+    expect(order.settled_at).not.toBeNull();
+    expect(order.email).toBe(`counter-${counter.id}@walk-in.bangfu.invalid`);
+    const lines = await ds.query(`SELECT variant_id, quantity, unit_price, line_total, price_kind, channel_id FROM order_line WHERE order_id = $1 ORDER BY unit_price`, [res.body.orderId]);
+    expect(lines.map((l: any) => [l.variant_id, l.quantity, Number(l.unit_price), Number(l.line_total), l.price_kind, l.channel_id])).toEqual([
+      [tea, 2, 6800, 13600, 'RETAIL', counter.id],
+      [honey, 1, 12800, 12800, 'RETAIL', counter.id],
+    ]);
+    const history = await ds.query(`SELECT from_status, to_status, actor_kind FROM order_history WHERE order_id = $1 ORDER BY created_at, id`, [res.body.orderId]);
+    expect(history.map((h: any) => h.to_status)).toEqual(['PLACED', 'PAID', 'FULFILLING', 'DELIVERED', 'SETTLED']);
+    const [so] = await ds.query(`SELECT id, status, carrier, tracking_no FROM supplier_order WHERE order_id = $1`, [res.body.orderId]);
+    expect(so).toMatchObject({ status: 'DELIVERED', carrier: '专柜', tracking_no: body.reportId });
+    const soHistory = await ds.query(`SELECT to_status, actor_kind FROM supplier_order_history WHERE supplier_order_id = $1 ORDER BY created_at, id`, [so.id]);
+    expect(soHistory).toEqual([
+      { to_status: 'SHIPPED', actor_kind: 'COUNTER' },
+      { to_status: 'DELIVERED', actor_kind: 'COUNTER' },
+    ]);
+
+    // Stock taken exactly once (no reservation left behind); units from lots first-in-first-out.
     expect(await stock(tea)).toBe(teaBefore - 2);
     expect(await stock(honey)).toBe(honeyBefore - 1);
+    expect([await reserved(tea), await reserved(honey)]).toEqual(reservedBefore);
+    const allocations = await ds.query(`SELECT variant_id, lot_id, quantity FROM shipment_allocation WHERE supplier_order_id = $1 ORDER BY created_at, id`, [so.id]);
+    expect(allocations).toEqual([
+      { variant_id: honey, lot_id: null, quantity: 1 },
+      { variant_id: tea, lot_id: teaLots.old, quantity: 1 },
+      { variant_id: tea, lot_id: teaLots.fresh, quantity: 1 },
+    ].sort((a, b) => (a.variant_id < b.variant_id ? -1 : 1)));
+    expect(await num(`SELECT remaining FROM lot WHERE id = $1`, [teaLots.old])).toBe(0);
+    expect(await num(`SELECT remaining FROM lot WHERE id = $1`, [teaLots.fresh])).toBe(39);
+
+    // Ledger: one COUNTER_SETTLEMENT posting — the operator owes the cash, the supplier is owed its part.
+    expect(await postings()).toBe(postingsBefore + 1);
+    const entries = await ds.query(
+      `SELECT p.kind, a.code, e.amount::int AS amount FROM ledger_posting p JOIN ledger_entry e ON e.posting_id = p.id JOIN ledger_account a ON a.id = e.account_id
+        WHERE p.order_id = $1 ORDER BY e.amount DESC`,
+      [res.body.orderId],
+    );
+    expect(entries).toEqual([
+      { kind: 'COUNTER_SETTLEMENT', code: `COUNTER_RECEIVABLE:${counter.id}`, amount: 26400 },
+      { kind: 'COUNTER_SETTLEMENT', code: expect.stringMatching(/^SUPPLIER_PAYABLE:/), amount: -26400 },
+    ]);
+    const events = (await ds.query(`SELECT type FROM outbox_event WHERE aggregate_id = $1 ORDER BY created_at, id`, [res.body.orderId])).map((e: { type: string }) => e.type);
+    expect(events).toEqual(['order.placed', 'order.paid', 'order.shipped', 'order.fulfilling', 'supplier_order.delivered', 'order.delivered', 'order.settled']);
+    await expectBooksConsistent();
+
+    // Through the event dispatcher (as the worker runs it): nobody is asked to ship a counter sale;
+    // the supplier hears that it was settled, the walk-in account gets nothing.
+    const dispatcher = server.app.get(DomainEventDispatcher);
+    for (const e of await ds.query(`SELECT id, type, aggregate_id, payload, created_at FROM outbox_event WHERE aggregate_id = $1 ORDER BY created_at, id`, [res.body.orderId])) {
+      await dispatcher.handle({ data: { id: e.id, type: e.type, aggregateId: e.aggregate_id, payload: e.payload, createdAt: new Date(e.created_at).toISOString() } });
+    }
+    expect(await ds.query(`SELECT recipient_org_id, recipient_user_id, kind FROM notification WHERE data->>'orderId' = $1`, [res.body.orderId])).toEqual([
+      { recipient_org_id: supplierId, recipient_user_id: null, kind: 'ORDER_SETTLED' },
+    ]);
 
     const listed = await server.gqlOk(`query($c: ID!) { counterReports(channelId: $c) { id reportId totalAmount orderId lines { variantId quantity unitPrice } } }`, { c: counter.id }, admin);
-    expect(listed.counterReports.find((r: { id: string }) => r.id === res.body.counterReportId)).toMatchObject({ totalAmount: 26400, orderId: null });
+    expect(listed.counterReports.find((r: { id: string }) => r.id === res.body.counterReportId)).toMatchObject({ totalAmount: 26400, orderId: res.body.orderId });
+    const viaOrders = await server.gqlOk(`query($id: ID!) { order(id: $id) { status channelId totalAmount history { toStatus actorKind } } }`, { id: res.body.orderId }, admin);
+    expect(viaOrders.order).toMatchObject({ status: 'SETTLED', channelId: counter.id, totalAmount: 26400 });
+  });
+
+  it('one report with two suppliers and a variant on two lines: one order, one supplier order each, one line per variant', async () => {
+    const other = await createSupplierFixture(ds);
+    const jamProduct = await insertProductFixture(ds, { supplierId: other.supplierId, title: '刺梨果酱' });
+    await insertCertificationFixture(ds, { productId: jamProduct });
+    const jam = await insertVariantFixture(ds, { productId: jamProduct, retailPrice: 3500, stockOnHand: 8 });
+    const otherAdmin = await createUserWithRole(ds, Role.SUPPLIER_ADMIN, { organizationId: other.supplierId });
+    await server.gqlOk(`mutation($c: ID!, $p: ID!) { placeProductInChannel(channelId: $c, productId: $p) { id } }`, { c: counter.id, p: jamProduct }, await server.login(otherAdmin.email, otherAdmin.password));
+    const teaBefore = await stock(tea);
+
+    const res = await post(
+      counter.deviceId,
+      report([
+        { variantId: tea, quantity: 1, unitPrice: 6800 },
+        { variantId: jam, quantity: 2, unitPrice: 3500 },
+        { variantId: tea, quantity: 2, unitPrice: 6800 },
+      ]),
+    );
+    expect(res.body.status).toBe('RECORDED');
+    const sos = await ds.query(`SELECT supplier_id, subtotal::int AS subtotal, status FROM supplier_order WHERE order_id = $1 ORDER BY subtotal`, [res.body.orderId]);
+    expect(sos).toEqual([
+      { supplier_id: other.supplierId, subtotal: 7000, status: 'DELIVERED' },
+      { supplier_id: expect.any(String), subtotal: 20400, status: 'DELIVERED' },
+    ]);
+    expect(await ds.query(`SELECT variant_id, quantity FROM order_line WHERE order_id = $1 ORDER BY quantity`, [res.body.orderId])).toEqual([
+      { variant_id: jam, quantity: 2 },
+      { variant_id: tea, quantity: 3 },
+    ]);
+    expect([await stock(tea), await stock(jam)]).toEqual([teaBefore - 3, 6]);
+    const payable = await ds.query(
+      `SELECT a.code, sum(e.amount)::int AS amount FROM ledger_posting p JOIN ledger_entry e ON e.posting_id = p.id JOIN ledger_account a ON a.id = e.account_id
+        WHERE p.order_id = $1 GROUP BY a.code ORDER BY 2 DESC`,
+      [res.body.orderId],
+    );
+    expect(payable).toEqual([
+      { code: `COUNTER_RECEIVABLE:${counter.id}`, amount: 27400 },
+      { code: `SUPPLIER_PAYABLE:${other.supplierId}`, amount: -7000 },
+      { code: expect.stringMatching(/^SUPPLIER_PAYABLE:/), amount: -20400 },
+    ].sort((a, b) => b.amount - a.amount));
+    // The walk-in account is one per counter and can never sign in.
+    expect(await num(`SELECT count(DISTINCT buyer_user_id) FROM orders WHERE channel_id = $1`, [counter.id])).toBe(1);
+    expectErrorCode(await server.gql(`mutation { login(identifier: "counter-${counter.id}@walk-in.bangfu.invalid", password: "anything-at-all") { token } }`), 'INVALID_CREDENTIALS');
+    await expectBooksConsistent();
   });
 
   it('records a retried report once: a retry with a new nonce and a replay with the same nonce both answer DUPLICATE', async () => {
     const before = await stock(tea);
+    const [ordersBefore, postingsBefore] = [await ordersIn(counter.id), await postings()];
     const body = report([{ variantId: tea, quantity: 3, unitPrice: 6800 }]);
     const nonce = randomBytes(12).toString('hex');
     const ts = Math.floor(Date.now() / 1000);
@@ -114,11 +249,16 @@ describe('counter sales reports', () => {
     expect(first.body.status).toBe('RECORDED');
     const retry = await post(counter.deviceId, body);
     expect(retry.status).toBe(200);
-    expect(retry.body).toEqual({ reportId: body.reportId, status: 'DUPLICATE', counterReportId: first.body.counterReportId });
+    expect(retry.body).toEqual({ reportId: body.reportId, status: 'DUPLICATE', counterReportId: first.body.counterReportId, orderId: first.body.orderId });
     const replay = await post(counter.deviceId, body, { nonce, ts });
     expect(replay.status).toBe(200);
-    expect(replay.body).toEqual({ reportId: body.reportId, status: 'DUPLICATE', counterReportId: first.body.counterReportId });
+    expect(replay.body).toEqual({ reportId: body.reportId, status: 'DUPLICATE', counterReportId: first.body.counterReportId, orderId: first.body.orderId });
     expect(await stock(tea)).toBe(before - 3);
+    // The retries created no second order and no second settlement.
+    expect(await ordersIn(counter.id)).toBe(ordersBefore + 1);
+    expect(await postings()).toBe(postingsBefore + 1);
+    expect(await num(`SELECT count(*) FROM shipment_allocation a JOIN order_line l ON l.id = a.order_line_id WHERE l.order_id = $1`, [first.body.orderId])).toBeGreaterThan(0);
+    expect(await num(`SELECT coalesce(sum(a.quantity), 0) FROM shipment_allocation a JOIN order_line l ON l.id = a.order_line_id WHERE l.order_id = $1`, [first.body.orderId])).toBe(3);
     expect(Number((await ds.query(`SELECT count(*) AS n FROM counter_report WHERE report_id = $1`, [body.reportId]))[0].n)).toBe(1);
 
     // The same reportId with different contents is a conflict, not a duplicate.
@@ -130,12 +270,16 @@ describe('counter sales reports', () => {
 
   it('records concurrent retries of one report exactly once', async () => {
     const before = await stock(tea);
+    const ordersBefore = await ordersIn(counter.id);
     const body = report([{ variantId: tea, quantity: 1, unitPrice: 6800 }]);
     const results = await Promise.all([1, 2, 3, 4, 5].map(() => post(counter.deviceId, body)));
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(results.filter((r) => r.body.status === 'RECORDED')).toHaveLength(1);
     expect(new Set(results.map((r) => r.body.counterReportId)).size).toBe(1);
+    expect(new Set(results.map((r) => r.body.orderId)).size).toBe(1);
     expect(await stock(tea)).toBe(before - 1);
+    expect(await ordersIn(counter.id)).toBe(ordersBefore + 1);
+    await expectBooksConsistent();
   });
 
   it('refuses a wrong signature, a stale timestamp, a reused nonce and an unknown device, and logs each', async () => {
@@ -189,7 +333,7 @@ describe('counter sales reports', () => {
   });
 
   it('refuses bad bodies with a 400 and a code, writing nothing', async () => {
-    const before = [await stock(tea), await reportsOf(counter.id)];
+    const before = [await stock(tea), await reportsOf(counter.id), await ordersIn(counter.id), await postings()];
     const cases: Array<[unknown, string]> = [
       [report([{ variantId: tea, quantity: 0, unitPrice: 6800 }]), 'INVALID_REPORT'],
       [report([{ variantId: tea, quantity: 1.5, unitPrice: 6800 }]), 'INVALID_REPORT'],
@@ -204,9 +348,33 @@ describe('counter sales reports', () => {
       const res = await post(counter.deviceId, body);
       expect([res.status, res.body.error.code]).toEqual([400, code]);
     }
-    expect([await stock(tea), await reportsOf(counter.id)]).toEqual(before);
+    expect([await stock(tea), await reportsOf(counter.id), await ordersIn(counter.id), await postings()]).toEqual(before);
     const logged = (await rejections(counter.deviceId)).map((r) => r.reason);
     expect(logged).toEqual(expect.arrayContaining(['INVALID_REPORT', 'PRICE_MISMATCH', 'PRODUCT_NOT_IN_CHANNEL', 'UNKNOWN_VARIANT']));
+  });
+
+  it('refuses a product that is no longer sellable (unpublished, certificate lapsed) with a 409, writing nothing', async () => {
+    const [product] = await ds.query(`SELECT product_id FROM variant WHERE id = $1`, [honey]);
+    const before = [await stock(tea), await stock(honey), await reserved(honey), await reportsOf(counter.id), await ordersIn(counter.id), await postings()];
+    const body = report([
+      { variantId: tea, quantity: 1, unitPrice: 6800 },
+      { variantId: honey, quantity: 1, unitPrice: 12800 },
+    ]);
+    await ds.query(`UPDATE product SET status = 'UNPUBLISHED' WHERE id = $1`, [product.product_id]);
+    const unpublished = await post(counter.deviceId, body);
+    expect([unpublished.status, unpublished.body.error.code]).toEqual([409, 'PRODUCT_UNAVAILABLE']);
+    await ds.query(`UPDATE product SET status = 'PUBLISHED' WHERE id = $1`, [product.product_id]);
+
+    await ds.query(`UPDATE certification SET valid_to = '2024-12-31', valid_from = '2024-01-01' WHERE product_id = $1`, [product.product_id]);
+    const lapsed = await post(counter.deviceId, body);
+    expect([lapsed.status, lapsed.body.error.code]).toEqual([409, 'CERTIFICATION_INVALID']);
+    await ds.query(`UPDATE certification SET valid_to = '2099-12-31', valid_from = '2025-01-01' WHERE product_id = $1`, [product.product_id]);
+
+    expect([await stock(tea), await stock(honey), await reserved(honey), await reportsOf(counter.id), await ordersIn(counter.id), await postings()]).toEqual(before);
+    expect(await ds.query(`SELECT 1 FROM counter_report WHERE report_id = $1`, [body.reportId])).toHaveLength(0);
+    // Once sellable again the counter's retry (same reportId, new nonce) is recorded.
+    expect((await post(counter.deviceId, body)).body.status).toBe('RECORDED');
+    await expectBooksConsistent();
   });
 
   it('refuses the whole report when one line lacks stock (reserved stock counts as taken)', async () => {
@@ -216,10 +384,14 @@ describe('counter sales reports', () => {
       { variantId: tea, quantity: 1, unitPrice: 6800 },
       { variantId: honey, quantity: 3, unitPrice: 12800 },
     ]);
+    const [ordersBefore, postingsBefore, teaReserved] = [await ordersIn(counter.id), await postings(), await reserved(tea)];
     const res = await post(counter.deviceId, body);
     expect([res.status, res.body.error.code]).toEqual([409, 'INSUFFICIENT_STOCK']);
+    expect(res.body.error.message).toContain('lines.1');
     expect(await stock(tea)).toBe(teaBefore);
     expect(await stock(honey)).toBe(5);
+    expect([await reserved(tea), await reserved(honey)]).toEqual([teaReserved, 3]);
+    expect([await ordersIn(counter.id), await postings()]).toEqual([ordersBefore, postingsBefore]);
     expect(await ds.query(`SELECT 1 FROM counter_report WHERE report_id = $1`, [body.reportId])).toHaveLength(0);
 
     // After a restock the counter resends the report (new nonce, same reportId) and it is recorded.
@@ -228,6 +400,9 @@ describe('counter sales reports', () => {
     expect(again.body.status).toBe('RECORDED');
     expect(await stock(honey)).toBe(17);
     expect(await stock(tea)).toBe(teaBefore - 1);
+    expect([await reserved(tea), await reserved(honey)]).toEqual([teaReserved, 3]);
+    expect(await ordersIn(counter.id)).toBe(ordersBefore + 1);
+    await expectBooksConsistent();
   });
 
   it('refuses a disabled counter and the old secret after rotation', async () => {

@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { AppError, badInput, Db, forbidden, notFound, type RequestContext } from '@bangfu/core';
 import { OrderAccessService } from './order-access.service';
 import { assertId, OrderStateMachine } from './order-state.service';
-import { ActorKind, OrderLine, OrderStatus, ShipmentAllocation, SupplierOrder, SupplierOrderStatus } from './ordering.entities';
+import { ActorKind, type Order, OrderLine, OrderStatus, ShipmentAllocation, SupplierOrder, SupplierOrderStatus } from './ordering.entities';
 import { StockService } from './stock.service';
 
 /** Order statuses in which a supplier order may ship: paid (prepay), confirmed (pay on delivery), or already fulfilling. */
 const SHIPPABLE = new Set([OrderStatus.PAID, OrderStatus.CONFIRMED, OrderStatus.FULFILLING]);
+
+/** The carrier recorded on supplier orders handed over at a smart counter. */
+export const COUNTER_CARRIER = '专柜';
 
 const field = (value: string | null | undefined, name: string, max: number): string => {
   const v = value?.trim() ?? '';
@@ -48,14 +51,7 @@ export class FulfilmentService {
       }
       if (so.status !== SupplierOrderStatus.AWAITING_SHIPMENT) throw new AppError('INVALID_TRANSITION', `This supplier order is ${so.status}`, { from: so.status, to: SupplierOrderStatus.SHIPPED });
 
-      const lines = await this.db.repo(tx, OrderLine).find({ where: { supplierOrderId: so.id }, order: { variantId: 'ASC' } });
-      const allocations: Array<{ lineId: string; lotId: string | null; quantity: number }> = [];
-      for (const line of lines) {
-        for (const a of await this.stock.ship(tx, line)) {
-          await this.db.repo(tx, ShipmentAllocation).insert({ orderLineId: line.id, supplierOrderId: so.id, variantId: line.variantId, lotId: a.lotId, quantity: a.quantity });
-          allocations.push({ lineId: line.id, ...a });
-        }
-      }
+      const allocations = await this.takeStock(tx, so);
       const shipped = await this.machine.moveSupplierOrder(tx, so, SupplierOrderStatus.SHIPPED, ActorKind.SUPPLIER, { carrier, trackingNo, shippedAt: new Date() }, null, { carrier, trackingNo });
       await this.machine.publish(tx, 'order.shipped', order, order.status, { supplierOrderId: so.id, supplierId: so.supplierId, carrier, trackingNo, allocations });
       if (order.status !== OrderStatus.FULFILLING) {
@@ -96,6 +92,36 @@ export class FulfilmentService {
     });
   }
 
+  /**
+   * A sale at a smart counter (专柜): the customer paid and took the goods at the counter, so every
+   * supplier order of the paid order ships and is delivered at once — stock taken from lots FIFO with
+   * allocations recorded exactly as for a shipment (attribution sees the households) — and the order
+   * becomes FULFILLING, then DELIVERED. The COUNTER actor's supplier-order moves are guarded to
+   * counter-channel orders; the caller (the counter endpoint, which authenticated the device) is trusted.
+   * `reference` (the counter's report id) is recorded as the tracking number.
+   */
+  async handOverAtCounter(ctx: RequestContext, orderId: string, reference: string): Promise<Order> {
+    const trackingNo = field(reference, 'reference', 100);
+    return this.db.transaction(ctx, async (tx) => {
+      const order = await this.machine.lock(tx, orderId);
+      if (order.status !== OrderStatus.PAID) throw new AppError('ORDER_NOT_SHIPPABLE', `A counter sale is handed over once paid (the order is ${order.status})`, { status: order.status });
+      const supplierOrders = (await this.machine.supplierOrders(tx, order.id)).filter((so) => so.status === SupplierOrderStatus.AWAITING_SHIPMENT);
+      const now = new Date();
+      for (const so of supplierOrders) {
+        const allocations = await this.takeStock(tx, so);
+        await this.machine.moveSupplierOrder(tx, so, SupplierOrderStatus.SHIPPED, ActorKind.COUNTER, { carrier: COUNTER_CARRIER, trackingNo, shippedAt: now }, 'sold at the counter', { reference });
+        await this.machine.publish(tx, 'order.shipped', order, order.status, { supplierOrderId: so.id, supplierId: so.supplierId, carrier: COUNTER_CARRIER, trackingNo, allocations, counterSale: true });
+      }
+      let moved = await this.machine.move(tx, order, OrderStatus.FULFILLING, { actor: ActorKind.SYSTEM, reason: 'handed over at the counter', data: { reference } });
+      for (const so of supplierOrders) {
+        await this.machine.moveSupplierOrder(tx, so, SupplierOrderStatus.DELIVERED, ActorKind.COUNTER, { deliveredAt: now, deliveryProof: `counter report ${trackingNo}` }, 'taken at the counter', { reference });
+        await this.machine.publish(tx, 'supplier_order.delivered', moved, moved.status, { supplierOrderId: so.id, supplierId: so.supplierId, counterSale: true });
+      }
+      moved = await this.machine.move(tx, moved, OrderStatus.DELIVERED, { actor: ActorKind.SYSTEM, reason: 'taken at the counter', data: { reference } });
+      return moved;
+    });
+  }
+
   allocations(ctx: RequestContext, lineIds: string[]): Promise<ShipmentAllocation[]> {
     if (lineIds.length === 0) return Promise.resolve([]);
     return this.db
@@ -105,6 +131,19 @@ export class FulfilmentService {
       .orderBy('a.created_at', 'ASC')
       .addOrderBy('a.id', 'ASC')
       .getMany();
+  }
+
+  /** Turns a supplier order's reservations into an outflow, lot by lot (FIFO), recording each allocation. */
+  private async takeStock(tx: RequestContext, so: SupplierOrder): Promise<Array<{ lineId: string; lotId: string | null; quantity: number }>> {
+    const lines = await this.db.repo(tx, OrderLine).find({ where: { supplierOrderId: so.id }, order: { variantId: 'ASC' } });
+    const allocations: Array<{ lineId: string; lotId: string | null; quantity: number }> = [];
+    for (const line of lines) {
+      for (const a of await this.stock.ship(tx, line)) {
+        await this.db.repo(tx, ShipmentAllocation).insert({ orderLineId: line.id, supplierOrderId: so.id, variantId: line.variantId, lotId: a.lotId, quantity: a.quantity });
+        allocations.push({ lineId: line.id, ...a });
+      }
+    }
+    return allocations;
   }
 
   /** Locks the order first, then reads its supplier order: the same lock order as every other order move. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext } from '@bangfu/core';
+import { Db, type RequestContext } from '@bangfu/core';
 import { NotificationService } from '@bangfu/supplier';
 import type { OrderEventPayload } from './order-state.service';
 import { ConsumesDomainEvents, type DomainEvent, type DomainEventConsumer } from './outbox.service';
@@ -28,12 +28,17 @@ const MESSAGES: Record<string, Message> = {
   'order.payment_deadline_extended': { title: '订单 {orderNo} 付款期限已延长', buyer: true, suppliers: 'none' },
 };
 
+const COUNTER_SALE_EVENTS = new Set(['order.settled', 'order.refunded']);
+
 /** Tells buyer and suppliers about order status changes through the in-app notification list. */
 @Injectable()
 @ConsumesDomainEvents()
 export class OrderNotificationConsumer implements DomainEventConsumer {
   readonly consumer = 'ordering.notifications';
-  constructor(private readonly notifications: NotificationService) {}
+  constructor(
+    private readonly notifications: NotificationService,
+    private readonly db: Db,
+  ) {}
 
   handles(type: string): boolean {
     return type in MESSAGES;
@@ -42,15 +47,24 @@ export class OrderNotificationConsumer implements DomainEventConsumer {
   async handle(ctx: RequestContext, event: DomainEvent): Promise<void> {
     const message = MESSAGES[event.type];
     const p = event.payload as OrderEventPayload & { supplierId?: string };
+    // A counter (专柜) sale is complete when reported: nobody is asked to ship it, and its buyer is the
+    // counter's walk-in account, which nobody reads. Suppliers hear about its settlement and refunds.
+    const counter = await this.isCounterOrder(ctx, p.channelId);
+    if (counter && !COUNTER_SALE_EVENTS.has(event.type)) return;
     // order.paid → ORDER_PAID, supplier_order.delivered → SUPPLIER_ORDER_DELIVERED
     const kind = event.type.replace('.', '_').toUpperCase();
     const input = { kind, title: message.title.replace('{orderNo}', p.orderNo), data: { orderId: p.orderId, orderNo: p.orderNo, status: p.status, eventId: event.id } };
-    if (message.buyer) {
+    if (message.buyer && !counter) {
       if (p.buyerOrgId) await this.notifications.notifyOrganization(ctx, p.buyerOrgId, input);
       else await this.notifications.notifyUser(ctx, p.buyerUserId, input);
     }
     const suppliers =
       message.suppliers === 'all' ? [...new Set(p.supplierOrders.map((so) => so.supplierId))] : message.suppliers === 'event' && p.supplierId ? [p.supplierId] : [];
     for (const supplierId of suppliers) await this.notifications.notifyOrganization(ctx, supplierId, input);
+  }
+
+  private async isCounterOrder(ctx: RequestContext, channelId: string): Promise<boolean> {
+    const rows: Array<{ kind: string }> = await this.db.manager(ctx).query(`SELECT kind FROM channel WHERE id = $1`, [channelId]);
+    return rows[0]?.kind === 'COUNTER';
   }
 }

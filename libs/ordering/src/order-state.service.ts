@@ -121,9 +121,14 @@ export class OrderStateMachine {
 
   /** Moves a supplier order (caller holds the order lock); history row included. */
   async moveSupplierOrder(tx: RequestContext, so: SupplierOrder, to: SupplierOrderStatus, actor: ActorKind, changes: Partial<SupplierOrder> = {}, reason: string | null = null, data: Record<string, unknown> = {}): Promise<SupplierOrder> {
-    const t = findSupplierOrderTransition(so.status, to);
+    const t = findSupplierOrderTransition(so.status, to, actor);
     if (!t) throw new AppError('INVALID_TRANSITION', `A supplier order in ${so.status} cannot become ${to}`, { from: so.status, to });
     if (!t.actors.includes(actor)) throw forbidden(`${to} from ${so.status} is not a move for ${actor.toLowerCase()}`);
+    if (t.guard) {
+      const [row]: Array<{ kind: string }> = await this.db.manager(tx).query(`SELECT c.kind FROM orders o JOIN channel c ON c.id = o.channel_id WHERE o.id = $1`, [so.orderId]);
+      const why = t.guard({ supplierOrder: so, channelKind: row?.kind ?? '' });
+      if (why) throw new AppError(why.code, why.message, { from: so.status, to });
+    }
     await this.db.repo(tx, SupplierOrder).update({ id: so.id }, { ...changes, status: to });
     await this.db.repo(tx, SupplierOrderHistory).insert({ supplierOrderId: so.id, fromStatus: so.status, toStatus: to, actorKind: actor, actorUserId: tx.userId, reason, data: data as never });
     return Object.assign(so, changes, { status: to });

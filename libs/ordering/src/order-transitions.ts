@@ -1,6 +1,6 @@
 import { ActorKind, BuyerKind, type Order, OrderStatus, type SupplierOrder, SupplierOrderStatus } from './ordering.entities';
 
-const { BUYER, APPROVER, SUPPLIER, PLATFORM_ADMIN, SYSTEM } = ActorKind;
+const { BUYER, APPROVER, SUPPLIER, PLATFORM_ADMIN, SYSTEM, COUNTER } = ActorKind;
 const S = OrderStatus;
 
 /** What a guard sees: the locked order row and its supplier orders. */
@@ -129,21 +129,42 @@ export function findTransition(from: OrderStatus, to: OrderStatus): OrderTransit
   return ORDER_TRANSITIONS.find((t) => t.to === to && t.from.includes(from));
 }
 
+/** What a supplier-order guard sees: the supplier order and the kind of channel its order was placed in. */
+export interface SupplierOrderGuardContext {
+  supplierOrder: SupplierOrder;
+  channelKind: string;
+}
+
 export interface SupplierOrderTransition {
   from: SupplierOrderStatus[];
   to: SupplierOrderStatus;
   actors: ActorKind[];
+  guard?: (g: SupplierOrderGuardContext) => GuardFailure | null;
   note: string;
 }
+
+/** Counter (专柜) sales hand the goods over at the counter; no other order may be moved that way. */
+const counterChannel = (g: SupplierOrderGuardContext): GuardFailure | null =>
+  g.channelKind === 'COUNTER' ? null : fail('NOT_A_COUNTER_ORDER', 'Only an order placed in a counter (专柜) channel is handed over at the counter');
 
 export const SUPPLIER_ORDER_TRANSITIONS: readonly SupplierOrderTransition[] = [
   { from: [SupplierOrderStatus.AWAITING_SHIPMENT], to: SupplierOrderStatus.SHIPPED, actors: [SUPPLIER], note: 'shipped with carrier and tracking number' },
   { from: [SupplierOrderStatus.SHIPPED], to: SupplierOrderStatus.DELIVERED, actors: [BUYER, SUPPLIER, SYSTEM], note: 'delivery confirmed (supplier with proof)' },
   { from: [SupplierOrderStatus.AWAITING_SHIPMENT], to: SupplierOrderStatus.CANCELLED, actors: [SYSTEM], note: 'the order was cancelled, rejected or refunded before shipment' },
+  {
+    from: [SupplierOrderStatus.AWAITING_SHIPMENT],
+    to: SupplierOrderStatus.SHIPPED,
+    actors: [COUNTER],
+    guard: counterChannel,
+    note: 'handed over at the counter (专柜) that reported the sale',
+  },
+  { from: [SupplierOrderStatus.SHIPPED], to: SupplierOrderStatus.DELIVERED, actors: [COUNTER], guard: counterChannel, note: 'taken away by the counter customer' },
 ];
 
-export function findSupplierOrderTransition(from: SupplierOrderStatus, to: SupplierOrderStatus): SupplierOrderTransition | undefined {
-  return SUPPLIER_ORDER_TRANSITIONS.find((t) => t.to === to && t.from.includes(from));
+/** The move from → to; with an actor, the entry listing that actor when there is one (a move may have an entry per kind of actor). */
+export function findSupplierOrderTransition(from: SupplierOrderStatus, to: SupplierOrderStatus, actor?: ActorKind): SupplierOrderTransition | undefined {
+  const moves = SUPPLIER_ORDER_TRANSITIONS.filter((t) => t.to === to && t.from.includes(from));
+  return (actor && moves.find((t) => t.actors.includes(actor))) || moves[0];
 }
 
 /** Outbox event type written when an order enters a status. */

@@ -47,6 +47,8 @@ export enum ActorKind {
   PLATFORM_ADMIN = 'PLATFORM_ADMIN',
   /** Payments, jobs, other domains acting on facts (a payment arrived, a deadline passed). */
   SYSTEM = 'SYSTEM',
+  /** A smart counter (专柜) reporting a sale: the goods were handed over at the counter. */
+  COUNTER = 'COUNTER',
 }
 
 /** The certification status snapshotted on a line: the effective status on the order day. */

@@ -1,1 +1,3 @@
 export * from './queue';
+export * from './queue-admin';
+export * from './queue.module';

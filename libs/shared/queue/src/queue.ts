@@ -1,10 +1,10 @@
-import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, SetMetadata } from '@nestjs/common';
-import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, SetMetadata } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import { type Job, type JobsOptions, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@bangfu/core';
 
-const HANDLER_KEY = 'bangfu:job-handler';
+export const HANDLER_KEY = 'bangfu:job-handler';
 export const RUN_WORKERS = Symbol('RUN_WORKERS');
 
 /** A provider that processes one queue's jobs. Handlers must be idempotent: BullMQ retries. */
@@ -39,6 +39,11 @@ export class QueueService implements OnApplicationShutdown {
       this.queues.set(name, q);
     }
     return q;
+  }
+
+  /** Names of the queues this process has opened so far. */
+  openQueueNames(): string[] {
+    return [...this.queues.keys()];
   }
 
   /** Adds a job; a jobId makes the add idempotent (BullMQ ignores a duplicate id). */
@@ -92,16 +97,3 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   }
 }
 
-
-@Global()
-@Module({})
-export class QueueModule {
-  static forRoot(options: { runWorkers: boolean }): DynamicModule {
-    return {
-      module: QueueModule,
-      imports: [DiscoveryModule],
-      providers: [QueueService, WorkerHost, { provide: RUN_WORKERS, useValue: options.runWorkers }],
-      exports: [QueueService, WorkerHost],
-    };
-  }
-}
