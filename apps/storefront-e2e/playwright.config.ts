@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +17,22 @@ function freePortSync(): number {
 process.env.E2E_PORT ??= String(freePortSync());
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
+
+/**
+ * The API runs with Stripe configured against a local stand-in (src/support/stripe.ts, started by the
+ * specs that pay) on this port: retail orders can only be paid online, and an unpaid order cannot
+ * ship. The webhook secret is shared with the workers so the tests can sign Stripe's events.
+ */
+process.env.E2E_STRIPE_PORT ??= String(freePortSync());
+process.env.E2E_STRIPE_WEBHOOK_SECRET ??= `whsec_${randomBytes(24).toString('hex')}`;
+const stripeEnv = {
+  STRIPE_SECRET_KEY: 'sk_test_bangfu_e2e_standin',
+  STRIPE_PUBLISHABLE_KEY: 'pk_test_bangfu_e2e_standin',
+  STRIPE_WEBHOOK_SECRET: process.env.E2E_STRIPE_WEBHOOK_SECRET,
+  STRIPE_API_HOST: '127.0.0.1',
+  STRIPE_API_PORT: process.env.E2E_STRIPE_PORT,
+  STRIPE_API_PROTOCOL: 'http',
+};
 
 export default defineConfig({
   testDir: 'src',
@@ -43,7 +60,7 @@ export default defineConfig({
     command: 'node scripts/e2e-server.mjs',
     cwd: workspaceRoot,
     url: `${baseURL}/health`,
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), ...stripeEnv },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',

@@ -18,6 +18,12 @@ export default defineConfig({
   },
   server: {
     port: 4200,
-    proxy: { '/graphql': 'http://localhost:3000', '/health': 'http://localhost:3000' },
+    proxy: {
+      '/graphql': 'http://localhost:3000',
+      '/health': 'http://localhost:3000',
+      // Order documents: uploaded under /files, downloaded from /orders/:id/documents/:docId (not the /orders/:id page).
+      '/files': 'http://localhost:3000',
+      '^/orders/[^/]+/documents/': 'http://localhost:3000',
+    },
   },
 });

@@ -1,5 +1,6 @@
 import { Header } from './components/Header';
 import { I18nProvider, useI18n } from './i18n';
+import { CartProvider } from './lib/cart-store';
 import { Link, useRoute } from './lib/router';
 import { SessionProvider } from './lib/session';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -29,7 +30,9 @@ export function App() {
   return (
     <I18nProvider>
       <SessionProvider>
-        <Shell />
+        <CartProvider>
+          <Shell />
+        </CartProvider>
       </SessionProvider>
     </I18nProvider>
   );

@@ -1,8 +1,13 @@
 // The page table: one line per page; `/*` matches a portal and all its sections.
 import type { RouteDef } from './lib/router';
 import { CoordinatorPage } from './pages/coordinator/CoordinatorPage';
+import { PaymentsAdminPage } from './pages/admin/PaymentsAdminPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
+import { CartPage } from './pages/orders/CartPage';
+import { CheckoutPage } from './pages/orders/CheckoutPage';
+import { OrderPage } from './pages/orders/OrderPage';
+import { OrdersPage } from './pages/orders/OrdersPage';
 import { ProductPage } from './pages/ProductPage';
 import { ProductsPage } from './pages/ProductsPage';
 import { SupplierPortalPage } from './pages/supplier/SupplierPortalPage';
@@ -12,6 +17,11 @@ export const routes: RouteDef[] = [
   { path: '/login', page: LoginPage },
   { path: '/products', page: ProductsPage },
   { path: '/products/:id', page: ProductPage },
+  { path: '/cart', page: CartPage },
+  { path: '/checkout', page: CheckoutPage },
+  { path: '/orders', page: OrdersPage },
+  { path: '/orders/:id', page: OrderPage },
   { path: '/portal/supplier/*', page: SupplierPortalPage },
+  { path: '/portal/admin/payments', page: PaymentsAdminPage },
   { path: '/portal/coordinator', page: CoordinatorPage },
 ];

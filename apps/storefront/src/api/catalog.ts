@@ -28,6 +28,8 @@ export interface VariantDetail {
   agencyPrice: number;
   marketReferencePrice: number;
   stockAvailable: number;
+  /** Inactive variants are no longer sold. */
+  active?: boolean;
 }
 
 export interface ProductDetail extends ProductCardData {
@@ -96,7 +98,7 @@ export const PRODUCT = /* GraphQL */ `
       minRetailPrice
       images { id url }
       incomeShare { householdCount }
-      variants { id sku spec unit retailPrice agencyPrice marketReferencePrice stockAvailable }
+      variants { id sku spec unit retailPrice agencyPrice marketReferencePrice stockAvailable active }
     }
   }
 `;

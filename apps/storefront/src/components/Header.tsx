@@ -1,4 +1,6 @@
 import { useI18n } from '../i18n';
+import { canBuy } from '../lib/cart';
+import { useCart } from '../lib/cart-store';
 import { hasRole, SUPPLIER_ROLES } from '../lib/roles';
 import { Link, navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
@@ -9,6 +11,8 @@ export function Header() {
   const { t } = useI18n();
   const { me, logout } = useSession();
   const { pathname } = useLocation();
+  const cart = useCart();
+  const buyer = canBuy(cart.options);
 
   const signOut = () => {
     logout();
@@ -16,8 +20,10 @@ export function Header() {
   };
   const links = [
     { to: '/products', label: t('nav.products'), show: true },
+    { to: '/orders', label: t('nav.orders'), show: hasRole(me, 'CUSTOMER', 'PURCHASER', 'APPROVER', 'AGENCY_ADMIN') },
     { to: '/portal/supplier', label: t('nav.supplierPortal'), show: hasRole(me, ...SUPPLIER_ROLES) },
     { to: '/portal/coordinator', label: t('nav.coordinator'), show: hasRole(me, 'COORDINATOR') },
+    { to: '/portal/admin/payments', label: t('nav.adminPayments'), show: hasRole(me, 'PLATFORM_ADMIN') },
   ].filter((l) => l.show);
 
   return (
@@ -43,6 +49,16 @@ export function Header() {
         </nav>
         <div className="header-nav">
           <LanguageSwitch />
+          {me && buyer && (
+            <Link to="/cart" className="cart-link" data-testid="cart-link" aria-current={pathname === '/cart' ? 'page' : undefined} aria-label={t('nav.cartCount', { count: cart.count })}>
+              {t('nav.cart')}
+              {cart.count > 0 && (
+                <span className="count-badge" data-testid="cart-count">
+                  {cart.count > 99 ? '99+' : cart.count}
+                </span>
+              )}
+            </Link>
+          )}
           {me ? (
             <>
               <span className="header-user" data-testid="header-user">{me.displayName}</span>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaries, errorText, format, LOCALES, roleName, translator } from './translate';
+import { ORDER_STATUSES } from '../api/ordering';
+import { reasonKey } from '../lib/orders';
+import { dictionaries, errorText, format, isMessageKey, LOCALES, roleName, translator } from './translate';
 import { zhCN } from './zh-CN';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -38,5 +40,33 @@ describe('format and errorText', () => {
     expect(errorText(translator('zh-CN'), { code: 'INVALID_CREDENTIALS' })).toBe('账号或密码不正确');
     expect(errorText(translator('en'), { code: 'RATE_LIMITED', details: { retryAfterSeconds: 42 } })).toContain('42 s');
     expect(errorText(translator('en'), { code: 'NO_SUCH_CODE' })).toBe(translator('en')('error.UNKNOWN'));
+  });
+});
+
+describe('ordering vocabulary', () => {
+  // Enum values of the API (libs/ordering, libs/payment) the storefront shows by key.
+  const enums: Record<string, readonly string[]> = {
+    orderStatus: ORDER_STATUSES,
+    supplierOrderStatus: ['AWAITING_SHIPMENT', 'SHIPPED', 'DELIVERED', 'CANCELLED'],
+    paymentStatus: ['REQUIRES_PAYMENT', 'AWAITING_CONFIRMATION', 'SUCCEEDED', 'FAILED', 'CANCELED', 'REJECTED'],
+    paymentMethod: ['CARD', 'ALIPAY', 'WECHAT_PAY', 'BANK_TRANSFER'],
+    paymentMode: ['PREPAY', 'PAY_ON_DELIVERY'],
+    actorKind: ['BUYER', 'APPROVER', 'SUPPLIER', 'PLATFORM_ADMIN', 'SYSTEM', 'COUNTER'],
+    lineCert: ['CERTIFIED', 'PENDING', 'VERIFIED', 'EXPIRED', 'REVOKED', 'REJECTED', 'NOT_YET_VALID', 'NONE'],
+    unavailableReason: ['UNKNOWN_VARIANT', 'VARIANT_INACTIVE', 'PRODUCT_NOT_PUBLISHED', 'SUPPLIER_NOT_APPROVED', 'NOT_IN_CHANNEL'],
+    orderInput: ['INVALID_QUANTITY', 'QUANTITY_TOO_LARGE', 'DUPLICATE_LINE', 'TOO_MANY_LINES', 'NO_LINES', 'UNKNOWN_CHANNEL', 'CHANNEL_DISABLED', 'INVALID_IDEMPOTENCY_KEY', 'AMOUNT_TOO_LARGE'],
+    error: ['ORDER_NOT_SHIPPABLE', 'ORDER_PAID', 'ORDER_ALREADY_SHIPPED', 'IDEMPOTENCY_KEY_REUSED', 'ORDER_NOT_PAYABLE', 'BANK_TRANSFER_NOT_ALLOWED', 'PAYMENT_AMOUNT_MISMATCH', 'INVALID_DOCUMENT_TYPE'],
+  };
+
+  it('names every status, method, actor and refusal the API sends', () => {
+    for (const [domain, values] of Object.entries(enums)) {
+      for (const v of values) expect(isMessageKey(`${domain}.${v}`), `${domain}.${v}`).toBe(true);
+    }
+    for (const reason of ['order placed', 'payment received', 'first supplier order shipped', 'every supplier order delivered', 'payment deadline passed', 'handed over at the counter']) {
+      const key = reasonKey(reason);
+      expect(key && isMessageKey(key), reason).toBe(true);
+    }
+    expect(translator('zh-CN')('orderStatus.FULFILLING')).toBe('履约中');
+    expect(translator('en')('supplierOrderStatus.SHIPPED')).toBe('Shipped');
   });
 });

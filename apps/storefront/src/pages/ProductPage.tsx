@@ -1,4 +1,5 @@
 import { PRODUCT, type ProductData } from '../api/catalog';
+import { AddToCart } from '../components/AddToCart';
 import { CertBadge } from '../components/CertBadge';
 import { ErrorNotice, Loading } from '../components/Feedback';
 import { ProductThumb } from '../components/ProductCard';
@@ -93,6 +94,7 @@ export function ProductPage({ params }: { params: { id?: string } }) {
               </>
             )}
           </dl>
+          {product.status === 'PUBLISHED' && <AddToCart key={product.id} product={product} />}
         </div>
       </article>
 

@@ -7,6 +7,7 @@ import { useSession } from '../../lib/session';
 import { AdmissionTab, ApplyForm } from './AdmissionTab';
 import { CertificationsTab } from './CertificationsTab';
 import { LotsTab } from './LotsTab';
+import { OrdersTab } from './OrdersTab';
 import { ProductsTab } from './ProductsTab';
 import { SelectField } from '../../components/SelectField';
 
@@ -21,6 +22,7 @@ function Portal({ section }: { section: string }) {
 
   const tabs = [
     { to: BASE, label: t('portal.tab.admission') },
+    { to: `${BASE}/orders`, label: t('portal.tab.orders') },
     { to: `${BASE}/products`, label: t('portal.tab.products') },
     { to: `${BASE}/lots`, label: t('portal.tab.lots') },
     { to: `${BASE}/certifications`, label: t('portal.tab.certifications') },
@@ -45,7 +47,9 @@ function Portal({ section }: { section: string }) {
         )}
       </div>
       <Tabs label={t('portal.supplier.title')} items={tabs} current={current} />
-      {!supplier ? null : section === 'products' ? (
+      {!supplier ? null : section === 'orders' ? (
+        <OrdersTab key={supplier.id} supplierId={supplier.id} />
+      ) : section === 'products' ? (
         <ProductsTab supplierId={supplier.id} />
       ) : section === 'lots' ? (
         <LotsTab supplierId={supplier.id} />

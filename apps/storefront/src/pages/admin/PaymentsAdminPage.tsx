@@ -1,0 +1,79 @@
+import { api } from '../../api/client';
+import { CONFIRM_BANK_TRANSFER, PAYMENTS_AWAITING_CONFIRMATION, type PaymentsAwaitingData, type PendingTransfer, REJECT_BANK_TRANSFER } from '../../api/ordering';
+import { Decision } from '../../components/Decision';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { RequireRole } from '../../components/Guard';
+import { useI18n } from '../../i18n';
+import { formatDateTime } from '../../lib/dates';
+import { formatFen } from '../../lib/money';
+import { Link } from '../../lib/router';
+import { useAction } from '../../lib/use-action';
+import { useQuery } from '../../lib/use-query';
+
+function TransferRow({ payment, onDone }: { payment: PendingTransfer; onDone: (id: string) => void }) {
+  const { t, locale } = useI18n();
+  const act = useAction(async (kind: 'confirm' | 'reject', reason?: string) => {
+    if (kind === 'confirm') await api.request(CONFIRM_BANK_TRANSFER, { paymentId: payment.id });
+    else await api.request(REJECT_BANK_TRANSFER, { paymentId: payment.id, reason });
+    onDone(payment.id);
+  });
+  return (
+    <li className="row" data-testid="pending-transfer" data-order-id={payment.orderId}>
+      <div className="row-main">
+        <div className="row-title">
+          <span className="price">{formatFen(payment.amount)}</span>
+          <Link to={`/orders/${payment.orderId}`}>{t('admin.payments.order')}</Link>
+        </div>
+        <p className="muted small">
+          {t('pay.bank.reference')} <span className="mono">{payment.reference}</span> · {t('admin.payments.paidOn', { at: formatDateTime(payment.paidAt, locale) })} ·{' '}
+          {t('admin.payments.recordedAt', { at: formatDateTime(payment.createdAt, locale) })}
+        </p>
+      </div>
+      <div className="row-actions">
+        <Decision
+          approveLabel={t('admin.payments.confirm')}
+          busy={act.busy}
+          error={act.error}
+          onApprove={() => void act.run('confirm')}
+          onReject={(reason) => void act.run('reject', reason)}
+        />
+      </div>
+    </li>
+  );
+}
+
+/** Platform finance: bank transfers agencies recorded, to be matched with the bank statement. */
+function PaymentsAdmin() {
+  const { t } = useI18n();
+  const { data, error, loading, reload, setData } = useQuery<PaymentsAwaitingData>(PAYMENTS_AWAITING_CONFIRMATION);
+  const done = (id: string) => setData((d) => (d ? { paymentsAwaitingConfirmation: d.paymentsAwaitingConfirmation.filter((p) => p.id !== id) } : d));
+  const rows = data?.paymentsAwaitingConfirmation ?? [];
+  return (
+    <div className="container page-body portal">
+      <div className="portal-head">
+        <div>
+          <p className="label">{t('admin.kicker')}</p>
+          <h1>{t('admin.payments.title')}</h1>
+          <p className="muted">{t('admin.payments.lead')}</p>
+        </div>
+      </div>
+      <section className="card">
+        <ErrorNotice error={error} onRetry={reload} />
+        {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+        <ul className="row-list">
+          {rows.map((p) => (
+            <TransferRow key={p.id} payment={p} onDone={done} />
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+export function PaymentsAdminPage() {
+  return (
+    <RequireRole roles={['PLATFORM_ADMIN']}>
+      <PaymentsAdmin />
+    </RequireRole>
+  );
+}

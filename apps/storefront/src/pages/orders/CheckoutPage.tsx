@@ -1,0 +1,194 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { CHECKOUT_CHANNELS, type CheckoutChannelsData, defaultChannel, PLACE_ORDER, type PlaceOrderData } from '../../api/ordering';
+import { CartGroups } from '../../components/CartGroups';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { RequireRole } from '../../components/Guard';
+import { SelectField } from '../../components/SelectField';
+import { type Translate, translateOr, useI18n } from '../../i18n';
+import { BUYER_ROLES, type PricedLine } from '../../lib/cart';
+import { attemptFor, attemptStorageKey, type CheckoutPayload, type CheckoutProblem, fixedQuantity, parseAttempt, payloadFingerprint, problemOf } from '../../lib/checkout';
+import { asRequestError } from '../../lib/graphql';
+import { Link, navigate } from '../../lib/router';
+import { useSession } from '../../lib/session';
+import { readStorage, writeStorage } from '../../lib/storage';
+import { useAction } from '../../lib/use-action';
+import { usePricedCart } from '../../lib/use-priced-cart';
+import { useQuery } from '../../lib/use-query';
+import { BuyerSelect, CartSummary } from './CartPage';
+
+function problemText(t: Translate, problem: CheckoutProblem, line: PricedLine | null, channelName: string): string {
+  const title = line?.product.title ?? '';
+  const unit = line?.variant.unit ?? '';
+  switch (problem.kind) {
+    case 'stock':
+      return problem.available > 0
+        ? t('checkout.problem.stock', { title, available: problem.available, requested: problem.requested, unit })
+        : t('checkout.problem.soldOut', { title });
+    case 'unavailable':
+      return `${t('checkout.problem.unavailable', { title })}${translateOr(t, `unavailableReason.${problem.reason}`, '')}`;
+    case 'certification':
+      return t('checkout.problem.certification', {
+        title,
+        channel: channelName,
+        status: translateOr(t, `lineCert.${problem.certificationStatus}`, problem.certificationStatus),
+      });
+    case 'input':
+      return translateOr(t, `orderInput.${problem.code}`, t('orderInput.UNKNOWN'));
+  }
+}
+
+function Checkout() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const pc = usePricedCart();
+  const channels = useQuery<CheckoutChannelsData>(CHECKOUT_CHANNELS);
+  const [channelId, setChannelId] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<{ problem: CheckoutProblem; fingerprint: string } | null>(null);
+
+  const active = (channels.data?.channels ?? []).filter((c) => c.status === 'ACTIVE');
+  const channel = active.find((c) => c.id === channelId) ?? defaultChannel(active);
+  const lines = pc.priced.groups.flatMap((g) => g.lines.map((p) => ({ variantId: p.variant.id, quantity: p.line.quantity })));
+  const payload: CheckoutPayload | null = channel && lines.length ? { channelId: channel.id, buyerOrgId: pc.buyerOrgId, lines } : null;
+  // A refusal is about the basket it was given: once the basket changes it no longer applies.
+  const problem = refusal && payload && refusal.fingerprint === payloadFingerprint(payload) ? refusal.problem : null;
+
+  const place = useAction(async (sent: CheckoutPayload) => {
+    if (!me) return;
+    const storageKey = attemptStorageKey(me.id);
+    const attempt = attemptFor(parseAttempt(readStorage(storageKey)), sent);
+    // Stored before sending: a retry after a timeout or a reload resends the same key.
+    writeStorage(storageKey, JSON.stringify(attempt));
+    let data: PlaceOrderData;
+    try {
+      data = await api.request<PlaceOrderData>(PLACE_ORDER, { input: { idempotencyKey: attempt.key, ...sent } });
+    } catch (e) {
+      if (asRequestError(e).code === 'IDEMPOTENCY_KEY_REUSED') writeStorage(storageKey, null);
+      throw e;
+    }
+    const answer = data.placeOrder;
+    const refused = problemOf(answer, sent);
+    if (refused || answer.__typename !== 'Order') {
+      if (refused) setRefusal({ problem: refused, fingerprint: attempt.fingerprint });
+      return;
+    }
+    writeStorage(storageKey, null);
+    navigate(`/orders/${answer.id}?placed=1`);
+    pc.remove(sent.lines.map((l) => l.variantId));
+  });
+
+  const lineOf = (variantId: string | null) => pc.priced.groups.flatMap((g) => g.lines).find((p) => p.variant.id === variantId) ?? null;
+  const problemLine = problem && 'variantId' in problem ? lineOf(problem.variantId) : null;
+
+  const renderProblem = (p: PricedLine) => {
+    if (!problem || problemLine?.variant.id !== p.variant.id) return null;
+    const fix = problem.kind === 'stock' ? fixedQuantity(problem) : 0;
+    return (
+      <div className="notice notice-error line-problem" role="alert" data-testid="line-problem" data-code={problem.kind}>
+        <p>{problemText(t, problem, p, channel?.name ?? '')}</p>
+        <div className="form-actions">
+          {fix > 0 && (
+            <button type="button" className="button button-primary" onClick={() => pc.setQuantity(p.variant.id, fix)}>
+              {t('checkout.fix.setQuantity', { count: fix, unit: p.variant.unit })}
+            </button>
+          )}
+          <button type="button" className="button button-quiet" onClick={() => pc.remove([p.variant.id])}>
+            {t('checkout.fix.remove')}
+          </button>
+        </div>
+      </div>
+    );
+  };
+
+  if (pc.cart.lines.length === 0) {
+    return (
+      <div className="container page-body">
+        <h1>{t('checkout.title')}</h1>
+        <section className="card" data-testid="cart-empty">
+          <p>{t('cart.empty')}</p>
+          <Link to="/products" className="button button-primary">
+            {t('cart.browse')}
+          </Link>
+        </section>
+      </div>
+    );
+  }
+
+  return (
+    <div className="container page-body checkout-page">
+      <nav className="breadcrumb" aria-label={t('product.breadcrumb')}>
+        <ol>
+          <li>
+            <Link to="/cart">{t('cart.title')}</Link>
+          </li>
+          <li>
+            <span aria-current="page">{t('checkout.title')}</span>
+          </li>
+        </ol>
+      </nav>
+      <div className="portal-head">
+        <h1>{t('checkout.title')}</h1>
+        <BuyerSelect />
+      </div>
+
+      <section className="card">
+        <h2>{t('checkout.channel')}</h2>
+        <ErrorNotice error={channels.error} onRetry={channels.reload} />
+        {channels.loading && !channels.data ? (
+          <Loading />
+        ) : (
+          <SelectField label={t('checkout.channelLabel')} value={channel?.id ?? ''} onChange={(e) => setChannelId(e.target.value)}>
+            {active.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name} · {translateOr(t, `checkout.channelKind.${c.online ? 'ONLINE' : c.kind}`, c.kind)}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        <p className="hint">{channel && !(channel.kind === 'HALL' && channel.online) ? t('checkout.channelOfflineHint') : t('checkout.channelHint')}</p>
+      </section>
+
+      <ErrorNotice error={pc.error} onRetry={pc.reload} />
+      {!pc.ready ? (
+        <Loading />
+      ) : (
+        <>
+          <CartGroups priced={pc.priced} editable={false} renderProblem={renderProblem} />
+          {pc.priced.unavailable.length > 0 && (
+            <p className="notice notice-error" data-testid="checkout-unavailable">
+              {t('checkout.unavailableLeftOut', { count: pc.priced.unavailable.length })} <Link to="/cart">{t('cart.view')}</Link>
+            </p>
+          )}
+          {problem && !problemLine && (
+            <p className="notice notice-error" role="alert" data-testid="checkout-problem" data-code={problem.kind === 'input' ? problem.code : problem.kind}>
+              {problemText(t, problem, null, channel?.name ?? '')}
+            </p>
+          )}
+          <ErrorNotice error={place.error} />
+          <CartSummary total={pc.priced.total} units={pc.priced.units} suppliers={pc.priced.groups.length}>
+            <div className="checkout-submit">
+              <button
+                type="button"
+                className="button button-primary"
+                data-testid="place-order"
+                disabled={!payload || place.busy || !!problem}
+                onClick={() => payload && void place.run(payload)}
+              >
+                {place.busy ? t('form.submitting') : t('checkout.place')}
+              </button>
+              <p className="hint">{pc.buyerOrgId ? t('checkout.payHint.agency') : t('checkout.payHint.retail')}</p>
+            </div>
+          </CartSummary>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function CheckoutPage() {
+  return (
+    <RequireRole roles={BUYER_ROLES}>
+      <Checkout />
+    </RequireRole>
+  );
+}

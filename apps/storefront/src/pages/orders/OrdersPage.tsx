@@ -1,0 +1,94 @@
+import { ORDER_STATUSES, ORDERS, type OrderSummary, type OrdersData } from '../../api/ordering';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { RequireRole } from '../../components/Guard';
+import { SelectField } from '../../components/SelectField';
+import { StatusChip } from '../../components/StatusChip';
+import { useI18n } from '../../i18n';
+import { formatDateTime } from '../../lib/dates';
+import { formatFen } from '../../lib/money';
+import { Link, navigate, useLocation } from '../../lib/router';
+import { useConnection } from '../../lib/use-connection';
+
+/** Roles that buy (or act for a buying unit) and so have "my orders". */
+export const ORDER_READER_ROLES = ['CUSTOMER', 'PURCHASER', 'APPROVER', 'AGENCY_ADMIN', 'PLATFORM_ADMIN'] as const;
+
+const PAGE = 10;
+
+function OrderRow({ order }: { order: OrderSummary }) {
+  const { t, locale } = useI18n();
+  const titles = order.supplierOrders.flatMap((so) => so.lines.map((l) => l.productTitle));
+  return (
+    <li className="row" data-testid="order-row" data-order-id={order.id}>
+      <div className="row-main">
+        <div className="row-title">
+          <Link to={`/orders/${order.id}`} className="mono">
+            {order.orderNo}
+          </Link>
+          <StatusChip domain="orderStatus" status={order.status} testId="order-row-status" />
+        </div>
+        <p className="muted small">
+          {formatDateTime(order.createdAt, locale)} · {t('orders.suppliersCount', { count: order.supplierOrders.length })}
+        </p>
+        <p className="small">{titles.slice(0, 3).join('、')}{titles.length > 3 ? ` ${t('orders.more', { count: titles.length - 3 })}` : ''}</p>
+      </div>
+      <div className="row-actions">
+        <strong className="price">{formatFen(order.totalAmount)}</strong>
+      </div>
+    </li>
+  );
+}
+
+function Orders() {
+  const { t } = useI18n();
+  const { search } = useLocation();
+  const raw = search.get('status');
+  const status = raw && (ORDER_STATUSES as readonly string[]).includes(raw) ? raw : null;
+  const list = useConnection<OrdersData, OrderSummary>(ORDERS, { filter: status ? { status } : {}, first: PAGE }, (d) => d.orders);
+
+  return (
+    <div className="container page-body orders-page">
+      <div className="portal-head">
+        <div>
+          <h1>{t('orders.title')}</h1>
+          {list.totalCount !== null && (
+            <p className="muted" data-testid="orders-count">
+              {t('orders.count', { count: list.totalCount })}
+            </p>
+          )}
+        </div>
+        <SelectField compact label={t('orders.filter')} value={status ?? ''} onChange={(e) => navigate(e.target.value ? `/orders?status=${e.target.value}` : '/orders', { replace: true })}>
+          <option value="">{t('orders.filter.all')}</option>
+          {ORDER_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`orderStatus.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <section className="card">
+        <ErrorNotice error={list.error} onRetry={list.reload} />
+        {list.loading && !list.nodes.length ? <Loading /> : list.totalCount === 0 ? <p className="muted" data-testid="orders-empty">{status ? t('orders.emptyFiltered') : t('orders.empty')}</p> : null}
+        <ul className="row-list">
+          {list.nodes.map((o) => (
+            <OrderRow key={o.id} order={o} />
+          ))}
+        </ul>
+        {list.hasNextPage && (
+          <div className="load-more">
+            <button type="button" className="button button-quiet" onClick={list.loadMore} disabled={list.loadingMore}>
+              {list.loadingMore ? t('regions.loading') : t('products.loadMore')}
+            </button>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function OrdersPage() {
+  return (
+    <RequireRole roles={ORDER_READER_ROLES}>
+      <Orders />
+    </RequireRole>
+  );
+}
