@@ -68,6 +68,14 @@ describe('without Stripe', () => {
     expect(((await res.json()) as any).error.code).toBe('STRIPE_NOT_CONFIGURED');
     expect(await count(ds, `SELECT count(*) FROM payment_event`)).toBe(0);
   });
+
+  it('lets a retail customer pay by transfer (the only way without Stripe), confirmed by platform finance', async () => {
+    const order = await placeOrder(server, customer.token, hall, [{ variantId: supplier.variantId, quantity: 1 }]);
+    const p = (await server.gqlOk(RECORD, transfer(order), customer.token)).recordBankTransfer;
+    expect(p.status).toBe('AWAITING_CONFIRMATION');
+    expect((await server.gqlOk(CONFIRM, { id: p.id }, admin.token)).confirmBankTransfer.status).toBe('SUCCEEDED');
+    expect(await count(ds, `SELECT count(*) FROM orders WHERE id = $1 AND status = 'PAID'`, [order.id])).toBe(1);
+  });
 });
 
 describe('bank transfer against an invoice', () => {

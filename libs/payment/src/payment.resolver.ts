@@ -32,8 +32,10 @@ export class PaymentResolver {
     return this.payments.payOrder(ctx, orderId, method);
   }
 
-  @Mutation(() => Payment, { description: 'Agency finance: record a bank transfer made against the invoice; awaits platform confirmation' })
-  @Allow(Role.AGENCY_ADMIN, Role.PURCHASER)
+  @Mutation(() => Payment, {
+    description: 'Record a bank transfer made against the invoice (agency finance; retail customers only where Stripe is not configured); awaits platform confirmation',
+  })
+  @Allow(Role.AGENCY_ADMIN, Role.PURCHASER, Role.CUSTOMER)
   recordBankTransfer(@Ctx() ctx: RequestContext, @Args('input', { type: () => RecordBankTransferInput }) input: RecordBankTransferInput): Promise<Payment> {
     return this.payments.recordBankTransfer(ctx, input);
   }

@@ -95,7 +95,11 @@ export class PaymentService {
     return { paymentId: p.id, clientSecret, amount: p.amount, method: p.method, publishableKey: this.core.stripe.publishableKey };
   }
 
-  /** Agency finance records a transfer it made (流水号, amount, date); it awaits platform confirmation. */
+  /**
+   * Agency finance records a transfer it made (流水号, amount, date); it awaits platform confirmation.
+   * Retail customers may pay by transfer too, but only where no card/wallet provider is configured:
+   * otherwise a deployment without Stripe (the embedded default) could never take a retail payment.
+   */
   async recordBankTransfer(ctx: RequestContext, input: { orderId: string; reference: string; amount: Fen; paidAt: string }): Promise<Payment> {
     const reference = input.reference?.trim() ?? '';
     if (!/^[\p{L}\p{N}\-_/.:# ]{1,100}$/u.test(reference)) throw badInput('reference must be 1–100 letters, digits or - _ / . : #', { field: 'reference' });
@@ -106,8 +110,12 @@ export class PaymentService {
     const principal = ctx.requirePrincipal();
     return this.db.transaction(ctx, async (tx) => {
       const order = await this.orders.requireBuyerAccess(tx, input.orderId);
-      if (!order.buyerOrgId || !principal.hasRole(Role.AGENCY_ADMIN, Role.PURCHASER)) {
-        throw new AppError('BANK_TRANSFER_NOT_ALLOWED', 'Bank transfers are recorded by the buying agency’s finance (agency admin or purchaser)');
+      const allowed = order.buyerOrgId ? principal.hasRole(Role.AGENCY_ADMIN, Role.PURCHASER) : !this.core.stripe.enabled;
+      if (!allowed) {
+        throw new AppError(
+          'BANK_TRANSFER_NOT_ALLOWED',
+          order.buyerOrgId ? 'Bank transfers are recorded by the buying agency’s finance (agency admin or purchaser)' : 'Retail orders are paid by card, Alipay or WeChat Pay here',
+        );
       }
       await this.core.lockOrderPayments(tx, order.id);
       assertPayable(order);
