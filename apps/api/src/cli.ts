@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { ConfigError, createDataSource, loadConfig } from '@bangfu/core';
 import { migrations } from '@bangfu/migrations';
 import { importRegions } from '@bangfu/region';
+import { RECONCILE_USAGE, runAttributionReconcile } from '@bangfu/attribution';
 import { ENTITIES } from '@bangfu/platform';
 
 const USAGE = `usage: node dist/api/cli.js <command>
   migrate            apply pending migrations
   migrate:revert     revert the last migration
-  regions:import     load every statistical division code down to villages (~700k rows)`;
+  regions:import     load every statistical division code down to villages (~700k rows)
+${RECONCILE_USAGE}`;
 
 /** Operational commands that need only the database, not the HTTP server. */
 async function main(argv: string[]) {
@@ -37,6 +39,9 @@ async function main(argv: string[]) {
         process.stdout.write(`imported ${n} regions in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
         break;
       }
+      case 'attribution:reconcile':
+        process.exitCode = await runAttributionReconcile(ds, argv.slice(1));
+        break;
       default:
         process.stderr.write(`unknown command ${command}\n${USAGE}\n`);
         process.exitCode = 2;

@@ -45,6 +45,11 @@ export class AttributionEventConsumer {
   async handle(ctx: RequestContext, event: OrderDomainEvent): Promise<void> {
     await this.attribution.syncOrder(ctx, event.payload?.orderId ?? event.aggregateId);
   }
+
+  /** DESIGN: attribution entries are written in the same transaction as the move that makes a line count. */
+  handleInTransaction(tx: RequestContext, event: OrderDomainEvent): Promise<void> {
+    return this.handle(tx, event);
+  }
 }
 
 export const ATTRIBUTION_QUEUE = 'attribution';

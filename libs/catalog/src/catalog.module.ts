@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttributionModule } from '@bangfu/attribution';
 import { IdentityModule } from '@bangfu/identity';
 import { RegionModule } from '@bangfu/region';
 import { SupplierModule } from '@bangfu/supplier';
@@ -22,7 +23,7 @@ import { VariantService } from './variant.service';
 export const CATALOG_ENTITIES = [Category, Product, ProductImage, ProductEvent, Variant, Lot, LotContribution];
 
 @Module({
-  imports: [RegionModule, IdentityModule, SupplierModule],
+  imports: [RegionModule, IdentityModule, SupplierModule, AttributionModule],
   controllers: [FilesController],
   providers: [
     // Core config cannot be extended from here, so storage reads its own variables (STORAGE_DIR, S3_*).

@@ -1,4 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IncomeShareService } from '@bangfu/attribution';
 import { Allow, type Connection, Ctx, Db, PUBLIC, type RequestContext, Role } from '@bangfu/core';
 import { Organization } from '@bangfu/identity';
 import { MoneyScalar } from '@bangfu/money';
@@ -36,6 +37,7 @@ export class ProductResolver {
     private readonly lotService: LotService,
     private readonly households: HouseholdService,
     private readonly batcher: Batcher,
+    private readonly incomeShares: IncomeShareService,
   ) {}
 
   @Query(() => ProductConnection, {
@@ -180,7 +182,8 @@ export class ProductResolver {
         return new Map(await Promise.all(supplierIds.map(async (id) => [id, await this.households.linkedHouseholdCount(c, id)] as const)));
       })) ??
       0;
-    return { perUnitToHouseholds: null, householdCount };
+    const perUnit = await this.batcher.load(ctx, 'product.perUnitToHouseholds', product.id, (c, ids: string[]) => this.incomeShares.perUnitToHouseholds(c, ids));
+    return { perUnitToHouseholds: perUnit ?? null, householdCount };
   }
 
   @ResolveField(() => [ProductEvent], { description: 'Status moves, for the supplier’s staff and platform admins (empty for others)' })

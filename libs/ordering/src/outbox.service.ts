@@ -1,4 +1,5 @@
 import { Injectable, SetMetadata } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import { Db, type RequestContext } from '@bangfu/core';
 import { QueueService } from '@bangfu/queue';
 import { OutboxEvent } from './ordering.entities';
@@ -28,6 +29,12 @@ export interface DomainEventConsumer {
   handles(type: string): boolean;
   /** Runs inside a transaction (ctx carries it); throw to retry the job. */
   handle(ctx: RequestContext, event: DomainEvent): Promise<void>;
+  /**
+   * Optional: also run inside the transaction that publishes the event, so read models that must
+   * agree with the change (attribution, reserved-share completion) commit with it. `handle` still
+   * runs after commit; both must be idempotent.
+   */
+  handleInTransaction?(tx: RequestContext, event: DomainEvent): Promise<void>;
 }
 export const DOMAIN_EVENT_CONSUMER = 'bangfu:domain-event-consumer';
 /** Marks a provider implementing DomainEventConsumer; discovered app-wide. */
@@ -41,15 +48,30 @@ export const ConsumesDomainEvents = () => SetMetadata(DOMAIN_EVENT_CONSUMER, tru
  */
 @Injectable()
 export class OutboxService {
+  private inTransactionCache: DomainEventConsumer[] | null = null;
   constructor(
     private readonly db: Db,
     private readonly queues: QueueService,
+    private readonly discovery: DiscoveryService,
   ) {}
 
+  private inTransactionConsumers(): DomainEventConsumer[] {
+    this.inTransactionCache ??= this.discovery
+      .getProviders()
+      .filter((w) => w.instance && w.metatype && Reflect.getMetadata(DOMAIN_EVENT_CONSUMER, w.metatype))
+      .map((w) => w.instance as DomainEventConsumer)
+      .filter((c) => typeof c.handleInTransaction === 'function');
+    return this.inTransactionCache;
+  }
+
   async publish(ctx: RequestContext, type: string, aggregateId: string, payload: Record<string, unknown>): Promise<string> {
-    const rows: Array<{ id: string }> = await this.db
+    const rows: Array<{ id: string; created_at: Date }> = await this.db
       .manager(ctx)
-      .query(`INSERT INTO outbox_event (type, aggregate_id, payload) VALUES ($1, $2, $3::jsonb) RETURNING id`, [type, aggregateId, JSON.stringify(payload)]);
+      .query(`INSERT INTO outbox_event (type, aggregate_id, payload) VALUES ($1, $2, $3::jsonb) RETURNING id, created_at`, [type, aggregateId, JSON.stringify(payload)]);
+    const event: DomainEvent = { id: rows[0].id, type, aggregateId, payload, createdAt: new Date(rows[0].created_at).toISOString() };
+    for (const consumer of this.inTransactionConsumers()) {
+      if (consumer.handles(type)) await consumer.handleInTransaction!(ctx, event);
+    }
     return rows[0].id;
   }
 

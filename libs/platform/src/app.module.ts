@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ATTRIBUTION_ENTITIES, AttributionModule } from '@bangfu/attribution';
 import { type AppConfig, CoreModule } from '@bangfu/core';
+import { ATTRIBUTION_ENTITIES, AttributionModule } from '@bangfu/attribution';
 import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
 import { CERTIFICATION_ENTITIES, CertificationModule } from '@bangfu/certification';
 import { CHANNEL_ENTITIES, ChannelModule } from '@bangfu/channel';

@@ -8,8 +8,9 @@ export const PROGRESS_EVENTS: ReadonlySet<string> = new Set(['order.placed', 'or
 
 /**
  * Keeps reserved_share_progress up to date from ordering's `domain-events` (through the one
- * dispatcher, exactly once per event); the sync itself is idempotent too, so a hook called by
- * ordering in the same transaction and this consumer afterwards count once.
+ * dispatcher, exactly once per event); the sync itself is idempotent too. DESIGN allows rollups "in
+ * the same transaction or by an idempotent job": completion uses the job (a few seconds behind),
+ * attribution the same transaction (it implements `handleInTransaction`).
  */
 @Injectable()
 @ConsumesDomainEvents()
