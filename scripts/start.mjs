@@ -60,6 +60,7 @@ async function main() {
       REDIS_URL: redis.url,
       JWT_SECRET: env.JWT_SECRET ?? readFileSync(secretFile, 'utf8').trim(),
       DEMO_DATA: env.DEMO_DATA ?? 'true',
+      STORAGE_DIR: env.STORAGE_DIR ?? join(data, 'uploads'),
       WORKER_IN_PROCESS: env.WORKER_IN_PROCESS ?? 'true',
     });
   }

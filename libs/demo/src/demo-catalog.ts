@@ -17,7 +17,9 @@ export interface DemoSupplier {
   countyCode: string;
   linkageMechanism: string;
   households: Array<{ key: string; headName: string; villageCode: string; size: number; status: HouseholdStatus; linkage: 'PURCHASE_CONTRACT' | 'WAGE' | 'DIVIDEND' | 'LAND_RENT' }>;
-  villageCollective?: { villageCode: string; type: 'DIVIDEND' | 'LAND_RENT'; shareBasisPoints: number };
+  villageCollective?: { villageCode: string; type: 'DIVIDEND' | 'LAND_RENT'; shareBasisPoints: number; terms: string };
+  /** The supplier's own SUPPLIER_ADMIN account (suppliers without orgKey), who ships its orders in the demo activity. */
+  staff?: { email: string; displayName: string };
 }
 
 export interface DemoVariant {
@@ -74,10 +76,11 @@ export const DEMO_SUPPLIERS: DemoSupplier[] = [
       { key: 'wu', headName: '吴德贵', villageCode: '520621102204', size: 3, status: 'ORDINARY', linkage: 'PURCHASE_CONTRACT' },
       { key: 'long', headName: '龙桂花', villageCode: '520621101222', size: 6, status: 'EX_POVERTY', linkage: 'WAGE' },
     ],
-    villageCollective: { villageCode: '520621102205', type: 'DIVIDEND', shareBasisPoints: 1500 },
+    villageCollective: { villageCode: '520621102205', type: 'DIVIDEND', shareBasisPoints: 1500, terms: '村集体以茶园入股，按销售额分红' },
   },
   {
     key: 'tongren-cattle',
+    staff: { email: 'cattle@demo.bangfu', displayName: '何场长（黄牛养殖家庭农场）' },
     name: '沿河土家族自治县黄牛养殖家庭农场',
     kind: 'FAMILY_FARM',
     creditCode17: '92520627MA7GHN2K0',
@@ -90,6 +93,7 @@ export const DEMO_SUPPLIERS: DemoSupplier[] = [
   },
   {
     key: 'hanzhong-fungi',
+    staff: { email: 'fungi@demo.bangfu', displayName: '李社长（食用菌合作社）' },
     name: '西乡县秦巴山珍食用菌专业合作社',
     kind: 'COOPERATIVE',
     creditCode17: '93610724MA6YQB3C1',
@@ -100,9 +104,11 @@ export const DEMO_SUPPLIERS: DemoSupplier[] = [
       { key: 'zhang', headName: '张玉兰', villageCode: '610724102202', size: 2, status: 'EX_POVERTY', linkage: 'LAND_RENT' },
       { key: 'chen', headName: '陈有福', villageCode: '610724102203', size: 5, status: 'ORDINARY', linkage: 'PURCHASE_CONTRACT' },
     ],
+    villageCollective: { villageCode: '610724101202', type: 'LAND_RENT', shareBasisPoints: 3000, terms: '村集体以林地、晾晒场入股，按礼包销售额分成' },
   },
   {
     key: 'hanzhong-honey',
+    staff: { email: 'honey@demo.bangfu', displayName: '赵场主（土蜂蜜家庭农场）' },
     name: '留坝县秦岭土蜂蜜家庭农场',
     kind: 'FAMILY_FARM',
     creditCode17: '92610729MA6X7R1D5',
@@ -112,6 +118,7 @@ export const DEMO_SUPPLIERS: DemoSupplier[] = [
   },
   {
     key: 'lianzhou',
+    staff: { email: 'lianzhou@demo.bangfu', displayName: '黄社长（菜心合作社）' },
     name: '连州市星子镇菜心种植专业合作社',
     kind: 'COOPERATIVE',
     creditCode17: '93441882MA55LW8F2',
@@ -124,6 +131,7 @@ export const DEMO_SUPPLIERS: DemoSupplier[] = [
   },
   {
     key: 'chongqing',
+    staff: { email: 'chongqing@demo.bangfu', displayName: '向经理（大巴山农产品）' },
     name: '城口县大巴山农产品有限公司',
     kind: 'ENTERPRISE',
     creditCode17: '91500229MA5U8KX30',

@@ -13,12 +13,26 @@ async function one<T = { id: string }>(em: EntityManager, sql: string, params: u
   return rows[0] as T;
 }
 
-/** Certificates stay current whenever the demo is loaded: dates are shifted to the current year. */
+/**
+ * Certificates stay current whenever the demo is loaded: dates are shifted by whole years so the
+ * certificate has started by today (a certificate starting in March is last year's in January).
+ * Expired ones are shifted the same way and stay expired.
+ */
 function certDates(cert: Extract<DemoCertification, { validFrom: string }>, today: Date) {
-  const year = today.getUTCFullYear();
   const shift = (d: string, years: number) => `${Number(d.slice(0, 4)) + years}${d.slice(4)}`;
-  const offset = year - 2026;
+  const day = today.toISOString().slice(0, 10);
+  let offset = today.getUTCFullYear() - 2026;
+  if (cert.state === 'CERTIFIED' && shift(cert.validFrom, offset) > day) offset -= 1;
   return { validFrom: shift(cert.validFrom, offset), validTo: shift(cert.validTo, offset) };
+}
+
+/** Ids of what the catalogue seed wrote, for the activity seed that follows. */
+export interface DemoCatalogIds {
+  supplierIds: Map<string, string>;
+  householdIds: Map<string, string>;
+  channelIds: Map<string, string>;
+  productIds: Map<string, string>;
+  variantIds: Map<string, string>;
 }
 
 /**
@@ -26,7 +40,7 @@ function certDates(cert: Extract<DemoCertification, { validFrom: string }>, toda
  * expired, pending and uncertified products, and halls, zones and a counter — written directly (the
  * workflows they stand for are covered by each domain's tests) inside the caller's transaction.
  */
-export async function seedDemoCatalog(em: EntityManager, orgIds: Map<string, string>, userIds: Map<string, string>): Promise<void> {
+export async function seedDemoCatalog(em: EntityManager, orgIds: Map<string, string>, userIds: Map<string, string>, passwordHash: string): Promise<DemoCatalogIds> {
   const adminId = userIds.get('admin@demo.bangfu')!;
   const coordinatorId = userIds.get('coordinator@demo.bangfu')!;
   const today = new Date();
@@ -51,6 +65,11 @@ export async function seedDemoCatalog(em: EntityManager, orgIds: Map<string, str
       ).id;
     }
     supplierIds.set(s.key, orgId);
+    if (s.staff) {
+      const user = await one(em, `INSERT INTO app_user (email, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [s.staff.email, s.staff.displayName, passwordHash]);
+      await em.query(`INSERT INTO membership (user_id, role, organization_id) VALUES ($1, 'SUPPLIER_ADMIN', $2)`, [user.id, orgId]);
+      userIds.set(s.staff.email, user.id);
+    }
     await em.query(
       `INSERT INTO supplier_profile (organization_id, kind, county_code, linkage_mechanism, status) VALUES ($1, $2, $3, $4, 'APPROVED')`,
       [orgId, s.kind, s.countyCode, s.linkageMechanism],
@@ -84,7 +103,7 @@ export async function seedDemoCatalog(em: EntityManager, orgIds: Map<string, str
         orgId,
         v.villageCode,
         v.type,
-        '村集体以茶园入股，按销售额分红',
+        v.terms,
         v.shareBasisPoints,
         `${today.getUTCFullYear() - 1}-01-01`,
       ]);
@@ -106,6 +125,8 @@ export async function seedDemoCatalog(em: EntityManager, orgIds: Map<string, str
     (await em.query(`SELECT name FROM region WHERE code = ANY($1::text[]) ORDER BY level`, [ancestorCodes(code)])).map((r: { name: string }) => r.name);
   const categoryName = new Map(DEMO_CATEGORIES.map((c) => [c.code, c.name]));
 
+  const productIds = new Map<string, string>();
+  const variantIds = new Map<string, string>();
   for (const p of DEMO_PRODUCTS) {
     const supplierId = supplierIds.get(p.supplierKey)!;
     const search = searchTokens({ title: p.title, description: p.description, categoryNames: [categoryName.get(p.categoryCode)!], regionNames: await regionNames(p.originCode) });
@@ -115,6 +136,7 @@ export async function seedDemoCatalog(em: EntityManager, orgIds: Map<string, str
        VALUES ($1, $2, $3, $4, $5, 'PUBLISHED', $6, $7) RETURNING id`,
       [supplierId, categoryIds.get(p.categoryCode), p.title, p.description, p.originCode, search.searchTokens, search.pinyinInitials],
     );
+    productIds.set(p.title, product.id);
     await em.query(`INSERT INTO product_event (product_id, from_status, to_status) VALUES ($1, NULL, 'DRAFT'), ($1, 'DRAFT', 'PUBLISHED')`, [product.id]);
     for (const v of p.variants) {
       const lotTotal = v.lots.reduce((sum, l) => sum + Object.values(l.contributions).reduce((a, b) => a + b, 0), 0);
@@ -124,6 +146,7 @@ export async function seedDemoCatalog(em: EntityManager, orgIds: Map<string, str
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
         [product.id, v.sku, v.spec, v.unit, v.retailPrice, v.agencyPrice, v.marketReferencePrice, lotTotal + (v.extraStock ?? 0)],
       );
+      variantIds.set(v.sku, variant.id);
       for (const l of v.lots) {
         const quantity = Object.values(l.contributions).reduce((a, b) => a + b, 0);
         const lotRow = await one(em, `INSERT INTO lot (variant_id, lot_no, harvested_on, quantity, remaining) VALUES ($1, $2, $3, $4, $4) RETURNING id`, [
@@ -142,6 +165,7 @@ export async function seedDemoCatalog(em: EntityManager, orgIds: Map<string, str
       await em.query(`INSERT INTO channel_product (channel_id, product_id) VALUES ($1, $2)`, [channelIds.get(key), product.id]);
     }
   }
+  return { supplierIds, householdIds, channelIds, productIds, variantIds };
 }
 
 async function seedCertification(em: EntityManager, productId: string, cert: DemoCertification, who: { adminId: string; coordinatorId: string; today: Date }) {

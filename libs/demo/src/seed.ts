@@ -3,13 +3,16 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Db, RequestContext } from '@bangfu/core';
 import { AppUser, hashPassword, Membership, Organization, withCheckChar } from '@bangfu/identity';
 import { importRegions, padCode } from '@bangfu/region';
-import { seedDemoCatalog } from './seed-catalog';
+import { type DemoCatalogIds, seedDemoCatalog } from './seed-catalog';
+import { describeDemoActivity, seedDemoActivity } from './seed-activity';
 import { DEMO_COUNTIES, DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, EX_POVERTY_COUNTIES, KEY_ASSISTANCE_COUNTIES } from './demo-data';
 import { DEMO_PRODUCTS } from './demo-catalog';
 
 /**
  * Loads the demo data set once (embedded default only): regions down to the demo counties' villages,
- * the demo organisations and one account per role. Returns false when it was already there.
+ * the demo organisations, one account per role and the catalogue in one transaction; then the
+ * activity (procurement, orders, attribution) through the real services, one transaction per step.
+ * Returns false when it was already there.
  */
 export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
   const log = new Logger('Demo');
@@ -20,12 +23,14 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
   const counties = Object.values(DEMO_COUNTIES).flat();
   await importRegions(db.dataSource, { maxLevel: 5, townPrefixes: counties, log: (m) => log.log(m) });
 
+  const orgIds = new Map<string, string>();
+  const userIds = new Map<string, string>();
+  let catalog: DemoCatalogIds | undefined;
   await db.transaction(ctx, async (tx) => {
     const em = db.manager(tx);
     await em.query(`UPDATE region SET ex_poverty_county = true WHERE code = ANY($1::text[])`, [EX_POVERTY_COUNTIES.map(padCode)]);
     await em.query(`UPDATE region SET key_assistance_county = true WHERE code = ANY($1::text[])`, [KEY_ASSISTANCE_COUNTIES.map(padCode)]);
 
-    const orgIds = new Map<string, string>();
     for (const o of DEMO_ORGS) {
       const org = await em.save(
         em.create(Organization, {
@@ -39,7 +44,6 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
       orgIds.set(o.key, org.id);
     }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    const userIds = new Map<string, string>();
     for (const u of DEMO_USERS) {
       const user = await em.save(em.create(AppUser, { email: u.email, displayName: u.displayName, passwordHash }));
       userIds.set(u.email, user.id);
@@ -50,8 +54,9 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
         regionPrefix: u.regionPrefix ?? null,
       });
     }
-    await seedDemoCatalog(em, orgIds, userIds);
+    catalog = await seedDemoCatalog(em, orgIds, userIds, passwordHash);
   });
-  log.log(`demo data loaded: ${DEMO_ORGS.length} organisations, ${DEMO_USERS.length} accounts, ${DEMO_PRODUCTS.length} products`);
+  const activity = await seedDemoActivity(app, orgIds, userIds, catalog!);
+  log.log(`demo data loaded: ${DEMO_ORGS.length} organisations, ${userIds.size} accounts, ${DEMO_PRODUCTS.length} products; ${describeDemoActivity(activity)}`);
   return true;
 }
