@@ -4,7 +4,7 @@ import { Db, Principal, RequestContext } from '@bangfu/core';
 import { AuthService } from '@bangfu/identity';
 import { AttributionKind, AttributionRuleService, AttributionService } from '@bangfu/attribution';
 import { CheckoutService, FulfilmentService, Order, OrderDocumentService, OrderService, type PlaceOrderOutcome, SupplierOrder, SupplierOrderStatus } from '@bangfu/ordering';
-import { PaymentService } from '@bangfu/payment';
+import { Payment, PaymentCoreService, PaymentMethod, PaymentProviderKind, PaymentService, PaymentStatus } from '@bangfu/payment';
 import {
   CanteenMode,
   CompletionService,
@@ -187,14 +187,18 @@ export async function seedDemoActivity(app: INestApplicationContext, orgIds: Map
   });
   if (!(placed instanceof Order)) throw new Error(`demo retail order refused: ${JSON.stringify(placed)}`);
   const retail = await orders.get(system(), placed.id);
-  // Without Stripe keys (the embedded default) a customer pays by transfer; platform finance confirms.
-  const transfer = await payments.recordBankTransfer(await as(customer), {
-    orderId: retail.id,
-    reference: `DEMO-RETAIL-${retail.orderNo}`,
-    amount: retail.totalAmount,
-    paidAt: new Date().toISOString(),
-  });
-  await payments.confirmBankTransfer(admin, transfer.id);
+  if (app.get(PaymentCoreService).stripe.enabled) {
+    await payRetailByWebhookPath(app, retail);
+  } else {
+    // Without Stripe keys (the embedded default) a customer pays by transfer; platform finance confirms.
+    const transfer = await payments.recordBankTransfer(await as(customer), {
+      orderId: retail.id,
+      reference: `DEMO-RETAIL-${retail.orderNo}`,
+      amount: retail.totalAmount,
+      paidAt: new Date().toISOString(),
+    });
+    await payments.confirmBankTransfer(admin, transfer.id);
+  }
   await ship(retail);
   await deliver(retail, customer);
   await attribution.attributeOrder(system(), retail.id);
@@ -214,6 +218,32 @@ export async function seedDemoActivity(app: INestApplicationContext, orgIds: Map
     householdIncome: Number(attributed.amount),
     households: attributed.households,
   };
+}
+
+/**
+ * Where Stripe is configured (e.g. pointed at a test stand-in) nobody will send the demo's webhook, so
+ * the customer's WeChat Pay payment is recorded as its intent would have been and applied by
+ * `PaymentCoreService.applySucceeded` — the code the `payment_intent.succeeded` webhook runs.
+ */
+async function payRetailByWebhookPath(app: INestApplicationContext, order: Order): Promise<void> {
+  const db = app.get(Db);
+  const core = app.get(PaymentCoreService);
+  await db.transaction(RequestContext.system('demo-seed'), async (tx) => {
+    const payment = db.repo(tx, Payment).create({
+      id: randomUUID(),
+      orderId: order.id,
+      provider: PaymentProviderKind.STRIPE,
+      method: PaymentMethod.WECHAT_PAY,
+      status: PaymentStatus.REQUIRES_PAYMENT,
+      amount: order.totalAmount,
+      attempt: 1,
+      idempotencyKey: `bangfu-order-${order.id}-attempt-1`,
+      providerRef: `pi_demo_${order.orderNo}`,
+      recordedByUserId: order.buyerUserId,
+    });
+    await db.repo(tx, Payment).insert(payment);
+    await core.applySucceeded(tx, payment.id, { amount: order.totalAmount });
+  });
 }
 
 export const describeDemoActivity = (s: DemoActivitySummary) =>
