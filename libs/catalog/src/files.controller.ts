@@ -1,35 +1,10 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Allow, Ctx, notFound, PUBLIC, type RequestContext, Role } from '@bangfu/core';
+import { Allow, Ctx, notFound, PUBLIC, readRawBody, type RequestContext, Role } from '@bangfu/core';
 import { MAX_IMAGE_BYTES } from './catalog.rules';
 import { imageTooLarge } from './image-check';
 import { ImageService } from './image.service';
 import { isStorageKey } from './storage/object-storage';
-
-/** Past this we stop reading and drop the connection rather than drain an abusive upload. */
-const DRAIN_LIMIT = 64 * 1024 * 1024;
-
-/**
- * Reads the raw request body (the server's JSON parser leaves image bodies alone). Over the limit
- * we keep draining without buffering, so the client receives our IMAGE_TOO_LARGE answer instead of
- * a reset connection.
- */
-function readBody(req: Request, max: number): Promise<{ bytes: Buffer; tooLarge: boolean; size: number }> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= max) chunks.push(chunk);
-      else if (size > DRAIN_LIMIT) req.destroy();
-    });
-    req.on('end', () => resolve({ bytes: Buffer.concat(chunks), tooLarge: size > max, size }));
-    req.on('error', reject);
-    req.on('close', () => {
-      if (!req.complete) reject(new Error('upload aborted'));
-    });
-  });
-}
 
 @Controller('files')
 export class FilesController {
@@ -40,7 +15,7 @@ export class FilesController {
   @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF)
   async upload(@Ctx() ctx: RequestContext, @Param('productId') productId: string, @Req() req: Request) {
     const declaredLength = Number(req.headers['content-length'] ?? 0);
-    const body = await readBody(req, MAX_IMAGE_BYTES);
+    const body = await readRawBody(req, MAX_IMAGE_BYTES);
     if (body.tooLarge) throw imageTooLarge(body.size || declaredLength);
     // Ownership is checked before the bytes are: a stranger learns nothing about what we accept.
     const image = await this.images.upload(ctx, productId, body.bytes, req.headers['content-type']);

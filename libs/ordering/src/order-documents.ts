@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Injectable, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { Allow, AppError, Ctx, Db, forbidden, notFound, type RequestContext, Role } from '@bangfu/core';
+import { Allow, AppError, Ctx, Db, forbidden, notFound, readRawBody, type RequestContext, Role } from '@bangfu/core';
 import { OBJECT_STORAGE, type ObjectStorage } from '@bangfu/catalog';
 import { OrderAccessService } from './order-access.service';
 import { assertId, OrderStateMachine } from './order-state.service';
@@ -11,9 +11,6 @@ export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_DOCUMENTS_PER_ORDER = 30;
 const DOCUMENT_TYPES = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' } as const;
 type DocumentType = keyof typeof DOCUMENT_TYPES;
-/** Past this we stop reading and drop the connection rather than drain an abusive upload. */
-const DRAIN_LIMIT = 64 * 1024 * 1024;
-
 class HttpAppError extends AppError {
   constructor(
     code: string,
@@ -110,23 +107,6 @@ export class OrderDocumentService {
   }
 }
 
-function readBody(req: Request, max: number): Promise<{ bytes: Buffer; tooLarge: boolean; size: number }> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= max) chunks.push(chunk);
-      else if (size > DRAIN_LIMIT) req.destroy();
-    });
-    req.on('end', () => resolve({ bytes: Buffer.concat(chunks), tooLarge: size > max, size }));
-    req.on('error', reject);
-    req.on('close', () => {
-      if (!req.complete) reject(new Error('upload aborted'));
-    });
-  });
-}
-
 const PARTIES = [Role.CUSTOMER, Role.PURCHASER, Role.AGENCY_ADMIN, Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF, Role.PLATFORM_ADMIN];
 
 @Controller()
@@ -141,7 +121,7 @@ export class OrderDocumentsController {
   @Allow(...PARTIES)
   async upload(@Ctx() ctx: RequestContext, @Param('orderId') orderId: string, @Req() req: Request) {
     assertId(orderId, 'Order');
-    const body = await readBody(req, MAX_DOCUMENT_BYTES);
+    const body = await readRawBody(req, MAX_DOCUMENT_BYTES);
     if (body.tooLarge) throw documentTooLarge(body.size);
     const name = req.headers['x-file-name'];
     const doc = await this.documents.upload(ctx, orderId, body.bytes, req.headers['content-type'], typeof name === 'string' ? safeDecode(name) : null);

@@ -17,3 +17,27 @@ export function applyHttpPipeline(app: INestApplication, logger: Logger): void {
     next(err);
   });
 }
+
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
+/**
+ * Reads a raw request body (uploads: the JSON parser leaves them alone) up to `max` bytes. Over the
+ * limit it keeps draining without buffering, so the client receives our "too large" answer instead of
+ * a reset connection; past 64 MiB it gives up and drops the connection.
+ */
+export function readRawBody(req: Request, max: number): Promise<{ bytes: Buffer; tooLarge: boolean; size: number }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= max) chunks.push(chunk);
+      else if (size > DRAIN_LIMIT) req.destroy();
+    });
+    req.on('end', () => resolve({ bytes: Buffer.concat(chunks), tooLarge: size > max, size }));
+    req.on('error', reject);
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('upload aborted'));
+    });
+  });
+}
