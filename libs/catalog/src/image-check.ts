@@ -1,21 +1,10 @@
-import { AppError } from '@bangfu/core';
+import { HttpAppError } from '@bangfu/core';
 import { MAX_IMAGE_BYTES } from './catalog.rules';
 
 export const IMAGE_TYPES = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
 export type ImageType = keyof typeof IMAGE_TYPES;
 
 /** Expected failures with the HTTP status a REST client should see. */
-class HttpAppError extends AppError {
-  constructor(
-    code: string,
-    message: string,
-    override readonly httpStatus: number,
-    details: Record<string, unknown> = {},
-  ) {
-    super(code, message, details);
-  }
-}
-
 export const imageTooLarge = (size: number | null) =>
   new HttpAppError('IMAGE_TOO_LARGE', `Images may be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, 413, { maxBytes: MAX_IMAGE_BYTES, ...(size ? { sizeBytes: size } : {}) });
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Injectable, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { Allow, AppError, Ctx, Db, forbidden, notFound, readRawBody, type RequestContext, Role } from '@bangfu/core';
+import { Allow, AppError, Ctx, Db, forbidden, HttpAppError, notFound, readRawBody, type RequestContext, Role } from '@bangfu/core';
 import { OBJECT_STORAGE, type ObjectStorage } from '@bangfu/catalog';
 import { OrderAccessService } from './order-access.service';
 import { assertId, OrderStateMachine } from './order-state.service';
@@ -11,17 +11,6 @@ export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_DOCUMENTS_PER_ORDER = 30;
 const DOCUMENT_TYPES = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' } as const;
 type DocumentType = keyof typeof DOCUMENT_TYPES;
-class HttpAppError extends AppError {
-  constructor(
-    code: string,
-    message: string,
-    override readonly httpStatus: number,
-    details: Record<string, unknown> = {},
-  ) {
-    super(code, message, details);
-  }
-}
-
 /** What the bytes are, from their signature. */
 export function sniffDocumentType(bytes: Buffer): DocumentType | null {
   if (bytes.length >= 5 && bytes.toString('latin1', 0, 5) === '%PDF-') return 'application/pdf';

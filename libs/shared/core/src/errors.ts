@@ -45,6 +45,18 @@ export class AppError extends GraphQLError {
   }
 }
 
+/** An expected failure answered over REST with a specific status (413 too large, 415 wrong type …). */
+export class HttpAppError extends AppError {
+  constructor(
+    code: ErrorCodeName,
+    message: string,
+    override readonly httpStatus: number,
+    details: Record<string, unknown> = {},
+  ) {
+    super(code, message, details);
+  }
+}
+
 export const badInput = (message: string, details: Record<string, unknown> = {}) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, details);
 export const notFound = (what: string, id: string | number) =>
