@@ -1,5 +1,7 @@
 // The page table: one line per page; `/*` matches a portal and all its sections.
 import type { RouteDef } from './lib/router';
+import { AgencyPortalPage } from './pages/agency/AgencyPortalPage';
+import { FarmerIncomePage } from './pages/farmer/FarmerIncomePage';
 import { CoordinatorPage } from './pages/coordinator/CoordinatorPage';
 import { PaymentsAdminPage } from './pages/admin/PaymentsAdminPage';
 import { HomePage } from './pages/HomePage';
@@ -24,4 +26,6 @@ export const routes: RouteDef[] = [
   { path: '/portal/supplier/*', page: SupplierPortalPage },
   { path: '/portal/admin/payments', page: PaymentsAdminPage },
   { path: '/portal/coordinator', page: CoordinatorPage },
+  { path: '/portal/agency/*', page: AgencyPortalPage },
+  { path: '/farmer', page: FarmerIncomePage },
 ];

@@ -37,7 +37,7 @@ export interface ProductDetail extends ProductCardData {
   status: string;
   category: { id: string; name: string; nameEn: string } | null;
   certification: (CertificationInfo & { issuer: string | null; batch: string | null }) | null;
-  incomeShare: { householdCount: number } | null;
+  incomeShare: { householdCount: number; perUnitToHouseholds: number | null } | null;
   variants: VariantDetail[];
 }
 
@@ -97,7 +97,7 @@ export const PRODUCT = /* GraphQL */ `
       certification { status certificateNo issuer batch validFrom validTo }
       minRetailPrice
       images { id url }
-      incomeShare { householdCount }
+      incomeShare { householdCount perUnitToHouseholds }
       variants { id sku spec unit retailPrice agencyPrice marketReferencePrice stockAvailable active }
     }
   }

@@ -58,3 +58,27 @@ export async function downloadOrderDocument(url: string, contentType: string): P
   if (type.startsWith('text/html')) throw new RequestError(CLIENT_CODES.UNKNOWN, 'The server answered with a page instead of the document');
   return res.blob();
 }
+
+/**
+ * Opens a printable HTML document of the API (purchase order, acceptance record) in a new tab: the
+ * route wants the bearer token, which a plain link cannot send, so the page is fetched and shown
+ * from a blob URL. The tab is opened before the fetch so that popup blockers see the user's click.
+ */
+export async function openPrintable(url: string): Promise<void> {
+  const tab = window.open('', '_blank');
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { ...authHeaders(), accept: 'text/html' } });
+  } catch (e) {
+    tab?.close();
+    throw new RequestError(CLIENT_CODES.NETWORK, e instanceof Error ? e.message : String(e));
+  }
+  if (!res.ok) {
+    tab?.close();
+    throw await errorOf(res);
+  }
+  const href = URL.createObjectURL(new Blob([await res.text()], { type: 'text/html;charset=utf-8' }));
+  if (tab) tab.location.href = href;
+  else window.location.assign(href);
+  setTimeout(() => URL.revokeObjectURL(href), 120_000);
+}

@@ -21,6 +21,8 @@ export function Header() {
   const links = [
     { to: '/products', label: t('nav.products'), show: true },
     { to: '/orders', label: t('nav.orders'), show: hasRole(me, 'CUSTOMER', 'PURCHASER', 'APPROVER', 'AGENCY_ADMIN') },
+    { to: '/portal/agency', label: t('nav.agencyPortal'), show: hasRole(me, 'AGENCY_ADMIN', 'PURCHASER', 'APPROVER') },
+    { to: '/farmer', label: t('nav.farmer'), show: hasRole(me, 'FARMER') },
     { to: '/portal/supplier', label: t('nav.supplierPortal'), show: hasRole(me, ...SUPPLIER_ROLES) },
     { to: '/portal/coordinator', label: t('nav.coordinator'), show: hasRole(me, 'COORDINATOR') },
     { to: '/portal/admin/payments', label: t('nav.adminPayments'), show: hasRole(me, 'PLATFORM_ADMIN') },

@@ -87,6 +87,14 @@ export function ProductPage({ params }: { params: { id?: string } }) {
             )}
             <dt>{t('product.households')}</dt>
             <dd data-testid="household-count">{t('product.householdCount', { count: product.incomeShare?.householdCount ?? 0 })}</dd>
+            {product.incomeShare?.perUnitToHouseholds != null && (
+              <>
+                <dt>{t('product.incomeShare')}</dt>
+                <dd data-testid="income-share">
+                  {t('product.incomeSharePerUnit', { amount: formatFen(product.incomeShare.perUnitToHouseholds), count: product.incomeShare.householdCount })}
+                </dd>
+              </>
+            )}
             {product.category && (
               <>
                 <dt>{t('filter.category')}</dt>

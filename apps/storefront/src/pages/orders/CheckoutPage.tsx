@@ -177,6 +177,13 @@ function Checkout() {
                 {place.busy ? t('form.submitting') : t('checkout.place')}
               </button>
               <p className="hint">{pc.buyerOrgId ? t('checkout.payHint.agency') : t('checkout.payHint.retail')}</p>
+              {pc.buyerOrgId && (
+                <p className="hint">
+                  <Link to="/portal/agency/requests" data-testid="to-purchase-request">
+                    {t('checkout.asPurchaseRequest')}
+                  </Link>
+                </p>
+              )}
             </div>
           </CartSummary>
         </>

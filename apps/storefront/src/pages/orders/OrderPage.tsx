@@ -22,6 +22,8 @@ import { Link, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
+import { PrintableButton } from '../agency/shared';
+import { AttributionPanel } from './AttributionPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { PaymentPanel } from './PaymentPanel';
 import { SupplierOrderCard } from './SupplierOrderCard';
@@ -236,6 +238,16 @@ export function OrderPage({ params }: { params: { id?: string } }) {
       {order.wholeOrderVisible && (order.documents.length > 0 || actions.uploadDocuments || actions.accept) && (
         <DocumentsPanel order={order} canUpload={actions.uploadDocuments} canAccept={actions.accept} onChanged={reload} onOrder={replace} />
       )}
+
+      {order.buyerKind === 'AGENCY' && order.acceptedAt && (
+        <section className="card" aria-labelledby="acceptance-record-title">
+          <h2 id="acceptance-record-title">{t('order.acceptanceRecord')}</h2>
+          <p className="muted small">{t('order.acceptanceRecordHint')}</p>
+          <PrintableButton url={`/api/orders/${encodeURIComponent(order.id)}/acceptance.html`} label={t('order.acceptanceRecordOpen')} testId="acceptance-record" />
+        </section>
+      )}
+
+      {order.wholeOrderVisible && <AttributionPanel key={`${order.id}-${order.status}`} orderId={order.id} />}
     </div>
   );
 }

@@ -14,7 +14,7 @@ export const ORDER_READER_ROLES = ['CUSTOMER', 'PURCHASER', 'APPROVER', 'AGENCY_
 
 const PAGE = 10;
 
-function OrderRow({ order }: { order: OrderSummary }) {
+export function OrderRow({ order }: { order: OrderSummary }) {
   const { t, locale } = useI18n();
   const titles = order.supplierOrders.flatMap((so) => so.lines.map((l) => l.productTitle));
   return (

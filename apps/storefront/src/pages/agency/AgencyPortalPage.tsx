@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { ORDERS, type OrderSummary, type OrdersData } from '../../api/ordering';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { RequireRole } from '../../components/Guard';
+import { SelectField } from '../../components/SelectField';
+import { Tabs } from '../../components/Tabs';
+import { useI18n } from '../../i18n';
+import { shanghaiYear } from '../../lib/agency';
+import { hasRole, organizationsWith } from '../../lib/roles';
+import { useSession } from '../../lib/session';
+import { useConnection } from '../../lib/use-connection';
+import { OrderRow } from '../orders/OrdersPage';
+import { ApprovalsTab } from './ApprovalsTab';
+import { CompletionTab } from './CompletionTab';
+import { FilingTab } from './FilingTab';
+import { RequestsTab } from './RequestsTab';
+
+const BASE = '/portal/agency';
+export const AGENCY_ROLES = ['AGENCY_ADMIN', 'PURCHASER', 'APPROVER'] as const;
+
+/** The unit's orders (the order page does delivery confirmation, documents and acceptance). */
+function UnitOrders({ orgId }: { orgId: string }) {
+  const { t } = useI18n();
+  const orders = useConnection<OrdersData, OrderSummary>(ORDERS, { filter: { buyerOrgId: orgId }, first: 20 }, (d) => d.orders);
+  return (
+    <section className="card" aria-labelledby="unit-orders-title">
+      <h2 id="unit-orders-title">{t('agency.orders.title')}</h2>
+      <p className="muted small">{t('agency.orders.lead')}</p>
+      <ErrorNotice error={orders.error} onRetry={orders.reload} />
+      {orders.loading && orders.nodes.length === 0 ? <Loading /> : orders.nodes.length === 0 ? <p className="muted">{t('orders.empty')}</p> : null}
+      <ul className="row-list">
+        {orders.nodes.map((o) => (
+          <OrderRow key={o.id} order={o} />
+        ))}
+      </ul>
+      {orders.hasNextPage && (
+        <button type="button" className="button button-quiet" onClick={orders.loadMore} disabled={orders.loadingMore}>
+          {t('agency.loadMore')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function Portal({ section }: { section: string }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const units = organizationsWith(me, ...AGENCY_ROLES);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const unit = units.find((u) => u.id === chosen) ?? units[0];
+  const thisYear = shanghaiYear();
+  const [year, setYear] = useState(thisYear);
+  const rolesHere = (me?.memberships ?? []).filter((m) => m.organization?.id === unit?.id).map((m) => m.role);
+  const isAdmin = rolesHere.includes('AGENCY_ADMIN');
+  const isPurchaser = rolesHere.includes('PURCHASER');
+  const isApprover = rolesHere.includes('APPROVER');
+
+  const tabs = [
+    { to: BASE, label: t('agency.tab.completion'), show: true },
+    { to: `${BASE}/filing`, label: t('agency.tab.filing'), show: isAdmin },
+    { to: `${BASE}/requests`, label: t('agency.tab.requests'), show: true },
+    { to: `${BASE}/approvals`, label: t('agency.tab.approvals'), show: isApprover },
+    { to: `${BASE}/orders`, label: t('agency.tab.orders'), show: true },
+  ].filter((x) => x.show);
+  const current = section ? `${BASE}/${section}` : BASE;
+
+  return (
+    <div className="container page-body portal">
+      <div className="portal-head">
+        <div>
+          <p className="label">{t('agency.kicker')}</p>
+          <h1>{unit?.name ?? t('agency.title')}</h1>
+        </div>
+        <div className="form-actions">
+          {units.length > 1 && (
+            <SelectField compact label={t('agency.switch')} value={unit?.id} onChange={(e) => setChosen(e.target.value)}>
+              {units.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </SelectField>
+          )}
+          {(section === '' || section === 'filing') && (
+            <SelectField compact label={t('agency.year')} value={year} onChange={(e) => setYear(Number(e.target.value))}>
+              {[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </SelectField>
+          )}
+        </div>
+      </div>
+      <Tabs label={t('agency.title')} items={tabs} current={current} />
+      {!unit ? null : section === 'filing' && isAdmin ? (
+        <FilingTab key={`${unit.id}-${year}`} orgId={unit.id} year={year} />
+      ) : section === 'requests' ? (
+        <RequestsTab key={unit.id} orgId={unit.id} canSubmit={isPurchaser} />
+      ) : section === 'approvals' && isApprover ? (
+        <ApprovalsTab key={unit.id} orgId={unit.id} />
+      ) : section === 'orders' ? (
+        <UnitOrders key={unit.id} orgId={unit.id} />
+      ) : (
+        <CompletionTab key={`${unit.id}-${year}`} orgId={unit.id} year={year} isAdmin={isAdmin} />
+      )}
+    </div>
+  );
+}
+
+export function AgencyPortalPage({ params }: { params: Record<string, string | undefined> }) {
+  return (
+    <RequireRole roles={AGENCY_ROLES}>
+      <Portal section={params['*'] ?? ''} />
+    </RequireRole>
+  );
+}
+
+export const canUseAgencyPortal = (me: Parameters<typeof hasRole>[0]) => hasRole(me, ...AGENCY_ROLES);

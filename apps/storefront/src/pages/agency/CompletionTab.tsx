@@ -1,0 +1,101 @@
+import { RESERVED_SHARE, type ReservedShareQueryData, SUBORDINATE_COMPLETION, type SubordinateCompletionData } from '../../api/procurement';
+import { Bars, Gauge } from '../../components/Charts';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { translateOr, useI18n } from '../../i18n';
+import { bpsToPercentText } from '../../lib/agency';
+import { formatFen } from '../../lib/money';
+import { useQuery } from '../../lib/use-query';
+
+/** 预留份额完成情况: gauge, figures, monthly bars, and (admins) the units below ranked by completion. */
+export function CompletionTab({ orgId, year, isAdmin }: { orgId: string; year: number; isAdmin: boolean }) {
+  const { t } = useI18n();
+  const share = useQuery<ReservedShareQueryData>(RESERVED_SHARE, { orgId, year });
+  const ranking = useQuery<SubordinateCompletionData>(SUBORDINATE_COMPLETION, { orgId, year }, { skip: !isAdmin });
+  const s = share.data?.reservedShare;
+
+  return (
+    <>
+      <section className="card" aria-labelledby="completion-title" data-testid="completion">
+        <div className="section-head-row">
+          <h2 id="completion-title">{t('agency.completion.title', { year })}</h2>
+          <button type="button" className="button button-quiet" onClick={share.reload} data-testid="completion-refresh">
+            {t('agency.refresh')}
+          </button>
+        </div>
+        <p className="muted small">{t('agency.completion.lead')}</p>
+        <ErrorNotice error={share.error} onRetry={share.reload} />
+        {share.loading && !s ? (
+          <Loading />
+        ) : s ? (
+          <div className="dashboard-grid">
+            <div>
+              <Gauge basisPoints={s.completionBasisPoints} label={t('agency.completion.percent')} caption={s.filing ? undefined : t('agency.completion.noFiling')} testId="completion-gauge" />
+              <p className="center" data-testid="completion-percent" data-bps={s.completionBasisPoints ?? ''}>
+                {s.completionPercent === null ? '—' : `${s.completionPercent.toFixed(2)}%`}
+              </p>
+            </div>
+            <dl className="facts">
+              <dt>{t('agency.completion.reserved')}</dt>
+              <dd data-testid="reserved-amount">{formatFen(s.reservedAmount)}</dd>
+              <dt>{t('agency.completion.counted')}</dt>
+              <dd data-testid="counted-amount" data-fen={s.countedAmount}>
+                <strong>{formatFen(s.countedAmount)}</strong>
+              </dd>
+              <dt>{t('agency.completion.pending')}</dt>
+              <dd data-testid="pending-amount">{formatFen(s.pendingAmount)}</dd>
+              {s.tradeUnionAmount > 0 && (
+                <>
+                  <dt>{t('agency.completion.tradeUnion')}</dt>
+                  <dd>{formatFen(s.tradeUnionAmount)}</dd>
+                </>
+              )}
+              {s.uncertifiedAmount > 0 && (
+                <>
+                  <dt>{t('agency.completion.uncertified')}</dt>
+                  <dd>{formatFen(s.uncertifiedAmount)}</dd>
+                </>
+              )}
+              <dt>{t('agency.filing.minimum')}</dt>
+              <dd>{bpsToPercentText(s.minimumBps)}%</dd>
+              {s.filing && (
+                <>
+                  <dt>{t('agency.filing.mode')}</dt>
+                  <dd>{translateOr(t, `canteenMode.${s.filing.canteenMode}`, s.filing.canteenMode)}</dd>
+                </>
+              )}
+            </dl>
+            <div>
+              <h3>{t('agency.completion.monthly')}</h3>
+              <Bars
+                items={s.monthly.map((m) => ({ label: String(m.month), value: m.countedAmount }))}
+                label={t('agency.completion.monthly')}
+                format={formatFen}
+                testId="monthly-bars"
+              />
+            </div>
+          </div>
+        ) : null}
+      </section>
+
+      {isAdmin && (
+        <section className="card" aria-labelledby="ranking-title" data-testid="subordinates">
+          <h2 id="ranking-title">{t('agency.ranking.title')}</h2>
+          <ErrorNotice error={ranking.error} onRetry={ranking.reload} />
+          {ranking.loading && !ranking.data ? <Loading /> : ranking.data?.subordinateCompletion.length === 0 ? <p className="muted">{t('agency.ranking.none')}</p> : null}
+          <ol className="rank-list">
+            {ranking.data?.subordinateCompletion.map((u) => (
+              <li key={u.orgId} data-testid="subordinate">
+                <span>
+                  {u.rank}. {u.name}
+                </span>
+                <span className="muted small">
+                  {u.completionPercent === null ? t('agency.ranking.noFiling') : `${u.completionPercent.toFixed(2)}%`} · {formatFen(u.countedAmount)} / {formatFen(u.reservedAmount)}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,220 @@
+import { type FormEvent, useId, useState } from 'react';
+import { api } from '../../api/client';
+import {
+  AMEND_RESERVED_SHARE,
+  CANTEEN_MODES,
+  EXEMPTIONS,
+  type ExemptionsData,
+  FILE_RESERVED_SHARE,
+  type FilingData,
+  REQUEST_EXEMPTION,
+  RESERVED_SHARE,
+  type ReservedShareQueryData,
+  SUBORDINATE_COMPLETION,
+  type SubordinateCompletionData,
+} from '../../api/procurement';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { SelectField } from '../../components/SelectField';
+import { StatusChip } from '../../components/StatusChip';
+import { translateOr, useI18n } from '../../i18n';
+import { bpsToPercentText, parsePercentToBps, reservedAmountOf } from '../../lib/agency';
+import { fenToYuanText, formatFen, parseYuanToFen } from '../../lib/money';
+import { useAction } from '../../lib/use-action';
+import { useQuery } from '../../lib/use-query';
+import { ProcurementError } from './shared';
+
+function FilingForm({ orgId, year, filing, minimumBps, onSaved }: { orgId: string; year: number; filing: FilingData | null; minimumBps: number; onSaved: () => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [mode, setMode] = useState(filing?.canteenMode ?? 'OWN');
+  const [budget, setBudget] = useState(filing ? fenToYuanText(filing.canteenBudget) : '');
+  const [ratio, setRatio] = useState(filing ? bpsToPercentText(filing.ratioBps) : bpsToPercentText(minimumBps));
+  const [caterer, setCaterer] = useState(filing?.catererName ?? '');
+  const [covered, setCovered] = useState<string[]>(filing?.coveredOrgIds.filter((o) => o !== orgId) ?? []);
+  const [reason, setReason] = useState('');
+  const [exemptionReason, setExemptionReason] = useState('');
+  const [saved, setSaved] = useState(false);
+  const units = useQuery<SubordinateCompletionData>(SUBORDINATE_COMPLETION, { orgId, year }, { skip: mode !== 'SHARED' });
+
+  const budgetFen = parseYuanToFen(budget);
+  const bps = mode === 'NONE' ? 0 : parsePercentToBps(ratio);
+  const reserved = budgetFen !== null && bps !== null ? reservedAmountOf(budgetFen, bps) : null;
+  const belowMinimum = mode !== 'NONE' && bps !== null && bps < minimumBps;
+
+  const save = useAction(async () => {
+    if (budgetFen === null || bps === null) return;
+    const fields = {
+      orgId,
+      year,
+      canteenMode: mode,
+      canteenBudget: budgetFen,
+      ratioBps: bps,
+      catererName: mode === 'OUTSOURCED' ? caterer.trim() : null,
+      coveredOrgIds: mode === 'SHARED' ? covered : null,
+    };
+    if (filing) await api.request(AMEND_RESERVED_SHARE, { input: { ...fields, reason: reason.trim() } });
+    else await api.request(FILE_RESERVED_SHARE, { input: fields });
+    setSaved(true);
+    setReason('');
+    onSaved();
+  });
+  const exempt = useAction(async () => {
+    if (bps === null) return;
+    await api.request(REQUEST_EXEMPTION, { input: { orgId, year, ratioBps: bps, reason: exemptionReason.trim() } });
+    setExemptionReason('');
+    onSaved();
+  });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setSaved(false);
+    if (budgetFen === null || bps === null || (filing && !reason.trim())) return;
+    void save.run();
+  };
+
+  return (
+    <form className="stack" onSubmit={submit} data-testid="filing-form" noValidate>
+      <SelectField label={t('agency.filing.mode')} value={mode} onChange={(e) => setMode(e.target.value)}>
+        {CANTEEN_MODES.map((m) => (
+          <option key={m} value={m}>
+            {translateOr(t, `canteenMode.${m}`, m)}
+          </option>
+        ))}
+      </SelectField>
+      <p className="hint">{translateOr(t, `canteenMode.hint.${mode}`, '')}</p>
+      <label className="field" htmlFor={`${id}-budget`}>
+        <span>{t('agency.filing.budget')}</span>
+        <input id={`${id}-budget`} inputMode="decimal" value={budget} aria-invalid={budget !== '' && budgetFen === null} onChange={(e) => setBudget(e.target.value)} />
+      </label>
+      {budget !== '' && budgetFen === null && <p className="field-error">{t('agency.filing.budgetInvalid')}</p>}
+      {mode !== 'NONE' && (
+        <>
+          <label className="field" htmlFor={`${id}-ratio`}>
+            <span>{t('agency.filing.ratio')}</span>
+            <input id={`${id}-ratio`} inputMode="decimal" value={ratio} aria-invalid={ratio !== '' && bps === null} onChange={(e) => setRatio(e.target.value)} />
+          </label>
+          {ratio !== '' && bps === null && <p className="field-error">{t('agency.filing.ratioInvalid')}</p>}
+        </>
+      )}
+      {mode === 'OUTSOURCED' && (
+        <label className="field" htmlFor={`${id}-caterer`}>
+          <span>{t('agency.filing.caterer')}</span>
+          <input id={`${id}-caterer`} value={caterer} maxLength={200} onChange={(e) => setCaterer(e.target.value)} />
+        </label>
+      )}
+      {mode === 'SHARED' && (
+        <fieldset className="fieldset">
+          <legend>{t('agency.filing.covered')}</legend>
+          {units.data?.subordinateCompletion.length === 0 && <p className="muted small">{t('agency.ranking.none')}</p>}
+          {units.data?.subordinateCompletion.map((u) => (
+            <label key={u.orgId} className="check">
+              <input type="checkbox" checked={covered.includes(u.orgId)} onChange={(e) => setCovered(e.target.checked ? [...covered, u.orgId] : covered.filter((c) => c !== u.orgId))} />
+              {u.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <dl className="facts">
+        <dt>{t('agency.filing.minimum')}</dt>
+        <dd data-testid="filing-minimum">{bpsToPercentText(minimumBps)}%</dd>
+        <dt>{t('agency.filing.reserved')}</dt>
+        <dd data-testid="filing-reserved">
+          <strong>{formatFen(reserved)}</strong>
+        </dd>
+      </dl>
+      {belowMinimum && (
+        <div className="notice notice-warn" data-testid="below-minimum">
+          <p>{t('agency.filing.belowMinimum', { minimum: bpsToPercentText(minimumBps) })}</p>
+          <label className="field field-compact" htmlFor={`${id}-exemption`}>
+            <span>{t('agency.exemption.reason')}</span>
+            <textarea id={`${id}-exemption`} rows={2} maxLength={500} value={exemptionReason} onChange={(e) => setExemptionReason(e.target.value)} />
+          </label>
+          <ProcurementError error={exempt.error} />
+          <button type="button" className="button button-quiet" disabled={exempt.busy || !exemptionReason.trim()} onClick={() => void exempt.run()}>
+            {t('agency.exemption.request')}
+          </button>
+        </div>
+      )}
+      {filing && (
+        <label className="field" htmlFor={`${id}-reason`}>
+          <span>{t('agency.filing.amendReason')}</span>
+          <textarea id={`${id}-reason`} rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </label>
+      )}
+      <ProcurementError error={save.error} />
+      {saved && !save.error && (
+        <p className="notice notice-ok" role="status" data-testid="filing-saved">
+          {t('agency.filing.saved')}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={save.busy || budgetFen === null || bps === null || (!!filing && !reason.trim())}>
+          {filing ? t('agency.filing.amend') : t('agency.filing.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** 预留份额申报: file once per year, amend afterwards (kept as history), ask for an exemption below the minimum. */
+export function FilingTab({ orgId, year }: { orgId: string; year: number }) {
+  const { t, locale } = useI18n();
+  const share = useQuery<ReservedShareQueryData>(RESERVED_SHARE, { orgId, year });
+  const exemptions = useQuery<ExemptionsData>(EXEMPTIONS, { filter: { orgId } });
+  const s = share.data?.reservedShare;
+  const reload = () => {
+    share.reload();
+    exemptions.reload();
+  };
+  return (
+    <section className="card" aria-labelledby="filing-title">
+      <h2 id="filing-title">{t('agency.filing.title', { year })}</h2>
+      <p className="muted small">{t('agency.filing.lead')}</p>
+      <ErrorNotice error={share.error} onRetry={share.reload} />
+      {share.loading && !s ? <Loading /> : null}
+      {s?.filing && (
+        <p className="notice notice-ok" data-testid="filing-current">
+          {t('agency.filing.current', {
+            version: s.filing.version,
+            budget: formatFen(s.filing.canteenBudget),
+            ratio: bpsToPercentText(s.filing.ratioBps),
+            reserved: formatFen(s.filing.reservedAmount),
+            deadline: s.filing.deadline,
+          })}
+          {s.filing.late ? ` ${t('agency.filing.late')}` : ''}
+        </p>
+      )}
+      {s && <FilingForm key={`${s.filing?.id ?? 'new'}-${s.filing?.version ?? 0}`} orgId={orgId} year={year} filing={s.filing} minimumBps={s.filing?.minimumBps ?? s.minimumBps} onSaved={reload} />}
+      {s?.filing && s.filing.amendments.length > 0 && (
+        <>
+          <h3>{t('agency.filing.history')}</h3>
+          <ul className="row-list">
+            {s.filing.amendments.map((a) => (
+              <li key={a.version} className="row">
+                <span>
+                  v{a.version} · {translateOr(t, `amendmentKind.${a.kind}`, a.kind)} · {new Date(a.createdAt).toLocaleDateString(locale)}
+                  {a.reason ? ` · ${a.reason}` : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {(exemptions.data?.reservedShareExemptions.length ?? 0) > 0 && (
+        <>
+          <h3>{t('agency.exemption.title')}</h3>
+          <ul className="row-list">
+            {exemptions.data!.reservedShareExemptions.map((x) => (
+              <li key={x.id} className="row" data-testid="exemption">
+                <span>
+                  {x.year} · {bpsToPercentText(x.ratioBps)}% · {x.reason}
+                </span>
+                <StatusChip domain="exemptionStatus" status={x.status} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,214 @@
+import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
+import { api } from '../../api/client';
+import { CHECKOUT_CHANNELS, type CheckoutChannelsData, defaultChannel } from '../../api/ordering';
+import {
+  PREVIEW_BASKET,
+  type PreviewBasketData,
+  PURCHASE_REQUESTS,
+  PURCHASE_TERMS,
+  type PurchaseRequestData,
+  type PurchaseRequestsData,
+  SUBMIT_PURCHASE_REQUEST,
+  type SubmitPurchaseRequestData,
+} from '../../api/procurement';
+import { CartGroups } from '../../components/CartGroups';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { SelectField } from '../../components/SelectField';
+import { StatusChip } from '../../components/StatusChip';
+import { translateOr, useI18n } from '../../i18n';
+import { newIdempotencyKey } from '../../lib/checkout';
+import { RequestError } from '../../lib/graphql';
+import { formatDateTime } from '../../lib/dates';
+import { formatFen } from '../../lib/money';
+import { Link } from '../../lib/router';
+import { useAction } from '../../lib/use-action';
+import { useConnection } from '../../lib/use-connection';
+import { usePricedCart } from '../../lib/use-priced-cart';
+import { useQuery } from '../../lib/use-query';
+import { PrintableButton, ProcurementError } from './shared';
+
+export function RequestRow({ request, children }: { request: PurchaseRequestData; children?: ReactNode }) {
+  const { t, locale } = useI18n();
+  return (
+    <li className="row" data-testid="purchase-request" data-request-id={request.id} data-status={request.status}>
+      <div className="row-main">
+        <div className="row-title">
+          <span className="mono" data-testid="request-no">
+            {request.requestNo}
+          </span>
+          <StatusChip domain="requestStatus" status={request.status} testId="request-status" />
+          {request.splitSuspected && <span className="status-chip" data-status="FLAGGED">{t('agency.request.split')}</span>}
+        </div>
+        <p className="small">
+          {request.lines.map((l) => `${l.productTitle} × ${l.quantity} ${l.unit}`).join('、')}
+        </p>
+        <p className="muted small">
+          <strong className="price" data-testid="request-total">
+            {formatFen(request.totalAmount)}
+          </strong>{' '}
+          · {translateOr(t, `terms.${request.terms}`, request.terms)} · {formatDateTime(request.createdAt, locale)}
+          {request.autoApproved ? ` · ${t('agency.request.autoApproved')}` : ''}
+        </p>
+        <p className="small">
+          {t('agency.request.justification')}: {request.justification}
+        </p>
+        {request.decisionComment && (
+          <p className="small muted">
+            {t('agency.request.comment')}: {request.decisionComment}
+          </p>
+        )}
+        {request.poNumber && (
+          <p className="small" data-testid="po-number">
+            {t('agency.request.po', { no: request.poNumber })}
+          </p>
+        )}
+      </div>
+      <div className="row-actions">
+        <Link to={`/orders/${request.orderId}`} data-testid="request-order">
+          {t('agency.request.order', { no: request.orderNo })}
+        </Link>
+        {request.poUrl && <PrintableButton url={request.poUrl} label={t('agency.request.printPo')} testId="print-po" />}
+        {children}
+      </div>
+    </li>
+  );
+}
+
+/** The purchaser's cart, priced for the unit, submitted as a purchase request (采购申请). */
+function SubmitFromCart({ orgId, onSubmitted }: { orgId: string; onSubmitted: (r: PurchaseRequestData) => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const pc = usePricedCart();
+  const channels = useQuery<CheckoutChannelsData>(CHECKOUT_CHANNELS);
+  const [channelId, setChannelId] = useState<string | null>(null);
+  const [justification, setJustification] = useState('');
+  const [terms, setTerms] = useState<string>('ON_DELIVERY');
+  // One key per basket attempt: a double click or a retry returns the same request.
+  const [key, setKey] = useState(() => newIdempotencyKey());
+  const forUnit = pc.buyerOrgId === orgId;
+  const active = (channels.data?.channels ?? []).filter((c) => c.status === 'ACTIVE');
+  const channel = active.find((c) => c.id === channelId) ?? defaultChannel(active);
+  const lines = useMemo(() => pc.priced.groups.flatMap((g) => g.lines.map((p) => ({ variantId: p.variant.id, quantity: p.line.quantity }))), [pc.priced]);
+  const preview = useQuery<PreviewBasketData>(PREVIEW_BASKET, { input: { buyerOrgId: orgId, channelId: channel?.id ?? null, lines } }, { skip: !forUnit || lines.length === 0 || !pc.ready });
+
+  const submit = useAction(async () => {
+    if (!channel) return;
+    const data = await api.request<SubmitPurchaseRequestData>(SUBMIT_PURCHASE_REQUEST, {
+      input: { buyerOrgId: orgId, channelId: channel.id, lines, justification: justification.trim(), terms, idempotencyKey: `pr-${key}` },
+    });
+    const answer = data.submitPurchaseRequest;
+    if (answer.__typename !== 'PurchaseRequest' || !('requestNo' in answer)) {
+      const refusal = answer as { code: string; message: string };
+      throw new RequestError(refusal.code ?? answer.__typename, refusal.message ?? '');
+    }
+    pc.remove(lines.map((l) => l.variantId));
+    setJustification('');
+    setKey(newIdempotencyKey());
+    onSubmitted(answer);
+  });
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (justification.trim() && lines.length) void submit.run();
+  };
+
+  if (!forUnit || pc.cart.lines.length === 0) {
+    return (
+      <div className="notice" data-testid="request-cart-empty">
+        <p>{t('agency.request.emptyCart')}</p>
+        <Link to="/products" className="button button-quiet">
+          {t('cart.browse')}
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <form className="stack" onSubmit={onSubmit} data-testid="request-form">
+      {!pc.ready ? <Loading /> : <CartGroups priced={pc.priced} editable={false} />}
+      <ErrorNotice error={pc.error} onRetry={pc.reload} />
+      {preview.data && (
+        <dl className="facts" data-testid="basket-preview">
+          <dt>{t('agency.request.total')}</dt>
+          <dd>
+            <strong className="price" data-testid="basket-total">
+              {formatFen(preview.data.previewBasket.totalAmount)}
+            </strong>
+          </dd>
+          <dt>{t('agency.request.spendingLimit')}</dt>
+          <dd>{formatFen(preview.data.previewBasket.spendingLimit)}</dd>
+          <dt>{t('agency.request.approval')}</dt>
+          <dd data-testid="approval-required">{preview.data.previewBasket.approvalRequired ? t('agency.request.approvalRequired') : t('agency.request.approvalSkipped')}</dd>
+        </dl>
+      )}
+      <ErrorNotice error={preview.error} />
+      <SelectField label={t('checkout.channelLabel')} value={channel?.id ?? ''} onChange={(e) => setChannelId(e.target.value)}>
+        {active.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label={t('agency.request.terms')} value={terms} onChange={(e) => setTerms(e.target.value)}>
+        {PURCHASE_TERMS.map((x) => (
+          <option key={x} value={x}>
+            {translateOr(t, `terms.${x}`, x)}
+          </option>
+        ))}
+      </SelectField>
+      <label className="field" htmlFor={`${id}-why`}>
+        <span>{t('agency.request.justification')}</span>
+        <textarea id={`${id}-why`} rows={3} required maxLength={1000} value={justification} onChange={(e) => setJustification(e.target.value)} />
+      </label>
+      <ProcurementError error={submit.error} />
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" data-testid="submit-request" disabled={submit.busy || !justification.trim() || !channel || !pc.ready}>
+          {submit.busy ? t('form.submitting') : t('agency.request.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function RequestsTab({ orgId, canSubmit }: { orgId: string; canSubmit: boolean }) {
+  const { t } = useI18n();
+  const [last, setLast] = useState<PurchaseRequestData | null>(null);
+  const mine = useConnection<PurchaseRequestsData, PurchaseRequestData>(PURCHASE_REQUESTS, { filter: { orgId, mine: canSubmit ? true : null }, first: 20 }, (d) => d.purchaseRequests);
+  return (
+    <>
+      {canSubmit && (
+        <section className="card" aria-labelledby="request-title">
+          <h2 id="request-title">{t('agency.request.title')}</h2>
+          <p className="muted small">{t('agency.request.lead')}</p>
+          {last && (
+            <p className="notice notice-ok" role="status" data-testid="request-submitted">
+              {t('agency.request.submitted', { no: last.requestNo, status: translateOr(t, `requestStatus.${last.status}`, last.status) })}
+            </p>
+          )}
+          <SubmitFromCart
+            orgId={orgId}
+            onSubmitted={(r) => {
+              setLast(r);
+              mine.reload();
+            }}
+          />
+        </section>
+      )}
+      <section className="card" aria-labelledby="requests-title">
+        <h2 id="requests-title">{canSubmit ? t('agency.request.mine') : t('agency.request.all')}</h2>
+        <ErrorNotice error={mine.error} onRetry={mine.reload} />
+        {mine.loading && mine.nodes.length === 0 ? <Loading /> : mine.nodes.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+        <ul className="row-list">
+          {mine.nodes.map((r) => (
+            <RequestRow key={r.id} request={r} />
+          ))}
+        </ul>
+        {mine.hasNextPage && (
+          <button type="button" className="button button-quiet" onClick={mine.loadMore} disabled={mine.loadingMore}>
+            {t('agency.loadMore')}
+          </button>
+        )}
+      </section>
+    </>
+  );
+}

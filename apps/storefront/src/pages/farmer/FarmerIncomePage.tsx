@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { MY_HOUSEHOLD_INCOME, type MyHouseholdIncomeData } from '../../api/attribution';
+import { Bars } from '../../components/Charts';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { RequireRole } from '../../components/Guard';
+import { useI18n } from '../../i18n';
+import { INCOME_PERIODS, type IncomePeriod, periodRange } from '../../lib/agency';
+import { formatFen } from '../../lib/money';
+import { useQuery } from '../../lib/use-query';
+
+/** Months of a range, oldest first ("2026-01" … "2026-03"). */
+function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.split('-').map(Number);
+  const [ty, tm] = to.split('-').map(Number);
+  while (y < ty || (y === ty && m <= tm)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
+}
+
+/** 我的增收: the farmer's own household income from counted sales, by month and product (phone first). */
+function FarmerIncome() {
+  const { t } = useI18n();
+  const [period, setPeriod] = useState<IncomePeriod>('last12');
+  const range = periodRange(period);
+  const { data, error, loading, reload } = useQuery<MyHouseholdIncomeData>(MY_HOUSEHOLD_INCOME, range);
+  const income = data?.myHouseholdIncome;
+  const byMonth = new Map((income?.months ?? []).map((m) => [m.period, m.amount]));
+  const byProduct = new Map<string, { title: string; amount: number }>();
+  for (const m of income?.months ?? []) {
+    for (const p of m.products) {
+      const entry = byProduct.get(p.productId) ?? { title: p.productTitle, amount: 0 };
+      entry.amount += p.amount;
+      byProduct.set(p.productId, entry);
+    }
+  }
+  const products = [...byProduct.entries()].sort((a, b) => b[1].amount - a[1].amount);
+
+  return (
+    <div className="container page-body farmer-page">
+      <p className="label">{t('farmer.kicker')}</p>
+      <h1>{t('farmer.title')}</h1>
+      {data?.myHousehold && (
+        <p className="muted" data-testid="farmer-household">
+          {t('farmer.household', { name: data.myHousehold.headName, village: data.myHousehold.village?.name ?? '' })}
+        </p>
+      )}
+      <div className="segmented" role="group" aria-label={t('farmer.period')}>
+        {INCOME_PERIODS.map((p) => (
+          <button key={p} type="button" aria-pressed={p === period} onClick={() => setPeriod(p)}>
+            {t(`farmer.period.${p}`)}
+          </button>
+        ))}
+      </div>
+      <ErrorNotice error={error} onRetry={reload} />
+      {loading && !income ? (
+        <Loading />
+      ) : income ? (
+        <>
+          <section className="card" aria-labelledby="farmer-total-title">
+            <h2 id="farmer-total-title">{t('farmer.total')}</h2>
+            <p className="big-amount" data-testid="farmer-total" data-fen={income.totalAmount}>
+              {formatFen(income.totalAmount)}
+            </p>
+            <p className="muted small">{t('farmer.range', { from: income.fromPeriod, to: income.toPeriod })}</p>
+            <button type="button" className="button button-quiet" onClick={reload} data-testid="farmer-refresh">
+              {t('agency.refresh')}
+            </button>
+          </section>
+          <section className="card" aria-labelledby="farmer-months-title">
+            <h2 id="farmer-months-title">{t('farmer.byMonth')}</h2>
+            <Bars
+              items={monthsBetween(range.from, range.to).map((m) => ({ label: m.slice(5), value: byMonth.get(m) ?? 0 }))}
+              label={t('farmer.byMonth')}
+              format={formatFen}
+              testId="farmer-month-bars"
+            />
+            <ul className="rank-list">
+              {[...income.months].reverse().map((m) => (
+                <li key={m.period} data-testid="farmer-month">
+                  <span>{m.period}</span>
+                  <strong>{formatFen(m.amount)}</strong>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section className="card" aria-labelledby="farmer-products-title">
+            <h2 id="farmer-products-title">{t('farmer.byProduct')}</h2>
+            {products.length === 0 && <p className="muted">{t('farmer.none')}</p>}
+            <ul className="rank-list">
+              {products.map(([id, p]) => (
+                <li key={id} data-testid="farmer-product">
+                  <span>{p.title}</span>
+                  <strong>{formatFen(p.amount)}</strong>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <p className="hint">{t('farmer.hint')}</p>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export function FarmerIncomePage() {
+  return (
+    <RequireRole roles={['FARMER']}>
+      <FarmerIncome />
+    </RequireRole>
+  );
+}
