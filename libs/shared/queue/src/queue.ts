@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, SetMetadata } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, SetMetadata } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { type Job, type JobsOptions, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -59,7 +59,7 @@ export class QueueService implements OnApplicationShutdown {
 
 /** Starts a BullMQ Worker for every @ProcessesQueue provider: in apps/worker, or in-process in the embedded default. */
 @Injectable()
-export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly log = new Logger('Worker');
   private readonly workers: Worker[] = [];
   constructor(
@@ -91,7 +91,8 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     return this.workers.length;
   }
 
-  async onApplicationShutdown() {
+  // Before any module's onApplicationShutdown: jobs finish while the database pool is still open.
+  async beforeApplicationShutdown() {
     // close() waits for active jobs to finish, so a deploy does not cut a job in half.
     await Promise.all(this.workers.map((w) => w.close()));
   }
