@@ -173,6 +173,8 @@ export class OrderService {
     return this.db.transaction(ctx, async (tx) => {
       const order = await this.machine.lock(tx, orderId);
       const actor = await this.access.requireBuyer(tx, order);
+      // A client retrying after a lost response must not see its own cancellation as an error.
+      if (order.status === OrderStatus.CANCELLED) return order;
       if (order.paidAmount > 0 && order.paidAmount > order.refundedAmount) {
         throw new AppError('ORDER_PAID', 'This order is paid: ask for a refund instead of cancelling', { status: order.status });
       }
