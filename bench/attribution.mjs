@@ -553,18 +553,10 @@ async function diagnose(appCtx, take, sql, postmasterPid) {
   // The changes proposed in docs/BENCHMARKS.md, cumulatively, each applied to this throwaway database only.
   await slice('+ index linkage (supplier_id, type)', 4, () => sql(`CREATE INDEX bench_linkage_supplier_type_idx ON linkage (supplier_id, type)`));
   await slice('+ no per-entry balance trigger (per-line one kept)', 4, () => sql(`ALTER TABLE attribution_entry DISABLE TRIGGER attribution_entry_balanced`));
-  const redundant = await sql(
-    `SELECT c.conname, a.attname, pg_get_constraintdef(c.oid) AS def FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
-      WHERE c.conrelid = 'attribution_entry'::regclass AND c.contype = 'f' AND a.attname IN ('order_id', 'supplier_id', 'product_id', 'rule_id')`,
-  );
-  await slice(`+ entry FKs the line already checks dropped (${redundant.map((r) => r.attname).join(', ')})`, 4, async () => {
-    for (const r of redundant) await sql(`ALTER TABLE attribution_entry DROP CONSTRAINT ${r.conname}`);
-  });
   await slice('+ concurrency 8', 8);
   // Restore the schema as migrated.
   await sql(`DROP INDEX bench_linkage_supplier_type_idx`);
   await sql(`ALTER TABLE attribution_entry ENABLE TRIGGER attribution_entry_balanced`);
-  for (const r of redundant) await sql(`ALTER TABLE attribution_entry ADD CONSTRAINT ${r.conname} ${r.def} NOT VALID`);
   const allTables = ['attribution_entry', 'attribution_line', 'attribution_monthly', 'attribution_household_month', 'attribution_refund'];
   await slice(
     'bound: no trigger at all on attribution tables (no FK checks either)',

@@ -361,6 +361,14 @@ describe('reconciliation', () => {
         [order1.orderId, order1.lineIds[0], coop.supplierId, tea.productId, TIAN, v1],
       ),
     ).rejects.toThrow(/ATTRIBUTION_UNBALANCED/);
+    // An entry repeats its line's order, supplier and product; it may not disagree with them.
+    await expect(
+      ds.query(
+        `INSERT INTO attribution_entry (order_id, order_line_id, supplier_id, product_id, event_key, beneficiary_kind, beneficiary_key, household_id, region_code, amount, period, occurred_at)
+         VALUES ($1, $2, $3, $4, 'COUNT', 'HOUSEHOLD', 'HOUSEHOLD:x', $5, $6, 1, '2026-02', now())`,
+        [order2.orderId, order1.lineIds[0], coop.supplierId, tea.productId, TIAN, v1],
+      ),
+    ).rejects.toThrow(/attribution_entry_line_fkey/);
   });
 });
 
