@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, Db, forbidden, notFound, type Principal, type RequestContext, Role } from '@bangfu/core';
+import { AppError, assertUuid, Db, forbidden, notFound, type Principal, type RequestContext, Role } from '@bangfu/core';
 import { normalizePrefix } from '@bangfu/region';
 import { HouseholdStatus, maskName } from '@bangfu/supplier';
 import {
@@ -10,7 +10,7 @@ import {
   type OrderAttributionLine,
   UnassignedBucket,
 } from './attribution.types';
-import { assertUuid } from './attribution-rule.service';
+
 import { type AttributionKind, BeneficiaryKind } from './engine';
 import { parseRange } from './periods';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput, Db, forbidden, notFound, type Principal, type RequestContext, Role } from '@bangfu/core';
+import { AppError, assertUuid, badInput, Db, forbidden, notFound, type Principal, type RequestContext, Role } from '@bangfu/core';
 import { allocate, type Fen } from '@bangfu/money';
 import { AttributionRule } from './attribution.entities';
 import { type SetAttributionRuleInput } from './attribution.types';
@@ -7,15 +7,9 @@ import { AttributionKind, BASIS_POINTS, ruleInForce } from './engine';
 import { RULE_COLUMNS, toRuleFacts } from './facts';
 import { parseInstant, shanghaiDate } from './periods';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STAFF = [Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF];
 /** A rule may start "now": allow for the clock skew between client and server. */
 const PAST_TOLERANCE_MS = 5 * 60_000;
-
-export function assertUuid(value: string | null | undefined, field: string): string {
-  if (!value || !UUID.test(value)) throw badInput(`${field} must be a UUID`, { field });
-  return value;
-}
 
 /** Parameters of a rule after validation (what is stored). */
 interface RuleShape {

@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppError, badInput, Db, notFound, type RequestContext } from '@bangfu/core';
+import { AppError, assertUuid, Db, notFound, type RequestContext } from '@bangfu/core';
 import type { Fen } from '@bangfu/money';
 import { AttributionWriter, type Batch, type EntryRow } from './attribution-writer';
 import { type BeneficiaryKind, lineRefunds, type OrderFacts, type Part, type PlannedLine, planOrder, refundEventKey, refundStep, slotKey, subtractParts } from './engine';
 import { AttributionFactsLoader } from './facts';
 import { periodOf } from './periods';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What one attribution run wrote for an order. */
 export interface AttributionResult {
@@ -94,7 +93,7 @@ export class AttributionService {
   }
 
   private async lockAndLoad(tx: RequestContext, orderId: string) {
-    if (!UUID.test(orderId ?? '')) throw badInput('orderId must be a UUID', { field: 'orderId' });
+    assertUuid(orderId, 'orderId');
     // The order row lock serialises us with ordering's moves and with other attribution runs.
     const locked: unknown[] = await this.db.manager(tx).query(`SELECT id FROM orders WHERE id = $1 FOR UPDATE`, [orderId]);
     if (locked.length === 0) throw notFound('Order', orderId);

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Db, notFound, type RequestContext } from '@bangfu/core';
+import { assertUuid, Db, isUuid, notFound, type RequestContext } from '@bangfu/core';
 import type { Fen } from '@bangfu/money';
 import { ProductIncomeShare } from './attribution.types';
-import { assertUuid, AttributionRuleService, perUnitToHouseholds } from './attribution-rule.service';
+import { AttributionRuleService, perUnitToHouseholds } from './attribution-rule.service';
 import { AttributionKind, ruleInForce } from './engine';
 import { shanghaiDate } from './periods';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The product page's income share: what one unit brings households under the rule in force now.
@@ -33,7 +32,7 @@ export class IncomeShareService {
   }
 
   async incomeShares(ctx: RequestContext, productIdsIn: string[]): Promise<Map<string, ProductIncomeShare>> {
-    const productIds = [...new Set(productIdsIn)].filter((id) => UUID.test(id));
+    const productIds = [...new Set(productIdsIn)].filter((id) => isUuid(id));
     const out = new Map<string, ProductIncomeShare>();
     if (productIds.length === 0) return out;
     const m = this.db.manager(ctx);

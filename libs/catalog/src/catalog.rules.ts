@@ -8,19 +8,8 @@ export const VARIANT_UNITS = ['kg', 'g', '斤', '箱', '盒', '袋', '瓶', '罐
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 export const MAX_IMAGES_PER_PRODUCT = 12;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SKU = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** IDs reach SQL as uuid parameters: a malformed one is the caller's mistake, not a 500. */
-export function assertUuid(value: string, field: string): string {
-  if (typeof value !== 'string' || !UUID.test(value)) throw badInput(`${field} is not a valid id`, { field });
-  return value;
-}
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 export function requireText(value: string | null | undefined, field: string, max: number, min = 1): string {
   const text = (value ?? '').trim();

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AppError, Db, notFound, type RequestContext } from '@bangfu/core';
+import { AppError, assertUuid, Db, notFound, type RequestContext } from '@bangfu/core';
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
-import { assertUuid, MAX_IMAGES_PER_PRODUCT } from './catalog.rules';
+import { MAX_IMAGES_PER_PRODUCT } from './catalog.rules';
 import { checkImage, IMAGE_TYPES } from './image-check';
 import { ProductImage } from './product.entity';
 import { ProductService } from './product.service';

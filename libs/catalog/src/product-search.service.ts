@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput, type Connection, Db, decodeCursor, pageSize, type RequestContext, Role, toConnection } from '@bangfu/core';
+import { AppError, assertUuid, badInput, type Connection, Db, decodeCursor, pageSize, type RequestContext, Role, toConnection } from '@bangfu/core';
 import { normalizePrefix } from '@bangfu/region';
 import { In } from 'typeorm';
-import { assertUuid } from './catalog.rules';
+
 import { Product } from './product.entity';
 import { staffOrgIds } from './product.service';
 import { parseQuery } from './search-text';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput, Db, forbidden, notFound, type Principal, type RequestContext, Role } from '@bangfu/core';
+import { AppError, assertUuid, badInput, Db, forbidden, isUuid, notFound, type Principal, type RequestContext, Role } from '@bangfu/core';
 import { RegionLevel, RegionService } from '@bangfu/region';
 import { SupplierService, SupplierStatus } from '@bangfu/supplier';
 import { CategoryService } from './category.service';
-import { assertUuid, isUuid, PRODUCT_TRANSITIONS, type ProductAction, requireText } from './catalog.rules';
+import { PRODUCT_TRANSITIONS, type ProductAction, requireText } from './catalog.rules';
 import { Product, ProductEvent, ProductStatus } from './product.entity';
 import { searchTokens } from './search-text';
 import { type VariantInput, VariantService } from './variant.service';

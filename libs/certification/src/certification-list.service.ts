@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type Connection, Db, decodeCursor, ErrorCode, pageSize, type RequestContext, Role, toConnection } from '@bangfu/core';
+import { AppError, type Connection, Db, decodeCursor, ErrorCode, isUuid, pageSize, type RequestContext, Role, toConnection } from '@bangfu/core';
 import { normalizePrefix } from '@bangfu/region';
 import { Certification } from './certification.entities';
 import type { CertificationFilter } from './certification.types';
 
 // Cursors carry JavaScript (millisecond) times: order and compare at that precision so no row is skipped.
 const CREATED_MS = `date_trunc('milliseconds', c.created_at)`;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Work queues and a supplier's own applications: certifications the caller may see, newest first, scoped in SQL. */
 @Injectable()
@@ -38,13 +37,13 @@ export class CertificationListService {
     for (const field of ['productId', 'supplierId'] as const) {
       const v = f[field];
       if (!v) continue;
-      if (!UUID.test(v)) throw new AppError(ErrorCode.BAD_USER_INPUT, `${field} is not an id`, { field });
+      if (!isUuid(v)) throw new AppError(ErrorCode.BAD_USER_INPUT, `${field} is not an id`, { field });
       qb.andWhere(field === 'productId' ? 'c.product_id = :productId' : 'p.supplier_id = :supplierId', { [field]: v });
     }
     const total = await qb.getCount();
     if (cursor) {
       const [at, id] = cursor;
-      if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at)) || !UUID.test(id)) {
+      if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at)) || !isUuid(id)) {
         throw new AppError(ErrorCode.BAD_USER_INPUT, 'after is not a valid cursor', { field: 'after' });
       }
       qb.andWhere(`(${CREATED_MS}, c.id) < (:at::timestamptz, :id::uuid)`, { at, id });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type Connection, Db, decodeCursor, ErrorCode, pageSize, type RequestContext, toConnection } from '@bangfu/core';
+import { AppError, type Connection, Db, decodeCursor, ErrorCode, isUuid, pageSize, type RequestContext, toConnection } from '@bangfu/core';
 import { normalizePrefix } from '@bangfu/region';
 import { Certification, CertificationStatus } from './certification.entities';
 import type { CertifiedDirectoryFilter } from './certification.types';
@@ -29,7 +29,6 @@ interface NormalizedFilter {
   validOn: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The public directory of certified products (帮扶产品名录): certificates valid on a given day, by
@@ -50,7 +49,7 @@ export class CertifiedDirectoryService {
       }
     }
     for (const field of ['categoryId', 'supplierId'] as const) {
-      if (f[field] && !UUID.test(f[field]!)) throw new AppError(ErrorCode.BAD_USER_INPUT, `${field} is not an id`, { field });
+      if (f[field] && !isUuid(f[field]!)) throw new AppError(ErrorCode.BAD_USER_INPUT, `${field} is not an id`, { field });
     }
     return {
       prefix,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AppError, Db, ErrorCode, forbidden, notFound, type Principal, type RequestContext, Role } from '@bangfu/core';
+import { AppError, Db, ErrorCode, forbidden, isUuid, notFound, type Principal, type RequestContext, Role } from '@bangfu/core';
 import { ProductService, ProductStatus } from '@bangfu/catalog';
 import { CertificationService } from '@bangfu/certification';
 import { OrganizationService } from '@bangfu/identity';
@@ -16,7 +16,6 @@ export interface ChannelListFilter {
 }
 
 const ALL_LEVELS = [RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.TOWN, RegionLevel.VILLAGE];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A fresh counter secret: 256 random bits, URL-safe text (the HMAC key is its UTF-8 bytes). */
 export function newDeviceSecret(): string {
@@ -62,7 +61,7 @@ export class ChannelService {
   }
 
   async find(ctx: RequestContext, id: string): Promise<Channel | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     return this.db.repo(ctx, Channel).findOneBy({ id });
   }
 
@@ -94,7 +93,7 @@ export class ChannelService {
       if (regionCode) await this.regions.requireLevel(tx, regionCode, ALL_LEVELS, 'regionCode');
       this.assertManages(p, regionCode);
       if (input.operatorOrgId) {
-        if (!UUID.test(input.operatorOrgId)) throw new AppError(ErrorCode.BAD_USER_INPUT, 'operatorOrgId is not an id', { field: 'operatorOrgId' });
+        if (!isUuid(input.operatorOrgId)) throw new AppError(ErrorCode.BAD_USER_INPUT, 'operatorOrgId is not an id', { field: 'operatorOrgId' });
         await this.organizations.get(tx, input.operatorOrgId);
       }
       const deviceSecret = input.kind === ChannelKind.COUNTER ? newDeviceSecret() : null;
@@ -186,7 +185,7 @@ export class ChannelService {
   }
 
   private async lockForManagement(ctx: RequestContext, channelId: string): Promise<Channel> {
-    if (!UUID.test(channelId)) throw notFound('Channel', channelId);
+    if (!isUuid(channelId)) throw notFound('Channel', channelId);
     const channel = await this.db.repo(ctx, Channel).findOne({ where: { id: channelId }, lock: { mode: 'pessimistic_write' } });
     if (!channel) throw notFound('Channel', channelId);
     this.assertManages(ctx.requirePrincipal(), channel.regionCode);

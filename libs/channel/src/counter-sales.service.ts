@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { APP_CONFIG, type AppConfig, AppError, Db, Principal, REDIS, redisKey, type RequestContext } from '@bangfu/core';
+import { APP_CONFIG, type AppConfig, AppError, Db, isUuid, Principal, REDIS, redisKey, type RequestContext } from '@bangfu/core';
 import { hashPassword } from '@bangfu/identity';
 import { LedgerService } from '@bangfu/ledger';
 import {
@@ -38,7 +38,6 @@ export interface CounterResult {
   orderId: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const ReportBody = z.strictObject({
   reportId: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'reportId: 1–100 letters, digits, . _ : -'),
@@ -46,7 +45,7 @@ const ReportBody = z.strictObject({
   lines: z
     .array(
       z.strictObject({
-        variantId: z.string().regex(UUID, 'variantId must be a variant id'),
+        variantId: z.string().refine(isUuid, 'variantId must be a variant id'),
         quantity: z.number().int().positive().max(10_000),
         unitPrice: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
       }),

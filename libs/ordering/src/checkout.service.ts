@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { AppError, Db, forbidden, type RequestContext, Role } from '@bangfu/core';
+import { AppError, Db, forbidden, isUuid, type RequestContext, Role } from '@bangfu/core';
 import { OrderStateMachine } from './order-state.service';
 import { ActorKind, BuyerKind, LineCertificationStatus, Order, OrderHistory, OrderLine, OrderStatus, PaymentMode, PriceKind, SupplierOrder } from './ordering.entities';
 import {
@@ -16,7 +16,6 @@ import { StockService } from './stock.service';
 
 export const MAX_LINES = 50;
 export const MAX_QUANTITY = 10_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export interface PlaceOrderOptions {
@@ -245,7 +244,7 @@ export class CheckoutService {
   }
 
   private async loadChannel(tx: RequestContext, channelId: string): Promise<{ id: string; online: boolean; kind: string; assistanceOnly: boolean }> {
-    if (!UUID.test(String(channelId))) throw new Refusal(invalid('UNKNOWN_CHANNEL', 'channelId is not a channel', 'channelId'));
+    if (!isUuid(String(channelId))) throw new Refusal(invalid('UNKNOWN_CHANNEL', 'channelId is not a channel', 'channelId'));
     const [row]: Array<{ id: string; online: boolean; kind: string; assistance_only: boolean; status: string }> = await this.db
       .manager(tx)
       .query(`SELECT id, online, kind, assistance_only, status FROM channel WHERE id = $1`, [channelId]);
@@ -262,7 +261,7 @@ export class CheckoutService {
    */
   private async priceLines(tx: RequestContext, input: PlaceOrderInput, channel: { id: string; online: boolean; kind: string; assistanceOnly: boolean }, kind: BuyerKind): Promise<PricedLine[]> {
     for (const line of input.lines) {
-      if (!UUID.test(String(line.variantId))) throw new Refusal(unavailable(line.variantId, UnavailableReason.UNKNOWN_VARIANT));
+      if (!isUuid(String(line.variantId))) throw new Refusal(unavailable(line.variantId, UnavailableReason.UNKNOWN_VARIANT));
     }
     const rows: VariantRow[] = await this.db.manager(tx).query(
       `SELECT v.id AS variant_id, v.sku, v.spec, v.unit, v.retail_price, v.agency_price, v.active,

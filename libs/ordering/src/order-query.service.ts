@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type Connection, Db, decodeCursor, forbidden, pageSize, type RequestContext, toConnection } from '@bangfu/core';
+import { AppError, type Connection, Db, decodeCursor, forbidden, isUuid, pageSize, type RequestContext, toConnection } from '@bangfu/core';
 import { OrderAccessService } from './order-access.service';
 import { assertId } from './order-state.service';
 import { Order, OrderHistory, OrderLine, SupplierOrder, SupplierOrderHistory } from './ordering.entities';
 import type { OrderFilter } from './ordering.types';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A date argument ('2026-01-01' or an ISO timestamp) as an instant: the start of that Asia/Shanghai day, or the timestamp itself. */
@@ -26,7 +25,7 @@ function parseDay(value: string, field: string, endOfDay: boolean): Date {
 }
 
 const uuidOrRefuse = (value: string, field: string) => {
-  if (!UUID.test(value)) throw new AppError('BAD_USER_INPUT', `${field} is not an id`, { field });
+  if (!isUuid(value)) throw new AppError('BAD_USER_INPUT', `${field} is not an id`, { field });
   return value;
 };
 
@@ -55,7 +54,7 @@ export class OrderQueryService {
     const total = await qb.getCount();
     if (cursor) {
       const [at, id] = cursor;
-      if (typeof at !== 'string' || typeof id !== 'string' || !UUID.test(id) || Number.isNaN(new Date(at).getTime())) throw new AppError('BAD_USER_INPUT', 'after is not a valid cursor', { field: 'after' });
+      if (typeof at !== 'string' || typeof id !== 'string' || !isUuid(id) || Number.isNaN(new Date(at).getTime())) throw new AppError('BAD_USER_INPUT', 'after is not a valid cursor', { field: 'after' });
       qb.andWhere('(o.created_at, o.id) < (:cAt, :cId)', { cAt: new Date(at), cId: id });
     }
     const rows = await qb.orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').limit(limit + 1).getMany();

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError, Db, forbidden, notFound, type RequestContext } from '@bangfu/core';
+import { AppError, Db, forbidden, isUuid, notFound, type RequestContext } from '@bangfu/core';
 import { QueueService } from '@bangfu/queue';
 import { In } from 'typeorm';
 import { findSupplierOrderTransition, findTransition, RELEASING_STATUSES, eventTypeFor } from './order-transitions';
@@ -11,7 +11,6 @@ import { StockService } from './stock.service';
 export const ORDER_EXPIRY_QUEUE = 'order-expiry';
 export const EXPIRE_JOB = 'expire';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface MoveOptions {
   reason?: string | null;
@@ -38,7 +37,7 @@ export interface OrderEventPayload {
 }
 
 export function assertId(id: string, what: string): void {
-  if (typeof id !== 'string' || !UUID.test(id)) throw notFound(what, id);
+  if (typeof id !== 'string' || !isUuid(id)) throw notFound(what, id);
 }
 
 /**

@@ -7,6 +7,7 @@ import { IsNull, Not } from 'typeorm';
 import { assertPayable, PaymentCoreService } from './payment-core.service';
 import { Payment, PaymentMethod, PaymentProviderKind, PaymentStatus } from './payment.entities';
 import type { PayOrderResult } from './payment.types';
+import type { IntentResult } from './provider';
 
 
 const REUSABLE = [PaymentStatus.REQUIRES_PAYMENT, PaymentStatus.FAILED];
@@ -28,11 +29,55 @@ export class PaymentService {
    * A PaymentIntent for the whole order (amount from the order, never from the client). Asking
    * again returns the same open intent; the Stripe idempotency key is derived from order and
    * attempt, so a retry after a crash finds the intent Stripe already made.
+   *
+   * Three steps, so no database transaction (nor the order's payment lock) is held while Stripe
+   * answers: reserve the attempt (committed, so its id is in the intent's metadata before Stripe
+   * knows it), call Stripe, record the intent. A concurrent or later caller that finds the attempt
+   * reserved but not yet recorded repeats the call with the same key and gets the same intent.
    */
   async payOrder(ctx: RequestContext, orderId: string, method: PaymentMethod): Promise<PayOrderResult> {
     if (method === PaymentMethod.BANK_TRANSFER) throw badInput('Bank transfers are recorded with recordBankTransfer', { field: 'method' });
     const stripe = this.core.stripe;
     if (!stripe.enabled) throw new AppError('PAYMENT_METHOD_UNAVAILABLE', 'Online payment is not configured on this platform; pay by bank transfer');
+    for (let conflicts = 0; ; conflicts++) {
+      const step = await this.reserveAttempt(ctx, orderId, method);
+      if ('done' in step) return step.done;
+      const { payment, orderNo } = step;
+      let intent: IntentResult;
+      try {
+        intent = await stripe.createIntent({
+          orderId: payment.orderId,
+          paymentId: payment.id,
+          amount: payment.amount,
+          method,
+          idempotencyKey: payment.idempotencyKey,
+          description: `Bangfu order ${orderNo}`,
+        });
+      } catch (e) {
+        // A key Stripe saw with other parameters (an attempt recorded elsewhere, e.g. before a
+        // database restore) or a 5xx Stripe stored against the key (it replays those): retire this
+        // attempt, so the next call reserves a fresh key. A connection error keeps the key: Stripe
+        // may have made the intent, and the same key finds it. (409 is the same key still in
+        // flight: the SDK retries those itself.)
+        const type = e instanceof AppError ? e.details.providerType : null;
+        const conflict = type === 'idempotency_error' && e instanceof AppError && e.details.providerStatus === 400;
+        if (conflict || type === 'api_error') {
+          await this.db.repo(ctx, Payment).update({ id: payment.id, providerRef: IsNull() }, { status: PaymentStatus.CANCELED });
+        }
+        if (!conflict || conflicts >= 3) throw e;
+        continue;
+      }
+      await this.db.repo(ctx, Payment).update({ id: payment.id, providerRef: IsNull() }, { providerRef: intent.providerRef, clientSecret: intent.clientSecret });
+      return this.result(Object.assign(payment, { providerRef: intent.providerRef }), intent.clientSecret ?? '');
+    }
+  }
+
+  /** Step 1 of payOrder: the open intent to hand back, or the attempt (reserved or reused) to create at Stripe. */
+  private reserveAttempt(
+    ctx: RequestContext,
+    orderId: string,
+    method: PaymentMethod,
+  ): Promise<{ done: PayOrderResult } | { payment: Payment; orderNo: string }> {
     return this.db.transaction(ctx, async (tx) => {
       const order = await this.orders.requireBuyerAccess(tx, orderId);
       await this.core.lockOrderPayments(tx, order.id);
@@ -50,44 +95,23 @@ export class PaymentService {
         })
         .orderBy('p.attempt', 'DESC')
         .getOne();
-      if (open?.clientSecret) return this.result(open, open.clientSecret);
-
+      if (open?.clientSecret) return { done: this.result(open, open.clientSecret) };
+      if (open && !open.providerRef) return { payment: open, orderNo: order.orderNo };
       const [{ max }] = await this.db.manager(tx).query(`SELECT coalesce(max(attempt), 0) AS max FROM payment WHERE order_id = $1 AND provider = 'STRIPE'`, [order.id]);
-      let attempt = Number(max) + 1;
-      // The row is inserted first (id known to Stripe as metadata) and completed after the call; a
-      // failure rolls both back, and the next call repeats the same attempt and key.
-      for (;;) {
-        const payment = repo.create({
-          id: randomUUID(),
-          orderId: order.id,
-          provider: PaymentProviderKind.STRIPE,
-          method,
-          status: PaymentStatus.REQUIRES_PAYMENT,
-          amount: order.totalAmount,
-          attempt,
-          idempotencyKey: `bangfu-order-${order.id}-attempt-${attempt}`,
-          recordedByUserId: tx.userId,
-        });
-        await this.core.savepoint(tx, () => repo.insert(payment));
-        try {
-          const intent = await stripe.createIntent({
-            orderId: order.id,
-            paymentId: payment.id,
-            amount: payment.amount,
-            method,
-            idempotencyKey: payment.idempotencyKey,
-            description: `Bangfu order ${order.orderNo}`,
-          });
-          await repo.update({ id: payment.id }, { providerRef: intent.providerRef, clientSecret: intent.clientSecret });
-          return this.result(Object.assign(payment, { providerRef: intent.providerRef }), intent.clientSecret ?? '');
-        } catch (e) {
-          // A key Stripe saw with other parameters (an earlier attempt that never committed here): take the next.
-          const conflict = e instanceof AppError && e.details.providerType === 'idempotency_error';
-          if (!conflict || attempt > Number(max) + 3) throw e;
-          await repo.delete({ id: payment.id });
-          attempt += 1;
-        }
-      }
+      const attempt = Number(max) + 1;
+      const payment = repo.create({
+        id: randomUUID(),
+        orderId: order.id,
+        provider: PaymentProviderKind.STRIPE,
+        method,
+        status: PaymentStatus.REQUIRES_PAYMENT,
+        amount: order.totalAmount,
+        attempt,
+        idempotencyKey: `bangfu-order-${order.id}-attempt-${attempt}`,
+        recordedByUserId: tx.userId,
+      });
+      await repo.insert(payment);
+      return { payment, orderNo: order.orderNo };
     });
   }
 

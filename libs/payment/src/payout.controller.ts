@@ -1,9 +1,8 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, Ctx, notFound, type RequestContext, Role } from '@bangfu/core';
+import { Allow, Ctx, isUuid, notFound, type RequestContext, Role } from '@bangfu/core';
 import { PayoutService } from './payout.service';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** GET /api/payouts/:batchId.csv — the bank payout file of a batch (platform admin, bearer token). */
 @Controller('api/payouts')
@@ -13,7 +12,7 @@ export class PayoutController {
   @Get(':batchId.csv')
   @Allow(Role.PLATFORM_ADMIN)
   async csv(@Ctx() ctx: RequestContext, @Param('batchId') batchId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
-    if (!UUID.test(batchId)) throw notFound('PayoutBatch', batchId);
+    if (!isUuid(batchId)) throw notFound('PayoutBatch', batchId);
     const body = await this.payouts.bankFile(ctx, batchId);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="payout-${batchId}.csv"`);

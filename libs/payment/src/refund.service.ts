@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AppError, badInput, Db, notFound, type RequestContext } from '@bangfu/core';
+import { AppError, badInput, Db, isUuid, notFound, type RequestContext } from '@bangfu/core';
 import { LedgerService } from '@bangfu/ledger';
 import { type Fen } from '@bangfu/money';
 import { findTransition, OrderRefund, OrderService, OrderStatus } from '@bangfu/ordering';
@@ -27,7 +27,6 @@ export interface ProviderRefund {
   failureReason?: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Refunds. A refund is first written PENDING (committed) with its idempotency key, then sent to the
@@ -217,7 +216,7 @@ export class RefundService {
    * elsewhere (e.g. the Stripe dashboard) is recorded as a PROVIDER refund. Returns what happened.
    */
   async syncProviderRefund(tx: RequestContext, payment: Payment, r: ProviderRefund): Promise<string> {
-    const ourId = r.metadata?.refundId && UUID.test(r.metadata.refundId) ? r.metadata.refundId : null;
+    const ourId = r.metadata?.refundId && isUuid(r.metadata.refundId) ? r.metadata.refundId : null;
     const repo = this.db.repo(tx, PaymentRefund);
     const row = (await repo.findOneBy({ providerRef: r.id })) ?? (ourId ? await repo.findOneBy({ id: ourId, paymentId: payment.id }) : null);
     const state = refundState(r.status);

@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { Role } from '@bangfu/core';
 import { expectErrorCode, type TestServer } from '@bangfu/testing';
@@ -123,6 +123,69 @@ describe('payOrder (Stripe PaymentIntents)', () => {
     expect(wechat.paymentId).not.toBe(results[0].paymentId);
     expect(stripeServer.paymentIntents.get(intentOf(wechat.clientSecret))!.allowed_payment_method_types).toEqual(['wechat_pay']);
     expect(await count(ds, `SELECT count(*) FROM payment WHERE order_id = $1`, [order.id])).toBe(2);
+  });
+
+  it('holds no transaction or order lock while Stripe answers: the attempt is committed first, the intent recorded after', async () => {
+    const order = await newOrder();
+    const release = stripeServer.hold();
+    let paying: Promise<unknown> | undefined;
+    try {
+      paying = pay(order, 'CARD');
+      const attempt = await vi.waitFor(
+        async () => {
+          const [row] = await ds.query(`SELECT id, status, provider_ref, attempt FROM payment WHERE order_id = $1`, [order.id]);
+          if (!row) throw new Error('no attempt yet');
+          return row;
+        },
+        { timeout: 5000, interval: 25 },
+      );
+      expect(attempt).toMatchObject({ status: 'REQUIRES_PAYMENT', provider_ref: null, attempt: 1 });
+      // Nobody holds the order's payment lock while the call is out.
+      const [{ free }] = await ds.query(`SELECT pg_try_advisory_xact_lock(hashtextextended('payment-order:' || $1, 0)) AS free`, [order.id]);
+      expect(free).toBe(true);
+    } finally {
+      release();
+    }
+    const p = (await paying) as { paymentId: string; clientSecret: string };
+    const [row] = await ds.query(`SELECT provider_ref FROM payment WHERE id = $1`, [p.paymentId]);
+    expect(row.provider_ref).toBe(intentOf(p.clientSecret));
+  });
+
+  it('payment news that overtakes recording the intent finds the attempt by the id in the intent’s metadata', async () => {
+    const order = await newOrder();
+    const p = await pay(order, 'CARD');
+    await ds.query(`UPDATE payment SET provider_ref = NULL WHERE id = $1`, [p.paymentId]); // as between Stripe's answer and step 3
+    const { res } = await succeed(p.clientSecret);
+    expect(res.body).toMatchObject({ received: true, outcome: 'PAYMENT_APPLIED' });
+    expect(await orderRow(ds, order.id)).toMatchObject({ status: 'PAID' });
+    const [row] = await ds.query(`SELECT provider_ref, status FROM payment WHERE id = $1`, [p.paymentId]);
+    expect(row).toEqual({ provider_ref: intentOf(p.clientSecret), status: 'SUCCEEDED' });
+  });
+
+  it('a Stripe outage retires the attempt (Stripe replays a stored 500 for its key); the next call takes a fresh key', async () => {
+    const order = await newOrder();
+    stripeServer.failNext(3);
+    try {
+      expectErrorCode(await server.gql(PAY, { id: order.id, m: 'CARD' }, buyer.token), 'PAYMENT_PROVIDER_ERROR');
+    } finally {
+      stripeServer.failNext(0);
+    }
+    expect(await ds.query(`SELECT attempt, status, provider_ref FROM payment WHERE order_id = $1`, [order.id])).toEqual([{ attempt: 1, status: 'CANCELED', provider_ref: null }]);
+    const p = await pay(order, 'CARD');
+    const [row] = await ds.query(`SELECT attempt, status, idempotency_key FROM payment WHERE id = $1`, [p.paymentId]);
+    expect(row).toEqual({ attempt: 2, status: 'REQUIRES_PAYMENT', idempotency_key: `bangfu-order-${order.id}-attempt-2` });
+  });
+
+  it('a key Stripe already saw with other parameters retires that attempt and takes the next', async () => {
+    const order = await newOrder();
+    // As if attempt 1 had been recorded elsewhere (a database restored from before it).
+    await sdk.paymentIntents.create({ amount: 1, currency: 'cny' }, { idempotencyKey: `bangfu-order-${order.id}-attempt-1` });
+    const p = await pay(order, 'CARD');
+    expect(await ds.query(`SELECT attempt, status FROM payment WHERE order_id = $1 ORDER BY attempt`, [order.id])).toEqual([
+      { attempt: 1, status: 'CANCELED' },
+      { attempt: 2, status: 'REQUIRES_PAYMENT' },
+    ]);
+    expect(stripeServer.paymentIntents.get(intentOf(p.clientSecret))).toMatchObject({ amount: order.totalAmount, metadata: { paymentId: p.paymentId } });
   });
 
   it('refuses another buyer (FORBIDDEN), anonymous callers, BANK_TRANSFER and unknown orders', async () => {

@@ -1,9 +1,10 @@
 import { Controller, HttpCode, Injectable, Logger, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type Stripe from 'stripe';
-import { Allow, Db, PUBLIC, RequestContext } from '@bangfu/core';
+import { IsNull } from 'typeorm';
+import { Allow, Db, isUuid, PUBLIC, RequestContext } from '@bangfu/core';
 import { PaymentCoreService } from './payment-core.service';
-import { Payment, PaymentFlag, PaymentOutcome, PaymentStatus } from './payment.entities';
+import { Payment, PaymentFlag, PaymentOutcome, PaymentProviderKind, PaymentStatus } from './payment.entities';
 import { RefundService } from './refund.service';
 
 export interface WebhookResult {
@@ -63,7 +64,7 @@ export class StripeWebhookService {
     const object = event.data.object as unknown as Record<string, unknown>;
     if (event.type.startsWith('payment_intent.')) {
       const pi = object as unknown as Stripe.PaymentIntent;
-      const payment = await this.paymentFor(tx, pi.id);
+      const payment = await this.paymentFor(tx, pi.id, pi.metadata?.paymentId);
       if (!payment) return { outcome: 'UNKNOWN_PAYMENT', detail: pi.id };
       switch (event.type) {
         case 'payment_intent.succeeded':
@@ -132,8 +133,16 @@ export class StripeWebhookService {
     return this.db.repo(tx, Payment).findOneByOrFail({ id: payment.id });
   }
 
-  private paymentFor(tx: RequestContext, intentId: string): Promise<Payment | null> {
-    return this.db.repo(tx, Payment).findOneBy({ providerRef: intentId });
+  /**
+   * By intent id; failing that by the attempt id in the intent's metadata, for news that overtakes
+   * payOrder recording the intent on its attempt (the attempt is committed before Stripe is asked).
+   */
+  private async paymentFor(tx: RequestContext, intentId: string, attemptId?: string): Promise<Payment | null> {
+    const repo = this.db.repo(tx, Payment);
+    const byRef = await repo.findOneBy({ providerRef: intentId });
+    if (byRef || !isUuid(attemptId)) return byRef;
+    const recorded = await repo.update({ id: attemptId, provider: PaymentProviderKind.STRIPE, providerRef: IsNull() }, { providerRef: intentId });
+    return recorded.affected ? repo.findOneBy({ id: attemptId }) : null;
   }
 }
 

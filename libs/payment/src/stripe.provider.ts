@@ -18,8 +18,10 @@ export function httpError(code: string, status: number, message: string, details
 export function fromStripeError(e: unknown, action: string): never {
   if (e instanceof Stripe.errors.StripeError) {
     throw httpError('PAYMENT_PROVIDER_ERROR', e instanceof Stripe.errors.StripeConnectionError || e instanceof Stripe.errors.StripeAPIError ? 502 : 400, `Stripe could not ${action}: ${e.message}`, {
-      providerType: e.type,
+      // Stripe's own error type (api_error, idempotency_error, card_error…), not the SDK's class name.
+      providerType: e.rawType ?? e.type,
       providerCode: e.code ?? null,
+      providerStatus: e.statusCode ?? null,
     });
   }
   throw e;

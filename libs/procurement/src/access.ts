@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, Db, forbidden, notFound, OrganizationKind, type Principal, type RequestContext, Role } from '@bangfu/core';
+import { AppError, Db, forbidden, isUuid, notFound, OrganizationKind, type Principal, type RequestContext, Role } from '@bangfu/core';
 import { Organization, OrganizationService } from '@bangfu/identity';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Agency roles whose holders belong to a unit. */
 export const AGENCY_ROLES = [Role.PURCHASER, Role.APPROVER, Role.AGENCY_ADMIN];
 
-export function assertUuid(id: string, what: string): void {
-  if (typeof id !== 'string' || !UUID.test(id)) throw notFound(what, String(id));
+export function assertKnownId(id: string, what: string): void {
+  if (typeof id !== 'string' || !isUuid(id)) throw notFound(what, String(id));
 }
 
 export function covers(prefixes: string[], code: string | null): boolean {
@@ -40,7 +39,7 @@ export class UnitAccess {
 
   /** The organisation, which must be an agency (budget unit). */
   async unit(ctx: RequestContext, orgId: string, field = 'orgId'): Promise<Organization> {
-    assertUuid(orgId, 'Organization');
+    assertKnownId(orgId, 'Organization');
     const org = await this.db.repo(ctx, Organization).findOneBy({ id: orgId });
     if (!org) throw notFound('Organization', orgId);
     if (org.kind !== OrganizationKind.AGENCY) throw new AppError('NOT_AN_AGENCY', `${org.name} is not an agency (budget unit)`, { field });

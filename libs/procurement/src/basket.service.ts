@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, Db, forbidden, type RequestContext, Role } from '@bangfu/core';
 import { MAX_LINES, MAX_QUANTITY } from '@bangfu/ordering';
-import { assertUuid } from './access';
+import { assertKnownId } from './access';
 import { LimitsService } from './limits.service';
 import { LimitKind } from './procurement.entities';
 import type { BasketInput, BasketPreview } from './procurement.types';
@@ -19,12 +19,12 @@ export class BasketService {
 
   async preview(ctx: RequestContext, input: BasketInput): Promise<BasketPreview> {
     const p = ctx.requirePrincipal();
-    assertUuid(input.buyerOrgId, 'Organization');
+    assertKnownId(input.buyerOrgId, 'Organization');
     if (!p.organizationIds(Role.PURCHASER).includes(input.buyerOrgId)) throw forbidden('Only a purchaser (PURCHASER) of that unit builds its baskets');
     const lines = input.lines ?? [];
     if (lines.length === 0 || lines.length > MAX_LINES) throw new AppError('INVALID_BASKET', `A basket has 1 to ${MAX_LINES} lines`, { field: 'lines' });
     for (const [i, l] of lines.entries()) {
-      assertUuid(l.variantId, 'Variant');
+      assertKnownId(l.variantId, 'Variant');
       if (!Number.isInteger(l.quantity) || l.quantity < 1 || l.quantity > MAX_QUANTITY) {
         throw new AppError('INVALID_QUANTITY', `lines[${i}].quantity must be 1 to ${MAX_QUANTITY}`, { field: `lines[${i}].quantity` });
       }

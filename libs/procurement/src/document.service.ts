@@ -3,7 +3,7 @@ import { AppError, Db, forbidden, type RequestContext } from '@bangfu/core';
 import { AppUser, Organization } from '@bangfu/identity';
 import { BuyerKind, OrderDocument, type OrderLine, OrderService, SupplierOrder } from '@bangfu/ordering';
 import { In } from 'typeorm';
-import { assertUuid, UnitAccess } from './access';
+import { assertKnownId, UnitAccess } from './access';
 import { shanghaiPeriod } from './dates';
 import { type DocLine, renderAcceptanceRecord, renderPurchaseOrder } from './documents';
 import { OrderBinding, PurchaseRequest } from './procurement.entities';
@@ -46,7 +46,7 @@ export class DocumentService {
   }
 
   async acceptanceRecordHtml(ctx: RequestContext, orderId: string): Promise<string> {
-    assertUuid(orderId, 'Order');
+    assertKnownId(orderId, 'Order');
     const order = await this.orders.get(ctx, orderId);
     if (order.buyerKind !== BuyerKind.AGENCY || !order.buyerOrgId) throw new AppError('NOT_AN_AGENCY_ORDER', 'Acceptance records are for agency orders', { field: 'orderId' });
     const binding = await this.db.repo(ctx, OrderBinding).findOneBy({ orderId });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, badInput, Db, notFound, type RequestContext, Role } from '@bangfu/core';
 import { Organization, UserService } from '@bangfu/identity';
 import { In } from 'typeorm';
-import { assertUuid, uniqueViolation, UnitAccess } from './access';
+import { assertKnownId, uniqueViolation, UnitAccess } from './access';
 import { checkYear } from './dates';
 import { CanteenMode, ReservedShareAmendment, ReservedShareCoverage, ReservedShareFiling } from './procurement.entities';
 import type { AmendReservedShareInput, CatererAccountInput, FileReservedShareInput } from './procurement.types';
@@ -160,7 +160,7 @@ export class FilingService {
 
   /** OUTSOURCED canteens: the caterer's own PURCHASER account under the unit, recorded on the filing. */
   async createCatererAccount(ctx: RequestContext, filingId: string, input: CatererAccountInput): Promise<ReservedShareFiling> {
-    assertUuid(filingId, 'Filing');
+    assertKnownId(filingId, 'Filing');
     return this.db.transaction(ctx, async (tx) => {
       const filing = await this.db.repo(tx, ReservedShareFiling).findOne({ where: { id: filingId }, lock: { mode: 'pessimistic_write' } });
       if (!filing) throw notFound('Filing', filingId);
@@ -215,7 +215,7 @@ export class FilingService {
       if (covered.length === 0) throw new AppError('COVERED_UNITS_REQUIRED', 'A SHARED filing names the units sharing the canteen', { field: 'coveredOrgIds' });
       if (covered.includes(orgId)) throw badInput('The filing unit is covered anyway; list only the other units', { field: 'coveredOrgIds' });
       if (covered.length > 200) throw badInput('At most 200 covered units', { field: 'coveredOrgIds' });
-      covered.forEach((id) => assertUuid(id, 'Organization'));
+      covered.forEach((id) => assertKnownId(id, 'Organization'));
     } else if (covered.length) {
       throw badInput('Only a SHARED filing covers other units', { field: 'coveredOrgIds' });
     }

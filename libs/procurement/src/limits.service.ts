@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, badInput, Db, forbidden, type RequestContext, Role } from '@bangfu/core';
 import { Membership, type Organization } from '@bangfu/identity';
-import { assertUuid, UnitAccess } from './access';
+import { assertKnownId, UnitAccess } from './access';
 import { shanghaiDate } from './dates';
 import { LimitKind, ProcurementLimit, ProcurementPolicy } from './procurement.entities';
 import type { ProcurementPolicyInput } from './procurement.types';
@@ -39,7 +39,7 @@ export class LimitsService {
    */
   async setLimit(ctx: RequestContext, kind: LimitKind, userId: string, amount: number, orgId?: string | null): Promise<ProcurementLimit> {
     const p = ctx.requirePrincipal();
-    assertUuid(userId, 'User');
+    assertKnownId(userId, 'User');
     if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 0) {
       throw new AppError('INVALID_LIMIT', 'amount must be a non-negative whole number of fen', { field: 'amount' });
     }

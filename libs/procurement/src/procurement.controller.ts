@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import ExcelJS from 'exceljs';
 import { Allow, AppError, Ctx, ErrorCode, type RequestContext, Role } from '@bangfu/core';
-import { assertUuid } from './access';
+import { assertKnownId } from './access';
 import { DocumentService } from './document.service';
 import { type Column, ExportService, FILING_COLUMNS, ORDER_COLUMNS, toCsv } from './export.service';
 
@@ -47,7 +47,7 @@ export class ProcurementController {
   @Get('procurement/units/:orgId/orders.csv')
   @Allow(...UNIT_READERS)
   async ordersCsv(@Ctx() ctx: RequestContext, @Param('orgId') orgId: string, @Query('year') year: unknown, @Res() res: Response): Promise<void> {
-    assertUuid(orgId, 'Organization');
+    assertKnownId(orgId, 'Organization');
     const rows = await this.exports.orders(ctx, orgId, yearParam(year));
     this.csv(res, toCsv(ORDER_COLUMNS, rows), disposition(`orders-${orgId}`, 'csv', '单位订单'));
   }
@@ -55,7 +55,7 @@ export class ProcurementController {
   @Get('procurement/units/:orgId/orders.xlsx')
   @Allow(...UNIT_READERS)
   async ordersXlsx(@Ctx() ctx: RequestContext, @Param('orgId') orgId: string, @Query('year') year: unknown, @Res() res: Response): Promise<void> {
-    assertUuid(orgId, 'Organization');
+    assertKnownId(orgId, 'Organization');
     const rows = await this.exports.orders(ctx, orgId, yearParam(year));
     await this.xlsx(res, '订单', ORDER_COLUMNS, rows, disposition(`orders-${orgId}`, 'xlsx', '单位订单'));
   }
@@ -63,7 +63,7 @@ export class ProcurementController {
   @Get('procurement/units/:orgId/filings.csv')
   @Allow(...UNIT_READERS)
   async filingsCsv(@Ctx() ctx: RequestContext, @Param('orgId') orgId: string, @Res() res: Response): Promise<void> {
-    assertUuid(orgId, 'Organization');
+    assertKnownId(orgId, 'Organization');
     const rows = await this.exports.filingRows(ctx, orgId);
     this.csv(res, toCsv(FILING_COLUMNS, rows), disposition(`filings-${orgId}`, 'csv', '预留份额申报'));
   }
@@ -71,7 +71,7 @@ export class ProcurementController {
   @Get('procurement/units/:orgId/filings.xlsx')
   @Allow(...UNIT_READERS)
   async filingsXlsx(@Ctx() ctx: RequestContext, @Param('orgId') orgId: string, @Res() res: Response): Promise<void> {
-    assertUuid(orgId, 'Organization');
+    assertKnownId(orgId, 'Organization');
     const rows = await this.exports.filingRows(ctx, orgId);
     await this.xlsx(res, '预留份额申报', FILING_COLUMNS, rows, disposition(`filings-${orgId}`, 'xlsx', '预留份额申报'));
   }

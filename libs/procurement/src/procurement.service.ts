@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, Db, forbidden, type RequestContext } from '@bangfu/core';
 import { BuyerKind, type Order, OrderRefund, OrderService, OrderStatus } from '@bangfu/ordering';
-import { assertUuid, UnitAccess } from './access';
+import { assertKnownId, UnitAccess } from './access';
 import { shanghaiPeriod } from './dates';
 import { MovementKind, OrderBinding, PurchaseRequest, PurchaseRequestEvent, PurchaseRequestStatus } from './procurement.entities';
 
@@ -77,7 +77,7 @@ export class ProcurementService {
 
   /** AGENCY_ADMIN: marks an order of the unit as a trade-union (工会) purchase, or not, before it counts. */
   async flagTradeUnion(ctx: RequestContext, orderId: string, tradeUnion: boolean): Promise<OrderBinding> {
-    assertUuid(orderId, 'Order');
+    assertKnownId(orderId, 'Order');
     return this.db.transaction(ctx, async (tx) => {
       const order = await this.orders.get(tx, orderId);
       const binding = await this.lockBinding(tx, order);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppError, badInput, type Connection, Db, decodeCursor, forbidden, notFound, pageSize, Principal, RequestContext, Role, toConnection } from '@bangfu/core';
 import { ActorKind, CheckoutService, Order, OrderService, OrderStatus, type PlaceOrderOutcome } from '@bangfu/ordering';
-import { assertUuid, uniqueViolation, UnitAccess } from './access';
+import { assertKnownId, uniqueViolation, UnitAccess } from './access';
 import { LimitsService } from './limits.service';
 import { AnomalyKind, LimitKind, ProcurementAnomalyFlag, PurchaseRequest, PurchaseRequestEvent, PurchaseRequestStatus, PurchaseTerms } from './procurement.entities';
 import { ProcurementService } from './procurement.service';
@@ -45,7 +45,7 @@ export class PurchaseRequestService {
 
   async submit(ctx: RequestContext, input: SubmitPurchaseRequestInput): Promise<SubmitOutcome> {
     const p = ctx.requirePrincipal();
-    assertUuid(input.buyerOrgId, 'Organization');
+    assertKnownId(input.buyerOrgId, 'Organization');
     if (!p.organizationIds(Role.PURCHASER).includes(input.buyerOrgId)) throw forbidden('Only a purchaser (PURCHASER) of that unit may submit its purchase requests');
     const justification = requiredText(input.justification, 'justification', 2000);
     if (!Object.values(PurchaseTerms).includes(input.terms)) throw badInput('terms must be PREPAY or ON_DELIVERY', { field: 'terms' });
@@ -190,7 +190,7 @@ export class PurchaseRequestService {
 
   /** The request (reader-checked: unit members, admins of the unit, coordinators/auditors of its region, platform). */
   async get(ctx: RequestContext, requestId: string): Promise<PurchaseRequest> {
-    assertUuid(requestId, 'PurchaseRequest');
+    assertKnownId(requestId, 'PurchaseRequest');
     const request = await this.db.repo(ctx, PurchaseRequest).findOneBy({ id: requestId });
     if (!request) throw notFound('PurchaseRequest', requestId);
     await this.access.requireReader(ctx, request.orgId);
@@ -205,7 +205,7 @@ export class PurchaseRequestService {
     const scope = await this.access.readScope(ctx, 'o');
     if (scope) qb.andWhere(scope.where, scope.params);
     if (filter.orgId) {
-      assertUuid(filter.orgId, 'Organization');
+      assertKnownId(filter.orgId, 'Organization');
       qb.andWhere('r.org_id = :orgId', { orgId: filter.orgId });
     }
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
@@ -246,7 +246,7 @@ export class PurchaseRequestService {
     const scope = await this.access.readScope(ctx, 'o');
     if (scope) qb.andWhere(scope.where, scope.params);
     if (orgId) {
-      assertUuid(orgId, 'Organization');
+      assertKnownId(orgId, 'Organization');
       qb.andWhere('f.org_id = :orgId', { orgId });
     }
     return qb.orderBy('f.created_at', 'DESC').take(pageSize(first, 50)).getMany();
@@ -293,7 +293,7 @@ export class PurchaseRequestService {
    * (withdrawals also let administering agency admins through); another unit's request is FORBIDDEN.
    */
   private async lockPending(tx: RequestContext, requestId: string, p: Principal, roles: Role[], adminsToo = false): Promise<PurchaseRequest> {
-    assertUuid(requestId, 'PurchaseRequest');
+    assertKnownId(requestId, 'PurchaseRequest');
     const request = await this.db.repo(tx, PurchaseRequest).findOne({ where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
     if (!request) throw notFound('PurchaseRequest', requestId);
     const member = p.organizationIds(...roles).includes(request.orgId);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, badInput, Db, forbidden, notFound, type RequestContext, Role } from '@bangfu/core';
 import { OrderService, OrderStatus } from '@bangfu/ordering';
-import { assertUuid, uniqueViolation, UnitAccess } from './access';
+import { assertKnownId, uniqueViolation, UnitAccess } from './access';
 import { OrderBinding, OrderRebinding, RebindingStatus } from './procurement.entities';
 import type { RebindingFilter } from './procurement.types';
 import { ProcurementService } from './procurement.service';
@@ -26,7 +26,7 @@ export class RebindingService {
     const why = reason?.trim();
     if (!why) throw badInput('reason is required', { field: 'reason' });
     if (why.length > 2000) throw badInput('reason must be at most 2000 characters', { field: 'reason' });
-    assertUuid(orderId, 'Order');
+    assertKnownId(orderId, 'Order');
     return this.db.transaction(ctx, async (tx) => {
       const order = await this.orders.get(tx, orderId);
       const binding = await this.procurement.lockBinding(tx, order);
@@ -68,7 +68,7 @@ export class RebindingService {
   /** COORDINATOR covering the unit the order counts toward now: approve (applied at once) or reject. */
   async decide(ctx: RequestContext, id: string, approve: boolean, comment: string | null): Promise<OrderRebinding> {
     const p = ctx.requirePrincipal();
-    assertUuid(id, 'OrderRebinding');
+    assertKnownId(id, 'OrderRebinding');
     const note = comment?.trim() || null;
     if (!approve && !note) throw badInput('reason is required', { field: 'reason' });
     return this.db.transaction(ctx, async (tx) => {

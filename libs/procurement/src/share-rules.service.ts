@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, badInput, Db, forbidden, notFound, type RequestContext, Role } from '@bangfu/core';
 import { normalizePrefix, padCode, RegionLevel, RegionService } from '@bangfu/region';
-import { assertUuid, uniqueViolation, UnitAccess } from './access';
+import { assertKnownId, uniqueViolation, UnitAccess } from './access';
 import { checkYear, isIsoDate, shanghaiDate } from './dates';
 import { ExemptionStatus, JurisdictionMinimum, ReservedShareDeadline, ReservedShareExemption } from './procurement.entities';
 import type { ExemptionFilter, RequestExemptionInput } from './procurement.types';
@@ -133,7 +133,7 @@ export class ShareRulesService {
   /** COORDINATOR of the unit's region: approve or reject a pending exemption. */
   async decideExemption(ctx: RequestContext, id: string, approve: boolean, comment: string | null): Promise<ReservedShareExemption> {
     const p = ctx.requirePrincipal();
-    assertUuid(id, 'Exemption');
+    assertKnownId(id, 'Exemption');
     const why = approve ? comment?.trim() || null : text(comment, 'reason', 2000);
     return this.db.transaction(ctx, async (tx) => {
       const ex = await this.db.repo(tx, ReservedShareExemption).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -153,7 +153,7 @@ export class ShareRulesService {
     const scope = await this.access.readScope(ctx, 'o');
     if (scope) qb.andWhere(scope.where, scope.params);
     if (filter.orgId) {
-      assertUuid(filter.orgId, 'Organization');
+      assertKnownId(filter.orgId, 'Organization');
       qb.andWhere('e.org_id = :orgId', { orgId: filter.orgId });
     }
     if (filter.status) qb.andWhere('e.status = :status', { status: filter.status });

@@ -1,21 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  APP_CONFIG,
-  type AppConfig,
-  AppError,
-  badInput,
-  type Connection,
-  Db,
-  decodeCursor,
-  forbidden,
-  notFound,
-  pageSize,
-  type Principal,
-  type RequestContext,
-  Role,
-  toConnection,
-} from '@bangfu/core';
+import { APP_CONFIG, type AppConfig, AppError, badInput, type Connection, Db, decodeCursor, forbidden, isUuid, notFound, pageSize, type Principal, type RequestContext, Role, toConnection } from '@bangfu/core';
 import { Membership, Organization, UserService } from '@bangfu/identity';
 import { normalizePrefix, RegionLevel, RegionService } from '@bangfu/region';
 import { type SelectQueryBuilder } from 'typeorm';
@@ -30,7 +15,6 @@ export interface HouseholdLoginInput {
   password: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** 农户: registration, FARMER logins, scoped listing and per-caller name masking. */
 @Injectable()
@@ -48,7 +32,7 @@ export class HouseholdService {
   async assertLinked(ctx: RequestContext, supplierId: string, householdIds: string[]): Promise<void> {
     const wanted = [...new Set(householdIds)];
     if (wanted.length === 0) return;
-    const bad = wanted.filter((id) => !UUID.test(id));
+    const bad = wanted.filter((id) => !isUuid(id));
     const rows: Array<{ household_id: string }> = bad.length
       ? []
       : await this.db.manager(ctx).query(
@@ -66,7 +50,7 @@ export class HouseholdService {
 
   /** Households with a linkage to the supplier valid today. */
   async linkedHouseholdCount(ctx: RequestContext, supplierId: string): Promise<number> {
-    if (!UUID.test(supplierId)) return 0;
+    if (!isUuid(supplierId)) return 0;
     const [row]: Array<{ n: string }> = await this.db.manager(ctx).query(
       `SELECT count(DISTINCT household_id) AS n FROM linkage
         WHERE supplier_id = $1 AND household_id IS NOT NULL
@@ -141,7 +125,7 @@ export class HouseholdService {
   /** One household if the caller's scope includes it (else null), masked per caller. */
   async find(ctx: RequestContext, id: string): Promise<Household | null> {
     const p = ctx.requirePrincipal();
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const qb = this.db.repo(ctx, Household).createQueryBuilder('h').where('h.id = :id', { id });
     this.scope(qb, p);
     const h = await qb.getOne();
@@ -159,7 +143,7 @@ export class HouseholdService {
     if (filter.regionCode) qb.andWhere('h.village_code LIKE :region', { region: `${normalizePrefix(filter.regionCode)}%` });
     if (filter.status) qb.andWhere('h.status = :status', { status: filter.status });
     if (filter.supplierId) {
-      if (!UUID.test(filter.supplierId)) throw badInput('supplierId is not an id', { field: 'supplierId' });
+      if (!isUuid(filter.supplierId)) throw badInput('supplierId is not an id', { field: 'supplierId' });
       qb.andWhere('(h.created_by_org_id = :fSupplier OR EXISTS (SELECT 1 FROM linkage fl WHERE fl.household_id = h.id AND fl.supplier_id = :fSupplier))', {
         fSupplier: filter.supplierId,
       });
@@ -167,7 +151,7 @@ export class HouseholdService {
     const total = await qb.getCount();
     if (cursor) {
       const [ts, id] = cursor;
-      if (typeof ts !== 'string' || typeof id !== 'string' || !UUID.test(id)) throw badInput('after is not a valid cursor', { field: 'after' });
+      if (typeof ts !== 'string' || typeof id !== 'string' || !isUuid(id)) throw badInput('after is not a valid cursor', { field: 'after' });
       qb.andWhere('(h.created_at, h.id) < (:cTs::timestamptz, :cId::uuid)', { cTs: ts, cId: id });
     }
     // The cursor keeps created_at as text: JS dates would drop PostgreSQL's microseconds.
@@ -180,7 +164,7 @@ export class HouseholdService {
 
   /** Households by id with the caller's masking applied and no scope filter (for other domains' field resolvers). */
   async byIds(ctx: RequestContext, ids: string[]): Promise<Household[]> {
-    const wanted = ids.filter((id) => UUID.test(id));
+    const wanted = ids.filter((id) => isUuid(id));
     if (!wanted.length) return [];
     const rows = await this.db.repo(ctx, Household).createQueryBuilder('h').where('h.id = ANY(:ids::uuid[])', { ids: wanted }).getMany();
     return this.present(ctx, rows);
@@ -247,7 +231,7 @@ export class HouseholdService {
   }
 
   private async lockedHousehold(ctx: RequestContext, id: string): Promise<Household> {
-    if (!UUID.test(id)) throw notFound('Household', id);
+    if (!isUuid(id)) throw notFound('Household', id);
     const h = await this.db.repo(ctx, Household).createQueryBuilder('h').setLock('pessimistic_write').where('h.id = :id', { id }).getOne();
     if (!h) throw notFound('Household', id);
     return h;

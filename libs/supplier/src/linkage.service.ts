@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput, Db, forbidden, notFound, type Principal, type RequestContext, Role } from '@bangfu/core';
+import { AppError, badInput, Db, forbidden, isUuid, notFound, type Principal, type RequestContext, Role } from '@bangfu/core';
 import { RegionLevel, RegionService } from '@bangfu/region';
 import { parseBusinessDate } from './dates';
 import { covers, likeAny, staffSupplierIds } from './scope';
@@ -7,7 +7,6 @@ import { Household, Linkage, SupplierProfile, SupplierStatus } from './supplier.
 import { SupplierService } from './supplier.service';
 import { type CreateLinkageInput } from './supplier.types';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Suppliers that can no longer take on obligations towards households. */
 const CLOSED = new Set([SupplierStatus.REJECTED, SupplierStatus.REVOKED]);
 
@@ -30,7 +29,7 @@ export class LinkageService {
       let villageCode: string;
       let household: Household | null = null;
       if (input.householdId) {
-        household = UUID.test(input.householdId) ? await this.db.repo(tx, Household).findOneBy({ id: input.householdId }) : null;
+        household = isUuid(input.householdId) ? await this.db.repo(tx, Household).findOneBy({ id: input.householdId }) : null;
         if (!household) throw notFound('Household', input.householdId);
         villageCode = household.villageCode;
       } else {
@@ -70,7 +69,7 @@ export class LinkageService {
   end(ctx: RequestContext, id: string, validToInput: string): Promise<Linkage> {
     const p = ctx.requirePrincipal();
     return this.db.transaction(ctx, async (tx) => {
-      const linkage = UUID.test(id) ? await this.db.repo(tx, Linkage).createQueryBuilder('l').setLock('pessimistic_write').where('l.id = :id', { id }).getOne() : null;
+      const linkage = isUuid(id) ? await this.db.repo(tx, Linkage).createQueryBuilder('l').setLock('pessimistic_write').where('l.id = :id', { id }).getOne() : null;
       if (!linkage) throw notFound('Linkage', id);
       const supplier = await this.suppliers.get(tx, linkage.supplierId);
       const household = linkage.householdId ? await this.db.repo(tx, Household).findOneByOrFail({ id: linkage.householdId }) : null;

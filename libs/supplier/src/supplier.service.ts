@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput, Db, forbidden, notFound, OrganizationKind, type Principal, type RequestContext, Role } from '@bangfu/core';
+import { AppError, badInput, Db, forbidden, isUuid, notFound, OrganizationKind, type Principal, type RequestContext, Role } from '@bangfu/core';
 import { isValidCreditCode, Membership, Organization } from '@bangfu/identity';
 import { normalizePrefix, type Region, RegionLevel, RegionService } from '@bangfu/region';
 import { In } from 'typeorm';
@@ -41,7 +41,7 @@ export class SupplierService {
   }
 
   find(ctx: RequestContext, supplierId: string): Promise<SupplierProfile | null> {
-    if (!UUID.test(supplierId)) return Promise.resolve(null);
+    if (!isUuid(supplierId)) return Promise.resolve(null);
     return this.db.repo(ctx, SupplierProfile).findOneBy({ organizationId: supplierId });
   }
 
@@ -103,7 +103,7 @@ export class SupplierService {
         .repo(tx, SupplierProfile)
         .createQueryBuilder('s')
         .setLock('pessimistic_write')
-        .where('s.organization_id = :id', { id: UUID.test(supplierId) ? supplierId : '00000000-0000-0000-0000-000000000000' })
+        .where('s.organization_id = :id', { id: isUuid(supplierId) ? supplierId : '00000000-0000-0000-0000-000000000000' })
         .getOne();
       if (!profile) throw notFound('Supplier', supplierId);
       const move = ADMISSION_TRANSITIONS.find((x) => x.action === action && x.from === profile.status);
@@ -185,7 +185,7 @@ export class SupplierService {
 
   /** One supplier: anyone sees an APPROVED one; others only within the caller's scope. Null when not visible. */
   async view(ctx: RequestContext, supplierId: string): Promise<SupplierView | null> {
-    if (!UUID.test(supplierId)) return null;
+    if (!isUuid(supplierId)) return null;
     const profile = await this.db.repo(ctx, SupplierProfile).findOne({ where: { organizationId: supplierId }, relations: { organization: true } });
     if (!profile) return null;
     const privileged = this.isPrivileged(ctx.principal, profile);
@@ -238,7 +238,6 @@ export class SupplierService {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isStaffOf(p: Principal, supplierId: string): boolean {
   return staffSupplierIds(p).includes(supplierId);

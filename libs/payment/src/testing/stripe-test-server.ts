@@ -46,6 +46,8 @@ export interface StripeTestServer {
   failingDestinations: Set<string>;
   /** Makes the next N API calls answer 500 (after doing nothing). */
   failNext(n: number): void;
+  /** Holds every API call until the returned function is called (a slow Stripe). */
+  hold(): () => void;
   close(): Promise<void>;
 }
 
@@ -104,6 +106,7 @@ export async function startStripeTestServer(options: { apiKey?: string } = {}): 
   const idempotency = new Map<string, { fingerprint: string; status: number; body: string }>();
   const failingDestinations = new Set<string>();
   let failures = 0;
+  let held: Promise<void> | null = null;
   const now = () => Math.floor(Date.now() / 1000);
 
   const chargeOf = (pi: StripeObject): StripeObject => {
@@ -223,6 +226,7 @@ export async function startStripeTestServer(options: { apiKey?: string } = {}): 
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
+    if (held) await held;
     const url = new URL(req.url ?? '/', 'http://localhost');
     const params = req.method === 'GET' ? parseStripeForm(url.searchParams.toString()) : parseStripeForm(raw);
     const key = (req.headers['idempotency-key'] as string | undefined) ?? null;
@@ -300,6 +304,14 @@ export async function startStripeTestServer(options: { apiKey?: string } = {}): 
     failingDestinations,
     failNext(n) {
       failures = n;
+    },
+    hold() {
+      let release!: () => void;
+      held = new Promise<void>((r) => (release = r));
+      return () => {
+        held = null;
+        release();
+      };
     },
     succeed(piId) {
       const pi = intent(piId);

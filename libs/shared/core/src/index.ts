@@ -8,6 +8,7 @@ export * from './graphql';
 export * from './graphql-limits';
 export * from './health';
 export * from './http';
+export * from './ids';
 export * from './logging';
 export * from './metrics';
 export * from './pagination';
