@@ -141,3 +141,32 @@ test('the agency admin files next year’s reserved share, sees the amount compu
   await expect(page.getByTestId('filing-current')).toContainText('第 2 版');
   await expect(page.getByTestId('filing-current')).toContainText('¥1,851.85');
 });
+
+test('the agency admin sees the unit’s members with their limits and changes a purchaser’s spending limit', async ({ page }) => {
+  await signIn(page, AGENCY.admin, '/portal/agency');
+  await page.getByRole('link', { name: '成员与限额' }).click();
+  await expect(page).toHaveURL(/\/portal\/agency\/team$/);
+  const purchaser = page.getByTestId('unit-member').filter({ hasText: '李采购' });
+  const approver = page.getByTestId('unit-member').filter({ hasText: '王科长' });
+  await expect(purchaser).toContainText('采购人');
+  // setJourneyLimits (beforeAll): ¥100 for the purchaser, ¥100,000 for the approver; the admin has no limit field.
+  await expect(purchaser.getByLabel('单笔采购限额（元）')).toHaveValue('100.00');
+  await expect(approver.getByLabel('单笔审批限额（元）')).toHaveValue('100000.00');
+  await expect(page.getByTestId('unit-member').filter({ hasText: '陈主任' }).getByRole('textbox')).toHaveCount(0);
+
+  const field = purchaser.getByLabel('单笔采购限额（元）');
+  await field.fill('-5');
+  await expect(purchaser.getByRole('button', { name: '保存' })).toBeDisabled();
+  await field.fill('250.5');
+  await purchaser.getByRole('button', { name: '保存' }).click();
+  await expect(purchaser.getByRole('status')).toHaveText('已保存');
+  await page.reload();
+  await expect(page.getByTestId('unit-member').filter({ hasText: '李采购' }).getByLabel('单笔采购限额（元）')).toHaveValue('250.50');
+
+  // Back to the journeys' limit, through the same form.
+  const again = page.getByTestId('unit-member').filter({ hasText: '李采购' });
+  await again.getByLabel('单笔采购限额（元）').fill('100');
+  await again.getByRole('button', { name: '保存' }).click();
+  await expect(again.getByRole('status')).toHaveText('已保存');
+  await expect(page.getByTestId('policy-form').getByLabel('采购人限额以内的申请免审批，直接下单')).toBeVisible();
+});

@@ -354,21 +354,15 @@ describe('reconciliation', () => {
   it('the database refuses edited entries and entries that do not add up to the line', async () => {
     await expect(ds.query(`UPDATE attribution_entry SET amount = amount + 1 WHERE order_id = $1`, [order1.orderId])).rejects.toThrow(/ATTRIBUTION_APPEND_ONLY/);
     await expect(ds.query(`DELETE FROM attribution_entry WHERE order_id = $1`, [order1.orderId])).rejects.toThrow(/ATTRIBUTION_APPEND_ONLY/);
-    await expect(
+    const entryFor = (orderId: string) =>
       ds.query(
         `INSERT INTO attribution_entry (order_id, order_line_id, supplier_id, product_id, event_key, beneficiary_kind, beneficiary_key, household_id, region_code, amount, period, occurred_at)
          VALUES ($1, $2, $3, $4, 'COUNT', 'HOUSEHOLD', 'HOUSEHOLD:x', $5, $6, 1, '2026-02', now())`,
-        [order1.orderId, order1.lineIds[0], coop.supplierId, tea.productId, TIAN, v1],
-      ),
-    ).rejects.toThrow(/ATTRIBUTION_UNBALANCED/);
+        [orderId, order1.lineIds[0], coop.supplierId, tea.productId, TIAN, v1],
+      );
+    await expect(entryFor(order1.orderId)).rejects.toThrow(/ATTRIBUTION_UNBALANCED/);
     // An entry repeats its line's order, supplier and product; it may not disagree with them.
-    await expect(
-      ds.query(
-        `INSERT INTO attribution_entry (order_id, order_line_id, supplier_id, product_id, event_key, beneficiary_kind, beneficiary_key, household_id, region_code, amount, period, occurred_at)
-         VALUES ($1, $2, $3, $4, 'COUNT', 'HOUSEHOLD', 'HOUSEHOLD:x', $5, $6, 1, '2026-02', now())`,
-        [order2.orderId, order1.lineIds[0], coop.supplierId, tea.productId, TIAN, v1],
-      ),
-    ).rejects.toThrow(/attribution_entry_line_fkey/);
+    await expect(entryFor(order2.orderId)).rejects.toThrow(/attribution_entry_line_fkey/);
   });
 });
 

@@ -4,7 +4,7 @@ import { Membership, type Organization } from '@bangfu/identity';
 import { assertKnownId, UnitAccess } from './access';
 import { shanghaiDate } from './dates';
 import { LimitKind, ProcurementLimit, ProcurementPolicy } from './procurement.entities';
-import type { ProcurementPolicyInput } from './procurement.types';
+import type { ProcurementPolicyInput, UnitMember } from './procurement.types';
 
 /** Which role a limit belongs to. */
 const LIMIT_ROLE: Record<LimitKind, Role> = { [LimitKind.SPENDING]: Role.PURCHASER, [LimitKind.APPROVAL]: Role.APPROVER };
@@ -72,6 +72,32 @@ export class LimitsService {
   async limits(ctx: RequestContext, orgId: string): Promise<ProcurementLimit[]> {
     await this.access.requireReader(ctx, orgId);
     return this.db.repo(ctx, ProcurementLimit).find({ where: { orgId }, order: { kind: 'ASC', userId: 'ASC' } });
+  }
+
+  /** AGENCY_ADMIN: the unit's members (direct memberships) with their roles and limits, by name. */
+  async members(ctx: RequestContext, orgId: string): Promise<UnitMember[]> {
+    await this.access.requireAdmin(ctx, orgId);
+    const rows: Array<{ id: string; display_name: string; phone: string | null; roles: Role[]; spending: string | null; approval: string | null }> = await this.db
+      .manager(ctx)
+      .query(
+        `SELECT u.id, u.display_name, u.phone, array_agg(DISTINCT m.role ORDER BY m.role) AS roles,
+                (SELECT amount FROM procurement_limit l WHERE l.org_id = $1 AND l.user_id = u.id AND l.kind = 'SPENDING') AS spending,
+                (SELECT amount FROM procurement_limit l WHERE l.org_id = $1 AND l.user_id = u.id AND l.kind = 'APPROVAL') AS approval
+           FROM membership m JOIN app_user u ON u.id = m.user_id
+          WHERE m.organization_id = $1
+          GROUP BY u.id
+          ORDER BY u.display_name, u.id`,
+        [orgId],
+      );
+    const limitFor = (roles: Role[], kind: LimitKind, amount: string | null) => (roles.includes(LIMIT_ROLE[kind]) ? Number(amount ?? 0) : null);
+    return rows.map((r) => ({
+      userId: r.id,
+      displayName: r.display_name,
+      phone: r.phone,
+      roles: r.roles,
+      spendingLimit: limitFor(r.roles, LimitKind.SPENDING, r.spending),
+      approvalLimit: limitFor(r.roles, LimitKind.APPROVAL, r.approval),
+    }));
   }
 
   /** The unit's policy (defaults when never set: approval always required, one-day split window). */

@@ -1,5 +1,5 @@
 import { createUnionType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Paginated } from '@bangfu/core';
+import { Paginated, Role } from '@bangfu/core';
 import { MoneyScalar } from '@bangfu/money';
 import { CertificationInvalidError, InsufficientStockError, InvalidOrderInputError, OrderLineInput, ProductUnavailableError } from '@bangfu/ordering';
 import { CanteenMode, ExemptionStatus, PurchaseRequest, PurchaseRequestStatus, PurchaseTerms, RebindingStatus, ReservedShareFiling } from './procurement.entities';
@@ -179,4 +179,14 @@ export class ExemptionFilter {
 @InputType()
 export class RebindingFilter {
   @Field(() => RebindingStatus, { nullable: true }) status?: RebindingStatus | null;
+}
+
+@ObjectType({ description: 'A member of a unit with the per-request limits its agency admin sets' })
+export class UnitMember {
+  @Field(() => ID) userId: string;
+  @Field() displayName: string;
+  @Field(() => String, { nullable: true, description: 'For the admin to reach a colleague; only the unit’s AGENCY_ADMIN sees this list' }) phone: string | null;
+  @Field(() => [Role], { description: 'The member’s roles in this unit' }) roles: Role[];
+  @Field(() => MoneyScalar, { nullable: true, description: 'PURCHASER: spending limit per request in fen (0 until set); null for other members' }) spendingLimit: number | null;
+  @Field(() => MoneyScalar, { nullable: true, description: 'APPROVER: approval limit per request in fen (0 until set); null for other members' }) approvalLimit: number | null;
 }

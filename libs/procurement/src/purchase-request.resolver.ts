@@ -16,6 +16,7 @@ import {
   SubmitPurchaseRequestInput,
   type SubmitOutcome,
   SubmitPurchaseRequestResult,
+  UnitMember,
 } from './procurement.types';
 import { ProcurementService } from './procurement.service';
 import { PurchaseRequestService } from './purchase-request.service';
@@ -151,6 +152,12 @@ export class ProcurementAdminResolver {
   @Allow(...READERS)
   procurementLimits(@Ctx() ctx: RequestContext, @Args('orgId', { type: () => ID }) orgId: string): Promise<ProcurementLimit[]> {
     return this.limits.limits(ctx, orgId);
+  }
+
+  @Query(() => [UnitMember], { description: 'AGENCY_ADMIN: the unit’s members with their roles and limits (to set limits from a list)' })
+  @Allow(Role.AGENCY_ADMIN)
+  unitMembers(@Ctx() ctx: RequestContext, @Args('orgId', { type: () => ID }) orgId: string): Promise<UnitMember[]> {
+    return this.limits.members(ctx, orgId);
   }
 
   @Query(() => ProcurementPolicy)

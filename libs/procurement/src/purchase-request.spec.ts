@@ -258,6 +258,25 @@ describe('limits and policy', () => {
     expect(limits).toHaveLength(3);
   });
 
+  it('the unit’s admin lists its members with roles and limits (0 until set; none for roles without one); nobody else may', async () => {
+    const u = await setupUnit({ spending: 120_000, approval: 30_000 });
+    const other = await setupUnit();
+    const both = await actor(server, ds, Role.PURCHASER, { organizationId: u.id });
+    await grant(ds, both.userId, Role.APPROVER, u.id);
+    const MEMBERS = `query($o: ID!) { unitMembers(orgId: $o) { userId roles spendingLimit approvalLimit displayName } }`;
+    const members = (await server.gqlOk(MEMBERS, { o: u.id }, u.admin.token)).unitMembers as Array<{ userId: string; roles: string[]; spendingLimit: number | null; approvalLimit: number | null }>;
+    const byUser = new Map(members.map((m) => [m.userId, m]));
+    expect(members).toHaveLength(5);
+    expect(byUser.get(u.admin.userId)).toMatchObject({ roles: ['AGENCY_ADMIN'], spendingLimit: null, approvalLimit: null });
+    expect(byUser.get(u.purchaser.userId)).toMatchObject({ roles: ['PURCHASER'], spendingLimit: 120_000, approvalLimit: null });
+    expect(byUser.get(u.approver.userId)).toMatchObject({ roles: ['APPROVER'], spendingLimit: null, approvalLimit: 30_000 });
+    expect(byUser.get(both.userId)).toMatchObject({ roles: ['APPROVER', 'PURCHASER'], spendingLimit: 0, approvalLimit: 0 });
+    // The limits of another unit do not leak into this one.
+    expect(members.some((m) => m.userId === other.purchaser.userId)).toBe(false);
+    expectErrorCode(await server.gql(MEMBERS, { o: u.id }, other.admin.token), 'FORBIDDEN');
+    expectErrorCode(await server.gql(MEMBERS, { o: u.id }, u.purchaser.token), 'FORBIDDEN');
+  });
+
   it('with skipApprovalBelowLimit, a request within the purchaser’s limit is placed at once; above it waits for approval', async () => {
     const u = await setupUnit({ spending: 30_000 });
     expect((await server.gqlOk(SET_POLICY, { o: u.id, i: { skipApprovalBelowLimit: true } }, u.admin.token)).setProcurementPolicy).toMatchObject({ skipApprovalBelowLimit: true, splitWindowMinutes: 1440 });

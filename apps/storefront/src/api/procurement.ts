@@ -220,3 +220,45 @@ export const PROCUREMENT_LIMITS = /* GraphQL */ `
   }
 `;
 export type ProcurementLimitsData = { procurementLimits: LimitData[] };
+
+export interface UnitMemberData {
+  userId: string;
+  displayName: string;
+  phone: string | null;
+  roles: string[];
+  spendingLimit: number | null;
+  approvalLimit: number | null;
+}
+export const UNIT_MEMBERS = /* GraphQL */ `
+  query UnitMembers($orgId: ID!) {
+    unitMembers(orgId: $orgId) { userId displayName phone roles spendingLimit approvalLimit }
+  }
+`;
+export type UnitMembersData = { unitMembers: UnitMemberData[] };
+
+export const SET_SPENDING_LIMIT = /* GraphQL */ `
+  mutation SetSpendingLimit($userId: ID!, $amount: Money!, $orgId: ID) {
+    setSpendingLimit(userId: $userId, amount: $amount, orgId: $orgId) { userId kind amount }
+  }
+`;
+export const SET_APPROVAL_LIMIT = /* GraphQL */ `
+  mutation SetApprovalLimit($userId: ID!, $amount: Money!, $orgId: ID) {
+    setApprovalLimit(userId: $userId, amount: $amount, orgId: $orgId) { userId kind amount }
+  }
+`;
+
+export interface ProcurementPolicyData {
+  orgId: string;
+  skipApprovalBelowLimit: boolean;
+  splitWindowMinutes: number;
+}
+export const PROCUREMENT_POLICY = /* GraphQL */ `
+  query ProcurementPolicy($orgId: ID!) {
+    procurementPolicy(orgId: $orgId) { orgId skipApprovalBelowLimit splitWindowMinutes }
+  }
+`;
+export const SET_PROCUREMENT_POLICY = /* GraphQL */ `
+  mutation SetProcurementPolicy($orgId: ID!, $input: ProcurementPolicyInput!) {
+    setProcurementPolicy(orgId: $orgId, input: $input) { orgId skipApprovalBelowLimit splitWindowMinutes }
+  }
+`;

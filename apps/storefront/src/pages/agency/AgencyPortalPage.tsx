@@ -14,6 +14,7 @@ import { ApprovalsTab } from './ApprovalsTab';
 import { CompletionTab } from './CompletionTab';
 import { FilingTab } from './FilingTab';
 import { RequestsTab } from './RequestsTab';
+import { TeamTab } from './TeamTab';
 
 const BASE = '/portal/agency';
 export const AGENCY_ROLES = ['AGENCY_ADMIN', 'PURCHASER', 'APPROVER'] as const;
@@ -61,6 +62,7 @@ function Portal({ section }: { section: string }) {
     { to: `${BASE}/requests`, label: t('agency.tab.requests'), show: true },
     { to: `${BASE}/approvals`, label: t('agency.tab.approvals'), show: isApprover },
     { to: `${BASE}/orders`, label: t('agency.tab.orders'), show: true },
+    { to: `${BASE}/team`, label: t('agency.tab.team'), show: isAdmin },
   ].filter((x) => x.show);
   const current = section ? `${BASE}/${section}` : BASE;
 
@@ -99,6 +101,8 @@ function Portal({ section }: { section: string }) {
         <RequestsTab key={unit.id} orgId={unit.id} canSubmit={isPurchaser} />
       ) : section === 'approvals' && isApprover ? (
         <ApprovalsTab key={unit.id} orgId={unit.id} />
+      ) : section === 'team' && isAdmin ? (
+        <TeamTab key={unit.id} orgId={unit.id} />
       ) : section === 'orders' ? (
         <UnitOrders key={unit.id} orgId={unit.id} />
       ) : (
