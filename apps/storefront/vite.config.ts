@@ -21,9 +21,9 @@ export default defineConfig({
     proxy: {
       '/graphql': 'http://localhost:3000',
       '/health': 'http://localhost:3000',
-      // Order documents: uploaded under /files, downloaded from /orders/:id/documents/:docId (not the /orders/:id page).
+      // Uploads and images under /files; order documents, printable documents and exports under /api.
       '/files': 'http://localhost:3000',
-      '^/orders/[^/]+/documents/': 'http://localhost:3000',
+      '/api': 'http://localhost:3000',
     },
   },
 });

@@ -252,6 +252,7 @@ describe('agency: pay on delivery, acceptance (验收) with documents, settlemen
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
     const photo = await upload(order.id, v.supplierAdminToken, png, 'image/png');
     expect(photo.status).toBe(201);
+    expect(invoice.body.url).toBe(`/api/orders/${order.id}/documents/${invoice.body.id}`);
     const download = await fetch(`${server.url}${invoice.body.url}`, { headers: { authorization: `Bearer ${buyer.token}` } });
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);

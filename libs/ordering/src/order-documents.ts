@@ -117,7 +117,7 @@ export class OrderDocumentsController {
     return { id: doc.id, fileKey: doc.storageKey, contentType: doc.contentType, sizeBytes: doc.sizeBytes, url: documentUrl(doc) };
   }
 
-  @Get('orders/:orderId/documents/:documentId')
+  @Get('api/orders/:orderId/documents/:documentId')
   @Allow(...PARTIES)
   async download(@Ctx() ctx: RequestContext, @Param('orderId') orderId: string, @Param('documentId') documentId: string, @Res() res: Response) {
     assertId(orderId, 'Order');
@@ -138,6 +138,7 @@ function safeDecode(value: string): string {
   }
 }
 
+/** Under /api with the other files the API serves, so no storefront route (/orders/:id) can shadow it. */
 export function documentUrl(doc: Pick<OrderDocument, 'id' | 'orderId'>): string {
-  return `/orders/${doc.orderId}/documents/${doc.id}`;
+  return `/api/orders/${doc.orderId}/documents/${doc.id}`;
 }

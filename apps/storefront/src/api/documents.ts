@@ -42,10 +42,7 @@ export async function uploadOrderDocument(orderId: string, file: File, doFetch: 
   return (await res.json()) as UploadedDocument;
 }
 
-/**
- * The document's bytes as a Blob. The Accept header names the document's type, not HTML, so the
- * server's storefront fallback (which answers HTML requests under any path) cannot intercept it.
- */
+/** The document's bytes as a Blob (the route wants the bearer token, so a plain link cannot fetch it). */
 export async function downloadOrderDocument(url: string, contentType: string): Promise<Blob> {
   let res: Response;
   try {
