@@ -255,7 +255,9 @@ async function counterSale(deadline: number): Promise<void> {
       const answer = (await res.json()) as { status?: string; error?: { code: string } };
       if (res.status === 409 && answer.error?.code === 'INSUFFICIENT_STOCK') return true;
       if (res.status !== 200) throw new Error(`counter answered ${res.status}: ${JSON.stringify(answer)}`);
-      if (answer.status === 'RECORDED') stats.counterSales++;
+      // DUPLICATE: an earlier try was recorded but its answer was lost to a kill. Either way this
+      // report is now stored once, and the database must hold exactly one row per report counted here.
+      if (answer.status === 'RECORDED' || answer.status === 'DUPLICATE') stats.counterSales++;
       return true;
     },
     deadline,
