@@ -67,7 +67,15 @@ export class PaymentService {
         if (!conflict || conflicts >= 3) throw e;
         continue;
       }
-      await this.db.repo(ctx, Payment).update({ id: payment.id, providerRef: IsNull() }, { providerRef: intent.providerRef, clientSecret: intent.clientSecret });
+      // The webhook may have recorded the intent id first (news that overtook this step); the
+      // client secret is still ours to keep, so a failed card can be retried on the same intent.
+      await this.db
+        .manager(ctx)
+        .query(`UPDATE payment SET provider_ref = $2, client_secret = $3, updated_at = now() WHERE id = $1 AND (provider_ref IS NULL OR provider_ref = $2)`, [
+          payment.id,
+          intent.providerRef,
+          intent.clientSecret,
+        ]);
       return this.result(Object.assign(payment, { providerRef: intent.providerRef }), intent.clientSecret ?? '');
     }
   }

@@ -162,6 +162,31 @@ describe('payOrder (Stripe PaymentIntents)', () => {
     expect(row).toEqual({ provider_ref: intentOf(p.clientSecret), status: 'SUCCEEDED' });
   });
 
+  it('a failure that overtakes recording the intent leaves the attempt reusable: asking again returns the same intent', async () => {
+    const order = await newOrder();
+    const release = stripeServer.hold('answers');
+    let paying: Promise<{ paymentId: string; clientSecret: string }> | undefined;
+    try {
+      paying = pay(order, 'CARD');
+      const pi = await vi.waitFor(
+        () => {
+          const made = [...stripeServer.paymentIntents.values()].find((x) => (x.metadata as Record<string, string>)?.orderId === order.id);
+          if (!made) throw new Error('no intent yet');
+          return made;
+        },
+        { timeout: 5000, interval: 25 },
+      );
+      const res = await webhook(stripeServer.event('payment_intent.payment_failed', stripeServer.fail(pi.id as string)));
+      expect(res.body).toMatchObject({ received: true, outcome: 'PAYMENT_FAILED' });
+    } finally {
+      release();
+    }
+    const first = await paying!;
+    const again = await pay(order, 'CARD');
+    expect(again).toMatchObject({ paymentId: first.paymentId, clientSecret: first.clientSecret });
+    expect(await ds.query(`SELECT status, provider_ref FROM payment WHERE order_id = $1`, [order.id])).toEqual([{ status: 'FAILED', provider_ref: intentOf(first.clientSecret) }]);
+  });
+
   it('a Stripe outage retires the attempt (Stripe replays a stored 500 for its key); the next call takes a fresh key', async () => {
     const order = await newOrder();
     stripeServer.failNext(3);

@@ -46,8 +46,11 @@ export interface StripeTestServer {
   failingDestinations: Set<string>;
   /** Makes the next N API calls answer 500 (after doing nothing). */
   failNext(n: number): void;
-  /** Holds every API call until the returned function is called (a slow Stripe). */
-  hold(): () => void;
+  /**
+   * Holds every API call until the returned function is called (a slow Stripe): before doing
+   * anything, or ('answers') after doing the work but before answering.
+   */
+  hold(stage?: 'requests' | 'answers'): () => void;
   close(): Promise<void>;
 }
 
@@ -107,6 +110,7 @@ export async function startStripeTestServer(options: { apiKey?: string } = {}): 
   const failingDestinations = new Set<string>();
   let failures = 0;
   let held: Promise<void> | null = null;
+  let heldAnswers: Promise<void> | null = null;
   const now = () => Math.floor(Date.now() / 1000);
 
   const chargeOf = (pi: StripeObject): StripeObject => {
@@ -278,6 +282,7 @@ export async function startStripeTestServer(options: { apiKey?: string } = {}): 
     }
     // Stripe stores the outcome of any request that reached its API, errors included.
     if (key && req.method === 'POST') idempotency.set(key, { fingerprint, status, body });
+    if (heldAnswers) await heldAnswers;
     send(res, status, body);
   };
 
@@ -305,11 +310,14 @@ export async function startStripeTestServer(options: { apiKey?: string } = {}): 
     failNext(n) {
       failures = n;
     },
-    hold() {
+    hold(stage = 'requests') {
       let release!: () => void;
-      held = new Promise<void>((r) => (release = r));
+      const gate = new Promise<void>((r) => (release = r));
+      if (stage === 'requests') held = gate;
+      else heldAnswers = gate;
       return () => {
-        held = null;
+        if (stage === 'requests') held = null;
+        else heldAnswers = null;
         release();
       };
     },
