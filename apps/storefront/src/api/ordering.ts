@@ -301,8 +301,6 @@ export const RECORD_BANK_TRANSFER = /* GraphQL */ `
     recordBankTransfer(input: $input) { id provider method status amount reference paidAt confirmedAt rejectedReason createdAt }
   }
 `;
-export type RecordBankTransferData = { recordBankTransfer: PaymentData };
-
 export interface PendingTransfer extends PaymentData {
   orderId: string;
 }
@@ -335,13 +333,6 @@ export interface LotRef {
   lotNo: string;
   harvestedOn: string;
 }
-
-export const LOTS_OF_VARIANT = /* GraphQL */ `
-  query LotsOfVariant($variantId: ID!) {
-    lots(variantId: $variantId) { id lotNo harvestedOn }
-  }
-`;
-export type LotsOfVariantData = { lots: LotRef[] };
 
 export interface CheckoutChannel {
   id: string;

@@ -4,8 +4,6 @@ import type { ConnectionPage } from '../lib/use-connection';
 
 export const CANTEEN_MODES = ['OWN', 'SHARED', 'OUTSOURCED', 'NONE'] as const;
 export const PURCHASE_TERMS = ['PREPAY', 'ON_DELIVERY'] as const;
-export const PURCHASE_REQUEST_STATUSES = ['PENDING_APPROVAL', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const;
-
 export interface FilingData {
   id: string;
   orgId: string;
@@ -76,16 +74,6 @@ export const SUBORDINATE_COMPLETION = /* GraphQL */ `
   }
 `;
 export type SubordinateCompletionData = { subordinateCompletion: UnitCompletionData[] };
-
-export interface FilingInput {
-  orgId: string;
-  year: number;
-  canteenMode: string;
-  canteenBudget: number;
-  ratioBps: number;
-  coveredOrgIds?: string[] | null;
-  catererName?: string | null;
-}
 
 export const FILE_RESERVED_SHARE = /* GraphQL */ `
   mutation FileReservedShare($input: FileReservedShareInput!) {
@@ -209,17 +197,6 @@ export const REJECT_PURCHASE_REQUEST = /* GraphQL */ `
   ${REQUEST_FIELDS}
 `;
 
-export interface LimitData {
-  userId: string;
-  kind: 'SPENDING' | 'APPROVAL' | string;
-  amount: number;
-}
-export const PROCUREMENT_LIMITS = /* GraphQL */ `
-  query ProcurementLimits($orgId: ID!) {
-    procurementLimits(orgId: $orgId) { userId kind amount }
-  }
-`;
-export type ProcurementLimitsData = { procurementLimits: LimitData[] };
 
 export interface UnitMemberData {
   userId: string;

@@ -6,7 +6,7 @@ import { SelectField } from '../../components/SelectField';
 import { Tabs } from '../../components/Tabs';
 import { useI18n } from '../../i18n';
 import { shanghaiYear } from '../../lib/agency';
-import { hasRole, organizationsWith } from '../../lib/roles';
+import { organizationsWith } from '../../lib/roles';
 import { useSession } from '../../lib/session';
 import { useConnection } from '../../lib/use-connection';
 import { OrderRow } from '../orders/OrdersPage';
@@ -119,5 +119,3 @@ export function AgencyPortalPage({ params }: { params: Record<string, string | u
     </RequireRole>
   );
 }
-
-export const canUseAgencyPortal = (me: Parameters<typeof hasRole>[0]) => hasRole(me, ...AGENCY_ROLES);

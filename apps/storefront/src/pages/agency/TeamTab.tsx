@@ -11,7 +11,7 @@ import {
   type UnitMembersData,
 } from '../../api/procurement';
 import { ErrorNotice, Loading } from '../../components/Feedback';
-import { translateOr, useI18n } from '../../i18n';
+import { roleName, useI18n } from '../../i18n';
 import { fenToYuanText, parseYuanToFen } from '../../lib/money';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
@@ -143,7 +143,7 @@ export function TeamTab({ orgId }: { orgId: string }) {
                   {m.displayName}
                   {m.phone && <span className="muted small">{m.phone}</span>}
                 </div>
-                <p className="small muted">{m.roles.map((r) => translateOr(t, `role.${r}`, r)).join(' · ')}</p>
+                <p className="small muted">{m.roles.map((r) => roleName(t, r)).join(' · ')}</p>
               </div>
               {m.spendingLimit !== null && <LimitField orgId={orgId} member={m} kind="spending" onSaved={(fen) => update(m.userId, { spendingLimit: fen })} />}
               {m.approvalLimit !== null && <LimitField orgId={orgId} member={m} kind="approval" onSaved={(fen) => update(m.userId, { approvalLimit: fen })} />}

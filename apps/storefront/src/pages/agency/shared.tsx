@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { openPrintable } from '../../api/documents';
 import { ErrorNotice } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
@@ -19,7 +18,6 @@ export function ProcurementError({ error }: { error: RequestError | null }) {
 /** A button that opens a printable document (PO, acceptance record) with the user's token. */
 export function PrintableButton({ url, label, testId }: { url: string; label: string; testId?: string }) {
   const open = useAction(() => openPrintable(url));
-  const [clicked, setClicked] = useState(false);
   return (
     <>
       <button
@@ -27,14 +25,11 @@ export function PrintableButton({ url, label, testId }: { url: string; label: st
         className="button button-quiet"
         data-testid={testId}
         disabled={open.busy}
-        onClick={() => {
-          setClicked(true);
-          void open.run();
-        }}
+        onClick={() => void open.run()}
       >
         {label}
       </button>
-      {clicked && <ErrorNotice error={open.error} />}
+      <ErrorNotice error={open.error} />
     </>
   );
 }

@@ -7,12 +7,13 @@ import { useI18n } from '../../i18n';
 import { BUYER_ROLES } from '../../lib/cart';
 import { formatFen } from '../../lib/money';
 import { Link } from '../../lib/router';
+import { useCart } from '../../lib/cart-store';
 import { usePricedCart } from '../../lib/use-priced-cart';
 
 /** Chooses who buys when the user may buy both privately and for an agency (prices differ). */
 export function BuyerSelect() {
   const { t } = useI18n();
-  const { options, buyerOrgId, setBuyer } = usePricedCart();
+  const { options, buyerOrgId, setBuyer } = useCart();
   if ((options.retail ? 1 : 0) + options.agencies.length < 2) return null;
   return (
     <SelectField compact label={t('cart.buyer')} value={buyerOrgId ?? ''} onChange={(e) => setBuyer(e.target.value || null)}>

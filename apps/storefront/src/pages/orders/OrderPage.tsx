@@ -78,11 +78,11 @@ export function OrderPage({ params }: { params: { id?: string } }) {
   const order = data?.order;
   const suppliers = useBatch<{ id: string; name: string }>('SupplierNames', 'supplier', distinct(order?.supplierOrders.map((so) => so.supplierId) ?? []), SUPPLIER_NAME_SELECTION);
   const channels = useQuery<CheckoutChannelsData>(CHECKOUT_CHANNELS);
+  const replace = (o: OrderDetail) => setData(() => ({ order: o }));
   const settle = useAction(async () => {
     const res = await api.request<{ settleOrder: OrderDetail }>(SETTLE_ORDER, { orderId: order?.id });
-    setData(() => ({ order: res.settleOrder }));
+    replace(res.settleOrder);
   });
-  const replace = (o: OrderDetail) => setData(() => ({ order: o }));
 
   if (me === undefined) return <div className="container page-body"><Loading /></div>;
   if (me === null) {
