@@ -119,13 +119,8 @@ export class LedgerReportService {
       return;
     }
     if (org && principal.organizationIds(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF).includes(supplierId)) return;
-    const prefixes = principal.regionPrefixes(Role.AUDITOR);
-    if (org && prefixes.length > 0) {
-      const [inScope] = await this.db
-        .manager(ctx)
-        .query(`SELECT 1 FROM organization WHERE id = $1 AND region_code LIKE ANY($2::text[])`, [supplierId, prefixes.map((p) => `${p}%`)]);
-      if (inScope) return;
-    }
+    const code: string | null = org?.region_code ?? null;
+    if (code && principal.regionPrefixes(Role.AUDITOR).some((prefix) => code.startsWith(prefix))) return;
     throw forbidden('You may only read statements of your own supplier, or of suppliers in your audit region');
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type Connection, Db, decodeCursor, forbidden, isUuid, pageSize, type RequestContext, toConnection } from '@bangfu/core';
+import { AppError, assertUuid, badInput, type Connection, Db, decodeCursor, forbidden, isUuid, notFound, pageSize, type RequestContext, toConnection } from '@bangfu/core';
 import { OrderAccessService } from './order-access.service';
 import { assertId } from './order-state.service';
 import { Order, OrderHistory, OrderLine, SupplierOrder, SupplierOrderHistory } from './ordering.entities';
@@ -24,11 +24,6 @@ function parseDay(value: string, field: string, endOfDay: boolean): Date {
   throw new AppError('INVALID_DATE', `${field} must be a date like 2026-01-01 (got ${JSON.stringify(value).slice(0, 40)})`, { field });
 }
 
-const uuidOrRefuse = (value: string, field: string) => {
-  if (!isUuid(value)) throw new AppError('BAD_USER_INPUT', `${field} is not an id`, { field });
-  return value;
-};
-
 /** Reading orders: the Relay list and single orders, scoped in SQL, with children loaded per page. */
 @Injectable()
 export class OrderQueryService {
@@ -44,17 +39,17 @@ export class OrderQueryService {
     const scope = await this.access.scope(ctx);
     if (scope.where) qb.andWhere(scope.where, scope.params);
     if (filter.status) qb.andWhere('o.status = :status', { status: filter.status });
-    if (filter.buyerOrgId) qb.andWhere('o.buyer_org_id = :buyerOrgId', { buyerOrgId: uuidOrRefuse(filter.buyerOrgId, 'buyerOrgId') });
-    if (filter.channelId) qb.andWhere('o.channel_id = :channelId', { channelId: uuidOrRefuse(filter.channelId, 'channelId') });
+    if (filter.buyerOrgId) qb.andWhere('o.buyer_org_id = :buyerOrgId', { buyerOrgId: assertUuid(filter.buyerOrgId, 'buyerOrgId') });
+    if (filter.channelId) qb.andWhere('o.channel_id = :channelId', { channelId: assertUuid(filter.channelId, 'channelId') });
     if (filter.supplierId) {
-      qb.andWhere('EXISTS (SELECT 1 FROM supplier_order fso WHERE fso.order_id = o.id AND fso.supplier_id = :supplierId)', { supplierId: uuidOrRefuse(filter.supplierId, 'supplierId') });
+      qb.andWhere('EXISTS (SELECT 1 FROM supplier_order fso WHERE fso.order_id = o.id AND fso.supplier_id = :supplierId)', { supplierId: assertUuid(filter.supplierId, 'supplierId') });
     }
     if (filter.from) qb.andWhere('o.created_at >= :from', { from: parseDay(filter.from, 'from', false) });
     if (filter.to) qb.andWhere('o.created_at < :to', { to: parseDay(filter.to, 'to', true) });
     const total = await qb.getCount();
     if (cursor) {
       const [at, id] = cursor;
-      if (typeof at !== 'string' || typeof id !== 'string' || !isUuid(id) || Number.isNaN(new Date(at).getTime())) throw new AppError('BAD_USER_INPUT', 'after is not a valid cursor', { field: 'after' });
+      if (typeof at !== 'string' || typeof id !== 'string' || !isUuid(id) || Number.isNaN(new Date(at).getTime())) throw badInput('after is not a valid cursor', { field: 'after' });
       qb.andWhere('(o.created_at, o.id) < (:cAt, :cId)', { cAt: new Date(at), cId: id });
     }
     const rows = await qb.orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').limit(limit + 1).getMany();
@@ -67,7 +62,7 @@ export class OrderQueryService {
     assertId(orderId, 'Order');
     const qb = this.db.repo(ctx, Order).createQueryBuilder('o').where('o.id = :id', { id: orderId });
     const exists = await qb.clone().getExists();
-    if (!exists) throw new AppError('NOT_FOUND', `Order ${orderId} not found`, { entity: 'Order', id: orderId });
+    if (!exists) throw notFound('Order', orderId);
     const scope = await this.access.scope(ctx);
     if (scope.where) qb.andWhere(scope.where, scope.params);
     const order = await qb.getOne();

@@ -122,9 +122,6 @@ export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
 /** Statuses in which stock reservations of unshipped supplier orders are given back. */
 export const RELEASING_STATUSES: ReadonlySet<OrderStatus> = new Set([S.CANCELLED, S.REJECTED, S.REFUNDED]);
 
-/** Statuses that end the order for good. */
-export const FINAL_STATUSES: ReadonlySet<OrderStatus> = new Set([S.CANCELLED, S.REJECTED, S.REFUNDED]);
-
 export function findTransition(from: OrderStatus, to: OrderStatus): OrderTransition | undefined {
   return ORDER_TRANSITIONS.find((t) => t.to === to && t.from.includes(from));
 }

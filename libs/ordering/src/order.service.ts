@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, badInput, Db, forbidden, type RequestContext, Role } from '@bangfu/core';
+import { allocate } from '@bangfu/money';
 import { In } from 'typeorm';
 import { OrderAccessService } from './order-access.service';
 import { type MoveOptions, OrderStateMachine } from './order-state.service';
@@ -283,23 +284,9 @@ export class OrderService {
     return split.map((p) => ({ lineId: p.lineId, amount: p.amount }));
   }
 
-  /** Largest remainder over what each line still has refundable: exact, and never above a line's remainder. */
+  /** Largest remainder over what each line still has refundable: exact, and never above a line's remainder (the amount is at most their sum). */
   private proRata(lines: OrderLine[], amount: number): Array<{ lineId: string; amount: number }> {
-    const weights = lines.map((l) => BigInt(l.lineTotal - l.refundedAmount));
-    const total = weights.reduce((a, b) => a + b, 0n);
-    const big = BigInt(amount);
-    const parts = weights.map((w) => (total === 0n ? 0n : (big * w) / total));
-    let left = big - parts.reduce((a, b) => a + b, 0n);
-    const order = weights
-      .map((w, i) => ({ i, r: total === 0n ? 0n : (big * w) % total }))
-      .sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
-    for (const { i } of order) {
-      if (left === 0n) break;
-      if (parts[i] < weights[i]) {
-        parts[i] += 1n;
-        left -= 1n;
-      }
-    }
-    return lines.map((l, i) => ({ lineId: l.id, amount: Number(parts[i]) })).filter((p) => p.amount > 0);
+    const parts = allocate(amount, lines.map((l) => l.lineTotal - l.refundedAmount));
+    return lines.map((l, i) => ({ lineId: l.id, amount: parts[i] })).filter((p) => p.amount > 0);
   }
 }
