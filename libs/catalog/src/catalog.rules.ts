@@ -58,11 +58,6 @@ export function assertDate(value: string, field: string): string {
   return d;
 }
 
-export function uniqueViolation(e: unknown, constraint?: string): boolean {
-  const err = (e as { driverError?: { code?: string; constraint?: string } })?.driverError ?? (e as { code?: string; constraint?: string });
-  return err?.code === '23505' && (!constraint || err.constraint === constraint);
-}
-
 export type ProductAction = 'publish' | 'unpublish';
 
 export interface ProductTransition {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, assertUuid, Db, type RequestContext } from '@bangfu/core';
+import { AppError, assertUuid, Db, type RequestContext, uniqueViolation } from '@bangfu/core';
 import { Category } from './category.entity';
-import { requireText, uniqueViolation } from './catalog.rules';
+import { requireText } from './catalog.rules';
 
 export interface CreateCategoryInput {
   code: string;

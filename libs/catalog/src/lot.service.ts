@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, assertUuid, badInput, Db, forbidden, notFound, type RequestContext, Role } from '@bangfu/core';
+import { AppError, assertUuid, badInput, Db, forbidden, notFound, type RequestContext, Role, uniqueViolation } from '@bangfu/core';
 import { HouseholdService } from '@bangfu/supplier';
 import { In } from 'typeorm';
-import { assertDate, requireText, shanghaiToday, uniqueViolation } from './catalog.rules';
+import { assertDate, requireText, shanghaiToday } from './catalog.rules';
 import { Lot, LotContribution } from './lot.entity';
 import { ProductService, staffOrgIds } from './product.service';
 import { VariantService } from './variant.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, assertUuid, Db, notFound, type RequestContext } from '@bangfu/core';
+import { AppError, assertUuid, Db, notFound, type RequestContext, uniqueViolation } from '@bangfu/core';
 import { In } from 'typeorm';
-import { assertPrice, assertSku, assertStock, assertUnit, requireText, uniqueViolation } from './catalog.rules';
+import { assertPrice, assertSku, assertStock, assertUnit, requireText } from './catalog.rules';
 import { Variant } from './variant.entity';
 
 export interface VariantInput {

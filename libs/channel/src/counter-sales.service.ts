@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { APP_CONFIG, type AppConfig, AppError, Db, isUuid, Principal, REDIS, redisKey, type RequestContext } from '@bangfu/core';
+import { APP_CONFIG, type AppConfig, AppError, Db, isUuid, Principal, REDIS, redisKey, type RequestContext, uniqueViolation } from '@bangfu/core';
 import { hashPassword } from '@bangfu/identity';
 import { LedgerService } from '@bangfu/ledger';
 import {
@@ -149,8 +149,7 @@ export class CounterSalesService {
     try {
       recorded = await this.db.transaction(ctx, (tx) => this.write(tx, channel, body.reportId, nonce, soldAt, lines));
     } catch (e) {
-      const driver = (e as { driverError?: { code?: string; constraint?: string } }).driverError;
-      if (driver?.code === '23505' && driver.constraint === 'counter_report_channel_id_nonce_key') {
+      if (uniqueViolation(e, 'counter_report_channel_id_nonce_key')) {
         throw counterRefusal('NONCE_REUSED', 409, 'This nonce was already used; sign each attempt with a new nonce');
       }
       throw e;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, Db, ErrorCode, forbidden, notFound, type RequestContext, Role, ROLE_ORGANIZATION_KIND } from '@bangfu/core';
+import { AppError, Db, ErrorCode, forbidden, notFound, type RequestContext, Role, ROLE_ORGANIZATION_KIND, uniqueViolation } from '@bangfu/core';
 import { normalizePrefix } from '@bangfu/region';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './auth.service';
 import { AppUser, Membership } from './identity.entities';
@@ -27,10 +27,6 @@ const GRANTABLE_BY: Partial<Record<Role, Role[]>> = {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^1[3-9][0-9]{9}$/;
-
-function uniqueViolation(e: unknown): boolean {
-  return (e as { code?: string })?.code === '23505' || (e as { driverError?: { code?: string } })?.driverError?.code === '23505';
-}
 
 @Injectable()
 export class UserService {

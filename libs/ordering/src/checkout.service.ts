@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { AppError, Db, forbidden, isUuid, type RequestContext, Role } from '@bangfu/core';
+import { AppError, Db, forbidden, isUuid, type RequestContext, Role, uniqueViolation } from '@bangfu/core';
 import { OrderStateMachine } from './order-state.service';
 import { ActorKind, BuyerKind, LineCertificationStatus, Order, OrderHistory, OrderLine, OrderStatus, PaymentMode, PriceKind, SupplierOrder } from './ordering.entities';
 import {
@@ -76,13 +76,6 @@ function effectiveCertification(row: VariantRow): LineCertificationStatus {
   return row.cert_status as LineCertificationStatus;
 }
 
-function isUniqueViolation(e: unknown, constraint: string): boolean {
-  const err = e as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const code = err.driverError?.code ?? err.code;
-  const name = err.driverError?.constraint ?? err.constraint;
-  return code === '23505' && name === constraint;
-}
-
 /**
  * Checkout: one order per call, one supplier order per supplier, prices and certification read from
  * the catalogue and snapshotted on each line, stock reserved with one conditional UPDATE per line.
@@ -111,7 +104,7 @@ export class CheckoutService {
     } catch (e) {
       if (e instanceof Refusal) return e.outcome;
       // A concurrent call with the same key committed first: answer with its order.
-      if (isUniqueViolation(e, 'orders_idempotency_key') && !ctx.em) {
+      if (uniqueViolation(e, 'orders_idempotency_key') && !ctx.em) {
         const winner = await this.findByKey(ctx, buyer.userId, input.idempotencyKey, hash);
         if (winner) return winner;
       }

@@ -18,13 +18,6 @@ export function likeAny(prefixes: string[]): string[] {
   return prefixes.map((prefix) => `${prefix}%`);
 }
 
-export function uniqueViolation(e: unknown, constraint?: string): boolean {
-  const err = e as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const code = err?.driverError?.code ?? err?.code;
-  const name = err?.driverError?.constraint ?? err?.constraint;
-  return code === '23505' && (!constraint || name === constraint);
-}
-
 /**
  * Who may act on or read a budget unit's procurement data: its members, the agency admins of the
  * unit or of a parent unit (subtree), coordinators/auditors whose region prefix covers the unit,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput, Db, notFound, type RequestContext, Role } from '@bangfu/core';
+import { AppError, badInput, Db, notFound, type RequestContext, Role, uniqueViolation } from '@bangfu/core';
 import { Organization, UserService } from '@bangfu/identity';
 import { In } from 'typeorm';
-import { assertKnownId, uniqueViolation, UnitAccess } from './access';
+import { assertKnownId, UnitAccess } from './access';
 import { checkYear } from './dates';
 import { CanteenMode, ReservedShareAmendment, ReservedShareCoverage, ReservedShareFiling } from './procurement.entities';
 import type { AmendReservedShareInput, CatererAccountInput, FileReservedShareInput } from './procurement.types';

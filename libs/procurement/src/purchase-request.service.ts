@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AppError, badInput, type Connection, Db, decodeCursor, forbidden, notFound, pageSize, Principal, RequestContext, Role, toConnection } from '@bangfu/core';
+import { AppError, badInput, type Connection, Db, decodeCursor, forbidden, notFound, pageSize, Principal, RequestContext, Role, toConnection, uniqueViolation } from '@bangfu/core';
 import { ActorKind, CheckoutService, Order, OrderService, OrderStatus, type PlaceOrderOutcome } from '@bangfu/ordering';
-import { assertKnownId, uniqueViolation, UnitAccess } from './access';
+import { assertKnownId, UnitAccess } from './access';
 import { LimitsService } from './limits.service';
 import { AnomalyKind, LimitKind, ProcurementAnomalyFlag, PurchaseRequest, PurchaseRequestEvent, PurchaseRequestStatus, PurchaseTerms } from './procurement.entities';
 import { ProcurementService } from './procurement.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput, Db, forbidden, notFound, type RequestContext, Role } from '@bangfu/core';
+import { AppError, badInput, Db, forbidden, notFound, type RequestContext, Role, uniqueViolation } from '@bangfu/core';
 import { OrderService, OrderStatus } from '@bangfu/ordering';
-import { assertKnownId, uniqueViolation, UnitAccess } from './access';
+import { assertKnownId, UnitAccess } from './access';
 import { OrderBinding, OrderRebinding, RebindingStatus } from './procurement.entities';
 import type { RebindingFilter } from './procurement.types';
 import { ProcurementService } from './procurement.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput, Db, forbidden, notFound, type RequestContext, Role } from '@bangfu/core';
+import { AppError, badInput, Db, forbidden, notFound, type RequestContext, Role, uniqueViolation } from '@bangfu/core';
 import { normalizePrefix, padCode, RegionLevel, RegionService } from '@bangfu/region';
-import { assertKnownId, uniqueViolation, UnitAccess } from './access';
+import { assertKnownId, UnitAccess } from './access';
 import { checkYear, isIsoDate, shanghaiDate } from './dates';
 import { ExemptionStatus, JurisdictionMinimum, ReservedShareDeadline, ReservedShareExemption } from './procurement.entities';
 import type { ExemptionFilter, RequestExemptionInput } from './procurement.types';

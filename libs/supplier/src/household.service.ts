@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, AppError, badInput, type Connection, Db, decodeCursor, forbidden, isUuid, notFound, pageSize, type Principal, type RequestContext, Role, toConnection } from '@bangfu/core';
+import { APP_CONFIG, type AppConfig, AppError, badInput, type Connection, Db, decodeCursor, forbidden, isUuid, notFound, pageSize, type Principal, type RequestContext, Role, toConnection, uniqueViolation } from '@bangfu/core';
 import { Membership, Organization, UserService } from '@bangfu/identity';
 import { normalizePrefix, RegionLevel, RegionService } from '@bangfu/region';
 import { type SelectQueryBuilder } from 'typeorm';
 import { maskName, normalizeIdNumber } from './masking';
-import { covers, likeAny, SQL_TODAY, staffSupplierIds, uniqueViolation } from './scope';
+import { covers, likeAny, SQL_TODAY, staffSupplierIds } from './scope';
 import { Household } from './supplier.entities';
 import { type CreateHouseholdInput, type HouseholdFilter } from './supplier.types';
 

@@ -19,6 +19,3 @@ export function likeAny(prefixes: string[]): string[] {
 /** Today's business date (Asia/Shanghai) in SQL, for validity windows. */
 export const SQL_TODAY = `(now() AT TIME ZONE 'Asia/Shanghai')::date`;
 
-export function uniqueViolation(e: unknown): boolean {
-  return (e as { code?: string })?.code === '23505' || (e as { driverError?: { code?: string } })?.driverError?.code === '23505';
-}

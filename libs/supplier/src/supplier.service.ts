@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput, Db, forbidden, isUuid, notFound, OrganizationKind, type Principal, type RequestContext, Role } from '@bangfu/core';
+import { AppError, badInput, Db, forbidden, isUuid, notFound, OrganizationKind, type Principal, type RequestContext, Role, uniqueViolation } from '@bangfu/core';
 import { isValidCreditCode, Membership, Organization } from '@bangfu/identity';
 import { normalizePrefix, type Region, RegionLevel, RegionService } from '@bangfu/region';
 import { In } from 'typeorm';
 import { ADMISSION_NOTICE, ADMISSION_TRANSITIONS, AdmissionAction, rolesFor } from './admission';
 import { NotificationService } from './notification.service';
-import { covers, likeAny, staffSupplierIds, uniqueViolation } from './scope';
+import { covers, likeAny, staffSupplierIds } from './scope';
 import { SupplierAdmissionEvent, SupplierKind, SupplierProfile, SupplierStatus } from './supplier.entities';
 import { type ApplyAsSupplierInput, type SupplierFilter, SupplierHistoryEntry, SupplierView } from './supplier.types';
 

@@ -78,3 +78,11 @@ export class DbModule {
     };
   }
 }
+
+/** Whether a PostgreSQL unique violation (23505) caused this error, optionally on one named constraint. */
+export function uniqueViolation(e: unknown, constraint?: string): boolean {
+  const err = e as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } } | null;
+  const code = err?.driverError?.code ?? err?.code;
+  const name = err?.driverError?.constraint ?? err?.constraint;
+  return code === '23505' && (!constraint || name === constraint);
+}
