@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, PUBLIC, type RequestContext, Role } from '@bangfu/core';
 import { type Fen, MoneyScalar } from '@bangfu/money';
-import { Order } from '@bangfu/ordering';
+import { Order, OrderService } from '@bangfu/ordering';
 import { Payment, PaymentMethod, PaymentRefund } from './payment.entities';
 import { PaymentService } from './payment.service';
 import { PaymentSetup, PayOrderResult, RecordBankTransferInput } from './payment.types';
@@ -14,6 +14,7 @@ export class PaymentResolver {
   constructor(
     private readonly payments: PaymentService,
     private readonly refunds: RefundService,
+    private readonly orders: OrderService,
   ) {}
 
   @Query(() => PaymentSetup, { description: 'Payment methods on offer (Stripe only when configured)' })
@@ -79,7 +80,7 @@ export class PaymentResolver {
   @Query(() => [PaymentRefund], { description: 'Refunds of an order (its buyer side and platform admins)' })
   @Allow(...BUYER_ROLES, Role.PLATFORM_ADMIN)
   async orderRefunds(@Ctx() ctx: RequestContext, @Args('orderId', { type: () => ID }) orderId: string): Promise<PaymentRefund[]> {
-    await this.payments.orderPayments(ctx, orderId);
+    await this.orders.requireBuyerAccess(ctx, orderId);
     return this.refunds.listForOrder(ctx, orderId);
   }
 

@@ -233,7 +233,7 @@ export class PaymentService {
   /** An order's payments, for its buyer side and platform admins. */
   async orderPayments(ctx: RequestContext, orderId: string): Promise<Payment[]> {
     await this.orders.requireBuyerAccess(ctx, orderId);
-    return this.db.repo(ctx, Payment).find({ where: { orderId }, order: { createdAt: 'ASC' } });
+    return this.listForOrder(ctx, orderId);
   }
 
   /** Platform finance's work lists. */

@@ -1,23 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Stripe from 'stripe';
-import { AppError } from '@bangfu/core';
+import { AppError, HttpAppError } from '@bangfu/core';
 import type { CashAccount } from '@bangfu/ledger';
 import type { Fen } from '@bangfu/money';
 import { PAYMENT_CONFIG, type PaymentConfig } from './payment.config';
 import { PaymentMethod, PaymentProviderKind } from './payment.entities';
 import { type CreateIntentInput, type IntentResult, type PaymentProvider, type ProviderRefundInput, type ProviderRefundResult, STRIPE_METHOD_TYPES } from './provider';
 
-/** An AppError with an explicit HTTP status for REST callers. */
-export function httpError(code: string, status: number, message: string, details: Record<string, unknown> = {}): AppError {
-  const e = new AppError(code, message, details);
-  Object.defineProperty(e, 'httpStatus', { value: status });
-  return e;
-}
-
 /** Stripe's failures as our errors: callers see a stable code and Stripe's message, never a stack. */
 export function fromStripeError(e: unknown, action: string): never {
   if (e instanceof Stripe.errors.StripeError) {
-    throw httpError('PAYMENT_PROVIDER_ERROR', e instanceof Stripe.errors.StripeConnectionError || e instanceof Stripe.errors.StripeAPIError ? 502 : 400, `Stripe could not ${action}: ${e.message}`, {
+    const status = e instanceof Stripe.errors.StripeConnectionError || e instanceof Stripe.errors.StripeAPIError ? 502 : 400;
+    throw new HttpAppError('PAYMENT_PROVIDER_ERROR', `Stripe could not ${action}: ${e.message}`, status, {
       // Stripe's own error type (api_error, idempotency_error, card_error…), not the SDK's class name.
       providerType: e.rawType ?? e.type,
       providerCode: e.code ?? null,
@@ -119,14 +113,14 @@ export class StripePaymentProvider implements PaymentProvider {
 
   /** The verified event, or BAD_SIGNATURE (400); nothing is read from an unverified body. */
   verifyWebhook(rawBody: Buffer | undefined, signature: string | string[] | undefined): Stripe.Event {
-    if (!this.client) throw httpError('STRIPE_NOT_CONFIGURED', 404, 'Stripe is not configured on this platform');
+    if (!this.client) throw new HttpAppError('STRIPE_NOT_CONFIGURED', 'Stripe is not configured on this platform', 404);
     const secret = this.config.stripe?.webhookSecret;
-    if (!secret) throw httpError('STRIPE_NOT_CONFIGURED', 503, 'STRIPE_WEBHOOK_SECRET is not set: webhooks cannot be verified');
-    if (!rawBody || typeof signature !== 'string' || signature.length === 0) throw httpError('BAD_SIGNATURE', 400, 'Missing Stripe-Signature header or body');
+    if (!secret) throw new HttpAppError('STRIPE_NOT_CONFIGURED', 'STRIPE_WEBHOOK_SECRET is not set: webhooks cannot be verified', 503);
+    if (!rawBody || typeof signature !== 'string' || signature.length === 0) throw new HttpAppError('BAD_SIGNATURE', 'Missing Stripe-Signature header or body', 400);
     try {
       return this.client.webhooks.constructEvent(rawBody, signature, secret);
     } catch {
-      throw httpError('BAD_SIGNATURE', 400, 'The Stripe signature does not match this payload');
+      throw new HttpAppError('BAD_SIGNATURE', 'The Stripe signature does not match this payload', 400);
     }
   }
 }
