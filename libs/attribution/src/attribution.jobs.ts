@@ -10,8 +10,8 @@ import { ReconciliationService } from './reconciliation.service';
 /**
  * Ordering's DomainEventDispatcher (the one worker of the `domain-events` queue) runs every provider
  * carrying this metadata. The key and the event shape are repeated here rather than imported from
- * @bangfu/ordering on purpose: ordering calls AttributionService in its own transactions, so
- * attribution must not depend on ordering (a project cycle). attribution.spec.ts checks they agree.
+ * @bangfu/ordering on purpose: ordering's outbox runs this consumer inside its own transactions
+ * (`handleInTransaction`), so attribution must not depend on ordering (a project cycle). attribution.spec.ts checks they agree.
  */
 export const DOMAIN_EVENT_CONSUMER_KEY = 'bangfu:domain-event-consumer';
 

@@ -32,8 +32,8 @@ export const ATTRIBUTION_ENTITIES = [
 
 /**
  * Farmer income attribution. Reads ordering, catalog and supplier tables with SQL and imports none
- * of their modules, so that ordering (attributeOrder / reverseRefund in its transactions) and
- * catalog (income share on product pages) can import this module without a cycle.
+ * of their modules, so that ordering's outbox (which runs its event consumer in ordering's
+ * transactions) and catalog (income share on product pages) can use it without a cycle.
  */
 @Module({
   providers: [

@@ -44,6 +44,8 @@ export class AttributionFactsLoader {
 
   async load(ctx: RequestContext, orderIds: string[]): Promise<LoadedFacts> {
     const q = (sql: string, params: unknown[]) => this.db.manager(ctx).query(sql, params) as Promise<Array<Record<string, any>>>;
+    /** Rows for a list of ids given as $1; none asked, none read. */
+    const forIds = async (sql: string, ids: string[]) => (ids.length === 0 ? [] : q(sql, [ids]));
     if (orderIds.length === 0) return { orders: [], rules: [], world: { lots: new Map(), households: new Map(), suppliers: new Map() } };
 
     // When a line counts: agency orders at acceptance (验收), retail orders once paid and delivered. The
@@ -55,14 +57,17 @@ export class AttributionFactsLoader {
          FROM orders o WHERE o.id = ANY($1::uuid[])`,
       [orderIds],
     );
-    const lines = await q(
+    // Only counted orders have lines to attribute (planOrder plans nothing for the others): ordering runs
+    // this in the transaction of every move it publishes, most of which do not make the order count.
+    const counted = orders.filter((o) => countedAt(o) !== null).map((o) => o.id as string);
+    const lines = await forIds(
       `SELECT id, order_id, supplier_id, product_id, quantity, line_total FROM order_line WHERE order_id = ANY($1::uuid[]) ORDER BY order_id, created_at, id`,
-      [orderIds],
+      counted,
     );
     const lineIds = lines.map((l) => l.id);
-    const allocations = await q(
+    const allocations = await forIds(
       `SELECT order_line_id, lot_id, quantity FROM shipment_allocation WHERE order_line_id = ANY($1::uuid[]) ORDER BY order_line_id, created_at, id`,
-      [lineIds],
+      lineIds,
     );
     const refunds = await q(
       `SELECT r.order_id, r.refund_id, r.lines, r.created_at,
@@ -73,16 +78,16 @@ export class AttributionFactsLoader {
     const supplierIds = uniq(lines.map((l) => l.supplier_id as string));
     const lotIds = uniq(allocations.filter((a) => a.lot_id).map((a) => a.lot_id as string));
     // Sequential: inside a transaction they share one connection.
-    const rules = await q(`SELECT ${RULE_COLUMNS} FROM attribution_rule WHERE supplier_id = ANY($1::uuid[])`, [supplierIds]);
-    const suppliers = await q(`SELECT organization_id, county_code FROM supplier_profile WHERE organization_id = ANY($1::uuid[])`, [supplierIds]);
-    const linkages = await q(
+    const rules = await forIds(`SELECT ${RULE_COLUMNS} FROM attribution_rule WHERE supplier_id = ANY($1::uuid[])`, supplierIds);
+    const suppliers = await forIds(`SELECT organization_id, county_code FROM supplier_profile WHERE organization_id = ANY($1::uuid[])`, supplierIds);
+    const linkages = await forIds(
       `SELECT id, supplier_id, household_id, village_code, type, share_basis_points, valid_from::text AS valid_from, valid_to::text AS valid_to
          FROM linkage WHERE supplier_id = ANY($1::uuid[]) AND type IN ('WAGE','DIVIDEND')`,
-      [supplierIds],
+      supplierIds,
     );
-    const contributions = await q(`SELECT lot_id, household_id, quantity FROM lot_contribution WHERE lot_id = ANY($1::uuid[]) ORDER BY lot_id, household_id`, [lotIds]);
+    const contributions = await forIds(`SELECT lot_id, household_id, quantity FROM lot_contribution WHERE lot_id = ANY($1::uuid[]) ORDER BY lot_id, household_id`, lotIds);
     const householdIds = uniq([...contributions.map((c) => c.household_id as string), ...linkages.filter((l) => l.household_id).map((l) => l.household_id as string)]);
-    const households = await q(`SELECT id, village_code, status FROM household WHERE id = ANY($1::uuid[])`, [householdIds]);
+    const households = await forIds(`SELECT id, village_code, status FROM household WHERE id = ANY($1::uuid[])`, householdIds);
 
     const world: WorldFacts = { lots: new Map(), households: new Map(), suppliers: new Map() };
     for (const c of contributions) {

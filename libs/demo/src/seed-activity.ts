@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Db, Principal, RequestContext } from '@bangfu/core';
 import { AuthService } from '@bangfu/identity';
-import { AttributionKind, AttributionRuleService, AttributionService } from '@bangfu/attribution';
+import { AttributionKind, AttributionRuleService } from '@bangfu/attribution';
 import { CheckoutService, FulfilmentService, Order, OrderDocumentService, OrderService, type PlaceOrderOutcome, SupplierOrder, SupplierOrderStatus } from '@bangfu/ordering';
 import { Payment, PaymentCoreService, PaymentMethod, PaymentProviderKind, PaymentService, PaymentStatus } from '@bangfu/payment';
 import {
@@ -88,7 +88,6 @@ export async function seedDemoActivity(app: INestApplicationContext, orgIds: Map
   const payments = app.get(PaymentService);
   const requests = app.get(PurchaseRequestService);
   const procurement = app.get(ProcurementService);
-  const attribution = app.get(AttributionService);
 
   // ── procurement set-up ─────────────────────────────────────────────────────────────────────
   const admin = await as('admin@demo.bangfu');
@@ -169,8 +168,6 @@ export async function seedDemoActivity(app: INestApplicationContext, orgIds: Map
       order = await orders.get(system(), order.id);
       await accept(order, r.invoiceNo!);
       if (r.terms === 'ON_DELIVERY') await payByTransfer(order.id, reference);
-      // Ordering does not call attribution in the acceptance transaction (yet); both calls are idempotent.
-      await attribution.attributeOrder(system(), order.id);
     }
     await procurement.syncOrder(system(), order.id);
     return request;
@@ -201,7 +198,6 @@ export async function seedDemoActivity(app: INestApplicationContext, orgIds: Map
   }
   await ship(retail);
   await deliver(retail, customer);
-  await attribution.attributeOrder(system(), retail.id);
 
   // ── the figures the demo shows ─────────────────────────────────────────────────────────────
   const share = await app.get(CompletionService).reservedShare(agencyAdmin, agencyId, year);
