@@ -88,6 +88,7 @@ describe('bank transfer against an invoice', () => {
     expect((await server.gqlOk(AWAITING, {}, admin.token)).paymentsAwaitingConfirmation).toContainEqual(expect.objectContaining({ id: p.id, orderId: order.id }));
 
     expectErrorCode(await server.gql(CONFIRM, { id: p.id }, purchaser.token), 'FORBIDDEN');
+    expectErrorCode(await server.gql(CONFIRM, { id: 'not-a-payment' }, admin.token), 'NOT_FOUND');
     const confirmed = (await server.gqlOk(CONFIRM, { id: p.id }, admin.token)).confirmBankTransfer;
     expect(confirmed).toMatchObject({ status: 'SUCCEEDED', outcome: 'APPLIED', confirmedAt: expect.any(String) });
     expect(await orderRow(ds, order.id)).toMatchObject({ status: 'PAID', paid_amount: '59000' });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AppError, Db, notFound, type RequestContext } from '@bangfu/core';
+import { AppError, Db, isUuid, notFound, type RequestContext } from '@bangfu/core';
 import { LedgerService, type SupplierOrderShare } from '@bangfu/ledger';
 import { type Fen } from '@bangfu/money';
 import { type Order, OrderService, OrderStatus, PaymentMode } from '@bangfu/ordering';
@@ -51,6 +51,7 @@ export class PaymentCoreService {
   }
 
   async lockPayment(tx: RequestContext, paymentId: string): Promise<Payment> {
+    if (!isUuid(paymentId)) throw notFound('Payment', paymentId);
     const payment = await this.db.repo(tx, Payment).findOne({ where: { id: paymentId }, lock: { mode: 'pessimistic_write' } });
     if (!payment) throw notFound('Payment', paymentId);
     return payment;
