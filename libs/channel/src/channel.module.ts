@@ -6,6 +6,7 @@ import { LedgerModule } from '@bangfu/ledger';
 import { OrderingModule } from '@bangfu/ordering';
 import { RegionModule } from '@bangfu/region';
 import { SupplierModule } from '@bangfu/supplier';
+import { CHANNEL_CONFIG, loadChannelConfig } from './channel.config';
 import { Channel, ChannelProduct, CounterRejection, CounterReport } from './channel.entities';
 import { ChannelResolver } from './channel.resolver';
 import { ChannelService } from './channel.service';
@@ -18,7 +19,7 @@ export const CHANNEL_ENTITIES = [Channel, ChannelProduct, CounterReport, Counter
 @Module({
   imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, OrderingModule, LedgerModule],
   controllers: [CounterController],
-  providers: [ChannelService, CounterSalesService, CounterLogService, ChannelResolver],
+  providers: [{ provide: CHANNEL_CONFIG, useFactory: () => loadChannelConfig(process.env) }, ChannelService, CounterSalesService, CounterLogService, ChannelResolver],
   exports: [ChannelService],
 })
 export class ChannelModule {}

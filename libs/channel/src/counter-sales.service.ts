@@ -19,6 +19,7 @@ import {
   ProductUnavailableError,
   UnavailableReason,
 } from '@bangfu/ordering';
+import { CHANNEL_CONFIG, type ChannelConfig } from './channel.config';
 import { Channel, ChannelKind, ChannelStatus, CounterRejection, CounterReport, type CounterReportLine } from './channel.entities';
 import { MAX_CLOCK_SKEW_SECONDS, verifyCounterSignature } from './counter-signature';
 
@@ -84,6 +85,7 @@ export class CounterSalesService {
     private readonly db: Db,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CHANNEL_CONFIG) private readonly channelConfig: ChannelConfig,
     private readonly checkout: CheckoutService,
     private readonly orders: OrderService,
     private readonly fulfilment: FulfilmentService,
@@ -133,12 +135,24 @@ export class CounterSalesService {
     }
     const body = parsed.data;
     const soldAt = new Date(body.soldAt);
-    if (soldAt.getTime() > Date.now() + MAX_CLOCK_SKEW_SECONDS * 1000) throw counterRefusal('INVALID_REPORT', 400, 'soldAt is in the future', { field: 'soldAt' });
+    // Same tolerance as the request timestamp: a counter clock a little ahead is fine, a sale dated later is not.
+    if (soldAt.getTime() > Date.now() + MAX_CLOCK_SKEW_SECONDS * 1000) {
+      throw counterRefusal('INVALID_REPORT', 400, `soldAt is in the future (more than ${MAX_CLOCK_SKEW_SECONDS}s ahead of the server clock)`, { field: 'soldAt' });
+    }
 
     // The reportId is the idempotency key: a retry (new nonce) or a replay (same nonce) of a recorded
     // report has no further effect, so it gets the first answer instead of an error.
     const existing = await this.answerIfRecorded(ctx, channel.id, body, soldAt);
     if (existing) return existing;
+    // Checked after the idempotent answer on purpose: a counter retrying a report it did record (lost
+    // response) still gets DUPLICATE, however late; only new sales older than the window are refused.
+    const maxAgeDays = this.channelConfig.counterReportMaxAgeDays;
+    if (soldAt.getTime() < Date.now() - maxAgeDays * 86_400_000) {
+      throw counterRefusal('REPORT_TOO_OLD', 400, `soldAt is more than ${maxAgeDays} day(s) ago; sales that old are not accepted from a counter`, {
+        field: 'soldAt',
+        maxAgeDays,
+      });
+    }
 
     // Nonces are kept a little longer than the freshness window; older requests fail as stale anyway.
     const claimed = await this.redis.set(redisKey(this.config, 'counter-nonce', channel.id, nonce), '1', 'EX', MAX_CLOCK_SKEW_SECONDS * 2 + 60, 'NX');

@@ -10,6 +10,7 @@ import { DomainEventDispatcher, ORDERING_ENTITIES, OrderingModule } from '@bangf
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
 import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
+import { loadChannelConfig } from './channel.config';
 import { CHANNEL_ENTITIES, ChannelModule } from './channel.module';
 
 let server: TestServer;
@@ -351,6 +352,37 @@ describe('counter sales reports', () => {
     expect([await stock(tea), await reportsOf(counter.id), await ordersIn(counter.id), await postings()]).toEqual(before);
     const logged = (await rejections(counter.deviceId)).map((r) => r.reason);
     expect(logged).toEqual(expect.arrayContaining(['INVALID_REPORT', 'PRICE_MISMATCH', 'PRODUCT_NOT_IN_CHANNEL', 'UNKNOWN_VARIANT']));
+  });
+
+  it('refuses sales older than COUNTER_REPORT_MAX_AGE_DAYS (default 7) or dated in the future, but still answers retries of recorded ones', async () => {
+    const day = 86_400_000;
+    const line = [{ variantId: tea, quantity: 1, unitPrice: 6800 }];
+    const before = [await stock(tea), await reportsOf(counter.id), await ordersIn(counter.id), await postings()];
+    const old = await post(counter.deviceId, { ...report(line), soldAt: new Date(Date.now() - 8 * day).toISOString() });
+    expect([old.status, old.body.error.code]).toEqual([400, 'REPORT_TOO_OLD']);
+    expect(old.body.error.message).toContain('7 day');
+    const ahead = await post(counter.deviceId, { ...report(line), soldAt: new Date(Date.now() + 400_000).toISOString() });
+    expect([ahead.status, ahead.body.error.code]).toEqual([400, 'INVALID_REPORT']);
+    expect([await stock(tea), await reportsOf(counter.id), await ordersIn(counter.id), await postings()]).toEqual(before);
+    expect((await rejections(counter.deviceId)).map((r) => r.reason)).toContain('REPORT_TOO_OLD');
+
+    // Inside the window (six days ago) is a normal sale.
+    const late = { ...report(line), soldAt: new Date(Date.now() - 6 * day).toISOString() };
+    const recorded = await post(counter.deviceId, late);
+    expect(recorded.body.status).toBe('RECORDED');
+    // A retry of a report that was recorded answers DUPLICATE even once the sale has left the window
+    // (simulated by moving the stored sale back in time): idempotency wins over the age check.
+    const longAgo = new Date(Date.now() - 30 * day).toISOString();
+    await ds.query(`UPDATE counter_report SET reported_at = $2 WHERE id = $1`, [recorded.body.counterReportId, longAgo]);
+    const retry = await post(counter.deviceId, { ...late, soldAt: longAgo });
+    expect([retry.status, retry.body.status, retry.body.counterReportId]).toEqual([200, 'DUPLICATE', recorded.body.counterReportId]);
+    await expectBooksConsistent();
+  });
+
+  it('reads COUNTER_REPORT_MAX_AGE_DAYS once at boot and refuses bad values', () => {
+    expect(loadChannelConfig({})).toEqual({ counterReportMaxAgeDays: 7 });
+    expect(loadChannelConfig({ COUNTER_REPORT_MAX_AGE_DAYS: ' 30 ' })).toEqual({ counterReportMaxAgeDays: 30 });
+    for (const bad of ['0', '-1', '1.5', 'week', '367']) expect(() => loadChannelConfig({ COUNTER_REPORT_MAX_AGE_DAYS: bad })).toThrow(/COUNTER_REPORT_MAX_AGE_DAYS/);
   });
 
   it('refuses a product that is no longer sellable (unpublished, certificate lapsed) with a 409, writing nothing', async () => {

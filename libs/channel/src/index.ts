@@ -1,3 +1,4 @@
+export * from './channel.config';
 export * from './channel.entities';
 export * from './channel.module';
 export * from './channel.service';
