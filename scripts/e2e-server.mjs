@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { freePort, handleSignals, killOnExit, startPostgres, startRedis } from './lib/services.mjs';
+import { describeFailure, freePort, handleSignals, killOnExit, startPostgres, startRedis } from './lib/services.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const say = (m) => process.stderr.write(`[e2e-server] ${m}\n`);
@@ -107,6 +107,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  say(`failed to start: ${e.stack ?? e}`);
+  say(`failed to start: ${describeFailure(e)}`);
   void stopAll(1);
 });

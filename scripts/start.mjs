@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { build } from './build.mjs';
-import { handleSignals, killOnExit, startPostgres, startRedis } from './lib/services.mjs';
+import { describeFailure, handleSignals, killOnExit, startPostgres, startRedis } from './lib/services.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const say = (m) => process.stdout.write(`[bangfu] ${m}\n`);
@@ -80,6 +80,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  process.stderr.write(`[bangfu] failed to start: ${e.stack ?? e}\n`);
+  process.stderr.write(`[bangfu] failed to start: ${describeFailure(e)}\n`);
   void stopAll(1);
 });

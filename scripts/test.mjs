@@ -5,7 +5,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from './build.mjs';
-import { handleSignals, killOnExit, startPostgres, startRedis } from './lib/services.mjs';
+import { describeFailure, handleSignals, killOnExit, startPostgres, startRedis } from './lib/services.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const say = (m) => process.stdout.write(`\n[bangfu test] ${m}\n`);
@@ -18,8 +18,15 @@ build(['api', 'storefront'], { force: process.env.CI === 'true' });
 const dir = mkdtempSync(join(tmpdir(), 'bangfu-test-'));
 chmodSync(dir, 0o755); // the postgres OS user must reach its data folder
 say('starting PostgreSQL and Redis for this run');
-const pg = await startPostgres({ dataDir: join(dir, 'pg'), persistent: false, fast: true });
-const redis = await startRedis({ dataDir: join(dir, 'redis'), persistent: false });
+let pg, redis;
+try {
+  pg = await startPostgres({ dataDir: join(dir, 'pg'), persistent: false, fast: true });
+  redis = await startRedis({ dataDir: join(dir, 'redis'), persistent: false });
+} catch (e) {
+  process.stderr.write(`[bangfu test] cannot start the test servers: ${describeFailure(e)}\n`);
+  await pg?.stop();
+  process.exit(1);
+}
 killOnExit([pg.pg.process, redis.child]);
 // Ctrl-C: let the running step end, then exit; killOnExit stops the servers.
 handleSignals(() => process.exit(130));

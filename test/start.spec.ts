@@ -1,15 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // The README's first command, for real: embedded Postgres + private Redis, migrations, demo data,
-// one port; Ctrl-C leaves no orphans; a restart keeps the data.
+// one port; Ctrl-C leaves no orphans; a restart keeps the data. The data folder is private (0700),
+// like a checkout in root's home: as root the postgres OS user cannot enter it, so the cluster must
+// live in the shared folder behind a symlink.
 const root = join(import.meta.dirname, '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'bangfu-start-'));
-chmodSync(dataDir, 0o755);
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+chmodSync(dataDir, 0o700);
+/** Where the cluster really is (the shared folder as root, else the data folder itself). */
+const clusterDir = () => (existsSync(join(dataDir, 'postgres')) ? realpathSync(join(dataDir, 'postgres')) : dataDir);
+let cluster = dataDir;
+afterAll(() => {
+  rmSync(cluster, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const env: Record<string, string | undefined> = { ...process.env, BANGFU_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' };
@@ -56,12 +64,13 @@ const leftovers = () =>
         return '';
       }
     })
-    .filter((line) => line.includes(dataDir))
+    .filter((line) => line.includes(dataDir) || line.includes(cluster))
     .join('\n');
 
 describe('npm start (embedded default)', () => {
   it('serves GraphQL, health and demo logins; stops cleanly; keeps data across restarts', async () => {
     const first = await start();
+    cluster = clusterDir();
     expect(first.output()).toContain('customer@demo.bangfu');
     expect(await (await fetch(`${first.url}/health`)).json()).toEqual({ status: 'ok' });
     expect(await gql(first.url, '{ __typename }')).toEqual({ data: { __typename: 'Query' } });
