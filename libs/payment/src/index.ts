@@ -1,5 +1,7 @@
+export * from './bank-account.config';
 export * from './bank-transfer.provider';
 export * from './payment-core.service';
+export * from './payment-options.service';
 export * from './payment.config';
 export * from './payment.entities';
 export * from './payment.module';

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { LedgerModule } from '@bangfu/ledger';
 import { OrderingModule } from '@bangfu/ordering';
+import { loadPlatformBankAccount, PLATFORM_BANK_ACCOUNT } from './bank-account.config';
 import { BankTransferProvider } from './bank-transfer.provider';
 import { PaymentCoreService } from './payment-core.service';
+import { PaymentOptionsService } from './payment-options.service';
 import { loadPaymentConfig, PAYMENT_CONFIG } from './payment.config';
 import { Payment, PaymentEvent, PaymentRefund, Payout, PayoutBatch, SupplierPayoutAccount } from './payment.entities';
 import { OrderPaymentsResolver, PaymentResolver } from './payment.resolver';
@@ -23,10 +25,12 @@ export const PAYMENT_ENTITIES = [Payment, PaymentRefund, PaymentEvent, SupplierP
   providers: [
     // Core config cannot be extended from a domain lib: payment reads its own STRIPE_* variables.
     { provide: PAYMENT_CONFIG, useFactory: () => loadPaymentConfig(process.env) },
+    { provide: PLATFORM_BANK_ACCOUNT, useFactory: () => loadPlatformBankAccount(process.env) },
     StripePaymentProvider,
     BankTransferProvider,
     PaymentCoreService,
     PaymentService,
+    PaymentOptionsService,
     RefundService,
     StripeWebhookService,
     PayoutService,

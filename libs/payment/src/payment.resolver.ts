@@ -4,7 +4,8 @@ import { type Fen, MoneyScalar } from '@bangfu/money';
 import { Order, OrderService } from '@bangfu/ordering';
 import { Payment, PaymentMethod, PaymentRefund } from './payment.entities';
 import { PaymentService } from './payment.service';
-import { PaymentSetup, PayOrderResult, RecordBankTransferInput } from './payment.types';
+import { PaymentOptionsService } from './payment-options.service';
+import { PaymentOptions, PaymentSetup, PayOrderResult, RecordBankTransferInput } from './payment.types';
 import { RefundService } from './refund.service';
 
 const BUYER_ROLES = [Role.CUSTOMER, Role.PURCHASER, Role.AGENCY_ADMIN];
@@ -15,12 +16,19 @@ export class PaymentResolver {
     private readonly payments: PaymentService,
     private readonly refunds: RefundService,
     private readonly orders: OrderService,
+    private readonly options: PaymentOptionsService,
   ) {}
 
   @Query(() => PaymentSetup, { description: 'Payment methods on offer (Stripe only when configured)' })
   @Allow(PUBLIC)
   paymentSetup(): PaymentSetup {
     return this.payments.setup();
+  }
+
+  @Query(() => PaymentOptions, { description: 'The order’s buyer side: the ways the caller may pay it now (what payOrder, recordBankTransfer and confirmOrder would accept)' })
+  @Allow(...BUYER_ROLES)
+  paymentOptions(@Ctx() ctx: RequestContext, @Args('orderId', { type: () => ID }) orderId: string): Promise<PaymentOptions> {
+    return this.options.options(ctx, orderId);
   }
 
   @Mutation(() => PayOrderResult, { description: 'Buyer: pay the whole order online (Stripe PaymentIntent); asking again returns the same open intent' })

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AppError, badInput, Db, type RequestContext, Role } from '@bangfu/core';
+import { AppError, badInput, Db, type Principal, type RequestContext, Role } from '@bangfu/core';
 import { type Fen } from '@bangfu/money';
-import { OrderService } from '@bangfu/ordering';
+import { type Order, OrderService } from '@bangfu/ordering';
 import { IsNull, Not } from 'typeorm';
 import { assertPayable, PaymentCoreService } from './payment-core.service';
 import { Payment, PaymentMethod, PaymentProviderKind, PaymentStatus } from './payment.entities';
@@ -12,6 +12,15 @@ import type { IntentResult } from './provider';
 
 const REUSABLE = [PaymentStatus.REQUIRES_PAYMENT, PaymentStatus.FAILED];
 const MAX_FUTURE_SKEW_MS = 10 * 60_000;
+
+/**
+ * Who may record a bank transfer: the buying agency's finance (agency admin or purchaser) for agency
+ * orders; the retail buyer only where no card/wallet provider is configured (otherwise a deployment
+ * without Stripe — the embedded default — could never take a retail payment).
+ */
+export function bankTransferAllowed(principal: Principal, order: Pick<Order, 'buyerOrgId'>, stripeEnabled: boolean): boolean {
+  return order.buyerOrgId ? principal.hasRole(Role.AGENCY_ADMIN, Role.PURCHASER) : !stripeEnabled;
+}
 
 /**
  * Starting payments: Stripe PaymentIntents for card, Alipay and WeChat Pay, and bank transfers
@@ -142,8 +151,7 @@ export class PaymentService {
     const principal = ctx.requirePrincipal();
     return this.db.transaction(ctx, async (tx) => {
       const order = await this.orders.requireBuyerAccess(tx, input.orderId);
-      const allowed = order.buyerOrgId ? principal.hasRole(Role.AGENCY_ADMIN, Role.PURCHASER) : !this.core.stripe.enabled;
-      if (!allowed) {
+      if (!bankTransferAllowed(principal, order, this.core.stripe.enabled)) {
         throw new AppError(
           'BANK_TRANSFER_NOT_ALLOWED',
           order.buyerOrgId ? 'Bank transfers are recorded by the buying agency’s finance (agency admin or purchaser)' : 'Retail orders are paid by card, Alipay or WeChat Pay here',
