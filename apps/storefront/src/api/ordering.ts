@@ -281,6 +281,27 @@ export const PAYMENT_SETUP = /* GraphQL */ `
 `;
 export type PaymentSetupData = { paymentSetup: PaymentSetup };
 
+export interface PaymentOptions {
+  orderId: string;
+  payable: boolean;
+  online: string[];
+  publishableKey: string | null;
+  bankTransfer: { amount: number; reference: string; payeeName: string | null; bankName: string | null; accountNo: string | null } | null;
+  transferPending: boolean;
+  payOnDelivery: boolean;
+}
+
+/** What the server will accept for this order from this caller (libs/payment paymentOptions). */
+export const PAYMENT_OPTIONS = /* GraphQL */ `
+  query PaymentOptions($orderId: ID!) {
+    paymentOptions(orderId: $orderId) {
+      orderId payable online publishableKey transferPending payOnDelivery
+      bankTransfer { amount reference payeeName bankName accountNo }
+    }
+  }
+`;
+export type PaymentOptionsData = { paymentOptions: PaymentOptions };
+
 export interface PayOrderResult {
   paymentId: string;
   clientSecret: string;

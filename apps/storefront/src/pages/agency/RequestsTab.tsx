@@ -74,8 +74,8 @@ export function RequestRow({ request, children }: { request: PurchaseRequestData
   );
 }
 
-/** The purchaser's cart, priced for the unit, submitted as a purchase request (采购申请). */
-function SubmitFromCart({ orgId, onSubmitted }: { orgId: string; onSubmitted: (r: PurchaseRequestData) => void }) {
+/** The purchaser's cart, priced for the unit, submitted as a purchase request (采购申请); also the checkout of an agency buyer. */
+export function SubmitFromCart({ orgId, onSubmitted }: { orgId: string; onSubmitted: (r: PurchaseRequestData) => void }) {
   const { t } = useI18n();
   const id = useId();
   const pc = usePricedCart();

@@ -15,6 +15,7 @@ import { readStorage, writeStorage } from '../../lib/storage';
 import { useAction } from '../../lib/use-action';
 import { usePricedCart } from '../../lib/use-priced-cart';
 import { useQuery } from '../../lib/use-query';
+import { SubmitFromCart } from '../agency/RequestsTab';
 import { BuyerSelect, CartSummary } from './CartPage';
 
 function problemText(t: Translate, problem: CheckoutProblem, line: PricedLine | null, channelName: string): string {
@@ -49,7 +50,7 @@ function Checkout() {
   const active = (channels.data?.channels ?? []).filter((c) => c.status === 'ACTIVE');
   const channel = active.find((c) => c.id === channelId) ?? defaultChannel(active);
   const lines = pc.priced.groups.flatMap((g) => g.lines.map((p) => ({ variantId: p.variant.id, quantity: p.line.quantity })));
-  const payload: CheckoutPayload | null = channel && lines.length ? { channelId: channel.id, buyerOrgId: pc.buyerOrgId, lines } : null;
+  const payload: CheckoutPayload | null = channel && lines.length ? { channelId: channel.id, buyerOrgId: null, lines } : null;
   // A refusal is about the basket it was given: once the basket changes it no longer applies.
   const problem = refusal && payload && refusal.fingerprint === payloadFingerprint(payload) ? refusal.problem : null;
 
@@ -109,6 +110,30 @@ function Checkout() {
           <Link to="/products" className="button button-primary">
             {t('cart.browse')}
           </Link>
+        </section>
+      </div>
+    );
+  }
+
+  // The unit's money is spent only through a purchase request (its limits, approvals and split
+  // checks); buying with one's own money is a retail order, chosen with the buyer switch above.
+  if (pc.buyerOrgId) {
+    const orgId = pc.buyerOrgId;
+    return (
+      <div className="container page-body checkout-page">
+        <div className="portal-head">
+          <h1>{t('checkout.title')}</h1>
+          <BuyerSelect />
+        </div>
+        <section className="card" aria-labelledby="checkout-request-title" data-testid="checkout-request">
+          <h2 id="checkout-request-title">{t('agency.request.title')}</h2>
+          <p className="muted small">{t('checkout.request.lead')}</p>
+          <SubmitFromCart orgId={orgId} onSubmitted={(r) => navigate(`/orders/${r.orderId}?requested=${encodeURIComponent(r.requestNo)}`)} />
+          <p className="hint">
+            <Link to="/portal/agency/requests" data-testid="to-purchase-request">
+              {t('checkout.request.list')}
+            </Link>
+          </p>
         </section>
       </div>
     );
@@ -176,14 +201,7 @@ function Checkout() {
               >
                 {place.busy ? t('form.submitting') : t('checkout.place')}
               </button>
-              <p className="hint">{pc.buyerOrgId ? t('checkout.payHint.agency') : t('checkout.payHint.retail')}</p>
-              {pc.buyerOrgId && (
-                <p className="hint">
-                  <Link to="/portal/agency/requests" data-testid="to-purchase-request">
-                    {t('checkout.asPurchaseRequest')}
-                  </Link>
-                </p>
-              )}
+              <p className="hint">{t('checkout.payHint.retail')}</p>
             </div>
           </CartSummary>
         </>

@@ -132,6 +132,12 @@ export function OrderPage({ params }: { params: { id?: string } }) {
         </p>
       )}
 
+      {search.get('requested') && (
+        <p className="notice notice-ok" role="status" data-testid="order-requested">
+          {t('order.requestedNotice', { no: search.get('requested') ?? '', status: translateOr(t, `orderStatus.${order.status}`, order.status) })}
+        </p>
+      )}
+
       <section className="card order-head" aria-labelledby="order-title">
         <div className="order-head-row">
           <div>
@@ -187,7 +193,9 @@ export function OrderPage({ params }: { params: { id?: string } }) {
         )}
       </section>
 
-      {actions.pay && <PaymentPanel order={order} actions={actions} onChanged={reload} onOrder={replace} />}
+      {actions.pay && (
+        <PaymentPanel key={`${order.status}:${order.paymentMode}:${order.payments.length}`} order={order} actions={actions} onChanged={reload} onOrder={replace} />
+      )}
 
       <section aria-labelledby="supplier-orders-title" className="supplier-orders">
         <h2 id="supplier-orders-title">{t('order.supplierOrders', { count: order.supplierOrders.length })}</h2>

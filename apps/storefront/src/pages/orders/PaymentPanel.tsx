@@ -8,8 +8,9 @@ import {
   PAY_ORDER,
   type PayOrderData,
   type PayOrderResult,
-  PAYMENT_SETUP,
-  type PaymentSetupData,
+  PAYMENT_OPTIONS,
+  type PaymentOptions,
+  type PaymentOptionsData,
   RECORD_BANK_TRANSFER,
 } from '../../api/ordering';
 import { ErrorNotice, Loading } from '../../components/Feedback';
@@ -21,42 +22,11 @@ import { formatFen } from '../../lib/money';
 import type { OrderActions } from '../../lib/orders';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
+import { StripePayment } from './StripePayment';
 
-const ONLINE_METHODS = ['CARD', 'ALIPAY', 'WECHAT_PAY'];
+type BankTransferInstructions = NonNullable<PaymentOptions['bankTransfer']>;
 
-/**
- * Stands where Stripe's Payment Element would be mounted with the intent's client secret. Stripe.js
- * is loaded from js.stripe.com, which this deployment cannot reach (and no npm package is added for
- * it), so the intent is created for real and the completion is left to Stripe: its
- * `payment_intent.succeeded` webhook marks the order paid.
- */
-function StripePlaceholder({ intent, onRefresh }: { intent: PayOrderResult; onRefresh: () => void }) {
-  const { t } = useI18n();
-  return (
-    <div className="stripe-placeholder" data-testid="stripe-placeholder" role="region" aria-label={t('pay.stripe.placeholderTitle')}>
-      <p className="label">{t('pay.stripe.placeholderTitle')}</p>
-      <p>{t('pay.stripe.placeholderBody')}</p>
-      <dl className="facts">
-        <dt>{t('pay.paymentId')}</dt>
-        <dd className="mono" data-testid="payment-id">
-          {intent.paymentId}
-        </dd>
-        <dt>{t('pay.amount')}</dt>
-        <dd>{formatFen(intent.amount)}</dd>
-        <dt>{t('pay.method')}</dt>
-        <dd>{translateOr(t, `paymentMethod.${intent.method}`, intent.method)}</dd>
-        <dt>{t('pay.stripe.key')}</dt>
-        <dd>{intent.publishableKey ? t('pay.stripe.keyPresent') : t('pay.stripe.keyMissing')}</dd>
-      </dl>
-      <p className="hint">{t('pay.stripe.webhookNote')}</p>
-      <button type="button" className="button button-quiet" onClick={onRefresh}>
-        {t('pay.refresh')}
-      </button>
-    </div>
-  );
-}
-
-function OnlinePayment({ order, methods, onRefresh }: { order: OrderDetail; methods: string[]; onRefresh: () => void }) {
+function OnlinePayment({ order, methods, publishableKey, onRefresh }: { order: OrderDetail; methods: string[]; publishableKey: string | null; onRefresh: () => void }) {
   const { t } = useI18n();
   const [method, setMethod] = useState(methods[0]);
   const [intent, setIntent] = useState<PayOrderResult | null>(null);
@@ -64,11 +34,17 @@ function OnlinePayment({ order, methods, onRefresh }: { order: OrderDetail; meth
     const data = await api.request<PayOrderData>(PAY_ORDER, { orderId: order.id, method });
     setIntent(data.payOrder);
   });
+  const key = intent?.publishableKey ?? publishableKey;
   return (
     <div className="pay-option" data-testid="pay-online">
       <h3>{t('pay.online')}</h3>
-      {intent ? (
-        <StripePlaceholder intent={intent} onRefresh={onRefresh} />
+      {intent && key ? (
+        <StripePayment intent={intent} publishableKey={key} orderId={order.id} onRefresh={onRefresh} />
+      ) : intent ? (
+        // Stripe is on at the server but no publishable key reaches the browser: nothing can be mounted.
+        <p className="notice notice-warn" role="alert" data-testid="stripe-unavailable">
+          {t('pay.stripe.noKey')}
+        </p>
       ) : (
         <div className="inline-form">
           <SelectField label={t('pay.method')} value={method} onChange={(e) => setMethod(e.target.value)}>
@@ -88,14 +64,14 @@ function OnlinePayment({ order, methods, onRefresh }: { order: OrderDetail; meth
   );
 }
 
-function BankTransferForm({ order, onChanged }: { order: OrderDetail; onChanged: () => void }) {
+function BankTransferForm({ order, instructions, onChanged }: { order: OrderDetail; instructions: BankTransferInstructions; onChanged: () => void }) {
   const { t } = useI18n();
   const id = useId();
   const [reference, setReference] = useState('');
   const [paidOn, setPaidOn] = useState(shanghaiToday());
   const record = useAction(async () => {
     // A Beijing calendar day as that day's midnight in Beijing: never "in the future" for the server.
-    await api.request(RECORD_BANK_TRANSFER, { input: { orderId: order.id, reference: reference.trim(), amount: order.totalAmount, paidAt: `${paidOn}T00:00:00+08:00` } });
+    await api.request(RECORD_BANK_TRANSFER, { input: { orderId: order.id, reference: reference.trim(), amount: instructions.amount, paidAt: `${paidOn}T00:00:00+08:00` } });
     onChanged();
   });
   const submit = (e: FormEvent) => {
@@ -105,7 +81,34 @@ function BankTransferForm({ order, onChanged }: { order: OrderDetail; onChanged:
   return (
     <form className="pay-option" onSubmit={submit} data-testid="bank-transfer-form">
       <h3>{t('pay.bank.title')}</h3>
-      <p className="muted small">{t('pay.bank.lead', { amount: formatFen(order.totalAmount), orderNo: order.orderNo })}</p>
+      <p className="muted small">{t('pay.bank.lead')}</p>
+      <dl className="facts transfer-instructions" data-testid="transfer-instructions">
+        <dt>{t('pay.bank.amount')}</dt>
+        <dd>
+          <strong className="price" data-testid="transfer-amount">
+            {formatFen(instructions.amount)}
+          </strong>
+        </dd>
+        <dt>{t('pay.bank.referenceToQuote')}</dt>
+        <dd>
+          <strong className="mono" data-testid="transfer-reference">
+            {instructions.reference}
+          </strong>
+        </dd>
+        {instructions.accountNo && (
+          <>
+            <dt>{t('pay.bank.payee')}</dt>
+            <dd data-testid="transfer-payee">{instructions.payeeName}</dd>
+            <dt>{t('pay.bank.bank')}</dt>
+            <dd>{instructions.bankName}</dd>
+            <dt>{t('pay.bank.accountNo')}</dt>
+            <dd className="mono" data-testid="transfer-account">
+              {instructions.accountNo}
+            </dd>
+          </>
+        )}
+      </dl>
+      {!instructions.accountNo && <p className="hint">{t('pay.bank.accountOnInvoice')}</p>}
       <div className="form-grid">
         <label className="field" htmlFor={`${id}-ref`}>
           <span>{t('pay.bank.reference')}</span>
@@ -124,18 +127,22 @@ function BankTransferForm({ order, onChanged }: { order: OrderDetail; onChanged:
   );
 }
 
-/** How this order can be paid here: Stripe when configured, otherwise the offline ways. */
+/**
+ * How this order can be paid here, as the server will accept it (paymentOptions): Stripe's Payment
+ * Element when Stripe is configured, the bank transfer (with the reference to quote) where the
+ * caller may record one — a retail buyer without Stripe, an agency's finance — and pay on delivery.
+ * The order page remounts it when the order moves or a payment is recorded, so the options are fresh.
+ */
 export function PaymentPanel({ order, actions, onChanged, onOrder }: { order: OrderDetail; actions: OrderActions; onChanged: () => void; onOrder: (o: OrderDetail) => void }) {
   const { t, locale } = useI18n();
-  const setup = useQuery<PaymentSetupData>(PAYMENT_SETUP);
+  const options = useQuery<PaymentOptionsData>(PAYMENT_OPTIONS, { orderId: order.id });
   const move = useAction(async (doc: string) => {
     const data = await api.request<Record<string, OrderData['order']>>(doc, { orderId: order.id });
     onOrder(Object.values(data)[0]);
   });
   const pending = order.payments.find((p) => p.status === 'AWAITING_CONFIRMATION');
-  const online = (setup.data?.paymentSetup.methods ?? []).filter((m) => ONLINE_METHODS.includes(m));
-  const stripe = !!setup.data?.paymentSetup.stripeEnabled && online.length > 0;
-  const agency = order.buyerKind === 'AGENCY';
+  const o = options.data?.paymentOptions;
+  const offered = !!o && (o.online.length > 0 || !!o.bankTransfer || o.payOnDelivery);
 
   return (
     <section className="card payment-panel" data-testid="payment-panel" aria-labelledby="payment-title">
@@ -150,14 +157,14 @@ export function PaymentPanel({ order, actions, onChanged, onOrder }: { order: Or
           {t('pay.bank.pending', { reference: pending.reference ?? '' })}
         </p>
       )}
-      <ErrorNotice error={setup.error} onRetry={setup.reload} />
-      {setup.loading && !setup.data ? (
+      <ErrorNotice error={options.error} onRetry={options.reload} />
+      {options.loading && !o ? (
         <Loading />
-      ) : (
+      ) : o ? (
         <>
-          {stripe && <OnlinePayment order={order} methods={online} onRefresh={onChanged} />}
-          {agency && actions.bankTransfer && <BankTransferForm order={order} onChanged={onChanged} />}
-          {actions.payOnDelivery && (
+          {o.online.length > 0 && <OnlinePayment order={order} methods={o.online} publishableKey={o.publishableKey} onRefresh={onChanged} />}
+          {o.bankTransfer && <BankTransferForm order={order} instructions={o.bankTransfer} onChanged={onChanged} />}
+          {o.payOnDelivery && (
             <div className="pay-option" data-testid="pay-on-delivery">
               <h3>{t('pay.pod.title')}</h3>
               <p className="muted small">{t('pay.pod.lead')}</p>
@@ -174,13 +181,13 @@ export function PaymentPanel({ order, actions, onChanged, onOrder }: { order: Or
             </p>
           )}
           <ErrorNotice error={move.error} />
-          {!stripe && !agency && (
-            <p className="notice notice-warn" data-testid="no-online-payment">
-              {t('pay.retailOffline')}
+          {!offered && !o.transferPending && (
+            <p className="notice notice-warn" data-testid="no-payment-method">
+              {t('pay.none')}
             </p>
           )}
         </>
-      )}
+      ) : null}
     </section>
   );
 }
