@@ -2,13 +2,20 @@ import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
 import { AppError, Db, ErrorCode, loginAttempts, Principal, type PrincipalLoader, type RequestContext, TokenService } from '@bangfu/core';
 import { subtreePrefix } from '@bangfu/region';
-import { AppUser, Membership } from './identity.entities';
+import { AccountEvent, AppUser, Membership } from './identity.entities';
 import { LoginLimiter } from './login-limiter';
+import { assertPasswordPolicy } from './password-policy';
 
-export const MIN_PASSWORD_LENGTH = 8;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy';
 
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, { type: argon2.argon2id });
+}
+
+export interface SignedIn {
+  token: string;
+  expiresAt: Date;
+  user: AppUser;
 }
 
 @Injectable()
@@ -26,10 +33,10 @@ export class AuthService implements PrincipalLoader {
    * Unknown user and wrong password give the same INVALID_CREDENTIALS error on purpose: telling
    * them apart would let anyone enumerate which officials have accounts.
    */
-  async login(ctx: RequestContext, identifier: string, password: string): Promise<{ token: string; expiresAt: Date; user: AppUser }> {
+  async login(ctx: RequestContext, identifier: string, password: string): Promise<SignedIn> {
     const id = identifier.trim();
     if (!id || !password) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Identifier and password are required');
-    await this.limiter.assertAllowed(id, ctx.ip);
+    await this.limiter.reserve(id, ctx.ip);
     const user = await this.db
       .repo(ctx, AppUser)
       .createQueryBuilder('u')
@@ -38,22 +45,78 @@ export class AuthService implements PrincipalLoader {
       .getOne();
     const ok = user ? await argon2.verify(user.passwordHash, password) : await argon2.verify(await this.dummyHash, password).then(() => false);
     if (!user || !ok || user.status !== 'ACTIVE') {
-      await this.limiter.recordFailure(id, ctx.ip);
       loginAttempts.inc({ outcome: 'failure' });
       throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Wrong identifier or password');
     }
-    await this.limiter.recordSuccess(id);
+    await this.limiter.recordSuccess(id, ctx.ip);
     await this.db.repo(ctx, AppUser).update(user.id, { lastLoginAt: new Date() });
     loginAttempts.inc({ outcome: 'success' });
-    const { token, expiresAt } = await this.tokens.sign(user.id);
-    return { token, expiresAt, user };
+    return { ...(await this.tokens.sign(user.id, undefined, user.tokenVersion)), user };
   }
 
-  /** Loads memberships fresh on every request, so a revoked role stops working at once. */
-  async load(userId: string): Promise<Principal | null> {
+  /**
+   * Signs out: this request's token is revoked (its id kept in Redis until it would expire), or with
+   * `everywhere` every token of the user, by raising the token version. Either way the next request
+   * with the old token is TOKEN_INVALID.
+   */
+  async logout(ctx: RequestContext, everywhere = false): Promise<boolean> {
+    const p = ctx.requirePrincipal();
+    if (everywhere) {
+      await this.db.transaction(ctx, async (tx) => {
+        await this.db.manager(tx).increment(AppUser, { id: p.userId }, 'tokenVersion', 1);
+        await this.recordEvent(tx, p.userId, 'SIGNED_OUT_EVERYWHERE');
+      });
+    }
+    if (p.token) await this.tokens.revoke(p.token);
+    return true;
+  }
+
+  /**
+   * Changes the caller's password after checking the current one (throttled like sign-in, per user
+   * and client). Every other session ends — a stolen token or a password someone else knew stops
+   * working at once — and the caller gets a fresh token so this browser stays signed in.
+   */
+  async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<SignedIn> {
+    const p = ctx.requirePrincipal();
+    assertPasswordPolicy(newPassword, 'newPassword');
+    if (newPassword === currentPassword) throw new AppError('WEAK_PASSWORD', 'The new password must differ from the current one', { field: 'newPassword', reason: 'UNCHANGED' });
+    const throttleKey = `user:${p.userId}`;
+    await this.limiter.reserve(throttleKey, ctx.ip);
+    const newHash = await hashPassword(newPassword);
+    const user = await this.db.transaction(ctx, async (tx) => {
+      const row = await this.db
+        .repo(tx, AppUser)
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .setLock('pessimistic_write')
+        .where('u.id = :id', { id: p.userId })
+        .getOne();
+      if (!row || !(await argon2.verify(row.passwordHash, currentPassword ?? ''))) {
+        // Not INVALID_CREDENTIALS (401): that would read as "your session ended" to clients.
+        throw new AppError('WRONG_PASSWORD', 'The current password is not correct', { field: 'currentPassword' });
+      }
+      row.tokenVersion += 1;
+      await this.db.repo(tx, AppUser).update(row.id, { passwordHash: newHash, tokenVersion: row.tokenVersion });
+      await this.recordEvent(tx, row.id, 'PASSWORD_CHANGED');
+      return row;
+    });
+    await this.limiter.recordSuccess(throttleKey, ctx.ip);
+    if (p.token) await this.tokens.revoke(p.token);
+    return { ...(await this.tokens.sign(user.id, undefined, user.tokenVersion)), user };
+  }
+
+  async recordEvent(ctx: RequestContext, userId: string, kind: string, actorUserId: string | null = null): Promise<void> {
+    await this.db.repo(ctx, AccountEvent).insert({ userId, kind, actorUserId, ip: ctx.ip });
+  }
+
+  /**
+   * Loads memberships fresh on every request, so a revoked role stops working at once; a disabled
+   * user, or a token from before the user's last password change / sign-out-everywhere, gets null.
+   */
+  async load(userId: string, tokenVersion?: number): Promise<Principal | null> {
     const em = this.db.dataSource.manager;
     const user = await em.findOneBy(AppUser, { id: userId, status: 'ACTIVE' });
-    if (!user) return null;
+    if (!user || (tokenVersion !== undefined && user.tokenVersion !== tokenVersion)) return null;
     const memberships = await em.find(Membership, { where: { userId }, relations: { organization: true } });
     return new Principal(
       user.id,

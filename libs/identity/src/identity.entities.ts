@@ -32,6 +32,19 @@ export class AppUser {
   @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true }) lastLoginAt: Date | null;
+  /** Copied into each sign-in token; raising it ends every session issued before (see auth.service). */
+  @Column({ name: 'token_version', type: 'integer', default: 0 }) tokenVersion: number;
+}
+
+@ObjectType({ description: "An entry in a user's own security log (registration attempts, password changes, disabling)" })
+@Entity('account_event')
+export class AccountEvent {
+  @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'user_id', type: 'uuid' }) userId: string;
+  @Field({ description: 'REGISTRATION_ATTEMPT | PASSWORD_CHANGED | SIGNED_OUT_EVERYWHERE | DISABLED | ENABLED' }) @Column('text') kind: string;
+  @Column({ name: 'actor_user_id', type: 'uuid', nullable: true }) actorUserId: string | null;
+  @Field(() => String, { nullable: true, description: 'Client address the event came from' }) @Column({ type: 'text', nullable: true }) ip: string | null;
+  @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
 @ObjectType()
@@ -51,4 +64,4 @@ export class Membership {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
-export const IDENTITY_ENTITIES = [Organization, AppUser, Membership];
+export const IDENTITY_ENTITIES = [Organization, AppUser, Membership, AccountEvent];

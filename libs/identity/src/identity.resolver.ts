@@ -1,9 +1,9 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, AUTHENTICATED, Ctx, OrganizationKind, PUBLIC, type RequestContext, Role } from '@bangfu/core';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, AUTHENTICATED, Ctx, forbidden, OrganizationKind, PUBLIC, type RequestContext, Role } from '@bangfu/core';
 import { Region, RegionService } from '@bangfu/region';
 import { AuthService } from './auth.service';
-import { AppUser, Membership, Organization } from './identity.entities';
-import { AuthPayload, CreateOrganizationInput, CreateUserInput, GrantMembershipInput, RegisterCustomerInput } from './identity.types';
+import { AccountEvent, AppUser, Membership, Organization } from './identity.entities';
+import { AuthPayload, CreateOrganizationInput, CreateUserInput, GrantMembershipInput, RegisterCustomerInput, RegisterCustomerPayload } from './identity.types';
 import { OrganizationService } from './organization.service';
 import { UserService } from './user.service';
 
@@ -26,10 +26,28 @@ export class UserResolver {
     return ctx.principal ? this.users.get(ctx, ctx.principal.userId) : null;
   }
 
-  @Mutation(() => AppUser, { description: 'Self-service sign-up for a retail customer account' })
+  @Mutation(() => Boolean, { description: 'Sign out: revokes this token, or with everywhere every token of the user' })
+  @Allow(AUTHENTICATED)
+  logout(@Ctx() ctx: RequestContext, @Args('everywhere', { type: () => Boolean, defaultValue: false }) everywhere: boolean): Promise<boolean> {
+    return this.auth.logout(ctx, everywhere);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Change your password; every other session ends, and this one continues with the returned token' })
+  @Allow(AUTHENTICATED)
+  changePassword(@Ctx() ctx: RequestContext, @Args('currentPassword') currentPassword: string, @Args('newPassword') newPassword: string): Promise<AuthPayload> {
+    return this.auth.changePassword(ctx, currentPassword, newPassword);
+  }
+
+  @Mutation(() => RegisterCustomerPayload, { description: 'Self-service sign-up for a retail customer account (the answer does not say whether the email was taken)' })
   @Allow(PUBLIC)
-  registerCustomer(@Ctx() ctx: RequestContext, @Args('input') input: RegisterCustomerInput): Promise<AppUser> {
+  registerCustomer(@Ctx() ctx: RequestContext, @Args('input') input: RegisterCustomerInput): Promise<RegisterCustomerPayload> {
     return this.users.registerCustomer(ctx, input);
+  }
+
+  @Mutation(() => AppUser, { description: "Disable (or re-enable) a user's account; a disabled user's tokens stop working on the next request" })
+  @Allow(Role.PLATFORM_ADMIN, Role.AGENCY_ADMIN, Role.SUPPLIER_ADMIN)
+  setUserDisabled(@Ctx() ctx: RequestContext, @Args('userId', { type: () => ID }) userId: string, @Args('disabled') disabled: boolean): Promise<AppUser> {
+    return this.users.setDisabled(ctx, userId, disabled);
   }
 
   @Mutation(() => AppUser, { description: 'Create a staff account with its first role' })
@@ -53,6 +71,12 @@ export class UserResolver {
   @ResolveField(() => [Membership])
   memberships(@Ctx() ctx: RequestContext, @Parent() user: AppUser): Promise<Membership[]> {
     return this.users.memberships(ctx, user.id);
+  }
+
+  @ResolveField(() => [AccountEvent], { description: 'Your own security log, newest first (only on your own user)' })
+  accountEvents(@Ctx() ctx: RequestContext, @Parent() user: AppUser, @Args('first', { type: () => Int, defaultValue: 20 }) first: number): Promise<AccountEvent[]> {
+    if (ctx.principal?.userId !== user.id) throw forbidden('Only the account owner sees its security log');
+    return this.users.accountEvents(ctx, user.id, first);
   }
 
   @ResolveField(() => [Role])

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, Db, ErrorCode, forbidden, notFound, type RequestContext, Role, ROLE_ORGANIZATION_KIND, uniqueViolation } from '@bangfu/core';
+import { AppError, assertUuid, Db, ErrorCode, forbidden, notFound, type RequestContext, Role, ROLE_ORGANIZATION_KIND, uniqueViolation } from '@bangfu/core';
 import { normalizePrefix } from '@bangfu/region';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './auth.service';
-import { AppUser, Membership } from './identity.entities';
+import { AuthService, hashPassword } from './auth.service';
+import { AccountEvent, AppUser, Membership } from './identity.entities';
 import { OrganizationService } from './organization.service';
+import { assertPasswordPolicy } from './password-policy';
 
 export interface CreateUserInput {
   email?: string | null;
@@ -33,6 +34,7 @@ export class UserService {
   constructor(
     private readonly db: Db,
     private readonly organizations: OrganizationService,
+    private readonly auth: AuthService,
   ) {}
 
   async get(ctx: RequestContext, id: string): Promise<AppUser> {
@@ -47,16 +49,7 @@ export class UserService {
 
   /** Creates the account only; callers add memberships in the same transaction. */
   async createAccount(ctx: RequestContext, input: CreateUserInput): Promise<AppUser> {
-    const email = input.email?.trim().toLowerCase() || null;
-    const phone = input.phone?.trim() || null;
-    if (!email && !phone) throw new AppError(ErrorCode.BAD_USER_INPUT, 'An email or a mobile number is required', { field: 'email' });
-    if (email && !EMAIL.test(email)) throw new AppError(ErrorCode.BAD_USER_INPUT, `${email} is not an email address`, { field: 'email' });
-    if (phone && !PHONE.test(phone)) throw new AppError(ErrorCode.BAD_USER_INPUT, `${phone} is not a mainland mobile number`, { field: 'phone' });
-    const displayName = input.displayName?.trim();
-    if (!displayName || displayName.length > 100) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Display name must be 1–100 characters', { field: 'displayName' });
-    if (!input.password || input.password.length < MIN_PASSWORD_LENGTH) {
-      throw new AppError('WEAK_PASSWORD', `Passwords need at least ${MIN_PASSWORD_LENGTH} characters`, { field: 'password' });
-    }
+    const { email, phone, displayName } = this.validateAccount(input);
     const repo = this.db.repo(ctx, AppUser);
     try {
       return await repo.save(repo.create({ email, phone, displayName, passwordHash: await hashPassword(input.password) }));
@@ -66,11 +59,75 @@ export class UserService {
     }
   }
 
-  /** Public self-service sign-up for retail customers. */
-  registerCustomer(ctx: RequestContext, input: CreateUserInput): Promise<AppUser> {
+  /** Checks and normalises sign-up fields; the answer never depends on which accounts exist. */
+  private validateAccount(input: CreateUserInput): { email: string | null; phone: string | null; displayName: string } {
+    const email = input.email?.trim().toLowerCase() || null;
+    const phone = input.phone?.trim() || null;
+    if (!email && !phone) throw new AppError(ErrorCode.BAD_USER_INPUT, 'An email or a mobile number is required', { field: 'email' });
+    if (email && !EMAIL.test(email)) throw new AppError(ErrorCode.BAD_USER_INPUT, `${email} is not an email address`, { field: 'email' });
+    if (phone && !PHONE.test(phone)) throw new AppError(ErrorCode.BAD_USER_INPUT, `${phone} is not a mainland mobile number`, { field: 'phone' });
+    const displayName = input.displayName?.trim();
+    if (!displayName || displayName.length > 100) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Display name must be 1–100 characters', { field: 'displayName' });
+    assertPasswordPolicy(input.password);
+    return { email, phone, displayName };
+  }
+
+  /**
+   * Public self-service sign-up for retail customers. An email or phone that already has an account
+   * gets the same answer, after the same work (the password is hashed either way), as a new one:
+   * sign-up must not tell strangers who is registered. The owner learns of the attempt from a
+   * REGISTRATION_ATTEMPT entry in their security log (`me { accountEvents }`), and the stranger's
+   * password simply does not sign in.
+   */
+  async registerCustomer(ctx: RequestContext, input: CreateUserInput): Promise<{ accepted: boolean; message: string }> {
+    const { email, phone, displayName } = this.validateAccount(input);
+    const passwordHash = await hashPassword(input.password);
+    await this.db.transaction(ctx, async (tx) => {
+      const em = this.db.manager(tx);
+      // ON CONFLICT DO NOTHING: an existing email/phone (or one registered concurrently) is not an error.
+      const created: Array<{ id: string }> = await em.query(
+        `INSERT INTO app_user (email, phone, display_name, password_hash) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
+        [email, phone, displayName, passwordHash],
+      );
+      if (created.length) {
+        await this.db.repo(tx, Membership).insert({ userId: created[0].id, role: Role.CUSTOMER, organizationId: null });
+        return;
+      }
+      const owners: Array<{ id: string }> = await em.query(`SELECT id FROM app_user WHERE email = $1 OR phone = $2`, [email, phone]);
+      for (const owner of owners) await this.auth.recordEvent(tx, owner.id, 'REGISTRATION_ATTEMPT');
+    });
+    return { accepted: true, message: 'Registration received: sign in with your email or mobile number and password' };
+  }
+
+  /** The caller's own security log, newest first. */
+  accountEvents(ctx: RequestContext, userId: string, first = 20): Promise<AccountEvent[]> {
+    return this.db.repo(ctx, AccountEvent).find({ where: { userId }, order: { createdAt: 'DESC', id: 'DESC' }, take: Math.min(Math.max(first, 1), 100) });
+  }
+
+  /**
+   * Disables (or re-enables) an account. A platform admin may do so for anyone else; an agency or
+   * supplier admin only for users all of whose roles it could grant (staff of its own units). A
+   * disabled user's tokens fail on the next request (the guard loads only ACTIVE users) and the token
+   * version rises, so re-enabling does not revive old sessions.
+   */
+  setDisabled(ctx: RequestContext, userId: string, disabled: boolean): Promise<AppUser> {
+    assertUuid(userId, 'userId');
     return this.db.transaction(ctx, async (tx) => {
-      const user = await this.createAccount(tx, input);
-      await this.db.repo(tx, Membership).insert({ userId: user.id, role: Role.CUSTOMER, organizationId: null });
+      const p = tx.requirePrincipal();
+      if (userId === p.userId) throw new AppError('CANNOT_DISABLE_SELF', 'You cannot disable your own account', { field: 'userId' });
+      const user = await this.db.repo(tx, AppUser).createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id: userId }).getOne();
+      if (!user) throw notFound('User', userId);
+      if (!p.hasRole(Role.PLATFORM_ADMIN)) {
+        const held = await this.db.repo(tx, Membership).findBy({ userId });
+        if (!held.length) throw forbidden('Only a platform admin may disable this account');
+        for (const m of held) await this.assertMayGrant(tx, m);
+      }
+      const status = disabled ? 'DISABLED' : 'ACTIVE';
+      if (user.status === status) return user;
+      user.status = status;
+      if (disabled) user.tokenVersion += 1;
+      await this.db.repo(tx, AppUser).update(user.id, { status, tokenVersion: user.tokenVersion });
+      await this.auth.recordEvent(tx, user.id, status === 'DISABLED' ? 'DISABLED' : 'ENABLED', p.userId);
       return user;
     });
   }

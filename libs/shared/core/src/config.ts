@@ -26,6 +26,7 @@ const schema = z.object({
   WORKER_IN_PROCESS: bool.default(true),
   STOREFRONT_DIR: z.string().optional(),
   MIGRATIONS_RUN: bool.default(true),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type AppConfig = Omit<z.infer<typeof schema>, 'JWT_SECRET' | 'GRAPHQL_INTROSPECTION'> & {

@@ -1,9 +1,11 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { Allow, PUBLIC } from './auth';
+import { Allow, PUBLIC, ServiceTokenEndpoint } from './auth';
+import { APP_CONFIG, type AppConfig } from './config';
 import { REDIS } from './redis';
+import { serviceAccess } from './service-token';
 
 type Check = 'ok' | 'down';
 
@@ -21,6 +23,7 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Liveness: the process answers. */
@@ -30,16 +33,23 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Readiness: Postgres and Redis answer within a second; 503 otherwise. */
+  /**
+   * Readiness: Postgres and Redis answer within a second; 503 otherwise. The status code is for
+   * every load balancer; which dependency is down is an operational detail shown only with
+   * METRICS_TOKEN (or outside production when none is set).
+   */
   @Get('ready')
   @Allow(PUBLIC)
-  async ready(@Res({ passthrough: true }) res: Response) {
+  @ServiceTokenEndpoint()
+  async ready(@Res({ passthrough: true }) res: Response, @Headers('authorization') authorization?: string) {
     const [postgres, redis] = await Promise.all([
       withTimeout(this.dataSource.query('SELECT 1'), 1000).then((): Check => 'ok', (): Check => 'down'),
       withTimeout(this.redis.ping(), 1000).then((r): Check => (r === 'PONG' ? 'ok' : 'down'), (): Check => 'down'),
     ]);
     const ok = postgres === 'ok' && redis === 'ok';
     res.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'unavailable', checks: { postgres, redis } };
+    const status = ok ? 'ok' : 'unavailable';
+    const access = serviceAccess(this.config, authorization);
+    return access === 'open' || access === 'granted' ? { status, checks: { postgres, redis } } : { status };
   }
 }

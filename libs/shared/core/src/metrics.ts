@@ -1,6 +1,9 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Inject } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import { Allow, PUBLIC } from './auth';
+import { Allow, PUBLIC, ServiceTokenEndpoint } from './auth';
+import { APP_CONFIG, type AppConfig } from './config';
+import { HttpAppError } from './errors';
+import { serviceAccess } from './service-token';
 
 export const metricsRegistry = new Registry();
 collectDefaultMetrics({ register: metricsRegistry, prefix: 'bangfu_' });
@@ -29,11 +32,21 @@ export const loginAttempts = new Counter({
 
 @Controller('metrics')
 export class MetricsController {
-  // Prometheus scrapes from inside the cluster; put the port behind the network policy in production.
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /**
+   * Prometheus text format. Route names, error rates and sign-in failures help an attacker too: in
+   * production it answers only to `Authorization: Bearer <METRICS_TOKEN>` (Prometheus'
+   * `authorization.credentials`), and is absent (404) when no token is configured.
+   */
   @Get()
   @Allow(PUBLIC)
+  @ServiceTokenEndpoint()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
-  async metrics(): Promise<string> {
+  async metrics(@Headers('authorization') authorization?: string): Promise<string> {
+    const access = serviceAccess(this.config, authorization);
+    if (access === 'disabled') throw new HttpAppError('NOT_FOUND', 'Not found', 404);
+    if (access === 'denied') throw new HttpAppError('UNAUTHENTICATED', 'Metrics need the METRICS_TOKEN bearer token', 401);
     return metricsRegistry.metrics();
   }
 }

@@ -19,7 +19,13 @@ export class Principal {
     readonly userId: string,
     readonly displayName: string,
     readonly memberships: readonly PrincipalMembership[],
+    /** The sign-in token this request came with (id and expiry, unix seconds), so it can be signed out. */
+    readonly token: { id: string; expiresAt: number } | null = null,
   ) {}
+
+  withToken(token: { id: string; expiresAt: number }): Principal {
+    return new Principal(this.userId, this.displayName, this.memberships, token);
+  }
 
   get roles(): Role[] {
     return [...new Set(this.memberships.map((m) => m.role))];
