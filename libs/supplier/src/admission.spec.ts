@@ -89,6 +89,24 @@ describe('applying (applyAsSupplier)', () => {
     expectErrorCode(await server.gql(APPLY, { input: applyInput() }), 'UNAUTHENTICATED');
   });
 
+  it('lets only a new account, a customer or a supplier admin apply; officials and staff are FORBIDDEN and nothing is written', async () => {
+    for (const role of [Role.AUDITOR, Role.COORDINATOR, Role.PURCHASER, Role.APPROVER, Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN, Role.SUPPLIER_STAFF, Role.FARMER]) {
+      const who = await actor(server, ds, role, role === Role.AUDITOR || role === Role.COORDINATOR ? { regionPrefix: '5206' } : {});
+      const input = applyInput();
+      const err = expectErrorCode(await server.gql(APPLY, { input }, who.token), 'FORBIDDEN');
+      expect(err.extensions).toMatchObject({ reason: 'HAS_OTHER_ROLES', roles: [role] });
+      expect(await count(ds, `SELECT count(*) FROM organization WHERE credit_code = $1`, [input.creditCode])).toBe(0);
+    }
+    // a freshly registered account (CUSTOMER) and an existing supplier admin may
+    await server.gqlOk('mutation($input: RegisterCustomerInput!) { registerCustomer(input: $input) { accepted } }', {
+      input: { email: 'new-applicant@test.bangfu', displayName: '新申请人', password: 'apply-passphrase-1' },
+    });
+    const fresh = await server.login('new-applicant@test.bangfu', 'apply-passphrase-1');
+    expect((await server.gqlOk(APPLY, { input: applyInput() }, fresh)).applyAsSupplier.status).toBe('APPLIED');
+    const { who } = await applicant();
+    expect((await server.gqlOk(APPLY, { input: applyInput() }, await server.login(who.email, who.password))).applyAsSupplier.status).toBe('APPLIED');
+  });
+
   it('refuses bad input with stable codes and writes nothing', async () => {
     const who = await actor(server, ds, Role.CUSTOMER);
     const cases: Array<[Record<string, unknown>, string]> = [

@@ -10,6 +10,15 @@ export enum AdmissionAction {
   REVOKE = 'REVOKE',
 }
 
+/**
+ * Who may apply as a supplier: a retail customer (every self-registered account), a user without
+ * any role yet, or someone already running a supplier (a trading agent admitting another firm).
+ * Officials — purchasers, approvers, coordinators, auditors, platform staff — may not open a supplier
+ * they could then buy from, recommend, audit or approve themselves; nor may a supplier's staff or a
+ * farmer turn their membership into admin rights over a new organisation.
+ */
+export const MAY_APPLY_AS_SUPPLIER: ReadonlySet<Role> = new Set([Role.CUSTOMER, Role.SUPPLIER_ADMIN]);
+
 export interface AdmissionTransition {
   action: AdmissionAction;
   from: SupplierStatus;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput, Db, forbidden, isUuid, notFound, OrganizationKind, type Principal, type RequestContext, Role, uniqueViolation } from '@bangfu/core';
+import { AppError, badInput, Db, ErrorCode, forbidden, isUuid, notFound, OrganizationKind, type Principal, type RequestContext, Role, uniqueViolation } from '@bangfu/core';
 import { isValidCreditCode, Membership, Organization } from '@bangfu/identity';
 import { normalizePrefix, type Region, RegionLevel, RegionService } from '@bangfu/region';
 import { In } from 'typeorm';
-import { ADMISSION_NOTICE, ADMISSION_TRANSITIONS, AdmissionAction, rolesFor } from './admission';
+import { ADMISSION_NOTICE, ADMISSION_TRANSITIONS, AdmissionAction, MAY_APPLY_AS_SUPPLIER, rolesFor } from './admission';
 import { NotificationService } from './notification.service';
 import { covers, likeAny, staffSupplierIds } from './scope';
 import { SupplierAdmissionEvent, SupplierKind, SupplierProfile, SupplierStatus } from './supplier.entities';
@@ -56,6 +56,10 @@ export class SupplierService {
   /** Self-service: creates the SUPPLIER organisation, the caller's SUPPLIER_ADMIN membership and the APPLIED profile at once. */
   apply(ctx: RequestContext, input: ApplyAsSupplierInput): Promise<SupplierView> {
     const p = ctx.requirePrincipal();
+    const other = p.roles.filter((r) => !MAY_APPLY_AS_SUPPLIER.has(r));
+    if (other.length) {
+      throw new AppError(ErrorCode.FORBIDDEN, `Apply with a separate account: holders of ${other.join(', ')} may not apply as a supplier`, { reason: 'HAS_OTHER_ROLES', roles: other });
+    }
     return this.db.transaction(ctx, async (tx) => {
       const name = input.name?.trim();
       if (!name || name.length > 200) throw badInput('Name must be 1–200 characters', { field: 'name' });
