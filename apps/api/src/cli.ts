@@ -4,12 +4,14 @@ import { migrations } from '@bangfu/migrations';
 import { importRegions } from '@bangfu/region';
 import { RECONCILE_USAGE, runAttributionReconcile } from '@bangfu/attribution';
 import { ENTITIES } from '@bangfu/platform';
+import { runStatsReconcile, STATS_RECONCILE_USAGE } from '@bangfu/statistics';
 
 const USAGE = `usage: node dist/api/cli.js <command>
   migrate            apply pending migrations
   migrate:revert     revert the last migration
   regions:import     load every statistical division code down to villages (~700k rows)
-${RECONCILE_USAGE}`;
+${RECONCILE_USAGE}
+${STATS_RECONCILE_USAGE}`;
 
 /** Operational commands that need only the database, not the HTTP server. */
 async function main(argv: string[]) {
@@ -41,6 +43,9 @@ async function main(argv: string[]) {
       }
       case 'attribution:reconcile':
         process.exitCode = await runAttributionReconcile(ds, argv.slice(1));
+        break;
+      case 'stats:reconcile':
+        process.exitCode = await runStatsReconcile(ds, argv.slice(1));
         break;
       default:
         process.stderr.write(`unknown command ${command}\n${USAGE}\n`);

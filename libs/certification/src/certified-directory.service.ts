@@ -92,6 +92,20 @@ export class CertifiedDirectoryService {
     return Number(rows[0].n);
   }
 
+  /**
+   * For official indicators (statistics): products holding a certificate valid on `date` whose origin
+   * lies under `prefix` ('' = the whole country), and the distinct suppliers of those products.
+   */
+  async certifiedCounts(ctx: RequestContext, prefix: string, date: string): Promise<{ products: number; suppliers: number }> {
+    const [row]: Array<{ products: string; suppliers: string }> = await this.db.manager(ctx).query(
+      `SELECT count(DISTINCT c.product_id) AS products, count(DISTINCT p.supplier_id) AS suppliers
+         FROM certification c JOIN product p ON p.id = c.product_id
+        WHERE c.status IN ('CERTIFIED','EXPIRED') AND c.valid_from <= $2::date AND c.valid_to >= $2::date AND p.origin_region_code LIKE $1`,
+      [`${prefix}%`, date],
+    );
+    return { products: Number(row.products), suppliers: Number(row.suppliers) };
+  }
+
   /** Rows after the given certificate number, in certificate-number order. */
   async fetch(ctx: RequestContext, f: NormalizedFilter, limit: number, afterCertificateNo: string | null): Promise<DirectoryRow[]> {
     const { where, params } = this.where(f);

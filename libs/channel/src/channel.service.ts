@@ -71,6 +71,21 @@ export class ChannelService {
     return channel;
   }
 
+  /**
+   * For official indicators (statistics): active channels of each kind under `prefix` ('' = the whole
+   * country, which also counts online halls without a region) created before `before`.
+   */
+  async countByKind(ctx: RequestContext, prefix: string, before: Date): Promise<Record<ChannelKind, number>> {
+    const rows: Array<{ kind: ChannelKind; n: string }> = await this.db.manager(ctx).query(
+      `SELECT kind, count(*) AS n FROM channel
+        WHERE status = 'ACTIVE' AND created_at < $2 AND ($1 = '' OR region_code LIKE $1 || '%') GROUP BY kind`,
+      [prefix, before],
+    );
+    const out = { [ChannelKind.HALL]: 0, [ChannelKind.ZONE]: 0, [ChannelKind.COUNTER]: 0 } as Record<ChannelKind, number>;
+    for (const r of rows) out[r.kind] = Number(r.n);
+    return out;
+  }
+
   async productCount(ctx: RequestContext, channelId: string): Promise<number> {
     return this.db.repo(ctx, ChannelProduct).countBy({ channelId });
   }

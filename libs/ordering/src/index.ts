@@ -1,4 +1,5 @@
 export * from './checkout.service';
+export * from './counting-facts.service';
 export * from './fulfilment.service';
 export * from './order-access.service';
 export * from './order-documents';

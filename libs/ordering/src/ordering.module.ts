@@ -4,6 +4,7 @@ import { CatalogModule } from '@bangfu/catalog';
 import { IdentityModule } from '@bangfu/identity';
 import { SupplierModule } from '@bangfu/supplier';
 import { CheckoutService } from './checkout.service';
+import { CountingFactsService } from './counting-facts.service';
 import { FulfilmentService } from './fulfilment.service';
 import { OrderAccessService } from './order-access.service';
 import { OrderDocumentsController, OrderDocumentService } from './order-documents';
@@ -44,6 +45,7 @@ export const ORDERING_ENTITIES = [Order, SupplierOrder, OrderLine, OrderHistory,
     CheckoutService,
     FulfilmentService,
     OrderQueryService,
+    CountingFactsService,
     OrderDocumentService,
     OutboxRelayJob,
     OrderExpiryJob,
@@ -55,6 +57,6 @@ export const ORDERING_ENTITIES = [Order, SupplierOrder, OrderLine, OrderHistory,
     OrderLineResolver,
     OrderDocumentResolver,
   ],
-  exports: [OrderService, CheckoutService, FulfilmentService, OrderQueryService, OutboxService, StockService, ORDERING_CONFIG],
+  exports: [OrderService, CheckoutService, FulfilmentService, OrderQueryService, CountingFactsService, OutboxService, StockService, ORDERING_CONFIG],
 })
 export class OrderingModule {}

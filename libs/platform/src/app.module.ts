@@ -12,6 +12,7 @@ import { PAYMENT_ENTITIES, PaymentModule } from '@bangfu/payment';
 import { PROCUREMENT_ENTITIES, ProcurementModule } from '@bangfu/procurement';
 import { QueueModule } from '@bangfu/queue';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
+import { STATISTICS_ENTITIES, StatisticsModule } from '@bangfu/statistics';
 import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
 
 /** Every domain's entities, in one list for the DataSource. */
@@ -27,8 +28,9 @@ export const ENTITIES = [
   ...PAYMENT_ENTITIES,
   ...PROCUREMENT_ENTITIES,
   ...ATTRIBUTION_ENTITIES,
+  ...STATISTICS_ENTITIES,
 ];
-export const DOMAIN_MODULES = [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, LedgerModule, PaymentModule, ProcurementModule, AttributionModule];
+export const DOMAIN_MODULES = [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, LedgerModule, PaymentModule, ProcurementModule, AttributionModule, StatisticsModule];
 
 /** The composition root: infrastructure plus every bounded context. */
 @Module({})

@@ -1,0 +1,35 @@
+import type { DataSource } from 'typeorm';
+import { Db, RequestContext } from '@bangfu/core';
+import { CountingFactsService } from '@bangfu/ordering';
+import { StatsReconciliationService } from './reconciliation.service';
+
+export const STATS_RECONCILE_USAGE = `stats:reconcile [--from 2026-01|2026-01-01] [--to 2026-01|2026-01-31] [--json]
+                     rebuild sales statistics from the order lines and report every difference
+                     (default: last month's first day … today, Asia/Shanghai); exit code 1 when any`;
+
+function defaultWindow(now = new Date()): { from: string; to: string } {
+  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const [y, m] = today.split('-').map(Number);
+  const prev = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  return { from: prev, to: today };
+}
+
+/** `stats:reconcile` for apps/api/src/cli.ts (a DataSource, no Nest app). Returns the exit code. */
+export async function runStatsReconcile(ds: DataSource, argv: string[], write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+  const arg = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const window = defaultWindow();
+  const db = new Db(ds);
+  const service = new StatsReconciliationService(db, new CountingFactsService(db));
+  const report = await service.reconcile(RequestContext.system('cli-stats-reconcile'), arg('from') ?? window.from, arg('to') ?? window.to);
+  if (argv.includes('--json')) {
+    write(JSON.stringify(report));
+  } else {
+    write(`sales statistics reconciliation ${report.fromDay} … ${report.toDay} (report ${report.id}), orders ${report.ordersChecked}`);
+    write(report.ok ? '  no difference' : `  ${report.differenceCount} difference(s):`);
+    for (const d of report.differences) write(`  ${d.kind} ${d.key} expected=${d.expected} stored=${d.actual}`);
+  }
+  return report.ok ? 0 : 1;
+}

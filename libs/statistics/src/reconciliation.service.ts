@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { Db, type RequestContext } from '@bangfu/core';
+import { CountingFactsService } from '@bangfu/ordering';
+import { addDelta, type CellDelta, cellKey, countDelta, type LineDims, type PlannedLine, planOrder, refundDelta } from './counting';
+import { dimsOfStored, type StoredLine } from './rollup-writer.service';
+import { type DayRange, parseDayRange } from './scope';
+import type { StatsDifference, StatsReconciliationReport } from './statistics.types';
+
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+const midnight = (day: string, plusDays = 0) => {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + plusDays) - SHANGHAI_OFFSET_MS);
+};
+const UNKNOWN_DIMS: LineDims = { channelKind: '?', supplierKind: '?', categoryKey: '?', buyerRegionCode: '?' };
+/** At most this many differences are kept in the stored report (the count is always exact). */
+const MAX_KEPT = 1000;
+
+/**
+ * Rebuilds a period from the order lines (through ordering's CountingFactsService, with the same pure
+ * planOrder the writer uses) in one REPEATABLE READ snapshot and reports every difference from
+ * stats_line, stats_refund and sales_rollup. Dimensions that are not on the order line (channel kind,
+ * supplier kind, category, buyer region) are the ones frozen when the line counted; a line missing
+ * from stats_line is reported as MISSING_LINE (its cell cannot be known, so it adds no expected rollup).
+ * Needs only the database (the CLI builds it by hand).
+ */
+@Injectable()
+export class StatsReconciliationService {
+  constructor(
+    private readonly db: Db,
+    private readonly facts: CountingFactsService,
+  ) {}
+
+  async reconcile(ctx: RequestContext, from: string, to: string): Promise<StatsReconciliationReport> {
+    const range = parseDayRange(from, to);
+    if (ctx.em?.queryRunner?.isTransactionActive) return this.run(ctx, range);
+    return this.db.dataSource.transaction('REPEATABLE READ', (em) => this.run(ctx.withManager(em), range));
+  }
+
+  private async run(tx: RequestContext, range: DayRange): Promise<StatsReconciliationReport> {
+    const m = this.db.manager(tx);
+    const ids = await this.facts.orderIdsTouching(tx, midnight(range.fromDay), midnight(range.toDay, 1));
+    const orders = await this.facts.load(tx, ids);
+    const inRange = (day: string) => day >= range.fromDay && day <= range.toDay;
+    // Stored rows of these orders, and any stored row of the period whose order we did not find.
+    const storedLines: Array<StoredLine & { day: string }> = await m.query(
+      `SELECT *, day::text AS day FROM stats_line WHERE order_id = ANY($1::uuid[]) OR day BETWEEN $2::date AND $3::date`,
+      [ids, range.fromDay, range.toDay],
+    );
+    const storedRefunds: Array<{ order_line_id: string; refund_id: string; order_id: string; day: string; amount: string; before_count: boolean }> = await m.query(
+      `SELECT order_line_id, refund_id, order_id, day::text AS day, amount, before_count FROM stats_refund WHERE order_id = ANY($1::uuid[]) OR day BETWEEN $2::date AND $3::date`,
+      [ids, range.fromDay, range.toDay],
+    );
+    const diffs: StatsDifference[] = [];
+    const diff = (kind: string, key: string, expected: unknown, actual: unknown) => diffs.push({ kind, key, expected: JSON.stringify(expected), actual: JSON.stringify(actual) });
+    const lineById = new Map(storedLines.map((s) => [s.order_line_id, s]));
+    const refundByKey = new Map(storedRefunds.map((r) => [`${r.order_line_id}|${r.refund_id}`, r]));
+    const expectedLines = new Set<string>();
+    const expectedRefunds = new Set<string>();
+    const deltas = new Map<string, CellDelta>();
+
+    for (const order of orders) {
+      const stored = new Map(storedLines.filter((s) => s.order_id === order.id).map((s) => [s.order_line_id, s]));
+      const planned = planOrder(order, (i) => {
+        const s = stored.get(order.lines[i].id);
+        return s ? dimsOfStored(s) : UNKNOWN_DIMS;
+      });
+      for (const p of planned) {
+        expectedLines.add(p.orderLineId);
+        const s = lineById.get(p.orderLineId);
+        const known = !!s;
+        if (known && inRange(p.day)) addDelta(deltas, countDelta(p));
+        if (!s) diff('MISSING_LINE', p.orderLineId, lineFacts(p), null);
+        else if (JSON.stringify(lineFacts(p)) !== JSON.stringify(storedFacts(s))) diff('LINE_MISMATCH', p.orderLineId, lineFacts(p), storedFacts(s));
+        for (const r of p.refunds) {
+          const key = `${p.orderLineId}|${r.refundId}`;
+          expectedRefunds.add(key);
+          if (known && !r.beforeCount && inRange(r.day)) addDelta(deltas, refundDelta(p, r));
+          const sr = refundByKey.get(key);
+          const want = { day: r.day, amount: r.amount, beforeCount: r.beforeCount };
+          if (!sr) diff('MISSING_REFUND', key, want, null);
+          else if (sr.day !== r.day || Number(sr.amount) !== r.amount || sr.before_count !== r.beforeCount) {
+            diff('REFUND_MISMATCH', key, want, { day: sr.day, amount: Number(sr.amount), beforeCount: sr.before_count });
+          }
+        }
+      }
+    }
+    for (const s of storedLines) if (!expectedLines.has(s.order_line_id)) diff('UNEXPECTED_LINE', s.order_line_id, null, storedFacts(s));
+    for (const [key, r] of refundByKey) if (!expectedRefunds.has(key)) diff('UNEXPECTED_REFUND', key, null, { day: r.day, amount: Number(r.amount) });
+    await this.compareRollup(tx, range, deltas, diff);
+
+    const kept = diffs.slice(0, MAX_KEPT);
+    const [row] = await m.query(
+      `INSERT INTO stats_reconciliation (from_day, to_day, ok, difference_count, differences) VALUES ($1, $2, $3, $4, $5::jsonb) RETURNING id`,
+      [range.fromDay, range.toDay, diffs.length === 0, diffs.length, JSON.stringify(kept)],
+    );
+    return { id: row.id, fromDay: range.fromDay, toDay: range.toDay, ok: diffs.length === 0, ordersChecked: orders.length, differenceCount: diffs.length, differences: kept };
+  }
+
+  private async compareRollup(tx: RequestContext, range: DayRange, expected: Map<string, CellDelta>, diff: (kind: string, key: string, e: unknown, a: unknown) => void) {
+    const rows: Array<Record<string, any>> = await this.db.manager(tx).query(
+      `SELECT day::text AS day, origin_code, buyer_region_code, channel_id, channel_kind, supplier_id, supplier_kind, category_key, buyer_kind, certified,
+              gross_amount, refund_amount, unit_count, line_count
+         FROM sales_rollup WHERE day BETWEEN $1::date AND $2::date`,
+      [range.fromDay, range.toDay],
+    );
+    const actual = new Map<string, CellDelta>();
+    for (const r of rows) {
+      const cell = {
+        day: r.day,
+        originCode: r.origin_code,
+        buyerRegionCode: r.buyer_region_code,
+        channelId: r.channel_id,
+        channelKind: r.channel_kind,
+        supplierId: r.supplier_id,
+        supplierKind: r.supplier_kind,
+        categoryKey: r.category_key,
+        buyerKind: r.buyer_kind,
+        certified: r.certified,
+      };
+      actual.set(cellKey(cell), { cell, gross: Number(r.gross_amount), refund: Number(r.refund_amount), units: Number(r.unit_count), lines: Number(r.line_count) });
+    }
+    const figures = (d: CellDelta | undefined) => (d ? { gross: d.gross, refund: d.refund, units: d.units, lines: d.lines } : { gross: 0, refund: 0, units: 0, lines: 0 });
+    for (const key of new Set([...expected.keys(), ...actual.keys()])) {
+      const [e, a] = [figures(expected.get(key)), figures(actual.get(key))];
+      if (JSON.stringify(e) !== JSON.stringify(a)) diff('ROLLUP_MISMATCH', key, e, a);
+    }
+  }
+}
+
+function lineFacts(p: PlannedLine) {
+  return {
+    orderId: p.orderId,
+    day: p.day,
+    originCode: p.originCode,
+    channelId: p.channelId,
+    supplierId: p.supplierId,
+    buyerKind: p.buyerKind,
+    buyerKey: p.buyerKey,
+    certified: p.certified,
+    quantity: p.quantity,
+    lineTotal: p.lineTotal,
+    refunded: p.refunds.reduce((a, r) => a + r.amount, 0),
+  };
+}
+
+function storedFacts(s: StoredLine & { day: string }) {
+  return {
+    orderId: s.order_id,
+    day: s.day,
+    originCode: s.origin_code,
+    channelId: s.channel_id,
+    supplierId: s.supplier_id,
+    buyerKind: s.buyer_kind,
+    buyerKey: s.buyer_key,
+    certified: s.certified,
+    quantity: Number(s.quantity),
+    lineTotal: Number(s.line_total),
+    refunded: Number(s.refunded_amount),
+  };
+}

@@ -1,0 +1,79 @@
+import { badInput, forbidden, type RequestContext, Role } from '@bangfu/core';
+import { LEVEL_DIGITS, normalizePrefix, padCode } from '@bangfu/region';
+
+/** The whole country: `regionCode: ""` or `"000000000000"` (platform admins, or an office scoped to everything). */
+export const WHOLE_COUNTRY = '000000000000';
+
+export interface RegionScope {
+  /** The code asked, 12 digits ('000000000000' for the whole country). */
+  regionCode: string;
+  /** Subtree prefix ('' for the whole country). */
+  prefix: string;
+  /** Caller's own prefixes as LIKE patterns, applied in SQL too; null for platform admins. */
+  scopePatterns: string[] | null;
+}
+
+/** Region argument → prefix, refusing (FORBIDDEN) a region outside the coordinator's/auditor's prefixes. */
+export function regionScope(ctx: RequestContext, regionCode: string | null | undefined): RegionScope {
+  const p = ctx.requirePrincipal();
+  const raw = String(regionCode ?? '').trim();
+  const prefix = raw === '' || raw === WHOLE_COUNTRY ? '' : normalizePrefix(raw, 'regionCode');
+  const admin = p.hasRole(Role.PLATFORM_ADMIN);
+  const mine = p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR);
+  if (!admin && !mine.some((s) => prefix.startsWith(s))) throw forbidden('The region is outside your scope');
+  return { regionCode: prefix === '' ? WHOLE_COUNTRY : padCode(prefix), prefix, scopePatterns: admin ? null : mine.map((s) => `${s}%`) };
+}
+
+/** Digits of the level below a prefix (provinces below the whole country; a village is its own child). */
+export function childDigits(prefix: string): number {
+  return LEVEL_DIGITS.find((d) => d > prefix.length) ?? 12;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+function realDate(y: number, m: number, d: number): boolean {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d && y >= 2000 && y <= 2100;
+}
+
+/** A business day 'YYYY-MM-DD'; a month is its first day (start) or last day (end). */
+export function parseDay(value: string, edge: 'start' | 'end', field: string): string {
+  const v = String(value ?? '').trim();
+  const d = DATE.exec(v);
+  if (d && realDate(Number(d[1]), Number(d[2]), Number(d[3]))) return v;
+  const m = MONTH.exec(v);
+  if (m && realDate(Number(m[1]), Number(m[2]), 1)) {
+    if (edge === 'start') return `${v}-01`;
+    const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
+    return `${v}-${String(last).padStart(2, '0')}`;
+  }
+  throw badInput(`${field} must be a month (2026-01) or a date (2026-01-31)`, { field });
+}
+
+export interface DayRange {
+  fromDay: string;
+  /** Inclusive. */
+  toDay: string;
+}
+
+/** from/to as months or dates, both inclusive (Asia/Shanghai business days); at most ~10 years. */
+export function parseDayRange(from: string, to: string): DayRange {
+  const fromDay = parseDay(from, 'start', 'from');
+  const toDay = parseDay(to, 'end', 'to');
+  if (toDay < fromDay) throw badInput('to must not be before from', { field: 'to' });
+  if ((Date.parse(toDay) - Date.parse(fromDay)) / 86_400_000 > 3700) throw badInput('The period may span at most 3700 days', { field: 'to' });
+  return { fromDay, toDay };
+}
+
+/** Every 'YYYY-MM' from the month of `fromDay` to that of `toDay`. */
+export function monthsOf(r: DayRange): string[] {
+  const out: string[] = [];
+  let [y, m] = r.fromDay.slice(0, 7).split('-').map(Number);
+  const [ly, lm] = r.toDay.slice(0, 7).split('-').map(Number);
+  while (y < ly || (y === ly && m <= lm)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    if (++m > 12) [m, y] = [1, y + 1];
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * The tables this lib owns (migration 1764001500000-statistics). Services use SQL; the entities
+ * document the shapes and register the tables with the DataSource.
+ */
+@Entity('stats_line')
+export class StatsLine {
+  @PrimaryColumn({ name: 'order_line_id', type: 'uuid' }) orderLineId: string;
+  @Column({ name: 'order_id', type: 'uuid' }) orderId: string;
+  @Column({ name: 'counted_at', type: 'timestamptz' }) countedAt: Date;
+  @Column({ type: 'date' }) day: string;
+  @Column({ name: 'origin_code', type: 'text' }) originCode: string;
+  @Column({ name: 'buyer_region_code', type: 'text' }) buyerRegionCode: string;
+  @Column({ name: 'channel_id', type: 'uuid' }) channelId: string;
+  @Column({ name: 'channel_kind', type: 'text' }) channelKind: string;
+  @Column({ name: 'supplier_id', type: 'uuid' }) supplierId: string;
+  @Column({ name: 'supplier_kind', type: 'text' }) supplierKind: string;
+  @Column({ name: 'category_key', type: 'text' }) categoryKey: string;
+  @Column({ name: 'buyer_kind', type: 'text' }) buyerKind: string;
+  @Column({ name: 'buyer_key', type: 'text', nullable: true }) buyerKey: string | null;
+  @Column('boolean') certified: boolean;
+  @Column('integer') quantity: number;
+  @Column({ name: 'line_total', type: 'bigint' }) lineTotal: string;
+  @Column({ name: 'refunded_amount', type: 'bigint' }) refundedAmount: string;
+}
+
+@Entity('stats_refund')
+export class StatsRefund {
+  @PrimaryColumn({ name: 'order_line_id', type: 'uuid' }) orderLineId: string;
+  @PrimaryColumn({ name: 'refund_id', type: 'text' }) refundId: string;
+  @Column({ name: 'order_id', type: 'uuid' }) orderId: string;
+  @Column({ type: 'date' }) day: string;
+  @Column('bigint') amount: string;
+  @Column({ name: 'before_count', type: 'boolean' }) beforeCount: boolean;
+}
+
+@Entity('sales_rollup')
+export class SalesRollup {
+  @PrimaryColumn({ type: 'date' }) day: string;
+  @PrimaryColumn({ name: 'origin_code', type: 'text' }) originCode: string;
+  @PrimaryColumn({ name: 'buyer_region_code', type: 'text' }) buyerRegionCode: string;
+  @PrimaryColumn({ name: 'channel_id', type: 'uuid' }) channelId: string;
+  @PrimaryColumn({ name: 'channel_kind', type: 'text' }) channelKind: string;
+  @PrimaryColumn({ name: 'supplier_id', type: 'uuid' }) supplierId: string;
+  @PrimaryColumn({ name: 'supplier_kind', type: 'text' }) supplierKind: string;
+  @PrimaryColumn({ name: 'category_key', type: 'text' }) categoryKey: string;
+  @PrimaryColumn({ name: 'buyer_kind', type: 'text' }) buyerKind: string;
+  @PrimaryColumn('boolean') certified: boolean;
+  @Column({ name: 'gross_amount', type: 'bigint' }) grossAmount: string;
+  @Column({ name: 'refund_amount', type: 'bigint' }) refundAmount: string;
+  @Column({ name: 'unit_count', type: 'bigint' }) unitCount: string;
+  @Column({ name: 'line_count', type: 'integer' }) lineCount: number;
+}
+
+@Entity('stats_reconciliation')
+export class StatsReconciliation {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'from_day', type: 'date' }) fromDay: string;
+  @Column({ name: 'to_day', type: 'date' }) toDay: string;
+  @Column('boolean') ok: boolean;
+  @Column({ name: 'difference_count', type: 'integer' }) differenceCount: number;
+  @Column('jsonb') differences: unknown;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
