@@ -55,9 +55,12 @@ export class OrganizationService {
       const visible = await this.subtreeIds(ctx, p.organizationIds(Role.AGENCY_ADMIN));
       const own = p.organizationIds();
       const prefixes = p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR);
+      const ids = [...new Set([...visible, ...own])];
+      // A retail customer belongs to no organisation and has no region scope: nothing to look up.
+      if (ids.length === 0 && prefixes.length === 0) return [];
       qb.andWhere(
-        `(o.id = ANY(:ids) ${prefixes.length ? `OR o.region_code LIKE ANY(:prefixes)` : ''})`,
-        { ids: [...new Set([...visible, ...own])], prefixes: prefixes.map((x) => `${x}%`) },
+        `(o.id = ANY(:ids::uuid[]) ${prefixes.length ? `OR o.region_code LIKE ANY(:prefixes)` : ''})`,
+        { ids, prefixes: prefixes.map((x) => `${x}%`) },
       );
     }
     return qb.getMany();

@@ -62,3 +62,12 @@ export const badInput = (message: string, details: Record<string, unknown> = {})
 export const notFound = (what: string, id: string | number) =>
   new AppError(ErrorCode.NOT_FOUND, `${what} ${id} not found`, { entity: what, id: String(id) });
 export const forbidden = (message = 'You are not allowed to do this') => new AppError(ErrorCode.FORBIDDEN, message);
+
+/**
+ * Apollo answers an error thrown before execution with HTTP 500 unless it carries `extensions.http`;
+ * a caller's mistake gets its own status (formatError drops the `http` key from the answer).
+ */
+export function withHttpStatus<E extends AppError>(error: E): E {
+  (error.extensions as Record<string, unknown>).http = { status: error.httpStatus };
+  return error;
+}

@@ -2,13 +2,33 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   type DocumentNode,
   type FragmentDefinitionNode,
+  getNamedType,
   Kind,
   type SelectionSetNode,
   type GraphQLSchema,
 } from 'graphql';
-import { getComplexity, simpleEstimator, fieldExtensionsEstimator } from 'graphql-query-complexity';
-import { AppError, ErrorCode } from './errors';
+import { type ComplexityEstimator, getComplexity, simpleEstimator, fieldExtensionsEstimator } from 'graphql-query-complexity';
+import { AppError, ErrorCode, withHttpStatus } from './errors';
 import { graphqlOperations } from './metrics';
+
+/** What one list query costs before its rows: the SQL query itself and its count. */
+export const LIST_BASE_COST = 20;
+/** The page size a list uses when the caller does not say (pagination.ts's fallback). */
+export const DEFAULT_LIST_SIZE = 20;
+
+/**
+ * Lists are priced by their page size: a field that takes `first` (or `filter.first`), or returns a
+ * connection, costs LIST_BASE_COST plus `first` times what one row selects (a page of 100 with 8
+ * fields costs 820, not 9). graphql-query-complexity prices every field node on its own, so each
+ * alias is a separate list: 100 aliased searches cost 100 searches and are refused as a whole.
+ */
+export const listSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const paginated = field.args.some((a) => a.name === 'first') || getNamedType(field.type).name.endsWith('Connection');
+  if (!paginated) return undefined;
+  const requested = [args.first, (args.filter as { first?: unknown } | undefined)?.first].find((v) => typeof v === 'number') as number | undefined;
+  const size = Math.max(1, requested ?? DEFAULT_LIST_SIZE);
+  return LIST_BASE_COST + size * Math.max(1, childComplexity);
+};
 
 /** Depth of the deepest field path, following fragments; introspection fields are not counted. */
 export function queryDepth(doc: DocumentNode, operationName?: string | null): number {
@@ -41,7 +61,7 @@ export function queryDepth(doc: DocumentNode, operationName?: string | null): nu
   return max;
 }
 
-/** Refuses over-deep or over-complex operations before any resolver runs. */
+/** Refuses over-deep or over-complex operations before any resolver runs, with HTTP 400. */
 export function queryLimitsPlugin(getSchema: () => GraphQLSchema, maxDepth: number, maxComplexity: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -49,7 +69,7 @@ export function queryLimitsPlugin(getSchema: () => GraphQLSchema, maxDepth: numb
         async didResolveOperation({ document, operationName, request, operation }) {
           const depth = queryDepth(document, operationName);
           if (depth > maxDepth) {
-            throw new AppError(ErrorCode.QUERY_TOO_DEEP, `Query depth ${depth} exceeds the limit of ${maxDepth}`, { depth, maxDepth });
+            throw withHttpStatus(new AppError(ErrorCode.QUERY_TOO_DEEP, `Query depth ${depth} exceeds the limit of ${maxDepth}`, { depth, maxDepth }));
           }
           let complexity: number;
           try {
@@ -58,17 +78,16 @@ export function queryLimitsPlugin(getSchema: () => GraphQLSchema, maxDepth: numb
               query: document,
               operationName: operationName ?? undefined,
               variables: request.variables ?? {},
-              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+              estimators: [fieldExtensionsEstimator(), listSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch (e) {
             // Missing or mistyped variables surface here first; they are the caller's mistake.
-            throw new AppError(ErrorCode.BAD_USER_INPUT, (e as Error).message);
+            throw withHttpStatus(new AppError(ErrorCode.BAD_USER_INPUT, (e as Error).message));
           }
           if (complexity > maxComplexity) {
-            throw new AppError(ErrorCode.QUERY_TOO_COMPLEX, `Query complexity ${complexity} exceeds the limit of ${maxComplexity}`, {
-              complexity,
-              maxComplexity,
-            });
+            throw withHttpStatus(
+              new AppError(ErrorCode.QUERY_TOO_COMPLEX, `Query complexity ${complexity} exceeds the limit of ${maxComplexity}`, { complexity, maxComplexity }),
+            );
           }
           graphqlOperations.inc({ type: operation?.operation ?? 'unknown', outcome: 'accepted' });
         },

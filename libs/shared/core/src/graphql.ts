@@ -5,6 +5,7 @@ import { type GraphQLFormattedError, GraphQLError } from 'graphql';
 import { APP_CONFIG, type AppConfig } from './config';
 import { AppError, ErrorCode } from './errors';
 import { queryLimitsPlugin } from './graphql-limits';
+import { textInputPlugin } from './text-input';
 
 const log = new Logger('GraphQL');
 
@@ -43,7 +44,7 @@ export function graphqlModule() {
       context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
       formatError,
       includeStacktraceInErrorResponses: false,
-      plugins: [queryLimitsPlugin(() => schemaHost.schema, config.GRAPHQL_MAX_DEPTH, config.GRAPHQL_MAX_COMPLEXITY)],
+      plugins: [textInputPlugin(), queryLimitsPlugin(() => schemaHost.schema, config.GRAPHQL_MAX_DEPTH, config.GRAPHQL_MAX_COMPLEXITY)],
     }),
   });
 }

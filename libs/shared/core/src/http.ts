@@ -1,20 +1,41 @@
 import type { INestApplication } from '@nestjs/common';
+import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { requestMiddleware } from './logging';
+import { type CspSources, cspSourcesFromEnv, securityHeaders } from './security';
+import { serveStorefront } from './storefront';
+import { rejectInvalidText } from './text-input';
+
+export interface HttpPipelineOptions {
+  /** The built storefront to serve (index.html + assets/), or none. */
+  storefrontDir?: string | null;
+  /** Extra origins for the Content-Security-Policy; by default from the environment (Stripe, S3). */
+  csp?: CspSources;
+}
 
 /**
- * The HTTP pipeline every server shares (API and test harness): request id + logging, a JSON body
- * parser that keeps the raw bytes for signature checks (webhooks, counters), and clear errors for
- * bodies that are not JSON or too large instead of an HTML stack page.
+ * The HTTP pipeline every server shares (API and test harness): request id + logging, security
+ * headers, gzip/brotli compression, a JSON body parser that keeps the raw bytes for signature checks
+ * (webhooks, counters), clear errors for bodies that are not JSON, too large, or hold invalid text
+ * instead of an HTML stack page, then the storefront when there is one.
  */
-export function applyHttpPipeline(app: INestApplication, logger: Logger): void {
+export function applyHttpPipeline(app: INestApplication, logger: Logger, options: HttpPipelineOptions = {}): void {
   app.use(requestMiddleware(logger));
+  app.use(securityHeaders(options.csp ?? cspSourcesFromEnv()));
+  app.use(compression());
   app.use(express.json({ limit: '1mb', verify: (req, _res, buf) => ((req as { rawBody?: Buffer }).rawBody = buf) }));
-  app.use((err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+  app.use(rejectInvalidText);
+  if (options.storefrontDir) serveStorefront(app, options.storefrontDir);
+  // Errors of the middleware above (routes have Nest's filters): JSON in the documented shape, never an HTML page.
+  app.use((err: { type?: string; status?: number; stack?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
     if (err?.type === 'entity.parse.failed') return res.status(400).json({ error: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' } });
     if (err?.type === 'entity.too.large') return res.status(413).json({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' } });
-    next(err);
+    if (err?.status === 404) return res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Not found' } });
+    if (err?.status && err.status >= 400 && err.status < 500) return res.status(err.status).json({ error: { code: 'BAD_USER_INPUT', message: 'Bad request' } });
+    logger.error({ err }, 'unexpected error in the HTTP pipeline');
+    res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
   });
 }
 

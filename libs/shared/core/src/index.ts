@@ -15,3 +15,6 @@ export * from './pagination';
 export * from './redis';
 export * from './request-context';
 export * from './roles';
+export * from './security';
+export * from './storefront';
+export * from './text-input';

@@ -35,8 +35,12 @@ export class Principal {
     return this.memberships.some((m) => roles.includes(m.role));
   }
 
+  /**
+   * Organisations the caller belongs to in the given roles (any role when none given). A customer's
+   * membership has no organisation: it never contributes an id, so no '' reaches a uuid column in SQL.
+   */
   organizationIds(...roles: Role[]): string[] {
-    return [...new Set(this.memberships.filter((m) => roles.length === 0 || roles.includes(m.role)).map((m) => m.organizationId))];
+    return [...new Set(this.memberships.filter((m) => m.organizationId && (roles.length === 0 || roles.includes(m.role))).map((m) => m.organizationId))];
   }
 
   /** Region prefixes the caller may see in the given roles; empty when none. */

@@ -67,7 +67,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       };
   const logger = createLogger(config.LOG_LEVEL);
   const app = await NestFactory.create(module, { logger: new PinoNestLogger(logger), bodyParser: false });
-  applyHttpPipeline(app, logger);
+  applyHttpPipeline(app, logger, { storefrontDir: config.STOREFRONT_DIR });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${port}`;
