@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { DEMO, gql, PASSWORD, tokenFor } from './support/api';
+import { setPurchaserLimit } from './support/procurement';
 import { signedEvent, startStripeStandIn, type StripeStandIn } from './support/stripe';
 
 const CUSTOMER = 'customer@demo.bangfu';
@@ -77,19 +78,22 @@ test('a customer buys from two suppliers in the online hall; the cooperative shi
   // The cart only held what was ordered.
   await expect(page.getByTestId('cart-count')).toHaveCount(0);
 
-  // ── Payment: Stripe is configured, so the Payment Element placeholder starts a real intent ──
+  // ── Payment: Stripe is configured, so a real intent is created for Stripe's Payment Element ──
+  // js.stripe.com is out of reach here (as behind a firewall): the page must say so, not hang.
+  await page.route('https://js.stripe.com/**', (route) => route.abort('internetdisconnected'));
   const panel = page.getByTestId('payment-panel');
   await expect(panel.getByTestId('payment-due')).toBeVisible();
+  await expect(panel.getByTestId('bank-transfer-form')).toHaveCount(0); // retail transfers are refused while Stripe is on
   await panel.getByLabel('支付方式').selectOption({ label: '银行卡' });
   await panel.getByRole('button', { name: '支付 ¥464.00' }).click();
-  const placeholder = panel.getByTestId('stripe-placeholder');
-  await expect(placeholder).toContainText('Stripe 支付组件（占位）');
+  const placeholder = panel.getByTestId('stripe-unavailable');
+  await expect(placeholder).toContainText('无法加载 Stripe 支付组件');
   const paymentId = (await placeholder.getByTestId('payment-id').textContent())!.trim();
   const intent = stripe.intentForPayment(paymentId);
   expect(intent?.amount).toBe(46400);
 
-  // Stripe.js cannot load offline, so the customer cannot type a card here. The test plays Stripe:
-  // the intent succeeds and Stripe posts its signed webhook to the API, which marks the order paid.
+  // Stripe.js cannot load, so the customer cannot type a card here. The test plays Stripe: the
+  // intent succeeds and Stripe posts its signed webhook to the API, which marks the order paid.
   const event = signedEvent('payment_intent.succeeded', stripe.succeed(intent!.id), process.env.E2E_STRIPE_WEBHOOK_SECRET!);
   const hook = await request.post('/webhooks/stripe', { data: event.body, headers: { 'content-type': 'application/json', 'stripe-signature': event.signature } });
   expect(hook.status()).toBe(200);
@@ -210,8 +214,9 @@ test('on a phone, checkout explains refusals, fixes the line and places one orde
   await expect(page.getByTestId('timeline')).toContainText('数量买多了');
 });
 
-test('an agency purchaser buys at agency prices, pays by bank transfer and platform finance confirms it', async ({ page }) => {
+test('an agency purchaser buys at agency prices through a purchase request, pays by bank transfer and platform finance confirms it', async ({ page, request }) => {
   const reference = `ICBC-${Date.now().toString(36)}`.toUpperCase();
+  await setPurchaserLimit(request, 100_000_00); // within the limit: the request is approved at once
   await signIn(page, 'purchaser@demo.bangfu', '/products');
   await page.goto(`/products?search=${encodeURIComponent(TEA)}`);
   await page.getByTestId('product-card').filter({ hasText: TEA }).first().getByRole('link').click();
@@ -222,10 +227,18 @@ test('an agency purchaser buys at agency prices, pays by bank transfer and platf
   await page.getByTestId('cart-link').click();
   await expect(page.getByTestId('cart-total')).toHaveText('¥158.00');
   await page.getByTestId('go-checkout').click();
-  await page.getByTestId('place-order').click();
 
-  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
+  // The unit's money goes through its procurement policy: checkout is a purchase request, never placeOrder.
+  const form = page.getByTestId('checkout-request').getByTestId('request-form');
+  await expect(page.getByTestId('place-order')).toHaveCount(0);
+  await expect(form.getByTestId('approval-required')).toHaveText('限额内，按单位规定免审批');
+  await form.getByLabel('付款条件').selectOption({ label: '预付款' });
+  await form.getByLabel('采购理由').fill('接待用茶');
+  await form.getByTestId('submit-request').click();
+
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?requested=PR\d+$/);
   const orderId = /\/orders\/([0-9a-f-]{36})/.exec(page.url())![1];
+  await expect(page.getByTestId('order-requested')).toContainText('采购申请 PR');
   await expect(page.getByTestId('order-status')).toHaveText('待付款');
   await expect(page.getByText('预算单位（单位采购）')).toBeVisible();
 

@@ -44,6 +44,15 @@ export async function setJourneyLimits(request: APIRequestContext): Promise<{ or
   return { orgId };
 }
 
+/** The purchaser's spending limit (fen) in the demo unit, set by its AGENCY_ADMIN through the API. */
+export async function setPurchaserLimit(request: APIRequestContext, amount: number): Promise<void> {
+  const adminToken = await tokenFor(request, AGENCY.admin);
+  const admin = await me(request, adminToken);
+  const orgId = admin.memberships.find((m) => m.role === 'AGENCY_ADMIN' && m.organization?.name === AGENCY.unit)!.organization!.id;
+  const purchaser = await me(request, await tokenFor(request, AGENCY.purchaser));
+  await gql(request, 'mutation($p: ID!, $amount: Money!, $org: ID!) { setSpendingLimit(userId: $p, amount: $amount, orgId: $org) { amount } }', { p: purchaser.id, amount, org: orgId }, adminToken);
+}
+
 interface ProductData {
   products: { edges: Array<{ node: { id: string; title: string; variants: Array<{ id: string; agencyPrice: number | null; stockOnHand: number }> } }> };
 }
