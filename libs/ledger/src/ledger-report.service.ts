@@ -79,16 +79,30 @@ export class LedgerReportService {
     };
   }
 
-  /** 试算平衡表 at a moment (default now): each account's balance; they sum to zero. */
+  /**
+   * 试算平衡表 at a moment (default now): each account's balance. Platform admins see every account
+   * and the balances sum to zero. Region-scoped auditors see only the accounts of parties in their
+   * region — supplier payables of suppliers registered there, receivables of counters located there —
+   * filtered in SQL; the platform's own accounts (cash, clearing, refunds due, fee revenue) hold every
+   * province's money, so they are platform-admin only, and the scoped total is then the net position
+   * of the visible accounts, not zero.
+   */
   async trialBalance(ctx: RequestContext, asOfArg?: string | null): Promise<TrialBalance> {
     const asOf = asOfArg ? parseInstant(asOfArg, 'end', 'asOf') : new Date();
+    const principal = ctx.requirePrincipal();
+    const prefixes = principal.hasRole(Role.PLATFORM_ADMIN) ? null : principal.regionPrefixes(Role.AUDITOR);
+    const scope =
+      prefixes === null
+        ? ''
+        : `AND ((a.owner_kind = '${AccountOwnerKind.SUPPLIER}' AND EXISTS (SELECT 1 FROM organization o WHERE o.id = a.owner_id AND o.kind = 'SUPPLIER' AND o.region_code LIKE ANY($2::text[])))
+             OR (a.owner_kind = '${AccountOwnerKind.CHANNEL}' AND EXISTS (SELECT 1 FROM channel c WHERE c.id = a.owner_id AND c.region_code LIKE ANY($2::text[]))))`;
     const rows: Array<{ id: string; code: string; name: string; kind: AccountKind; owner_kind: AccountOwnerKind; owner_id: string | null; currency: string; created_at: Date; balance: string }> =
       await this.db.manager(ctx).query(
         `SELECT a.id, a.code, a.name, a.kind, a.owner_kind, a.owner_id, a.currency, a.created_at, sum(e.amount) AS balance
            FROM ledger_account a JOIN ledger_entry e ON e.account_id = a.id
-          WHERE e.created_at < $1
+          WHERE e.created_at < $1 ${scope}
           GROUP BY a.id ORDER BY a.code`,
-        [asOf],
+        prefixes === null ? [asOf] : [asOf, prefixes.map((x) => `${x}%`)],
       );
     const lines = rows.map((r) => {
       const account = Object.assign(new LedgerAccount(), {
@@ -106,7 +120,7 @@ export class LedgerReportService {
     });
     const totalDebit = lines.reduce((s, l) => s + l.debit, 0);
     const totalCredit = lines.reduce((s, l) => s + l.credit, 0);
-    return { asOf, lines, totalDebit, totalCredit, total: totalDebit - totalCredit };
+    return { asOf, lines, totalDebit, totalCredit, total: totalDebit - totalCredit, regionPrefixes: prefixes };
   }
 
   private async requireStatementAccess(ctx: RequestContext, supplierId: string): Promise<void> {

@@ -261,6 +261,29 @@ describe('trialBalance', () => {
     expect((await server.gqlOk(TRIAL, { asOf: '2020-01-01' }, tokens.auditorTongren)).trialBalance).toMatchObject({ total: 0, lines: [] });
   });
 
+  it('shows a region-scoped auditor only the accounts of suppliers and counters in its region, filtered in SQL', async () => {
+    const { orderId } = await paidOrder();
+    await ledger.postSettlement(sys(), orderId);
+    const [tongrenCounter, hanzhongCounter] = await Promise.all(
+      ['520621000000', '610724000000'].map(async (region) => (await ds.query(`INSERT INTO channel (kind, name, online, region_code, device_id, device_secret) VALUES ('COUNTER', 'c', false, $1, $2, 's') RETURNING id`, [region, `CTR-${randomUUID().slice(0, 8)}`]))[0].id as string),
+    );
+    for (const [channelId, supplierId] of [[tongrenCounter, supplierA], [hanzhongCounter, supplierB]]) {
+      await ledger.postCounterSettlement(sys(), { orderId: randomUUID(), channelId, parts: [{ supplierOrderId: randomUUID(), supplierId, amount: 1_000 }] });
+    }
+    const owners = (t: { lines: Array<{ account: { ownerKind: string; ownerId: string | null } }> }) => t.lines.map((l) => l.account.ownerId ?? l.account.ownerKind).sort();
+    const all = (await server.gqlOk(TRIAL, {}, tokens.admin)).trialBalance;
+    expect(owners(all)).toEqual(expect.arrayContaining(['PLATFORM', supplierA, supplierB, tongrenCounter, hanzhongCounter]));
+    expect(all.total).toBe(0);
+
+    const tongren = (await server.gqlOk(`query { trialBalance { regionPrefixes total lines { account { ownerKind ownerId } balance } } }`, {}, tokens.auditorTongren)).trialBalance;
+    expect(owners(tongren)).toEqual([supplierA, tongrenCounter].sort());
+    expect(tongren.regionPrefixes).toEqual(['5206']);
+    expect(tongren.total).toBe(tongren.lines.reduce((sum: number, l: { balance: number }) => sum + l.balance, 0));
+    const hanzhong = (await server.gqlOk(TRIAL, {}, tokens.auditorHanzhong)).trialBalance;
+    expect(owners(hanzhong)).toEqual([supplierB, hanzhongCounter].sort());
+    expect((await server.gqlOk(`query { trialBalance { regionPrefixes } }`, {}, tokens.admin)).trialBalance.regionPrefixes).toBeNull();
+  });
+
   it('is for platform admins and auditors only', async () => {
     expectErrorCode(await server.gql(TRIAL, {}, tokens.staffA), 'FORBIDDEN');
     expectErrorCode(await server.gql(TRIAL, {}, tokens.coordinator), 'FORBIDDEN');

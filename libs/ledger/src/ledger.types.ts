@@ -39,11 +39,15 @@ export class TrialBalanceLine {
   @Field(() => MoneyScalar, { description: 'debit − credit' }) balance: Fen;
 }
 
-@ObjectType({ description: '试算平衡表 — every account’s balance at a moment; debits equal credits' })
+@ObjectType({
+  description: '试算平衡表 — account balances at a moment. Platform-wide (platform admins): every account, debits equal credits. Region-scoped (auditors): only the accounts of suppliers and counters in the region',
+})
 export class TrialBalance {
   @Field(() => Date) asOf: Date;
   @Field(() => [TrialBalanceLine]) lines: TrialBalanceLine[];
   @Field(() => MoneyScalar) totalDebit: Fen;
   @Field(() => MoneyScalar) totalCredit: Fen;
-  @Field(() => MoneyScalar, { description: 'Sum of all balances: always 0' }) total: Fen;
+  @Field(() => MoneyScalar, { description: 'Sum of the balances shown: always 0 platform-wide; for a region-scoped view the net position of its accounts' }) total: Fen;
+  @Field(() => [String], { nullable: true, description: 'Region code prefixes the balance is limited to; null when platform-wide' })
+  regionPrefixes: string[] | null;
 }
