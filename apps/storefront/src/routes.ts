@@ -1,5 +1,6 @@
 // The page table: one line per page; `/*` matches a portal and all its sections.
 import type { RouteDef } from './lib/router';
+import { AccountPage } from './pages/AccountPage';
 import { AgencyPortalPage } from './pages/agency/AgencyPortalPage';
 import { FarmerIncomePage } from './pages/farmer/FarmerIncomePage';
 import { CoordinatorPage } from './pages/coordinator/CoordinatorPage';
@@ -17,6 +18,7 @@ import { SupplierPortalPage } from './pages/supplier/SupplierPortalPage';
 export const routes: RouteDef[] = [
   { path: '/', page: HomePage },
   { path: '/login', page: LoginPage },
+  { path: '/account', page: AccountPage },
   { path: '/products', page: ProductsPage },
   { path: '/products/:id', page: ProductPage },
   { path: '/cart', page: CartPage },

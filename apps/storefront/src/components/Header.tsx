@@ -15,8 +15,7 @@ export function Header() {
   const buyer = canBuy(cart.options);
 
   const signOut = () => {
-    logout();
-    navigate('/');
+    void logout().then(() => navigate('/'));
   };
   const links = [
     { to: '/products', label: t('nav.products'), show: true },
@@ -63,7 +62,9 @@ export function Header() {
           )}
           {me ? (
             <>
-              <span className="header-user" data-testid="header-user">{me.displayName}</span>
+              <Link to="/account" className="header-user" data-testid="header-user" title={t('account.title')}>
+                {me.displayName}
+              </Link>
               <button type="button" className="button button-quiet" onClick={signOut}>
                 {t('nav.logout')}
               </button>

@@ -1,12 +1,14 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
+import { LOGOUT } from '../api/account';
 import { LOGIN, ME, type Me } from '../api/operations';
 
 interface SessionValue {
   /** undefined while the stored token is being checked, null when anonymous. */
   me: Me | null | undefined;
   login: (identifier: string, password: string) => Promise<Me | null>;
-  logout: () => void;
+  /** Revokes the token on the server (every token of the user with `everywhere`), then forgets it. */
+  logout: (everywhere?: boolean) => Promise<void>;
   /** Reloads the user (roles change after e.g. applying as a supplier). */
   refresh: () => Promise<void>;
 }
@@ -42,8 +44,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return user;
   }, []);
 
-  const logout = useCallback(() => {
-    // Tokens are stateless JWTs: forgetting ours is what signing out means for this client.
+  const logout = useCallback(async (everywhere = false) => {
+    try {
+      await api.request(LOGOUT, { everywhere });
+    } catch {
+      // Offline or already invalid: the token is forgotten below either way.
+    }
     api.tokens.set(null);
     setMe(null);
   }, []);

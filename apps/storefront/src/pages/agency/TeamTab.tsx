@@ -10,11 +10,13 @@ import {
   type UnitMemberData,
   type UnitMembersData,
 } from '../../api/procurement';
+import { DisableUserButton } from '../../components/DisableUserButton';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { roleName, useI18n } from '../../i18n';
 import { fenToYuanText, parseYuanToFen } from '../../lib/money';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
+import { useSession } from '../../lib/session';
 import { ProcurementError } from './shared';
 
 /** One limit (spending or approval) of one member: yuan in, fen to the API. */
@@ -124,6 +126,7 @@ function PolicyForm({ orgId }: { orgId: string }) {
 /** 成员与限额: the unit's members with their per-request limits, and the approval policy (AGENCY_ADMIN). */
 export function TeamTab({ orgId }: { orgId: string }) {
   const { t } = useI18n();
+  const { me } = useSession();
   const members = useQuery<UnitMembersData>(UNIT_MEMBERS, { orgId });
   const rows = members.data?.unitMembers ?? [];
   const update = (userId: string, patch: Partial<UnitMemberData>) =>
@@ -147,6 +150,7 @@ export function TeamTab({ orgId }: { orgId: string }) {
               </div>
               {m.spendingLimit !== null && <LimitField orgId={orgId} member={m} kind="spending" onSaved={(fen) => update(m.userId, { spendingLimit: fen })} />}
               {m.approvalLimit !== null && <LimitField orgId={orgId} member={m} kind="approval" onSaved={(fen) => update(m.userId, { approvalLimit: fen })} />}
+              {m.userId !== me?.id && <DisableUserButton userId={m.userId} />}
             </li>
           ))}
         </ul>
