@@ -127,7 +127,10 @@ function Checkout() {
         </div>
         <section className="card" aria-labelledby="checkout-request-title" data-testid="checkout-request">
           <h2 id="checkout-request-title">{t('agency.request.title')}</h2>
-          <p className="muted small">{t('checkout.request.lead')}</p>
+          <p className="muted small">
+            {t('checkout.request.lead')}
+            {pc.options.retail ? ` ${t('checkout.request.private')}` : ''}
+          </p>
           <SubmitFromCart orgId={orgId} onSubmitted={(r) => navigate(`/orders/${r.orderId}?requested=${encodeURIComponent(r.requestNo)}`)} />
           <p className="hint">
             <Link to="/portal/agency/requests" data-testid="to-purchase-request">
