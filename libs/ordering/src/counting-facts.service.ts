@@ -24,7 +24,7 @@ export interface CountingRefund {
 /** An order with what DESIGN's "What counts" needs: when it counted (null: not yet), its lines and refunds. */
 export interface CountingOrder {
   id: string;
-  buyerKind: 'AGENCY' | 'RETAIL';
+  buyerKind: 'AGENCY' | 'CUSTOMER';
   buyerOrgId: string | null;
   buyerUserId: string;
   channelId: string;
