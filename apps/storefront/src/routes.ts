@@ -13,6 +13,7 @@ import { OrderPage } from './pages/orders/OrderPage';
 import { OrdersPage } from './pages/orders/OrdersPage';
 import { ProductPage } from './pages/ProductPage';
 import { ProductsPage } from './pages/ProductsPage';
+import { LazyStatsPage } from './pages/stats/LazyStatsPage';
 import { SupplierPortalPage } from './pages/supplier/SupplierPortalPage';
 
 export const routes: RouteDef[] = [
@@ -28,6 +29,7 @@ export const routes: RouteDef[] = [
   { path: '/portal/supplier/*', page: SupplierPortalPage },
   { path: '/portal/admin/payments', page: PaymentsAdminPage },
   { path: '/portal/coordinator', page: CoordinatorPage },
+  { path: '/portal/stats', page: LazyStatsPage },
   { path: '/portal/agency/*', page: AgencyPortalPage },
   { path: '/farmer', page: FarmerIncomePage },
 ];

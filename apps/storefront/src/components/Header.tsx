@@ -23,6 +23,7 @@ export function Header() {
     { to: '/portal/agency', label: t('nav.agencyPortal'), show: hasRole(me, 'AGENCY_ADMIN', 'PURCHASER', 'APPROVER') },
     { to: '/farmer', label: t('nav.farmer'), show: hasRole(me, 'FARMER') },
     { to: '/portal/supplier', label: t('nav.supplierPortal'), show: hasRole(me, ...SUPPLIER_ROLES) },
+    { to: '/portal/stats', label: t('nav.stats'), show: hasRole(me, 'COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN') },
     { to: '/portal/coordinator', label: t('nav.coordinator'), show: hasRole(me, 'COORDINATOR') },
     { to: '/portal/admin/payments', label: t('nav.adminPayments'), show: hasRole(me, 'PLATFORM_ADMIN') },
   ].filter((l) => l.show);

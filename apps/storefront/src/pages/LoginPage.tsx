@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { errorText, useI18n } from '../i18n';
 import { asRequestError, type RequestError } from '../lib/graphql';
+import { landingPath } from '../lib/landing';
 import { safeNextPath } from '../lib/route-match';
 import { navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
@@ -20,8 +21,8 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await login(identifier.trim(), password);
-      navigate(safeNextPath(search.get('next')), { replace: true });
+      const user = await login(identifier.trim(), password);
+      navigate(safeNextPath(search.get('next'), landingPath(user)), { replace: true });
     } catch (err) {
       setError(asRequestError(err));
       setBusy(false);

@@ -1,0 +1,151 @@
+// 销售统计看板 for coordinators and auditors (read-only: nothing here changes data). Every filter is in
+// the URL, so links and reloads keep them; the region starts at the user's scope and drills down.
+import { useCallback } from 'react';
+import { SALES_STATS, type SalesStatsQueryData } from '../../api/statistics';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { RequireRole } from '../../components/Guard';
+import { useI18n } from '../../i18n';
+import { formatFen } from '../../lib/money';
+import { hasRole, regionScopes } from '../../lib/roles';
+import { Link, navigate, useLocation } from '../../lib/router';
+import { useSession } from '../../lib/session';
+import { breadcrumb, filtersHref, indicatorsDate, parseFilters, scopeRootFor, type StatsFilters } from '../../lib/stats-filters';
+import { useQuery } from '../../lib/use-query';
+import { CertifiedShare, KindBreakdown, MonthTrend } from './BreakdownCards';
+import { ExportButtons } from './ExportButtons';
+import { IndicatorsCard } from './IndicatorsCard';
+import { RankingCard } from './RankingCard';
+import { SalesTable } from './SalesTable';
+import { StatsFilterBar } from './StatsFilterBar';
+
+export const STATS_PATH = '/portal/stats';
+export const STATS_ROLES = ['COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN'] as const;
+
+function Dashboard() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const { search } = useLocation();
+  const scopes = [...new Set([...regionScopes(me, 'COORDINATOR'), ...regionScopes(me, 'AUDITOR')])];
+  const admin = hasRole(me, 'PLATFORM_ADMIN');
+  const f = parseFilters(search, scopes[0] ?? '');
+  const root = scopeRootFor(f.region, scopes, admin);
+  const readOnly = hasRole(me, 'AUDITOR') && !hasRole(me, 'COORDINATOR', 'PLATFORM_ADMIN');
+  const change = useCallback((next: Partial<StatsFilters>) => navigate(filtersHref(STATS_PATH, { ...f, ...next }), { replace: true }), [f]);
+  const drillHref = (region: string) => filtersHref(STATS_PATH, { ...f, region });
+
+  const main = useQuery<SalesStatsQueryData>(SALES_STATS, { regionCode: f.region, from: f.from, to: f.to, groupBy: f.groupBy, side: f.side }, { skip: root === null });
+  const s = main.data?.salesStats;
+  const exportParams = { regionCode: f.region, from: f.from, to: f.to, groupBy: f.groupBy, side: f.side };
+  const crumbs = root === null ? [] : breadcrumb(f.region, root, s?.regionPath ?? []);
+
+  return (
+    <div className="container page-body portal stats-page">
+      <div className="portal-head">
+        <div>
+          <p className="label">{t('stats.kicker')}</p>
+          <h1>{t('stats.title')}</h1>
+          <p className="muted small">
+            {t('stats.lead')}
+            {readOnly && (
+              <span className="chip chip-quiet" data-testid="read-only">
+                {t('stats.readOnly')}
+              </span>
+            )}
+          </p>
+        </div>
+      </div>
+
+      <StatsFilterBar f={f} onChange={change} />
+
+      {root === null ? (
+        <div className="notice notice-error" role="alert" data-testid="out-of-scope">
+          {t('stats.outOfScope')}{' '}
+          <Link to={filtersHref(STATS_PATH, { ...f, region: scopes[0] ?? '' })}>{t('stats.backToScope')}</Link>
+        </div>
+      ) : (
+        <>
+          <nav className="breadcrumb" aria-label={t('stats.breadcrumb')} data-testid="region-breadcrumb">
+            <ol>
+              {crumbs.map((c, i) => (
+                <li key={c.prefix || 'country'}>
+                  {i === crumbs.length - 1 ? (
+                    <span aria-current="page">{c.name ?? t('regions.root')}</span>
+                  ) : (
+                    <Link to={drillHref(c.prefix)}>{c.name ?? t('regions.root')}</Link>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </nav>
+
+          <ErrorNotice error={main.error} onRetry={main.reload} />
+          {main.loading && !s ? <Loading /> : null}
+          {s && (
+            <dl className="kpi-grid kpi-strip" data-testid="stats-total" data-net-fen={s.total.netAmount}>
+              <div>
+                <dt>{t('stats.fig.net')}</dt>
+                <dd>{formatFen(s.total.netAmount)}</dd>
+              </div>
+              <div>
+                <dt>{t('stats.fig.gross')}</dt>
+                <dd>{formatFen(s.total.grossAmount)}</dd>
+              </div>
+              <div>
+                <dt>{t('stats.fig.refund')}</dt>
+                <dd>{formatFen(s.total.refundAmount)}</dd>
+              </div>
+              <div>
+                <dt>{t('stats.fig.uncertified')}</dt>
+                <dd>{formatFen(s.total.uncertifiedNetAmount)}</dd>
+              </div>
+              <div>
+                <dt>{t('stats.fig.orders')}</dt>
+                <dd>{s.total.orderCount}</dd>
+              </div>
+              <div>
+                <dt>{t('stats.fig.buyers')}</dt>
+                <dd>{s.total.buyerCount}</dd>
+              </div>
+              <div>
+                <dt>{t('stats.fig.households')}</dt>
+                <dd>{s.total.householdsDriven ?? '—'}</dd>
+              </div>
+            </dl>
+          )}
+
+          <section className="card" aria-labelledby="group-title" data-testid="sales-by-group">
+            <div className="section-head-row">
+              <h2 id="group-title">{t('stats.byGroup', { group: t(`stats.groupBy.${f.groupBy}`) })}</h2>
+              <ExportButtons kind="sales-stats" params={exportParams} testId="sales-export" />
+            </div>
+            {f.groupBy === 'REGION' && <p className="muted small">{t('stats.drillHint')}</p>}
+            {s && <SalesTable data={s} region={f.region} drillHref={drillHref} />}
+          </section>
+
+          <div className="stats-grid">
+            <KindBreakdown f={f} groupBy="CHANNEL_KIND" title={t('stats.channelKinds.title')} testId="channel-kinds" />
+            <CertifiedShare
+              f={f}
+              netAmount={s?.total.netAmount ?? 0}
+              certified={s?.total.certifiedNetAmount ?? 0}
+              uncertified={s?.total.uncertifiedNetAmount ?? 0}
+              exportParams={{ regionCode: f.region, from: f.from, to: f.to, side: f.side }}
+            />
+            <KindBreakdown f={f} groupBy="SUPPLIER_KIND" title={t('stats.supplierKinds.title')} testId="supplier-kinds" />
+            <MonthTrend f={f} />
+            <IndicatorsCard region={f.region} date={indicatorsDate(f.to)} />
+            <RankingCard region={f.region} year={Number(f.to.slice(0, 4))} />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function StatsDashboardPage() {
+  return (
+    <RequireRole roles={STATS_ROLES}>
+      <Dashboard />
+    </RequireRole>
+  );
+}
