@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { AppError, Db, isUuid, notFound, type RequestContext } from '@bangfu/core';
 import { LedgerService, type SupplierOrderShare } from '@bangfu/ledger';
 import { type Fen } from '@bangfu/money';
-import { type Order, OrderService, OrderStatus, PaymentMode } from '@bangfu/ordering';
+import { Order, OrderService, OrderStatus, PaymentMode } from '@bangfu/ordering';
 import { BankTransferProvider } from './bank-transfer.provider';
 import { Payment, PaymentFlag, PaymentOutcome, PaymentProviderKind, PaymentStatus } from './payment.entities';
 import type { PaymentProvider } from './provider';
@@ -45,16 +45,37 @@ export class PaymentCoreService {
     return kind === PaymentProviderKind.STRIPE ? this.stripe : this.bank;
   }
 
-  /** Serialises payment work on one order (intents, confirmations, refunds) within the caller's transaction. */
+  /**
+   * Serialises money work on one order (intents, transfers, confirmations, refunds, provider news)
+   * within the caller's transaction. It is the FIRST lock every such operation takes — before the
+   * payment, refund or order rows — so they all queue in one order and cannot deadlock; and nothing
+   * a decision rests on (amounts paid, refunded, in flight) may be read before it is held.
+   */
   async lockOrderPayments(tx: RequestContext, orderId: string): Promise<void> {
     await this.db.manager(tx).query(`SELECT pg_advisory_xact_lock(hashtextextended('payment-order:' || $1, 0))`, [orderId]);
   }
 
+  /**
+   * The order's payment lock, then the order row FOR UPDATE, read after both: what was paid and
+   * refunded, and the status, are current and stay so until the caller commits (ordering's own
+   * moves take the same row lock).
+   */
+  async lockOrder(tx: RequestContext, orderId: string): Promise<Order> {
+    if (!isUuid(orderId)) throw notFound('Order', orderId);
+    await this.lockOrderPayments(tx, orderId);
+    const order = await this.db.repo(tx, Order).findOne({ where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
+    if (!order) throw notFound('Order', orderId);
+    return order;
+  }
+
+  /** The payment row FOR UPDATE, taken after its order's payment lock (a payment never changes order). */
   async lockPayment(tx: RequestContext, paymentId: string): Promise<Payment> {
     if (!isUuid(paymentId)) throw notFound('Payment', paymentId);
-    const payment = await this.db.repo(tx, Payment).findOne({ where: { id: paymentId }, lock: { mode: 'pessimistic_write' } });
-    if (!payment) throw notFound('Payment', paymentId);
-    return payment;
+    const repo = this.db.repo(tx, Payment);
+    const found = await repo.findOne({ where: { id: paymentId }, select: { id: true, orderId: true } });
+    if (!found) throw notFound('Payment', paymentId);
+    await this.lockOrderPayments(tx, found.orderId);
+    return repo.findOneOrFail({ where: { id: paymentId }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** Each supplier order's share of the order total (from its lines), for the ledger. */

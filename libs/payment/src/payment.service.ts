@@ -96,8 +96,9 @@ export class PaymentService {
     method: PaymentMethod,
   ): Promise<{ done: PayOrderResult } | { payment: Payment; orderNo: string }> {
     return this.db.transaction(ctx, async (tx) => {
-      const order = await this.orders.requireBuyerAccess(tx, orderId);
-      await this.core.lockOrderPayments(tx, order.id);
+      await this.orders.requireBuyerAccess(tx, orderId);
+      // Whether it can still be paid, and for how much, is read under the lock (it may have been paid meanwhile).
+      const order = await this.core.lockOrder(tx, orderId);
       assertPayable(order);
       const repo = this.db.repo(tx, Payment);
       const open = await repo
@@ -150,14 +151,15 @@ export class PaymentService {
     if (paidAt.getTime() > Date.now() + MAX_FUTURE_SKEW_MS) throw badInput('paidAt is in the future', { field: 'paidAt' });
     const principal = ctx.requirePrincipal();
     return this.db.transaction(ctx, async (tx) => {
-      const order = await this.orders.requireBuyerAccess(tx, input.orderId);
-      if (!bankTransferAllowed(principal, order, this.core.stripe.enabled)) {
+      const buyer = await this.orders.requireBuyerAccess(tx, input.orderId);
+      if (!bankTransferAllowed(principal, buyer, this.core.stripe.enabled)) {
         throw new AppError(
           'BANK_TRANSFER_NOT_ALLOWED',
-          order.buyerOrgId ? 'Bank transfers are recorded by the buying agency’s finance (agency admin or purchaser)' : 'Retail orders are paid by card, Alipay or WeChat Pay here',
+          buyer.buyerOrgId ? 'Bank transfers are recorded by the buying agency’s finance (agency admin or purchaser)' : 'Retail orders are paid by card, Alipay or WeChat Pay here',
         );
       }
-      await this.core.lockOrderPayments(tx, order.id);
+      // Payable, total and the transfers already recorded are read under the order's lock.
+      const order = await this.core.lockOrder(tx, input.orderId);
       assertPayable(order);
       if (input.amount !== order.totalAmount) {
         throw new AppError('PAYMENT_AMOUNT_MISMATCH', `The transfer (${input.amount} fen) must equal the order total (${order.totalAmount} fen)`, {
@@ -204,7 +206,8 @@ export class PaymentService {
         throw new AppError('PAYMENT_NOT_AWAITING_CONFIRMATION', `This transfer is ${payment.status}, not awaiting confirmation`, { status: payment.status });
       }
       // Confirming money for an order that can no longer take it must be an explicit rejection.
-      assertPayable(await this.orders.get(tx, payment.orderId));
+      // Read under the order's row lock, so a cancellation or another payment cannot slip in between.
+      assertPayable(await this.core.lockOrder(tx, payment.orderId));
       return this.core.applySucceeded(tx, payment.id, { amount: payment.amount, confirmedBy: tx.userId });
     });
   }

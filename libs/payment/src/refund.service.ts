@@ -51,11 +51,19 @@ export class RefundService {
       throw badInput('amount must be a positive integer of fen', { field: 'amount' });
     }
     const refund = await this.db.transaction(ctx, async (tx) => {
-      const order = await this.orders.get(tx, input.orderId);
-      await this.core.lockOrderPayments(tx, order.id);
+      // Lock first, then read what can still be refunded: an order read before the lock may predate
+      // a refund another caller finished meanwhile, and the same money would go to the provider twice.
+      const order = await this.core.lockOrder(tx, input.orderId);
       const payment = await this.db.repo(tx, Payment).findOneBy({ orderId: order.id, outcome: PaymentOutcome.APPLIED });
       const pending = await this.pendingTotal(tx, order.id);
       const refundable = order.paidAmount - order.refundedAmount - pending;
+      if (payment && refundable <= 0 && pending > 0) {
+        throw new AppError('REFUND_IN_PROGRESS', 'This order is already being refunded; nothing more can be refunded until that refund completes', {
+          paid: order.paidAmount,
+          refunded: order.refundedAmount,
+          pending,
+        });
+      }
       if (!payment || refundable <= 0) {
         throw new AppError('REFUND_EXCEEDS_PAID', payment ? 'Everything paid on this order has been refunded' : 'Nothing was paid on this order', {
           paid: order.paidAmount,
@@ -178,10 +186,14 @@ export class RefundService {
    */
   async finalize(ctx: RequestContext, refundId: string, providerRef: string | null): Promise<PaymentRefund> {
     return this.db.transaction(ctx, async (tx) => {
-      const refund = await this.db.repo(tx, PaymentRefund).findOne({ where: { id: refundId }, lock: { mode: 'pessimistic_write' } });
-      if (!refund) throw notFound('Refund', refundId);
+      const repo = this.db.repo(tx, PaymentRefund);
+      const found = await repo.findOne({ where: { id: refundId }, select: { id: true, orderId: true } });
+      if (!found) throw notFound('Refund', refundId);
+      // The order's payment lock before the refund row (the lock order of every money operation);
+      // the refund is read again under both, so a refund finalised meanwhile is seen as such.
+      await this.core.lockOrderPayments(tx, found.orderId);
+      const refund = await repo.findOneOrFail({ where: { id: refundId }, lock: { mode: 'pessimistic_write' } });
       if (refund.status === RefundStatus.SUCCEEDED) return refund;
-      await this.core.lockOrderPayments(tx, refund.orderId);
       const payment = await this.db.repo(tx, Payment).findOneByOrFail({ id: refund.paymentId });
       const cash = this.core.provider(payment.provider).cashAccount;
       try {
@@ -216,6 +228,8 @@ export class RefundService {
    * elsewhere (e.g. the Stripe dashboard) is recorded as a PROVIDER refund. Returns what happened.
    */
   async syncProviderRefund(tx: RequestContext, payment: Payment, r: ProviderRefund): Promise<string> {
+    // Two events about one refund (refund.created and charge.refunded) must not both record it.
+    await this.core.lockOrderPayments(tx, payment.orderId);
     const ourId = r.metadata?.refundId && isUuid(r.metadata.refundId) ? r.metadata.refundId : null;
     const repo = this.db.repo(tx, PaymentRefund);
     const row = (await repo.findOneBy({ providerRef: r.id })) ?? (ourId ? await repo.findOneBy({ id: ourId, paymentId: payment.id }) : null);

@@ -388,8 +388,8 @@ describe('refunds through Stripe', () => {
       [payment.id, order.id, order.totalAmount],
     );
     const refund = await sdk.refunds.create({ payment_intent: intentOf(p.clientSecret), amount: order.totalAmount, metadata: { refundId: row.id } });
-    // Meanwhile nobody may refund the same money again.
-    expectErrorCode(await server.gql(REFUND, { id: order.id }, admin.token), 'REFUND_EXCEEDS_PAID');
+    // Meanwhile nobody may refund the same money again: it is already being refunded.
+    expectErrorCode(await server.gql(REFUND, { id: order.id }, admin.token), 'REFUND_IN_PROGRESS');
     const res = await webhook(stripeServer.event('refund.created', stripeServer.refunds.get(refund.id)!));
     expect(res.body.outcome).toBe('REFUND_RECORDED');
     expect((await ds.query(`SELECT status, provider_ref FROM payment_refund WHERE id = $1`, [row.id]))[0]).toEqual({ status: 'SUCCEEDED', provider_ref: refund.id });

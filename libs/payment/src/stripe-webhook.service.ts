@@ -1,7 +1,6 @@
 import { Controller, HttpCode, Injectable, Logger, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type Stripe from 'stripe';
-import { IsNull } from 'typeorm';
 import { Allow, Db, isUuid, PUBLIC, RequestContext } from '@bangfu/core';
 import { PaymentCoreService } from './payment-core.service';
 import { Payment, PaymentFlag, PaymentOutcome, PaymentProviderKind, PaymentStatus } from './payment.entities';
@@ -136,13 +135,23 @@ export class StripeWebhookService {
   /**
    * By intent id; failing that by the attempt id in the intent's metadata, for news that overtakes
    * payOrder recording the intent on its attempt (the attempt is committed before Stripe is asked).
+   * Returned locked (the order's payment lock, then the row) and read under the lock, so what the
+   * event decides on (already paid? refunds known?) cannot change until it is applied.
    */
   private async paymentFor(tx: RequestContext, intentId: string, attemptId?: string): Promise<Payment | null> {
     const repo = this.db.repo(tx, Payment);
-    const byRef = await repo.findOneBy({ providerRef: intentId });
-    if (byRef || !isUuid(attemptId)) return byRef;
-    const recorded = await repo.update({ id: attemptId, provider: PaymentProviderKind.STRIPE, providerRef: IsNull() }, { providerRef: intentId });
-    return recorded.affected ? repo.findOneBy({ id: attemptId }) : null;
+    const byRef = await repo.findOne({ where: { providerRef: intentId }, select: { id: true } });
+    if (byRef) return this.core.lockPayment(tx, byRef.id);
+    if (!isUuid(attemptId)) return null;
+    const attempt = await repo.findOne({ where: { id: attemptId, provider: PaymentProviderKind.STRIPE }, select: { id: true } });
+    if (!attempt) return null;
+    const payment = await this.core.lockPayment(tx, attempt.id);
+    if (payment.providerRef && payment.providerRef !== intentId) return null;
+    if (!payment.providerRef) {
+      await repo.update({ id: payment.id }, { providerRef: intentId });
+      payment.providerRef = intentId;
+    }
+    return payment;
   }
 }
 

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DataSource } from 'typeorm';
+import { Role } from '@bangfu/core';
+import type { TestServer } from '@bangfu/testing';
+import { actor, type Actor, count, expectLedgerBalanced, expectLedgerMatchesOrders, onlineHall, orderRow, type PlacedOrder, placeOrder, type Supplier, supplierWithVariant, startPaymentServer } from './test-helpers';
+
+// Without Stripe, retail customers pay by bank transfer: the concurrent-transfer cases need no provider.
+for (const key of Object.keys(process.env)) if (key.startsWith('STRIPE_')) delete process.env[key];
+
+let server: TestServer;
+let ds: DataSource;
+let hall: string;
+let supplier: Supplier;
+let customer: Actor;
+let admin: Actor;
+
+const RECORD = `mutation($input: RecordBankTransferInput!) { recordBankTransfer(input: $input) { id status } }`;
+const CONFIRM = `mutation($id: ID!) { confirmBankTransfer(paymentId: $id) { id status outcome } }`;
+const REFUND = `mutation($id: ID!) { refundOrder(orderId: $id) { id amount status } }`;
+const TRIAL = `{ trialBalance { total totalDebit totalCredit } }`;
+
+beforeAll(async () => {
+  ({ server, ds } = await startPaymentServer());
+  hall = await onlineHall(ds);
+  supplier = await supplierWithVariant(server, ds, { retail: 6800, agency: 5900 });
+  customer = await actor(server, ds, Role.CUSTOMER);
+  admin = await actor(server, ds, Role.PLATFORM_ADMIN);
+});
+afterAll(() => server?.close());
+
+let refNo = 0;
+const transfer = (order: PlacedOrder) => ({ input: { orderId: order.id, reference: `CONC-2026-${++refNo}`, amount: order.totalAmount, paidAt: '2026-03-01T10:00:00+08:00' } });
+const newOrder = () => placeOrder(server, customer.token, hall, [{ variantId: supplier.variantId, quantity: 3 }]);
+const codeOf = (res: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => res.errors?.[0]?.extensions?.code;
+
+async function expectBooksBalanced() {
+  await expectLedgerBalanced(ds);
+  await expectLedgerMatchesOrders(ds);
+  const t = (await server.gqlOk(TRIAL, {}, admin.token)).trialBalance;
+  expect(t.total).toBe(0);
+  expect(t.totalDebit).toBe(t.totalCredit);
+}
+
+describe('concurrent bank transfers', () => {
+  it('ten transfers recorded at once for one order: one awaits confirmation, the others are BANK_TRANSFER_PENDING', async () => {
+    const order = await newOrder();
+    const results = await Promise.all(Array.from({ length: 10 }, () => server.gql(RECORD, transfer(order), customer.token)));
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    for (const r of results.filter((x) => x.errors)) expect(codeOf(r)).toBe('BANK_TRANSFER_PENDING');
+    expect(await count(ds, `SELECT count(*) FROM payment WHERE order_id = $1`, [order.id])).toBe(1);
+  });
+
+  it('ten concurrent confirmations of one transfer confirm once and post once', async () => {
+    const order = await newOrder();
+    const p = (await server.gqlOk(RECORD, transfer(order), customer.token)).recordBankTransfer;
+    const results = await Promise.all(Array.from({ length: 10 }, () => server.gqlOk(CONFIRM, { id: p.id }, admin.token)));
+    for (const r of results) expect(r.confirmBankTransfer).toMatchObject({ id: p.id, status: 'SUCCEEDED', outcome: 'APPLIED' });
+    expect(await orderRow(ds, order.id)).toMatchObject({ status: 'PAID', paid_amount: String(order.totalAmount) });
+    expect(await count(ds, `SELECT count(*) FROM ledger_posting WHERE order_id = $1`, [order.id])).toBe(1);
+    expect(await count(ds, `SELECT count(*) FROM order_history WHERE order_id = $1 AND to_status = 'PAID'`, [order.id])).toBe(1);
+    await expectBooksBalanced();
+  });
+
+  it('20 concurrent full refunds of a transfer-paid order: one refund, recorded once, no mismatch flag, books balanced', async () => {
+    const order = await newOrder();
+    const p = (await server.gqlOk(RECORD, transfer(order), customer.token)).recordBankTransfer;
+    await server.gqlOk(CONFIRM, { id: p.id }, admin.token);
+    const results = await Promise.all(Array.from({ length: 20 }, () => server.gql(REFUND, { id: order.id }, admin.token)));
+    const ok = results.filter((r) => !r.errors);
+    expect(ok).toHaveLength(1);
+    expect(ok[0].data!.refundOrder).toMatchObject({ amount: order.totalAmount, status: 'SUCCEEDED' });
+    for (const r of results.filter((x) => x.errors)) expect(['REFUND_IN_PROGRESS', 'REFUND_EXCEEDS_PAID']).toContain(codeOf(r));
+    expect(await count(ds, `SELECT count(*) FROM payment_refund WHERE order_id = $1`, [order.id])).toBe(1);
+    expect(await count(ds, `SELECT count(*) FROM payment WHERE order_id = $1 AND flag IS NOT NULL`, [order.id])).toBe(0);
+    expect(await orderRow(ds, order.id)).toMatchObject({ status: 'REFUNDED', refunded_amount: String(order.totalAmount) });
+    expect(await count(ds, `SELECT count(*) FROM ledger_posting WHERE order_id = $1 AND kind = 'REFUND'`, [order.id])).toBe(1);
+    await expectBooksBalanced();
+  });
+});
