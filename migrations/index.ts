@@ -8,7 +8,8 @@ import { Payment1764000600100 } from './1764000600100-payment';
 import { Attribution1764000700000 } from './1764000700000-attribution';
 import { Procurement1764000800000 } from './1764000800000-procurement';
 import { AttributionEntryLineKey1764000900000 } from './1764000900000-attribution-entry-line-key';
+import { AgencyOrderPolicy1764001000000 } from './1764001000000-agency-order-policy';
 import { AccountSecurity1764001400000 } from './1764001400000-account-security';
 import { Statistics1764001500000 } from './1764001500000-statistics';
 
-export const migrations = [Foundation1764000000000, Catalog1764000100000, ProductEvents1764000300000, Ordering1764000500000, Ledger1764000600000, Payment1764000600100, Attribution1764000700000, Procurement1764000800000, AttributionEntryLineKey1764000900000, AccountSecurity1764001400000, Statistics1764001500000];
+export const migrations = [Foundation1764000000000, Catalog1764000100000, ProductEvents1764000300000, Ordering1764000500000, Ledger1764000600000, Payment1764000600100, Attribution1764000700000, Procurement1764000800000, AttributionEntryLineKey1764000900000, AgencyOrderPolicy1764001000000, AccountSecurity1764001400000, Statistics1764001500000];

@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AppError, Db, forbidden, isUuid, type RequestContext, Role, uniqueViolation } from '@bangfu/core';
+import { AgencyCheckoutGate } from './agency-checkout';
 import { OrderStateMachine } from './order-state.service';
 import { ActorKind, BuyerKind, LineCertificationStatus, Order, OrderHistory, OrderLine, OrderStatus, PaymentMode, PriceKind, SupplierOrder } from './ordering.entities';
 import {
   CertificationInvalidError,
+  type CheckoutOutcome,
   InsufficientStockError,
   InvalidOrderInputError,
   type PlaceOrderInput,
   type PlaceOrderOutcome,
   ProductUnavailableError,
+  PurchaseRequestRequiredError,
   UnavailableReason,
 } from './ordering.types';
 import { StockService } from './stock.service';
@@ -19,13 +22,22 @@ export const MAX_QUANTITY = 10_000;
 const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export interface PlaceOrderOptions {
-  /** PENDING_APPROVAL for orders created from a purchase request (procurement); PLACED otherwise. */
-  initialStatus?: OrderStatus.PLACED | OrderStatus.PENDING_APPROVAL;
   /**
-   * For trusted callers (procurement) placing on behalf of a purchaser they already authorised:
-   * the buyer user recorded on the order. Without it the caller must be the buyer.
+   * For trusted callers placing a retail order in the name of a user they already authorised (the
+   * counter channel's walk-in account). Without it the caller must be the buyer. Agency orders are
+   * never placed this way: they go through the procurement policy (`placeForApproval`).
    */
   buyerUserId?: string;
+}
+
+/** Roles that make a user staff of an agency: buying without buyerOrgId, they pay with their own money. */
+const AGENCY_STAFF_ROLES = [Role.PURCHASER, Role.APPROVER, Role.AGENCY_ADMIN];
+
+interface Buyer {
+  userId: string;
+  kind: BuyerKind;
+  orgId: string | null;
+  staffOfOrgId: string | null;
 }
 
 interface VariantRow {
@@ -88,19 +100,59 @@ export class CheckoutService {
     private readonly db: Db,
     private readonly stock: StockService,
     private readonly machine: OrderStateMachine,
+    private readonly gate: AgencyCheckoutGate,
   ) {}
 
-  async placeOrder(ctx: RequestContext, input: PlaceOrderInput, options: PlaceOrderOptions = {}): Promise<PlaceOrderOutcome> {
+  /**
+   * The checkout. Retail (no buyerOrgId): a customer, or agency staff with their own money, buys at
+   * retail prices and the order is PLACED. Agency-paid (buyerOrgId): a purchaser of that unit, and
+   * the basket goes through the unit's procurement policy, exactly as submitPurchaseRequest does —
+   * never straight to PLACED; without a policy in force it is refused (PURCHASE_REQUEST_REQUIRED).
+   */
+  placeOrder(ctx: RequestContext, input: PlaceOrderInput & { buyerOrgId?: null }, options?: PlaceOrderOptions): Promise<PlaceOrderOutcome>;
+  placeOrder(ctx: RequestContext, input: PlaceOrderInput, options?: PlaceOrderOptions): Promise<CheckoutOutcome>;
+  async placeOrder(ctx: RequestContext, input: PlaceOrderInput, options: PlaceOrderOptions = {}): Promise<CheckoutOutcome> {
     const shapeError = this.checkShape(input);
     if (shapeError) return shapeError;
-    const buyer = this.resolveBuyer(ctx, input, options);
-    const hash = this.requestHash(input);
+    if (input.buyerOrgId) return this.agencyCheckout(ctx, input, options);
+    const buyer = this.retailBuyer(ctx, input, options);
+    if (buyer instanceof InvalidOrderInputError) return buyer;
+    return this.place(ctx, input, buyer, OrderStatus.PLACED);
+  }
+
+  /**
+   * For the procurement policy only: the agency order of a basket it has accepted for review, in the
+   * name of the purchaser it authorised. It starts PENDING_APPROVAL (stock held, no deadline); only
+   * the approval move to PLACED (approver, or the system within the limit) makes it payable.
+   */
+  async placeForApproval(ctx: RequestContext, input: PlaceOrderInput, buyerUserId: string): Promise<PlaceOrderOutcome> {
+    if (!input.buyerOrgId) throw new Error('placeForApproval places agency orders only');
+    const shapeError = this.checkShape(input);
+    if (shapeError) return shapeError;
+    return this.place(ctx, input, { userId: buyerUserId, kind: BuyerKind.AGENCY, orgId: input.buyerOrgId, staffOfOrgId: null }, OrderStatus.PENDING_APPROVAL);
+  }
+
+  private async agencyCheckout(ctx: RequestContext, input: PlaceOrderInput, options: PlaceOrderOptions): Promise<CheckoutOutcome> {
+    if (options.buyerUserId) throw new Error('Agency orders are placed through the procurement policy, not in another user’s name');
+    const orgId = input.buyerOrgId as string;
+    if (!ctx.requirePrincipal().organizationIds(Role.PURCHASER).includes(orgId)) throw forbidden('Only a purchaser (PURCHASER) of that agency may order for it');
+    const policy = this.gate.policy;
+    if (!policy) {
+      return Object.assign(new PurchaseRequestRequiredError(), {
+        message: 'Orders paid by an agency need its procurement policy (limits and approval): submit the basket with submitPurchaseRequest',
+      });
+    }
+    return policy.placeAgencyOrder(ctx, input);
+  }
+
+  private async place(ctx: RequestContext, input: PlaceOrderInput, buyer: Buyer, initialStatus: OrderStatus): Promise<PlaceOrderOutcome> {
+    const hash = checkoutHash(input);
 
     const existing = await this.findByKey(ctx, buyer.userId, input.idempotencyKey, hash);
     if (existing) return existing;
 
     try {
-      return await this.db.transaction(ctx, (tx) => this.placeInTransaction(tx, input, buyer, hash, options.initialStatus ?? OrderStatus.PLACED));
+      return await this.db.transaction(ctx, (tx) => this.placeInTransaction(tx, input, buyer, hash, initialStatus));
     } catch (e) {
       if (e instanceof Refusal) return e.outcome;
       // A concurrent call with the same key committed first: answer with its order.
@@ -119,6 +171,9 @@ export class CheckoutService {
     const lines = input.lines ?? [];
     if (lines.length === 0) return invalid('NO_LINES', 'An order needs at least one line', 'lines');
     if (lines.length > MAX_LINES) return invalid('TOO_MANY_LINES', `An order has at most ${MAX_LINES} lines`, 'lines');
+    if (input.buyerOrgId && input.staffOfOrgId) {
+      return invalid('STAFF_ORDER_IS_RETAIL', 'staffOfOrgId is for purchases with your own money; leave it out when the agency pays', 'staffOfOrgId');
+    }
     const seen = new Set<string>();
     for (const [i, line] of lines.entries()) {
       const q = line.quantity;
@@ -132,24 +187,25 @@ export class CheckoutService {
     return null;
   }
 
-  /** Retail: a CUSTOMER without buyerOrgId. Agency: a PURCHASER of buyerOrgId. */
-  private resolveBuyer(ctx: RequestContext, input: PlaceOrderInput, options: PlaceOrderOptions): { userId: string; kind: BuyerKind; orgId: string | null } {
+  /**
+   * Retail: a CUSTOMER, or staff of an agency paying with their own money (recorded as staff of that
+   * unit for its separate staff figures; never its limits, approval or payment).
+   */
+  private retailBuyer(ctx: RequestContext, input: PlaceOrderInput, options: PlaceOrderOptions): Buyer | InvalidOrderInputError {
+    if (options.buyerUserId) return { userId: options.buyerUserId, kind: BuyerKind.CUSTOMER, orgId: null, staffOfOrgId: null };
     const p = ctx.requirePrincipal();
-    const orgId = input.buyerOrgId ?? null;
-    if (options.buyerUserId) return { userId: options.buyerUserId, kind: orgId ? BuyerKind.AGENCY : BuyerKind.CUSTOMER, orgId };
-    if (orgId) {
-      if (!p.organizationIds(Role.PURCHASER).includes(orgId)) throw forbidden('Only a purchaser (PURCHASER) of that agency may order for it');
-      return { userId: p.userId, kind: BuyerKind.AGENCY, orgId };
+    const units = p.organizationIds(...AGENCY_STAFF_ROLES);
+    let staffOfOrgId: string | null = null;
+    if (input.staffOfOrgId) {
+      if (!units.includes(input.staffOfOrgId)) throw forbidden('staffOfOrgId must be an agency you work for');
+      staffOfOrgId = input.staffOfOrgId;
+    } else if (units.length === 1) {
+      staffOfOrgId = units[0];
+    } else if (units.length > 1) {
+      return invalid('STAFF_UNIT_REQUIRED', 'You work for several agencies: name the one whose staff purchase this is in staffOfOrgId', 'staffOfOrgId');
     }
-    if (!p.hasRole(Role.CUSTOMER)) throw forbidden('Retail orders need a customer account; agency purchasers pass buyerOrgId');
-    return { userId: p.userId, kind: BuyerKind.CUSTOMER, orgId: null };
-  }
-
-  /** What makes two calls "the same": buyer org, channel and the lines in variant order. */
-  private requestHash(input: PlaceOrderInput): string {
-    const lines = input.lines.map((l) => [String(l.variantId).toLowerCase(), l.quantity] as const).sort((a, b) => a[0].localeCompare(b[0]));
-    const canonical = JSON.stringify({ channelId: String(input.channelId).toLowerCase(), buyerOrgId: input.buyerOrgId?.toLowerCase() ?? null, lines });
-    return createHash('sha256').update(canonical).digest('hex');
+    if (!staffOfOrgId && !p.hasRole(Role.CUSTOMER)) throw forbidden('Retail orders need a customer account; agency purchasers pass buyerOrgId');
+    return { userId: p.userId, kind: BuyerKind.CUSTOMER, orgId: null, staffOfOrgId };
   }
 
   private async findByKey(ctx: RequestContext, userId: string, key: string, hash: string): Promise<Order | null> {
@@ -164,7 +220,7 @@ export class CheckoutService {
   private async placeInTransaction(
     tx: RequestContext,
     input: PlaceOrderInput,
-    buyer: { userId: string; kind: BuyerKind; orgId: string | null },
+    buyer: Buyer,
     hash: string,
     initialStatus: OrderStatus,
   ): Promise<Order> {
@@ -180,9 +236,9 @@ export class CheckoutService {
     const draft = { buyerKind: buyer.kind, paymentMode: PaymentMode.PREPAY };
     const dueAt = initialStatus === OrderStatus.PLACED ? this.machine.paymentDeadline(draft, new Date()) : null;
     const [created]: Array<{ id: string }> = await m.query(
-      `INSERT INTO orders (buyer_kind, buyer_user_id, buyer_org_id, channel_id, status, payment_mode, total_amount, payment_due_at, idempotency_key, request_hash)
-       VALUES ($1, $2, $3, $4, $5, 'PREPAY', $6, $7, $8, $9) RETURNING id`,
-      [buyer.kind, buyer.userId, buyer.orgId, channel.id, initialStatus, Number(total), dueAt, input.idempotencyKey, hash],
+      `INSERT INTO orders (buyer_kind, buyer_user_id, buyer_org_id, channel_id, status, payment_mode, total_amount, payment_due_at, idempotency_key, request_hash, staff_of_org_id)
+       VALUES ($1, $2, $3, $4, $5, 'PREPAY', $6, $7, $8, $9, $10) RETURNING id`,
+      [buyer.kind, buyer.userId, buyer.orgId, channel.id, initialStatus, Number(total), dueAt, input.idempotencyKey, hash, buyer.staffOfOrgId],
     );
 
     const bySupplier = new Map<string, PricedLine[]>();
@@ -316,4 +372,14 @@ const REASON_TEXT: Record<UnavailableReason, string> = {
 
 function unavailable(variantId: string, reason: UnavailableReason): ProductUnavailableError {
   return Object.assign(new ProductUnavailableError(), { variantId: String(variantId), reason, message: REASON_TEXT[reason] });
+}
+
+/**
+ * What makes two checkouts "the same": buyer org, channel and the lines in variant order. Exported so
+ * the procurement policy can tell a retried key from a reused one exactly as the checkout does.
+ */
+export function checkoutHash(input: Pick<PlaceOrderInput, 'channelId' | 'buyerOrgId' | 'lines'>): string {
+  const lines = input.lines.map((l) => [String(l.variantId).toLowerCase(), l.quantity] as const).sort((a, b) => a[0].localeCompare(b[0]));
+  const canonical = JSON.stringify({ channelId: String(input.channelId).toLowerCase(), buyerOrgId: input.buyerOrgId?.toLowerCase() ?? null, lines });
+  return createHash('sha256').update(canonical).digest('hex');
 }

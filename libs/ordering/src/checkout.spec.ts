@@ -8,6 +8,7 @@ import {
   actor,
   type Actor,
   agencyPurchaser,
+  placeApprovedAgencyOrder,
   catalogFixture,
   channelFixture,
   count,
@@ -69,10 +70,10 @@ describe('placeOrder', () => {
   it('charges agencies the agency price, for purchasers of that agency only', async () => {
     const a = await catalogFixture(server, ds, { retailPrice: 6800, agencyPrice: 5900 });
     const purchaser = await agencyPurchaser(server, ds);
-    const res = await server.gqlOk(PLACE, placeInput(hall, [{ variantId: a.variantId, quantity: 2 }], { buyerOrgId: purchaser.organizationId }), purchaser.token);
-    expect(res.placeOrder).toMatchObject({ status: 'PLACED', buyerKind: 'AGENCY', buyerOrgId: purchaser.organizationId, totalAmount: 11800 });
-    expect(res.placeOrder.supplierOrders[0].lines[0]).toMatchObject({ unitPrice: 5900, priceKind: 'AGENCY' });
-    const due = new Date(res.placeOrder.paymentDueAt).getTime() - Date.now();
+    const approved = await placeApprovedAgencyOrder(server, purchaser, hall, [{ variantId: a.variantId, quantity: 2 }]);
+    expect(approved).toMatchObject({ status: 'PLACED', buyerKind: 'AGENCY', buyerOrgId: purchaser.organizationId, totalAmount: 11800 });
+    expect(approved.supplierOrders[0].lines[0]).toMatchObject({ unitPrice: 5900, priceKind: 'AGENCY' });
+    const due = new Date(approved.paymentDueAt).getTime() - Date.now();
     expect(Math.round(due / 86_400_000)).toBe(30);
 
     const other = await agencyPurchaser(server, ds);

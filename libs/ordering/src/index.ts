@@ -1,3 +1,4 @@
+export * from './agency-checkout';
 export * from './checkout.service';
 export * from './counting-facts.service';
 export * from './fulfilment.service';

@@ -11,6 +11,7 @@ import {
   actor,
   type Actor,
   agencyPurchaser,
+  placeApprovedAgencyOrder,
   type Catalog,
   catalogFixture,
   channelFixture,
@@ -197,7 +198,7 @@ describe('cancellation and permissions', () => {
   it('a buyer acting on another buyer’s order is FORBIDDEN everywhere, and nothing changes', async () => {
     const v = await catalogFixture(server, ds, { stock: 10 });
     const owner = await agencyPurchaser(server, ds);
-    const order = await placeOk(owner.token, [{ variantId: v.variantId, quantity: 2 }], { buyerOrgId: owner.organizationId });
+    const order = await placeApprovedAgencyOrder(server, owner, hall, [{ variantId: v.variantId, quantity: 2 }]);
     const intruder = await agencyPurchaser(server, ds);
     expectErrorCode(await server.gql(CONFIRM, { id: order.id }, intruder.token), 'FORBIDDEN');
     expectErrorCode(await server.gql(EXTEND, { id: order.id }, intruder.token), 'FORBIDDEN');
@@ -208,7 +209,7 @@ describe('cancellation and permissions', () => {
     expect((await upload(order.id, intruder.token, PDF, 'application/pdf')).status).toBe(403);
     await expect(orders.requireBuyerAccess(RequestContext.anonymous().withPrincipal(null), order.id)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(await statusOf(order.id)).toBe('PLACED');
-    expect(await count(ds, `SELECT count(*) FROM order_history WHERE order_id = $1`, [order.id])).toBe(1);
+    expect(await count(ds, `SELECT count(*) FROM order_history WHERE order_id = $1`, [order.id])).toBe(2); // placed for approval, approved
     expect(await count(ds, `SELECT count(*) FROM order_document WHERE order_id = $1`, [order.id])).toBe(0);
     await expectStockConsistent(ds, v.variantId, 10);
   });
@@ -228,7 +229,7 @@ describe('agency: pay on delivery, acceptance (验收) with documents, settlemen
   it('confirm → ship → deliver → upload documents → accept → paid → settle', async () => {
     const v = await catalogFixture(server, ds, { stock: 10, agencyPrice: 4200 });
     const buyer = await agencyPurchaser(server, ds);
-    const order = await placeOk(buyer.token, [{ variantId: v.variantId, quantity: 5 }], { buyerOrgId: buyer.organizationId });
+    const order = await placeApprovedAgencyOrder(server, buyer, hall, [{ variantId: v.variantId, quantity: 5 }]);
     const confirmed = (await server.gqlOk(CONFIRM, { id: order.id }, buyer.token)).confirmOrder;
     expect(confirmed).toMatchObject({ status: 'CONFIRMED', paymentMode: 'PAY_ON_DELIVERY', paymentDueAt: null });
 
@@ -271,7 +272,7 @@ describe('agency: pay on delivery, acceptance (验收) with documents, settlemen
     expect(paid).toMatchObject({ status: 'ACCEPTED', paidAmount: 21000 });
     expect((await server.gqlOk(SETTLE, { id: order.id }, admin.token)).settleOrder.status).toBe('SETTLED');
     const history = await ds.query(`SELECT from_status, to_status, reason FROM order_history WHERE order_id = $1 ORDER BY created_at`, [order.id]);
-    expect(history.map((h: any) => h.to_status)).toEqual(['PLACED', 'CONFIRMED', 'FULFILLING', 'DELIVERED', 'ACCEPTED', 'ACCEPTED', 'SETTLED']);
+    expect(history.map((h: any) => h.to_status)).toEqual(['PENDING_APPROVAL', 'PLACED', 'CONFIRMED', 'FULFILLING', 'DELIVERED', 'ACCEPTED', 'ACCEPTED', 'SETTLED']);
     await expectStockConsistent(ds, v.variantId, 10);
   });
 });
@@ -316,7 +317,7 @@ describe('payment deadlines and the expiry job', () => {
   it('agency prepay: 30 days, one 15-day extension, then the job cancels', async () => {
     const v = await catalogFixture(server, ds, { stock: 10 });
     const buyer = await agencyPurchaser(server, ds);
-    const order = await placeOk(buyer.token, [{ variantId: v.variantId, quantity: 3 }], { buyerOrgId: buyer.organizationId });
+    const order = await placeApprovedAgencyOrder(server, buyer, hall, [{ variantId: v.variantId, quantity: 3 }]);
     const due = new Date(order.paymentDueAt).getTime();
     expectErrorCode(await server.gql(EXTEND, { id: (await placeOk(customer.token, [{ variantId: v.variantId, quantity: 1 }])).id }, customer.token), 'FORBIDDEN');
     const extended = (await server.gqlOk(EXTEND, { id: order.id }, buyer.token)).extendPaymentDeadline;

@@ -98,6 +98,8 @@ export class OrderStateMachine {
     if (to === OrderStatus.SETTLED) changes.settledAt = now;
     if (to === OrderStatus.CANCELLED || to === OrderStatus.REJECTED) changes.cancelledAt = now;
     if (to === OrderStatus.PLACED) changes.paymentDueAt = this.paymentDeadline(order, now);
+    // The one way an agency order becomes payable: the unit's policy let it out of PENDING_APPROVAL.
+    if (from === OrderStatus.PENDING_APPROVAL && to === OrderStatus.PLACED && order.buyerKind === BuyerKind.AGENCY) changes.approvedAt = now;
     if (RELEASING_STATUSES.has(to)) await this.releaseUnshipped(tx, order, supplierOrders, opts.reason ?? t.note);
 
     await this.db.repo(tx, Order).update({ id: order.id }, changes);

@@ -36,6 +36,11 @@ const nothingShipped: Guard = (g) => (g.supplierOrders.some(shipped) ? fail('ORD
 const unpaid: Guard = (g) => (g.order.paidAmount > 0 ? fail('ORDER_PAID', 'The order is paid: refund it instead') : null);
 const agency: Guard = (g) => (g.order.buyerKind === BuyerKind.AGENCY ? null : fail('AGENCY_ORDERS_ONLY', 'Only agency (budget unit) orders can do this'));
 const fullyPaid: Guard = (g) => (g.order.paidAmount === g.order.totalAmount ? null : fail('ORDER_NOT_PAID', 'The order is not paid in full'));
+/** An agency order leaves PLACED for money or pay-on-delivery only after the unit's policy approved it. */
+const approvedIfAgency: Guard = (g) =>
+  g.order.buyerKind === BuyerKind.AGENCY && !g.order.approvedAt
+    ? fail('ORDER_NOT_APPROVED', 'This agency order has not passed the unit’s approval (spending limit and approver); it cannot be paid or confirmed')
+    : null;
 const delivered: Guard = (g) => (g.order.deliveredAt ? null : fail('ORDER_NOT_DELIVERED', 'The order is not delivered yet'));
 const all =
   (...guards: Guard[]): Guard =>
@@ -55,12 +60,12 @@ export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
   { from: [S.PENDING_APPROVAL], to: S.PLACED, actors: [APPROVER, SYSTEM], note: 'purchase request approved' },
   { from: [S.PENDING_APPROVAL], to: S.REJECTED, actors: [APPROVER, SYSTEM], note: 'purchase request rejected' },
   { from: [S.PENDING_APPROVAL], to: S.CANCELLED, actors: [BUYER, SYSTEM], note: 'withdrawn before approval' },
-  { from: [S.PLACED], to: S.PAID, actors: [SYSTEM], guard: fullyPaid, note: 'payment received (prepay)' },
+  { from: [S.PLACED], to: S.PAID, actors: [SYSTEM], guard: all(approvedIfAgency, fullyPaid), note: 'payment received (prepay)' },
   {
     from: [S.PLACED],
     to: S.CONFIRMED,
     actors: [BUYER, SYSTEM],
-    guard: all(agency, unpaid),
+    guard: all(agency, approvedIfAgency, unpaid),
     note: 'agency chooses pay on delivery (货到付款)',
   },
   {

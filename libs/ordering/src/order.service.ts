@@ -100,6 +100,10 @@ export class OrderService {
       const prepay = order.status === OrderStatus.PLACED && order.paymentMode === PaymentMode.PREPAY;
       const pod = order.paymentMode === PaymentMode.PAY_ON_DELIVERY && POD_PAYABLE.has(order.status);
       if (!prepay && !pod) throw new AppError('ORDER_NOT_PAYABLE', `An order in ${order.status} cannot be paid`, { orderId, status: order.status });
+      // Same code as above so payment treats the money as unmatched (owed back), not as a crash.
+      if (prepay && order.buyerKind === BuyerKind.AGENCY && !order.approvedAt) {
+        throw new AppError('ORDER_NOT_PAYABLE', 'This agency order has not passed the unit’s approval and cannot be paid', { orderId, status: order.status, reason: 'ORDER_NOT_APPROVED' });
+      }
       if (input.amount !== order.totalAmount) {
         throw new AppError('PAYMENT_AMOUNT_MISMATCH', `The payment (${input.amount} fen) does not equal the order total (${order.totalAmount} fen)`, {
           orderId,

@@ -98,6 +98,12 @@ export class Order {
   @Field(() => Date, { nullable: true }) @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true }) acceptedAt: Date | null;
   @Field(() => Date, { nullable: true }) @Column({ name: 'settled_at', type: 'timestamptz', nullable: true }) settledAt: Date | null;
   @Field(() => Date, { nullable: true }) @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Agency orders: when the unit policy let it through (approver, or the system within the limit); only then can it be paid or confirmed' })
+  @Column({ name: 'approved_at', type: 'timestamptz', nullable: true })
+  approvedAt: Date | null;
+  @Field(() => ID, { nullable: true, description: 'Retail orders of agency staff with their own money: the unit they work for (reported in its staff figures, never its limits or payment)' })
+  @Column({ name: 'staff_of_org_id', type: 'uuid', nullable: true })
+  staffOfOrgId: string | null;
   @Field(() => Date, { description: 'When the order was placed' }) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Field(() => Date) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 

@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { CatalogModule } from '@bangfu/catalog';
 import { IdentityModule } from '@bangfu/identity';
 import { SupplierModule } from '@bangfu/supplier';
+import { AgencyCheckoutGate } from './agency-checkout';
 import { CheckoutService } from './checkout.service';
 import { CountingFactsService } from './counting-facts.service';
 import { FulfilmentService } from './fulfilment.service';
@@ -42,6 +43,7 @@ export const ORDERING_ENTITIES = [Order, SupplierOrder, OrderLine, OrderHistory,
     OrderAccessService,
     OrderStateMachine,
     OrderService,
+    AgencyCheckoutGate,
     CheckoutService,
     FulfilmentService,
     OrderQueryService,
@@ -57,6 +59,6 @@ export const ORDERING_ENTITIES = [Order, SupplierOrder, OrderLine, OrderHistory,
     OrderLineResolver,
     OrderDocumentResolver,
   ],
-  exports: [OrderService, CheckoutService, FulfilmentService, OrderQueryService, CountingFactsService, OutboxService, StockService, ORDERING_CONFIG],
+  exports: [OrderService, AgencyCheckoutGate, CheckoutService, FulfilmentService, OrderQueryService, CountingFactsService, OutboxService, StockService, ORDERING_CONFIG],
 })
 export class OrderingModule {}

@@ -7,7 +7,7 @@ import { documentUrl, OrderDocumentService } from './order-documents';
 import { OrderQueryService } from './order-query.service';
 import { OrderService } from './order.service';
 import { Order, OrderDocument, OrderHistory, OrderLine, ShipmentAllocation, SupplierOrder, SupplierOrderHistory } from './ordering.entities';
-import { AcceptOrderInput, OrderConnection, OrderFilter, PlaceOrderInput, type PlaceOrderOutcome, PlaceOrderResult } from './ordering.types';
+import { AcceptOrderInput, type CheckoutOutcome, OrderConnection, OrderFilter, PlaceOrderInput, PlaceOrderResult } from './ordering.types';
 
 const BUYERS = [Role.CUSTOMER, Role.PURCHASER, Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN];
 const READERS = [
@@ -32,13 +32,16 @@ export class OrderResolver {
     private readonly documentService: OrderDocumentService,
   ) {}
 
-  @Mutation(() => PlaceOrderResult, { description: 'Checkout: one order, one supplier order per supplier; prices from the catalogue; idempotent per key' })
-  @Allow(Role.CUSTOMER, Role.PURCHASER)
-  placeOrder(@Ctx() ctx: RequestContext, @Args('input', { type: () => PlaceOrderInput }) input: PlaceOrderInput): Promise<PlaceOrderOutcome> {
+  @Mutation(() => PlaceOrderResult, {
+    description:
+      'Checkout: one order, one supplier order per supplier; prices from the catalogue; idempotent per key. With buyerOrgId the basket goes through the unit’s procurement policy (PENDING_APPROVAL unless within your limit); agency staff without buyerOrgId buy retail with their own money',
+  })
+  @Allow(Role.CUSTOMER, Role.PURCHASER, Role.APPROVER, Role.AGENCY_ADMIN)
+  placeOrder(@Ctx() ctx: RequestContext, @Args('input', { type: () => PlaceOrderInput }) input: PlaceOrderInput): Promise<CheckoutOutcome> {
     return this.checkout.placeOrder(ctx, input);
   }
 
-  @Mutation(() => Order, { description: 'Agency buyer: pay on delivery (货到付款), PLACED → CONFIRMED' })
+  @Mutation(() => Order, { description: 'Agency buyer: pay on delivery (货到付款), PLACED → CONFIRMED; only for an order the unit approved (ORDER_NOT_APPROVED)' })
   @Allow(Role.PURCHASER, Role.AGENCY_ADMIN)
   async confirmOrder(@Ctx() ctx: RequestContext, @Args('orderId', { type: () => ID }) orderId: string): Promise<Order> {
     return this.visible(ctx, await this.orderService.confirm(ctx, orderId));

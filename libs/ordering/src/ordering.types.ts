@@ -16,6 +16,11 @@ export class PlaceOrderInput {
   @Field(() => ID, { nullable: true, description: 'The agency (budget unit) buying at agency prices; omitted for retail' })
   buyerOrgId?: string | null;
   @Field(() => [OrderLineInput], { description: '1 to 50 lines, one per variant' }) lines: OrderLineInput[];
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Retail only: agency staff buying with their own money name the unit they work for (reported in its staff figures); defaults to your only agency',
+  })
+  staffOfOrgId?: string | null;
 }
 
 @ObjectType({ description: 'Fewer units are available than the line asks for; nothing was reserved' })
@@ -61,10 +66,20 @@ export class InvalidOrderInputError {
   @Field(() => String, { nullable: true }) field: string | null;
 }
 
+@ObjectType({
+  description:
+    'An order the agency pays must pass the unit’s procurement policy (spending limit, approval, split-basket checks), and none is in force here: submit the basket with submitPurchaseRequest',
+})
+export class PurchaseRequestRequiredError {
+  @Field(() => String) code = 'PURCHASE_REQUEST_REQUIRED';
+  @Field(() => String) message: string;
+}
+
 export const PlaceOrderResult = createUnionType({
   name: 'PlaceOrderResult',
-  types: () => [Order, InsufficientStockError, ProductUnavailableError, CertificationInvalidError, InvalidOrderInputError] as const,
+  types: () => [Order, InsufficientStockError, ProductUnavailableError, CertificationInvalidError, InvalidOrderInputError, PurchaseRequestRequiredError] as const,
   resolveType: (value: object) => {
+    if (value instanceof PurchaseRequestRequiredError) return PurchaseRequestRequiredError;
     if (value instanceof InsufficientStockError) return InsufficientStockError;
     if (value instanceof ProductUnavailableError) return ProductUnavailableError;
     if (value instanceof CertificationInvalidError) return CertificationInvalidError;
@@ -72,7 +87,10 @@ export const PlaceOrderResult = createUnionType({
     return Order;
   },
 });
+/** What creating an order can answer (the checkout's own refusals). */
 export type PlaceOrderOutcome = Order | InsufficientStockError | ProductUnavailableError | CertificationInvalidError | InvalidOrderInputError;
+/** What the public checkout (`placeOrder`) can answer: also that an agency basket needs the procurement policy. */
+export type CheckoutOutcome = PlaceOrderOutcome | PurchaseRequestRequiredError;
 
 @InputType()
 export class OrderFilter {

@@ -4,7 +4,7 @@ import { PRINCIPAL_LOADER, type PrincipalLoader, RequestContext, Role } from '@b
 import { createOrg } from '@bangfu/identity';
 import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import { OrderService } from './order.service';
-import { actor, type Actor, type Catalog, catalogFixture, channelFixture, ORDER, PLACE, placeInput, startOrderingServer } from './test-helpers';
+import { actor, type Actor, type Catalog, catalogFixture, channelFixture, ORDER, PLACE, placeApprovedAgencyOrder, placeInput, startOrderingServer } from './test-helpers';
 
 let server: TestServer;
 let ds: DataSource;
@@ -34,7 +34,7 @@ beforeAll(async () => {
   gz = await catalogFixture(server, ds, { countyCode: '520621000000', retailPrice: 1000, agencyPrice: 900 });
   cq = await catalogFixture(server, ds, { countyCode: '500229000000', retailPrice: 2000, agencyPrice: 1800 });
   const place = async (token: string, lines: Array<{ variantId: string; quantity: number }>, extra = {}) => (await server.gqlOk(PLACE, placeInput(hall, lines, extra), token)).placeOrder.id;
-  ids.agencyBoth = await place(purchaser.token, [{ variantId: gz.variantId, quantity: 1 }, { variantId: cq.variantId, quantity: 1 }], { buyerOrgId: unit });
+  ids.agencyBoth = (await placeApprovedAgencyOrder(server, purchaser, hall, [{ variantId: gz.variantId, quantity: 1 }, { variantId: cq.variantId, quantity: 1 }])).id;
   ids.retailGz = await place(customer.token, [{ variantId: gz.variantId, quantity: 2 }]);
   ids.retailCq = await place(customer.token, [{ variantId: cq.variantId, quantity: 3 }]);
 });

@@ -7,7 +7,7 @@ import type { TestServer } from '@bangfu/testing';
 import { DomainEventDispatcher, OutboxRelayJob } from './ordering.jobs';
 import { OrderService } from './order.service';
 import { ConsumesDomainEvents, DOMAIN_EVENTS_QUEUE, type DomainEvent, type DomainEventConsumer, OutboxService } from './outbox.service';
-import { actor, type Actor, agencyPurchaser, catalogFixture, channelFixture, count, PLACE, placeInput, startOrderingServer } from './test-helpers';
+import { actor, type Actor, agencyPurchaser, catalogFixture, channelFixture, count, PLACE, placeApprovedAgencyOrder, placeInput, startOrderingServer } from './test-helpers';
 
 /** A second consumer, as another domain (ledger, attribution) would register one; fails once to prove retries are per consumer. */
 const seen: string[] = [];
@@ -75,9 +75,10 @@ describe('outbox relay and domain events', () => {
     const a = await catalogFixture(server, ds);
     const b = await catalogFixture(server, ds);
     const buyer = await agencyPurchaser(server, ds);
-    const order = (await server.gqlOk(PLACE, placeInput(hall, [{ variantId: a.variantId, quantity: 1 }, { variantId: b.variantId, quantity: 1 }], { buyerOrgId: buyer.organizationId }), buyer.token)).placeOrder;
+    const order = await placeApprovedAgencyOrder(server, buyer, hall, [{ variantId: a.variantId, quantity: 1 }, { variantId: b.variantId, quantity: 1 }]);
     await server.app.get(OrderService).markPaid(Ctx.system('test'), order.id, { paymentId: 'pi_evt', amount: order.totalAmount });
-    const events = await ds.query(`SELECT id, type, aggregate_id, payload, created_at FROM outbox_event WHERE aggregate_id = $1 ORDER BY created_at`, [order.id]);
+    // An agency order is created awaiting approval; the events from its approval (PLACED) on are this test's.
+    const events = await ds.query(`SELECT id, type, aggregate_id, payload, created_at FROM outbox_event WHERE aggregate_id = $1 AND type <> 'order.pending_approval' ORDER BY created_at`, [order.id]);
     expect(events.map((e: any) => e.type)).toEqual(['order.placed', 'order.paid']);
     const dispatcher = server.app.get(DomainEventDispatcher);
     const asJob = (e: any) => ({ data: { id: e.id, type: e.type, aggregateId: e.aggregate_id, payload: e.payload, createdAt: e.created_at.toISOString() } as DomainEvent });

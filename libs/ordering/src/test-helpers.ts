@@ -1,12 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { expect } from 'vitest';
-import { type OrganizationKind, Principal, RequestContext, Role, TokenService } from '@bangfu/core';
+import { OrganizationKind, Principal, RequestContext, Role, TokenService } from '@bangfu/core';
 import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
 import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import { startTestServer, type TestServer } from '@bangfu/testing';
 import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
+import { CheckoutService } from './checkout.service';
+import { OrderService } from './order.service';
+import { ActorKind, Order, OrderStatus } from './ordering.entities';
 import { ORDERING_ENTITIES, OrderingModule } from './ordering.module';
 
 /** Spec support (not exported from the lib): a real server with the ordering module and what it needs. */
@@ -143,6 +146,21 @@ export const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $in
 } }`;
 
 export const ORDER = `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`;
+
+/**
+ * An agency order as the unit's procurement policy leaves it once approved: created for approval
+ * (PENDING_APPROVAL, the only way an agency order is created) and moved to PLACED by the system, as
+ * procurement does within a purchaser's limit. Ordering's own tests have no procurement module, so
+ * placeOrder with buyerOrgId is refused there (PURCHASE_REQUEST_REQUIRED). Answers the GraphQL view.
+ */
+export async function placeApprovedAgencyOrder(server: TestServer, buyer: Actor, channelId: string, lines: Array<{ variantId: string; quantity: number }>) {
+  const orgId = buyer.organizationId as string;
+  const ctx = contextFor(buyer.userId, Role.PURCHASER, orgId, OrganizationKind.AGENCY);
+  const placed = await server.app.get(CheckoutService).placeForApproval(ctx, { idempotencyKey: randomUUID(), channelId, buyerOrgId: orgId, lines }, buyer.userId);
+  expect(placed).toBeInstanceOf(Order);
+  await server.app.get(OrderService).transition(RequestContext.system('test-approval'), (placed as Order).id, OrderStatus.PLACED, { actor: ActorKind.SYSTEM, reason: 'approved within the limit (test)' });
+  return (await server.gqlOk(ORDER, { id: (placed as Order).id }, buyer.token)).order;
+}
 
 export function placeInput(channelId: string, lines: Array<{ variantId: string; quantity: number }>, extra: Record<string, unknown> = {}) {
   return { input: { idempotencyKey: randomUUID(), channelId, lines, ...extra } };

@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { expect } from 'vitest';
-import { OrganizationKind, Role, TokenService } from '@bangfu/core';
+import { OrganizationKind, Principal, RequestContext, Role, TokenService } from '@bangfu/core';
 import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
 import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
 import { LEDGER_ENTITIES, LedgerModule } from '@bangfu/ledger';
-import { DomainEventDispatcher, ORDERING_ENTITIES, OrderingModule } from '@bangfu/ordering';
+import { ActorKind, CheckoutService, DomainEventDispatcher, Order, ORDERING_ENTITIES, OrderingModule, OrderService, OrderStatus } from '@bangfu/ordering';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import { startTestServer, type TestServer } from '@bangfu/testing';
 import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
@@ -81,11 +81,25 @@ export interface PlacedOrder {
   supplierOrders: Array<{ id: string; supplierId: string; subtotal: number; lines: Array<{ id: string; lineTotal: number; supplierOrderId: string }> }>;
 }
 
-/** Places an order through ordering's own placeOrder mutation (prices from the catalogue). */
+/**
+ * Places an order through ordering's own placeOrder mutation (prices from the catalogue). An agency
+ * order only exists through the unit's procurement policy (not in this server), so with buyerOrgId it
+ * is created for approval and approved by the system, as procurement does within a purchaser's limit.
+ */
 export async function placeOrder(server: TestServer, token: string, channelId: string, lines: Array<{ variantId: string; quantity: number }>, buyerOrgId?: string): Promise<PlacedOrder> {
+  if (buyerOrgId) return placeApprovedAgencyOrder(server, token, channelId, lines, buyerOrgId);
   const res = await server.gqlOk(PLACE, { input: { idempotencyKey: randomUUID(), channelId, lines, ...(buyerOrgId ? { buyerOrgId } : {}) } }, token);
   expect(res.placeOrder.__typename).toBe('Order');
   return res.placeOrder;
+}
+
+async function placeApprovedAgencyOrder(server: TestServer, token: string, channelId: string, lines: Array<{ variantId: string; quantity: number }>, buyerOrgId: string): Promise<PlacedOrder> {
+  const userId: string = (await server.gqlOk(`{ me { id } }`, {}, token)).me.id;
+  const ctx = RequestContext.anonymous().withPrincipal(new Principal(userId, 'purchaser', [{ organizationId: buyerOrgId, organizationKind: OrganizationKind.AGENCY, role: Role.PURCHASER, regionPrefix: null }]));
+  const placed = await server.app.get(CheckoutService).placeForApproval(ctx, { idempotencyKey: randomUUID(), channelId, buyerOrgId, lines }, userId);
+  expect(placed).toBeInstanceOf(Order);
+  await server.app.get(OrderService).transition(RequestContext.system('test-approval'), (placed as Order).id, OrderStatus.PLACED, { actor: ActorKind.SYSTEM, reason: 'approved within the limit (test)' });
+  return (await server.gqlOk(ORDER, { id: (placed as Order).id }, token)).order;
 }
 
 export async function orderRow(ds: DataSource, orderId: string): Promise<{ status: string; paid_amount: string; refunded_amount: string }> {

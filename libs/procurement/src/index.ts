@@ -1,3 +1,4 @@
+export * from './checkout-policy';
 export * from './completion.service';
 export * from './filing.service';
 export * from './limits.service';

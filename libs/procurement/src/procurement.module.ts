@@ -4,6 +4,7 @@ import { OrderingModule } from '@bangfu/ordering';
 import { RegionModule } from '@bangfu/region';
 import { UnitAccess } from './access';
 import { BasketService } from './basket.service';
+import { ProcurementCheckoutPolicy } from './checkout-policy';
 import { CompletionService } from './completion.service';
 import { DocumentService } from './document.service';
 import { ExportService } from './export.service';
@@ -65,6 +66,7 @@ export const PROCUREMENT_ENTITIES = [
     LimitsService,
     ProcurementService,
     PurchaseRequestService,
+    ProcurementCheckoutPolicy,
     BasketService,
     CompletionService,
     RebindingService,

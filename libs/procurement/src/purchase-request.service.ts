@@ -75,11 +75,7 @@ export class PurchaseRequestService {
     const policy = await this.limits.policy(tx, orgId);
     const limit = await this.limits.limitOf(tx, orgId, p.userId, LimitKind.SPENDING);
     const id = randomUUID();
-    const outcome = await this.checkout.placeOrder(
-      tx,
-      { idempotencyKey: `pr-${id}`, channelId: input.channelId, buyerOrgId: orgId, lines: input.lines },
-      { initialStatus: OrderStatus.PENDING_APPROVAL, buyerUserId: p.userId },
-    );
+    const outcome = await this.checkout.placeForApproval(tx, { idempotencyKey: `pr-${id}`, channelId: input.channelId, buyerOrgId: orgId, lines: input.lines }, p.userId);
     if (!(outcome instanceof Order)) throw new PlacementRefused(outcome);
     const total = outcome.totalAmount;
     const within = total <= limit;
