@@ -886,6 +886,7 @@ export const en: Dictionary = {
   'stats.channelKinds.title': 'Halls, zones and counters',
   'stats.supplierKinds.title': 'Supplier kinds',
   'stats.trend.title': 'Monthly trend',
+  'stats.trend.table': 'Figures by month',
   'stats.share.title': 'Certified share',
   'stats.share.total': 'Certified products: {share} of net sales',
   'stats.share.channel': 'Channel',

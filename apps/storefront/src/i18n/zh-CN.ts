@@ -886,6 +886,7 @@ export const zhCN = {
   'stats.channelKinds.title': '“三专”销售构成',
   'stats.supplierKinds.title': '供应商类型',
   'stats.trend.title': '月度趋势',
+  'stats.trend.table': '按月明细',
   'stats.share.title': '认定产品占比',
   'stats.share.total': '认定产品销售占比 {share}',
   'stats.share.channel': '渠道',

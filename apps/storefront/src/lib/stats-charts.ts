@@ -43,7 +43,7 @@ export function moneyChartOption(opts: { categories: string[]; series: Series[];
   const categoryAxis = {
     type: 'category',
     data: categories,
-    axisLabel: { interval: 0, hideOverlap: true, width: horizontal ? 96 : 72, overflow: 'truncate' },
+    axisLabel: { interval: 0, hideOverlap: true, width: horizontal ? 110 : 90, overflow: 'truncate' },
     axisTick: { alignWithLabel: true },
     inverse: horizontal,
   };
@@ -69,7 +69,6 @@ export function moneyChartOption(opts: { categories: string[]; series: Series[];
       name: s.name,
       type: kind,
       stack: s.stack,
-      smooth: kind === 'line' ? true : undefined,
       barMaxWidth: 40,
       emphasis: { focus: 'series' },
       data: s.values.map((fen) => fen / 100),

@@ -10,6 +10,7 @@ import { useQuery } from '../../lib/use-query';
 import { ExportButtons } from './ExportButtons';
 import { rowLabel } from './SalesTable';
 
+const monthLabel = (m: string, locale: string) => (locale.startsWith('zh') ? `${m.slice(0, 4)}年${Number(m.slice(5))}月` : m);
 const percent = (part: number, whole: number) => (whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : '—');
 
 function useBreakdown(f: StatsFilters, groupBy: SalesGroupBy) {
@@ -70,7 +71,7 @@ export function MonthTrend({ f }: { f: StatsFilters }) {
   const option = useMemo(
     () =>
       moneyChartOption({
-        categories: months.map((m) => (locale.startsWith('zh') ? `${m.slice(0, 4)}年${Number(m.slice(5))}月` : m)),
+        categories: months.map((m) => monthLabel(m, locale)),
         series: [
           { name: t('stats.fig.net'), values: months.map((m) => byMonth.get(m)?.figures.netAmount ?? 0) },
           { name: t('stats.fig.refund'), values: months.map((m) => byMonth.get(m)?.figures.refundAmount ?? 0), color: '#a23a2a' },
@@ -88,33 +89,36 @@ export function MonthTrend({ f }: { f: StatsFilters }) {
       {s && (
         <>
           <EChart option={option} label={t('stats.trend.title')} height={260} />
-          <div className="table-scroll">
-            <table className="table stats-table compact">
-              <thead>
-                <tr>
-                  <th>{t('stats.groupBy.MONTH')}</th>
-                  <th className="num">{t('stats.fig.net')}</th>
-                  <th className="num">{t('stats.fig.refund')}</th>
-                  <th className="num">{t('stats.fig.orders')}</th>
-                  <th className="num">{t('stats.fig.households')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {months.map((m) => {
-                  const r = byMonth.get(m);
-                  return (
-                    <tr key={m} data-testid="month-row" data-key={m} data-net-fen={r?.figures.netAmount ?? 0} data-orders={r?.figures.orderCount ?? 0}>
-                      <th scope="row">{r?.label ?? m}</th>
-                      <td className="num">{formatFen(r?.figures.netAmount ?? 0)}</td>
-                      <td className="num">{formatFen(r?.figures.refundAmount ?? 0)}</td>
-                      <td className="num">{r?.figures.orderCount ?? 0}</td>
-                      <td className="num">{r?.figures.householdsDriven ?? '—'}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <details className="stats-details">
+            <summary>{t('stats.trend.table')}</summary>
+            <div className="table-scroll">
+              <table className="table stats-table compact">
+                <thead>
+                  <tr>
+                    <th>{t('stats.groupBy.MONTH')}</th>
+                    <th className="num">{t('stats.fig.net')}</th>
+                    <th className="num">{t('stats.fig.refund')}</th>
+                    <th className="num">{t('stats.fig.orders')}</th>
+                    <th className="num">{t('stats.fig.households')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {months.map((m) => {
+                    const r = byMonth.get(m);
+                    return (
+                      <tr key={m} data-testid="month-row" data-key={m} data-net-fen={r?.figures.netAmount ?? 0} data-orders={r?.figures.orderCount ?? 0}>
+                        <th scope="row">{monthLabel(m, locale)}</th>
+                        <td className="num">{formatFen(r?.figures.netAmount ?? 0)}</td>
+                        <td className="num">{formatFen(r?.figures.refundAmount ?? 0)}</td>
+                        <td className="num">{r?.figures.orderCount ?? 0}</td>
+                        <td className="num">{r?.figures.householdsDriven ?? '—'}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </details>
         </>
       )}
     </section>

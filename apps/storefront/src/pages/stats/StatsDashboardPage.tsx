@@ -113,6 +113,8 @@ function Dashboard() {
             </dl>
           )}
 
+          <IndicatorsCard region={f.region} date={indicatorsDate(f.to)} />
+
           <section className="card" aria-labelledby="group-title" data-testid="sales-by-group">
             <div className="section-head-row">
               <h2 id="group-title">{t('stats.byGroup', { group: t(`stats.groupBy.${f.groupBy}`) })}</h2>
@@ -133,7 +135,6 @@ function Dashboard() {
             />
             <KindBreakdown f={f} groupBy="SUPPLIER_KIND" title={t('stats.supplierKinds.title')} testId="supplier-kinds" />
             <MonthTrend f={f} />
-            <IndicatorsCard region={f.region} date={indicatorsDate(f.to)} />
             <RankingCard region={f.region} year={Number(f.to.slice(0, 4))} />
           </div>
         </>
