@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { Role } from '@bangfu/core';
+import { Db, PRINCIPAL_LOADER, type PrincipalLoader, RequestContext, Role } from '@bangfu/core';
+import { OrderService } from '@bangfu/ordering';
 import type { TestServer } from '@bangfu/testing';
 import { actor, type Actor, count, expectLedgerBalanced, expectLedgerMatchesOrders, onlineHall, orderRow, type PlacedOrder, placeOrder, type Supplier, supplierWithVariant, startPaymentServer } from './test-helpers';
 
@@ -18,6 +19,7 @@ const RECORD = `mutation($input: RecordBankTransferInput!) { recordBankTransfer(
 const CONFIRM = `mutation($id: ID!) { confirmBankTransfer(paymentId: $id) { id status outcome } }`;
 const REFUND = `mutation($id: ID!) { refundOrder(orderId: $id) { id amount status } }`;
 const TRIAL = `{ trialBalance { total totalDebit totalCredit } }`;
+const CANCEL = `mutation($id: ID!) { cancelOrder(orderId: $id, reason: "不要了") { id status } }`;
 
 beforeAll(async () => {
   ({ server, ds } = await startPaymentServer());
@@ -61,6 +63,41 @@ describe('concurrent bank transfers', () => {
     await expectBooksBalanced();
   });
 
+  it('a confirmation that races the order’s cancellation either pays the order or is refused — never money taken for a cancelled order', async () => {
+    const order = await newOrder();
+    const p = (await server.gqlOk(RECORD, transfer(order), customer.token)).recordBankTransfer;
+    // The buyer cancels in a transaction that has taken the order's row lock but not yet committed.
+    const principal = await server.app.get<PrincipalLoader>(PRINCIPAL_LOADER, { strict: false }).load(customer.userId);
+    let commit!: () => void;
+    let locked!: () => void;
+    const gate = new Promise<void>((r) => (commit = r));
+    const held = new Promise<void>((r) => (locked = r));
+    const cancelled = server.app.get(Db).transaction(RequestContext.anonymous().withPrincipal(principal), async (tx) => {
+      await server.app.get(OrderService).cancel(tx, order.id, '不要了');
+      locked();
+      await gate;
+    });
+    let confirm;
+    try {
+      await held;
+      confirm = server.gql(CONFIRM, { id: p.id }, admin.token);
+      // The confirmation waits for the order lock (the old code read the order without it first).
+      await waitFor(async () => (await lockWaiters()) > 0);
+    } finally {
+      commit();
+    }
+    await cancelled;
+    expect(codeOf(await confirm!)).toBe('ORDER_NOT_PAYABLE');
+    expect((await ds.query(`SELECT status, outcome, flag FROM payment WHERE id = $1`, [p.id]))[0]).toEqual({ status: 'AWAITING_CONFIRMATION', outcome: null, flag: null });
+    expect(await count(ds, `SELECT count(*) FROM ledger_posting WHERE order_id = $1`, [order.id])).toBe(0);
+    expect((await orderRow(ds, order.id)).status).toBe('CANCELLED');
+    // Cancelling after a confirmation is refused instead (the order is paid: refund it).
+    const other = await newOrder();
+    const q = (await server.gqlOk(RECORD, transfer(other), customer.token)).recordBankTransfer;
+    await server.gqlOk(CONFIRM, { id: q.id }, admin.token);
+    expect(codeOf(await server.gql(CANCEL, { id: other.id }, customer.token))).toBe('ORDER_PAID');
+  });
+
   it('20 concurrent full refunds of a transfer-paid order: one refund, recorded once, no mismatch flag, books balanced', async () => {
     const order = await newOrder();
     const p = (await server.gqlOk(RECORD, transfer(order), customer.token)).recordBankTransfer;
@@ -77,3 +114,14 @@ describe('concurrent bank transfers', () => {
     await expectBooksBalanced();
   });
 });
+
+/** Sessions of this database waiting for a lock. */
+const lockWaiters = () => count(ds, `SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+
+async function waitFor(check: () => Promise<boolean>, ms = 10_000) {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
