@@ -49,13 +49,14 @@ export class CompletionService {
     const unit = await this.access.requireReader(ctx, orgId);
     const filing = await this.filings.covering(ctx, unit.id, year);
     const covered = filing ? await this.filings.coveredOrgIds(ctx, filing) : [unit.id];
-    const rows: Array<{ month: number; counted: string; pending: string; uncertified: string; trade_union: string }> = await this.db.manager(ctx).query(
-      `SELECT month, SUM(counted_amount) AS counted, SUM(pending_amount) AS pending, SUM(uncertified_amount) AS uncertified, SUM(trade_union_amount) AS trade_union
+    const rows: Array<{ month: number; counted: string; pending: string; uncertified: string; trade_union: string; staff: string }> = await this.db.manager(ctx).query(
+      `SELECT month, SUM(counted_amount) AS counted, SUM(pending_amount) AS pending, SUM(uncertified_amount) AS uncertified, SUM(trade_union_amount) AS trade_union,
+              SUM(staff_amount) AS staff
          FROM reserved_share_progress WHERE org_id = ANY($1::uuid[]) AND year = $2 GROUP BY month`,
       [covered, year],
     );
     const byMonth = new Map(rows.map((r) => [r.month, r]));
-    const sum = (key: 'counted' | 'pending' | 'uncertified' | 'trade_union') => rows.reduce((s, r) => s + Number(r[key]), 0);
+    const sum = (key: 'counted' | 'pending' | 'uncertified' | 'trade_union' | 'staff') => rows.reduce((s, r) => s + Number(r[key]), 0);
     const reservedAmount = filing?.reservedAmount ?? 0;
     const countedAmount = sum('counted');
     const bps = completionBps(countedAmount, reservedAmount);
@@ -70,6 +71,8 @@ export class CompletionService {
       pendingAmount: sum('pending'),
       uncertifiedAmount: sum('uncertified'),
       tradeUnionAmount: sum('trade_union'),
+      staffAmount: sum('staff'),
+      staffPurchasesCount: await this.rules.staffPurchasesCountFor(ctx, unit.regionCode),
       completionBasisPoints: bps,
       completionPercent: bps === null ? null : bps / 100,
       monthly: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, countedAmount: Number(byMonth.get(i + 1)?.counted ?? 0) })),

@@ -55,6 +55,10 @@ export enum MovementKind {
   REFUND = 'REFUND',
   REBIND_OUT = 'REBIND_OUT',
   REBIND_IN = 'REBIND_IN',
+  /** A retail purchase by the unit's staff with their own money, paid and delivered (staffAmount; counted only where the jurisdiction says so). */
+  STAFF = 'STAFF',
+  /** A refund of such a purchase after its delivery, in the month of the refund. */
+  STAFF_REFUND = 'STAFF_REFUND',
 }
 
 registerEnumType(CanteenMode, { name: 'CanteenMode', description: '食堂模式: OWN, SHARED (one unit files for several), OUTSOURCED (caterer), NONE (exempt)' });
@@ -72,6 +76,15 @@ const money = (name: string) => ({ name, type: 'bigint' as const, transformer: f
 export class JurisdictionMinimum {
   @Field(() => String, { description: 'Province (2 digits) or city (4 digits) region code prefix' }) @PrimaryColumn({ name: 'region_prefix', type: 'text' }) regionPrefix: string;
   @Field(() => Int, { description: 'Basis points: 1000 = 10%' }) @Column({ name: 'ratio_bps', type: 'integer' }) ratioBps: number;
+  @Column({ name: 'set_by_user_id', type: 'uuid', nullable: true }) setByUserId: string | null;
+  @Field(() => Date) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}
+
+@ObjectType({ description: 'Whether staff purchases with their own money count toward units’ completion in a province or city (most specific prefix wins; default no)' })
+@Entity('jurisdiction_staff_purchases')
+export class JurisdictionStaffPurchases {
+  @Field(() => String, { description: 'Province (2 digits) or city (4 digits) region code prefix' }) @PrimaryColumn({ name: 'region_prefix', type: 'text' }) regionPrefix: string;
+  @Field(() => Boolean) @Column({ name: 'staff_purchases_count', type: 'boolean' }) staffPurchasesCount: boolean;
   @Column({ name: 'set_by_user_id', type: 'uuid', nullable: true }) setByUserId: string | null;
   @Field(() => Date) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
@@ -263,6 +276,7 @@ export class ReservedShareMovement {
   @Column(money('counted_delta')) countedDelta: number;
   @Column(money('uncertified_delta')) uncertifiedDelta: number;
   @Column(money('trade_union_delta')) tradeUnionDelta: number;
+  @Column(money('staff_delta')) staffDelta: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
@@ -275,6 +289,7 @@ export class ReservedShareProgress {
   @Column(money('pending_amount')) pendingAmount: number;
   @Column(money('uncertified_amount')) uncertifiedAmount: number;
   @Column(money('trade_union_amount')) tradeUnionAmount: number;
+  @Column(money('staff_amount')) staffAmount: number;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 

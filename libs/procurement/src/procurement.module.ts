@@ -13,6 +13,7 @@ import { LimitsService } from './limits.service';
 import { ProcurementController } from './procurement.controller';
 import {
   JurisdictionMinimum,
+  JurisdictionStaffPurchases,
   OrderBinding,
   OrderRebinding,
   PoNumberSequence,
@@ -39,6 +40,7 @@ import { ShareRulesService } from './share-rules.service';
 
 export const PROCUREMENT_ENTITIES = [
   JurisdictionMinimum,
+  JurisdictionStaffPurchases,
   ReservedShareDeadline,
   ReservedShareExemption,
   ReservedShareFiling,

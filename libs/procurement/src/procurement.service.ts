@@ -4,6 +4,7 @@ import { BuyerKind, type Order, OrderRefund, OrderService, OrderStatus } from '@
 import { assertKnownId, UnitAccess } from './access';
 import { shanghaiPeriod } from './dates';
 import { MovementKind, OrderBinding, PurchaseRequest, PurchaseRequestEvent, PurchaseRequestStatus } from './procurement.entities';
+import { ShareRulesService } from './share-rules.service';
 
 /** Statuses in which an agency order is placed (approved) but not accepted yet: its amount is pending. */
 const PENDING_STATUSES: ReadonlySet<OrderStatus> = new Set([
@@ -20,6 +21,7 @@ interface Delta {
   pending?: number;
   uncertified?: number;
   tradeUnion?: number;
+  staff?: number;
 }
 
 /**
@@ -38,6 +40,7 @@ export class ProcurementService {
     private readonly db: Db,
     private readonly orders: OrderService,
     private readonly access: UnitAccess,
+    private readonly rules: ShareRulesService,
   ) {}
 
   onOrderPlaced(ctx: RequestContext, orderId: string): Promise<void> {
@@ -94,6 +97,7 @@ export class ProcurementService {
   async syncOrder(ctx: RequestContext, orderId: string): Promise<void> {
     await this.db.transaction(ctx, async (tx) => {
       const order = await this.orders.get(tx, orderId);
+      if (order.staffOfOrgId) return this.syncStaff(tx, order, order.staffOfOrgId);
       const binding = await this.lockBinding(tx, order);
       if (!binding) return;
       await this.syncPending(tx, order, binding);
@@ -164,31 +168,61 @@ export class ProcurementService {
       else accepted.uncertified += net;
     }
     const at = shanghaiPeriod(acceptedAt);
-    await this.recordOnce(tx, order.id, binding, at, MovementKind.ACCEPTED, 'accepted', { ...accepted, tradeUnion: binding.tradeUnion ? accepted.counted : 0 });
+    await this.recordOnce(tx, order.id, binding.orgId, at, MovementKind.ACCEPTED, 'accepted', { ...accepted, tradeUnion: binding.tradeUnion ? accepted.counted : 0 });
     for (const r of refunds.filter((x) => x.createdAt.getTime() > acceptedAt.getTime())) {
       const part = { counted: 0, uncertified: 0 };
       for (const p of r.lines) {
         if (certified.get(p.lineId)) part.counted -= Number(p.amount);
         else part.uncertified -= Number(p.amount);
       }
-      await this.recordOnce(tx, order.id, binding, shanghaiPeriod(r.createdAt), MovementKind.REFUND, r.refundId, { ...part, tradeUnion: binding.tradeUnion ? part.counted : 0 });
+      await this.recordOnce(tx, order.id, binding.orgId, shanghaiPeriod(r.createdAt), MovementKind.REFUND, r.refundId, { ...part, tradeUnion: binding.tradeUnion ? part.counted : 0 });
+    }
+  }
+
+  /**
+   * A retail purchase by the unit's staff with their own money (issue 10): retail counts once paid
+   * and delivered, so the certified lines net of refunds before delivery are recorded in the month of
+   * delivery as staffAmount, and in countedAmount too when the unit's jurisdiction counts staff
+   * purchases — decided at delivery and kept in the movement, so a later change of the rule does not
+   * rewrite history. Later refunds subtract in their month, from the same figures. No binding, no
+   * pending amount, no limits: the unit did not buy.
+   */
+  private async syncStaff(tx: RequestContext, order: Order, orgId: string): Promise<void> {
+    if (!order.deliveredAt || order.paidAmount === 0) return;
+    // Concurrent handlers of one order's events would both see "not recorded yet".
+    await this.db.manager(tx).query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`staff-purchase:${order.id}`]);
+    const deliveredAt = order.deliveredAt;
+    const lines = await this.orders.lines(tx, order.id);
+    const certified = new Map(lines.map((l) => [l.id, l.certified]));
+    const refunds = await this.db.repo(tx, OrderRefund).find({ where: { orderId: order.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const certifiedRefund = (r: OrderRefund) => r.lines.reduce((sum, part) => sum + (certified.get(part.lineId) ? Number(part.amount) : 0), 0);
+    const before = refunds.filter((r) => r.createdAt.getTime() <= deliveredAt.getTime());
+    const staff = lines.filter((l) => l.certified).reduce((sum, l) => sum + l.lineTotal, 0) - before.reduce((sum, r) => sum + certifiedRefund(r), 0);
+    const [recorded]: Array<{ counted: string }> = await this.db
+      .manager(tx)
+      .query(`SELECT counted_delta AS counted FROM reserved_share_movement WHERE order_id = $1 AND kind = 'STAFF' AND ref = 'delivered'`, [order.id]);
+    const counts = recorded ? Number(recorded.counted) !== 0 : await this.rules.staffPurchasesCountFor(tx, (await this.access.unit(tx, orgId)).regionCode);
+    await this.recordOnce(tx, order.id, orgId, shanghaiPeriod(deliveredAt), MovementKind.STAFF, 'delivered', { staff, counted: counts ? staff : 0 });
+    for (const r of refunds.filter((x) => x.createdAt.getTime() > deliveredAt.getTime())) {
+      const part = certifiedRefund(r);
+      await this.recordOnce(tx, order.id, orgId, shanghaiPeriod(r.createdAt), MovementKind.STAFF_REFUND, r.refundId, { staff: -part, counted: counts ? -part : 0 });
     }
   }
 
   /** Writes the movement unless one with this order, kind and ref exists (whatever unit it went to). */
-  private async recordOnce(tx: RequestContext, orderId: string, binding: OrderBinding, at: { year: number; month: number }, kind: MovementKind, ref: string, d: Delta): Promise<void> {
+  private async recordOnce(tx: RequestContext, orderId: string, orgId: string, at: { year: number; month: number }, kind: MovementKind, ref: string, d: Delta): Promise<void> {
     const [seen]: Array<{ n: number }> = await this.db
       .manager(tx)
       .query(`SELECT count(*)::int AS n FROM reserved_share_movement WHERE order_id = $1 AND kind = $2 AND ref = $3`, [orderId, kind, ref]);
     if (seen.n > 0) return;
-    await this.insertMovement(tx, orderId, binding.orgId, at.year, at.month, kind, ref, d);
+    await this.insertMovement(tx, orderId, orgId, at.year, at.month, kind, ref, d);
   }
 
   private async insertMovement(tx: RequestContext, orderId: string, orgId: string, year: number, month: number, kind: MovementKind, ref: string, d: Delta): Promise<void> {
     await this.db.manager(tx).query(
-      `INSERT INTO reserved_share_movement (order_id, org_id, year, month, kind, ref, counted_delta, uncertified_delta, trade_union_delta)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [orderId, orgId, year, month, kind, ref, d.counted ?? 0, d.uncertified ?? 0, d.tradeUnion ?? 0],
+      `INSERT INTO reserved_share_movement (order_id, org_id, year, month, kind, ref, counted_delta, uncertified_delta, trade_union_delta, staff_delta)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [orderId, orgId, year, month, kind, ref, d.counted ?? 0, d.uncertified ?? 0, d.tradeUnion ?? 0, d.staff ?? 0],
     );
     await this.bump(tx, orgId, year, month, d);
   }
@@ -198,15 +232,15 @@ export class ProcurementService {
    * CHECK on pending_amount would reject a negative value in an INSERT even when the row exists.
    */
   private async bump(tx: RequestContext, orgId: string, year: number, month: number, d: Delta): Promise<void> {
-    if (!d.counted && !d.pending && !d.uncertified && !d.tradeUnion) return;
+    if (!d.counted && !d.pending && !d.uncertified && !d.tradeUnion && !d.staff) return;
     const m = this.db.manager(tx);
     await m.query(`INSERT INTO reserved_share_progress (org_id, year, month) VALUES ($1, $2, $3) ON CONFLICT (org_id, year, month) DO NOTHING`, [orgId, year, month]);
     await m.query(
       `UPDATE reserved_share_progress SET
          counted_amount = counted_amount + $4, pending_amount = pending_amount + $5,
-         uncertified_amount = uncertified_amount + $6, trade_union_amount = trade_union_amount + $7, updated_at = now()
+         uncertified_amount = uncertified_amount + $6, trade_union_amount = trade_union_amount + $7, staff_amount = staff_amount + $8, updated_at = now()
        WHERE org_id = $1 AND year = $2 AND month = $3`,
-      [orgId, year, month, d.counted ?? 0, d.pending ?? 0, d.uncertified ?? 0, d.tradeUnion ?? 0],
+      [orgId, year, month, d.counted ?? 0, d.pending ?? 0, d.uncertified ?? 0, d.tradeUnion ?? 0, d.staff ?? 0],
     );
   }
 

@@ -63,6 +63,11 @@ export class ReservedShare {
   @Field(() => MoneyScalar, { description: 'Placed (approved) but not yet accepted, by month of placement' }) pendingAmount: number;
   @Field(() => MoneyScalar, { description: 'Accepted lines whose certification was not valid at order time: reported, not counted' }) uncertifiedAmount: number;
   @Field(() => MoneyScalar, { description: 'Part of countedAmount from trade-union (工会) purchases' }) tradeUnionAmount: number;
+  @Field(() => MoneyScalar, {
+    description: 'Certified retail purchases of the unit’s staff with their own money (paid and delivered, net of refunds): reported separately; part of countedAmount only where staffPurchasesCount',
+  })
+  staffAmount: number;
+  @Field(() => Boolean, { description: 'Whether the unit’s jurisdiction counts staff purchases toward completion (now)' }) staffPurchasesCount: boolean;
   @Field(() => Int, { nullable: true, description: 'counted × 10000 / reserved, rounded down; null when nothing is reserved' }) completionBasisPoints: number | null;
   @Field(() => Float, { nullable: true, description: 'completionBasisPoints / 100' }) completionPercent: number | null;
   @Field(() => [MonthlyCompletion], { description: 'Twelve months, January first' }) monthly: MonthlyCompletion[];

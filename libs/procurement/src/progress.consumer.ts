@@ -3,8 +3,8 @@ import type { RequestContext } from '@bangfu/core';
 import { ConsumesDomainEvents, type DomainEvent, type DomainEventConsumer } from '@bangfu/ordering';
 import { ProcurementService } from './procurement.service';
 
-/** Order events that change what an order contributes to a unit's reserved share. */
-export const PROGRESS_EVENTS: ReadonlySet<string> = new Set(['order.placed', 'order.accepted', 'order.refunded', 'order.cancelled', 'order.rejected']);
+/** Order events that change what an order contributes to a unit's reserved share (delivered: staff retail purchases count then). */
+export const PROGRESS_EVENTS: ReadonlySet<string> = new Set(['order.placed', 'order.accepted', 'order.delivered', 'order.refunded', 'order.cancelled', 'order.rejected']);
 
 /**
  * Keeps reserved_share_progress up to date from ordering's `domain-events` (through the one

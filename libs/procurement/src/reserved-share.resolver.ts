@@ -3,7 +3,7 @@ import { Allow, AUTHENTICATED, Ctx, type RequestContext, Role } from '@bangfu/co
 import { CompletionService } from './completion.service';
 import { checkYear } from './dates';
 import { FilingService } from './filing.service';
-import { JurisdictionMinimum, ReservedShareAmendment, ReservedShareExemption, ReservedShareFiling } from './procurement.entities';
+import { JurisdictionMinimum, JurisdictionStaffPurchases, ReservedShareAmendment, ReservedShareExemption, ReservedShareFiling } from './procurement.entities';
 import {
   AmendReservedShareInput,
   CatererAccountInput,
@@ -55,6 +55,12 @@ export class ReservedShareResolver {
     return this.rules.listMinimums(ctx);
   }
 
+  @Query(() => [JurisdictionStaffPurchases], { description: 'Where staff purchases with their own money count toward units’ completion (elsewhere they do not)' })
+  @Allow(AUTHENTICATED)
+  jurisdictionStaffPurchases(@Ctx() ctx: RequestContext): Promise<JurisdictionStaffPurchases[]> {
+    return this.rules.listStaffPurchaseRules(ctx);
+  }
+
   @Query(() => String, { description: 'The filing deadline of a year (default March 31, Asia/Shanghai)' })
   @Allow(AUTHENTICATED)
   filingDeadline(@Ctx() ctx: RequestContext, @Args('year', { type: () => Int }) year: number): Promise<string> {
@@ -71,6 +77,18 @@ export class ReservedShareResolver {
   @Allow(Role.PLATFORM_ADMIN)
   setJurisdictionMinimum(@Ctx() ctx: RequestContext, @Args('regionCode', { type: () => String }) regionCode: string, @Args('ratioBps', { type: () => Int }) ratioBps: number): Promise<JurisdictionMinimum> {
     return this.rules.setMinimum(ctx, regionCode, ratioBps);
+  }
+
+  @Mutation(() => JurisdictionStaffPurchases, {
+    description: 'Platform admin: whether staff purchases with their own money count toward units’ completion in a province or city (always reported separately as staffAmount)',
+  })
+  @Allow(Role.PLATFORM_ADMIN)
+  setJurisdictionStaffPurchases(
+    @Ctx() ctx: RequestContext,
+    @Args('regionCode', { type: () => String }) regionCode: string,
+    @Args('staffPurchasesCount', { type: () => Boolean }) staffPurchasesCount: boolean,
+  ): Promise<JurisdictionStaffPurchases> {
+    return this.rules.setStaffPurchasesCount(ctx, regionCode, staffPurchasesCount);
   }
 
   @Mutation(() => String, { description: 'Platform admin: the filing deadline of a year (YYYY-MM-DD, inclusive, Asia/Shanghai)' })

@@ -3,7 +3,7 @@ import { AppError, badInput, Db, forbidden, notFound, type RequestContext, Role,
 import { normalizePrefix, padCode, RegionLevel, RegionService } from '@bangfu/region';
 import { assertKnownId, UnitAccess } from './access';
 import { checkYear, isIsoDate, shanghaiDate } from './dates';
-import { ExemptionStatus, JurisdictionMinimum, ReservedShareDeadline, ReservedShareExemption } from './procurement.entities';
+import { ExemptionStatus, JurisdictionMinimum, JurisdictionStaffPurchases, ReservedShareDeadline, ReservedShareExemption } from './procurement.entities';
 import type { ExemptionFilter, RequestExemptionInput } from './procurement.types';
 
 /** The national minimum (10%) where no province or city has set its own. */
@@ -63,6 +63,40 @@ export class ShareRulesService {
       );
       return this.db.repo(tx, JurisdictionMinimum).findOneByOrFail({ regionPrefix: prefix });
     });
+  }
+
+  /**
+   * Whether staff purchases with their own money count toward a unit's completion where it sits: the
+   * longest matching prefix decides, else they do not (they are retail; the unit did not pay).
+   */
+  async staffPurchasesCountFor(ctx: RequestContext, regionCode: string | null): Promise<boolean> {
+    if (!regionCode) return false;
+    const [row]: Array<{ staff_purchases_count: boolean }> = await this.db
+      .manager(ctx)
+      .query(`SELECT staff_purchases_count FROM jurisdiction_staff_purchases WHERE $1 LIKE region_prefix || '%' ORDER BY length(region_prefix) DESC LIMIT 1`, [regionCode]);
+    return row?.staff_purchases_count ?? false;
+  }
+
+  /** PLATFORM_ADMIN: whether staff purchases count in a province (2-digit prefix) or city (4-digit prefix). */
+  async setStaffPurchasesCount(ctx: RequestContext, regionCode: string, count: boolean): Promise<JurisdictionStaffPurchases> {
+    const p = ctx.requirePrincipal();
+    if (!p.hasRole(Role.PLATFORM_ADMIN)) throw forbidden('Only platform admins set jurisdiction rules');
+    const prefix = normalizePrefix(String(regionCode ?? ''), 'regionCode');
+    if (prefix.length !== 2 && prefix.length !== 4) throw new AppError('WRONG_REGION_LEVEL', 'Jurisdiction rules are set per province or city (prefecture)', { field: 'regionCode' });
+    if (typeof count !== 'boolean') throw badInput('staffPurchasesCount must be true or false', { field: 'staffPurchasesCount' });
+    return this.db.transaction(ctx, async (tx) => {
+      await this.regions.requireLevel(tx, padCode(prefix), [RegionLevel.PROVINCE, RegionLevel.CITY]);
+      await this.db.manager(tx).query(
+        `INSERT INTO jurisdiction_staff_purchases (region_prefix, staff_purchases_count, set_by_user_id) VALUES ($1, $2, $3)
+         ON CONFLICT (region_prefix) DO UPDATE SET staff_purchases_count = EXCLUDED.staff_purchases_count, set_by_user_id = EXCLUDED.set_by_user_id, updated_at = now()`,
+        [prefix, count, p.userId],
+      );
+      return this.db.repo(tx, JurisdictionStaffPurchases).findOneByOrFail({ regionPrefix: prefix });
+    });
+  }
+
+  listStaffPurchaseRules(ctx: RequestContext): Promise<JurisdictionStaffPurchases[]> {
+    return this.db.repo(ctx, JurisdictionStaffPurchases).find({ order: { regionPrefix: 'ASC' } });
   }
 
   listMinimums(ctx: RequestContext): Promise<JurisdictionMinimum[]> {
