@@ -3,6 +3,8 @@ import {
   type DocumentNode,
   type FragmentDefinitionNode,
   getNamedType,
+  type GraphQLInputObjectType,
+  isInputObjectType,
   Kind,
   type SelectionSetNode,
   type GraphQLSchema,
@@ -11,22 +13,33 @@ import { type ComplexityEstimator, getComplexity, simpleEstimator, fieldExtensio
 import { AppError, ErrorCode, withHttpStatus } from './errors';
 import { graphqlOperations } from './metrics';
 
-/** What one list query costs before its rows: the SQL query itself and its count. */
-export const LIST_BASE_COST = 20;
+/**
+ * What one list query costs before its rows: an SQL query with a count, a search with ranking. Set
+ * against the default limit of 10,000, an operation may run a few dozen lists, never a hundred.
+ */
+export const LIST_BASE_COST = 200;
 /** The page size a list uses when the caller does not say (pagination.ts's fallback). */
 export const DEFAULT_LIST_SIZE = 20;
+/**
+ * The largest page any list accepts (suppliers: 500; most stop at 100). A larger `first` is priced as
+ * this, so the resolver answers it with its precise BAD_USER_INPUT instead of a cost refusal.
+ */
+export const LARGEST_PAGE = 500;
 
 /**
  * Lists are priced by their page size: a field that takes `first` (or `filter.first`), or returns a
- * connection, costs LIST_BASE_COST plus `first` times what one row selects (a page of 100 with 8
- * fields costs 820, not 9). graphql-query-complexity prices every field node on its own, so each
- * alias is a separate list: 100 aliased searches cost 100 searches and are refused as a whole.
+ * connection, costs LIST_BASE_COST plus `first` times what one row selects (a page of 100 rows of 8
+ * fields costs 1,000, a page of 10 costs 280). Other fields cost one point. graphql-query-complexity
+ * prices every field node on its own, so each alias is a separate list: 100 aliased searches cost at
+ * least 100 × LIST_BASE_COST and are refused as a whole.
  */
 export const listSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  const paginated = field.args.some((a) => a.name === 'first') || getNamedType(field.type).name.endsWith('Connection');
+  const paginated =
+    getNamedType(field.type).name.endsWith('Connection') ||
+    field.args.some((a) => a.name === 'first' || (a.name === 'filter' && isInputObjectType(getNamedType(a.type)) && 'first' in (getNamedType(a.type) as GraphQLInputObjectType).getFields()));
   if (!paginated) return undefined;
   const requested = [args.first, (args.filter as { first?: unknown } | undefined)?.first].find((v) => typeof v === 'number') as number | undefined;
-  const size = Math.max(1, requested ?? DEFAULT_LIST_SIZE);
+  const size = Math.min(LARGEST_PAGE, Math.max(1, requested ?? DEFAULT_LIST_SIZE));
   return LIST_BASE_COST + size * Math.max(1, childComplexity);
 };
 

@@ -34,7 +34,7 @@ export function serveStorefront(app: INestApplication, root: string): void {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such asset (the storefront may have been updated: reload the page)' } });
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || API_PREFIXES.some((p) => req.path.startsWith(p)) || !req.accepts('html')) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PREFIXES.some((p) => req.path.startsWith(p)) || !req.accepts('html')) return next();
     res.sendFile(index, { headers: { 'cache-control': REVALIDATE } });
   });
 }
