@@ -109,8 +109,25 @@ export class OrderQueryService {
     return this.db.repo(ctx, OrderLine).find({ where: { supplierOrderId: so.id }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  history(ctx: RequestContext, orderId: string): Promise<OrderHistory[]> {
-    return this.db.repo(ctx, OrderHistory).find({ where: { orderId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  /**
+   * The order's moves. A caller who sees only some supplier parts (coordinators, auditors, supplier
+   * staff: `visibleSupplierIds` set) does not learn which user of another supplier — possibly in
+   * another province — made a move (a supplier shipping its part moves the order as SYSTEM with its
+   * user): actorUserId is hidden when that user works for a supplier the caller cannot see (in SQL).
+   */
+  async history(ctx: RequestContext, orderId: string, visibleSupplierIds: string[] | null = null): Promise<OrderHistory[]> {
+    const rows = await this.db.repo(ctx, OrderHistory).find({ where: { orderId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    if (visibleSupplierIds === null || !rows.some((h) => h.actorUserId)) return rows;
+    const hidden: Array<{ user_id: string }> = await this.db.manager(ctx).query(
+      `SELECT DISTINCT m.user_id FROM order_history h
+         JOIN membership m ON m.user_id = h.actor_user_id
+         JOIN organization o ON o.id = m.organization_id AND o.kind = 'SUPPLIER'
+        WHERE h.order_id = $1 AND NOT (m.organization_id = ANY($2::uuid[]))`,
+      [orderId, visibleSupplierIds],
+    );
+    const hide = new Set(hidden.map((r) => r.user_id));
+    for (const h of rows) if (h.actorUserId && hide.has(h.actorUserId)) h.actorUserId = null;
+    return rows;
   }
 
   supplierOrderHistory(ctx: RequestContext, supplierOrderId: string): Promise<SupplierOrderHistory[]> {

@@ -131,7 +131,7 @@ export class OrderResolver {
 
   @ResolveField(() => [OrderHistory], { description: 'Every move: from, to, actor, time, reason' })
   history(@Ctx() ctx: RequestContext, @Parent() order: Order): Promise<OrderHistory[]> {
-    return this.queries.history(ctx, order.id);
+    return this.queries.history(ctx, order.id, order.visibleSupplierIds ?? null);
   }
 
   @ResolveField(() => [OrderDocument], { description: 'Invoice and inspection documents (buyer side and platform only)' })
