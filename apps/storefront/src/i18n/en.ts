@@ -885,6 +885,7 @@ export const en: Dictionary = {
   'stats.export.csv': 'Export CSV',
   'stats.channelKinds.title': 'Halls, zones and counters',
   'stats.supplierKinds.title': 'Supplier kinds',
+  'stats.buyerKinds.title': 'Buyers',
   'stats.trend.title': 'Monthly trend',
   'stats.trend.table': 'Figures by month',
   'stats.share.title': 'Certified share',

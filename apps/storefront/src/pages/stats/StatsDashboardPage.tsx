@@ -134,6 +134,7 @@ function Dashboard() {
               exportParams={{ regionCode: f.region, from: f.from, to: f.to, side: f.side }}
             />
             <KindBreakdown f={f} groupBy="SUPPLIER_KIND" title={t('stats.supplierKinds.title')} testId="supplier-kinds" />
+            <KindBreakdown f={f} groupBy="BUYER_KIND" title={t('stats.buyerKinds.title')} testId="buyer-kinds" />
             <MonthTrend f={f} />
             <RankingCard region={f.region} year={Number(f.to.slice(0, 4))} />
           </div>
