@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS helper shared with the start and test scripts (not a library)
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { describeFailure, startPostgres, startRedis } from '../scripts/lib/services.mjs';
 
 // The two README commands start their own PostgreSQL and Redis. As root, PostgreSQL runs as the
