@@ -304,7 +304,8 @@ beforeAll(async () => {
 
   // Catalogue: two approved suppliers with two certified variants each (some units in harvest lots),
   // an online hall, and a counter selling one of them.
-  const tokens = new TokenService({ JWT_SECRET, TOKEN_TTL_SECONDS: 3600 } as AppConfig);
+  // Only signing here (the server under test checks revocation in its own Redis), so no Redis client.
+  const tokens = new TokenService({ JWT_SECRET, TOKEN_TTL_SECONDS: 3600 } as AppConfig, undefined as never);
   const suppliers = [await createSupplierFixture(ds), await createSupplierFixture(ds)];
   supplierTokens = Object.fromEntries(await Promise.all(suppliers.map(async (s) => [s.supplierId, (await tokens.sign(s.admin.userId)).token])));
   const variant = async (supplierId: string, price: number) => {
