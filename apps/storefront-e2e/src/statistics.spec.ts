@@ -114,6 +114,9 @@ test('a provincial coordinator drills from the province to a county, finds a sal
   await expect(kinds.locator(`[data-key="${channelKind}"]`)).toHaveAttribute('data-net-fen', String(kindExpected));
   await expect(page.getByTestId('month-trend').locator(`[data-key="${month}"]`)).toHaveAttribute('data-net-fen', String(monthBefore + soldFen));
   await expect(page.getByTestId('indicators-summary')).toContainText('实现销售金额');
+  await expect(page.getByTestId('certified-share').getByTestId('channel-share').first()).toBeVisible();
+  // Every section answered (a renamed field or a refused query shows as an alert).
+  await expect(page.getByRole('alert')).toHaveCount(0);
 
   // ── A reload (or a shared link) keeps the filters ──
   await page.reload();
