@@ -86,8 +86,10 @@ function tokens(value: unknown, into = new Map<string, string>(), path = ''): Ma
  */
 const NEUTRAL: unknown[] = [];
 const ARG_VALUES = (): Record<string, unknown[]> => ({
-  regionCode: ['610724000000', '61', '440100000000'],
-  parentCode: ['610724000000'],
+  // Another province's county and province, the buyer agency's city, and codes that contain the
+  // scope (its province, an empty prefix): a wider code must not widen what comes back.
+  regionCode: ['610724000000', '61', '440100000000', '52', '520000000000', ''],
+  parentCode: ['610724000000', ''],
   code: ['610724000000'],
   villageCode: [F.village],
   supplierId: [F.supplier, F.supplierQingyuan],
