@@ -106,6 +106,16 @@ describe('bank transfer against an invoice', () => {
     expectErrorCode(await server.gql(PAYMENTS, { id: order.id }, otherPurchaser.token), 'FORBIDDEN');
   });
 
+  it('refuses money for an agency order that never passed the unit\'s approval, before anything is recorded', async () => {
+    const order = await agencyOrder();
+    // An order placed for the unit before the approval control existed: PLACED, never approved.
+    await ds.query(`UPDATE orders SET approved_at = NULL WHERE id = $1`, [order.id]);
+    expectErrorCode(await server.gql(RECORD, transfer(order), agencyAdmin.token), 'ORDER_NOT_PAYABLE');
+    expect(await count(ds, `SELECT count(*) FROM payment WHERE order_id = $1`, [order.id])).toBe(0);
+    const options = (await server.gqlOk(`query($id: ID!) { paymentOptions(orderId: $id) { payable payOnDelivery } }`, { id: order.id }, purchaser.token)).paymentOptions;
+    expect(options).toMatchObject({ payable: false, payOnDelivery: false });
+  });
+
   it('refuses a wrong amount, a duplicate, a reused reference, other agencies, customers and bad input — writing nothing', async () => {
     const order = await agencyOrder();
     const before = await count(ds, `SELECT count(*) FROM payment`);

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { AppError, Db, isUuid, notFound, type RequestContext } from '@bangfu/core';
 import { LedgerService, type SupplierOrderShare } from '@bangfu/ledger';
 import { type Fen } from '@bangfu/money';
-import { Order, OrderService, OrderStatus, PaymentMode } from '@bangfu/ordering';
+import { BuyerKind, Order, OrderService, OrderStatus, PaymentMode } from '@bangfu/ordering';
 import { BankTransferProvider } from './bank-transfer.provider';
 import { Payment, PaymentFlag, PaymentOutcome, PaymentProviderKind, PaymentStatus } from './payment.entities';
 import type { PaymentProvider } from './provider';
@@ -15,6 +15,8 @@ const POD_PAYABLE = new Set([OrderStatus.CONFIRMED, OrderStatus.FULFILLING, Orde
 /** Why an order cannot be paid now, or null when it can. */
 export function notPayableReason(order: Order): string | null {
   if (order.paidAmount > 0) return `order ${order.orderNo} is already paid`;
+  // The same rule as ordering's PLACED → PAID guard, checked before any money is asked for.
+  if (order.buyerKind === BuyerKind.AGENCY && !order.approvedAt) return `agency order ${order.orderNo} has not passed the unit's approval`;
   if (order.status === OrderStatus.PLACED && order.paymentMode === PaymentMode.PREPAY) return null;
   if (order.paymentMode === PaymentMode.PAY_ON_DELIVERY && POD_PAYABLE.has(order.status)) return null;
   return `an order in ${order.status} cannot be paid`;

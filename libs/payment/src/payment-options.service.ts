@@ -39,7 +39,11 @@ export class PaymentOptionsService {
       transferPending,
       // OrderService.confirm's rule: the buying agency's staff, before any money or shipment.
       payOnDelivery:
-        order.buyerKind === BuyerKind.AGENCY && order.status === OrderStatus.PLACED && order.paidAmount === 0 && principal.hasRole(Role.PURCHASER, Role.AGENCY_ADMIN),
+        order.buyerKind === BuyerKind.AGENCY &&
+        Boolean(order.approvedAt) &&
+        order.status === OrderStatus.PLACED &&
+        order.paidAmount === 0 &&
+        principal.hasRole(Role.PURCHASER, Role.AGENCY_ADMIN),
     };
   }
 }
