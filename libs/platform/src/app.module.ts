@@ -8,6 +8,7 @@ import { IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
 import { LEDGER_ENTITIES, LedgerModule } from '@bangfu/ledger';
 import { migrations } from '@bangfu/migrations';
 import { ORDERING_ENTITIES, OrderingModule } from '@bangfu/ordering';
+import { OVERSIGHT_ENTITIES, OversightModule } from '@bangfu/oversight';
 import { PAYMENT_ENTITIES, PaymentModule } from '@bangfu/payment';
 import { PROCUREMENT_ENTITIES, ProcurementModule } from '@bangfu/procurement';
 import { QueueModule } from '@bangfu/queue';
@@ -29,8 +30,9 @@ export const ENTITIES = [
   ...PROCUREMENT_ENTITIES,
   ...ATTRIBUTION_ENTITIES,
   ...STATISTICS_ENTITIES,
+  ...OVERSIGHT_ENTITIES,
 ];
-export const DOMAIN_MODULES = [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, LedgerModule, PaymentModule, ProcurementModule, AttributionModule, StatisticsModule];
+export const DOMAIN_MODULES = [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, LedgerModule, PaymentModule, ProcurementModule, AttributionModule, StatisticsModule, OversightModule];
 
 /** The composition root: infrastructure plus every bounded context. */
 @Module({})

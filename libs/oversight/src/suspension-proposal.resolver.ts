@@ -1,0 +1,32 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, type Connection, Ctx, type RequestContext, Role } from '@bangfu/core';
+import { SuspensionProposalStatus } from './suspension-proposal.entities';
+import { SupplierSuspensionProposalService } from './suspension-proposal.service';
+import { SupplierSuspensionProposalConnection, SupplierSuspensionProposalView, SuspensionDecision } from './suspension-proposal.types';
+
+@Resolver()
+export class SupplierSuspensionProposalResolver {
+  constructor(private readonly proposals: SupplierSuspensionProposalService) {}
+
+  @Query(() => SupplierSuspensionProposalConnection, { description: 'Platform admin: proposals to suspend suppliers (动态退出), newest first' })
+  @Allow(Role.PLATFORM_ADMIN)
+  supplierSuspensionProposals(
+    @Ctx() ctx: RequestContext,
+    @Args('status', { type: () => SuspensionProposalStatus, nullable: true }) status: SuspensionProposalStatus | null,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<Connection<SupplierSuspensionProposalView>> {
+    return this.proposals.list(ctx, status, first, after);
+  }
+
+  @Mutation(() => SupplierSuspensionProposalView, { description: 'Platform admin: ACCEPT suspends the supplier (APPROVED → SUSPENDED), REJECT closes the proposal; a reason is required' })
+  @Allow(Role.PLATFORM_ADMIN)
+  decideSupplierSuspensionProposal(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('decision', { type: () => SuspensionDecision }) decision: SuspensionDecision,
+    @Args('reason', { type: () => String }) reason: string,
+  ): Promise<SupplierSuspensionProposalView> {
+    return this.proposals.decide(ctx, id, decision, reason);
+  }
+}
