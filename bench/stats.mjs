@@ -1,0 +1,402 @@
+// Sales statistics benchmark (issue 12, item 10) — not a test. Measures, in one run:
+//   1. `salesStats` for a province over a year, for every groupBy, through the real GraphQL API (the
+//      API in its own process) as a coordinator scoped to that province: p50 / p99 per grouping;
+//   2. the same figures computed by a naive GROUP BY over ordering's tables (order lines joined to their
+//      orders, channels, suppliers, products and refunds): time per grouping, and a check that the totals
+//      are identical;
+//   3. what keeping the rollups costs per counted line: the counting transaction (`confirmDelivery`,
+//      which makes a paid retail order count) timed for N orders with the statistics consumer, and
+//      without it (switched off in this throwaway process), interleaved.
+//
+//   node bench/stats.mjs [--lines 10000000] [--calls 40] [--naive-calls 3] [--count-orders 400] [--explain]
+//
+// The counted lines are generated in bulk with SQL, straight into ordering's tables (for the naive
+// query) and into the statistics tables exactly as RollupWriterService would have written them
+// (stats_line, stats_refund, sales_rollup). Lines count over 24 months
+// (2025-01 … 2026-12), origins spread over every county of the demo products' provinces, 40 % agency
+// orders (300 units in 60 cities), 60 % retail (20,000 customers; 1 in 6 at a counter, anonymous),
+// 2 % of retail lines refunded three days after they counted.
+import { spawn } from 'node:child_process';
+import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import pgLib from 'pg';
+import { build } from '../scripts/build.mjs';
+import { freePort, killOnExit, startPostgres, startRedis } from '../scripts/lib/services.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : dflt;
+};
+const LINES = Number(arg('lines', 10_000_000));
+const CALLS = Number(arg('calls', 40));
+const NAIVE_CALLS = Number(arg('naive-calls', 3));
+const COUNT_ORDERS = Number(arg('count-orders', 400));
+const EXPLAIN = process.argv.includes('--explain');
+const PROVINCE = '52';
+const FROM = '2026-01';
+const TO = '2026-12';
+const GROUPINGS = ['REGION', 'CHANNEL_KIND', 'CHANNEL', 'SUPPLIER_KIND', 'SUPPLIER', 'CATEGORY', 'MONTH', 'BUYER_KIND'];
+
+const bundle = join(root, 'tmp', `bench-stats-api-${process.pid}`);
+const log = (m) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`);
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const ms = (x) => +x.toFixed(1);
+
+/** The bundle's classes are not exported by name: find the Nest providers by class name. */
+async function reach(app) {
+  const { ModulesContainer } = await import('@nestjs/core');
+  const byName = (name) => {
+    for (const m of app.get(ModulesContainer).values()) {
+      for (const w of m.providers.values()) if (w.metatype?.name?.replace(/\$\d+$/, '') === name && w.instance) return w.instance;
+    }
+    throw new Error(`provider ${name} not found in the API bundle`);
+  };
+  return { fulfilment: byName('FulfilmentService'), auth: byName('AuthService'), statsConsumer: byName('StatisticsEventConsumer') };
+}
+
+/** Counted lines, generated in bulk (not measured). */
+async function generate(sql, lines) {
+  const h = (expr, salt) => `abs(hashint8extended((${expr})::bigint, ${salt}))`;
+  await sql(`CREATE TEMP TABLE bv AS
+    SELECT (row_number() OVER (ORDER BY v.sku) - 1)::int AS vidx, v.id, v.product_id, p.supplier_id, sp.kind AS supplier_kind, coalesce(p.category_id::text, '') AS category_key,
+           v.sku, v.spec, v.unit, v.retail_price, v.agency_price, p.title, left(p.origin_region_code, 2) AS province,
+           coalesce((SELECT status FROM certification c WHERE c.product_id = p.id ORDER BY created_at DESC LIMIT 1), 'NONE') AS cert
+      FROM variant v JOIN product p ON p.id = v.product_id JOIN supplier_profile sp ON sp.organization_id = p.supplier_id WHERE v.active`);
+  const [{ nv }] = await sql(`SELECT count(*)::int AS nv FROM bv`);
+  // Origins: every county of the product's province (level 3 is loaded for the whole country).
+  await sql(`CREATE TEMP TABLE bcounty AS SELECT left(code, 2) AS province, (row_number() OVER (PARTITION BY left(code, 2) ORDER BY code) - 1)::int AS i, code
+               FROM region WHERE level = 3 AND left(code, 2) IN (SELECT province FROM bv)`);
+  await sql(`CREATE TEMP TABLE bcounty_n AS SELECT province, count(*)::int AS n FROM bcounty GROUP BY 1`);
+  // Buyers: 300 agency units in 60 cities, 20,000 retail customers (password hashes copied from the demo's).
+  await sql(`CREATE TEMP TABLE bcity AS SELECT (row_number() OVER (ORDER BY code) - 1)::int AS i, code FROM (SELECT code FROM region WHERE level = 2 ORDER BY code LIMIT 60) c`);
+  await sql(`CREATE TEMP TABLE bagency AS SELECT g AS i, gen_random_uuid() AS id, (SELECT code FROM bcity WHERE i = g % 60) AS region_code FROM generate_series(0, 299) g`);
+  await sql(`INSERT INTO organization (id, kind, name, region_code) SELECT id, 'AGENCY', '压测单位' || i, region_code FROM bagency`);
+  await sql(`CREATE TEMP TABLE bcustomer AS SELECT g AS i, gen_random_uuid() AS id FROM generate_series(0, 19999) g`);
+  await sql(`INSERT INTO app_user (id, email, display_name, password_hash, status)
+    SELECT id, 'bench-' || i || '@bench.invalid', '压测顾客' || i, (SELECT password_hash FROM app_user WHERE email = 'customer@demo.bangfu'), 'DISABLED' FROM bcustomer`);
+  const [ch] = await sql(`SELECT
+      (SELECT id FROM channel WHERE kind = 'HALL' AND online ORDER BY created_at LIMIT 1) AS hall,
+      (SELECT id FROM channel WHERE kind = 'ZONE' ORDER BY created_at LIMIT 1) AS zone,
+      (SELECT id FROM channel WHERE kind = 'COUNTER' ORDER BY created_at LIMIT 1) AS counter,
+      (SELECT id FROM app_user WHERE email = 'purchaser@demo.bangfu') AS purchaser,
+      (SELECT id FROM app_user WHERE email = 'customer@demo.bangfu') AS walkin`);
+
+  const maxOrders = Math.ceil((lines / 3) * 1.2) + 10;
+  const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
+  const steps = Array.from({ length: nv - 1 }, (_, i) => i + 1).filter((x) => gcd(x, nv) === 1);
+  // kind: 0–3 agency (40 %), 4–8 retail online / zone, 9 counter. Counted evenly over 2025-01-01 … 2026-12-31.
+  await sql(`CREATE TEMP TABLE bo AS
+    WITH o AS (SELECT seq, 1 + ${h('seq', 2)} % 5 AS n, ${h('seq', 1)} % 10 AS kind FROM generate_series(1, ${maxOrders}) seq),
+         c AS (SELECT *, sum(n) OVER (ORDER BY seq) AS cum FROM o)
+    SELECT seq, gen_random_uuid() AS id, kind, least(n, ${lines} - (cum - n))::int AS n,
+           ${h('seq', 3)} % ${nv} AS base, (ARRAY[${steps.join(',')}])[1 + ${h('seq', 4)} % ${steps.length}] AS step,
+           ${h('seq', 9)} % 300 AS agency_i, ${h('seq', 10)} % 20000 AS customer_i
+      FROM c WHERE cum - n < ${lines}`);
+  const [{ m }] = await sql(`SELECT count(*)::int AS m FROM bo`);
+  await sql(`ALTER TABLE bo ADD counted_at timestamptz, ADD channel_id uuid, ADD channel_kind text, ADD buyer_kind text, ADD buyer_user uuid, ADD buyer_org uuid, ADD buyer_region text`);
+  await sql(`UPDATE bo SET counted_at = timestamptz '2025-01-01 08:00:00+08' + (seq::float8 / ${m}) * interval '730 days',
+       channel_id = CASE WHEN kind < 4 THEN $1::uuid WHEN kind = 9 THEN $3::uuid WHEN kind % 2 = 0 THEN $1::uuid ELSE $2::uuid END,
+       channel_kind = CASE WHEN kind < 4 THEN 'HALL' WHEN kind = 9 THEN 'COUNTER' WHEN kind % 2 = 0 THEN 'HALL' ELSE 'ZONE' END,
+       buyer_kind = CASE WHEN kind < 4 THEN 'AGENCY' WHEN kind = 9 THEN 'COUNTER' ELSE 'RETAIL' END`, [ch.hall, ch.zone, ch.counter]);
+  await sql(`UPDATE bo SET buyer_org = a.id, buyer_region = a.region_code, buyer_user = $1::uuid FROM bagency a WHERE bo.kind < 4 AND a.i = bo.agency_i`, [ch.purchaser]);
+  await sql(`UPDATE bo SET buyer_user = c.id, buyer_region = '' FROM bcustomer c WHERE bo.kind BETWEEN 4 AND 8 AND c.i = bo.customer_i`);
+  await sql(`UPDATE bo SET buyer_user = $1::uuid, buyer_region = '' WHERE kind = 9`, [ch.walkin]);
+  await sql(`ALTER TABLE bo ADD PRIMARY KEY (seq)`);
+  await sql(`CREATE TEMP TABLE bl AS
+    SELECT o.seq, j, gen_random_uuid() AS id, o.id AS order_id, o.kind, v.vidx, v.id AS variant_id, v.product_id, v.supplier_id, v.supplier_kind, v.category_key,
+           v.sku, v.spec, v.unit, v.title, v.cert, cty.code AS origin_code,
+           CASE WHEN o.kind < 4 THEN 2 + ${h('o.seq * 8 + j', 6)} % 30 ELSE 1 + ${h('o.seq * 8 + j', 6)} % 3 END AS qty,
+           CASE WHEN o.kind < 4 THEN v.agency_price ELSE v.retail_price END AS price,
+           o.kind BETWEEN 4 AND 8 AND ${h('o.seq * 8 + j', 7)} % 50 = 0 AS refunded
+      FROM bo o CROSS JOIN generate_series(0, 4) j JOIN bv v ON v.vidx = (o.base + j * o.step) % ${nv}
+      JOIN bcounty_n cn ON cn.province = v.province
+      JOIN bcounty cty ON cty.province = v.province AND cty.i = ${h('o.seq * 8 + j', 8)} % cn.n
+     WHERE j < o.n`);
+  await sql(`CREATE TEMP TABLE bso AS SELECT order_id, supplier_id, gen_random_uuid() AS id, sum(qty * price) AS subtotal FROM bl GROUP BY order_id, supplier_id`);
+
+  // Ordering's rows (what the naive query reads).
+  await sql(`INSERT INTO orders (id, buyer_kind, buyer_user_id, buyer_org_id, channel_id, status, total_amount, paid_amount, refunded_amount,
+                                 idempotency_key, request_hash, paid_at, delivered_at, accepted_at, created_at, updated_at)
+    SELECT o.id, CASE WHEN o.kind < 4 THEN 'AGENCY' ELSE 'CUSTOMER' END, o.buyer_user, o.buyer_org, o.channel_id,
+           CASE WHEN o.kind < 4 THEN 'ACCEPTED' WHEN t.refunded > 0 THEN 'PARTIALLY_REFUNDED' ELSE 'DELIVERED' END,
+           t.total, t.total, t.refunded, 'bench-' || o.seq, 'bench', o.counted_at - interval '2 days',
+           CASE WHEN o.kind < 4 THEN o.counted_at - interval '1 day' ELSE o.counted_at END, CASE WHEN o.kind < 4 THEN o.counted_at END,
+           o.counted_at - interval '3 days', o.counted_at
+      FROM bo o JOIN (SELECT order_id, sum(qty * price) AS total, coalesce(sum(qty * price) FILTER (WHERE refunded), 0) AS refunded FROM bl GROUP BY 1) t ON t.order_id = o.id`);
+  await sql(`INSERT INTO supplier_order (id, order_id, supplier_id, status, subtotal, carrier, tracking_no, shipped_at, delivered_at, created_at, updated_at)
+    SELECT so.id, so.order_id, so.supplier_id, 'DELIVERED', so.subtotal, 'SF', 'SF' || o.seq, o.counted_at - interval '2 days', o.counted_at, o.counted_at - interval '3 days', o.counted_at
+      FROM bso so JOIN bo o ON o.id = so.order_id`);
+  await sql(`INSERT INTO order_line (id, order_id, supplier_order_id, supplier_id, channel_id, variant_id, product_id, product_title, sku, spec, unit, price_kind,
+                                     unit_price, quantity, line_total, refunded_amount, certified, certification_status, origin_region_code, created_at)
+    SELECT l.id, l.order_id, so.id, l.supplier_id, o.channel_id, l.variant_id, l.product_id, l.title, l.sku, l.spec, l.unit, CASE WHEN l.kind < 4 THEN 'AGENCY' ELSE 'RETAIL' END,
+           l.price, l.qty, l.qty * l.price, CASE WHEN l.refunded THEN l.qty * l.price ELSE 0 END, l.cert = 'CERTIFIED', l.cert, l.origin_code, o.counted_at - interval '3 days'
+      FROM bl l JOIN bso so ON so.order_id = l.order_id AND so.supplier_id = l.supplier_id JOIN bo o ON o.id = l.order_id`);
+  await sql(`INSERT INTO order_history (order_id, from_status, to_status, actor_kind, created_at)
+    SELECT id, 'DELIVERED', CASE WHEN kind < 4 THEN 'ACCEPTED' ELSE 'DELIVERED' END, 'SYSTEM', counted_at FROM bo`);
+  await sql(`INSERT INTO order_refund (order_id, refund_id, amount, lines, created_at)
+    SELECT l.order_id, 'bench-refund-' || l.id, l.qty * l.price, jsonb_build_array(jsonb_build_object('lineId', l.id, 'amount', l.qty * l.price)), o.counted_at + interval '3 days'
+      FROM bl l JOIN bo o ON o.id = l.order_id WHERE l.refunded`);
+
+  // The statistics tables, as the writer leaves them.
+  await sql(`INSERT INTO stats_line (order_line_id, order_id, counted_at, day, origin_code, buyer_region_code, channel_id, channel_kind, supplier_id, supplier_kind,
+                                     category_key, buyer_kind, buyer_key, certified, quantity, line_total, refunded_amount)
+    SELECT l.id, l.order_id, o.counted_at, (o.counted_at AT TIME ZONE 'Asia/Shanghai')::date, l.origin_code, o.buyer_region, o.channel_id, o.channel_kind, l.supplier_id, l.supplier_kind,
+           l.category_key, o.buyer_kind, CASE o.buyer_kind WHEN 'AGENCY' THEN o.buyer_org::text WHEN 'RETAIL' THEN o.buyer_user::text END, l.cert = 'CERTIFIED',
+           l.qty, l.qty * l.price, CASE WHEN l.refunded THEN l.qty * l.price ELSE 0 END
+      FROM bl l JOIN bo o ON o.id = l.order_id`);
+  await sql(`INSERT INTO stats_refund (order_line_id, refund_id, order_id, day, amount, before_count)
+    SELECT l.id, 'bench-refund-' || l.id, l.order_id, ((o.counted_at + interval '3 days') AT TIME ZONE 'Asia/Shanghai')::date, l.qty * l.price, false
+      FROM bl l JOIN bo o ON o.id = l.order_id WHERE l.refunded`);
+  await sql(`INSERT INTO sales_rollup (day, origin_code, buyer_region_code, channel_id, channel_kind, supplier_id, supplier_kind, category_key, buyer_kind, certified,
+                                       gross_amount, refund_amount, unit_count, line_count)
+    SELECT day, origin_code, buyer_region_code, channel_id, channel_kind, supplier_id, supplier_kind, category_key, buyer_kind, certified,
+           sum(gross), sum(refund), sum(units), sum(lines)
+      FROM (SELECT day, origin_code, buyer_region_code, channel_id, channel_kind, supplier_id, supplier_kind, category_key, buyer_kind, certified,
+                   line_total AS gross, 0 AS refund, quantity AS units, 1 AS lines FROM stats_line WHERE order_id IN (SELECT id FROM bo)
+            UNION ALL
+            SELECT r.day, s.origin_code, s.buyer_region_code, s.channel_id, s.channel_kind, s.supplier_id, s.supplier_kind, s.category_key, s.buyer_kind, s.certified,
+                   0, r.amount, 0, 0 FROM stats_refund r JOIN stats_line s USING (order_line_id) WHERE r.refund_id LIKE 'bench-refund-%') x
+     GROUP BY day, origin_code, buyer_region_code, channel_id, channel_kind, supplier_id, supplier_kind, category_key, buyer_kind, certified
+    ON CONFLICT (day, origin_code, buyer_region_code, channel_id, supplier_id, category_key, buyer_kind, certified, channel_kind, supplier_kind) DO UPDATE SET
+      gross_amount = sales_rollup.gross_amount + EXCLUDED.gross_amount, refund_amount = sales_rollup.refund_amount + EXCLUDED.refund_amount,
+      unit_count = sales_rollup.unit_count + EXCLUDED.unit_count, line_count = sales_rollup.line_count + EXCLUDED.line_count`);
+  const [counts] = await sql(`SELECT (SELECT count(*)::int FROM bo) AS orders, (SELECT count(*)::int FROM stats_line) AS lines,
+      (SELECT count(*)::int FROM stats_refund) AS refunds, (SELECT count(*)::int FROM sales_rollup) AS rollup_cells`);
+  await sql(`ANALYZE`);
+  return counts;
+}
+
+/** The naive answer: one GROUP BY over order lines (and refunds over theirs), the counting moment from orders. */
+function naiveSql(groupBy) {
+  const key = {
+    REGION: `rpad(left(l.origin_region_code, 4), 12, '0')`,
+    CHANNEL_KIND: 'c.kind',
+    CHANNEL: 'c.id::text',
+    SUPPLIER_KIND: 'sp.kind',
+    SUPPLIER: 'l.supplier_id::text',
+    CATEGORY: `coalesce(p.category_id::text, 'NONE')`,
+    MONTH: `to_char(x.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`,
+    BUYER_KIND: `CASE WHEN o.buyer_kind = 'AGENCY' THEN 'AGENCY' WHEN c.kind = 'COUNTER' THEN 'COUNTER' ELSE 'RETAIL' END`,
+  }[groupBy];
+  const buyer = `CASE WHEN o.buyer_kind = 'AGENCY' THEN o.buyer_org_id::text WHEN c.kind <> 'COUNTER' THEN o.buyer_user_id::text END`;
+  const range = `x.at >= timestamptz '${FROM}-01 00:00:00+08' AND x.at < timestamptz '2027-01-01 00:00:00+08'`;
+  const joins = `JOIN channel c ON c.id = o.channel_id JOIN supplier_profile sp ON sp.organization_id = l.supplier_id JOIN product p ON p.id = l.product_id`;
+  const counted = `CASE WHEN o.buyer_kind = 'AGENCY' THEN o.accepted_at ELSE greatest(o.paid_at, o.delivered_at) END`;
+  return `WITH sold AS (
+      SELECT ${key} AS k, l.line_total AS gross, 0::bigint AS refund, CASE WHEN l.certified THEN l.line_total ELSE 0 END AS cert, l.quantity AS units, o.id AS order_id, ${buyer} AS buyer
+        FROM order_line l JOIN orders o ON o.id = l.order_id ${joins} CROSS JOIN LATERAL (SELECT ${counted} AS at) x
+       WHERE l.origin_region_code LIKE '${PROVINCE}%' AND ${range}),
+    refunded AS (
+      SELECT ${key} AS k, 0::bigint AS gross, (e->>'amount')::bigint AS refund, CASE WHEN l.certified THEN -(e->>'amount')::bigint ELSE 0 END AS cert, 0 AS units, NULL::uuid AS order_id, NULL AS buyer
+        FROM order_refund r CROSS JOIN jsonb_array_elements(r.lines) e JOIN order_line l ON l.id = (e->>'lineId')::uuid JOIN orders o ON o.id = l.order_id ${joins}
+        CROSS JOIN LATERAL (SELECT r.created_at AS at) x
+       WHERE l.origin_region_code LIKE '${PROVINCE}%' AND ${range})
+    SELECT k, GROUPING(k) = 1 AS total, sum(gross) AS gross, sum(refund) AS refund, sum(cert) AS certified_net, sum(units) AS units,
+           count(DISTINCT order_id) AS orders, count(DISTINCT buyer) AS buyers
+      FROM (SELECT * FROM sold UNION ALL SELECT * FROM refunded) s GROUP BY GROUPING SETS ((k), ())`;
+}
+
+async function gql(url, query, variables, token) {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors) throw new Error(`${body.errors[0].extensions?.code ?? ''} ${body.errors[0].message}`);
+  return body.data;
+}
+
+const STATS = `query($r: String!, $f: String!, $t: String!, $g: SalesGroupBy!) { salesStats(regionCode: $r, from: $f, to: $t, groupBy: $g) {
+  total { grossAmount refundAmount netAmount certifiedNetAmount unitCount orderCount buyerCount householdsDriven } rows { key figures { netAmount orderCount buyerCount } } } }`;
+
+/** `confirmDelivery` (the retail counting transaction) over paid, shipped orders made for it, with and without the statistics consumer. */
+async function countingCost(sql, appCtx, RequestContext, n) {
+  const [w] = await sql(`SELECT (SELECT id FROM app_user WHERE email = 'customer@demo.bangfu') AS customer,
+      (SELECT id FROM channel WHERE kind = 'HALL' AND online ORDER BY created_at LIMIT 1) AS hall`);
+  // n orders of 3 lines (3 suppliers' variants), paid and shipped, not yet delivered.
+  await sql(`CREATE TEMP TABLE bc AS SELECT g, gen_random_uuid() AS id, gen_random_uuid() AS so FROM generate_series(1, ${n}) g`);
+  await sql(`CREATE TEMP TABLE bcl AS SELECT c.g, c.id AS order_id, c.so, v.* FROM bc c CROSS JOIN LATERAL (SELECT * FROM bv WHERE supplier_id = (SELECT supplier_id FROM bv ORDER BY vidx LIMIT 1) ORDER BY vidx LIMIT 3) v`);
+  await sql(`INSERT INTO orders (id, buyer_kind, buyer_user_id, channel_id, status, total_amount, paid_amount, idempotency_key, request_hash, paid_at, created_at)
+    SELECT c.id, 'CUSTOMER', $1::uuid, $2::uuid, 'FULFILLING', t.total, t.total, 'bench-count-' || c.g, 'bench', now(), now()
+      FROM bc c JOIN (SELECT order_id, sum(retail_price) AS total FROM bcl GROUP BY 1) t ON t.order_id = c.id`, [w.customer, w.hall]);
+  await sql(`INSERT INTO supplier_order (id, order_id, supplier_id, status, subtotal, carrier, tracking_no, shipped_at, created_at)
+    SELECT c.so, c.id, (SELECT supplier_id FROM bcl WHERE order_id = c.id LIMIT 1), 'SHIPPED', (SELECT sum(retail_price) FROM bcl WHERE order_id = c.id), 'SF', 'SF-count-' || c.g, now(), now() FROM bc c`);
+  await sql(`INSERT INTO order_line (order_id, supplier_order_id, supplier_id, channel_id, variant_id, product_id, product_title, sku, spec, unit, price_kind,
+                                     unit_price, quantity, line_total, certified, certification_status, origin_region_code)
+    SELECT l.order_id, l.so, l.supplier_id, $1::uuid, l.id, l.product_id, l.title, l.sku, l.spec, l.unit, 'RETAIL', l.retail_price, 1, l.retail_price, l.cert = 'CERTIFIED', l.cert,
+           (SELECT origin_region_code FROM product WHERE id = l.product_id)
+      FROM bcl l`, [w.hall]);
+  await sql('ANALYZE orders, supplier_order, order_line');
+  const sos = (await sql(`SELECT so FROM bc ORDER BY g`)).map((r) => r.so);
+  const buyer = await appCtx.auth.load(w.customer);
+  const consumer = appCtx.statsConsumer;
+  const handles = consumer.handles.bind(consumer);
+  const timings = { with: [], without: [] };
+  // Interleaved slices of 20 (with, without, …) so a change of load on the shared machine hits both alike.
+  for (let i = 0; i < sos.length; i++) {
+    const withStats = Math.floor(i / 20) % 2 === 0;
+    consumer.handles = withStats ? handles : () => false;
+    const t0 = performance.now();
+    await appCtx.fulfilment.confirmDelivery(new RequestContext(`bench-count-${i}`, buyer), sos[i]);
+    (withStats ? timings.with : timings.without).push(performance.now() - t0);
+  }
+  consumer.handles = handles;
+  const [{ counted }] = await sql(`SELECT count(*)::int AS counted FROM stats_line s JOIN bc c ON c.id = s.order_id`);
+  const stat = (a) => {
+    const s = [...a].sort((x, y) => x - y);
+    return { orders: s.length, meanMs: ms(s.reduce((x, y) => x + y, 0) / s.length), p50Ms: ms(pct(s, 50)) };
+  };
+  const withS = stat(timings.with);
+  const withoutS = stat(timings.without);
+  const extra = withS.meanMs - withoutS.meanMs;
+  return {
+    linesPerOrder: 3,
+    with: withS,
+    without: withoutS,
+    rollupMsPerOrder: ms(extra),
+    rollupMsPerLine: +(extra / 3).toFixed(2),
+    shareOfCountingTransaction: `${((100 * extra) / withS.meanMs).toFixed(1)} %`,
+    statsLinesWritten: counted,
+  };
+}
+
+async function main() {
+  build(['api']);
+  cpSync(join(root, 'dist/api'), bundle, { recursive: true });
+  process.on('exit', () => rmSync(bundle, { recursive: true, force: true }));
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
+  log(`machine: ${machine}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  const dir = mkdtempSync(join(tmpdir(), 'bangfu-bench-stats-'));
+  chmodSync(dir, 0o755);
+  const pg = await startPostgres({ dataDir: join(dir, 'pg'), persistent: true });
+  const redis = await startRedis({ dataDir: join(dir, 'redis'), persistent: false });
+  killOnExit([redis.child]);
+  process.on('exit', () => {
+    try {
+      pg.pg.process?.kill('SIGKILL');
+    } catch {
+      /* gone */
+    }
+  });
+  const admin = pg.pg.getPgClient();
+  await admin.connect();
+  await admin.query('CREATE DATABASE bench');
+  await admin.end();
+  const env = { ...process.env, DATABASE_URL: pg.url('bench'), REDIS_URL: redis.url, DEMO_DATA: 'true', LOG_LEVEL: 'warn', JWT_SECRET: 'x'.repeat(40), WORKER_IN_PROCESS: 'false' };
+
+  // The API in this process (migrations + demo data), for the counting transaction.
+  const { startApi } = await import(join(bundle, 'main.js'));
+  const api = await startApi({ ...env, PORT: String(await freePort()) });
+  const appCtx = await reach(api.app);
+  const { RequestContext } = await findRequestContext();
+  const db = new pgLib.Client({ connectionString: pg.url('bench') });
+  await db.connect();
+  const sql = async (text, params = []) => (await db.query(text, params)).rows;
+
+  log(`generating ${LINES.toLocaleString('en')} counted lines…`);
+  const t = performance.now();
+  const world = await generate(sql, LINES);
+  log(`generated in ${((performance.now() - t) / 1000).toFixed(0)} s: ${JSON.stringify(world)}; database ${Math.round((await sql(`SELECT pg_database_size('bench') AS s`))[0].s / 2 ** 20)} MB`);
+
+  log(`counting transaction with and without the statistics consumer, ${COUNT_ORDERS} orders…`);
+  const counting = await countingCost(sql, appCtx, RequestContext, COUNT_ORDERS);
+  log(`counting: ${JSON.stringify(counting)}`);
+  await api.close();
+  await sql('ANALYZE');
+
+  // salesStats over HTTP against the API in its own process, as a coordinator of the province.
+  await sql(`INSERT INTO app_user (email, display_name, password_hash) SELECT 'bench-coordinator@bench.invalid', '压测协调员', password_hash FROM app_user WHERE email = 'coordinator@demo.bangfu'`);
+  await sql(
+    `INSERT INTO membership (user_id, role, organization_id, region_prefix)
+     SELECT u.id, 'COORDINATOR', (SELECT m.organization_id FROM membership m JOIN app_user c ON c.id = m.user_id WHERE c.email = 'coordinator@demo.bangfu'), $1
+       FROM app_user u WHERE u.email = 'bench-coordinator@bench.invalid'`,
+    [PROVINCE],
+  );
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-e', `import(${JSON.stringify(join(bundle, 'main.js'))}).then(m => m.startApi()).then(() => process.stdout.write('READY\\n'))`], {
+    env: { ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  killOnExit([child]);
+  await new Promise((resolve) => child.stdout.on('data', (b) => b.toString().includes('READY') && resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const token = (await gql(url, 'mutation { login(identifier: "bench-coordinator@bench.invalid", password: "bangfu-demo") { token } }')).login.token;
+  const results = [];
+  for (const g of GROUPINGS) {
+    const vars = { r: PROVINCE, f: FROM, t: TO, g };
+    const sample = (await gql(url, STATS, vars, token)).salesStats; // warm-up
+    const lat = [];
+    for (let i = 0; i < CALLS; i++) {
+      const t0 = performance.now();
+      await gql(url, STATS, vars, token);
+      lat.push(performance.now() - t0);
+    }
+    lat.sort((a, b) => a - b);
+    // The naive GROUP BY, same period and province.
+    const naiveLat = [];
+    let naive;
+    for (let i = 0; i < NAIVE_CALLS; i++) {
+      const t0 = performance.now();
+      naive = await sql(naiveSql(g));
+      naiveLat.push(performance.now() - t0);
+    }
+    naiveLat.sort((a, b) => a - b);
+    const nt = naive.find((r) => r.total);
+    const same =
+      Number(nt.gross) === sample.total.grossAmount &&
+      Number(nt.refund) === sample.total.refundAmount &&
+      Number(nt.certified_net) === sample.total.certifiedNetAmount &&
+      Number(nt.units) === sample.total.unitCount &&
+      Number(nt.orders) === sample.total.orderCount &&
+      Number(nt.buyers) === sample.total.buyerCount &&
+      naive.length - 1 === sample.rows.length;
+    const row = {
+      groupBy: g,
+      rows: sample.rows.length,
+      p50ms: ms(pct(lat, 50)),
+      p99ms: ms(pct(lat, 99)),
+      naiveMedianMs: ms(pct(naiveLat, 50)),
+      speedup: `${Math.round(pct(naiveLat, 50) / pct(lat, 50))}×`,
+      sameFigures: same,
+    };
+    results.push(row);
+    log(JSON.stringify(row));
+    if (!same) log(`  rollup total ${JSON.stringify(sample.total)} vs naive ${JSON.stringify(nt)}`);
+  }
+  console.table(results);
+  if (EXPLAIN) {
+    const prefix = PROVINCE;
+    for (const stmt of [
+      `SELECT count(*) FROM sales_rollup WHERE origin_code LIKE '${prefix}%' AND day BETWEEN '${FROM}-01' AND '${TO}-31'`,
+      `SELECT count(DISTINCT order_id), count(DISTINCT buyer_key) FROM stats_line WHERE origin_code LIKE '${prefix}%' AND day BETWEEN '${FROM}-01' AND '${TO}-31'`,
+    ]) {
+      console.log((await sql(`EXPLAIN (ANALYZE, BUFFERS) ${stmt}`)).map((r) => r['QUERY PLAN']).join('\n'));
+    }
+  }
+  log(`load average after: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  child.kill('SIGTERM');
+  await db.end();
+  await pg.stop();
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
+
+/** RequestContext from the API bundle's shared chunk (the bundle does not export classes by name). */
+async function findRequestContext() {
+  const { readFileSync } = await import('node:fs');
+  const mainSrc = readFileSync(join(bundle, 'main.js'), 'utf8');
+  const chunk = /from ["'](\.\/chunks\/[^"']+\.js)["']/.exec(mainSrc)?.[1];
+  if (!chunk) throw new Error('cannot find the shared chunk of dist/api/main.js');
+  const mod = await import(join(bundle, chunk));
+  const RequestContext = Object.values(mod).find((v) => typeof v === 'function' && /^RequestContext(\$\d+)?$/.test(v.name) && typeof v.system === 'function');
+  if (!RequestContext) throw new Error('RequestContext is not exported by the API bundle');
+  return { RequestContext };
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
