@@ -184,18 +184,7 @@ export async function seedDemoActivity(app: INestApplicationContext, orgIds: Map
   });
   if (!(placed instanceof Order)) throw new Error(`demo retail order refused: ${JSON.stringify(placed)}`);
   const retail = await orders.get(system(), placed.id);
-  if (app.get(PaymentCoreService).stripe.enabled) {
-    await payRetailByWebhookPath(app, retail);
-  } else {
-    // Without Stripe keys (the embedded default) a customer pays by transfer; platform finance confirms.
-    const transfer = await payments.recordBankTransfer(await as(customer), {
-      orderId: retail.id,
-      reference: `DEMO-RETAIL-${retail.orderNo}`,
-      amount: retail.totalAmount,
-      paidAt: new Date().toISOString(),
-    });
-    await payments.confirmBankTransfer(admin, transfer.id);
-  }
+  await payDemoRetailOrder(app, await as(customer), admin, retail, new Date(), `DEMO-RETAIL-${retail.orderNo}`);
   await ship(retail);
   await deliver(retail, customer);
 
@@ -214,6 +203,22 @@ export async function seedDemoActivity(app: INestApplicationContext, orgIds: Map
     householdIncome: Number(attributed.amount),
     households: attributed.households,
   };
+}
+
+/**
+ * A demo customer pays a retail order. Without Stripe keys (the embedded default) by transfer, which
+ * platform finance confirms; with Stripe, as its webhook would apply it (see payRetailByWebhookPath).
+ * Returns how it was paid: a WEBHOOK payment never reached Stripe, so it cannot be refunded there.
+ */
+export async function payDemoRetailOrder(app: INestApplicationContext, buyer: RequestContext, admin: RequestContext, order: Order, paidAt: Date, reference: string): Promise<'TRANSFER' | 'WEBHOOK'> {
+  if (app.get(PaymentCoreService).stripe.enabled) {
+    await payRetailByWebhookPath(app, order);
+    return 'WEBHOOK';
+  }
+  const payments = app.get(PaymentService);
+  const transfer = await payments.recordBankTransfer(buyer, { orderId: order.id, reference, amount: order.totalAmount, paidAt: paidAt.toISOString() });
+  await payments.confirmBankTransfer(admin, transfer.id);
+  return 'TRANSFER';
 }
 
 /**
