@@ -3,6 +3,7 @@ export * from './catalog.rules';
 export * from './category.entity';
 export * from './category.service';
 export * from './image.service';
+export { checkImage, IMAGE_TYPES, imageTooLarge } from './image-check';
 export * from './lot.entity';
 export * from './lot.service';
 export * from './product.entity';

@@ -15,3 +15,4 @@ export * from './ordering.module';
 export * from './ordering.types';
 export * from './outbox.service';
 export * from './stock.service';
+export * from './supplier-performance.service';

@@ -29,6 +29,7 @@ import { DomainEventDispatcher, OrderExpiryJob, OrderingSchedulers, OutboxRelayJ
 import { OrderDocumentResolver, OrderLineResolver, OrderResolver, SupplierOrderResolver } from './ordering.resolver';
 import { OutboxService } from './outbox.service';
 import { StockService } from './stock.service';
+import { SupplierPerformanceService } from './supplier-performance.service';
 
 export const ORDERING_ENTITIES = [Order, SupplierOrder, OrderLine, OrderHistory, SupplierOrderHistory, ShipmentAllocation, OrderRefund, OrderDocument, OutboxEvent];
 
@@ -48,6 +49,7 @@ export const ORDERING_ENTITIES = [Order, SupplierOrder, OrderLine, OrderHistory,
     FulfilmentService,
     OrderQueryService,
     CountingFactsService,
+    SupplierPerformanceService,
     OrderDocumentService,
     OutboxRelayJob,
     OrderExpiryJob,
@@ -59,6 +61,6 @@ export const ORDERING_ENTITIES = [Order, SupplierOrder, OrderLine, OrderHistory,
     OrderLineResolver,
     OrderDocumentResolver,
   ],
-  exports: [OrderService, AgencyCheckoutGate, CheckoutService, FulfilmentService, OrderQueryService, CountingFactsService, OutboxService, StockService, ORDERING_CONFIG],
+  exports: [OrderService, AgencyCheckoutGate, CheckoutService, FulfilmentService, OrderQueryService, CountingFactsService, OutboxService, StockService, SupplierPerformanceService, ORDERING_CONFIG],
 })
 export class OrderingModule {}

@@ -15,6 +15,8 @@ export interface RefundOrderInput {
   amount?: Fen | null;
   /** Refund these lines in full (what is left of each). */
   lineIds?: string[] | null;
+  /** Refund these amounts on these lines (e.g. an upheld complaint about one supplier's part); amount, if given, must equal their sum. */
+  lineAmounts?: Array<{ lineId: string; amount: Fen }> | null;
   reason?: string | null;
 }
 
@@ -85,6 +87,13 @@ export class RefundService {
         const sum = lines.reduce((s, l) => s + l.amount, 0);
         if (input.amount !== undefined && input.amount !== null && input.amount !== sum) {
           throw badInput(`amount (${input.amount}) must equal what is left on the lines (${sum}) or be omitted`, { field: 'amount' });
+        }
+        amount = sum;
+      } else if (input.lineAmounts?.length) {
+        lines = await this.checkLineAmounts(tx, order.id, input.lineAmounts);
+        const sum = lines.reduce((s, l) => s + l.amount, 0);
+        if (input.amount !== undefined && input.amount !== null && input.amount !== sum) {
+          throw badInput(`amount (${input.amount}) must equal the sum of lineAmounts (${sum}) or be omitted`, { field: 'amount' });
         }
         amount = sum;
       }
@@ -281,6 +290,21 @@ export class RefundService {
 
   listForOrder(ctx: RequestContext, orderId: string): Promise<PaymentRefund[]> {
     return this.db.repo(ctx, PaymentRefund).find({ where: { orderId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Each part names a distinct line of the order and at most what is left of it. */
+  private async checkLineAmounts(tx: RequestContext, orderId: string, parts: Array<{ lineId: string; amount: Fen }>): Promise<Array<{ lineId: string; amount: Fen }>> {
+    const all = await this.orders.lines(tx, orderId);
+    const seen = new Set<string>();
+    return parts.map((part, i) => {
+      const line = all.find((l) => l.id === part.lineId);
+      if (!line || seen.has(part.lineId)) throw badInput(`lineAmounts[${i}] is not a distinct line of this order`, { field: `lineAmounts[${i}]` });
+      seen.add(part.lineId);
+      if (!Number.isSafeInteger(part.amount) || part.amount <= 0) throw badInput(`lineAmounts[${i}].amount must be a positive integer of fen`, { field: `lineAmounts[${i}]` });
+      const left = line.lineTotal - line.refundedAmount;
+      if (part.amount > left) throw new AppError('REFUND_EXCEEDS_PAID', `Only ${left} fen of line ${line.sku} can still be refunded`, { field: `lineAmounts[${i}]` });
+      return { lineId: part.lineId, amount: part.amount };
+    });
   }
 
   private async pendingTotal(tx: RequestContext, orderId: string): Promise<Fen> {

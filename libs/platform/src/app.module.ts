@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, CoreModule } from '@bangfu/core';
+import { AFTERSALES_ENTITIES, AftersalesModule } from '@bangfu/aftersales';
 import { ATTRIBUTION_ENTITIES, AttributionModule } from '@bangfu/attribution';
 import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
 import { CERTIFICATION_ENTITIES, CertificationModule } from '@bangfu/certification';
@@ -31,8 +32,9 @@ export const ENTITIES = [
   ...ATTRIBUTION_ENTITIES,
   ...STATISTICS_ENTITIES,
   ...OVERSIGHT_ENTITIES,
+  ...AFTERSALES_ENTITIES,
 ];
-export const DOMAIN_MODULES = [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, LedgerModule, PaymentModule, ProcurementModule, AttributionModule, StatisticsModule, OversightModule];
+export const DOMAIN_MODULES = [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, LedgerModule, PaymentModule, ProcurementModule, AttributionModule, StatisticsModule, OversightModule, AftersalesModule];
 
 /** The composition root: infrastructure plus every bounded context. */
 @Module({})

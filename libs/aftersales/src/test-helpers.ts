@@ -1,0 +1,126 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { expect } from 'vitest';
+import { Role, TokenService } from '@bangfu/core';
+import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
+import { createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
+import { LEDGER_ENTITIES, LedgerModule } from '@bangfu/ledger';
+import { ORDERING_ENTITIES, OrderingModule } from '@bangfu/ordering';
+import { OVERSIGHT_ENTITIES, OversightModule } from '@bangfu/oversight';
+import { PAYMENT_ENTITIES, PaymentModule } from '@bangfu/payment';
+import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
+import { startTestServer, type TestServer } from '@bangfu/testing';
+import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
+import { AFTERSALES_ENTITIES, AftersalesModule } from './aftersales.module';
+
+/** Spec support (not exported from the lib): the real server with ordering, payment, oversight and after-sales. */
+export async function startAftersalesServer(): Promise<{ server: TestServer; ds: DataSource }> {
+  const server = await startTestServer({
+    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, OrderingModule, LedgerModule, PaymentModule, OversightModule, AftersalesModule],
+    entities: [
+      ...REGION_ENTITIES,
+      ...IDENTITY_ENTITIES,
+      ...SUPPLIER_ENTITIES,
+      ...CATALOG_ENTITIES,
+      ...ORDERING_ENTITIES,
+      ...LEDGER_ENTITIES,
+      ...PAYMENT_ENTITIES,
+      ...OVERSIGHT_ENTITIES,
+      ...AFTERSALES_ENTITIES,
+    ],
+  });
+  return { server, ds: server.app.get(DataSource) };
+}
+
+export interface Actor {
+  token: string;
+  userId: string;
+  organizationId: string | null;
+}
+
+export async function actor(server: TestServer, ds: DataSource, role: Role, options: { organizationId?: string; regionPrefix?: string } = {}): Promise<Actor> {
+  const u = await createUserWithRole(ds, role, options);
+  const { token } = await server.app.get(TokenService).sign(u.user.id);
+  return { token, userId: u.user.id, organizationId: u.organizationId };
+}
+
+export interface Supplier {
+  supplierId: string;
+  adminToken: string;
+  variantId: string;
+}
+
+/** An approved supplier in 江口县 (520621) with one published, certified variant in stock. */
+export async function supplierWithVariant(server: TestServer, ds: DataSource, retail: number, countyCode = '520621000000'): Promise<Supplier> {
+  const s = await createSupplierFixture(ds, { countyCode });
+  const adminToken = (await server.app.get(TokenService).sign(s.admin.userId)).token;
+  const [product] = await ds.query(`INSERT INTO product (supplier_id, title, origin_region_code, status) VALUES ($1, $2, $3, 'PUBLISHED') RETURNING id`, [
+    s.supplierId,
+    `梵净山翠峰茶 ${randomBytes(2).toString('hex')}`,
+    countyCode,
+  ]);
+  const [variant] = await ds.query(
+    `INSERT INTO variant (product_id, sku, spec, unit, retail_price, agency_price, market_reference_price, stock_on_hand)
+     VALUES ($1, $2, '250g', '盒', $3, $3, $3, 10000) RETURNING id`,
+    [product.id, `SKU-${randomBytes(5).toString('hex')}`, retail],
+  );
+  await ds.query(
+    `INSERT INTO certification (product_id, status, certificate_no, issuer, batch, valid_from, valid_to) VALUES ($1, 'CERTIFIED', $2, '贵州省农业农村厅', '2026年第一批', '2025-01-01', '2099-12-31')`,
+    [product.id, `GZ-${randomBytes(4).toString('hex').toUpperCase()}`],
+  );
+  return { supplierId: s.supplierId, adminToken, variantId: variant.id };
+}
+
+export async function onlineHall(ds: DataSource): Promise<string> {
+  const [row] = await ds.query(`INSERT INTO channel (kind, name, online, assistance_only, status) VALUES ('HALL', $1, true, true, 'ACTIVE') RETURNING id`, [`帮扶馆 ${randomBytes(2).toString('hex')}`]);
+  return row.id;
+}
+
+export interface DeliveredOrder {
+  id: string;
+  orderNo: string;
+  totalAmount: number;
+  supplierOrders: Array<{ id: string; supplierId: string; subtotal: number; lines: Array<{ id: string; lineTotal: number }> }>;
+}
+
+const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { __typename ... on Order { id orderNo totalAmount supplierOrders { id supplierId subtotal lines { id lineTotal } } } } }`;
+const RECORD = `mutation($input: RecordBankTransferInput!) { recordBankTransfer(input: $input) { id } }`;
+const CONFIRM = `mutation($id: ID!) { confirmBankTransfer(paymentId: $id) { id outcome } }`;
+const SHIP = `mutation($id: ID!) { shipSupplierOrder(supplierOrderId: $id, carrier: "EMS", trackingNo: "EMS000123") { id } }`;
+const DELIVER = `mutation($id: ID!) { confirmDelivery(supplierOrderId: $id) { id status } }`;
+
+/** A retail order placed, paid by bank transfer (confirmed by platform finance), shipped and delivered. */
+export async function deliveredOrder(
+  server: TestServer,
+  buyer: Actor,
+  admin: Actor,
+  channelId: string,
+  parts: Array<{ supplier: Supplier; quantity: number }>,
+): Promise<DeliveredOrder> {
+  const placed = (await server.gqlOk(PLACE, { input: { idempotencyKey: randomUUID(), channelId, lines: parts.map((p) => ({ variantId: p.supplier.variantId, quantity: p.quantity })) } }, buyer.token))
+    .placeOrder;
+  expect(placed.__typename).toBe('Order');
+  const payment = (await server.gqlOk(RECORD, { input: { orderId: placed.id, reference: `T-${randomBytes(4).toString('hex')}`, amount: placed.totalAmount, paidAt: new Date().toISOString() } }, buyer.token))
+    .recordBankTransfer;
+  await server.gqlOk(CONFIRM, { id: payment.id }, admin.token);
+  for (const so of placed.supplierOrders) {
+    const supplier = parts.find((p) => p.supplier.supplierId === so.supplierId)!.supplier;
+    await server.gqlOk(SHIP, { id: so.id }, supplier.adminToken);
+    expect((await server.gqlOk(DELIVER, { id: so.id }, buyer.token)).confirmDelivery.status).toBe('DELIVERED');
+  }
+  return placed;
+}
+
+export async function count(ds: DataSource, sql: string, params: unknown[] = []): Promise<number> {
+  const [row] = await ds.query(sql, params);
+  return Number(Object.values(row as Record<string, unknown>)[0]);
+}
+
+/** Every posting balances, and so does the whole ledger. */
+export async function expectLedgerBalanced(ds: DataSource): Promise<void> {
+  expect(await count(ds, `SELECT count(*) FROM (SELECT posting_id FROM ledger_entry GROUP BY posting_id HAVING sum(amount) <> 0) x`)).toBe(0);
+  expect(await count(ds, `SELECT coalesce(sum(amount), 0) FROM ledger_entry`)).toBe(0);
+}
+
+/** A 1×1 PNG. */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
