@@ -12,6 +12,7 @@ import { AgencyOrderPolicy1764001000000 } from './1764001000000-agency-order-pol
 import { AccountSecurity1764001400000 } from './1764001400000-account-security';
 import { Statistics1764001500000 } from './1764001500000-statistics';
 import { SupervisionPaymentClock1764001700000 } from './1764001700000-supervision-payment-clock';
+import { SupervisionPaymentClock1764001700000 } from './1764001700000-supervision-payment-clock';
 import { SupplierSuspensionProposal1764001900000 } from './1764001900000-supplier-suspension-proposal';
 import { Aftersales1764002000000 } from './1764002000000-aftersales';
 import { Produce1764002100000 } from './1764002100000-produce';

@@ -109,6 +109,8 @@ const ARG_VALUES = (): Record<string, unknown[]> => ({
   includeDisabled: [true],
   mine: [false],
   asOf: NEUTRAL,
+  month: NEUTRAL,
+  overdueOnly: NEUTRAL,
   after: NEUTRAL,
   kind: NEUTRAL,
   status: NEUTRAL,

@@ -38,6 +38,7 @@ interface FilingSnapshot {
   catererUserId: string | null;
   coveredOrgIds: string[];
   note: string | null;
+  decreaseReason: string | null;
 }
 
 interface Draft {
@@ -82,6 +83,7 @@ export class FilingService {
       await this.assertNotCovered(tx, [unit.id], year, null, 'orgId');
       await this.assertNotCovered(tx, draft.coveredOrgIds, year, null, 'coveredOrgIds');
       const { minimumBps, exemptionId } = await this.checkMinimum(tx, unit, year, draft);
+      const decreaseReason = await this.checkDecrease(tx, unit.id, year, reservedAmountOf(draft.canteenBudget, draft.ratioBps), optionalText(input.decreaseReason, 'decreaseReason', 2000));
       const deadline = await this.rules.deadlineFor(tx, year);
       const repo = this.db.repo(tx, ReservedShareFiling);
       const filing = await this.saveNew(
@@ -98,6 +100,7 @@ export class FilingService {
           catererName: draft.catererName,
           catererUserId: null,
           note: draft.note,
+          decreaseReason,
           deadline,
           late: this.rules.isLate(deadline),
           version: 1,
@@ -136,6 +139,9 @@ export class FilingService {
       await this.assertNotCovered(tx, draft.coveredOrgIds, year, filing.id, 'coveredOrgIds');
       const { minimumBps, exemptionId } = await this.checkMinimum(tx, unit, year, draft);
       const before = this.snapshot(filing, coveredBefore);
+      const newAmount = reservedAmountOf(draft.canteenBudget, draft.ratioBps);
+      const givenReason = optionalText(input.decreaseReason, 'decreaseReason', 2000);
+      const decreaseReason = await this.checkDecrease(tx, unit.id, year, newAmount, givenReason ?? filing.decreaseReason);
       const changes: Partial<ReservedShareFiling> = {
         canteenMode: draft.canteenMode,
         canteenBudget: draft.canteenBudget,
@@ -146,6 +152,7 @@ export class FilingService {
         catererName: draft.catererName,
         catererUserId: draft.canteenMode === CanteenMode.OUTSOURCED ? filing.catererUserId : null,
         note: draft.note,
+        decreaseReason,
       };
       const after = this.snapshot({ ...filing, ...changes } as ReservedShareFiling, draft.coveredOrgIds);
       if (JSON.stringify(before) === JSON.stringify(after)) throw new AppError('NOTHING_TO_AMEND', 'The amendment changes nothing', { field: 'orgId' });
@@ -240,6 +247,24 @@ export class FilingService {
     return { minimumBps, exemptionId: exemption.id };
   }
 
+  /**
+   * 同比下降须说明: a reserved amount below the unit's own filing of the previous year needs a reason
+   * (supervisors compare years; a silent drop is how a unit shrinks its obligation). Returns the
+   * reason to store: kept only while the amount is below last year's.
+   */
+  private async checkDecrease(tx: RequestContext, orgId: string, year: number, amount: number, reason: string | null): Promise<string | null> {
+    const previous = await this.db.repo(tx, ReservedShareFiling).findOneBy({ orgId, year: year - 1 });
+    if (!previous || amount >= previous.reservedAmount) return null;
+    if (!reason) {
+      throw new AppError('RESERVED_DECREASE_REASON_REQUIRED', `The reserved amount is below ${year - 1}’s (${previous.reservedAmount} fen): say why in decreaseReason`, {
+        field: 'decreaseReason',
+        previousReservedAmount: previous.reservedAmount,
+        reservedAmount: amount,
+      });
+    }
+    return reason;
+  }
+
   private async assertNotCovered(tx: RequestContext, orgIds: string[], year: number, exceptFilingId: string | null, field: string): Promise<void> {
     if (orgIds.length === 0) return;
     const rows: Array<{ org_id: string; filing_id: string }> = await this.db
@@ -291,6 +316,7 @@ export class FilingService {
       catererUserId: f.catererUserId,
       coveredOrgIds: [...coveredOrgIds].sort(),
       note: f.note,
+      decreaseReason: f.decreaseReason ?? null,
     };
   }
 }

@@ -133,6 +133,9 @@ export class ReservedShareFiling {
   @Column({ name: 'caterer_user_id', type: 'uuid', nullable: true })
   catererUserId: string | null;
   @Field(() => String, { nullable: true }) @Column({ type: 'text', nullable: true }) note: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the reserved amount is below the previous year’s (required then, at filing or amendment)' })
+  @Column({ name: 'decrease_reason', type: 'text', nullable: true })
+  decreaseReason: string | null;
   @Field(() => String, { description: 'Filing deadline of the year (Asia/Shanghai, inclusive)' }) @Column({ type: 'date' }) deadline: string;
   @Field(() => Boolean, { description: 'Filed after the deadline (accepted, but flagged)' }) @Column('boolean') late: boolean;
   @Field(() => Int, { description: '1 when filed, +1 per amendment' }) @Column({ type: 'integer', default: 1 }) version: number;

@@ -10,6 +10,8 @@ import { DocumentService } from './document.service';
 import { ExportService } from './export.service';
 import { FilingService } from './filing.service';
 import { LimitsService } from './limits.service';
+import { PaymentClockConsumer } from './payment-clock.consumer';
+import { PaymentClockService } from './payment-clock.service';
 import { ProcurementController } from './procurement.controller';
 import {
   JurisdictionMinimum,
@@ -37,6 +39,10 @@ import { PurchaseRequestService } from './purchase-request.service';
 import { RebindingService } from './rebinding.service';
 import { ReservedShareAmendmentResolver, ReservedShareResolver } from './reserved-share.resolver';
 import { ShareRulesService } from './share-rules.service';
+import { SupervisionController } from './supervision.controller';
+import { CompletionSnapshotJob, CompletionSnapshotScheduler } from './supervision.job';
+import { SupervisionResolver } from './supervision.resolver';
+import { SupervisionService } from './supervision.service';
 
 export const PROCUREMENT_ENTITIES = [
   JurisdictionMinimum,
@@ -60,7 +66,7 @@ export const PROCUREMENT_ENTITIES = [
 
 @Module({
   imports: [RegionModule, IdentityModule, OrderingModule],
-  controllers: [ProcurementController],
+  controllers: [ProcurementController, SupervisionController],
   providers: [
     UnitAccess,
     ShareRulesService,
@@ -79,7 +85,13 @@ export const PROCUREMENT_ENTITIES = [
     ReservedShareAmendmentResolver,
     PurchaseRequestResolver,
     ProcurementAdminResolver,
+    SupervisionService,
+    PaymentClockService,
+    PaymentClockConsumer,
+    SupervisionResolver,
+    CompletionSnapshotJob,
+    CompletionSnapshotScheduler,
   ],
-  exports: [ProcurementService, FilingService, ShareRulesService, CompletionService, PurchaseRequestService, LimitsService],
+  exports: [ProcurementService, FilingService, ShareRulesService, CompletionService, PurchaseRequestService, LimitsService, SupervisionService, PaymentClockService],
 })
 export class ProcurementModule {}

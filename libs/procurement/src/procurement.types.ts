@@ -14,6 +14,8 @@ export class FileReservedShareInput {
   @Field(() => [ID], { nullable: true, description: 'SHARED: the other units eating in this canteen (you must administer them)' }) coveredOrgIds?: string[] | null;
   @Field(() => String, { nullable: true, description: 'OUTSOURCED: the caterer' }) catererName?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required when the reserved amount is below the previous year’s filing (RESERVED_DECREASE_REASON_REQUIRED)' })
+  decreaseReason?: string | null;
 }
 
 @InputType({ description: 'Only the fields given change; the reason is kept with the amendment' })
@@ -26,6 +28,7 @@ export class AmendReservedShareInput {
   @Field(() => [ID], { nullable: true }) coveredOrgIds?: string[] | null;
   @Field(() => String, { nullable: true }) catererName?: string | null;
   @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the reserved amount is below the previous year’s (required then unless already given)' }) decreaseReason?: string | null;
   @Field(() => String) reason: string;
 }
 
