@@ -5,6 +5,7 @@ import { AuthService } from './auth.service';
 import { OrganizationResolver, UserResolver } from './identity.resolver';
 import { LoginLimiter } from './login-limiter';
 import { OrganizationService } from './organization.service';
+import { UserDirectoryService } from './user-directory.service';
 import { UserService } from './user.service';
 
 @Module({
@@ -14,6 +15,7 @@ import { UserService } from './user.service';
     LoginLimiter,
     OrganizationService,
     UserService,
+    UserDirectoryService,
     UserResolver,
     OrganizationResolver,
     { provide: PRINCIPAL_LOADER, useExisting: AuthService },

@@ -5,6 +5,7 @@ import { AuthService } from './auth.service';
 import { AccountEvent, AppUser, Membership, Organization } from './identity.entities';
 import { AuthPayload, CreateOrganizationInput, CreateUserInput, GrantMembershipInput, RegisterCustomerInput, RegisterCustomerPayload } from './identity.types';
 import { OrganizationService } from './organization.service';
+import { UserDirectoryService } from './user-directory.service';
 import { UserService } from './user.service';
 
 @Resolver(() => AppUser)
@@ -12,7 +13,20 @@ export class UserResolver {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UserService,
+    private readonly directory: UserDirectoryService,
   ) {}
+
+  @Query(() => [AppUser], { description: 'Platform admin: accounts by part of the name, email or mobile, role or organisation; newest first' })
+  @Allow(Role.PLATFORM_ADMIN)
+  users(
+    @Ctx() ctx: RequestContext,
+    @Args('search', { type: () => String, nullable: true }) search?: string | null,
+    @Args('role', { type: () => Role, nullable: true }) role?: Role | null,
+    @Args('organizationId', { type: () => ID, nullable: true }) organizationId?: string | null,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+  ): Promise<AppUser[]> {
+    return this.directory.search(ctx, { search, role, organizationId }, first);
+  }
 
   @Mutation(() => AuthPayload, { description: 'Sign in with an email or mobile number' })
   @Allow(PUBLIC)

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, assertUuid, badInput, type Connection, Db, decodeCursor, forbidden, isUuid, notFound, pageSize, type RequestContext, toConnection } from '@bangfu/core';
+import { AppError, assertUuid, badInput, type Connection, Db, decodeCursor, forbidden, isUuid, likeContains, notFound, pageSize, type RequestContext, toConnection } from '@bangfu/core';
 import { OrderAccessService } from './order-access.service';
 import { assertId } from './order-state.service';
 import { Order, OrderHistory, OrderLine, SupplierOrder, SupplierOrderHistory } from './ordering.entities';
@@ -40,6 +40,14 @@ export class OrderQueryService {
     if (scope.where) qb.andWhere(scope.where, scope.params);
     if (filter.status) qb.andWhere('o.status = :status', { status: filter.status });
     if (filter.buyerOrgId) qb.andWhere('o.buyer_org_id = :buyerOrgId', { buyerOrgId: assertUuid(filter.buyerOrgId, 'buyerOrgId') });
+    if (filter.buyerUserId) qb.andWhere('o.buyer_user_id = :buyerUserId', { buyerUserId: assertUuid(filter.buyerUserId, 'buyerUserId') });
+    const search = filter.search?.trim();
+    if (search) {
+      // Tracking numbers belong to one supplier's part: only the platform (which sees every part) searches them,
+      // so a supplier cannot probe another supplier's shipments in a shared order.
+      const tracking = scope.where === null ? 'OR EXISTS (SELECT 1 FROM supplier_order sso WHERE sso.order_id = o.id AND sso.tracking_no ILIKE :search)' : '';
+      qb.andWhere(`(o.order_no ILIKE :search OR o.invoice_no ILIKE :search ${tracking})`, { search: likeContains(search) });
+    }
     if (filter.channelId) qb.andWhere('o.channel_id = :channelId', { channelId: assertUuid(filter.channelId, 'channelId') });
     if (filter.supplierId) {
       qb.andWhere('EXISTS (SELECT 1 FROM supplier_order fso WHERE fso.order_id = o.id AND fso.supplier_id = :supplierId)', { supplierId: assertUuid(filter.supplierId, 'supplierId') });

@@ -96,6 +96,8 @@ export type CheckoutOutcome = PlaceOrderOutcome | PurchaseRequestRequiredError;
 export class OrderFilter {
   @Field(() => OrderStatus, { nullable: true }) status?: OrderStatus | null;
   @Field(() => ID, { nullable: true }) buyerOrgId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The user who placed it (retail buyers have no unit)' }) buyerUserId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Part of the order number or invoice number (platform admins: also tracking numbers)' }) search?: string | null;
   @Field(() => ID, { nullable: true }) supplierId?: string | null;
   @Field(() => ID, { nullable: true }) channelId?: string | null;
   @Field(() => String, { nullable: true, description: 'Placed on or after this day (Asia/Shanghai), e.g. 2026-01-01' }) from?: string | null;

@@ -106,6 +106,21 @@ describe('orders: scoped in SQL per role', () => {
     expectErrorCode(await server.gql(LIST, { first: 500 }, admin.token), 'BAD_USER_INPUT');
   });
 
+  it('searches by part of the order number (any reader), tracking numbers for platform admins; filters by the buyer user', async () => {
+    const admin = await actor(server, ds, Role.PLATFORM_ADMIN);
+    const [{ order_no }] = await ds.query('SELECT order_no FROM orders WHERE id = $1', [ids.retailCq]);
+    const tail = String(order_no).slice(-6);
+    expect(await listIds(admin.token, { search: tail })).toEqual([ids.retailCq]);
+    expect(await listIds(customer.token, { search: tail.toLowerCase() })).toEqual([ids.retailCq]);
+    expect(await listIds(purchaser.token, { search: tail })).toEqual([]);
+    expect(await listIds(admin.token, { search: '%' })).toEqual([]);
+    await ds.query(`UPDATE supplier_order SET tracking_no = 'SF1234567890' WHERE order_id = $1`, [ids.retailGz]);
+    expect(await listIds(admin.token, { search: '4567' })).toEqual([ids.retailGz]);
+    expect(await listIds(customer.token, { search: '4567' })).toEqual([]);
+    expect(await listIds(admin.token, { buyerUserId: customer.userId })).toEqual([ids.retailGz, ids.retailCq].sort());
+    expectErrorCode(await server.gql(LIST, { filter: { buyerUserId: 'x' } }, admin.token), 'BAD_USER_INPUT');
+  });
+
   it('anonymous callers and unknown ids are refused', async () => {
     expectErrorCode(await server.gql(LIST, {}), 'UNAUTHENTICATED');
     const admin = await actor(server, ds, Role.PLATFORM_ADMIN);

@@ -9,6 +9,7 @@ export * from './graphql-limits';
 export * from './health';
 export * from './http';
 export * from './ids';
+export * from './like';
 export * from './logging';
 export * from './metrics';
 export * from './pagination';
