@@ -67,6 +67,51 @@ export class LotService {
   }
 
   /**
+   * Adds a household's quantity to an existing lot (produce received into it later: libs/produce's
+   * receipts): the contribution, the lot's quantity and remaining, and the variant's stock rise
+   * together. The lot row is locked first, so concurrent additions queue instead of losing one.
+   * Same rules as create: the supplier's own staff, a household linked today, a positive quantity.
+   */
+  addContribution(ctx: RequestContext, lotId: string, householdId: string, quantity: number): Promise<Lot> {
+    return this.db.transaction(ctx, async (tx) => {
+      assertUuid(lotId, 'lotId');
+      assertUuid(householdId, 'householdId');
+      if (!Number.isSafeInteger(quantity) || quantity <= 0 || quantity > MAX_QUANTITY) {
+        throw new AppError('INVALID_QUANTITY', 'A contribution is a positive whole number of units', { field: 'quantity' });
+      }
+      const lot = await this.db.repo(tx, Lot).createQueryBuilder('l').setLock('pessimistic_write').where('l.id = :lotId', { lotId }).getOne();
+      if (!lot) throw notFound('Lot', lotId);
+      const variant = await this.variants.get(tx, lot.variantId);
+      const product = await this.products.requireOwnedBySupplierStaff(tx, variant.productId);
+      await this.households.assertLinked(tx, product.supplierId, [householdId]);
+      if (lot.quantity + quantity > MAX_QUANTITY) throw new AppError('INVALID_QUANTITY', 'The lot would be larger than the largest storable quantity', { field: 'quantity' });
+      await this.db.manager(tx).query(
+        `INSERT INTO lot_contribution (lot_id, household_id, quantity) VALUES ($1, $2, $3)
+         ON CONFLICT (lot_id, household_id) DO UPDATE SET quantity = lot_contribution.quantity + EXCLUDED.quantity`,
+        [lot.id, householdId, quantity],
+      );
+      await this.db.manager(tx).query(`UPDATE lot SET quantity = quantity + $2, remaining = remaining + $2 WHERE id = $1`, [lot.id, quantity]);
+      await this.variants.adjustStock(tx, variant.id, quantity);
+      return this.load(tx, [lot.id]).then((lots) => lots[0]);
+    });
+  }
+
+  /** The variant, unit and supplier of a lot (NOT_FOUND when there is none). */
+  async supplierOfLot(ctx: RequestContext, lotId: string): Promise<{ supplierId: string; unit: string; productId: string; variantId: string }> {
+    assertUuid(lotId, 'lotId');
+    const lot = await this.db.repo(ctx, Lot).findOneBy({ id: lotId });
+    if (!lot) throw notFound('Lot', lotId);
+    return { ...(await this.supplierOfVariant(ctx, lot.variantId)), variantId: lot.variantId };
+  }
+
+  /** The supplier (organisation id) whose product a variant belongs to. */
+  async supplierOfVariant(ctx: RequestContext, variantId: string): Promise<{ supplierId: string; unit: string; productId: string }> {
+    const variant = await this.variants.get(ctx, variantId);
+    const product = await this.products.get(ctx, variant.productId);
+    return { supplierId: product.supplierId, unit: variant.unit, productId: product.id };
+  }
+
+  /**
    * Lots of a variant, for its supplier's staff, platform admins and coordinators/auditors whose
    * region covers the product's origin or the supplier's county (checked in SQL).
    */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, Db, ErrorCode, forbidden, notFound, OrganizationKind, type RequestContext, Role } from '@bangfu/core';
-import { RegionLevel, RegionService } from '@bangfu/region';
+import { normalizePrefix, RegionLevel, RegionService } from '@bangfu/region';
 import { isValidCreditCode } from './credit-code';
 import { Organization } from './identity.entities';
 
@@ -44,6 +44,25 @@ export class OrganizationService {
       [rootIds],
     );
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * The most specific coordination office(s) whose region covers the code (the county's office
+   * before the city's, the city's before the province's): whom to notify about a village's affairs.
+   */
+  async coordinationOfficesCovering(ctx: RequestContext, regionCode: string): Promise<Organization[]> {
+    const offices = await this.db
+      .repo(ctx, Organization)
+      .createQueryBuilder('o')
+      .where('o.kind = :kind', { kind: OrganizationKind.COORDINATION_OFFICE })
+      .andWhere(`o.status = 'ACTIVE'`)
+      .andWhere('o.region_code IS NOT NULL AND left(o.region_code, 2) = left(:code, 2)', { code: regionCode })
+      .getMany();
+    const covering = offices
+      .map((o) => ({ o, prefix: normalizePrefix(o.regionCode as string) }))
+      .filter(({ prefix }) => regionCode.startsWith(prefix));
+    const longest = Math.max(0, ...covering.map((c) => c.prefix.length));
+    return covering.filter((c) => c.prefix.length === longest).map((c) => c.o);
   }
 
   /** Organisations the caller may see, filtered in SQL by its memberships and region scope. */

@@ -12,6 +12,7 @@ import { ORDERING_ENTITIES, OrderingModule } from '@bangfu/ordering';
 import { OVERSIGHT_ENTITIES, OversightModule } from '@bangfu/oversight';
 import { PAYMENT_ENTITIES, PaymentModule } from '@bangfu/payment';
 import { PROCUREMENT_ENTITIES, ProcurementModule } from '@bangfu/procurement';
+import { PRODUCE_ENTITIES, ProduceModule } from '@bangfu/produce';
 import { QueueModule } from '@bangfu/queue';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import { STATISTICS_ENTITIES, StatisticsModule } from '@bangfu/statistics';
@@ -31,10 +32,11 @@ export const ENTITIES = [
   ...PROCUREMENT_ENTITIES,
   ...ATTRIBUTION_ENTITIES,
   ...STATISTICS_ENTITIES,
+  ...PRODUCE_ENTITIES,
   ...OVERSIGHT_ENTITIES,
   ...AFTERSALES_ENTITIES,
 ];
-export const DOMAIN_MODULES = [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, LedgerModule, PaymentModule, ProcurementModule, AttributionModule, StatisticsModule, OversightModule, AftersalesModule];
+export const DOMAIN_MODULES = [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, LedgerModule, PaymentModule, ProcurementModule, AttributionModule, StatisticsModule, OversightModule, AftersalesModule, ProduceModule];
 
 /** The composition root: infrastructure plus every bounded context. */
 @Module({})

@@ -60,6 +60,30 @@ export class HouseholdService {
     return Number(row.n);
   }
 
+  /** Households with a linkage valid today to any of the suppliers (for other domains' scoped lists). */
+  async linkedHouseholdIds(ctx: RequestContext, supplierIds: string[]): Promise<string[]> {
+    const ids = supplierIds.filter((id) => isUuid(id));
+    if (!ids.length) return [];
+    const rows: Array<{ household_id: string }> = await this.db.manager(ctx).query(
+      `SELECT DISTINCT household_id FROM linkage
+        WHERE supplier_id = ANY($1::uuid[]) AND household_id IS NOT NULL
+          AND valid_from <= ${SQL_TODAY} AND (valid_to IS NULL OR valid_to >= ${SQL_TODAY})`,
+      [ids],
+    );
+    return rows.map((r) => r.household_id);
+  }
+
+  /** Suppliers with a linkage valid today to the household (whom its produce offers are shown to). */
+  async linkedSupplierIds(ctx: RequestContext, householdId: string): Promise<string[]> {
+    if (!isUuid(householdId)) return [];
+    const rows: Array<{ supplier_id: string }> = await this.db.manager(ctx).query(
+      `SELECT DISTINCT supplier_id FROM linkage
+        WHERE household_id = $1 AND valid_from <= ${SQL_TODAY} AND (valid_to IS NULL OR valid_to >= ${SQL_TODAY})`,
+      [householdId],
+    );
+    return rows.map((r) => r.supplier_id);
+  }
+
   // ── writes ─────────────────────────────────────────────────────────────────────
 
   /** Registered by a supplier's staff (for that supplier) or by a coordinator whose prefix covers the village. */

@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { AttributionModule } from '@bangfu/attribution';
+import { CatalogModule } from '@bangfu/catalog';
+import { IdentityModule } from '@bangfu/identity';
+import { RegionModule } from '@bangfu/region';
+import { SupplierModule } from '@bangfu/supplier';
+import { CommitmentResolver, ReceiptResolver } from './commitment.resolver';
+import { CommitmentService } from './commitment.service';
+import { IncomeResolver } from './income.resolver';
+import { IncomeService } from './income.service';
+import { createNotificationChannel, NOTIFICATION_CHANNEL } from './notification-channel';
+import { OfferResolver } from './offer.resolver';
+import { OfferService } from './offer.service';
+import { ProduceAccess } from './produce-access';
+import { IncomeConfirmation, IncomeDispute, ProduceCommitment, ProduceCommitmentHistory, ProduceOffer, ProducePayment, ProduceReceipt } from './produce.entities';
+import { ProduceNotifier } from './produce-notifier';
+import { ReceiptService } from './receipt.service';
+
+export const PRODUCE_ENTITIES = [ProduceOffer, ProduceCommitment, ProduceCommitmentHistory, ProduceReceipt, ProducePayment, IncomeConfirmation, IncomeDispute];
+
+/** 农户供货 → 收购承诺 → 收购入库 → 收购款 → 月度收入确认. */
+@Module({
+  imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, AttributionModule],
+  providers: [
+    // Core config cannot be extended from here, so the channel reads its own variable (SMS_PROVIDER).
+    { provide: NOTIFICATION_CHANNEL, useFactory: () => createNotificationChannel(process.env) },
+    ProduceAccess,
+    ProduceNotifier,
+    OfferService,
+    CommitmentService,
+    ReceiptService,
+    IncomeService,
+    OfferResolver,
+    CommitmentResolver,
+    ReceiptResolver,
+    IncomeResolver,
+  ],
+  exports: [OfferService, CommitmentService, ReceiptService, IncomeService, NOTIFICATION_CHANNEL],
+})
+export class ProduceModule {}
