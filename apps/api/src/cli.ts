@@ -3,6 +3,7 @@ import { ConfigError, createDataSource, loadConfig } from '@bangfu/core';
 import { migrations } from '@bangfu/migrations';
 import { importRegions } from '@bangfu/region';
 import { RECONCILE_USAGE, runAttributionReconcile } from '@bangfu/attribution';
+import { AUDIT_VERIFY_USAGE, runAuditVerify } from '@bangfu/audit';
 import { ENTITIES } from '@bangfu/platform';
 import { runStatsReconcile, STATS_RECONCILE_USAGE } from '@bangfu/statistics';
 
@@ -11,7 +12,8 @@ const USAGE = `usage: node dist/api/cli.js <command>
   migrate:revert     revert the last migration
   regions:import     load every statistical division code down to villages (~700k rows)
 ${RECONCILE_USAGE}
-${STATS_RECONCILE_USAGE}`;
+${STATS_RECONCILE_USAGE}
+${AUDIT_VERIFY_USAGE}`;
 
 /** Operational commands that need only the database, not the HTTP server. */
 async function main(argv: string[]) {
@@ -46,6 +48,9 @@ async function main(argv: string[]) {
         break;
       case 'stats:reconcile':
         process.exitCode = await runStatsReconcile(ds, argv.slice(1));
+        break;
+      case 'audit:verify':
+        process.exitCode = await runAuditVerify(ds, argv.slice(1));
         break;
       default:
         process.stderr.write(`unknown command ${command}\n${USAGE}\n`);

@@ -45,11 +45,17 @@ export class AuthService implements PrincipalLoader {
       .getOne();
     const ok = user ? await argon2.verify(user.passwordHash, password) : await argon2.verify(await this.dummyHash, password).then(() => false);
     if (!user || !ok || user.status !== 'ACTIVE') {
+      // The audit trail records the failed attempt against the account it aimed at (libs/audit).
+      if (user) ctx.audit?.note({ entityType: 'AppUser', entityId: user.id });
       loginAttempts.inc({ outcome: 'failure' });
       throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Wrong identifier or password');
     }
     await this.limiter.recordSuccess(id, ctx.ip);
-    await this.db.repo(ctx, AppUser).update(user.id, { lastLoginAt: new Date() });
+    // A transaction of its own so the sign-in's audit event commits with it (libs/audit).
+    await this.db.transaction(ctx, async (tx) => {
+      tx.audit?.note({ actorUserId: user.id, entityType: 'AppUser', entityId: user.id });
+      await this.db.repo(tx, AppUser).update(user.id, { lastLoginAt: new Date() });
+    });
     loginAttempts.inc({ outcome: 'success' });
     return { ...(await this.tokens.sign(user.id, undefined, user.tokenVersion)), user };
   }

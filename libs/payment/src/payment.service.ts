@@ -78,13 +78,16 @@ export class PaymentService {
       }
       // The webhook may have recorded the intent id first (news that overtook this step); the
       // client secret is still ours to keep, so a failed card can be retried on the same intent.
-      await this.db
-        .manager(ctx)
-        .query(`UPDATE payment SET provider_ref = $2, client_secret = $3, updated_at = now() WHERE id = $1 AND (provider_ref IS NULL OR provider_ref = $2)`, [
-          payment.id,
-          intent.providerRef,
-          intent.clientSecret,
-        ]);
+      // A transaction of one statement, so this step's audit event commits with it (libs/audit).
+      await this.db.transaction(ctx, (tx) =>
+        this.db
+          .manager(tx)
+          .query(`UPDATE payment SET provider_ref = $2, client_secret = $3, updated_at = now() WHERE id = $1 AND (provider_ref IS NULL OR provider_ref = $2)`, [
+            payment.id,
+            intent.providerRef,
+            intent.clientSecret,
+          ]),
+      );
       return this.result(Object.assign(payment, { providerRef: intent.providerRef }), intent.clientSecret ?? '');
     }
   }

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Injectable, Logger, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import type Stripe from 'stripe';
-import { Allow, Db, isUuid, PUBLIC, RequestContext } from '@bangfu/core';
+import { Allow, Ctx, Db, isUuid, PUBLIC, RequestContext } from '@bangfu/core';
 import { PaymentCoreService } from './payment-core.service';
 import { Payment, PaymentFlag, PaymentOutcome, PaymentProviderKind, PaymentStatus } from './payment.entities';
 import { RefundService } from './refund.service';
@@ -38,9 +38,11 @@ export class StripeWebhookService {
     private readonly refunds: RefundService,
   ) {}
 
-  async receive(rawBody: Buffer | undefined, signature: string | string[] | undefined): Promise<WebhookResult> {
+  /** `request` is the HTTP request's context: its audit scope (libs/audit) records the event in the same transaction. */
+  async receive(rawBody: Buffer | undefined, signature: string | string[] | undefined, request: RequestContext | null = null): Promise<WebhookResult> {
     const event = this.core.stripe.verifyWebhook(rawBody, signature);
-    return this.db.transaction(RequestContext.system('stripe-webhook'), async (tx) => {
+    return this.db.transaction(request ?? RequestContext.system('stripe-webhook'), async (tx) => {
+      tx.audit?.note({ entityType: 'StripeEvent', entityId: event.id });
       const em = this.db.manager(tx);
       const stored: unknown[] = await em.query(
         `INSERT INTO payment_event (id, type, outcome, payload) VALUES ($1, $2, 'RECEIVED', $3::jsonb) ON CONFLICT (id) DO NOTHING RETURNING id`,
@@ -174,7 +176,7 @@ export class StripeWebhookController {
   @Post('stripe')
   @Allow(PUBLIC)
   @HttpCode(200)
-  receive(@Req() req: Request & { rawBody?: Buffer }): Promise<WebhookResult> {
-    return this.webhooks.receive(req.rawBody, req.headers['stripe-signature']);
+  receive(@Ctx() ctx: RequestContext, @Req() req: Request & { rawBody?: Buffer }): Promise<WebhookResult> {
+    return this.webhooks.receive(req.rawBody, req.headers['stripe-signature'], ctx);
   }
 }

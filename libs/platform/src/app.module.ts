@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, CoreModule } from '@bangfu/core';
 import { AFTERSALES_ENTITIES, AftersalesModule } from '@bangfu/aftersales';
 import { ATTRIBUTION_ENTITIES, AttributionModule } from '@bangfu/attribution';
+import { AuditModule } from '@bangfu/audit';
 import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
 import { CERTIFICATION_ENTITIES, CertificationModule } from '@bangfu/certification';
 import { CHANNEL_ENTITIES, ChannelModule } from '@bangfu/channel';
@@ -36,7 +37,7 @@ export const ENTITIES = [
   ...OVERSIGHT_ENTITIES,
   ...AFTERSALES_ENTITIES,
 ];
-export const DOMAIN_MODULES = [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, LedgerModule, PaymentModule, ProcurementModule, AttributionModule, StatisticsModule, OversightModule, AftersalesModule, ProduceModule];
+export const DOMAIN_MODULES = [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, LedgerModule, PaymentModule, ProcurementModule, AttributionModule, StatisticsModule, AuditModule, OversightModule, AftersalesModule, ProduceModule];
 
 /** The composition root: infrastructure plus every bounded context. */
 @Module({})

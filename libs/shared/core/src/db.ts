@@ -24,9 +24,21 @@ export function createDataSource(url: string, entities: EntityList, migrations: 
  * The one way services reach the database: `db.manager(ctx)` joins the context's transaction when
  * there is one, and `db.transaction(ctx, fn)` makes a mutation all-or-nothing.
  */
+/** Runs inside an audited operation's outermost transaction, after its work and before COMMIT. */
+export type CommitHook = (tx: RequestContext, result: unknown) => Promise<void>;
+
 @Injectable()
 export class Db {
+  private readonly commitHooks: CommitHook[] = [];
   constructor(readonly dataSource: DataSource) {}
+
+  /**
+   * libs/audit registers here: every outermost `transaction` of a context carrying an audit scope
+   * calls the hooks last, so the audit event commits (or rolls back) with the effect it records.
+   */
+  onCommit(hook: CommitHook): void {
+    this.commitHooks.push(hook);
+  }
 
   manager(ctx: RequestContext): EntityManager {
     return ctx.em ?? this.dataSource.manager;
@@ -39,7 +51,13 @@ export class Db {
   /** Runs fn in a transaction; nested calls join the outer one. */
   async transaction<T>(ctx: RequestContext, fn: (tx: RequestContext) => Promise<T>): Promise<T> {
     if (ctx.em?.queryRunner?.isTransactionActive) return fn(ctx);
-    return this.dataSource.transaction((em) => fn(ctx.withManager(em)));
+    if (!ctx.audit || this.commitHooks.length === 0) return this.dataSource.transaction((em) => fn(ctx.withManager(em)));
+    return this.dataSource.transaction(async (em) => {
+      const tx = ctx.withManager(em);
+      const result = await fn(tx);
+      for (const hook of this.commitHooks) await hook(tx, result);
+      return result;
+    });
   }
 }
 

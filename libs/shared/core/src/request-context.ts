@@ -55,6 +55,28 @@ export class Principal {
   }
 }
 
+/** What a service may add to the audit event of the operation it serves (libs/audit writes it). */
+export interface AuditNote {
+  entityType?: string;
+  entityId?: string;
+  /** The region the target belongs to, so auditors of that region see the event. */
+  regionCode?: string | null;
+  /** The changed fields before and after (redacted by the audit lib before writing). */
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  /** Who acted when the request had no principal yet (a successful login). */
+  actorUserId?: string;
+}
+
+/**
+ * An audited operation in progress (a mutation, an audited REST call), opened by libs/audit's
+ * interceptor. Core only carries it: `Db.transaction` hands each outermost transaction to the
+ * commit hooks, which append the event in that transaction.
+ */
+export interface AuditScope {
+  note(note: AuditNote): void;
+}
+
 /**
  * Passed first to every service method (Vendure's pattern): who is asking, which request, and the
  * transaction to run in, so that one mutation is one transaction across services.
@@ -65,6 +87,7 @@ export class RequestContext {
     readonly principal: Principal | null,
     readonly ip: string | null = null,
     readonly em: EntityManager | null = null,
+    readonly audit: AuditScope | null = null,
   ) {}
 
   static anonymous(requestId: string = randomUUID()): RequestContext {
@@ -77,11 +100,15 @@ export class RequestContext {
   }
 
   withPrincipal(principal: Principal | null): RequestContext {
-    return new RequestContext(this.requestId, principal, this.ip, this.em);
+    return new RequestContext(this.requestId, principal, this.ip, this.em, this.audit);
   }
 
   withManager(em: EntityManager): RequestContext {
-    return new RequestContext(this.requestId, this.principal, this.ip, em);
+    return new RequestContext(this.requestId, this.principal, this.ip, em, this.audit);
+  }
+
+  withAudit(audit: AuditScope | null): RequestContext {
+    return new RequestContext(this.requestId, this.principal, this.ip, this.em, audit);
   }
 
   get userId(): string | null {

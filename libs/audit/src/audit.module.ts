@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditChainService } from './audit-chain.service';
+import { AuditInterceptor } from './audit.interceptor';
+import { AuditJobs, AuditSchedulers } from './audit.jobs';
+import { AuditQueryService } from './audit-query.service';
+import { AuditResolver } from './audit.resolver';
+import { AuditService } from './audit.service';
+
+/** The audit trail: every mutation and audited REST call writes a hash-chained event (README). */
+@Module({
+  providers: [AuditService, AuditQueryService, AuditChainService, AuditResolver, AuditJobs, AuditSchedulers, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
+  exports: [AuditService, AuditChainService],
+})
+export class AuditModule {}

@@ -1,0 +1,77 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { AppError, Db, type RequestContext } from '@bangfu/core';
+import { businessErrorCode, entityFromArgs, entityOf, OperationAudit } from './operation-audit';
+import { changedFields, redact } from './redact';
+
+/** Why an operation ended: 'OK', a business error's code, or a thrown error's code. */
+export function outcomeOfError(e: unknown): string {
+  if (e instanceof AppError) return e.code;
+  const status = (e as { status?: number } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) return `HTTP_${status}`;
+  return 'INTERNAL_SERVER_ERROR';
+}
+
+/**
+ * Writes audit events. One INSERT per event: the database numbers, stamps and chains it (migration
+ * 1764001800000-audit), so the cost inside a mutation's transaction is one statement and a short
+ * lock on the chain head, held from the append (the last statement) to the commit.
+ */
+@Injectable()
+export class AuditService implements OnModuleInit {
+  constructor(private readonly db: Db) {}
+
+  onModuleInit() {
+    this.db.onCommit((tx, result) => this.onCommit(tx, result));
+  }
+
+  /** Last step of every outermost transaction of an audited operation: the event commits with its effect. */
+  private async onCommit(tx: RequestContext, result: unknown): Promise<void> {
+    const scope = tx.audit;
+    if (!(scope instanceof OperationAudit)) return;
+    await this.append(tx, scope, businessErrorCode(result) ?? 'OK', result);
+  }
+
+  /**
+   * The end of an audited operation. Its transactions already wrote their events; an operation that
+   * wrote none (a failed login, a refused input, an export, a union error returned before any
+   * write) gets one now in a small transaction of its own, and so does a failure after committed
+   * steps (payOrder's Stripe call failing after the attempt was reserved).
+   */
+  async finish(ctx: RequestContext, scope: OperationAudit, result: unknown, error: unknown): Promise<void> {
+    const outcome = error !== undefined ? outcomeOfError(error) : (businessErrorCode(result) ?? 'OK');
+    if (scope.outcomes.length > 0 && (outcome === 'OK' || scope.outcomes.at(-1) === outcome)) return;
+    await this.db.transaction(ctx.withAudit(null), (tx) => this.append(tx, scope, outcome, error === undefined ? result : undefined));
+  }
+
+  private async append(tx: RequestContext, scope: OperationAudit, outcome: string, result: unknown): Promise<void> {
+    const notes = scope.notes;
+    const fromResult = entityOf(result);
+    const fromArgs = fromResult ? null : entityFromArgs(scope.args, scope.operation);
+    const entityType = notes.entityType ?? fromResult?.entityType ?? fromArgs?.entityType ?? null;
+    const entityId = notes.entityId ?? fromResult?.entityId ?? fromArgs?.entityId ?? null;
+    const regionCode = notes.regionCode ?? fromResult?.regionCode ?? null;
+    const summary: Record<string, unknown> = { args: scope.args };
+    if (notes.before || notes.after) Object.assign(summary, changedFields(notes.before, notes.after));
+    if (scope.outcomes.length > 0) summary.step = scope.step;
+    const actorUserId = scope.actor.userId ?? notes.actorUserId ?? null;
+    await this.db.manager(tx).query(
+      `INSERT INTO audit_event (kind, operation, outcome, actor_user_id, actor_org_id, actor_role, entity_type, entity_id, region_code, summary, client_ip, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9, (SELECT region_code FROM organization WHERE id = $5)), $10, $11, $12)`,
+      [
+        scope.kind,
+        scope.operation,
+        outcome,
+        actorUserId,
+        scope.actor.orgId,
+        scope.actor.role,
+        entityType,
+        entityId,
+        regionCode,
+        JSON.stringify(redact(summary)),
+        tx.ip,
+        tx.requestId,
+      ],
+    );
+    scope.outcomes.push(outcome);
+  }
+}

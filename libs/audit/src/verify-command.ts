@@ -1,0 +1,24 @@
+import type { DataSource } from 'typeorm';
+import { Db, RequestContext } from '@bangfu/core';
+import { AuditChainService, previousShanghaiDay } from './audit-chain.service';
+
+export const AUDIT_VERIFY_USAGE = `audit:verify [--day 2026-01-31] [--json]
+                     verify the audit chain for one day (default yesterday, Asia/Shanghai) and publish
+                     its chain head, as the nightly job does; exit code 1 when the chain is broken`;
+
+/** `audit:verify` for apps/api/src/cli.ts (a DataSource, no Nest app). Returns the exit code. */
+export async function runAuditVerify(ds: DataSource, argv: string[], write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+  const i = argv.indexOf('--day');
+  const day = i >= 0 ? argv[i + 1] : previousShanghaiDay();
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(new Date(`${day}T00:00:00+08:00`).getTime())) {
+    write(`--day must be a date like 2026-01-31`);
+    return 2;
+  }
+  const cp = await new AuditChainService(new Db(ds)).verifyDay(RequestContext.system('cli-audit-verify'), day);
+  if (argv.includes('--json')) write(JSON.stringify(cp));
+  else {
+    write(`audit chain ${day}: ${cp.checkedCount} event(s) checked, ${cp.ok ? 'intact' : `BROKEN at event ${cp.firstBrokenEventId ?? '(events cut off the end)'}`}`);
+    write(`  published head #${cp.headSeq} ${cp.headHash}`);
+  }
+  return cp.ok ? 0 : 1;
+}

@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import {
+  getNamedType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+} from 'graphql';
+import { DataSource } from 'typeorm';
+import { ALLOW_KEY } from '@bangfu/core';
+import { DEMO_PASSWORD, seedDemo } from '@bangfu/demo';
+import type { TestServer } from '@bangfu/testing';
+import { startApp } from './app';
+
+/**
+ * Audit trail on every mutation (issue 13): walks EVERY Mutation field of the built schema — a
+ * mutation added later is walked too — and calls it as a demo user holding one of its roles, with
+ * arguments generated from the schema's types (random ids, so most calls fail with NOT_FOUND or a
+ * business error: a failure must be audited as much as a success), and fails when the request left
+ * no audit event naming that operation. Arguments the generator cannot make valid GraphQL for go in
+ * EXPLICIT.
+ */
+let server: TestServer;
+let ds: DataSource;
+let schema: GraphQLSchema;
+const tokens = new Map<string, string>();
+
+/** A demo user for each role (SUPPLIER_STAFF has none: supplier admins may do what staff do). */
+const USER_BY_ROLE: Record<string, string> = {
+  PLATFORM_ADMIN: 'admin@demo.bangfu',
+  AGENCY_ADMIN: 'agency-admin@demo.bangfu',
+  PURCHASER: 'purchaser@demo.bangfu',
+  APPROVER: 'approver@demo.bangfu',
+  SUPPLIER_ADMIN: 'supplier@demo.bangfu',
+  SUPPLIER_STAFF: 'supplier@demo.bangfu',
+  FARMER: 'farmer@demo.bangfu',
+  COORDINATOR: 'coordinator@demo.bangfu',
+  AUDITOR: 'auditor@demo.bangfu',
+  CUSTOMER: 'customer@demo.bangfu',
+  AUTHENTICATED: 'admin@demo.bangfu',
+};
+
+/** Mutations whose arguments the generator cannot fill validly, with a valid set. */
+const EXPLICIT: Record<string, Record<string, unknown>> = {};
+
+/** Run last: they end the session they run in. */
+const LAST = /^(logout|signOut)/;
+
+const SCALARS: Record<string, () => unknown> = {
+  ID: () => randomUUID(),
+  String: () => 'audit-walk',
+  Int: () => 1,
+  Float: () => 1,
+  Boolean: () => false,
+  Money: () => 100,
+  DateTime: () => new Date().toISOString(),
+};
+
+function valueOf(type: GraphQLInputType, missing: string[], where: string, depth = 0): unknown {
+  if (isNonNullType(type)) return valueOf(type.ofType, missing, where, depth);
+  if (isListType(type)) return [valueOf(type.ofType, missing, where, depth)];
+  const named = getNamedType(type) as GraphQLNamedType;
+  if (isEnumType(named)) return named.getValues()[0].value;
+  if (isScalarType(named)) {
+    const make = SCALARS[named.name];
+    if (!make) missing.push(`${where}: scalar ${named.name}`);
+    return make?.();
+  }
+  if (isInputObjectType(named)) {
+    if (depth > 5) return undefined;
+    const out: Record<string, unknown> = {};
+    for (const f of Object.values(named.getFields())) if (isNonNullType(f.type)) out[f.name] = valueOf(f.type, missing, `${where}.${f.name}`, depth + 1);
+    return out;
+  }
+  missing.push(`${where}: ${String(type)}`);
+  return undefined;
+}
+
+function selection(type: GraphQLNamedType): string {
+  return isLeafType(type) ? '' : '{ __typename }';
+}
+
+function operationText(field: GraphQLField<unknown, unknown>): string {
+  const vars = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
+  const pass = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
+  return `mutation${vars ? `(${vars})` : ''} { ${field.name}${pass ? `(${pass})` : ''} ${selection(getNamedType(field.type))} }`;
+}
+
+/** Mutation name → the roles its @Allow lists (what ops.spec walks for deny-by-default). */
+function allowedRoles(): Map<string, string[]> {
+  const discovery = server.app.get(DiscoveryService);
+  const scanner = server.app.get(MetadataScanner);
+  const out = new Map<string, string[]>();
+  for (const wrapper of discovery.getProviders()) {
+    const proto = wrapper.metatype?.prototype;
+    if (!proto) continue;
+    for (const method of scanner.getAllMethodNames(proto)) {
+      if (Reflect.getMetadata('graphql:resolver_type', proto[method]) !== 'Mutation') continue;
+      const name = Reflect.getMetadata('graphql:resolver_name', proto[method]) ?? method;
+      out.set(name, Reflect.getMetadata(ALLOW_KEY, proto[method]) ?? Reflect.getMetadata(ALLOW_KEY, wrapper.metatype!) ?? []);
+    }
+  }
+  return out;
+}
+
+async function tokenFor(roles: string[]): Promise<string | null> {
+  if (roles.includes('PUBLIC')) return null;
+  const email = USER_BY_ROLE[roles.find((r) => USER_BY_ROLE[r]) ?? ''];
+  if (!email) return null;
+  if (!tokens.has(email)) tokens.set(email, await server.login(email, DEMO_PASSWORD));
+  return tokens.get(email)!;
+}
+
+async function eventsOf(requestId: string): Promise<Array<{ operation: string; outcome: string; entity_type: string | null; entity_id: string | null; actor_user_id: string | null; summary: Record<string, unknown> }>> {
+  return ds.query(`SELECT operation, outcome, entity_type, entity_id, actor_user_id, summary FROM audit_event WHERE request_id = $1 ORDER BY seq`, [requestId]);
+}
+
+/** The demo's tea gift box in the online hall (the demo's retail order buys it there). */
+async function hallVariant(): Promise<{ variant: { id: string; available: number }; channel: { id: string } }> {
+  const [variant] = await ds.query(`SELECT id, stock_on_hand - stock_reserved AS available FROM variant WHERE sku = 'FJS-GT-250'`);
+  const [channel] = await ds.query(`SELECT id FROM channel WHERE name = '帮扶网上专馆'`);
+  return { variant, channel };
+}
+
+beforeAll(async () => {
+  server = await startApp();
+  ds = server.app.get(DataSource);
+  await seedDemo(server.app);
+  schema = server.app.get(GraphQLSchemaHost).schema;
+}, 300_000);
+afterAll(() => server?.close());
+
+describe('every mutation writes an audit event', () => {
+  it('walks the schema: each mutation, called with generated arguments, leaves an event naming it', async () => {
+    const roles = allowedRoles();
+    const missing: string[] = [];
+    const fields = Object.values(schema.getMutationType()!.getFields()).sort((a, b) => Number(LAST.test(a.name)) - Number(LAST.test(b.name)));
+    expect(fields.length).toBeGreaterThan(50);
+    const unaudited: string[] = [];
+    for (const field of fields) {
+      const args = EXPLICIT[field.name] ?? Object.fromEntries(field.args.map((a) => [a.name, valueOf(a.type, missing, `${field.name}(${a.name})`)]));
+      const token = await tokenFor(roles.get(field.name) ?? []);
+      const requestId = `audit-walk-${field.name}-${randomUUID().slice(0, 8)}`;
+      const res = await server.gql(operationText(field), args, token, { 'x-request-id': requestId });
+      const codes = (res.errors ?? []).map((e) => String(e.extensions?.code));
+      expect(codes, `${field.name} must reach its resolver (not be refused by validation or the guard)`).not.toContain('GRAPHQL_VALIDATION_FAILED');
+      expect(codes, field.name).not.toContain('INTERNAL_SERVER_ERROR');
+      const events = await eventsOf(requestId);
+      if (!events.some((e) => e.operation === field.name)) unaudited.push(`${field.name} (${codes.join(', ') || 'ok'})`);
+    }
+    expect(missing, 'arguments the walk cannot generate: add the mutation to EXPLICIT').toEqual([]);
+    expect(unaudited, 'mutations that wrote no audit event').toEqual([]);
+  }, 300_000);
+
+  it('a successful mutation commits its event in the same transaction as its effect, naming the entity and the actor', async () => {
+    const token = await server.login('customer@demo.bangfu', DEMO_PASSWORD);
+    const { variant, channel } = await hallVariant();
+    const requestId = `audit-walk-place-${randomUUID().slice(0, 8)}`;
+    const res = await server.gql(
+      `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { __typename ... on Order { id } ... on InsufficientStockError { code } } }`,
+      { input: { idempotencyKey: randomUUID(), channelId: channel.id, lines: [{ variantId: variant.id, quantity: 1 }] } },
+      token,
+      { 'x-request-id': requestId },
+    );
+    const order = res.data?.placeOrder as { __typename: string; id: string };
+    expect(order.__typename, JSON.stringify(res)).toBe('Order');
+    const events = await eventsOf(requestId);
+    expect(events.map((e) => [e.operation, e.outcome, e.entity_type, e.entity_id])).toEqual([['placeOrder', 'OK', 'Order', order.id]]);
+    const [customer] = await ds.query(`SELECT id FROM app_user WHERE email = 'customer@demo.bangfu'`);
+    expect(events[0].actor_user_id).toBe(customer.id);
+    // The same transaction: the order row and the event were written by one transaction id.
+    const [same] = await ds.query(
+      `SELECT (SELECT xmin::text FROM orders WHERE id = $1) = (SELECT xmin::text FROM audit_event WHERE request_id = $2) AS same`,
+      [order.id, requestId],
+    );
+    expect(same.same).toBe(true);
+  });
+
+  it('a failing business result (a union error) is audited with its code', async () => {
+    const token = await server.login('customer@demo.bangfu', DEMO_PASSWORD);
+    const { variant, channel } = await hallVariant();
+    const requestId = `audit-walk-stock-${randomUUID().slice(0, 8)}`;
+    const res = await server.gql(
+      `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { __typename ... on InsufficientStockError { code } } }`,
+      { input: { idempotencyKey: randomUUID(), channelId: channel.id, lines: [{ variantId: variant.id, quantity: variant.available + 1 }] } },
+      token,
+      { 'x-request-id': requestId },
+    );
+    expect((res.data?.placeOrder as { __typename: string }).__typename).toBe('InsufficientStockError');
+    expect((await eventsOf(requestId)).map((e) => [e.operation, e.outcome])).toEqual([['placeOrder', 'INSUFFICIENT_STOCK']]);
+  });
+
+  it('sign-ins and failed sign-ins are audited, the identifier masked and the password never stored', async () => {
+    const ok = `audit-walk-login-${randomUUID().slice(0, 8)}`;
+    const bad = `audit-walk-badlogin-${randomUUID().slice(0, 8)}`;
+    const login = `mutation($i: String!, $p: String!) { login(identifier: $i, password: $p) { token } }`;
+    await server.gql(login, { i: 'purchaser@demo.bangfu', p: DEMO_PASSWORD }, null, { 'x-request-id': ok });
+    await server.gql(login, { i: 'purchaser@demo.bangfu', p: 'not-the-password-123' }, null, { 'x-request-id': bad });
+    const [purchaser] = await ds.query(`SELECT id FROM app_user WHERE email = 'purchaser@demo.bangfu'`);
+    const [good] = await eventsOf(ok);
+    expect([good.operation, good.outcome, good.actor_user_id, good.entity_id]).toEqual(['login', 'OK', purchaser.id, purchaser.id]);
+    const [failed] = await eventsOf(bad);
+    expect([failed.operation, failed.outcome, failed.entity_id]).toEqual(['login', 'INVALID_CREDENTIALS', purchaser.id]);
+    expect(failed.summary).toEqual({ args: { identifier: 'p***@demo.bangfu', password: '[REDACTED]' } });
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE summary::text LIKE '%not-the-password%' OR summary::text LIKE '%bangfu-demo%'`);
+    expect(n).toBe(0);
+  });
+});
