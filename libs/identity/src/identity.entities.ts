@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { OrganizationKind, Role } from '@bangfu/core';
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import { CustomerAddress } from './address.entity';
 
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
@@ -64,4 +65,4 @@ export class Membership {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
-export const IDENTITY_ENTITIES = [Organization, AppUser, Membership, AccountEvent];
+export const IDENTITY_ENTITIES = [Organization, AppUser, Membership, AccountEvent, CustomerAddress];

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PRINCIPAL_LOADER } from '@bangfu/core';
 import { RegionModule } from '@bangfu/region';
+import { AddressResolver } from './address.resolver';
+import { AddressBookService } from './address.service';
 import { AuthService } from './auth.service';
 import { OrganizationResolver, UserResolver } from './identity.resolver';
 import { LoginLimiter } from './login-limiter';
@@ -18,8 +20,10 @@ import { UserService } from './user.service';
     UserDirectoryService,
     UserResolver,
     OrganizationResolver,
+    AddressBookService,
+    AddressResolver,
     { provide: PRINCIPAL_LOADER, useExisting: AuthService },
   ],
-  exports: [AuthService, OrganizationService, UserService, PRINCIPAL_LOADER],
+  exports: [AuthService, OrganizationService, UserService, AddressBookService, PRINCIPAL_LOADER],
 })
 export class IdentityModule {}

@@ -1,3 +1,6 @@
+export * from './address.entity';
+export * from './address.service';
+export * from './address.types';
 export * from './auth.service';
 export * from './credit-code';
 export * from './identity.entities';
