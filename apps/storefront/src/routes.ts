@@ -1,6 +1,8 @@
 // The page table: one line per page; `/*` matches a portal and all its sections.
 import type { RouteDef } from './lib/router';
 import { AccountPage } from './pages/AccountPage';
+import { ComplaintsPage } from './pages/aftersales/ComplaintsPage';
+import { SuspensionProposalsPage } from './pages/aftersales/SuspensionProposalsPage';
 import { AgencyPortalPage } from './pages/agency/AgencyPortalPage';
 import { FarmerIncomePage } from './pages/farmer/FarmerIncomePage';
 import { CoordinatorPage } from './pages/coordinator/CoordinatorPage';
@@ -15,6 +17,7 @@ import { ProductPage } from './pages/ProductPage';
 import { ProductsPage } from './pages/ProductsPage';
 import { LazyStatsPage } from './pages/stats/LazyStatsPage';
 import { SupplierPortalPage } from './pages/supplier/SupplierPortalPage';
+import { SupervisionPage } from './pages/supervision/SupervisionPage';
 
 export const routes: RouteDef[] = [
   { path: '/', page: HomePage },
@@ -28,8 +31,11 @@ export const routes: RouteDef[] = [
   { path: '/orders/:id', page: OrderPage },
   { path: '/portal/supplier/*', page: SupplierPortalPage },
   { path: '/portal/admin/payments', page: PaymentsAdminPage },
+  { path: '/portal/admin/suspensions', page: SuspensionProposalsPage },
+  { path: '/portal/complaints', page: ComplaintsPage },
   { path: '/portal/coordinator', page: CoordinatorPage },
   { path: '/portal/stats', page: LazyStatsPage },
+  { path: '/portal/supervision', page: SupervisionPage },
   { path: '/portal/agency/*', page: AgencyPortalPage },
   { path: '/farmer', page: FarmerIncomePage },
 ];

@@ -1,5 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, type Connection, Ctx, Paginated, type RequestContext, Role } from '@bangfu/core';
+import { MoneyScalar } from '@bangfu/money';
 import { OrderService } from '@bangfu/ordering';
 import { SupplierService } from '@bangfu/supplier';
 import { Complaint, ComplaintPhoto, SupplierRating } from './aftersales.entities';
@@ -71,6 +72,12 @@ export class ComplaintResolver {
   @ResolveField(() => String, { nullable: true })
   async supplierName(@Ctx() ctx: RequestContext, @Parent() c: Complaint): Promise<string | null> {
     return (await this.suppliers.viewsByIds(ctx, [c.supplierId]))[0]?.name ?? null;
+  }
+
+  @ResolveField(() => MoneyScalar, { description: "What is left to refund of the complained supplier order's lines (fen): the default refund when upheld" })
+  async refundableAmount(@Ctx() ctx: RequestContext, @Parent() c: Complaint): Promise<number> {
+    const lines = await this.orders.lines(ctx, c.orderId);
+    return lines.filter((l) => l.supplierOrderId === c.supplierOrderId).reduce((sum, l) => sum + l.lineTotal - l.refundedAmount, 0);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether you may decide it (a coordinator of its county, or a platform admin)' })

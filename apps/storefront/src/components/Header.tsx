@@ -24,8 +24,11 @@ export function Header() {
     { to: '/farmer', label: t('nav.farmer'), show: hasRole(me, 'FARMER') },
     { to: '/portal/supplier', label: t('nav.supplierPortal'), show: hasRole(me, ...SUPPLIER_ROLES) },
     { to: '/portal/stats', label: t('nav.stats'), show: hasRole(me, 'COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN') },
+    { to: '/portal/supervision', label: t('nav.supervision'), show: hasRole(me, 'COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN') },
     { to: '/portal/coordinator', label: t('nav.coordinator'), show: hasRole(me, 'COORDINATOR') },
     { to: '/portal/admin/payments', label: t('nav.adminPayments'), show: hasRole(me, 'PLATFORM_ADMIN') },
+    { to: '/portal/complaints', label: t('nav.complaints'), show: hasRole(me, 'COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN') },
+    { to: '/portal/admin/suspensions', label: t('nav.suspensions'), show: hasRole(me, 'PLATFORM_ADMIN') },
   ].filter((l) => l.show);
 
   return (

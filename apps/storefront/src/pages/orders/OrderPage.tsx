@@ -17,15 +17,17 @@ import { translateOr, useI18n } from '../../i18n';
 import { distinct, useBatch } from '../../lib/batch-query';
 import { formatDateTime } from '../../lib/dates';
 import { formatFen } from '../../lib/money';
-import { orderActions, viewerOf } from '../../lib/orders';
+import { isBuyerSide, orderActions, viewerOf } from '../../lib/orders';
 import { Link, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { PrintableButton } from '../agency/shared';
+import { OrderAftersalesPanel } from '../aftersales/OrderAftersalesPanel';
 import { AttributionPanel } from './AttributionPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { PaymentPanel } from './PaymentPanel';
+import { PaymentClockPanel } from '../supervision/PaymentClockPanel';
 import { SupplierOrderCard } from './SupplierOrderCard';
 
 function CancelForm({ order, onOrder }: { order: OrderDetail; onOrder: (o: OrderDetail) => void }) {
@@ -215,6 +217,8 @@ export function OrderPage({ params }: { params: { id?: string } }) {
         </div>
       </section>
 
+      {isBuyerSide(order, viewer) && <OrderAftersalesPanel key={`${order.id}-${order.status}`} order={order} supplierName={supplierName} />}
+
       <section className="card" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('order.timeline')}</h2>
         <OrderTimeline moves={order.history} domain="orderStatus" />
@@ -254,6 +258,8 @@ export function OrderPage({ params }: { params: { id?: string } }) {
           <PrintableButton url={`/api/orders/${encodeURIComponent(order.id)}/acceptance.html`} label={t('order.acceptanceRecordOpen')} testId="acceptance-record" />
         </section>
       )}
+
+      {order.buyerKind === 'AGENCY' && order.paymentMode === 'PAY_ON_DELIVERY' && order.acceptedAt && <PaymentClockPanel key={`${order.id}-${order.status}`} orderId={order.id} />}
 
       {order.wholeOrderVisible && <AttributionPanel key={`${order.id}-${order.status}`} orderId={order.id} />}
     </div>

@@ -8,8 +8,10 @@ import { AdmissionTab, ApplyForm } from './AdmissionTab';
 import { CertificationsTab } from './CertificationsTab';
 import { LotsTab } from './LotsTab';
 import { OrdersTab } from './OrdersTab';
+import { OwedToMeTab } from '../supervision/OwedToMeTab';
 import { ProductsTab } from './ProductsTab';
 import { SelectField } from '../../components/SelectField';
+import { SupplierComplaintsTab } from '../aftersales/SupplierComplaintsTab';
 
 const BASE = '/portal/supplier';
 
@@ -26,6 +28,8 @@ function Portal({ section }: { section: string }) {
     { to: `${BASE}/products`, label: t('portal.tab.products') },
     { to: `${BASE}/lots`, label: t('portal.tab.lots') },
     { to: `${BASE}/certifications`, label: t('portal.tab.certifications') },
+    { to: `${BASE}/owed`, label: t('portal.tab.owed') },
+    { to: `${BASE}/complaints`, label: t('portal.tab.complaints') },
   ];
   const current = section ? `${BASE}/${section}` : BASE;
 
@@ -53,8 +57,12 @@ function Portal({ section }: { section: string }) {
         <ProductsTab supplierId={supplier.id} />
       ) : section === 'lots' ? (
         <LotsTab supplierId={supplier.id} />
+      ) : section === 'owed' ? (
+        <OwedToMeTab key={supplier.id} supplierId={supplier.id} />
       ) : section === 'certifications' ? (
         <CertificationsTab supplierId={supplier.id} />
+      ) : section === 'complaints' ? (
+        <SupplierComplaintsTab key={supplier.id} supplierId={supplier.id} />
       ) : (
         <AdmissionTab supplierId={supplier.id} />
       )}

@@ -1,0 +1,171 @@
+// After-sales (售后): ratings, complaints (photos over REST), scorecards and suspension proposals.
+import { CLIENT_CODES, RequestError } from '../lib/graphql';
+import { api } from './client';
+
+export const COMPLAINT_KINDS = ['QUALITY', 'QUANTITY', 'PRICE', 'FALSE_ORIGIN', 'DELIVERY'] as const;
+export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
+export type ComplaintStatus = 'OPEN' | 'ANSWERED' | 'UPHOLDING' | 'UPHELD' | 'REJECTED';
+export type ComplaintRemedy = 'REFUND' | 'RETURN';
+
+export interface ComplaintPhotoData {
+  id: string;
+  url: string;
+  contentType: string;
+  sizeBytes: number;
+}
+
+export interface ComplaintData {
+  id: string;
+  orderId: string;
+  orderNo: string;
+  supplierOrderId: string;
+  supplierId: string;
+  supplierName: string | null;
+  regionCode: string;
+  kind: ComplaintKind;
+  description: string;
+  status: ComplaintStatus;
+  supplierAnswer: string | null;
+  answeredAt: string | null;
+  remedy: ComplaintRemedy | null;
+  refundAmount: number | null;
+  refundableAmount: number;
+  decisionReason: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+  canDecide: boolean;
+  photos: ComplaintPhotoData[];
+}
+
+export interface RatingData {
+  id: string;
+  supplierOrderId: string;
+  score: number;
+  comment: string;
+  createdAt: string;
+}
+
+const COMPLAINT_FIELDS = `id orderId orderNo supplierOrderId supplierId supplierName regionCode kind description status supplierAnswer answeredAt
+  remedy refundAmount refundableAmount decisionReason decidedAt createdAt canDecide photos { id url contentType sizeBytes }`;
+
+export const COMPLAINTS = `query Complaints($filter: ComplaintFilterInput, $first: Int, $after: String) {
+  complaints(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${COMPLAINT_FIELDS} } } }
+}`;
+export interface ComplaintsData {
+  complaints: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: ComplaintData }> };
+}
+
+export const ORDER_AFTERSALES = `query OrderAftersales($orderId: ID!) {
+  orderRatings(orderId: $orderId) { id supplierOrderId score comment createdAt }
+  complaints(filter: { orderId: $orderId }, first: 100) { edges { node { ${COMPLAINT_FIELDS} } } }
+}`;
+export interface OrderAftersalesData {
+  orderRatings: RatingData[];
+  complaints: { edges: Array<{ node: ComplaintData }> };
+}
+
+export const RATE_SUPPLIER_ORDER = `mutation RateSupplierOrder($supplierOrderId: ID!, $score: Int!, $comment: String) {
+  rateSupplierOrder(supplierOrderId: $supplierOrderId, score: $score, comment: $comment) { id supplierOrderId score comment createdAt }
+}`;
+export const OPEN_COMPLAINT = `mutation OpenComplaint($input: OpenComplaintInput!) { openComplaint(input: $input) { ${COMPLAINT_FIELDS} } }`;
+export const ANSWER_COMPLAINT = `mutation AnswerComplaint($id: ID!, $answer: String!) { answerComplaint(id: $id, answer: $answer) { ${COMPLAINT_FIELDS} } }`;
+export const DECIDE_COMPLAINT = `mutation DecideComplaint($id: ID!, $input: DecideComplaintInput!) { decideComplaint(id: $id, input: $input) { ${COMPLAINT_FIELDS} } }`;
+
+export interface ScorecardData {
+  supplierScorecard: {
+    ratingAverage: number | null;
+    ratingCount: number;
+    deliveredOrders: number;
+    complaintCount: number;
+    openComplaints: number;
+    complaintRateBps: number | null;
+    upheldComplaints: number;
+    upheldRecent: number;
+    upheldWindowDays: number;
+    shippedOrders: number;
+    onTimeShipped: number;
+    onTimeShippingBps: number | null;
+    onTimeShippingHours: number;
+    warnings: Array<{ id: string; ruleCode: string; level: 'WARNING' | 'PROPOSAL'; reason: string; createdAt: string }>;
+  };
+}
+export const SUPPLIER_SCORECARD = `query SupplierScorecard($supplierId: ID!) {
+  supplierScorecard(supplierId: $supplierId) {
+    ratingAverage ratingCount deliveredOrders complaintCount openComplaints complaintRateBps upheldComplaints upheldRecent upheldWindowDays
+    shippedOrders onTimeShipped onTimeShippingBps onTimeShippingHours warnings { id ruleCode level reason createdAt }
+  }
+}`;
+
+export interface SuspensionProposalData {
+  id: string;
+  supplierId: string;
+  supplierName: string;
+  supplierStatus: string;
+  source: string;
+  reason: string;
+  status: 'PROPOSED' | 'ACCEPTED' | 'REJECTED';
+  proposedAt: string;
+  decidedAt: string | null;
+  decisionReason: string | null;
+}
+export const SUSPENSION_PROPOSALS = `query SuspensionProposals($status: SuspensionProposalStatus) {
+  supplierSuspensionProposals(status: $status, first: 100) { edges { node { id supplierId supplierName supplierStatus source reason status proposedAt decidedAt decisionReason } } }
+}`;
+export interface SuspensionProposalsData {
+  supplierSuspensionProposals: { edges: Array<{ node: SuspensionProposalData }> };
+}
+export const DECIDE_SUSPENSION_PROPOSAL = `mutation DecideSuspensionProposal($id: ID!, $decision: SuspensionDecision!, $reason: String!) {
+  decideSupplierSuspensionProposal(id: $id, decision: $decision, reason: $reason) { id status supplierStatus decidedAt decisionReason }
+}`;
+
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+/** What is wrong with a photo before it is sent (the server checks again, by signature). */
+export function checkPhotoFile(file: { type: string; size: number }): 'type' | 'size' | 'empty' | null {
+  if (!PHOTO_TYPES.includes(file.type)) return 'type';
+  if (file.size === 0) return 'empty';
+  if (file.size > MAX_PHOTO_BYTES) return 'size';
+  return null;
+}
+
+function authHeaders(): Record<string, string> {
+  const token = api.tokens.get();
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+async function errorOf(res: Response): Promise<RequestError> {
+  let body: { error?: { code?: unknown; message?: unknown } } | null = null;
+  try {
+    body = await res.json();
+  } catch {
+    /* not JSON */
+  }
+  const code = typeof body?.error?.code === 'string' ? body.error.code : res.status >= 502 ? CLIENT_CODES.NETWORK : CLIENT_CODES.UNKNOWN;
+  return new RequestError(code, typeof body?.error?.message === 'string' ? body.error.message : `HTTP ${res.status}`);
+}
+
+export async function uploadComplaintPhoto(complaintId: string, file: File): Promise<ComplaintPhotoData> {
+  const problem = checkPhotoFile(file);
+  if (problem === 'size') throw new RequestError('IMAGE_TOO_LARGE', `${file.size} > ${MAX_PHOTO_BYTES}`);
+  if (problem) throw new RequestError('INVALID_IMAGE_TYPE', file.type || 'empty');
+  let res: Response;
+  try {
+    res = await fetch(`/files/complaints/${encodeURIComponent(complaintId)}/photos`, {
+      method: 'POST',
+      headers: { ...authHeaders(), 'content-type': file.type, accept: 'application/json' },
+      body: file,
+    });
+  } catch (e) {
+    throw new RequestError(CLIENT_CODES.NETWORK, e instanceof Error ? e.message : String(e));
+  }
+  if (!res.ok) throw await errorOf(res);
+  return (await res.json()) as ComplaintPhotoData;
+}
+
+/** A photo as a blob URL (the route wants the bearer token, which an <img src> cannot send). */
+export async function complaintPhotoBlobUrl(url: string): Promise<string> {
+  const res = await fetch(url, { headers: authHeaders() });
+  if (!res.ok) throw await errorOf(res);
+  return URL.createObjectURL(await res.blob());
+}

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { COMPLAINTS, type ComplaintData, type ComplaintsData, type ComplaintStatus } from '../../api/aftersales';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { RequireRole } from '../../components/Guard';
+import { SelectField } from '../../components/SelectField';
+import { useI18n } from '../../i18n';
+import { useQuery } from '../../lib/use-query';
+import { ComplaintCard } from './ComplaintCard';
+
+const STATUSES: ComplaintStatus[] = ['ANSWERED', 'OPEN', 'UPHELD', 'REJECTED'];
+
+/** Coordinators decide complaints in their region (auditors read them; platform admins see all). */
+function Complaints() {
+  const { t } = useI18n();
+  const [status, setStatus] = useState<ComplaintStatus | ''>('');
+  const { data, error, loading, reload, setData } = useQuery<ComplaintsData>(COMPLAINTS, { filter: status ? { status } : {}, first: 100 });
+  const rows = data?.complaints.edges.map((e) => e.node) ?? [];
+  const replace = (c: ComplaintData) =>
+    setData((d) => (d ? { complaints: { ...d.complaints, edges: d.complaints.edges.map((e) => (e.node.id === c.id ? { node: c } : e)) } } : d));
+  return (
+    <div className="container page-body portal">
+      <div className="portal-head">
+        <div>
+          <p className="label">{t('complaints.kicker')}</p>
+          <h1>{t('complaints.title')}</h1>
+          <p className="muted">{t('complaints.lead')}</p>
+        </div>
+        <SelectField compact label={t('complaints.filter')} value={status} onChange={(e) => setStatus(e.target.value as ComplaintStatus | '')}>
+          <option value="">{t('complaints.all')}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`complaintStatus.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <section className="card" data-testid="complaints">
+        <ErrorNotice error={error} onRetry={reload} />
+        {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+        <ul className="row-list">
+          {rows.map((c) => (
+            <ComplaintCard key={c.id} complaint={c} showOrder onChanged={replace} />
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+export function ComplaintsPage() {
+  return (
+    <RequireRole roles={['COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN']}>
+      <Complaints />
+    </RequireRole>
+  );
+}

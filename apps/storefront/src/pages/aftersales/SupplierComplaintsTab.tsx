@@ -1,0 +1,31 @@
+import { COMPLAINTS, type ComplaintData, type ComplaintsData } from '../../api/aftersales';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { useI18n } from '../../i18n';
+import { useQuery } from '../../lib/use-query';
+import { ComplaintCard } from './ComplaintCard';
+import { ScorecardView } from './ScorecardView';
+
+/** Supplier portal: complaints about this supplier's orders, to answer, and its scorecard. */
+export function SupplierComplaintsTab({ supplierId }: { supplierId: string }) {
+  const { t } = useI18n();
+  const { data, error, loading, reload, setData } = useQuery<ComplaintsData>(COMPLAINTS, { filter: { supplierId }, first: 100 });
+  const rows = data?.complaints.edges.map((e) => e.node) ?? [];
+  const replace = (c: ComplaintData) =>
+    setData((d) => (d ? { complaints: { ...d.complaints, edges: d.complaints.edges.map((e) => (e.node.id === c.id ? { node: c } : e)) } } : d));
+  return (
+    <>
+      <ScorecardView supplierId={supplierId} />
+      <section className="card" data-testid="supplier-complaints" aria-labelledby="supplier-complaints-title">
+        <h2 id="supplier-complaints-title">{t('complaints.inbox')}</h2>
+        <p className="muted small">{t('complaints.inboxLead')}</p>
+        <ErrorNotice error={error} onRetry={reload} />
+        {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+        <ul className="row-list">
+          {rows.map((c) => (
+            <ComplaintCard key={c.id} complaint={c} canAnswer showOrder onChanged={replace} />
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
