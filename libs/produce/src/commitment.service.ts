@@ -7,7 +7,7 @@ import { OfferService } from './offer.service';
 import { ProduceAccess } from './produce-access';
 import { ProduceCommitment, ProduceCommitmentStatus, ProduceOffer, ProduceOfferStatus } from './produce.entities';
 import { ProduceNotifier } from './produce-notifier';
-import { assertDate, assertMoney, assertQuantity, effectiveOfferStatus, shanghaiToday, SQL_STATUS_FOR_COMMITTED, text, transitionFor, type CommitmentTransition } from './produce.rules';
+import { assertDate, assertMoney, exactAmount, assertQuantity, effectiveOfferStatus, shanghaiToday, SQL_STATUS_FOR_COMMITTED, text, transitionFor, type CommitmentTransition } from './produce.rules';
 import { type CommitOutcome, OfferNotOpenError, OfferQuantityExceededError } from './produce.types';
 
 export interface CommitInput {
@@ -46,12 +46,14 @@ export class CommitmentService {
       await this.access.assertLinked(tx, supplierId, offer.householdId);
       const quantity = assertQuantity(input.quantity);
       const unitPrice = assertMoney(input.unitPrice, 'unitPrice');
+      exactAmount(quantity, unitPrice);
       const pickupDate = assertDate(input.pickupDate, 'pickupDate');
       if (pickupDate < shanghaiToday() || pickupDate > offer.availableUntil) {
         throw new AppError('INVALID_PICKUP_DATE', `The pickup date must be between today and the offer's last day (${offer.availableUntil})`, { field: 'pickupDate' });
       }
       const note = text(input.note, 'note', 500);
-      const held: Array<{ id: string }> = await this.db.manager(tx).query(
+      // TypeORM answers an UPDATE with [rows, affected].
+      const [, held]: [unknown, number] = await this.db.manager(tx).query(
         `UPDATE produce_offer
             SET committed_quantity = committed_quantity + $2,
                 status = ${SQL_STATUS_FOR_COMMITTED('(committed_quantity + $2)')},
@@ -62,7 +64,7 @@ export class CommitmentService {
         RETURNING id`,
         [offer.id, quantity],
       );
-      if (held.length === 0) return this.refusal(tx, offer.id, quantity);
+      if (held === 0) return this.refusal(tx, offer.id, quantity);
       const repo = this.db.repo(tx, ProduceCommitment);
       const c = await repo.save(
         repo.create({ offerId: offer.id, supplierId, quantity, unitPrice, pickupDate, note, status: ProduceCommitmentStatus.PROPOSED, createdByUserId: p.userId }),
@@ -219,7 +221,7 @@ export class CommitmentService {
     const now = await this.db.repo(ctx, ProduceOffer).findOneByOrFail({ id: offerId });
     const status = effectiveOfferStatus(now);
     if (status !== ProduceOfferStatus.OPEN && status !== ProduceOfferStatus.PARTLY_COMMITTED) {
-      return Object.assign(new OfferNotOpenError(), { message: `The offer is ${status} and takes no commitments`, status });
+      return Object.assign(new OfferNotOpenError(), { message: `The offer is ${status} and takes no commitments`, offerStatus: status });
     }
     const available = now.quantity - now.committedQuantity;
     return Object.assign(new OfferQuantityExceededError(), {

@@ -93,7 +93,7 @@ export class OfferQuantityExceededError {
 export class OfferNotOpenError {
   @Field(() => String) code = 'OFFER_NOT_OPEN';
   @Field(() => String) message: string;
-  @Field(() => ProduceOfferStatus) status: ProduceOfferStatus;
+  @Field(() => ProduceOfferStatus, { description: 'Named apart from ProduceCommitment.status so one selection can ask for both' }) offerStatus: ProduceOfferStatus;
 }
 
 export const CommitToProduceOfferResult = createUnionType({
