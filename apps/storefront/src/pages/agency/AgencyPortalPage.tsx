@@ -14,6 +14,7 @@ import { ApprovalsTab } from './ApprovalsTab';
 import { CompletionTab } from './CompletionTab';
 import { FilingTab } from './FilingTab';
 import { RequestsTab } from './RequestsTab';
+import { SubordinatesTab } from './SubordinatesTab';
 import { TeamTab } from './TeamTab';
 
 const BASE = '/portal/agency';
@@ -63,6 +64,7 @@ function Portal({ section }: { section: string }) {
     { to: `${BASE}/approvals`, label: t('agency.tab.approvals'), show: isApprover },
     { to: `${BASE}/orders`, label: t('agency.tab.orders'), show: true },
     { to: `${BASE}/team`, label: t('agency.tab.team'), show: isAdmin },
+    { to: `${BASE}/units`, label: t('agency.tab.units'), show: isAdmin },
   ].filter((x) => x.show);
   const current = section ? `${BASE}/${section}` : BASE;
 
@@ -83,7 +85,7 @@ function Portal({ section }: { section: string }) {
               ))}
             </SelectField>
           )}
-          {(section === '' || section === 'filing') && (
+          {(section === '' || section === 'filing' || section === 'units') && (
             <SelectField compact label={t('agency.year')} value={year} onChange={(e) => setYear(Number(e.target.value))}>
               {[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => (
                 <option key={y} value={y}>
@@ -103,6 +105,8 @@ function Portal({ section }: { section: string }) {
         <ApprovalsTab key={unit.id} orgId={unit.id} />
       ) : section === 'team' && isAdmin ? (
         <TeamTab key={unit.id} orgId={unit.id} />
+      ) : section === 'units' && isAdmin ? (
+        <SubordinatesTab key={`${unit.id}-${year}`} orgId={unit.id} year={year} />
       ) : section === 'orders' ? (
         <UnitOrders key={unit.id} orgId={unit.id} />
       ) : (

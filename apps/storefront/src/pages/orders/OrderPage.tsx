@@ -28,6 +28,7 @@ import { AttributionPanel } from './AttributionPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { PaymentPanel } from './PaymentPanel';
 import { PaymentClockPanel } from '../supervision/PaymentClockPanel';
+import { PaymentClockPanel } from '../supervision/PaymentClockPanel';
 import { SupplierOrderCard } from './SupplierOrderCard';
 
 function CancelForm({ order, onOrder }: { order: OrderDetail; onOrder: (o: OrderDetail) => void }) {
@@ -258,6 +259,8 @@ export function OrderPage({ params }: { params: { id?: string } }) {
           <PrintableButton url={`/api/orders/${encodeURIComponent(order.id)}/acceptance.html`} label={t('order.acceptanceRecordOpen')} testId="acceptance-record" />
         </section>
       )}
+
+      {order.buyerKind === 'AGENCY' && order.paymentMode === 'PAY_ON_DELIVERY' && order.acceptedAt && <PaymentClockPanel key={`${order.id}-${order.status}`} orderId={order.id} />}
 
       {order.buyerKind === 'AGENCY' && order.paymentMode === 'PAY_ON_DELIVERY' && order.acceptedAt && <PaymentClockPanel key={`${order.id}-${order.status}`} orderId={order.id} />}
 

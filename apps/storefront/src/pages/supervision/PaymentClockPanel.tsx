@@ -1,0 +1,21 @@
+import { PAYMENT_CLOCK, type PaymentClockData } from '../../api/supervision';
+import { ErrorNotice } from '../../components/Feedback';
+import { useI18n } from '../../i18n';
+import { useQuery } from '../../lib/use-query';
+import { PaymentClockTable } from './PaymentClockTable';
+
+/** On an accepted pay-on-delivery agency order: when each supplier must be paid, and the late interest so far. */
+export function PaymentClockPanel({ orderId }: { orderId: string }) {
+  const { t } = useI18n();
+  const q = useQuery<PaymentClockData>(PAYMENT_CLOCK, { filter: { orderId } });
+  const entries = q.data?.paymentClock.entries ?? [];
+  if (!q.error && entries.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="payment-clock-title" data-testid="payment-clock">
+      <h2 id="payment-clock-title">{t('clock.title')}</h2>
+      <p className="muted small">{t('clock.lead')}</p>
+      <ErrorNotice error={q.error} onRetry={q.reload} />
+      {entries.length > 0 && <PaymentClockTable entries={entries} show="unit" />}
+    </section>
+  );
+}

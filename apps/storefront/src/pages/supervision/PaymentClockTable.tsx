@@ -1,0 +1,50 @@
+import type { PaymentClockEntryData } from '../../api/supervision';
+import { useI18n } from '../../i18n';
+import { formatFen } from '../../lib/money';
+
+/** Clock entries: who owes whom, due date, days overdue and late interest (the server computes the figures). */
+export function PaymentClockTable({ entries, show }: { entries: PaymentClockEntryData[]; show: 'unit' | 'supplier' | 'both' }) {
+  const { t } = useI18n();
+  return (
+    <div className="table-scroll">
+      <table className="table stats-table" data-testid="payment-clock-table">
+        <thead>
+          <tr>
+            <th>{t('clock.order')}</th>
+            {show !== 'supplier' && <th>{t('clock.supplier')}</th>}
+            {show !== 'unit' && <th>{t('clock.unit')}</th>}
+            <th className="num">{t('clock.amount')}</th>
+            <th>{t('clock.acceptedOn')}</th>
+            <th>{t('clock.dueOn')}</th>
+            <th>{t('clock.status')}</th>
+            <th className="num">{t('clock.daysOverdue')}</th>
+            <th className="num">{t('clock.interest')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={`${e.orderId}-${e.supplierId}`} data-testid="payment-clock-entry" data-status={e.status}>
+              <td>
+                <a href={`/orders/${e.orderId}`}>{e.orderNo}</a>
+              </td>
+              {show !== 'supplier' && <td>{e.supplierName}</td>}
+              {show !== 'unit' && <td>{e.unitName}</td>}
+              <td className="num">{formatFen(e.amount)}</td>
+              <td>{e.acceptedOn}</td>
+              <td>
+                {e.dueOn}
+                <div className="muted small">{t('clock.term', { days: e.termDays })}</div>
+              </td>
+              <td>
+                <span className="status-chip" data-status={e.status}>{t(`clock.status.${e.status}`)}</span>
+                {e.paidOn && <div className="muted small">{t('clock.paidOn', { day: e.paidOn })}</div>}
+              </td>
+              <td className="num">{e.daysOverdue}</td>
+              <td className="num">{formatFen(e.interestAmount)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
