@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AppError, Db, forbidden, isUuid, type RequestContext, Role, uniqueViolation } from '@bangfu/core';
+import { AddressBookService, type AddressSnapshot } from '@bangfu/identity';
 import { AgencyCheckoutGate } from './agency-checkout';
+import { ORDERING_CONFIG, type OrderingConfig } from './ordering.config';
 import { OrderStateMachine } from './order-state.service';
 import { ActorKind, BuyerKind, LineCertificationStatus, Order, OrderHistory, OrderLine, OrderStatus, PaymentMode, PriceKind, SupplierOrder } from './ordering.entities';
 import {
@@ -38,6 +40,8 @@ interface Buyer {
   kind: BuyerKind;
   orgId: string | null;
   staffOfOrgId: string | null;
+  /** A trusted caller's walk-in sale (the counter): handed over on the spot, nothing to ship. */
+  handedOver?: boolean;
 }
 
 interface VariantRow {
@@ -101,6 +105,8 @@ export class CheckoutService {
     private readonly stock: StockService,
     private readonly machine: OrderStateMachine,
     private readonly gate: AgencyCheckoutGate,
+    private readonly addresses: AddressBookService,
+    @Inject(ORDERING_CONFIG) private readonly config: OrderingConfig,
   ) {}
 
   /**
@@ -192,7 +198,7 @@ export class CheckoutService {
    * unit for its separate staff figures; never its limits, approval or payment).
    */
   private retailBuyer(ctx: RequestContext, input: PlaceOrderInput, options: PlaceOrderOptions): Buyer | InvalidOrderInputError {
-    if (options.buyerUserId) return { userId: options.buyerUserId, kind: BuyerKind.CUSTOMER, orgId: null, staffOfOrgId: null };
+    if (options.buyerUserId) return { userId: options.buyerUserId, kind: BuyerKind.CUSTOMER, orgId: null, staffOfOrgId: null, handedOver: true };
     const p = ctx.requirePrincipal();
     const units = p.organizationIds(...AGENCY_STAFF_ROLES);
     let staffOfOrgId: string | null = null;
@@ -227,6 +233,7 @@ export class CheckoutService {
     const m = this.db.manager(tx);
     const channel = await this.loadChannel(tx, input.channelId);
     const priced = await this.priceLines(tx, input, channel, buyer.kind);
+    const address = await this.deliveryAddress(tx, input, buyer, channel);
 
     let total = 0n;
     for (const line of priced) total += BigInt(line.lineTotal);
@@ -236,9 +243,9 @@ export class CheckoutService {
     const draft = { buyerKind: buyer.kind, paymentMode: PaymentMode.PREPAY };
     const dueAt = initialStatus === OrderStatus.PLACED ? this.machine.paymentDeadline(draft, new Date()) : null;
     const [created]: Array<{ id: string }> = await m.query(
-      `INSERT INTO orders (buyer_kind, buyer_user_id, buyer_org_id, channel_id, status, payment_mode, total_amount, payment_due_at, idempotency_key, request_hash, staff_of_org_id)
-       VALUES ($1, $2, $3, $4, $5, 'PREPAY', $6, $7, $8, $9, $10) RETURNING id`,
-      [buyer.kind, buyer.userId, buyer.orgId, channel.id, initialStatus, Number(total), dueAt, input.idempotencyKey, hash, buyer.staffOfOrgId],
+      `INSERT INTO orders (buyer_kind, buyer_user_id, buyer_org_id, channel_id, status, payment_mode, total_amount, payment_due_at, idempotency_key, request_hash, staff_of_org_id, delivery_address)
+       VALUES ($1, $2, $3, $4, $5, 'PREPAY', $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [buyer.kind, buyer.userId, buyer.orgId, channel.id, initialStatus, Number(total), dueAt, input.idempotencyKey, hash, buyer.staffOfOrgId, address ? JSON.stringify(address) : null],
     );
 
     const bySupplier = new Map<string, PricedLine[]>();
@@ -290,6 +297,27 @@ export class CheckoutService {
     await this.machine.publish(tx, initialStatus === OrderStatus.PLACED ? 'order.placed' : 'order.pending_approval', order, null);
     if (dueAt) await this.machine.scheduleExpiry(order.id, dueAt, 1);
     return order;
+  }
+
+  /**
+   * The buyer's chosen address, copied for the order (it must be theirs). Retail orders in a channel
+   * that ships (online) need one when ORDER_DELIVERY_ADDRESS_REQUIRED is on; a counter sale is
+   * handed over on the spot and a physical hall sells over the counter, so neither does.
+   */
+  private async deliveryAddress(tx: RequestContext, input: PlaceOrderInput, buyer: Buyer, channel: { online: boolean }): Promise<AddressSnapshot | null> {
+    if (!input.addressId) {
+      if (this.config.deliveryAddressRequired && buyer.kind === BuyerKind.CUSTOMER && !buyer.handedOver && channel.online) {
+        throw new Refusal(invalid('DELIVERY_ADDRESS_REQUIRED', 'Choose a delivery address (addressId) for an order that ships', 'addressId'));
+      }
+      return null;
+    }
+    if (!isUuid(String(input.addressId))) throw new Refusal(invalid('UNKNOWN_ADDRESS', 'addressId is not one of your addresses', 'addressId'));
+    try {
+      return await this.addresses.snapshot(tx, buyer.userId, input.addressId);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'UNKNOWN_ADDRESS') throw new Refusal(invalid('UNKNOWN_ADDRESS', e.message, 'addressId'));
+      throw e;
+    }
   }
 
   private async loadChannel(tx: RequestContext, channelId: string): Promise<{ id: string; online: boolean; kind: string; assistanceOnly: boolean }> {
@@ -378,8 +406,10 @@ function unavailable(variantId: string, reason: UnavailableReason): ProductUnava
  * What makes two checkouts "the same": buyer org, channel and the lines in variant order. Exported so
  * the procurement policy can tell a retried key from a reused one exactly as the checkout does.
  */
-export function checkoutHash(input: Pick<PlaceOrderInput, 'channelId' | 'buyerOrgId' | 'lines'>): string {
+export function checkoutHash(input: Pick<PlaceOrderInput, 'channelId' | 'buyerOrgId' | 'lines' | 'addressId'>): string {
   const lines = input.lines.map((l) => [String(l.variantId).toLowerCase(), l.quantity] as const).sort((a, b) => a[0].localeCompare(b[0]));
-  const canonical = JSON.stringify({ channelId: String(input.channelId).toLowerCase(), buyerOrgId: input.buyerOrgId?.toLowerCase() ?? null, lines });
+  // The address joins the hash only when given, so keys of checkouts without one hash as before.
+  const address = input.addressId ? { addressId: String(input.addressId).toLowerCase() } : {};
+  const canonical = JSON.stringify({ channelId: String(input.channelId).toLowerCase(), buyerOrgId: input.buyerOrgId?.toLowerCase() ?? null, lines, ...address });
   return createHash('sha256').update(canonical).digest('hex');
 }

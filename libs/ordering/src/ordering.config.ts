@@ -8,6 +8,8 @@ import { z } from 'zod';
  * - ORDER_AGENCY_EXTENSION_DAYS (default 15): the one extension extendPaymentDeadline grants.
  * - ORDER_OUTBOX_RELAY_MS (default 1000): how often the outbox relay runs where workers run.
  * - ORDER_EXPIRY_SWEEP_MS (default 300000): safety-net sweep for expiry jobs lost with Redis.
+ * - ORDER_DELIVERY_ADDRESS_REQUIRED (default false until every client sends addressId): retail
+ *   orders in an online channel must carry a delivery address (DELIVERY_ADDRESS_REQUIRED).
  */
 export interface OrderingConfig {
   retailPaymentMinutes: number;
@@ -15,6 +17,8 @@ export interface OrderingConfig {
   agencyExtensionDays: number;
   outboxRelayMs: number;
   expirySweepMs: number;
+  /** Retail checkout in a channel that ships (online) must name an address; counter sales never do. */
+  deliveryAddressRequired: boolean;
 }
 
 export const ORDERING_CONFIG = Symbol('ORDERING_CONFIG');
@@ -25,6 +29,7 @@ const schema = z.object({
   ORDER_AGENCY_EXTENSION_DAYS: z.coerce.number().int().min(1).max(365).default(15),
   ORDER_OUTBOX_RELAY_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
   ORDER_EXPIRY_SWEEP_MS: z.coerce.number().int().min(1000).max(24 * 3600 * 1000).default(300_000),
+  ORDER_DELIVERY_ADDRESS_REQUIRED: z.enum(['true', 'false']).default('false'),
 });
 
 export function loadOrderingConfig(env: Record<string, string | undefined> = process.env): OrderingConfig {
@@ -40,5 +45,6 @@ export function loadOrderingConfig(env: Record<string, string | undefined> = pro
     agencyExtensionDays: c.ORDER_AGENCY_EXTENSION_DAYS,
     outboxRelayMs: c.ORDER_OUTBOX_RELAY_MS,
     expirySweepMs: c.ORDER_EXPIRY_SWEEP_MS,
+    deliveryAddressRequired: c.ORDER_DELIVERY_ADDRESS_REQUIRED === 'true',
   };
 }

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { AddressSnapshot } from '@bangfu/identity';
 import { fenTransformer, MoneyScalar } from '@bangfu/money';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
@@ -104,6 +105,9 @@ export class Order {
   @Field(() => ID, { nullable: true, description: 'Retail orders of agency staff with their own money: the unit they work for (reported in its staff figures, never its limits or payment)' })
   @Column({ name: 'staff_of_org_id', type: 'uuid', nullable: true })
   staffOfOrgId: string | null;
+  /** The address chosen at checkout, copied (AddressSnapshot); exposed through a field that masks the phone. */
+  @Column({ name: 'delivery_address', type: 'jsonb', nullable: true })
+  deliveryAddress: AddressSnapshot | null;
   @Field(() => Date, { description: 'When the order was placed' }) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Field(() => Date) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 

@@ -27,6 +27,7 @@ import {
 } from './ordering.entities';
 import { DomainEventDispatcher, OrderExpiryJob, OrderingSchedulers, OutboxRelayJob } from './ordering.jobs';
 import { OrderDocumentResolver, OrderLineResolver, OrderResolver, SupplierOrderResolver } from './ordering.resolver';
+import { OrderDeliveryAddressResolver, SupplierOrderShipToResolver } from './delivery-address.resolver';
 import { OutboxService } from './outbox.service';
 import { StockService } from './stock.service';
 import { SupplierPerformanceService } from './supplier-performance.service';
@@ -60,6 +61,8 @@ export const ORDERING_ENTITIES = [Order, SupplierOrder, OrderLine, OrderHistory,
     SupplierOrderResolver,
     OrderLineResolver,
     OrderDocumentResolver,
+    OrderDeliveryAddressResolver,
+    SupplierOrderShipToResolver,
   ],
   exports: [OrderService, AgencyCheckoutGate, CheckoutService, FulfilmentService, OrderQueryService, CountingFactsService, OutboxService, StockService, SupplierPerformanceService, ORDERING_CONFIG],
 })

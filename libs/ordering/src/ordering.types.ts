@@ -21,6 +21,11 @@ export class PlaceOrderInput {
     description: 'Retail only: agency staff buying with their own money name the unit they work for (reported in its staff figures); defaults to your only agency',
   })
   staffOfOrgId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Retail: one of your addresses (myAddresses), copied onto the order as its delivery address. Required for channels that ship when ORDER_DELIVERY_ADDRESS_REQUIRED is on',
+  })
+  addressId?: string | null;
 }
 
 @ObjectType({ description: 'Fewer units are available than the line asks for; nothing was reserved' })

@@ -41,14 +41,16 @@ export class StockService {
   }
 
   /**
-   * Ships a line: the reservation becomes a real outflow (on hand and reserved both drop), and the
+   * Ships a line: the reservation becomes a real outflow (on hand and reserved both drop, units sold —
+   * the catalogue's "sales" sort — rises in the same UPDATE, so no extra row lock), and the
    * units are taken from the variant's lots first-in-first-out (harvest date, then creation). Units
    * no lot covers are returned with lotId null.
    */
   async ship(ctx: RequestContext, line: Pick<OrderLine, 'variantId' | 'quantity'>): Promise<Allocation[]> {
     const m = this.db.manager(ctx);
     const [, affected] = await m.query(
-      `UPDATE variant SET stock_on_hand = stock_on_hand - $2, stock_reserved = stock_reserved - $2 WHERE id = $1 AND stock_reserved >= $2`,
+      `UPDATE variant SET stock_on_hand = stock_on_hand - $2, stock_reserved = stock_reserved - $2, units_sold = units_sold + $2
+        WHERE id = $1 AND stock_reserved >= $2`,
       [line.variantId, line.quantity],
     );
     if (affected !== 1) throw new Error(`variant ${line.variantId} holds fewer reserved units than the line ships (${line.quantity})`);
