@@ -122,6 +122,11 @@ const ARG_VALUES = (): Record<string, unknown[]> => ({
   maxPrice: NEUTRAL,
   validOn: NEUTRAL,
   unreadOnly: NEUTRAL,
+  // auditEvents: which actor, target or operation; the region scope applies whatever they say.
+  actorId: NEUTRAL,
+  entityType: NEUTRAL,
+  entityId: [F.order, F.supplier],
+  operation: NEUTRAL,
   queue: NEUTRAL,
 });
 

@@ -1,6 +1,7 @@
 // The page table: one line per page; `/*` matches a portal and all its sections.
 import type { RouteDef } from './lib/router';
 import { AccountPage } from './pages/AccountPage';
+import { AuditLogPage } from './pages/audit/AuditLogPage';
 import { ComplaintsPage } from './pages/aftersales/ComplaintsPage';
 import { SuspensionProposalsPage } from './pages/aftersales/SuspensionProposalsPage';
 import { AgencyPortalPage } from './pages/agency/AgencyPortalPage';
@@ -36,6 +37,7 @@ export const routes: RouteDef[] = [
   { path: '/portal/coordinator', page: CoordinatorPage },
   { path: '/portal/stats', page: LazyStatsPage },
   { path: '/portal/supervision', page: SupervisionPage },
+  { path: '/portal/audit', page: AuditLogPage },
   { path: '/portal/agency/*', page: AgencyPortalPage },
   { path: '/farmer', page: FarmerIncomePage },
 ];

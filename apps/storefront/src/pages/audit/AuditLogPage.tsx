@@ -1,0 +1,203 @@
+import './audit.css';
+import { useState } from 'react';
+import { AUDIT_EVENTS, type AuditEventData, type AuditEventsData, type AuditFilterInput, changeRows, cleanFilter, parseSummary } from '../../api/audit';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { RequireRole } from '../../components/Guard';
+import { roleName, useI18n } from '../../i18n';
+import { formatDateTime } from '../../lib/dates';
+import { navigate, useLocation } from '../../lib/router';
+import { useConnection } from '../../lib/use-connection';
+import { ChainStatusCard } from './ChainStatusCard';
+
+const READERS = ['AUDITOR', 'PLATFORM_ADMIN'] as const;
+const FILTER_KEYS = ['operation', 'entityType', 'entityId', 'actorId', 'regionCode', 'from', 'to'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+const short = (s: string | null, n = 8) => (s && s.length > n ? `${s.slice(0, n)}…` : (s ?? '—'));
+
+function EventDetails({ e }: { e: AuditEventData }) {
+  const { t } = useI18n();
+  const summary = parseSummary(e.summary);
+  const rows = changeRows(summary);
+  return (
+    <div className="audit-details" data-testid="audit-details">
+      {rows.length > 0 && (
+        <table className="table" data-testid="audit-changes">
+          <caption className="muted small">{t('audit.details.changes')}</caption>
+          <thead>
+            <tr>
+              <th>{t('audit.details.field')}</th>
+              <th>{t('audit.details.before')}</th>
+              <th>{t('audit.details.after')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.field}>
+                <td>{r.field}</td>
+                <td>{r.before}</td>
+                <td>{r.after}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p className="muted small">{t('audit.details.args')}</p>
+      <pre className="audit-json" data-testid="audit-args">{JSON.stringify(summary?.args ?? summary ?? e.summary, null, 2)}</pre>
+      <dl className="facts">
+        <dt>{t('audit.details.seq')}</dt>
+        <dd>#{e.seq}</dd>
+        <dt>{t('audit.details.entity')}</dt>
+        <dd>{e.entityType ? `${e.entityType} ${e.entityId ?? ''}` : '—'}</dd>
+        <dt>{t('audit.details.actorId')}</dt>
+        <dd>{e.actorUserId ?? '—'}</dd>
+        <dt>{t('audit.details.requestId')}</dt>
+        <dd>{e.requestId}</dd>
+        <dt>{t('audit.details.ip')}</dt>
+        <dd>{e.clientIp ?? '—'}</dd>
+        <dt>{t('audit.details.hash')}</dt>
+        <dd className="audit-hash">{e.hash}</dd>
+        <dt>{t('audit.details.prevHash')}</dt>
+        <dd className="audit-hash">{e.prevHash}</dd>
+      </dl>
+    </div>
+  );
+}
+
+function EventsTable({ filter }: { filter: AuditFilterInput }) {
+  const { t, locale } = useI18n();
+  const [open, setOpen] = useState<string | null>(null);
+  const events = useConnection<AuditEventsData, AuditEventData>(AUDIT_EVENTS, { filter, first: 50 }, (d) => d.auditEvents);
+  return (
+    <section className="card" aria-labelledby="audit-events-title" data-testid="audit-events">
+      <div className="section-head-row">
+        <h2 id="audit-events-title">{t('audit.events.title')}</h2>
+        {events.totalCount !== null && <span className="muted small" data-testid="audit-total">{t('audit.events.total', { count: events.totalCount })}</span>}
+      </div>
+      <ErrorNotice error={events.error} onRetry={events.reload} />
+      {events.loading ? <Loading /> : null}
+      {!events.loading && events.nodes.length === 0 && !events.error && <p className="muted">{t('audit.events.empty')}</p>}
+      {events.nodes.length > 0 && (
+        <div className="table-scroll">
+          <table className="table" data-testid="audit-table">
+            <thead>
+              <tr>
+                <th>{t('audit.col.at')}</th>
+                <th>{t('audit.col.operation')}</th>
+                <th>{t('audit.col.outcome')}</th>
+                <th>{t('audit.col.actor')}</th>
+                <th>{t('audit.col.entity')}</th>
+                <th>{t('audit.col.region')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {events.nodes.map((e) => (
+                <AuditRow key={e.id} e={e} open={open === e.id} onToggle={() => setOpen(open === e.id ? null : e.id)} locale={locale} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {events.hasNextPage && (
+        <button type="button" className="button button-quiet" disabled={events.loadingMore} onClick={events.loadMore} data-testid="audit-more">
+          {t('audit.events.more')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function AuditRow({ e, open, onToggle, locale }: { e: AuditEventData; open: boolean; onToggle: () => void; locale: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <tr data-testid="audit-row">
+        <td>{formatDateTime(e.at, locale)}</td>
+        <td>
+          <code>{e.operation}</code>
+        </td>
+        <td>
+          <span className={`status-chip ${e.outcome === 'OK' ? 'status-ok' : 'status-warn'}`} data-testid="audit-outcome">
+            {e.outcome}
+          </span>
+        </td>
+        <td>
+          {e.actorName ?? t('audit.actor.anonymous')}
+          {e.actorRole && <div className="muted small">{`${roleName(t, e.actorRole)}${e.actorOrgName ? ` · ${e.actorOrgName}` : ''}`}</div>}
+        </td>
+        <td>{e.entityType ? `${e.entityType} ${short(e.entityId)}` : '—'}</td>
+        <td>{e.regionCode ?? '—'}</td>
+        <td>
+          <button type="button" className="button button-quiet button-small" aria-expanded={open} onClick={onToggle} data-testid="audit-toggle">
+            {open ? t('audit.details.hide') : t('audit.details.show')}
+          </button>
+        </td>
+      </tr>
+      {open && (
+        <tr>
+          <td colSpan={7}>
+            <EventDetails e={e} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+/** 审计日志: filters kept in the URL (a reload or a shared link shows the same events), chain status on top. */
+export function AuditLogPage() {
+  const { t } = useI18n();
+  const { pathname, search } = useLocation();
+  const applied: Record<FilterKey, string> = Object.fromEntries(FILTER_KEYS.map((k) => [k, search.get(k) ?? ''])) as Record<FilterKey, string>;
+  const [draft, setDraft] = useState(applied);
+  const apply = (next: Record<FilterKey, string>) => {
+    const q = new URLSearchParams(Object.entries(next).filter(([, v]) => v.trim() !== ''));
+    navigate(`${pathname}${q.size ? `?${q}` : ''}`, { replace: true });
+  };
+  const field = (key: FilterKey, type: 'text' | 'date' = 'text') => (
+    <label className="field compact" key={key}>
+      <span>{t(`audit.filter.${key}`)}</span>
+      <input type={type} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} data-testid={`audit-filter-${key}`} />
+    </label>
+  );
+  return (
+    <RequireRole roles={READERS}>
+      <div className="container page-body portal" data-testid="audit-page">
+        <div className="portal-head">
+          <div>
+            <p className="label">{t('audit.kicker')}</p>
+            <h1>{t('audit.title')}</h1>
+            <p className="muted small">{t('audit.lead')}</p>
+          </div>
+        </div>
+        <ChainStatusCard />
+        <form
+          className="card form-actions"
+          aria-label={t('audit.filters')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            apply(draft);
+          }}
+        >
+          {FILTER_KEYS.map((k) => field(k, k === 'from' || k === 'to' ? 'date' : 'text'))}
+          <button type="submit" className="button button-primary" data-testid="audit-apply">
+            {t('audit.apply')}
+          </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => {
+              const empty = Object.fromEntries(FILTER_KEYS.map((k) => [k, ''])) as Record<FilterKey, string>;
+              setDraft(empty);
+              apply(empty);
+            }}
+          >
+            {t('audit.reset')}
+          </button>
+        </form>
+        <EventsTable filter={cleanFilter(applied)} />
+      </div>
+    </RequireRole>
+  );
+}

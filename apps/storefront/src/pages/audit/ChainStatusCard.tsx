@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { AUDIT_CHAIN_STATUS, type AuditChainStatusData, VERIFY_AUDIT_CHAIN, type VerifyAuditChainData } from '../../api/audit';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { useI18n } from '../../i18n';
+import { formatDateTime } from '../../lib/dates';
+import { useAction } from '../../lib/use-action';
+import { useQuery } from '../../lib/use-query';
+
+/** The chain head, the published daily heads, and a "verify now" over an optional period. */
+export function ChainStatusCard() {
+  const { t, locale } = useI18n();
+  const status = useQuery<AuditChainStatusData>(AUDIT_CHAIN_STATUS);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [result, setResult] = useState<VerifyAuditChainData['verifyAuditChain'] | null>(null);
+  const verify = useAction(async () => {
+    setResult(null);
+    const data = await api.request<VerifyAuditChainData>(VERIFY_AUDIT_CHAIN, { from: from || null, to: to || null });
+    setResult(data.verifyAuditChain);
+  });
+  const s = status.data?.auditChainStatus;
+  return (
+    <section className="card" aria-labelledby="audit-chain-title" data-testid="audit-chain">
+      <h2 id="audit-chain-title">{t('audit.chain.title')}</h2>
+      <ErrorNotice error={status.error} onRetry={status.reload} />
+      {status.loading && !s ? <Loading /> : null}
+      {s && (
+        <dl className="facts facts-inline">
+          <dt>{t('audit.chain.head')}</dt>
+          <dd data-testid="audit-head">#{s.headSeq}</dd>
+          <dt>{t('audit.chain.headHash')}</dt>
+          <dd className="audit-hash">{s.headHash}</dd>
+        </dl>
+      )}
+      <form
+        className="form-actions"
+        aria-label={t('audit.chain.verify')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void verify.run();
+        }}
+      >
+        <label className="field compact">
+          <span>{t('audit.filter.from')}</span>
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="audit-verify-from" />
+        </label>
+        <label className="field compact">
+          <span>{t('audit.filter.to')}</span>
+          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} data-testid="audit-verify-to" />
+        </label>
+        <button type="submit" className="button button-primary" disabled={verify.busy} data-testid="audit-verify">
+          {verify.busy ? t('audit.chain.verifying') : t('audit.chain.verify')}
+        </button>
+      </form>
+      <ErrorNotice error={verify.error} />
+      {result && (
+        <p role="status" className={result.ok ? 'notice notice-ok' : 'notice notice-error'} data-testid="audit-verify-result">
+          {result.ok
+            ? t('audit.chain.ok', { count: result.checkedCount })
+            : result.firstBrokenEventId
+              ? t('audit.chain.broken', { count: result.checkedCount, id: result.firstBrokenEventId })
+              : t('audit.chain.tailCut', { count: result.checkedCount })}
+        </p>
+      )}
+      {s && s.checkpoints.length > 0 && (
+        <div className="table-scroll">
+          <table className="table" data-testid="audit-checkpoints">
+            <caption className="muted small">{t('audit.chain.checkpoints')}</caption>
+            <thead>
+              <tr>
+                <th>{t('audit.chain.day')}</th>
+                <th>{t('audit.chain.result')}</th>
+                <th className="num">{t('audit.chain.checked')}</th>
+                <th>{t('audit.chain.head')}</th>
+                <th>{t('audit.chain.verifiedAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.checkpoints.map((c) => (
+                <tr key={`${c.day}-${c.verifiedAt}`}>
+                  <td>{c.day}</td>
+                  <td>{c.ok ? t('audit.chain.intact') : t('audit.chain.brokenShort', { id: c.firstBrokenEventId ?? '—' })}</td>
+                  <td className="num">{c.checkedCount}</td>
+                  <td className="audit-hash">{`#${c.headSeq} ${c.headHash.slice(0, 16)}…`}</td>
+                  <td>{formatDateTime(c.verifiedAt, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
