@@ -26,6 +26,21 @@ export interface UpdateVariantInput {
   active?: boolean | null;
 }
 
+/** A variant's prices next to the same spec at other suppliers (medians in fen; null when no other supplier sells it). */
+export interface VariantPriceReference {
+  variantId: string;
+  productId: string;
+  supplierId: string;
+  spec: string;
+  unit: string;
+  retailPrice: number;
+  agencyPrice: number;
+  marketReferencePrice: number;
+  peerCount: number;
+  peerMedianRetail: number | null;
+  peerMedianAgency: number | null;
+}
+
 export type CheckedVariant = Required<Omit<VariantInput, 'stockOnHand'>> & { stockOnHand: number };
 
 const duplicateSku = (sku: string, field = 'sku') => new AppError('DUPLICATE_SKU', `SKU ${sku} is already in use`, { field, sku });
@@ -123,5 +138,40 @@ export class VariantService {
       if (!exists) throw notFound('Variant', variantId);
       throw new AppError('INVALID_STOCK', 'Stock on hand cannot go below zero or below what open orders have reserved', { field: 'stockAdjustment', variantId });
     }
+  }
+
+  /**
+   * For oversight's price rule: each variant's prices and market reference, and the median prices of
+   * the same spec (category, spec and unit) at other suppliers — the band a price is compared with.
+   */
+  async priceReferences(ctx: RequestContext, variantIds: string[]): Promise<VariantPriceReference[]> {
+    if (variantIds.length === 0) return [];
+    const rows: Array<Record<string, string | null>> = await this.db.manager(ctx).query(
+      `SELECT v.id, v.product_id, p.supplier_id, v.spec, v.unit, v.retail_price, v.agency_price, v.market_reference_price,
+              band.n, band.retail, band.agency
+         FROM variant v JOIN product p ON p.id = v.product_id
+         LEFT JOIN LATERAL (
+           SELECT count(*) AS n, percentile_disc(0.5) WITHIN GROUP (ORDER BY ov.retail_price) AS retail,
+                  percentile_disc(0.5) WITHIN GROUP (ORDER BY ov.agency_price) AS agency
+             FROM variant ov JOIN product op ON op.id = ov.product_id
+            WHERE p.category_id IS NOT NULL AND op.category_id = p.category_id AND ov.spec = v.spec AND ov.unit = v.unit
+              AND op.supplier_id <> p.supplier_id AND ov.active AND op.status = 'PUBLISHED'
+         ) band ON true
+        WHERE v.id = ANY($1::uuid[])`,
+      [variantIds],
+    );
+    return rows.map((r) => ({
+      variantId: r.id as string,
+      productId: r.product_id as string,
+      supplierId: r.supplier_id as string,
+      spec: r.spec as string,
+      unit: r.unit as string,
+      retailPrice: Number(r.retail_price),
+      agencyPrice: Number(r.agency_price),
+      marketReferencePrice: Number(r.market_reference_price),
+      peerCount: Number(r.n ?? 0),
+      peerMedianRetail: r.retail === null ? null : Number(r.retail),
+      peerMedianAgency: r.agency === null ? null : Number(r.agency),
+    }));
   }
 }

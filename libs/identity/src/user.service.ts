@@ -47,6 +47,28 @@ export class UserService {
     return this.db.repo(ctx, Membership).find({ where: { userId }, relations: { organization: true }, order: { createdAt: 'ASC' } });
   }
 
+  /**
+   * For oversight's detectors: when accounts were created and the organisations they belong to, and
+   * who belongs to given organisations (no masking needed: ids and roles only).
+   */
+  async accountFacts(ctx: RequestContext, userIds: string[]): Promise<Array<{ userId: string; createdAt: Date; memberships: Array<{ organizationId: string | null; role: Role }> }>> {
+    if (userIds.length === 0) return [];
+    const rows: Array<{ id: string; created_at: Date; ms: Array<{ organizationId: string | null; role: Role }> }> = await this.db.manager(ctx).query(
+      `SELECT u.id, u.created_at, coalesce(json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role)) FILTER (WHERE m.id IS NOT NULL), '[]') AS ms
+         FROM app_user u LEFT JOIN membership m ON m.user_id = u.id WHERE u.id = ANY($1::uuid[]) GROUP BY u.id`,
+      [userIds],
+    );
+    return rows.map((r) => ({ userId: r.id, createdAt: new Date(r.created_at), memberships: r.ms }));
+  }
+
+  async membersOf(ctx: RequestContext, organizationIds: string[]): Promise<Array<{ organizationId: string; userId: string; role: Role }>> {
+    if (organizationIds.length === 0) return [];
+    const rows: Array<{ organization_id: string; user_id: string; role: Role }> = await this.db
+      .manager(ctx)
+      .query(`SELECT organization_id, user_id, role FROM membership WHERE organization_id = ANY($1::uuid[])`, [organizationIds]);
+    return rows.map((r) => ({ organizationId: r.organization_id, userId: r.user_id, role: r.role }));
+  }
+
   /** Creates the account only; callers add memberships in the same transaction. */
   async createAccount(ctx: RequestContext, input: CreateUserInput): Promise<AppUser> {
     const { email, phone, displayName } = this.validateAccount(input);

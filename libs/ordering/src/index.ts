@@ -5,6 +5,7 @@ export * from './fulfilment.service';
 export * from './order-access.service';
 export * from './order-documents';
 export * from './order-query.service';
+export * from './order-signals.service';
 export * from './order-state.service';
 export * from './order-transitions';
 export * from './order.service';

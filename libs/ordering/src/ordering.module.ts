@@ -11,6 +11,7 @@ import { OrderAccessService } from './order-access.service';
 import { OrderDocumentsController, OrderDocumentService } from './order-documents';
 import { OrderNotificationConsumer } from './order-notifications';
 import { OrderQueryService } from './order-query.service';
+import { OrderSignalsService } from './order-signals.service';
 import { OrderStateMachine } from './order-state.service';
 import { OrderService } from './order.service';
 import { loadOrderingConfig, ORDERING_CONFIG } from './ordering.config';
@@ -50,6 +51,7 @@ export const ORDERING_ENTITIES = [Order, SupplierOrder, OrderLine, OrderHistory,
     FulfilmentService,
     OrderQueryService,
     CountingFactsService,
+    OrderSignalsService,
     SupplierPerformanceService,
     OrderDocumentService,
     OutboxRelayJob,
@@ -64,6 +66,6 @@ export const ORDERING_ENTITIES = [Order, SupplierOrder, OrderLine, OrderHistory,
     OrderDeliveryAddressResolver,
     SupplierOrderShipToResolver,
   ],
-  exports: [OrderService, AgencyCheckoutGate, CheckoutService, FulfilmentService, OrderQueryService, CountingFactsService, OutboxService, StockService, SupplierPerformanceService, ORDERING_CONFIG],
+  exports: [OrderService, AgencyCheckoutGate, CheckoutService, FulfilmentService, OrderQueryService, CountingFactsService, OutboxService, StockService, SupplierPerformanceService, OrderSignalsService, ORDERING_CONFIG],
 })
 export class OrderingModule {}

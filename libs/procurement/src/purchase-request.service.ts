@@ -24,6 +24,19 @@ const requiredText = (value: string | null | undefined, field: string, max: numb
   return v;
 };
 
+/** A split-basket flag with the orders behind it (read by libs/oversight, which owns the findings). */
+export interface SplitBasketFlagFacts {
+  flagId: string;
+  orgId: string;
+  userId: string;
+  requestIds: string[];
+  orderIds: string[];
+  totalAmount: number;
+  limitAmount: number;
+  windowMinutes: number;
+  createdAt: Date;
+}
+
 /**
  * Purchase requests. Submitting places the basket through ordering's own checkout
  * (`CheckoutService.placeOrder`, idempotency key `pr-<request id>`) as a PENDING_APPROVAL order, so
@@ -246,6 +259,33 @@ export class PurchaseRequestService {
       qb.andWhere('f.org_id = :orgId', { orgId });
     }
     return qb.orderBy('f.created_at', 'DESC').take(pageSize(first, 50)).getMany();
+  }
+
+  /**
+   * For oversight (no scope: its findings are scoped by region): split-basket flags raised since a
+   * time or touching given orders, with the orders of every request in the pattern.
+   */
+  async splitBasketFlags(ctx: RequestContext, filter: { since?: Date; orderIds?: string[] }): Promise<SplitBasketFlagFacts[]> {
+    const rows: Array<Record<string, any>> = await this.db.manager(ctx).query(
+      `SELECT f.id, f.org_id, f.user_id, f.request_id, f.related_request_ids, f.total_amount, f.limit_amount, f.window_minutes, f.created_at,
+              (SELECT array_agg(r.order_id ORDER BY r.created_at) FROM purchase_request r WHERE r.id = f.request_id OR r.id = ANY(f.related_request_ids)) AS order_ids
+         FROM procurement_anomaly_flag f
+        WHERE f.kind = 'SPLIT_BASKET' AND ($1::timestamptz IS NULL OR f.created_at >= $1)
+          AND ($2::uuid[] IS NULL OR EXISTS (SELECT 1 FROM purchase_request r WHERE (r.id = f.request_id OR r.id = ANY(f.related_request_ids)) AND r.order_id = ANY($2::uuid[])))
+        ORDER BY f.created_at LIMIT 1000`,
+      [filter.since ?? null, filter.orderIds ?? null],
+    );
+    return rows.map((r) => ({
+      flagId: r.id,
+      orgId: r.org_id,
+      userId: r.user_id,
+      requestIds: [r.request_id, ...r.related_request_ids],
+      orderIds: r.order_ids ?? [],
+      totalAmount: Number(r.total_amount),
+      limitAmount: Number(r.limit_amount),
+      windowMinutes: Number(r.window_minutes),
+      createdAt: new Date(r.created_at),
+    }));
   }
 
   /** PENDING_APPROVAL → PLACED (PO number, terms), by an approver or (userId null) the system under the unit policy. */

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { Db, type RequestContext } from '@bangfu/core';
+
+/** One order line with its order's buyer and time, for anomaly detection (libs/oversight). */
+export interface OrderSignalLine {
+  orderId: string;
+  orderNo: string;
+  orderCreatedAt: Date;
+  orderStatus: string;
+  buyerKind: string;
+  buyerUserId: string;
+  buyerOrgId: string | null;
+  channelId: string;
+  supplierId: string;
+  variantId: string;
+  productId: string;
+  productTitle: string;
+  sku: string;
+  spec: string;
+  unit: string;
+  priceKind: string;
+  unitPrice: number;
+  quantity: number;
+  lineTotal: number;
+  certified: boolean;
+}
+
+export interface OrderSignalFilter {
+  orderIds?: string[];
+  since?: Date;
+  until?: Date;
+  supplierIds?: string[];
+  variantIds?: string[];
+  buyerOrgIds?: string[];
+  buyerUserIds?: string[];
+  channelIds?: string[];
+}
+
+/** A supplier's shipped units in a period, and those no harvest lot covered (attribution's unassigned bucket). */
+export interface ShipmentCoverage {
+  supplierId: string;
+  unitsShipped: number;
+  unitsWithoutLot: number;
+  /** Orders with uncovered units, newest first (at most 50). */
+  uncoveredOrderIds: string[];
+}
+
+/** Orders that never became a sale (no money, no goods) are left out of every signal. */
+const DEAD = `('CANCELLED','REJECTED')`;
+const MAX_LINES = 20_000;
+
+/**
+ * Read-only facts for oversight's detectors, so they never query ordering's tables themselves. Every
+ * filter is optional and ANDed; callers keep the windows small (one order, or a look-back period).
+ */
+@Injectable()
+export class OrderSignalsService {
+  constructor(private readonly db: Db) {}
+
+  async lines(ctx: RequestContext, f: OrderSignalFilter): Promise<OrderSignalLine[]> {
+    const where: string[] = [`o.status NOT IN ${DEAD}`];
+    const params: unknown[] = [];
+    const any = (col: string, ids: string[] | undefined) => ids && where.push(`${col} = ANY($${params.push(ids)}::uuid[])`);
+    any('o.id', f.orderIds);
+    any('l.supplier_id', f.supplierIds);
+    any('l.variant_id', f.variantIds);
+    any('o.buyer_org_id', f.buyerOrgIds);
+    any('o.buyer_user_id', f.buyerUserIds);
+    any('o.channel_id', f.channelIds);
+    if (f.since) where.push(`o.created_at >= $${params.push(f.since)}`);
+    if (f.until) where.push(`o.created_at < $${params.push(f.until)}`);
+    const rows: Array<Record<string, any>> = await this.db.manager(ctx).query(
+      `SELECT o.id AS order_id, o.order_no, o.created_at, o.status, o.buyer_kind, o.buyer_user_id, o.buyer_org_id, o.channel_id,
+              l.supplier_id, l.variant_id, l.product_id, l.product_title, l.sku, l.spec, l.unit, l.price_kind, l.unit_price, l.quantity, l.line_total, l.certified
+         FROM orders o JOIN order_line l ON l.order_id = o.id
+        WHERE ${where.join(' AND ')}
+        ORDER BY o.created_at, o.id, l.id
+        LIMIT ${MAX_LINES}`,
+      params,
+    );
+    return rows.map((r) => ({
+      orderId: r.order_id,
+      orderNo: r.order_no,
+      orderCreatedAt: new Date(r.created_at),
+      orderStatus: r.status,
+      buyerKind: r.buyer_kind,
+      buyerUserId: r.buyer_user_id,
+      buyerOrgId: r.buyer_org_id,
+      channelId: r.channel_id,
+      supplierId: r.supplier_id,
+      variantId: r.variant_id,
+      productId: r.product_id,
+      productTitle: r.product_title,
+      sku: r.sku,
+      spec: r.spec,
+      unit: r.unit,
+      priceKind: r.price_kind,
+      unitPrice: Number(r.unit_price),
+      quantity: Number(r.quantity),
+      lineTotal: Number(r.line_total),
+      certified: r.certified,
+    }));
+  }
+
+  /** Order numbers, states and totals, for links from evidence (no scope: callers decide who sees the list). */
+  async summaries(ctx: RequestContext, orderIds: string[]): Promise<Array<{ id: string; orderNo: string; status: string; totalAmount: number; createdAt: Date }>> {
+    if (orderIds.length === 0) return [];
+    const rows: Array<{ id: string; order_no: string; status: string; total_amount: string; created_at: Date }> = await this.db
+      .manager(ctx)
+      .query(`SELECT id, order_no, status, total_amount, created_at FROM orders WHERE id = ANY($1::uuid[]) ORDER BY created_at, id`, [orderIds]);
+    return rows.map((r) => ({ id: r.id, orderNo: r.order_no, status: r.status, totalAmount: Number(r.total_amount), createdAt: new Date(r.created_at) }));
+  }
+
+  /** Shipped units per supplier since `since` (optionally some suppliers), and how many no lot covered. */
+  async shipmentCoverage(ctx: RequestContext, since: Date, supplierIds?: string[]): Promise<ShipmentCoverage[]> {
+    const rows: Array<{ supplier_id: string; shipped: string; uncovered: string; orders: string[] | null }> = await this.db.manager(ctx).query(
+      `SELECT so.supplier_id, sum(a.quantity) AS shipped, coalesce(sum(a.quantity) FILTER (WHERE a.lot_id IS NULL), 0) AS uncovered,
+              (array_agg(DISTINCT so.order_id) FILTER (WHERE a.lot_id IS NULL))[1:50] AS orders
+         FROM shipment_allocation a JOIN supplier_order so ON so.id = a.supplier_order_id
+        WHERE a.created_at >= $1 AND ($2::uuid[] IS NULL OR so.supplier_id = ANY($2::uuid[]))
+        GROUP BY so.supplier_id`,
+      [since, supplierIds ?? null],
+    );
+    return rows.map((r) => ({ supplierId: r.supplier_id, unitsShipped: Number(r.shipped), unitsWithoutLot: Number(r.uncovered), uncoveredOrderIds: r.orders ?? [] }));
+  }
+}

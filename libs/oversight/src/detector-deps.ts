@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@bangfu/core';
+import { VariantService } from '@bangfu/catalog';
+import { type Channel, ChannelService } from '@bangfu/channel';
+import { OrganizationService, UserService } from '@bangfu/identity';
+import { OrderSignalsService } from '@bangfu/ordering';
+import { PurchaseRequestService } from '@bangfu/procurement';
+import { SupplierService } from '@bangfu/supplier';
+
+export interface Place {
+  name: string;
+  regionCode: string;
+}
+
+/**
+ * Everything a detector may read, through the owning libs' exported services (never their tables),
+ * plus small per-run caches for the names and regions of suppliers, units and channels.
+ */
+export interface DetectorDeps {
+  orders: OrderSignalsService;
+  variants: VariantService;
+  users: UserService;
+  channels: ChannelService;
+  purchaseRequests: PurchaseRequestService;
+  supplier(id: string): Promise<Place>;
+  organization(id: string): Promise<Place>;
+  channel(id: string): Promise<Channel | null>;
+}
+
+@Injectable()
+export class DetectorDepsFactory {
+  constructor(
+    private readonly orders: OrderSignalsService,
+    private readonly variants: VariantService,
+    private readonly users: UserService,
+    private readonly channels: ChannelService,
+    private readonly purchaseRequests: PurchaseRequestService,
+    private readonly organizations: OrganizationService,
+    private readonly suppliers: SupplierService,
+  ) {}
+
+  /** Fresh caches per run: names and regions may change between runs. */
+  forRun(ctx: RequestContext): DetectorDeps {
+    const suppliers = new Map<string, Promise<Place>>();
+    const orgs = new Map<string, Promise<Place>>();
+    const channels = new Map<string, Promise<Channel | null>>();
+    const memo = <T>(m: Map<string, Promise<T>>, id: string, load: () => Promise<T>) => {
+      if (!m.has(id)) m.set(id, load());
+      return m.get(id)!;
+    };
+    return {
+      orders: this.orders,
+      variants: this.variants,
+      users: this.users,
+      channels: this.channels,
+      purchaseRequests: this.purchaseRequests,
+      supplier: (id) =>
+        memo(suppliers, id, async () => {
+          const [v] = await this.suppliers.viewsByIds(ctx, [id]);
+          return { name: v?.name ?? id, regionCode: v?.countyCode ?? '' };
+        }),
+      organization: (id) =>
+        memo(orgs, id, async () => {
+          const o = await this.organizations.get(ctx, id);
+          return { name: o.name, regionCode: o.regionCode ?? '' };
+        }),
+      channel: (id) => memo(channels, id, () => this.channels.find(ctx, id)),
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import type { OrderSignalLine } from '@bangfu/ordering';
+import type { AnomalyFigureData } from './anomaly.entities';
+
+const DAY_MS = 86_400_000;
+const SHANGHAI_MS = 8 * 3_600_000;
+
+export const daysBefore = (now: Date, days: number): Date => new Date(now.getTime() - days * DAY_MS);
+export const minutesBefore = (t: Date, minutes: number): Date => new Date(t.getTime() - minutes * 60_000);
+
+/** Asia/Shanghai is UTC+8 all year. */
+export const shanghaiHour = (t: Date): number => new Date(t.getTime() + SHANGHAI_MS).getUTCHours();
+export const shanghaiMonth = (t: Date): string => new Date(t.getTime() + SHANGHAI_MS).toISOString().slice(0, 7);
+export const shanghaiYear = (t: Date): number => new Date(t.getTime() + SHANGHAI_MS).getUTCFullYear();
+/** The instant an Asia/Shanghai calendar day starts. */
+export const shanghaiDayStart = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d) - SHANGHAI_MS);
+
+/** Lower median (an actual observed price, never an average of two). */
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)];
+}
+
+/** How far `value` is above `base`, in basis points (integer, floor). */
+export const excessBps = (value: number, base: number): number => Math.floor(((value - base) * 10_000) / base);
+
+export const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
+
+export function groupBy<T, K>(xs: Iterable<T>, key: (x: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}
+
+export const fen = (name: string, value: number): AnomalyFigureData => ({ name, value, unit: 'FEN' });
+export const bps = (name: string, value: number): AnomalyFigureData => ({ name, value, unit: 'BPS' });
+export const count = (name: string, value: number): AnomalyFigureData => ({ name, value, unit: 'COUNT' });
+export const units = (name: string, value: number): AnomalyFigureData => ({ name, value, unit: 'UNITS' });
+export const text = (name: string, value: string): AnomalyFigureData => ({ name, value: 0, unit: 'TEXT', text: value });
+
+export const sumTotals = (lines: OrderSignalLine[]): number => lines.reduce((a, l) => a + l.lineTotal, 0);
+export const yuan = (f: number): string => `¥${(f / 100).toFixed(2)}`;

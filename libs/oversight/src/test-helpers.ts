@@ -1,0 +1,195 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { OrganizationKind, RequestContext, Role, TokenService } from '@bangfu/core';
+import { ATTRIBUTION_ENTITIES, AttributionModule } from '@bangfu/attribution';
+import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
+import { CERTIFICATION_ENTITIES, CertificationModule } from '@bangfu/certification';
+import { CHANNEL_ENTITIES, ChannelModule } from '@bangfu/channel';
+import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
+import { LEDGER_ENTITIES, LedgerModule } from '@bangfu/ledger';
+import { ORDERING_ENTITIES, OrderingModule } from '@bangfu/ordering';
+import { PROCUREMENT_ENTITIES, ProcurementModule } from '@bangfu/procurement';
+import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
+import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
+import { startTestServer, type TestServer } from '@bangfu/testing';
+import { AnomalyDetectionService, type DetectionResult } from './anomaly-detection.service';
+import { type AnomalyKind, DetectedVia } from './anomaly.entities';
+import { OVERSIGHT_ENTITIES, OversightModule } from './oversight.module';
+
+/** Spec support (not exported from the lib): the domains oversight reads through, workers off. */
+export async function startOversightServer(): Promise<{ server: TestServer; ds: DataSource }> {
+  const server = await startTestServer({
+    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, LedgerModule, AttributionModule, ProcurementModule, OversightModule],
+    entities: [
+      ...REGION_ENTITIES,
+      ...IDENTITY_ENTITIES,
+      ...SUPPLIER_ENTITIES,
+      ...CATALOG_ENTITIES,
+      ...CERTIFICATION_ENTITIES,
+      ...CHANNEL_ENTITIES,
+      ...ORDERING_ENTITIES,
+      ...LEDGER_ENTITIES,
+      ...ATTRIBUTION_ENTITIES,
+      ...PROCUREMENT_ENTITIES,
+      ...OVERSIGHT_ENTITIES,
+    ],
+  });
+  return { server, ds: server.app.get(DataSource) };
+}
+
+export const sys = () => RequestContext.system('test');
+
+export async function tokenFor(server: TestServer, ds: DataSource, role: Role, regionPrefix?: string): Promise<string> {
+  const u = await createUserWithRole(ds, role, { regionPrefix });
+  return (await server.app.get(TokenService).sign(u.user.id)).token;
+}
+
+export async function supplier(ds: DataSource, countyCode = '520621000000'): Promise<string> {
+  return (await createSupplierFixture(ds, { countyCode })).supplierId;
+}
+
+/** A user working for a supplier (SUPPLIER_STAFF), optionally also in other roles. */
+export async function staffOf(ds: DataSource, supplierId: string): Promise<string> {
+  return (await createUserWithRole(ds, Role.SUPPLIER_STAFF, { organizationId: supplierId })).user.id;
+}
+
+export async function addMembership(ds: DataSource, userId: string, organizationId: string | null, role: Role): Promise<void> {
+  await ds.query(`INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, $3)`, [userId, organizationId, role]);
+}
+
+export async function category(ds: DataSource): Promise<string> {
+  const [row] = await ds.query(`INSERT INTO category (code, name) VALUES ($1, '茶叶') RETURNING id`, [`c-${randomBytes(3).toString('hex')}`]);
+  return row.id;
+}
+
+export async function product(
+  ds: DataSource,
+  supplierId: string,
+  opts: { price?: number; reference?: number; categoryId?: string | null; spec?: string } = {},
+): Promise<{ productId: string; variantId: string }> {
+  const [p] = await ds.query(`INSERT INTO product (supplier_id, title, origin_region_code, status, category_id) VALUES ($1, $2, '520621000000', 'PUBLISHED', $3) RETURNING id`, [
+    supplierId,
+    `梵净山绿茶 ${randomBytes(2).toString('hex')}`,
+    opts.categoryId ?? null,
+  ]);
+  const price = opts.price ?? 10_000;
+  const [v] = await ds.query(
+    `INSERT INTO variant (product_id, sku, spec, unit, retail_price, agency_price, market_reference_price, stock_on_hand) VALUES ($1, $2, $3, '盒', $4, $4, $5, 100000) RETURNING id`,
+    [p.id, `SKU-${randomBytes(5).toString('hex')}`, opts.spec ?? '250g', price, opts.reference ?? price],
+  );
+  return { productId: p.id, variantId: v.id };
+}
+
+export async function channel(ds: DataSource, kind: 'HALL' | 'ZONE' | 'COUNTER' = 'HALL', opts: { regionCode?: string | null; assistanceOnly?: boolean } = {}): Promise<string> {
+  const device = kind === 'COUNTER' ? `dev-${randomBytes(4).toString('hex')}` : null;
+  const [row] = await ds.query(
+    `INSERT INTO channel (kind, name, online, region_code, device_id, device_secret, assistance_only) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [kind, `${kind}-${randomBytes(2).toString('hex')}`, kind === 'HALL' && !opts.regionCode, opts.regionCode ?? null, device, device && 'secret', opts.assistanceOnly ?? true],
+  );
+  return row.id;
+}
+
+export interface Buyer {
+  kind: 'AGENCY' | 'CUSTOMER';
+  userId: string;
+  orgId: string | null;
+}
+
+export async function agency(ds: DataSource, regionCode = '440106000000'): Promise<Buyer> {
+  const org = await createOrg(ds, { kind: OrganizationKind.AGENCY, regionCode });
+  const u = await createUserWithRole(ds, Role.PURCHASER, { organizationId: org.id });
+  return { kind: 'AGENCY', userId: u.user.id, orgId: org.id };
+}
+
+export async function customer(ds: DataSource, userId?: string, createdAt?: Date): Promise<Buyer> {
+  const id = userId ?? (await createUserWithRole(ds, Role.CUSTOMER)).user.id;
+  if (createdAt) await ds.query(`UPDATE app_user SET created_at = $2 WHERE id = $1`, [id, createdAt]);
+  return { kind: 'CUSTOMER', userId: id, orgId: null };
+}
+
+export interface LineSpec {
+  supplierId: string;
+  variantId: string;
+  unitPrice: number;
+  quantity: number;
+  certified?: boolean;
+}
+
+/** A paid order being fulfilled, as ordering leaves it (SQL, so the test controls every clock time). */
+export async function insertOrder(ds: DataSource, buyer: Buyer, channelId: string, placedAt: Date, lines: LineSpec[]): Promise<string> {
+  const total = lines.reduce((a, l) => a + l.unitPrice * l.quantity, 0);
+  const [o] = await ds.query(
+    `INSERT INTO orders (buyer_kind, buyer_user_id, buyer_org_id, channel_id, status, payment_mode, total_amount, paid_amount, idempotency_key, request_hash, paid_at, created_at)
+     VALUES ($1, $2, $3, $4, 'FULFILLING', 'PREPAY', $5, $5, $6, 'h', $7, $7) RETURNING id`,
+    [buyer.kind, buyer.userId, buyer.orgId, channelId, total, randomUUID(), placedAt],
+  );
+  const supplierOrders = new Map<string, string>();
+  for (const supplierId of new Set(lines.map((l) => l.supplierId))) {
+    const subtotal = lines.filter((l) => l.supplierId === supplierId).reduce((a, l) => a + l.unitPrice * l.quantity, 0);
+    const [so] = await ds.query(`INSERT INTO supplier_order (order_id, supplier_id, status, subtotal, created_at) VALUES ($1, $2, 'AWAITING_SHIPMENT', $3, $4) RETURNING id`, [
+      o.id,
+      supplierId,
+      subtotal,
+      placedAt,
+    ]);
+    supplierOrders.set(supplierId, so.id);
+  }
+  for (const l of lines) {
+    const certified = l.certified ?? true;
+    await ds.query(
+      `INSERT INTO order_line (order_id, supplier_order_id, supplier_id, channel_id, variant_id, product_id, product_title, sku, spec, unit, price_kind,
+                               unit_price, quantity, line_total, certified, certification_status, origin_region_code, created_at)
+       SELECT $1, $2, $3, $4, v.id, v.product_id, p.title, v.sku, v.spec, v.unit, $5, $6, $7, $8, $9, $10, p.origin_region_code, $11
+         FROM variant v JOIN product p ON p.id = v.product_id WHERE v.id = $12`,
+      [o.id, supplierOrders.get(l.supplierId), l.supplierId, channelId, buyer.kind === 'AGENCY' ? 'AGENCY' : 'RETAIL', l.unitPrice, l.quantity, l.unitPrice * l.quantity, certified, certified ? 'CERTIFIED' : 'EXPIRED', placedAt, l.variantId],
+    );
+  }
+  return o.id;
+}
+
+/** Ships every line of the order, from `lotId` or (null) from no lot at all. */
+export async function ship(ds: DataSource, orderId: string, lotId: string | null): Promise<void> {
+  await ds.query(
+    `INSERT INTO shipment_allocation (order_line_id, supplier_order_id, variant_id, lot_id, quantity)
+     SELECT l.id, l.supplier_order_id, l.variant_id, $2, l.quantity FROM order_line l WHERE l.order_id = $1`,
+    [orderId, lotId],
+  );
+  await ds.query(`UPDATE supplier_order SET status = 'SHIPPED', shipped_at = now() WHERE order_id = $1`, [orderId]);
+}
+
+export async function lot(ds: DataSource, variantId: string, quantity = 1000): Promise<string> {
+  const [row] = await ds.query(`INSERT INTO lot (variant_id, lot_no, harvested_on, quantity, remaining) VALUES ($1, $2, '2026-04-01', $3, $3) RETURNING id`, [
+    variantId,
+    `L-${randomBytes(3).toString('hex')}`,
+    quantity,
+  ]);
+  return row.id;
+}
+
+export function detect(server: TestServer, kind: AnomalyKind, orderIds: string[] | null = null, now = new Date(), via = DetectedVia.MANUAL): Promise<DetectionResult> {
+  return server.app.get(AnomalyDetectionService).run(sys(), { orderIds, now }, via, { kinds: [kind] });
+}
+
+export interface StoredFinding {
+  id: string;
+  kind: string;
+  severity: string;
+  status: string;
+  subject_type: string;
+  subject_id: string;
+  supplier_id: string | null;
+  region_code: string;
+  summary: string;
+  figures: Array<{ name: string; value: number; unit: string; text?: string }>;
+  order_ids: string[];
+  detected_via: string;
+}
+
+export function findingsAbout(ds: DataSource, kind: AnomalyKind, subjectId: string): Promise<StoredFinding[]> {
+  return ds.query(`SELECT * FROM anomaly_finding WHERE kind = $1 AND subject_id = $2 ORDER BY detected_at, id`, [kind, subjectId]);
+}
+
+export const figure = (f: StoredFinding, name: string) => f.figures.find((x) => x.name === name);
+
+/** Asia/Shanghai wall-clock time. */
+export const shanghai = (iso: string) => new Date(`${iso}+08:00`);
