@@ -185,4 +185,26 @@ describe('produce: offer → commitment → receipt into a lot → payment → m
     const ok = (await server.gqlOk(COMMIT, { offerId: offer.id, quantity: 1, unitPrice: 100, pickupDate: shanghaiDate() }, staff.token)).commitToProduceOffer;
     expect(ok.__typename).toBe('ProduceCommitment');
   });
+  it('photos from the phone: uploaded, attached to the offer as keys, served back; someone else’s key is refused', async () => {
+    // A 1×1 PNG.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const up = async (token: string) => {
+      const res = await fetch(`${server.url}/produce-files/images`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' }, body: png });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const mine = await up(farmer.token);
+    expect(mine.status).toBe(201);
+    expect(mine.body.key).toMatch(/^produce\/[0-9a-f-]{36}\.png$/);
+    const offer = (await server.gqlOk(`mutation($input: CreateProduceOfferInput!) { createProduceOffer(input: $input) { imageKeys imageUrls } }`, { input: offerInput({ imageKeys: [mine.body.key] }) }, farmer.token)).createProduceOffer;
+    expect(offer).toEqual({ imageKeys: [mine.body.key], imageUrls: [`/produce-files/${mine.body.key}`] });
+    const served = await fetch(`${server.url}/produce-files/${mine.body.key}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
+    const notPng = await fetch(`${server.url}/produce-files/images`, { method: 'POST', headers: { authorization: `Bearer ${farmer.token}`, 'content-type': 'image/png' }, body: Buffer.from('GIF89a....') });
+    expect(notPng.status).toBe(415);
+    const theirs = await up(coord.token);
+    expectErrorCode(await server.gql(CREATE_OFFER, { input: offerInput({ imageKeys: [theirs.body.key] }) }, farmer.token), 'BAD_USER_INPUT');
+    expect((await fetch(`${server.url}/produce-files/images`, { method: 'POST', headers: { authorization: `Bearer ${staff.token}`, 'content-type': 'image/png' }, body: png })).status).toBe(403);
+  });
 });

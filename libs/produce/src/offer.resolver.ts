@@ -5,6 +5,7 @@ import { CommitmentService } from './commitment.service';
 import { OfferService } from './offer.service';
 import { ProduceCommitment, ProduceOffer, ProduceOfferStatus, ProduceReceipt } from './produce.entities';
 import { CreateProduceOfferInput, ProduceOfferConnection, ProduceOfferFilter, UpdateProduceOfferInput } from './produce.types';
+import { ProduceImageService } from './produce-image.service';
 import { ReceiptService } from './receipt.service';
 
 const STAFF = [Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF];
@@ -17,6 +18,7 @@ export class OfferResolver {
     private readonly commitmentService: CommitmentService,
     private readonly receiptService: ReceiptService,
     private readonly households: HouseholdService,
+    private readonly images: ProduceImageService,
   ) {}
 
   @Mutation(() => ProduceOffer, { description: 'A FARMER lists its household’s produce; a county coordinator / town work team lists for a household (householdId, assisted)' })
@@ -75,6 +77,11 @@ export class OfferResolver {
   async household(@Ctx() ctx: RequestContext, @Parent() offer: ProduceOffer): Promise<Household> {
     const [h] = await this.households.byIds(ctx, [offer.householdId]);
     return h;
+  }
+
+  @ResolveField(() => [String], { description: 'URLs of the photos (GET /produce-files/<key>), in imageKeys order' })
+  imageUrls(@Parent() offer: ProduceOffer): string[] {
+    return offer.imageKeys.map((k) => this.images.url(k));
   }
 
   @ResolveField(() => Int, { description: 'quantity − committedQuantity' })

@@ -5,6 +5,7 @@ import { normalizePrefix } from '@bangfu/region';
 import { type OutboundMessage } from './notification-channel';
 import { ProduceAccess } from './produce-access';
 import { ProduceCommitment, ProduceCommitmentStatus, ProduceOffer, ProduceOfferStatus } from './produce.entities';
+import { ProduceImageService } from './produce-image.service';
 import { ProduceNotifier } from './produce-notifier';
 import {
   assertDate,
@@ -30,6 +31,7 @@ export class OfferService {
     private readonly access: ProduceAccess,
     private readonly categories: CategoryService,
     private readonly notifier: ProduceNotifier,
+    private readonly images: ProduceImageService,
   ) {}
 
   async create(ctx: RequestContext, input: CreateProduceOfferInput): Promise<ProduceOffer> {
@@ -55,6 +57,7 @@ export class OfferService {
       }
       const fields = await this.validate(tx, input);
       assertWindow(fields.availableFrom, fields.availableUntil);
+      await this.images.assertUploadedBy(tx, fields.imageKeys, [p.userId]);
       const repo = this.db.repo(tx, ProduceOffer);
       const saved = await repo.save(
         repo.create({
@@ -97,6 +100,8 @@ export class OfferService {
       };
       const fields = await this.validate(tx, merged);
       assertWindow(fields.availableFrom, fields.availableUntil);
+      // Photos already on the offer stay (the assisting coordinator's too); new ones must be the caller's uploads.
+      await this.images.assertUploadedBy(tx, fields.imageKeys.filter((k) => !offer.imageKeys.includes(k)), [ctx.requirePrincipal().userId]);
       if (fields.quantity < offer.committedQuantity) {
         throw new AppError('INVALID_QUANTITY', `Commitments already hold ${offer.committedQuantity}${offer.unit}; the quantity cannot go below that`, {
           field: 'quantity',

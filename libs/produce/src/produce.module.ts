@@ -12,6 +12,8 @@ import { createNotificationChannel, NOTIFICATION_CHANNEL } from './notification-
 import { OfferResolver } from './offer.resolver';
 import { OfferService } from './offer.service';
 import { ProduceAccess } from './produce-access';
+import { ProduceFilesController } from './produce-files.controller';
+import { ProduceImageService } from './produce-image.service';
 import { IncomeConfirmation, IncomeDispute, ProduceCommitment, ProduceCommitmentHistory, ProduceOffer, ProducePayment, ProduceReceipt } from './produce.entities';
 import { ProduceNotifier } from './produce-notifier';
 import { ReceiptService } from './receipt.service';
@@ -21,10 +23,12 @@ export const PRODUCE_ENTITIES = [ProduceOffer, ProduceCommitment, ProduceCommitm
 /** 农户供货 → 收购承诺 → 收购入库 → 收购款 → 月度收入确认. */
 @Module({
   imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, AttributionModule],
+  controllers: [ProduceFilesController],
   providers: [
     // Core config cannot be extended from here, so the channel reads its own variable (SMS_PROVIDER).
     { provide: NOTIFICATION_CHANNEL, useFactory: () => createNotificationChannel(process.env) },
     ProduceAccess,
+    ProduceImageService,
     ProduceNotifier,
     OfferService,
     CommitmentService,

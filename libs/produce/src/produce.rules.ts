@@ -56,7 +56,7 @@ export function assertWindow(from: string, until: string, today = shanghaiToday(
 export function assertImageKeys(keys: string[] | null | undefined): string[] {
   const list = keys ?? [];
   if (list.length > MAX_IMAGES) throw new AppError('TOO_MANY_IMAGES', `At most ${MAX_IMAGES} photos per offer`, { field: 'imageKeys' });
-  for (const k of list) if (!/^produce\/[A-Za-z0-9._/-]{1,200}$/.test(k)) throw badInput('imageKeys must come from POST /files/produce/images', { field: 'imageKeys' });
+  for (const k of list) if (!/^produce\/[0-9a-f-]{36}\.(jpg|png|webp)$/.test(k)) throw badInput('imageKeys must come from POST /produce-files/images', { field: 'imageKeys' });
   return list;
 }
 

@@ -27,7 +27,7 @@ export class CreateProduceOfferInput {
   @Field(() => String, { description: 'YYYY-MM-DD, inclusive; not before availableFrom nor in the past' }) availableUntil: string;
   @Field(() => MoneyScalar, { description: 'Fen per unit' }) askingPrice: Fen;
   @Field(() => String, { nullable: true }) note?: string | null;
-  @Field(() => [String], { nullable: true, description: 'Up to 6 keys from POST /files/produce/images' }) imageKeys?: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'Up to 6 keys from POST /produce-files/images (your own uploads)' }) imageKeys?: string[] | null;
   @Field(() => ID, {
     nullable: true,
     description: 'Assisted offers (代录): the household a county coordinator or town work team lists for. A FARMER leaves it out (its own household).',
