@@ -128,6 +128,9 @@ const ARG_VALUES = (): Record<string, unknown[]> => ({
   entityId: [F.order, F.supplier],
   operation: NEUTRAL,
   queue: NEUTRAL,
+  // Produce (libs/produce): offers are scoped by the household's village; no demo offer in another province yet.
+  offerId: NEUTRAL,
+  cropName: NEUTRAL,
 });
 
 /** `id` arguments by query: the object of another province that query reads. */
@@ -135,6 +138,8 @@ const ID_BY_QUERY = (): Record<string, string[]> => ({
   certification: [F.certification],
   channel: [F.counter],
   household: [F.household],
+  // No produce offer in another province in the demo yet: a foreign id must read as null all the same.
+  produceOffer: [F.household],
   order: [F.order, F.mixedOrder],
   payoutBatch: [F.payoutBatch],
   product: [F.product],
@@ -145,6 +150,9 @@ const ID_BY_QUERY = (): Record<string, string[]> => ({
 /** Arguments the generator cannot build (whole input objects), by query. */
 const EXPLICIT = (): Record<string, Array<Record<string, unknown>>> => ({
   previewBasket: [{ input: { buyerOrgId: F.agency, lines: [{ variantId: F.variant, quantity: 1 }] } }],
+  myIncomeStatement: [{ month: new Date().toISOString().slice(0, 7) }],
+  householdIncomeStatement: [{ householdId: F.household, month: new Date().toISOString().slice(0, 7) }],
+  incomeConfirmationRates: [{ regionCode: '610724000000', month: new Date().toISOString().slice(0, 7) }, { regionCode: '52', month: new Date().toISOString().slice(0, 7) }],
 });
 
 const MAX_DEPTH = 4;
