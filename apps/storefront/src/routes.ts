@@ -7,7 +7,7 @@ import { SuspensionProposalsPage } from './pages/aftersales/SuspensionProposalsP
 import { AgencyPortalPage } from './pages/agency/AgencyPortalPage';
 import { FarmerIncomePage } from './pages/farmer/FarmerIncomePage';
 import { CoordinatorPage } from './pages/coordinator/CoordinatorPage';
-import { PaymentsAdminPage } from './pages/admin/PaymentsAdminPage';
+import { AdminConsolePage } from './pages/admin/AdminConsolePage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { CartPage } from './pages/orders/CartPage';
@@ -31,8 +31,8 @@ export const routes: RouteDef[] = [
   { path: '/orders', page: OrdersPage },
   { path: '/orders/:id', page: OrderPage },
   { path: '/portal/supplier/*', page: SupplierPortalPage },
-  { path: '/portal/admin/payments', page: PaymentsAdminPage },
   { path: '/portal/admin/suspensions', page: SuspensionProposalsPage },
+  { path: '/portal/admin/*', page: AdminConsolePage },
   { path: '/portal/complaints', page: ComplaintsPage },
   { path: '/portal/coordinator', page: CoordinatorPage },
   { path: '/portal/stats', page: LazyStatsPage },

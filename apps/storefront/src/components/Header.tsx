@@ -27,7 +27,7 @@ export function Header() {
     { to: '/portal/supervision', label: t('nav.supervision'), show: hasRole(me, 'COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN') },
     { to: '/portal/audit', label: t('nav.auditLog'), show: hasRole(me, 'AUDITOR', 'PLATFORM_ADMIN') },
     { to: '/portal/coordinator', label: t('nav.coordinator'), show: hasRole(me, 'COORDINATOR') },
-    { to: '/portal/admin/payments', label: t('nav.adminPayments'), show: hasRole(me, 'PLATFORM_ADMIN') },
+    { to: '/portal/admin', label: t('admin.kicker'), show: hasRole(me, 'PLATFORM_ADMIN') },
     { to: '/portal/complaints', label: t('nav.complaints'), show: hasRole(me, 'COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN') },
     { to: '/portal/admin/suspensions', label: t('nav.suspensions'), show: hasRole(me, 'PLATFORM_ADMIN') },
   ].filter((l) => l.show);

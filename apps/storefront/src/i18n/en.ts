@@ -1,3 +1,4 @@
+import { adminEn } from './admin.en';
 import type { Dictionary } from './zh-CN';
 
 export const en: Dictionary = {
@@ -1126,4 +1127,5 @@ export const en: Dictionary = {
   'error.IMAGE_TOO_LARGE': 'Images may be at most 5 MB',
   'error.INVALID_IMAGE_TYPE': 'Upload a JPEG, PNG or WebP image',
   'error.REFUND_EXCEEDS_PAID': 'The refund is more than can still be refunded',
+  ...adminEn,
 };

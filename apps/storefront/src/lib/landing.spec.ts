@@ -9,7 +9,7 @@ describe('landing page after sign-in', () => {
 
   it('keeps everybody else on the home page', () => {
     expect(landingPath({ roles: ['PURCHASER'] })).toBe('/');
-    expect(landingPath({ roles: ['PLATFORM_ADMIN'] })).toBe('/');
+    expect(landingPath({ roles: ['PLATFORM_ADMIN'] })).toBe('/portal/admin');
     expect(landingPath(null)).toBe('/');
   });
 });

@@ -2,7 +2,6 @@ import { api } from '../../api/client';
 import { CONFIRM_BANK_TRANSFER, PAYMENTS_AWAITING_CONFIRMATION, type PaymentsAwaitingData, type PendingTransfer, REJECT_BANK_TRANSFER } from '../../api/ordering';
 import { Decision } from '../../components/Decision';
 import { ErrorNotice, Loading } from '../../components/Feedback';
-import { RequireRole } from '../../components/Guard';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
 import { formatFen } from '../../lib/money';
@@ -42,38 +41,22 @@ function TransferRow({ payment, onDone }: { payment: PendingTransfer; onDone: (i
   );
 }
 
-/** Platform finance: bank transfers agencies recorded, to be matched with the bank statement. */
-function PaymentsAdmin() {
+/** Platform finance: bank transfers agencies recorded, to be matched with the bank statement (console section). */
+export function PaymentsAdmin() {
   const { t } = useI18n();
   const { data, error, loading, reload, setData } = useQuery<PaymentsAwaitingData>(PAYMENTS_AWAITING_CONFIRMATION);
   const done = (id: string) => setData((d) => (d ? { paymentsAwaitingConfirmation: d.paymentsAwaitingConfirmation.filter((p) => p.id !== id) } : d));
   const rows = data?.paymentsAwaitingConfirmation ?? [];
   return (
-    <div className="container page-body portal">
-      <div className="portal-head">
-        <div>
-          <p className="label">{t('admin.kicker')}</p>
-          <h1>{t('admin.payments.title')}</h1>
-          <p className="muted">{t('admin.payments.lead')}</p>
-        </div>
-      </div>
-      <section className="card">
-        <ErrorNotice error={error} onRetry={reload} />
-        {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
-        <ul className="row-list">
-          {rows.map((p) => (
-            <TransferRow key={p.id} payment={p} onDone={done} />
-          ))}
-        </ul>
-      </section>
-    </div>
-  );
-}
-
-export function PaymentsAdminPage() {
-  return (
-    <RequireRole roles={['PLATFORM_ADMIN']}>
-      <PaymentsAdmin />
-    </RequireRole>
+    <section className="card">
+      <p className="muted">{t('admin.payments.lead')}</p>
+      <ErrorNotice error={error} onRetry={reload} />
+      {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+      <ul className="row-list">
+        {rows.map((p) => (
+          <TransferRow key={p.id} payment={p} onDone={done} />
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,0 +1,166 @@
+import { type FormEvent, useId, useState } from 'react';
+import { CERTIFY_PRODUCT, type CertifyInput, REVOKE_CERTIFICATION } from '../../api/admin';
+import { api } from '../../api/client';
+import { CERTIFICATION_STATUSES, CERTIFICATIONS, type CertificationRecord, type CertificationsData, REJECT_CERTIFICATION } from '../../api/portal';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { SelectField } from '../../components/SelectField';
+import { StatusChip } from '../../components/StatusChip';
+import { useI18n } from '../../i18n';
+import { shanghaiToday } from '../../lib/certification';
+import { formatDateTime } from '../../lib/dates';
+import { Link } from '../../lib/router';
+import { useAction } from '../../lib/use-action';
+import { useConnection } from '../../lib/use-connection';
+import { ConfirmAction } from './ConfirmAction';
+
+/** A year from today less a day: the usual validity of a 帮扶产品认定 certificate. */
+function oneYearFrom(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + 1);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function CertifyForm({ cert, onDone, onCancel }: { cert: CertificationRecord; onDone: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const today = shanghaiToday();
+  const [form, setForm] = useState<CertifyInput>({ certificateNo: '', issuer: t('admin.cert.defaultIssuer'), batch: '', validFrom: today, validTo: oneYearFrom(today) });
+  const certify = useAction(async () => {
+    await api.request(CERTIFY_PRODUCT, { id: cert.id, input: form });
+    onDone();
+  });
+  const field = (key: keyof CertifyInput, label: string, type = 'text') => (
+    <label className="field field-compact" htmlFor={`${id}-${key}`}>
+      <span>{label}</span>
+      <input id={`${id}-${key}`} type={type} required value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+    </label>
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void certify.run();
+  };
+  return (
+    <form className="admin-form" onSubmit={submit} data-testid="certify-form">
+      <div className="form-grid">
+        {field('certificateNo', t('admin.cert.certificateNo'))}
+        {field('batch', t('admin.cert.batch'))}
+        {field('issuer', t('admin.cert.issuer'))}
+        {field('validFrom', t('admin.cert.validFrom'), 'date')}
+        {field('validTo', t('admin.cert.validTo'), 'date')}
+      </div>
+      <ErrorNotice error={certify.error} />
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={certify.busy}>
+          {t('admin.cert.issue')}
+        </button>
+        <button type="button" className="button button-quiet" onClick={onCancel}>
+          {t('form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CertificationRow({ cert, onChanged }: { cert: CertificationRecord; onChanged: () => void }) {
+  const { t, locale } = useI18n();
+  const [certifying, setCertifying] = useState(false);
+  const last = cert.history[cert.history.length - 1];
+  const title = (action: string) => t('admin.cert.confirmTitle', { action, product: cert.product.title });
+  return (
+    <li className="row" data-testid="admin-certification" data-status={cert.status} data-product-id={cert.product.id}>
+      <div className="row-main">
+        <div className="row-title">
+          <Link to={`/products/${cert.product.id}`}>{cert.product.title}</Link>
+          <StatusChip domain="certStatus" status={cert.status} />
+        </div>
+        <p className="muted small">
+          {cert.product.supplier?.name ?? '—'} · {cert.product.originRegion?.path.map((r) => r.name).join(' ') ?? '—'} · {formatDateTime(cert.updatedAt, locale)}
+        </p>
+        {cert.certificateNo && (
+          <p className="small">
+            {t('admin.cert.certificateNo')} <span className="mono">{cert.certificateNo}</span> · {cert.validFrom} – {cert.validTo}
+          </p>
+        )}
+        {last?.reason && <p className="muted small">{last.reason}</p>}
+        {certifying && (
+          <CertifyForm
+            cert={cert}
+            onCancel={() => setCertifying(false)}
+            onDone={() => {
+              setCertifying(false);
+              onChanged();
+            }}
+          />
+        )}
+      </div>
+      <div className="row-actions">
+        {cert.status === 'VERIFIED' && !certifying && (
+          <button type="button" className="button button-primary" onClick={() => setCertifying(true)} data-testid="certify">
+            {t('admin.cert.certify')}
+          </button>
+        )}
+        {(cert.status === 'VERIFIED' || cert.status === 'PENDING') && (
+          <ConfirmAction
+            label={t('decision.reject')}
+            title={title(t('decision.reject'))}
+            testId="cert-reject"
+            onConfirm={async (reason) => {
+              await api.request(REJECT_CERTIFICATION, { id: cert.id, reason });
+              onChanged();
+            }}
+          />
+        )}
+        {cert.status === 'CERTIFIED' && (
+          <ConfirmAction
+            label={t('admin.cert.revoke')}
+            title={title(t('admin.cert.revoke'))}
+            testId="cert-revoke"
+            onConfirm={async (reason) => {
+              await api.request(REVOKE_CERTIFICATION, { id: cert.id, reason });
+              onChanged();
+            }}
+          />
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** 帮扶产品认定: applications a county coordinator verified, to certify or reject; certificates to revoke. */
+export function CertificationSection() {
+  const { t } = useI18n();
+  const [status, setStatus] = useState('VERIFIED');
+  const list = useConnection<CertificationsData, CertificationRecord>(
+    CERTIFICATIONS,
+    { filter: status ? { statuses: [status] } : {}, first: 30 },
+    (d) => d.certifications,
+  );
+  return (
+    <section className="card">
+      <p className="muted">{t('admin.cert.lead')}</p>
+      <div className="admin-filters">
+        <SelectField compact label={t('admin.filter.status')} value={status} onChange={(e) => setStatus(e.target.value)}>
+          <option value="">{t('admin.filter.all')}</option>
+          {CERTIFICATION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`certStatus.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <ErrorNotice error={list.error} onRetry={list.reload} />
+      {list.loading ? <Loading /> : list.nodes.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+      <ul className="row-list">
+        {list.nodes.map((c) => (
+          <CertificationRow key={c.id} cert={c} onChanged={list.reload} />
+        ))}
+      </ul>
+      {list.hasNextPage && (
+        <button type="button" className="button button-quiet" disabled={list.loadingMore} onClick={list.loadMore}>
+          {t('admin.more')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,232 @@
+import { type FormEvent, useId, useState } from 'react';
+import {
+  ADMIN_CHANNELS,
+  type AdminChannel,
+  type AdminChannelsData,
+  type ChannelPayload,
+  CREATE_CHANNEL,
+  PLACE_PRODUCT_IN_CHANNEL,
+  PRODUCT_PICK,
+  type ProductPickData,
+  ROTATE_COUNTER_SECRET,
+  SET_CHANNEL_ENABLED,
+} from '../../api/admin';
+import { api } from '../../api/client';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { SelectField } from '../../components/SelectField';
+import { useI18n } from '../../i18n';
+import { useAction } from '../../lib/use-action';
+import { useQuery } from '../../lib/use-query';
+import { ConfirmAction } from './ConfirmAction';
+
+const KINDS = ['HALL', 'ZONE', 'COUNTER'] as const;
+
+/** A counter's device secret, shown once: it cannot be read again, only rotated. */
+function SecretOnce({ deviceId, secret, onDismiss }: { deviceId: string | null; secret: string; onDismiss: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="notice" role="status" data-testid="device-secret">
+      <p>
+        <strong>{t('admin.channels.secretOnce')}</strong>
+      </p>
+      <p className="small">
+        {t('admin.channels.deviceId')} <span className="mono">{deviceId}</span>
+      </p>
+      <p className="admin-secret">{secret}</p>
+      <button type="button" className="button button-quiet" onClick={onDismiss}>
+        {t('admin.channels.secretStored')}
+      </button>
+    </div>
+  );
+}
+
+function PlaceProduct({ channel, onDone }: { channel: AdminChannel; onDone: () => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState<string | null>(null);
+  const found = useQuery<ProductPickData>(PRODUCT_PICK, { search: query }, { skip: query === null });
+  const place = useAction(async (productId: string) => {
+    await api.request(PLACE_PRODUCT_IN_CHANNEL, { channelId: channel.id, productId });
+    onDone();
+  });
+  return (
+    <div className="admin-form">
+      <form
+        className="inline-form"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQuery(search.trim());
+        }}
+      >
+        <label className="field field-compact" htmlFor={`${id}-q`}>
+          <span>{t('admin.channels.findProduct')}</span>
+          <input id={`${id}-q`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </label>
+        <button type="submit" className="button button-quiet">
+          {t('admin.search')}
+        </button>
+      </form>
+      <ErrorNotice error={found.error ?? place.error} />
+      <ul className="row-list">
+        {(found.data?.products.edges ?? []).map(({ node }) => (
+          <li key={node.id} className="row small">
+            <span>
+              {node.title} · <span className="muted">{node.supplier?.name}</span>
+            </span>
+            <button type="button" className="button button-quiet" disabled={place.busy} onClick={() => void place.run(node.id)}>
+              {t('admin.channels.place')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ChannelRow({ channel, onChanged }: { channel: AdminChannel; onChanged: () => void }) {
+  const { t } = useI18n();
+  const [secret, setSecret] = useState<string | null>(null);
+  const [placing, setPlacing] = useState(false);
+  const enable = useAction(async () => {
+    await api.request(SET_CHANNEL_ENABLED.enable, { channelId: channel.id });
+    onChanged();
+  });
+  return (
+    <li className="row" data-testid="admin-channel" data-kind={channel.kind}>
+      <div className="row-main">
+        <div className="row-title">
+          <span>{channel.name}</span>
+          <span className="chip">{t(`checkout.channelKind.${channel.kind as (typeof KINDS)[number]}`)}</span>
+          {channel.online && <span className="chip chip-quiet">{t('checkout.channelKind.ONLINE')}</span>}
+          {channel.status !== 'ACTIVE' && <span className="chip chip-warning">{t('admin.channels.disabled')}</span>}
+        </div>
+        <p className="muted small">
+          {[channel.region?.name, channel.address, channel.deviceId && `${t('admin.channels.deviceId')} ${channel.deviceId}`].filter(Boolean).join(' · ')} ·{' '}
+          {t('admin.channels.products', { count: channel.productCount })}
+          {channel.assistanceOnly ? ` · ${t('admin.channels.assistanceOnly')}` : ''}
+        </p>
+        {secret && <SecretOnce deviceId={channel.deviceId} secret={secret} onDismiss={() => setSecret(null)} />}
+        {placing && <PlaceProduct channel={channel} onDone={onChanged} />}
+        <ErrorNotice error={enable.error} />
+      </div>
+      <div className="row-actions">
+        <button type="button" className="button button-quiet" onClick={() => setPlacing(!placing)} aria-expanded={placing}>
+          {t('admin.channels.placeProducts')}
+        </button>
+        {channel.kind === 'COUNTER' && (
+          <ConfirmAction
+            label={t('admin.channels.rotate')}
+            title={t('admin.channels.rotateTitle', { name: channel.name })}
+            body={t('admin.channels.rotateBody')}
+            onConfirm={async () => {
+              const data = await api.request<{ rotateCounterSecret: ChannelPayload }>(ROTATE_COUNTER_SECRET, { channelId: channel.id });
+              setSecret(data.rotateCounterSecret.deviceSecret);
+            }}
+          />
+        )}
+        {channel.status === 'ACTIVE' ? (
+          <ConfirmAction
+            label={t('admin.channels.disable')}
+            title={t('admin.channels.disableTitle', { name: channel.name })}
+            onConfirm={async () => {
+              await api.request(SET_CHANNEL_ENABLED.disable, { channelId: channel.id });
+              onChanged();
+            }}
+          />
+        ) : (
+          <button type="button" className="button button-quiet" disabled={enable.busy} onClick={() => void enable.run()}>
+            {t('admin.channels.enable')}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function CreateChannel({ onCreated }: { onCreated: (p: ChannelPayload) => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [form, setForm] = useState({ name: '', kind: 'HALL', regionCode: '', address: '', online: false, assistanceOnly: true });
+  const create = useAction(async () => {
+    const input = { ...form, regionCode: form.regionCode || null, address: form.address || null, online: form.kind === 'HALL' ? form.online : false };
+    const data = await api.request<{ createChannel: ChannelPayload }>(CREATE_CHANNEL, { input });
+    setForm({ ...form, name: '', address: '' });
+    onCreated(data.createChannel);
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void create.run();
+  };
+  return (
+    <form onSubmit={submit}>
+      <div className="form-grid">
+        <label className="field field-compact" htmlFor={`${id}-name`}>
+          <span>{t('admin.channels.name')}</span>
+          <input id={`${id}-name`} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        </label>
+        <SelectField compact label={t('admin.channels.kind')} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`checkout.channelKind.${k}`)}
+            </option>
+          ))}
+        </SelectField>
+        <label className="field field-compact" htmlFor={`${id}-region`}>
+          <span>{t('admin.orgs.regionCode')}</span>
+          <input id={`${id}-region`} inputMode="numeric" pattern="[0-9]{12}" value={form.regionCode} onChange={(e) => setForm({ ...form, regionCode: e.target.value })} />
+        </label>
+        <label className="field field-compact" htmlFor={`${id}-address`}>
+          <span>{t('admin.channels.address')}</span>
+          <input id={`${id}-address`} value={form.address} onChange={(e) => setForm({ ...form, address: e.target.value })} />
+        </label>
+      </div>
+      <div className="chip-row">
+        {form.kind === 'HALL' && (
+          <label>
+            <input type="checkbox" checked={form.online} onChange={(e) => setForm({ ...form, online: e.target.checked })} /> {t('checkout.channelKind.ONLINE')}
+          </label>
+        )}
+        <label>
+          <input type="checkbox" checked={form.assistanceOnly} onChange={(e) => setForm({ ...form, assistanceOnly: e.target.checked })} /> {t('admin.channels.assistanceOnly')}
+        </label>
+      </div>
+      <ErrorNotice error={create.error} />
+      <button type="submit" className="button button-primary" disabled={create.busy}>
+        {t('admin.channels.create')}
+      </button>
+    </form>
+  );
+}
+
+/** 三专: halls, zones and counters; products placed in them; a counter's device secret rotated (shown once). */
+export function ChannelsSection() {
+  const { t } = useI18n();
+  const { data, error, loading, reload } = useQuery<AdminChannelsData>(ADMIN_CHANNELS);
+  const [created, setCreated] = useState<ChannelPayload | null>(null);
+  const rows = data?.channels ?? [];
+  return (
+    <>
+      <section className="card">
+        <ErrorNotice error={error} onRetry={reload} />
+        {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+        <ul className="row-list">
+          {rows.map((c) => (
+            <ChannelRow key={c.id} channel={c} onChanged={reload} />
+          ))}
+        </ul>
+      </section>
+      <details className="card">
+        <summary>{t('admin.channels.create')}</summary>
+        {created?.deviceSecret && <SecretOnce deviceId={created.channel.deviceId} secret={created.deviceSecret} onDismiss={() => setCreated(null)} />}
+        <CreateChannel
+          onCreated={(p) => {
+            setCreated(p);
+            reload();
+          }}
+        />
+      </details>
+    </>
+  );
+}

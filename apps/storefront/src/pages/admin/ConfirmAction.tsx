@@ -1,0 +1,88 @@
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { ErrorNotice } from '../../components/Feedback';
+import { useI18n } from '../../i18n';
+import { useAction } from '../../lib/use-action';
+
+/**
+ * A destructive admin action behind a confirmation dialog that requires a reason. The reason goes to
+ * the server where the mutation takes one (it is kept in the workflow history); elsewhere it is the
+ * admin's own check that the move is meant.
+ */
+export function ConfirmAction({
+  label,
+  title,
+  body,
+  onConfirm,
+  danger = true,
+  reasonRequired = true,
+  testId,
+}: {
+  label: string;
+  title: string;
+  body?: string;
+  onConfirm: (reason: string) => Promise<unknown>;
+  danger?: boolean;
+  reasonRequired?: boolean;
+  testId?: string;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const act = useAction(async (r: string) => {
+    await onConfirm(r);
+    setOpen(false);
+  });
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (reasonRequired && !reason.trim()) return;
+    void act.run(reason.trim());
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        className={`button ${danger ? 'button-danger-quiet' : 'button-quiet'}`}
+        data-testid={testId}
+        onClick={() => {
+          setReason('');
+          act.reset();
+          setOpen(true);
+        }}
+      >
+        {label}
+      </button>
+      <dialog ref={dialog} className="admin-dialog" aria-labelledby={`${id}-title`} onClose={() => setOpen(false)} data-testid="confirm-dialog">
+        {open && (
+          <form onSubmit={submit}>
+            <h2 id={`${id}-title`}>{title}</h2>
+            {body && <p className="muted">{body}</p>}
+            <label className="field" htmlFor={`${id}-reason`}>
+              <span>{t('admin.confirm.reason')}</span>
+              <textarea id={`${id}-reason`} name="reason" rows={3} required={reasonRequired} value={reason} onChange={(e) => setReason(e.target.value)} />
+            </label>
+            <ErrorNotice error={act.error} />
+            <div className="form-actions">
+              <button type="submit" className={`button ${danger ? 'button-danger' : 'button-primary'}`} disabled={act.busy || (reasonRequired && !reason.trim())}>
+                {t('admin.confirm.go', { action: label })}
+              </button>
+              <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
+                {t('form.cancel')}
+              </button>
+            </div>
+          </form>
+        )}
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+import { useId, useState } from 'react';
+import { FLAGGED_PAYMENTS, type FlaggedPaymentsData, ORDER_REFUNDS, REFUND_ORDER, REFUND_UNMATCHED, type RefundRecord } from '../../api/admin';
+import { api } from '../../api/client';
+import { ORDERS, type OrdersData } from '../../api/ordering';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { StatusChip } from '../../components/StatusChip';
+import { useI18n } from '../../i18n';
+import { formatDateTime } from '../../lib/dates';
+import { formatFen, parseYuanToFen } from '../../lib/money';
+import { Link } from '../../lib/router';
+import { useAction } from '../../lib/use-action';
+import { useQuery } from '../../lib/use-query';
+import { ConfirmAction } from './ConfirmAction';
+
+/** Find an order by its number, see what was paid and refunded, and refund all or part of it with a reason. */
+function RefundOrder() {
+  const { t, locale } = useI18n();
+  const id = useId();
+  const [number, setNumber] = useState('');
+  const [amount, setAmount] = useState('');
+  const find = useAction(async (search: string) => {
+    const data = await api.request<OrdersData>(ORDERS, { filter: { search }, first: 1 });
+    const order = data.orders.edges[0]?.node ?? null;
+    const refunds = order ? (await api.request<{ orderRefunds: RefundRecord[] }>(ORDER_REFUNDS, { orderId: order.id })).orderRefunds : [];
+    return { order, refunds };
+  });
+  const [found, setFound] = useState<Awaited<ReturnType<typeof find.run>>>(undefined);
+  const lookUp = async () => setFound(await find.run(number.trim()));
+  const fen = amount.trim() ? parseYuanToFen(amount) : null;
+  const order = found?.order;
+  return (
+    <section className="card">
+      <h2>{t('admin.refunds.orderTitle')}</h2>
+      <form
+        className="admin-filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void lookUp();
+        }}
+      >
+        <label className="field field-compact" htmlFor={`${id}-no`}>
+          <span>{t('admin.orders.number')}</span>
+          <input id={`${id}-no`} required value={number} onChange={(e) => setNumber(e.target.value)} />
+        </label>
+        <div className="field field-compact">
+          <button type="submit" className="button button-primary" disabled={find.busy}>
+            {t('admin.search')}
+          </button>
+        </div>
+      </form>
+      <ErrorNotice error={find.error} />
+      {found && !order && <p className="muted">{t('admin.refunds.noOrder')}</p>}
+      {order && (
+        <div data-testid="refund-order">
+          <p>
+            <Link to={`/orders/${order.id}`} className="mono">
+              {order.orderNo}
+            </Link>{' '}
+            <StatusChip domain="orderStatus" status={order.status} />
+          </p>
+          <p className="muted small">{t('admin.refunds.paidRefunded', { paid: formatFen(order.paidAmount), refunded: formatFen(order.refundedAmount) })}</p>
+          <ul className="row-list">
+            {found.refunds.map((r) => (
+              <li key={r.id} className="row small">
+                <span>
+                  {formatFen(r.amount)} · {r.status} · {formatDateTime(r.createdAt, locale)}
+                </span>
+                <span className="muted">{r.reason ?? r.failure ?? ''}</span>
+              </li>
+            ))}
+          </ul>
+          <div className="inline-form">
+            <label className="field field-compact" htmlFor={`${id}-amount`}>
+              <span>{t('admin.refunds.amount')}</span>
+              <input id={`${id}-amount`} inputMode="decimal" placeholder={t('admin.refunds.amountAll')} value={amount} onChange={(e) => setAmount(e.target.value)} aria-invalid={amount.trim() !== '' && fen === null} />
+            </label>
+            <ConfirmAction
+              label={t('admin.refunds.refund')}
+              title={t('admin.refunds.confirmTitle', { order: order.orderNo, amount: fen !== null ? formatFen(fen) : t('admin.refunds.amountAll') })}
+              onConfirm={async (reason) => {
+                await api.request(REFUND_ORDER, { orderId: order.id, amount: fen, reason });
+                setAmount('');
+                await lookUp();
+              }}
+            />
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Payments that need a person: paid after cancellation, paid twice, or a refund the provider disagrees with. */
+function FlaggedPayments() {
+  const { t, locale } = useI18n();
+  const { data, error, loading, reload } = useQuery<FlaggedPaymentsData>(FLAGGED_PAYMENTS);
+  const rows = data?.flaggedPayments ?? [];
+  return (
+    <section className="card">
+      <h2>{t('admin.refunds.flaggedTitle')}</h2>
+      <ErrorNotice error={error} onRetry={reload} />
+      {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+      <ul className="row-list">
+        {rows.map((p) => (
+          <li key={p.id} className="row">
+            <div className="row-main">
+              <div className="row-title">
+                <span className="price">{formatFen(p.amount)}</span>
+                <Link to={`/orders/${p.orderId}`}>{t('admin.payments.order')}</Link>
+                <span className="chip chip-warning">{p.flag}</span>
+              </div>
+              <p className="muted small">
+                {p.flagReason} · {formatDateTime(p.createdAt, locale)}
+              </p>
+            </div>
+            {p.flag === 'NEEDS_REFUND' && (
+              <div className="row-actions">
+                <ConfirmAction
+                  label={t('admin.refunds.returnPayment')}
+                  title={t('admin.refunds.returnTitle', { amount: formatFen(p.amount) })}
+                  onConfirm={async () => {
+                    await api.request(REFUND_UNMATCHED, { paymentId: p.id });
+                    reload();
+                  }}
+                />
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function RefundsSection() {
+  return (
+    <>
+      <RefundOrder />
+      <FlaggedPayments />
+    </>
+  );
+}

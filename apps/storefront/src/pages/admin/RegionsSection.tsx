@@ -1,0 +1,112 @@
+import { useId, useState } from 'react';
+import { JURISDICTION_MINIMUMS, type JurisdictionMinimumsData, REGION_WITH_FLAGS, type RegionFlags, SET_JURISDICTION_MINIMUM, SET_REGION_FLAGS } from '../../api/admin';
+import { api } from '../../api/client';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { RegionName } from '../../components/RegionName';
+import { RegionPicker } from '../../components/RegionPicker';
+import { useI18n } from '../../i18n';
+import { formatDateTime } from '../../lib/dates';
+import { regionCodeOf } from '../../lib/region-code';
+import { useAction } from '../../lib/use-action';
+import { useQuery } from '../../lib/use-query';
+
+/** 脱贫县 / 重点帮扶县 flags of a county (products may only be published from an ex-poverty county). */
+function CountyFlags() {
+  const { t } = useI18n();
+  const [prefix, setPrefix] = useState('');
+  const code = prefix.length === 6 ? regionCodeOf(prefix) : null;
+  const region = useQuery<{ region: RegionFlags | null }>(REGION_WITH_FLAGS, { code }, { skip: !code });
+  const save = useAction(async (flags: Partial<Pick<RegionFlags, 'exPovertyCounty' | 'keyAssistanceCounty'>>) => {
+    const data = await api.request<{ setRegionFlags: RegionFlags }>(SET_REGION_FLAGS, { code, ...flags });
+    region.setData(() => ({ region: data.setRegionFlags }));
+  });
+  const r = region.data?.region;
+  return (
+    <section className="card">
+      <h2>{t('admin.regions.flagsTitle')}</h2>
+      <p className="muted">{t('admin.regions.flagsLead')}</p>
+      <div className="admin-filters">
+        <RegionPicker value={prefix} onChange={setPrefix} deepest={3} />
+      </div>
+      <ErrorNotice error={region.error ?? save.error} />
+      {r && (
+        <div className="chip-row" data-testid="county-flags">
+          <strong>{r.name}</strong>
+          <label>
+            <input type="checkbox" checked={r.exPovertyCounty} disabled={save.busy} onChange={(e) => void save.run({ exPovertyCounty: e.target.checked })} /> {t('region.flag.exPoverty')}
+          </label>
+          <label>
+            <input type="checkbox" checked={r.keyAssistanceCounty} disabled={save.busy} onChange={(e) => void save.run({ keyAssistanceCounty: e.target.checked })} /> {t('region.flag.keyAssistance')}
+          </label>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Minimum reserved-share ratios by province or city (elsewhere 10%). */
+function Minimums() {
+  const { t, locale } = useI18n();
+  const id = useId();
+  const { data, error, loading, reload } = useQuery<JurisdictionMinimumsData>(JURISDICTION_MINIMUMS);
+  const [prefix, setPrefix] = useState('');
+  const [percent, setPercent] = useState('10');
+  const bps = /^\d{1,3}(\.\d{1,2})?$/.test(percent.trim()) ? Math.round(Number(percent) * 100) : null;
+  const save = useAction(async () => {
+    await api.request(SET_JURISDICTION_MINIMUM, { regionCode: regionCodeOf(prefix), ratioBps: bps });
+    reload();
+  });
+  const rows = data?.jurisdictionMinimums ?? [];
+  return (
+    <section className="card">
+      <h2>{t('admin.regions.minimumsTitle')}</h2>
+      <ErrorNotice error={error} onRetry={reload} />
+      {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('admin.regions.noMinimums')}</p> : null}
+      <div className="table-scroll">
+        <table className="table">
+          <tbody>
+            {rows.map((m) => (
+              <tr key={m.regionPrefix}>
+                <td>
+                  <RegionName prefix={m.regionPrefix} />
+                </td>
+                <td className="num">{(m.ratioBps / 100).toFixed(2)}%</td>
+                <td className="muted small">{formatDateTime(m.updatedAt, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form
+        className="admin-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (prefix && bps !== null) void save.run();
+        }}
+      >
+        <div className="admin-filters">
+          <RegionPicker value={prefix} onChange={setPrefix} deepest={2} />
+          <label className="field field-compact" htmlFor={`${id}-pct`}>
+            <span>{t('admin.regions.minimumPercent')}</span>
+            <input id={`${id}-pct`} inputMode="decimal" required value={percent} onChange={(e) => setPercent(e.target.value)} aria-invalid={bps === null} />
+          </label>
+          <div className="field field-compact">
+            <button type="submit" className="button button-primary" disabled={save.busy || !prefix || bps === null}>
+              {t('admin.regions.setMinimum')}
+            </button>
+          </div>
+        </div>
+        <ErrorNotice error={save.error} />
+      </form>
+    </section>
+  );
+}
+
+export function RegionsSection() {
+  return (
+    <>
+      <CountyFlags />
+      <Minimums />
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { SUPPLIER_ADMISSION_MOVES } from '../../api/admin';
+import { api } from '../../api/client';
+import { SUPPLIER_STATUSES, SUPPLIERS, type SupplierRecord, type SuppliersData } from '../../api/portal';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { SelectField } from '../../components/SelectField';
+import { StatusChip } from '../../components/StatusChip';
+import { isMessageKey, useI18n } from '../../i18n';
+import { formatDateTime } from '../../lib/dates';
+import { useAction } from '../../lib/use-action';
+import { useQuery } from '../../lib/use-query';
+import { ConfirmAction } from './ConfirmAction';
+
+type Move = keyof typeof SUPPLIER_ADMISSION_MOVES;
+
+function SupplierRow({ supplier, onChanged }: { supplier: SupplierRecord; onChanged: () => void }) {
+  const { t, locale } = useI18n();
+  const move = async (kind: Move, text?: string) => {
+    const reasonArg = kind === 'approve' || kind === 'reinstate' ? { comment: text || null } : { reason: text };
+    await api.request(SUPPLIER_ADMISSION_MOVES[kind], { supplierId: supplier.id, ...reasonArg });
+    onChanged();
+  };
+  const quick = useAction(move);
+  const last = supplier.history?.[supplier.history.length - 1];
+  const kindKey = `supplierKind.${supplier.kind}`;
+  const confirm = (kind: Move, label: string) => (
+    <ConfirmAction
+      label={label}
+      title={t('admin.suppliers.confirmTitle', { action: label, name: supplier.name })}
+      testId={`supplier-${kind}`}
+      onConfirm={(reason) => move(kind, reason)}
+    />
+  );
+  return (
+    <li className="row" data-testid="admin-supplier" data-status={supplier.status}>
+      <div className="row-main">
+        <div className="row-title">
+          <span>{supplier.name}</span>
+          <StatusChip domain="supplierStatus" status={supplier.status} />
+        </div>
+        <p className="muted small">
+          {isMessageKey(kindKey) ? t(kindKey) : supplier.kind} · {supplier.county?.path.map((r) => r.name).join(' ') ?? supplier.countyCode} · {t('admin.suppliers.creditCode')}{' '}
+          <span className="mono">{supplier.creditCode ?? '—'}</span> · {t('admin.suppliers.appliedAt', { at: formatDateTime(supplier.appliedAt, locale) })}
+        </p>
+        <p className="small">{supplier.linkageMechanism}</p>
+        {last && (
+          <p className="muted small" data-testid="supplier-last-step">
+            {t('admin.suppliers.lastStep', { who: last.actorName ?? '—', at: formatDateTime(last.createdAt, locale) })}
+            {last.reason ? `：${last.reason}` : ''}
+          </p>
+        )}
+        <ErrorNotice error={quick.error} />
+      </div>
+      <div className="row-actions">
+        {supplier.status === 'RECOMMENDED' && (
+          <>
+            <button type="button" className="button button-primary" disabled={quick.busy} onClick={() => void quick.run('approve')} data-testid="supplier-approve">
+              {t('admin.suppliers.approve')}
+            </button>
+            {confirm('reject', t('decision.reject'))}
+          </>
+        )}
+        {supplier.status === 'APPROVED' && (
+          <>
+            {confirm('suspend', t('admin.suppliers.suspend'))}
+            {confirm('revoke', t('admin.suppliers.revoke'))}
+          </>
+        )}
+        {supplier.status === 'SUSPENDED' && (
+          <>
+            <button type="button" className="button button-quiet" disabled={quick.busy} onClick={() => void quick.run('reinstate')} data-testid="supplier-reinstate">
+              {t('admin.suppliers.reinstate')}
+            </button>
+            {confirm('revoke', t('admin.suppliers.revoke'))}
+          </>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** 供应商准入: coordinators recommend, the platform approves or rejects, and later suspends, reinstates or revokes. */
+export function SuppliersSection() {
+  const { t } = useI18n();
+  const [status, setStatus] = useState('RECOMMENDED');
+  const { data, error, loading, reload } = useQuery<SuppliersData>(SUPPLIERS, { filter: status ? { status } : {}, first: 100 });
+  const rows = data?.suppliers ?? [];
+  return (
+    <section className="card">
+      <p className="muted">{t('admin.suppliers.lead')}</p>
+      <div className="admin-filters">
+        <SelectField compact label={t('admin.filter.status')} value={status} onChange={(e) => setStatus(e.target.value)}>
+          <option value="">{t('admin.filter.all')}</option>
+          {SUPPLIER_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`supplierStatus.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <ErrorNotice error={error} onRetry={reload} />
+      {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+      <ul className="row-list">
+        {rows.map((s) => (
+          <SupplierRow key={s.id} supplier={s} onChanged={reload} />
+        ))}
+      </ul>
+    </section>
+  );
+}
