@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { registerEnumType } from '@nestjs/graphql';
 import { AppError, assertUuid, badInput, type Connection, Db, decodeCursor, pageSize, type RequestContext, Role, toConnection } from '@bangfu/core';
 import { normalizePrefix } from '@bangfu/region';
 import { In } from 'typeorm';
 
 import { Product } from './product.entity';
 import { staffOrgIds } from './product.service';
+import { pinyinQuery } from './pinyin-tokens';
 import { parseQuery } from './search-text';
 
 export interface ProductFilter {
@@ -19,6 +21,31 @@ export interface ProductFilter {
 }
 
 const MAX_SEARCH_LENGTH = 100;
+
+/** `products(sort:)`. Without it: relevance when searching, else newest. */
+export enum ProductSort {
+  RELEVANCE = 'RELEVANCE',
+  NEWEST = 'NEWEST',
+  PRICE_ASC = 'PRICE_ASC',
+  PRICE_DESC = 'PRICE_DESC',
+  SALES = 'SALES',
+}
+registerEnumType(ProductSort, {
+  name: 'ProductSort',
+  description: 'RELEVANCE (searching; newest otherwise), NEWEST, PRICE_ASC / PRICE_DESC (the cheapest active variant’s retail price), SALES (units shipped)',
+})
+
+/** Cursor kinds: r relevance, n newest, pa/pd price, s sales. Each compares its own key tuple. */
+type CursorKind = 'r' | 'n' | 'pa' | 'pd' | 's';
+const KEY_LENGTH: Record<CursorKind, number> = { r: 3, n: 2, pa: 2, pd: 3, s: 3 };
+// The price a product is "from": its cheapest active variant's retail price. Without any, it sorts last.
+const FROM_PRICE = `(SELECT min(v.retail_price) FROM variant v WHERE v.product_id = p.id AND v.active)`;
+const SORT_KEY: Record<'pa' | 'pd' | 's', string> = {
+  pa: `COALESCE(${FROM_PRICE}, 9007199254740991)`,
+  pd: `COALESCE(${FROM_PRICE}, -1)`,
+  // Units shipped, kept on the variant by the shipping UPDATE: no order lines are read here.
+  s: `(SELECT COALESCE(sum(v.units_sold), 0) FROM variant v WHERE v.product_id = p.id)`,
+};
 
 /** Collects SQL conditions with positional parameters. */
 class Sql {
@@ -38,6 +65,8 @@ interface Match {
   terms: string[];
   compact: string;
   latin: boolean;
+  /** Latin letters as a phrase of full-pinyin syllables (cha, fanjingshan), against pinyin_vector. */
+  pinyin: string | null;
 }
 
 interface Row {
@@ -53,25 +82,29 @@ interface Row {
  * title (trigram GIN), and for Latin-letter queries the pinyin initials (fjs → 梵净山). When every
  * word is required and nothing matches, the search relaxes to any word. Ordering: relevance (title
  * hit, ts_rank, trigram similarity, as an integer so cursors compare exactly) when searching, else
- * newest first; the cursor carries the whole sort key including id, so pages never repeat or skip.
+ * newest first, unless `sort` asks for price or sales; the cursor carries the whole sort key
+ * including id, so pages never repeat or skip. Latin queries also match full pinyin as a phrase of
+ * syllables (cha → 茶, fanjingshan → 梵净山; see pinyin-tokens.ts).
  */
 @Injectable()
 export class ProductSearchService {
   constructor(private readonly db: Db) {}
 
-  async search(ctx: RequestContext, filter: ProductFilter = {}, first?: number | null, after?: string | null): Promise<Connection<Product>> {
+  async search(ctx: RequestContext, filter: ProductFilter = {}, first?: number | null, after?: string | null, sort?: ProductSort | null): Promise<Connection<Product>> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
     const base = this.baseConditions(ctx, filter);
     const text = (filter.search ?? '').trim();
     if (text.length > MAX_SEARCH_LENGTH) throw badInput(`search is at most ${MAX_SEARCH_LENGTH} characters`, { field: 'search' });
 
-    if (!text) return this.page(ctx, base, null, limit, cursor);
+    const kind = cursorKindOf(sort, !!text);
+    if (!text) return this.page(ctx, base, null, limit, cursor, kind);
     const q = parseQuery(text);
-    const all = await this.page(ctx, base, { tsquery: q.all, terms: [], compact: q.compact, latin: q.latin }, limit, cursor);
+    const pinyin = q.latin ? pinyinQuery(q.compact) : null;
+    const all = await this.page(ctx, base, { tsquery: q.all, terms: [], compact: q.compact, latin: q.latin, pinyin }, limit, cursor, kind);
     // Relaxing only makes sense when the strict query found nothing at all (not just on this page).
     if (all.totalCount > 0 || !q.any) return all;
-    return this.page(ctx, base, { tsquery: q.any, terms: q.anyTerms, compact: q.compact, latin: q.latin }, limit, cursor);
+    return this.page(ctx, base, { tsquery: q.any, terms: q.anyTerms, compact: q.compact, latin: q.latin, pinyin }, limit, cursor, kind);
   }
 
   private baseConditions(ctx: RequestContext, filter: ProductFilter): Sql {
@@ -110,12 +143,8 @@ export class ProductSearchService {
     if (filter.minPrice != null && filter.maxPrice != null && filter.minPrice > filter.maxPrice) {
       throw new AppError('INVALID_PRICE', 'minPrice is above maxPrice', { field: 'minPrice' });
     }
-    if (filter.minPrice != null || filter.maxPrice != null) {
-      // The price a product is "from": its cheapest active variant's retail price.
-      const from = `(SELECT min(v.retail_price) FROM variant v WHERE v.product_id = p.id AND v.active)`;
-      if (filter.minPrice != null) sql.where.push(`${from} >= ${sql.p(filter.minPrice)}`);
-      if (filter.maxPrice != null) sql.where.push(`${from} <= ${sql.p(filter.maxPrice)}`);
-    }
+    if (filter.minPrice != null) sql.where.push(`${FROM_PRICE} >= ${sql.p(filter.minPrice)}`);
+    if (filter.maxPrice != null) sql.where.push(`${FROM_PRICE} <= ${sql.p(filter.maxPrice)}`);
     return sql;
   }
 
@@ -125,6 +154,7 @@ export class ProductSearchService {
     match: Match | null,
     limit: number,
     cursor: unknown[] | null,
+    kind: CursorKind,
   ): Promise<Connection<Product>> {
     const sql = new Sql();
     sql.params.push(...base.params);
@@ -142,14 +172,27 @@ export class ProductSearchService {
         pinyinHit = `p.pinyin_initials ILIKE ${sql.p(`%${likeEscape(match.compact)}%`)}`;
         ors.push(pinyinHit);
       }
+      let syllableHit = 'false';
+      if (match.pinyin) {
+        syllableHit = `p.pinyin_vector @@ to_tsquery('simple', ${sql.p(match.pinyin)})`;
+        ors.push(syllableHit);
+      }
       sql.where.push(`(${ors.join(' OR ')})`);
       whereParams = sql.params.length;
+    }
+    // The relevance rank only when ordering by it: its parameters must not reach other sorts' statements.
+    if (match && kind === 'r') {
+      const tsq = match.tsquery ? `to_tsquery('simple', ${sql.p(match.tsquery)})` : null;
+      const titleLike = `p.title ILIKE ${sql.p(`%${likeEscape(match.compact)}%`)}`;
+      const pinyinHit = match.latin && match.compact.length >= 2 ? `p.pinyin_initials ILIKE ${sql.p(`%${likeEscape(match.compact)}%`)}` : 'false';
+      const syllableHit = match.pinyin ? `p.pinyin_vector @@ to_tsquery('simple', ${sql.p(match.pinyin)})` : 'false';
       const compact = sql.p(match.compact);
       // Title hits first, then text relevance; scaled to an integer so the cursor compares exactly.
       rank = `round(1000000 * (
           CASE WHEN ${titleLike} THEN 1.0 ELSE 0 END
         + CASE WHEN p.title ILIKE ${sql.p(`${likeEscape(match.compact)}%`)} THEN 0.3 ELSE 0 END
         + CASE WHEN ${pinyinHit} THEN 0.8 ELSE 0 END
+        + CASE WHEN ${syllableHit} THEN 0.9 ELSE 0 END
         + ${tsq ? `ts_rank(p.search_vector, ${tsq})` : '0'}
         + word_similarity(${compact}, p.title)
         ${match.terms.map((t) => `+ CASE WHEN p.search_vector @@ to_tsquery('simple', ${sql.p(t)}) THEN 0.5 ELSE 0 END`).join(' ')}))::bigint`;
@@ -161,15 +204,21 @@ export class ProductSearchService {
 
     // Timestamps travel in cursors as PostgreSQL text (microseconds), not JS Dates (milliseconds).
     let listSql: string;
-    if (match) {
+    if (kind !== 'n') {
+      // Relevance, price or sales: the key is computed per row, then compared as a tuple with the cursor.
+      const key = kind === 'r' ? rank : SORT_KEY[kind];
       let after = '';
-      if (cursor) {
-        const [r, created, id] = this.cursorKey(cursor, 'r');
-        after = `WHERE (k.rank, k.created_at, k.id) < (${sql.p(r)}::bigint, ${sql.p(created)}::timestamptz, ${sql.p(id)}::uuid)`;
+      if (cursor && kind === 'pa') {
+        const [k, id] = this.cursorKey(cursor, kind);
+        after = `WHERE (k.rank, k.id) > (${sql.p(k)}::bigint, ${sql.p(id)}::uuid)`;
+      } else if (cursor) {
+        const [k, created, id] = this.cursorKey(cursor, kind);
+        after = `WHERE (k.rank, k.created_at, k.id) < (${sql.p(k)}::bigint, ${sql.p(created)}::timestamptz, ${sql.p(id)}::uuid)`;
       }
+      const order = kind === 'pa' ? 'k.rank ASC, k.id ASC' : 'k.rank DESC, k.created_at DESC, k.id DESC';
       listSql = `SELECT k.id, k.rank, k.created FROM (
-          SELECT p.id, ${rank} AS rank, p.created_at, p.created_at::text AS created ${from} WHERE ${sql.where.join(' AND ')}
-        ) k ${after} ORDER BY k.rank DESC, k.created_at DESC, k.id DESC LIMIT ${limit + 1}`;
+          SELECT p.id, (${key})::bigint AS rank, p.created_at, p.created_at::text AS created ${from} ${sql.where.length ? `WHERE ${sql.where.join(' AND ')}` : ''}
+        ) k ${after} ORDER BY ${order} LIMIT ${limit + 1}`;
     } else {
       if (cursor) {
         const [created, id] = this.cursorKey(cursor, 'n');
@@ -190,19 +239,37 @@ export class ProductSearchService {
     }
     const products = await this.db.repo(ctx, Product).findBy({ id: In(rows.map((r) => r.id)) });
     const byId = new Map(products.map((x) => [x.id, x]));
-    const keys = new Map(rows.map((r) => [r.id, match ? ['r', String(r.rank), r.created, r.id] : ['n', r.created, r.id]]));
+    const keyOf = (r: Row): string[] => (kind === 'n' ? ['n', r.created, r.id] : kind === 'pa' ? ['pa', String(r.rank), r.id] : [kind, String(r.rank), r.created, r.id]);
+    const keys = new Map(rows.map((r) => [r.id, keyOf(r)]));
     const nodes = rows.map((r) => byId.get(r.id)).filter((x): x is Product => !!x);
     return toConnection(nodes, limit, Number(count[0].n), (n) => keys.get(n.id)!, !!cursor);
   }
 
-  /** The sort key inside a cursor; a cursor from another ordering (search vs newest) is refused. */
-  private cursorKey(cursor: unknown[], kind: 'r' | 'n'): string[] {
+  /** The sort key inside a cursor; a cursor from another ordering (search vs newest, price vs sales) is refused. */
+  private cursorKey(cursor: unknown[], kind: CursorKind): string[] {
     const [k, ...key] = cursor;
-    if (k !== kind || key.length !== (kind === 'r' ? 3 : 2) || !key.every((x) => typeof x === 'string')) {
+    if (k !== kind || key.length !== KEY_LENGTH[kind] || !key.every((x) => typeof x === 'string')) {
       throw badInput('after is not a cursor of this listing', { field: 'after' });
     }
-    if (kind === 'r' && !/^-?\d{1,18}$/.test(key[0] as string)) throw badInput('after is not a cursor of this listing', { field: 'after' });
+    if (kind !== 'n' && !/^-?\d{1,18}$/.test(key[0] as string)) throw badInput('after is not a cursor of this listing', { field: 'after' });
     assertUuid(key.at(-1) as string, 'after');
     return key as string[];
+  }
+}
+
+function cursorKindOf(sort: ProductSort | null | undefined, searching: boolean): CursorKind {
+  switch (sort ?? (searching ? ProductSort.RELEVANCE : ProductSort.NEWEST)) {
+    case ProductSort.RELEVANCE:
+      return searching ? 'r' : 'n';
+    case ProductSort.NEWEST:
+      return 'n';
+    case ProductSort.PRICE_ASC:
+      return 'pa';
+    case ProductSort.PRICE_DESC:
+      return 'pd';
+    case ProductSort.SALES:
+      return 's';
+    default:
+      throw badInput('sort is not a product sort', { field: 'sort' });
   }
 }

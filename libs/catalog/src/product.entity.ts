@@ -28,6 +28,8 @@ export class Product {
   /** Space-joined jieba segments and characters; PostgreSQL derives search_vector from it. */
   @Column({ name: 'search_tokens', type: 'text', default: '' }) searchTokens: string;
   @Column({ name: 'pinyin_initials', type: 'text', default: '' }) pinyinInitials: string;
+  /** Toneless pinyin syllables of the title's characters (see pinyin-tokens.ts); pinyin_vector is generated from it. */
+  @Column({ name: 'pinyin_tokens', type: 'text', default: '' }) pinyinTokens: string;
   @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Field(() => Date) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -13,7 +13,7 @@ import { CreateProductInput, IncomeShare, ProductConnection, ProductFilter, Prod
 import { ImageService } from './image.service';
 import { LotService } from './lot.service';
 import { Product, ProductEvent, ProductImage } from './product.entity';
-import { ProductSearchService } from './product-search.service';
+import { ProductSearchService, ProductSort } from './product-search.service';
 import { ProductService } from './product.service';
 import { Variant } from './variant.entity';
 import { VariantService } from './variant.service';
@@ -50,8 +50,9 @@ export class ProductResolver {
     @Args('filter', { type: () => ProductFilter, nullable: true }) filter?: ProductFilter | null,
     @Args('first', { type: () => Int, nullable: true }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
+    @Args('sort', { type: () => ProductSort, nullable: true, description: 'Default: relevance when searching, else newest' }) sort?: ProductSort | null,
   ): Promise<Connection<Product>> {
-    return this.search.search(ctx, filter ?? {}, first, after);
+    return this.search.search(ctx, filter ?? {}, first, after, sort);
   }
 
   @Query(() => Product, { nullable: true, description: 'A product; drafts only for its supplier’s staff (and admins, coordinators in scope)' })

@@ -1,6 +1,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { pinyin } from 'pinyin-pro';
+import { pinyinSyllables, splitPinyin } from './pinyin-tokens';
 
 /**
  * Chinese search text. PostgreSQL cannot segment Chinese, so we do it here with jieba and store the
@@ -56,8 +57,8 @@ export interface SearchDocument {
   regionNames?: string[];
 }
 
-/** What product.search_tokens and product.pinyin_initials hold for a product. */
-export function searchTokens(doc: SearchDocument): { searchTokens: string; pinyinInitials: string } {
+/** What product.search_tokens, pinyin_initials and pinyin_tokens (full-pinyin syllables of the title) hold for a product. */
+export function searchTokens(doc: SearchDocument): { searchTokens: string; pinyinInitials: string; pinyinTokens: string } {
   const fields = [doc.title, doc.description ?? '', ...(doc.categoryNames ?? []), ...(doc.regionNames ?? [])].filter((f) => f.trim());
   const words = new Set<string>();
   for (const f of fields) for (const w of segment(f)) words.add(w);
@@ -70,7 +71,7 @@ export function searchTokens(doc: SearchDocument): { searchTokens: string; pinyi
 
   const initialsOf = [doc.title, ...titleWords, ...(doc.categoryNames ?? []), ...(doc.regionNames ?? []).flatMap((n) => [n, ...segment(n)])];
   const initials = new Set(initialsOf.filter((w) => HAN.test(w)).map((w) => pinyinOf(w, 'first')).filter((p) => p.length > 1));
-  return { searchTokens: tokens, pinyinInitials: [...initials].join(' ') };
+  return { searchTokens: tokens, pinyinInitials: [...initials].join(' '), pinyinTokens: pinyinSyllables(doc.title) };
 }
 
 export interface ParsedQuery {
@@ -95,7 +96,11 @@ function wordTerm(w: string): string {
     const chars = [...w];
     return chars.length === 1 ? lex(w) : `(${lex(w)} | ${phrase(chars)})`;
   }
-  // Latin words match as prefixes so "fanjing" finds fanjingshan while typing.
+  // Latin words that spell whole pinyin syllables (cha, fanjing) are matched as pinyin by
+  // pinyin_vector, unfinished syllables included; as a prefix here, cha would also find 长寿 (changshou).
+  const pinyin = splitPinyin(w);
+  if (pinyin && !pinyin.partial) return lex(w);
+  // Other Latin words match as prefixes, while typing.
   return w.length >= 2 ? `${lex(w)}:*` : lex(w);
 }
 

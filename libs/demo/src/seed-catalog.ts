@@ -132,9 +132,9 @@ export async function seedDemoCatalog(em: EntityManager, orgIds: Map<string, str
     const search = searchTokens({ title: p.title, description: p.description, categoryNames: [categoryName.get(p.categoryCode)!], regionNames: await regionNames(p.originCode) });
     const product = await one(
       em,
-      `INSERT INTO product (supplier_id, category_id, title, description, origin_region_code, status, search_tokens, pinyin_initials)
-       VALUES ($1, $2, $3, $4, $5, 'PUBLISHED', $6, $7) RETURNING id`,
-      [supplierId, categoryIds.get(p.categoryCode), p.title, p.description, p.originCode, search.searchTokens, search.pinyinInitials],
+      `INSERT INTO product (supplier_id, category_id, title, description, origin_region_code, status, search_tokens, pinyin_initials, pinyin_tokens)
+       VALUES ($1, $2, $3, $4, $5, 'PUBLISHED', $6, $7, $8) RETURNING id`,
+      [supplierId, categoryIds.get(p.categoryCode), p.title, p.description, p.originCode, search.searchTokens, search.pinyinInitials, search.pinyinTokens],
     );
     productIds.set(p.title, product.id);
     await em.query(`INSERT INTO product_event (product_id, from_status, to_status) VALUES ($1, NULL, 'DRAFT'), ($1, 'DRAFT', 'PUBLISHED')`, [product.id]);
