@@ -1,0 +1,110 @@
+import { expect, type Page, test } from '@playwright/test';
+import { DEMO, gql, PASSWORD, randomCreditCode, tokenFor } from './support/api';
+
+// The platform admin's job in the browser alone: a cooperative applied and a county coordinator
+// recommended it (set up through GraphQL as those users), the admin approves it in the console; the
+// cooperative lists a product and applies for certification, the coordinator verifies it, and the
+// admin issues the certificate. GraphQL is used only for the other roles' steps and to read results.
+
+async function firstVillage(page: Page, county: string): Promise<string> {
+  const q = 'query($p: String) { regions(parentCode: $p) { code } }';
+  const { regions: towns } = await gql<{ regions: Array<{ code: string }> }>(page.request, q, { p: county });
+  for (const town of towns) {
+    const { regions } = await gql<{ regions: Array<{ code: string }> }>(page.request, q, { p: town.code });
+    if (regions.length) return regions[0].code;
+  }
+  throw new Error(`no villages under ${county}`);
+}
+
+test('the platform admin approves a recommended supplier and certifies its verified product in the console', async ({ page }) => {
+  test.setTimeout(90_000);
+  const request = page.request;
+  const tag = Date.now().toString(36);
+  const email = `coop-${tag}@e2e.bangfu`;
+  const name = `印江县梵净山生态茶合作社（${tag}）`;
+  const title = `梵净山翠峰茶 ${tag}`;
+
+  // ── A new cooperative applies; the county coordinator recommends it ──
+  const password = `Tea-garden-${tag}-2026`;
+  await gql(request, 'mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { accepted } }', { i: { displayName: '杨社长', email, password } });
+  const { login } = await gql<{ login: { token: string } }>(request, 'mutation($i: String!, $p: String!) { login(identifier: $i, password: $p) { token } }', { i: email, p: password });
+  const coop = login.token;
+  const { applyAsSupplier } = await gql<{ applyAsSupplier: { id: string } }>(
+    request,
+    'mutation($i: ApplyAsSupplierInput!) { applyAsSupplier(input: $i) { id } }',
+    { i: { name, creditCode: randomCreditCode(DEMO.county.slice(0, 6)), kind: 'COOPERATIVE', countyCode: DEMO.county, linkageMechanism: '订单收购：与本村脱贫户签订鲜叶保底收购协议' } },
+    coop,
+  );
+  const supplierId = applyAsSupplier.id;
+  const coordinator = await tokenFor(request, DEMO.coordinator);
+  await gql(request, 'mutation($id: ID!) { recommendSupplier(supplierId: $id, comment: "实地核查属实") { id } }', { id: supplierId }, coordinator);
+
+  // ── The admin signs in and lands on the console's admission queue ──
+  await page.goto('/login');
+  await page.getByLabel('邮箱或手机号').fill(DEMO.admin);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page).toHaveURL(/\/portal\/admin$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('供应商准入');
+  const application = page.getByTestId('admin-supplier').filter({ hasText: name });
+  await expect(application.getByTestId('supplierStatus-chip')).toHaveText('已推荐');
+  await expect(application.getByTestId('supplier-last-step')).toContainText('实地核查属实');
+  await application.getByRole('button', { name: '准入' }).click();
+  await expect(application).toHaveCount(0);
+  await page.getByLabel('状态').selectOption({ label: '已准入' });
+  await expect(page.getByTestId('admin-supplier').filter({ hasText: name }).getByTestId('supplierStatus-chip')).toHaveText('已准入');
+  const { supplier } = await gql<{ supplier: { status: string } }>(request, 'query($id: ID!) { supplier(id: $id) { status } }', { id: supplierId }, coop);
+  expect(supplier.status).toBe('APPROVED');
+
+  // ── The cooperative lists a product with a linkage in force and applies; the coordinator verifies ──
+  const { createHousehold } = await gql<{ createHousehold: { id: string } }>(
+    request,
+    'mutation($i: CreateHouseholdInput!) { createHousehold(input: $i) { id } }',
+    { i: { villageCode: await firstVillage(page, DEMO.county), headName: '吴秀兰', size: 3, status: 'EX_POVERTY', supplierId } },
+    coop,
+  );
+  await gql(
+    request,
+    'mutation($i: CreateLinkageInput!) { createLinkage(input: $i) { id } }',
+    { i: { supplierId, householdId: createHousehold.id, type: 'PURCHASE_CONTRACT', terms: '鲜叶保底收购', validFrom: '2025-01-01' } },
+    coop,
+  );
+  const { createProduct } = await gql<{ createProduct: { id: string } }>(
+    request,
+    'mutation($i: CreateProductInput!) { createProduct(input: $i) { id } }',
+    { i: { supplierId, title, originRegionCode: DEMO.county, variants: [{ sku: `ADM-${tag}`, spec: '250g', unit: '盒', retailPrice: 8800, agencyPrice: 8000, marketReferencePrice: 9800, stockOnHand: 20 }] } },
+    coop,
+  );
+  const { submitCertification } = await gql<{ submitCertification: { id: string } }>(request, 'mutation($p: ID!) { submitCertification(productId: $p) { id } }', { p: createProduct.id }, coop);
+  await gql(request, 'mutation($id: ID!) { verifyCertification(id: $id, comment: "产地与联农带农属实") { id } }', { id: submitCertification.id }, coordinator);
+
+  // ── The admin certifies it with certificate number, batch and validity ──
+  await page.getByRole('navigation', { name: '管理分区' }).getByRole('link', { name: '帮扶产品认定' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('帮扶产品认定');
+  const verified = page.getByTestId('admin-certification').filter({ hasText: title });
+  await expect(verified.getByTestId('certStatus-chip')).toHaveText('审核通过');
+  await verified.getByRole('button', { name: '发放认定' }).click();
+  const form = verified.getByTestId('certify-form');
+  await form.getByLabel('证书编号').fill(`GZ-2026-${tag.toUpperCase()}`);
+  await form.getByLabel('认定批次').fill('2026年第一批');
+  await form.getByLabel('有效期至').fill('2027-06-30');
+  await form.getByRole('button', { name: '发放证书' }).click();
+  await expect(verified).toHaveCount(0);
+
+  const { certification } = await gql<{ certification: { status: string; certificateNo: string; batch: string; validTo: string } }>(
+    request,
+    'query($id: ID!) { certification(id: $id) { status certificateNo batch validTo } }',
+    { id: submitCertification.id },
+    coop,
+  );
+  expect(certification).toEqual({ status: 'CERTIFIED', certificateNo: `GZ-2026-${tag.toUpperCase()}`, batch: '2026年第一批', validTo: '2027-06-30' });
+
+  // A destructive move asks for a reason first: revoking the certificate cannot be confirmed without one.
+  await page.getByLabel('状态').selectOption({ label: '已认定' });
+  const certified = page.getByTestId('admin-certification').filter({ hasText: title });
+  await certified.getByRole('button', { name: '撤销认定' }).click();
+  const dialog = page.getByTestId('confirm-dialog').filter({ has: page.getByRole('heading', { name: `撤销认定：${title}` }) });
+  await expect(dialog.getByRole('button', { name: '确认撤销认定' })).toBeDisabled();
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(certified.getByTestId('certStatus-chip')).toHaveText('已认定');
+});
