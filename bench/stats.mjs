@@ -12,12 +12,12 @@
 //
 // The counted lines are generated in bulk with SQL, straight into ordering's tables (for the naive
 // query) and into the statistics tables exactly as RollupWriterService would have written them
-// (stats_line, stats_refund, sales_rollup). Lines count over 24 months
+// (stats_line, stats_refund; stats_cube and stats_buyer by the lib's rebuild statements). Lines count over 24 months
 // (2025-01 … 2026-12), origins spread over every county of the demo products' provinces, 40 % agency
 // orders (300 units in 60 cities), 60 % retail (20,000 customers; 1 in 6 at a counter, anonymous),
 // 2 % of retail lines refunded three days after they counted.
 import { spawn } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pgLib from 'pg';
@@ -149,23 +149,25 @@ async function generate(sql, lines) {
   await sql(`INSERT INTO stats_refund (order_line_id, refund_id, order_id, day, amount, before_count)
     SELECT l.id, 'bench-refund-' || l.id, l.order_id, ((o.counted_at + interval '3 days') AT TIME ZONE 'Asia/Shanghai')::date, l.qty * l.price, false
       FROM bl l JOIN bo o ON o.id = l.order_id WHERE l.refunded`);
-  await sql(`INSERT INTO sales_rollup (day, origin_code, buyer_region_code, channel_id, channel_kind, supplier_id, supplier_kind, category_key, buyer_kind, certified,
-                                       gross_amount, refund_amount, unit_count, line_count)
-    SELECT day, origin_code, buyer_region_code, channel_id, channel_kind, supplier_id, supplier_kind, category_key, buyer_kind, certified,
-           sum(gross), sum(refund), sum(units), sum(lines)
-      FROM (SELECT day, origin_code, buyer_region_code, channel_id, channel_kind, supplier_id, supplier_kind, category_key, buyer_kind, certified,
-                   line_total AS gross, 0 AS refund, quantity AS units, 1 AS lines FROM stats_line WHERE order_id IN (SELECT id FROM bo)
-            UNION ALL
-            SELECT r.day, s.origin_code, s.buyer_region_code, s.channel_id, s.channel_kind, s.supplier_id, s.supplier_kind, s.category_key, s.buyer_kind, s.certified,
-                   0, r.amount, 0, 0 FROM stats_refund r JOIN stats_line s USING (order_line_id) WHERE r.refund_id LIKE 'bench-refund-%') x
-     GROUP BY day, origin_code, buyer_region_code, channel_id, channel_kind, supplier_id, supplier_kind, category_key, buyer_kind, certified
-    ON CONFLICT (day, origin_code, buyer_region_code, channel_id, supplier_id, category_key, buyer_kind, certified, channel_kind, supplier_kind) DO UPDATE SET
-      gross_amount = sales_rollup.gross_amount + EXCLUDED.gross_amount, refund_amount = sales_rollup.refund_amount + EXCLUDED.refund_amount,
-      unit_count = sales_rollup.unit_count + EXCLUDED.unit_count, line_count = sales_rollup.line_count + EXCLUDED.line_count`);
+  // stats_cube / stats_buyer by the lib's own rebuild statements (libs/statistics/src/rebuild.ts), in bulk.
+  const t0 = performance.now();
+  await sql('BEGIN');
+  for (const stmt of rebuildStatements()) await sql(stmt);
+  await sql('COMMIT');
+  log(`  stats_cube / stats_buyer rebuilt in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   const [counts] = await sql(`SELECT (SELECT count(*)::int FROM bo) AS orders, (SELECT count(*)::int FROM stats_line) AS lines,
-      (SELECT count(*)::int FROM stats_refund) AS refunds, (SELECT count(*)::int FROM sales_rollup) AS rollup_cells`);
+      (SELECT count(*)::int FROM stats_refund) AS refunds,
+      (SELECT count(*)::int FROM stats_cube WHERE gran = 'M') AS cube_month_cells, (SELECT count(*)::int FROM stats_cube WHERE gran = 'D') AS cube_day_cells,
+      (SELECT count(*)::int FROM stats_buyer) AS buyer_rows`);
   await sql(`ANALYZE`);
   return counts;
+}
+
+/** The rebuild statements, read from the lib's source (the one definition the migration copied). */
+function rebuildStatements() {
+  const src = readFileSync(join(root, 'libs/statistics/src/rebuild.ts'), 'utf8');
+  const body = src.slice(src.indexOf('export const STATS_REBUILD_STATEMENTS = ['), src.indexOf('];'));
+  return [...body.matchAll(/`([^`]*)`/g)].map((m) => m[1]);
 }
 
 /** The naive answer: one GROUP BY over order lines (and refunds over theirs), the counting moment from orders. */
@@ -370,8 +372,9 @@ async function main() {
   if (EXPLAIN) {
     const prefix = PROVINCE;
     for (const stmt of [
-      `SELECT count(*) FROM sales_rollup WHERE origin_code LIKE '${prefix}%' AND day BETWEEN '${FROM}-01' AND '${TO}-31'`,
-      `SELECT count(DISTINCT order_id), count(DISTINCT buyer_key) FROM stats_line WHERE origin_code LIKE '${prefix}%' AND day BETWEEN '${FROM}-01' AND '${TO}-31'`,
+      `SELECT count(*), sum(o2) FROM stats_cube WHERE side = 'O' AND grp = 'A' AND gran = 'M' AND period >= '${FROM}-01' AND period < '2027-01-01' AND region_code LIKE '${prefix}%'`,
+      `SELECT count(*) FROM stats_buyer WHERE side = 'O' AND grp = 'A' AND lvl = 2 AND prefix = '${prefix}' AND days && daterange('${FROM}-01', '${TO}-31', '[]')`,
+      `SELECT rpad(prefix, 12, '0'), count(*) FROM stats_buyer WHERE side = 'O' AND grp = 'A' AND lvl = 4 AND prefix LIKE '${prefix}%' AND days && daterange('${FROM}-01', '${TO}-31', '[]') GROUP BY 1`,
     ]) {
       console.log((await sql(`EXPLAIN (ANALYZE, BUFFERS) ${stmt}`)).map((r) => r['QUERY PLAN']).join('\n'));
     }

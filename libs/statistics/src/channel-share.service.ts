@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type RequestContext } from '@bangfu/core';
 import { ChannelService } from '@bangfu/channel';
-import { whereOf } from './sales-stats.service';
+import { cubeWhere } from './sales-stats.service';
 import { parseDayRange, regionScope } from './scope';
 import { type ChannelCertifiedShare, type ChannelCertifiedShareReport, StatsSide } from './statistics.types';
 
@@ -26,11 +26,10 @@ export class ChannelShareService {
   async report(ctx: RequestContext, regionCode: string, from: string, to: string, side: StatsSide = StatsSide.ORIGIN): Promise<ChannelCertifiedShareReport> {
     const scope = regionScope(ctx, regionCode);
     const range = parseDayRange(from, to);
-    const { where, params } = whereOf(scope, side, range);
+    const { where, params } = cubeWhere(scope, side, range, 'C');
     const rows: Array<{ channel_id: string; kind: string; net: string; certified: string }> = await this.db.manager(ctx).query(
-      `SELECT channel_id, channel_kind AS kind, sum(gross_amount - refund_amount) AS net,
-              coalesce(sum(gross_amount - refund_amount) FILTER (WHERE certified), 0) AS certified
-         FROM sales_rollup WHERE ${where} GROUP BY channel_id, channel_kind ORDER BY channel_kind, channel_id`,
+      `SELECT k1 AS channel_id, k2 AS kind, sum(gross_amount - refund_amount) AS net, sum(cert_net) AS certified
+         FROM stats_cube WHERE ${where} GROUP BY k1, k2 ORDER BY k2, k1`,
       params,
     );
     const channels: ChannelCertifiedShare[] = [];

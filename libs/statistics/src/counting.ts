@@ -51,17 +51,6 @@ export interface PlannedRefund {
   beforeCount: boolean;
 }
 
-/** The key of a sales_rollup cell. */
-export type Cell = Pick<PlannedLine, 'day' | 'originCode' | 'buyerRegionCode' | 'channelId' | 'channelKind' | 'supplierId' | 'supplierKind' | 'categoryKey' | 'buyerKind' | 'certified'>;
-
-export interface CellDelta {
-  cell: Cell;
-  gross: number;
-  refund: number;
-  units: number;
-  lines: number;
-}
-
 export function buyerKindOf(order: CountingOrder, channelKind: string): StatsBuyerKind {
   if (order.buyerKind === 'AGENCY') return 'AGENCY';
   return channelKind === 'COUNTER' ? 'COUNTER' : 'RETAIL';
@@ -109,42 +98,169 @@ export function planOrder(order: CountingOrder, dims: (lineIndex: number) => Lin
   });
 }
 
-export function cellOf(l: Omit<Cell, 'day'>, day: string): Cell {
-  return {
-    day,
-    originCode: l.originCode,
-    buyerRegionCode: l.buyerRegionCode,
-    channelId: l.channelId,
-    channelKind: l.channelKind,
-    supplierId: l.supplierId,
-    supplierKind: l.supplierKind,
-    categoryKey: l.categoryKey,
-    buyerKind: l.buyerKind,
-    certified: l.certified,
-  };
+/** Region prefix lengths the order counters are kept for ('' = the whole country … a full 12-digit code). */
+export const LEVELS = [0, 2, 4, 6, 9, 12] as const;
+/** Levels kept in stats_buyer: grouping 'A' at these, the others only at the first two (deeper scopes read stats_line). */
+export const BUYER_LEVELS_ALL = [0, 2, 4] as const;
+export const BUYER_LEVELS_KEYED = [0, 2] as const;
+
+/** ORIGIN places a sale by the product's origin, BUYER by the buying unit's region. */
+export type CubeSide = 'O' | 'B';
+/**
+ * stats_cube groupings: A = none (REGION, MONTH, totals), C = channel × buyer kind (CHANNEL, CHANNEL_KIND,
+ * BUYER_KIND), S = supplier, K = supplier kind, G = category.
+ */
+export type CubeGrp = 'A' | 'C' | 'S' | 'K' | 'G';
+export const CUBE_GRPS: CubeGrp[] = ['A', 'C', 'S', 'K', 'G'];
+export const BUYER_GRPS: CubeGrp[] = ['A', 'C', 'S', 'G'];
+
+/** A stats_cube cell: granularity M (period = the month's first day) or D (period = the day). */
+export interface CubeCell {
+  side: CubeSide;
+  grp: CubeGrp;
+  gran: 'M' | 'D';
+  period: string;
+  regionCode: string;
+  k1: string;
+  k2: string;
+  k3: string;
 }
 
-export const cellKey = (c: Cell) =>
-  [c.day, c.originCode, c.buyerRegionCode, c.channelId, c.channelKind, c.supplierId, c.supplierKind, c.categoryKey, c.buyerKind, c.certified].join('|');
+export interface CubeDelta {
+  cell: CubeCell;
+  gross: number;
+  refund: number;
+  /** Net of certified lines (gross − refunds of certified lines). */
+  certNet: number;
+  units: number;
+  lines: number;
+  /** Per LEVELS entry: orders counted in this cell for a scope/row of that prefix length (additive). */
+  orders: number[];
+}
 
-/** Adds deltas into a map keyed by cell (used to batch writes and to rebuild in reconciliation). */
-export function addDelta(into: Map<string, CellDelta>, d: CellDelta): void {
-  const k = cellKey(d.cell);
-  const cur = into.get(k);
-  if (!cur) into.set(k, { ...d });
-  else {
-    cur.gross += d.gross;
-    cur.refund += d.refund;
-    cur.units += d.units;
-    cur.lines += d.lines;
+/** The dimensions of a line that cells are keyed by (a stored or planned line). */
+export type CubeDims = Pick<PlannedLine, 'originCode' | 'buyerRegionCode' | 'channelId' | 'channelKind' | 'supplierId' | 'supplierKind' | 'categoryKey' | 'buyerKind' | 'certified'>;
+
+export const regionOf = (l: CubeDims, side: CubeSide) => (side === 'O' ? l.originCode : l.buyerRegionCode);
+
+export function grpKeys(l: CubeDims, grp: CubeGrp): [string, string, string] {
+  switch (grp) {
+    case 'A':
+      return ['', '', ''];
+    case 'C':
+      return [l.channelId, l.channelKind, l.buyerKind];
+    case 'S':
+      return [l.supplierId, l.supplierKind, ''];
+    case 'K':
+      return [l.supplierKind, '', ''];
+    case 'G':
+      return [l.categoryKey, '', ''];
   }
 }
 
-/** The rollup deltas of a line counting (count day: gross, refunds before the count, units). */
-export function countDelta(l: PlannedLine): CellDelta {
-  return { cell: cellOf(l, l.day), gross: l.lineTotal, refund: l.refundedBeforeCount, units: l.quantity, lines: 1 };
+export const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
+
+export const cubeKey = (c: CubeCell) => [c.side, c.grp, c.gran, c.period, c.regionCode, c.k1, c.k2, c.k3].join('|');
+
+export function addCube(into: Map<string, CubeDelta>, d: CubeDelta): void {
+  const k = cubeKey(d.cell);
+  const cur = into.get(k);
+  if (!cur) into.set(k, { ...d, orders: [...d.orders] });
+  else {
+    cur.gross += d.gross;
+    cur.refund += d.refund;
+    cur.certNet += d.certNet;
+    cur.units += d.units;
+    cur.lines += d.lines;
+    d.orders.forEach((n, i) => (cur.orders[i] += n));
+  }
 }
 
-export function refundDelta(l: Omit<Cell, 'day'>, r: { day: string; amount: number }): CellDelta {
-  return { cell: cellOf(l, r.day), gross: 0, refund: r.amount, units: 0, lines: 0 };
+const cells = (l: CubeDims, day: string, each: (cell: CubeCell) => void) => {
+  for (const side of ['O', 'B'] as const) {
+    for (const grp of CUBE_GRPS) {
+      const [k1, k2, k3] = grpKeys(l, grp);
+      const regionCode = regionOf(l, side);
+      each({ side, grp, gran: 'M', period: monthOf(day), regionCode, k1, k2, k3 });
+      each({ side, grp, gran: 'D', period: day, regionCode, k1, k2, k3 });
+    }
+  }
+};
+
+/**
+ * An order counts once per row: for each side, grouping and prefix length, the line with the smallest
+ * (region code, order line id) among the order's lines with the same prefix and grouping key carries
+ * the order (1), the others 0 — so summing a level's counter over any set of cells that is a union of
+ * whole prefixes × keys gives exact distinct order counts. `lines` are all counted lines of one order.
+ */
+export function orderMarks(lines: Array<CubeDims & { orderLineId: string }>): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const side of ['O', 'B'] as const) {
+    for (const grp of CUBE_GRPS) {
+      const sorted = [...lines].sort((a, b) => cmp(regionOf(a, side), regionOf(b, side)) || cmp(a.orderLineId, b.orderLineId));
+      const seen = new Set<string>();
+      for (const l of sorted) {
+        const [k1, , k3] = grpKeys(l, grp);
+        out.set(
+          `${side}|${grp}|${l.orderLineId}`,
+          LEVELS.map((n) => {
+            const k = `${n}|${regionOf(l, side).slice(0, n)}|${k1}|${k3}`;
+            if (seen.has(k)) return 0;
+            seen.add(k);
+            return 1;
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The cube deltas of a line counting (count day: gross, refunds before the count, units, order marks). */
+export function countCube(l: PlannedLine, marks: Map<string, number[]>, into: Map<string, CubeDelta>): void {
+  const certNet = l.certified ? l.lineTotal - l.refundedBeforeCount : 0;
+  cells(l, l.day, (cell) =>
+    addCube(into, { cell, gross: l.lineTotal, refund: l.refundedBeforeCount, certNet, units: l.quantity, lines: 1, orders: marks.get(`${cell.side}|${cell.grp}|${l.orderLineId}`) ?? LEVELS.map(() => 0) }),
+  );
+}
+
+/** The cube deltas of a refund recorded after its line counted (on the refund's own day). */
+export function refundCube(l: CubeDims, r: { day: string; amount: number }, into: Map<string, CubeDelta>): void {
+  cells(l, r.day, (cell) => addCube(into, { cell, gross: 0, refund: r.amount, certNet: l.certified ? -r.amount : 0, units: 0, lines: 0, orders: LEVELS.map(() => 0) }));
+}
+
+/** A stats_buyer row: the days a buyer bought in a prefix (at one level) and grouping key. */
+export interface BuyerMark {
+  side: CubeSide;
+  grp: CubeGrp;
+  lvl: number;
+  prefix: string;
+  k1: string;
+  k2: string;
+  k3: string;
+  buyerKey: string;
+  day: string;
+}
+
+export const buyerMarkKey = (b: Omit<BuyerMark, 'day'>) => [b.side, b.grp, b.lvl, b.prefix, b.k1, b.k2, b.k3, b.buyerKey].join('|');
+
+/**
+ * Where a counted line puts its buyer (none for anonymous counter sales). A line without a region on
+ * the side ('' = retail on the BUYER side) is kept at levels 0 and 2 only: it is visible to the whole
+ * country alone, as the NONE row of the provinces.
+ */
+export function buyerMarks(l: CubeDims & { day: string; buyerKey: string | null }, into: Map<string, BuyerMark>): void {
+  if (!l.buyerKey) return;
+  for (const side of ['O', 'B'] as const) {
+    const region = regionOf(l, side);
+    for (const grp of BUYER_GRPS) {
+      const [k1, k2, k3] = grpKeys(l, grp);
+      for (const lvl of grp === 'A' ? BUYER_LEVELS_ALL : BUYER_LEVELS_KEYED) {
+        if (region === '' && lvl > 2) continue;
+        const m: BuyerMark = { side, grp, lvl, prefix: region.slice(0, lvl), k1, k2, k3, buyerKey: l.buyerKey, day: l.day };
+        into.set(`${buyerMarkKey(m)}|${l.day}`, m);
+      }
+    }
+  }
 }

@@ -21,18 +21,24 @@ export class LineDimsResolver {
     private readonly organizations: OrganizationService,
   ) {}
 
+  /** Channel and supplier kinds are set when they are created and never change: cached per process. */
+  private readonly channelKinds = new Map<string, string>();
+  private readonly supplierKinds = new Map<string, string>();
+
   async resolve(ctx: RequestContext, order: CountingOrder): Promise<LineDims[]> {
-    const channelKind = new Map<string, string>();
-    const supplierKind = new Map<string, string>();
-    const category = new Map<string, string>();
     // Sequential: inside a transaction the services share one connection.
-    for (const id of new Set(order.lines.map((l) => l.channelId))) channelKind.set(id, (await this.channels.get(ctx, id)).kind);
-    for (const id of new Set(order.lines.map((l) => l.supplierId))) supplierKind.set(id, (await this.suppliers.get(ctx, id)).kind);
-    for (const id of new Set(order.lines.map((l) => l.productId))) category.set(id, (await this.products.get(ctx, id)).categoryId ?? '');
+    for (const id of new Set(order.lines.map((l) => l.channelId))) {
+      if (!this.channelKinds.has(id)) this.channelKinds.set(id, (await this.channels.get(ctx, id)).kind);
+    }
+    for (const id of new Set(order.lines.map((l) => l.supplierId))) {
+      if (!this.supplierKinds.has(id)) this.supplierKinds.set(id, (await this.suppliers.get(ctx, id)).kind);
+    }
+    const category = new Map((await this.products.getMany(ctx, order.lines.map((l) => l.productId))).map((p) => [p.id, p.categoryId ?? '']));
+    for (const l of order.lines) if (!category.has(l.productId)) throw new Error(`product ${l.productId} of order line ${l.id} not found`);
     const buyerRegionCode = order.buyerKind === 'AGENCY' && order.buyerOrgId ? ((await this.organizations.get(ctx, order.buyerOrgId)).regionCode ?? '') : '';
     return order.lines.map((l) => ({
-      channelKind: channelKind.get(l.channelId)!,
-      supplierKind: supplierKind.get(l.supplierId)!,
+      channelKind: this.channelKinds.get(l.channelId)!,
+      supplierKind: this.supplierKinds.get(l.supplierId)!,
       categoryKey: category.get(l.productId)!,
       buyerRegionCode,
     }));

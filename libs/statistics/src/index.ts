@@ -3,6 +3,7 @@ export * from './counting';
 export * from './export';
 export * from './indicators.service';
 export * from './reconcile-command';
+export * from './rebuild';
 export * from './reconciliation.service';
 export * from './rollup-writer.service';
 export * from './sales-stats.service';

@@ -1,11 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { Db, RequestContext } from '@bangfu/core';
 import { CountingFactsService } from '@bangfu/ordering';
+import { rebuildStatsRollups } from './rebuild';
 import { StatsReconciliationService } from './reconciliation.service';
 
-export const STATS_RECONCILE_USAGE = `stats:reconcile [--from 2026-01|2026-01-01] [--to 2026-01|2026-01-31] [--json]
+export const STATS_RECONCILE_USAGE = `stats:reconcile [--from 2026-01|2026-01-01] [--to 2026-01|2026-01-31] [--json] [--rebuild]
                      rebuild sales statistics from the order lines and report every difference
-                     (default: last month's first day … today, Asia/Shanghai); exit code 1 when any`;
+                     (default: last month's first day … today, Asia/Shanghai); exit code 1 when any.
+                     --rebuild first recomputes stats_cube and stats_buyer from stats_line/stats_refund`;
 
 function defaultWindow(now = new Date()): { from: string; to: string } {
   const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -23,6 +25,10 @@ export async function runStatsReconcile(ds: DataSource, argv: string[], write: (
   const window = defaultWindow();
   const db = new Db(ds);
   const service = new StatsReconciliationService(db, new CountingFactsService(db));
+  if (argv.includes('--rebuild')) {
+    await ds.transaction((em) => rebuildStatsRollups(em));
+    write('stats_cube and stats_buyer rebuilt from stats_line and stats_refund');
+  }
   const report = await service.reconcile(RequestContext.system('cli-stats-reconcile'), arg('from') ?? window.from, arg('to') ?? window.to);
   if (argv.includes('--json')) {
     write(JSON.stringify(report));

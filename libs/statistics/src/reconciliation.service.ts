@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type RequestContext } from '@bangfu/core';
 import { CountingFactsService } from '@bangfu/ordering';
-import { addDelta, type CellDelta, cellKey, countDelta, type LineDims, type PlannedLine, planOrder, refundDelta } from './counting';
+import { addCube, type BuyerMark, buyerMarkKey, buyerMarks, countCube, type CubeDelta, type LineDims, orderMarks, type PlannedLine, planOrder, refundCube } from './counting';
 import { dimsOfStored, type StoredLine } from './rollup-writer.service';
+import { segmentsOf } from './sales-stats.service';
 import { type DayRange, parseDayRange } from './scope';
 import type { StatsDifference, StatsReconciliationReport } from './statistics.types';
 
@@ -18,7 +19,8 @@ const MAX_KEPT = 1000;
 /**
  * Rebuilds a period from the order lines (through ordering's CountingFactsService, with the same pure
  * planOrder the writer uses) in one REPEATABLE READ snapshot and reports every difference from
- * stats_line, stats_refund and sales_rollup. Dimensions that are not on the order line (channel kind,
+ * stats_line, stats_refund, stats_cube (daily cells of the period's days, monthly cells of the months
+ * wholly inside it) and stats_buyer (the period's days of each buyer row). Dimensions that are not on the order line (channel kind,
  * supplier kind, category, buyer region) are the ones frozen when the line counted; a line missing
  * from stats_line is reported as MISSING_LINE (its cell cannot be known, so it adds no expected rollup).
  * Needs only the database (the CLI builds it by hand).
@@ -56,7 +58,8 @@ export class StatsReconciliationService {
     const refundByKey = new Map(storedRefunds.map((r) => [`${r.order_line_id}|${r.refund_id}`, r]));
     const expectedLines = new Set<string>();
     const expectedRefunds = new Set<string>();
-    const deltas = new Map<string, CellDelta>();
+    const cube = new Map<string, CubeDelta>();
+    const buyers = new Map<string, BuyerMark>();
 
     for (const order of orders) {
       const stored = new Map(storedLines.filter((s) => s.order_id === order.id).map((s) => [s.order_line_id, s]));
@@ -64,17 +67,21 @@ export class StatsReconciliationService {
         const s = stored.get(order.lines[i].id);
         return s ? dimsOfStored(s) : UNKNOWN_DIMS;
       });
+      const marks = orderMarks(planned.filter((p) => lineById.has(p.orderLineId)));
       for (const p of planned) {
         expectedLines.add(p.orderLineId);
         const s = lineById.get(p.orderLineId);
         const known = !!s;
-        if (known && inRange(p.day)) addDelta(deltas, countDelta(p));
+        if (known && inRange(p.day)) {
+          countCube(p, marks, cube);
+          buyerMarks(p, buyers);
+        }
         if (!s) diff('MISSING_LINE', p.orderLineId, lineFacts(p), null);
         else if (JSON.stringify(lineFacts(p)) !== JSON.stringify(storedFacts(s))) diff('LINE_MISMATCH', p.orderLineId, lineFacts(p), storedFacts(s));
         for (const r of p.refunds) {
           const key = `${p.orderLineId}|${r.refundId}`;
           expectedRefunds.add(key);
-          if (known && !r.beforeCount && inRange(r.day)) addDelta(deltas, refundDelta(p, r));
+          if (known && !r.beforeCount && inRange(r.day)) refundCube(p, r, cube);
           const sr = refundByKey.get(key);
           const want = { day: r.day, amount: r.amount, beforeCount: r.beforeCount };
           if (!sr) diff('MISSING_REFUND', key, want, null);
@@ -86,7 +93,8 @@ export class StatsReconciliationService {
     }
     for (const s of storedLines) if (!expectedLines.has(s.order_line_id)) diff('UNEXPECTED_LINE', s.order_line_id, null, storedFacts(s));
     for (const [key, r] of refundByKey) if (!expectedRefunds.has(key)) diff('UNEXPECTED_REFUND', key, null, { day: r.day, amount: Number(r.amount) });
-    await this.compareRollup(tx, range, deltas, diff);
+    await this.compareCube(tx, range, cube, diff);
+    await this.compareBuyers(tx, range, buyers, diff);
 
     const kept = diffs.slice(0, MAX_KEPT);
     const [row] = await m.query(
@@ -96,33 +104,53 @@ export class StatsReconciliationService {
     return { id: row.id, fromDay: range.fromDay, toDay: range.toDay, ok: diffs.length === 0, ordersChecked: orders.length, differenceCount: diffs.length, differences: kept };
   }
 
-  private async compareRollup(tx: RequestContext, range: DayRange, expected: Map<string, CellDelta>, diff: (kind: string, key: string, e: unknown, a: unknown) => void) {
+  private async compareCube(tx: RequestContext, range: DayRange, planned: Map<string, CubeDelta>, diff: (kind: string, key: string, e: unknown, a: unknown) => void) {
+    const seg = segmentsOf(range);
+    const inPeriod = (d: CubeDelta) => (d.cell.gran === 'D' ? d.cell.period >= range.fromDay && d.cell.period <= range.toDay : d.cell.period >= seg.mFrom && d.cell.period < seg.mTo);
+    const expected = new Map([...planned].filter(([, d]) => inPeriod(d)));
     const rows: Array<Record<string, any>> = await this.db.manager(tx).query(
-      `SELECT day::text AS day, origin_code, buyer_region_code, channel_id, channel_kind, supplier_id, supplier_kind, category_key, buyer_kind, certified,
-              gross_amount, refund_amount, unit_count, line_count
-         FROM sales_rollup WHERE day BETWEEN $1::date AND $2::date`,
-      [range.fromDay, range.toDay],
+      `SELECT side, grp, gran, period::text AS period, region_code, k1, k2, k3, gross_amount, refund_amount, cert_net, unit_count, line_count, o0, o2, o4, o6, o9, o12
+         FROM stats_cube WHERE (gran = 'D' AND period BETWEEN $1::date AND $2::date) OR (gran = 'M' AND period >= $3::date AND period < $4::date)`,
+      [range.fromDay, range.toDay, seg.mFrom, seg.mTo],
     );
-    const actual = new Map<string, CellDelta>();
+    const actual = new Map<string, CubeDelta>();
     for (const r of rows) {
-      const cell = {
-        day: r.day,
-        originCode: r.origin_code,
-        buyerRegionCode: r.buyer_region_code,
-        channelId: r.channel_id,
-        channelKind: r.channel_kind,
-        supplierId: r.supplier_id,
-        supplierKind: r.supplier_kind,
-        categoryKey: r.category_key,
-        buyerKind: r.buyer_kind,
-        certified: r.certified,
-      };
-      actual.set(cellKey(cell), { cell, gross: Number(r.gross_amount), refund: Number(r.refund_amount), units: Number(r.unit_count), lines: Number(r.line_count) });
+      const cell = { side: r.side, grp: r.grp, gran: r.gran, period: r.period, regionCode: r.region_code, k1: r.k1, k2: r.k2, k3: r.k3 };
+      addCube(actual, {
+        cell,
+        gross: Number(r.gross_amount),
+        refund: Number(r.refund_amount),
+        certNet: Number(r.cert_net),
+        units: Number(r.unit_count),
+        lines: Number(r.line_count),
+        orders: [r.o0, r.o2, r.o4, r.o6, r.o9, r.o12].map(Number),
+      });
     }
-    const figures = (d: CellDelta | undefined) => (d ? { gross: d.gross, refund: d.refund, units: d.units, lines: d.lines } : { gross: 0, refund: 0, units: 0, lines: 0 });
+    const figures = (d: CubeDelta | undefined) =>
+      d ? { gross: d.gross, refund: d.refund, certNet: d.certNet, units: d.units, lines: d.lines, orders: d.orders } : { gross: 0, refund: 0, certNet: 0, units: 0, lines: 0, orders: [0, 0, 0, 0, 0, 0] };
     for (const key of new Set([...expected.keys(), ...actual.keys()])) {
       const [e, a] = [figures(expected.get(key)), figures(actual.get(key))];
       if (JSON.stringify(e) !== JSON.stringify(a)) diff('ROLLUP_MISMATCH', key, e, a);
+    }
+  }
+
+  /** Each stats_buyer row's days within the period against the days its buyer bought there. */
+  private async compareBuyers(tx: RequestContext, range: DayRange, planned: Map<string, BuyerMark>, diff: (kind: string, key: string, e: unknown, a: unknown) => void) {
+    const expected = new Map<string, string[]>();
+    for (const b of planned.values()) {
+      const k = buyerMarkKey(b);
+      expected.set(k, [...(expected.get(k) ?? []), b.day].sort());
+    }
+    const rows: Array<Record<string, any>> = await this.db.manager(tx).query(
+      `SELECT side, grp, lvl, prefix, k1, k2, k3, buyer_key,
+              (SELECT array_agg(d::date::text ORDER BY d) FROM unnest(b.days * datemultirange(daterange($1::date, $2::date, '[]'))) r, generate_series(lower(r), upper(r) - 1, interval '1 day') d) AS days
+         FROM stats_buyer b WHERE days && daterange($1::date, $2::date, '[]')`,
+      [range.fromDay, range.toDay],
+    );
+    const actual = new Map<string, string[]>(rows.map((r) => [buyerMarkKey({ ...r, lvl: Number(r.lvl), buyerKey: r.buyer_key } as BuyerMark), r.days ?? []]));
+    for (const key of new Set([...expected.keys(), ...actual.keys()])) {
+      const [e, a] = [expected.get(key) ?? [], actual.get(key) ?? []];
+      if (JSON.stringify(e) !== JSON.stringify(a)) diff('BUYER_MISMATCH', key, e, a);
     }
   }
 }

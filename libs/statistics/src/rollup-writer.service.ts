@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertUuid, Db, type RequestContext } from '@bangfu/core';
 import { CountingFactsService, type CountingOrder } from '@bangfu/ordering';
-import { addDelta, type CellDelta, countDelta, type LineDims, type PlannedLine, planOrder, refundDelta } from './counting';
+import { type BuyerMark, buyerMarks, countCube, type CubeDelta, type LineDims, orderMarks, type PlannedLine, planOrder, refundCube } from './counting';
 import { LineDimsResolver } from './dims';
 
 export interface StoredLine {
@@ -39,7 +39,7 @@ export interface StatsSyncResult {
 }
 
 /**
- * Keeps stats_line, stats_refund and sales_rollup in line with an order's counting facts. Each fact is
+ * Keeps stats_line, stats_refund, stats_cube and stats_buyer in line with an order's counting facts. Each fact is
  * recorded once (a line's count by its stats_line row, a refund by its stats_refund row) under an
  * advisory lock on the order, so the in-transaction call, the after-commit consumer and the
  * reconciliation's repair may run in any order, any number of times.
@@ -52,6 +52,13 @@ export class RollupWriterService {
     private readonly dims: LineDimsResolver,
   ) {}
 
+  /**
+   * Four statements of its own per order: the advisory lock, what is stored for the order (lines and
+   * refunds in one select), the products' categories for new lines (one batched lookup; channel and
+   * supplier kinds are cached, they never change), and one write — the new stats_line and stats_refund
+   * rows, the refunded amounts of lines already stored, and the stats_cube / stats_buyer upserts, as
+   * data-modifying CTEs of a single statement.
+   */
   async syncOrder(ctx: RequestContext, orderId: string): Promise<StatsSyncResult> {
     assertUuid(orderId, 'orderId');
     return this.db.transaction(ctx, async (tx) => {
@@ -60,48 +67,36 @@ export class RollupWriterService {
       const [order] = await this.facts.load(tx, [orderId]);
       const result: StatsSyncResult = { orderId, counted: !!order?.countedAt, linesCounted: 0, refundsRecorded: 0 };
       if (!order?.countedAt) return result;
-      const stored = new Map<string, StoredLine>(
-        ((await m.query(`SELECT * FROM stats_line WHERE order_id = $1`, [orderId])) as StoredLine[]).map((s) => [s.order_line_id, s]),
+      const rows: Array<{ t: 'L' | 'R'; j: any }> = await m.query(
+        `SELECT 'L' AS t, to_jsonb(s) AS j FROM stats_line s WHERE order_id = $1
+         UNION ALL SELECT 'R', jsonb_build_object('order_line_id', order_line_id, 'refund_id', refund_id) FROM stats_refund WHERE order_id = $1`,
+        [orderId],
       );
-      const seen = new Set<string>(
-        ((await m.query(`SELECT order_line_id, refund_id FROM stats_refund WHERE order_id = $1`, [orderId])) as Array<{ order_line_id: string; refund_id: string }>).map(
-          (r) => `${r.order_line_id}|${r.refund_id}`,
-        ),
-      );
+      const stored = new Map<string, StoredLine>(rows.filter((r) => r.t === 'L').map((r) => [r.j.order_line_id, r.j as StoredLine]));
+      const seen = new Set(rows.filter((r) => r.t === 'R').map((r) => `${r.j.order_line_id}|${r.j.refund_id}`));
       const planned = await this.plan(tx, order, stored);
-      const deltas = new Map<string, CellDelta>();
+      const cube = new Map<string, CubeDelta>();
+      const buyers = new Map<string, BuyerMark>();
       const newLines: PlannedLine[] = [];
       const newRefunds: Array<{ line: PlannedLine; refundId: string; day: string; amount: number; beforeCount: boolean }> = [];
+      const marks = orderMarks(planned);
       for (const p of planned) {
         if (!stored.has(p.orderLineId)) {
           newLines.push(p);
-          addDelta(deltas, countDelta(p));
+          countCube(p, marks, cube);
+          buyerMarks(p, buyers);
           for (const r of p.refunds) {
             newRefunds.push({ line: p, ...r });
-            if (!r.beforeCount) addDelta(deltas, refundDelta(p, r));
+            if (!r.beforeCount) refundCube(p, r, cube);
           }
           continue;
         }
         for (const r of p.refunds.filter((x) => !seen.has(`${p.orderLineId}|${x.refundId}`))) {
           newRefunds.push({ line: p, ...r });
-          addDelta(deltas, refundDelta(p, r));
+          refundCube(p, r, cube);
         }
       }
-      for (const p of newLines) await this.insertLine(tx, p);
-      for (const r of newRefunds) {
-        await m.query(`INSERT INTO stats_refund (order_line_id, refund_id, order_id, day, amount, before_count) VALUES ($1, $2, $3, $4, $5, $6)`, [
-          r.line.orderLineId,
-          r.refundId,
-          orderId,
-          r.day,
-          r.amount,
-          r.beforeCount,
-        ]);
-        if (stored.has(r.line.orderLineId)) {
-          await m.query(`UPDATE stats_line SET refunded_amount = refunded_amount + $2 WHERE order_line_id = $1`, [r.line.orderLineId, r.amount]);
-        }
-      }
-      await this.applyDeltas(tx, [...deltas.values()]);
+      if (newLines.length || newRefunds.length) await this.write(tx, orderId, newLines, newRefunds, stored, [...cube.values()], [...buyers.values()]);
       result.linesCounted = newLines.length;
       result.refundsRecorded = newRefunds.length;
       return result;
@@ -118,54 +113,83 @@ export class RollupWriterService {
     });
   }
 
-  private async insertLine(tx: RequestContext, p: PlannedLine): Promise<void> {
-    const refunded = p.refunds.reduce((a, r) => a + r.amount, 0);
-    await this.db.manager(tx).query(
-      `INSERT INTO stats_line (order_line_id, order_id, counted_at, day, origin_code, buyer_region_code, channel_id, channel_kind, supplier_id, supplier_kind,
-                               category_key, buyer_kind, buyer_key, certified, quantity, line_total, refunded_amount)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
-      [
-        p.orderLineId,
-        p.orderId,
-        p.countedAt,
-        p.day,
-        p.originCode,
-        p.buyerRegionCode,
-        p.channelId,
-        p.channelKind,
-        p.supplierId,
-        p.supplierKind,
-        p.categoryKey,
-        p.buyerKind,
-        p.buyerKey,
-        p.certified,
-        p.quantity,
-        p.lineTotal,
-        refunded,
-      ],
-    );
-  }
-
-  /** One upsert per cell (deltas are merged per cell first: a statement may not touch a row twice). */
-  private async applyDeltas(tx: RequestContext, deltas: CellDelta[]): Promise<void> {
-    if (deltas.length === 0) return;
-    const values: unknown[] = [];
-    const tuples = deltas.map((d, i) => {
+  private async write(
+    tx: RequestContext,
+    orderId: string,
+    lines: PlannedLine[],
+    refunds: Array<{ line: PlannedLine; refundId: string; day: string; amount: number; beforeCount: boolean }>,
+    stored: Map<string, StoredLine>,
+    cube: CubeDelta[],
+    buyers: BuyerMark[],
+  ): Promise<void> {
+    const lineRows = lines.map((p) => ({
+      order_line_id: p.orderLineId,
+      order_id: p.orderId,
+      counted_at: p.countedAt.toISOString(),
+      day: p.day,
+      origin_code: p.originCode,
+      buyer_region_code: p.buyerRegionCode,
+      channel_id: p.channelId,
+      channel_kind: p.channelKind,
+      supplier_id: p.supplierId,
+      supplier_kind: p.supplierKind,
+      category_key: p.categoryKey,
+      buyer_kind: p.buyerKind,
+      buyer_key: p.buyerKey,
+      certified: p.certified,
+      quantity: p.quantity,
+      line_total: p.lineTotal,
+      refunded_amount: p.refunds.reduce((a, r) => a + r.amount, 0),
+    }));
+    const refundRows = refunds.map((r) => ({ order_line_id: r.line.orderLineId, refund_id: r.refundId, order_id: orderId, day: r.day, amount: r.amount, before_count: r.beforeCount }));
+    // Refunds of lines stored earlier raise their refunded amount (one row per line: an UPDATE touches a row once).
+    const raised = new Map<string, number>();
+    for (const r of refunds) if (stored.has(r.line.orderLineId)) raised.set(r.line.orderLineId, (raised.get(r.line.orderLineId) ?? 0) + r.amount);
+    const cubeRows = cube.map((d) => {
       const c = d.cell;
-      values.push(c.day, c.originCode, c.buyerRegionCode, c.channelId, c.channelKind, c.supplierId, c.supplierKind, c.categoryKey, c.buyerKind, c.certified, d.gross, d.refund, d.units, d.lines);
-      const b = i * 14;
-      return `($${b + 1}::date, $${b + 2}, $${b + 3}, $${b + 4}::uuid, $${b + 5}, $${b + 6}::uuid, $${b + 7}, $${b + 8}, $${b + 9}, $${b + 10}::boolean, $${b + 11}::bigint, $${b + 12}::bigint, $${b + 13}::bigint, $${b + 14}::int)`;
+      const [o0, o2, o4, o6, o9, o12] = d.orders;
+      return { side: c.side, grp: c.grp, gran: c.gran, period: c.period, region_code: c.regionCode, k1: c.k1, k2: c.k2, k3: c.k3, gross: d.gross, refund: d.refund, cert: d.certNet, units: d.units, lines: d.lines, o0, o2, o4, o6, o9, o12 };
     });
     await this.db.manager(tx).query(
-      `INSERT INTO sales_rollup (day, origin_code, buyer_region_code, channel_id, channel_kind, supplier_id, supplier_kind, category_key, buyer_kind, certified,
-                                 gross_amount, refund_amount, unit_count, line_count)
-       VALUES ${tuples.join(', ')}
-       ON CONFLICT (day, origin_code, buyer_region_code, channel_id, supplier_id, category_key, buyer_kind, certified, channel_kind, supplier_kind) DO UPDATE SET
-         gross_amount = sales_rollup.gross_amount + EXCLUDED.gross_amount,
-         refund_amount = sales_rollup.refund_amount + EXCLUDED.refund_amount,
-         unit_count = sales_rollup.unit_count + EXCLUDED.unit_count,
-         line_count = sales_rollup.line_count + EXCLUDED.line_count`,
-      values,
+      `WITH l AS (
+         INSERT INTO stats_line (order_line_id, order_id, counted_at, day, origin_code, buyer_region_code, channel_id, channel_kind, supplier_id, supplier_kind,
+                                 category_key, buyer_kind, buyer_key, certified, quantity, line_total, refunded_amount)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(order_line_id uuid, order_id uuid, counted_at timestamptz, day date, origin_code text, buyer_region_code text,
+                channel_id uuid, channel_kind text, supplier_id uuid, supplier_kind text, category_key text, buyer_kind text, buyer_key text, certified boolean,
+                quantity integer, line_total bigint, refunded_amount bigint)
+         RETURNING 1),
+       r AS (
+         INSERT INTO stats_refund (order_line_id, refund_id, order_id, day, amount, before_count)
+         SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(order_line_id uuid, refund_id text, order_id uuid, day date, amount bigint, before_count boolean)
+         RETURNING 1),
+       u AS (
+         UPDATE stats_line s SET refunded_amount = s.refunded_amount + x.amount
+           FROM jsonb_to_recordset($3::jsonb) AS x(order_line_id uuid, amount bigint) WHERE s.order_line_id = x.order_line_id
+         RETURNING 1),
+       c AS (
+         INSERT INTO stats_cube AS t (side, grp, gran, period, region_code, k1, k2, k3, gross_amount, refund_amount, cert_net, unit_count, line_count, o0, o2, o4, o6, o9, o12)
+         SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(side text, grp text, gran text, period date, region_code text, k1 text, k2 text, k3 text, gross bigint, refund bigint,
+                cert bigint, units bigint, lines integer, o0 integer, o2 integer, o4 integer, o6 integer, o9 integer, o12 integer)
+         ON CONFLICT (side, grp, gran, period, region_code, k1, k2, k3) DO UPDATE SET
+           gross_amount = t.gross_amount + EXCLUDED.gross_amount, refund_amount = t.refund_amount + EXCLUDED.refund_amount, cert_net = t.cert_net + EXCLUDED.cert_net,
+           unit_count = t.unit_count + EXCLUDED.unit_count, line_count = t.line_count + EXCLUDED.line_count,
+           o0 = t.o0 + EXCLUDED.o0, o2 = t.o2 + EXCLUDED.o2, o4 = t.o4 + EXCLUDED.o4, o6 = t.o6 + EXCLUDED.o6, o9 = t.o9 + EXCLUDED.o9, o12 = t.o12 + EXCLUDED.o12
+         RETURNING 1),
+       b AS (
+         INSERT INTO stats_buyer AS t (side, grp, lvl, prefix, k1, k2, k3, buyer_key, days)
+         SELECT side, grp, lvl, prefix, k1, k2, k3, buyer_key, range_agg(daterange(day, day, '[]'))
+           FROM jsonb_to_recordset($5::jsonb) AS x(side text, grp text, lvl smallint, prefix text, k1 text, k2 text, k3 text, buyer_key text, day date)
+          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+         ON CONFLICT (side, grp, lvl, prefix, k1, k2, k3, buyer_key) DO UPDATE SET days = t.days + EXCLUDED.days WHERE NOT t.days @> EXCLUDED.days
+         RETURNING 1)
+       SELECT (SELECT count(*) FROM l) + (SELECT count(*) FROM r) + (SELECT count(*) FROM u) + (SELECT count(*) FROM c) + (SELECT count(*) FROM b) AS n`,
+      [
+        JSON.stringify(lineRows),
+        JSON.stringify(refundRows),
+        JSON.stringify([...raised].map(([order_line_id, amount]) => ({ order_line_id, amount }))),
+        JSON.stringify(cubeRows),
+        JSON.stringify(buyers.map((b) => ({ side: b.side, grp: b.grp, lvl: b.lvl, prefix: b.prefix, k1: b.k1, k2: b.k2, k3: b.k3, buyer_key: b.buyerKey, day: b.day }))),
+      ],
     );
   }
 }

@@ -1,12 +1,75 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type RequestContext } from '@bangfu/core';
+import { BUYER_LEVELS_ALL, BUYER_LEVELS_KEYED, type CubeGrp } from './counting';
 import { HouseholdFiguresService } from './households';
 import { LabelService, NONE_KEY } from './labels';
 import { childDigits, type DayRange, monthsOf, parseDayRange, type RegionScope, regionScope } from './scope';
 import { type SalesFigures, SalesGroupBy, type SalesStats, type SalesStatsRow, StatsSide } from './statistics.types';
 
-/** The SQL expression of a row's key in sales_rollup and stats_line (both have the same columns). */
-export function keyExpr(groupBy: SalesGroupBy, scope: RegionScope, side: StatsSide): string {
+const addDays = (day: string, n: number) => {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+};
+const nextMonthStart = (day: string) => {
+  const [y, m] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+};
+
+/**
+ * A day range as stats_cube reads it: the whole months inside it from the monthly cells (periods
+ * [mFrom, mTo)), the partial months at its edges from the daily cells ([d1From, d1To] and [d2From, d2To],
+ * possibly empty).
+ */
+export function segmentsOf(r: DayRange): { mFrom: string; mTo: string; d1From: string; d1To: string; d2From: string; d2To: string } {
+  const m1 = r.fromDay.endsWith('-01') ? r.fromDay : nextMonthStart(r.fromDay);
+  const after = addDays(r.toDay, 1);
+  const mEnd = after.endsWith('-01') ? after : `${r.toDay.slice(0, 7)}-01`;
+  if (m1 >= mEnd) return { mFrom: m1, mTo: m1, d1From: r.fromDay, d1To: r.toDay, d2From: after, d2To: r.toDay };
+  return { mFrom: m1, mTo: mEnd, d1From: r.fromDay, d1To: addDays(m1, -1), d2From: mEnd, d2To: r.toDay };
+}
+
+/** WHERE over stats_cube: one side and grouping, the period's cells, the region's subtree, the caller's own prefixes (in SQL). */
+export function cubeWhere(scope: RegionScope, side: StatsSide, range: DayRange, grp: CubeGrp): { where: string; params: unknown[] } {
+  const s = segmentsOf(range);
+  const params: unknown[] = [side === StatsSide.BUYER ? 'B' : 'O', grp, s.mFrom, s.mTo, s.d1From, s.d1To, s.d2From, s.d2To, `${scope.prefix}%`];
+  let where = `side = $1 AND grp = $2 AND ((gran = 'M' AND period >= $3::date AND period < $4::date)
+       OR (gran = 'D' AND (period BETWEEN $5::date AND $6::date OR period BETWEEN $7::date AND $8::date))) AND region_code LIKE $9`;
+  if (scope.scopePatterns) {
+    params.push(scope.scopePatterns);
+    where += ` AND region_code LIKE ANY($10::text[])`;
+  }
+  return { where, params };
+}
+
+const NONE_OR = (col: string) => `CASE WHEN ${col} = '' THEN '${NONE_KEY}' ELSE ${col} END`;
+
+/** Where a grouping's rows come from in stats_cube: the grouping, the row key, the prefix length of its order counter. */
+export function cubeSource(groupBy: SalesGroupBy, scope: RegionScope): { grp: CubeGrp; key: string; level: number } {
+  const level = scope.prefix.length;
+  switch (groupBy) {
+    case SalesGroupBy.REGION: {
+      const child = childDigits(scope.prefix);
+      return { grp: 'A', key: `CASE WHEN region_code = '' THEN '${NONE_KEY}' ELSE rpad(left(region_code, ${child}), 12, '0') END`, level: child };
+    }
+    case SalesGroupBy.MONTH:
+      return { grp: 'A', key: `to_char(period, 'YYYY-MM')`, level };
+    case SalesGroupBy.CHANNEL:
+      return { grp: 'C', key: 'k1', level };
+    case SalesGroupBy.CHANNEL_KIND:
+      return { grp: 'C', key: 'k2', level };
+    case SalesGroupBy.BUYER_KIND:
+      return { grp: 'C', key: 'k3', level };
+    case SalesGroupBy.SUPPLIER:
+      return { grp: 'S', key: 'k1', level };
+    case SalesGroupBy.SUPPLIER_KIND:
+      return { grp: 'K', key: 'k1', level };
+    case SalesGroupBy.CATEGORY:
+      return { grp: 'G', key: NONE_OR('k1'), level };
+  }
+}
+
+/** The SQL expression of a row's key in stats_line (deep scopes count buyers there). */
+export function lineKeyExpr(groupBy: SalesGroupBy, scope: RegionScope, side: StatsSide): string {
   const col = sideColumn(side);
   switch (groupBy) {
     case SalesGroupBy.REGION:
@@ -20,7 +83,7 @@ export function keyExpr(groupBy: SalesGroupBy, scope: RegionScope, side: StatsSi
     case SalesGroupBy.SUPPLIER:
       return 'supplier_id::text';
     case SalesGroupBy.CATEGORY:
-      return `CASE WHEN category_key = '' THEN '${NONE_KEY}' ELSE category_key END`;
+      return NONE_OR('category_key');
     case SalesGroupBy.MONTH:
       return `to_char(day, 'YYYY-MM')`;
     case SalesGroupBy.BUYER_KIND:
@@ -30,8 +93,8 @@ export function keyExpr(groupBy: SalesGroupBy, scope: RegionScope, side: StatsSi
 
 export const sideColumn = (side: StatsSide) => (side === StatsSide.BUYER ? 'buyer_region_code' : 'origin_code');
 
-/** WHERE clause and parameters: the region's subtree on the side asked, the days, and the caller's own prefixes (in SQL). */
-export function whereOf(scope: RegionScope, side: StatsSide, range: DayRange): { where: string; params: unknown[] } {
+/** WHERE over stats_line: the region's subtree on the side asked, the days, and the caller's own prefixes. */
+export function lineWhere(scope: RegionScope, side: StatsSide, range: DayRange): { where: string; params: unknown[] } {
   const col = sideColumn(side);
   const params: unknown[] = [`${scope.prefix}%`, range.fromDay, range.toDay];
   let where = `${col} LIKE $1 AND day BETWEEN $2::date AND $3::date`;
@@ -42,12 +105,43 @@ export function whereOf(scope: RegionScope, side: StatsSide, range: DayRange): {
   return { where, params };
 }
 
+/**
+ * Distinct buyers from stats_buyer (one row per buyer, prefix and key, with the days it bought there):
+ * the grouping 'A' is kept for prefixes of 0, 2 and 4 digits, the keyed ones for 0 and 2. Returns null
+ * when the scope is deeper (a county or below is small enough to count from stats_line).
+ */
+function buyerSource(groupBy: SalesGroupBy, scope: RegionScope): { grp: CubeGrp; key: string; lvl: number; child: boolean } | null {
+  const level = scope.prefix.length;
+  const keyed = (grp: CubeGrp, key: string) => (BUYER_LEVELS_KEYED.includes(level as 0 | 2) ? { grp, key, lvl: level, child: false } : null);
+  switch (groupBy) {
+    case SalesGroupBy.REGION: {
+      const child = childDigits(scope.prefix);
+      return BUYER_LEVELS_ALL.includes(child as 0 | 2 | 4) ? { grp: 'A', key: `CASE WHEN prefix = '' THEN '${NONE_KEY}' ELSE rpad(prefix, 12, '0') END`, lvl: child, child: true } : null;
+    }
+    case SalesGroupBy.MONTH:
+      return BUYER_LEVELS_ALL.includes(level as 0 | 2 | 4) ? { grp: 'A', key: '', lvl: level, child: false } : null;
+    case SalesGroupBy.CHANNEL:
+      return keyed('C', 'k1');
+    case SalesGroupBy.CHANNEL_KIND:
+      return keyed('C', 'k2');
+    case SalesGroupBy.BUYER_KIND:
+      return keyed('C', 'k3');
+    case SalesGroupBy.SUPPLIER:
+      return keyed('S', 'k1');
+    case SalesGroupBy.SUPPLIER_KIND:
+      return keyed('S', 'k2');
+    case SalesGroupBy.CATEGORY:
+      return keyed('G', NONE_OR('k1'));
+  }
+}
+
 interface AmountRow {
   k: string;
   gross: string;
   refund: string;
-  certified_net: string;
+  cert: string;
   units: string;
+  orders: string;
 }
 
 const emptyFigures = (): SalesFigures => ({
@@ -63,9 +157,10 @@ const emptyFigures = (): SalesFigures => ({
 });
 
 /**
- * salesStats: money and units from sales_rollup (additive, so every grouping's rows sum exactly to the
- * total), distinct orders and buyers from stats_line (one row per counted line, only lines that counted
- * in the period), households driven from attribution. Never reads order lines.
+ * salesStats: money, units and order counts from stats_cube (additive: monthly cells for whole months,
+ * daily cells for the partial months at the edges; order counts are per-order marks, see
+ * counting.ts `orderMarks`), distinct buyers from stats_buyer (or stats_line below the city level),
+ * households driven from attribution. Never reads order lines.
  */
 @Injectable()
 export class SalesStatsService {
@@ -78,21 +173,20 @@ export class SalesStatsService {
   async salesStats(ctx: RequestContext, regionCode: string, from: string, to: string, groupBy: SalesGroupBy, side: StatsSide = StatsSide.ORIGIN): Promise<SalesStats> {
     const scope = regionScope(ctx, regionCode);
     const range = parseDayRange(from, to);
-    const key = keyExpr(groupBy, scope, side);
-    const { where, params } = whereOf(scope, side, range);
+    const src = cubeSource(groupBy, scope);
     const m = this.db.manager(ctx);
-    const amounts: AmountRow[] = await m.query(
-      `SELECT ${key} AS k, sum(gross_amount) AS gross, sum(refund_amount) AS refund,
-              coalesce(sum(gross_amount - refund_amount) FILTER (WHERE certified), 0) AS certified_net, sum(unit_count) AS units
-         FROM sales_rollup WHERE ${where} GROUP BY 1`,
-      params,
-    );
-    const distinct: Array<{ k: string | null; total: boolean; orders: string; buyers: string }> = await m.query(
-      `SELECT k, GROUPING(k) = 1 AS total, count(DISTINCT order_id) AS orders, count(DISTINCT buyer_key) AS buyers
-         FROM (SELECT ${key} AS k, order_id, buyer_key FROM stats_line WHERE ${where}) s
-        GROUP BY GROUPING SETS ((k), ())`,
-      params,
-    );
+    const rowsWhere = cubeWhere(scope, side, range, src.grp);
+    const totalWhere = cubeWhere(scope, side, range, 'A');
+    // Independent reads: run them at once (outside a transaction each takes its own pooled connection).
+    const [amounts, [orderTotal], buyers] = await Promise.all([
+      m.query(
+        `SELECT ${src.key} AS k, sum(gross_amount) AS gross, sum(refund_amount) AS refund, sum(cert_net) AS cert, sum(unit_count) AS units, sum(o${src.level}) AS orders
+           FROM stats_cube WHERE ${rowsWhere.where} GROUP BY 1`,
+        rowsWhere.params,
+      ) as Promise<AmountRow[]>,
+      m.query(`SELECT coalesce(sum(o${scope.prefix.length}), 0) AS orders FROM stats_cube WHERE ${totalWhere.where}`, totalWhere.params) as Promise<Array<{ orders: string }>>,
+      this.buyerCounts(ctx, scope, side, range, groupBy),
+    ]);
     const rows = new Map<string, SalesFigures>();
     const row = (k: string) => rows.get(k) ?? rows.set(k, emptyFigures()).get(k)!;
     for (const a of amounts) {
@@ -100,16 +194,15 @@ export class SalesStatsService {
       f.grossAmount = Number(a.gross);
       f.refundAmount = Number(a.refund);
       f.netAmount = f.grossAmount - f.refundAmount;
-      f.certifiedNetAmount = Number(a.certified_net);
+      f.certifiedNetAmount = Number(a.cert);
       f.uncertifiedNetAmount = f.netAmount - f.certifiedNetAmount;
       f.unitCount = Number(a.units);
+      f.orderCount = Number(a.orders);
     }
     const total = emptyFigures();
-    for (const d of distinct) {
-      const f = d.total ? total : row(d.k as string);
-      f.orderCount = Number(d.orders);
-      f.buyerCount = Number(d.buyers);
-    }
+    total.orderCount = Number(orderTotal.orders);
+    total.buyerCount = buyers.total;
+    for (const [k, n] of buyers.rows) if (rows.has(k)) rows.get(k)!.buyerCount = n;
     for (const f of rows.values()) {
       for (const field of ['grossAmount', 'refundAmount', 'netAmount', 'certifiedNetAmount', 'uncertifiedNetAmount', 'unitCount'] as const) total[field] += f[field];
     }
@@ -130,12 +223,60 @@ export class SalesStatsService {
     };
   }
 
+  /** Distinct buyers per row and in total (a buyer counts once however many lines, days or rows). */
+  private async buyerCounts(ctx: RequestContext, scope: RegionScope, side: StatsSide, range: DayRange, groupBy: SalesGroupBy): Promise<{ total: number; rows: Map<string, number> }> {
+    const m = this.db.manager(ctx);
+    const src = buyerSource(groupBy, scope);
+    const level = scope.prefix.length;
+    if (!src || !BUYER_LEVELS_ALL.includes(level as 0 | 2 | 4)) {
+      const { where, params } = lineWhere(scope, side, range);
+      const r: Array<{ k: string | null; total: boolean; buyers: string }> = await m.query(
+        `SELECT k, GROUPING(k) = 1 AS total, count(DISTINCT buyer_key) AS buyers
+           FROM (SELECT ${lineKeyExpr(groupBy, scope, side)} AS k, buyer_key FROM stats_line WHERE ${where}) s
+          GROUP BY GROUPING SETS ((k), ())`,
+        params,
+      );
+      return { total: Number(r.find((x) => x.total)?.buyers ?? 0), rows: new Map(r.filter((x) => !x.total).map((x) => [x.k as string, Number(x.buyers)])) };
+    }
+    const base = (lvl: number, grp: CubeGrp, child: boolean) => {
+      const params: unknown[] = [side === StatsSide.BUYER ? 'B' : 'O', grp, lvl, child ? `${scope.prefix}%` : scope.prefix, range.fromDay, range.toDay];
+      let where = `side = $1 AND grp = $2 AND lvl = $3 AND prefix ${child ? 'LIKE' : '='} $4 AND days && daterange($5::date, $6::date, '[]')`;
+      if (scope.scopePatterns) {
+        params.push(scope.scopePatterns);
+        where += ` AND prefix LIKE ANY($${params.length}::text[])`;
+      }
+      return { where, params };
+    };
+    const t = base(level, 'A', false);
+    const totalQ = m.query(`SELECT count(*) AS n FROM stats_buyer WHERE ${t.where}`, t.params) as Promise<Array<{ n: string }>>;
+    let rowsQ: Promise<Array<{ k: string; n: string }>>;
+    if (groupBy === SalesGroupBy.MONTH) {
+      const months = monthsOf(range).map((mo) => {
+        const first = `${mo}-01`;
+        const last = addDays(nextMonthStart(first), -1);
+        return [mo, first < range.fromDay ? range.fromDay : first, last > range.toDay ? range.toDay : last];
+      });
+      const q = base(level, 'A', false);
+      const i = q.params.length;
+      rowsQ = m.query(
+        `SELECT mm.k, count(*) AS n FROM stats_buyer b
+           JOIN unnest($${i + 1}::text[], $${i + 2}::date[], $${i + 3}::date[]) AS mm(k, f, t) ON b.days && daterange(mm.f, mm.t, '[]')
+          WHERE ${q.where} GROUP BY mm.k`,
+        [...q.params, months.map((x) => x[0]), months.map((x) => x[1]), months.map((x) => x[2])],
+      );
+    } else {
+      const q = base(src.lvl, src.grp, src.child);
+      rowsQ = m.query(`SELECT ${src.key} AS k, count(DISTINCT buyer_key) AS n FROM stats_buyer WHERE ${q.where} GROUP BY 1`, q.params);
+    }
+    const [[total], rows] = await Promise.all([totalQ, rowsQ]);
+    return { total: Number(total.n), rows: new Map(rows.map((r) => [r.k, Number(r.n)])) };
+  }
+
   /** Net sales and the uncertified part on the ORIGIN side over a range (for the indicators). */
   async netTotals(ctx: RequestContext, scope: RegionScope, range: DayRange): Promise<{ net: number; uncertified: number }> {
-    const { where, params } = whereOf(scope, StatsSide.ORIGIN, range);
+    const { where, params } = cubeWhere(scope, StatsSide.ORIGIN, range, 'A');
     const [r] = await this.db.manager(ctx).query(
-      `SELECT coalesce(sum(gross_amount - refund_amount), 0) AS net, coalesce(sum(gross_amount - refund_amount) FILTER (WHERE NOT certified), 0) AS uncertified
-         FROM sales_rollup WHERE ${where}`,
+      `SELECT coalesce(sum(gross_amount - refund_amount), 0) AS net, coalesce(sum(gross_amount - refund_amount - cert_net), 0) AS uncertified FROM stats_cube WHERE ${where}`,
       params,
     );
     return { net: Number(r.net), uncertified: Number(r.uncertified) };

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * The tables this lib owns (migration 1764001500000-statistics). Services use SQL; the entities
+ * The tables this lib owns (migrations 1764001500000-statistics, 1764001600000-statistics-cube). Services use SQL; the entities
  * document the shapes and register the tables with the DataSource.
  */
 @Entity('stats_line')
@@ -35,22 +35,32 @@ export class StatsRefund {
   @Column({ name: 'before_count', type: 'boolean' }) beforeCount: boolean;
 }
 
-@Entity('sales_rollup')
-export class SalesRollup {
-  @PrimaryColumn({ type: 'date' }) day: string;
-  @PrimaryColumn({ name: 'origin_code', type: 'text' }) originCode: string;
-  @PrimaryColumn({ name: 'buyer_region_code', type: 'text' }) buyerRegionCode: string;
-  @PrimaryColumn({ name: 'channel_id', type: 'uuid' }) channelId: string;
-  @PrimaryColumn({ name: 'channel_kind', type: 'text' }) channelKind: string;
-  @PrimaryColumn({ name: 'supplier_id', type: 'uuid' }) supplierId: string;
-  @PrimaryColumn({ name: 'supplier_kind', type: 'text' }) supplierKind: string;
-  @PrimaryColumn({ name: 'category_key', type: 'text' }) categoryKey: string;
-  @PrimaryColumn({ name: 'buyer_kind', type: 'text' }) buyerKind: string;
-  @PrimaryColumn('boolean') certified: boolean;
+/**
+ * stats_cube (migration 1764001600000): additive cells per side × grouping × month/day × region code,
+ * with per-prefix-length order marks. stats_buyer (same migration) has no entity: TypeORM does not know
+ * its `datemultirange` column; it is written and read with SQL only.
+ */
+@Entity('stats_cube')
+export class StatsCube {
+  @PrimaryColumn('text') side: string;
+  @PrimaryColumn('text') grp: string;
+  @PrimaryColumn('text') gran: string;
+  @PrimaryColumn('date') period: string;
+  @PrimaryColumn({ name: 'region_code', type: 'text' }) regionCode: string;
+  @PrimaryColumn('text') k1: string;
+  @PrimaryColumn('text') k2: string;
+  @PrimaryColumn('text') k3: string;
   @Column({ name: 'gross_amount', type: 'bigint' }) grossAmount: string;
   @Column({ name: 'refund_amount', type: 'bigint' }) refundAmount: string;
+  @Column({ name: 'cert_net', type: 'bigint' }) certNet: string;
   @Column({ name: 'unit_count', type: 'bigint' }) unitCount: string;
   @Column({ name: 'line_count', type: 'integer' }) lineCount: number;
+  @Column('integer') o0: number;
+  @Column('integer') o2: number;
+  @Column('integer') o4: number;
+  @Column('integer') o6: number;
+  @Column('integer') o9: number;
+  @Column('integer') o12: number;
 }
 
 @Entity('stats_reconciliation')

@@ -17,10 +17,10 @@ import { RollupWriterService } from './rollup-writer.service';
 import { SalesStatsService } from './sales-stats.service';
 import { StatisticsEventConsumer } from './statistics.consumer';
 import { StatisticsExportController } from './statistics.controller';
-import { SalesRollup, StatsLine, StatsReconciliation, StatsRefund } from './statistics.entities';
+import { StatsCube, StatsLine, StatsReconciliation, StatsRefund } from './statistics.entities';
 import { StatisticsResolver } from './statistics.resolver';
 
-export const STATISTICS_ENTITIES = [StatsLine, StatsRefund, SalesRollup, StatsReconciliation];
+export const STATISTICS_ENTITIES = [StatsLine, StatsRefund, StatsCube, StatsReconciliation];
 
 /** Sales statistics for coordinators and auditors: rollups written when lines count, queries, indicators, exports. */
 @Module({

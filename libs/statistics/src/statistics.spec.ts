@@ -5,6 +5,7 @@ import { insertCertificationFixture } from '@bangfu/certification';
 import { OutboxService } from '@bangfu/ordering';
 import { SupplierKind } from '@bangfu/supplier';
 import type { TestServer } from '@bangfu/testing';
+import { rebuildStatsRollups } from './rebuild';
 import { StatsReconciliationService } from './reconciliation.service';
 import { accept, agency, type Buyer, category, channel, customer, deliver, insertOrder, type LineSpec, product, refund, startStatsServer, supplier, sync, sys, tokenFor } from './test-helpers';
 
@@ -247,18 +248,28 @@ describe('assistanceIndicators', () => {
 
 describe('writing and reconciling', () => {
   it('is idempotent, and reconciliation finds no difference — and finds tampering', async () => {
-    const before = await ds.query(`SELECT * FROM sales_rollup ORDER BY day, origin_code, channel_id, supplier_id, certified`);
+    const before = await ds.query(`SELECT * FROM stats_cube ORDER BY side, grp, gran, period, region_code, k1, k2, k3`);
+    const buyersBefore = await ds.query(`SELECT *, days::text AS days FROM stats_buyer ORDER BY side, grp, lvl, prefix, k1, k2, k3, buyer_key`);
     for (const id of [ids.a, ids.b, ids.c, ids.d, ids.e]) await sync(server, id);
-    expect(await ds.query(`SELECT * FROM sales_rollup ORDER BY day, origin_code, channel_id, supplier_id, certified`)).toEqual(before);
+    expect(await ds.query(`SELECT * FROM stats_cube ORDER BY side, grp, gran, period, region_code, k1, k2, k3`)).toEqual(before);
+    expect(await ds.query(`SELECT *, days::text AS days FROM stats_buyer ORDER BY side, grp, lvl, prefix, k1, k2, k3, buyer_key`)).toEqual(buyersBefore);
     const reconciliation = server.app.get(StatsReconciliationService);
     const clean = await reconciliation.reconcile(sys(), '2026-01', '2026-05');
     expect(clean.differences).toEqual([]);
     expect(clean.ordersChecked).toBe(5);
-    await ds.query(`UPDATE sales_rollup SET refund_amount = refund_amount + 1 WHERE day = '2026-04-02'`);
+    // A rebuild from stats_line / stats_refund (what the migration ran) gives the same cells.
+    await server.app.get(Db).transaction(sys(), (tx) => rebuildStatsRollups(server.app.get(Db).manager(tx)));
+    expect(await ds.query(`SELECT * FROM stats_cube ORDER BY side, grp, gran, period, region_code, k1, k2, k3`)).toEqual(before);
+    expect(await ds.query(`SELECT *, days::text AS days FROM stats_buyer ORDER BY side, grp, lvl, prefix, k1, k2, k3, buyer_key`)).toEqual(buyersBefore);
+    await ds.query(`UPDATE stats_cube SET refund_amount = refund_amount + 1 WHERE side = 'O' AND grp = 'A' AND gran = 'D' AND period = '2026-04-02'`);
+    await ds.query(`UPDATE stats_buyer SET days = days + datemultirange(daterange('2026-02-27', '2026-02-27', '[]')) WHERE side = 'O' AND grp = 'A' AND lvl = 0`);
     const [line] = await ds.query(`SELECT order_line_id FROM stats_line WHERE order_id = $1`, [ids.d]);
     await ds.query(`DELETE FROM stats_line WHERE order_line_id = $1`, [line.order_line_id]);
     const dirty = await reconciliation.reconcile(sys(), '2026-01', '2026-05');
-    expect(dirty.differences.map((d) => d.kind).sort()).toEqual(['MISSING_LINE', 'ROLLUP_MISMATCH', 'ROLLUP_MISMATCH']);
+    const kinds = dirty.differences.map((d) => d.kind);
+    expect(new Set(kinds)).toEqual(new Set(['MISSING_LINE', 'ROLLUP_MISMATCH', 'BUYER_MISMATCH']));
+    expect(kinds.filter((k) => k === 'MISSING_LINE')).toHaveLength(1);
+    expect(dirty.differences.some((d) => d.kind === 'ROLLUP_MISMATCH' && d.key.startsWith('O|A|D|2026-04-02|'))).toBe(true);
   });
 
   it('commits with the move that publishes the counting event (ordering’s outbox runs the consumer in its transaction)', async () => {
