@@ -154,7 +154,7 @@ export async function ship(ds: DataSource, orderId: string, lotId: string | null
      SELECT l.id, l.supplier_order_id, l.variant_id, $2, l.quantity FROM order_line l WHERE l.order_id = $1`,
     [orderId, lotId],
   );
-  await ds.query(`UPDATE supplier_order SET status = 'SHIPPED', shipped_at = now() WHERE order_id = $1`, [orderId]);
+  await ds.query(`UPDATE supplier_order SET status = 'SHIPPED', shipped_at = now(), carrier = '顺丰速运', tracking_no = 'SF' || substr(md5(random()::text), 1, 10) WHERE order_id = $1`, [orderId]);
 }
 
 export async function lot(ds: DataSource, variantId: string, quantity = 1000): Promise<string> {

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DataSource } from 'typeorm';
+import { Role } from '@bangfu/core';
+import type { TestServer } from '@bangfu/testing';
+import { AnomalyEventConsumer } from './anomaly.consumer';
+import { AnomalyKind, DetectedVia } from './anomaly.entities';
+import { addMembership, agency, type Buyer, channel, customer, detect, figure, findingsAbout, insertOrder, product, shanghai, startOversightServer, supplier, sys } from './test-helpers';
+
+let server: TestServer;
+let ds: DataSource;
+let hall: string;
+
+beforeAll(async () => {
+  ({ server, ds } = await startOversightServer());
+  hall = await channel(ds, 'HALL');
+});
+afterAll(() => server?.close());
+
+describe('ORDER_BURST', () => {
+  it('fires on five identical orders within the hour at 2 a.m. from new accounts of one unit (摊派), once however often it runs', async () => {
+    const s = await supplier(ds);
+    const p = await product(ds, s);
+    const unit = await agency(ds);
+    const at = shanghai('2026-11-20T02:00:00');
+    const orders: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const buyer = await customer(ds, undefined, new Date(at.getTime() - 2 * 86_400_000));
+      await addMembership(ds, buyer.userId, unit.orgId, Role.PURCHASER);
+      orders.push(await insertOrder(ds, buyer, hall, new Date(at.getTime() + i * 7 * 60_000), [{ supplierId: s, variantId: p.variantId, unitPrice: 5_000, quantity: 2 }]));
+    }
+    const now = new Date(at.getTime() + 3_600_000);
+    // Each order's event, then the schedule: one finding that holds all five orders.
+    for (const id of orders) await detect(server, AnomalyKind.ORDER_BURST, [id], now, DetectedVia.EVENT);
+    const run = await detect(server, AnomalyKind.ORDER_BURST, null, now, DetectedVia.SCHEDULE);
+    expect(run.opened).toBe(0);
+    const found = await findingsAbout(ds, AnomalyKind.ORDER_BURST, s);
+    expect(found).toHaveLength(1);
+    expect([...found[0].order_ids].sort()).toEqual([...orders].sort());
+    expect(found[0]).toMatchObject({ severity: 'HIGH', detected_via: 'EVENT' });
+    expect(figure(found[0], 'orderCount')?.value).toBe(5);
+    expect(figure(found[0], 'oddHourShare')?.value).toBe(10_000);
+    expect(figure(found[0], 'newAccountShare')?.value).toBe(10_000);
+    expect(figure(found[0], 'sameUnitShare')?.value).toBe(10_000);
+  });
+
+  it('does not fire on the same orders two hours apart, nor on four in the hour', async () => {
+    const s = await supplier(ds);
+    const p = await product(ds, s);
+    const at = shanghai('2026-11-21T10:00:00');
+    for (let i = 0; i < 5; i++) await insertOrder(ds, await customer(ds), hall, new Date(at.getTime() + i * 2 * 3_600_000), [{ supplierId: s, variantId: p.variantId, unitPrice: 5_000, quantity: 1 }]);
+    const q = await product(ds, s);
+    for (let i = 0; i < 4; i++) await insertOrder(ds, await customer(ds), hall, new Date(at.getTime() + i * 60_000), [{ supplierId: s, variantId: q.variantId, unitPrice: 5_000, quantity: 1 }]);
+    await detect(server, AnomalyKind.ORDER_BURST, null, new Date(at.getTime() + 12 * 3_600_000));
+    expect(await findingsAbout(ds, AnomalyKind.ORDER_BURST, s)).toEqual([]);
+  });
+});
+
+describe('DEADLINE_SPIKE', () => {
+  const now = shanghai('2026-01-05T09:00:00');
+  async function unitWith(amounts: Array<[string, number]>): Promise<Buyer> {
+    const unit = await agency(ds);
+    const s = await supplier(ds);
+    const p = await product(ds, s);
+    for (const [day, fen] of amounts) await insertOrder(ds, unit, hall, shanghai(`${day}T10:00:00`), [{ supplierId: s, variantId: p.variantId, unitPrice: fen, quantity: 1 }]);
+    return unit;
+  }
+
+  it('fires when most of a unit’s year falls in the last 15 days before 31 December', async () => {
+    const unit = await unitWith([['2025-03-10', 100_000], ['2025-12-20', 1_500_000], ['2025-12-28', 500_000]]);
+    await detect(server, AnomalyKind.DEADLINE_SPIKE, null, now);
+    const [f] = await findingsAbout(ds, AnomalyKind.DEADLINE_SPIKE, unit.orgId!);
+    expect(f).toMatchObject({ subject_type: 'BUYER_UNIT', region_code: '440106000000' });
+    expect(figure(f, 'windowAmount')?.value).toBe(2_000_000);
+    expect(figure(f, 'periodAmount')?.value).toBe(2_100_000);
+    expect(figure(f, 'windowShare')?.value).toBe(9523);
+    expect(figure(f, 'deadline')?.text).toBe('2025-12-31');
+  });
+
+  it('does not fire on purchases spread over the year', async () => {
+    const unit = await unitWith([['2025-03-10', 1_000_000], ['2025-07-10', 1_000_000], ['2025-12-20', 1_500_000]]);
+    await detect(server, AnomalyKind.DEADLINE_SPIKE, null, now);
+    expect(await findingsAbout(ds, AnomalyKind.DEADLINE_SPIKE, unit.orgId!)).toEqual([]);
+  });
+});
+
+describe('SPLIT_BASKET (procurement’s flags, moved here)', () => {
+  async function flagged(total: number, limit: number): Promise<{ unit: Buyer; orders: string[] }> {
+    const unit = await agency(ds);
+    const s = await supplier(ds);
+    const p = await product(ds, s);
+    const orders: string[] = [];
+    const requests: string[] = [];
+    for (const part of [total - Math.floor(total / 2), Math.floor(total / 2)]) {
+      const orderId = await insertOrder(ds, unit, hall, new Date(), [{ supplierId: s, variantId: p.variantId, unitPrice: part, quantity: 1 }]);
+      const id = randomUUID();
+      await ds.query(
+        `INSERT INTO purchase_request (id, org_id, purchaser_user_id, channel_id, order_id, status, terms, justification, total_amount, spending_limit, split_suspected)
+         VALUES ($1, $2, $3, $4, $5, 'PENDING_APPROVAL', 'PREPAY', '食堂采购', $6, $7, $8)`,
+        [id, unit.orgId, unit.userId, hall, orderId, part, limit, requests.length > 0],
+      );
+      orders.push(orderId);
+      requests.push(id);
+    }
+    await ds.query(
+      `INSERT INTO procurement_anomaly_flag (kind, org_id, user_id, request_id, related_request_ids, total_amount, limit_amount, window_minutes) VALUES ('SPLIT_BASKET', $1, $2, $3, $4, $5, $6, 1440)`,
+      [unit.orgId, unit.userId, requests[1], [requests[0]], total, limit],
+    );
+    return { unit, orders };
+  }
+
+  it('opens a finding for a flag, with both requests’ orders; the event of either order finds it too', async () => {
+    const { unit, orders } = await flagged(900_000, 500_000);
+    await server.app.get(AnomalyEventConsumer).handle(sys(), { id: randomUUID(), type: 'order.pending_approval', aggregateId: orders[1], payload: { orderId: orders[1] }, createdAt: new Date().toISOString() });
+    await detect(server, AnomalyKind.SPLIT_BASKET);
+    const found = await findingsAbout(ds, AnomalyKind.SPLIT_BASKET, unit.orgId!);
+    expect(found).toHaveLength(1);
+    expect(found[0].detected_via).toBe('EVENT');
+    expect([...found[0].order_ids].sort()).toEqual([...orders].sort());
+    expect(figure(found[0], 'excessOverLimit')?.value).toBe(8000);
+  });
+
+  it('no flag, no finding; and a region may require a larger excess', async () => {
+    const unit = await agency(ds);
+    const s = await supplier(ds);
+    const p = await product(ds, s);
+    await insertOrder(ds, unit, hall, new Date(), [{ supplierId: s, variantId: p.variantId, unitPrice: 400_000, quantity: 1 }]);
+    await detect(server, AnomalyKind.SPLIT_BASKET);
+    expect(await findingsAbout(ds, AnomalyKind.SPLIT_BASKET, unit.orgId!)).toEqual([]);
+    await ds.query(`INSERT INTO anomaly_threshold (kind, region_prefix, thresholds) VALUES ('SPLIT_BASKET', '4401', '{"minExcessBps": 2000}')`);
+    const small = await flagged(550_000, 500_000);
+    await detect(server, AnomalyKind.SPLIT_BASKET);
+    expect(await findingsAbout(ds, AnomalyKind.SPLIT_BASKET, small.unit.orgId!)).toEqual([]);
+    await ds.query(`DELETE FROM anomaly_threshold`);
+  });
+});
