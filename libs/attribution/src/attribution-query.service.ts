@@ -18,6 +18,19 @@ const STAFF = [Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF];
 const AGENCY_BUYERS = [Role.PURCHASER, Role.APPROVER, Role.AGENCY_ADMIN];
 const likeAny = (prefixes: string[]) => prefixes.map((p) => `${p}%`);
 
+/** One order's income to a household in a month, per product and lot. */
+export interface HouseholdOrderIncome {
+  period: string;
+  orderId: string;
+  orderNo: string;
+  productId: string;
+  productTitle: string;
+  supplierId: string;
+  lotId: string | null;
+  lotNo: string | null;
+  amount: number;
+}
+
 /** Who may see what, resolved once per call and applied in SQL. */
 interface Scope {
   admin: boolean;
@@ -85,6 +98,36 @@ export class AttributionQueryService {
       partial: !h.full_access,
       months,
     };
+  }
+
+  /**
+   * A household's income per order, product and lot over the months (net of refunds), for the
+   * farmer's monthly statement (libs/produce) — "which sale paid me what". Same scope as
+   * householdIncome: a supplier with partial access sees only its own sales.
+   */
+  async householdIncomeByOrder(ctx: RequestContext, householdId: string, from: string, to: string): Promise<HouseholdOrderIncome[]> {
+    const s = scopeOf(ctx.requirePrincipal());
+    const income = await this.householdIncome(ctx, householdId, from, to);
+    const rows: Array<Record<string, string>> = await this.db.manager(ctx).query(
+      `SELECT e.period, e.order_id, o.order_no, e.product_id, p.title, e.supplier_id, e.lot_id, lot.lot_no, sum(e.amount) AS amount
+         FROM attribution_entry e JOIN orders o ON o.id = e.order_id JOIN product p ON p.id = e.product_id LEFT JOIN lot ON lot.id = e.lot_id
+        WHERE e.household_id = $1 AND e.period BETWEEN $2 AND $3 AND (NOT $4 OR e.supplier_id = ANY($5::uuid[]))
+        GROUP BY e.period, e.order_id, o.order_no, e.product_id, p.title, e.supplier_id, e.lot_id, lot.lot_no
+       HAVING sum(e.amount) <> 0
+        ORDER BY e.period, o.order_no, p.title, lot.lot_no`,
+      [householdId, income.fromPeriod, income.toPeriod, income.partial, s.supplierIds],
+    );
+    return rows.map((r) => ({
+      period: r.period,
+      orderId: r.order_id,
+      orderNo: r.order_no,
+      productId: r.product_id,
+      productTitle: r.title,
+      supplierId: r.supplier_id,
+      lotId: r.lot_id,
+      lotNo: r.lot_no,
+      amount: Number(r.amount),
+    }));
   }
 
   /** The signed-in farmer's own household income (FARMER logins are tied to one household). */

@@ -88,6 +88,7 @@ export class IncomeService {
     });
     const income = await this.attribution.householdIncome(ctx, h.id, month, month);
     const attributedIncome: IncomeStatementAttribution[] = income.months.flatMap((m) => m.products.map((x) => ({ ...x })));
+    const attributedOrders = (await this.attribution.householdIncomeByOrder(ctx, h.id, month, month)).map(({ period: _period, ...x }) => x);
     const confirmation = await this.db.repo(ctx, IncomeConfirmation).findOneBy({ householdId: h.id, period: month });
     const disputes = await this.db.repo(ctx, IncomeDispute).find({ where: { householdId: h.id, period: month }, order: { createdAt: 'ASC' } });
     const statement = new IncomeStatement();
@@ -99,6 +100,7 @@ export class IncomeService {
       purchasePendingTotal: purchases.filter((x) => x.paymentStatus === ProducePaymentStatus.PENDING).reduce((a, x) => a + x.amount, 0),
       attributedIncome,
       attributedTotal: attributedIncome.reduce((a, x) => a + x.amount, 0),
+      attributedOrders,
       confirmation,
       disputes,
       status: disputes.some((d) => d.status === IncomeDisputeStatus.OPEN) ? IncomeMonthStatus.DISPUTED : confirmation ? IncomeMonthStatus.CONFIRMED : IncomeMonthStatus.UNCONFIRMED,

@@ -25,7 +25,7 @@ import {
 const STATEMENT = `query($month: String!) { myIncomeStatement(month: $month) {
   month status purchasePaidTotal purchasePendingTotal attributedTotal
   purchases { receiptId supplierName cropName quantity committedQuantity unitPrice amount paymentStatus paymentMethod paymentReference lotNo }
-  attributedIncome { productId amount } confirmation { purchasePaidTotal confirmedAt } disputes { id kind note status } } }`;
+  attributedIncome { productId amount } attributedOrders { orderNo lotNo amount } confirmation { purchasePaidTotal confirmedAt } disputes { id kind note status } } }`;
 
 describe('produce: offer → commitment → receipt into a lot → payment → monthly confirmation', () => {
   let server: TestServer;
@@ -94,7 +94,7 @@ describe('produce: offer → commitment → receipt into a lot → payment → m
     expectErrorCode(await server.gql(RECEIVE, { commitmentId, quantity: 1, lotId: receipt.lotId }, staff.token), 'INVALID_TRANSITION');
 
     let statement = (await server.gqlOk(STATEMENT, { month }, farmer.token)).myIncomeStatement;
-    expect(statement).toMatchObject({ status: 'UNCONFIRMED', purchasePaidTotal: 0, purchasePendingTotal: 42000, attributedTotal: 0 });
+    expect(statement).toMatchObject({ status: 'UNCONFIRMED', purchasePaidTotal: 0, purchasePendingTotal: 42000, attributedTotal: 0, attributedIncome: [], attributedOrders: [] });
 
     expectErrorCode(await server.gql(PAY, { receiptId: receipt.id, method: 'BANK_TRANSFER', reference: 'NX-1' }, farmer.token), 'FORBIDDEN');
     const paid = await server.gqlOk(PAY, { receiptId: receipt.id, method: 'BANK_TRANSFER', reference: '农商行 20261206-0001' }, staff.token);

@@ -163,6 +163,18 @@ export class IncomeStatementAttribution {
   @Field(() => MoneyScalar) amount: Fen;
 }
 
+@ObjectType({ description: 'Attributed income from one order in the month, per product and lot (from attribution)' })
+export class IncomeStatementOrder {
+  @Field(() => ID) orderId: string;
+  @Field(() => String) orderNo: string;
+  @Field(() => ID) productId: string;
+  @Field(() => String) productTitle: string;
+  @Field(() => ID) supplierId: string;
+  @Field(() => ID, { nullable: true }) lotId: string | null;
+  @Field(() => String, { nullable: true }) lotNo: string | null;
+  @Field(() => MoneyScalar) amount: Fen;
+}
+
 @ObjectType({ description: 'A household’s month: purchase payments and attributed income, shown separately, and whether it confirmed them' })
 export class IncomeStatement {
   @Field(() => ID) householdId: string;
@@ -172,6 +184,7 @@ export class IncomeStatement {
   @Field(() => MoneyScalar) purchasePendingTotal: Fen;
   @Field(() => [IncomeStatementAttribution]) attributedIncome: IncomeStatementAttribution[];
   @Field(() => MoneyScalar) attributedTotal: Fen;
+  @Field(() => [IncomeStatementOrder], { description: 'The same attributed income per order (and lot): which sale paid what' }) attributedOrders: IncomeStatementOrder[];
   @Field(() => IncomeMonthStatus) status: IncomeMonthStatus;
   @Field(() => IncomeConfirmation, { nullable: true }) confirmation: IncomeConfirmation | null;
   @Field(() => [IncomeDispute]) disputes: IncomeDispute[];
