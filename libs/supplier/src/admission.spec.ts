@@ -90,7 +90,7 @@ describe('applying (applyAsSupplier)', () => {
   });
 
   it('lets only a new account, a customer or a supplier admin apply; officials and staff are FORBIDDEN and nothing is written', async () => {
-    for (const role of [Role.AUDITOR, Role.COORDINATOR, Role.PURCHASER, Role.APPROVER, Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN, Role.SUPPLIER_STAFF, Role.FARMER]) {
+    for (const role of [Role.AUDITOR, Role.COORDINATOR, Role.PURCHASER, Role.APPROVER, Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN, Role.SUPPLIER_STAFF]) {
       const who = await actor(server, ds, role, role === Role.AUDITOR || role === Role.COORDINATOR ? { regionPrefix: '5206' } : {});
       const input = applyInput();
       const err = expectErrorCode(await server.gql(APPLY, { input }, who.token), 'FORBIDDEN');
@@ -105,6 +105,18 @@ describe('applying (applyAsSupplier)', () => {
     expect((await server.gqlOk(APPLY, { input: applyInput() }, fresh)).applyAsSupplier.status).toBe('APPLIED');
     const { who } = await applicant();
     expect((await server.gqlOk(APPLY, { input: applyInput() }, await server.login(who.email, who.password))).applyAsSupplier.status).toBe('APPLIED');
+  });
+
+  it('lets a farmer household apply as a FAMILY_FARM from its own login (issue 14), but as nothing else', async () => {
+    const farmer = await actor(server, ds, Role.FARMER);
+    const cooperative = applyInput();
+    const err = expectErrorCode(await server.gql(APPLY, { input: cooperative }, farmer.token), 'FORBIDDEN');
+    expect(err.extensions).toMatchObject({ reason: 'HAS_OTHER_ROLES', roles: ['FARMER'] });
+    expect(await count(ds, `SELECT count(*) FROM organization WHERE credit_code = $1`, [cooperative.creditCode])).toBe(0);
+    const farm = applyInput({ kind: 'FAMILY_FARM' });
+    const applied = (await server.gqlOk(APPLY, { input: farm }, farmer.token)).applyAsSupplier;
+    expect(applied).toMatchObject({ kind: 'FAMILY_FARM', status: 'APPLIED' });
+    expect(await count(ds, `SELECT count(*) FROM membership WHERE user_id = $1 AND role IN ('FARMER', 'SUPPLIER_ADMIN')`, [farmer.userId])).toBe(2);
   });
 
   it('refuses bad input with stable codes and writes nothing', async () => {

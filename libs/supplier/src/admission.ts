@@ -1,5 +1,5 @@
 import { Role } from '@bangfu/core';
-import { SupplierStatus } from './supplier.entities';
+import { SupplierKind, SupplierStatus } from './supplier.entities';
 
 export enum AdmissionAction {
   RECOMMEND = 'RECOMMEND',
@@ -18,6 +18,15 @@ export enum AdmissionAction {
  * farmer turn their membership into admin rights over a new organisation.
  */
 export const MAY_APPLY_AS_SUPPLIER: ReadonlySet<Role> = new Set([Role.CUSTOMER, Role.SUPPLIER_ADMIN]);
+
+/**
+ * The caller's roles that bar this application. A FARMER may apply for a FAMILY_FARM only (issue 14):
+ * the household sells its own produce directly, from its own login; a farmer's membership never
+ * becomes admin rights over a cooperative, enterprise or trading agent.
+ */
+export function rolesBarringApplication(roles: readonly Role[], kind: SupplierKind): Role[] {
+  return roles.filter((r) => !MAY_APPLY_AS_SUPPLIER.has(r) && !(r === Role.FARMER && kind === SupplierKind.FAMILY_FARM));
+}
 
 export interface AdmissionTransition {
   action: AdmissionAction;

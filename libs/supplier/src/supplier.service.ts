@@ -3,7 +3,7 @@ import { AppError, badInput, Db, ErrorCode, forbidden, isUuid, notFound, Organiz
 import { isValidCreditCode, Membership, Organization } from '@bangfu/identity';
 import { normalizePrefix, type Region, RegionLevel, RegionService } from '@bangfu/region';
 import { In } from 'typeorm';
-import { ADMISSION_NOTICE, ADMISSION_TRANSITIONS, AdmissionAction, MAY_APPLY_AS_SUPPLIER, rolesFor } from './admission';
+import { ADMISSION_NOTICE, ADMISSION_TRANSITIONS, AdmissionAction, rolesBarringApplication, rolesFor } from './admission';
 import { NotificationService } from './notification.service';
 import { covers, likeAny, staffSupplierIds } from './scope';
 import { SupplierAdmissionEvent, SupplierKind, SupplierProfile, SupplierStatus } from './supplier.entities';
@@ -56,7 +56,7 @@ export class SupplierService {
   /** Self-service: creates the SUPPLIER organisation, the caller's SUPPLIER_ADMIN membership and the APPLIED profile at once. */
   apply(ctx: RequestContext, input: ApplyAsSupplierInput): Promise<SupplierView> {
     const p = ctx.requirePrincipal();
-    const other = p.roles.filter((r) => !MAY_APPLY_AS_SUPPLIER.has(r));
+    const other = rolesBarringApplication(p.roles, input.kind);
     if (other.length) {
       throw new AppError(ErrorCode.FORBIDDEN, `Apply with a separate account: holders of ${other.join(', ')} may not apply as a supplier`, { reason: 'HAS_OTHER_ROLES', roles: other });
     }
