@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
@@ -17,7 +17,8 @@ import {
 } from 'graphql';
 import { DataSource } from 'typeorm';
 import { ALLOW_KEY } from '@bangfu/core';
-import { DEMO_PASSWORD, seedDemo } from '@bangfu/demo';
+import { signCounterRequest } from '@bangfu/channel';
+import { DEMO_COUNTER, DEMO_PASSWORD, seedDemo } from '@bangfu/demo';
 import type { TestServer } from '@bangfu/testing';
 import { startApp } from './app';
 
@@ -213,5 +214,61 @@ describe('every mutation writes an audit event', () => {
     expect(failed.summary).toEqual({ args: { identifier: 'p***@demo.bangfu', password: '[REDACTED]' } });
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE summary::text LIKE '%not-the-password%' OR summary::text LIKE '%bangfu-demo%'`);
     expect(n).toBe(0);
+  });
+});
+
+describe('REST calls are audited too', () => {
+  it('a counter sales report: its event commits with the report; a forged one is audited as refused', async () => {
+    const [rice] = await ds.query(`SELECT id, retail_price::int AS price FROM variant WHERE sku = 'LZ-RICE-10KG'`);
+    const send = async (secret: string, reportId: string) => {
+      const body = JSON.stringify({ reportId, soldAt: new Date(Date.now() - 60_000).toISOString(), lines: [{ variantId: rice.id, quantity: 1, unitPrice: rice.price }] });
+      const ts = String(Math.floor(Date.now() / 1000));
+      const nonce = randomBytes(12).toString('hex');
+      const requestId = `audit-walk-counter-${randomUUID().slice(0, 8)}`;
+      const res = await fetch(`${server.url}/counters/${DEMO_COUNTER.deviceId}/sales`, {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'x-request-id': requestId,
+          'x-bangfu-timestamp': ts,
+          'x-bangfu-nonce': nonce,
+          'x-bangfu-signature': signCounterRequest(secret, ts, nonce, body),
+        },
+      });
+      return { res, requestId, reportId };
+    };
+    const ok = await send(DEMO_COUNTER.secret, `AUDIT-${randomUUID().slice(0, 8)}`);
+    expect(ok.res.status, await ok.res.clone().text()).toBe(200);
+    const events = await eventsOf(ok.requestId);
+    expect(events.map((e) => [e.operation, e.outcome])).toEqual([['POST /counters/:deviceId/sales', 'OK']]);
+    const [same] = await ds.query(
+      `SELECT (SELECT xmin::text FROM counter_report WHERE report_id = $1) = (SELECT xmin::text FROM audit_event WHERE request_id = $2) AS same`,
+      [ok.reportId, ok.requestId],
+    );
+    expect(same.same).toBe(true);
+    const forged = await send('not-the-device-secret', `AUDIT-${randomUUID().slice(0, 8)}`);
+    expect(forged.res.status).toBeGreaterThanOrEqual(400);
+    const refused = await eventsOf(forged.requestId);
+    expect(refused).toHaveLength(1);
+    expect(refused[0].outcome).not.toBe('OK');
+  });
+
+  it('a Stripe webhook with a bad signature and an export download are audited', async () => {
+    const hook = `audit-walk-hook-${randomUUID().slice(0, 8)}`;
+    const res = await fetch(`${server.url}/webhooks/stripe`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=00', 'x-request-id': hook } });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect((await eventsOf(hook)).map((e) => e.operation)).toEqual(['POST /webhooks/stripe']);
+    const exp = `audit-walk-export-${randomUUID().slice(0, 8)}`;
+    const csv = await fetch(`${server.url}/api/exports/certified-directory.csv?regionCode=520600000000`, { headers: { 'x-request-id': exp } });
+    expect(csv.status).toBe(200);
+    await csv.text();
+    const [event] = await eventsOf(exp);
+    expect([event.operation, event.outcome]).toEqual(['GET /api/exports/certified-directory.csv', 'OK']);
+    expect(event.summary).toEqual({ args: { params: {}, query: { regionCode: '520600000000' } } });
+    // Plain reads are not audited.
+    const health = `audit-walk-health-${randomUUID().slice(0, 8)}`;
+    await fetch(`${server.url}/health`, { headers: { 'x-request-id': health } });
+    expect(await eventsOf(health)).toEqual([]);
   });
 });

@@ -40,10 +40,11 @@ export class AuditService implements OnModuleInit {
   async finish(ctx: RequestContext, scope: OperationAudit, result: unknown, error: unknown): Promise<void> {
     const outcome = error !== undefined ? outcomeOfError(error) : (businessErrorCode(result) ?? 'OK');
     if (scope.outcomes.length > 0 && (outcome === 'OK' || scope.outcomes.at(-1) === outcome)) return;
-    await this.db.transaction(ctx.withAudit(null), (tx) => this.append(tx, scope, outcome, error === undefined ? result : undefined));
+    // A failure's event carries no before/after: whatever a rolled-back transaction noted did not happen.
+    await this.db.transaction(ctx.withAudit(null), (tx) => this.append(tx, scope, outcome, error === undefined ? result : undefined, outcome === 'OK'));
   }
 
-  private async append(tx: RequestContext, scope: OperationAudit, outcome: string, result: unknown): Promise<void> {
+  private async append(tx: RequestContext, scope: OperationAudit, outcome: string, result: unknown, withChanges = true): Promise<void> {
     const notes = scope.notes;
     const fromResult = entityOf(result);
     const fromArgs = fromResult ? null : entityFromArgs(scope.args, scope.operation);
@@ -51,7 +52,7 @@ export class AuditService implements OnModuleInit {
     const entityId = notes.entityId ?? fromResult?.entityId ?? fromArgs?.entityId ?? null;
     const regionCode = notes.regionCode ?? fromResult?.regionCode ?? null;
     const summary: Record<string, unknown> = { args: scope.args };
-    if (notes.before || notes.after) Object.assign(summary, changedFields(notes.before, notes.after));
+    if (withChanges && (notes.before || notes.after)) Object.assign(summary, changedFields(notes.before, notes.after));
     if (scope.outcomes.length > 0) summary.step = scope.step;
     const actorUserId = scope.actor.userId ?? notes.actorUserId ?? null;
     await this.db.manager(tx).query(

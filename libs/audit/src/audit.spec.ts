@@ -78,6 +78,13 @@ describe('append-only', () => {
     await expect(ds.query(`UPDATE audit_chain_head SET seq = 0`)).rejects.toThrow(/AUDIT_APPEND_ONLY/);
   });
 
+  it('appends from many transactions at once stay one linear chain', async () => {
+    await Promise.all(Array.from({ length: 30 }, () => insertEvent('520621000000', 'concurrencyProbe')));
+    const [{ n, max }] = await ds.query(`SELECT count(*)::int AS n, max(seq)::int AS max FROM audit_event`);
+    expect(max).toBe(n);
+    expect(await verify()).toMatchObject({ ok: true, firstBrokenEventId: null });
+  });
+
   it('chains every appended event to the one before', async () => {
     const rows: Array<{ seq: string; hash: string; prev_hash: string; expected: string }> = await ds.query(
       `SELECT seq, hash, prev_hash, audit_event_hash(e) AS expected FROM audit_event e ORDER BY seq`,

@@ -300,6 +300,7 @@ export class CertificationService {
     bySystem = false,
   ): Promise<void> {
     const events = this.db.repo(ctx, CertificationEvent);
+    ctx.audit?.note({ entityType: 'Certification', entityId: cert.id, before: { status: from }, after: { status: transition.to, reason } });
     await events.save(events.create({ certificationId: cert.id, fromStatus: from, toStatus: transition.to, actorUserId: bySystem ? null : ctx.userId, reason }));
     await this.notifications.notifyOrganization(ctx, product.supplierId, {
       kind: `CERTIFICATION_${transition.to}`,

@@ -103,6 +103,8 @@ export class OrderStateMachine {
     if (RELEASING_STATUSES.has(to)) await this.releaseUnshipped(tx, order, supplierOrders, opts.reason ?? t.note);
 
     await this.db.repo(tx, Order).update({ id: order.id }, changes);
+    // What changed, for the operation's audit event (libs/audit).
+    tx.audit?.note({ entityType: 'Order', entityId: order.id, before: { status: from }, after: { ...changes } });
     const moved = Object.assign(order, changes);
     await this.history(tx, moved, from, to, actor, opts.reason ?? null, opts.data ?? {});
     await this.publish(tx, eventTypeFor(to), moved, from, opts.data ?? {});
@@ -131,6 +133,7 @@ export class OrderStateMachine {
       if (why) throw new AppError(why.code, why.message, { from: so.status, to });
     }
     await this.db.repo(tx, SupplierOrder).update({ id: so.id }, { ...changes, status: to });
+    tx.audit?.note({ entityType: 'SupplierOrder', entityId: so.id, before: { status: so.status }, after: { ...changes, status: to } });
     await this.db.repo(tx, SupplierOrderHistory).insert({ supplierOrderId: so.id, fromStatus: so.status, toStatus: to, actorKind: actor, actorUserId: tx.userId, reason, data: data as never });
     return Object.assign(so, changes, { status: to });
   }

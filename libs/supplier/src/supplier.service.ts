@@ -130,6 +130,8 @@ export class SupplierService {
       const from = profile.status;
       profile.status = move.to;
       await this.db.repo(tx, SupplierProfile).update({ organizationId: profile.organizationId }, { status: move.to });
+      // For the audit event (libs/audit): the supplier's county's auditors see its admission decisions.
+      tx.audit?.note({ entityType: 'Supplier', entityId: profile.organizationId, regionCode: profile.countyCode, before: { status: from }, after: { status: move.to, reason: why } });
       await this.record(tx, profile, from, move.to, why);
       const org = await this.db.repo(tx, Organization).findOneByOrFail({ id: profile.organizationId });
       return toView({ ...profile, updatedAt: new Date(), organization: org }, true);
