@@ -137,6 +137,7 @@ const ARG_VALUES = (): Record<string, unknown[]> => ({
 const ID_BY_QUERY = (): Record<string, string[]> => ({
   certification: [F.certification],
   channel: [F.counter],
+  complaint: [F.complaint],
   household: [F.household],
   // No produce offer in another province in the demo yet: a foreign id must read as null all the same.
   produceOffer: [F.household],
@@ -277,6 +278,8 @@ async function collectForeign(): Promise<void> {
      UNION ALL SELECT id::text, 'order ' || order_no FROM orders WHERE id IN (SELECT id FROM fo)
      UNION ALL SELECT id::text, 'payment' FROM payment WHERE order_id IN (SELECT id FROM fo)
      UNION ALL SELECT id::text, 'payout' FROM payout WHERE supplier_id IN (SELECT id FROM fs)
+     UNION ALL SELECT id::text, 'complaint' FROM complaint WHERE region_code NOT LIKE $1
+     UNION ALL SELECT id::text, 'supplier rating' FROM supplier_rating WHERE supplier_id IN (SELECT id FROM fs)
      UNION ALL SELECT a.id::text, 'ledger account ' || a.code FROM ledger_account a
               WHERE a.owner_kind = 'PLATFORM' OR a.owner_id IN (SELECT id FROM fs) OR a.owner_id IN (SELECT id FROM fc)
      UNION ALL SELECT id::text, 'counter report ' || report_id FROM counter_report WHERE channel_id IN (SELECT id FROM fc)
@@ -335,6 +338,14 @@ beforeAll(async () => {
     payoutBatch: (await one(`SELECT id FROM payout_batch LIMIT 1`)) || '00000000-0000-4000-8000-000000000000',
   };
   expect(F.mixedOrder, 'the demo has an order with a Tongren and a Hanzhong part').toMatch(UUID);
+  // The demo's complaints are all about Tongren suppliers: one about the order's Hanzhong part (libs/aftersales).
+  F.complaint = await one(
+    `INSERT INTO complaint (order_id, supplier_order_id, supplier_id, buyer_user_id, region_code, kind, description)
+     SELECT so.order_id, so.id, so.supplier_id, o.buyer_user_id, sp.county_code, 'QUALITY', '菌菇受潮发霉'
+       FROM supplier_order so JOIN orders o ON o.id = so.order_id JOIN supplier_profile sp ON sp.organization_id = so.supplier_id
+      WHERE so.order_id = $1 AND so.supplier_id = $2 RETURNING id`,
+    [F.mixedOrder, supplier],
+  );
   inScopeSupplierOrders = (
     await ds.query(`SELECT so.id FROM supplier_order so JOIN supplier_profile sp ON sp.organization_id = so.supplier_id WHERE sp.county_code LIKE $1`, [`${SCOPE}%`])
   ).map((r: { id: string }) => r.id);
