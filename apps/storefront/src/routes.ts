@@ -6,6 +6,8 @@ import { ComplaintsPage } from './pages/aftersales/ComplaintsPage';
 import { SuspensionProposalsPage } from './pages/aftersales/SuspensionProposalsPage';
 import { AgencyPortalPage } from './pages/agency/AgencyPortalPage';
 import { FarmerIncomePage } from './pages/farmer/FarmerIncomePage';
+import { FindingPage } from './pages/findings/FindingPage';
+import { FindingsPage } from './pages/findings/FindingsPage';
 import { CoordinatorPage } from './pages/coordinator/CoordinatorPage';
 import { AdminConsolePage } from './pages/admin/AdminConsolePage';
 import { HomePage } from './pages/HomePage';
@@ -38,6 +40,8 @@ export const routes: RouteDef[] = [
   { path: '/portal/stats', page: LazyStatsPage },
   { path: '/portal/supervision', page: SupervisionPage },
   { path: '/portal/audit', page: AuditLogPage },
+  { path: '/portal/findings', page: FindingsPage },
+  { path: '/portal/findings/:id', page: FindingPage },
   { path: '/portal/agency/*', page: AgencyPortalPage },
   { path: '/farmer', page: FarmerIncomePage },
 ];

@@ -26,6 +26,7 @@ export function Header() {
     { to: '/portal/stats', label: t('nav.stats'), show: hasRole(me, 'COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN') },
     { to: '/portal/supervision', label: t('nav.supervision'), show: hasRole(me, 'COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN') },
     { to: '/portal/audit', label: t('nav.auditLog'), show: hasRole(me, 'AUDITOR', 'PLATFORM_ADMIN') },
+    { to: '/portal/findings', label: t('nav.findings'), show: hasRole(me, 'AUDITOR', 'COORDINATOR', 'PLATFORM_ADMIN') },
     { to: '/portal/coordinator', label: t('nav.coordinator'), show: hasRole(me, 'COORDINATOR') },
     { to: '/portal/admin', label: t('admin.kicker'), show: hasRole(me, 'PLATFORM_ADMIN') },
     { to: '/portal/complaints', label: t('nav.complaints'), show: hasRole(me, 'COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN') },

@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { ANOMALY_FINDING, type AnomalyFindingData, REVIEW_ANOMALY_FINDING, type ReviewAnomalyFindingData } from '../../api/oversight';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { RequireRole } from '../../components/Guard';
+import { hasRole } from '../../lib/roles';
+import { useI18n, translateOr } from '../../i18n';
+import { formatDateTime } from '../../lib/dates';
+import { formatFen } from '../../lib/money';
+import { Link } from '../../lib/router';
+import { useSession } from '../../lib/session';
+import { useAction } from '../../lib/use-action';
+import { useQuery } from '../../lib/use-query';
+import { FiguresTable } from './figures';
+import { FINDING_READERS, FindingChips } from './FindingsPage';
+
+type Finding = AnomalyFindingData['anomalyFinding'];
+
+/** Confirm or dismiss with a reason; a confirmation may exclude the orders from statistics and propose a suspension. */
+function ReviewForm({ finding, onDone }: { finding: Finding; onDone: (f: Finding) => void }) {
+  const { t } = useI18n();
+  const [decision, setDecision] = useState<'CONFIRM' | 'DISMISS'>('CONFIRM');
+  const [reason, setReason] = useState('');
+  const [exclude, setExclude] = useState(false);
+  const [propose, setPropose] = useState(false);
+  const confirm = decision === 'CONFIRM';
+  const review = useAction(async () => {
+    const res = await api.request<ReviewAnomalyFindingData>(REVIEW_ANOMALY_FINDING, {
+      id: finding.id,
+      decision,
+      reason: reason.trim(),
+      excludeFromStatistics: confirm && exclude,
+      proposeSuspension: confirm && propose,
+    });
+    onDone(res.reviewAnomalyFinding);
+  });
+  return (
+    <form
+      className="card"
+      aria-labelledby="finding-review-title"
+      data-testid="finding-review"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (reason.trim()) void review.run();
+      }}
+    >
+      <h2 id="finding-review-title">{t('finding.review.title')}</h2>
+      <fieldset className="form-actions">
+        <legend className="muted small">{t('finding.review.decision')}</legend>
+        <label>
+          <input type="radio" name="decision" checked={confirm} onChange={() => setDecision('CONFIRM')} data-testid="finding-decision-confirm" /> {t('finding.review.confirm')}
+        </label>
+        <label>
+          <input type="radio" name="decision" checked={!confirm} onChange={() => setDecision('DISMISS')} data-testid="finding-decision-dismiss" /> {t('finding.review.dismiss')}
+        </label>
+      </fieldset>
+      <label className="field">
+        <span>{t('finding.review.reason')}</span>
+        <textarea rows={3} required value={reason} onChange={(e) => setReason(e.target.value)} data-testid="finding-reason" />
+      </label>
+      {confirm && (
+        <div className="form-actions">
+          <label>
+            <input type="checkbox" checked={exclude} onChange={(e) => setExclude(e.target.checked)} data-testid="finding-exclude" /> {t('finding.review.exclude')}
+          </label>
+          {finding.supplierId && (
+            <label>
+              <input type="checkbox" checked={propose} onChange={(e) => setPropose(e.target.checked)} data-testid="finding-propose" /> {t('finding.review.propose')}
+            </label>
+          )}
+        </div>
+      )}
+      <ErrorNotice error={review.error} />
+      <button type="submit" className={`button ${confirm ? 'button-primary' : 'button-danger'}`} disabled={review.busy || !reason.trim()} data-testid="finding-submit">
+        {confirm ? t('finding.review.submitConfirm') : t('finding.review.submitDismiss')}
+      </button>
+    </form>
+  );
+}
+
+function FindingView({ id }: { id: string }) {
+  const { t, locale } = useI18n();
+  const { me } = useSession();
+  const { data, error, loading, reload, setData } = useQuery<AnomalyFindingData>(ANOMALY_FINDING, { id });
+  const f = data?.anomalyFinding;
+  if (loading && !f) return <Loading />;
+  if (!f) return <ErrorNotice error={error} onRetry={error?.code === 'FORBIDDEN' || error?.code === 'NOT_FOUND' ? undefined : reload} />;
+  const canReview = f.status === 'OPEN' && hasRole(me, 'AUDITOR', 'PLATFORM_ADMIN');
+  return (
+    <>
+      <nav className="breadcrumb" aria-label={t('product.breadcrumb')}>
+        <ol>
+          <li>
+            <Link to="/portal/findings">{t('findings.title')}</Link>
+          </li>
+          <li>
+            <span aria-current="page">{t(`findingKind.${f.kind}`)}</span>
+          </li>
+        </ol>
+      </nav>
+      <div className="portal-head">
+        <div>
+          <p className="label">{t(`findingSubject.${f.subjectType}`)}</p>
+          <h1 data-testid="finding-title">
+            {t(`findingKind.${f.kind}`)} · {f.subjectLabel}
+          </h1>
+          <p>
+            <FindingChips f={f} />
+          </p>
+          <p className="muted small">{translateOr(t, `findingKind.${f.kind}.doc`, '')}</p>
+        </div>
+      </div>
+      <section className="card" aria-labelledby="finding-evidence-title" data-testid="finding-evidence">
+        <h2 id="finding-evidence-title">{t('finding.evidence')}</h2>
+        <p data-testid="finding-summary">{f.summary}</p>
+        <FiguresTable figures={f.evidence.figures} />
+        <h3>{t('finding.orders', { count: f.evidenceOrders.length })}</h3>
+        <ul className="row-list" data-testid="finding-orders">
+          {f.evidenceOrders.map((o) => (
+            <li key={o.id} className="row">
+              <Link to={`/orders/${o.id}`} data-testid="finding-order-link">
+                {o.orderNo}
+              </Link>
+              <span className="muted small">
+                {' '}
+                {formatFen(o.totalAmount)} · {translateOr(t, `orderStatus.${o.status}`, o.status)} · {formatDateTime(o.createdAt, locale)}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <dl className="facts">
+          <dt>{t('finding.detectedAt')}</dt>
+          <dd>
+            {formatDateTime(f.detectedAt, locale)} · {t(`findingVia.${f.detectedVia}` as 'findingVia.EVENT')}
+          </dd>
+          <dt>{t('finding.region')}</dt>
+          <dd>{f.regionCode}</dd>
+        </dl>
+      </section>
+      {f.status !== 'OPEN' && (
+        <section className="card" data-testid="finding-outcome">
+          <h2>{t('finding.outcome')}</h2>
+          <p>
+            {t(`findingStatus.${f.status}`)} · {f.reviewerName ?? '—'} · {formatDateTime(f.reviewedAt, locale)}
+          </p>
+          <p data-testid="finding-review-reason">{f.reviewReason}</p>
+          {f.excludedFromStatistics && <p className="notice notice-ok">{t('finding.excluded')}</p>}
+          {f.suspensionProposalId && <p className="notice notice-ok">{t('finding.proposed')}</p>}
+        </section>
+      )}
+      {canReview && <ReviewForm finding={f} onDone={(next) => setData(() => ({ anomalyFinding: next }))} />}
+    </>
+  );
+}
+
+export function FindingPage({ params }: { params: { id?: string } }) {
+  return (
+    <RequireRole roles={FINDING_READERS}>
+      <div className="container page-body portal" data-testid="finding-page">
+        <FindingView id={params.id ?? ''} />
+      </div>
+    </RequireRole>
+  );
+}

@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import { ANOMALY_FINDINGS, type AnomalyFindingsData, cleanFindingFilter, FINDING_KINDS, FINDING_STATUSES, FINDING_SUBJECTS, type FindingData } from '../../api/oversight';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { RequireRole } from '../../components/Guard';
+import { SelectField } from '../../components/SelectField';
+import { useI18n } from '../../i18n';
+import { formatDateTime } from '../../lib/dates';
+import { Link, navigate, useLocation } from '../../lib/router';
+import { useConnection } from '../../lib/use-connection';
+import { figureValue } from './figures';
+
+export const FINDING_READERS = ['AUDITOR', 'COORDINATOR', 'PLATFORM_ADMIN'] as const;
+const FILTER_KEYS = ['status', 'kind', 'subjectType', 'regionCode'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+
+export function FindingChips({ f }: { f: FindingData }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <span className="status-chip" data-status={f.status} data-testid="finding-status">
+        {t(`findingStatus.${f.status}`)}
+      </span>
+      <span className="status-chip" data-status={f.severity === 'HIGH' ? 'REJECTED' : 'PENDING'} data-testid="finding-severity">
+        {t(`findingSeverity.${f.severity}`)}
+      </span>
+    </>
+  );
+}
+
+function FindingRow({ f }: { f: FindingData }) {
+  const { t, locale } = useI18n();
+  return (
+    <li className="row" data-testid="finding-row" data-kind={f.kind} data-status={f.status}>
+      <div className="row-main">
+        <div className="row-title">
+          <Link to={`/portal/findings/${f.id}`} data-testid="finding-open">
+            <strong>{t(`findingKind.${f.kind}`)}</strong>
+          </Link>
+          <FindingChips f={f} />
+        </div>
+        <p>
+          {t(`findingSubject.${f.subjectType}`)}：{f.subjectLabel}
+        </p>
+        <p className="muted small">
+          {f.evidence.figures
+            .filter((x) => x.unit !== 'TEXT')
+            .slice(0, 3)
+            .map((x) => figureValue(x, t))
+            .join(' · ')}
+          {' · '}
+          {t('findings.orderCount', { count: f.evidence.orderIds.length })}
+        </p>
+        <p className="muted small">
+          {t('findings.detectedAt', { at: formatDateTime(f.detectedAt, locale) })} · {f.regionCode}
+        </p>
+      </div>
+    </li>
+  );
+}
+
+/** 异常线索: the auditor's inbox of findings in their region; filters live in the URL. */
+export function FindingsPage() {
+  const { t } = useI18n();
+  const { pathname, search } = useLocation();
+  const applied = Object.fromEntries(FILTER_KEYS.map((k) => [k, search.get(k) ?? (k === 'status' && !search.has('status') ? 'OPEN' : '')])) as Record<FilterKey, string>;
+  const [region, setRegion] = useState(applied.regionCode);
+  const findings = useConnection<AnomalyFindingsData, FindingData>(ANOMALY_FINDINGS, { filter: cleanFindingFilter(applied), first: 30 }, (d) => d.anomalyFindings);
+  const set = (key: FilterKey, value: string) => {
+    const next = { ...applied, [key]: value };
+    const q = new URLSearchParams(Object.entries(next).map(([k, v]) => [k, v]));
+    for (const k of FILTER_KEYS) if (!next[k] && k !== 'status') q.delete(k);
+    navigate(`${pathname}?${q}`, { replace: true });
+  };
+  return (
+    <RequireRole roles={FINDING_READERS}>
+      <div className="container page-body portal" data-testid="findings-page">
+        <div className="portal-head">
+          <div>
+            <p className="label">{t('findings.kicker')}</p>
+            <h1>{t('findings.title')}</h1>
+            <p className="muted small">{t('findings.lead')}</p>
+          </div>
+        </div>
+        <form
+          className="card form-actions"
+          aria-label={t('findings.filters')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            set('regionCode', region);
+          }}
+        >
+          <SelectField compact label={t('findings.filter.status')} value={applied.status} onChange={(e) => set('status', e.target.value)} data-testid="findings-filter-status">
+            <option value="">{t('findings.any')}</option>
+            {FINDING_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`findingStatus.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField compact label={t('findings.filter.kind')} value={applied.kind} onChange={(e) => set('kind', e.target.value)} data-testid="findings-filter-kind">
+            <option value="">{t('findings.any')}</option>
+            {FINDING_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`findingKind.${k}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField compact label={t('findings.filter.subjectType')} value={applied.subjectType} onChange={(e) => set('subjectType', e.target.value)}>
+            <option value="">{t('findings.any')}</option>
+            {FINDING_SUBJECTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`findingSubject.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+          <label className="field field-compact">
+            <span>{t('findings.filter.regionCode')}</span>
+            <input value={region} onChange={(e) => setRegion(e.target.value)} placeholder="5206" data-testid="findings-filter-region" />
+          </label>
+          <button type="submit" className="button button-primary">
+            {t('findings.apply')}
+          </button>
+        </form>
+        <section className="card" aria-labelledby="findings-list-title" data-testid="findings-list">
+          <div className="section-head-row">
+            <h2 id="findings-list-title">{t('findings.list')}</h2>
+            {findings.totalCount !== null && (
+              <span className="muted small" data-testid="findings-total">
+                {t('findings.total', { count: findings.totalCount })}
+              </span>
+            )}
+          </div>
+          <ErrorNotice error={findings.error} onRetry={findings.reload} />
+          {findings.loading ? <Loading /> : null}
+          {!findings.loading && findings.nodes.length === 0 && !findings.error && <p className="muted">{t('findings.empty')}</p>}
+          <ul className="row-list">
+            {findings.nodes.map((f) => (
+              <FindingRow key={f.id} f={f} />
+            ))}
+          </ul>
+          {findings.hasNextPage && (
+            <button type="button" className="button button-quiet" disabled={findings.loadingMore} onClick={findings.loadMore}>
+              {t('findings.more')}
+            </button>
+          )}
+        </section>
+      </div>
+    </RequireRole>
+  );
+}
