@@ -10,6 +10,7 @@ import {
   SETTLE_ORDER,
   SUPPLIER_NAME_SELECTION,
 } from '../../api/ordering';
+import { DeliveryAddressCard } from '../../components/DeliveryAddress';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { OrderTimeline } from '../../components/OrderTimeline';
 import { StatusChip } from '../../components/StatusChip';
@@ -27,7 +28,6 @@ import { OrderAftersalesPanel } from '../aftersales/OrderAftersalesPanel';
 import { AttributionPanel } from './AttributionPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { PaymentPanel } from './PaymentPanel';
-import { PaymentClockPanel } from '../supervision/PaymentClockPanel';
 import { PaymentClockPanel } from '../supervision/PaymentClockPanel';
 import { SupplierOrderCard } from './SupplierOrderCard';
 
@@ -200,6 +200,8 @@ export function OrderPage({ params }: { params: { id?: string } }) {
         <PaymentPanel key={`${order.status}:${order.paymentMode}:${order.payments.length}`} order={order} actions={actions} onChanged={reload} onOrder={replace} />
       )}
 
+      <DeliveryAddressCard orderId={order.id} />
+
       <section aria-labelledby="supplier-orders-title" className="supplier-orders">
         <h2 id="supplier-orders-title">{t('order.supplierOrders', { count: order.supplierOrders.length })}</h2>
         <p className="muted small">{t('order.supplierOrdersHint')}</p>
@@ -259,8 +261,6 @@ export function OrderPage({ params }: { params: { id?: string } }) {
           <PrintableButton url={`/api/orders/${encodeURIComponent(order.id)}/acceptance.html`} label={t('order.acceptanceRecordOpen')} testId="acceptance-record" />
         </section>
       )}
-
-      {order.buyerKind === 'AGENCY' && order.paymentMode === 'PAY_ON_DELIVERY' && order.acceptedAt && <PaymentClockPanel key={`${order.id}-${order.status}`} orderId={order.id} />}
 
       {order.buyerKind === 'AGENCY' && order.paymentMode === 'PAY_ON_DELIVERY' && order.acceptedAt && <PaymentClockPanel key={`${order.id}-${order.status}`} orderId={order.id} />}
 
