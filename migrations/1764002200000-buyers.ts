@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { pinyinSyllables } from '../libs/catalog/src/pinyin-tokens';
+import { pinyin } from 'pinyin-pro';
 
 /**
  * Issue 15, item 1 (buyers):
@@ -11,6 +11,18 @@ import { pinyinSyllables } from '../libs/catalog/src/pinyin-tokens';
  * - `variant.units_sold` (catalog's row, kept by ordering's StockService.ship in the same UPDATE that
  *   takes the stock out): the "sales" sort without scanning order lines; back-filled from shipped lines.
  */
+/**
+ * The syllables of a title as libs/catalog's pinyinSyllables computed them when this migration was
+ * written (a migration must not change when the library does; the lib keeps products current after).
+ */
+function pinyinSyllables(text: string): string {
+  const syllables = pinyin(text.normalize('NFKC'), { type: 'array', toneType: 'none', v: true, nonZh: 'removed' }) as string[];
+  return syllables
+    .map((s) => s.toLowerCase())
+    .filter((s) => /^[a-z]+$/.test(s))
+    .join(' ');
+}
+
 export class Buyers1764002200000 implements MigrationInterface {
   name = 'Buyers1764002200000';
 

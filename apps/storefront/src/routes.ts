@@ -1,6 +1,10 @@
 // The page table: one line per page; `/*` matches a portal and all its sections.
 import type { RouteDef } from './lib/router';
 import { AccountPage } from './pages/AccountPage';
+import { AddressBookPage } from './pages/buyers/AddressBookPage';
+import { ChannelPage } from './pages/buyers/ChannelPage';
+import { PackingSlipPage } from './pages/buyers/PackingSlipPage';
+import { SupplierStorePage } from './pages/buyers/SupplierStorePage';
 import { AuditLogPage } from './pages/audit/AuditLogPage';
 import { ComplaintsPage } from './pages/aftersales/ComplaintsPage';
 import { SuspensionProposalsPage } from './pages/aftersales/SuspensionProposalsPage';
@@ -26,6 +30,10 @@ export const routes: RouteDef[] = [
   { path: '/', page: HomePage },
   { path: '/login', page: LoginPage },
   { path: '/account', page: AccountPage },
+  { path: '/account/addresses', page: AddressBookPage },
+  { path: '/suppliers/:id', page: SupplierStorePage },
+  { path: '/channels/:id', page: ChannelPage },
+  { path: '/portal/supplier/packing-slip/:orderId', page: PackingSlipPage },
   { path: '/products', page: ProductsPage },
   { path: '/products/:id', page: ProductPage },
   { path: '/cart', page: CartPage },

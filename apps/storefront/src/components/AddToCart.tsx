@@ -4,7 +4,7 @@ import { useI18n } from '../i18n';
 import { type AddOutcome, canBuy, cleanQuantity, MAX_QUANTITY } from '../lib/cart';
 import { useCart } from '../lib/cart-store';
 import { formatFen } from '../lib/money';
-import { Link, useLocation } from '../lib/router';
+import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
 import { SelectField } from './SelectField';
 
@@ -12,7 +12,6 @@ import { SelectField } from './SelectField';
 export function AddToCart({ product }: { product: ProductDetail }) {
   const { t } = useI18n();
   const { me } = useSession();
-  const { pathname } = useLocation();
   const cart = useCart();
   const variants = product.variants.filter((v) => v.active !== false);
   const [variantId, setVariantId] = useState(() => (variants.find((v) => v.stockAvailable > 0) ?? variants[0])?.id ?? '');
@@ -21,16 +20,8 @@ export function AddToCart({ product }: { product: ProductDetail }) {
   const quantityId = useId();
 
   if (variants.length === 0) return null;
+  // Visitors fill a cart too (kept in this browser, merged into theirs when they sign in).
   if (me === undefined) return null;
-  if (me === null) {
-    return (
-      <div className="buy-box" data-testid="buy-box">
-        <Link to={`/login?next=${encodeURIComponent(pathname)}`} className="button button-primary">
-          {t('cart.signInToBuy')}
-        </Link>
-      </div>
-    );
-  }
   if (!canBuy(cart.options)) {
     return (
       <p className="buy-box muted small" data-testid="buy-box">

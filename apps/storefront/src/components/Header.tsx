@@ -56,7 +56,7 @@ export function Header() {
         </nav>
         <div className="header-nav">
           <LanguageSwitch />
-          {me && buyer && (
+          {me !== undefined && buyer && (
             <Link to="/cart" className="cart-link" data-testid="cart-link" aria-current={pathname === '/cart' ? 'page' : undefined} aria-label={t('nav.cartCount', { count: cart.count })}>
               {t('nav.cart')}
               {cart.count > 0 && (

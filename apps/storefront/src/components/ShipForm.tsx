@@ -4,10 +4,11 @@ import { SHIP_SUPPLIER_ORDER, type ShipData, type SupplierOrderData } from '../a
 import { useI18n } from '../i18n';
 import { CARRIERS, checkShipment } from '../lib/orders';
 import { useAction } from '../lib/use-action';
+import { ShipToAddress } from './DeliveryAddress';
 import { ErrorNotice } from './Feedback';
 
 /** 发货: carrier (common ones suggested) and tracking number; the server takes the units from lots FIFO. */
-export function ShipForm({ supplierOrderId, onShipped }: { supplierOrderId: string; onShipped: (so: SupplierOrderData) => void }) {
+export function ShipForm({ supplierOrderId, orderId, onShipped }: { supplierOrderId: string; orderId?: string; onShipped: (so: SupplierOrderData) => void }) {
   const { t } = useI18n();
   const id = useId();
   const [carrier, setCarrier] = useState('');
@@ -28,6 +29,7 @@ export function ShipForm({ supplierOrderId, onShipped }: { supplierOrderId: stri
 
   return (
     <form className="ship-form inline-form" onSubmit={submit} noValidate aria-label={t('ship.title')} data-testid="ship-form">
+      {orderId && <ShipToAddress orderId={orderId} supplierOrderId={supplierOrderId} />}
       <div className="field">
         <label htmlFor={`${id}-carrier`}>{t('ship.carrier')}</label>
         <input

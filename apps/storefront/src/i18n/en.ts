@@ -1,4 +1,5 @@
 import { adminEn } from './admin.en';
+import { buyersEn } from './buyers.en';
 import { findingsEn } from './findings.en';
 import type { Dictionary } from './zh-CN';
 
@@ -1129,5 +1130,6 @@ export const en: Dictionary = {
   'error.INVALID_IMAGE_TYPE': 'Upload a JPEG, PNG or WebP image',
   'error.REFUND_EXCEEDS_PAID': 'The refund is more than can still be refunded',
   ...adminEn,
+  ...buyersEn,
   ...findingsEn,
 };

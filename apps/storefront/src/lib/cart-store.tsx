@@ -15,6 +15,7 @@ import {
   serializeCart,
   setQuantity as setLineQuantity,
 } from './cart';
+import { GUEST_CART_KEY, mergeGuestCart } from './guest-cart';
 import { useSession } from './session';
 import { readStorage, writeStorage } from './storage';
 
@@ -33,15 +34,25 @@ interface CartValue {
 
 const CartContext = createContext<CartValue | null>(null);
 
-/** The signed-in user's cart, kept in localStorage under their id and shared live between tabs. */
+/**
+ * The cart, kept in localStorage under the signed-in user's id (a visitor's under the guest key) and
+ * shared live between tabs. Signing in merges the visitor's cart into the user's.
+ */
 export function CartProvider({ children }: { children: ReactNode }) {
   const { me } = useSession();
-  const key = me ? cartStorageKey(me.id) : null;
+  const key = me ? cartStorageKey(me.id) : me === null ? GUEST_CART_KEY : null;
   const [cart, setCart] = useState<Cart>(EMPTY_CART);
   const current = useRef(cart);
   current.current = cart;
 
   useEffect(() => {
+    if (key && key !== GUEST_CART_KEY) {
+      const guest = parseCart(readStorage(GUEST_CART_KEY));
+      if (guest.lines.length) {
+        writeStorage(key, serializeCart(mergeGuestCart(parseCart(readStorage(key)), guest)));
+        writeStorage(GUEST_CART_KEY, null);
+      }
+    }
     setCart(key ? parseCart(readStorage(key)) : EMPTY_CART);
     if (!key) return;
     const onStorage = (e: StorageEvent) => {
@@ -80,7 +91,8 @@ export function CartProvider({ children }: { children: ReactNode }) {
   const remove = useCallback((variantIds: readonly string[]) => update((c) => removeLines(c, variantIds)), [update]);
   const setBuyer = useCallback((orgId: string | null) => update((c) => ({ ...c, buyerOrgId: orgId })), [update]);
 
-  const options = useMemo(() => buyerOptions(me), [me]);
+  // A visitor buys retail once signed in, so the guest cart is priced retail.
+  const options = useMemo(() => (me === null ? { retail: true, agencies: [] } : buyerOptions(me)), [me]);
   const value = useMemo(
     () => ({ cart, count: cartCount(cart), options, buyerOrgId: effectiveBuyer(cart, options), add, setQuantity, remove, setBuyer }),
     [cart, options, add, setQuantity, remove, setBuyer],

@@ -6,6 +6,8 @@ export interface CheckoutPayload {
   channelId: string;
   buyerOrgId: string | null;
   lines: Array<{ variantId: string; quantity: number }>;
+  /** Retail orders that ship: one of the buyer's addresses, copied onto the order. */
+  addressId?: string | null;
 }
 
 export interface CheckoutAttempt {
@@ -18,7 +20,8 @@ export const attemptStorageKey = (userId: string) => `bangfu.checkout.${userId}`
 /** What makes two checkouts the same for the server: channel, buyer and the lines in variant order. */
 export function payloadFingerprint(p: CheckoutPayload): string {
   const lines = p.lines.map((l) => [l.variantId.toLowerCase(), l.quantity] as const).sort((a, b) => a[0].localeCompare(b[0]));
-  return JSON.stringify({ c: p.channelId.toLowerCase(), b: p.buyerOrgId?.toLowerCase() ?? null, l: lines });
+  // The address counts only when given (the server hashes it the same way).
+  return JSON.stringify({ c: p.channelId.toLowerCase(), b: p.buyerOrgId?.toLowerCase() ?? null, l: lines, ...(p.addressId ? { a: p.addressId.toLowerCase() } : {}) });
 }
 
 /** Letters, digits and `-` only: within the server's [A-Za-z0-9._:-]{1,128}. */

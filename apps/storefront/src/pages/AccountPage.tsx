@@ -120,6 +120,11 @@ export function AccountPage() {
     <div className="container page-body stack">
       <h1>{t('account.title')}</h1>
       <p className="muted">{me.email ?? me.displayName}</p>
+      <p>
+        <Link to="/account/addresses" data-testid="to-addresses">
+          {t('address.title')}
+        </Link>
+      </p>
       <section className="card" aria-labelledby="password-title">
         <h2 id="password-title">{t('account.password.title')}</h2>
         <p className="muted small">{t('account.password.lead')}</p>

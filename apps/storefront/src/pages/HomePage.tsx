@@ -51,7 +51,7 @@ function ChannelItem({ channel }: { channel: Channel }) {
   const { t } = useI18n();
   return (
     <li>
-      <Link to={productsUrl({ channelId: channel.id })} className="channel-card" data-kind={channel.kind}>
+      <Link to={`/channels/${channel.id}`} className="channel-card" data-kind={channel.kind}>
         <span className="channel-name">{channel.name}</span>
         <span className="muted small">
           {channel.online ? t('channel.online') : [channel.region?.name, channel.address].filter(Boolean).join(' · ')}

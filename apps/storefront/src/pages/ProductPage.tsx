@@ -2,7 +2,7 @@ import { PRODUCT, type ProductData } from '../api/catalog';
 import { AddToCart } from '../components/AddToCart';
 import { CertBadge } from '../components/CertBadge';
 import { ErrorNotice, Loading } from '../components/Feedback';
-import { ProductThumb } from '../components/ProductCard';
+import { ProductGallery } from '../components/ProductGallery';
 import { useI18n } from '../i18n';
 import { formatFen } from '../lib/money';
 import { productsUrl } from '../lib/product-filter';
@@ -37,7 +37,6 @@ export function ProductPage({ params }: { params: { id?: string } }) {
   }
 
   const path = product.originRegion?.path ?? [];
-  const image = product.images[0];
   return (
     <div className="container page-body product-page">
       <nav className="breadcrumb" aria-label={t('product.breadcrumb')}>
@@ -55,7 +54,7 @@ export function ProductPage({ params }: { params: { id?: string } }) {
       </nav>
 
       <article className="product-detail">
-        {image ? <img className="product-thumb is-large" src={image.url} alt={product.title} /> : <ProductThumb title={product.title} large />}
+        <ProductGallery title={product.title} images={product.images} />
         <div className="product-summary">
           <h1>{product.title}</h1>
           <CertBadge cert={product.certification} detailed />
@@ -81,7 +80,7 @@ export function ProductPage({ params }: { params: { id?: string } }) {
               <>
                 <dt>{t('product.supplier')}</dt>
                 <dd data-testid="supplier-name">
-                  {product.supplier.name}
+                  <Link to={`/suppliers/${product.supplier.id}`}>{product.supplier.name}</Link>
                 </dd>
               </>
             )}

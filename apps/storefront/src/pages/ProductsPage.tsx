@@ -1,5 +1,7 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
-import { CATEGORIES, type CategoriesData, CHANNELS, type ChannelsData, PRODUCTS, type ProductsData } from '../api/catalog';
+import { SORTED_PRODUCTS } from '../api/buyers';
+import { CATEGORIES, type CategoriesData, CHANNELS, type ChannelsData, type ProductsData } from '../api/catalog';
+import { SortSelect, sortFrom, withSort } from '../components/SortedProductList';
 import { ErrorNotice, Loading } from '../components/Feedback';
 import { ProductCard } from '../components/ProductCard';
 import { RegionPicker } from '../components/RegionPicker';
@@ -27,17 +29,19 @@ export function ProductsPage() {
   useEffect(() => setDraft(params), [params]);
 
   const { filter, problems } = toProductFilter(params);
+  const sort = sortFrom(new URLSearchParams(query));
   const categories = useQuery<CategoriesData>(CATEGORIES);
   const channels = useQuery<ChannelsData>(CHANNELS, {}, { skip: !params.channelId });
   const channel = channels.data?.channels.find((c) => c.id === params.channelId);
   const list = useConnection<ProductsData, ProductsData['products']['edges'][number]['node']>(
-    PRODUCTS,
-    { filter, first: PAGE_SIZE },
+    SORTED_PRODUCTS,
+    { filter, first: PAGE_SIZE, sort: sort || undefined },
     (d) => d.products,
     { skip: problems.length > 0 },
   );
 
-  const apply = (next: ProductListParams) => navigate(productsUrl(next));
+  // The sort stays when filters change.
+  const apply = (next: ProductListParams) => navigate(withSort('/products', new URLSearchParams(productsUrl(next).split('?')[1] ?? ''), sort));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     apply(draft);
@@ -139,9 +143,12 @@ export function ProductsPage() {
                 </p>
               ) : (
                 list.totalCount !== null && (
-                  <p className="muted" data-testid="result-count">
-                    {t('products.count', { count: list.totalCount })}
-                  </p>
+                  <div className="sort-bar">
+                    <p className="muted" data-testid="result-count">
+                      {t('products.count', { count: list.totalCount })}
+                    </p>
+                    <SortSelect value={sort} searching={!!params.search} onChange={(s) => navigate(withSort('/products', new URLSearchParams(query), s), { replace: true })} />
+                  </div>
                 )
               )}
               <ul className={`product-grid${list.loading ? ' is-loading' : ''}`}>

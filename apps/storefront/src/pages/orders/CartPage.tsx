@@ -9,6 +9,7 @@ import { formatFen } from '../../lib/money';
 import { Link } from '../../lib/router';
 import { useCart } from '../../lib/cart-store';
 import { usePricedCart } from '../../lib/use-priced-cart';
+import { useSession } from '../../lib/session';
 
 /** Chooses who buys when the user may buy both privately and for an agency (prices differ). */
 export function BuyerSelect() {
@@ -29,6 +30,7 @@ export function BuyerSelect() {
 
 function Cart() {
   const { t } = useI18n();
+  const { me } = useSession();
   const { cart, priced, ready, error, reload, buyerOrgId, options, setQuantity, remove } = usePricedCart();
   const agencyName = options.agencies.find((a) => a.id === buyerOrgId)?.name;
 
@@ -64,7 +66,7 @@ function Cart() {
             </section>
           )}
           <CartSummary total={priced.total} units={priced.units} suppliers={priced.groups.length}>
-            <Link to="/checkout" className={`button button-primary${priced.groups.length ? '' : ' is-disabled'}`} aria-disabled={!priced.groups.length} data-testid="go-checkout">
+            <Link to={me ? '/checkout' : `/login?next=${encodeURIComponent('/checkout')}`} className={`button button-primary${priced.groups.length ? '' : ' is-disabled'}`} aria-disabled={!priced.groups.length} data-testid="go-checkout">
               {t('cart.checkout')}
             </Link>
           </CartSummary>
@@ -93,6 +95,9 @@ export function CartSummary({ total, units, suppliers, children }: { total: numb
 }
 
 export function CartPage() {
+  const { me } = useSession();
+  // A visitor's cart is shown as is; checkout asks them to sign in first (the cart comes along).
+  if (me === null) return <Cart />;
   return (
     <RequireRole roles={BUYER_ROLES}>
       <Cart />

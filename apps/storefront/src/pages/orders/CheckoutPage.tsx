@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { CHECKOUT_CHANNELS, type CheckoutChannelsData, defaultChannel, PLACE_ORDER, type PlaceOrderData } from '../../api/ordering';
+import { AddressChooser } from '../../components/AddressChooser';
 import { CartGroups } from '../../components/CartGroups';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
@@ -45,12 +46,15 @@ function Checkout() {
   const pc = usePricedCart();
   const channels = useQuery<CheckoutChannelsData>(CHECKOUT_CHANNELS);
   const [channelId, setChannelId] = useState<string | null>(null);
+  const [addressId, setAddressId] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<{ problem: CheckoutProblem; fingerprint: string } | null>(null);
 
   const active = (channels.data?.channels ?? []).filter((c) => c.status === 'ACTIVE');
   const channel = active.find((c) => c.id === channelId) ?? defaultChannel(active);
   const lines = pc.priced.groups.flatMap((g) => g.lines.map((p) => ({ variantId: p.variant.id, quantity: p.line.quantity })));
-  const payload: CheckoutPayload | null = channel && lines.length ? { channelId: channel.id, buyerOrgId: null, lines } : null;
+  // An online channel ships: the order needs a delivery address. Physical ones sell over the counter.
+  const ships = !!channel?.online;
+  const payload: CheckoutPayload | null = channel && lines.length && (!ships || addressId) ? { channelId: channel.id, buyerOrgId: null, lines, ...(ships ? { addressId } : {}) } : null;
   // A refusal is about the basket it was given: once the basket changes it no longer applies.
   const problem = refusal && payload && refusal.fingerprint === payloadFingerprint(payload) ? refusal.problem : null;
 
@@ -175,6 +179,8 @@ function Checkout() {
         )}
         <p className="hint">{channel && !(channel.kind === 'HALL' && channel.online) ? t('checkout.channelOfflineHint') : t('checkout.channelHint')}</p>
       </section>
+
+      {ships && <AddressChooser value={addressId} onChange={setAddressId} />}
 
       <ErrorNotice error={pc.error} onRetry={pc.reload} />
       {!pc.ready ? (

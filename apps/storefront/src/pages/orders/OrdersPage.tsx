@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/dates';
 import { formatFen } from '../../lib/money';
 import { Link, navigate, useLocation } from '../../lib/router';
 import { useConnection } from '../../lib/use-connection';
+import { OrderSearch } from '../buyers/OrderSearch';
 
 /** Roles that buy (or act for a buying unit) and so have "my orders". */
 export const ORDER_READER_ROLES = ['CUSTOMER', 'PURCHASER', 'APPROVER', 'AGENCY_ADMIN', 'PLATFORM_ADMIN'] as const;
@@ -43,7 +44,16 @@ function Orders() {
   const { search } = useLocation();
   const raw = search.get('status');
   const status = raw && (ORDER_STATUSES as readonly string[]).includes(raw) ? raw : null;
-  const list = useConnection<OrdersData, OrderSummary>(ORDERS, { filter: status ? { status } : {}, first: PAGE }, (d) => d.orders);
+  const q = (search.get('q') ?? '').trim();
+  const list = useConnection<OrdersData, OrderSummary>(ORDERS, { filter: { ...(status ? { status } : {}), ...(q ? { search: q } : {}) }, first: PAGE }, (d) => d.orders);
+  const go = (next: { status?: string | null; q?: string }) => {
+    const params = new URLSearchParams();
+    const s = next.status === undefined ? status : next.status;
+    const text = next.q === undefined ? q : next.q.trim();
+    if (s) params.set('status', s);
+    if (text) params.set('q', text);
+    navigate(params.size ? `/orders?${params}` : '/orders', { replace: true });
+  };
 
   return (
     <div className="container page-body orders-page">
@@ -56,7 +66,8 @@ function Orders() {
             </p>
           )}
         </div>
-        <SelectField compact label={t('orders.filter')} value={status ?? ''} onChange={(e) => navigate(e.target.value ? `/orders?status=${e.target.value}` : '/orders', { replace: true })}>
+        <OrderSearch initial={q} onSearch={(text) => go({ q: text })} />
+        <SelectField compact label={t('orders.filter')} value={status ?? ''} onChange={(e) => go({ status: e.target.value || null })}>
           <option value="">{t('orders.filter.all')}</option>
           {ORDER_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -67,7 +78,7 @@ function Orders() {
       </div>
       <section className="card">
         <ErrorNotice error={list.error} onRetry={list.reload} />
-        {list.loading && !list.nodes.length ? <Loading /> : list.totalCount === 0 ? <p className="muted" data-testid="orders-empty">{status ? t('orders.emptyFiltered') : t('orders.empty')}</p> : null}
+        {list.loading && !list.nodes.length ? <Loading /> : list.totalCount === 0 ? <p className="muted" data-testid="orders-empty">{status || q ? t('orders.emptyFiltered') : t('orders.empty')}</p> : null}
         <ul className="row-list">
           {list.nodes.map((o) => (
             <OrderRow key={o.id} order={o} />

@@ -142,7 +142,7 @@ export function SupplierOrderCard({
       )}
       {canShip &&
         (shipping ? (
-          <ShipForm supplierOrderId={so.id} onShipped={onChanged} />
+          <ShipForm supplierOrderId={so.id} orderId={so.orderId} onShipped={onChanged} />
         ) : (
           <div className="form-actions">
             <button type="button" className="button button-primary" onClick={() => setShipping(true)}>

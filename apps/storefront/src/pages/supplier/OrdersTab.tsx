@@ -46,7 +46,7 @@ function IncomingOrder({ entry, onShipped }: { entry: QueueEntry; onShipped: (so
           </p>
         )}
         {state === 'awaitingPayment' && <p className="notice notice-warn small">{t('supplierOrders.awaitingPayment')}</p>}
-        {state === 'toShip' && <ShipForm supplierOrderId={so.id} onShipped={onShipped} />}
+        {state === 'toShip' && <ShipForm supplierOrderId={so.id} orderId={order.id} onShipped={onShipped} />}
       </div>
     </li>
   );

@@ -1,0 +1,39 @@
+import { ORDER_ADDRESS, type OrderAddressData } from '../api/buyers';
+import { useI18n } from '../i18n';
+import { Link } from '../lib/router';
+import { useQuery } from '../lib/use-query';
+import { AddressLines } from './AddressForm';
+import './buyers.css';
+
+/** The order page's 收货地址: the address snapshotted at checkout (phone masked for suppliers). */
+export function DeliveryAddressCard({ orderId }: { orderId: string }) {
+  const { t } = useI18n();
+  const { data } = useQuery<OrderAddressData>(ORDER_ADDRESS, { id: orderId });
+  const address = data?.order?.deliveryAddress;
+  if (!address) return null;
+  return (
+    <section className="card" aria-labelledby="delivery-address-title" data-testid="delivery-address">
+      <h2 id="delivery-address-title">{t('address.orderTitle')}</h2>
+      <AddressLines address={address} />
+    </section>
+  );
+}
+
+/**
+ * On the ship form: where this supplier order goes, with the full phone (the server shows it only to
+ * the supplier's own staff here), and the printable packing slip.
+ */
+export function ShipToAddress({ orderId, supplierOrderId }: { orderId: string; supplierOrderId: string }) {
+  const { t } = useI18n();
+  const { data } = useQuery<OrderAddressData>(ORDER_ADDRESS, { id: orderId });
+  const shipTo = data?.order?.supplierOrders.find((so) => so.id === supplierOrderId)?.shipTo;
+  return (
+    <div className="ship-to" data-testid="ship-to">
+      <p className="muted small">{t('address.shipTo')}</p>
+      {shipTo ? <AddressLines address={shipTo} /> : data ? <p className="muted small">{t('address.noneOnOrder')}</p> : null}
+      <Link to={`/portal/supplier/packing-slip/${orderId}`} className="small" data-testid="packing-slip-link">
+        {t('slip.open')}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { type AddressData, DELETE_ADDRESS, MY_ADDRESSES, type MyAddressesData, SET_DEFAULT_ADDRESS } from '../../api/buyers';
+import { AddressForm, AddressLines } from '../../components/AddressForm';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { RequireRole } from '../../components/Guard';
+import { useI18n } from '../../i18n';
+import { Link } from '../../lib/router';
+import { useAction } from '../../lib/use-action';
+import { useQuery } from '../../lib/use-query';
+
+function AddressRow({ address, onChanged }: { address: AddressData; onChanged: () => void }) {
+  const { t } = useI18n();
+  const [editing, setEditing] = useState(false);
+  const makeDefault = useAction(async () => {
+    await api.request(SET_DEFAULT_ADDRESS, { id: address.id });
+    onChanged();
+  });
+  const remove = useAction(async () => {
+    if (!window.confirm(t('address.confirmDelete'))) return;
+    await api.request(DELETE_ADDRESS, { id: address.id });
+    onChanged();
+  });
+  if (editing) {
+    return (
+      <li className="row">
+        <AddressForm
+          address={address}
+          onSaved={() => {
+            setEditing(false);
+            onChanged();
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      </li>
+    );
+  }
+  return (
+    <li className="row" data-testid="address-row">
+      <div className="row-main">
+        <AddressLines address={address} />
+        {address.isDefault && <span className="chip">{t('address.default')}</span>}
+        <ErrorNotice error={makeDefault.error ?? remove.error} />
+      </div>
+      <div className="row-actions">
+        {!address.isDefault && (
+          <button type="button" className="button button-quiet" disabled={makeDefault.busy} onClick={() => void makeDefault.run()}>
+            {t('address.setDefault')}
+          </button>
+        )}
+        <button type="button" className="button button-quiet" onClick={() => setEditing(true)}>
+          {t('address.editShort')}
+        </button>
+        <button type="button" className="button button-quiet" disabled={remove.busy} onClick={() => void remove.run()}>
+          {t('address.delete')}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function AddressBook() {
+  const { t } = useI18n();
+  const { data, error, loading, reload } = useQuery<MyAddressesData>(MY_ADDRESSES);
+  const [adding, setAdding] = useState(false);
+  const addresses = data?.myAddresses ?? [];
+  return (
+    <div className="container page-body address-book">
+      <nav className="breadcrumb" aria-label={t('product.breadcrumb')}>
+        <ol>
+          <li>
+            <Link to="/account">{t('account.title')}</Link>
+          </li>
+          <li>
+            <span aria-current="page">{t('address.title')}</span>
+          </li>
+        </ol>
+      </nav>
+      <div className="portal-head">
+        <h1>{t('address.title')}</h1>
+        {!adding && (
+          <button type="button" className="button button-primary" onClick={() => setAdding(true)} data-testid="address-add">
+            {t('address.add')}
+          </button>
+        )}
+      </div>
+      {adding && (
+        <section className="card">
+          <h2>{t('address.add')}</h2>
+          <AddressForm
+            onSaved={() => {
+              setAdding(false);
+              reload();
+            }}
+            onCancel={() => setAdding(false)}
+          />
+        </section>
+      )}
+      <section className="card">
+        <ErrorNotice error={error} onRetry={reload} />
+        {loading && !data ? <Loading /> : addresses.length === 0 ? <p className="muted">{t('address.none')}</p> : null}
+        <ul className="row-list">
+          {addresses.map((a) => (
+            <AddressRow key={a.id} address={a} onChanged={reload} />
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+/** /account/addresses — 收货地址: the signed-in user's address book. */
+export function AddressBookPage() {
+  return (
+    <RequireRole roles={['CUSTOMER', 'PURCHASER', 'APPROVER', 'AGENCY_ADMIN']}>
+      <AddressBook />
+    </RequireRole>
+  );
+}

@@ -1,0 +1,26 @@
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useI18n } from '../../i18n';
+import '../../components/buyers.css';
+
+/** 订单搜索: part of the order number (or invoice number); an empty search shows every order again. */
+export function OrderSearch({ initial, onSearch }: { initial: string; onSearch: (text: string) => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [text, setText] = useState(initial);
+  useEffect(() => setText(initial), [initial]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSearch(text);
+  };
+  return (
+    <form className="order-search" role="search" onSubmit={submit}>
+      <div className="field field-compact">
+        <label htmlFor={id}>{t('orders.search')}</label>
+        <input id={id} type="search" name="q" value={text} maxLength={50} placeholder={t('orders.searchPlaceholder')} onChange={(e) => setText(e.target.value)} data-testid="orders-search" />
+      </div>
+      <button type="submit" className="button button-quiet">
+        {t('orders.searchSubmit')}
+      </button>
+    </form>
+  );
+}
