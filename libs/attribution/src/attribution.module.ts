@@ -15,6 +15,7 @@ import { AttributionResolver } from './attribution.resolver';
 import { AttributionRuleService } from './attribution-rule.service';
 import { AttributionService } from './attribution.service';
 import { AttributionWriter } from './attribution-writer';
+import { CountyIncomeService } from './county-income.service';
 import { AttributionFactsLoader } from './facts';
 import { IncomeShareService } from './income-share.service';
 import { ReconciliationService } from './reconciliation.service';
@@ -42,6 +43,7 @@ export const ATTRIBUTION_ENTITIES = [
     AttributionService,
     AttributionRuleService,
     AttributionQueryService,
+    CountyIncomeService,
     IncomeShareService,
     ReconciliationService,
     AttributionEventConsumer,
@@ -49,6 +51,6 @@ export const ATTRIBUTION_ENTITIES = [
     AttributionSchedulers,
     AttributionResolver,
   ],
-  exports: [AttributionService, AttributionRuleService, AttributionQueryService, IncomeShareService, ReconciliationService],
+  exports: [AttributionService, AttributionRuleService, AttributionQueryService, CountyIncomeService, IncomeShareService, ReconciliationService],
 })
 export class AttributionModule {}

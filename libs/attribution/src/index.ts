@@ -5,6 +5,7 @@ export * from './attribution.service';
 export * from './attribution.types';
 export * from './attribution-query.service';
 export * from './attribution-rule.service';
+export * from './county-income.service';
 export * from './engine';
 export * from './income-share.service';
 export * from './periods';

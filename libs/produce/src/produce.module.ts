@@ -17,6 +17,8 @@ import { ProduceImageService } from './produce-image.service';
 import { IncomeConfirmation, IncomeDispute, ProduceCommitment, ProduceCommitmentHistory, ProduceOffer, ProducePayment, ProduceReceipt } from './produce.entities';
 import { ProduceNotifier } from './produce-notifier';
 import { ReceiptService } from './receipt.service';
+import { TransparencyResolver } from './transparency.resolver';
+import { TransparencyService } from './transparency.service';
 
 export const PRODUCE_ENTITIES = [ProduceOffer, ProduceCommitment, ProduceCommitmentHistory, ProduceReceipt, ProducePayment, IncomeConfirmation, IncomeDispute];
 
@@ -38,6 +40,8 @@ export const PRODUCE_ENTITIES = [ProduceOffer, ProduceCommitment, ProduceCommitm
     CommitmentResolver,
     ReceiptResolver,
     IncomeResolver,
+    TransparencyService,
+    TransparencyResolver,
   ],
   exports: [OfferService, CommitmentService, ReceiptService, IncomeService, NOTIFICATION_CHANNEL],
 })
