@@ -70,6 +70,7 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.orders.agency': 'Unit',
   'admin.refunds.orderTitle': 'Refund an order',
   'admin.refunds.noOrder': 'No such order',
+  'admin.refunds.several': 'Several orders match; choose one:',
   'admin.refunds.paidRefunded': 'Paid {paid}, refunded {refunded}',
   'admin.refunds.amount': 'Amount (yuan)',
   'admin.refunds.amountAll': 'everything refundable',

@@ -69,6 +69,7 @@ export const adminZhCN = {
   'admin.orders.agency': '单位',
   'admin.refunds.orderTitle': '订单退款',
   'admin.refunds.noOrder': '没有找到该订单',
+  'admin.refunds.several': '多笔订单匹配，请选择：',
   'admin.refunds.paidRefunded': '已付 {paid}，已退 {refunded}',
   'admin.refunds.amount': '退款金额（元）',
   'admin.refunds.amountAll': '全部可退金额',

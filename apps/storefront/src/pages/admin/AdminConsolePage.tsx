@@ -1,5 +1,5 @@
 import './admin.css';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { RequireRole } from '../../components/Guard';
 import { type MessageKey, useI18n } from '../../i18n';
 import { Link } from '../../lib/router';
@@ -34,8 +34,15 @@ function Console({ slug }: { slug: string }) {
   const { t } = useI18n();
   const current = SECTIONS.find((s) => s.slug === slug) ?? SECTIONS[0];
   const Page = current.page;
+  const nav = useRef<HTMLUListElement>(null);
+  // On phones the nav is a horizontal strip: keep the current section in view (no vertical scroll).
+  useEffect(() => {
+    const list = nav.current;
+    const link = list?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (list && link && list.scrollWidth > list.clientWidth) list.scrollLeft = link.offsetLeft - list.offsetLeft - 16;
+  }, [current]);
   return (
-    <div className="container page-body portal">
+    <div className="container page-body portal admin-page">
       <div className="portal-head">
         <div>
           <p className="label">{t('admin.kicker')}</p>
@@ -44,7 +51,7 @@ function Console({ slug }: { slug: string }) {
       </div>
       <div className="admin-console">
         <nav className="admin-nav" aria-label={t('admin.nav.label')}>
-          <ul>
+          <ul ref={nav}>
             {SECTIONS.map((s) => (
               <li key={s.slug}>
                 <Link to={`${ADMIN_BASE}/${s.slug}`} aria-current={s === current ? 'page' : undefined}>

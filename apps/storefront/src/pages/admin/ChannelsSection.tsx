@@ -103,9 +103,15 @@ function ChannelRow({ channel, onChanged }: { channel: AdminChannel; onChanged: 
           {channel.status !== 'ACTIVE' && <span className="chip chip-warning">{t('admin.channels.disabled')}</span>}
         </div>
         <p className="muted small">
-          {[channel.region?.name, channel.address, channel.deviceId && `${t('admin.channels.deviceId')} ${channel.deviceId}`].filter(Boolean).join(' · ')} ·{' '}
-          {t('admin.channels.products', { count: channel.productCount })}
-          {channel.assistanceOnly ? ` · ${t('admin.channels.assistanceOnly')}` : ''}
+          {[
+            channel.region?.name,
+            channel.address,
+            channel.deviceId && `${t('admin.channels.deviceId')} ${channel.deviceId}`,
+            t('admin.channels.products', { count: channel.productCount }),
+            channel.assistanceOnly && t('admin.channels.assistanceOnly'),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </p>
         {secret && <SecretOnce deviceId={channel.deviceId} secret={secret} onDismiss={() => setSecret(null)} />}
         {placing && <PlaceProduct channel={channel} onDone={onChanged} />}

@@ -122,7 +122,7 @@ export function OrdersSection() {
                 <td>{unitName(o.buyerOrgId)}</td>
                 <td>{channelName(o.channelId)}</td>
                 <td className="num">{formatFen(o.totalAmount)}</td>
-                <td>{formatDateTime(o.createdAt, locale)}</td>
+                <td className="nowrap">{formatDateTime(o.createdAt, locale)}</td>
               </tr>
             ))}
           </tbody>

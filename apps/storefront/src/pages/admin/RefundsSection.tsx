@@ -19,13 +19,15 @@ function RefundOrder() {
   const [number, setNumber] = useState('');
   const [amount, setAmount] = useState('');
   const find = useAction(async (search: string) => {
-    const data = await api.request<OrdersData>(ORDERS, { filter: { search }, first: 1 });
-    const order = data.orders.edges[0]?.node ?? null;
+    const data = await api.request<OrdersData>(ORDERS, { filter: { search }, first: 5 });
+    const nodes = data.orders.edges.map((e) => e.node);
+    // Money moves only for an unambiguous order: the exact number, or the only match of a partial one.
+    const order = nodes.find((n) => n.orderNo === search) ?? (nodes.length === 1 ? nodes[0] : null);
     const refunds = order ? (await api.request<{ orderRefunds: RefundRecord[] }>(ORDER_REFUNDS, { orderId: order.id })).orderRefunds : [];
-    return { order, refunds };
+    return { order, refunds, matches: order ? [] : nodes.map((n) => n.orderNo) };
   });
   const [found, setFound] = useState<Awaited<ReturnType<typeof find.run>>>(undefined);
-  const lookUp = async () => setFound(await find.run(number.trim()));
+  const lookUp = async (no = number.trim()) => setFound(await find.run(no));
   const fen = amount.trim() ? parseYuanToFen(amount) : null;
   const order = found?.order;
   return (
@@ -50,7 +52,25 @@ function RefundOrder() {
         </div>
       </form>
       <ErrorNotice error={find.error} />
-      {found && !order && <p className="muted">{t('admin.refunds.noOrder')}</p>}
+      {found && !order && found.matches.length === 0 && <p className="muted">{t('admin.refunds.noOrder')}</p>}
+      {found && found.matches.length > 0 && (
+        <div className="chip-row">
+          <span className="muted">{t('admin.refunds.several')}</span>
+          {found.matches.map((no) => (
+            <button
+              key={no}
+              type="button"
+              className="button button-quiet mono"
+              onClick={() => {
+                setNumber(no);
+                void lookUp(no);
+              }}
+            >
+              {no}
+            </button>
+          ))}
+        </div>
+      )}
       {order && (
         <div data-testid="refund-order">
           <p>
