@@ -1,5 +1,7 @@
 import { adminEn } from './admin.en';
+import { accountsEn } from './accounts.en';
 import { buyersEn } from './buyers.en';
+import { errorsEn } from './errors.en';
 import { findingsEn } from './findings.en';
 import type { Dictionary } from './zh-CN';
 
@@ -1132,4 +1134,6 @@ export const en: Dictionary = {
   ...adminEn,
   ...buyersEn,
   ...findingsEn,
+  ...errorsEn,
+  ...accountsEn,
 };

@@ -1,7 +1,9 @@
 // The source dictionary: every other locale must define exactly these keys (checked by i18n.spec.ts).
 // `{name}` placeholders are filled in by t().
 import { adminZhCN } from './admin.zh-CN';
+import { accountsZhCN } from './accounts.zh-CN';
 import { buyersZhCN } from './buyers.zh-CN';
+import { errorsZhCN } from './errors.zh-CN';
 import { findingsZhCN } from './findings.zh-CN';
 
 export const zhCN = {
@@ -1133,6 +1135,8 @@ export const zhCN = {
   ...adminZhCN,
   ...buyersZhCN,
   ...findingsZhCN,
+  ...errorsZhCN,
+  ...accountsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
