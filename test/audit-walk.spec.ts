@@ -121,8 +121,20 @@ async function tokenFor(roles: string[]): Promise<string | null> {
   return tokens.get(email)!;
 }
 
-async function eventsOf(requestId: string): Promise<Array<{ operation: string; outcome: string; entity_type: string | null; entity_id: string | null; actor_user_id: string | null; summary: Record<string, unknown> }>> {
-  return ds.query(`SELECT operation, outcome, entity_type, entity_id, actor_user_id, summary FROM audit_event WHERE request_id = $1 ORDER BY seq`, [requestId]);
+interface EventRow {
+  operation: string;
+  outcome: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  region_code: string | null;
+  summary: Record<string, unknown>;
+}
+async function eventsOf(requestId: string): Promise<EventRow[]> {
+  return ds.query(`SELECT operation, outcome, entity_type, entity_id, actor_user_id, actor_role, region_code, summary FROM audit_event WHERE request_id = $1 ORDER BY seq`, [
+    requestId,
+  ]);
 }
 
 /** The demo's tea gift box in the online hall (the demo's retail order buys it there). */
@@ -209,8 +221,13 @@ describe('every mutation writes an audit event', () => {
     const [purchaser] = await ds.query(`SELECT id FROM app_user WHERE email = 'purchaser@demo.bangfu'`);
     const [good] = await eventsOf(ok);
     expect([good.operation, good.outcome, good.actor_user_id, good.entity_id]).toEqual(['login', 'OK', purchaser.id, purchaser.id]);
+    // Signed in, the user's unit: its region's auditors see the sign-in.
+    const [unit] = await ds.query(`SELECT o.region_code FROM membership m JOIN organization o ON o.id = m.organization_id WHERE m.user_id = $1`, [purchaser.id]);
+    expect([good.actor_role, good.region_code]).toEqual(['PURCHASER', unit.region_code]);
     const [failed] = await eventsOf(bad);
     expect([failed.operation, failed.outcome, failed.entity_id]).toEqual(['login', 'INVALID_CREDENTIALS', purchaser.id]);
+    // No actor (nobody signed in), but the region of the account it aimed at, for that region's auditors.
+    expect([failed.actor_user_id, failed.actor_role, failed.region_code]).toEqual([null, null, unit.region_code]);
     expect(failed.summary).toEqual({ args: { identifier: 'p***@demo.bangfu', password: '[REDACTED]' } });
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE summary::text LIKE '%not-the-password%' OR summary::text LIKE '%bangfu-demo%'`);
     expect(n).toBe(0);

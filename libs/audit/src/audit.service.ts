@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { AppError, Db, type RequestContext } from '@bangfu/core';
+import { AppError, Db, isUuid, type RequestContext } from '@bangfu/core';
 import { businessErrorCode, entityFromArgs, entityOf, OperationAudit } from './operation-audit';
 import { changedFields, redact } from './redact';
 
@@ -55,9 +55,23 @@ export class AuditService implements OnModuleInit {
     if (withChanges && (notes.before || notes.after)) Object.assign(summary, changedFields(notes.before, notes.after));
     if (scope.outcomes.length > 0) summary.step = scope.step;
     const actorUserId = scope.actor.userId ?? notes.actorUserId ?? null;
+    // A sign-in has no principal yet: its actor's organisation and role come from the user's first
+    // membership, looked up in the same statement (only then), so the event lands in that region; a
+    // failed sign-in has no actor but lands in the region of the account it aimed at.
+    const subject = actorUserId ?? (entityType === 'AppUser' && isUuid(entityId) ? entityId : null);
     await this.db.manager(tx).query(
-      `INSERT INTO audit_event (kind, operation, outcome, actor_user_id, actor_org_id, actor_role, entity_type, entity_id, region_code, summary, client_ip, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9, (SELECT region_code FROM organization WHERE id = $5)), $10, $11, $12)`,
+      `WITH m AS (
+         SELECT (SELECT organization_id FROM membership WHERE $5::uuid IS NULL AND user_id = $13::uuid AND organization_id IS NOT NULL ORDER BY created_at LIMIT 1) AS org_id,
+                (SELECT role FROM membership WHERE $5::uuid IS NULL AND user_id = $13::uuid ORDER BY organization_id IS NULL, created_at LIMIT 1) AS role
+       ), actor AS (
+         SELECT CASE WHEN $4::uuid IS NULL THEN $5::uuid ELSE COALESCE($5::uuid, m.org_id) END AS org_id,
+                CASE WHEN $4::uuid IS NULL THEN $6::text ELSE COALESCE($6::text, m.role) END AS role,
+                COALESCE($5::uuid, m.org_id) AS region_org
+         FROM m
+       )
+       INSERT INTO audit_event (kind, operation, outcome, actor_user_id, actor_org_id, actor_role, entity_type, entity_id, region_code, summary, client_ip, request_id)
+       SELECT $1, $2, $3, $4::uuid, actor.org_id, actor.role, $7, $8, COALESCE($9::text, (SELECT region_code FROM organization WHERE id = actor.region_org)), $10::jsonb, $11, $12
+       FROM actor`,
       [
         scope.kind,
         scope.operation,
@@ -71,6 +85,7 @@ export class AuditService implements OnModuleInit {
         JSON.stringify(redact(summary)),
         tx.ip,
         tx.requestId,
+        subject,
       ],
     );
     scope.outcomes.push(outcome);
