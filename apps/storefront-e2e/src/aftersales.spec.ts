@@ -108,7 +108,7 @@ test('a buyer complains with a photo, the cooperative answers, and the county co
   const row = page.locator(`[data-testid="complaint"][data-complaint-id="${complaintId}"]`);
   await expect(row.getByTestId('complaint-answer')).toContainText('同意退还一盒货款');
   const decide = row.getByTestId('decide-form');
-  await decide.getByLabel('裁定').selectOption('UPHOLD');
+  await decide.getByLabel('裁定', { exact: true }).selectOption('UPHOLD');
   await decide.getByLabel('退款金额（元）').fill('168.00');
   await decide.getByLabel('裁定理由').fill('照片显示受潮，供应商认可，退还一盒货款。');
   await decide.getByRole('button', { name: '确认成立并退款' }).click();

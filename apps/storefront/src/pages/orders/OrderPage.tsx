@@ -220,7 +220,7 @@ export function OrderPage({ params }: { params: { id?: string } }) {
         </div>
       </section>
 
-      {isBuyerSide(order, viewer) && <OrderAftersalesPanel key={`${order.id}-${order.status}`} order={order} supplierName={supplierName} />}
+      {isBuyerSide(order, viewer) && <OrderAftersalesPanel key={`aftersales-${order.id}-${order.status}`} order={order} supplierName={supplierName} />}
 
       <section className="card" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('order.timeline')}</h2>
