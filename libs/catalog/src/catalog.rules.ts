@@ -7,6 +7,10 @@ export const VARIANT_UNITS = ['kg', 'g', '斤', '箱', '盒', '袋', '瓶', '罐
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 export const MAX_IMAGES_PER_PRODUCT = 12;
+/** Thumbnails fit in a THUMB_SIZE × THUMB_SIZE box (WebP, never enlarged): a product card on a phone. */
+export const THUMB_SIZE = 320;
+/** Decoding refuses images with more pixels than this (a small file can declare a huge canvas). */
+export const MAX_IMAGE_PIXELS = 50_000_000;
 
 const SKU = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
@@ -18,9 +19,13 @@ let token: string;
 let otherToken: string;
 let productId: string;
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake png body')]);
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF fake jpeg body')]);
-const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x10, 0, 0, 0]), Buffer.from('WEBPVP8 fake')]);
+// Real pictures (sharp draws them): thumbnails are decoded from the bytes, so signatures alone no longer pass.
+const picture = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 40, g: 120, b: 60 } } });
+let PNG: Buffer;
+let JPEG: Buffer;
+let WEBP: Buffer;
+/** A valid PNG signature in front of bytes that are no image: accepted before thumbnails were made. */
+const FAKE_PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake png body')]);
 const GIF = Buffer.from('GIF89a fake gif');
 
 function upload(id: string, body: Buffer, contentType: string, t: string | null = token) {
@@ -32,9 +37,11 @@ function upload(id: string, body: Buffer, contentType: string, t: string | null 
 }
 
 const files = () => readdirSync(storageDir, { recursive: true }).filter((f) => String(f).match(/\.(png|jpg|webp)$/));
+const IMAGES = `query($id: ID!) { product(id: $id) { images { id url thumbnailUrl contentType sort width height } } }`;
 const imageRows = async () => (await ds.query(`SELECT count(*)::int AS n FROM product_image`))[0].n as number;
 
 beforeAll(async () => {
+  [PNG, JPEG, WEBP] = await Promise.all([picture(800, 600).png().toBuffer(), picture(1200, 400).jpeg().toBuffer(), picture(200, 150).webp().toBuffer()]);
   // The catalog module reads storage settings from the environment (core config is not ours to extend).
   process.env.STORAGE_DIR = storageDir;
   server = await startTestServer({
@@ -72,17 +79,36 @@ describe('product images', () => {
     }
     const images = (await server.gqlOk(PRODUCT, { id: productId })).product.images;
     expect(images.map((i: any) => i.contentType)).toEqual(['image/png', 'image/jpeg', 'image/webp']);
-    expect(files()).toHaveLength(3);
+    // Each original plus its thumbnail.
+    expect(files()).toHaveLength(6);
+  });
+
+  it('keeps the original and serves a WebP thumbnail at most 320 px, never enlarged', async () => {
+    const images = (await server.gqlOk(IMAGES, { id: productId })).product.images;
+    expect(images.map((i: any) => [i.width, i.height])).toEqual([[800, 600], [1200, 400], [200, 150]]);
+    const sizes = [];
+    for (const image of images) {
+      expect(image.thumbnailUrl).toMatch(new RegExp(`^/files/products/${productId}/[0-9a-f-]+-thumb\\.webp$`));
+      const res = await fetch(`${server.url}${image.thumbnailUrl}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/webp');
+      const meta = await sharp(Buffer.from(await res.arrayBuffer())).metadata();
+      expect(meta.format).toBe('webp');
+      sizes.push([meta.width, meta.height]);
+    }
+    expect(sizes).toEqual([[320, 240], [320, 107], [200, 150]]);
   });
 
   it.each([
-    ['bytes that are not the declared type', PNG, 'image/jpeg', 415, 'INVALID_IMAGE_TYPE'],
+    ['bytes that are not the declared type', () => PNG, 'image/jpeg', 415, 'INVALID_IMAGE_TYPE'],
     ['a GIF', GIF, 'image/gif', 415, 'INVALID_IMAGE_TYPE'],
+    ['a PNG signature in front of bytes that do not decode', FAKE_PNG, 'image/png', 415, 'INVALID_IMAGE_TYPE'],
     ['text declared as an image', Buffer.from('hello'), 'image/png', 415, 'INVALID_IMAGE_TYPE'],
-    ['a non-image content type', PNG, 'application/octet-stream', 415, 'INVALID_IMAGE_TYPE'],
+    ['a non-image content type', () => PNG, 'application/octet-stream', 415, 'INVALID_IMAGE_TYPE'],
     ['an empty body', Buffer.alloc(0), 'image/png', 415, 'INVALID_IMAGE_TYPE'],
-    ['an image over 5 MB', Buffer.concat([PNG, Buffer.alloc(MAX_IMAGE_BYTES)]), 'image/png', 413, 'IMAGE_TOO_LARGE'],
-  ])('refuses %s and stores nothing', async (_label, body, type, status, code) => {
+    ['an image over 5 MB', () => Buffer.concat([PNG, Buffer.alloc(MAX_IMAGE_BYTES)]), 'image/png', 413, 'IMAGE_TOO_LARGE'],
+  ])('refuses %s and stores nothing', async (_label, bodyOf, type, status, code) => {
+    const body = typeof bodyOf === 'function' ? bodyOf() : bodyOf;
     const [rows, stored] = [await imageRows(), files().length];
     const res = await upload(productId, body, type);
     expect(res.status).toBe(status);
@@ -91,8 +117,24 @@ describe('product images', () => {
   });
 
   it('accepts exactly 5 MB', async () => {
+    // Trailing bytes after the JPEG's end marker are ignored by decoders: a real 5 MB picture.
     const res = await upload(productId, Buffer.concat([JPEG, Buffer.alloc(MAX_IMAGE_BYTES - JPEG.length)]), 'image/jpeg');
     expect(res.status).toBe(201);
+  });
+
+  it('reorders the gallery; only the owner, and only with every image once', async () => {
+    const ids = (await server.gqlOk(IMAGES, { id: productId })).product.images.map((i: any) => i.id);
+    const REORDER = 'mutation($p: ID!, $ids: [ID!]!) { reorderProductImages(productId: $p, imageIds: $ids) { id sort } }';
+    const reversed = [...ids].reverse();
+    expect((await server.gqlOk(REORDER, { p: productId, ids: reversed }, token)).reorderProductImages.map((i: any) => i.id)).toEqual(reversed);
+    expect((await server.gqlOk(IMAGES, { id: productId })).product.images.map((i: any) => i.id)).toEqual(reversed);
+    expectErrorCode(await server.gql(REORDER, { p: productId, ids: reversed }, otherToken), 'FORBIDDEN');
+    expectErrorCode(await server.gql(REORDER, { p: productId, ids: reversed.slice(1) }, token), 'IMAGE_ORDER_MISMATCH');
+    expectErrorCode(await server.gql(REORDER, { p: productId, ids: [reversed[0], ...reversed.slice(0, -1)] }, token), 'IMAGE_ORDER_MISMATCH');
+    expect((await server.gqlOk(IMAGES, { id: productId })).product.images.map((i: any) => i.id)).toEqual(reversed);
+    // A new upload goes to the end of the gallery.
+    const { id: added } = await (await upload(productId, PNG, 'image/png')).json();
+    expect((await server.gqlOk(IMAGES, { id: productId })).product.images.map((i: any) => i.id).at(-1)).toBe(added);
   });
 
   it('lets only the product’s supplier upload', async () => {
@@ -107,12 +149,16 @@ describe('product images', () => {
     expect(await imageRows()).toBe(rows);
   });
 
-  it('removes an image and its file; only the owner may', async () => {
+  it('removes an image, its file and its thumbnail; only the owner may', async () => {
     const { id, url } = await (await upload(productId, PNG, 'image/png')).json();
+    const thumb = (await server.gqlOk(IMAGES, { id: productId })).product.images.find((i: any) => i.id === id).thumbnailUrl;
+    const stored = files().length;
     const REMOVE = 'mutation($id: ID!) { removeProductImage(imageId: $id) }';
     expectErrorCode(await server.gql(REMOVE, { id }, otherToken), 'FORBIDDEN');
     expect((await server.gqlOk(REMOVE, { id }, token)).removeProductImage).toBe(true);
     expect((await fetch(`${server.url}${url}`)).status).toBe(404);
+    expect((await fetch(`${server.url}${thumb}`)).status).toBe(404);
+    expect(files().length).toBe(stored - 2);
     expect(files().some((f) => url.endsWith(String(f).split('/').pop()!))).toBe(false);
   });
 

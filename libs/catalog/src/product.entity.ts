@@ -42,7 +42,11 @@ export class ProductImage {
   @Column({ name: 'storage_key', type: 'text' }) storageKey: string;
   @Field(() => String) @Column({ name: 'content_type', type: 'text' }) contentType: string;
   @Field(() => Int) @Column({ name: 'size_bytes', type: 'integer' }) sizeBytes: number;
-  @Field(() => Int) @Column({ type: 'integer', default: 0 }) sort: number;
+  @Field(() => Int, { description: 'Position in the gallery (0 first); reorderProductImages sets it' }) @Column({ type: 'integer', default: 0 }) sort: number;
+  /** The 320 px WebP thumbnail's key; null for images stored before thumbnails existed. */
+  @Column({ name: 'thumb_key', type: 'text', nullable: true }) thumbKey: string | null;
+  @Field(() => Int, { nullable: true, description: 'Pixel width of the original' }) @Column({ type: 'integer', nullable: true }) width: number | null;
+  @Field(() => Int, { nullable: true, description: 'Pixel height of the original' }) @Column({ type: 'integer', nullable: true }) height: number | null;
   @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 

@@ -124,6 +124,16 @@ export class ProductResolver {
     return this.imageService.remove(ctx, imageId);
   }
 
+  @Mutation(() => [ProductImage], { description: 'Sets the gallery order; imageIds lists every image of the product once (IMAGE_ORDER_MISMATCH otherwise)' })
+  @Allow(...SUPPLIER_STAFF)
+  reorderProductImages(
+    @Ctx() ctx: RequestContext,
+    @Args('productId', { type: () => ID }) productId: string,
+    @Args('imageIds', { type: () => [ID] }) imageIds: string[],
+  ): Promise<ProductImage[]> {
+    return this.imageService.reorder(ctx, productId, imageIds);
+  }
+
   // ── fields (batched per request: a page of products costs one query per field, not one per product) ──
 
   @ResolveField(() => ProductSupplier)
@@ -215,5 +225,10 @@ export class ProductImageResolver {
   @ResolveField(() => String, { description: 'Where to fetch the image (relative /files/… unless a public bucket URL is configured)' })
   url(@Parent() image: ProductImage): string {
     return this.imageService.url(image);
+  }
+
+  @ResolveField(() => String, { description: 'A WebP at most 320 px on its longer side (the original for images uploaded before thumbnails)' })
+  thumbnailUrl(@Parent() image: ProductImage): string {
+    return this.imageService.thumbnailUrl(image);
   }
 }
