@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Db, Principal, RequestContext } from '@bangfu/core';
-import { AuthService } from '@bangfu/identity';
+import { AddressBookService, AuthService } from '@bangfu/identity';
 import { AttributionKind, AttributionRuleService } from '@bangfu/attribution';
 import { CheckoutService, FulfilmentService, Order, OrderDocumentService, OrderService, type PlaceOrderOutcome, SupplierOrder, SupplierOrderStatus } from '@bangfu/ordering';
 import { Payment, PaymentCoreService, PaymentMethod, PaymentProviderKind, PaymentService, PaymentStatus } from '@bangfu/payment';
@@ -177,8 +177,15 @@ export async function seedDemoActivity(app: INestApplicationContext, orgIds: Map
 
   // ── a retail order in the online hall ──────────────────────────────────────────────────────
   const customer = 'customer@demo.bangfu';
+  // The customer's default delivery address (a village of a demo county when villages are loaded).
+  const [{ code: village }]: Array<{ code: string }> = await app
+    .get(Db)
+    .manager(system())
+    .query(`SELECT code FROM region WHERE level >= 3 AND code LIKE '5206%' ORDER BY level DESC, code LIMIT 1`);
+  const address = await app.get(AddressBookService).create(await as(customer), { recipient: '张顾客', phone: '13800138000', regionCode: village, detail: '幸福路 8 号', isDefault: true });
   const placed: PlaceOrderOutcome = await app.get(CheckoutService).placeOrder(await as(customer), {
     idempotencyKey: DEMO_RETAIL_ORDER.key,
+    addressId: address.id,
     channelId: ids.channelIds.get(DEMO_RETAIL_ORDER.channelKey)!,
     lines: DEMO_RETAIL_ORDER.lines.map((l) => ({ variantId: ids.variantIds.get(l.sku)!, quantity: l.quantity })),
   });

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { expect, type Page, test } from '@playwright/test';
+import { gql } from './support/api';
+
+const TEA = '贵州梵净山绿茶礼盒';
+const NEW_PASSWORD = 'buyers-e2e-Pw1';
+
+async function addToCartAsVisitor(page: Page, search: string, title: string, quantity: number) {
+  await page.goto(`/products?search=${encodeURIComponent(search)}`);
+  await page.getByTestId('product-card').filter({ hasText: title }).first().getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  const box = page.getByTestId('buy-box');
+  await box.getByLabel('数量').fill(String(quantity));
+  await box.getByRole('button', { name: '加入购物车' }).click();
+  await expect(box.getByTestId('added-to-cart')).toContainText('已加入购物车');
+}
+
+test('a visitor fills a cart, signs in with it kept, adds an address at checkout, and the order ships there', async ({ page, request }) => {
+  // A fresh customer account (sign-up has its own journey); everything else happens in the browser.
+  const email = `visitor-${randomBytes(4).toString('hex')}@test.bangfu`;
+  await gql(request, 'mutation($input: RegisterCustomerInput!) { registerCustomer(input: $input) { __typename } }', {
+    input: { email, displayName: '李访客', password: NEW_PASSWORD },
+  });
+
+  // ── As a visitor: full-pinyin search finds the tea, the cart fills without signing in ──
+  await addToCartAsVisitor(page, 'fanjingshan', TEA, 2);
+  await expect(page.getByTestId('cart-count')).toHaveText('2');
+  await page.getByTestId('cart-link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('购物车');
+  await expect(page.getByTestId('cart-group')).toContainText(TEA);
+
+  // ── Checkout asks to sign in; the cart comes along ──
+  await page.getByTestId('go-checkout').click();
+  await expect(page).toHaveURL(/\/login\?next=%2Fcheckout$/);
+  await page.getByLabel('邮箱或手机号').fill(email);
+  await page.getByLabel('密码').fill(NEW_PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page).toHaveURL(/\/checkout$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('确认订单');
+  await expect(page.getByTestId('cart-count')).toHaveText('2');
+  await expect(page.getByTestId('place-order')).toBeDisabled(); // no address yet
+
+  // ── A new address, picked down to the village ──
+  const section = page.getByTestId('checkout-address');
+  await expect(section).toContainText('还没有收货地址');
+  await section.getByTestId('address-add').click();
+  const form = section.getByTestId('address-form');
+  await form.getByLabel('收货人').fill('李访客');
+  await form.getByLabel('手机号码').fill('13912345678');
+  await form.getByLabel('省级').selectOption({ label: '贵州省' });
+  await form.getByLabel('地级').selectOption({ label: '铜仁市' });
+  await form.getByLabel('县级').selectOption('520621000000'); // 江口县
+  const town = form.getByLabel('乡级');
+  await expect(town.locator('option')).not.toHaveCount(1);
+  await town.selectOption({ index: 1 });
+  const village = form.getByLabel('村级');
+  await expect(village.locator('option')).not.toHaveCount(1);
+  await village.selectOption({ index: 1 });
+  // The picker settles once it has loaded the chosen village's path.
+  await expect(village.locator('option:checked')).not.toHaveText('不限');
+  const villageName = (await village.locator('option:checked').textContent())!.trim();
+  await form.getByLabel('详细地址').fill('幸福路 18 号');
+  await form.getByTestId('address-save').click();
+  const choice = section.getByTestId('address-choice');
+  await expect(choice).toHaveCount(1);
+  await expect(choice.getByRole('radio')).toBeChecked();
+  await expect(choice).toContainText('江口县');
+  await expect(choice).toContainText(villageName);
+
+  // ── The order keeps the address ──
+  await page.getByTestId('place-order').click();
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
+  const delivery = page.getByTestId('delivery-address');
+  await expect(delivery).toContainText('李访客');
+  await expect(delivery).toContainText('13912345678');
+  await expect(delivery).toContainText(`贵州省 铜仁市 江口县`);
+  await expect(delivery).toContainText('幸福路 18 号');
+  await expect(page.getByTestId('cart-count')).toHaveCount(0);
+
+  // ── The address book has it as the default ──
+  await page.goto('/account/addresses');
+  await expect(page.getByTestId('address-row')).toHaveCount(1);
+  await expect(page.getByTestId('address-row')).toContainText('默认');
+});
