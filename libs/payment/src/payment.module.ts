@@ -12,6 +12,7 @@ import { PaymentService } from './payment.service';
 import { PayoutController } from './payout.controller';
 import { PayoutResolver } from './payout.resolver';
 import { PayoutService } from './payout.service';
+import { RefundQueryService } from './refund-query.service';
 import { RefundService } from './refund.service';
 import { LedgerSettlementConsumer } from './settlement.consumer';
 import { StripePaymentProvider } from './stripe.provider';
@@ -32,6 +33,7 @@ export const PAYMENT_ENTITIES = [Payment, PaymentRefund, PaymentEvent, SupplierP
     PaymentService,
     PaymentOptionsService,
     RefundService,
+    RefundQueryService,
     StripeWebhookService,
     PayoutService,
     LedgerSettlementConsumer,

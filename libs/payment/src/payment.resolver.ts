@@ -1,11 +1,12 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, PUBLIC, type RequestContext, Role } from '@bangfu/core';
 import { type Fen, MoneyScalar } from '@bangfu/money';
 import { Order, OrderService } from '@bangfu/ordering';
-import { Payment, PaymentMethod, PaymentRefund } from './payment.entities';
+import { Payment, PaymentMethod, PaymentRefund, RefundStatus } from './payment.entities';
 import { PaymentService } from './payment.service';
 import { PaymentOptionsService } from './payment-options.service';
 import { PaymentOptions, PaymentSetup, PayOrderResult, RecordBankTransferInput } from './payment.types';
+import { RefundQueryService } from './refund-query.service';
 import { RefundService } from './refund.service';
 
 const BUYER_ROLES = [Role.CUSTOMER, Role.PURCHASER, Role.AGENCY_ADMIN];
@@ -17,6 +18,7 @@ export class PaymentResolver {
     private readonly refunds: RefundService,
     private readonly orders: OrderService,
     private readonly options: PaymentOptionsService,
+    private readonly refundQuery: RefundQueryService,
   ) {}
 
   @Query(() => PaymentSetup, { description: 'Payment methods on offer (Stripe only when configured)' })
@@ -96,6 +98,16 @@ export class PaymentResolver {
   @Allow(Role.PLATFORM_ADMIN)
   paymentsAwaitingConfirmation(@Ctx() ctx: RequestContext): Promise<Payment[]> {
     return this.payments.awaitingConfirmation(ctx);
+  }
+
+  @Query(() => [PaymentRefund], { description: 'Platform finance: refunds of all orders, newest first (optionally one status)' })
+  @Allow(Role.PLATFORM_ADMIN)
+  refunds(
+    @Ctx() ctx: RequestContext,
+    @Args('status', { type: () => RefundStatus, nullable: true }) status?: RefundStatus | null,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+  ): Promise<PaymentRefund[]> {
+    return this.refundQuery.recent(ctx, status, first);
   }
 
   @Query(() => [Payment], { description: 'Platform finance: payments needing a person (NEEDS_REFUND, REFUND_MISMATCH)' })
