@@ -6,7 +6,8 @@ import { ActorKind, type Order, OrderLine, OrderStatus, ShipmentAllocation, Supp
 import { StockService } from './stock.service';
 
 /** Order statuses in which a supplier order may ship: paid (prepay), confirmed (pay on delivery), or already fulfilling. */
-const SHIPPABLE = new Set([OrderStatus.PAID, OrderStatus.CONFIRMED, OrderStatus.FULFILLING]);
+export const SHIPPABLE_ORDER_STATUSES: ReadonlySet<OrderStatus> = new Set([OrderStatus.PAID, OrderStatus.CONFIRMED, OrderStatus.FULFILLING]);
+const SHIPPABLE = SHIPPABLE_ORDER_STATUSES;
 
 /** The carrier recorded on supplier orders handed over at a smart counter. */
 export const COUNTER_CARRIER = '专柜';

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, assertUuid, badInput, type Connection, Db, decodeCursor, forbidden, isUuid, likeContains, notFound, pageSize, type RequestContext, toConnection } from '@bangfu/core';
+import { AppError, assertUuid, badInput, type Connection, Db, decodeCursor, forbidden, isUuid, likeContains, notFound, pageSize, type RequestContext, Role, toConnection } from '@bangfu/core';
 import { OrderAccessService } from './order-access.service';
 import { assertId } from './order-state.service';
 import { Order, OrderHistory, OrderLine, SupplierOrder, SupplierOrderHistory } from './ordering.entities';
-import type { OrderFilter } from './ordering.types';
+import { type OrderFilter, type SupplierOrderCounts, SupplierOrderTab } from './ordering.types';
+import { supplierTabWhere } from './supplier-queue';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -52,6 +53,10 @@ export class OrderQueryService {
     if (filter.supplierId) {
       qb.andWhere('EXISTS (SELECT 1 FROM supplier_order fso WHERE fso.order_id = o.id AND fso.supplier_id = :supplierId)', { supplierId: assertUuid(filter.supplierId, 'supplierId') });
     }
+    if (filter.tab) {
+      if (!filter.supplierId) throw badInput('tab needs supplierId (whose shipping queue)', { field: 'tab' });
+      qb.andWhere(supplierTabWhere(filter.tab), { tabSupplierId: filter.supplierId });
+    }
     if (filter.from) qb.andWhere('o.created_at >= :from', { from: parseDay(filter.from, 'from', false) });
     if (filter.to) qb.andWhere('o.created_at < :to', { to: parseDay(filter.to, 'to', true) });
     const total = await qb.getCount();
@@ -63,6 +68,25 @@ export class OrderQueryService {
     const rows = await qb.orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').limit(limit + 1).getMany();
     await this.prepare(ctx, rows.slice(0, limit));
     return toConnection(rows, limit, total, (o) => [o.createdAt.toISOString(), o.id], !!cursor);
+  }
+
+  /**
+   * The shipping-queue tab sizes of one supplier, in one query over the same conditions the list
+   * uses, so a tab's count is the list's totalCount. Its own staff and platform admins only.
+   */
+  async supplierCounts(ctx: RequestContext, supplierId: string): Promise<SupplierOrderCounts> {
+    assertUuid(supplierId, 'supplierId');
+    const p = ctx.requirePrincipal();
+    if (!p.hasRole(Role.PLATFORM_ADMIN)) this.access.requireSupplierStaff(ctx, supplierId);
+    const qb = this.db.repo(ctx, Order).createQueryBuilder('o').select([]);
+    const scope = await this.access.scope(ctx);
+    if (scope.where) qb.andWhere(scope.where, scope.params);
+    qb.andWhere(supplierTabWhere(SupplierOrderTab.ALL), { tabSupplierId: supplierId });
+    const tabs = { toShip: SupplierOrderTab.TO_SHIP, shipped: SupplierOrderTab.SHIPPED, delivered: SupplierOrderTab.DELIVERED } as const;
+    for (const [alias, tab] of Object.entries(tabs)) qb.addSelect(`count(*) FILTER (WHERE ${supplierTabWhere(tab)})::int`, alias);
+    qb.addSelect('count(*)::int', 'all');
+    const row = await qb.getRawOne<SupplierOrderCounts>();
+    return { toShip: row?.toShip ?? 0, shipped: row?.shipped ?? 0, delivered: row?.delivered ?? 0, all: row?.all ?? 0 };
   }
 
   /** One order, if the caller may read it (FORBIDDEN otherwise; NOT_FOUND when there is none). */

@@ -7,7 +7,7 @@ import { documentUrl, OrderDocumentService } from './order-documents';
 import { OrderQueryService } from './order-query.service';
 import { OrderService } from './order.service';
 import { Order, OrderDocument, OrderHistory, OrderLine, ShipmentAllocation, SupplierOrder, SupplierOrderHistory } from './ordering.entities';
-import { AcceptOrderInput, type CheckoutOutcome, OrderConnection, OrderFilter, PlaceOrderInput, PlaceOrderResult } from './ordering.types';
+import { AcceptOrderInput, type CheckoutOutcome, OrderConnection, OrderFilter, PlaceOrderInput, PlaceOrderResult, SupplierOrderCounts } from './ordering.types';
 
 const BUYERS = [Role.CUSTOMER, Role.PURCHASER, Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN];
 const READERS = [
@@ -105,6 +105,12 @@ export class OrderResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<Connection<Order>> {
     return this.queries.list(ctx, filter ?? {}, first, after);
+  }
+
+  @Query(() => SupplierOrderCounts, { description: 'Sizes of the shipping-queue tabs (orders(filter: { supplierId, tab })) of a supplier you work for' })
+  @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF, Role.PLATFORM_ADMIN)
+  supplierOrderCounts(@Ctx() ctx: RequestContext, @Args('supplierId', { type: () => ID }) supplierId: string): Promise<SupplierOrderCounts> {
+    return this.queries.supplierCounts(ctx, supplierId);
   }
 
   @Query(() => Order, { description: 'One order in your scope' })

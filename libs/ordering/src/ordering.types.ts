@@ -97,6 +97,27 @@ export type PlaceOrderOutcome = Order | InsufficientStockError | ProductUnavaila
 /** What the public checkout (`placeOrder`) can answer: also that an agency basket needs the procurement policy. */
 export type CheckoutOutcome = PlaceOrderOutcome | PurchaseRequestRequiredError;
 
+/** The supplier's shipping queue tabs; SupplierOrderTabs.where says what each one holds. */
+export enum SupplierOrderTab {
+  TO_SHIP = 'TO_SHIP',
+  SHIPPED = 'SHIPPED',
+  DELIVERED = 'DELIVERED',
+  ALL = 'ALL',
+}
+registerEnumType(SupplierOrderTab, {
+  name: 'SupplierOrderTab',
+  description:
+    'TO_SHIP: the supplier’s part awaits shipment and the order can ship (PAID, CONFIRMED for pay on delivery, or FULFILLING); SHIPPED; DELIVERED; ALL',
+});
+
+@ObjectType({ description: 'How many orders each shipping-queue tab holds, counted by the server (not from loaded pages)' })
+export class SupplierOrderCounts {
+  @Field(() => Int) toShip: number;
+  @Field(() => Int) shipped: number;
+  @Field(() => Int) delivered: number;
+  @Field(() => Int) all: number;
+}
+
 @InputType()
 export class OrderFilter {
   @Field(() => OrderStatus, { nullable: true }) status?: OrderStatus | null;
@@ -104,6 +125,7 @@ export class OrderFilter {
   @Field(() => ID, { nullable: true, description: 'The user who placed it (retail buyers have no unit)' }) buyerUserId?: string | null;
   @Field(() => String, { nullable: true, description: 'Part of the order number or invoice number (platform admins: also tracking numbers)' }) search?: string | null;
   @Field(() => ID, { nullable: true }) supplierId?: string | null;
+  @Field(() => SupplierOrderTab, { nullable: true, description: 'A shipping-queue tab of supplierId’s part (requires supplierId)' }) tab?: SupplierOrderTab | null;
   @Field(() => ID, { nullable: true }) channelId?: string | null;
   @Field(() => String, { nullable: true, description: 'Placed on or after this day (Asia/Shanghai), e.g. 2026-01-01' }) from?: string | null;
   @Field(() => String, { nullable: true, description: 'Placed on or before this day (Asia/Shanghai), inclusive' }) to?: string | null;
