@@ -11,6 +11,8 @@ export function outcomeOfError(e: unknown): string {
   return 'INTERNAL_SERVER_ERROR';
 }
 
+const clip = (s: string | null) => (s && s.length > 200 ? s.slice(0, 200) : s);
+
 /**
  * Writes audit events. One INSERT per event: the database numbers, stamps and chains it (migration
  * 1764001800000-audit), so the cost inside a mutation's transaction is one statement and a short
@@ -48,8 +50,9 @@ export class AuditService implements OnModuleInit {
     const notes = scope.notes;
     const fromResult = entityOf(result);
     const fromArgs = fromResult ? null : entityFromArgs(scope.args, scope.operation);
-    const entityType = notes.entityType ?? fromResult?.entityType ?? fromArgs?.entityType ?? null;
-    const entityId = notes.entityId ?? fromResult?.entityId ?? fromArgs?.entityId ?? null;
+    // Ids can come from arguments: bounded, so a silly argument cannot make the event fail.
+    const entityType = clip(notes.entityType ?? fromResult?.entityType ?? fromArgs?.entityType ?? null);
+    const entityId = clip(notes.entityId ?? fromResult?.entityId ?? fromArgs?.entityId ?? null);
     const regionCode = notes.regionCode ?? fromResult?.regionCode ?? null;
     const summary: Record<string, unknown> = { args: scope.args };
     if (withChanges && (notes.before || notes.after)) Object.assign(summary, changedFields(notes.before, notes.after));
