@@ -24,6 +24,7 @@ export default defineConfig({
       // Uploads and images under /files; order documents, printable documents and exports under /api.
       '/files': 'http://localhost:3000',
       '/api': 'http://localhost:3000',
+      '/produce-files': 'http://localhost:3000', // farmers' produce photos (libs/produce)
     },
   },
 });

@@ -10,6 +10,9 @@ import { ComplaintsPage } from './pages/aftersales/ComplaintsPage';
 import { SuspensionProposalsPage } from './pages/aftersales/SuspensionProposalsPage';
 import { AgencyPortalPage } from './pages/agency/AgencyPortalPage';
 import { FarmerIncomePage } from './pages/farmer/FarmerIncomePage';
+import { CoordinatorSupplyPage } from './pages/produce/CoordinatorSupplyPage';
+import { FarmerProducePage } from './pages/produce/FarmerProducePage';
+import { TransparencyPage } from './pages/produce/TransparencyPage';
 import { FindingPage } from './pages/findings/FindingPage';
 import { FindingsPage } from './pages/findings/FindingsPage';
 import { CoordinatorPage } from './pages/coordinator/CoordinatorPage';
@@ -52,4 +55,7 @@ export const routes: RouteDef[] = [
   { path: '/portal/findings/:id', page: FindingPage },
   { path: '/portal/agency/*', page: AgencyPortalPage },
   { path: '/farmer', page: FarmerIncomePage },
+  { path: '/produce/*', page: FarmerProducePage },
+  { path: '/portal/supply', page: CoordinatorSupplyPage },
+  { path: '/transparency/:county', page: TransparencyPage },
 ];

@@ -1,4 +1,5 @@
 import { adminEn } from './admin.en';
+import { produceEn } from './produce.en';
 import { accountsEn } from './accounts.en';
 import { buyersEn } from './buyers.en';
 import { errorsEn } from './errors.en';
@@ -1132,6 +1133,7 @@ export const en: Dictionary = {
   'error.INVALID_IMAGE_TYPE': 'Upload a JPEG, PNG or WebP image',
   'error.REFUND_EXCEEDS_PAID': 'The refund is more than can still be refunded',
   ...adminEn,
+  ...produceEn,
   ...buyersEn,
   ...findingsEn,
   ...errorsEn,

@@ -1,6 +1,7 @@
 // The source dictionary: every other locale must define exactly these keys (checked by i18n.spec.ts).
 // `{name}` placeholders are filled in by t().
 import { adminZhCN } from './admin.zh-CN';
+import { produceZhCN } from './produce.zh-CN';
 import { accountsZhCN } from './accounts.zh-CN';
 import { buyersZhCN } from './buyers.zh-CN';
 import { errorsZhCN } from './errors.zh-CN';
@@ -1133,6 +1134,7 @@ export const zhCN = {
   'error.INVALID_IMAGE_TYPE': '请上传 JPEG、PNG 或 WebP 图片',
   'error.REFUND_EXCEEDS_PAID': '退款金额超过可退金额',
   ...adminZhCN,
+  ...produceZhCN,
   ...buyersZhCN,
   ...findingsZhCN,
   ...errorsZhCN,

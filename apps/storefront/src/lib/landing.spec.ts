@@ -7,6 +7,11 @@ describe('landing page after sign-in', () => {
     expect(landingPath({ roles: ['AUDITOR'] })).toBe('/portal/stats');
   });
 
+  it('sends farmers to their produce page, also once they run a family farm', () => {
+    expect(landingPath({ roles: ['FARMER'] })).toBe('/produce');
+    expect(landingPath({ roles: ['FARMER', 'SUPPLIER_ADMIN'] })).toBe('/produce');
+  });
+
   it('sends agency and supplier roles to their daily work', () => {
     expect(landingPath({ roles: ['PURCHASER'] })).toBe('/portal/agency/requests');
     expect(landingPath({ roles: ['APPROVER'] })).toBe('/portal/agency/approvals');

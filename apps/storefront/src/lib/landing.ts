@@ -1,10 +1,12 @@
 // Where sign-in leads when no `?next=` asks for a page: coordinators and auditors work from the
-// statistics dashboard, platform admins from their console; everybody else starts at the home page as before.
+// statistics dashboard, platform admins from their console, farmers from their produce page (offers, buyers'
+// commitments, payments: issue 14); everybody else starts at the home page as before.
 import type { Me } from '../api/operations';
 import { hasRole } from './roles';
 
 export function landingPath(me: Pick<Me, 'roles'> | null | undefined): string {
   if (hasRole(me, 'PLATFORM_ADMIN')) return '/portal/admin';
+  if (hasRole(me, 'FARMER')) return '/produce';
   if (hasRole(me, 'COORDINATOR', 'AUDITOR')) return '/portal/stats';
   return ROLE_LANDINGS.find(([role]) => hasRole(me, role))?.[1] ?? '/';
 }

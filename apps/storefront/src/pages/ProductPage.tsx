@@ -9,6 +9,7 @@ import { productsUrl } from '../lib/product-filter';
 import { regionPrefix } from '../lib/region-code';
 import { Link } from '../lib/router';
 import { useQuery } from '../lib/use-query';
+import { transparencyPath } from './produce/TransparencyPage';
 
 export function ProductPage({ params }: { params: { id?: string } }) {
   const { t, locale } = useI18n();
@@ -75,6 +76,11 @@ export function ProductPage({ params }: { params: { id?: string } }) {
                   </li>
                 ))}
               </ol>
+              {transparencyPath(product.originRegion?.code) && (
+                <Link to={transparencyPath(product.originRegion?.code)!} className="small" data-testid="county-income-link">
+                  {t('produce.transparency.link')}
+                </Link>
+              )}
             </dd>
             {product.supplier && (
               <>

@@ -12,6 +12,7 @@ import { OwedToMeTab } from '../supervision/OwedToMeTab';
 import { ProductsTab } from './ProductsTab';
 import { SelectField } from '../../components/SelectField';
 import { SupplierComplaintsTab } from '../aftersales/SupplierComplaintsTab';
+import { SupplierProduceTab } from '../produce/SupplierProduceTab';
 
 const BASE = '/portal/supplier';
 
@@ -27,6 +28,7 @@ function Portal({ section }: { section: string }) {
     { to: `${BASE}/orders`, label: t('portal.tab.orders') },
     { to: `${BASE}/products`, label: t('portal.tab.products') },
     { to: `${BASE}/lots`, label: t('portal.tab.lots') },
+    { to: `${BASE}/produce`, label: t('produce.supplier.tab') },
     { to: `${BASE}/certifications`, label: t('portal.tab.certifications') },
     { to: `${BASE}/owed`, label: t('portal.tab.owed') },
     { to: `${BASE}/complaints`, label: t('portal.tab.complaints') },
@@ -55,6 +57,8 @@ function Portal({ section }: { section: string }) {
         <OrdersTab key={supplier.id} supplierId={supplier.id} />
       ) : section === 'products' ? (
         <ProductsTab supplierId={supplier.id} />
+      ) : section === 'produce' ? (
+        <SupplierProduceTab key={supplier.id} supplierId={supplier.id} />
       ) : section === 'lots' ? (
         <LotsTab supplierId={supplier.id} />
       ) : section === 'owed' ? (

@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { HOUSEHOLDS, type HouseholdsData } from '../../api/portal';
+import { PRODUCE_OFFERS, type ProduceOfferRecord, type ProduceOffersData } from '../../api/produce';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { RequireRole } from '../../components/Guard';
+import { SelectField } from '../../components/SelectField';
+import { useI18n } from '../../i18n';
+import { regionScopes } from '../../lib/roles';
+import { useSession } from '../../lib/session';
+import { useQuery } from '../../lib/use-query';
+import { CommitmentDecision, OfferForm, OfferSummary } from './shared';
+import { byVillage } from './SupplierProduceTab';
+import './produce.css';
+
+const STATUSES = ['', 'OPEN', 'PARTLY_COMMITTED', 'COMMITTED', 'WITHDRAWN', 'EXPIRED'] as const;
+
+/** 代农户登记: a county coordinator or town work team lists produce for a household without a smartphone. */
+function AssistedOffer({ scope, onCreated }: { scope: string; onCreated: (o: ProduceOfferRecord) => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [householdId, setHouseholdId] = useState('');
+  const households = useQuery<HouseholdsData>(HOUSEHOLDS, { filter: { regionCode: scope }, first: 200 }, { skip: !open });
+  const list = households.data?.households.edges.map((e) => e.node) ?? [];
+  const chosen = householdId || list[0]?.id || '';
+  if (!open) {
+    return (
+      <button type="button" className="button button-primary" onClick={() => setOpen(true)} data-testid="assisted-open">
+        {t('produce.coord.assisted')}
+      </button>
+    );
+  }
+  return (
+    <section className="card" aria-labelledby="assisted-title">
+      <h2 id="assisted-title">{t('produce.coord.assisted')}</h2>
+      <p className="muted">{t('produce.coord.assistedLead')}</p>
+      <ErrorNotice error={households.error} onRetry={households.reload} />
+      {households.loading && !households.data ? (
+        <Loading />
+      ) : (
+        <SelectField label={t('produce.coord.household')} value={chosen} onChange={(e) => setHouseholdId(e.target.value)}>
+          {list.map((h) => (
+            <option key={h.id} value={h.id}>
+              {h.headName} · {h.village?.name ?? h.villageCode}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      {chosen && (
+        <OfferForm
+          key={chosen}
+          householdId={chosen}
+          onCreated={(o) => {
+            setOpen(false);
+            onCreated(o);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+/** 区域货源 (产销对接): coordinators see the supply offered in their region, by village. */
+function CoordinatorSupply() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const scopes = regionScopes(me);
+  const [filter, setFilter] = useState({ regionCode: scopes[0] ?? '', status: 'OPEN', cropName: '' });
+  const variables = { filter: { regionCode: filter.regionCode || null, status: filter.status || null, cropName: filter.cropName.trim() || null }, first: 100 };
+  const { data, error, loading, reload } = useQuery<ProduceOffersData>(PRODUCE_OFFERS, variables);
+  const offers = data?.produceOffers.edges.map((e) => e.node) ?? [];
+  const total = offers.reduce((m, o) => m.set(o.unit, (m.get(o.unit) ?? 0) + o.availableQuantity), new Map<string, number>());
+
+  return (
+    <div className="container page-body produce-page">
+      <p className="label">{t('nav.coordinator')}</p>
+      <h1>{t('produce.coord.title')}</h1>
+      <p className="muted">{t('produce.coord.lead')}</p>
+      <section className="card" aria-label={t('produce.coord.filters')}>
+        <div className="produce-grid-2">
+          <div className="field">
+            <label htmlFor="supply-region">{t('produce.filter.region')}</label>
+            <input id="supply-region" inputMode="numeric" value={filter.regionCode} onChange={(e) => setFilter({ ...filter, regionCode: e.target.value.trim() })} />
+          </div>
+          <SelectField label={t('produce.filter.status')} value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value })}>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s ? t(`produce.status.${s}`) : t('admin.filter.all')}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="field">
+          <label htmlFor="supply-crop">{t('produce.filter.crop')}</label>
+          <input id="supply-crop" type="search" value={filter.cropName} onChange={(e) => setFilter({ ...filter, cropName: e.target.value })} />
+        </div>
+        <p data-testid="supply-total">
+          {t('produce.coord.total', { count: data?.produceOffers.totalCount ?? 0 })}
+          {[...total.entries()].map(([unit, q]) => ` · ${q} ${unit}`).join('')}
+        </p>
+      </section>
+      <AssistedOffer scope={filter.regionCode || scopes[0] || ''} onCreated={reload} />
+      <ErrorNotice error={error} onRetry={reload} />
+      {loading && !data ? <Loading /> : offers.length === 0 ? <p className="card muted">{t('produce.offer.none')}</p> : null}
+      {byVillage(offers).map(([village, list]) => (
+        <section key={village} className="card produce-village" data-testid="village-group">
+          <h2>{village}</h2>
+          <ul className="produce-list">
+            {list.map((o) => (
+              <li key={o.id} className="produce-item" data-testid="supply-offer">
+                <OfferSummary offer={o} showHousehold />
+                {o.assisted &&
+                  o.commitments
+                    .filter((c) => c.status === 'PROPOSED')
+                    .map((c) => <CommitmentDecision key={c.id} commitment={c} unit={o.unit} askingPrice={o.askingPrice} onDone={reload} />)}
+                {o.commitments.length > 0 && <p className="muted">{t('produce.offer.commitmentCount', { count: o.commitments.length })}</p>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+export function CoordinatorSupplyPage() {
+  return (
+    <RequireRole roles={['COORDINATOR']}>
+      <CoordinatorSupply />
+    </RequireRole>
+  );
+}

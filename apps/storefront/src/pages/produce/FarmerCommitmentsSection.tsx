@@ -1,0 +1,36 @@
+import { MY_PRODUCE_OFFERS, type MyProduceOffersData, type ProduceCommitmentRecord } from '../../api/produce';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { useI18n } from '../../i18n';
+import { useQuery } from '../../lib/use-query';
+import { CommitmentDecision } from './shared';
+
+/** 买家承诺: what cooperatives offered to buy, undecided first; the farmer always decides. */
+export function FarmerCommitmentsSection() {
+  const { t } = useI18n();
+  const { data, error, loading, reload, setData } = useQuery<MyProduceOffersData>(MY_PRODUCE_OFFERS);
+  const rows = (data?.myProduceOffers ?? []).flatMap((o) => o.commitments.map((c) => ({ offer: o, c })));
+  rows.sort((a, b) => Number(b.c.status === 'PROPOSED') - Number(a.c.status === 'PROPOSED'));
+  const replace = (next: ProduceCommitmentRecord) => {
+    // The offer's committed quantity moves with a decision: read the offers again.
+    setData((d) => d && { myProduceOffers: d.myProduceOffers.map((o) => ({ ...o, commitments: o.commitments.map((c) => (c.id === next.id ? next : c)) })) });
+    reload();
+  };
+  return (
+    <section className="card" aria-labelledby="commitments-title">
+      <h2 id="commitments-title">{t('produce.tab.commitments')}</h2>
+      <p className="muted">{t('produce.commitment.lead')}</p>
+      <ErrorNotice error={error} onRetry={reload} />
+      {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('produce.commitment.none')}</p> : null}
+      <ul className="produce-list">
+        {rows.map(({ offer, c }) => (
+          <li key={c.id}>
+            <p className="label">
+              {offer.cropName} · {t('produce.offer.quantity', { quantity: offer.quantity, unit: offer.unit, committed: offer.committedQuantity, available: offer.availableQuantity })}
+            </p>
+            <CommitmentDecision commitment={c} unit={offer.unit} askingPrice={offer.askingPrice} onDone={replace} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { COUNTY_TRANSPARENCY, type CountyTransparencyData } from '../../api/produce';
+import { ErrorNotice, Loading } from '../../components/Feedback';
+import { useI18n } from '../../i18n';
+import { shanghaiToday } from '../../lib/certification';
+import { formatFen } from '../../lib/money';
+import { Link } from '../../lib/router';
+import { useQuery } from '../../lib/use-query';
+import './produce.css';
+
+/** The county of a product's origin (any division code) as the page's path, or null. */
+export function transparencyPath(originCode: string | null | undefined): string | null {
+  return originCode && /^\d{6}/.test(originCode) && !originCode.startsWith('000') && originCode.slice(4, 6) !== '00' ? `/transparency/${originCode.slice(0, 6)}` : null;
+}
+
+/** 来自这个县的收入: public, totals only — how much of the county's sales reached its households. */
+export function TransparencyPage({ params }: { params: Record<string, string> }) {
+  const { t } = useI18n();
+  const county = (params.county ?? '').slice(0, 6);
+  const thisYear = Number(shanghaiToday().slice(0, 4));
+  const [year, setYear] = useState(thisYear);
+  const { data, error, loading, reload } = useQuery<CountyTransparencyData>(COUNTY_TRANSPARENCY, { countyCode: county.padEnd(12, '0'), year });
+  const c = data?.countyTransparency;
+  const place = data?.region ? [...data.region.path.map((p) => p.name)].join(' · ') || data.region.name : county;
+
+  return (
+    <div className="container page-body produce-page">
+      <p className="label">{t('produce.transparency.kicker')}</p>
+      <h1 data-testid="transparency-title">{t('produce.transparency.title', { county: data?.region?.name ?? county })}</h1>
+      <p className="muted">{place}</p>
+      <div className="segmented" role="group" aria-label={t('produce.transparency.year')}>
+        {[thisYear - 1, thisYear].map((y) => (
+          <button key={y} type="button" aria-pressed={y === year} onClick={() => setYear(y)}>
+            {y}
+          </button>
+        ))}
+      </div>
+      <ErrorNotice error={error} onRetry={reload} />
+      {loading && !c ? (
+        <Loading />
+      ) : c ? (
+        <>
+          <section className="card" aria-labelledby="tr-total">
+            <h2 id="tr-total">{t('produce.transparency.reached', { year: c.year })}</h2>
+            <p className="big-amount" data-testid="transparency-reached" data-fen={c.reachedHouseholds}>
+              {formatFen(c.reachedHouseholds)}
+            </p>
+            <dl className="produce-figures">
+              <div>
+                <dt>{t('produce.transparency.purchases')}</dt>
+                <dd data-testid="transparency-purchases" data-fen={c.purchasePaid}>
+                  {formatFen(c.purchasePaid)}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('produce.transparency.attributed')}</dt>
+                <dd data-testid="transparency-attributed" data-fen={c.attributedIncome}>
+                  {formatFen(c.attributedIncome)}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('produce.transparency.households')}</dt>
+                <dd data-testid="transparency-households">{t('produce.transparency.householdCount', { count: c.householdsDriven })}</dd>
+              </div>
+            </dl>
+            {c.purchasePending > 0 && <p className="muted">{t('produce.transparency.pending', { amount: formatFen(c.purchasePending) })}</p>}
+          </section>
+          <section className="card" aria-labelledby="tr-products">
+            <h2 id="tr-products">{t('produce.transparency.topProducts')}</h2>
+            {c.topProducts.length === 0 && <p className="muted">{t('produce.transparency.none')}</p>}
+            <ol className="produce-lines">
+              {c.topProducts.map((p) => (
+                <li key={p.productId} data-testid="transparency-product">
+                  <Link to={`/products/${p.productId}`}>{p.productTitle}</Link>
+                  <strong>{formatFen(p.householdIncome)}</strong>
+                </li>
+              ))}
+            </ol>
+          </section>
+          <section className="card" aria-labelledby="tr-crops">
+            <h2 id="tr-crops">{t('produce.transparency.topCrops')}</h2>
+            {c.topCrops.length === 0 && <p className="muted">{t('produce.transparency.none')}</p>}
+            <ol className="produce-lines">
+              {c.topCrops.map((p) => (
+                <li key={`${p.cropName}-${p.unit}`} data-testid="transparency-crop">
+                  <span>
+                    {p.cropName} · {p.quantity} {p.unit}
+                  </span>
+                  <strong>{formatFen(p.amount)}</strong>
+                </li>
+              ))}
+            </ol>
+          </section>
+          <p className="hint">{t('produce.transparency.hint')}</p>
+        </>
+      ) : null}
+    </div>
+  );
+}

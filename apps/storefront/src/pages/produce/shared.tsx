@@ -1,0 +1,256 @@
+import { type FormEvent, useState } from 'react';
+import { api } from '../../api/client';
+import {
+  ACCEPT_COMMITMENT,
+  CREATE_PRODUCE_OFFER,
+  type CreateProduceOfferInput,
+  DECLINE_COMMITMENT,
+  PRODUCE_UNITS,
+  type ProduceCommitmentRecord,
+  type ProduceOfferRecord,
+  uploadProducePhoto,
+} from '../../api/produce';
+import { ErrorNotice } from '../../components/Feedback';
+import { SelectField } from '../../components/SelectField';
+import { translateOr, useI18n } from '../../i18n';
+import { shanghaiToday } from '../../lib/certification';
+import { formatFen, parseYuanToFen } from '../../lib/money';
+import { useAction } from '../../lib/use-action';
+
+/** A status as a chip: `produce.status.<STATUS>`, or the code when we have no text for it. */
+export function ProduceStatus({ status, testId }: { status: string; testId?: string }) {
+  const { t } = useI18n();
+  return (
+    <span className="produce-status" data-status={status} data-testid={testId}>
+      {translateOr(t, `produce.status.${status}`, status)}
+    </span>
+  );
+}
+
+function plusDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * 发布供货: what, how much, from when, at what price, with photos from the phone's camera. Used by
+ * the farmer and (with `householdId`) by a coordinator registering an assisted offer.
+ */
+export function OfferForm({ householdId, onCreated }: { householdId?: string; onCreated: (offer: ProduceOfferRecord) => void }) {
+  const { t } = useI18n();
+  const today = shanghaiToday();
+  const [form, setForm] = useState({ cropName: '', variety: '', quantity: '', unit: '斤', price: '', from: today, until: plusDays(today, 14), note: '' });
+  const [photos, setPhotos] = useState<Array<{ key: string; url: string }>>([]);
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const upload = useAction(async (files: File[]) => {
+    for (const file of files) {
+      const photo = await uploadProducePhoto(file);
+      setPhotos((p) => [...p, photo].slice(0, 6));
+    }
+  });
+  const create = useAction(async (input: CreateProduceOfferInput) => (await api.request<{ createProduceOffer: ProduceOfferRecord }>(CREATE_PRODUCE_OFFER, { input })).createProduceOffer);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const quantity = Number(form.quantity);
+    const askingPrice = parseYuanToFen(form.price);
+    if (!form.cropName.trim()) return setInvalid(t('produce.form.needCrop'));
+    if (!Number.isInteger(quantity) || quantity <= 0) return setInvalid(t('produce.form.needQuantity'));
+    if (!askingPrice) return setInvalid(t('produce.form.needPrice'));
+    setInvalid(null);
+    const offer = await create.run({
+      cropName: form.cropName.trim(),
+      variety: form.variety.trim() || null,
+      quantity,
+      unit: form.unit,
+      availableFrom: form.from,
+      availableUntil: form.until,
+      askingPrice,
+      note: form.note.trim() || null,
+      imageKeys: photos.map((p) => p.key),
+      ...(householdId ? { householdId } : {}),
+    });
+    if (offer) onCreated(offer);
+  };
+
+  return (
+    <form className="card" onSubmit={submit} data-testid="offer-form" noValidate>
+      <h2>{householdId ? t('produce.form.assistedTitle') : t('produce.form.title')}</h2>
+      <div className="field">
+        <label htmlFor="offer-crop">{t('produce.form.crop')}</label>
+        <input id="offer-crop" value={form.cropName} onChange={set('cropName')} placeholder={t('produce.form.cropPlaceholder')} maxLength={60} required />
+      </div>
+      <div className="field">
+        <label htmlFor="offer-variety">{t('produce.form.variety')}</label>
+        <input id="offer-variety" value={form.variety} onChange={set('variety')} maxLength={60} />
+      </div>
+      <div className="produce-grid-2">
+        <div className="field">
+          <label htmlFor="offer-quantity">{t('produce.form.quantity')}</label>
+          <input id="offer-quantity" inputMode="numeric" value={form.quantity} onChange={set('quantity')} required />
+        </div>
+        <SelectField label={t('produce.form.unit')} value={form.unit} onChange={set('unit')}>
+          {PRODUCE_UNITS.map((u) => (
+            <option key={u} value={u}>
+              {u}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <div className="field">
+        <label htmlFor="offer-price">{t('produce.form.price', { unit: form.unit })}</label>
+        <input id="offer-price" inputMode="decimal" value={form.price} onChange={set('price')} placeholder="1.50" required />
+      </div>
+      <div className="produce-grid-2">
+        <div className="field">
+          <label htmlFor="offer-from">{t('produce.form.from')}</label>
+          <input id="offer-from" type="date" value={form.from} onChange={set('from')} />
+        </div>
+        <div className="field">
+          <label htmlFor="offer-until">{t('produce.form.until')}</label>
+          <input id="offer-until" type="date" value={form.until} onChange={set('until')} />
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor="offer-note">{t('produce.form.note')}</label>
+        <textarea id="offer-note" rows={2} value={form.note} onChange={set('note')} maxLength={500} />
+      </div>
+      <div className="field">
+        <label htmlFor="offer-photos">{t('produce.form.photos')}</label>
+        {/* capture: the phone opens its camera at once; on a computer it is an ordinary file picker. */}
+        <input
+          id="offer-photos"
+          type="file"
+          accept="image/*"
+          capture="environment"
+          multiple
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            e.target.value = '';
+            if (files.length) void upload.run(files);
+          }}
+        />
+        <span className="hint">{upload.busy ? t('produce.form.uploading') : t('produce.form.photosHint')}</span>
+      </div>
+      {photos.length > 0 && (
+        <div className="produce-photos" data-testid="offer-photos">
+          {photos.map((p) => (
+            <img key={p.key} src={p.url} alt={t('produce.form.photoAlt')} />
+          ))}
+        </div>
+      )}
+      <ErrorNotice error={upload.error} />
+      {invalid && (
+        <p className="notice notice-error" role="alert">
+          {invalid}
+        </p>
+      )}
+      <ErrorNotice error={create.error} />
+      <button type="submit" className="button button-primary button-block" disabled={create.busy || upload.busy}>
+        {t('produce.form.submit')}
+      </button>
+    </form>
+  );
+}
+
+/** 接受 / 拒绝 a buyer's proposed commitment: the household (or its assisting coordinator) decides. */
+export function CommitmentDecision({ commitment, unit, askingPrice, onDone }: { commitment: ProduceCommitmentRecord; unit: string; askingPrice: number; onDone: (c: ProduceCommitmentRecord) => void }) {
+  const { t } = useI18n();
+  const [declining, setDeclining] = useState(false);
+  const [reason, setReason] = useState('');
+  const accept = useAction(async () => (await api.request<{ acceptProduceCommitment: ProduceCommitmentRecord }>(ACCEPT_COMMITMENT, { id: commitment.id })).acceptProduceCommitment);
+  const decline = useAction(async () => (await api.request<{ declineProduceCommitment: ProduceCommitmentRecord }>(DECLINE_COMMITMENT, { id: commitment.id, reason })).declineProduceCommitment);
+  return (
+    <div className="produce-item" data-testid="commitment" data-status={commitment.status}>
+      <h3>
+        <span>{commitment.supplierName}</span>
+        <ProduceStatus status={commitment.status} />
+      </h3>
+      <p data-testid="commitment-terms">
+        {t('produce.commitment.terms', { quantity: commitment.quantity, unit, price: formatFen(commitment.unitPrice), amount: formatFen(commitment.amount) })}
+      </p>
+      <p className="muted">{t('produce.commitment.pickup', { date: commitment.pickupDate })}</p>
+      {commitment.belowAskingPrice && (
+        <p className="notice" data-testid="below-asking">
+          {t('produce.commitment.below', { asking: formatFen(askingPrice) })}
+        </p>
+      )}
+      {commitment.note && <p className="muted">{commitment.note}</p>}
+      {commitment.declineReason && <p className="muted">{t('produce.commitment.declined', { reason: commitment.declineReason })}</p>}
+      {commitment.status === 'PROPOSED' && (
+        <div className="actions">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={accept.busy}
+            onClick={async () => {
+              const c = await accept.run();
+              if (c) onDone(c);
+            }}
+          >
+            {t('produce.commitment.accept')}
+          </button>
+          <button type="button" className="button button-quiet" onClick={() => setDeclining((d) => !d)}>
+            {t('produce.commitment.decline')}
+          </button>
+        </div>
+      )}
+      {declining && commitment.status === 'PROPOSED' && (
+        <form
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const c = await decline.run();
+            if (c) onDone(c);
+          }}
+        >
+          <div className="field">
+            <label htmlFor={`decline-${commitment.id}`}>{t('produce.commitment.reason')}</label>
+            <input id={`decline-${commitment.id}`} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={500} />
+          </div>
+          <button type="submit" className="button button-danger" disabled={decline.busy || !reason.trim()}>
+            {t('produce.commitment.confirmDecline')}
+          </button>
+        </form>
+      )}
+      <ErrorNotice error={accept.error ?? decline.error} />
+    </div>
+  );
+}
+
+/** One offer as a card: crop, quantity committed of total, price, window, status, photos. */
+export function OfferSummary({ offer, showHousehold = false }: { offer: ProduceOfferRecord; showHousehold?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <h3>
+        <span data-testid="offer-crop">
+          {offer.cropName}
+          {offer.variety ? ` · ${offer.variety}` : ''}
+        </span>
+        <ProduceStatus status={offer.status} testId="offer-status" />
+      </h3>
+      {showHousehold && offer.household && (
+        <p className="muted" data-testid="offer-household">
+          {offer.household.headName}
+          {offer.assisted ? ` · ${t('produce.offer.assisted')}` : ''}
+        </p>
+      )}
+      <p data-testid="offer-quantity">
+        {t('produce.offer.quantity', { quantity: offer.quantity, unit: offer.unit, committed: offer.committedQuantity, available: offer.availableQuantity })}
+      </p>
+      <p>
+        {t('produce.offer.price', { price: formatFen(offer.askingPrice), unit: offer.unit })} · {t('produce.offer.window', { from: offer.availableFrom, until: offer.availableUntil })}
+      </p>
+      {offer.note && <p className="muted">{offer.note}</p>}
+      {offer.imageUrls.length > 0 && (
+        <div className="produce-photos">
+          {offer.imageUrls.map((url) => (
+            <img key={url} src={url} alt={offer.cropName} loading="lazy" />
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
