@@ -135,6 +135,7 @@ const ARG_VALUES = (): Record<string, unknown[]> => ({
 
 /** `id` arguments by query: the object of another province that query reads. */
 const ID_BY_QUERY = (): Record<string, string[]> => ({
+  anomalyFinding: [F.finding],
   certification: [F.certification],
   channel: [F.counter],
   complaint: [F.complaint],
@@ -287,6 +288,7 @@ async function collectForeign(): Promise<void> {
      UNION ALL SELECT id::text, 'reserved-share filing' FROM reserved_share_filing WHERE org_id IN (SELECT id FROM fa)
      UNION ALL SELECT id::text, 'reserved-share exemption' FROM reserved_share_exemption WHERE org_id IN (SELECT id FROM fa)
      UNION ALL SELECT id::text, 'procurement flag' FROM procurement_anomaly_flag WHERE org_id IN (SELECT id FROM fa)
+     UNION ALL SELECT id::text, 'anomaly finding ' || kind FROM anomaly_finding WHERE region_code NOT LIKE $1
      UNION ALL SELECT DISTINCT code, 'region ' || name FROM region
               WHERE level >= 3 AND left(code, 4) IN (SELECT left(county_code, 4) FROM supplier_profile WHERE county_code NOT LIKE $1)`,
     [p],
@@ -319,6 +321,8 @@ beforeAll(async () => {
   F = {
     supplier,
     supplierQingyuan: await supplierBySku('LZ-RICE-10KG'),
+    // The demo's finding about 连州菜心 (清远): outside Tongren.
+    finding: await one(`SELECT id FROM anomaly_finding WHERE region_code NOT LIKE '5206%' ORDER BY detected_at LIMIT 1`),
     agency: await one(`SELECT id FROM organization WHERE name = '广州市教育局'`),
     product: await one(`SELECT product_id FROM variant WHERE sku = 'HZ-FUNGI-GIFT'`),
     variant: await one(`SELECT id FROM variant WHERE sku = 'HZ-FUNGI-GIFT'`),
