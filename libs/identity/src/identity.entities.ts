@@ -42,7 +42,7 @@ export class AppUser {
 export class AccountEvent {
   @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'user_id', type: 'uuid' }) userId: string;
-  @Field({ description: 'REGISTRATION_ATTEMPT | PASSWORD_CHANGED | SIGNED_OUT_EVERYWHERE | DISABLED | ENABLED' }) @Column('text') kind: string;
+  @Field({ description: 'REGISTRATION_ATTEMPT | PASSWORD_CHANGED | SIGNED_OUT_EVERYWHERE | DISABLED | ENABLED | PASSWORD_RESET_REQUESTED | PASSWORD_RESET' }) @Column('text') kind: string;
   @Column({ name: 'actor_user_id', type: 'uuid', nullable: true }) actorUserId: string | null;
   @Field(() => String, { nullable: true, description: 'Client address the event came from' }) @Column({ type: 'text', nullable: true }) ip: string | null;
   @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -7,6 +7,9 @@ import { AuthService } from './auth.service';
 import { OrganizationResolver, UserResolver } from './identity.resolver';
 import { LoginLimiter } from './login-limiter';
 import { OrganizationService } from './organization.service';
+import { LogPasswordResetDelivery, PASSWORD_RESET_DELIVERY } from './password-reset-delivery';
+import { PasswordResetResolver } from './password-reset.resolver';
+import { PasswordResetService } from './password-reset.service';
 import { UserDirectoryService } from './user-directory.service';
 import { UserService } from './user.service';
 
@@ -22,8 +25,11 @@ import { UserService } from './user.service';
     OrganizationResolver,
     AddressBookService,
     AddressResolver,
+    PasswordResetService,
+    PasswordResetResolver,
+    { provide: PASSWORD_RESET_DELIVERY, useClass: LogPasswordResetDelivery },
     { provide: PRINCIPAL_LOADER, useExisting: AuthService },
   ],
-  exports: [AuthService, OrganizationService, UserService, AddressBookService, PRINCIPAL_LOADER],
+  exports: [AuthService, PasswordResetService, OrganizationService, UserService, AddressBookService, PRINCIPAL_LOADER],
 })
 export class IdentityModule {}

@@ -6,5 +6,7 @@ export * from './credit-code';
 export * from './identity.entities';
 export * from './identity.module';
 export * from './organization.service';
+export * from './password-reset-delivery';
+export * from './password-reset.service';
 export * from './user.service';
 export * from './fixtures';
