@@ -5,7 +5,8 @@ import { OrganizationKind, RequestContext, Role } from '@bangfu/core';
 import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
-import { AuditChainService } from './audit-chain.service';
+import { AuditChainService, previousShanghaiDay } from './audit-chain.service';
+import { AuditJobs, VERIFY_DAY_JOB } from './audit.jobs';
 import { AuditModule } from './audit.module';
 import { runAuditVerify } from './verify-command';
 
@@ -233,6 +234,15 @@ describe('published chain heads', () => {
     const v = await verify();
     expect(v.ok).toBe(false); // …but the published head's hash no longer matches.
     expect(v.firstBrokenEventId).toBe(head.id);
+  });
+
+  it('the daily job verifies the day before and publishes its head', async () => {
+    const jobs = server.app.get(AuditJobs);
+    expect(await jobs.handle({ name: 'something-else', data: {} })).toBeNull();
+    const cp = await jobs.handle({ name: VERIFY_DAY_JOB, data: {} });
+    expect(cp?.day).toBe(previousShanghaiDay());
+    const [row] = await ds.query(`SELECT ok, head_seq FROM audit_chain_checkpoint WHERE day = $1`, [previousShanghaiDay()]);
+    expect(Number(row.head_seq)).toBe(cp?.headSeq);
   });
 
   it('npm run audit:verify verifies a day, publishes its head and exits 1 on a broken chain', async () => {
