@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export enum CertificationStatus {
@@ -59,4 +59,17 @@ export class CertificationEvent {
 export function effectiveStatusOf(cert: Pick<Certification, 'status' | 'validTo'>, today: string): CertificationStatus {
   if (cert.status === CertificationStatus.CERTIFIED && cert.validTo !== null && cert.validTo < today) return CertificationStatus.EXPIRED;
   return cert.status;
+}
+
+@ObjectType({ description: 'A file a supplier attached to its application (PDF, JPEG, PNG) for the coordinator and the platform' })
+@Entity('certification_document')
+export class CertificationDocument {
+  @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
+  @Field(() => ID) @Column({ name: 'certification_id', type: 'uuid' }) certificationId: string;
+  @Column({ name: 'storage_key', type: 'text' }) storageKey: string;
+  @Field(() => String) @Column({ name: 'content_type', type: 'text' }) contentType: string;
+  @Field(() => Int) @Column({ name: 'size_bytes', type: 'integer' }) sizeBytes: number;
+  @Field(() => String, { nullable: true }) @Column({ name: 'file_name', type: 'text', nullable: true }) fileName: string | null;
+  @Column({ name: 'uploaded_by_user_id', type: 'uuid', nullable: true }) uploadedByUserId: string | null;
+  @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -3,18 +3,19 @@ import { CatalogModule } from '@bangfu/catalog';
 import { RegionModule } from '@bangfu/region';
 import { SupplierModule } from '@bangfu/supplier';
 import { CertificationExpiryJob, CertificationExpiryScheduler } from './certification-expiry.job';
-import { Certification, CertificationEvent } from './certification.entities';
+import { Certification, CertificationDocument, CertificationEvent } from './certification.entities';
+import { CertificationDocumentsController, CertificationDocumentService } from './certification-documents';
 import { CertificationListService } from './certification-list.service';
-import { CertificationResolver, ProductCertificationResolver } from './certification.resolver';
+import { CertificationDocumentResolver, CertificationResolver, ProductCertificationResolver } from './certification.resolver';
 import { CertificationService } from './certification.service';
 import { CertifiedDirectoryExportController } from './certified-directory.controller';
 import { CertifiedDirectoryService } from './certified-directory.service';
 
-export const CERTIFICATION_ENTITIES = [Certification, CertificationEvent];
+export const CERTIFICATION_ENTITIES = [Certification, CertificationEvent, CertificationDocument];
 
 @Module({
   imports: [RegionModule, SupplierModule, CatalogModule],
-  controllers: [CertifiedDirectoryExportController],
+  controllers: [CertifiedDirectoryExportController, CertificationDocumentsController],
   providers: [
     CertificationService,
     CertificationListService,
@@ -23,6 +24,8 @@ export const CERTIFICATION_ENTITIES = [Certification, CertificationEvent];
     CertificationExpiryScheduler,
     CertificationResolver,
     ProductCertificationResolver,
+    CertificationDocumentService,
+    CertificationDocumentResolver,
   ],
   exports: [CertificationService, CertifiedDirectoryService],
 })

@@ -1,7 +1,8 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, AUTHENTICATED, type Connection, Ctx, PUBLIC, type RequestContext, Role } from '@bangfu/core';
 import { Product, ProductService } from '@bangfu/catalog';
-import { Certification, CertificationEvent, CertificationStatus, effectiveStatusOf } from './certification.entities';
+import { Certification, CertificationDocument, CertificationEvent, CertificationStatus, effectiveStatusOf } from './certification.entities';
+import { certificationDocumentUrl, CertificationDocumentService } from './certification-documents';
 import { CertificationListService } from './certification-list.service';
 import { CertificationService } from './certification.service';
 import { CertificationConnection, CertificationFilter, CertifiedDirectoryFilter, CertifyProductInput } from './certification.types';
@@ -15,6 +16,7 @@ export class CertificationResolver {
     private readonly lists: CertificationListService,
     private readonly directory: CertifiedDirectoryService,
     private readonly products: ProductService,
+    private readonly documentService: CertificationDocumentService,
   ) {}
 
   @Query(() => CertificationConnection, { description: '帮扶产品名录: certified products valid on a day (default today), public' })
@@ -100,6 +102,23 @@ export class CertificationResolver {
     const product = await this.products.get(ctx, cert.productId);
     if (!this.certificationService.canSeeWorkflow(ctx.principal, product)) return [];
     return this.certificationService.history(ctx, cert.id);
+  }
+
+  @ResolveField(() => [CertificationDocument], {
+    description: 'Supporting documents (upload: POST /files/certifications/:id/documents); empty for callers outside the workflow, like history',
+  })
+  async documents(@Ctx() ctx: RequestContext, @Parent() cert: Certification): Promise<CertificationDocument[]> {
+    const product = await this.products.get(ctx, cert.productId);
+    if (!this.certificationService.canSeeWorkflow(ctx.principal, product)) return [];
+    return this.documentService.list(ctx, cert.id);
+  }
+}
+
+@Resolver(() => CertificationDocument)
+export class CertificationDocumentResolver {
+  @ResolveField(() => String, { description: 'Download link (the same people who see the workflow may fetch it)' })
+  url(@Parent() doc: CertificationDocument): string {
+    return certificationDocumentUrl(doc);
   }
 }
 

@@ -1,0 +1,119 @@
+import { Controller, Get, Inject, Injectable, Logger, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { Allow, AppError, assertUuid, Ctx, Db, forbidden, notFound, readRawBody, type RequestContext, Role } from '@bangfu/core';
+import { checkDocument, DOCUMENT_TYPES, documentTooLarge, MAX_DOCUMENT_BYTES, OBJECT_STORAGE, type ObjectStorage, ProductService } from '@bangfu/catalog';
+import { Certification, CertificationDocument, CertificationStatus } from './certification.entities';
+import { CertificationService } from './certification.service';
+
+export const MAX_DOCUMENTS_PER_APPLICATION = 20;
+/** Documents are evidence for the review: they can be added until the platform decides. */
+const OPEN_STATUSES = new Set([CertificationStatus.PENDING, CertificationStatus.VERIFIED]);
+
+/**
+ * Supporting documents of a certification application (origin proof, test report, linkage contract),
+ * kept through catalog's ObjectStorage. Attached by the product's supplier; read by whoever may see
+ * the workflow (the supplier, coordinators and auditors of the origin region, platform admins).
+ */
+@Injectable()
+export class CertificationDocumentService {
+  private readonly log = new Logger('CertificationDocuments');
+  constructor(
+    private readonly db: Db,
+    private readonly certifications: CertificationService,
+    private readonly products: ProductService,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+  ) {}
+
+  /** The object is written first and deleted again if the row fails (an orphan object is harmless, a row without one is not). */
+  async upload(ctx: RequestContext, certificationId: string, bytes: Buffer, contentTypeHeader: string | undefined, fileName: string | null): Promise<CertificationDocument> {
+    assertUuid(certificationId, 'certificationId');
+    await this.requireSupplier(ctx, certificationId);
+    const contentType = checkDocument(bytes, contentTypeHeader);
+    const key = `certifications/${certificationId}/${randomUUID()}.${DOCUMENT_TYPES[contentType]}`;
+    await this.storage.put(key, bytes, contentType);
+    try {
+      return await this.db.transaction(ctx, async (tx) => {
+        // Locks the application: the status and the count hold until commit.
+        const [cert] = await this.db.repo(tx, Certification).find({ where: { id: certificationId }, lock: { mode: 'pessimistic_write' } });
+        if (!OPEN_STATUSES.has(cert.status)) {
+          throw new AppError('CERTIFICATION_CLOSED', `Documents can be attached while the application is PENDING or VERIFIED (it is ${cert.status})`, { status: cert.status });
+        }
+        const repo = this.db.repo(tx, CertificationDocument);
+        if ((await repo.countBy({ certificationId })) >= MAX_DOCUMENTS_PER_APPLICATION) {
+          throw new AppError('TOO_MANY_DOCUMENTS', `An application has at most ${MAX_DOCUMENTS_PER_APPLICATION} documents`);
+        }
+        const name = fileName?.trim().slice(0, 200) || null;
+        return repo.save(repo.create({ certificationId, storageKey: key, contentType, sizeBytes: bytes.length, fileName: name, uploadedByUserId: tx.userId }));
+      });
+    } catch (e) {
+      await this.storage.delete(key).catch((err) => this.log.warn(`could not delete orphaned ${key}: ${String(err)}`));
+      throw e;
+    }
+  }
+
+  /** The documents of an application the caller may see (certification.get decides, FORBIDDEN otherwise). */
+  async list(ctx: RequestContext, certificationId: string): Promise<CertificationDocument[]> {
+    return this.db.repo(ctx, CertificationDocument).find({ where: { certificationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async read(ctx: RequestContext, certificationId: string, documentId: string): Promise<{ doc: CertificationDocument; bytes: Buffer }> {
+    assertUuid(certificationId, 'certificationId');
+    assertUuid(documentId, 'documentId');
+    await this.certifications.get(ctx, certificationId);
+    const doc = await this.db.repo(ctx, CertificationDocument).findOneBy({ id: documentId, certificationId });
+    if (!doc) throw notFound('CertificationDocument', documentId);
+    const object = await this.storage.get(doc.storageKey);
+    if (!object) throw notFound('CertificationDocument', documentId);
+    return { doc, bytes: object.bytes };
+  }
+
+  private async requireSupplier(ctx: RequestContext, certificationId: string): Promise<void> {
+    const cert = await this.db.repo(ctx, Certification).findOneBy({ id: certificationId });
+    if (!cert) throw notFound('Certification', certificationId);
+    const product = await this.products.get(ctx, cert.productId);
+    if (!ctx.requirePrincipal().organizationIds(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF).includes(product.supplierId)) {
+      throw forbidden("Only the product's supplier attaches documents to its application");
+    }
+  }
+}
+
+/** Under /api like the order documents, so no storefront route can shadow the download. */
+export const certificationDocumentUrl = (doc: Pick<CertificationDocument, 'id' | 'certificationId'>) => `/api/certifications/${doc.certificationId}/documents/${doc.id}`;
+
+@Controller()
+export class CertificationDocumentsController {
+  constructor(private readonly documents: CertificationDocumentService) {}
+
+  /** Raw body (application/pdf, image/jpeg or image/png; at most 10 MB); optional URI-encoded `x-file-name`. */
+  @Post('files/certifications/:certificationId/documents')
+  @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF)
+  async upload(@Ctx() ctx: RequestContext, @Param('certificationId') certificationId: string, @Req() req: Request) {
+    assertUuid(certificationId, 'certificationId');
+    const body = await readRawBody(req, MAX_DOCUMENT_BYTES);
+    if (body.tooLarge) throw documentTooLarge(body.size);
+    const name = req.headers['x-file-name'];
+    const doc = await this.documents.upload(ctx, certificationId, body.bytes, req.headers['content-type'], typeof name === 'string' ? safeDecode(name) : null);
+    return { id: doc.id, fileName: doc.fileName, contentType: doc.contentType, sizeBytes: doc.sizeBytes, url: certificationDocumentUrl(doc) };
+  }
+
+  @Get('api/certifications/:certificationId/documents/:documentId')
+  @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF, Role.COORDINATOR, Role.AUDITOR, Role.PLATFORM_ADMIN)
+  async download(@Ctx() ctx: RequestContext, @Param('certificationId') certificationId: string, @Param('documentId') documentId: string, @Res() res: Response) {
+    const { doc, bytes } = await this.documents.read(ctx, certificationId, documentId);
+    res.setHeader('content-type', doc.contentType);
+    res.setHeader('content-length', String(bytes.length));
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('cache-control', 'private, no-store');
+    if (doc.fileName) res.setHeader('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
+    res.end(bytes);
+  }
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
