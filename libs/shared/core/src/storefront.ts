@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
+import { isClientRoute } from './client-routes';
 
 /** Paths the API answers itself; the storefront's index.html never stands in for them. */
 export const API_PREFIXES = ['/graphql', '/health', '/metrics', '/webhooks', '/counters', '/api', '/files'];
@@ -35,6 +37,12 @@ export function serveStorefront(app: INestApplication, root: string): void {
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PREFIXES.some((p) => req.path.startsWith(p)) || !req.accepts('html')) return next();
-    res.sendFile(index, { headers: { 'cache-control': REVALIDATE } });
+    if (isClientRoute(req.path)) return res.sendFile(index, { headers: { 'cache-control': REVALIDATE } });
+    // A path no page answers still gets the SPA (it shows its not-found page), but with status 404, so
+    // crawlers, monitors and link checkers see a missing page as missing. Sent as a body, not with
+    // sendFile, whose conditional-GET handling would turn a revalidation into a 304 of a 404.
+    readFile(index)
+      .then((html) => res.status(404).type('html').setHeader('cache-control', REVALIDATE).send(html))
+      .catch(next);
   });
 }
