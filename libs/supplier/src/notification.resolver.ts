@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, AUTHENTICATED, Ctx, type RequestContext } from '@bangfu/core';
+import { Allow, AUTHENTICATED, Ctx, isUuid, type RequestContext } from '@bangfu/core';
 import { NotificationService } from './notification.service';
 import { Notification } from './supplier.entities';
 
@@ -27,6 +27,12 @@ export class NotificationResolver {
   @Allow(AUTHENTICATED)
   markNotificationsRead(@Ctx() ctx: RequestContext, @Args('ids', { type: () => [ID] }) ids: string[]): Promise<number> {
     return this.notificationService.markRead(ctx, ids);
+  }
+
+  @ResolveField(() => ID, { nullable: true, description: 'The order it is about (order events, after-sales), for a link to /orders/:id' })
+  orderId(@Parent() n: Notification): string | null {
+    const id = n.data?.orderId;
+    return typeof id === 'string' && isUuid(id) ? id : null;
   }
 
   @ResolveField(() => String, { description: 'Structured payload as a JSON string' })

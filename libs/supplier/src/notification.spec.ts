@@ -63,6 +63,17 @@ describe('notifications', () => {
     expect((await server.gqlOk(LIST, {}, staff.token)).unreadNotificationCount).toBe(0);
   });
 
+  it('names the order an order notification is about (null when there is none or it is not an id)', async () => {
+    const orderId = '3f0c2a4e-8b1d-4c7e-9a55-0d6b2f1e7a90';
+    const ctx = contextFor(colleague.userId, Role.PLATFORM_ADMIN, null, OrganizationKind.PLATFORM);
+    await service.notifyUser(ctx, colleague.userId, { kind: 'ORDER_PAID', title: '订单已支付，请发货', data: { orderId, orderNo: 'BF1' } });
+    const list = (await server.gqlOk(`{ notifications { kind orderId } }`, {}, colleague.token)).notifications;
+    expect(list.map((n: { kind: string; orderId: string | null }) => [n.kind, n.orderId])).toEqual([
+      ['ORDER_PAID', orderId],
+      ['ORDER_PLACED', null],
+    ]);
+  });
+
   it('limits the page size, refuses anonymous callers and bad payloads', async () => {
     expect((await server.gqlOk(LIST, { first: 1 }, staff.token)).notifications).toHaveLength(1);
     expectErrorCode(await server.gql(LIST, { first: 0 }, staff.token), 'BAD_USER_INPUT');
