@@ -5,7 +5,7 @@ import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
 import { roleName, useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
-import { navigate, useLocation } from '../../lib/router';
+import { Link, navigate, useLocation } from '../../lib/router';
 import { useConnection } from '../../lib/use-connection';
 import { ChainStatusCard } from './ChainStatusCard';
 
@@ -48,7 +48,15 @@ function EventDetails({ e }: { e: AuditEventData }) {
         <dt>{t('audit.details.seq')}</dt>
         <dd>#{e.seq}</dd>
         <dt>{t('audit.details.entity')}</dt>
-        <dd>{e.entityType ? `${e.entityType} ${e.entityId ?? ''}` : '—'}</dd>
+        <dd>
+          {e.entityType === 'Order' && e.entityId ? (
+            <Link to={`/orders/${e.entityId}`} data-testid="audit-entity-link">{`Order ${e.entityId}`}</Link>
+          ) : e.entityType ? (
+            `${e.entityType} ${e.entityId ?? ''}`
+          ) : (
+            '—'
+          )}
+        </dd>
         <dt>{t('audit.details.actorId')}</dt>
         <dd>{e.actorUserId ?? '—'}</dd>
         <dt>{t('audit.details.requestId')}</dt>
