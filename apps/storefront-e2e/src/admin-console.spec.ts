@@ -108,3 +108,44 @@ test('the platform admin approves a recommended supplier and certifies its verif
   await dialog.getByRole('button', { name: '取消' }).click();
   await expect(certified.getByTestId('certStatus-chip')).toHaveText('已认定');
 });
+
+test('the admin opens a smart counter, sees its secret once, rotates it, and finds orders by number', async ({ page }) => {
+  const tag = Date.now().toString(36);
+  const name = `测试智能专柜 ${tag}`;
+  await page.goto('/login?next=/portal/admin/channels');
+  await page.getByLabel('邮箱或手机号').fill(DEMO.admin);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('三专渠道');
+
+  await page.getByText('新建渠道', { exact: true }).first().click();
+  await page.getByLabel('名称').fill(name);
+  await page.getByLabel('类型').selectOption('COUNTER');
+  await page.getByLabel('区划代码（12 位）').fill(DEMO.county);
+  await page.getByLabel('地址').fill('江口县凯德街道梵净山大道 8 号游客中心');
+  await page.getByRole('button', { name: '新建渠道' }).click();
+  const first = (await page.getByTestId('device-secret').locator('.admin-secret').textContent())!.trim();
+  expect(first.length).toBeGreaterThan(20);
+
+  const row = page.getByTestId('admin-channel').filter({ hasText: name });
+  await row.getByRole('button', { name: '更换密钥' }).click();
+  const dialog = page.getByTestId('confirm-dialog').filter({ has: page.getByRole('heading', { name: `更换专柜密钥：${name}` }) });
+  await dialog.getByLabel(/原因/).fill('设备主板更换');
+  await dialog.getByRole('button', { name: '确认更换密钥' }).click();
+  const second = (await row.getByTestId('device-secret').locator('.admin-secret').textContent())!.trim();
+  expect(second).not.toBe(first);
+  // Shown once: after a reload the secret is nowhere on the page.
+  await page.reload();
+  await expect(page.getByTestId('admin-channel').filter({ hasText: name })).toBeVisible();
+  await expect(page.getByText(second)).toHaveCount(0);
+
+  // All orders: a number typed in the search finds that order.
+  const token = await tokenFor(page.request, DEMO.admin);
+  const { orders } = await gql<{ orders: { edges: Array<{ node: { orderNo: string } }> } }>(page.request, '{ orders(first: 1) { edges { node { orderNo } } } }', {}, token);
+  const orderNo = orders.edges[0].node.orderNo;
+  await page.getByRole('navigation', { name: '管理分区' }).getByRole('link', { name: '全部订单' }).click();
+  await page.getByLabel('订单号、发票号或运单号').fill(orderNo);
+  await page.getByRole('button', { name: '搜索' }).click();
+  await expect(page.getByTestId('admin-order')).toHaveCount(1);
+  await expect(page.getByTestId('admin-order')).toContainText(orderNo);
+});

@@ -124,6 +124,13 @@ export const REFUND_ORDER = /* GraphQL */ `
   }
 `;
 
+export const RECENT_REFUNDS = /* GraphQL */ `
+  query RecentRefunds($status: RefundStatus, $first: Int) {
+    refunds(status: $status, first: $first) { id orderId amount status origin reason failure createdAt }
+  }
+`;
+export type RecentRefundsData = { refunds: RefundRecord[] };
+
 export interface FlaggedPayment {
   id: string;
   orderId: string;

@@ -165,6 +165,8 @@ function CreateChannel({ onCreated }: { onCreated: (p: ChannelPayload) => void }
     e.preventDefault();
     void create.run();
   };
+  // Only the online hall has no place; physical halls, zones and counters need a region and an address.
+  const placed = !(form.kind === 'HALL' && form.online);
   return (
     <form onSubmit={submit}>
       <div className="form-grid">
@@ -181,11 +183,11 @@ function CreateChannel({ onCreated }: { onCreated: (p: ChannelPayload) => void }
         </SelectField>
         <label className="field field-compact" htmlFor={`${id}-region`}>
           <span>{t('admin.orgs.regionCode')}</span>
-          <input id={`${id}-region`} inputMode="numeric" pattern="[0-9]{12}" value={form.regionCode} onChange={(e) => setForm({ ...form, regionCode: e.target.value })} />
+          <input id={`${id}-region`} required={placed} inputMode="numeric" pattern="[0-9]{12}" value={form.regionCode} onChange={(e) => setForm({ ...form, regionCode: e.target.value })} />
         </label>
         <label className="field field-compact" htmlFor={`${id}-address`}>
           <span>{t('admin.channels.address')}</span>
-          <input id={`${id}-address`} value={form.address} onChange={(e) => setForm({ ...form, address: e.target.value })} />
+          <input id={`${id}-address`} required={placed} value={form.address} onChange={(e) => setForm({ ...form, address: e.target.value })} />
         </label>
       </div>
       <div className="chip-row">

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
-import { FLAGGED_PAYMENTS, type FlaggedPaymentsData, ORDER_REFUNDS, REFUND_ORDER, REFUND_UNMATCHED, type RefundRecord } from '../../api/admin';
+import { FLAGGED_PAYMENTS, type FlaggedPaymentsData, ORDER_REFUNDS, RECENT_REFUNDS, type RecentRefundsData, REFUND_ORDER, REFUND_UNMATCHED, type RefundRecord } from '../../api/admin';
 import { api } from '../../api/client';
 import { ORDERS, type OrdersData } from '../../api/ordering';
 import { ErrorNotice, Loading } from '../../components/Feedback';
+import { SelectField } from '../../components/SelectField';
 import { StatusChip } from '../../components/StatusChip';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
@@ -13,7 +14,7 @@ import { useQuery } from '../../lib/use-query';
 import { ConfirmAction } from './ConfirmAction';
 
 /** Find an order by its number, see what was paid and refunded, and refund all or part of it with a reason. */
-function RefundOrder() {
+function RefundOrder({ onRefunded }: { onRefunded: () => void }) {
   const { t, locale } = useI18n();
   const id = useId();
   const [number, setNumber] = useState('');
@@ -101,6 +102,7 @@ function RefundOrder() {
               onConfirm={async (reason) => {
                 await api.request(REFUND_ORDER, { orderId: order.id, amount: fen, reason });
                 setAmount('');
+                onRefunded();
                 await lookUp();
               }}
             />
@@ -153,10 +155,68 @@ function FlaggedPayments() {
   );
 }
 
+const REFUND_STATUSES = ['PENDING', 'SUCCEEDED', 'FAILED'] as const;
+
+/** Every order's refunds, newest first; FAILED ones need following up with the provider or the bank. */
+function RecentRefunds() {
+  const { t, locale } = useI18n();
+  const [status, setStatus] = useState('');
+  const { data, error, loading, reload } = useQuery<RecentRefundsData>(RECENT_REFUNDS, { status: status || null, first: 50 });
+  const rows = data?.refunds ?? [];
+  return (
+    <section className="card">
+      <h2>{t('admin.refunds.recentTitle')}</h2>
+      <div className="admin-filters">
+        <SelectField compact label={t('admin.filter.status')} value={status} onChange={(e) => setStatus(e.target.value)}>
+          <option value="">{t('admin.filter.all')}</option>
+          {REFUND_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`admin.refunds.status.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <ErrorNotice error={error} onRetry={reload} />
+      {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+      {rows.length > 0 && (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t('admin.payouts.createdAt')}</th>
+                <th className="num">{t('admin.orders.total')}</th>
+                <th>{t('admin.filter.status')}</th>
+                <th>{t('admin.confirm.reasonShort')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id} data-testid="recent-refund">
+                  <td className="nowrap">{formatDateTime(r.createdAt, locale)}</td>
+                  <td className="num">{formatFen(r.amount)}</td>
+                  <td className="nowrap">{t(`admin.refunds.status.${r.status as (typeof REFUND_STATUSES)[number]}`)}</td>
+                  <td>{r.failure ?? r.reason ?? '—'}</td>
+                  <td className="nowrap">
+                    <Link to={`/orders/${r.orderId}`}>{t('admin.payments.order')}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
 export function RefundsSection() {
+  // A refund made above shows in the list below without a manual reload.
+  const [version, setVersion] = useState(0);
   return (
     <>
-      <RefundOrder />
+      <RefundOrder onRefunded={() => setVersion((v) => v + 1)} />
+      <RecentRefunds key={version} />
       <FlaggedPayments />
     </>
   );

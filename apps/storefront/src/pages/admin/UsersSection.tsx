@@ -259,6 +259,9 @@ export function UsersSection() {
   const [role, setRole] = useState('');
   const users = useQuery<UsersData>(USERS, { search: query || null, role: role || null, first: 50 });
   const orgs = useQuery<OrganizationsData>(ORGANIZATIONS, {});
+  const [orgSearch, setOrgSearch] = useState('');
+  const needle = orgSearch.trim().toLowerCase();
+  const orgRows = (orgs.data?.organizations ?? []).filter((o) => !needle || [o.name, o.creditCode ?? '', o.regionCode ?? ''].some((v) => v.toLowerCase().includes(needle)));
   const rows = users.data?.users ?? [];
   return (
     <>
@@ -304,6 +307,12 @@ export function UsersSection() {
       <details className="card">
         <summary>{t('admin.orgs.title', { count: orgs.data?.organizations.length ?? 0 })}</summary>
         <ErrorNotice error={orgs.error} onRetry={orgs.reload} />
+        <div className="admin-filters">
+          <label className="field field-compact" htmlFor={`${id}-orgq`}>
+            <span>{t('admin.orgs.search')}</span>
+            <input id={`${id}-orgq`} type="search" value={orgSearch} onChange={(e) => setOrgSearch(e.target.value)} />
+          </label>
+        </div>
         <div className="table-scroll">
           <table className="table">
             <thead>
@@ -315,7 +324,7 @@ export function UsersSection() {
               </tr>
             </thead>
             <tbody>
-              {(orgs.data?.organizations ?? []).map((o) => (
+              {orgRows.map((o) => (
                 <tr key={o.id}>
                   <td>{o.name}</td>
                   <td>{orgKindName(t, o.kind)}</td>
