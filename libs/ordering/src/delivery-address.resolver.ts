@@ -7,17 +7,23 @@ import { Order, SupplierOrder } from './ordering.entities';
 const masked = (a: AddressSnapshot): AddressSnapshot => ({ ...a, phone: maskPhone(a.phone) });
 
 /**
- * The delivery address snapshotted at checkout. The phone is personal data: on the order it is
- * shown in full only to the buyer's side and the platform (whole-order readers); suppliers and
- * coordinators see it masked. A supplier's own staff read it in full through `SupplierOrder.shipTo`,
- * which the ship form and the packing slip use and which only exists for their own part.
+ * The delivery address snapshotted at checkout. It is personal data: whole-order readers (buyer,
+ * platform) see it in full; the suppliers shipping it see it with the phone masked here and in full
+ * through `SupplierOrder.shipTo` (the ship form and the packing slip of their own part); coordinators
+ * and auditors, who audit volumes, do not see it at all.
  */
 @Resolver(() => Order)
 export class OrderDeliveryAddressResolver {
-  @ResolveField(() => AddressSnapshot, { nullable: true, description: 'Where it ships (chosen at checkout); the phone is masked unless you are the buyer or the platform' })
-  deliveryAddress(@Parent() order: Order): AddressSnapshot | null {
+  constructor(private readonly access: OrderAccessService) {}
+
+  @ResolveField(() => AddressSnapshot, {
+    nullable: true,
+    description: 'Where it ships (chosen at checkout): in full for the buyer and the platform, phone masked for its suppliers, null for other readers',
+  })
+  deliveryAddress(@Ctx() ctx: RequestContext, @Parent() order: Order): AddressSnapshot | null {
     if (!order.deliveryAddress) return null;
-    return order.visibleSupplierIds ? masked(order.deliveryAddress) : order.deliveryAddress;
+    if (!order.visibleSupplierIds) return order.deliveryAddress;
+    return order.visibleSupplierIds.some((id) => this.access.isSupplierStaff(ctx, id)) ? masked(order.deliveryAddress) : null;
   }
 }
 
@@ -30,7 +36,7 @@ export class SupplierOrderShipToResolver {
 
   @ResolveField(() => AddressSnapshot, {
     nullable: true,
-    description: 'Ship form and packing slip: the address with the full phone for staff of this supplier, the buyer and the platform; masked for other readers',
+    description: 'Ship form and packing slip: the address with the full phone for staff of this supplier, the buyer and the platform; null for other readers',
   })
   async shipTo(@Ctx() ctx: RequestContext, @Parent() so: SupplierOrder): Promise<AddressSnapshot | null> {
     const [row]: Array<{ delivery_address: AddressSnapshot | null; buyer_user_id: string }> = await this.db
@@ -39,6 +45,6 @@ export class SupplierOrderShipToResolver {
     if (!row?.delivery_address) return null;
     const p = ctx.requirePrincipal();
     const full = this.access.isSupplierStaff(ctx, so.supplierId) || row.buyer_user_id === p.userId || p.hasRole(Role.PLATFORM_ADMIN);
-    return full ? row.delivery_address : masked(row.delivery_address);
+    return full ? row.delivery_address : null;
   }
 }
