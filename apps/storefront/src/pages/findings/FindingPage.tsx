@@ -36,7 +36,7 @@ function ReviewForm({ finding, onDone }: { finding: Finding; onDone: (f: Finding
   });
   return (
     <form
-      className="card"
+      className="card finding-review"
       aria-labelledby="finding-review-title"
       data-testid="finding-review"
       onSubmit={(e) => {
@@ -112,9 +112,11 @@ function FindingView({ id }: { id: string }) {
       </div>
       <section className="card" aria-labelledby="finding-evidence-title" data-testid="finding-evidence">
         <h2 id="finding-evidence-title">{t('finding.evidence')}</h2>
-        <p data-testid="finding-summary">{f.summary}</p>
         <FiguresTable figures={f.evidence.figures} />
-        <h3>{t('finding.orders', { count: f.evidenceOrders.length })}</h3>
+        <p className="muted small finding-summary" data-testid="finding-summary">
+          {f.summary}
+        </p>
+        <h3 className="finding-orders-title">{t('finding.orders', { count: f.evidenceOrders.length })}</h3>
         <ul className="row-list" data-testid="finding-orders">
           {f.evidenceOrders.map((o) => (
             <li key={o.id} className="row">

@@ -1,9 +1,10 @@
+import './findings.css';
 import { useState } from 'react';
 import { ANOMALY_FINDINGS, type AnomalyFindingsData, cleanFindingFilter, FINDING_KINDS, FINDING_STATUSES, FINDING_SUBJECTS, type FindingData } from '../../api/oversight';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
 import { SelectField } from '../../components/SelectField';
-import { useI18n } from '../../i18n';
+import { translateOr, useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
 import { Link, navigate, useLocation } from '../../lib/router';
 import { useConnection } from '../../lib/use-connection';
@@ -41,14 +42,16 @@ function FindingRow({ f }: { f: FindingData }) {
         <p>
           {t(`findingSubject.${f.subjectType}`)}：{f.subjectLabel}
         </p>
-        <p className="muted small">
+        <p className="muted small finding-figures-inline">
           {f.evidence.figures
             .filter((x) => x.unit !== 'TEXT')
             .slice(0, 3)
-            .map((x) => figureValue(x, t))
-            .join(' · ')}
-          {' · '}
-          {t('findings.orderCount', { count: f.evidence.orderIds.length })}
+            .map((x) => (
+              <span key={x.name}>
+                {translateOr(t, `finding.figure.${x.name}`, x.name)} {figureValue(x, t)}
+              </span>
+            ))}
+          <span>{t('findings.orderCount', { count: f.evidence.orderIds.length })}</span>
         </p>
         <p className="muted small">
           {t('findings.detectedAt', { at: formatDateTime(f.detectedAt, locale) })} · {f.regionCode}
