@@ -1,6 +1,9 @@
 // The page table: one line per page; `/*` matches a portal and all its sections.
 import type { RouteDef } from './lib/router';
 import { AccountPage } from './pages/AccountPage';
+import { ForgotPasswordPage } from './pages/accounts/ForgotPasswordPage';
+import { ResetPasswordPage } from './pages/accounts/ResetPasswordPage';
+import { SignUpPage } from './pages/accounts/SignUpPage';
 import { AddressBookPage } from './pages/buyers/AddressBookPage';
 import { ChannelPage } from './pages/buyers/ChannelPage';
 import { PackingSlipPage } from './pages/buyers/PackingSlipPage';
@@ -32,6 +35,10 @@ import { SupervisionPage } from './pages/supervision/SupervisionPage';
 export const routes: RouteDef[] = [
   { path: '/', page: HomePage },
   { path: '/login', page: LoginPage },
+  { path: '/signup', page: SignUpPage },
+  { path: '/signup/supplier', page: SignUpPage },
+  { path: '/forgot-password', page: ForgotPasswordPage },
+  { path: '/reset-password', page: ResetPasswordPage },
   { path: '/account', page: AccountPage },
   { path: '/account/addresses', page: AddressBookPage },
   { path: '/suppliers/:id', page: SupplierStorePage },

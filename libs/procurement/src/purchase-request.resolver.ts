@@ -1,5 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, type Connection, Ctx, type RequestContext, Role } from '@bangfu/core';
+import { UserService } from '@bangfu/identity';
 import { MoneyScalar } from '@bangfu/money';
 import { OrderService, OrderStatus } from '@bangfu/ordering';
 import { BasketService } from './basket.service';
@@ -30,6 +31,7 @@ export class PurchaseRequestResolver {
     private readonly requests: PurchaseRequestService,
     private readonly basket: BasketService,
     private readonly orders: OrderService,
+    private readonly users: UserService,
   ) {}
 
   @Mutation(() => SubmitPurchaseRequestResult, {
@@ -99,6 +101,11 @@ export class PurchaseRequestResolver {
   @ResolveField(() => OrderStatus, { description: 'The order’s status now (delivery, acceptance happen on the order)' })
   async orderStatus(@Ctx() ctx: RequestContext, @Parent() request: PurchaseRequest): Promise<OrderStatus> {
     return (await this.orders.get(ctx, request.orderId)).status;
+  }
+
+  @ResolveField(() => String, { description: 'Who asked: the purchaser’s display name (approvers decide knowing who it is)' })
+  async purchaserName(@Ctx() ctx: RequestContext, @Parent() request: PurchaseRequest): Promise<string> {
+    return (await this.users.get(ctx, request.purchaserUserId)).displayName;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Printable purchase order (GET with the Bearer token), once approved' })

@@ -202,8 +202,11 @@ describe('approvePurchaseRequest', () => {
     const list = (await server.gqlOk(`{ purchaseRequests(filter: { status: PENDING_APPROVAL }) { totalCount edges { node { id } } } }`, {}, other.approver.token)).purchaseRequests;
     expect(list.edges.map((e: any) => e.node.id)).not.toContain(req.id);
     expect((await ds.query(`SELECT status FROM purchase_request WHERE id = $1`, [req.id]))[0].status).toBe('PENDING_APPROVAL');
-    const inbox = (await server.gqlOk(`{ purchaseRequests(filter: { status: PENDING_APPROVAL }) { totalCount edges { node { id } } } }`, {}, u.approver.token)).purchaseRequests;
+    const inbox = (await server.gqlOk(`{ purchaseRequests(filter: { status: PENDING_APPROVAL }) { totalCount edges { node { id purchaserName } } } }`, {}, u.approver.token)).purchaseRequests;
     expect(inbox.edges.map((e: any) => e.node.id)).toEqual([req.id]);
+    // the approver sees who asked
+    const [asker] = await ds.query(`SELECT display_name FROM app_user WHERE id = $1`, [u.purchaser.userId]);
+    expect(inbox.edges[0].node.purchaserName).toBe(asker.display_name);
   });
 });
 

@@ -129,6 +129,8 @@ export interface PurchaseRequestData {
   requestNo: string;
   orgId: string;
   purchaserUserId: string;
+  /** Who asked (display name). */
+  purchaserName: string;
   orderId: string;
   orderNo: string;
   orderStatus: string;
@@ -148,7 +150,7 @@ export interface PurchaseRequestData {
 
 const REQUEST_FIELDS = /* GraphQL */ `
   fragment PurchaseRequestFields on PurchaseRequest {
-    id requestNo orgId purchaserUserId orderId orderNo orderStatus status terms justification totalAmount spendingLimit
+    id requestNo orgId purchaserUserId purchaserName orderId orderNo orderStatus status terms justification totalAmount spendingLimit
     autoApproved splitSuspected poNumber poUrl decisionComment createdAt
     lines { variantId productTitle spec unit unitPrice quantity lineTotal }
   }

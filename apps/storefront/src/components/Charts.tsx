@@ -1,5 +1,6 @@
 // Hand-drawn SVG charts (no chart library): a half-circle gauge and monthly bars.
 import { barHeights, gaugeArc } from '../lib/agency';
+import { axisTop } from '../lib/completion-card';
 
 /** Completion as a half-circle gauge; `basisPoints` null shows an empty gauge with "—". */
 export function Gauge({ basisPoints, label, caption, testId }: { basisPoints: number | null; label: string; caption?: string; testId?: string }) {
@@ -19,27 +20,68 @@ export function Gauge({ basisPoints, label, caption, testId }: { basisPoints: nu
   );
 }
 
-/** Bars per label (e.g. months); `format` writes each bar's value for its tooltip and the table. */
-export function Bars({ items, label, format, testId }: { items: Array<{ label: string; value: number }>; label: string; format: (v: number) => string; testId?: string }) {
+/**
+ * Bars per label (e.g. months) over a value axis from 0 to a round top, with tick labels written by
+ * `format` (also each bar's tooltip); `xTitle`/`yTitle` name the axes.
+ */
+export function Bars({
+  items,
+  label,
+  format,
+  testId,
+  xTitle,
+  yTitle,
+}: {
+  items: Array<{ label: string; value: number }>;
+  label: string;
+  format: (v: number) => string;
+  testId?: string;
+  xTitle?: string;
+  yTitle?: string;
+}) {
   const height = 100;
-  const width = Math.max(1, items.length) * 24;
+  const gutter = 64; // room for the value axis' labels
+  const top = yTitle ? 14 : 6;
+  const width = gutter + Math.max(1, items.length) * 24;
+  const axisMax = axisTop(Math.max(0, ...items.map((i) => i.value)));
   const heights = barHeights(
     items.map((i) => i.value),
     height,
+    axisMax,
   );
+  const base = top + height;
   return (
     <figure className="bars" data-testid={testId}>
-      <svg viewBox={`0 0 ${width} ${height + 18}`} role="img" aria-label={label} preserveAspectRatio="xMidYMid meet">
-        <line x1="0" x2={width} y1={height} y2={height} className="bars-axis" />
+      <svg viewBox={`0 0 ${width} ${base + (xTitle ? 30 : 18)}`} role="img" aria-label={label} preserveAspectRatio="xMidYMid meet">
+        {yTitle && (
+          <text x="0" y="8" className="bars-label" data-testid="y-title">
+            {yTitle}
+          </text>
+        )}
+        <line x1={gutter} x2={gutter} y1={top} y2={base} className="bars-axis" data-testid="y-axis" />
+        <line x1={gutter} x2={width} y1={base} y2={base} className="bars-axis" />
+        {[0, axisMax / 2, axisMax].map((v, i) => (
+          <g key={i}>
+            <line x1={gutter - 3} x2={gutter} y1={base - (axisMax ? (v / axisMax) * height : 0)} y2={base - (axisMax ? (v / axisMax) * height : 0)} className="bars-axis" />
+            <text x={gutter - 5} y={base - (axisMax ? (v / axisMax) * height : 0) + 3} textAnchor="end" className="bars-label" data-testid="y-tick">
+              {format(v)}
+            </text>
+          </g>
+        ))}
         {items.map((item, i) => (
           <g key={item.label} data-testid="bar" data-value={item.value}>
             <title>{`${item.label}: ${format(item.value)}`}</title>
-            <rect x={i * 24 + 4} y={height - heights[i]} width="16" height={heights[i]} className="bars-bar" rx="2" />
-            <text x={i * 24 + 12} y={height + 13} textAnchor="middle" className="bars-label">
+            <rect x={gutter + i * 24 + 4} y={base - heights[i]} width="16" height={heights[i]} className="bars-bar" rx="2" />
+            <text x={gutter + i * 24 + 12} y={base + 13} textAnchor="middle" className="bars-label">
               {item.label}
             </text>
           </g>
         ))}
+        {xTitle && (
+          <text x={(gutter + width) / 2} y={base + 27} textAnchor="middle" className="bars-label" data-testid="x-title">
+            {xTitle}
+          </text>
+        )}
       </svg>
     </figure>
   );

@@ -73,9 +73,9 @@ export function gaugeArc(fraction: number, cx = 100, cy = 100, r = 80): string {
   return `M ${round(x0)} ${round(y0)} A ${r} ${r} 0 0 1 ${round(x1)} ${round(y1)}`;
 }
 
-/** Bar heights (0–max) for monthly amounts; all zero when there is nothing. */
-export function barHeights(amounts: readonly number[], max: number): number[] {
-  const top = Math.max(0, ...amounts);
+/** Bar heights (0–max) for monthly amounts, scaled to `scaleTop` (default: the largest); all zero when there is nothing. */
+export function barHeights(amounts: readonly number[], max: number, scaleTop?: number): number[] {
+  const top = Math.max(0, scaleTop ?? 0, ...amounts);
   if (top <= 0) return amounts.map(() => 0);
   return amounts.map((a) => (a > 0 ? Math.max(1, Math.round((a / top) * max)) : 0));
 }

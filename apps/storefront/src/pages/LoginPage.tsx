@@ -3,8 +3,10 @@ import { errorText, useI18n } from '../i18n';
 import { asRequestError, type RequestError } from '../lib/graphql';
 import { landingPath } from '../lib/landing';
 import { safeNextPath } from '../lib/route-match';
-import { navigate, useLocation } from '../lib/router';
+import { Link, navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
+import { useQuery } from '../lib/use-query';
+import { API_INFO, type ApiInfoData } from '../api/signup';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -15,6 +17,8 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   // Kept as the error itself, so its text follows a language switch.
   const [error, setError] = useState<RequestError | null>(null);
+  // The demo password is shown only on a server that runs with demo data (apiInfo.demoData).
+  const demo = useQuery<ApiInfoData>(API_INFO);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -67,7 +71,12 @@ export function LoginPage() {
         <button type="submit" className="button button-primary button-block" disabled={busy}>
           {busy ? t('login.submitting') : t('login.submit')}
         </button>
-        <p className="hint">{t('login.demoHint')}</p>
+        <p className="hint">
+          <Link to="/forgot-password">{t('login.forgot')}</Link>
+          {' · '}
+          <Link to="/signup">{t('login.signup')}</Link>
+        </p>
+        {demo.data?.apiInfo.demoData && <p className="hint" data-testid="demo-hint">{t('login.demoHint')}</p>}
       </form>
     </div>
   );

@@ -45,10 +45,19 @@ export function ApprovalsTab({ orgId }: { orgId: string }) {
   const { t } = useI18n();
   const inbox = useConnection<PurchaseRequestsData, PurchaseRequestData>(PURCHASE_REQUESTS, { filter: { orgId, status: 'PENDING_APPROVAL' }, first: 50 }, (d) => d.purchaseRequests);
   const replace = (r: PurchaseRequestData) => inbox.update((nodes) => nodes.map((n) => (n.id === r.id ? r : n)));
+  // Decided requests stay listed until reload, so they are taken off the server's count here.
+  const pending = inbox.totalCount === null ? null : Math.max(0, inbox.totalCount - inbox.nodes.filter((n) => n.status !== 'PENDING_APPROVAL').length);
   return (
     <section className="card" aria-labelledby="approvals-title" data-testid="approval-inbox">
       <div className="section-head-row">
-        <h2 id="approvals-title">{t('agency.approval.title')}</h2>
+        <h2 id="approvals-title">
+          {t('agency.approval.title')}{' '}
+          {pending !== null && (
+            <span className="status-chip" data-testid="approval-pending-count" data-count={pending}>
+              {t('agency.approval.pending', { count: pending })}
+            </span>
+          )}
+        </h2>
         <button type="button" className="button button-quiet" onClick={inbox.reload}>
           {t('agency.refresh')}
         </button>

@@ -3,8 +3,10 @@ import { Bars, Gauge } from '../../components/Charts';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { translateOr, useI18n } from '../../i18n';
 import { bpsToPercentText } from '../../lib/agency';
+import { completionDeadline, remainingFen } from '../../lib/completion-card';
 import { formatFen } from '../../lib/money';
 import { useQuery } from '../../lib/use-query';
+import { ExportButtons } from './ExportButtons';
 
 /** 预留份额完成情况: gauge, figures, monthly bars, and (admins) the units below ranked by completion. */
 export function CompletionTab({ orgId, year, isAdmin }: { orgId: string; year: number; isAdmin: boolean }) {
@@ -12,6 +14,7 @@ export function CompletionTab({ orgId, year, isAdmin }: { orgId: string; year: n
   const share = useQuery<ReservedShareQueryData>(RESERVED_SHARE, { orgId, year });
   const ranking = useQuery<SubordinateCompletionData>(SUBORDINATE_COMPLETION, { orgId, year }, { skip: !isAdmin });
   const s = share.data?.reservedShare;
+  const deadline = completionDeadline(year);
 
   return (
     <>
@@ -23,6 +26,7 @@ export function CompletionTab({ orgId, year, isAdmin }: { orgId: string; year: n
           </button>
         </div>
         <p className="muted small">{t('agency.completion.lead')}</p>
+        <ExportButtons orgId={orgId} year={year} isAdmin={isAdmin} />
         <ErrorNotice error={share.error} onRetry={share.reload} />
         {share.loading && !s ? (
           <Loading />
@@ -40,6 +44,16 @@ export function CompletionTab({ orgId, year, isAdmin }: { orgId: string; year: n
               <dt>{t('agency.completion.counted')}</dt>
               <dd data-testid="counted-amount" data-fen={s.countedAmount}>
                 <strong>{formatFen(s.countedAmount)}</strong>
+              </dd>
+              <dt>{t('agency.completion.remaining')}</dt>
+              <dd data-testid="remaining-amount" data-fen={remainingFen(s.reservedAmount, s.countedAmount)}>
+                {formatFen(remainingFen(s.reservedAmount, s.countedAmount))}
+              </dd>
+              <dt>{t('agency.completion.deadline')}</dt>
+              <dd data-testid="completion-deadline">
+                {deadline.daysLeft >= 0
+                  ? t('agency.completion.deadlineDays', { date: deadline.date, days: deadline.daysLeft })
+                  : t('agency.completion.deadlinePassed', { date: deadline.date })}
               </dd>
               <dt>{t('agency.completion.pending')}</dt>
               <dd data-testid="pending-amount">{formatFen(s.pendingAmount)}</dd>
@@ -69,6 +83,8 @@ export function CompletionTab({ orgId, year, isAdmin }: { orgId: string; year: n
               <Bars
                 items={s.monthly.map((m) => ({ label: String(m.month), value: m.countedAmount }))}
                 label={t('agency.completion.monthly')}
+                xTitle={t('agency.chart.month')}
+                yTitle={t('agency.chart.amount')}
                 format={formatFen}
                 testId="monthly-bars"
               />

@@ -49,6 +49,9 @@ export function RequestRow({ request, children }: { request: PurchaseRequestData
           · {translateOr(t, `terms.${request.terms}`, request.terms)} · {formatDateTime(request.createdAt, locale)}
           {request.autoApproved ? ` · ${t('agency.request.autoApproved')}` : ''}
         </p>
+        <p className="small" data-testid="request-purchaser">
+          {t('agency.approval.requester')}: {request.purchaserName}
+        </p>
         <p className="small">
           {t('agency.request.justification')}: {request.justification}
         </p>
