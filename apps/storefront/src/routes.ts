@@ -7,6 +7,7 @@ import { SignUpPage } from './pages/accounts/SignUpPage';
 import { AddressBookPage } from './pages/buyers/AddressBookPage';
 import { ChannelPage } from './pages/buyers/ChannelPage';
 import { PackingSlipPage } from './pages/buyers/PackingSlipPage';
+import { BulkPackingSlipsPage } from './pages/supplier/BulkPackingSlipsPage';
 import { SupplierStorePage } from './pages/buyers/SupplierStorePage';
 import { AuditLogPage } from './pages/audit/AuditLogPage';
 import { ComplaintsPage } from './pages/aftersales/ComplaintsPage';
@@ -44,6 +45,7 @@ export const routes: RouteDef[] = [
   { path: '/suppliers/:id', page: SupplierStorePage },
   { path: '/channels/:id', page: ChannelPage },
   { path: '/portal/supplier/packing-slip/:orderId', page: PackingSlipPage },
+  { path: '/portal/supplier/packing-slips', page: BulkPackingSlipsPage },
   { path: '/products', page: ProductsPage },
   { path: '/products/:id', page: ProductPage },
   { path: '/cart', page: CartPage },

@@ -41,7 +41,7 @@ export class CertificationDocumentService {
         }
         const repo = this.db.repo(tx, CertificationDocument);
         if ((await repo.countBy({ certificationId })) >= MAX_DOCUMENTS_PER_APPLICATION) {
-          throw new AppError('TOO_MANY_DOCUMENTS', `An application has at most ${MAX_DOCUMENTS_PER_APPLICATION} documents`);
+          throw new AppError('TOO_MANY_CERTIFICATION_DOCUMENTS', `An application has at most ${MAX_DOCUMENTS_PER_APPLICATION} documents`);
         }
         const name = fileName?.trim().slice(0, 200) || null;
         return repo.save(repo.create({ certificationId, storageKey: key, contentType, sizeBytes: bytes.length, fileName: name, uploadedByUserId: tx.userId }));

@@ -253,6 +253,8 @@ export interface CertificationRecord {
     originRegion: { code: string; name: string; path: Array<{ code: string; name: string }> } | null;
   };
   history: CertificationEvent[];
+  /** 申请材料; empty for readers outside the workflow. */
+  documents: Array<{ id: string; fileName: string | null; contentType: string; sizeBytes: number; url: string; createdAt: string }>;
 }
 
 const CERTIFICATION_FIELDS = /* GraphQL */ `
@@ -266,6 +268,7 @@ const CERTIFICATION_FIELDS = /* GraphQL */ `
     updatedAt
     product { id title supplier { id name } originRegion { code name path { code name } } }
     history { fromStatus toStatus reason createdAt }
+    documents { id fileName contentType sizeBytes url createdAt }
   }
 `;
 
@@ -311,11 +314,13 @@ export interface NotificationRecord {
   body: string;
   createdAt: string;
   readAt: string | null;
+  /** The order it is about: the notification links to it. */
+  orderId: string | null;
 }
 
 export const NOTIFICATIONS = /* GraphQL */ `
   query Notifications($first: Int) {
-    notifications(first: $first) { id kind title body createdAt readAt }
+    notifications(first: $first) { id kind title body createdAt readAt orderId }
   }
 `;
 export type NotificationsData = { notifications: NotificationRecord[] };

@@ -3,10 +3,24 @@ import type { CertificationRecord } from '../api/portal';
 import { useI18n } from '../i18n';
 import { formatDateTime } from '../lib/dates';
 import { Link } from '../lib/router';
+import { CertificationDocuments } from './CertificationDocuments';
 import { StatusChip } from './StatusChip';
 
 /** One certification application with its product, origin, status and history; actions come from the screen. */
-export function CertificationItem({ cert, children, showSupplier = false }: { cert: CertificationRecord; children?: ReactNode; showSupplier?: boolean }) {
+export function CertificationItem({
+  cert,
+  children,
+  showSupplier = false,
+  canAttach = false,
+  onDocumentAttached,
+}: {
+  cert: CertificationRecord;
+  children?: ReactNode;
+  showSupplier?: boolean;
+  /** The supplier's own application: it may attach documents while it is open. */
+  canAttach?: boolean;
+  onDocumentAttached?: () => void;
+}) {
   const { t, locale } = useI18n();
   const origin = cert.product.originRegion;
   return (
@@ -27,6 +41,7 @@ export function CertificationItem({ cert, children, showSupplier = false }: { ce
             {cert.validFrom && cert.validTo ? ` · ${t('cert.validity', { from: cert.validFrom, to: cert.validTo })}` : ''}
           </p>
         )}
+        <CertificationDocuments certificationId={cert.id} status={cert.status} documents={cert.documents ?? []} canAttach={canAttach} onAttached={onDocumentAttached} />
         {cert.history.length > 0 && (
           <details className="history">
             <summary>{t('history.title')}</summary>

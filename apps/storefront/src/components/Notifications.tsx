@@ -2,6 +2,7 @@ import { api } from '../api/client';
 import { MARK_NOTIFICATIONS_READ, NOTIFICATIONS, type NotificationsData } from '../api/portal';
 import { translateOr, useI18n } from '../i18n';
 import { formatDateTime } from '../lib/dates';
+import { Link } from '../lib/router';
 import { useAction } from '../lib/use-action';
 import { useQuery } from '../lib/use-query';
 import { ErrorNotice } from './Feedback';
@@ -35,7 +36,15 @@ export function Notifications() {
         {data?.notifications.map((n) => (
           <li key={n.id} className={`row notification${n.readAt ? '' : ' is-unread'}`}>
             <div className="row-main">
-              <div className="row-title">{translateOr(t, `notice.${n.kind}`, n.title)}</div>
+              <div className="row-title">
+                {n.orderId ? (
+                  <Link to={`/orders/${n.orderId}`} data-testid="notification-order-link">
+                    {translateOr(t, `notice.${n.kind}`, n.title)}
+                  </Link>
+                ) : (
+                  translateOr(t, `notice.${n.kind}`, n.title)
+                )}
+              </div>
               <p className="muted small">
                 {formatDateTime(n.createdAt, locale)}
                 {n.body ? ` · ${n.body}` : ''}

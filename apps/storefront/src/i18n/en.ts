@@ -2,6 +2,7 @@ import { adminEn } from './admin.en';
 import { produceEn } from './produce.en';
 import { accountsEn } from './accounts.en';
 import { buyersEn } from './buyers.en';
+import { suppliersEn } from './suppliers.en';
 import { errorsEn } from './errors.en';
 import { findingsEn } from './findings.en';
 import type { Dictionary } from './zh-CN';
@@ -1135,6 +1136,7 @@ export const en: Dictionary = {
   ...adminEn,
   ...produceEn,
   ...buyersEn,
+  ...suppliersEn,
   ...findingsEn,
   ...errorsEn,
   ...accountsEn,

@@ -4,6 +4,7 @@ import { adminZhCN } from './admin.zh-CN';
 import { produceZhCN } from './produce.zh-CN';
 import { accountsZhCN } from './accounts.zh-CN';
 import { buyersZhCN } from './buyers.zh-CN';
+import { suppliersZhCN } from './suppliers.zh-CN';
 import { errorsZhCN } from './errors.zh-CN';
 import { findingsZhCN } from './findings.zh-CN';
 
@@ -1136,6 +1137,7 @@ export const zhCN = {
   ...adminZhCN,
   ...produceZhCN,
   ...buyersZhCN,
+  ...suppliersZhCN,
   ...findingsZhCN,
   ...errorsZhCN,
   ...accountsZhCN,

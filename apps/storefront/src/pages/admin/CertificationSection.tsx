@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { CERTIFY_PRODUCT, type CertifyInput, REVOKE_CERTIFICATION } from '../../api/admin';
 import { api } from '../../api/client';
 import { CERTIFICATION_STATUSES, CERTIFICATIONS, type CertificationRecord, type CertificationsData, REJECT_CERTIFICATION } from '../../api/portal';
+import { CertificationDocuments } from '../../components/CertificationDocuments';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { SelectField } from '../../components/SelectField';
 import { StatusChip } from '../../components/StatusChip';
@@ -83,6 +84,7 @@ function CertificationRow({ cert, onChanged }: { cert: CertificationRecord; onCh
           </p>
         )}
         {last?.reason && <p className="muted small">{last.reason}</p>}
+        <CertificationDocuments certificationId={cert.id} status={cert.status} documents={cert.documents ?? []} />
         {certifying && (
           <CertifyForm
             cert={cert}

@@ -59,7 +59,7 @@ export function CertificationsTab({ supplierId }: { supplierId: string }) {
         {list.loading && !list.nodes.length ? <Loading /> : list.totalCount === 0 ? <p className="muted">{t('certs.none')}</p> : null}
         <ul className="row-list">
           {list.nodes.map((c) => (
-            <CertificationItem key={c.id} cert={c} />
+            <CertificationItem key={c.id} cert={c} canAttach onDocumentAttached={list.reload} />
           ))}
         </ul>
         {list.hasNextPage && (

@@ -17,6 +17,7 @@ import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
 import { useConnection } from '../../lib/use-connection';
 import { NewProductForm } from './NewProductForm';
+import { ProductEditor } from './ProductEditor';
 
 /** Certification may be (re)applied for when there is none in progress or in force. */
 export const canApplyForCertification = (p: OwnProduct) => !p.certification || ['REJECTED', 'EXPIRED', 'REVOKED'].includes(p.certification.status);
@@ -24,6 +25,7 @@ export const canApplyForCertification = (p: OwnProduct) => !p.certification || [
 export function ProductsTab({ supplierId }: { supplierId: string }) {
   const { t } = useI18n();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const list = useConnection<OwnProductsData, OwnProduct>(OWN_PRODUCTS, { filter: { supplierId }, first: 20 }, (d) => d.products);
 
   const replace = (next: OwnProduct) => list.update((nodes) => (nodes.some((n) => n.id === next.id) ? nodes.map((n) => (n.id === next.id ? next : n)) : [next, ...nodes]));
@@ -46,13 +48,21 @@ export function ProductsTab({ supplierId }: { supplierId: string }) {
           </button>
         </div>
       )}
+      {editing && (
+        <ProductEditor
+          key={editing}
+          productId={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(p) => list.update((nodes) => nodes.map((n) => (n.id === p.id ? { ...n, title: p.title } : n)))}
+        />
+      )}
       <section className="card" aria-labelledby="own-products-title">
         <h2 id="own-products-title">{t('portal.tab.products')}</h2>
         <ErrorNotice error={list.error} onRetry={list.reload} />
         {list.loading && !list.nodes.length ? <Loading /> : list.totalCount === 0 ? <p className="muted">{t('products.noneYet')}</p> : null}
         <ul className="row-list">
           {list.nodes.map((p) => (
-            <OwnProductRow key={p.id} product={p} onChange={replace} />
+            <OwnProductRow key={p.id} product={p} onChange={replace} onEdit={() => setEditing(p.id)} />
           ))}
         </ul>
         {list.hasNextPage && (
@@ -65,7 +75,7 @@ export function ProductsTab({ supplierId }: { supplierId: string }) {
   );
 }
 
-function OwnProductRow({ product, onChange }: { product: OwnProduct; onChange: (p: OwnProduct) => void }) {
+function OwnProductRow({ product, onChange, onEdit }: { product: OwnProduct; onChange: (p: OwnProduct) => void; onEdit: () => void }) {
   const { t } = useI18n();
   const action = useAction(async (kind: 'publish' | 'unpublish' | 'certify') => {
     if (kind === 'certify') {
@@ -93,6 +103,9 @@ function OwnProductRow({ product, onChange }: { product: OwnProduct; onChange: (
         <ErrorNotice error={action.error} />
       </div>
       <div className="row-actions">
+        <button type="button" className="button button-quiet" onClick={onEdit} data-testid="edit-product">
+          {t('productEdit.open')}
+        </button>
         {product.status !== 'PUBLISHED' ? (
           <button type="button" className="button button-primary" disabled={action.busy} onClick={() => void action.run('publish')}>
             {t('products.publish')}

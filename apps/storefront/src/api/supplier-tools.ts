@@ -1,0 +1,168 @@
+// Issue 15, item 2 (suppliers): the shipping queue's tab counts, editing products and variants, the
+// product gallery (upload over REST, reorder, delete) and documents on a certification application.
+import { CLIENT_CODES, RequestError } from '../lib/graphql';
+import { api } from './client';
+
+export const SUPPLIER_TABS = ['TO_SHIP', 'SHIPPED', 'DELIVERED', 'ALL'] as const;
+export type SupplierTab = (typeof SUPPLIER_TABS)[number];
+export interface SupplierOrderCounts {
+  toShip: number;
+  shipped: number;
+  delivered: number;
+  all: number;
+}
+export const COUNT_KEY: Record<SupplierTab, keyof SupplierOrderCounts> = { TO_SHIP: 'toShip', SHIPPED: 'shipped', DELIVERED: 'delivered', ALL: 'all' };
+
+export const SUPPLIER_ORDER_COUNTS = /* GraphQL */ `
+  query SupplierOrderCounts($supplierId: ID!) {
+    supplierOrderCounts(supplierId: $supplierId) { toShip shipped delivered all }
+  }
+`;
+export type SupplierOrderCountsData = { supplierOrderCounts: SupplierOrderCounts };
+
+// ── editing products ─────────────────────────────────────────────────────────────
+
+export interface EditableImage {
+  id: string;
+  url: string;
+  thumbnailUrl: string;
+  sort: number;
+  width: number | null;
+  height: number | null;
+}
+export interface EditableVariant {
+  id: string;
+  sku: string;
+  spec: string;
+  unit: string;
+  retailPrice: number;
+  agencyPrice: number;
+  marketReferencePrice: number;
+  stockOnHand: number;
+  stockAvailable: number;
+  active: boolean;
+}
+export interface EditableProduct {
+  id: string;
+  title: string;
+  description: string;
+  status: string;
+  images: EditableImage[];
+  variants: EditableVariant[];
+}
+
+const EDITABLE = /* GraphQL */ `
+  fragment EditableProduct on Product {
+    id title description status
+    images { id url thumbnailUrl sort width height }
+    variants { id sku spec unit retailPrice agencyPrice marketReferencePrice stockOnHand stockAvailable active }
+  }
+`;
+
+export const EDITABLE_PRODUCT = /* GraphQL */ `
+  query EditableProduct($id: ID!) { product(id: $id) { ...EditableProduct } }
+  ${EDITABLE}
+`;
+export type EditableProductData = { product: EditableProduct | null };
+
+export const UPDATE_PRODUCT = /* GraphQL */ `
+  mutation UpdateProduct($input: UpdateProductInput!) { updateProduct(input: $input) { ...EditableProduct } }
+  ${EDITABLE}
+`;
+
+export interface UpdateVariantInput {
+  variantId: string;
+  spec?: string;
+  unit?: string;
+  retailPrice?: number;
+  agencyPrice?: number;
+  marketReferencePrice?: number;
+  stockAdjustment?: number;
+  active?: boolean;
+}
+export const UPDATE_VARIANT = /* GraphQL */ `
+  mutation UpdateVariant($input: UpdateVariantInput!) {
+    updateVariant(input: $input) { id sku spec unit retailPrice agencyPrice marketReferencePrice stockOnHand stockAvailable active }
+  }
+`;
+export type UpdateVariantData = { updateVariant: EditableVariant };
+
+export const REORDER_IMAGES = /* GraphQL */ `
+  mutation ReorderProductImages($productId: ID!, $imageIds: [ID!]!) {
+    reorderProductImages(productId: $productId, imageIds: $imageIds) { id url thumbnailUrl sort width height }
+  }
+`;
+export type ReorderImagesData = { reorderProductImages: EditableImage[] };
+
+export const REMOVE_IMAGE = /* GraphQL */ `
+  mutation RemoveProductImage($imageId: ID!) { removeProductImage(imageId: $imageId) }
+`;
+
+// ── certification documents ──────────────────────────────────────────────────────
+
+export interface CertificationDocumentRecord {
+  id: string;
+  fileName: string | null;
+  contentType: string;
+  sizeBytes: number;
+  url: string;
+  createdAt: string;
+}
+export const CERTIFICATION_DOCUMENTS = /* GraphQL */ `
+  query CertificationDocuments($id: ID!) {
+    certification(id: $id) { id status documents { id fileName contentType sizeBytes url createdAt } }
+  }
+`;
+export type CertificationDocumentsData = { certification: { id: string; status: string; documents: CertificationDocumentRecord[] } };
+
+// ── raw uploads (REST: the bytes are not GraphQL) ────────────────────────────────
+
+async function errorOf(res: Response): Promise<RequestError> {
+  let body: { error?: { code?: unknown; message?: unknown } } | null = null;
+  try {
+    body = await res.json();
+  } catch {
+    /* not JSON */
+  }
+  const code = typeof body?.error?.code === 'string' ? body.error.code : res.status >= 502 ? CLIENT_CODES.NETWORK : CLIENT_CODES.UNKNOWN;
+  return new RequestError(code, typeof body?.error?.message === 'string' ? body.error.message : `HTTP ${res.status}`);
+}
+
+function authHeaders(): Record<string, string> {
+  const token = api.tokens.get();
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+async function postFile<T>(path: string, file: File): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      headers: { ...authHeaders(), 'content-type': file.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name), accept: 'application/json' },
+      body: file,
+    });
+  } catch (e) {
+    throw new RequestError(CLIENT_CODES.NETWORK, e instanceof Error ? e.message : String(e));
+  }
+  if (!res.ok) throw await errorOf(res);
+  return (await res.json()) as T;
+}
+
+export const uploadProductImage = (productId: string, file: File) => postFile<{ id: string; url: string }>(`/files/products/${encodeURIComponent(productId)}/images`, file);
+export const uploadCertificationDocument = (certificationId: string, file: File) =>
+  postFile<{ id: string; url: string }>(`/files/certifications/${encodeURIComponent(certificationId)}/documents`, file);
+
+/** Opens a document in a new tab: the route wants the bearer token, so a plain link cannot fetch it. */
+export async function openProtectedFile(url: string): Promise<void> {
+  const opened = window.open('', '_blank');
+  try {
+    const res = await fetch(url, { headers: authHeaders() });
+    if (!res.ok) throw await errorOf(res);
+    const href = URL.createObjectURL(await res.blob());
+    if (opened) opened.location.href = href;
+    else window.location.href = href;
+  } catch (e) {
+    opened?.close();
+    throw e;
+  }
+}
