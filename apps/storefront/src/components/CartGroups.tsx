@@ -67,7 +67,9 @@ export function CartGroups({
         <section key={group.supplierId} className="card cart-group" data-testid="cart-group" data-supplier-id={group.supplierId} aria-label={group.supplierName}>
           <header className="cart-group-head">
             <p className="label">{t('cart.supplier')}</p>
-            <h2 data-testid="cart-group-supplier">{group.supplierName}</h2>
+            <h2 data-testid="cart-group-supplier">
+              <Link to={`/suppliers/${group.supplierId}`}>{group.supplierName}</Link>
+            </h2>
           </header>
           <ul className="row-list">
             {group.lines.map((p) => {

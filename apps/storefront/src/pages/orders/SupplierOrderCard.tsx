@@ -52,7 +52,7 @@ export function SupplierOrderCard({
       <header className="supplier-order-head">
         <div>
           <p className="label">{t('order.supplierOrder')}</p>
-          <h3 data-testid="supplier-order-supplier">{supplierName ?? '…'}</h3>
+          <h3 data-testid="supplier-order-supplier">{supplierName ? <Link to={`/suppliers/${so.supplierId}`}>{supplierName}</Link> : '…'}</h3>
         </div>
         <StatusChip domain="supplierOrderStatus" status={so.status} testId="supplier-order-status" />
       </header>
