@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import type { TestServer } from '@bangfu/testing';
+import { AnomalyEventConsumer } from './anomaly.consumer';
 import { AnomalyKind } from './anomaly.entities';
-import { channel, customer, detect, figure, findingsAbout, insertOrder, lot, product, ship, startOversightServer, supplier } from './test-helpers';
+import { channel, customer, detect, figure, findingsAbout, insertOrder, lot, product, ship, startOversightServer, supplier, sys } from './test-helpers';
 
 let server: TestServer;
 let ds: DataSource;
@@ -60,11 +62,17 @@ describe('ATTRIBUTION_GAP', () => {
     await ship(ds, without, null);
     const fine = await insertOrder(ds, buyer, await channel(ds), new Date(), [{ supplierId: covered, variantId: pc.variantId, unitPrice: 1_000, quantity: 10 }]);
     await ship(ds, fine, await lot(ds, pc.variantId));
-    await detect(server, AnomalyKind.ATTRIBUTION_GAP, [without]);
+    // The shipment's event runs the rule (the order's creation does not: lots are taken at shipment).
+    const consumer = server.app.get(AnomalyEventConsumer);
+    const event = (type: string) => ({ id: randomUUID(), type, aggregateId: without, payload: { orderId: without }, createdAt: new Date().toISOString() });
+    expect(consumer.handles('order.paid')).toBe(false);
+    await consumer.handle(sys(), event('order.placed'));
+    expect(await findingsAbout(ds, AnomalyKind.ATTRIBUTION_GAP, gappy)).toEqual([]);
+    await consumer.handle(sys(), event('order.shipped'));
     await detect(server, AnomalyKind.ATTRIBUTION_GAP);
     const found = await findingsAbout(ds, AnomalyKind.ATTRIBUTION_GAP, gappy);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ subject_type: 'SUPPLIER', supplier_id: gappy, order_ids: [without] });
+    expect(found[0]).toMatchObject({ subject_type: 'SUPPLIER', supplier_id: gappy, order_ids: [without], detected_via: 'EVENT' });
     expect(figure(found[0], 'unitsShipped')?.value).toBe(10);
     expect(figure(found[0], 'unitsWithoutLot')?.value).toBe(6);
     expect(figure(found[0], 'uncoveredShare')?.value).toBe(6000);
