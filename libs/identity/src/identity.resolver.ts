@@ -16,9 +16,10 @@ export class UserResolver {
     private readonly directory: UserDirectoryService,
   ) {}
 
-  @Query(() => [AppUser], { description: 'Platform admin: accounts by part of the name, email or mobile, role or organisation; newest first' })
+  // Named in the schema only: `users` as a method would clash with the injected UserService.
+  @Query(() => [AppUser], { name: 'users', description: 'Platform admin: accounts by part of the name, email or mobile, role or organisation; newest first' })
   @Allow(Role.PLATFORM_ADMIN)
-  users(
+  searchUsers(
     @Ctx() ctx: RequestContext,
     @Args('search', { type: () => String, nullable: true }) search?: string | null,
     @Args('role', { type: () => Role, nullable: true }) role?: Role | null,

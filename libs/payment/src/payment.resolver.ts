@@ -100,9 +100,10 @@ export class PaymentResolver {
     return this.payments.awaitingConfirmation(ctx);
   }
 
-  @Query(() => [PaymentRefund], { description: 'Platform finance: refunds of all orders, newest first (optionally one status)' })
+  // Named in the schema only: `refunds` as a method would clash with the injected RefundService.
+  @Query(() => [PaymentRefund], { name: 'refunds', description: 'Platform finance: refunds of all orders, newest first (optionally one status)' })
   @Allow(Role.PLATFORM_ADMIN)
-  refunds(
+  recentRefunds(
     @Ctx() ctx: RequestContext,
     @Args('status', { type: () => RefundStatus, nullable: true }) status?: RefundStatus | null,
     @Args('first', { type: () => Int, nullable: true }) first?: number | null,
