@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { DEMO, gql, PASSWORD, tokenFor } from './support/api';
+import { signedEvent, startStripeStandIn, type StripeStandIn } from './support/stripe';
+
+// The supplier's job in the browser: the shipping queue lists only orders that can ship, with the
+// server's counts per tab; the cooperative prints the packing slips of two paid orders at once, ships
+// one from the queue, and follows a notification to its order. The customer's steps (address, order,
+// card payment played through the local Stripe stand-in) are set up through GraphQL as that user;
+// GraphQL otherwise only reads results.
+
+const CUSTOMER = 'customer@demo.bangfu';
+const TEA = '贵州梵净山绿茶礼盒';
+
+let stripe: StripeStandIn;
+test.beforeAll(async () => {
+  stripe = await startStripeStandIn(Number(process.env.E2E_STRIPE_PORT));
+});
+test.afterAll(async () => {
+  await stripe?.close();
+});
+
+async function firstVillage(request: APIRequestContext, county: string): Promise<string> {
+  const q = 'query($p: String) { regions(parentCode: $p) { code } }';
+  for (const town of (await gql<{ regions: Array<{ code: string }> }>(request, q, { p: county })).regions) {
+    const { regions } = await gql<{ regions: Array<{ code: string }> }>(request, q, { p: town.code });
+    if (regions.length) return regions[0].code;
+  }
+  throw new Error(`no villages under ${county}`);
+}
+
+interface Placed {
+  id: string;
+  orderNo: string;
+}
+
+/** The customer orders one box of tea to a new address; `pay` plays a successful card payment. */
+async function customerOrder(request: APIRequestContext, token: string, recipient: string, pay: boolean): Promise<Placed> {
+  const { createAddress } = await gql<{ createAddress: { id: string } }>(
+    request,
+    'mutation($i: AddressInput!) { createAddress(input: $i) { id } }',
+    { i: { recipient, phone: '13800138000', regionCode: await firstVillage(request, DEMO.county), detail: `茶园路 ${Math.floor(Math.random() * 900) + 100} 号` } },
+    token,
+  );
+  const { products } = await gql<{ products: { edges: Array<{ node: { title: string; variants: Array<{ id: string; stockAvailable: number }> } }> } }>(
+    request,
+    'query($s: String) { products(filter: { search: $s }, first: 5) { edges { node { title variants { id stockAvailable } } } } }',
+    { s: TEA },
+  );
+  const variant = products.edges.find((e) => e.node.title === TEA)!.node.variants.find((v) => v.stockAvailable >= 1)!;
+  const { channels } = await gql<{ channels: Array<{ id: string; status: string; kind: string; online: boolean }> }>(request, '{ channels { id status kind online } }');
+  const hall = channels.find((c) => c.status === 'ACTIVE' && c.kind === 'HALL' && c.online)!;
+  const { placeOrder } = await gql<{ placeOrder: Placed & { __typename: string } }>(
+    request,
+    'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { __typename ... on Order { id orderNo } } }',
+    { input: { idempotencyKey: randomUUID(), channelId: hall.id, lines: [{ variantId: variant.id, quantity: 1 }], addressId: createAddress.id } },
+    token,
+  );
+  expect(placeOrder.__typename).toBe('Order');
+  if (pay) {
+    const { payOrder } = await gql<{ payOrder: { paymentId: string } }>(request, 'mutation($id: ID!) { payOrder(orderId: $id, method: CARD) { paymentId } }', { id: placeOrder.id }, token);
+    const intent = stripe.intentForPayment(payOrder.paymentId)!;
+    const event = signedEvent('payment_intent.succeeded', stripe.succeed(intent.id), process.env.E2E_STRIPE_WEBHOOK_SECRET!);
+    const hook = await request.post('/webhooks/stripe', { data: event.body, headers: { 'content-type': 'application/json', 'stripe-signature': event.signature } });
+    expect(hook.status()).toBe(200);
+  }
+  return { id: placeOrder.id, orderNo: placeOrder.orderNo };
+}
+
+async function signIn(page: Page, identifier: string, next: string) {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('邮箱或手机号').fill(identifier);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`));
+}
+
+test('the supplier prints the packing slips of paid orders and ships from the queue; unpaid orders stay out of it', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const tag = Date.now().toString(36);
+  const customer = await tokenFor(request, CUSTOMER);
+  const first = await customerOrder(request, customer, `王小丽${tag}`, true);
+  const second = await customerOrder(request, customer, `李建国${tag}`, true);
+  const unpaid = await customerOrder(request, customer, `赵未付${tag}`, false);
+  const supplierToken = await tokenFor(request, DEMO.supplier);
+  const { me } = await gql<{ me: { memberships: Array<{ organization: { id: string; name: string } | null }> } }>(request, '{ me { memberships { organization { id name } } } }', {}, supplierToken);
+  const supplierId = me.memberships.find((m) => m.organization?.name === DEMO.cooperative)!.organization!.id;
+  const counts = async () =>
+    (await gql<{ supplierOrderCounts: Record<string, number> }>(request, 'query($s: ID!) { supplierOrderCounts(supplierId: $s) { toShip shipped delivered all } }', { s: supplierId }, supplierToken))
+      .supplierOrderCounts;
+  const before = await counts();
+
+  // ── The cooperative signs in and lands on its orders to ship ──
+  await signIn(page, DEMO.supplier, '/portal/supplier/orders');
+  const switcher = page.getByLabel('切换供应商');
+  if (await switcher.isVisible()) await switcher.selectOption({ label: DEMO.cooperative });
+  const tabs = page.getByRole('group', { name: '显示' });
+  await expect(tabs.getByRole('button', { name: `待发货 (${before.toShip})` })).toHaveAttribute('aria-pressed', 'true');
+  await expect(tabs.getByRole('button', { name: `全部 (${before.all})` })).toBeVisible();
+  const row = (o: Placed) => page.getByTestId('incoming-order').filter({ hasText: o.orderNo });
+  await expect(row(first)).toHaveAttribute('data-state', 'toShip');
+  await expect(row(second)).toBeVisible();
+  await expect(row(unpaid)).toHaveCount(0); // not paid: not in the queue
+  await tabs.getByRole('button', { name: /^全部/ }).click();
+  await expect(row(unpaid)).toHaveAttribute('data-state', 'awaitingPayment');
+  await tabs.getByRole('button', { name: /^待发货/ }).click();
+
+  // ── Both paid orders selected → one printable page with a slip per order ──
+  await row(first).getByRole('checkbox', { name: `选择订单 ${first.orderNo}` }).check();
+  await row(second).getByRole('checkbox', { name: `选择订单 ${second.orderNo}` }).check();
+  await page.getByRole('button', { name: '批量打印装箱单（2）' }).click();
+  await expect(page).toHaveURL(/\/portal\/supplier\/packing-slips\?orders=/);
+  const slips = page.getByTestId('packing-slip');
+  await expect(slips).toHaveCount(2);
+  await expect(slips.filter({ hasText: first.orderNo })).toContainText(`王小丽${tag}`);
+  await expect(slips.filter({ hasText: second.orderNo })).toContainText(`李建国${tag}`);
+  await expect(slips.filter({ hasText: first.orderNo })).toContainText('13800138000');
+  await expect(slips.filter({ hasText: first.orderNo })).toContainText(TEA);
+  // One slip per printed page: each slip breaks the page after it, the last does not.
+  await page.emulateMedia({ media: 'print' });
+  expect(await slips.evaluateAll((els) => els.map((e) => getComputedStyle(e).breakAfter))).toEqual(['page', 'auto']);
+  await expect(page.getByRole('button', { name: '打印' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+  });
+  await page.getByTestId('print-slips').click();
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+  // ── Back in the queue, the first order ships with the slip's details ──
+  await page.getByRole('link', { name: '返回待发货订单' }).click();
+  if (await switcher.isVisible()) await switcher.selectOption({ label: DEMO.cooperative });
+  await row(first).getByLabel('承运商').fill('顺丰速运');
+  await row(first).getByLabel('运单号').fill(`SF${tag.toUpperCase()}`);
+  await row(first).getByRole('button', { name: '确认发货' }).click();
+  await expect(page.getByTestId('shipped-notice')).toContainText(first.orderNo);
+  await expect(row(first)).toHaveCount(0);
+  await expect(tabs.getByRole('button', { name: `待发货 (${before.toShip - 1})` })).toBeVisible();
+  await expect(tabs.getByRole('button', { name: `已发货 (${before.shipped + 1})` })).toBeVisible();
+  await tabs.getByRole('button', { name: /^已发货/ }).click();
+  await expect(row(first).getByTestId('shipment')).toContainText(`顺丰速运 · 运单号 SF${tag.toUpperCase()}`);
+  expect(await counts()).toEqual({ ...before, toShip: before.toShip - 1, shipped: before.shipped + 1 });
+  const { order } = await gql<{ order: { status: string; supplierOrders: Array<{ status: string; trackingNo: string }> } }>(
+    request,
+    'query($id: ID!) { order(id: $id) { status supplierOrders { status trackingNo } } }',
+    { id: first.id },
+    customer,
+  );
+  expect(order).toEqual({ status: 'FULFILLING', supplierOrders: [{ status: 'SHIPPED', trackingNo: `SF${tag.toUpperCase()}` }] });
+
+  // ── A notification about the second order leads to that order ──
+  await page.goto('/portal/supplier');
+  if (await switcher.isVisible()) await switcher.selectOption({ label: DEMO.cooperative });
+  const link = page.getByTestId('notification-order-link').filter({ hasText: second.orderNo }).first();
+  await expect(async () => {
+    await page.reload();
+    await expect(link).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/orders/${second.id}$`));
+  await expect(page.getByTestId('order-no')).toHaveText(second.orderNo);
+});
