@@ -161,3 +161,93 @@ test('the supplier prints the packing slips of paid orders and ships from the qu
   await expect(page).toHaveURL(new RegExp(`/orders/${second.id}$`));
   await expect(page.getByTestId('order-no')).toHaveText(second.orderNo);
 });
+
+test('the supplier edits a product after creating it, manages its photos and attaches documents to its certification application', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const tag = Date.now().toString(36);
+  const title = `梵净山红茶 ${tag}`;
+  // Real pictures: the server decodes them to make thumbnails.
+  const picture = (rgb: [number, number, number]) =>
+    import('sharp').then(({ default: sharp }) => sharp({ create: { width: 800, height: 600, channels: 3, background: { r: rgb[0], g: rgb[1], b: rgb[2] } } }).png().toBuffer());
+  const [red, green] = await Promise.all([picture([200, 40, 40]), picture([40, 160, 60])]);
+
+  // ── A new draft product ──
+  await signIn(page, DEMO.supplier, '/portal/supplier/products');
+  const switcher = page.getByLabel('切换供应商');
+  if (await switcher.isVisible()) await switcher.selectOption({ label: DEMO.cooperative });
+  await page.getByRole('button', { name: '新建产品' }).click();
+  await page.getByLabel('产品名称').fill(title);
+  await page.getByLabel('省级').selectOption({ label: '贵州省' });
+  await page.getByLabel('地级').selectOption({ label: '铜仁市' });
+  await page.getByLabel('县级').selectOption(DEMO.county);
+  const variant = page.getByTestId('variant-editor').first();
+  await variant.getByLabel('规格').fill('100g');
+  await variant.getByLabel('零售价 (¥)').fill('68');
+  await variant.getByLabel('单位采购价 (¥)').fill('60');
+  await variant.getByLabel('市场参考价 (¥)').fill('75');
+  await variant.getByLabel('现有库存').fill('30');
+  await page.getByRole('button', { name: '保存为草稿' }).click();
+  const row = page.getByTestId('own-product').filter({ hasText: title });
+  await expect(row).toBeVisible();
+  const productId = (await row.getAttribute('data-product-id'))!;
+
+  // ── Edited afterwards: description, a variant's price and stock, photos ──
+  await row.getByRole('button', { name: '编辑' }).click();
+  const editor = page.getByTestId('product-editor');
+  await editor.getByLabel('产品介绍').fill('高山红茶，蜜香浓郁');
+  await editor.getByRole('button', { name: '保存商品信息' }).click();
+  await expect(editor.getByRole('status').first()).toHaveText('已保存');
+  const edit = editor.getByTestId('variant-edit').first();
+  await edit.getByLabel('零售价 (¥)').fill('59.90');
+  await edit.getByLabel('库存增减').fill('+5');
+  await edit.getByRole('button', { name: '保存规格' }).click();
+  await expect(edit).toContainText('库存 35，可售 35');
+
+  const images = editor.getByTestId('product-images');
+  await images.getByTestId('image-input').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
+  await expect(images.getByRole('alert')).toContainText('notes.txt 不是 JPEG、PNG 或 WebP 图片');
+  await images.getByTestId('image-input').setInputFiles([
+    { name: 'red.png', mimeType: 'image/png', buffer: red },
+    { name: 'green.png', mimeType: 'image/png', buffer: green },
+  ]);
+  const tiles = images.getByTestId('product-image');
+  await expect(tiles).toHaveCount(2);
+  await expect(tiles.first().locator('img')).toHaveAttribute('src', /-thumb\.webp$/);
+  const [firstId, secondId] = await tiles.evaluateAll((els) => els.map((e) => e.getAttribute('data-image-id')));
+  await images.getByRole('button', { name: '把第 2 张前移' }).click();
+  await expect(tiles.first()).toHaveAttribute('data-image-id', secondId!);
+  await images.getByRole('button', { name: '删除第 2 张图片' }).click();
+  await expect(tiles).toHaveCount(1);
+
+  const { product } = await gql<{ product: { description: string; images: Array<{ id: string; thumbnailUrl: string }>; variants: Array<{ retailPrice: number; stockOnHand: number }> } }>(
+    request,
+    'query($id: ID!) { product(id: $id) { description images { id thumbnailUrl } variants { retailPrice stockOnHand } } }',
+    { id: productId },
+    await tokenFor(request, DEMO.supplier),
+  );
+  expect(product.description).toBe('高山红茶，蜜香浓郁');
+  expect(product.variants).toEqual([{ retailPrice: 5990, stockOnHand: 35 }]);
+  expect(product.images.map((i) => i.id)).toEqual([secondId]);
+  expect(firstId).not.toBe(secondId);
+  const thumb = await request.get(product.images[0].thumbnailUrl);
+  expect(thumb.headers()['content-type']).toBe('image/webp');
+
+  // ── Certification: apply, then attach an origin certificate for the coordinator ──
+  await row.getByRole('button', { name: '申请认定' }).click();
+  await page.getByRole('navigation', { name: '供应商后台' }).getByRole('link', { name: '产品认定' }).click();
+  const application = page.getByTestId('certification').filter({ hasText: title });
+  const certificationId = (await application.getAttribute('data-certification-id'))!;
+  const docs = application.getByTestId('cert-documents');
+  await docs.getByTestId('cert-document-input').setInputFiles({ name: 'photo.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+  await expect(docs.getByRole('alert')).toHaveText('请上传 PDF、JPG 或 PNG 文件');
+  await docs.getByTestId('cert-document-input').setInputFiles({ name: '产地证明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await expect(docs.getByTestId('cert-document')).toContainText('产地证明.pdf');
+
+  const { certification } = await gql<{ certification: { documents: Array<{ fileName: string; contentType: string }> } }>(
+    request,
+    'query($id: ID!) { certification(id: $id) { documents { fileName contentType } } }',
+    { id: certificationId },
+    await tokenFor(request, DEMO.coordinator),
+  );
+  expect(certification.documents).toEqual([{ fileName: '产地证明.pdf', contentType: 'application/pdf' }]);
+});
