@@ -21,7 +21,7 @@ const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(currentPassw
 const DISABLE = 'mutation($u: ID!, $d: Boolean!) { setUserDisabled(userId: $u, disabled: $d) { id status } }';
 
 beforeAll(async () => {
-  server = await startTestServer({ ...MODULES, env: { LOGIN_MAX_FAILURES: '3' } });
+  server = await startTestServer({ ...MODULES, env: { LOGIN_MAX_FAILURES: '3', LOGIN_FIRST_DELAY_SECONDS: '60' } });
   ds = server.app.get(DataSource);
 });
 afterAll(() => server?.close());
@@ -92,14 +92,20 @@ describe('failed-login lockout', () => {
     const lockMs = () => redis.pttl(redisKey(server.config, 'login', 'pair-lock', who, '127.0.0.4'));
     for (let i = 0; i < 3; i++) await gqlFrom('127.0.0.4', LOGIN, { i: email, p: `slow-${i}-wrong` });
     const first = expectErrorCode(await gqlFrom('127.0.0.4', LOGIN, { i: email, p: 'slow-x-wrong' }), 'RATE_LIMITED');
-    expect(first.extensions?.retryAfterSeconds).toBe(1);
-    await new Promise((r) => setTimeout(r, 1100));
+    expect(first.extensions?.retryAfterSeconds).toBeGreaterThan(50); // 60 s, less what the calls took
+    expect(first.extensions?.retryAfterSeconds).toBeLessThanOrEqual(60);
+    // The wait passes (the lock expires): the next failure is checked, then locks twice as long.
+    // Expiring the key stands in for sleeping, so a slow machine cannot make the test flaky.
+    const pass = () => redis.del(redisKey(server.config, 'login', 'pair-lock', who, '127.0.0.4'));
+    await pass();
     expectErrorCode(await gqlFrom('127.0.0.4', LOGIN, { i: email, p: 'slow-4-wrong' }), 'INVALID_CREDENTIALS');
-    expect(await lockMs()).toBeGreaterThan(1000); // 2 s now
-    await new Promise((r) => setTimeout(r, 2100));
+    expect(await lockMs()).toBeGreaterThan(60_000); // 120 s now
+    await pass();
     expectErrorCode(await gqlFrom('127.0.0.4', LOGIN, { i: email, p: 'slow-5-wrong' }), 'INVALID_CREDENTIALS');
-    expect(await lockMs()).toBeGreaterThan(3000); // 4 s now
-    expect(expectErrorCode(await gqlFrom('127.0.0.4', LOGIN, { i: email, p: TEST_PASSWORD }), 'RATE_LIMITED').extensions?.retryAfterSeconds).toBe(4);
+    expect(await lockMs()).toBeGreaterThan(120_000); // 240 s now
+    const last = expectErrorCode(await gqlFrom('127.0.0.4', LOGIN, { i: email, p: TEST_PASSWORD }), 'RATE_LIMITED');
+    expect(last.extensions?.retryAfterSeconds).toBeGreaterThan(200);
+    expect(last.extensions?.retryAfterSeconds).toBeLessThanOrEqual(240);
   });
 });
 

@@ -8,9 +8,9 @@ const MEMORY_SECONDS = 24 * 3600;
 
 /**
  * Reserves one sign-in attempt for each counter (KEYS: count, lock pairs; ARGV: max per pair …, memory
- * seconds, cap seconds). Refused while any lock is set (returns its remaining ms). Otherwise counts
- * the attempt *before* the password is checked, so a burst of parallel guesses cannot slip past the
- * limit, and once a counter reaches its max it locks for 1 s, 2 s, 4 s … (capped) after each attempt.
+ * seconds, cap seconds, first delay seconds). Refused while any lock is set (returns its remaining ms).
+ * Otherwise counts the attempt *before* the password is checked, so a burst of parallel guesses cannot
+ * slip past the limit, and once a counter reaches its max it locks for d, 2d, 4d … (capped) after each.
  */
 const RESERVE = `
 local n = #KEYS / 2
@@ -23,7 +23,7 @@ for i = 1, n do
   redis.call('EXPIRE', KEYS[2 * i - 1], ARGV[n + 1])
   local max = tonumber(ARGV[i])
   if count >= max then
-    local delay = math.min(math.pow(2, count - max) * 1000, tonumber(ARGV[n + 2]) * 1000)
+    local delay = math.min(math.pow(2, count - max) * tonumber(ARGV[n + 3]) * 1000, tonumber(ARGV[n + 2]) * 1000)
     redis.call('SET', KEYS[2 * i], '1', 'PX', delay)
   end
 end
@@ -40,7 +40,7 @@ return 0`;
  * Failed-login throttling that an attacker cannot turn against the account's owner. Attempts are
  * counted per identifier *and client together*: someone guessing a purchaser's password from one
  * address slows down only their own guessing, never the purchaser's sign-in from another. After
- * LOGIN_MAX_FAILURES the pair waits 1 s, then 2, 4, 8 … up to LOGIN_LOCK_SECONDS per further attempt.
+ * LOGIN_MAX_FAILURES the pair waits LOGIN_FIRST_DELAY_SECONDS (1 s), then 2×, 4× … up to LOGIN_LOCK_SECONDS.
  * A looser counter per client alone (10×) slows password spraying across many identifiers.
  */
 @Injectable()
@@ -64,7 +64,7 @@ export class LoginLimiter {
   async reserve(identifier: string, client: string | null): Promise<void> {
     const { pair, client: c } = this.keys(identifier, client);
     const waitMs = Number(
-      await this.redis.eval(RESERVE, 4, pair.count, pair.lock, c.count, c.lock, pair.max, c.max, MEMORY_SECONDS, this.config.LOGIN_LOCK_SECONDS),
+      await this.redis.eval(RESERVE, 4, pair.count, pair.lock, c.count, c.lock, pair.max, c.max, MEMORY_SECONDS, this.config.LOGIN_LOCK_SECONDS, this.config.LOGIN_FIRST_DELAY_SECONDS),
     );
     if (waitMs > 0) {
       const retryAfterSeconds = Math.ceil(waitMs / 1000);
