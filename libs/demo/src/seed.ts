@@ -7,6 +7,7 @@ import { type DemoCatalogIds, seedDemoCatalog } from './seed-catalog';
 import { describeDemoActivity, seedDemoActivity } from './seed-activity';
 import { seedDemoSalesStory } from './demo-sales-story';
 import { seedDemoAftersales } from './demo-aftersales';
+import { seedDemoProduce } from './demo-produce';
 import { seedDemoOversight } from './demo-oversight';
 import { DEMO_COUNTIES, DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, EX_POVERTY_COUNTIES, KEY_ASSISTANCE_COUNTIES } from './demo-data';
 import { DEMO_PRODUCTS } from './demo-catalog';
@@ -62,6 +63,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
   const activity = await seedDemoActivity(app, orgIds, userIds, catalog!);
   await seedDemoSalesStory(app, catalog!); // the statistics dashboard's months, channels, refund and uncertified sales
   await seedDemoAftersales(app, catalog!); // a complaint upheld with a refund, one awaiting the coordinator, a rating
+  await seedDemoProduce(app, catalog!); // farmers' offers, 寨岗镇's 黄金奈李 sold with the work team's help, a disputed month
   await seedDemoOversight(app, catalog!); // anomaly findings of several kinds for the auditors (unpaid orders: no figure moves)
   log.log(`demo data loaded: ${DEMO_ORGS.length} organisations, ${userIds.size} accounts, ${DEMO_PRODUCTS.length} products; ${describeDemoActivity(activity)}`);
   return true;
