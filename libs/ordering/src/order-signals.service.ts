@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type RequestContext } from '@bangfu/core';
+import { OrderAccessService } from './order-access.service';
 
 /** One order line with its order's buyer and time, for anomaly detection (libs/oversight). */
 export interface OrderSignalLine {
@@ -55,7 +56,10 @@ const MAX_LINES = 20_000;
  */
 @Injectable()
 export class OrderSignalsService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly access: OrderAccessService,
+  ) {}
 
   async lines(ctx: RequestContext, f: OrderSignalFilter): Promise<OrderSignalLine[]> {
     const where: string[] = [`o.status NOT IN ${DEAD}`];
@@ -102,12 +106,21 @@ export class OrderSignalsService {
     }));
   }
 
-  /** Order numbers, states and totals, for links from evidence (no scope: callers decide who sees the list). */
+  /**
+   * Order numbers, states and totals for links from evidence — only the orders the caller may read
+   * (the same scope as `orders`, in SQL), so evidence never names an order outside the caller's region.
+   */
   async summaries(ctx: RequestContext, orderIds: string[]): Promise<Array<{ id: string; orderNo: string; status: string; totalAmount: number; createdAt: Date }>> {
     if (orderIds.length === 0) return [];
-    const rows: Array<{ id: string; order_no: string; status: string; total_amount: string; created_at: Date }> = await this.db
+    const qb = this.db
       .manager(ctx)
-      .query(`SELECT id, order_no, status, total_amount, created_at FROM orders WHERE id = ANY($1::uuid[]) ORDER BY created_at, id`, [orderIds]);
+      .createQueryBuilder()
+      .select(['o.id AS id', 'o.order_no AS order_no', 'o.status AS status', 'o.total_amount AS total_amount', 'o.created_at AS created_at'])
+      .from('orders', 'o')
+      .where('o.id = ANY(:ids::uuid[])', { ids: orderIds });
+    const scope = await this.access.scope(ctx);
+    if (scope.where) qb.andWhere(scope.where, scope.params);
+    const rows: Array<{ id: string; order_no: string; status: string; total_amount: string; created_at: Date }> = await qb.orderBy('o.created_at').addOrderBy('o.id').getRawMany();
     return rows.map((r) => ({ id: r.id, orderNo: r.order_no, status: r.status, totalAmount: Number(r.total_amount), createdAt: new Date(r.created_at) }));
   }
 

@@ -80,6 +80,22 @@ describe('scope: auditors and coordinators see their region in SQL, admins all',
     expect(node.evidence.figures).toEqual(expect.arrayContaining([{ name: 'uncertifiedAmount', value: 6_800, unit: 'FEN', text: null }]));
   });
 
+  it('evidence names only the orders the caller may read', async () => {
+    const here = await findingIn('520621000000');
+    const there = await findingIn('610724000000');
+    // A finding in 铜仁 whose evidence also holds an order of a 汉中 supplier (e.g. trade between the two).
+    const [{ id }] = await ds.query(
+      `INSERT INTO anomaly_finding (kind, severity, subject_type, subject_id, subject_label, region_code, summary, order_ids, evidence_key, detected_via)
+       VALUES ('CIRCULAR_TRADE', 'HIGH', 'SUPPLIER', $1, 'x', '520621000000', 'x', $2::uuid[], $3, 'MANUAL') RETURNING id`,
+      [here.supplierId, [here.orderId, there.orderId], `test:${here.orderId}`],
+    );
+    const Q = `query($id: ID!) { anomalyFinding(id: $id) { evidence { orderIds } evidenceOrders { id } } }`;
+    const mine = (await server.gqlOk(Q, { id }, auditor)).anomalyFinding;
+    expect(mine.evidenceOrders.map((o: any) => o.id)).toEqual([here.orderId]);
+    const all = (await server.gqlOk(Q, { id }, admin)).anomalyFinding;
+    expect(all.evidenceOrders.map((o: any) => o.id).sort()).toEqual([here.orderId, there.orderId].sort());
+  });
+
   it('pages newest first with a cursor', async () => {
     const first = await server.gqlOk(LIST, { first: 1 }, admin);
     const second = await server.gqlOk(LIST, { first: 1, after: first.anomalyFindings.pageInfo.endCursor }, admin);
