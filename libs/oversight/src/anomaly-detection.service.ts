@@ -50,6 +50,11 @@ export class AnomalyDetectionService {
     return result;
   }
 
+  /** The admin's `runAnomalyDetection`: the scan as one mutation, so in one transaction (all or nothing). */
+  runNow(ctx: RequestContext, regionPrefix: string): Promise<DetectionResult> {
+    return this.db.transaction(ctx, (tx) => this.run(tx, { orderIds: null, now: new Date() }, DetectedVia.MANUAL, { regionPrefix }));
+  }
+
   /** One candidate, in its own transaction: opened, or merged into the finding holding the same evidence. */
   private record(ctx: RequestContext, c: Candidate, via: DetectedVia): Promise<{ id: string; opened: boolean; refreshed: boolean }> {
     return this.db.transaction(ctx, async (tx) => {

@@ -146,3 +146,42 @@ describe('review', () => {
     expect((await server.gqlOk(ONE, { id: f.id }, auditor)).anomalyFinding.status).toBe('OPEN');
   });
 });
+
+describe('admin: thresholds and manual runs', () => {
+  const SET = `mutation($k: AnomalyKind!, $p: String!, $v: [AnomalyThresholdInput!]!) { setAnomalyThresholds(kind: $k, regionPrefix: $p, values: $v) {
+    kind thresholds { name defaultValue } overrides { regionPrefix values { name value } } } }`;
+  const RULES = `{ anomalyRules { kind overrides { regionPrefix } } }`;
+  const RUN = `mutation($r: String) { runAnomalyDetection(regionCode: $r) { candidates opened openedIds } }`;
+
+  it('sets a region’s thresholds (validated), shows overrides on the caller’s path, and removes them', async () => {
+    const set = await server.gqlOk(SET, { k: 'ORDER_BURST', p: '6107', v: [{ name: 'minOrders', value: 3 }] }, admin);
+    expect(set.setAnomalyThresholds.overrides).toEqual([{ regionPrefix: '6107', values: [{ name: 'minOrders', value: 3 }] }]);
+    expect(set.setAnomalyThresholds.thresholds).toEqual(expect.arrayContaining([{ name: 'minOrders', defaultValue: 5 }]));
+    expectErrorCode(await server.gql(SET, { k: 'ORDER_BURST', p: '6107', v: [{ name: 'nope', value: 3 }] }, admin), 'BAD_USER_INPUT');
+    expectErrorCode(await server.gql(SET, { k: 'ORDER_BURST', p: '6107', v: [{ name: 'minOrders', value: 2.5 }] }, admin), 'BAD_USER_INPUT');
+    expectErrorCode(await server.gql(SET, { k: 'ORDER_BURST', p: '61x', v: [] }, admin), 'BAD_USER_INPUT');
+    expectErrorCode(await server.gql(SET, { k: 'ORDER_BURST', p: '5206', v: [{ name: 'minOrders', value: 3 }] }, auditor), 'FORBIDDEN');
+    const overridesFor = async (token: string) => (await server.gqlOk(RULES, {}, token)).anomalyRules.find((r: any) => r.kind === 'ORDER_BURST').overrides;
+    expect(await overridesFor(otherAuditor)).toEqual([{ regionPrefix: '6107' }]);
+    expect(await overridesFor(auditor)).toEqual([]);
+    const cleared = await server.gqlOk(SET, { k: 'ORDER_BURST', p: '6107', v: [] }, admin);
+    expect(cleared.setAnomalyThresholds.overrides).toEqual([]);
+  });
+
+  it('runs the scan now for one region, keeping only that region’s findings', async () => {
+    const make = async (county: string) => {
+      const s = await supplier(ds, county);
+      const p = await product(ds, s);
+      return insertOrder(ds, await customer(ds), hall, new Date(), [{ supplierId: s, variantId: p.variantId, unitPrice: 6_800, quantity: 1, certified: false }]);
+    };
+    const [tongren, hanzhong] = [await make('520621000000'), await make('610724000000')];
+    expectErrorCode(await server.gql(RUN, { r: '5206' }, auditor), 'FORBIDDEN');
+    expectErrorCode(await server.gql(RUN, { r: 'x' }, admin), 'BAD_USER_INPUT');
+    const run = (await server.gqlOk(RUN, { r: '5206' }, admin)).runAnomalyDetection;
+    expect(run.opened).toBeGreaterThanOrEqual(1);
+    const [f] = await findingsAbout(ds, AnomalyKind.UNCERTIFIED_UNDER_LABEL, tongren);
+    expect(f).toMatchObject({ detected_via: 'MANUAL' });
+    expect(run.openedIds).toContain(f.id);
+    expect(await findingsAbout(ds, AnomalyKind.UNCERTIFIED_UNDER_LABEL, hanzhong)).toEqual([]);
+  });
+});

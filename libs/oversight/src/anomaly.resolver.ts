@@ -4,7 +4,7 @@ import { normalizePrefix } from '@bangfu/region';
 import { AnomalyDetectionService } from './anomaly-detection.service';
 import { AnomalyFindingService } from './anomaly-finding.service';
 import { AnomalyThresholdService } from './anomaly-threshold.service';
-import { AnomalyKind, DetectedVia } from './anomaly.entities';
+import { AnomalyKind } from './anomaly.entities';
 import {
   AnomalyDetectionRun,
   AnomalyEvidenceOrder,
@@ -85,6 +85,6 @@ export class AnomalyResolver {
   runAnomalyDetection(@Ctx() ctx: RequestContext, @Args('regionCode', { type: () => String, nullable: true }) regionCode: string | null): Promise<AnomalyDetectionRun> {
     const raw = String(regionCode ?? '').trim();
     const regionPrefix = raw === '' || raw === '000000000000' ? '' : normalizePrefix(raw);
-    return this.detection.run(ctx, { orderIds: null, now: new Date() }, DetectedVia.MANUAL, { regionPrefix });
+    return this.detection.runNow(ctx, regionPrefix);
   }
 }
