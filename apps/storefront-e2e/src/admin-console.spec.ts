@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { DEMO, gql, PASSWORD, randomCreditCode, tokenFor } from './support/api';
 
@@ -148,4 +149,31 @@ test('the admin opens a smart counter, sees its secret once, rotates it, and fin
   await page.getByRole('button', { name: '搜索' }).click();
   await expect(page.getByTestId('admin-order')).toHaveCount(1);
   await expect(page.getByTestId('admin-order')).toContainText(orderNo);
+});
+
+test('every console section fits 390 px and 1366 px with no serious accessibility violation and no console error', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/login');
+  await page.getByLabel('邮箱或手机号').fill(DEMO.admin);
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page).toHaveURL(/\/portal\/admin$/);
+  const sections = ['suppliers', 'certifications', 'users', 'orders', 'refunds', 'payments', 'payouts', 'channels', 'regions', 'jobs'];
+  for (const width of [390, 1366]) {
+    await page.setViewportSize({ width, height: 844 });
+    for (const section of sections) {
+      await page.goto(`/portal/admin/${section}`);
+      await expect(page.getByTestId(`admin-${section}`)).toBeVisible();
+      await expect(page.getByRole('status').filter({ hasText: '加载中' })).toHaveCount(0);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${section} @${width}: sideways overflow`).toBeLessThanOrEqual(1);
+      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+      expect(bad, `${section} @${width}`).toEqual([]);
+    }
+  }
+  expect(errors).toEqual([]);
 });
