@@ -38,11 +38,14 @@ export function Header() {
   return (
     <header className="site-header">
       <div className="container header-inner">
-        <Link to="/" className="brand" aria-label={`${t('app.name')} · ${t('nav.home')}`}>
+        {/* The link's name is its visible text plus a hidden "home" (an aria-label that differs from what
+            is shown fails WCAG 2.5.3, label in name). */}
+        <Link to="/" className="brand">
           <Logo />
           <span className="brand-text">
             <span className="brand-name">帮扶 <span className="brand-latin">Bangfu</span></span>
             <span className="brand-tagline">{t('app.tagline')}</span>
+            <span className="visually-hidden"> · {t('nav.home')}</span>
           </span>
         </Link>
         <nav className="header-links" aria-label={t('nav.main')}>
