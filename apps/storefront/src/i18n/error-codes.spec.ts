@@ -14,7 +14,7 @@ function sources(dir: string): string[] {
     if (name === 'node_modules' || name === 'dist') continue;
     const path = join(dir, name);
     if (statSync(path).isDirectory()) out.push(...sources(path));
-    else if (name.endsWith('.ts') && !name.endsWith('.spec.ts') && !name.endsWith('.d.ts')) out.push(path);
+    else if (/\.tsx?$/.test(name) && !name.endsWith('.spec.ts') && !name.endsWith('.d.ts')) out.push(path);
   }
   return out;
 }
@@ -44,9 +44,15 @@ const NOT_ERRORS = new Set(['ASC', 'DESC']);
 /** Codes Apollo itself answers with before our resolvers run. */
 const APOLLO = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'INTERNAL_SERVER_ERROR'];
 
+/** Codes the storefront raises itself (file checks before an upload, a failed card payment …). */
+function clientCodesIn(text: string): string[] {
+  return [...text.matchAll(/new RequestError\(([^,]+),/g)].flatMap((m) => [...m[1].matchAll(LITERAL)].map((l) => l[1]));
+}
+
 function serverCodes(): string[] {
   const all = new Set<string>(APOLLO);
   for (const file of sources(LIBS)) for (const c of codesIn(readFileSync(file, 'utf8'))) if (!NOT_ERRORS.has(c)) all.add(c);
+  for (const file of sources(resolve(__dirname, '..'))) for (const c of clientCodesIn(readFileSync(file, 'utf8'))) all.add(c);
   return [...all].sort();
 }
 
@@ -56,6 +62,10 @@ describe('server error codes', () => {
   it('finds the codes of the whole server (the scan itself works)', () => {
     expect(codes.length).toBeGreaterThan(100);
     expect(codes).toEqual(expect.arrayContaining(['INVALID_CREDENTIALS', 'BAD_USER_INPUT', 'ORIGIN_NOT_ELIGIBLE', 'BAD_SIGNATURE', 'NOT_A_PURCHASER', 'NOT_AN_APPROVER']));
+  });
+
+  it('includes the codes the storefront raises itself', () => {
+    expect(codes).toEqual(expect.arrayContaining(['PAYMENT_FAILED', 'INVALID_DOCUMENT_TYPE']));
   });
 
   it('reads ternaries, ErrorCode references and code fields', () => {

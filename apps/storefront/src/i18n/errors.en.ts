@@ -96,5 +96,6 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   'error.GRAPHQL_VALIDATION_FAILED': 'This page is out of date: reload it and try again',
   'error.BAD_REQUEST': 'Bad request: reload the page and try again',
   'error.PERSISTED_QUERY_NOT_FOUND': 'The request expired: reload the page and try again',
+  'error.PAYMENT_FAILED': 'The payment did not go through: check the details and try again',
   'error.RESET_TOKEN_INVALID': 'The reset link is invalid or has expired: ask for a new one',
 };

@@ -95,5 +95,6 @@ export const errorsZhCN = {
   'error.GRAPHQL_VALIDATION_FAILED': '页面版本已过期，请刷新页面后重试',
   'error.BAD_REQUEST': '请求不正确，请刷新页面后重试',
   'error.PERSISTED_QUERY_NOT_FOUND': '请求已过期，请刷新页面后重试',
+  'error.PAYMENT_FAILED': '支付未成功，请检查支付信息后重试',
   'error.RESET_TOKEN_INVALID': '重置链接无效或已过期，请重新申请',
 } as const;
