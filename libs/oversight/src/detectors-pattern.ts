@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ChannelKind } from '@bangfu/channel';
 import type { RequestContext } from '@bangfu/core';
 import { Role } from '@bangfu/core';
 import type { OrderSignalLine } from '@bangfu/ordering';
@@ -68,6 +69,10 @@ export async function detectOrderBurst(ctx: RequestContext, deps: DetectorDeps, 
   } else {
     lines = await deps.orders.lines(ctx, { since: minutesBefore(scope.now, base.scanHours * 60) });
   }
+  // Counter sales are anonymous walk-up purchases: many identical ones are a busy canteen, not 摊派.
+  const counters = new Set<string>();
+  for (const id of uniq(lines.map((l) => l.channelId))) if ((await deps.channel(id))?.kind === ChannelKind.COUNTER) counters.add(id);
+  lines = lines.filter((l) => !counters.has(l.channelId));
   const out: Candidate[] = [];
   for (const group of groupBy(shapes(lines), (s) => s.signature).values()) {
     const place = await deps.supplier(group[0].supplierId);
