@@ -94,6 +94,11 @@ const ARG_VALUES = (): Record<string, unknown[]> => ({
   villageCode: [F.village],
   supplierId: [F.supplier, F.supplierQingyuan],
   orgId: [F.agency, F.supplier],
+  organizationId: [F.agency, F.supplier],
+  // A buyer in Shaanxi/Guangdong's orders (the demo shopper): the walk must not surface them by buyer.
+  buyerUserId: [F.buyerUser],
+  // countyTransparency is public (totals only): another province's county.
+  countyCode: ['610724000000'],
   buyerOrgId: [F.agency],
   productId: [F.product],
   variantId: [F.variant],
@@ -340,6 +345,7 @@ beforeAll(async () => {
     certification: await one(`SELECT c.id FROM certification c JOIN variant v ON v.product_id = c.product_id WHERE v.sku = 'HZ-FUNGI-GIFT'`),
     purchaseRequest: await one(`SELECT id FROM purchase_request ORDER BY created_at LIMIT 1`),
     payoutBatch: (await one(`SELECT id FROM payout_batch LIMIT 1`)) || '00000000-0000-4000-8000-000000000000',
+    buyerUser: await one(`SELECT id FROM app_user WHERE email = 'shopper-lin@demo.bangfu'`),
   };
   expect(F.mixedOrder, 'the demo has an order with a Tongren and a Hanzhong part').toMatch(UUID);
   // The demo's complaints are all about Tongren suppliers: one about the order's Hanzhong part (libs/aftersales).
