@@ -26,8 +26,11 @@ test('browse regions, sign in as a purchaser, switch to English, sign out', asyn
 
   await page.getByLabel('密码').fill(PURCHASER.password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).toHaveURL(/\/$/);
+  // Purchasers start at their purchase requests (issue 15: landing by role); the brand link leads home.
+  await expect(page).toHaveURL(/\/portal\/agency\/requests$/);
   await expect(page.getByTestId('header-user')).toHaveText(PURCHASER.name);
+  await page.getByRole('banner').getByRole('link', { name: /首页/ }).click();
+  await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('heading', { name: `欢迎回来，${PURCHASER.name}` })).toBeVisible();
   await expect(page.locator('.chip[data-role="PURCHASER"]')).toHaveText('采购人');
 
