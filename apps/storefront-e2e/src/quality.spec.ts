@@ -188,13 +188,17 @@ test('each role lands on its work after sign-in', async ({ page }) => {
   }
 });
 
-test('work pages of the supplier, coordinator and platform admin: accessible and fitting', async ({ page }) => {
-  test.setTimeout(120_000);
+test('work pages of each role: accessible and fitting', async ({ page }) => {
+  test.setTimeout(240_000);
   const errors = watchConsole(page);
   const cases: Array<[string, string, (p: Page) => Promise<void>]> = [
     [DEMO.supplier, '/portal/supplier/orders', (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible()],
     [DEMO.coordinator, '/portal/stats', (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible()],
     [DEMO.admin, '/portal/admin', (p) => expect(p.getByRole('heading', { level: 1 }).first()).toBeVisible()],
+    [AGENCY.purchaser, '/portal/agency/requests', (p) => expect(p.getByRole('heading', { level: 1 })).toHaveText(AGENCY.unit)],
+    ['customer@demo.bangfu', '/orders', (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible()],
+    ['customer@demo.bangfu', '/account', (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible()],
+    [AGENCY.farmer, '/farmer', (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible()],
   ];
   for (const [who, path, ready] of cases) {
     await signIn(page, who);
