@@ -1,6 +1,6 @@
 // Where sign-in leads when no `?next=` asks for a page: coordinators and auditors work from the
 // statistics dashboard, platform admins from their console, farmers from their produce page (offers, buyers'
-// commitments, payments: issue 14); everybody else starts at the home page as before.
+// commitments, payments: issue 14), agency and supplier roles from their work (ROLE_LANDINGS); customers at home.
 import type { Me } from '../api/operations';
 import { hasRole } from './roles';
 
