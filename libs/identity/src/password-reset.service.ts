@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError, Db, ErrorCode, type RequestContext } from '@bangfu/core';
 import { AuthService, hashPassword } from './auth.service';
@@ -24,6 +24,8 @@ const tokenHash = (token: string) => createHash('sha256').update(token, 'utf8').
  */
 @Injectable()
 export class PasswordResetService {
+  private readonly logger = new Logger('password-reset');
+
   constructor(
     private readonly db: Db,
     private readonly auth: AuthService,
@@ -61,8 +63,9 @@ export class PasswordResetService {
         text: `【帮扶】密码重置码：${token}（${RESET_TOKEN_TTL_MINUTES} 分钟内有效）。打开 /reset-password?token=${token} 设置新密码。如非本人操作，请忽略。`,
       };
     });
-    // After the commit: a failed send never undoes the token, a rolled-back token is never sent.
-    if (message) await this.delivery.send(message);
+    // After the commit: a failed send never undoes the token, a rolled-back token is never sent. Not
+    // awaited, so a slow provider does not make the answer for an existing account measurably later.
+    if (message) void this.delivery.send(message).catch((e: unknown) => this.logger.warn({ msg: 'password reset delivery failed', userId: message.userId, error: String(e) }));
     return { accepted: true, message: RESET_REQUESTED_MESSAGE };
   }
 
