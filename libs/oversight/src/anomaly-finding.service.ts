@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, badInput, type Connection, Db, decodeCursor, forbidden, isUuid, notFound, pageSize, type RequestContext, Role, toConnection } from '@bangfu/core';
 import { OrderSignalsService } from '@bangfu/ordering';
 import { normalizePrefix } from '@bangfu/region';
+import { StatsExclusionService } from '@bangfu/statistics';
 import { type AnomalyFigureData, type AnomalyKind, AnomalyStatus, type AnomalySubjectType, type DetectedVia } from './anomaly.entities';
 import { AnomalyReviewDecision, type AnomalyEvidenceOrder, type AnomalyFindingFilter, type AnomalyFindingView } from './anomaly.types';
 import { StatisticsCorrectionService } from './statistics-correction.service';
@@ -74,6 +75,7 @@ export class AnomalyFindingService {
     private readonly orders: OrderSignalsService,
     private readonly corrections: StatisticsCorrectionService,
     private readonly proposals: SupplierSuspensionProposalService,
+    private readonly stats: StatsExclusionService,
   ) {}
 
   /** LIKE patterns of the caller's scope; null = everything (platform admin). */
@@ -142,7 +144,11 @@ export class AnomalyFindingService {
         proposalId = proposal.id;
       }
       const exclude = confirm && !!options.excludeFromStatistics;
-      if (exclude) await this.corrections.exclude(tx, row.id, row.order_ids, `${row.kind}: ${why}`);
+      if (exclude) {
+        await this.corrections.exclude(tx, row.id, row.order_ids, `${row.kind}: ${why}`);
+        // Statistics reverses what these orders counted, in this transaction (oversight imports statistics, not the reverse).
+        await this.stats.excludeOrders(tx, row.order_ids, { source: 'ANOMALY_FINDING', sourceRef: row.id, reason: `${row.kind}: ${why}` });
+      }
       await this.db.manager(tx).query(
         `UPDATE anomaly_finding SET status = $2, reviewed_by = $3, reviewed_at = now(), review_reason = $4, excluded_from_statistics = $5,
                 suspension_proposal_id = $6, updated_at = now()

@@ -1,5 +1,6 @@
 export * from './channel-share.service';
 export * from './counting';
+export * from './exclusion.service';
 export * from './export';
 export * from './indicators.service';
 export * from './reconcile-command';

@@ -9,14 +9,16 @@ import type { EntityManager } from 'typeorm';
  */
 export const STATS_REBUILD_STATEMENTS = [
   `TRUNCATE stats_cube, stats_buyer`,
-  // Every counted line on both sides and in every grouping, its order marks by one window: the line with
+  // Every counted line (lines of orders excluded from statistics — stats_correction — are left out, their
+  // refunds too through the join below) on both sides and in every grouping, its order marks by one window: the line with
   // the smallest (region code, line id) among its order's lines with the same prefix and key carries the order.
   `CREATE TEMP TABLE stats_rebuild_ls ON COMMIT DROP AS
      SELECT l.order_line_id, l.order_id, l.day, l.buyer_key, l.certified, l.quantity, l.line_total, v.side, v.region, g.grp, g.k1, g.k2, g.k3
        FROM stats_line l
        CROSS JOIN LATERAL (VALUES ('O', l.origin_code), ('B', l.buyer_region_code)) v(side, region)
        CROSS JOIN LATERAL (VALUES ('A', '', '', ''), ('C', l.channel_id::text, l.channel_kind, l.buyer_kind), ('S', l.supplier_id::text, l.supplier_kind, ''),
-                                  ('K', l.supplier_kind, '', ''), ('G', l.category_key, '', '')) g(grp, k1, k2, k3)`,
+                                  ('K', l.supplier_kind, '', ''), ('G', l.category_key, '', '')) g(grp, k1, k2, k3)
+      WHERE NOT l.excluded`,
   `INSERT INTO stats_cube (side, grp, gran, period, region_code, k1, k2, k3, gross_amount, refund_amount, cert_net, unit_count, line_count, o0, o2, o4, o6, o9, o12)
    SELECT side, grp, p.gran, p.period, region, k1, k2, k3, sum(gross), sum(refund), sum(cert), sum(units), sum(lines), sum(o0), sum(o2), sum(o4), sum(o6), sum(o9), sum(o12)
      FROM (SELECT side, grp, day, region, k1, k2, k3, line_total AS gross, 0 AS refund, CASE WHEN certified THEN line_total ELSE 0 END AS cert, quantity AS units, 1 AS lines,

@@ -52,6 +52,11 @@ export class StatsReconciliationService {
       `SELECT order_line_id, refund_id, order_id, day::text AS day, amount, before_count FROM stats_refund WHERE order_id = ANY($1::uuid[]) OR day BETWEEN $2::date AND $3::date`,
       [ids, range.fromDay, range.toDay],
     );
+    // Orders excluded from statistics (stats_correction): their lines must be stored and marked excluded, and add no rollup.
+    const excludedRows: Array<{ order_id: string }> = await m.query(`SELECT order_id FROM stats_correction WHERE order_id = ANY($1::uuid[])`, [
+      [...new Set([...ids, ...storedLines.map((s) => s.order_id)])],
+    ]);
+    const excludedOrders = new Set(excludedRows.map((r) => r.order_id));
     const diffs: StatsDifference[] = [];
     const diff = (kind: string, key: string, expected: unknown, actual: unknown) => diffs.push({ kind, key, expected: JSON.stringify(expected), actual: JSON.stringify(actual) });
     const lineById = new Map(storedLines.map((s) => [s.order_line_id, s]));
@@ -68,16 +73,18 @@ export class StatsReconciliationService {
         return s ? dimsOfStored(s) : UNKNOWN_DIMS;
       });
       const marks = orderMarks(planned.filter((p) => lineById.has(p.orderLineId)));
+      const excluded = excludedOrders.has(order.id);
       for (const p of planned) {
         expectedLines.add(p.orderLineId);
         const s = lineById.get(p.orderLineId);
-        const known = !!s;
+        // An excluded order's lines are expected in stats_line, in no rollup.
+        const known = !!s && !excluded;
         if (known && inRange(p.day)) {
           countCube(p, marks, cube);
           buyerMarks(p, buyers);
         }
-        if (!s) diff('MISSING_LINE', p.orderLineId, lineFacts(p), null);
-        else if (JSON.stringify(lineFacts(p)) !== JSON.stringify(storedFacts(s))) diff('LINE_MISMATCH', p.orderLineId, lineFacts(p), storedFacts(s));
+        if (!s) diff('MISSING_LINE', p.orderLineId, lineFacts(p, excluded), null);
+        else if (JSON.stringify(lineFacts(p, excluded)) !== JSON.stringify(storedFacts(s))) diff('LINE_MISMATCH', p.orderLineId, lineFacts(p, excluded), storedFacts(s));
         for (const r of p.refunds) {
           const key = `${p.orderLineId}|${r.refundId}`;
           expectedRefunds.add(key);
@@ -155,7 +162,7 @@ export class StatsReconciliationService {
   }
 }
 
-function lineFacts(p: PlannedLine) {
+function lineFacts(p: PlannedLine, excluded: boolean) {
   return {
     orderId: p.orderId,
     day: p.day,
@@ -168,6 +175,7 @@ function lineFacts(p: PlannedLine) {
     quantity: p.quantity,
     lineTotal: p.lineTotal,
     refunded: p.refunds.reduce((a, r) => a + r.amount, 0),
+    excluded,
   };
 }
 
@@ -184,5 +192,6 @@ function storedFacts(s: StoredLine & { day: string }) {
     quantity: Number(s.quantity),
     lineTotal: Number(s.line_total),
     refunded: Number(s.refunded_amount),
+    excluded: s.excluded,
   };
 }

@@ -21,6 +21,32 @@ export interface StoredLine {
   quantity: number;
   line_total: string;
   refunded_amount: string;
+  /** Excluded from statistics (stats_correction): kept as a fact, left out of every rollup. */
+  excluded: boolean;
+}
+
+/** Upsert of stats_cube cells adding deltas (the rows of $N as JSON, see cubeRowsJson). */
+const cubeUpsert = (param: string) => `
+         INSERT INTO stats_cube AS t (side, grp, gran, period, region_code, k1, k2, k3, gross_amount, refund_amount, cert_net, unit_count, line_count, o0, o2, o4, o6, o9, o12)
+         SELECT * FROM jsonb_to_recordset(${param}::jsonb) AS x(side text, grp text, gran text, period date, region_code text, k1 text, k2 text, k3 text, gross bigint, refund bigint,
+                cert bigint, units bigint, lines integer, o0 integer, o2 integer, o4 integer, o6 integer, o9 integer, o12 integer)
+         ON CONFLICT (side, grp, gran, period, region_code, k1, k2, k3) DO UPDATE SET
+           gross_amount = t.gross_amount + EXCLUDED.gross_amount, refund_amount = t.refund_amount + EXCLUDED.refund_amount, cert_net = t.cert_net + EXCLUDED.cert_net,
+           unit_count = t.unit_count + EXCLUDED.unit_count, line_count = t.line_count + EXCLUDED.line_count,
+           o0 = t.o0 + EXCLUDED.o0, o2 = t.o2 + EXCLUDED.o2, o4 = t.o4 + EXCLUDED.o4, o6 = t.o6 + EXCLUDED.o6, o9 = t.o9 + EXCLUDED.o9, o12 = t.o12 + EXCLUDED.o12`;
+
+const cubeRowsJson = (cube: CubeDelta[]) =>
+  JSON.stringify(
+    cube.map((d) => {
+      const c = d.cell;
+      const [o0, o2, o4, o6, o9, o12] = d.orders;
+      return { side: c.side, grp: c.grp, gran: c.gran, period: c.period, region_code: c.regionCode, k1: c.k1, k2: c.k2, k3: c.k3, gross: d.gross, refund: d.refund, cert: d.certNet, units: d.units, lines: d.lines, o0, o2, o4, o6, o9, o12 };
+    }),
+  );
+
+/** Adds deltas to stats_cube in one statement (the exclusion's correction writes negative ones). */
+export async function upsertCube(m: { query: (sql: string, params?: unknown[]) => Promise<unknown> }, cube: CubeDelta[]): Promise<void> {
+  if (cube.length) await m.query(cubeUpsert('$1'), [cubeRowsJson(cube)]);
 }
 
 export const dimsOfStored = (s: StoredLine): LineDims => ({
@@ -69,11 +95,14 @@ export class RollupWriterService {
       if (!order?.countedAt) return result;
       const rows: Array<{ t: 'L' | 'R'; j: any }> = await m.query(
         `SELECT 'L' AS t, to_jsonb(s) AS j FROM stats_line s WHERE order_id = $1
-         UNION ALL SELECT 'R', jsonb_build_object('order_line_id', order_line_id, 'refund_id', refund_id) FROM stats_refund WHERE order_id = $1`,
+         UNION ALL SELECT 'R', jsonb_build_object('order_line_id', order_line_id, 'refund_id', refund_id) FROM stats_refund WHERE order_id = $1
+         UNION ALL SELECT 'X', NULL FROM stats_correction WHERE order_id = $1`,
         [orderId],
       );
       const stored = new Map<string, StoredLine>(rows.filter((r) => r.t === 'L').map((r) => [r.j.order_line_id, r.j as StoredLine]));
       const seen = new Set(rows.filter((r) => r.t === 'R').map((r) => `${r.j.order_line_id}|${r.j.refund_id}`));
+      // An excluded order (stats_correction) still has its facts recorded, but adds nothing to the rollups again.
+      const excluded = rows.some((r) => r.t === 'X');
       const planned = await this.plan(tx, order, stored);
       const cube = new Map<string, CubeDelta>();
       const buyers = new Map<string, BuyerMark>();
@@ -83,20 +112,20 @@ export class RollupWriterService {
       for (const p of planned) {
         if (!stored.has(p.orderLineId)) {
           newLines.push(p);
-          countCube(p, marks, cube);
-          buyerMarks(p, buyers);
+          if (!excluded) countCube(p, marks, cube);
+          if (!excluded) buyerMarks(p, buyers);
           for (const r of p.refunds) {
             newRefunds.push({ line: p, ...r });
-            if (!r.beforeCount) refundCube(p, r, cube);
+            if (!r.beforeCount && !excluded) refundCube(p, r, cube);
           }
           continue;
         }
         for (const r of p.refunds.filter((x) => !seen.has(`${p.orderLineId}|${x.refundId}`))) {
           newRefunds.push({ line: p, ...r });
-          refundCube(p, r, cube);
+          if (!excluded) refundCube(p, r, cube);
         }
       }
-      if (newLines.length || newRefunds.length) await this.write(tx, orderId, newLines, newRefunds, stored, [...cube.values()], [...buyers.values()]);
+      if (newLines.length || newRefunds.length) await this.write(tx, orderId, newLines, newRefunds, stored, [...cube.values()], [...buyers.values()], excluded);
       result.linesCounted = newLines.length;
       result.refundsRecorded = newRefunds.length;
       return result;
@@ -121,6 +150,7 @@ export class RollupWriterService {
     stored: Map<string, StoredLine>,
     cube: CubeDelta[],
     buyers: BuyerMark[],
+    excluded: boolean,
   ): Promise<void> {
     const lineRows = lines.map((p) => ({
       order_line_id: p.orderLineId,
@@ -140,23 +170,19 @@ export class RollupWriterService {
       quantity: p.quantity,
       line_total: p.lineTotal,
       refunded_amount: p.refunds.reduce((a, r) => a + r.amount, 0),
+      excluded,
     }));
     const refundRows = refunds.map((r) => ({ order_line_id: r.line.orderLineId, refund_id: r.refundId, order_id: orderId, day: r.day, amount: r.amount, before_count: r.beforeCount }));
     // Refunds of lines stored earlier raise their refunded amount (one row per line: an UPDATE touches a row once).
     const raised = new Map<string, number>();
     for (const r of refunds) if (stored.has(r.line.orderLineId)) raised.set(r.line.orderLineId, (raised.get(r.line.orderLineId) ?? 0) + r.amount);
-    const cubeRows = cube.map((d) => {
-      const c = d.cell;
-      const [o0, o2, o4, o6, o9, o12] = d.orders;
-      return { side: c.side, grp: c.grp, gran: c.gran, period: c.period, region_code: c.regionCode, k1: c.k1, k2: c.k2, k3: c.k3, gross: d.gross, refund: d.refund, cert: d.certNet, units: d.units, lines: d.lines, o0, o2, o4, o6, o9, o12 };
-    });
     await this.db.manager(tx).query(
       `WITH l AS (
          INSERT INTO stats_line (order_line_id, order_id, counted_at, day, origin_code, buyer_region_code, channel_id, channel_kind, supplier_id, supplier_kind,
-                                 category_key, buyer_kind, buyer_key, certified, quantity, line_total, refunded_amount)
+                                 category_key, buyer_kind, buyer_key, certified, quantity, line_total, refunded_amount, excluded)
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(order_line_id uuid, order_id uuid, counted_at timestamptz, day date, origin_code text, buyer_region_code text,
                 channel_id uuid, channel_kind text, supplier_id uuid, supplier_kind text, category_key text, buyer_kind text, buyer_key text, certified boolean,
-                quantity integer, line_total bigint, refunded_amount bigint)
+                quantity integer, line_total bigint, refunded_amount bigint, excluded boolean)
          RETURNING 1),
        r AS (
          INSERT INTO stats_refund (order_line_id, refund_id, order_id, day, amount, before_count)
@@ -166,14 +192,7 @@ export class RollupWriterService {
          UPDATE stats_line s SET refunded_amount = s.refunded_amount + x.amount
            FROM jsonb_to_recordset($3::jsonb) AS x(order_line_id uuid, amount bigint) WHERE s.order_line_id = x.order_line_id
          RETURNING 1),
-       c AS (
-         INSERT INTO stats_cube AS t (side, grp, gran, period, region_code, k1, k2, k3, gross_amount, refund_amount, cert_net, unit_count, line_count, o0, o2, o4, o6, o9, o12)
-         SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(side text, grp text, gran text, period date, region_code text, k1 text, k2 text, k3 text, gross bigint, refund bigint,
-                cert bigint, units bigint, lines integer, o0 integer, o2 integer, o4 integer, o6 integer, o9 integer, o12 integer)
-         ON CONFLICT (side, grp, gran, period, region_code, k1, k2, k3) DO UPDATE SET
-           gross_amount = t.gross_amount + EXCLUDED.gross_amount, refund_amount = t.refund_amount + EXCLUDED.refund_amount, cert_net = t.cert_net + EXCLUDED.cert_net,
-           unit_count = t.unit_count + EXCLUDED.unit_count, line_count = t.line_count + EXCLUDED.line_count,
-           o0 = t.o0 + EXCLUDED.o0, o2 = t.o2 + EXCLUDED.o2, o4 = t.o4 + EXCLUDED.o4, o6 = t.o6 + EXCLUDED.o6, o9 = t.o9 + EXCLUDED.o9, o12 = t.o12 + EXCLUDED.o12
+       c AS (${cubeUpsert('$4')}
          RETURNING 1),
        b AS (
          INSERT INTO stats_buyer AS t (side, grp, lvl, prefix, k1, k2, k3, buyer_key, days)
@@ -187,7 +206,7 @@ export class RollupWriterService {
         JSON.stringify(lineRows),
         JSON.stringify(refundRows),
         JSON.stringify([...raised].map(([order_line_id, amount]) => ({ order_line_id, amount }))),
-        JSON.stringify(cubeRows),
+        cubeRowsJson(cube),
         JSON.stringify(buyers.map((b) => ({ side: b.side, grp: b.grp, lvl: b.lvl, prefix: b.prefix, k1: b.k1, k2: b.k2, k3: b.k3, buyer_key: b.buyerKey, day: b.day }))),
       ],
     );

@@ -93,11 +93,11 @@ export function lineKeyExpr(groupBy: SalesGroupBy, scope: RegionScope, side: Sta
 
 export const sideColumn = (side: StatsSide) => (side === StatsSide.BUYER ? 'buyer_region_code' : 'origin_code');
 
-/** WHERE over stats_line: the region's subtree on the side asked, the days, and the caller's own prefixes. */
+/** WHERE over stats_line: the region's subtree on the side asked, the days, and the caller's own prefixes; lines still counted (not excluded). */
 export function lineWhere(scope: RegionScope, side: StatsSide, range: DayRange): { where: string; params: unknown[] } {
   const col = sideColumn(side);
   const params: unknown[] = [`${scope.prefix}%`, range.fromDay, range.toDay];
-  let where = `${col} LIKE $1 AND day BETWEEN $2::date AND $3::date`;
+  let where = `NOT excluded AND ${col} LIKE $1 AND day BETWEEN $2::date AND $3::date`;
   if (scope.scopePatterns) {
     params.push(scope.scopePatterns);
     where += ` AND ${col} LIKE ANY($4::text[])`;
@@ -154,6 +154,7 @@ const emptyFigures = (): SalesFigures => ({
   unitCount: 0,
   buyerCount: 0,
   householdsDriven: null,
+  excludedAmount: null,
 });
 
 /**
@@ -178,7 +179,7 @@ export class SalesStatsService {
     const rowsWhere = cubeWhere(scope, side, range, src.grp);
     const totalWhere = cubeWhere(scope, side, range, 'A');
     // Independent reads: run them at once (outside a transaction each takes its own pooled connection).
-    const [amounts, [orderTotal], buyers] = await Promise.all([
+    const [amounts, [orderTotal], buyers, excludedAmount] = await Promise.all([
       m.query(
         `SELECT ${src.key} AS k, sum(gross_amount) AS gross, sum(refund_amount) AS refund, sum(cert_net) AS cert, sum(unit_count) AS units, sum(o${src.level}) AS orders
            FROM stats_cube WHERE ${rowsWhere.where} GROUP BY 1`,
@@ -186,6 +187,7 @@ export class SalesStatsService {
       ) as Promise<AmountRow[]>,
       m.query(`SELECT coalesce(sum(o${scope.prefix.length}), 0) AS orders FROM stats_cube WHERE ${totalWhere.where}`, totalWhere.params) as Promise<Array<{ orders: string }>>,
       this.buyerCounts(ctx, scope, side, range, groupBy),
+      this.excludedAmount(ctx, scope, side, range),
     ]);
     const rows = new Map<string, SalesFigures>();
     const row = (k: string) => rows.get(k) ?? rows.set(k, emptyFigures()).get(k)!;
@@ -202,6 +204,7 @@ export class SalesStatsService {
     const total = emptyFigures();
     total.orderCount = Number(orderTotal.orders);
     total.buyerCount = buyers.total;
+    total.excludedAmount = excludedAmount;
     for (const [k, n] of buyers.rows) if (rows.has(k)) rows.get(k)!.buyerCount = n;
     for (const f of rows.values()) {
       for (const field of ['grossAmount', 'refundAmount', 'netAmount', 'certifiedNetAmount', 'uncertifiedNetAmount', 'unitCount'] as const) total[field] += f[field];
@@ -270,6 +273,29 @@ export class SalesStatsService {
     }
     const [[total], rows] = await Promise.all([totalQ, rowsQ]);
     return { total: Number(total.n), rows: new Map(rows.map((r) => [r.k, Number(r.n)])) };
+  }
+
+  /**
+   * Net of the lines excluded from statistics (stats_correction) that would have counted in the period and
+   * scope: their totals on their counting day minus their refunds on the refunds' days — what the
+   * correction took off the figures. Read from stats_line: exclusions are few.
+   */
+  private async excludedAmount(ctx: RequestContext, scope: RegionScope, side: StatsSide, range: DayRange): Promise<number> {
+    const col = `l.${sideColumn(side)}`;
+    const params: unknown[] = [`${scope.prefix}%`, range.fromDay, range.toDay];
+    let where = `l.excluded AND ${col} LIKE $1`;
+    if (scope.scopePatterns) {
+      params.push(scope.scopePatterns);
+      where += ` AND ${col} LIKE ANY($4::text[])`;
+    }
+    const [r] = await this.db.manager(ctx).query(
+      `SELECT coalesce(sum(x), 0) AS amount FROM (
+         SELECT l.line_total AS x FROM stats_line l WHERE ${where} AND l.day BETWEEN $2::date AND $3::date
+         UNION ALL
+         SELECT -r.amount FROM stats_refund r JOIN stats_line l USING (order_line_id) WHERE ${where} AND r.day BETWEEN $2::date AND $3::date) e`,
+      params,
+    );
+    return Number(r.amount);
   }
 
   /** Net sales and the uncertified part on the ORIGIN side over a range (for the indicators). */

@@ -23,6 +23,24 @@ export class StatsLine {
   @Column('integer') quantity: number;
   @Column({ name: 'line_total', type: 'bigint' }) lineTotal: string;
   @Column({ name: 'refunded_amount', type: 'bigint' }) refundedAmount: string;
+  @Column({ type: 'boolean', default: false }) excluded: boolean;
+}
+
+/** stats_correction (migration 1764002700000): one append-only row per order excluded from statistics. */
+@Entity('stats_correction')
+export class StatsCorrection {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'order_id', type: 'uuid', unique: true }) orderId: string;
+  @Column({ type: 'text', default: 'EXCLUSION' }) kind: string;
+  @Column({ type: 'text' }) source: string;
+  @Column({ name: 'source_ref', type: 'text' }) sourceRef: string;
+  @Column({ type: 'text' }) reason: string;
+  @Column({ name: 'gross_amount', type: 'bigint' }) grossAmount: string;
+  @Column({ name: 'refund_amount', type: 'bigint' }) refundAmount: string;
+  @Column({ name: 'unit_count', type: 'bigint' }) unitCount: string;
+  @Column({ name: 'line_count', type: 'integer' }) lineCount: number;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt: Date;
 }
 
 @Entity('stats_refund')

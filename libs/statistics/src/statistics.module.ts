@@ -9,6 +9,7 @@ import { RegionModule } from '@bangfu/region';
 import { SupplierModule } from '@bangfu/supplier';
 import { ChannelShareService } from './channel-share.service';
 import { LineDimsResolver } from './dims';
+import { StatsExclusionService } from './exclusion.service';
 import { HouseholdFiguresService } from './households';
 import { IndicatorsService } from './indicators.service';
 import { LabelService } from './labels';
@@ -17,10 +18,10 @@ import { RollupWriterService } from './rollup-writer.service';
 import { SalesStatsService } from './sales-stats.service';
 import { StatisticsEventConsumer } from './statistics.consumer';
 import { StatisticsExportController } from './statistics.controller';
-import { StatsCube, StatsLine, StatsReconciliation, StatsRefund } from './statistics.entities';
+import { StatsCorrection, StatsCube, StatsLine, StatsReconciliation, StatsRefund } from './statistics.entities';
 import { StatisticsResolver } from './statistics.resolver';
 
-export const STATISTICS_ENTITIES = [StatsLine, StatsRefund, StatsCube, StatsReconciliation];
+export const STATISTICS_ENTITIES = [StatsLine, StatsRefund, StatsCube, StatsReconciliation, StatsCorrection];
 
 /** Sales statistics for coordinators and auditors: rollups written when lines count, queries, indicators, exports. */
 @Module({
@@ -29,6 +30,7 @@ export const STATISTICS_ENTITIES = [StatsLine, StatsRefund, StatsCube, StatsReco
   providers: [
     LineDimsResolver,
     RollupWriterService,
+    StatsExclusionService,
     StatisticsEventConsumer,
     LabelService,
     HouseholdFiguresService,
@@ -38,6 +40,6 @@ export const STATISTICS_ENTITIES = [StatsLine, StatsRefund, StatsCube, StatsReco
     StatsReconciliationService,
     StatisticsResolver,
   ],
-  exports: [RollupWriterService, SalesStatsService, IndicatorsService, ChannelShareService, StatsReconciliationService],
+  exports: [RollupWriterService, StatsExclusionService, SalesStatsService, IndicatorsService, ChannelShareService, StatsReconciliationService],
 })
 export class StatisticsModule {}

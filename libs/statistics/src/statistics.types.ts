@@ -40,6 +40,11 @@ export class SalesFigures {
     description: '带动户数 from attribution over the whole months of the period (ORIGIN side; rows only for REGION and MONTH; null otherwise) — a distinct count',
   })
   householdsDriven: number | null;
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'Net of orders excluded from statistics by a confirmed anomaly finding, in the period and scope — already left out of every other figure (the total only; null on rows)',
+  })
+  excludedAmount?: Fen | null;
 }
 
 @ObjectType()
