@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { Role } from '@bangfu/core';
+import { StatsExclusionService } from '@bangfu/statistics';
 import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import { AnomalyKind, DetectedVia } from './anomaly.entities';
 import { StatisticsCorrectionService } from './statistics-correction.service';
@@ -131,6 +132,10 @@ describe('review', () => {
     const corrections = await ds.query(`SELECT order_id, reason FROM anomaly_statistics_correction WHERE finding_id = $1`, [f.id]);
     expect(corrections).toEqual([{ order_id: f.orderId, reason: 'UNCERTIFIED_UNDER_LABEL: 假冒帮扶产品' }]);
     expect(await server.app.get(StatisticsCorrectionService).excludedOrderIds(sys(), [f.orderId, f.supplierId])).toEqual([f.orderId]);
+    // Statistics reversed the order in the same transaction: its own correction row, naming the finding (libs/statistics specs cover the figures).
+    expect(await server.app.get(StatsExclusionService).corrections(sys(), [f.orderId])).toMatchObject([
+      { orderId: f.orderId, source: 'ANOMALY_FINDING', sourceRef: f.id, reason: 'UNCERTIFIED_UNDER_LABEL: 假冒帮扶产品' },
+    ]);
     await expect(ds.query(`DELETE FROM anomaly_statistics_correction WHERE finding_id = $1`, [f.id])).rejects.toThrow(/append-only/);
     await expect(ds.query(`UPDATE anomaly_statistics_correction SET reason = 'x' WHERE finding_id = $1`, [f.id])).rejects.toThrow(/append-only/);
   });
