@@ -123,6 +123,10 @@ test('the agency admin files next year’s reserved share, sees the amount compu
   await expect(form.getByTestId('filing-reserved')).toHaveText('¥1,543.21');
   await expect(form.getByTestId('filing-minimum')).toHaveText(/\d+(\.\d+)?%/);
   await form.getByRole('button', { name: '提交申报' }).click();
+  // Below this year's ¥120,000: the server asks why, and the form asks the admin.
+  await expect(form.locator('[data-code="RESERVED_DECREASE_REASON_REQUIRED"]')).toContainText('预留金额低于上年');
+  await form.getByLabel('同比下降说明（预留金额低于上年）').fill('食堂改为部分外包，食材预算下调');
+  await form.getByRole('button', { name: '提交申报' }).click();
   await expect(page.getByTestId('filing-current')).toContainText('第 1 版');
   await expect(page.getByTestId('filing-current')).toContainText('¥1,543.21');
 

@@ -18,6 +18,7 @@ export interface FilingData {
   deadline: string;
   late: boolean;
   version: number;
+  decreaseReason: string | null;
   amendments: Array<{ version: number; kind: string; reason: string | null; createdAt: string }>;
 }
 
@@ -38,7 +39,7 @@ export interface ReservedShareData {
 
 const FILING_FIELDS = /* GraphQL */ `
   fragment FilingFields on ReservedShareFiling {
-    id orgId year canteenMode canteenBudget ratioBps minimumBps reservedAmount catererName coveredOrgIds deadline late version
+    id orgId year canteenMode canteenBudget ratioBps minimumBps reservedAmount catererName coveredOrgIds deadline late version decreaseReason
     amendments { version kind reason createdAt }
   }
 `;

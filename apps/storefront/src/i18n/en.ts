@@ -706,6 +706,7 @@ export const en: Dictionary = {
   'agency.filing.covered': 'Units sharing the canteen',
   'agency.filing.minimum': 'Jurisdiction minimum',
   'agency.filing.reserved': 'Reserved amount',
+  'agency.filing.decreaseReason': 'Why the reserved amount is below last year’s',
   'agency.filing.belowMinimum': 'The ratio is below the jurisdiction minimum of {minimum}%: request an exemption; the region\'s coordinator must approve it before you can file this ratio.',
   'agency.filing.amendReason': 'Reason for the amendment',
   'agency.filing.submit': 'File',

@@ -707,6 +707,7 @@ export const zhCN = {
   'agency.filing.covered': '共用食堂的单位',
   'agency.filing.minimum': '辖区最低比例',
   'agency.filing.reserved': '预留金额',
+  'agency.filing.decreaseReason': '同比下降说明（预留金额低于上年）',
   'agency.filing.belowMinimum': '比例低于辖区最低比例 {minimum}%：需先申请豁免，经辖区协调员批准后才能按此比例申报。',
   'agency.filing.amendReason': '变更原因',
   'agency.filing.submit': '提交申报',

@@ -32,6 +32,9 @@ function FilingForm({ orgId, year, filing, minimumBps, onSaved }: { orgId: strin
   const [caterer, setCaterer] = useState(filing?.catererName ?? '');
   const [covered, setCovered] = useState<string[]>(filing?.coveredOrgIds.filter((o) => o !== orgId) ?? []);
   const [reason, setReason] = useState('');
+  // 同比下降须说明: the server says when the amount is below last year's; from then on the form asks why.
+  const [decreaseReason, setDecreaseReason] = useState(filing?.decreaseReason ?? '');
+  const [askDecrease, setAskDecrease] = useState(Boolean(filing?.decreaseReason));
   const [exemptionReason, setExemptionReason] = useState('');
   const [saved, setSaved] = useState(false);
   const units = useQuery<SubordinateCompletionData>(SUBORDINATE_COMPLETION, { orgId, year }, { skip: mode !== 'SHARED' });
@@ -51,6 +54,7 @@ function FilingForm({ orgId, year, filing, minimumBps, onSaved }: { orgId: strin
       ratioBps: bps,
       catererName: mode === 'OUTSOURCED' ? caterer.trim() : null,
       coveredOrgIds: mode === 'SHARED' ? covered : null,
+      decreaseReason: decreaseReason.trim() || null,
     };
     if (filing) await api.request(AMEND_RESERVED_SHARE, { input: { ...fields, reason: reason.trim() } });
     else await api.request(FILE_RESERVED_SHARE, { input: fields });
@@ -64,6 +68,8 @@ function FilingForm({ orgId, year, filing, minimumBps, onSaved }: { orgId: strin
     setExemptionReason('');
     onSaved();
   });
+
+  if (save.error?.code === 'RESERVED_DECREASE_REASON_REQUIRED' && !askDecrease) setAskDecrease(true);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -134,6 +140,12 @@ function FilingForm({ orgId, year, filing, minimumBps, onSaved }: { orgId: strin
             {t('agency.exemption.request')}
           </button>
         </div>
+      )}
+      {askDecrease && (
+        <label className="field" htmlFor={`${id}-decrease`}>
+          <span>{t('agency.filing.decreaseReason')}</span>
+          <textarea id={`${id}-decrease`} rows={2} maxLength={2000} value={decreaseReason} onChange={(e) => setDecreaseReason(e.target.value)} />
+        </label>
       )}
       {filing && (
         <label className="field" htmlFor={`${id}-reason`}>
