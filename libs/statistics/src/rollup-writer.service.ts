@@ -93,7 +93,7 @@ export class RollupWriterService {
       const [order] = await this.facts.load(tx, [orderId]);
       const result: StatsSyncResult = { orderId, counted: !!order?.countedAt, linesCounted: 0, refundsRecorded: 0 };
       if (!order?.countedAt) return result;
-      const rows: Array<{ t: 'L' | 'R'; j: any }> = await m.query(
+      const rows: Array<{ t: 'L' | 'R' | 'X'; j: any }> = await m.query(
         `SELECT 'L' AS t, to_jsonb(s) AS j FROM stats_line s WHERE order_id = $1
          UNION ALL SELECT 'R', jsonb_build_object('order_line_id', order_line_id, 'refund_id', refund_id) FROM stats_refund WHERE order_id = $1
          UNION ALL SELECT 'X', NULL FROM stats_correction WHERE order_id = $1`,
