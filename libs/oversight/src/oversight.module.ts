@@ -4,7 +4,7 @@ import { ChannelModule } from '@bangfu/channel';
 import { IdentityModule } from '@bangfu/identity';
 import { OrderingModule } from '@bangfu/ordering';
 import { ProcurementModule } from '@bangfu/procurement';
-import { StatisticsModule } from '@bangfu/statistics';
+import { StatsExclusionModule } from '@bangfu/statistics';
 import { SupplierModule } from '@bangfu/supplier';
 import { AnomalyDetectionService } from './anomaly-detection.service';
 import { AnomalyFindingService } from './anomaly-finding.service';
@@ -23,7 +23,7 @@ export const OVERSIGHT_ENTITIES = [SupplierSuspensionProposal, AnomalyFindingRow
 
 /** Oversight: anomaly findings that auditors review, and supplier suspension proposals for the platform admin. */
 @Module({
-  imports: [IdentityModule, SupplierModule, CatalogModule, ChannelModule, OrderingModule, ProcurementModule, StatisticsModule],
+  imports: [IdentityModule, SupplierModule, CatalogModule, ChannelModule, OrderingModule, ProcurementModule, StatsExclusionModule],
   providers: [
     SupplierSuspensionProposalService,
     SupplierSuspensionProposalResolver,

@@ -23,14 +23,20 @@ import { StatisticsResolver } from './statistics.resolver';
 
 export const STATISTICS_ENTITIES = [StatsLine, StatsRefund, StatsCube, StatsReconciliation, StatsCorrection];
 
+/**
+ * Exclusions alone (needs only the database): what oversight imports to exclude a confirmed finding's
+ * orders, without pulling the counting consumer, resolvers and their domains into oversight's users.
+ */
+@Module({ providers: [StatsExclusionService], exports: [StatsExclusionService] })
+export class StatsExclusionModule {}
+
 /** Sales statistics for coordinators and auditors: rollups written when lines count, queries, indicators, exports. */
 @Module({
-  imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, AttributionModule],
+  imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, AttributionModule, StatsExclusionModule],
   controllers: [StatisticsExportController],
   providers: [
     LineDimsResolver,
     RollupWriterService,
-    StatsExclusionService,
     StatisticsEventConsumer,
     LabelService,
     HouseholdFiguresService,
@@ -40,6 +46,6 @@ export const STATISTICS_ENTITIES = [StatsLine, StatsRefund, StatsCube, StatsReco
     StatsReconciliationService,
     StatisticsResolver,
   ],
-  exports: [RollupWriterService, StatsExclusionService, SalesStatsService, IndicatorsService, ChannelShareService, StatsReconciliationService],
+  exports: [StatsExclusionModule, RollupWriterService, SalesStatsService, IndicatorsService, ChannelShareService, StatsReconciliationService],
 })
 export class StatisticsModule {}
