@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { Role } from '@bangfu/core';
+import { Principal, Role } from '@bangfu/core';
 import type { TestServer } from '@bangfu/testing';
 import { AnomalyThresholdService } from './anomaly-threshold.service';
 import { AnomalyKind } from './anomaly.entities';
@@ -61,7 +61,7 @@ describe('PRICE_ABOVE_REFERENCE', () => {
 
   it('uses the override of the longest matching region prefix', async () => {
     const thresholds = server.app.get(AnomalyThresholdService);
-    const admin = sys().withPrincipal(new (await import('@bangfu/core')).Principal('00000000-0000-0000-0000-000000000000', 'admin', [
+    const admin = sys().withPrincipal(new Principal('00000000-0000-0000-0000-000000000000', 'admin', [
       { organizationId: '00000000-0000-0000-0000-000000000000', organizationKind: 'PLATFORM' as never, role: Role.PLATFORM_ADMIN, regionPrefix: null },
     ]));
     await ds.query(`DELETE FROM anomaly_threshold`);
