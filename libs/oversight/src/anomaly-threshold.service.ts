@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { badInput, Db, type RequestContext, Role } from '@bangfu/core';
 import type { AnomalyKind } from './anomaly.entities';
-import { ANOMALY_RULES, RULE_BY_KIND, type Thresholds } from './anomaly.rules';
+import { ANOMALY_RULES, EXTERNAL_FINDING_KINDS, RULE_BY_KIND, type Thresholds } from './anomaly.rules';
 import type { AnomalyRuleInfo } from './anomaly.types';
 
 const PREFIX = /^([0-9]{2,12})?$/;
@@ -39,7 +39,10 @@ export class AnomalyThresholdService {
   /** Platform admin: replaces a region's override of one rule (no values = remove it). */
   async set(ctx: RequestContext, kind: AnomalyKind, regionPrefix: string, values: Array<{ name: string; value: number }>): Promise<AnomalyRuleInfo> {
     const rule = RULE_BY_KIND.get(kind);
-    if (!rule) throw badInput(`Unknown anomaly kind ${kind}`, { field: 'kind' });
+    if (!rule) {
+      const external = EXTERNAL_FINDING_KINDS.get(kind);
+      throw badInput(external ? `${kind} is recorded by ${external.recordedBy} as it happens and has no thresholds` : `Unknown anomaly kind ${kind}`, { field: 'kind' });
+    }
     const prefix = String(regionPrefix ?? '').trim();
     if (!PREFIX.test(prefix)) throw badInput('regionPrefix is 2–12 digits of a division code, or "" for the whole country', { field: 'regionPrefix' });
     const thresholds: Thresholds = {};

@@ -9,6 +9,8 @@ export enum AnomalyKind {
   SPLIT_BASKET = 'SPLIT_BASKET',
   UNCERTIFIED_UNDER_LABEL = 'UNCERTIFIED_UNDER_LABEL',
   ATTRIBUTION_GAP = 'ATTRIBUTION_GAP',
+  /** Recorded by libs/produce when a farmer disputes an income line (not a detector: see EXTERNAL_FINDING_KINDS). */
+  INCOME_DISPUTE = 'INCOME_DISPUTE',
 }
 
 export enum AnomalySeverity {

@@ -137,6 +137,14 @@ export const ANOMALY_RULES: readonly AnomalyRule[] = [
   },
 ];
 
+/**
+ * Kinds that no detector looks for: another domain records them as they happen
+ * (`ExternalFindingService.record`, in its own transaction), so they have no thresholds and no scan.
+ */
+export const EXTERNAL_FINDING_KINDS: ReadonlyMap<AnomalyKind, { description: string; recordedBy: string }> = new Map([
+  [AnomalyKind.INCOME_DISPUTE, { description: 'A farmer household disputes a line of its monthly income (a purchase payment or attributed income)', recordedBy: 'libs/produce' }],
+]);
+
 export const RULE_BY_KIND: ReadonlyMap<AnomalyKind, AnomalyRule> = new Map(ANOMALY_RULES.map((r) => [r.kind, r]));
 
 export function defaultThresholds(rule: AnomalyRule): Thresholds {

@@ -7,7 +7,7 @@ registerEnumType(AnomalyKind, { name: 'AnomalyKind' });
 registerEnumType(AnomalySeverity, { name: 'AnomalySeverity' });
 registerEnumType(AnomalyStatus, { name: 'AnomalyStatus' });
 registerEnumType(AnomalySubjectType, { name: 'AnomalySubjectType' });
-registerEnumType(DetectedVia, { name: 'AnomalyDetectedVia', description: 'EVENT: an order event; SCHEDULE: the periodic scan; MANUAL: runAnomalyDetection' });
+registerEnumType(DetectedVia, { name: 'AnomalyDetectedVia', description: 'EVENT: an order event, or another domain’s record as it happened (an income dispute); SCHEDULE: the periodic scan; MANUAL: runAnomalyDetection' });
 
 export enum AnomalyReviewDecision {
   CONFIRM = 'CONFIRM',

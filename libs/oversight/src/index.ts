@@ -6,6 +6,7 @@ export * from './anomaly.entities';
 export * from './anomaly.jobs';
 export * from './anomaly.rules';
 export * from './anomaly.types';
+export * from './external-finding.service';
 export * from './oversight.module';
 export * from './statistics-correction.service';
 export * from './suspension-proposal.entities';

@@ -14,12 +14,20 @@ import { AnomalyFindingRow, AnomalyStatisticsCorrection, AnomalyThresholdRow } f
 import { AnomalyScanJob, AnomalyScanScheduler } from './anomaly.jobs';
 import { AnomalyResolver } from './anomaly.resolver';
 import { DetectorDepsFactory } from './detector-deps';
+import { ExternalFindingService } from './external-finding.service';
 import { StatisticsCorrectionService } from './statistics-correction.service';
 import { SupplierSuspensionProposal } from './suspension-proposal.entities';
 import { SupplierSuspensionProposalResolver } from './suspension-proposal.resolver';
 import { SupplierSuspensionProposalService } from './suspension-proposal.service';
 
 export const OVERSIGHT_ENTITIES = [SupplierSuspensionProposal, AnomalyFindingRow, AnomalyThresholdRow, AnomalyStatisticsCorrection];
+
+/**
+ * Recording findings from other domains alone (needs only the database): what libs/produce imports
+ * to open an INCOME_DISPUTE finding in the dispute's transaction, without oversight's detectors.
+ */
+@Module({ providers: [ExternalFindingService], exports: [ExternalFindingService] })
+export class ExternalFindingModule {}
 
 /** Oversight: anomaly findings that auditors review, and supplier suspension proposals for the platform admin. */
 @Module({

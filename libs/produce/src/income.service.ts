@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, badInput, Db, forbidden, isUuid, notFound, type RequestContext, Role } from '@bangfu/core';
 import { AttributionQueryService } from '@bangfu/attribution';
+import { ExternalFindingService } from '@bangfu/oversight';
 import { normalizePrefix, RegionService } from '@bangfu/region';
 import { SupplierService } from '@bangfu/supplier';
+import { incomeDisputeFinding } from './income-dispute-finding';
 import { type OutboundMessage } from './notification-channel';
 import { ProduceAccess } from './produce-access';
 import { IncomeConfirmation, IncomeDispute, IncomeDisputeStatus, IncomeLineKind, ProducePayment, ProducePaymentStatus, ProduceReceipt } from './produce.entities';
@@ -34,6 +36,7 @@ export class IncomeService {
     private readonly suppliers: SupplierService,
     private readonly regions: RegionService,
     private readonly notifier: ProduceNotifier,
+    private readonly findings: ExternalFindingService,
   ) {}
 
   async myStatement(ctx: RequestContext, month: string): Promise<IncomeStatement> {
@@ -135,18 +138,25 @@ export class IncomeService {
     const note = text(input.note, 'note', 1000, 1);
     return this.db.transaction(ctx, async (tx) => {
       const own = await this.access.ownHousehold(tx);
+      // One household's disputes of a month are serialised: two taps on 有疑问 open one dispute, not two.
+      await this.db.manager(tx).query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`income-dispute:${own.id}:${month}`]);
       const s = await this.statement(tx, own.id, month);
-      let amount: number;
-      let supplierId: string;
+      let line: { purchase: IncomeStatementPurchase } | { attributed: IncomeStatementAttribution };
       if (input.kind === IncomeLineKind.PURCHASE_PAYMENT) {
-        const line = s.purchases.find((x) => x.receiptId === input.receiptId);
-        if (!line) throw badInput(`No purchase ${input.receiptId ?? '(receiptId missing)'} in ${month}`, { field: 'receiptId' });
-        [amount, supplierId] = [line.amount, line.supplierId];
+        const purchase = s.purchases.find((x) => x.receiptId === input.receiptId);
+        if (!purchase) throw badInput(`No purchase ${input.receiptId ?? '(receiptId missing)'} in ${month}`, { field: 'receiptId' });
+        line = { purchase };
       } else {
-        const line = s.attributedIncome.find((x) => x.productId === input.productId);
-        if (!line) throw badInput(`No attributed income from product ${input.productId ?? '(productId missing)'} in ${month}`, { field: 'productId' });
-        [amount, supplierId] = [line.amount, line.supplierId];
+        const attributed = s.attributedIncome.find((x) => x.productId === input.productId);
+        if (!attributed) throw badInput(`No attributed income from product ${input.productId ?? '(productId missing)'} in ${month}`, { field: 'productId' });
+        line = { attributed };
       }
+      const { amount, supplierId } = 'purchase' in line ? line.purchase : line.attributed;
+      const receiptId = input.kind === IncomeLineKind.PURCHASE_PAYMENT ? (input.receiptId as string) : null;
+      const productId = input.kind === IncomeLineKind.ATTRIBUTED_INCOME ? (input.productId as string) : null;
+      // A line already under an open dispute answers that dispute (no second dispute, notice or finding).
+      const open = s.disputes.find((x) => x.status === IncomeDisputeStatus.OPEN && x.kind === input.kind && x.receiptId === receiptId && x.productId === productId);
+      if (open) return open;
       const repo = this.db.repo(tx, IncomeDispute);
       const d = await repo.save(
         repo.create({
@@ -154,8 +164,8 @@ export class IncomeService {
           villageCode: own.villageCode,
           period: month,
           kind: input.kind,
-          receiptId: input.kind === IncomeLineKind.PURCHASE_PAYMENT ? (input.receiptId as string) : null,
-          productId: input.kind === IncomeLineKind.ATTRIBUTED_INCOME ? (input.productId as string) : null,
+          receiptId,
+          productId,
           supplierId,
           amount,
           note,
@@ -171,6 +181,9 @@ export class IncomeService {
       };
       await this.notifier.toOrganization(tx, supplierId, event);
       await this.notifier.toCoordinators(tx, own.villageCode, event);
+      // Auditors see it as an INCOME_DISPUTE finding (libs/oversight), committed with the dispute.
+      const supplierName = 'purchase' in line ? line.purchase.supplierName : ((await this.suppliers.viewsByIds(tx, [supplierId]))[0]?.name ?? '');
+      await this.findings.record(tx, incomeDisputeFinding(d, line, supplierName, own.headName));
       return d;
     });
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AttributionModule } from '@bangfu/attribution';
 import { CatalogModule } from '@bangfu/catalog';
 import { IdentityModule } from '@bangfu/identity';
+import { ExternalFindingModule } from '@bangfu/oversight';
 import { RegionModule } from '@bangfu/region';
 import { SupplierModule } from '@bangfu/supplier';
 import { CommitmentResolver, ReceiptResolver } from './commitment.resolver';
@@ -24,7 +25,8 @@ export const PRODUCE_ENTITIES = [ProduceOffer, ProduceCommitment, ProduceCommitm
 
 /** 农户供货 → 收购承诺 → 收购入库 → 收购款 → 月度收入确认. */
 @Module({
-  imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, AttributionModule],
+  // ExternalFindingModule only (not OversightModule): a dispute opens an auditor's finding without oversight's detectors.
+  imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, AttributionModule, ExternalFindingModule],
   controllers: [ProduceFilesController],
   providers: [
     // Core config cannot be extended from here, so the channel reads its own variable (SMS_PROVIDER).

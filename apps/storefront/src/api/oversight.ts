@@ -8,6 +8,7 @@ export const FINDING_KINDS = [
   'SPLIT_BASKET',
   'UNCERTIFIED_UNDER_LABEL',
   'ATTRIBUTION_GAP',
+  'INCOME_DISPUTE',
 ] as const;
 export const FINDING_STATUSES = ['OPEN', 'CONFIRMED', 'DISMISSED'] as const;
 export const FINDING_SUBJECTS = ['SUPPLIER', 'BUYER_UNIT', 'PRODUCT', 'ORDER', 'COUNTER'] as const;

@@ -14,6 +14,7 @@ describe('finding figures', () => {
     expect(figureValue({ name: 'rules', value: 0, unit: 'TEXT', text: 'ABOVE_REFERENCE,SUDDEN_RISE' }, zh)).toBe('高于市场参考价 · 价格突涨');
     expect(figureValue({ name: 'sku', value: 0, unit: 'TEXT', text: 'FJS-GT-500' }, zh)).toBe('FJS-GT-500');
     expect(figureValue({ name: 'orderCount', value: 5, unit: 'COUNT', text: null }, zh)).toBe('5');
+    expect(figureValue({ name: 'lineKind', value: 0, unit: 'TEXT', text: 'PURCHASE_PAYMENT' }, zh)).toBe('收购款');
   });
 
   it('names every kind, status and subject of the API', () => {
