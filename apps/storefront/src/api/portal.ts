@@ -316,11 +316,13 @@ export interface NotificationRecord {
   readAt: string | null;
   /** The order it is about: the notification links to it. */
   orderId: string | null;
+  /** JSON payload; order notifications carry orderNo for the localised title. */
+  data: string;
 }
 
 export const NOTIFICATIONS = /* GraphQL */ `
   query Notifications($first: Int) {
-    notifications(first: $first) { id kind title body createdAt readAt orderId }
+    notifications(first: $first) { id kind title body createdAt readAt orderId data }
   }
 `;
 export type NotificationsData = { notifications: NotificationRecord[] };

@@ -1,6 +1,7 @@
 import { api } from '../api/client';
 import { MARK_NOTIFICATIONS_READ, NOTIFICATIONS, type NotificationsData } from '../api/portal';
-import { translateOr, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
+import { noticeTitle } from '../i18n/translate';
 import { formatDateTime } from '../lib/dates';
 import { Link } from '../lib/router';
 import { useAction } from '../lib/use-action';
@@ -39,10 +40,10 @@ export function Notifications() {
               <div className="row-title">
                 {n.orderId ? (
                   <Link to={`/orders/${n.orderId}`} data-testid="notification-order-link">
-                    {translateOr(t, `notice.${n.kind}`, n.title)}
+                    {noticeTitle(t, n)}
                   </Link>
                 ) : (
-                  translateOr(t, `notice.${n.kind}`, n.title)
+                  noticeTitle(t, n)
                 )}
               </div>
               <p className="muted small">

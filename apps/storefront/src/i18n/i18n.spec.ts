@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ORDER_STATUSES } from '../api/ordering';
 import { reasonKey } from '../lib/orders';
-import { dictionaries, errorText, format, isMessageKey, LOCALES, roleName, translator } from './translate';
+import { dictionaries, errorText, format, isMessageKey, LOCALES, noticeTitle, roleName, translator } from './translate';
 import { zhCN } from './zh-CN';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -68,5 +68,16 @@ describe('ordering vocabulary', () => {
     }
     expect(translator('zh-CN')('orderStatus.FULFILLING')).toBe('履约中');
     expect(translator('en')('supplierOrderStatus.SHIPPED')).toBe('Shipped');
+  });
+});
+
+describe('noticeTitle', () => {
+  it('translates order notifications by kind with their order number, and keeps the server title when it cannot', () => {
+    const n = { kind: 'ORDER_PAID', title: '订单 BF1 已支付，请发货', data: JSON.stringify({ orderId: 'x', orderNo: 'BF1' }) };
+    expect(noticeTitle(translator('en'), n)).toBe('Order BF1 is paid; please ship');
+    expect(noticeTitle(translator('zh-CN'), n)).toBe('订单 BF1 已支付，请发货');
+    expect(noticeTitle(translator('en'), { ...n, data: '{}' })).toBe(n.title);
+    expect(noticeTitle(translator('en'), { kind: 'SUPPLIER_APPROVED', title: 'x', data: '{}' })).toBe('Supplier admission approved');
+    expect(noticeTitle(translator('en'), { kind: 'SOMETHING_NEW', title: '新东西', data: '{}' })).toBe('新东西');
   });
 });

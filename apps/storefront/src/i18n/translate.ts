@@ -39,6 +39,21 @@ export function translateOr(t: Translate, key: string, fallback: string): string
   return isMessageKey(key) ? t(key) : fallback;
 }
 
+/** A notification's title in the reader's language: by kind, with the order number from its JSON data; the server's (zh-CN) title when we lack either. */
+export function noticeTitle(t: Translate, n: { kind: string; title: string; data?: string | null }): string {
+  const key = `notice.${n.kind}`;
+  if (!isMessageKey(key)) return n.title;
+  let orderNo: unknown;
+  try {
+    orderNo = (JSON.parse(n.data ?? '{}') as { orderNo?: unknown }).orderNo;
+  } catch {
+    orderNo = undefined;
+  }
+  const needsOrderNo = zhCN[key].includes('{orderNo}');
+  if (needsOrderNo && typeof orderNo !== 'string') return n.title;
+  return t(key, needsOrderNo ? { orderNo: orderNo as string } : undefined);
+}
+
 /** Role codes come from the server; one we do not know yet is shown as its code. */
 export function roleName(t: Translate, role: string): string {
   const key = `role.${role}`;

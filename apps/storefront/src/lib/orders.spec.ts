@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../api/operations';
 import type { OrderDetail, OrderSummary, SupplierOrderData } from '../api/ordering';
-import { checkDocumentFile, checkShipment, formatBytes, isPayable, orderActions, reasonKey, supplierQueue, viewerOf } from './orders';
+import { checkDocumentFile, checkShipment, formatBytes, isPayable, orderActions, orderCrumb, reasonKey, supplierQueue, viewerOf } from './orders';
 
 const BUYER = 'u-buyer';
 const AGENCY = 'org-agency';
@@ -159,5 +159,15 @@ describe('forms and labels', () => {
     expect(reasonKey('first supplier order shipped')).toBe('historyReason.firstShipped');
     expect(reasonKey('买错了')).toBeNull();
     expect(reasonKey(null)).toBeNull();
+  });
+});
+
+describe('orderCrumb', () => {
+  it('leads each viewer back to their own order list; oversight roles get a plain label, not "my orders"', () => {
+    expect(orderCrumb(order(), customer)).toEqual({ to: '/orders', label: 'orders.title' });
+    expect(orderCrumb({ ...order(), wholeOrderVisible: false }, supplier)).toEqual({ to: '/portal/supplier/orders', label: 'portal.tab.orders' });
+    expect(orderCrumb(order(), admin)).toEqual({ to: '/portal/admin/orders', label: 'admin.nav.orders' });
+    const auditor = viewerOf(me('u-aud', { ...member('AUDITOR', 'office'), regionPrefix: '5206' }));
+    expect(orderCrumb(order(), auditor)).toEqual({ to: null, label: 'order.crumb' });
   });
 });

@@ -3,6 +3,7 @@
 // The server still decides every call.
 import type { Me } from '../api/operations';
 import type { OrderDetail, OrderSummary, PaymentData, SupplierOrderData } from '../api/ordering';
+import type { MessageKey } from '../i18n/translate';
 import { hasRole, organizationsWith, SUPPLIER_ROLES } from './roles';
 
 /** Order statuses in which a supplier order may ship: paid (prepay), confirmed (pay on delivery), already fulfilling. */
@@ -48,6 +49,17 @@ export function isBuyerSide(order: Pick<OrderSummary, 'wholeOrderVisible' | 'buy
   if (!order.wholeOrderVisible || !viewer.userId) return false;
   if (order.buyerUserId === viewer.userId) return true;
   return !!order.buyerOrgId && viewer.agencyOrgIds.includes(order.buyerOrgId);
+}
+
+/** Where the order page's breadcrumb leads back to: the viewer's own order list, or a plain label for oversight roles. */
+export type OrderCrumb = { to: string | null; label: MessageKey };
+
+export function orderCrumb(order: Pick<OrderDetail, 'wholeOrderVisible' | 'buyerUserId' | 'buyerOrgId' | 'supplierOrders'>, viewer: Viewer): OrderCrumb {
+  if (isBuyerSide(order, viewer)) return { to: '/orders', label: 'orders.title' };
+  if (order.supplierOrders.some((so) => viewer.supplierOrgIds.includes(so.supplierId))) return { to: '/portal/supplier/orders', label: 'portal.tab.orders' };
+  if (viewer.admin) return { to: '/portal/admin/orders', label: 'admin.nav.orders' };
+  // Coordinators, auditors and approvers reach an order from their own pages; "my orders" would be wrong for them.
+  return { to: null, label: 'order.crumb' };
 }
 
 export interface OrderActions {

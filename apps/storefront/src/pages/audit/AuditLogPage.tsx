@@ -50,7 +50,7 @@ function EventDetails({ e }: { e: AuditEventData }) {
         <dt>{t('audit.details.entity')}</dt>
         <dd>
           {e.entityType === 'Order' && e.entityId ? (
-            <Link to={`/orders/${e.entityId}`} data-testid="audit-entity-link">{`Order ${e.entityId}`}</Link>
+            <Link to={`/orders/${e.entityId}`} data-testid="audit-entity-link">{`${t('order.crumb')} ${e.entityId}`}</Link>
           ) : e.entityType ? (
             `${e.entityType} ${e.entityId ?? ''}`
           ) : (

@@ -18,7 +18,7 @@ import { translateOr, useI18n } from '../../i18n';
 import { distinct, useBatch } from '../../lib/batch-query';
 import { formatDateTime } from '../../lib/dates';
 import { formatFen } from '../../lib/money';
-import { isBuyerSide, orderActions, viewerOf } from '../../lib/orders';
+import { isBuyerSide, orderActions, orderCrumb, viewerOf } from '../../lib/orders';
 import { Link, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useAction } from '../../lib/use-action';
@@ -113,6 +113,7 @@ export function OrderPage({ params }: { params: { id?: string } }) {
 
   const viewer = viewerOf(me);
   const actions = orderActions(order, viewer);
+  const crumb = orderCrumb(order, viewer);
   const channel = channels.data?.channels.find((c) => c.id === order.channelId);
   const supplierName = (id: string) => suppliers.records.get(id)?.name ?? null;
 
@@ -120,9 +121,7 @@ export function OrderPage({ params }: { params: { id?: string } }) {
     <div className="container page-body order-page">
       <nav className="breadcrumb" aria-label={t('product.breadcrumb')}>
         <ol>
-          <li>
-            <Link to="/orders">{t('orders.title')}</Link>
-          </li>
+          <li>{crumb.to ? <Link to={crumb.to}>{t(crumb.label)}</Link> : t(crumb.label)}</li>
           <li>
             <span aria-current="page">{order.orderNo}</span>
           </li>
