@@ -54,7 +54,7 @@ function order(over: Partial<OrderDetail> = {}): OrderDetail {
   };
 }
 
-const member = (role: string, organizationId: string | null) => ({ role, regionPrefix: null, organization: organizationId ? { id: organizationId, name: organizationId, kind: 'X', region: null } : null });
+const member = (role: string, organizationId: string | null) => ({ role, regionPrefix: null as string | null, organization: organizationId ? { id: organizationId, name: organizationId, kind: 'X', region: null } : null });
 const me = (id: string, ...memberships: ReturnType<typeof member>[]): Me => ({ id, displayName: id, email: null, roles: [...new Set(memberships.map((m) => m.role))], memberships });
 
 const customer = viewerOf(me(BUYER, member('CUSTOMER', null)));
