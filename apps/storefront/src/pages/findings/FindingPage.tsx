@@ -113,9 +113,12 @@ function FindingView({ id }: { id: string }) {
       <section className="card" aria-labelledby="finding-evidence-title" data-testid="finding-evidence">
         <h2 id="finding-evidence-title">{t('finding.evidence')}</h2>
         <FiguresTable figures={f.evidence.figures} />
-        <p className="muted small finding-summary" data-testid="finding-summary">
-          {f.summary}
-        </p>
+        {/* The server writes the one-line summary in English; the figures above say the same in the reader's language. */}
+        {locale === 'en' && (
+          <p className="muted small finding-summary" data-testid="finding-summary">
+            {f.summary}
+          </p>
+        )}
         <h3 className="finding-orders-title">{t('finding.orders', { count: f.evidenceOrders.length })}</h3>
         <ul className="row-list" data-testid="finding-orders">
           {f.evidenceOrders.map((o) => (
