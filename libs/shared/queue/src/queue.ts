@@ -4,6 +4,9 @@ import { type Job, type JobsOptions, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '@bangfu/core';
 
+/** How long shutdown waits for active jobs before closing the workers regardless. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 export const HANDLER_KEY = 'bangfu:job-handler';
 export const RUN_WORKERS = Symbol('RUN_WORKERS');
 
@@ -93,8 +96,20 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
 
   // Before any module's onApplicationShutdown: jobs finish while the database pool is still open.
   async beforeApplicationShutdown() {
-    // close() waits for active jobs to finish, so a deploy does not cut a job in half.
-    await Promise.all(this.workers.map((w) => w.close()));
+    // close() waits for active jobs to finish, so a deploy does not cut a job in half; but a job that
+    // does not finish must not hold the process forever: after the grace period the workers close
+    // anyway and BullMQ hands the job to another worker as stalled (every handler is idempotent).
+    const graceful = Promise.all(this.workers.map((w) => w.close())).then(() => 'closed' as const);
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<'timeout'>((done) => {
+      timer = setTimeout(() => done('timeout'), SHUTDOWN_GRACE_MS);
+    });
+    const outcome = await Promise.race([graceful, grace]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      this.log.warn(`jobs still active after ${SHUTDOWN_GRACE_MS} ms: closing the workers anyway`);
+      await Promise.all(this.workers.map((w) => w.close(true)));
+    }
   }
 }
 
