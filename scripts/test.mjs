@@ -21,6 +21,8 @@ say('starting PostgreSQL and Redis for this run');
 let pg, redis;
 try {
   pg = await startPostgres({ dataDir: join(dir, 'pg'), persistent: false, fast: true });
+  // The browser e2e server uses this Redis; each Vitest project starts its own (libs/shared/testing's
+  // global setup), so one project's queues and keys never slow another's.
   redis = await startRedis({ dataDir: join(dir, 'redis'), persistent: false });
 } catch (e) {
   process.stderr.write(`[bangfu test] cannot start the test servers: ${describeFailure(e)}\n`);
@@ -53,7 +55,9 @@ let failed = false;
 for (const [name, args] of steps) {
   say(`${name}…`);
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
+  // Vitest projects start a Redis each (see libs/shared/testing/src/global-setup.ts); e2e shares this one.
+  const stepEnv = name === 'test' ? { ...env, BANGFU_TEST_REDIS_URL: '' } : env;
+  const r = spawnSync(process.execPath, args, { cwd: root, env: stepEnv, stdio: 'inherit' });
   const ok = r.status === 0;
   results.push(`${ok ? 'PASS' : 'FAIL'}  ${name.padEnd(10)} ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   if (!ok) failed = true;

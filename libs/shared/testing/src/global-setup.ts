@@ -8,18 +8,29 @@ import { ensureTemplateDatabase } from './template-db';
 
 export default async function setup(project: TestProject) {
   const stops: Array<() => Promise<void>> = [];
-  if (!process.env.BANGFU_TEST_PG_URL || !process.env.BANGFU_TEST_REDIS_URL) {
+  const needPg = !process.env.BANGFU_TEST_PG_URL;
+  const needRedis = !process.env.BANGFU_TEST_REDIS_URL;
+  if (needPg || needRedis) {
     // @ts-expect-error plain JS helper shared with the start script (not a library)
     // eslint-disable-next-line @nx/enforce-module-boundaries
     const { startPostgres, startRedis, killOnExit } = await import('../../../../scripts/lib/services.mjs');
     const dir = mkdtempSync(join(tmpdir(), 'bangfu-vitest-'));
     chmodSync(dir, 0o755); // the postgres OS user must reach its data folder
-    const pg = await startPostgres({ dataDir: join(dir, 'pg'), persistent: false, fast: true });
-    const redis = await startRedis({ dataDir: join(dir, 'redis'), persistent: false });
-    killOnExit([pg.pg.process, redis.child]);
-    process.env.BANGFU_TEST_PG_URL = pg.url('postgres');
-    process.env.BANGFU_TEST_REDIS_URL = redis.url;
-    stops.push(redis.stop, pg.stop, async () => rmSync(dir, { recursive: true, force: true }));
+    stops.push(async () => rmSync(dir, { recursive: true, force: true }));
+    // Redis is per test project (scripts/test.mjs passes only the Postgres URL): a project's BullMQ
+    // queues and keys then never meet another project's, and a Redis starts in milliseconds.
+    if (needRedis) {
+      const redis = await startRedis({ dataDir: join(dir, 'redis'), persistent: false });
+      killOnExit([redis.child]);
+      process.env.BANGFU_TEST_REDIS_URL = redis.url;
+      stops.unshift(redis.stop);
+    }
+    if (needPg) {
+      const pg = await startPostgres({ dataDir: join(dir, 'pg'), persistent: false, fast: true });
+      killOnExit([pg.pg.process]);
+      process.env.BANGFU_TEST_PG_URL = pg.url('postgres');
+      stops.unshift(pg.stop);
+    }
   }
   await ensureTemplateDatabase(process.env.BANGFU_TEST_PG_URL!);
   project.provide('pgUrl', process.env.BANGFU_TEST_PG_URL!);
