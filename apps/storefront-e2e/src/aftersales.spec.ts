@@ -1,24 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { expect, type Page, test as base } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { DEMO, gql, PASSWORD, tokenFor } from './support/api';
-import { type Marketplace, startMarketplace } from './support/server';
+import { testOnOwnMarketplace } from './support/server';
 
 // 售后: a customer complains about a delivered order from its order page (with a photo), the
 // cooperative answers from its portal, and coordinator@ (铜仁, 5206) upholds it with a partial refund
 // that goes back through the payment's refund path. Retail orders are paid by bank transfer here,
 // which needs a marketplace without Stripe (the shared one has Stripe configured).
-const test = base.extend<object, { marketplace: Marketplace }>({
-  marketplace: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function asks for from its first parameter
-    async ({}, use) => {
-      const m = await startMarketplace();
-      await use(m);
-      await m.stop();
-    },
-    { scope: 'worker', timeout: 180_000 },
-  ],
-  baseURL: async ({ marketplace }, use) => use(marketplace.url),
-});
+const test = testOnOwnMarketplace();
 
 const CUSTOMER = 'customer@demo.bangfu';
 const TEA = '贵州梵净山绿茶礼盒';

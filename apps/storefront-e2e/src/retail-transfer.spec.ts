@@ -1,23 +1,12 @@
-import { expect, type Page, test as base } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { DEMO, gql, PASSWORD, tokenFor } from './support/api';
-import { type Marketplace, startMarketplace } from './support/server';
+import { testOnOwnMarketplace } from './support/server';
 
 // The embedded default has no Stripe: a retail customer pays by bank transfer against the order's
 // invoice reference, platform finance confirms it, the supplier ships, the customer confirms
 // receipt (确认收货) and the order counts. The shared e2e server has Stripe configured, so this
 // journey runs on a marketplace of its own without it.
-const test = base.extend<object, { marketplace: Marketplace }>({
-  marketplace: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function asks for from its first parameter
-    async ({}, use) => {
-      const m = await startMarketplace();
-      await use(m);
-      await m.stop();
-    },
-    { scope: 'worker', timeout: 180_000 },
-  ],
-  baseURL: async ({ marketplace }, use) => use(marketplace.url),
-});
+const test = testOnOwnMarketplace();
 
 const CUSTOMER = 'customer@demo.bangfu';
 const TEA = '贵州梵净山绿茶礼盒';

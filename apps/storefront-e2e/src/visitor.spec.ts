@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { expect, type Page, test as base } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { DEMO, gql, PASSWORD } from './support/api';
-import { type Marketplace, startMarketplace } from './support/server';
+import { testOnOwnMarketplace } from './support/server';
 
 // Issue 15's visitor journey, in the browser alone (GraphQL only reads the result at the end): a
 // visitor fills a cart without an account, signs up, adds a delivery address at checkout, places the
@@ -9,18 +9,7 @@ import { type Marketplace, startMarketplace } from './support/server';
 // the new customer confirms receipt (确认收货) and the order counts. The shared e2e server takes only
 // Stripe for retail and js.stripe.com is out of reach here, so — like retail-transfer.spec.ts — the
 // journey runs on a marketplace of its own without Stripe, where retail pays by bank transfer.
-const test = base.extend<object, { marketplace: Marketplace }>({
-  marketplace: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function asks for from its first parameter
-    async ({}, use) => {
-      const m = await startMarketplace();
-      await use(m);
-      await m.stop();
-    },
-    { scope: 'worker', timeout: 180_000 },
-  ],
-  baseURL: async ({ marketplace }, use) => use(marketplace.url),
-});
+const test = testOnOwnMarketplace();
 
 const TEA = '贵州梵净山绿茶礼盒';
 const NEW_PASSWORD = '梵净山的清晨-访客下单';

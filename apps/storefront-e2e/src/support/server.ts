@@ -1,5 +1,6 @@
 // A second marketplace for journeys that need other settings than the shared one (which has Stripe
 // configured against a stand-in): scripts/e2e-server.mjs again, with the environment given here.
+import { test as playwrightTest } from '@playwright/test';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
@@ -62,4 +63,24 @@ export async function startMarketplace(env: Record<string, string> = {}): Promis
   }
   await stopChild(child);
   throw new Error(`e2e server did not answer /health within 150 s:\n${stderr}`);
+}
+
+/**
+ * A Playwright `test` whose pages run on a marketplace of their own, started once per worker with
+ * `env` (e.g. without Stripe, where retail pays by bank transfer). Each call makes a new fixture
+ * definition, so each spec file that calls it gets its own marketplace.
+ */
+export function testOnOwnMarketplace(env: Record<string, string> = {}) {
+  return playwrightTest.extend<object, { marketplace: Marketplace }>({
+    marketplace: [
+      // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function asks for from its first parameter
+      async ({}, use) => {
+        const m = await startMarketplace(env);
+        await use(m);
+        await m.stop();
+      },
+      { scope: 'worker', timeout: 180_000 },
+    ],
+    baseURL: async ({ marketplace }, use) => use(marketplace.url),
+  });
 }
