@@ -1,40 +1,13 @@
 import { Controller, Get, Inject, Injectable, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { Allow, AppError, Ctx, Db, forbidden, HttpAppError, notFound, readRawBody, type RequestContext, Role } from '@bangfu/core';
-import { OBJECT_STORAGE, type ObjectStorage } from '@bangfu/catalog';
+import { Allow, AppError, Ctx, Db, forbidden, notFound, readRawBody, type RequestContext, Role } from '@bangfu/core';
+import { checkDocument, DOCUMENT_TYPES, documentTooLarge, MAX_DOCUMENT_BYTES, OBJECT_STORAGE, type ObjectStorage } from '@bangfu/catalog';
 import { OrderAccessService } from './order-access.service';
 import { assertId, OrderStateMachine } from './order-state.service';
 import { OrderDocument, SupplierOrder } from './ordering.entities';
 
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_DOCUMENTS_PER_ORDER = 30;
-const DOCUMENT_TYPES = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' } as const;
-type DocumentType = keyof typeof DOCUMENT_TYPES;
-/** What the bytes are, from their signature. */
-export function sniffDocumentType(bytes: Buffer): DocumentType | null {
-  if (bytes.length >= 5 && bytes.toString('latin1', 0, 5) === '%PDF-') return 'application/pdf';
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  return null;
-}
-
-export function checkDocument(bytes: Buffer, contentTypeHeader: string | undefined): DocumentType {
-  const declared = (contentTypeHeader ?? '').split(';')[0].trim().toLowerCase();
-  if (!(declared in DOCUMENT_TYPES)) {
-    throw new HttpAppError('INVALID_DOCUMENT_TYPE', `Upload a PDF, JPEG or PNG (content-type ${declared || 'missing'})`, 415, { allowed: Object.keys(DOCUMENT_TYPES) });
-  }
-  if (bytes.length === 0) throw new HttpAppError('INVALID_DOCUMENT_TYPE', 'The upload is empty', 415);
-  if (bytes.length > MAX_DOCUMENT_BYTES) throw documentTooLarge(bytes.length);
-  const actual = sniffDocumentType(bytes);
-  if (actual !== declared) {
-    throw new HttpAppError('INVALID_DOCUMENT_TYPE', actual ? `The file is ${actual} but was declared as ${declared}` : `The file is not a ${declared} file`, 415);
-  }
-  return declared as DocumentType;
-}
-
-const documentTooLarge = (size: number) =>
-  new HttpAppError('DOCUMENT_TOO_LARGE', `Documents may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`, 413, { maxBytes: MAX_DOCUMENT_BYTES, sizeBytes: size });
 
 /**
  * Invoice and inspection documents of an order, kept through catalog's ObjectStorage (local disk or
