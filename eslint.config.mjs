@@ -4,7 +4,18 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
-  { ignores: ['**/dist', '**/node_modules', '**/.data', '**/tmp', '**/.nx', '**/test-results', '**/playwright-report', '**/vite.config.ts.timestamp-*'] },
+  {
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/.data',
+      '**/tmp',
+      '**/.nx',
+      '**/test-results',
+      '**/playwright-report',
+      '**/vite.config.ts.timestamp-*',
+    ],
+  },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs'],
     rules: {
@@ -23,9 +34,26 @@ export default [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:testing'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:util', 'type:data', 'type:domain'] },
             { sourceTag: 'type:seed', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
-            { sourceTag: 'type:composition', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data', 'type:seed'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:composition', 'type:domain', 'type:util', 'type:data', 'type:seed'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:composition', 'type:domain', 'type:util', 'type:data', 'type:seed', 'type:testing', 'type:app'] },
+            {
+              sourceTag: 'type:composition',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data', 'type:seed'],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:composition', 'type:domain', 'type:util', 'type:data', 'type:seed'],
+            },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: [
+                'type:composition',
+                'type:domain',
+                'type:util',
+                'type:data',
+                'type:seed',
+                'type:testing',
+                'type:app',
+              ],
+            },
           ],
         },
       ],

@@ -3,6 +3,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['libs/*/vitest.config.ts', 'libs/shared/*/vitest.config.ts', 'apps/*/vitest.config.ts', 'test/vitest.config.ts'],
+    projects: [
+      'libs/*/vitest.config.ts',
+      'libs/shared/*/vitest.config.ts',
+      'apps/*/vitest.config.ts',
+      'test/vitest.config.ts',
+    ],
   },
 });

@@ -69,7 +69,8 @@ async function reach(app) {
   const { ModulesContainer } = await import('@nestjs/core');
   const byName = (name) => {
     for (const m of app.get(ModulesContainer).values()) {
-      for (const w of m.providers.values()) if (w.metatype?.name?.replace(/\$\d+$/, '') === name && w.instance) return w.instance;
+      for (const w of m.providers.values())
+        if (w.metatype?.name?.replace(/\$\d+$/, '') === name && w.instance) return w.instance;
     }
     throw new Error(`provider ${name} not found in the API bundle`);
   };
@@ -77,7 +78,9 @@ async function reach(app) {
   const chunk = /from ["'](\.\/chunks\/[^"']+\.js)["']/.exec(mainSrc)?.[1];
   if (!chunk) throw new Error('cannot find the shared chunk of dist/api/main.js');
   const mod = await import(join(bundle, chunk));
-  const RequestContext = Object.values(mod).find((v) => typeof v === 'function' && /^RequestContext(\$\d+)?$/.test(v.name) && typeof v.system === 'function');
+  const RequestContext = Object.values(mod).find(
+    (v) => typeof v === 'function' && /^RequestContext(\$\d+)?$/.test(v.name) && typeof v.system === 'function',
+  );
   if (!RequestContext) throw new Error('RequestContext is not exported by the API bundle');
   return { attribution: byName('AttributionService'), reconciliation: byName('ReconciliationService'), RequestContext };
 }
@@ -112,7 +115,9 @@ async function generate(sql, lines) {
     SELECT supplier_id, id, 'PURCHASE_CONTRACT', '压测', '2025-01-01' FROM bench_household`);
 
   // Harvest lots (two a month per variant), each from 2–8 of the supplier's households.
-  await sql(`CREATE TEMP TABLE bench_lot AS SELECT vidx, k, gen_random_uuid() AS id FROM bench_variant, generate_series(0, ${LOTS_PER_VARIANT - 1}) k`);
+  await sql(
+    `CREATE TEMP TABLE bench_lot AS SELECT vidx, k, gen_random_uuid() AS id FROM bench_variant, generate_series(0, ${LOTS_PER_VARIANT - 1}) k`,
+  );
   await sql(`INSERT INTO lot (id, variant_id, lot_no, harvested_on, quantity, remaining)
     SELECT l.id, v.id, 'BENCH-' || v.sku || '-' || lpad(l.k::text, 2, '0'), date '2025-11-15' + 15 * l.k, 10000000, 10000000
       FROM bench_lot l JOIN bench_variant v USING (vidx)`);
@@ -123,35 +128,75 @@ async function generate(sql, lines) {
      WHERE j < 2 + ${h('l.vidx * 1000 + l.k', 13)} % 7`);
 
   // Pools: WAGE for the cattle farm (12 workers × 5%), DIVIDEND for the fungi cooperative (20 × 5%).
-  const supplierBySku = async (sku) => (await sql(`SELECT supplier_id, sidx FROM bench_variant WHERE sku = $1`, [sku]))[0];
+  const supplierBySku = async (sku) =>
+    (await sql(`SELECT supplier_id, sidx FROM bench_variant WHERE sku = $1`, [sku]))[0];
   const cattle = await supplierBySku('TR-BEEF-1KG');
   const fungi = await supplierBySku('HZ-FUNGI-GIFT');
   const tea = await supplierBySku('FJS-GT-250');
   const honey = await supplierBySku('QL-HONEY-500');
   const lianzhou = await supplierBySku('LZ-CX-5KG');
   const konjac = await supplierBySku('CK-KONJAC-1KG');
-  for (const [s, type, n] of [[cattle, 'WAGE', 12], [fungi, 'DIVIDEND', 20]]) {
-    await sql(`INSERT INTO linkage (supplier_id, household_id, type, terms, share_basis_points, valid_from)
-      SELECT supplier_id, id, $2, '压测', 500, '2025-01-01' FROM bench_household WHERE sidx = $1 AND g < $3`, [s.sidx, type, n]);
+  for (const [s, type, n] of [
+    [cattle, 'WAGE', 12],
+    [fungi, 'DIVIDEND', 20],
+  ]) {
+    await sql(
+      `INSERT INTO linkage (supplier_id, household_id, type, terms, share_basis_points, valid_from)
+      SELECT supplier_id, id, $2, '压测', 500, '2025-01-01' FROM bench_household WHERE sidx = $1 AND g < $3`,
+      [s.sidx, type, n],
+    );
   }
   // The tea cooperative's village collective holds shares (the REVENUE_SHARE rule pays it).
-  const [{ code: teaVillage }] = await sql(`SELECT village_code AS code FROM bench_household WHERE sidx = $1 AND g = 0`, [tea.sidx]);
-  await sql(`INSERT INTO linkage (supplier_id, village_code, type, terms, share_basis_points, valid_from) VALUES ($1, $2, 'DIVIDEND', '压测', 1500, '2025-01-01')`, [tea.supplier_id, teaVillage]);
+  const [{ code: teaVillage }] = await sql(
+    `SELECT village_code AS code FROM bench_household WHERE sidx = $1 AND g = 0`,
+    [tea.sidx],
+  );
+  await sql(
+    `INSERT INTO linkage (supplier_id, village_code, type, terms, share_basis_points, valid_from) VALUES ($1, $2, 'DIVIDEND', '压测', 1500, '2025-01-01')`,
+    [tea.supplier_id, teaVillage],
+  );
 
   // Rule versions in force before the first order (a second version of one product from June).
-  const product = async (sku) => (await sql(`SELECT product_id FROM bench_variant WHERE sku = $1`, [sku]))[0].product_id;
+  const product = async (sku) =>
+    (await sql(`SELECT product_id FROM bench_variant WHERE sku = $1`, [sku]))[0].product_id;
   const rule = (supplierId, productId, from, kind, p = {}) =>
     sql(
       `INSERT INTO attribution_rule (supplier_id, product_id, version, effective_from, kind, per_unit_payout, households_bp, village_collective_bp, cooperative_bp, pool_bp, village_code, cooperative_org_id, note)
        SELECT $1, $2::uuid, coalesce(max(version), 0) + 1, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'bench'
          FROM attribution_rule WHERE supplier_id = $1 AND product_id IS NOT DISTINCT FROM $2::uuid`,
-      [supplierId, productId, from, kind, p.perUnit ?? null, p.h ?? 0, p.v ?? 0, p.c ?? 0, p.pool ?? 0, p.village ?? null, p.coop ?? null],
+      [
+        supplierId,
+        productId,
+        from,
+        kind,
+        p.perUnit ?? null,
+        p.h ?? 0,
+        p.v ?? 0,
+        p.c ?? 0,
+        p.pool ?? 0,
+        p.village ?? null,
+        p.coop ?? null,
+      ],
     );
   const ruleFrom = '2025-11-01 00:00:00+08';
-  await rule(tea.supplier_id, null, ruleFrom, 'REVENUE_SHARE', { h: 5500, v: 3000, c: 1500, village: teaVillage, coop: tea.supplier_id });
+  await rule(tea.supplier_id, null, ruleFrom, 'REVENUE_SHARE', {
+    h: 5500,
+    v: 3000,
+    c: 1500,
+    village: teaVillage,
+    coop: tea.supplier_id,
+  });
   await rule(tea.supplier_id, await product('FJS-CF-100'), ruleFrom, 'CONTRACT_PURCHASE', { perUnit: 2000 });
-  await rule(tea.supplier_id, await product('FJS-GT-250'), ruleFrom, 'REVENUE_SHARE', { h: 5500, v: 3000, c: 1500, village: teaVillage, coop: tea.supplier_id });
-  await rule(tea.supplier_id, await product('FJS-GT-250'), '2026-06-01 00:00:00+08', 'CONTRACT_PURCHASE', { perUnit: 4000 });
+  await rule(tea.supplier_id, await product('FJS-GT-250'), ruleFrom, 'REVENUE_SHARE', {
+    h: 5500,
+    v: 3000,
+    c: 1500,
+    village: teaVillage,
+    coop: tea.supplier_id,
+  });
+  await rule(tea.supplier_id, await product('FJS-GT-250'), '2026-06-01 00:00:00+08', 'CONTRACT_PURCHASE', {
+    perUnit: 4000,
+  });
   await rule(cattle.supplier_id, null, ruleFrom, 'WAGE', { pool: 2000 });
   await rule(fungi.supplier_id, null, ruleFrom, 'DIVIDEND', { pool: 1000 });
   await rule(honey.supplier_id, null, ruleFrom, 'CONTRACT_PURCHASE', { perUnit: 3000 });
@@ -198,7 +243,8 @@ async function generate(sql, lines) {
     SELECT o.seq, o.id AS order_id, l.id AS line_id, l.price AS amount, 'bench-refund-' || o.seq AS refund_id, o.counted_at + interval '3 days' AS at
       FROM bench_order o JOIN bench_line l ON l.order_id = o.id AND l.j = 0 WHERE NOT o.agency AND ${h('o.seq', 7)} % 50 = 0`);
 
-  await sql(`INSERT INTO orders (id, buyer_kind, buyer_user_id, buyer_org_id, channel_id, status, total_amount, paid_amount, refunded_amount,
+  await sql(
+    `INSERT INTO orders (id, buyer_kind, buyer_user_id, buyer_org_id, channel_id, status, total_amount, paid_amount, refunded_amount,
                                  idempotency_key, request_hash, paid_at, delivered_at, accepted_at, created_at, updated_at)
     SELECT o.id, CASE WHEN o.agency THEN 'AGENCY' ELSE 'CUSTOMER' END, CASE WHEN o.agency THEN $1::uuid ELSE $3::uuid END,
            CASE WHEN o.agency THEN $2::uuid END, CASE WHEN o.agency THEN $5::uuid ELSE $4::uuid END,
@@ -208,7 +254,8 @@ async function generate(sql, lines) {
            CASE WHEN o.agency THEN o.counted_at END, o.created_at, o.counted_at
       FROM bench_order o JOIN (SELECT order_id, sum(qty * price) AS total FROM bench_line GROUP BY order_id) t ON t.order_id = o.id
       LEFT JOIN bench_refund r ON r.order_id = o.id`,
-    [buyers.purchaser, buyers.agency, buyers.customer, buyers.hall, buyers.zone]);
+    [buyers.purchaser, buyers.agency, buyers.customer, buyers.hall, buyers.zone],
+  );
   await sql(`INSERT INTO supplier_order (id, order_id, supplier_id, status, subtotal, carrier, tracking_no, shipped_at, delivered_at, created_at, updated_at)
     SELECT so.id, so.order_id, so.supplier_id, 'DELIVERED', so.subtotal, 'SF', 'SF' || o.seq, o.created_at + interval '1 day', o.counted_at, o.created_at, o.counted_at
       FROM bench_so so JOIN bench_order o ON o.id = so.order_id`);
@@ -237,14 +284,18 @@ async function generate(sql, lines) {
         UNION ALL SELECT (SELECT id FROM bench_lot WHERE vidx = a.vidx AND k = a.k - 1), a.qty / 2 WHERE a.pick BETWEEN 1 AND 5 AND a.qty >= 2 AND a.k >= 1
       ) x
      WHERE x.q > 0`);
-  await sql(`INSERT INTO order_history (order_id, from_status, to_status, actor_kind, actor_user_id, created_at)
+  await sql(
+    `INSERT INTO order_history (order_id, from_status, to_status, actor_kind, actor_user_id, created_at)
     SELECT o.id, 'DELIVERED', CASE WHEN o.agency THEN 'ACCEPTED' ELSE 'DELIVERED' END, 'USER', CASE WHEN o.agency THEN $1::uuid ELSE $2::uuid END, o.counted_at
-      FROM bench_order o`, [buyers.purchaser, buyers.customer]);
+      FROM bench_order o`,
+    [buyers.purchaser, buyers.customer],
+  );
   await sql(`INSERT INTO order_refund (order_id, refund_id, amount, lines, created_at)
     SELECT order_id, refund_id, amount, jsonb_build_array(jsonb_build_object('lineId', line_id, 'amount', amount)), at FROM bench_refund`);
   await sql(`INSERT INTO order_history (order_id, from_status, to_status, actor_kind, data, created_at)
     SELECT order_id, 'DELIVERED', 'PARTIALLY_REFUNDED', 'SYSTEM', jsonb_build_object('refund', jsonb_build_object('refundId', refund_id, 'amount', amount)), at FROM bench_refund`);
-  const [counts] = await sql(`SELECT (SELECT count(*)::int FROM bench_order) AS orders, (SELECT count(*)::int FROM bench_line) AS lines,
+  const [counts] =
+    await sql(`SELECT (SELECT count(*)::int FROM bench_order) AS orders, (SELECT count(*)::int FROM bench_line) AS lines,
       (SELECT count(*)::int FROM bench_refund) AS refunds, (SELECT count(*)::int FROM bench_household) AS households,
       (SELECT count(*)::int FROM lot_contribution) AS contributions, (SELECT count(*)::int FROM bench_lot) AS lots`);
   await sql(`ANALYZE`);
@@ -258,7 +309,8 @@ function orderSource(db) {
   let exhausted = false;
   const next = async () => {
     if (queue.length === 0 && !exhausted) {
-      const rows = (await db.query(`SELECT seq, id FROM bench_order WHERE seq > $1 ORDER BY seq LIMIT 5000`, [cursor])).rows;
+      const rows = (await db.query(`SELECT seq, id FROM bench_order WHERE seq > $1 ORDER BY seq LIMIT 5000`, [cursor]))
+        .rows;
       if (rows.length === 0) exhausted = true;
       else {
         cursor = rows.at(-1).seq;
@@ -284,7 +336,8 @@ function postgresCpuTicks(postmasterPid) {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       // fields after the command: state(0) ppid(1) … utime(11) stime(12)
-      if (Number(entry) === postmasterPid || Number(f[1]) === postmasterPid) ticks.set(entry, Number(f[11]) + Number(f[12]));
+      if (Number(entry) === postmasterPid || Number(f[1]) === postmasterPid)
+        ticks.set(entry, Number(f[11]) + Number(f[12]));
     } catch {
       /* exited */
     }
@@ -328,7 +381,9 @@ async function attribute(appCtx, take, concurrency, { limit = Infinity, postmast
       if (!half && totals.lines >= halfLines) half = { t: now, lines: totals.lines };
       if (progress && now - lastReport > 30_000) {
         const st = procStatus();
-        log(`  ${totals.lines.toLocaleString('en')} lines, ${Math.round(((totals.lines - lastLines) * 1000) / (now - lastReport))} lines/s (last 30 s), RSS ${mb(st.rssKb)} MB, peak ${mb(st.hwmKb)} MB, load ${loadavg()[0].toFixed(1)}`);
+        log(
+          `  ${totals.lines.toLocaleString('en')} lines, ${Math.round(((totals.lines - lastLines) * 1000) / (now - lastReport))} lines/s (last 30 s), RSS ${mb(st.rssKb)} MB, peak ${mb(st.hwmKb)} MB, load ${loadavg()[0].toFixed(1)}`,
+        );
         lastReport = now;
         lastLines = totals.lines;
       }
@@ -365,10 +420,16 @@ const SUMMARY = `query($r: String!, $f: String!, $t: String!) { attributionSumma
   attributedAmount householdIncome villageCollectiveIncome cooperativeIncome unassignedAmount householdsDriven exPovertyHouseholdsDriven monitoredHouseholdsDriven } }`;
 
 async function summaries(url, db) {
-  const login = async (email) => (await gql(url, 'mutation($e: String!) { login(identifier: $e, password: "bangfu-demo") { token } }', { e: email })).login.token;
+  const login = async (email) =>
+    (await gql(url, 'mutation($e: String!) { login(identifier: $e, password: "bangfu-demo") { token } }', { e: email }))
+      .login.token;
   const coordinator = await login('coordinator@demo.bangfu');
   const admin = await login('admin@demo.bangfu');
-  const [{ village }] = (await db.query(`SELECT region_code AS village FROM attribution_region_month WHERE region_code LIKE '520621%' AND length(region_code) = 12 AND region_code NOT LIKE '%000000' ORDER BY household_amount DESC LIMIT 1`)).rows;
+  const [{ village }] = (
+    await db.query(
+      `SELECT region_code AS village FROM attribution_region_month WHERE region_code LIKE '520621%' AND length(region_code) = 12 AND region_code NOT LIKE '%000000' ORDER BY household_amount DESC LIMIT 1`,
+    )
+  ).rows;
   // Prefix levels (province … village) × one month / a quarter / the whole year.
   const regions = [
     { r: '52', token: admin, who: 'admin' },
@@ -385,7 +446,10 @@ async function summaries(url, db) {
   ];
   const shapes = regions.flatMap((x) => ranges.map((y) => ({ ...x, ...y })));
   const results = shapes.map((s) => ({ region: s.r, range: s.name, latencies: [], sample: null }));
-  for (let i = 0; i < shapes.length; i++) results[i].sample = (await gql(url, SUMMARY, { r: shapes[i].r, f: shapes[i].f, t: shapes[i].t }, shapes[i].token)).attributionSummary; // warm-up
+  for (let i = 0; i < shapes.length; i++)
+    results[i].sample = (
+      await gql(url, SUMMARY, { r: shapes[i].r, f: shapes[i].f, t: shapes[i].t }, shapes[i].token)
+    ).attributionSummary; // warm-up
   const all = [];
   for (let i = 0; i < SUMMARY_CALLS; i++) {
     const k = i % shapes.length;
@@ -398,12 +462,28 @@ async function summaries(url, db) {
   }
   all.sort((a, b) => a - b);
   const byRange = ranges.map((rg) => {
-    const ls = results.filter((x) => x.range === rg.name).flatMap((x) => x.latencies).sort((a, b) => a - b);
-    return { range: rg.name, calls: ls.length, p50: +percentile(ls, 50).toFixed(1), p99: +percentile(ls, 99).toFixed(1) };
+    const ls = results
+      .filter((x) => x.range === rg.name)
+      .flatMap((x) => x.latencies)
+      .sort((a, b) => a - b);
+    return {
+      range: rg.name,
+      calls: ls.length,
+      p50: +percentile(ls, 50).toFixed(1),
+      p99: +percentile(ls, 99).toFixed(1),
+    };
   });
   const perShape = results.map((x) => {
     const ls = x.latencies.sort((a, b) => a - b);
-    return { region: x.region, range: x.range, calls: ls.length, p50: +percentile(ls, 50).toFixed(1), max: +ls.at(-1).toFixed(1), householdsDriven: x.sample.householdsDriven, attributedAmount: x.sample.attributedAmount };
+    return {
+      region: x.region,
+      range: x.range,
+      calls: ls.length,
+      p50: +percentile(ls, 50).toFixed(1),
+      max: +ls.at(-1).toFixed(1),
+      householdsDriven: x.sample.householdsDriven,
+      attributedAmount: x.sample.attributedAmount,
+    };
   });
   // Also under load: 10 clients for 10 s over the same shapes.
   const lat = [];
@@ -424,7 +504,12 @@ async function summaries(url, db) {
     sequential: { calls: all.length, p50: +percentile(all, 50).toFixed(1), p99: +percentile(all, 99).toFixed(1) },
     byRange,
     perShape,
-    concurrent10: { requests: lat.length, perSecond: Math.round(lat.length / 10), p50: +percentile(lat, 50).toFixed(1), p99: +percentile(lat, 99).toFixed(1) },
+    concurrent10: {
+      requests: lat.length,
+      perSecond: Math.round(lat.length / 10),
+      p50: +percentile(lat, 50).toFixed(1),
+      p99: +percentile(lat, 99).toFixed(1),
+    },
   };
 }
 
@@ -456,11 +541,18 @@ function summariseProfile(profile, lines) {
     if (!h) continue;
     const url = n.callFrame.url;
     const pkg = url.includes('node_modules/')
-      ? url.split('node_modules/').at(-1).split('/').slice(0, url.split('node_modules/').at(-1).startsWith('@') ? 2 : 1).join('/')
+      ? url
+          .split('node_modules/')
+          .at(-1)
+          .split('/')
+          .slice(0, url.split('node_modules/').at(-1).startsWith('@') ? 2 : 1)
+          .join('/')
       : url.includes('/dist/api/') || url.includes('/bench-attribution-api-')
         ? 'API bundle (our code)'
         : url.startsWith('node:') || url === ''
-          ? n.callFrame.functionName === '(idle)' || n.callFrame.functionName === '(program)' || n.callFrame.functionName === '(garbage collector)'
+          ? n.callFrame.functionName === '(idle)' ||
+            n.callFrame.functionName === '(program)' ||
+            n.callFrame.functionName === '(garbage collector)'
             ? n.callFrame.functionName
             : 'node internals'
           : url;
@@ -469,8 +561,18 @@ function summariseProfile(profile, lines) {
     byFn.set(fn, (byFn.get(fn) ?? 0) + h);
   }
   console.log('\nNode CPU profile of the slice: self time by package (ms per attributed line)');
-  console.table([...byPkg.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, h]) => ({ package: k, msPerLine: +((h * dt) / lines).toFixed(3) })));
-  console.table([...byFn.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, h]) => ({ function: k, msPerLine: +((h * dt) / lines).toFixed(3) })));
+  console.table(
+    [...byPkg.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([k, h]) => ({ package: k, msPerLine: +((h * dt) / lines).toFixed(3) })),
+  );
+  console.table(
+    [...byFn.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 20)
+      .map(([k, h]) => ({ function: k, msPerLine: +((h * dt) / lines).toFixed(3) })),
+  );
 }
 
 /**
@@ -485,7 +587,13 @@ async function diagnose(appCtx, take, sql, postmasterPid) {
   await attribute(appCtx, take, 4, { limit: SLICE, postmasterPid, progress: false });
   await sql('ANALYZE');
   const rows = [];
-  const slice = async (name, concurrency, setup = null, teardown = null, { sampleWaits = false, profile = false } = {}) => {
+  const slice = async (
+    name,
+    concurrency,
+    setup = null,
+    teardown = null,
+    { sampleWaits = false, profile = false } = {},
+  ) => {
     await setup?.();
     await sql(`SELECT pg_stat_statements_reset()`);
     await sql(`SELECT pg_stat_reset()`);
@@ -510,8 +618,15 @@ async function diagnose(appCtx, take, sql, postmasterPid) {
     await sampler;
     await teardown?.();
     if (sampleWaits) {
-      console.log(`\n${name}, concurrency ${concurrency}: what the ${concurrency} connections were doing (${samples} samples of pg_stat_activity)`);
-      console.table([...waits.entries()].sort((x, y) => y[1] - x[1]).slice(0, 15).map(([k, n]) => ({ share: `${((100 * n) / samples / concurrency).toFixed(1)} %`, 'wait | statement': k })));
+      console.log(
+        `\n${name}, concurrency ${concurrency}: what the ${concurrency} connections were doing (${samples} samples of pg_stat_activity)`,
+      );
+      console.table(
+        [...waits.entries()]
+          .sort((x, y) => y[1] - x[1])
+          .slice(0, 15)
+          .map(([k, n]) => ({ share: `${((100 * n) / samples / concurrency).toFixed(1)} %`, 'wait | statement': k })),
+      );
     }
     if (cpuProfile) summariseProfile(cpuProfile, r.lines);
     const row = {
@@ -538,7 +653,9 @@ async function diagnose(appCtx, take, sql, postmasterPid) {
     );
     console.log(`\n${title}`);
     console.table(stmts);
-    const fns = await sql(`SELECT funcname, calls, round(total_time)::int AS total_ms, round(self_time)::int AS self_ms FROM pg_stat_user_functions ORDER BY total_time DESC`);
+    const fns = await sql(
+      `SELECT funcname, calls, round(total_time)::int AS total_ms, round(self_time)::int AS self_ms FROM pg_stat_user_functions ORDER BY total_time DESC`,
+    );
     console.table(fns);
     const tables = await sql(
       `SELECT relname, seq_scan, seq_tup_read, idx_scan FROM pg_stat_user_tables WHERE relname LIKE 'attribution%' OR relname IN ('order_history','order_line','orders','shipment_allocation','lot_contribution','household','linkage') ORDER BY seq_tup_read DESC LIMIT 12`,
@@ -551,13 +668,23 @@ async function diagnose(appCtx, take, sql, postmasterPid) {
   await top('baseline, concurrency 4', base4.lines);
   await slice('baseline', 8);
   // The changes proposed in docs/BENCHMARKS.md, cumulatively, each applied to this throwaway database only.
-  await slice('+ index linkage (supplier_id, type)', 4, () => sql(`CREATE INDEX bench_linkage_supplier_type_idx ON linkage (supplier_id, type)`));
-  await slice('+ no per-entry balance trigger (per-line one kept)', 4, () => sql(`ALTER TABLE attribution_entry DISABLE TRIGGER attribution_entry_balanced`));
+  await slice('+ index linkage (supplier_id, type)', 4, () =>
+    sql(`CREATE INDEX bench_linkage_supplier_type_idx ON linkage (supplier_id, type)`),
+  );
+  await slice('+ no per-entry balance trigger (per-line one kept)', 4, () =>
+    sql(`ALTER TABLE attribution_entry DISABLE TRIGGER attribution_entry_balanced`),
+  );
   await slice('+ concurrency 8', 8);
   // Restore the schema as migrated.
   await sql(`DROP INDEX bench_linkage_supplier_type_idx`);
   await sql(`ALTER TABLE attribution_entry ENABLE TRIGGER attribution_entry_balanced`);
-  const allTables = ['attribution_entry', 'attribution_line', 'attribution_monthly', 'attribution_household_month', 'attribution_refund'];
+  const allTables = [
+    'attribution_entry',
+    'attribution_line',
+    'attribution_monthly',
+    'attribution_household_month',
+    'attribution_refund',
+  ];
   await slice(
     'bound: no trigger at all on attribution tables (no FK checks either)',
     4,
@@ -590,7 +717,11 @@ async function main() {
   cpSync(join(root, 'dist/api'), bundle, { recursive: true });
   process.on('exit', () => rmSync(bundle, { recursive: true, force: true }));
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
-  log(`machine: ${machine}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  log(
+    `machine: ${machine}; load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
   log(`target: ${LINES.toLocaleString('en')} lines, concurrency ${CONCURRENCY}`);
   const dir = mkdtempSync(join(tmpdir(), 'bangfu-bench-attr-'));
   chmodSync(dir, 0o755);
@@ -620,7 +751,14 @@ async function main() {
     await pg.pg.stop();
     await pg.pg.start();
   }
-  const env = { ...process.env, DATABASE_URL: pg.url('bench'), REDIS_URL: redis.url, DEMO_DATA: 'true', LOG_LEVEL: 'warn', JWT_SECRET: 'x'.repeat(40) };
+  const env = {
+    ...process.env,
+    DATABASE_URL: pg.url('bench'),
+    REDIS_URL: redis.url,
+    DEMO_DATA: 'true',
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: 'x'.repeat(40),
+  };
 
   // 1. The API in this process (migrations + demo data), for its AttributionService.
   const { startApi } = await import(join(bundle, 'main.js'));
@@ -652,7 +790,9 @@ async function main() {
   await new Promise((r) => setTimeout(r, 2000));
   const before = procStatus();
   const peakReset = resetPeak();
-  log(`attributing with concurrency ${CONCURRENCY} (RSS ${mb(before.rssKb)} MB before; peak ${peakReset ? 'reset' : 'NOT reset: includes boot'})…`);
+  log(
+    `attributing with concurrency ${CONCURRENCY} (RSS ${mb(before.rssKb)} MB before; peak ${peakReset ? 'reset' : 'NOT reset: includes boot'})…`,
+  );
   let peakSampled = 0;
   let peakHeap = 0;
   const sampler = setInterval(() => {
@@ -683,7 +823,8 @@ async function main() {
     dbGrowthMb: Math.round((Number(sizeAfter) - Number(sizeBefore)) / 2 ** 20),
   };
   log(`attribution: ${JSON.stringify(attribution)}`);
-  const [stored] = await sql(`SELECT (SELECT count(*)::int FROM attribution_line) AS lines, (SELECT count(*)::int FROM attribution_entry) AS entries,
+  const [stored] =
+    await sql(`SELECT (SELECT count(*)::int FROM attribution_line) AS lines, (SELECT count(*)::int FROM attribution_entry) AS entries,
       (SELECT sum(amount)::text FROM attribution_entry) AS amount, (SELECT count(*)::int FROM order_line) AS order_lines`);
   log(`stored: ${JSON.stringify(stored)}`);
   const byKind = await sql(
@@ -701,7 +842,17 @@ async function main() {
     t = performance.now();
     const r = await appCtx.reconciliation.reconcile(appCtx.RequestContext.system('bench-reconcile'), from, to);
     const seconds = (performance.now() - t) / 1000;
-    reconcile = { from, to, ok: r.ok, differences: r.differenceCount, orders: r.ordersChecked, lines: r.linesChecked, entries: r.entriesChecked, seconds: Math.round(seconds), linesPerSecond: Math.round(r.linesChecked / seconds) };
+    reconcile = {
+      from,
+      to,
+      ok: r.ok,
+      differences: r.differenceCount,
+      orders: r.ordersChecked,
+      lines: r.linesChecked,
+      entries: r.entriesChecked,
+      seconds: Math.round(seconds),
+      linesPerSecond: Math.round(r.linesChecked / seconds),
+    };
     log(`reconciliation: ${JSON.stringify(reconcile)}`);
   }
   await db.query('ANALYZE');
@@ -711,7 +862,10 @@ async function main() {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['-e', `import(${JSON.stringify(join(bundle, 'main.js'))}).then(m => m.startApi()).then(() => process.stdout.write('READY\\n'))`],
+    [
+      '-e',
+      `import(${JSON.stringify(join(bundle, 'main.js'))}).then(m => m.startApi()).then(() => process.stdout.write('READY\\n'))`,
+    ],
     { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   killOnExit([child]);
@@ -723,7 +877,23 @@ async function main() {
   summary.apiPeakRssMb = mb(apiMem.hwmKb);
   log(`summary: ${JSON.stringify({ ...summary, perShape: undefined })}`);
   console.table(summary.perShape);
-  console.log(JSON.stringify({ machine, loadAverageAtEnd: loadavg().map((x) => +x.toFixed(1)), world, generateSeconds: Math.round(generateSeconds), attribution, stored, byKind, reconcile, summary }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        machine,
+        loadAverageAtEnd: loadavg().map((x) => +x.toFixed(1)),
+        world,
+        generateSeconds: Math.round(generateSeconds),
+        attribution,
+        stored,
+        byKind,
+        reconcile,
+        summary,
+      },
+      null,
+      2,
+    ),
+  );
 
   await db.end();
   child.kill('SIGTERM');

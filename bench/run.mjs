@@ -67,9 +67,20 @@ async function main() {
   const port = await freePort();
   const api = spawn(
     process.execPath,
-    ['-e', `import(${JSON.stringify(join(root, 'dist/api/main.js'))}).then(m => m.startApi()).then(() => process.stdout.write('READY\\n'))`],
+    [
+      '-e',
+      `import(${JSON.stringify(join(root, 'dist/api/main.js'))}).then(m => m.startApi()).then(() => process.stdout.write('READY\\n'))`,
+    ],
     {
-      env: { ...process.env, DATABASE_URL: pg.url('bench'), REDIS_URL: redis.url, PORT: String(port), DEMO_DATA: 'true', LOG_LEVEL: 'warn', JWT_SECRET: 'x'.repeat(40) },
+      env: {
+        ...process.env,
+        DATABASE_URL: pg.url('bench'),
+        REDIS_URL: redis.url,
+        PORT: String(port),
+        DEMO_DATA: 'true',
+        LOG_LEVEL: 'warn',
+        JWT_SECRET: 'x'.repeat(40),
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
@@ -85,11 +96,19 @@ async function main() {
     if (only.length && !only.includes(w.name)) continue;
     const ctx = await w.setup(url, { sql });
     const r = await load((i) => w.run(ctx, i), { concurrency: w.concurrency });
-    results.push({ workload: w.name, concurrency: w.concurrency, ...r, ...rssOf(api.pid), ...(w.report ? await w.report(ctx, { sql }) : {}) });
+    results.push({
+      workload: w.name,
+      concurrency: w.concurrency,
+      ...r,
+      ...rssOf(api.pid),
+      ...(w.report ? await w.report(ctx, { sql }) : {}),
+    });
     process.stdout.write(`${JSON.stringify(results.at(-1))}\n`);
   }
   await db.end();
-  console.log(`\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+  console.log(
+    `\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+  );
   console.table(results);
   api.kill('SIGTERM');
   await new Promise((r) => api.once('exit', r));

@@ -49,11 +49,16 @@ async function reach(app) {
   const { ModulesContainer } = await import('@nestjs/core');
   const byName = (name) => {
     for (const m of app.get(ModulesContainer).values()) {
-      for (const w of m.providers.values()) if (w.metatype?.name?.replace(/\$\d+$/, '') === name && w.instance) return w.instance;
+      for (const w of m.providers.values())
+        if (w.metatype?.name?.replace(/\$\d+$/, '') === name && w.instance) return w.instance;
     }
     throw new Error(`provider ${name} not found in the API bundle`);
   };
-  return { fulfilment: byName('FulfilmentService'), auth: byName('AuthService'), statsConsumer: byName('StatisticsEventConsumer') };
+  return {
+    fulfilment: byName('FulfilmentService'),
+    auth: byName('AuthService'),
+    statsConsumer: byName('StatisticsEventConsumer'),
+  };
 }
 
 /** Counted lines, generated in bulk (not measured). */
@@ -70,9 +75,15 @@ async function generate(sql, lines) {
                FROM region WHERE level = 3 AND left(code, 2) IN (SELECT province FROM bv)`);
   await sql(`CREATE TEMP TABLE bcounty_n AS SELECT province, count(*)::int AS n FROM bcounty GROUP BY 1`);
   // Buyers: 300 agency units in 60 cities, 20,000 retail customers (password hashes copied from the demo's).
-  await sql(`CREATE TEMP TABLE bcity AS SELECT (row_number() OVER (ORDER BY code) - 1)::int AS i, code FROM (SELECT code FROM region WHERE level = 2 ORDER BY code LIMIT 60) c`);
-  await sql(`CREATE TEMP TABLE bagency AS SELECT g AS i, gen_random_uuid() AS id, (SELECT code FROM bcity WHERE i = g % 60) AS region_code FROM generate_series(0, 299) g`);
-  await sql(`INSERT INTO organization (id, kind, name, region_code) SELECT id, 'AGENCY', '压测单位' || i, region_code FROM bagency`);
+  await sql(
+    `CREATE TEMP TABLE bcity AS SELECT (row_number() OVER (ORDER BY code) - 1)::int AS i, code FROM (SELECT code FROM region WHERE level = 2 ORDER BY code LIMIT 60) c`,
+  );
+  await sql(
+    `CREATE TEMP TABLE bagency AS SELECT g AS i, gen_random_uuid() AS id, (SELECT code FROM bcity WHERE i = g % 60) AS region_code FROM generate_series(0, 299) g`,
+  );
+  await sql(
+    `INSERT INTO organization (id, kind, name, region_code) SELECT id, 'AGENCY', '压测单位' || i, region_code FROM bagency`,
+  );
   await sql(`CREATE TEMP TABLE bcustomer AS SELECT g AS i, gen_random_uuid() AS id FROM generate_series(0, 19999) g`);
   await sql(`INSERT INTO app_user (id, email, display_name, password_hash, status)
     SELECT id, 'bench-' || i || '@bench.invalid', '压测顾客' || i, (SELECT password_hash FROM app_user WHERE email = 'customer@demo.bangfu'), 'DISABLED' FROM bcustomer`);
@@ -95,13 +106,23 @@ async function generate(sql, lines) {
            ${h('seq', 9)} % 300 AS agency_i, ${h('seq', 10)} % 20000 AS customer_i
       FROM c WHERE cum - n < ${lines}`);
   const [{ m }] = await sql(`SELECT count(*)::int AS m FROM bo`);
-  await sql(`ALTER TABLE bo ADD counted_at timestamptz, ADD channel_id uuid, ADD channel_kind text, ADD buyer_kind text, ADD buyer_user uuid, ADD buyer_org uuid, ADD buyer_region text`);
-  await sql(`UPDATE bo SET counted_at = timestamptz '2025-01-01 08:00:00+08' + (seq::float8 / ${m}) * interval '730 days',
+  await sql(
+    `ALTER TABLE bo ADD counted_at timestamptz, ADD channel_id uuid, ADD channel_kind text, ADD buyer_kind text, ADD buyer_user uuid, ADD buyer_org uuid, ADD buyer_region text`,
+  );
+  await sql(
+    `UPDATE bo SET counted_at = timestamptz '2025-01-01 08:00:00+08' + (seq::float8 / ${m}) * interval '730 days',
        channel_id = CASE WHEN kind < 4 THEN $1::uuid WHEN kind = 9 THEN $3::uuid WHEN kind % 2 = 0 THEN $1::uuid ELSE $2::uuid END,
        channel_kind = CASE WHEN kind < 4 THEN 'HALL' WHEN kind = 9 THEN 'COUNTER' WHEN kind % 2 = 0 THEN 'HALL' ELSE 'ZONE' END,
-       buyer_kind = CASE WHEN kind < 4 THEN 'AGENCY' WHEN kind = 9 THEN 'COUNTER' ELSE 'RETAIL' END`, [ch.hall, ch.zone, ch.counter]);
-  await sql(`UPDATE bo SET buyer_org = a.id, buyer_region = a.region_code, buyer_user = $1::uuid FROM bagency a WHERE bo.kind < 4 AND a.i = bo.agency_i`, [ch.purchaser]);
-  await sql(`UPDATE bo SET buyer_user = c.id, buyer_region = '' FROM bcustomer c WHERE bo.kind BETWEEN 4 AND 8 AND c.i = bo.customer_i`);
+       buyer_kind = CASE WHEN kind < 4 THEN 'AGENCY' WHEN kind = 9 THEN 'COUNTER' ELSE 'RETAIL' END`,
+    [ch.hall, ch.zone, ch.counter],
+  );
+  await sql(
+    `UPDATE bo SET buyer_org = a.id, buyer_region = a.region_code, buyer_user = $1::uuid FROM bagency a WHERE bo.kind < 4 AND a.i = bo.agency_i`,
+    [ch.purchaser],
+  );
+  await sql(
+    `UPDATE bo SET buyer_user = c.id, buyer_region = '' FROM bcustomer c WHERE bo.kind BETWEEN 4 AND 8 AND c.i = bo.customer_i`,
+  );
   await sql(`UPDATE bo SET buyer_user = $1::uuid, buyer_region = '' WHERE kind = 9`, [ch.walkin]);
   await sql(`ALTER TABLE bo ADD PRIMARY KEY (seq)`);
   await sql(`CREATE TEMP TABLE bl AS
@@ -114,7 +135,9 @@ async function generate(sql, lines) {
       JOIN bcounty_n cn ON cn.province = v.province
       JOIN bcounty cty ON cty.province = v.province AND cty.i = ${h('o.seq * 8 + j', 8)} % cn.n
      WHERE j < o.n`);
-  await sql(`CREATE TEMP TABLE bso AS SELECT order_id, supplier_id, gen_random_uuid() AS id, sum(qty * price) AS subtotal FROM bl GROUP BY order_id, supplier_id`);
+  await sql(
+    `CREATE TEMP TABLE bso AS SELECT order_id, supplier_id, gen_random_uuid() AS id, sum(qty * price) AS subtotal FROM bl GROUP BY order_id, supplier_id`,
+  );
 
   // Ordering's rows (what the naive query reads).
   await sql(`INSERT INTO orders (id, buyer_kind, buyer_user_id, buyer_org_id, channel_id, status, total_amount, paid_amount, refunded_amount,
@@ -155,7 +178,8 @@ async function generate(sql, lines) {
   for (const stmt of rebuildStatements()) await sql(stmt);
   await sql('COMMIT');
   log(`  stats_cube / stats_buyer rebuilt in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  const [counts] = await sql(`SELECT (SELECT count(*)::int FROM bo) AS orders, (SELECT count(*)::int FROM stats_line) AS lines,
+  const [counts] =
+    await sql(`SELECT (SELECT count(*)::int FROM bo) AS orders, (SELECT count(*)::int FROM stats_line) AS lines,
       (SELECT count(*)::int FROM stats_refund) AS refunds,
       (SELECT count(*)::int FROM stats_cube WHERE gran = 'M') AS cube_month_cells, (SELECT count(*)::int FROM stats_cube WHERE gran = 'D') AS cube_day_cells,
       (SELECT count(*)::int FROM stats_buyer) AS buyer_rows`);
@@ -219,18 +243,28 @@ async function countingCost(sql, appCtx, RequestContext, n) {
   const [w] = await sql(`SELECT (SELECT id FROM app_user WHERE email = 'customer@demo.bangfu') AS customer,
       (SELECT id FROM channel WHERE kind = 'HALL' AND online ORDER BY created_at LIMIT 1) AS hall`);
   // n orders of 3 lines (3 suppliers' variants), paid and shipped, not yet delivered.
-  await sql(`CREATE TEMP TABLE bc AS SELECT g, gen_random_uuid() AS id, gen_random_uuid() AS so FROM generate_series(1, ${n}) g`);
-  await sql(`CREATE TEMP TABLE bcl AS SELECT c.g, c.id AS order_id, c.so, v.* FROM bc c CROSS JOIN LATERAL (SELECT * FROM bv WHERE supplier_id = (SELECT supplier_id FROM bv ORDER BY vidx LIMIT 1) ORDER BY vidx LIMIT 3) v`);
-  await sql(`INSERT INTO orders (id, buyer_kind, buyer_user_id, channel_id, status, total_amount, paid_amount, idempotency_key, request_hash, paid_at, created_at)
+  await sql(
+    `CREATE TEMP TABLE bc AS SELECT g, gen_random_uuid() AS id, gen_random_uuid() AS so FROM generate_series(1, ${n}) g`,
+  );
+  await sql(
+    `CREATE TEMP TABLE bcl AS SELECT c.g, c.id AS order_id, c.so, v.* FROM bc c CROSS JOIN LATERAL (SELECT * FROM bv WHERE supplier_id = (SELECT supplier_id FROM bv ORDER BY vidx LIMIT 1) ORDER BY vidx LIMIT 3) v`,
+  );
+  await sql(
+    `INSERT INTO orders (id, buyer_kind, buyer_user_id, channel_id, status, total_amount, paid_amount, idempotency_key, request_hash, paid_at, created_at)
     SELECT c.id, 'CUSTOMER', $1::uuid, $2::uuid, 'FULFILLING', t.total, t.total, 'bench-count-' || c.g, 'bench', now(), now()
-      FROM bc c JOIN (SELECT order_id, sum(retail_price) AS total FROM bcl GROUP BY 1) t ON t.order_id = c.id`, [w.customer, w.hall]);
+      FROM bc c JOIN (SELECT order_id, sum(retail_price) AS total FROM bcl GROUP BY 1) t ON t.order_id = c.id`,
+    [w.customer, w.hall],
+  );
   await sql(`INSERT INTO supplier_order (id, order_id, supplier_id, status, subtotal, carrier, tracking_no, shipped_at, created_at)
     SELECT c.so, c.id, (SELECT supplier_id FROM bcl WHERE order_id = c.id LIMIT 1), 'SHIPPED', (SELECT sum(retail_price) FROM bcl WHERE order_id = c.id), 'SF', 'SF-count-' || c.g, now(), now() FROM bc c`);
-  await sql(`INSERT INTO order_line (order_id, supplier_order_id, supplier_id, channel_id, variant_id, product_id, product_title, sku, spec, unit, price_kind,
+  await sql(
+    `INSERT INTO order_line (order_id, supplier_order_id, supplier_id, channel_id, variant_id, product_id, product_title, sku, spec, unit, price_kind,
                                      unit_price, quantity, line_total, certified, certification_status, origin_region_code)
     SELECT l.order_id, l.so, l.supplier_id, $1::uuid, l.id, l.product_id, l.title, l.sku, l.spec, l.unit, 'RETAIL', l.retail_price, 1, l.retail_price, l.cert = 'CERTIFIED', l.cert,
            (SELECT origin_region_code FROM product WHERE id = l.product_id)
-      FROM bcl l`, [w.hall]);
+      FROM bcl l`,
+    [w.hall],
+  );
   await sql('ANALYZE orders, supplier_order, order_line');
   const sos = (await sql(`SELECT so FROM bc ORDER BY g`)).map((r) => r.so);
   const buyer = await appCtx.auth.load(w.customer);
@@ -270,7 +304,11 @@ async function main() {
   cpSync(join(root, 'dist/api'), bundle, { recursive: true });
   process.on('exit', () => rmSync(bundle, { recursive: true, force: true }));
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
-  log(`machine: ${machine}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  log(
+    `machine: ${machine}; load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
   const dir = mkdtempSync(join(tmpdir(), 'bangfu-bench-stats-'));
   chmodSync(dir, 0o755);
   const pg = await startPostgres({ dataDir: join(dir, 'pg'), persistent: true });
@@ -287,7 +325,15 @@ async function main() {
   await admin.connect();
   await admin.query('CREATE DATABASE bench');
   await admin.end();
-  const env = { ...process.env, DATABASE_URL: pg.url('bench'), REDIS_URL: redis.url, DEMO_DATA: 'true', LOG_LEVEL: 'warn', JWT_SECRET: 'x'.repeat(40), WORKER_IN_PROCESS: 'false' };
+  const env = {
+    ...process.env,
+    DATABASE_URL: pg.url('bench'),
+    REDIS_URL: redis.url,
+    DEMO_DATA: 'true',
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: 'x'.repeat(40),
+    WORKER_IN_PROCESS: 'false',
+  };
 
   // The API in this process (migrations + demo data), for the counting transaction.
   const { startApi } = await import(join(bundle, 'main.js'));
@@ -301,7 +347,9 @@ async function main() {
   log(`generating ${LINES.toLocaleString('en')} counted lines…`);
   const t = performance.now();
   const world = await generate(sql, LINES);
-  log(`generated in ${((performance.now() - t) / 1000).toFixed(0)} s: ${JSON.stringify(world)}; database ${Math.round((await sql(`SELECT pg_database_size('bench') AS s`))[0].s / 2 ** 20)} MB`);
+  log(
+    `generated in ${((performance.now() - t) / 1000).toFixed(0)} s: ${JSON.stringify(world)}; database ${Math.round((await sql(`SELECT pg_database_size('bench') AS s`))[0].s / 2 ** 20)} MB`,
+  );
 
   log(`counting transaction with and without the statistics consumer, ${COUNT_ORDERS} orders…`);
   const counting = await countingCost(sql, appCtx, RequestContext, COUNT_ORDERS);
@@ -310,7 +358,9 @@ async function main() {
   await sql('ANALYZE');
 
   // salesStats over HTTP against the API in its own process, as a coordinator of the province.
-  await sql(`INSERT INTO app_user (email, display_name, password_hash) SELECT 'bench-coordinator@bench.invalid', '压测协调员', password_hash FROM app_user WHERE email = 'coordinator@demo.bangfu'`);
+  await sql(
+    `INSERT INTO app_user (email, display_name, password_hash) SELECT 'bench-coordinator@bench.invalid', '压测协调员', password_hash FROM app_user WHERE email = 'coordinator@demo.bangfu'`,
+  );
   await sql(
     `INSERT INTO membership (user_id, role, organization_id, region_prefix)
      SELECT u.id, 'COORDINATOR', (SELECT m.organization_id FROM membership m JOIN app_user c ON c.id = m.user_id WHERE c.email = 'coordinator@demo.bangfu'), $1
@@ -318,14 +368,26 @@ async function main() {
     [PROVINCE],
   );
   const port = await freePort();
-  const child = spawn(process.execPath, ['-e', `import(${JSON.stringify(join(bundle, 'main.js'))}).then(m => m.startApi()).then(() => process.stdout.write('READY\\n'))`], {
-    env: { ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      `import(${JSON.stringify(join(bundle, 'main.js'))}).then(m => m.startApi()).then(() => process.stdout.write('READY\\n'))`,
+    ],
+    {
+      env: { ...env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   killOnExit([child]);
   await new Promise((resolve) => child.stdout.on('data', (b) => b.toString().includes('READY') && resolve()));
   const url = `http://127.0.0.1:${port}`;
-  const token = (await gql(url, 'mutation { login(identifier: "bench-coordinator@bench.invalid", password: "bangfu-demo") { token } }')).login.token;
+  const token = (
+    await gql(
+      url,
+      'mutation { login(identifier: "bench-coordinator@bench.invalid", password: "bangfu-demo") { token } }',
+    )
+  ).login.token;
   const results = [];
   for (const g of GROUPINGS) {
     const vars = { r: PROVINCE, f: FROM, t: TO, g };
@@ -379,7 +441,11 @@ async function main() {
       console.log((await sql(`EXPLAIN (ANALYZE, BUFFERS) ${stmt}`)).map((r) => r['QUERY PLAN']).join('\n'));
     }
   }
-  log(`load average after: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  log(
+    `load average after: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
   child.kill('SIGTERM');
   await db.end();
   await pg.stop();
@@ -394,7 +460,9 @@ async function findRequestContext() {
   const chunk = /from ["'](\.\/chunks\/[^"']+\.js)["']/.exec(mainSrc)?.[1];
   if (!chunk) throw new Error('cannot find the shared chunk of dist/api/main.js');
   const mod = await import(join(bundle, chunk));
-  const RequestContext = Object.values(mod).find((v) => typeof v === 'function' && /^RequestContext(\$\d+)?$/.test(v.name) && typeof v.system === 'function');
+  const RequestContext = Object.values(mod).find(
+    (v) => typeof v === 'function' && /^RequestContext(\$\d+)?$/.test(v.name) && typeof v.system === 'function',
+  );
   if (!RequestContext) throw new Error('RequestContext is not exported by the API bundle');
   return { RequestContext };
 }

@@ -29,7 +29,9 @@ async function demoVariants(sql) {
   const bySupplier = new Map();
   for (const r of rows) bySupplier.set(r.supplier_id, [...(bySupplier.get(r.supplier_id) ?? []), r.id]);
   // Every order must reserve: the run measures placing orders, not sold-out answers.
-  await sql(`UPDATE variant SET stock_on_hand = stock_on_hand + 1000000 WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+  await sql(`UPDATE variant SET stock_on_hand = stock_on_hand + 1000000 WHERE id = ANY($1::uuid[])`, [
+    rows.map((r) => r.id),
+  ]);
   return bySupplier;
 }
 
@@ -43,7 +45,8 @@ function basketsOf(bySupplier) {
       }
     }
   }
-  if (baskets.length === 0) throw new Error('checkout bench needs two suppliers with certified variants, one of them with two');
+  if (baskets.length === 0)
+    throw new Error('checkout bench needs two suppliers with certified variants, one of them with two');
   return baskets;
 }
 
@@ -51,8 +54,16 @@ async function customers(url, n) {
   const tokens = [];
   for (let i = 0; i < n; i++) {
     const email = `bench-${randomUUID().slice(0, 8)}@bench.bangfu`;
-    await gql(url, 'mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { id } }', { i: { email, displayName: `压测顾客 ${i}`, password: 'bench-password-1' } });
-    tokens.push((await gql(url, 'mutation($e: String!) { login(identifier: $e, password: "bench-password-1") { token } }', { e: email })).login.token);
+    await gql(url, 'mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { id } }', {
+      i: { email, displayName: `压测顾客 ${i}`, password: 'bench-password-1' },
+    });
+    tokens.push(
+      (
+        await gql(url, 'mutation($e: String!) { login(identifier: $e, password: "bench-password-1") { token } }', {
+          e: email,
+        })
+      ).login.token,
+    );
   }
   return tokens;
 }
@@ -68,11 +79,15 @@ function checkoutWorkload(name, hot) {
     name,
     concurrency: 20,
     async setup(url, { sql }) {
-      const [hall] = await sql(`SELECT id FROM channel WHERE kind = 'HALL' AND online AND status = 'ACTIVE' ORDER BY created_at LIMIT 1`);
+      const [hall] = await sql(
+        `SELECT id FROM channel WHERE kind = 'HALL' AND online AND status = 'ACTIVE' ORDER BY created_at LIMIT 1`,
+      );
       const bySupplier = await demoVariants(sql);
       const baskets = basketsOf(bySupplier);
       const tokens = await customers(url, this.concurrency);
-      process.stdout.write(`${name}: ${hot ? 1 : baskets.length} basket(s) over ${[...bySupplier.values()].flat().length} variants of ${bySupplier.size} suppliers\n`);
+      process.stdout.write(
+        `${name}: ${hot ? 1 : baskets.length} basket(s) over ${[...bySupplier.values()].flat().length} variants of ${bySupplier.size} suppliers\n`,
+      );
       return { url, hall: hall.id, baskets: hot ? baskets.slice(0, 1) : baskets, tokens, n: 0, startedAt: new Date() };
     },
     async run(ctx, i) {
@@ -107,7 +122,12 @@ export const workloads = [
   {
     name: 'me-authenticated',
     concurrency: 50,
-    setup: async (url) => ({ url, token: (await gql(url, 'mutation { login(identifier: "purchaser@demo.bangfu", password: "bangfu-demo") { token } }')).login.token }),
+    setup: async (url) => ({
+      url,
+      token: (
+        await gql(url, 'mutation { login(identifier: "purchaser@demo.bangfu", password: "bangfu-demo") { token } }')
+      ).login.token,
+    }),
     run: ({ url, token }) => gql(url, '{ me { id displayName roles } }', {}, token),
   },
   checkoutWorkload('checkout', false),

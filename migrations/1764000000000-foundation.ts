@@ -67,7 +67,9 @@ export class Foundation1764000000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CHECK ((role = 'CUSTOMER') = (organization_id IS NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX membership_unique_idx ON membership (user_id, COALESCE(organization_id, '00000000-0000-0000-0000-000000000000'::uuid), role)`);
+    await q.query(
+      `CREATE UNIQUE INDEX membership_unique_idx ON membership (user_id, COALESCE(organization_id, '00000000-0000-0000-0000-000000000000'::uuid), role)`,
+    );
     await q.query(`CREATE INDEX membership_org_idx ON membership (organization_id)`);
   }
 

@@ -21,7 +21,9 @@ export class Catalog1764000100000 implements MigrationInterface {
         applied_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX supplier_profile_county_idx ON supplier_profile (county_code text_pattern_ops, status)`);
+    await q.query(
+      `CREATE INDEX supplier_profile_county_idx ON supplier_profile (county_code text_pattern_ops, status)`,
+    );
     await q.query(`
       CREATE TABLE supplier_admission_event (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -32,7 +34,9 @@ export class Catalog1764000100000 implements MigrationInterface {
         reason text,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX supplier_admission_event_supplier_idx ON supplier_admission_event (supplier_id, created_at)`);
+    await q.query(
+      `CREATE INDEX supplier_admission_event_supplier_idx ON supplier_admission_event (supplier_id, created_at)`,
+    );
 
     await q.query(`
       CREATE TABLE notification (
@@ -184,7 +188,9 @@ export class Catalog1764000100000 implements MigrationInterface {
         CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from),
         CHECK (status NOT IN ('CERTIFIED','EXPIRED') OR (certificate_no IS NOT NULL AND valid_from IS NOT NULL AND valid_to IS NOT NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX certification_one_live_idx ON certification (product_id) WHERE status IN ('PENDING','VERIFIED','CERTIFIED')`);
+    await q.query(
+      `CREATE UNIQUE INDEX certification_one_live_idx ON certification (product_id) WHERE status IN ('PENDING','VERIFIED','CERTIFIED')`,
+    );
     await q.query(`CREATE INDEX certification_expiry_idx ON certification (valid_to) WHERE status = 'CERTIFIED'`);
     await q.query(`
       CREATE TABLE certification_event (
@@ -252,9 +258,23 @@ export class Catalog1764000100000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const t of [
-      'counter_rejection', 'counter_report', 'channel_product', 'channel', 'certification_event', 'certification',
-      'lot_contribution', 'lot', 'variant', 'product_image', 'product', 'category', 'linkage', 'household',
-      'notification', 'supplier_admission_event', 'supplier_profile',
+      'counter_rejection',
+      'counter_report',
+      'channel_product',
+      'channel',
+      'certification_event',
+      'certification',
+      'lot_contribution',
+      'lot',
+      'variant',
+      'product_image',
+      'product',
+      'category',
+      'linkage',
+      'household',
+      'notification',
+      'supplier_admission_event',
+      'supplier_profile',
     ]) {
       await q.query(`DROP TABLE ${t}`);
     }

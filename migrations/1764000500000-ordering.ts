@@ -45,9 +45,13 @@ export class Ordering1764000500000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX orders_list_idx ON orders (created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX orders_buyer_user_idx ON orders (buyer_user_id, created_at DESC)`);
-    await q.query(`CREATE INDEX orders_buyer_org_idx ON orders (buyer_org_id, created_at DESC) WHERE buyer_org_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX orders_buyer_org_idx ON orders (buyer_org_id, created_at DESC) WHERE buyer_org_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX orders_channel_idx ON orders (channel_id, created_at DESC)`);
-    await q.query(`CREATE INDEX orders_payment_due_idx ON orders (payment_due_at) WHERE status = 'PLACED' AND payment_due_at IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX orders_payment_due_idx ON orders (payment_due_at) WHERE status = 'PLACED' AND payment_due_at IS NOT NULL`,
+    );
 
     await q.query(`
       CREATE TABLE supplier_order (
@@ -122,7 +126,9 @@ export class Ordering1764000500000 implements MigrationInterface {
         data jsonb NOT NULL DEFAULT '{}',
         created_at timestamptz NOT NULL DEFAULT clock_timestamp()
       )`);
-    await q.query(`CREATE INDEX supplier_order_history_so_idx ON supplier_order_history (supplier_order_id, created_at)`);
+    await q.query(
+      `CREATE INDEX supplier_order_history_so_idx ON supplier_order_history (supplier_order_id, created_at)`,
+    );
 
     // Every shipped unit and the lot it came from (NULL: not covered by any lot, the "unassigned" bucket).
     await q.query(`
@@ -188,8 +194,16 @@ export class Ordering1764000500000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const t of [
-      'outbox_consumption', 'outbox_event', 'order_document', 'order_refund', 'shipment_allocation', 'supplier_order_history',
-      'order_history', 'order_line', 'supplier_order', 'orders',
+      'outbox_consumption',
+      'outbox_event',
+      'order_document',
+      'order_refund',
+      'shipment_allocation',
+      'supplier_order_history',
+      'order_history',
+      'order_line',
+      'supplier_order',
+      'orders',
     ]) {
       await q.query(`DROP TABLE ${t}`);
     }

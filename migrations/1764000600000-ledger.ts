@@ -92,8 +92,12 @@ export class Ledger1764000600000 implements MigrationInterface {
           USING ERRCODE = 'restrict_violation';
       END $$`);
     for (const table of ['ledger_posting', 'ledger_entry']) {
-      await q.query(`CREATE TRIGGER ${table}_no_change BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ledger_append_only()`);
-      await q.query(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ledger_append_only()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_no_change BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ledger_append_only()`,
+      );
+      await q.query(
+        `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ledger_append_only()`,
+      );
     }
     // Accounts may be renamed, never deleted or re-typed (entries would change meaning).
     await q.query(`
@@ -105,8 +109,12 @@ export class Ledger1764000600000 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER ledger_account_no_change BEFORE UPDATE OR DELETE ON ledger_account FOR EACH ROW EXECUTE FUNCTION ledger_account_guard()`);
-    await q.query(`CREATE TRIGGER ledger_account_no_truncate BEFORE TRUNCATE ON ledger_account FOR EACH STATEMENT EXECUTE FUNCTION ledger_append_only()`);
+    await q.query(
+      `CREATE TRIGGER ledger_account_no_change BEFORE UPDATE OR DELETE ON ledger_account FOR EACH ROW EXECUTE FUNCTION ledger_account_guard()`,
+    );
+    await q.query(
+      `CREATE TRIGGER ledger_account_no_truncate BEFORE TRUNCATE ON ledger_account FOR EACH STATEMENT EXECUTE FUNCTION ledger_append_only()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -41,8 +41,12 @@ export class Payment1764000600100 implements MigrationInterface {
     await q.query(`CREATE INDEX payment_flag_idx ON payment (created_at) WHERE flag IS NOT NULL`);
     await q.query(`CREATE INDEX payment_awaiting_idx ON payment (created_at) WHERE status = 'AWAITING_CONFIRMATION'`);
     // A bank reference identifies one transfer; at most one transfer per order awaits confirmation.
-    await q.query(`CREATE UNIQUE INDEX payment_bank_reference_idx ON payment (reference) WHERE provider = 'BANK_TRANSFER' AND status <> 'REJECTED'`);
-    await q.query(`CREATE UNIQUE INDEX payment_one_awaiting_idx ON payment (order_id) WHERE status = 'AWAITING_CONFIRMATION'`);
+    await q.query(
+      `CREATE UNIQUE INDEX payment_bank_reference_idx ON payment (reference) WHERE provider = 'BANK_TRANSFER' AND status <> 'REJECTED'`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX payment_one_awaiting_idx ON payment (order_id) WHERE status = 'AWAITING_CONFIRMATION'`,
+    );
     // One payment applied to an order, ever (a second success is UNMATCHED and refunded).
     await q.query(`CREATE UNIQUE INDEX payment_one_applied_idx ON payment (order_id) WHERE outcome = 'APPLIED'`);
 
@@ -123,7 +127,14 @@ export class Payment1764000600100 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['payout', 'payout_batch', 'supplier_payout_account', 'payment_event', 'payment_refund', 'payment']) {
+    for (const t of [
+      'payout',
+      'payout_batch',
+      'supplier_payout_account',
+      'payment_event',
+      'payment_refund',
+      'payment',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

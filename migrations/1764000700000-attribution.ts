@@ -44,7 +44,9 @@ export class Attribution1764000700000 implements MigrationInterface {
     await q.query(`
       CREATE UNIQUE INDEX attribution_rule_version_idx
         ON attribution_rule (supplier_id, COALESCE(product_id, '00000000-0000-0000-0000-000000000000'::uuid), version)`);
-    await q.query(`CREATE INDEX attribution_rule_product_idx ON attribution_rule (product_id, effective_from DESC) WHERE product_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX attribution_rule_product_idx ON attribution_rule (product_id, effective_from DESC) WHERE product_id IS NOT NULL`,
+    );
 
     await q.query(`
       CREATE TABLE attribution_line (
@@ -121,7 +123,9 @@ export class Attribution1764000700000 implements MigrationInterface {
     await q.query(`CREATE INDEX attribution_entry_order_idx ON attribution_entry (order_id)`);
     await q.query(`CREATE INDEX attribution_entry_occurred_idx ON attribution_entry (occurred_at)`);
     await q.query(`CREATE INDEX attribution_entry_period_idx ON attribution_entry (period)`);
-    await q.query(`CREATE INDEX attribution_entry_household_idx ON attribution_entry (household_id, period) WHERE household_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX attribution_entry_household_idx ON attribution_entry (household_id, period) WHERE household_id IS NOT NULL`,
+    );
 
     // Rollups, maintained in the same transaction as the entries.
     await q.query(`
@@ -139,9 +143,13 @@ export class Attribution1764000700000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (beneficiary_key, period, product_id)
       )`);
-    await q.query(`CREATE INDEX attribution_monthly_household_idx ON attribution_monthly (household_id, period) WHERE household_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX attribution_monthly_household_idx ON attribution_monthly (household_id, period) WHERE household_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX attribution_monthly_supplier_idx ON attribution_monthly (supplier_id, period)`);
-    await q.query(`CREATE INDEX attribution_monthly_region_idx ON attribution_monthly (region_code text_pattern_ops, period)`);
+    await q.query(
+      `CREATE INDEX attribution_monthly_region_idx ON attribution_monthly (region_code text_pattern_ops, period)`,
+    );
 
     await q.query(`
       CREATE TABLE attribution_household_month (
@@ -152,7 +160,9 @@ export class Attribution1764000700000 implements MigrationInterface {
         amount bigint NOT NULL,
         PRIMARY KEY (household_id, period)
       )`);
-    await q.query(`CREATE INDEX attribution_household_month_region_idx ON attribution_household_month (region_code text_pattern_ops, period)`);
+    await q.query(
+      `CREATE INDEX attribution_household_month_region_idx ON attribution_household_month (region_code text_pattern_ops, period)`,
+    );
 
     await q.query(`
       CREATE TABLE attribution_region_month (
@@ -168,7 +178,9 @@ export class Attribution1764000700000 implements MigrationInterface {
         monitored_households_driven integer NOT NULL DEFAULT 0,
         PRIMARY KEY (region_code, period)
       )`);
-    await q.query(`CREATE INDEX attribution_region_month_prefix_idx ON attribution_region_month (region_code text_pattern_ops, period)`);
+    await q.query(
+      `CREATE INDEX attribution_region_month_prefix_idx ON attribution_region_month (region_code text_pattern_ops, period)`,
+    );
 
     await q.query(`
       CREATE TABLE attribution_reconciliation (
@@ -181,7 +193,9 @@ export class Attribution1764000700000 implements MigrationInterface {
         actor_user_id uuid REFERENCES app_user(id),
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX attribution_reconciliation_created_idx ON attribution_reconciliation (created_at DESC)`);
+    await q.query(
+      `CREATE INDEX attribution_reconciliation_created_idx ON attribution_reconciliation (created_at DESC)`,
+    );
 
     // Rules are versions and entries are history: neither is edited or deleted.
     await q.query(`
@@ -191,8 +205,12 @@ export class Attribution1764000700000 implements MigrationInterface {
           USING ERRCODE = 'restrict_violation';
       END $$`);
     for (const table of ['attribution_rule', 'attribution_entry']) {
-      await q.query(`CREATE TRIGGER ${table}_no_change BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION attribution_append_only()`);
-      await q.query(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION attribution_append_only()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_no_change BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION attribution_append_only()`,
+      );
+      await q.query(
+        `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION attribution_append_only()`,
+      );
     }
 
     // At commit: a line's entries sum to its attributed amount, and no beneficiary of it is below zero.

@@ -45,7 +45,9 @@ export class Procurement1764000800000 implements MigrationInterface {
         CHECK ((status = 'PENDING') = (decided_at IS NULL))
       )`);
     // One live exemption (asked or granted) per unit and year.
-    await q.query(`CREATE UNIQUE INDEX reserved_share_exemption_live_idx ON reserved_share_exemption (org_id, year) WHERE status IN ('PENDING','APPROVED')`);
+    await q.query(
+      `CREATE UNIQUE INDEX reserved_share_exemption_live_idx ON reserved_share_exemption (org_id, year) WHERE status IN ('PENDING','APPROVED')`,
+    );
 
     // ── reserved share: filings ──────────────────────────────────────────────────
     await q.query(`
@@ -150,7 +152,9 @@ export class Procurement1764000800000 implements MigrationInterface {
         CHECK (decided_by_user_id IS NULL OR decided_by_user_id <> purchaser_user_id OR status <> 'APPROVED')
       )`);
     await q.query(`CREATE INDEX purchase_request_org_idx ON purchase_request (org_id, created_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX purchase_request_purchaser_idx ON purchase_request (purchaser_user_id, org_id, created_at DESC)`);
+    await q.query(
+      `CREATE INDEX purchase_request_purchaser_idx ON purchase_request (purchaser_user_id, org_id, created_at DESC)`,
+    );
     await q.query(`
       CREATE TABLE purchase_request_event (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -183,7 +187,9 @@ export class Procurement1764000800000 implements MigrationInterface {
         window_minutes integer NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX procurement_anomaly_flag_org_idx ON procurement_anomaly_flag (org_id, created_at DESC)`);
+    await q.query(
+      `CREATE INDEX procurement_anomaly_flag_org_idx ON procurement_anomaly_flag (org_id, created_at DESC)`,
+    );
 
     // ── completion ───────────────────────────────────────────────────────────────
     // Which unit an agency order counts toward (ordering's buyer_org_id unless re-bound), whether it
@@ -248,14 +254,29 @@ export class Procurement1764000800000 implements MigrationInterface {
         CHECK (from_org_id <> to_org_id),
         CHECK ((status = 'PENDING') = (decided_at IS NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX order_rebinding_pending_idx ON order_rebinding (order_id) WHERE status = 'PENDING'`);
+    await q.query(
+      `CREATE UNIQUE INDEX order_rebinding_pending_idx ON order_rebinding (order_id) WHERE status = 'PENDING'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     for (const t of [
-      'order_rebinding', 'reserved_share_progress', 'reserved_share_movement', 'order_binding', 'procurement_anomaly_flag', 'po_number_sequence',
-      'purchase_request_event', 'purchase_request', 'procurement_limit', 'procurement_policy', 'reserved_share_amendment', 'reserved_share_coverage',
-      'reserved_share_filing', 'reserved_share_exemption', 'reserved_share_deadline', 'jurisdiction_minimum',
+      'order_rebinding',
+      'reserved_share_progress',
+      'reserved_share_movement',
+      'order_binding',
+      'procurement_anomaly_flag',
+      'po_number_sequence',
+      'purchase_request_event',
+      'purchase_request',
+      'procurement_limit',
+      'procurement_policy',
+      'reserved_share_amendment',
+      'reserved_share_coverage',
+      'reserved_share_filing',
+      'reserved_share_exemption',
+      'reserved_share_deadline',
+      'jurisdiction_minimum',
     ]) {
       await q.query(`DROP TABLE ${t}`);
     }

@@ -12,7 +12,9 @@ export class AttributionEntryLineKey1764000900000 implements MigrationInterface 
   name = 'AttributionEntryLineKey1764000900000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE attribution_line ADD CONSTRAINT attribution_line_identity_key UNIQUE (order_line_id, order_id, supplier_id, product_id)`);
+    await q.query(
+      `ALTER TABLE attribution_line ADD CONSTRAINT attribution_line_identity_key UNIQUE (order_line_id, order_id, supplier_id, product_id)`,
+    );
     await q.query(`
       ALTER TABLE attribution_entry
         DROP CONSTRAINT attribution_entry_order_id_fkey,

@@ -49,9 +49,15 @@ export class AgencyOrderPolicy1764001000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE reserved_share_progress DROP COLUMN staff_amount`);
     await q.query(`DELETE FROM reserved_share_movement WHERE kind IN ('STAFF','STAFF_REFUND')`);
-    await q.query(`ALTER TABLE reserved_share_movement DROP CONSTRAINT reserved_share_movement_kind_check, DROP COLUMN staff_delta`);
-    await q.query(`ALTER TABLE reserved_share_movement ADD CONSTRAINT reserved_share_movement_kind_check CHECK (kind IN ('ACCEPTED','REFUND','REBIND_OUT','REBIND_IN'))`);
+    await q.query(
+      `ALTER TABLE reserved_share_movement DROP CONSTRAINT reserved_share_movement_kind_check, DROP COLUMN staff_delta`,
+    );
+    await q.query(
+      `ALTER TABLE reserved_share_movement ADD CONSTRAINT reserved_share_movement_kind_check CHECK (kind IN ('ACCEPTED','REFUND','REBIND_OUT','REBIND_IN'))`,
+    );
     await q.query(`DROP TABLE jurisdiction_staff_purchases`);
-    await q.query(`ALTER TABLE orders DROP CONSTRAINT orders_staff_is_retail, DROP CONSTRAINT orders_approval_is_agency, DROP COLUMN staff_of_org_id, DROP COLUMN approved_at`);
+    await q.query(
+      `ALTER TABLE orders DROP CONSTRAINT orders_staff_is_retail, DROP CONSTRAINT orders_approval_is_agency, DROP COLUMN staff_of_org_id, DROP COLUMN approved_at`,
+    );
   }
 }

@@ -75,6 +75,7 @@ export class Statistics1764001500000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['stats_reconciliation', 'sales_rollup', 'stats_refund', 'stats_line']) await q.query(`DROP TABLE ${t}`);
+    for (const t of ['stats_reconciliation', 'sales_rollup', 'stats_refund', 'stats_line'])
+      await q.query(`DROP TABLE ${t}`);
   }
 }

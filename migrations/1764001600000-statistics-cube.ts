@@ -53,16 +53,16 @@ export class StatisticsCube1764001600000 implements MigrationInterface {
     await q.query(`CREATE INDEX stats_refund_day_idx ON stats_refund (day)`);
     await q.query(`CREATE INDEX stats_line_day_idx ON stats_line (day)`);
     for (const sql of [
-    `TRUNCATE stats_cube, stats_buyer`,
-    // Every counted line on both sides and in every grouping, its order marks by one window: the line with
-    // the smallest (region code, line id) among its order's lines with the same prefix and key carries the order.
-    `CREATE TEMP TABLE stats_rebuild_ls ON COMMIT DROP AS
+      `TRUNCATE stats_cube, stats_buyer`,
+      // Every counted line on both sides and in every grouping, its order marks by one window: the line with
+      // the smallest (region code, line id) among its order's lines with the same prefix and key carries the order.
+      `CREATE TEMP TABLE stats_rebuild_ls ON COMMIT DROP AS
        SELECT l.order_line_id, l.order_id, l.day, l.buyer_key, l.certified, l.quantity, l.line_total, v.side, v.region, g.grp, g.k1, g.k2, g.k3
          FROM stats_line l
          CROSS JOIN LATERAL (VALUES ('O', l.origin_code), ('B', l.buyer_region_code)) v(side, region)
          CROSS JOIN LATERAL (VALUES ('A', '', '', ''), ('C', l.channel_id::text, l.channel_kind, l.buyer_kind), ('S', l.supplier_id::text, l.supplier_kind, ''),
                                     ('K', l.supplier_kind, '', ''), ('G', l.category_key, '', '')) g(grp, k1, k2, k3)`,
-    `INSERT INTO stats_cube (side, grp, gran, period, region_code, k1, k2, k3, gross_amount, refund_amount, cert_net, unit_count, line_count, o0, o2, o4, o6, o9, o12)
+      `INSERT INTO stats_cube (side, grp, gran, period, region_code, k1, k2, k3, gross_amount, refund_amount, cert_net, unit_count, line_count, o0, o2, o4, o6, o9, o12)
      SELECT side, grp, p.gran, p.period, region, k1, k2, k3, sum(gross), sum(refund), sum(cert), sum(units), sum(lines), sum(o0), sum(o2), sum(o4), sum(o6), sum(o9), sum(o12)
        FROM (SELECT side, grp, day, region, k1, k2, k3, line_total AS gross, 0 AS refund, CASE WHEN certified THEN line_total ELSE 0 END AS cert, quantity AS units, 1 AS lines,
                     (lag(order_line_id) OVER w IS NULL)::int AS o0,
@@ -78,7 +78,7 @@ export class StatisticsCube1764001600000 implements MigrationInterface {
                FROM stats_refund r JOIN stats_rebuild_ls x ON x.order_line_id = r.order_line_id) c
        CROSS JOIN LATERAL (VALUES ('M', date_trunc('month', c.day)::date), ('D', c.day)) p(gran, period)
       GROUP BY side, grp, p.gran, p.period, region, k1, k2, k3`,
-    `INSERT INTO stats_buyer (side, grp, lvl, prefix, k1, k2, k3, buyer_key, days)
+      `INSERT INTO stats_buyer (side, grp, lvl, prefix, k1, k2, k3, buyer_key, days)
      SELECT side, grp, lv.lvl, left(region, lv.lvl), k1, k2, k3, buyer_key, range_agg(daterange(day, day, '[]'))
        FROM (SELECT DISTINCT side, grp, region, k1, k2, k3, buyer_key, day FROM stats_rebuild_ls WHERE buyer_key IS NOT NULL AND grp <> 'K') b
        CROSS JOIN (VALUES (0), (2), (4)) lv(lvl)
@@ -111,7 +111,8 @@ export class StatisticsCube1764001600000 implements MigrationInterface {
                      s.category_key, s.buyer_kind, s.buyer_key, s.certified, s.quantity, s.line_total, s.refunded_amount, 0, r.amount, 0, 0
                 FROM stats_refund r JOIN stats_line s USING (order_line_id)) x
        GROUP BY day, origin_code, buyer_region_code, channel_id, channel_kind, supplier_id, supplier_kind, category_key, buyer_kind, certified`);
-    for (const i of ['stats_line_day_idx', 'stats_refund_day_idx', 'stats_refund_order_idx']) await q.query(`DROP INDEX ${i}`);
+    for (const i of ['stats_line_day_idx', 'stats_refund_day_idx', 'stats_refund_order_idx'])
+      await q.query(`DROP INDEX ${i}`);
     await q.query(`DROP TABLE stats_buyer`);
     await q.query(`DROP TABLE stats_cube`);
   }

@@ -43,14 +43,20 @@ export class SupervisionPaymentClock1764001700000 implements MigrationInterface 
         PRIMARY KEY (year, month, org_id),
         FOREIGN KEY (year, month) REFERENCES completion_snapshot(year, month)
       )`);
-    await q.query(`CREATE INDEX completion_snapshot_row_region_idx ON completion_snapshot_row (year, month, region_code text_pattern_ops)`);
+    await q.query(
+      `CREATE INDEX completion_snapshot_row_region_idx ON completion_snapshot_row (year, month, region_code text_pattern_ops)`,
+    );
     await q.query(`
       CREATE FUNCTION completion_snapshot_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         RAISE EXCEPTION 'completion snapshots are frozen (% refused)', TG_OP USING ERRCODE = 'check_violation';
       END $$`);
-    await q.query(`CREATE TRIGGER completion_snapshot_row_frozen BEFORE UPDATE OR DELETE ON completion_snapshot_row FOR EACH ROW EXECUTE FUNCTION completion_snapshot_frozen()`);
-    await q.query(`CREATE TRIGGER completion_snapshot_frozen BEFORE UPDATE OR DELETE ON completion_snapshot FOR EACH ROW EXECUTE FUNCTION completion_snapshot_frozen()`);
+    await q.query(
+      `CREATE TRIGGER completion_snapshot_row_frozen BEFORE UPDATE OR DELETE ON completion_snapshot_row FOR EACH ROW EXECUTE FUNCTION completion_snapshot_frozen()`,
+    );
+    await q.query(
+      `CREATE TRIGGER completion_snapshot_frozen BEFORE UPDATE OR DELETE ON completion_snapshot FOR EACH ROW EXECUTE FUNCTION completion_snapshot_frozen()`,
+    );
     await q.query(`
       CREATE TABLE jurisdiction_payment_terms (
         region_prefix text PRIMARY KEY CHECK (region_prefix ~ '^[0-9]{2}([0-9]{2})?$'),

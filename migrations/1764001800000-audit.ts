@@ -72,7 +72,9 @@ export class Audit1764001800000 implements MigrationInterface {
         UPDATE audit_chain_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER audit_event_chain BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_append()`);
+    await q.query(
+      `CREATE TRIGGER audit_event_chain BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_append()`,
+    );
 
     await q.query(`
       CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -88,8 +90,12 @@ export class Audit1764001800000 implements MigrationInterface {
         RAISE EXCEPTION 'AUDIT_APPEND_ONLY: % on % is not allowed; the chain head moves with each appended event', TG_OP, TG_TABLE_NAME
           USING ERRCODE = 'restrict_violation';
       END $$`);
-    await q.query(`CREATE TRIGGER audit_chain_head_guard BEFORE UPDATE OR DELETE ON audit_chain_head FOR EACH ROW EXECUTE FUNCTION audit_head_guard()`);
-    await q.query(`CREATE TRIGGER audit_chain_head_no_truncate BEFORE TRUNCATE ON audit_chain_head FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()`);
+    await q.query(
+      `CREATE TRIGGER audit_chain_head_guard BEFORE UPDATE OR DELETE ON audit_chain_head FOR EACH ROW EXECUTE FUNCTION audit_head_guard()`,
+    );
+    await q.query(
+      `CREATE TRIGGER audit_chain_head_no_truncate BEFORE TRUNCATE ON audit_chain_head FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()`,
+    );
 
     await q.query(`
       CREATE TABLE audit_chain_checkpoint (
@@ -104,8 +110,12 @@ export class Audit1764001800000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX audit_chain_checkpoint_day_idx ON audit_chain_checkpoint (day, verified_at)`);
     for (const table of ['audit_event', 'audit_chain_checkpoint']) {
-      await q.query(`CREATE TRIGGER ${table}_no_change BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_append_only()`);
-      await q.query(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_no_change BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_append_only()`,
+      );
+      await q.query(
+        `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()`,
+      );
     }
   }
 

@@ -23,8 +23,12 @@ export class SupplierSuspensionProposal1764001900000 implements MigrationInterfa
         decided_at timestamptz,
         decision_reason text
       )`);
-    await q.query(`CREATE UNIQUE INDEX supplier_suspension_proposal_open_uq ON supplier_suspension_proposal (supplier_id, source, source_ref) WHERE status = 'PROPOSED'`);
-    await q.query(`CREATE INDEX supplier_suspension_proposal_status_idx ON supplier_suspension_proposal (status, proposed_at DESC)`);
+    await q.query(
+      `CREATE UNIQUE INDEX supplier_suspension_proposal_open_uq ON supplier_suspension_proposal (supplier_id, source, source_ref) WHERE status = 'PROPOSED'`,
+    );
+    await q.query(
+      `CREATE INDEX supplier_suspension_proposal_status_idx ON supplier_suspension_proposal (status, proposed_at DESC)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

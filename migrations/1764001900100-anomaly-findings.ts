@@ -33,7 +33,9 @@ export class AnomalyFindings1764001900100 implements MigrationInterface {
         excluded_from_statistics boolean NOT NULL DEFAULT false,
         suspension_proposal_id uuid REFERENCES supplier_suspension_proposal(id)
       )`);
-    await q.query(`CREATE INDEX anomaly_finding_region_idx ON anomaly_finding (region_code text_pattern_ops, detected_at DESC)`);
+    await q.query(
+      `CREATE INDEX anomaly_finding_region_idx ON anomaly_finding (region_code text_pattern_ops, detected_at DESC)`,
+    );
     await q.query(`CREATE INDEX anomaly_finding_list_idx ON anomaly_finding (status, detected_at DESC, id)`);
     await q.query(`CREATE INDEX anomaly_finding_orders_idx ON anomaly_finding USING gin (order_ids)`);
     await q.query(`

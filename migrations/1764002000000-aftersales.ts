@@ -71,7 +71,9 @@ export class Aftersales1764002000000 implements MigrationInterface {
         proposal_id uuid,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX supplier_warning_supplier_idx ON supplier_warning (supplier_id, rule_code, created_at DESC)`);
+    await q.query(
+      `CREATE INDEX supplier_warning_supplier_idx ON supplier_warning (supplier_id, rule_code, created_at DESC)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -40,7 +40,9 @@ export class Produce1764002100000 implements MigrationInterface {
         CHECK (assisted = (assisted_by_org_id IS NOT NULL))
       )`);
     await q.query(`CREATE INDEX produce_offer_household_idx ON produce_offer (household_id, created_at DESC)`);
-    await q.query(`CREATE INDEX produce_offer_village_idx ON produce_offer (village_code text_pattern_ops, created_at DESC)`);
+    await q.query(
+      `CREATE INDEX produce_offer_village_idx ON produce_offer (village_code text_pattern_ops, created_at DESC)`,
+    );
     await q.query(`
       CREATE TABLE produce_commitment (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -69,7 +71,9 @@ export class Produce1764002100000 implements MigrationInterface {
         reason text,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX produce_commitment_history_idx ON produce_commitment_history (commitment_id, created_at)`);
+    await q.query(
+      `CREATE INDEX produce_commitment_history_idx ON produce_commitment_history (commitment_id, created_at)`,
+    );
     await q.query(`
       CREATE TABLE produce_receipt (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -92,7 +96,9 @@ export class Produce1764002100000 implements MigrationInterface {
         period text NOT NULL CHECK (period ~ '^[0-9]{4}-[0-9]{2}$')
       )`);
     await q.query(`CREATE INDEX produce_receipt_household_idx ON produce_receipt (household_id, period)`);
-    await q.query(`CREATE INDEX produce_receipt_village_idx ON produce_receipt (village_code text_pattern_ops, period)`);
+    await q.query(
+      `CREATE INDEX produce_receipt_village_idx ON produce_receipt (village_code text_pattern_ops, period)`,
+    );
     await q.query(`CREATE INDEX produce_receipt_supplier_idx ON produce_receipt (supplier_id, period)`);
     await q.query(`
       CREATE TABLE produce_payment (
@@ -119,7 +125,9 @@ export class Produce1764002100000 implements MigrationInterface {
         confirmed_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (household_id, period)
       )`);
-    await q.query(`CREATE INDEX income_confirmation_village_idx ON income_confirmation (village_code text_pattern_ops, period)`);
+    await q.query(
+      `CREATE INDEX income_confirmation_village_idx ON income_confirmation (village_code text_pattern_ops, period)`,
+    );
     await q.query(`
       CREATE TABLE income_dispute (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -146,7 +154,15 @@ export class Produce1764002100000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['income_dispute', 'income_confirmation', 'produce_payment', 'produce_receipt', 'produce_commitment_history', 'produce_commitment', 'produce_offer']) {
+    for (const t of [
+      'income_dispute',
+      'income_confirmation',
+      'produce_payment',
+      'produce_receipt',
+      'produce_commitment_history',
+      'produce_commitment',
+      'produce_offer',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

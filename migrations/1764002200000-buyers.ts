@@ -16,7 +16,12 @@ import { pinyin } from 'pinyin-pro';
  * written (a migration must not change when the library does; the lib keeps products current after).
  */
 function pinyinSyllables(text: string): string {
-  const syllables = pinyin(text.normalize('NFKC'), { type: 'array', toneType: 'none', v: true, nonZh: 'removed' }) as string[];
+  const syllables = pinyin(text.normalize('NFKC'), {
+    type: 'array',
+    toneType: 'none',
+    v: true,
+    nonZh: 'removed',
+  }) as string[];
   return syllables
     .map((s) => s.toLowerCase())
     .filter((s) => /^[a-z]+$/.test(s))
@@ -45,10 +50,13 @@ export class Buyers1764002200000 implements MigrationInterface {
     await q.query(`ALTER TABLE orders ADD COLUMN delivery_address jsonb`);
 
     await q.query(`ALTER TABLE product ADD COLUMN pinyin_tokens text NOT NULL DEFAULT ''`);
-    await q.query(`ALTER TABLE product ADD COLUMN pinyin_vector tsvector GENERATED ALWAYS AS (to_tsvector('simple', pinyin_tokens)) STORED`);
+    await q.query(
+      `ALTER TABLE product ADD COLUMN pinyin_vector tsvector GENERATED ALWAYS AS (to_tsvector('simple', pinyin_tokens)) STORED`,
+    );
     await q.query(`CREATE INDEX product_pinyin_vector_idx ON product USING gin (pinyin_vector)`);
     const products: Array<{ id: string; title: string }> = await q.query(`SELECT id, title FROM product`);
-    for (const p of products) await q.query(`UPDATE product SET pinyin_tokens = $2 WHERE id = $1`, [p.id, pinyinSyllables(p.title)]);
+    for (const p of products)
+      await q.query(`UPDATE product SET pinyin_tokens = $2 WHERE id = $1`, [p.id, pinyinSyllables(p.title)]);
 
     await q.query(`ALTER TABLE variant ADD COLUMN units_sold integer NOT NULL DEFAULT 0 CHECK (units_sold >= 0)`);
     await q.query(`

@@ -24,4 +24,29 @@ import { SupplierTools1764002500000 } from './1764002500000-supplier-tools';
 import { PasswordReset1764002600000 } from './1764002600000-password-reset';
 import { StatisticsExclusion1764002700000 } from './1764002700000-statistics-exclusion';
 
-export const migrations = [Foundation1764000000000, Catalog1764000100000, ProductEvents1764000300000, Ordering1764000500000, Ledger1764000600000, Payment1764000600100, Attribution1764000700000, Procurement1764000800000, AttributionEntryLineKey1764000900000, AgencyOrderPolicy1764001000000, AccountSecurity1764001400000, Statistics1764001500000, StatisticsCube1764001600000, SupervisionPaymentClock1764001700000, Audit1764001800000, SupplierSuspensionProposal1764001900000, AnomalyFindings1764001900100, Aftersales1764002000000, Produce1764002100000, ProduceImages1764002100100, Buyers1764002200000, SupplierTools1764002500000, PasswordReset1764002600000, StatisticsExclusion1764002700000];
+export const migrations = [
+  Foundation1764000000000,
+  Catalog1764000100000,
+  ProductEvents1764000300000,
+  Ordering1764000500000,
+  Ledger1764000600000,
+  Payment1764000600100,
+  Attribution1764000700000,
+  Procurement1764000800000,
+  AttributionEntryLineKey1764000900000,
+  AgencyOrderPolicy1764001000000,
+  AccountSecurity1764001400000,
+  Statistics1764001500000,
+  StatisticsCube1764001600000,
+  SupervisionPaymentClock1764001700000,
+  Audit1764001800000,
+  SupplierSuspensionProposal1764001900000,
+  AnomalyFindings1764001900100,
+  Aftersales1764002000000,
+  Produce1764002100000,
+  ProduceImages1764002100100,
+  Buyers1764002200000,
+  SupplierTools1764002500000,
+  PasswordReset1764002600000,
+  StatisticsExclusion1764002700000,
+];

@@ -6,8 +6,16 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const TARGETS = {
-  api: { config: 'apps/api/vite.config.ts', out: 'dist/api/main.js', sources: ['apps/api', 'apps/worker', 'libs', 'migrations', 'tools'] },
-  storefront: { config: 'apps/storefront/vite.config.ts', out: 'dist/storefront/index.html', sources: ['apps/storefront'] },
+  api: {
+    config: 'apps/api/vite.config.ts',
+    out: 'dist/api/main.js',
+    sources: ['apps/api', 'apps/worker', 'libs', 'migrations', 'tools'],
+  },
+  storefront: {
+    config: 'apps/storefront/vite.config.ts',
+    out: 'dist/storefront/index.html',
+    sources: ['apps/storefront'],
+  },
 };
 
 function newest(path) {
@@ -26,7 +34,10 @@ export function build(names = Object.keys(TARGETS), { force = false } = {}) {
     const t = TARGETS[name];
     if (!existsSync(join(root, t.config))) continue;
     const out = join(root, t.out);
-    const stale = force || !existsSync(out) || t.sources.some((s) => existsSync(join(root, s)) && newest(join(root, s)) > statSync(out).mtimeMs);
+    const stale =
+      force ||
+      !existsSync(out) ||
+      t.sources.some((s) => existsSync(join(root, s)) && newest(join(root, s)) > statSync(out).mtimeMs);
     if (!stale) continue;
     process.stdout.write(`[bangfu] building ${name}…\n`);
     execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '-c', t.config], {

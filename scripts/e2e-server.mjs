@@ -60,7 +60,8 @@ function stopServer(child, stop) {
 /** @returns {Promise<{ serverUrl: string, redisUrl: string, shared: boolean }>} */
 async function servers() {
   const { BANGFU_TEST_PG_URL, BANGFU_TEST_REDIS_URL } = process.env;
-  if (BANGFU_TEST_PG_URL && BANGFU_TEST_REDIS_URL) return { serverUrl: BANGFU_TEST_PG_URL, redisUrl: BANGFU_TEST_REDIS_URL, shared: true };
+  if (BANGFU_TEST_PG_URL && BANGFU_TEST_REDIS_URL)
+    return { serverUrl: BANGFU_TEST_PG_URL, redisUrl: BANGFU_TEST_REDIS_URL, shared: true };
   const dir = mkdtempSync(join(tmpdir(), 'bangfu-e2e-'));
   chmodSync(dir, 0o755); // as root, the postgres OS user must reach its data folder
   const removeDir = () => rmSync(dir, { recursive: true, force: true });

@@ -18,7 +18,11 @@ async function stopAll(code) {
   if (stopping) return;
   stopping = true;
   for (const stop of stops.reverse()) {
-    try { await stop(); } catch (e) { process.stderr.write(`[bangfu] shutdown: ${e.message}\n`); }
+    try {
+      await stop();
+    } catch (e) {
+      process.stderr.write(`[bangfu] shutdown: ${e.message}\n`);
+    }
   }
   process.exit(code);
 }
@@ -30,7 +34,10 @@ handleSignals((signal) => {
 async function main() {
   if (!external) {
     try {
-      execFileSync('bash', [join(root, 'scripts/system-deps.sh')], { stdio: 'inherit', env: { ...process.env, BANGFU_SKIP_BROWSER: '1' } });
+      execFileSync('bash', [join(root, 'scripts/system-deps.sh')], {
+        stdio: 'inherit',
+        env: { ...process.env, BANGFU_SKIP_BROWSER: '1' },
+      });
     } catch {
       process.exit(1);
     }

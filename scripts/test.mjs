@@ -45,9 +45,13 @@ const env = {
 };
 const nx = join(root, 'node_modules/nx/dist/bin/nx.js');
 const steps = [
+  ['format', [join(root, 'node_modules/prettier/bin/prettier.cjs'), '--check', '--log-level=warn', '.']],
   ['typecheck', [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']],
   ['lint', [nx, 'run-many', '-t', 'lint', '--parallel=2', '--outputStyle=stream']],
-  ['test', [nx, 'run-many', '-t', 'test', '--exclude=integration', '--parallel=1', '--outputStyle=stream', '--skip-nx-cache']],
+  [
+    'test',
+    [nx, 'run-many', '-t', 'test', '--exclude=integration', '--parallel=1', '--outputStyle=stream', '--skip-nx-cache'],
+  ],
   ['integration', [nx, 'run', 'integration:test', '--outputStyle=stream', '--skip-nx-cache']],
   ['e2e', [nx, 'run-many', '-t', 'e2e', '--parallel=1', '--outputStyle=stream', '--skip-nx-cache']],
 ];
@@ -61,7 +65,11 @@ for (const [name, args] of steps) {
   // Postgres of their own too: after the lib projects' ~150 databases on the shared server, their
   // database drops waited on checkpoints for a minute each (measured in CI; alone they take 95 s in all).
   const stepEnv =
-    name === 'test' ? { ...env, BANGFU_TEST_REDIS_URL: '' } : name === 'integration' ? { ...env, BANGFU_TEST_REDIS_URL: '', BANGFU_TEST_PG_URL: '' } : env;
+    name === 'test'
+      ? { ...env, BANGFU_TEST_REDIS_URL: '' }
+      : name === 'integration'
+        ? { ...env, BANGFU_TEST_REDIS_URL: '', BANGFU_TEST_PG_URL: '' }
+        : env;
   const r = spawnSync(process.execPath, args, { cwd: root, env: stepEnv, stdio: 'inherit' });
   const ok = r.status === 0;
   results.push(`${ok ? 'PASS' : 'FAIL'}  ${name.padEnd(10)} ${((Date.now() - t0) / 1000).toFixed(0)} s`);

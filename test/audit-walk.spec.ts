@@ -79,7 +79,8 @@ function valueOf(type: GraphQLInputType, missing: string[], where: string, depth
   if (isInputObjectType(named)) {
     if (depth > 5) return undefined;
     const out: Record<string, unknown> = {};
-    for (const f of Object.values(named.getFields())) if (isNonNullType(f.type)) out[f.name] = valueOf(f.type, missing, `${where}.${f.name}`, depth + 1);
+    for (const f of Object.values(named.getFields()))
+      if (isNonNullType(f.type)) out[f.name] = valueOf(f.type, missing, `${where}.${f.name}`, depth + 1);
     return out;
   }
   missing.push(`${where}: ${String(type)}`);
@@ -107,7 +108,10 @@ function allowedRoles(): Map<string, string[]> {
     for (const method of scanner.getAllMethodNames(proto)) {
       if (Reflect.getMetadata('graphql:resolver_type', proto[method]) !== 'Mutation') continue;
       const name = Reflect.getMetadata('graphql:resolver_name', proto[method]) ?? method;
-      out.set(name, Reflect.getMetadata(ALLOW_KEY, proto[method]) ?? Reflect.getMetadata(ALLOW_KEY, wrapper.metatype!) ?? []);
+      out.set(
+        name,
+        Reflect.getMetadata(ALLOW_KEY, proto[method]) ?? Reflect.getMetadata(ALLOW_KEY, wrapper.metatype!) ?? [],
+      );
     }
   }
   return out;
@@ -132,14 +136,17 @@ interface EventRow {
   summary: Record<string, unknown>;
 }
 async function eventsOf(requestId: string): Promise<EventRow[]> {
-  return ds.query(`SELECT operation, outcome, entity_type, entity_id, actor_user_id, actor_role, region_code, summary FROM audit_event WHERE request_id = $1 ORDER BY seq`, [
-    requestId,
-  ]);
+  return ds.query(
+    `SELECT operation, outcome, entity_type, entity_id, actor_user_id, actor_role, region_code, summary FROM audit_event WHERE request_id = $1 ORDER BY seq`,
+    [requestId],
+  );
 }
 
 /** The demo's tea gift box in the online hall (the demo's retail order buys it there). */
 async function hallVariant(): Promise<{ variant: { id: string; available: number }; channel: { id: string } }> {
-  const [variant] = await ds.query(`SELECT id, stock_on_hand - stock_reserved AS available FROM variant WHERE sku = 'FJS-GT-250'`);
+  const [variant] = await ds.query(
+    `SELECT id, stock_on_hand - stock_reserved AS available FROM variant WHERE sku = 'FJS-GT-250'`,
+  );
   const [channel] = await ds.query(`SELECT id FROM channel WHERE name = '帮扶网上专馆'`);
   return { variant, channel };
 }
@@ -156,19 +163,26 @@ describe('every mutation writes an audit event', () => {
   it('walks the schema: each mutation, called with generated arguments, leaves an event naming it', async () => {
     const roles = allowedRoles();
     const missing: string[] = [];
-    const fields = Object.values(schema.getMutationType()!.getFields()).sort((a, b) => Number(LAST.test(a.name)) - Number(LAST.test(b.name)));
+    const fields = Object.values(schema.getMutationType()!.getFields()).sort(
+      (a, b) => Number(LAST.test(a.name)) - Number(LAST.test(b.name)),
+    );
     expect(fields.length).toBeGreaterThan(50);
     const unaudited: string[] = [];
     for (const field of fields) {
-      const args = EXPLICIT[field.name] ?? Object.fromEntries(field.args.map((a) => [a.name, valueOf(a.type, missing, `${field.name}(${a.name})`)]));
+      const args =
+        EXPLICIT[field.name] ??
+        Object.fromEntries(field.args.map((a) => [a.name, valueOf(a.type, missing, `${field.name}(${a.name})`)]));
       const token = await tokenFor(roles.get(field.name) ?? []);
       const requestId = `audit-walk-${field.name}-${randomUUID().slice(0, 8)}`;
       const res = await server.gql(operationText(field), args, token, { 'x-request-id': requestId });
       const codes = (res.errors ?? []).map((e) => String(e.extensions?.code));
-      expect(codes, `${field.name} must reach its resolver (not be refused by validation or the guard)`).not.toContain('GRAPHQL_VALIDATION_FAILED');
+      expect(codes, `${field.name} must reach its resolver (not be refused by validation or the guard)`).not.toContain(
+        'GRAPHQL_VALIDATION_FAILED',
+      );
       expect(codes, field.name).not.toContain('INTERNAL_SERVER_ERROR');
       const events = await eventsOf(requestId);
-      if (!events.some((e) => e.operation === field.name)) unaudited.push(`${field.name} (${codes.join(', ') || 'ok'})`);
+      if (!events.some((e) => e.operation === field.name))
+        unaudited.push(`${field.name} (${codes.join(', ') || 'ok'})`);
     }
     expect(missing, 'arguments the walk cannot generate: add the mutation to EXPLICIT').toEqual([]);
     expect(unaudited, 'mutations that wrote no audit event').toEqual([]);
@@ -180,14 +194,18 @@ describe('every mutation writes an audit event', () => {
     const requestId = `audit-walk-place-${randomUUID().slice(0, 8)}`;
     const res = await server.gql(
       `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { __typename ... on Order { id } ... on InsufficientStockError { code } } }`,
-      { input: { idempotencyKey: randomUUID(), channelId: channel.id, lines: [{ variantId: variant.id, quantity: 1 }] } },
+      {
+        input: { idempotencyKey: randomUUID(), channelId: channel.id, lines: [{ variantId: variant.id, quantity: 1 }] },
+      },
       token,
       { 'x-request-id': requestId },
     );
     const order = res.data?.placeOrder as { __typename: string; id: string };
     expect(order.__typename, JSON.stringify(res)).toBe('Order');
     const events = await eventsOf(requestId);
-    expect(events.map((e) => [e.operation, e.outcome, e.entity_type, e.entity_id])).toEqual([['placeOrder', 'OK', 'Order', order.id]]);
+    expect(events.map((e) => [e.operation, e.outcome, e.entity_type, e.entity_id])).toEqual([
+      ['placeOrder', 'OK', 'Order', order.id],
+    ]);
     const [customer] = await ds.query(`SELECT id FROM app_user WHERE email = 'customer@demo.bangfu'`);
     expect(events[0].actor_user_id).toBe(customer.id);
     // The same transaction: the order row and the event were written by one transaction id.
@@ -204,12 +222,20 @@ describe('every mutation writes an audit event', () => {
     const requestId = `audit-walk-stock-${randomUUID().slice(0, 8)}`;
     const res = await server.gql(
       `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { __typename ... on InsufficientStockError { code } } }`,
-      { input: { idempotencyKey: randomUUID(), channelId: channel.id, lines: [{ variantId: variant.id, quantity: variant.available + 1 }] } },
+      {
+        input: {
+          idempotencyKey: randomUUID(),
+          channelId: channel.id,
+          lines: [{ variantId: variant.id, quantity: variant.available + 1 }],
+        },
+      },
       token,
       { 'x-request-id': requestId },
     );
     expect((res.data?.placeOrder as { __typename: string }).__typename).toBe('InsufficientStockError');
-    expect((await eventsOf(requestId)).map((e) => [e.operation, e.outcome])).toEqual([['placeOrder', 'INSUFFICIENT_STOCK']]);
+    expect((await eventsOf(requestId)).map((e) => [e.operation, e.outcome])).toEqual([
+      ['placeOrder', 'INSUFFICIENT_STOCK'],
+    ]);
   });
 
   it('sign-ins and failed sign-ins are audited, the identifier masked and the password never stored', async () => {
@@ -220,16 +246,30 @@ describe('every mutation writes an audit event', () => {
     await server.gql(login, { i: 'purchaser@demo.bangfu', p: 'not-the-password-123' }, null, { 'x-request-id': bad });
     const [purchaser] = await ds.query(`SELECT id FROM app_user WHERE email = 'purchaser@demo.bangfu'`);
     const [good] = await eventsOf(ok);
-    expect([good.operation, good.outcome, good.actor_user_id, good.entity_id]).toEqual(['login', 'OK', purchaser.id, purchaser.id]);
+    expect([good.operation, good.outcome, good.actor_user_id, good.entity_id]).toEqual([
+      'login',
+      'OK',
+      purchaser.id,
+      purchaser.id,
+    ]);
     // Signed in, the user's unit: its region's auditors see the sign-in.
-    const [unit] = await ds.query(`SELECT o.region_code FROM membership m JOIN organization o ON o.id = m.organization_id WHERE m.user_id = $1`, [purchaser.id]);
+    const [unit] = await ds.query(
+      `SELECT o.region_code FROM membership m JOIN organization o ON o.id = m.organization_id WHERE m.user_id = $1`,
+      [purchaser.id],
+    );
     expect([good.actor_role, good.region_code]).toEqual(['PURCHASER', unit.region_code]);
     const [failed] = await eventsOf(bad);
-    expect([failed.operation, failed.outcome, failed.entity_id]).toEqual(['login', 'INVALID_CREDENTIALS', purchaser.id]);
+    expect([failed.operation, failed.outcome, failed.entity_id]).toEqual([
+      'login',
+      'INVALID_CREDENTIALS',
+      purchaser.id,
+    ]);
     // No actor (nobody signed in), but the region of the account it aimed at, for that region's auditors.
     expect([failed.actor_user_id, failed.actor_role, failed.region_code]).toEqual([null, null, unit.region_code]);
     expect(failed.summary).toEqual({ args: { identifier: 'p***@demo.bangfu', password: '[REDACTED]' } });
-    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM audit_event WHERE summary::text LIKE '%not-the-password%' OR summary::text LIKE '%bangfu-demo%'`);
+    const [{ n }] = await ds.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE summary::text LIKE '%not-the-password%' OR summary::text LIKE '%bangfu-demo%'`,
+    );
     expect(n).toBe(0);
   });
 });
@@ -238,7 +278,11 @@ describe('REST calls are audited too', () => {
   it('a counter sales report: its event commits with the report; a forged one is audited as refused', async () => {
     const [rice] = await ds.query(`SELECT id, retail_price::int AS price FROM variant WHERE sku = 'LZ-RICE-10KG'`);
     const send = async (secret: string, reportId: string) => {
-      const body = JSON.stringify({ reportId, soldAt: new Date(Date.now() - 60_000).toISOString(), lines: [{ variantId: rice.id, quantity: 1, unitPrice: rice.price }] });
+      const body = JSON.stringify({
+        reportId,
+        soldAt: new Date(Date.now() - 60_000).toISOString(),
+        lines: [{ variantId: rice.id, quantity: 1, unitPrice: rice.price }],
+      });
       const ts = String(Math.floor(Date.now() / 1000));
       const nonce = randomBytes(12).toString('hex');
       const requestId = `audit-walk-counter-${randomUUID().slice(0, 8)}`;
@@ -273,11 +317,17 @@ describe('REST calls are audited too', () => {
 
   it('a Stripe webhook with a bad signature and an export download are audited', async () => {
     const hook = `audit-walk-hook-${randomUUID().slice(0, 8)}`;
-    const res = await fetch(`${server.url}/webhooks/stripe`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=00', 'x-request-id': hook } });
+    const res = await fetch(`${server.url}/webhooks/stripe`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=00', 'x-request-id': hook },
+    });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect((await eventsOf(hook)).map((e) => e.operation)).toEqual(['POST /webhooks/stripe']);
     const exp = `audit-walk-export-${randomUUID().slice(0, 8)}`;
-    const csv = await fetch(`${server.url}/api/exports/certified-directory.csv?regionCode=520600000000`, { headers: { 'x-request-id': exp } });
+    const csv = await fetch(`${server.url}/api/exports/certified-directory.csv?regionCode=520600000000`, {
+      headers: { 'x-request-id': exp },
+    });
     expect(csv.status).toBe(200);
     await csv.text();
     const [event] = await eventsOf(exp);

@@ -22,14 +22,28 @@ const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { 
 describe('a retail sale that counts', () => {
   it('writes attribution in the transaction that delivers the paid order, exact to the fen', async () => {
     const supplier = await createSupplierFixture(ds, { countyCode: '520621000000' });
-    const household = await createHouseholdFixture(ds, { villageCode: '520621102205', createdByOrgId: supplier.supplierId });
+    const household = await createHouseholdFixture(ds, {
+      villageCode: '520621102205',
+      createdByOrgId: supplier.supplierId,
+    });
     await createLinkageFixture(ds, { supplierId: supplier.supplierId, householdId: household.id });
-    const productId = await insertProductFixture(ds, { supplierId: supplier.supplierId, originRegionCode: '520621102205' });
+    const productId = await insertProductFixture(ds, {
+      supplierId: supplier.supplierId,
+      originRegionCode: '520621102205',
+    });
     const variantId = await insertVariantFixture(ds, { productId, retailPrice: 6800, stockOnHand: 5 });
     await insertCertificationFixture(ds, { productId });
-    const [lot] = await ds.query(`INSERT INTO lot (variant_id, lot_no, harvested_on, quantity, remaining) VALUES ($1, 'L1', '2026-03-01', 5, 5) RETURNING id`, [variantId]);
-    await ds.query(`INSERT INTO lot_contribution (lot_id, household_id, quantity) VALUES ($1, $2, 5)`, [lot.id, household.id]);
-    const [hall] = await ds.query(`INSERT INTO channel (kind, name, online) VALUES ('HALL', '网上专馆', true) RETURNING id`);
+    const [lot] = await ds.query(
+      `INSERT INTO lot (variant_id, lot_no, harvested_on, quantity, remaining) VALUES ($1, 'L1', '2026-03-01', 5, 5) RETURNING id`,
+      [variantId],
+    );
+    await ds.query(`INSERT INTO lot_contribution (lot_id, household_id, quantity) VALUES ($1, $2, 5)`, [
+      lot.id,
+      household.id,
+    ]);
+    const [hall] = await ds.query(
+      `INSERT INTO channel (kind, name, online) VALUES ('HALL', '网上专馆', true) RETURNING id`,
+    );
 
     const supplierToken = await server.login(supplier.admin.email, supplier.admin.password);
     await server.gqlOk(
@@ -38,12 +52,21 @@ describe('a retail sale that counts', () => {
       supplierToken,
     );
 
-    const share = await server.gqlOk(`query($id: ID!) { product(id: $id) { incomeShare { perUnitToHouseholds householdCount } } }`, { id: productId });
+    const share = await server.gqlOk(
+      `query($id: ID!) { product(id: $id) { incomeShare { perUnitToHouseholds householdCount } } }`,
+      { id: productId },
+    );
     expect(share.product.incomeShare).toEqual({ perUnitToHouseholds: 1000, householdCount: 1 });
 
     const customer = await createUserWithRole(ds, Role.CUSTOMER);
     const customerToken = await server.login(customer.email, customer.password);
-    const placed = (await server.gqlOk(PLACE, { input: { idempotencyKey: 'count-1', channelId: hall.id, lines: [{ variantId, quantity: 3 }] } }, customerToken)).placeOrder;
+    const placed = (
+      await server.gqlOk(
+        PLACE,
+        { input: { idempotencyKey: 'count-1', channelId: hall.id, lines: [{ variantId, quantity: 3 }] } },
+        customerToken,
+      )
+    ).placeOrder;
     expect(placed.totalAmount).toBe(20400);
 
     const transfer = await server.gqlOk(
@@ -52,14 +75,31 @@ describe('a retail sale that counts', () => {
       customerToken,
     );
     const admin = await createUserWithRole(ds, Role.PLATFORM_ADMIN);
-    await server.gqlOk(`mutation($id: ID!) { confirmBankTransfer(paymentId: $id) { status } }`, { id: transfer.recordBankTransfer.id }, await server.login(admin.email, admin.password));
+    await server.gqlOk(
+      `mutation($id: ID!) { confirmBankTransfer(paymentId: $id) { status } }`,
+      { id: transfer.recordBankTransfer.id },
+      await server.login(admin.email, admin.password),
+    );
 
     const soId = placed.supplierOrders[0].id;
-    await server.gqlOk(`mutation($id: ID!) { shipSupplierOrder(supplierOrderId: $id, carrier: "顺丰", trackingNo: "SF1") { status } }`, { id: soId }, supplierToken);
-    const income = () => ds.query(`SELECT coalesce(sum(amount), 0)::int AS total FROM attribution_entry WHERE household_id = $1`, [household.id]).then((r) => r[0].total);
+    await server.gqlOk(
+      `mutation($id: ID!) { shipSupplierOrder(supplierOrderId: $id, carrier: "顺丰", trackingNo: "SF1") { status } }`,
+      { id: soId },
+      supplierToken,
+    );
+    const income = () =>
+      ds
+        .query(`SELECT coalesce(sum(amount), 0)::int AS total FROM attribution_entry WHERE household_id = $1`, [
+          household.id,
+        ])
+        .then((r) => r[0].total);
     expect(await income()).toBe(0); // shipped is not counted yet
 
-    await server.gqlOk(`mutation($id: ID!) { confirmDelivery(supplierOrderId: $id) { status } }`, { id: soId }, customerToken);
+    await server.gqlOk(
+      `mutation($id: ID!) { confirmDelivery(supplierOrderId: $id) { status } }`,
+      { id: soId },
+      customerToken,
+    );
     const [order] = await ds.query(`SELECT status FROM orders WHERE id = $1`, [placed.id]);
     expect(order.status).toBe('DELIVERED');
     expect(await income()).toBe(3000); // 3 units × ¥10 to the household whose lot shipped

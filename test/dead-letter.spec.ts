@@ -46,13 +46,19 @@ async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 15_
 }
 
 async function failingJob(invoice: string): Promise<string> {
-  const job = await server.app.get(QueueService).add(QUEUE, 'send-invoice', { invoice }, { attempts: 2, backoff: { type: 'fixed', delay: 10 } });
+  const job = await server.app
+    .get(QueueService)
+    .add(QUEUE, 'send-invoice', { invoice }, { attempts: 2, backoff: { type: 'fixed', delay: 10 } });
   await until(`${invoice} to fail`, async () => ((await job.isFailed()) ? true : undefined));
   return String(job.id);
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ imports: [RegionModule, IdentityModule, DownstreamModule], entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES], runWorkers: true });
+  server = await startTestServer({
+    imports: [RegionModule, IdentityModule, DownstreamModule],
+    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES],
+    runWorkers: true,
+  });
   const ds = server.app.get(DataSource);
   const a = await createUserWithRole(ds, Role.PLATFORM_ADMIN);
   admin = await server.login(a.email, a.password);
@@ -66,7 +72,13 @@ describe('dead-letter list (failed jobs) for platform admins', () => {
     const id = await failingJob('INV-1');
     const listed = (await server.gqlOk(FAILED, { q: QUEUE }, admin)).failedJobs;
     expect(listed).toHaveLength(1);
-    expect(listed[0]).toMatchObject({ queue: QUEUE, id, name: 'send-invoice', failedReason: 'downstream unavailable for INV-1', attemptsMade: 2 });
+    expect(listed[0]).toMatchObject({
+      queue: QUEUE,
+      id,
+      name: 'send-invoice',
+      failedReason: 'downstream unavailable for INV-1',
+      attemptsMade: 2,
+    });
     expect(JSON.parse(listed[0].data)).toEqual({ invoice: 'INV-1' });
     expect(new Date(listed[0].failedAt).getTime()).toBeGreaterThanOrEqual(new Date(listed[0].timestamp).getTime());
 

@@ -15,7 +15,10 @@ import { startApp } from './app';
 // storefront, status codes of client errors, invalid text, and what a query costs.
 const storefront = mkdtempSync(join(tmpdir(), 'bangfu-storefront-'));
 mkdirSync(join(storefront, 'assets'));
-writeFileSync(join(storefront, 'index.html'), `<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body>${'帮扶'.repeat(800)}</body></html>`);
+writeFileSync(
+  join(storefront, 'index.html'),
+  `<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body>${'帮扶'.repeat(800)}</body></html>`,
+);
 writeFileSync(join(storefront, 'assets', 'index-Ab12Cd34.js'), `console.log(${JSON.stringify('x'.repeat(4000))});`);
 
 let server: TestServer;
@@ -30,7 +33,11 @@ afterAll(async () => {
 });
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 async function customerToken(): Promise<string> {
   const customer = await createUserWithRole(ds, Role.CUSTOMER);
@@ -94,13 +101,19 @@ describe('compression and caching of the storefront', () => {
 
 describe('client errors are 4xx with their code', () => {
   it('answers 400 for wrongly typed or missing variables', async () => {
-    const typed = await post({ query: 'query($c: String!) { region(code: $c) { name } }', variables: { c: { not: 'a string' } } });
+    const typed = await post({
+      query: 'query($c: String!) { region(code: $c) { name } }',
+      variables: { c: { not: 'a string' } },
+    });
     expect(typed.status).toBe(400);
     expectErrorCode(await typed.json(), 'BAD_USER_INPUT');
     const missing = await post({ query: 'query($c: String!) { region(code: $c) { name } }', variables: {} });
     expect(missing.status).toBe(400);
     expectErrorCode(await missing.json(), 'BAD_USER_INPUT');
-    const first = await post({ query: 'query($n: Int) { products(first: $n) { totalCount } }', variables: { n: 'many' } });
+    const first = await post({
+      query: 'query($n: Int) { products(first: $n) { totalCount } }',
+      variables: { n: 'many' },
+    });
     expect(first.status).toBe(400);
     expectErrorCode(await first.json(), 'BAD_USER_INPUT');
   });
@@ -136,7 +149,10 @@ describe('invalid text is BAD_USER_INPUT everywhere', () => {
 
   it('in a search, through variables and literals', async () => {
     for (const search of BAD) {
-      const res = await post({ query: 'query($f: ProductFilter) { products(filter: $f) { totalCount } }', variables: { f: { search } } });
+      const res = await post({
+        query: 'query($f: ProductFilter) { products(filter: $f) { totalCount } }',
+        variables: { f: { search } },
+      });
       expect(res.status).toBe(400);
       expectErrorCode(await res.json(), 'BAD_USER_INPUT');
     }
@@ -144,13 +160,22 @@ describe('invalid text is BAD_USER_INPUT everywhere', () => {
     expect(literal.status).toBe(400);
     expectErrorCode(await literal.json(), 'BAD_USER_INPUT');
     // Ordinary text still works: tabs, new lines, Chinese, emoji.
-    expect((await server.gql('query($f: ProductFilter) { products(filter: $f) { totalCount } }', { f: { search: '绿茶\t礼盒\n🍵' } })).errors).toBeUndefined();
+    expect(
+      (
+        await server.gql('query($f: ProductFilter) { products(filter: $f) { totalCount } }', {
+          f: { search: '绿茶\t礼盒\n🍵' },
+        })
+      ).errors,
+    ).toBeUndefined();
   });
 
   it('at registration and in product titles', async () => {
-    const reg = await server.gql('mutation($input: RegisterCustomerInput!) { registerCustomer(input: $input) { __typename } }', {
-      input: { email: 'nul@test.bangfu', displayName: '顾\u0000客', password: 'Kx9-retail-customer-2026' },
-    });
+    const reg = await server.gql(
+      'mutation($input: RegisterCustomerInput!) { registerCustomer(input: $input) { __typename } }',
+      {
+        input: { email: 'nul@test.bangfu', displayName: '顾\u0000客', password: 'Kx9-retail-customer-2026' },
+      },
+    );
     expectErrorCode(reg, 'BAD_USER_INPUT');
     const supplier = await createSupplierFixture(ds);
     const token = await server.login(supplier.admin.email, supplier.admin.password);
@@ -160,7 +185,9 @@ describe('invalid text is BAD_USER_INPUT everywhere', () => {
         input: {
           title: '绿茶\u0000',
           originRegionCode: '520621000000',
-          variants: [{ sku: 'T-1', spec: '250g', unit: '盒', retailPrice: 6800, agencyPrice: 5900, marketReferencePrice: 7200 }],
+          variants: [
+            { sku: 'T-1', spec: '250g', unit: '盒', retailPrice: 6800, agencyPrice: 5900, marketReferencePrice: 7200 },
+          ],
         },
       },
       token,
@@ -190,7 +217,13 @@ describe('organizations', () => {
   it('no query fails with INTERNAL_SERVER_ERROR for a retail customer (empty id lists never reach SQL)', async () => {
     const token = await customerToken();
     const schema = server.app.get(GraphQLSchemaHost).schema;
-    const dummy: Record<string, unknown> = { ID: '00000000-0000-4000-8000-000000000000', String: '520000000000', Int: 2026, Boolean: true, Money: 100 };
+    const dummy: Record<string, unknown> = {
+      ID: '00000000-0000-4000-8000-000000000000',
+      String: '520000000000',
+      Int: 2026,
+      Boolean: true,
+      Money: 100,
+    };
     const internal: string[] = [];
     for (const field of Object.values(schema.getQueryType()!.getFields())) {
       const required = field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
@@ -200,7 +233,11 @@ describe('organizations', () => {
       const args = required.map((a) => `${a.name}: $${a.name}`).join(', ');
       const selection = isLeafType(getNamedType(field.type)) ? '' : '{ __typename }';
       const query = `query${vars ? `(${vars})` : ''} { ${field.name}${args ? `(${args})` : ''} ${selection} }`;
-      const res = await server.gql(query, Object.fromEntries(required.map((a, i) => [a.name, dummy[named[i].name]])), token);
+      const res = await server.gql(
+        query,
+        Object.fromEntries(required.map((a, i) => [a.name, dummy[named[i].name]])),
+        token,
+      );
       if (res.errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')) internal.push(field.name);
     }
     expect(internal).toEqual([]);

@@ -30,9 +30,15 @@ describe('operations endpoints', () => {
   });
 
   it('answers a body that is not JSON with a clear 400', async () => {
-    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' } });
+    expect(await res.json()).toEqual({
+      error: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' },
+    });
   });
 
   it('echoes a sane X-Request-Id and invents one otherwise', async () => {
@@ -65,7 +71,10 @@ describe('GraphQL limits', () => {
 describe('deny by default', () => {
   it('every query and mutation declares who may call it', () => {
     const schema = server.app.get(GraphQLSchemaHost).schema;
-    const rootFields = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()?.getFields() ?? {})];
+    const rootFields = [
+      ...Object.keys(schema.getQueryType()!.getFields()),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}),
+    ];
     const discovery = server.app.get(DiscoveryService);
     const scanner = server.app.get(MetadataScanner);
     const declared = new Set<string>();
@@ -77,7 +86,10 @@ describe('deny by default', () => {
         const resolverType = Reflect.getMetadata('graphql:resolver_type', proto[method]);
         if (resolverType !== 'Query' && resolverType !== 'Mutation') continue;
         const name = Reflect.getMetadata('graphql:resolver_name', proto[method]) ?? method;
-        if ((Reflect.getMetadata(ALLOW_KEY, proto[method]) ?? Reflect.getMetadata(ALLOW_KEY, wrapper.metatype!))?.length) declared.add(name);
+        if (
+          (Reflect.getMetadata(ALLOW_KEY, proto[method]) ?? Reflect.getMetadata(ALLOW_KEY, wrapper.metatype!))?.length
+        )
+          declared.add(name);
         else undeclared.push(name);
       }
     }
@@ -101,7 +113,9 @@ describe('configuration', () => {
   });
 
   it('requires a real JWT secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://a@b/c', REDIS_URL: 'redis://b' })).toThrow(/JWT_SECRET/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://a@b/c', REDIS_URL: 'redis://b' }),
+    ).toThrow(/JWT_SECRET/);
     expect(loadConfig({ DATABASE_URL: 'postgres://a@b/c', REDIS_URL: 'redis://b' }).PORT).toBe(3000);
   });
 });

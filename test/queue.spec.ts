@@ -60,7 +60,12 @@ describe('queues on real Redis', () => {
     const flaky = await queues.add('test-echo', 'echo', { word: 'flaky' }, { backoff: { type: 'fixed', delay: 10 } });
     await until(async () => ((await flaky.isCompleted()) ? true : undefined));
     expect(seen).toContain('flaky');
-    const poison = await queues.add('test-echo', 'echo', { word: 'poison' }, { attempts: 2, backoff: { type: 'fixed', delay: 10 } });
+    const poison = await queues.add(
+      'test-echo',
+      'echo',
+      { word: 'poison' },
+      { attempts: 2, backoff: { type: 'fixed', delay: 10 } },
+    );
     await until(async () => ((await poison.isFailed()) ? true : undefined));
     const failed = await queues.queue('test-echo').getFailed();
     expect(failed.map((j) => j.id)).toContain(poison.id);

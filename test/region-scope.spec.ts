@@ -48,7 +48,8 @@ const SCOPE = '5206';
  * accepted it) — there, and nowhere else. Another province's supplier staff are never shown.
  */
 const BUYER_SIDE = /(^|\.)(buyerOrgId|buyerUserId|buyerOrg\.id|history\.actorUserId)$/;
-const allowedAsBuyerSide = (what: string, path: string) => what.startsWith('agency') && /^orders?\b/.test(path) && BUYER_SIDE.test(path);
+const allowedAsBuyerSide = (what: string, path: string) =>
+  what.startsWith('agency') && /^orders?\b/.test(path) && BUYER_SIDE.test(path);
 const SCOPED_USERS = ['coordinator@demo.bangfu', 'auditor@demo.bangfu'];
 
 let server: TestServer;
@@ -67,7 +68,8 @@ const CODE = /(?<!\d)\d{12}(?!\d)/g;
 function tokens(value: unknown, into = new Map<string, string>(), path = ''): Map<string, string> {
   if (typeof value === 'string' || typeof value === 'number') {
     const text = String(value);
-    for (const m of [...text.matchAll(UUID), ...text.matchAll(CODE)]) if (!into.has(m[0].toLowerCase())) into.set(m[0].toLowerCase(), path);
+    for (const m of [...text.matchAll(UUID), ...text.matchAll(CODE)])
+      if (!into.has(m[0].toLowerCase())) into.set(m[0].toLowerCase(), path);
   } else if (Array.isArray(value)) {
     for (const v of value) tokens(v, into, path);
   } else if (value && typeof value === 'object') {
@@ -159,7 +161,10 @@ const EXPLICIT = (): Record<string, Array<Record<string, unknown>>> => ({
   previewBasket: [{ input: { buyerOrgId: F.agency, lines: [{ variantId: F.variant, quantity: 1 }] } }],
   myIncomeStatement: [{ month: new Date().toISOString().slice(0, 7) }],
   householdIncomeStatement: [{ householdId: F.household, month: new Date().toISOString().slice(0, 7) }],
-  incomeConfirmationRates: [{ regionCode: '610724000000', month: new Date().toISOString().slice(0, 7) }, { regionCode: '52', month: new Date().toISOString().slice(0, 7) }],
+  incomeConfirmationRates: [
+    { regionCode: '610724000000', month: new Date().toISOString().slice(0, 7) },
+    { regionCode: '52', month: new Date().toISOString().slice(0, 7) },
+  ],
 });
 
 const MAX_DEPTH = 4;
@@ -167,7 +172,11 @@ const MAX_DEPTH = 4;
 /** Every field reachable within MAX_DEPTH that needs no argument; unions and interfaces by member. */
 function selection(type: GraphQLNamedType, depth: number): string {
   if (isLeafType(type)) return '';
-  if (isUnionType(type)) return `{ __typename ${type.getTypes().map((t) => `... on ${t.name} ${selection(t, depth)}`).join(' ')} }`;
+  if (isUnionType(type))
+    return `{ __typename ${type
+      .getTypes()
+      .map((t) => `... on ${t.name} ${selection(t, depth)}`)
+      .join(' ')} }`;
   if (!isObjectType(type) && !isInterfaceType(type)) return '';
   const parts = ['__typename'];
   for (const field of Object.values(type.getFields())) {
@@ -208,9 +217,11 @@ function calls(field: GraphQLField<unknown, unknown>, missing: string[]): Call[]
   for (const arg of field.args) {
     const named = getNamedType(arg.type);
     if (isInputObjectType(named)) {
-      if (isNonNullType(arg.type)) missing.push(`${field.name}(${arg.name}: ${String(arg.type)}): add the query to EXPLICIT`);
+      if (isNonNullType(arg.type))
+        missing.push(`${field.name}(${arg.name}: ${String(arg.type)}): add the query to EXPLICIT`);
       for (const inner of Object.values(named.getFields())) {
-        for (const v of valuesOf(inner, `${field.name}(${arg.name}.${inner.name})`)) variants.push({ [arg.name]: { [inner.name]: v } });
+        for (const v of valuesOf(inner, `${field.name}(${arg.name}.${inner.name})`))
+          variants.push({ [arg.name]: { [inner.name]: v } });
       }
       continue;
     }
@@ -241,7 +252,9 @@ interface Walked {
 
 async function walk(token: string | null): Promise<Walked[]> {
   const missing: string[] = [];
-  const todo = Object.values(schema.getQueryType()!.getFields()).flatMap((field) => calls(field, missing).map((call) => ({ field, call })));
+  const todo = Object.values(schema.getQueryType()!.getFields()).flatMap((field) =>
+    calls(field, missing).map((call) => ({ field, call })),
+  );
   expect(missing, 'queries whose arguments the walk cannot generate').toEqual([]);
   const out: Walked[] = [];
   // A few at a time: the walk is a few hundred requests.
@@ -249,7 +262,11 @@ async function walk(token: string | null): Promise<Walked[]> {
     await Promise.all(
       todo.slice(i, i + 6).map(async ({ field, call }) => {
         const res = await server.gql(operation(field, call.args), call.args, token);
-        out.push({ call, data: res.data ?? null, codes: (res.errors ?? []).map((e) => String(e.extensions?.code ?? e.message)) });
+        out.push({
+          call,
+          data: res.data ?? null,
+          codes: (res.errors ?? []).map((e) => String(e.extensions?.code ?? e.message)),
+        });
       }),
     );
   }
@@ -309,25 +326,38 @@ beforeAll(async () => {
 
   // An order with no part in Tongren: a counter in Guangzhou sells Liuba (Hanzhong) honey.
   const [honey] = await ds.query(`SELECT id, retail_price::int AS price FROM variant WHERE sku = 'QL-HONEY-500'`);
-  const body = JSON.stringify({ reportId: 'SCOPE-1', soldAt: new Date(Date.now() - 60_000).toISOString(), lines: [{ variantId: honey.id, quantity: 1, unitPrice: honey.price }] });
+  const body = JSON.stringify({
+    reportId: 'SCOPE-1',
+    soldAt: new Date(Date.now() - 60_000).toISOString(),
+    lines: [{ variantId: honey.id, quantity: 1, unitPrice: honey.price }],
+  });
   const ts = String(Math.floor(Date.now() / 1000));
   const nonce = randomBytes(12).toString('hex');
   const res = await fetch(`${server.url}/counters/${DEMO_COUNTER.deviceId}/sales`, {
     method: 'POST',
     body,
-    headers: { 'content-type': 'application/json', 'x-bangfu-timestamp': ts, 'x-bangfu-nonce': nonce, 'x-bangfu-signature': signCounterRequest(DEMO_COUNTER.secret, ts, nonce, body) },
+    headers: {
+      'content-type': 'application/json',
+      'x-bangfu-timestamp': ts,
+      'x-bangfu-nonce': nonce,
+      'x-bangfu-signature': signCounterRequest(DEMO_COUNTER.secret, ts, nonce, body),
+    },
   });
   expect(res.status, await res.clone().text()).toBe(200);
   const counterOrder = ((await res.json()) as { orderId: string }).orderId;
 
-  const one = async (sql: string, params: unknown[] = []) => String(Object.values((await ds.query(sql, params))[0] ?? { v: '' })[0]);
-  const supplierBySku = (sku: string) => one(`SELECT pr.supplier_id FROM variant v JOIN product pr ON pr.id = v.product_id WHERE v.sku = $1`, [sku]);
+  const one = async (sql: string, params: unknown[] = []) =>
+    String(Object.values((await ds.query(sql, params))[0] ?? { v: '' })[0]);
+  const supplierBySku = (sku: string) =>
+    one(`SELECT pr.supplier_id FROM variant v JOIN product pr ON pr.id = v.product_id WHERE v.sku = $1`, [sku]);
   const supplier = await supplierBySku('HZ-FUNGI-GIFT');
   F = {
     supplier,
     supplierQingyuan: await supplierBySku('LZ-RICE-10KG'),
     // The demo's finding about 连州菜心 (清远): outside Tongren.
-    finding: await one(`SELECT id FROM anomaly_finding WHERE region_code NOT LIKE '5206%' ORDER BY detected_at LIMIT 1`),
+    finding: await one(
+      `SELECT id FROM anomaly_finding WHERE region_code NOT LIKE '5206%' ORDER BY detected_at LIMIT 1`,
+    ),
     agency: await one(`SELECT id FROM organization WHERE name = '广州市教育局'`),
     product: await one(`SELECT product_id FROM variant WHERE sku = 'HZ-FUNGI-GIFT'`),
     variant: await one(`SELECT id FROM variant WHERE sku = 'HZ-FUNGI-GIFT'`),
@@ -342,7 +372,9 @@ beforeAll(async () => {
     ),
     counter: await one(`SELECT id FROM channel WHERE device_id = $1`, [DEMO_COUNTER.deviceId]),
     zone: await one(`SELECT id FROM channel WHERE kind = 'ZONE' LIMIT 1`),
-    certification: await one(`SELECT c.id FROM certification c JOIN variant v ON v.product_id = c.product_id WHERE v.sku = 'HZ-FUNGI-GIFT'`),
+    certification: await one(
+      `SELECT c.id FROM certification c JOIN variant v ON v.product_id = c.product_id WHERE v.sku = 'HZ-FUNGI-GIFT'`,
+    ),
     purchaseRequest: await one(`SELECT id FROM purchase_request ORDER BY created_at LIMIT 1`),
     payoutBatch: (await one(`SELECT id FROM payout_batch LIMIT 1`)) || '00000000-0000-4000-8000-000000000000',
     buyerUser: await one(`SELECT id FROM app_user WHERE email = 'shopper-lin@demo.bangfu'`),
@@ -357,7 +389,10 @@ beforeAll(async () => {
     [F.mixedOrder, supplier],
   );
   inScopeSupplierOrders = (
-    await ds.query(`SELECT so.id FROM supplier_order so JOIN supplier_profile sp ON sp.organization_id = so.supplier_id WHERE sp.county_code LIKE $1`, [`${SCOPE}%`])
+    await ds.query(
+      `SELECT so.id FROM supplier_order so JOIN supplier_profile sp ON sp.organization_id = so.supplier_id WHERE sp.county_code LIKE $1`,
+      [`${SCOPE}%`],
+    )
   ).map((r: { id: string }) => r.id);
   await collectForeign();
 }, 120_000);
@@ -378,9 +413,13 @@ describe(`region scope (${SCOPE}) on every query`, () => {
       const token = await server.login(email, DEMO_PASSWORD);
       for (const w of await walk(token)) {
         const seen = tokens(w.data);
-        for (const [t, at] of seen) if (foreign.has(t) && !publicTokens.has(t) && !allowedAsBuyerSide(foreign.get(t)!, at)) leaks.push(`${email} ${describeCall(w.call)} → ${at}: ${foreign.get(t)} (${t})`);
+        for (const [t, at] of seen)
+          if (foreign.has(t) && !publicTokens.has(t) && !allowedAsBuyerSide(foreign.get(t)!, at))
+            leaks.push(`${email} ${describeCall(w.call)} → ${at}: ${foreign.get(t)} (${t})`);
         if (inScopeSupplierOrders.some((id) => seen.has(id))) inScopeSeen++;
-        for (const code of w.codes) if (code === 'INTERNAL_SERVER_ERROR' || code === 'GRAPHQL_VALIDATION_FAILED') bugs.push(`${email} ${describeCall(w.call)} → ${code}`);
+        for (const code of w.codes)
+          if (code === 'INTERNAL_SERVER_ERROR' || code === 'GRAPHQL_VALIDATION_FAILED')
+            bugs.push(`${email} ${describeCall(w.call)} → ${code}`);
       }
     }
     expect(bugs).toEqual([]);

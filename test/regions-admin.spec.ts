@@ -12,13 +12,17 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe('flagging counties', () => {
-  const SET = 'mutation($c: String!, $e: Boolean, $k: Boolean) { setRegionFlags(code: $c, exPovertyCounty: $e, keyAssistanceCounty: $k) { code exPovertyCounty keyAssistanceCounty } }';
+  const SET =
+    'mutation($c: String!, $e: Boolean, $k: Boolean) { setRegionFlags(code: $c, exPovertyCounty: $e, keyAssistanceCounty: $k) { code exPovertyCounty keyAssistanceCounty } }';
 
   it('is for platform admins only, and only for counties', async () => {
     const ds = server.app.get(DataSource);
     expectErrorCode(await server.gql(SET, { c: '441882000000', e: true }), 'UNAUTHENTICATED');
     const coord = await createUserWithRole(ds, Role.COORDINATOR);
-    expectErrorCode(await server.gql(SET, { c: '441882000000', e: true }, await server.login(coord.email, coord.password)), 'FORBIDDEN');
+    expectErrorCode(
+      await server.gql(SET, { c: '441882000000', e: true }, await server.login(coord.email, coord.password)),
+      'FORBIDDEN',
+    );
 
     const admin = await createUserWithRole(ds, Role.PLATFORM_ADMIN);
     const token = await server.login(admin.email, admin.password);

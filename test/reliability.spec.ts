@@ -85,7 +85,14 @@ function launch(args: string[], ready: string): Promise<ChildProcess> {
 }
 
 const startApi = () =>
-  launch(['--input-type=module', '-e', `const m = await import(${JSON.stringify(join(bundle, 'main.js'))}); await m.startApi(); process.stdout.write('API-READY\\n');`], 'API-READY');
+  launch(
+    [
+      '--input-type=module',
+      '-e',
+      `const m = await import(${JSON.stringify(join(bundle, 'main.js'))}); await m.startApi(); process.stdout.write('API-READY\\n');`,
+    ],
+    'API-READY',
+  );
 const startWorker = () => launch([join(bundle, 'worker.js')], 'queue processor(s)');
 
 function kill(child: ChildProcess | undefined): Promise<void> {
@@ -123,7 +130,11 @@ function serverError(status: number): TransientError {
   return new TransientError(`HTTP ${status}`);
 }
 
-async function gql(query: string, variables: Record<string, unknown>, token: string): Promise<{ data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> }> {
+async function gql(
+  query: string,
+  variables: Record<string, unknown>,
+  token: string,
+): Promise<{ data?: any; errors?: Array<{ message: string; extensions?: { code?: string } }> }> {
   const res = await fetch(`${apiUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -139,7 +150,17 @@ const PAY = `mutation($id: ID!) { payOrder(orderId: $id, method: CARD) { payment
 const CANCEL = `mutation($id: ID!) { cancelOrder(orderId: $id, reason: "changed my mind") { id status } }`;
 const SHIP = `mutation($id: ID!, $t: String!) { shipSupplierOrder(supplierOrderId: $id, carrier: "顺丰", trackingNo: $t) { id status } }`;
 
-const stats = { placed: 0, soldOut: 0, paid: 0, cancelled: 0, shipped: 0, counterSales: 0, retriedWebhooks: 0, retries: 0, serverErrors: 0 };
+const stats = {
+  placed: 0,
+  soldOut: 0,
+  paid: 0,
+  cancelled: 0,
+  shipped: 0,
+  counterSales: 0,
+  retriedWebhooks: 0,
+  retries: 0,
+  serverErrors: 0,
+};
 const unexpected: string[] = [];
 
 /** One customer's checkout to the end, whatever happens to the processes: place, then pay (or cancel), then maybe ship. */
@@ -205,7 +226,10 @@ async function checkout(token: string, deadline: number): Promise<void> {
       const payload = JSON.stringify(event);
       const res = await fetch(`${apiUrl}/webhooks/stripe`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'stripe-signature': sdk.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }) },
+        headers: {
+          'content-type': 'application/json',
+          'stripe-signature': sdk.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }),
+        },
         body: payload,
         signal: AbortSignal.timeout(10_000),
       });
@@ -223,7 +247,11 @@ async function checkout(token: string, deadline: number): Promise<void> {
       await retrying(
         'shipSupplierOrder',
         async () => {
-          const res = await gql(SHIP, { id: so.id, t: `SF${randomBytes(5).toString('hex')}` }, supplierTokens[so.supplierId]);
+          const res = await gql(
+            SHIP,
+            { id: so.id, t: `SF${randomBytes(5).toString('hex')}` },
+            supplierTokens[so.supplierId],
+          );
           // A retry after a lost answer finds it shipped already.
           if (res.errors?.[0]?.extensions?.code === 'INVALID_TRANSITION') return true;
           if (res.errors) throw new Error(`shipSupplierOrder: ${res.errors[0].message}`);
@@ -238,7 +266,11 @@ async function checkout(token: string, deadline: number): Promise<void> {
 
 /** The smart counter reports a sale; a retry keeps the reportId and signs with a new nonce. */
 async function counterSale(deadline: number): Promise<void> {
-  const body = JSON.stringify({ reportId: `R-${randomUUID()}`, soldAt: new Date().toISOString(), lines: [{ variantId: variants.a1, quantity: 1, unitPrice: prices[variants.a1] }] });
+  const body = JSON.stringify({
+    reportId: `R-${randomUUID()}`,
+    soldAt: new Date().toISOString(),
+    lines: [{ variantId: variants.a1, quantity: 1, unitPrice: prices[variants.a1] }],
+  });
   await retrying(
     'counter report',
     async () => {
@@ -247,7 +279,12 @@ async function counterSale(deadline: number): Promise<void> {
       const signature = createHmac('sha256', COUNTER_SECRET).update(`${ts}.${nonce}.${body}`).digest('hex');
       const res = await fetch(`${apiUrl}/counters/${COUNTER_DEVICE}/sales`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-bangfu-timestamp': ts, 'x-bangfu-nonce': nonce, 'x-bangfu-signature': signature },
+        headers: {
+          'content-type': 'application/json',
+          'x-bangfu-timestamp': ts,
+          'x-bangfu-nonce': nonce,
+          'x-bangfu-signature': signature,
+        },
         body,
         signal: AbortSignal.timeout(10_000),
       });
@@ -307,12 +344,14 @@ beforeAll(async () => {
   // Only signing here (the server under test checks revocation in its own Redis), so no Redis client.
   const tokens = new TokenService({ JWT_SECRET, TOKEN_TTL_SECONDS: 3600 } as AppConfig, undefined as never);
   const suppliers = [await createSupplierFixture(ds), await createSupplierFixture(ds)];
-  supplierTokens = Object.fromEntries(await Promise.all(suppliers.map(async (s) => [s.supplierId, (await tokens.sign(s.admin.userId)).token])));
+  supplierTokens = Object.fromEntries(
+    await Promise.all(suppliers.map(async (s) => [s.supplierId, (await tokens.sign(s.admin.userId)).token])),
+  );
   const variant = async (supplierId: string, price: number) => {
-    const [product] = await ds.query(`INSERT INTO product (supplier_id, title, origin_region_code, status) VALUES ($1, $2, '520621000000', 'PUBLISHED') RETURNING id`, [
-      supplierId,
-      `梵净山翠峰茶 ${randomBytes(2).toString('hex')}`,
-    ]);
+    const [product] = await ds.query(
+      `INSERT INTO product (supplier_id, title, origin_region_code, status) VALUES ($1, $2, '520621000000', 'PUBLISHED') RETURNING id`,
+      [supplierId, `梵净山翠峰茶 ${randomBytes(2).toString('hex')}`],
+    );
     await ds.query(
       `INSERT INTO certification (product_id, status, certificate_no, issuer, batch, valid_from, valid_to) VALUES ($1, 'CERTIFIED', $2, '贵州省农业农村厅', '2026年第一批', '2025-01-01', '2099-12-31')`,
       [product.id, `GZ-${randomBytes(4).toString('hex')}`],
@@ -321,7 +360,10 @@ beforeAll(async () => {
       `INSERT INTO variant (product_id, sku, spec, unit, retail_price, agency_price, market_reference_price, stock_on_hand) VALUES ($1, $2, '250g', '盒', $3, $3, $3, $4) RETURNING id`,
       [product.id, `SKU-${randomBytes(5).toString('hex')}`, price, INITIAL_STOCK],
     );
-    await ds.query(`INSERT INTO lot (variant_id, lot_no, harvested_on, quantity, remaining) VALUES ($1, 'L1', '2025-05-01', 20, 20), ($1, 'L2', '2025-09-01', 20, 20)`, [v.id]);
+    await ds.query(
+      `INSERT INTO lot (variant_id, lot_no, harvested_on, quantity, remaining) VALUES ($1, 'L1', '2025-05-01', 20, 20), ($1, 'L2', '2025-09-01', 20, 20)`,
+      [v.id],
+    );
     return { variantId: v.id as string, productId: product.id as string };
   };
   const a1 = await variant(suppliers[0].supplierId, 6800);
@@ -330,14 +372,20 @@ beforeAll(async () => {
   const b2 = await variant(suppliers[1].supplierId, 1200);
   variants = { a1: a1.variantId, a2: a2.variantId, b1: b1.variantId, b2: b2.variantId };
   prices = { [a1.variantId]: 6800, [a2.variantId]: 4500, [b1.variantId]: 3350, [b2.variantId]: 1200 };
-  [{ id: hall }] = await ds.query(`INSERT INTO channel (kind, name, online, assistance_only) VALUES ('HALL', '帮扶馆', true, true) RETURNING id`);
+  [{ id: hall }] = await ds.query(
+    `INSERT INTO channel (kind, name, online, assistance_only) VALUES ('HALL', '帮扶馆', true, true) RETURNING id`,
+  );
   [{ id: counterChannel }] = await ds.query(
     `INSERT INTO channel (kind, name, region_code, address, device_id, device_secret) VALUES ('COUNTER', '机关食堂智能专柜', '520621000000', '江口县机关食堂', $1, $2) RETURNING id`,
     [COUNTER_DEVICE, COUNTER_SECRET],
   );
-  await ds.query(`INSERT INTO channel_product (channel_id, product_id) VALUES ($1, $2)`, [counterChannel, a1.productId]);
+  await ds.query(`INSERT INTO channel_product (channel_id, product_id) VALUES ($1, $2)`, [
+    counterChannel,
+    a1.productId,
+  ]);
   customerTokens = [];
-  for (let i = 0; i < 12; i++) customerTokens.push((await tokens.sign((await createUserWithRole(ds, Role.CUSTOMER)).user.id)).token);
+  for (let i = 0; i < 12; i++)
+    customerTokens.push((await tokens.sign((await createUserWithRole(ds, Role.CUSTOMER)).user.id)).token);
 
   children.api = await startApi();
   children.worker = await startWorker();
@@ -355,125 +403,163 @@ afterAll(async () => {
 describe('a worker or API process killed mid-run (SIGKILL) and restarted', () => {
   // Chaos timing varies run to run; one retry keeps CI honest about real breakage (a second failure
   // in a row fails the run) without failing on a kill that lands between two client retries.
-  it('leaves no paid payment without its order, the ledger balanced and stock conserved', { timeout: 300_000, retry: 1 }, async () => {
-    let running = true;
-    // Each client operation may wait this long for a killed process to come back. A fixed deadline for
-    // the whole run made clients give up when restarts were slow (a loaded CI machine), not broken.
-    const patience = 60_000;
-    const clients = customerTokens.map(async (token) => {
-      while (running) {
-        try {
-          await checkout(token, Date.now() + patience);
-        } catch (e) {
-          unexpected.push((e as Error).message);
+  it(
+    'leaves no paid payment without its order, the ledger balanced and stock conserved',
+    { timeout: 300_000, retry: 1 },
+    async () => {
+      let running = true;
+      // Each client operation may wait this long for a killed process to come back. A fixed deadline for
+      // the whole run made clients give up when restarts were slow (a loaded CI machine), not broken.
+      const patience = 60_000;
+      const clients = customerTokens.map(async (token) => {
+        while (running) {
+          try {
+            await checkout(token, Date.now() + patience);
+          } catch (e) {
+            unexpected.push((e as Error).message);
+          }
         }
-      }
-    });
-    const counter = (async () => {
-      while (running) {
-        try {
-          await counterSale(Date.now() + patience);
-        } catch (e) {
-          unexpected.push((e as Error).message);
+      });
+      const counter = (async () => {
+        while (running) {
+          try {
+            await counterSale(Date.now() + patience);
+          } catch (e) {
+            unexpected.push((e as Error).message);
+          }
+          await sleep(150);
         }
-        await sleep(150);
-      }
-    })();
-    // The chaos: each process is killed without warning while requests and jobs are in flight.
-    const chaos = (async () => {
-      const kills: string[] = [];
-      for (const target of ['api', 'worker', 'api', 'worker'] as const) {
-        await sleep(2_000 + Math.random() * 1_000);
-        await kill(children[target]);
-        kills.push(target);
-        children[target] = target === 'api' ? await startApi() : await startWorker();
-      }
-      await sleep(LOAD_AFTER_MS);
-      running = false;
-      return kills;
-    })();
-    const [kills] = await Promise.all([chaos, counter, ...clients]);
-    expect(kills).toEqual(['api', 'worker', 'api', 'worker']);
-    expect(unexpected).toEqual([]);
-    expect(stats.placed).toBeGreaterThan(20);
-    expect(stats.paid).toBeGreaterThan(10);
-    expect(stats.counterSales).toBeGreaterThan(5);
-    // The kills did interrupt work in flight: clients had to retry.
-    expect(stats.retries).toBeGreaterThan(0);
+      })();
+      // The chaos: each process is killed without warning while requests and jobs are in flight.
+      const chaos = (async () => {
+        const kills: string[] = [];
+        for (const target of ['api', 'worker', 'api', 'worker'] as const) {
+          await sleep(2_000 + Math.random() * 1_000);
+          await kill(children[target]);
+          kills.push(target);
+          children[target] = target === 'api' ? await startApi() : await startWorker();
+        }
+        await sleep(LOAD_AFTER_MS);
+        running = false;
+        return kills;
+      })();
+      const [kills] = await Promise.all([chaos, counter, ...clients]);
+      expect(kills).toEqual(['api', 'worker', 'api', 'worker']);
+      expect(unexpected).toEqual([]);
+      expect(stats.placed).toBeGreaterThan(20);
+      expect(stats.paid).toBeGreaterThan(10);
+      expect(stats.counterSales).toBeGreaterThan(5);
+      // The kills did interrupt work in flight: clients had to retry.
+      expect(stats.retries).toBeGreaterThan(0);
 
-    // Catch-up: the restarted worker relays every committed event to the domain-events queue.
-    const relayDeadline = Date.now() + 15_000;
-    while ((await count(`SELECT count(*) FROM outbox_event WHERE published_at IS NULL`)) > 0) {
-      if (Date.now() > relayDeadline) throw new Error('the outbox relay did not catch up');
-      await sleep(200);
-    }
-    const events = new Queue('domain-events', { connection: { url: inject('redisUrl') }, prefix: `${REDIS_PREFIX}:bull` });
-    try {
-      const ids: Array<{ id: string }> = await ds.query(`SELECT id FROM outbox_event ORDER BY created_at DESC LIMIT 50`);
-      const jobs = await Promise.all(ids.map((r) => events.getJob(r.id)));
-      expect(jobs.filter((j) => !j)).toEqual([]);
-    } finally {
-      await events.close();
-    }
+      // Catch-up: the restarted worker relays every committed event to the domain-events queue.
+      const relayDeadline = Date.now() + 15_000;
+      while ((await count(`SELECT count(*) FROM outbox_event WHERE published_at IS NULL`)) > 0) {
+        if (Date.now() > relayDeadline) throw new Error('the outbox relay did not catch up');
+        await sleep(200);
+      }
+      const events = new Queue('domain-events', {
+        connection: { url: inject('redisUrl') },
+        prefix: `${REDIS_PREFIX}:bull`,
+      });
+      try {
+        const ids: Array<{ id: string }> = await ds.query(
+          `SELECT id FROM outbox_event ORDER BY created_at DESC LIMIT 50`,
+        );
+        const jobs = await Promise.all(ids.map((r) => events.getJob(r.id)));
+        expect(jobs.filter((j) => !j)).toEqual([]);
+      } finally {
+        await events.close();
+      }
 
-    // Every payment Stripe took is applied: SUCCEEDED, its order PAID or later with this payment, nothing unmatched.
-    const succeededAtStripe = [...stripe.paymentIntents.values()].filter((pi) => pi.status === 'succeeded').map((pi) => pi.id);
-    expect(succeededAtStripe.length).toBe(stats.paid);
-    expect(await count(`SELECT count(*) FROM payment WHERE provider_ref = ANY($1::text[]) AND status = 'SUCCEEDED'`, [succeededAtStripe])).toBe(succeededAtStripe.length);
-    expect(
-      await ds.query(
-        `SELECT p.id, o.status, o.payment_id, o.paid_amount FROM payment p JOIN orders o ON o.id = p.order_id
+      // Every payment Stripe took is applied: SUCCEEDED, its order PAID or later with this payment, nothing unmatched.
+      const succeededAtStripe = [...stripe.paymentIntents.values()]
+        .filter((pi) => pi.status === 'succeeded')
+        .map((pi) => pi.id);
+      expect(succeededAtStripe.length).toBe(stats.paid);
+      expect(
+        await count(`SELECT count(*) FROM payment WHERE provider_ref = ANY($1::text[]) AND status = 'SUCCEEDED'`, [
+          succeededAtStripe,
+        ]),
+      ).toBe(succeededAtStripe.length);
+      expect(
+        await ds.query(
+          `SELECT p.id, o.status, o.payment_id, o.paid_amount FROM payment p JOIN orders o ON o.id = p.order_id
           WHERE p.status = 'SUCCEEDED' AND NOT (o.status IN ('PAID','FULFILLING','DELIVERED','ACCEPTED','SETTLED','REFUNDED','PARTIALLY_REFUNDED')
                 AND o.payment_id = p.id::text AND o.paid_amount = p.amount AND p.outcome = 'APPLIED')`,
-      ),
-    ).toEqual([]);
-    expect(await count(`SELECT count(*) FROM payment WHERE outcome = 'UNMATCHED' OR flag IS NOT NULL`)).toBe(0);
-    // ... and no order is paid without a payment behind it.
-    expect(await count(`SELECT count(*) FROM orders o WHERE o.paid_amount > 0 AND o.channel_id = $1 AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.id::text = o.payment_id AND p.status = 'SUCCEEDED')`, [hall])).toBe(0);
+        ),
+      ).toEqual([]);
+      expect(await count(`SELECT count(*) FROM payment WHERE outcome = 'UNMATCHED' OR flag IS NOT NULL`)).toBe(0);
+      // ... and no order is paid without a payment behind it.
+      expect(
+        await count(
+          `SELECT count(*) FROM orders o WHERE o.paid_amount > 0 AND o.channel_id = $1 AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.id::text = o.payment_id AND p.status = 'SUCCEEDED')`,
+          [hall],
+        ),
+      ).toBe(0);
 
-    // Ledger: every posting balances and so does the whole; the money each order holds matches it.
-    expect(await count(`SELECT count(*) FROM (SELECT posting_id FROM ledger_entry GROUP BY posting_id HAVING sum(amount) <> 0) x`)).toBe(0);
-    expect(await count(`SELECT coalesce(sum(amount), 0) FROM ledger_entry`)).toBe(0);
-    expect(
-      await ds.query(
-        `SELECT o.id, o.paid_amount, x.received FROM orders o
+      // Ledger: every posting balances and so does the whole; the money each order holds matches it.
+      expect(
+        await count(
+          `SELECT count(*) FROM (SELECT posting_id FROM ledger_entry GROUP BY posting_id HAVING sum(amount) <> 0) x`,
+        ),
+      ).toBe(0);
+      expect(await count(`SELECT coalesce(sum(amount), 0) FROM ledger_entry`)).toBe(0);
+      expect(
+        await ds.query(
+          `SELECT o.id, o.paid_amount, x.received FROM orders o
            LEFT JOIN LATERAL (
              SELECT coalesce(sum(e.amount), 0) AS received FROM ledger_posting p JOIN ledger_entry e ON e.posting_id = p.id JOIN ledger_account a ON a.id = e.account_id
               WHERE p.order_id = o.id AND p.kind IN ('BUYER_PAYMENT','COUNTER_SETTLEMENT') AND (a.code IN ('CASH_STRIPE','CASH_BANK') OR a.code LIKE 'COUNTER_RECEIVABLE:%')) x ON true
           WHERE o.paid_amount <> x.received`,
-      ),
-    ).toEqual([]);
+        ),
+      ).toEqual([]);
 
-    // Stock: per variant, on hand + shipped = initial, and reserved = the unshipped units of live orders.
-    const stock = await ds.query(
-      `SELECT v.id, v.stock_on_hand, v.stock_reserved,
+      // Stock: per variant, on hand + shipped = initial, and reserved = the unshipped units of live orders.
+      const stock = await ds.query(
+        `SELECT v.id, v.stock_on_hand, v.stock_reserved,
               (SELECT coalesce(sum(a.quantity), 0)::int FROM shipment_allocation a WHERE a.variant_id = v.id) AS shipped,
               (SELECT coalesce(sum(l.quantity), 0)::int FROM order_line l JOIN supplier_order so ON so.id = l.supplier_order_id
                 WHERE l.variant_id = v.id AND so.status = 'AWAITING_SHIPMENT') AS unshipped,
               (SELECT coalesce(sum(quantity - remaining), 0)::int FROM lot WHERE lot.variant_id = v.id) AS taken_from_lots
          FROM variant v WHERE v.id = ANY($1::uuid[]) ORDER BY v.id`,
-      [Object.values(variants)],
-    );
-    for (const v of stock) {
-      expect({ variant: v.id, total: v.stock_on_hand + v.shipped, reserved: v.stock_reserved }).toEqual({ variant: v.id, total: INITIAL_STOCK, reserved: v.unshipped });
-      expect(v.taken_from_lots).toBe(Math.min(v.shipped, 40));
-    }
-    expect(stock.reduce((s: number, v: { shipped: number }) => s + v.shipped, 0)).toBeGreaterThan(0);
-    // Cancelled orders hold nothing; live unshipped supplier orders belong to live orders only.
-    expect(await count(`SELECT count(*) FROM supplier_order so JOIN orders o ON o.id = so.order_id WHERE so.status = 'AWAITING_SHIPMENT' AND o.status IN ('CANCELLED','REJECTED','REFUNDED')`)).toBe(0);
+        [Object.values(variants)],
+      );
+      for (const v of stock) {
+        expect({ variant: v.id, total: v.stock_on_hand + v.shipped, reserved: v.stock_reserved }).toEqual({
+          variant: v.id,
+          total: INITIAL_STOCK,
+          reserved: v.unshipped,
+        });
+        expect(v.taken_from_lots).toBe(Math.min(v.shipped, 40));
+      }
+      expect(stock.reduce((s: number, v: { shipped: number }) => s + v.shipped, 0)).toBeGreaterThan(0);
+      // Cancelled orders hold nothing; live unshipped supplier orders belong to live orders only.
+      expect(
+        await count(
+          `SELECT count(*) FROM supplier_order so JOIN orders o ON o.id = so.order_id WHERE so.status = 'AWAITING_SHIPMENT' AND o.status IN ('CANCELLED','REJECTED','REFUNDED')`,
+        ),
+      ).toBe(0);
 
-    // History: every order has its creation row and its last history row is its status.
-    expect(
-      await count(
-        `SELECT count(*) FROM orders o WHERE (SELECT count(*) FROM order_history h WHERE h.order_id = o.id AND h.from_status IS NULL) <> 1
+      // History: every order has its creation row and its last history row is its status.
+      expect(
+        await count(
+          `SELECT count(*) FROM orders o WHERE (SELECT count(*) FROM order_history h WHERE h.order_id = o.id AND h.from_status IS NULL) <> 1
            OR o.status <> coalesce((SELECT h.to_status FROM order_history h WHERE h.order_id = o.id ORDER BY h.created_at DESC, h.id DESC LIMIT 1), '')`,
-      ),
-    ).toBe(0);
-    // Counter sales: every report became one settled order.
-    expect(await count(`SELECT count(*) FROM counter_report r LEFT JOIN orders o ON o.id = r.order_id WHERE o.status IS DISTINCT FROM 'SETTLED'`)).toBe(0);
-    expect(await count(`SELECT count(*) FROM counter_report`)).toBe(stats.counterSales);
-    expect(await count(`SELECT count(*) FROM orders WHERE channel_id = $1 AND status = 'SETTLED'`, [counterChannel])).toBe(stats.counterSales);
-    expect(await count(`SELECT count(*) FROM orders WHERE channel_id = $1`, [hall])).toBe(stats.placed);
-    process.stdout.write(`reliability: ${JSON.stringify(stats)}\n`);
-  });
+        ),
+      ).toBe(0);
+      // Counter sales: every report became one settled order.
+      expect(
+        await count(
+          `SELECT count(*) FROM counter_report r LEFT JOIN orders o ON o.id = r.order_id WHERE o.status IS DISTINCT FROM 'SETTLED'`,
+        ),
+      ).toBe(0);
+      expect(await count(`SELECT count(*) FROM counter_report`)).toBe(stats.counterSales);
+      expect(
+        await count(`SELECT count(*) FROM orders WHERE channel_id = $1 AND status = 'SETTLED'`, [counterChannel]),
+      ).toBe(stats.counterSales);
+      expect(await count(`SELECT count(*) FROM orders WHERE channel_id = $1`, [hall])).toBe(stats.placed);
+      process.stdout.write(`reliability: ${JSON.stringify(stats)}\n`);
+    },
+  );
 });

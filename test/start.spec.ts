@@ -20,7 +20,12 @@ afterAll(() => {
 });
 
 function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const env: Record<string, string | undefined> = { ...process.env, BANGFU_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    BANGFU_DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
   const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -42,7 +47,11 @@ function start(): Promise<{ child: ChildProcess; url: string; output: () => stri
 }
 
 async function gql(url: string, query: string) {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   return res.json();
 }
 
@@ -74,15 +83,24 @@ describe('npm start (embedded default)', () => {
     expect(first.output()).toContain('customer@demo.bangfu');
     expect(await (await fetch(`${first.url}/health`)).json()).toEqual({ status: 'ok' });
     expect(await gql(first.url, '{ __typename }')).toEqual({ data: { __typename: 'Query' } });
-    const login = await gql(first.url, 'mutation { login(identifier: "purchaser@demo.bangfu", password: "bangfu-demo") { token } }');
+    const login = await gql(
+      first.url,
+      'mutation { login(identifier: "purchaser@demo.bangfu", password: "bangfu-demo") { token } }',
+    );
     expect(login.data.login.token).toMatch(/^ey/);
-    const reg = await gql(first.url, 'mutation { registerCustomer(input: { email: "kept@test.bangfu", displayName: "留存", password: "kept-password" }) { accepted } }');
+    const reg = await gql(
+      first.url,
+      'mutation { registerCustomer(input: { email: "kept@test.bangfu", displayName: "留存", password: "kept-password" }) { accepted } }',
+    );
     expect(reg.data.registerCustomer.accepted).toBe(true);
     expect(await stop(first.child)).toBe(0);
     expect(leftovers()).toBe('');
 
     const second = await start();
-    const again = await gql(second.url, 'mutation { login(identifier: "kept@test.bangfu", password: "kept-password") { token } }');
+    const again = await gql(
+      second.url,
+      'mutation { login(identifier: "kept@test.bangfu", password: "kept-password") { token } }',
+    );
     expect(again.data.login.token).toMatch(/^ey/);
     expect(second.output()).not.toContain('demo data loaded');
     expect(await stop(second.child)).toBe(0);

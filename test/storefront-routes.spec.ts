@@ -24,7 +24,19 @@ const page = (path: string) => fetch(`${server.url}${path}`, { headers: { accept
 
 describe('storefront paths', () => {
   it('answers 200 with the SPA for paths the client router knows', async () => {
-    for (const path of ['/', '/login', '/signup', '/reset-password', '/products', '/products/9b2f', '/orders/123', '/portal/agency', '/portal/agency/approvals', '/portal/admin/users', '/portal/findings/abc']) {
+    for (const path of [
+      '/',
+      '/login',
+      '/signup',
+      '/reset-password',
+      '/products',
+      '/products/9b2f',
+      '/orders/123',
+      '/portal/agency',
+      '/portal/agency/approvals',
+      '/portal/admin/users',
+      '/portal/findings/abc',
+    ]) {
       const res = await page(path);
       expect(res.status, path).toBe(200);
       expect(await res.text(), path).toContain('帮扶');
@@ -32,7 +44,14 @@ describe('storefront paths', () => {
   });
 
   it('answers 404 with the SPA (its not-found page) for paths no page matches', async () => {
-    for (const path of ['/nope', '/products/9b2f/extra', '/portal', '/portal/unknown', '/login/more', '/wp-admin.php']) {
+    for (const path of [
+      '/nope',
+      '/products/9b2f/extra',
+      '/portal',
+      '/portal/unknown',
+      '/login/more',
+      '/wp-admin.php',
+    ]) {
       const res = await page(path);
       expect(res.status, path).toBe(404);
       expect(res.headers.get('content-type'), path).toContain('text/html');

@@ -11,7 +11,8 @@ const workspaceRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
  * environment the workers inherit, so all of them (and the web server) agree on it.
  */
 function freePortSync(): number {
-  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  const script =
+    "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
   return Number(execFileSync(process.execPath, ['-e', script]).toString());
 }
 process.env.E2E_PORT ??= String(freePortSync());
@@ -52,7 +53,15 @@ export default defineConfig({
     launchOptions: {
       // The system Chromium; `playwright install` (a download) is never needed.
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+      ],
     },
   },
   projects: [{ name: 'chromium' }],

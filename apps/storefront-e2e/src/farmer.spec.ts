@@ -3,7 +3,12 @@ import { gql, PASSWORD, tokenFor } from './support/api';
 import { acceptedTeaOrder, AGENCY, setJourneyLimits, TEA } from './support/procurement';
 
 // Farmers use phones.
-test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, userAgent: devices['iPhone 12'].userAgent });
+test.use({
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  userAgent: devices['iPhone 12'].userAgent,
+});
 
 async function signIn(page: Page, identifier: string, next: string) {
   await page.goto(`/login?next=${encodeURIComponent(next)}`);
@@ -15,20 +20,32 @@ async function signIn(page: Page, identifier: string, next: string) {
 
 const totalFen = async (page: Page) => Number(await page.getByTestId('farmer-total').getAttribute('data-fen'));
 
-test('a farmer sees on the phone the income from a sale of the cooperative’s tea accepted in the same test', async ({ page, request }) => {
+test('a farmer sees on the phone the income from a sale of the cooperative’s tea accepted in the same test', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000);
   const { orgId } = await setJourneyLimits(request);
 
   // The tea needs an attribution rule for its sales to pay households. The demo data has one;
   // should it ever lack one, the cooperative sets a contract-purchase payout here (as its admin).
-  const { products } = await gql<{ products: { edges: Array<{ node: { id: string; title: string; incomeShare: { perUnitToHouseholds: number | null } } }> } }>(
+  const { products } = await gql<{
+    products: {
+      edges: Array<{ node: { id: string; title: string; incomeShare: { perUnitToHouseholds: number | null } } }>;
+    };
+  }>(
     request,
     'query($s: String) { products(filter: { search: $s }, first: 5) { edges { node { id title incomeShare { perUnitToHouseholds } } } } }',
     { s: TEA },
   );
   const tea = products.edges.map((e) => e.node).find((p) => p.title === TEA)!;
   if (tea.incomeShare.perUnitToHouseholds === null) {
-    await gql(request, 'mutation($input: SetAttributionRuleInput!) { setAttributionRule(input: $input) { id } }', { input: { productId: tea.id, kind: 'CONTRACT_PURCHASE', perUnitPayout: 4000 } }, await tokenFor(request, 'supplier@demo.bangfu'));
+    await gql(
+      request,
+      'mutation($input: SetAttributionRuleInput!) { setAttributionRule(input: $input) { id } }',
+      { input: { productId: tea.id, kind: 'CONTRACT_PURCHASE', perUnitPayout: 4000 } },
+      await tokenFor(request, 'supplier@demo.bangfu'),
+    );
   }
 
   // ── Before: the farmer's income this year, on the phone ──
@@ -53,5 +70,8 @@ test('a farmer sees on the phone the income from a sale of the cooperative’s t
   await expect(page.getByTestId('farmer-month-bars').getByTestId('bar')).toHaveCount(12);
 
   // The header links the farmer's page.
-  await expect(page.getByRole('banner').getByRole('link', { name: '我的增收' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('banner').getByRole('link', { name: '我的增收' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
 });

@@ -52,7 +52,9 @@ test('an auditor opens a finding, follows the evidence to an order, and confirms
   await expect(review).toBeVisible();
   await expect(review.getByTestId('finding-submit')).toBeDisabled();
   await review.getByTestId('finding-decision-confirm').check();
-  await review.getByTestId('finding-reason').fill('五个当天注册的账号一分钟内下同样的订单，属摊派，相关订单不计入统计。');
+  await review
+    .getByTestId('finding-reason')
+    .fill('五个当天注册的账号一分钟内下同样的订单，属摊派，相关订单不计入统计。');
   await review.getByTestId('finding-exclude').check();
   await review.getByTestId('finding-submit').click();
   const outcome = page.getByTestId('finding-outcome');
@@ -64,7 +66,9 @@ test('an auditor opens a finding, follows the evidence to an order, and confirms
   // The API agrees, and the inbox of open findings no longer lists it.
   const token = await tokenFor(request, AUDITOR);
   const id = findingUrl.split('/').pop()!;
-  const { anomalyFinding } = await gql<{ anomalyFinding: { status: string; excludedFromStatistics: boolean; reviewReason: string } }>(
+  const { anomalyFinding } = await gql<{
+    anomalyFinding: { status: string; excludedFromStatistics: boolean; reviewReason: string };
+  }>(
     request,
     'query($id: ID!) { anomalyFinding(id: $id) { status excludedFromStatistics reviewReason } }',
     { id },

@@ -40,7 +40,10 @@ test.afterAll(async () => {
   await stripe?.close();
 });
 
-test('a customer buys from two suppliers in the online hall; the cooperative ships its part', async ({ page, request }) => {
+test('a customer buys from two suppliers in the online hall; the cooperative ships its part', async ({
+  page,
+  request,
+}) => {
   // ── The customer fills the cart from two suppliers ──
   await signIn(page, CUSTOMER, '/products');
   await addToCart(page, TEA, 2);
@@ -73,7 +76,9 @@ test('a customer buys from two suppliers in the online hall; the cooperative shi
   const orderNo = (await page.getByTestId('order-no').textContent())!.trim();
   const supplierOrders = page.getByTestId('supplier-order');
   await expect(supplierOrders).toHaveCount(2);
-  await expect(supplierOrders.filter({ hasText: DEMO.cooperative }).getByTestId('supplier-order-status')).toHaveText('待发货');
+  await expect(supplierOrders.filter({ hasText: DEMO.cooperative }).getByTestId('supplier-order-status')).toHaveText(
+    '待发货',
+  );
   await expect(supplierOrders.filter({ hasText: FUNGI }).getByTestId('supplier-order-status')).toHaveText('待发货');
   // The cart only held what was ordered.
   await expect(page.getByTestId('cart-count')).toHaveCount(0);
@@ -94,8 +99,15 @@ test('a customer buys from two suppliers in the online hall; the cooperative shi
 
   // Stripe.js cannot load, so the customer cannot type a card here. The test plays Stripe: the
   // intent succeeds and Stripe posts its signed webhook to the API, which marks the order paid.
-  const event = signedEvent('payment_intent.succeeded', stripe.succeed(intent!.id), process.env.E2E_STRIPE_WEBHOOK_SECRET!);
-  const hook = await request.post('/webhooks/stripe', { data: event.body, headers: { 'content-type': 'application/json', 'stripe-signature': event.signature } });
+  const event = signedEvent(
+    'payment_intent.succeeded',
+    stripe.succeed(intent!.id),
+    process.env.E2E_STRIPE_WEBHOOK_SECRET!,
+  );
+  const hook = await request.post('/webhooks/stripe', {
+    data: event.body,
+    headers: { 'content-type': 'application/json', 'stripe-signature': event.signature },
+  });
   expect(hook.status()).toBe(200);
   expect(await hook.json()).toMatchObject({ received: true, outcome: 'PAYMENT_APPLIED' });
 
@@ -111,7 +123,9 @@ test('a customer buys from two suppliers in the online hall; the cooperative shi
   const switcher = page.getByLabel('切换供应商');
   if (await switcher.isVisible()) await switcher.selectOption({ label: DEMO.cooperative });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEMO.cooperative);
-  await expect(page.getByRole('navigation', { name: '供应商后台' }).getByRole('link', { name: '订单发货' })).toHaveAttribute('aria-current', 'page');
+  await expect(
+    page.getByRole('navigation', { name: '供应商后台' }).getByRole('link', { name: '订单发货' }),
+  ).toHaveAttribute('aria-current', 'page');
   const incoming = page.getByTestId('incoming-order').filter({ hasText: orderNo });
   await expect(incoming).toHaveAttribute('data-state', 'toShip');
   await expect(incoming).toContainText(TEA);
@@ -121,7 +135,10 @@ test('a customer buys from two suppliers in the online hall; the cooperative shi
   await incoming.getByRole('button', { name: '确认发货' }).click();
   await expect(page.getByTestId('shipped-notice')).toContainText(orderNo);
 
-  await page.getByRole('group', { name: '显示' }).getByRole('button', { name: /已发货/ }).click();
+  await page
+    .getByRole('group', { name: '显示' })
+    .getByRole('button', { name: /已发货/ })
+    .click();
   const shipped = page.getByTestId('incoming-order').filter({ hasText: orderNo });
   await expect(shipped.getByTestId('supplier-order-status')).toHaveText('已发货');
   await expect(shipped.getByTestId('order-status')).toHaveText('履约中');
@@ -136,7 +153,9 @@ test('a customer buys from two suppliers in the online hall; the cooperative shi
   await expect(teaPart.getByTestId('shipment-carrier')).toHaveText('顺丰速运');
   await expect(teaPart.getByTestId('shipment-tracking')).toHaveText('SF1234567890');
   await expect(teaPart.getByTestId('allocations')).toContainText('× 2 盒');
-  await expect(page.getByTestId('supplier-order').filter({ hasText: FUNGI }).getByTestId('supplier-order-status')).toHaveText('待发货');
+  await expect(
+    page.getByTestId('supplier-order').filter({ hasText: FUNGI }).getByTestId('supplier-order-status'),
+  ).toHaveText('待发货');
   const timeline = page.getByTestId('timeline');
   await expect(timeline.getByTestId('timeline-status')).toHaveText(['待付款', '已付款', '履约中']);
   await expect(timeline).toContainText('首个供应商订单已发货');
@@ -151,15 +170,21 @@ test('a customer buys from two suppliers in the online hall; the cooperative shi
   await page.getByRole('banner').getByRole('link', { name: '我的订单' }).click();
   await page.getByLabel('订单状态').selectOption({ label: '履约中' });
   await expect(page).toHaveURL(/\/orders\?status=FULFILLING$/);
-  await expect(page.getByTestId('order-row').filter({ hasText: orderNo }).getByTestId('order-row-status')).toHaveText('履约中');
+  await expect(page.getByTestId('order-row').filter({ hasText: orderNo }).getByTestId('order-row-status')).toHaveText(
+    '履约中',
+  );
   await page.getByLabel('订单状态').selectOption({ label: '已取消' });
   await expect(page.getByTestId('order-row').filter({ hasText: orderNo })).toHaveCount(0);
 });
 
-test('on a phone, checkout explains refusals, fixes the line and places one order for a double click', async ({ page, request }) => {
+test('on a phone, checkout explains refusals, fixes the line and places one order for a double click', async ({
+  page,
+  request,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const token = await tokenFor(request, CUSTOMER);
-  const countOrders = async () => (await gql<{ orders: { totalCount: number } }>(request, '{ orders { totalCount } }', {}, token)).orders.totalCount;
+  const countOrders = async () =>
+    (await gql<{ orders: { totalCount: number } }>(request, '{ orders { totalCount } }', {}, token)).orders.totalCount;
   const before = await countOrders();
 
   await signIn(page, CUSTOMER, '/products');
@@ -214,7 +239,10 @@ test('on a phone, checkout explains refusals, fixes the line and places one orde
   await expect(page.getByTestId('timeline')).toContainText('数量买多了');
 });
 
-test('an agency purchaser buys at agency prices through a purchase request, pays by bank transfer and platform finance confirms it', async ({ page, request }) => {
+test('an agency purchaser buys at agency prices through a purchase request, pays by bank transfer and platform finance confirms it', async ({
+  page,
+  request,
+}) => {
   const reference = `ICBC-${Date.now().toString(36)}`.toUpperCase();
   await setPurchaserLimit(request, 100_000_00); // within the limit: the request is approved at once
   await signIn(page, 'purchaser@demo.bangfu', '/products');
@@ -254,7 +282,9 @@ test('an agency purchaser buys at agency prices through a purchase request, pays
 
   // The invoice goes with the order (uploaded through the storage interface) and comes back intact.
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-  await page.getByTestId('document-input').setInputFiles({ name: '发票.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page
+    .getByTestId('document-input')
+    .setInputFiles({ name: '发票.pdf', mimeType: 'application/pdf', buffer: pdf });
   const doc = page.getByTestId('order-document').filter({ hasText: '发票.pdf' });
   await expect(doc).toContainText('application/pdf');
   const download = page.waitForEvent('download');
@@ -274,4 +304,3 @@ test('an agency purchaser buys at agency prices through a purchase request, pays
   await expect(page.getByTestId('order-status')).toHaveText('已付款');
   await expect(page.getByTestId('payment-row')).toContainText('支付成功');
 });
-

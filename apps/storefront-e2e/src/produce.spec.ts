@@ -7,7 +7,13 @@ import { signedEvent, startStripeStandIn, type StripeStandIn } from './support/s
 // buys that product and the sale counts; the farmer sees the purchase payment and the income share
 // separately and confirms the month. Users act only in the browser; GraphQL sets up the product the
 // lot goes into (an unrelated precondition) and reads results.
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, userAgent: devices['iPhone 12'].userAgent, locale: 'zh-CN' };
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  userAgent: devices['iPhone 12'].userAgent,
+  locale: 'zh-CN',
+};
 test.use(PHONE);
 
 const FARMER = 'farmer@demo.bangfu';
@@ -23,7 +29,13 @@ test.afterAll(async () => {
 });
 
 /** Each user on their own phone (own browser context), so nobody has to sign out. */
-async function phoneOf(browser: Browser, baseURL: string, identifier: string, next?: string, device: object = PHONE): Promise<Page> {
+async function phoneOf(
+  browser: Browser,
+  baseURL: string,
+  identifier: string,
+  next?: string,
+  device: object = PHONE,
+): Promise<Page> {
   const context = await browser.newContext({ ...device, baseURL });
   const page = await context.newPage();
   await page.goto(next ? `/login?next=${encodeURIComponent(next)}` : '/login');
@@ -34,9 +46,14 @@ async function phoneOf(browser: Browser, baseURL: string, identifier: string, ne
   return page;
 }
 
-const noWiderThanPhone = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+const noWiderThanPhone = async (page: Page) =>
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
-test('a farmer lists radishes from the phone, the cooperative buys 300 斤 into a lot and pays, a sale of that lot counts, and the farmer confirms the month', async ({ browser, request, baseURL }) => {
+test('a farmer lists radishes from the phone, the cooperative buys 300 斤 into a lot and pays, a sale of that lot counts, and the farmer confirms the month', async ({
+  browser,
+  request,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const tag = Date.now().toString(36);
   const variety = `本地白 ${tag}`;
@@ -49,20 +66,66 @@ test('a farmer lists radishes from the phone, the cooperative buys 300 斤 into 
   const { createProduct } = await gql<{ createProduct: { id: string } }>(
     request,
     'mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }',
-    { input: { supplierId: supplier.id, title, originRegionCode: DEMO.county, variants: [{ sku: `RAD-${tag}`, spec: '散装', unit: '斤', retailPrice: 300, agencyPrice: 280, marketReferencePrice: 350, stockOnHand: 0 }] } },
+    {
+      input: {
+        supplierId: supplier.id,
+        title,
+        originRegionCode: DEMO.county,
+        variants: [
+          {
+            sku: `RAD-${tag}`,
+            spec: '散装',
+            unit: '斤',
+            retailPrice: 300,
+            agencyPrice: 280,
+            marketReferencePrice: 350,
+            stockOnHand: 0,
+          },
+        ],
+      },
+    },
     supplierToken,
   );
-  await gql(request, 'mutation($id: ID!) { publishProduct(productId: $id) { id } }', { id: createProduct.id }, supplierToken);
+  await gql(
+    request,
+    'mutation($id: ID!) { publishProduct(productId: $id) { id } }',
+    { id: createProduct.id },
+    supplierToken,
+  );
   // The online hall sells certified products only: certified as a coordinator and the platform would.
-  const { submitCertification } = await gql<{ submitCertification: { id: string } }>(request, 'mutation($p: ID!) { submitCertification(productId: $p) { id } }', { p: createProduct.id }, supplierToken);
-  await gql(request, 'mutation($id: ID!) { verifyCertification(id: $id, comment: "产地与联农带农属实") { id } }', { id: submitCertification.id }, await tokenFor(request, DEMO.coordinator));
+  const { submitCertification } = await gql<{ submitCertification: { id: string } }>(
+    request,
+    'mutation($p: ID!) { submitCertification(productId: $p) { id } }',
+    { p: createProduct.id },
+    supplierToken,
+  );
+  await gql(
+    request,
+    'mutation($id: ID!) { verifyCertification(id: $id, comment: "产地与联农带农属实") { id } }',
+    { id: submitCertification.id },
+    await tokenFor(request, DEMO.coordinator),
+  );
   await gql(
     request,
     'mutation($id: ID!, $input: CertifyProductInput!) { certifyProduct(id: $id, input: $input) { id } }',
-    { id: submitCertification.id, input: { certificateNo: `GZ-TR-${tag.toUpperCase()}`, issuer: '铜仁市乡村振兴局', batch: '2026年第四批', validFrom: today(), validTo: `${Number(today().slice(0, 4)) + 1}-12-31` } },
+    {
+      id: submitCertification.id,
+      input: {
+        certificateNo: `GZ-TR-${tag.toUpperCase()}`,
+        issuer: '铜仁市乡村振兴局',
+        batch: '2026年第四批',
+        validFrom: today(),
+        validTo: `${Number(today().slice(0, 4)) + 1}-12-31`,
+      },
+    },
     await tokenFor(request, DEMO.admin),
   );
-  await gql(request, 'mutation($input: SetAttributionRuleInput!) { setAttributionRule(input: $input) { id } }', { input: { productId: createProduct.id, kind: 'CONTRACT_PURCHASE', perUnitPayout: 100 } }, supplierToken);
+  await gql(
+    request,
+    'mutation($input: SetAttributionRuleInput!) { setAttributionRule(input: $input) { id } }',
+    { input: { productId: createProduct.id, kind: 'CONTRACT_PURCHASE', perUnitPayout: 100 } },
+    supplierToken,
+  );
 
   // ── The farmer signs in and lands on 我的供货; lists 500 斤 at ¥1.50 ──
   const farmer = await phoneOf(browser, baseURL!, FARMER);
@@ -95,21 +158,34 @@ test('a farmer lists radishes from the phone, the cooperative buys 300 斤 into 
   await listed.getByLabel('收购数量（斤）').fill('300');
   await expect(listed.getByLabel('收购价（元/斤）')).toHaveValue('1.50');
   await listed.getByRole('button', { name: '提交承诺' }).click();
-  const waiting = coop.getByTestId('supplier-commitment').filter({ hasText: '田秀英' }).filter({ hasText: '收 300 斤' });
+  const waiting = coop
+    .getByTestId('supplier-commitment')
+    .filter({ hasText: '田秀英' })
+    .filter({ hasText: '收 300 斤' });
   await expect(waiting).toHaveAttribute('data-status', 'PROPOSED');
 
   // ── The farmer agrees ──
   await farmer.goto('/produce/commitments');
-  const proposal = farmer.getByTestId('commitment').filter({ hasText: supplier.name }).filter({ hasText: '收 300 斤，每斤 ¥1.50，共 ¥450.00' });
+  const proposal = farmer
+    .getByTestId('commitment')
+    .filter({ hasText: supplier.name })
+    .filter({ hasText: '收 300 斤，每斤 ¥1.50，共 ¥450.00' });
   await expect(proposal).toHaveAttribute('data-status', 'PROPOSED');
   await expect(proposal.getByTestId('below-asking')).toHaveCount(0);
   await proposal.getByRole('button', { name: '同意', exact: true }).click();
-  await expect(farmer.getByTestId('commitment').filter({ hasText: '收 300 斤，每斤 ¥1.50' }).first()).toHaveAttribute('data-status', 'ACCEPTED');
+  await expect(farmer.getByTestId('commitment').filter({ hasText: '收 300 斤，每斤 ¥1.50' }).first()).toHaveAttribute(
+    'data-status',
+    'ACCEPTED',
+  );
   await noWiderThanPhone(farmer);
 
   // ── The cooperative receives 300 斤 into a new lot of the radish, then pays ──
   await coop.reload();
-  const accepted = coop.getByTestId('supplier-commitment').filter({ hasText: '田秀英' }).filter({ hasText: '收 300 斤' }).and(coop.locator('[data-status="ACCEPTED"]'));
+  const accepted = coop
+    .getByTestId('supplier-commitment')
+    .filter({ hasText: '田秀英' })
+    .filter({ hasText: '收 300 斤' })
+    .and(coop.locator('[data-status="ACCEPTED"]'));
   await accepted.getByRole('button', { name: '登记收货' }).click();
   const receipt = accepted.getByTestId('receipt-form');
   await expect(receipt.getByLabel('实收数量（斤）')).toHaveValue('300');
@@ -128,7 +204,12 @@ test('a farmer lists radishes from the phone, the cooperative buys 300 斤 into 
   await coop.screenshot({ path: test.info().outputPath('supplier-produce-390.png'), fullPage: true });
 
   // The lot holds the household's 300 斤: the product's stock is those 300.
-  const { product } = await gql<{ product: { variants: Array<{ stockOnHand: number }> } }>(request, 'query($id: ID!) { product(id: $id) { variants { stockOnHand } } }', { id: createProduct.id }, supplierToken);
+  const { product } = await gql<{ product: { variants: Array<{ stockOnHand: number }> } }>(
+    request,
+    'query($id: ID!) { product(id: $id) { variants { stockOnHand } } }',
+    { id: createProduct.id },
+    supplierToken,
+  );
   expect(product.variants[0].stockOnHand).toBe(300);
 
   // ── A customer buys 10 斤 of that radish in the online hall and pays (Stripe stand-in) ──
@@ -155,8 +236,15 @@ test('a farmer lists radishes from the phone, the cooperative buys 300 斤 into 
   const paymentId = (await placeholder.getByTestId('payment-id').textContent())!.trim();
   const intent = stripe.intentForPayment(paymentId)!;
   // Stripe.js cannot load offline: the test plays Stripe (the intent succeeds, its signed webhook arrives).
-  const event = signedEvent('payment_intent.succeeded', stripe.succeed(intent.id), process.env.E2E_STRIPE_WEBHOOK_SECRET!);
-  const hook = await request.post('/webhooks/stripe', { data: event.body, headers: { 'content-type': 'application/json', 'stripe-signature': event.signature } });
+  const event = signedEvent(
+    'payment_intent.succeeded',
+    stripe.succeed(intent.id),
+    process.env.E2E_STRIPE_WEBHOOK_SECRET!,
+  );
+  const hook = await request.post('/webhooks/stripe', {
+    data: event.body,
+    headers: { 'content-type': 'application/json', 'stripe-signature': event.signature },
+  });
   expect(hook.status()).toBe(200);
   await placeholder.getByRole('button', { name: '刷新支付状态' }).click();
   await expect(customer.getByTestId('order-status')).toHaveText('已付款');
@@ -175,7 +263,12 @@ test('a farmer lists radishes from the phone, the cooperative buys 300 斤 into 
   await expect(customer.getByTestId('order-status')).toHaveText('已送达');
   const customerToken = await tokenFor(request, CUSTOMER);
   await expect(async () => {
-    const { orderAttribution } = await gql<{ orderAttribution: { counted: boolean; lines: Array<{ beneficiaries: Array<{ lotNo: string | null; amount: number }> }> } }>(
+    const { orderAttribution } = await gql<{
+      orderAttribution: {
+        counted: boolean;
+        lines: Array<{ beneficiaries: Array<{ lotNo: string | null; amount: number }> }>;
+      };
+    }>(
       request,
       'query($id: ID!) { orderAttribution(orderId: $id) { counted lines { beneficiaries { lotNo amount } } } }',
       { id: orderId },
@@ -192,7 +285,9 @@ test('a farmer lists radishes from the phone, the cooperative buys 300 斤 into 
   await expect(purchase.getByTestId('purchase-status')).toHaveText('已付款');
   await expect(async () => {
     await farmer.getByTestId('money-refresh').click();
-    await expect(farmer.getByTestId('attributed-line').filter({ hasText: title })).toContainText('¥10.00', { timeout: 2000 });
+    await expect(farmer.getByTestId('attributed-line').filter({ hasText: title })).toContainText('¥10.00', {
+      timeout: 2000,
+    });
   }).toPass({ timeout: 30_000, intervals: [1000, 2000] });
   await expect(farmer.getByTestId('attributed-line').filter({ hasText: title })).toContainText(orderNo);
   expect(Number(await farmer.getByTestId('purchase-paid').getAttribute('data-fen'))).toBeGreaterThanOrEqual(45000);
@@ -209,21 +304,49 @@ test('a farmer lists radishes from the phone, the cooperative buys 300 斤 into 
   await noWiderThanPhone(open);
 });
 
-test('the produce screens fit a phone and a laptop; the demo tells 寨岗镇’s 黄金奈李 story on the county page', async ({ browser, baseURL }) => {
+test('the produce screens fit a phone and a laptop; the demo tells 寨岗镇’s 黄金奈李 story on the county page', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const screens: Array<[string, string, (page: Page) => Promise<void>]> = [
     [FARMER, '/produce', async (p) => expect(p.getByTestId('my-offer').filter({ hasText: '鲜笋' })).toBeVisible()],
-    ['farmer-mo@demo.bangfu', '/produce/money', async (p) => expect(p.getByTestId('month-status')).toContainText('有异议')],
-    ['lianzhou@demo.bangfu', '/portal/supplier/produce', async (p) => expect(p.getByTestId('village-group').filter({ hasText: '新寨村' })).toContainText('生姜')],
-    ['zhaigang@demo.bangfu', '/portal/supply', async (p) => expect(p.getByTestId('supply-offer').filter({ hasText: '生姜' })).toContainText('代登记')],
-    [CUSTOMER, '/transparency/441826', async (p) => expect(p.getByTestId('transparency-crop').filter({ hasText: '黄金奈李' })).toContainText('1220 斤')],
+    [
+      'farmer-mo@demo.bangfu',
+      '/produce/money',
+      async (p) => expect(p.getByTestId('month-status')).toContainText('有异议'),
+    ],
+    [
+      'lianzhou@demo.bangfu',
+      '/portal/supplier/produce',
+      async (p) => expect(p.getByTestId('village-group').filter({ hasText: '新寨村' })).toContainText('生姜'),
+    ],
+    [
+      'zhaigang@demo.bangfu',
+      '/portal/supply',
+      async (p) => expect(p.getByTestId('supply-offer').filter({ hasText: '生姜' })).toContainText('代登记'),
+    ],
+    [
+      CUSTOMER,
+      '/transparency/441826',
+      async (p) => expect(p.getByTestId('transparency-crop').filter({ hasText: '黄金奈李' })).toContainText('1220 斤'),
+    ],
   ];
   for (const width of [390, 1366]) {
     for (const [who, path, check] of screens) {
-      const page = await phoneOf(browser, baseURL!, who, path, width === 390 ? PHONE : { viewport: { width, height: 900 }, locale: 'zh-CN' });
+      const page = await phoneOf(
+        browser,
+        baseURL!,
+        who,
+        path,
+        width === 390 ? PHONE : { viewport: { width, height: 900 }, locale: 'zh-CN' },
+      );
       await check(page);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      await page.screenshot({ path: test.info().outputPath(`${path.replace(/\W+/g, '-')}-${width}.png`), fullPage: true });
+      await page.screenshot({
+        path: test.info().outputPath(`${path.replace(/\W+/g, '-')}-${width}.png`),
+        fullPage: true,
+      });
       await page.context().close();
     }
   }

@@ -26,7 +26,13 @@ async function expectAccessible(page: Page, name: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
   expect(bad, `${name}: axe violations`).toEqual([]);
 }
 
@@ -62,7 +68,9 @@ test('public pages: accessible, fit 390 px and 1366 px, no console errors', asyn
   test.setTimeout(120_000);
   const errors = watchConsole(page);
   await checkPage(page, '/', (p) => expect(p.getByRole('heading', { level: 1 }).first()).toBeVisible());
-  await checkPage(page, `/products?search=${encodeURIComponent(TEA)}`, (p) => expect(p.getByTestId('product-card').first()).toBeVisible());
+  await checkPage(page, `/products?search=${encodeURIComponent(TEA)}`, (p) =>
+    expect(p.getByTestId('product-card').first()).toBeVisible(),
+  );
   await page.getByTestId('product-card').filter({ hasText: TEA }).first().getByRole('link').first().click();
   await expect(page.getByTestId('buy-box')).toBeVisible();
   const productPath = new URL(page.url()).pathname;
@@ -195,7 +203,11 @@ test('work pages of each role: accessible and fitting', async ({ page }) => {
     [DEMO.supplier, '/portal/supplier/orders', (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible()],
     [DEMO.coordinator, '/portal/stats', (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible()],
     [DEMO.admin, '/portal/admin', (p) => expect(p.getByRole('heading', { level: 1 }).first()).toBeVisible()],
-    [AGENCY.purchaser, '/portal/agency/requests', (p) => expect(p.getByRole('heading', { level: 1 })).toHaveText(AGENCY.unit)],
+    [
+      AGENCY.purchaser,
+      '/portal/agency/requests',
+      (p) => expect(p.getByRole('heading', { level: 1 })).toHaveText(AGENCY.unit),
+    ],
     ['customer@demo.bangfu', '/orders', (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible()],
     ['customer@demo.bangfu', '/account', (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible()],
     [AGENCY.farmer, '/farmer', (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible()],

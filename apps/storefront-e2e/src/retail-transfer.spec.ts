@@ -24,7 +24,10 @@ async function signOut(page: Page) {
   await expect(page.getByRole('banner').getByRole('link', { name: '登录' })).toBeVisible();
 }
 
-test('without Stripe, a customer pays by transfer, finance confirms, the cooperative ships, the customer confirms receipt and the order counts', async ({ page, request }) => {
+test('without Stripe, a customer pays by transfer, finance confirms, the cooperative ships, the customer confirms receipt and the order counts', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   const bankRef = `ICBC${Date.now().toString(36).toUpperCase()}`;
 
@@ -90,7 +93,12 @@ test('without Stripe, a customer pays by transfer, finance confirms, the coopera
   await part.getByRole('button', { name: '确认收货' }).click();
   await expect(part.getByTestId('supplier-order-status')).toHaveText('已送达');
   await expect(page.getByTestId('order-status')).toHaveText('已送达');
-  await expect(page.getByTestId('timeline').getByTestId('timeline-status')).toHaveText(['待付款', '已付款', '履约中', '已送达']);
+  await expect(page.getByTestId('timeline').getByTestId('timeline-status')).toHaveText([
+    '待付款',
+    '已付款',
+    '履约中',
+    '已送达',
+  ]);
 
   // Counting happens in the transaction that delivers (attribution entries); shown as "where your money went".
   await expect(async () => {

@@ -8,7 +8,9 @@ import { DEMO, tokenFor } from './support/api';
 async function watchViolations(context: BrowserContext): Promise<string[]> {
   const seen: string[] = [];
   await context.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)),
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    ),
   );
   context.on('console', (m) => {
     if (/Content Security Policy|CSP violation/i.test(m.text())) seen.push(`${m.location().url}: ${m.text()}`);
@@ -16,7 +18,11 @@ async function watchViolations(context: BrowserContext): Promise<string[]> {
   return seen;
 }
 
-test('the storefront is served with security headers and a policy it never violates', async ({ page, context, request }) => {
+test('the storefront is served with security headers and a policy it never violates', async ({
+  page,
+  context,
+  request,
+}) => {
   const violations = await watchViolations(context);
   const home = await page.goto('/');
   const headers = home!.headers();

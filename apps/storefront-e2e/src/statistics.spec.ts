@@ -14,7 +14,10 @@ const SALES_STATS = `query($r: String!, $from: String!, $to: String!, $g: SalesG
   salesStats(regionCode: $r, from: $from, to: $to, groupBy: $g) { rows { key figures { netAmount } } } }`;
 
 /** The month of today on Beijing time (the counting day of an acceptance made now). */
-const shanghaiMonth = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+const shanghaiMonth = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' })
+    .format(new Date())
+    .slice(0, 7);
 
 /**
  * A coordinator for the whole province (the demo's coordinator works for 铜仁市 only): the platform
@@ -22,11 +25,23 @@ const shanghaiMonth = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/S
  */
 async function provincialCoordinator(request: APIRequestContext): Promise<{ email: string; password: string }> {
   const admin = await tokenFor(request, DEMO.admin);
-  const tag = Date.now().toString(36).toUpperCase().replace(/[IOSVZ]/g, '7').slice(-7).padStart(7, '0');
+  const tag = Date.now()
+    .toString(36)
+    .toUpperCase()
+    .replace(/[IOSVZ]/g, '7')
+    .slice(-7)
+    .padStart(7, '0');
   const { createOrganization: office } = await gql<{ createOrganization: { id: string } }>(
     request,
     'mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }',
-    { i: { kind: 'COORDINATION_OFFICE', name: `贵州省乡村振兴局（测试${tag}）`, regionCode: '520000000000', creditCode: withCheckChar(`11520000MB${tag}`) } },
+    {
+      i: {
+        kind: 'COORDINATION_OFFICE',
+        name: `贵州省乡村振兴局（测试${tag}）`,
+        regionCode: '520000000000',
+        creditCode: withCheckChar(`11520000MB${tag}`),
+      },
+    },
     admin,
   );
   const email = `gz-coordinator-${tag.toLowerCase()}@e2e.bangfu`;
@@ -34,22 +49,41 @@ async function provincialCoordinator(request: APIRequestContext): Promise<{ emai
   await gql(
     request,
     'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
-    { i: { email, displayName: '贵州省协调员', password, role: 'COORDINATOR', organizationId: office.id, regionPrefix: PROVINCE } },
+    {
+      i: {
+        email,
+        displayName: '贵州省协调员',
+        password,
+        role: 'COORDINATOR',
+        organizationId: office.id,
+        regionPrefix: PROVINCE,
+      },
+    },
     admin,
   );
   return { email, password };
 }
 
 async function login(request: APIRequestContext, identifier: string, password: string): Promise<string> {
-  const { login: payload } = await gql<{ login: { token: string } }>(request, 'mutation($i: String!, $p: String!) { login(identifier: $i, password: $p) { token } }', {
-    i: identifier,
-    p: password,
-  });
+  const { login: payload } = await gql<{ login: { token: string } }>(
+    request,
+    'mutation($i: String!, $p: String!) { login(identifier: $i, password: $p) { token } }',
+    {
+      i: identifier,
+      p: password,
+    },
+  );
   return payload.token;
 }
 
 /** Net fen per row key of a grouping for one month, as the API reports it to this coordinator. */
-async function netByKey(request: APIRequestContext, token: string, region: string, groupBy: string, month: string): Promise<Map<string, number>> {
+async function netByKey(
+  request: APIRequestContext,
+  token: string,
+  region: string,
+  groupBy: string,
+  month: string,
+): Promise<Map<string, number>> {
   const { salesStats } = await gql<{ salesStats: { rows: Array<{ key: string; figures: { netAmount: number } }> } }>(
     request,
     SALES_STATS,
@@ -59,7 +93,10 @@ async function netByKey(request: APIRequestContext, token: string, region: strin
   return new Map(salesStats.rows.map((r) => [r.key, r.figures.netAmount]));
 }
 
-test('a provincial coordinator drills from the province to a county, finds a sale accepted in this test in its channel and month, and downloads the XLSX', async ({ page, request }) => {
+test('a provincial coordinator drills from the province to a county, finds a sale accepted in this test in its channel and month, and downloads the XLSX', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(150_000);
   const month = shanghaiMonth();
   const coordinator = await provincialCoordinator(request);
@@ -72,7 +109,13 @@ test('a provincial coordinator drills from the province to a county, finds a sal
   const kindsBefore = await netByKey(request, coordinatorToken, county, 'CHANNEL_KIND', month);
   const monthBefore = (await netByKey(request, coordinatorToken, county, 'MONTH', month)).get(month) ?? 0;
   const { orderId } = await acceptedTeaOrder(request, orgId, 3);
-  const { order } = await gql<{ order: { channelId: string; status: string; supplierOrders: Array<{ lines: Array<{ lineTotal: number; originRegionCode: string }> }> } }>(
+  const { order } = await gql<{
+    order: {
+      channelId: string;
+      status: string;
+      supplierOrders: Array<{ lines: Array<{ lineTotal: number; originRegionCode: string }> }>;
+    };
+  }>(
     request,
     'query($id: ID!) { order(id: $id) { channelId status supplierOrders { lines { lineTotal originRegionCode } } } }',
     { id: orderId },
@@ -82,11 +125,20 @@ test('a provincial coordinator drills from the province to a county, finds a sal
   const sold = order.supplierOrders.flatMap((so) => so.lines).filter((l) => l.originRegionCode.startsWith(county));
   const soldFen = sold.reduce((sum, l) => sum + l.lineTotal, 0);
   expect(soldFen).toBeGreaterThan(0);
-  const { channels } = await gql<{ channels: Array<{ id: string; kind: string }> }>(request, '{ channels { id kind } }', {}, purchaserToken);
+  const { channels } = await gql<{ channels: Array<{ id: string; kind: string }> }>(
+    request,
+    '{ channels { id kind } }',
+    {},
+    purchaserToken,
+  );
   const channelKind = channels.find((c) => c.id === order.channelId)!.kind;
   // Counting may happen in a background job after acceptance: wait until the API counts it.
   const kindExpected = (kindsBefore.get(channelKind) ?? 0) + soldFen;
-  await expect.poll(async () => (await netByKey(request, coordinatorToken, county, 'CHANNEL_KIND', month)).get(channelKind), { timeout: 30_000 }).toBe(kindExpected);
+  await expect
+    .poll(async () => (await netByKey(request, coordinatorToken, county, 'CHANNEL_KIND', month)).get(channelKind), {
+      timeout: 30_000,
+    })
+    .toBe(kindExpected);
 
   // ── The coordinator signs in and lands on the dashboard, at the province ──
   await page.goto('/login');
@@ -112,7 +164,10 @@ test('a provincial coordinator drills from the province to a county, finds a sal
   // ── The sale is counted in its channel kind (三专) and in this month ──
   const kinds = page.getByTestId('channel-kinds');
   await expect(kinds.locator(`[data-key="${channelKind}"]`)).toHaveAttribute('data-net-fen', String(kindExpected));
-  await expect(page.getByTestId('month-trend').locator(`[data-key="${month}"]`)).toHaveAttribute('data-net-fen', String(monthBefore + soldFen));
+  await expect(page.getByTestId('month-trend').locator(`[data-key="${month}"]`)).toHaveAttribute(
+    'data-net-fen',
+    String(monthBefore + soldFen),
+  );
   await expect(page.getByTestId('indicators-summary')).toContainText('实现销售金额');
   await expect(page.getByTestId('certified-share').getByTestId('channel-share').first()).toBeVisible();
   // Every section answered (a renamed field or a refused query shows as an alert).
@@ -130,6 +185,11 @@ test('a provincial coordinator drills from the province to a county, finds a sal
   expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await file.path());
-  const cells = workbook.worksheets.flatMap((ws) => ws.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : [])).map(String));
+  const cells = workbook.worksheets.flatMap((ws) =>
+    ws
+      .getSheetValues()
+      .flatMap((row) => (Array.isArray(row) ? row : []))
+      .map(String),
+  );
   expect(cells.some((c) => c.includes('江口县'))).toBe(true);
 });

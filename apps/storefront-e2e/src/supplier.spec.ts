@@ -35,33 +35,69 @@ interface Placed {
 }
 
 /** The customer orders one box of tea to a new address; `pay` plays a successful card payment. */
-async function customerOrder(request: APIRequestContext, token: string, recipient: string, pay: boolean): Promise<Placed> {
+async function customerOrder(
+  request: APIRequestContext,
+  token: string,
+  recipient: string,
+  pay: boolean,
+): Promise<Placed> {
   const { createAddress } = await gql<{ createAddress: { id: string } }>(
     request,
     'mutation($i: AddressInput!) { createAddress(input: $i) { id } }',
-    { i: { recipient, phone: '13800138000', regionCode: await firstVillage(request, DEMO.county), detail: `茶园路 ${Math.floor(Math.random() * 900) + 100} 号` } },
+    {
+      i: {
+        recipient,
+        phone: '13800138000',
+        regionCode: await firstVillage(request, DEMO.county),
+        detail: `茶园路 ${Math.floor(Math.random() * 900) + 100} 号`,
+      },
+    },
     token,
   );
-  const { products } = await gql<{ products: { edges: Array<{ node: { title: string; variants: Array<{ id: string; stockAvailable: number }> } }> } }>(
+  const { products } = await gql<{
+    products: { edges: Array<{ node: { title: string; variants: Array<{ id: string; stockAvailable: number }> } }> };
+  }>(
     request,
     'query($s: String) { products(filter: { search: $s }, first: 5) { edges { node { title variants { id stockAvailable } } } } }',
     { s: TEA },
   );
   const variant = products.edges.find((e) => e.node.title === TEA)!.node.variants.find((v) => v.stockAvailable >= 1)!;
-  const { channels } = await gql<{ channels: Array<{ id: string; status: string; kind: string; online: boolean }> }>(request, '{ channels { id status kind online } }');
+  const { channels } = await gql<{ channels: Array<{ id: string; status: string; kind: string; online: boolean }> }>(
+    request,
+    '{ channels { id status kind online } }',
+  );
   const hall = channels.find((c) => c.status === 'ACTIVE' && c.kind === 'HALL' && c.online)!;
   const { placeOrder } = await gql<{ placeOrder: Placed & { __typename: string } }>(
     request,
     'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { __typename ... on Order { id orderNo } } }',
-    { input: { idempotencyKey: randomUUID(), channelId: hall.id, lines: [{ variantId: variant.id, quantity: 1 }], addressId: createAddress.id } },
+    {
+      input: {
+        idempotencyKey: randomUUID(),
+        channelId: hall.id,
+        lines: [{ variantId: variant.id, quantity: 1 }],
+        addressId: createAddress.id,
+      },
+    },
     token,
   );
   expect(placeOrder.__typename).toBe('Order');
   if (pay) {
-    const { payOrder } = await gql<{ payOrder: { paymentId: string } }>(request, 'mutation($id: ID!) { payOrder(orderId: $id, method: CARD) { paymentId } }', { id: placeOrder.id }, token);
+    const { payOrder } = await gql<{ payOrder: { paymentId: string } }>(
+      request,
+      'mutation($id: ID!) { payOrder(orderId: $id, method: CARD) { paymentId } }',
+      { id: placeOrder.id },
+      token,
+    );
     const intent = stripe.intentForPayment(payOrder.paymentId)!;
-    const event = signedEvent('payment_intent.succeeded', stripe.succeed(intent.id), process.env.E2E_STRIPE_WEBHOOK_SECRET!);
-    const hook = await request.post('/webhooks/stripe', { data: event.body, headers: { 'content-type': 'application/json', 'stripe-signature': event.signature } });
+    const event = signedEvent(
+      'payment_intent.succeeded',
+      stripe.succeed(intent.id),
+      process.env.E2E_STRIPE_WEBHOOK_SECRET!,
+    );
+    const hook = await request.post('/webhooks/stripe', {
+      data: event.body,
+      headers: { 'content-type': 'application/json', 'stripe-signature': event.signature },
+    });
     expect(hook.status()).toBe(200);
   }
   return { id: placeOrder.id, orderNo: placeOrder.orderNo };
@@ -75,7 +111,10 @@ async function signIn(page: Page, identifier: string, next: string) {
   await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`));
 }
 
-test('the supplier prints the packing slips of paid orders and ships from the queue; unpaid orders stay out of it', async ({ page, request }) => {
+test('the supplier prints the packing slips of paid orders and ships from the queue; unpaid orders stay out of it', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   const tag = Date.now().toString(36);
   const customer = await tokenFor(request, CUSTOMER);
@@ -83,11 +122,22 @@ test('the supplier prints the packing slips of paid orders and ships from the qu
   const second = await customerOrder(request, customer, `李建国${tag}`, true);
   const unpaid = await customerOrder(request, customer, `赵未付${tag}`, false);
   const supplierToken = await tokenFor(request, DEMO.supplier);
-  const { me } = await gql<{ me: { memberships: Array<{ organization: { id: string; name: string } | null }> } }>(request, '{ me { memberships { organization { id name } } } }', {}, supplierToken);
+  const { me } = await gql<{ me: { memberships: Array<{ organization: { id: string; name: string } | null }> } }>(
+    request,
+    '{ me { memberships { organization { id name } } } }',
+    {},
+    supplierToken,
+  );
   const supplierId = me.memberships.find((m) => m.organization?.name === DEMO.cooperative)!.organization!.id;
   const counts = async () =>
-    (await gql<{ supplierOrderCounts: Record<string, number> }>(request, 'query($s: ID!) { supplierOrderCounts(supplierId: $s) { toShip shipped delivered all } }', { s: supplierId }, supplierToken))
-      .supplierOrderCounts;
+    (
+      await gql<{ supplierOrderCounts: Record<string, number> }>(
+        request,
+        'query($s: ID!) { supplierOrderCounts(supplierId: $s) { toShip shipped delivered all } }',
+        { s: supplierId },
+        supplierToken,
+      )
+    ).supplierOrderCounts;
   const before = await counts();
 
   // ── The cooperative signs in and lands on its orders to ship ──
@@ -106,8 +156,12 @@ test('the supplier prints the packing slips of paid orders and ships from the qu
   await tabs.getByRole('button', { name: /^待发货/ }).click();
 
   // ── Both paid orders selected → one printable page with a slip per order ──
-  await row(first).getByRole('checkbox', { name: `选择订单 ${first.orderNo}` }).check();
-  await row(second).getByRole('checkbox', { name: `选择订单 ${second.orderNo}` }).check();
+  await row(first)
+    .getByRole('checkbox', { name: `选择订单 ${first.orderNo}` })
+    .check();
+  await row(second)
+    .getByRole('checkbox', { name: `选择订单 ${second.orderNo}` })
+    .check();
   await page.getByRole('button', { name: '批量打印装箱单（2）' }).click();
   await expect(page).toHaveURL(/\/portal\/supplier\/packing-slips\?orders=/);
   const slips = page.getByTestId('packing-slip');
@@ -141,13 +195,18 @@ test('the supplier prints the packing slips of paid orders and ships from the qu
   await tabs.getByRole('button', { name: /^已发货/ }).click();
   await expect(row(first).getByTestId('shipment')).toContainText(`顺丰速运 · 运单号 SF${tag.toUpperCase()}`);
   expect(await counts()).toEqual({ ...before, toShip: before.toShip - 1, shipped: before.shipped + 1 });
-  const { order } = await gql<{ order: { status: string; supplierOrders: Array<{ status: string; trackingNo: string }> } }>(
+  const { order } = await gql<{
+    order: { status: string; supplierOrders: Array<{ status: string; trackingNo: string }> };
+  }>(
     request,
     'query($id: ID!) { order(id: $id) { status supplierOrders { status trackingNo } } }',
     { id: first.id },
     customer,
   );
-  expect(order).toEqual({ status: 'FULFILLING', supplierOrders: [{ status: 'SHIPPED', trackingNo: `SF${tag.toUpperCase()}` }] });
+  expect(order).toEqual({
+    status: 'FULFILLING',
+    supplierOrders: [{ status: 'SHIPPED', trackingNo: `SF${tag.toUpperCase()}` }],
+  });
 
   // ── A notification about the second order leads to that order ──
   await page.goto('/portal/supplier');
@@ -162,13 +221,20 @@ test('the supplier prints the packing slips of paid orders and ships from the qu
   await expect(page.getByTestId('order-no')).toHaveText(second.orderNo);
 });
 
-test('the supplier edits a product after creating it, manages its photos and attaches documents to its certification application', async ({ page, request }) => {
+test('the supplier edits a product after creating it, manages its photos and attaches documents to its certification application', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   const tag = Date.now().toString(36);
   const title = `梵净山红茶 ${tag}`;
   // Real pictures: the server decodes them to make thumbnails.
   const picture = (rgb: [number, number, number]) =>
-    import('sharp').then(({ default: sharp }) => sharp({ create: { width: 800, height: 600, channels: 3, background: { r: rgb[0], g: rgb[1], b: rgb[2] } } }).png().toBuffer());
+    import('sharp').then(({ default: sharp }) =>
+      sharp({ create: { width: 800, height: 600, channels: 3, background: { r: rgb[0], g: rgb[1], b: rgb[2] } } })
+        .png()
+        .toBuffer(),
+    );
   const [red, green] = await Promise.all([picture([200, 40, 40]), picture([40, 160, 60])]);
 
   // ── A new draft product ──
@@ -204,7 +270,9 @@ test('the supplier edits a product after creating it, manages its photos and att
   await expect(edit).toContainText('库存 35，可售 35');
 
   const images = editor.getByTestId('product-images');
-  await images.getByTestId('image-input').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
+  await images
+    .getByTestId('image-input')
+    .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
   await expect(images.getByRole('alert')).toContainText('notes.txt 不是 JPEG、PNG 或 WebP 图片');
   await images.getByTestId('image-input').setInputFiles([
     { name: 'red.png', mimeType: 'image/png', buffer: red },
@@ -219,7 +287,13 @@ test('the supplier edits a product after creating it, manages its photos and att
   await images.getByRole('button', { name: '删除第 2 张图片' }).click();
   await expect(tiles).toHaveCount(1);
 
-  const { product } = await gql<{ product: { description: string; images: Array<{ id: string; thumbnailUrl: string }>; variants: Array<{ retailPrice: number; stockOnHand: number }> } }>(
+  const { product } = await gql<{
+    product: {
+      description: string;
+      images: Array<{ id: string; thumbnailUrl: string }>;
+      variants: Array<{ retailPrice: number; stockOnHand: number }>;
+    };
+  }>(
     request,
     'query($id: ID!) { product(id: $id) { description images { id thumbnailUrl } variants { retailPrice stockOnHand } } }',
     { id: productId },
@@ -238,12 +312,18 @@ test('the supplier edits a product after creating it, manages its photos and att
   const application = page.getByTestId('certification').filter({ hasText: title });
   const certificationId = (await application.getAttribute('data-certification-id'))!;
   const docs = application.getByTestId('cert-documents');
-  await docs.getByTestId('cert-document-input').setInputFiles({ name: 'photo.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+  await docs
+    .getByTestId('cert-document-input')
+    .setInputFiles({ name: 'photo.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
   await expect(docs.getByRole('alert')).toHaveText('请上传 PDF、JPG 或 PNG 文件');
-  await docs.getByTestId('cert-document-input').setInputFiles({ name: '产地证明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await docs
+    .getByTestId('cert-document-input')
+    .setInputFiles({ name: '产地证明.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
   await expect(docs.getByTestId('cert-document')).toContainText('产地证明.pdf');
 
-  const { certification } = await gql<{ certification: { documents: Array<{ fileName: string; contentType: string }> } }>(
+  const { certification } = await gql<{
+    certification: { documents: Array<{ fileName: string; contentType: string }> };
+  }>(
     request,
     'query($id: ID!) { certification(id: $id) { documents { fileName contentType } } }',
     { id: certificationId },

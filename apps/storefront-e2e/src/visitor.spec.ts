@@ -27,7 +27,10 @@ async function signOut(page: Page) {
   await expect(page.getByRole('banner').getByRole('link', { name: '登录' })).toBeVisible();
 }
 
-test('a visitor fills a cart, signs up, adds an address, pays, and after the cooperative ships confirms receipt; the order counts', async ({ page, request }) => {
+test('a visitor fills a cart, signs up, adds an address, pays, and after the cooperative ships confirms receipt; the order counts', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(150_000);
   const email = `visitor-${randomBytes(4).toString('hex')}@e2e.bangfu`;
   const phone = `139${String(Date.now()).slice(-8)}`;
@@ -163,10 +166,14 @@ test('a visitor fills a cart, signs up, adds an address, pays, and after the coo
   await page.screenshot({ path: test.info().outputPath('visitor-order-counted.png'), fullPage: true });
 
   // Read the result as the new customer.
-  const { login } = await gql<{ login: { token: string } }>(request, 'mutation($i: String!, $p: String!) { login(identifier: $i, password: $p) { token } }', {
-    i: email,
-    p: NEW_PASSWORD,
-  });
+  const { login } = await gql<{ login: { token: string } }>(
+    request,
+    'mutation($i: String!, $p: String!) { login(identifier: $i, password: $p) { token } }',
+    {
+      i: email,
+      p: NEW_PASSWORD,
+    },
+  );
   const { order, orderAttribution } = await gql<{
     order: { status: string; supplierOrders: Array<{ status: string; trackingNo: string }> };
     orderAttribution: { counted: boolean; attributedAmount: number };
@@ -176,7 +183,10 @@ test('a visitor fills a cart, signs up, adds an address, pays, and after the coo
     { id: orderId },
     login.token,
   );
-  expect(order).toEqual({ status: 'DELIVERED', supplierOrders: [{ status: 'DELIVERED', trackingNo: 'EMS2026120601' }] });
+  expect(order).toEqual({
+    status: 'DELIVERED',
+    supplierOrders: [{ status: 'DELIVERED', trackingNo: 'EMS2026120601' }],
+  });
   expect(orderAttribution.counted).toBe(true);
   expect(orderAttribution.attributedAmount).toBeGreaterThan(0);
   expect(errors).toEqual([]);

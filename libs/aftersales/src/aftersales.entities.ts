@@ -37,7 +37,12 @@ registerEnumType(ComplaintStatus, { name: 'ComplaintStatus' });
 registerEnumType(ComplaintRemedy, { name: 'ComplaintRemedy' });
 registerEnumType(SupplierWarningLevel, { name: 'SupplierWarningLevel' });
 
-const money = (name: string, nullable = false) => ({ name, type: 'bigint' as const, transformer: fenTransformer, nullable });
+const money = (name: string, nullable = false) => ({
+  name,
+  type: 'bigint' as const,
+  transformer: fenTransformer,
+  nullable,
+});
 
 /** 评价 — one per delivered supplier order, by its buyer side. */
 @ObjectType()
@@ -69,15 +74,29 @@ export class Complaint {
   @Field(() => ComplaintKind) @Column('text') kind: ComplaintKind;
   @Field(() => String) @Column('text') description: string;
   @Field(() => ComplaintStatus) @Column('text') status: ComplaintStatus;
-  @Field(() => String, { nullable: true }) @Column({ name: 'supplier_answer', type: 'text', nullable: true }) supplierAnswer: string | null;
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'supplier_answer', type: 'text', nullable: true })
+  supplierAnswer: string | null;
   @Column({ name: 'answered_by', type: 'uuid', nullable: true }) answeredBy: string | null;
-  @Field(() => Date, { nullable: true }) @Column({ name: 'answered_at', type: 'timestamptz', nullable: true }) answeredAt: Date | null;
-  @Field(() => ComplaintRemedy, { nullable: true }) @Column({ type: 'text', nullable: true }) remedy: ComplaintRemedy | null;
-  @Field(() => MoneyScalar, { nullable: true, description: 'Refunded to the buyer when upheld (fen)' }) @Column(money('refund_amount', true)) refundAmount: number | null;
-  @Field(() => ID, { nullable: true, description: "payment's refund" }) @Column({ name: 'refund_id', type: 'uuid', nullable: true }) refundId: string | null;
-  @Field(() => String, { nullable: true }) @Column({ name: 'decision_reason', type: 'text', nullable: true }) decisionReason: string | null;
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'answered_at', type: 'timestamptz', nullable: true })
+  answeredAt: Date | null;
+  @Field(() => ComplaintRemedy, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  remedy: ComplaintRemedy | null;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Refunded to the buyer when upheld (fen)' })
+  @Column(money('refund_amount', true))
+  refundAmount: number | null;
+  @Field(() => ID, { nullable: true, description: "payment's refund" })
+  @Column({ name: 'refund_id', type: 'uuid', nullable: true })
+  refundId: string | null;
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'decision_reason', type: 'text', nullable: true })
+  decisionReason: string | null;
   @Column({ name: 'decided_by', type: 'uuid', nullable: true }) decidedBy: string | null;
-  @Field(() => Date, { nullable: true }) @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt: Date | null;
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt: Date | null;
   @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Field(() => Date) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
@@ -104,7 +123,9 @@ export class SupplierWarning {
   @Field(() => SupplierWarningLevel) @Column('text') level: SupplierWarningLevel;
   @Field(() => String) @Column('text') reason: string;
   @Column({ type: 'jsonb', default: {} }) figures: Record<string, unknown>;
-  @Field(() => ID, { nullable: true, description: "oversight's SupplierSuspensionProposal" }) @Column({ name: 'proposal_id', type: 'uuid', nullable: true }) proposalId: string | null;
+  @Field(() => ID, { nullable: true, description: "oversight's SupplierSuspensionProposal" })
+  @Column({ name: 'proposal_id', type: 'uuid', nullable: true })
+  proposalId: string | null;
   @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 

@@ -13,7 +13,17 @@ import { ScorecardService } from './scorecard.service';
 export const ComplaintConnection = Paginated(Complaint);
 
 const BUYERS = [Role.CUSTOMER, Role.PURCHASER, Role.AGENCY_ADMIN];
-const READERS = [Role.CUSTOMER, Role.PURCHASER, Role.APPROVER, Role.AGENCY_ADMIN, Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF, Role.COORDINATOR, Role.AUDITOR, Role.PLATFORM_ADMIN];
+const READERS = [
+  Role.CUSTOMER,
+  Role.PURCHASER,
+  Role.APPROVER,
+  Role.AGENCY_ADMIN,
+  Role.SUPPLIER_ADMIN,
+  Role.SUPPLIER_STAFF,
+  Role.COORDINATOR,
+  Role.AUDITOR,
+  Role.PLATFORM_ADMIN,
+];
 
 @Resolver(() => Complaint)
 export class ComplaintResolver {
@@ -24,7 +34,10 @@ export class ComplaintResolver {
     private readonly suppliers: SupplierService,
   ) {}
 
-  @Query(() => ComplaintConnection, { description: 'Complaints you may read: your own (buyer), your supplier’s, your region’s (coordinator, auditor); newest first' })
+  @Query(() => ComplaintConnection, {
+    description:
+      'Complaints you may read: your own (buyer), your supplier’s, your region’s (coordinator, auditor); newest first',
+  })
   @Allow(...READERS)
   complaints(
     @Ctx() ctx: RequestContext,
@@ -41,7 +54,10 @@ export class ComplaintResolver {
     return this.complaintService.get(ctx, id);
   }
 
-  @Mutation(() => Complaint, { description: 'Buyer: complain about a delivered supplier order (then add photos: POST /files/complaints/:id/photos)' })
+  @Mutation(() => Complaint, {
+    description:
+      'Buyer: complain about a delivered supplier order (then add photos: POST /files/complaints/:id/photos)',
+  })
   @Allow(...BUYERS)
   openComplaint(@Ctx() ctx: RequestContext, @Args('input') input: OpenComplaintInput): Promise<Complaint> {
     return this.complaintService.open(ctx, input);
@@ -49,13 +65,24 @@ export class ComplaintResolver {
 
   @Mutation(() => Complaint, { description: "Supplier staff: answer a complaint about your supplier's order" })
   @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF)
-  answerComplaint(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('answer') answer: string): Promise<Complaint> {
+  answerComplaint(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('answer') answer: string,
+  ): Promise<Complaint> {
     return this.complaintService.answer(ctx, id, answer);
   }
 
-  @Mutation(() => Complaint, { description: "County coordinator (or platform admin): uphold with a refund through the payment's refund path, or reject, with a reason" })
+  @Mutation(() => Complaint, {
+    description:
+      "County coordinator (or platform admin): uphold with a refund through the payment's refund path, or reject, with a reason",
+  })
   @Allow(Role.COORDINATOR, Role.PLATFORM_ADMIN)
-  decideComplaint(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: DecideComplaintInput): Promise<Complaint> {
+  decideComplaint(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: DecideComplaintInput,
+  ): Promise<Complaint> {
     return this.complaintService.decide(ctx, id, input);
   }
 
@@ -74,13 +101,20 @@ export class ComplaintResolver {
     return (await this.suppliers.viewsByIds(ctx, [c.supplierId]))[0]?.name ?? null;
   }
 
-  @ResolveField(() => MoneyScalar, { description: "What is left to refund of the complained supplier order's lines (fen): the default refund when upheld" })
+  @ResolveField(() => MoneyScalar, {
+    description:
+      "What is left to refund of the complained supplier order's lines (fen): the default refund when upheld",
+  })
   async refundableAmount(@Ctx() ctx: RequestContext, @Parent() c: Complaint): Promise<number> {
     const lines = await this.orders.lines(ctx, c.orderId);
-    return lines.filter((l) => l.supplierOrderId === c.supplierOrderId).reduce((sum, l) => sum + l.lineTotal - l.refundedAmount, 0);
+    return lines
+      .filter((l) => l.supplierOrderId === c.supplierOrderId)
+      .reduce((sum, l) => sum + l.lineTotal - l.refundedAmount, 0);
   }
 
-  @ResolveField(() => Boolean, { description: 'Whether you may decide it (a coordinator of its county, or a platform admin)' })
+  @ResolveField(() => Boolean, {
+    description: 'Whether you may decide it (a coordinator of its county, or a platform admin)',
+  })
   canDecide(@Ctx() ctx: RequestContext, @Parent() c: Complaint): boolean {
     return this.complaintService.canDecide(ctx, c);
   }
@@ -101,7 +135,9 @@ export class RatingResolver {
     private readonly scorecards: ScorecardService,
   ) {}
 
-  @Mutation(() => SupplierRating, { description: 'Buyer: rate a delivered supplier order once (score 1–5, optional comment)' })
+  @Mutation(() => SupplierRating, {
+    description: 'Buyer: rate a delivered supplier order once (score 1–5, optional comment)',
+  })
   @Allow(...BUYERS)
   rateSupplierOrder(
     @Ctx() ctx: RequestContext,
@@ -112,15 +148,27 @@ export class RatingResolver {
     return this.ratings.rate(ctx, { supplierOrderId, score, comment });
   }
 
-  @Query(() => [SupplierRating], { description: 'Ratings of an order’s supplier orders: all for its buyer side and platform admins, a supplier’s own for its staff' })
+  @Query(() => [SupplierRating], {
+    description:
+      'Ratings of an order’s supplier orders: all for its buyer side and platform admins, a supplier’s own for its staff',
+  })
   @Allow(...READERS)
-  orderRatings(@Ctx() ctx: RequestContext, @Args('orderId', { type: () => ID }) orderId: string): Promise<SupplierRating[]> {
+  orderRatings(
+    @Ctx() ctx: RequestContext,
+    @Args('orderId', { type: () => ID }) orderId: string,
+  ): Promise<SupplierRating[]> {
     return this.ratings.forOrder(ctx, orderId);
   }
 
-  @Query(() => SupplierScorecard, { description: 'Rating, complaint rate, upheld complaints, on-time shipping (the supplier, its county’s coordinators and auditors, buyers, admins)' })
+  @Query(() => SupplierScorecard, {
+    description:
+      'Rating, complaint rate, upheld complaints, on-time shipping (the supplier, its county’s coordinators and auditors, buyers, admins)',
+  })
   @Allow(...READERS)
-  supplierScorecard(@Ctx() ctx: RequestContext, @Args('supplierId', { type: () => ID }) supplierId: string): Promise<SupplierScorecard> {
+  supplierScorecard(
+    @Ctx() ctx: RequestContext,
+    @Args('supplierId', { type: () => ID }) supplierId: string,
+  ): Promise<SupplierScorecard> {
     return this.scorecards.scorecard(ctx, supplierId);
   }
 }

@@ -52,15 +52,29 @@ const schema = z
     AFTERSALES_RATING_MIN_COUNT: z.coerce.number().int().min(1).max(100000).default(10),
     AFTERSALES_RATING_WARNING_BELOW: z.coerce.number().min(1).max(5).default(3),
     AFTERSALES_RATING_PROPOSAL_BELOW: z.coerce.number().min(1).max(5).default(2.5),
-    AFTERSALES_ON_TIME_SHIPPING_HOURS: z.coerce.number().int().min(1).max(24 * 60).default(48),
+    AFTERSALES_ON_TIME_SHIPPING_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(48),
   })
-  .refine((c) => c.AFTERSALES_UPHELD_PROPOSAL >= c.AFTERSALES_UPHELD_WARNING, { message: 'AFTERSALES_UPHELD_PROPOSAL must be at least AFTERSALES_UPHELD_WARNING' })
-  .refine((c) => c.AFTERSALES_RATING_PROPOSAL_BELOW <= c.AFTERSALES_RATING_WARNING_BELOW, { message: 'AFTERSALES_RATING_PROPOSAL_BELOW must not exceed AFTERSALES_RATING_WARNING_BELOW' });
+  .refine((c) => c.AFTERSALES_UPHELD_PROPOSAL >= c.AFTERSALES_UPHELD_WARNING, {
+    message: 'AFTERSALES_UPHELD_PROPOSAL must be at least AFTERSALES_UPHELD_WARNING',
+  })
+  .refine((c) => c.AFTERSALES_RATING_PROPOSAL_BELOW <= c.AFTERSALES_RATING_WARNING_BELOW, {
+    message: 'AFTERSALES_RATING_PROPOSAL_BELOW must not exceed AFTERSALES_RATING_WARNING_BELOW',
+  });
 
 export function loadAftersalesConfig(env: Record<string, string | undefined> = process.env): AftersalesConfig {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('AFTERSALES_') && v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k.startsWith('AFTERSALES_') && v !== undefined && v !== ''),
+  );
   const parsed = schema.safeParse(cleaned);
-  if (!parsed.success) throw new Error(`Invalid after-sales configuration: ${parsed.error.issues.map((i) => `${String(i.path[0] ?? '')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `Invalid after-sales configuration: ${parsed.error.issues.map((i) => `${String(i.path[0] ?? '')}: ${i.message}`).join('; ')}`,
+    );
   const c = parsed.data;
   return {
     upheldWindowDays: c.AFTERSALES_UPHELD_WINDOW_DAYS,
@@ -81,12 +95,23 @@ function upheldRule(code: string, level: SupplierWarningLevel, threshold: number
     windowDays: days,
     test: async (facts) => {
       const upheld = await facts.upheldWithin(days);
-      return upheld >= threshold ? { reason: `${days} 天内 ${upheld} 起投诉成立（阈值 ${threshold}）`, figures: { upheld, threshold, windowDays: days } } : null;
+      return upheld >= threshold
+        ? {
+            reason: `${days} 天内 ${upheld} 起投诉成立（阈值 ${threshold}）`,
+            figures: { upheld, threshold, windowDays: days },
+          }
+        : null;
     },
   };
 }
 
-function ratingRule(code: string, level: SupplierWarningLevel, below: number, minCount: number, days: number): AftersalesRule {
+function ratingRule(
+  code: string,
+  level: SupplierWarningLevel,
+  below: number,
+  minCount: number,
+  days: number,
+): AftersalesRule {
   return {
     code,
     level,
@@ -94,7 +119,10 @@ function ratingRule(code: string, level: SupplierWarningLevel, below: number, mi
     test: async (facts) => {
       const { count, average } = await facts.ratingsWithin(days);
       if (count < minCount || average === null || average >= below) return null;
-      return { reason: `${days} 天内 ${count} 条评价平均 ${average.toFixed(2)} 分，低于 ${below}`, figures: { count, average, below, minCount, windowDays: days } };
+      return {
+        reason: `${days} 天内 ${count} 条评价平均 ${average.toFixed(2)} 分，低于 ${below}`,
+        figures: { count, average, below, minCount, windowDays: days },
+      };
     },
   };
 }
@@ -104,7 +132,19 @@ export function aftersalesRules(c: AftersalesConfig): AftersalesRule[] {
   return [
     upheldRule('UPHELD_COMPLAINTS_WARNING', SupplierWarningLevel.WARNING, c.upheldWarning, c.upheldWindowDays),
     upheldRule('UPHELD_COMPLAINTS_PROPOSAL', SupplierWarningLevel.PROPOSAL, c.upheldProposal, c.upheldWindowDays),
-    ratingRule('LOW_RATING_WARNING', SupplierWarningLevel.WARNING, c.ratingWarningBelow, c.ratingMinCount, c.ratingWindowDays),
-    ratingRule('LOW_RATING_PROPOSAL', SupplierWarningLevel.PROPOSAL, c.ratingProposalBelow, c.ratingMinCount, c.ratingWindowDays),
+    ratingRule(
+      'LOW_RATING_WARNING',
+      SupplierWarningLevel.WARNING,
+      c.ratingWarningBelow,
+      c.ratingMinCount,
+      c.ratingWindowDays,
+    ),
+    ratingRule(
+      'LOW_RATING_PROPOSAL',
+      SupplierWarningLevel.PROPOSAL,
+      c.ratingProposalBelow,
+      c.ratingMinCount,
+      c.ratingWindowDays,
+    ),
   ];
 }

@@ -73,10 +73,17 @@ const twoSuppliers = () =>
     { supplier: b, quantity: 3 },
   ]);
 const soOf = (order: DeliveredOrder, s: Supplier) => order.supplierOrders.find((so) => so.supplierId === s.supplierId)!;
-const kinds = async (token: string) => ((await server.gqlOk(NOTIFICATIONS, {}, token)).notifications as Array<{ kind: string; data: string }>).map((n) => n.kind);
+const kinds = async (token: string) =>
+  ((await server.gqlOk(NOTIFICATIONS, {}, token)).notifications as Array<{ kind: string; data: string }>).map(
+    (n) => n.kind,
+  );
 
 async function upload(complaintId: string, token: string, body: Buffer, type: string): Promise<Response> {
-  return fetch(`${server.url}/files/complaints/${complaintId}/photos`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body: new Uint8Array(body) });
+  return fetch(`${server.url}/files/complaints/${complaintId}/photos`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': type },
+    body: new Uint8Array(body),
+  });
 }
 
 describe('ratings', () => {
@@ -87,15 +94,25 @@ describe('ratings', () => {
     expectErrorCode(await server.gql(RATE, { so: so.id, score: 0 }, buyer.token), 'BAD_USER_INPUT');
     expectErrorCode(await server.gql(RATE, { so: so.id, score: 4 }, otherBuyer.token), 'FORBIDDEN');
     expectErrorCode(await server.gql(RATE, { so: so.id, score: 4 }, a.adminToken), 'FORBIDDEN');
-    const rated = (await server.gqlOk(RATE, { so: so.id, score: 4, comment: ' 茶叶新鲜 ' }, buyer.token)).rateSupplierOrder;
+    const rated = (await server.gqlOk(RATE, { so: so.id, score: 4, comment: ' 茶叶新鲜 ' }, buyer.token))
+      .rateSupplierOrder;
     expect(rated).toMatchObject({ score: 4, comment: '茶叶新鲜', supplierId: a.supplierId });
     expectErrorCode(await server.gql(RATE, { so: so.id, score: 1 }, buyer.token), 'ALREADY_RATED');
     expect(await count(ds, `SELECT count(*) FROM supplier_rating WHERE supplier_order_id = $1`, [so.id])).toBe(1);
     expect(await kinds(a.adminToken)).toContain('SUPPLIER_RATED');
-    const ratings = (await server.gqlOk(`query($id: ID!) { orderRatings(orderId: $id) { supplierOrderId score } }`, { id: order.id }, buyer.token)).orderRatings;
+    const ratings = (
+      await server.gqlOk(
+        `query($id: ID!) { orderRatings(orderId: $id) { supplierOrderId score } }`,
+        { id: order.id },
+        buyer.token,
+      )
+    ).orderRatings;
     expect(ratings).toEqual([{ supplierOrderId: so.id, score: 4 }]);
     // The other supplier sees only its own (none yet).
-    expect((await server.gqlOk(`query($id: ID!) { orderRatings(orderId: $id) { id } }`, { id: order.id }, b.adminToken)).orderRatings).toEqual([]);
+    expect(
+      (await server.gqlOk(`query($id: ID!) { orderRatings(orderId: $id) { id } }`, { id: order.id }, b.adminToken))
+        .orderRatings,
+    ).toEqual([]);
   });
 
   it('refuses a rating before delivery', async () => {
@@ -110,11 +127,34 @@ describe('complaints', () => {
   it('buyer complains with photos, supplier answers, the county coordinator upholds with a partial refund of that supplier’s lines; books balance', async () => {
     const order = await twoSuppliers();
     const so = soOf(order, a);
-    expectErrorCode(await server.gql(OPEN, { input: { supplierOrderId: so.id, kind: 'QUALITY', description: '茶叶受潮' } }, otherBuyer.token), 'FORBIDDEN');
-    expectErrorCode(await server.gql(OPEN, { input: { supplierOrderId: so.id, kind: 'QUALITY', description: '  ' } }, buyer.token), 'BAD_USER_INPUT');
-    const c = (await server.gqlOk(OPEN, { input: { supplierOrderId: so.id, kind: 'QUALITY', description: '茶叶受潮结块' } }, buyer.token)).openComplaint;
+    expectErrorCode(
+      await server.gql(
+        OPEN,
+        { input: { supplierOrderId: so.id, kind: 'QUALITY', description: '茶叶受潮' } },
+        otherBuyer.token,
+      ),
+      'FORBIDDEN',
+    );
+    expectErrorCode(
+      await server.gql(OPEN, { input: { supplierOrderId: so.id, kind: 'QUALITY', description: '  ' } }, buyer.token),
+      'BAD_USER_INPUT',
+    );
+    const c = (
+      await server.gqlOk(
+        OPEN,
+        { input: { supplierOrderId: so.id, kind: 'QUALITY', description: '茶叶受潮结块' } },
+        buyer.token,
+      )
+    ).openComplaint;
     expect(c).toMatchObject({ status: 'OPEN', kind: 'QUALITY', regionCode: '520621000000', supplierId: a.supplierId });
-    expectErrorCode(await server.gql(OPEN, { input: { supplierOrderId: so.id, kind: 'QUANTITY', description: '少了一盒' } }, buyer.token), 'COMPLAINT_ALREADY_OPEN');
+    expectErrorCode(
+      await server.gql(
+        OPEN,
+        { input: { supplierOrderId: so.id, kind: 'QUANTITY', description: '少了一盒' } },
+        buyer.token,
+      ),
+      'COMPLAINT_ALREADY_OPEN',
+    );
     expect(await kinds(a.adminToken)).toContain('COMPLAINT_OPENED');
     expect(await kinds(coordinator.token)).toContain('COMPLAINT_OPENED');
 
@@ -128,40 +168,73 @@ describe('complaints', () => {
     const seen = (await server.gqlOk(COMPLAINT, { id: c.id }, a.adminToken)).complaint;
     expect(seen).toMatchObject({ orderNo: order.orderNo, canDecide: false });
     expect(seen.photos).toHaveLength(1);
-    const photo = await fetch(`${server.url}${seen.photos[0].url}`, { headers: { authorization: `Bearer ${a.adminToken}` } });
+    const photo = await fetch(`${server.url}${seen.photos[0].url}`, {
+      headers: { authorization: `Bearer ${a.adminToken}` },
+    });
     expect(photo.status).toBe(200);
     expect(Buffer.from(await photo.arrayBuffer()).equals(PNG)).toBe(true);
-    expect((await fetch(`${server.url}${seen.photos[0].url}`, { headers: { authorization: `Bearer ${b.adminToken}` } })).status).toBe(404);
+    expect(
+      (await fetch(`${server.url}${seen.photos[0].url}`, { headers: { authorization: `Bearer ${b.adminToken}` } }))
+        .status,
+    ).toBe(404);
 
     // The supplier answers (not the other supplier); the buyer hears of it.
     expectErrorCode(await server.gql(ANSWER, { id: c.id, answer: '不是我们的' }, b.adminToken), 'NOT_FOUND');
-    expect((await server.gqlOk(ANSWER, { id: c.id, answer: '运输途中受潮，同意退款' }, a.adminToken)).answerComplaint.status).toBe('ANSWERED');
+    expect(
+      (await server.gqlOk(ANSWER, { id: c.id, answer: '运输途中受潮，同意退款' }, a.adminToken)).answerComplaint.status,
+    ).toBe('ANSWERED');
     expect(await kinds(buyer.token)).toContain('COMPLAINT_ANSWERED');
 
     // Deciding: the county's coordinator only; a refund above what that supplier's part holds is refused and changes nothing.
     const uphold = { decision: 'UPHOLD', reason: '照片显示受潮', refundAmount: 5000 };
     expectErrorCode(await server.gql(DECIDE, { id: c.id, input: uphold }, farCoordinator.token), 'NOT_FOUND');
     expectErrorCode(await server.gql(DECIDE, { id: c.id, input: uphold }, auditor.token), 'FORBIDDEN');
-    expectErrorCode(await server.gql(DECIDE, { id: c.id, input: { ...uphold, refundAmount: so.subtotal + 1 } }, coordinator.token), 'REFUND_EXCEEDS_PAID');
-    expectErrorCode(await server.gql(DECIDE, { id: c.id, input: { ...uphold, reason: '' } }, coordinator.token), 'BAD_USER_INPUT');
+    expectErrorCode(
+      await server.gql(DECIDE, { id: c.id, input: { ...uphold, refundAmount: so.subtotal + 1 } }, coordinator.token),
+      'REFUND_EXCEEDS_PAID',
+    );
+    expectErrorCode(
+      await server.gql(DECIDE, { id: c.id, input: { ...uphold, reason: '' } }, coordinator.token),
+      'BAD_USER_INPUT',
+    );
     expect(await count(ds, `SELECT count(*) FROM payment_refund WHERE order_id = $1`, [order.id])).toBe(0);
-    expect((await server.gqlOk(COMPLAINT, { id: c.id }, coordinator.token)).complaint).toMatchObject({ status: 'ANSWERED', canDecide: true });
+    expect((await server.gqlOk(COMPLAINT, { id: c.id }, coordinator.token)).complaint).toMatchObject({
+      status: 'ANSWERED',
+      canDecide: true,
+    });
 
     const decided = (await server.gqlOk(DECIDE, { id: c.id, input: uphold }, coordinator.token)).decideComplaint;
-    expect(decided).toMatchObject({ status: 'UPHELD', remedy: 'REFUND', refundAmount: 5000, refundId: expect.any(String), decidedAt: expect.any(String) });
-    const [refund] = await ds.query(`SELECT amount::int AS amount, status FROM payment_refund WHERE id = $1`, [decided.refundId]);
+    expect(decided).toMatchObject({
+      status: 'UPHELD',
+      remedy: 'REFUND',
+      refundAmount: 5000,
+      refundId: expect.any(String),
+      decidedAt: expect.any(String),
+    });
+    const [refund] = await ds.query(`SELECT amount::int AS amount, status FROM payment_refund WHERE id = $1`, [
+      decided.refundId,
+    ]);
     expect(refund).toEqual({ amount: 5000, status: 'SUCCEEDED' });
     const [o] = await ds.query(`SELECT status, refunded_amount::int AS refunded FROM orders WHERE id = $1`, [order.id]);
     expect(o).toEqual({ status: 'PARTIALLY_REFUNDED', refunded: 5000 });
     // Only the complained supplier's lines carry the refund.
-    expect(await count(ds, `SELECT coalesce(sum(refunded_amount), 0) FROM order_line WHERE supplier_order_id = $1`, [so.id])).toBe(5000);
-    expect(await count(ds, `SELECT coalesce(sum(refunded_amount), 0) FROM order_line WHERE supplier_order_id = $1`, [soOf(order, b).id])).toBe(0);
+    expect(
+      await count(ds, `SELECT coalesce(sum(refunded_amount), 0) FROM order_line WHERE supplier_order_id = $1`, [so.id]),
+    ).toBe(5000);
+    expect(
+      await count(ds, `SELECT coalesce(sum(refunded_amount), 0) FROM order_line WHERE supplier_order_id = $1`, [
+        soOf(order, b).id,
+      ]),
+    ).toBe(0);
     await expectLedgerBalanced(ds);
     expect(await kinds(buyer.token)).toContain('COMPLAINT_UPHELD');
     expect(await kinds(a.adminToken)).toContain('COMPLAINT_UPHELD');
     // Decided once.
     expectErrorCode(await server.gql(DECIDE, { id: c.id, input: uphold }, coordinator.token), 'COMPLAINT_WRONG_STATE');
-    expectErrorCode(await server.gql(DECIDE, { id: c.id, input: { decision: 'REJECT', reason: '改判' } }, admin.token), 'COMPLAINT_WRONG_STATE');
+    expectErrorCode(
+      await server.gql(DECIDE, { id: c.id, input: { decision: 'REJECT', reason: '改判' } }, admin.token),
+      'COMPLAINT_WRONG_STATE',
+    );
     expect(await count(ds, `SELECT count(*) FROM payment_refund WHERE order_id = $1`, [order.id])).toBe(1);
     // Photos cannot be added to a decided complaint.
     expect((await upload(c.id, buyer.token, PNG, 'image/png')).status).toBe(400);
@@ -169,9 +242,22 @@ describe('complaints', () => {
 
   it('the coordinator rejects with a reason: no money moves; both sides are told', async () => {
     const order = await twoSuppliers();
-    const c = (await server.gqlOk(OPEN, { input: { supplierOrderId: soOf(order, a).id, kind: 'FALSE_ORIGIN', description: '不像梵净山的茶' } }, buyer.token)).openComplaint;
-    const rejected = (await server.gqlOk(DECIDE, { id: c.id, input: { decision: 'REJECT', reason: '有产地证明' } }, coordinator.token)).decideComplaint;
-    expect(rejected).toMatchObject({ status: 'REJECTED', refundId: null, refundAmount: null, decisionReason: '有产地证明' });
+    const c = (
+      await server.gqlOk(
+        OPEN,
+        { input: { supplierOrderId: soOf(order, a).id, kind: 'FALSE_ORIGIN', description: '不像梵净山的茶' } },
+        buyer.token,
+      )
+    ).openComplaint;
+    const rejected = (
+      await server.gqlOk(DECIDE, { id: c.id, input: { decision: 'REJECT', reason: '有产地证明' } }, coordinator.token)
+    ).decideComplaint;
+    expect(rejected).toMatchObject({
+      status: 'REJECTED',
+      refundId: null,
+      refundAmount: null,
+      decisionReason: '有产地证明',
+    });
     expect(await count(ds, `SELECT count(*) FROM payment_refund WHERE order_id = $1`, [order.id])).toBe(0);
     expect(await kinds(buyer.token)).toContain('COMPLAINT_REJECTED');
     expectErrorCode(await server.gql(ANSWER, { id: c.id, answer: '晚了' }, a.adminToken), 'COMPLAINT_WRONG_STATE');
@@ -180,10 +266,25 @@ describe('complaints', () => {
   it('upholding by default refunds what is left of that supplier’s part (a return)', async () => {
     const order = await twoSuppliers();
     const so = soOf(order, b);
-    const c = (await server.gqlOk(OPEN, { input: { supplierOrderId: so.id, kind: 'QUANTITY', description: '少发一盒' } }, buyer.token)).openComplaint;
+    const c = (
+      await server.gqlOk(
+        OPEN,
+        { input: { supplierOrderId: so.id, kind: 'QUANTITY', description: '少发一盒' } },
+        buyer.token,
+      )
+    ).openComplaint;
     // b is in 贵阳 (5201): the 5206 coordinator does not decide it, the 5201 one does.
-    expectErrorCode(await server.gql(DECIDE, { id: c.id, input: { decision: 'UPHOLD', reason: '同意' } }, coordinator.token), 'NOT_FOUND');
-    const decided = (await server.gqlOk(DECIDE, { id: c.id, input: { decision: 'UPHOLD', remedy: 'RETURN', reason: '退货退款' } }, farCoordinator.token)).decideComplaint;
+    expectErrorCode(
+      await server.gql(DECIDE, { id: c.id, input: { decision: 'UPHOLD', reason: '同意' } }, coordinator.token),
+      'NOT_FOUND',
+    );
+    const decided = (
+      await server.gqlOk(
+        DECIDE,
+        { id: c.id, input: { decision: 'UPHOLD', remedy: 'RETURN', reason: '退货退款' } },
+        farCoordinator.token,
+      )
+    ).decideComplaint;
     expect(decided).toMatchObject({ status: 'UPHELD', remedy: 'RETURN', refundAmount: so.subtotal });
     expect(await count(ds, `SELECT refunded_amount FROM orders WHERE id = $1`, [order.id])).toBe(so.subtotal);
     await expectLedgerBalanced(ds);
@@ -193,9 +294,24 @@ describe('complaints', () => {
 describe('scope', () => {
   it('each role sees only its complaints: buyer its own, supplier its own, coordinators and auditors their region, admin all', async () => {
     const order = await twoSuppliers();
-    const ca = (await server.gqlOk(OPEN, { input: { supplierOrderId: soOf(order, a).id, kind: 'PRICE', description: '价格高于市场' } }, buyer.token)).openComplaint;
-    const cb = (await server.gqlOk(OPEN, { input: { supplierOrderId: soOf(order, b).id, kind: 'DELIVERY', description: '送货迟了' } }, buyer.token)).openComplaint;
-    const ids = async (token: string, filter = { orderId: order.id }) => ((await server.gqlOk(LIST, { filter }, token)).complaints.edges as Array<{ node: { id: string } }>).map((e) => e.node.id).sort();
+    const ca = (
+      await server.gqlOk(
+        OPEN,
+        { input: { supplierOrderId: soOf(order, a).id, kind: 'PRICE', description: '价格高于市场' } },
+        buyer.token,
+      )
+    ).openComplaint;
+    const cb = (
+      await server.gqlOk(
+        OPEN,
+        { input: { supplierOrderId: soOf(order, b).id, kind: 'DELIVERY', description: '送货迟了' } },
+        buyer.token,
+      )
+    ).openComplaint;
+    const ids = async (token: string, filter = { orderId: order.id }) =>
+      ((await server.gqlOk(LIST, { filter }, token)).complaints.edges as Array<{ node: { id: string } }>)
+        .map((e) => e.node.id)
+        .sort();
     expect(await ids(buyer.token)).toEqual([ca.id, cb.id].sort());
     expect(await ids(otherBuyer.token)).toEqual([]);
     expect(await ids(a.adminToken)).toEqual([ca.id]);
@@ -210,7 +326,9 @@ describe('scope', () => {
     // Scorecards: the supplier its own, coordinators their region, buyers any; warnings never to buyers.
     expectErrorCode(await server.gql(SCORECARD, { id: a.supplierId }, b.adminToken), 'FORBIDDEN');
     expectErrorCode(await server.gql(SCORECARD, { id: a.supplierId }, farCoordinator.token), 'FORBIDDEN');
-    expect((await server.gqlOk(SCORECARD, { id: a.supplierId }, otherBuyer.token)).supplierScorecard.complaintCount).toBeGreaterThan(0);
+    expect(
+      (await server.gqlOk(SCORECARD, { id: a.supplierId }, otherBuyer.token)).supplierScorecard.complaintCount,
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -220,22 +338,42 @@ describe('rules (动态退出)', () => {
     const uphold = async () => {
       const order = await deliveredOrder(server, buyer, admin, hall, [{ supplier: c, quantity: 1 }]);
       const so = order.supplierOrders[0];
-      const complaint = (await server.gqlOk(OPEN, { input: { supplierOrderId: so.id, kind: 'QUALITY', description: '变质' } }, buyer.token)).openComplaint;
-      await server.gqlOk(DECIDE, { id: complaint.id, input: { decision: 'UPHOLD', reason: '属实', refundAmount: 100 } }, coordinator.token);
+      const complaint = (
+        await server.gqlOk(
+          OPEN,
+          { input: { supplierOrderId: so.id, kind: 'QUALITY', description: '变质' } },
+          buyer.token,
+        )
+      ).openComplaint;
+      await server.gqlOk(
+        DECIDE,
+        { id: complaint.id, input: { decision: 'UPHOLD', reason: '属实', refundAmount: 100 } },
+        coordinator.token,
+      );
       return so.id;
     };
-    const warnings = async () => (await server.gqlOk(SCORECARD, { id: c.supplierId }, c.adminToken)).supplierScorecard.warnings as Array<{ ruleCode: string; level: string; proposalId: string | null }>;
+    const warnings = async () =>
+      (await server.gqlOk(SCORECARD, { id: c.supplierId }, c.adminToken)).supplierScorecard.warnings as Array<{
+        ruleCode: string;
+        level: string;
+        proposalId: string | null;
+      }>;
     const rated: string[] = [await uphold()];
     expect(await warnings()).toEqual([]);
     rated.push(await uphold());
     expect(await warnings()).toEqual([{ ruleCode: 'UPHELD_COMPLAINTS_WARNING', level: 'WARNING', proposalId: null }]);
     expect(await kinds(c.adminToken)).toContain('SUPPLIER_WARNED');
-    expect(await count(ds, `SELECT count(*) FROM supplier_suspension_proposal WHERE supplier_id = $1`, [c.supplierId])).toBe(0);
+    expect(
+      await count(ds, `SELECT count(*) FROM supplier_suspension_proposal WHERE supplier_id = $1`, [c.supplierId]),
+    ).toBe(0);
     rated.push(await uphold());
     const now = await warnings();
     expect(now.map((w) => w.ruleCode)).toEqual(['UPHELD_COMPLAINTS_PROPOSAL', 'UPHELD_COMPLAINTS_WARNING']);
     const proposalId = now[0].proposalId;
-    const [proposal] = await ds.query(`SELECT supplier_id, source, status FROM supplier_suspension_proposal WHERE id = $1`, [proposalId]);
+    const [proposal] = await ds.query(
+      `SELECT supplier_id, source, status FROM supplier_suspension_proposal WHERE id = $1`,
+      [proposalId],
+    );
     expect(proposal).toEqual({ supplier_id: c.supplierId, source: 'COMPLAINTS', status: 'PROPOSED' });
     // A fourth upheld complaint within the window does not warn or propose again.
     rated.push(await uphold());
@@ -247,10 +385,24 @@ describe('rules (动态退出)', () => {
       await server.gqlOk(RATE, { so: rated[i], score }, buyer.token);
       if (i < 2) expect((await warnings()).some((w) => w.ruleCode === 'LOW_RATING_WARNING')).toBe(false);
     }
-    expect((await warnings()).filter((w) => w.ruleCode.startsWith('LOW_RATING'))).toEqual([{ ruleCode: 'LOW_RATING_WARNING', level: 'WARNING', proposalId: null }]);
+    expect((await warnings()).filter((w) => w.ruleCode.startsWith('LOW_RATING'))).toEqual([
+      { ruleCode: 'LOW_RATING_WARNING', level: 'WARNING', proposalId: null },
+    ]);
     const card = (await server.gqlOk(SCORECARD, { id: c.supplierId }, coordinator.token)).supplierScorecard;
-    expect(card).toMatchObject({ ratingAverage: 2, ratingCount: 3, deliveredOrders: 4, complaintCount: 4, complaintRateBps: 10_000, upheldComplaints: 4, shippedOrders: 4, onTimeShipped: 4, onTimeShippingBps: 10_000 });
+    expect(card).toMatchObject({
+      ratingAverage: 2,
+      ratingCount: 3,
+      deliveredOrders: 4,
+      complaintCount: 4,
+      complaintRateBps: 10_000,
+      upheldComplaints: 4,
+      shippedOrders: 4,
+      onTimeShipped: 4,
+      onTimeShippingBps: 10_000,
+    });
     // Buyers see the figures but not the warnings.
-    expect((await server.gqlOk(SCORECARD, { id: c.supplierId }, otherBuyer.token)).supplierScorecard.warnings).toEqual([]);
+    expect((await server.gqlOk(SCORECARD, { id: c.supplierId }, otherBuyer.token)).supplierScorecard.warnings).toEqual(
+      [],
+    );
   });
 });

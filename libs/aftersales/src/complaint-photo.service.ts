@@ -1,8 +1,26 @@
 import { Controller, Get, Inject, Injectable, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { Allow, AppError, assertUuid, Ctx, Db, forbidden, notFound, readRawBody, type RequestContext, Role } from '@bangfu/core';
-import { checkImage, IMAGE_TYPES, imageTooLarge, MAX_IMAGE_BYTES, OBJECT_STORAGE, type ObjectStorage } from '@bangfu/catalog';
+import {
+  Allow,
+  AppError,
+  assertUuid,
+  Ctx,
+  Db,
+  forbidden,
+  notFound,
+  readRawBody,
+  type RequestContext,
+  Role,
+} from '@bangfu/core';
+import {
+  checkImage,
+  IMAGE_TYPES,
+  imageTooLarge,
+  MAX_IMAGE_BYTES,
+  OBJECT_STORAGE,
+  type ObjectStorage,
+} from '@bangfu/catalog';
 import { Complaint, ComplaintPhoto, ComplaintStatus } from './aftersales.entities';
 import { MAX_PHOTOS_PER_COMPLAINT } from './aftersales.rules';
 import { ComplaintService } from './complaint.service';
@@ -23,22 +41,46 @@ export class ComplaintPhotoService {
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
-  async upload(ctx: RequestContext, complaintId: string, bytes: Buffer, contentTypeHeader: string | undefined): Promise<ComplaintPhoto> {
+  async upload(
+    ctx: RequestContext,
+    complaintId: string,
+    bytes: Buffer,
+    contentTypeHeader: string | undefined,
+  ): Promise<ComplaintPhoto> {
     const complaint = await this.requireBuyer(ctx, complaintId);
     const contentType = checkImage(bytes, contentTypeHeader);
     const key = `complaints/${complaint.id}/${randomUUID()}.${IMAGE_TYPES[contentType]}`;
     await this.storage.put(key, bytes, contentType);
     try {
       return await this.db.transaction(ctx, async (tx) => {
-        const c = await this.db.repo(tx, Complaint).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: complaint.id }).getOneOrFail();
+        const c = await this.db
+          .repo(tx, Complaint)
+          .createQueryBuilder('c')
+          .setLock('pessimistic_write')
+          .where('c.id = :id', { id: complaint.id })
+          .getOneOrFail();
         if (c.status !== ComplaintStatus.OPEN && c.status !== ComplaintStatus.ANSWERED) {
-          throw new AppError('COMPLAINT_WRONG_STATE', `Photos can be added while the complaint is undecided (it is ${c.status})`, { status: c.status });
+          throw new AppError(
+            'COMPLAINT_WRONG_STATE',
+            `Photos can be added while the complaint is undecided (it is ${c.status})`,
+            { status: c.status },
+          );
         }
         const repo = this.db.repo(tx, ComplaintPhoto);
         if ((await repo.countBy({ complaintId: c.id })) >= MAX_PHOTOS_PER_COMPLAINT) {
-          throw new AppError('TOO_MANY_PHOTOS', `A complaint has at most ${MAX_PHOTOS_PER_COMPLAINT} photos`, { max: MAX_PHOTOS_PER_COMPLAINT });
+          throw new AppError('TOO_MANY_PHOTOS', `A complaint has at most ${MAX_PHOTOS_PER_COMPLAINT} photos`, {
+            max: MAX_PHOTOS_PER_COMPLAINT,
+          });
         }
-        return repo.save(repo.create({ complaintId: c.id, storageKey: key, contentType, sizeBytes: bytes.length, uploadedBy: tx.requirePrincipal().userId }));
+        return repo.save(
+          repo.create({
+            complaintId: c.id,
+            storageKey: key,
+            contentType,
+            sizeBytes: bytes.length,
+            uploadedBy: tx.requirePrincipal().userId,
+          }),
+        );
       });
     } catch (e) {
       await this.storage.delete(key).catch((err) => this.log.warn(`could not delete orphaned ${key}: ${String(err)}`));
@@ -48,10 +90,19 @@ export class ComplaintPhotoService {
 
   list(ctx: RequestContext, complaintIds: string[]): Promise<ComplaintPhoto[]> {
     if (!complaintIds.length) return Promise.resolve([]);
-    return this.db.repo(ctx, ComplaintPhoto).createQueryBuilder('p').where('p.complaint_id = ANY(:ids::uuid[])', { ids: complaintIds }).orderBy('p.created_at', 'ASC').getMany();
+    return this.db
+      .repo(ctx, ComplaintPhoto)
+      .createQueryBuilder('p')
+      .where('p.complaint_id = ANY(:ids::uuid[])', { ids: complaintIds })
+      .orderBy('p.created_at', 'ASC')
+      .getMany();
   }
 
-  async read(ctx: RequestContext, complaintId: string, photoId: string): Promise<{ photo: ComplaintPhoto; bytes: Buffer }> {
+  async read(
+    ctx: RequestContext,
+    complaintId: string,
+    photoId: string,
+  ): Promise<{ photo: ComplaintPhoto; bytes: Buffer }> {
     assertUuid(photoId, 'photoId');
     await this.complaints.get(ctx, complaintId);
     const photo = await this.db.repo(ctx, ComplaintPhoto).findOneBy({ id: photoId, complaintId });
@@ -68,9 +119,20 @@ export class ComplaintPhotoService {
 }
 
 /** Under /api with the other files the API serves, so no storefront route can shadow it. */
-export const complaintPhotoUrl = (p: Pick<ComplaintPhoto, 'id' | 'complaintId'>) => `/api/complaints/${p.complaintId}/photos/${p.id}`;
+export const complaintPhotoUrl = (p: Pick<ComplaintPhoto, 'id' | 'complaintId'>) =>
+  `/api/complaints/${p.complaintId}/photos/${p.id}`;
 
-const READERS = [Role.CUSTOMER, Role.PURCHASER, Role.APPROVER, Role.AGENCY_ADMIN, Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF, Role.COORDINATOR, Role.AUDITOR, Role.PLATFORM_ADMIN];
+const READERS = [
+  Role.CUSTOMER,
+  Role.PURCHASER,
+  Role.APPROVER,
+  Role.AGENCY_ADMIN,
+  Role.SUPPLIER_ADMIN,
+  Role.SUPPLIER_STAFF,
+  Role.COORDINATOR,
+  Role.AUDITOR,
+  Role.PLATFORM_ADMIN,
+];
 
 @Controller()
 export class ComplaintPhotoController {
@@ -89,7 +151,12 @@ export class ComplaintPhotoController {
 
   @Get('api/complaints/:complaintId/photos/:photoId')
   @Allow(...READERS)
-  async download(@Ctx() ctx: RequestContext, @Param('complaintId') complaintId: string, @Param('photoId') photoId: string, @Res() res: Response) {
+  async download(
+    @Ctx() ctx: RequestContext,
+    @Param('complaintId') complaintId: string,
+    @Param('photoId') photoId: string,
+    @Res() res: Response,
+  ) {
     assertUuid(complaintId, 'complaintId');
     const { photo, bytes } = await this.photos.read(ctx, complaintId, photoId);
     res.setHeader('content-type', photo.contentType);

@@ -1,5 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, assertUuid, badInput, type Connection, Db, decodeCursor, forbidden, isUuid, notFound, pageSize, type RequestContext, toConnection } from '@bangfu/core';
+import {
+  AppError,
+  assertUuid,
+  badInput,
+  type Connection,
+  Db,
+  decodeCursor,
+  forbidden,
+  isUuid,
+  notFound,
+  pageSize,
+  type RequestContext,
+  toConnection,
+} from '@bangfu/core';
 import { allocate } from '@bangfu/money';
 import { FulfilmentService, OrderService, SupplierOrderStatus } from '@bangfu/ordering';
 import { RefundService } from '@bangfu/payment';
@@ -68,24 +81,40 @@ export class ComplaintService {
 
   async open(ctx: RequestContext, input: OpenComplaintData): Promise<Complaint> {
     assertUuid(input.supplierOrderId, 'supplierOrderId');
-    if (!Object.values(ComplaintKind).includes(input.kind)) throw badInput('kind is not a complaint kind', { field: 'kind' });
+    if (!Object.values(ComplaintKind).includes(input.kind))
+      throw badInput('kind is not a complaint kind', { field: 'kind' });
     const description = text(input.description, 'description', 2000);
     return this.db.transaction(ctx, async (tx) => {
       const so = await this.fulfilment.findSupplierOrder(tx, input.supplierOrderId);
       const order = await this.orders.get(tx, so.orderId);
-      if (!(await this.scope.isBuyerOf(tx, order))) throw forbidden('Only the buyer of this order may complain about it');
+      if (!(await this.scope.isBuyerOf(tx, order)))
+        throw forbidden('Only the buyer of this order may complain about it');
       if (so.status !== SupplierOrderStatus.DELIVERED || !so.deliveredAt) {
-        throw new AppError('COMPLAINT_NOT_ALLOWED', `A complaint can be opened once the goods are delivered (this part is ${so.status})`, { status: so.status });
+        throw new AppError(
+          'COMPLAINT_NOT_ALLOWED',
+          `A complaint can be opened once the goods are delivered (this part is ${so.status})`,
+          { status: so.status },
+        );
       }
       if (Date.now() - so.deliveredAt.getTime() > COMPLAINT_WINDOW_DAYS * 86_400_000) {
-        throw new AppError('COMPLAINT_NOT_ALLOWED', `Complaints are accepted within ${COMPLAINT_WINDOW_DAYS} days of delivery`, { deliveredAt: so.deliveredAt.toISOString() });
+        throw new AppError(
+          'COMPLAINT_NOT_ALLOWED',
+          `Complaints are accepted within ${COMPLAINT_WINDOW_DAYS} days of delivery`,
+          { deliveredAt: so.deliveredAt.toISOString() },
+        );
       }
       // Serialises complaints about one supplier order, so "one open at a time" holds under concurrency.
       await this.db.manager(tx).query(`SELECT pg_advisory_xact_lock(hashtext('complaint'), hashtext($1))`, [so.id]);
       const [{ n }] = await this.db
         .manager(tx)
-        .query(`SELECT count(*)::int AS n FROM complaint WHERE supplier_order_id = $1 AND status = ANY($2::text[])`, [so.id, OPEN_STATES]);
-      if (n > 0) throw new AppError('COMPLAINT_ALREADY_OPEN', 'A complaint about this supplier order is already open', { supplierOrderId: so.id });
+        .query(`SELECT count(*)::int AS n FROM complaint WHERE supplier_order_id = $1 AND status = ANY($2::text[])`, [
+          so.id,
+          OPEN_STATES,
+        ]);
+      if (n > 0)
+        throw new AppError('COMPLAINT_ALREADY_OPEN', 'A complaint about this supplier order is already open', {
+          supplierOrderId: so.id,
+        });
       const supplier = await this.suppliers.get(tx, so.supplierId);
       const repo = this.db.repo(tx, Complaint);
       const complaint = await repo.save(
@@ -101,7 +130,11 @@ export class ComplaintService {
           status: ComplaintStatus.OPEN,
         }),
       );
-      const note = AftersalesNotifier.complaintInput('COMPLAINT_OPENED', `订单 ${order.orderNo} 收到投诉，请答复`, complaint);
+      const note = AftersalesNotifier.complaintInput(
+        'COMPLAINT_OPENED',
+        `订单 ${order.orderNo} 收到投诉，请答复`,
+        complaint,
+      );
       await this.notify.supplier(tx, so.supplierId, note);
       await this.notify.coordinators(tx, complaint.regionCode, { ...note, title: `订单 ${order.orderNo} 有新投诉` });
       return complaint;
@@ -112,9 +145,20 @@ export class ComplaintService {
     const answer = text(answerIn, 'answer', 2000);
     return this.db.transaction(ctx, async (tx) => {
       const c = await this.lock(tx, id);
-      if (!tx.requirePrincipal().organizationIds(...SUPPLIER_ROLES).includes(c.supplierId)) throw forbidden("Only the supplier's staff answer its complaints");
+      if (
+        !tx
+          .requirePrincipal()
+          .organizationIds(...SUPPLIER_ROLES)
+          .includes(c.supplierId)
+      )
+        throw forbidden("Only the supplier's staff answer its complaints");
       if (c.status !== ComplaintStatus.OPEN) throw this.wrongState(c, 'answered');
-      Object.assign(c, { status: ComplaintStatus.ANSWERED, supplierAnswer: answer, answeredBy: tx.userId, answeredAt: new Date() });
+      Object.assign(c, {
+        status: ComplaintStatus.ANSWERED,
+        supplierAnswer: answer,
+        answeredBy: tx.userId,
+        answeredAt: new Date(),
+      });
       await this.db.repo(tx, Complaint).save(c);
       const note = AftersalesNotifier.complaintInput('COMPLAINT_ANSWERED', '供应商已答复您的投诉', c);
       await this.notify.buyer(tx, c, note);
@@ -126,8 +170,13 @@ export class ComplaintService {
   async decide(ctx: RequestContext, id: string, input: DecideComplaintData): Promise<Complaint> {
     const reason = text(input.reason, 'reason', 2000);
     if (input.decision === ComplaintDecision.REJECT) return this.reject(ctx, id, reason);
-    if (input.decision !== ComplaintDecision.UPHOLD) throw badInput('decision must be UPHOLD or REJECT', { field: 'decision' });
-    if (input.refundAmount !== undefined && input.refundAmount !== null && (!Number.isSafeInteger(input.refundAmount) || input.refundAmount <= 0)) {
+    if (input.decision !== ComplaintDecision.UPHOLD)
+      throw badInput('decision must be UPHOLD or REJECT', { field: 'decision' });
+    if (
+      input.refundAmount !== undefined &&
+      input.refundAmount !== null &&
+      (!Number.isSafeInteger(input.refundAmount) || input.refundAmount <= 0)
+    ) {
       throw badInput('refundAmount must be a positive integer of fen', { field: 'refundAmount' });
     }
     const remedy = input.remedy ?? ComplaintRemedy.REFUND;
@@ -141,14 +190,24 @@ export class ComplaintService {
       const leftTotal = left.reduce((s, x) => s + x, 0);
       const amount = input.refundAmount ?? leftTotal;
       if (leftTotal <= 0 || amount > leftTotal) {
-        throw new AppError('REFUND_EXCEEDS_PAID', `At most ${leftTotal} fen of this supplier order can still be refunded`, { field: 'refundAmount', refundable: leftTotal });
+        throw new AppError(
+          'REFUND_EXCEEDS_PAID',
+          `At most ${leftTotal} fen of this supplier order can still be refunded`,
+          { field: 'refundAmount', refundable: leftTotal },
+        );
       }
       // The amount is spread over this supplier's lines in proportion to what is left of each (exact to the fen).
       const parts = allocate(amount, left)
         .map((part, i) => ({ lineId: lines[i].id, amount: part }))
         .filter((p) => p.amount > 0);
       const previous = c.status;
-      Object.assign(c, { status: ComplaintStatus.UPHOLDING, remedy, refundAmount: amount, decisionReason: reason, decidedBy: tx.userId });
+      Object.assign(c, {
+        status: ComplaintStatus.UPHOLDING,
+        remedy,
+        refundAmount: amount,
+        decisionReason: reason,
+        decidedBy: tx.userId,
+      });
       await this.db.repo(tx, Complaint).save(c);
       return { previous, parts, amount };
     });
@@ -162,10 +221,12 @@ export class ComplaintService {
       });
       refundId = refund.id;
     } catch (e) {
-      await this.db.repo(ctx, Complaint).update(
-        { id, status: ComplaintStatus.UPHOLDING },
-        { status: claimed.previous, remedy: null, refundAmount: null, decisionReason: null, decidedBy: null },
-      );
+      await this.db
+        .repo(ctx, Complaint)
+        .update(
+          { id, status: ComplaintStatus.UPHOLDING },
+          { status: claimed.previous, remedy: null, refundAmount: null, decisionReason: null, decidedBy: null },
+        );
       throw e;
     }
     // 3. Record the outcome, tell both sides, and let the rules look at the supplier's record.
@@ -173,9 +234,16 @@ export class ComplaintService {
       const c = await this.lock(tx, id);
       Object.assign(c, { status: ComplaintStatus.UPHELD, refundId, decidedAt: new Date() });
       await this.db.repo(tx, Complaint).save(c);
-      const note = AftersalesNotifier.complaintInput('COMPLAINT_UPHELD', `投诉成立，已退款 ${(claimed.amount / 100).toFixed(2)} 元`, c);
+      const note = AftersalesNotifier.complaintInput(
+        'COMPLAINT_UPHELD',
+        `投诉成立，已退款 ${(claimed.amount / 100).toFixed(2)} 元`,
+        c,
+      );
       await this.notify.buyer(tx, c, note);
-      await this.notify.supplier(tx, c.supplierId, { ...note, title: `投诉成立，已向买方退款 ${(claimed.amount / 100).toFixed(2)} 元` });
+      await this.notify.supplier(tx, c.supplierId, {
+        ...note,
+        title: `投诉成立，已向买方退款 ${(claimed.amount / 100).toFixed(2)} 元`,
+      });
       await this.rules.evaluate(tx, c.supplierId);
       return c;
     });
@@ -186,7 +254,12 @@ export class ComplaintService {
       const c = await this.lock(tx, id);
       this.requireDecider(tx, c);
       if (!DECIDABLE.has(c.status)) throw this.wrongState(c, 'decided');
-      Object.assign(c, { status: ComplaintStatus.REJECTED, decisionReason: reason, decidedBy: tx.userId, decidedAt: new Date() });
+      Object.assign(c, {
+        status: ComplaintStatus.REJECTED,
+        decisionReason: reason,
+        decidedBy: tx.userId,
+        decidedAt: new Date(),
+      });
       await this.db.repo(tx, Complaint).save(c);
       const note = AftersalesNotifier.complaintInput('COMPLAINT_REJECTED', '投诉未获支持', c);
       await this.notify.buyer(tx, c, note);
@@ -206,19 +279,26 @@ export class ComplaintService {
     return c;
   }
 
-  async list(ctx: RequestContext, filter: ComplaintFilter, first?: number | null, after?: string | null): Promise<Connection<Complaint>> {
+  async list(
+    ctx: RequestContext,
+    filter: ComplaintFilter,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<Complaint>> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
     const scope = await this.scope.complaints(ctx);
     const qb = this.db.repo(ctx, Complaint).createQueryBuilder('c');
     if (scope.where) qb.where(scope.where, scope.params);
     if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
-    if (filter.supplierId) qb.andWhere('c.supplier_id = :supplierId', { supplierId: assertUuid(filter.supplierId, 'supplierId') });
+    if (filter.supplierId)
+      qb.andWhere('c.supplier_id = :supplierId', { supplierId: assertUuid(filter.supplierId, 'supplierId') });
     if (filter.orderId) qb.andWhere('c.order_id = :orderId', { orderId: assertUuid(filter.orderId, 'orderId') });
     const total = await qb.getCount();
     if (cursor) {
       const [at, cid] = cursor;
-      if (typeof at !== 'string' || !isUuid(cid) || Number.isNaN(Date.parse(at))) throw badInput('after is not a valid cursor', { field: 'after' });
+      if (typeof at !== 'string' || !isUuid(cid) || Number.isNaN(Date.parse(at)))
+        throw badInput('after is not a valid cursor', { field: 'after' });
       qb.andWhere('(c.created_at, c.id) < (:at::timestamptz, :cid::uuid)', { at, cid });
     }
     const rows = await qb
@@ -235,16 +315,24 @@ export class ComplaintService {
   }
 
   private requireDecider(tx: RequestContext, c: Complaint): void {
-    if (!this.scope.canDecide(tx.requirePrincipal(), c.regionCode)) throw forbidden("Only a coordinator of the supplier's county (or a platform admin) decides this complaint");
+    if (!this.scope.canDecide(tx.requirePrincipal(), c.regionCode))
+      throw forbidden("Only a coordinator of the supplier's county (or a platform admin) decides this complaint");
   }
 
   private wrongState(c: Complaint, what: string): AppError {
-    return new AppError('COMPLAINT_WRONG_STATE', `This complaint is ${c.status} and cannot be ${what}`, { status: c.status });
+    return new AppError('COMPLAINT_WRONG_STATE', `This complaint is ${c.status} and cannot be ${what}`, {
+      status: c.status,
+    });
   }
 
   /** Locks the complaint row when the caller may read it. */
   private async lock(tx: RequestContext, id: string): Promise<Complaint> {
     await this.get(tx, id);
-    return this.db.repo(tx, Complaint).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOneOrFail();
+    return this.db
+      .repo(tx, Complaint)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.id = :id', { id })
+      .getOneOrFail();
   }
 }

@@ -27,11 +27,18 @@ export class AftersalesNotifier {
   async coordinators(tx: RequestContext, regionCode: string, input: NotificationInput): Promise<void> {
     const rows: Array<{ organization_id: string }> = await this.db
       .manager(tx)
-      .query(`SELECT DISTINCT organization_id FROM membership WHERE role = 'COORDINATOR' AND organization_id IS NOT NULL AND $1 LIKE region_prefix || '%'`, [regionCode]);
+      .query(
+        `SELECT DISTINCT organization_id FROM membership WHERE role = 'COORDINATOR' AND organization_id IS NOT NULL AND $1 LIKE region_prefix || '%'`,
+        [regionCode],
+      );
     for (const r of rows) await this.notifications.notifyOrganization(tx, r.organization_id, input);
   }
 
   static complaintInput(kind: string, title: string, c: Complaint): NotificationInput {
-    return { kind, title, data: { complaintId: c.id, orderId: c.orderId, supplierOrderId: c.supplierOrderId, status: c.status } };
+    return {
+      kind,
+      title,
+      data: { complaintId: c.id, orderId: c.orderId, supplierOrderId: c.supplierOrderId, status: c.status },
+    };
   }
 }

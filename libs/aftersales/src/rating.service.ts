@@ -26,7 +26,8 @@ export class RatingService {
 
   async rate(ctx: RequestContext, input: RateInput): Promise<SupplierRating> {
     assertUuid(input.supplierOrderId, 'supplierOrderId');
-    if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5) throw badInput('score must be a whole number from 1 to 5', { field: 'score' });
+    if (!Number.isInteger(input.score) || input.score < 1 || input.score > 5)
+      throw badInput('score must be a whole number from 1 to 5', { field: 'score' });
     const comment = input.comment?.trim() ?? '';
     if (comment.length > 1000) throw badInput('comment must be at most 1000 characters', { field: 'comment' });
     return this.db.transaction(ctx, async (tx) => {
@@ -34,7 +35,9 @@ export class RatingService {
       const order = await this.orders.get(tx, so.orderId);
       if (!(await this.scope.isBuyerOf(tx, order))) throw forbidden('Only the buyer of this order may rate it');
       if (so.status !== SupplierOrderStatus.DELIVERED) {
-        throw new AppError('RATING_NOT_ALLOWED', `A supplier order can be rated once delivered (it is ${so.status})`, { status: so.status });
+        throw new AppError('RATING_NOT_ALLOWED', `A supplier order can be rated once delivered (it is ${so.status})`, {
+          status: so.status,
+        });
       }
       // The unique supplier_order_id decides "once" even for two concurrent requests.
       const rows: Array<{ id: string }> = await this.db.manager(tx).query(
@@ -42,7 +45,8 @@ export class RatingService {
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (supplier_order_id) DO NOTHING RETURNING id`,
         [so.id, so.orderId, so.supplierId, tx.requirePrincipal().userId, input.score, comment],
       );
-      if (!rows.length) throw new AppError('ALREADY_RATED', 'This supplier order has already been rated', { supplierOrderId: so.id });
+      if (!rows.length)
+        throw new AppError('ALREADY_RATED', 'This supplier order has already been rated', { supplierOrderId: so.id });
       await this.notify.supplier(tx, so.supplierId, {
         kind: 'SUPPLIER_RATED',
         title: `订单 ${order.orderNo} 收到 ${input.score} 星评价`,
@@ -58,9 +62,15 @@ export class RatingService {
     assertUuid(orderId, 'orderId');
     const p = ctx.requirePrincipal();
     const order = await this.orders.get(ctx, orderId);
-    const qb = this.db.repo(ctx, SupplierRating).createQueryBuilder('r').where('r.order_id = :orderId', { orderId }).orderBy('r.created_at', 'ASC');
+    const qb = this.db
+      .repo(ctx, SupplierRating)
+      .createQueryBuilder('r')
+      .where('r.order_id = :orderId', { orderId })
+      .orderBy('r.created_at', 'ASC');
     const wholeOrder =
-      p.hasRole(Role.PLATFORM_ADMIN) || order.buyerUserId === p.userId || (!!order.buyerOrgId && (await this.scope.buyerOrgIds(ctx, p)).includes(order.buyerOrgId));
+      p.hasRole(Role.PLATFORM_ADMIN) ||
+      order.buyerUserId === p.userId ||
+      (!!order.buyerOrgId && (await this.scope.buyerOrgIds(ctx, p)).includes(order.buyerOrgId));
     if (!wholeOrder) qb.andWhere('r.supplier_id = ANY(:mine::uuid[])', { mine: p.organizationIds(...SUPPLIER_ROLES) });
     return qb.getMany();
   }

@@ -31,7 +31,10 @@ export class AftersalesScope {
     const p = ctx.requirePrincipal();
     if (order.buyerUserId === p.userId) return true;
     if (!order.buyerOrgId) return false;
-    const acting = [...p.organizationIds(Role.PURCHASER, Role.AGENCY_ADMIN), ...(await this.organizations.subtreeIds(ctx, p.organizationIds(Role.AGENCY_ADMIN)))];
+    const acting = [
+      ...p.organizationIds(Role.PURCHASER, Role.AGENCY_ADMIN),
+      ...(await this.organizations.subtreeIds(ctx, p.organizationIds(Role.AGENCY_ADMIN))),
+    ];
     return acting.includes(order.buyerOrgId);
   }
 

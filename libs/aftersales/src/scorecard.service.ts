@@ -31,9 +31,13 @@ export class ScorecardService {
     const profile = await this.suppliers.get(ctx, supplierId);
     const own = p.organizationIds(...SUPPLIER_ROLES).includes(supplierId);
     const insider = own || p.hasRole(Role.PLATFORM_ADMIN) || this.scope.readsRegion(p, profile.countyCode);
-    if (!insider && !p.hasRole(...BUYER_ROLES)) throw forbidden("Only the supplier, its county's coordinators and buyers see this scorecard");
+    if (!insider && !p.hasRole(...BUYER_ROLES))
+      throw forbidden("Only the supplier, its county's coordinators and buyers see this scorecard");
     const em = this.db.manager(ctx);
-    const [ratings] = await em.query(`SELECT count(*)::int AS n, avg(score)::float8 AS avg FROM supplier_rating WHERE supplier_id = $1`, [supplierId]);
+    const [ratings] = await em.query(
+      `SELECT count(*)::int AS n, avg(score)::float8 AS avg FROM supplier_rating WHERE supplier_id = $1`,
+      [supplierId],
+    );
     const [complaints] = await em.query(
       `SELECT count(*)::int AS total,
               count(*) FILTER (WHERE status = 'UPHELD')::int AS upheld,

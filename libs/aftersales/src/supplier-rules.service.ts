@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Db, type RequestContext } from '@bangfu/core';
 import { SupplierSuspensionProposalService, SuspensionProposalSource } from '@bangfu/oversight';
 import { SupplierWarning, SupplierWarningLevel } from './aftersales.entities';
-import { AFTERSALES_CONFIG, type AftersalesConfig, type AftersalesRule, aftersalesRules, type SupplierFacts } from './aftersales.rules';
+import {
+  AFTERSALES_CONFIG,
+  type AftersalesConfig,
+  type AftersalesRule,
+  aftersalesRules,
+  type SupplierFacts,
+} from './aftersales.rules';
 import { AftersalesNotifier } from './notify';
 
 /**
@@ -38,14 +44,26 @@ export class SupplierRulesService {
       );
       if (n > 0) continue;
       const repo = this.db.repo(tx, SupplierWarning);
-      const warning = await repo.save(repo.create({ supplierId, ruleCode: rule.code, level: rule.level, reason: hit.reason, figures: hit.figures, proposalId: null }));
+      const warning = await repo.save(
+        repo.create({
+          supplierId,
+          ruleCode: rule.code,
+          level: rule.level,
+          reason: hit.reason,
+          figures: hit.figures,
+          proposalId: null,
+        }),
+      );
       if (rule.level === SupplierWarningLevel.PROPOSAL) {
         warning.proposalId = await this.proposeSuspension(tx, supplierId, rule, hit.reason, warning.id);
         await repo.update({ id: warning.id }, { proposalId: warning.proposalId });
       }
       await this.notify.supplier(tx, supplierId, {
         kind: rule.level === SupplierWarningLevel.PROPOSAL ? 'SUPPLIER_SUSPENSION_PROPOSED' : 'SUPPLIER_WARNED',
-        title: rule.level === SupplierWarningLevel.PROPOSAL ? `售后记录触发暂停资格提议：${hit.reason}` : `售后预警：${hit.reason}`,
+        title:
+          rule.level === SupplierWarningLevel.PROPOSAL
+            ? `售后记录触发暂停资格提议：${hit.reason}`
+            : `售后预警：${hit.reason}`,
         data: { warningId: warning.id, ruleCode: rule.code },
       });
       written.push(warning);
@@ -54,14 +72,26 @@ export class SupplierRulesService {
   }
 
   /** The one call site into oversight (the platform admin's suspension proposals). */
-  private async proposeSuspension(tx: RequestContext, supplierId: string, rule: AftersalesRule, reason: string, warningId: string): Promise<string> {
-    const source = rule.code.startsWith('LOW_RATING') ? SuspensionProposalSource.RATING : SuspensionProposalSource.COMPLAINTS;
-    const proposal = await this.proposals.propose(tx, supplierId, source, reason, { sourceRef: `aftersales:${warningId}` });
+  private async proposeSuspension(
+    tx: RequestContext,
+    supplierId: string,
+    rule: AftersalesRule,
+    reason: string,
+    warningId: string,
+  ): Promise<string> {
+    const source = rule.code.startsWith('LOW_RATING')
+      ? SuspensionProposalSource.RATING
+      : SuspensionProposalSource.COMPLAINTS;
+    const proposal = await this.proposals.propose(tx, supplierId, source, reason, {
+      sourceRef: `aftersales:${warningId}`,
+    });
     return proposal.id;
   }
 
   list(ctx: RequestContext, supplierId: string, limit = 20): Promise<SupplierWarning[]> {
-    return this.db.repo(ctx, SupplierWarning).find({ where: { supplierId }, order: { createdAt: 'DESC' }, take: limit });
+    return this.db
+      .repo(ctx, SupplierWarning)
+      .find({ where: { supplierId }, order: { createdAt: 'DESC' }, take: limit });
   }
 
   private facts(tx: RequestContext, supplierId: string): SupplierFacts {

@@ -16,7 +16,17 @@ import { AFTERSALES_ENTITIES, AftersalesModule } from './aftersales.module';
 /** Spec support (not exported from the lib): the real server with ordering, payment, oversight and after-sales. */
 export async function startAftersalesServer(): Promise<{ server: TestServer; ds: DataSource }> {
   const server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, OrderingModule, LedgerModule, PaymentModule, OversightModule, AftersalesModule],
+    imports: [
+      RegionModule,
+      IdentityModule,
+      SupplierModule,
+      CatalogModule,
+      OrderingModule,
+      LedgerModule,
+      PaymentModule,
+      OversightModule,
+      AftersalesModule,
+    ],
     entities: [
       ...REGION_ENTITIES,
       ...IDENTITY_ENTITIES,
@@ -38,7 +48,12 @@ export interface Actor {
   organizationId: string | null;
 }
 
-export async function actor(server: TestServer, ds: DataSource, role: Role, options: { organizationId?: string; regionPrefix?: string } = {}): Promise<Actor> {
+export async function actor(
+  server: TestServer,
+  ds: DataSource,
+  role: Role,
+  options: { organizationId?: string; regionPrefix?: string } = {},
+): Promise<Actor> {
   const u = await createUserWithRole(ds, role, options);
   const { token } = await server.app.get(TokenService).sign(u.user.id);
   return { token, userId: u.user.id, organizationId: u.organizationId };
@@ -51,14 +66,18 @@ export interface Supplier {
 }
 
 /** An approved supplier in 江口县 (520621) with one published, certified variant in stock. */
-export async function supplierWithVariant(server: TestServer, ds: DataSource, retail: number, countyCode = '520621000000'): Promise<Supplier> {
+export async function supplierWithVariant(
+  server: TestServer,
+  ds: DataSource,
+  retail: number,
+  countyCode = '520621000000',
+): Promise<Supplier> {
   const s = await createSupplierFixture(ds, { countyCode });
   const adminToken = (await server.app.get(TokenService).sign(s.admin.userId)).token;
-  const [product] = await ds.query(`INSERT INTO product (supplier_id, title, origin_region_code, status) VALUES ($1, $2, $3, 'PUBLISHED') RETURNING id`, [
-    s.supplierId,
-    `梵净山翠峰茶 ${randomBytes(2).toString('hex')}`,
-    countyCode,
-  ]);
+  const [product] = await ds.query(
+    `INSERT INTO product (supplier_id, title, origin_region_code, status) VALUES ($1, $2, $3, 'PUBLISHED') RETURNING id`,
+    [s.supplierId, `梵净山翠峰茶 ${randomBytes(2).toString('hex')}`, countyCode],
+  );
   const [variant] = await ds.query(
     `INSERT INTO variant (product_id, sku, spec, unit, retail_price, agency_price, market_reference_price, stock_on_hand)
      VALUES ($1, $2, '250g', '盒', $3, $3, $3, 10000) RETURNING id`,
@@ -72,7 +91,10 @@ export async function supplierWithVariant(server: TestServer, ds: DataSource, re
 }
 
 export async function onlineHall(ds: DataSource): Promise<string> {
-  const [row] = await ds.query(`INSERT INTO channel (kind, name, online, assistance_only, status) VALUES ('HALL', $1, true, true, 'ACTIVE') RETURNING id`, [`帮扶馆 ${randomBytes(2).toString('hex')}`]);
+  const [row] = await ds.query(
+    `INSERT INTO channel (kind, name, online, assistance_only, status) VALUES ('HALL', $1, true, true, 'ACTIVE') RETURNING id`,
+    [`帮扶馆 ${randomBytes(2).toString('hex')}`],
+  );
   return row.id;
 }
 
@@ -80,7 +102,12 @@ export interface DeliveredOrder {
   id: string;
   orderNo: string;
   totalAmount: number;
-  supplierOrders: Array<{ id: string; supplierId: string; subtotal: number; lines: Array<{ id: string; lineTotal: number }> }>;
+  supplierOrders: Array<{
+    id: string;
+    supplierId: string;
+    subtotal: number;
+    lines: Array<{ id: string; lineTotal: number }>;
+  }>;
 }
 
 const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { __typename ... on Order { id orderNo totalAmount supplierOrders { id supplierId subtotal lines { id lineTotal } } } } }`;
@@ -97,11 +124,34 @@ export async function deliveredOrder(
   channelId: string,
   parts: Array<{ supplier: Supplier; quantity: number }>,
 ): Promise<DeliveredOrder> {
-  const placed = (await server.gqlOk(PLACE, { input: { idempotencyKey: randomUUID(), channelId, lines: parts.map((p) => ({ variantId: p.supplier.variantId, quantity: p.quantity })) } }, buyer.token))
-    .placeOrder;
+  const placed = (
+    await server.gqlOk(
+      PLACE,
+      {
+        input: {
+          idempotencyKey: randomUUID(),
+          channelId,
+          lines: parts.map((p) => ({ variantId: p.supplier.variantId, quantity: p.quantity })),
+        },
+      },
+      buyer.token,
+    )
+  ).placeOrder;
   expect(placed.__typename).toBe('Order');
-  const payment = (await server.gqlOk(RECORD, { input: { orderId: placed.id, reference: `T-${randomBytes(4).toString('hex')}`, amount: placed.totalAmount, paidAt: new Date().toISOString() } }, buyer.token))
-    .recordBankTransfer;
+  const payment = (
+    await server.gqlOk(
+      RECORD,
+      {
+        input: {
+          orderId: placed.id,
+          reference: `T-${randomBytes(4).toString('hex')}`,
+          amount: placed.totalAmount,
+          paidAt: new Date().toISOString(),
+        },
+      },
+      buyer.token,
+    )
+  ).recordBankTransfer;
   await server.gqlOk(CONFIRM, { id: payment.id }, admin.token);
   for (const so of placed.supplierOrders) {
     const supplier = parts.find((p) => p.supplier.supplierId === so.supplierId)!.supplier;
@@ -118,9 +168,17 @@ export async function count(ds: DataSource, sql: string, params: unknown[] = [])
 
 /** Every posting balances, and so does the whole ledger. */
 export async function expectLedgerBalanced(ds: DataSource): Promise<void> {
-  expect(await count(ds, `SELECT count(*) FROM (SELECT posting_id FROM ledger_entry GROUP BY posting_id HAVING sum(amount) <> 0) x`)).toBe(0);
+  expect(
+    await count(
+      ds,
+      `SELECT count(*) FROM (SELECT posting_id FROM ledger_entry GROUP BY posting_id HAVING sum(amount) <> 0) x`,
+    ),
+  ).toBe(0);
   expect(await count(ds, `SELECT coalesce(sum(amount), 0) FROM ledger_entry`)).toBe(0);
 }
 
 /** A 1×1 PNG. */
-export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);

@@ -74,19 +74,25 @@ export class AttributionQueryService {
     );
     if (!h) throw notFound('Household', householdId);
     if (!h.full_access && !h.supplier_access) throw forbidden('You may not see this household’s income');
-    const rows: Array<{ period: string; product_id: string; title: string; supplier_id: string; amount: string }> = await this.db.manager(ctx).query(
-      `SELECT m.period, m.product_id, p.title, m.supplier_id, m.amount
+    const rows: Array<{ period: string; product_id: string; title: string; supplier_id: string; amount: string }> =
+      await this.db.manager(ctx).query(
+        `SELECT m.period, m.product_id, p.title, m.supplier_id, m.amount
          FROM attribution_monthly m JOIN product p ON p.id = m.product_id
         WHERE m.household_id = $1 AND m.period BETWEEN $2 AND $3 AND ($4 OR m.supplier_id = ANY($5::uuid[])) AND m.amount <> 0
         ORDER BY m.period, p.title, m.product_id`,
-      [householdId, range.fromPeriod, range.toPeriod, h.full_access, s.supplierIds],
-    );
+        [householdId, range.fromPeriod, range.toPeriod, h.full_access, s.supplierIds],
+      );
     const months: HouseholdIncomeMonth[] = [];
     for (const r of rows) {
       let month = months.find((x) => x.period === r.period);
       if (!month) months.push((month = { period: r.period, amount: 0, products: [] }));
       month.amount += Number(r.amount);
-      month.products.push({ productId: r.product_id, productTitle: r.title, supplierId: r.supplier_id, amount: Number(r.amount) });
+      month.products.push({
+        productId: r.product_id,
+        productTitle: r.title,
+        supplierId: r.supplier_id,
+        amount: Number(r.amount),
+      });
     }
     return {
       householdId,
@@ -105,7 +111,12 @@ export class AttributionQueryService {
    * farmer's monthly statement (libs/produce) — "which sale paid me what". Same scope as
    * householdIncome: a supplier with partial access sees only its own sales.
    */
-  async householdIncomeByOrder(ctx: RequestContext, householdId: string, from: string, to: string): Promise<HouseholdOrderIncome[]> {
+  async householdIncomeByOrder(
+    ctx: RequestContext,
+    householdId: string,
+    from: string,
+    to: string,
+  ): Promise<HouseholdOrderIncome[]> {
     const s = scopeOf(ctx.requirePrincipal());
     const income = await this.householdIncome(ctx, householdId, from, to);
     const rows: Array<Record<string, string>> = await this.db.manager(ctx).query(
@@ -147,7 +158,10 @@ export class AttributionQueryService {
     const p = ctx.requirePrincipal();
     const prefix = normalizePrefix(regionCode, 'regionCode');
     const range = parseRange(from, to);
-    if (!p.hasRole(Role.PLATFORM_ADMIN) && !p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR).some((mine) => prefix.startsWith(mine))) {
+    if (
+      !p.hasRole(Role.PLATFORM_ADMIN) &&
+      !p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR).some((mine) => prefix.startsWith(mine))
+    ) {
       throw forbidden('The region is outside your scope');
     }
     const m = this.db.manager(ctx);
@@ -245,7 +259,11 @@ export class AttributionQueryService {
         .map((e) => ({
           kind: e.beneficiary_kind as BeneficiaryKind,
           householdId: e.household_id,
-          name: e.head_name ? (fullNames(l.supplier_id) ? e.head_name : maskName(e.head_name)) : (e.org_name ?? e.village_name ?? null),
+          name: e.head_name
+            ? fullNames(l.supplier_id)
+              ? e.head_name
+              : maskName(e.head_name)
+            : (e.org_name ?? e.village_name ?? null),
           householdStatus: (e.household_status as HouseholdStatus | null) ?? null,
           villageCode: e.village_code,
           villageName: e.village_name,
@@ -260,14 +278,21 @@ export class AttributionQueryService {
       orderId,
       counted: order.counted,
       attributedAmount: out.reduce((a, l) => a + l.attributedAmount, 0),
-      householdAmount: entries.filter((e) => e.beneficiary_kind === BeneficiaryKind.HOUSEHOLD).reduce((a, e) => a + Number(e.amount), 0),
+      householdAmount: entries
+        .filter((e) => e.beneficiary_kind === BeneficiaryKind.HOUSEHOLD)
+        .reduce((a, e) => a + Number(e.amount), 0),
       householdCount: households.size,
       lines: out,
     };
   }
 
   /** The unassigned bucket (units not covered by lots) per supplier, product and month, for suppliers and coordinators. */
-  async unassigned(ctx: RequestContext, from: string, to: string, supplierId?: string | null): Promise<UnassignedBucket[]> {
+  async unassigned(
+    ctx: RequestContext,
+    from: string,
+    to: string,
+    supplierId?: string | null,
+  ): Promise<UnassignedBucket[]> {
     const s = scopeOf(ctx.requirePrincipal());
     const range = parseRange(from, to);
     if (supplierId) assertUuid(supplierId, 'supplierId');

@@ -93,11 +93,10 @@ export class AttributionWriter {
       );
     }
     for (const u of batch.lineUpdates) {
-      await m.query(`UPDATE attribution_line SET refunded_amount = $2, attributed_amount = $3, updated_at = now() WHERE order_line_id = $1`, [
-        u.orderLineId,
-        u.refundedAmount,
-        u.attributedAmount,
-      ]);
+      await m.query(
+        `UPDATE attribution_line SET refunded_amount = $2, attributed_amount = $3, updated_at = now() WHERE order_line_id = $1`,
+        [u.orderLineId, u.refundedAmount, u.attributedAmount],
+      );
     }
     if (batch.refunds.length) {
       const R = batch.refunds;
@@ -194,7 +193,11 @@ export class AttributionWriter {
     const region = (code: string, period: string) => {
       const k = `${code}\u0000${period}`;
       let r = regions.get(k);
-      if (!r) regions.set(k, (r = { household: 0, village: 0, cooperative: 0, unassigned: 0, driven: 0, exPoverty: 0, monitored: 0 }));
+      if (!r)
+        regions.set(
+          k,
+          (r = { household: 0, village: 0, cooperative: 0, unassigned: 0, driven: 0, exPoverty: 0, monitored: 0 }),
+        );
       return r;
     };
     const households = new Map<string, { householdId: string; period: string; regionCode: string; amount: Fen }>();
@@ -205,7 +208,13 @@ export class AttributionWriter {
         const k = `${e.householdId}\u0000${e.period}`;
         const seen = households.get(k);
         if (seen) seen.amount += e.amount;
-        else households.set(k, { householdId: e.householdId as string, period: e.period, regionCode: e.regionCode, amount: e.amount });
+        else
+          households.set(k, {
+            householdId: e.householdId as string,
+            period: e.period,
+            regionCode: e.regionCode,
+            amount: e.amount,
+          });
       } else if (e.kind === BeneficiaryKind.VILLAGE_COLLECTIVE) r.village += e.amount;
       else if (e.kind === BeneficiaryKind.COOPERATIVE) r.cooperative += e.amount;
       else r.unassigned += e.amount;
@@ -214,15 +223,16 @@ export class AttributionWriter {
     if (households.size) {
       const H = [...households.entries()].sort(([a], [b]) => cmp(a, b)).map(([, v]) => v);
       // Status is snapshotted when the household first earns in a month (带动 counts by the status it had then).
-      const rows: Array<{ household_id: string; period: string; region_code: string; status: string; amount: string }> = await m.query(
-        `INSERT INTO attribution_household_month AS t (household_id, period, region_code, status, amount)
+      const rows: Array<{ household_id: string; period: string; region_code: string; status: string; amount: string }> =
+        await m.query(
+          `INSERT INTO attribution_household_month AS t (household_id, period, region_code, status, amount)
          SELECT u.h, u.p, u.r, hh.status, u.a
            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bigint[]) AS u(h, p, r, a) JOIN household hh ON hh.id = u.h
           ORDER BY u.h, u.p
          ON CONFLICT (household_id, period) DO UPDATE SET amount = t.amount + EXCLUDED.amount
          RETURNING household_id, period, region_code, status, amount`,
-        [H.map((h) => h.householdId), H.map((h) => h.period), H.map((h) => h.regionCode), H.map((h) => h.amount)],
-      );
+          [H.map((h) => h.householdId), H.map((h) => h.period), H.map((h) => h.regionCode), H.map((h) => h.amount)],
+        );
       for (const row of rows) {
         const after = Number(row.amount);
         const before = after - (households.get(`${row.household_id}\u0000${row.period}`)?.amount ?? 0);

@@ -12,15 +12,23 @@ const nullableMoney = (name: string) => ({ ...money(name), nullable: true });
 export class AttributionRule {
   @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
   @Field(() => ID) @Column({ name: 'supplier_id', type: 'uuid' }) supplierId: string;
-  @Field(() => ID, { nullable: true, description: 'null: the supplier’s default for products without a rule of their own' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'null: the supplier’s default for products without a rule of their own',
+  })
   @Column({ name: 'product_id', type: 'uuid', nullable: true })
   productId: string | null;
-  @Field(() => Int, { description: '1, 2, … per product (or per supplier default)' }) @Column('integer') version: number;
+  @Field(() => Int, { description: '1, 2, … per product (or per supplier default)' })
+  @Column('integer')
+  version: number;
   @Field(() => Date, { description: 'Order lines placed from this instant on use this version' })
   @Column({ name: 'effective_from', type: 'timestamptz' })
   effectiveFrom: Date;
   @Field(() => AttributionKind) @Column('text') kind: AttributionKind;
-  @Field(() => MoneyScalar, { nullable: true, description: 'CONTRACT_PURCHASE: fen per unit shipped, to the households whose lots shipped' })
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'CONTRACT_PURCHASE: fen per unit shipped, to the households whose lots shipped',
+  })
   @Column(nullableMoney('per_unit_payout'))
   perUnitPayout: Fen | null;
   @Field(() => Int, { description: 'REVENUE_SHARE: basis points of net revenue to the households whose lots shipped' })
@@ -32,17 +40,24 @@ export class AttributionRule {
   @Field(() => Int, { description: 'REVENUE_SHARE: basis points to the cooperative' })
   @Column({ name: 'cooperative_bp', type: 'integer', default: 0 })
   cooperativeBasisPoints: number;
-  @Field(() => Int, { description: 'WAGE / DIVIDEND: basis points of net revenue pooled for the period, split by the linkages’ shares' })
+  @Field(() => Int, {
+    description: 'WAGE / DIVIDEND: basis points of net revenue pooled for the period, split by the linkages’ shares',
+  })
   @Column({ name: 'pool_bp', type: 'integer', default: 0 })
   poolBasisPoints: number;
-  @Field(() => String, { nullable: true, description: 'The village collective (level-5 region) receiving villageCollectiveBasisPoints' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The village collective (level-5 region) receiving villageCollectiveBasisPoints',
+  })
   @Column({ name: 'village_code', type: 'text', nullable: true })
   villageCode: string | null;
   @Field(() => ID, { nullable: true, description: 'The cooperative receiving cooperativeBasisPoints' })
   @Column({ name: 'cooperative_org_id', type: 'uuid', nullable: true })
   cooperativeOrgId: string | null;
   @Field(() => String) @Column({ type: 'text', default: '' }) note: string;
-  @Field(() => ID, { nullable: true }) @Column({ name: 'created_by_user_id', type: 'uuid', nullable: true }) createdByUserId: string | null;
+  @Field(() => ID, { nullable: true })
+  @Column({ name: 'created_by_user_id', type: 'uuid', nullable: true })
+  createdByUserId: string | null;
   @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 
   /** Set by the rule service when listing: the version applied to orders placed now. */

@@ -24,7 +24,12 @@ export interface OrderDomainEvent {
 }
 
 /** Order events after which attribution may have something to write. */
-export const ATTRIBUTION_EVENT_TYPES: ReadonlySet<string> = new Set(['order.accepted', 'order.delivered', 'order.refunded', 'order.settled']);
+export const ATTRIBUTION_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'order.accepted',
+  'order.delivered',
+  'order.refunded',
+  'order.settled',
+]);
 
 /**
  * The safety net for the same-transaction calls: after `order.accepted`, `order.delivered` (retail,
@@ -75,11 +80,20 @@ export class AttributionJobs implements JobHandler<ReconcileJobData> {
   private readonly log = new Logger('AttributionReconcile');
   constructor(private readonly reconciliation: ReconciliationService) {}
 
-  async handle(job: Pick<Job<ReconcileJobData>, 'name' | 'data'>): Promise<Omit<ReconciliationReport, 'differences'> | null> {
+  async handle(
+    job: Pick<Job<ReconcileJobData>, 'name' | 'data'>,
+  ): Promise<Omit<ReconciliationReport, 'differences'> | null> {
     if (job.name !== RECONCILE_JOB) return null;
     const window = { ...defaultReconcileWindow(), ...job.data };
-    const report = await this.reconciliation.reconcile(RequestContext.system('attribution-reconcile'), window.from, window.to);
-    if (!report.ok) this.log.error(`attribution reconciliation ${window.from}..${window.to} found ${report.differenceCount} difference(s); report ${report.id}`);
+    const report = await this.reconciliation.reconcile(
+      RequestContext.system('attribution-reconcile'),
+      window.from,
+      window.to,
+    );
+    if (!report.ok)
+      this.log.error(
+        `attribution reconciliation ${window.from}..${window.to} found ${report.differenceCount} difference(s); report ${report.id}`,
+      );
     const { differences: _omit, ...summary } = report;
     return summary;
   }
@@ -93,6 +107,10 @@ export class AttributionSchedulers implements OnApplicationBootstrap {
   async onApplicationBootstrap() {
     await this.queues
       .queue(ATTRIBUTION_QUEUE)
-      .upsertJobScheduler('attribution-reconcile-nightly', { pattern: '30 3 * * *', tz: 'Asia/Shanghai' }, { name: RECONCILE_JOB, data: {}, opts: { removeOnFail: 100 } });
+      .upsertJobScheduler(
+        'attribution-reconcile-nightly',
+        { pattern: '30 3 * * *', tz: 'Asia/Shanghai' },
+        { name: RECONCILE_JOB, data: {}, opts: { removeOnFail: 100 } },
+      );
   }
 }

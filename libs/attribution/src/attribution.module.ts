@@ -51,6 +51,13 @@ export const ATTRIBUTION_ENTITIES = [
     AttributionSchedulers,
     AttributionResolver,
   ],
-  exports: [AttributionService, AttributionRuleService, AttributionQueryService, CountyIncomeService, IncomeShareService, ReconciliationService],
+  exports: [
+    AttributionService,
+    AttributionRuleService,
+    AttributionQueryService,
+    CountyIncomeService,
+    IncomeShareService,
+    ReconciliationService,
+  ],
 })
 export class AttributionModule {}

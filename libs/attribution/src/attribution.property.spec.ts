@@ -8,7 +8,25 @@ import type { TestServer } from '@bangfu/testing';
 import { AttributionService } from './attribution.service';
 import { refundedShare } from './engine';
 import { ReconciliationService } from './reconciliation.service';
-import { accept, agency, type Buyer, channel, customer, deliver, household, insertOrder, link, lot, product, refund, rule, startAttributionServer, supplier, sys, villages } from './test-helpers';
+import {
+  accept,
+  agency,
+  type Buyer,
+  channel,
+  customer,
+  deliver,
+  household,
+  insertOrder,
+  link,
+  lot,
+  product,
+  refund,
+  rule,
+  startAttributionServer,
+  supplier,
+  sys,
+  villages,
+} from './test-helpers';
 
 /**
  * Property-based, against real Postgres: random rules, orders, lots, shipment allocations and
@@ -53,9 +71,17 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
   rule: fc.oneof(
     fc.record({ kind: fc.constant('CONTRACT_PURCHASE' as const), perUnitPayout: fc.integer({ min: 1, max: 30_000 }) }),
     fc
-      .record({ kind: fc.constant('REVENUE_SHARE' as const), h: fc.integer({ min: 0, max: 10_000 }), v: fc.integer({ min: 0, max: 5_000 }), c: fc.integer({ min: 0, max: 5_000 }) })
+      .record({
+        kind: fc.constant('REVENUE_SHARE' as const),
+        h: fc.integer({ min: 0, max: 10_000 }),
+        v: fc.integer({ min: 0, max: 5_000 }),
+        c: fc.integer({ min: 0, max: 5_000 }),
+      })
       .filter((r) => r.h + r.v + r.c > 0 && r.h + r.v + r.c <= 10_000),
-    fc.record({ kind: fc.constantFrom('WAGE' as const, 'DIVIDEND' as const), poolBp: fc.integer({ min: 1, max: 10_000 }) }),
+    fc.record({
+      kind: fc.constantFrom('WAGE' as const, 'DIVIDEND' as const),
+      poolBp: fc.integer({ min: 1, max: 10_000 }),
+    }),
   ),
   laterVersion: fc.boolean(),
   buyer: fc.constantFrom('agency' as const, 'customer' as const),
@@ -78,7 +104,13 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
     }),
     { minLength: 1, maxLength: 3 },
   ),
-  refunds: fc.array(fc.record({ dayOffset: fc.integer({ min: -5, max: 90 }), fractions: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 3 }) }), { maxLength: 3 }),
+  refunds: fc.array(
+    fc.record({
+      dayOffset: fc.integer({ min: -5, max: 90 }),
+      fractions: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 3 }),
+    }),
+    { maxLength: 3 },
+  ),
   fullRefundAtEnd: fc.boolean(),
   mode: fc.constantFrom('stepwise' as const, 'late' as const, 'shuffled' as const),
   shuffleSeed: fc.integer({ min: 0, max: 1000 }),
@@ -89,7 +121,13 @@ beforeAll(async () => {
   attribution = server.app.get(AttributionService);
   [village] = await villages(ds, '520621', 1);
   coop = await supplier(ds);
-  const statuses = [HouseholdStatus.EX_POVERTY, HouseholdStatus.MONITORED, HouseholdStatus.ORDINARY, HouseholdStatus.EX_POVERTY, HouseholdStatus.ORDINARY];
+  const statuses = [
+    HouseholdStatus.EX_POVERTY,
+    HouseholdStatus.MONITORED,
+    HouseholdStatus.ORDINARY,
+    HouseholdStatus.EX_POVERTY,
+    HouseholdStatus.ORDINARY,
+  ];
   households = [];
   for (const status of statuses) households.push(await household(ds, village, status));
   await link(ds, coop.supplierId, { villageCode: village });
@@ -124,22 +162,60 @@ async function build(s: Scenario) {
     r.kind === 'CONTRACT_PURCHASE'
       ? { perUnitPayout: r.perUnitPayout }
       : r.kind === 'REVENUE_SHARE'
-        ? { householdsBp: r.h, villageCollectiveBp: r.v, villageCode: r.v ? village : null, cooperativeBp: r.c, cooperativeOrgId: r.c ? coop.supplierId : null }
+        ? {
+            householdsBp: r.h,
+            villageCollectiveBp: r.v,
+            villageCode: r.v ? village : null,
+            cooperativeBp: r.c,
+            cooperativeOrgId: r.c ? coop.supplierId : null,
+          }
         : { poolBp: r.poolBp };
-  await rule(ds, { supplierId: coop.supplierId, productId: p.productId, kind: r.kind, effectiveFrom: new Date(placedAt.getTime() - DAY), ...ruleInput });
+  await rule(ds, {
+    supplierId: coop.supplierId,
+    productId: p.productId,
+    kind: r.kind,
+    effectiveFrom: new Date(placedAt.getTime() - DAY),
+    ...ruleInput,
+  });
   // A version taking effect after the order was placed must not apply to it.
-  if (s.laterVersion) await rule(ds, { supplierId: coop.supplierId, productId: p.productId, kind: 'CONTRACT_PURCHASE', effectiveFrom: new Date(placedAt.getTime() + 60_000), perUnitPayout: 1 });
+  if (s.laterVersion)
+    await rule(ds, {
+      supplierId: coop.supplierId,
+      productId: p.productId,
+      kind: 'CONTRACT_PURCHASE',
+      effectiveFrom: new Date(placedAt.getTime() + 60_000),
+      perUnitPayout: 1,
+    });
 
   const lineSpecs = [];
   for (const [i, l] of s.lines.entries()) {
     const variantId = p.variants[i].id;
     const lotIds: string[] = [];
-    for (const spec of l.lots) lotIds.push(await lot(ds, variantId, spec.contributors.map((h, j) => ({ householdId: households[h], quantity: spec.quantities[j] }))));
+    for (const spec of l.lots)
+      lotIds.push(
+        await lot(
+          ds,
+          variantId,
+          spec.contributors.map((h, j) => ({ householdId: households[h], quantity: spec.quantities[j] })),
+        ),
+      );
     const weights = [...l.lots.map((x) => x.weight), l.uncoveredWeight];
-    const split = weights.some((w) => w > 0) ? allocate(l.quantity, weights) : weights.map((_, j) => (j === weights.length - 1 ? l.quantity : 0));
-    const allocations: Array<{ lotId: string | null; quantity: number }> = lotIds.map((lotId, j) => ({ lotId, quantity: split[j] }));
+    const split = weights.some((w) => w > 0)
+      ? allocate(l.quantity, weights)
+      : weights.map((_, j) => (j === weights.length - 1 ? l.quantity : 0));
+    const allocations: Array<{ lotId: string | null; quantity: number }> = lotIds.map((lotId, j) => ({
+      lotId,
+      quantity: split[j],
+    }));
     if (l.explicitNullRow) allocations.push({ lotId: null, quantity: split[split.length - 1] });
-    lineSpecs.push({ supplierId: coop.supplierId, productId: p.productId, variantId, unitPrice: l.unitPrice, quantity: l.quantity, allocations });
+    lineSpecs.push({
+      supplierId: coop.supplierId,
+      productId: p.productId,
+      variantId,
+      unitPrice: l.unitPrice,
+      quantity: l.quantity,
+      allocations,
+    });
   }
   const buyer = buyers[s.buyer];
   const order = await insertOrder(ds, buyer, hall, placedAt, lineSpecs);
@@ -148,14 +224,23 @@ async function build(s: Scenario) {
   // Refund amounts: fractions of what each line still has; optionally everything at the end.
   const left = [...totals];
   const refunds: RefundPlan[] = [];
-  const offsets = s.refunds.map((x) => (s.buyer === 'customer' ? Math.abs(x.dayOffset) : x.dayOffset)).sort((a, b) => a - b);
+  const offsets = s.refunds
+    .map((x) => (s.buyer === 'customer' ? Math.abs(x.dayOffset) : x.dayOffset))
+    .sort((a, b) => a - b);
   s.refunds.forEach((x, k) => {
     const lines = order.lineIds.map((lineId, j) => ({ lineId, amount: Math.floor((left[j] * x.fractions[j]) / 100) }));
     lines.forEach((l, j) => (left[j] -= l.amount));
-    if (lines.some((l) => l.amount > 0)) refunds.push({ at: new Date(countAt.getTime() + offsets[k] * DAY + (k + 1) * 1000), lines: lines.filter((l) => l.amount > 0) });
+    if (lines.some((l) => l.amount > 0))
+      refunds.push({
+        at: new Date(countAt.getTime() + offsets[k] * DAY + (k + 1) * 1000),
+        lines: lines.filter((l) => l.amount > 0),
+      });
   });
   if (s.fullRefundAtEnd && left.some((x) => x > 0)) {
-    refunds.push({ at: new Date(countAt.getTime() + 95 * DAY), lines: order.lineIds.map((lineId, j) => ({ lineId, amount: left[j] })).filter((l) => l.amount > 0) });
+    refunds.push({
+      at: new Date(countAt.getTime() + 95 * DAY),
+      lines: order.lineIds.map((lineId, j) => ({ lineId, amount: left[j] })).filter((l) => l.amount > 0),
+    });
   }
   return { placedAt, countAt, order, totals, refunds, buyer };
 }
@@ -168,9 +253,11 @@ async function run(s: Scenario, b: Awaited<ReturnType<typeof build>>) {
   for (const r of pre) {
     r.id = await refund(ds, b.order.orderId, r.lines, r.at);
     // Ordering calls this on every refund; before the order counts it has nothing to reverse.
-    if (s.mode === 'stepwise') expect((await attribution.reverseRefund(sys(), b.order.orderId, r.id)).entriesWritten).toBe(0);
+    if (s.mode === 'stepwise')
+      expect((await attribution.reverseRefund(sys(), b.order.orderId, r.id)).entriesWritten).toBe(0);
   }
-  const count = () => (b.buyer.kind === 'AGENCY' ? accept(ds, b.order.orderId, b.countAt) : deliver(ds, b.order.orderId, b.countAt));
+  const count = () =>
+    b.buyer.kind === 'AGENCY' ? accept(ds, b.order.orderId, b.countAt) : deliver(ds, b.order.orderId, b.countAt);
   if (s.mode === 'stepwise') {
     // As ordering would: in the transaction of each move.
     await count();
@@ -188,19 +275,25 @@ async function run(s: Scenario, b: Awaited<ReturnType<typeof build>>) {
     return;
   }
   // Out of order: refunds' calls first (in a shuffled order), the count's call last.
-  const ids = b.refunds.map((r) => r.id as string).sort((x, y) => ((x.charCodeAt(3) + s.shuffleSeed) % 7) - ((y.charCodeAt(3) + s.shuffleSeed) % 7));
+  const ids = b.refunds
+    .map((r) => r.id as string)
+    .sort((x, y) => ((x.charCodeAt(3) + s.shuffleSeed) % 7) - ((y.charCodeAt(3) + s.shuffleSeed) % 7));
   for (const id of ids) await attribution.reverseRefund(sys(), b.order.orderId, id);
   await attribution.attributeOrder(sys(), b.order.orderId);
 }
 
 async function check(s: Scenario, b: Awaited<ReturnType<typeof build>>) {
-  const lines: Array<Record<string, any>> = await ds.query(`SELECT * FROM attribution_line WHERE order_id = $1`, [b.order.orderId]);
+  const lines: Array<Record<string, any>> = await ds.query(`SELECT * FROM attribution_line WHERE order_id = $1`, [
+    b.order.orderId,
+  ]);
   expect(lines.length).toBe(b.order.lineIds.length);
   for (const [j, lineId] of b.order.lineIds.entries()) {
     const l = lines.find((x) => x.order_line_id === lineId)!;
     const L = b.totals[j];
     const gross = Number(l.gross_amount);
-    const refunds = b.refunds.map((r) => ({ at: r.at, id: r.id as string, amount: r.lines.find((x) => x.lineId === lineId)?.amount ?? 0 })).filter((r) => r.amount > 0);
+    const refunds = b.refunds
+      .map((r) => ({ at: r.at, id: r.id as string, amount: r.lines.find((x) => x.lineId === lineId)?.amount ?? 0 }))
+      .filter((r) => r.amount > 0);
     const refundedTotal = refunds.reduce((a, r) => a + r.amount, 0);
     const preTotal = refunds.filter((r) => r.at < b.countAt).reduce((a, r) => a + r.amount, 0);
 
@@ -215,10 +308,11 @@ async function check(s: Scenario, b: Awaited<ReturnType<typeof build>>) {
       expect(gross).toBe(h + v + c);
     }
 
-    const entries: Array<{ event_key: string; beneficiary_key: string; lot_id: string | null; amount: string }> = await ds.query(
-      `SELECT event_key, beneficiary_key, lot_id, amount FROM attribution_entry WHERE order_line_id = $1`,
-      [lineId],
-    );
+    const entries: Array<{ event_key: string; beneficiary_key: string; lot_id: string | null; amount: string }> =
+      await ds.query(
+        `SELECT event_key, beneficiary_key, lot_id, amount FROM attribution_entry WHERE order_line_id = $1`,
+        [lineId],
+      );
     const sumOf = (xs: typeof entries) => xs.reduce((a, e) => a + Number(e.amount), 0);
     // The parts always sum exactly: per event, and for the line.
     expect(sumOf(entries.filter((e) => e.event_key === 'COUNT'))).toBe(gross - refundedShare(gross, preTotal, L));
@@ -233,7 +327,11 @@ async function check(s: Scenario, b: Awaited<ReturnType<typeof build>>) {
     expect(Number(l.refunded_amount)).toBe(refundedTotal);
     // No beneficiary ever below zero; a full refund restores every one of them to exactly zero.
     const perSlot = new Map<string, number>();
-    for (const e of entries) perSlot.set(`${e.beneficiary_key}|${e.lot_id}`, (perSlot.get(`${e.beneficiary_key}|${e.lot_id}`) ?? 0) + Number(e.amount));
+    for (const e of entries)
+      perSlot.set(
+        `${e.beneficiary_key}|${e.lot_id}`,
+        (perSlot.get(`${e.beneficiary_key}|${e.lot_id}`) ?? 0) + Number(e.amount),
+      );
     for (const v of perSlot.values()) expect(v).toBeGreaterThanOrEqual(0);
     if (refundedTotal === L) expect([...perSlot.values()].every((v) => v === 0)).toBe(true);
   }

@@ -26,13 +26,22 @@ export class AttributionResolver {
     private readonly reconciliation: ReconciliationService,
   ) {}
 
-  @Mutation(() => AttributionRule, { description: 'A new version of a product’s attribution rule (or of the supplier default); applies to orders placed from effectiveFrom' })
+  @Mutation(() => AttributionRule, {
+    description:
+      'A new version of a product’s attribution rule (or of the supplier default); applies to orders placed from effectiveFrom',
+  })
   @Allow(SUPPLIER_ADMIN, SUPPLIER_STAFF, PLATFORM_ADMIN)
-  setAttributionRule(@Ctx() ctx: RequestContext, @Args('input') input: SetAttributionRuleInput): Promise<AttributionRule> {
+  setAttributionRule(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: SetAttributionRuleInput,
+  ): Promise<AttributionRule> {
     return this.rules.setRule(ctx, input);
   }
 
-  @Query(() => [AttributionRule], { description: 'Versions of a product’s rule and of its supplier’s default (or, with supplierId only, the defaults), newest first' })
+  @Query(() => [AttributionRule], {
+    description:
+      'Versions of a product’s rule and of its supplier’s default (or, with supplierId only, the defaults), newest first',
+  })
   @Allow(SUPPLIER_ADMIN, SUPPLIER_STAFF, COORDINATOR, AUDITOR, PLATFORM_ADMIN)
   attributionRules(
     @Ctx() ctx: RequestContext,
@@ -42,7 +51,9 @@ export class AttributionResolver {
     return this.rules.listRules(ctx, productId, supplierId);
   }
 
-  @Query(() => HouseholdIncome, { description: 'A household’s attributed income by month and product; from/to are months or dates (Asia/Shanghai)' })
+  @Query(() => HouseholdIncome, {
+    description: 'A household’s attributed income by month and product; from/to are months or dates (Asia/Shanghai)',
+  })
   @Allow(FARMER, SUPPLIER_ADMIN, SUPPLIER_STAFF, COORDINATOR, AUDITOR, PLATFORM_ADMIN)
   householdIncome(
     @Ctx() ctx: RequestContext,
@@ -55,11 +66,17 @@ export class AttributionResolver {
 
   @Query(() => HouseholdIncome, { description: 'The signed-in farmer’s own household income' })
   @Allow(FARMER)
-  myHouseholdIncome(@Ctx() ctx: RequestContext, @Args('from', { type: () => String }) from: string, @Args('to', { type: () => String }) to: string): Promise<HouseholdIncome> {
+  myHouseholdIncome(
+    @Ctx() ctx: RequestContext,
+    @Args('from', { type: () => String }) from: string,
+    @Args('to', { type: () => String }) to: string,
+  ): Promise<HouseholdIncome> {
     return this.queries.myHouseholdIncome(ctx, from, to);
   }
 
-  @Query(() => AttributionSummary, { description: 'Attributed income and households driven (带动户数) in a region over whole months' })
+  @Query(() => AttributionSummary, {
+    description: 'Attributed income and households driven (带动户数) in a region over whole months',
+  })
   @Allow(COORDINATOR, AUDITOR, PLATFORM_ADMIN)
   attributionSummary(
     @Ctx() ctx: RequestContext,
@@ -70,19 +87,31 @@ export class AttributionResolver {
     return this.queries.summary(ctx, regionCode, from, to);
   }
 
-  @Query(() => OrderAttribution, { description: '“Where your money went”: households, village collectives and cooperatives an order earned money for' })
+  @Query(() => OrderAttribution, {
+    description: '“Where your money went”: households, village collectives and cooperatives an order earned money for',
+  })
   @Allow(AUTHENTICATED)
-  orderAttribution(@Ctx() ctx: RequestContext, @Args('orderId', { type: () => ID }) orderId: string): Promise<OrderAttribution> {
+  orderAttribution(
+    @Ctx() ctx: RequestContext,
+    @Args('orderId', { type: () => ID }) orderId: string,
+  ): Promise<OrderAttribution> {
     return this.queries.orderAttribution(ctx, orderId);
   }
 
-  @Query(() => ProductIncomeShare, { description: 'What one unit of the product brings farmer households under the rule in force now' })
+  @Query(() => ProductIncomeShare, {
+    description: 'What one unit of the product brings farmer households under the rule in force now',
+  })
   @Allow(PUBLIC)
-  productIncomeShare(@Ctx() ctx: RequestContext, @Args('productId', { type: () => ID }) productId: string): Promise<ProductIncomeShare> {
+  productIncomeShare(
+    @Ctx() ctx: RequestContext,
+    @Args('productId', { type: () => ID }) productId: string,
+  ): Promise<ProductIncomeShare> {
     return this.incomeShares.productIncomeShare(ctx, productId);
   }
 
-  @Query(() => [UnassignedBucket], { description: 'Income from shipped units not covered by lots, per supplier, product and month' })
+  @Query(() => [UnassignedBucket], {
+    description: 'Income from shipped units not covered by lots, per supplier, product and month',
+  })
   @Allow(SUPPLIER_ADMIN, SUPPLIER_STAFF, COORDINATOR, AUDITOR, PLATFORM_ADMIN)
   unassignedAttribution(
     @Ctx() ctx: RequestContext,
@@ -93,9 +122,16 @@ export class AttributionResolver {
     return this.queries.unassigned(ctx, from, to, supplierId);
   }
 
-  @Mutation(() => ReconciliationReport, { description: 'Rebuild a period’s attribution from orders, allocations and rules and report every difference (records the report)' })
+  @Mutation(() => ReconciliationReport, {
+    description:
+      'Rebuild a period’s attribution from orders, allocations and rules and report every difference (records the report)',
+  })
   @Allow(PLATFORM_ADMIN)
-  reconcileAttribution(@Ctx() ctx: RequestContext, @Args('from', { type: () => String }) from: string, @Args('to', { type: () => String }) to: string): Promise<ReconciliationReport> {
+  reconcileAttribution(
+    @Ctx() ctx: RequestContext,
+    @Args('from', { type: () => String }) from: string,
+    @Args('to', { type: () => String }) to: string,
+  ): Promise<ReconciliationReport> {
     return this.reconciliation.reconcile(ctx, from, to);
   }
 }

@@ -2,10 +2,20 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppError, assertUuid, Db, notFound, type RequestContext } from '@bangfu/core';
 import type { Fen } from '@bangfu/money';
 import { AttributionWriter, type Batch, type EntryRow } from './attribution-writer';
-import { type BeneficiaryKind, lineRefunds, type OrderFacts, type Part, type PlannedLine, planOrder, refundEventKey, refundStep, slotKey, subtractParts } from './engine';
+import {
+  type BeneficiaryKind,
+  lineRefunds,
+  type OrderFacts,
+  type Part,
+  type PlannedLine,
+  planOrder,
+  refundEventKey,
+  refundStep,
+  slotKey,
+  subtractParts,
+} from './engine';
 import { AttributionFactsLoader } from './facts';
 import { periodOf } from './periods';
-
 
 /** What one attribution run wrote for an order. */
 export interface AttributionResult {
@@ -55,7 +65,11 @@ export class AttributionService {
     return this.db.transaction(ctx, async (tx) => {
       const order = await this.lockAndLoad(tx, orderId);
       if (!order.facts.countedAt) {
-        throw new AppError('ORDER_NOT_COUNTED', 'The order does not count yet: agency orders count when accepted, retail orders when paid and delivered', { orderId });
+        throw new AppError(
+          'ORDER_NOT_COUNTED',
+          'The order does not count yet: agency orders count when accepted, retail orders when paid and delivered',
+          { orderId },
+        );
       }
       return this.sync(tx, order);
     });
@@ -67,11 +81,19 @@ export class AttributionService {
    * match what ordering recorded (REFUND_MISMATCH). Refunds before the order counts reverse nothing:
    * the lines count net of them. Idempotent.
    */
-  async reverseRefund(ctx: RequestContext, orderId: string, refundId: string, amountsPerLine?: Array<{ lineId: string; amount: Fen }> | null): Promise<AttributionResult> {
+  async reverseRefund(
+    ctx: RequestContext,
+    orderId: string,
+    refundId: string,
+    amountsPerLine?: Array<{ lineId: string; amount: Fen }> | null,
+  ): Promise<AttributionResult> {
     return this.db.transaction(ctx, async (tx) => {
       const order = await this.lockAndLoad(tx, orderId);
       const refund = order.facts.refunds.find((r) => r.refundId === refundId);
-      if (!refund) throw new AppError('REFUND_NOT_FOUND', `Refund ${refundId} is not recorded on order ${orderId}`, { field: 'refundId' });
+      if (!refund)
+        throw new AppError('REFUND_NOT_FOUND', `Refund ${refundId} is not recorded on order ${orderId}`, {
+          field: 'refundId',
+        });
       if (amountsPerLine) {
         const norm = (xs: Array<{ lineId: string; amount: Fen }>) =>
           xs
@@ -80,7 +102,10 @@ export class AttributionService {
             .sort()
             .join(',');
         if (norm(amountsPerLine) !== norm(refund.lines)) {
-          throw new AppError('REFUND_MISMATCH', 'The amounts per line differ from the refund recorded on the order', { field: 'amountsPerLine', recorded: refund.lines });
+          throw new AppError('REFUND_MISMATCH', 'The amounts per line differ from the refund recorded on the order', {
+            field: 'amountsPerLine',
+            recorded: refund.lines,
+          });
         }
       }
       return this.sync(tx, order);
@@ -95,25 +120,41 @@ export class AttributionService {
   private async lockAndLoad(tx: RequestContext, orderId: string) {
     assertUuid(orderId, 'orderId');
     // The order row lock serialises us with ordering's moves and with other attribution runs.
-    const locked: unknown[] = await this.db.manager(tx).query(`SELECT id FROM orders WHERE id = $1 FOR UPDATE`, [orderId]);
+    const locked: unknown[] = await this.db
+      .manager(tx)
+      .query(`SELECT id FROM orders WHERE id = $1 FOR UPDATE`, [orderId]);
     if (locked.length === 0) throw notFound('Order', orderId);
     const loaded = await this.facts.load(tx, [orderId]);
     return { facts: loaded.orders[0], loaded };
   }
 
-  private async sync(tx: RequestContext, order: Awaited<ReturnType<AttributionService['lockAndLoad']>>): Promise<AttributionResult> {
+  private async sync(
+    tx: RequestContext,
+    order: Awaited<ReturnType<AttributionService['lockAndLoad']>>,
+  ): Promise<AttributionResult> {
     const { facts } = order;
-    const result: AttributionResult = { orderId: facts.id, counted: facts.countedAt !== null, linesAttributed: 0, entriesWritten: 0, cappedLineIds: [] };
+    const result: AttributionResult = {
+      orderId: facts.id,
+      counted: facts.countedAt !== null,
+      linesAttributed: 0,
+      entriesWritten: 0,
+      cappedLineIds: [],
+    };
     if (!facts.countedAt) return result;
     const planned = planOrder(facts, order.loaded.rules, order.loaded.world);
     const m = this.db.manager(tx);
     const stored = new Map<string, StoredLine>(
-      ((await m.query(`SELECT * FROM attribution_line WHERE order_id = $1`, [facts.id])) as StoredLine[]).map((s) => [s.order_line_id, s]),
+      ((await m.query(`SELECT * FROM attribution_line WHERE order_id = $1`, [facts.id])) as StoredLine[]).map((s) => [
+        s.order_line_id,
+        s,
+      ]),
     );
     const seenRefunds = new Set<string>(
-      ((await m.query(`SELECT order_line_id, refund_id FROM attribution_refund WHERE order_id = $1`, [facts.id])) as Array<{ order_line_id: string; refund_id: string }>).map(
-        (r) => `${r.order_line_id}|${r.refund_id}`,
-      ),
+      (
+        (await m.query(`SELECT order_line_id, refund_id FROM attribution_refund WHERE order_id = $1`, [
+          facts.id,
+        ])) as Array<{ order_line_id: string; refund_id: string }>
+      ).map((r) => `${r.order_line_id}|${r.refund_id}`),
     );
     const batch: Batch = { lines: [], refunds: [], entries: [], lineUpdates: [] };
     for (const p of planned) {
@@ -123,7 +164,9 @@ export class AttributionService {
     }
     for (const l of batch.lines) if (l.uncappedAmount > l.grossAmount) result.cappedLineIds.push(l.orderLineId);
     if (result.cappedLineIds.length) {
-      this.log.warn(`order ${facts.id}: ${result.cappedLineIds.length} line(s) capped at their revenue (rule pays out more than the line earns): ${result.cappedLineIds.join(', ')}`);
+      this.log.warn(
+        `order ${facts.id}: ${result.cappedLineIds.length} line(s) capped at their revenue (rule pays out more than the line earns): ${result.cappedLineIds.join(', ')}`,
+      );
     }
     await this.writer.write(tx, batch);
     result.linesAttributed = batch.lines.length;
@@ -149,14 +192,21 @@ export class AttributionService {
       refundedAmount: p.refunded,
       attributedAmount: p.attributed,
     });
-    for (const r of p.refunds) batch.refunds.push({ orderLineId: p.line.id, orderId: p.line.orderId, reversedAmount: r.reversed, ...r });
+    for (const r of p.refunds)
+      batch.refunds.push({ orderLineId: p.line.id, orderId: p.line.orderId, reversedAmount: r.reversed, ...r });
     for (const ev of p.events) {
       for (const part of ev.parts) batch.entries.push(entry(p.line, rule, ev.eventKey, ev.period, ev.occurredAt, part));
     }
   }
 
   /** Refunds of an already counted line that are not reversed yet, taken from what is stored. */
-  private async addPendingRefunds(tx: RequestContext, batch: Batch, facts: OrderFacts, s: StoredLine, seen: Set<string>): Promise<void> {
+  private async addPendingRefunds(
+    tx: RequestContext,
+    batch: Batch,
+    facts: OrderFacts,
+    s: StoredLine,
+    seen: Set<string>,
+  ): Promise<void> {
     const pending = lineRefunds(facts, s.order_line_id)
       .filter((r) => !seen.has(`${s.order_line_id}|${r.refundId}`))
       .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || (a.refundId < b.refundId ? -1 : 1));
@@ -175,10 +225,24 @@ export class AttributionService {
       const at = r.occurredAt.getTime() < new Date(s.counted_at).getTime() ? new Date(s.counted_at) : r.occurredAt;
       const period = periodOf(at);
       const reversed = taken.reduce((a, t) => a + t.amount, 0);
-      batch.refunds.push({ orderLineId: s.order_line_id, refundId: r.refundId, orderId: facts.id, amount: r.amount, beforeCount: false, reversedAmount: reversed, occurredAt: at, period });
-      for (const t of taken) batch.entries.push(entry(line, rule, refundEventKey(r.refundId), period, at, { ...t, amount: -t.amount }));
+      batch.refunds.push({
+        orderLineId: s.order_line_id,
+        refundId: r.refundId,
+        orderId: facts.id,
+        amount: r.amount,
+        beforeCount: false,
+        reversedAmount: reversed,
+        occurredAt: at,
+        period,
+      });
+      for (const t of taken)
+        batch.entries.push(entry(line, rule, refundEventKey(r.refundId), period, at, { ...t, amount: -t.amount }));
     }
-    batch.lineUpdates.push({ orderLineId: s.order_line_id, refundedAmount: refunded, attributedAmount: remaining.reduce((a, p) => a + p.amount, 0) });
+    batch.lineUpdates.push({
+      orderLineId: s.order_line_id,
+      refundedAmount: refunded,
+      attributedAmount: remaining.reduce((a, p) => a + p.amount, 0),
+    });
   }
 
   private async remainingParts(tx: RequestContext, orderLineId: string): Promise<Part[]> {
@@ -211,5 +275,15 @@ function entry(
   occurredAt: Date,
   part: Part,
 ): EntryRow {
-  return { ...part, orderId: line.orderId, orderLineId: line.id, supplierId: line.supplierId, productId: line.productId, eventKey, ...rule, period, occurredAt };
+  return {
+    ...part,
+    orderId: line.orderId,
+    orderLineId: line.id,
+    supplierId: line.supplierId,
+    productId: line.productId,
+    eventKey,
+    ...rule,
+    period,
+    occurredAt,
+  };
 }

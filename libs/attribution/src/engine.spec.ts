@@ -27,7 +27,12 @@ const sum = (parts: readonly Part[]) => parts.reduce((a, p) => a + p.amount, 0);
 function world(contributions: Record<string, Array<{ householdId: string; quantity: number }>>): WorldFacts {
   return {
     lots: new Map(Object.entries(contributions)),
-    households: new Map(HOUSEHOLDS.map((id, i) => [id, { id, villageCode: `52062110100${i}`, status: i % 2 ? 'EX_POVERTY' : 'ORDINARY' }])),
+    households: new Map(
+      HOUSEHOLDS.map((id, i) => [
+        id,
+        { id, villageCode: `52062110100${i}`, status: i % 2 ? 'EX_POVERTY' : 'ORDINARY' },
+      ]),
+    ),
     suppliers: new Map([
       [
         SUPPLIER,
@@ -35,10 +40,42 @@ function world(contributions: Record<string, Array<{ householdId: string; quanti
           id: SUPPLIER,
           countyCode: '520621000000',
           linkages: [
-            { id: 'l-1', householdId: 'h-1', villageCode: null, type: 'WAGE', shareBp: 3000, validFrom: '2020-01-01', validTo: null },
-            { id: 'l-2', householdId: 'h-2', villageCode: null, type: 'WAGE', shareBp: 4500, validFrom: '2020-01-01', validTo: null },
-            { id: 'l-3', householdId: null, villageCode: '520621101001', type: 'WAGE', shareBp: 2000, validFrom: '2020-01-01', validTo: null },
-            { id: 'l-4', householdId: 'h-3', villageCode: null, type: 'DIVIDEND', shareBp: 10000, validFrom: '2020-01-01', validTo: '2020-12-31' },
+            {
+              id: 'l-1',
+              householdId: 'h-1',
+              villageCode: null,
+              type: 'WAGE',
+              shareBp: 3000,
+              validFrom: '2020-01-01',
+              validTo: null,
+            },
+            {
+              id: 'l-2',
+              householdId: 'h-2',
+              villageCode: null,
+              type: 'WAGE',
+              shareBp: 4500,
+              validFrom: '2020-01-01',
+              validTo: null,
+            },
+            {
+              id: 'l-3',
+              householdId: null,
+              villageCode: '520621101001',
+              type: 'WAGE',
+              shareBp: 2000,
+              validFrom: '2020-01-01',
+              validTo: null,
+            },
+            {
+              id: 'l-4',
+              householdId: 'h-3',
+              villageCode: null,
+              type: 'DIVIDEND',
+              shareBp: 10000,
+              validFrom: '2020-01-01',
+              validTo: '2020-12-31',
+            },
           ],
         },
       ],
@@ -65,26 +102,47 @@ const baseRule = (kind: AttributionKind, extra: Partial<RuleFacts> = {}): RuleFa
 
 /** Random rules of every kind, including payouts above the unit price (capped). */
 const ruleArb: fc.Arbitrary<RuleFacts> = fc.oneof(
-  fc.integer({ min: 1, max: 50_000 }).map((perUnitPayout) => baseRule(AttributionKind.CONTRACT_PURCHASE, { perUnitPayout })),
   fc
-    .tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 10_000 }))
+    .integer({ min: 1, max: 50_000 })
+    .map((perUnitPayout) => baseRule(AttributionKind.CONTRACT_PURCHASE, { perUnitPayout })),
+  fc
+    .tuple(
+      fc.integer({ min: 0, max: 10_000 }),
+      fc.integer({ min: 0, max: 10_000 }),
+      fc.integer({ min: 0, max: 10_000 }),
+    )
     .filter(([h, v, c]) => h + v + c > 0 && h + v + c <= 10_000)
     .map(([h, v, c]) =>
-      baseRule(AttributionKind.REVENUE_SHARE, { householdsBp: h, villageCollectiveBp: v, cooperativeBp: c, villageCode: v ? '520621101002' : null, cooperativeOrgId: c ? SUPPLIER : null }),
+      baseRule(AttributionKind.REVENUE_SHARE, {
+        householdsBp: h,
+        villageCollectiveBp: v,
+        cooperativeBp: c,
+        villageCode: v ? '520621101002' : null,
+        cooperativeOrgId: c ? SUPPLIER : null,
+      }),
     ),
   fc.integer({ min: 1, max: 10_000 }).map((poolBp) => baseRule(AttributionKind.WAGE, { poolBp })),
   fc.integer({ min: 1, max: 10_000 }).map((poolBp) => baseRule(AttributionKind.DIVIDEND, { poolBp })),
 );
 
 const contributionsArb = fc.record(
-  Object.fromEntries(LOTS.map((lot) => [lot, fc.array(fc.record({ householdId: fc.constantFrom(...HOUSEHOLDS), quantity: fc.integer({ min: 1, max: 500 }) }), { maxLength: 4 })])),
+  Object.fromEntries(
+    LOTS.map((lot) => [
+      lot,
+      fc.array(fc.record({ householdId: fc.constantFrom(...HOUSEHOLDS), quantity: fc.integer({ min: 1, max: 500 }) }), {
+        maxLength: 4,
+      }),
+    ]),
+  ),
 ) as fc.Arbitrary<Record<string, Array<{ householdId: string; quantity: number }>>>;
 
 const lineArb: fc.Arbitrary<LineFacts> = fc
   .record({
     quantity: fc.integer({ min: 1, max: 10_000 }),
     unitPrice: fc.integer({ min: 1, max: 2_000_000 }),
-    shares: fc.array(fc.tuple(fc.constantFrom<string | null>(...LOTS, null), fc.integer({ min: 0, max: 100 })), { maxLength: 4 }),
+    shares: fc.array(fc.tuple(fc.constantFrom<string | null>(...LOTS, null), fc.integer({ min: 0, max: 100 })), {
+      maxLength: 4,
+    }),
   })
   .map(({ quantity, unitPrice, shares }) => {
     // Spread the shipped quantity over lots in the drawn proportions; the rest is uncovered.
@@ -129,11 +187,18 @@ describe('grossAttribution', () => {
           expect(g.gross).toBe(Math.min(g.uncapped, line.lineTotal));
         }
         if (rule.kind === AttributionKind.REVENUE_SHARE) {
-          const [h, v, c] = allocate(line.lineTotal, [rule.householdsBp, rule.villageCollectiveBp, rule.cooperativeBp, 10_000 - rule.householdsBp - rule.villageCollectiveBp - rule.cooperativeBp]);
+          const [h, v, c] = allocate(line.lineTotal, [
+            rule.householdsBp,
+            rule.villageCollectiveBp,
+            rule.cooperativeBp,
+            10_000 - rule.householdsBp - rule.villageCollectiveBp - rule.cooperativeBp,
+          ]);
           expect(g.gross).toBe(h + v + c);
           expect(sum(g.parts.filter((p) => p.kind === BeneficiaryKind.VILLAGE_COLLECTIVE))).toBe(v);
           expect(sum(g.parts.filter((p) => p.kind === BeneficiaryKind.COOPERATIVE))).toBe(c);
-          expect(sum(g.parts.filter((p) => p.kind === BeneficiaryKind.HOUSEHOLD || p.kind === BeneficiaryKind.UNASSIGNED))).toBe(h);
+          expect(
+            sum(g.parts.filter((p) => p.kind === BeneficiaryKind.HOUSEHOLD || p.kind === BeneficiaryKind.UNASSIGNED)),
+          ).toBe(h);
         }
       }),
       { numRuns: 1000 },
@@ -142,27 +207,43 @@ describe('grossAttribution', () => {
 
   it('households of a lot get its share in proportion to what they contributed; uncovered units go to UNASSIGNED', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 50_000 }), lineArb, contributionsArb, (perUnitPayout, line, contributions) => {
-        const w = world(contributions);
-        const rule = baseRule(AttributionKind.CONTRACT_PURCHASE, { perUnitPayout });
-        const g = grossAttribution(rule, line, w, '2026-03-01');
-        const units = unitsOf(line);
-        const perLot = allocate(g.gross, units.map((u) => u.quantity));
-        units.forEach((u, i) => {
-          const ofLot = g.parts.filter((p) => p.lotId === u.lotId);
-          expect(sum(ofLot)).toBe(perLot[i]);
-          const contributed = u.lotId ? (contributions[u.lotId] ?? []) : [];
-          if (contributed.length === 0) expect(ofLot.every((p) => p.kind === BeneficiaryKind.UNASSIGNED)).toBe(true);
-          else expect(ofLot.every((p) => p.kind === BeneficiaryKind.HOUSEHOLD)).toBe(true);
-        });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 50_000 }),
+        lineArb,
+        contributionsArb,
+        (perUnitPayout, line, contributions) => {
+          const w = world(contributions);
+          const rule = baseRule(AttributionKind.CONTRACT_PURCHASE, { perUnitPayout });
+          const g = grossAttribution(rule, line, w, '2026-03-01');
+          const units = unitsOf(line);
+          const perLot = allocate(
+            g.gross,
+            units.map((u) => u.quantity),
+          );
+          units.forEach((u, i) => {
+            const ofLot = g.parts.filter((p) => p.lotId === u.lotId);
+            expect(sum(ofLot)).toBe(perLot[i]);
+            const contributed = u.lotId ? (contributions[u.lotId] ?? []) : [];
+            if (contributed.length === 0) expect(ofLot.every((p) => p.kind === BeneficiaryKind.UNASSIGNED)).toBe(true);
+            else expect(ofLot.every((p) => p.kind === BeneficiaryKind.HOUSEHOLD)).toBe(true);
+          });
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('WAGE pools by the linkages’ shares (households and village collective); expired linkages take nothing', () => {
     const w = world({});
-    const line: LineFacts = { id: 'l', orderId: 'o', supplierId: SUPPLIER, productId: 'p-1', quantity: 3, lineTotal: 100_001, allocations: [] };
+    const line: LineFacts = {
+      id: 'l',
+      orderId: 'o',
+      supplierId: SUPPLIER,
+      productId: 'p-1',
+      quantity: 3,
+      lineTotal: 100_001,
+      allocations: [],
+    };
     const g = grossAttribution(baseRule(AttributionKind.WAGE, { poolBp: 2000 }), line, w, '2026-03-01');
     const [pool] = allocate(100_001, [2000, 8000]);
     const split = allocate(pool, [3000, 4500, 2000, 500]);
@@ -173,17 +254,26 @@ describe('grossAttribution', () => {
     ]);
     // The only DIVIDEND linkage ended in 2020: the pool waits in the supplier's unassigned bucket.
     const d = grossAttribution(baseRule(AttributionKind.DIVIDEND, { poolBp: 1000 }), line, w, '2026-03-01');
-    expect(d.parts).toEqual([expect.objectContaining({ kind: BeneficiaryKind.UNASSIGNED, amount: allocate(100_001, [1000, 9000])[0] })]);
+    expect(d.parts).toEqual([
+      expect.objectContaining({ kind: BeneficiaryKind.UNASSIGNED, amount: allocate(100_001, [1000, 9000])[0] }),
+    ]);
   });
 });
 
 describe('refunds', () => {
   it('refundedShare is the two-way largest remainder split, exact for large amounts', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 0, max: 100 }), (gross, lineTotal, pct) => {
-        const refunded = Math.floor((lineTotal * pct) / 100);
-        expect(refundedShare(gross, refunded, lineTotal)).toBe(refunded === 0 || gross === 0 ? 0 : allocate(gross, [refunded, lineTotal - refunded])[0]);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 100 }),
+        (gross, lineTotal, pct) => {
+          const refunded = Math.floor((lineTotal * pct) / 100);
+          expect(refundedShare(gross, refunded, lineTotal)).toBe(
+            refunded === 0 || gross === 0 ? 0 : allocate(gross, [refunded, lineTotal - refunded])[0],
+          );
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -203,7 +293,10 @@ describe('refunds', () => {
           let refunded = 0;
           for (const amount of amounts) {
             const taken = refundStep(remaining, g.gross, line.lineTotal, refunded, refunded + amount);
-            expect(sum(taken)).toBe(refundedShare(g.gross, refunded + amount, line.lineTotal) - refundedShare(g.gross, refunded, line.lineTotal));
+            expect(sum(taken)).toBe(
+              refundedShare(g.gross, refunded + amount, line.lineTotal) -
+                refundedShare(g.gross, refunded, line.lineTotal),
+            );
             remaining = subtractParts(remaining, taken);
             refunded += amount;
             for (const p of remaining) expect(p.amount).toBeGreaterThanOrEqual(0);
@@ -226,7 +319,11 @@ describe('refunds', () => {
         fc.array(fc.integer({ min: -90, max: 90 }), { minLength: 5, maxLength: 5 }),
         (rule, [line, amounts], contributions, days) => {
           const w = world(contributions);
-          const refunds = amounts.map((amount, i) => ({ refundId: `re-${i}`, amount, occurredAt: new Date(counted.getTime() + days[i] * 86_400_000 + i) }));
+          const refunds = amounts.map((amount, i) => ({
+            refundId: `re-${i}`,
+            amount,
+            occurredAt: new Date(counted.getTime() + days[i] * 86_400_000 + i),
+          }));
           const plan = planLine(line, rule, w, counted, refunds);
           const total = amounts.reduce((a, b) => a + b, 0);
           expect(plan.attributed).toBe(plan.gross - refundedShare(plan.gross, total, line.lineTotal));
@@ -238,7 +335,9 @@ describe('refunds', () => {
             expect(e.parts.every((p) => p.amount < 0)).toBe(true);
             expect(e.occurredAt.getTime()).toBeGreaterThanOrEqual(counted.getTime());
           }
-          expect(plan.refunds.filter((r) => r.beforeCount).every((r) => r.occurredAt < counted && r.reversed === 0)).toBe(true);
+          expect(
+            plan.refunds.filter((r) => r.beforeCount).every((r) => r.occurredAt < counted && r.reversed === 0),
+          ).toBe(true);
         },
       ),
       { numRuns: 500 },
@@ -248,9 +347,18 @@ describe('refunds', () => {
 
 describe('rule versions and periods', () => {
   it('a line uses the product’s version in force when it was placed, else the supplier default', () => {
-    const v1 = { ...baseRule(AttributionKind.CONTRACT_PURCHASE, { perUnitPayout: 100 }), id: 'v1', effectiveFrom: new Date('2026-01-01T00:00:00+08:00') };
+    const v1 = {
+      ...baseRule(AttributionKind.CONTRACT_PURCHASE, { perUnitPayout: 100 }),
+      id: 'v1',
+      effectiveFrom: new Date('2026-01-01T00:00:00+08:00'),
+    };
     const v2 = { ...v1, id: 'v2', version: 2, effectiveFrom: new Date('2026-03-01T00:00:00+08:00') };
-    const def = { ...baseRule(AttributionKind.REVENUE_SHARE, { householdsBp: 100 }), id: 'd1', productId: null, effectiveFrom: new Date('2025-01-01T00:00:00+08:00') };
+    const def = {
+      ...baseRule(AttributionKind.REVENUE_SHARE, { householdsBp: 100 }),
+      id: 'd1',
+      productId: null,
+      effectiveFrom: new Date('2025-01-01T00:00:00+08:00'),
+    };
     const rules = [v1, v2, def];
     expect(ruleInForce(rules, SUPPLIER, 'p-1', new Date('2025-12-31T23:59:59+08:00'))?.id).toBe('d1');
     expect(ruleInForce(rules, SUPPLIER, 'p-1', new Date('2026-02-28T23:59:59+08:00'))?.id).toBe('v1');
@@ -262,7 +370,12 @@ describe('rule versions and periods', () => {
   it('periods are Asia/Shanghai months', () => {
     expect(periodOf(new Date('2026-01-31T15:59:59Z'))).toBe('2026-01');
     expect(periodOf(new Date('2026-01-31T16:00:00Z'))).toBe('2026-02');
-    expect(parseRange('2026-01', '2026-02')).toMatchObject({ from: new Date('2025-12-31T16:00:00Z'), to: new Date('2026-02-28T16:00:00Z'), fromPeriod: '2026-01', toPeriod: '2026-02' });
+    expect(parseRange('2026-01', '2026-02')).toMatchObject({
+      from: new Date('2025-12-31T16:00:00Z'),
+      to: new Date('2026-02-28T16:00:00Z'),
+      fromPeriod: '2026-01',
+      toPeriod: '2026-02',
+    });
     expect(parseRange('2026-12-01', '2026-12-31')).toMatchObject({ fromPeriod: '2026-12', toPeriod: '2026-12' });
     expect(() => parseRange('2026-13', '2026-14')).toThrow(/month/);
     expect(() => parseRange('2026-02', '2026-01')).toThrow(/after/);

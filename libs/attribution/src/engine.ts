@@ -28,8 +28,14 @@ export enum BeneficiaryKind {
   UNASSIGNED = 'UNASSIGNED',
 }
 
-registerEnumType(AttributionKind, { name: 'AttributionKind', description: 'CONTRACT_PURCHASE (订单收购), REVENUE_SHARE, WAGE (务工), DIVIDEND (入股分红)' });
-registerEnumType(BeneficiaryKind, { name: 'BeneficiaryKind', description: 'Who received attributed income; UNASSIGNED: units not covered by a lot' });
+registerEnumType(AttributionKind, {
+  name: 'AttributionKind',
+  description: 'CONTRACT_PURCHASE (订单收购), REVENUE_SHARE, WAGE (务工), DIVIDEND (入股分红)',
+});
+registerEnumType(BeneficiaryKind, {
+  name: 'BeneficiaryKind',
+  description: 'Who received attributed income; UNASSIGNED: units not covered by a lot',
+});
 
 export const BASIS_POINTS = 10_000;
 export const COUNT_EVENT = 'COUNT';
@@ -113,19 +119,47 @@ export interface Part extends Beneficiary {
 export const slotKey = (p: Pick<Part, 'key' | 'lotId'>) => `${p.key}|${p.lotId ?? '-'}`;
 
 export function householdBeneficiary(h: HouseholdFacts): Beneficiary {
-  return { kind: BeneficiaryKind.HOUSEHOLD, key: `HOUSEHOLD:${h.id}`, householdId: h.id, villageCode: h.villageCode, organizationId: null, regionCode: h.villageCode };
+  return {
+    kind: BeneficiaryKind.HOUSEHOLD,
+    key: `HOUSEHOLD:${h.id}`,
+    householdId: h.id,
+    villageCode: h.villageCode,
+    organizationId: null,
+    regionCode: h.villageCode,
+  };
 }
 
 export function villageBeneficiary(villageCode: string): Beneficiary {
-  return { kind: BeneficiaryKind.VILLAGE_COLLECTIVE, key: `VILLAGE_COLLECTIVE:${villageCode}`, householdId: null, villageCode, organizationId: null, regionCode: villageCode };
+  return {
+    kind: BeneficiaryKind.VILLAGE_COLLECTIVE,
+    key: `VILLAGE_COLLECTIVE:${villageCode}`,
+    householdId: null,
+    villageCode,
+    organizationId: null,
+    regionCode: villageCode,
+  };
 }
 
 export function cooperativeBeneficiary(organizationId: string, countyCode: string): Beneficiary {
-  return { kind: BeneficiaryKind.COOPERATIVE, key: `COOPERATIVE:${organizationId}`, householdId: null, villageCode: null, organizationId, regionCode: countyCode };
+  return {
+    kind: BeneficiaryKind.COOPERATIVE,
+    key: `COOPERATIVE:${organizationId}`,
+    householdId: null,
+    villageCode: null,
+    organizationId,
+    regionCode: countyCode,
+  };
 }
 
 export function unassignedBeneficiary(supplier: Pick<SupplierFacts, 'id' | 'countyCode'>): Beneficiary {
-  return { kind: BeneficiaryKind.UNASSIGNED, key: `UNASSIGNED:${supplier.id}`, householdId: null, villageCode: null, organizationId: supplier.id, regionCode: supplier.countyCode };
+  return {
+    kind: BeneficiaryKind.UNASSIGNED,
+    key: `UNASSIGNED:${supplier.id}`,
+    householdId: null,
+    villageCode: null,
+    organizationId: supplier.id,
+    regionCode: supplier.countyCode,
+  };
 }
 
 /** The rule version in force for a product at an instant: the product's own rule, else the supplier default. */
@@ -144,30 +178,42 @@ export function ruleInForce<R extends Pick<RuleFacts, 'supplierId' | 'productId'
 }
 
 /** Shipped units grouped per lot, lots in id order and uncovered units (lot null) last. */
-export function unitsOf(line: Pick<LineFacts, 'quantity' | 'allocations'>): Array<{ lotId: string | null; quantity: number }> {
+export function unitsOf(
+  line: Pick<LineFacts, 'quantity' | 'allocations'>,
+): Array<{ lotId: string | null; quantity: number }> {
   const byLot = new Map<string | null, number>();
   for (const a of line.allocations) if (a.quantity > 0) byLot.set(a.lotId, (byLot.get(a.lotId) ?? 0) + a.quantity);
   const covered = [...byLot.values()].reduce((a, b) => a + b, 0);
   if (covered < line.quantity) byLot.set(null, (byLot.get(null) ?? 0) + line.quantity - covered);
   return [...byLot.entries()]
     .map(([lotId, quantity]) => ({ lotId, quantity }))
-    .sort((a, b) => (a.lotId === b.lotId ? 0 : a.lotId === null ? 1 : b.lotId === null ? -1 : a.lotId < b.lotId ? -1 : 1));
+    .sort((a, b) =>
+      a.lotId === b.lotId ? 0 : a.lotId === null ? 1 : b.lotId === null ? -1 : a.lotId < b.lotId ? -1 : 1,
+    );
 }
 
 /** Splits an amount over the shipped units, then each lot's part over its contributing households. */
 export function toHouseholds(amount: Fen, line: LineFacts, supplier: SupplierFacts, world: WorldFacts): Part[] {
   if (amount === 0) return [];
   const units = unitsOf(line);
-  const perLot = allocate(amount, units.map((u) => u.quantity));
+  const perLot = allocate(
+    amount,
+    units.map((u) => u.quantity),
+  );
   const parts: Part[] = [];
   units.forEach((u, i) => {
     if (perLot[i] === 0) return;
-    const contributions = u.lotId ? [...(world.lots.get(u.lotId) ?? [])].sort((a, b) => (a.householdId < b.householdId ? -1 : 1)) : [];
+    const contributions = u.lotId
+      ? [...(world.lots.get(u.lotId) ?? [])].sort((a, b) => (a.householdId < b.householdId ? -1 : 1))
+      : [];
     if (contributions.length === 0) {
       parts.push({ ...unassignedBeneficiary(supplier), lotId: u.lotId, amount: perLot[i] });
       return;
     }
-    const perHousehold = allocate(perLot[i], contributions.map((c) => c.quantity));
+    const perHousehold = allocate(
+      perLot[i],
+      contributions.map((c) => c.quantity),
+    );
     contributions.forEach((c, j) => {
       const h = world.households.get(c.householdId);
       if (!h) throw new Error(`household ${c.householdId} of lot ${u.lotId} was not loaded`);
@@ -186,7 +232,9 @@ export function mergeParts(parts: Part[]): Part[] {
     if (seen) seen.amount += p.amount;
     else merged.set(k, { ...p });
   }
-  return [...merged.values()].filter((p) => p.amount !== 0).sort((a, b) => (slotKey(a) < slotKey(b) ? -1 : slotKey(a) > slotKey(b) ? 1 : 0));
+  return [...merged.values()]
+    .filter((p) => p.amount !== 0)
+    .sort((a, b) => (slotKey(a) < slotKey(b) ? -1 : slotKey(a) > slotKey(b) ? 1 : 0));
 }
 
 export interface GrossAttribution {
@@ -200,7 +248,12 @@ export interface GrossAttribution {
 const linkageActive = (l: LinkageFacts, day: string) => l.validFrom <= day && (l.validTo === null || l.validTo >= day);
 
 /** A line's attribution before refunds, per its rule. `countedDay` (YYYY-MM-DD) picks the linkages in force. */
-export function grossAttribution(rule: RuleFacts | null, line: LineFacts, world: WorldFacts, countedDay: string): GrossAttribution {
+export function grossAttribution(
+  rule: RuleFacts | null,
+  line: LineFacts,
+  world: WorldFacts,
+  countedDay: string,
+): GrossAttribution {
   if (!rule) return { gross: 0, uncapped: 0, parts: [] };
   const supplier = world.suppliers.get(line.supplierId);
   if (!supplier) throw new Error(`supplier ${line.supplierId} was not loaded`);
@@ -214,10 +267,16 @@ export function grossAttribution(rule: RuleFacts | null, line: LineFacts, world:
     }
     case AttributionKind.REVENUE_SHARE: {
       const kept = BASIS_POINTS - rule.householdsBp - rule.villageCollectiveBp - rule.cooperativeBp;
-      const [h, v, c] = allocate(L, [rule.householdsBp, rule.villageCollectiveBp, rule.cooperativeBp, Math.max(0, kept)]);
+      const [h, v, c] = allocate(L, [
+        rule.householdsBp,
+        rule.villageCollectiveBp,
+        rule.cooperativeBp,
+        Math.max(0, kept),
+      ]);
       const parts = toHouseholds(h, line, supplier, world);
       if (v > 0 && rule.villageCode) parts.push({ ...villageBeneficiary(rule.villageCode), lotId: null, amount: v });
-      if (c > 0 && rule.cooperativeOrgId) parts.push({ ...cooperativeBeneficiary(rule.cooperativeOrgId, supplier.countyCode), lotId: null, amount: c });
+      if (c > 0 && rule.cooperativeOrgId)
+        parts.push({ ...cooperativeBeneficiary(rule.cooperativeOrgId, supplier.countyCode), lotId: null, amount: c });
       const merged = mergeParts(parts);
       const gross = merged.reduce((a, p) => a + p.amount, 0);
       return { gross, uncapped: gross, parts: merged };
@@ -278,7 +337,10 @@ export function refundStep(remaining: readonly Part[], gross: Fen, lineTotal: Fe
   if (take <= 0) return [];
   const live = remaining.filter((p) => p.amount > 0);
   if (live.length === 0) throw new Error('nothing left to reverse');
-  const split = allocate(take, live.map((p) => p.amount));
+  const split = allocate(
+    take,
+    live.map((p) => p.amount),
+  );
   return live.map((p, i) => ({ ...p, amount: split[i] })).filter((p) => p.amount > 0);
 }
 
@@ -336,13 +398,20 @@ export interface PlannedLine {
   remaining: Part[];
 }
 
-const byTimeThenId = (a: RefundFacts, b: RefundFacts) => a.occurredAt.getTime() - b.occurredAt.getTime() || (a.refundId < b.refundId ? -1 : a.refundId > b.refundId ? 1 : 0);
+const byTimeThenId = (a: RefundFacts, b: RefundFacts) =>
+  a.occurredAt.getTime() - b.occurredAt.getTime() || (a.refundId < b.refundId ? -1 : a.refundId > b.refundId ? 1 : 0);
 
 /**
  * A counted line from scratch: refunds before it counted reduce what it attributes (the COUNT
  * event carries the net), refunds after it counted are reversing events in their own period.
  */
-export function planLine(line: LineFacts, rule: RuleFacts | null, world: WorldFacts, countedAt: Date, refunds: readonly RefundFacts[]): PlannedLine {
+export function planLine(
+  line: LineFacts,
+  rule: RuleFacts | null,
+  world: WorldFacts,
+  countedAt: Date,
+  refunds: readonly RefundFacts[],
+): PlannedLine {
   const g = grossAttribution(rule, line, world, shanghaiDate(countedAt));
   let remaining = g.parts;
   let refunded = 0;
@@ -355,16 +424,42 @@ export function planLine(line: LineFacts, rule: RuleFacts | null, world: WorldFa
     const taken = refundStep(remaining, g.gross, line.lineTotal, refunded, refunded + r.amount);
     remaining = subtractParts(remaining, taken);
     refunded += r.amount;
-    plannedRefunds.push({ refundId: r.refundId, amount: r.amount, beforeCount: true, reversed: 0, occurredAt: r.occurredAt, period: periodOf(r.occurredAt) });
+    plannedRefunds.push({
+      refundId: r.refundId,
+      amount: r.amount,
+      beforeCount: true,
+      reversed: 0,
+      occurredAt: r.occurredAt,
+      period: periodOf(r.occurredAt),
+    });
   }
-  events.push({ eventKey: COUNT_EVENT, refundId: null, occurredAt: countedAt, period: periodOf(countedAt), parts: remaining.filter((p) => p.amount > 0) });
+  events.push({
+    eventKey: COUNT_EVENT,
+    refundId: null,
+    occurredAt: countedAt,
+    period: periodOf(countedAt),
+    parts: remaining.filter((p) => p.amount > 0),
+  });
   for (const r of after) {
     const taken = refundStep(remaining, g.gross, line.lineTotal, refunded, refunded + r.amount);
     remaining = subtractParts(remaining, taken);
     refunded += r.amount;
     const reversed = taken.reduce((a, p) => a + p.amount, 0);
-    plannedRefunds.push({ refundId: r.refundId, amount: r.amount, beforeCount: false, reversed, occurredAt: r.occurredAt, period: periodOf(r.occurredAt) });
-    events.push({ eventKey: refundEventKey(r.refundId), refundId: r.refundId, occurredAt: r.occurredAt, period: periodOf(r.occurredAt), parts: taken.map((p) => ({ ...p, amount: -p.amount })) });
+    plannedRefunds.push({
+      refundId: r.refundId,
+      amount: r.amount,
+      beforeCount: false,
+      reversed,
+      occurredAt: r.occurredAt,
+      period: periodOf(r.occurredAt),
+    });
+    events.push({
+      eventKey: refundEventKey(r.refundId),
+      refundId: r.refundId,
+      occurredAt: r.occurredAt,
+      period: periodOf(r.occurredAt),
+      parts: taken.map((p) => ({ ...p, amount: -p.amount })),
+    });
   }
   return {
     line,
@@ -393,12 +488,24 @@ export interface OrderFacts {
 }
 
 export function lineRefunds(order: OrderFacts, lineId: string): RefundFacts[] {
-  return order.refunds.flatMap((r) => r.lines.filter((l) => l.lineId === lineId && l.amount > 0).map((l) => ({ refundId: r.refundId, occurredAt: r.occurredAt, amount: l.amount })));
+  return order.refunds.flatMap((r) =>
+    r.lines
+      .filter((l) => l.lineId === lineId && l.amount > 0)
+      .map((l) => ({ refundId: r.refundId, occurredAt: r.occurredAt, amount: l.amount })),
+  );
 }
 
 /** Every counted line of an order, planned from scratch (empty when the order does not count). */
 export function planOrder(order: OrderFacts, rules: readonly RuleFacts[], world: WorldFacts): PlannedLine[] {
   const countedAt = order.countedAt;
   if (!countedAt) return [];
-  return order.lines.map((line) => planLine(line, ruleInForce(rules, line.supplierId, line.productId, order.placedAt), world, countedAt, lineRefunds(order, line.id)));
+  return order.lines.map((line) =>
+    planLine(
+      line,
+      ruleInForce(rules, line.supplierId, line.productId, order.placedAt),
+      world,
+      countedAt,
+      lineRefunds(order, line.id),
+    ),
+  );
 }

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type RequestContext } from '@bangfu/core';
-import type { AttributionKind, HouseholdFacts, LinkageFacts, OrderFacts, RuleFacts, SupplierFacts, WorldFacts } from './engine';
+import type {
+  AttributionKind,
+  HouseholdFacts,
+  LinkageFacts,
+  OrderFacts,
+  RuleFacts,
+  SupplierFacts,
+  WorldFacts,
+} from './engine';
 
 const n = (v: string | number | null): number => (v === null ? 0 : Number(v));
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
@@ -43,10 +51,12 @@ export class AttributionFactsLoader {
   constructor(private readonly db: Db) {}
 
   async load(ctx: RequestContext, orderIds: string[]): Promise<LoadedFacts> {
-    const q = (sql: string, params: unknown[]) => this.db.manager(ctx).query(sql, params) as Promise<Array<Record<string, any>>>;
+    const q = (sql: string, params: unknown[]) =>
+      this.db.manager(ctx).query(sql, params) as Promise<Array<Record<string, any>>>;
     /** Rows for a list of ids given as $1; none asked, none read. */
     const forIds = async (sql: string, ids: string[]) => (ids.length === 0 ? [] : q(sql, [ids]));
-    if (orderIds.length === 0) return { orders: [], rules: [], world: { lots: new Map(), households: new Map(), suppliers: new Map() } };
+    if (orderIds.length === 0)
+      return { orders: [], rules: [], world: { lots: new Map(), households: new Map(), suppliers: new Map() } };
 
     // When a line counts: agency orders at acceptance (验收), retail orders once paid and delivered. The
     // history row's clock time orders it against refunds recorded under the same order lock.
@@ -78,16 +88,31 @@ export class AttributionFactsLoader {
     const supplierIds = uniq(lines.map((l) => l.supplier_id as string));
     const lotIds = uniq(allocations.filter((a) => a.lot_id).map((a) => a.lot_id as string));
     // Sequential: inside a transaction they share one connection.
-    const rules = await forIds(`SELECT ${RULE_COLUMNS} FROM attribution_rule WHERE supplier_id = ANY($1::uuid[])`, supplierIds);
-    const suppliers = await forIds(`SELECT organization_id, county_code FROM supplier_profile WHERE organization_id = ANY($1::uuid[])`, supplierIds);
+    const rules = await forIds(
+      `SELECT ${RULE_COLUMNS} FROM attribution_rule WHERE supplier_id = ANY($1::uuid[])`,
+      supplierIds,
+    );
+    const suppliers = await forIds(
+      `SELECT organization_id, county_code FROM supplier_profile WHERE organization_id = ANY($1::uuid[])`,
+      supplierIds,
+    );
     const linkages = await forIds(
       `SELECT id, supplier_id, household_id, village_code, type, share_basis_points, valid_from::text AS valid_from, valid_to::text AS valid_to
          FROM linkage WHERE supplier_id = ANY($1::uuid[]) AND type IN ('WAGE','DIVIDEND')`,
       supplierIds,
     );
-    const contributions = await forIds(`SELECT lot_id, household_id, quantity FROM lot_contribution WHERE lot_id = ANY($1::uuid[]) ORDER BY lot_id, household_id`, lotIds);
-    const householdIds = uniq([...contributions.map((c) => c.household_id as string), ...linkages.filter((l) => l.household_id).map((l) => l.household_id as string)]);
-    const households = await forIds(`SELECT id, village_code, status FROM household WHERE id = ANY($1::uuid[])`, householdIds);
+    const contributions = await forIds(
+      `SELECT lot_id, household_id, quantity FROM lot_contribution WHERE lot_id = ANY($1::uuid[]) ORDER BY lot_id, household_id`,
+      lotIds,
+    );
+    const householdIds = uniq([
+      ...contributions.map((c) => c.household_id as string),
+      ...linkages.filter((l) => l.household_id).map((l) => l.household_id as string),
+    ]);
+    const households = await forIds(
+      `SELECT id, village_code, status FROM household WHERE id = ANY($1::uuid[])`,
+      householdIds,
+    );
 
     const world: WorldFacts = { lots: new Map(), households: new Map(), suppliers: new Map() };
     for (const c of contributions) {
@@ -95,8 +120,14 @@ export class AttributionFactsLoader {
       list.push({ householdId: c.household_id, quantity: c.quantity });
       world.lots.set(c.lot_id, list);
     }
-    for (const h of households) world.households.set(h.id, { id: h.id, villageCode: h.village_code, status: h.status } satisfies HouseholdFacts);
-    for (const s of suppliers) world.suppliers.set(s.organization_id, { id: s.organization_id, countyCode: s.county_code, linkages: [] } satisfies SupplierFacts);
+    for (const h of households)
+      world.households.set(h.id, { id: h.id, villageCode: h.village_code, status: h.status } satisfies HouseholdFacts);
+    for (const s of suppliers)
+      world.suppliers.set(s.organization_id, {
+        id: s.organization_id,
+        countyCode: s.county_code,
+        linkages: [],
+      } satisfies SupplierFacts);
     for (const l of linkages) {
       world.suppliers.get(l.supplier_id)?.linkages.push({
         id: l.id,
@@ -135,7 +166,10 @@ export class AttributionFactsLoader {
         .map((r) => ({
           refundId: r.refund_id,
           occurredAt: new Date(r.refund_h ?? r.created_at),
-          lines: (r.lines as Array<{ lineId: string; amount: number | string }>).map((l) => ({ lineId: l.lineId, amount: n(l.amount) })),
+          lines: (r.lines as Array<{ lineId: string; amount: number | string }>).map((l) => ({
+            lineId: l.lineId,
+            amount: n(l.amount),
+          })),
         })),
     }));
     return { orders: orderFacts, rules: rules.map(toRuleFacts), world };

@@ -6,7 +6,6 @@ import { AttributionRuleService, perUnitToHouseholds } from './attribution-rule.
 import { AttributionKind, ruleInForce } from './engine';
 import { shanghaiDate } from './periods';
 
-
 /**
  * The product page's income share: what one unit brings households under the rule in force now.
  * Batched (`incomeShares` takes many products) so a product list costs a fixed number of queries.
@@ -36,7 +35,10 @@ export class IncomeShareService {
     const out = new Map<string, ProductIncomeShare>();
     if (productIds.length === 0) return out;
     const m = this.db.manager(ctx);
-    const products: Array<{ id: string; supplier_id: string }> = await m.query(`SELECT id, supplier_id FROM product WHERE id = ANY($1::uuid[])`, [productIds]);
+    const products: Array<{ id: string; supplier_id: string }> = await m.query(
+      `SELECT id, supplier_id FROM product WHERE id = ANY($1::uuid[])`,
+      [productIds],
+    );
     const supplierIds = [...new Set(products.map((p) => p.supplier_id))];
     const today = shanghaiDate(new Date());
     const rules = await this.rules.ruleFacts(ctx, supplierIds);
@@ -50,7 +52,13 @@ export class IncomeShareService {
         WHERE v.product_id = ANY($1::uuid[]) GROUP BY v.product_id`,
       [productIds],
     );
-    const linkages: Array<{ id: string; supplier_id: string; household_id: string | null; type: string; share_basis_points: number | null }> = await m.query(
+    const linkages: Array<{
+      id: string;
+      supplier_id: string;
+      household_id: string | null;
+      type: string;
+      share_basis_points: number | null;
+    }> = await m.query(
       `SELECT id, supplier_id, household_id, type, share_basis_points FROM linkage
         WHERE supplier_id = ANY($1::uuid[]) AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date)
         ORDER BY id`,
@@ -62,13 +70,22 @@ export class IncomeShareService {
       const mine = linkages.filter((l) => l.supplier_id === p.supplier_id);
       const pooled = rule && (rule.kind === AttributionKind.WAGE || rule.kind === AttributionKind.DIVIDEND);
       const shares = pooled
-        ? mine.filter((l) => l.type === rule.kind && (l.share_basis_points ?? 0) > 0).map((l) => ({ household: l.household_id !== null, shareBp: l.share_basis_points as number }))
+        ? mine
+            .filter((l) => l.type === rule.kind && (l.share_basis_points ?? 0) > 0)
+            .map((l) => ({ household: l.household_id !== null, shareBp: l.share_basis_points as number }))
         : [];
       const perVariant = variants
         .filter((v) => v.product_id === p.id)
-        .map((v) => ({ variantId: v.id, retailPrice: Number(v.retail_price), perUnitToHouseholds: rule ? perUnitToHouseholds(rule, Number(v.retail_price), shares) : null }));
-      const linkedHouseholds = (type?: string) => new Set(mine.filter((l) => l.household_id && (!type || l.type === type)).map((l) => l.household_id)).size;
-      const householdCount = pooled ? linkedHouseholds(rule.kind) : (lotHouseholds.find((x) => x.product_id === p.id)?.n ?? 0) || linkedHouseholds();
+        .map((v) => ({
+          variantId: v.id,
+          retailPrice: Number(v.retail_price),
+          perUnitToHouseholds: rule ? perUnitToHouseholds(rule, Number(v.retail_price), shares) : null,
+        }));
+      const linkedHouseholds = (type?: string) =>
+        new Set(mine.filter((l) => l.household_id && (!type || l.type === type)).map((l) => l.household_id)).size;
+      const householdCount = pooled
+        ? linkedHouseholds(rule.kind)
+        : (lotHouseholds.find((x) => x.product_id === p.id)?.n ?? 0) || linkedHouseholds();
       out.set(p.id, {
         productId: p.id,
         kind: rule?.kind ?? null,

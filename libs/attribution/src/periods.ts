@@ -38,7 +38,8 @@ export function parseInstant(value: string, edge: 'start' | 'end', field: string
   if (d) {
     const [y, mo, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
     const check = new Date(Date.UTC(y, mo - 1, day));
-    if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== day) throw badInput(`${field} is not a real date`, { field });
+    if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== day)
+      throw badInput(`${field} is not a real date`, { field });
     return shanghaiMidnight(y, mo, day + (edge === 'end' ? 1 : 0));
   }
   if (TIMESTAMP.test(v)) {
@@ -63,7 +64,8 @@ export function parseRange(from: string, to: string, maxDays = 3700): Range {
   const start = parseInstant(from, 'start', 'from');
   const end = parseInstant(to, 'end', 'to');
   if (end <= start) throw badInput('to must be after from', { field: 'to' });
-  if (end.getTime() - start.getTime() > maxDays * 86_400_000) throw badInput(`The period may span at most ${maxDays} days`, { field: 'to' });
+  if (end.getTime() - start.getTime() > maxDays * 86_400_000)
+    throw badInput(`The period may span at most ${maxDays} days`, { field: 'to' });
   return { from: start, to: end, fromPeriod: periodOf(start), toPeriod: periodOf(new Date(end.getTime() - 1)) };
 }
 

@@ -13,7 +13,11 @@ export const RECONCILE_USAGE = `attribution:reconcile [--from 2026-01|2026-01-01
  * `attribution:reconcile` for apps/api/src/cli.ts, which has a DataSource but no Nest app: builds
  * the service by hand. Returns the process exit code (0: no difference, 1: differences found).
  */
-export async function runAttributionReconcile(ds: DataSource, argv: string[], write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+export async function runAttributionReconcile(
+  ds: DataSource,
+  argv: string[],
+  write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Promise<number> {
   const arg = (name: string) => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -21,15 +25,22 @@ export async function runAttributionReconcile(ds: DataSource, argv: string[], wr
   const window = defaultReconcileWindow();
   const db = new Db(ds);
   const service = new ReconciliationService(db, new AttributionFactsLoader(db));
-  const report: ReconciliationReport = await service.reconcile(RequestContext.system('cli-attribution-reconcile'), arg('from') ?? window.from, arg('to') ?? window.to);
+  const report: ReconciliationReport = await service.reconcile(
+    RequestContext.system('cli-attribution-reconcile'),
+    arg('from') ?? window.from,
+    arg('to') ?? window.to,
+  );
   if (argv.includes('--json')) {
     write(JSON.stringify(report));
   } else {
     write(`attribution reconciliation ${report.from.toISOString()} … ${report.to.toISOString()} (report ${report.id})`);
-    write(`  orders ${report.ordersChecked}, lines ${report.linesChecked}, entries ${report.entriesChecked}, capped lines ${report.cappedLines}`);
+    write(
+      `  orders ${report.ordersChecked}, lines ${report.linesChecked}, entries ${report.entriesChecked}, capped lines ${report.cappedLines}`,
+    );
     write(`  expected ${report.expectedAmount} fen, stored ${report.storedAmount} fen`);
     write(report.ok ? '  no difference' : `  ${report.differenceCount} difference(s):`);
-    for (const d of report.differences) write(`  ${d.kind} ${d.key} expected=${d.expected ?? '∅'} stored=${d.stored ?? '∅'}`);
+    for (const d of report.differences)
+      write(`  ${d.kind} ${d.key} expected=${d.expected ?? '∅'} stored=${d.stored ?? '∅'}`);
   }
   return report.ok ? 0 : 1;
 }

@@ -8,7 +8,8 @@ import { monthsBetween, parseRange, type Range } from './periods';
 
 const CHUNK = 500;
 const REPORTED = 500;
-const entryKey = (lineId: string, eventKey: string, beneficiaryKey: string, lotId: string | null) => `${lineId}|${eventKey}|${beneficiaryKey}|${lotId ?? '-'}`;
+const entryKey = (lineId: string, eventKey: string, beneficiaryKey: string, lotId: string | null) =>
+  `${lineId}|${eventKey}|${beneficiaryKey}|${lotId ?? '-'}`;
 
 interface Expected {
   orderId: string;
@@ -67,10 +68,19 @@ export class ReconciliationService {
       differenceCount: differences.length,
       differences: differences.slice(0, REPORTED),
     };
-    const [row] = await this.db.manager(ctx).query(
-      `INSERT INTO attribution_reconciliation (from_at, to_at, ok, difference_count, report, actor_user_id) VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING id`,
-      [range.from, range.to, report.ok, report.differenceCount, JSON.stringify({ ...report, id: undefined }), ctx.userId],
-    );
+    const [row] = await this.db
+      .manager(ctx)
+      .query(
+        `INSERT INTO attribution_reconciliation (from_at, to_at, ok, difference_count, report, actor_user_id) VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING id`,
+        [
+          range.from,
+          range.to,
+          report.ok,
+          report.differenceCount,
+          JSON.stringify({ ...report, id: undefined }),
+          ctx.userId,
+        ],
+      );
     report.id = row.id;
     return report;
   }
@@ -99,17 +109,42 @@ export class ReconciliationService {
     const inRange = (t: Date) => t.getTime() >= range.from.getTime() && t.getTime() < range.to.getTime();
     const loaded = await this.facts.load(ctx, orderIds);
     const expected = new Map<string, Expected>();
-    const expectedLines = new Map<string, { orderId: string; gross: Fen; uncapped: Fen; ruleId: string | null; refunded: Fen; attributed: Fen; countedInRange: boolean }>();
+    const expectedLines = new Map<
+      string,
+      {
+        orderId: string;
+        gross: Fen;
+        uncapped: Fen;
+        ruleId: string | null;
+        refunded: Fen;
+        attributed: Fen;
+        countedInRange: boolean;
+      }
+    >();
     for (const order of loaded.orders) {
       totals.orders += 1;
       for (const p of planOrder(order, loaded.rules, loaded.world)) {
         const countedInRange = inRange(p.countedAt);
-        expectedLines.set(p.line.id, { orderId: order.id, gross: p.gross, uncapped: p.uncapped, ruleId: p.rule?.id ?? null, refunded: p.refunded, attributed: p.attributed, countedInRange });
+        expectedLines.set(p.line.id, {
+          orderId: order.id,
+          gross: p.gross,
+          uncapped: p.uncapped,
+          ruleId: p.rule?.id ?? null,
+          refunded: p.refunded,
+          attributed: p.attributed,
+          countedInRange,
+        });
         if (countedInRange && p.capped) totals.capped += 1;
         for (const ev of p.events) {
           if (!inRange(ev.occurredAt)) continue;
           for (const part of ev.parts) {
-            expected.set(entryKey(p.line.id, ev.eventKey, part.key, part.lotId), { orderId: order.id, orderLineId: p.line.id, amount: part.amount, ruleId: p.rule?.id ?? null, period: ev.period });
+            expected.set(entryKey(p.line.id, ev.eventKey, part.key, part.lotId), {
+              orderId: order.id,
+              orderLineId: p.line.id,
+              amount: part.amount,
+              ruleId: p.rule?.id ?? null,
+              period: ev.period,
+            });
             totals.expected += part.amount;
           }
         }
@@ -117,24 +152,51 @@ export class ReconciliationService {
     }
 
     const m = this.db.manager(ctx);
-    const storedLines: Array<Record<string, any>> = await m.query(`SELECT * FROM attribution_line WHERE order_id = ANY($1::uuid[])`, [orderIds]);
+    const storedLines: Array<Record<string, any>> = await m.query(
+      `SELECT * FROM attribution_line WHERE order_id = ANY($1::uuid[])`,
+      [orderIds],
+    );
     const storedLineIds = new Set<string>();
     for (const s of storedLines) {
       storedLineIds.add(s.order_line_id);
       const e = expectedLines.get(s.order_line_id);
       const storedInRange = inRange(new Date(s.counted_at));
       if (!e) {
-        if (storedInRange) diff({ kind: 'UNEXPECTED_LINE', orderId: s.order_id, orderLineId: s.order_line_id, key: s.order_line_id, expected: null, stored: `counted ${new Date(s.counted_at).toISOString()}` });
+        if (storedInRange)
+          diff({
+            kind: 'UNEXPECTED_LINE',
+            orderId: s.order_id,
+            orderLineId: s.order_line_id,
+            key: s.order_line_id,
+            expected: null,
+            stored: `counted ${new Date(s.counted_at).toISOString()}`,
+          });
         continue;
       }
       if (!storedInRange && !e.countedInRange) continue;
       totals.lines += 1;
       const want = `gross ${e.gross} uncapped ${e.uncapped} rule ${e.ruleId} refunded ${e.refunded} attributed ${e.attributed}`;
       const got = `gross ${Number(s.gross_amount)} uncapped ${Number(s.uncapped_amount)} rule ${s.rule_id} refunded ${Number(s.refunded_amount)} attributed ${Number(s.attributed_amount)}`;
-      if (want !== got) diff({ kind: 'LINE_MISMATCH', orderId: s.order_id, orderLineId: s.order_line_id, key: s.order_line_id, expected: want, stored: got });
+      if (want !== got)
+        diff({
+          kind: 'LINE_MISMATCH',
+          orderId: s.order_id,
+          orderLineId: s.order_line_id,
+          key: s.order_line_id,
+          expected: want,
+          stored: got,
+        });
     }
     for (const [lineId, e] of expectedLines) {
-      if (e.countedInRange && !storedLineIds.has(lineId)) diff({ kind: 'MISSING_LINE', orderId: e.orderId, orderLineId: lineId, key: lineId, expected: `gross ${e.gross}`, stored: null });
+      if (e.countedInRange && !storedLineIds.has(lineId))
+        diff({
+          kind: 'MISSING_LINE',
+          orderId: e.orderId,
+          orderLineId: lineId,
+          key: lineId,
+          expected: `gross ${e.gross}`,
+          stored: null,
+        });
     }
 
     const stored: Array<Record<string, any>> = await m.query(
@@ -150,22 +212,65 @@ export class ReconciliationService {
       totals.entries += 1;
       totals.stored += amount;
       const e = expected.get(key);
-      if (!e) diff({ kind: 'UNEXPECTED_ENTRY', orderId: s.order_id, orderLineId: s.order_line_id, key, expected: null, stored: String(amount) });
-      else if (e.amount !== amount) diff({ kind: 'AMOUNT_MISMATCH', orderId: s.order_id, orderLineId: s.order_line_id, key, expected: String(e.amount), stored: String(amount) });
+      if (!e)
+        diff({
+          kind: 'UNEXPECTED_ENTRY',
+          orderId: s.order_id,
+          orderLineId: s.order_line_id,
+          key,
+          expected: null,
+          stored: String(amount),
+        });
+      else if (e.amount !== amount)
+        diff({
+          kind: 'AMOUNT_MISMATCH',
+          orderId: s.order_id,
+          orderLineId: s.order_line_id,
+          key,
+          expected: String(e.amount),
+          stored: String(amount),
+        });
       else if (e.ruleId !== s.rule_id || e.period !== s.period) {
-        diff({ kind: 'RULE_MISMATCH', orderId: s.order_id, orderLineId: s.order_line_id, key, expected: `${e.ruleId} ${e.period}`, stored: `${s.rule_id} ${s.period}` });
+        diff({
+          kind: 'RULE_MISMATCH',
+          orderId: s.order_id,
+          orderLineId: s.order_line_id,
+          key,
+          expected: `${e.ruleId} ${e.period}`,
+          stored: `${s.rule_id} ${s.period}`,
+        });
       }
     }
     for (const [key, e] of expected) {
-      if (!seen.has(key)) diff({ kind: 'MISSING_ENTRY', orderId: e.orderId, orderLineId: e.orderLineId, key, expected: String(e.amount), stored: null });
+      if (!seen.has(key))
+        diff({
+          kind: 'MISSING_ENTRY',
+          orderId: e.orderId,
+          orderLineId: e.orderLineId,
+          key,
+          expected: String(e.amount),
+          stored: null,
+        });
     }
   }
 
   /** Rollups against the stored entries of whole months (and household counters against household months). */
-  private async reconcileRollups(ctx: RequestContext, months: string[], diff: (d: ReconciliationDifference) => void): Promise<void> {
+  private async reconcileRollups(
+    ctx: RequestContext,
+    months: string[],
+    diff: (d: ReconciliationDifference) => void,
+  ): Promise<void> {
     const m = this.db.manager(ctx);
     const report = (table: string, rows: Array<{ k: string; expected: string | null; stored: string | null }>) => {
-      for (const r of rows) diff({ kind: 'ROLLUP_MISMATCH', orderId: null, orderLineId: null, key: `${table}:${r.k}`, expected: r.expected, stored: r.stored });
+      for (const r of rows)
+        diff({
+          kind: 'ROLLUP_MISMATCH',
+          orderId: null,
+          orderLineId: null,
+          key: `${table}:${r.k}`,
+          expected: r.expected,
+          stored: r.stored,
+        });
     };
     report(
       'attribution_monthly',

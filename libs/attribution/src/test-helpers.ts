@@ -3,7 +3,15 @@ import { DataSource } from 'typeorm';
 import { OrganizationKind, Principal, RequestContext, Role, TokenService } from '@bangfu/core';
 import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { createHouseholdFixture, createLinkageFixture, createSupplierFixture, HouseholdStatus, LinkageType, SUPPLIER_ENTITIES, SupplierKind } from '@bangfu/supplier';
+import {
+  createHouseholdFixture,
+  createLinkageFixture,
+  createSupplierFixture,
+  HouseholdStatus,
+  LinkageType,
+  SUPPLIER_ENTITIES,
+  SupplierKind,
+} from '@bangfu/supplier';
 import { startTestServer, type TestServer } from '@bangfu/testing';
 import { ATTRIBUTION_ENTITIES, AttributionModule } from './attribution.module';
 
@@ -27,20 +35,38 @@ export interface Actor {
 }
 
 /** A signed-in user with one role (token signed directly: no password hashing). */
-export async function actor(server: TestServer, ds: DataSource, role: Role, options: { organizationId?: string; regionPrefix?: string } = {}): Promise<Actor> {
+export async function actor(
+  server: TestServer,
+  ds: DataSource,
+  role: Role,
+  options: { organizationId?: string; regionPrefix?: string } = {},
+): Promise<Actor> {
   const u = await createUserWithRole(ds, role, options);
   const { token } = await server.app.get(TokenService).sign(u.user.id);
   return { token, userId: u.user.id, organizationId: u.organizationId };
 }
 
-export function contextFor(userId: string, role: Role, organizationId: string | null, kind: OrganizationKind | null, regionPrefix: string | null = null): RequestContext {
-  return RequestContext.anonymous().withPrincipal(new Principal(userId, role, [{ organizationId: organizationId as string, organizationKind: kind as OrganizationKind, role, regionPrefix }]));
+export function contextFor(
+  userId: string,
+  role: Role,
+  organizationId: string | null,
+  kind: OrganizationKind | null,
+  regionPrefix: string | null = null,
+): RequestContext {
+  return RequestContext.anonymous().withPrincipal(
+    new Principal(userId, role, [
+      { organizationId: organizationId as string, organizationKind: kind as OrganizationKind, role, regionPrefix },
+    ]),
+  );
 }
 
 export const sys = () => RequestContext.system('test');
 
 export async function villages(ds: DataSource, countyPrefix: string, n: number): Promise<string[]> {
-  const rows: Array<{ code: string }> = await ds.query(`SELECT code FROM region WHERE code LIKE $1 AND level = 5 ORDER BY code LIMIT $2`, [`${countyPrefix}%`, n]);
+  const rows: Array<{ code: string }> = await ds.query(
+    `SELECT code FROM region WHERE code LIKE $1 AND level = 5 ORDER BY code LIMIT $2`,
+    [`${countyPrefix}%`, n],
+  );
   return rows.map((r) => r.code);
 }
 
@@ -48,7 +74,12 @@ export async function supplier(ds: DataSource, countyCode = '520621000000', kind
   return createSupplierFixture(ds, { countyCode, kind });
 }
 
-export async function household(ds: DataSource, villageCode: string, status = HouseholdStatus.EX_POVERTY, headName = '田大姐'): Promise<string> {
+export async function household(
+  ds: DataSource,
+  villageCode: string,
+  status = HouseholdStatus.EX_POVERTY,
+  headName = '田大姐',
+): Promise<string> {
   return (await createHouseholdFixture(ds, { villageCode, status, headName })).id;
 }
 
@@ -63,12 +94,17 @@ export async function link(
 }
 
 /** A published product with one variant per price (retail = agency = the price). */
-export async function product(ds: DataSource, supplierId: string, prices: number[], title = '贵州梵净山绿茶礼盒', originRegionCode = '520621000000') {
-  const [p] = await ds.query(`INSERT INTO product (supplier_id, title, origin_region_code, status) VALUES ($1, $2, $3, 'PUBLISHED') RETURNING id`, [
-    supplierId,
-    title,
-    originRegionCode,
-  ]);
+export async function product(
+  ds: DataSource,
+  supplierId: string,
+  prices: number[],
+  title = '贵州梵净山绿茶礼盒',
+  originRegionCode = '520621000000',
+) {
+  const [p] = await ds.query(
+    `INSERT INTO product (supplier_id, title, origin_region_code, status) VALUES ($1, $2, $3, 'PUBLISHED') RETURNING id`,
+    [supplierId, title, originRegionCode],
+  );
   const variants: Array<{ id: string; price: number }> = [];
   for (const price of prices) {
     const [v] = await ds.query(
@@ -81,19 +117,32 @@ export async function product(ds: DataSource, supplierId: string, prices: number
   return { productId: p.id as string, title, variants };
 }
 
-export async function lot(ds: DataSource, variantId: string, contributions: Array<{ householdId: string; quantity: number }>): Promise<string> {
-  const total = Math.max(1, contributions.reduce((a, c) => a + c.quantity, 0));
-  const [row] = await ds.query(`INSERT INTO lot (variant_id, lot_no, harvested_on, quantity, remaining) VALUES ($1, $2, '2026-01-05', $3, $3) RETURNING id`, [
-    variantId,
-    `L-${randomBytes(4).toString('hex')}`,
-    total,
-  ]);
-  for (const c of contributions) await ds.query(`INSERT INTO lot_contribution (lot_id, household_id, quantity) VALUES ($1, $2, $3)`, [row.id, c.householdId, c.quantity]);
+export async function lot(
+  ds: DataSource,
+  variantId: string,
+  contributions: Array<{ householdId: string; quantity: number }>,
+): Promise<string> {
+  const total = Math.max(
+    1,
+    contributions.reduce((a, c) => a + c.quantity, 0),
+  );
+  const [row] = await ds.query(
+    `INSERT INTO lot (variant_id, lot_no, harvested_on, quantity, remaining) VALUES ($1, $2, '2026-01-05', $3, $3) RETURNING id`,
+    [variantId, `L-${randomBytes(4).toString('hex')}`, total],
+  );
+  for (const c of contributions)
+    await ds.query(`INSERT INTO lot_contribution (lot_id, household_id, quantity) VALUES ($1, $2, $3)`, [
+      row.id,
+      c.householdId,
+      c.quantity,
+    ]);
   return row.id;
 }
 
 export async function channel(ds: DataSource): Promise<string> {
-  const [row] = await ds.query(`INSERT INTO channel (kind, name, online) VALUES ('HALL', $1, true) RETURNING id`, [`帮扶馆 ${randomBytes(2).toString('hex')}`]);
+  const [row] = await ds.query(`INSERT INTO channel (kind, name, online) VALUES ('HALL', $1, true) RETURNING id`, [
+    `帮扶馆 ${randomBytes(2).toString('hex')}`,
+  ]);
   return row.id;
 }
 
@@ -114,10 +163,10 @@ export async function rule(
     cooperativeOrgId?: string | null;
   },
 ): Promise<string> {
-  const [{ v }] = await ds.query(`SELECT coalesce(max(version), 0) + 1 AS v FROM attribution_rule WHERE supplier_id = $1 AND product_id IS NOT DISTINCT FROM $2`, [
-    input.supplierId,
-    input.productId ?? null,
-  ]);
+  const [{ v }] = await ds.query(
+    `SELECT coalesce(max(version), 0) + 1 AS v FROM attribution_rule WHERE supplier_id = $1 AND product_id IS NOT DISTINCT FROM $2`,
+    [input.supplierId, input.productId ?? null],
+  );
   const [row] = await ds.query(
     `INSERT INTO attribution_rule (supplier_id, product_id, version, effective_from, kind, per_unit_payout, households_bp, village_collective_bp, cooperative_bp, pool_bp, village_code, cooperative_org_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
@@ -172,18 +221,23 @@ const at = (t: Date, minutes: number) => new Date(t.getTime() + minutes * 60_000
  * A paid, shipped order as ordering would leave it (orders, supplier_order, order_line,
  * shipment_allocation, order_history). It counts only after deliver() (retail) or accept() (agency).
  */
-export async function insertOrder(ds: DataSource, buyer: Buyer, channelId: string, placedAt: Date, lines: LineSpec[]): Promise<{ orderId: string; lineIds: string[] }> {
+export async function insertOrder(
+  ds: DataSource,
+  buyer: Buyer,
+  channelId: string,
+  placedAt: Date,
+  lines: LineSpec[],
+): Promise<{ orderId: string; lineIds: string[] }> {
   const total = lines.reduce((a, l) => a + l.unitPrice * l.quantity, 0);
   const [o] = await ds.query(
     `INSERT INTO orders (buyer_kind, buyer_user_id, buyer_org_id, channel_id, status, payment_mode, total_amount, paid_amount, idempotency_key, request_hash, paid_at, created_at)
      VALUES ($1, $2, $3, $4, 'FULFILLING', 'PREPAY', $5, $5, $6, 'h', $7, $8) RETURNING id`,
     [buyer.kind, buyer.userId, buyer.orgId, channelId, total, randomUUID(), at(placedAt, 1), placedAt],
   );
-  await ds.query(`INSERT INTO order_history (order_id, from_status, to_status, actor_kind, created_at) VALUES ($1, NULL, 'PLACED', 'BUYER', $2), ($1, 'PLACED', 'PAID', 'SYSTEM', $3)`, [
-    o.id,
-    placedAt,
-    at(placedAt, 1),
-  ]);
+  await ds.query(
+    `INSERT INTO order_history (order_id, from_status, to_status, actor_kind, created_at) VALUES ($1, NULL, 'PLACED', 'BUYER', $2), ($1, 'PLACED', 'PAID', 'SYSTEM', $3)`,
+    [o.id, placedAt, at(placedAt, 1)],
+  );
   const supplierOrders = new Map<string, string>();
   for (const supplierId of [...new Set(lines.map((l) => l.supplierId))]) {
     const subtotal = lines.filter((l) => l.supplierId === supplierId).reduce((a, l) => a + l.unitPrice * l.quantity, 0);
@@ -202,19 +256,26 @@ export async function insertOrder(ds: DataSource, buyer: Buyer, channelId: strin
                                unit_price, quantity, line_total, certified, certification_status, origin_region_code, created_at)
        SELECT $1, $2, $3, $4, v.id, v.product_id, p.title, v.sku, v.spec, v.unit, $5, $6, $7, $8, true, 'CERTIFIED', p.origin_region_code, $9
          FROM variant v JOIN product p ON p.id = v.product_id WHERE v.id = $10 RETURNING id`,
-      [o.id, soId, l.supplierId, channelId, buyer.kind === 'AGENCY' ? 'AGENCY' : 'RETAIL', l.unitPrice, l.quantity, l.unitPrice * l.quantity, at(placedAt, i / 1000), l.variantId],
+      [
+        o.id,
+        soId,
+        l.supplierId,
+        channelId,
+        buyer.kind === 'AGENCY' ? 'AGENCY' : 'RETAIL',
+        l.unitPrice,
+        l.quantity,
+        l.unitPrice * l.quantity,
+        at(placedAt, i / 1000),
+        l.variantId,
+      ],
     );
     lineIds.push(row.id);
     for (const a of l.allocations) {
       if (a.quantity <= 0) continue;
-      await ds.query(`INSERT INTO shipment_allocation (order_line_id, supplier_order_id, variant_id, lot_id, quantity, created_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        row.id,
-        soId,
-        l.variantId,
-        a.lotId,
-        a.quantity,
-        at(placedAt, 2),
-      ]);
+      await ds.query(
+        `INSERT INTO shipment_allocation (order_line_id, supplier_order_id, variant_id, lot_id, quantity, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [row.id, soId, l.variantId, a.lotId, a.quantity, at(placedAt, 2)],
+      );
     }
   }
   return { orderId: o.id, lineIds };
@@ -222,32 +283,55 @@ export async function insertOrder(ds: DataSource, buyer: Buyer, channelId: strin
 
 /** Every supplier order delivered: the order is DELIVERED (a retail order counts from here). */
 export async function deliver(ds: DataSource, orderId: string, when: Date): Promise<void> {
-  await ds.query(`UPDATE supplier_order SET status = 'DELIVERED', delivered_at = $2 WHERE order_id = $1`, [orderId, when]);
+  await ds.query(`UPDATE supplier_order SET status = 'DELIVERED', delivered_at = $2 WHERE order_id = $1`, [
+    orderId,
+    when,
+  ]);
   await ds.query(`UPDATE orders SET status = 'DELIVERED', delivered_at = $2 WHERE id = $1`, [orderId, when]);
-  await ds.query(`INSERT INTO order_history (order_id, from_status, to_status, actor_kind, created_at) VALUES ($1, 'FULFILLING', 'DELIVERED', 'SYSTEM', $2)`, [orderId, when]);
+  await ds.query(
+    `INSERT INTO order_history (order_id, from_status, to_status, actor_kind, created_at) VALUES ($1, 'FULFILLING', 'DELIVERED', 'SYSTEM', $2)`,
+    [orderId, when],
+  );
 }
 
 /** 验收: an agency order counts from here. */
 export async function accept(ds: DataSource, orderId: string, when: Date): Promise<void> {
   await ds.query(`UPDATE orders SET status = 'ACCEPTED', accepted_at = $2 WHERE id = $1`, [orderId, when]);
-  await ds.query(`INSERT INTO order_history (order_id, from_status, to_status, actor_kind, created_at) VALUES ($1, 'DELIVERED', 'ACCEPTED', 'BUYER', $2)`, [orderId, when]);
+  await ds.query(
+    `INSERT INTO order_history (order_id, from_status, to_status, actor_kind, created_at) VALUES ($1, 'DELIVERED', 'ACCEPTED', 'BUYER', $2)`,
+    [orderId, when],
+  );
 }
 
 /** A refund as OrderService.recordRefund records it (order_refund, line and order totals, history row with data.refund). */
-export async function refund(ds: DataSource, orderId: string, lines: Array<{ lineId: string; amount: number }>, when: Date, refundId = `re_${randomBytes(6).toString('hex')}`): Promise<string> {
+export async function refund(
+  ds: DataSource,
+  orderId: string,
+  lines: Array<{ lineId: string; amount: number }>,
+  when: Date,
+  refundId = `re_${randomBytes(6).toString('hex')}`,
+): Promise<string> {
   const amount = lines.reduce((a, l) => a + l.amount, 0);
-  await ds.query(`INSERT INTO order_refund (order_id, refund_id, amount, lines, created_at) VALUES ($1, $2, $3, $4::jsonb, $5)`, [orderId, refundId, amount, JSON.stringify(lines), when]);
-  for (const l of lines) if (l.amount > 0) await ds.query(`UPDATE order_line SET refunded_amount = refunded_amount + $2 WHERE id = $1`, [l.lineId, l.amount]);
-  const [o] = await ds.query(`UPDATE orders SET refunded_amount = refunded_amount + $2 WHERE id = $1 RETURNING status, refunded_amount, paid_amount`, [orderId, amount]);
+  await ds.query(
+    `INSERT INTO order_refund (order_id, refund_id, amount, lines, created_at) VALUES ($1, $2, $3, $4::jsonb, $5)`,
+    [orderId, refundId, amount, JSON.stringify(lines), when],
+  );
+  for (const l of lines)
+    if (l.amount > 0)
+      await ds.query(`UPDATE order_line SET refunded_amount = refunded_amount + $2 WHERE id = $1`, [
+        l.lineId,
+        l.amount,
+      ]);
+  const [o] = await ds.query(
+    `UPDATE orders SET refunded_amount = refunded_amount + $2 WHERE id = $1 RETURNING status, refunded_amount, paid_amount`,
+    [orderId, amount],
+  );
   const to = Number(o.refunded_amount) === Number(o.paid_amount) ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
   await ds.query(`UPDATE orders SET status = $2 WHERE id = $1`, [orderId, to]);
-  await ds.query(`INSERT INTO order_history (order_id, from_status, to_status, actor_kind, data, created_at) VALUES ($1, $2, $3, 'SYSTEM', $4::jsonb, $5)`, [
-    orderId,
-    o.status,
-    to,
-    JSON.stringify({ refund: { refundId, amount, lines } }),
-    when,
-  ]);
+  await ds.query(
+    `INSERT INTO order_history (order_id, from_status, to_status, actor_kind, data, created_at) VALUES ($1, $2, $3, 'SYSTEM', $4::jsonb, $5)`,
+    [orderId, o.status, to, JSON.stringify({ refund: { refundId, amount, lines } }), when],
+  );
   return refundId;
 }
 

@@ -45,7 +45,13 @@ export class AuditChainService {
     const [row] = await this.db.manager(ctx).query(VERIFY_SQL, [from, to]);
     // Events cut off the end of the chain leave no successor to name: the head still counts them.
     const tailCut = to.getTime() > Date.now() - 1000 && Number(row.head_seq) !== Number(row.last_seq ?? 0);
-    return { ok: !row.broken && !tailCut, checkedCount: Number(row.checked), firstBrokenEventId: row.broken ?? null, from, to };
+    return {
+      ok: !row.broken && !tailCut,
+      checkedCount: Number(row.checked),
+      firstBrokenEventId: row.broken ?? null,
+      from,
+      to,
+    };
   }
 
   /**
@@ -57,7 +63,9 @@ export class AuditChainService {
     const to = new Date(from.getTime() + 86_400_000);
     return this.db.transaction(ctx, async (tx) => {
       const v = await this.verify(tx, from, to);
-      const [head] = await this.db.manager(tx).query(`SELECT seq, hash FROM audit_event WHERE at < $1 ORDER BY seq DESC LIMIT 1`, [to]);
+      const [head] = await this.db
+        .manager(tx)
+        .query(`SELECT seq, hash FROM audit_event WHERE at < $1 ORDER BY seq DESC LIMIT 1`, [to]);
       const [cp] = await this.db.manager(tx).query(
         `INSERT INTO audit_chain_checkpoint (day, ok, checked_count, first_broken_event_id, head_seq, head_hash)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING verified_at`,

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { badInput, type Connection, Db, decodeCursor, isUuid, pageSize, type RequestContext, Role, toConnection } from '@bangfu/core';
+import {
+  badInput,
+  type Connection,
+  Db,
+  decodeCursor,
+  isUuid,
+  pageSize,
+  type RequestContext,
+  Role,
+  toConnection,
+} from '@bangfu/core';
 import { parseInstant } from '@bangfu/ledger';
 import { subtreePrefix } from '@bangfu/region';
 import type { AuditEvent, AuditEventFilter } from './audit.types';
@@ -10,7 +20,8 @@ const COLUMNS = `e.id, e.seq, e.at, e.kind, e.operation, e.outcome, e.actor_user
 
 /** A region argument as a code prefix: a full 12-digit code stands for its subtree. */
 function regionPrefix(code: string): string {
-  if (!/^\d{1,12}$/.test(code)) throw badInput('regionCode must be a division code or its leading digits', { field: 'regionCode' });
+  if (!/^\d{1,12}$/.test(code))
+    throw badInput('regionCode must be a division code or its leading digits', { field: 'regionCode' });
   return code.length === 12 ? subtreePrefix(code) : code;
 }
 
@@ -23,7 +34,12 @@ function regionPrefix(code: string): string {
 export class AuditQueryService {
   constructor(private readonly db: Db) {}
 
-  async list(ctx: RequestContext, filter: AuditEventFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<AuditEvent>> {
+  async list(
+    ctx: RequestContext,
+    filter: AuditEventFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<AuditEvent>> {
     const p = ctx.requirePrincipal();
     const limit = pageSize(first, 50);
     const where: string[] = [];
@@ -34,7 +50,10 @@ export class AuditQueryService {
     };
     if (!p.hasRole(Role.PLATFORM_ADMIN)) {
       const prefixes = p.regionPrefixes(Role.AUDITOR);
-      add(`e.region_code LIKE ANY (?)`, prefixes.map((x) => `${x}%`));
+      add(
+        `e.region_code LIKE ANY (?)`,
+        prefixes.map((x) => `${x}%`),
+      );
     }
     const f = filter ?? {};
     if (f.regionCode) add(`e.region_code LIKE ?`, `${regionPrefix(f.regionCode)}%`);

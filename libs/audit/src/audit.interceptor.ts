@@ -38,7 +38,10 @@ export class AuditInterceptor implements NestInterceptor {
     if (!target) return next.handle();
     const { req, kind, operation, args } = target;
     const base = req.ctx ?? RequestContext.anonymous();
-    const allowed = this.reflector.getAllAndOverride<Permission[] | undefined>(ALLOW_KEY, [context.getHandler(), context.getClass()]);
+    const allowed = this.reflector.getAllAndOverride<Permission[] | undefined>(ALLOW_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const scope = new OperationAudit(kind, operation, redact(args), actorOf(base.principal, allowed));
     // @Ctx() reads req.ctx after the interceptors ran, so the handler's context carries the scope.
     req.ctx = base.withAudit(scope);
@@ -58,7 +61,9 @@ export class AuditInterceptor implements NestInterceptor {
     return from(run());
   }
 
-  private operationOf(context: ExecutionContext): { req: RequestWithContext; kind: AuditKind; operation: string; args: unknown } | null {
+  private operationOf(
+    context: ExecutionContext,
+  ): { req: RequestWithContext; kind: AuditKind; operation: string; args: unknown } | null {
     const type = context.getType<string>();
     if (type === 'graphql') {
       const gql = GqlExecutionContext.create(context);
@@ -73,6 +78,11 @@ export class AuditInterceptor implements NestInterceptor {
     const read = req.method === 'GET' || req.method === 'HEAD';
     if (read && !AUDITED_GET.test(path)) return null;
     const body = read || !req.body || typeof req.body !== 'object' ? undefined : req.body;
-    return { req, kind: 'REST', operation: `${req.method} ${path}`, args: { params: req.params, query: req.query, body } };
+    return {
+      req,
+      kind: 'REST',
+      operation: `${req.method} ${path}`,
+      args: { params: req.params, query: req.query, body },
+    };
   }
 }

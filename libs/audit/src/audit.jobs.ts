@@ -34,6 +34,10 @@ export class AuditSchedulers implements OnApplicationBootstrap {
   async onApplicationBootstrap() {
     await this.queues
       .queue(AUDIT_QUEUE)
-      .upsertJobScheduler('audit-verify-daily', { pattern: '10 0 * * *', tz: 'Asia/Shanghai' }, { name: VERIFY_DAY_JOB, data: {}, opts: { removeOnFail: 100 } });
+      .upsertJobScheduler(
+        'audit-verify-daily',
+        { pattern: '10 0 * * *', tz: 'Asia/Shanghai' },
+        { name: VERIFY_DAY_JOB, data: {}, opts: { removeOnFail: 100 } },
+      );
   }
 }

@@ -9,7 +9,15 @@ import { AuditService } from './audit.service';
 
 /** The audit trail: every mutation and audited REST call writes a hash-chained event (README). */
 @Module({
-  providers: [AuditService, AuditQueryService, AuditChainService, AuditResolver, AuditJobs, AuditSchedulers, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }],
+  providers: [
+    AuditService,
+    AuditQueryService,
+    AuditChainService,
+    AuditResolver,
+    AuditJobs,
+    AuditSchedulers,
+    { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+  ],
   exports: [AuditService, AuditChainService],
 })
 export class AuditModule {}

@@ -3,7 +3,13 @@ import { Allow, badInput, type Connection, Ctx, type RequestContext, Role } from
 import { parseInstant } from '@bangfu/ledger';
 import { AuditChainService } from './audit-chain.service';
 import { AuditQueryService } from './audit-query.service';
-import { AuditChainStatus, AuditChainVerification, type AuditEvent, AuditEventConnection, AuditEventFilter } from './audit.types';
+import {
+  AuditChainStatus,
+  AuditChainVerification,
+  type AuditEvent,
+  AuditEventConnection,
+  AuditEventFilter,
+} from './audit.types';
 
 @Resolver()
 export class AuditResolver {
@@ -12,7 +18,9 @@ export class AuditResolver {
     private readonly chain: AuditChainService,
   ) {}
 
-  @Query(() => AuditEventConnection, { description: '审计日志: platform admins see all events, auditors those in their region; newest first' })
+  @Query(() => AuditEventConnection, {
+    description: '审计日志: platform admins see all events, auditors those in their region; newest first',
+  })
   @Allow(Role.PLATFORM_ADMIN, Role.AUDITOR)
   auditEvents(
     @Ctx() ctx: RequestContext,
@@ -23,7 +31,10 @@ export class AuditResolver {
     return this.events.list(ctx, filter, first, after);
   }
 
-  @Query(() => AuditChainVerification, { description: 'Recomputes the hash chain over [from, to] (dates are Asia/Shanghai days, inclusive; default: all of it)' })
+  @Query(() => AuditChainVerification, {
+    description:
+      'Recomputes the hash chain over [from, to] (dates are Asia/Shanghai days, inclusive; default: all of it)',
+  })
   @Allow(Role.PLATFORM_ADMIN, Role.AUDITOR)
   verifyAuditChain(
     @Ctx() ctx: RequestContext,

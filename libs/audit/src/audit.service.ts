@@ -43,10 +43,18 @@ export class AuditService implements OnModuleInit {
     const outcome = error !== undefined ? outcomeOfError(error) : (businessErrorCode(result) ?? 'OK');
     if (scope.outcomes.length > 0 && (outcome === 'OK' || scope.outcomes.at(-1) === outcome)) return;
     // A failure's event carries no before/after: whatever a rolled-back transaction noted did not happen.
-    await this.db.transaction(ctx.withAudit(null), (tx) => this.append(tx, scope, outcome, error === undefined ? result : undefined, outcome === 'OK'));
+    await this.db.transaction(ctx.withAudit(null), (tx) =>
+      this.append(tx, scope, outcome, error === undefined ? result : undefined, outcome === 'OK'),
+    );
   }
 
-  private async append(tx: RequestContext, scope: OperationAudit, outcome: string, result: unknown, withChanges = true): Promise<void> {
+  private async append(
+    tx: RequestContext,
+    scope: OperationAudit,
+    outcome: string,
+    result: unknown,
+    withChanges = true,
+  ): Promise<void> {
     const notes = scope.notes;
     const fromResult = entityOf(result);
     const fromArgs = fromResult ? null : entityFromArgs(scope.args, scope.operation);

@@ -57,7 +57,10 @@ const repair = async () => {
 const verify = async () => (await server.gqlOk(VERIFY, {}, admin)).verifyAuditChain;
 
 beforeAll(async () => {
-  server = await startTestServer({ imports: [RegionModule, IdentityModule, AuditModule], entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES] });
+  server = await startTestServer({
+    imports: [RegionModule, IdentityModule, AuditModule],
+    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES],
+  });
   ds = server.app.get(DataSource);
   const a = await createUserWithRole(ds, Role.PLATFORM_ADMIN);
   admin = await server.login(a.email, a.password);
@@ -73,7 +76,9 @@ afterAll(() => server?.close());
 describe('append-only', () => {
   it('refuses UPDATE, DELETE and TRUNCATE of events and moving the chain head by hand', async () => {
     const id = await insertEvent('520621000000');
-    await expect(ds.query(`UPDATE audit_event SET outcome = 'FORGED' WHERE id = $1`, [id])).rejects.toThrow(/AUDIT_APPEND_ONLY/);
+    await expect(ds.query(`UPDATE audit_event SET outcome = 'FORGED' WHERE id = $1`, [id])).rejects.toThrow(
+      /AUDIT_APPEND_ONLY/,
+    );
     await expect(ds.query(`DELETE FROM audit_event WHERE id = $1`, [id])).rejects.toThrow(/AUDIT_APPEND_ONLY/);
     await expect(ds.query(`TRUNCATE audit_event`)).rejects.toThrow(/AUDIT_APPEND_ONLY/);
     await expect(ds.query(`UPDATE audit_chain_head SET seq = 0`)).rejects.toThrow(/AUDIT_APPEND_ONLY/);
@@ -126,13 +131,30 @@ describe('mutations and their events', () => {
   });
 
   it('a rolled-back mutation leaves only its failure event, written after the rollback', async () => {
-    const before = Number((await ds.query(`SELECT count(*) FROM audit_event WHERE operation = 'changePassword' AND outcome = 'OK'`))[0].count);
+    const before = Number(
+      (await ds.query(`SELECT count(*) FROM audit_event WHERE operation = 'changePassword' AND outcome = 'OK'`))[0]
+        .count,
+    );
     const requestId = `audit-spec-${randomUUID().slice(0, 8)}`;
-    await server.gql(`mutation { changePassword(currentPassword: "wrong-password-123", newPassword: "another-Password-789") { token } }`, {}, purchaser.token, {
-      'x-request-id': requestId,
-    });
-    expect(Number((await ds.query(`SELECT count(*) FROM audit_event WHERE operation = 'changePassword' AND outcome = 'OK'`))[0].count)).toBe(before);
-    expect((await ds.query(`SELECT outcome FROM audit_event WHERE request_id = $1`, [requestId])).map((r: { outcome: string }) => r.outcome)).toEqual(['WRONG_PASSWORD']);
+    await server.gql(
+      `mutation { changePassword(currentPassword: "wrong-password-123", newPassword: "another-Password-789") { token } }`,
+      {},
+      purchaser.token,
+      {
+        'x-request-id': requestId,
+      },
+    );
+    expect(
+      Number(
+        (await ds.query(`SELECT count(*) FROM audit_event WHERE operation = 'changePassword' AND outcome = 'OK'`))[0]
+          .count,
+      ),
+    ).toBe(before);
+    expect(
+      (await ds.query(`SELECT outcome FROM audit_event WHERE request_id = $1`, [requestId])).map(
+        (r: { outcome: string }) => r.outcome,
+      ),
+    ).toEqual(['WRONG_PASSWORD']);
   });
 
   it('queries write no event', async () => {
@@ -153,8 +175,13 @@ describe('auditEvents', () => {
     expect(asAuditor.totalCount).toBe(1);
     // A wider or foreign region filter never widens the scope.
     for (const regionCode of ['61', '52', '610724000000', '']) {
-      const r = (await server.gqlOk(EVENTS, { f: { operation: 'scopeProbe', regionCode: regionCode || null } }, auditor)).auditEvents;
-      expect(r.edges.every((e: { node: { id: string } }) => e.node.id === inScope), regionCode).toBe(true);
+      const r = (
+        await server.gqlOk(EVENTS, { f: { operation: 'scopeProbe', regionCode: regionCode || null } }, auditor)
+      ).auditEvents;
+      expect(
+        r.edges.every((e: { node: { id: string } }) => e.node.id === inScope),
+        regionCode,
+      ).toBe(true);
     }
     const asAdmin = (await server.gqlOk(EVENTS, { f: { operation: 'scopeProbe' } }, admin)).auditEvents;
     expect(asAdmin.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([none, outside, inScope]);
@@ -168,7 +195,8 @@ describe('auditEvents', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = (await server.gqlOk(EVENTS, { f: { operation: 'pageProbe' }, first: 2, after }, admin)).auditEvents;
+      const page: any = (await server.gqlOk(EVENTS, { f: { operation: 'pageProbe' }, first: 2, after }, admin))
+        .auditEvents;
       seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
       expect(page.totalCount).toBe(5);
       if (!page.pageInfo.hasNextPage) break;
@@ -177,7 +205,9 @@ describe('auditEvents', () => {
     expect(seen).toEqual([...ids].reverse());
     const mine = (await server.gqlOk(EVENTS, { f: { actorId: purchaser.userId } }, admin)).auditEvents;
     expect(mine.totalCount).toBeGreaterThan(0);
-    expect(mine.edges.every((e: { node: { actorUserId: string } }) => e.node.actorUserId === purchaser.userId)).toBe(true);
+    expect(mine.edges.every((e: { node: { actorUserId: string } }) => e.node.actorUserId === purchaser.userId)).toBe(
+      true,
+    );
     const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
     expect((await server.gqlOk(EVENTS, { f: { from: tomorrow } }, admin)).auditEvents.totalCount).toBe(0);
     expectErrorCode(await server.gql(EVENTS, { f: { from: 'yesterday' } }, admin), 'BAD_USER_INPUT');
@@ -209,14 +239,15 @@ describe('tamper evidence', () => {
   });
 
   it('reordered events (positions swapped) are named at the first moved position', async () => {
-    const [a, b] = await ds.query(`SELECT id, seq FROM audit_event WHERE id = ANY($1) ORDER BY seq`, [[ids[1], ids[2]]]);
+    const [a, b] = await ds.query(`SELECT id, seq FROM audit_event WHERE id = ANY($1) ORDER BY seq`, [
+      [ids[1], ids[2]],
+    ]);
     await tamper(`UPDATE audit_event SET seq = -1 WHERE id = $1`, [a.id]);
     await tamper(`UPDATE audit_event SET seq = $2 WHERE id = $1`, [b.id, a.seq]);
     await tamper(`UPDATE audit_event SET seq = $2 WHERE id = $1`, [a.id, b.seq]);
     expect(await verify()).toMatchObject({ ok: false, firstBrokenEventId: ids[2] });
     await repair();
   });
-
 });
 
 describe('published chain heads', () => {
@@ -241,7 +272,9 @@ describe('published chain heads', () => {
     expect(await jobs.handle({ name: 'something-else', data: {} })).toBeNull();
     const cp = await jobs.handle({ name: VERIFY_DAY_JOB, data: {} });
     expect(cp?.day).toBe(previousShanghaiDay());
-    const [row] = await ds.query(`SELECT ok, head_seq FROM audit_chain_checkpoint WHERE day = $1`, [previousShanghaiDay()]);
+    const [row] = await ds.query(`SELECT ok, head_seq FROM audit_chain_checkpoint WHERE day = $1`, [
+      previousShanghaiDay(),
+    ]);
     expect(Number(row.head_seq)).toBe(cp?.headSeq);
   });
 

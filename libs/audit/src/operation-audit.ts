@@ -81,6 +81,7 @@ export function entityFromArgs(args: unknown, operation: string): { entityType: 
     return null;
   };
   const top = args as Record<string, unknown>;
-  const nested = (key: string) => (top[key] && typeof top[key] === 'object' ? scan(top[key] as Record<string, unknown>) : null);
+  const nested = (key: string) =>
+    top[key] && typeof top[key] === 'object' ? scan(top[key] as Record<string, unknown>) : null;
   return scan(top) ?? nested('input') ?? nested('params');
 }

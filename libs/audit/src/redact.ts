@@ -7,7 +7,8 @@
 /** Never stored, not even masked: credentials, signing material, ID numbers, bank account numbers. */
 const SECRET = /password|secret|token|signature|authorization|idnumber|accountno|apikey|cardnumber|cvc/i;
 /** Personal data: kept masked, so an auditor can still tell two values apart by their ends. */
-const PERSONAL = /phone|mobile|email|identifier|headname|householdname|displayname|contactname|realname|fullname|address/i;
+const PERSONAL =
+  /phone|mobile|email|identifier|headname|householdname|displayname|contactname|realname|fullname|address/i;
 
 export const REDACTED = '[REDACTED]';
 const MAX_STRING = 500;
@@ -21,7 +22,8 @@ export function mask(value: unknown): string {
   const at = s.indexOf('@');
   if (at > 0) return `${s[0]}***${s.slice(at)}`;
   const digits = s.replace(/\D/g, '');
-  if (digits.length >= 7 && digits.length === s.replace(/[\s+-]/g, '').length) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  if (digits.length >= 7 && digits.length === s.replace(/[\s+-]/g, '').length)
+    return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
   const chars = [...s];
   return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(Math.min(chars.length - 1, 8));
 }
@@ -54,8 +56,12 @@ export function redact(value: unknown, depth = 0): unknown {
 }
 
 /** Only the fields that differ between before and after (both redacted), for a change summary. */
-export function changedFields(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): { before?: unknown; after?: unknown } {
-  if (!before || !after) return { before: before ? redact(before) : undefined, after: after ? redact(after) : undefined };
+export function changedFields(
+  before: Record<string, unknown> | undefined,
+  after: Record<string, unknown> | undefined,
+): { before?: unknown; after?: unknown } {
+  if (!before || !after)
+    return { before: before ? redact(before) : undefined, after: after ? redact(after) : undefined };
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {

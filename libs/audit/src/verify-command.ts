@@ -7,7 +7,11 @@ export const AUDIT_VERIFY_USAGE = `audit:verify [--day 2026-01-31] [--json]
                      its chain head, as the nightly job does; exit code 1 when the chain is broken`;
 
 /** `audit:verify` for apps/api/src/cli.ts (a DataSource, no Nest app). Returns the exit code. */
-export async function runAuditVerify(ds: DataSource, argv: string[], write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+export async function runAuditVerify(
+  ds: DataSource,
+  argv: string[],
+  write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Promise<number> {
   const i = argv.indexOf('--day');
   const day = i >= 0 ? argv[i + 1] : previousShanghaiDay();
   if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(new Date(`${day}T00:00:00+08:00`).getTime())) {
@@ -17,7 +21,9 @@ export async function runAuditVerify(ds: DataSource, argv: string[], write: (lin
   const cp = await new AuditChainService(new Db(ds)).verifyDay(RequestContext.system('cli-audit-verify'), day);
   if (argv.includes('--json')) write(JSON.stringify(cp));
   else {
-    write(`audit chain ${day}: ${cp.checkedCount} event(s) checked, ${cp.ok ? 'intact' : `BROKEN at event ${cp.firstBrokenEventId ?? '(events cut off the end)'}`}`);
+    write(
+      `audit chain ${day}: ${cp.checkedCount} event(s) checked, ${cp.ok ? 'intact' : `BROKEN at event ${cp.firstBrokenEventId ?? '(events cut off the end)'}`}`,
+    );
     write(`  published head #${cp.headSeq} ${cp.headHash}`);
   }
   return cp.ok ? 0 : 1;

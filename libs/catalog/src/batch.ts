@@ -14,7 +14,12 @@ interface Pending<K, V> {
 export class Batcher {
   private readonly pending = new Map<string, Pending<unknown, unknown>>();
 
-  load<K, V>(ctx: RequestContext, name: string, key: K, loadMany: (ctx: RequestContext, keys: K[]) => Promise<Map<K, V>>): Promise<V | undefined> {
+  load<K, V>(
+    ctx: RequestContext,
+    name: string,
+    key: K,
+    loadMany: (ctx: RequestContext, keys: K[]) => Promise<Map<K, V>>,
+  ): Promise<V | undefined> {
     const id = `${ctx.requestId}:${name}`;
     let batch = this.pending.get(id) as Pending<K, V> | undefined;
     if (!batch) {

@@ -27,7 +27,9 @@ export class CategoryResolver {
 export class LotResolver {
   constructor(private readonly lotService: LotService) {}
 
-  @Mutation(() => Lot, { description: 'Record a harvest lot; its quantity (the sum of contributions) is added to the variant’s stock' })
+  @Mutation(() => Lot, {
+    description: 'Record a harvest lot; its quantity (the sum of contributions) is added to the variant’s stock',
+  })
   @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF)
   createLot(@Ctx() ctx: RequestContext, @Args('input') input: CreateLotInput): Promise<Lot> {
     return this.lotService.create(ctx, input);

@@ -23,7 +23,8 @@ export function requireText(value: string | null | undefined, field: string, max
 
 export function assertPrice(value: number, field: string): number {
   // The Money scalar already refuses fractions and non-numbers; zero and negative prices are ours to refuse.
-  if (!Number.isSafeInteger(value) || value <= 0) throw new AppError('INVALID_PRICE', `${field} must be a positive amount of fen`, { field });
+  if (!Number.isSafeInteger(value) || value <= 0)
+    throw new AppError('INVALID_PRICE', `${field} must be a positive amount of fen`, { field });
   return value;
 }
 
@@ -37,20 +38,29 @@ export function assertStock(value: number, field: string): number {
 export function assertUnit(value: string, field = 'unit'): string {
   const unit = (value ?? '').trim();
   if (!(VARIANT_UNITS as readonly string[]).includes(unit)) {
-    throw new AppError('INVALID_UNIT', `Unit ${JSON.stringify(value)} is not one of ${VARIANT_UNITS.join(', ')}`, { field, allowed: [...VARIANT_UNITS] });
+    throw new AppError('INVALID_UNIT', `Unit ${JSON.stringify(value)} is not one of ${VARIANT_UNITS.join(', ')}`, {
+      field,
+      allowed: [...VARIANT_UNITS],
+    });
   }
   return unit;
 }
 
 export function assertSku(value: string, field = 'sku'): string {
   const sku = (value ?? '').trim();
-  if (!SKU.test(sku)) throw new AppError('INVALID_SKU', 'A SKU is 1–64 letters, digits, dots, dashes or underscores', { field });
+  if (!SKU.test(sku))
+    throw new AppError('INVALID_SKU', 'A SKU is 1–64 letters, digits, dots, dashes or underscores', { field });
   return sku;
 }
 
 /** Today in Asia/Shanghai as YYYY-MM-DD: harvest dates and validity are business dates. */
 export function shanghaiToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 export function assertDate(value: string, field: string): string {

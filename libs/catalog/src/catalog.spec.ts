@@ -65,20 +65,42 @@ afterAll(() => server?.close());
 
 describe('categories', () => {
   it('lets a platform admin build the tree and anyone read it', async () => {
-    const tea = (await server.gqlOk(CREATE_CATEGORY, { input: { code: 'tea', name: '茶叶', nameEn: 'Tea' } }, adminToken)).createCategory;
-    const green = (await server.gqlOk(CREATE_CATEGORY, { input: { code: 'green-tea', name: '绿茶', parentId: tea.id } }, adminToken)).createCategory;
+    const tea = (
+      await server.gqlOk(CREATE_CATEGORY, { input: { code: 'tea', name: '茶叶', nameEn: 'Tea' } }, adminToken)
+    ).createCategory;
+    const green = (
+      await server.gqlOk(CREATE_CATEGORY, { input: { code: 'green-tea', name: '绿茶', parentId: tea.id } }, adminToken)
+    ).createCategory;
     expect(green.parentId).toBe(tea.id);
     const { categories } = await server.gqlOk('{ categories { id code name nameEn parentId sort } }');
-    expect(categories).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'tea', nameEn: 'Tea', parentId: null }), expect.objectContaining({ code: 'green-tea', parentId: tea.id })]));
+    expect(categories).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'tea', nameEn: 'Tea', parentId: null }),
+        expect.objectContaining({ code: 'green-tea', parentId: tea.id }),
+      ]),
+    );
   });
 
   it('refuses other roles, bad codes, duplicates and unknown parents', async () => {
     const input = { code: 'honey', name: '蜂蜜' };
     expectErrorCode(await server.gql(CREATE_CATEGORY, { input }), 'UNAUTHENTICATED');
     expectErrorCode(await server.gql(CREATE_CATEGORY, { input }, staffToken), 'FORBIDDEN');
-    expectErrorCode(await server.gql(CREATE_CATEGORY, { input: { code: 'Honey!', name: '蜂蜜' } }, adminToken), 'INVALID_CATEGORY_CODE');
-    expectErrorCode(await server.gql(CREATE_CATEGORY, { input: { code: 'tea', name: '茶' } }, adminToken), 'DUPLICATE_CATEGORY_CODE');
-    expectErrorCode(await server.gql(CREATE_CATEGORY, { input: { ...input, parentId: '00000000-0000-4000-8000-000000000000' } }, adminToken), 'UNKNOWN_CATEGORY');
+    expectErrorCode(
+      await server.gql(CREATE_CATEGORY, { input: { code: 'Honey!', name: '蜂蜜' } }, adminToken),
+      'INVALID_CATEGORY_CODE',
+    );
+    expectErrorCode(
+      await server.gql(CREATE_CATEGORY, { input: { code: 'tea', name: '茶' } }, adminToken),
+      'DUPLICATE_CATEGORY_CODE',
+    );
+    expectErrorCode(
+      await server.gql(
+        CREATE_CATEGORY,
+        { input: { ...input, parentId: '00000000-0000-4000-8000-000000000000' } },
+        adminToken,
+      ),
+      'UNKNOWN_CATEGORY',
+    );
     expect(await count('category', `code = 'honey'`)).toBe(0);
   });
 });
@@ -88,9 +110,21 @@ describe('creating products', () => {
     const p = await createDraft(staffToken, { originRegionCode: await villageOf(ds, '520621') });
     expect(p.status).toBe('DRAFT');
     expect(p.supplier).toEqual({ id: jiangkou.id, name: '江口县梵净山茶叶专业合作社' });
-    expect(p.originRegion.path.map((r: { name: string }) => r.name).slice(0, 3)).toEqual(['贵州省', '铜仁市', '江口县']);
+    expect(p.originRegion.path.map((r: { name: string }) => r.name).slice(0, 3)).toEqual([
+      '贵州省',
+      '铜仁市',
+      '江口县',
+    ]);
     expect(p.variants).toHaveLength(1);
-    expect(p.variants[0]).toMatchObject({ unit: '盒', retailPrice: 12800, agencyPrice: 11800, marketReferencePrice: 15800, stockOnHand: 10, stockAvailable: 10, active: true });
+    expect(p.variants[0]).toMatchObject({
+      unit: '盒',
+      retailPrice: 12800,
+      agencyPrice: 11800,
+      marketReferencePrice: 15800,
+      stockOnHand: 10,
+      stockAvailable: 10,
+      active: true,
+    });
     expect(p.statusHistory).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'DRAFT' })]);
     expect(p.incomeShare).toEqual({ perUnitToHouseholds: null, householdCount: 0 });
     const [row] = await ds.query(`SELECT search_tokens, pinyin_initials FROM product WHERE id = $1`, [p.id]);
@@ -117,7 +151,9 @@ describe('creating products', () => {
     const office = await createOrg(ds, { kind: OrganizationKind.COORDINATION_OFFICE, regionCode: '520600000000' });
     const near = await createUserWithRole(ds, Role.COORDINATOR, { organizationId: office.id, regionPrefix: '5206' });
     const far = await createUserWithRole(ds, Role.AUDITOR, { organizationId: office.id, regionPrefix: '520627' });
-    expect((await server.gqlOk(PRODUCT, { id: p.id }, await server.login(near.email, near.password))).product.id).toBe(p.id);
+    expect((await server.gqlOk(PRODUCT, { id: p.id }, await server.login(near.email, near.password))).product.id).toBe(
+      p.id,
+    );
     expect((await server.gqlOk(PRODUCT, { id: p.id }, await server.login(far.email, far.password))).product).toBeNull();
     expect((await server.gqlOk(PRODUCT, { id: p.id }, adminToken)).product.statusHistory).toHaveLength(1);
     expect((await server.gqlOk(PRODUCT, { id: 'not-an-id' })).product).toBeNull();
@@ -127,8 +163,18 @@ describe('creating products', () => {
     const before = await count('product');
     expectErrorCode(await server.gql(CREATE_PRODUCT, { input: productInput() }), 'UNAUTHENTICATED');
     const purchaser = await createUserWithRole(ds, Role.PURCHASER);
-    expectErrorCode(await server.gql(CREATE_PRODUCT, { input: productInput() }, await server.login(purchaser.email, purchaser.password)), 'FORBIDDEN');
-    expectErrorCode(await server.gql(CREATE_PRODUCT, { input: productInput({ supplierId: jiangkou.id }) }, otherToken), 'FORBIDDEN');
+    expectErrorCode(
+      await server.gql(
+        CREATE_PRODUCT,
+        { input: productInput() },
+        await server.login(purchaser.email, purchaser.password),
+      ),
+      'FORBIDDEN',
+    );
+    expectErrorCode(
+      await server.gql(CREATE_PRODUCT, { input: productInput({ supplierId: jiangkou.id }) }, otherToken),
+      'FORBIDDEN',
+    );
     expect(await count('product')).toBe(before);
   });
 
@@ -151,14 +197,22 @@ describe('creating products', () => {
     ['negative stock', { variants: [variantInput({ stockOnHand: -1 })] }, 'INVALID_STOCK'],
     ['an unknown unit', { variants: [variantInput({ unit: '吨' })] }, 'INVALID_UNIT'],
     ['a malformed SKU', { variants: [variantInput({ sku: 'has space' })] }, 'INVALID_SKU'],
-    ['the same SKU twice', { variants: [variantInput({ sku: 'TWICE-1' }), variantInput({ sku: 'TWICE-1' })] }, 'DUPLICATE_SKU'],
+    [
+      'the same SKU twice',
+      { variants: [variantInput({ sku: 'TWICE-1' }), variantInput({ sku: 'TWICE-1' })] },
+      'DUPLICATE_SKU',
+    ],
     ['no variants', { variants: [] }, 'BAD_USER_INPUT'],
     ['an empty title', { title: '  ' }, 'BAD_USER_INPUT'],
     ['an unknown category', { categoryId: '00000000-0000-4000-8000-000000000000' }, 'UNKNOWN_CATEGORY'],
   ])('refuses %s and writes nothing', async (_label, overrides, code) => {
     const [products, variants] = [await count('product'), await count('variant')];
     expectErrorCode(await server.gql(CREATE_PRODUCT, { input: productInput(overrides) }, staffToken), code);
-    expect([await count('product'), await count('variant'), await count('product_event')]).toEqual([products, variants, await count('product_event')]);
+    expect([await count('product'), await count('variant'), await count('product_event')]).toEqual([
+      products,
+      variants,
+      await count('product_event'),
+    ]);
     expect(await count('product')).toBe(products);
   });
 
@@ -166,7 +220,11 @@ describe('creating products', () => {
     const taken = variantInput();
     await createDraft(otherToken, { originRegionCode: '520627000000', variants: [taken] });
     const before = await count('product');
-    const res = await server.gql(CREATE_PRODUCT, { input: productInput({ variants: [variantInput(), { ...variantInput(), sku: taken.sku }] }) }, staffToken);
+    const res = await server.gql(
+      CREATE_PRODUCT,
+      { input: productInput({ variants: [variantInput(), { ...variantInput(), sku: taken.sku }] }) },
+      staffToken,
+    );
     expect(expectErrorCode(res, 'DUPLICATE_SKU').extensions?.sku).toBe(taken.sku);
     expect(await count('product')).toBe(before);
   });
@@ -178,14 +236,25 @@ describe('publishing (DRAFT → PUBLISHED ↔ UNPUBLISHED)', () => {
     expect((await server.gqlOk(PUBLISH, { id: p.id }, staffToken)).publishProduct.status).toBe('PUBLISHED');
     const anon = (await server.gqlOk(PRODUCT, { id: p.id })).product;
     expect(anon).toMatchObject({ id: p.id, status: 'PUBLISHED', statusHistory: [] });
-    expect((await server.gqlOk(PRODUCTS, { filter: { supplierId: jiangkou.id }, first: 100 })).products.edges.map((e: any) => e.node.id)).toContain(p.id);
+    expect(
+      (await server.gqlOk(PRODUCTS, { filter: { supplierId: jiangkou.id }, first: 100 })).products.edges.map(
+        (e: any) => e.node.id,
+      ),
+    ).toContain(p.id);
 
     expectErrorCode(await server.gql(PUBLISH, { id: p.id }, staffToken), 'INVALID_TRANSITION');
-    expect((await server.gqlOk(UNPUBLISH, { id: p.id, reason: '换季' }, staffToken)).unpublishProduct.status).toBe('UNPUBLISHED');
+    expect((await server.gqlOk(UNPUBLISH, { id: p.id, reason: '换季' }, staffToken)).unpublishProduct.status).toBe(
+      'UNPUBLISHED',
+    );
     expect((await server.gqlOk(PRODUCT, { id: p.id })).product).toBeNull();
     expect((await server.gqlOk(PUBLISH, { id: p.id }, staffToken)).publishProduct.status).toBe('PUBLISHED');
     const history = (await server.gqlOk(PRODUCT, { id: p.id }, staffToken)).product.statusHistory;
-    expect(history.map((h: any) => `${h.fromStatus}>${h.toStatus}`)).toEqual(['null>DRAFT', 'DRAFT>PUBLISHED', 'PUBLISHED>UNPUBLISHED', 'UNPUBLISHED>PUBLISHED']);
+    expect(history.map((h: any) => `${h.fromStatus}>${h.toStatus}`)).toEqual([
+      'null>DRAFT',
+      'DRAFT>PUBLISHED',
+      'PUBLISHED>UNPUBLISHED',
+      'UNPUBLISHED>PUBLISHED',
+    ]);
     expect(history[2].reason).toBe('换季');
   });
 
@@ -196,13 +265,21 @@ describe('publishing (DRAFT → PUBLISHED ↔ UNPUBLISHED)', () => {
     expectErrorCode(await server.gql(PUBLISH, { id: p.id }), 'UNAUTHENTICATED');
     await server.gqlOk(PUBLISH, { id: p.id }, staffToken);
     expectErrorCode(await server.gql(UNPUBLISH, { id: p.id }, otherToken), 'FORBIDDEN');
-    expect((await server.gqlOk(UNPUBLISH, { id: p.id, reason: '食品安全抽检' }, adminToken)).unpublishProduct.status).toBe('UNPUBLISHED');
+    expect(
+      (await server.gqlOk(UNPUBLISH, { id: p.id, reason: '食品安全抽检' }, adminToken)).unpublishProduct.status,
+    ).toBe('UNPUBLISHED');
   });
 
   it('refuses to publish produce from a county that is not ex-poverty (ORIGIN_NOT_ELIGIBLE), leaving the draft as it was', async () => {
     const lianzhou = await supplierFixture(ds, { countyCode: '441882000000' });
     const token = await server.login(lianzhou.email, lianzhou.password);
-    const p = (await server.gqlOk(CREATE_PRODUCT, { input: productInput({ title: '连州菜心', originRegionCode: await villageOf(ds, '441882') }) }, token)).createProduct;
+    const p = (
+      await server.gqlOk(
+        CREATE_PRODUCT,
+        { input: productInput({ title: '连州菜心', originRegionCode: await villageOf(ds, '441882') }) },
+        token,
+      )
+    ).createProduct;
     expectErrorCode(await server.gql(PUBLISH, { id: p.id }, token), 'ORIGIN_NOT_ELIGIBLE');
     const [row] = await ds.query(`SELECT status FROM product WHERE id = $1`, [p.id]);
     expect(row.status).toBe('DRAFT');
@@ -227,7 +304,13 @@ describe('publishing (DRAFT → PUBLISHED ↔ UNPUBLISHED)', () => {
 describe('updating products', () => {
   it('lets the supplier edit and re-indexes the search text', async () => {
     const p = await createDraft();
-    const updated = (await server.gqlOk(UPDATE_PRODUCT, { input: { productId: p.id, title: '江口县雀舌茶', originRegionCode: '520621000000' } }, staffToken)).updateProduct;
+    const updated = (
+      await server.gqlOk(
+        UPDATE_PRODUCT,
+        { input: { productId: p.id, title: '江口县雀舌茶', originRegionCode: '520621000000' } },
+        staffToken,
+      )
+    ).updateProduct;
     expect(updated.title).toBe('江口县雀舌茶');
     const [row] = await ds.query(`SELECT search_tokens, pinyin_initials FROM product WHERE id = $1`, [p.id]);
     expect(row.search_tokens).toContain('雀 舌 茶'); // not in jieba's dictionary: found through its characters
@@ -238,10 +321,23 @@ describe('updating products', () => {
 
   it('refuses other suppliers, bad regions, and moving a published product out of an ex-poverty county', async () => {
     const p = await createDraft();
-    expectErrorCode(await server.gql(UPDATE_PRODUCT, { input: { productId: p.id, title: '抢来的' } }, otherToken), 'FORBIDDEN');
-    expectErrorCode(await server.gql(UPDATE_PRODUCT, { input: { productId: p.id, originRegionCode: '520621101000' } }, staffToken), 'WRONG_REGION_LEVEL');
+    expectErrorCode(
+      await server.gql(UPDATE_PRODUCT, { input: { productId: p.id, title: '抢来的' } }, otherToken),
+      'FORBIDDEN',
+    );
+    expectErrorCode(
+      await server.gql(UPDATE_PRODUCT, { input: { productId: p.id, originRegionCode: '520621101000' } }, staffToken),
+      'WRONG_REGION_LEVEL',
+    );
     await server.gqlOk(PUBLISH, { id: p.id }, staffToken);
-    expectErrorCode(await server.gql(UPDATE_PRODUCT, { input: { productId: p.id, title: '新标题', originRegionCode: '441882000000' } }, staffToken), 'ORIGIN_NOT_ELIGIBLE');
+    expectErrorCode(
+      await server.gql(
+        UPDATE_PRODUCT,
+        { input: { productId: p.id, title: '新标题', originRegionCode: '441882000000' } },
+        staffToken,
+      ),
+      'ORIGIN_NOT_ELIGIBLE',
+    );
     const [row] = await ds.query(`SELECT title, origin_region_code FROM product WHERE id = $1`, [p.id]);
     expect(row).toEqual({ title: '贵州梵净山绿茶礼盒', origin_region_code: '520621000000' });
   });
@@ -250,11 +346,19 @@ describe('updating products', () => {
 describe('variants and stock', () => {
   it('adds variants with unique SKUs and hides inactive ones from the public', async () => {
     const p = await createDraft();
-    const v = (await server.gqlOk(ADD_VARIANT, { p: p.id, input: variantInput({ unit: '斤', stockOnHand: 0 }) }, staffToken)).addVariant;
+    const v = (
+      await server.gqlOk(ADD_VARIANT, { p: p.id, input: variantInput({ unit: '斤', stockOnHand: 0 }) }, staffToken)
+    ).addVariant;
     expect(v).toMatchObject({ stockOnHand: 0, stockAvailable: 0 });
-    expectErrorCode(await server.gql(ADD_VARIANT, { p: p.id, input: variantInput({ sku: v.sku }) }, staffToken), 'DUPLICATE_SKU');
+    expectErrorCode(
+      await server.gql(ADD_VARIANT, { p: p.id, input: variantInput({ sku: v.sku }) }, staffToken),
+      'DUPLICATE_SKU',
+    );
     expectErrorCode(await server.gql(ADD_VARIANT, { p: p.id, input: variantInput() }, otherToken), 'FORBIDDEN');
-    expectErrorCode(await server.gql(ADD_VARIANT, { p: p.id, input: variantInput({ unit: 'ton' }) }, staffToken), 'INVALID_UNIT');
+    expectErrorCode(
+      await server.gql(ADD_VARIANT, { p: p.id, input: variantInput({ unit: 'ton' }) }, staffToken),
+      'INVALID_UNIT',
+    );
     await server.gqlOk(UPDATE_VARIANT, { input: { variantId: v.id, active: false } }, staffToken);
     await server.gqlOk(PUBLISH, { id: p.id }, staffToken);
     const pub = (await server.gqlOk(PRODUCT, { id: p.id })).product;
@@ -265,12 +369,30 @@ describe('variants and stock', () => {
   it('updates prices and refuses bad ones without changing anything', async () => {
     const p = await createDraft();
     const id = p.variants[0].id;
-    const ok = (await server.gqlOk(UPDATE_VARIANT, { input: { variantId: id, retailPrice: 9900, agencyPrice: 8800, unit: 'kg' } }, staffToken)).updateVariant;
+    const ok = (
+      await server.gqlOk(
+        UPDATE_VARIANT,
+        { input: { variantId: id, retailPrice: 9900, agencyPrice: 8800, unit: 'kg' } },
+        staffToken,
+      )
+    ).updateVariant;
     expect(ok).toMatchObject({ retailPrice: 9900, agencyPrice: 8800, unit: 'kg' });
-    expectErrorCode(await server.gql(UPDATE_VARIANT, { input: { variantId: id, retailPrice: 0 } }, staffToken), 'INVALID_PRICE');
-    expectErrorCode(await server.gql(UPDATE_VARIANT, { input: { variantId: id, agencyPrice: -1 } }, staffToken), 'INVALID_PRICE');
-    expectErrorCode(await server.gql(UPDATE_VARIANT, { input: { variantId: id, retailPrice: 1.5 } }, staffToken), 'BAD_USER_INPUT');
-    expectErrorCode(await server.gql(UPDATE_VARIANT, { input: { variantId: id, retailPrice: 100 } }, otherToken), 'FORBIDDEN');
+    expectErrorCode(
+      await server.gql(UPDATE_VARIANT, { input: { variantId: id, retailPrice: 0 } }, staffToken),
+      'INVALID_PRICE',
+    );
+    expectErrorCode(
+      await server.gql(UPDATE_VARIANT, { input: { variantId: id, agencyPrice: -1 } }, staffToken),
+      'INVALID_PRICE',
+    );
+    expectErrorCode(
+      await server.gql(UPDATE_VARIANT, { input: { variantId: id, retailPrice: 1.5 } }, staffToken),
+      'BAD_USER_INPUT',
+    );
+    expectErrorCode(
+      await server.gql(UPDATE_VARIANT, { input: { variantId: id, retailPrice: 100 } }, otherToken),
+      'FORBIDDEN',
+    );
     const [row] = await ds.query(`SELECT retail_price, agency_price FROM variant WHERE id = $1`, [id]);
     expect(row).toEqual({ retail_price: '9900', agency_price: '8800' });
   });
@@ -279,18 +401,34 @@ describe('variants and stock', () => {
     const p = await createDraft();
     const id = p.variants[0].id; // 10 on hand
     await ds.query(`UPDATE variant SET stock_reserved = 4 WHERE id = $1`, [id]);
-    expect((await server.gqlOk(UPDATE_VARIANT, { input: { variantId: id, stockAdjustment: 5 } }, staffToken)).updateVariant).toMatchObject({ stockOnHand: 15, stockAvailable: 11 });
+    expect(
+      (await server.gqlOk(UPDATE_VARIANT, { input: { variantId: id, stockAdjustment: 5 } }, staffToken)).updateVariant,
+    ).toMatchObject({ stockOnHand: 15, stockAvailable: 11 });
     // prices and the stock move are one transaction: the refused stock move takes the price change with it
-    expectErrorCode(await server.gql(UPDATE_VARIANT, { input: { variantId: id, retailPrice: 100, stockAdjustment: -12 } }, staffToken), 'INVALID_STOCK');
+    expectErrorCode(
+      await server.gql(
+        UPDATE_VARIANT,
+        { input: { variantId: id, retailPrice: 100, stockAdjustment: -12 } },
+        staffToken,
+      ),
+      'INVALID_STOCK',
+    );
     const [row] = await ds.query(`SELECT stock_on_hand, stock_reserved, retail_price FROM variant WHERE id = $1`, [id]);
     expect(row).toEqual({ stock_on_hand: 15, stock_reserved: 4, retail_price: '12800' });
-    expect((await server.gqlOk(UPDATE_VARIANT, { input: { variantId: id, stockAdjustment: -11 } }, staffToken)).updateVariant).toMatchObject({ stockOnHand: 4, stockAvailable: 0 });
+    expect(
+      (await server.gqlOk(UPDATE_VARIANT, { input: { variantId: id, stockAdjustment: -11 } }, staffToken))
+        .updateVariant,
+    ).toMatchObject({ stockOnHand: 4, stockAvailable: 0 });
   });
 
   it('never oversells stock under concurrent adjustments', async () => {
     const p = await createDraft(staffToken, { variants: [variantInput({ stockOnHand: 5 })] });
     const id = p.variants[0].id;
-    const results = await Promise.all(Array.from({ length: 12 }, () => server.gql(UPDATE_VARIANT, { input: { variantId: id, stockAdjustment: -1 } }, staffToken)));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        server.gql(UPDATE_VARIANT, { input: { variantId: id, stockAdjustment: -1 } }, staffToken),
+      ),
+    );
     expect(results.filter((r) => !r.errors).length).toBe(5);
     expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'INVALID_STOCK').length).toBe(7);
     const [row] = await ds.query(`SELECT stock_on_hand FROM variant WHERE id = $1`, [id]);
@@ -298,6 +436,20 @@ describe('variants and stock', () => {
   });
 
   it('lists the allowed units', async () => {
-    expect((await server.gqlOk('{ variantUnits }')).variantUnits).toEqual(['kg', 'g', '斤', '箱', '盒', '袋', '瓶', '罐', '个', '只', '头', '件', '份']);
+    expect((await server.gqlOk('{ variantUnits }')).variantUnits).toEqual([
+      'kg',
+      'g',
+      '斤',
+      '箱',
+      '盒',
+      '袋',
+      '瓶',
+      '罐',
+      '个',
+      '只',
+      '头',
+      '件',
+      '份',
+    ]);
   });
 });

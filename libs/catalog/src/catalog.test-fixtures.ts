@@ -27,12 +27,17 @@ export async function supplierFixture(
 }
 
 export async function villageOf(ds: DataSource, countyPrefix: string): Promise<string> {
-  const [row] = await ds.query(`SELECT code FROM region WHERE code LIKE $1 AND level = 5 ORDER BY code LIMIT 1`, [`${countyPrefix}%`]);
+  const [row] = await ds.query(`SELECT code FROM region WHERE code LIKE $1 AND level = 5 ORDER BY code LIMIT 1`, [
+    `${countyPrefix}%`,
+  ]);
   return row.code;
 }
 
 export async function householdFixture(ds: DataSource, villageCode: string, linkedTo?: string): Promise<string> {
-  const [row] = await ds.query(`INSERT INTO household (village_code, head_name, size, status) VALUES ($1, '杨大哥', 4, 'EX_POVERTY') RETURNING id`, [villageCode]);
+  const [row] = await ds.query(
+    `INSERT INTO household (village_code, head_name, size, status) VALUES ($1, '杨大哥', 4, 'EX_POVERTY') RETURNING id`,
+    [villageCode],
+  );
   if (linkedTo) {
     await ds.query(
       `INSERT INTO linkage (supplier_id, household_id, type, valid_from) VALUES ($1, $2, 'PURCHASE_CONTRACT', (now() AT TIME ZONE 'Asia/Shanghai')::date - 30)`,

@@ -20,17 +20,22 @@ export class VariantInput {
   @Field(() => MoneyScalar) retailPrice: number;
   @Field(() => MoneyScalar) agencyPrice: number;
   @Field(() => MoneyScalar) marketReferencePrice: number;
-  @Field(() => Int, { nullable: true, description: 'Initial stock on hand (default 0); lots add to it' }) stockOnHand?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Initial stock on hand (default 0); lots add to it' }) stockOnHand?:
+    number | null;
 }
 
 @InputType()
 export class CreateProductInput {
-  @Field(() => ID, { nullable: true, description: 'The supplier organisation; may be omitted when the caller works for exactly one' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The supplier organisation; may be omitted when the caller works for exactly one',
+  })
   supplierId?: string | null;
   @Field(() => String) title: string;
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field(() => ID, { nullable: true }) categoryId?: string | null;
-  @Field(() => String, { description: 'County or village code; must lie in an ex-poverty county to publish' }) originRegionCode: string;
+  @Field(() => String, { description: 'County or village code; must lie in an ex-poverty county to publish' })
+  originRegionCode: string;
   @Field(() => [VariantInput]) variants: VariantInput[];
 }
 
@@ -51,7 +56,10 @@ export class UpdateVariantInput {
   @Field(() => MoneyScalar, { nullable: true }) retailPrice?: number | null;
   @Field(() => MoneyScalar, { nullable: true }) agencyPrice?: number | null;
   @Field(() => MoneyScalar, { nullable: true }) marketReferencePrice?: number | null;
-  @Field(() => Int, { nullable: true, description: 'Units to add (negative: remove); refused if stock would drop below zero or below reserved' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Units to add (negative: remove); refused if stock would drop below zero or below reserved',
+  })
   stockAdjustment?: number | null;
   @Field(() => Boolean, { nullable: true }) active?: boolean | null;
 }
@@ -72,14 +80,25 @@ export class CreateLotInput {
 
 @InputType()
 export class ProductFilter {
-  @Field(() => String, { nullable: true, description: 'Chinese text or pinyin initials (fjs → 梵净山)' }) search?: string | null;
-  @Field(() => String, { nullable: true, description: 'Origin region subtree: a 12-digit code or a 2/4/6/9-digit prefix' }) regionCode?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'Only products with a certification valid today' }) certifiedOnly?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Chinese text or pinyin initials (fjs → 梵净山)' }) search?:
+    string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Origin region subtree: a 12-digit code or a 2/4/6/9-digit prefix',
+  })
+  regionCode?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only products with a certification valid today' })
+  certifiedOnly?: boolean | null;
   @Field(() => ID, { nullable: true }) channelId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Includes sub-categories' }) categoryId?: string | null;
-  @Field(() => MoneyScalar, { nullable: true, description: 'On the cheapest active variant’s retail price' }) minPrice?: number | null;
+  @Field(() => MoneyScalar, { nullable: true, description: 'On the cheapest active variant’s retail price' })
+  minPrice?: number | null;
   @Field(() => MoneyScalar, { nullable: true }) maxPrice?: number | null;
-  @Field(() => ID, { nullable: true, description: 'One supplier; its own staff also see drafts and unpublished products' }) supplierId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'One supplier; its own staff also see drafts and unpublished products',
+  })
+  supplierId?: string | null;
 }
 
 @ObjectType({ description: 'The supplier behind a product (the full Supplier type belongs to the supplier domain)' })
@@ -92,10 +111,14 @@ export class ProductSupplier {
 export class IncomeShare {
   @Field(() => MoneyScalar, {
     nullable: true,
-    description: 'Fixed payout per unit to the households whose lots shipped; null until the product has an attribution rule',
+    description:
+      'Fixed payout per unit to the households whose lots shipped; null until the product has an attribution rule',
   })
   perUnitToHouseholds: number | null;
-  @Field(() => Int, { description: 'Households that contributed to this product’s lots, or linked to its supplier when there are no lots yet' })
+  @Field(() => Int, {
+    description:
+      'Households that contributed to this product’s lots, or linked to its supplier when there are no lots yet',
+  })
   householdCount: number;
 }
 

@@ -45,15 +45,21 @@ export class CategoryService {
   create(ctx: RequestContext, input: CreateCategoryInput): Promise<Category> {
     return this.db.transaction(ctx, async (tx) => {
       const code = (input.code ?? '').trim();
-      if (!CODE.test(code)) throw new AppError('INVALID_CATEGORY_CODE', 'A category code is 1–64 lowercase letters, digits or dashes', { field: 'code' });
+      if (!CODE.test(code))
+        throw new AppError('INVALID_CATEGORY_CODE', 'A category code is 1–64 lowercase letters, digits or dashes', {
+          field: 'code',
+        });
       const name = requireText(input.name, 'name', 50);
       const nameEn = (input.nameEn ?? '').trim().slice(0, 100);
       if (input.parentId) await this.require(tx, input.parentId, 'parentId');
       const repo = this.db.repo(tx, Category);
       try {
-        return await repo.save(repo.create({ code, name, nameEn, parentId: input.parentId ?? null, sort: input.sort ?? 0 }));
+        return await repo.save(
+          repo.create({ code, name, nameEn, parentId: input.parentId ?? null, sort: input.sort ?? 0 }),
+        );
       } catch (e) {
-        if (uniqueViolation(e)) throw new AppError('DUPLICATE_CATEGORY_CODE', `Category code ${code} is taken`, { field: 'code' });
+        if (uniqueViolation(e))
+          throw new AppError('DUPLICATE_CATEGORY_CODE', `Category code ${code} is taken`, { field: 'code' });
         throw e;
       }
     });

@@ -6,7 +6,10 @@ export type ImageType = keyof typeof IMAGE_TYPES;
 
 /** Expected failures with the HTTP status a REST client should see. */
 export const imageTooLarge = (size: number | null) =>
-  new HttpAppError('IMAGE_TOO_LARGE', `Images may be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, 413, { maxBytes: MAX_IMAGE_BYTES, ...(size ? { sizeBytes: size } : {}) });
+  new HttpAppError('IMAGE_TOO_LARGE', `Images may be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, 413, {
+    maxBytes: MAX_IMAGE_BYTES,
+    ...(size ? { sizeBytes: size } : {}),
+  });
 
 export const invalidImageType = (message: string) =>
   new HttpAppError('INVALID_IMAGE_TYPE', message, 415, { allowed: Object.keys(IMAGE_TYPES) });
@@ -14,15 +17,18 @@ export const invalidImageType = (message: string) =>
 /** The media type of a Content-Type header, if it is one we store. */
 export function declaredImageType(header: string | undefined): ImageType {
   const type = (header ?? '').split(';')[0].trim().toLowerCase();
-  if (!(type in IMAGE_TYPES)) throw invalidImageType(`Upload a JPEG, PNG or WebP image (content-type ${type || 'missing'})`);
+  if (!(type in IMAGE_TYPES))
+    throw invalidImageType(`Upload a JPEG, PNG or WebP image (content-type ${type || 'missing'})`);
   return type as ImageType;
 }
 
 /** What the bytes actually are, from their signature; null when none of ours. */
 export function sniffImageType(bytes: Buffer): ImageType | null {
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (bytes.length >= 12 && bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
+  if (bytes.length >= 12 && bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP')
+    return 'image/webp';
   return null;
 }
 
@@ -33,7 +39,9 @@ export function checkImage(bytes: Buffer, contentTypeHeader: string | undefined)
   if (bytes.length > MAX_IMAGE_BYTES) throw imageTooLarge(bytes.length);
   const actual = sniffImageType(bytes);
   if (actual !== declared) {
-    throw invalidImageType(actual ? `The file is ${actual} but was declared as ${declared}` : `The file is not a ${declared} image`);
+    throw invalidImageType(
+      actual ? `The file is ${actual} but was declared as ${declared}` : `The file is not a ${declared} image`,
+    );
   }
   return declared;
 }

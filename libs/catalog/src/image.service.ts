@@ -31,7 +31,9 @@ export class ImageService {
 
   listByProducts(ctx: RequestContext, productIds: string[]): Promise<ProductImage[]> {
     if (productIds.length === 0) return Promise.resolve([]);
-    return this.db.repo(ctx, ProductImage).find({ where: { productId: In(productIds) }, order: { sort: 'ASC', createdAt: 'ASC' } });
+    return this.db
+      .repo(ctx, ProductImage)
+      .find({ where: { productId: In(productIds) }, order: { sort: 'ASC', createdAt: 'ASC' } });
   }
 
   /**
@@ -39,7 +41,12 @@ export class ImageService {
    * object without a row is harmless (never referenced), whereas a row without an object is a broken image.
    * The original is kept as uploaded; the thumbnail is a separate object.
    */
-  async upload(ctx: RequestContext, productId: string, bytes: Buffer, contentTypeHeader: string | undefined): Promise<ProductImage> {
+  async upload(
+    ctx: RequestContext,
+    productId: string,
+    bytes: Buffer,
+    contentTypeHeader: string | undefined,
+  ): Promise<ProductImage> {
     const product = await this.products.requireOwnedBySupplierStaff(ctx, productId);
     const contentType = checkImage(bytes, contentTypeHeader);
     const thumb = await makeThumbnail(bytes);
@@ -58,13 +65,27 @@ export class ImageService {
         const repo = this.db.repo(tx, ProductImage);
         const count = await repo.countBy({ productId });
         if (count >= MAX_IMAGES_PER_PRODUCT) {
-          throw new AppError('TOO_MANY_IMAGES', `A product has at most ${MAX_IMAGES_PER_PRODUCT} images`, { productId });
+          throw new AppError('TOO_MANY_IMAGES', `A product has at most ${MAX_IMAGES_PER_PRODUCT} images`, {
+            productId,
+          });
         }
         const sort = count === 0 ? 0 : ((await repo.maximum('sort', { productId })) ?? count - 1) + 1;
-        return repo.save(repo.create({ productId, storageKey: key, thumbKey, width: thumb.width, height: thumb.height, contentType, sizeBytes: bytes.length, sort }));
+        return repo.save(
+          repo.create({
+            productId,
+            storageKey: key,
+            thumbKey,
+            width: thumb.width,
+            height: thumb.height,
+            contentType,
+            sizeBytes: bytes.length,
+            sort,
+          }),
+        );
       });
     } catch (e) {
-      for (const k of written) await this.storage.delete(k).catch((err) => this.log.warn(`could not delete orphaned ${k}: ${String(err)}`));
+      for (const k of written)
+        await this.storage.delete(k).catch((err) => this.log.warn(`could not delete orphaned ${k}: ${String(err)}`));
       throw e;
     }
   }
@@ -81,8 +102,14 @@ export class ImageService {
       const repo = this.db.repo(tx, ProductImage);
       const images = await repo.findBy({ productId });
       const known = new Set(images.map((i) => i.id));
-      if (new Set(imageIds).size !== imageIds.length || imageIds.length !== images.length || !imageIds.every((id) => known.has(id))) {
-        throw new AppError('IMAGE_ORDER_MISMATCH', 'imageIds must list every image of the product exactly once', { field: 'imageIds' });
+      if (
+        new Set(imageIds).size !== imageIds.length ||
+        imageIds.length !== images.length ||
+        !imageIds.every((id) => known.has(id))
+      ) {
+        throw new AppError('IMAGE_ORDER_MISMATCH', 'imageIds must list every image of the product exactly once', {
+          field: 'imageIds',
+        });
       }
       for (const [sort, id] of imageIds.entries()) await repo.update({ id }, { sort });
       return this.listByProducts(tx, [productId]);
@@ -99,7 +126,8 @@ export class ImageService {
       return [image.storageKey, image.thumbKey].filter((k): k is string => !!k);
     });
     // After commit: a failed delete leaves an unreferenced object, never a dangling row.
-    for (const k of key) await this.storage.delete(k).catch((err) => this.log.warn(`could not delete ${k}: ${String(err)}`));
+    for (const k of key)
+      await this.storage.delete(k).catch((err) => this.log.warn(`could not delete ${k}: ${String(err)}`));
     return true;
   }
 
@@ -108,6 +136,8 @@ export class ImageService {
     const image = await this.db.repo(ctx, ProductImage).findOne({ where: [{ storageKey: key }, { thumbKey: key }] });
     if (!image) return null;
     const object = await this.storage.get(key);
-    return object ? { bytes: object.bytes, contentType: key === image.thumbKey ? 'image/webp' : image.contentType } : null;
+    return object
+      ? { bytes: object.bytes, contentType: key === image.thumbKey ? 'image/webp' : image.contentType }
+      : null;
   }
 }

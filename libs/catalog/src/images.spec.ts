@@ -20,12 +20,16 @@ let otherToken: string;
 let productId: string;
 
 // Real pictures (sharp draws them): thumbnails are decoded from the bytes, so signatures alone no longer pass.
-const picture = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: { r: 40, g: 120, b: 60 } } });
+const picture = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: { r: 40, g: 120, b: 60 } } });
 let PNG: Buffer;
 let JPEG: Buffer;
 let WEBP: Buffer;
 /** A valid PNG signature in front of bytes that are no image: accepted before thumbnails were made. */
-const FAKE_PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake png body')]);
+const FAKE_PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from('IHDR fake png body'),
+]);
 const GIF = Buffer.from('GIF89a fake gif');
 
 function upload(id: string, body: Buffer, contentType: string, t: string | null = token) {
@@ -41,7 +45,11 @@ const IMAGES = `query($id: ID!) { product(id: $id) { images { id url thumbnailUr
 const imageRows = async () => (await ds.query(`SELECT count(*)::int AS n FROM product_image`))[0].n as number;
 
 beforeAll(async () => {
-  [PNG, JPEG, WEBP] = await Promise.all([picture(800, 600).png().toBuffer(), picture(1200, 400).jpeg().toBuffer(), picture(200, 150).webp().toBuffer()]);
+  [PNG, JPEG, WEBP] = await Promise.all([
+    picture(800, 600).png().toBuffer(),
+    picture(1200, 400).jpeg().toBuffer(),
+    picture(200, 150).webp().toBuffer(),
+  ]);
   // The catalog module reads storage settings from the environment (core config is not ours to extend).
   process.env.STORAGE_DIR = storageDir;
   server = await startTestServer({
@@ -53,7 +61,13 @@ beforeAll(async () => {
   const other = await supplierFixture(ds);
   token = await server.login(coop.email, coop.password);
   otherToken = await server.login(other.email, other.password);
-  const p = (await server.gqlOk(CREATE_PRODUCT, { input: { title: '汉中仙毫绿茶', originRegionCode: '610724000000', variants: [variantInput()] } }, token)).createProduct;
+  const p = (
+    await server.gqlOk(
+      CREATE_PRODUCT,
+      { input: { title: '汉中仙毫绿茶', originRegionCode: '610724000000', variants: [variantInput()] } },
+      token,
+    )
+  ).createProduct;
   productId = p.id;
   await server.gqlOk(PUBLISH, { id: productId }, token);
 });
@@ -65,7 +79,11 @@ afterAll(async () => {
 
 describe('product images', () => {
   it('stores JPEG, PNG and WebP uploads and serves them back', async () => {
-    for (const [body, type] of [[PNG, 'image/png'], [JPEG, 'image/jpeg'], [WEBP, 'image/webp']] as const) {
+    for (const [body, type] of [
+      [PNG, 'image/png'],
+      [JPEG, 'image/jpeg'],
+      [WEBP, 'image/webp'],
+    ] as const) {
       const res = await upload(productId, body, type);
       expect(res.status).toBe(201);
       const json = await res.json();
@@ -85,7 +103,11 @@ describe('product images', () => {
 
   it('keeps the original and serves a WebP thumbnail at most 320 px, never enlarged', async () => {
     const images = (await server.gqlOk(IMAGES, { id: productId })).product.images;
-    expect(images.map((i: any) => [i.width, i.height])).toEqual([[800, 600], [1200, 400], [200, 150]]);
+    expect(images.map((i: any) => [i.width, i.height])).toEqual([
+      [800, 600],
+      [1200, 400],
+      [200, 150],
+    ]);
     const sizes = [];
     for (const image of images) {
       expect(image.thumbnailUrl).toMatch(new RegExp(`^/files/products/${productId}/[0-9a-f-]+-thumb\\.webp$`));
@@ -96,7 +118,11 @@ describe('product images', () => {
       expect(meta.format).toBe('webp');
       sizes.push([meta.width, meta.height]);
     }
-    expect(sizes).toEqual([[320, 240], [320, 107], [200, 150]]);
+    expect(sizes).toEqual([
+      [320, 240],
+      [320, 107],
+      [200, 150],
+    ]);
   });
 
   it.each([
@@ -106,7 +132,13 @@ describe('product images', () => {
     ['text declared as an image', Buffer.from('hello'), 'image/png', 415, 'INVALID_IMAGE_TYPE'],
     ['a non-image content type', () => PNG, 'application/octet-stream', 415, 'INVALID_IMAGE_TYPE'],
     ['an empty body', Buffer.alloc(0), 'image/png', 415, 'INVALID_IMAGE_TYPE'],
-    ['an image over 5 MB', () => Buffer.concat([PNG, Buffer.alloc(MAX_IMAGE_BYTES)]), 'image/png', 413, 'IMAGE_TOO_LARGE'],
+    [
+      'an image over 5 MB',
+      () => Buffer.concat([PNG, Buffer.alloc(MAX_IMAGE_BYTES)]),
+      'image/png',
+      413,
+      'IMAGE_TOO_LARGE',
+    ],
   ])('refuses %s and stores nothing', async (_label, bodyOf, type, status, code) => {
     const body = typeof bodyOf === 'function' ? bodyOf() : bodyOf;
     const [rows, stored] = [await imageRows(), files().length];
@@ -118,19 +150,29 @@ describe('product images', () => {
 
   it('accepts exactly 5 MB', async () => {
     // Trailing bytes after the JPEG's end marker are ignored by decoders: a real 5 MB picture.
-    const res = await upload(productId, Buffer.concat([JPEG, Buffer.alloc(MAX_IMAGE_BYTES - JPEG.length)]), 'image/jpeg');
+    const res = await upload(
+      productId,
+      Buffer.concat([JPEG, Buffer.alloc(MAX_IMAGE_BYTES - JPEG.length)]),
+      'image/jpeg',
+    );
     expect(res.status).toBe(201);
   });
 
   it('reorders the gallery; only the owner, and only with every image once', async () => {
     const ids = (await server.gqlOk(IMAGES, { id: productId })).product.images.map((i: any) => i.id);
-    const REORDER = 'mutation($p: ID!, $ids: [ID!]!) { reorderProductImages(productId: $p, imageIds: $ids) { id sort } }';
+    const REORDER =
+      'mutation($p: ID!, $ids: [ID!]!) { reorderProductImages(productId: $p, imageIds: $ids) { id sort } }';
     const reversed = [...ids].reverse();
-    expect((await server.gqlOk(REORDER, { p: productId, ids: reversed }, token)).reorderProductImages.map((i: any) => i.id)).toEqual(reversed);
+    expect(
+      (await server.gqlOk(REORDER, { p: productId, ids: reversed }, token)).reorderProductImages.map((i: any) => i.id),
+    ).toEqual(reversed);
     expect((await server.gqlOk(IMAGES, { id: productId })).product.images.map((i: any) => i.id)).toEqual(reversed);
     expectErrorCode(await server.gql(REORDER, { p: productId, ids: reversed }, otherToken), 'FORBIDDEN');
     expectErrorCode(await server.gql(REORDER, { p: productId, ids: reversed.slice(1) }, token), 'IMAGE_ORDER_MISMATCH');
-    expectErrorCode(await server.gql(REORDER, { p: productId, ids: [reversed[0], ...reversed.slice(0, -1)] }, token), 'IMAGE_ORDER_MISMATCH');
+    expectErrorCode(
+      await server.gql(REORDER, { p: productId, ids: [reversed[0], ...reversed.slice(0, -1)] }, token),
+      'IMAGE_ORDER_MISMATCH',
+    );
     expect((await server.gqlOk(IMAGES, { id: productId })).product.images.map((i: any) => i.id)).toEqual(reversed);
     // A new upload goes to the end of the gallery.
     const { id: added } = await (await upload(productId, PNG, 'image/png')).json();
@@ -151,7 +193,9 @@ describe('product images', () => {
 
   it('removes an image, its file and its thumbnail; only the owner may', async () => {
     const { id, url } = await (await upload(productId, PNG, 'image/png')).json();
-    const thumb = (await server.gqlOk(IMAGES, { id: productId })).product.images.find((i: any) => i.id === id).thumbnailUrl;
+    const thumb = (await server.gqlOk(IMAGES, { id: productId })).product.images.find(
+      (i: any) => i.id === id,
+    ).thumbnailUrl;
     const stored = files().length;
     const REMOVE = 'mutation($id: ID!) { removeProductImage(imageId: $id) }';
     expectErrorCode(await server.gql(REMOVE, { id }, otherToken), 'FORBIDDEN');

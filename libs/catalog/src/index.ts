@@ -4,7 +4,13 @@ export * from './category.entity';
 export * from './category.service';
 export * from './image.service';
 export { checkImage, IMAGE_TYPES, imageTooLarge } from './image-check';
-export { checkDocument, DOCUMENT_TYPES, documentTooLarge, MAX_DOCUMENT_BYTES, sniffDocumentType } from './document-check';
+export {
+  checkDocument,
+  DOCUMENT_TYPES,
+  documentTooLarge,
+  MAX_DOCUMENT_BYTES,
+  sniffDocumentType,
+} from './document-check';
 export * from './lot.entity';
 export * from './lot.service';
 export * from './product.entity';

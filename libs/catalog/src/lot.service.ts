@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, assertUuid, badInput, Db, forbidden, notFound, type RequestContext, Role, uniqueViolation } from '@bangfu/core';
+import {
+  AppError,
+  assertUuid,
+  badInput,
+  Db,
+  forbidden,
+  notFound,
+  type RequestContext,
+  Role,
+  uniqueViolation,
+} from '@bangfu/core';
 import { HouseholdService } from '@bangfu/supplier';
 import { In } from 'typeorm';
 import { assertDate, requireText, shanghaiToday } from './catalog.rules';
@@ -15,7 +25,8 @@ export interface CreateLotInput {
 }
 
 const MAX_QUANTITY = 2_147_483_647;
-const duplicateLot = (lotNo: string) => new AppError('DUPLICATE_LOT', `Lot ${lotNo} already exists for this variant`, { field: 'lotNo' });
+const duplicateLot = (lotNo: string) =>
+  new AppError('DUPLICATE_LOT', `Lot ${lotNo} already exists for this variant`, { field: 'lotNo' });
 
 /** 批次: harvest lots and the households that contributed to them; a lot adds its quantity to stock. */
 @Injectable()
@@ -33,20 +44,30 @@ export class LotService {
       const product = await this.products.requireOwnedBySupplierStaff(tx, variant.productId);
       const lotNo = requireText(input.lotNo, 'lotNo', 64);
       const harvestedOn = assertDate(input.harvestedOn, 'harvestedOn');
-      if (harvestedOn > shanghaiToday()) throw new AppError('INVALID_DATE', 'A lot cannot be harvested in the future', { field: 'harvestedOn' });
+      if (harvestedOn > shanghaiToday())
+        throw new AppError('INVALID_DATE', 'A lot cannot be harvested in the future', { field: 'harvestedOn' });
 
       const contributions = input.contributions ?? [];
-      if (contributions.length === 0) throw badInput('A lot needs at least one contributing household', { field: 'contributions' });
+      if (contributions.length === 0)
+        throw badInput('A lot needs at least one contributing household', { field: 'contributions' });
       contributions.forEach((c, i) => {
         assertUuid(c.householdId, `contributions[${i}].householdId`);
         if (!Number.isSafeInteger(c.quantity) || c.quantity <= 0 || c.quantity > MAX_QUANTITY) {
-          throw new AppError('INVALID_QUANTITY', 'Each contribution is a positive whole number of units', { field: `contributions[${i}].quantity` });
+          throw new AppError('INVALID_QUANTITY', 'Each contribution is a positive whole number of units', {
+            field: `contributions[${i}].quantity`,
+          });
         }
       });
       const ids = contributions.map((c) => c.householdId);
-      if (new Set(ids).size !== ids.length) throw badInput('A household appears twice in the contributions; add its quantities up', { field: 'contributions' });
+      if (new Set(ids).size !== ids.length)
+        throw badInput('A household appears twice in the contributions; add its quantities up', {
+          field: 'contributions',
+        });
       const quantity = contributions.reduce((sum, c) => sum + c.quantity, 0);
-      if (quantity > MAX_QUANTITY) throw new AppError('INVALID_QUANTITY', 'The lot is larger than the largest storable quantity', { field: 'contributions' });
+      if (quantity > MAX_QUANTITY)
+        throw new AppError('INVALID_QUANTITY', 'The lot is larger than the largest storable quantity', {
+          field: 'contributions',
+        });
 
       await this.households.assertLinked(tx, product.supplierId, ids);
       if (await this.db.repo(tx, Lot).existsBy({ variantId: variant.id, lotNo })) throw duplicateLot(lotNo);
@@ -54,12 +75,23 @@ export class LotService {
       const repo = this.db.repo(tx, Lot);
       let lot: Lot;
       try {
-        lot = await repo.save(repo.create({ variantId: variant.id, lotNo, harvestedOn, quantity, remaining: quantity, createdByUserId: tx.userId }));
+        lot = await repo.save(
+          repo.create({
+            variantId: variant.id,
+            lotNo,
+            harvestedOn,
+            quantity,
+            remaining: quantity,
+            createdByUserId: tx.userId,
+          }),
+        );
       } catch (e) {
         if (uniqueViolation(e)) throw duplicateLot(lotNo);
         throw e;
       }
-      await this.db.repo(tx, LotContribution).insert(contributions.map((c) => ({ lotId: lot.id, householdId: c.householdId, quantity: c.quantity })));
+      await this.db
+        .repo(tx, LotContribution)
+        .insert(contributions.map((c) => ({ lotId: lot.id, householdId: c.householdId, quantity: c.quantity })));
       // Lot totals are stock: the lot and its stock arrive together or not at all.
       await this.variants.adjustStock(tx, variant.id, quantity);
       return this.load(tx, [lot.id]).then((lots) => lots[0]);
@@ -77,27 +109,42 @@ export class LotService {
       assertUuid(lotId, 'lotId');
       assertUuid(householdId, 'householdId');
       if (!Number.isSafeInteger(quantity) || quantity <= 0 || quantity > MAX_QUANTITY) {
-        throw new AppError('INVALID_QUANTITY', 'A contribution is a positive whole number of units', { field: 'quantity' });
+        throw new AppError('INVALID_QUANTITY', 'A contribution is a positive whole number of units', {
+          field: 'quantity',
+        });
       }
-      const lot = await this.db.repo(tx, Lot).createQueryBuilder('l').setLock('pessimistic_write').where('l.id = :lotId', { lotId }).getOne();
+      const lot = await this.db
+        .repo(tx, Lot)
+        .createQueryBuilder('l')
+        .setLock('pessimistic_write')
+        .where('l.id = :lotId', { lotId })
+        .getOne();
       if (!lot) throw notFound('Lot', lotId);
       const variant = await this.variants.get(tx, lot.variantId);
       const product = await this.products.requireOwnedBySupplierStaff(tx, variant.productId);
       await this.households.assertLinked(tx, product.supplierId, [householdId]);
-      if (lot.quantity + quantity > MAX_QUANTITY) throw new AppError('INVALID_QUANTITY', 'The lot would be larger than the largest storable quantity', { field: 'quantity' });
+      if (lot.quantity + quantity > MAX_QUANTITY)
+        throw new AppError('INVALID_QUANTITY', 'The lot would be larger than the largest storable quantity', {
+          field: 'quantity',
+        });
       await this.db.manager(tx).query(
         `INSERT INTO lot_contribution (lot_id, household_id, quantity) VALUES ($1, $2, $3)
          ON CONFLICT (lot_id, household_id) DO UPDATE SET quantity = lot_contribution.quantity + EXCLUDED.quantity`,
         [lot.id, householdId, quantity],
       );
-      await this.db.manager(tx).query(`UPDATE lot SET quantity = quantity + $2, remaining = remaining + $2 WHERE id = $1`, [lot.id, quantity]);
+      await this.db
+        .manager(tx)
+        .query(`UPDATE lot SET quantity = quantity + $2, remaining = remaining + $2 WHERE id = $1`, [lot.id, quantity]);
       await this.variants.adjustStock(tx, variant.id, quantity);
       return this.load(tx, [lot.id]).then((lots) => lots[0]);
     });
   }
 
   /** The variant, unit and supplier of a lot (NOT_FOUND when there is none). */
-  async supplierOfLot(ctx: RequestContext, lotId: string): Promise<{ supplierId: string; unit: string; productId: string; variantId: string }> {
+  async supplierOfLot(
+    ctx: RequestContext,
+    lotId: string,
+  ): Promise<{ supplierId: string; unit: string; productId: string; variantId: string }> {
     assertUuid(lotId, 'lotId');
     const lot = await this.db.repo(ctx, Lot).findOneBy({ id: lotId });
     if (!lot) throw notFound('Lot', lotId);
@@ -105,7 +152,10 @@ export class LotService {
   }
 
   /** The supplier (organisation id) whose product a variant belongs to. */
-  async supplierOfVariant(ctx: RequestContext, variantId: string): Promise<{ supplierId: string; unit: string; productId: string }> {
+  async supplierOfVariant(
+    ctx: RequestContext,
+    variantId: string,
+  ): Promise<{ supplierId: string; unit: string; productId: string }> {
     const variant = await this.variants.get(ctx, variantId);
     const product = await this.products.get(ctx, variant.productId);
     return { supplierId: product.supplierId, unit: variant.unit, productId: product.id };
@@ -128,8 +178,13 @@ export class LotService {
     );
     if (rows.length === 0) throw notFound('Variant', variantId);
     if (!rows[0].allowed) throw forbidden('This variant is outside your supplier or region');
-    const lots = await this.db.repo(ctx, Lot).find({ where: { variantId }, order: { harvestedOn: 'DESC', createdAt: 'DESC' }, select: { id: true } });
-    return this.load(ctx, lots.map((l) => l.id));
+    const lots = await this.db
+      .repo(ctx, Lot)
+      .find({ where: { variantId }, order: { harvestedOn: 'DESC', createdAt: 'DESC' }, select: { id: true } });
+    return this.load(
+      ctx,
+      lots.map((l) => l.id),
+    );
   }
 
   /** Distinct households that contributed to any lot of each product. */
@@ -148,6 +203,8 @@ export class LotService {
     if (ids.length === 0) return [];
     const lots = await this.db.repo(ctx, Lot).find({ where: { id: In(ids) }, relations: { contributions: true } });
     const byId = new Map(lots.map((l) => [l.id, l]));
-    return ids.map((id) => byId.get(id)!).map((l) => ({ ...l, contributions: [...l.contributions].sort((a, b) => b.quantity - a.quantity) }) as Lot);
+    return ids
+      .map((id) => byId.get(id)!)
+      .map((l) => ({ ...l, contributions: [...l.contributions].sort((a, b) => b.quantity - a.quantity) }) as Lot);
   }
 }

@@ -7,7 +7,15 @@ import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
 import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
 import { CATALOG_ENTITIES, CatalogModule } from './catalog.module';
 import { shanghaiToday } from './catalog.rules';
-import { CREATE_PRODUCT, householdFixture, PRODUCT, supplierFixture, type SupplierFixture, variantInput, villageOf } from './catalog.test-fixtures';
+import {
+  CREATE_PRODUCT,
+  householdFixture,
+  PRODUCT,
+  supplierFixture,
+  type SupplierFixture,
+  variantInput,
+  villageOf,
+} from './catalog.test-fixtures';
 
 let server: TestServer;
 let ds: DataSource;
@@ -27,7 +35,19 @@ async function tokenFor(role: Role, options: { organizationId?: string; regionPr
 }
 
 async function newProduct() {
-  const p = (await server.gqlOk(CREATE_PRODUCT, { input: { title: '梵净山黄牛肉', originRegionCode: village, variants: [variantInput({ unit: 'kg', stockOnHand: 3 })] } }, token)).createProduct;
+  const p = (
+    await server.gqlOk(
+      CREATE_PRODUCT,
+      {
+        input: {
+          title: '梵净山黄牛肉',
+          originRegionCode: village,
+          variants: [variantInput({ unit: 'kg', stockOnHand: 3 })],
+        },
+      },
+      token,
+    )
+  ).createProduct;
   return { productId: p.id as string, variantId: p.variants[0].id as string };
 }
 
@@ -57,7 +77,11 @@ beforeAll(async () => {
   token = await server.login(coop.email, coop.password);
   otherToken = await server.login(other.email, other.password);
   village = await villageOf(ds, '520621');
-  linked = [await householdFixture(ds, village, coop.id), await householdFixture(ds, village, coop.id), await householdFixture(ds, village, coop.id)];
+  linked = [
+    await householdFixture(ds, village, coop.id),
+    await householdFixture(ds, village, coop.id),
+    await householdFixture(ds, village, coop.id),
+  ];
   unlinked = await householdFixture(ds, village, other.id);
 });
 afterAll(() => server?.close());
@@ -66,15 +90,29 @@ describe('lots (批次)', () => {
   it('records a lot whose quantity is the sum of contributions and adds it to stock', async () => {
     const { productId, variantId } = await newProduct();
     // before any lot, the income share counts households linked to the supplier
-    expect((await server.gqlOk(PRODUCT, { id: productId }, token)).product.incomeShare).toEqual({ perUnitToHouseholds: null, householdCount: 3 });
-    const lot = (await server.gqlOk(CREATE_LOT, { input: lotInput(variantId, { lotNo: 'JK-2025-001' }) }, token)).createLot;
-    expect(lot).toMatchObject({ variantId, lotNo: 'JK-2025-001', harvestedOn: '2025-10-08', quantity: 50, remaining: 50 });
+    expect((await server.gqlOk(PRODUCT, { id: productId }, token)).product.incomeShare).toEqual({
+      perUnitToHouseholds: null,
+      householdCount: 3,
+    });
+    const lot = (await server.gqlOk(CREATE_LOT, { input: lotInput(variantId, { lotNo: 'JK-2025-001' }) }, token))
+      .createLot;
+    expect(lot).toMatchObject({
+      variantId,
+      lotNo: 'JK-2025-001',
+      harvestedOn: '2025-10-08',
+      quantity: 50,
+      remaining: 50,
+    });
     expect(lot.contributions).toEqual([
       { householdId: linked[0], quantity: 30 },
       { householdId: linked[1], quantity: 20 },
     ]);
     expect(await stockOf(variantId)).toBe(53);
-    await server.gqlOk(CREATE_LOT, { input: lotInput(variantId, { contributions: [{ householdId: linked[0], quantity: 7 }] }) }, token);
+    await server.gqlOk(
+      CREATE_LOT,
+      { input: lotInput(variantId, { contributions: [{ householdId: linked[0], quantity: 7 }] }) },
+      token,
+    );
     expect(await stockOf(variantId)).toBe(60);
     const p = (await server.gqlOk(PRODUCT, { id: productId }, token)).product;
     expect(p.variants[0]).toMatchObject({ stockOnHand: 60, stockAvailable: 60 });
@@ -86,7 +124,18 @@ describe('lots (批次)', () => {
 
   it('refuses households not linked to the supplier, writing neither lot nor stock', async () => {
     const { variantId } = await newProduct();
-    const res = await server.gql(CREATE_LOT, { input: lotInput(variantId, { contributions: [{ householdId: linked[0], quantity: 5 }, { householdId: unlinked, quantity: 5 }] }) }, token);
+    const res = await server.gql(
+      CREATE_LOT,
+      {
+        input: lotInput(variantId, {
+          contributions: [
+            { householdId: linked[0], quantity: 5 },
+            { householdId: unlinked, quantity: 5 },
+          ],
+        }),
+      },
+      token,
+    );
     expect(expectErrorCode(res, 'HOUSEHOLD_NOT_LINKED').extensions?.householdIds).toEqual([unlinked]);
     expect(await stockOf(variantId)).toBe(3);
     expect((await ds.query(`SELECT count(*)::int AS n FROM lot WHERE variant_id = $1`, [variantId]))[0].n).toBe(0);
@@ -97,22 +146,41 @@ describe('lots (批次)', () => {
     ['a negative quantity', { contributions: [{ householdId: 'H0', quantity: -5 }] }, 'INVALID_QUANTITY'],
     ['a fractional quantity', { contributions: [{ householdId: 'H0', quantity: 1.5 }] }, 'BAD_USER_INPUT'],
     ['no contributions', { contributions: [] }, 'BAD_USER_INPUT'],
-    ['the same household twice', { contributions: [{ householdId: 'H0', quantity: 1 }, { householdId: 'H0', quantity: 2 }] }, 'BAD_USER_INPUT'],
+    [
+      'the same household twice',
+      {
+        contributions: [
+          { householdId: 'H0', quantity: 1 },
+          { householdId: 'H0', quantity: 2 },
+        ],
+      },
+      'BAD_USER_INPUT',
+    ],
     ['a malformed date', { harvestedOn: '2025-13-40' }, 'INVALID_DATE'],
     ['a harvest in the future', { harvestedOn: '2999-01-01' }, 'INVALID_DATE'],
     ['an empty lot number', { lotNo: ' ' }, 'BAD_USER_INPUT'],
   ])('refuses %s', async (_label, overrides, code) => {
     const { variantId } = await newProduct();
     const input = lotInput(variantId, overrides) as { contributions: Array<{ householdId: string }> };
-    input.contributions = input.contributions.map((c) => ({ ...c, householdId: c.householdId === 'H0' ? linked[0] : c.householdId }));
+    input.contributions = input.contributions.map((c) => ({
+      ...c,
+      householdId: c.householdId === 'H0' ? linked[0] : c.householdId,
+    }));
     expectErrorCode(await server.gql(CREATE_LOT, { input }, token), code);
     expect(await stockOf(variantId)).toBe(3);
   });
 
   it('accepts today as a harvest date and refuses a duplicate lot number for the variant', async () => {
     const { variantId } = await newProduct();
-    await server.gqlOk(CREATE_LOT, { input: lotInput(variantId, { lotNo: 'L-1', harvestedOn: shanghaiToday() }) }, token);
-    expectErrorCode(await server.gql(CREATE_LOT, { input: lotInput(variantId, { lotNo: 'L-1' }) }, token), 'DUPLICATE_LOT');
+    await server.gqlOk(
+      CREATE_LOT,
+      { input: lotInput(variantId, { lotNo: 'L-1', harvestedOn: shanghaiToday() }) },
+      token,
+    );
+    expectErrorCode(
+      await server.gql(CREATE_LOT, { input: lotInput(variantId, { lotNo: 'L-1' }) }, token),
+      'DUPLICATE_LOT',
+    );
     expect(await stockOf(variantId)).toBe(53);
     // the same number on another variant is fine
     const second = await newProduct();
@@ -123,7 +191,14 @@ describe('lots (批次)', () => {
     const { variantId } = await newProduct();
     expectErrorCode(await server.gql(CREATE_LOT, { input: lotInput(variantId) }), 'UNAUTHENTICATED');
     expectErrorCode(await server.gql(CREATE_LOT, { input: lotInput(variantId) }, otherToken), 'FORBIDDEN');
-    expectErrorCode(await server.gql(CREATE_LOT, { input: lotInput(variantId) }, await tokenFor(Role.COORDINATOR, { regionPrefix: '5206' })), 'FORBIDDEN');
+    expectErrorCode(
+      await server.gql(
+        CREATE_LOT,
+        { input: lotInput(variantId) },
+        await tokenFor(Role.COORDINATOR, { regionPrefix: '5206' }),
+      ),
+      'FORBIDDEN',
+    );
     const staff = await tokenFor(Role.SUPPLIER_STAFF, { organizationId: coop.id });
     await server.gqlOk(CREATE_LOT, { input: lotInput(variantId) }, staff);
     expect(await stockOf(variantId)).toBe(53);
@@ -137,7 +212,8 @@ describe('lots (批次)', () => {
     const auditor = await tokenFor(Role.AUDITOR, { organizationId: office.id, regionPrefix: '520621' });
     const faraway = await createOrg(ds, { kind: OrganizationKind.COORDINATION_OFFICE, regionCode: '441800000000' });
     const outOfScope = await tokenFor(Role.COORDINATOR, { organizationId: faraway.id, regionPrefix: '4418' });
-    for (const t of [token, inScope, auditor]) expect((await server.gqlOk(LOTS, { v: variantId }, t)).lots).toHaveLength(1);
+    for (const t of [token, inScope, auditor])
+      expect((await server.gqlOk(LOTS, { v: variantId }, t)).lots).toHaveLength(1);
     expectErrorCode(await server.gql(LOTS, { v: variantId }, outOfScope), 'FORBIDDEN');
     expectErrorCode(await server.gql(LOTS, { v: variantId }, otherToken), 'FORBIDDEN');
     expectErrorCode(await server.gql(LOTS, { v: variantId }, await tokenFor(Role.PURCHASER)), 'FORBIDDEN');

@@ -71,7 +71,8 @@ export function splitPinyin(letters: string): { syllables: string[]; partial: st
   };
   if (best[s.length] !== Infinity) return { syllables: walk(s.length), partial: null };
   for (let i = s.length - 1; i >= 0; i--) {
-    if (best[i] !== Infinity && s.length - i < LONGEST && PREFIXES.has(s.slice(i))) return { syllables: walk(i), partial: s.slice(i) };
+    if (best[i] !== Infinity && s.length - i < LONGEST && PREFIXES.has(s.slice(i)))
+      return { syllables: walk(i), partial: s.slice(i) };
   }
   return null;
 }

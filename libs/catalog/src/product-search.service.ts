@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { registerEnumType } from '@nestjs/graphql';
-import { AppError, assertUuid, badInput, type Connection, Db, decodeCursor, pageSize, type RequestContext, Role, toConnection } from '@bangfu/core';
+import {
+  AppError,
+  assertUuid,
+  badInput,
+  type Connection,
+  Db,
+  decodeCursor,
+  pageSize,
+  type RequestContext,
+  Role,
+  toConnection,
+} from '@bangfu/core';
 import { normalizePrefix } from '@bangfu/region';
 import { In } from 'typeorm';
 
@@ -32,8 +43,9 @@ export enum ProductSort {
 }
 registerEnumType(ProductSort, {
   name: 'ProductSort',
-  description: 'RELEVANCE (searching; newest otherwise), NEWEST, PRICE_ASC / PRICE_DESC (the cheapest active variant’s retail price), SALES (units shipped)',
-})
+  description:
+    'RELEVANCE (searching; newest otherwise), NEWEST, PRICE_ASC / PRICE_DESC (the cheapest active variant’s retail price), SALES (units shipped)',
+});
 
 /** Cursor kinds: r relevance, n newest, pa/pd price, s sales. Each compares its own key tuple. */
 type CursorKind = 'r' | 'n' | 'pa' | 'pd' | 's';
@@ -90,21 +102,42 @@ interface Row {
 export class ProductSearchService {
   constructor(private readonly db: Db) {}
 
-  async search(ctx: RequestContext, filter: ProductFilter = {}, first?: number | null, after?: string | null, sort?: ProductSort | null): Promise<Connection<Product>> {
+  async search(
+    ctx: RequestContext,
+    filter: ProductFilter = {},
+    first?: number | null,
+    after?: string | null,
+    sort?: ProductSort | null,
+  ): Promise<Connection<Product>> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
     const base = this.baseConditions(ctx, filter);
     const text = (filter.search ?? '').trim();
-    if (text.length > MAX_SEARCH_LENGTH) throw badInput(`search is at most ${MAX_SEARCH_LENGTH} characters`, { field: 'search' });
+    if (text.length > MAX_SEARCH_LENGTH)
+      throw badInput(`search is at most ${MAX_SEARCH_LENGTH} characters`, { field: 'search' });
 
     const kind = cursorKindOf(sort, !!text);
     if (!text) return this.page(ctx, base, null, limit, cursor, kind);
     const q = parseQuery(text);
     const pinyin = q.latin ? pinyinQuery(q.compact) : null;
-    const all = await this.page(ctx, base, { tsquery: q.all, terms: [], compact: q.compact, latin: q.latin, pinyin }, limit, cursor, kind);
+    const all = await this.page(
+      ctx,
+      base,
+      { tsquery: q.all, terms: [], compact: q.compact, latin: q.latin, pinyin },
+      limit,
+      cursor,
+      kind,
+    );
     // Relaxing only makes sense when the strict query found nothing at all (not just on this page).
     if (all.totalCount > 0 || !q.any) return all;
-    return this.page(ctx, base, { tsquery: q.any, terms: q.anyTerms, compact: q.compact, latin: q.latin, pinyin }, limit, cursor, kind);
+    return this.page(
+      ctx,
+      base,
+      { tsquery: q.any, terms: q.anyTerms, compact: q.compact, latin: q.latin, pinyin },
+      limit,
+      cursor,
+      kind,
+    );
   }
 
   private baseConditions(ctx: RequestContext, filter: ProductFilter): Sql {
@@ -120,7 +153,9 @@ export class ProductSearchService {
       try {
         prefix = normalizePrefix(filter.regionCode.trim(), 'regionCode');
       } catch {
-        throw new AppError('INVALID_REGION_CODE', `${filter.regionCode} is not a division code or prefix`, { field: 'regionCode' });
+        throw new AppError('INVALID_REGION_CODE', `${filter.regionCode} is not a division code or prefix`, {
+          field: 'regionCode',
+        });
       }
       sql.where.push(`p.origin_region_code LIKE ${sql.p(`${prefix}%`)}`);
     }
@@ -129,7 +164,9 @@ export class ProductSearchService {
         AND c.valid_from <= (now() AT TIME ZONE 'Asia/Shanghai')::date AND c.valid_to >= (now() AT TIME ZONE 'Asia/Shanghai')::date)`);
     }
     if (filter.channelId) {
-      sql.where.push(`EXISTS (SELECT 1 FROM channel_product cp WHERE cp.product_id = p.id AND cp.channel_id = ${sql.p(assertUuid(filter.channelId, 'channelId'))})`);
+      sql.where.push(
+        `EXISTS (SELECT 1 FROM channel_product cp WHERE cp.product_id = p.id AND cp.channel_id = ${sql.p(assertUuid(filter.channelId, 'channelId'))})`,
+      );
     }
     if (filter.categoryId) {
       sql.where.push(`p.category_id IN (WITH RECURSIVE sub AS (
@@ -137,8 +174,12 @@ export class ProductSearchService {
           UNION ALL SELECT c.id, sub.depth + 1 FROM category c JOIN sub ON c.parent_id = sub.id WHERE sub.depth < 20
         ) SELECT id FROM sub)`);
     }
-    for (const [field, value] of [['minPrice', filter.minPrice], ['maxPrice', filter.maxPrice]] as const) {
-      if (value != null && (!Number.isSafeInteger(value) || value < 0)) throw new AppError('INVALID_PRICE', `${field} must be a non-negative amount of fen`, { field });
+    for (const [field, value] of [
+      ['minPrice', filter.minPrice],
+      ['maxPrice', filter.maxPrice],
+    ] as const) {
+      if (value != null && (!Number.isSafeInteger(value) || value < 0))
+        throw new AppError('INVALID_PRICE', `${field} must be a non-negative amount of fen`, { field });
     }
     if (filter.minPrice != null && filter.maxPrice != null && filter.minPrice > filter.maxPrice) {
       throw new AppError('INVALID_PRICE', 'minPrice is above maxPrice', { field: 'minPrice' });
@@ -184,7 +225,10 @@ export class ProductSearchService {
     if (match && kind === 'r') {
       const tsq = match.tsquery ? `to_tsquery('simple', ${sql.p(match.tsquery)})` : null;
       const titleLike = `p.title ILIKE ${sql.p(`%${likeEscape(match.compact)}%`)}`;
-      const pinyinHit = match.latin && match.compact.length >= 2 ? `p.pinyin_initials ILIKE ${sql.p(`%${likeEscape(match.compact)}%`)}` : 'false';
+      const pinyinHit =
+        match.latin && match.compact.length >= 2
+          ? `p.pinyin_initials ILIKE ${sql.p(`%${likeEscape(match.compact)}%`)}`
+          : 'false';
       const syllableHit = match.pinyin ? `p.pinyin_vector @@ to_tsquery('simple', ${sql.p(match.pinyin)})` : 'false';
       const compact = sql.p(match.compact);
       // Title hits first, then text relevance; scaled to an integer so the cursor compares exactly.
@@ -234,12 +278,18 @@ export class ProductSearchService {
     try {
       [rows, count] = await Promise.all([em.query(listSql, sql.params), em.query(countSql, countParams)]);
     } catch (e) {
-      if ((e as { code?: string }).code === '22P02') throw badInput('after is not a cursor of this listing', { field: 'after' });
+      if ((e as { code?: string }).code === '22P02')
+        throw badInput('after is not a cursor of this listing', { field: 'after' });
       throw e;
     }
     const products = await this.db.repo(ctx, Product).findBy({ id: In(rows.map((r) => r.id)) });
     const byId = new Map(products.map((x) => [x.id, x]));
-    const keyOf = (r: Row): string[] => (kind === 'n' ? ['n', r.created, r.id] : kind === 'pa' ? ['pa', String(r.rank), r.id] : [kind, String(r.rank), r.created, r.id]);
+    const keyOf = (r: Row): string[] =>
+      kind === 'n'
+        ? ['n', r.created, r.id]
+        : kind === 'pa'
+          ? ['pa', String(r.rank), r.id]
+          : [kind, String(r.rank), r.created, r.id];
     const keys = new Map(rows.map((r) => [r.id, keyOf(r)]));
     const nodes = rows.map((r) => byId.get(r.id)).filter((x): x is Product => !!x);
     return toConnection(nodes, limit, Number(count[0].n), (n) => keys.get(n.id)!, !!cursor);
@@ -251,7 +301,8 @@ export class ProductSearchService {
     if (k !== kind || key.length !== KEY_LENGTH[kind] || !key.every((x) => typeof x === 'string')) {
       throw badInput('after is not a cursor of this listing', { field: 'after' });
     }
-    if (kind !== 'n' && !/^-?\d{1,18}$/.test(key[0] as string)) throw badInput('after is not a cursor of this listing', { field: 'after' });
+    if (kind !== 'n' && !/^-?\d{1,18}$/.test(key[0] as string))
+      throw badInput('after is not a cursor of this listing', { field: 'after' });
     assertUuid(key.at(-1) as string, 'after');
     return key as string[];
   }

@@ -1,5 +1,14 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Category } from './category.entity';
 
 export enum ProductStatus {
@@ -15,7 +24,8 @@ export class Product {
   @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
   /** supplier_profile.organization_id */
   @Column({ name: 'supplier_id', type: 'uuid' }) supplierId: string;
-  @Field(() => ID, { nullable: true }) @Column({ name: 'category_id', type: 'uuid', nullable: true }) categoryId: string | null;
+  @Field(() => ID, { nullable: true }) @Column({ name: 'category_id', type: 'uuid', nullable: true }) categoryId:
+    string | null;
   @ManyToOne(() => Category, { nullable: true })
   @JoinColumn({ name: 'category_id' })
   category?: Relation<Category> | null;
@@ -42,11 +52,17 @@ export class ProductImage {
   @Column({ name: 'storage_key', type: 'text' }) storageKey: string;
   @Field(() => String) @Column({ name: 'content_type', type: 'text' }) contentType: string;
   @Field(() => Int) @Column({ name: 'size_bytes', type: 'integer' }) sizeBytes: number;
-  @Field(() => Int, { description: 'Position in the gallery (0 first); reorderProductImages sets it' }) @Column({ type: 'integer', default: 0 }) sort: number;
+  @Field(() => Int, { description: 'Position in the gallery (0 first); reorderProductImages sets it' })
+  @Column({ type: 'integer', default: 0 })
+  sort: number;
   /** The 320 px WebP thumbnail's key; null for images stored before thumbnails existed. */
   @Column({ name: 'thumb_key', type: 'text', nullable: true }) thumbKey: string | null;
-  @Field(() => Int, { nullable: true, description: 'Pixel width of the original' }) @Column({ type: 'integer', nullable: true }) width: number | null;
-  @Field(() => Int, { nullable: true, description: 'Pixel height of the original' }) @Column({ type: 'integer', nullable: true }) height: number | null;
+  @Field(() => Int, { nullable: true, description: 'Pixel width of the original' })
+  @Column({ type: 'integer', nullable: true })
+  width: number | null;
+  @Field(() => Int, { nullable: true, description: 'Pixel height of the original' })
+  @Column({ type: 'integer', nullable: true })
+  height: number | null;
   @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
@@ -55,9 +71,12 @@ export class ProductImage {
 export class ProductEvent {
   @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'product_id', type: 'uuid' }) productId: string;
-  @Field(() => ProductStatus, { nullable: true }) @Column({ name: 'from_status', type: 'text', nullable: true }) fromStatus: ProductStatus | null;
+  @Field(() => ProductStatus, { nullable: true })
+  @Column({ name: 'from_status', type: 'text', nullable: true })
+  fromStatus: ProductStatus | null;
   @Field(() => ProductStatus) @Column({ name: 'to_status', type: 'text' }) toStatus: ProductStatus;
-  @Field(() => ID, { nullable: true }) @Column({ name: 'actor_user_id', type: 'uuid', nullable: true }) actorUserId: string | null;
+  @Field(() => ID, { nullable: true }) @Column({ name: 'actor_user_id', type: 'uuid', nullable: true }) actorUserId:
+    string | null;
   @Field(() => String, { nullable: true }) @Column({ type: 'text', nullable: true }) reason: string | null;
   @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -9,7 +9,16 @@ import { In } from 'typeorm';
 import { Batcher } from './batch';
 import { Category } from './category.entity';
 import { VARIANT_UNITS } from './catalog.rules';
-import { CreateProductInput, IncomeShare, ProductConnection, ProductFilter, ProductSupplier, UpdateProductInput, UpdateVariantInput, VariantInput } from './catalog.types';
+import {
+  CreateProductInput,
+  IncomeShare,
+  ProductConnection,
+  ProductFilter,
+  ProductSupplier,
+  UpdateProductInput,
+  UpdateVariantInput,
+  VariantInput,
+} from './catalog.types';
 import { ImageService } from './image.service';
 import { LotService } from './lot.service';
 import { Product, ProductEvent, ProductImage } from './product.entity';
@@ -50,12 +59,20 @@ export class ProductResolver {
     @Args('filter', { type: () => ProductFilter, nullable: true }) filter?: ProductFilter | null,
     @Args('first', { type: () => Int, nullable: true }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
-    @Args('sort', { type: () => ProductSort, nullable: true, description: 'Default: relevance when searching, else newest' }) sort?: ProductSort | null,
+    @Args('sort', {
+      type: () => ProductSort,
+      nullable: true,
+      description: 'Default: relevance when searching, else newest',
+    })
+    sort?: ProductSort | null,
   ): Promise<Connection<Product>> {
     return this.search.search(ctx, filter ?? {}, first, after, sort);
   }
 
-  @Query(() => Product, { nullable: true, description: 'A product; drafts only for its supplier’s staff (and admins, coordinators in scope)' })
+  @Query(() => Product, {
+    nullable: true,
+    description: 'A product; drafts only for its supplier’s staff (and admins, coordinators in scope)',
+  })
   @Allow(PUBLIC)
   product(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Product | null> {
     return this.products.findVisible(ctx, id);
@@ -79,13 +96,20 @@ export class ProductResolver {
     return this.products.update(ctx, input);
   }
 
-  @Mutation(() => Product, { description: 'DRAFT/UNPUBLISHED → PUBLISHED: the supplier must be APPROVED and the origin in an ex-poverty county' })
+  @Mutation(() => Product, {
+    description: 'DRAFT/UNPUBLISHED → PUBLISHED: the supplier must be APPROVED and the origin in an ex-poverty county',
+  })
   @Allow(...SUPPLIER_STAFF)
-  publishProduct(@Ctx() ctx: RequestContext, @Args('productId', { type: () => ID }) productId: string): Promise<Product> {
+  publishProduct(
+    @Ctx() ctx: RequestContext,
+    @Args('productId', { type: () => ID }) productId: string,
+  ): Promise<Product> {
     return this.products.publish(ctx, productId);
   }
 
-  @Mutation(() => Product, { description: 'PUBLISHED → UNPUBLISHED (the supplier, or a platform admin taking a listing down)' })
+  @Mutation(() => Product, {
+    description: 'PUBLISHED → UNPUBLISHED (the supplier, or a platform admin taking a listing down)',
+  })
   @Allow(...SUPPLIER_STAFF, Role.PLATFORM_ADMIN)
   unpublishProduct(
     @Ctx() ctx: RequestContext,
@@ -118,13 +142,21 @@ export class ProductResolver {
     });
   }
 
-  @Mutation(() => Boolean, { description: 'Remove a product image (uploads go to POST /files/products/:productId/images)' })
+  @Mutation(() => Boolean, {
+    description: 'Remove a product image (uploads go to POST /files/products/:productId/images)',
+  })
   @Allow(...SUPPLIER_STAFF)
-  removeProductImage(@Ctx() ctx: RequestContext, @Args('imageId', { type: () => ID }) imageId: string): Promise<boolean> {
+  removeProductImage(
+    @Ctx() ctx: RequestContext,
+    @Args('imageId', { type: () => ID }) imageId: string,
+  ): Promise<boolean> {
     return this.imageService.remove(ctx, imageId);
   }
 
-  @Mutation(() => [ProductImage], { description: 'Sets the gallery order; imageIds lists every image of the product once (IMAGE_ORDER_MISMATCH otherwise)' })
+  @Mutation(() => [ProductImage], {
+    description:
+      'Sets the gallery order; imageIds lists every image of the product once (IMAGE_ORDER_MISMATCH otherwise)',
+  })
   @Allow(...SUPPLIER_STAFF)
   reorderProductImages(
     @Ctx() ctx: RequestContext,
@@ -139,18 +171,27 @@ export class ProductResolver {
   @ResolveField(() => ProductSupplier)
   async supplier(@Ctx() ctx: RequestContext, @Parent() product: Product): Promise<ProductSupplier> {
     const org = await this.batcher.load(ctx, 'product.supplier', product.supplierId, async (c, ids: string[]) => {
-      const orgs = await this.db.repo(c, Organization).find({ where: { id: In(ids) }, select: { id: true, name: true } });
+      const orgs = await this.db
+        .repo(c, Organization)
+        .find({ where: { id: In(ids) }, select: { id: true, name: true } });
       return new Map(orgs.map((o) => [o.id, o]));
     });
     return { id: product.supplierId, name: org?.name ?? '' };
   }
 
-  @ResolveField(() => Region, { description: 'Where the produce comes from; ask for path { code name } for province → county → village' })
+  @ResolveField(() => Region, {
+    description: 'Where the produce comes from; ask for path { code name } for province → county → village',
+  })
   async originRegion(@Ctx() ctx: RequestContext, @Parent() product: Product): Promise<Region> {
-    const region = await this.batcher.load(ctx, 'product.origin', product.originRegionCode, async (c, codes: string[]) => {
-      const rows = await this.db.repo(c, Region).findBy({ code: In(codes) });
-      return new Map(rows.map((r) => [r.code, r]));
-    });
+    const region = await this.batcher.load(
+      ctx,
+      'product.origin',
+      product.originRegionCode,
+      async (c, codes: string[]) => {
+        const rows = await this.db.repo(c, Region).findBy({ code: In(codes) });
+        return new Map(rows.map((r) => [r.code, r]));
+      },
+    );
     return region!;
   }
 
@@ -186,18 +227,33 @@ export class ProductResolver {
 
   @ResolveField(() => IncomeShare)
   async incomeShare(@Ctx() ctx: RequestContext, @Parent() product: Product): Promise<IncomeShare> {
-    const contributing = await this.batcher.load(ctx, 'product.households', product.id, (c, ids: string[]) => this.lotService.contributingHouseholdCounts(c, ids));
+    const contributing = await this.batcher.load(ctx, 'product.households', product.id, (c, ids: string[]) =>
+      this.lotService.contributingHouseholdCounts(c, ids),
+    );
     const householdCount =
       contributing ??
-      (await this.batcher.load(ctx, 'supplier.linkedHouseholds', product.supplierId, async (c, supplierIds: string[]) => {
-        return new Map(await Promise.all(supplierIds.map(async (id) => [id, await this.households.linkedHouseholdCount(c, id)] as const)));
-      })) ??
+      (await this.batcher.load(
+        ctx,
+        'supplier.linkedHouseholds',
+        product.supplierId,
+        async (c, supplierIds: string[]) => {
+          return new Map(
+            await Promise.all(
+              supplierIds.map(async (id) => [id, await this.households.linkedHouseholdCount(c, id)] as const),
+            ),
+          );
+        },
+      )) ??
       0;
-    const perUnit = await this.batcher.load(ctx, 'product.perUnitToHouseholds', product.id, (c, ids: string[]) => this.incomeShares.perUnitToHouseholds(c, ids));
+    const perUnit = await this.batcher.load(ctx, 'product.perUnitToHouseholds', product.id, (c, ids: string[]) =>
+      this.incomeShares.perUnitToHouseholds(c, ids),
+    );
     return { perUnitToHouseholds: perUnit ?? null, householdCount };
   }
 
-  @ResolveField(() => [ProductEvent], { description: 'Status moves, for the supplier’s staff and platform admins (empty for others)' })
+  @ResolveField(() => [ProductEvent], {
+    description: 'Status moves, for the supplier’s staff and platform admins (empty for others)',
+  })
   statusHistory(@Ctx() ctx: RequestContext, @Parent() product: Product): Promise<ProductEvent[]> {
     return this.products.canManage(ctx, product) ? this.products.history(ctx, product.id) : Promise.resolve([]);
   }
@@ -222,12 +278,16 @@ export class VariantResolver {
 export class ProductImageResolver {
   constructor(private readonly imageService: ImageService) {}
 
-  @ResolveField(() => String, { description: 'Where to fetch the image (relative /files/… unless a public bucket URL is configured)' })
+  @ResolveField(() => String, {
+    description: 'Where to fetch the image (relative /files/… unless a public bucket URL is configured)',
+  })
   url(@Parent() image: ProductImage): string {
     return this.imageService.url(image);
   }
 
-  @ResolveField(() => String, { description: 'A WebP at most 320 px on its longer side (the original for images uploaded before thumbnails)' })
+  @ResolveField(() => String, {
+    description: 'A WebP at most 320 px on its longer side (the original for images uploaded before thumbnails)',
+  })
   thumbnailUrl(@Parent() image: ProductImage): string {
     return this.imageService.thumbnailUrl(image);
   }

@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
-import { AppError, assertUuid, badInput, Db, forbidden, isUuid, notFound, type Principal, type RequestContext, Role } from '@bangfu/core';
+import {
+  AppError,
+  assertUuid,
+  badInput,
+  Db,
+  forbidden,
+  isUuid,
+  notFound,
+  type Principal,
+  type RequestContext,
+  Role,
+} from '@bangfu/core';
 import { RegionLevel, RegionService } from '@bangfu/region';
 import { SupplierService, SupplierStatus } from '@bangfu/supplier';
 import { CategoryService } from './category.service';
@@ -68,9 +79,10 @@ export class ProductService {
   /** The product, which the caller must work on as SUPPLIER_ADMIN/STAFF of its supplier; else FORBIDDEN. */
   async requireOwnedBySupplierStaff(ctx: RequestContext, productId: string, lock = false): Promise<Product> {
     assertUuid(productId, 'productId');
-    const product = await this.db
-      .repo(ctx, Product)
-      .findOne({ where: { id: productId }, ...(lock && ctx.em?.queryRunner?.isTransactionActive ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const product = await this.db.repo(ctx, Product).findOne({
+      where: { id: productId },
+      ...(lock && ctx.em?.queryRunner?.isTransactionActive ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!product) throw notFound('Product', productId);
     await this.suppliers.assertStaffOf(ctx, product.supplierId);
     return product;
@@ -115,12 +127,21 @@ export class ProductService {
       await this.suppliers.assertStaffOf(tx, supplierId);
       const profile = await this.suppliers.get(tx, supplierId);
       if (CLOSED_SUPPLIER.has(profile.status)) {
-        throw new AppError('SUPPLIER_NOT_APPROVED', `Supplier ${supplierId} is ${profile.status} and cannot list products`, { supplierId, status: profile.status });
+        throw new AppError(
+          'SUPPLIER_NOT_APPROVED',
+          `Supplier ${supplierId} is ${profile.status} and cannot list products`,
+          { supplierId, status: profile.status },
+        );
       }
       const title = requireText(input.title, 'title', 200);
       const description = requireText(input.description ?? '', 'description', 5000, 0);
       if (input.categoryId) await this.categories.require(tx, input.categoryId);
-      await this.regions.requireLevel(tx, input.originRegionCode ?? '', [RegionLevel.COUNTY, RegionLevel.VILLAGE], 'originRegionCode');
+      await this.regions.requireLevel(
+        tx,
+        input.originRegionCode ?? '',
+        [RegionLevel.COUNTY, RegionLevel.VILLAGE],
+        'originRegionCode',
+      );
       const variants = input.variants ?? [];
       if (variants.length === 0 || variants.length > MAX_VARIANTS) {
         throw badInput(`A product needs 1–${MAX_VARIANTS} variants`, { field: 'variants' });
@@ -154,7 +175,12 @@ export class ProductService {
         product.categoryId = input.categoryId ?? null;
       }
       if (input.originRegionCode != null) {
-        await this.regions.requireLevel(tx, input.originRegionCode, [RegionLevel.COUNTY, RegionLevel.VILLAGE], 'originRegionCode');
+        await this.regions.requireLevel(
+          tx,
+          input.originRegionCode,
+          [RegionLevel.COUNTY, RegionLevel.VILLAGE],
+          'originRegionCode',
+        );
         product.originRegionCode = input.originRegionCode;
         // A listed product must stay eligible: moving it out of an ex-poverty county needs unpublishing first.
         if (product.status === ProductStatus.PUBLISHED) await this.assertOriginEligible(tx, product);
@@ -174,23 +200,38 @@ export class ProductService {
   }
 
   /** Applies one row of PRODUCT_TRANSITIONS: role, status, guards, then the move and its history row. */
-  private transition(ctx: RequestContext, productId: string, action: ProductAction, reason: string | null): Promise<Product> {
+  private transition(
+    ctx: RequestContext,
+    productId: string,
+    action: ProductAction,
+    reason: string | null,
+  ): Promise<Product> {
     const principal = ctx.requirePrincipal();
     return this.db.transaction(ctx, async (tx) => {
       const t = PRODUCT_TRANSITIONS.find((x) => x.action === action)!;
       assertUuid(productId, 'productId');
-      const product = await this.db.repo(tx, Product).findOne({ where: { id: productId }, lock: { mode: 'pessimistic_write' } });
+      const product = await this.db
+        .repo(tx, Product)
+        .findOne({ where: { id: productId }, lock: { mode: 'pessimistic_write' } });
       if (!product) throw notFound('Product', productId);
-      const asStaff = staffOrgIds(principal).includes(product.supplierId) && principal.hasRole(...t.roles.filter((r) => SUPPLIER_STAFF_ROLES.includes(r)));
+      const asStaff =
+        staffOrgIds(principal).includes(product.supplierId) &&
+        principal.hasRole(...t.roles.filter((r) => SUPPLIER_STAFF_ROLES.includes(r)));
       const asAdmin = t.roles.includes(Role.PLATFORM_ADMIN) && principal.hasRole(Role.PLATFORM_ADMIN);
       if (!asStaff && !asAdmin) throw forbidden(`You may not ${action} this product`);
       if (!t.from.includes(product.status)) {
-        throw new AppError('INVALID_TRANSITION', `A ${product.status} product cannot be ${action}ed`, { from: product.status, action });
+        throw new AppError('INVALID_TRANSITION', `A ${product.status} product cannot be ${action}ed`, {
+          from: product.status,
+          action,
+        });
       }
       for (const guard of t.guards) {
         if (guard === 'SUPPLIER_APPROVED') await this.suppliers.requireApproved(tx, product.supplierId);
         if (guard === 'ORIGIN_ELIGIBLE') await this.assertOriginEligible(tx, product);
-        if (guard === 'HAS_ACTIVE_VARIANT' && !(await this.db.repo(tx, Variant).existsBy({ productId, active: true }))) {
+        if (
+          guard === 'HAS_ACTIVE_VARIANT' &&
+          !(await this.db.repo(tx, Variant).existsBy({ productId, active: true }))
+        ) {
           throw new AppError('NO_ACTIVE_VARIANT', 'Add an active variant before publishing', { productId });
         }
       }
@@ -213,8 +254,16 @@ export class ProductService {
     }
   }
 
-  private async record(ctx: RequestContext, productId: string, from: ProductStatus | null, to: ProductStatus, reason: string | null): Promise<void> {
-    await this.db.repo(ctx, ProductEvent).insert({ productId, fromStatus: from, toStatus: to, actorUserId: ctx.userId, reason });
+  private async record(
+    ctx: RequestContext,
+    productId: string,
+    from: ProductStatus | null,
+    to: ProductStatus,
+    reason: string | null,
+  ): Promise<void> {
+    await this.db
+      .repo(ctx, ProductEvent)
+      .insert({ productId, fromStatus: from, toStatus: to, actorUserId: ctx.userId, reason });
   }
 
   /** The caller's supplier: the one given, or their only one. */
@@ -226,8 +275,19 @@ export class ProductService {
   }
 
   /** search_tokens and pinyin_initials from title, description, category path and origin region path. */
-  async searchFields(ctx: RequestContext, product: Pick<Product, 'title' | 'description' | 'categoryId' | 'originRegionCode'>) {
-    const [categoryNames, path] = await Promise.all([this.categories.namePath(ctx, product.categoryId), this.regions.path(ctx, product.originRegionCode)]);
-    return searchTokens({ title: product.title, description: product.description, categoryNames, regionNames: path.map((r) => r.name) });
+  async searchFields(
+    ctx: RequestContext,
+    product: Pick<Product, 'title' | 'description' | 'categoryId' | 'originRegionCode'>,
+  ) {
+    const [categoryNames, path] = await Promise.all([
+      this.categories.namePath(ctx, product.categoryId),
+      this.regions.path(ctx, product.originRegionCode),
+    ]);
+    return searchTokens({
+      title: product.title,
+      description: product.description,
+      categoryNames,
+      regionNames: path.map((r) => r.name),
+    });
   }
 }

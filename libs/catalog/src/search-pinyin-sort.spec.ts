@@ -40,7 +40,19 @@ beforeAll(async () => {
   supplierId = s.id;
   const token = await server.login(s.email, s.password);
   for (const [title, price, sold] of CATALOGUE) {
-    const p = (await server.gqlOk(CREATE_PRODUCT, { input: { title, originRegionCode: '520621000000', variants: [variantInput({ retailPrice: price, agencyPrice: price })] } }, token)).createProduct;
+    const p = (
+      await server.gqlOk(
+        CREATE_PRODUCT,
+        {
+          input: {
+            title,
+            originRegionCode: '520621000000',
+            variants: [variantInput({ retailPrice: price, agencyPrice: price })],
+          },
+        },
+        token,
+      )
+    ).createProduct;
     await server.gqlOk(PUBLISH, { id: p.id }, token);
     await ds.query(`UPDATE variant SET units_sold = $2 WHERE product_id = $1`, [p.id, sold]);
     ids.set(title, p.id);
@@ -60,8 +72,12 @@ describe('full-pinyin search', () => {
 
   it('cha finds 茶 (not 长 chang), fanjingshan finds 梵净山, while typing too', async () => {
     expect((await titles({ filter: { search: 'cha' } })).sort()).toEqual(['印江翠峰茶', '贵州梵净山绿茶礼盒'].sort());
-    expect((await titles({ filter: { search: 'fanjingshan' } })).sort()).toEqual(['梵净山黄牛肉', '贵州梵净山绿茶礼盒'].sort());
-    expect((await titles({ filter: { search: 'fanjings' } })).sort()).toEqual(['梵净山黄牛肉', '贵州梵净山绿茶礼盒'].sort());
+    expect((await titles({ filter: { search: 'fanjingshan' } })).sort()).toEqual(
+      ['梵净山黄牛肉', '贵州梵净山绿茶礼盒'].sort(),
+    );
+    expect((await titles({ filter: { search: 'fanjings' } })).sort()).toEqual(
+      ['梵净山黄牛肉', '贵州梵净山绿茶礼盒'].sort(),
+    );
     expect(await titles({ filter: { search: 'lvcha' } })).toEqual(['贵州梵净山绿茶礼盒']);
     expect(await titles({ filter: { search: 'changshou' } })).toEqual(['长寿村手工挂面']);
     expect(await titles({ filter: { search: 'larou' } })).toEqual(['城口老腊肉']);
@@ -84,7 +100,10 @@ describe('products(sort:)', () => {
     expect(sales[0]).toBe('印江翠峰茶');
     expect(sales.slice(1, 3).sort()).toEqual(['梵净山黄牛肉', '长寿村手工挂面'].sort());
     expect(sales.slice(3)).toEqual(['贵州梵净山绿茶礼盒', '城口老腊肉']);
-    expect(await titles({ filter: { ...filter, search: 'cha' }, sort: 'PRICE_ASC' })).toEqual(['印江翠峰茶', '贵州梵净山绿茶礼盒']);
+    expect(await titles({ filter: { ...filter, search: 'cha' }, sort: 'PRICE_ASC' })).toEqual([
+      '印江翠峰茶',
+      '贵州梵净山绿茶礼盒',
+    ]);
     expect((await titles({ filter, sort: 'NEWEST' }))[0]).toBe(all.at(-1));
   });
 
@@ -102,6 +121,14 @@ describe('products(sort:)', () => {
       expect(seen).toEqual(await titles({ filter: { supplierId }, sort }));
     }
     const first: any = await server.gqlOk(LIST, { filter: { supplierId }, first: 1, sort: 'SALES' });
-    expectErrorCode(await server.gql(LIST, { filter: { supplierId }, first: 1, sort: 'PRICE_ASC', after: first.products.pageInfo.endCursor }), 'BAD_USER_INPUT');
+    expectErrorCode(
+      await server.gql(LIST, {
+        filter: { supplierId },
+        first: 1,
+        sort: 'PRICE_ASC',
+        after: first.products.pageInfo.endCursor,
+      }),
+      'BAD_USER_INPUT',
+    );
   });
 });

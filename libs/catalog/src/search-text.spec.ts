@@ -10,13 +10,18 @@ describe('Chinese search text', () => {
   });
 
   it('indexes words, every Han character in order, full pinyin of the title, and pinyin initials', () => {
-    const { searchTokens: tokens, pinyinInitials } = searchTokens({ title: '城口山地鸡', regionNames: ['重庆市', '城口县'] });
+    const { searchTokens: tokens, pinyinInitials } = searchTokens({
+      title: '城口山地鸡',
+      regionNames: ['重庆市', '城口县'],
+    });
     const list = tokens.split(' ');
     expect(list).toEqual(expect.arrayContaining(['山地', '鸡', '城口县', 'shandi']));
     // the characters of the title appear adjacently, so 城 <-> 口 matches although jieba split them
     expect(tokens).toContain('城 口 山 地 鸡');
     expect(pinyinInitials.split(' ')).toEqual(expect.arrayContaining(['cksdj', 'ckx']));
-    expect(searchTokens({ title: '贵州梵净山绿茶礼盒' }).pinyinInitials.split(' ')).toEqual(expect.arrayContaining(['gzfjslclh', 'fjs']));
+    expect(searchTokens({ title: '贵州梵净山绿茶礼盒' }).pinyinInitials.split(' ')).toEqual(
+      expect.arrayContaining(['gzfjslclh', 'fjs']),
+    );
   });
 
   it('builds a tsquery that accepts a word or its characters as a phrase', () => {

@@ -58,8 +58,14 @@ export interface SearchDocument {
 }
 
 /** What product.search_tokens, pinyin_initials and pinyin_tokens (full-pinyin syllables of the title) hold for a product. */
-export function searchTokens(doc: SearchDocument): { searchTokens: string; pinyinInitials: string; pinyinTokens: string } {
-  const fields = [doc.title, doc.description ?? '', ...(doc.categoryNames ?? []), ...(doc.regionNames ?? [])].filter((f) => f.trim());
+export function searchTokens(doc: SearchDocument): {
+  searchTokens: string;
+  pinyinInitials: string;
+  pinyinTokens: string;
+} {
+  const fields = [doc.title, doc.description ?? '', ...(doc.categoryNames ?? []), ...(doc.regionNames ?? [])].filter(
+    (f) => f.trim(),
+  );
   const words = new Set<string>();
   for (const f of fields) for (const w of segment(f)) words.add(w);
   const titleWords = segment(doc.title).filter((w) => HAN.test(w));
@@ -69,8 +75,18 @@ export function searchTokens(doc: SearchDocument): { searchTokens: string; pinyi
   const chars = fields.map((f) => hanChars(f).join(' ')).filter(Boolean);
   const tokens = [...words, ...fullPinyin, ...chars].join(' ');
 
-  const initialsOf = [doc.title, ...titleWords, ...(doc.categoryNames ?? []), ...(doc.regionNames ?? []).flatMap((n) => [n, ...segment(n)])];
-  const initials = new Set(initialsOf.filter((w) => HAN.test(w)).map((w) => pinyinOf(w, 'first')).filter((p) => p.length > 1));
+  const initialsOf = [
+    doc.title,
+    ...titleWords,
+    ...(doc.categoryNames ?? []),
+    ...(doc.regionNames ?? []).flatMap((n) => [n, ...segment(n)]),
+  ];
+  const initials = new Set(
+    initialsOf
+      .filter((w) => HAN.test(w))
+      .map((w) => pinyinOf(w, 'first'))
+      .filter((p) => p.length > 1),
+  );
   return { searchTokens: tokens, pinyinInitials: [...initials].join(' '), pinyinTokens: pinyinSyllables(doc.title) };
 }
 

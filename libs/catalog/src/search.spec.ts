@@ -6,7 +6,16 @@ import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
 import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
 import { CATALOG_ENTITIES, CatalogModule } from './catalog.module';
-import { CREATE_PRODUCT, PRODUCTS, PUBLISH, supplierFixture, type SupplierFixture, UNPUBLISH, variantInput, villageOf } from './catalog.test-fixtures';
+import {
+  CREATE_PRODUCT,
+  PRODUCTS,
+  PUBLISH,
+  supplierFixture,
+  type SupplierFixture,
+  UNPUBLISH,
+  variantInput,
+  villageOf,
+} from './catalog.test-fixtures';
 
 /**
  * Search recall over a fixed, realistic catalogue of assistance produce (Tongren, Hanzhong,
@@ -18,39 +27,212 @@ const ids = new Map<string, string>();
 const categories = new Map<string, string>();
 const suppliers = new Map<string, SupplierFixture & { token: string }>();
 
-type Fixture = { title: string; description: string; origin: string; category: string; supplier: string; price: number };
+type Fixture = {
+  title: string;
+  description: string;
+  origin: string;
+  category: string;
+  supplier: string;
+  price: number;
+};
 // origin: a county code, or "village:<county>" for the first village of a county
 const CATALOGUE: Fixture[] = [
-  { title: '贵州梵净山绿茶礼盒', description: '梵净山高山云雾茶园，明前采摘，250g×2罐', origin: '520621000000', category: 'green-tea', supplier: 'jiangkou', price: 16800 },
-  { title: '梵净山黄牛肉', description: '江口县林下散养黄牛，冷链配送', origin: 'village:520621', category: 'beef', supplier: 'jiangkou', price: 13800 },
-  { title: '江口萝卜猪', description: '吃萝卜长大的生态猪，肉质鲜嫩', origin: '520621000000', category: 'pork', supplier: 'jiangkou', price: 9800 },
-  { title: '梵净山野生猕猴桃', description: '江口县高山野生猕猴桃，酸甜适口', origin: '520621000000', category: 'fruit', supplier: 'jiangkou', price: 5900 },
-  { title: '江口县红薯粉丝', description: '农家手工红薯粉丝，久煮不烂', origin: '520621000000', category: 'dry-goods', supplier: 'jiangkou', price: 2990 },
-  { title: '印江梵净山翠峰茶', description: '印江县茶园，一芽一叶', origin: '520625000000', category: 'green-tea', supplier: 'yanhe', price: 19800 },
-  { title: '沿河空心李', description: '乌江沿岸的空心李，脆甜多汁', origin: 'village:520627', category: 'fruit', supplier: 'yanhe', price: 4900 },
-  { title: '沿河山羊肉', description: '沿河白山羊，肉质细嫩无膻味', origin: '520627000000', category: 'mutton', supplier: 'yanhe', price: 15800 },
-  { title: '汉中食用菌礼包', description: '香菇、黑木耳、平菇组合装', origin: '610724000000', category: 'fungi', supplier: 'xixiang', price: 8800 },
-  { title: '汉中仙毫绿茶', description: '秦巴山区一级嫩芽', origin: '610724000000', category: 'green-tea', supplier: 'xixiang', price: 22800 },
-  { title: '西乡县土蜂蜜', description: '秦巴山区中华蜂百花蜜，500g瓶装', origin: 'village:610724', category: 'honey', supplier: 'xixiang', price: 6800 },
-  { title: '西乡香菇干', description: '椴木香菇，肉厚味香', origin: '610724000000', category: 'fungi', supplier: 'xixiang', price: 4500 },
-  { title: '连州菜心', description: '连州特产迟菜心，清甜爽脆', origin: 'village:441882', category: 'vegetable', supplier: 'lianzhou', price: 3900 },
-  { title: '丝苗米', description: '清远连州丝苗米，米粒细长，5kg装', origin: '441882000000', category: 'rice', supplier: 'lianzhou', price: 6900 },
-  { title: '三华李', description: '清远三华李，果肉鲜红', origin: '441882000000', category: 'fruit', supplier: 'lianzhou', price: 5500 },
-  { title: '城口老腊肉', description: '大巴山柴火熏制老腊肉', origin: '500229000000', category: 'cured-meat', supplier: 'chengkou', price: 12800 },
-  { title: '城口山地鸡', description: '林下散养山地鸡', origin: 'village:500229', category: 'poultry', supplier: 'chengkou', price: 16800 },
-  { title: '城口土鸡蛋', description: '山地鸡林下产的土鸡蛋，30枚装', origin: '500229000000', category: 'poultry', supplier: 'chengkou', price: 5800 },
-  { title: '重庆魔芋', description: '城口高山魔芋，低脂代餐', origin: '500229000000', category: 'vegetable', supplier: 'chengkou', price: 3500 },
-  { title: '白萝卜', description: '高山白萝卜，脆甜少渣', origin: 'village:500229', category: 'vegetable', supplier: 'chengkou', price: 1990 },
-  { title: '石柱黄连', description: '石柱道地药材黄连', origin: '500240000000', category: 'herb', supplier: 'shizhu', price: 25800 },
-  { title: '石柱辣椒', description: '石柱红辣椒，香辣适中', origin: '500240000000', category: 'vegetable', supplier: 'shizhu', price: 2500 },
+  {
+    title: '贵州梵净山绿茶礼盒',
+    description: '梵净山高山云雾茶园，明前采摘，250g×2罐',
+    origin: '520621000000',
+    category: 'green-tea',
+    supplier: 'jiangkou',
+    price: 16800,
+  },
+  {
+    title: '梵净山黄牛肉',
+    description: '江口县林下散养黄牛，冷链配送',
+    origin: 'village:520621',
+    category: 'beef',
+    supplier: 'jiangkou',
+    price: 13800,
+  },
+  {
+    title: '江口萝卜猪',
+    description: '吃萝卜长大的生态猪，肉质鲜嫩',
+    origin: '520621000000',
+    category: 'pork',
+    supplier: 'jiangkou',
+    price: 9800,
+  },
+  {
+    title: '梵净山野生猕猴桃',
+    description: '江口县高山野生猕猴桃，酸甜适口',
+    origin: '520621000000',
+    category: 'fruit',
+    supplier: 'jiangkou',
+    price: 5900,
+  },
+  {
+    title: '江口县红薯粉丝',
+    description: '农家手工红薯粉丝，久煮不烂',
+    origin: '520621000000',
+    category: 'dry-goods',
+    supplier: 'jiangkou',
+    price: 2990,
+  },
+  {
+    title: '印江梵净山翠峰茶',
+    description: '印江县茶园，一芽一叶',
+    origin: '520625000000',
+    category: 'green-tea',
+    supplier: 'yanhe',
+    price: 19800,
+  },
+  {
+    title: '沿河空心李',
+    description: '乌江沿岸的空心李，脆甜多汁',
+    origin: 'village:520627',
+    category: 'fruit',
+    supplier: 'yanhe',
+    price: 4900,
+  },
+  {
+    title: '沿河山羊肉',
+    description: '沿河白山羊，肉质细嫩无膻味',
+    origin: '520627000000',
+    category: 'mutton',
+    supplier: 'yanhe',
+    price: 15800,
+  },
+  {
+    title: '汉中食用菌礼包',
+    description: '香菇、黑木耳、平菇组合装',
+    origin: '610724000000',
+    category: 'fungi',
+    supplier: 'xixiang',
+    price: 8800,
+  },
+  {
+    title: '汉中仙毫绿茶',
+    description: '秦巴山区一级嫩芽',
+    origin: '610724000000',
+    category: 'green-tea',
+    supplier: 'xixiang',
+    price: 22800,
+  },
+  {
+    title: '西乡县土蜂蜜',
+    description: '秦巴山区中华蜂百花蜜，500g瓶装',
+    origin: 'village:610724',
+    category: 'honey',
+    supplier: 'xixiang',
+    price: 6800,
+  },
+  {
+    title: '西乡香菇干',
+    description: '椴木香菇，肉厚味香',
+    origin: '610724000000',
+    category: 'fungi',
+    supplier: 'xixiang',
+    price: 4500,
+  },
+  {
+    title: '连州菜心',
+    description: '连州特产迟菜心，清甜爽脆',
+    origin: 'village:441882',
+    category: 'vegetable',
+    supplier: 'lianzhou',
+    price: 3900,
+  },
+  {
+    title: '丝苗米',
+    description: '清远连州丝苗米，米粒细长，5kg装',
+    origin: '441882000000',
+    category: 'rice',
+    supplier: 'lianzhou',
+    price: 6900,
+  },
+  {
+    title: '三华李',
+    description: '清远三华李，果肉鲜红',
+    origin: '441882000000',
+    category: 'fruit',
+    supplier: 'lianzhou',
+    price: 5500,
+  },
+  {
+    title: '城口老腊肉',
+    description: '大巴山柴火熏制老腊肉',
+    origin: '500229000000',
+    category: 'cured-meat',
+    supplier: 'chengkou',
+    price: 12800,
+  },
+  {
+    title: '城口山地鸡',
+    description: '林下散养山地鸡',
+    origin: 'village:500229',
+    category: 'poultry',
+    supplier: 'chengkou',
+    price: 16800,
+  },
+  {
+    title: '城口土鸡蛋',
+    description: '山地鸡林下产的土鸡蛋，30枚装',
+    origin: '500229000000',
+    category: 'poultry',
+    supplier: 'chengkou',
+    price: 5800,
+  },
+  {
+    title: '重庆魔芋',
+    description: '城口高山魔芋，低脂代餐',
+    origin: '500229000000',
+    category: 'vegetable',
+    supplier: 'chengkou',
+    price: 3500,
+  },
+  {
+    title: '白萝卜',
+    description: '高山白萝卜，脆甜少渣',
+    origin: 'village:500229',
+    category: 'vegetable',
+    supplier: 'chengkou',
+    price: 1990,
+  },
+  {
+    title: '石柱黄连',
+    description: '石柱道地药材黄连',
+    origin: '500240000000',
+    category: 'herb',
+    supplier: 'shizhu',
+    price: 25800,
+  },
+  {
+    title: '石柱辣椒',
+    description: '石柱红辣椒，香辣适中',
+    origin: '500240000000',
+    category: 'vegetable',
+    supplier: 'shizhu',
+    price: 2500,
+  },
 ];
 // Listed but not for sale: must never appear in public results.
 const HIDDEN = ['梵净山红茶（草稿）', '城口蜂蜜（已下架）', '石柱辣椒'];
 
 const CATEGORY_TREE: Array<[code: string, name: string, parent?: string]> = [
-  ['tea', '茶叶'], ['green-tea', '绿茶', 'tea'], ['meat', '肉类'], ['beef', '牛肉', 'meat'], ['pork', '猪肉', 'meat'], ['mutton', '羊肉', 'meat'],
-  ['cured-meat', '腊肉', 'meat'], ['poultry', '禽蛋'], ['fruit', '水果'], ['fungi', '菌菇'], ['honey', '蜂蜜'], ['vegetable', '蔬菜'],
-  ['rice', '大米'], ['herb', '中药材'], ['dry-goods', '干货'],
+  ['tea', '茶叶'],
+  ['green-tea', '绿茶', 'tea'],
+  ['meat', '肉类'],
+  ['beef', '牛肉', 'meat'],
+  ['pork', '猪肉', 'meat'],
+  ['mutton', '羊肉', 'meat'],
+  ['cured-meat', '腊肉', 'meat'],
+  ['poultry', '禽蛋'],
+  ['fruit', '水果'],
+  ['fungi', '菌菇'],
+  ['honey', '蜂蜜'],
+  ['vegetable', '蔬菜'],
+  ['rice', '大米'],
+  ['herb', '中药材'],
+  ['dry-goods', '干货'],
 ];
 
 async function titles(filter: Record<string, unknown>, token?: string, first = 100): Promise<string[]> {
@@ -72,7 +254,9 @@ beforeAll(async () => {
   });
   ds = server.app.get(DataSource);
   // Search does not care about eligibility; flag Lianzhou, Yinjiang and Shizhu in this test database so their produce can be listed.
-  await ds.query(`UPDATE region SET ex_poverty_county = true WHERE code IN ('441882000000', '520625000000', '500240000000')`);
+  await ds.query(
+    `UPDATE region SET ex_poverty_county = true WHERE code IN ('441882000000', '520625000000', '500240000000')`,
+  );
   const admin = await createUserWithRole(ds, Role.PLATFORM_ADMIN);
   const adminToken = await server.login(admin.email, admin.password);
   for (const [code, name, parent] of CATEGORY_TREE) {
@@ -97,20 +281,50 @@ beforeAll(async () => {
   }
   for (const f of CATALOGUE) {
     const origin = f.origin.startsWith('village:') ? await villageOf(ds, f.origin.slice(8)) : f.origin;
-    const variants = [variantInput({ retailPrice: f.price, agencyPrice: f.price - 500, marketReferencePrice: f.price + 1000 })];
-    const id = await createListed(f.supplier, { title: f.title, description: f.description, originRegionCode: origin, categoryId: categories.get(f.category), variants });
+    const variants = [
+      variantInput({ retailPrice: f.price, agencyPrice: f.price - 500, marketReferencePrice: f.price + 1000 }),
+    ];
+    const id = await createListed(f.supplier, {
+      title: f.title,
+      description: f.description,
+      originRegionCode: origin,
+      categoryId: categories.get(f.category),
+      variants,
+    });
     await server.gqlOk(PUBLISH, { id }, suppliers.get(f.supplier)!.token);
   }
-  await createListed('jiangkou', { title: HIDDEN[0], description: '梵净山红茶', originRegionCode: '520621000000', categoryId: categories.get('tea'), variants: [variantInput()] });
-  const honey = await createListed('chengkou', { title: HIDDEN[1], description: '城口土蜂蜜', originRegionCode: '500229000000', variants: [variantInput()] });
+  await createListed('jiangkou', {
+    title: HIDDEN[0],
+    description: '梵净山红茶',
+    originRegionCode: '520621000000',
+    categoryId: categories.get('tea'),
+    variants: [variantInput()],
+  });
+  const honey = await createListed('chengkou', {
+    title: HIDDEN[1],
+    description: '城口土蜂蜜',
+    originRegionCode: '500229000000',
+    variants: [variantInput()],
+  });
   await server.gqlOk(PUBLISH, { id: honey }, suppliers.get('chengkou')!.token);
   await server.gqlOk(UNPUBLISH, { id: honey }, suppliers.get('chengkou')!.token);
   // A published product whose supplier was suspended afterwards.
-  await ds.query(`UPDATE supplier_profile SET status = 'SUSPENDED' WHERE organization_id = $1`, [suppliers.get('shizhu')!.id]);
+  await ds.query(`UPDATE supplier_profile SET status = 'SUSPENDED' WHERE organization_id = $1`, [
+    suppliers.get('shizhu')!.id,
+  ]);
 }, 120_000);
 afterAll(() => server?.close());
 
-const TONGREN = ['贵州梵净山绿茶礼盒', '梵净山黄牛肉', '江口萝卜猪', '梵净山野生猕猴桃', '江口县红薯粉丝', '印江梵净山翠峰茶', '沿河空心李', '沿河山羊肉'];
+const TONGREN = [
+  '贵州梵净山绿茶礼盒',
+  '梵净山黄牛肉',
+  '江口萝卜猪',
+  '梵净山野生猕猴桃',
+  '江口县红薯粉丝',
+  '印江梵净山翠峰茶',
+  '沿河空心李',
+  '沿河山羊肉',
+];
 const FANJINGSHAN = ['贵州梵净山绿茶礼盒', '梵净山黄牛肉', '梵净山野生猕猴桃', '印江梵净山翠峰茶'];
 const XIXIANG = ['汉中食用菌礼包', '汉中仙毫绿茶', '西乡县土蜂蜜', '西乡香菇干'];
 const CHENGKOU = ['城口老腊肉', '城口山地鸡', '城口土鸡蛋', '重庆魔芋', '白萝卜'];
@@ -172,7 +386,10 @@ describe('search recall (Chinese full text + pinyin)', () => {
       const found = await titles({ search: query });
       const missing = mustFind.filter((t) => !found.includes(t));
       const extra = mustNotFind.filter((t) => found.includes(t));
-      if (missing.length || extra.length) failures.push(`${query}: missing ${JSON.stringify(missing)}, unexpected ${JSON.stringify(extra)} (got ${JSON.stringify(found)})`);
+      if (missing.length || extra.length)
+        failures.push(
+          `${query}: missing ${JSON.stringify(missing)}, unexpected ${JSON.stringify(extra)} (got ${JSON.stringify(found)})`,
+        );
     }
     expect(failures).toEqual([]);
   });
@@ -200,7 +417,9 @@ describe('search recall (Chinese full text + pinyin)', () => {
 
 describe('filters', () => {
   it('filters by origin region subtree (code or prefix) and refuses bad codes', async () => {
-    expect((await titles({ regionCode: '520621000000' })).sort()).toEqual(['贵州梵净山绿茶礼盒', '梵净山黄牛肉', '江口萝卜猪', '梵净山野生猕猴桃', '江口县红薯粉丝'].sort());
+    expect((await titles({ regionCode: '520621000000' })).sort()).toEqual(
+      ['贵州梵净山绿茶礼盒', '梵净山黄牛肉', '江口萝卜猪', '梵净山野生猕猴桃', '江口县红薯粉丝'].sort(),
+    );
     expect((await titles({ regionCode: '5206' })).sort()).toEqual([...TONGREN].sort());
     expect(await titles({ search: '梵净山', regionCode: '520625000000' })).toEqual(['印江梵净山翠峰茶']);
     expect((await titles({ regionCode: '500229' })).sort()).toEqual([...CHENGKOU].sort());
@@ -209,18 +428,26 @@ describe('filters', () => {
   });
 
   it('filters by category including sub-categories', async () => {
-    expect((await titles({ categoryId: categories.get('tea') })).sort()).toEqual(['贵州梵净山绿茶礼盒', '印江梵净山翠峰茶', '汉中仙毫绿茶'].sort());
-    expect((await titles({ categoryId: categories.get('meat') })).sort()).toEqual(['梵净山黄牛肉', '江口萝卜猪', '沿河山羊肉', '城口老腊肉'].sort());
+    expect((await titles({ categoryId: categories.get('tea') })).sort()).toEqual(
+      ['贵州梵净山绿茶礼盒', '印江梵净山翠峰茶', '汉中仙毫绿茶'].sort(),
+    );
+    expect((await titles({ categoryId: categories.get('meat') })).sort()).toEqual(
+      ['梵净山黄牛肉', '江口萝卜猪', '沿河山羊肉', '城口老腊肉'].sort(),
+    );
     expect(await titles({ categoryId: categories.get('beef') })).toEqual(['梵净山黄牛肉']);
     expect(await titles({ categoryId: '00000000-0000-4000-8000-000000000000' })).toEqual([]);
     expectErrorCode(await server.gql(PRODUCTS, { filter: { categoryId: 'tea' } }), 'BAD_USER_INPUT');
   });
 
   it('filters by the cheapest active variant’s retail price, bounds included', async () => {
-    expect((await titles({ minPrice: 1990, maxPrice: 3500 })).sort()).toEqual(['白萝卜', '江口县红薯粉丝', '重庆魔芋'].sort());
-    expect((await titles({ minPrice: 22800 }))).toEqual(['汉中仙毫绿茶']);
-    expect((await titles({ maxPrice: 1990 }))).toEqual(['白萝卜']);
-    expect(await titles({ search: '绿茶', maxPrice: 20000 })).toEqual(expect.arrayContaining(['贵州梵净山绿茶礼盒', '印江梵净山翠峰茶']));
+    expect((await titles({ minPrice: 1990, maxPrice: 3500 })).sort()).toEqual(
+      ['白萝卜', '江口县红薯粉丝', '重庆魔芋'].sort(),
+    );
+    expect(await titles({ minPrice: 22800 })).toEqual(['汉中仙毫绿茶']);
+    expect(await titles({ maxPrice: 1990 })).toEqual(['白萝卜']);
+    expect(await titles({ search: '绿茶', maxPrice: 20000 })).toEqual(
+      expect.arrayContaining(['贵州梵净山绿茶礼盒', '印江梵净山翠峰茶']),
+    );
     expect(await titles({ search: '绿茶', maxPrice: 20000 })).not.toContain('汉中仙毫绿茶');
     expectErrorCode(await server.gql(PRODUCTS, { filter: { minPrice: 5000, maxPrice: 100 } }), 'INVALID_PRICE');
     expectErrorCode(await server.gql(PRODUCTS, { filter: { minPrice: -1 } }), 'INVALID_PRICE');
@@ -230,7 +457,10 @@ describe('filters', () => {
   it('filters to products with a certification valid today (Asia/Shanghai)', async () => {
     const today = `(now() AT TIME ZONE 'Asia/Shanghai')::date`;
     const cert = (title: string, status: string, from: string, to: string, no: string) =>
-      ds.query(`INSERT INTO certification (product_id, status, certificate_no, valid_from, valid_to) VALUES ($1, $2, $3, ${from}, ${to})`, [ids.get(title), status, no]);
+      ds.query(
+        `INSERT INTO certification (product_id, status, certificate_no, valid_from, valid_to) VALUES ($1, $2, $3, ${from}, ${to})`,
+        [ids.get(title), status, no],
+      );
     await cert('贵州梵净山绿茶礼盒', 'CERTIFIED', `${today} - 30`, `${today} + 300`, 'BF-2025-0001');
     await cert('城口老腊肉', 'CERTIFIED', `${today}`, `${today}`, 'BF-2025-0002'); // valid through today only
     await cert('汉中仙毫绿茶', 'CERTIFIED', `${today} - 400`, `${today} - 1`, 'BF-2024-0003'); // lapsed, not yet marked EXPIRED
@@ -243,9 +473,14 @@ describe('filters', () => {
   });
 
   it('filters by channel (三专)', async () => {
-    const [hall] = await ds.query(`INSERT INTO channel (kind, name, online) VALUES ('HALL', '贵州消费帮扶馆', true) RETURNING id`);
-    const [zone] = await ds.query(`INSERT INTO channel (kind, name) VALUES ('ZONE', '铜仁市机关食堂专区') RETURNING id`);
-    for (const t of ['贵州梵净山绿茶礼盒', '梵净山黄牛肉', '梵净山红茶（草稿）']) await ds.query(`INSERT INTO channel_product (channel_id, product_id) VALUES ($1, $2)`, [hall.id, ids.get(t)]);
+    const [hall] = await ds.query(
+      `INSERT INTO channel (kind, name, online) VALUES ('HALL', '贵州消费帮扶馆', true) RETURNING id`,
+    );
+    const [zone] = await ds.query(
+      `INSERT INTO channel (kind, name) VALUES ('ZONE', '铜仁市机关食堂专区') RETURNING id`,
+    );
+    for (const t of ['贵州梵净山绿茶礼盒', '梵净山黄牛肉', '梵净山红茶（草稿）'])
+      await ds.query(`INSERT INTO channel_product (channel_id, product_id) VALUES ($1, $2)`, [hall.id, ids.get(t)]);
     expect((await titles({ channelId: hall.id })).sort()).toEqual(['贵州梵净山绿茶礼盒', '梵净山黄牛肉'].sort());
     expect(await titles({ channelId: hall.id, search: '牛肉' })).toEqual(['梵净山黄牛肉']);
     expect(await titles({ channelId: zone.id })).toEqual([]);
@@ -310,7 +545,10 @@ describe('pagination', () => {
     const page = (await server.gqlOk(PRODUCTS, { filter: { search: '贵州' }, first: 2 })).products;
     expectErrorCode(await server.gql(PRODUCTS, { first: 2, after: page.pageInfo.endCursor }), 'BAD_USER_INPUT');
     expectErrorCode(await server.gql(PRODUCTS, { first: 2, after: 'not-a-cursor' }), 'BAD_USER_INPUT');
-    expectErrorCode(await server.gql(PRODUCTS, { first: 2, after: Buffer.from('["n","yesterday","x"]').toString('base64url') }), 'BAD_USER_INPUT');
+    expectErrorCode(
+      await server.gql(PRODUCTS, { first: 2, after: Buffer.from('["n","yesterday","x"]').toString('base64url') }),
+      'BAD_USER_INPUT',
+    );
     expectErrorCode(await server.gql(PRODUCTS, { first: 0 }), 'BAD_USER_INPUT');
     expectErrorCode(await server.gql(PRODUCTS, { first: 101 }), 'BAD_USER_INPUT');
   });

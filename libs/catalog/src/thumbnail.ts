@@ -24,9 +24,15 @@ export async function makeThumbnail(bytes: Buffer): Promise<Thumbnail> {
       .toBuffer();
     // Orientations 5–8 swap the sides: report what a viewer sees.
     const swapped = (meta.orientation ?? 1) >= 5;
-    return { bytes: thumb, width: (swapped ? meta.height : meta.width) ?? 0, height: (swapped ? meta.width : meta.height) ?? 0 };
+    return {
+      bytes: thumb,
+      width: (swapped ? meta.height : meta.width) ?? 0,
+      height: (swapped ? meta.width : meta.height) ?? 0,
+    };
   } catch (e) {
     const tooBig = /pixel limit/i.test(String(e));
-    throw invalidImageType(tooBig ? `The image has more than ${MAX_IMAGE_PIXELS} pixels` : 'The file could not be read as an image');
+    throw invalidImageType(
+      tooBig ? `The image has more than ${MAX_IMAGE_PIXELS} pixels` : 'The file could not be read as an image',
+    );
   }
 }

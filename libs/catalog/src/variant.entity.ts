@@ -1,6 +1,15 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { fenTransformer, MoneyScalar } from '@bangfu/money';
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Product } from './product.entity';
 
 @ObjectType({ description: 'A sellable SKU of a product: spec, unit, three prices in fen, stock' })
@@ -13,7 +22,9 @@ export class Variant {
   product?: Relation<Product>;
   @Field(() => String) @Column('text') sku: string;
   @Field(() => String, { description: 'e.g. 250g×2罐' }) @Column('text') spec: string;
-  @Field(() => String, { description: 'Selling unit: kg, g, 斤, 箱, 盒, 袋, 瓶, 罐, 个, 只, 头, 件, 份' }) @Column('text') unit: string;
+  @Field(() => String, { description: 'Selling unit: kg, g, 斤, 箱, 盒, 袋, 瓶, 罐, 个, 只, 头, 件, 份' })
+  @Column('text')
+  unit: string;
   @Field(() => MoneyScalar, { description: 'Price for the public (fen)' })
   @Column({ name: 'retail_price', type: 'bigint', transformer: fenTransformer })
   retailPrice: number;
@@ -24,7 +35,9 @@ export class Variant {
   @Column({ name: 'market_reference_price', type: 'bigint', transformer: fenTransformer })
   marketReferencePrice: number;
   @Field(() => Int) @Column({ name: 'stock_on_hand', type: 'integer', default: 0 }) stockOnHand: number;
-  @Field(() => Int, { description: 'Held by open orders' }) @Column({ name: 'stock_reserved', type: 'integer', default: 0 }) stockReserved: number;
+  @Field(() => Int, { description: 'Held by open orders' })
+  @Column({ name: 'stock_reserved', type: 'integer', default: 0 })
+  stockReserved: number;
   @Field(() => Boolean) @Column({ type: 'boolean', default: true }) active: boolean;
   @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

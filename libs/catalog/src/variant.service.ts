@@ -43,7 +43,8 @@ export interface VariantPriceReference {
 
 export type CheckedVariant = Required<Omit<VariantInput, 'stockOnHand'>> & { stockOnHand: number };
 
-const duplicateSku = (sku: string, field = 'sku') => new AppError('DUPLICATE_SKU', `SKU ${sku} is already in use`, { field, sku });
+const duplicateSku = (sku: string, field = 'sku') =>
+  new AppError('DUPLICATE_SKU', `SKU ${sku} is already in use`, { field, sku });
 
 /** Variants (SKUs): prices, units and stock. Stock only ever moves through conditional UPDATEs. */
 @Injectable()
@@ -59,13 +60,16 @@ export class VariantService {
 
   listByProducts(ctx: RequestContext, productIds: string[]): Promise<Variant[]> {
     if (productIds.length === 0) return Promise.resolve([]);
-    return this.db.repo(ctx, Variant).find({ where: { productId: In(productIds) }, order: { createdAt: 'ASC', sku: 'ASC' } });
+    return this.db
+      .repo(ctx, Variant)
+      .find({ where: { productId: In(productIds) }, order: { createdAt: 'ASC', sku: 'ASC' } });
   }
 
   /** Checks every field of new variants, and their SKUs against each other and the database, before anything is written. */
   async validateNew(ctx: RequestContext, inputs: VariantInput[], fieldPrefix = 'variants'): Promise<CheckedVariant[]> {
     const checked = inputs.map((v, i) => {
-      const f = (name: string) => (inputs.length === 1 && fieldPrefix === 'variant' ? name : `${fieldPrefix}[${i}].${name}`);
+      const f = (name: string) =>
+        inputs.length === 1 && fieldPrefix === 'variant' ? name : `${fieldPrefix}[${i}].${name}`;
       return {
         sku: assertSku(v.sku, f('sku')),
         spec: requireText(v.spec, f('spec'), 100),
@@ -114,7 +118,8 @@ export class VariantService {
       if (input.unit != null) changes.unit = assertUnit(input.unit);
       if (input.retailPrice != null) changes.retailPrice = assertPrice(input.retailPrice, 'retailPrice');
       if (input.agencyPrice != null) changes.agencyPrice = assertPrice(input.agencyPrice, 'agencyPrice');
-      if (input.marketReferencePrice != null) changes.marketReferencePrice = assertPrice(input.marketReferencePrice, 'marketReferencePrice');
+      if (input.marketReferencePrice != null)
+        changes.marketReferencePrice = assertPrice(input.marketReferencePrice, 'marketReferencePrice');
       if (input.active != null) changes.active = input.active;
       if (Object.keys(changes).length) await this.db.repo(tx, Variant).update(variant.id, changes);
       if (input.stockAdjustment) await this.adjustStock(tx, variant.id, input.stockAdjustment);
@@ -127,7 +132,10 @@ export class VariantService {
    * below what open orders have reserved, however many adjustments race.
    */
   async adjustStock(ctx: RequestContext, variantId: string, delta: number): Promise<void> {
-    if (!Number.isSafeInteger(delta) || Math.abs(delta) > 2_147_483_647) throw new AppError('INVALID_STOCK', 'A stock adjustment is a whole number of units', { field: 'stockAdjustment' });
+    if (!Number.isSafeInteger(delta) || Math.abs(delta) > 2_147_483_647)
+      throw new AppError('INVALID_STOCK', 'A stock adjustment is a whole number of units', {
+        field: 'stockAdjustment',
+      });
     const [, affected]: [unknown, number] = await this.db.manager(ctx).query(
       `UPDATE variant SET stock_on_hand = stock_on_hand + $2, updated_at = now()
         WHERE id = $1 AND stock_on_hand::bigint + $2::bigint BETWEEN stock_reserved AND 2147483647`,
@@ -136,7 +144,11 @@ export class VariantService {
     if (affected === 0) {
       const exists = await this.db.repo(ctx, Variant).existsBy({ id: variantId });
       if (!exists) throw notFound('Variant', variantId);
-      throw new AppError('INVALID_STOCK', 'Stock on hand cannot go below zero or below what open orders have reserved', { field: 'stockAdjustment', variantId });
+      throw new AppError(
+        'INVALID_STOCK',
+        'Stock on hand cannot go below zero or below what open orders have reserved',
+        { field: 'stockAdjustment', variantId },
+      );
     }
   }
 

@@ -30,12 +30,17 @@ const SUBMIT = `mutation($p: ID!) { submitCertification(productId: $p) { id } }`
 function attach(id: string, body: Buffer, contentType: string, token: string | null, fileName?: string) {
   return fetch(`${server.url}/files/certifications/${id}/documents`, {
     method: 'POST',
-    headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}), ...(fileName ? { 'x-file-name': encodeURIComponent(fileName) } : {}) },
+    headers: {
+      'content-type': contentType,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(fileName ? { 'x-file-name': encodeURIComponent(fileName) } : {}),
+    },
     body: new Uint8Array(body),
   });
 }
 const rows = async () => (await ds.query(`SELECT count(*)::int AS n FROM certification_document`))[0].n as number;
-const stored = () => readdirSync(storageDir, { recursive: true }).filter((f) => /\.(pdf|png|jpg)$/.test(String(f))).length;
+const stored = () =>
+  readdirSync(storageDir, { recursive: true }).filter((f) => /\.(pdf|png|jpg)$/.test(String(f))).length;
 const login = async (role: Role, regionPrefix?: string) => {
   const u = await createUserWithRole(ds, role, { regionPrefix });
   return server.login(u.email, u.password);
@@ -45,10 +50,18 @@ beforeAll(async () => {
   process.env.STORAGE_DIR = storageDir;
   server = await startTestServer({
     imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...CATALOG_ENTITIES, ...CERTIFICATION_ENTITIES],
+    entities: [
+      ...REGION_ENTITIES,
+      ...IDENTITY_ENTITIES,
+      ...SUPPLIER_ENTITIES,
+      ...CATALOG_ENTITIES,
+      ...CERTIFICATION_ENTITIES,
+    ],
   });
   ds = server.app.get(DataSource);
-  const [{ code: village }] = await ds.query(`SELECT code FROM region WHERE code LIKE '520621%' AND level = 5 ORDER BY code LIMIT 1`);
+  const [{ code: village }] = await ds.query(
+    `SELECT code FROM region WHERE code LIKE '520621%' AND level = 5 ORDER BY code LIMIT 1`,
+  );
   const s = await createSupplierFixture(ds, {});
   await createLinkageFixture(ds, { supplierId: s.supplierId, villageCode: village });
   supplier = await server.login(s.admin.email, s.admin.password);
@@ -70,11 +83,18 @@ describe('certification application documents', () => {
   it('the supplier attaches a PDF and a scan; the verifying coordinator and the admin see and download them', async () => {
     const res = await attach(certificationId, PDF, 'application/pdf', supplier, '产地证明.pdf');
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ fileName: '产地证明.pdf', contentType: 'application/pdf', sizeBytes: PDF.length });
+    expect(await res.json()).toMatchObject({
+      fileName: '产地证明.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: PDF.length,
+    });
     expect((await attach(certificationId, PNG, 'image/png', supplier)).status).toBe(201);
     for (const token of [supplier, coordinator, admin]) {
       const docs = (await server.gqlOk(DOCS, { id: certificationId }, token)).certification.documents;
-      expect(docs.map((d: any) => [d.fileName, d.contentType])).toEqual([['产地证明.pdf', 'application/pdf'], [null, 'image/png']]);
+      expect(docs.map((d: any) => [d.fileName, d.contentType])).toEqual([
+        ['产地证明.pdf', 'application/pdf'],
+        [null, 'image/png'],
+      ]);
       const file = await fetch(`${server.url}${docs[0].url}`, { headers: { authorization: `Bearer ${token}` } });
       expect(file.status).toBe(200);
       expect(file.headers.get('content-type')).toBe('application/pdf');
@@ -94,9 +114,21 @@ describe('certification application documents', () => {
 
   it.each([
     ['a PNG declared as PDF', PNG, 'application/pdf', 415, 'INVALID_DOCUMENT_TYPE'],
-    ['a Word file', Buffer.from('PK\u0003\u0004 docx'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 415, 'INVALID_DOCUMENT_TYPE'],
+    [
+      'a Word file',
+      Buffer.from('PK\u0003\u0004 docx'),
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      415,
+      'INVALID_DOCUMENT_TYPE',
+    ],
     ['an empty body', Buffer.alloc(0), 'application/pdf', 415, 'INVALID_DOCUMENT_TYPE'],
-    ['a PDF over 10 MB', Buffer.concat([PDF, Buffer.alloc(MAX_DOCUMENT_BYTES)]), 'application/pdf', 413, 'DOCUMENT_TOO_LARGE'],
+    [
+      'a PDF over 10 MB',
+      Buffer.concat([PDF, Buffer.alloc(MAX_DOCUMENT_BYTES)]),
+      'application/pdf',
+      413,
+      'DOCUMENT_TOO_LARGE',
+    ],
   ])('refuses %s and stores nothing', async (_label, body, type, status, code) => {
     const before = [await rows(), stored()];
     const res = await attach(certificationId, body, type, supplier);
@@ -110,7 +142,11 @@ describe('certification application documents', () => {
     expect((await attach(certificationId, PDF, 'application/pdf', otherSupplier)).status).toBe(403);
     expect((await attach(certificationId, PDF, 'application/pdf', coordinator)).status).toBe(403);
     expect((await attach('00000000-0000-4000-8000-000000000000', PDF, 'application/pdf', supplier)).status).toBe(404);
-    await server.gqlOk(`mutation($id: ID!) { rejectCertification(id: $id, reason: "材料不全") { id } }`, { id: certificationId }, coordinator);
+    await server.gqlOk(
+      `mutation($id: ID!) { rejectCertification(id: $id, reason: "材料不全") { id } }`,
+      { id: certificationId },
+      coordinator,
+    );
     const closed = await attach(certificationId, PDF, 'application/pdf', supplier);
     expect(closed.status).toBe(400);
     expect((await closed.json()).error.code).toBe('CERTIFICATION_CLOSED');

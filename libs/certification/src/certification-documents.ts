@@ -1,8 +1,27 @@
 import { Controller, Get, Inject, Injectable, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { Allow, AppError, assertUuid, Ctx, Db, forbidden, notFound, readRawBody, type RequestContext, Role } from '@bangfu/core';
-import { checkDocument, DOCUMENT_TYPES, documentTooLarge, MAX_DOCUMENT_BYTES, OBJECT_STORAGE, type ObjectStorage, ProductService } from '@bangfu/catalog';
+import {
+  Allow,
+  AppError,
+  assertUuid,
+  Ctx,
+  Db,
+  forbidden,
+  notFound,
+  readRawBody,
+  type RequestContext,
+  Role,
+} from '@bangfu/core';
+import {
+  checkDocument,
+  DOCUMENT_TYPES,
+  documentTooLarge,
+  MAX_DOCUMENT_BYTES,
+  OBJECT_STORAGE,
+  type ObjectStorage,
+  ProductService,
+} from '@bangfu/catalog';
 import { Certification, CertificationDocument, CertificationStatus } from './certification.entities';
 import { CertificationService } from './certification.service';
 
@@ -26,7 +45,13 @@ export class CertificationDocumentService {
   ) {}
 
   /** The object is written first and deleted again if the row fails (an orphan object is harmless, a row without one is not). */
-  async upload(ctx: RequestContext, certificationId: string, bytes: Buffer, contentTypeHeader: string | undefined, fileName: string | null): Promise<CertificationDocument> {
+  async upload(
+    ctx: RequestContext,
+    certificationId: string,
+    bytes: Buffer,
+    contentTypeHeader: string | undefined,
+    fileName: string | null,
+  ): Promise<CertificationDocument> {
     assertUuid(certificationId, 'certificationId');
     await this.requireSupplier(ctx, certificationId);
     const contentType = checkDocument(bytes, contentTypeHeader);
@@ -35,16 +60,34 @@ export class CertificationDocumentService {
     try {
       return await this.db.transaction(ctx, async (tx) => {
         // Locks the application: the status and the count hold until commit.
-        const [cert] = await this.db.repo(tx, Certification).find({ where: { id: certificationId }, lock: { mode: 'pessimistic_write' } });
+        const [cert] = await this.db
+          .repo(tx, Certification)
+          .find({ where: { id: certificationId }, lock: { mode: 'pessimistic_write' } });
         if (!OPEN_STATUSES.has(cert.status)) {
-          throw new AppError('CERTIFICATION_CLOSED', `Documents can be attached while the application is PENDING or VERIFIED (it is ${cert.status})`, { status: cert.status });
+          throw new AppError(
+            'CERTIFICATION_CLOSED',
+            `Documents can be attached while the application is PENDING or VERIFIED (it is ${cert.status})`,
+            { status: cert.status },
+          );
         }
         const repo = this.db.repo(tx, CertificationDocument);
         if ((await repo.countBy({ certificationId })) >= MAX_DOCUMENTS_PER_APPLICATION) {
-          throw new AppError('TOO_MANY_CERTIFICATION_DOCUMENTS', `An application has at most ${MAX_DOCUMENTS_PER_APPLICATION} documents`);
+          throw new AppError(
+            'TOO_MANY_CERTIFICATION_DOCUMENTS',
+            `An application has at most ${MAX_DOCUMENTS_PER_APPLICATION} documents`,
+          );
         }
         const name = fileName?.trim().slice(0, 200) || null;
-        return repo.save(repo.create({ certificationId, storageKey: key, contentType, sizeBytes: bytes.length, fileName: name, uploadedByUserId: tx.userId }));
+        return repo.save(
+          repo.create({
+            certificationId,
+            storageKey: key,
+            contentType,
+            sizeBytes: bytes.length,
+            fileName: name,
+            uploadedByUserId: tx.userId,
+          }),
+        );
       });
     } catch (e) {
       await this.storage.delete(key).catch((err) => this.log.warn(`could not delete orphaned ${key}: ${String(err)}`));
@@ -54,10 +97,16 @@ export class CertificationDocumentService {
 
   /** The documents of an application the caller may see (certification.get decides, FORBIDDEN otherwise). */
   async list(ctx: RequestContext, certificationId: string): Promise<CertificationDocument[]> {
-    return this.db.repo(ctx, CertificationDocument).find({ where: { certificationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.db
+      .repo(ctx, CertificationDocument)
+      .find({ where: { certificationId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  async read(ctx: RequestContext, certificationId: string, documentId: string): Promise<{ doc: CertificationDocument; bytes: Buffer }> {
+  async read(
+    ctx: RequestContext,
+    certificationId: string,
+    documentId: string,
+  ): Promise<{ doc: CertificationDocument; bytes: Buffer }> {
     assertUuid(certificationId, 'certificationId');
     assertUuid(documentId, 'documentId');
     await this.certifications.get(ctx, certificationId);
@@ -72,14 +121,17 @@ export class CertificationDocumentService {
     const cert = await this.db.repo(ctx, Certification).findOneBy({ id: certificationId });
     if (!cert) throw notFound('Certification', certificationId);
     const product = await this.products.get(ctx, cert.productId);
-    if (!ctx.requirePrincipal().organizationIds(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF).includes(product.supplierId)) {
+    if (
+      !ctx.requirePrincipal().organizationIds(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF).includes(product.supplierId)
+    ) {
       throw forbidden("Only the product's supplier attaches documents to its application");
     }
   }
 }
 
 /** Under /api like the order documents, so no storefront route can shadow the download. */
-export const certificationDocumentUrl = (doc: Pick<CertificationDocument, 'id' | 'certificationId'>) => `/api/certifications/${doc.certificationId}/documents/${doc.id}`;
+export const certificationDocumentUrl = (doc: Pick<CertificationDocument, 'id' | 'certificationId'>) =>
+  `/api/certifications/${doc.certificationId}/documents/${doc.id}`;
 
 @Controller()
 export class CertificationDocumentsController {
@@ -93,19 +145,37 @@ export class CertificationDocumentsController {
     const body = await readRawBody(req, MAX_DOCUMENT_BYTES);
     if (body.tooLarge) throw documentTooLarge(body.size);
     const name = req.headers['x-file-name'];
-    const doc = await this.documents.upload(ctx, certificationId, body.bytes, req.headers['content-type'], typeof name === 'string' ? safeDecode(name) : null);
-    return { id: doc.id, fileName: doc.fileName, contentType: doc.contentType, sizeBytes: doc.sizeBytes, url: certificationDocumentUrl(doc) };
+    const doc = await this.documents.upload(
+      ctx,
+      certificationId,
+      body.bytes,
+      req.headers['content-type'],
+      typeof name === 'string' ? safeDecode(name) : null,
+    );
+    return {
+      id: doc.id,
+      fileName: doc.fileName,
+      contentType: doc.contentType,
+      sizeBytes: doc.sizeBytes,
+      url: certificationDocumentUrl(doc),
+    };
   }
 
   @Get('api/certifications/:certificationId/documents/:documentId')
   @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF, Role.COORDINATOR, Role.AUDITOR, Role.PLATFORM_ADMIN)
-  async download(@Ctx() ctx: RequestContext, @Param('certificationId') certificationId: string, @Param('documentId') documentId: string, @Res() res: Response) {
+  async download(
+    @Ctx() ctx: RequestContext,
+    @Param('certificationId') certificationId: string,
+    @Param('documentId') documentId: string,
+    @Res() res: Response,
+  ) {
     const { doc, bytes } = await this.documents.read(ctx, certificationId, documentId);
     res.setHeader('content-type', doc.contentType);
     res.setHeader('content-length', String(bytes.length));
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('cache-control', 'private, no-store');
-    if (doc.fileName) res.setHeader('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
+    if (doc.fileName)
+      res.setHeader('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
     res.end(bytes);
   }
 }

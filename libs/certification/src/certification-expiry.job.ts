@@ -19,7 +19,10 @@ export class CertificationExpiryJob implements JobHandler<{ today?: string }> {
 
   async handle(job: Pick<Job<{ today?: string }>, 'name' | 'data'>): Promise<{ expired: number }> {
     if (job.name !== EXPIRY_JOB_NAME) return { expired: 0 };
-    const moved = await this.certifications.expireDue(RequestContext.system('certification-expiry'), job.data?.today ?? shanghaiDate());
+    const moved = await this.certifications.expireDue(
+      RequestContext.system('certification-expiry'),
+      job.data?.today ?? shanghaiDate(),
+    );
     if (moved.length) this.log.log(`expired ${moved.length} certificate(s)`);
     return { expired: moved.length };
   }

@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type Connection, Db, decodeCursor, ErrorCode, isUuid, pageSize, type RequestContext, Role, toConnection } from '@bangfu/core';
+import {
+  AppError,
+  type Connection,
+  Db,
+  decodeCursor,
+  ErrorCode,
+  isUuid,
+  pageSize,
+  type RequestContext,
+  Role,
+  toConnection,
+} from '@bangfu/core';
 import { normalizePrefix } from '@bangfu/region';
 import { Certification } from './certification.entities';
 import type { CertificationFilter } from './certification.types';
@@ -12,12 +23,20 @@ const CREATED_MS = `date_trunc('milliseconds', c.created_at)`;
 export class CertificationListService {
   constructor(private readonly db: Db) {}
 
-  async list(ctx: RequestContext, filter: CertificationFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<Certification>> {
+  async list(
+    ctx: RequestContext,
+    filter: CertificationFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<Certification>> {
     const p = ctx.requirePrincipal();
     const f = filter ?? {};
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
-    const qb = this.db.repo(ctx, Certification).createQueryBuilder('c').innerJoin('product', 'p', 'p.id = c.product_id');
+    const qb = this.db
+      .repo(ctx, Certification)
+      .createQueryBuilder('c')
+      .innerJoin('product', 'p', 'p.id = c.product_id');
     if (!p.hasRole(Role.PLATFORM_ADMIN)) {
       const orgIds = p.organizationIds(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF);
       const prefixes = p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR).map((x) => `${x}%`);
@@ -30,7 +49,9 @@ export class CertificationListService {
       try {
         prefix = normalizePrefix(f.regionCode.trim());
       } catch {
-        throw new AppError('INVALID_REGION_CODE', `${f.regionCode} is not a division code or prefix`, { field: 'regionCode' });
+        throw new AppError('INVALID_REGION_CODE', `${f.regionCode} is not a division code or prefix`, {
+          field: 'regionCode',
+        });
       }
       qb.andWhere('p.origin_region_code LIKE :prefix', { prefix: `${prefix}%` });
     }
@@ -48,7 +69,11 @@ export class CertificationListService {
       }
       qb.andWhere(`(${CREATED_MS}, c.id) < (:at::timestamptz, :id::uuid)`, { at, id });
     }
-    const rows = await qb.orderBy(CREATED_MS, 'DESC').addOrderBy('c.id', 'DESC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy(CREATED_MS, 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     return toConnection(rows, limit, total, (c) => [c.createdAt.toISOString(), c.id], cursor !== null);
   }
 }

@@ -11,11 +11,16 @@ export enum CertificationStatus {
 }
 registerEnumType(CertificationStatus, {
   name: 'CertificationStatus',
-  description: 'PENDING (submitted) → VERIFIED (county coordinator) → CERTIFIED (platform) → EXPIRED | REVOKED; REJECTED at review',
+  description:
+    'PENDING (submitted) → VERIFIED (county coordinator) → CERTIFIED (platform) → EXPIRED | REVOKED; REJECTED at review',
 });
 
 /** Statuses that block a new application for the same product (the partial unique index). */
-export const LIVE_STATUSES: readonly CertificationStatus[] = [CertificationStatus.PENDING, CertificationStatus.VERIFIED, CertificationStatus.CERTIFIED];
+export const LIVE_STATUSES: readonly CertificationStatus[] = [
+  CertificationStatus.PENDING,
+  CertificationStatus.VERIFIED,
+  CertificationStatus.CERTIFIED,
+];
 
 @ObjectType({ description: '帮扶产品认定 — a product certification application and, once certified, its certificate' })
 @Entity('certification')
@@ -24,9 +29,13 @@ export class Certification {
   @Field(() => ID) @Column({ name: 'product_id', type: 'uuid' }) productId: string;
   /** The stored status; GraphQL `status` is the effective one (a certificate past validTo reads EXPIRED). */
   @Column({ type: 'text', default: CertificationStatus.PENDING }) status: CertificationStatus;
-  @Field(() => String, { nullable: true, description: '证书编号' }) @Column({ name: 'certificate_no', type: 'text', nullable: true }) certificateNo: string | null;
-  @Field(() => String, { nullable: true, description: '认定机构' }) @Column({ type: 'text', nullable: true }) issuer: string | null;
-  @Field(() => String, { nullable: true, description: '认定批次' }) @Column({ type: 'text', nullable: true }) batch: string | null;
+  @Field(() => String, { nullable: true, description: '证书编号' })
+  @Column({ name: 'certificate_no', type: 'text', nullable: true })
+  certificateNo: string | null;
+  @Field(() => String, { nullable: true, description: '认定机构' }) @Column({ type: 'text', nullable: true }) issuer:
+    string | null;
+  @Field(() => String, { nullable: true, description: '认定批次' }) @Column({ type: 'text', nullable: true }) batch:
+    string | null;
   @Field(() => String, { nullable: true, description: 'First valid day (YYYY-MM-DD, Asia/Shanghai)' })
   @Column({ name: 'valid_from', type: 'date', nullable: true })
   validFrom: string | null;
@@ -45,7 +54,9 @@ export class Certification {
 export class CertificationEvent {
   @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'certification_id', type: 'uuid' }) certificationId: string;
-  @Field(() => CertificationStatus, { nullable: true }) @Column({ name: 'from_status', type: 'text', nullable: true }) fromStatus: CertificationStatus | null;
+  @Field(() => CertificationStatus, { nullable: true })
+  @Column({ name: 'from_status', type: 'text', nullable: true })
+  fromStatus: CertificationStatus | null;
   @Field(() => CertificationStatus) @Column({ name: 'to_status', type: 'text' }) toStatus: CertificationStatus;
   @Column({ name: 'actor_user_id', type: 'uuid', nullable: true }) actorUserId: string | null;
   @Field(() => String, { nullable: true }) @Column({ type: 'text', nullable: true }) reason: string | null;
@@ -57,11 +68,14 @@ export class CertificationEvent {
  * even before the hourly job has moved it.
  */
 export function effectiveStatusOf(cert: Pick<Certification, 'status' | 'validTo'>, today: string): CertificationStatus {
-  if (cert.status === CertificationStatus.CERTIFIED && cert.validTo !== null && cert.validTo < today) return CertificationStatus.EXPIRED;
+  if (cert.status === CertificationStatus.CERTIFIED && cert.validTo !== null && cert.validTo < today)
+    return CertificationStatus.EXPIRED;
   return cert.status;
 }
 
-@ObjectType({ description: 'A file a supplier attached to its application (PDF, JPEG, PNG) for the coordinator and the platform' })
+@ObjectType({
+  description: 'A file a supplier attached to its application (PDF, JPEG, PNG) for the coordinator and the platform',
+})
 @Entity('certification_document')
 export class CertificationDocument {
   @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
@@ -69,7 +83,8 @@ export class CertificationDocument {
   @Column({ name: 'storage_key', type: 'text' }) storageKey: string;
   @Field(() => String) @Column({ name: 'content_type', type: 'text' }) contentType: string;
   @Field(() => Int) @Column({ name: 'size_bytes', type: 'integer' }) sizeBytes: number;
-  @Field(() => String, { nullable: true }) @Column({ name: 'file_name', type: 'text', nullable: true }) fileName: string | null;
+  @Field(() => String, { nullable: true }) @Column({ name: 'file_name', type: 'text', nullable: true }) fileName:
+    string | null;
   @Column({ name: 'uploaded_by_user_id', type: 'uuid', nullable: true }) uploadedByUserId: string | null;
   @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

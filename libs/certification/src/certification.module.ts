@@ -6,7 +6,11 @@ import { CertificationExpiryJob, CertificationExpiryScheduler } from './certific
 import { Certification, CertificationDocument, CertificationEvent } from './certification.entities';
 import { CertificationDocumentsController, CertificationDocumentService } from './certification-documents';
 import { CertificationListService } from './certification-list.service';
-import { CertificationDocumentResolver, CertificationResolver, ProductCertificationResolver } from './certification.resolver';
+import {
+  CertificationDocumentResolver,
+  CertificationResolver,
+  ProductCertificationResolver,
+} from './certification.resolver';
 import { CertificationService } from './certification.service';
 import { CertifiedDirectoryExportController } from './certified-directory.controller';
 import { CertifiedDirectoryService } from './certified-directory.service';

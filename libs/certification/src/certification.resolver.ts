@@ -1,11 +1,22 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, AUTHENTICATED, type Connection, Ctx, PUBLIC, type RequestContext, Role } from '@bangfu/core';
 import { Product, ProductService } from '@bangfu/catalog';
-import { Certification, CertificationDocument, CertificationEvent, CertificationStatus, effectiveStatusOf } from './certification.entities';
+import {
+  Certification,
+  CertificationDocument,
+  CertificationEvent,
+  CertificationStatus,
+  effectiveStatusOf,
+} from './certification.entities';
 import { certificationDocumentUrl, CertificationDocumentService } from './certification-documents';
 import { CertificationListService } from './certification-list.service';
 import { CertificationService } from './certification.service';
-import { CertificationConnection, CertificationFilter, CertifiedDirectoryFilter, CertifyProductInput } from './certification.types';
+import {
+  CertificationConnection,
+  CertificationFilter,
+  CertifiedDirectoryFilter,
+  CertifyProductInput,
+} from './certification.types';
 import { CertifiedDirectoryService } from './certified-directory.service';
 import { shanghaiDate } from './dates';
 
@@ -19,7 +30,9 @@ export class CertificationResolver {
     private readonly documentService: CertificationDocumentService,
   ) {}
 
-  @Query(() => CertificationConnection, { description: '帮扶产品名录: certified products valid on a day (default today), public' })
+  @Query(() => CertificationConnection, {
+    description: '帮扶产品名录: certified products valid on a day (default today), public',
+  })
   @Allow(PUBLIC)
   certifiedDirectory(
     @Ctx() ctx: RequestContext,
@@ -30,7 +43,10 @@ export class CertificationResolver {
     return this.directory.page(ctx, filter, first, after);
   }
 
-  @Query(() => CertificationConnection, { description: "Applications and certificates in the caller's scope (own supplier, region, or all for platform admins)" })
+  @Query(() => CertificationConnection, {
+    description:
+      "Applications and certificates in the caller's scope (own supplier, region, or all for platform admins)",
+  })
   @Allow(Role.PLATFORM_ADMIN, Role.COORDINATOR, Role.AUDITOR, Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF)
   certifications(
     @Ctx() ctx: RequestContext,
@@ -47,13 +63,20 @@ export class CertificationResolver {
     return this.certificationService.get(ctx, id);
   }
 
-  @Mutation(() => Certification, { description: "A supplier's staff applies for certification of its product (→ PENDING)" })
+  @Mutation(() => Certification, {
+    description: "A supplier's staff applies for certification of its product (→ PENDING)",
+  })
   @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF)
-  submitCertification(@Ctx() ctx: RequestContext, @Args('productId', { type: () => ID }) productId: string): Promise<Certification> {
+  submitCertification(
+    @Ctx() ctx: RequestContext,
+    @Args('productId', { type: () => ID }) productId: string,
+  ): Promise<Certification> {
     return this.certificationService.submit(ctx, productId);
   }
 
-  @Mutation(() => Certification, { description: 'The county coordinator confirms origin and linkage (PENDING → VERIFIED)' })
+  @Mutation(() => Certification, {
+    description: 'The county coordinator confirms origin and linkage (PENDING → VERIFIED)',
+  })
   @Allow(Role.COORDINATOR)
   verifyCertification(
     @Ctx() ctx: RequestContext,
@@ -63,31 +86,51 @@ export class CertificationResolver {
     return this.certificationService.verify(ctx, id, comment);
   }
 
-  @Mutation(() => Certification, { description: 'Coordinator (PENDING) or platform admin (PENDING, VERIFIED) rejects with a reason' })
+  @Mutation(() => Certification, {
+    description: 'Coordinator (PENDING) or platform admin (PENDING, VERIFIED) rejects with a reason',
+  })
   @Allow(Role.COORDINATOR, Role.PLATFORM_ADMIN)
-  rejectCertification(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('reason') reason: string): Promise<Certification> {
+  rejectCertification(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+  ): Promise<Certification> {
     return this.certificationService.reject(ctx, id, reason);
   }
 
   @Mutation(() => Certification, { description: 'The platform issues the certificate (VERIFIED → CERTIFIED)' })
   @Allow(Role.PLATFORM_ADMIN)
-  certifyProduct(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input') input: CertifyProductInput): Promise<Certification> {
+  certifyProduct(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: CertifyProductInput,
+  ): Promise<Certification> {
     return this.certificationService.certify(ctx, id, input);
   }
 
-  @Mutation(() => Certification, { description: 'Platform admin or the coordinator in scope revokes a certificate with a reason' })
+  @Mutation(() => Certification, {
+    description: 'Platform admin or the coordinator in scope revokes a certificate with a reason',
+  })
   @Allow(Role.PLATFORM_ADMIN, Role.COORDINATOR)
-  revokeCertification(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('reason') reason: string): Promise<Certification> {
+  revokeCertification(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+  ): Promise<Certification> {
     return this.certificationService.revoke(ctx, id, reason);
   }
 
-  @Mutation(() => Int, { description: 'Runs the expiry sweep now (it also runs hourly); returns how many certificates expired' })
+  @Mutation(() => Int, {
+    description: 'Runs the expiry sweep now (it also runs hourly); returns how many certificates expired',
+  })
   @Allow(Role.PLATFORM_ADMIN)
   async expireCertifications(@Ctx() ctx: RequestContext): Promise<number> {
     return (await this.certificationService.expireDue(ctx)).length;
   }
 
-  @ResolveField(() => CertificationStatus, { description: 'Effective status: a certificate past validTo reads EXPIRED even before the hourly job ran' })
+  @ResolveField(() => CertificationStatus, {
+    description: 'Effective status: a certificate past validTo reads EXPIRED even before the hourly job ran',
+  })
   status(@Parent() cert: Certification): CertificationStatus {
     return effectiveStatusOf(cert, shanghaiDate());
   }
@@ -97,7 +140,9 @@ export class CertificationResolver {
     return this.products.get(ctx, cert.productId);
   }
 
-  @ResolveField(() => [CertificationEvent], { description: "Workflow history; empty for callers outside the product's supplier, region or the platform" })
+  @ResolveField(() => [CertificationEvent], {
+    description: "Workflow history; empty for callers outside the product's supplier, region or the platform",
+  })
   async history(@Ctx() ctx: RequestContext, @Parent() cert: Certification): Promise<CertificationEvent[]> {
     const product = await this.products.get(ctx, cert.productId);
     if (!this.certificationService.canSeeWorkflow(ctx.principal, product)) return [];
@@ -105,7 +150,8 @@ export class CertificationResolver {
   }
 
   @ResolveField(() => [CertificationDocument], {
-    description: 'Supporting documents (upload: POST /files/certifications/:id/documents); empty for callers outside the workflow, like history',
+    description:
+      'Supporting documents (upload: POST /files/certifications/:id/documents); empty for callers outside the workflow, like history',
   })
   async documents(@Ctx() ctx: RequestContext, @Parent() cert: Certification): Promise<CertificationDocument[]> {
     const product = await this.products.get(ctx, cert.productId);
@@ -129,7 +175,8 @@ export class ProductCertificationResolver {
 
   @ResolveField(() => Certification, {
     nullable: true,
-    description: "The latest certification (effective status). The public sees issued certificates only; the supplier, its region's coordinators and the platform also see applications",
+    description:
+      "The latest certification (effective status). The public sees issued certificates only; the supplier, its region's coordinators and the platform also see applications",
   })
   async certification(@Ctx() ctx: RequestContext, @Parent() product: Product): Promise<Certification | null> {
     const inScope = ctx.principal !== null && this.certifications.canSeeWorkflow(ctx.principal, product);

@@ -7,7 +7,14 @@ import { NotificationService, SupplierService } from '@bangfu/supplier';
 import { shanghaiDate, isCalendarDate } from './dates';
 import { Certification, CertificationEvent, CertificationStatus, effectiveStatusOf } from './certification.entities';
 import type { CertifyProductInput } from './certification.types';
-import { CertificationAction, type CertificationGuard, type CertificationTransition, SYSTEM, transitionsFor, type WorkflowActor } from './certification.workflow';
+import {
+  CertificationAction,
+  type CertificationGuard,
+  type CertificationTransition,
+  SYSTEM,
+  transitionsFor,
+  type WorkflowActor,
+} from './certification.workflow';
 import { uniqueViolation } from './pg-errors';
 
 export interface CertificationSnapshot {
@@ -56,7 +63,8 @@ export class CertificationService {
     const cert = await this.db.repo(ctx, Certification).findOneBy({ id });
     if (!cert) throw notFound('Certification', id);
     const product = await this.products.get(ctx, cert.productId);
-    if (!this.canSeeWorkflow(ctx.principal, product)) throw forbidden('This certification belongs to another supplier or region');
+    if (!this.canSeeWorkflow(ctx.principal, product))
+      throw forbidden('This certification belongs to another supplier or region');
     return cert;
   }
 
@@ -69,7 +77,9 @@ export class CertificationService {
   }
 
   async history(ctx: RequestContext, certificationId: string): Promise<CertificationEvent[]> {
-    return this.db.repo(ctx, CertificationEvent).find({ where: { certificationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.db
+      .repo(ctx, CertificationEvent)
+      .find({ where: { certificationId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** Whether the caller may see applications, reasons and history of this product's certifications. */
@@ -81,7 +91,11 @@ export class CertificationService {
   }
 
   /** Status of the product's latest certification as of `date` (default today), or null when it never applied. */
-  async effectiveStatus(ctx: RequestContext, productId: string, date: string = shanghaiDate()): Promise<CertificationStatus | null> {
+  async effectiveStatus(
+    ctx: RequestContext,
+    productId: string,
+    date: string = shanghaiDate(),
+  ): Promise<CertificationStatus | null> {
     const latest = await this.latestForProduct(ctx, productId);
     return latest ? effectiveStatusOf(latest, date) : null;
   }
@@ -92,8 +106,13 @@ export class CertificationService {
   }
 
   /** The subset of productIds holding a certificate valid on `date`, in one query. */
-  async validProductIds(ctx: RequestContext, productIds: string[], date: string = shanghaiDate()): Promise<Set<string>> {
-    if (!isCalendarDate(date)) throw new AppError('INVALID_DATE', `${date} is not a date like 2026-01-01`, { field: 'date' });
+  async validProductIds(
+    ctx: RequestContext,
+    productIds: string[],
+    date: string = shanghaiDate(),
+  ): Promise<Set<string>> {
+    if (!isCalendarDate(date))
+      throw new AppError('INVALID_DATE', `${date} is not a date like 2026-01-01`, { field: 'date' });
     if (productIds.length === 0) return new Set();
     const rows: Array<{ product_id: string }> = await this.db.manager(ctx).query(
       `SELECT DISTINCT product_id FROM certification
@@ -104,16 +123,28 @@ export class CertificationService {
   }
 
   /** What an order line records at order time (the ordering domain snapshots this). */
-  async snapshot(ctx: RequestContext, productId: string, date: string = shanghaiDate()): Promise<CertificationSnapshot | null> {
+  async snapshot(
+    ctx: RequestContext,
+    productId: string,
+    date: string = shanghaiDate(),
+  ): Promise<CertificationSnapshot | null> {
     const rows: Array<{ id: string }> = await this.db.manager(ctx).query(
       `SELECT id FROM certification
         WHERE product_id = $1 AND status IN ('CERTIFIED','EXPIRED') AND valid_from <= $2::date AND valid_to >= $2::date
         ORDER BY valid_to DESC LIMIT 1`,
       [productId, date],
     );
-    const cert = rows[0] ? await this.db.repo(ctx, Certification).findOneByOrFail({ id: rows[0].id }) : await this.latestForProduct(ctx, productId);
+    const cert = rows[0]
+      ? await this.db.repo(ctx, Certification).findOneByOrFail({ id: rows[0].id })
+      : await this.latestForProduct(ctx, productId);
     if (!cert) return null;
-    return { certificationId: cert.id, status: effectiveStatusOf(cert, date), certificateNo: cert.certificateNo, validFrom: cert.validFrom, validTo: cert.validTo };
+    return {
+      certificationId: cert.id,
+      status: effectiveStatusOf(cert, date),
+      certificateNo: cert.certificateNo,
+      validFrom: cert.validFrom,
+      validTo: cert.validTo,
+    };
   }
 
   // ── moves ────────────────────────────────────────────────────────────────────────
@@ -124,14 +155,21 @@ export class CertificationService {
       const product = await this.products.get(tx, productId);
       const transition = this.authorize(tx, CertificationAction.SUBMIT, null, product);
       await this.checkGuards(tx, transition, product, {});
-      const live = await this.db.manager(tx).query(`SELECT 1 FROM certification WHERE product_id = $1 AND status IN ('PENDING','VERIFIED','CERTIFIED') AND NOT (status = 'CERTIFIED' AND valid_to < $2::date)`, [productId, shanghaiDate()]);
+      const live = await this.db
+        .manager(tx)
+        .query(
+          `SELECT 1 FROM certification WHERE product_id = $1 AND status IN ('PENDING','VERIFIED','CERTIFIED') AND NOT (status = 'CERTIFIED' AND valid_to < $2::date)`,
+          [productId, shanghaiDate()],
+        );
       if (live.length) throw this.alreadyActive(productId);
       const repo = this.db.repo(tx, Certification);
       // A certificate past its last day that the job has not moved yet is expired now: move it first so the new application is allowed.
       await this.expireDue(tx, shanghaiDate(), productId);
       let cert: Certification;
       try {
-        cert = await repo.save(repo.create({ productId, status: CertificationStatus.PENDING, submittedByUserId: tx.userId }));
+        cert = await repo.save(
+          repo.create({ productId, status: CertificationStatus.PENDING, submittedByUserId: tx.userId }),
+        );
       } catch (e) {
         if (uniqueViolation(e) === 'certification_one_live_idx') throw this.alreadyActive(productId);
         throw e;
@@ -186,7 +224,12 @@ export class CertificationService {
     }
   }
 
-  private async move(ctx: RequestContext, id: string, action: CertificationAction, input: MoveInput): Promise<Certification> {
+  private async move(
+    ctx: RequestContext,
+    id: string,
+    action: CertificationAction,
+    input: MoveInput,
+  ): Promise<Certification> {
     return this.db.transaction(ctx, async (tx) => {
       const repo = this.db.repo(tx, Certification);
       const cert = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -200,12 +243,19 @@ export class CertificationService {
       if (action === CertificationAction.REJECT || action === CertificationAction.REVOKE) cert.reason = reason;
       if (input.certificate) {
         const c = input.certificate;
-        Object.assign(cert, { certificateNo: c.certificateNo.trim(), issuer: c.issuer.trim(), batch: c.batch.trim(), validFrom: c.validFrom, validTo: c.validTo });
+        Object.assign(cert, {
+          certificateNo: c.certificateNo.trim(),
+          issuer: c.issuer.trim(),
+          batch: c.batch.trim(),
+          validFrom: c.validFrom,
+          validTo: c.validTo,
+        });
       }
       try {
         await repo.save(cert);
       } catch (e) {
-        if (uniqueViolation(e) === 'certification_certificate_no_key') throw this.duplicateCertificateNo(cert.certificateNo!);
+        if (uniqueViolation(e) === 'certification_certificate_no_key')
+          throw this.duplicateCertificateNo(cert.certificateNo!);
         throw e;
       }
       await this.record(tx, cert, from, transition, product, reason);
@@ -217,13 +267,22 @@ export class CertificationService {
    * Finds the move for this action from the current status among those the caller's in-scope roles
    * allow: FORBIDDEN when no such role at all, INVALID_TRANSITION when the status does not allow it.
    */
-  private authorize(ctx: RequestContext, action: CertificationAction, from: CertificationStatus | null, product: Product): CertificationTransition {
+  private authorize(
+    ctx: RequestContext,
+    action: CertificationAction,
+    from: CertificationStatus | null,
+    product: Product,
+  ): CertificationTransition {
     const actors = this.actorsInScope(ctx.principal, product);
     const permitted = transitionsFor(action).filter((t) => t.actors.some((a) => actors.has(a)));
     if (permitted.length === 0) throw forbidden(`You may not ${action.toLowerCase()} certifications of this product`);
     const transition = permitted.find((t) => t.from === from);
     if (!transition) {
-      throw new AppError('INVALID_TRANSITION', `A certification that is ${from ?? 'not yet submitted'} cannot be moved by ${action}`, { from, action });
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `A certification that is ${from ?? 'not yet submitted'} cannot be moved by ${action}`,
+        { from, action },
+      );
     }
     return transition;
   }
@@ -233,13 +292,20 @@ export class CertificationService {
     if (!principal) return actors;
     for (const m of principal.memberships) {
       if (m.role === Role.PLATFORM_ADMIN) actors.add(m.role);
-      if ((m.role === Role.SUPPLIER_ADMIN || m.role === Role.SUPPLIER_STAFF) && m.organizationId === product.supplierId) actors.add(m.role);
-      if (m.role === Role.COORDINATOR && m.regionPrefix !== null && product.originRegionCode.startsWith(m.regionPrefix)) actors.add(m.role);
+      if ((m.role === Role.SUPPLIER_ADMIN || m.role === Role.SUPPLIER_STAFF) && m.organizationId === product.supplierId)
+        actors.add(m.role);
+      if (m.role === Role.COORDINATOR && m.regionPrefix !== null && product.originRegionCode.startsWith(m.regionPrefix))
+        actors.add(m.role);
     }
     return actors;
   }
 
-  private async checkGuards(ctx: RequestContext, transition: CertificationTransition, product: Product, input: MoveInput): Promise<void> {
+  private async checkGuards(
+    ctx: RequestContext,
+    transition: CertificationTransition,
+    product: Product,
+    input: MoveInput,
+  ): Promise<void> {
     const checks: Record<CertificationGuard, () => Promise<void> | void> = {
       supplierApproved: async () => {
         await this.suppliers.requireApproved(ctx, product.supplierId);
@@ -247,21 +313,32 @@ export class CertificationService {
       originInExPovertyCounty: async () => {
         const county = await this.regions.countyOf(ctx, product.originRegionCode);
         if (!county?.exPovertyCounty) {
-          throw new AppError('ORIGIN_NOT_ELIGIBLE', `The product's origin ${product.originRegionCode} is not in an ex-poverty county (脱贫县)`, { field: 'originRegionCode' });
+          throw new AppError(
+            'ORIGIN_NOT_ELIGIBLE',
+            `The product's origin ${product.originRegionCode} is not in an ex-poverty county (脱贫县)`,
+            { field: 'originRegionCode' },
+          );
         }
       },
       linkageInForce: async () => {
-        const rows = await this.db.manager(ctx).query(
-          `SELECT 1 FROM linkage WHERE supplier_id = $1 AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date) LIMIT 1`,
-          [product.supplierId, shanghaiDate()],
-        );
-        if (rows.length === 0) throw new AppError('NO_LINKAGE', 'The supplier has no benefit linkage (利益联结) in force with households or a village collective');
+        const rows = await this.db
+          .manager(ctx)
+          .query(
+            `SELECT 1 FROM linkage WHERE supplier_id = $1 AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date) LIMIT 1`,
+            [product.supplierId, shanghaiDate()],
+          );
+        if (rows.length === 0)
+          throw new AppError(
+            'NO_LINKAGE',
+            'The supplier has no benefit linkage (利益联结) in force with households or a village collective',
+          );
       },
       certificateValid: () => this.validateCertificate(ctx, input.certificate),
       validityEnded: () => undefined, // selected in SQL by expireDue
       reasonGiven: () => {
         const reason = input.reason?.trim() ?? '';
-        if (reason.length < 2 || reason.length > 1000) throw new AppError('REASON_REQUIRED', 'Give a reason of 2–1000 characters', { field: 'reason' });
+        if (reason.length < 2 || reason.length > 1000)
+          throw new AppError('REASON_REQUIRED', 'Give a reason of 2–1000 characters', { field: 'reason' });
       },
     };
     for (const guard of transition.guards) await checks[guard]();
@@ -274,17 +351,29 @@ export class CertificationService {
     if (!input) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Certificate details are required', { field: 'input' });
     const text = (field: keyof CertifyProductInput, max: number) => {
       const v = input[field]?.trim() ?? '';
-      if (v.length < 1 || v.length > max) throw new AppError(ErrorCode.BAD_USER_INPUT, `${field} must be 1–${max} characters`, { field });
+      if (v.length < 1 || v.length > max)
+        throw new AppError(ErrorCode.BAD_USER_INPUT, `${field} must be 1–${max} characters`, { field });
     };
     text('certificateNo', 64);
     text('issuer', 200);
     text('batch', 100);
     for (const field of ['validFrom', 'validTo'] as const) {
-      if (!isCalendarDate(input[field])) throw new AppError('INVALID_DATE', `${field} must be a date like 2026-01-01`, { field });
+      if (!isCalendarDate(input[field]))
+        throw new AppError('INVALID_DATE', `${field} must be a date like 2026-01-01`, { field });
     }
-    if (input.validTo < input.validFrom) throw new AppError('INVALID_VALIDITY', `The validity ends (${input.validTo}) before it starts (${input.validFrom})`, { field: 'validTo' });
+    if (input.validTo < input.validFrom)
+      throw new AppError(
+        'INVALID_VALIDITY',
+        `The validity ends (${input.validTo}) before it starts (${input.validFrom})`,
+        { field: 'validTo' },
+      );
     const today = shanghaiDate();
-    if (input.validTo < today) throw new AppError('CERTIFICATE_EXPIRED', `The certificate already expired on ${input.validTo} (today is ${today})`, { field: 'validTo' });
+    if (input.validTo < today)
+      throw new AppError(
+        'CERTIFICATE_EXPIRED',
+        `The certificate already expired on ${input.validTo} (today is ${today})`,
+        { field: 'validTo' },
+      );
     const taken = await this.db.repo(ctx, Certification).existsBy({ certificateNo: input.certificateNo.trim() });
     if (taken) throw this.duplicateCertificateNo(input.certificateNo.trim());
   }
@@ -300,21 +389,48 @@ export class CertificationService {
     bySystem = false,
   ): Promise<void> {
     const events = this.db.repo(ctx, CertificationEvent);
-    ctx.audit?.note({ entityType: 'Certification', entityId: cert.id, before: { status: from }, after: { status: transition.to, reason } });
-    await events.save(events.create({ certificationId: cert.id, fromStatus: from, toStatus: transition.to, actorUserId: bySystem ? null : ctx.userId, reason }));
+    ctx.audit?.note({
+      entityType: 'Certification',
+      entityId: cert.id,
+      before: { status: from },
+      after: { status: transition.to, reason },
+    });
+    await events.save(
+      events.create({
+        certificationId: cert.id,
+        fromStatus: from,
+        toStatus: transition.to,
+        actorUserId: bySystem ? null : ctx.userId,
+        reason,
+      }),
+    );
     await this.notifications.notifyOrganization(ctx, product.supplierId, {
       kind: `CERTIFICATION_${transition.to}`,
       title: STATUS_TITLES[transition.to],
-      body: [product.title, cert.certificateNo ? `证书编号 ${cert.certificateNo}` : null, reason].filter(Boolean).join(' · '),
-      data: { certificationId: cert.id, productId: product.id, fromStatus: from, toStatus: transition.to, actor: bySystem ? SYSTEM : ctx.userId },
+      body: [product.title, cert.certificateNo ? `证书编号 ${cert.certificateNo}` : null, reason]
+        .filter(Boolean)
+        .join(' · '),
+      data: {
+        certificationId: cert.id,
+        productId: product.id,
+        fromStatus: from,
+        toStatus: transition.to,
+        actor: bySystem ? SYSTEM : ctx.userId,
+      },
     });
   }
 
   private alreadyActive(productId: string): AppError {
-    return new AppError('CERTIFICATION_ALREADY_ACTIVE', 'This product already has a pending, verified or valid certification', { field: 'productId', productId });
+    return new AppError(
+      'CERTIFICATION_ALREADY_ACTIVE',
+      'This product already has a pending, verified or valid certification',
+      { field: 'productId', productId },
+    );
   }
 
   private duplicateCertificateNo(no: string): AppError {
-    return new AppError('DUPLICATE_CERTIFICATE_NO', `Certificate number ${no} is already in use`, { field: 'certificateNo' });
+    return new AppError('DUPLICATE_CERTIFICATE_NO', `Certificate number ${no} is already in use`, {
+      field: 'certificateNo',
+    });
   }
 }

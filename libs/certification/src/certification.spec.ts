@@ -5,7 +5,13 @@ import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
 import { createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
 import { QueueService } from '@bangfu/queue';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { createLinkageFixture, createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule, SupplierStatus } from '@bangfu/supplier';
+import {
+  createLinkageFixture,
+  createSupplierFixture,
+  SUPPLIER_ENTITIES,
+  SupplierModule,
+  SupplierStatus,
+} from '@bangfu/supplier';
 import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
 import { CertificationExpiryJob, EXPIRY_JOB_NAME, EXPIRY_SCHEDULER_ID } from './certification-expiry.job';
 import { CertificationStatus } from './certification.entities';
@@ -19,7 +25,8 @@ let ds: DataSource;
 const today = shanghaiDate();
 const sys = () => RequestContext.system('test');
 
-const FIELDS = 'id status certificateNo issuer batch validFrom validTo product { id title } history { fromStatus toStatus reason createdAt }';
+const FIELDS =
+  'id status certificateNo issuer batch validFrom validTo product { id title } history { fromStatus toStatus reason createdAt }';
 const SUBMIT = `mutation($p: ID!) { submitCertification(productId: $p) { ${FIELDS} } }`;
 const VERIFY = `mutation($id: ID!, $c: String) { verifyCertification(id: $id, comment: $c) { ${FIELDS} } }`;
 const REJECT = `mutation($id: ID!, $r: String!) { rejectCertification(id: $id, reason: $r) { ${FIELDS} } }`;
@@ -40,7 +47,9 @@ let supplierA: Supplier;
 let supplierB: Supplier;
 let village: string;
 
-async function supplier(options: { status?: SupplierStatus; countyCode?: string; linkage?: boolean } = {}): Promise<Supplier> {
+async function supplier(
+  options: { status?: SupplierStatus; countyCode?: string; linkage?: boolean } = {},
+): Promise<Supplier> {
   const s = await createSupplierFixture(ds, { status: options.status, countyCode: options.countyCode });
   if (options.linkage !== false) await createLinkageFixture(ds, { supplierId: s.supplierId, villageCode: village });
   return { supplierId: s.supplierId, token: await server.login(s.admin.email, s.admin.password) };
@@ -81,10 +90,18 @@ async function verifiedCertification(s: Supplier = supplierA): Promise<{ product
 beforeAll(async () => {
   server = await startTestServer({
     imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...CATALOG_ENTITIES, ...CERTIFICATION_ENTITIES],
+    entities: [
+      ...REGION_ENTITIES,
+      ...IDENTITY_ENTITIES,
+      ...SUPPLIER_ENTITIES,
+      ...CATALOG_ENTITIES,
+      ...CERTIFICATION_ENTITIES,
+    ],
   });
   ds = server.app.get(DataSource);
-  [{ code: village }] = await ds.query(`SELECT code FROM region WHERE code LIKE '520621%' AND level = 5 ORDER BY code LIMIT 1`);
+  [{ code: village }] = await ds.query(
+    `SELECT code FROM region WHERE code LIKE '520621%' AND level = 5 ORDER BY code LIMIT 1`,
+  );
   admin = await login(Role.PLATFORM_ADMIN);
   coordinator = await login(Role.COORDINATOR, '520621');
   farCoordinator = await login(Role.COORDINATOR, '610724');
@@ -101,25 +118,47 @@ describe('certification workflow', () => {
     expect(submitted.status).toBe('PENDING');
     expect(submitted.product).toEqual({ id: productId, title: '梵净山翠峰茶' });
 
-    const verified = (await server.gqlOk(VERIFY, { id: submitted.id, c: '产地与利益联结已核实' }, coordinator)).verifyCertification;
+    const verified = (await server.gqlOk(VERIFY, { id: submitted.id, c: '产地与利益联结已核实' }, coordinator))
+      .verifyCertification;
     expect(verified.status).toBe('VERIFIED');
 
     const input = certificate();
     const certified = (await server.gqlOk(CERTIFY, { id: submitted.id, i: input }, admin)).certifyProduct;
-    expect(certified).toMatchObject({ status: 'CERTIFIED', certificateNo: input.certificateNo, issuer: input.issuer, batch: input.batch, validFrom: input.validFrom, validTo: input.validTo });
-    expect(certified.history.map((h: { fromStatus: string | null; toStatus: string }) => [h.fromStatus, h.toStatus])).toEqual([
+    expect(certified).toMatchObject({
+      status: 'CERTIFIED',
+      certificateNo: input.certificateNo,
+      issuer: input.issuer,
+      batch: input.batch,
+      validFrom: input.validFrom,
+      validTo: input.validTo,
+    });
+    expect(
+      certified.history.map((h: { fromStatus: string | null; toStatus: string }) => [h.fromStatus, h.toStatus]),
+    ).toEqual([
       [null, 'PENDING'],
       ['PENDING', 'VERIFIED'],
       ['VERIFIED', 'CERTIFIED'],
     ]);
     expect(certified.history[1].reason).toBe('产地与利益联结已核实');
 
-    const notices = await ds.query(`SELECT kind FROM notification WHERE recipient_org_id = $1 AND data->>'certificationId' = $2 ORDER BY created_at`, [supplierA.supplierId, submitted.id]);
-    expect(notices.map((n: { kind: string }) => n.kind)).toEqual(['CERTIFICATION_PENDING', 'CERTIFICATION_VERIFIED', 'CERTIFICATION_CERTIFIED']);
+    const notices = await ds.query(
+      `SELECT kind FROM notification WHERE recipient_org_id = $1 AND data->>'certificationId' = $2 ORDER BY created_at`,
+      [supplierA.supplierId, submitted.id],
+    );
+    expect(notices.map((n: { kind: string }) => n.kind)).toEqual([
+      'CERTIFICATION_PENDING',
+      'CERTIFICATION_VERIFIED',
+      'CERTIFICATION_CERTIFIED',
+    ]);
 
     // The public sees the certificate on the product, but not the workflow history.
     const pub = (await server.gqlOk(PRODUCT, { id: productId })).product.certification;
-    expect(pub).toMatchObject({ status: 'CERTIFIED', certificateNo: input.certificateNo, validTo: input.validTo, history: [] });
+    expect(pub).toMatchObject({
+      status: 'CERTIFIED',
+      certificateNo: input.certificateNo,
+      validTo: input.validTo,
+      history: [],
+    });
     const service = server.app.get(CertificationService);
     expect(await service.isValidOn(sys(), productId, today)).toBe(true);
     expect(await service.isValidOn(sys(), productId, addDays(input.validFrom, -1))).toBe(false);
@@ -153,10 +192,16 @@ describe('certification workflow', () => {
 
     const rejected = (await server.gqlOk(REJECT, { id, r: '利益联结材料不完整' }, admin)).rejectCertification;
     expect(rejected.status).toBe('REJECTED');
-    expect(rejected.history.at(-1)).toMatchObject({ fromStatus: 'VERIFIED', toStatus: 'REJECTED', reason: '利益联结材料不完整' });
+    expect(rejected.history.at(-1)).toMatchObject({
+      fromStatus: 'VERIFIED',
+      toStatus: 'REJECTED',
+      reason: '利益联结材料不完整',
+    });
     // Applications are not public: the product shows no certification to visitors, the supplier sees the rejection.
     expect((await server.gqlOk(PRODUCT, { id: productId })).product.certification).toBeNull();
-    expect((await server.gqlOk(PRODUCT, { id: productId }, supplierA.token)).product.certification.status).toBe('REJECTED');
+    expect((await server.gqlOk(PRODUCT, { id: productId }, supplierA.token)).product.certification.status).toBe(
+      'REJECTED',
+    );
 
     // A rejected application is not live: the supplier may apply again.
     expect((await server.gqlOk(SUBMIT, { p: productId }, supplierA.token)).submitCertification.status).toBe('PENDING');
@@ -182,12 +227,17 @@ describe('certification workflow', () => {
     const certifiedProduct = await insertProductFixture(ds, { supplierId: supplierA.supplierId });
     await insertCertificationFixture(ds, { productId: certifiedProduct });
     expectErrorCode(await server.gql(SUBMIT, { p: certifiedProduct }, supplierA.token), 'CERTIFICATION_ALREADY_ACTIVE');
-    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM certification WHERE product_id = ANY($1::uuid[])`, [[productId, certifiedProduct]]);
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM certification WHERE product_id = ANY($1::uuid[])`, [
+      [productId, certifiedProduct],
+    ]);
     expect(n).toBe(2);
   });
 
   it('checks the guards: ex-poverty origin, approved supplier, linkage in force', async () => {
-    const lianzhou = await insertProductFixture(ds, { supplierId: supplierA.supplierId, originRegionCode: '441882000000' });
+    const lianzhou = await insertProductFixture(ds, {
+      supplierId: supplierA.supplierId,
+      originRegionCode: '441882000000',
+    });
     expectErrorCode(await server.gql(SUBMIT, { p: lianzhou }, supplierA.token), 'ORIGIN_NOT_ELIGIBLE');
 
     const suspended = await supplier({ status: SupplierStatus.SUSPENDED });
@@ -199,7 +249,9 @@ describe('certification workflow', () => {
     const id = (await server.gqlOk(SUBMIT, { p: p3 }, unlinked.token)).submitCertification.id;
     expectErrorCode(await server.gql(VERIFY, { id }, coordinator), 'NO_LINKAGE');
     expect(await stored(id)).toEqual({ status: 'PENDING', events: 1, notices: 1 });
-    expect(await ds.query(`SELECT 1 FROM certification WHERE product_id = ANY($1::uuid[])`, [[lianzhou, p2]])).toHaveLength(0);
+    expect(
+      await ds.query(`SELECT 1 FROM certification WHERE product_id = ANY($1::uuid[])`, [[lianzhou, p2]]),
+    ).toHaveLength(0);
   });
 
   it('refuses bad certificates with stable codes and writes nothing', async () => {
@@ -222,7 +274,8 @@ describe('certification workflow', () => {
     expect(await stored(id)).toEqual({ status: 'VERIFIED', events: 2, notices: 2 });
 
     // Valid through today (inclusive) is still acceptable.
-    const ok = (await server.gqlOk(CERTIFY, { id, i: certificate({ validFrom: today, validTo: today }) }, admin)).certifyProduct;
+    const ok = (await server.gqlOk(CERTIFY, { id, i: certificate({ validFrom: today, validTo: today }) }, admin))
+      .certifyProduct;
     expect(ok.status).toBe('CERTIFIED');
   });
 
@@ -235,24 +288,37 @@ describe('certification workflow', () => {
 
     const revoked = (await server.gqlOk(REVOKE, { id, r: '抽检不合格' }, coordinator)).revokeCertification;
     expect(revoked.status).toBe('REVOKED');
-    expect(revoked.history.at(-1)).toMatchObject({ fromStatus: 'CERTIFIED', toStatus: 'REVOKED', reason: '抽检不合格' });
+    expect(revoked.history.at(-1)).toMatchObject({
+      fromStatus: 'CERTIFIED',
+      toStatus: 'REVOKED',
+      reason: '抽检不合格',
+    });
     expectErrorCode(await server.gql(REVOKE, { id, r: '再次撤销' }, admin), 'INVALID_TRANSITION');
     expect(await server.app.get(CertificationService).isValidOn(sys(), productId, today)).toBe(false);
-    const [notice] = await ds.query(`SELECT kind, body FROM notification WHERE data->>'certificationId' = $1 ORDER BY created_at DESC LIMIT 1`, [id]);
+    const [notice] = await ds.query(
+      `SELECT kind, body FROM notification WHERE data->>'certificationId' = $1 ORDER BY created_at DESC LIMIT 1`,
+      [id],
+    );
     expect(notice.kind).toBe('CERTIFICATION_REVOKED');
     expect(notice.body).toContain('抽检不合格');
 
     // Another platform admin case: a fresh certificate revoked by the platform.
     const second = await verifiedCertification();
     await server.gqlOk(CERTIFY, { id: second.id, i: certificate() }, admin);
-    expect((await server.gqlOk(REVOKE, { id: second.id, r: '企业主动申请注销' }, admin)).revokeCertification.status).toBe('REVOKED');
+    expect(
+      (await server.gqlOk(REVOKE, { id: second.id, r: '企业主动申请注销' }, admin)).revokeCertification.status,
+    ).toBe('REVOKED');
   });
 });
 
 describe('expiry', () => {
   it('reads as EXPIRED once validTo has passed, before the job has run', async () => {
     const productId = await insertProductFixture(ds, { supplierId: supplierA.supplierId });
-    const id = await insertCertificationFixture(ds, { productId, validFrom: addDays(today, -366), validTo: addDays(today, -1) });
+    const id = await insertCertificationFixture(ds, {
+      productId,
+      validFrom: addDays(today, -366),
+      validTo: addDays(today, -1),
+    });
     expect((await server.gqlOk(GET, { id }, admin)).certification.status).toBe('EXPIRED');
     expect((await server.gqlOk(PRODUCT, { id: productId })).product.certification.status).toBe('EXPIRED');
     expect((await stored(id)).status).toBe('CERTIFIED');
@@ -268,16 +334,27 @@ describe('expiry', () => {
 
   it('moves lapsed certificates to EXPIRED in the hourly job, once, with history and a notification', async () => {
     const lapsedProduct = await insertProductFixture(ds, { supplierId: supplierA.supplierId });
-    const lapsed = await insertCertificationFixture(ds, { productId: lapsedProduct, validFrom: addDays(today, -400), validTo: addDays(today, -2) });
+    const lapsed = await insertCertificationFixture(ds, {
+      productId: lapsedProduct,
+      validFrom: addDays(today, -400),
+      validTo: addDays(today, -2),
+    });
     const validProduct = await insertProductFixture(ds, { supplierId: supplierA.supplierId });
-    const valid = await insertCertificationFixture(ds, { productId: validProduct, validFrom: addDays(today, -10), validTo: today });
+    const valid = await insertCertificationFixture(ds, {
+      productId: validProduct,
+      validFrom: addDays(today, -10),
+      validTo: today,
+    });
 
     const job = server.app.get(CertificationExpiryJob);
     const first = await job.handle({ name: EXPIRY_JOB_NAME, data: {} });
     expect(first.expired).toBeGreaterThanOrEqual(1);
     expect(await stored(lapsed)).toEqual({ status: 'EXPIRED', events: 1, notices: 1 });
     expect(await stored(valid)).toEqual({ status: 'CERTIFIED', events: 0, notices: 0 });
-    const [event] = await ds.query(`SELECT from_status, to_status, actor_user_id FROM certification_event WHERE certification_id = $1`, [lapsed]);
+    const [event] = await ds.query(
+      `SELECT from_status, to_status, actor_user_id FROM certification_event WHERE certification_id = $1`,
+      [lapsed],
+    );
     expect(event).toEqual({ from_status: 'CERTIFIED', to_status: 'EXPIRED', actor_user_id: null });
 
     // Idempotent: a second run (or a retry) finds nothing more to move.
@@ -285,7 +362,9 @@ describe('expiry', () => {
     expect(await stored(lapsed)).toEqual({ status: 'EXPIRED', events: 1, notices: 1 });
 
     // Tomorrow, the certificate valid through today lapses too.
-    expect((await job.handle({ name: EXPIRY_JOB_NAME, data: { today: addDays(today, 1) } })).expired).toBeGreaterThanOrEqual(1);
+    expect(
+      (await job.handle({ name: EXPIRY_JOB_NAME, data: { today: addDays(today, 1) } })).expired,
+    ).toBeGreaterThanOrEqual(1);
     expect((await stored(valid)).status).toBe('EXPIRED');
   });
 
@@ -305,7 +384,9 @@ describe('reading certifications', () => {
 
     const LIST = `query($f: CertificationFilter) { certifications(filter: $f, first: 100) { totalCount edges { node { id status } } } }`;
     const ids = async (token: string, f: Record<string, unknown> = {}) =>
-      (await server.gqlOk(LIST, { f }, token)).certifications.edges.map((e: { node: { id: string } }) => e.node.id) as string[];
+      (await server.gqlOk(LIST, { f }, token)).certifications.edges.map(
+        (e: { node: { id: string } }) => e.node.id,
+      ) as string[];
     expect(await ids(supplierA.token)).toContain(id);
     expect(await ids(supplierB.token)).not.toContain(id);
     expect(await ids(coordinator, { statuses: ['VERIFIED'] })).toContain(id);
@@ -318,7 +399,13 @@ describe('reading certifications', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = (await server.gqlOk(`query($a: String) { certifications(first: 3, after: $a) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`, { a: after }, admin)).certifications;
+      const page: any = (
+        await server.gqlOk(
+          `query($a: String) { certifications(first: 3, after: $a) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
+          { a: after },
+          admin,
+        )
+      ).certifications;
       seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;

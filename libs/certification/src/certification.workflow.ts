@@ -37,12 +37,48 @@ const SUPPLIER = [Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF] as const;
 
 /** 帮扶产品认定 workflow: every allowed move, who may make it and what must hold. Anything absent is refused. */
 export const CERTIFICATION_TRANSITIONS: readonly CertificationTransition[] = [
-  { action: CertificationAction.SUBMIT, from: null, to: S.PENDING, actors: SUPPLIER, guards: ['supplierApproved', 'originInExPovertyCounty'] },
-  { action: CertificationAction.VERIFY, from: S.PENDING, to: S.VERIFIED, actors: [Role.COORDINATOR], guards: ['originInExPovertyCounty', 'linkageInForce'] },
-  { action: CertificationAction.REJECT, from: S.PENDING, to: S.REJECTED, actors: [Role.COORDINATOR, Role.PLATFORM_ADMIN], guards: ['reasonGiven'] },
-  { action: CertificationAction.REJECT, from: S.VERIFIED, to: S.REJECTED, actors: [Role.PLATFORM_ADMIN], guards: ['reasonGiven'] },
-  { action: CertificationAction.CERTIFY, from: S.VERIFIED, to: S.CERTIFIED, actors: [Role.PLATFORM_ADMIN], guards: ['certificateValid'] },
-  { action: CertificationAction.REVOKE, from: S.CERTIFIED, to: S.REVOKED, actors: [Role.PLATFORM_ADMIN, Role.COORDINATOR], guards: ['reasonGiven'] },
+  {
+    action: CertificationAction.SUBMIT,
+    from: null,
+    to: S.PENDING,
+    actors: SUPPLIER,
+    guards: ['supplierApproved', 'originInExPovertyCounty'],
+  },
+  {
+    action: CertificationAction.VERIFY,
+    from: S.PENDING,
+    to: S.VERIFIED,
+    actors: [Role.COORDINATOR],
+    guards: ['originInExPovertyCounty', 'linkageInForce'],
+  },
+  {
+    action: CertificationAction.REJECT,
+    from: S.PENDING,
+    to: S.REJECTED,
+    actors: [Role.COORDINATOR, Role.PLATFORM_ADMIN],
+    guards: ['reasonGiven'],
+  },
+  {
+    action: CertificationAction.REJECT,
+    from: S.VERIFIED,
+    to: S.REJECTED,
+    actors: [Role.PLATFORM_ADMIN],
+    guards: ['reasonGiven'],
+  },
+  {
+    action: CertificationAction.CERTIFY,
+    from: S.VERIFIED,
+    to: S.CERTIFIED,
+    actors: [Role.PLATFORM_ADMIN],
+    guards: ['certificateValid'],
+  },
+  {
+    action: CertificationAction.REVOKE,
+    from: S.CERTIFIED,
+    to: S.REVOKED,
+    actors: [Role.PLATFORM_ADMIN, Role.COORDINATOR],
+    guards: ['reasonGiven'],
+  },
   { action: CertificationAction.EXPIRE, from: S.CERTIFIED, to: S.EXPIRED, actors: [SYSTEM], guards: ['validityEnded'] },
 ];
 

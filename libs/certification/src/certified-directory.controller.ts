@@ -67,7 +67,11 @@ export class CertifiedDirectoryExportController {
     res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('content-disposition', this.disposition(f.validOn, 'xlsx'));
     try {
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+        stream: res,
+        useStyles: true,
+        useSharedStrings: false,
+      });
       const sheet = workbook.addWorksheet('帮扶产品名录', { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.columns = DIRECTORY_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
       sheet.getRow(1).font = { bold: true };
@@ -92,7 +96,11 @@ export class CertifiedDirectoryExportController {
     const f = this.directory.normalize(filter);
     const total = await this.directory.count(ctx, f);
     if (total > EXPORT_MAX_ROWS) {
-      throw new AppError('EXPORT_TOO_LARGE', `${total} rows match; narrow the filter (e.g. by region) to at most ${EXPORT_MAX_ROWS}`, { total });
+      throw new AppError(
+        'EXPORT_TOO_LARGE',
+        `${total} rows match; narrow the filter (e.g. by region) to at most ${EXPORT_MAX_ROWS}`,
+        { total },
+      );
     }
     return f;
   }

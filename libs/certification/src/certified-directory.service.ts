@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, type Connection, Db, decodeCursor, ErrorCode, isUuid, pageSize, type RequestContext, toConnection } from '@bangfu/core';
+import {
+  AppError,
+  type Connection,
+  Db,
+  decodeCursor,
+  ErrorCode,
+  isUuid,
+  pageSize,
+  type RequestContext,
+  toConnection,
+} from '@bangfu/core';
 import { normalizePrefix } from '@bangfu/region';
 import { Certification, CertificationStatus } from './certification.entities';
 import type { CertifiedDirectoryFilter } from './certification.types';
@@ -29,7 +39,6 @@ interface NormalizedFilter {
   validOn: string;
 }
 
-
 /**
  * The public directory of certified products (帮扶产品名录): certificates valid on a given day, by
  * origin region subtree, category subtree and supplier, ordered by certificate number.
@@ -45,11 +54,14 @@ export class CertifiedDirectoryService {
       try {
         prefix = normalizePrefix(f.regionCode.trim());
       } catch {
-        throw new AppError('INVALID_REGION_CODE', `${f.regionCode} is not a division code or prefix`, { field: 'regionCode' });
+        throw new AppError('INVALID_REGION_CODE', `${f.regionCode} is not a division code or prefix`, {
+          field: 'regionCode',
+        });
       }
     }
     for (const field of ['categoryId', 'supplierId'] as const) {
-      if (f[field] && !isUuid(f[field]!)) throw new AppError(ErrorCode.BAD_USER_INPUT, `${field} is not an id`, { field });
+      if (f[field] && !isUuid(f[field]!))
+        throw new AppError(ErrorCode.BAD_USER_INPUT, `${field} is not an id`, { field });
     }
     return {
       prefix,
@@ -59,12 +71,21 @@ export class CertifiedDirectoryService {
     };
   }
 
-  async page(ctx: RequestContext, filter: CertifiedDirectoryFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<Certification>> {
+  async page(
+    ctx: RequestContext,
+    filter: CertifiedDirectoryFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<Certification>> {
     const f = this.normalize(filter);
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
-    if (cursor && typeof cursor[0] !== 'string') throw new AppError(ErrorCode.BAD_USER_INPUT, 'after is not a valid cursor', { field: 'after' });
-    const [rows, total] = await Promise.all([this.fetch(ctx, f, limit + 1, (cursor?.[0] as string) ?? null), this.count(ctx, f)]);
+    if (cursor && typeof cursor[0] !== 'string')
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'after is not a valid cursor', { field: 'after' });
+    const [rows, total] = await Promise.all([
+      this.fetch(ctx, f, limit + 1, (cursor?.[0] as string) ?? null),
+      this.count(ctx, f),
+    ]);
     const repo = this.db.repo(ctx, Certification);
     const nodes = rows.map((r) =>
       repo.create({
@@ -85,10 +106,9 @@ export class CertifiedDirectoryService {
 
   async count(ctx: RequestContext, f: NormalizedFilter): Promise<number> {
     const { where, params } = this.where(f);
-    const rows: Array<{ n: string }> = await this.db.manager(ctx).query(
-      `SELECT count(*) AS n FROM certification c JOIN product p ON p.id = c.product_id WHERE ${where}`,
-      params,
-    );
+    const rows: Array<{ n: string }> = await this.db
+      .manager(ctx)
+      .query(`SELECT count(*) AS n FROM certification c JOIN product p ON p.id = c.product_id WHERE ${where}`, params);
     return Number(rows[0].n);
   }
 
@@ -96,7 +116,11 @@ export class CertifiedDirectoryService {
    * For official indicators (statistics): products holding a certificate valid on `date` whose origin
    * lies under `prefix` ('' = the whole country), and the distinct suppliers of those products.
    */
-  async certifiedCounts(ctx: RequestContext, prefix: string, date: string): Promise<{ products: number; suppliers: number }> {
+  async certifiedCounts(
+    ctx: RequestContext,
+    prefix: string,
+    date: string,
+  ): Promise<{ products: number; suppliers: number }> {
     const [row]: Array<{ products: string; suppliers: string }> = await this.db.manager(ctx).query(
       `SELECT count(DISTINCT c.product_id) AS products, count(DISTINCT p.supplier_id) AS suppliers
          FROM certification c JOIN product p ON p.id = c.product_id
@@ -107,7 +131,12 @@ export class CertifiedDirectoryService {
   }
 
   /** Rows after the given certificate number, in certificate-number order. */
-  async fetch(ctx: RequestContext, f: NormalizedFilter, limit: number, afterCertificateNo: string | null): Promise<DirectoryRow[]> {
+  async fetch(
+    ctx: RequestContext,
+    f: NormalizedFilter,
+    limit: number,
+    afterCertificateNo: string | null,
+  ): Promise<DirectoryRow[]> {
     const { where, params } = this.where(f);
     let sql = where;
     if (afterCertificateNo !== null) {

@@ -65,30 +65,81 @@ function parseCsv(text: string): string[][] {
 beforeAll(async () => {
   server = await startTestServer({
     imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...CATALOG_ENTITIES, ...CERTIFICATION_ENTITIES],
+    entities: [
+      ...REGION_ENTITIES,
+      ...IDENTITY_ENTITIES,
+      ...SUPPLIER_ENTITIES,
+      ...CATALOG_ENTITIES,
+      ...CERTIFICATION_ENTITIES,
+    ],
   });
   ds = server.app.get(DataSource);
-  [{ code: jiangkouVillage }] = await ds.query(`SELECT code FROM region WHERE code LIKE '520621%' AND level = 5 ORDER BY code LIMIT 1`);
-  tongren = (await createSupplierFixture(ds, { countyCode: '520621000000', name: '江口县梵净山茶叶专业合作社' })).supplierId;
+  [{ code: jiangkouVillage }] = await ds.query(
+    `SELECT code FROM region WHERE code LIKE '520621%' AND level = 5 ORDER BY code LIMIT 1`,
+  );
+  tongren = (await createSupplierFixture(ds, { countyCode: '520621000000', name: '江口县梵净山茶叶专业合作社' }))
+    .supplierId;
   hanzhong = (await createSupplierFixture(ds, { countyCode: '610724000000', name: '西乡县食用菌家庭农场' })).supplierId;
   [{ id: teaCategory }] = await ds.query(`INSERT INTO category (code, name) VALUES ('tea', '茶叶') RETURNING id`);
-  [{ id: greenTeaCategory }] = await ds.query(`INSERT INTO category (code, name, parent_id) VALUES ('green-tea', '绿茶', $1) RETURNING id`, [teaCategory]);
+  [{ id: greenTeaCategory }] = await ds.query(
+    `INSERT INTO category (code, name, parent_id) VALUES ('green-tea', '绿茶', $1) RETURNING id`,
+    [teaCategory],
+  );
 
-  const cert = async (no: string, product: Parameters<typeof insertProductFixture>[1], c: Partial<Parameters<typeof insertCertificationFixture>[1]> = {}) =>
-    insertCertificationFixture(ds, { productId: await insertProductFixture(ds, product), certificateNo: no, validFrom: addDays(today, -30), validTo: addDays(today, 300), ...c });
-  await cert('GZ-BF-2026-001', { supplierId: tongren, title: '梵净山"翠峰",绿茶礼盒', originRegionCode: jiangkouVillage, categoryId: greenTeaCategory });
-  await cert('GZ-BF-2026-002', { supplierId: tongren, title: '沿河山羊肉', originRegionCode: '520627000000' });
-  await cert('SX-BF-2026-001', { supplierId: hanzhong, title: '汉中食用菌礼包', originRegionCode: '610724000000', categoryId: teaCategory });
-  await cert('GZ-BF-2024-009', { supplierId: tongren, title: '往年梵净山黄牛肉', originRegionCode: '520621000000' }, {
-    status: CertificationStatus.EXPIRED,
-    validFrom: addDays(today, -400),
-    validTo: addDays(today, -35),
+  const cert = async (
+    no: string,
+    product: Parameters<typeof insertProductFixture>[1],
+    c: Partial<Parameters<typeof insertCertificationFixture>[1]> = {},
+  ) =>
+    insertCertificationFixture(ds, {
+      productId: await insertProductFixture(ds, product),
+      certificateNo: no,
+      validFrom: addDays(today, -30),
+      validTo: addDays(today, 300),
+      ...c,
+    });
+  await cert('GZ-BF-2026-001', {
+    supplierId: tongren,
+    title: '梵净山"翠峰",绿茶礼盒',
+    originRegionCode: jiangkouVillage,
+    categoryId: greenTeaCategory,
   });
-  await cert('GZ-BF-2026-REV', { supplierId: tongren, title: '撤销的产品', originRegionCode: '520621000000' }, { status: CertificationStatus.REVOKED });
-  await cert('GZ-BF-2027-001', { supplierId: tongren, title: '明年的新茶', originRegionCode: '520621000000' }, { validFrom: addDays(today, 10), validTo: addDays(today, 400) });
-  await insertCertificationFixture(ds, { productId: await insertProductFixture(ds, { supplierId: tongren }), status: CertificationStatus.PENDING });
+  await cert('GZ-BF-2026-002', { supplierId: tongren, title: '沿河山羊肉', originRegionCode: '520627000000' });
+  await cert('SX-BF-2026-001', {
+    supplierId: hanzhong,
+    title: '汉中食用菌礼包',
+    originRegionCode: '610724000000',
+    categoryId: teaCategory,
+  });
+  await cert(
+    'GZ-BF-2024-009',
+    { supplierId: tongren, title: '往年梵净山黄牛肉', originRegionCode: '520621000000' },
+    {
+      status: CertificationStatus.EXPIRED,
+      validFrom: addDays(today, -400),
+      validTo: addDays(today, -35),
+    },
+  );
+  await cert(
+    'GZ-BF-2026-REV',
+    { supplierId: tongren, title: '撤销的产品', originRegionCode: '520621000000' },
+    { status: CertificationStatus.REVOKED },
+  );
+  await cert(
+    'GZ-BF-2027-001',
+    { supplierId: tongren, title: '明年的新茶', originRegionCode: '520621000000' },
+    { validFrom: addDays(today, 10), validTo: addDays(today, 400) },
+  );
+  await insertCertificationFixture(ds, {
+    productId: await insertProductFixture(ds, { supplierId: tongren }),
+    status: CertificationStatus.PENDING,
+  });
   // Stored CERTIFIED but past its last day: not valid today even though the job has not run.
-  await cert('GZ-BF-2025-LAPSED', { supplierId: tongren, title: '刚到期的产品', originRegionCode: '520621000000' }, { validFrom: addDays(today, -300), validTo: addDays(today, -1) });
+  await cert(
+    'GZ-BF-2025-LAPSED',
+    { supplierId: tongren, title: '刚到期的产品', originRegionCode: '520621000000' },
+    { validFrom: addDays(today, -300), validTo: addDays(today, -1) },
+  );
 });
 afterAll(() => server?.close());
 
@@ -96,9 +147,17 @@ describe('certifiedDirectory', () => {
   it('lists certificates valid today, ordered by number, for anyone', async () => {
     const data = await server.gqlOk(DIRECTORY, { first: 100 });
     const conn = data.certifiedDirectory;
-    expect(conn.edges.map((e: any) => e.node.certificateNo)).toEqual(['GZ-BF-2026-001', 'GZ-BF-2026-002', 'SX-BF-2026-001']);
+    expect(conn.edges.map((e: any) => e.node.certificateNo)).toEqual([
+      'GZ-BF-2026-001',
+      'GZ-BF-2026-002',
+      'SX-BF-2026-001',
+    ]);
     expect(conn.totalCount).toBe(3);
-    expect(conn.edges[0].node).toMatchObject({ status: 'CERTIFIED', issuer: '贵州省农业农村厅', product: { title: '梵净山"翠峰",绿茶礼盒' } });
+    expect(conn.edges[0].node).toMatchObject({
+      status: 'CERTIFIED',
+      issuer: '贵州省农业农村厅',
+      product: { title: '梵净山"翠峰",绿茶礼盒' },
+    });
   });
 
   it('filters by region subtree, category subtree, supplier and validity day', async () => {
@@ -110,10 +169,21 @@ describe('certifiedDirectory', () => {
     expect(await numbers({ categoryId: greenTeaCategory })).toEqual(['GZ-BF-2026-001']);
     expect(await numbers({ supplierId: hanzhong })).toEqual(['SX-BF-2026-001']);
     expect(await numbers({ validOn: addDays(today, -100) })).toEqual(['GZ-BF-2024-009', 'GZ-BF-2025-LAPSED']);
-    expect(await numbers({ validOn: addDays(today, -1) })).toEqual(['GZ-BF-2025-LAPSED', 'GZ-BF-2026-001', 'GZ-BF-2026-002', 'SX-BF-2026-001']);
-    expect(await numbers({ validOn: addDays(today, 20), regionCode: '520621' })).toEqual(['GZ-BF-2026-001', 'GZ-BF-2027-001']);
+    expect(await numbers({ validOn: addDays(today, -1) })).toEqual([
+      'GZ-BF-2025-LAPSED',
+      'GZ-BF-2026-001',
+      'GZ-BF-2026-002',
+      'SX-BF-2026-001',
+    ]);
+    expect(await numbers({ validOn: addDays(today, 20), regionCode: '520621' })).toEqual([
+      'GZ-BF-2026-001',
+      'GZ-BF-2027-001',
+    ]);
     // A timestamp counts on its Asia/Shanghai day: 16:30 UTC is already the next day in Beijing.
-    expect(await numbers({ validOn: `${addDays(today, -2)}T16:30:00Z`, regionCode: '520621' })).toEqual(['GZ-BF-2025-LAPSED', 'GZ-BF-2026-001']);
+    expect(await numbers({ validOn: `${addDays(today, -2)}T16:30:00Z`, regionCode: '520621' })).toEqual([
+      'GZ-BF-2025-LAPSED',
+      'GZ-BF-2026-001',
+    ]);
     // The lapsed certificate reads EXPIRED on the day it was still valid.
     const lapsed = await server.gqlOk(DIRECTORY, { f: { validOn: addDays(today, -100) }, first: 10 });
     expect(lapsed.certifiedDirectory.edges.map((e: any) => e.node.status)).toEqual(['EXPIRED', 'EXPIRED']);

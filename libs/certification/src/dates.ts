@@ -1,7 +1,12 @@
 import { AppError } from '@bangfu/core';
 
 /** Business days are Asia/Shanghai calendar days (UTC+8, no daylight saving). */
-const SHANGHAI = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const SHANGHAI = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The Asia/Shanghai calendar date of an instant, as 'YYYY-MM-DD'. */
 export function shanghaiDate(at: Date = new Date()): string {
@@ -29,5 +34,9 @@ export function parseBusinessDate(value: string, field: string): string {
     const t = new Date(v);
     if (!Number.isNaN(t.getTime())) return shanghaiDate(t);
   }
-  throw new AppError('INVALID_DATE', `${field} must be a date like 2026-01-01 (got ${JSON.stringify(value).slice(0, 40)})`, { field });
+  throw new AppError(
+    'INVALID_DATE',
+    `${field} must be a date like 2026-01-01 (got ${JSON.stringify(value).slice(0, 40)})`,
+    { field },
+  );
 }

@@ -9,38 +9,74 @@ import { CertificationStatus } from './certification.entities';
  */
 export async function insertProductFixture(
   ds: DataSource,
-  input: { supplierId: string; originRegionCode?: string; title?: string; status?: 'DRAFT' | 'PUBLISHED' | 'UNPUBLISHED'; categoryId?: string | null },
+  input: {
+    supplierId: string;
+    originRegionCode?: string;
+    title?: string;
+    status?: 'DRAFT' | 'PUBLISHED' | 'UNPUBLISHED';
+    categoryId?: string | null;
+  },
 ): Promise<string> {
   const rows: Array<{ id: string }> = await ds.query(
     `INSERT INTO product (supplier_id, title, origin_region_code, status, category_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [input.supplierId, input.title ?? `梵净山绿茶 ${randomBytes(2).toString('hex')}`, input.originRegionCode ?? '520621000000', input.status ?? 'PUBLISHED', input.categoryId ?? null],
+    [
+      input.supplierId,
+      input.title ?? `梵净山绿茶 ${randomBytes(2).toString('hex')}`,
+      input.originRegionCode ?? '520621000000',
+      input.status ?? 'PUBLISHED',
+      input.categoryId ?? null,
+    ],
   );
   return rows[0].id;
 }
 
-export async function insertVariantFixture(ds: DataSource, input: { productId: string; retailPrice?: number; stockOnHand?: number; stockReserved?: number }): Promise<string> {
+export async function insertVariantFixture(
+  ds: DataSource,
+  input: { productId: string; retailPrice?: number; stockOnHand?: number; stockReserved?: number },
+): Promise<string> {
   const price = input.retailPrice ?? 6800;
   const rows: Array<{ id: string }> = await ds.query(
     `INSERT INTO variant (product_id, sku, spec, unit, retail_price, agency_price, market_reference_price, stock_on_hand, stock_reserved)
      VALUES ($1, $2, '250g', '盒', $3, $3, $3, $4, $5) RETURNING id`,
-    [input.productId, `SKU-${randomBytes(5).toString('hex')}`, price, input.stockOnHand ?? 100, input.stockReserved ?? 0],
+    [
+      input.productId,
+      `SKU-${randomBytes(5).toString('hex')}`,
+      price,
+      input.stockOnHand ?? 100,
+      input.stockReserved ?? 0,
+    ],
   );
   return rows[0].id;
 }
 
 export async function insertCertificationFixture(
   ds: DataSource,
-  input: { productId: string; status?: CertificationStatus; certificateNo?: string | null; validFrom?: string | null; validTo?: string | null; issuer?: string; batch?: string },
+  input: {
+    productId: string;
+    status?: CertificationStatus;
+    certificateNo?: string | null;
+    validFrom?: string | null;
+    validTo?: string | null;
+    issuer?: string;
+    batch?: string;
+  },
 ): Promise<string> {
   const status = input.status ?? CertificationStatus.CERTIFIED;
-  const issued = status === CertificationStatus.CERTIFIED || status === CertificationStatus.EXPIRED || status === CertificationStatus.REVOKED;
+  const issued =
+    status === CertificationStatus.CERTIFIED ||
+    status === CertificationStatus.EXPIRED ||
+    status === CertificationStatus.REVOKED;
   const rows: Array<{ id: string }> = await ds.query(
     `INSERT INTO certification (product_id, status, certificate_no, issuer, batch, valid_from, valid_to)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
     [
       input.productId,
       status,
-      input.certificateNo !== undefined ? input.certificateNo : issued ? `FIX-${randomBytes(5).toString('hex').toUpperCase()}` : null,
+      input.certificateNo !== undefined
+        ? input.certificateNo
+        : issued
+          ? `FIX-${randomBytes(5).toString('hex').toUpperCase()}`
+          : null,
       issued ? (input.issuer ?? '贵州省农业农村厅') : null,
       issued ? (input.batch ?? '2026年第一批') : null,
       input.validFrom !== undefined ? input.validFrom : issued ? '2025-01-01' : null,

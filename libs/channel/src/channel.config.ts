@@ -14,14 +14,21 @@ export interface ChannelConfig {
 export const CHANNEL_CONFIG = Symbol('CHANNEL_CONFIG');
 
 const schema = z.object({
-  COUNTER_REPORT_MAX_AGE_DAYS: z.coerce.number({ message: 'expected a whole number of days' }).int('expected a whole number of days').min(1).max(366).default(7),
+  COUNTER_REPORT_MAX_AGE_DAYS: z.coerce
+    .number({ message: 'expected a whole number of days' })
+    .int('expected a whole number of days')
+    .min(1)
+    .max(366)
+    .default(7),
 });
 
 export function loadChannelConfig(env: Record<string, string | undefined> = process.env): ChannelConfig {
   const raw = env.COUNTER_REPORT_MAX_AGE_DAYS?.trim();
   const parsed = schema.safeParse(raw ? { COUNTER_REPORT_MAX_AGE_DAYS: raw } : {});
   if (!parsed.success) {
-    throw new Error(`COUNTER_REPORT_MAX_AGE_DAYS: ${parsed.error.issues[0].message}, 1–366 (got ${JSON.stringify(raw)})`);
+    throw new Error(
+      `COUNTER_REPORT_MAX_AGE_DAYS: ${parsed.error.issues[0].message}, 1–366 (got ${JSON.stringify(raw)})`,
+    );
   }
   return { counterReportMaxAgeDays: parsed.data.COUNTER_REPORT_MAX_AGE_DAYS };
 }

@@ -7,7 +7,11 @@ export enum ChannelKind {
   ZONE = 'ZONE',
   COUNTER = 'COUNTER',
 }
-registerEnumType(ChannelKind, { name: 'ChannelKind', description: '三专: HALL 专馆 (online or physical), ZONE 专区 (inside a partner store or site), COUNTER 专柜 (smart vending counter)' });
+registerEnumType(ChannelKind, {
+  name: 'ChannelKind',
+  description:
+    '三专: HALL 专馆 (online or physical), ZONE 专区 (inside a partner store or site), COUNTER 专柜 (smart vending counter)',
+});
 
 export enum ChannelStatus {
   ACTIVE = 'ACTIVE',
@@ -21,10 +25,15 @@ export class Channel {
   @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
   @Field(() => ChannelKind) @Column('text') kind: ChannelKind;
   @Field(() => String) @Column('text') name: string;
-  @Field(() => Boolean, { description: 'An online hall (only HALL may be online)' }) @Column({ type: 'boolean', default: false }) online: boolean;
+  @Field(() => Boolean, { description: 'An online hall (only HALL may be online)' })
+  @Column({ type: 'boolean', default: false })
+  online: boolean;
   @Column({ name: 'region_code', type: 'text', nullable: true }) regionCode: string | null;
   @Field(() => String) @Column({ type: 'text', default: '' }) address: string;
-  @Field(() => ID, { nullable: true, description: 'The organisation running the channel (partner store, counter operator)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The organisation running the channel (partner store, counter operator)',
+  })
   @Column({ name: 'operator_org_id', type: 'uuid', nullable: true })
   operatorOrgId: string | null;
   @Field(() => Boolean, { description: 'Only certified assistance products may be placed here' })
@@ -61,11 +70,18 @@ export class CounterReport {
   @Field(() => ID) @Column({ name: 'channel_id', type: 'uuid' }) channelId: string;
   @Field(() => String) @Column({ name: 'report_id', type: 'text' }) reportId: string;
   @Column({ type: 'text' }) nonce: string;
-  @Field(() => Date, { description: 'When the counter sold (soldAt)' }) @Column({ name: 'reported_at', type: 'timestamptz' }) reportedAt: Date;
+  @Field(() => Date, { description: 'When the counter sold (soldAt)' })
+  @Column({ name: 'reported_at', type: 'timestamptz' })
+  reportedAt: Date;
   @Field(() => Date) @CreateDateColumn({ name: 'received_at', type: 'timestamptz' }) receivedAt: Date;
   @Field(() => [CounterReportLine]) @Column({ type: 'jsonb' }) lines: CounterReportLine[];
-  @Field(() => MoneyScalar) @Column({ name: 'total_amount', type: 'bigint', transformer: fenTransformer }) totalAmount: number;
-  @Field(() => ID, { nullable: true, description: 'The order this report became (a settled counter sale in this channel)' })
+  @Field(() => MoneyScalar)
+  @Column({ name: 'total_amount', type: 'bigint', transformer: fenTransformer })
+  totalAmount: number;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The order this report became (a settled counter sale in this channel)',
+  })
   @Column({ name: 'order_id', type: 'uuid', nullable: true })
   orderId: string | null;
 }
@@ -75,8 +91,10 @@ export class CounterReport {
 export class CounterRejection {
   @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
   @Field(() => String) @Column({ name: 'device_id', type: 'text' }) deviceId: string;
-  @Field(() => ID, { nullable: true }) @Column({ name: 'channel_id', type: 'uuid', nullable: true }) channelId: string | null;
+  @Field(() => ID, { nullable: true }) @Column({ name: 'channel_id', type: 'uuid', nullable: true }) channelId:
+    string | null;
   @Field(() => String, { description: 'Stable code, e.g. BAD_SIGNATURE' }) @Column('text') reason: string;
-  @Field(() => String, { nullable: true }) @Column({ name: 'remote_ip', type: 'text', nullable: true }) remoteIp: string | null;
+  @Field(() => String, { nullable: true }) @Column({ name: 'remote_ip', type: 'text', nullable: true }) remoteIp:
+    string | null;
   @Field(() => Date) @CreateDateColumn({ name: 'received_at', type: 'timestamptz' }) receivedAt: Date;
 }

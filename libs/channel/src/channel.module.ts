@@ -17,9 +17,23 @@ import { CounterSalesService } from './counter-sales.service';
 export const CHANNEL_ENTITIES = [Channel, ChannelProduct, CounterReport, CounterRejection];
 
 @Module({
-  imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, OrderingModule, LedgerModule],
+  imports: [
+    RegionModule,
+    IdentityModule,
+    SupplierModule,
+    CatalogModule,
+    CertificationModule,
+    OrderingModule,
+    LedgerModule,
+  ],
   controllers: [CounterController],
-  providers: [{ provide: CHANNEL_CONFIG, useFactory: () => loadChannelConfig(process.env) }, ChannelService, CounterSalesService, CounterLogService, ChannelResolver],
+  providers: [
+    { provide: CHANNEL_CONFIG, useFactory: () => loadChannelConfig(process.env) },
+    ChannelService,
+    CounterSalesService,
+    CounterLogService,
+    ChannelResolver,
+  ],
   exports: [ChannelService],
 })
 export class ChannelModule {}

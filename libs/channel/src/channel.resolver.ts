@@ -14,12 +14,19 @@ export class ChannelResolver {
     private readonly counterLog: CounterLogService,
   ) {}
 
-  @Query(() => [Channel], { description: '三专: halls, zones and counters (active ones; includeDisabled for those who manage them)' })
+  @Query(() => [Channel], {
+    description: '三专: halls, zones and counters (active ones; includeDisabled for those who manage them)',
+  })
   @Allow(PUBLIC)
   channels(
     @Ctx() ctx: RequestContext,
     @Args('kind', { type: () => ChannelKind, nullable: true }) kind?: ChannelKind,
-    @Args('regionCode', { type: () => String, nullable: true, description: 'Region code or prefix: channels in that subtree' }) regionCode?: string,
+    @Args('regionCode', {
+      type: () => String,
+      nullable: true,
+      description: 'Region code or prefix: channels in that subtree',
+    })
+    regionCode?: string,
     @Args('includeDisabled', { type: () => Boolean, nullable: true }) includeDisabled?: boolean,
   ): Promise<Channel[]> {
     return this.channelService.list(ctx, { kind, regionCode, includeDisabled });
@@ -31,31 +38,47 @@ export class ChannelResolver {
     return this.channelService.find(ctx, id);
   }
 
-  @Mutation(() => CreateChannelPayload, { description: 'A COUNTER gets a device id and a secret returned only in this payload' })
+  @Mutation(() => CreateChannelPayload, {
+    description: 'A COUNTER gets a device id and a secret returned only in this payload',
+  })
   @Allow(Role.PLATFORM_ADMIN, Role.COORDINATOR)
   createChannel(@Ctx() ctx: RequestContext, @Args('input') input: CreateChannelInput): Promise<CreateChannelPayload> {
     return this.channelService.create(ctx, input);
   }
 
-  @Mutation(() => CreateChannelPayload, { description: "Replaces a counter's secret; the old one stops working at once" })
+  @Mutation(() => CreateChannelPayload, {
+    description: "Replaces a counter's secret; the old one stops working at once",
+  })
   @Allow(Role.PLATFORM_ADMIN, Role.COORDINATOR)
-  rotateCounterSecret(@Ctx() ctx: RequestContext, @Args('channelId', { type: () => ID }) channelId: string): Promise<CreateChannelPayload> {
+  rotateCounterSecret(
+    @Ctx() ctx: RequestContext,
+    @Args('channelId', { type: () => ID }) channelId: string,
+  ): Promise<CreateChannelPayload> {
     return this.channelService.rotateSecret(ctx, channelId);
   }
 
   @Mutation(() => Channel)
   @Allow(Role.PLATFORM_ADMIN, Role.COORDINATOR)
-  disableChannel(@Ctx() ctx: RequestContext, @Args('channelId', { type: () => ID }) channelId: string): Promise<Channel> {
+  disableChannel(
+    @Ctx() ctx: RequestContext,
+    @Args('channelId', { type: () => ID }) channelId: string,
+  ): Promise<Channel> {
     return this.channelService.setStatus(ctx, channelId, ChannelStatus.DISABLED);
   }
 
   @Mutation(() => Channel)
   @Allow(Role.PLATFORM_ADMIN, Role.COORDINATOR)
-  enableChannel(@Ctx() ctx: RequestContext, @Args('channelId', { type: () => ID }) channelId: string): Promise<Channel> {
+  enableChannel(
+    @Ctx() ctx: RequestContext,
+    @Args('channelId', { type: () => ID }) channelId: string,
+  ): Promise<Channel> {
     return this.channelService.setStatus(ctx, channelId, ChannelStatus.ACTIVE);
   }
 
-  @Mutation(() => Channel, { description: 'The product’s supplier staff or a platform admin; assistance-only channels take certified products only' })
+  @Mutation(() => Channel, {
+    description:
+      'The product’s supplier staff or a platform admin; assistance-only channels take certified products only',
+  })
   @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF, Role.PLATFORM_ADMIN)
   placeProductInChannel(
     @Ctx() ctx: RequestContext,
@@ -85,7 +108,10 @@ export class ChannelResolver {
     return this.counterLog.reports(ctx, channelId, first);
   }
 
-  @Query(() => [CounterRejection], { description: 'Refused counter requests (bad signatures, stale timestamps, reused nonces, unknown devices…), newest first' })
+  @Query(() => [CounterRejection], {
+    description:
+      'Refused counter requests (bad signatures, stale timestamps, reused nonces, unknown devices…), newest first',
+  })
   @Allow(Role.PLATFORM_ADMIN, Role.COORDINATOR)
   counterRejections(
     @Ctx() ctx: RequestContext,

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AppError, Db, ErrorCode, forbidden, isUuid, notFound, type Principal, type RequestContext, Role } from '@bangfu/core';
+import {
+  AppError,
+  Db,
+  ErrorCode,
+  forbidden,
+  isUuid,
+  notFound,
+  type Principal,
+  type RequestContext,
+  Role,
+} from '@bangfu/core';
 import { ProductService, ProductStatus } from '@bangfu/catalog';
 import { CertificationService } from '@bangfu/certification';
 import { OrganizationService } from '@bangfu/identity';
@@ -39,14 +49,22 @@ export class ChannelService {
 
   /** Active channels for everyone; disabled ones too for callers who manage some channel. */
   async list(ctx: RequestContext, filter: ChannelListFilter = {}): Promise<Channel[]> {
-    const qb = this.db.repo(ctx, Channel).createQueryBuilder('c').orderBy('c.kind', 'ASC').addOrderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').limit(500);
+    const qb = this.db
+      .repo(ctx, Channel)
+      .createQueryBuilder('c')
+      .orderBy('c.kind', 'ASC')
+      .addOrderBy('c.name', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(500);
     if (filter.kind) qb.andWhere('c.kind = :kind', { kind: filter.kind });
     if (filter.regionCode) {
       let prefix: string;
       try {
         prefix = normalizePrefix(filter.regionCode.trim());
       } catch {
-        throw new AppError('INVALID_REGION_CODE', `${filter.regionCode} is not a division code or prefix`, { field: 'regionCode' });
+        throw new AppError('INVALID_REGION_CODE', `${filter.regionCode} is not a division code or prefix`, {
+          field: 'regionCode',
+        });
       }
       qb.andWhere('c.region_code LIKE :prefix', { prefix: `${prefix}%` });
     }
@@ -55,7 +73,10 @@ export class ChannelService {
       qb.andWhere('c.status = :active', { active: ChannelStatus.ACTIVE });
     } else if (!p.hasRole(Role.PLATFORM_ADMIN)) {
       const prefixes = p.regionPrefixes(Role.COORDINATOR).map((x) => `${x}%`);
-      qb.andWhere(prefixes.length ? `(c.status = :active OR c.region_code LIKE ANY(:prefixes))` : 'c.status = :active', { active: ChannelStatus.ACTIVE, prefixes });
+      qb.andWhere(
+        prefixes.length ? `(c.status = :active OR c.region_code LIKE ANY(:prefixes))` : 'c.status = :active',
+        { active: ChannelStatus.ACTIVE, prefixes },
+      );
     }
     return qb.getMany();
   }
@@ -81,7 +102,10 @@ export class ChannelService {
         WHERE status = 'ACTIVE' AND created_at < $2 AND ($1 = '' OR region_code LIKE $1 || '%') GROUP BY kind`,
       [prefix, before],
     );
-    const out = { [ChannelKind.HALL]: 0, [ChannelKind.ZONE]: 0, [ChannelKind.COUNTER]: 0 } as Record<ChannelKind, number>;
+    const out = { [ChannelKind.HALL]: 0, [ChannelKind.ZONE]: 0, [ChannelKind.COUNTER]: 0 } as Record<
+      ChannelKind,
+      number
+    >;
     for (const r of rows) out[r.kind] = Number(r.n);
     return out;
   }
@@ -94,25 +118,36 @@ export class ChannelService {
     const p = ctx.requirePrincipal();
     return this.db.transaction(ctx, async (tx) => {
       const name = input.name?.trim() ?? '';
-      if (name.length < 1 || name.length > 200) throw new AppError(ErrorCode.BAD_USER_INPUT, 'name must be 1–200 characters', { field: 'name' });
+      if (name.length < 1 || name.length > 200)
+        throw new AppError(ErrorCode.BAD_USER_INPUT, 'name must be 1–200 characters', { field: 'name' });
       const online = input.online ?? false;
       if (online && input.kind !== ChannelKind.HALL) {
-        throw new AppError('ONLINE_ONLY_FOR_HALL', 'Only a HALL (专馆) can be online; zones and counters are physical', { field: 'online' });
+        throw new AppError(
+          'ONLINE_ONLY_FOR_HALL',
+          'Only a HALL (专馆) can be online; zones and counters are physical',
+          { field: 'online' },
+        );
       }
       const address = input.address?.trim() ?? '';
-      if (address.length > 500) throw new AppError(ErrorCode.BAD_USER_INPUT, 'address must be at most 500 characters', { field: 'address' });
+      if (address.length > 500)
+        throw new AppError(ErrorCode.BAD_USER_INPUT, 'address must be at most 500 characters', { field: 'address' });
       const regionCode = input.regionCode?.trim() || null;
       if (!online && (!regionCode || !address)) {
-        throw new AppError('LOCATION_REQUIRED', 'A physical hall, zone or counter needs a region code and an address', { field: regionCode ? 'address' : 'regionCode' });
+        throw new AppError('LOCATION_REQUIRED', 'A physical hall, zone or counter needs a region code and an address', {
+          field: regionCode ? 'address' : 'regionCode',
+        });
       }
       if (regionCode) await this.regions.requireLevel(tx, regionCode, ALL_LEVELS, 'regionCode');
       this.assertManages(p, regionCode);
       if (input.operatorOrgId) {
-        if (!isUuid(input.operatorOrgId)) throw new AppError(ErrorCode.BAD_USER_INPUT, 'operatorOrgId is not an id', { field: 'operatorOrgId' });
+        if (!isUuid(input.operatorOrgId))
+          throw new AppError(ErrorCode.BAD_USER_INPUT, 'operatorOrgId is not an id', { field: 'operatorOrgId' });
         await this.organizations.get(tx, input.operatorOrgId);
       }
       const deviceSecret = input.kind === ChannelKind.COUNTER ? newDeviceSecret() : null;
-      const deviceId = deviceSecret ? `CTR-${(regionCode ?? '000000').slice(0, 6)}-${randomBytes(5).toString('hex').toUpperCase()}` : null;
+      const deviceId = deviceSecret
+        ? `CTR-${(regionCode ?? '000000').slice(0, 6)}-${randomBytes(5).toString('hex').toUpperCase()}`
+        : null;
       const repo = this.db.repo(tx, Channel);
       const saved = await repo.save(
         repo.create({
@@ -136,7 +171,8 @@ export class ChannelService {
   async rotateSecret(ctx: RequestContext, channelId: string): Promise<CreateChannelPayload> {
     return this.db.transaction(ctx, async (tx) => {
       const channel = await this.lockForManagement(tx, channelId);
-      if (channel.kind !== ChannelKind.COUNTER) throw new AppError('NOT_A_COUNTER', 'Only a COUNTER (专柜) has a device secret', { field: 'channelId' });
+      if (channel.kind !== ChannelKind.COUNTER)
+        throw new AppError('NOT_A_COUNTER', 'Only a COUNTER (专柜) has a device secret', { field: 'channelId' });
       const deviceSecret = newDeviceSecret();
       await this.db.repo(tx, Channel).update({ id: channel.id }, { deviceSecret });
       return { channel, deviceSecret };
@@ -161,19 +197,30 @@ export class ChannelService {
       const channel = await this.get(tx, channelId);
       const product = await this.products.get(tx, productId);
       this.assertActsForProduct(tx.requirePrincipal(), product.supplierId);
-      if (channel.status !== ChannelStatus.ACTIVE) throw new AppError('CHANNEL_DISABLED', `Channel ${channel.name} is disabled`, { field: 'channelId' });
+      if (channel.status !== ChannelStatus.ACTIVE)
+        throw new AppError('CHANNEL_DISABLED', `Channel ${channel.name} is disabled`, { field: 'channelId' });
       if (product.status !== ProductStatus.PUBLISHED) {
-        throw new AppError('PRODUCT_NOT_PUBLISHED', 'Only a published product can be placed in a channel', { field: 'productId', status: product.status });
+        throw new AppError('PRODUCT_NOT_PUBLISHED', 'Only a published product can be placed in a channel', {
+          field: 'productId',
+          status: product.status,
+        });
       }
       await this.suppliers.requireApproved(tx, product.supplierId);
       if (channel.assistanceOnly && !(await this.certifications.isValidOn(tx, productId))) {
-        throw new AppError('PRODUCT_NOT_CERTIFIED', `${channel.name} sells certified assistance products only (帮扶产品认定), and this product holds no certificate valid today`, {
-          field: 'productId',
-        });
+        throw new AppError(
+          'PRODUCT_NOT_CERTIFIED',
+          `${channel.name} sells certified assistance products only (帮扶产品认定), and this product holds no certificate valid today`,
+          {
+            field: 'productId',
+          },
+        );
       }
       await this.db
         .manager(tx)
-        .query(`INSERT INTO channel_product (channel_id, product_id, placed_by_user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [channel.id, productId, tx.userId]);
+        .query(
+          `INSERT INTO channel_product (channel_id, product_id, placed_by_user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+          [channel.id, productId, tx.userId],
+        );
       return channel;
     });
   }
@@ -201,7 +248,9 @@ export class ChannelService {
 
   private async lockForManagement(ctx: RequestContext, channelId: string): Promise<Channel> {
     if (!isUuid(channelId)) throw notFound('Channel', channelId);
-    const channel = await this.db.repo(ctx, Channel).findOne({ where: { id: channelId }, lock: { mode: 'pessimistic_write' } });
+    const channel = await this.db
+      .repo(ctx, Channel)
+      .findOne({ where: { id: channelId }, lock: { mode: 'pessimistic_write' } });
     if (!channel) throw notFound('Channel', channelId);
     this.assertManages(ctx.requirePrincipal(), channel.regionCode);
     return channel;
@@ -209,7 +258,7 @@ export class ChannelService {
 
   private assertActsForProduct(p: Principal, supplierId: string) {
     if (p.hasRole(Role.PLATFORM_ADMIN)) return;
-    if (!p.organizationIds(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF).includes(supplierId)) throw forbidden("You may only place your own supplier's products");
+    if (!p.organizationIds(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF).includes(supplierId))
+      throw forbidden("You may only place your own supplier's products");
   }
-
 }

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { Role } from '@bangfu/core';
 import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
-import { addDays, CERTIFICATION_ENTITIES, CertificationStatus, CertificationModule, insertCertificationFixture, insertProductFixture, shanghaiDate } from '@bangfu/certification';
+import {
+  addDays,
+  CERTIFICATION_ENTITIES,
+  CertificationStatus,
+  CertificationModule,
+  insertCertificationFixture,
+  insertProductFixture,
+  shanghaiDate,
+} from '@bangfu/certification';
 import { createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule, SupplierStatus } from '@bangfu/supplier';
@@ -37,7 +45,10 @@ async function login(role: Role, regionPrefix?: string): Promise<string> {
 }
 
 async function createChannel(input: Record<string, unknown>, token = admin) {
-  return (await server.gqlOk(CREATE, { i: input }, token)).createChannel as { deviceSecret: string | null; channel: Record<string, any> };
+  return (await server.gqlOk(CREATE, { i: input }, token)).createChannel as {
+    deviceSecret: string | null;
+    channel: Record<string, any>;
+  };
 }
 
 async function certifiedProduct(supplierId = supplierA.supplierId): Promise<string> {
@@ -51,7 +62,14 @@ const channelCount = async () => Number((await ds.query(`SELECT count(*) AS n FR
 beforeAll(async () => {
   server = await startTestServer({
     imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...CATALOG_ENTITIES, ...CERTIFICATION_ENTITIES, ...CHANNEL_ENTITIES],
+    entities: [
+      ...REGION_ENTITIES,
+      ...IDENTITY_ENTITIES,
+      ...SUPPLIER_ENTITIES,
+      ...CATALOG_ENTITIES,
+      ...CERTIFICATION_ENTITIES,
+      ...CHANNEL_ENTITIES,
+    ],
   });
   ds = server.app.get(DataSource);
   admin = await login(Role.PLATFORM_ADMIN);
@@ -66,9 +84,21 @@ describe('channels', () => {
   it('creates halls, zones and counters; a counter secret is returned once and never readable', async () => {
     const hall = await createChannel({ kind: 'HALL', name: '消费帮扶线上专馆', online: true });
     expect(hall.deviceSecret).toBeNull();
-    expect(hall.channel).toMatchObject({ kind: 'HALL', online: true, region: null, assistanceOnly: true, status: 'ACTIVE', deviceId: null });
+    expect(hall.channel).toMatchObject({
+      kind: 'HALL',
+      online: true,
+      region: null,
+      assistanceOnly: true,
+      status: 'ACTIVE',
+      deviceId: null,
+    });
 
-    const counter = await createChannel({ kind: 'COUNTER', name: '江口县政务中心智能专柜', regionCode: '520621101000', address: '江口县凯德街道政务服务中心一楼' });
+    const counter = await createChannel({
+      kind: 'COUNTER',
+      name: '江口县政务中心智能专柜',
+      regionCode: '520621101000',
+      address: '江口县凯德街道政务服务中心一楼',
+    });
     expect(counter.channel.deviceId).toMatch(/^CTR-520621-[0-9A-F]{10}$/);
     expect(counter.deviceSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(counter.channel.region).toEqual({ code: '520621101000', name: '闵孝镇' });
@@ -76,14 +106,18 @@ describe('channels', () => {
     const listRes = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `{ channels { ${CHANNEL_FIELDS} } channel(id: "${counter.channel.id}") { ${CHANNEL_FIELDS} } }` }),
+      body: JSON.stringify({
+        query: `{ channels { ${CHANNEL_FIELDS} } channel(id: "${counter.channel.id}") { ${CHANNEL_FIELDS} } }`,
+      }),
     });
     const raw = await listRes.text();
     expect(raw).toContain(counter.channel.deviceId);
     expect(raw).not.toContain(counter.deviceSecret);
     expectErrorCode(await server.gql(`{ channels { id deviceSecret } }`), 'GRAPHQL_VALIDATION_FAILED');
     const type = await server.gqlOk(`{ __type(name: "Channel") { fields { name } } }`);
-    expect(type.__type.fields.map((f: { name: string }) => f.name).filter((n: string) => /secret/i.test(n))).toEqual([]);
+    expect(type.__type.fields.map((f: { name: string }) => f.name).filter((n: string) => /secret/i.test(n))).toEqual(
+      [],
+    );
 
     const rotated = (await server.gqlOk(ROTATE, { id: counter.channel.id }, admin)).rotateCounterSecret;
     expect(rotated.deviceSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -108,18 +142,45 @@ describe('channels', () => {
   });
 
   it('lets coordinators manage channels in their region only, and hides disabled ones from the public', async () => {
-    const zone = await createChannel({ kind: 'ZONE', name: '铜仁万达超市帮扶专区', regionCode: '520621000000', address: '江口县双江街道' }, coordinator);
-    expectErrorCode(await server.gql(CREATE, { i: { kind: 'ZONE', name: '汉中专区', regionCode: '610724000000', address: '西乡县' } }, coordinator), 'FORBIDDEN');
-    expectErrorCode(await server.gql(CREATE, { i: { kind: 'HALL', name: '全国专馆', online: true } }, coordinator), 'FORBIDDEN');
-    expectErrorCode(await server.gql(CREATE, { i: { kind: 'HALL', name: '供应商专馆', online: true } }, supplierA.token), 'FORBIDDEN');
-    expectErrorCode(await server.gql(CREATE, { i: { kind: 'HALL', name: '匿名专馆', online: true } }), 'UNAUTHENTICATED');
+    const zone = await createChannel(
+      { kind: 'ZONE', name: '铜仁万达超市帮扶专区', regionCode: '520621000000', address: '江口县双江街道' },
+      coordinator,
+    );
+    expectErrorCode(
+      await server.gql(
+        CREATE,
+        { i: { kind: 'ZONE', name: '汉中专区', regionCode: '610724000000', address: '西乡县' } },
+        coordinator,
+      ),
+      'FORBIDDEN',
+    );
+    expectErrorCode(
+      await server.gql(CREATE, { i: { kind: 'HALL', name: '全国专馆', online: true } }, coordinator),
+      'FORBIDDEN',
+    );
+    expectErrorCode(
+      await server.gql(CREATE, { i: { kind: 'HALL', name: '供应商专馆', online: true } }, supplierA.token),
+      'FORBIDDEN',
+    );
+    expectErrorCode(
+      await server.gql(CREATE, { i: { kind: 'HALL', name: '匿名专馆', online: true } }),
+      'UNAUTHENTICATED',
+    );
     expectErrorCode(await server.gql(DISABLE, { id: zone.channel.id }, farCoordinator), 'FORBIDDEN');
-    expect((await server.gqlOk(CHANNELS, { r: '520621' })).channels.map((c: { id: string }) => c.id)).toContain(zone.channel.id);
+    expect((await server.gqlOk(CHANNELS, { r: '520621' })).channels.map((c: { id: string }) => c.id)).toContain(
+      zone.channel.id,
+    );
 
     expect((await server.gqlOk(DISABLE, { id: zone.channel.id }, coordinator)).disableChannel.status).toBe('DISABLED');
-    expect((await server.gqlOk(CHANNELS, { r: '520621', d: true })).channels.map((c: { id: string }) => c.id)).not.toContain(zone.channel.id);
-    expect((await server.gqlOk(CHANNELS, { r: '520621', d: true }, coordinator)).channels.map((c: { id: string }) => c.id)).toContain(zone.channel.id);
-    expect((await server.gqlOk(`query($id: ID!) { channel(id: $id) { status } }`, { id: zone.channel.id })).channel.status).toBe('DISABLED');
+    expect(
+      (await server.gqlOk(CHANNELS, { r: '520621', d: true })).channels.map((c: { id: string }) => c.id),
+    ).not.toContain(zone.channel.id);
+    expect(
+      (await server.gqlOk(CHANNELS, { r: '520621', d: true }, coordinator)).channels.map((c: { id: string }) => c.id),
+    ).toContain(zone.channel.id);
+    expect(
+      (await server.gqlOk(`query($id: ID!) { channel(id: $id) { status } }`, { id: zone.channel.id })).channel.status,
+    ).toBe('DISABLED');
     const kinds = (await server.gqlOk(CHANNELS, { k: 'COUNTER' })).channels.map((c: { kind: string }) => c.kind);
     expect(new Set(kinds)).toEqual(new Set(['COUNTER']));
   });
@@ -129,20 +190,44 @@ describe('placement', () => {
   let hall: string;
   let openZone: string;
   beforeAll(async () => {
-    hall = (await createChannel({ kind: 'HALL', name: '贵州消费帮扶专馆', regionCode: '520000000000', address: '贵阳市观山湖区' })).channel.id;
-    openZone = (await createChannel({ kind: 'ZONE', name: '社区便民专区', regionCode: '520621000000', address: '江口县', assistanceOnly: false })).channel.id;
+    hall = (
+      await createChannel({
+        kind: 'HALL',
+        name: '贵州消费帮扶专馆',
+        regionCode: '520000000000',
+        address: '贵阳市观山湖区',
+      })
+    ).channel.id;
+    openZone = (
+      await createChannel({
+        kind: 'ZONE',
+        name: '社区便民专区',
+        regionCode: '520621000000',
+        address: '江口县',
+        assistanceOnly: false,
+      })
+    ).channel.id;
   });
 
   it("places a certified, published product by its supplier's staff or a platform admin (idempotent)", async () => {
     const productId = await certifiedProduct();
-    expect((await server.gqlOk(PLACE, { c: hall, p: productId }, supplierA.token)).placeProductInChannel.productCount).toBe(1);
-    expect((await server.gqlOk(PLACE, { c: hall, p: productId }, supplierA.token)).placeProductInChannel.productCount).toBe(1);
+    expect(
+      (await server.gqlOk(PLACE, { c: hall, p: productId }, supplierA.token)).placeProductInChannel.productCount,
+    ).toBe(1);
+    expect(
+      (await server.gqlOk(PLACE, { c: hall, p: productId }, supplierA.token)).placeProductInChannel.productCount,
+    ).toBe(1);
     const other = await certifiedProduct();
     expect((await server.gqlOk(PLACE, { c: hall, p: other }, admin)).placeProductInChannel.productCount).toBe(2);
-    const [row] = await ds.query(`SELECT placed_by_user_id FROM channel_product WHERE channel_id = $1 AND product_id = $2`, [hall, productId]);
+    const [row] = await ds.query(
+      `SELECT placed_by_user_id FROM channel_product WHERE channel_id = $1 AND product_id = $2`,
+      [hall, productId],
+    );
     expect(row.placed_by_user_id).toBeTruthy();
 
-    expect((await server.gqlOk(REMOVE, { c: hall, p: productId }, supplierA.token)).removeProductFromChannel.productCount).toBe(1);
+    expect(
+      (await server.gqlOk(REMOVE, { c: hall, p: productId }, supplierA.token)).removeProductFromChannel.productCount,
+    ).toBe(1);
   });
 
   it('refuses uncertified, expired, unpublished and foreign products with stable codes, writing nothing', async () => {
@@ -151,7 +236,11 @@ describe('placement', () => {
     expectErrorCode(await server.gql(PLACE, { c: hall, p: uncertified }, admin), 'PRODUCT_NOT_CERTIFIED');
 
     const lapsed = await insertProductFixture(ds, { supplierId: supplierA.supplierId });
-    await insertCertificationFixture(ds, { productId: lapsed, validFrom: addDays(today, -300), validTo: addDays(today, -1) });
+    await insertCertificationFixture(ds, {
+      productId: lapsed,
+      validFrom: addDays(today, -300),
+      validTo: addDays(today, -1),
+    });
     expectErrorCode(await server.gql(PLACE, { c: hall, p: lapsed }, supplierA.token), 'PRODUCT_NOT_CERTIFIED');
 
     const pending = await insertProductFixture(ds, { supplierId: supplierA.supplierId });
@@ -165,23 +254,37 @@ describe('placement', () => {
     const foreign = await certifiedProduct(supplierA.supplierId);
     expectErrorCode(await server.gql(PLACE, { c: hall, p: foreign }, supplierB.token), 'FORBIDDEN');
     expectErrorCode(await server.gql(PLACE, { c: hall, p: foreign }, coordinator), 'FORBIDDEN');
-    expectErrorCode(await server.gql(PLACE, { c: hall, p: '00000000-0000-4000-8000-000000000000' }, admin), 'NOT_FOUND');
+    expectErrorCode(
+      await server.gql(PLACE, { c: hall, p: '00000000-0000-4000-8000-000000000000' }, admin),
+      'NOT_FOUND',
+    );
 
     const suspended = await supplier(SupplierStatus.SUSPENDED);
     const ofSuspended = await certifiedProduct(suspended.supplierId);
     expectErrorCode(await server.gql(PLACE, { c: hall, p: ofSuspended }, suspended.token), 'SUPPLIER_NOT_APPROVED');
 
-    const disabled = (await createChannel({ kind: 'ZONE', name: '停用专区', regionCode: '520621000000', address: '江口县' })).channel.id;
+    const disabled = (
+      await createChannel({ kind: 'ZONE', name: '停用专区', regionCode: '520621000000', address: '江口县' })
+    ).channel.id;
     await server.gqlOk(DISABLE, { id: disabled }, admin);
     expectErrorCode(await server.gql(PLACE, { c: disabled, p: foreign }, supplierA.token), 'CHANNEL_DISABLED');
 
-    const placed = await ds.query(`SELECT 1 FROM channel_product WHERE product_id = ANY($1::uuid[])`, [[uncertified, lapsed, pending, draft, foreign, ofSuspended]]);
+    const placed = await ds.query(`SELECT 1 FROM channel_product WHERE product_id = ANY($1::uuid[])`, [
+      [uncertified, lapsed, pending, draft, foreign, ofSuspended],
+    ]);
     expect(placed).toHaveLength(0);
 
     // Channels that are not assistance-only take uncertified (but published) products.
-    expect((await server.gqlOk(PLACE, { c: openZone, p: uncertified }, supplierA.token)).placeProductInChannel.productCount).toBeGreaterThanOrEqual(1);
+    expect(
+      (await server.gqlOk(PLACE, { c: openZone, p: uncertified }, supplierA.token)).placeProductInChannel.productCount,
+    ).toBeGreaterThanOrEqual(1);
     // Removing another supplier's product is refused as well.
     expectErrorCode(await server.gql(REMOVE, { c: openZone, p: uncertified }, supplierB.token), 'FORBIDDEN');
-    expect(await ds.query(`SELECT 1 FROM channel_product WHERE channel_id = $1 AND product_id = $2`, [openZone, uncertified])).toHaveLength(1);
+    expect(
+      await ds.query(`SELECT 1 FROM channel_product WHERE channel_id = $1 AND product_id = $2`, [
+        openZone,
+        uncertified,
+      ]),
+    ).toHaveLength(1);
   });
 });

@@ -7,7 +7,8 @@ const MAX_LIST = 100;
 
 function limitOf(first: number | null | undefined): number {
   const n = first ?? 50;
-  if (!Number.isInteger(n) || n < 1 || n > MAX_LIST) throw new AppError(ErrorCode.BAD_USER_INPUT, `first must be between 1 and ${MAX_LIST}`, { field: 'first' });
+  if (!Number.isInteger(n) || n < 1 || n > MAX_LIST)
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `first must be between 1 and ${MAX_LIST}`, { field: 'first' });
   return n;
 }
 
@@ -21,14 +22,26 @@ export class CounterLogService {
 
   async reports(ctx: RequestContext, channelId: string, first?: number | null): Promise<CounterReport[]> {
     const channel = await this.channels.get(ctx, channelId);
-    if (!this.channels.manages(ctx.principal, channel.regionCode)) throw new AppError(ErrorCode.FORBIDDEN, 'This counter is outside your region');
-    return this.db.repo(ctx, CounterReport).find({ where: { channelId: channel.id }, order: { receivedAt: 'DESC', id: 'DESC' }, take: limitOf(first) });
+    if (!this.channels.manages(ctx.principal, channel.regionCode))
+      throw new AppError(ErrorCode.FORBIDDEN, 'This counter is outside your region');
+    return this.db
+      .repo(ctx, CounterReport)
+      .find({ where: { channelId: channel.id }, order: { receivedAt: 'DESC', id: 'DESC' }, take: limitOf(first) });
   }
 
   /** Newest first; unknown-device refusals (no channel) only for platform admins. */
-  async rejections(ctx: RequestContext, filter: { channelId?: string | null; deviceId?: string | null }, first?: number | null): Promise<CounterRejection[]> {
+  async rejections(
+    ctx: RequestContext,
+    filter: { channelId?: string | null; deviceId?: string | null },
+    first?: number | null,
+  ): Promise<CounterRejection[]> {
     const p = ctx.requirePrincipal();
-    const qb = this.db.repo(ctx, CounterRejection).createQueryBuilder('r').orderBy('r.received_at', 'DESC').addOrderBy('r.id', 'DESC').limit(limitOf(first));
+    const qb = this.db
+      .repo(ctx, CounterRejection)
+      .createQueryBuilder('r')
+      .orderBy('r.received_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(limitOf(first));
     if (!p.hasRole(Role.PLATFORM_ADMIN)) {
       const prefixes = p.regionPrefixes(Role.COORDINATOR).map((x) => `${x}%`);
       qb.innerJoin('channel', 'c', 'c.id = r.channel_id').andWhere('c.region_code LIKE ANY(:prefixes)', { prefixes });

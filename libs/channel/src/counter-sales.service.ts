@@ -2,7 +2,18 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { APP_CONFIG, type AppConfig, AppError, Db, isUuid, Principal, REDIS, redisKey, type RequestContext, uniqueViolation } from '@bangfu/core';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  AppError,
+  Db,
+  isUuid,
+  Principal,
+  REDIS,
+  redisKey,
+  type RequestContext,
+  uniqueViolation,
+} from '@bangfu/core';
 import { hashPassword } from '@bangfu/identity';
 import { LedgerService } from '@bangfu/ledger';
 import {
@@ -20,7 +31,14 @@ import {
   UnavailableReason,
 } from '@bangfu/ordering';
 import { CHANNEL_CONFIG, type ChannelConfig } from './channel.config';
-import { Channel, ChannelKind, ChannelStatus, CounterRejection, CounterReport, type CounterReportLine } from './channel.entities';
+import {
+  Channel,
+  ChannelKind,
+  ChannelStatus,
+  CounterRejection,
+  CounterReport,
+  type CounterReportLine,
+} from './channel.entities';
 import { MAX_CLOCK_SKEW_SECONDS, verifyCounterSignature } from './counter-signature';
 
 export interface CounterRequest {
@@ -39,7 +57,6 @@ export interface CounterResult {
   orderId: string | null;
 }
 
-
 const ReportBody = z.strictObject({
   reportId: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'reportId: 1–100 letters, digits, . _ : -'),
   soldAt: z.iso.datetime({ offset: true }),
@@ -57,7 +74,12 @@ const ReportBody = z.strictObject({
 type ReportBody = z.infer<typeof ReportBody>;
 
 /** A refusal with its HTTP status; every refusal is also written to counter_rejection. */
-export function counterRefusal(code: string, status: number, message: string, details: Record<string, unknown> = {}): AppError {
+export function counterRefusal(
+  code: string,
+  status: number,
+  message: string,
+  details: Record<string, unknown> = {},
+): AppError {
   const e = new AppError(code, message, details);
   Object.defineProperty(e, 'httpStatus', { value: status });
   return e;
@@ -69,7 +91,8 @@ function header(headers: CounterRequest['headers'], name: string): string | null
 }
 
 function sameLines(a: CounterReportLine[], b: CounterReportLine[]): boolean {
-  const key = (lines: CounterReportLine[]) => lines.map((l) => `${l.variantId.toLowerCase()}|${l.quantity}|${l.unitPrice}`).join(',');
+  const key = (lines: CounterReportLine[]) =>
+    lines.map((l) => `${l.variantId.toLowerCase()}|${l.quantity}|${l.unitPrice}`).join(',');
   return key(a) === key(b);
 }
 
@@ -96,9 +119,11 @@ export class CounterSalesService {
     let channelId: string | null = null;
     try {
       const channel = await this.findCounter(ctx, req.deviceId);
-      if (!channel) throw counterRefusal('UNKNOWN_DEVICE', 404, `No counter is registered as ${req.deviceId.slice(0, 64)}`);
+      if (!channel)
+        throw counterRefusal('UNKNOWN_DEVICE', 404, `No counter is registered as ${req.deviceId.slice(0, 64)}`);
       channelId = channel.id;
-      if (channel.status !== ChannelStatus.ACTIVE) throw counterRefusal('CHANNEL_DISABLED', 403, 'This counter is disabled');
+      if (channel.status !== ChannelStatus.ACTIVE)
+        throw counterRefusal('CHANNEL_DISABLED', 403, 'This counter is disabled');
       return await this.record(ctx, channel, req);
     } catch (e) {
       if (e instanceof AppError) await this.logRejection(ctx, req.deviceId, channelId, e.code, req.ip);
@@ -106,38 +131,69 @@ export class CounterSalesService {
     }
   }
 
-  private async findCounter(ctx: RequestContext, deviceId: string): Promise<(Channel & { deviceSecret: string }) | null> {
+  private async findCounter(
+    ctx: RequestContext,
+    deviceId: string,
+  ): Promise<(Channel & { deviceSecret: string }) | null> {
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(deviceId)) return null;
-    const channel = await this.db.repo(ctx, Channel).createQueryBuilder('c').addSelect('c.deviceSecret').where('c.device_id = :d', { d: deviceId }).getOne();
-    return channel && channel.kind === ChannelKind.COUNTER && channel.deviceSecret ? (channel as Channel & { deviceSecret: string }) : null;
+    const channel = await this.db
+      .repo(ctx, Channel)
+      .createQueryBuilder('c')
+      .addSelect('c.deviceSecret')
+      .where('c.device_id = :d', { d: deviceId })
+      .getOne();
+    return channel && channel.kind === ChannelKind.COUNTER && channel.deviceSecret
+      ? (channel as Channel & { deviceSecret: string })
+      : null;
   }
 
-  private async record(ctx: RequestContext, channel: Channel & { deviceSecret: string }, req: CounterRequest): Promise<CounterResult> {
+  private async record(
+    ctx: RequestContext,
+    channel: Channel & { deviceSecret: string },
+    req: CounterRequest,
+  ): Promise<CounterResult> {
     const timestamp = header(req.headers, 'x-bangfu-timestamp');
     const nonce = header(req.headers, 'x-bangfu-nonce');
     const signature = header(req.headers, 'x-bangfu-signature');
     if (!timestamp || !nonce || !signature) {
-      throw counterRefusal('MISSING_SIGNATURE', 401, 'Send x-bangfu-timestamp, x-bangfu-nonce and x-bangfu-signature headers');
+      throw counterRefusal(
+        'MISSING_SIGNATURE',
+        401,
+        'Send x-bangfu-timestamp, x-bangfu-nonce and x-bangfu-signature headers',
+      );
     }
-    if (!/^[A-Za-z0-9_-]{8,128}$/.test(nonce)) throw counterRefusal('INVALID_NONCE', 400, 'x-bangfu-nonce must be 8–128 letters, digits, _ or -');
-    if (!req.rawBody) throw counterRefusal('INVALID_REPORT', 400, 'The body must be JSON (content-type: application/json)');
+    if (!/^[A-Za-z0-9_-]{8,128}$/.test(nonce))
+      throw counterRefusal('INVALID_NONCE', 400, 'x-bangfu-nonce must be 8–128 letters, digits, _ or -');
+    if (!req.rawBody)
+      throw counterRefusal('INVALID_REPORT', 400, 'The body must be JSON (content-type: application/json)');
     if (!verifyCounterSignature(channel.deviceSecret, timestamp, nonce, req.rawBody, signature)) {
       throw counterRefusal('BAD_SIGNATURE', 401, 'The signature does not match');
     }
     const now = Math.floor(Date.now() / 1000);
     if (!/^\d{1,12}$/.test(timestamp) || Math.abs(now - Number(timestamp)) > MAX_CLOCK_SKEW_SECONDS) {
-      throw counterRefusal('STALE_TIMESTAMP', 401, `x-bangfu-timestamp must be unix seconds within ${MAX_CLOCK_SKEW_SECONDS}s of the server clock (now ${now})`);
+      throw counterRefusal(
+        'STALE_TIMESTAMP',
+        401,
+        `x-bangfu-timestamp must be unix seconds within ${MAX_CLOCK_SKEW_SECONDS}s of the server clock (now ${now})`,
+      );
     }
     const parsed = ReportBody.safeParse(req.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw counterRefusal('INVALID_REPORT', 400, `${issue.path.join('.') || 'body'}: ${issue.message}`, { field: issue.path.join('.') });
+      throw counterRefusal('INVALID_REPORT', 400, `${issue.path.join('.') || 'body'}: ${issue.message}`, {
+        field: issue.path.join('.'),
+      });
     }
     const body = parsed.data;
     const soldAt = new Date(body.soldAt);
     // Same tolerance as the request timestamp: a counter clock a little ahead is fine, a sale dated later is not.
     if (soldAt.getTime() > Date.now() + MAX_CLOCK_SKEW_SECONDS * 1000) {
-      throw counterRefusal('INVALID_REPORT', 400, `soldAt is in the future (more than ${MAX_CLOCK_SKEW_SECONDS}s ahead of the server clock)`, { field: 'soldAt' });
+      throw counterRefusal(
+        'INVALID_REPORT',
+        400,
+        `soldAt is in the future (more than ${MAX_CLOCK_SKEW_SECONDS}s ahead of the server clock)`,
+        { field: 'soldAt' },
+      );
     }
 
     // The reportId is the idempotency key: a retry (new nonce) or a replay (same nonce) of a recorded
@@ -148,17 +204,33 @@ export class CounterSalesService {
     // response) still gets DUPLICATE, however late; only new sales older than the window are refused.
     const maxAgeDays = this.channelConfig.counterReportMaxAgeDays;
     if (soldAt.getTime() < Date.now() - maxAgeDays * 86_400_000) {
-      throw counterRefusal('REPORT_TOO_OLD', 400, `soldAt is more than ${maxAgeDays} day(s) ago; sales that old are not accepted from a counter`, {
-        field: 'soldAt',
-        maxAgeDays,
-      });
+      throw counterRefusal(
+        'REPORT_TOO_OLD',
+        400,
+        `soldAt is more than ${maxAgeDays} day(s) ago; sales that old are not accepted from a counter`,
+        {
+          field: 'soldAt',
+          maxAgeDays,
+        },
+      );
     }
 
     // Nonces are kept a little longer than the freshness window; older requests fail as stale anyway.
-    const claimed = await this.redis.set(redisKey(this.config, 'counter-nonce', channel.id, nonce), '1', 'EX', MAX_CLOCK_SKEW_SECONDS * 2 + 60, 'NX');
-    if (claimed !== 'OK') throw counterRefusal('NONCE_REUSED', 409, 'This nonce was already used; sign each attempt with a new nonce');
+    const claimed = await this.redis.set(
+      redisKey(this.config, 'counter-nonce', channel.id, nonce),
+      '1',
+      'EX',
+      MAX_CLOCK_SKEW_SECONDS * 2 + 60,
+      'NX',
+    );
+    if (claimed !== 'OK')
+      throw counterRefusal('NONCE_REUSED', 409, 'This nonce was already used; sign each attempt with a new nonce');
 
-    const lines: CounterReportLine[] = body.lines.map((l) => ({ variantId: l.variantId.toLowerCase(), quantity: l.quantity, unitPrice: l.unitPrice }));
+    const lines: CounterReportLine[] = body.lines.map((l) => ({
+      variantId: l.variantId.toLowerCase(),
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+    }));
     let recorded: { counterReportId: string; orderId: string } | null;
     try {
       recorded = await this.db.transaction(ctx, (tx) => this.write(tx, channel, body.reportId, nonce, soldAt, lines));
@@ -174,16 +246,27 @@ export class CounterSalesService {
       if (again) return again;
       throw new Error('counter report vanished after a conflict');
     }
-    this.log.log(`counter ${channel.deviceId} report ${body.reportId} recorded (${lines.length} line(s)) as order ${recorded.orderId}`);
+    this.log.log(
+      `counter ${channel.deviceId} report ${body.reportId} recorded (${lines.length} line(s)) as order ${recorded.orderId}`,
+    );
     return { reportId: body.reportId, status: 'RECORDED', ...recorded };
   }
 
-  private async answerIfRecorded(ctx: RequestContext, channelId: string, body: ReportBody, soldAt: Date): Promise<CounterResult | null> {
+  private async answerIfRecorded(
+    ctx: RequestContext,
+    channelId: string,
+    body: ReportBody,
+    soldAt: Date,
+  ): Promise<CounterResult | null> {
     const prior = await this.db.repo(ctx, CounterReport).findOneBy({ channelId, reportId: body.reportId });
     if (!prior) return null;
     const lines = body.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, unitPrice: l.unitPrice }));
     if (prior.reportedAt.getTime() !== soldAt.getTime() || !sameLines(prior.lines, lines)) {
-      throw counterRefusal('REPORT_ID_CONFLICT', 409, `Report ${body.reportId} was already recorded with different contents`);
+      throw counterRefusal(
+        'REPORT_ID_CONFLICT',
+        409,
+        `Report ${body.reportId} was already recorded with different contents`,
+      );
     }
     return { reportId: body.reportId, status: 'DUPLICATE', counterReportId: prior.id, orderId: prior.orderId };
   }
@@ -213,18 +296,36 @@ export class CounterSalesService {
     let total = 0;
     for (const [i, line] of lines.entries()) {
       const v = byId.get(line.variantId);
-      if (!v) throw counterRefusal('UNKNOWN_VARIANT', 400, `lines.${i}.variantId: no such variant`, { field: `lines.${i}.variantId` });
-      if (!v.placed) throw counterRefusal('PRODUCT_NOT_IN_CHANNEL', 400, `lines.${i}: the product is not placed in this counter`, { field: `lines.${i}.variantId` });
-      if (Number(v.retail_price) !== line.unitPrice) {
-        throw counterRefusal('PRICE_MISMATCH', 400, `lines.${i}.unitPrice ${line.unitPrice} differs from the retail price ${v.retail_price}`, {
-          field: `lines.${i}.unitPrice`,
-          retailPrice: Number(v.retail_price),
+      if (!v)
+        throw counterRefusal('UNKNOWN_VARIANT', 400, `lines.${i}.variantId: no such variant`, {
+          field: `lines.${i}.variantId`,
         });
+      if (!v.placed)
+        throw counterRefusal('PRODUCT_NOT_IN_CHANNEL', 400, `lines.${i}: the product is not placed in this counter`, {
+          field: `lines.${i}.variantId`,
+        });
+      if (Number(v.retail_price) !== line.unitPrice) {
+        throw counterRefusal(
+          'PRICE_MISMATCH',
+          400,
+          `lines.${i}.unitPrice ${line.unitPrice} differs from the retail price ${v.retail_price}`,
+          {
+            field: `lines.${i}.unitPrice`,
+            retailPrice: Number(v.retail_price),
+          },
+        );
       }
       total += line.quantity * line.unitPrice;
     }
-    if (!Number.isSafeInteger(total)) throw counterRefusal('INVALID_REPORT', 400, 'The report total is out of range', { field: 'lines' });
-    if (ids.length > MAX_LINES) throw counterRefusal('INVALID_REPORT', 400, `A report may hold at most ${MAX_LINES} different variants (one order)`, { field: 'lines' });
+    if (!Number.isSafeInteger(total))
+      throw counterRefusal('INVALID_REPORT', 400, 'The report total is out of range', { field: 'lines' });
+    if (ids.length > MAX_LINES)
+      throw counterRefusal(
+        'INVALID_REPORT',
+        400,
+        `A report may hold at most ${MAX_LINES} different variants (one order)`,
+        { field: 'lines' },
+      );
 
     const inserted: Array<{ id: string }> = await m.query(
       `INSERT INTO counter_report (channel_id, report_id, nonce, reported_at, lines, total_amount)
@@ -246,30 +347,58 @@ export class CounterSalesService {
    * its part), handed over at the counter (units taken from lots FIFO, so attribution knows the
    * households) and SETTLED. Any refusal rolls the whole report back.
    */
-  private async settleAsOrder(ctx: RequestContext, channel: Channel, counterReportId: string, reportId: string, lines: CounterReportLine[], total: number): Promise<string> {
+  private async settleAsOrder(
+    ctx: RequestContext,
+    channel: Channel,
+    counterReportId: string,
+    reportId: string,
+    lines: CounterReportLine[],
+    total: number,
+  ): Promise<string> {
     const buyer = await this.walkInBuyer(ctx, channel);
     // The protocol allows a variant on several lines; an order has one line per variant.
     const merged = new Map<string, number>();
     for (const line of lines) merged.set(line.variantId, (merged.get(line.variantId) ?? 0) + line.quantity);
     const outcome = await this.checkout.placeOrder(
       ctx.withPrincipal(buyer),
-      { idempotencyKey: `counter-report:${counterReportId}`, channelId: channel.id, buyerOrgId: null, lines: [...merged].map(([variantId, quantity]) => ({ variantId, quantity })) },
+      {
+        idempotencyKey: `counter-report:${counterReportId}`,
+        channelId: channel.id,
+        buyerOrgId: null,
+        lines: [...merged].map(([variantId, quantity]) => ({ variantId, quantity })),
+      },
       { buyerUserId: buyer.userId },
     );
     if (!(outcome instanceof Order)) throw refusalFor(outcome, lines);
-    if (outcome.totalAmount !== total) throw new Error(`counter report ${reportId}: order total ${outcome.totalAmount} differs from the report total ${total}`);
+    if (outcome.totalAmount !== total)
+      throw new Error(
+        `counter report ${reportId}: order total ${outcome.totalAmount} differs from the report total ${total}`,
+      );
 
     const orderId = outcome.id;
     await this.orders.markPaid(ctx, orderId, { paymentId: `counter-report:${counterReportId}`, amount: total });
     const parts = new Map<string, { supplierOrderId: string; supplierId: string; amount: number }>();
     for (const line of await this.orders.lines(ctx, orderId)) {
-      const part = parts.get(line.supplierOrderId) ?? { supplierOrderId: line.supplierOrderId, supplierId: line.supplierId, amount: 0 };
+      const part = parts.get(line.supplierOrderId) ?? {
+        supplierOrderId: line.supplierOrderId,
+        supplierId: line.supplierId,
+        amount: 0,
+      };
       part.amount += line.lineTotal;
       parts.set(line.supplierOrderId, part);
     }
-    await this.ledger.postCounterSettlement(ctx, { orderId, channelId: channel.id, parts: [...parts.values()], reference: reportId });
+    await this.ledger.postCounterSettlement(ctx, {
+      orderId,
+      channelId: channel.id,
+      parts: [...parts.values()],
+      reference: reportId,
+    });
     await this.fulfilment.handOverAtCounter(ctx, orderId, reportId);
-    await this.orders.transition(ctx, orderId, OrderStatus.SETTLED, { actor: ActorKind.SYSTEM, reason: 'settled by the counter operator', data: { counterReportId, reportId } });
+    await this.orders.transition(ctx, orderId, OrderStatus.SETTLED, {
+      actor: ActorKind.SYSTEM,
+      reason: 'settled by the counter operator',
+      data: { counterReportId, reportId },
+    });
     return orderId;
   }
 
@@ -284,19 +413,26 @@ export class CounterSalesService {
     const displayName = `专柜散客 ${channel.deviceId ?? channel.id}`.slice(0, 100);
     let [row]: Array<{ id: string }> = await m.query(`SELECT id FROM app_user WHERE email = $1`, [email]);
     if (!row) {
-      await m.query(`INSERT INTO app_user (email, display_name, password_hash, status) VALUES ($1, $2, $3, 'DISABLED') ON CONFLICT (email) DO NOTHING`, [
-        email,
-        displayName,
-        await hashPassword(randomBytes(32).toString('base64url')),
-      ]);
+      await m.query(
+        `INSERT INTO app_user (email, display_name, password_hash, status) VALUES ($1, $2, $3, 'DISABLED') ON CONFLICT (email) DO NOTHING`,
+        [email, displayName, await hashPassword(randomBytes(32).toString('base64url'))],
+      );
       [row] = await m.query(`SELECT id FROM app_user WHERE email = $1`, [email]);
     }
     return new Principal(row.id, displayName, []);
   }
 
-  private async logRejection(ctx: RequestContext, deviceId: string, channelId: string | null, reason: string, ip: string | null): Promise<void> {
+  private async logRejection(
+    ctx: RequestContext,
+    deviceId: string,
+    channelId: string | null,
+    reason: string,
+    ip: string | null,
+  ): Promise<void> {
     try {
-      await this.db.repo(ctx, CounterRejection).insert({ deviceId: deviceId.slice(0, 64) || '?', channelId, reason, remoteIp: ip });
+      await this.db
+        .repo(ctx, CounterRejection)
+        .insert({ deviceId: deviceId.slice(0, 64) || '?', channelId, reason, remoteIp: ip });
     } catch (e) {
       this.log.error(`could not log counter rejection ${reason} for ${deviceId.slice(0, 64)}: ${(e as Error).message}`);
     }
@@ -306,24 +442,48 @@ export class CounterSalesService {
 
 /** A checkout refusal as the counter protocol's refusal, pointing at the first report line concerned. */
 function refusalFor(outcome: Exclude<PlaceOrderOutcome, Order>, lines: CounterReportLine[]): AppError {
-  const index = (variantId: string) => Math.max(0, lines.findIndex((l) => l.variantId === String(variantId).toLowerCase()));
+  const index = (variantId: string) =>
+    Math.max(
+      0,
+      lines.findIndex((l) => l.variantId === String(variantId).toLowerCase()),
+    );
   if (outcome instanceof InsufficientStockError) {
     const i = index(outcome.variantId);
-    return counterRefusal('INSUFFICIENT_STOCK', 409, `lines.${i}: not enough stock for ${outcome.requested} (${outcome.available} available)`, {
-      field: `lines.${i}.quantity`,
-      variantId: outcome.variantId,
-      available: outcome.available,
-    });
+    return counterRefusal(
+      'INSUFFICIENT_STOCK',
+      409,
+      `lines.${i}: not enough stock for ${outcome.requested} (${outcome.available} available)`,
+      {
+        field: `lines.${i}.quantity`,
+        variantId: outcome.variantId,
+        available: outcome.available,
+      },
+    );
   }
   if (outcome instanceof ProductUnavailableError) {
     const i = index(outcome.variantId);
-    if (outcome.reason === UnavailableReason.UNKNOWN_VARIANT) return counterRefusal('UNKNOWN_VARIANT', 400, `lines.${i}.variantId: no such variant`, { field: `lines.${i}.variantId` });
-    if (outcome.reason === UnavailableReason.NOT_IN_CHANNEL) return counterRefusal('PRODUCT_NOT_IN_CHANNEL', 400, `lines.${i}: the product is not placed in this counter`, { field: `lines.${i}.variantId` });
-    return counterRefusal('PRODUCT_UNAVAILABLE', 409, `lines.${i}: ${outcome.message}`, { field: `lines.${i}.variantId`, reason: outcome.reason });
+    if (outcome.reason === UnavailableReason.UNKNOWN_VARIANT)
+      return counterRefusal('UNKNOWN_VARIANT', 400, `lines.${i}.variantId: no such variant`, {
+        field: `lines.${i}.variantId`,
+      });
+    if (outcome.reason === UnavailableReason.NOT_IN_CHANNEL)
+      return counterRefusal('PRODUCT_NOT_IN_CHANNEL', 400, `lines.${i}: the product is not placed in this counter`, {
+        field: `lines.${i}.variantId`,
+      });
+    return counterRefusal('PRODUCT_UNAVAILABLE', 409, `lines.${i}: ${outcome.message}`, {
+      field: `lines.${i}.variantId`,
+      reason: outcome.reason,
+    });
   }
   if (outcome instanceof CertificationInvalidError) {
     const i = index(outcome.variantId);
-    return counterRefusal('CERTIFICATION_INVALID', 409, `lines.${i}: ${outcome.message}`, { field: `lines.${i}.variantId`, certificationStatus: outcome.certificationStatus });
+    return counterRefusal('CERTIFICATION_INVALID', 409, `lines.${i}: ${outcome.message}`, {
+      field: `lines.${i}.variantId`,
+      certificationStatus: outcome.certificationStatus,
+    });
   }
-  return counterRefusal('INVALID_REPORT', 400, outcome.message, { field: outcome.field ?? 'lines', reason: outcome.code });
+  return counterRefusal('INVALID_REPORT', 400, outcome.message, {
+    field: outcome.field ?? 'lines',
+    reason: outcome.code,
+  });
 }

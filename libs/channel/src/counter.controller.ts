@@ -11,7 +11,17 @@ export class CounterController {
   @Post(':deviceId/sales')
   @Allow(PUBLIC)
   @HttpCode(200)
-  report(@Ctx() ctx: RequestContext, @Param('deviceId') deviceId: string, @Req() req: Request & { rawBody?: Buffer }): Promise<CounterResult> {
-    return this.sales.receive(ctx, { deviceId, headers: req.headers, rawBody: req.rawBody, body: req.body, ip: req.ip ?? null });
+  report(
+    @Ctx() ctx: RequestContext,
+    @Param('deviceId') deviceId: string,
+    @Req() req: Request & { rawBody?: Buffer },
+  ): Promise<CounterResult> {
+    return this.sales.receive(ctx, {
+      deviceId,
+      headers: req.headers,
+      rawBody: req.rawBody,
+      body: req.body,
+      ip: req.ip ?? null,
+    });
   }
 }

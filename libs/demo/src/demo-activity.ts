@@ -10,7 +10,12 @@ export const DEMO_JURISDICTION_MINIMUMS = [{ regionPrefix: '52', ratioBps: 3000 
 /** 预留份额申报 for the current year, filed by agency-admin@demo.bangfu. */
 export const DEMO_FILINGS = [
   { orgKey: 'agency', canteenBudget: 120_000_000, ratioBps: 1000, note: '机关食堂年度食材采购预算 120 万元' },
-  { orgKey: 'agency-sub', canteenBudget: 60_000_000, ratioBps: 1200, note: '学生食堂年度食材采购预算 60 万元，自愿提高至 12%' },
+  {
+    orgKey: 'agency-sub',
+    canteenBudget: 60_000_000,
+    ratioBps: 1200,
+    note: '学生食堂年度食材采购预算 60 万元，自愿提高至 12%',
+  },
 ];
 
 export const DEMO_LIMITS = {
@@ -35,7 +40,13 @@ export type DemoRule =
     };
 
 export const DEMO_RULES: DemoRule[] = [
-  { supplierKey: 'fanjingshan-tea', productTitle: '贵州梵净山绿茶礼盒', kind: 'CONTRACT_PURCHASE', perUnitPayout: 4000, note: '鲜叶保底收购：每盒 40 元付给供叶农户' },
+  {
+    supplierKey: 'fanjingshan-tea',
+    productTitle: '贵州梵净山绿茶礼盒',
+    kind: 'CONTRACT_PURCHASE',
+    perUnitPayout: 4000,
+    note: '鲜叶保底收购：每盒 40 元付给供叶农户',
+  },
   {
     supplierKey: 'fanjingshan-tea',
     kind: 'REVENUE_SHARE',
@@ -45,7 +56,13 @@ export const DEMO_RULES: DemoRule[] = [
     villageCode: '520621102205',
     note: '合作社其他茶品：农户 55%、云舍村集体 30%、合作社 15%',
   },
-  { supplierKey: 'tongren-cattle', productTitle: '梵净山黄牛肉', kind: 'CONTRACT_PURCHASE', perUnitPayout: 3000, note: '代养费：每公斤 30 元' },
+  {
+    supplierKey: 'tongren-cattle',
+    productTitle: '梵净山黄牛肉',
+    kind: 'CONTRACT_PURCHASE',
+    perUnitPayout: 3000,
+    note: '代养费：每公斤 30 元',
+  },
   {
     supplierKey: 'hanzhong-fungi',
     productTitle: '汉中食用菌礼包',
@@ -56,11 +73,41 @@ export const DEMO_RULES: DemoRule[] = [
     villageCode: '610724101202',
     note: '礼包销售额：农户 55%、村集体 30%、合作社 15%',
   },
-  { supplierKey: 'hanzhong-honey', productTitle: '秦岭土蜂蜜', kind: 'CONTRACT_PURCHASE', perUnitPayout: 2500, note: '蜂农托管收购：每瓶 25 元' },
-  { supplierKey: 'lianzhou', productTitle: '连州丝苗米', kind: 'CONTRACT_PURCHASE', perUnitPayout: 3000, note: '订单种植保底收购：每袋 30 元' },
-  { supplierKey: 'lianzhou', productTitle: '连州菜心', kind: 'CONTRACT_PURCHASE', perUnitPayout: 1500, note: '订单种植保底收购：每箱 15 元' },
-  { supplierKey: 'chongqing', productTitle: '城口魔芋', kind: 'CONTRACT_PURCHASE', perUnitPayout: 800, note: '魔芋订单收购：每袋 8 元' },
-  { supplierKey: 'chongqing', productTitle: '城口高山白萝卜', kind: 'CONTRACT_PURCHASE', perUnitPayout: 600, note: '萝卜订单收购：每箱 6 元' },
+  {
+    supplierKey: 'hanzhong-honey',
+    productTitle: '秦岭土蜂蜜',
+    kind: 'CONTRACT_PURCHASE',
+    perUnitPayout: 2500,
+    note: '蜂农托管收购：每瓶 25 元',
+  },
+  {
+    supplierKey: 'lianzhou',
+    productTitle: '连州丝苗米',
+    kind: 'CONTRACT_PURCHASE',
+    perUnitPayout: 3000,
+    note: '订单种植保底收购：每袋 30 元',
+  },
+  {
+    supplierKey: 'lianzhou',
+    productTitle: '连州菜心',
+    kind: 'CONTRACT_PURCHASE',
+    perUnitPayout: 1500,
+    note: '订单种植保底收购：每箱 15 元',
+  },
+  {
+    supplierKey: 'chongqing',
+    productTitle: '城口魔芋',
+    kind: 'CONTRACT_PURCHASE',
+    perUnitPayout: 800,
+    note: '魔芋订单收购：每袋 8 元',
+  },
+  {
+    supplierKey: 'chongqing',
+    productTitle: '城口高山白萝卜',
+    kind: 'CONTRACT_PURCHASE',
+    perUnitPayout: 600,
+    note: '萝卜订单收购：每箱 6 元',
+  },
 ];
 
 /** How far a request gets: waiting for an approver, part-shipped, or accepted (验收) and counted. */

@@ -18,7 +18,12 @@ export const DEMO_COUNTIES = {
  * Counties the demo flags as 脱贫县; Qingyuan's mountain counties are flagged as the province's own
  * assistance counties (Guangdong's programme), so Lianzhou produce can be listed.
  */
-export const EX_POVERTY_COUNTIES = [...DEMO_COUNTIES.tongren, ...DEMO_COUNTIES.hanzhong, ...DEMO_COUNTIES.qingyuan, ...DEMO_COUNTIES.chongqing];
+export const EX_POVERTY_COUNTIES = [
+  ...DEMO_COUNTIES.tongren,
+  ...DEMO_COUNTIES.hanzhong,
+  ...DEMO_COUNTIES.qingyuan,
+  ...DEMO_COUNTIES.chongqing,
+];
 export const KEY_ASSISTANCE_COUNTIES = ['520627', '500229', '500238', '500242', '500243'];
 
 export interface DemoOrg {
@@ -32,10 +37,35 @@ export interface DemoOrg {
 
 export const DEMO_ORGS: DemoOrg[] = [
   { key: 'platform', kind: OrganizationKind.PLATFORM, name: '帮扶平台运营中心', regionCode: '440000000000' },
-  { key: 'agency', kind: OrganizationKind.AGENCY, name: '广州市教育局', creditCode17: '11440100006950123', regionCode: '440100000000' },
-  { key: 'agency-sub', kind: OrganizationKind.AGENCY, name: '广州市第六中学', creditCode17: '12440100455350012', regionCode: '440100000000', parentKey: 'agency' },
-  { key: 'supplier', kind: OrganizationKind.SUPPLIER, name: '江口县梵净山茶叶专业合作社', creditCode17: '93520621MA6DKT8Y1', regionCode: '520621000000' },
-  { key: 'coordination', kind: OrganizationKind.COORDINATION_OFFICE, name: '铜仁市消费帮扶协调办公室', creditCode17: '11520600MB1702456', regionCode: '520600000000' },
+  {
+    key: 'agency',
+    kind: OrganizationKind.AGENCY,
+    name: '广州市教育局',
+    creditCode17: '11440100006950123',
+    regionCode: '440100000000',
+  },
+  {
+    key: 'agency-sub',
+    kind: OrganizationKind.AGENCY,
+    name: '广州市第六中学',
+    creditCode17: '12440100455350012',
+    regionCode: '440100000000',
+    parentKey: 'agency',
+  },
+  {
+    key: 'supplier',
+    kind: OrganizationKind.SUPPLIER,
+    name: '江口县梵净山茶叶专业合作社',
+    creditCode17: '93520621MA6DKT8Y1',
+    regionCode: '520621000000',
+  },
+  {
+    key: 'coordination',
+    kind: OrganizationKind.COORDINATION_OFFICE,
+    name: '铜仁市消费帮扶协调办公室',
+    creditCode17: '11520600MB1702456',
+    regionCode: '520600000000',
+  },
 ];
 
 export interface DemoUser {
@@ -53,7 +83,19 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'approver@demo.bangfu', displayName: '王科长（审批人）', role: Role.APPROVER, orgKey: 'agency' },
   { email: 'supplier@demo.bangfu', displayName: '杨社长（合作社）', role: Role.SUPPLIER_ADMIN, orgKey: 'supplier' },
   { email: 'farmer@demo.bangfu', displayName: '田大姐（农户）', role: Role.FARMER, orgKey: 'supplier' },
-  { email: 'coordinator@demo.bangfu', displayName: '吴协调员', role: Role.COORDINATOR, orgKey: 'coordination', regionPrefix: '5206' },
-  { email: 'auditor@demo.bangfu', displayName: '周审计员', role: Role.AUDITOR, orgKey: 'coordination', regionPrefix: '5206' },
+  {
+    email: 'coordinator@demo.bangfu',
+    displayName: '吴协调员',
+    role: Role.COORDINATOR,
+    orgKey: 'coordination',
+    regionPrefix: '5206',
+  },
+  {
+    email: 'auditor@demo.bangfu',
+    displayName: '周审计员',
+    role: Role.AUDITOR,
+    orgKey: 'coordination',
+    regionPrefix: '5206',
+  },
   { email: 'customer@demo.bangfu', displayName: '张顾客', role: Role.CUSTOMER, orgKey: null },
 ];

@@ -9,7 +9,10 @@ import { DEMO_PASSWORD } from './demo-data';
 import type { DemoCatalogIds } from './seed-catalog';
 
 /** Accounts of the oversight story (password `bangfu-demo`, not in the README's login table). */
-const GROUP_BUYERS = [1, 2, 3, 4, 5].map((n) => ({ email: `groupbuy-${n}@demo.bangfu`, displayName: `团购用户${n}号` }));
+const GROUP_BUYERS = [1, 2, 3, 4, 5].map((n) => ({
+  email: `groupbuy-${n}@demo.bangfu`,
+  displayName: `团购用户${n}号`,
+}));
 const INSIDER = { email: 'farm-hand@demo.bangfu', displayName: '冉师傅（黄牛养殖家庭农场员工）' };
 
 /**
@@ -21,7 +24,10 @@ const INSIDER = { email: 'farm-hand@demo.bangfu', displayName: '冉师傅（黄�
  * - PRICE_ABOVE_REFERENCE (for admin@): 连州菜心 sells above the same-spec band of the other suppliers.
  * The orders stay unpaid, so no statistics, attribution or completion figure of the other stories moves.
  */
-export async function seedDemoOversight(app: INestApplicationContext, ids: DemoCatalogIds): Promise<{ findings: number }> {
+export async function seedDemoOversight(
+  app: INestApplicationContext,
+  ids: DemoCatalogIds,
+): Promise<{ findings: number }> {
   const db = app.get(Db);
   const system = RequestContext.system('demo-oversight');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -33,7 +39,12 @@ export async function seedDemoOversight(app: INestApplicationContext, ids: DemoC
       userIds.set(u.email, user.id);
       await em.insert(Membership, { userId: user.id, role: Role.CUSTOMER, organizationId: null, regionPrefix: null });
     }
-    await em.insert(Membership, { userId: userIds.get(INSIDER.email)!, role: Role.SUPPLIER_STAFF, organizationId: ids.supplierIds.get('tongren-cattle')!, regionPrefix: null });
+    await em.insert(Membership, {
+      userId: userIds.get(INSIDER.email)!,
+      role: Role.SUPPLIER_STAFF,
+      organizationId: ids.supplierIds.get('tongren-cattle')!,
+      regionPrefix: null,
+    });
   });
   const as = async (email: string): Promise<RequestContext> => {
     const principal = await app.get(AuthService).load(userIds.get(email)!);
@@ -42,12 +53,18 @@ export async function seedDemoOversight(app: INestApplicationContext, ids: DemoC
   };
   const hall = ids.channelIds.get('hall-online')!;
   const buy = async (email: string, sku: string, quantity: number) => {
-    const placed = await app.get(CheckoutService).placeOrder(await as(email), { idempotencyKey: `demo-oversight-${email.split('@')[0]}-${sku}`, channelId: hall, lines: [{ variantId: ids.variantIds.get(sku)!, quantity }] });
+    const placed = await app.get(CheckoutService).placeOrder(await as(email), {
+      idempotencyKey: `demo-oversight-${email.split('@')[0]}-${sku}`,
+      channelId: hall,
+      lines: [{ variantId: ids.variantIds.get(sku)!, quantity }],
+    });
     if (!(placed instanceof Order)) throw new Error(`demo oversight order refused: ${JSON.stringify(placed)}`);
   };
   for (const b of GROUP_BUYERS) await buy(b.email, 'FJS-GT-500', 2);
   await buy(INSIDER.email, 'TR-BEEF-1KG', 1);
-  const run = await app.get(AnomalyDetectionService).run(system, { orderIds: null, now: new Date() }, DetectedVia.SCHEDULE);
+  const run = await app
+    .get(AnomalyDetectionService)
+    .run(system, { orderIds: null, now: new Date() }, DetectedVia.SCHEDULE);
   new Logger('Demo').log(`oversight story: ${run.opened} anomaly finding(s) for the auditors`);
   return { findings: run.opened };
 }

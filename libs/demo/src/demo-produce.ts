@@ -27,12 +27,24 @@ import { payDemoRetailOrder } from './seed-activity';
 
 /** 寨岗镇, 连南瑶族自治县, 清远 (real 2023 codes): the town, and two of its villages. */
 export const ZHAIGANG = { town: '441826102', jinguang: '441826102205', xinzhai: '441826102223' };
-export const ZHAIGANG_TEAM = { email: 'zhaigang@demo.bangfu', displayName: '寨岗镇驻镇工作队（邓队长）', org: '连南瑶族自治县寨岗镇驻镇帮镇扶村工作队' };
+export const ZHAIGANG_TEAM = {
+  email: 'zhaigang@demo.bangfu',
+  displayName: '寨岗镇驻镇工作队（邓队长）',
+  org: '连南瑶族自治县寨岗镇驻镇帮镇扶村工作队',
+};
 export const DEMO_FARMER_MO = { email: 'farmer-mo@demo.bangfu', displayName: '莫金凤（农户）' };
 /** The reports' story: 1,220 斤 of 黄金奈李, 122 boxes of 10 斤, ¥9.00 a 斤 = ¥10,980 (about ¥11,000). */
-export const NAILI = { title: '连南黄金奈李', sku: 'LN-NAILI-10J', jin: 1220, boxes: 122, pricePerJin: 900, lotNo: 'NL-ZG-2612' };
+export const NAILI = {
+  title: '连南黄金奈李',
+  sku: 'LN-NAILI-10J',
+  jin: 1220,
+  boxes: 122,
+  pricePerJin: 900,
+  lotNo: 'NL-ZG-2612',
+};
 
-const day = (offset = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offset * 86_400_000));
+const day = (offset = 0) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offset * 86_400_000));
 
 /**
  * Farmers' produce (issue 14) for the demo, outside coordinator@'s 5206 except farmer@'s open offer, so
@@ -55,19 +67,40 @@ export async function seedDemoProduce(app: INestApplicationContext, ids: DemoCat
   await db.transaction(system, async (tx) => {
     const em = db.manager(tx);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    const [office] = await em.query(`INSERT INTO organization (kind, name, region_code) VALUES ('COORDINATION_OFFICE', $1, $2) RETURNING id`, [ZHAIGANG_TEAM.org, `${ZHAIGANG.town}000`]);
-    const [team] = await em.query(`INSERT INTO app_user (email, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [ZHAIGANG_TEAM.email, ZHAIGANG_TEAM.displayName, passwordHash]);
-    await em.query(`INSERT INTO membership (user_id, role, organization_id, region_prefix) VALUES ($1, 'COORDINATOR', $2, $3)`, [team.id, office.id, ZHAIGANG.town]);
+    const [office] = await em.query(
+      `INSERT INTO organization (kind, name, region_code) VALUES ('COORDINATION_OFFICE', $1, $2) RETURNING id`,
+      [ZHAIGANG_TEAM.org, `${ZHAIGANG.town}000`],
+    );
+    const [team] = await em.query(
+      `INSERT INTO app_user (email, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`,
+      [ZHAIGANG_TEAM.email, ZHAIGANG_TEAM.displayName, passwordHash],
+    );
+    await em.query(
+      `INSERT INTO membership (user_id, role, organization_id, region_prefix) VALUES ($1, 'COORDINATOR', $2, $3)`,
+      [team.id, office.id, ZHAIGANG.town],
+    );
     for (const [key, village, name] of [
       ['pan', ZHAIGANG.jinguang, '盘金妹'],
       ['fang', ZHAIGANG.xinzhai, '房石贵'],
     ]) {
-      const [h] = await em.query(`INSERT INTO household (village_code, head_name, size, status, created_by_org_id) VALUES ($1, $2, 4, 'EX_POVERTY', $3) RETURNING id`, [village, name, office.id]);
+      const [h] = await em.query(
+        `INSERT INTO household (village_code, head_name, size, status, created_by_org_id) VALUES ($1, $2, 4, 'EX_POVERTY', $3) RETURNING id`,
+        [village, name, office.id],
+      );
       households.set(key, h.id);
-      await em.query(`INSERT INTO linkage (supplier_id, household_id, type, terms, valid_from) VALUES ($1, $2, 'PURCHASE_CONTRACT', '奈李、生姜订单收购，保底价', $3)`, [lianzhouId, h.id, `${day().slice(0, 4)}-01-01`]);
+      await em.query(
+        `INSERT INTO linkage (supplier_id, household_id, type, terms, valid_from) VALUES ($1, $2, 'PURCHASE_CONTRACT', '奈李、生姜订单收购，保底价', $3)`,
+        [lianzhouId, h.id, `${day().slice(0, 4)}-01-01`],
+      );
     }
-    const [mo] = await em.query(`INSERT INTO app_user (email, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [DEMO_FARMER_MO.email, DEMO_FARMER_MO.displayName, passwordHash]);
-    await em.query(`INSERT INTO membership (user_id, role, organization_id) VALUES ($1, 'FARMER', $2)`, [mo.id, lianzhouId]);
+    const [mo] = await em.query(
+      `INSERT INTO app_user (email, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`,
+      [DEMO_FARMER_MO.email, DEMO_FARMER_MO.displayName, passwordHash],
+    );
+    await em.query(`INSERT INTO membership (user_id, role, organization_id) VALUES ($1, 'FARMER', $2)`, [
+      mo.id,
+      lianzhouId,
+    ]);
     await em.query(`UPDATE household SET user_id = $1 WHERE id = $2`, [mo.id, ids.householdIds.get('mo')]);
   });
 
@@ -85,11 +118,13 @@ export async function seedDemoProduce(app: INestApplicationContext, ids: DemoCat
   const receipts = app.get(ReceiptService);
   const window = { availableFrom: day(), availableUntil: day(7) };
   const committed = (outcome: CommitOutcome): ProduceCommitment => {
-    if (outcome instanceof OfferQuantityExceededError || outcome instanceof OfferNotOpenError) throw new Error(`demo commitment refused: ${JSON.stringify(outcome)}`);
+    if (outcome instanceof OfferQuantityExceededError || outcome instanceof OfferNotOpenError)
+      throw new Error(`demo commitment refused: ${JSON.stringify(outcome)}`);
     return outcome;
   };
   const received = (outcome: ReceiptOutcome): ProduceReceipt => {
-    if (outcome instanceof ReceiptExceedsCommitmentError) throw new Error(`demo receipt refused: ${JSON.stringify(outcome)}`);
+    if (outcome instanceof ReceiptExceedsCommitmentError)
+      throw new Error(`demo receipt refused: ${JSON.stringify(outcome)}`);
     return outcome;
   };
 
@@ -99,7 +134,9 @@ export async function seedDemoProduce(app: INestApplicationContext, ids: DemoCat
     title: NAILI.title,
     description: '寨岗镇金光村高山黄金奈李，果皮金黄、脆甜多汁；驻镇工作队帮助农户两天卖出 122 箱。',
     originRegionCode: ZHAIGANG.jinguang,
-    variants: [{ sku: NAILI.sku, spec: '10斤装', unit: '箱', retailPrice: 9800, agencyPrice: 9000, marketReferencePrice: 11800 }],
+    variants: [
+      { sku: NAILI.sku, spec: '10斤装', unit: '箱', retailPrice: 9800, agencyPrice: 9000, marketReferencePrice: 11800 },
+    ],
   });
   await app.get(ProductService).publish(lianzhou, product.id);
   // The online hall sells certified products only: the town team verifies origin and linkage, the platform certifies.
@@ -108,7 +145,13 @@ export async function seedDemoProduce(app: INestApplicationContext, ids: DemoCat
   const cert = await certs.submit(lianzhou, product.id);
   await certs.verify(team, cert.id, '驻镇工作队核实：产地寨岗镇金光村，订单收购联结在册');
   const year = Number(day().slice(0, 4));
-  await certs.certify(admin, cert.id, { certificateNo: `GD-QY-${year}-0388`, issuer: '清远市乡村振兴局', batch: `${year}年第四批`, validFrom: day(), validTo: `${year + 1}-12-31` });
+  await certs.certify(admin, cert.id, {
+    certificateNo: `GD-QY-${year}-0388`,
+    issuer: '清远市乡村振兴局',
+    batch: `${year}年第四批`,
+    validFrom: day(),
+    validTo: `${year + 1}-12-31`,
+  });
   await app.get(AttributionRuleService).setRule(lianzhou, {
     kind: AttributionKind.CONTRACT_PURCHASE,
     perUnitPayout: 500,
@@ -116,18 +159,46 @@ export async function seedDemoProduce(app: INestApplicationContext, ids: DemoCat
     supplierId: lianzhouId,
     note: '奈李订单收购：每售出一箱再返农户 5 元',
   });
-  const naili = await offers.create(team, { householdId: households.get('pan')!, cropName: '黄金奈李', variety: '奈李', quantity: NAILI.jin, unit: '斤', askingPrice: NAILI.pricePerJin, note: '驻镇工作队代登记', ...window });
-  const nailiDeal = committed(await commitments.commit(lianzhou, { offerId: naili.id, quantity: NAILI.jin, unitPrice: NAILI.pricePerJin, pickupDate: day(), supplierId: lianzhouId, note: '两天内分两车收完' }));
+  const naili = await offers.create(team, {
+    householdId: households.get('pan')!,
+    cropName: '黄金奈李',
+    variety: '奈李',
+    quantity: NAILI.jin,
+    unit: '斤',
+    askingPrice: NAILI.pricePerJin,
+    note: '驻镇工作队代登记',
+    ...window,
+  });
+  const nailiDeal = committed(
+    await commitments.commit(lianzhou, {
+      offerId: naili.id,
+      quantity: NAILI.jin,
+      unitPrice: NAILI.pricePerJin,
+      pickupDate: day(),
+      supplierId: lianzhouId,
+      note: '两天内分两车收完',
+    }),
+  );
   await commitments.accept(team, nailiDeal.id);
   const [{ id: variantId }] = await db.manager(system).query(`SELECT id FROM variant WHERE sku = $1`, [NAILI.sku]);
   const nailiReceipt = received(
-    await receipts.record(lianzhou, { commitmentId: nailiDeal.id, quantity: NAILI.jin, newLot: { variantId, lotNo: NAILI.lotNo, harvestedOn: day() }, lotQuantity: NAILI.boxes, householdConfirmation: '户主按手印' }),
+    await receipts.record(lianzhou, {
+      commitmentId: nailiDeal.id,
+      quantity: NAILI.jin,
+      newLot: { variantId, lotNo: NAILI.lotNo, harvestedOn: day() },
+      lotQuantity: NAILI.boxes,
+      householdConfirmation: '户主按手印',
+    }),
   );
   await receipts.recordPayment(lianzhou, nailiReceipt.id, ProducePaymentMethod.WECHAT_PAY, 'WX-NAILI-0001', day());
 
   // …and the cooperative sells her boxes: customer@ buys two, paid, shipped, delivered.
   const customer = await as('customer@demo.bangfu');
-  const placed = await app.get(CheckoutService).placeOrder(customer, { idempotencyKey: 'demo-produce-naili', channelId: ids.channelIds.get('hall-online')!, lines: [{ variantId, quantity: 2 }] });
+  const placed = await app.get(CheckoutService).placeOrder(customer, {
+    idempotencyKey: 'demo-produce-naili',
+    channelId: ids.channelIds.get('hall-online')!,
+    lines: [{ variantId, quantity: 2 }],
+  });
   if (!(placed instanceof Order)) throw new Error(`demo naili order refused: ${JSON.stringify(placed)}`);
   const order = await app.get(OrderService).get(system, placed.id);
   await payDemoRetailOrder(app, customer, admin, order, new Date(), `DEMO-NAILI-${order.orderNo}`);
@@ -136,15 +207,59 @@ export async function seedDemoProduce(app: INestApplicationContext, ids: DemoCat
   await app.get(FulfilmentService).confirmDelivery(customer, so.id, '已签收');
 
   // ── 菜心: 莫金凤 delivers short and disputes the month's purchase line ──
-  const choySum = await offers.create(moFarmer, { cropName: '菜心', variety: '迟花菜心', quantity: 600, unit: '斤', askingPrice: 250, note: '', ...window });
-  const choyDeal = committed(await commitments.commit(lianzhou, { offerId: choySum.id, quantity: 500, unitPrice: 240, pickupDate: day(), supplierId: lianzhouId }));
+  const choySum = await offers.create(moFarmer, {
+    cropName: '菜心',
+    variety: '迟花菜心',
+    quantity: 600,
+    unit: '斤',
+    askingPrice: 250,
+    note: '',
+    ...window,
+  });
+  const choyDeal = committed(
+    await commitments.commit(lianzhou, {
+      offerId: choySum.id,
+      quantity: 500,
+      unitPrice: 240,
+      pickupDate: day(),
+      supplierId: lianzhouId,
+    }),
+  );
   await commitments.accept(moFarmer, choyDeal.id);
-  const [cx] = await db.manager(system).query(`SELECT l.id FROM lot l WHERE l.lot_no = 'CX-2611' AND l.variant_id = $1`, [ids.variantIds.get('LZ-CX-5KG')]);
-  const choyReceipt = received(await receipts.record(lianzhou, { commitmentId: choyDeal.id, quantity: 480, lotId: cx.id, lotQuantity: 48 }));
+  const [cx] = await db
+    .manager(system)
+    .query(`SELECT l.id FROM lot l WHERE l.lot_no = 'CX-2611' AND l.variant_id = $1`, [
+      ids.variantIds.get('LZ-CX-5KG'),
+    ]);
+  const choyReceipt = received(
+    await receipts.record(lianzhou, { commitmentId: choyDeal.id, quantity: 480, lotId: cx.id, lotQuantity: 48 }),
+  );
   await receipts.recordPayment(lianzhou, choyReceipt.id, ProducePaymentMethod.CASH, '现金收据 0317', day());
-  await app.get(IncomeService).dispute(moFarmer, { month: day().slice(0, 7), kind: IncomeLineKind.PURCHASE_PAYMENT, receiptId: choyReceipt.id, note: '实交 500 斤，过秤只记了 480 斤' });
+  await app.get(IncomeService).dispute(moFarmer, {
+    month: day().slice(0, 7),
+    kind: IncomeLineKind.PURCHASE_PAYMENT,
+    receiptId: choyReceipt.id,
+    note: '实交 500 斤，过秤只记了 480 斤',
+  });
 
   // ── open offers for the portals: 新寨村 (assisted) and 云舍村 (farmer@) ──
-  await offers.create(team, { householdId: households.get('fang')!, cropName: '生姜', variety: '小黄姜', quantity: 500, unit: '斤', askingPrice: 350, note: '驻镇工作队代登记', ...window });
-  await offers.create(await as('farmer@demo.bangfu'), { cropName: '鲜笋', variety: '方竹笋', quantity: 300, unit: '斤', askingPrice: 400, note: '可分批交货', ...window });
+  await offers.create(team, {
+    householdId: households.get('fang')!,
+    cropName: '生姜',
+    variety: '小黄姜',
+    quantity: 500,
+    unit: '斤',
+    askingPrice: 350,
+    note: '驻镇工作队代登记',
+    ...window,
+  });
+  await offers.create(await as('farmer@demo.bangfu'), {
+    cropName: '鲜笋',
+    variety: '方竹笋',
+    quantity: 300,
+    unit: '斤',
+    askingPrice: 400,
+    note: '可分批交货',
+    ...window,
+  });
 }

@@ -4,7 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { Db, type Principal, RequestContext, Role } from '@bangfu/core';
 import { AppUser, AuthService, hashPassword, Membership } from '@bangfu/identity';
 import { ChannelKind, ChannelService, CounterSalesService, signCounterRequest } from '@bangfu/channel';
-import { CheckoutService, FulfilmentService, Order, OrderService, SupplierOrder, SupplierOrderStatus } from '@bangfu/ordering';
+import {
+  CheckoutService,
+  FulfilmentService,
+  Order,
+  OrderService,
+  SupplierOrder,
+  SupplierOrderStatus,
+} from '@bangfu/ordering';
 import { RefundService } from '@bangfu/payment';
 import type { DemoCatalogIds } from './seed-catalog';
 import { DEMO_COUNTER } from './seed-catalog';
@@ -65,21 +72,87 @@ export const JIANGKOU_ZONE = {
 
 /** The past months; the beef of the September order is refunded in October. */
 export const DEMO_SALES_STORY: StoryOrder[] = [
-  { key: 'story-2607-tea-honey', placedOn: '2026-07-12', shopper: 0, channelKey: 'hall-online', lines: [{ sku: 'FJS-GT-250', quantity: 3 }, { sku: 'QL-HONEY-500', quantity: 2 }] },
-  { key: 'story-2608-jiangkou', placedOn: '2026-08-05', shopper: 1, channelKey: 'zone-jiangkou', lines: [{ sku: 'FJS-CF-100', quantity: 4 }, { sku: 'TR-BEEF-1KG', quantity: 2 }] },
-  { key: 'story-2608-zone-beef', placedOn: '2026-08-20', shopper: 0, channelKey: 'zone-guangzhou', lines: [{ sku: 'TR-BEEF-1KG', quantity: 5 }, { sku: 'HZ-FUNGI-GIFT', quantity: 2 }] },
+  {
+    key: 'story-2607-tea-honey',
+    placedOn: '2026-07-12',
+    shopper: 0,
+    channelKey: 'hall-online',
+    lines: [
+      { sku: 'FJS-GT-250', quantity: 3 },
+      { sku: 'QL-HONEY-500', quantity: 2 },
+    ],
+  },
+  {
+    key: 'story-2608-jiangkou',
+    placedOn: '2026-08-05',
+    shopper: 1,
+    channelKey: 'zone-jiangkou',
+    lines: [
+      { sku: 'FJS-CF-100', quantity: 4 },
+      { sku: 'TR-BEEF-1KG', quantity: 2 },
+    ],
+  },
+  {
+    key: 'story-2608-zone-beef',
+    placedOn: '2026-08-20',
+    shopper: 0,
+    channelKey: 'zone-guangzhou',
+    lines: [
+      { sku: 'TR-BEEF-1KG', quantity: 5 },
+      { sku: 'HZ-FUNGI-GIFT', quantity: 2 },
+    ],
+  },
   {
     key: 'story-2609-refunded-beef',
     placedOn: '2026-09-09',
     shopper: 1,
     channelKey: 'hall-online',
-    lines: [{ sku: 'HZ-FUNGI-GIFT', quantity: 3 }, { sku: 'TR-BEEF-1KG', quantity: 2 }],
+    lines: [
+      { sku: 'HZ-FUNGI-GIFT', quantity: 3 },
+      { sku: 'TR-BEEF-1KG', quantity: 2 },
+    ],
     refund: { sku: 'TR-BEEF-1KG', on: '2026-10-15', reason: '冷链运输超时，牛肉退款' },
   },
-  { key: 'story-2610-zone-veg', placedOn: '2026-10-18', shopper: 0, channelKey: 'zone-guangzhou', lines: [{ sku: 'LZ-CX-5KG', quantity: 4 }, { sku: 'CK-KONJAC-1KG', quantity: 6 }] },
-  { key: 'story-2610-jiangkou', placedOn: '2026-10-26', shopper: 0, channelKey: 'zone-jiangkou', lines: [{ sku: 'FJS-CF-100', quantity: 3 }, { sku: 'FJS-GT-250', quantity: 1 }] },
-  { key: 'story-2611-zone-tea', placedOn: '2026-11-08', shopper: 1, channelKey: 'zone-guangzhou', lines: [{ sku: 'FJS-GT-250', quantity: 4 }, { sku: 'TR-BEEF-1KG', quantity: 3 }] },
-  { key: 'story-2611-radish', placedOn: '2026-11-22', shopper: 0, channelKey: 'hall-online', lines: [{ sku: 'CK-RADISH-5KG', quantity: 5 }, { sku: 'QL-HONEY-500', quantity: 3 }] },
+  {
+    key: 'story-2610-zone-veg',
+    placedOn: '2026-10-18',
+    shopper: 0,
+    channelKey: 'zone-guangzhou',
+    lines: [
+      { sku: 'LZ-CX-5KG', quantity: 4 },
+      { sku: 'CK-KONJAC-1KG', quantity: 6 },
+    ],
+  },
+  {
+    key: 'story-2610-jiangkou',
+    placedOn: '2026-10-26',
+    shopper: 0,
+    channelKey: 'zone-jiangkou',
+    lines: [
+      { sku: 'FJS-CF-100', quantity: 3 },
+      { sku: 'FJS-GT-250', quantity: 1 },
+    ],
+  },
+  {
+    key: 'story-2611-zone-tea',
+    placedOn: '2026-11-08',
+    shopper: 1,
+    channelKey: 'zone-guangzhou',
+    lines: [
+      { sku: 'FJS-GT-250', quantity: 4 },
+      { sku: 'TR-BEEF-1KG', quantity: 3 },
+    ],
+  },
+  {
+    key: 'story-2611-radish',
+    placedOn: '2026-11-22',
+    shopper: 0,
+    channelKey: 'hall-online',
+    lines: [
+      { sku: 'CK-RADISH-5KG', quantity: 5 },
+      { sku: 'QL-HONEY-500', quantity: 3 },
+    ],
+  },
 ];
 
 /** This week's sales at the canteen's smart counter (walk-in buyers), reported by the device as it would. */
@@ -98,7 +171,10 @@ const HOUR = 3_600_000;
 const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`);
 
 /** Plays the story; the demo seed calls it once, after the agency story (whose figures it leaves alone). */
-export async function seedDemoSalesStory(app: INestApplicationContext, ids: DemoCatalogIds): Promise<DemoSalesStorySummary> {
+export async function seedDemoSalesStory(
+  app: INestApplicationContext,
+  ids: DemoCatalogIds,
+): Promise<DemoSalesStorySummary> {
   const db = app.get(Db);
   const system = () => RequestContext.system('demo-sales-story');
   const sql = (text: string, params: unknown[] = []) => db.manager(system()).query(text, params);
@@ -116,7 +192,12 @@ export async function seedDemoSalesStory(app: INestApplicationContext, ids: Demo
   };
   await createShoppers(db);
 
-  const staffOf = new Map(DEMO_SUPPLIERS.map((s) => [ids.supplierIds.get(s.key)!, { key: s.key, email: s.staff?.email ?? 'supplier@demo.bangfu' }]));
+  const staffOf = new Map(
+    DEMO_SUPPLIERS.map((s) => [
+      ids.supplierIds.get(s.key)!,
+      { key: s.key, email: s.staff?.email ?? 'supplier@demo.bangfu' },
+    ]),
+  );
   const orders = app.get(OrderService);
   const fulfilment = app.get(FulfilmentService);
   const admin = await as('admin@demo.bangfu');
@@ -130,7 +211,8 @@ export async function seedDemoSalesStory(app: INestApplicationContext, ids: Demo
     assistanceOnly: false,
   });
   const channelIds = new Map([...ids.channelIds, [JIANGKOU_ZONE.key, zone.channel.id]]);
-  for (const p of JIANGKOU_ZONE.products) await app.get(ChannelService).place(await as(p.staff), zone.channel.id, ids.productIds.get(p.title)!);
+  for (const p of JIANGKOU_ZONE.products)
+    await app.get(ChannelService).place(await as(p.staff), zone.channel.id, ids.productIds.get(p.title)!);
 
   await installDemoClock(db);
   try {
@@ -153,7 +235,12 @@ export async function seedDemoSalesStory(app: INestApplicationContext, ids: Demo
       for (const [i, so] of supplierOrders.entries()) {
         const staff = staffOf.get(so.supplierId)!;
         const carrier = DEMO_CARRIERS[staff.key];
-        await fulfilment.ship(await as(staff.email), so.id, carrier.name, `${carrier.prefix}${placed.orderNo.replace(/\D/g, '')}${i + 1}`);
+        await fulfilment.ship(
+          await as(staff.email),
+          so.id,
+          carrier.name,
+          `${carrier.prefix}${placed.orderNo.replace(/\D/g, '')}${i + 1}`,
+        );
       }
       await setClock(new Date(placedAt.getTime() + 72 * HOUR));
       for (const so of await db.repo(system(), SupplierOrder).findBy({ orderId: placed.id })) {
@@ -164,7 +251,9 @@ export async function seedDemoSalesStory(app: INestApplicationContext, ids: Demo
         const refund = s.refund;
         await setClock(at(refund.on, 15));
         const line = (await orders.lines(system(), placed.id)).find((l) => l.sku === refund.sku)!;
-        await app.get(RefundService).refundOrder(admin, { orderId: placed.id, lineIds: [line.id], reason: refund.reason });
+        await app
+          .get(RefundService)
+          .refundOrder(admin, { orderId: placed.id, lineIds: [line.id], reason: refund.reason });
         refunds++;
       }
     }
@@ -175,13 +264,20 @@ export async function seedDemoSalesStory(app: INestApplicationContext, ids: Demo
   // This week's counter sales: now (a counter may not report sales older than a few days), signed.
   const counter = app.get(CounterSalesService);
   for (const [i, c] of DEMO_COUNTER_SALES.entries()) {
-    const priced: Array<{ id: string; retail_price: string }> = await sql(`SELECT id, retail_price FROM variant WHERE id = ANY($1::uuid[])`, [c.lines.map((l) => ids.variantIds.get(l.sku)!)]);
+    const priced: Array<{ id: string; retail_price: string }> = await sql(
+      `SELECT id, retail_price FROM variant WHERE id = ANY($1::uuid[])`,
+      [c.lines.map((l) => ids.variantIds.get(l.sku)!)],
+    );
     const body = {
       reportId: c.reportId,
       soldAt: new Date(Date.now() - (DEMO_COUNTER_SALES.length - i) * 60_000).toISOString(),
       lines: c.lines.map((l) => {
         const variantId = ids.variantIds.get(l.sku)!;
-        return { variantId, quantity: l.quantity, unitPrice: Number(priced.find((v) => v.id === variantId)!.retail_price) };
+        return {
+          variantId,
+          quantity: l.quantity,
+          unitPrice: Number(priced.find((v) => v.id === variantId)!.retail_price),
+        };
       }),
     };
     const rawBody = Buffer.from(JSON.stringify(body));
@@ -189,13 +285,19 @@ export async function seedDemoSalesStory(app: INestApplicationContext, ids: Demo
     const nonce = `demo${randomUUID().replace(/-/g, '')}`;
     await counter.receive(system(), {
       deviceId: DEMO_COUNTER.deviceId,
-      headers: { 'x-bangfu-timestamp': timestamp, 'x-bangfu-nonce': nonce, 'x-bangfu-signature': signCounterRequest(DEMO_COUNTER.secret, timestamp, nonce, rawBody) },
+      headers: {
+        'x-bangfu-timestamp': timestamp,
+        'x-bangfu-nonce': nonce,
+        'x-bangfu-signature': signCounterRequest(DEMO_COUNTER.secret, timestamp, nonce, rawBody),
+      },
       rawBody,
       body,
       ip: null,
     });
   }
-  new Logger('Demo').log(`sales story: ${DEMO_SALES_STORY.length} retail orders 2026-07…11, ${refunds} refund, ${DEMO_COUNTER_SALES.length} counter sales`);
+  new Logger('Demo').log(
+    `sales story: ${DEMO_SALES_STORY.length} retail orders 2026-07…11, ${refunds} refund, ${DEMO_COUNTER_SALES.length} counter sales`,
+  );
   return { orders: DEMO_SALES_STORY.length, counterSales: DEMO_COUNTER_SALES.length, refunds };
 }
 
@@ -243,7 +345,9 @@ async function installDemoClock(db: Db): Promise<void> {
       RETURN jsonb_populate_record(NEW, patch);
     END $$`);
   for (const [table, columns] of Object.entries(STAMPED)) {
-    await q(`CREATE TRIGGER demo_story_clock BEFORE INSERT OR UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION demo_story_clock_stamp(${columns.map((c) => `'${c}'`).join(', ')})`);
+    await q(
+      `CREATE TRIGGER demo_story_clock BEFORE INSERT OR UPDATE ON ${table} FOR EACH ROW EXECUTE FUNCTION demo_story_clock_stamp(${columns.map((c) => `'${c}'`).join(', ')})`,
+    );
   }
 }
 

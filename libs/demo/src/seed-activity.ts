@@ -3,8 +3,24 @@ import { randomUUID } from 'node:crypto';
 import { Db, Principal, RequestContext } from '@bangfu/core';
 import { AddressBookService, AuthService } from '@bangfu/identity';
 import { AttributionKind, AttributionRuleService } from '@bangfu/attribution';
-import { CheckoutService, FulfilmentService, Order, OrderDocumentService, OrderService, type PlaceOrderOutcome, SupplierOrder, SupplierOrderStatus } from '@bangfu/ordering';
-import { Payment, PaymentCoreService, PaymentMethod, PaymentProviderKind, PaymentService, PaymentStatus } from '@bangfu/payment';
+import {
+  CheckoutService,
+  FulfilmentService,
+  Order,
+  OrderDocumentService,
+  OrderService,
+  type PlaceOrderOutcome,
+  SupplierOrder,
+  SupplierOrderStatus,
+} from '@bangfu/ordering';
+import {
+  Payment,
+  PaymentCoreService,
+  PaymentMethod,
+  PaymentProviderKind,
+  PaymentService,
+  PaymentStatus,
+} from '@bangfu/payment';
 import {
   CanteenMode,
   CompletionService,
@@ -21,7 +37,16 @@ import {
 } from '@bangfu/procurement';
 import type { DemoCatalogIds } from './seed-catalog';
 import { DEMO_SUPPLIERS } from './demo-catalog';
-import { DEMO_CARRIERS, DEMO_FILINGS, DEMO_JURISDICTION_MINIMUMS, DEMO_LIMITS, DEMO_REQUESTS, DEMO_RETAIL_ORDER, DEMO_RULES, type DemoRequest } from './demo-activity';
+import {
+  DEMO_CARRIERS,
+  DEMO_FILINGS,
+  DEMO_JURISDICTION_MINIMUMS,
+  DEMO_LIMITS,
+  DEMO_REQUESTS,
+  DEMO_RETAIL_ORDER,
+  DEMO_RULES,
+  type DemoRequest,
+} from './demo-activity';
 
 /** What the activity seed reports in the one summary line. */
 export interface DemoActivitySummary {
@@ -65,7 +90,12 @@ export function demoInvoicePdf(invoiceNo: string, orderNo: string): Buffer {
  * delivered and accepted, and one retail order. Every actor acts as itself (a Principal loaded the way
  * a login does).
  */
-export async function seedDemoActivity(app: INestApplicationContext, orgIds: Map<string, string>, userIds: Map<string, string>, ids: DemoCatalogIds): Promise<DemoActivitySummary> {
+export async function seedDemoActivity(
+  app: INestApplicationContext,
+  orgIds: Map<string, string>,
+  userIds: Map<string, string>,
+  ids: DemoCatalogIds,
+): Promise<DemoActivitySummary> {
   const auth = app.get(AuthService);
   const principals = new Map<string, Principal>();
   const as = async (email: string): Promise<RequestContext> => {
@@ -78,7 +108,12 @@ export async function seedDemoActivity(app: INestApplicationContext, orgIds: Map
     return new RequestContext(`demo-seed-${randomUUID()}`, p);
   };
   const system = () => RequestContext.system('demo-seed');
-  const staffOf = new Map(DEMO_SUPPLIERS.map((s) => [ids.supplierIds.get(s.key)!, { key: s.key, email: s.staff?.email ?? 'supplier@demo.bangfu' }]));
+  const staffOf = new Map(
+    DEMO_SUPPLIERS.map((s) => [
+      ids.supplierIds.get(s.key)!,
+      { key: s.key, email: s.staff?.email ?? 'supplier@demo.bangfu' },
+    ]),
+  );
   const agencyId = orgIds.get('agency')!;
   const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
 
@@ -91,14 +126,34 @@ export async function seedDemoActivity(app: INestApplicationContext, orgIds: Map
 
   // ── procurement set-up ─────────────────────────────────────────────────────────────────────
   const admin = await as('admin@demo.bangfu');
-  for (const m of DEMO_JURISDICTION_MINIMUMS) await app.get(ShareRulesService).setMinimum(admin, m.regionPrefix, m.ratioBps);
+  for (const m of DEMO_JURISDICTION_MINIMUMS)
+    await app.get(ShareRulesService).setMinimum(admin, m.regionPrefix, m.ratioBps);
   const agencyAdmin = await as('agency-admin@demo.bangfu');
   for (const f of DEMO_FILINGS) {
-    await app.get(FilingService).file(agencyAdmin, { orgId: orgIds.get(f.orgKey)!, year, canteenMode: CanteenMode.OWN, canteenBudget: f.canteenBudget, ratioBps: f.ratioBps, note: f.note });
+    await app.get(FilingService).file(agencyAdmin, {
+      orgId: orgIds.get(f.orgKey)!,
+      year,
+      canteenMode: CanteenMode.OWN,
+      canteenBudget: f.canteenBudget,
+      ratioBps: f.ratioBps,
+      note: f.note,
+    });
   }
   const limits = app.get(LimitsService);
-  await limits.setLimit(agencyAdmin, LimitKind.SPENDING, userIds.get('purchaser@demo.bangfu')!, DEMO_LIMITS.purchaserSpending, agencyId);
-  await limits.setLimit(agencyAdmin, LimitKind.APPROVAL, userIds.get('approver@demo.bangfu')!, DEMO_LIMITS.approverApproval, agencyId);
+  await limits.setLimit(
+    agencyAdmin,
+    LimitKind.SPENDING,
+    userIds.get('purchaser@demo.bangfu')!,
+    DEMO_LIMITS.purchaserSpending,
+    agencyId,
+  );
+  await limits.setLimit(
+    agencyAdmin,
+    LimitKind.APPROVAL,
+    userIds.get('approver@demo.bangfu')!,
+    DEMO_LIMITS.approverApproval,
+    agencyId,
+  );
   await limits.setPolicy(agencyAdmin, agencyId, { skipApprovalBelowLimit: true });
 
   // ── attribution rules, in force before the first order (a minute back: clock skew with the database) ──
@@ -124,24 +179,45 @@ export async function seedDemoActivity(app: INestApplicationContext, orgIds: Map
   const ship = async (order: Order, onlySupplierKeys?: string[]) => {
     for (const [i, so] of (await supplierOrders(order.id)).entries()) {
       const staff = staffOf.get(so.supplierId)!;
-      if (so.status !== SupplierOrderStatus.AWAITING_SHIPMENT || (onlySupplierKeys && !onlySupplierKeys.includes(staff.key))) continue;
+      if (
+        so.status !== SupplierOrderStatus.AWAITING_SHIPMENT ||
+        (onlySupplierKeys && !onlySupplierKeys.includes(staff.key))
+      )
+        continue;
       const carrier = DEMO_CARRIERS[staff.key];
-      await fulfilment.ship(await as(staff.email), so.id, carrier.name, `${carrier.prefix}${order.orderNo.replace(/\D/g, '')}${i + 1}`);
+      await fulfilment.ship(
+        await as(staff.email),
+        so.id,
+        carrier.name,
+        `${carrier.prefix}${order.orderNo.replace(/\D/g, '')}${i + 1}`,
+      );
     }
   };
   const deliver = async (order: Order, buyer: string) => {
     for (const so of await supplierOrders(order.id)) {
-      if (so.status === SupplierOrderStatus.SHIPPED) await fulfilment.confirmDelivery(await as(buyer), so.id, '已签收，数量、品质核对无误');
+      if (so.status === SupplierOrderStatus.SHIPPED)
+        await fulfilment.confirmDelivery(await as(buyer), so.id, '已签收，数量、品质核对无误');
     }
   };
   const payByTransfer = async (orderId: string, reference: string) => {
     const order = await orders.get(system(), orderId);
-    const payment = await payments.recordBankTransfer(await as('purchaser@demo.bangfu'), { orderId, reference, amount: order.totalAmount, paidAt: new Date().toISOString() });
+    const payment = await payments.recordBankTransfer(await as('purchaser@demo.bangfu'), {
+      orderId,
+      reference,
+      amount: order.totalAmount,
+      paidAt: new Date().toISOString(),
+    });
     await payments.confirmBankTransfer(admin, payment.id);
   };
   const accept = async (order: Order, invoiceNo: string) => {
     const purchaser = await as('purchaser@demo.bangfu');
-    const doc = await documents.upload(purchaser, order.id, demoInvoicePdf(invoiceNo, order.orderNo), 'application/pdf', `发票及验收单-${invoiceNo}.pdf`);
+    const doc = await documents.upload(
+      purchaser,
+      order.id,
+      demoInvoicePdf(invoiceNo, order.orderNo),
+      'application/pdf',
+      `发票及验收单-${invoiceNo}.pdf`,
+    );
     await orders.accept(purchaser, order.id, { invoiceNo, documents: [doc.storageKey] });
   };
 
@@ -155,10 +231,12 @@ export async function seedDemoActivity(app: INestApplicationContext, orgIds: Map
       terms: r.terms === 'PREPAY' ? PurchaseTerms.PREPAY : PurchaseTerms.ON_DELIVERY,
       idempotencyKey: r.key,
     });
-    if (!(outcome instanceof PurchaseRequest)) throw new Error(`demo request ${r.key} refused: ${JSON.stringify(outcome)}`);
+    if (!(outcome instanceof PurchaseRequest))
+      throw new Error(`demo request ${r.key} refused: ${JSON.stringify(outcome)}`);
     let request = outcome;
     if (r.stage === 'PENDING_APPROVAL') return request;
-    if (request.status === PurchaseRequestStatus.PENDING_APPROVAL) request = await requests.approve(await as('approver@demo.bangfu'), request.id, '同意，按采购计划执行');
+    if (request.status === PurchaseRequestStatus.PENDING_APPROVAL)
+      request = await requests.approve(await as('approver@demo.bangfu'), request.id, '同意，按采购计划执行');
     const reference = `GZJY${year}${String(n + 1).padStart(4, '0')}`;
     if (r.terms === 'PREPAY') await payByTransfer(request.orderId, reference);
     let order = await orders.get(system(), request.orderId);
@@ -182,7 +260,13 @@ export async function seedDemoActivity(app: INestApplicationContext, orgIds: Map
     .get(Db)
     .manager(system())
     .query(`SELECT code FROM region WHERE level >= 3 AND code LIKE '5206%' ORDER BY level DESC, code LIMIT 1`);
-  const address = await app.get(AddressBookService).create(await as(customer), { recipient: '张顾客', phone: '13800138000', regionCode: village, detail: '幸福路 8 号', isDefault: true });
+  const address = await app.get(AddressBookService).create(await as(customer), {
+    recipient: '张顾客',
+    phone: '13800138000',
+    regionCode: village,
+    detail: '幸福路 8 号',
+    isDefault: true,
+  });
   const placed: PlaceOrderOutcome = await app.get(CheckoutService).placeOrder(await as(customer), {
     idempotencyKey: DEMO_RETAIL_ORDER.key,
     addressId: address.id,
@@ -200,7 +284,9 @@ export async function seedDemoActivity(app: INestApplicationContext, orgIds: Map
   const [attributed]: Array<{ amount: string; households: number }> = await app
     .get(Db)
     .manager(system())
-    .query(`SELECT coalesce(sum(amount), 0) AS amount, count(DISTINCT household_id) FILTER (WHERE amount > 0)::int AS households FROM attribution_household_month`);
+    .query(
+      `SELECT coalesce(sum(amount), 0) AS amount, count(DISTINCT household_id) FILTER (WHERE amount > 0)::int AS households FROM attribution_household_month`,
+    );
   return {
     requests: made.length,
     pendingApproval: made.filter((r) => r.status === PurchaseRequestStatus.PENDING_APPROVAL).length,
@@ -217,13 +303,25 @@ export async function seedDemoActivity(app: INestApplicationContext, orgIds: Map
  * platform finance confirms; with Stripe, as its webhook would apply it (see payRetailByWebhookPath).
  * Returns how it was paid: a WEBHOOK payment never reached Stripe, so it cannot be refunded there.
  */
-export async function payDemoRetailOrder(app: INestApplicationContext, buyer: RequestContext, admin: RequestContext, order: Order, paidAt: Date, reference: string): Promise<'TRANSFER' | 'WEBHOOK'> {
+export async function payDemoRetailOrder(
+  app: INestApplicationContext,
+  buyer: RequestContext,
+  admin: RequestContext,
+  order: Order,
+  paidAt: Date,
+  reference: string,
+): Promise<'TRANSFER' | 'WEBHOOK'> {
   if (app.get(PaymentCoreService).stripe.enabled) {
     await payRetailByWebhookPath(app, order);
     return 'WEBHOOK';
   }
   const payments = app.get(PaymentService);
-  const transfer = await payments.recordBankTransfer(buyer, { orderId: order.id, reference, amount: order.totalAmount, paidAt: paidAt.toISOString() });
+  const transfer = await payments.recordBankTransfer(buyer, {
+    orderId: order.id,
+    reference,
+    amount: order.totalAmount,
+    paidAt: paidAt.toISOString(),
+  });
   await payments.confirmBankTransfer(admin, transfer.id);
   return 'TRANSFER';
 }

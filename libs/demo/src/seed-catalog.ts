@@ -6,7 +6,10 @@ import { ancestorCodes } from '@bangfu/region';
 import { DEMO_CATEGORIES, DEMO_CHANNELS, DEMO_PRODUCTS, DEMO_SUPPLIERS, type DemoCertification } from './demo-catalog';
 
 /** The demo counter's device secret, printed in the README so the counter protocol can be tried. */
-export const DEMO_COUNTER = { deviceId: 'demo-counter-tianhe-01', secret: 'demo-counter-secret-do-not-use-in-production' };
+export const DEMO_COUNTER = {
+  deviceId: 'demo-counter-tianhe-01',
+  secret: 'demo-counter-secret-do-not-use-in-production',
+};
 
 async function one<T = { id: string }>(em: EntityManager, sql: string, params: unknown[]): Promise<T> {
   const rows = await em.query(sql, params);
@@ -40,14 +43,24 @@ export interface DemoCatalogIds {
  * expired, pending and uncertified products, and halls, zones and a counter — written directly (the
  * workflows they stand for are covered by each domain's tests) inside the caller's transaction.
  */
-export async function seedDemoCatalog(em: EntityManager, orgIds: Map<string, string>, userIds: Map<string, string>, passwordHash: string): Promise<DemoCatalogIds> {
+export async function seedDemoCatalog(
+  em: EntityManager,
+  orgIds: Map<string, string>,
+  userIds: Map<string, string>,
+  passwordHash: string,
+): Promise<DemoCatalogIds> {
   const adminId = userIds.get('admin@demo.bangfu')!;
   const coordinatorId = userIds.get('coordinator@demo.bangfu')!;
   const today = new Date();
 
   const categoryIds = new Map<string, string>();
   for (const [i, c] of DEMO_CATEGORIES.entries()) {
-    const row = await one(em, `INSERT INTO category (code, name, name_en, sort) VALUES ($1, $2, $3, $4) RETURNING id`, [c.code, c.name, c.nameEn, i]);
+    const row = await one(em, `INSERT INTO category (code, name, name_en, sort) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      c.code,
+      c.name,
+      c.nameEn,
+      i,
+    ]);
     categoryIds.set(c.code, row.id);
   }
 
@@ -57,17 +70,24 @@ export async function seedDemoCatalog(em: EntityManager, orgIds: Map<string, str
     let orgId = s.orgKey ? orgIds.get(s.orgKey) : undefined;
     if (!orgId) {
       orgId = (
-        await one(em, `INSERT INTO organization (kind, name, credit_code, region_code) VALUES ('SUPPLIER', $1, $2, $3) RETURNING id`, [
-          s.name,
-          withCheckChar(s.creditCode17!),
-          s.countyCode,
-        ])
+        await one(
+          em,
+          `INSERT INTO organization (kind, name, credit_code, region_code) VALUES ('SUPPLIER', $1, $2, $3) RETURNING id`,
+          [s.name, withCheckChar(s.creditCode17!), s.countyCode],
+        )
       ).id;
     }
     supplierIds.set(s.key, orgId);
     if (s.staff) {
-      const user = await one(em, `INSERT INTO app_user (email, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [s.staff.email, s.staff.displayName, passwordHash]);
-      await em.query(`INSERT INTO membership (user_id, role, organization_id) VALUES ($1, 'SUPPLIER_ADMIN', $2)`, [user.id, orgId]);
+      const user = await one(
+        em,
+        `INSERT INTO app_user (email, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`,
+        [s.staff.email, s.staff.displayName, passwordHash],
+      );
+      await em.query(`INSERT INTO membership (user_id, role, organization_id) VALUES ($1, 'SUPPLIER_ADMIN', $2)`, [
+        user.id,
+        orgId,
+      ]);
       userIds.set(s.staff.email, user.id);
     }
     await em.query(
@@ -79,34 +99,48 @@ export async function seedDemoCatalog(em: EntityManager, orgIds: Map<string, str
       ['APPLIED', 'RECOMMENDED', coordinatorId, '核实注册地为脱贫县，利益联结机制真实'],
       ['RECOMMENDED', 'APPROVED', adminId, '准入'],
     ]) {
-      await em.query(`INSERT INTO supplier_admission_event (supplier_id, from_status, to_status, actor_user_id, reason) VALUES ($1, $2, $3, $4, $5)`, [orgId, from, to, actor, reason]);
+      await em.query(
+        `INSERT INTO supplier_admission_event (supplier_id, from_status, to_status, actor_user_id, reason) VALUES ($1, $2, $3, $4, $5)`,
+        [orgId, from, to, actor, reason],
+      );
     }
     for (const h of s.households) {
       const farmerUser = h.key === 'tian' ? userIds.get('farmer@demo.bangfu') : null;
       const row = await one(
         em,
         `INSERT INTO household (village_code, head_name, size, status, user_id, created_by_org_id, id_number_hmac) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [h.villageCode, h.headName, h.size, h.status, farmerUser ?? null, orgId, createHmac('sha256', 'bangfu-demo').update(`${s.key}:${h.key}`).digest('hex')],
+        [
+          h.villageCode,
+          h.headName,
+          h.size,
+          h.status,
+          farmerUser ?? null,
+          orgId,
+          createHmac('sha256', 'bangfu-demo').update(`${s.key}:${h.key}`).digest('hex'),
+        ],
       );
       householdIds.set(h.key, row.id);
-      await em.query(`INSERT INTO linkage (supplier_id, household_id, type, terms, valid_from) VALUES ($1, $2, $3, $4, $5)`, [
-        orgId,
-        row.id,
-        h.linkage,
-        h.linkage === 'PURCHASE_CONTRACT' ? '保底价收购，随行就市上浮' : h.linkage === 'WAGE' ? '基地务工，按日结算' : '土地流转，年付租金',
-        `${today.getUTCFullYear() - 1}-01-01`,
-      ]);
+      await em.query(
+        `INSERT INTO linkage (supplier_id, household_id, type, terms, valid_from) VALUES ($1, $2, $3, $4, $5)`,
+        [
+          orgId,
+          row.id,
+          h.linkage,
+          h.linkage === 'PURCHASE_CONTRACT'
+            ? '保底价收购，随行就市上浮'
+            : h.linkage === 'WAGE'
+              ? '基地务工，按日结算'
+              : '土地流转，年付租金',
+          `${today.getUTCFullYear() - 1}-01-01`,
+        ],
+      );
     }
     if (s.villageCollective) {
       const v = s.villageCollective;
-      await em.query(`INSERT INTO linkage (supplier_id, village_code, type, terms, share_basis_points, valid_from) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        orgId,
-        v.villageCode,
-        v.type,
-        v.terms,
-        v.shareBasisPoints,
-        `${today.getUTCFullYear() - 1}-01-01`,
-      ]);
+      await em.query(
+        `INSERT INTO linkage (supplier_id, village_code, type, terms, share_basis_points, valid_from) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [orgId, v.villageCode, v.type, v.terms, v.shareBasisPoints, `${today.getUTCFullYear() - 1}-01-01`],
+      );
     }
   }
 
@@ -116,63 +150,116 @@ export async function seedDemoCatalog(em: EntityManager, orgIds: Map<string, str
     const row = await one(
       em,
       `INSERT INTO channel (kind, name, online, region_code, address, operator_org_id, device_id, device_secret) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [c.kind, c.name, c.online, c.regionCode, c.address, counter ? orgIds.get('agency') : orgIds.get('platform'), counter ? DEMO_COUNTER.deviceId : null, counter ? DEMO_COUNTER.secret : null],
+      [
+        c.kind,
+        c.name,
+        c.online,
+        c.regionCode,
+        c.address,
+        counter ? orgIds.get('agency') : orgIds.get('platform'),
+        counter ? DEMO_COUNTER.deviceId : null,
+        counter ? DEMO_COUNTER.secret : null,
+      ],
     );
     channelIds.set(c.key, row.id);
   }
 
   const regionNames = async (code: string): Promise<string[]> =>
-    (await em.query(`SELECT name FROM region WHERE code = ANY($1::text[]) ORDER BY level`, [ancestorCodes(code)])).map((r: { name: string }) => r.name);
+    (await em.query(`SELECT name FROM region WHERE code = ANY($1::text[]) ORDER BY level`, [ancestorCodes(code)])).map(
+      (r: { name: string }) => r.name,
+    );
   const categoryName = new Map(DEMO_CATEGORIES.map((c) => [c.code, c.name]));
 
   const productIds = new Map<string, string>();
   const variantIds = new Map<string, string>();
   for (const p of DEMO_PRODUCTS) {
     const supplierId = supplierIds.get(p.supplierKey)!;
-    const search = searchTokens({ title: p.title, description: p.description, categoryNames: [categoryName.get(p.categoryCode)!], regionNames: await regionNames(p.originCode) });
+    const search = searchTokens({
+      title: p.title,
+      description: p.description,
+      categoryNames: [categoryName.get(p.categoryCode)!],
+      regionNames: await regionNames(p.originCode),
+    });
     const product = await one(
       em,
       `INSERT INTO product (supplier_id, category_id, title, description, origin_region_code, status, search_tokens, pinyin_initials, pinyin_tokens)
        VALUES ($1, $2, $3, $4, $5, 'PUBLISHED', $6, $7, $8) RETURNING id`,
-      [supplierId, categoryIds.get(p.categoryCode), p.title, p.description, p.originCode, search.searchTokens, search.pinyinInitials, search.pinyinTokens],
+      [
+        supplierId,
+        categoryIds.get(p.categoryCode),
+        p.title,
+        p.description,
+        p.originCode,
+        search.searchTokens,
+        search.pinyinInitials,
+        search.pinyinTokens,
+      ],
     );
     productIds.set(p.title, product.id);
-    await em.query(`INSERT INTO product_event (product_id, from_status, to_status) VALUES ($1, NULL, 'DRAFT'), ($1, 'DRAFT', 'PUBLISHED')`, [product.id]);
+    await em.query(
+      `INSERT INTO product_event (product_id, from_status, to_status) VALUES ($1, NULL, 'DRAFT'), ($1, 'DRAFT', 'PUBLISHED')`,
+      [product.id],
+    );
     for (const v of p.variants) {
       const lotTotal = v.lots.reduce((sum, l) => sum + Object.values(l.contributions).reduce((a, b) => a + b, 0), 0);
       const variant = await one(
         em,
         `INSERT INTO variant (product_id, sku, spec, unit, retail_price, agency_price, market_reference_price, stock_on_hand)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [product.id, v.sku, v.spec, v.unit, v.retailPrice, v.agencyPrice, v.marketReferencePrice, lotTotal + (v.extraStock ?? 0)],
+        [
+          product.id,
+          v.sku,
+          v.spec,
+          v.unit,
+          v.retailPrice,
+          v.agencyPrice,
+          v.marketReferencePrice,
+          lotTotal + (v.extraStock ?? 0),
+        ],
       );
       variantIds.set(v.sku, variant.id);
       for (const l of v.lots) {
         const quantity = Object.values(l.contributions).reduce((a, b) => a + b, 0);
-        const lotRow = await one(em, `INSERT INTO lot (variant_id, lot_no, harvested_on, quantity, remaining) VALUES ($1, $2, $3, $4, $4) RETURNING id`, [
-          variant.id,
-          l.lotNo,
-          l.harvestedOn,
-          quantity,
-        ]);
+        const lotRow = await one(
+          em,
+          `INSERT INTO lot (variant_id, lot_no, harvested_on, quantity, remaining) VALUES ($1, $2, $3, $4, $4) RETURNING id`,
+          [variant.id, l.lotNo, l.harvestedOn, quantity],
+        );
         for (const [key, q] of Object.entries(l.contributions)) {
-          await em.query(`INSERT INTO lot_contribution (lot_id, household_id, quantity) VALUES ($1, $2, $3)`, [lotRow.id, householdIds.get(key), q]);
+          await em.query(`INSERT INTO lot_contribution (lot_id, household_id, quantity) VALUES ($1, $2, $3)`, [
+            lotRow.id,
+            householdIds.get(key),
+            q,
+          ]);
         }
       }
     }
     await seedCertification(em, product.id, p.certification, { adminId, coordinatorId, today });
     for (const key of p.channels) {
-      await em.query(`INSERT INTO channel_product (channel_id, product_id) VALUES ($1, $2)`, [channelIds.get(key), product.id]);
+      await em.query(`INSERT INTO channel_product (channel_id, product_id) VALUES ($1, $2)`, [
+        channelIds.get(key),
+        product.id,
+      ]);
     }
   }
   return { supplierIds, householdIds, channelIds, productIds, variantIds };
 }
 
-async function seedCertification(em: EntityManager, productId: string, cert: DemoCertification, who: { adminId: string; coordinatorId: string; today: Date }) {
+async function seedCertification(
+  em: EntityManager,
+  productId: string,
+  cert: DemoCertification,
+  who: { adminId: string; coordinatorId: string; today: Date },
+) {
   if (cert.state === 'NONE') return;
   if (cert.state === 'PENDING') {
-    const row = await one(em, `INSERT INTO certification (product_id, status) VALUES ($1, 'PENDING') RETURNING id`, [productId]);
-    await em.query(`INSERT INTO certification_event (certification_id, from_status, to_status) VALUES ($1, NULL, 'PENDING')`, [row.id]);
+    const row = await one(em, `INSERT INTO certification (product_id, status) VALUES ($1, 'PENDING') RETURNING id`, [
+      productId,
+    ]);
+    await em.query(
+      `INSERT INTO certification_event (certification_id, from_status, to_status) VALUES ($1, NULL, 'PENDING')`,
+      [row.id],
+    );
     return;
   }
   const { validFrom, validTo } = certDates(cert, who.today);
@@ -188,6 +275,9 @@ async function seedCertification(em: EntityManager, productId: string, cert: Dem
   ];
   if (cert.state === 'EXPIRED') moves.push(['CERTIFIED', 'EXPIRED', null]);
   for (const [from, to, actor] of moves) {
-    await em.query(`INSERT INTO certification_event (certification_id, from_status, to_status, actor_user_id) VALUES ($1, $2, $3, $4)`, [row.id, from, to, actor]);
+    await em.query(
+      `INSERT INTO certification_event (certification_id, from_status, to_status, actor_user_id) VALUES ($1, $2, $3, $4)`,
+      [row.id, from, to, actor],
+    );
   }
 }

@@ -9,7 +9,14 @@ import { seedDemoSalesStory } from './demo-sales-story';
 import { seedDemoAftersales } from './demo-aftersales';
 import { seedDemoProduce } from './demo-produce';
 import { seedDemoOversight } from './demo-oversight';
-import { DEMO_COUNTIES, DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, EX_POVERTY_COUNTIES, KEY_ASSISTANCE_COUNTIES } from './demo-data';
+import {
+  DEMO_COUNTIES,
+  DEMO_ORGS,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  EX_POVERTY_COUNTIES,
+  KEY_ASSISTANCE_COUNTIES,
+} from './demo-data';
 import { DEMO_PRODUCTS } from './demo-catalog';
 
 /**
@@ -32,8 +39,12 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
   let catalog: DemoCatalogIds | undefined;
   await db.transaction(ctx, async (tx) => {
     const em = db.manager(tx);
-    await em.query(`UPDATE region SET ex_poverty_county = true WHERE code = ANY($1::text[])`, [EX_POVERTY_COUNTIES.map(padCode)]);
-    await em.query(`UPDATE region SET key_assistance_county = true WHERE code = ANY($1::text[])`, [KEY_ASSISTANCE_COUNTIES.map(padCode)]);
+    await em.query(`UPDATE region SET ex_poverty_county = true WHERE code = ANY($1::text[])`, [
+      EX_POVERTY_COUNTIES.map(padCode),
+    ]);
+    await em.query(`UPDATE region SET key_assistance_county = true WHERE code = ANY($1::text[])`, [
+      KEY_ASSISTANCE_COUNTIES.map(padCode),
+    ]);
 
     for (const o of DEMO_ORGS) {
       const org = await em.save(
@@ -65,6 +76,8 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
   await seedDemoAftersales(app, catalog!); // a complaint upheld with a refund, one awaiting the coordinator, a rating
   await seedDemoProduce(app, catalog!); // farmers' offers, 寨岗镇's 黄金奈李 sold with the work team's help, a disputed month
   await seedDemoOversight(app, catalog!); // anomaly findings of several kinds for the auditors (unpaid orders: no figure moves)
-  log.log(`demo data loaded: ${DEMO_ORGS.length} organisations, ${userIds.size} accounts, ${DEMO_PRODUCTS.length} products; ${describeDemoActivity(activity)}`);
+  log.log(
+    `demo data loaded: ${DEMO_ORGS.length} organisations, ${userIds.size} accounts, ${DEMO_PRODUCTS.length} products; ${describeDemoActivity(activity)}`,
+  );
   return true;
 }

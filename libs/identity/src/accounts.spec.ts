@@ -30,11 +30,19 @@ afterAll(() => server?.close());
 function gqlFrom(localAddress: string, query: string, variables: Record<string, unknown>): Promise<GqlResponse<any>> {
   const body = JSON.stringify({ query, variables });
   return new Promise((resolve, reject) => {
-    const req = request(`${server.url}/graphql`, { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-    });
+    const req = request(
+      `${server.url}/graphql`,
+      {
+        method: 'POST',
+        localAddress,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -42,8 +50,11 @@ function gqlFrom(localAddress: string, query: string, variables: Record<string, 
 
 describe('password policy', () => {
   it('needs 10 characters, not only spaces, and refuses common passwords everywhere a password is set', async () => {
-    const input = (password: string) => ({ input: { email: `p-${Math.random().toString(36).slice(2)}@test.bangfu`, displayName: '顾客', password } });
-    const reason = async (password: string) => expectErrorCode(await server.gql(REG, input(password)), 'WEAK_PASSWORD').extensions?.reason;
+    const input = (password: string) => ({
+      input: { email: `p-${Math.random().toString(36).slice(2)}@test.bangfu`, displayName: '顾客', password },
+    });
+    const reason = async (password: string) =>
+      expectErrorCode(await server.gql(REG, input(password)), 'WEAK_PASSWORD').extensions?.reason;
     expect(await reason('short-pw1')).toBe('TOO_SHORT'); // 9 characters: accepted before
     expect(await reason(' '.repeat(12))).toBe('BLANK');
     expect(await reason('qwertyuiop')).toBe('COMMON');
@@ -56,20 +67,33 @@ describe('password policy', () => {
 
     const { email } = await createUserWithRole(ds, Role.CUSTOMER);
     const token = await server.login(email, TEST_PASSWORD);
-    expect(expectErrorCode(await server.gql(CHANGE, { c: TEST_PASSWORD, n: '1234567890' }, token), 'WEAK_PASSWORD').extensions?.reason).toBe('COMMON');
+    expect(
+      expectErrorCode(await server.gql(CHANGE, { c: TEST_PASSWORD, n: '1234567890' }, token), 'WEAK_PASSWORD')
+        .extensions?.reason,
+    ).toBe('COMMON');
 
     const admin = await createUserWithRole(ds, Role.PLATFORM_ADMIN);
     const org = await createOrg(ds, { kind: OrganizationKind.AGENCY });
     const CREATE_USER = 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }';
-    const staff = { email: 'weak@staff.test', displayName: '采购员', password: 'iloveyou12', role: 'PURCHASER', organizationId: org.id };
-    expectErrorCode(await server.gql(CREATE_USER, { input: staff }, await server.login(admin.email, TEST_PASSWORD)), 'WEAK_PASSWORD');
+    const staff = {
+      email: 'weak@staff.test',
+      displayName: '采购员',
+      password: 'iloveyou12',
+      role: 'PURCHASER',
+      organizationId: org.id,
+    };
+    expectErrorCode(
+      await server.gql(CREATE_USER, { input: staff }, await server.login(admin.email, TEST_PASSWORD)),
+      'WEAK_PASSWORD',
+    );
   });
 });
 
 describe('failed-login lockout', () => {
   it('slows the guessing client for that identifier, never the owner signing in from elsewhere', async () => {
     const { email } = await createUserWithRole(ds, Role.PURCHASER);
-    for (let i = 0; i < 3; i++) expectErrorCode(await gqlFrom('127.0.0.2', LOGIN, { i: email, p: `guess-${i}-wrong` }), 'INVALID_CREDENTIALS');
+    for (let i = 0; i < 3; i++)
+      expectErrorCode(await gqlFrom('127.0.0.2', LOGIN, { i: email, p: `guess-${i}-wrong` }), 'INVALID_CREDENTIALS');
     expectErrorCode(await gqlFrom('127.0.0.2', LOGIN, { i: email, p: TEST_PASSWORD }), 'RATE_LIMITED');
     // the owner, from another client, is not locked out
     const own = await gqlFrom('127.0.0.1', LOGIN, { i: email, p: TEST_PASSWORD });
@@ -79,7 +103,9 @@ describe('failed-login lockout', () => {
 
   it('lets a burst of parallel guesses through no further than the limit', async () => {
     const { email } = await createUserWithRole(ds, Role.CUSTOMER);
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => gqlFrom('127.0.0.3', LOGIN, { i: email, p: `burst-${i}-wrong` })));
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => gqlFrom('127.0.0.3', LOGIN, { i: email, p: `burst-${i}-wrong` })),
+    );
     const codes = answers.map((a) => a.errors?.[0]?.extensions?.code);
     expect(codes.filter((c) => c === 'INVALID_CREDENTIALS')).toHaveLength(3);
     expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(9);
@@ -112,7 +138,11 @@ describe('failed-login lockout', () => {
 describe('sessions end on the next request', () => {
   it('logout revokes this token only; logout everywhere ends every token', async () => {
     const { email } = await createUserWithRole(ds, Role.CUSTOMER);
-    const [a, b, c] = [await server.login(email, TEST_PASSWORD), await server.login(email, TEST_PASSWORD), await server.login(email, TEST_PASSWORD)];
+    const [a, b, c] = [
+      await server.login(email, TEST_PASSWORD),
+      await server.login(email, TEST_PASSWORD),
+      await server.login(email, TEST_PASSWORD),
+    ];
     expect((await server.gqlOk('mutation { logout }', {}, a)).logout).toBe(true);
     expect(expectErrorCode(await server.gql(ME, {}, a), 'TOKEN_INVALID').extensions?.reason).toBe('SIGNED_OUT');
     expect((await server.gqlOk(ME, {}, b)).me.id).toBeTruthy();
@@ -127,7 +157,10 @@ describe('sessions end on the next request', () => {
     const { email, user } = await createUserWithRole(ds, Role.CUSTOMER);
     const here = await server.login(email, TEST_PASSWORD);
     const elsewhere = await server.login(email, TEST_PASSWORD);
-    expect(expectErrorCode(await server.gql(CHANGE, { c: 'not-my-password', n: 'a-new-secret-42' }, here), 'WRONG_PASSWORD').extensions?.field).toBe('currentPassword');
+    expect(
+      expectErrorCode(await server.gql(CHANGE, { c: 'not-my-password', n: 'a-new-secret-42' }, here), 'WRONG_PASSWORD')
+        .extensions?.field,
+    ).toBe('currentPassword');
     const fresh = (await server.gqlOk(CHANGE, { c: TEST_PASSWORD, n: 'a-new-secret-42' }, here)).changePassword.token;
     expectErrorCode(await server.gql(ME, {}, here), 'TOKEN_INVALID');
     expectErrorCode(await server.gql(ME, {}, elsewhere), 'TOKEN_INVALID');
@@ -161,18 +194,30 @@ describe('sessions end on the next request', () => {
     expectErrorCode(await server.gql(DISABLE, { u: customer.user.id, d: true }, adminToken), 'FORBIDDEN');
     expectErrorCode(await server.gql(DISABLE, { u: agencyAdmin.user.id, d: true }, adminToken), 'CANNOT_DISABLE_SELF');
     expectErrorCode(await server.gql(DISABLE, { u: buyer.user.id, d: true }, buyerToken), 'TOKEN_INVALID');
-    expectErrorCode(await server.gql(DISABLE, { u: customer.user.id, d: true }, await server.login(customer.email, TEST_PASSWORD)), 'FORBIDDEN');
+    expectErrorCode(
+      await server.gql(DISABLE, { u: customer.user.id, d: true }, await server.login(customer.email, TEST_PASSWORD)),
+      'FORBIDDEN',
+    );
     const platform = await createUserWithRole(ds, Role.PLATFORM_ADMIN);
-    expect((await server.gqlOk(DISABLE, { u: customer.user.id, d: true }, await server.login(platform.email, TEST_PASSWORD))).setUserDisabled.status).toBe('DISABLED');
-    expect(await ds.query(`SELECT kind FROM account_event WHERE user_id = $1 ORDER BY created_at`, [buyer.user.id])).toEqual([{ kind: 'DISABLED' }, { kind: 'ENABLED' }]);
+    expect(
+      (await server.gqlOk(DISABLE, { u: customer.user.id, d: true }, await server.login(platform.email, TEST_PASSWORD)))
+        .setUserDisabled.status,
+    ).toBe('DISABLED');
+    expect(
+      await ds.query(`SELECT kind FROM account_event WHERE user_id = $1 ORDER BY created_at`, [buyer.user.id]),
+    ).toEqual([{ kind: 'DISABLED' }, { kind: 'ENABLED' }]);
   });
 });
 
 describe('registerCustomer does not reveal who has an account', () => {
   it('answers a taken email exactly like a free one, keeps the owner’s password, and tells the owner', async () => {
     const owner = await createUserWithRole(ds, Role.CUSTOMER);
-    const fresh = await server.gql(REG, { input: { email: 'brand-new@test.bangfu', displayName: '新顾客', password: 'a-good-passphrase' } });
-    const taken = await server.gql(REG, { input: { email: owner.email.toUpperCase(), displayName: '冒名者', password: 'a-good-passphrase' } });
+    const fresh = await server.gql(REG, {
+      input: { email: 'brand-new@test.bangfu', displayName: '新顾客', password: 'a-good-passphrase' },
+    });
+    const taken = await server.gql(REG, {
+      input: { email: owner.email.toUpperCase(), displayName: '冒名者', password: 'a-good-passphrase' },
+    });
     expect(taken).toEqual(fresh);
     expect(fresh.errors).toBeUndefined();
     expect(await server.login('brand-new@test.bangfu', 'a-good-passphrase')).toMatch(/^ey/);
@@ -181,7 +226,9 @@ describe('registerCustomer does not reveal who has an account', () => {
     const me = await server.gqlOk('{ me { displayName accountEvents { kind } } }', {}, token);
     expect(me.me.displayName).toBe('CUSTOMER');
     expect(me.me.accountEvents.map((e: { kind: string }) => e.kind)).toEqual(['REGISTRATION_ATTEMPT']);
-    expect(await ds.query(`SELECT count(*)::int AS n FROM app_user WHERE email = $1`, [owner.email])).toEqual([{ n: 1 }]);
+    expect(await ds.query(`SELECT count(*)::int AS n FROM app_user WHERE email = $1`, [owner.email])).toEqual([
+      { n: 1 },
+    ]);
   });
 });
 

@@ -20,13 +20,20 @@ export class AddressResolver {
 
   @Mutation(() => CustomerAddress)
   @Allow(AUTHENTICATED)
-  createAddress(@Ctx() ctx: RequestContext, @Args('input', { type: () => AddressInput }) input: AddressInput): Promise<CustomerAddress> {
+  createAddress(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { type: () => AddressInput }) input: AddressInput,
+  ): Promise<CustomerAddress> {
     return this.book.create(ctx, input);
   }
 
   @Mutation(() => CustomerAddress)
   @Allow(AUTHENTICATED)
-  updateAddress(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('input', { type: () => AddressInput }) input: AddressInput): Promise<CustomerAddress> {
+  updateAddress(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input', { type: () => AddressInput }) input: AddressInput,
+  ): Promise<CustomerAddress> {
     return this.book.update(ctx, id, input);
   }
 

@@ -9,7 +9,8 @@ const PHONE = /^1[3-9][0-9]{9}$/;
 
 function cleanText(value: unknown, field: string, max: number): string {
   const text = typeof value === 'string' ? value.trim() : '';
-  if (!text || [...text].length > max || !isValidText(text)) throw new AppError('INVALID_ADDRESS', `${field} must be 1–${max} characters`, { field });
+  if (!text || [...text].length > max || !isValidText(text))
+    throw new AppError('INVALID_ADDRESS', `${field} must be 1–${max} characters`, { field });
   return text;
 }
 
@@ -28,7 +29,9 @@ export class AddressBookService {
 
   list(ctx: RequestContext): Promise<CustomerAddress[]> {
     const userId = ctx.requirePrincipal().userId;
-    return this.db.repo(ctx, CustomerAddress).find({ where: { userId }, order: { isDefault: 'DESC', createdAt: 'DESC', id: 'DESC' } });
+    return this.db
+      .repo(ctx, CustomerAddress)
+      .find({ where: { userId }, order: { isDefault: 'DESC', createdAt: 'DESC', id: 'DESC' } });
   }
 
   async create(ctx: RequestContext, input: AddressInput): Promise<CustomerAddress> {
@@ -36,7 +39,10 @@ export class AddressBookService {
     const values = await this.validate(ctx, input);
     return this.db.transaction(ctx, async (tx) => {
       const mine = await this.lockMine(tx, userId);
-      if (mine.length >= MAX_ADDRESSES) throw new AppError('ADDRESS_LIMIT', `An address book holds at most ${MAX_ADDRESSES} addresses`, { limit: MAX_ADDRESSES });
+      if (mine.length >= MAX_ADDRESSES)
+        throw new AppError('ADDRESS_LIMIT', `An address book holds at most ${MAX_ADDRESSES} addresses`, {
+          limit: MAX_ADDRESSES,
+        });
       const makeDefault = mine.length === 0 || !!input.isDefault;
       if (makeDefault) await this.clearDefault(tx, userId);
       const repo = this.db.repo(tx, CustomerAddress);
@@ -80,7 +86,8 @@ export class AddressBookService {
       if (!address) throw notFound('Address', id);
       await this.db.repo(tx, CustomerAddress).delete({ id, userId });
       const next = mine.filter((a) => a.id !== id).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
-      if (address.isDefault && next) await this.db.repo(tx, CustomerAddress).update({ id: next.id, userId }, { isDefault: true });
+      if (address.isDefault && next)
+        await this.db.repo(tx, CustomerAddress).update({ id: next.id, userId }, { isDefault: true });
       return true;
     });
   }
@@ -92,23 +99,41 @@ export class AddressBookService {
   async snapshot(ctx: RequestContext, userId: string, id: string): Promise<AddressSnapshot> {
     assertUuid(id, 'addressId');
     const address = await this.db.repo(ctx, CustomerAddress).findOneBy({ id, userId });
-    if (!address) throw new AppError('UNKNOWN_ADDRESS', 'addressId is not one of your addresses', { field: 'addressId' });
+    if (!address)
+      throw new AppError('UNKNOWN_ADDRESS', 'addressId is not one of your addresses', { field: 'addressId' });
     const path = await this.regions.path(ctx, address.regionCode);
-    return { recipient: address.recipient, phone: address.phone, regionCode: address.regionCode, regionPath: path.map((r) => r.name), detail: address.detail };
+    return {
+      recipient: address.recipient,
+      phone: address.phone,
+      regionCode: address.regionCode,
+      regionPath: path.map((r) => r.name),
+      detail: address.detail,
+    };
   }
 
-  private async validate(ctx: RequestContext, input: AddressInput): Promise<Pick<CustomerAddress, 'recipient' | 'phone' | 'regionCode' | 'detail'>> {
+  private async validate(
+    ctx: RequestContext,
+    input: AddressInput,
+  ): Promise<Pick<CustomerAddress, 'recipient' | 'phone' | 'regionCode' | 'detail'>> {
     const recipient = cleanText(input.recipient, 'recipient', 50);
     const detail = cleanText(input.detail, 'detail', 200);
     const phone = String(input.phone ?? '').replace(/[\s-]/g, '');
-    if (!PHONE.test(phone)) throw new AppError('INVALID_PHONE', 'phone must be a mainland mobile number (11 digits starting with 1)', { field: 'phone' });
+    if (!PHONE.test(phone))
+      throw new AppError('INVALID_PHONE', 'phone must be a mainland mobile number (11 digits starting with 1)', {
+        field: 'phone',
+      });
     const regionCode = String(input.regionCode ?? '').trim();
     await this.regions.requireLevel(ctx, regionCode, [RegionLevel.COUNTY, RegionLevel.TOWN, RegionLevel.VILLAGE]);
     return { recipient, phone, regionCode, detail };
   }
 
   private lockMine(tx: RequestContext, userId: string): Promise<CustomerAddress[]> {
-    return this.db.repo(tx, CustomerAddress).createQueryBuilder('a').setLock('pessimistic_write').where('a.user_id = :userId', { userId }).getMany();
+    return this.db
+      .repo(tx, CustomerAddress)
+      .createQueryBuilder('a')
+      .setLock('pessimistic_write')
+      .where('a.user_id = :userId', { userId })
+      .getMany();
   }
 
   private async clearDefault(tx: RequestContext, userId: string): Promise<void> {

@@ -1,12 +1,15 @@
 import { Field, InputType, ObjectType } from '@nestjs/graphql';
 
-@InputType({ description: 'A delivery address; the region is a county, town or village (pick down to the village where it exists)' })
+@InputType({
+  description: 'A delivery address; the region is a county, town or village (pick down to the village where it exists)',
+})
 export class AddressInput {
   @Field(() => String) recipient: string;
   @Field(() => String, { description: 'Mainland mobile number, 11 digits' }) phone: string;
   @Field(() => String) regionCode: string;
   @Field(() => String) detail: string;
-  @Field(() => Boolean, { nullable: true, description: 'Make it the default address (the first address always is)' }) isDefault?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Make it the default address (the first address always is)' })
+  isDefault?: boolean | null;
 }
 
 /**
@@ -16,7 +19,10 @@ export class AddressInput {
 @ObjectType({ description: 'The delivery address as it was at checkout' })
 export class AddressSnapshot {
   @Field(() => String) recipient: string;
-  @Field(() => String, { description: 'Masked (138****5678) unless you are the buyer, or staff of the supplier shipping it on its ship form / packing slip' })
+  @Field(() => String, {
+    description:
+      'Masked (138****5678) unless you are the buyer, or staff of the supplier shipping it on its ship form / packing slip',
+  })
   phone: string;
   @Field(() => String) regionCode: string;
   @Field(() => [String], { description: 'Province … village names, top down' }) regionPath: string[];

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
-import { AppError, Db, ErrorCode, loginAttempts, Principal, type PrincipalLoader, type RequestContext, TokenService } from '@bangfu/core';
+import {
+  AppError,
+  Db,
+  ErrorCode,
+  loginAttempts,
+  Principal,
+  type PrincipalLoader,
+  type RequestContext,
+  TokenService,
+} from '@bangfu/core';
 import { subtreePrefix } from '@bangfu/region';
 import { AccountEvent, AppUser, Membership } from './identity.entities';
 import { LoginLimiter } from './login-limiter';
@@ -43,7 +52,9 @@ export class AuthService implements PrincipalLoader {
       .addSelect('u.passwordHash')
       .where(id.includes('@') ? 'u.email = :id' : 'u.phone = :id', { id })
       .getOne();
-    const ok = user ? await argon2.verify(user.passwordHash, password) : await argon2.verify(await this.dummyHash, password).then(() => false);
+    const ok = user
+      ? await argon2.verify(user.passwordHash, password)
+      : await argon2.verify(await this.dummyHash, password).then(() => false);
     if (!user || !ok || user.status !== 'ACTIVE') {
       // The audit trail records the failed attempt against the account it aimed at (libs/audit).
       if (user) ctx.audit?.note({ entityType: 'AppUser', entityId: user.id });
@@ -85,7 +96,11 @@ export class AuthService implements PrincipalLoader {
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<SignedIn> {
     const p = ctx.requirePrincipal();
     assertPasswordPolicy(newPassword, 'newPassword');
-    if (newPassword === currentPassword) throw new AppError('WEAK_PASSWORD', 'The new password must differ from the current one', { field: 'newPassword', reason: 'UNCHANGED' });
+    if (newPassword === currentPassword)
+      throw new AppError('WEAK_PASSWORD', 'The new password must differ from the current one', {
+        field: 'newPassword',
+        reason: 'UNCHANGED',
+      });
     const throttleKey = `user:${p.userId}`;
     await this.limiter.reserve(throttleKey, ctx.ip);
     const newHash = await hashPassword(newPassword);
@@ -111,7 +126,12 @@ export class AuthService implements PrincipalLoader {
     return { ...(await this.tokens.sign(user.id, undefined, user.tokenVersion)), user };
   }
 
-  async recordEvent(ctx: RequestContext, userId: string, kind: string, actorUserId: string | null = null): Promise<void> {
+  async recordEvent(
+    ctx: RequestContext,
+    userId: string,
+    kind: string,
+    actorUserId: string | null = null,
+  ): Promise<void> {
     await this.db.repo(ctx, AccountEvent).insert({ userId, kind, actorUserId, ip: ctx.ip });
   }
 
@@ -133,7 +153,8 @@ export class AuthService implements PrincipalLoader {
           organizationId: m.organizationId ?? '',
           organizationKind: m.organization?.kind ?? (null as never),
           role: m.role,
-          regionPrefix: m.regionPrefix ?? (m.organization?.regionCode ? subtreePrefix(m.organization.regionCode) : null),
+          regionPrefix:
+            m.regionPrefix ?? (m.organization?.regionCode ? subtreePrefix(m.organization.regionCode) : null),
         })),
     );
   }

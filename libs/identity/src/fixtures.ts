@@ -17,7 +17,13 @@ export function randomCreditCode(regionPrefix6 = '520621'): string {
 
 export async function createOrg(
   ds: DataSource,
-  input: { kind: OrganizationKind; name?: string; regionCode?: string | null; parentId?: string | null; creditCode?: string | null },
+  input: {
+    kind: OrganizationKind;
+    name?: string;
+    regionCode?: string | null;
+    parentId?: string | null;
+    creditCode?: string | null;
+  },
 ): Promise<Organization> {
   const repo = ds.getRepository(Organization);
   const regionCode = input.regionCode === undefined ? '520621000000' : input.regionCode;
@@ -27,7 +33,12 @@ export async function createOrg(
       name: input.name ?? `${input.kind} ${randomBytes(3).toString('hex')}`,
       regionCode,
       parentId: input.parentId ?? null,
-      creditCode: input.creditCode === undefined ? (input.kind === OrganizationKind.PLATFORM ? null : randomCreditCode(regionCode?.slice(0, 6))) : input.creditCode,
+      creditCode:
+        input.creditCode === undefined
+          ? input.kind === OrganizationKind.PLATFORM
+            ? null
+            : randomCreditCode(regionCode?.slice(0, 6))
+          : input.creditCode,
     }),
   );
 }
@@ -36,14 +47,24 @@ export async function createOrg(
 export async function createUserWithRole(
   ds: DataSource,
   role: Role,
-  options: { organizationId?: string; regionPrefix?: string; email?: string; password?: string; displayName?: string } = {},
+  options: {
+    organizationId?: string;
+    regionPrefix?: string;
+    email?: string;
+    password?: string;
+    displayName?: string;
+  } = {},
 ): Promise<{ user: AppUser; organizationId: string | null; email: string; password: string }> {
   const kind = ROLE_ORGANIZATION_KIND[role];
   const organizationId = kind === null ? null : (options.organizationId ?? (await createOrg(ds, { kind })).id);
   const email = options.email ?? `${role.toLowerCase()}-${randomBytes(4).toString('hex')}@test.bangfu`;
   const password = options.password ?? TEST_PASSWORD;
   const hash = options.password ? await hashPassword(password) : await (passwordHash ??= hashPassword(TEST_PASSWORD));
-  const user = await ds.getRepository(AppUser).save({ email, displayName: options.displayName ?? role, passwordHash: hash });
-  await ds.getRepository(Membership).insert({ userId: user.id, role, organizationId, regionPrefix: options.regionPrefix ?? null });
+  const user = await ds
+    .getRepository(AppUser)
+    .save({ email, displayName: options.displayName ?? role, passwordHash: hash });
+  await ds
+    .getRepository(Membership)
+    .insert({ userId: user.id, role, organizationId, regionPrefix: options.regionPrefix ?? null });
   return { user, organizationId, email, password };
 }

@@ -1,6 +1,15 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { OrganizationKind, Role } from '@bangfu/core';
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
 import { CustomerAddress } from './address.entity';
 
 registerEnumType(Role, { name: 'Role' });
@@ -12,9 +21,13 @@ export class Organization {
   @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
   @Field(() => OrganizationKind) @Column('text') kind: OrganizationKind;
   @Field() @Column('text') name: string;
-  @Field(() => String, { nullable: true, description: '统一社会信用代码' }) @Column({ name: 'credit_code', type: 'char', length: 18, nullable: true }) creditCode: string | null;
-  @Field(() => String, { nullable: true }) @Column({ name: 'parent_id', type: 'uuid', nullable: true }) parentId: string | null;
-  @Field(() => String, { nullable: true }) @Column({ name: 'region_code', type: 'text', nullable: true }) regionCode: string | null;
+  @Field(() => String, { nullable: true, description: '统一社会信用代码' })
+  @Column({ name: 'credit_code', type: 'char', length: 18, nullable: true })
+  creditCode: string | null;
+  @Field(() => String, { nullable: true }) @Column({ name: 'parent_id', type: 'uuid', nullable: true }) parentId:
+    string | null;
+  @Field(() => String, { nullable: true }) @Column({ name: 'region_code', type: 'text', nullable: true }) regionCode:
+    string | null;
   @Field() @Column({ type: 'text', default: 'ACTIVE' }) status: string;
   @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
@@ -37,14 +50,23 @@ export class AppUser {
   @Column({ name: 'token_version', type: 'integer', default: 0 }) tokenVersion: number;
 }
 
-@ObjectType({ description: "An entry in a user's own security log (registration attempts, password changes, disabling)" })
+@ObjectType({
+  description: "An entry in a user's own security log (registration attempts, password changes, disabling)",
+})
 @Entity('account_event')
 export class AccountEvent {
   @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'user_id', type: 'uuid' }) userId: string;
-  @Field({ description: 'REGISTRATION_ATTEMPT | PASSWORD_CHANGED | SIGNED_OUT_EVERYWHERE | DISABLED | ENABLED | PASSWORD_RESET_REQUESTED | PASSWORD_RESET' }) @Column('text') kind: string;
+  @Field({
+    description:
+      'REGISTRATION_ATTEMPT | PASSWORD_CHANGED | SIGNED_OUT_EVERYWHERE | DISABLED | ENABLED | PASSWORD_RESET_REQUESTED | PASSWORD_RESET',
+  })
+  @Column('text')
+  kind: string;
   @Column({ name: 'actor_user_id', type: 'uuid', nullable: true }) actorUserId: string | null;
-  @Field(() => String, { nullable: true, description: 'Client address the event came from' }) @Column({ type: 'text', nullable: true }) ip: string | null;
+  @Field(() => String, { nullable: true, description: 'Client address the event came from' })
+  @Column({ type: 'text', nullable: true })
+  ip: string | null;
   @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
@@ -53,7 +75,9 @@ export class AccountEvent {
 export class Membership {
   @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'user_id', type: 'uuid' }) userId: string;
-  @Field(() => String, { nullable: true }) @Column({ name: 'organization_id', type: 'uuid', nullable: true }) organizationId: string | null;
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'organization_id', type: 'uuid', nullable: true })
+  organizationId: string | null;
   @Field(() => Organization, { nullable: true })
   @ManyToOne(() => Organization, { nullable: true })
   @JoinColumn({ name: 'organization_id' })

@@ -1,9 +1,25 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, AUTHENTICATED, Ctx, forbidden, OrganizationKind, PUBLIC, type RequestContext, Role } from '@bangfu/core';
+import {
+  Allow,
+  AUTHENTICATED,
+  Ctx,
+  forbidden,
+  OrganizationKind,
+  PUBLIC,
+  type RequestContext,
+  Role,
+} from '@bangfu/core';
 import { Region, RegionService } from '@bangfu/region';
 import { AuthService } from './auth.service';
 import { AccountEvent, AppUser, Membership, Organization } from './identity.entities';
-import { AuthPayload, CreateOrganizationInput, CreateUserInput, GrantMembershipInput, RegisterCustomerInput, RegisterCustomerPayload } from './identity.types';
+import {
+  AuthPayload,
+  CreateOrganizationInput,
+  CreateUserInput,
+  GrantMembershipInput,
+  RegisterCustomerInput,
+  RegisterCustomerPayload,
+} from './identity.types';
 import { OrganizationService } from './organization.service';
 import { UserDirectoryService } from './user-directory.service';
 import { UserService } from './user.service';
@@ -17,7 +33,10 @@ export class UserResolver {
   ) {}
 
   // Named in the schema only: `users` as a method would clash with the injected UserService.
-  @Query(() => [AppUser], { name: 'users', description: 'Platform admin: accounts by part of the name, email or mobile, role or organisation; newest first' })
+  @Query(() => [AppUser], {
+    name: 'users',
+    description: 'Platform admin: accounts by part of the name, email or mobile, role or organisation; newest first',
+  })
   @Allow(Role.PLATFORM_ADMIN)
   searchUsers(
     @Ctx() ctx: RequestContext,
@@ -31,7 +50,11 @@ export class UserResolver {
 
   @Mutation(() => AuthPayload, { description: 'Sign in with an email or mobile number' })
   @Allow(PUBLIC)
-  login(@Ctx() ctx: RequestContext, @Args('identifier') identifier: string, @Args('password') password: string): Promise<AuthPayload> {
+  login(
+    @Ctx() ctx: RequestContext,
+    @Args('identifier') identifier: string,
+    @Args('password') password: string,
+  ): Promise<AuthPayload> {
     return this.auth.login(ctx, identifier, password);
   }
 
@@ -43,25 +66,46 @@ export class UserResolver {
 
   @Mutation(() => Boolean, { description: 'Sign out: revokes this token, or with everywhere every token of the user' })
   @Allow(AUTHENTICATED)
-  logout(@Ctx() ctx: RequestContext, @Args('everywhere', { type: () => Boolean, defaultValue: false }) everywhere: boolean): Promise<boolean> {
+  logout(
+    @Ctx() ctx: RequestContext,
+    @Args('everywhere', { type: () => Boolean, defaultValue: false }) everywhere: boolean,
+  ): Promise<boolean> {
     return this.auth.logout(ctx, everywhere);
   }
 
-  @Mutation(() => AuthPayload, { description: 'Change your password; every other session ends, and this one continues with the returned token' })
+  @Mutation(() => AuthPayload, {
+    description: 'Change your password; every other session ends, and this one continues with the returned token',
+  })
   @Allow(AUTHENTICATED)
-  changePassword(@Ctx() ctx: RequestContext, @Args('currentPassword') currentPassword: string, @Args('newPassword') newPassword: string): Promise<AuthPayload> {
+  changePassword(
+    @Ctx() ctx: RequestContext,
+    @Args('currentPassword') currentPassword: string,
+    @Args('newPassword') newPassword: string,
+  ): Promise<AuthPayload> {
     return this.auth.changePassword(ctx, currentPassword, newPassword);
   }
 
-  @Mutation(() => RegisterCustomerPayload, { description: 'Self-service sign-up for a retail customer account (the answer does not say whether the email was taken)' })
+  @Mutation(() => RegisterCustomerPayload, {
+    description:
+      'Self-service sign-up for a retail customer account (the answer does not say whether the email was taken)',
+  })
   @Allow(PUBLIC)
-  registerCustomer(@Ctx() ctx: RequestContext, @Args('input') input: RegisterCustomerInput): Promise<RegisterCustomerPayload> {
+  registerCustomer(
+    @Ctx() ctx: RequestContext,
+    @Args('input') input: RegisterCustomerInput,
+  ): Promise<RegisterCustomerPayload> {
     return this.users.registerCustomer(ctx, input);
   }
 
-  @Mutation(() => AppUser, { description: "Disable (or re-enable) a user's account; a disabled user's tokens stop working on the next request" })
+  @Mutation(() => AppUser, {
+    description: "Disable (or re-enable) a user's account; a disabled user's tokens stop working on the next request",
+  })
   @Allow(Role.PLATFORM_ADMIN, Role.AGENCY_ADMIN, Role.SUPPLIER_ADMIN)
-  setUserDisabled(@Ctx() ctx: RequestContext, @Args('userId', { type: () => ID }) userId: string, @Args('disabled') disabled: boolean): Promise<AppUser> {
+  setUserDisabled(
+    @Ctx() ctx: RequestContext,
+    @Args('userId', { type: () => ID }) userId: string,
+    @Args('disabled') disabled: boolean,
+  ): Promise<AppUser> {
     return this.users.setDisabled(ctx, userId, disabled);
   }
 
@@ -89,7 +133,11 @@ export class UserResolver {
   }
 
   @ResolveField(() => [AccountEvent], { description: 'Your own security log, newest first (only on your own user)' })
-  accountEvents(@Ctx() ctx: RequestContext, @Parent() user: AppUser, @Args('first', { type: () => Int, defaultValue: 20 }) first: number): Promise<AccountEvent[]> {
+  accountEvents(
+    @Ctx() ctx: RequestContext,
+    @Parent() user: AppUser,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+  ): Promise<AccountEvent[]> {
     if (ctx.principal?.userId !== user.id) throw forbidden('Only the account owner sees its security log');
     return this.users.accountEvents(ctx, user.id, first);
   }
@@ -107,9 +155,14 @@ export class OrganizationResolver {
     private readonly regionService: RegionService,
   ) {}
 
-  @Query(() => [Organization], { description: 'Organisations visible to the caller (own, subordinate units, region scope)' })
+  @Query(() => [Organization], {
+    description: 'Organisations visible to the caller (own, subordinate units, region scope)',
+  })
   @Allow(AUTHENTICATED)
-  organizations(@Ctx() ctx: RequestContext, @Args('kind', { type: () => OrganizationKind, nullable: true }) kind?: OrganizationKind): Promise<Organization[]> {
+  organizations(
+    @Ctx() ctx: RequestContext,
+    @Args('kind', { type: () => OrganizationKind, nullable: true }) kind?: OrganizationKind,
+  ): Promise<Organization[]> {
     return this.organizationService.list(ctx, kind);
   }
 

@@ -10,11 +10,16 @@ import { withCheckChar } from './credit-code';
 
 let server: TestServer;
 let ds: DataSource;
-const LOGIN = 'mutation($i: String!, $p: String!) { login(identifier: $i, password: $p) { token expiresAt user { id email } } }';
+const LOGIN =
+  'mutation($i: String!, $p: String!) { login(identifier: $i, password: $p) { token expiresAt user { id email } } }';
 const ME = '{ me { id displayName roles memberships { role regionPrefix organization { id name } } } }';
 
 beforeAll(async () => {
-  server = await startTestServer({ imports: [RegionModule, IdentityModule], entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES], env: { LOGIN_MAX_FAILURES: '3' } });
+  server = await startTestServer({
+    imports: [RegionModule, IdentityModule],
+    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES],
+    env: { LOGIN_MAX_FAILURES: '3' },
+  });
   ds = server.app.get(DataSource);
 });
 afterAll(() => server?.close());
@@ -37,13 +42,16 @@ describe('login and me', () => {
     const { email } = await createUserWithRole(ds, Role.CUSTOMER);
     const wrong = await server.gql(LOGIN, { i: email, p: 'not-the-password' });
     const unknown = await server.gql(LOGIN, { i: 'nobody@test.bangfu', p: 'whatever-1' });
-    expect(expectErrorCode(wrong, 'INVALID_CREDENTIALS').message).toBe(expectErrorCode(unknown, 'INVALID_CREDENTIALS').message);
+    expect(expectErrorCode(wrong, 'INVALID_CREDENTIALS').message).toBe(
+      expectErrorCode(unknown, 'INVALID_CREDENTIALS').message,
+    );
     expect(wrong.data).toBeNull();
   });
 
   it('rate-limits repeated failures for an identifier, even with the right password afterwards', async () => {
     const { email } = await createUserWithRole(ds, Role.CUSTOMER);
-    for (let i = 0; i < 3; i++) expectErrorCode(await server.gql(LOGIN, { i: email, p: 'bad-password' }), 'INVALID_CREDENTIALS');
+    for (let i = 0; i < 3; i++)
+      expectErrorCode(await server.gql(LOGIN, { i: email, p: 'bad-password' }), 'INVALID_CREDENTIALS');
     const limited = expectErrorCode(await server.gql(LOGIN, { i: email, p: TEST_PASSWORD }), 'RATE_LIMITED');
     expect(limited.extensions?.retryAfterSeconds).toBeGreaterThan(0);
   });
@@ -71,10 +79,16 @@ describe('login and me', () => {
 });
 
 describe('deny by default and roles', () => {
-  const CREATE_ORG = 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name creditCode parentId } }';
+  const CREATE_ORG =
+    'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name creditCode parentId } }';
 
   it('refuses anonymous callers with UNAUTHENTICATED and wrong roles with FORBIDDEN', async () => {
-    const input = { kind: 'AGENCY', name: '测试单位', creditCode: withCheckChar('11440100006950124'), regionCode: '440100000000' };
+    const input = {
+      kind: 'AGENCY',
+      name: '测试单位',
+      creditCode: withCheckChar('11440100006950124'),
+      regionCode: '440100000000',
+    };
     expectErrorCode(await server.gql(CREATE_ORG, { input }), 'UNAUTHENTICATED');
     const { email } = await createUserWithRole(ds, Role.PURCHASER);
     expectErrorCode(await server.gql(CREATE_ORG, { input }, await server.login(email, TEST_PASSWORD)), 'FORBIDDEN');
@@ -84,15 +98,68 @@ describe('deny by default and roles', () => {
     const { email } = await createUserWithRole(ds, Role.PLATFORM_ADMIN);
     const token = await server.login(email, TEST_PASSWORD);
     const good = withCheckChar('12440100455350013');
-    const made = await server.gqlOk(CREATE_ORG, { input: { kind: 'AGENCY', name: '广州市某中学', creditCode: good, regionCode: '440100000000' } }, token);
+    const made = await server.gqlOk(
+      CREATE_ORG,
+      { input: { kind: 'AGENCY', name: '广州市某中学', creditCode: good, regionCode: '440100000000' } },
+      token,
+    );
     expect(made.createOrganization.creditCode).toBe(good);
 
     const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-    expectErrorCode(await server.gql(CREATE_ORG, { input: { kind: 'AGENCY', name: 'x', creditCode: bad, regionCode: '440100000000' } }, token), 'INVALID_CREDIT_CODE');
-    expectErrorCode(await server.gql(CREATE_ORG, { input: { kind: 'AGENCY', name: 'dup', creditCode: good, regionCode: '440100000000' } }, token), 'DUPLICATE_CREDIT_CODE');
-    expectErrorCode(await server.gql(CREATE_ORG, { input: { kind: 'SUPPLIER', name: 'x', creditCode: withCheckChar('93520621MA6DKT8Y2'), regionCode: '9999' } }, token), 'INVALID_REGION_CODE');
-    expectErrorCode(await server.gql(CREATE_ORG, { input: { kind: 'SUPPLIER', name: 'x', creditCode: withCheckChar('93520621MA6DKT8Y2'), regionCode: '999999000000' } }, token), 'UNKNOWN_REGION');
-    expectErrorCode(await server.gql(CREATE_ORG, { input: { kind: 'SUPPLIER', name: 'x', creditCode: withCheckChar('93520621MA6DKT8Y3'), regionCode: '520000000000' } }, token), 'WRONG_REGION_LEVEL');
+    expectErrorCode(
+      await server.gql(
+        CREATE_ORG,
+        { input: { kind: 'AGENCY', name: 'x', creditCode: bad, regionCode: '440100000000' } },
+        token,
+      ),
+      'INVALID_CREDIT_CODE',
+    );
+    expectErrorCode(
+      await server.gql(
+        CREATE_ORG,
+        { input: { kind: 'AGENCY', name: 'dup', creditCode: good, regionCode: '440100000000' } },
+        token,
+      ),
+      'DUPLICATE_CREDIT_CODE',
+    );
+    expectErrorCode(
+      await server.gql(
+        CREATE_ORG,
+        { input: { kind: 'SUPPLIER', name: 'x', creditCode: withCheckChar('93520621MA6DKT8Y2'), regionCode: '9999' } },
+        token,
+      ),
+      'INVALID_REGION_CODE',
+    );
+    expectErrorCode(
+      await server.gql(
+        CREATE_ORG,
+        {
+          input: {
+            kind: 'SUPPLIER',
+            name: 'x',
+            creditCode: withCheckChar('93520621MA6DKT8Y2'),
+            regionCode: '999999000000',
+          },
+        },
+        token,
+      ),
+      'UNKNOWN_REGION',
+    );
+    expectErrorCode(
+      await server.gql(
+        CREATE_ORG,
+        {
+          input: {
+            kind: 'SUPPLIER',
+            name: 'x',
+            creditCode: withCheckChar('93520621MA6DKT8Y3'),
+            regionCode: '520000000000',
+          },
+        },
+        token,
+      ),
+      'WRONG_REGION_LEVEL',
+    );
   });
 
   it('lets an agency admin add subordinate units and staff only inside its own tree', async () => {
@@ -100,15 +167,84 @@ describe('deny by default and roles', () => {
     const other = await createOrg(ds, { kind: OrganizationKind.AGENCY, regionCode: '440100000000' });
     const { email } = await createUserWithRole(ds, Role.AGENCY_ADMIN, { organizationId: root.id });
     const token = await server.login(email, TEST_PASSWORD);
-    const child = await server.gqlOk(CREATE_ORG, { input: { kind: 'AGENCY', name: '下属单位', creditCode: withCheckChar('12440100455350099'), regionCode: '440100000000', parentId: root.id } }, token);
+    const child = await server.gqlOk(
+      CREATE_ORG,
+      {
+        input: {
+          kind: 'AGENCY',
+          name: '下属单位',
+          creditCode: withCheckChar('12440100455350099'),
+          regionCode: '440100000000',
+          parentId: root.id,
+        },
+      },
+      token,
+    );
     expect(child.createOrganization.parentId).toBe(root.id);
-    expectErrorCode(await server.gql(CREATE_ORG, { input: { kind: 'AGENCY', name: 'x', creditCode: withCheckChar('12440100455350098'), regionCode: '440100000000', parentId: other.id } }, token), 'FORBIDDEN');
+    expectErrorCode(
+      await server.gql(
+        CREATE_ORG,
+        {
+          input: {
+            kind: 'AGENCY',
+            name: 'x',
+            creditCode: withCheckChar('12440100455350098'),
+            regionCode: '440100000000',
+            parentId: other.id,
+          },
+        },
+        token,
+      ),
+      'FORBIDDEN',
+    );
 
     const CREATE_USER = 'mutation($input: CreateUserInput!) { createUser(input: $input) { id email roles } }';
-    const made = await server.gqlOk(CREATE_USER, { input: { email: 'buyer@child.test', displayName: '采购员', password: 'long-enough-1', role: 'PURCHASER', organizationId: child.createOrganization.id } }, token);
+    const made = await server.gqlOk(
+      CREATE_USER,
+      {
+        input: {
+          email: 'buyer@child.test',
+          displayName: '采购员',
+          password: 'long-enough-1',
+          role: 'PURCHASER',
+          organizationId: child.createOrganization.id,
+        },
+      },
+      token,
+    );
     expect(made.createUser.roles).toEqual(['PURCHASER']);
-    expectErrorCode(await server.gql(CREATE_USER, { input: { email: 'x@other.test', displayName: 'x', password: 'long-enough-1', role: 'PURCHASER', organizationId: other.id } }, token), 'FORBIDDEN');
-    expectErrorCode(await server.gql(CREATE_USER, { input: { email: 'y@child.test', displayName: 'y', password: 'long-enough-1', role: 'SUPPLIER_ADMIN', organizationId: child.createOrganization.id } }, token), 'FORBIDDEN');
+    expectErrorCode(
+      await server.gql(
+        CREATE_USER,
+        {
+          input: {
+            email: 'x@other.test',
+            displayName: 'x',
+            password: 'long-enough-1',
+            role: 'PURCHASER',
+            organizationId: other.id,
+          },
+        },
+        token,
+      ),
+      'FORBIDDEN',
+    );
+    expectErrorCode(
+      await server.gql(
+        CREATE_USER,
+        {
+          input: {
+            email: 'y@child.test',
+            displayName: 'y',
+            password: 'long-enough-1',
+            role: 'SUPPLIER_ADMIN',
+            organizationId: child.createOrganization.id,
+          },
+        },
+        token,
+      ),
+      'FORBIDDEN',
+    );
     // nothing half-written: the refused users do not exist
     expect(await ds.query(`SELECT 1 FROM app_user WHERE email IN ('x@other.test','y@child.test')`)).toHaveLength(0);
 
@@ -122,21 +258,36 @@ describe('deny by default and roles', () => {
     const office = await createOrg(ds, { kind: OrganizationKind.COORDINATION_OFFICE, regionCode: '520600000000' });
     const inside = await createOrg(ds, { kind: OrganizationKind.SUPPLIER, regionCode: '520621000000' });
     const outside = await createOrg(ds, { kind: OrganizationKind.SUPPLIER, regionCode: '610724000000' });
-    const { email } = await createUserWithRole(ds, Role.COORDINATOR, { organizationId: office.id, regionPrefix: '5206' });
+    const { email } = await createUserWithRole(ds, Role.COORDINATOR, {
+      organizationId: office.id,
+      regionPrefix: '5206',
+    });
     const token = await server.login(email, TEST_PASSWORD);
     const me = await server.gqlOk(ME, {}, token);
     expect(me.me.memberships[0].regionPrefix).toBe('5206');
-    const ids = (await server.gqlOk('{ organizations(kind: SUPPLIER) { id } }', {}, token)).organizations.map((o: { id: string }) => o.id);
+    const ids = (await server.gqlOk('{ organizations(kind: SUPPLIER) { id } }', {}, token)).organizations.map(
+      (o: { id: string }) => o.id,
+    );
     expect(ids).toContain(inside.id);
     expect(ids).not.toContain(outside.id);
   });
 
   it('lets anyone register as a customer, with clear errors for bad input', async () => {
     const REG = 'mutation($input: RegisterCustomerInput!) { registerCustomer(input: $input) { accepted } }';
-    const ok = await server.gqlOk(REG, { input: { email: 'shopper@test.bangfu', displayName: '顾客', password: 'long-enough-1' } });
+    const ok = await server.gqlOk(REG, {
+      input: { email: 'shopper@test.bangfu', displayName: '顾客', password: 'long-enough-1' },
+    });
     expect(ok.registerCustomer.accepted).toBe(true);
-    expect((await server.gqlOk(ME, {}, await server.login('shopper@test.bangfu', 'long-enough-1'))).me.roles).toEqual(['CUSTOMER']);
-    expectErrorCode(await server.gql(REG, { input: { email: 'short@test.bangfu', displayName: '顾客', password: 'short' } }), 'WEAK_PASSWORD');
-    expectErrorCode(await server.gql(REG, { input: { phone: '12345', displayName: '顾客', password: 'long-enough-1' } }), 'BAD_USER_INPUT');
+    expect((await server.gqlOk(ME, {}, await server.login('shopper@test.bangfu', 'long-enough-1'))).me.roles).toEqual([
+      'CUSTOMER',
+    ]);
+    expectErrorCode(
+      await server.gql(REG, { input: { email: 'short@test.bangfu', displayName: '顾客', password: 'short' } }),
+      'WEAK_PASSWORD',
+    );
+    expectErrorCode(
+      await server.gql(REG, { input: { phone: '12345', displayName: '顾客', password: 'long-enough-1' } }),
+      'BAD_USER_INPUT',
+    );
   });
 });

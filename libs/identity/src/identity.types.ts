@@ -41,7 +41,10 @@ export class GrantMembershipInput {
   @Field(() => String, { nullable: true }) regionPrefix?: string | null;
 }
 
-@ObjectType({ description: 'The same answer whether or not the email or phone already had an account, so sign-up cannot be used to find out who has one' })
+@ObjectType({
+  description:
+    'The same answer whether or not the email or phone already had an account, so sign-up cannot be used to find out who has one',
+})
 export class RegisterCustomerPayload {
   @Field() accepted: boolean;
   @Field() message: string;

@@ -64,11 +64,27 @@ export class LoginLimiter {
   async reserve(identifier: string, client: string | null): Promise<void> {
     const { pair, client: c } = this.keys(identifier, client);
     const waitMs = Number(
-      await this.redis.eval(RESERVE, 4, pair.count, pair.lock, c.count, c.lock, pair.max, c.max, MEMORY_SECONDS, this.config.LOGIN_LOCK_SECONDS, this.config.LOGIN_FIRST_DELAY_SECONDS),
+      await this.redis.eval(
+        RESERVE,
+        4,
+        pair.count,
+        pair.lock,
+        c.count,
+        c.lock,
+        pair.max,
+        c.max,
+        MEMORY_SECONDS,
+        this.config.LOGIN_LOCK_SECONDS,
+        this.config.LOGIN_FIRST_DELAY_SECONDS,
+      ),
     );
     if (waitMs > 0) {
       const retryAfterSeconds = Math.ceil(waitMs / 1000);
-      throw new AppError(ErrorCode.RATE_LIMITED, `Too many failed sign-in attempts; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+      throw new AppError(
+        ErrorCode.RATE_LIMITED,
+        `Too many failed sign-in attempts; try again in ${retryAfterSeconds} s`,
+        { retryAfterSeconds },
+      );
     }
   }
 

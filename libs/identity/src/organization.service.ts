@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, Db, ErrorCode, forbidden, notFound, OrganizationKind, type RequestContext, Role } from '@bangfu/core';
+import {
+  AppError,
+  Db,
+  ErrorCode,
+  forbidden,
+  notFound,
+  OrganizationKind,
+  type RequestContext,
+  Role,
+} from '@bangfu/core';
 import { normalizePrefix, RegionLevel, RegionService } from '@bangfu/region';
 import { isValidCreditCode } from './credit-code';
 import { Organization } from './identity.entities';
@@ -77,10 +86,10 @@ export class OrganizationService {
       const ids = [...new Set([...visible, ...own])];
       // A retail customer belongs to no organisation and has no region scope: nothing to look up.
       if (ids.length === 0 && prefixes.length === 0) return [];
-      qb.andWhere(
-        `(o.id = ANY(:ids::uuid[]) ${prefixes.length ? `OR o.region_code LIKE ANY(:prefixes)` : ''})`,
-        { ids, prefixes: prefixes.map((x) => `${x}%`) },
-      );
+      qb.andWhere(`(o.id = ANY(:ids::uuid[]) ${prefixes.length ? `OR o.region_code LIKE ANY(:prefixes)` : ''})`, {
+        ids,
+        prefixes: prefixes.map((x) => `${x}%`),
+      });
     }
     return qb.getMany();
   }
@@ -89,30 +98,48 @@ export class OrganizationService {
     const p = ctx.requirePrincipal();
     return this.db.transaction(ctx, async (tx) => {
       const name = input.name?.trim();
-      if (!name || name.length > 200) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Name must be 1–200 characters', { field: 'name' });
+      if (!name || name.length > 200)
+        throw new AppError(ErrorCode.BAD_USER_INPUT, 'Name must be 1–200 characters', { field: 'name' });
       const creditCode = input.creditCode?.trim().toUpperCase() || null;
       if (creditCode && !isValidCreditCode(creditCode)) {
-        throw new AppError('INVALID_CREDIT_CODE', `${creditCode} is not a valid unified social credit code (统一社会信用代码)`, { field: 'creditCode' });
+        throw new AppError(
+          'INVALID_CREDIT_CODE',
+          `${creditCode} is not a valid unified social credit code (统一社会信用代码)`,
+          { field: 'creditCode' },
+        );
       }
       if (input.kind !== OrganizationKind.PLATFORM && !creditCode) {
         throw new AppError('INVALID_CREDIT_CODE', 'A unified social credit code is required', { field: 'creditCode' });
       }
       if (input.parentId) {
-        if (input.kind !== OrganizationKind.AGENCY) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Only agencies form a parent tree', { field: 'parentId' });
+        if (input.kind !== OrganizationKind.AGENCY)
+          throw new AppError(ErrorCode.BAD_USER_INPUT, 'Only agencies form a parent tree', { field: 'parentId' });
         const parent = await this.get(tx, input.parentId);
-        if (parent.kind !== OrganizationKind.AGENCY) throw new AppError(ErrorCode.BAD_USER_INPUT, 'The parent must be an agency', { field: 'parentId' });
+        if (parent.kind !== OrganizationKind.AGENCY)
+          throw new AppError(ErrorCode.BAD_USER_INPUT, 'The parent must be an agency', { field: 'parentId' });
       }
       if (!p.hasRole(Role.PLATFORM_ADMIN)) {
         // An agency admin may add subordinate units below the units it administers, nothing else.
         const administered = await this.subtreeIds(tx, p.organizationIds(Role.AGENCY_ADMIN));
-        if (input.kind !== OrganizationKind.AGENCY || !input.parentId || !administered.includes(input.parentId)) throw forbidden();
+        if (input.kind !== OrganizationKind.AGENCY || !input.parentId || !administered.includes(input.parentId))
+          throw forbidden();
       }
       if (input.regionCode) await this.regions.requireLevel(tx, input.regionCode, REGION_LEVELS[input.kind]);
       if (creditCode && (await this.db.repo(tx, Organization).existsBy({ creditCode }))) {
-        throw new AppError('DUPLICATE_CREDIT_CODE', `An organisation with credit code ${creditCode} already exists`, { field: 'creditCode' });
+        throw new AppError('DUPLICATE_CREDIT_CODE', `An organisation with credit code ${creditCode} already exists`, {
+          field: 'creditCode',
+        });
       }
       const repo = this.db.repo(tx, Organization);
-      return repo.save(repo.create({ kind: input.kind, name, creditCode, parentId: input.parentId ?? null, regionCode: input.regionCode ?? null }));
+      return repo.save(
+        repo.create({
+          kind: input.kind,
+          name,
+          creditCode,
+          parentId: input.parentId ?? null,
+          regionCode: input.regionCode ?? null,
+        }),
+      );
     });
   }
 }

@@ -13,16 +13,26 @@ export class PasswordResetResolver {
   constructor(private readonly resets: PasswordResetService) {}
 
   @Mutation(() => PasswordResetRequestPayload, {
-    description: 'Forgotten password: sends a reset code to the account with this email or mobile number; the answer is the same whether one exists',
+    description:
+      'Forgotten password: sends a reset code to the account with this email or mobile number; the answer is the same whether one exists',
   })
   @Allow(PUBLIC)
-  requestPasswordReset(@Ctx() ctx: RequestContext, @Args('identifier') identifier: string): Promise<PasswordResetRequestPayload> {
+  requestPasswordReset(
+    @Ctx() ctx: RequestContext,
+    @Args('identifier') identifier: string,
+  ): Promise<PasswordResetRequestPayload> {
     return this.resets.request(ctx, identifier);
   }
 
-  @Mutation(() => Boolean, { description: 'Sets a new password with a reset code (single use, expires); every session of the account ends' })
+  @Mutation(() => Boolean, {
+    description: 'Sets a new password with a reset code (single use, expires); every session of the account ends',
+  })
   @Allow(PUBLIC)
-  resetPassword(@Ctx() ctx: RequestContext, @Args('token') token: string, @Args('newPassword') newPassword: string): Promise<boolean> {
+  resetPassword(
+    @Ctx() ctx: RequestContext,
+    @Args('token') token: string,
+    @Args('newPassword') newPassword: string,
+  ): Promise<boolean> {
     return this.resets.reset(ctx, token, newPassword);
   }
 }

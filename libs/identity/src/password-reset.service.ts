@@ -34,7 +34,8 @@ export class PasswordResetService {
 
   async request(ctx: RequestContext, identifier: string): Promise<{ accepted: boolean; message: string }> {
     const id = (identifier ?? '').trim();
-    if (!id || id.length > 254) throw new AppError(ErrorCode.BAD_USER_INPUT, 'An email or a mobile number is required', { field: 'identifier' });
+    if (!id || id.length > 254)
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'An email or a mobile number is required', { field: 'identifier' });
     const token = randomBytes(32).toString('base64url');
     const message = await this.db.transaction(ctx, async (tx): Promise<ResetMessage | null> => {
       const em = this.db.manager(tx);
@@ -48,11 +49,10 @@ export class PasswordResetService {
         [user.id, RESET_REQUEST_INTERVAL_SECONDS],
       );
       if (recent.n > 0) return null;
-      await em.query(`INSERT INTO password_reset (user_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3))`, [
-        user.id,
-        tokenHash(token),
-        RESET_TOKEN_TTL_MINUTES,
-      ]);
+      await em.query(
+        `INSERT INTO password_reset (user_id, token_hash, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3))`,
+        [user.id, tokenHash(token), RESET_TOKEN_TTL_MINUTES],
+      );
       await this.auth.recordEvent(tx, user.id, 'PASSWORD_RESET_REQUESTED');
       return {
         userId: user.id,
@@ -65,7 +65,12 @@ export class PasswordResetService {
     });
     // After the commit: a failed send never undoes the token, a rolled-back token is never sent. Not
     // awaited, so a slow provider does not make the answer for an existing account measurably later.
-    if (message) void this.delivery.send(message).catch((e: unknown) => this.logger.warn({ msg: 'password reset delivery failed', userId: message.userId, error: String(e) }));
+    if (message)
+      void this.delivery
+        .send(message)
+        .catch((e: unknown) =>
+          this.logger.warn({ msg: 'password reset delivery failed', userId: message.userId, error: String(e) }),
+        );
     return { accepted: true, message: RESET_REQUESTED_MESSAGE };
   }
 
@@ -81,7 +86,12 @@ export class PasswordResetService {
         [tokenHash(raw)],
       );
       if (!row?.live) throw invalidToken();
-      const user = await this.db.repo(tx, AppUser).createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id: row.user_id }).getOne();
+      const user = await this.db
+        .repo(tx, AppUser)
+        .createQueryBuilder('u')
+        .setLock('pessimistic_write')
+        .where('u.id = :id', { id: row.user_id })
+        .getOne();
       if (!user || user.status !== 'ACTIVE') throw invalidToken();
       // Every code of the account is spent, not only this one: an older code someone saw stops working too.
       await em.query(`UPDATE password_reset SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [user.id]);
@@ -94,5 +104,7 @@ export class PasswordResetService {
 
 /** Unknown, used, expired and disabled-account tokens all read the same. */
 function invalidToken(): AppError {
-  return new AppError('RESET_TOKEN_INVALID', 'The reset code is invalid or has expired: ask for a new one', { field: 'token' });
+  return new AppError('RESET_TOKEN_INVALID', 'The reset code is invalid or has expired: ask for a new one', {
+    field: 'token',
+  });
 }

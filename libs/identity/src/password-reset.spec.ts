@@ -19,7 +19,10 @@ const ME = '{ me { id } }';
 const NEW_PASSWORD = '梵净山的新密码-2026';
 
 beforeAll(async () => {
-  server = await startTestServer({ imports: [RegionModule, IdentityModule], entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES] });
+  server = await startTestServer({
+    imports: [RegionModule, IdentityModule],
+    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES],
+  });
   ds = server.app.get(DataSource);
   delivery = server.app.get(PASSWORD_RESET_DELIVERY);
 });
@@ -43,7 +46,10 @@ describe('password reset', () => {
     expect(sent).toMatchObject({ userId: user.id, kind: 'PASSWORD_RESET' });
     expect(sent.text).toContain(token!);
     // only the hash is stored
-    const rows: Array<{ token_hash: string }> = await ds.query(`SELECT token_hash FROM password_reset WHERE user_id = $1`, [user.id]);
+    const rows: Array<{ token_hash: string }> = await ds.query(
+      `SELECT token_hash FROM password_reset WHERE user_id = $1`,
+      [user.id],
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0].token_hash).not.toContain(token!);
 
@@ -52,7 +58,10 @@ describe('password reset', () => {
     expect(await server.login(email, NEW_PASSWORD)).toBeTruthy();
     // the session from before the reset is over (token_version rose)
     expectErrorCode(await server.gql(ME, {}, session), 'TOKEN_INVALID');
-    const events: Array<{ kind: string }> = await ds.query(`SELECT kind FROM account_event WHERE user_id = $1 ORDER BY created_at`, [user.id]);
+    const events: Array<{ kind: string }> = await ds.query(
+      `SELECT kind FROM account_event WHERE user_id = $1 ORDER BY created_at`,
+      [user.id],
+    );
     expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['PASSWORD_RESET_REQUESTED', 'PASSWORD_RESET']));
   });
 
@@ -67,7 +76,10 @@ describe('password reset', () => {
   it('two racing resets with one code: exactly one wins', async () => {
     const { email } = await createUserWithRole(ds, Role.CUSTOMER);
     const token = await requestCode(email);
-    const results = await Promise.all([server.gql(RESET, { t: token, p: 'first-racer-password-1' }), server.gql(RESET, { t: token, p: 'second-racer-password-2' })]);
+    const results = await Promise.all([
+      server.gql(RESET, { t: token, p: 'first-racer-password-1' }),
+      server.gql(RESET, { t: token, p: 'second-racer-password-2' }),
+    ]);
     expect(results.filter((r) => r.data?.resetPassword === true)).toHaveLength(1);
     expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'RESET_TOKEN_INVALID')).toHaveLength(1);
   });
@@ -75,7 +87,10 @@ describe('password reset', () => {
   it('an expired code is refused, and the password stays', async () => {
     const { user, email } = await createUserWithRole(ds, Role.CUSTOMER);
     const token = await requestCode(email);
-    await ds.query(`UPDATE password_reset SET created_at = now() - interval '2 hours', expires_at = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
+    await ds.query(
+      `UPDATE password_reset SET created_at = now() - interval '2 hours', expires_at = now() - interval '1 second' WHERE user_id = $1`,
+      [user.id],
+    );
     expectErrorCode(await server.gql(RESET, { t: token, p: NEW_PASSWORD }), 'RESET_TOKEN_INVALID');
     expect(await server.login(email, TEST_PASSWORD)).toBeTruthy();
   });
@@ -83,8 +98,12 @@ describe('password reset', () => {
   it('the password policy applies, and a refused password does not spend the code', async () => {
     const { email } = await createUserWithRole(ds, Role.CUSTOMER);
     const token = await requestCode(email);
-    expect(expectErrorCode(await server.gql(RESET, { t: token, p: 'short' }), 'WEAK_PASSWORD').extensions?.reason).toBe('TOO_SHORT');
-    expect(expectErrorCode(await server.gql(RESET, { t: token, p: 'qwertyuiop' }), 'WEAK_PASSWORD').extensions?.reason).toBe('COMMON');
+    expect(expectErrorCode(await server.gql(RESET, { t: token, p: 'short' }), 'WEAK_PASSWORD').extensions?.reason).toBe(
+      'TOO_SHORT',
+    );
+    expect(
+      expectErrorCode(await server.gql(RESET, { t: token, p: 'qwertyuiop' }), 'WEAK_PASSWORD').extensions?.reason,
+    ).toBe('COMMON');
     expect((await server.gqlOk(RESET, { t: token, p: NEW_PASSWORD })).resetPassword).toBe(true);
   });
 

@@ -16,10 +16,12 @@ export class UserDirectoryService {
 
   /** Platform admins only: the directory spans every organisation, so no scope narrower than "all" exists. */
   async search(ctx: RequestContext, filter: UserSearch, first?: number | null): Promise<AppUser[]> {
-    if (!ctx.requirePrincipal().hasRole(Role.PLATFORM_ADMIN)) throw forbidden('Only platform admins search all accounts');
+    if (!ctx.requirePrincipal().hasRole(Role.PLATFORM_ADMIN))
+      throw forbidden('Only platform admins search all accounts');
     const qb = this.db.repo(ctx, AppUser).createQueryBuilder('u');
     const text = filter.search?.trim();
-    if (text) qb.andWhere('(u.display_name ILIKE :q OR u.email::text ILIKE :q OR u.phone ILIKE :q)', { q: likeContains(text) });
+    if (text)
+      qb.andWhere('(u.display_name ILIKE :q OR u.email::text ILIKE :q OR u.phone ILIKE :q)', { q: likeContains(text) });
     if (filter.role || filter.organizationId) {
       const conds = ['m.user_id = u.id'];
       if (filter.role) conds.push('m.role = :role');

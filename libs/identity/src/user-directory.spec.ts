@@ -10,10 +10,14 @@ import { IdentityModule } from './identity.module';
 let server: TestServer;
 let ds: DataSource;
 let admin: string;
-const USERS = 'query($s: String, $r: Role, $o: ID, $f: Int) { users(search: $s, role: $r, organizationId: $o, first: $f) { id displayName email roles } }';
+const USERS =
+  'query($s: String, $r: Role, $o: ID, $f: Int) { users(search: $s, role: $r, organizationId: $o, first: $f) { id displayName email roles } }';
 
 beforeAll(async () => {
-  server = await startTestServer({ imports: [RegionModule, IdentityModule], entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES] });
+  server = await startTestServer({
+    imports: [RegionModule, IdentityModule],
+    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES],
+  });
   ds = server.app.get(DataSource);
   const a = await createUserWithRole(ds, Role.PLATFORM_ADMIN);
   admin = await server.login(a.email, TEST_PASSWORD);
@@ -23,11 +27,16 @@ afterAll(() => server?.close());
 describe('users (platform admin directory)', () => {
   it('finds accounts by part of the name or email, by role and by organisation', async () => {
     const unit = await createOrg(ds, { kind: OrganizationKind.AGENCY, name: '铜仁市教育局' });
-    const buyer = await createUserWithRole(ds, Role.PURCHASER, { organizationId: unit.id, displayName: '王采购', email: 'wang.caigou@test.bangfu' });
+    const buyer = await createUserWithRole(ds, Role.PURCHASER, {
+      organizationId: unit.id,
+      displayName: '王采购',
+      email: 'wang.caigou@test.bangfu',
+    });
     const approver = await createUserWithRole(ds, Role.APPROVER, { organizationId: unit.id, displayName: '李审批' });
     const elsewhere = await createUserWithRole(ds, Role.PURCHASER, { displayName: '王其他' });
 
-    const ids = async (v: Record<string, unknown>) => (await server.gqlOk<{ users: Array<{ id: string }> }>(USERS, v, admin)).users.map((u) => u.id);
+    const ids = async (v: Record<string, unknown>) =>
+      (await server.gqlOk<{ users: Array<{ id: string }> }>(USERS, v, admin)).users.map((u) => u.id);
     expect(await ids({ s: '王' })).toEqual(expect.arrayContaining([buyer.user.id, elsewhere.user.id]));
     expect(await ids({ s: '王' })).not.toContain(approver.user.id);
     expect(await ids({ s: 'WANG.CAIGOU' })).toEqual([buyer.user.id]);
@@ -59,7 +68,10 @@ describe('users (platform admin directory)', () => {
       { i: { userId: target.user.id, role: 'APPROVER', organizationId: unit.id } },
       admin,
     );
-    const roles = async () => (await server.gqlOk<{ users: Array<{ id: string; roles: string[] }> }>(USERS, { s: target.email }, admin)).users[0].roles.sort();
+    const roles = async () =>
+      (
+        await server.gqlOk<{ users: Array<{ id: string; roles: string[] }> }>(USERS, { s: target.email }, admin)
+      ).users[0].roles.sort();
     expect(await roles()).toEqual(['APPROVER', 'CUSTOMER']);
     await server.gqlOk('mutation($id: ID!) { revokeMembership(id: $id) }', { id: granted.grantMembership.id }, admin);
     expect(await roles()).toEqual(['CUSTOMER']);

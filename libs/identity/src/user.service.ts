@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, assertUuid, Db, ErrorCode, forbidden, notFound, type RequestContext, Role, ROLE_ORGANIZATION_KIND, uniqueViolation } from '@bangfu/core';
+import {
+  AppError,
+  assertUuid,
+  Db,
+  ErrorCode,
+  forbidden,
+  notFound,
+  type RequestContext,
+  Role,
+  ROLE_ORGANIZATION_KIND,
+  uniqueViolation,
+} from '@bangfu/core';
 import { normalizePrefix } from '@bangfu/region';
 import { AuthService, hashPassword } from './auth.service';
 import { AccountEvent, AppUser, Membership } from './identity.entities';
@@ -44,28 +55,41 @@ export class UserService {
   }
 
   memberships(ctx: RequestContext, userId: string): Promise<Membership[]> {
-    return this.db.repo(ctx, Membership).find({ where: { userId }, relations: { organization: true }, order: { createdAt: 'ASC' } });
+    return this.db
+      .repo(ctx, Membership)
+      .find({ where: { userId }, relations: { organization: true }, order: { createdAt: 'ASC' } });
   }
 
   /**
    * For oversight's detectors: when accounts were created and the organisations they belong to, and
    * who belongs to given organisations (no masking needed: ids and roles only).
    */
-  async accountFacts(ctx: RequestContext, userIds: string[]): Promise<Array<{ userId: string; createdAt: Date; memberships: Array<{ organizationId: string | null; role: Role }> }>> {
+  async accountFacts(
+    ctx: RequestContext,
+    userIds: string[],
+  ): Promise<
+    Array<{ userId: string; createdAt: Date; memberships: Array<{ organizationId: string | null; role: Role }> }>
+  > {
     if (userIds.length === 0) return [];
-    const rows: Array<{ id: string; created_at: Date; ms: Array<{ organizationId: string | null; role: Role }> }> = await this.db.manager(ctx).query(
-      `SELECT u.id, u.created_at, coalesce(json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role)) FILTER (WHERE m.id IS NOT NULL), '[]') AS ms
+    const rows: Array<{ id: string; created_at: Date; ms: Array<{ organizationId: string | null; role: Role }> }> =
+      await this.db.manager(ctx).query(
+        `SELECT u.id, u.created_at, coalesce(json_agg(json_build_object('organizationId', m.organization_id, 'role', m.role)) FILTER (WHERE m.id IS NOT NULL), '[]') AS ms
          FROM app_user u LEFT JOIN membership m ON m.user_id = u.id WHERE u.id = ANY($1::uuid[]) GROUP BY u.id`,
-      [userIds],
-    );
+        [userIds],
+      );
     return rows.map((r) => ({ userId: r.id, createdAt: new Date(r.created_at), memberships: r.ms }));
   }
 
-  async membersOf(ctx: RequestContext, organizationIds: string[]): Promise<Array<{ organizationId: string; userId: string; role: Role }>> {
+  async membersOf(
+    ctx: RequestContext,
+    organizationIds: string[],
+  ): Promise<Array<{ organizationId: string; userId: string; role: Role }>> {
     if (organizationIds.length === 0) return [];
     const rows: Array<{ organization_id: string; user_id: string; role: Role }> = await this.db
       .manager(ctx)
-      .query(`SELECT organization_id, user_id, role FROM membership WHERE organization_id = ANY($1::uuid[])`, [organizationIds]);
+      .query(`SELECT organization_id, user_id, role FROM membership WHERE organization_id = ANY($1::uuid[])`, [
+        organizationIds,
+      ]);
     return rows.map((r) => ({ organizationId: r.organization_id, userId: r.user_id, role: r.role }));
   }
 
@@ -74,9 +98,14 @@ export class UserService {
     const { email, phone, displayName } = this.validateAccount(input);
     const repo = this.db.repo(ctx, AppUser);
     try {
-      return await repo.save(repo.create({ email, phone, displayName, passwordHash: await hashPassword(input.password) }));
+      return await repo.save(
+        repo.create({ email, phone, displayName, passwordHash: await hashPassword(input.password) }),
+      );
     } catch (e) {
-      if (uniqueViolation(e)) throw new AppError('DUPLICATE_IDENTIFIER', 'An account with this email or phone already exists', { field: email ? 'email' : 'phone' });
+      if (uniqueViolation(e))
+        throw new AppError('DUPLICATE_IDENTIFIER', 'An account with this email or phone already exists', {
+          field: email ? 'email' : 'phone',
+        });
       throw e;
     }
   }
@@ -85,11 +114,15 @@ export class UserService {
   private validateAccount(input: CreateUserInput): { email: string | null; phone: string | null; displayName: string } {
     const email = input.email?.trim().toLowerCase() || null;
     const phone = input.phone?.trim() || null;
-    if (!email && !phone) throw new AppError(ErrorCode.BAD_USER_INPUT, 'An email or a mobile number is required', { field: 'email' });
-    if (email && !EMAIL.test(email)) throw new AppError(ErrorCode.BAD_USER_INPUT, `${email} is not an email address`, { field: 'email' });
-    if (phone && !PHONE.test(phone)) throw new AppError(ErrorCode.BAD_USER_INPUT, `${phone} is not a mainland mobile number`, { field: 'phone' });
+    if (!email && !phone)
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'An email or a mobile number is required', { field: 'email' });
+    if (email && !EMAIL.test(email))
+      throw new AppError(ErrorCode.BAD_USER_INPUT, `${email} is not an email address`, { field: 'email' });
+    if (phone && !PHONE.test(phone))
+      throw new AppError(ErrorCode.BAD_USER_INPUT, `${phone} is not a mainland mobile number`, { field: 'phone' });
     const displayName = input.displayName?.trim();
-    if (!displayName || displayName.length > 100) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Display name must be 1–100 characters', { field: 'displayName' });
+    if (!displayName || displayName.length > 100)
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'Display name must be 1–100 characters', { field: 'displayName' });
     assertPasswordPolicy(input.password);
     return { email, phone, displayName };
   }
@@ -115,7 +148,10 @@ export class UserService {
         await this.db.repo(tx, Membership).insert({ userId: created[0].id, role: Role.CUSTOMER, organizationId: null });
         return;
       }
-      const owners: Array<{ id: string }> = await em.query(`SELECT id FROM app_user WHERE email = $1 OR phone = $2`, [email, phone]);
+      const owners: Array<{ id: string }> = await em.query(`SELECT id FROM app_user WHERE email = $1 OR phone = $2`, [
+        email,
+        phone,
+      ]);
       for (const owner of owners) await this.auth.recordEvent(tx, owner.id, 'REGISTRATION_ATTEMPT');
     });
     return { accepted: true, message: 'Registration received: sign in with your email or mobile number and password' };
@@ -123,7 +159,9 @@ export class UserService {
 
   /** The caller's own security log, newest first. */
   accountEvents(ctx: RequestContext, userId: string, first = 20): Promise<AccountEvent[]> {
-    return this.db.repo(ctx, AccountEvent).find({ where: { userId }, order: { createdAt: 'DESC', id: 'DESC' }, take: Math.min(Math.max(first, 1), 100) });
+    return this.db
+      .repo(ctx, AccountEvent)
+      .find({ where: { userId }, order: { createdAt: 'DESC', id: 'DESC' }, take: Math.min(Math.max(first, 1), 100) });
   }
 
   /**
@@ -136,8 +174,14 @@ export class UserService {
     assertUuid(userId, 'userId');
     return this.db.transaction(ctx, async (tx) => {
       const p = tx.requirePrincipal();
-      if (userId === p.userId) throw new AppError('CANNOT_DISABLE_SELF', 'You cannot disable your own account', { field: 'userId' });
-      const user = await this.db.repo(tx, AppUser).createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id: userId }).getOne();
+      if (userId === p.userId)
+        throw new AppError('CANNOT_DISABLE_SELF', 'You cannot disable your own account', { field: 'userId' });
+      const user = await this.db
+        .repo(tx, AppUser)
+        .createQueryBuilder('u')
+        .setLock('pessimistic_write')
+        .where('u.id = :id', { id: userId })
+        .getOne();
       if (!user) throw notFound('User', userId);
       if (!p.hasRole(Role.PLATFORM_ADMIN)) {
         const held = await this.db.repo(tx, Membership).findBy({ userId });
@@ -186,31 +230,56 @@ export class UserService {
     const expectedKind = ROLE_ORGANIZATION_KIND[input.role];
     let regionPrefix: string | null = null;
     if (expectedKind === null) {
-      if (input.organizationId) throw new AppError('ROLE_ORGANIZATION_MISMATCH', `${input.role} belongs to no organisation`, { field: 'organizationId' });
+      if (input.organizationId)
+        throw new AppError('ROLE_ORGANIZATION_MISMATCH', `${input.role} belongs to no organisation`, {
+          field: 'organizationId',
+        });
     } else {
-      if (!input.organizationId) throw new AppError('ROLE_ORGANIZATION_MISMATCH', `${input.role} needs an organisation`, { field: 'organizationId' });
+      if (!input.organizationId)
+        throw new AppError('ROLE_ORGANIZATION_MISMATCH', `${input.role} needs an organisation`, {
+          field: 'organizationId',
+        });
       const org = await this.organizations.get(ctx, input.organizationId);
       if (org.kind !== expectedKind) {
-        throw new AppError('ROLE_ORGANIZATION_MISMATCH', `${input.role} is held in a ${expectedKind} organisation, not ${org.kind}`, { field: 'role' });
+        throw new AppError(
+          'ROLE_ORGANIZATION_MISMATCH',
+          `${input.role} is held in a ${expectedKind} organisation, not ${org.kind}`,
+          { field: 'role' },
+        );
       }
       if (input.regionPrefix) {
         regionPrefix = normalizePrefix(input.regionPrefix, 'regionPrefix');
         // A coordinator's scope can narrow its office's region, never widen it.
         if (org.regionCode && !regionPrefix.startsWith(normalizePrefix(org.regionCode))) {
-          throw new AppError(ErrorCode.BAD_USER_INPUT, `Scope ${regionPrefix} lies outside the office's region ${org.regionCode}`, { field: 'regionPrefix' });
+          throw new AppError(
+            ErrorCode.BAD_USER_INPUT,
+            `Scope ${regionPrefix} lies outside the office's region ${org.regionCode}`,
+            { field: 'regionPrefix' },
+          );
         }
       }
     }
     const repo = this.db.repo(ctx, Membership);
     try {
-      return await repo.save(repo.create({ userId: input.userId, role: input.role, organizationId: input.organizationId ?? null, regionPrefix }));
+      return await repo.save(
+        repo.create({
+          userId: input.userId,
+          role: input.role,
+          organizationId: input.organizationId ?? null,
+          regionPrefix,
+        }),
+      );
     } catch (e) {
-      if (uniqueViolation(e)) throw new AppError(ErrorCode.CONFLICT, 'The user already has this role in this organisation');
+      if (uniqueViolation(e))
+        throw new AppError(ErrorCode.CONFLICT, 'The user already has this role in this organisation');
       throw e;
     }
   }
 
-  private async assertMayGrant(ctx: RequestContext, input: { role: Role; organizationId?: string | null }): Promise<void> {
+  private async assertMayGrant(
+    ctx: RequestContext,
+    input: { role: Role; organizationId?: string | null },
+  ): Promise<void> {
     const p = ctx.requirePrincipal();
     if (p.hasRole(Role.PLATFORM_ADMIN)) return;
     for (const [adminRole, grantable] of Object.entries(GRANTABLE_BY) as Array<[Role, Role[]]>) {

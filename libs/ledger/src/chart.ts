@@ -15,8 +15,20 @@ export interface AccountDefinition {
 }
 
 export const CHART: Record<string, AccountDefinition> = {
-  CASH_STRIPE: { prefix: 'CASH_STRIPE', number: '1010', name: '银行存款-Stripe 账户 (money held at Stripe)', kind: AccountKind.ASSET, ownerKind: AccountOwnerKind.PLATFORM },
-  CASH_BANK: { prefix: 'CASH_BANK', number: '1020', name: '银行存款-平台对公账户 (platform bank account)', kind: AccountKind.ASSET, ownerKind: AccountOwnerKind.PLATFORM },
+  CASH_STRIPE: {
+    prefix: 'CASH_STRIPE',
+    number: '1010',
+    name: '银行存款-Stripe 账户 (money held at Stripe)',
+    kind: AccountKind.ASSET,
+    ownerKind: AccountOwnerKind.PLATFORM,
+  },
+  CASH_BANK: {
+    prefix: 'CASH_BANK',
+    number: '1020',
+    name: '银行存款-平台对公账户 (platform bank account)',
+    kind: AccountKind.ASSET,
+    ownerKind: AccountOwnerKind.PLATFORM,
+  },
   COUNTER_RECEIVABLE: {
     prefix: 'COUNTER_RECEIVABLE',
     number: '1130',
@@ -24,8 +36,20 @@ export const CHART: Record<string, AccountDefinition> = {
     kind: AccountKind.ASSET,
     ownerKind: AccountOwnerKind.CHANNEL,
   },
-  ORDER_CLEARING: { prefix: 'ORDER_CLEARING', number: '2010', name: '待结算订单款 (buyer money held until settlement)', kind: AccountKind.LIABILITY, ownerKind: AccountOwnerKind.PLATFORM },
-  SUPPLIER_PAYABLE: { prefix: 'SUPPLIER_PAYABLE', number: '2020', name: '应付供应商款 (owed to a supplier)', kind: AccountKind.LIABILITY, ownerKind: AccountOwnerKind.SUPPLIER },
+  ORDER_CLEARING: {
+    prefix: 'ORDER_CLEARING',
+    number: '2010',
+    name: '待结算订单款 (buyer money held until settlement)',
+    kind: AccountKind.LIABILITY,
+    ownerKind: AccountOwnerKind.PLATFORM,
+  },
+  SUPPLIER_PAYABLE: {
+    prefix: 'SUPPLIER_PAYABLE',
+    number: '2020',
+    name: '应付供应商款 (owed to a supplier)',
+    kind: AccountKind.LIABILITY,
+    ownerKind: AccountOwnerKind.SUPPLIER,
+  },
   BUYER_REFUNDS_DUE: {
     prefix: 'BUYER_REFUNDS_DUE',
     number: '2030',
@@ -33,7 +57,13 @@ export const CHART: Record<string, AccountDefinition> = {
     kind: AccountKind.LIABILITY,
     ownerKind: AccountOwnerKind.PLATFORM,
   },
-  PLATFORM_FEE_REVENUE: { prefix: 'PLATFORM_FEE_REVENUE', number: '6010', name: '平台服务费收入 (platform fee)', kind: AccountKind.REVENUE, ownerKind: AccountOwnerKind.PLATFORM },
+  PLATFORM_FEE_REVENUE: {
+    prefix: 'PLATFORM_FEE_REVENUE',
+    number: '6010',
+    name: '平台服务费收入 (platform fee)',
+    kind: AccountKind.REVENUE,
+    ownerKind: AccountOwnerKind.PLATFORM,
+  },
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -61,8 +91,10 @@ export function parseAccountCode(code: string): ParsedAccountCode {
   const definition = CHART[prefix];
   if (!definition || rest.length > 0) throw new Error(`unknown ledger account ${code}`);
   const perOwner = definition.ownerKind !== AccountOwnerKind.PLATFORM;
-  if (perOwner !== (owner !== undefined)) throw new Error(`ledger account ${code}: ${perOwner ? 'needs' : 'takes no'} owner id`);
-  if (owner !== undefined && !UUID.test(owner)) throw new Error(`ledger account ${code}: owner must be a lower-case uuid`);
+  if (perOwner !== (owner !== undefined))
+    throw new Error(`ledger account ${code}: ${perOwner ? 'needs' : 'takes no'} owner id`);
+  if (owner !== undefined && !UUID.test(owner))
+    throw new Error(`ledger account ${code}: owner must be a lower-case uuid`);
   return { code, definition, ownerId: owner ?? null };
 }
 

@@ -6,7 +6,8 @@ import { AccountKind, AccountOwnerKind, LedgerAccount, PostingKind } from './led
 import { type SupplierStatement, type SupplierStatementLine, type TrialBalance } from './ledger.types';
 import { parseInstant, parsePeriod } from './period';
 
-const fen = (v: string | number | null | undefined): Fen => (v === null || v === undefined ? 0 : (fenTransformer.from(String(v)) as Fen));
+const fen = (v: string | number | null | undefined): Fen =>
+  v === null || v === undefined ? 0 : (fenTransformer.from(String(v)) as Fen);
 
 export const STATEMENT_MAX_LINES = 2000;
 
@@ -19,7 +20,12 @@ export class LedgerReportService {
    * 供应商对账单: movements on the supplier's payable account in [from, to). Its own staff, platform
    * admins, and auditors whose region prefix covers the supplier may read it.
    */
-  async supplierStatement(ctx: RequestContext, supplierId: string, fromArg: string, toArg: string): Promise<SupplierStatement> {
+  async supplierStatement(
+    ctx: RequestContext,
+    supplierId: string,
+    fromArg: string,
+    toArg: string,
+  ): Promise<SupplierStatement> {
     const { from, to } = parsePeriod(fromArg, toArg);
     await this.requireStatementAccess(ctx, supplierId);
     const em = this.db.manager(ctx);
@@ -37,17 +43,25 @@ export class LedgerReportService {
         WHERE a.code = $1`,
       [code, from, to],
     );
-    const rows: Array<{ posting_id: string; kind: PostingKind; order_id: string | null; supplier_order_id: string | null; reference: string; description: string; amount: string; created_at: Date }> =
-      await em.query(
-        `SELECT e.posting_id, p.kind, p.order_id, e.supplier_order_id, p.reference, p.description, -e.amount AS amount, e.created_at
+    const rows: Array<{
+      posting_id: string;
+      kind: PostingKind;
+      order_id: string | null;
+      supplier_order_id: string | null;
+      reference: string;
+      description: string;
+      amount: string;
+      created_at: Date;
+    }> = await em.query(
+      `SELECT e.posting_id, p.kind, p.order_id, e.supplier_order_id, p.reference, p.description, -e.amount AS amount, e.created_at
            FROM ledger_account a
            JOIN ledger_entry e ON e.account_id = a.id
            JOIN ledger_posting p ON p.id = e.posting_id
           WHERE a.code = $1 AND e.created_at >= $2 AND e.created_at < $3
           ORDER BY e.created_at, e.id
           LIMIT $4`,
-        [code, from, to, STATEMENT_MAX_LINES + 1],
-      );
+      [code, from, to, STATEMENT_MAX_LINES + 1],
+    );
     const opening = fen(bal?.opening);
     let running = opening;
     const lines: SupplierStatementLine[] = rows.slice(0, STATEMENT_MAX_LINES).map((r) => {
@@ -96,14 +110,23 @@ export class LedgerReportService {
         ? ''
         : `AND ((a.owner_kind = '${AccountOwnerKind.SUPPLIER}' AND EXISTS (SELECT 1 FROM organization o WHERE o.id = a.owner_id AND o.kind = 'SUPPLIER' AND o.region_code LIKE ANY($2::text[])))
              OR (a.owner_kind = '${AccountOwnerKind.CHANNEL}' AND EXISTS (SELECT 1 FROM channel c WHERE c.id = a.owner_id AND c.region_code LIKE ANY($2::text[]))))`;
-    const rows: Array<{ id: string; code: string; name: string; kind: AccountKind; owner_kind: AccountOwnerKind; owner_id: string | null; currency: string; created_at: Date; balance: string }> =
-      await this.db.manager(ctx).query(
-        `SELECT a.id, a.code, a.name, a.kind, a.owner_kind, a.owner_id, a.currency, a.created_at, sum(e.amount) AS balance
+    const rows: Array<{
+      id: string;
+      code: string;
+      name: string;
+      kind: AccountKind;
+      owner_kind: AccountOwnerKind;
+      owner_id: string | null;
+      currency: string;
+      created_at: Date;
+      balance: string;
+    }> = await this.db.manager(ctx).query(
+      `SELECT a.id, a.code, a.name, a.kind, a.owner_kind, a.owner_id, a.currency, a.created_at, sum(e.amount) AS balance
            FROM ledger_account a JOIN ledger_entry e ON e.account_id = a.id
           WHERE e.created_at < $1 ${scope}
           GROUP BY a.id ORDER BY a.code`,
-        prefixes === null ? [asOf] : [asOf, prefixes.map((x) => `${x}%`)],
-      );
+      prefixes === null ? [asOf] : [asOf, prefixes.map((x) => `${x}%`)],
+    );
     const lines = rows.map((r) => {
       const account = Object.assign(new LedgerAccount(), {
         id: r.id,

@@ -1,6 +1,15 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { type Fen, fenTransformer, MoneyScalar } from '@bangfu/money';
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 
 export enum AccountKind {
   ASSET = 'ASSET',
@@ -35,15 +44,20 @@ registerEnumType(AccountKind, { name: 'LedgerAccountKind' });
 registerEnumType(AccountOwnerKind, { name: 'LedgerAccountOwnerKind' });
 registerEnumType(PostingKind, { name: 'LedgerPostingKind' });
 
-@ObjectType({ description: 'An account of the chart of accounts (科目); per-owner accounts carry the owner id in the code' })
+@ObjectType({
+  description: 'An account of the chart of accounts (科目); per-owner accounts carry the owner id in the code',
+})
 @Entity('ledger_account')
 export class LedgerAccount {
   @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
-  @Field(() => String, { description: 'e.g. ORDER_CLEARING or SUPPLIER_PAYABLE:<supplier id>' }) @Column('text') code: string;
+  @Field(() => String, { description: 'e.g. ORDER_CLEARING or SUPPLIER_PAYABLE:<supplier id>' })
+  @Column('text')
+  code: string;
   @Field(() => String) @Column('text') name: string;
   @Field(() => AccountKind) @Column('text') kind: AccountKind;
   @Field(() => AccountOwnerKind) @Column({ name: 'owner_kind', type: 'text' }) ownerKind: AccountOwnerKind;
-  @Field(() => ID, { nullable: true }) @Column({ name: 'owner_id', type: 'uuid', nullable: true }) ownerId: string | null;
+  @Field(() => ID, { nullable: true }) @Column({ name: 'owner_id', type: 'uuid', nullable: true }) ownerId:
+    string | null;
   @Field(() => String) @Column({ type: 'text', default: 'CNY' }) currency: string;
   @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
@@ -53,7 +67,8 @@ export class LedgerAccount {
 export class LedgerPosting {
   @Field(() => ID) @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' }) id: string;
   @Field(() => PostingKind) @Column('text') kind: PostingKind;
-  @Field(() => ID, { nullable: true }) @Column({ name: 'order_id', type: 'uuid', nullable: true }) orderId: string | null;
+  @Field(() => ID, { nullable: true }) @Column({ name: 'order_id', type: 'uuid', nullable: true }) orderId:
+    string | null;
   @Field(() => String) @Column({ type: 'text', default: '' }) reference: string;
   @Column({ name: 'idempotency_key', type: 'text' }) idempotencyKey: string;
   @Field(() => String) @Column({ type: 'text', default: '' }) description: string;
@@ -75,7 +90,10 @@ export class LedgerEntry {
   account: Relation<LedgerAccount>;
   @Field(() => MoneyScalar) @Column({ type: 'bigint', transformer: fenTransformer }) amount: Fen;
   @Field(() => String) @Column({ type: 'text', default: 'CNY' }) currency: string;
-  @Field(() => ID, { nullable: true }) @Column({ name: 'supplier_order_id', type: 'uuid', nullable: true }) supplierOrderId: string | null;
-  @Field(() => ID, { nullable: true }) @Column({ name: 'supplier_id', type: 'uuid', nullable: true }) supplierId: string | null;
+  @Field(() => ID, { nullable: true })
+  @Column({ name: 'supplier_order_id', type: 'uuid', nullable: true })
+  supplierOrderId: string | null;
+  @Field(() => ID, { nullable: true }) @Column({ name: 'supplier_id', type: 'uuid', nullable: true }) supplierId:
+    string | null;
   @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -8,7 +8,12 @@ import { LedgerService } from './ledger.service';
 export const LEDGER_ENTITIES = [LedgerAccount, LedgerPosting, LedgerEntry];
 
 @Module({
-  providers: [{ provide: LEDGER_CONFIG, useFactory: () => ledgerConfigFromEnv(process.env) }, LedgerService, LedgerReportService, LedgerResolver],
+  providers: [
+    { provide: LEDGER_CONFIG, useFactory: () => ledgerConfigFromEnv(process.env) },
+    LedgerService,
+    LedgerReportService,
+    LedgerResolver,
+  ],
   exports: [LedgerService, LedgerReportService, LEDGER_CONFIG],
 })
 export class LedgerModule {}

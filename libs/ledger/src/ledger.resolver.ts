@@ -7,7 +7,10 @@ import { SupplierStatement, TrialBalance } from './ledger.types';
 export class LedgerResolver {
   constructor(private readonly reports: LedgerReportService) {}
 
-  @Query(() => SupplierStatement, { description: '供应商对账单: the supplier’s payable account over [from, to] (dates are Asia/Shanghai days, `to` inclusive)' })
+  @Query(() => SupplierStatement, {
+    description:
+      '供应商对账单: the supplier’s payable account over [from, to] (dates are Asia/Shanghai days, `to` inclusive)',
+  })
   @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF, Role.PLATFORM_ADMIN, Role.AUDITOR)
   supplierStatement(
     @Ctx() ctx: RequestContext,
@@ -20,7 +23,10 @@ export class LedgerResolver {
 
   @Query(() => TrialBalance, { description: '试算平衡表 at asOf (a date means the end of that day; default now)' })
   @Allow(Role.PLATFORM_ADMIN, Role.AUDITOR)
-  trialBalance(@Ctx() ctx: RequestContext, @Args('asOf', { type: () => String, nullable: true }) asOf?: string | null): Promise<TrialBalance> {
+  trialBalance(
+    @Ctx() ctx: RequestContext,
+    @Args('asOf', { type: () => String, nullable: true }) asOf?: string | null,
+  ): Promise<TrialBalance> {
     return this.reports.trialBalance(ctx, asOf);
   }
 }

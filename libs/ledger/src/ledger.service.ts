@@ -41,19 +41,31 @@ export class LedgerService {
    */
   async post(ctx: RequestContext, input: PostingInput): Promise<LedgerPosting> {
     assertValidEntries(input.entries);
-    if (!input.idempotencyKey || input.idempotencyKey.length > 200) throw badInput('idempotencyKey must be 1–200 characters', { field: 'idempotencyKey' });
+    if (!input.idempotencyKey || input.idempotencyKey.length > 200)
+      throw badInput('idempotencyKey must be 1–200 characters', { field: 'idempotencyKey' });
     return this.db.transaction(ctx, async (tx) => {
       const em = this.db.manager(tx);
       const ids = await this.ensureAccounts(tx, [...new Set(input.entries.map((e) => e.account))]);
       const inserted: Array<{ id: string }> = await em.query(
         `INSERT INTO ledger_posting (kind, order_id, reference, idempotency_key, description, actor_user_id)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-        [input.kind, input.orderId ?? null, input.reference ?? '', input.idempotencyKey, input.description ?? '', tx.userId],
+        [
+          input.kind,
+          input.orderId ?? null,
+          input.reference ?? '',
+          input.idempotencyKey,
+          input.description ?? '',
+          tx.userId,
+        ],
       );
       if (inserted.length === 0) {
         const existing = await this.byKey(tx, input.idempotencyKey);
         if (!existing || !samePosting(existing, input)) {
-          throw new AppError('IDEMPOTENCY_KEY_REUSED', `Ledger posting key ${input.idempotencyKey} was already used for different entries`, { idempotencyKey: input.idempotencyKey });
+          throw new AppError(
+            'IDEMPOTENCY_KEY_REUSED',
+            `Ledger posting key ${input.idempotencyKey} was already used for different entries`,
+            { idempotencyKey: input.idempotencyKey },
+          );
         }
         return existing;
       }
@@ -76,7 +88,14 @@ export class LedgerService {
   /** Buyer money received for an order (a Stripe PaymentIntent or a confirmed bank transfer). */
   async postBuyerPayment(
     ctx: RequestContext,
-    input: { orderId: string; paymentId: string; amount: Fen; cash: CashAccount; shares: SupplierOrderShare[]; reference?: string },
+    input: {
+      orderId: string;
+      paymentId: string;
+      amount: Fen;
+      cash: CashAccount;
+      shares: SupplierOrderShare[];
+      reference?: string;
+    },
   ): Promise<LedgerPosting> {
     return this.db.transaction(ctx, async (tx) => {
       await this.lockOrder(tx, input.orderId);
@@ -92,7 +111,10 @@ export class LedgerService {
   }
 
   /** Money received that no payable order can take (paid after cancellation, paid twice): owed back to the buyer. */
-  postUnmatchedReceipt(ctx: RequestContext, input: { orderId: string; paymentId: string; amount: Fen; cash: CashAccount; reference?: string }): Promise<LedgerPosting> {
+  postUnmatchedReceipt(
+    ctx: RequestContext,
+    input: { orderId: string; paymentId: string; amount: Fen; cash: CashAccount; reference?: string },
+  ): Promise<LedgerPosting> {
     return this.post(ctx, {
       kind: PostingKind.UNMATCHED_RECEIPT,
       orderId: input.orderId,
@@ -107,7 +129,10 @@ export class LedgerService {
   }
 
   /** Returning an unmatched receipt to the buyer. */
-  postUnmatchedRefund(ctx: RequestContext, input: { orderId: string; refundId: string; amount: Fen; cash: CashAccount; reference?: string }): Promise<LedgerPosting> {
+  postUnmatchedRefund(
+    ctx: RequestContext,
+    input: { orderId: string; refundId: string; amount: Fen; cash: CashAccount; reference?: string },
+  ): Promise<LedgerPosting> {
     return this.post(ctx, {
       kind: PostingKind.UNMATCHED_REFUND,
       orderId: input.orderId,
@@ -138,7 +163,10 @@ export class LedgerService {
             orderId,
             reference: p.supplierOrderId,
             idempotencyKey: `${prefix}:${p.supplierOrderId}`,
-            description: p.kind === PostingKind.SUPPLIER_PAYABLE ? 'settled: payable to supplier' : `platform fee ${this.config.platformFeeBps} bp`,
+            description:
+              p.kind === PostingKind.SUPPLIER_PAYABLE
+                ? 'settled: payable to supplier'
+                : `platform fee ${this.config.platformFeeBps} bp`,
             entries: p.entries,
           }),
         );
@@ -153,7 +181,14 @@ export class LedgerService {
    */
   async postRefund(
     ctx: RequestContext,
-    input: { orderId: string; refundId: string; amount: Fen; cash: CashAccount; parts?: Array<{ supplierOrderId: string; amount: Fen }>; reference?: string },
+    input: {
+      orderId: string;
+      refundId: string;
+      amount: Fen;
+      cash: CashAccount;
+      parts?: Array<{ supplierOrderId: string; amount: Fen }>;
+      reference?: string;
+    },
   ): Promise<LedgerPosting> {
     return this.db.transaction(ctx, async (tx) => {
       await this.lockOrder(tx, input.orderId);
@@ -178,7 +213,13 @@ export class LedgerService {
    */
   async postCounterSettlement(
     ctx: RequestContext,
-    input: { orderId: string; channelId: string; parts: SupplierOrderShare[]; reference?: string; idempotencyKey?: string },
+    input: {
+      orderId: string;
+      channelId: string;
+      parts: SupplierOrderShare[];
+      reference?: string;
+      idempotencyKey?: string;
+    },
   ): Promise<LedgerPosting> {
     return this.db.transaction(ctx, async (tx) => {
       await this.lockOrder(tx, input.orderId);
@@ -194,7 +235,10 @@ export class LedgerService {
   }
 
   /** The operator of a counter hands over the cash it collected. */
-  postCounterRemittance(ctx: RequestContext, input: { channelId: string; amount: Fen; reference: string; idempotencyKey: string }): Promise<LedgerPosting> {
+  postCounterRemittance(
+    ctx: RequestContext,
+    input: { channelId: string; amount: Fen; reference: string; idempotencyKey: string },
+  ): Promise<LedgerPosting> {
     return this.post(ctx, {
       kind: PostingKind.COUNTER_REMITTANCE,
       reference: input.reference,
@@ -208,7 +252,10 @@ export class LedgerService {
   }
 
   /** Paying a supplier what it is owed (Stripe Connect transfer or a line of a bank payout file). */
-  postPayout(ctx: RequestContext, input: { payoutId: string; supplierId: string; amount: Fen; cash: CashAccount; reference: string }): Promise<LedgerPosting> {
+  postPayout(
+    ctx: RequestContext,
+    input: { payoutId: string; supplierId: string; amount: Fen; cash: CashAccount; reference: string },
+  ): Promise<LedgerPosting> {
     return this.post(ctx, {
       kind: PostingKind.PAYOUT,
       reference: input.reference,
@@ -222,7 +269,10 @@ export class LedgerService {
   }
 
   /** A payout that failed: the supplier is owed the money again. */
-  postPayoutReversal(ctx: RequestContext, input: { payoutId: string; supplierId: string; amount: Fen; cash: CashAccount; reference: string }): Promise<LedgerPosting> {
+  postPayoutReversal(
+    ctx: RequestContext,
+    input: { payoutId: string; supplierId: string; amount: Fen; cash: CashAccount; reference: string },
+  ): Promise<LedgerPosting> {
     return this.post(ctx, {
       kind: PostingKind.PAYOUT_REVERSAL,
       reference: input.reference,
@@ -237,17 +287,27 @@ export class LedgerService {
 
   /** What the ledger holds per supplier order of an order. */
   async orderPositions(ctx: RequestContext, orderId: string): Promise<SupplierOrderPosition[]> {
-    const rows: Array<{ so: string; s: string; kind: PostingKind; prefix: string; debit: string; credit: string }> = await this.db.manager(ctx).query(
-      `SELECT e.supplier_order_id AS so, e.supplier_id AS s, p.kind, split_part(a.code, ':', 1) AS prefix,
+    const rows: Array<{ so: string; s: string; kind: PostingKind; prefix: string; debit: string; credit: string }> =
+      await this.db.manager(ctx).query(
+        `SELECT e.supplier_order_id AS so, e.supplier_id AS s, p.kind, split_part(a.code, ':', 1) AS prefix,
               sum(GREATEST(e.amount, 0)) AS debit, sum(GREATEST(-e.amount, 0)) AS credit
          FROM ledger_posting p
          JOIN ledger_entry e ON e.posting_id = p.id
          JOIN ledger_account a ON a.id = e.account_id
         WHERE p.order_id = $1 AND e.supplier_order_id IS NOT NULL
         GROUP BY 1, 2, 3, 4`,
-      [orderId],
+        [orderId],
+      );
+    return positionsFrom(
+      rows.map((r) => ({
+        supplierOrderId: r.so,
+        supplierId: r.s,
+        kind: r.kind,
+        prefix: r.prefix,
+        debit: toFen(r.debit),
+        credit: toFen(r.credit),
+      })),
     );
-    return positionsFrom(rows.map((r) => ({ supplierOrderId: r.so, supplierId: r.s, kind: r.kind, prefix: r.prefix, debit: toFen(r.debit), credit: toFen(r.credit) })));
   }
 
   /** Buyer money the ledger holds for an order: received minus refunded. */
@@ -274,7 +334,9 @@ export class LedgerService {
 
   /** Serialises ledger writes for one order (payment, settlement, refunds) inside the caller's transaction. */
   async lockOrder(ctx: RequestContext, orderId: string): Promise<void> {
-    await this.db.manager(ctx).query(`SELECT pg_advisory_xact_lock(hashtextextended('ledger-order:' || $1, 0))`, [orderId]);
+    await this.db
+      .manager(ctx)
+      .query(`SELECT pg_advisory_xact_lock(hashtextextended('ledger-order:' || $1, 0))`, [orderId]);
   }
 
   private async ensureAccounts(ctx: RequestContext, codes: string[]): Promise<Map<string, string>> {
@@ -284,9 +346,18 @@ export class LedgerService {
       `INSERT INTO ledger_account (code, name, kind, owner_kind, owner_id)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::uuid[])
        ON CONFLICT (code) DO NOTHING`,
-      [parsed.map((p) => p.code), parsed.map(accountName), parsed.map((p) => p.definition.kind), parsed.map((p) => p.definition.ownerKind), parsed.map((p) => p.ownerId)],
+      [
+        parsed.map((p) => p.code),
+        parsed.map(accountName),
+        parsed.map((p) => p.definition.kind),
+        parsed.map((p) => p.definition.ownerKind),
+        parsed.map((p) => p.ownerId),
+      ],
     );
-    const rows: Array<{ id: string; code: string }> = await em.query(`SELECT id, code FROM ledger_account WHERE code = ANY($1::text[])`, [codes]);
+    const rows: Array<{ id: string; code: string }> = await em.query(
+      `SELECT id, code FROM ledger_account WHERE code = ANY($1::text[])`,
+      [codes],
+    );
     return new Map(rows.map((r) => [r.code, r.id]));
   }
 
@@ -316,7 +387,13 @@ export class LedgerService {
 
 function samePosting(existing: LedgerPosting, input: PostingInput): boolean {
   const key = (account: string, amount: number, so: string | null | undefined) => `${account}|${amount}|${so ?? ''}`;
-  const a = existing.entries.map((e: LedgerEntry & { account: LedgerAccount }) => key(e.account.code, e.amount, e.supplierOrderId)).sort();
+  const a = existing.entries
+    .map((e: LedgerEntry & { account: LedgerAccount }) => key(e.account.code, e.amount, e.supplierOrderId))
+    .sort();
   const b = input.entries.map((e: EntryInput) => key(e.account, e.amount, e.supplierOrderId)).sort();
-  return existing.kind === input.kind && (existing.orderId ?? null) === (input.orderId ?? null) && a.join(',') === b.join(',');
+  return (
+    existing.kind === input.kind &&
+    (existing.orderId ?? null) === (input.orderId ?? null) &&
+    a.join(',') === b.join(',')
+  );
 }

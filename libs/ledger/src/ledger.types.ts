@@ -3,7 +3,9 @@ import type { Fen } from '@bangfu/money';
 import { MoneyScalar } from '@bangfu/money';
 import { LedgerAccount, PostingKind } from './ledger.entities';
 
-@ObjectType({ description: 'One movement on a supplier’s payable account; amount > 0 means more is owed to the supplier' })
+@ObjectType({
+  description: 'One movement on a supplier’s payable account; amount > 0 means more is owed to the supplier',
+})
 export class SupplierStatementLine {
   @Field(() => ID) postingId: string;
   @Field(() => PostingKind) kind: PostingKind;
@@ -28,7 +30,8 @@ export class SupplierStatement {
   @Field(() => MoneyScalar, { description: 'Paid out to the supplier (net of failed payouts)' }) payouts: Fen;
   @Field(() => MoneyScalar, { description: 'Owed at `to`' }) closingBalance: Fen;
   @Field(() => [SupplierStatementLine]) lines: SupplierStatementLine[];
-  @Field(() => Boolean, { description: 'True when the period has more lines than returned (balances are still exact)' }) truncated: boolean;
+  @Field(() => Boolean, { description: 'True when the period has more lines than returned (balances are still exact)' })
+  truncated: boolean;
 }
 
 @ObjectType()
@@ -40,14 +43,22 @@ export class TrialBalanceLine {
 }
 
 @ObjectType({
-  description: '试算平衡表 — account balances at a moment. Platform-wide (platform admins): every account, debits equal credits. Region-scoped (auditors): only the accounts of suppliers and counters in the region',
+  description:
+    '试算平衡表 — account balances at a moment. Platform-wide (platform admins): every account, debits equal credits. Region-scoped (auditors): only the accounts of suppliers and counters in the region',
 })
 export class TrialBalance {
   @Field(() => Date) asOf: Date;
   @Field(() => [TrialBalanceLine]) lines: TrialBalanceLine[];
   @Field(() => MoneyScalar) totalDebit: Fen;
   @Field(() => MoneyScalar) totalCredit: Fen;
-  @Field(() => MoneyScalar, { description: 'Sum of the balances shown: always 0 platform-wide; for a region-scoped view the net position of its accounts' }) total: Fen;
-  @Field(() => [String], { nullable: true, description: 'Region code prefixes the balance is limited to; null when platform-wide' })
+  @Field(() => MoneyScalar, {
+    description:
+      'Sum of the balances shown: always 0 platform-wide; for a region-scoped view the net position of its accounts',
+  })
+  total: Fen;
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Region code prefixes the balance is limited to; null when platform-wide',
+  })
   regionPrefixes: string[] | null;
 }

@@ -14,7 +14,8 @@ export function parseInstant(value: string, edge: 'start' | 'end', field: string
     const [y, m, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
     const utc = Date.UTC(y, m - 1, day + (edge === 'end' ? 1 : 0)) - 8 * 3600_000;
     const check = new Date(Date.UTC(y, m - 1, day));
-    if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== day) throw badInput(`${field} is not a real date`, { field });
+    if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== day)
+      throw badInput(`${field} is not a real date`, { field });
     return new Date(utc);
   }
   if (TIMESTAMP.test(value)) {
@@ -29,6 +30,7 @@ export function parsePeriod(from: string, to: string, maxDays = 3700): { from: D
   const start = parseInstant(from, 'start', 'from');
   const end = parseInstant(to, 'end', 'to');
   if (end <= start) throw badInput('to must be after from', { field: 'to' });
-  if (end.getTime() - start.getTime() > maxDays * 86_400_000) throw badInput(`The period may span at most ${maxDays} days`, { field: 'to' });
+  if (end.getTime() - start.getTime() > maxDays * 86_400_000)
+    throw badInput(`The period may span at most ${maxDays} days`, { field: 'to' });
   return { from: start, to: end };
 }

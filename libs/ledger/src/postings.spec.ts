@@ -22,9 +22,12 @@ const S2 = '10000000-0000-4000-8000-000000000002';
 const S3 = '10000000-0000-4000-8000-000000000003';
 
 const sum = (entries: EntryInput[]) => entries.reduce((s, e) => s + e.amount, 0);
-const on = (entries: EntryInput[], account: string) => entries.filter((e) => e.account === account).reduce((s, e) => s + e.amount, 0);
+const on = (entries: EntryInput[], account: string) =>
+  entries.filter((e) => e.account === account).reduce((s, e) => s + e.amount, 0);
 
-function position(over: Partial<SupplierOrderPosition> & { supplierOrderId: string; supplierId: string }): SupplierOrderPosition {
+function position(
+  over: Partial<SupplierOrderPosition> & { supplierOrderId: string; supplierId: string },
+): SupplierOrderPosition {
   return { paid: 0, refunded: 0, clearing: 0, settled: 0, fee: 0, refundedAfterSettlement: 0, feeReversed: 0, ...over };
 }
 
@@ -43,7 +46,8 @@ describe('fee arithmetic', () => {
   it('reads PLATFORM_FEE_BPS (default 0) and refuses nonsense at boot', () => {
     expect(ledgerConfigFromEnv({})).toEqual({ platformFeeBps: 0 });
     expect(ledgerConfigFromEnv({ PLATFORM_FEE_BPS: '300' })).toEqual({ platformFeeBps: 300 });
-    for (const bad of ['-1', '1.5', 'abc', '10001']) expect(() => ledgerConfigFromEnv({ PLATFORM_FEE_BPS: bad })).toThrow(/PLATFORM_FEE_BPS/);
+    for (const bad of ['-1', '1.5', 'abc', '10001'])
+      expect(() => ledgerConfigFromEnv({ PLATFORM_FEE_BPS: bad })).toThrow(/PLATFORM_FEE_BPS/);
   });
 });
 
@@ -51,12 +55,42 @@ describe('entry validation', () => {
   it('refuses unbalanced, single-sided, zero, fractional and unknown-account postings', () => {
     const cash = Accounts.cashStripe();
     expect(() => assertValidEntries([{ account: cash, amount: 100 }])).toThrow(/at least two/);
-    expect(() => assertValidEntries([{ account: cash, amount: 100 }, { account: Accounts.orderClearing(), amount: -99 }])).toThrow(/sum to 1/);
-    expect(() => assertValidEntries([{ account: cash, amount: 0 }, { account: Accounts.orderClearing(), amount: 0 }])).toThrow(/non-zero/);
-    expect(() => assertValidEntries([{ account: cash, amount: 0.5 }, { account: Accounts.orderClearing(), amount: -0.5 }])).toThrow(/integer/);
-    expect(() => assertValidEntries([{ account: 'PETTY_CASH', amount: 1 }, { account: cash, amount: -1 }])).toThrow(/unknown ledger account/);
-    expect(() => assertValidEntries([{ account: 'SUPPLIER_PAYABLE', amount: 1 }, { account: cash, amount: -1 }])).toThrow(/needs owner/);
-    expect(() => assertValidEntries([{ account: cash, amount: 100 }, { account: Accounts.orderClearing(), amount: -100 }])).not.toThrow();
+    expect(() =>
+      assertValidEntries([
+        { account: cash, amount: 100 },
+        { account: Accounts.orderClearing(), amount: -99 },
+      ]),
+    ).toThrow(/sum to 1/);
+    expect(() =>
+      assertValidEntries([
+        { account: cash, amount: 0 },
+        { account: Accounts.orderClearing(), amount: 0 },
+      ]),
+    ).toThrow(/non-zero/);
+    expect(() =>
+      assertValidEntries([
+        { account: cash, amount: 0.5 },
+        { account: Accounts.orderClearing(), amount: -0.5 },
+      ]),
+    ).toThrow(/integer/);
+    expect(() =>
+      assertValidEntries([
+        { account: 'PETTY_CASH', amount: 1 },
+        { account: cash, amount: -1 },
+      ]),
+    ).toThrow(/unknown ledger account/);
+    expect(() =>
+      assertValidEntries([
+        { account: 'SUPPLIER_PAYABLE', amount: 1 },
+        { account: cash, amount: -1 },
+      ]),
+    ).toThrow(/needs owner/);
+    expect(() =>
+      assertValidEntries([
+        { account: cash, amount: 100 },
+        { account: Accounts.orderClearing(), amount: -100 },
+      ]),
+    ).not.toThrow();
   });
 });
 
@@ -88,7 +122,9 @@ describe('settlement', () => {
     expect(fees.map((p) => -on(p.entries, 'PLATFORM_FEE_REVENUE'))).toEqual([111, 111, 111]);
     for (const p of postings) expect(sum(p.entries)).toBe(0);
     const payable = postings.filter((p) => p.kind === PostingKind.SUPPLIER_PAYABLE);
-    expect(payable.map((p) => -on(p.entries, Accounts.supplierPayable(p.entries[1].supplierId!)))).toEqual([3333, 3333, 3334]);
+    expect(payable.map((p) => -on(p.entries, Accounts.supplierPayable(p.entries[1].supplierId!)))).toEqual([
+      3333, 3333, 3334,
+    ]);
   });
 
   it('posts no fee at 0 bp (the 832 default) and skips fully refunded or settled supplier orders', () => {
@@ -122,14 +158,22 @@ describe('refunds', () => {
       position({ supplierOrderId: SO2, supplierId: S2, paid: 300, clearing: 300 }),
     ];
     const e = refundEntries(positions, 300, 'CASH_STRIPE', [{ supplierOrderId: SO2, amount: 300 }]);
-    expect(e.filter((x) => x.account === 'ORDER_CLEARING').map((x) => [x.supplierOrderId, x.amount])).toEqual([[SO2, 300]]);
-    expect(() => refundEntries(positions, 301, 'CASH_STRIPE', [{ supplierOrderId: SO2, amount: 301 }])).toThrow(expect.objectContaining({ code: 'REFUND_EXCEEDS_PAID' }));
-    expect(() => refundEntries(positions, 300, 'CASH_STRIPE', [{ supplierOrderId: SO2, amount: 200 }])).toThrow(/sum to 200/);
+    expect(e.filter((x) => x.account === 'ORDER_CLEARING').map((x) => [x.supplierOrderId, x.amount])).toEqual([
+      [SO2, 300],
+    ]);
+    expect(() => refundEntries(positions, 301, 'CASH_STRIPE', [{ supplierOrderId: SO2, amount: 301 }])).toThrow(
+      expect.objectContaining({ code: 'REFUND_EXCEEDS_PAID' }),
+    );
+    expect(() => refundEntries(positions, 300, 'CASH_STRIPE', [{ supplierOrderId: SO2, amount: 200 }])).toThrow(
+      /sum to 200/,
+    );
   });
 
   it('refuses more than was paid and not yet refunded', () => {
     const positions = [position({ supplierOrderId: SO1, supplierId: S1, paid: 700, refunded: 600, clearing: 100 })];
-    expect(() => refundEntries(positions, 101, 'CASH_STRIPE')).toThrow(expect.objectContaining({ code: 'REFUND_EXCEEDS_PAID' }));
+    expect(() => refundEntries(positions, 101, 'CASH_STRIPE')).toThrow(
+      expect.objectContaining({ code: 'REFUND_EXCEEDS_PAID' }),
+    );
     expect(() => refundEntries(positions, 0, 'CASH_STRIPE')).toThrow(/positive/);
     expect(() => refundEntries([], 1, 'CASH_STRIPE')).toThrow(expect.objectContaining({ code: 'REFUND_EXCEEDS_PAID' }));
   });
@@ -144,7 +188,12 @@ describe('refunds', () => {
       const back = on(e, 'PLATFORM_FEE_REVENUE');
       feeBack += back;
       expect(on(e, Accounts.supplierPayable(S1))).toBe(part - back);
-      p = { ...p, refunded: p.refunded + part, refundedAfterSettlement: p.refundedAfterSettlement + part, feeReversed: p.feeReversed + back };
+      p = {
+        ...p,
+        refunded: p.refunded + part,
+        refundedAfterSettlement: p.refundedAfterSettlement + part,
+        feeReversed: p.feeReversed + back,
+      };
     }
     expect(feeBack).toBe(33);
   });
@@ -171,15 +220,60 @@ describe('counter settlement', () => {
 describe('positions', () => {
   it('folds aggregated ledger rows into per-supplier-order positions', () => {
     const rows = [
-      { supplierOrderId: SO1, supplierId: S1, kind: PostingKind.BUYER_PAYMENT, prefix: 'ORDER_CLEARING', debit: 0, credit: 1000 },
-      { supplierOrderId: SO1, supplierId: S1, kind: PostingKind.SUPPLIER_PAYABLE, prefix: 'ORDER_CLEARING', debit: 1000, credit: 0 },
-      { supplierOrderId: SO1, supplierId: S1, kind: PostingKind.PLATFORM_FEE, prefix: 'PLATFORM_FEE_REVENUE', debit: 0, credit: 30 },
-      { supplierOrderId: SO1, supplierId: S1, kind: PostingKind.REFUND, prefix: 'SUPPLIER_PAYABLE', debit: 100, credit: 3 },
-      { supplierOrderId: SO1, supplierId: S1, kind: PostingKind.REFUND, prefix: 'PLATFORM_FEE_REVENUE', debit: 3, credit: 0 },
+      {
+        supplierOrderId: SO1,
+        supplierId: S1,
+        kind: PostingKind.BUYER_PAYMENT,
+        prefix: 'ORDER_CLEARING',
+        debit: 0,
+        credit: 1000,
+      },
+      {
+        supplierOrderId: SO1,
+        supplierId: S1,
+        kind: PostingKind.SUPPLIER_PAYABLE,
+        prefix: 'ORDER_CLEARING',
+        debit: 1000,
+        credit: 0,
+      },
+      {
+        supplierOrderId: SO1,
+        supplierId: S1,
+        kind: PostingKind.PLATFORM_FEE,
+        prefix: 'PLATFORM_FEE_REVENUE',
+        debit: 0,
+        credit: 30,
+      },
+      {
+        supplierOrderId: SO1,
+        supplierId: S1,
+        kind: PostingKind.REFUND,
+        prefix: 'SUPPLIER_PAYABLE',
+        debit: 100,
+        credit: 3,
+      },
+      {
+        supplierOrderId: SO1,
+        supplierId: S1,
+        kind: PostingKind.REFUND,
+        prefix: 'PLATFORM_FEE_REVENUE',
+        debit: 3,
+        credit: 0,
+      },
       { supplierOrderId: SO1, supplierId: S1, kind: PostingKind.REFUND, prefix: 'CASH_STRIPE', debit: 0, credit: 100 },
     ];
     expect(positionsFrom(rows)).toEqual([
-      { supplierOrderId: SO1, supplierId: S1, paid: 1000, refunded: 100, clearing: 0, settled: 1000, fee: 30, refundedAfterSettlement: 100, feeReversed: 3 },
+      {
+        supplierOrderId: SO1,
+        supplierId: S1,
+        paid: 1000,
+        refunded: 100,
+        clearing: 0,
+        settled: 1000,
+        fee: 30,
+        refundedAfterSettlement: 100,
+        feeReversed: 3,
+      },
     ]);
   });
 });

@@ -60,7 +60,8 @@ export function assertValidEntries(entries: EntryInput[]): void {
   if (entries.length < 2) throw new AppError('LEDGER_UNBALANCED', 'A posting needs at least two entries');
   let sum = 0n;
   for (const e of entries) {
-    if (!Number.isSafeInteger(e.amount) || e.amount === 0) throw new AppError('LEDGER_INVALID_ENTRY', `Entry amount must be a non-zero integer of fen (got ${e.amount})`);
+    if (!Number.isSafeInteger(e.amount) || e.amount === 0)
+      throw new AppError('LEDGER_INVALID_ENTRY', `Entry amount must be a non-zero integer of fen (got ${e.amount})`);
     try {
       parseAccountCode(e.account);
     } catch (err) {
@@ -73,7 +74,8 @@ export function assertValidEntries(entries: EntryInput[]): void {
 
 /** Fee in fen on an amount, rounded half up, computed exactly in integers. */
 export function feeFor(amount: Fen, basisPoints: number): Fen {
-  if (!Number.isInteger(basisPoints) || basisPoints < 0 || basisPoints > MAX_FEE_BPS) throw new Error(`fee basis points must be 0–${MAX_FEE_BPS}`);
+  if (!Number.isInteger(basisPoints) || basisPoints < 0 || basisPoints > MAX_FEE_BPS)
+    throw new Error(`fee basis points must be 0–${MAX_FEE_BPS}`);
   if (amount <= 0 || basisPoints === 0) return 0;
   return Number((BigInt(amount) * BigInt(basisPoints) + 5_000n) / 10_000n);
 }
@@ -82,7 +84,11 @@ export function feeFor(amount: Fen, basisPoints: number): Fen {
 export function splitByShares(total: Fen, shares: readonly { amount: Fen }[]): Fen[] {
   if (shares.length === 0) return [];
   const weights = shares.map((s) => Math.max(0, s.amount));
-  if (weights.every((w) => w === 0)) return allocate(total, shares.map(() => 1));
+  if (weights.every((w) => w === 0))
+    return allocate(
+      total,
+      shares.map(() => 1),
+    );
   return allocate(total, weights);
 }
 
@@ -95,7 +101,12 @@ export function buyerPaymentEntries(cash: CashAccount, total: Fen, shares: Suppl
   return nonZero([
     { account: cash, amount: total },
     ...(shares.length
-      ? shares.map((s, i) => ({ account: Accounts.orderClearing(), amount: -parts[i], supplierOrderId: s.supplierOrderId, supplierId: s.supplierId }))
+      ? shares.map((s, i) => ({
+          account: Accounts.orderClearing(),
+          amount: -parts[i],
+          supplierOrderId: s.supplierOrderId,
+          supplierId: s.supplierId,
+        }))
       : [{ account: Accounts.orderClearing(), amount: -total }]),
   ]);
 }
@@ -117,7 +128,13 @@ export function settlementPostings(positions: SupplierOrderPosition[], basisPoin
   if (open.length === 0) return [];
   const total = open.reduce((s, p) => s + p.clearing, 0);
   const fee = feeFor(total, basisPoints);
-  const fees = fee > 0 ? allocate(fee, open.map((p) => p.clearing)) : open.map(() => 0);
+  const fees =
+    fee > 0
+      ? allocate(
+          fee,
+          open.map((p) => p.clearing),
+        )
+      : open.map(() => 0);
   const out: SettlementPosting[] = [];
   open.forEach((p, i) => {
     const tag = { supplierOrderId: p.supplierOrderId, supplierId: p.supplierId };
@@ -163,10 +180,15 @@ export function refundEntries(
   cash: CashAccount,
   parts?: ReadonlyArray<{ supplierOrderId: string; amount: Fen }>,
 ): EntryInput[] {
-  if (!Number.isSafeInteger(amount) || amount <= 0) throw badInput('Refund amount must be a positive integer of fen', { field: 'amount' });
+  if (!Number.isSafeInteger(amount) || amount <= 0)
+    throw badInput('Refund amount must be a positive integer of fen', { field: 'amount' });
   const available = positions.reduce((s, p) => s + refundable(p), 0);
   if (amount > available) {
-    throw new AppError('REFUND_EXCEEDS_PAID', `Refund of ${amount} fen exceeds the ${available} fen paid and not yet refunded`, { refundable: available });
+    throw new AppError(
+      'REFUND_EXCEEDS_PAID',
+      `Refund of ${amount} fen exceeds the ${available} fen paid and not yet refunded`,
+      { refundable: available },
+    );
   }
   let split: Array<{ position: SupplierOrderPosition; amount: Fen }>;
   if (parts && parts.length > 0) {
@@ -174,12 +196,17 @@ export function refundEntries(
     if (sum !== amount) throw badInput(`Refund parts sum to ${sum} fen, not ${amount}`, { field: 'parts' });
     split = parts.map((part) => {
       const position = positions.find((p) => p.supplierOrderId === part.supplierOrderId);
-      if (!position) throw badInput(`Supplier order ${part.supplierOrderId} has no payment on this order`, { field: 'parts' });
+      if (!position)
+        throw badInput(`Supplier order ${part.supplierOrderId} has no payment on this order`, { field: 'parts' });
       if (part.amount > refundable(position)) {
-        throw new AppError('REFUND_EXCEEDS_PAID', `Refund of ${part.amount} fen exceeds the ${refundable(position)} fen refundable on supplier order ${part.supplierOrderId}`, {
-          refundable: refundable(position),
-          supplierOrderId: part.supplierOrderId,
-        });
+        throw new AppError(
+          'REFUND_EXCEEDS_PAID',
+          `Refund of ${part.amount} fen exceeds the ${refundable(position)} fen refundable on supplier order ${part.supplierOrderId}`,
+          {
+            refundable: refundable(position),
+            supplierOrderId: part.supplierOrderId,
+          },
+        );
       }
       return { position, amount: part.amount };
     });
@@ -195,7 +222,9 @@ export function refundEntries(
     if (p.settled === 0) {
       entries.push({ account: Accounts.orderClearing(), amount: part, ...tag });
     } else {
-      const feeBack = feeShare(p.fee, p.settled, p.refundedAfterSettlement + part) - feeShare(p.fee, p.settled, p.refundedAfterSettlement);
+      const feeBack =
+        feeShare(p.fee, p.settled, p.refundedAfterSettlement + part) -
+        feeShare(p.fee, p.settled, p.refundedAfterSettlement);
       entries.push({ account: Accounts.supplierPayable(p.supplierId), amount: part, ...tag });
       if (feeBack > 0) {
         entries.push({ account: Accounts.platformFeeRevenue(), amount: feeBack, ...tag });
@@ -211,14 +240,25 @@ export function refundEntries(
  * A counter (专柜) sale the operator has settled: it owes the platform the cash it took
  * (COUNTER_RECEIVABLE), each supplier is owed its part at once, less the platform fee.
  */
-export function counterSettlementEntries(channelId: string, parts: SupplierOrderShare[], basisPoints: number): EntryInput[] {
+export function counterSettlementEntries(
+  channelId: string,
+  parts: SupplierOrderShare[],
+  basisPoints: number,
+): EntryInput[] {
   if (parts.length === 0) throw badInput('A counter settlement needs at least one supplier order', { field: 'parts' });
   for (const p of parts) {
-    if (!Number.isSafeInteger(p.amount) || p.amount <= 0) throw badInput('Counter settlement parts must be positive integers of fen', { field: 'parts' });
+    if (!Number.isSafeInteger(p.amount) || p.amount <= 0)
+      throw badInput('Counter settlement parts must be positive integers of fen', { field: 'parts' });
   }
   const total = parts.reduce((s, p) => s + p.amount, 0);
   const fee = feeFor(total, basisPoints);
-  const fees = fee > 0 ? allocate(fee, parts.map((p) => p.amount)) : parts.map(() => 0);
+  const fees =
+    fee > 0
+      ? allocate(
+          fee,
+          parts.map((p) => p.amount),
+        )
+      : parts.map(() => 0);
   const entries: EntryInput[] = [{ account: Accounts.counterReceivable(channelId), amount: total }];
   parts.forEach((p, i) => {
     const tag = { supplierOrderId: p.supplierOrderId, supplierId: p.supplierId };
@@ -246,7 +286,17 @@ export function positionsFrom(rows: AggregateRow[]): SupplierOrderPosition[] {
   for (const r of rows) {
     let p = map.get(r.supplierOrderId);
     if (!p) {
-      p = { supplierOrderId: r.supplierOrderId, supplierId: r.supplierId, paid: 0, refunded: 0, clearing: 0, settled: 0, fee: 0, refundedAfterSettlement: 0, feeReversed: 0 };
+      p = {
+        supplierOrderId: r.supplierOrderId,
+        supplierId: r.supplierId,
+        paid: 0,
+        refunded: 0,
+        clearing: 0,
+        settled: 0,
+        fee: 0,
+        refundedAfterSettlement: 0,
+        feeReversed: 0,
+      };
       map.set(r.supplierOrderId, p);
     }
     const cashLike = r.prefix === 'CASH_STRIPE' || r.prefix === 'CASH_BANK' || r.prefix === 'COUNTER_RECEIVABLE';
@@ -258,7 +308,11 @@ export function positionsFrom(rows: AggregateRow[]): SupplierOrderPosition[] {
       p.settled += r.credit;
     }
     if (r.kind === PostingKind.SUPPLIER_PAYABLE && r.prefix === 'ORDER_CLEARING') p.settled += r.debit;
-    if ((r.kind === PostingKind.PLATFORM_FEE || r.kind === PostingKind.COUNTER_SETTLEMENT) && r.prefix === 'PLATFORM_FEE_REVENUE') p.fee += r.credit;
+    if (
+      (r.kind === PostingKind.PLATFORM_FEE || r.kind === PostingKind.COUNTER_SETTLEMENT) &&
+      r.prefix === 'PLATFORM_FEE_REVENUE'
+    )
+      p.fee += r.credit;
     if (r.kind === PostingKind.REFUND && cashLike) p.refunded += r.credit;
     if (r.kind === PostingKind.REFUND && r.prefix === 'SUPPLIER_PAYABLE') p.refundedAfterSettlement += r.debit;
     if (r.kind === PostingKind.REFUND && r.prefix === 'PLATFORM_FEE_REVENUE') p.feeReversed += r.debit;

@@ -25,7 +25,8 @@ export class AgencyCheckoutGate {
   private registered: AgencyCheckoutPolicy | null = null;
 
   register(policy: AgencyCheckoutPolicy): void {
-    if (this.registered && this.registered !== policy) throw new Error('An agency checkout policy is already registered');
+    if (this.registered && this.registered !== policy)
+      throw new Error('An agency checkout policy is already registered');
     this.registered = policy;
   }
 

@@ -5,7 +5,18 @@ import { AddressBookService, type AddressSnapshot } from '@bangfu/identity';
 import { AgencyCheckoutGate } from './agency-checkout';
 import { ORDERING_CONFIG, type OrderingConfig } from './ordering.config';
 import { OrderStateMachine } from './order-state.service';
-import { ActorKind, BuyerKind, LineCertificationStatus, Order, OrderHistory, OrderLine, OrderStatus, PaymentMode, PriceKind, SupplierOrder } from './ordering.entities';
+import {
+  ActorKind,
+  BuyerKind,
+  LineCertificationStatus,
+  Order,
+  OrderHistory,
+  OrderLine,
+  OrderStatus,
+  PaymentMode,
+  PriceKind,
+  SupplierOrder,
+} from './ordering.entities';
 import {
   CertificationInvalidError,
   type CheckoutOutcome,
@@ -81,7 +92,8 @@ class Refusal extends Error {
   }
 }
 
-const invalid = (code: string, message: string, field: string | null = null) => Object.assign(new InvalidOrderInputError(), { code, message, field });
+const invalid = (code: string, message: string, field: string | null = null) =>
+  Object.assign(new InvalidOrderInputError(), { code, message, field });
 
 function effectiveCertification(row: VariantRow): LineCertificationStatus {
   if (!row.cert_status) return LineCertificationStatus.NONE;
@@ -115,9 +127,17 @@ export class CheckoutService {
    * the basket goes through the unit's procurement policy, exactly as submitPurchaseRequest does —
    * never straight to PLACED; without a policy in force it is refused (PURCHASE_REQUEST_REQUIRED).
    */
-  placeOrder(ctx: RequestContext, input: PlaceOrderInput & { buyerOrgId?: null }, options?: PlaceOrderOptions): Promise<PlaceOrderOutcome>;
+  placeOrder(
+    ctx: RequestContext,
+    input: PlaceOrderInput & { buyerOrgId?: null },
+    options?: PlaceOrderOptions,
+  ): Promise<PlaceOrderOutcome>;
   placeOrder(ctx: RequestContext, input: PlaceOrderInput, options?: PlaceOrderOptions): Promise<CheckoutOutcome>;
-  async placeOrder(ctx: RequestContext, input: PlaceOrderInput, options: PlaceOrderOptions = {}): Promise<CheckoutOutcome> {
+  async placeOrder(
+    ctx: RequestContext,
+    input: PlaceOrderInput,
+    options: PlaceOrderOptions = {},
+  ): Promise<CheckoutOutcome> {
     const shapeError = this.checkShape(input);
     if (shapeError) return shapeError;
     if (input.buyerOrgId) return this.agencyCheckout(ctx, input, options);
@@ -135,23 +155,40 @@ export class CheckoutService {
     if (!input.buyerOrgId) throw new Error('placeForApproval places agency orders only');
     const shapeError = this.checkShape(input);
     if (shapeError) return shapeError;
-    return this.place(ctx, input, { userId: buyerUserId, kind: BuyerKind.AGENCY, orgId: input.buyerOrgId, staffOfOrgId: null }, OrderStatus.PENDING_APPROVAL);
+    return this.place(
+      ctx,
+      input,
+      { userId: buyerUserId, kind: BuyerKind.AGENCY, orgId: input.buyerOrgId, staffOfOrgId: null },
+      OrderStatus.PENDING_APPROVAL,
+    );
   }
 
-  private async agencyCheckout(ctx: RequestContext, input: PlaceOrderInput, options: PlaceOrderOptions): Promise<CheckoutOutcome> {
-    if (options.buyerUserId) throw new Error('Agency orders are placed through the procurement policy, not in another user’s name');
+  private async agencyCheckout(
+    ctx: RequestContext,
+    input: PlaceOrderInput,
+    options: PlaceOrderOptions,
+  ): Promise<CheckoutOutcome> {
+    if (options.buyerUserId)
+      throw new Error('Agency orders are placed through the procurement policy, not in another user’s name');
     const orgId = input.buyerOrgId as string;
-    if (!ctx.requirePrincipal().organizationIds(Role.PURCHASER).includes(orgId)) throw forbidden('Only a purchaser (PURCHASER) of that agency may order for it');
+    if (!ctx.requirePrincipal().organizationIds(Role.PURCHASER).includes(orgId))
+      throw forbidden('Only a purchaser (PURCHASER) of that agency may order for it');
     const policy = this.gate.policy;
     if (!policy) {
       return Object.assign(new PurchaseRequestRequiredError(), {
-        message: 'Orders paid by an agency need its procurement policy (limits and approval): submit the basket with submitPurchaseRequest',
+        message:
+          'Orders paid by an agency need its procurement policy (limits and approval): submit the basket with submitPurchaseRequest',
       });
     }
     return policy.placeAgencyOrder(ctx, input);
   }
 
-  private async place(ctx: RequestContext, input: PlaceOrderInput, buyer: Buyer, initialStatus: OrderStatus): Promise<PlaceOrderOutcome> {
+  private async place(
+    ctx: RequestContext,
+    input: PlaceOrderInput,
+    buyer: Buyer,
+    initialStatus: OrderStatus,
+  ): Promise<PlaceOrderOutcome> {
     const hash = checkoutHash(input);
 
     const existing = await this.findByKey(ctx, buyer.userId, input.idempotencyKey, hash);
@@ -172,22 +209,45 @@ export class CheckoutService {
 
   private checkShape(input: PlaceOrderInput): InvalidOrderInputError | null {
     if (typeof input.idempotencyKey !== 'string' || !KEY.test(input.idempotencyKey)) {
-      return invalid('INVALID_IDEMPOTENCY_KEY', 'idempotencyKey must be 1–128 characters of letters, digits and . _ : -', 'idempotencyKey');
+      return invalid(
+        'INVALID_IDEMPOTENCY_KEY',
+        'idempotencyKey must be 1–128 characters of letters, digits and . _ : -',
+        'idempotencyKey',
+      );
     }
     const lines = input.lines ?? [];
     if (lines.length === 0) return invalid('NO_LINES', 'An order needs at least one line', 'lines');
     if (lines.length > MAX_LINES) return invalid('TOO_MANY_LINES', `An order has at most ${MAX_LINES} lines`, 'lines');
     if (input.buyerOrgId && input.staffOfOrgId) {
-      return invalid('STAFF_ORDER_IS_RETAIL', 'staffOfOrgId is for purchases with your own money; leave it out when the agency pays', 'staffOfOrgId');
+      return invalid(
+        'STAFF_ORDER_IS_RETAIL',
+        'staffOfOrgId is for purchases with your own money; leave it out when the agency pays',
+        'staffOfOrgId',
+      );
     }
     const seen = new Set<string>();
     for (const [i, line] of lines.entries()) {
       const q = line.quantity;
-      if (!Number.isSafeInteger(q) || q < 1) return invalid('INVALID_QUANTITY', `lines[${i}].quantity must be a whole number of at least 1`, `lines[${i}].quantity`);
-      if (q > MAX_QUANTITY) return invalid('QUANTITY_TOO_LARGE', `lines[${i}].quantity may be at most ${MAX_QUANTITY}`, `lines[${i}].quantity`);
+      if (!Number.isSafeInteger(q) || q < 1)
+        return invalid(
+          'INVALID_QUANTITY',
+          `lines[${i}].quantity must be a whole number of at least 1`,
+          `lines[${i}].quantity`,
+        );
+      if (q > MAX_QUANTITY)
+        return invalid(
+          'QUANTITY_TOO_LARGE',
+          `lines[${i}].quantity may be at most ${MAX_QUANTITY}`,
+          `lines[${i}].quantity`,
+        );
       const id = String(line.variantId).toLowerCase();
       // Refused rather than merged: two lines for one variant are a client bug worth surfacing.
-      if (seen.has(id)) return invalid('DUPLICATE_LINE', `lines[${i}] repeats a variant; put the whole quantity on one line`, `lines[${i}].variantId`);
+      if (seen.has(id))
+        return invalid(
+          'DUPLICATE_LINE',
+          `lines[${i}] repeats a variant; put the whole quantity on one line`,
+          `lines[${i}].variantId`,
+        );
       seen.add(id);
     }
     return null;
@@ -197,8 +257,19 @@ export class CheckoutService {
    * Retail: a CUSTOMER, or staff of an agency paying with their own money (recorded as staff of that
    * unit for its separate staff figures; never its limits, approval or payment).
    */
-  private retailBuyer(ctx: RequestContext, input: PlaceOrderInput, options: PlaceOrderOptions): Buyer | InvalidOrderInputError {
-    if (options.buyerUserId) return { userId: options.buyerUserId, kind: BuyerKind.CUSTOMER, orgId: null, staffOfOrgId: null, handedOver: true };
+  private retailBuyer(
+    ctx: RequestContext,
+    input: PlaceOrderInput,
+    options: PlaceOrderOptions,
+  ): Buyer | InvalidOrderInputError {
+    if (options.buyerUserId)
+      return {
+        userId: options.buyerUserId,
+        kind: BuyerKind.CUSTOMER,
+        orgId: null,
+        staffOfOrgId: null,
+        handedOver: true,
+      };
     const p = ctx.requirePrincipal();
     const units = p.organizationIds(...AGENCY_STAFF_ROLES);
     let staffOfOrgId: string | null = null;
@@ -208,9 +279,14 @@ export class CheckoutService {
     } else if (units.length === 1) {
       staffOfOrgId = units[0];
     } else if (units.length > 1) {
-      return invalid('STAFF_UNIT_REQUIRED', 'You work for several agencies: name the one whose staff purchase this is in staffOfOrgId', 'staffOfOrgId');
+      return invalid(
+        'STAFF_UNIT_REQUIRED',
+        'You work for several agencies: name the one whose staff purchase this is in staffOfOrgId',
+        'staffOfOrgId',
+      );
     }
-    if (!staffOfOrgId && !p.hasRole(Role.CUSTOMER)) throw forbidden('Retail orders need a customer account; agency purchasers pass buyerOrgId');
+    if (!staffOfOrgId && !p.hasRole(Role.CUSTOMER))
+      throw forbidden('Retail orders need a customer account; agency purchasers pass buyerOrgId');
     return { userId: p.userId, kind: BuyerKind.CUSTOMER, orgId: null, staffOfOrgId };
   }
 
@@ -218,7 +294,11 @@ export class CheckoutService {
     const order = await this.db.repo(ctx, Order).findOneBy({ buyerUserId: userId, idempotencyKey: key });
     if (!order) return null;
     if (order.requestHash !== hash) {
-      throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different checkout; use a new key', { field: 'idempotencyKey', orderId: order.id });
+      throw new AppError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This idempotency key was already used for a different checkout; use a new key',
+        { field: 'idempotencyKey', orderId: order.id },
+      );
     }
     return order;
   }
@@ -237,7 +317,8 @@ export class CheckoutService {
 
     let total = 0n;
     for (const line of priced) total += BigInt(line.lineTotal);
-    if (total > BigInt(Number.MAX_SAFE_INTEGER)) throw new Refusal(invalid('AMOUNT_TOO_LARGE', 'The order total is too large', 'lines'));
+    if (total > BigInt(Number.MAX_SAFE_INTEGER))
+      throw new Refusal(invalid('AMOUNT_TOO_LARGE', 'The order total is too large', 'lines'));
 
     // The order row first: it claims the idempotency key before any stock is touched.
     const draft = { buyerKind: buyer.kind, paymentMode: PaymentMode.PREPAY };
@@ -245,14 +326,29 @@ export class CheckoutService {
     const [created]: Array<{ id: string }> = await m.query(
       `INSERT INTO orders (buyer_kind, buyer_user_id, buyer_org_id, channel_id, status, payment_mode, total_amount, payment_due_at, idempotency_key, request_hash, staff_of_org_id, delivery_address)
        VALUES ($1, $2, $3, $4, $5, 'PREPAY', $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [buyer.kind, buyer.userId, buyer.orgId, channel.id, initialStatus, Number(total), dueAt, input.idempotencyKey, hash, buyer.staffOfOrgId, address ? JSON.stringify(address) : null],
+      [
+        buyer.kind,
+        buyer.userId,
+        buyer.orgId,
+        channel.id,
+        initialStatus,
+        Number(total),
+        dueAt,
+        input.idempotencyKey,
+        hash,
+        buyer.staffOfOrgId,
+        address ? JSON.stringify(address) : null,
+      ],
     );
 
     const bySupplier = new Map<string, PricedLine[]>();
-    for (const line of priced) bySupplier.set(line.row.supplier_id, [...(bySupplier.get(line.row.supplier_id) ?? []), line]);
+    for (const line of priced)
+      bySupplier.set(line.row.supplier_id, [...(bySupplier.get(line.row.supplier_id) ?? []), line]);
     for (const [supplierId, lines] of bySupplier) {
       const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
-      const so = await this.db.repo(tx, SupplierOrder).save(this.db.repo(tx, SupplierOrder).create({ orderId: created.id, supplierId, subtotal }));
+      const so = await this.db
+        .repo(tx, SupplierOrder)
+        .save(this.db.repo(tx, SupplierOrder).create({ orderId: created.id, supplierId, subtotal }));
       await this.db.repo(tx, OrderLine).insert(
         lines.map((l) => ({
           orderId: created.id,
@@ -293,8 +389,21 @@ export class CheckoutService {
     }
 
     const order = await this.db.repo(tx, Order).findOneByOrFail({ id: created.id });
-    await this.db.repo(tx, OrderHistory).insert({ orderId: order.id, fromStatus: null, toStatus: initialStatus, actorKind: ActorKind.BUYER, actorUserId: buyer.userId, reason: 'order placed', data: {} });
-    await this.machine.publish(tx, initialStatus === OrderStatus.PLACED ? 'order.placed' : 'order.pending_approval', order, null);
+    await this.db.repo(tx, OrderHistory).insert({
+      orderId: order.id,
+      fromStatus: null,
+      toStatus: initialStatus,
+      actorKind: ActorKind.BUYER,
+      actorUserId: buyer.userId,
+      reason: 'order placed',
+      data: {},
+    });
+    await this.machine.publish(
+      tx,
+      initialStatus === OrderStatus.PLACED ? 'order.placed' : 'order.pending_approval',
+      order,
+      null,
+    );
     if (dueAt) await this.machine.scheduleExpiry(order.id, dueAt, 1);
     return order;
   }
@@ -304,29 +413,53 @@ export class CheckoutService {
    * that ships (online) need one when ORDER_DELIVERY_ADDRESS_REQUIRED is on; a counter sale is
    * handed over on the spot and a physical hall sells over the counter, so neither does.
    */
-  private async deliveryAddress(tx: RequestContext, input: PlaceOrderInput, buyer: Buyer, channel: { online: boolean }): Promise<AddressSnapshot | null> {
+  private async deliveryAddress(
+    tx: RequestContext,
+    input: PlaceOrderInput,
+    buyer: Buyer,
+    channel: { online: boolean },
+  ): Promise<AddressSnapshot | null> {
     if (!input.addressId) {
-      if (this.config.deliveryAddressRequired && buyer.kind === BuyerKind.CUSTOMER && !buyer.handedOver && channel.online) {
-        throw new Refusal(invalid('DELIVERY_ADDRESS_REQUIRED', 'Choose a delivery address (addressId) for an order that ships', 'addressId'));
+      if (
+        this.config.deliveryAddressRequired &&
+        buyer.kind === BuyerKind.CUSTOMER &&
+        !buyer.handedOver &&
+        channel.online
+      ) {
+        throw new Refusal(
+          invalid(
+            'DELIVERY_ADDRESS_REQUIRED',
+            'Choose a delivery address (addressId) for an order that ships',
+            'addressId',
+          ),
+        );
       }
       return null;
     }
-    if (!isUuid(String(input.addressId))) throw new Refusal(invalid('UNKNOWN_ADDRESS', 'addressId is not one of your addresses', 'addressId'));
+    if (!isUuid(String(input.addressId)))
+      throw new Refusal(invalid('UNKNOWN_ADDRESS', 'addressId is not one of your addresses', 'addressId'));
     try {
       return await this.addresses.snapshot(tx, buyer.userId, input.addressId);
     } catch (e) {
-      if (e instanceof AppError && e.code === 'UNKNOWN_ADDRESS') throw new Refusal(invalid('UNKNOWN_ADDRESS', e.message, 'addressId'));
+      if (e instanceof AppError && e.code === 'UNKNOWN_ADDRESS')
+        throw new Refusal(invalid('UNKNOWN_ADDRESS', e.message, 'addressId'));
       throw e;
     }
   }
 
-  private async loadChannel(tx: RequestContext, channelId: string): Promise<{ id: string; online: boolean; kind: string; assistanceOnly: boolean }> {
-    if (!isUuid(String(channelId))) throw new Refusal(invalid('UNKNOWN_CHANNEL', 'channelId is not a channel', 'channelId'));
-    const [row]: Array<{ id: string; online: boolean; kind: string; assistance_only: boolean; status: string }> = await this.db
-      .manager(tx)
-      .query(`SELECT id, online, kind, assistance_only, status FROM channel WHERE id = $1`, [channelId]);
+  private async loadChannel(
+    tx: RequestContext,
+    channelId: string,
+  ): Promise<{ id: string; online: boolean; kind: string; assistanceOnly: boolean }> {
+    if (!isUuid(String(channelId)))
+      throw new Refusal(invalid('UNKNOWN_CHANNEL', 'channelId is not a channel', 'channelId'));
+    const [row]: Array<{ id: string; online: boolean; kind: string; assistance_only: boolean; status: string }> =
+      await this.db
+        .manager(tx)
+        .query(`SELECT id, online, kind, assistance_only, status FROM channel WHERE id = $1`, [channelId]);
     if (!row) throw new Refusal(invalid('UNKNOWN_CHANNEL', 'channelId is not a channel', 'channelId'));
-    if (row.status !== 'ACTIVE') throw new Refusal(invalid('CHANNEL_DISABLED', 'This channel is disabled', 'channelId'));
+    if (row.status !== 'ACTIVE')
+      throw new Refusal(invalid('CHANNEL_DISABLED', 'This channel is disabled', 'channelId'));
     return { id: row.id, online: row.online, kind: row.kind, assistanceOnly: row.assistance_only };
   }
 
@@ -336,9 +469,15 @@ export class CheckoutService {
    * the channel unless it is an online hall (which sells everything published), certified today in
    * an assistance-only channel. Prices come from here, never from the client.
    */
-  private async priceLines(tx: RequestContext, input: PlaceOrderInput, channel: { id: string; online: boolean; kind: string; assistanceOnly: boolean }, kind: BuyerKind): Promise<PricedLine[]> {
+  private async priceLines(
+    tx: RequestContext,
+    input: PlaceOrderInput,
+    channel: { id: string; online: boolean; kind: string; assistanceOnly: boolean },
+    kind: BuyerKind,
+  ): Promise<PricedLine[]> {
     for (const line of input.lines) {
-      if (!isUuid(String(line.variantId))) throw new Refusal(unavailable(line.variantId, UnavailableReason.UNKNOWN_VARIANT));
+      if (!isUuid(String(line.variantId)))
+        throw new Refusal(unavailable(line.variantId, UnavailableReason.UNKNOWN_VARIANT));
     }
     const rows: VariantRow[] = await this.db.manager(tx).query(
       `SELECT v.id AS variant_id, v.sku, v.spec, v.unit, v.retail_price, v.agency_price, v.active,
@@ -365,11 +504,14 @@ export class CheckoutService {
     for (const line of input.lines) {
       const row = byId.get(String(line.variantId).toLowerCase());
       if (!row) throw new Refusal(unavailable(line.variantId, UnavailableReason.UNKNOWN_VARIANT));
-      if (row.product_status !== 'PUBLISHED') throw new Refusal(unavailable(row.variant_id, UnavailableReason.PRODUCT_NOT_PUBLISHED));
-      if (row.supplier_status !== 'APPROVED') throw new Refusal(unavailable(row.variant_id, UnavailableReason.SUPPLIER_NOT_APPROVED));
+      if (row.product_status !== 'PUBLISHED')
+        throw new Refusal(unavailable(row.variant_id, UnavailableReason.PRODUCT_NOT_PUBLISHED));
+      if (row.supplier_status !== 'APPROVED')
+        throw new Refusal(unavailable(row.variant_id, UnavailableReason.SUPPLIER_NOT_APPROVED));
       if (!row.active) throw new Refusal(unavailable(row.variant_id, UnavailableReason.VARIANT_INACTIVE));
       const sellsEverything = channel.kind === 'HALL' && channel.online;
-      if (!sellsEverything && !row.placed) throw new Refusal(unavailable(row.variant_id, UnavailableReason.NOT_IN_CHANNEL));
+      if (!sellsEverything && !row.placed)
+        throw new Refusal(unavailable(row.variant_id, UnavailableReason.NOT_IN_CHANNEL));
       const certification = effectiveCertification(row);
       if (channel.assistanceOnly && certification !== LineCertificationStatus.CERTIFIED) {
         throw new Refusal(
@@ -383,7 +525,8 @@ export class CheckoutService {
       }
       const unitPrice = Number(kind === BuyerKind.AGENCY ? row.agency_price : row.retail_price);
       const lineTotal = BigInt(unitPrice) * BigInt(line.quantity);
-      if (!Number.isSafeInteger(unitPrice) || lineTotal > BigInt(Number.MAX_SAFE_INTEGER)) throw new Refusal(invalid('AMOUNT_TOO_LARGE', 'The line total is too large', 'lines'));
+      if (!Number.isSafeInteger(unitPrice) || lineTotal > BigInt(Number.MAX_SAFE_INTEGER))
+        throw new Refusal(invalid('AMOUNT_TOO_LARGE', 'The line total is too large', 'lines'));
       priced.push({ row, quantity: line.quantity, unitPrice, lineTotal: Number(lineTotal), certification });
     }
     return priced;
@@ -399,7 +542,11 @@ const REASON_TEXT: Record<UnavailableReason, string> = {
 };
 
 function unavailable(variantId: string, reason: UnavailableReason): ProductUnavailableError {
-  return Object.assign(new ProductUnavailableError(), { variantId: String(variantId), reason, message: REASON_TEXT[reason] });
+  return Object.assign(new ProductUnavailableError(), {
+    variantId: String(variantId),
+    reason,
+    message: REASON_TEXT[reason],
+  });
 }
 
 /**
@@ -407,9 +554,16 @@ function unavailable(variantId: string, reason: UnavailableReason): ProductUnava
  * the procurement policy can tell a retried key from a reused one exactly as the checkout does.
  */
 export function checkoutHash(input: Pick<PlaceOrderInput, 'channelId' | 'buyerOrgId' | 'lines' | 'addressId'>): string {
-  const lines = input.lines.map((l) => [String(l.variantId).toLowerCase(), l.quantity] as const).sort((a, b) => a[0].localeCompare(b[0]));
+  const lines = input.lines
+    .map((l) => [String(l.variantId).toLowerCase(), l.quantity] as const)
+    .sort((a, b) => a[0].localeCompare(b[0]));
   // The address joins the hash only when given, so keys of checkouts without one hash as before.
   const address = input.addressId ? { addressId: String(input.addressId).toLowerCase() } : {};
-  const canonical = JSON.stringify({ channelId: String(input.channelId).toLowerCase(), buyerOrgId: input.buyerOrgId?.toLowerCase() ?? null, lines, ...address });
+  const canonical = JSON.stringify({
+    channelId: String(input.channelId).toLowerCase(),
+    buyerOrgId: input.buyerOrgId?.toLowerCase() ?? null,
+    lines,
+    ...address,
+  });
   return createHash('sha256').update(canonical).digest('hex');
 }

@@ -38,7 +38,15 @@ describe('placeOrder', () => {
     const a = await catalogFixture(server, ds, { retailPrice: 6800, agencyPrice: 5900, stock: 20 });
     const a2 = await catalogFixture(server, ds, { supplierId: a.supplierId, retailPrice: 1250, stock: 20 });
     const b = await catalogFixture(server, ds, { retailPrice: 3333, stock: 20, countyCode: '520627000000' });
-    const res = await server.gqlOk(PLACE, placeInput(hall, [{ variantId: a.variantId, quantity: 3 }, { variantId: a2.variantId, quantity: 1 }, { variantId: b.variantId, quantity: 7 }]), customer.token);
+    const res = await server.gqlOk(
+      PLACE,
+      placeInput(hall, [
+        { variantId: a.variantId, quantity: 3 },
+        { variantId: a2.variantId, quantity: 1 },
+        { variantId: b.variantId, quantity: 7 },
+      ]),
+      customer.token,
+    );
     const order = res.placeOrder;
     expect(order.__typename).toBe('Order');
     expect(order.status).toBe('PLACED');
@@ -50,10 +58,28 @@ describe('placeOrder', () => {
     expect(soA.subtotal).toBe(3 * 6800 + 1250);
     expect(soA.status).toBe('AWAITING_SHIPMENT');
     const line = soA.lines.find((l: any) => l.variantId === a.variantId);
-    expect(line).toMatchObject({ unitPrice: 6800, quantity: 3, lineTotal: 20400, priceKind: 'RETAIL', certified: true, certificationStatus: 'CERTIFIED', sku: a.sku, originRegionCode: '520621000000', channelId: hall, supplierId: a.supplierId });
+    expect(line).toMatchObject({
+      unitPrice: 6800,
+      quantity: 3,
+      lineTotal: 20400,
+      priceKind: 'RETAIL',
+      certified: true,
+      certificationStatus: 'CERTIFIED',
+      sku: a.sku,
+      originRegionCode: '520621000000',
+      channelId: hall,
+      supplierId: a.supplierId,
+    });
     expect(line.certificateNo).toMatch(/^GZ-/);
     expect(line.productTitle).toContain('梵净山翠峰茶');
-    expect(order.history).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'PLACED', actorKind: 'BUYER', actorUserId: customer.userId })]);
+    expect(order.history).toEqual([
+      expect.objectContaining({
+        fromStatus: null,
+        toStatus: 'PLACED',
+        actorKind: 'BUYER',
+        actorUserId: customer.userId,
+      }),
+    ]);
     // Retail: payment due in 30 minutes.
     const due = new Date(order.paymentDueAt).getTime() - Date.now();
     expect(due).toBeGreaterThan(29 * 60_000);
@@ -71,25 +97,54 @@ describe('placeOrder', () => {
     const a = await catalogFixture(server, ds, { retailPrice: 6800, agencyPrice: 5900 });
     const purchaser = await agencyPurchaser(server, ds);
     const approved = await placeApprovedAgencyOrder(server, purchaser, hall, [{ variantId: a.variantId, quantity: 2 }]);
-    expect(approved).toMatchObject({ status: 'PLACED', buyerKind: 'AGENCY', buyerOrgId: purchaser.organizationId, totalAmount: 11800 });
+    expect(approved).toMatchObject({
+      status: 'PLACED',
+      buyerKind: 'AGENCY',
+      buyerOrgId: purchaser.organizationId,
+      totalAmount: 11800,
+    });
     expect(approved.supplierOrders[0].lines[0]).toMatchObject({ unitPrice: 5900, priceKind: 'AGENCY' });
     const due = new Date(approved.paymentDueAt).getTime() - Date.now();
     expect(Math.round(due / 86_400_000)).toBe(30);
 
     const other = await agencyPurchaser(server, ds);
-    expectErrorCode(await server.gql(PLACE, placeInput(hall, [{ variantId: a.variantId, quantity: 1 }], { buyerOrgId: purchaser.organizationId }), other.token), 'FORBIDDEN');
+    expectErrorCode(
+      await server.gql(
+        PLACE,
+        placeInput(hall, [{ variantId: a.variantId, quantity: 1 }], { buyerOrgId: purchaser.organizationId }),
+        other.token,
+      ),
+      'FORBIDDEN',
+    );
     // A customer cannot buy at agency prices by naming an agency.
-    expectErrorCode(await server.gql(PLACE, placeInput(hall, [{ variantId: a.variantId, quantity: 1 }], { buyerOrgId: purchaser.organizationId }), customer.token), 'FORBIDDEN');
+    expectErrorCode(
+      await server.gql(
+        PLACE,
+        placeInput(hall, [{ variantId: a.variantId, quantity: 1 }], { buyerOrgId: purchaser.organizationId }),
+        customer.token,
+      ),
+      'FORBIDDEN',
+    );
     // Supplier staff do not buy.
-    expectErrorCode(await server.gql(PLACE, placeInput(hall, [{ variantId: a.variantId, quantity: 1 }]), a.supplierAdminToken), 'FORBIDDEN');
-    expectErrorCode(await server.gql(PLACE, placeInput(hall, [{ variantId: a.variantId, quantity: 1 }])), 'UNAUTHENTICATED');
+    expectErrorCode(
+      await server.gql(PLACE, placeInput(hall, [{ variantId: a.variantId, quantity: 1 }]), a.supplierAdminToken),
+      'FORBIDDEN',
+    );
+    expectErrorCode(
+      await server.gql(PLACE, placeInput(hall, [{ variantId: a.variantId, quantity: 1 }])),
+      'UNAUTHENTICATED',
+    );
     await expectStockConsistent(ds, a.variantId, 100);
   });
 
   it('has no price field: a client-sent price is rejected by GraphQL and nothing is written', async () => {
     const a = await catalogFixture(server, ds, { stock: 5 });
     const orders = await count(ds, `SELECT count(*) FROM orders`);
-    const viaVariables = await server.gql(PLACE, placeInput(hall, [{ variantId: a.variantId, quantity: 1, unitPrice: 1 } as never]), customer.token);
+    const viaVariables = await server.gql(
+      PLACE,
+      placeInput(hall, [{ variantId: a.variantId, quantity: 1, unitPrice: 1 } as never]),
+      customer.token,
+    );
     expect(viaVariables.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(viaVariables.errors?.[0].message).toMatch(/unitPrice/);
     const viaLiteral = await server.gql(
@@ -98,7 +153,11 @@ describe('placeOrder', () => {
       customer.token,
     );
     expect(viaLiteral.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    const totalField = await server.gql(PLACE, placeInput(hall, [{ variantId: a.variantId, quantity: 1 }], { totalAmount: 1 }), customer.token);
+    const totalField = await server.gql(
+      PLACE,
+      placeInput(hall, [{ variantId: a.variantId, quantity: 1 }], { totalAmount: 1 }),
+      customer.token,
+    );
     expect(totalField.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(await count(ds, `SELECT count(*) FROM orders`)).toBe(orders);
     expect(await stockOf(ds, a.variantId)).toEqual({ onHand: 5, reserved: 0, available: 5 });
@@ -112,9 +171,23 @@ describe('placeOrder', () => {
       expect(res.placeOrder).toMatchObject({ __typename: 'InvalidOrderInputError', code, field });
     };
     await invalid([{ variantId: a.variantId, quantity: 0 }], 'INVALID_QUANTITY', 'lines[0].quantity');
-    await invalid([{ variantId: b.variantId, quantity: 1 }, { variantId: a.variantId, quantity: -3 }], 'INVALID_QUANTITY', 'lines[1].quantity');
+    await invalid(
+      [
+        { variantId: b.variantId, quantity: 1 },
+        { variantId: a.variantId, quantity: -3 },
+      ],
+      'INVALID_QUANTITY',
+      'lines[1].quantity',
+    );
     await invalid([{ variantId: a.variantId, quantity: 10_001 }], 'QUANTITY_TOO_LARGE', 'lines[0].quantity');
-    await invalid([{ variantId: a.variantId, quantity: 1 }, { variantId: a.variantId, quantity: 2 }], 'DUPLICATE_LINE', 'lines[1].variantId');
+    await invalid(
+      [
+        { variantId: a.variantId, quantity: 1 },
+        { variantId: a.variantId, quantity: 2 },
+      ],
+      'DUPLICATE_LINE',
+      'lines[1].variantId',
+    );
     await invalid([], 'NO_LINES', 'lines');
     await invalid(
       Array.from({ length: 51 }, () => ({ variantId: randomUUID(), quantity: 1 })),
@@ -127,9 +200,23 @@ describe('placeOrder', () => {
       expectErrorCode(res, 'BAD_USER_INPUT');
     }
     // Within limits but more than the stock: a union answer, not an error.
-    const res = await server.gqlOk(PLACE, placeInput(hall, [{ variantId: a.variantId, quantity: 10_000 }]), customer.token);
-    expect(res.placeOrder).toMatchObject({ __typename: 'InsufficientStockError', code: 'INSUFFICIENT_STOCK', variantId: a.variantId, requested: 10_000, available: 50 });
-    expect(await count(ds, `SELECT count(*) FROM order_line WHERE variant_id = ANY($1::uuid[])`, [[a.variantId, b.variantId]])).toBe(0);
+    const res = await server.gqlOk(
+      PLACE,
+      placeInput(hall, [{ variantId: a.variantId, quantity: 10_000 }]),
+      customer.token,
+    );
+    expect(res.placeOrder).toMatchObject({
+      __typename: 'InsufficientStockError',
+      code: 'INSUFFICIENT_STOCK',
+      variantId: a.variantId,
+      requested: 10_000,
+      available: 50,
+    });
+    expect(
+      await count(ds, `SELECT count(*) FROM order_line WHERE variant_id = ANY($1::uuid[])`, [
+        [a.variantId, b.variantId],
+      ]),
+    ).toBe(0);
     await expectStockConsistent(ds, a.variantId, 50);
     await expectStockConsistent(ds, b.variantId, 50);
   });
@@ -147,8 +234,19 @@ describe('placeOrder', () => {
 
     const unavailable = async (channelId: string, variantId: string, reason: string) => {
       // The good line first: its reservation must be rolled back with the refusal.
-      const res = await server.gqlOk(PLACE, placeInput(channelId, [{ variantId: ok.variantId, quantity: 2 }, { variantId, quantity: 1 }]), customer.token);
-      expect(res.placeOrder).toMatchObject({ __typename: 'ProductUnavailableError', code: 'PRODUCT_UNAVAILABLE', reason });
+      const res = await server.gqlOk(
+        PLACE,
+        placeInput(channelId, [
+          { variantId: ok.variantId, quantity: 2 },
+          { variantId, quantity: 1 },
+        ]),
+        customer.token,
+      );
+      expect(res.placeOrder).toMatchObject({
+        __typename: 'ProductUnavailableError',
+        code: 'PRODUCT_UNAVAILABLE',
+        reason,
+      });
     };
     await unavailable(hall, randomUUID(), 'UNKNOWN_VARIANT');
     await unavailable(hall, 'not-a-uuid', 'UNKNOWN_VARIANT');
@@ -157,13 +255,29 @@ describe('placeOrder', () => {
     await unavailable(hall, ofSuspended.variantId, 'SUPPLIER_NOT_APPROVED');
     // A physical zone sells only what is placed there; the online hall sells every published product.
     await unavailable(zone, elsewhere.variantId, 'NOT_IN_CHANNEL');
-    const inZone = await server.gqlOk(PLACE, placeInput(zone, [{ variantId: ok.variantId, quantity: 1 }]), customer.token);
+    const inZone = await server.gqlOk(
+      PLACE,
+      placeInput(zone, [{ variantId: ok.variantId, quantity: 1 }]),
+      customer.token,
+    );
     expect(inZone.placeOrder).toMatchObject({ __typename: 'Order', channelId: zone });
 
-    const unknownChannel = await server.gqlOk(PLACE, placeInput(randomUUID(), [{ variantId: ok.variantId, quantity: 1 }]), customer.token);
-    expect(unknownChannel.placeOrder).toMatchObject({ __typename: 'InvalidOrderInputError', code: 'UNKNOWN_CHANNEL', field: 'channelId' });
+    const unknownChannel = await server.gqlOk(
+      PLACE,
+      placeInput(randomUUID(), [{ variantId: ok.variantId, quantity: 1 }]),
+      customer.token,
+    );
+    expect(unknownChannel.placeOrder).toMatchObject({
+      __typename: 'InvalidOrderInputError',
+      code: 'UNKNOWN_CHANNEL',
+      field: 'channelId',
+    });
     const disabled = await channelFixture(ds, { status: 'DISABLED' });
-    const disabledRes = await server.gqlOk(PLACE, placeInput(disabled, [{ variantId: ok.variantId, quantity: 1 }]), customer.token);
+    const disabledRes = await server.gqlOk(
+      PLACE,
+      placeInput(disabled, [{ variantId: ok.variantId, quantity: 1 }]),
+      customer.token,
+    );
     expect(disabledRes.placeOrder).toMatchObject({ __typename: 'InvalidOrderInputError', code: 'CHANNEL_DISABLED' });
 
     expect(await stockOf(ds, ok.variantId)).toEqual({ onHand: 10, reserved: 1, available: 9 });
@@ -174,17 +288,43 @@ describe('placeOrder', () => {
     const expired = await catalogFixture(server, ds, { certification: 'EXPIRED' });
     const pending = await catalogFixture(server, ds, { certification: 'PENDING' });
     const none = await catalogFixture(server, ds, { certification: 'NONE' });
-    const res = await server.gqlOk(PLACE, placeInput(hall, [{ variantId: expired.variantId, quantity: 1 }]), customer.token);
-    expect(res.placeOrder).toMatchObject({ __typename: 'CertificationInvalidError', code: 'CERTIFICATION_INVALID', variantId: expired.variantId, productId: expired.productId, certificationStatus: 'EXPIRED' });
+    const res = await server.gqlOk(
+      PLACE,
+      placeInput(hall, [{ variantId: expired.variantId, quantity: 1 }]),
+      customer.token,
+    );
+    expect(res.placeOrder).toMatchObject({
+      __typename: 'CertificationInvalidError',
+      code: 'CERTIFICATION_INVALID',
+      variantId: expired.variantId,
+      productId: expired.productId,
+      certificationStatus: 'EXPIRED',
+    });
 
     const open = await channelFixture(ds, { online: true, assistanceOnly: false });
-    const ok = await server.gqlOk(PLACE, placeInput(open, [{ variantId: expired.variantId, quantity: 1 }, { variantId: pending.variantId, quantity: 1 }, { variantId: none.variantId, quantity: 1 }]), customer.token);
+    const ok = await server.gqlOk(
+      PLACE,
+      placeInput(open, [
+        { variantId: expired.variantId, quantity: 1 },
+        { variantId: pending.variantId, quantity: 1 },
+        { variantId: none.variantId, quantity: 1 },
+      ]),
+      customer.token,
+    );
     const lines = ok.placeOrder.supplierOrders.flatMap((so: any) => so.lines);
     const byVariant = (id: string) => lines.find((l: any) => l.variantId === id);
     expect(byVariant(expired.variantId)).toMatchObject({ certified: false, certificationStatus: 'EXPIRED' });
     expect(byVariant(expired.variantId).certificateNo).toMatch(/^GZ-/);
-    expect(byVariant(pending.variantId)).toMatchObject({ certified: false, certificationStatus: 'PENDING', certificateNo: null });
-    expect(byVariant(none.variantId)).toMatchObject({ certified: false, certificationStatus: 'NONE', certificateNo: null });
+    expect(byVariant(pending.variantId)).toMatchObject({
+      certified: false,
+      certificationStatus: 'PENDING',
+      certificateNo: null,
+    });
+    expect(byVariant(none.variantId)).toMatchObject({
+      certified: false,
+      certificationStatus: 'NONE',
+      certificateNo: null,
+    });
   });
 });
 
@@ -193,21 +333,40 @@ describe('idempotency', () => {
     const a = await catalogFixture(server, ds, { stock: 10 });
     const b = await catalogFixture(server, ds, { stock: 10 });
     const key = randomUUID();
-    const lines = [{ variantId: a.variantId, quantity: 2 }, { variantId: b.variantId, quantity: 1 }];
+    const lines = [
+      { variantId: a.variantId, quantity: 2 },
+      { variantId: b.variantId, quantity: 1 },
+    ];
     const first = await server.gqlOk(PLACE, { input: { idempotencyKey: key, channelId: hall, lines } }, customer.token);
     // Same lines in another order are the same checkout.
-    const again = await server.gqlOk(PLACE, { input: { idempotencyKey: key, channelId: hall, lines: [...lines].reverse() } }, customer.token);
+    const again = await server.gqlOk(
+      PLACE,
+      { input: { idempotencyKey: key, channelId: hall, lines: [...lines].reverse() } },
+      customer.token,
+    );
     expect(again.placeOrder.id).toBe(first.placeOrder.id);
-    const changed = await server.gql(PLACE, { input: { idempotencyKey: key, channelId: hall, lines: [{ variantId: a.variantId, quantity: 3 }] } }, customer.token);
+    const changed = await server.gql(
+      PLACE,
+      { input: { idempotencyKey: key, channelId: hall, lines: [{ variantId: a.variantId, quantity: 3 }] } },
+      customer.token,
+    );
     expectErrorCode(changed, 'IDEMPOTENCY_KEY_REUSED');
     // Keys belong to a buyer: another customer may use the same key for its own order.
     const other = await actor(server, ds, Role.CUSTOMER);
-    const theirs = await server.gqlOk(PLACE, { input: { idempotencyKey: key, channelId: hall, lines: [{ variantId: a.variantId, quantity: 1 }] } }, other.token);
+    const theirs = await server.gqlOk(
+      PLACE,
+      { input: { idempotencyKey: key, channelId: hall, lines: [{ variantId: a.variantId, quantity: 1 }] } },
+      other.token,
+    );
     expect(theirs.placeOrder.id).not.toBe(first.placeOrder.id);
     expect(await stockOf(ds, a.variantId)).toMatchObject({ reserved: 3 });
     await expectStockConsistent(ds, a.variantId, 10);
 
-    const badKey = await server.gqlOk(PLACE, { input: { idempotencyKey: 'has spaces', channelId: hall, lines } }, customer.token);
+    const badKey = await server.gqlOk(
+      PLACE,
+      { input: { idempotencyKey: 'has spaces', channelId: hall, lines } },
+      customer.token,
+    );
     expect(badKey.placeOrder).toMatchObject({ __typename: 'InvalidOrderInputError', code: 'INVALID_IDEMPOTENCY_KEY' });
   });
 
@@ -215,7 +374,16 @@ describe('idempotency', () => {
     const a = await catalogFixture(server, ds, { stock: 100 });
     const b = await catalogFixture(server, ds, { stock: 100 });
     const buyer = await actor(server, ds, Role.CUSTOMER);
-    const vars = { input: { idempotencyKey: randomUUID(), channelId: hall, lines: [{ variantId: a.variantId, quantity: 2 }, { variantId: b.variantId, quantity: 3 }] } };
+    const vars = {
+      input: {
+        idempotencyKey: randomUUID(),
+        channelId: hall,
+        lines: [
+          { variantId: a.variantId, quantity: 2 },
+          { variantId: b.variantId, quantity: 3 },
+        ],
+      },
+    };
     const results = await Promise.all(Array.from({ length: 50 }, () => server.gql(PLACE, vars, buyer.token)));
     for (const r of results) expect(r.errors).toBeUndefined();
     const ids = new Set(results.map((r) => r.data!.placeOrder.id));
@@ -231,7 +399,9 @@ describe('stock under concurrency', () => {
   it('200 concurrent buyers of a variant with 10 units: exactly 10 orders, available ends at 0', async () => {
     const v = await catalogFixture(server, ds, { stock: 10 });
     const buyers = await customers(server, ds, 200);
-    const results = await Promise.all(buyers.map((b) => server.gql(PLACE, placeInput(hall, [{ variantId: v.variantId, quantity: 1 }]), b.token)));
+    const results = await Promise.all(
+      buyers.map((b) => server.gql(PLACE, placeInput(hall, [{ variantId: v.variantId, quantity: 1 }]), b.token)),
+    );
     for (const r of results) expect(r.errors).toBeUndefined();
     const kinds = results.map((r) => r.data!.placeOrder.__typename);
     expect(kinds.filter((k) => k === 'Order')).toHaveLength(10);
@@ -247,7 +417,10 @@ describe('stock under concurrency', () => {
     const buyers = await customers(server, ds, 40);
     const results = await Promise.all(
       buyers.map((buyer, i) => {
-        const lines = [{ variantId: a.variantId, quantity: 1 }, { variantId: b.variantId, quantity: 1 }];
+        const lines = [
+          { variantId: a.variantId, quantity: 1 },
+          { variantId: b.variantId, quantity: 1 },
+        ];
         return server.gql(PLACE, placeInput(hall, i % 2 ? lines : lines.reverse()), buyer.token);
       }),
     );

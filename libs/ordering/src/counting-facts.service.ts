@@ -46,7 +46,8 @@ export class CountingFactsService {
 
   async load(ctx: RequestContext, orderIds: string[]): Promise<CountingOrder[]> {
     if (orderIds.length === 0) return [];
-    const q = (sql: string, params: unknown[]) => this.db.manager(ctx).query(sql, params) as Promise<Array<Record<string, any>>>;
+    const q = (sql: string, params: unknown[]) =>
+      this.db.manager(ctx).query(sql, params) as Promise<Array<Record<string, any>>>;
     const orders = await q(
       `SELECT o.id, o.buyer_kind, o.buyer_org_id, o.buyer_user_id, o.channel_id, o.paid_at, o.delivered_at, o.accepted_at,
               (SELECT min(h.created_at) FROM order_history h WHERE h.order_id = o.id AND h.to_status = 'ACCEPTED') AS accepted_h,
@@ -89,7 +90,10 @@ export class CountingFactsService {
         .map((r) => ({
           refundId: r.refund_id,
           occurredAt: new Date(r.refund_h ?? r.created_at),
-          lines: (r.lines as Array<{ lineId: string; amount: number | string }>).map((x) => ({ lineId: x.lineId, amount: Number(x.amount) })),
+          lines: (r.lines as Array<{ lineId: string; amount: number | string }>).map((x) => ({
+            lineId: x.lineId,
+            amount: Number(x.amount),
+          })),
         })),
     }));
   }

@@ -18,12 +18,15 @@ export class OrderDeliveryAddressResolver {
 
   @ResolveField(() => AddressSnapshot, {
     nullable: true,
-    description: 'Where it ships (chosen at checkout): in full for the buyer and the platform, phone masked for its suppliers, null for other readers',
+    description:
+      'Where it ships (chosen at checkout): in full for the buyer and the platform, phone masked for its suppliers, null for other readers',
   })
   deliveryAddress(@Ctx() ctx: RequestContext, @Parent() order: Order): AddressSnapshot | null {
     if (!order.deliveryAddress) return null;
     if (!order.visibleSupplierIds) return order.deliveryAddress;
-    return order.visibleSupplierIds.some((id) => this.access.isSupplierStaff(ctx, id)) ? masked(order.deliveryAddress) : null;
+    return order.visibleSupplierIds.some((id) => this.access.isSupplierStaff(ctx, id))
+      ? masked(order.deliveryAddress)
+      : null;
   }
 }
 
@@ -36,7 +39,8 @@ export class SupplierOrderShipToResolver {
 
   @ResolveField(() => AddressSnapshot, {
     nullable: true,
-    description: 'Ship form and packing slip: the address with the full phone for staff of this supplier, the buyer and the platform; null for other readers',
+    description:
+      'Ship form and packing slip: the address with the full phone for staff of this supplier, the buyer and the platform; null for other readers',
   })
   async shipTo(@Ctx() ctx: RequestContext, @Parent() so: SupplierOrder): Promise<AddressSnapshot | null> {
     const [row]: Array<{ delivery_address: AddressSnapshot | null; buyer_user_id: string }> = await this.db
@@ -44,7 +48,10 @@ export class SupplierOrderShipToResolver {
       .query(`SELECT delivery_address, buyer_user_id FROM orders WHERE id = $1`, [so.orderId]);
     if (!row?.delivery_address) return null;
     const p = ctx.requirePrincipal();
-    const full = this.access.isSupplierStaff(ctx, so.supplierId) || row.buyer_user_id === p.userId || p.hasRole(Role.PLATFORM_ADMIN);
+    const full =
+      this.access.isSupplierStaff(ctx, so.supplierId) ||
+      row.buyer_user_id === p.userId ||
+      p.hasRole(Role.PLATFORM_ADMIN);
     return full ? row.delivery_address : null;
   }
 }

@@ -2,11 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { AppError, badInput, Db, forbidden, notFound, type RequestContext } from '@bangfu/core';
 import { OrderAccessService } from './order-access.service';
 import { assertId, OrderStateMachine } from './order-state.service';
-import { ActorKind, type Order, OrderLine, OrderStatus, ShipmentAllocation, SupplierOrder, SupplierOrderStatus } from './ordering.entities';
+import {
+  ActorKind,
+  type Order,
+  OrderLine,
+  OrderStatus,
+  ShipmentAllocation,
+  SupplierOrder,
+  SupplierOrderStatus,
+} from './ordering.entities';
 import { StockService } from './stock.service';
 
 /** Order statuses in which a supplier order may ship: paid (prepay), confirmed (pay on delivery), or already fulfilling. */
-export const SHIPPABLE_ORDER_STATUSES: ReadonlySet<OrderStatus> = new Set([OrderStatus.PAID, OrderStatus.CONFIRMED, OrderStatus.FULFILLING]);
+export const SHIPPABLE_ORDER_STATUSES: ReadonlySet<OrderStatus> = new Set([
+  OrderStatus.PAID,
+  OrderStatus.CONFIRMED,
+  OrderStatus.FULFILLING,
+]);
 const SHIPPABLE = SHIPPABLE_ORDER_STATUSES;
 
 /** The carrier recorded on supplier orders handed over at a smart counter. */
@@ -41,22 +53,53 @@ export class FulfilmentService {
    * FIFO and recorded per line in shipment_allocation (lot NULL for units no lot covers), the supplier
    * order becomes SHIPPED and the order FULFILLING on the first shipment.
    */
-  async ship(ctx: RequestContext, supplierOrderId: string, carrierIn: string, trackingNoIn: string): Promise<SupplierOrder> {
+  async ship(
+    ctx: RequestContext,
+    supplierOrderId: string,
+    carrierIn: string,
+    trackingNoIn: string,
+  ): Promise<SupplierOrder> {
     const carrier = field(carrierIn, 'carrier', 100);
     const trackingNo = field(trackingNoIn, 'trackingNo', 100);
     return this.db.transaction(ctx, async (tx) => {
       const { so, order } = await this.lockBoth(tx, supplierOrderId);
       this.access.requireSupplierStaff(tx, so.supplierId);
       if (!SHIPPABLE.has(order.status)) {
-        throw new AppError('ORDER_NOT_SHIPPABLE', `An order in ${order.status} cannot ship (it ships once paid, or confirmed for pay on delivery)`, { status: order.status });
+        throw new AppError(
+          'ORDER_NOT_SHIPPABLE',
+          `An order in ${order.status} cannot ship (it ships once paid, or confirmed for pay on delivery)`,
+          { status: order.status },
+        );
       }
-      if (so.status !== SupplierOrderStatus.AWAITING_SHIPMENT) throw new AppError('INVALID_TRANSITION', `This supplier order is ${so.status}`, { from: so.status, to: SupplierOrderStatus.SHIPPED });
+      if (so.status !== SupplierOrderStatus.AWAITING_SHIPMENT)
+        throw new AppError('INVALID_TRANSITION', `This supplier order is ${so.status}`, {
+          from: so.status,
+          to: SupplierOrderStatus.SHIPPED,
+        });
 
       const allocations = await this.takeStock(tx, so);
-      const shipped = await this.machine.moveSupplierOrder(tx, so, SupplierOrderStatus.SHIPPED, ActorKind.SUPPLIER, { carrier, trackingNo, shippedAt: new Date() }, null, { carrier, trackingNo });
-      await this.machine.publish(tx, 'order.shipped', order, order.status, { supplierOrderId: so.id, supplierId: so.supplierId, carrier, trackingNo, allocations });
+      const shipped = await this.machine.moveSupplierOrder(
+        tx,
+        so,
+        SupplierOrderStatus.SHIPPED,
+        ActorKind.SUPPLIER,
+        { carrier, trackingNo, shippedAt: new Date() },
+        null,
+        { carrier, trackingNo },
+      );
+      await this.machine.publish(tx, 'order.shipped', order, order.status, {
+        supplierOrderId: so.id,
+        supplierId: so.supplierId,
+        carrier,
+        trackingNo,
+        allocations,
+      });
       if (order.status !== OrderStatus.FULFILLING) {
-        await this.machine.move(tx, order, OrderStatus.FULFILLING, { actor: ActorKind.SYSTEM, reason: 'first supplier order shipped', data: { supplierOrderId: so.id } });
+        await this.machine.move(tx, order, OrderStatus.FULFILLING, {
+          actor: ActorKind.SYSTEM,
+          reason: 'first supplier order shipped',
+          data: { supplierOrderId: so.id },
+        });
       }
       return shipped;
     });
@@ -76,18 +119,43 @@ export class FulfilmentService {
         deliveryProof = proof?.trim() ? field(proof, 'proof', 500) : null;
       } else if (this.access.isSupplierStaff(tx, so.supplierId)) {
         actor = ActorKind.SUPPLIER;
-        if (!proof?.trim()) throw new AppError('DELIVERY_PROOF_REQUIRED', 'A supplier confirms delivery with proof (signed delivery note, photo)', { field: 'proof' });
+        if (!proof?.trim())
+          throw new AppError(
+            'DELIVERY_PROOF_REQUIRED',
+            'A supplier confirms delivery with proof (signed delivery note, photo)',
+            { field: 'proof' },
+          );
         deliveryProof = field(proof, 'proof', 500);
       } else {
         throw forbidden('Only the buyer, or the supplier with proof, confirms delivery');
       }
-      if (so.status !== SupplierOrderStatus.SHIPPED) throw new AppError('INVALID_TRANSITION', `This supplier order is ${so.status}, not SHIPPED`, { from: so.status, to: SupplierOrderStatus.DELIVERED });
-      const delivered = await this.machine.moveSupplierOrder(tx, so, SupplierOrderStatus.DELIVERED, actor, { deliveredAt: new Date(), deliveryProof }, null, deliveryProof ? { proof: deliveryProof } : {});
-      await this.machine.publish(tx, 'supplier_order.delivered', order, order.status, { supplierOrderId: so.id, supplierId: so.supplierId });
+      if (so.status !== SupplierOrderStatus.SHIPPED)
+        throw new AppError('INVALID_TRANSITION', `This supplier order is ${so.status}, not SHIPPED`, {
+          from: so.status,
+          to: SupplierOrderStatus.DELIVERED,
+        });
+      const delivered = await this.machine.moveSupplierOrder(
+        tx,
+        so,
+        SupplierOrderStatus.DELIVERED,
+        actor,
+        { deliveredAt: new Date(), deliveryProof },
+        null,
+        deliveryProof ? { proof: deliveryProof } : {},
+      );
+      await this.machine.publish(tx, 'supplier_order.delivered', order, order.status, {
+        supplierOrderId: so.id,
+        supplierId: so.supplierId,
+      });
       const all = await this.machine.supplierOrders(tx, order.id);
-      const done = all.every((x) => x.status === SupplierOrderStatus.DELIVERED || x.status === SupplierOrderStatus.CANCELLED);
+      const done = all.every(
+        (x) => x.status === SupplierOrderStatus.DELIVERED || x.status === SupplierOrderStatus.CANCELLED,
+      );
       if (done && order.status === OrderStatus.FULFILLING) {
-        await this.machine.move(tx, order, OrderStatus.DELIVERED, { actor: ActorKind.SYSTEM, reason: 'every supplier order delivered' });
+        await this.machine.move(tx, order, OrderStatus.DELIVERED, {
+          actor: ActorKind.SYSTEM,
+          reason: 'every supplier order delivered',
+        });
       }
       return delivered;
     });
@@ -105,20 +173,62 @@ export class FulfilmentService {
     const trackingNo = field(reference, 'reference', 100);
     return this.db.transaction(ctx, async (tx) => {
       const order = await this.machine.lock(tx, orderId);
-      if (order.status !== OrderStatus.PAID) throw new AppError('ORDER_NOT_SHIPPABLE', `A counter sale is handed over once paid (the order is ${order.status})`, { status: order.status });
-      const supplierOrders = (await this.machine.supplierOrders(tx, order.id)).filter((so) => so.status === SupplierOrderStatus.AWAITING_SHIPMENT);
+      if (order.status !== OrderStatus.PAID)
+        throw new AppError(
+          'ORDER_NOT_SHIPPABLE',
+          `A counter sale is handed over once paid (the order is ${order.status})`,
+          { status: order.status },
+        );
+      const supplierOrders = (await this.machine.supplierOrders(tx, order.id)).filter(
+        (so) => so.status === SupplierOrderStatus.AWAITING_SHIPMENT,
+      );
       const now = new Date();
       for (const so of supplierOrders) {
         const allocations = await this.takeStock(tx, so);
-        await this.machine.moveSupplierOrder(tx, so, SupplierOrderStatus.SHIPPED, ActorKind.COUNTER, { carrier: COUNTER_CARRIER, trackingNo, shippedAt: now }, 'sold at the counter', { reference });
-        await this.machine.publish(tx, 'order.shipped', order, order.status, { supplierOrderId: so.id, supplierId: so.supplierId, carrier: COUNTER_CARRIER, trackingNo, allocations, counterSale: true });
+        await this.machine.moveSupplierOrder(
+          tx,
+          so,
+          SupplierOrderStatus.SHIPPED,
+          ActorKind.COUNTER,
+          { carrier: COUNTER_CARRIER, trackingNo, shippedAt: now },
+          'sold at the counter',
+          { reference },
+        );
+        await this.machine.publish(tx, 'order.shipped', order, order.status, {
+          supplierOrderId: so.id,
+          supplierId: so.supplierId,
+          carrier: COUNTER_CARRIER,
+          trackingNo,
+          allocations,
+          counterSale: true,
+        });
       }
-      let moved = await this.machine.move(tx, order, OrderStatus.FULFILLING, { actor: ActorKind.SYSTEM, reason: 'handed over at the counter', data: { reference } });
+      let moved = await this.machine.move(tx, order, OrderStatus.FULFILLING, {
+        actor: ActorKind.SYSTEM,
+        reason: 'handed over at the counter',
+        data: { reference },
+      });
       for (const so of supplierOrders) {
-        await this.machine.moveSupplierOrder(tx, so, SupplierOrderStatus.DELIVERED, ActorKind.COUNTER, { deliveredAt: now, deliveryProof: `counter report ${trackingNo}` }, 'taken at the counter', { reference });
-        await this.machine.publish(tx, 'supplier_order.delivered', moved, moved.status, { supplierOrderId: so.id, supplierId: so.supplierId, counterSale: true });
+        await this.machine.moveSupplierOrder(
+          tx,
+          so,
+          SupplierOrderStatus.DELIVERED,
+          ActorKind.COUNTER,
+          { deliveredAt: now, deliveryProof: `counter report ${trackingNo}` },
+          'taken at the counter',
+          { reference },
+        );
+        await this.machine.publish(tx, 'supplier_order.delivered', moved, moved.status, {
+          supplierOrderId: so.id,
+          supplierId: so.supplierId,
+          counterSale: true,
+        });
       }
-      moved = await this.machine.move(tx, moved, OrderStatus.DELIVERED, { actor: ActorKind.SYSTEM, reason: 'taken at the counter', data: { reference } });
+      moved = await this.machine.move(tx, moved, OrderStatus.DELIVERED, {
+        actor: ActorKind.SYSTEM,
+        reason: 'taken at the counter',
+        data: { reference },
+      });
       return moved;
     });
   }
@@ -135,12 +245,23 @@ export class FulfilmentService {
   }
 
   /** Turns a supplier order's reservations into an outflow, lot by lot (FIFO), recording each allocation. */
-  private async takeStock(tx: RequestContext, so: SupplierOrder): Promise<Array<{ lineId: string; lotId: string | null; quantity: number }>> {
-    const lines = await this.db.repo(tx, OrderLine).find({ where: { supplierOrderId: so.id }, order: { variantId: 'ASC' } });
+  private async takeStock(
+    tx: RequestContext,
+    so: SupplierOrder,
+  ): Promise<Array<{ lineId: string; lotId: string | null; quantity: number }>> {
+    const lines = await this.db
+      .repo(tx, OrderLine)
+      .find({ where: { supplierOrderId: so.id }, order: { variantId: 'ASC' } });
     const allocations: Array<{ lineId: string; lotId: string | null; quantity: number }> = [];
     for (const line of lines) {
       for (const a of await this.stock.ship(tx, line)) {
-        await this.db.repo(tx, ShipmentAllocation).insert({ orderLineId: line.id, supplierOrderId: so.id, variantId: line.variantId, lotId: a.lotId, quantity: a.quantity });
+        await this.db.repo(tx, ShipmentAllocation).insert({
+          orderLineId: line.id,
+          supplierOrderId: so.id,
+          variantId: line.variantId,
+          lotId: a.lotId,
+          quantity: a.quantity,
+        });
         allocations.push({ lineId: line.id, ...a });
       }
     }

@@ -60,7 +60,8 @@ export class OrderAccessService {
 
   requireSupplierStaff(ctx: RequestContext, supplierId: string): void {
     const p = ctx.requirePrincipal();
-    if (!p.organizationIds(...SUPPLIER_STAFF_ROLES).includes(supplierId)) throw forbidden("Only the supplier's own staff may do this");
+    if (!p.organizationIds(...SUPPLIER_STAFF_ROLES).includes(supplierId))
+      throw forbidden("Only the supplier's own staff may do this");
   }
 
   isSupplierStaff(ctx: RequestContext, supplierId: string): boolean {
@@ -80,7 +81,9 @@ export class OrderAccessService {
     }
     const part = this.partScope(p, 'so', 'sp');
     if (part) {
-      parts.push(`EXISTS (SELECT 1 FROM supplier_order so JOIN supplier_profile sp ON sp.organization_id = so.supplier_id WHERE so.order_id = o.id AND ${part.where})`);
+      parts.push(
+        `EXISTS (SELECT 1 FROM supplier_order so JOIN supplier_profile sp ON sp.organization_id = so.supplier_id WHERE so.order_id = o.id AND ${part.where})`,
+      );
       Object.assign(params, part.params);
     }
     return { where: `(${parts.join(' OR ')})`, params };
@@ -129,7 +132,8 @@ export class OrderAccessService {
         .innerJoin('supplier_profile', 'sp', 'sp.organization_id = so.supplier_id')
         .where('so.order_id = ANY(:ids::uuid[])', { ids: partial.map((o) => o.id) })
         .andWhere(part.where, part.params);
-      for (const row of await qb.getRawMany<{ order_id: string; supplier_id: string }>()) visible.get(row.order_id)?.push(row.supplier_id);
+      for (const row of await qb.getRawMany<{ order_id: string; supplier_id: string }>())
+        visible.get(row.order_id)?.push(row.supplier_id);
     }
     for (const o of partial) o.visibleSupplierIds = visible.get(o.id) ?? [];
   }

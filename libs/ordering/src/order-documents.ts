@@ -2,7 +2,14 @@ import { Controller, Get, Inject, Injectable, Logger, Param, Post, Req, Res } fr
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Allow, AppError, Ctx, Db, forbidden, notFound, readRawBody, type RequestContext, Role } from '@bangfu/core';
-import { checkDocument, DOCUMENT_TYPES, documentTooLarge, MAX_DOCUMENT_BYTES, OBJECT_STORAGE, type ObjectStorage } from '@bangfu/catalog';
+import {
+  checkDocument,
+  DOCUMENT_TYPES,
+  documentTooLarge,
+  MAX_DOCUMENT_BYTES,
+  OBJECT_STORAGE,
+  type ObjectStorage,
+} from '@bangfu/catalog';
 import { OrderAccessService } from './order-access.service';
 import { assertId, OrderStateMachine } from './order-state.service';
 import { OrderDocument, SupplierOrder } from './ordering.entities';
@@ -33,7 +40,13 @@ export class OrderDocumentService {
   }
 
   /** The object is written first; if the row fails it is deleted again (an orphan object is harmless, a row without object is not). */
-  async upload(ctx: RequestContext, orderId: string, bytes: Buffer, contentTypeHeader: string | undefined, fileName: string | null): Promise<OrderDocument> {
+  async upload(
+    ctx: RequestContext,
+    orderId: string,
+    bytes: Buffer,
+    contentTypeHeader: string | undefined,
+    fileName: string | null,
+  ): Promise<OrderDocument> {
     await this.requireParty(ctx, orderId);
     const contentType = checkDocument(bytes, contentTypeHeader);
     const key = `orders/${orderId}/${randomUUID()}.${DOCUMENT_TYPES[contentType]}`;
@@ -46,7 +59,16 @@ export class OrderDocumentService {
           throw new AppError('TOO_MANY_DOCUMENTS', `An order has at most ${MAX_DOCUMENTS_PER_ORDER} documents`);
         }
         const name = fileName?.trim().slice(0, 200) || null;
-        return repo.save(repo.create({ orderId, storageKey: key, contentType, sizeBytes: bytes.length, fileName: name, uploadedByUserId: tx.userId }));
+        return repo.save(
+          repo.create({
+            orderId,
+            storageKey: key,
+            contentType,
+            sizeBytes: bytes.length,
+            fileName: name,
+            uploadedByUserId: tx.userId,
+          }),
+        );
       });
     } catch (e) {
       await this.storage.delete(key).catch((err) => this.log.warn(`could not delete orphaned ${key}: ${String(err)}`));
@@ -69,7 +91,14 @@ export class OrderDocumentService {
   }
 }
 
-const PARTIES = [Role.CUSTOMER, Role.PURCHASER, Role.AGENCY_ADMIN, Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF, Role.PLATFORM_ADMIN];
+const PARTIES = [
+  Role.CUSTOMER,
+  Role.PURCHASER,
+  Role.AGENCY_ADMIN,
+  Role.SUPPLIER_ADMIN,
+  Role.SUPPLIER_STAFF,
+  Role.PLATFORM_ADMIN,
+];
 
 @Controller()
 export class OrderDocumentsController {
@@ -86,13 +115,30 @@ export class OrderDocumentsController {
     const body = await readRawBody(req, MAX_DOCUMENT_BYTES);
     if (body.tooLarge) throw documentTooLarge(body.size);
     const name = req.headers['x-file-name'];
-    const doc = await this.documents.upload(ctx, orderId, body.bytes, req.headers['content-type'], typeof name === 'string' ? safeDecode(name) : null);
-    return { id: doc.id, fileKey: doc.storageKey, contentType: doc.contentType, sizeBytes: doc.sizeBytes, url: documentUrl(doc) };
+    const doc = await this.documents.upload(
+      ctx,
+      orderId,
+      body.bytes,
+      req.headers['content-type'],
+      typeof name === 'string' ? safeDecode(name) : null,
+    );
+    return {
+      id: doc.id,
+      fileKey: doc.storageKey,
+      contentType: doc.contentType,
+      sizeBytes: doc.sizeBytes,
+      url: documentUrl(doc),
+    };
   }
 
   @Get('api/orders/:orderId/documents/:documentId')
   @Allow(...PARTIES)
-  async download(@Ctx() ctx: RequestContext, @Param('orderId') orderId: string, @Param('documentId') documentId: string, @Res() res: Response) {
+  async download(
+    @Ctx() ctx: RequestContext,
+    @Param('orderId') orderId: string,
+    @Param('documentId') documentId: string,
+    @Res() res: Response,
+  ) {
     assertId(orderId, 'Order');
     const { doc, bytes } = await this.documents.read(ctx, orderId, documentId);
     res.setHeader('content-type', doc.contentType);

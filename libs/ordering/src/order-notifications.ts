@@ -53,18 +53,28 @@ export class OrderNotificationConsumer implements DomainEventConsumer {
     if (counter && !COUNTER_SALE_EVENTS.has(event.type)) return;
     // order.paid → ORDER_PAID, supplier_order.delivered → SUPPLIER_ORDER_DELIVERED
     const kind = event.type.replace('.', '_').toUpperCase();
-    const input = { kind, title: message.title.replace('{orderNo}', p.orderNo), data: { orderId: p.orderId, orderNo: p.orderNo, status: p.status, eventId: event.id } };
+    const input = {
+      kind,
+      title: message.title.replace('{orderNo}', p.orderNo),
+      data: { orderId: p.orderId, orderNo: p.orderNo, status: p.status, eventId: event.id },
+    };
     if (message.buyer && !counter) {
       if (p.buyerOrgId) await this.notifications.notifyOrganization(ctx, p.buyerOrgId, input);
       else await this.notifications.notifyUser(ctx, p.buyerUserId, input);
     }
     const suppliers =
-      message.suppliers === 'all' ? [...new Set(p.supplierOrders.map((so) => so.supplierId))] : message.suppliers === 'event' && p.supplierId ? [p.supplierId] : [];
+      message.suppliers === 'all'
+        ? [...new Set(p.supplierOrders.map((so) => so.supplierId))]
+        : message.suppliers === 'event' && p.supplierId
+          ? [p.supplierId]
+          : [];
     for (const supplierId of suppliers) await this.notifications.notifyOrganization(ctx, supplierId, input);
   }
 
   private async isCounterOrder(ctx: RequestContext, channelId: string): Promise<boolean> {
-    const rows: Array<{ kind: string }> = await this.db.manager(ctx).query(`SELECT kind FROM channel WHERE id = $1`, [channelId]);
+    const rows: Array<{ kind: string }> = await this.db
+      .manager(ctx)
+      .query(`SELECT kind FROM channel WHERE id = $1`, [channelId]);
     return rows[0]?.kind === 'COUNTER';
   }
 }

@@ -1,5 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, assertUuid, badInput, type Connection, Db, decodeCursor, forbidden, isUuid, likeContains, notFound, pageSize, type RequestContext, Role, toConnection } from '@bangfu/core';
+import {
+  AppError,
+  assertUuid,
+  badInput,
+  type Connection,
+  Db,
+  decodeCursor,
+  forbidden,
+  isUuid,
+  likeContains,
+  notFound,
+  pageSize,
+  type RequestContext,
+  Role,
+  toConnection,
+} from '@bangfu/core';
 import { OrderAccessService } from './order-access.service';
 import { assertId } from './order-state.service';
 import { Order, OrderHistory, OrderLine, SupplierOrder, SupplierOrderHistory } from './ordering.entities';
@@ -22,7 +37,11 @@ function parseDay(value: string, field: string, endOfDay: boolean): Date {
     const t = new Date(v);
     if (!Number.isNaN(t.getTime())) return t;
   }
-  throw new AppError('INVALID_DATE', `${field} must be a date like 2026-01-01 (got ${JSON.stringify(value).slice(0, 40)})`, { field });
+  throw new AppError(
+    'INVALID_DATE',
+    `${field} must be a date like 2026-01-01 (got ${JSON.stringify(value).slice(0, 40)})`,
+    { field },
+  );
 }
 
 /** Reading orders: the Relay list and single orders, scoped in SQL, with children loaded per page. */
@@ -33,25 +52,41 @@ export class OrderQueryService {
     private readonly access: OrderAccessService,
   ) {}
 
-  async list(ctx: RequestContext, filter: OrderFilter, first?: number | null, after?: string | null): Promise<Connection<Order>> {
+  async list(
+    ctx: RequestContext,
+    filter: OrderFilter,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<Order>> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
     const qb = this.db.repo(ctx, Order).createQueryBuilder('o');
     const scope = await this.access.scope(ctx);
     if (scope.where) qb.andWhere(scope.where, scope.params);
     if (filter.status) qb.andWhere('o.status = :status', { status: filter.status });
-    if (filter.buyerOrgId) qb.andWhere('o.buyer_org_id = :buyerOrgId', { buyerOrgId: assertUuid(filter.buyerOrgId, 'buyerOrgId') });
-    if (filter.buyerUserId) qb.andWhere('o.buyer_user_id = :buyerUserId', { buyerUserId: assertUuid(filter.buyerUserId, 'buyerUserId') });
+    if (filter.buyerOrgId)
+      qb.andWhere('o.buyer_org_id = :buyerOrgId', { buyerOrgId: assertUuid(filter.buyerOrgId, 'buyerOrgId') });
+    if (filter.buyerUserId)
+      qb.andWhere('o.buyer_user_id = :buyerUserId', { buyerUserId: assertUuid(filter.buyerUserId, 'buyerUserId') });
     const search = filter.search?.trim();
     if (search) {
       // Tracking numbers belong to one supplier's part: only the platform (which sees every part) searches them,
       // so a supplier cannot probe another supplier's shipments in a shared order.
-      const tracking = scope.where === null ? 'OR EXISTS (SELECT 1 FROM supplier_order sso WHERE sso.order_id = o.id AND sso.tracking_no ILIKE :search)' : '';
-      qb.andWhere(`(o.order_no ILIKE :search OR o.invoice_no ILIKE :search ${tracking})`, { search: likeContains(search) });
+      const tracking =
+        scope.where === null
+          ? 'OR EXISTS (SELECT 1 FROM supplier_order sso WHERE sso.order_id = o.id AND sso.tracking_no ILIKE :search)'
+          : '';
+      qb.andWhere(`(o.order_no ILIKE :search OR o.invoice_no ILIKE :search ${tracking})`, {
+        search: likeContains(search),
+      });
     }
-    if (filter.channelId) qb.andWhere('o.channel_id = :channelId', { channelId: assertUuid(filter.channelId, 'channelId') });
+    if (filter.channelId)
+      qb.andWhere('o.channel_id = :channelId', { channelId: assertUuid(filter.channelId, 'channelId') });
     if (filter.supplierId) {
-      qb.andWhere('EXISTS (SELECT 1 FROM supplier_order fso WHERE fso.order_id = o.id AND fso.supplier_id = :supplierId)', { supplierId: assertUuid(filter.supplierId, 'supplierId') });
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM supplier_order fso WHERE fso.order_id = o.id AND fso.supplier_id = :supplierId)',
+        { supplierId: assertUuid(filter.supplierId, 'supplierId') },
+      );
     }
     if (filter.tab) {
       if (!filter.supplierId) throw badInput('tab needs supplierId (whose shipping queue)', { field: 'tab' });
@@ -62,10 +97,15 @@ export class OrderQueryService {
     const total = await qb.getCount();
     if (cursor) {
       const [at, id] = cursor;
-      if (typeof at !== 'string' || typeof id !== 'string' || !isUuid(id) || Number.isNaN(new Date(at).getTime())) throw badInput('after is not a valid cursor', { field: 'after' });
+      if (typeof at !== 'string' || typeof id !== 'string' || !isUuid(id) || Number.isNaN(new Date(at).getTime()))
+        throw badInput('after is not a valid cursor', { field: 'after' });
       qb.andWhere('(o.created_at, o.id) < (:cAt, :cId)', { cAt: new Date(at), cId: id });
     }
-    const rows = await qb.orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').limit(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('o.created_at', 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
     await this.prepare(ctx, rows.slice(0, limit));
     return toConnection(rows, limit, total, (o) => [o.createdAt.toISOString(), o.id], !!cursor);
   }
@@ -82,8 +122,13 @@ export class OrderQueryService {
     const scope = await this.access.scope(ctx);
     if (scope.where) qb.andWhere(scope.where, scope.params);
     qb.andWhere(supplierTabWhere(SupplierOrderTab.ALL), { tabSupplierId: supplierId });
-    const tabs = { toShip: SupplierOrderTab.TO_SHIP, shipped: SupplierOrderTab.SHIPPED, delivered: SupplierOrderTab.DELIVERED } as const;
-    for (const [alias, tab] of Object.entries(tabs)) qb.addSelect(`count(*) FILTER (WHERE ${supplierTabWhere(tab)})::int`, alias);
+    const tabs = {
+      toShip: SupplierOrderTab.TO_SHIP,
+      shipped: SupplierOrderTab.SHIPPED,
+      delivered: SupplierOrderTab.DELIVERED,
+    } as const;
+    for (const [alias, tab] of Object.entries(tabs))
+      qb.addSelect(`count(*) FILTER (WHERE ${supplierTabWhere(tab)})::int`, alias);
     qb.addSelect('count(*)::int', 'all');
     const row = await qb.getRawOne<SupplierOrderCounts>();
     return { toShip: row?.toShip ?? 0, shipped: row?.shipped ?? 0, delivered: row?.delivered ?? 0, all: row?.all ?? 0 };
@@ -127,7 +172,9 @@ export class OrderQueryService {
     for (const so of supplierOrders) so.loadedLines = lines.filter((l) => l.supplierOrderId === so.id);
     for (const o of orders) {
       const visible = o.visibleSupplierIds;
-      o.loadedSupplierOrders = supplierOrders.filter((so) => so.orderId === o.id && (visible === null || visible === undefined || visible.includes(so.supplierId)));
+      o.loadedSupplierOrders = supplierOrders.filter(
+        (so) => so.orderId === o.id && (visible === null || visible === undefined || visible.includes(so.supplierId)),
+      );
     }
   }
 
@@ -138,7 +185,9 @@ export class OrderQueryService {
 
   async linesOf(ctx: RequestContext, so: SupplierOrder): Promise<OrderLine[]> {
     if (so.loadedLines) return so.loadedLines;
-    return this.db.repo(ctx, OrderLine).find({ where: { supplierOrderId: so.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.db
+      .repo(ctx, OrderLine)
+      .find({ where: { supplierOrderId: so.id }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /**
@@ -147,8 +196,14 @@ export class OrderQueryService {
    * another province — made a move (a supplier shipping its part moves the order as SYSTEM with its
    * user): actorUserId is hidden when that user works for a supplier the caller cannot see (in SQL).
    */
-  async history(ctx: RequestContext, orderId: string, visibleSupplierIds: string[] | null = null): Promise<OrderHistory[]> {
-    const rows = await this.db.repo(ctx, OrderHistory).find({ where: { orderId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  async history(
+    ctx: RequestContext,
+    orderId: string,
+    visibleSupplierIds: string[] | null = null,
+  ): Promise<OrderHistory[]> {
+    const rows = await this.db
+      .repo(ctx, OrderHistory)
+      .find({ where: { orderId }, order: { createdAt: 'ASC', id: 'ASC' } });
     if (visibleSupplierIds === null || !rows.some((h) => h.actorUserId)) return rows;
     const hidden: Array<{ user_id: string }> = await this.db.manager(ctx).query(
       `SELECT DISTINCT m.user_id FROM order_history h
@@ -163,6 +218,8 @@ export class OrderQueryService {
   }
 
   supplierOrderHistory(ctx: RequestContext, supplierOrderId: string): Promise<SupplierOrderHistory[]> {
-    return this.db.repo(ctx, SupplierOrderHistory).find({ where: { supplierOrderId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.db
+      .repo(ctx, SupplierOrderHistory)
+      .find({ where: { supplierOrderId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 }

@@ -64,7 +64,8 @@ export class OrderSignalsService {
   async lines(ctx: RequestContext, f: OrderSignalFilter): Promise<OrderSignalLine[]> {
     const where: string[] = [`o.status NOT IN ${DEAD}`];
     const params: unknown[] = [];
-    const any = (col: string, ids: string[] | undefined) => ids && where.push(`${col} = ANY($${params.push(ids)}::uuid[])`);
+    const any = (col: string, ids: string[] | undefined) =>
+      ids && where.push(`${col} = ANY($${params.push(ids)}::uuid[])`);
     any('o.id', f.orderIds);
     any('l.supplier_id', f.supplierIds);
     any('l.variant_id', f.variantIds);
@@ -110,30 +111,52 @@ export class OrderSignalsService {
    * Order numbers, states and totals for links from evidence — only the orders the caller may read
    * (the same scope as `orders`, in SQL), so evidence never names an order outside the caller's region.
    */
-  async summaries(ctx: RequestContext, orderIds: string[]): Promise<Array<{ id: string; orderNo: string; status: string; totalAmount: number; createdAt: Date }>> {
+  async summaries(
+    ctx: RequestContext,
+    orderIds: string[],
+  ): Promise<Array<{ id: string; orderNo: string; status: string; totalAmount: number; createdAt: Date }>> {
     if (orderIds.length === 0) return [];
     const qb = this.db
       .manager(ctx)
       .createQueryBuilder()
-      .select(['o.id AS id', 'o.order_no AS order_no', 'o.status AS status', 'o.total_amount AS total_amount', 'o.created_at AS created_at'])
+      .select([
+        'o.id AS id',
+        'o.order_no AS order_no',
+        'o.status AS status',
+        'o.total_amount AS total_amount',
+        'o.created_at AS created_at',
+      ])
       .from('orders', 'o')
       .where('o.id = ANY(:ids::uuid[])', { ids: orderIds });
     const scope = await this.access.scope(ctx);
     if (scope.where) qb.andWhere(scope.where, scope.params);
-    const rows: Array<{ id: string; order_no: string; status: string; total_amount: string; created_at: Date }> = await qb.orderBy('o.created_at').addOrderBy('o.id').getRawMany();
-    return rows.map((r) => ({ id: r.id, orderNo: r.order_no, status: r.status, totalAmount: Number(r.total_amount), createdAt: new Date(r.created_at) }));
+    const rows: Array<{ id: string; order_no: string; status: string; total_amount: string; created_at: Date }> =
+      await qb.orderBy('o.created_at').addOrderBy('o.id').getRawMany();
+    return rows.map((r) => ({
+      id: r.id,
+      orderNo: r.order_no,
+      status: r.status,
+      totalAmount: Number(r.total_amount),
+      createdAt: new Date(r.created_at),
+    }));
   }
 
   /** Shipped units per supplier since `since` (optionally some suppliers), and how many no lot covered. */
   async shipmentCoverage(ctx: RequestContext, since: Date, supplierIds?: string[]): Promise<ShipmentCoverage[]> {
-    const rows: Array<{ supplier_id: string; shipped: string; uncovered: string; orders: string[] | null }> = await this.db.manager(ctx).query(
-      `SELECT so.supplier_id, sum(a.quantity) AS shipped, coalesce(sum(a.quantity) FILTER (WHERE a.lot_id IS NULL), 0) AS uncovered,
+    const rows: Array<{ supplier_id: string; shipped: string; uncovered: string; orders: string[] | null }> =
+      await this.db.manager(ctx).query(
+        `SELECT so.supplier_id, sum(a.quantity) AS shipped, coalesce(sum(a.quantity) FILTER (WHERE a.lot_id IS NULL), 0) AS uncovered,
               (array_agg(DISTINCT so.order_id) FILTER (WHERE a.lot_id IS NULL))[1:50] AS orders
          FROM shipment_allocation a JOIN supplier_order so ON so.id = a.supplier_order_id
         WHERE a.created_at >= $1 AND ($2::uuid[] IS NULL OR so.supplier_id = ANY($2::uuid[]))
         GROUP BY so.supplier_id`,
-      [since, supplierIds ?? null],
-    );
-    return rows.map((r) => ({ supplierId: r.supplier_id, unitsShipped: Number(r.shipped), unitsWithoutLot: Number(r.uncovered), uncoveredOrderIds: r.orders ?? [] }));
+        [since, supplierIds ?? null],
+      );
+    return rows.map((r) => ({
+      supplierId: r.supplier_id,
+      unitsShipped: Number(r.shipped),
+      unitsWithoutLot: Number(r.uncovered),
+      uncoveredOrderIds: r.orders ?? [],
+    }));
   }
 }

@@ -4,13 +4,23 @@ import { QueueService } from '@bangfu/queue';
 import { In } from 'typeorm';
 import { findSupplierOrderTransition, findTransition, RELEASING_STATUSES, eventTypeFor } from './order-transitions';
 import { ORDERING_CONFIG, type OrderingConfig } from './ordering.config';
-import { ActorKind, BuyerKind, Order, OrderHistory, OrderLine, OrderStatus, PaymentMode, SupplierOrder, SupplierOrderHistory, SupplierOrderStatus } from './ordering.entities';
+import {
+  ActorKind,
+  BuyerKind,
+  Order,
+  OrderHistory,
+  OrderLine,
+  OrderStatus,
+  PaymentMode,
+  SupplierOrder,
+  SupplierOrderHistory,
+  SupplierOrderStatus,
+} from './ordering.entities';
 import { OutboxService } from './outbox.service';
 import { StockService } from './stock.service';
 
 export const ORDER_EXPIRY_QUEUE = 'order-expiry';
 export const EXPIRE_JOB = 'expire';
-
 
 export interface MoveOptions {
   reason?: string | null;
@@ -32,7 +42,18 @@ export interface OrderEventPayload {
   supplierOrderIds: string[];
   supplierOrders: Array<{ id: string; supplierId: string; status: SupplierOrderStatus; subtotal: number }>;
   amounts: { total: number; paid: number; refunded: number };
-  lines: Array<{ lineId: string; supplierOrderId: string; supplierId: string; variantId: string; productId: string; quantity: number; unitPrice: number; lineTotal: number; refundedAmount: number; certified: boolean }>;
+  lines: Array<{
+    lineId: string;
+    supplierOrderId: string;
+    supplierId: string;
+    variantId: string;
+    productId: string;
+    quantity: number;
+    unitPrice: number;
+    lineTotal: number;
+    refundedAmount: number;
+    certified: boolean;
+  }>;
   [extra: string]: unknown;
 }
 
@@ -58,7 +79,9 @@ export class OrderStateMachine {
   /** The order row, locked FOR UPDATE in the caller's transaction. */
   async lock(tx: RequestContext, orderId: string): Promise<Order> {
     assertId(orderId, 'Order');
-    const order = await this.db.repo(tx, Order).findOne({ where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
+    const order = await this.db
+      .repo(tx, Order)
+      .findOne({ where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
     if (!order) throw notFound('Order', orderId);
     return order;
   }
@@ -83,8 +106,13 @@ export class OrderStateMachine {
   async move(tx: RequestContext, order: Order, to: OrderStatus, opts: MoveOptions = {}): Promise<Order> {
     const actor = opts.actor ?? ActorKind.SYSTEM;
     const t = findTransition(order.status, to);
-    if (!t) throw new AppError('INVALID_TRANSITION', `An order in ${order.status} cannot become ${to}`, { from: order.status, to });
-    if (!t.actors.includes(actor)) throw forbidden(`${to} from ${order.status} is not a move for ${actor.toLowerCase()}`);
+    if (!t)
+      throw new AppError('INVALID_TRANSITION', `An order in ${order.status} cannot become ${to}`, {
+        from: order.status,
+        to,
+      });
+    if (!t.actors.includes(actor))
+      throw forbidden(`${to} from ${order.status} is not a move for ${actor.toLowerCase()}`);
     const supplierOrders = await this.supplierOrders(tx, order.id);
     const why = t.guard?.({ order, supplierOrders });
     if (why) throw new AppError(why.code, why.message, { from: order.status, to });
@@ -99,7 +127,8 @@ export class OrderStateMachine {
     if (to === OrderStatus.CANCELLED || to === OrderStatus.REJECTED) changes.cancelledAt = now;
     if (to === OrderStatus.PLACED) changes.paymentDueAt = this.paymentDeadline(order, now);
     // The one way an agency order becomes payable: the unit's policy let it out of PENDING_APPROVAL.
-    if (from === OrderStatus.PENDING_APPROVAL && to === OrderStatus.PLACED && order.buyerKind === BuyerKind.AGENCY) changes.approvedAt = now;
+    if (from === OrderStatus.PENDING_APPROVAL && to === OrderStatus.PLACED && order.buyerKind === BuyerKind.AGENCY)
+      changes.approvedAt = now;
     if (RELEASING_STATUSES.has(to)) await this.releaseUnshipped(tx, order, supplierOrders, opts.reason ?? t.note);
 
     await this.db.repo(tx, Order).update({ id: order.id }, changes);
@@ -113,32 +142,88 @@ export class OrderStateMachine {
   }
 
   /** A history row for a fact that is not a move (payment on a pay-on-delivery order, deadline extended). */
-  async note(tx: RequestContext, order: Order, actor: ActorKind, reason: string, data: Record<string, unknown> = {}, eventType?: string): Promise<void> {
+  async note(
+    tx: RequestContext,
+    order: Order,
+    actor: ActorKind,
+    reason: string,
+    data: Record<string, unknown> = {},
+    eventType?: string,
+  ): Promise<void> {
     await this.history(tx, order, order.status, order.status, actor, reason, data);
     if (eventType) await this.publish(tx, eventType, order, order.status, data);
   }
 
-  async history(tx: RequestContext, order: Order, from: OrderStatus | null, to: OrderStatus, actor: ActorKind, reason: string | null, data: Record<string, unknown>): Promise<void> {
-    await this.db.repo(tx, OrderHistory).insert({ orderId: order.id, fromStatus: from, toStatus: to, actorKind: actor, actorUserId: tx.userId, reason, data: data as never });
+  async history(
+    tx: RequestContext,
+    order: Order,
+    from: OrderStatus | null,
+    to: OrderStatus,
+    actor: ActorKind,
+    reason: string | null,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    await this.db.repo(tx, OrderHistory).insert({
+      orderId: order.id,
+      fromStatus: from,
+      toStatus: to,
+      actorKind: actor,
+      actorUserId: tx.userId,
+      reason,
+      data: data as never,
+    });
   }
 
   /** Moves a supplier order (caller holds the order lock); history row included. */
-  async moveSupplierOrder(tx: RequestContext, so: SupplierOrder, to: SupplierOrderStatus, actor: ActorKind, changes: Partial<SupplierOrder> = {}, reason: string | null = null, data: Record<string, unknown> = {}): Promise<SupplierOrder> {
+  async moveSupplierOrder(
+    tx: RequestContext,
+    so: SupplierOrder,
+    to: SupplierOrderStatus,
+    actor: ActorKind,
+    changes: Partial<SupplierOrder> = {},
+    reason: string | null = null,
+    data: Record<string, unknown> = {},
+  ): Promise<SupplierOrder> {
     const t = findSupplierOrderTransition(so.status, to, actor);
-    if (!t) throw new AppError('INVALID_TRANSITION', `A supplier order in ${so.status} cannot become ${to}`, { from: so.status, to });
+    if (!t)
+      throw new AppError('INVALID_TRANSITION', `A supplier order in ${so.status} cannot become ${to}`, {
+        from: so.status,
+        to,
+      });
     if (!t.actors.includes(actor)) throw forbidden(`${to} from ${so.status} is not a move for ${actor.toLowerCase()}`);
     if (t.guard) {
-      const [row]: Array<{ kind: string }> = await this.db.manager(tx).query(`SELECT c.kind FROM orders o JOIN channel c ON c.id = o.channel_id WHERE o.id = $1`, [so.orderId]);
+      const [row]: Array<{ kind: string }> = await this.db
+        .manager(tx)
+        .query(`SELECT c.kind FROM orders o JOIN channel c ON c.id = o.channel_id WHERE o.id = $1`, [so.orderId]);
       const why = t.guard({ supplierOrder: so, channelKind: row?.kind ?? '' });
       if (why) throw new AppError(why.code, why.message, { from: so.status, to });
     }
     await this.db.repo(tx, SupplierOrder).update({ id: so.id }, { ...changes, status: to });
-    tx.audit?.note({ entityType: 'SupplierOrder', entityId: so.id, before: { status: so.status }, after: { ...changes, status: to } });
-    await this.db.repo(tx, SupplierOrderHistory).insert({ supplierOrderId: so.id, fromStatus: so.status, toStatus: to, actorKind: actor, actorUserId: tx.userId, reason, data: data as never });
+    tx.audit?.note({
+      entityType: 'SupplierOrder',
+      entityId: so.id,
+      before: { status: so.status },
+      after: { ...changes, status: to },
+    });
+    await this.db.repo(tx, SupplierOrderHistory).insert({
+      supplierOrderId: so.id,
+      fromStatus: so.status,
+      toStatus: to,
+      actorKind: actor,
+      actorUserId: tx.userId,
+      reason,
+      data: data as never,
+    });
     return Object.assign(so, changes, { status: to });
   }
 
-  async publish(tx: RequestContext, type: string, order: Order, from: OrderStatus | null, extra: Record<string, unknown> = {}): Promise<void> {
+  async publish(
+    tx: RequestContext,
+    type: string,
+    order: Order,
+    from: OrderStatus | null,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
     await this.outbox.publish(tx, type, order.id, { ...(await this.payload(tx, order, from)), ...extra });
   }
 
@@ -155,7 +240,12 @@ export class OrderStateMachine {
       channelId: order.channelId,
       paymentMode: order.paymentMode,
       supplierOrderIds: supplierOrders.map((so) => so.id),
-      supplierOrders: supplierOrders.map((so) => ({ id: so.id, supplierId: so.supplierId, status: so.status, subtotal: so.subtotal })),
+      supplierOrders: supplierOrders.map((so) => ({
+        id: so.id,
+        supplierId: so.supplierId,
+        status: so.status,
+        subtotal: so.subtotal,
+      })),
       amounts: { total: order.totalAmount, paid: order.paidAmount, refunded: order.refundedAmount },
       lines: lines.map((l) => ({
         lineId: l.id,
@@ -173,18 +263,25 @@ export class OrderStateMachine {
   }
 
   /** Gives back the reservations of supplier orders that have not shipped, and closes them. */
-  private async releaseUnshipped(tx: RequestContext, order: Order, supplierOrders: SupplierOrder[], reason: string): Promise<void> {
+  private async releaseUnshipped(
+    tx: RequestContext,
+    order: Order,
+    supplierOrders: SupplierOrder[],
+    reason: string,
+  ): Promise<void> {
     const open = supplierOrders.filter((so) => so.status === SupplierOrderStatus.AWAITING_SHIPMENT);
     if (open.length === 0) return;
     const lines = await this.db.repo(tx, OrderLine).find({ where: { supplierOrderId: In(open.map((so) => so.id)) } });
     await this.stock.release(tx, lines);
-    for (const so of open) await this.moveSupplierOrder(tx, so, SupplierOrderStatus.CANCELLED, ActorKind.SYSTEM, {}, reason);
+    for (const so of open)
+      await this.moveSupplierOrder(tx, so, SupplierOrderStatus.CANCELLED, ActorKind.SYSTEM, {}, reason);
   }
 
   /** When an order entering PLACED must be paid by: retail soon, agency prepay within the configured days. */
   paymentDeadline(order: Pick<Order, 'buyerKind' | 'paymentMode'>, now: Date): Date | null {
     if (order.paymentMode !== PaymentMode.PREPAY) return null;
-    if (order.buyerKind === BuyerKind.CUSTOMER) return new Date(now.getTime() + this.config.retailPaymentMinutes * 60_000);
+    if (order.buyerKind === BuyerKind.CUSTOMER)
+      return new Date(now.getTime() + this.config.retailPaymentMinutes * 60_000);
     return new Date(now.getTime() + this.config.agencyPaymentDays * 86_400_000);
   }
 
@@ -194,6 +291,11 @@ export class OrderStateMachine {
    * be lost to a crash. The job re-checks state, so an extension only needs a second job.
    */
   async scheduleExpiry(orderId: string, dueAt: Date, attempt: number): Promise<void> {
-    await this.queues.add(ORDER_EXPIRY_QUEUE, EXPIRE_JOB, { orderId }, { jobId: `expire-${orderId}-${attempt}`, delay: Math.max(0, dueAt.getTime() - Date.now()) });
+    await this.queues.add(
+      ORDER_EXPIRY_QUEUE,
+      EXPIRE_JOB,
+      { orderId },
+      { jobId: `expire-${orderId}-${attempt}`, delay: Math.max(0, dueAt.getTime() - Date.now()) },
+    );
   }
 }

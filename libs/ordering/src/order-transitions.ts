@@ -1,4 +1,11 @@
-import { ActorKind, BuyerKind, type Order, OrderStatus, type SupplierOrder, SupplierOrderStatus } from './ordering.entities';
+import {
+  ActorKind,
+  BuyerKind,
+  type Order,
+  OrderStatus,
+  type SupplierOrder,
+  SupplierOrderStatus,
+} from './ordering.entities';
 
 const { BUYER, APPROVER, SUPPLIER, PLATFORM_ADMIN, SYSTEM, COUNTER } = ActorKind;
 const S = OrderStatus;
@@ -30,18 +37,29 @@ export interface OrderTransition {
 }
 
 const live = (g: GuardContext) => g.supplierOrders.filter((so) => so.status !== SupplierOrderStatus.CANCELLED);
-const shipped = (so: SupplierOrder) => so.status === SupplierOrderStatus.SHIPPED || so.status === SupplierOrderStatus.DELIVERED;
+const shipped = (so: SupplierOrder) =>
+  so.status === SupplierOrderStatus.SHIPPED || so.status === SupplierOrderStatus.DELIVERED;
 
-const nothingShipped: Guard = (g) => (g.supplierOrders.some(shipped) ? fail('ORDER_ALREADY_SHIPPED', 'Part of the order has already shipped') : null);
-const unpaid: Guard = (g) => (g.order.paidAmount > 0 ? fail('ORDER_PAID', 'The order is paid: refund it instead') : null);
-const agency: Guard = (g) => (g.order.buyerKind === BuyerKind.AGENCY ? null : fail('AGENCY_ORDERS_ONLY', 'Only agency (budget unit) orders can do this'));
-const fullyPaid: Guard = (g) => (g.order.paidAmount === g.order.totalAmount ? null : fail('ORDER_NOT_PAID', 'The order is not paid in full'));
+const nothingShipped: Guard = (g) =>
+  g.supplierOrders.some(shipped) ? fail('ORDER_ALREADY_SHIPPED', 'Part of the order has already shipped') : null;
+const unpaid: Guard = (g) =>
+  g.order.paidAmount > 0 ? fail('ORDER_PAID', 'The order is paid: refund it instead') : null;
+const agency: Guard = (g) =>
+  g.order.buyerKind === BuyerKind.AGENCY
+    ? null
+    : fail('AGENCY_ORDERS_ONLY', 'Only agency (budget unit) orders can do this');
+const fullyPaid: Guard = (g) =>
+  g.order.paidAmount === g.order.totalAmount ? null : fail('ORDER_NOT_PAID', 'The order is not paid in full');
 /** An agency order leaves PLACED for money or pay-on-delivery only after the unit's policy approved it. */
 const approvedIfAgency: Guard = (g) =>
   g.order.buyerKind === BuyerKind.AGENCY && !g.order.approvedAt
-    ? fail('ORDER_NOT_APPROVED', 'This agency order has not passed the unit’s approval (spending limit and approver); it cannot be paid or confirmed')
+    ? fail(
+        'ORDER_NOT_APPROVED',
+        'This agency order has not passed the unit’s approval (spending limit and approver); it cannot be paid or confirmed',
+      )
     : null;
-const delivered: Guard = (g) => (g.order.deliveredAt ? null : fail('ORDER_NOT_DELIVERED', 'The order is not delivered yet'));
+const delivered: Guard = (g) =>
+  g.order.deliveredAt ? null : fail('ORDER_NOT_DELIVERED', 'The order is not delivered yet');
 const all =
   (...guards: Guard[]): Guard =>
   (g) => {
@@ -60,7 +78,13 @@ export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
   { from: [S.PENDING_APPROVAL], to: S.PLACED, actors: [APPROVER, SYSTEM], note: 'purchase request approved' },
   { from: [S.PENDING_APPROVAL], to: S.REJECTED, actors: [APPROVER, SYSTEM], note: 'purchase request rejected' },
   { from: [S.PENDING_APPROVAL], to: S.CANCELLED, actors: [BUYER, SYSTEM], note: 'withdrawn before approval' },
-  { from: [S.PLACED], to: S.PAID, actors: [SYSTEM], guard: all(approvedIfAgency, fullyPaid), note: 'payment received (prepay)' },
+  {
+    from: [S.PLACED],
+    to: S.PAID,
+    actors: [SYSTEM],
+    guard: all(approvedIfAgency, fullyPaid),
+    note: 'payment received (prepay)',
+  },
   {
     from: [S.PLACED],
     to: S.CONFIRMED,
@@ -86,14 +110,19 @@ export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
     from: [S.FULFILLING],
     to: S.DELIVERED,
     actors: [SYSTEM, BUYER, SUPPLIER],
-    guard: (g) => (live(g).every((so) => so.status === SupplierOrderStatus.DELIVERED) ? null : fail('NOT_ALL_DELIVERED', 'Not every supplier order is delivered')),
+    guard: (g) =>
+      live(g).every((so) => so.status === SupplierOrderStatus.DELIVERED)
+        ? null
+        : fail('NOT_ALL_DELIVERED', 'Not every supplier order is delivered'),
     note: 'every supplier order delivered',
   },
   {
     from: [S.DELIVERED, S.PARTIALLY_REFUNDED],
     to: S.ACCEPTED,
     actors: [BUYER],
-    guard: all(agency, delivered, (g) => (g.order.acceptedAt ? fail('ORDER_ALREADY_ACCEPTED', 'The order is already accepted') : null)),
+    guard: all(agency, delivered, (g) =>
+      g.order.acceptedAt ? fail('ORDER_ALREADY_ACCEPTED', 'The order is already accepted') : null,
+    ),
     note: 'agency acceptance (验收) with invoice and inspection documents',
   },
   {
@@ -103,7 +132,10 @@ export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
     guard: all(
       fullyPaid,
       delivered,
-      (g) => (g.order.buyerKind === BuyerKind.AGENCY && !g.order.acceptedAt ? fail('ORDER_NOT_ACCEPTED', 'An agency order is settled after its acceptance (验收)') : null),
+      (g) =>
+        g.order.buyerKind === BuyerKind.AGENCY && !g.order.acceptedAt
+          ? fail('ORDER_NOT_ACCEPTED', 'An agency order is settled after its acceptance (验收)')
+          : null,
       (g) => (g.order.settledAt ? fail('ORDER_ALREADY_SETTLED', 'The order is already settled') : null),
     ),
     note: 'settled: after acceptance (agency) or delivery (retail), paid in full',
@@ -112,14 +144,20 @@ export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
     from: [S.PAID, S.FULFILLING, S.DELIVERED, S.ACCEPTED, S.SETTLED, S.PARTIALLY_REFUNDED],
     to: S.REFUNDED,
     actors: [SYSTEM],
-    guard: (g) => (g.order.refundedAmount > 0 && g.order.refundedAmount === g.order.paidAmount ? null : fail('NOT_FULLY_REFUNDED', 'Refunds do not cover the paid amount')),
+    guard: (g) =>
+      g.order.refundedAmount > 0 && g.order.refundedAmount === g.order.paidAmount
+        ? null
+        : fail('NOT_FULLY_REFUNDED', 'Refunds do not cover the paid amount'),
     note: 'everything paid was refunded',
   },
   {
     from: [S.DELIVERED, S.ACCEPTED, S.SETTLED, S.PARTIALLY_REFUNDED],
     to: S.PARTIALLY_REFUNDED,
     actors: [SYSTEM],
-    guard: (g) => (g.order.refundedAmount > 0 && g.order.refundedAmount < g.order.paidAmount ? null : fail('NOT_PARTIALLY_REFUNDED', 'Not a partial refund')),
+    guard: (g) =>
+      g.order.refundedAmount > 0 && g.order.refundedAmount < g.order.paidAmount
+        ? null
+        : fail('NOT_PARTIALLY_REFUNDED', 'Not a partial refund'),
     note: 'part of the paid amount refunded (after delivery)',
   },
 ];
@@ -147,12 +185,29 @@ export interface SupplierOrderTransition {
 
 /** Counter (专柜) sales hand the goods over at the counter; no other order may be moved that way. */
 const counterChannel = (g: SupplierOrderGuardContext): GuardFailure | null =>
-  g.channelKind === 'COUNTER' ? null : fail('NOT_A_COUNTER_ORDER', 'Only an order placed in a counter (专柜) channel is handed over at the counter');
+  g.channelKind === 'COUNTER'
+    ? null
+    : fail('NOT_A_COUNTER_ORDER', 'Only an order placed in a counter (专柜) channel is handed over at the counter');
 
 export const SUPPLIER_ORDER_TRANSITIONS: readonly SupplierOrderTransition[] = [
-  { from: [SupplierOrderStatus.AWAITING_SHIPMENT], to: SupplierOrderStatus.SHIPPED, actors: [SUPPLIER], note: 'shipped with carrier and tracking number' },
-  { from: [SupplierOrderStatus.SHIPPED], to: SupplierOrderStatus.DELIVERED, actors: [BUYER, SUPPLIER, SYSTEM], note: 'delivery confirmed (supplier with proof)' },
-  { from: [SupplierOrderStatus.AWAITING_SHIPMENT], to: SupplierOrderStatus.CANCELLED, actors: [SYSTEM], note: 'the order was cancelled, rejected or refunded before shipment' },
+  {
+    from: [SupplierOrderStatus.AWAITING_SHIPMENT],
+    to: SupplierOrderStatus.SHIPPED,
+    actors: [SUPPLIER],
+    note: 'shipped with carrier and tracking number',
+  },
+  {
+    from: [SupplierOrderStatus.SHIPPED],
+    to: SupplierOrderStatus.DELIVERED,
+    actors: [BUYER, SUPPLIER, SYSTEM],
+    note: 'delivery confirmed (supplier with proof)',
+  },
+  {
+    from: [SupplierOrderStatus.AWAITING_SHIPMENT],
+    to: SupplierOrderStatus.CANCELLED,
+    actors: [SYSTEM],
+    note: 'the order was cancelled, rejected or refunded before shipment',
+  },
   {
     from: [SupplierOrderStatus.AWAITING_SHIPMENT],
     to: SupplierOrderStatus.SHIPPED,
@@ -160,11 +215,21 @@ export const SUPPLIER_ORDER_TRANSITIONS: readonly SupplierOrderTransition[] = [
     guard: counterChannel,
     note: 'handed over at the counter (专柜) that reported the sale',
   },
-  { from: [SupplierOrderStatus.SHIPPED], to: SupplierOrderStatus.DELIVERED, actors: [COUNTER], guard: counterChannel, note: 'taken away by the counter customer' },
+  {
+    from: [SupplierOrderStatus.SHIPPED],
+    to: SupplierOrderStatus.DELIVERED,
+    actors: [COUNTER],
+    guard: counterChannel,
+    note: 'taken away by the counter customer',
+  },
 ];
 
 /** The move from → to; with an actor, the entry listing that actor when there is one (a move may have an entry per kind of actor). */
-export function findSupplierOrderTransition(from: SupplierOrderStatus, to: SupplierOrderStatus, actor?: ActorKind): SupplierOrderTransition | undefined {
+export function findSupplierOrderTransition(
+  from: SupplierOrderStatus,
+  to: SupplierOrderStatus,
+  actor?: ActorKind,
+): SupplierOrderTransition | undefined {
   const moves = SUPPLIER_ORDER_TRANSITIONS.filter((t) => t.to === to && t.from.includes(from));
   return (actor && moves.find((t) => t.actors.includes(actor))) || moves[0];
 }

@@ -6,7 +6,17 @@ import { OrderAccessService } from './order-access.service';
 import { type MoveOptions, OrderStateMachine } from './order-state.service';
 import { findTransition } from './order-transitions';
 import { ORDERING_CONFIG, type OrderingConfig } from './ordering.config';
-import { ActorKind, BuyerKind, Order, OrderDocument, OrderLine, OrderRefund, OrderStatus, PaymentMode, SupplierOrderStatus } from './ordering.entities';
+import {
+  ActorKind,
+  BuyerKind,
+  Order,
+  OrderDocument,
+  OrderLine,
+  OrderRefund,
+  OrderStatus,
+  PaymentMode,
+  SupplierOrderStatus,
+} from './ordering.entities';
 
 export interface MarkPaidInput {
   /** The payment's own id (payment domain); the same id twice is one payment. */
@@ -30,7 +40,12 @@ export interface AcceptOrderData {
 }
 
 /** States in which a pay-on-delivery order may receive its payment without changing status. */
-const POD_PAYABLE = new Set([OrderStatus.CONFIRMED, OrderStatus.FULFILLING, OrderStatus.DELIVERED, OrderStatus.ACCEPTED]);
+const POD_PAYABLE = new Set([
+  OrderStatus.CONFIRMED,
+  OrderStatus.FULFILLING,
+  OrderStatus.DELIVERED,
+  OrderStatus.ACCEPTED,
+]);
 
 const text = (value: string | null | undefined, field: string, max: number, required = true): string | null => {
   const v = value?.trim() ?? '';
@@ -43,7 +58,8 @@ const text = (value: string | null | undefined, field: string, max: number, requ
 };
 
 const positiveFen = (value: number, field: string) => {
-  if (!Number.isSafeInteger(value) || value <= 0) throw badInput(`${field} must be a positive whole number of fen`, { field });
+  if (!Number.isSafeInteger(value) || value <= 0)
+    throw badInput(`${field} must be a positive whole number of fen`, { field });
   return value;
 };
 
@@ -79,7 +95,9 @@ export class OrderService {
 
   /** Any move of the transition table (guards, history row, outbox event `order.<status>`). Actor defaults to SYSTEM. */
   async transition(ctx: RequestContext, orderId: string, to: OrderStatus, opts: MoveOptions = {}): Promise<Order> {
-    return this.db.transaction(ctx, async (tx) => this.machine.move(tx, await this.machine.lock(tx, orderId), to, opts));
+    return this.db.transaction(ctx, async (tx) =>
+      this.machine.move(tx, await this.machine.lock(tx, orderId), to, opts),
+    );
   }
 
   /**
@@ -95,27 +113,47 @@ export class OrderService {
       const order = await this.machine.lock(tx, orderId);
       if (order.paidAmount > 0) {
         if (order.paymentId === paymentId) return order;
-        throw new AppError('ORDER_ALREADY_PAID', `Order ${order.orderNo} is already paid`, { orderId, paymentId: order.paymentId });
+        throw new AppError('ORDER_ALREADY_PAID', `Order ${order.orderNo} is already paid`, {
+          orderId,
+          paymentId: order.paymentId,
+        });
       }
       const prepay = order.status === OrderStatus.PLACED && order.paymentMode === PaymentMode.PREPAY;
       const pod = order.paymentMode === PaymentMode.PAY_ON_DELIVERY && POD_PAYABLE.has(order.status);
-      if (!prepay && !pod) throw new AppError('ORDER_NOT_PAYABLE', `An order in ${order.status} cannot be paid`, { orderId, status: order.status });
+      if (!prepay && !pod)
+        throw new AppError('ORDER_NOT_PAYABLE', `An order in ${order.status} cannot be paid`, {
+          orderId,
+          status: order.status,
+        });
       // Same code as above so payment treats the money as unmatched (owed back), not as a crash.
       if (prepay && order.buyerKind === BuyerKind.AGENCY && !order.approvedAt) {
-        throw new AppError('ORDER_NOT_PAYABLE', 'This agency order has not passed the unit’s approval and cannot be paid', { orderId, status: order.status, reason: 'ORDER_NOT_APPROVED' });
+        throw new AppError(
+          'ORDER_NOT_PAYABLE',
+          'This agency order has not passed the unit’s approval and cannot be paid',
+          { orderId, status: order.status, reason: 'ORDER_NOT_APPROVED' },
+        );
       }
       if (input.amount !== order.totalAmount) {
-        throw new AppError('PAYMENT_AMOUNT_MISMATCH', `The payment (${input.amount} fen) does not equal the order total (${order.totalAmount} fen)`, {
-          orderId,
-          expected: order.totalAmount,
-          received: input.amount,
-        });
+        throw new AppError(
+          'PAYMENT_AMOUNT_MISMATCH',
+          `The payment (${input.amount} fen) does not equal the order total (${order.totalAmount} fen)`,
+          {
+            orderId,
+            expected: order.totalAmount,
+            received: input.amount,
+          },
+        );
       }
       const paid = { paidAmount: input.amount, paymentId, paidAt: new Date() };
       await this.db.repo(tx, Order).update({ id: order.id }, paid);
       Object.assign(order, paid);
       const data = { paymentId, amount: input.amount };
-      if (prepay) return this.machine.move(tx, order, OrderStatus.PAID, { actor: ActorKind.SYSTEM, reason: 'payment received', data });
+      if (prepay)
+        return this.machine.move(tx, order, OrderStatus.PAID, {
+          actor: ActorKind.SYSTEM,
+          reason: 'payment received',
+          data,
+        });
       await this.machine.note(tx, order, ActorKind.SYSTEM, 'payment received (pay on delivery)', data, 'order.paid');
       return this.machine.lock(tx, order.id);
     });
@@ -135,18 +173,27 @@ export class OrderService {
       const seen = await this.db.repo(tx, OrderRefund).findOneBy({ refundId });
       if (seen) {
         if (seen.orderId === order.id && seen.amount === input.amount) return order;
-        throw new AppError('REFUND_ID_REUSED', `Refund ${refundId} was already recorded with different details`, { field: 'refundId' });
+        throw new AppError('REFUND_ID_REUSED', `Refund ${refundId} was already recorded with different details`, {
+          field: 'refundId',
+        });
       }
       const refundable = order.paidAmount - order.refundedAmount;
       if (input.amount > refundable) {
-        throw new AppError('REFUND_EXCEEDS_PAID', `Only ${refundable} fen of the ${order.paidAmount} fen paid can still be refunded`, {
-          field: 'amount',
-          paid: order.paidAmount,
-          refunded: order.refundedAmount,
-          requested: input.amount,
-        });
+        throw new AppError(
+          'REFUND_EXCEEDS_PAID',
+          `Only ${refundable} fen of the ${order.paidAmount} fen paid can still be refunded`,
+          {
+            field: 'amount',
+            paid: order.paidAmount,
+            refunded: order.refundedAmount,
+            requested: input.amount,
+          },
+        );
       }
-      const target = order.refundedAmount + input.amount === order.paidAmount ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
+      const target =
+        order.refundedAmount + input.amount === order.paidAmount
+          ? OrderStatus.REFUNDED
+          : OrderStatus.PARTIALLY_REFUNDED;
       if (!findTransition(order.status, target)) {
         throw new AppError(
           'REFUND_NOT_ALLOWED',
@@ -157,11 +204,16 @@ export class OrderService {
         );
       }
       const lines = await this.machine.lines(tx, order.id);
-      const split = input.lines?.length ? this.checkLineSplit(lines, input.lines, input.amount) : this.proRata(lines, input.amount);
+      const split = input.lines?.length
+        ? this.checkLineSplit(lines, input.lines, input.amount)
+        : this.proRata(lines, input.amount);
       for (const part of split) {
-        if (part.amount > 0) await this.db.repo(tx, OrderLine).increment({ id: part.lineId }, 'refundedAmount', part.amount);
+        if (part.amount > 0)
+          await this.db.repo(tx, OrderLine).increment({ id: part.lineId }, 'refundedAmount', part.amount);
       }
-      await this.db.repo(tx, OrderRefund).insert({ orderId: order.id, refundId, amount: input.amount, lines: split, actorUserId: tx.userId });
+      await this.db
+        .repo(tx, OrderRefund)
+        .insert({ orderId: order.id, refundId, amount: input.amount, lines: split, actorUserId: tx.userId });
       await this.db.repo(tx, Order).increment({ id: order.id }, 'refundedAmount', input.amount);
       order.refundedAmount += input.amount;
       return this.machine.move(tx, order, target, {
@@ -181,10 +233,19 @@ export class OrderService {
       // A client retrying after a lost response must not see its own cancellation as an error.
       if (order.status === OrderStatus.CANCELLED) return order;
       if (order.paidAmount > 0 && order.paidAmount > order.refundedAmount) {
-        throw new AppError('ORDER_PAID', 'This order is paid: ask for a refund instead of cancelling', { status: order.status });
+        throw new AppError('ORDER_PAID', 'This order is paid: ask for a refund instead of cancelling', {
+          status: order.status,
+        });
       }
-      const shipped = (await this.machine.supplierOrders(tx, order.id)).some((so) => so.status === SupplierOrderStatus.SHIPPED || so.status === SupplierOrderStatus.DELIVERED);
-      if (shipped) throw new AppError('ORDER_ALREADY_SHIPPED', 'Part of the order has already shipped: it can no longer be cancelled', { status: order.status });
+      const shipped = (await this.machine.supplierOrders(tx, order.id)).some(
+        (so) => so.status === SupplierOrderStatus.SHIPPED || so.status === SupplierOrderStatus.DELIVERED,
+      );
+      if (shipped)
+        throw new AppError(
+          'ORDER_ALREADY_SHIPPED',
+          'Part of the order has already shipped: it can no longer be cancelled',
+          { status: order.status },
+        );
       return this.machine.move(tx, order, OrderStatus.CANCELLED, { actor, reason: why });
     });
   }
@@ -194,7 +255,8 @@ export class OrderService {
     return this.db.transaction(ctx, async (tx) => {
       const order = await this.machine.lock(tx, orderId);
       const actor = await this.access.requireBuyer(tx, order);
-      if (order.buyerKind !== BuyerKind.AGENCY) throw new AppError('AGENCY_ORDERS_ONLY', 'Pay on delivery is for agency (budget unit) orders only');
+      if (order.buyerKind !== BuyerKind.AGENCY)
+        throw new AppError('AGENCY_ORDERS_ONLY', 'Pay on delivery is for agency (budget unit) orders only');
       await this.db.repo(tx, Order).update({ id: order.id }, { paymentMode: PaymentMode.PAY_ON_DELIVERY });
       order.paymentMode = PaymentMode.PAY_ON_DELIVERY;
       return this.machine.move(tx, order, OrderStatus.CONFIRMED, { actor, reason: 'pay on delivery' });
@@ -205,17 +267,30 @@ export class OrderService {
   async accept(ctx: RequestContext, orderId: string, input: AcceptOrderData): Promise<Order> {
     const invoiceNo = text(input.invoiceNo, 'invoiceNo', 64) as string;
     const keys = [...new Set(input.documents ?? [])];
-    if (keys.length === 0) throw new AppError('DOCUMENTS_REQUIRED', 'Upload the invoice and inspection documents first, then pass their fileKeys', { field: 'documents' });
+    if (keys.length === 0)
+      throw new AppError(
+        'DOCUMENTS_REQUIRED',
+        'Upload the invoice and inspection documents first, then pass their fileKeys',
+        { field: 'documents' },
+      );
     if (keys.length > 20) throw badInput('At most 20 documents', { field: 'documents' });
     return this.db.transaction(ctx, async (tx) => {
       const order = await this.machine.lock(tx, orderId);
       const actor = await this.access.requireBuyer(tx, order);
       const docs = await this.db.repo(tx, OrderDocument).findBy({ orderId: order.id, storageKey: In(keys) });
       const missing = keys.filter((k) => !docs.some((d) => d.storageKey === k));
-      if (missing.length) throw new AppError('DOCUMENT_NOT_FOUND', 'Some documents were not uploaded for this order', { field: 'documents', missing });
+      if (missing.length)
+        throw new AppError('DOCUMENT_NOT_FOUND', 'Some documents were not uploaded for this order', {
+          field: 'documents',
+          missing,
+        });
       await this.db.repo(tx, Order).update({ id: order.id }, { invoiceNo });
       order.invoiceNo = invoiceNo;
-      const accepted = await this.machine.move(tx, order, OrderStatus.ACCEPTED, { actor, reason: 'accepted (验收)', data: { invoiceNo, documents: keys } });
+      const accepted = await this.machine.move(tx, order, OrderStatus.ACCEPTED, {
+        actor,
+        reason: 'accepted (验收)',
+        data: { invoiceNo, documents: keys },
+      });
       await this.db.repo(tx, OrderDocument).update({ id: In(docs.map((d) => d.id)) }, { inAcceptance: true });
       return accepted;
     });
@@ -232,15 +307,33 @@ export class OrderService {
     return this.db.transaction(ctx, async (tx) => {
       const order = await this.machine.lock(tx, orderId);
       const actor = await this.access.requireBuyer(tx, order);
-      if (order.status !== OrderStatus.PLACED || order.buyerKind !== BuyerKind.AGENCY || order.paymentMode !== PaymentMode.PREPAY || !order.paymentDueAt) {
-        throw new AppError('NO_PAYMENT_DEADLINE', 'Only an unpaid agency prepay order has a payment deadline to extend', { status: order.status });
+      if (
+        order.status !== OrderStatus.PLACED ||
+        order.buyerKind !== BuyerKind.AGENCY ||
+        order.paymentMode !== PaymentMode.PREPAY ||
+        !order.paymentDueAt
+      ) {
+        throw new AppError(
+          'NO_PAYMENT_DEADLINE',
+          'Only an unpaid agency prepay order has a payment deadline to extend',
+          { status: order.status },
+        );
       }
-      if (order.paymentDeadlineExtended) throw new AppError('PAYMENT_DEADLINE_ALREADY_EXTENDED', 'The payment deadline can be extended once');
-      if (order.paymentDueAt.getTime() <= Date.now()) throw new AppError('PAYMENT_DEADLINE_PASSED', 'The payment deadline has already passed');
+      if (order.paymentDeadlineExtended)
+        throw new AppError('PAYMENT_DEADLINE_ALREADY_EXTENDED', 'The payment deadline can be extended once');
+      if (order.paymentDueAt.getTime() <= Date.now())
+        throw new AppError('PAYMENT_DEADLINE_PASSED', 'The payment deadline has already passed');
       const dueAt = new Date(order.paymentDueAt.getTime() + this.config.agencyExtensionDays * 86_400_000);
       await this.db.repo(tx, Order).update({ id: order.id }, { paymentDueAt: dueAt, paymentDeadlineExtended: true });
       Object.assign(order, { paymentDueAt: dueAt, paymentDeadlineExtended: true });
-      await this.machine.note(tx, order, actor, 'payment deadline extended', { paymentDueAt: dueAt.toISOString() }, 'order.payment_deadline_extended');
+      await this.machine.note(
+        tx,
+        order,
+        actor,
+        'payment deadline extended',
+        { paymentDueAt: dueAt.toISOString() },
+        'order.payment_deadline_extended',
+      );
       await this.machine.scheduleExpiry(order.id, dueAt, 2);
       return this.machine.lock(tx, order.id);
     });
@@ -253,8 +346,18 @@ export class OrderService {
   async expireIfDue(ctx: RequestContext, orderId: string, now = new Date()): Promise<boolean> {
     return this.db.transaction(ctx, async (tx) => {
       const order = await this.machine.lock(tx, orderId);
-      if (order.status !== OrderStatus.PLACED || !order.paymentDueAt || order.paymentDueAt.getTime() > now.getTime() || order.paidAmount > 0) return false;
-      await this.machine.move(tx, order, OrderStatus.CANCELLED, { actor: ActorKind.SYSTEM, reason: 'payment deadline passed', data: { expired: true } });
+      if (
+        order.status !== OrderStatus.PLACED ||
+        !order.paymentDueAt ||
+        order.paymentDueAt.getTime() > now.getTime() ||
+        order.paidAmount > 0
+      )
+        return false;
+      await this.machine.move(tx, order, OrderStatus.CANCELLED, {
+        actor: ActorKind.SYSTEM,
+        reason: 'payment deadline passed',
+        data: { expired: true },
+      });
       return true;
     });
   }
@@ -263,11 +366,18 @@ export class OrderService {
   async overdueOrderIds(ctx: RequestContext, now = new Date(), limit = 500): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.db
       .manager(ctx)
-      .query(`SELECT id FROM orders WHERE status = 'PLACED' AND payment_due_at IS NOT NULL AND payment_due_at <= $1 ORDER BY payment_due_at LIMIT $2`, [now, limit]);
+      .query(
+        `SELECT id FROM orders WHERE status = 'PLACED' AND payment_due_at IS NOT NULL AND payment_due_at <= $1 ORDER BY payment_due_at LIMIT $2`,
+        [now, limit],
+      );
     return rows.map((r) => r.id);
   }
 
-  private checkLineSplit(lines: OrderLine[], split: Array<{ lineId: string; amount: number }>, amount: number): Array<{ lineId: string; amount: number }> {
+  private checkLineSplit(
+    lines: OrderLine[],
+    split: Array<{ lineId: string; amount: number }>,
+    amount: number,
+  ): Array<{ lineId: string; amount: number }> {
     const seen = new Set<string>();
     let sum = 0;
     for (const [i, part] of split.entries()) {
@@ -277,10 +387,14 @@ export class OrderService {
       seen.add(line.id);
       positiveFen(part.amount, `lines[${i}].amount`);
       if (part.amount > line.lineTotal - line.refundedAmount) {
-        throw new AppError('REFUND_EXCEEDS_PAID', `Line ${line.sku} has only ${line.lineTotal - line.refundedAmount} fen left to refund`, {
-          field: `lines[${i}].amount`,
-          lineId: line.id,
-        });
+        throw new AppError(
+          'REFUND_EXCEEDS_PAID',
+          `Line ${line.sku} has only ${line.lineTotal - line.refundedAmount} fen left to refund`,
+          {
+            field: `lines[${i}].amount`,
+            lineId: line.id,
+          },
+        );
       }
       sum += part.amount;
     }
@@ -290,7 +404,10 @@ export class OrderService {
 
   /** Largest remainder over what each line still has refundable: exact, and never above a line's remainder (the amount is at most their sum). */
   private proRata(lines: OrderLine[], amount: number): Array<{ lineId: string; amount: number }> {
-    const parts = allocate(amount, lines.map((l) => l.lineTotal - l.refundedAmount));
+    const parts = allocate(
+      amount,
+      lines.map((l) => l.lineTotal - l.refundedAmount),
+    );
     return lines.map((l, i) => ({ lineId: l.id, amount: parts[i] })).filter((p) => p.amount > 0);
   }
 }

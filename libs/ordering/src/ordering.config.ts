@@ -24,19 +24,33 @@ export interface OrderingConfig {
 export const ORDERING_CONFIG = Symbol('ORDERING_CONFIG');
 
 const schema = z.object({
-  ORDER_RETAIL_PAYMENT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
+  ORDER_RETAIL_PAYMENT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(30),
   ORDER_AGENCY_PAYMENT_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   ORDER_AGENCY_EXTENSION_DAYS: z.coerce.number().int().min(1).max(365).default(15),
   ORDER_OUTBOX_RELAY_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
-  ORDER_EXPIRY_SWEEP_MS: z.coerce.number().int().min(1000).max(24 * 3600 * 1000).default(300_000),
+  ORDER_EXPIRY_SWEEP_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(24 * 3600 * 1000)
+    .default(300_000),
   ORDER_DELIVERY_ADDRESS_REQUIRED: z.enum(['true', 'false']).default('false'),
 });
 
 export function loadOrderingConfig(env: Record<string, string | undefined> = process.env): OrderingConfig {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('ORDER_') && v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k.startsWith('ORDER_') && v !== undefined && v !== ''),
+  );
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
-    throw new Error(`Invalid ordering configuration: ${parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `Invalid ordering configuration: ${parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ')}`,
+    );
   }
   const c = parsed.data;
   return {

@@ -6,7 +6,13 @@ import { type JobHandler, ProcessesQueue, QueueService } from '@bangfu/queue';
 import { EXPIRE_JOB, ORDER_EXPIRY_QUEUE } from './order-state.service';
 import { OrderService } from './order.service';
 import { ORDERING_CONFIG, type OrderingConfig } from './ordering.config';
-import { DOMAIN_EVENT_CONSUMER, DOMAIN_EVENTS_QUEUE, type DomainEvent, type DomainEventConsumer, OutboxService } from './outbox.service';
+import {
+  DOMAIN_EVENT_CONSUMER,
+  DOMAIN_EVENTS_QUEUE,
+  type DomainEvent,
+  type DomainEventConsumer,
+  OutboxService,
+} from './outbox.service';
 
 export const OUTBOX_RELAY_QUEUE = 'outbox-relay';
 export const RELAY_JOB = 'relay';
@@ -43,7 +49,9 @@ export class OrderExpiryJob implements JobHandler<{ orderId?: string }> {
 
   async handle(job: Pick<Job<{ orderId?: string }>, 'name' | 'data'>): Promise<{ cancelled: number }> {
     if (job.name === EXPIRE_JOB && job.data?.orderId) {
-      return { cancelled: (await this.orders.expireIfDue(RequestContext.system('order-expiry'), job.data.orderId)) ? 1 : 0 };
+      return {
+        cancelled: (await this.orders.expireIfDue(RequestContext.system('order-expiry'), job.data.orderId)) ? 1 : 0,
+      };
     }
     if (job.name === SWEEP_JOB) {
       let cancelled = 0;
@@ -66,8 +74,16 @@ export class OrderingSchedulers implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap() {
-    await this.queues.queue(OUTBOX_RELAY_QUEUE).upsertJobScheduler('outbox-relay', { every: this.config.outboxRelayMs }, { name: RELAY_JOB, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
-    await this.queues.queue(ORDER_EXPIRY_QUEUE).upsertJobScheduler('order-expiry-sweep', { every: this.config.expirySweepMs }, { name: SWEEP_JOB, data: {} });
+    await this.queues
+      .queue(OUTBOX_RELAY_QUEUE)
+      .upsertJobScheduler(
+        'outbox-relay',
+        { every: this.config.outboxRelayMs },
+        { name: RELAY_JOB, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+      );
+    await this.queues
+      .queue(ORDER_EXPIRY_QUEUE)
+      .upsertJobScheduler('order-expiry-sweep', { every: this.config.expirySweepMs }, { name: SWEEP_JOB, data: {} });
   }
 }
 
@@ -100,7 +116,10 @@ export class DomainEventDispatcher implements JobHandler<DomainEvent> {
       const done = await this.db.transaction(RequestContext.system(`event-${consumer.consumer}`), async (tx) => {
         const claimed: unknown[] = await this.db
           .manager(tx)
-          .query(`INSERT INTO outbox_consumption (event_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`, [event.id, consumer.consumer]);
+          .query(
+            `INSERT INTO outbox_consumption (event_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
+            [event.id, consumer.consumer],
+          );
         if (claimed.length === 0) return false;
         await consumer.handle(tx, event);
         return true;

@@ -33,7 +33,17 @@ import { OutboxService } from './outbox.service';
 import { StockService } from './stock.service';
 import { SupplierPerformanceService } from './supplier-performance.service';
 
-export const ORDERING_ENTITIES = [Order, SupplierOrder, OrderLine, OrderHistory, SupplierOrderHistory, ShipmentAllocation, OrderRefund, OrderDocument, OutboxEvent];
+export const ORDERING_ENTITIES = [
+  Order,
+  SupplierOrder,
+  OrderLine,
+  OrderHistory,
+  SupplierOrderHistory,
+  ShipmentAllocation,
+  OrderRefund,
+  OrderDocument,
+  OutboxEvent,
+];
 
 @Module({
   imports: [DiscoveryModule, IdentityModule, SupplierModule, CatalogModule],
@@ -66,6 +76,18 @@ export const ORDERING_ENTITIES = [Order, SupplierOrder, OrderLine, OrderHistory,
     OrderDeliveryAddressResolver,
     SupplierOrderShipToResolver,
   ],
-  exports: [OrderService, AgencyCheckoutGate, CheckoutService, FulfilmentService, OrderQueryService, CountingFactsService, OutboxService, StockService, SupplierPerformanceService, OrderSignalsService, ORDERING_CONFIG],
+  exports: [
+    OrderService,
+    AgencyCheckoutGate,
+    CheckoutService,
+    FulfilmentService,
+    OrderQueryService,
+    CountingFactsService,
+    OutboxService,
+    StockService,
+    SupplierPerformanceService,
+    OrderSignalsService,
+    ORDERING_CONFIG,
+  ],
 })
 export class OrderingModule {}

@@ -6,8 +6,24 @@ import { FulfilmentService } from './fulfilment.service';
 import { documentUrl, OrderDocumentService } from './order-documents';
 import { OrderQueryService } from './order-query.service';
 import { OrderService } from './order.service';
-import { Order, OrderDocument, OrderHistory, OrderLine, ShipmentAllocation, SupplierOrder, SupplierOrderHistory } from './ordering.entities';
-import { AcceptOrderInput, type CheckoutOutcome, OrderConnection, OrderFilter, PlaceOrderInput, PlaceOrderResult, SupplierOrderCounts } from './ordering.types';
+import {
+  Order,
+  OrderDocument,
+  OrderHistory,
+  OrderLine,
+  ShipmentAllocation,
+  SupplierOrder,
+  SupplierOrderHistory,
+} from './ordering.entities';
+import {
+  AcceptOrderInput,
+  type CheckoutOutcome,
+  OrderConnection,
+  OrderFilter,
+  PlaceOrderInput,
+  PlaceOrderResult,
+  SupplierOrderCounts,
+} from './ordering.types';
 
 const BUYERS = [Role.CUSTOMER, Role.PURCHASER, Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN];
 const READERS = [
@@ -37,11 +53,17 @@ export class OrderResolver {
       'Checkout: one order, one supplier order per supplier; prices from the catalogue; idempotent per key. With buyerOrgId the basket goes through the unit’s procurement policy (PENDING_APPROVAL unless within your limit); agency staff without buyerOrgId buy retail with their own money',
   })
   @Allow(Role.CUSTOMER, Role.PURCHASER, Role.APPROVER, Role.AGENCY_ADMIN)
-  placeOrder(@Ctx() ctx: RequestContext, @Args('input', { type: () => PlaceOrderInput }) input: PlaceOrderInput): Promise<CheckoutOutcome> {
+  placeOrder(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { type: () => PlaceOrderInput }) input: PlaceOrderInput,
+  ): Promise<CheckoutOutcome> {
     return this.checkout.placeOrder(ctx, input);
   }
 
-  @Mutation(() => Order, { description: 'Agency buyer: pay on delivery (货到付款), PLACED → CONFIRMED; only for an order the unit approved (ORDER_NOT_APPROVED)' })
+  @Mutation(() => Order, {
+    description:
+      'Agency buyer: pay on delivery (货到付款), PLACED → CONFIRMED; only for an order the unit approved (ORDER_NOT_APPROVED)',
+  })
   @Allow(Role.PURCHASER, Role.AGENCY_ADMIN)
   async confirmOrder(@Ctx() ctx: RequestContext, @Args('orderId', { type: () => ID }) orderId: string): Promise<Order> {
     return this.visible(ctx, await this.orderService.confirm(ctx, orderId));
@@ -49,17 +71,29 @@ export class OrderResolver {
 
   @Mutation(() => Order, { description: 'Agency buyer: the one 15-day extension of the prepay deadline' })
   @Allow(Role.PURCHASER, Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN)
-  async extendPaymentDeadline(@Ctx() ctx: RequestContext, @Args('orderId', { type: () => ID }) orderId: string): Promise<Order> {
+  async extendPaymentDeadline(
+    @Ctx() ctx: RequestContext,
+    @Args('orderId', { type: () => ID }) orderId: string,
+  ): Promise<Order> {
     return this.visible(ctx, await this.orderService.extendPaymentDeadline(ctx, orderId));
   }
 
-  @Mutation(() => Order, { description: 'Buyer: cancel before anything shipped (unpaid orders; paid ones are refunded); releases the reserved stock' })
+  @Mutation(() => Order, {
+    description:
+      'Buyer: cancel before anything shipped (unpaid orders; paid ones are refunded); releases the reserved stock',
+  })
   @Allow(...BUYERS)
-  async cancelOrder(@Ctx() ctx: RequestContext, @Args('orderId', { type: () => ID }) orderId: string, @Args('reason', { type: () => String }) reason: string): Promise<Order> {
+  async cancelOrder(
+    @Ctx() ctx: RequestContext,
+    @Args('orderId', { type: () => ID }) orderId: string,
+    @Args('reason', { type: () => String }) reason: string,
+  ): Promise<Order> {
     return this.visible(ctx, await this.orderService.cancel(ctx, orderId, reason));
   }
 
-  @Mutation(() => Order, { description: 'Agency buyer: 验收 — accept the delivered order with the invoice number and uploaded documents' })
+  @Mutation(() => Order, {
+    description: 'Agency buyer: 验收 — accept the delivered order with the invoice number and uploaded documents',
+  })
   @Allow(Role.PURCHASER, Role.AGENCY_ADMIN)
   async acceptOrder(
     @Ctx() ctx: RequestContext,
@@ -75,7 +109,10 @@ export class OrderResolver {
     return this.visible(ctx, await this.orderService.settle(ctx, orderId));
   }
 
-  @Mutation(() => SupplierOrder, { description: "Supplier staff: ship your part with carrier and tracking number; units are taken from lots first-in-first-out" })
+  @Mutation(() => SupplierOrder, {
+    description:
+      'Supplier staff: ship your part with carrier and tracking number; units are taken from lots first-in-first-out',
+  })
   @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF)
   shipSupplierOrder(
     @Ctx() ctx: RequestContext,
@@ -86,17 +123,26 @@ export class OrderResolver {
     return this.fulfilment.ship(ctx, supplierOrderId, carrier, trackingNo);
   }
 
-  @Mutation(() => SupplierOrder, { description: 'The buyer confirms delivery of a supplier order, or the supplier does with proof' })
+  @Mutation(() => SupplierOrder, {
+    description: 'The buyer confirms delivery of a supplier order, or the supplier does with proof',
+  })
   @Allow(...BUYERS, Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF)
   confirmDelivery(
     @Ctx() ctx: RequestContext,
     @Args('supplierOrderId', { type: () => ID }) supplierOrderId: string,
-    @Args('proof', { type: () => String, nullable: true, description: 'Required from the supplier: signed delivery note reference or photo key' }) proof?: string | null,
+    @Args('proof', {
+      type: () => String,
+      nullable: true,
+      description: 'Required from the supplier: signed delivery note reference or photo key',
+    })
+    proof?: string | null,
   ): Promise<SupplierOrder> {
     return this.fulfilment.confirmDelivery(ctx, supplierOrderId, proof);
   }
 
-  @Query(() => OrderConnection, { description: 'Orders in your scope, newest first (suppliers and coordinators see only their part of each order)' })
+  @Query(() => OrderConnection, {
+    description: 'Orders in your scope, newest first (suppliers and coordinators see only their part of each order)',
+  })
   @Allow(...READERS)
   orders(
     @Ctx() ctx: RequestContext,
@@ -107,9 +153,14 @@ export class OrderResolver {
     return this.queries.list(ctx, filter ?? {}, first, after);
   }
 
-  @Query(() => SupplierOrderCounts, { description: 'Sizes of the shipping-queue tabs (orders(filter: { supplierId, tab })) of a supplier you work for' })
+  @Query(() => SupplierOrderCounts, {
+    description: 'Sizes of the shipping-queue tabs (orders(filter: { supplierId, tab })) of a supplier you work for',
+  })
   @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF, Role.PLATFORM_ADMIN)
-  supplierOrderCounts(@Ctx() ctx: RequestContext, @Args('supplierId', { type: () => ID }) supplierId: string): Promise<SupplierOrderCounts> {
+  supplierOrderCounts(
+    @Ctx() ctx: RequestContext,
+    @Args('supplierId', { type: () => ID }) supplierId: string,
+  ): Promise<SupplierOrderCounts> {
     return this.queries.supplierCounts(ctx, supplierId);
   }
 
@@ -119,7 +170,9 @@ export class OrderResolver {
     return this.queries.view(ctx, id);
   }
 
-  @ResolveField(() => MoneyScalar, { description: 'Σ quantity × unit price; for a supplier or coordinator, the total of the parts you see' })
+  @ResolveField(() => MoneyScalar, {
+    description: 'Σ quantity × unit price; for a supplier or coordinator, the total of the parts you see',
+  })
   totalAmount(@Parent() order: Order): number {
     if (!order.visibleSupplierIds) return order.totalAmount;
     return (order.loadedSupplierOrders ?? []).reduce((sum, so) => sum + so.subtotal, 0);
@@ -140,7 +193,9 @@ export class OrderResolver {
     return this.queries.history(ctx, order.id, order.visibleSupplierIds ?? null);
   }
 
-  @ResolveField(() => [OrderDocument], { description: 'Invoice and inspection documents (buyer side and platform only)' })
+  @ResolveField(() => [OrderDocument], {
+    description: 'Invoice and inspection documents (buyer side and platform only)',
+  })
   async documents(@Ctx() ctx: RequestContext, @Parent() order: Order): Promise<OrderDocument[]> {
     if (order.visibleSupplierIds) return [];
     return this.documentService.list(ctx, order.id);
@@ -172,7 +227,9 @@ export class SupplierOrderResolver {
 export class OrderLineResolver {
   constructor(private readonly fulfilment: FulfilmentService) {}
 
-  @ResolveField(() => [ShipmentAllocation], { description: 'Which lots the shipped units came from (lotId null: not covered by a lot)' })
+  @ResolveField(() => [ShipmentAllocation], {
+    description: 'Which lots the shipped units came from (lotId null: not covered by a lot)',
+  })
   allocations(@Ctx() ctx: RequestContext, @Parent() line: OrderLine): Promise<ShipmentAllocation[]> {
     return this.fulfilment.allocations(ctx, [line.id]);
   }

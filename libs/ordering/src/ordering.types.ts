@@ -2,7 +2,9 @@ import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumTyp
 import { Paginated } from '@bangfu/core';
 import { LineCertificationStatus, Order, OrderStatus } from './ordering.entities';
 
-@InputType({ description: 'One line of a checkout. There is deliberately no price field: prices come from the catalogue' })
+@InputType({
+  description: 'One line of a checkout. There is deliberately no price field: prices come from the catalogue',
+})
 export class OrderLineInput {
   @Field(() => ID) variantId: string;
   @Field(() => Int, { description: 'A whole number of units, 1 to 10,000' }) quantity: number;
@@ -10,20 +12,28 @@ export class OrderLineInput {
 
 @InputType()
 export class PlaceOrderInput {
-  @Field(() => String, { description: 'Chosen by the client per checkout (e.g. a UUID); retries with the same key and payload return the same order' })
+  @Field(() => String, {
+    description:
+      'Chosen by the client per checkout (e.g. a UUID); retries with the same key and payload return the same order',
+  })
   idempotencyKey: string;
   @Field(() => ID) channelId: string;
-  @Field(() => ID, { nullable: true, description: 'The agency (budget unit) buying at agency prices; omitted for retail' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The agency (budget unit) buying at agency prices; omitted for retail',
+  })
   buyerOrgId?: string | null;
   @Field(() => [OrderLineInput], { description: '1 to 50 lines, one per variant' }) lines: OrderLineInput[];
   @Field(() => ID, {
     nullable: true,
-    description: 'Retail only: agency staff buying with their own money name the unit they work for (reported in its staff figures); defaults to your only agency',
+    description:
+      'Retail only: agency staff buying with their own money name the unit they work for (reported in its staff figures); defaults to your only agency',
   })
   staffOfOrgId?: string | null;
   @Field(() => ID, {
     nullable: true,
-    description: 'Retail: one of your addresses (myAddresses), copied onto the order as its delivery address. Required for channels that ship when ORDER_DELIVERY_ADDRESS_REQUIRED is on',
+    description:
+      'Retail: one of your addresses (myAddresses), copied onto the order as its delivery address. Required for channels that ship when ORDER_DELIVERY_ADDRESS_REQUIRED is on',
   })
   addressId?: string | null;
 }
@@ -54,7 +64,10 @@ export class ProductUnavailableError {
   @Field(() => UnavailableReason) reason: UnavailableReason;
 }
 
-@ObjectType({ description: 'The channel sells certified assistance products only, and this product holds no certificate valid today' })
+@ObjectType({
+  description:
+    'The channel sells certified assistance products only, and this product holds no certificate valid today',
+})
 export class CertificationInvalidError {
   @Field(() => String) code = 'CERTIFICATION_INVALID';
   @Field(() => String) message: string;
@@ -63,9 +76,14 @@ export class CertificationInvalidError {
   @Field(() => LineCertificationStatus) certificationStatus: LineCertificationStatus;
 }
 
-@ObjectType({ description: 'The checkout itself is malformed (quantities, lines, channel); `field` points at the culprit' })
+@ObjectType({
+  description: 'The checkout itself is malformed (quantities, lines, channel); `field` points at the culprit',
+})
 export class InvalidOrderInputError {
-  @Field(() => String, { description: 'INVALID_QUANTITY, QUANTITY_TOO_LARGE, DUPLICATE_LINE, TOO_MANY_LINES, NO_LINES, UNKNOWN_CHANNEL, CHANNEL_DISABLED, INVALID_IDEMPOTENCY_KEY, AMOUNT_TOO_LARGE' })
+  @Field(() => String, {
+    description:
+      'INVALID_QUANTITY, QUANTITY_TOO_LARGE, DUPLICATE_LINE, TOO_MANY_LINES, NO_LINES, UNKNOWN_CHANNEL, CHANNEL_DISABLED, INVALID_IDEMPOTENCY_KEY, AMOUNT_TOO_LARGE',
+  })
   code: string;
   @Field(() => String) message: string;
   @Field(() => String, { nullable: true }) field: string | null;
@@ -82,7 +100,15 @@ export class PurchaseRequestRequiredError {
 
 export const PlaceOrderResult = createUnionType({
   name: 'PlaceOrderResult',
-  types: () => [Order, InsufficientStockError, ProductUnavailableError, CertificationInvalidError, InvalidOrderInputError, PurchaseRequestRequiredError] as const,
+  types: () =>
+    [
+      Order,
+      InsufficientStockError,
+      ProductUnavailableError,
+      CertificationInvalidError,
+      InvalidOrderInputError,
+      PurchaseRequestRequiredError,
+    ] as const,
   resolveType: (value: object) => {
     if (value instanceof PurchaseRequestRequiredError) return PurchaseRequestRequiredError;
     if (value instanceof InsufficientStockError) return InsufficientStockError;
@@ -93,7 +119,8 @@ export const PlaceOrderResult = createUnionType({
   },
 });
 /** What creating an order can answer (the checkout's own refusals). */
-export type PlaceOrderOutcome = Order | InsufficientStockError | ProductUnavailableError | CertificationInvalidError | InvalidOrderInputError;
+export type PlaceOrderOutcome =
+  Order | InsufficientStockError | ProductUnavailableError | CertificationInvalidError | InvalidOrderInputError;
 /** What the public checkout (`placeOrder`) can answer: also that an agency basket needs the procurement policy. */
 export type CheckoutOutcome = PlaceOrderOutcome | PurchaseRequestRequiredError;
 
@@ -110,7 +137,9 @@ registerEnumType(SupplierOrderTab, {
     'TO_SHIP: the supplier’s part awaits shipment and the order can ship (PAID, CONFIRMED for pay on delivery, or FULFILLING); SHIPPED; DELIVERED; ALL',
 });
 
-@ObjectType({ description: 'How many orders each shipping-queue tab holds, counted by the server (not from loaded pages)' })
+@ObjectType({
+  description: 'How many orders each shipping-queue tab holds, counted by the server (not from loaded pages)',
+})
 export class SupplierOrderCounts {
   @Field(() => Int) toShip: number;
   @Field(() => Int) shipped: number;
@@ -122,19 +151,33 @@ export class SupplierOrderCounts {
 export class OrderFilter {
   @Field(() => OrderStatus, { nullable: true }) status?: OrderStatus | null;
   @Field(() => ID, { nullable: true }) buyerOrgId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'The user who placed it (retail buyers have no unit)' }) buyerUserId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Part of the order number or invoice number (platform admins: also tracking numbers)' }) search?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The user who placed it (retail buyers have no unit)' })
+  buyerUserId?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the order number or invoice number (platform admins: also tracking numbers)',
+  })
+  search?: string | null;
   @Field(() => ID, { nullable: true }) supplierId?: string | null;
-  @Field(() => SupplierOrderTab, { nullable: true, description: 'A shipping-queue tab of supplierId’s part (requires supplierId)' }) tab?: SupplierOrderTab | null;
+  @Field(() => SupplierOrderTab, {
+    nullable: true,
+    description: 'A shipping-queue tab of supplierId’s part (requires supplierId)',
+  })
+  tab?: SupplierOrderTab | null;
   @Field(() => ID, { nullable: true }) channelId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Placed on or after this day (Asia/Shanghai), e.g. 2026-01-01' }) from?: string | null;
-  @Field(() => String, { nullable: true, description: 'Placed on or before this day (Asia/Shanghai), inclusive' }) to?: string | null;
+  @Field(() => String, { nullable: true, description: 'Placed on or after this day (Asia/Shanghai), e.g. 2026-01-01' })
+  from?: string | null;
+  @Field(() => String, { nullable: true, description: 'Placed on or before this day (Asia/Shanghai), inclusive' }) to?:
+    string | null;
 }
 
 @InputType()
 export class AcceptOrderInput {
   @Field(() => String, { description: '发票号码' }) invoiceNo: string;
-  @Field(() => [String], { description: 'fileKeys returned by POST /files/orders/:orderId/documents (invoice, inspection report)' }) documents: string[];
+  @Field(() => [String], {
+    description: 'fileKeys returned by POST /files/orders/:orderId/documents (invoice, inspection report)',
+  })
+  documents: string[];
 }
 
 export const OrderConnection = Paginated(Order);

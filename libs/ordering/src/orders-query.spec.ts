@@ -4,7 +4,18 @@ import { PRINCIPAL_LOADER, type PrincipalLoader, RequestContext, Role } from '@b
 import { createOrg } from '@bangfu/identity';
 import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import { OrderService } from './order.service';
-import { actor, type Actor, type Catalog, catalogFixture, channelFixture, ORDER, PLACE, placeApprovedAgencyOrder, placeInput, startOrderingServer } from './test-helpers';
+import {
+  actor,
+  type Actor,
+  type Catalog,
+  catalogFixture,
+  channelFixture,
+  ORDER,
+  PLACE,
+  placeApprovedAgencyOrder,
+  placeInput,
+  startOrderingServer,
+} from './test-helpers';
 
 let server: TestServer;
 let ds: DataSource;
@@ -33,8 +44,14 @@ beforeAll(async () => {
   customer = await actor(server, ds, Role.CUSTOMER);
   gz = await catalogFixture(server, ds, { countyCode: '520621000000', retailPrice: 1000, agencyPrice: 900 });
   cq = await catalogFixture(server, ds, { countyCode: '500229000000', retailPrice: 2000, agencyPrice: 1800 });
-  const place = async (token: string, lines: Array<{ variantId: string; quantity: number }>, extra = {}) => (await server.gqlOk(PLACE, placeInput(hall, lines, extra), token)).placeOrder.id;
-  ids.agencyBoth = (await placeApprovedAgencyOrder(server, purchaser, hall, [{ variantId: gz.variantId, quantity: 1 }, { variantId: cq.variantId, quantity: 1 }])).id;
+  const place = async (token: string, lines: Array<{ variantId: string; quantity: number }>, extra = {}) =>
+    (await server.gqlOk(PLACE, placeInput(hall, lines, extra), token)).placeOrder.id;
+  ids.agencyBoth = (
+    await placeApprovedAgencyOrder(server, purchaser, hall, [
+      { variantId: gz.variantId, quantity: 1 },
+      { variantId: cq.variantId, quantity: 1 },
+    ])
+  ).id;
   ids.retailGz = await place(customer.token, [{ variantId: gz.variantId, quantity: 2 }]);
   ids.retailCq = await place(customer.token, [{ variantId: cq.variantId, quantity: 3 }]);
 });
@@ -64,7 +81,9 @@ describe('orders: scoped in SQL per role', () => {
     expect(nodes.map((n: any) => n.id).sort()).toEqual([ids.agencyBoth, ids.retailGz].sort());
     const both = nodes.find((n: any) => n.id === ids.agencyBoth);
     expect(both.wholeOrderVisible).toBe(false);
-    expect(both.supplierOrders).toEqual([{ supplierId: gz.supplierId, subtotal: 900, lines: [{ variantId: gz.variantId }] }]);
+    expect(both.supplierOrders).toEqual([
+      { supplierId: gz.supplierId, subtotal: 900, lines: [{ variantId: gz.variantId }] },
+    ]);
     expect(both.totalAmount).toBe(900);
     expectErrorCode(await server.gql(ORDER, { id: ids.retailCq }, gz.supplierAdminToken), 'FORBIDDEN');
   });
@@ -74,7 +93,9 @@ describe('orders: scoped in SQL per role', () => {
     const res = await server.gqlOk(LIST, {}, coordinator.token);
     const nodes = res.orders.edges.map((e: any) => e.node);
     expect(nodes.map((n: any) => n.id).sort()).toEqual([ids.agencyBoth, ids.retailCq].sort());
-    expect(nodes.find((n: any) => n.id === ids.agencyBoth).supplierOrders.map((so: any) => so.supplierId)).toEqual([cq.supplierId]);
+    expect(nodes.find((n: any) => n.id === ids.agencyBoth).supplierOrders.map((so: any) => so.supplierId)).toEqual([
+      cq.supplierId,
+    ]);
     const auditor = await actor(server, ds, Role.AUDITOR, { regionPrefix: '520621' });
     expect(await listIds(auditor.token)).toEqual([ids.agencyBoth, ids.retailGz].sort());
     const elsewhere = await actor(server, ds, Role.AUDITOR, { regionPrefix: '4418' });
@@ -132,12 +153,24 @@ describe('orders: scoped in SQL per role', () => {
     const orders = server.app.get(OrderService);
     const principals = server.app.get<PrincipalLoader>(PRINCIPAL_LOADER, { strict: false });
     const as = async (a: Actor) => RequestContext.anonymous().withPrincipal(await principals.load(a.userId));
-    await expect(orders.requireBuyerAccess(await as(purchaser), ids.agencyBoth)).resolves.toMatchObject({ id: ids.agencyBoth });
-    await expect(orders.requireBuyerAccess(await as(parentAdmin), ids.agencyBoth)).resolves.toMatchObject({ id: ids.agencyBoth });
-    await expect(orders.requireBuyerAccess(await as(await actor(server, ds, Role.PLATFORM_ADMIN)), ids.agencyBoth)).resolves.toMatchObject({ id: ids.agencyBoth });
-    await expect(orders.requireBuyerAccess(await as(customer), ids.agencyBoth)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(orders.requireBuyerAccess(await as(purchaser), ids.agencyBoth)).resolves.toMatchObject({
+      id: ids.agencyBoth,
+    });
+    await expect(orders.requireBuyerAccess(await as(parentAdmin), ids.agencyBoth)).resolves.toMatchObject({
+      id: ids.agencyBoth,
+    });
+    await expect(
+      orders.requireBuyerAccess(await as(await actor(server, ds, Role.PLATFORM_ADMIN)), ids.agencyBoth),
+    ).resolves.toMatchObject({ id: ids.agencyBoth });
+    await expect(orders.requireBuyerAccess(await as(customer), ids.agencyBoth)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const approverElsewhere = await actor(server, ds, Role.AGENCY_ADMIN);
-    await expect(orders.requireBuyerAccess(await as(approverElsewhere), ids.agencyBoth)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(orders.requireBuyerAccess(await as(customer), ids.retailGz)).resolves.toMatchObject({ id: ids.retailGz });
+    await expect(orders.requireBuyerAccess(await as(approverElsewhere), ids.agencyBoth)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(orders.requireBuyerAccess(await as(customer), ids.retailGz)).resolves.toMatchObject({
+      id: ids.retailGz,
+    });
   });
 });

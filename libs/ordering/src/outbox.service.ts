@@ -64,11 +64,25 @@ export class OutboxService {
     return this.inTransactionCache;
   }
 
-  async publish(ctx: RequestContext, type: string, aggregateId: string, payload: Record<string, unknown>): Promise<string> {
+  async publish(
+    ctx: RequestContext,
+    type: string,
+    aggregateId: string,
+    payload: Record<string, unknown>,
+  ): Promise<string> {
     const rows: Array<{ id: string; created_at: Date }> = await this.db
       .manager(ctx)
-      .query(`INSERT INTO outbox_event (type, aggregate_id, payload) VALUES ($1, $2, $3::jsonb) RETURNING id, created_at`, [type, aggregateId, JSON.stringify(payload)]);
-    const event: DomainEvent = { id: rows[0].id, type, aggregateId, payload, createdAt: new Date(rows[0].created_at).toISOString() };
+      .query(
+        `INSERT INTO outbox_event (type, aggregate_id, payload) VALUES ($1, $2, $3::jsonb) RETURNING id, created_at`,
+        [type, aggregateId, JSON.stringify(payload)],
+      );
+    const event: DomainEvent = {
+      id: rows[0].id,
+      type,
+      aggregateId,
+      payload,
+      createdAt: new Date(rows[0].created_at).toISOString(),
+    };
     for (const consumer of this.inTransactionConsumers()) {
       if (consumer.handles(type)) await consumer.handleInTransaction!(ctx, event);
     }
@@ -79,22 +93,34 @@ export class OutboxService {
   async relay(ctx: RequestContext, limit = 200): Promise<number> {
     return this.db.transaction(ctx, async (tx) => {
       // SKIP LOCKED: concurrent relays (several workers) take disjoint batches instead of waiting.
-      const rows: Array<{ id: string; type: string; aggregate_id: string; payload: Record<string, unknown>; created_at: Date }> = await this.db
-        .manager(tx)
-        .query(
-          `SELECT id, type, aggregate_id, payload, created_at FROM outbox_event WHERE published_at IS NULL
+      const rows: Array<{
+        id: string;
+        type: string;
+        aggregate_id: string;
+        payload: Record<string, unknown>;
+        created_at: Date;
+      }> = await this.db.manager(tx).query(
+        `SELECT id, type, aggregate_id, payload, created_at FROM outbox_event WHERE published_at IS NULL
            ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-          [limit],
-        );
+        [limit],
+      );
       if (rows.length === 0) return 0;
       await this.queues.queue(DOMAIN_EVENTS_QUEUE).addBulk(
         rows.map((r) => ({
           name: r.type,
-          data: { id: r.id, type: r.type, aggregateId: r.aggregate_id, payload: r.payload, createdAt: new Date(r.created_at).toISOString() } satisfies DomainEvent,
+          data: {
+            id: r.id,
+            type: r.type,
+            aggregateId: r.aggregate_id,
+            payload: r.payload,
+            createdAt: new Date(r.created_at).toISOString(),
+          } satisfies DomainEvent,
           opts: { jobId: r.id },
         })),
       );
-      await this.db.manager(tx).query(`UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      await this.db
+        .manager(tx)
+        .query(`UPDATE outbox_event SET published_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
       return rows.length;
     });
   }

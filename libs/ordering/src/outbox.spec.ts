@@ -6,8 +6,25 @@ import { QueueService } from '@bangfu/queue';
 import type { TestServer } from '@bangfu/testing';
 import { DomainEventDispatcher, OutboxRelayJob } from './ordering.jobs';
 import { OrderService } from './order.service';
-import { ConsumesDomainEvents, DOMAIN_EVENTS_QUEUE, type DomainEvent, type DomainEventConsumer, OutboxService } from './outbox.service';
-import { actor, type Actor, agencyPurchaser, catalogFixture, channelFixture, count, PLACE, placeApprovedAgencyOrder, placeInput, startOrderingServer } from './test-helpers';
+import {
+  ConsumesDomainEvents,
+  DOMAIN_EVENTS_QUEUE,
+  type DomainEvent,
+  type DomainEventConsumer,
+  OutboxService,
+} from './outbox.service';
+import {
+  actor,
+  type Actor,
+  agencyPurchaser,
+  catalogFixture,
+  channelFixture,
+  count,
+  PLACE,
+  placeApprovedAgencyOrder,
+  placeInput,
+  startOrderingServer,
+} from './test-helpers';
 
 /** A second consumer, as another domain (ledger, attribution) would register one; fails once to prove retries are per consumer. */
 const seen: string[] = [];
@@ -45,8 +62,13 @@ afterAll(() => server?.close());
 describe('outbox relay and domain events', () => {
   it('relays committed events to the domain-events queue with the outbox id as job id, once', async () => {
     const v = await catalogFixture(server, ds);
-    const order = (await server.gqlOk(PLACE, placeInput(hall, [{ variantId: v.variantId, quantity: 1 }]), customer.token)).placeOrder;
-    const [row] = await ds.query(`SELECT id, published_at FROM outbox_event WHERE aggregate_id = $1 AND type = 'order.placed'`, [order.id]);
+    const order = (
+      await server.gqlOk(PLACE, placeInput(hall, [{ variantId: v.variantId, quantity: 1 }]), customer.token)
+    ).placeOrder;
+    const [row] = await ds.query(
+      `SELECT id, published_at FROM outbox_event WHERE aggregate_id = $1 AND type = 'order.placed'`,
+      [order.id],
+    );
     expect(row.published_at).toBeNull();
     const relayed = await server.app.get(OutboxRelayJob).handle({ name: 'relay' });
     expect(relayed.relayed).toBeGreaterThanOrEqual(1);
@@ -54,20 +76,29 @@ describe('outbox relay and domain events', () => {
     expect(after.published_at).not.toBeNull();
     const job = await server.app.get(QueueService).queue(DOMAIN_EVENTS_QUEUE).getJob(row.id);
     expect(job?.name).toBe('order.placed');
-    expect(job?.data).toMatchObject({ id: row.id, type: 'order.placed', aggregateId: order.id, payload: { orderId: order.id, amounts: { total: order.totalAmount } } });
+    expect(job?.data).toMatchObject({
+      id: row.id,
+      type: 'order.placed',
+      aggregateId: order.id,
+      payload: { orderId: order.id, amounts: { total: order.totalAmount } },
+    });
     expect(await server.app.get(OutboxService).relay(Ctx.system('test'))).toBe(0);
     expect(await count(ds, `SELECT count(*) FROM outbox_event WHERE published_at IS NULL`)).toBe(0);
   });
 
   it('an event relayed twice (relay died before marking) is still one job', async () => {
     const v = await catalogFixture(server, ds);
-    const order = (await server.gqlOk(PLACE, placeInput(hall, [{ variantId: v.variantId, quantity: 1 }]), customer.token)).placeOrder;
+    const order = (
+      await server.gqlOk(PLACE, placeInput(hall, [{ variantId: v.variantId, quantity: 1 }]), customer.token)
+    ).placeOrder;
     await server.app.get(OutboxService).relay(Ctx.system('test'));
     await ds.query(`UPDATE outbox_event SET published_at = NULL WHERE aggregate_id = $1`, [order.id]);
     await server.app.get(OutboxService).relay(Ctx.system('test'));
     const [row] = await ds.query(`SELECT id FROM outbox_event WHERE aggregate_id = $1`, [order.id]);
     const queue = server.app.get(QueueService).queue(DOMAIN_EVENTS_QUEUE);
-    const jobs = (await queue.getJobs(['waiting', 'delayed', 'active', 'completed'])).filter((j) => j.data?.aggregateId === order.id);
+    const jobs = (await queue.getJobs(['waiting', 'delayed', 'active', 'completed'])).filter(
+      (j) => j.data?.aggregateId === order.id,
+    );
     expect(jobs.map((j) => j.id)).toEqual([row.id]);
   });
 
@@ -75,13 +106,29 @@ describe('outbox relay and domain events', () => {
     const a = await catalogFixture(server, ds);
     const b = await catalogFixture(server, ds);
     const buyer = await agencyPurchaser(server, ds);
-    const order = await placeApprovedAgencyOrder(server, buyer, hall, [{ variantId: a.variantId, quantity: 1 }, { variantId: b.variantId, quantity: 1 }]);
-    await server.app.get(OrderService).markPaid(Ctx.system('test'), order.id, { paymentId: 'pi_evt', amount: order.totalAmount });
+    const order = await placeApprovedAgencyOrder(server, buyer, hall, [
+      { variantId: a.variantId, quantity: 1 },
+      { variantId: b.variantId, quantity: 1 },
+    ]);
+    await server.app
+      .get(OrderService)
+      .markPaid(Ctx.system('test'), order.id, { paymentId: 'pi_evt', amount: order.totalAmount });
     // An agency order is created awaiting approval; the events from its approval (PLACED) on are this test's.
-    const events = await ds.query(`SELECT id, type, aggregate_id, payload, created_at FROM outbox_event WHERE aggregate_id = $1 AND type <> 'order.pending_approval' ORDER BY created_at`, [order.id]);
+    const events = await ds.query(
+      `SELECT id, type, aggregate_id, payload, created_at FROM outbox_event WHERE aggregate_id = $1 AND type <> 'order.pending_approval' ORDER BY created_at`,
+      [order.id],
+    );
     expect(events.map((e: any) => e.type)).toEqual(['order.placed', 'order.paid']);
     const dispatcher = server.app.get(DomainEventDispatcher);
-    const asJob = (e: any) => ({ data: { id: e.id, type: e.type, aggregateId: e.aggregate_id, payload: e.payload, createdAt: e.created_at.toISOString() } as DomainEvent });
+    const asJob = (e: any) => ({
+      data: {
+        id: e.id,
+        type: e.type,
+        aggregateId: e.aggregate_id,
+        payload: e.payload,
+        createdAt: e.created_at.toISOString(),
+      } as DomainEvent,
+    });
 
     expect(await dispatcher.handle(asJob(events[0]))).toEqual({ consumers: ['ordering.notifications'] });
     // order.paid: notifications succeed, the flaky consumer throws → the job fails and is retried.
@@ -90,20 +137,46 @@ describe('outbox relay and domain events', () => {
     expect(seen).toEqual([events[1].id]);
     expect(await dispatcher.handle(asJob(events[1]))).toEqual({ consumers: [] });
 
-    const notes = await ds.query(`SELECT recipient_org_id, recipient_user_id, kind, title, data FROM notification WHERE data->>'orderId' = $1 ORDER BY created_at`, [order.id]);
+    const notes = await ds.query(
+      `SELECT recipient_org_id, recipient_user_id, kind, title, data FROM notification WHERE data->>'orderId' = $1 ORDER BY created_at`,
+      [order.id],
+    );
     const kinds = (orgId: string) => notes.filter((n: any) => n.recipient_org_id === orgId).map((n: any) => n.kind);
     expect(kinds(buyer.organizationId)).toEqual(['ORDER_PLACED', 'ORDER_PAID']);
     expect(kinds(a.supplierId)).toEqual(['ORDER_PLACED', 'ORDER_PAID']);
     expect(kinds(b.supplierId)).toEqual(['ORDER_PLACED', 'ORDER_PAID']);
     expect(notes[0].title).toContain(order.orderNo);
-    expect(await count(ds, `SELECT count(*) FROM outbox_consumption WHERE event_id = ANY($1::uuid[])`, [events.map((e: any) => e.id)])).toBe(3);
+    expect(
+      await count(ds, `SELECT count(*) FROM outbox_consumption WHERE event_id = ANY($1::uuid[])`, [
+        events.map((e: any) => e.id),
+      ]),
+    ).toBe(3);
   });
 
   it('retail buyers are notified as users', async () => {
     const v = await catalogFixture(server, ds);
-    const order = (await server.gqlOk(PLACE, placeInput(hall, [{ variantId: v.variantId, quantity: 1 }]), customer.token)).placeOrder;
-    const [e] = await ds.query(`SELECT id, type, aggregate_id, payload, created_at FROM outbox_event WHERE aggregate_id = $1`, [order.id]);
-    await server.app.get(DomainEventDispatcher).handle({ data: { id: e.id, type: e.type, aggregateId: e.aggregate_id, payload: e.payload, createdAt: e.created_at.toISOString() } });
-    expect(await count(ds, `SELECT count(*) FROM notification WHERE recipient_user_id = $1 AND kind = 'ORDER_PLACED' AND data->>'orderId' = $2`, [customer.userId, order.id])).toBe(1);
+    const order = (
+      await server.gqlOk(PLACE, placeInput(hall, [{ variantId: v.variantId, quantity: 1 }]), customer.token)
+    ).placeOrder;
+    const [e] = await ds.query(
+      `SELECT id, type, aggregate_id, payload, created_at FROM outbox_event WHERE aggregate_id = $1`,
+      [order.id],
+    );
+    await server.app.get(DomainEventDispatcher).handle({
+      data: {
+        id: e.id,
+        type: e.type,
+        aggregateId: e.aggregate_id,
+        payload: e.payload,
+        createdAt: e.created_at.toISOString(),
+      },
+    });
+    expect(
+      await count(
+        ds,
+        `SELECT count(*) FROM notification WHERE recipient_user_id = $1 AND kind = 'ORDER_PLACED' AND data->>'orderId' = $2`,
+        [customer.userId, order.id],
+      ),
+    ).toBe(1);
   });
 });

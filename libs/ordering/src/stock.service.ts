@@ -21,12 +21,17 @@ export class StockService {
   async reserve(ctx: RequestContext, variantId: string, quantity: number): Promise<boolean> {
     const [, affected] = await this.db
       .manager(ctx)
-      .query(`UPDATE variant SET stock_reserved = stock_reserved + $2 WHERE id = $1 AND active AND stock_on_hand - stock_reserved >= $2`, [variantId, quantity]);
+      .query(
+        `UPDATE variant SET stock_reserved = stock_reserved + $2 WHERE id = $1 AND active AND stock_on_hand - stock_reserved >= $2`,
+        [variantId, quantity],
+      );
     return affected === 1;
   }
 
   async available(ctx: RequestContext, variantId: string): Promise<number> {
-    const rows: Array<{ available: number }> = await this.db.manager(ctx).query(`SELECT stock_on_hand - stock_reserved AS available FROM variant WHERE id = $1`, [variantId]);
+    const rows: Array<{ available: number }> = await this.db
+      .manager(ctx)
+      .query(`SELECT stock_on_hand - stock_reserved AS available FROM variant WHERE id = $1`, [variantId]);
     return rows[0]?.available ?? 0;
   }
 
@@ -35,8 +40,14 @@ export class StockService {
     for (const line of [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId))) {
       const [, affected] = await this.db
         .manager(ctx)
-        .query(`UPDATE variant SET stock_reserved = stock_reserved - $2 WHERE id = $1 AND stock_reserved >= $2`, [line.variantId, line.quantity]);
-      if (affected !== 1) throw new Error(`stock of variant ${line.variantId} holds fewer reserved units than the order reserved (${line.quantity})`);
+        .query(`UPDATE variant SET stock_reserved = stock_reserved - $2 WHERE id = $1 AND stock_reserved >= $2`, [
+          line.variantId,
+          line.quantity,
+        ]);
+      if (affected !== 1)
+        throw new Error(
+          `stock of variant ${line.variantId} holds fewer reserved units than the order reserved (${line.quantity})`,
+        );
     }
   }
 
@@ -53,7 +64,8 @@ export class StockService {
         WHERE id = $1 AND stock_reserved >= $2`,
       [line.variantId, line.quantity],
     );
-    if (affected !== 1) throw new Error(`variant ${line.variantId} holds fewer reserved units than the line ships (${line.quantity})`);
+    if (affected !== 1)
+      throw new Error(`variant ${line.variantId} holds fewer reserved units than the line ships (${line.quantity})`);
     const lots: Array<{ id: string; remaining: number }> = await m.query(
       `SELECT id, remaining FROM lot WHERE variant_id = $1 AND remaining > 0 ORDER BY harvested_on, created_at, id FOR UPDATE`,
       [line.variantId],

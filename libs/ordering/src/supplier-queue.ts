@@ -8,7 +8,8 @@ import { SupplierOrderTab } from './ordering.types';
  * order that would be refused (an unpaid prepay order, one awaiting approval or cancelled).
  */
 export function supplierTabWhere(tab: SupplierOrderTab): string {
-  const part = (extra: string) => `EXISTS (SELECT 1 FROM supplier_order tso WHERE tso.order_id = o.id AND tso.supplier_id = :tabSupplierId${extra})`;
+  const part = (extra: string) =>
+    `EXISTS (SELECT 1 FROM supplier_order tso WHERE tso.order_id = o.id AND tso.supplier_id = :tabSupplierId${extra})`;
   switch (tab) {
     case SupplierOrderTab.TO_SHIP:
       return `(${part(` AND tso.status = '${SupplierOrderStatus.AWAITING_SHIPMENT}'`)} AND o.status IN (${[...SHIPPABLE_ORDER_STATUSES].map((s) => `'${s}'`).join(', ')}))`;

@@ -13,10 +13,19 @@ import { ActorKind, Order, OrderStatus } from './ordering.entities';
 import { ORDERING_ENTITIES, OrderingModule } from './ordering.module';
 
 /** Spec support (not exported from the lib): a real server with the ordering module and what it needs. */
-export async function startOrderingServer(env: Record<string, string> = {}, extraImports: unknown[] = []): Promise<{ server: TestServer; ds: DataSource }> {
+export async function startOrderingServer(
+  env: Record<string, string> = {},
+  extraImports: unknown[] = [],
+): Promise<{ server: TestServer; ds: DataSource }> {
   const server = await startTestServer({
     imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, OrderingModule, ...extraImports],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...CATALOG_ENTITIES, ...ORDERING_ENTITIES],
+    entities: [
+      ...REGION_ENTITIES,
+      ...IDENTITY_ENTITIES,
+      ...SUPPLIER_ENTITIES,
+      ...CATALOG_ENTITIES,
+      ...ORDERING_ENTITIES,
+    ],
     env: { DATABASE_POOL_SIZE: '20', ...env },
   });
   return { server, ds: server.app.get(DataSource) };
@@ -29,7 +38,12 @@ export interface Actor {
 }
 
 /** A user with one role and a token signed directly (no password hashing: hundreds of buyers stay fast). */
-export async function actor(server: TestServer, ds: DataSource, role: Role, options: { organizationId?: string; regionPrefix?: string } = {}): Promise<Actor> {
+export async function actor(
+  server: TestServer,
+  ds: DataSource,
+  role: Role,
+  options: { organizationId?: string; regionPrefix?: string } = {},
+): Promise<Actor> {
   const u = await createUserWithRole(ds, role, options);
   const { token } = await server.app.get(TokenService).sign(u.user.id);
   return { token, userId: u.user.id, organizationId: u.organizationId };
@@ -42,13 +56,27 @@ export async function customers(server: TestServer, ds: DataSource, n: number): 
      SELECT 'c' || g || '-' || $2 || '@test.bangfu', 'customer ' || g, 'x' FROM generate_series(1, $1) g RETURNING id`,
     [n, randomBytes(4).toString('hex')],
   );
-  await ds.query(`INSERT INTO membership (user_id, role) SELECT unnest($1::uuid[]), 'CUSTOMER'`, [rows.map((r) => r.id)]);
+  await ds.query(`INSERT INTO membership (user_id, role) SELECT unnest($1::uuid[]), 'CUSTOMER'`, [
+    rows.map((r) => r.id),
+  ]);
   const tokens = server.app.get(TokenService);
-  return Promise.all(rows.map(async (r) => ({ token: (await tokens.sign(r.id)).token, userId: r.id, organizationId: null })));
+  return Promise.all(
+    rows.map(async (r) => ({ token: (await tokens.sign(r.id)).token, userId: r.id, organizationId: null })),
+  );
 }
 
-export function contextFor(userId: string, role: Role, organizationId: string | null, kind: OrganizationKind | null, regionPrefix: string | null = null): RequestContext {
-  return RequestContext.anonymous().withPrincipal(new Principal(userId, role, [{ organizationId: organizationId as string, organizationKind: kind as OrganizationKind, role, regionPrefix }]));
+export function contextFor(
+  userId: string,
+  role: Role,
+  organizationId: string | null,
+  kind: OrganizationKind | null,
+  regionPrefix: string | null = null,
+): RequestContext {
+  return RequestContext.anonymous().withPrincipal(
+    new Principal(userId, role, [
+      { organizationId: organizationId as string, organizationKind: kind as OrganizationKind, role, regionPrefix },
+    ]),
+  );
 }
 
 export interface Catalog {
@@ -80,12 +108,15 @@ export async function catalogFixture(
     supplierId = s.supplierId;
     supplierAdminToken = (await server.app.get(TokenService).sign(s.admin.userId)).token;
   }
-  const [product] = await ds.query(`INSERT INTO product (supplier_id, title, origin_region_code, status) VALUES ($1, $2, $3, $4) RETURNING id`, [
-    supplierId,
-    `梵净山翠峰茶 ${randomBytes(2).toString('hex')}`,
-    input.countyCode ?? '520621000000',
-    input.productStatus ?? 'PUBLISHED',
-  ]);
+  const [product] = await ds.query(
+    `INSERT INTO product (supplier_id, title, origin_region_code, status) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [
+      supplierId,
+      `梵净山翠峰茶 ${randomBytes(2).toString('hex')}`,
+      input.countyCode ?? '520621000000',
+      input.productStatus ?? 'PUBLISHED',
+    ],
+  );
   const sku = `SKU-${randomBytes(5).toString('hex')}`;
   const [variant] = await ds.query(
     `INSERT INTO variant (product_id, sku, spec, unit, retail_price, agency_price, market_reference_price, stock_on_hand)
@@ -110,11 +141,22 @@ export async function catalogFixture(
 }
 
 /** Channels: an online hall (sells everything published) and a physical zone (placed products only). */
-export async function channelFixture(ds: DataSource, input: { online?: boolean; kind?: string; assistanceOnly?: boolean; status?: string } = {}): Promise<string> {
+export async function channelFixture(
+  ds: DataSource,
+  input: { online?: boolean; kind?: string; assistanceOnly?: boolean; status?: string } = {},
+): Promise<string> {
   const online = input.online ?? true;
   const [row] = await ds.query(
     `INSERT INTO channel (kind, name, online, region_code, address, assistance_only, status) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [input.kind ?? 'HALL', `帮扶馆 ${randomBytes(2).toString('hex')}`, online, online ? null : '520621000000', online ? '' : '江口县凯德街道', input.assistanceOnly ?? true, input.status ?? 'ACTIVE'],
+    [
+      input.kind ?? 'HALL',
+      `帮扶馆 ${randomBytes(2).toString('hex')}`,
+      online,
+      online ? null : '520621000000',
+      online ? '' : '江口县凯德街道',
+      input.assistanceOnly ?? true,
+      input.status ?? 'ACTIVE',
+    ],
   );
   return row.id;
 }
@@ -153,20 +195,39 @@ export const ORDER = `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`;
  * procurement does within a purchaser's limit. Ordering's own tests have no procurement module, so
  * placeOrder with buyerOrgId is refused there (PURCHASE_REQUEST_REQUIRED). Answers the GraphQL view.
  */
-export async function placeApprovedAgencyOrder(server: TestServer, buyer: Actor, channelId: string, lines: Array<{ variantId: string; quantity: number }>) {
+export async function placeApprovedAgencyOrder(
+  server: TestServer,
+  buyer: Actor,
+  channelId: string,
+  lines: Array<{ variantId: string; quantity: number }>,
+) {
   const orgId = buyer.organizationId as string;
   const ctx = contextFor(buyer.userId, Role.PURCHASER, orgId, OrganizationKind.AGENCY);
-  const placed = await server.app.get(CheckoutService).placeForApproval(ctx, { idempotencyKey: randomUUID(), channelId, buyerOrgId: orgId, lines }, buyer.userId);
+  const placed = await server.app
+    .get(CheckoutService)
+    .placeForApproval(ctx, { idempotencyKey: randomUUID(), channelId, buyerOrgId: orgId, lines }, buyer.userId);
   expect(placed).toBeInstanceOf(Order);
-  await server.app.get(OrderService).transition(RequestContext.system('test-approval'), (placed as Order).id, OrderStatus.PLACED, { actor: ActorKind.SYSTEM, reason: 'approved within the limit (test)' });
+  await server.app
+    .get(OrderService)
+    .transition(RequestContext.system('test-approval'), (placed as Order).id, OrderStatus.PLACED, {
+      actor: ActorKind.SYSTEM,
+      reason: 'approved within the limit (test)',
+    });
   return (await server.gqlOk(ORDER, { id: (placed as Order).id }, buyer.token)).order;
 }
 
-export function placeInput(channelId: string, lines: Array<{ variantId: string; quantity: number }>, extra: Record<string, unknown> = {}) {
+export function placeInput(
+  channelId: string,
+  lines: Array<{ variantId: string; quantity: number }>,
+  extra: Record<string, unknown> = {},
+) {
   return { input: { idempotencyKey: randomUUID(), channelId, lines, ...extra } };
 }
 
-export async function stockOf(ds: DataSource, variantId: string): Promise<{ onHand: number; reserved: number; available: number }> {
+export async function stockOf(
+  ds: DataSource,
+  variantId: string,
+): Promise<{ onHand: number; reserved: number; available: number }> {
   const [row] = await ds.query(`SELECT stock_on_hand, stock_reserved FROM variant WHERE id = $1`, [variantId]);
   return { onHand: row.stock_on_hand, reserved: row.stock_reserved, available: row.stock_on_hand - row.stock_reserved };
 }
@@ -187,7 +248,9 @@ export async function expectStockConsistent(ds: DataSource, variantId: string, i
     `SELECT COALESCE(SUM(l.quantity), 0) FROM order_line l JOIN supplier_order so ON so.id = l.supplier_order_id WHERE l.variant_id = $1 AND so.status = 'AWAITING_SHIPMENT'`,
     [variantId],
   );
-  const shipped = await count(ds, `SELECT COALESCE(SUM(quantity), 0) FROM shipment_allocation WHERE variant_id = $1`, [variantId]);
+  const shipped = await count(ds, `SELECT COALESCE(SUM(quantity), 0) FROM shipment_allocation WHERE variant_id = $1`, [
+    variantId,
+  ]);
   expect(s.reserved).toBe(reserved);
   expect(s.onHand).toBe(initialOnHand - shipped);
   // Every order has exactly one creation history row and its last history row matches its status.

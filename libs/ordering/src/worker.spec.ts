@@ -19,7 +19,13 @@ beforeAll(async () => {
   process.env.ORDER_OUTBOX_RELAY_MS = '200';
   server = await startTestServer({
     imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, OrderingModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...CATALOG_ENTITIES, ...ORDERING_ENTITIES],
+    entities: [
+      ...REGION_ENTITIES,
+      ...IDENTITY_ENTITIES,
+      ...SUPPLIER_ENTITIES,
+      ...CATALOG_ENTITIES,
+      ...ORDERING_ENTITIES,
+    ],
     runWorkers: true,
   });
   ds = server.app.get(DS);
@@ -44,14 +50,25 @@ describe('with real workers', () => {
     const hall = await channelFixture(ds, { online: true });
     const customer = await actor(server, ds, Role.CUSTOMER);
     const v = await catalogFixture(server, ds);
-    const order = (await server.gqlOk(PLACE, placeInput(hall, [{ variantId: v.variantId, quantity: 1 }]), customer.token)).placeOrder;
-    await server.app.get(OrderService).markPaid(RequestContext.system('test'), order.id, { paymentId: 'pi_w', amount: order.totalAmount });
+    const order = (
+      await server.gqlOk(PLACE, placeInput(hall, [{ variantId: v.variantId, quantity: 1 }]), customer.token)
+    ).placeOrder;
+    await server.app
+      .get(OrderService)
+      .markPaid(RequestContext.system('test'), order.id, { paymentId: 'pi_w', amount: order.totalAmount });
     const kinds = async (where: string, id: string) =>
-      (await ds.query(`SELECT kind FROM notification WHERE ${where} = $1 AND data->>'orderId' = $2 ORDER BY created_at`, [id, order.id])).map((r: any) => r.kind);
+      (
+        await ds.query(
+          `SELECT kind FROM notification WHERE ${where} = $1 AND data->>'orderId' = $2 ORDER BY created_at`,
+          [id, order.id],
+        )
+      ).map((r: any) => r.kind);
     await until(async () => ((await kinds('recipient_org_id', v.supplierId)).length === 2 ? true : undefined));
     // Consumers run events concurrently, so the two notifications may be written in either order.
     expect((await kinds('recipient_user_id', customer.userId)).sort()).toEqual(['ORDER_PAID', 'ORDER_PLACED']);
     expect((await kinds('recipient_org_id', v.supplierId)).sort()).toEqual(['ORDER_PAID', 'ORDER_PLACED']);
-    expect(await count(ds, `SELECT count(*) FROM outbox_event WHERE aggregate_id = $1 AND published_at IS NULL`, [order.id])).toBe(0);
+    expect(
+      await count(ds, `SELECT count(*) FROM outbox_event WHERE aggregate_id = $1 AND published_at IS NULL`, [order.id]),
+    ).toBe(0);
   });
 });

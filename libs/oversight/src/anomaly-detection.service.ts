@@ -30,13 +30,20 @@ export class AnomalyDetectionService {
   ) {}
 
   /** `regionPrefix` ('' = everywhere) keeps only findings in that subtree; `kinds` limits the rules run. */
-  async run(ctx: RequestContext, scope: DetectionScope, via: DetectedVia, options: { regionPrefix?: string; kinds?: AnomalyKind[] } = {}): Promise<DetectionResult> {
+  async run(
+    ctx: RequestContext,
+    scope: DetectionScope,
+    via: DetectedVia,
+    options: { regionPrefix?: string; kinds?: AnomalyKind[] } = {},
+  ): Promise<DetectionResult> {
     const result: DetectionResult = { candidates: 0, opened: 0, refreshed: 0, openedIds: [] };
     const deps = this.deps.forRun(ctx);
     for (const rule of ANOMALY_RULES) {
       if (options.kinds && !options.kinds.includes(rule.kind)) continue;
       const th = thresholdsResolver(rule, await this.thresholds.overrides(ctx, rule.kind));
-      const found = (await rule.detect(ctx, deps, scope, th)).filter((c) => c.regionCode.startsWith(options.regionPrefix ?? ''));
+      const found = (await rule.detect(ctx, deps, scope, th)).filter((c) =>
+        c.regionCode.startsWith(options.regionPrefix ?? ''),
+      );
       result.candidates += found.length;
       for (const c of found) {
         const r = await this.record(ctx, c, via);
@@ -52,11 +59,17 @@ export class AnomalyDetectionService {
 
   /** The admin's `runAnomalyDetection`: the scan as one mutation, so in one transaction (all or nothing). */
   runNow(ctx: RequestContext, regionPrefix: string): Promise<DetectionResult> {
-    return this.db.transaction(ctx, (tx) => this.run(tx, { orderIds: null, now: new Date() }, DetectedVia.MANUAL, { regionPrefix }));
+    return this.db.transaction(ctx, (tx) =>
+      this.run(tx, { orderIds: null, now: new Date() }, DetectedVia.MANUAL, { regionPrefix }),
+    );
   }
 
   /** One candidate, in its own transaction: opened, or merged into the finding holding the same evidence. */
-  private record(ctx: RequestContext, c: Candidate, via: DetectedVia): Promise<{ id: string; opened: boolean; refreshed: boolean }> {
+  private record(
+    ctx: RequestContext,
+    c: Candidate,
+    via: DetectedVia,
+  ): Promise<{ id: string; opened: boolean; refreshed: boolean }> {
     return this.db.transaction(ctx, async (tx) => {
       const m = this.db.manager(tx);
       if (c.mergeOnOverlap) {
@@ -66,18 +79,43 @@ export class AnomalyDetectionService {
           `SELECT id, status FROM anomaly_finding WHERE kind = $1 AND subject_id = $2 AND order_ids && $3::uuid[] ORDER BY detected_at LIMIT 1 FOR UPDATE`,
           [c.kind, c.subjectId, c.orderIds],
         );
-        if (hit) return { id: hit.id, opened: false, refreshed: hit.status === AnomalyStatus.OPEN && (await this.refresh(tx, hit.id, c)) };
+        if (hit)
+          return {
+            id: hit.id,
+            opened: false,
+            refreshed: hit.status === AnomalyStatus.OPEN && (await this.refresh(tx, hit.id, c)),
+          };
       }
       const rows: Array<{ id: string; inserted: boolean }> = await m.query(
         `INSERT INTO anomaly_finding (kind, severity, subject_type, subject_id, subject_label, supplier_id, region_code, summary, figures, order_ids, evidence_key, detected_via)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::uuid[], $11, $12)
          ON CONFLICT (evidence_key) DO NOTHING
          RETURNING id, true AS inserted`,
-        [c.kind, c.severity, c.subjectType, c.subjectId, c.subjectLabel, c.supplierId, c.regionCode, c.summary, JSON.stringify(c.figures), c.orderIds, evidenceKey(c), via],
+        [
+          c.kind,
+          c.severity,
+          c.subjectType,
+          c.subjectId,
+          c.subjectLabel,
+          c.supplierId,
+          c.regionCode,
+          c.summary,
+          JSON.stringify(c.figures),
+          c.orderIds,
+          evidenceKey(c),
+          via,
+        ],
       );
       if (rows.length) return { id: rows[0].id, opened: true, refreshed: false };
-      const [existing]: Array<{ id: string; status: AnomalyStatus }> = await m.query(`SELECT id, status FROM anomaly_finding WHERE evidence_key = $1 FOR UPDATE`, [evidenceKey(c)]);
-      return { id: existing.id, opened: false, refreshed: existing.status === AnomalyStatus.OPEN && (await this.refresh(tx, existing.id, c)) };
+      const [existing]: Array<{ id: string; status: AnomalyStatus }> = await m.query(
+        `SELECT id, status FROM anomaly_finding WHERE evidence_key = $1 FOR UPDATE`,
+        [evidenceKey(c)],
+      );
+      return {
+        id: existing.id,
+        opened: false,
+        refreshed: existing.status === AnomalyStatus.OPEN && (await this.refresh(tx, existing.id, c)),
+      };
     });
   }
 

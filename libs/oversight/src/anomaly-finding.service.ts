@@ -1,10 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput, type Connection, Db, decodeCursor, forbidden, isUuid, notFound, pageSize, type RequestContext, Role, toConnection } from '@bangfu/core';
+import {
+  AppError,
+  badInput,
+  type Connection,
+  Db,
+  decodeCursor,
+  forbidden,
+  isUuid,
+  notFound,
+  pageSize,
+  type RequestContext,
+  Role,
+  toConnection,
+} from '@bangfu/core';
 import { OrderSignalsService } from '@bangfu/ordering';
 import { normalizePrefix } from '@bangfu/region';
 import { StatsExclusionService } from '@bangfu/statistics';
-import { type AnomalyFigureData, type AnomalyKind, AnomalyStatus, type AnomalySubjectType, type DetectedVia } from './anomaly.entities';
-import { AnomalyReviewDecision, type AnomalyEvidenceOrder, type AnomalyFindingFilter, type AnomalyFindingView } from './anomaly.types';
+import {
+  type AnomalyFigureData,
+  type AnomalyKind,
+  AnomalyStatus,
+  type AnomalySubjectType,
+  type DetectedVia,
+} from './anomaly.entities';
+import {
+  AnomalyReviewDecision,
+  type AnomalyEvidenceOrder,
+  type AnomalyFindingFilter,
+  type AnomalyFindingView,
+} from './anomaly.types';
 import { StatisticsCorrectionService } from './statistics-correction.service';
 import { SuspensionProposalSource } from './suspension-proposal.entities';
 import { SupplierSuspensionProposalService } from './suspension-proposal.service';
@@ -85,7 +109,12 @@ export class AnomalyFindingService {
     return p.regionPrefixes(...roles).map((s) => `${s}%`);
   }
 
-  async list(ctx: RequestContext, filter: AnomalyFindingFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<AnomalyFindingView>> {
+  async list(
+    ctx: RequestContext,
+    filter: AnomalyFindingFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<AnomalyFindingView>> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
     const where: string[] = [];
@@ -96,15 +125,21 @@ export class AnomalyFindingService {
     if (filter?.kind) where.push(`f.kind = $${params.push(filter.kind)}`);
     if (filter?.subjectType) where.push(`f.subject_type = $${params.push(filter.subjectType)}`);
     const region = String(filter?.regionCode ?? '').trim();
-    if (region && region !== '000000000000') where.push(`f.region_code LIKE $${params.push(`${normalizePrefix(region)}%`)}`);
+    if (region && region !== '000000000000')
+      where.push(`f.region_code LIKE $${params.push(`${normalizePrefix(region)}%`)}`);
     const clause = () => (where.length ? `WHERE ${where.join(' AND ')}` : '');
-    const [{ n }]: Array<{ n: number }> = await this.db.manager(ctx).query(`SELECT count(*)::int AS n FROM anomaly_finding f ${clause()}`, params);
+    const [{ n }]: Array<{ n: number }> = await this.db
+      .manager(ctx)
+      .query(`SELECT count(*)::int AS n FROM anomaly_finding f ${clause()}`, params);
     if (cursor) {
       const [at, id] = cursor;
-      if (typeof at !== 'string' || !isUuid(id) || Number.isNaN(Date.parse(at))) throw badInput('after is not a valid cursor', { field: 'after' });
+      if (typeof at !== 'string' || !isUuid(id) || Number.isNaN(Date.parse(at)))
+        throw badInput('after is not a valid cursor', { field: 'after' });
       where.push(`(f.detected_at, f.id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);
     }
-    const rows: FindingRow[] = await this.db.manager(ctx).query(`${SELECT} ${clause()} ORDER BY f.detected_at DESC, f.id DESC LIMIT ${limit + 1}`, params);
+    const rows: FindingRow[] = await this.db
+      .manager(ctx)
+      .query(`${SELECT} ${clause()} ORDER BY f.detected_at DESC, f.id DESC LIMIT ${limit + 1}`, params);
     return toConnection(rows.map(toView), limit, n, (f) => [f.detectedAt.toISOString(), f.id], !!cursor);
   }
 
@@ -113,7 +148,8 @@ export class AnomalyFindingService {
     const rows: FindingRow[] = isUuid(id) ? await this.db.manager(ctx).query(`${SELECT} WHERE f.id = $1`, [id]) : [];
     if (!rows.length) throw notFound('AnomalyFinding', id);
     const scope = this.scope(ctx, roles);
-    if (scope && !scope.some((s) => rows[0].region_code.startsWith(s.slice(0, -1)))) throw forbidden('This finding is outside your region');
+    if (scope && !scope.some((s) => rows[0].region_code.startsWith(s.slice(0, -1))))
+      throw forbidden('This finding is outside your region');
     return toView(rows[0]);
   }
 
@@ -122,32 +158,59 @@ export class AnomalyFindingService {
     return this.orders.summaries(ctx, finding.evidence.orderIds);
   }
 
-  async review(ctx: RequestContext, id: string, decision: AnomalyReviewDecision, reason: string, options: ReviewOptions = {}): Promise<AnomalyFindingView> {
+  async review(
+    ctx: RequestContext,
+    id: string,
+    decision: AnomalyReviewDecision,
+    reason: string,
+    options: ReviewOptions = {},
+  ): Promise<AnomalyFindingView> {
     const p = ctx.requirePrincipal();
     const why = String(reason ?? '').trim();
     if (!why || why.length > 2000) throw badInput('Give a reason of 1–2000 characters', { field: 'reason' });
     const confirm = decision === AnomalyReviewDecision.CONFIRM;
     if (!confirm && (options.excludeFromStatistics || options.proposeSuspension)) {
-      throw badInput('Only a confirmed finding can exclude orders or propose a suspension', { field: options.excludeFromStatistics ? 'excludeFromStatistics' : 'proposeSuspension' });
+      throw badInput('Only a confirmed finding can exclude orders or propose a suspension', {
+        field: options.excludeFromStatistics ? 'excludeFromStatistics' : 'proposeSuspension',
+      });
     }
     return this.db.transaction(ctx, async (tx) => {
       // Scope first (auditors review in their own region only), then lock the row we are about to change.
       await this.get(tx, id, [Role.AUDITOR]);
-      const [row]: FindingRow[] = await this.db.manager(tx).query(`SELECT * FROM anomaly_finding WHERE id = $1 FOR UPDATE`, [id]);
+      const [row]: FindingRow[] = await this.db
+        .manager(tx)
+        .query(`SELECT * FROM anomaly_finding WHERE id = $1 FOR UPDATE`, [id]);
       if (row.status !== AnomalyStatus.OPEN) {
-        throw new AppError('FINDING_ALREADY_REVIEWED', `This finding was already reviewed (${row.status})`, { status: row.status });
+        throw new AppError('FINDING_ALREADY_REVIEWED', `This finding was already reviewed (${row.status})`, {
+          status: row.status,
+        });
       }
       let proposalId: string | null = null;
       if (confirm && options.proposeSuspension) {
-        if (!row.supplier_id) throw new AppError('FINDING_HAS_NO_SUPPLIER', 'This finding concerns no supplier; there is nobody to suspend', { field: 'proposeSuspension' });
-        const proposal = await this.proposals.propose(tx, row.supplier_id, SuspensionProposalSource.ANOMALY_FINDING, `${row.kind}: ${row.summary} — ${why}`, { sourceRef: row.id });
+        if (!row.supplier_id)
+          throw new AppError(
+            'FINDING_HAS_NO_SUPPLIER',
+            'This finding concerns no supplier; there is nobody to suspend',
+            { field: 'proposeSuspension' },
+          );
+        const proposal = await this.proposals.propose(
+          tx,
+          row.supplier_id,
+          SuspensionProposalSource.ANOMALY_FINDING,
+          `${row.kind}: ${row.summary} — ${why}`,
+          { sourceRef: row.id },
+        );
         proposalId = proposal.id;
       }
       const exclude = confirm && !!options.excludeFromStatistics;
       if (exclude) {
         await this.corrections.exclude(tx, row.id, row.order_ids, `${row.kind}: ${why}`);
         // Statistics reverses what these orders counted, in this transaction (oversight imports statistics, not the reverse).
-        await this.stats.excludeOrders(tx, row.order_ids, { source: 'ANOMALY_FINDING', sourceRef: row.id, reason: `${row.kind}: ${why}` });
+        await this.stats.excludeOrders(tx, row.order_ids, {
+          source: 'ANOMALY_FINDING',
+          sourceRef: row.id,
+          reason: `${row.kind}: ${why}`,
+        });
       }
       await this.db.manager(tx).query(
         `UPDATE anomaly_finding SET status = $2, reviewed_by = $3, reviewed_at = now(), review_reason = $4, excluded_from_statistics = $5,

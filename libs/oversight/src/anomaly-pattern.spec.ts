@@ -5,7 +5,22 @@ import { Role } from '@bangfu/core';
 import type { TestServer } from '@bangfu/testing';
 import { AnomalyEventConsumer } from './anomaly.consumer';
 import { AnomalyKind, DetectedVia } from './anomaly.entities';
-import { addMembership, agency, type Buyer, channel, customer, detect, figure, findingsAbout, insertOrder, product, shanghai, startOversightServer, supplier, sys } from './test-helpers';
+import {
+  addMembership,
+  agency,
+  type Buyer,
+  channel,
+  customer,
+  detect,
+  figure,
+  findingsAbout,
+  insertOrder,
+  product,
+  shanghai,
+  startOversightServer,
+  supplier,
+  sys,
+} from './test-helpers';
 
 let server: TestServer;
 let ds: DataSource;
@@ -27,7 +42,11 @@ describe('ORDER_BURST', () => {
     for (let i = 0; i < 5; i++) {
       const buyer = await customer(ds, undefined, new Date(at.getTime() - 2 * 86_400_000));
       await addMembership(ds, buyer.userId, unit.orgId, Role.PURCHASER);
-      orders.push(await insertOrder(ds, buyer, hall, new Date(at.getTime() + i * 7 * 60_000), [{ supplierId: s, variantId: p.variantId, unitPrice: 5_000, quantity: 2 }]));
+      orders.push(
+        await insertOrder(ds, buyer, hall, new Date(at.getTime() + i * 7 * 60_000), [
+          { supplierId: s, variantId: p.variantId, unitPrice: 5_000, quantity: 2 },
+        ]),
+      );
     }
     const now = new Date(at.getTime() + 3_600_000);
     // Each order's event, then the schedule: one finding that holds all five orders.
@@ -48,13 +67,26 @@ describe('ORDER_BURST', () => {
     const s = await supplier(ds);
     const p = await product(ds, s);
     const at = shanghai('2026-11-21T10:00:00');
-    for (let i = 0; i < 5; i++) await insertOrder(ds, await customer(ds), hall, new Date(at.getTime() + i * 2 * 3_600_000), [{ supplierId: s, variantId: p.variantId, unitPrice: 5_000, quantity: 1 }]);
+    for (let i = 0; i < 5; i++)
+      await insertOrder(ds, await customer(ds), hall, new Date(at.getTime() + i * 2 * 3_600_000), [
+        { supplierId: s, variantId: p.variantId, unitPrice: 5_000, quantity: 1 },
+      ]);
     const q = await product(ds, s);
-    for (let i = 0; i < 4; i++) await insertOrder(ds, await customer(ds), hall, new Date(at.getTime() + i * 60_000), [{ supplierId: s, variantId: q.variantId, unitPrice: 5_000, quantity: 1 }]);
+    for (let i = 0; i < 4; i++)
+      await insertOrder(ds, await customer(ds), hall, new Date(at.getTime() + i * 60_000), [
+        { supplierId: s, variantId: q.variantId, unitPrice: 5_000, quantity: 1 },
+      ]);
     // Five identical walk-up sales at a smart counter within minutes: a busy canteen, not a burst.
     const counter = await channel(ds, 'COUNTER', { regionCode: '440106000000', assistanceOnly: false });
     const r = await product(ds, s);
-    for (let i = 0; i < 5; i++) await insertOrder(ds, await customer(ds, undefined, new Date(at.getTime() - 3_600_000)), counter, new Date(at.getTime() + i * 60_000), [{ supplierId: s, variantId: r.variantId, unitPrice: 5_000, quantity: 1 }]);
+    for (let i = 0; i < 5; i++)
+      await insertOrder(
+        ds,
+        await customer(ds, undefined, new Date(at.getTime() - 3_600_000)),
+        counter,
+        new Date(at.getTime() + i * 60_000),
+        [{ supplierId: s, variantId: r.variantId, unitPrice: 5_000, quantity: 1 }],
+      );
     await detect(server, AnomalyKind.ORDER_BURST, null, new Date(at.getTime() + 12 * 3_600_000));
     expect(await findingsAbout(ds, AnomalyKind.ORDER_BURST, s)).toEqual([]);
   });
@@ -66,12 +98,19 @@ describe('DEADLINE_SPIKE', () => {
     const unit = await agency(ds);
     const s = await supplier(ds);
     const p = await product(ds, s);
-    for (const [day, fen] of amounts) await insertOrder(ds, unit, hall, shanghai(`${day}T10:00:00`), [{ supplierId: s, variantId: p.variantId, unitPrice: fen, quantity: 1 }]);
+    for (const [day, fen] of amounts)
+      await insertOrder(ds, unit, hall, shanghai(`${day}T10:00:00`), [
+        { supplierId: s, variantId: p.variantId, unitPrice: fen, quantity: 1 },
+      ]);
     return unit;
   }
 
   it('fires when most of a unit’s year falls in the last 15 days before 31 December', async () => {
-    const unit = await unitWith([['2025-03-10', 100_000], ['2025-12-20', 1_500_000], ['2025-12-28', 500_000]]);
+    const unit = await unitWith([
+      ['2025-03-10', 100_000],
+      ['2025-12-20', 1_500_000],
+      ['2025-12-28', 500_000],
+    ]);
     await detect(server, AnomalyKind.DEADLINE_SPIKE, null, now);
     const [f] = await findingsAbout(ds, AnomalyKind.DEADLINE_SPIKE, unit.orgId!);
     expect(f).toMatchObject({ subject_type: 'BUYER_UNIT', region_code: '440106000000' });
@@ -82,7 +121,11 @@ describe('DEADLINE_SPIKE', () => {
   });
 
   it('does not fire on purchases spread over the year', async () => {
-    const unit = await unitWith([['2025-03-10', 1_000_000], ['2025-07-10', 1_000_000], ['2025-12-20', 1_500_000]]);
+    const unit = await unitWith([
+      ['2025-03-10', 1_000_000],
+      ['2025-07-10', 1_000_000],
+      ['2025-12-20', 1_500_000],
+    ]);
     await detect(server, AnomalyKind.DEADLINE_SPIKE, null, now);
     expect(await findingsAbout(ds, AnomalyKind.DEADLINE_SPIKE, unit.orgId!)).toEqual([]);
   });
@@ -96,7 +139,9 @@ describe('SPLIT_BASKET (procurement’s flags, moved here)', () => {
     const orders: string[] = [];
     const requests: string[] = [];
     for (const part of [total - Math.floor(total / 2), Math.floor(total / 2)]) {
-      const orderId = await insertOrder(ds, unit, hall, new Date(), [{ supplierId: s, variantId: p.variantId, unitPrice: part, quantity: 1 }]);
+      const orderId = await insertOrder(ds, unit, hall, new Date(), [
+        { supplierId: s, variantId: p.variantId, unitPrice: part, quantity: 1 },
+      ]);
       const id = randomUUID();
       await ds.query(
         `INSERT INTO purchase_request (id, org_id, purchaser_user_id, channel_id, order_id, status, terms, justification, total_amount, spending_limit, split_suspected)
@@ -115,7 +160,13 @@ describe('SPLIT_BASKET (procurement’s flags, moved here)', () => {
 
   it('opens a finding for a flag, with both requests’ orders; the event of either order finds it too', async () => {
     const { unit, orders } = await flagged(900_000, 500_000);
-    await server.app.get(AnomalyEventConsumer).handle(sys(), { id: randomUUID(), type: 'order.pending_approval', aggregateId: orders[1], payload: { orderId: orders[1] }, createdAt: new Date().toISOString() });
+    await server.app.get(AnomalyEventConsumer).handle(sys(), {
+      id: randomUUID(),
+      type: 'order.pending_approval',
+      aggregateId: orders[1],
+      payload: { orderId: orders[1] },
+      createdAt: new Date().toISOString(),
+    });
     await detect(server, AnomalyKind.SPLIT_BASKET);
     const found = await findingsAbout(ds, AnomalyKind.SPLIT_BASKET, unit.orgId!);
     expect(found).toHaveLength(1);
@@ -128,10 +179,14 @@ describe('SPLIT_BASKET (procurement’s flags, moved here)', () => {
     const unit = await agency(ds);
     const s = await supplier(ds);
     const p = await product(ds, s);
-    await insertOrder(ds, unit, hall, new Date(), [{ supplierId: s, variantId: p.variantId, unitPrice: 400_000, quantity: 1 }]);
+    await insertOrder(ds, unit, hall, new Date(), [
+      { supplierId: s, variantId: p.variantId, unitPrice: 400_000, quantity: 1 },
+    ]);
     await detect(server, AnomalyKind.SPLIT_BASKET);
     expect(await findingsAbout(ds, AnomalyKind.SPLIT_BASKET, unit.orgId!)).toEqual([]);
-    await ds.query(`INSERT INTO anomaly_threshold (kind, region_prefix, thresholds) VALUES ('SPLIT_BASKET', '4401', '{"minExcessBps": 2000}')`);
+    await ds.query(
+      `INSERT INTO anomaly_threshold (kind, region_prefix, thresholds) VALUES ('SPLIT_BASKET', '4401', '{"minExcessBps": 2000}')`,
+    );
     const small = await flagged(550_000, 500_000);
     await detect(server, AnomalyKind.SPLIT_BASKET);
     expect(await findingsAbout(ds, AnomalyKind.SPLIT_BASKET, small.unit.orgId!)).toEqual([]);

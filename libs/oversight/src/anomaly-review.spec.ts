@@ -5,7 +5,18 @@ import { StatsExclusionService } from '@bangfu/statistics';
 import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import { AnomalyKind, DetectedVia } from './anomaly.entities';
 import { StatisticsCorrectionService } from './statistics-correction.service';
-import { channel, customer, detect, findingsAbout, insertOrder, product, startOversightServer, supplier, sys, tokenFor } from './test-helpers';
+import {
+  channel,
+  customer,
+  detect,
+  findingsAbout,
+  insertOrder,
+  product,
+  startOversightServer,
+  supplier,
+  sys,
+  tokenFor,
+} from './test-helpers';
 
 let server: TestServer;
 let ds: DataSource;
@@ -26,7 +37,9 @@ const REVIEW = `mutation($id: ID!, $d: AnomalyReviewDecision!, $r: String!, $x: 
 async function findingIn(countyCode: string): Promise<{ id: string; orderId: string; supplierId: string }> {
   const s = await supplier(ds, countyCode);
   const p = await product(ds, s);
-  const orderId = await insertOrder(ds, await customer(ds), hall, new Date(), [{ supplierId: s, variantId: p.variantId, unitPrice: 6_800, quantity: 1, certified: false }]);
+  const orderId = await insertOrder(ds, await customer(ds), hall, new Date(), [
+    { supplierId: s, variantId: p.variantId, unitPrice: 6_800, quantity: 1, certified: false },
+  ]);
   await detect(server, AnomalyKind.UNCERTIFIED_UNDER_LABEL, [orderId]);
   const [f] = await findingsAbout(ds, AnomalyKind.UNCERTIFIED_UNDER_LABEL, orderId);
   return { id: f.id, orderId, supplierId: s };
@@ -46,7 +59,9 @@ describe('the same evidence never opens two findings', () => {
   it('events, schedule and manual runs racing on one order open one finding', async () => {
     const s = await supplier(ds);
     const p = await product(ds, s);
-    const o = await insertOrder(ds, await customer(ds), hall, new Date(), [{ supplierId: s, variantId: p.variantId, unitPrice: 6_800, quantity: 1, certified: false }]);
+    const o = await insertOrder(ds, await customer(ds), hall, new Date(), [
+      { supplierId: s, variantId: p.variantId, unitPrice: 6_800, quantity: 1, certified: false },
+    ]);
     const runs = await Promise.all([
       detect(server, AnomalyKind.UNCERTIFIED_UNDER_LABEL, [o], new Date(), DetectedVia.EVENT),
       detect(server, AnomalyKind.UNCERTIFIED_UNDER_LABEL, [o], new Date(), DetectedVia.EVENT),
@@ -73,12 +88,18 @@ describe('scope: auditors and coordinators see their region in SQL, admins all',
     expect(await ids(otherAuditor)).not.toContain(tongren.id);
     expect(await ids(admin)).toEqual(expect.arrayContaining([tongren.id, hanzhong.id]));
     expect(await ids(admin, { kind: 'SELF_DEALING' })).toEqual([]);
-    expect(await ids(admin, { status: 'OPEN', subjectType: 'ORDER', regionCode: '610724000000' })).toEqual([hanzhong.id]);
+    expect(await ids(admin, { status: 'OPEN', subjectType: 'ORDER', regionCode: '610724000000' })).toEqual([
+      hanzhong.id,
+    ]);
     expectErrorCode(await server.gql(ONE, { id: hanzhong.id }, auditor), 'FORBIDDEN');
     expectErrorCode(await server.gql(LIST, {}, await tokenFor(server, ds, Role.PURCHASER)), 'FORBIDDEN');
-    const node = (await server.gqlOk(LIST, { f: { regionCode: '520621' } }, auditor)).anomalyFindings.edges.find((e: any) => e.node.id === tongren.id).node;
+    const node = (await server.gqlOk(LIST, { f: { regionCode: '520621' } }, auditor)).anomalyFindings.edges.find(
+      (e: any) => e.node.id === tongren.id,
+    ).node;
     expect(node.evidenceOrders).toEqual([expect.objectContaining({ id: tongren.orderId, totalAmount: 6_800 })]);
-    expect(node.evidence.figures).toEqual(expect.arrayContaining([{ name: 'uncertifiedAmount', value: 6_800, unit: 'FEN', text: null }]));
+    expect(node.evidence.figures).toEqual(
+      expect.arrayContaining([{ name: 'uncertifiedAmount', value: 6_800, unit: 'FEN', text: null }]),
+    );
   });
 
   it('evidence names only the orders the caller may read', async () => {
@@ -112,12 +133,26 @@ describe('review', () => {
     expectErrorCode(await server.gql(REVIEW, { id: f.id, d: 'CONFIRM', r: '核实' }, coordinator), 'FORBIDDEN');
     expectErrorCode(await server.gql(REVIEW, { id: f.id, d: 'CONFIRM', r: '核实' }, otherAuditor), 'FORBIDDEN');
     expectErrorCode(await server.gql(REVIEW, { id: f.id, d: 'CONFIRM', r: '  ' }, auditor), 'BAD_USER_INPUT');
-    expectErrorCode(await server.gql(REVIEW, { id: f.id, d: 'DISMISS', r: '误报', x: true }, auditor), 'BAD_USER_INPUT');
+    expectErrorCode(
+      await server.gql(REVIEW, { id: f.id, d: 'DISMISS', r: '误报', x: true }, auditor),
+      'BAD_USER_INPUT',
+    );
     const done = await server.gqlOk(REVIEW, { id: f.id, d: 'DISMISS', r: '证书已续期，属误报' }, auditor);
-    expect(done.reviewAnomalyFinding).toMatchObject({ status: 'DISMISSED', reviewReason: '证书已续期，属误报', excludedFromStatistics: false, suspensionProposalId: null });
+    expect(done.reviewAnomalyFinding).toMatchObject({
+      status: 'DISMISSED',
+      reviewReason: '证书已续期，属误报',
+      excludedFromStatistics: false,
+      suspensionProposalId: null,
+    });
     expect(done.reviewAnomalyFinding.reviewerName).toBeTruthy();
-    expectErrorCode(await server.gql(REVIEW, { id: f.id, d: 'CONFIRM', r: 'again' }, admin), 'FINDING_ALREADY_REVIEWED');
-    expectErrorCode(await server.gql(REVIEW, { id: '00000000-0000-0000-0000-000000000009', d: 'CONFIRM', r: 'x' }, admin), 'NOT_FOUND');
+    expectErrorCode(
+      await server.gql(REVIEW, { id: f.id, d: 'CONFIRM', r: 'again' }, admin),
+      'FINDING_ALREADY_REVIEWED',
+    );
+    expectErrorCode(
+      await server.gql(REVIEW, { id: '00000000-0000-0000-0000-000000000009', d: 'CONFIRM', r: 'x' }, admin),
+      'NOT_FOUND',
+    );
     // A reviewed finding stays as reviewed: detection runs again without reopening or touching it.
     const rerun = await detect(server, AnomalyKind.UNCERTIFIED_UNDER_LABEL, [f.orderId]);
     expect(rerun).toMatchObject({ opened: 0, refreshed: 0 });
@@ -127,27 +162,53 @@ describe('review', () => {
     const f = await findingIn('520621000000');
     const done = await server.gqlOk(REVIEW, { id: f.id, d: 'CONFIRM', r: '假冒帮扶产品', x: true, s: true }, auditor);
     expect(done.reviewAnomalyFinding).toMatchObject({ status: 'CONFIRMED', excludedFromStatistics: true });
-    const [proposal] = await ds.query(`SELECT * FROM supplier_suspension_proposal WHERE id = $1`, [done.reviewAnomalyFinding.suspensionProposalId]);
-    expect(proposal).toMatchObject({ supplier_id: f.supplierId, source: 'ANOMALY_FINDING', source_ref: f.id, status: 'PROPOSED' });
-    const corrections = await ds.query(`SELECT order_id, reason FROM anomaly_statistics_correction WHERE finding_id = $1`, [f.id]);
+    const [proposal] = await ds.query(`SELECT * FROM supplier_suspension_proposal WHERE id = $1`, [
+      done.reviewAnomalyFinding.suspensionProposalId,
+    ]);
+    expect(proposal).toMatchObject({
+      supplier_id: f.supplierId,
+      source: 'ANOMALY_FINDING',
+      source_ref: f.id,
+      status: 'PROPOSED',
+    });
+    const corrections = await ds.query(
+      `SELECT order_id, reason FROM anomaly_statistics_correction WHERE finding_id = $1`,
+      [f.id],
+    );
     expect(corrections).toEqual([{ order_id: f.orderId, reason: 'UNCERTIFIED_UNDER_LABEL: 假冒帮扶产品' }]);
-    expect(await server.app.get(StatisticsCorrectionService).excludedOrderIds(sys(), [f.orderId, f.supplierId])).toEqual([f.orderId]);
+    expect(
+      await server.app.get(StatisticsCorrectionService).excludedOrderIds(sys(), [f.orderId, f.supplierId]),
+    ).toEqual([f.orderId]);
     // Statistics reversed the order in the same transaction: its own correction row, naming the finding (libs/statistics specs cover the figures).
     expect(await server.app.get(StatsExclusionService).corrections(sys(), [f.orderId])).toMatchObject([
-      { orderId: f.orderId, source: 'ANOMALY_FINDING', sourceRef: f.id, reason: 'UNCERTIFIED_UNDER_LABEL: 假冒帮扶产品' },
+      {
+        orderId: f.orderId,
+        source: 'ANOMALY_FINDING',
+        sourceRef: f.id,
+        reason: 'UNCERTIFIED_UNDER_LABEL: 假冒帮扶产品',
+      },
     ]);
-    await expect(ds.query(`DELETE FROM anomaly_statistics_correction WHERE finding_id = $1`, [f.id])).rejects.toThrow(/append-only/);
-    await expect(ds.query(`UPDATE anomaly_statistics_correction SET reason = 'x' WHERE finding_id = $1`, [f.id])).rejects.toThrow(/append-only/);
+    await expect(ds.query(`DELETE FROM anomaly_statistics_correction WHERE finding_id = $1`, [f.id])).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(
+      ds.query(`UPDATE anomaly_statistics_correction SET reason = 'x' WHERE finding_id = $1`, [f.id]),
+    ).rejects.toThrow(/append-only/);
   });
 
   it('a finding about no supplier cannot propose a suspension', async () => {
     const c = await channel(ds, 'COUNTER', { regionCode: '520621000000', assistanceOnly: false });
     const s = await supplier(ds);
     const p = await product(ds, s);
-    await insertOrder(ds, await customer(ds), c, new Date(), [{ supplierId: s, variantId: p.variantId, unitPrice: 50_000, quantity: 1, certified: false }]);
+    await insertOrder(ds, await customer(ds), c, new Date(), [
+      { supplierId: s, variantId: p.variantId, unitPrice: 50_000, quantity: 1, certified: false },
+    ]);
     await detect(server, AnomalyKind.UNCERTIFIED_UNDER_LABEL);
     const [f] = await findingsAbout(ds, AnomalyKind.UNCERTIFIED_UNDER_LABEL, c);
-    expectErrorCode(await server.gql(REVIEW, { id: f.id, d: 'CONFIRM', r: '核实', s: true }, auditor), 'FINDING_HAS_NO_SUPPLIER');
+    expectErrorCode(
+      await server.gql(REVIEW, { id: f.id, d: 'CONFIRM', r: '核实', s: true }, auditor),
+      'FINDING_HAS_NO_SUPPLIER',
+    );
     expect((await server.gqlOk(ONE, { id: f.id }, auditor)).anomalyFinding.status).toBe('OPEN');
   });
 });
@@ -160,13 +221,27 @@ describe('admin: thresholds and manual runs', () => {
 
   it('sets a region’s thresholds (validated), shows overrides on the caller’s path, and removes them', async () => {
     const set = await server.gqlOk(SET, { k: 'ORDER_BURST', p: '6107', v: [{ name: 'minOrders', value: 3 }] }, admin);
-    expect(set.setAnomalyThresholds.overrides).toEqual([{ regionPrefix: '6107', values: [{ name: 'minOrders', value: 3 }] }]);
-    expect(set.setAnomalyThresholds.thresholds).toEqual(expect.arrayContaining([{ name: 'minOrders', defaultValue: 5 }]));
-    expectErrorCode(await server.gql(SET, { k: 'ORDER_BURST', p: '6107', v: [{ name: 'nope', value: 3 }] }, admin), 'BAD_USER_INPUT');
-    expectErrorCode(await server.gql(SET, { k: 'ORDER_BURST', p: '6107', v: [{ name: 'minOrders', value: 2.5 }] }, admin), 'BAD_USER_INPUT');
+    expect(set.setAnomalyThresholds.overrides).toEqual([
+      { regionPrefix: '6107', values: [{ name: 'minOrders', value: 3 }] },
+    ]);
+    expect(set.setAnomalyThresholds.thresholds).toEqual(
+      expect.arrayContaining([{ name: 'minOrders', defaultValue: 5 }]),
+    );
+    expectErrorCode(
+      await server.gql(SET, { k: 'ORDER_BURST', p: '6107', v: [{ name: 'nope', value: 3 }] }, admin),
+      'BAD_USER_INPUT',
+    );
+    expectErrorCode(
+      await server.gql(SET, { k: 'ORDER_BURST', p: '6107', v: [{ name: 'minOrders', value: 2.5 }] }, admin),
+      'BAD_USER_INPUT',
+    );
     expectErrorCode(await server.gql(SET, { k: 'ORDER_BURST', p: '61x', v: [] }, admin), 'BAD_USER_INPUT');
-    expectErrorCode(await server.gql(SET, { k: 'ORDER_BURST', p: '5206', v: [{ name: 'minOrders', value: 3 }] }, auditor), 'FORBIDDEN');
-    const overridesFor = async (token: string) => (await server.gqlOk(RULES, {}, token)).anomalyRules.find((r: any) => r.kind === 'ORDER_BURST').overrides;
+    expectErrorCode(
+      await server.gql(SET, { k: 'ORDER_BURST', p: '5206', v: [{ name: 'minOrders', value: 3 }] }, auditor),
+      'FORBIDDEN',
+    );
+    const overridesFor = async (token: string) =>
+      (await server.gqlOk(RULES, {}, token)).anomalyRules.find((r: any) => r.kind === 'ORDER_BURST').overrides;
     expect(await overridesFor(otherAuditor)).toEqual([{ regionPrefix: '6107' }]);
     expect(await overridesFor(auditor)).toEqual([]);
     const cleared = await server.gqlOk(SET, { k: 'ORDER_BURST', p: '6107', v: [] }, admin);
@@ -177,7 +252,9 @@ describe('admin: thresholds and manual runs', () => {
     const make = async (county: string) => {
       const s = await supplier(ds, county);
       const p = await product(ds, s);
-      return insertOrder(ds, await customer(ds), hall, new Date(), [{ supplierId: s, variantId: p.variantId, unitPrice: 6_800, quantity: 1, certified: false }]);
+      return insertOrder(ds, await customer(ds), hall, new Date(), [
+        { supplierId: s, variantId: p.variantId, unitPrice: 6_800, quantity: 1, certified: false },
+      ]);
     };
     const [tongren, hanzhong] = [await make('520621000000'), await make('610724000000')];
     expectErrorCode(await server.gql(RUN, { r: '5206' }, auditor), 'FORBIDDEN');

@@ -11,10 +11,16 @@ const PREFIX = /^([0-9]{2,12})?$/;
 export class AnomalyThresholdService {
   constructor(private readonly db: Db) {}
 
-  async overrides(ctx: RequestContext, kind: AnomalyKind): Promise<Array<{ regionPrefix: string; thresholds: Thresholds; updatedAt: Date }>> {
+  async overrides(
+    ctx: RequestContext,
+    kind: AnomalyKind,
+  ): Promise<Array<{ regionPrefix: string; thresholds: Thresholds; updatedAt: Date }>> {
     const rows: Array<{ region_prefix: string; thresholds: Thresholds; updated_at: Date }> = await this.db
       .manager(ctx)
-      .query(`SELECT region_prefix, thresholds, updated_at FROM anomaly_threshold WHERE kind = $1 ORDER BY region_prefix`, [kind]);
+      .query(
+        `SELECT region_prefix, thresholds, updated_at FROM anomaly_threshold WHERE kind = $1 ORDER BY region_prefix`,
+        [kind],
+      );
     return rows.map((r) => ({ regionPrefix: r.region_prefix, thresholds: r.thresholds, updatedAt: r.updated_at }));
   }
 
@@ -30,33 +36,54 @@ export class AnomalyThresholdService {
         kind: rule.kind,
         description: rule.description,
         thresholds: Object.entries(rule.thresholds).map(([name, t]) => ({ name, defaultValue: t.default, doc: t.doc })),
-        overrides: overrides.map((o) => ({ regionPrefix: o.regionPrefix, updatedAt: o.updatedAt, values: Object.entries(o.thresholds).map(([name, value]) => ({ name, value })) })),
+        overrides: overrides.map((o) => ({
+          regionPrefix: o.regionPrefix,
+          updatedAt: o.updatedAt,
+          values: Object.entries(o.thresholds).map(([name, value]) => ({ name, value })),
+        })),
       });
     }
     return out;
   }
 
   /** Platform admin: replaces a region's override of one rule (no values = remove it). */
-  async set(ctx: RequestContext, kind: AnomalyKind, regionPrefix: string, values: Array<{ name: string; value: number }>): Promise<AnomalyRuleInfo> {
+  async set(
+    ctx: RequestContext,
+    kind: AnomalyKind,
+    regionPrefix: string,
+    values: Array<{ name: string; value: number }>,
+  ): Promise<AnomalyRuleInfo> {
     const rule = RULE_BY_KIND.get(kind);
     if (!rule) {
       const external = EXTERNAL_FINDING_KINDS.get(kind);
-      throw badInput(external ? `${kind} is recorded by ${external.recordedBy} as it happens and has no thresholds` : `Unknown anomaly kind ${kind}`, { field: 'kind' });
+      throw badInput(
+        external
+          ? `${kind} is recorded by ${external.recordedBy} as it happens and has no thresholds`
+          : `Unknown anomaly kind ${kind}`,
+        { field: 'kind' },
+      );
     }
     const prefix = String(regionPrefix ?? '').trim();
-    if (!PREFIX.test(prefix)) throw badInput('regionPrefix is 2–12 digits of a division code, or "" for the whole country', { field: 'regionPrefix' });
+    if (!PREFIX.test(prefix))
+      throw badInput('regionPrefix is 2–12 digits of a division code, or "" for the whole country', {
+        field: 'regionPrefix',
+      });
     const thresholds: Thresholds = {};
     for (const [i, v] of values.entries()) {
       if (!(v.name in rule.thresholds)) {
-        throw badInput(`${kind} has no threshold ${v.name} (it has ${Object.keys(rule.thresholds).join(', ')})`, { field: `values[${i}].name` });
+        throw badInput(`${kind} has no threshold ${v.name} (it has ${Object.keys(rule.thresholds).join(', ')})`, {
+          field: `values[${i}].name`,
+        });
       }
-      if (!Number.isSafeInteger(v.value) || v.value < 0) throw badInput('Threshold values are whole numbers ≥ 0', { field: `values[${i}].value` });
+      if (!Number.isSafeInteger(v.value) || v.value < 0)
+        throw badInput('Threshold values are whole numbers ≥ 0', { field: `values[${i}].value` });
       if (v.name in thresholds) throw badInput(`${v.name} is given twice`, { field: `values[${i}].name` });
       thresholds[v.name] = v.value;
     }
     await this.db.transaction(ctx, async (tx) => {
       const m = this.db.manager(tx);
-      if (values.length === 0) await m.query(`DELETE FROM anomaly_threshold WHERE kind = $1 AND region_prefix = $2`, [kind, prefix]);
+      if (values.length === 0)
+        await m.query(`DELETE FROM anomaly_threshold WHERE kind = $1 AND region_prefix = $2`, [kind, prefix]);
       else {
         await m.query(
           `INSERT INTO anomaly_threshold (kind, region_prefix, thresholds, updated_by) VALUES ($1, $2, $3::jsonb, $4)

@@ -4,7 +4,22 @@ import { Principal, Role } from '@bangfu/core';
 import type { TestServer } from '@bangfu/testing';
 import { AnomalyThresholdService } from './anomaly-threshold.service';
 import { AnomalyKind } from './anomaly.entities';
-import { addMembership, agency, category, channel, customer, detect, figure, findingsAbout, insertOrder, product, staffOf, startOversightServer, supplier, sys } from './test-helpers';
+import {
+  addMembership,
+  agency,
+  category,
+  channel,
+  customer,
+  detect,
+  figure,
+  findingsAbout,
+  insertOrder,
+  product,
+  staffOf,
+  startOversightServer,
+  supplier,
+  sys,
+} from './test-helpers';
 
 let server: TestServer;
 let ds: DataSource;
@@ -24,11 +39,21 @@ describe('PRICE_ABOVE_REFERENCE', () => {
     const high = await product(ds, s, { price: 13_000, reference: 10_000 });
     const fair = await product(ds, s, { price: 11_000, reference: 10_000 });
     const buyer = await customer(ds);
-    const o1 = await insertOrder(ds, buyer, hall, ago(1), [{ supplierId: s, variantId: high.variantId, unitPrice: 13_000, quantity: 1 }]);
-    await insertOrder(ds, buyer, hall, ago(1), [{ supplierId: s, variantId: fair.variantId, unitPrice: 11_000, quantity: 1 }]);
+    const o1 = await insertOrder(ds, buyer, hall, ago(1), [
+      { supplierId: s, variantId: high.variantId, unitPrice: 13_000, quantity: 1 },
+    ]);
+    await insertOrder(ds, buyer, hall, ago(1), [
+      { supplierId: s, variantId: fair.variantId, unitPrice: 11_000, quantity: 1 },
+    ]);
     await detect(server, AnomalyKind.PRICE_ABOVE_REFERENCE);
     const [f] = await findingsAbout(ds, AnomalyKind.PRICE_ABOVE_REFERENCE, high.productId);
-    expect(f).toMatchObject({ subject_type: 'PRODUCT', supplier_id: s, region_code: '520621000000', order_ids: [o1], status: 'OPEN' });
+    expect(f).toMatchObject({
+      subject_type: 'PRODUCT',
+      supplier_id: s,
+      region_code: '520621000000',
+      order_ids: [o1],
+      status: 'OPEN',
+    });
     expect(figure(f, 'soldPrice')?.value).toBe(13_000);
     expect(figure(f, 'marketReferencePrice')?.value).toBe(10_000);
     expect(figure(f, 'rules')?.text).toBe('ABOVE_REFERENCE');
@@ -42,10 +67,18 @@ describe('PRICE_ABOVE_REFERENCE', () => {
     const mine = await product(ds, a, { price: 14_000, reference: 30_000, categoryId: cat });
     const steady = await product(ds, a, { price: 10_500, reference: 30_000, categoryId: cat, spec: '500g' });
     const buyer = await customer(ds);
-    await insertOrder(ds, buyer, hall, ago(3), [{ supplierId: a, variantId: steady.variantId, unitPrice: 10_000, quantity: 1 }]);
-    await insertOrder(ds, buyer, hall, ago(2), [{ supplierId: a, variantId: steady.variantId, unitPrice: 10_000, quantity: 1 }]);
-    const risen = await insertOrder(ds, buyer, hall, ago(1), [{ supplierId: a, variantId: steady.variantId, unitPrice: 14_000, quantity: 1 }]);
-    const banded = await insertOrder(ds, buyer, hall, ago(1), [{ supplierId: a, variantId: mine.variantId, unitPrice: 14_000, quantity: 1 }]);
+    await insertOrder(ds, buyer, hall, ago(3), [
+      { supplierId: a, variantId: steady.variantId, unitPrice: 10_000, quantity: 1 },
+    ]);
+    await insertOrder(ds, buyer, hall, ago(2), [
+      { supplierId: a, variantId: steady.variantId, unitPrice: 10_000, quantity: 1 },
+    ]);
+    const risen = await insertOrder(ds, buyer, hall, ago(1), [
+      { supplierId: a, variantId: steady.variantId, unitPrice: 14_000, quantity: 1 },
+    ]);
+    const banded = await insertOrder(ds, buyer, hall, ago(1), [
+      { supplierId: a, variantId: mine.variantId, unitPrice: 14_000, quantity: 1 },
+    ]);
     await detect(server, AnomalyKind.PRICE_ABOVE_REFERENCE, [banded]);
     await detect(server, AnomalyKind.PRICE_ABOVE_REFERENCE, [risen]);
     const [band] = await findingsAbout(ds, AnomalyKind.PRICE_ABOVE_REFERENCE, mine.productId);
@@ -61,18 +94,31 @@ describe('PRICE_ABOVE_REFERENCE', () => {
 
   it('uses the override of the longest matching region prefix', async () => {
     const thresholds = server.app.get(AnomalyThresholdService);
-    const admin = sys().withPrincipal(new Principal('00000000-0000-0000-0000-000000000000', 'admin', [
-      { organizationId: '00000000-0000-0000-0000-000000000000', organizationKind: 'PLATFORM' as never, role: Role.PLATFORM_ADMIN, regionPrefix: null },
-    ]));
+    const admin = sys().withPrincipal(
+      new Principal('00000000-0000-0000-0000-000000000000', 'admin', [
+        {
+          organizationId: '00000000-0000-0000-0000-000000000000',
+          organizationKind: 'PLATFORM' as never,
+          role: Role.PLATFORM_ADMIN,
+          regionPrefix: null,
+        },
+      ]),
+    );
     await ds.query(`DELETE FROM anomaly_threshold`);
-    await ds.query(`INSERT INTO anomaly_threshold (kind, region_prefix, thresholds) VALUES ('PRICE_ABOVE_REFERENCE', '52', '{"referenceMarginBps": 5000}'), ('PRICE_ABOVE_REFERENCE', '5206', '{"referenceMarginBps": 500}')`);
+    await ds.query(
+      `INSERT INTO anomaly_threshold (kind, region_prefix, thresholds) VALUES ('PRICE_ABOVE_REFERENCE', '52', '{"referenceMarginBps": 5000}'), ('PRICE_ABOVE_REFERENCE', '5206', '{"referenceMarginBps": 500}')`,
+    );
     const tongren = await supplier(ds, '520621000000');
     const guiyang = await supplier(ds, '520102000000');
     const p1 = await product(ds, tongren, { price: 11_000, reference: 10_000 });
     const p2 = await product(ds, guiyang, { price: 13_000, reference: 10_000 });
     const buyer = await customer(ds);
-    const o1 = await insertOrder(ds, buyer, hall, ago(1), [{ supplierId: tongren, variantId: p1.variantId, unitPrice: 11_000, quantity: 1 }]);
-    const o2 = await insertOrder(ds, buyer, hall, ago(1), [{ supplierId: guiyang, variantId: p2.variantId, unitPrice: 13_000, quantity: 1 }]);
+    const o1 = await insertOrder(ds, buyer, hall, ago(1), [
+      { supplierId: tongren, variantId: p1.variantId, unitPrice: 11_000, quantity: 1 },
+    ]);
+    const o2 = await insertOrder(ds, buyer, hall, ago(1), [
+      { supplierId: guiyang, variantId: p2.variantId, unitPrice: 13_000, quantity: 1 },
+    ]);
     await detect(server, AnomalyKind.PRICE_ABOVE_REFERENCE, [o1]);
     await detect(server, AnomalyKind.PRICE_ABOVE_REFERENCE, [o2]);
     expect(await findingsAbout(ds, AnomalyKind.PRICE_ABOVE_REFERENCE, p1.productId)).toHaveLength(1); // 10% > 5% (5206)
@@ -90,9 +136,13 @@ describe('SELF_DEALING', () => {
     const unit = await agency(ds);
     const insider = await staffOf(ds, s);
     await addMembership(ds, insider, unit.orgId, Role.PURCHASER);
-    const bad = await insertOrder(ds, { kind: 'AGENCY', userId: insider, orgId: unit.orgId }, hall, ago(1), [{ supplierId: s, variantId: p.variantId, unitPrice: 10_000, quantity: 3 }]);
+    const bad = await insertOrder(ds, { kind: 'AGENCY', userId: insider, orgId: unit.orgId }, hall, ago(1), [
+      { supplierId: s, variantId: p.variantId, unitPrice: 10_000, quantity: 3 },
+    ]);
     // An unrelated unit buying from the same supplier (any order of the related unit is related too).
-    const good = await insertOrder(ds, await agency(ds), hall, ago(1), [{ supplierId: s, variantId: p.variantId, unitPrice: 10_000, quantity: 3 }]);
+    const good = await insertOrder(ds, await agency(ds), hall, ago(1), [
+      { supplierId: s, variantId: p.variantId, unitPrice: 10_000, quantity: 3 },
+    ]);
     await detect(server, AnomalyKind.SELF_DEALING);
     const [f] = await findingsAbout(ds, AnomalyKind.SELF_DEALING, bad);
     expect(f).toMatchObject({ subject_type: 'ORDER', supplier_id: s, severity: 'HIGH', order_ids: [bad] });
@@ -108,7 +158,9 @@ describe('CIRCULAR_TRADE', () => {
     const s = await supplier(ds);
     const p = await product(ds, s);
     const staff = await staffOf(ds, s);
-    const o = await insertOrder(ds, await customer(ds, staff), hall, ago(1), [{ supplierId: s, variantId: p.variantId, unitPrice: 10_000, quantity: 1 }]);
+    const o = await insertOrder(ds, await customer(ds, staff), hall, ago(1), [
+      { supplierId: s, variantId: p.variantId, unitPrice: 10_000, quantity: 1 },
+    ]);
     await detect(server, AnomalyKind.CIRCULAR_TRADE, [o]);
     const [f] = await findingsAbout(ds, AnomalyKind.CIRCULAR_TRADE, s);
     expect(f).toMatchObject({ subject_type: 'SUPPLIER', order_ids: [o] });
@@ -119,14 +171,20 @@ describe('CIRCULAR_TRADE', () => {
     const [a, b, c] = [await supplier(ds), await supplier(ds), await supplier(ds)];
     const [pa, pb, pc] = [await product(ds, a), await product(ds, b), await product(ds, c)];
     const [staffA, staffB] = [await staffOf(ds, a), await staffOf(ds, b)];
-    const ab = await insertOrder(ds, await customer(ds, staffA), hall, ago(5), [{ supplierId: b, variantId: pb.variantId, unitPrice: 20_000, quantity: 1 }]);
+    const ab = await insertOrder(ds, await customer(ds, staffA), hall, ago(5), [
+      { supplierId: b, variantId: pb.variantId, unitPrice: 20_000, quantity: 1 },
+    ]);
     // One direction only: A's staff buy from C; nobody at C buys from A.
-    const ac = await insertOrder(ds, await customer(ds, staffA), hall, ago(5), [{ supplierId: c, variantId: pc.variantId, unitPrice: 20_000, quantity: 1 }]);
+    const ac = await insertOrder(ds, await customer(ds, staffA), hall, ago(5), [
+      { supplierId: c, variantId: pc.variantId, unitPrice: 20_000, quantity: 1 },
+    ]);
     await detect(server, AnomalyKind.CIRCULAR_TRADE, [ab]);
     await detect(server, AnomalyKind.CIRCULAR_TRADE, [ac]);
     const [lo, hi] = [a, b].sort();
     expect(await findingsAbout(ds, AnomalyKind.CIRCULAR_TRADE, lo)).toEqual([]);
-    const ba = await insertOrder(ds, await customer(ds, staffB), hall, ago(1), [{ supplierId: a, variantId: pa.variantId, unitPrice: 19_000, quantity: 1 }]);
+    const ba = await insertOrder(ds, await customer(ds, staffB), hall, ago(1), [
+      { supplierId: a, variantId: pa.variantId, unitPrice: 19_000, quantity: 1 },
+    ]);
     await detect(server, AnomalyKind.CIRCULAR_TRADE, [ba]);
     await detect(server, AnomalyKind.CIRCULAR_TRADE);
     const found = await findingsAbout(ds, AnomalyKind.CIRCULAR_TRADE, lo);
@@ -135,7 +193,11 @@ describe('CIRCULAR_TRADE', () => {
     expect([...found[0].order_ids].sort()).toEqual([ab, ba].sort());
     expect(await findingsAbout(ds, AnomalyKind.CIRCULAR_TRADE, hi)).toEqual([]);
     const [x, y] = [a, c].sort();
-    expect((await findingsAbout(ds, AnomalyKind.CIRCULAR_TRADE, x)).filter((f) => f.order_ids.includes(ac))).toEqual([]);
-    expect((await findingsAbout(ds, AnomalyKind.CIRCULAR_TRADE, y)).filter((f) => f.order_ids.includes(ac))).toEqual([]);
+    expect((await findingsAbout(ds, AnomalyKind.CIRCULAR_TRADE, x)).filter((f) => f.order_ids.includes(ac))).toEqual(
+      [],
+    );
+    expect((await findingsAbout(ds, AnomalyKind.CIRCULAR_TRADE, y)).filter((f) => f.order_ids.includes(ac))).toEqual(
+      [],
+    );
   });
 });

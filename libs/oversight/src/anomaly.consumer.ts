@@ -5,7 +5,14 @@ import { AnomalyDetectionService } from './anomaly-detection.service';
 import { AnomalyKind, DetectedVia } from './anomaly.entities';
 
 const K = AnomalyKind;
-const AT_CHECKOUT = [K.PRICE_ABOVE_REFERENCE, K.SELF_DEALING, K.CIRCULAR_TRADE, K.ORDER_BURST, K.DEADLINE_SPIKE, K.UNCERTIFIED_UNDER_LABEL];
+const AT_CHECKOUT = [
+  K.PRICE_ABOVE_REFERENCE,
+  K.SELF_DEALING,
+  K.CIRCULAR_TRADE,
+  K.ORDER_BURST,
+  K.DEADLINE_SPIKE,
+  K.UNCERTIFIED_UNDER_LABEL,
+];
 
 /**
  * Which rules an order event may give something new to see (the rest wait for the hourly scan): the
@@ -36,7 +43,9 @@ export class AnomalyEventConsumer implements DomainEventConsumer {
 
   async handle(ctx: RequestContext, event: DomainEvent): Promise<void> {
     const orderId = (event.payload as { orderId?: string })?.orderId ?? event.aggregateId;
-    const r = await this.detection.run(ctx, { orderIds: [orderId], now: new Date() }, DetectedVia.EVENT, { kinds: [...(ANOMALY_EVENTS.get(event.type) ?? [])] });
+    const r = await this.detection.run(ctx, { orderIds: [orderId], now: new Date() }, DetectedVia.EVENT, {
+      kinds: [...(ANOMALY_EVENTS.get(event.type) ?? [])],
+    });
     if (r.opened) this.log.log(`${event.type} ${orderId}: ${r.opened} finding(s)`);
   }
 }

@@ -17,7 +17,12 @@ export class AnomalyScanJob implements JobHandler<{ regionPrefix?: string }> {
 
   async handle(job: Pick<Job<{ regionPrefix?: string }>, 'name' | 'data'>): Promise<DetectionResult | null> {
     if (job.name !== SCAN_JOB) return null;
-    return this.detection.run(RequestContext.system('anomaly-scan'), { orderIds: null, now: new Date() }, DetectedVia.SCHEDULE, { regionPrefix: job.data?.regionPrefix ?? '' });
+    return this.detection.run(
+      RequestContext.system('anomaly-scan'),
+      { orderIds: null, now: new Date() },
+      DetectedVia.SCHEDULE,
+      { regionPrefix: job.data?.regionPrefix ?? '' },
+    );
   }
 }
 
@@ -29,6 +34,10 @@ export class AnomalyScanScheduler implements OnApplicationBootstrap {
   async onApplicationBootstrap() {
     await this.queues
       .queue(OVERSIGHT_QUEUE)
-      .upsertJobScheduler(SCAN_SCHEDULER_ID, { pattern: '7 * * * *', tz: 'Asia/Shanghai' }, { name: SCAN_JOB, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+      .upsertJobScheduler(
+        SCAN_SCHEDULER_ID,
+        { pattern: '7 * * * *', tz: 'Asia/Shanghai' },
+        { name: SCAN_JOB, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+      );
   }
 }

@@ -26,7 +26,9 @@ export class AnomalyResolver {
     private readonly thresholds: AnomalyThresholdService,
   ) {}
 
-  @Query(() => AnomalyFindingConnection, { description: 'Anomaly findings in your region (platform admins: all), newest first' })
+  @Query(() => AnomalyFindingConnection, {
+    description: 'Anomaly findings in your region (platform admins: all), newest first',
+  })
   @Allow(AUDITOR, COORDINATOR, PLATFORM_ADMIN)
   anomalyFindings(
     @Ctx() ctx: RequestContext,
@@ -43,13 +45,16 @@ export class AnomalyResolver {
     return this.findings.get(ctx, id);
   }
 
-  @ResolveField(() => [AnomalyEvidenceOrder], { description: 'The orders behind the evidence (open each with order(id))' })
+  @ResolveField(() => [AnomalyEvidenceOrder], {
+    description: 'The orders behind the evidence (open each with order(id))',
+  })
   evidenceOrders(@Ctx() ctx: RequestContext, @Parent() finding: AnomalyFindingView): Promise<AnomalyEvidenceOrder[]> {
     return this.findings.evidenceOrders(ctx, finding);
   }
 
   @Mutation(() => AnomalyFindingView, {
-    description: 'AUDITOR (own region) or PLATFORM_ADMIN: CONFIRM or DISMISS an open finding with a reason; a confirmation may exclude its orders from statistics and propose suspending its supplier',
+    description:
+      'AUDITOR (own region) or PLATFORM_ADMIN: CONFIRM or DISMISS an open finding with a reason; a confirmation may exclude its orders from statistics and propose suspending its supplier',
   })
   @Allow(AUDITOR, PLATFORM_ADMIN)
   reviewAnomalyFinding(
@@ -57,19 +62,25 @@ export class AnomalyResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('decision', { type: () => AnomalyReviewDecision }) decision: AnomalyReviewDecision,
     @Args('reason', { type: () => String }) reason: string,
-    @Args('excludeFromStatistics', { type: () => Boolean, nullable: true, defaultValue: false }) excludeFromStatistics: boolean,
+    @Args('excludeFromStatistics', { type: () => Boolean, nullable: true, defaultValue: false })
+    excludeFromStatistics: boolean,
     @Args('proposeSuspension', { type: () => Boolean, nullable: true, defaultValue: false }) proposeSuspension: boolean,
   ): Promise<AnomalyFindingView> {
     return this.findings.review(ctx, id, decision, reason, { excludeFromStatistics, proposeSuspension });
   }
 
-  @Query(() => [AnomalyRuleInfo], { description: 'The detection rules with their default thresholds and the regional overrides on your path' })
+  @Query(() => [AnomalyRuleInfo], {
+    description: 'The detection rules with their default thresholds and the regional overrides on your path',
+  })
   @Allow(AUDITOR, COORDINATOR, PLATFORM_ADMIN)
   anomalyRules(@Ctx() ctx: RequestContext): Promise<AnomalyRuleInfo[]> {
     return this.thresholds.rules(ctx);
   }
 
-  @Mutation(() => AnomalyRuleInfo, { description: 'PLATFORM_ADMIN: set a region’s thresholds for one rule (the longest prefix wins; "" = the whole country; no values = remove the override)' })
+  @Mutation(() => AnomalyRuleInfo, {
+    description:
+      'PLATFORM_ADMIN: set a region’s thresholds for one rule (the longest prefix wins; "" = the whole country; no values = remove the override)',
+  })
   @Allow(PLATFORM_ADMIN)
   setAnomalyThresholds(
     @Ctx() ctx: RequestContext,
@@ -80,9 +91,14 @@ export class AnomalyResolver {
     return this.thresholds.set(ctx, kind, regionPrefix, values);
   }
 
-  @Mutation(() => AnomalyDetectionRun, { description: 'PLATFORM_ADMIN: scan now (what the schedule does), keeping findings in the region ("" = everywhere)' })
+  @Mutation(() => AnomalyDetectionRun, {
+    description: 'PLATFORM_ADMIN: scan now (what the schedule does), keeping findings in the region ("" = everywhere)',
+  })
   @Allow(PLATFORM_ADMIN)
-  runAnomalyDetection(@Ctx() ctx: RequestContext, @Args('regionCode', { type: () => String, nullable: true }) regionCode: string | null): Promise<AnomalyDetectionRun> {
+  runAnomalyDetection(
+    @Ctx() ctx: RequestContext,
+    @Args('regionCode', { type: () => String, nullable: true }) regionCode: string | null,
+  ): Promise<AnomalyDetectionRun> {
     const raw = String(regionCode ?? '').trim();
     const regionPrefix = raw === '' || raw === '000000000000' ? '' : normalizePrefix(raw);
     return this.detection.runNow(ctx, regionPrefix);

@@ -50,10 +50,14 @@ export interface AnomalyRule {
 export const ANOMALY_RULES: readonly AnomalyRule[] = [
   {
     kind: AnomalyKind.PRICE_ABOVE_REFERENCE,
-    description: 'A sold price above the market reference, above the same spec at other suppliers, or a sudden rise over earlier sales',
+    description:
+      'A sold price above the market reference, above the same spec at other suppliers, or a sudden rise over earlier sales',
     thresholds: {
       referenceMarginBps: { default: 2000, doc: 'above the market reference price by more than this' },
-      peerMarginBps: { default: 3000, doc: 'above the median of the same category, spec and unit at other suppliers by more than this' },
+      peerMarginBps: {
+        default: 3000,
+        doc: 'above the median of the same category, spec and unit at other suppliers by more than this',
+      },
       minPeers: { default: 1, doc: 'other suppliers’ variants needed for the band' },
       riseBps: { default: 3000, doc: 'above the median of the variant’s earlier sold prices by more than this' },
       riseMinHistory: { default: 2, doc: 'earlier sales needed to speak of a rise' },
@@ -63,7 +67,8 @@ export const ANOMALY_RULES: readonly AnomalyRule[] = [
   },
   {
     kind: AnomalyKind.SELF_DEALING,
-    description: 'An agency order from a supplier whose people are also the buying unit’s people (shared members, the supplier’s staff buying)',
+    description:
+      'An agency order from a supplier whose people are also the buying unit’s people (shared members, the supplier’s staff buying)',
     thresholds: {
       minAmount: { default: 1, doc: 'the supplier’s part of the order, at least (fen)' },
       lookbackDays: { default: 30, doc: 'orders scanned by the schedule' },
@@ -72,7 +77,8 @@ export const ANOMALY_RULES: readonly AnomalyRule[] = [
   },
   {
     kind: AnomalyKind.CIRCULAR_TRADE,
-    description: 'Money going round: a supplier’s staff buying its own products, or supplier A’s staff buying from B while B’s buy from A',
+    description:
+      'Money going round: a supplier’s staff buying its own products, or supplier A’s staff buying from B while B’s buy from A',
     thresholds: {
       lookbackDays: { default: 90, doc: 'window in which both directions must occur' },
       minAmount: { default: 1, doc: 'each direction, at least (fen)' },
@@ -81,14 +87,18 @@ export const ANOMALY_RULES: readonly AnomalyRule[] = [
   },
   {
     kind: AnomalyKind.ORDER_BURST,
-    description: 'Many near-identical orders (same variants and quantities) in a short time; flags odd hours, new accounts and one unit’s staff (摊派)',
+    description:
+      'Many near-identical orders (same variants and quantities) in a short time; flags odd hours, new accounts and one unit’s staff (摊派)',
     thresholds: {
       windowMinutes: { default: 60, doc: 'orders this close together form a burst' },
       minOrders: { default: 5, doc: 'near-identical orders in the window' },
       oddHourStart: { default: 0, doc: 'odd hours start (Asia/Shanghai, hour 0–23)' },
       oddHourEnd: { default: 6, doc: 'odd hours end (exclusive)' },
       newAccountDays: { default: 7, doc: 'an account younger than this at order time is new' },
-      flagShareBps: { default: 5000, doc: 'share of the burst at odd hours / from new accounts / from one unit that raises the severity' },
+      flagShareBps: {
+        default: 5000,
+        doc: 'share of the burst at odd hours / from new accounts / from one unit that raises the severity',
+      },
       scanHours: { default: 48, doc: 'orders scanned by the schedule' },
     },
     detect: detectOrderBurst,
@@ -116,9 +126,13 @@ export const ANOMALY_RULES: readonly AnomalyRule[] = [
   },
   {
     kind: AnomalyKind.UNCERTIFIED_UNDER_LABEL,
-    description: 'Uncertified goods sold in an assistance-only channel, or a counter whose certified share is below the threshold',
+    description:
+      'Uncertified goods sold in an assistance-only channel, or a counter whose certified share is below the threshold',
     thresholds: {
-      counterMinShareBps: { default: counterThresholdBps(), doc: 'a counter’s certified share of sales, at least (STATS_COUNTER_CERTIFIED_MIN_BPS)' },
+      counterMinShareBps: {
+        default: counterThresholdBps(),
+        doc: 'a counter’s certified share of sales, at least (STATS_COUNTER_CERTIFIED_MIN_BPS)',
+      },
       counterMinAmount: { default: 10_000, doc: 'a counter’s sales in the window before its share is judged (fen)' },
       counterLookbackDays: { default: 30, doc: 'a counter’s window' },
       lookbackDays: { default: 30, doc: 'orders scanned by the schedule' },
@@ -142,7 +156,13 @@ export const ANOMALY_RULES: readonly AnomalyRule[] = [
  * (`ExternalFindingService.record`, in its own transaction), so they have no thresholds and no scan.
  */
 export const EXTERNAL_FINDING_KINDS: ReadonlyMap<AnomalyKind, { description: string; recordedBy: string }> = new Map([
-  [AnomalyKind.INCOME_DISPUTE, { description: 'A farmer household disputes a line of its monthly income (a purchase payment or attributed income)', recordedBy: 'libs/produce' }],
+  [
+    AnomalyKind.INCOME_DISPUTE,
+    {
+      description: 'A farmer household disputes a line of its monthly income (a purchase payment or attributed income)',
+      recordedBy: 'libs/produce',
+    },
+  ],
 ]);
 
 export const RULE_BY_KIND: ReadonlyMap<AnomalyKind, AnomalyRule> = new Map(ANOMALY_RULES.map((r) => [r.kind, r]));
@@ -152,7 +172,10 @@ export function defaultThresholds(rule: AnomalyRule): Thresholds {
 }
 
 /** Thresholds for a region: the defaults, overridden by the override whose prefix is the longest that matches. */
-export function thresholdsResolver(rule: AnomalyRule, overrides: Array<{ regionPrefix: string; thresholds: Thresholds }>): ThresholdsFor {
+export function thresholdsResolver(
+  rule: AnomalyRule,
+  overrides: Array<{ regionPrefix: string; thresholds: Thresholds }>,
+): ThresholdsFor {
   const base = defaultThresholds(rule);
   const sorted = [...overrides].sort((a, b) => b.regionPrefix.length - a.regionPrefix.length);
   return (regionCode) => {

@@ -7,7 +7,11 @@ registerEnumType(AnomalyKind, { name: 'AnomalyKind' });
 registerEnumType(AnomalySeverity, { name: 'AnomalySeverity' });
 registerEnumType(AnomalyStatus, { name: 'AnomalyStatus' });
 registerEnumType(AnomalySubjectType, { name: 'AnomalySubjectType' });
-registerEnumType(DetectedVia, { name: 'AnomalyDetectedVia', description: 'EVENT: an order event, or another domain’s record as it happened (an income dispute); SCHEDULE: the periodic scan; MANUAL: runAnomalyDetection' });
+registerEnumType(DetectedVia, {
+  name: 'AnomalyDetectedVia',
+  description:
+    'EVENT: an order event, or another domain’s record as it happened (an income dispute); SCHEDULE: the periodic scan; MANUAL: runAnomalyDetection',
+});
 
 export enum AnomalyReviewDecision {
   CONFIRM = 'CONFIRM',
@@ -15,7 +19,10 @@ export enum AnomalyReviewDecision {
 }
 registerEnumType(AnomalyReviewDecision, { name: 'AnomalyReviewDecision' });
 
-@ObjectType({ description: 'One figure of the evidence; `name` is stable (translate it), `value` in `unit` (FEN money, BPS basis points, …); TEXT figures carry `text`' })
+@ObjectType({
+  description:
+    'One figure of the evidence; `name` is stable (translate it), `value` in `unit` (FEN money, BPS basis points, …); TEXT figures carry `text`',
+})
 export class AnomalyFigure {
   @Field(() => String) name: string;
   @Field(() => Float, { description: 'Exact integer for FEN, BPS, COUNT, UNITS, MINUTES, DAYS' }) value: number;
@@ -45,10 +52,12 @@ class AnomalyFinding {
   @Field(() => AnomalySeverity) severity: AnomalySeverity;
   @Field(() => AnomalyStatus) status: AnomalyStatus;
   @Field(() => AnomalySubjectType) subjectType: AnomalySubjectType;
-  @Field(() => String, { description: 'Id of the supplier, unit, product, order or counter (channel)' }) subjectId: string;
+  @Field(() => String, { description: 'Id of the supplier, unit, product, order or counter (channel)' })
+  subjectId: string;
   @Field(() => String) subjectLabel: string;
   @Field(() => ID, { nullable: true }) supplierId: string | null;
-  @Field(() => String, { description: 'The subject’s division code (decides thresholds and who sees it)' }) regionCode: string;
+  @Field(() => String, { description: 'The subject’s division code (decides thresholds and who sees it)' })
+  regionCode: string;
   @Field(() => String) summary: string;
   @Field(() => AnomalyEvidence) evidence: AnomalyEvidence;
   @Field(() => DetectedVia) detectedVia: DetectedVia;
@@ -57,7 +66,10 @@ class AnomalyFinding {
   @Field(() => Date, { nullable: true }) reviewedAt: Date | null;
   @Field(() => String, { nullable: true }) reviewerName: string | null;
   @Field(() => String, { nullable: true }) reviewReason: string | null;
-  @Field(() => Boolean, { description: 'Confirmed with its orders excluded from statistics (a correction row per order)' }) excludedFromStatistics: boolean;
+  @Field(() => Boolean, {
+    description: 'Confirmed with its orders excluded from statistics (a correction row per order)',
+  })
+  excludedFromStatistics: boolean;
   @Field(() => ID, { nullable: true }) suspensionProposalId: string | null;
 }
 export { AnomalyFinding as AnomalyFindingView };
@@ -67,7 +79,8 @@ export const AnomalyFindingConnection = Paginated(AnomalyFinding);
 export class AnomalyFindingFilter {
   @Field(() => AnomalyStatus, { nullable: true }) status?: AnomalyStatus | null;
   @Field(() => AnomalyKind, { nullable: true }) kind?: AnomalyKind | null;
-  @Field(() => String, { nullable: true, description: 'Division code or prefix; within your scope' }) regionCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Division code or prefix; within your scope' }) regionCode?:
+    string | null;
   @Field(() => AnomalySubjectType, { nullable: true }) subjectType?: AnomalySubjectType | null;
 }
 
@@ -86,7 +99,8 @@ export class AnomalyThresholdValue {
 
 @ObjectType()
 export class AnomalyThresholdOverride {
-  @Field(() => String, { description: '"" = the whole country; the longest prefix matching a finding’s region wins' }) regionPrefix: string;
+  @Field(() => String, { description: '"" = the whole country; the longest prefix matching a finding’s region wins' })
+  regionPrefix: string;
   @Field(() => [AnomalyThresholdValue]) values: AnomalyThresholdValue[];
   @Field(() => Date) updatedAt: Date;
 }

@@ -12,7 +12,8 @@ export const shanghaiHour = (t: Date): number => new Date(t.getTime() + SHANGHAI
 export const shanghaiMonth = (t: Date): string => new Date(t.getTime() + SHANGHAI_MS).toISOString().slice(0, 7);
 export const shanghaiYear = (t: Date): number => new Date(t.getTime() + SHANGHAI_MS).getUTCFullYear();
 /** The instant an Asia/Shanghai calendar day starts. */
-export const shanghaiDayStart = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d) - SHANGHAI_MS);
+export const shanghaiDayStart = (y: number, m: number, d: number): Date =>
+  new Date(Date.UTC(y, m - 1, d) - SHANGHAI_MS);
 
 /** Lower median (an actual observed price, never an average of two). */
 export function median(values: number[]): number | null {

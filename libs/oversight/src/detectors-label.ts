@@ -4,11 +4,30 @@ import type { OrderSignalLine } from '@bangfu/ordering';
 import { AnomalyKind, AnomalySeverity, AnomalySubjectType } from './anomaly.entities';
 import type { Candidate, DetectionScope, ThresholdsFor } from './anomaly.rules';
 import type { DetectorDeps } from './detector-deps';
-import { bps, count, daysBefore, fen, groupBy, shanghaiMonth, sumTotals, text, uniq, units, yuan } from './detector-util';
+import {
+  bps,
+  count,
+  daysBefore,
+  fen,
+  groupBy,
+  shanghaiMonth,
+  sumTotals,
+  text,
+  uniq,
+  units,
+  yuan,
+} from './detector-util';
 
-export async function detectUncertifiedUnderLabel(ctx: RequestContext, deps: DetectorDeps, scope: DetectionScope, th: ThresholdsFor): Promise<Candidate[]> {
+export async function detectUncertifiedUnderLabel(
+  ctx: RequestContext,
+  deps: DetectorDeps,
+  scope: DetectionScope,
+  th: ThresholdsFor,
+): Promise<Candidate[]> {
   const base = th('');
-  const lines = scope.orderIds ? await deps.orders.lines(ctx, { orderIds: scope.orderIds }) : await deps.orders.lines(ctx, { since: daysBefore(scope.now, base.lookbackDays) });
+  const lines = scope.orderIds
+    ? await deps.orders.lines(ctx, { orderIds: scope.orderIds })
+    : await deps.orders.lines(ctx, { since: daysBefore(scope.now, base.lookbackDays) });
   const out: Candidate[] = [];
   // Uncertified goods in a channel that may only sell certified assistance products.
   for (const part of groupBy(
@@ -29,7 +48,12 @@ export async function detectUncertifiedUnderLabel(ctx: RequestContext, deps: Det
       supplierId: l.supplierId,
       regionCode: place.regionCode,
       summary: `${yuan(amount)} of uncertified goods (${part.map((x) => x.sku).join(', ')}) sold in the assistance-only channel ${channel.name}`,
-      figures: [fen('uncertifiedAmount', amount), count('lineCount', part.length), text('channel', channel.name), text('supplier', place.name)],
+      figures: [
+        fen('uncertifiedAmount', amount),
+        count('lineCount', part.length),
+        text('channel', channel.name),
+        text('supplier', place.name),
+      ],
       orderIds: [l.orderId],
       fingerprint: `line:${l.orderId}:${l.supplierId}`,
     });
@@ -43,7 +67,11 @@ export async function detectUncertifiedUnderLabel(ctx: RequestContext, deps: Det
     if (!channel || channel.kind !== ChannelKind.COUNTER) continue;
     const region = channel.regionCode ?? '';
     const t = th(region);
-    const sales: OrderSignalLine[] = await deps.orders.lines(ctx, { channelIds: [channelId], since: daysBefore(scope.now, t.counterLookbackDays), until: scope.now });
+    const sales: OrderSignalLine[] = await deps.orders.lines(ctx, {
+      channelIds: [channelId],
+      since: daysBefore(scope.now, t.counterLookbackDays),
+      until: scope.now,
+    });
     const total = sumTotals(sales);
     if (total === 0 || total < t.counterMinAmount) continue;
     const certified = sumTotals(sales.filter((l) => l.certified));
@@ -59,7 +87,13 @@ export async function detectUncertifiedUnderLabel(ctx: RequestContext, deps: Det
       supplierId: null,
       regionCode: region,
       summary: `Counter ${channel.name}: certified share ${(share / 100).toFixed(1)}% of ${yuan(total)} in the last ${t.counterLookbackDays} days (minimum ${(t.counterMinShareBps / 100).toFixed(1)}%)`,
-      figures: [fen('salesAmount', total), fen('certifiedAmount', certified), bps('certifiedShare', share), bps('minimumShare', t.counterMinShareBps), text('period', month)],
+      figures: [
+        fen('salesAmount', total),
+        fen('certifiedAmount', certified),
+        bps('certifiedShare', share),
+        bps('minimumShare', t.counterMinShareBps),
+        text('period', month),
+      ],
       orderIds: uniq(sales.filter((l) => !l.certified).map((l) => l.orderId)).slice(0, 50),
       fingerprint: `counter:${month}`,
     });
@@ -67,8 +101,15 @@ export async function detectUncertifiedUnderLabel(ctx: RequestContext, deps: Det
   return out;
 }
 
-export async function detectAttributionGap(ctx: RequestContext, deps: DetectorDeps, scope: DetectionScope, th: ThresholdsFor): Promise<Candidate[]> {
-  const supplierIds = scope.orderIds ? uniq((await deps.orders.lines(ctx, { orderIds: scope.orderIds })).map((l) => l.supplierId)) : undefined;
+export async function detectAttributionGap(
+  ctx: RequestContext,
+  deps: DetectorDeps,
+  scope: DetectionScope,
+  th: ThresholdsFor,
+): Promise<Candidate[]> {
+  const supplierIds = scope.orderIds
+    ? uniq((await deps.orders.lines(ctx, { orderIds: scope.orderIds })).map((l) => l.supplierId))
+    : undefined;
   if (supplierIds && supplierIds.length === 0) return [];
   const coverage = await deps.orders.shipmentCoverage(ctx, daysBefore(scope.now, th('').lookbackDays), supplierIds);
   const out: Candidate[] = [];
@@ -87,7 +128,12 @@ export async function detectAttributionGap(ctx: RequestContext, deps: DetectorDe
       supplierId: c.supplierId,
       regionCode: place.regionCode,
       summary: `${place.name} shipped ${c.unitsWithoutLot} of ${c.unitsShipped} units without a harvest lot in the last ${t.lookbackDays} days`,
-      figures: [units('unitsShipped', c.unitsShipped), units('unitsWithoutLot', c.unitsWithoutLot), bps('uncoveredShare', share), text('period', month)],
+      figures: [
+        units('unitsShipped', c.unitsShipped),
+        units('unitsWithoutLot', c.unitsWithoutLot),
+        bps('uncoveredShare', share),
+        text('period', month),
+      ],
       orderIds: c.uncoveredOrderIds,
       fingerprint: `gap:${month}`,
     });

@@ -6,7 +6,21 @@ import type { OrderSignalLine } from '@bangfu/ordering';
 import { AnomalyKind, AnomalySeverity, AnomalySubjectType } from './anomaly.entities';
 import type { Candidate, DetectionScope, ThresholdsFor } from './anomaly.rules';
 import type { DetectorDeps } from './detector-deps';
-import { bps, count, daysBefore, fen, groupBy, minutesBefore, shanghaiDayStart, shanghaiHour, shanghaiYear, sumTotals, text, uniq, yuan } from './detector-util';
+import {
+  bps,
+  count,
+  daysBefore,
+  fen,
+  groupBy,
+  minutesBefore,
+  shanghaiDayStart,
+  shanghaiHour,
+  shanghaiYear,
+  sumTotals,
+  text,
+  uniq,
+  yuan,
+} from './detector-util';
 
 const AGENCY_ROLES = new Set<string>([Role.PURCHASER, Role.APPROVER, Role.AGENCY_ADMIN]);
 
@@ -54,7 +68,12 @@ function bursts(orders: OrderShape[], windowMinutes: number, min: number): Order
   return out;
 }
 
-export async function detectOrderBurst(ctx: RequestContext, deps: DetectorDeps, scope: DetectionScope, th: ThresholdsFor): Promise<Candidate[]> {
+export async function detectOrderBurst(
+  ctx: RequestContext,
+  deps: DetectorDeps,
+  scope: DetectionScope,
+  th: ThresholdsFor,
+): Promise<Candidate[]> {
   const base = th('');
   let lines: OrderSignalLine[];
   if (scope.orderIds) {
@@ -71,7 +90,8 @@ export async function detectOrderBurst(ctx: RequestContext, deps: DetectorDeps, 
   }
   // Counter sales are anonymous walk-up purchases: many identical ones are a busy canteen, not 摊派.
   const counters = new Set<string>();
-  for (const id of uniq(lines.map((l) => l.channelId))) if ((await deps.channel(id))?.kind === ChannelKind.COUNTER) counters.add(id);
+  for (const id of uniq(lines.map((l) => l.channelId)))
+    if ((await deps.channel(id))?.kind === ChannelKind.COUNTER) counters.add(id);
   lines = lines.filter((l) => !counters.has(l.channelId));
   const out: Candidate[] = [];
   for (const group of groupBy(shapes(lines), (s) => s.signature).values()) {
@@ -82,7 +102,9 @@ export async function detectOrderBurst(ctx: RequestContext, deps: DetectorDeps, 
       const byUser = new Map(accounts.map((a) => [a.userId, a]));
       const odd = run.filter((o) => {
         const h = shanghaiHour(o.at);
-        return t.oddHourStart <= t.oddHourEnd ? h >= t.oddHourStart && h < t.oddHourEnd : h >= t.oddHourStart || h < t.oddHourEnd;
+        return t.oddHourStart <= t.oddHourEnd
+          ? h >= t.oddHourStart && h < t.oddHourEnd
+          : h >= t.oddHourStart || h < t.oddHourEnd;
       }).length;
       const fresh = run.filter((o) => {
         const a = byUser.get(o.buyerUserId);
@@ -91,7 +113,11 @@ export async function detectOrderBurst(ctx: RequestContext, deps: DetectorDeps, 
       // 摊派: the largest share of the burst placed by people of one agency unit.
       const unitCounts = new Map<string, number>();
       for (const o of run) {
-        for (const org of uniq((byUser.get(o.buyerUserId)?.memberships ?? []).filter((m) => AGENCY_ROLES.has(m.role) && m.organizationId).map((m) => m.organizationId!))) {
+        for (const org of uniq(
+          (byUser.get(o.buyerUserId)?.memberships ?? [])
+            .filter((m) => AGENCY_ROLES.has(m.role) && m.organizationId)
+            .map((m) => m.organizationId!),
+        )) {
           unitCounts.set(org, (unitCounts.get(org) ?? 0) + 1);
         }
       }
@@ -126,7 +152,12 @@ export async function detectOrderBurst(ctx: RequestContext, deps: DetectorDeps, 
   return out;
 }
 
-export async function detectDeadlineSpike(ctx: RequestContext, deps: DetectorDeps, scope: DetectionScope, th: ThresholdsFor): Promise<Candidate[]> {
+export async function detectDeadlineSpike(
+  ctx: RequestContext,
+  deps: DetectorDeps,
+  scope: DetectionScope,
+  th: ThresholdsFor,
+): Promise<Candidate[]> {
   const year = shanghaiYear(scope.now);
   const since = shanghaiDayStart(year - 1, 1, 1);
   let lines: OrderSignalLine[];
@@ -148,7 +179,9 @@ export async function detectDeadlineSpike(ctx: RequestContext, deps: DetectorDep
       const deadlineEnd = shanghaiDayStart(y, t.deadlineMonth, t.deadlineDay + 1);
       const windowStart = new Date(deadlineEnd.getTime() - t.windowDays * 86_400_000);
       if (scope.now < windowStart) continue;
-      const yearLines = ls.filter((l) => l.orderCreatedAt >= shanghaiDayStart(y, 1, 1) && l.orderCreatedAt < deadlineEnd);
+      const yearLines = ls.filter(
+        (l) => l.orderCreatedAt >= shanghaiDayStart(y, 1, 1) && l.orderCreatedAt < deadlineEnd,
+      );
       const inWindow = yearLines.filter((l) => l.orderCreatedAt >= windowStart);
       const total = sumTotals(yearLines);
       const spike = sumTotals(inWindow);
@@ -165,7 +198,13 @@ export async function detectDeadlineSpike(ctx: RequestContext, deps: DetectorDep
         supplierId: null,
         regionCode: unit.regionCode,
         summary: `${unit.name}: ${(shareBps / 100).toFixed(1)}% of its purchases up to ${deadline} (${yuan(spike)} of ${yuan(total)}) fall in the last ${t.windowDays} days`,
-        figures: [fen('windowAmount', spike), fen('periodAmount', total), bps('windowShare', shareBps), { name: 'windowDays', value: t.windowDays, unit: 'DAYS' }, text('deadline', deadline)],
+        figures: [
+          fen('windowAmount', spike),
+          fen('periodAmount', total),
+          bps('windowShare', shareBps),
+          { name: 'windowDays', value: t.windowDays, unit: 'DAYS' },
+          text('deadline', deadline),
+        ],
         orderIds: uniq(inWindow.map((l) => l.orderId)),
         fingerprint: `${orgId}:${deadline}`,
       });
@@ -174,8 +213,16 @@ export async function detectDeadlineSpike(ctx: RequestContext, deps: DetectorDep
   return out;
 }
 
-export async function detectSplitBasket(ctx: RequestContext, deps: DetectorDeps, scope: DetectionScope, th: ThresholdsFor): Promise<Candidate[]> {
-  const flags = await deps.purchaseRequests.splitBasketFlags(ctx, scope.orderIds ? { orderIds: scope.orderIds } : { since: daysBefore(scope.now, th('').lookbackDays) });
+export async function detectSplitBasket(
+  ctx: RequestContext,
+  deps: DetectorDeps,
+  scope: DetectionScope,
+  th: ThresholdsFor,
+): Promise<Candidate[]> {
+  const flags = await deps.purchaseRequests.splitBasketFlags(
+    ctx,
+    scope.orderIds ? { orderIds: scope.orderIds } : { since: daysBefore(scope.now, th('').lookbackDays) },
+  );
   const out: Candidate[] = [];
   for (const f of flags) {
     const unit = await deps.organization(f.orgId);
@@ -190,7 +237,13 @@ export async function detectSplitBasket(ctx: RequestContext, deps: DetectorDeps,
       supplierId: null,
       regionCode: unit.regionCode,
       summary: `${f.requestIds.length} requests within ${f.windowMinutes} min total ${yuan(f.totalAmount)}, over the purchaser’s limit of ${yuan(f.limitAmount)}`,
-      figures: [fen('totalAmount', f.totalAmount), fen('limitAmount', f.limitAmount), bps('excessOverLimit', excess), count('requestCount', f.requestIds.length), { name: 'windowMinutes', value: f.windowMinutes, unit: 'MINUTES' }],
+      figures: [
+        fen('totalAmount', f.totalAmount),
+        fen('limitAmount', f.limitAmount),
+        bps('excessOverLimit', excess),
+        count('requestCount', f.requestIds.length),
+        { name: 'windowMinutes', value: f.windowMinutes, unit: 'MINUTES' },
+      ],
       orderIds: f.orderIds,
       fingerprint: `flag:${f.flagId}`,
     });

@@ -9,17 +9,33 @@ import { count, daysBefore, excessBps, fen, groupBy, median, sumTotals, text, un
 const SUPPLIER_ROLES = new Set<string>([Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF]);
 
 /** Lines of the event's orders, or of every order in the schedule's look-back. */
-function scopeLines(ctx: RequestContext, deps: DetectorDeps, scope: DetectionScope, lookbackDays: number): Promise<OrderSignalLine[]> {
-  return scope.orderIds ? deps.orders.lines(ctx, { orderIds: scope.orderIds }) : deps.orders.lines(ctx, { since: daysBefore(scope.now, lookbackDays) });
+function scopeLines(
+  ctx: RequestContext,
+  deps: DetectorDeps,
+  scope: DetectionScope,
+  lookbackDays: number,
+): Promise<OrderSignalLine[]> {
+  return scope.orderIds
+    ? deps.orders.lines(ctx, { orderIds: scope.orderIds })
+    : deps.orders.lines(ctx, { since: daysBefore(scope.now, lookbackDays) });
 }
 
-export async function detectPriceAboveReference(ctx: RequestContext, deps: DetectorDeps, scope: DetectionScope, th: ThresholdsFor): Promise<Candidate[]> {
+export async function detectPriceAboveReference(
+  ctx: RequestContext,
+  deps: DetectorDeps,
+  scope: DetectionScope,
+  th: ThresholdsFor,
+): Promise<Candidate[]> {
   const lines = await scopeLines(ctx, deps, scope, th('').lookbackDays);
   if (lines.length === 0) return [];
   const variantIds = uniq(lines.map((l) => l.variantId));
   const refs = new Map((await deps.variants.priceReferences(ctx, variantIds)).map((r) => [r.variantId, r]));
   const earliest = lines.reduce((t, l) => (l.orderCreatedAt < t ? l.orderCreatedAt : t), lines[0].orderCreatedAt);
-  const history = await deps.orders.lines(ctx, { variantIds, since: daysBefore(earliest, th('').lookbackDays), until: scope.now });
+  const history = await deps.orders.lines(ctx, {
+    variantIds,
+    since: daysBefore(earliest, th('').lookbackDays),
+    until: scope.now,
+  });
   const out: Candidate[] = [];
   for (const group of groupBy(lines, (l) => `${l.variantId}|${l.priceKind}|${l.unitPrice}`).values()) {
     const l = group[0];
@@ -40,7 +56,15 @@ export async function detectPriceAboveReference(ctx: RequestContext, deps: Detec
     const first = group.reduce((a, x) => (x.orderCreatedAt < a ? x.orderCreatedAt : a), l.orderCreatedAt);
     const since = daysBefore(first, t.lookbackDays);
     const earlier = uniq(
-      history.filter((h) => h.variantId === l.variantId && h.priceKind === l.priceKind && h.orderCreatedAt < first && h.orderCreatedAt >= since).map((h) => `${h.orderId}|${h.unitPrice}`),
+      history
+        .filter(
+          (h) =>
+            h.variantId === l.variantId &&
+            h.priceKind === l.priceKind &&
+            h.orderCreatedAt < first &&
+            h.orderCreatedAt >= since,
+        )
+        .map((h) => `${h.orderId}|${h.unitPrice}`),
     ).map((k) => Number(k.split('|')[1]));
     if (earlier.length >= t.riseMinHistory) {
       const before = median(earlier)!;
@@ -66,7 +90,12 @@ export async function detectPriceAboveReference(ctx: RequestContext, deps: Detec
   return out;
 }
 
-export async function detectSelfDealing(ctx: RequestContext, deps: DetectorDeps, scope: DetectionScope, th: ThresholdsFor): Promise<Candidate[]> {
+export async function detectSelfDealing(
+  ctx: RequestContext,
+  deps: DetectorDeps,
+  scope: DetectionScope,
+  th: ThresholdsFor,
+): Promise<Candidate[]> {
   const lines = (await scopeLines(ctx, deps, scope, th('').lookbackDays)).filter((l) => l.buyerOrgId);
   if (lines.length === 0) return [];
   const orgIds = uniq(lines.flatMap((l) => [l.buyerOrgId!, l.supplierId]));
@@ -93,7 +122,13 @@ export async function detectSelfDealing(ctx: RequestContext, deps: DetectorDeps,
       supplierId: l.supplierId,
       regionCode: place.regionCode,
       summary: `${unit.name} bought ${yuan(amount)} from ${place.name}: ${buyerIsStaff ? 'the purchaser works for the supplier' : `${shared.length} person(s) belong to both`}`,
-      figures: [fen('orderAmount', amount), count('sharedMembers', shared.length), count('buyerIsSupplierStaff', buyerIsStaff ? 1 : 0), text('buyerUnit', unit.name), text('supplier', place.name)],
+      figures: [
+        fen('orderAmount', amount),
+        count('sharedMembers', shared.length),
+        count('buyerIsSupplierStaff', buyerIsStaff ? 1 : 0),
+        text('buyerUnit', unit.name),
+        text('supplier', place.name),
+      ],
       orderIds: [l.orderId],
       fingerprint: `${l.orderId}:${l.supplierId}`,
     });
@@ -101,13 +136,23 @@ export async function detectSelfDealing(ctx: RequestContext, deps: DetectorDeps,
   return out;
 }
 
-export async function detectCircularTrade(ctx: RequestContext, deps: DetectorDeps, scope: DetectionScope, th: ThresholdsFor): Promise<Candidate[]> {
+export async function detectCircularTrade(
+  ctx: RequestContext,
+  deps: DetectorDeps,
+  scope: DetectionScope,
+  th: ThresholdsFor,
+): Promise<Candidate[]> {
   const lookback = th('').lookbackDays;
   const lines = await scopeLines(ctx, deps, scope, lookback);
   if (lines.length === 0) return [];
   const staffOf = new Map<string, Set<string>>(); // buyer user → suppliers they work for
   for (const a of await deps.users.accountFacts(ctx, uniq(lines.map((l) => l.buyerUserId)))) {
-    staffOf.set(a.userId, new Set(a.memberships.filter((m) => SUPPLIER_ROLES.has(m.role) && m.organizationId).map((m) => m.organizationId!)));
+    staffOf.set(
+      a.userId,
+      new Set(
+        a.memberships.filter((m) => SUPPLIER_ROLES.has(m.role) && m.organizationId).map((m) => m.organizationId!),
+      ),
+    );
   }
   const out: Candidate[] = [];
   // A supplier's own staff buying its products as customers: sales that only move the supplier's own money.
@@ -146,7 +191,9 @@ export async function detectCircularTrade(ctx: RequestContext, deps: DetectorDep
     const pair = [a, b].sort().join(':');
     if (done.has(pair)) continue;
     done.add(pair);
-    const staffOfB = (await deps.users.membersOf(ctx, [b])).filter((m) => SUPPLIER_ROLES.has(m.role)).map((m) => m.userId);
+    const staffOfB = (await deps.users.membersOf(ctx, [b]))
+      .filter((m) => SUPPLIER_ROLES.has(m.role))
+      .map((m) => m.userId);
     if (staffOfB.length === 0) continue;
     const since = daysBefore(scope.now, lookback);
     const back = await deps.orders.lines(ctx, { supplierIds: [a], buyerUserIds: staffOfB, since });
@@ -167,7 +214,12 @@ export async function detectCircularTrade(ctx: RequestContext, deps: DetectorDep
       supplierId: lo,
       regionCode: place.regionCode,
       summary: `${place.name} and ${other.name} buy from each other (${yuan(ab)} one way, ${yuan(ba)} the other)`,
-      figures: [text('counterpart', other.name), fen('amountOneWay', ab), fen('amountOtherWay', ba), text('pattern', 'MUTUAL')],
+      figures: [
+        text('counterpart', other.name),
+        fen('amountOneWay', ab),
+        fen('amountOtherWay', ba),
+        text('pattern', 'MUTUAL'),
+      ],
       orderIds: uniq([...fwdAll, ...back].map((l) => l.orderId)),
       fingerprint: `mutual:${lo}:${hi}`,
     });

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type RequestContext } from '@bangfu/core';
-import { type AnomalyFigureData, type AnomalyKind, type AnomalySeverity, AnomalyStatus, type AnomalySubjectType, DetectedVia } from './anomaly.entities';
+import {
+  type AnomalyFigureData,
+  type AnomalyKind,
+  type AnomalySeverity,
+  AnomalyStatus,
+  type AnomalySubjectType,
+  DetectedVia,
+} from './anomaly.entities';
 import { EXTERNAL_FINDING_KINDS } from './anomaly.rules';
 
 /** What another domain reports; the same (kind, subject, fingerprint) never opens a second finding. */
@@ -31,10 +38,15 @@ export class ExternalFindingService {
   constructor(private readonly db: Db) {}
 
   /** Opens an OPEN finding, or returns the one already holding this evidence (never refreshed: it is a record). */
-  async record(ctx: RequestContext, input: ExternalFindingInput): Promise<{ id: string; opened: boolean; status: AnomalyStatus }> {
+  async record(
+    ctx: RequestContext,
+    input: ExternalFindingInput,
+  ): Promise<{ id: string; opened: boolean; status: AnomalyStatus }> {
     // A detector's kind recorded from outside would bypass its thresholds: a programming error, not input.
-    if (!EXTERNAL_FINDING_KINDS.has(input.kind)) throw new Error(`${input.kind} is found by oversight's detectors, not recorded from outside`);
-    if (!/^[0-9]{12}$/.test(input.regionCode)) throw new Error(`regionCode ${input.regionCode} is not a 12-digit division code`);
+    if (!EXTERNAL_FINDING_KINDS.has(input.kind))
+      throw new Error(`${input.kind} is found by oversight's detectors, not recorded from outside`);
+    if (!/^[0-9]{12}$/.test(input.regionCode))
+      throw new Error(`regionCode ${input.regionCode} is not a 12-digit division code`);
     const key = `${input.kind}:${input.subjectType}:${input.subjectId}:${input.fingerprint}`;
     const m = this.db.manager(ctx);
     const rows: Array<{ id: string }> = await m.query(
@@ -42,10 +54,26 @@ export class ExternalFindingService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::uuid[], $11, $12)
        ON CONFLICT (evidence_key) DO NOTHING
        RETURNING id`,
-      [input.kind, input.severity, input.subjectType, input.subjectId, input.subjectLabel, input.supplierId, input.regionCode, input.summary, JSON.stringify(input.figures), input.orderIds ?? [], key, DetectedVia.EVENT],
+      [
+        input.kind,
+        input.severity,
+        input.subjectType,
+        input.subjectId,
+        input.subjectLabel,
+        input.supplierId,
+        input.regionCode,
+        input.summary,
+        JSON.stringify(input.figures),
+        input.orderIds ?? [],
+        key,
+        DetectedVia.EVENT,
+      ],
     );
     if (rows.length) return { id: rows[0].id, opened: true, status: AnomalyStatus.OPEN };
-    const [existing]: Array<{ id: string; status: AnomalyStatus }> = await m.query(`SELECT id, status FROM anomaly_finding WHERE evidence_key = $1`, [key]);
+    const [existing]: Array<{ id: string; status: AnomalyStatus }> = await m.query(
+      `SELECT id, status FROM anomaly_finding WHERE evidence_key = $1`,
+      [key],
+    );
     return { id: existing.id, opened: false, status: existing.status };
   }
 }

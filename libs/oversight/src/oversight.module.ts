@@ -20,7 +20,12 @@ import { SupplierSuspensionProposal } from './suspension-proposal.entities';
 import { SupplierSuspensionProposalResolver } from './suspension-proposal.resolver';
 import { SupplierSuspensionProposalService } from './suspension-proposal.service';
 
-export const OVERSIGHT_ENTITIES = [SupplierSuspensionProposal, AnomalyFindingRow, AnomalyThresholdRow, AnomalyStatisticsCorrection];
+export const OVERSIGHT_ENTITIES = [
+  SupplierSuspensionProposal,
+  AnomalyFindingRow,
+  AnomalyThresholdRow,
+  AnomalyStatisticsCorrection,
+];
 
 /**
  * Recording findings from other domains alone (needs only the database): what libs/produce imports
@@ -31,7 +36,15 @@ export class ExternalFindingModule {}
 
 /** Oversight: anomaly findings that auditors review, and supplier suspension proposals for the platform admin. */
 @Module({
-  imports: [IdentityModule, SupplierModule, CatalogModule, ChannelModule, OrderingModule, ProcurementModule, StatsExclusionModule],
+  imports: [
+    IdentityModule,
+    SupplierModule,
+    CatalogModule,
+    ChannelModule,
+    OrderingModule,
+    ProcurementModule,
+    StatsExclusionModule,
+  ],
   providers: [
     SupplierSuspensionProposalService,
     SupplierSuspensionProposalResolver,
@@ -45,6 +58,11 @@ export class ExternalFindingModule {}
     AnomalyScanScheduler,
     AnomalyResolver,
   ],
-  exports: [SupplierSuspensionProposalService, AnomalyDetectionService, AnomalyFindingService, StatisticsCorrectionService],
+  exports: [
+    SupplierSuspensionProposalService,
+    AnomalyDetectionService,
+    AnomalyFindingService,
+    StatisticsCorrectionService,
+  ],
 })
 export class OversightModule {}

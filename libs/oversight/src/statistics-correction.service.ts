@@ -28,7 +28,10 @@ export class StatisticsCorrectionService {
   async excludedOrderIds(ctx: RequestContext, orderIds?: string[]): Promise<string[]> {
     const rows: Array<{ order_id: string }> = await this.db
       .manager(ctx)
-      .query(`SELECT DISTINCT order_id FROM anomaly_statistics_correction WHERE ($1::uuid[] IS NULL OR order_id = ANY($1::uuid[])) ORDER BY order_id`, [orderIds ?? null]);
+      .query(
+        `SELECT DISTINCT order_id FROM anomaly_statistics_correction WHERE ($1::uuid[] IS NULL OR order_id = ANY($1::uuid[])) ORDER BY order_id`,
+        [orderIds ?? null],
+      );
     return rows.map((r) => r.order_id);
   }
 }

@@ -2,13 +2,19 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, type Connection, Ctx, type RequestContext, Role } from '@bangfu/core';
 import { SuspensionProposalStatus } from './suspension-proposal.entities';
 import { SupplierSuspensionProposalService } from './suspension-proposal.service';
-import { SupplierSuspensionProposalConnection, SupplierSuspensionProposalView, SuspensionDecision } from './suspension-proposal.types';
+import {
+  SupplierSuspensionProposalConnection,
+  SupplierSuspensionProposalView,
+  SuspensionDecision,
+} from './suspension-proposal.types';
 
 @Resolver()
 export class SupplierSuspensionProposalResolver {
   constructor(private readonly proposals: SupplierSuspensionProposalService) {}
 
-  @Query(() => SupplierSuspensionProposalConnection, { description: 'Platform admin: proposals to suspend suppliers (动态退出), newest first' })
+  @Query(() => SupplierSuspensionProposalConnection, {
+    description: 'Platform admin: proposals to suspend suppliers (动态退出), newest first',
+  })
   @Allow(Role.PLATFORM_ADMIN)
   supplierSuspensionProposals(
     @Ctx() ctx: RequestContext,
@@ -19,7 +25,10 @@ export class SupplierSuspensionProposalResolver {
     return this.proposals.list(ctx, status, first, after);
   }
 
-  @Mutation(() => SupplierSuspensionProposalView, { description: 'Platform admin: ACCEPT suspends the supplier (APPROVED → SUSPENDED), REJECT closes the proposal; a reason is required' })
+  @Mutation(() => SupplierSuspensionProposalView, {
+    description:
+      'Platform admin: ACCEPT suspends the supplier (APPROVED → SUSPENDED), REJECT closes the proposal; a reason is required',
+  })
   @Allow(Role.PLATFORM_ADMIN)
   decideSupplierSuspensionProposal(
     @Ctx() ctx: RequestContext,

@@ -1,7 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput, type Connection, Db, decodeCursor, isUuid, notFound, pageSize, type RequestContext, toConnection } from '@bangfu/core';
+import {
+  AppError,
+  badInput,
+  type Connection,
+  Db,
+  decodeCursor,
+  isUuid,
+  notFound,
+  pageSize,
+  type RequestContext,
+  toConnection,
+} from '@bangfu/core';
 import { AdmissionAction, SupplierService } from '@bangfu/supplier';
-import { SupplierSuspensionProposal, SuspensionProposalSource, SuspensionProposalStatus } from './suspension-proposal.entities';
+import {
+  SupplierSuspensionProposal,
+  SuspensionProposalSource,
+  SuspensionProposalStatus,
+} from './suspension-proposal.entities';
 import { SuspensionDecision, type SupplierSuspensionProposalView } from './suspension-proposal.types';
 
 const SOURCES = new Set<string>(Object.values(SuspensionProposalSource));
@@ -83,17 +98,21 @@ export class SupplierSuspensionProposalService {
          ON CONFLICT (supplier_id, source, source_ref) WHERE status = 'PROPOSED' DO NOTHING`,
         [supplierId, source, sourceRef, why, tx.principal?.userId ?? null],
       );
-      const rows: ProposalRow[] = await em.query(`${SELECT} WHERE p.supplier_id = $1 AND p.source = $2 AND p.source_ref = $3 AND p.status = 'PROPOSED'`, [
-        supplierId,
-        source,
-        sourceRef,
-      ]);
+      const rows: ProposalRow[] = await em.query(
+        `${SELECT} WHERE p.supplier_id = $1 AND p.source = $2 AND p.source_ref = $3 AND p.status = 'PROPOSED'`,
+        [supplierId, source, sourceRef],
+      );
       return toView(rows[0]);
     });
   }
 
   /** Newest first; platform admins only (the resolver says so). */
-  async list(ctx: RequestContext, status: SuspensionProposalStatus | null | undefined, first?: number | null, after?: string | null): Promise<Connection<SupplierSuspensionProposalView>> {
+  async list(
+    ctx: RequestContext,
+    status: SuspensionProposalStatus | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<SupplierSuspensionProposalView>> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
     const where: string[] = [];
@@ -101,15 +120,22 @@ export class SupplierSuspensionProposalService {
     if (status) where.push(`p.status = $${params.push(status)}`);
     const total: Array<{ n: number }> = await this.db
       .manager(ctx)
-      .query(`SELECT count(*)::int AS n FROM supplier_suspension_proposal p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, params);
+      .query(
+        `SELECT count(*)::int AS n FROM supplier_suspension_proposal p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+        params,
+      );
     if (cursor) {
       const [at, id] = cursor;
-      if (typeof at !== 'string' || !isUuid(id) || Number.isNaN(Date.parse(at))) throw badInput('after is not a valid cursor', { field: 'after' });
+      if (typeof at !== 'string' || !isUuid(id) || Number.isNaN(Date.parse(at)))
+        throw badInput('after is not a valid cursor', { field: 'after' });
       where.push(`(p.proposed_at, p.id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);
     }
     const rows: ProposalRow[] = await this.db
       .manager(ctx)
-      .query(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.proposed_at DESC, p.id DESC LIMIT ${limit + 1}`, params);
+      .query(
+        `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.proposed_at DESC, p.id DESC LIMIT ${limit + 1}`,
+        params,
+      );
     return toConnection(rows.map(toView), limit, total[0].n, (p) => [p.proposedAt.toISOString(), p.id], !!cursor);
   }
 
@@ -120,15 +146,27 @@ export class SupplierSuspensionProposalService {
   }
 
   /** Platform admin: ACCEPT suspends the supplier in the same transaction; REJECT closes the proposal. */
-  async decide(ctx: RequestContext, id: string, decision: SuspensionDecision, reason: string): Promise<SupplierSuspensionProposalView> {
+  async decide(
+    ctx: RequestContext,
+    id: string,
+    decision: SuspensionDecision,
+    reason: string,
+  ): Promise<SupplierSuspensionProposalView> {
     const why = cleanReason(reason);
     return this.db.transaction(ctx, async (tx) => {
       const proposal = isUuid(id)
-        ? await this.db.repo(tx, SupplierSuspensionProposal).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :id', { id }).getOne()
+        ? await this.db
+            .repo(tx, SupplierSuspensionProposal)
+            .createQueryBuilder('p')
+            .setLock('pessimistic_write')
+            .where('p.id = :id', { id })
+            .getOne()
         : null;
       if (!proposal) throw notFound('SupplierSuspensionProposal', id);
       if (proposal.status !== SuspensionProposalStatus.PROPOSED) {
-        throw new AppError('PROPOSAL_ALREADY_DECIDED', `This proposal was already decided (${proposal.status})`, { status: proposal.status });
+        throw new AppError('PROPOSAL_ALREADY_DECIDED', `This proposal was already decided (${proposal.status})`, {
+          status: proposal.status,
+        });
       }
       const accepted = decision === SuspensionDecision.ACCEPT;
       if (accepted) await this.suppliers.transition(tx, proposal.supplierId, AdmissionAction.SUSPEND, why);

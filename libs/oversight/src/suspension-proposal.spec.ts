@@ -37,19 +37,35 @@ describe('supplier suspension proposals (动态退出)', () => {
     const { supplierId } = await createSupplierFixture(ds);
     const ctx = RequestContext.system('complaints');
     const a = await proposals.propose(ctx, supplierId, 'COMPLAINTS', '三次投诉成立', { sourceRef: 'rule:upheld-3' });
-    const b = await proposals.propose(ctx, supplierId, 'COMPLAINTS', '三次投诉成立（重复）', { sourceRef: 'rule:upheld-3' });
+    const b = await proposals.propose(ctx, supplierId, 'COMPLAINTS', '三次投诉成立（重复）', {
+      sourceRef: 'rule:upheld-3',
+    });
     expect(b.id).toBe(a.id);
     const other = await proposals.propose(ctx, supplierId, 'RATING', '评分低于 2.5');
     expect(other.id).not.toBe(a.id);
 
     const list = await server.gqlOk(LIST, { status: 'PROPOSED' }, adminToken);
-    const mine = list.supplierSuspensionProposals.edges.map((e: any) => e.node).filter((n: any) => n.supplierId === supplierId);
+    const mine = list.supplierSuspensionProposals.edges
+      .map((e: any) => e.node)
+      .filter((n: any) => n.supplierId === supplierId);
     expect(mine).toHaveLength(2);
-    expect(mine.find((n: any) => n.id === a.id)).toMatchObject({ source: 'COMPLAINTS', sourceRef: 'rule:upheld-3', reason: '三次投诉成立', supplierStatus: 'APPROVED' });
+    expect(mine.find((n: any) => n.id === a.id)).toMatchObject({
+      source: 'COMPLAINTS',
+      sourceRef: 'rule:upheld-3',
+      reason: '三次投诉成立',
+      supplierStatus: 'APPROVED',
+    });
 
     const decided = await server.gqlOk(DECIDE, { id: a.id, d: 'ACCEPT', r: '核实属实，暂停' }, adminToken);
-    expect(decided.decideSupplierSuspensionProposal).toMatchObject({ status: 'ACCEPTED', supplierStatus: 'SUSPENDED', decisionReason: '核实属实，暂停' });
-    expectErrorCode(await server.gql(DECIDE, { id: a.id, d: 'REJECT', r: 'again' }, adminToken), 'PROPOSAL_ALREADY_DECIDED');
+    expect(decided.decideSupplierSuspensionProposal).toMatchObject({
+      status: 'ACCEPTED',
+      supplierStatus: 'SUSPENDED',
+      decisionReason: '核实属实，暂停',
+    });
+    expectErrorCode(
+      await server.gql(DECIDE, { id: a.id, d: 'REJECT', r: 'again' }, adminToken),
+      'PROPOSAL_ALREADY_DECIDED',
+    );
     // Once decided, the same rule may propose again (a new open proposal).
     const again = await proposals.propose(ctx, supplierId, 'COMPLAINTS', '又一次', { sourceRef: 'rule:upheld-3' });
     expect(again.id).not.toBe(a.id);
@@ -57,7 +73,13 @@ describe('supplier suspension proposals (动态退出)', () => {
 
   it('reject keeps the supplier; a reason is required; only the platform admin decides or lists', async () => {
     const { supplierId } = await createSupplierFixture(ds);
-    const p = await proposals.propose(RequestContext.system(), supplierId, 'ANOMALY_FINDING', 'PRICE_ABOVE_REFERENCE confirmed', { sourceRef: 'f-1' });
+    const p = await proposals.propose(
+      RequestContext.system(),
+      supplierId,
+      'ANOMALY_FINDING',
+      'PRICE_ABOVE_REFERENCE confirmed',
+      { sourceRef: 'f-1' },
+    );
     expectErrorCode(await server.gql(DECIDE, { id: p.id, d: 'REJECT', r: '  ' }, adminToken), 'BAD_USER_INPUT');
     expectErrorCode(await server.gql(DECIDE, { id: p.id, d: 'REJECT', r: 'no' }, auditorToken), 'FORBIDDEN');
     expectErrorCode(await server.gql(LIST, {}, auditorToken), 'FORBIDDEN');
@@ -67,9 +89,15 @@ describe('supplier suspension proposals (动态退出)', () => {
 
   it('refuses an unknown supplier or source and an empty reason', async () => {
     const ctx = RequestContext.system();
-    await expect(proposals.propose(ctx, '00000000-0000-0000-0000-000000000001', 'COMPLAINTS', 'x')).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    await expect(
+      proposals.propose(ctx, '00000000-0000-0000-0000-000000000001', 'COMPLAINTS', 'x'),
+    ).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
     const { supplierId } = await createSupplierFixture(ds);
-    await expect(proposals.propose(ctx, supplierId, 'NOPE' as never, 'x')).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-    await expect(proposals.propose(ctx, supplierId, 'COMPLAINTS', ' ')).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    await expect(proposals.propose(ctx, supplierId, 'NOPE' as never, 'x')).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    await expect(proposals.propose(ctx, supplierId, 'COMPLAINTS', ' ')).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });

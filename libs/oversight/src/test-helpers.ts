@@ -19,7 +19,19 @@ import { OVERSIGHT_ENTITIES, OversightModule } from './oversight.module';
 /** Spec support (not exported from the lib): the domains oversight reads through, workers off. */
 export async function startOversightServer(): Promise<{ server: TestServer; ds: DataSource }> {
   const server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, LedgerModule, AttributionModule, ProcurementModule, OversightModule],
+    imports: [
+      RegionModule,
+      IdentityModule,
+      SupplierModule,
+      CatalogModule,
+      CertificationModule,
+      ChannelModule,
+      OrderingModule,
+      LedgerModule,
+      AttributionModule,
+      ProcurementModule,
+      OversightModule,
+    ],
     entities: [
       ...REGION_ENTITIES,
       ...IDENTITY_ENTITIES,
@@ -53,12 +65,23 @@ export async function staffOf(ds: DataSource, supplierId: string): Promise<strin
   return (await createUserWithRole(ds, Role.SUPPLIER_STAFF, { organizationId: supplierId })).user.id;
 }
 
-export async function addMembership(ds: DataSource, userId: string, organizationId: string | null, role: Role): Promise<void> {
-  await ds.query(`INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, $3)`, [userId, organizationId, role]);
+export async function addMembership(
+  ds: DataSource,
+  userId: string,
+  organizationId: string | null,
+  role: Role,
+): Promise<void> {
+  await ds.query(`INSERT INTO membership (user_id, organization_id, role) VALUES ($1, $2, $3)`, [
+    userId,
+    organizationId,
+    role,
+  ]);
 }
 
 export async function category(ds: DataSource): Promise<string> {
-  const [row] = await ds.query(`INSERT INTO category (code, name) VALUES ($1, '茶叶') RETURNING id`, [`c-${randomBytes(3).toString('hex')}`]);
+  const [row] = await ds.query(`INSERT INTO category (code, name) VALUES ($1, '茶叶') RETURNING id`, [
+    `c-${randomBytes(3).toString('hex')}`,
+  ]);
   return row.id;
 }
 
@@ -67,11 +90,10 @@ export async function product(
   supplierId: string,
   opts: { price?: number; reference?: number; categoryId?: string | null; spec?: string } = {},
 ): Promise<{ productId: string; variantId: string }> {
-  const [p] = await ds.query(`INSERT INTO product (supplier_id, title, origin_region_code, status, category_id) VALUES ($1, $2, '520621000000', 'PUBLISHED', $3) RETURNING id`, [
-    supplierId,
-    `梵净山绿茶 ${randomBytes(2).toString('hex')}`,
-    opts.categoryId ?? null,
-  ]);
+  const [p] = await ds.query(
+    `INSERT INTO product (supplier_id, title, origin_region_code, status, category_id) VALUES ($1, $2, '520621000000', 'PUBLISHED', $3) RETURNING id`,
+    [supplierId, `梵净山绿茶 ${randomBytes(2).toString('hex')}`, opts.categoryId ?? null],
+  );
   const price = opts.price ?? 10_000;
   const [v] = await ds.query(
     `INSERT INTO variant (product_id, sku, spec, unit, retail_price, agency_price, market_reference_price, stock_on_hand) VALUES ($1, $2, $3, '盒', $4, $4, $5, 100000) RETURNING id`,
@@ -80,11 +102,23 @@ export async function product(
   return { productId: p.id, variantId: v.id };
 }
 
-export async function channel(ds: DataSource, kind: 'HALL' | 'ZONE' | 'COUNTER' = 'HALL', opts: { regionCode?: string | null; assistanceOnly?: boolean } = {}): Promise<string> {
+export async function channel(
+  ds: DataSource,
+  kind: 'HALL' | 'ZONE' | 'COUNTER' = 'HALL',
+  opts: { regionCode?: string | null; assistanceOnly?: boolean } = {},
+): Promise<string> {
   const device = kind === 'COUNTER' ? `dev-${randomBytes(4).toString('hex')}` : null;
   const [row] = await ds.query(
     `INSERT INTO channel (kind, name, online, region_code, device_id, device_secret, assistance_only) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [kind, `${kind}-${randomBytes(2).toString('hex')}`, kind === 'HALL' && !opts.regionCode, opts.regionCode ?? null, device, device && 'secret', opts.assistanceOnly ?? true],
+    [
+      kind,
+      `${kind}-${randomBytes(2).toString('hex')}`,
+      kind === 'HALL' && !opts.regionCode,
+      opts.regionCode ?? null,
+      device,
+      device && 'secret',
+      opts.assistanceOnly ?? true,
+    ],
   );
   return row.id;
 }
@@ -116,7 +150,13 @@ export interface LineSpec {
 }
 
 /** A paid order being fulfilled, as ordering leaves it (SQL, so the test controls every clock time). */
-export async function insertOrder(ds: DataSource, buyer: Buyer, channelId: string, placedAt: Date, lines: LineSpec[]): Promise<string> {
+export async function insertOrder(
+  ds: DataSource,
+  buyer: Buyer,
+  channelId: string,
+  placedAt: Date,
+  lines: LineSpec[],
+): Promise<string> {
   const total = lines.reduce((a, l) => a + l.unitPrice * l.quantity, 0);
   const [o] = await ds.query(
     `INSERT INTO orders (buyer_kind, buyer_user_id, buyer_org_id, channel_id, status, payment_mode, total_amount, paid_amount, idempotency_key, request_hash, paid_at, created_at)
@@ -126,12 +166,10 @@ export async function insertOrder(ds: DataSource, buyer: Buyer, channelId: strin
   const supplierOrders = new Map<string, string>();
   for (const supplierId of new Set(lines.map((l) => l.supplierId))) {
     const subtotal = lines.filter((l) => l.supplierId === supplierId).reduce((a, l) => a + l.unitPrice * l.quantity, 0);
-    const [so] = await ds.query(`INSERT INTO supplier_order (order_id, supplier_id, status, subtotal, created_at) VALUES ($1, $2, 'AWAITING_SHIPMENT', $3, $4) RETURNING id`, [
-      o.id,
-      supplierId,
-      subtotal,
-      placedAt,
-    ]);
+    const [so] = await ds.query(
+      `INSERT INTO supplier_order (order_id, supplier_id, status, subtotal, created_at) VALUES ($1, $2, 'AWAITING_SHIPMENT', $3, $4) RETURNING id`,
+      [o.id, supplierId, subtotal, placedAt],
+    );
     supplierOrders.set(supplierId, so.id);
   }
   for (const l of lines) {
@@ -141,7 +179,20 @@ export async function insertOrder(ds: DataSource, buyer: Buyer, channelId: strin
                                unit_price, quantity, line_total, certified, certification_status, origin_region_code, created_at)
        SELECT $1, $2, $3, $4, v.id, v.product_id, p.title, v.sku, v.spec, v.unit, $5, $6, $7, $8, $9, $10, p.origin_region_code, $11
          FROM variant v JOIN product p ON p.id = v.product_id WHERE v.id = $12`,
-      [o.id, supplierOrders.get(l.supplierId), l.supplierId, channelId, buyer.kind === 'AGENCY' ? 'AGENCY' : 'RETAIL', l.unitPrice, l.quantity, l.unitPrice * l.quantity, certified, certified ? 'CERTIFIED' : 'EXPIRED', placedAt, l.variantId],
+      [
+        o.id,
+        supplierOrders.get(l.supplierId),
+        l.supplierId,
+        channelId,
+        buyer.kind === 'AGENCY' ? 'AGENCY' : 'RETAIL',
+        l.unitPrice,
+        l.quantity,
+        l.unitPrice * l.quantity,
+        certified,
+        certified ? 'CERTIFIED' : 'EXPIRED',
+        placedAt,
+        l.variantId,
+      ],
     );
   }
   return o.id;
@@ -154,19 +205,27 @@ export async function ship(ds: DataSource, orderId: string, lotId: string | null
      SELECT l.id, l.supplier_order_id, l.variant_id, $2, l.quantity FROM order_line l WHERE l.order_id = $1`,
     [orderId, lotId],
   );
-  await ds.query(`UPDATE supplier_order SET status = 'SHIPPED', shipped_at = now(), carrier = '顺丰速运', tracking_no = 'SF' || substr(md5(random()::text), 1, 10) WHERE order_id = $1`, [orderId]);
+  await ds.query(
+    `UPDATE supplier_order SET status = 'SHIPPED', shipped_at = now(), carrier = '顺丰速运', tracking_no = 'SF' || substr(md5(random()::text), 1, 10) WHERE order_id = $1`,
+    [orderId],
+  );
 }
 
 export async function lot(ds: DataSource, variantId: string, quantity = 1000): Promise<string> {
-  const [row] = await ds.query(`INSERT INTO lot (variant_id, lot_no, harvested_on, quantity, remaining) VALUES ($1, $2, '2026-04-01', $3, $3) RETURNING id`, [
-    variantId,
-    `L-${randomBytes(3).toString('hex')}`,
-    quantity,
-  ]);
+  const [row] = await ds.query(
+    `INSERT INTO lot (variant_id, lot_no, harvested_on, quantity, remaining) VALUES ($1, $2, '2026-04-01', $3, $3) RETURNING id`,
+    [variantId, `L-${randomBytes(3).toString('hex')}`, quantity],
+  );
   return row.id;
 }
 
-export function detect(server: TestServer, kind: AnomalyKind, orderIds: string[] | null = null, now = new Date(), via = DetectedVia.MANUAL): Promise<DetectionResult> {
+export function detect(
+  server: TestServer,
+  kind: AnomalyKind,
+  orderIds: string[] | null = null,
+  now = new Date(),
+  via = DetectedVia.MANUAL,
+): Promise<DetectionResult> {
   return server.app.get(AnomalyDetectionService).run(sys(), { orderIds, now }, via, { kinds: [kind] });
 }
 
@@ -186,7 +245,10 @@ export interface StoredFinding {
 }
 
 export function findingsAbout(ds: DataSource, kind: AnomalyKind, subjectId: string): Promise<StoredFinding[]> {
-  return ds.query(`SELECT * FROM anomaly_finding WHERE kind = $1 AND subject_id = $2 ORDER BY detected_at, id`, [kind, subjectId]);
+  return ds.query(`SELECT * FROM anomaly_finding WHERE kind = $1 AND subject_id = $2 ORDER BY detected_at, id`, [
+    kind,
+    subjectId,
+  ]);
 }
 
 export const figure = (f: StoredFinding, name: string) => f.figures.find((x) => x.name === name);

@@ -14,11 +14,19 @@ export const PLATFORM_BANK_ACCOUNT = Symbol('PLATFORM_BANK_ACCOUNT');
 
 const KEYS = ['PLATFORM_BANK_ACCOUNT_NAME', 'PLATFORM_BANK_NAME', 'PLATFORM_BANK_ACCOUNT_NO'] as const;
 
-export function loadPlatformBankAccount(env: Record<string, string | undefined> = process.env): PlatformBankAccount | null {
+export function loadPlatformBankAccount(
+  env: Record<string, string | undefined> = process.env,
+): PlatformBankAccount | null {
   const values = KEYS.map((k) => env[k]?.trim() ?? '');
   if (values.every((v) => v === '')) return null;
   const missing = KEYS.filter((_, i) => values[i] === '');
-  if (missing.length) throw new Error(`Invalid payment configuration: ${missing.join(', ')} must be set with the other PLATFORM_BANK_* variables`);
-  if (!/^[0-9 -]{6,40}$/.test(values[2])) throw new Error('Invalid payment configuration: PLATFORM_BANK_ACCOUNT_NO must be 6–40 digits (spaces and dashes allowed)');
+  if (missing.length)
+    throw new Error(
+      `Invalid payment configuration: ${missing.join(', ')} must be set with the other PLATFORM_BANK_* variables`,
+    );
+  if (!/^[0-9 -]{6,40}$/.test(values[2]))
+    throw new Error(
+      'Invalid payment configuration: PLATFORM_BANK_ACCOUNT_NO must be 6–40 digits (spaces and dashes allowed)',
+    );
   return { payeeName: values[0], bankName: values[1], accountNo: values[2] };
 }

@@ -3,7 +3,20 @@ import type { DataSource } from 'typeorm';
 import { Db, PRINCIPAL_LOADER, type PrincipalLoader, RequestContext, Role } from '@bangfu/core';
 import { OrderService } from '@bangfu/ordering';
 import type { TestServer } from '@bangfu/testing';
-import { actor, type Actor, count, expectLedgerBalanced, expectLedgerMatchesOrders, onlineHall, orderRow, type PlacedOrder, placeOrder, type Supplier, supplierWithVariant, startPaymentServer } from './test-helpers';
+import {
+  actor,
+  type Actor,
+  count,
+  expectLedgerBalanced,
+  expectLedgerMatchesOrders,
+  onlineHall,
+  orderRow,
+  type PlacedOrder,
+  placeOrder,
+  type Supplier,
+  supplierWithVariant,
+  startPaymentServer,
+} from './test-helpers';
 
 // Without Stripe, retail customers pay by bank transfer: the concurrent-transfer cases need no provider.
 for (const key of Object.keys(process.env)) if (key.startsWith('STRIPE_')) delete process.env[key];
@@ -31,7 +44,14 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 let refNo = 0;
-const transfer = (order: PlacedOrder) => ({ input: { orderId: order.id, reference: `CONC-2026-${++refNo}`, amount: order.totalAmount, paidAt: '2026-03-01T10:00:00+08:00' } });
+const transfer = (order: PlacedOrder) => ({
+  input: {
+    orderId: order.id,
+    reference: `CONC-2026-${++refNo}`,
+    amount: order.totalAmount,
+    paidAt: '2026-03-01T10:00:00+08:00',
+  },
+});
 const newOrder = () => placeOrder(server, customer.token, hall, [{ variantId: supplier.variantId, quantity: 3 }]);
 const codeOf = (res: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => res.errors?.[0]?.extensions?.code;
 
@@ -46,7 +66,9 @@ async function expectBooksBalanced() {
 describe('concurrent bank transfers', () => {
   it('ten transfers recorded at once for one order: one awaits confirmation, the others are BANK_TRANSFER_PENDING', async () => {
     const order = await newOrder();
-    const results = await Promise.all(Array.from({ length: 10 }, () => server.gql(RECORD, transfer(order), customer.token)));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => server.gql(RECORD, transfer(order), customer.token)),
+    );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     for (const r of results.filter((x) => x.errors)) expect(codeOf(r)).toBe('BANK_TRANSFER_PENDING');
     expect(await count(ds, `SELECT count(*) FROM payment WHERE order_id = $1`, [order.id])).toBe(1);
@@ -55,11 +77,16 @@ describe('concurrent bank transfers', () => {
   it('ten concurrent confirmations of one transfer confirm once and post once', async () => {
     const order = await newOrder();
     const p = (await server.gqlOk(RECORD, transfer(order), customer.token)).recordBankTransfer;
-    const results = await Promise.all(Array.from({ length: 10 }, () => server.gqlOk(CONFIRM, { id: p.id }, admin.token)));
-    for (const r of results) expect(r.confirmBankTransfer).toMatchObject({ id: p.id, status: 'SUCCEEDED', outcome: 'APPLIED' });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => server.gqlOk(CONFIRM, { id: p.id }, admin.token)),
+    );
+    for (const r of results)
+      expect(r.confirmBankTransfer).toMatchObject({ id: p.id, status: 'SUCCEEDED', outcome: 'APPLIED' });
     expect(await orderRow(ds, order.id)).toMatchObject({ status: 'PAID', paid_amount: String(order.totalAmount) });
     expect(await count(ds, `SELECT count(*) FROM ledger_posting WHERE order_id = $1`, [order.id])).toBe(1);
-    expect(await count(ds, `SELECT count(*) FROM order_history WHERE order_id = $1 AND to_status = 'PAID'`, [order.id])).toBe(1);
+    expect(
+      await count(ds, `SELECT count(*) FROM order_history WHERE order_id = $1 AND to_status = 'PAID'`, [order.id]),
+    ).toBe(1);
     await expectBooksBalanced();
   });
 
@@ -72,11 +99,13 @@ describe('concurrent bank transfers', () => {
     let locked!: () => void;
     const gate = new Promise<void>((r) => (commit = r));
     const held = new Promise<void>((r) => (locked = r));
-    const cancelled = server.app.get(Db).transaction(RequestContext.anonymous().withPrincipal(principal), async (tx) => {
-      await server.app.get(OrderService).cancel(tx, order.id, '不要了');
-      locked();
-      await gate;
-    });
+    const cancelled = server.app
+      .get(Db)
+      .transaction(RequestContext.anonymous().withPrincipal(principal), async (tx) => {
+        await server.app.get(OrderService).cancel(tx, order.id, '不要了');
+        locked();
+        await gate;
+      });
     let confirm;
     try {
       await held;
@@ -88,7 +117,11 @@ describe('concurrent bank transfers', () => {
     }
     await cancelled;
     expect(codeOf(await confirm!)).toBe('ORDER_NOT_PAYABLE');
-    expect((await ds.query(`SELECT status, outcome, flag FROM payment WHERE id = $1`, [p.id]))[0]).toEqual({ status: 'AWAITING_CONFIRMATION', outcome: null, flag: null });
+    expect((await ds.query(`SELECT status, outcome, flag FROM payment WHERE id = $1`, [p.id]))[0]).toEqual({
+      status: 'AWAITING_CONFIRMATION',
+      outcome: null,
+      flag: null,
+    });
     expect(await count(ds, `SELECT count(*) FROM ledger_posting WHERE order_id = $1`, [order.id])).toBe(0);
     expect((await orderRow(ds, order.id)).status).toBe('CANCELLED');
     // Cancelling after a confirmation is refused instead (the order is paid: refund it).
@@ -102,21 +135,32 @@ describe('concurrent bank transfers', () => {
     const order = await newOrder();
     const p = (await server.gqlOk(RECORD, transfer(order), customer.token)).recordBankTransfer;
     await server.gqlOk(CONFIRM, { id: p.id }, admin.token);
-    const results = await Promise.all(Array.from({ length: 20 }, () => server.gql(REFUND, { id: order.id }, admin.token)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => server.gql(REFUND, { id: order.id }, admin.token)),
+    );
     const ok = results.filter((r) => !r.errors);
     expect(ok).toHaveLength(1);
     expect(ok[0].data!.refundOrder).toMatchObject({ amount: order.totalAmount, status: 'SUCCEEDED' });
-    for (const r of results.filter((x) => x.errors)) expect(['REFUND_IN_PROGRESS', 'REFUND_EXCEEDS_PAID']).toContain(codeOf(r));
+    for (const r of results.filter((x) => x.errors))
+      expect(['REFUND_IN_PROGRESS', 'REFUND_EXCEEDS_PAID']).toContain(codeOf(r));
     expect(await count(ds, `SELECT count(*) FROM payment_refund WHERE order_id = $1`, [order.id])).toBe(1);
-    expect(await count(ds, `SELECT count(*) FROM payment WHERE order_id = $1 AND flag IS NOT NULL`, [order.id])).toBe(0);
-    expect(await orderRow(ds, order.id)).toMatchObject({ status: 'REFUNDED', refunded_amount: String(order.totalAmount) });
-    expect(await count(ds, `SELECT count(*) FROM ledger_posting WHERE order_id = $1 AND kind = 'REFUND'`, [order.id])).toBe(1);
+    expect(await count(ds, `SELECT count(*) FROM payment WHERE order_id = $1 AND flag IS NOT NULL`, [order.id])).toBe(
+      0,
+    );
+    expect(await orderRow(ds, order.id)).toMatchObject({
+      status: 'REFUNDED',
+      refunded_amount: String(order.totalAmount),
+    });
+    expect(
+      await count(ds, `SELECT count(*) FROM ledger_posting WHERE order_id = $1 AND kind = 'REFUND'`, [order.id]),
+    ).toBe(1);
     await expectBooksBalanced();
   });
 });
 
 /** Sessions of this database waiting for a lock. */
-const lockWaiters = () => count(ds, `SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+const lockWaiters = () =>
+  count(ds, `SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
 
 async function waitFor(check: () => Promise<boolean>, ms = 10_000) {
   const until = Date.now() + ms;

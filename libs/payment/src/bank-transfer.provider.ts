@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { CashAccount } from '@bangfu/ledger';
 import { PaymentMethod, PaymentProviderKind } from './payment.entities';
-import type { CreateIntentInput, IntentResult, PaymentProvider, ProviderRefundInput, ProviderRefundResult } from './provider';
+import type {
+  CreateIntentInput,
+  IntentResult,
+  PaymentProvider,
+  ProviderRefundInput,
+  ProviderRefundResult,
+} from './provider';
 
 /**
  * Bank transfer against an invoice (对公转账), the usual way agencies pay: nothing to call — the

@@ -81,7 +81,10 @@ async function paidOrder(): Promise<PlacedOrder & { intentId: string; paymentId:
   const payload = JSON.stringify(stripeServer.event('payment_intent.succeeded', pi));
   const res = await fetch(`${server.url}/webhooks/stripe`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'stripe-signature': sdk.webhooks.generateTestHeaderString({ payload, secret: SECRET }) },
+    headers: {
+      'content-type': 'application/json',
+      'stripe-signature': sdk.webhooks.generateTestHeaderString({ payload, secret: SECRET }),
+    },
     body: payload,
   });
   expect(res.status).toBe(200);
@@ -98,7 +101,10 @@ async function deliver(order: PlacedOrder) {
 }
 
 /** Every refund request that reached the provider for this intent (replays included). */
-const refundCalls = (intentId: string) => stripeServer.requests.filter((r) => r.method === 'POST' && r.path === '/v1/refunds' && r.params.payment_intent === intentId).length;
+const refundCalls = (intentId: string) =>
+  stripeServer.requests.filter(
+    (r) => r.method === 'POST' && r.path === '/v1/refunds' && r.params.payment_intent === intentId,
+  ).length;
 
 const codeOf = (res: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => res.errors?.[0]?.extensions?.code;
 
@@ -113,18 +119,28 @@ async function expectBooksBalanced() {
 describe('concurrent refunds', () => {
   it('20 concurrent full refunds of a card-paid order: one provider call, one refund, no mismatch flag, books balanced', async () => {
     const order = await paidOrder();
-    const results = await Promise.all(Array.from({ length: 20 }, () => server.gql(REFUND, { id: order.id }, admin.token)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => server.gql(REFUND, { id: order.id }, admin.token)),
+    );
     const ok = results.filter((r) => !r.errors);
     expect(ok).toHaveLength(1);
     expect(ok[0].data!.refundOrder).toMatchObject({ amount: order.totalAmount, status: 'SUCCEEDED' });
     // The others are told clearly that the money is already (being) refunded.
-    for (const r of results.filter((x) => x.errors)) expect(['REFUND_IN_PROGRESS', 'REFUND_EXCEEDS_PAID']).toContain(codeOf(r));
+    for (const r of results.filter((x) => x.errors))
+      expect(['REFUND_IN_PROGRESS', 'REFUND_EXCEEDS_PAID']).toContain(codeOf(r));
     expect(refundCalls(order.intentId)).toBe(1);
     expect(stripeServer.charge(order.intentId).amount_refunded).toBe(order.totalAmount);
     expect(await count(ds, `SELECT count(*) FROM payment_refund WHERE order_id = $1`, [order.id])).toBe(1);
-    expect(await count(ds, `SELECT count(*) FROM payment WHERE order_id = $1 AND flag IS NOT NULL`, [order.id])).toBe(0);
-    expect(await orderRow(ds, order.id)).toMatchObject({ status: 'REFUNDED', refunded_amount: String(order.totalAmount) });
-    expect(await count(ds, `SELECT count(*) FROM ledger_posting WHERE order_id = $1 AND kind = 'REFUND'`, [order.id])).toBe(1);
+    expect(await count(ds, `SELECT count(*) FROM payment WHERE order_id = $1 AND flag IS NOT NULL`, [order.id])).toBe(
+      0,
+    );
+    expect(await orderRow(ds, order.id)).toMatchObject({
+      status: 'REFUNDED',
+      refunded_amount: String(order.totalAmount),
+    });
+    expect(
+      await count(ds, `SELECT count(*) FROM ledger_posting WHERE order_id = $1 AND kind = 'REFUND'`, [order.id]),
+    ).toBe(1);
     await expectBooksBalanced();
   });
 
@@ -151,7 +167,9 @@ describe('concurrent refunds', () => {
     const order = await paidOrder();
     await deliver(order);
     const piece = 3000;
-    const results = await Promise.all(Array.from({ length: 12 }, () => server.gql(REFUND, { id: order.id, amount: piece }, admin.token)));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => server.gql(REFUND, { id: order.id, amount: piece }, admin.token)),
+    );
     const ok = results.filter((r) => !r.errors);
     expect(ok).toHaveLength(Math.floor(order.totalAmount / piece));
     for (const r of results.filter((x) => x.errors)) expect(codeOf(r)).toBe('REFUND_EXCEEDS_PAID');
@@ -159,20 +177,40 @@ describe('concurrent refunds', () => {
     expect(Number(row.refunded_amount)).toBe(ok.length * piece);
     expect(stripeServer.charge(order.intentId).amount_refunded).toBe(ok.length * piece);
     expect(refundCalls(order.intentId)).toBe(ok.length);
-    expect(await count(ds, `SELECT count(*) FROM payment_refund WHERE order_id = $1 AND status <> 'SUCCEEDED'`, [order.id])).toBe(0);
-    expect(await count(ds, `SELECT count(*) FROM payment WHERE order_id = $1 AND flag IS NOT NULL`, [order.id])).toBe(0);
+    expect(
+      await count(ds, `SELECT count(*) FROM payment_refund WHERE order_id = $1 AND status <> 'SUCCEEDED'`, [order.id]),
+    ).toBe(0);
+    expect(await count(ds, `SELECT count(*) FROM payment WHERE order_id = $1 AND flag IS NOT NULL`, [order.id])).toBe(
+      0,
+    );
     await expectBooksBalanced();
   });
 });
 
 describe('concurrent payouts', () => {
   let ledger: LedgerService;
-  const owed = async (supplierId: string) => (await ledger.payableBalances(RequestContext.system())).find((x) => x.supplierId === supplierId)?.owed ?? 0;
+  const owed = async (supplierId: string) =>
+    (await ledger.payableBalances(RequestContext.system())).find((x) => x.supplierId === supplierId)?.owed ?? 0;
 
   beforeAll(async () => {
     ledger = server.app.get(LedgerService);
-    await server.gqlOk(SET_ACCOUNT, { input: { supplierId: a.supplierId, stripeAccountId: 'acct_1ConcA' } }, admin.token);
-    await server.gqlOk(SET_ACCOUNT, { input: { supplierId: b.supplierId, bankName: '贵州银行', bankAccountName: '合作社', bankAccountNo: '6214830012340099' } }, b.adminToken);
+    await server.gqlOk(
+      SET_ACCOUNT,
+      { input: { supplierId: a.supplierId, stripeAccountId: 'acct_1ConcA' } },
+      admin.token,
+    );
+    await server.gqlOk(
+      SET_ACCOUNT,
+      {
+        input: {
+          supplierId: b.supplierId,
+          bankName: '贵州银行',
+          bankAccountName: '合作社',
+          bankAccountNo: '6214830012340099',
+        },
+      },
+      b.adminToken,
+    );
   });
 
   async function settled() {
@@ -182,7 +220,10 @@ describe('concurrent payouts', () => {
     await dispatchOrderEvents(server, ds, order.id, 'order.settled');
   }
 
-  const transfersTo = (destination: string) => stripeServer.requests.filter((r) => r.path === '/v1/transfers' && r.params.destination === destination && !r.replayed).length;
+  const transfersTo = (destination: string) =>
+    stripeServer.requests.filter(
+      (r) => r.path === '/v1/transfers' && r.params.destination === destination && !r.replayed,
+    ).length;
 
   it('five concurrent batches pay each payable once', async () => {
     await settled();
@@ -193,7 +234,11 @@ describe('concurrent payouts', () => {
     const results = await Promise.all(Array.from({ length: 5 }, () => server.gql(BATCH, {}, admin.token)));
     const batches = results.filter((r) => !r.errors).map((r) => r.data!.createPayoutBatch);
     for (const r of results.filter((x) => x.errors)) expect(codeOf(r)).toBe('NOTHING_TO_PAY');
-    const paid = (s: string) => batches.flatMap((x) => x.payouts).filter((p: { supplierId: string }) => p.supplierId === s).reduce((sum: number, p: { amount: number }) => sum + p.amount, 0);
+    const paid = (s: string) =>
+      batches
+        .flatMap((x) => x.payouts)
+        .filter((p: { supplierId: string }) => p.supplierId === s)
+        .reduce((sum: number, p: { amount: number }) => sum + p.amount, 0);
     expect(paid(a.supplierId)).toBe(owedA);
     expect(paid(b.supplierId)).toBe(owedB);
     expect(transfersTo('acct_1ConcA')).toBe(transfersBefore + 1);
@@ -210,10 +255,14 @@ describe('concurrent payouts', () => {
     stripeServer.failNext(0);
     expect(pending.status).toBe('PROCESSING');
     const transfersBefore = transfersTo('acct_1ConcA');
-    const results = await Promise.all(Array.from({ length: 5 }, () => server.gqlOk(RETRY, { id: pending.id }, admin.token)));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => server.gqlOk(RETRY, { id: pending.id }, admin.token)),
+    );
     for (const r of results) expect(r.retryPayoutBatch.status).toBe('COMPLETED');
     expect(transfersTo('acct_1ConcA')).toBe(transfersBefore + 1);
-    expect(await count(ds, `SELECT count(*) FROM payout WHERE batch_id = $1 AND status = 'PAID'`, [pending.id])).toBe(1);
+    expect(await count(ds, `SELECT count(*) FROM payout WHERE batch_id = $1 AND status = 'PAID'`, [pending.id])).toBe(
+      1,
+    );
     await expectBooksBalanced();
   });
 });

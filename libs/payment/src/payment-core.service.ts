@@ -10,13 +10,19 @@ import type { PaymentProvider } from './provider';
 import { StripePaymentProvider } from './stripe.provider';
 
 /** Pay-on-delivery orders take their payment in these statuses (mirrors OrderService.markPaid). */
-const POD_PAYABLE = new Set([OrderStatus.CONFIRMED, OrderStatus.FULFILLING, OrderStatus.DELIVERED, OrderStatus.ACCEPTED]);
+const POD_PAYABLE = new Set([
+  OrderStatus.CONFIRMED,
+  OrderStatus.FULFILLING,
+  OrderStatus.DELIVERED,
+  OrderStatus.ACCEPTED,
+]);
 
 /** Why an order cannot be paid now, or null when it can. */
 export function notPayableReason(order: Order): string | null {
   if (order.paidAmount > 0) return `order ${order.orderNo} is already paid`;
   // The same rule as ordering's PLACED → PAID guard, checked before any money is asked for.
-  if (order.buyerKind === BuyerKind.AGENCY && !order.approvedAt) return `agency order ${order.orderNo} has not passed the unit's approval`;
+  if (order.buyerKind === BuyerKind.AGENCY && !order.approvedAt)
+    return `agency order ${order.orderNo} has not passed the unit's approval`;
   if (order.status === OrderStatus.PLACED && order.paymentMode === PaymentMode.PREPAY) return null;
   if (order.paymentMode === PaymentMode.PAY_ON_DELIVERY && POD_PAYABLE.has(order.status)) return null;
   return `an order in ${order.status} cannot be paid`;
@@ -24,7 +30,11 @@ export function notPayableReason(order: Order): string | null {
 
 export function assertPayable(order: Order): void {
   const why = notPayableReason(order);
-  if (why) throw new AppError('ORDER_NOT_PAYABLE', `This order cannot be paid: ${why}`, { orderId: order.id, status: order.status });
+  if (why)
+    throw new AppError('ORDER_NOT_PAYABLE', `This order cannot be paid: ${why}`, {
+      orderId: order.id,
+      status: order.status,
+    });
 }
 
 /**
@@ -54,7 +64,9 @@ export class PaymentCoreService {
    * a decision rests on (amounts paid, refunded, in flight) may be read before it is held.
    */
   async lockOrderPayments(tx: RequestContext, orderId: string): Promise<void> {
-    await this.db.manager(tx).query(`SELECT pg_advisory_xact_lock(hashtextextended('payment-order:' || $1, 0))`, [orderId]);
+    await this.db
+      .manager(tx)
+      .query(`SELECT pg_advisory_xact_lock(hashtextextended('payment-order:' || $1, 0))`, [orderId]);
   }
 
   /**
@@ -65,7 +77,9 @@ export class PaymentCoreService {
   async lockOrder(tx: RequestContext, orderId: string): Promise<Order> {
     if (!isUuid(orderId)) throw notFound('Order', orderId);
     await this.lockOrderPayments(tx, orderId);
-    const order = await this.db.repo(tx, Order).findOne({ where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
+    const order = await this.db
+      .repo(tx, Order)
+      .findOne({ where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
     if (!order) throw notFound('Order', orderId);
     return order;
   }
@@ -85,7 +99,11 @@ export class PaymentCoreService {
     const lines = await this.orders.lines(tx, orderId);
     const map = new Map<string, SupplierOrderShare>();
     for (const l of lines) {
-      const s = map.get(l.supplierOrderId) ?? { supplierOrderId: l.supplierOrderId, supplierId: l.supplierId, amount: 0 };
+      const s = map.get(l.supplierOrderId) ?? {
+        supplierOrderId: l.supplierOrderId,
+        supplierId: l.supplierId,
+        amount: 0,
+      };
       s.amount += l.lineTotal;
       map.set(l.supplierOrderId, s);
     }
@@ -96,17 +114,23 @@ export class PaymentCoreService {
    * Money for `payment` arrived (Stripe succeeded, bank transfer confirmed). Idempotent: a payment
    * already SUCCEEDED is returned as it is. Runs in the caller's transaction.
    */
-  async applySucceeded(ctx: RequestContext, paymentId: string, received: { amount: Fen; confirmedBy?: string | null }): Promise<Payment> {
+  async applySucceeded(
+    ctx: RequestContext,
+    paymentId: string,
+    received: { amount: Fen; confirmedBy?: string | null },
+  ): Promise<Payment> {
     return this.db.transaction(ctx, async (tx) => {
       const payment = await this.lockPayment(tx, paymentId);
       if (payment.status === PaymentStatus.SUCCEEDED) return payment;
       const provider = this.provider(payment.provider);
       const now = new Date();
       const base: Partial<Payment> = { status: PaymentStatus.SUCCEEDED, paidAt: payment.paidAt ?? now };
-      if (received.confirmedBy !== undefined) Object.assign(base, { confirmedByUserId: received.confirmedBy, confirmedAt: now });
+      if (received.confirmedBy !== undefined)
+        Object.assign(base, { confirmedByUserId: received.confirmedBy, confirmedAt: now });
 
       let unmatched: string | null = null;
-      if (received.amount !== payment.amount) unmatched = `received ${received.amount} fen for a payment of ${payment.amount} fen`;
+      if (received.amount !== payment.amount)
+        unmatched = `received ${received.amount} fen for a payment of ${payment.amount} fen`;
       if (!unmatched) {
         try {
           await this.savepoint(tx, async () => {
@@ -121,7 +145,11 @@ export class PaymentCoreService {
             });
           });
         } catch (e) {
-          if (!(e instanceof AppError) || !['ORDER_NOT_PAYABLE', 'ORDER_ALREADY_PAID', 'PAYMENT_AMOUNT_MISMATCH'].includes(e.code)) throw e;
+          if (
+            !(e instanceof AppError) ||
+            !['ORDER_NOT_PAYABLE', 'ORDER_ALREADY_PAID', 'PAYMENT_AMOUNT_MISMATCH'].includes(e.code)
+          )
+            throw e;
           unmatched = e.message;
         }
       }
@@ -133,7 +161,12 @@ export class PaymentCoreService {
           cash: provider.cashAccount,
           reference: payment.providerRef ?? payment.reference ?? payment.id,
         });
-        Object.assign(base, { outcome: PaymentOutcome.UNMATCHED, flag: PaymentFlag.NEEDS_REFUND, flagReason: unmatched, amount: received.amount });
+        Object.assign(base, {
+          outcome: PaymentOutcome.UNMATCHED,
+          flag: PaymentFlag.NEEDS_REFUND,
+          flagReason: unmatched,
+          amount: received.amount,
+        });
       } else {
         Object.assign(base, { outcome: PaymentOutcome.APPLIED });
       }

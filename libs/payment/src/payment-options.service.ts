@@ -26,7 +26,9 @@ export class PaymentOptionsService {
     const principal = ctx.requirePrincipal();
     const stripe = this.core.stripe;
     const payable = notPayableReason(order) === null;
-    const transferPending = await this.db.repo(ctx, Payment).exists({ where: { orderId: order.id, status: PaymentStatus.AWAITING_CONFIRMATION } });
+    const transferPending = await this.db
+      .repo(ctx, Payment)
+      .exists({ where: { orderId: order.id, status: PaymentStatus.AWAITING_CONFIRMATION } });
     const transfer = payable && !transferPending && bankTransferAllowed(principal, order, stripe.enabled);
     return {
       orderId: order.id,
@@ -34,7 +36,13 @@ export class PaymentOptionsService {
       online: payable && stripe.enabled ? [...stripe.methods] : [],
       publishableKey: stripe.enabled ? stripe.publishableKey : null,
       bankTransfer: transfer
-        ? { amount: order.totalAmount, reference: order.orderNo, payeeName: this.account?.payeeName ?? null, bankName: this.account?.bankName ?? null, accountNo: this.account?.accountNo ?? null }
+        ? {
+            amount: order.totalAmount,
+            reference: order.orderNo,
+            payeeName: this.account?.payeeName ?? null,
+            bankName: this.account?.bankName ?? null,
+            accountNo: this.account?.accountNo ?? null,
+          }
         : null,
       transferPending,
       // OrderService.confirm's rule: the buying agency's staff, before any money or shipment.

@@ -3,7 +3,17 @@ import type { DataSource } from 'typeorm';
 import { Role } from '@bangfu/core';
 import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import { loadPlatformBankAccount } from './bank-account.config';
-import { actor, type Actor, agencyActor, onlineHall, type PlacedOrder, placeOrder, type Supplier, supplierWithVariant, startPaymentServer } from './test-helpers';
+import {
+  actor,
+  type Actor,
+  agencyActor,
+  onlineHall,
+  type PlacedOrder,
+  placeOrder,
+  type Supplier,
+  supplierWithVariant,
+  startPaymentServer,
+} from './test-helpers';
 
 // paymentOptions must offer exactly what payOrder / recordBankTransfer / confirmOrder accept: the
 // order page is built from it, and a retail order without Stripe has no other way to be paid.
@@ -24,16 +34,26 @@ interface World {
 }
 
 async function world(env: Record<string, string>): Promise<World> {
-  for (const key of Object.keys(process.env)) if (key.startsWith('STRIPE_') || key.startsWith('PLATFORM_BANK_')) delete process.env[key];
+  for (const key of Object.keys(process.env))
+    if (key.startsWith('STRIPE_') || key.startsWith('PLATFORM_BANK_')) delete process.env[key];
   Object.assign(process.env, env); // the payment module reads its settings from the environment at boot
   const { server, ds } = await startPaymentServer();
   const hall = await onlineHall(ds);
   const supplier = await supplierWithVariant(server, ds, { retail: 6800, agency: 5900 });
-  return { server, ds, hall, supplier, customer: await actor(server, ds, Role.CUSTOMER), purchaser: await agencyActor(server, ds, Role.PURCHASER) };
+  return {
+    server,
+    ds,
+    hall,
+    supplier,
+    customer: await actor(server, ds, Role.CUSTOMER),
+    purchaser: await agencyActor(server, ds, Role.PURCHASER),
+  };
 }
 
-const options = async (w: World, order: PlacedOrder, token: string) => (await w.server.gqlOk(OPTIONS, { id: order.id }, token)).paymentOptions;
-const retailOrder = (w: World) => placeOrder(w.server, w.customer.token, w.hall, [{ variantId: w.supplier.variantId, quantity: 1 }]);
+const options = async (w: World, order: PlacedOrder, token: string) =>
+  (await w.server.gqlOk(OPTIONS, { id: order.id }, token)).paymentOptions;
+const retailOrder = (w: World) =>
+  placeOrder(w.server, w.customer.token, w.hall, [{ variantId: w.supplier.variantId, quantity: 1 }]);
 
 describe('without Stripe (the embedded default)', () => {
   let w: World;
@@ -56,12 +76,26 @@ describe('without Stripe (the embedded default)', () => {
       bankTransfer: { amount: 6800, reference: order.orderNo, payeeName: null, bankName: null, accountNo: null },
     });
 
-    const input = { orderId: order.id, reference: `RT-${order.orderNo}`, amount: 6800, paidAt: new Date().toISOString() };
+    const input = {
+      orderId: order.id,
+      reference: `RT-${order.orderNo}`,
+      amount: 6800,
+      paidAt: new Date().toISOString(),
+    };
     const payment = (await w.server.gqlOk(RECORD, { input }, w.customer.token)).recordBankTransfer;
-    expect(await options(w, order, w.customer.token)).toMatchObject({ payable: true, transferPending: true, bankTransfer: null });
+    expect(await options(w, order, w.customer.token)).toMatchObject({
+      payable: true,
+      transferPending: true,
+      bankTransfer: null,
+    });
 
     await w.server.gqlOk(CONFIRM, { id: payment.id }, admin.token);
-    expect(await options(w, order, w.customer.token)).toMatchObject({ payable: false, transferPending: false, bankTransfer: null, online: [] });
+    expect(await options(w, order, w.customer.token)).toMatchObject({
+      payable: false,
+      transferPending: false,
+      bankTransfer: null,
+      online: [],
+    });
   });
 
   it('is for the order’s buyer side only', async () => {
@@ -74,11 +108,25 @@ describe('without Stripe (the embedded default)', () => {
   });
 
   it('offers the buying agency transfer and pay on delivery; choosing pay on delivery leaves the transfer for later', async () => {
-    const order = await placeOrder(w.server, w.purchaser.token, w.hall, [{ variantId: w.supplier.variantId, quantity: 1 }], w.purchaser.organizationId);
-    expect(await options(w, order, w.purchaser.token)).toMatchObject({ payable: true, payOnDelivery: true, bankTransfer: { amount: 5900, reference: order.orderNo } });
+    const order = await placeOrder(
+      w.server,
+      w.purchaser.token,
+      w.hall,
+      [{ variantId: w.supplier.variantId, quantity: 1 }],
+      w.purchaser.organizationId,
+    );
+    expect(await options(w, order, w.purchaser.token)).toMatchObject({
+      payable: true,
+      payOnDelivery: true,
+      bankTransfer: { amount: 5900, reference: order.orderNo },
+    });
     await w.server.gqlOk(POD, { id: order.id }, w.purchaser.token);
     // Pay on delivery: money is taken after delivery, and the choice is not offered twice.
-    expect(await options(w, order, w.purchaser.token)).toMatchObject({ payable: true, payOnDelivery: false, bankTransfer: { amount: 5900 } });
+    expect(await options(w, order, w.purchaser.token)).toMatchObject({
+      payable: true,
+      payOnDelivery: false,
+      bankTransfer: { amount: 5900 },
+    });
   });
 });
 
@@ -95,7 +143,8 @@ describe('with Stripe and the platform account configured', () => {
   });
   afterAll(() => {
     w?.server.close();
-    for (const key of Object.keys(process.env)) if (key.startsWith('STRIPE_') || key.startsWith('PLATFORM_BANK_')) delete process.env[key];
+    for (const key of Object.keys(process.env))
+      if (key.startsWith('STRIPE_') || key.startsWith('PLATFORM_BANK_')) delete process.env[key];
   });
 
   it('offers a retail customer Stripe’s methods and no transfer (the server refuses retail transfers here)', async () => {
@@ -107,12 +156,23 @@ describe('with Stripe and the platform account configured', () => {
       bankTransfer: null,
       payOnDelivery: false,
     });
-    const input = { orderId: order.id, reference: `RT-${order.orderNo}`, amount: 6800, paidAt: new Date().toISOString() };
+    const input = {
+      orderId: order.id,
+      reference: `RT-${order.orderNo}`,
+      amount: 6800,
+      paidAt: new Date().toISOString(),
+    };
     expectErrorCode(await w.server.gql(RECORD, { input }, w.customer.token), 'BANK_TRANSFER_NOT_ALLOWED');
   });
 
   it('gives an agency the platform’s receiving account for the transfer', async () => {
-    const order = await placeOrder(w.server, w.purchaser.token, w.hall, [{ variantId: w.supplier.variantId, quantity: 2 }], w.purchaser.organizationId);
+    const order = await placeOrder(
+      w.server,
+      w.purchaser.token,
+      w.hall,
+      [{ variantId: w.supplier.variantId, quantity: 2 }],
+      w.purchaser.organizationId,
+    );
     expect((await options(w, order, w.purchaser.token)).bankTransfer).toEqual({
       amount: 11800,
       reference: order.orderNo,
@@ -126,7 +186,15 @@ describe('with Stripe and the platform account configured', () => {
 describe('loadPlatformBankAccount', () => {
   it('takes all three settings or none, and refuses a malformed account number', () => {
     expect(loadPlatformBankAccount({})).toBeNull();
-    expect(() => loadPlatformBankAccount({ PLATFORM_BANK_NAME: '工商银行' })).toThrow(/PLATFORM_BANK_ACCOUNT_NAME, PLATFORM_BANK_ACCOUNT_NO/);
-    expect(() => loadPlatformBankAccount({ PLATFORM_BANK_ACCOUNT_NAME: 'a', PLATFORM_BANK_NAME: 'b', PLATFORM_BANK_ACCOUNT_NO: 'not-a-number' })).toThrow(/PLATFORM_BANK_ACCOUNT_NO/);
+    expect(() => loadPlatformBankAccount({ PLATFORM_BANK_NAME: '工商银行' })).toThrow(
+      /PLATFORM_BANK_ACCOUNT_NAME, PLATFORM_BANK_ACCOUNT_NO/,
+    );
+    expect(() =>
+      loadPlatformBankAccount({
+        PLATFORM_BANK_ACCOUNT_NAME: 'a',
+        PLATFORM_BANK_NAME: 'b',
+        PLATFORM_BANK_ACCOUNT_NO: 'not-a-number',
+      }),
+    ).toThrow(/PLATFORM_BANK_ACCOUNT_NO/);
   });
 });

@@ -22,19 +22,35 @@ export interface PaymentConfig {
 export const PAYMENT_CONFIG = Symbol('PAYMENT_CONFIG');
 
 const schema = z.object({
-  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_[A-Za-z0-9_]+$/, 'must look like sk_… or rk_…').optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().regex(/^\S{8,}$/, 'must be the whsec_… signing secret').optional(),
-  STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_[A-Za-z0-9_]+$/, 'must look like pk_…').optional(),
-  STRIPE_API_HOST: z.string().regex(/^[A-Za-z0-9.-]+$/, 'a host name or IP').optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_[A-Za-z0-9_]+$/, 'must look like sk_… or rk_…')
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^\S{8,}$/, 'must be the whsec_… signing secret')
+    .optional(),
+  STRIPE_PUBLISHABLE_KEY: z
+    .string()
+    .regex(/^pk_[A-Za-z0-9_]+$/, 'must look like pk_…')
+    .optional(),
+  STRIPE_API_HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+$/, 'a host name or IP')
+    .optional(),
   STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   STRIPE_API_PROTOCOL: z.enum(['http', 'https']).optional(),
 });
 
 export function loadPaymentConfig(env: Record<string, string | undefined> = process.env): PaymentConfig {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('STRIPE_') && v !== undefined && v.trim() !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k.startsWith('STRIPE_') && v !== undefined && v.trim() !== ''),
+  );
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
-    throw new Error(`Invalid payment configuration: ${parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `Invalid payment configuration: ${parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ')}`,
+    );
   }
   const c = parsed.data;
   if (!c.STRIPE_SECRET_KEY) return { stripe: null };

@@ -72,7 +72,10 @@ export enum PayoutBatchStatus {
 }
 
 registerEnumType(PaymentProviderKind, { name: 'PaymentProvider' });
-registerEnumType(PaymentMethod, { name: 'PaymentMethod', description: 'CARD, ALIPAY, WECHAT_PAY (Stripe) or BANK_TRANSFER (against an invoice)' });
+registerEnumType(PaymentMethod, {
+  name: 'PaymentMethod',
+  description: 'CARD, ALIPAY, WECHAT_PAY (Stripe) or BANK_TRANSFER (against an invoice)',
+});
 registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
 registerEnumType(PaymentOutcome, { name: 'PaymentOutcome' });
 registerEnumType(PaymentFlag, { name: 'PaymentFlag' });
@@ -96,17 +99,30 @@ export class Payment {
   @Field(() => String) @Column({ type: 'text', default: 'CNY' }) currency: string;
   @Field(() => Int) @Column('integer') attempt: number;
   @Column({ name: 'idempotency_key', type: 'text' }) idempotencyKey: string;
-  @Field(() => String, { nullable: true, description: 'Stripe PaymentIntent id' }) @Column({ name: 'provider_ref', type: 'text', nullable: true }) providerRef: string | null;
+  @Field(() => String, { nullable: true, description: 'Stripe PaymentIntent id' })
+  @Column({ name: 'provider_ref', type: 'text', nullable: true })
+  providerRef: string | null;
   @Column({ name: 'client_secret', type: 'text', nullable: true, select: false }) clientSecret: string | null;
-  @Field(() => String, { nullable: true, description: 'Bank transfer reference (流水号)' }) @Column({ type: 'text', nullable: true }) reference: string | null;
-  @Field(() => Date, { nullable: true }) @Column({ name: 'paid_at', type: 'timestamptz', nullable: true }) paidAt: Date | null;
-  @Field(() => PaymentOutcome, { nullable: true }) @Column({ type: 'text', nullable: true }) outcome: PaymentOutcome | null;
+  @Field(() => String, { nullable: true, description: 'Bank transfer reference (流水号)' })
+  @Column({ type: 'text', nullable: true })
+  reference: string | null;
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'paid_at', type: 'timestamptz', nullable: true })
+  paidAt: Date | null;
+  @Field(() => PaymentOutcome, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  outcome: PaymentOutcome | null;
   @Field(() => PaymentFlag, { nullable: true }) @Column({ type: 'text', nullable: true }) flag: PaymentFlag | null;
-  @Field(() => String, { nullable: true }) @Column({ name: 'flag_reason', type: 'text', nullable: true }) flagReason: string | null;
+  @Field(() => String, { nullable: true }) @Column({ name: 'flag_reason', type: 'text', nullable: true }) flagReason:
+    string | null;
   @Column({ name: 'recorded_by_user_id', type: 'uuid', nullable: true }) recordedByUserId: string | null;
   @Column({ name: 'confirmed_by_user_id', type: 'uuid', nullable: true }) confirmedByUserId: string | null;
-  @Field(() => Date, { nullable: true }) @Column({ name: 'confirmed_at', type: 'timestamptz', nullable: true }) confirmedAt: Date | null;
-  @Field(() => String, { nullable: true }) @Column({ name: 'rejected_reason', type: 'text', nullable: true }) rejectedReason: string | null;
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'confirmed_at', type: 'timestamptz', nullable: true })
+  confirmedAt: Date | null;
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'rejected_reason', type: 'text', nullable: true })
+  rejectedReason: string | null;
   @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Field(() => Date) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
@@ -121,13 +137,17 @@ export class PaymentRefund {
   @Field(() => RefundStatus) @Column('text') status: RefundStatus;
   @Field(() => RefundOrigin) @Column('text') origin: RefundOrigin;
   @Column({ name: 'idempotency_key', type: 'text' }) idempotencyKey: string;
-  @Field(() => String, { nullable: true, description: 'Stripe refund id' }) @Column({ name: 'provider_ref', type: 'text', nullable: true }) providerRef: string | null;
+  @Field(() => String, { nullable: true, description: 'Stripe refund id' })
+  @Column({ name: 'provider_ref', type: 'text', nullable: true })
+  providerRef: string | null;
   @Column({ type: 'jsonb', nullable: true }) lines: Array<{ lineId: string; amount: Fen }> | null;
   @Field(() => String, { nullable: true }) @Column({ type: 'text', nullable: true }) reason: string | null;
   @Field(() => String, { nullable: true }) @Column({ type: 'text', nullable: true }) failure: string | null;
   @Column({ name: 'requested_by_user_id', type: 'uuid', nullable: true }) requestedByUserId: string | null;
   @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @Field(() => Date, { nullable: true }) @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt: Date | null;
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
 }
 
 /** Each provider event id once: replays are answered without doing anything. */
@@ -147,10 +167,17 @@ export class PaymentEvent {
 @Entity('supplier_payout_account')
 export class SupplierPayoutAccount {
   @Field(() => ID) @PrimaryColumn({ name: 'supplier_id', type: 'uuid' }) supplierId: string;
-  @Field(() => String, { nullable: true }) @Column({ name: 'stripe_account_id', type: 'text', nullable: true }) stripeAccountId: string | null;
-  @Field(() => String, { nullable: true }) @Column({ name: 'bank_name', type: 'text', nullable: true }) bankName: string | null;
-  @Field(() => String, { nullable: true }) @Column({ name: 'bank_account_name', type: 'text', nullable: true }) bankAccountName: string | null;
-  @Field(() => String, { nullable: true, description: 'Shown masked (****1234)' }) @Column({ name: 'bank_account_no', type: 'text', nullable: true }) bankAccountNo: string | null;
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'stripe_account_id', type: 'text', nullable: true })
+  stripeAccountId: string | null;
+  @Field(() => String, { nullable: true }) @Column({ name: 'bank_name', type: 'text', nullable: true }) bankName:
+    string | null;
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'bank_account_name', type: 'text', nullable: true })
+  bankAccountName: string | null;
+  @Field(() => String, { nullable: true, description: 'Shown masked (****1234)' })
+  @Column({ name: 'bank_account_no', type: 'text', nullable: true })
+  bankAccountNo: string | null;
   @Column({ name: 'updated_by_user_id', type: 'uuid', nullable: true }) updatedByUserId: string | null;
   @Field(() => Date) @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
@@ -169,10 +196,14 @@ export class Payout {
   @Column({ name: 'bank_name', type: 'text', nullable: true }) bankName: string | null;
   @Column({ name: 'bank_account_name', type: 'text', nullable: true }) bankAccountName: string | null;
   @Field(() => String) @Column('text') reference: string;
-  @Field(() => String, { nullable: true, description: 'Stripe transfer id' }) @Column({ name: 'provider_ref', type: 'text', nullable: true }) providerRef: string | null;
+  @Field(() => String, { nullable: true, description: 'Stripe transfer id' })
+  @Column({ name: 'provider_ref', type: 'text', nullable: true })
+  providerRef: string | null;
   @Field(() => String, { nullable: true }) @Column({ type: 'text', nullable: true }) failure: string | null;
   @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @Field(() => Date, { nullable: true }) @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt: Date | null;
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
 }
 
 @ObjectType({ description: 'Paying every supplier what it is owed, at once' })
@@ -183,5 +214,7 @@ export class PayoutBatch {
   @Field(() => MoneyScalar) @Column(money('total_amount')) totalAmount: Fen;
   @Column({ name: 'created_by_user_id', type: 'uuid', nullable: true }) createdByUserId: string | null;
   @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @Field(() => Date, { nullable: true }) @Column({ name: 'completed_at', type: 'timestamptz', nullable: true }) completedAt: Date | null;
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
 }

@@ -27,13 +27,21 @@ export class PaymentResolver {
     return this.payments.setup();
   }
 
-  @Query(() => PaymentOptions, { description: 'The order’s buyer side: the ways the caller may pay it now (what payOrder, recordBankTransfer and confirmOrder would accept)' })
+  @Query(() => PaymentOptions, {
+    description:
+      'The order’s buyer side: the ways the caller may pay it now (what payOrder, recordBankTransfer and confirmOrder would accept)',
+  })
   @Allow(...BUYER_ROLES)
-  paymentOptions(@Ctx() ctx: RequestContext, @Args('orderId', { type: () => ID }) orderId: string): Promise<PaymentOptions> {
+  paymentOptions(
+    @Ctx() ctx: RequestContext,
+    @Args('orderId', { type: () => ID }) orderId: string,
+  ): Promise<PaymentOptions> {
     return this.options.options(ctx, orderId);
   }
 
-  @Mutation(() => PayOrderResult, { description: 'Buyer: pay the whole order online (Stripe PaymentIntent); asking again returns the same open intent' })
+  @Mutation(() => PayOrderResult, {
+    description: 'Buyer: pay the whole order online (Stripe PaymentIntent); asking again returns the same open intent',
+  })
   @Allow(...BUYER_ROLES)
   payOrder(
     @Ctx() ctx: RequestContext,
@@ -44,26 +52,40 @@ export class PaymentResolver {
   }
 
   @Mutation(() => Payment, {
-    description: 'Record a bank transfer made against the invoice (agency finance; retail customers only where Stripe is not configured); awaits platform confirmation',
+    description:
+      'Record a bank transfer made against the invoice (agency finance; retail customers only where Stripe is not configured); awaits platform confirmation',
   })
   @Allow(Role.AGENCY_ADMIN, Role.PURCHASER, Role.CUSTOMER)
-  recordBankTransfer(@Ctx() ctx: RequestContext, @Args('input', { type: () => RecordBankTransferInput }) input: RecordBankTransferInput): Promise<Payment> {
+  recordBankTransfer(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { type: () => RecordBankTransferInput }) input: RecordBankTransferInput,
+  ): Promise<Payment> {
     return this.payments.recordBankTransfer(ctx, input);
   }
 
   @Mutation(() => Payment, { description: 'Platform finance: the transfer arrived — the order is paid' })
   @Allow(Role.PLATFORM_ADMIN)
-  confirmBankTransfer(@Ctx() ctx: RequestContext, @Args('paymentId', { type: () => ID }) paymentId: string): Promise<Payment> {
+  confirmBankTransfer(
+    @Ctx() ctx: RequestContext,
+    @Args('paymentId', { type: () => ID }) paymentId: string,
+  ): Promise<Payment> {
     return this.payments.confirmBankTransfer(ctx, paymentId);
   }
 
   @Mutation(() => Payment, { description: 'Platform finance: no such transfer arrived' })
   @Allow(Role.PLATFORM_ADMIN)
-  rejectBankTransfer(@Ctx() ctx: RequestContext, @Args('paymentId', { type: () => ID }) paymentId: string, @Args('reason', { type: () => String }) reason: string): Promise<Payment> {
+  rejectBankTransfer(
+    @Ctx() ctx: RequestContext,
+    @Args('paymentId', { type: () => ID }) paymentId: string,
+    @Args('reason', { type: () => String }) reason: string,
+  ): Promise<Payment> {
     return this.payments.rejectBankTransfer(ctx, paymentId, reason);
   }
 
-  @Mutation(() => PaymentRefund, { description: 'Platform admin: refund the buyer through the payment’s provider (default: all that is refundable; lineIds: those lines in full)' })
+  @Mutation(() => PaymentRefund, {
+    description:
+      'Platform admin: refund the buyer through the payment’s provider (default: all that is refundable; lineIds: those lines in full)',
+  })
   @Allow(Role.PLATFORM_ADMIN)
   refundOrder(
     @Ctx() ctx: RequestContext,
@@ -75,9 +97,14 @@ export class PaymentResolver {
     return this.refunds.refundOrder(ctx, { orderId, amount, lineIds, reason });
   }
 
-  @Mutation(() => PaymentRefund, { description: 'Platform admin: return a payment flagged NEEDS_REFUND (paid after cancellation, paid twice)' })
+  @Mutation(() => PaymentRefund, {
+    description: 'Platform admin: return a payment flagged NEEDS_REFUND (paid after cancellation, paid twice)',
+  })
   @Allow(Role.PLATFORM_ADMIN)
-  refundUnmatchedPayment(@Ctx() ctx: RequestContext, @Args('paymentId', { type: () => ID }) paymentId: string): Promise<PaymentRefund> {
+  refundUnmatchedPayment(
+    @Ctx() ctx: RequestContext,
+    @Args('paymentId', { type: () => ID }) paymentId: string,
+  ): Promise<PaymentRefund> {
     return this.refunds.refundUnmatched(ctx, paymentId);
   }
 
@@ -89,7 +116,10 @@ export class PaymentResolver {
 
   @Query(() => [PaymentRefund], { description: 'Refunds of an order (its buyer side and platform admins)' })
   @Allow(...BUYER_ROLES, Role.PLATFORM_ADMIN)
-  async orderRefunds(@Ctx() ctx: RequestContext, @Args('orderId', { type: () => ID }) orderId: string): Promise<PaymentRefund[]> {
+  async orderRefunds(
+    @Ctx() ctx: RequestContext,
+    @Args('orderId', { type: () => ID }) orderId: string,
+  ): Promise<PaymentRefund[]> {
     await this.orders.requireBuyerAccess(ctx, orderId);
     return this.refunds.listForOrder(ctx, orderId);
   }
@@ -101,7 +131,10 @@ export class PaymentResolver {
   }
 
   // Named in the schema only: `refunds` as a method would clash with the injected RefundService.
-  @Query(() => [PaymentRefund], { name: 'refunds', description: 'Platform finance: refunds of all orders, newest first (optionally one status)' })
+  @Query(() => [PaymentRefund], {
+    name: 'refunds',
+    description: 'Platform finance: refunds of all orders, newest first (optionally one status)',
+  })
   @Allow(Role.PLATFORM_ADMIN)
   recentRefunds(
     @Ctx() ctx: RequestContext,
@@ -111,7 +144,9 @@ export class PaymentResolver {
     return this.refundQuery.recent(ctx, status, first);
   }
 
-  @Query(() => [Payment], { description: 'Platform finance: payments needing a person (NEEDS_REFUND, REFUND_MISMATCH)' })
+  @Query(() => [Payment], {
+    description: 'Platform finance: payments needing a person (NEEDS_REFUND, REFUND_MISMATCH)',
+  })
   @Allow(Role.PLATFORM_ADMIN)
   flaggedPayments(@Ctx() ctx: RequestContext): Promise<Payment[]> {
     return this.payments.flagged(ctx);
@@ -123,7 +158,9 @@ export class PaymentResolver {
 export class OrderPaymentsResolver {
   constructor(private readonly paymentService: PaymentService) {}
 
-  @ResolveField(() => [Payment], { description: 'Payment attempts (buyer side and platform admins; empty for supplier/coordinator views)' })
+  @ResolveField(() => [Payment], {
+    description: 'Payment attempts (buyer side and platform admins; empty for supplier/coordinator views)',
+  })
   payments(@Ctx() ctx: RequestContext, @Parent() order: Order): Promise<Payment[]> {
     if (order.visibleSupplierIds) return Promise.resolve([]);
     return this.paymentService.listForOrder(ctx, order.id);

@@ -9,7 +9,6 @@ import { Payment, PaymentMethod, PaymentProviderKind, PaymentStatus } from './pa
 import type { PayOrderResult } from './payment.types';
 import type { IntentResult } from './provider';
 
-
 const REUSABLE = [PaymentStatus.REQUIRES_PAYMENT, PaymentStatus.FAILED];
 const MAX_FUTURE_SKEW_MS = 10 * 60_000;
 
@@ -18,7 +17,11 @@ const MAX_FUTURE_SKEW_MS = 10 * 60_000;
  * orders; the retail buyer only where no card/wallet provider is configured (otherwise a deployment
  * without Stripe — the embedded default — could never take a retail payment).
  */
-export function bankTransferAllowed(principal: Principal, order: Pick<Order, 'buyerOrgId'>, stripeEnabled: boolean): boolean {
+export function bankTransferAllowed(
+  principal: Principal,
+  order: Pick<Order, 'buyerOrgId'>,
+  stripeEnabled: boolean,
+): boolean {
   return order.buyerOrgId ? principal.hasRole(Role.AGENCY_ADMIN, Role.PURCHASER) : !stripeEnabled;
 }
 
@@ -45,9 +48,14 @@ export class PaymentService {
    * reserved but not yet recorded repeats the call with the same key and gets the same intent.
    */
   async payOrder(ctx: RequestContext, orderId: string, method: PaymentMethod): Promise<PayOrderResult> {
-    if (method === PaymentMethod.BANK_TRANSFER) throw badInput('Bank transfers are recorded with recordBankTransfer', { field: 'method' });
+    if (method === PaymentMethod.BANK_TRANSFER)
+      throw badInput('Bank transfers are recorded with recordBankTransfer', { field: 'method' });
     const stripe = this.core.stripe;
-    if (!stripe.enabled) throw new AppError('PAYMENT_METHOD_UNAVAILABLE', 'Online payment is not configured on this platform; pay by bank transfer');
+    if (!stripe.enabled)
+      throw new AppError(
+        'PAYMENT_METHOD_UNAVAILABLE',
+        'Online payment is not configured on this platform; pay by bank transfer',
+      );
     for (let conflicts = 0; ; conflicts++) {
       const step = await this.reserveAttempt(ctx, orderId, method);
       if ('done' in step) return step.done;
@@ -71,7 +79,9 @@ export class PaymentService {
         const type = e instanceof AppError ? e.details.providerType : null;
         const conflict = type === 'idempotency_error' && e instanceof AppError && e.details.providerStatus === 400;
         if (conflict || type === 'api_error') {
-          await this.db.repo(ctx, Payment).update({ id: payment.id, providerRef: IsNull() }, { status: PaymentStatus.CANCELED });
+          await this.db
+            .repo(ctx, Payment)
+            .update({ id: payment.id, providerRef: IsNull() }, { status: PaymentStatus.CANCELED });
         }
         if (!conflict || conflicts >= 3) throw e;
         continue;
@@ -82,11 +92,10 @@ export class PaymentService {
       await this.db.transaction(ctx, (tx) =>
         this.db
           .manager(tx)
-          .query(`UPDATE payment SET provider_ref = $2, client_secret = $3, updated_at = now() WHERE id = $1 AND (provider_ref IS NULL OR provider_ref = $2)`, [
-            payment.id,
-            intent.providerRef,
-            intent.clientSecret,
-          ]),
+          .query(
+            `UPDATE payment SET provider_ref = $2, client_secret = $3, updated_at = now() WHERE id = $1 AND (provider_ref IS NULL OR provider_ref = $2)`,
+            [payment.id, intent.providerRef, intent.clientSecret],
+          ),
       );
       return this.result(Object.assign(payment, { providerRef: intent.providerRef }), intent.clientSecret ?? '');
     }
@@ -107,18 +116,25 @@ export class PaymentService {
       const open = await repo
         .createQueryBuilder('p')
         .addSelect('p.clientSecret')
-        .where('p.order_id = :orderId AND p.provider = :provider AND p.method = :method AND p.amount = :amount AND p.status IN (:...statuses)', {
-          orderId: order.id,
-          provider: PaymentProviderKind.STRIPE,
-          method,
-          amount: order.totalAmount,
-          statuses: REUSABLE,
-        })
+        .where(
+          'p.order_id = :orderId AND p.provider = :provider AND p.method = :method AND p.amount = :amount AND p.status IN (:...statuses)',
+          {
+            orderId: order.id,
+            provider: PaymentProviderKind.STRIPE,
+            method,
+            amount: order.totalAmount,
+            statuses: REUSABLE,
+          },
+        )
         .orderBy('p.attempt', 'DESC')
         .getOne();
       if (open?.clientSecret) return { done: this.result(open, open.clientSecret) };
       if (open && !open.providerRef) return { payment: open, orderNo: order.orderNo };
-      const [{ max }] = await this.db.manager(tx).query(`SELECT coalesce(max(attempt), 0) AS max FROM payment WHERE order_id = $1 AND provider = 'STRIPE'`, [order.id]);
+      const [{ max }] = await this.db
+        .manager(tx)
+        .query(`SELECT coalesce(max(attempt), 0) AS max FROM payment WHERE order_id = $1 AND provider = 'STRIPE'`, [
+          order.id,
+        ]);
       const attempt = Number(max) + 1;
       const payment = repo.create({
         id: randomUUID(),
@@ -137,7 +153,13 @@ export class PaymentService {
   }
 
   private result(p: Payment, clientSecret: string): PayOrderResult {
-    return { paymentId: p.id, clientSecret, amount: p.amount, method: p.method, publishableKey: this.core.stripe.publishableKey };
+    return {
+      paymentId: p.id,
+      clientSecret,
+      amount: p.amount,
+      method: p.method,
+      publishableKey: this.core.stripe.publishableKey,
+    };
   }
 
   /**
@@ -145,40 +167,62 @@ export class PaymentService {
    * Retail customers may pay by transfer too, but only where no card/wallet provider is configured:
    * otherwise a deployment without Stripe (the embedded default) could never take a retail payment.
    */
-  async recordBankTransfer(ctx: RequestContext, input: { orderId: string; reference: string; amount: Fen; paidAt: string }): Promise<Payment> {
+  async recordBankTransfer(
+    ctx: RequestContext,
+    input: { orderId: string; reference: string; amount: Fen; paidAt: string },
+  ): Promise<Payment> {
     const reference = input.reference?.trim() ?? '';
-    if (!/^[\p{L}\p{N}\-_/.:# ]{1,100}$/u.test(reference)) throw badInput('reference must be 1–100 letters, digits or - _ / . : #', { field: 'reference' });
-    if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw badInput('amount must be a positive integer of fen', { field: 'amount' });
+    if (!/^[\p{L}\p{N}\-_/.:# ]{1,100}$/u.test(reference))
+      throw badInput('reference must be 1–100 letters, digits or - _ / . : #', { field: 'reference' });
+    if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
+      throw badInput('amount must be a positive integer of fen', { field: 'amount' });
     const paidAt = new Date(input.paidAt);
-    if (!/^\d{4}-\d{2}-\d{2}/.test(input.paidAt ?? '') || Number.isNaN(paidAt.getTime())) throw badInput('paidAt must be an ISO-8601 date or timestamp', { field: 'paidAt' });
-    if (paidAt.getTime() > Date.now() + MAX_FUTURE_SKEW_MS) throw badInput('paidAt is in the future', { field: 'paidAt' });
+    if (!/^\d{4}-\d{2}-\d{2}/.test(input.paidAt ?? '') || Number.isNaN(paidAt.getTime()))
+      throw badInput('paidAt must be an ISO-8601 date or timestamp', { field: 'paidAt' });
+    if (paidAt.getTime() > Date.now() + MAX_FUTURE_SKEW_MS)
+      throw badInput('paidAt is in the future', { field: 'paidAt' });
     const principal = ctx.requirePrincipal();
     return this.db.transaction(ctx, async (tx) => {
       const buyer = await this.orders.requireBuyerAccess(tx, input.orderId);
       if (!bankTransferAllowed(principal, buyer, this.core.stripe.enabled)) {
         throw new AppError(
           'BANK_TRANSFER_NOT_ALLOWED',
-          buyer.buyerOrgId ? 'Bank transfers are recorded by the buying agency’s finance (agency admin or purchaser)' : 'Retail orders are paid by card, Alipay or WeChat Pay here',
+          buyer.buyerOrgId
+            ? 'Bank transfers are recorded by the buying agency’s finance (agency admin or purchaser)'
+            : 'Retail orders are paid by card, Alipay or WeChat Pay here',
         );
       }
       // Payable, total and the transfers already recorded are read under the order's lock.
       const order = await this.core.lockOrder(tx, input.orderId);
       assertPayable(order);
       if (input.amount !== order.totalAmount) {
-        throw new AppError('PAYMENT_AMOUNT_MISMATCH', `The transfer (${input.amount} fen) must equal the order total (${order.totalAmount} fen)`, {
-          field: 'amount',
-          expected: order.totalAmount,
-          received: input.amount,
-        });
+        throw new AppError(
+          'PAYMENT_AMOUNT_MISMATCH',
+          `The transfer (${input.amount} fen) must equal the order total (${order.totalAmount} fen)`,
+          {
+            field: 'amount',
+            expected: order.totalAmount,
+            received: input.amount,
+          },
+        );
       }
       const repo = this.db.repo(tx, Payment);
       if (await repo.exists({ where: { orderId: order.id, status: PaymentStatus.AWAITING_CONFIRMATION } })) {
         throw new AppError('BANK_TRANSFER_PENDING', 'A bank transfer for this order is already awaiting confirmation');
       }
-      if (await repo.exists({ where: { provider: PaymentProviderKind.BANK_TRANSFER, reference, status: Not(PaymentStatus.REJECTED) } })) {
+      if (
+        await repo.exists({
+          where: { provider: PaymentProviderKind.BANK_TRANSFER, reference, status: Not(PaymentStatus.REJECTED) },
+        })
+      ) {
         throw new AppError('DUPLICATE_REFERENCE', 'This bank reference was already recorded', { field: 'reference' });
       }
-      const [{ max }] = await this.db.manager(tx).query(`SELECT coalesce(max(attempt), 0) AS max FROM payment WHERE order_id = $1 AND provider = 'BANK_TRANSFER'`, [order.id]);
+      const [{ max }] = await this.db
+        .manager(tx)
+        .query(
+          `SELECT coalesce(max(attempt), 0) AS max FROM payment WHERE order_id = $1 AND provider = 'BANK_TRANSFER'`,
+          [order.id],
+        );
       const attempt = Number(max) + 1;
       const payment = repo.create({
         id: randomUUID(),
@@ -193,7 +237,13 @@ export class PaymentService {
         paidAt,
         recordedByUserId: tx.userId,
       });
-      await this.core.bank.createIntent({ orderId: order.id, paymentId: payment.id, amount: payment.amount, method: payment.method, idempotencyKey: payment.idempotencyKey });
+      await this.core.bank.createIntent({
+        orderId: order.id,
+        paymentId: payment.id,
+        amount: payment.amount,
+        method: payment.method,
+        idempotencyKey: payment.idempotencyKey,
+      });
       await repo.insert(payment);
       return payment;
     });
@@ -203,10 +253,15 @@ export class PaymentService {
   async confirmBankTransfer(ctx: RequestContext, paymentId: string): Promise<Payment> {
     return this.db.transaction(ctx, async (tx) => {
       const payment = await this.core.lockPayment(tx, paymentId);
-      if (payment.provider !== PaymentProviderKind.BANK_TRANSFER) throw new AppError('NOT_A_BANK_TRANSFER', 'Only bank transfers are confirmed by hand');
+      if (payment.provider !== PaymentProviderKind.BANK_TRANSFER)
+        throw new AppError('NOT_A_BANK_TRANSFER', 'Only bank transfers are confirmed by hand');
       if (payment.status === PaymentStatus.SUCCEEDED) return payment;
       if (payment.status !== PaymentStatus.AWAITING_CONFIRMATION) {
-        throw new AppError('PAYMENT_NOT_AWAITING_CONFIRMATION', `This transfer is ${payment.status}, not awaiting confirmation`, { status: payment.status });
+        throw new AppError(
+          'PAYMENT_NOT_AWAITING_CONFIRMATION',
+          `This transfer is ${payment.status}, not awaiting confirmation`,
+          { status: payment.status },
+        );
       }
       // Confirming money for an order that can no longer take it must be an explicit rejection.
       // Read under the order's row lock, so a cancellation or another payment cannot slip in between.
@@ -221,10 +276,22 @@ export class PaymentService {
     if (!why || why.length > 500) throw badInput('reason is required (at most 500 characters)', { field: 'reason' });
     return this.db.transaction(ctx, async (tx) => {
       const payment = await this.core.lockPayment(tx, paymentId);
-      if (payment.provider !== PaymentProviderKind.BANK_TRANSFER || payment.status !== PaymentStatus.AWAITING_CONFIRMATION) {
-        throw new AppError('PAYMENT_NOT_AWAITING_CONFIRMATION', `This payment is ${payment.status}, not a bank transfer awaiting confirmation`, { status: payment.status });
+      if (
+        payment.provider !== PaymentProviderKind.BANK_TRANSFER ||
+        payment.status !== PaymentStatus.AWAITING_CONFIRMATION
+      ) {
+        throw new AppError(
+          'PAYMENT_NOT_AWAITING_CONFIRMATION',
+          `This payment is ${payment.status}, not a bank transfer awaiting confirmation`,
+          { status: payment.status },
+        );
       }
-      const changes = { status: PaymentStatus.REJECTED, rejectedReason: why, confirmedByUserId: tx.userId, confirmedAt: new Date() };
+      const changes = {
+        status: PaymentStatus.REJECTED,
+        rejectedReason: why,
+        confirmedByUserId: tx.userId,
+        confirmedAt: new Date(),
+      };
       await this.db.repo(tx, Payment).update({ id: payment.id }, changes);
       return Object.assign(payment, changes);
     });
@@ -252,7 +319,9 @@ export class PaymentService {
 
   /** Platform finance's work lists. */
   awaitingConfirmation(ctx: RequestContext): Promise<Payment[]> {
-    return this.db.repo(ctx, Payment).find({ where: { status: PaymentStatus.AWAITING_CONFIRMATION }, order: { createdAt: 'ASC' }, take: 500 });
+    return this.db
+      .repo(ctx, Payment)
+      .find({ where: { status: PaymentStatus.AWAITING_CONFIRMATION }, order: { createdAt: 'ASC' }, take: 500 });
   }
 
   flagged(ctx: RequestContext): Promise<Payment[]> {

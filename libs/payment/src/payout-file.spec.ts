@@ -29,7 +29,17 @@ describe('CSV', () => {
   });
 
   it('writes a BOM, a header and one CRLF line per payout', () => {
-    const csv = payoutCsv([{ supplierId: 's1', supplierName: '江口县合作社', bankName: '农行', bankAccountName: '合作社', bankAccountNo: '6228480012345678', amount: 100005, reference: 'PO-1' }]);
+    const csv = payoutCsv([
+      {
+        supplierId: 's1',
+        supplierName: '江口县合作社',
+        bankName: '农行',
+        bankAccountName: '合作社',
+        bankAccountNo: '6228480012345678',
+        amount: 100005,
+        reference: 'PO-1',
+      },
+    ]);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.slice(1).split('\r\n')).toEqual([
       'supplier_id,supplier_name,bank_name,bank_account_name,bank_account_no,amount_yuan,currency,reference',
@@ -43,7 +53,14 @@ describe('payment configuration', () => {
   it('enables Stripe only with a secret key and validates the rest', () => {
     expect(loadPaymentConfig({})).toEqual({ stripe: null });
     expect(loadPaymentConfig({ STRIPE_WEBHOOK_SECRET: 'whsec_x12345678' })).toEqual({ stripe: null });
-    expect(loadPaymentConfig({ STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_API_HOST: '127.0.0.1', STRIPE_API_PORT: '12111', STRIPE_API_PROTOCOL: 'http' }).stripe).toEqual({
+    expect(
+      loadPaymentConfig({
+        STRIPE_SECRET_KEY: 'sk_test_1',
+        STRIPE_API_HOST: '127.0.0.1',
+        STRIPE_API_PORT: '12111',
+        STRIPE_API_PROTOCOL: 'http',
+      }).stripe,
+    ).toEqual({
       secretKey: 'sk_test_1',
       webhookSecret: null,
       publishableKey: null,
@@ -52,7 +69,9 @@ describe('payment configuration', () => {
       protocol: 'http',
     });
     expect(() => loadPaymentConfig({ STRIPE_SECRET_KEY: 'nope' })).toThrow(/STRIPE_SECRET_KEY/);
-    expect(() => loadPaymentConfig({ STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_API_PROTOCOL: 'ftp' })).toThrow(/STRIPE_API_PROTOCOL/);
+    expect(() => loadPaymentConfig({ STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_API_PROTOCOL: 'ftp' })).toThrow(
+      /STRIPE_API_PROTOCOL/,
+    );
   });
 
   it('masks bank account numbers for non-admins', () => {

@@ -29,13 +29,31 @@ export interface BankPayoutLine {
   reference: string;
 }
 
-export const PAYOUT_CSV_HEADER = ['supplier_id', 'supplier_name', 'bank_name', 'bank_account_name', 'bank_account_no', 'amount_yuan', 'currency', 'reference'];
+export const PAYOUT_CSV_HEADER = [
+  'supplier_id',
+  'supplier_name',
+  'bank_name',
+  'bank_account_name',
+  'bank_account_no',
+  'amount_yuan',
+  'currency',
+  'reference',
+];
 
 /** The bank payout file: a UTF-8 BOM (so Excel reads the Chinese names), a header, one line per supplier, CRLF. */
 export function payoutCsv(lines: BankPayoutLine[]): string {
   const rows = [
     PAYOUT_CSV_HEADER,
-    ...lines.map((l) => [l.supplierId, l.supplierName, l.bankName, l.bankAccountName, l.bankAccountNo, fenToYuan(l.amount), 'CNY', l.reference]),
+    ...lines.map((l) => [
+      l.supplierId,
+      l.supplierName,
+      l.bankName,
+      l.bankAccountName,
+      l.bankAccountNo,
+      fenToYuan(l.amount),
+      'CNY',
+      l.reference,
+    ]),
   ];
   return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

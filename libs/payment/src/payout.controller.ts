@@ -3,7 +3,6 @@ import type { Response } from 'express';
 import { Allow, Ctx, isUuid, notFound, type RequestContext, Role } from '@bangfu/core';
 import { PayoutService } from './payout.service';
 
-
 /** GET /api/payouts/:batchId.csv — the bank payout file of a batch (platform admin, bearer token). */
 @Controller('api/payouts')
 export class PayoutController {
@@ -11,7 +10,11 @@ export class PayoutController {
 
   @Get(':batchId.csv')
   @Allow(Role.PLATFORM_ADMIN)
-  async csv(@Ctx() ctx: RequestContext, @Param('batchId') batchId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async csv(
+    @Ctx() ctx: RequestContext,
+    @Param('batchId') batchId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     if (!isUuid(batchId)) throw notFound('PayoutBatch', batchId);
     const body = await this.payouts.bankFile(ctx, batchId);
     res.setHeader('content-type', 'text/csv; charset=utf-8');

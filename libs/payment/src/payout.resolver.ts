@@ -12,28 +12,47 @@ export function maskAccountNo(no: string | null): string | null {
 export class PayoutResolver {
   constructor(private readonly service: PayoutService) {}
 
-  @Mutation(() => SupplierPayoutAccount, { description: 'Where a supplier is paid (its admin: bank account; platform admin: also the Stripe connected account)' })
+  @Mutation(() => SupplierPayoutAccount, {
+    description:
+      'Where a supplier is paid (its admin: bank account; platform admin: also the Stripe connected account)',
+  })
   @Allow(Role.PLATFORM_ADMIN, Role.SUPPLIER_ADMIN)
-  async setSupplierPayoutAccount(@Ctx() ctx: RequestContext, @Args('input', { type: () => SupplierPayoutAccountInput }) input: SupplierPayoutAccountInput): Promise<SupplierPayoutAccount> {
+  async setSupplierPayoutAccount(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { type: () => SupplierPayoutAccountInput }) input: SupplierPayoutAccountInput,
+  ): Promise<SupplierPayoutAccount> {
     return this.view(ctx, await this.service.setPayoutAccount(ctx, input));
   }
 
-  @Query(() => SupplierPayoutAccount, { nullable: true, description: 'Bank account numbers are masked except for platform admins' })
+  @Query(() => SupplierPayoutAccount, {
+    nullable: true,
+    description: 'Bank account numbers are masked except for platform admins',
+  })
   @Allow(Role.PLATFORM_ADMIN, Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF)
-  async supplierPayoutAccount(@Ctx() ctx: RequestContext, @Args('supplierId', { type: () => ID }) supplierId: string): Promise<SupplierPayoutAccount | null> {
+  async supplierPayoutAccount(
+    @Ctx() ctx: RequestContext,
+    @Args('supplierId', { type: () => ID }) supplierId: string,
+  ): Promise<SupplierPayoutAccount | null> {
     const account = await this.service.payoutAccount(ctx, supplierId);
     return account ? this.view(ctx, account) : null;
   }
 
-  @Mutation(() => PayoutBatch, { description: 'Platform admin: pay every supplier its outstanding payable (Stripe Connect, else the bank file)' })
+  @Mutation(() => PayoutBatch, {
+    description: 'Platform admin: pay every supplier its outstanding payable (Stripe Connect, else the bank file)',
+  })
   @Allow(Role.PLATFORM_ADMIN)
   createPayoutBatch(@Ctx() ctx: RequestContext): Promise<PayoutBatch> {
     return this.service.createBatch(ctx);
   }
 
-  @Mutation(() => PayoutBatch, { description: 'Platform admin: send transfers of a batch still pending (after an outage); never pays twice' })
+  @Mutation(() => PayoutBatch, {
+    description: 'Platform admin: send transfers of a batch still pending (after an outage); never pays twice',
+  })
   @Allow(Role.PLATFORM_ADMIN)
-  retryPayoutBatch(@Ctx() ctx: RequestContext, @Args('batchId', { type: () => ID }) batchId: string): Promise<PayoutBatch> {
+  retryPayoutBatch(
+    @Ctx() ctx: RequestContext,
+    @Args('batchId', { type: () => ID }) batchId: string,
+  ): Promise<PayoutBatch> {
     return this.service.process(ctx, batchId);
   }
 
@@ -45,7 +64,10 @@ export class PayoutResolver {
 
   @Query(() => [PayoutBatch], { description: 'Newest first' })
   @Allow(Role.PLATFORM_ADMIN)
-  payoutBatches(@Ctx() ctx: RequestContext, @Args('first', { type: () => Int, nullable: true }) first?: number | null): Promise<PayoutBatch[]> {
+  payoutBatches(
+    @Ctx() ctx: RequestContext,
+    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+  ): Promise<PayoutBatch[]> {
     return this.service.batches(ctx, first ?? 20);
   }
 
@@ -54,7 +76,9 @@ export class PayoutResolver {
     return this.service.payouts(ctx, batch.id);
   }
 
-  @ResolveField(() => [ID], { description: 'Suppliers owed money but without a payout account (only when the batch was created)' })
+  @ResolveField(() => [ID], {
+    description: 'Suppliers owed money but without a payout account (only when the batch was created)',
+  })
   skippedSupplierIds(@Parent() batch: PayoutBatch & { skippedSupplierIds?: string[] }): string[] {
     return batch.skippedSupplierIds ?? [];
   }

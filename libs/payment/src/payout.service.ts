@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { AppError, badInput, Db, forbidden, notFound, type RequestContext, Role } from '@bangfu/core';
 import { LedgerService } from '@bangfu/ledger';
 import { In } from 'typeorm';
-import { Payout, PayoutBatch, PayoutBatchStatus, PayoutMethod, PayoutStatus, SupplierPayoutAccount } from './payment.entities';
+import {
+  Payout,
+  PayoutBatch,
+  PayoutBatchStatus,
+  PayoutMethod,
+  PayoutStatus,
+  SupplierPayoutAccount,
+} from './payment.entities';
 import { type BankPayoutLine, payoutCsv } from './payout-file';
 import { StripePaymentProvider } from './stripe.provider';
 
@@ -39,14 +46,22 @@ export class PayoutService {
     const bankName = clean(input.bankName);
     const bankAccountName = clean(input.bankAccountName);
     const bankAccountNo = clean(input.bankAccountNo)?.replace(/\s+/g, '');
-    if (stripeAccountId && !/^acct_[A-Za-z0-9]{1,64}$/.test(stripeAccountId)) throw badInput('stripeAccountId must be a Stripe connected account id (acct_…)', { field: 'stripeAccountId' });
-    if (bankAccountNo && !/^[0-9]{8,32}$/.test(bankAccountNo)) throw badInput('bankAccountNo must be 8–32 digits', { field: 'bankAccountNo' });
-    for (const [field, v] of [['bankName', bankName], ['bankAccountName', bankAccountName]] as const) {
+    if (stripeAccountId && !/^acct_[A-Za-z0-9]{1,64}$/.test(stripeAccountId))
+      throw badInput('stripeAccountId must be a Stripe connected account id (acct_…)', { field: 'stripeAccountId' });
+    if (bankAccountNo && !/^[0-9]{8,32}$/.test(bankAccountNo))
+      throw badInput('bankAccountNo must be 8–32 digits', { field: 'bankAccountNo' });
+    for (const [field, v] of [
+      ['bankName', bankName],
+      ['bankAccountName', bankAccountName],
+    ] as const) {
       if (v && v.length > 100) throw badInput(`${field} must be at most 100 characters`, { field });
     }
-    if (stripeAccountId && !ctx.requirePrincipal().hasRole(Role.PLATFORM_ADMIN)) throw forbidden('Connected Stripe accounts are linked by the platform');
+    if (stripeAccountId && !ctx.requirePrincipal().hasRole(Role.PLATFORM_ADMIN))
+      throw forbidden('Connected Stripe accounts are linked by the platform');
     return this.db.transaction(ctx, async (tx) => {
-      const [supplier] = await this.db.manager(tx).query(`SELECT 1 FROM supplier_profile WHERE organization_id = $1`, [input.supplierId]);
+      const [supplier] = await this.db
+        .manager(tx)
+        .query(`SELECT 1 FROM supplier_profile WHERE organization_id = $1`, [input.supplierId]);
       if (!supplier) throw notFound('Supplier', input.supplierId);
       const repo = this.db.repo(tx, SupplierPayoutAccount);
       const current = await repo.findOneBy({ supplierId: input.supplierId });
@@ -59,8 +74,12 @@ export class PayoutService {
         updatedByUserId: tx.userId,
       };
       const bankParts = [next.bankName, next.bankAccountName, next.bankAccountNo].filter(Boolean).length;
-      if (bankParts !== 0 && bankParts !== 3) throw badInput('A bank account needs bank name, account name and account number together', { field: 'bankAccountNo' });
-      if (!next.stripeAccountId && !next.bankAccountNo) throw badInput('Give a bank account or a Stripe connected account', { field: 'bankAccountNo' });
+      if (bankParts !== 0 && bankParts !== 3)
+        throw badInput('A bank account needs bank name, account name and account number together', {
+          field: 'bankAccountNo',
+        });
+      if (!next.stripeAccountId && !next.bankAccountNo)
+        throw badInput('Give a bank account or a Stripe connected account', { field: 'bankAccountNo' });
       await repo.save(repo.create(next));
       return repo.findOneByOrFail({ supplierId: input.supplierId });
     });
@@ -78,7 +97,9 @@ export class PayoutService {
       // One batch at a time: two concurrent batches would both pay the same balances.
       await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('payout-batch', 0))`);
       const owed = (await this.ledger.payableBalances(tx)).filter((b) => b.owed > 0);
-      const accounts = owed.length ? await this.db.repo(tx, SupplierPayoutAccount).findBy({ supplierId: In(owed.map((b) => b.supplierId)) }) : [];
+      const accounts = owed.length
+        ? await this.db.repo(tx, SupplierPayoutAccount).findBy({ supplierId: In(owed.map((b) => b.supplierId)) })
+        : [];
       const byId = new Map(accounts.map((a) => [a.supplierId, a]));
       const batchId = randomUUID();
       const skipped: string[] = [];
@@ -106,7 +127,11 @@ export class PayoutService {
         );
       }
       if (payouts.length === 0) {
-        throw new AppError('NOTHING_TO_PAY', skipped.length ? 'Suppliers are owed money but none has a payout account' : 'No supplier is owed anything', { skippedSupplierIds: skipped });
+        throw new AppError(
+          'NOTHING_TO_PAY',
+          skipped.length ? 'Suppliers are owed money but none has a payout account' : 'No supplier is owed anything',
+          { skippedSupplierIds: skipped },
+        );
       }
       const total = payouts.reduce((s, p) => s + p.amount, 0);
       const pendingStripe = payouts.some((p) => p.status === PayoutStatus.PENDING);
@@ -120,7 +145,13 @@ export class PayoutService {
       await this.db.repo(tx, PayoutBatch).insert(batch);
       await this.db.repo(tx, Payout).insert(payouts);
       for (const p of payouts) {
-        await this.ledger.postPayout(tx, { payoutId: p.id, supplierId: p.supplierId, amount: p.amount, cash: this.cashFor(p.method), reference: p.reference });
+        await this.ledger.postPayout(tx, {
+          payoutId: p.id,
+          supplierId: p.supplierId,
+          amount: p.amount,
+          cash: this.cashFor(p.method),
+          reference: p.reference,
+        });
       }
       return { batch, skipped };
     });
@@ -133,11 +164,24 @@ export class PayoutService {
    * crash or timeout never pays twice) and settles the batch status. Safe to call again.
    */
   async process(ctx: RequestContext, batchId: string): Promise<PayoutBatch> {
-    const pending = await this.db.repo(ctx, Payout).find({ where: { batchId, status: PayoutStatus.PENDING }, order: { reference: 'ASC' } });
+    const pending = await this.db
+      .repo(ctx, Payout)
+      .find({ where: { batchId, status: PayoutStatus.PENDING }, order: { reference: 'ASC' } });
     for (const p of pending) {
       try {
-        const t = await this.stripe.transfer({ amount: p.amount, destination: p.destination, idempotencyKey: `bangfu-payout-${p.id}`, group: batchId, metadata: { payoutId: p.id, batchId } });
-        await this.db.repo(ctx, Payout).update({ id: p.id, status: PayoutStatus.PENDING }, { status: PayoutStatus.PAID, providerRef: t.providerRef, completedAt: new Date() });
+        const t = await this.stripe.transfer({
+          amount: p.amount,
+          destination: p.destination,
+          idempotencyKey: `bangfu-payout-${p.id}`,
+          group: batchId,
+          metadata: { payoutId: p.id, batchId },
+        });
+        await this.db
+          .repo(ctx, Payout)
+          .update(
+            { id: p.id, status: PayoutStatus.PENDING },
+            { status: PayoutStatus.PAID, providerRef: t.providerRef, completedAt: new Date() },
+          );
       } catch (e) {
         if (!(e instanceof AppError) || (e.httpStatus ?? 400) >= 500) {
           // Outage or timeout: whether Stripe made the transfer is unknown; leave it PENDING for a retry with the same key.
@@ -145,15 +189,30 @@ export class PayoutService {
           continue;
         }
         await this.db.transaction(ctx, async (tx) => {
-          const [row] = await this.db.manager(tx).query(`UPDATE payout SET status = 'FAILED', failure = $2, completed_at = now() WHERE id = $1 AND status = 'PENDING' RETURNING id`, [p.id, e.message.slice(0, 500)]);
-          if (row) await this.ledger.postPayoutReversal(tx, { payoutId: p.id, supplierId: p.supplierId, amount: p.amount, cash: this.cashFor(p.method), reference: p.reference });
+          const [row] = await this.db
+            .manager(tx)
+            .query(
+              `UPDATE payout SET status = 'FAILED', failure = $2, completed_at = now() WHERE id = $1 AND status = 'PENDING' RETURNING id`,
+              [p.id, e.message.slice(0, 500)],
+            );
+          if (row)
+            await this.ledger.postPayoutReversal(tx, {
+              payoutId: p.id,
+              supplierId: p.supplierId,
+              amount: p.amount,
+              cash: this.cashFor(p.method),
+              reference: p.reference,
+            });
         });
       }
     }
     return this.db.transaction(ctx, async (tx) => {
       const [{ pending: left, failed }] = await this.db
         .manager(tx)
-        .query(`SELECT count(*) FILTER (WHERE status = 'PENDING') AS pending, count(*) FILTER (WHERE status = 'FAILED') AS failed FROM payout WHERE batch_id = $1`, [batchId]);
+        .query(
+          `SELECT count(*) FILTER (WHERE status = 'PENDING') AS pending, count(*) FILTER (WHERE status = 'FAILED') AS failed FROM payout WHERE batch_id = $1`,
+          [batchId],
+        );
       const batch = await this.db.repo(tx, PayoutBatch).findOneBy({ id: batchId });
       if (!batch) throw notFound('PayoutBatch', batchId);
       if (Number(left) === 0 && batch.status === PayoutBatchStatus.PROCESSING) {
@@ -172,7 +231,9 @@ export class PayoutService {
   }
 
   batches(ctx: RequestContext, first = 20): Promise<PayoutBatch[]> {
-    return this.db.repo(ctx, PayoutBatch).find({ order: { createdAt: 'DESC' }, take: Math.min(Math.max(first, 1), 100) });
+    return this.db
+      .repo(ctx, PayoutBatch)
+      .find({ order: { createdAt: 'DESC' }, take: Math.min(Math.max(first, 1), 100) });
   }
 
   payouts(ctx: RequestContext, batchId: string): Promise<Payout[]> {
@@ -182,14 +243,20 @@ export class PayoutService {
   /** The bank payout file of a batch (its BANK_FILE lines). */
   async bankFile(ctx: RequestContext, batchId: string): Promise<string> {
     await this.batch(ctx, batchId);
-    const rows: Array<{ supplier_id: string; name: string; bank_name: string; bank_account_name: string; destination: string; amount: string; reference: string }> = await this.db
-      .manager(ctx)
-      .query(
-        `SELECT p.supplier_id, o.name, p.bank_name, p.bank_account_name, p.destination, p.amount::text AS amount, p.reference
+    const rows: Array<{
+      supplier_id: string;
+      name: string;
+      bank_name: string;
+      bank_account_name: string;
+      destination: string;
+      amount: string;
+      reference: string;
+    }> = await this.db.manager(ctx).query(
+      `SELECT p.supplier_id, o.name, p.bank_name, p.bank_account_name, p.destination, p.amount::text AS amount, p.reference
            FROM payout p JOIN organization o ON o.id = p.supplier_id
           WHERE p.batch_id = $1 AND p.method = 'BANK_FILE' ORDER BY p.reference`,
-        [batchId],
-      );
+      [batchId],
+    );
     const lines: BankPayoutLine[] = rows.map((r) => ({
       supplierId: r.supplier_id,
       supplierName: r.name,

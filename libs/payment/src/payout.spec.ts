@@ -71,7 +71,10 @@ async function webhookSucceeded(clientSecret: string) {
   const payload = JSON.stringify(stripeServer.event('payment_intent.succeeded', pi));
   const res = await fetch(`${server.url}/webhooks/stripe`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'stripe-signature': sdk.webhooks.generateTestHeaderString({ payload, secret: SECRET }) },
+    headers: {
+      'content-type': 'application/json',
+      'stripe-signature': sdk.webhooks.generateTestHeaderString({ payload, secret: SECRET }),
+    },
     body: payload,
   });
   expect(res.status).toBe(200);
@@ -79,7 +82,12 @@ async function webhookSucceeded(clientSecret: string) {
 
 /** A retail order from the given suppliers, paid, shipped, delivered and settled (settlement postings via the order.settled event). */
 async function settledOrder(lines: Array<{ s: Supplier; quantity: number }>) {
-  const order = await placeOrder(server, buyer.token, hall, lines.map((l) => ({ variantId: l.s.variantId, quantity: l.quantity })));
+  const order = await placeOrder(
+    server,
+    buyer.token,
+    hall,
+    lines.map((l) => ({ variantId: l.s.variantId, quantity: l.quantity })),
+  );
   await webhookSucceeded((await server.gqlOk(PAY, { id: order.id }, buyer.token)).payOrder.clientSecret);
   for (const so of order.supplierOrders) {
     const s = lines.find((l) => l.s.supplierId === so.supplierId)!.s;
@@ -91,7 +99,8 @@ async function settledOrder(lines: Array<{ s: Supplier; quantity: number }>) {
   return order;
 }
 
-const owed = async (supplierId: string) => (await ledger.payableBalances(RequestContext.system())).find((b) => b.supplierId === supplierId)?.owed ?? 0;
+const owed = async (supplierId: string) =>
+  (await ledger.payableBalances(RequestContext.system())).find((b) => b.supplierId === supplierId)?.owed ?? 0;
 
 describe('settlement (order.settled → ledger)', () => {
   it('makes each supplier order payable to its supplier less a 3 % fee allocated exactly; the event twice posts once', async () => {
@@ -109,18 +118,34 @@ describe('settlement (order.settled → ledger)', () => {
       [order.id],
     );
     expect(fees.reduce((s: number, f: { fee: number }) => s + f.fee, 0)).toBe(fee);
-    expect(await owed(a.supplierId)).toBe(3333 - fees.find((f: { supplier_id: string }) => f.supplier_id === a.supplierId).fee);
-    expect(await owed(b.supplierId)).toBe(2222 - fees.find((f: { supplier_id: string }) => f.supplier_id === b.supplierId).fee);
+    expect(await owed(a.supplierId)).toBe(
+      3333 - fees.find((f: { supplier_id: string }) => f.supplier_id === a.supplierId).fee,
+    );
+    expect(await owed(b.supplierId)).toBe(
+      2222 - fees.find((f: { supplier_id: string }) => f.supplier_id === b.supplierId).fee,
+    );
     // Redelivered event (BullMQ retry, relay replay): consumed once, and postSettlement is idempotent anyway.
     await dispatchOrderEvents(server, ds, order.id, 'order.settled');
-    expect(await count(ds, `SELECT count(*) FROM ledger_posting WHERE order_id = $1 AND kind = 'SUPPLIER_PAYABLE'`, [order.id])).toBe(2);
-    expect(await count(ds, `SELECT coalesce(sum(e.amount), 0) FROM ledger_entry e JOIN ledger_posting p ON p.id = e.posting_id JOIN ledger_account a ON a.id = e.account_id WHERE p.order_id = $1 AND a.code = 'ORDER_CLEARING'`, [order.id])).toBe(0);
+    expect(
+      await count(ds, `SELECT count(*) FROM ledger_posting WHERE order_id = $1 AND kind = 'SUPPLIER_PAYABLE'`, [
+        order.id,
+      ]),
+    ).toBe(2);
+    expect(
+      await count(
+        ds,
+        `SELECT coalesce(sum(e.amount), 0) FROM ledger_entry e JOIN ledger_posting p ON p.id = e.posting_id JOIN ledger_account a ON a.id = e.account_id WHERE p.order_id = $1 AND a.code = 'ORDER_CLEARING'`,
+        [order.id],
+      ),
+    ).toBe(0);
 
     // A refund after settlement comes out of the supplier's payable, with the fee share given back.
     const beforeA = await owed(a.supplierId);
     await server.gqlOk(REFUND, { id: order.id, amount: 3333 }, admin.token);
     const statement = (await server.gqlOk(STATEMENT, { s: a.supplierId }, a.adminToken)).supplierStatement;
-    expect(statement.closingBalance).toBe(statement.openingBalance + statement.sales - statement.fees - statement.refunds - statement.payouts);
+    expect(statement.closingBalance).toBe(
+      statement.openingBalance + statement.sales - statement.fees - statement.refunds - statement.payouts,
+    );
     expect(await owed(a.supplierId)).toBeLessThan(beforeA);
     await expectLedgerBalanced(ds);
     await expectLedgerMatchesOrders(ds);
@@ -131,16 +156,45 @@ describe('payout accounts', () => {
   it('supplier admins set their bank account (masked when read back); only the platform links Stripe accounts', async () => {
     const s = await supplierWithVariant(server, ds, { retail: 1000, agency: 900 });
     const other = await supplierWithVariant(server, ds, { retail: 1000, agency: 900 });
-    const input = { supplierId: s.supplierId, bankName: '中国农业银行江口支行', bankAccountName: '江口县梵净山茶叶专业合作社', bankAccountNo: '6228480012345678901' };
+    const input = {
+      supplierId: s.supplierId,
+      bankName: '中国农业银行江口支行',
+      bankAccountName: '江口县梵净山茶叶专业合作社',
+      bankAccountNo: '6228480012345678901',
+    };
     const set = (await server.gqlOk(SET_ACCOUNT, { input }, s.adminToken)).setSupplierPayoutAccount;
     expect(set).toMatchObject({ supplierId: s.supplierId, bankAccountNo: '****8901' });
-    expect((await server.gqlOk(ACCOUNT, { id: s.supplierId }, admin.token)).supplierPayoutAccount.bankAccountNo).toBe('6228480012345678901');
-    expectErrorCode(await server.gql(SET_ACCOUNT, { input: { ...input, supplierId: other.supplierId } }, s.adminToken), 'FORBIDDEN');
-    expectErrorCode(await server.gql(SET_ACCOUNT, { input: { supplierId: s.supplierId, stripeAccountId: 'acct_123' } }, s.adminToken), 'FORBIDDEN');
-    expectErrorCode(await server.gql(SET_ACCOUNT, { input: { ...input, bankAccountNo: '12-34' } }, s.adminToken), 'BAD_USER_INPUT');
-    expectErrorCode(await server.gql(SET_ACCOUNT, { input: { supplierId: s.supplierId, bankName: null, bankAccountName: null, bankAccountNo: null } }, s.adminToken), 'BAD_USER_INPUT');
+    expect((await server.gqlOk(ACCOUNT, { id: s.supplierId }, admin.token)).supplierPayoutAccount.bankAccountNo).toBe(
+      '6228480012345678901',
+    );
+    expectErrorCode(
+      await server.gql(SET_ACCOUNT, { input: { ...input, supplierId: other.supplierId } }, s.adminToken),
+      'FORBIDDEN',
+    );
+    expectErrorCode(
+      await server.gql(SET_ACCOUNT, { input: { supplierId: s.supplierId, stripeAccountId: 'acct_123' } }, s.adminToken),
+      'FORBIDDEN',
+    );
+    expectErrorCode(
+      await server.gql(SET_ACCOUNT, { input: { ...input, bankAccountNo: '12-34' } }, s.adminToken),
+      'BAD_USER_INPUT',
+    );
+    expectErrorCode(
+      await server.gql(
+        SET_ACCOUNT,
+        { input: { supplierId: s.supplierId, bankName: null, bankAccountName: null, bankAccountNo: null } },
+        s.adminToken,
+      ),
+      'BAD_USER_INPUT',
+    );
     expectErrorCode(await server.gql(ACCOUNT, { id: s.supplierId }, buyer.token), 'FORBIDDEN');
-    const linked = (await server.gqlOk(SET_ACCOUNT, { input: { supplierId: s.supplierId, stripeAccountId: 'acct_1Bangfu' } }, admin.token)).setSupplierPayoutAccount;
+    const linked = (
+      await server.gqlOk(
+        SET_ACCOUNT,
+        { input: { supplierId: s.supplierId, stripeAccountId: 'acct_1Bangfu' } },
+        admin.token,
+      )
+    ).setSupplierPayoutAccount;
     expect(linked).toMatchObject({ stripeAccountId: 'acct_1Bangfu', bankAccountNo: '6228480012345678901' });
   });
 });
@@ -156,10 +210,21 @@ describe('payout batches', () => {
     connect = await supplierWithVariant(server, ds, { retail: 12_345, agency: 10_000 });
     bank = await supplierWithVariant(server, ds, { retail: 1_005, agency: 900 });
     none = await supplierWithVariant(server, ds, { retail: 500, agency: 400 });
-    await server.gqlOk(SET_ACCOUNT, { input: { supplierId: connect.supplierId, stripeAccountId: 'acct_1Connect' } }, admin.token);
     await server.gqlOk(
       SET_ACCOUNT,
-      { input: { supplierId: bank.supplierId, bankName: '贵州银行铜仁分行', bankAccountName: '=HYPERLINK("x"),"合作社"', bankAccountNo: '6214830012340001' } },
+      { input: { supplierId: connect.supplierId, stripeAccountId: 'acct_1Connect' } },
+      admin.token,
+    );
+    await server.gqlOk(
+      SET_ACCOUNT,
+      {
+        input: {
+          supplierId: bank.supplierId,
+          bankName: '贵州银行铜仁分行',
+          bankAccountName: '=HYPERLINK("x"),"合作社"',
+          bankAccountNo: '6214830012340001',
+        },
+      },
       bank.adminToken,
     );
     await settledOrder([
@@ -176,15 +241,36 @@ describe('payout batches', () => {
     expect(owedConnect).toBeGreaterThan(0);
     const batch = (await server.gqlOk(BATCH, {}, admin.token)).createPayoutBatch;
     // Suppliers of earlier tests without a payout account are skipped too.
-    expect(batch).toMatchObject({ status: 'COMPLETED', totalAmount: owedConnect + owedBank, csvUrl: `/api/payouts/${batch.id}.csv` });
+    expect(batch).toMatchObject({
+      status: 'COMPLETED',
+      totalAmount: owedConnect + owedBank,
+      csvUrl: `/api/payouts/${batch.id}.csv`,
+    });
     expect(batch.skippedSupplierIds).toContain(none.supplierId);
     expect(batch.payouts).toHaveLength(2);
     const byS = Object.fromEntries(batch.payouts.map((p: { supplierId: string }) => [p.supplierId, p]));
-    expect(byS[connect.supplierId]).toMatchObject({ amount: owedConnect, method: 'STRIPE_CONNECT', status: 'PAID', providerRef: expect.stringMatching(/^tr_/) });
-    expect(byS[bank.supplierId]).toMatchObject({ amount: owedBank, method: 'BANK_FILE', status: 'EXPORTED', providerRef: null });
+    expect(byS[connect.supplierId]).toMatchObject({
+      amount: owedConnect,
+      method: 'STRIPE_CONNECT',
+      status: 'PAID',
+      providerRef: expect.stringMatching(/^tr_/),
+    });
+    expect(byS[bank.supplierId]).toMatchObject({
+      amount: owedBank,
+      method: 'BANK_FILE',
+      status: 'EXPORTED',
+      providerRef: null,
+    });
     const transfer = stripeServer.transfers.get(byS[connect.supplierId].providerRef)!;
-    expect(transfer).toMatchObject({ amount: owedConnect, currency: 'cny', destination: 'acct_1Connect', transfer_group: batch.id });
-    const sent = stripeServer.requests.find((r) => r.path === '/v1/transfers' && r.params.destination === 'acct_1Connect')!;
+    expect(transfer).toMatchObject({
+      amount: owedConnect,
+      currency: 'cny',
+      destination: 'acct_1Connect',
+      transfer_group: batch.id,
+    });
+    const sent = stripeServer.requests.find(
+      (r) => r.path === '/v1/transfers' && r.params.destination === 'acct_1Connect',
+    )!;
     expect(sent.idempotencyKey).toMatch(/^bangfu-payout-/);
     expect(await owed(connect.supplierId)).toBe(0);
     expect(await owed(bank.supplierId)).toBe(0);
@@ -200,17 +286,23 @@ describe('payout batches', () => {
     expect(csvRes.headers.get('content-disposition')).toContain(`payout-${batch.id}.csv`);
     const text = (await csvRes.text()).replace(/^\uFEFF/, '');
     const rows = text.trim().split('\r\n');
-    expect(rows[0]).toBe('supplier_id,supplier_name,bank_name,bank_account_name,bank_account_no,amount_yuan,currency,reference');
+    expect(rows[0]).toBe(
+      'supplier_id,supplier_name,bank_name,bank_account_name,bank_account_no,amount_yuan,currency,reference',
+    );
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain(`${bank.supplierId},`);
     expect(rows[1]).toContain(`,6214830012340001,${fenToYuan(owedBank)},CNY,${byS[bank.supplierId].reference}`);
     expect(rows[1]).toContain(`"'=HYPERLINK(""x""),""合作社"""`);
     expect(fenToYuan(owedBank)).toMatch(/^\d+\.\d{2}$/);
 
-    const supplierRes = await fetch(`${server.url}${batch.csvUrl}`, { headers: { authorization: `Bearer ${bank.adminToken}` } });
+    const supplierRes = await fetch(`${server.url}${batch.csvUrl}`, {
+      headers: { authorization: `Bearer ${bank.adminToken}` },
+    });
     expect(supplierRes.status).toBe(403);
     expect((await fetch(`${server.url}${batch.csvUrl}`)).status).toBe(401);
-    const missing = await fetch(`${server.url}/api/payouts/00000000-0000-4000-8000-000000000000.csv`, { headers: { authorization: `Bearer ${admin.token}` } });
+    const missing = await fetch(`${server.url}/api/payouts/00000000-0000-4000-8000-000000000000.csv`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
     expect(missing.status).toBe(404);
 
     // Nothing left to pay but the supplier without an account.
@@ -223,8 +315,16 @@ describe('payout batches', () => {
   it('a refused transfer fails its payout and reverses the posting (owed again); an outage leaves it pending until retried, paid once', async () => {
     const refused = await supplierWithVariant(server, ds, { retail: 2_000, agency: 1_800 });
     const flaky = await supplierWithVariant(server, ds, { retail: 3_000, agency: 2_800 });
-    await server.gqlOk(SET_ACCOUNT, { input: { supplierId: refused.supplierId, stripeAccountId: 'acct_1Refused' } }, admin.token);
-    await server.gqlOk(SET_ACCOUNT, { input: { supplierId: flaky.supplierId, stripeAccountId: 'acct_1Flaky' } }, admin.token);
+    await server.gqlOk(
+      SET_ACCOUNT,
+      { input: { supplierId: refused.supplierId, stripeAccountId: 'acct_1Refused' } },
+      admin.token,
+    );
+    await server.gqlOk(
+      SET_ACCOUNT,
+      { input: { supplierId: flaky.supplierId, stripeAccountId: 'acct_1Flaky' } },
+      admin.token,
+    );
     await settledOrder([
       { s: refused, quantity: 1 },
       { s: flaky, quantity: 1 },
@@ -235,7 +335,10 @@ describe('payout batches', () => {
     const batchRes = await server.gqlOk(BATCH, {}, admin.token);
     const batch = batchRes.createPayoutBatch;
     const byS = Object.fromEntries(batch.payouts.map((p: { supplierId: string }) => [p.supplierId, p]));
-    expect(byS[refused.supplierId]).toMatchObject({ status: 'FAILED', failure: expect.stringContaining('cannot receive transfers') });
+    expect(byS[refused.supplierId]).toMatchObject({
+      status: 'FAILED',
+      failure: expect.stringContaining('cannot receive transfers'),
+    });
     expect(byS[flaky.supplierId]).toMatchObject({ status: 'PAID' });
     expect(batch.status).toBe('PARTIALLY_FAILED');
     expect(await owed(refused.supplierId)).toBe(owedRefused);
@@ -246,10 +349,16 @@ describe('payout batches', () => {
     stripeServer.failingDestinations.delete('acct_1Refused');
     stripeServer.failNext(10);
     const pending = (await server.gqlOk(BATCH, {}, admin.token)).createPayoutBatch;
-    expect(pending).toMatchObject({ status: 'PROCESSING', payouts: [expect.objectContaining({ supplierId: refused.supplierId, status: 'PENDING' })] });
+    expect(pending).toMatchObject({
+      status: 'PROCESSING',
+      payouts: [expect.objectContaining({ supplierId: refused.supplierId, status: 'PENDING' })],
+    });
     stripeServer.failNext(0);
     const retried = (await server.gqlOk(RETRY, { id: pending.id }, admin.token)).retryPayoutBatch;
-    expect(retried).toMatchObject({ status: 'COMPLETED', payouts: [expect.objectContaining({ status: 'PAID', providerRef: expect.stringMatching(/^tr_/) })] });
+    expect(retried).toMatchObject({
+      status: 'COMPLETED',
+      payouts: [expect.objectContaining({ status: 'PAID', providerRef: expect.stringMatching(/^tr_/) })],
+    });
     expect((await server.gqlOk(RETRY, { id: pending.id }, admin.token)).retryPayoutBatch.status).toBe('COMPLETED');
     expect([...stripeServer.transfers.values()].filter((t) => t.destination === 'acct_1Refused')).toHaveLength(1);
     expect(await owed(refused.supplierId)).toBe(0);

@@ -4,7 +4,17 @@ import { AppError, RequestContext, Role } from '@bangfu/core';
 import { AuthService } from '@bangfu/identity';
 import type { TestServer } from '@bangfu/testing';
 import { RefundService } from './refund.service';
-import { actor, type Actor, expectLedgerBalanced, onlineHall, placeOrder, type PlacedOrder, startPaymentServer, type Supplier, supplierWithVariant } from './test-helpers';
+import {
+  actor,
+  type Actor,
+  expectLedgerBalanced,
+  onlineHall,
+  placeOrder,
+  type PlacedOrder,
+  startPaymentServer,
+  type Supplier,
+  supplierWithVariant,
+} from './test-helpers';
 
 /**
  * `lineAmounts`: other domains (after-sales' upheld complaints) refund a chosen amount on chosen lines
@@ -40,7 +50,20 @@ async function deliveredOrder(): Promise<PlacedOrder> {
     { variantId: a.variantId, quantity: 2 },
     { variantId: b.variantId, quantity: 3 },
   ]);
-  const p = (await server.gqlOk(RECORD, { input: { orderId: order.id, reference: `R-${order.orderNo}`, amount: order.totalAmount, paidAt: new Date().toISOString() } }, buyer.token)).recordBankTransfer;
+  const p = (
+    await server.gqlOk(
+      RECORD,
+      {
+        input: {
+          orderId: order.id,
+          reference: `R-${order.orderNo}`,
+          amount: order.totalAmount,
+          paidAt: new Date().toISOString(),
+        },
+      },
+      buyer.token,
+    )
+  ).recordBankTransfer;
   await server.gqlOk(CONFIRM, { id: p.id }, admin.token);
   for (const so of order.supplierOrders) {
     await server.gqlOk(SHIP, { id: so.id }, so.supplierId === a.supplierId ? a.adminToken : b.adminToken);
@@ -63,17 +86,32 @@ it('refunds the chosen amounts on the chosen lines only; refuses unknown, repeat
   const lineA = order.supplierOrders.find((so) => so.supplierId === a.supplierId)!.lines[0];
   const lineB = order.supplierOrders.find((so) => so.supplierId === b.supplierId)!.lines[0];
   const refunds = server.app.get(RefundService);
-  const refund = (lineAmounts: Array<{ lineId: string; amount: number }>, amount?: number) => refunds.refundOrder(adminCtx, { orderId: order.id, lineAmounts, amount });
-  expect(await codeOf(refund([{ lineId: '00000000-0000-4000-8000-000000000000', amount: 100 }]))).toBe('BAD_USER_INPUT');
-  expect(await codeOf(refund([{ lineId: lineA.id, amount: 100 }, { lineId: lineA.id, amount: 100 }]))).toBe('BAD_USER_INPUT');
+  const refund = (lineAmounts: Array<{ lineId: string; amount: number }>, amount?: number) =>
+    refunds.refundOrder(adminCtx, { orderId: order.id, lineAmounts, amount });
+  expect(await codeOf(refund([{ lineId: '00000000-0000-4000-8000-000000000000', amount: 100 }]))).toBe(
+    'BAD_USER_INPUT',
+  );
+  expect(
+    await codeOf(
+      refund([
+        { lineId: lineA.id, amount: 100 },
+        { lineId: lineA.id, amount: 100 },
+      ]),
+    ),
+  ).toBe('BAD_USER_INPUT');
   expect(await codeOf(refund([{ lineId: lineA.id, amount: 0 }]))).toBe('BAD_USER_INPUT');
   expect(await codeOf(refund([{ lineId: lineA.id, amount: lineA.lineTotal + 1 }]))).toBe('REFUND_EXCEEDS_PAID');
   expect(await codeOf(refund([{ lineId: lineA.id, amount: 100 }], 200))).toBe('BAD_USER_INPUT');
-  expect(Number((await ds.query(`SELECT count(*) AS n FROM payment_refund WHERE order_id = $1`, [order.id]))[0].n)).toBe(0);
+  expect(
+    Number((await ds.query(`SELECT count(*) AS n FROM payment_refund WHERE order_id = $1`, [order.id]))[0].n),
+  ).toBe(0);
 
   const done = await refund([{ lineId: lineA.id, amount: 5000 }]);
   expect(done).toMatchObject({ amount: 5000, status: 'SUCCEEDED' });
-  const lines: Array<{ id: string; refunded: number }> = await ds.query(`SELECT id, refunded_amount::int AS refunded FROM order_line WHERE order_id = $1`, [order.id]);
+  const lines: Array<{ id: string; refunded: number }> = await ds.query(
+    `SELECT id, refunded_amount::int AS refunded FROM order_line WHERE order_id = $1`,
+    [order.id],
+  );
   expect(lines.find((l) => l.id === lineA.id)!.refunded).toBe(5000);
   expect(lines.find((l) => l.id === lineB.id)!.refunded).toBe(0);
   await expectLedgerBalanced(ds);

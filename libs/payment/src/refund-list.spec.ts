@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { Role } from '@bangfu/core';
 import { expectErrorCode, type TestServer } from '@bangfu/testing';
-import { actor, type Actor, agencyActor, onlineHall, type PlacedOrder, placeOrder, type Supplier, supplierWithVariant, startPaymentServer } from './test-helpers';
+import {
+  actor,
+  type Actor,
+  agencyActor,
+  onlineHall,
+  type PlacedOrder,
+  placeOrder,
+  type Supplier,
+  supplierWithVariant,
+  startPaymentServer,
+} from './test-helpers';
 
 // Bank transfers only (no Stripe): refunds complete at once, so the list's content is deterministic.
 for (const key of Object.keys(process.env)) if (key.startsWith('STRIPE_')) delete process.env[key];
@@ -30,8 +40,19 @@ afterAll(() => server?.close());
 
 let ref = 0;
 async function paidOrder(): Promise<PlacedOrder> {
-  const order = await placeOrder(server, purchaser.token, hall, [{ variantId: supplier.variantId, quantity: 2 }], purchaser.organizationId);
-  const input = { orderId: order.id, reference: `LIST-${++ref}`, amount: order.totalAmount, paidAt: '2026-03-01T10:00:00+08:00' };
+  const order = await placeOrder(
+    server,
+    purchaser.token,
+    hall,
+    [{ variantId: supplier.variantId, quantity: 2 }],
+    purchaser.organizationId,
+  );
+  const input = {
+    orderId: order.id,
+    reference: `LIST-${++ref}`,
+    amount: order.totalAmount,
+    paidAt: '2026-03-01T10:00:00+08:00',
+  };
   const p = (await server.gqlOk(RECORD, { input }, purchaser.token)).recordBankTransfer;
   await server.gqlOk(CONFIRM, { id: p.id }, admin.token);
   return order;
@@ -49,8 +70,12 @@ describe('refunds (platform finance list)', () => {
     expect(list[1]).toMatchObject({ amount: a.totalAmount, reason: '供应商缺货' });
     expect((await server.gqlOk(LIST, { f: 1 }, admin.token)).refunds).toHaveLength(1);
     expect((await server.gqlOk(LIST, { s: 'FAILED' }, admin.token)).refunds).toEqual([]);
-    await ds.query(`UPDATE payment_refund SET status = 'FAILED', failure = 'bank rejected' WHERE order_id = $1`, [a.id]);
-    expect((await server.gqlOk(LIST, { s: 'FAILED' }, admin.token)).refunds.map((r: { orderId: string }) => r.orderId)).toEqual([a.id]);
+    await ds.query(`UPDATE payment_refund SET status = 'FAILED', failure = 'bank rejected' WHERE order_id = $1`, [
+      a.id,
+    ]);
+    expect(
+      (await server.gqlOk(LIST, { s: 'FAILED' }, admin.token)).refunds.map((r: { orderId: string }) => r.orderId),
+    ).toEqual([a.id]);
   });
 
   it('is for platform admins only and checks first', async () => {

@@ -9,6 +9,8 @@ export class RefundQueryService {
 
   /** Newest first, optionally one status (e.g. FAILED ones to follow up); callers are platform admins. */
   recent(ctx: RequestContext, status?: RefundStatus | null, first?: number | null): Promise<PaymentRefund[]> {
-    return this.db.repo(ctx, PaymentRefund).find({ where: status ? { status } : {}, order: { createdAt: 'DESC', id: 'DESC' }, take: pageSize(first, 50) });
+    return this.db
+      .repo(ctx, PaymentRefund)
+      .find({ where: status ? { status } : {}, order: { createdAt: 'DESC', id: 'DESC' }, take: pageSize(first, 50) });
   }
 }

@@ -29,7 +29,6 @@ export interface ProviderRefund {
   failureReason?: string | null;
 }
 
-
 /**
  * Refunds. A refund is first written PENDING (committed) with its idempotency key, then sent to the
  * provider with that key, then finalised — OrderService.recordRefund and the reversing ledger
@@ -49,7 +48,11 @@ export class RefundService {
   async refundOrder(ctx: RequestContext, input: RefundOrderInput): Promise<PaymentRefund> {
     const reason = input.reason?.trim() || null;
     if (reason && reason.length > 500) throw badInput('reason must be at most 500 characters', { field: 'reason' });
-    if (input.amount !== undefined && input.amount !== null && (!Number.isSafeInteger(input.amount) || input.amount <= 0)) {
+    if (
+      input.amount !== undefined &&
+      input.amount !== null &&
+      (!Number.isSafeInteger(input.amount) || input.amount <= 0)
+    ) {
       throw badInput('amount must be a positive integer of fen', { field: 'amount' });
     }
     const refund = await this.db.transaction(ctx, async (tx) => {
@@ -60,17 +63,25 @@ export class RefundService {
       const pending = await this.pendingTotal(tx, order.id);
       const refundable = order.paidAmount - order.refundedAmount - pending;
       if (payment && refundable <= 0 && pending > 0) {
-        throw new AppError('REFUND_IN_PROGRESS', 'This order is already being refunded; nothing more can be refunded until that refund completes', {
-          paid: order.paidAmount,
-          refunded: order.refundedAmount,
-          pending,
-        });
+        throw new AppError(
+          'REFUND_IN_PROGRESS',
+          'This order is already being refunded; nothing more can be refunded until that refund completes',
+          {
+            paid: order.paidAmount,
+            refunded: order.refundedAmount,
+            pending,
+          },
+        );
       }
       if (!payment || refundable <= 0) {
-        throw new AppError('REFUND_EXCEEDS_PAID', payment ? 'Everything paid on this order has been refunded' : 'Nothing was paid on this order', {
-          paid: order.paidAmount,
-          refunded: order.refundedAmount,
-        });
+        throw new AppError(
+          'REFUND_EXCEEDS_PAID',
+          payment ? 'Everything paid on this order has been refunded' : 'Nothing was paid on this order',
+          {
+            paid: order.paidAmount,
+            refunded: order.refundedAmount,
+          },
+        );
       }
       let lines: Array<{ lineId: string; amount: Fen }> | null = null;
       let amount = input.amount ?? refundable;
@@ -81,33 +92,47 @@ export class RefundService {
           const line = all.find((l) => l.id === id);
           if (!line) throw badInput(`lineIds[${i}] is not a line of this order`, { field: `lineIds[${i}]` });
           const left = line.lineTotal - line.refundedAmount;
-          if (left <= 0) throw new AppError('REFUND_EXCEEDS_PAID', `Line ${line.sku} is already refunded in full`, { field: `lineIds[${i}]` });
+          if (left <= 0)
+            throw new AppError('REFUND_EXCEEDS_PAID', `Line ${line.sku} is already refunded in full`, {
+              field: `lineIds[${i}]`,
+            });
           return { lineId: id, amount: left };
         });
         const sum = lines.reduce((s, l) => s + l.amount, 0);
         if (input.amount !== undefined && input.amount !== null && input.amount !== sum) {
-          throw badInput(`amount (${input.amount}) must equal what is left on the lines (${sum}) or be omitted`, { field: 'amount' });
+          throw badInput(`amount (${input.amount}) must equal what is left on the lines (${sum}) or be omitted`, {
+            field: 'amount',
+          });
         }
         amount = sum;
       } else if (input.lineAmounts?.length) {
         lines = await this.checkLineAmounts(tx, order.id, input.lineAmounts);
         const sum = lines.reduce((s, l) => s + l.amount, 0);
         if (input.amount !== undefined && input.amount !== null && input.amount !== sum) {
-          throw badInput(`amount (${input.amount}) must equal the sum of lineAmounts (${sum}) or be omitted`, { field: 'amount' });
+          throw badInput(`amount (${input.amount}) must equal the sum of lineAmounts (${sum}) or be omitted`, {
+            field: 'amount',
+          });
         }
         amount = sum;
       }
       if (amount > refundable) {
-        throw new AppError('REFUND_EXCEEDS_PAID', `Only ${refundable} fen of the ${order.paidAmount} fen paid can still be refunded`, {
-          field: 'amount',
-          paid: order.paidAmount,
-          refunded: order.refundedAmount,
-          pending,
-          requested: amount,
-        });
+        throw new AppError(
+          'REFUND_EXCEEDS_PAID',
+          `Only ${refundable} fen of the ${order.paidAmount} fen paid can still be refunded`,
+          {
+            field: 'amount',
+            paid: order.paidAmount,
+            refunded: order.refundedAmount,
+            pending,
+            requested: amount,
+          },
+        );
       }
       // Checked before any money moves: the order must be able to record the refund afterwards.
-      const target = order.refundedAmount + pending + amount === order.paidAmount ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
+      const target =
+        order.refundedAmount + pending + amount === order.paidAmount
+          ? OrderStatus.REFUNDED
+          : OrderStatus.PARTIALLY_REFUNDED;
       if (!findTransition(order.status, target)) {
         throw new AppError(
           'REFUND_NOT_ALLOWED',
@@ -140,8 +165,11 @@ export class RefundService {
   async refundUnmatched(ctx: RequestContext, paymentId: string): Promise<PaymentRefund> {
     const refund = await this.db.transaction(ctx, async (tx) => {
       const payment = await this.core.lockPayment(tx, paymentId);
-      if (payment.outcome !== PaymentOutcome.UNMATCHED) throw new AppError('PAYMENT_NOT_UNMATCHED', 'Only unmatched payments are refunded this way; use refundOrder');
-      const open = await this.db.repo(tx, PaymentRefund).exists({ where: { paymentId, status: In([RefundStatus.PENDING, RefundStatus.SUCCEEDED]) } });
+      if (payment.outcome !== PaymentOutcome.UNMATCHED)
+        throw new AppError('PAYMENT_NOT_UNMATCHED', 'Only unmatched payments are refunded this way; use refundOrder');
+      const open = await this.db
+        .repo(tx, PaymentRefund)
+        .exists({ where: { paymentId, status: In([RefundStatus.PENDING, RefundStatus.SUCCEEDED]) } });
       if (open) throw new AppError('REFUND_EXCEEDS_PAID', 'This payment is already being refunded or was refunded');
       const id = randomUUID();
       const row = this.db.repo(tx, PaymentRefund).create({
@@ -185,7 +213,12 @@ export class RefundService {
   }
 
   private async fail(ctx: RequestContext, refundId: string, failure: string): Promise<void> {
-    await this.db.repo(ctx, PaymentRefund).update({ id: refundId, status: RefundStatus.PENDING }, { status: RefundStatus.FAILED, failure: failure.slice(0, 500), completedAt: new Date() });
+    await this.db
+      .repo(ctx, PaymentRefund)
+      .update(
+        { id: refundId, status: RefundStatus.PENDING },
+        { status: RefundStatus.FAILED, failure: failure.slice(0, 500), completedAt: new Date() },
+      );
   }
 
   /**
@@ -208,25 +241,62 @@ export class RefundService {
       try {
         await this.core.savepoint(tx, async () => {
           if (payment.outcome === PaymentOutcome.UNMATCHED) {
-            await this.ledger.postUnmatchedRefund(tx, { orderId: refund.orderId, refundId: refund.id, amount: refund.amount, cash, reference: providerRef ?? refund.id });
+            await this.ledger.postUnmatchedRefund(tx, {
+              orderId: refund.orderId,
+              refundId: refund.id,
+              amount: refund.amount,
+              cash,
+              reference: providerRef ?? refund.id,
+            });
             const [{ total }] = await this.db
               .manager(tx)
-              .query(`SELECT coalesce(sum(amount), 0) AS total FROM payment_refund WHERE payment_id = $1 AND (status = 'SUCCEEDED' OR id = $2)`, [payment.id, refund.id]);
-            if (Number(total) >= payment.amount) await this.db.repo(tx, Payment).update({ id: payment.id }, { flag: null, flagReason: `refunded (${refund.id})` });
+              .query(
+                `SELECT coalesce(sum(amount), 0) AS total FROM payment_refund WHERE payment_id = $1 AND (status = 'SUCCEEDED' OR id = $2)`,
+                [payment.id, refund.id],
+              );
+            if (Number(total) >= payment.amount)
+              await this.db
+                .repo(tx, Payment)
+                .update({ id: payment.id }, { flag: null, flagReason: `refunded (${refund.id})` });
           } else {
-            await this.orders.recordRefund(tx, refund.orderId, { refundId: refund.id, amount: refund.amount, lines: refund.lines, reason: refund.reason });
-            await this.ledger.postRefund(tx, { orderId: refund.orderId, refundId: refund.id, amount: refund.amount, cash, parts: await this.parts(tx, refund), reference: providerRef ?? refund.id });
+            await this.orders.recordRefund(tx, refund.orderId, {
+              refundId: refund.id,
+              amount: refund.amount,
+              lines: refund.lines,
+              reason: refund.reason,
+            });
+            await this.ledger.postRefund(tx, {
+              orderId: refund.orderId,
+              refundId: refund.id,
+              amount: refund.amount,
+              cash,
+              parts: await this.parts(tx, refund),
+              reference: providerRef ?? refund.id,
+            });
           }
         });
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         this.log.warn(`refund ${refund.id} of order ${refund.orderId} could not be recorded: ${e.code} ${e.message}`);
-        await this.flag(tx, payment.id, PaymentFlag.REFUND_MISMATCH, `refund ${providerRef ?? refund.id} of ${refund.amount} fen could not be recorded: ${e.message}`);
-        const failure = { failure: `${e.code}: ${e.message}`.slice(0, 500), providerRef: providerRef ?? refund.providerRef };
+        await this.flag(
+          tx,
+          payment.id,
+          PaymentFlag.REFUND_MISMATCH,
+          `refund ${providerRef ?? refund.id} of ${refund.amount} fen could not be recorded: ${e.message}`,
+        );
+        const failure = {
+          failure: `${e.code}: ${e.message}`.slice(0, 500),
+          providerRef: providerRef ?? refund.providerRef,
+        };
         await this.db.repo(tx, PaymentRefund).update({ id: refund.id }, failure);
         return Object.assign(refund, failure);
       }
-      const done = { status: RefundStatus.SUCCEEDED, providerRef: providerRef ?? refund.providerRef, completedAt: new Date(), failure: null };
+      const done = {
+        status: RefundStatus.SUCCEEDED,
+        providerRef: providerRef ?? refund.providerRef,
+        completedAt: new Date(),
+        failure: null,
+      };
       await this.db.repo(tx, PaymentRefund).update({ id: refund.id }, done);
       return Object.assign(refund, done);
     });
@@ -241,16 +311,31 @@ export class RefundService {
     await this.core.lockOrderPayments(tx, payment.orderId);
     const ourId = r.metadata?.refundId && isUuid(r.metadata.refundId) ? r.metadata.refundId : null;
     const repo = this.db.repo(tx, PaymentRefund);
-    const row = (await repo.findOneBy({ providerRef: r.id })) ?? (ourId ? await repo.findOneBy({ id: ourId, paymentId: payment.id }) : null);
+    const row =
+      (await repo.findOneBy({ providerRef: r.id })) ??
+      (ourId ? await repo.findOneBy({ id: ourId, paymentId: payment.id }) : null);
     const state = refundState(r.status);
     if (row) {
       if (state === 'FAILED') {
         if (row.status === RefundStatus.PENDING) {
-          await repo.update({ id: row.id }, { status: RefundStatus.FAILED, providerRef: r.id, failure: r.failureReason ?? 'failed at the provider', completedAt: new Date() });
+          await repo.update(
+            { id: row.id },
+            {
+              status: RefundStatus.FAILED,
+              providerRef: r.id,
+              failure: r.failureReason ?? 'failed at the provider',
+              completedAt: new Date(),
+            },
+          );
           return 'REFUND_FAILED';
         }
         if (row.status === RefundStatus.SUCCEEDED) {
-          await this.flag(tx, payment.id, PaymentFlag.REFUND_MISMATCH, `refund ${r.id} failed at the provider after it was recorded`);
+          await this.flag(
+            tx,
+            payment.id,
+            PaymentFlag.REFUND_MISMATCH,
+            `refund ${r.id} failed at the provider after it was recorded`,
+          );
           return 'REFUND_MISMATCH';
         }
         return 'REFUND_ALREADY_FAILED';
@@ -284,7 +369,10 @@ export class RefundService {
   async knownRefunded(tx: RequestContext, paymentId: string): Promise<Fen> {
     const [{ total }] = await this.db
       .manager(tx)
-      .query(`SELECT coalesce(sum(amount), 0) AS total FROM payment_refund WHERE payment_id = $1 AND status IN ('PENDING','SUCCEEDED')`, [paymentId]);
+      .query(
+        `SELECT coalesce(sum(amount), 0) AS total FROM payment_refund WHERE payment_id = $1 AND status IN ('PENDING','SUCCEEDED')`,
+        [paymentId],
+      );
     return Number(total);
   }
 
@@ -293,30 +381,43 @@ export class RefundService {
   }
 
   /** Each part names a distinct line of the order and at most what is left of it. */
-  private async checkLineAmounts(tx: RequestContext, orderId: string, parts: Array<{ lineId: string; amount: Fen }>): Promise<Array<{ lineId: string; amount: Fen }>> {
+  private async checkLineAmounts(
+    tx: RequestContext,
+    orderId: string,
+    parts: Array<{ lineId: string; amount: Fen }>,
+  ): Promise<Array<{ lineId: string; amount: Fen }>> {
     const all = await this.orders.lines(tx, orderId);
     const seen = new Set<string>();
     return parts.map((part, i) => {
       const line = all.find((l) => l.id === part.lineId);
-      if (!line || seen.has(part.lineId)) throw badInput(`lineAmounts[${i}] is not a distinct line of this order`, { field: `lineAmounts[${i}]` });
+      if (!line || seen.has(part.lineId))
+        throw badInput(`lineAmounts[${i}] is not a distinct line of this order`, { field: `lineAmounts[${i}]` });
       seen.add(part.lineId);
-      if (!Number.isSafeInteger(part.amount) || part.amount <= 0) throw badInput(`lineAmounts[${i}].amount must be a positive integer of fen`, { field: `lineAmounts[${i}]` });
+      if (!Number.isSafeInteger(part.amount) || part.amount <= 0)
+        throw badInput(`lineAmounts[${i}].amount must be a positive integer of fen`, { field: `lineAmounts[${i}]` });
       const left = line.lineTotal - line.refundedAmount;
-      if (part.amount > left) throw new AppError('REFUND_EXCEEDS_PAID', `Only ${left} fen of line ${line.sku} can still be refunded`, { field: `lineAmounts[${i}]` });
+      if (part.amount > left)
+        throw new AppError('REFUND_EXCEEDS_PAID', `Only ${left} fen of line ${line.sku} can still be refunded`, {
+          field: `lineAmounts[${i}]`,
+        });
       return { lineId: part.lineId, amount: part.amount };
     });
   }
 
   private async pendingTotal(tx: RequestContext, orderId: string): Promise<Fen> {
-    const [{ total }] = await this.db
-      .manager(tx)
-      .query(`SELECT coalesce(sum(r.amount), 0) AS total FROM payment_refund r JOIN payment p ON p.id = r.payment_id
-               WHERE r.order_id = $1 AND r.status = 'PENDING' AND p.outcome = 'APPLIED'`, [orderId]);
+    const [{ total }] = await this.db.manager(tx).query(
+      `SELECT coalesce(sum(r.amount), 0) AS total FROM payment_refund r JOIN payment p ON p.id = r.payment_id
+               WHERE r.order_id = $1 AND r.status = 'PENDING' AND p.outcome = 'APPLIED'`,
+      [orderId],
+    );
     return Number(total);
   }
 
   /** How the order split the refund over its lines, summed per supplier order, for the ledger. */
-  private async parts(tx: RequestContext, refund: PaymentRefund): Promise<Array<{ supplierOrderId: string; amount: Fen }> | undefined> {
+  private async parts(
+    tx: RequestContext,
+    refund: PaymentRefund,
+  ): Promise<Array<{ supplierOrderId: string; amount: Fen }> | undefined> {
     const recorded = await this.db.repo(tx, OrderRefund).findOneBy({ refundId: refund.id });
     if (!recorded?.lines?.length) return undefined;
     const lines = await this.orders.lines(tx, refund.orderId);
@@ -326,6 +427,8 @@ export class RefundService {
       if (!line) return undefined;
       bySo.set(line.supplierOrderId, (bySo.get(line.supplierOrderId) ?? 0) + part.amount);
     }
-    return [...bySo.entries()].filter(([, amount]) => amount > 0).map(([supplierOrderId, amount]) => ({ supplierOrderId, amount }));
+    return [...bySo.entries()]
+      .filter(([, amount]) => amount > 0)
+      .map(([supplierOrderId, amount]) => ({ supplierOrderId, amount }));
   }
 }

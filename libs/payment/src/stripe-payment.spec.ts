@@ -42,7 +42,12 @@ const REFUND_UNMATCHED = `mutation($id: ID!) { refundUnmatchedPayment(paymentId:
 
 beforeAll(async () => {
   stripeServer = await startStripeTestServer({ apiKey: 'sk_test_bangfu' });
-  sdk = new Stripe('sk_test_bangfu', { host: stripeServer.host, port: stripeServer.port, protocol: 'http', maxNetworkRetries: 0 });
+  sdk = new Stripe('sk_test_bangfu', {
+    host: stripeServer.host,
+    port: stripeServer.port,
+    protocol: 'http',
+    maxNetworkRetries: 0,
+  });
   // PaymentModule reads its STRIPE_* settings from the environment at boot: the real SDK, pointed at the local server.
   Object.assign(process.env, {
     STRIPE_SECRET_KEY: 'sk_test_bangfu',
@@ -73,14 +78,24 @@ const newOrder = (token = buyer.token) =>
   ]);
 
 async function pay(order: PlacedOrder, method = 'CARD', token = buyer.token) {
-  return (await server.gqlOk(PAY, { id: order.id, m: method }, token)).payOrder as { paymentId: string; clientSecret: string; amount: number };
+  return (await server.gqlOk(PAY, { id: order.id, m: method }, token)).payOrder as {
+    paymentId: string;
+    clientSecret: string;
+    amount: number;
+  };
 }
 
 const intentOf = (clientSecret: string) => clientSecret.split('_secret_')[0];
 
-async function webhook(event: StripeObject, options: { secret?: string; tamper?: (payload: string) => string; header?: string | null } = {}) {
+async function webhook(
+  event: StripeObject,
+  options: { secret?: string; tamper?: (payload: string) => string; header?: string | null } = {},
+) {
   const payload = JSON.stringify(event);
-  const header = options.header === undefined ? sdk.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? SECRET }) : options.header;
+  const header =
+    options.header === undefined
+      ? sdk.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? SECRET })
+      : options.header;
   const res = await fetch(`${server.url}/webhooks/stripe`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(header ? { 'stripe-signature': header } : {}) },
@@ -95,8 +110,12 @@ async function succeed(clientSecret: string) {
   return { pi, res: await webhook(stripeServer.event('payment_intent.succeeded', pi)) };
 }
 
-const postings = (orderId: string) => ds.query(`SELECT kind FROM ledger_posting WHERE order_id = $1 ORDER BY created_at, kind`, [orderId]).then((r: Array<{ kind: string }>) => r.map((x) => x.kind));
-const stripeCalls = (path: string) => stripeServer.requests.filter((r) => r.method === 'POST' && r.path === path && !r.replayed).length;
+const postings = (orderId: string) =>
+  ds
+    .query(`SELECT kind FROM ledger_posting WHERE order_id = $1 ORDER BY created_at, kind`, [orderId])
+    .then((r: Array<{ kind: string }>) => r.map((x) => x.kind));
+const stripeCalls = (path: string) =>
+  stripeServer.requests.filter((r) => r.method === 'POST' && r.path === path && !r.replayed).length;
 
 describe('payOrder (Stripe PaymentIntents)', () => {
   it('creates an intent for the order total in CNY with the method, order metadata and an order+attempt idempotency key', async () => {
@@ -105,11 +124,25 @@ describe('payOrder (Stripe PaymentIntents)', () => {
     const p = await pay(order, 'ALIPAY');
     expect(p).toMatchObject({ amount: order.totalAmount, method: 'ALIPAY', publishableKey: 'pk_test_bangfu' });
     const pi = stripeServer.paymentIntents.get(intentOf(p.clientSecret))!;
-    expect(pi).toMatchObject({ amount: order.totalAmount, currency: 'cny', allowed_payment_method_types: ['alipay'], metadata: { orderId: order.id, paymentId: p.paymentId } });
-    const create = stripeServer.requests.find((r) => r.path === '/v1/payment_intents' && (r.params.metadata as any)?.orderId === order.id)!;
+    expect(pi).toMatchObject({
+      amount: order.totalAmount,
+      currency: 'cny',
+      allowed_payment_method_types: ['alipay'],
+      metadata: { orderId: order.id, paymentId: p.paymentId },
+    });
+    const create = stripeServer.requests.find(
+      (r) => r.path === '/v1/payment_intents' && (r.params.metadata as any)?.orderId === order.id,
+    )!;
     expect(create.idempotencyKey).toBe(`bangfu-order-${order.id}-attempt-1`);
-    const [row] = await ds.query(`SELECT status, amount, provider_ref, attempt FROM payment WHERE id = $1`, [p.paymentId]);
-    expect(row).toEqual({ status: 'REQUIRES_PAYMENT', amount: String(order.totalAmount), provider_ref: pi.id, attempt: 1 });
+    const [row] = await ds.query(`SELECT status, amount, provider_ref, attempt FROM payment WHERE id = $1`, [
+      p.paymentId,
+    ]);
+    expect(row).toEqual({
+      status: 'REQUIRES_PAYMENT',
+      amount: String(order.totalAmount),
+      provider_ref: pi.id,
+      attempt: 1,
+    });
   });
 
   it('is idempotent: asking again (even concurrently) returns the same intent; another method is a new attempt', async () => {
@@ -121,7 +154,9 @@ describe('payOrder (Stripe PaymentIntents)', () => {
     expect(stripeCalls('/v1/payment_intents')).toBe(before + 1);
     const wechat = await pay(order, 'WECHAT_PAY');
     expect(wechat.paymentId).not.toBe(results[0].paymentId);
-    expect(stripeServer.paymentIntents.get(intentOf(wechat.clientSecret))!.allowed_payment_method_types).toEqual(['wechat_pay']);
+    expect(stripeServer.paymentIntents.get(intentOf(wechat.clientSecret))!.allowed_payment_method_types).toEqual([
+      'wechat_pay',
+    ]);
     expect(await count(ds, `SELECT count(*) FROM payment WHERE order_id = $1`, [order.id])).toBe(2);
   });
 
@@ -133,7 +168,9 @@ describe('payOrder (Stripe PaymentIntents)', () => {
       paying = pay(order, 'CARD');
       const attempt = await vi.waitFor(
         async () => {
-          const [row] = await ds.query(`SELECT id, status, provider_ref, attempt FROM payment WHERE order_id = $1`, [order.id]);
+          const [row] = await ds.query(`SELECT id, status, provider_ref, attempt FROM payment WHERE order_id = $1`, [
+            order.id,
+          ]);
           if (!row) throw new Error('no attempt yet');
           return row;
         },
@@ -141,7 +178,10 @@ describe('payOrder (Stripe PaymentIntents)', () => {
       );
       expect(attempt).toMatchObject({ status: 'REQUIRES_PAYMENT', provider_ref: null, attempt: 1 });
       // Nobody holds the order's payment lock while the call is out.
-      const [{ free }] = await ds.query(`SELECT pg_try_advisory_xact_lock(hashtextextended('payment-order:' || $1, 0)) AS free`, [order.id]);
+      const [{ free }] = await ds.query(
+        `SELECT pg_try_advisory_xact_lock(hashtextextended('payment-order:' || $1, 0)) AS free`,
+        [order.id],
+      );
       expect(free).toBe(true);
     } finally {
       release();
@@ -170,13 +210,17 @@ describe('payOrder (Stripe PaymentIntents)', () => {
       paying = pay(order, 'CARD');
       const pi = await vi.waitFor(
         () => {
-          const made = [...stripeServer.paymentIntents.values()].find((x) => (x.metadata as Record<string, string>)?.orderId === order.id);
+          const made = [...stripeServer.paymentIntents.values()].find(
+            (x) => (x.metadata as Record<string, string>)?.orderId === order.id,
+          );
           if (!made) throw new Error('no intent yet');
           return made;
         },
         { timeout: 5000, interval: 25 },
       );
-      const res = await webhook(stripeServer.event('payment_intent.payment_failed', stripeServer.fail(pi.id as string)));
+      const res = await webhook(
+        stripeServer.event('payment_intent.payment_failed', stripeServer.fail(pi.id as string)),
+      );
       expect(res.body).toMatchObject({ received: true, outcome: 'PAYMENT_FAILED' });
     } finally {
       release();
@@ -184,7 +228,9 @@ describe('payOrder (Stripe PaymentIntents)', () => {
     const first = await paying!;
     const again = await pay(order, 'CARD');
     expect(again).toMatchObject({ paymentId: first.paymentId, clientSecret: first.clientSecret });
-    expect(await ds.query(`SELECT status, provider_ref FROM payment WHERE order_id = $1`, [order.id])).toEqual([{ status: 'FAILED', provider_ref: intentOf(first.clientSecret) }]);
+    expect(await ds.query(`SELECT status, provider_ref FROM payment WHERE order_id = $1`, [order.id])).toEqual([
+      { status: 'FAILED', provider_ref: intentOf(first.clientSecret) },
+    ]);
   });
 
   it('a Stripe outage retires the attempt (Stripe replays a stored 500 for its key); the next call takes a fresh key', async () => {
@@ -195,22 +241,36 @@ describe('payOrder (Stripe PaymentIntents)', () => {
     } finally {
       stripeServer.failNext(0);
     }
-    expect(await ds.query(`SELECT attempt, status, provider_ref FROM payment WHERE order_id = $1`, [order.id])).toEqual([{ attempt: 1, status: 'CANCELED', provider_ref: null }]);
+    expect(await ds.query(`SELECT attempt, status, provider_ref FROM payment WHERE order_id = $1`, [order.id])).toEqual(
+      [{ attempt: 1, status: 'CANCELED', provider_ref: null }],
+    );
     const p = await pay(order, 'CARD');
     const [row] = await ds.query(`SELECT attempt, status, idempotency_key FROM payment WHERE id = $1`, [p.paymentId]);
-    expect(row).toEqual({ attempt: 2, status: 'REQUIRES_PAYMENT', idempotency_key: `bangfu-order-${order.id}-attempt-2` });
+    expect(row).toEqual({
+      attempt: 2,
+      status: 'REQUIRES_PAYMENT',
+      idempotency_key: `bangfu-order-${order.id}-attempt-2`,
+    });
   });
 
   it('a key Stripe already saw with other parameters retires that attempt and takes the next', async () => {
     const order = await newOrder();
     // As if attempt 1 had been recorded elsewhere (a database restored from before it).
-    await sdk.paymentIntents.create({ amount: 1, currency: 'cny' }, { idempotencyKey: `bangfu-order-${order.id}-attempt-1` });
+    await sdk.paymentIntents.create(
+      { amount: 1, currency: 'cny' },
+      { idempotencyKey: `bangfu-order-${order.id}-attempt-1` },
+    );
     const p = await pay(order, 'CARD');
-    expect(await ds.query(`SELECT attempt, status FROM payment WHERE order_id = $1 ORDER BY attempt`, [order.id])).toEqual([
+    expect(
+      await ds.query(`SELECT attempt, status FROM payment WHERE order_id = $1 ORDER BY attempt`, [order.id]),
+    ).toEqual([
       { attempt: 1, status: 'CANCELED' },
       { attempt: 2, status: 'REQUIRES_PAYMENT' },
     ]);
-    expect(stripeServer.paymentIntents.get(intentOf(p.clientSecret))).toMatchObject({ amount: order.totalAmount, metadata: { paymentId: p.paymentId } });
+    expect(stripeServer.paymentIntents.get(intentOf(p.clientSecret))).toMatchObject({
+      amount: order.totalAmount,
+      metadata: { paymentId: p.paymentId },
+    });
   });
 
   it('refuses another buyer (FORBIDDEN), anonymous callers, BANK_TRANSFER and unknown orders', async () => {
@@ -218,7 +278,10 @@ describe('payOrder (Stripe PaymentIntents)', () => {
     expectErrorCode(await server.gql(PAY, { id: order.id, m: 'CARD' }, otherBuyer.token), 'FORBIDDEN');
     expectErrorCode(await server.gql(PAY, { id: order.id, m: 'CARD' }, null), 'UNAUTHENTICATED');
     expectErrorCode(await server.gql(PAY, { id: order.id, m: 'BANK_TRANSFER' }, buyer.token), 'BAD_USER_INPUT');
-    expectErrorCode(await server.gql(PAY, { id: '00000000-0000-4000-8000-000000000000', m: 'CARD' }, buyer.token), 'NOT_FOUND');
+    expectErrorCode(
+      await server.gql(PAY, { id: '00000000-0000-4000-8000-000000000000', m: 'CARD' }, buyer.token),
+      'NOT_FOUND',
+    );
     expect(await count(ds, `SELECT count(*) FROM payment WHERE order_id = $1`, [order.id])).toBe(0);
   });
 });
@@ -237,14 +300,21 @@ describe('webhook: payment_intent.succeeded', () => {
     );
     expect(entries[0]).toMatchObject({ code: 'CASH_STRIPE', amount: order.totalAmount });
     const clearing = entries.filter((e: { code: string }) => e.code === 'ORDER_CLEARING');
-    expect(clearing.map((e: { supplier_order_id: string; amount: number }) => [e.supplier_order_id, -e.amount]).sort()).toEqual(order.supplierOrders.map((so) => [so.id, so.subtotal]).sort());
+    expect(
+      clearing.map((e: { supplier_order_id: string; amount: number }) => [e.supplier_order_id, -e.amount]).sort(),
+    ).toEqual(order.supplierOrders.map((so) => [so.id, so.subtotal]).sort());
     const [payment] = await ds.query(`SELECT status, outcome, flag FROM payment WHERE id = $1`, [p.paymentId]);
     expect(payment).toEqual({ status: 'SUCCEEDED', outcome: 'APPLIED', flag: null });
     // The stored event keeps no client secret.
-    const [stored] = await ds.query(`SELECT payload->'data'->'object' ? 'client_secret' AS has FROM payment_event WHERE payment_id = $1`, [p.paymentId]);
+    const [stored] = await ds.query(
+      `SELECT payload->'data'->'object' ? 'client_secret' AS has FROM payment_event WHERE payment_id = $1`,
+      [p.paymentId],
+    );
     expect(stored.has).toBe(false);
     const view = (await server.gqlOk(ORDER, { id: order.id }, buyer.token)).order;
-    expect(view.payments).toEqual([expect.objectContaining({ id: p.paymentId, status: 'SUCCEEDED', outcome: 'APPLIED' })]);
+    expect(view.payments).toEqual([
+      expect.objectContaining({ id: p.paymentId, status: 'SUCCEEDED', outcome: 'APPLIED' }),
+    ]);
     await expectLedgerBalanced(ds);
   });
 
@@ -257,10 +327,18 @@ describe('webhook: payment_intent.succeeded', () => {
     expect(results.filter((r) => !r.body.duplicate)).toHaveLength(1);
     expect(await webhook(event)).toMatchObject({ status: 200, body: { duplicate: true, outcome: 'PAYMENT_APPLIED' } });
     expect(await postings(order.id)).toEqual(['BUYER_PAYMENT']);
-    expect(await count(ds, `SELECT count(*) FROM order_history WHERE order_id = $1 AND to_status = 'PAID'`, [order.id])).toBe(1);
+    expect(
+      await count(ds, `SELECT count(*) FROM order_history WHERE order_id = $1 AND to_status = 'PAID'`, [order.id]),
+    ).toBe(1);
     expect(await count(ds, `SELECT count(*) FROM payment_event WHERE id = $1`, [event.id])).toBe(1);
     // A second, different event about the same success changes nothing either.
-    expect((await webhook(stripeServer.event('payment_intent.succeeded', stripeServer.paymentIntents.get(intentOf(p.clientSecret))!))).body.outcome).toBe('ALREADY_APPLIED');
+    expect(
+      (
+        await webhook(
+          stripeServer.event('payment_intent.succeeded', stripeServer.paymentIntents.get(intentOf(p.clientSecret))!),
+        )
+      ).body.outcome,
+    ).toBe('ALREADY_APPLIED');
     expect(await postings(order.id)).toEqual(['BUYER_PAYMENT']);
   });
 
@@ -271,9 +349,16 @@ describe('webhook: payment_intent.succeeded', () => {
     const eventsBefore = await count(ds, `SELECT count(*) FROM payment_event`);
     const forged = await webhook(event, { secret: 'whsec_attacker' });
     expect(forged).toEqual({ status: 400, body: { error: expect.objectContaining({ code: 'BAD_SIGNATURE' }) } });
-    expect((await webhook(event, { tamper: (s) => s.replace(`"amount":${order.totalAmount}`, '"amount":1') })).body.error.code).toBe('BAD_SIGNATURE');
+    expect(
+      (await webhook(event, { tamper: (s) => s.replace(`"amount":${order.totalAmount}`, '"amount":1') })).body.error
+        .code,
+    ).toBe('BAD_SIGNATURE');
     expect((await webhook(event, { header: null })).body.error.code).toBe('BAD_SIGNATURE');
-    const old = sdk.webhooks.generateTestHeaderString({ payload: JSON.stringify(event), secret: SECRET, timestamp: Math.floor(Date.now() / 1000) - 3600 });
+    const old = sdk.webhooks.generateTestHeaderString({
+      payload: JSON.stringify(event),
+      secret: SECRET,
+      timestamp: Math.floor(Date.now() / 1000) - 3600,
+    });
     expect((await webhook(event, { header: old })).body.error.code).toBe('BAD_SIGNATURE');
     expect(await count(ds, `SELECT count(*) FROM payment_event`)).toBe(eventsBefore);
     expect((await orderRow(ds, order.id)).status).toBe('PLACED');
@@ -283,15 +368,31 @@ describe('webhook: payment_intent.succeeded', () => {
   });
 
   it('ignores events for intents it does not know, and late failure news after a success', async () => {
-    expect((await webhook(stripeServer.event('payment_intent.succeeded', { id: 'pi_unknown', object: 'payment_intent', amount: 100, amount_received: 100, currency: 'cny' }))).body.outcome).toBe('UNKNOWN_PAYMENT');
+    expect(
+      (
+        await webhook(
+          stripeServer.event('payment_intent.succeeded', {
+            id: 'pi_unknown',
+            object: 'payment_intent',
+            amount: 100,
+            amount_received: 100,
+            currency: 'cny',
+          }),
+        )
+      ).body.outcome,
+    ).toBe('UNKNOWN_PAYMENT');
     const order = await newOrder();
     const p = await pay(order);
     const failed = stripeServer.fail(intentOf(p.clientSecret));
-    expect((await webhook(stripeServer.event('payment_intent.payment_failed', failed))).body.outcome).toBe('PAYMENT_FAILED');
+    expect((await webhook(stripeServer.event('payment_intent.payment_failed', failed))).body.outcome).toBe(
+      'PAYMENT_FAILED',
+    );
     // The buyer retries with the same intent and it succeeds; the old failure then arrives again, late.
     const { res } = await succeed(p.clientSecret);
     expect(res.body.outcome).toBe('PAYMENT_APPLIED');
-    expect((await webhook(stripeServer.event('payment_intent.payment_failed', failed))).body.outcome).toBe('IGNORED_STALE');
+    expect((await webhook(stripeServer.event('payment_intent.payment_failed', failed))).body.outcome).toBe(
+      'IGNORED_STALE',
+    );
     expect((await ds.query(`SELECT status FROM payment WHERE id = $1`, [p.paymentId]))[0].status).toBe('SUCCEEDED');
   });
 
@@ -304,7 +405,9 @@ describe('webhook: payment_intent.succeeded', () => {
     expect(await orderRow(ds, order.id)).toMatchObject({ status: 'CANCELLED', paid_amount: '0' });
     expect(await postings(order.id)).toEqual(['UNMATCHED_RECEIPT']);
     const flagged = (await server.gqlOk(FLAGGED, {}, admin.token)).flaggedPayments;
-    expect(flagged).toContainEqual(expect.objectContaining({ id: p.paymentId, flag: 'NEEDS_REFUND', outcome: 'UNMATCHED', status: 'SUCCEEDED' }));
+    expect(flagged).toContainEqual(
+      expect.objectContaining({ id: p.paymentId, flag: 'NEEDS_REFUND', outcome: 'UNMATCHED', status: 'SUCCEEDED' }),
+    );
     expectErrorCode(await server.gql(PAY, { id: order.id, m: 'CARD' }, buyer.token), 'ORDER_NOT_PAYABLE');
     expectErrorCode(await server.gql(REFUND, { id: order.id }, admin.token), 'REFUND_EXCEEDS_PAID');
 
@@ -312,7 +415,9 @@ describe('webhook: payment_intent.succeeded', () => {
     expect(r).toMatchObject({ amount: order.totalAmount, status: 'SUCCEEDED', origin: 'UNMATCHED' });
     expect(stripeServer.charge(intentOf(p.clientSecret))).toMatchObject({ amount_refunded: order.totalAmount });
     expect(await postings(order.id)).toEqual(['UNMATCHED_RECEIPT', 'UNMATCHED_REFUND']);
-    expect((await server.gqlOk(FLAGGED, {}, admin.token)).flaggedPayments.map((x: { id: string }) => x.id)).not.toContain(p.paymentId);
+    expect(
+      (await server.gqlOk(FLAGGED, {}, admin.token)).flaggedPayments.map((x: { id: string }) => x.id),
+    ).not.toContain(p.paymentId);
     expectErrorCode(await server.gql(REFUND_UNMATCHED, { id: p.paymentId }, admin.token), 'REFUND_EXCEEDS_PAID');
     await expectLedgerBalanced(ds);
   });
@@ -341,12 +446,28 @@ describe('out-of-order delivery', () => {
     await sdk.refunds.create({ payment_intent: piId });
     const refunded = await webhook(stripeServer.event('charge.refunded', stripeServer.charge(piId)));
     expect(refunded.body).toMatchObject({ duplicate: false, outcome: 'REFUNDS_SYNCED' });
-    expect(await orderRow(ds, order.id)).toMatchObject({ status: 'REFUNDED', paid_amount: String(order.totalAmount), refunded_amount: String(order.totalAmount) });
+    expect(await orderRow(ds, order.id)).toMatchObject({
+      status: 'REFUNDED',
+      paid_amount: String(order.totalAmount),
+      refunded_amount: String(order.totalAmount),
+    });
     expect(await postings(order.id)).toEqual(['BUYER_PAYMENT', 'REFUND']);
     const [refund] = await ds.query(`SELECT origin, status FROM payment_refund WHERE order_id = $1`, [order.id]);
     expect(refund).toEqual({ origin: 'PROVIDER', status: 'SUCCEEDED' });
-    expect((await webhook(stripeServer.event('payment_intent.succeeded', stripeServer.paymentIntents.get(piId)!))).body.outcome).toBe('ALREADY_APPLIED');
-    expect((await webhook(stripeServer.event('refund.created', [...stripeServer.refunds.values()].find((r) => r.payment_intent === piId)!))).body.outcome).toBe('REFUND_ALREADY_RECORDED');
+    expect(
+      (await webhook(stripeServer.event('payment_intent.succeeded', stripeServer.paymentIntents.get(piId)!))).body
+        .outcome,
+    ).toBe('ALREADY_APPLIED');
+    expect(
+      (
+        await webhook(
+          stripeServer.event(
+            'refund.created',
+            [...stripeServer.refunds.values()].find((r) => r.payment_intent === piId)!,
+          ),
+        )
+      ).body.outcome,
+    ).toBe('REFUND_ALREADY_RECORDED');
     expect(await postings(order.id)).toEqual(['BUYER_PAYMENT', 'REFUND']);
     await expectLedgerBalanced(ds);
     await expectLedgerMatchesOrders(ds);
@@ -360,11 +481,19 @@ describe('refunds through Stripe', () => {
     await succeed(p.clientSecret);
     const r = (await server.gqlOk(REFUND, { id: order.id, reason: '质量问题' }, admin.token)).refundOrder;
     expect(r).toMatchObject({ amount: order.totalAmount, status: 'SUCCEEDED', origin: 'PLATFORM' });
-    const sent = stripeServer.requests.filter((x) => x.path === '/v1/refunds' && x.params.payment_intent === intentOf(p.clientSecret));
+    const sent = stripeServer.requests.filter(
+      (x) => x.path === '/v1/refunds' && x.params.payment_intent === intentOf(p.clientSecret),
+    );
     expect(sent).toHaveLength(1);
     expect(sent[0].idempotencyKey).toBe(`bangfu-refund-${r.id}`);
-    expect(sent[0].params).toMatchObject({ amount: String(order.totalAmount), metadata: { refundId: r.id, orderId: order.id } });
-    expect(await orderRow(ds, order.id)).toMatchObject({ status: 'REFUNDED', refunded_amount: String(order.totalAmount) });
+    expect(sent[0].params).toMatchObject({
+      amount: String(order.totalAmount),
+      metadata: { refundId: r.id, orderId: order.id },
+    });
+    expect(await orderRow(ds, order.id)).toMatchObject({
+      status: 'REFUNDED',
+      refunded_amount: String(order.totalAmount),
+    });
     const clearing = await count(
       ds,
       `SELECT coalesce(sum(e.amount), 0) FROM ledger_entry e JOIN ledger_posting p ON p.id = e.posting_id JOIN ledger_account a ON a.id = e.account_id WHERE p.order_id = $1 AND a.code = 'ORDER_CLEARING'`,
@@ -387,14 +516,27 @@ describe('refunds through Stripe', () => {
       `INSERT INTO payment_refund (payment_id, order_id, amount, status, origin, idempotency_key) VALUES ($1, $2, $3, 'PENDING', 'PLATFORM', 'k') RETURNING id`,
       [payment.id, order.id, order.totalAmount],
     );
-    const refund = await sdk.refunds.create({ payment_intent: intentOf(p.clientSecret), amount: order.totalAmount, metadata: { refundId: row.id } });
+    const refund = await sdk.refunds.create({
+      payment_intent: intentOf(p.clientSecret),
+      amount: order.totalAmount,
+      metadata: { refundId: row.id },
+    });
     // Meanwhile nobody may refund the same money again: it is already being refunded.
     expectErrorCode(await server.gql(REFUND, { id: order.id }, admin.token), 'REFUND_IN_PROGRESS');
     const res = await webhook(stripeServer.event('refund.created', stripeServer.refunds.get(refund.id)!));
     expect(res.body.outcome).toBe('REFUND_RECORDED');
-    expect((await ds.query(`SELECT status, provider_ref FROM payment_refund WHERE id = $1`, [row.id]))[0]).toEqual({ status: 'SUCCEEDED', provider_ref: refund.id });
-    expect(await orderRow(ds, order.id)).toMatchObject({ status: 'REFUNDED', refunded_amount: String(order.totalAmount) });
-    expect((await webhook(stripeServer.event('charge.refunded', stripeServer.charge(intentOf(p.clientSecret))))).body.outcome).toBe('REFUNDS_SYNCED');
+    expect((await ds.query(`SELECT status, provider_ref FROM payment_refund WHERE id = $1`, [row.id]))[0]).toEqual({
+      status: 'SUCCEEDED',
+      provider_ref: refund.id,
+    });
+    expect(await orderRow(ds, order.id)).toMatchObject({
+      status: 'REFUNDED',
+      refunded_amount: String(order.totalAmount),
+    });
+    expect(
+      (await webhook(stripeServer.event('charge.refunded', stripeServer.charge(intentOf(p.clientSecret))))).body
+        .outcome,
+    ).toBe('REFUNDS_SYNCED');
     expect(await postings(order.id)).toEqual(['BUYER_PAYMENT', 'REFUND']);
     await expectLedgerMatchesOrders(ds);
   });
@@ -436,17 +578,30 @@ describe('refunds through Stripe', () => {
     const refundedA = perSo.find((r: { so: string }) => r.so === soA.id).amount;
     expect(refundedA + refundedB).toBe(1001 + byLine.amount);
     // What the order's lines say was refunded per supplier order is what the ledger reversed.
-    const lineRefunds = await ds.query(`SELECT supplier_order_id AS so, sum(refunded_amount)::int AS amount FROM order_line WHERE order_id = $1 GROUP BY 1`, [order.id]);
-    expect(Object.fromEntries(lineRefunds.map((r: { so: string; amount: number }) => [r.so, r.amount]))).toEqual({ [soA.id]: refundedA, [soB.id]: refundedB });
+    const lineRefunds = await ds.query(
+      `SELECT supplier_order_id AS so, sum(refunded_amount)::int AS amount FROM order_line WHERE order_id = $1 GROUP BY 1`,
+      [order.id],
+    );
+    expect(Object.fromEntries(lineRefunds.map((r: { so: string; amount: number }) => [r.so, r.amount]))).toEqual({
+      [soA.id]: refundedA,
+      [soB.id]: refundedB,
+    });
 
     const left = order.totalAmount - 1001 - byLine.amount;
     const stripeBefore = stripeCalls('/v1/refunds');
     expectErrorCode(await server.gql(REFUND, { id: order.id, amount: left + 1 }, admin.token), 'REFUND_EXCEEDS_PAID');
-    expectErrorCode(await server.gql(REFUND, { id: order.id, lineIds: [soB.lines[0].id] }, admin.token), 'REFUND_EXCEEDS_PAID');
-    expect(stripeCalls('/v1/refunds')).toBe(stripeBefore);
-    expect(stripeServer.charge(stripeServer.requests.find((x) => x.path === '/v1/refunds' && x.params.metadata && (x.params.metadata as any).orderId === order.id)!.params.payment_intent as string).amount_refunded).toBe(
-      1001 + byLine.amount,
+    expectErrorCode(
+      await server.gql(REFUND, { id: order.id, lineIds: [soB.lines[0].id] }, admin.token),
+      'REFUND_EXCEEDS_PAID',
     );
+    expect(stripeCalls('/v1/refunds')).toBe(stripeBefore);
+    expect(
+      stripeServer.charge(
+        stripeServer.requests.find(
+          (x) => x.path === '/v1/refunds' && x.params.metadata && (x.params.metadata as any).orderId === order.id,
+        )!.params.payment_intent as string,
+      ).amount_refunded,
+    ).toBe(1001 + byLine.amount);
     await expectLedgerBalanced(ds);
     await expectLedgerMatchesOrders(ds);
   });

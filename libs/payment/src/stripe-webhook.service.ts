@@ -39,7 +39,11 @@ export class StripeWebhookService {
   ) {}
 
   /** `request` is the HTTP request's context: its audit scope (libs/audit) records the event in the same transaction. */
-  async receive(rawBody: Buffer | undefined, signature: string | string[] | undefined, request: RequestContext | null = null): Promise<WebhookResult> {
+  async receive(
+    rawBody: Buffer | undefined,
+    signature: string | string[] | undefined,
+    request: RequestContext | null = null,
+  ): Promise<WebhookResult> {
     const event = this.core.stripe.verifyWebhook(rawBody, signature);
     return this.db.transaction(request ?? RequestContext.system('stripe-webhook'), async (tx) => {
       tx.audit?.note({ entityType: 'StripeEvent', entityId: event.id });
@@ -53,9 +57,20 @@ export class StripeWebhookService {
         return { received: true, eventId: event.id, duplicate: true, outcome: seen?.outcome ?? 'DUPLICATE' };
       }
       const result = await this.process(tx, event);
-      await em.query(`UPDATE payment_event SET outcome = $2, payment_id = $3, detail = $4 WHERE id = $1`, [event.id, result.outcome, result.paymentId ?? null, result.detail ?? null]);
-      if (result.outcome.startsWith('UNKNOWN') || result.outcome.includes('MISMATCH') || result.outcome === 'PAYMENT_UNMATCHED') {
-        this.log.warn(`stripe event ${event.id} (${event.type}): ${result.outcome}${result.detail ? ` — ${result.detail}` : ''}`);
+      await em.query(`UPDATE payment_event SET outcome = $2, payment_id = $3, detail = $4 WHERE id = $1`, [
+        event.id,
+        result.outcome,
+        result.paymentId ?? null,
+        result.detail ?? null,
+      ]);
+      if (
+        result.outcome.startsWith('UNKNOWN') ||
+        result.outcome.includes('MISMATCH') ||
+        result.outcome === 'PAYMENT_UNMATCHED'
+      ) {
+        this.log.warn(
+          `stripe event ${event.id} (${event.type}): ${result.outcome}${result.detail ? ` — ${result.detail}` : ''}`,
+        );
       }
       return { received: true, eventId: event.id, duplicate: false, outcome: result.outcome };
     });
@@ -73,7 +88,8 @@ export class StripeWebhookService {
         case 'payment_intent.payment_failed':
         case 'payment_intent.canceled': {
           // Late news about an attempt: never undoes a success.
-          if (payment.status !== PaymentStatus.REQUIRES_PAYMENT && payment.status !== PaymentStatus.FAILED) return { outcome: 'IGNORED_STALE', paymentId: payment.id };
+          if (payment.status !== PaymentStatus.REQUIRES_PAYMENT && payment.status !== PaymentStatus.FAILED)
+            return { outcome: 'IGNORED_STALE', paymentId: payment.id };
           const status = event.type === 'payment_intent.canceled' ? PaymentStatus.CANCELED : PaymentStatus.FAILED;
           await this.db.repo(tx, Payment).update({ id: payment.id }, { status });
           return { outcome: `PAYMENT_${status}`, paymentId: payment.id };
@@ -92,14 +108,24 @@ export class StripeWebhookService {
       const listed = (charge as unknown as { refunds?: { data?: Stripe.Refund[] } }).refunds?.data;
       const outcomes: string[] = [];
       if (Array.isArray(listed)) {
-        for (const r of [...listed].reverse()) outcomes.push(await this.refunds.syncProviderRefund(tx, ready, reduced(r)));
+        for (const r of [...listed].reverse())
+          outcomes.push(await this.refunds.syncProviderRefund(tx, ready, reduced(r)));
       }
       const known = await this.refunds.knownRefunded(tx, payment.id);
       if (charge.amount_refunded > known) {
-        await this.refunds.flag(tx, payment.id, PaymentFlag.REFUND_MISMATCH, `Stripe reports ${charge.amount_refunded} fen refunded, Bangfu knows ${known} fen`);
+        await this.refunds.flag(
+          tx,
+          payment.id,
+          PaymentFlag.REFUND_MISMATCH,
+          `Stripe reports ${charge.amount_refunded} fen refunded, Bangfu knows ${known} fen`,
+        );
         outcomes.push('REFUND_MISMATCH');
       }
-      return { outcome: outcomes.find((o) => o.includes('MISMATCH')) ?? (outcomes.length ? 'REFUNDS_SYNCED' : 'NOTHING_TO_DO'), paymentId: payment.id, detail: outcomes.join(',') || null };
+      return {
+        outcome: outcomes.find((o) => o.includes('MISMATCH')) ?? (outcomes.length ? 'REFUNDS_SYNCED' : 'NOTHING_TO_DO'),
+        paymentId: payment.id,
+        detail: outcomes.join(',') || null,
+      };
     }
     if (REFUND_EVENTS.has(event.type)) {
       const r = object as unknown as Stripe.Refund;
@@ -145,7 +171,10 @@ export class StripeWebhookService {
     const byRef = await repo.findOne({ where: { providerRef: intentId }, select: { id: true } });
     if (byRef) return this.core.lockPayment(tx, byRef.id);
     if (!isUuid(attemptId)) return null;
-    const attempt = await repo.findOne({ where: { id: attemptId, provider: PaymentProviderKind.STRIPE }, select: { id: true } });
+    const attempt = await repo.findOne({
+      where: { id: attemptId, provider: PaymentProviderKind.STRIPE },
+      select: { id: true },
+    });
     if (!attempt) return null;
     const payment = await this.core.lockPayment(tx, attempt.id);
     if (payment.providerRef && payment.providerRef !== intentId) return null;
@@ -165,7 +194,13 @@ function withoutSecrets(event: Stripe.Event): unknown {
 }
 
 function reduced(r: Stripe.Refund) {
-  return { id: r.id, amount: r.amount, status: r.status, metadata: r.metadata as Record<string, string> | null, failureReason: r.failure_reason ?? null };
+  return {
+    id: r.id,
+    amount: r.amount,
+    status: r.status,
+    metadata: r.metadata as Record<string, string> | null,
+    failureReason: r.failure_reason ?? null,
+  };
 }
 
 /** POST /webhooks/stripe — public: the Stripe signature over the raw body is the authentication. */

@@ -5,12 +5,20 @@ import type { CashAccount } from '@bangfu/ledger';
 import type { Fen } from '@bangfu/money';
 import { PAYMENT_CONFIG, type PaymentConfig } from './payment.config';
 import { PaymentMethod, PaymentProviderKind } from './payment.entities';
-import { type CreateIntentInput, type IntentResult, type PaymentProvider, type ProviderRefundInput, type ProviderRefundResult, STRIPE_METHOD_TYPES } from './provider';
+import {
+  type CreateIntentInput,
+  type IntentResult,
+  type PaymentProvider,
+  type ProviderRefundInput,
+  type ProviderRefundResult,
+  STRIPE_METHOD_TYPES,
+} from './provider';
 
 /** Stripe's failures as our errors: callers see a stable code and Stripe's message, never a stack. */
 export function fromStripeError(e: unknown, action: string): never {
   if (e instanceof Stripe.errors.StripeError) {
-    const status = e instanceof Stripe.errors.StripeConnectionError || e instanceof Stripe.errors.StripeAPIError ? 502 : 400;
+    const status =
+      e instanceof Stripe.errors.StripeConnectionError || e instanceof Stripe.errors.StripeAPIError ? 502 : 400;
     throw new HttpAppError('PAYMENT_PROVIDER_ERROR', `Stripe could not ${action}: ${e.message}`, status, {
       // Stripe's own error type (api_error, idempotency_error, card_error…), not the SDK's class name.
       providerType: e.rawType ?? e.type,
@@ -56,7 +64,11 @@ export class StripePaymentProvider implements PaymentProvider {
   }
 
   private stripe(): Stripe {
-    if (!this.client) throw new AppError('PAYMENT_METHOD_UNAVAILABLE', 'Online payment (Stripe) is not configured on this platform; pay by bank transfer');
+    if (!this.client)
+      throw new AppError(
+        'PAYMENT_METHOD_UNAVAILABLE',
+        'Online payment (Stripe) is not configured on this platform; pay by bank transfer',
+      );
     return this.client;
   }
 
@@ -89,9 +101,13 @@ export class StripePaymentProvider implements PaymentProvider {
   }
 
   async refund(input: ProviderRefundInput): Promise<ProviderRefundResult> {
-    if (!input.providerRef) throw new AppError('REFUND_NOT_POSSIBLE', 'This payment has no Stripe PaymentIntent to refund');
+    if (!input.providerRef)
+      throw new AppError('REFUND_NOT_POSSIBLE', 'This payment has no Stripe PaymentIntent to refund');
     try {
-      const r = await this.stripe().refunds.create({ payment_intent: input.providerRef, amount: input.amount, metadata: input.metadata }, { idempotencyKey: input.idempotencyKey });
+      const r = await this.stripe().refunds.create(
+        { payment_intent: input.providerRef, amount: input.amount, metadata: input.metadata },
+        { idempotencyKey: input.idempotencyKey },
+      );
       return { providerRef: r.id, state: refundState(r.status), failure: r.failure_reason ?? null };
     } catch (e) {
       fromStripeError(e, 'refund');
@@ -99,10 +115,22 @@ export class StripePaymentProvider implements PaymentProvider {
   }
 
   /** A Connect transfer to a supplier's connected account. */
-  async transfer(input: { amount: Fen; destination: string; idempotencyKey: string; group: string; metadata: Record<string, string> }): Promise<{ providerRef: string }> {
+  async transfer(input: {
+    amount: Fen;
+    destination: string;
+    idempotencyKey: string;
+    group: string;
+    metadata: Record<string, string>;
+  }): Promise<{ providerRef: string }> {
     try {
       const t = await this.stripe().transfers.create(
-        { amount: input.amount, currency: 'cny', destination: input.destination, transfer_group: input.group, metadata: input.metadata },
+        {
+          amount: input.amount,
+          currency: 'cny',
+          destination: input.destination,
+          transfer_group: input.group,
+          metadata: input.metadata,
+        },
         { idempotencyKey: input.idempotencyKey },
       );
       return { providerRef: t.id };
@@ -115,8 +143,14 @@ export class StripePaymentProvider implements PaymentProvider {
   verifyWebhook(rawBody: Buffer | undefined, signature: string | string[] | undefined): Stripe.Event {
     if (!this.client) throw new HttpAppError('STRIPE_NOT_CONFIGURED', 'Stripe is not configured on this platform', 404);
     const secret = this.config.stripe?.webhookSecret;
-    if (!secret) throw new HttpAppError('STRIPE_NOT_CONFIGURED', 'STRIPE_WEBHOOK_SECRET is not set: webhooks cannot be verified', 503);
-    if (!rawBody || typeof signature !== 'string' || signature.length === 0) throw new HttpAppError('BAD_SIGNATURE', 'Missing Stripe-Signature header or body', 400);
+    if (!secret)
+      throw new HttpAppError(
+        'STRIPE_NOT_CONFIGURED',
+        'STRIPE_WEBHOOK_SECRET is not set: webhooks cannot be verified',
+        503,
+      );
+    if (!rawBody || typeof signature !== 'string' || signature.length === 0)
+      throw new HttpAppError('BAD_SIGNATURE', 'Missing Stripe-Signature header or body', 400);
     try {
       return this.client.webhooks.constructEvent(rawBody, signature, secret);
     } catch {

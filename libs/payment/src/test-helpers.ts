@@ -5,17 +5,36 @@ import { OrganizationKind, Principal, RequestContext, Role, TokenService } from 
 import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
 import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
 import { LEDGER_ENTITIES, LedgerModule } from '@bangfu/ledger';
-import { ActorKind, CheckoutService, DomainEventDispatcher, Order, ORDERING_ENTITIES, OrderingModule, OrderService, OrderStatus } from '@bangfu/ordering';
+import {
+  ActorKind,
+  CheckoutService,
+  DomainEventDispatcher,
+  Order,
+  ORDERING_ENTITIES,
+  OrderingModule,
+  OrderService,
+  OrderStatus,
+} from '@bangfu/ordering';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import { startTestServer, type TestServer } from '@bangfu/testing';
 import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
 import { PAYMENT_ENTITIES, PaymentModule } from './payment.module';
 
 /** Spec support (not exported from the lib): the real server with ordering, ledger and payment. */
-export async function startPaymentServer(env: Record<string, string> = {}): Promise<{ server: TestServer; ds: DataSource }> {
+export async function startPaymentServer(
+  env: Record<string, string> = {},
+): Promise<{ server: TestServer; ds: DataSource }> {
   const server = await startTestServer({
     imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, OrderingModule, LedgerModule, PaymentModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...CATALOG_ENTITIES, ...ORDERING_ENTITIES, ...LEDGER_ENTITIES, ...PAYMENT_ENTITIES],
+    entities: [
+      ...REGION_ENTITIES,
+      ...IDENTITY_ENTITIES,
+      ...SUPPLIER_ENTITIES,
+      ...CATALOG_ENTITIES,
+      ...ORDERING_ENTITIES,
+      ...LEDGER_ENTITIES,
+      ...PAYMENT_ENTITIES,
+    ],
     env,
   });
   return { server, ds: server.app.get(DataSource) };
@@ -27,14 +46,25 @@ export interface Actor {
   organizationId: string | null;
 }
 
-export async function actor(server: TestServer, ds: DataSource, role: Role, options: { organizationId?: string; regionPrefix?: string } = {}): Promise<Actor> {
+export async function actor(
+  server: TestServer,
+  ds: DataSource,
+  role: Role,
+  options: { organizationId?: string; regionPrefix?: string } = {},
+): Promise<Actor> {
   const u = await createUserWithRole(ds, role, options);
   const { token } = await server.app.get(TokenService).sign(u.user.id);
   return { token, userId: u.user.id, organizationId: u.organizationId };
 }
 
-export async function agencyActor(server: TestServer, ds: DataSource, role: Role.PURCHASER | Role.AGENCY_ADMIN, organizationId?: string): Promise<Actor & { organizationId: string }> {
-  const orgId = organizationId ?? (await createOrg(ds, { kind: OrganizationKind.AGENCY, regionCode: '520000000000' })).id;
+export async function agencyActor(
+  server: TestServer,
+  ds: DataSource,
+  role: Role.PURCHASER | Role.AGENCY_ADMIN,
+  organizationId?: string,
+): Promise<Actor & { organizationId: string }> {
+  const orgId =
+    organizationId ?? (await createOrg(ds, { kind: OrganizationKind.AGENCY, regionCode: '520000000000' })).id;
   const a = await actor(server, ds, role, { organizationId: orgId });
   return { ...a, organizationId: orgId };
 }
@@ -46,13 +76,17 @@ export interface Supplier {
 }
 
 /** An approved supplier with an admin and one published, certified variant in stock. */
-export async function supplierWithVariant(server: TestServer, ds: DataSource, prices: { retail: number; agency: number }): Promise<Supplier> {
+export async function supplierWithVariant(
+  server: TestServer,
+  ds: DataSource,
+  prices: { retail: number; agency: number },
+): Promise<Supplier> {
   const s = await createSupplierFixture(ds, { countyCode: '520621000000' });
   const adminToken = (await server.app.get(TokenService).sign(s.admin.userId)).token;
-  const [product] = await ds.query(`INSERT INTO product (supplier_id, title, origin_region_code, status) VALUES ($1, $2, '520621000000', 'PUBLISHED') RETURNING id`, [
-    s.supplierId,
-    `梵净山翠峰茶 ${randomBytes(2).toString('hex')}`,
-  ]);
+  const [product] = await ds.query(
+    `INSERT INTO product (supplier_id, title, origin_region_code, status) VALUES ($1, $2, '520621000000', 'PUBLISHED') RETURNING id`,
+    [s.supplierId, `梵净山翠峰茶 ${randomBytes(2).toString('hex')}`],
+  );
   const [variant] = await ds.query(
     `INSERT INTO variant (product_id, sku, spec, unit, retail_price, agency_price, market_reference_price, stock_on_hand)
      VALUES ($1, $2, '250g', '盒', $3, $4, $3, 1000) RETURNING id`,
@@ -66,7 +100,10 @@ export async function supplierWithVariant(server: TestServer, ds: DataSource, pr
 }
 
 export async function onlineHall(ds: DataSource): Promise<string> {
-  const [row] = await ds.query(`INSERT INTO channel (kind, name, online, assistance_only, status) VALUES ('HALL', $1, true, true, 'ACTIVE') RETURNING id`, [`帮扶馆 ${randomBytes(2).toString('hex')}`]);
+  const [row] = await ds.query(
+    `INSERT INTO channel (kind, name, online, assistance_only, status) VALUES ('HALL', $1, true, true, 'ACTIVE') RETURNING id`,
+    [`帮扶馆 ${randomBytes(2).toString('hex')}`],
+  );
   return row.id;
 }
 
@@ -78,7 +115,12 @@ export interface PlacedOrder {
   id: string;
   orderNo: string;
   totalAmount: number;
-  supplierOrders: Array<{ id: string; supplierId: string; subtotal: number; lines: Array<{ id: string; lineTotal: number; supplierOrderId: string }> }>;
+  supplierOrders: Array<{
+    id: string;
+    supplierId: string;
+    subtotal: number;
+    lines: Array<{ id: string; lineTotal: number; supplierOrderId: string }>;
+  }>;
 }
 
 /**
@@ -86,23 +128,58 @@ export interface PlacedOrder {
  * order only exists through the unit's procurement policy (not in this server), so with buyerOrgId it
  * is created for approval and approved by the system, as procurement does within a purchaser's limit.
  */
-export async function placeOrder(server: TestServer, token: string, channelId: string, lines: Array<{ variantId: string; quantity: number }>, buyerOrgId?: string): Promise<PlacedOrder> {
+export async function placeOrder(
+  server: TestServer,
+  token: string,
+  channelId: string,
+  lines: Array<{ variantId: string; quantity: number }>,
+  buyerOrgId?: string,
+): Promise<PlacedOrder> {
   if (buyerOrgId) return placeApprovedAgencyOrder(server, token, channelId, lines, buyerOrgId);
-  const res = await server.gqlOk(PLACE, { input: { idempotencyKey: randomUUID(), channelId, lines, ...(buyerOrgId ? { buyerOrgId } : {}) } }, token);
+  const res = await server.gqlOk(
+    PLACE,
+    { input: { idempotencyKey: randomUUID(), channelId, lines, ...(buyerOrgId ? { buyerOrgId } : {}) } },
+    token,
+  );
   expect(res.placeOrder.__typename).toBe('Order');
   return res.placeOrder;
 }
 
-async function placeApprovedAgencyOrder(server: TestServer, token: string, channelId: string, lines: Array<{ variantId: string; quantity: number }>, buyerOrgId: string): Promise<PlacedOrder> {
+async function placeApprovedAgencyOrder(
+  server: TestServer,
+  token: string,
+  channelId: string,
+  lines: Array<{ variantId: string; quantity: number }>,
+  buyerOrgId: string,
+): Promise<PlacedOrder> {
   const userId: string = (await server.gqlOk(`{ me { id } }`, {}, token)).me.id;
-  const ctx = RequestContext.anonymous().withPrincipal(new Principal(userId, 'purchaser', [{ organizationId: buyerOrgId, organizationKind: OrganizationKind.AGENCY, role: Role.PURCHASER, regionPrefix: null }]));
-  const placed = await server.app.get(CheckoutService).placeForApproval(ctx, { idempotencyKey: randomUUID(), channelId, buyerOrgId, lines }, userId);
+  const ctx = RequestContext.anonymous().withPrincipal(
+    new Principal(userId, 'purchaser', [
+      {
+        organizationId: buyerOrgId,
+        organizationKind: OrganizationKind.AGENCY,
+        role: Role.PURCHASER,
+        regionPrefix: null,
+      },
+    ]),
+  );
+  const placed = await server.app
+    .get(CheckoutService)
+    .placeForApproval(ctx, { idempotencyKey: randomUUID(), channelId, buyerOrgId, lines }, userId);
   expect(placed).toBeInstanceOf(Order);
-  await server.app.get(OrderService).transition(RequestContext.system('test-approval'), (placed as Order).id, OrderStatus.PLACED, { actor: ActorKind.SYSTEM, reason: 'approved within the limit (test)' });
+  await server.app
+    .get(OrderService)
+    .transition(RequestContext.system('test-approval'), (placed as Order).id, OrderStatus.PLACED, {
+      actor: ActorKind.SYSTEM,
+      reason: 'approved within the limit (test)',
+    });
   return (await server.gqlOk(ORDER, { id: (placed as Order).id }, token)).order;
 }
 
-export async function orderRow(ds: DataSource, orderId: string): Promise<{ status: string; paid_amount: string; refunded_amount: string }> {
+export async function orderRow(
+  ds: DataSource,
+  orderId: string,
+): Promise<{ status: string; paid_amount: string; refunded_amount: string }> {
   const [row] = await ds.query(`SELECT status, paid_amount, refunded_amount FROM orders WHERE id = $1`, [orderId]);
   return row;
 }
@@ -114,9 +191,19 @@ export async function count(ds: DataSource, sql: string, params: unknown[] = [])
 
 /** Ledger invariants over the whole database: every posting balances, and so does everything. */
 export async function expectLedgerBalanced(ds: DataSource): Promise<void> {
-  expect(await count(ds, `SELECT count(*) FROM (SELECT posting_id FROM ledger_entry GROUP BY posting_id HAVING sum(amount) <> 0) x`)).toBe(0);
+  expect(
+    await count(
+      ds,
+      `SELECT count(*) FROM (SELECT posting_id FROM ledger_entry GROUP BY posting_id HAVING sum(amount) <> 0) x`,
+    ),
+  ).toBe(0);
   expect(await count(ds, `SELECT coalesce(sum(amount), 0) FROM ledger_entry`)).toBe(0);
-  expect(await count(ds, `SELECT count(*) FROM ledger_posting p WHERE (SELECT count(*) FROM ledger_entry e WHERE e.posting_id = p.id) < 2`)).toBe(0);
+  expect(
+    await count(
+      ds,
+      `SELECT count(*) FROM ledger_posting p WHERE (SELECT count(*) FROM ledger_entry e WHERE e.posting_id = p.id) < 2`,
+    ),
+  ).toBe(0);
 }
 
 /** The ledger agrees with the orders: buyer money held per order = paid − refunded. */
@@ -131,14 +218,33 @@ export async function expectLedgerMatchesOrders(ds: DataSource): Promise<void> {
 }
 
 /** Runs the outbox events of an order through ordering's dispatcher (as the worker would). */
-export async function dispatchOrderEvents(server: TestServer, ds: DataSource, orderId: string, type: string): Promise<void> {
-  const rows: Array<{ id: string; type: string; aggregate_id: string; payload: Record<string, unknown>; created_at: Date }> = await ds.query(
+export async function dispatchOrderEvents(
+  server: TestServer,
+  ds: DataSource,
+  orderId: string,
+  type: string,
+): Promise<void> {
+  const rows: Array<{
+    id: string;
+    type: string;
+    aggregate_id: string;
+    payload: Record<string, unknown>;
+    created_at: Date;
+  }> = await ds.query(
     `SELECT id, type, aggregate_id, payload, created_at FROM outbox_event WHERE aggregate_id = $1 AND type = $2 ORDER BY created_at`,
     [orderId, type],
   );
   expect(rows.length).toBeGreaterThan(0);
   const dispatcher = server.app.get(DomainEventDispatcher);
   for (const r of rows) {
-    await dispatcher.handle({ data: { id: r.id, type: r.type, aggregateId: r.aggregate_id, payload: r.payload, createdAt: new Date(r.created_at).toISOString() } });
+    await dispatcher.handle({
+      data: {
+        id: r.id,
+        type: r.type,
+        aggregateId: r.aggregate_id,
+        payload: r.payload,
+        createdAt: new Date(r.created_at).toISOString(),
+      },
+    });
   }
 }

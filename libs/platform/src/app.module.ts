@@ -37,7 +37,24 @@ export const ENTITIES = [
   ...OVERSIGHT_ENTITIES,
   ...AFTERSALES_ENTITIES,
 ];
-export const DOMAIN_MODULES = [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, LedgerModule, PaymentModule, ProcurementModule, AttributionModule, StatisticsModule, AuditModule, OversightModule, AftersalesModule, ProduceModule];
+export const DOMAIN_MODULES = [
+  RegionModule,
+  IdentityModule,
+  SupplierModule,
+  CatalogModule,
+  CertificationModule,
+  ChannelModule,
+  OrderingModule,
+  LedgerModule,
+  PaymentModule,
+  ProcurementModule,
+  AttributionModule,
+  StatisticsModule,
+  AuditModule,
+  OversightModule,
+  AftersalesModule,
+  ProduceModule,
+];
 
 /** The composition root: infrastructure plus every bounded context. */
 @Module({})

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, Db, forbidden, isUuid, notFound, OrganizationKind, type Principal, type RequestContext, Role } from '@bangfu/core';
+import {
+  AppError,
+  Db,
+  forbidden,
+  isUuid,
+  notFound,
+  OrganizationKind,
+  type Principal,
+  type RequestContext,
+  Role,
+} from '@bangfu/core';
 import { Organization, OrganizationService } from '@bangfu/identity';
-
 
 /** Agency roles whose holders belong to a unit. */
 export const AGENCY_ROLES = [Role.PURCHASER, Role.APPROVER, Role.AGENCY_ADMIN];
@@ -35,7 +44,8 @@ export class UnitAccess {
     assertKnownId(orgId, 'Organization');
     const org = await this.db.repo(ctx, Organization).findOneBy({ id: orgId });
     if (!org) throw notFound('Organization', orgId);
-    if (org.kind !== OrganizationKind.AGENCY) throw new AppError('NOT_AN_AGENCY', `${org.name} is not an agency (budget unit)`, { field });
+    if (org.kind !== OrganizationKind.AGENCY)
+      throw new AppError('NOT_AN_AGENCY', `${org.name} is not an agency (budget unit)`, { field });
     return org;
   }
 
@@ -52,7 +62,8 @@ export class UnitAccess {
   /** The unit, when the caller is an AGENCY_ADMIN of it or of a parent unit; else FORBIDDEN. */
   async requireAdmin(ctx: RequestContext, orgId: string, field = 'orgId'): Promise<Organization> {
     const org = await this.unit(ctx, orgId, field);
-    if (!(await this.administers(ctx, orgId))) throw forbidden('Only an agency admin (AGENCY_ADMIN) of this unit or a parent unit may do this');
+    if (!(await this.administers(ctx, orgId)))
+      throw forbidden('Only an agency admin (AGENCY_ADMIN) of this unit or a parent unit may do this');
     return org;
   }
 
@@ -79,7 +90,10 @@ export class UnitAccess {
    * SQL over an organisation alias restricting to the units the principal reads (null: all).
    * Region scope and memberships are evaluated in the database, never after loading.
    */
-  async readScope(ctx: RequestContext, alias: string): Promise<{ where: string; params: Record<string, unknown> } | null> {
+  async readScope(
+    ctx: RequestContext,
+    alias: string,
+  ): Promise<{ where: string; params: Record<string, unknown> } | null> {
     const p = ctx.requirePrincipal();
     if (p.hasRole(Role.PLATFORM_ADMIN)) return null;
     const ids = [...new Set([...p.organizationIds(...AGENCY_ROLES), ...(await this.administered(ctx, p))])];

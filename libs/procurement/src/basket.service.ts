@@ -20,16 +20,29 @@ export class BasketService {
   async preview(ctx: RequestContext, input: BasketInput): Promise<BasketPreview> {
     const p = ctx.requirePrincipal();
     assertKnownId(input.buyerOrgId, 'Organization');
-    if (!p.organizationIds(Role.PURCHASER).includes(input.buyerOrgId)) throw forbidden('Only a purchaser (PURCHASER) of that unit builds its baskets');
+    if (!p.organizationIds(Role.PURCHASER).includes(input.buyerOrgId))
+      throw forbidden('Only a purchaser (PURCHASER) of that unit builds its baskets');
     const lines = input.lines ?? [];
-    if (lines.length === 0 || lines.length > MAX_LINES) throw new AppError('INVALID_BASKET', `A basket has 1 to ${MAX_LINES} lines`, { field: 'lines' });
+    if (lines.length === 0 || lines.length > MAX_LINES)
+      throw new AppError('INVALID_BASKET', `A basket has 1 to ${MAX_LINES} lines`, { field: 'lines' });
     for (const [i, l] of lines.entries()) {
       assertKnownId(l.variantId, 'Variant');
       if (!Number.isInteger(l.quantity) || l.quantity < 1 || l.quantity > MAX_QUANTITY) {
-        throw new AppError('INVALID_QUANTITY', `lines[${i}].quantity must be 1 to ${MAX_QUANTITY}`, { field: `lines[${i}].quantity` });
+        throw new AppError('INVALID_QUANTITY', `lines[${i}].quantity must be 1 to ${MAX_QUANTITY}`, {
+          field: `lines[${i}].quantity`,
+        });
       }
     }
-    const rows: Array<{ id: string; product_id: string; title: string; sku: string; spec: string; unit: string; agency_price: string; available: number }> = await this.db.manager(ctx).query(
+    const rows: Array<{
+      id: string;
+      product_id: string;
+      title: string;
+      sku: string;
+      spec: string;
+      unit: string;
+      agency_price: string;
+      available: number;
+    }> = await this.db.manager(ctx).query(
       `SELECT v.id, v.product_id, p.title, v.sku, v.spec, v.unit, v.agency_price, (v.stock_on_hand - v.stock_reserved) AS available
          FROM variant v JOIN product p ON p.id = v.product_id WHERE v.id = ANY($1::uuid[])`,
       [lines.map((l) => l.variantId)],
@@ -38,14 +51,34 @@ export class BasketService {
     let total = 0;
     const priced = lines.map((l, i) => {
       const r = byId.get(l.variantId.toLowerCase());
-      if (!r) throw new AppError('UNKNOWN_VARIANT', `lines[${i}].variantId is not a variant`, { field: `lines[${i}].variantId` });
+      if (!r)
+        throw new AppError('UNKNOWN_VARIANT', `lines[${i}].variantId is not a variant`, {
+          field: `lines[${i}].variantId`,
+        });
       const lineTotal = Number(r.agency_price) * l.quantity;
       total += lineTotal;
-      return { variantId: r.id, productId: r.product_id, productTitle: r.title, sku: r.sku, spec: r.spec, unit: r.unit, agencyPrice: Number(r.agency_price), quantity: l.quantity, lineTotal, stockAvailable: Number(r.available) };
+      return {
+        variantId: r.id,
+        productId: r.product_id,
+        productTitle: r.title,
+        sku: r.sku,
+        spec: r.spec,
+        unit: r.unit,
+        agencyPrice: Number(r.agency_price),
+        quantity: l.quantity,
+        lineTotal,
+        stockAvailable: Number(r.available),
+      };
     });
     const limit = await this.limits.limitOf(ctx, input.buyerOrgId, p.userId, LimitKind.SPENDING);
     const policy = await this.limits.policy(ctx, input.buyerOrgId);
     const withinLimit = total <= limit;
-    return { lines: priced, totalAmount: total, spendingLimit: limit, withinLimit, approvalRequired: !(policy.skipApprovalBelowLimit && withinLimit) };
+    return {
+      lines: priced,
+      totalAmount: total,
+      spendingLimit: limit,
+      withinLimit,
+      approvalRequired: !(policy.skipApprovalBelowLimit && withinLimit),
+    };
   }
 }

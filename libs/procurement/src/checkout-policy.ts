@@ -1,6 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AppError, type RequestContext } from '@bangfu/core';
-import { type AgencyCheckoutPolicy, AgencyCheckoutGate, checkoutHash, OrderService, type PlaceOrderInput, type PlaceOrderOutcome } from '@bangfu/ordering';
+import {
+  type AgencyCheckoutPolicy,
+  AgencyCheckoutGate,
+  checkoutHash,
+  OrderService,
+  type PlaceOrderInput,
+  type PlaceOrderOutcome,
+} from '@bangfu/ordering';
 import { PurchaseRequest, PurchaseTerms } from './procurement.entities';
 import { PurchaseRequestService } from './purchase-request.service';
 
@@ -40,7 +47,11 @@ export class ProcurementCheckoutPolicy implements AgencyCheckoutPolicy, OnModule
     if (!(outcome instanceof PurchaseRequest)) return outcome;
     const order = await this.orders.get(ctx, outcome.orderId);
     if (order.requestHash !== checkoutHash(input)) {
-      throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different basket; use a new key', { field: 'idempotencyKey', orderId: order.id });
+      throw new AppError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This idempotency key was already used for a different basket; use a new key',
+        { field: 'idempotencyKey', orderId: order.id },
+      );
     }
     return order;
   }

@@ -49,14 +49,22 @@ export class CompletionService {
     const unit = await this.access.requireReader(ctx, orgId);
     const filing = await this.filings.covering(ctx, unit.id, year);
     const covered = filing ? await this.filings.coveredOrgIds(ctx, filing) : [unit.id];
-    const rows: Array<{ month: number; counted: string; pending: string; uncertified: string; trade_union: string; staff: string }> = await this.db.manager(ctx).query(
+    const rows: Array<{
+      month: number;
+      counted: string;
+      pending: string;
+      uncertified: string;
+      trade_union: string;
+      staff: string;
+    }> = await this.db.manager(ctx).query(
       `SELECT month, SUM(counted_amount) AS counted, SUM(pending_amount) AS pending, SUM(uncertified_amount) AS uncertified, SUM(trade_union_amount) AS trade_union,
               SUM(staff_amount) AS staff
          FROM reserved_share_progress WHERE org_id = ANY($1::uuid[]) AND year = $2 GROUP BY month`,
       [covered, year],
     );
     const byMonth = new Map(rows.map((r) => [r.month, r]));
-    const sum = (key: 'counted' | 'pending' | 'uncertified' | 'trade_union' | 'staff') => rows.reduce((s, r) => s + Number(r[key]), 0);
+    const sum = (key: 'counted' | 'pending' | 'uncertified' | 'trade_union' | 'staff') =>
+      rows.reduce((s, r) => s + Number(r[key]), 0);
     const reservedAmount = filing?.reservedAmount ?? 0;
     const countedAmount = sum('counted');
     const bps = completionBps(countedAmount, reservedAmount);
@@ -75,7 +83,10 @@ export class CompletionService {
       staffPurchasesCount: await this.rules.staffPurchasesCountFor(ctx, unit.regionCode),
       completionBasisPoints: bps,
       completionPercent: bps === null ? null : bps / 100,
-      monthly: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, countedAmount: Number(byMonth.get(i + 1)?.counted ?? 0) })),
+      monthly: Array.from({ length: 12 }, (_, i) => ({
+        month: i + 1,
+        countedAmount: Number(byMonth.get(i + 1)?.counted ?? 0),
+      })),
       filing,
     };
   }
@@ -85,7 +96,8 @@ export class CompletionService {
     checkYear(year);
     const p = ctx.requirePrincipal();
     await this.access.unit(ctx, orgId);
-    if (!p.hasRole(Role.PLATFORM_ADMIN) && !(await this.access.administers(ctx, orgId))) throw forbidden('Only an agency admin of this unit or a parent unit sees its subordinate units');
+    if (!p.hasRole(Role.PLATFORM_ADMIN) && !(await this.access.administers(ctx, orgId)))
+      throw forbidden('Only an agency admin of this unit or a parent unit sees its subordinate units');
     return this.rank(
       ctx,
       `WITH RECURSIVE t AS (

@@ -23,6 +23,7 @@ export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 
 export function checkYear(year: number, field = 'year'): number {
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) throw new AppError('INVALID_YEAR', `${field} must be a year between ${MIN_YEAR} and ${MAX_YEAR}`, { field });
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
+    throw new AppError('INVALID_YEAR', `${field} must be a year between ${MIN_YEAR} and ${MAX_YEAR}`, { field });
   return year;
 }

@@ -21,10 +21,19 @@ export class DocumentService {
 
   async purchaseOrderHtml(ctx: RequestContext, requestId: string): Promise<string> {
     const request = await this.requests.get(ctx, requestId);
-    if (!request.poNumber) throw new AppError('PO_NOT_ISSUED', 'The purchase order is issued when the request is approved', { status: request.status });
-    const [unit, order, lines] = await Promise.all([this.access.unit(ctx, request.orgId), this.orders.get(ctx, request.orderId), this.orders.lines(ctx, request.orderId)]);
+    if (!request.poNumber)
+      throw new AppError('PO_NOT_ISSUED', 'The purchase order is issued when the request is approved', {
+        status: request.status,
+      });
+    const [unit, order, lines] = await Promise.all([
+      this.access.unit(ctx, request.orgId),
+      this.orders.get(ctx, request.orderId),
+      this.orders.lines(ctx, request.orderId),
+    ]);
     const names = await this.userNames(ctx, [request.purchaserUserId, request.decidedByUserId]);
-    const [channel]: Array<{ name: string }> = await this.db.manager(ctx).query(`SELECT name FROM channel WHERE id = $1`, [request.channelId]);
+    const [channel]: Array<{ name: string }> = await this.db
+      .manager(ctx)
+      .query(`SELECT name FROM channel WHERE id = $1`, [request.channelId]);
     return renderPurchaseOrder({
       poNumber: request.poNumber,
       requestNo: request.requestNo,
@@ -48,23 +57,36 @@ export class DocumentService {
   async acceptanceRecordHtml(ctx: RequestContext, orderId: string): Promise<string> {
     assertKnownId(orderId, 'Order');
     const order = await this.orders.get(ctx, orderId);
-    if (order.buyerKind !== BuyerKind.AGENCY || !order.buyerOrgId) throw new AppError('NOT_AN_AGENCY_ORDER', 'Acceptance records are for agency orders', { field: 'orderId' });
+    if (order.buyerKind !== BuyerKind.AGENCY || !order.buyerOrgId)
+      throw new AppError('NOT_AN_AGENCY_ORDER', 'Acceptance records are for agency orders', { field: 'orderId' });
     const binding = await this.db.repo(ctx, OrderBinding).findOneBy({ orderId });
     const unit = await this.access.unit(ctx, binding?.orgId ?? order.buyerOrgId);
     const buyerUnit = unit.id === order.buyerOrgId ? unit : await this.access.unit(ctx, order.buyerOrgId);
-    if (!(await this.access.canRead(ctx, unit)) && !(await this.access.canRead(ctx, buyerUnit))) throw forbidden('This order is outside your scope');
-    if (!order.acceptedAt) throw new AppError('ORDER_NOT_ACCEPTED', `Order ${order.orderNo} has not been accepted (验收) yet`, { status: order.status });
+    if (!(await this.access.canRead(ctx, unit)) && !(await this.access.canRead(ctx, buyerUnit)))
+      throw forbidden('This order is outside your scope');
+    if (!order.acceptedAt)
+      throw new AppError('ORDER_NOT_ACCEPTED', `Order ${order.orderNo} has not been accepted (验收) yet`, {
+        status: order.status,
+      });
     const [lines, supplierOrders, documents, request] = await Promise.all([
       this.orders.lines(ctx, order.id),
       this.db.repo(ctx, SupplierOrder).find({ where: { orderId: order.id }, order: { createdAt: 'ASC' } }),
-      this.db.repo(ctx, OrderDocument).find({ where: { orderId: order.id, inAcceptance: true }, order: { createdAt: 'ASC' } }),
+      this.db
+        .repo(ctx, OrderDocument)
+        .find({ where: { orderId: order.id, inAcceptance: true }, order: { createdAt: 'ASC' } }),
       this.db.repo(ctx, PurchaseRequest).findOneBy({ orderId: order.id }),
     ]);
     const [accepted]: Array<{ actor_user_id: string | null }> = await this.db
       .manager(ctx)
-      .query(`SELECT actor_user_id FROM order_history WHERE order_id = $1 AND to_status = 'ACCEPTED' ORDER BY created_at DESC LIMIT 1`, [order.id]);
+      .query(
+        `SELECT actor_user_id FROM order_history WHERE order_id = $1 AND to_status = 'ACCEPTED' ORDER BY created_at DESC LIMIT 1`,
+        [order.id],
+      );
     const users = await this.userNames(ctx, [accepted?.actor_user_id ?? null]);
-    const suppliers = await this.orgNames(ctx, supplierOrders.map((so) => so.supplierId));
+    const suppliers = await this.orgNames(
+      ctx,
+      supplierOrders.map((so) => so.supplierId),
+    );
     return renderAcceptanceRecord({
       orderNo: order.orderNo,
       poNumber: request?.poNumber ?? null,
@@ -87,14 +109,22 @@ export class DocumentService {
         status: so.status,
       })),
       lines: await this.docLines(ctx, lines),
-      documents: documents.map((d) => ({ fileName: d.fileName, contentType: d.contentType, sizeBytes: d.sizeBytes, uploadedAt: d.createdAt })),
+      documents: documents.map((d) => ({
+        fileName: d.fileName,
+        contentType: d.contentType,
+        sizeBytes: d.sizeBytes,
+        uploadedAt: d.createdAt,
+      })),
       totalAmount: order.totalAmount,
       refundedAmount: order.refundedAmount,
     });
   }
 
   private async docLines(ctx: RequestContext, lines: OrderLine[]): Promise<DocLine[]> {
-    const suppliers = await this.orgNames(ctx, lines.map((l) => l.supplierId));
+    const suppliers = await this.orgNames(
+      ctx,
+      lines.map((l) => l.supplierId),
+    );
     return lines.map((l) => ({
       productTitle: l.productTitle,
       spec: l.spec,

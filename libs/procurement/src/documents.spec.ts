@@ -34,7 +34,10 @@ let approved: any;
 let pending: any;
 let outsider: Actor;
 
-async function get(path: string, token?: string): Promise<{ status: number; headers: Headers; text: string; bytes: Buffer }> {
+async function get(
+  path: string,
+  token?: string,
+): Promise<{ status: number; headers: Headers; text: string; bytes: Buffer }> {
   const res = await fetch(`${server.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const bytes = Buffer.from(await res.arrayBuffer());
   return { status: res.status, headers: res.headers, text: bytes.toString('utf8'), bytes };
@@ -50,8 +53,15 @@ beforeAll(async () => {
   approver = await actor(server, ds, Role.APPROVER, { organizationId: orgId });
   await server.gqlOk(SET_SPENDING, { u: purchaser.userId, a: 1_000_000 }, admin.token);
   await server.gqlOk(SET_APPROVAL, { u: approver.userId, a: 1_000_000 }, admin.token);
-  await server.gqlOk(FILE, { i: { orgId, year: 2026, canteenMode: 'OWN', canteenBudget: 50_000_000, ratioBps: 1000 } }, admin.token);
-  const req = await submitOk(server, purchaser.token, orgId, channel, [{ variantId: tea.variantId, quantity: 3 }], { justification: '职工食堂<午餐>用茶 & 调味', tradeUnion: true });
+  await server.gqlOk(
+    FILE,
+    { i: { orgId, year: 2026, canteenMode: 'OWN', canteenBudget: 50_000_000, ratioBps: 1000 } },
+    admin.token,
+  );
+  const req = await submitOk(server, purchaser.token, orgId, channel, [{ variantId: tea.variantId, quantity: 3 }], {
+    justification: '职工食堂<午餐>用茶 & 调味',
+    tradeUnion: true,
+  });
   approved = (await server.gqlOk(APPROVE, { id: req.id, c: '同意' }, approver.token)).approvePurchaseRequest;
   pending = await submitOk(server, purchaser.token, orgId, channel, [{ variantId: tea.variantId, quantity: 1 }]);
   outsider = await actor(server, ds, Role.AGENCY_ADMIN, { organizationId: await unit(ds) });
@@ -78,11 +88,21 @@ describe('printable purchase order', () => {
 
   it('is for the unit and those who oversee it; not issued before approval', async () => {
     expect((await get(`/api/procurement/requests/${approved.id}/po.html`, approver.token)).status).toBe(200);
-    expect((await get(`/api/procurement/requests/${approved.id}/po.html`, (await regional(server, ds, Role.AUDITOR, '5206')).token)).status).toBe(200);
+    expect(
+      (
+        await get(
+          `/api/procurement/requests/${approved.id}/po.html`,
+          (await regional(server, ds, Role.AUDITOR, '5206')).token,
+        )
+      ).status,
+    ).toBe(200);
     const forbidden = await get(`/api/procurement/requests/${approved.id}/po.html`, outsider.token);
     expect(forbidden.status).toBe(403);
     expect(JSON.parse(forbidden.text).error.code).toBe('FORBIDDEN');
-    expect((await get(`/api/procurement/requests/${approved.id}/po.html`, (await actor(server, ds, Role.CUSTOMER)).token)).status).toBe(403);
+    expect(
+      (await get(`/api/procurement/requests/${approved.id}/po.html`, (await actor(server, ds, Role.CUSTOMER)).token))
+        .status,
+    ).toBe(403);
     expect((await get(`/api/procurement/requests/${approved.id}/po.html`)).status).toBe(401);
     const notIssued = await get(`/api/procurement/requests/${pending.id}/po.html`, purchaser.token);
     expect(notIssued.status).toBe(400);
@@ -119,7 +139,9 @@ describe('exports', () => {
     expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''`);
     expect([...res.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = res.text.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('订单号,申请单号,采购单号,状态,付款方式,订单金额（元）,已退款（元）,计入预留份额（元）,下单时间,验收时间,计入年度,发票号码,工会采购');
+    expect(lines[0]).toBe(
+      '订单号,申请单号,采购单号,状态,付款方式,订单金额（元）,已退款（元）,计入预留份额（元）,下单时间,验收时间,计入年度,发票号码,工会采购',
+    );
     expect(lines).toHaveLength(3);
     const acceptedRow = lines.find((l) => l.startsWith(approved.orderNo)) as string;
     expect(acceptedRow).toContain(`${approved.poNumber},已验收,预付款,370.35,0.00,370.35`);
@@ -127,7 +149,12 @@ describe('exports', () => {
     expect(lines.some((l) => l.includes('待审批'))).toBe(true);
     expect((await get(`/api/procurement/units/${orgId}/orders.csv`, outsider.token)).status).toBe(403);
     expect((await get(`/api/procurement/units/${orgId}/orders.csv?year=abc`, admin.token)).status).toBe(400);
-    expect((await get(`/api/procurement/units/${orgId}/orders.csv?year=2019`, admin.token)).text.slice(1).trim().split('\r\n')).toHaveLength(1);
+    expect(
+      (await get(`/api/procurement/units/${orgId}/orders.csv?year=2019`, admin.token)).text
+        .slice(1)
+        .trim()
+        .split('\r\n'),
+    ).toHaveLength(1);
   });
 
   it('orders.xlsx: a real workbook with numbers for amounts', async () => {
@@ -149,7 +176,9 @@ describe('exports', () => {
     expect(csv.status).toBe(200);
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.text.slice(1).trim().split('\r\n');
-    expect(lines[0].startsWith('年度,申报单位,食堂模式,食堂食材预算（元）,预留比例,最低比例,预留金额（元）')).toBe(true);
+    expect(lines[0].startsWith('年度,申报单位,食堂模式,食堂食材预算（元）,预留比例,最低比例,预留金额（元）')).toBe(
+      true,
+    );
     expect(lines[1]).toContain('2026,江口县机关事务服务中心,自办食堂,500000.00,10.00%,10.00%,50000.00');
     const xlsx = await get(`/api/procurement/units/${orgId}/filings.xlsx`, admin.token);
     const wb = new ExcelJS.Workbook();

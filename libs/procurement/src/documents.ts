@@ -2,7 +2,10 @@ import { rmbUppercase, yuan } from './rmb';
 
 /** Escapes text for HTML element content and attribute values. */
 export function esc(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return String(value ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 /** 'YYYY-MM-DD HH:mm' in Asia/Shanghai (fixed +08:00, no daylight saving). */
@@ -56,7 +59,14 @@ export interface AcceptanceDoc {
   acceptedByName: string;
   countedYear: number;
   tradeUnion: boolean;
-  shipments: Array<{ supplierName: string; carrier: string | null; trackingNo: string | null; shippedAt: Date | null; deliveredAt: Date | null; status: string }>;
+  shipments: Array<{
+    supplierName: string;
+    carrier: string | null;
+    trackingNo: string | null;
+    shippedAt: Date | null;
+    deliveredAt: Date | null;
+    status: string;
+  }>;
   lines: DocLine[];
   documents: Array<{ fileName: string | null; contentType: string; sizeBytes: number; uploadedAt: Date }>;
   totalAmount: number;
@@ -64,7 +74,12 @@ export interface AcceptanceDoc {
 }
 
 const TERMS_TEXT: Record<string, string> = { PREPAY: '预付款', ON_DELIVERY: '货到付款', PAY_ON_DELIVERY: '货到付款' };
-const SHIPMENT_TEXT: Record<string, string> = { AWAITING_SHIPMENT: '待发货', SHIPPED: '已发货', DELIVERED: '已签收', CANCELLED: '已取消' };
+const SHIPMENT_TEXT: Record<string, string> = {
+  AWAITING_SHIPMENT: '待发货',
+  SHIPPED: '已发货',
+  DELIVERED: '已签收',
+  CANCELLED: '已取消',
+};
 
 const STYLE = `
   @page { size: A4; margin: 15mm 12mm; }
@@ -158,7 +173,12 @@ export function renderAcceptanceRecord(d: AcceptanceDoc): string {
     )
     .join('\n');
   const docs = d.documents.length
-    ? d.documents.map((doc, i) => `<tr><td class="num">${i + 1}</td><td>${esc(doc.fileName ?? '（未命名）')}</td><td>${esc(doc.contentType)}</td><td class="num">${Math.ceil(doc.sizeBytes / 1024)} KB</td><td>${esc(shanghaiTime(doc.uploadedAt))}</td></tr>`).join('\n')
+    ? d.documents
+        .map(
+          (doc, i) =>
+            `<tr><td class="num">${i + 1}</td><td>${esc(doc.fileName ?? '（未命名）')}</td><td>${esc(doc.contentType)}</td><td class="num">${Math.ceil(doc.sizeBytes / 1024)} KB</td><td>${esc(shanghaiTime(doc.uploadedAt))}</td></tr>`,
+        )
+        .join('\n')
     : '<tr><td colspan="5">—</td></tr>';
   const body = `<h1>验收单</h1>
 <p class="sub">订单号 ${esc(d.orderNo)}</p>

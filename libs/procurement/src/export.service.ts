@@ -23,7 +23,12 @@ const STATUS_TEXT: Record<string, string> = {
   REFUNDED: '已退款',
   PARTIALLY_REFUNDED: '部分退款',
 };
-const MODE_TEXT: Record<string, string> = { OWN: '自办食堂', SHARED: '共用食堂', OUTSOURCED: '外包食堂', NONE: '无食堂' };
+const MODE_TEXT: Record<string, string> = {
+  OWN: '自办食堂',
+  SHARED: '共用食堂',
+  OUTSOURCED: '外包食堂',
+  NONE: '无食堂',
+};
 const PAYMENT_TEXT: Record<string, string> = { PREPAY: '预付款', PAY_ON_DELIVERY: '货到付款' };
 
 /** A column: its Chinese header, width in the spreadsheet, and the cell (numbers stay numbers in XLSX). */
@@ -114,7 +119,8 @@ export function csvCell(value: string | number): string {
 export function toCsv<R>(columns: ReadonlyArray<Column<R>>, rows: R[]): string {
   const lines = [columns.map((c) => csvCell(c.header)).join(',')];
   // Money cells are numbers we format ourselves: a minus sign there is not a formula.
-  for (const r of rows) lines.push(columns.map((c) => (c.money ? yuanPlain(c.value(r) as number) : csvCell(c.value(r)))).join(','));
+  for (const r of rows)
+    lines.push(columns.map((c) => (c.money ? yuanPlain(c.value(r) as number) : csvCell(c.value(r)))).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -144,7 +150,10 @@ export class ExportService {
         LIMIT ${EXPORT_MAX_ROWS + 1}`,
       [orgId, year],
     );
-    if (rows.length > EXPORT_MAX_ROWS) throw new AppError('EXPORT_TOO_LARGE', `More than ${EXPORT_MAX_ROWS} orders; export one year at a time`, { field: 'year' });
+    if (rows.length > EXPORT_MAX_ROWS)
+      throw new AppError('EXPORT_TOO_LARGE', `More than ${EXPORT_MAX_ROWS} orders; export one year at a time`, {
+        field: 'year',
+      });
     return rows;
   }
 

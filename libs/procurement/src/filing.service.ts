@@ -4,7 +4,12 @@ import { Organization, UserService } from '@bangfu/identity';
 import { In } from 'typeorm';
 import { assertKnownId, UnitAccess } from './access';
 import { checkYear } from './dates';
-import { CanteenMode, ReservedShareAmendment, ReservedShareCoverage, ReservedShareFiling } from './procurement.entities';
+import {
+  CanteenMode,
+  ReservedShareAmendment,
+  ReservedShareCoverage,
+  ReservedShareFiling,
+} from './procurement.entities';
 import type { AmendReservedShareInput, CatererAccountInput, FileReservedShareInput } from './procurement.types';
 import { checkRatio, ShareRulesService } from './share-rules.service';
 
@@ -79,11 +84,21 @@ export class FilingService {
       const unit = await this.access.requireAdmin(tx, input.orgId);
       for (const id of draft.coveredOrgIds) await this.access.requireAdmin(tx, id, 'coveredOrgIds');
       const own = await this.db.repo(tx, ReservedShareFiling).findOneBy({ orgId: unit.id, year });
-      if (own) throw new AppError('ALREADY_FILED', `${unit.name} has already filed for ${year}; amend the filing instead`, { field: 'year', filingId: own.id });
+      if (own)
+        throw new AppError('ALREADY_FILED', `${unit.name} has already filed for ${year}; amend the filing instead`, {
+          field: 'year',
+          filingId: own.id,
+        });
       await this.assertNotCovered(tx, [unit.id], year, null, 'orgId');
       await this.assertNotCovered(tx, draft.coveredOrgIds, year, null, 'coveredOrgIds');
       const { minimumBps, exemptionId } = await this.checkMinimum(tx, unit, year, draft);
-      const decreaseReason = await this.checkDecrease(tx, unit.id, year, reservedAmountOf(draft.canteenBudget, draft.ratioBps), optionalText(input.decreaseReason, 'decreaseReason', 2000));
+      const decreaseReason = await this.checkDecrease(
+        tx,
+        unit.id,
+        year,
+        reservedAmountOf(draft.canteenBudget, draft.ratioBps),
+        optionalText(input.decreaseReason, 'decreaseReason', 2000),
+      );
       const deadline = await this.rules.deadlineFor(tx, year);
       const repo = this.db.repo(tx, ReservedShareFiling);
       const filing = await this.saveNew(
@@ -109,7 +124,15 @@ export class FilingService {
         unit.name,
       );
       await this.cover(tx, filing, draft.coveredOrgIds);
-      await this.db.repo(tx, ReservedShareAmendment).insert({ filingId: filing.id, version: 1, kind: 'FILED', actorUserId: p.userId, reason: null, before: null, after: this.snapshot(filing, draft.coveredOrgIds) as never });
+      await this.db.repo(tx, ReservedShareAmendment).insert({
+        filingId: filing.id,
+        version: 1,
+        kind: 'FILED',
+        actorUserId: p.userId,
+        reason: null,
+        before: null,
+        after: this.snapshot(filing, draft.coveredOrgIds) as never,
+      });
       return filing;
     });
   }
@@ -123,8 +146,11 @@ export class FilingService {
     if (input.canteenBudget !== null && input.canteenBudget !== undefined) checkBudget(input.canteenBudget);
     return this.db.transaction(ctx, async (tx) => {
       const unit = await this.access.requireAdmin(tx, input.orgId);
-      const filing = await this.db.repo(tx, ReservedShareFiling).findOne({ where: { orgId: unit.id, year }, lock: { mode: 'pessimistic_write' } });
-      if (!filing) throw new AppError('NOT_FILED', `${unit.name} has not filed for ${year}; file first`, { field: 'year' });
+      const filing = await this.db
+        .repo(tx, ReservedShareFiling)
+        .findOne({ where: { orgId: unit.id, year }, lock: { mode: 'pessimistic_write' } });
+      if (!filing)
+        throw new AppError('NOT_FILED', `${unit.name} has not filed for ${year}; file first`, { field: 'year' });
       const coveredBefore = await this.coveredOthers(tx, filing);
       const mode = input.canteenMode ?? filing.canteenMode;
       const draft = this.draft(unit.id, {
@@ -132,16 +158,24 @@ export class FilingService {
         canteenBudget: input.canteenBudget ?? filing.canteenBudget,
         ratioBps: input.ratioBps ?? (mode === CanteenMode.NONE ? 0 : filing.ratioBps),
         coveredOrgIds: input.coveredOrgIds ?? (mode === CanteenMode.SHARED ? coveredBefore : []),
-        catererName: mode === CanteenMode.OUTSOURCED ? (input.catererName ?? filing.catererName) : (input.catererName ?? null),
+        catererName:
+          mode === CanteenMode.OUTSOURCED ? (input.catererName ?? filing.catererName) : (input.catererName ?? null),
         note: input.note ?? filing.note,
       });
-      for (const id of draft.coveredOrgIds.filter((x) => !coveredBefore.includes(x))) await this.access.requireAdmin(tx, id, 'coveredOrgIds');
+      for (const id of draft.coveredOrgIds.filter((x) => !coveredBefore.includes(x)))
+        await this.access.requireAdmin(tx, id, 'coveredOrgIds');
       await this.assertNotCovered(tx, draft.coveredOrgIds, year, filing.id, 'coveredOrgIds');
       const { minimumBps, exemptionId } = await this.checkMinimum(tx, unit, year, draft);
       const before = this.snapshot(filing, coveredBefore);
       const newAmount = reservedAmountOf(draft.canteenBudget, draft.ratioBps);
       const givenReason = optionalText(input.decreaseReason, 'decreaseReason', 2000);
-      const decreaseReason = await this.checkDecrease(tx, unit.id, year, newAmount, givenReason ?? filing.decreaseReason);
+      const decreaseReason = await this.checkDecrease(
+        tx,
+        unit.id,
+        year,
+        newAmount,
+        givenReason ?? filing.decreaseReason,
+      );
       const changes: Partial<ReservedShareFiling> = {
         canteenMode: draft.canteenMode,
         canteenBudget: draft.canteenBudget,
@@ -155,25 +189,45 @@ export class FilingService {
         decreaseReason,
       };
       const after = this.snapshot({ ...filing, ...changes } as ReservedShareFiling, draft.coveredOrgIds);
-      if (JSON.stringify(before) === JSON.stringify(after)) throw new AppError('NOTHING_TO_AMEND', 'The amendment changes nothing', { field: 'orgId' });
+      if (JSON.stringify(before) === JSON.stringify(after))
+        throw new AppError('NOTHING_TO_AMEND', 'The amendment changes nothing', { field: 'orgId' });
       const version = filing.version + 1;
       await this.db.repo(tx, ReservedShareFiling).update({ id: filing.id }, { ...changes, version });
       await this.db.repo(tx, ReservedShareCoverage).delete({ filingId: filing.id });
       await this.cover(tx, filing, draft.coveredOrgIds);
-      await this.db.repo(tx, ReservedShareAmendment).insert({ filingId: filing.id, version, kind: 'AMENDED', actorUserId: p.userId, reason, before: before as never, after: after as never });
+      await this.db.repo(tx, ReservedShareAmendment).insert({
+        filingId: filing.id,
+        version,
+        kind: 'AMENDED',
+        actorUserId: p.userId,
+        reason,
+        before: before as never,
+        after: after as never,
+      });
       return this.db.repo(tx, ReservedShareFiling).findOneByOrFail({ id: filing.id });
     });
   }
 
   /** OUTSOURCED canteens: the caterer's own PURCHASER account under the unit, recorded on the filing. */
-  async createCatererAccount(ctx: RequestContext, filingId: string, input: CatererAccountInput): Promise<ReservedShareFiling> {
+  async createCatererAccount(
+    ctx: RequestContext,
+    filingId: string,
+    input: CatererAccountInput,
+  ): Promise<ReservedShareFiling> {
     assertKnownId(filingId, 'Filing');
     return this.db.transaction(ctx, async (tx) => {
-      const filing = await this.db.repo(tx, ReservedShareFiling).findOne({ where: { id: filingId }, lock: { mode: 'pessimistic_write' } });
+      const filing = await this.db
+        .repo(tx, ReservedShareFiling)
+        .findOne({ where: { id: filingId }, lock: { mode: 'pessimistic_write' } });
       if (!filing) throw notFound('Filing', filingId);
       await this.access.requireAdmin(tx, filing.orgId);
-      if (filing.canteenMode !== CanteenMode.OUTSOURCED) throw new AppError('NOT_OUTSOURCED', 'Only an OUTSOURCED canteen has a caterer account', { field: 'filingId' });
-      if (filing.catererUserId) throw new AppError('CATERER_EXISTS', 'This filing already has a caterer account', { field: 'filingId', userId: filing.catererUserId });
+      if (filing.canteenMode !== CanteenMode.OUTSOURCED)
+        throw new AppError('NOT_OUTSOURCED', 'Only an OUTSOURCED canteen has a caterer account', { field: 'filingId' });
+      if (filing.catererUserId)
+        throw new AppError('CATERER_EXISTS', 'This filing already has a caterer account', {
+          field: 'filingId',
+          userId: filing.catererUserId,
+        });
       const user = await this.users.createStaff(tx, { ...input, role: Role.PURCHASER, organizationId: filing.orgId });
       await this.db.repo(tx, ReservedShareFiling).update({ id: filing.id }, { catererUserId: user.id });
       return this.db.repo(tx, ReservedShareFiling).findOneByOrFail({ id: filing.id });
@@ -201,7 +255,9 @@ export class FilingService {
     return this.db
       .repo(ctx, ReservedShareFiling)
       .createQueryBuilder('f')
-      .where('f.org_id = :orgId OR f.id IN (SELECT filing_id FROM reserved_share_coverage WHERE org_id = :orgId)', { orgId })
+      .where('f.org_id = :orgId OR f.id IN (SELECT filing_id FROM reserved_share_coverage WHERE org_id = :orgId)', {
+        orgId,
+      })
       .orderBy('f.year', 'DESC')
       .getMany();
   }
@@ -213,36 +269,64 @@ export class FilingService {
   }
 
   private draft(orgId: string, d: Omit<Draft, 'ratioBps'> & { ratioBps: number | null | undefined }): Draft {
-    if (!Object.values(CanteenMode).includes(d.canteenMode)) throw badInput('canteenMode is not a canteen mode', { field: 'canteenMode' });
-    if (d.ratioBps === null || d.ratioBps === undefined) throw new AppError('INVALID_RATIO', 'ratioBps is required (basis points, 1000 = 10%)', { field: 'ratioBps' });
+    if (!Object.values(CanteenMode).includes(d.canteenMode))
+      throw badInput('canteenMode is not a canteen mode', { field: 'canteenMode' });
+    if (d.ratioBps === null || d.ratioBps === undefined)
+      throw new AppError('INVALID_RATIO', 'ratioBps is required (basis points, 1000 = 10%)', { field: 'ratioBps' });
     const ratioBps = checkRatio(d.ratioBps);
-    if (d.canteenMode === CanteenMode.NONE && ratioBps !== 0) throw new AppError('INVALID_RATIO', 'A unit without a canteen (NONE) reserves nothing: ratioBps must be 0', { field: 'ratioBps' });
+    if (d.canteenMode === CanteenMode.NONE && ratioBps !== 0)
+      throw new AppError('INVALID_RATIO', 'A unit without a canteen (NONE) reserves nothing: ratioBps must be 0', {
+        field: 'ratioBps',
+      });
     const covered = [...new Set((d.coveredOrgIds ?? []).map(String))];
     if (d.canteenMode === CanteenMode.SHARED) {
-      if (covered.length === 0) throw new AppError('COVERED_UNITS_REQUIRED', 'A SHARED filing names the units sharing the canteen', { field: 'coveredOrgIds' });
-      if (covered.includes(orgId)) throw badInput('The filing unit is covered anyway; list only the other units', { field: 'coveredOrgIds' });
+      if (covered.length === 0)
+        throw new AppError('COVERED_UNITS_REQUIRED', 'A SHARED filing names the units sharing the canteen', {
+          field: 'coveredOrgIds',
+        });
+      if (covered.includes(orgId))
+        throw badInput('The filing unit is covered anyway; list only the other units', { field: 'coveredOrgIds' });
       if (covered.length > 200) throw badInput('At most 200 covered units', { field: 'coveredOrgIds' });
       covered.forEach((id) => assertKnownId(id, 'Organization'));
     } else if (covered.length) {
       throw badInput('Only a SHARED filing covers other units', { field: 'coveredOrgIds' });
     }
     const catererName = optionalText(d.catererName, 'catererName', 200);
-    if (d.canteenMode === CanteenMode.OUTSOURCED && !catererName) throw new AppError('CATERER_REQUIRED', 'An OUTSOURCED canteen names its caterer', { field: 'catererName' });
-    if (d.canteenMode !== CanteenMode.OUTSOURCED && catererName) throw badInput('Only an OUTSOURCED canteen has a caterer', { field: 'catererName' });
-    return { canteenMode: d.canteenMode, canteenBudget: d.canteenBudget, ratioBps, coveredOrgIds: covered, catererName, note: optionalText(d.note, 'note', 2000) };
+    if (d.canteenMode === CanteenMode.OUTSOURCED && !catererName)
+      throw new AppError('CATERER_REQUIRED', 'An OUTSOURCED canteen names its caterer', { field: 'catererName' });
+    if (d.canteenMode !== CanteenMode.OUTSOURCED && catererName)
+      throw badInput('Only an OUTSOURCED canteen has a caterer', { field: 'catererName' });
+    return {
+      canteenMode: d.canteenMode,
+      canteenBudget: d.canteenBudget,
+      ratioBps,
+      coveredOrgIds: covered,
+      catererName,
+      note: optionalText(d.note, 'note', 2000),
+    };
   }
 
   /** A ratio under the unit's jurisdiction minimum needs an approved exemption (NONE reserves nothing and needs none). */
-  private async checkMinimum(tx: RequestContext, unit: Organization, year: number, draft: Draft): Promise<{ minimumBps: number; exemptionId: string | null }> {
+  private async checkMinimum(
+    tx: RequestContext,
+    unit: Organization,
+    year: number,
+    draft: Draft,
+  ): Promise<{ minimumBps: number; exemptionId: string | null }> {
     const minimumBps = await this.rules.minimumFor(tx, unit.regionCode);
-    if (draft.canteenMode === CanteenMode.NONE || draft.ratioBps >= minimumBps) return { minimumBps, exemptionId: null };
+    if (draft.canteenMode === CanteenMode.NONE || draft.ratioBps >= minimumBps)
+      return { minimumBps, exemptionId: null };
     const exemption = await this.rules.exemptionAllowing(tx, unit.id, year, draft.ratioBps);
     if (!exemption) {
-      throw new AppError('RATIO_BELOW_MINIMUM', `The minimum for this unit is ${minimumBps} bps (${minimumBps / 100}%); a lower ratio needs an exemption approved by the region’s coordinator`, {
-        field: 'ratioBps',
-        minimumBps,
-        ratioBps: draft.ratioBps,
-      });
+      throw new AppError(
+        'RATIO_BELOW_MINIMUM',
+        `The minimum for this unit is ${minimumBps} bps (${minimumBps / 100}%); a lower ratio needs an exemption approved by the region’s coordinator`,
+        {
+          field: 'ratioBps',
+          minimumBps,
+          ratioBps: draft.ratioBps,
+        },
+      );
     }
     return { minimumBps, exemptionId: exemption.id };
   }
@@ -252,55 +336,94 @@ export class FilingService {
    * (supervisors compare years; a silent drop is how a unit shrinks its obligation). Returns the
    * reason to store: kept only while the amount is below last year's.
    */
-  private async checkDecrease(tx: RequestContext, orgId: string, year: number, amount: number, reason: string | null): Promise<string | null> {
+  private async checkDecrease(
+    tx: RequestContext,
+    orgId: string,
+    year: number,
+    amount: number,
+    reason: string | null,
+  ): Promise<string | null> {
     const previous = await this.db.repo(tx, ReservedShareFiling).findOneBy({ orgId, year: year - 1 });
     if (!previous || amount >= previous.reservedAmount) return null;
     if (!reason) {
-      throw new AppError('RESERVED_DECREASE_REASON_REQUIRED', `The reserved amount is below ${year - 1}’s (${previous.reservedAmount} fen): say why in decreaseReason`, {
-        field: 'decreaseReason',
-        previousReservedAmount: previous.reservedAmount,
-        reservedAmount: amount,
-      });
+      throw new AppError(
+        'RESERVED_DECREASE_REASON_REQUIRED',
+        `The reserved amount is below ${year - 1}’s (${previous.reservedAmount} fen): say why in decreaseReason`,
+        {
+          field: 'decreaseReason',
+          previousReservedAmount: previous.reservedAmount,
+          reservedAmount: amount,
+        },
+      );
     }
     return reason;
   }
 
-  private async assertNotCovered(tx: RequestContext, orgIds: string[], year: number, exceptFilingId: string | null, field: string): Promise<void> {
+  private async assertNotCovered(
+    tx: RequestContext,
+    orgIds: string[],
+    year: number,
+    exceptFilingId: string | null,
+    field: string,
+  ): Promise<void> {
     if (orgIds.length === 0) return;
     const rows: Array<{ org_id: string; filing_id: string }> = await this.db
       .manager(tx)
-      .query(`SELECT org_id, filing_id FROM reserved_share_coverage WHERE year = $1 AND org_id = ANY($2::uuid[]) AND filing_id IS DISTINCT FROM $3`, [year, orgIds, exceptFilingId]);
+      .query(
+        `SELECT org_id, filing_id FROM reserved_share_coverage WHERE year = $1 AND org_id = ANY($2::uuid[]) AND filing_id IS DISTINCT FROM $3`,
+        [year, orgIds, exceptFilingId],
+      );
     if (rows.length) {
-      throw new AppError(field === 'orgId' ? 'ALREADY_COVERED' : 'UNIT_ALREADY_COVERED', 'A unit is already covered by another filing for this year (its own, or a shared canteen’s)', {
-        field,
-        orgIds: rows.map((r) => r.org_id),
-        filingId: rows[0].filing_id,
-      });
+      throw new AppError(
+        field === 'orgId' ? 'ALREADY_COVERED' : 'UNIT_ALREADY_COVERED',
+        'A unit is already covered by another filing for this year (its own, or a shared canteen’s)',
+        {
+          field,
+          orgIds: rows.map((r) => r.org_id),
+          filingId: rows[0].filing_id,
+        },
+      );
     }
   }
 
-  private async saveNew(tx: RequestContext, filing: ReservedShareFiling, unitName: string): Promise<ReservedShareFiling> {
+  private async saveNew(
+    tx: RequestContext,
+    filing: ReservedShareFiling,
+    unitName: string,
+  ): Promise<ReservedShareFiling> {
     try {
       return await this.db.repo(tx, ReservedShareFiling).save(filing);
     } catch (e) {
       // A concurrent first filing of the same unit and year won the race.
-      if (uniqueViolation(e)) throw new AppError('ALREADY_FILED', `${unitName} has already filed for ${filing.year}; amend the filing instead`, { field: 'year' });
+      if (uniqueViolation(e))
+        throw new AppError(
+          'ALREADY_FILED',
+          `${unitName} has already filed for ${filing.year}; amend the filing instead`,
+          { field: 'year' },
+        );
       throw e;
     }
   }
 
   private async cover(tx: RequestContext, filing: ReservedShareFiling, others: string[]): Promise<void> {
     try {
-      await this.db.repo(tx, ReservedShareCoverage).insert([filing.orgId, ...others].map((orgId) => ({ orgId, year: filing.year, filingId: filing.id })));
+      await this.db
+        .repo(tx, ReservedShareCoverage)
+        .insert([filing.orgId, ...others].map((orgId) => ({ orgId, year: filing.year, filingId: filing.id })));
     } catch (e) {
       // A concurrent filing covered one of the units between our check and insert.
-      if (uniqueViolation(e)) throw new AppError('ALREADY_COVERED', 'A unit was just covered by another filing for this year', { field: 'coveredOrgIds' });
+      if (uniqueViolation(e))
+        throw new AppError('ALREADY_COVERED', 'A unit was just covered by another filing for this year', {
+          field: 'coveredOrgIds',
+        });
       throw e;
     }
   }
 
   private async coveredOthers(ctx: RequestContext, filing: ReservedShareFiling): Promise<string[]> {
-    const rows = await this.db.repo(ctx, ReservedShareCoverage).find({ where: { filingId: filing.id }, order: { orgId: 'ASC' } });
+    const rows = await this.db
+      .repo(ctx, ReservedShareCoverage)
+      .find({ where: { filingId: filing.id }, order: { orgId: 'ASC' } });
     return rows.map((r) => r.orgId).filter((id) => id !== filing.orgId);
   }
 

@@ -46,9 +46,24 @@ describe('fileReservedShare', () => {
   it('files OWN with the computed reserved amount, the default deadline and the late flag; a second filing is ALREADY_FILED', async () => {
     const u = await unit(ds);
     const admin = await adminOf(u);
-    const filed = (await server.gqlOk(FILE, own(u, 2099, { canteenBudget: 1_234_567, ratioBps: 1250 }), admin.token)).fileReservedShare;
-    expect(filed).toMatchObject({ orgId: u, year: 2099, canteenMode: 'OWN', canteenBudget: 1_234_567, ratioBps: 1250, minimumBps: 1000, reservedAmount: 154_321, late: false, deadline: '2099-03-31', version: 1, coveredOrgIds: [u] });
-    expect(filed.amendments).toEqual([expect.objectContaining({ version: 1, kind: 'FILED', before: null, actorUserId: admin.userId })]);
+    const filed = (await server.gqlOk(FILE, own(u, 2099, { canteenBudget: 1_234_567, ratioBps: 1250 }), admin.token))
+      .fileReservedShare;
+    expect(filed).toMatchObject({
+      orgId: u,
+      year: 2099,
+      canteenMode: 'OWN',
+      canteenBudget: 1_234_567,
+      ratioBps: 1250,
+      minimumBps: 1000,
+      reservedAmount: 154_321,
+      late: false,
+      deadline: '2099-03-31',
+      version: 1,
+      coveredOrgIds: [u],
+    });
+    expect(filed.amendments).toEqual([
+      expect.objectContaining({ version: 1, kind: 'FILED', before: null, actorUserId: admin.userId }),
+    ]);
     expect(JSON.parse(filed.amendments[0].after)).toMatchObject({ reservedAmount: 154_321, ratioBps: 1250 });
 
     // This year's deadline (March 31, 2026) has passed: accepted, flagged late.
@@ -57,9 +72,19 @@ describe('fileReservedShare', () => {
 
     const again = await server.gql(FILE, own(u, 2099, { ratioBps: 2000 }), admin.token);
     expectErrorCode(again, 'ALREADY_FILED');
-    expect(await count(ds, `SELECT count(*) FROM reserved_share_filing WHERE org_id = $1 AND year = 2099`, [u])).toBe(1);
-    expect(await count(ds, `SELECT count(*) FROM reserved_share_amendment a JOIN reserved_share_filing f ON f.id = a.filing_id WHERE f.org_id = $1 AND f.year = 2099`, [u])).toBe(1);
-    expect(await count(ds, `SELECT ratio_bps FROM reserved_share_filing WHERE org_id = $1 AND year = 2099`, [u])).toBe(1250);
+    expect(await count(ds, `SELECT count(*) FROM reserved_share_filing WHERE org_id = $1 AND year = 2099`, [u])).toBe(
+      1,
+    );
+    expect(
+      await count(
+        ds,
+        `SELECT count(*) FROM reserved_share_amendment a JOIN reserved_share_filing f ON f.id = a.filing_id WHERE f.org_id = $1 AND f.year = 2099`,
+        [u],
+      ),
+    ).toBe(1);
+    expect(await count(ds, `SELECT ratio_bps FROM reserved_share_filing WHERE org_id = $1 AND year = 2099`, [u])).toBe(
+      1250,
+    );
   });
 
   it('uses the configured deadline of the year', async () => {
@@ -67,7 +92,9 @@ describe('fileReservedShare', () => {
     const u = await unit(ds);
     const admin = await adminOf(u);
     expectErrorCode(await server.gql(SET_DEADLINE, { y: 2028, d: '2026-01-15' }, admin.token), 'FORBIDDEN');
-    expect((await server.gqlOk(SET_DEADLINE, { y: 2028, d: '2026-01-15' }, platform.token)).setFilingDeadline).toBe('2026-01-15');
+    expect((await server.gqlOk(SET_DEADLINE, { y: 2028, d: '2026-01-15' }, platform.token)).setFilingDeadline).toBe(
+      '2026-01-15',
+    );
     const filed = (await server.gqlOk(FILE, own(u, 2028), admin.token)).fileReservedShare;
     expect(filed).toMatchObject({ deadline: '2026-01-15', late: true });
   });
@@ -101,8 +128,12 @@ describe('fileReservedShare', () => {
     expectErrorCode(await server.gql(FILE, own(child, 2027), purchaser.token), 'FORBIDDEN');
     expectErrorCode(await server.gql(FILE, own(child, 2027), (await adminOf(other)).token), 'FORBIDDEN');
     expectErrorCode(await server.gql(FILE, own(parent, 2027), (await adminOf(child)).token), 'FORBIDDEN');
-    expect((await server.gqlOk(FILE, own(child, 2027), (await adminOf(parent)).token)).fileReservedShare.orgId).toBe(child);
-    expect(await count(ds, `SELECT count(*) FROM reserved_share_filing WHERE org_id = ANY($1::uuid[])`, [[parent, other]])).toBe(0);
+    expect((await server.gqlOk(FILE, own(child, 2027), (await adminOf(parent)).token)).fileReservedShare.orgId).toBe(
+      child,
+    );
+    expect(
+      await count(ds, `SELECT count(*) FROM reserved_share_filing WHERE org_id = ANY($1::uuid[])`, [[parent, other]]),
+    ).toBe(0);
   });
 });
 
@@ -112,24 +143,42 @@ describe('jurisdiction minimums', () => {
     expectErrorCode(await server.gql(SET_MIN, { r: '52', b: 3000 }, guizhouAdmin.token), 'FORBIDDEN');
     expectErrorCode(await server.gql(SET_MIN, { r: '520621', b: 3000 }, platform.token), 'WRONG_REGION_LEVEL');
     expectErrorCode(await server.gql(SET_MIN, { r: '52', b: 10_001 }, platform.token), 'INVALID_RATIO');
-    expect((await server.gqlOk(SET_MIN, { r: '520000000000', b: 3000 }, platform.token)).setJurisdictionMinimum).toEqual({ regionPrefix: '52', ratioBps: 3000 });
+    expect(
+      (await server.gqlOk(SET_MIN, { r: '520000000000', b: 3000 }, platform.token)).setJurisdictionMinimum,
+    ).toEqual({ regionPrefix: '52', ratioBps: 3000 });
     await server.gqlOk(SET_MIN, { r: '5206', b: 2000 }, platform.token);
 
     const tongren = await unit(ds, { regionCode: '520621000000' }); // 铜仁市江口县: city rule 20%
     const guiyang = await unit(ds, { regionCode: '520100000000' }); // 贵阳市: province rule 30%
     const hanzhong = await unit(ds, { regionCode: '610724000000' }); // 陕西: national 10%
-    const minimum = async (orgId: string) => (await server.gqlOk(RESERVED_SHARE, { o: orgId, y: 2027 }, (await adminOf(orgId)).token)).reservedShare.minimumBps;
+    const minimum = async (orgId: string) =>
+      (await server.gqlOk(RESERVED_SHARE, { o: orgId, y: 2027 }, (await adminOf(orgId)).token)).reservedShare
+        .minimumBps;
     expect(await minimum(tongren)).toBe(2000);
     expect(await minimum(guiyang)).toBe(3000);
     expect(await minimum(hanzhong)).toBe(1000);
 
     const a = await adminOf(tongren);
     expectErrorCode(await server.gql(FILE, own(tongren, 2027, { ratioBps: 1999 }), a.token), 'RATIO_BELOW_MINIMUM');
-    expect((await server.gqlOk(FILE, own(tongren, 2027, { ratioBps: 2000 }), a.token)).fileReservedShare.minimumBps).toBe(2000);
-    expectErrorCode(await server.gql(FILE, own(guiyang, 2027, { ratioBps: 2500 }), (await adminOf(guiyang)).token), 'RATIO_BELOW_MINIMUM');
-    expect((await server.gqlOk(FILE, own(hanzhong, 2027, { ratioBps: 1000 }), (await adminOf(hanzhong)).token)).fileReservedShare.reservedAmount).toBe(10_000_000);
-    const list = (await server.gqlOk(`{ jurisdictionMinimums { regionPrefix ratioBps } }`, {}, a.token)).jurisdictionMinimums;
-    expect(list).toEqual(expect.arrayContaining([{ regionPrefix: '52', ratioBps: 3000 }, { regionPrefix: '5206', ratioBps: 2000 }]));
+    expect(
+      (await server.gqlOk(FILE, own(tongren, 2027, { ratioBps: 2000 }), a.token)).fileReservedShare.minimumBps,
+    ).toBe(2000);
+    expectErrorCode(
+      await server.gql(FILE, own(guiyang, 2027, { ratioBps: 2500 }), (await adminOf(guiyang)).token),
+      'RATIO_BELOW_MINIMUM',
+    );
+    expect(
+      (await server.gqlOk(FILE, own(hanzhong, 2027, { ratioBps: 1000 }), (await adminOf(hanzhong)).token))
+        .fileReservedShare.reservedAmount,
+    ).toBe(10_000_000);
+    const list = (await server.gqlOk(`{ jurisdictionMinimums { regionPrefix ratioBps } }`, {}, a.token))
+      .jurisdictionMinimums;
+    expect(list).toEqual(
+      expect.arrayContaining([
+        { regionPrefix: '52', ratioBps: 3000 },
+        { regionPrefix: '5206', ratioBps: 2000 },
+      ]),
+    );
   });
   // The other tests of this file assume the national 10%.
   afterAll(() => ds.query(`DELETE FROM jurisdiction_minimum`));
@@ -139,10 +188,26 @@ describe('exemptions', () => {
   it('a coordinator of the unit’s region approves a lower ratio; others may not; filing then succeeds down to that ratio', async () => {
     const u = await unit(ds, { regionCode: '610724000000' });
     const admin = await adminOf(u);
-    expectErrorCode(await server.gql(REQUEST_EXEMPTION, { i: { orgId: u, year: 2027, ratioBps: 1000, reason: '无需' } }, admin.token), 'EXEMPTION_NOT_NEEDED');
-    const ex = (await server.gqlOk(REQUEST_EXEMPTION, { i: { orgId: u, year: 2027, ratioBps: 500, reason: '食堂仅供应午餐' } }, admin.token)).requestExemption;
+    expectErrorCode(
+      await server.gql(REQUEST_EXEMPTION, { i: { orgId: u, year: 2027, ratioBps: 1000, reason: '无需' } }, admin.token),
+      'EXEMPTION_NOT_NEEDED',
+    );
+    const ex = (
+      await server.gqlOk(
+        REQUEST_EXEMPTION,
+        { i: { orgId: u, year: 2027, ratioBps: 500, reason: '食堂仅供应午餐' } },
+        admin.token,
+      )
+    ).requestExemption;
     expect(ex).toMatchObject({ status: 'PENDING', minimumBps: 1000, ratioBps: 500 });
-    expectErrorCode(await server.gql(REQUEST_EXEMPTION, { i: { orgId: u, year: 2027, ratioBps: 400, reason: '再次申请' } }, admin.token), 'EXEMPTION_EXISTS');
+    expectErrorCode(
+      await server.gql(
+        REQUEST_EXEMPTION,
+        { i: { orgId: u, year: 2027, ratioBps: 400, reason: '再次申请' } },
+        admin.token,
+      ),
+      'EXEMPTION_EXISTS',
+    );
 
     // Pending is not enough.
     expectErrorCode(await server.gql(FILE, own(u, 2027, { ratioBps: 500 }), admin.token), 'RATIO_BELOW_MINIMUM');
@@ -152,23 +217,39 @@ describe('exemptions', () => {
     const auditor = await regional(server, ds, Role.AUDITOR, '6107');
     expectErrorCode(await server.gql(APPROVE_EXEMPTION, { id: ex.id }, auditor.token), 'FORBIDDEN');
     const coordinator = await regional(server, ds, Role.COORDINATOR, '6107');
-    expect((await server.gqlOk(APPROVE_EXEMPTION, { id: ex.id }, coordinator.token)).approveExemption).toMatchObject({ status: 'APPROVED', decidedByUserId: coordinator.userId });
+    expect((await server.gqlOk(APPROVE_EXEMPTION, { id: ex.id }, coordinator.token)).approveExemption).toMatchObject({
+      status: 'APPROVED',
+      decidedByUserId: coordinator.userId,
+    });
     expectErrorCode(await server.gql(APPROVE_EXEMPTION, { id: ex.id }, coordinator.token), 'EXEMPTION_NOT_PENDING');
 
     expectErrorCode(await server.gql(FILE, own(u, 2027, { ratioBps: 499 }), admin.token), 'RATIO_BELOW_MINIMUM');
     const filed = (await server.gqlOk(FILE, own(u, 2027, { ratioBps: 500 }), admin.token)).fileReservedShare;
     expect(filed).toMatchObject({ ratioBps: 500, exemptionId: ex.id, reservedAmount: 5_000_000 });
-    const seen = (await server.gqlOk(`{ reservedShareExemptions { id status } }`, {}, coordinator.token)).reservedShareExemptions;
+    const seen = (await server.gqlOk(`{ reservedShareExemptions { id status } }`, {}, coordinator.token))
+      .reservedShareExemptions;
     expect(seen.map((e: any) => e.id)).toContain(ex.id);
-    expect((await server.gqlOk(`{ reservedShareExemptions { id } }`, {}, elsewhere.token)).reservedShareExemptions.map((e: any) => e.id)).not.toContain(ex.id);
+    expect(
+      (await server.gqlOk(`{ reservedShareExemptions { id } }`, {}, elsewhere.token)).reservedShareExemptions.map(
+        (e: any) => e.id,
+      ),
+    ).not.toContain(ex.id);
   });
 
   it('a rejected exemption leaves the minimum in force', async () => {
     const u = await unit(ds, { regionCode: '441882000000' });
     const admin = await adminOf(u);
-    const ex = (await server.gqlOk(REQUEST_EXEMPTION, { i: { orgId: u, year: 2027, ratioBps: 300, reason: '编制少' } }, admin.token)).requestExemption;
+    const ex = (
+      await server.gqlOk(
+        REQUEST_EXEMPTION,
+        { i: { orgId: u, year: 2027, ratioBps: 300, reason: '编制少' } },
+        admin.token,
+      )
+    ).requestExemption;
     const coordinator = await regional(server, ds, Role.COORDINATOR, '44');
-    expect((await server.gqlOk(REJECT_EXEMPTION, { id: ex.id }, coordinator.token)).rejectExemption.status).toBe('REJECTED');
+    expect((await server.gqlOk(REJECT_EXEMPTION, { id: ex.id }, coordinator.token)).rejectExemption.status).toBe(
+      'REJECTED',
+    );
     expectErrorCode(await server.gql(FILE, own(u, 2027, { ratioBps: 300 }), admin.token), 'RATIO_BELOW_MINIMUM');
     expect(await count(ds, `SELECT count(*) FROM reserved_share_filing WHERE org_id = $1`, [u])).toBe(0);
   });
@@ -179,23 +260,55 @@ describe('amendReservedShare', () => {
     const u = await unit(ds, { regionCode: '500229000000' });
     const admin = await adminOf(u);
     await server.gqlOk(FILE, own(u, 2027, { canteenBudget: 200_000_00, ratioBps: 1000 }), admin.token);
-    expectErrorCode(await server.gql(AMEND, { i: { orgId: u, year: 2027, ratioBps: 1200, reason: ' ' } }, admin.token), 'BAD_USER_INPUT');
-    expectErrorCode(await server.gql(AMEND, { i: { orgId: u, year: 2027, ratioBps: 900, reason: '调低' } }, admin.token), 'RATIO_BELOW_MINIMUM');
-    expectErrorCode(await server.gql(AMEND, { i: { orgId: u, year: 2027, canteenBudget: -5, reason: '预算调整' } }, admin.token), 'INVALID_BUDGET');
-    expectErrorCode(await server.gql(AMEND, { i: { orgId: u, year: 2027, ratioBps: 1000, reason: '无变化' } }, admin.token), 'NOTHING_TO_AMEND');
-    expectErrorCode(await server.gql(AMEND, { i: { orgId: u, year: 2029, ratioBps: 1500, reason: '未申报' } }, admin.token), 'NOT_FILED');
+    expectErrorCode(
+      await server.gql(AMEND, { i: { orgId: u, year: 2027, ratioBps: 1200, reason: ' ' } }, admin.token),
+      'BAD_USER_INPUT',
+    );
+    expectErrorCode(
+      await server.gql(AMEND, { i: { orgId: u, year: 2027, ratioBps: 900, reason: '调低' } }, admin.token),
+      'RATIO_BELOW_MINIMUM',
+    );
+    expectErrorCode(
+      await server.gql(AMEND, { i: { orgId: u, year: 2027, canteenBudget: -5, reason: '预算调整' } }, admin.token),
+      'INVALID_BUDGET',
+    );
+    expectErrorCode(
+      await server.gql(AMEND, { i: { orgId: u, year: 2027, ratioBps: 1000, reason: '无变化' } }, admin.token),
+      'NOTHING_TO_AMEND',
+    );
+    expectErrorCode(
+      await server.gql(AMEND, { i: { orgId: u, year: 2029, ratioBps: 1500, reason: '未申报' } }, admin.token),
+      'NOT_FILED',
+    );
     expect(await count(ds, `SELECT version FROM reserved_share_filing WHERE org_id = $1 AND year = 2027`, [u])).toBe(1);
 
-    const amended = (await server.gqlOk(AMEND, { i: { orgId: u, year: 2027, canteenBudget: 300_000_00, ratioBps: 1250, reason: '追加预算' } }, admin.token)).amendReservedShare;
+    const amended = (
+      await server.gqlOk(
+        AMEND,
+        { i: { orgId: u, year: 2027, canteenBudget: 300_000_00, ratioBps: 1250, reason: '追加预算' } },
+        admin.token,
+      )
+    ).amendReservedShare;
     expect(amended).toMatchObject({ version: 2, canteenBudget: 300_000_00, ratioBps: 1250, reservedAmount: 3_750_000 });
     expect(amended.amendments.map((a: any) => [a.version, a.kind, a.reason])).toEqual([
       [1, 'FILED', null],
       [2, 'AMENDED', '追加预算'],
     ]);
-    expect(JSON.parse(amended.amendments[1].before)).toMatchObject({ canteenBudget: 200_000_00, ratioBps: 1000, reservedAmount: 2_000_000 });
-    expect(JSON.parse(amended.amendments[1].after)).toMatchObject({ canteenBudget: 300_000_00, ratioBps: 1250, reservedAmount: 3_750_000 });
+    expect(JSON.parse(amended.amendments[1].before)).toMatchObject({
+      canteenBudget: 200_000_00,
+      ratioBps: 1000,
+      reservedAmount: 2_000_000,
+    });
+    expect(JSON.parse(amended.amendments[1].after)).toMatchObject({
+      canteenBudget: 300_000_00,
+      ratioBps: 1250,
+      reservedAmount: 3_750_000,
+    });
     const other = await adminOf(await unit(ds));
-    expectErrorCode(await server.gql(AMEND, { i: { orgId: u, year: 2027, ratioBps: 1300, reason: '越权' } }, other.token), 'FORBIDDEN');
+    expectErrorCode(
+      await server.gql(AMEND, { i: { orgId: u, year: 2027, ratioBps: 1300, reason: '越权' } }, other.token),
+      'FORBIDDEN',
+    );
   });
 });
 
@@ -206,47 +319,91 @@ describe('canteen modes', () => {
     const b = await unit(ds, { parentId: parent });
     const stranger = await unit(ds);
     const admin = await adminOf(parent);
-    expectErrorCode(await server.gql(FILE, own(a, 2027, { canteenMode: 'SHARED' }), admin.token), 'COVERED_UNITS_REQUIRED');
-    expectErrorCode(await server.gql(FILE, own(a, 2027, { canteenMode: 'SHARED', coveredOrgIds: [stranger] }), admin.token), 'FORBIDDEN');
+    expectErrorCode(
+      await server.gql(FILE, own(a, 2027, { canteenMode: 'SHARED' }), admin.token),
+      'COVERED_UNITS_REQUIRED',
+    );
+    expectErrorCode(
+      await server.gql(FILE, own(a, 2027, { canteenMode: 'SHARED', coveredOrgIds: [stranger] }), admin.token),
+      'FORBIDDEN',
+    );
     expectErrorCode(await server.gql(FILE, own(a, 2027, { coveredOrgIds: [b] }), admin.token), 'BAD_USER_INPUT');
-    const filed = (await server.gqlOk(FILE, own(a, 2027, { canteenMode: 'SHARED', coveredOrgIds: [b] }), admin.token)).fileReservedShare;
+    const filed = (await server.gqlOk(FILE, own(a, 2027, { canteenMode: 'SHARED', coveredOrgIds: [b] }), admin.token))
+      .fileReservedShare;
     expect(filed.coveredOrgIds).toEqual([a, b]);
     const share = (await server.gqlOk(RESERVED_SHARE, { o: b, y: 2027 }, (await adminOf(b)).token)).reservedShare;
     expect(share).toMatchObject({ filingOrgId: a, coveredOrgIds: [a, b], reservedAmount: filed.reservedAmount });
     expectErrorCode(await server.gql(FILE, own(b, 2027), (await adminOf(b)).token), 'ALREADY_COVERED');
     // Another shared filing cannot claim a unit already covered.
     const c = await unit(ds, { parentId: parent });
-    expectErrorCode(await server.gql(FILE, own(c, 2027, { canteenMode: 'SHARED', coveredOrgIds: [b] }), admin.token), 'UNIT_ALREADY_COVERED');
+    expectErrorCode(
+      await server.gql(FILE, own(c, 2027, { canteenMode: 'SHARED', coveredOrgIds: [b] }), admin.token),
+      'UNIT_ALREADY_COVERED',
+    );
     expect(await count(ds, `SELECT count(*) FROM reserved_share_filing WHERE org_id = $1`, [c])).toBe(0);
   });
 
   it('OUTSOURCED: names the caterer, who gets its own PURCHASER account under the unit', async () => {
     const u = await unit(ds);
     const admin = await adminOf(u);
-    expectErrorCode(await server.gql(FILE, own(u, 2027, { canteenMode: 'OUTSOURCED' }), admin.token), 'CATERER_REQUIRED');
-    const filed = (await server.gqlOk(FILE, own(u, 2027, { canteenMode: 'OUTSOURCED', catererName: '铜仁市好味餐饮管理有限公司' }), admin.token)).fileReservedShare;
-    const input = { email: `caterer-${filed.id.slice(0, 8)}@test.bangfu`, displayName: '好味餐饮', password: 'caterer-password-1' };
+    expectErrorCode(
+      await server.gql(FILE, own(u, 2027, { canteenMode: 'OUTSOURCED' }), admin.token),
+      'CATERER_REQUIRED',
+    );
+    const filed = (
+      await server.gqlOk(
+        FILE,
+        own(u, 2027, { canteenMode: 'OUTSOURCED', catererName: '铜仁市好味餐饮管理有限公司' }),
+        admin.token,
+      )
+    ).fileReservedShare;
+    const input = {
+      email: `caterer-${filed.id.slice(0, 8)}@test.bangfu`,
+      displayName: '好味餐饮',
+      password: 'caterer-password-1',
+    };
     const other = await adminOf(await unit(ds));
     expectErrorCode(await server.gql(CATERER, { f: filed.id, i: input }, other.token), 'FORBIDDEN');
     const withCaterer = (await server.gqlOk(CATERER, { f: filed.id, i: input }, admin.token)).createCatererAccount;
     expect(withCaterer.catererUserId).toBeTruthy();
-    const memberships = await ds.query(`SELECT role, organization_id FROM membership WHERE user_id = $1`, [withCaterer.catererUserId]);
+    const memberships = await ds.query(`SELECT role, organization_id FROM membership WHERE user_id = $1`, [
+      withCaterer.catererUserId,
+    ]);
     expect(memberships).toEqual([{ role: 'PURCHASER', organization_id: u }]);
     const token = await server.login(input.email, input.password);
-    expect((await server.gqlOk(RESERVED_SHARE, { o: u, y: 2027 }, token)).reservedShare.filing.catererUserId).toBe(withCaterer.catererUserId);
-    expectErrorCode(await server.gql(CATERER, { f: filed.id, i: { ...input, email: 'x2@test.bangfu' } }, admin.token), 'CATERER_EXISTS');
+    expect((await server.gqlOk(RESERVED_SHARE, { o: u, y: 2027 }, token)).reservedShare.filing.catererUserId).toBe(
+      withCaterer.catererUserId,
+    );
+    expectErrorCode(
+      await server.gql(CATERER, { f: filed.id, i: { ...input, email: 'x2@test.bangfu' } }, admin.token),
+      'CATERER_EXISTS',
+    );
 
     const ownUnit = await unit(ds);
     const ownFiling = (await server.gqlOk(FILE, own(ownUnit, 2027), (await adminOf(ownUnit)).token)).fileReservedShare;
-    expectErrorCode(await server.gql(CATERER, { f: ownFiling.id, i: { ...input, email: 'x3@test.bangfu' } }, await adminOf(ownUnit).then((x) => x.token)), 'NOT_OUTSOURCED');
-    expect(await count(ds, `SELECT count(*) FROM app_user WHERE email IN ('x2@test.bangfu', 'x3@test.bangfu')`)).toBe(0);
+    expectErrorCode(
+      await server.gql(
+        CATERER,
+        { f: ownFiling.id, i: { ...input, email: 'x3@test.bangfu' } },
+        await adminOf(ownUnit).then((x) => x.token),
+      ),
+      'NOT_OUTSOURCED',
+    );
+    expect(await count(ds, `SELECT count(*) FROM app_user WHERE email IN ('x2@test.bangfu', 'x3@test.bangfu')`)).toBe(
+      0,
+    );
   });
 
   it('NONE: exempt, nothing reserved, no completion figure', async () => {
     const u = await unit(ds);
     const admin = await adminOf(u);
-    expectErrorCode(await server.gql(FILE, own(u, 2027, { canteenMode: 'NONE', ratioBps: 1000 }), admin.token), 'INVALID_RATIO');
-    const filed = (await server.gqlOk(FILE, own(u, 2027, { canteenMode: 'NONE', canteenBudget: 0, ratioBps: null }), admin.token)).fileReservedShare;
+    expectErrorCode(
+      await server.gql(FILE, own(u, 2027, { canteenMode: 'NONE', ratioBps: 1000 }), admin.token),
+      'INVALID_RATIO',
+    );
+    const filed = (
+      await server.gqlOk(FILE, own(u, 2027, { canteenMode: 'NONE', canteenBudget: 0, ratioBps: null }), admin.token)
+    ).fileReservedShare;
     expect(filed).toMatchObject({ canteenMode: 'NONE', ratioBps: 0, reservedAmount: 0 });
     const share = (await server.gqlOk(RESERVED_SHARE, { o: u, y: 2027 }, admin.token)).reservedShare;
     expect(share).toMatchObject({ reservedAmount: 0, completionBasisPoints: null, completionPercent: null });
@@ -266,10 +423,21 @@ describe('reading a unit’s reserved share', () => {
       await regional(server, ds, Role.AUDITOR, '520621'),
       platform,
     ];
-    for (const r of readers) expect((await server.gqlOk(RESERVED_SHARE, { o: u, y: 2027 }, r.token)).reservedShare.reservedAmount).toBe(15_000_000);
-    const outsiders = [await adminOf(await unit(ds)), await regional(server, ds, Role.COORDINATOR, '61'), await actor(server, ds, Role.PURCHASER, { organizationId: parent })];
-    for (const r of outsiders) expectErrorCode(await server.gql(RESERVED_SHARE, { o: u, y: 2027 }, r.token), 'FORBIDDEN');
-    expectErrorCode(await server.gql(RESERVED_SHARE, { o: u, y: 2027 }, (await actor(server, ds, Role.CUSTOMER)).token), 'FORBIDDEN');
+    for (const r of readers)
+      expect((await server.gqlOk(RESERVED_SHARE, { o: u, y: 2027 }, r.token)).reservedShare.reservedAmount).toBe(
+        15_000_000,
+      );
+    const outsiders = [
+      await adminOf(await unit(ds)),
+      await regional(server, ds, Role.COORDINATOR, '61'),
+      await actor(server, ds, Role.PURCHASER, { organizationId: parent }),
+    ];
+    for (const r of outsiders)
+      expectErrorCode(await server.gql(RESERVED_SHARE, { o: u, y: 2027 }, r.token), 'FORBIDDEN');
+    expectErrorCode(
+      await server.gql(RESERVED_SHARE, { o: u, y: 2027 }, (await actor(server, ds, Role.CUSTOMER)).token),
+      'FORBIDDEN',
+    );
     expectErrorCode(await server.gql(RESERVED_SHARE, { o: u, y: 2027 }), 'UNAUTHENTICATED');
   });
 });

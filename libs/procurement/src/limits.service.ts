@@ -7,7 +7,10 @@ import { LimitKind, ProcurementLimit, ProcurementPolicy } from './procurement.en
 import type { ProcurementPolicyInput, UnitMember } from './procurement.types';
 
 /** Which role a limit belongs to. */
-const LIMIT_ROLE: Record<LimitKind, Role> = { [LimitKind.SPENDING]: Role.PURCHASER, [LimitKind.APPROVAL]: Role.APPROVER };
+const LIMIT_ROLE: Record<LimitKind, Role> = {
+  [LimitKind.SPENDING]: Role.PURCHASER,
+  [LimitKind.APPROVAL]: Role.APPROVER,
+};
 
 export const DEFAULT_SPLIT_WINDOW_MINUTES = 1440;
 
@@ -37,7 +40,13 @@ export class LimitsService {
    * AGENCY_ADMIN: sets a user's limit in a unit it administers. Without orgId the unit is the one
    * administered unit where the user holds the matching role (PURCHASER / APPROVER).
    */
-  async setLimit(ctx: RequestContext, kind: LimitKind, userId: string, amount: number, orgId?: string | null): Promise<ProcurementLimit> {
+  async setLimit(
+    ctx: RequestContext,
+    kind: LimitKind,
+    userId: string,
+    amount: number,
+    orgId?: string | null,
+  ): Promise<ProcurementLimit> {
     const p = ctx.requirePrincipal();
     assertKnownId(userId, 'User');
     if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 0) {
@@ -54,11 +63,18 @@ export class LimitsService {
         const administered = new Set(await this.access.administered(tx, p));
         const candidates = held.filter((id) => administered.has(id));
         if (candidates.length === 0) throw forbidden(`The user is not a ${role} of a unit you administer`);
-        if (candidates.length > 1) throw new AppError('ORG_REQUIRED', 'The user belongs to several of your units: pass orgId', { field: 'orgId' });
+        if (candidates.length > 1)
+          throw new AppError('ORG_REQUIRED', 'The user belongs to several of your units: pass orgId', {
+            field: 'orgId',
+          });
         unitId = candidates[0];
       }
       if (!held.includes(unitId)) {
-        throw new AppError(kind === LimitKind.SPENDING ? 'NOT_A_PURCHASER' : 'NOT_AN_APPROVER', `The user is not a ${role} of this unit`, { field: 'userId' });
+        throw new AppError(
+          kind === LimitKind.SPENDING ? 'NOT_A_PURCHASER' : 'NOT_AN_APPROVER',
+          `The user is not a ${role} of this unit`,
+          { field: 'userId' },
+        );
       }
       await this.db.manager(tx).query(
         `INSERT INTO procurement_limit (org_id, user_id, kind, amount, set_by_user_id) VALUES ($1, $2, $3, $4, $5)
@@ -77,19 +93,25 @@ export class LimitsService {
   /** AGENCY_ADMIN: the unit's members (direct memberships) with their roles and limits, by name. */
   async members(ctx: RequestContext, orgId: string): Promise<UnitMember[]> {
     await this.access.requireAdmin(ctx, orgId);
-    const rows: Array<{ id: string; display_name: string; phone: string | null; roles: Role[]; spending: string | null; approval: string | null }> = await this.db
-      .manager(ctx)
-      .query(
-        `SELECT u.id, u.display_name, u.phone, array_agg(DISTINCT m.role ORDER BY m.role) AS roles,
+    const rows: Array<{
+      id: string;
+      display_name: string;
+      phone: string | null;
+      roles: Role[];
+      spending: string | null;
+      approval: string | null;
+    }> = await this.db.manager(ctx).query(
+      `SELECT u.id, u.display_name, u.phone, array_agg(DISTINCT m.role ORDER BY m.role) AS roles,
                 (SELECT amount FROM procurement_limit l WHERE l.org_id = $1 AND l.user_id = u.id AND l.kind = 'SPENDING') AS spending,
                 (SELECT amount FROM procurement_limit l WHERE l.org_id = $1 AND l.user_id = u.id AND l.kind = 'APPROVAL') AS approval
            FROM membership m JOIN app_user u ON u.id = m.user_id
           WHERE m.organization_id = $1
           GROUP BY u.id
           ORDER BY u.display_name, u.id`,
-        [orgId],
-      );
-    const limitFor = (roles: Role[], kind: LimitKind, amount: string | null) => (roles.includes(LIMIT_ROLE[kind]) ? Number(amount ?? 0) : null);
+      [orgId],
+    );
+    const limitFor = (roles: Role[], kind: LimitKind, amount: string | null) =>
+      roles.includes(LIMIT_ROLE[kind]) ? Number(amount ?? 0) : null;
     return rows.map((r) => ({
       userId: r.id,
       displayName: r.display_name,
@@ -103,13 +125,23 @@ export class LimitsService {
   /** The unit's policy (defaults when never set: approval always required, one-day split window). */
   async policy(ctx: RequestContext, orgId: string): Promise<ProcurementPolicy> {
     const row = await this.db.repo(ctx, ProcurementPolicy).findOneBy({ orgId });
-    return row ?? Object.assign(new ProcurementPolicy(), { orgId, skipApprovalBelowLimit: false, splitWindowMinutes: DEFAULT_SPLIT_WINDOW_MINUTES, updatedByUserId: null, updatedAt: new Date(0) });
+    return (
+      row ??
+      Object.assign(new ProcurementPolicy(), {
+        orgId,
+        skipApprovalBelowLimit: false,
+        splitWindowMinutes: DEFAULT_SPLIT_WINDOW_MINUTES,
+        updatedByUserId: null,
+        updatedAt: new Date(0),
+      })
+    );
   }
 
   async setPolicy(ctx: RequestContext, orgId: string, input: ProcurementPolicyInput): Promise<ProcurementPolicy> {
     const p = ctx.requirePrincipal();
     const window = input.splitWindowMinutes ?? DEFAULT_SPLIT_WINDOW_MINUTES;
-    if (!Number.isInteger(window) || window < 1 || window > 43_200) throw badInput('splitWindowMinutes must be between 1 and 43200 (30 days)', { field: 'splitWindowMinutes' });
+    if (!Number.isInteger(window) || window < 1 || window > 43_200)
+      throw badInput('splitWindowMinutes must be between 1 and 43200 (30 days)', { field: 'splitWindowMinutes' });
     return this.db.transaction(ctx, async (tx) => {
       await this.access.requireAdmin(tx, orgId);
       await this.db.manager(tx).query(
@@ -128,7 +160,11 @@ export class LimitsService {
   }
 
   /** PO-<unit code>-<yyyymmdd>-<seq>: the sequence restarts per unit and Asia/Shanghai day, allocated under a row lock. */
-  async nextPoNumber(ctx: RequestContext, org: Pick<Organization, 'id' | 'creditCode'>, now = new Date()): Promise<string> {
+  async nextPoNumber(
+    ctx: RequestContext,
+    org: Pick<Organization, 'id' | 'creditCode'>,
+    now = new Date(),
+  ): Promise<string> {
     const day = shanghaiDate(now);
     const [row]: Array<{ last_seq: number }> = await this.db.manager(ctx).query(
       `INSERT INTO po_number_sequence AS s (org_id, day, last_seq) VALUES ($1, $2, 1)

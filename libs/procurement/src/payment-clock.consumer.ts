@@ -4,7 +4,12 @@ import { ConsumesDomainEvents, type DomainEvent, type DomainEventConsumer } from
 import { PaymentClockService } from './payment-clock.service';
 
 /** Order events that start the payment clock (acceptance) or change what is owed (payment, refunds). */
-export const PAYMENT_CLOCK_EVENTS: ReadonlySet<string> = new Set(['order.accepted', 'order.paid', 'order.refunded', 'order.settled']);
+export const PAYMENT_CLOCK_EVENTS: ReadonlySet<string> = new Set([
+  'order.accepted',
+  'order.paid',
+  'order.refunded',
+  'order.settled',
+]);
 
 /** Keeps payment_clock in line with accepted pay-on-delivery agency orders (exactly once per event; the sync is idempotent too). */
 @Injectable()

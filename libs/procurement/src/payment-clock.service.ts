@@ -5,8 +5,22 @@ import { BuyerKind, OrderService, PaymentMode } from '@bangfu/ordering';
 import { normalizePrefix, padCode, RegionLevel, RegionService } from '@bangfu/region';
 import { AGENCY_ROLES, assertKnownId, likeAny } from './access';
 import { shanghaiDate } from './dates';
-import { addDays, asOfDay, clockFigures, DEFAULT_DAILY_RATE_PPM, DEFAULT_TERM_DAYS, MAX_TERM_DAYS } from './payment-clock';
-import { type JurisdictionPaymentTerms, type OverdueUnit, type PaymentClockEntry, type PaymentClockFilter, type PaymentClockReport, PaymentClockStatus } from './payment-clock.types';
+import {
+  addDays,
+  asOfDay,
+  clockFigures,
+  DEFAULT_DAILY_RATE_PPM,
+  DEFAULT_TERM_DAYS,
+  MAX_TERM_DAYS,
+} from './payment-clock';
+import {
+  type JurisdictionPaymentTerms,
+  type OverdueUnit,
+  type PaymentClockEntry,
+  type PaymentClockFilter,
+  type PaymentClockReport,
+  PaymentClockStatus,
+} from './payment-clock.types';
 
 /** More entries than this: narrow the filter (the report is built in memory). */
 export const PAYMENT_CLOCK_MAX_ROWS = 5000;
@@ -48,23 +62,42 @@ export class PaymentClockService {
     if (regionCode) {
       const [row]: Array<{ term_days: number; daily_rate_ppm: number }> = await this.db
         .manager(ctx)
-        .query(`SELECT term_days, daily_rate_ppm FROM jurisdiction_payment_terms WHERE $1 LIKE region_prefix || '%' ORDER BY length(region_prefix) DESC LIMIT 1`, [regionCode]);
+        .query(
+          `SELECT term_days, daily_rate_ppm FROM jurisdiction_payment_terms WHERE $1 LIKE region_prefix || '%' ORDER BY length(region_prefix) DESC LIMIT 1`,
+          [regionCode],
+        );
       if (row) return { termDays: row.term_days, dailyRatePpm: row.daily_rate_ppm };
     }
     return { termDays: DEFAULT_TERM_DAYS, dailyRatePpm: DEFAULT_DAILY_RATE_PPM };
   }
 
   /** PLATFORM_ADMIN: the term (1–60 days) and daily rate (ppm) of a province or city; applies to orders accepted afterwards. */
-  async setTerms(ctx: RequestContext, regionCode: string, termDays: number, dailyRatePpm: number): Promise<JurisdictionPaymentTerms> {
+  async setTerms(
+    ctx: RequestContext,
+    regionCode: string,
+    termDays: number,
+    dailyRatePpm: number,
+  ): Promise<JurisdictionPaymentTerms> {
     const p = ctx.requirePrincipal();
     if (!p.hasRole(Role.PLATFORM_ADMIN)) throw forbidden('Only platform admins set payment terms');
     const prefix = normalizePrefix(String(regionCode ?? ''), 'regionCode');
-    if (prefix.length !== 2 && prefix.length !== 4) throw new AppError('WRONG_REGION_LEVEL', 'Payment terms are set per province or city (prefecture)', { field: 'regionCode' });
+    if (prefix.length !== 2 && prefix.length !== 4)
+      throw new AppError('WRONG_REGION_LEVEL', 'Payment terms are set per province or city (prefecture)', {
+        field: 'regionCode',
+      });
     if (!Number.isInteger(termDays) || termDays < 1 || termDays > MAX_TERM_DAYS) {
-      throw new AppError('INVALID_PAYMENT_TERM', `termDays must be 1–${MAX_TERM_DAYS} days (the regulation’s maximum by contract is 60)`, { field: 'termDays' });
+      throw new AppError(
+        'INVALID_PAYMENT_TERM',
+        `termDays must be 1–${MAX_TERM_DAYS} days (the regulation’s maximum by contract is 60)`,
+        { field: 'termDays' },
+      );
     }
     if (!Number.isInteger(dailyRatePpm) || dailyRatePpm < 0 || dailyRatePpm > 10_000) {
-      throw new AppError('INVALID_INTEREST_RATE', 'dailyRatePpm must be 0–10000 parts per million a day (500 = 万分之五)', { field: 'dailyRatePpm' });
+      throw new AppError(
+        'INVALID_INTEREST_RATE',
+        'dailyRatePpm must be 0–10000 parts per million a day (500 = 万分之五)',
+        { field: 'dailyRatePpm' },
+      );
     }
     return this.db.transaction(ctx, async (tx) => {
       await this.regions.requireLevel(tx, padCode(prefix), [RegionLevel.PROVINCE, RegionLevel.CITY]);
@@ -91,24 +124,50 @@ export class PaymentClockService {
   async sync(ctx: RequestContext, orderId: string): Promise<void> {
     await this.db.transaction(ctx, async (tx) => {
       const order = await this.orders.get(tx, orderId);
-      if (order.buyerKind !== BuyerKind.AGENCY || order.paymentMode !== PaymentMode.PAY_ON_DELIVERY || !order.acceptedAt || !order.buyerOrgId) return;
+      if (
+        order.buyerKind !== BuyerKind.AGENCY ||
+        order.paymentMode !== PaymentMode.PAY_ON_DELIVERY ||
+        !order.acceptedAt ||
+        !order.buyerOrgId
+      )
+        return;
       const m = this.db.manager(tx);
       await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`payment-clock:${order.id}`]);
-      const [binding]: Array<{ org_id: string }> = await m.query(`SELECT org_id FROM order_binding WHERE order_id = $1`, [order.id]);
+      const [binding]: Array<{ org_id: string }> = await m.query(
+        `SELECT org_id FROM order_binding WHERE order_id = $1`,
+        [order.id],
+      );
       const orgId = binding?.org_id ?? order.buyerOrgId;
-      const [unit]: Array<{ region_code: string | null }> = await m.query(`SELECT region_code FROM organization WHERE id = $1`, [orgId]);
+      const [unit]: Array<{ region_code: string | null }> = await m.query(
+        `SELECT region_code FROM organization WHERE id = $1`,
+        [orgId],
+      );
       const terms = await this.termsFor(tx, unit?.region_code ?? null);
       const acceptedOn = shanghaiDate(order.acceptedAt);
       const paidOn = order.paidAt && order.paidAmount > 0 ? shanghaiDate(order.paidAt) : null;
       const owed = new Map<string, number>();
-      for (const l of await this.orders.lines(tx, order.id)) owed.set(l.supplierId, (owed.get(l.supplierId) ?? 0) + l.lineTotal - l.refundedAmount);
+      for (const l of await this.orders.lines(tx, order.id))
+        owed.set(l.supplierId, (owed.get(l.supplierId) ?? 0) + l.lineTotal - l.refundedAmount);
       for (const [supplierId, amount] of owed) {
         await m.query(
           `INSERT INTO payment_clock (order_id, supplier_id, org_id, order_no, accepted_at, accepted_on, term_days, daily_rate_ppm, due_on, amount, paid_at, paid_on)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
            ON CONFLICT (order_id, supplier_id) DO UPDATE SET org_id = EXCLUDED.org_id, amount = EXCLUDED.amount, paid_at = EXCLUDED.paid_at, paid_on = EXCLUDED.paid_on, updated_at = now()
            WHERE (payment_clock.org_id, payment_clock.amount, payment_clock.paid_on) IS DISTINCT FROM (EXCLUDED.org_id, EXCLUDED.amount, EXCLUDED.paid_on)`,
-          [order.id, supplierId, orgId, order.orderNo, order.acceptedAt, acceptedOn, terms.termDays, terms.dailyRatePpm, addDays(acceptedOn, terms.termDays), Math.max(0, amount), order.paidAt, paidOn],
+          [
+            order.id,
+            supplierId,
+            orgId,
+            order.orderNo,
+            order.acceptedAt,
+            acceptedOn,
+            terms.termDays,
+            terms.dailyRatePpm,
+            addDays(acceptedOn, terms.termDays),
+            Math.max(0, amount),
+            order.paidAt,
+            paidOn,
+          ],
         );
       }
     });
@@ -119,7 +178,11 @@ export class PaymentClockService {
    * their unit, agency admins their units and the units below; coordinators/auditors their region
    * prefix; supplier staff what is owed to their supplier. All of it in SQL.
    */
-  async report(ctx: RequestContext, filter: PaymentClockFilter, asOfInput?: string | null): Promise<PaymentClockReport> {
+  async report(
+    ctx: RequestContext,
+    filter: PaymentClockFilter,
+    asOfInput?: string | null,
+  ): Promise<PaymentClockReport> {
     const asOf = asOfDay(asOfInput);
     const params: unknown[] = [asOf];
     const arg = (v: unknown) => `$${params.push(v)}`;
@@ -128,7 +191,8 @@ export class PaymentClockService {
       const prefix = normalizePrefix(String(filter.regionCode), 'regionCode');
       const p = ctx.requirePrincipal();
       const regional = p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR);
-      if (!p.hasRole(Role.PLATFORM_ADMIN) && regional.length && !regional.some((s) => prefix.startsWith(s))) throw forbidden('This region is outside your scope');
+      if (!p.hasRole(Role.PLATFORM_ADMIN) && regional.length && !regional.some((s) => prefix.startsWith(s)))
+        throw forbidden('This region is outside your scope');
       where.push(`o.region_code LIKE ${arg(`${prefix}%`)}`);
     }
     if (filter.orgId) {
@@ -144,7 +208,10 @@ export class PaymentClockService {
       where.push(`c.supplier_id = ${arg(filter.supplierId)}`);
     }
     // Paid counts from its day on; interest runs to the payment day or asOf.
-    if (filter.overdueOnly) where.push(`(CASE WHEN c.paid_on IS NOT NULL AND c.paid_on <= $1::date THEN c.paid_on > c.due_on ELSE $1::date > c.due_on END)`);
+    if (filter.overdueOnly)
+      where.push(
+        `(CASE WHEN c.paid_on IS NOT NULL AND c.paid_on <= $1::date THEN c.paid_on > c.due_on ELSE $1::date > c.due_on END)`,
+      );
     const rows: ClockRow[] = await this.db.manager(ctx).query(
       `SELECT c.order_id, c.order_no, c.org_id, o.name AS unit_name, o.region_code, c.supplier_id, s.name AS supplier_name, c.amount,
               to_char(c.accepted_on, 'YYYY-MM-DD') AS accepted_on, c.term_days, c.daily_rate_ppm,
@@ -157,7 +224,10 @@ export class PaymentClockService {
         LIMIT ${PAYMENT_CLOCK_MAX_ROWS + 1}`,
       params,
     );
-    if (rows.length > PAYMENT_CLOCK_MAX_ROWS) throw new AppError('TOO_MANY_ROWS', `More than ${PAYMENT_CLOCK_MAX_ROWS} entries; narrow the region or unit`, { field: 'filter' });
+    if (rows.length > PAYMENT_CLOCK_MAX_ROWS)
+      throw new AppError('TOO_MANY_ROWS', `More than ${PAYMENT_CLOCK_MAX_ROWS} entries; narrow the region or unit`, {
+        field: 'filter',
+      });
     const entries = rows.map((r) => toEntry(r, asOf));
     return summarise(asOf, entries);
   }
@@ -166,7 +236,12 @@ export class PaymentClockService {
     const p = ctx.requirePrincipal();
     if (p.hasRole(Role.PLATFORM_ADMIN)) return 'TRUE';
     const parts: string[] = [];
-    const units = [...new Set([...p.organizationIds(...AGENCY_ROLES), ...(await this.organizations.subtreeIds(ctx, p.organizationIds(Role.AGENCY_ADMIN)))])];
+    const units = [
+      ...new Set([
+        ...p.organizationIds(...AGENCY_ROLES),
+        ...(await this.organizations.subtreeIds(ctx, p.organizationIds(Role.AGENCY_ADMIN))),
+      ]),
+    ];
     if (units.length) parts.push(`c.org_id = ANY(${arg(units)}::uuid[])`);
     const prefixes = p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR);
     if (prefixes.length) parts.push(`o.region_code LIKE ANY(${arg(likeAny(prefixes))}::text[])`);
@@ -215,7 +290,15 @@ function summarise(asOf: string, entries: PaymentClockEntry[]): PaymentClockRepo
       overdueCount += 1;
     }
     if (!overdue && e.interestAmount === 0) continue;
-    const u = units.get(e.orgId) ?? { orgId: e.orgId, name: e.unitName, regionCode: e.regionCode, overdueCount: 0, overdueAmount: 0, interestAmount: 0, maxDaysOverdue: 0 };
+    const u = units.get(e.orgId) ?? {
+      orgId: e.orgId,
+      name: e.unitName,
+      regionCode: e.regionCode,
+      overdueCount: 0,
+      overdueAmount: 0,
+      interestAmount: 0,
+      maxDaysOverdue: 0,
+    };
     if (overdue) {
       u.overdueCount += 1;
       u.overdueAmount += e.amount;
@@ -224,6 +307,9 @@ function summarise(asOf: string, entries: PaymentClockEntry[]): PaymentClockRepo
     u.maxDaysOverdue = Math.max(u.maxDaysOverdue, e.daysOverdue);
     units.set(e.orgId, u);
   }
-  const overdueUnits = [...units.values()].sort((a, b) => b.overdueAmount - a.overdueAmount || b.interestAmount - a.interestAmount || a.name.localeCompare(b.name, 'zh'));
+  const overdueUnits = [...units.values()].sort(
+    (a, b) =>
+      b.overdueAmount - a.overdueAmount || b.interestAmount - a.interestAmount || a.name.localeCompare(b.name, 'zh'),
+  );
   return { asOf, entries, overdueUnits, outstandingAmount, overdueAmount, interestAmount, overdueCount };
 }

@@ -56,7 +56,10 @@ export interface ClockFigures {
 }
 
 /** Where an order's clock stands on `asOf`: a payment counts once its day is not after asOf. */
-export function clockFigures(row: { dueOn: string; amount: number; paidOn: string | null; dailyRatePpm: number }, asOf: string): ClockFigures {
+export function clockFigures(
+  row: { dueOn: string; amount: number; paidOn: string | null; dailyRatePpm: number },
+  asOf: string,
+): ClockFigures {
   const paid = row.paidOn !== null && row.paidOn <= asOf;
   const end = paid ? (row.paidOn as string) : asOf;
   const daysOverdue = Math.max(0, daysBetween(row.dueOn, end));

@@ -6,14 +6,22 @@ import { assertKnownId } from './access';
 import { DocumentService } from './document.service';
 import { type Column, ExportService, FILING_COLUMNS, ORDER_COLUMNS, toCsv } from './export.service';
 
-const UNIT_READERS = [Role.PURCHASER, Role.APPROVER, Role.AGENCY_ADMIN, Role.COORDINATOR, Role.AUDITOR, Role.PLATFORM_ADMIN];
+const UNIT_READERS = [
+  Role.PURCHASER,
+  Role.APPROVER,
+  Role.AGENCY_ADMIN,
+  Role.COORDINATOR,
+  Role.AUDITOR,
+  Role.PLATFORM_ADMIN,
+];
 
 /** Printable documents are self-contained: no scripts, no external resources. */
 const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 function yearParam(value: unknown): number | null {
   if (value === undefined || value === '') return null;
-  if (typeof value !== 'string' || !/^\d{4}$/.test(value)) throw new AppError(ErrorCode.BAD_USER_INPUT, 'year must be a four-digit year', { field: 'year' });
+  if (typeof value !== 'string' || !/^\d{4}$/.test(value))
+    throw new AppError(ErrorCode.BAD_USER_INPUT, 'year must be a four-digit year', { field: 'year' });
   return Number(value);
 }
 
@@ -46,7 +54,12 @@ export class ProcurementController {
 
   @Get('procurement/units/:orgId/orders.csv')
   @Allow(...UNIT_READERS)
-  async ordersCsv(@Ctx() ctx: RequestContext, @Param('orgId') orgId: string, @Query('year') year: unknown, @Res() res: Response): Promise<void> {
+  async ordersCsv(
+    @Ctx() ctx: RequestContext,
+    @Param('orgId') orgId: string,
+    @Query('year') year: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
     assertKnownId(orgId, 'Organization');
     const rows = await this.exports.orders(ctx, orgId, yearParam(year));
     this.csv(res, toCsv(ORDER_COLUMNS, rows), disposition(`orders-${orgId}`, 'csv', '单位订单'));
@@ -54,7 +67,12 @@ export class ProcurementController {
 
   @Get('procurement/units/:orgId/orders.xlsx')
   @Allow(...UNIT_READERS)
-  async ordersXlsx(@Ctx() ctx: RequestContext, @Param('orgId') orgId: string, @Query('year') year: unknown, @Res() res: Response): Promise<void> {
+  async ordersXlsx(
+    @Ctx() ctx: RequestContext,
+    @Param('orgId') orgId: string,
+    @Query('year') year: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
     assertKnownId(orgId, 'Organization');
     const rows = await this.exports.orders(ctx, orgId, yearParam(year));
     await this.xlsx(res, '订单', ORDER_COLUMNS, rows, disposition(`orders-${orgId}`, 'xlsx', '单位订单'));
@@ -93,10 +111,20 @@ export class ProcurementController {
     res.end(body);
   }
 
-  private async xlsx<R>(res: Response, sheetName: string, columns: ReadonlyArray<Column<R>>, rows: R[], contentDisposition: string): Promise<void> {
+  private async xlsx<R>(
+    res: Response,
+    sheetName: string,
+    columns: ReadonlyArray<Column<R>>,
+    rows: R[],
+    contentDisposition: string,
+  ): Promise<void> {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = columns.map((c) => ({ header: c.header, width: c.width, style: c.money ? { numFmt: '#,##0.00' } : {} }));
+    sheet.columns = columns.map((c) => ({
+      header: c.header,
+      width: c.width,
+      style: c.money ? { numFmt: '#,##0.00' } : {},
+    }));
     sheet.getRow(1).font = { bold: true };
     for (const r of rows) sheet.addRow(columns.map((c) => (c.money ? (c.value(r) as number) / 100 : c.value(r))));
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());

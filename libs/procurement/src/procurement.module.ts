@@ -92,6 +92,15 @@ export const PROCUREMENT_ENTITIES = [
     CompletionSnapshotJob,
     CompletionSnapshotScheduler,
   ],
-  exports: [ProcurementService, FilingService, ShareRulesService, CompletionService, PurchaseRequestService, LimitsService, SupervisionService, PaymentClockService],
+  exports: [
+    ProcurementService,
+    FilingService,
+    ShareRulesService,
+    CompletionService,
+    PurchaseRequestService,
+    LimitsService,
+    SupervisionService,
+    PaymentClockService,
+  ],
 })
 export class ProcurementModule {}

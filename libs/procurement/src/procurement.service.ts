@@ -3,7 +3,13 @@ import { AppError, Db, forbidden, type RequestContext } from '@bangfu/core';
 import { BuyerKind, type Order, OrderRefund, OrderService, OrderStatus } from '@bangfu/ordering';
 import { assertKnownId, UnitAccess } from './access';
 import { shanghaiPeriod } from './dates';
-import { MovementKind, OrderBinding, PurchaseRequest, PurchaseRequestEvent, PurchaseRequestStatus } from './procurement.entities';
+import {
+  MovementKind,
+  OrderBinding,
+  PurchaseRequest,
+  PurchaseRequestEvent,
+  PurchaseRequestStatus,
+} from './procurement.entities';
 import { ShareRulesService } from './share-rules.service';
 
 /** Statuses in which an agency order is placed (approved) but not accepted yet: its amount is pending. */
@@ -60,7 +66,12 @@ export class ProcurementService {
   }
 
   /** Binds a new agency order to a unit (purchase requests bind theirs when submitted). */
-  async bind(ctx: RequestContext, orderId: string, orgId: string, options: { tradeUnion?: boolean; purchaseRequestId?: string | null } = {}): Promise<void> {
+  async bind(
+    ctx: RequestContext,
+    orderId: string,
+    orgId: string,
+    options: { tradeUnion?: boolean; purchaseRequestId?: string | null } = {},
+  ): Promise<void> {
     await this.db
       .manager(ctx)
       .query(`INSERT INTO order_binding (order_id, org_id, trade_union, purchase_request_id) VALUES ($1, $2, $3, $4)`, [
@@ -74,8 +85,15 @@ export class ProcurementService {
   /** The binding of an agency order, created from its buyer unit when missing; locked. Null for retail orders. */
   async lockBinding(ctx: RequestContext, order: Order): Promise<OrderBinding | null> {
     if (order.buyerKind !== BuyerKind.AGENCY || !order.buyerOrgId) return null;
-    await this.db.manager(ctx).query(`INSERT INTO order_binding (order_id, org_id) VALUES ($1, $2) ON CONFLICT (order_id) DO NOTHING`, [order.id, order.buyerOrgId]);
-    return this.db.repo(ctx, OrderBinding).findOne({ where: { orderId: order.id }, lock: { mode: 'pessimistic_write' } });
+    await this.db
+      .manager(ctx)
+      .query(`INSERT INTO order_binding (order_id, org_id) VALUES ($1, $2) ON CONFLICT (order_id) DO NOTHING`, [
+        order.id,
+        order.buyerOrgId,
+      ]);
+    return this.db
+      .repo(ctx, OrderBinding)
+      .findOne({ where: { orderId: order.id }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** AGENCY_ADMIN: marks an order of the unit as a trade-union (工会) purchase, or not, before it counts. */
@@ -84,11 +102,19 @@ export class ProcurementService {
     return this.db.transaction(ctx, async (tx) => {
       const order = await this.orders.get(tx, orderId);
       const binding = await this.lockBinding(tx, order);
-      if (!binding) throw new AppError('NOT_AN_AGENCY_ORDER', 'Only agency orders count toward a unit', { field: 'orderId' });
-      if (!(await this.access.administers(tx, binding.orgId))) throw forbidden('Only an agency admin of the unit the order counts toward may flag it');
-      if (order.acceptedAt) throw new AppError('ORDER_ALREADY_COUNTED', 'The order is accepted and counted; the flag can no longer change', { field: 'orderId' });
+      if (!binding)
+        throw new AppError('NOT_AN_AGENCY_ORDER', 'Only agency orders count toward a unit', { field: 'orderId' });
+      if (!(await this.access.administers(tx, binding.orgId)))
+        throw forbidden('Only an agency admin of the unit the order counts toward may flag it');
+      if (order.acceptedAt)
+        throw new AppError(
+          'ORDER_ALREADY_COUNTED',
+          'The order is accepted and counted; the flag can no longer change',
+          { field: 'orderId' },
+        );
       await this.db.repo(tx, OrderBinding).update({ orderId }, { tradeUnion });
-      if (binding.purchaseRequestId) await this.db.repo(tx, PurchaseRequest).update({ id: binding.purchaseRequestId }, { tradeUnion });
+      if (binding.purchaseRequestId)
+        await this.db.repo(tx, PurchaseRequest).update({ id: binding.purchaseRequestId }, { tradeUnion });
       return this.db.repo(tx, OrderBinding).findOneByOrFail({ orderId });
     });
   }
@@ -112,15 +138,20 @@ export class ProcurementService {
    */
   async rebind(tx: RequestContext, binding: OrderBinding, toOrgId: string, ref: string): Promise<void> {
     const fromOrgId = binding.orgId;
-    const rows: Array<{ year: number; month: number; counted: string; uncertified: string; trade_union: string }> = await this.db.manager(tx).query(
-      `SELECT year, month, SUM(counted_delta) AS counted, SUM(uncertified_delta) AS uncertified, SUM(trade_union_delta) AS trade_union
+    const rows: Array<{ year: number; month: number; counted: string; uncertified: string; trade_union: string }> =
+      await this.db.manager(tx).query(
+        `SELECT year, month, SUM(counted_delta) AS counted, SUM(uncertified_delta) AS uncertified, SUM(trade_union_delta) AS trade_union
          FROM reserved_share_movement WHERE order_id = $1 AND org_id = $2 GROUP BY year, month ORDER BY year, month`,
-      [binding.orderId, fromOrgId],
-    );
+        [binding.orderId, fromOrgId],
+      );
     for (const r of rows) {
       const d = { counted: Number(r.counted), uncertified: Number(r.uncertified), tradeUnion: Number(r.trade_union) };
       if (!d.counted && !d.uncertified && !d.tradeUnion) continue;
-      await this.insertMovement(tx, binding.orderId, fromOrgId, r.year, r.month, MovementKind.REBIND_OUT, ref, { counted: -d.counted, uncertified: -d.uncertified, tradeUnion: -d.tradeUnion });
+      await this.insertMovement(tx, binding.orderId, fromOrgId, r.year, r.month, MovementKind.REBIND_OUT, ref, {
+        counted: -d.counted,
+        uncertified: -d.uncertified,
+        tradeUnion: -d.tradeUnion,
+      });
       await this.insertMovement(tx, binding.orderId, toOrgId, r.year, r.month, MovementKind.REBIND_IN, ref, d);
     }
     if (binding.pendingAmount > 0 && binding.pendingYear && binding.pendingMonth) {
@@ -137,17 +168,29 @@ export class ProcurementService {
     if (!order.acceptedAt && PENDING_STATUSES.has(order.status)) {
       const [placed]: Array<{ at: Date | null }> = await this.db
         .manager(tx)
-        .query(`SELECT min(created_at) AS at FROM order_history WHERE order_id = $1 AND to_status = 'PLACED'`, [order.id]);
+        .query(`SELECT min(created_at) AS at FROM order_history WHERE order_id = $1 AND to_status = 'PLACED'`, [
+          order.id,
+        ]);
       const lines = await this.orders.lines(tx, order.id);
       const amount = lines.filter((l) => l.certified).reduce((sum, l) => sum + l.lineTotal - l.refundedAmount, 0);
       if (placed?.at && amount > 0) want = { amount, ...shanghaiPeriod(new Date(placed.at)) };
     }
-    if (want.amount === binding.pendingAmount && want.year === binding.pendingYear && want.month === binding.pendingMonth) return;
+    if (
+      want.amount === binding.pendingAmount &&
+      want.year === binding.pendingYear &&
+      want.month === binding.pendingMonth
+    )
+      return;
     if (binding.pendingAmount > 0 && binding.pendingYear && binding.pendingMonth) {
-      await this.bump(tx, binding.orgId, binding.pendingYear, binding.pendingMonth, { pending: -binding.pendingAmount });
+      await this.bump(tx, binding.orgId, binding.pendingYear, binding.pendingMonth, {
+        pending: -binding.pendingAmount,
+      });
     }
-    if (want.amount > 0 && want.year && want.month) await this.bump(tx, binding.orgId, want.year, want.month, { pending: want.amount });
-    await this.db.repo(tx, OrderBinding).update({ orderId: order.id }, { pendingAmount: want.amount, pendingYear: want.year, pendingMonth: want.month });
+    if (want.amount > 0 && want.year && want.month)
+      await this.bump(tx, binding.orgId, want.year, want.month, { pending: want.amount });
+    await this.db
+      .repo(tx, OrderBinding)
+      .update({ orderId: order.id }, { pendingAmount: want.amount, pendingYear: want.year, pendingMonth: want.month });
     Object.assign(binding, { pendingAmount: want.amount, pendingYear: want.year, pendingMonth: want.month });
   }
 
@@ -156,10 +199,13 @@ export class ProcurementService {
     const acceptedAt = order.acceptedAt as Date;
     const lines = await this.orders.lines(tx, order.id);
     const certified = new Map(lines.map((l) => [l.id, l.certified]));
-    const refunds = await this.db.repo(tx, OrderRefund).find({ where: { orderId: order.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const refunds = await this.db
+      .repo(tx, OrderRefund)
+      .find({ where: { orderId: order.id }, order: { createdAt: 'ASC', id: 'ASC' } });
     const refundedBefore = new Map<string, number>();
     for (const r of refunds.filter((x) => x.createdAt.getTime() <= acceptedAt.getTime())) {
-      for (const part of r.lines) refundedBefore.set(part.lineId, (refundedBefore.get(part.lineId) ?? 0) + Number(part.amount));
+      for (const part of r.lines)
+        refundedBefore.set(part.lineId, (refundedBefore.get(part.lineId) ?? 0) + Number(part.amount));
     }
     const accepted = { counted: 0, uncertified: 0 };
     for (const l of lines) {
@@ -168,14 +214,20 @@ export class ProcurementService {
       else accepted.uncertified += net;
     }
     const at = shanghaiPeriod(acceptedAt);
-    await this.recordOnce(tx, order.id, binding.orgId, at, MovementKind.ACCEPTED, 'accepted', { ...accepted, tradeUnion: binding.tradeUnion ? accepted.counted : 0 });
+    await this.recordOnce(tx, order.id, binding.orgId, at, MovementKind.ACCEPTED, 'accepted', {
+      ...accepted,
+      tradeUnion: binding.tradeUnion ? accepted.counted : 0,
+    });
     for (const r of refunds.filter((x) => x.createdAt.getTime() > acceptedAt.getTime())) {
       const part = { counted: 0, uncertified: 0 };
       for (const p of r.lines) {
         if (certified.get(p.lineId)) part.counted -= Number(p.amount);
         else part.uncertified -= Number(p.amount);
       }
-      await this.recordOnce(tx, order.id, binding.orgId, shanghaiPeriod(r.createdAt), MovementKind.REFUND, r.refundId, { ...part, tradeUnion: binding.tradeUnion ? part.counted : 0 });
+      await this.recordOnce(tx, order.id, binding.orgId, shanghaiPeriod(r.createdAt), MovementKind.REFUND, r.refundId, {
+        ...part,
+        tradeUnion: binding.tradeUnion ? part.counted : 0,
+      });
     }
   }
 
@@ -194,31 +246,68 @@ export class ProcurementService {
     const deliveredAt = order.deliveredAt;
     const lines = await this.orders.lines(tx, order.id);
     const certified = new Map(lines.map((l) => [l.id, l.certified]));
-    const refunds = await this.db.repo(tx, OrderRefund).find({ where: { orderId: order.id }, order: { createdAt: 'ASC', id: 'ASC' } });
-    const certifiedRefund = (r: OrderRefund) => r.lines.reduce((sum, part) => sum + (certified.get(part.lineId) ? Number(part.amount) : 0), 0);
+    const refunds = await this.db
+      .repo(tx, OrderRefund)
+      .find({ where: { orderId: order.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const certifiedRefund = (r: OrderRefund) =>
+      r.lines.reduce((sum, part) => sum + (certified.get(part.lineId) ? Number(part.amount) : 0), 0);
     const before = refunds.filter((r) => r.createdAt.getTime() <= deliveredAt.getTime());
-    const staff = lines.filter((l) => l.certified).reduce((sum, l) => sum + l.lineTotal, 0) - before.reduce((sum, r) => sum + certifiedRefund(r), 0);
+    const staff =
+      lines.filter((l) => l.certified).reduce((sum, l) => sum + l.lineTotal, 0) -
+      before.reduce((sum, r) => sum + certifiedRefund(r), 0);
     const [recorded]: Array<{ counted: string }> = await this.db
       .manager(tx)
-      .query(`SELECT counted_delta AS counted FROM reserved_share_movement WHERE order_id = $1 AND kind = 'STAFF' AND ref = 'delivered'`, [order.id]);
-    const counts = recorded ? Number(recorded.counted) !== 0 : await this.rules.staffPurchasesCountFor(tx, (await this.access.unit(tx, orgId)).regionCode);
-    await this.recordOnce(tx, order.id, orgId, shanghaiPeriod(deliveredAt), MovementKind.STAFF, 'delivered', { staff, counted: counts ? staff : 0 });
+      .query(
+        `SELECT counted_delta AS counted FROM reserved_share_movement WHERE order_id = $1 AND kind = 'STAFF' AND ref = 'delivered'`,
+        [order.id],
+      );
+    const counts = recorded
+      ? Number(recorded.counted) !== 0
+      : await this.rules.staffPurchasesCountFor(tx, (await this.access.unit(tx, orgId)).regionCode);
+    await this.recordOnce(tx, order.id, orgId, shanghaiPeriod(deliveredAt), MovementKind.STAFF, 'delivered', {
+      staff,
+      counted: counts ? staff : 0,
+    });
     for (const r of refunds.filter((x) => x.createdAt.getTime() > deliveredAt.getTime())) {
       const part = certifiedRefund(r);
-      await this.recordOnce(tx, order.id, orgId, shanghaiPeriod(r.createdAt), MovementKind.STAFF_REFUND, r.refundId, { staff: -part, counted: counts ? -part : 0 });
+      await this.recordOnce(tx, order.id, orgId, shanghaiPeriod(r.createdAt), MovementKind.STAFF_REFUND, r.refundId, {
+        staff: -part,
+        counted: counts ? -part : 0,
+      });
     }
   }
 
   /** Writes the movement unless one with this order, kind and ref exists (whatever unit it went to). */
-  private async recordOnce(tx: RequestContext, orderId: string, orgId: string, at: { year: number; month: number }, kind: MovementKind, ref: string, d: Delta): Promise<void> {
+  private async recordOnce(
+    tx: RequestContext,
+    orderId: string,
+    orgId: string,
+    at: { year: number; month: number },
+    kind: MovementKind,
+    ref: string,
+    d: Delta,
+  ): Promise<void> {
     const [seen]: Array<{ n: number }> = await this.db
       .manager(tx)
-      .query(`SELECT count(*)::int AS n FROM reserved_share_movement WHERE order_id = $1 AND kind = $2 AND ref = $3`, [orderId, kind, ref]);
+      .query(`SELECT count(*)::int AS n FROM reserved_share_movement WHERE order_id = $1 AND kind = $2 AND ref = $3`, [
+        orderId,
+        kind,
+        ref,
+      ]);
     if (seen.n > 0) return;
     await this.insertMovement(tx, orderId, orgId, at.year, at.month, kind, ref, d);
   }
 
-  private async insertMovement(tx: RequestContext, orderId: string, orgId: string, year: number, month: number, kind: MovementKind, ref: string, d: Delta): Promise<void> {
+  private async insertMovement(
+    tx: RequestContext,
+    orderId: string,
+    orgId: string,
+    year: number,
+    month: number,
+    kind: MovementKind,
+    ref: string,
+    d: Delta,
+  ): Promise<void> {
     await this.db.manager(tx).query(
       `INSERT INTO reserved_share_movement (order_id, org_id, year, month, kind, ref, counted_delta, uncertified_delta, trade_union_delta, staff_delta)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
@@ -234,7 +323,10 @@ export class ProcurementService {
   private async bump(tx: RequestContext, orgId: string, year: number, month: number, d: Delta): Promise<void> {
     if (!d.counted && !d.pending && !d.uncertified && !d.tradeUnion && !d.staff) return;
     const m = this.db.manager(tx);
-    await m.query(`INSERT INTO reserved_share_progress (org_id, year, month) VALUES ($1, $2, $3) ON CONFLICT (org_id, year, month) DO NOTHING`, [orgId, year, month]);
+    await m.query(
+      `INSERT INTO reserved_share_progress (org_id, year, month) VALUES ($1, $2, $3) ON CONFLICT (org_id, year, month) DO NOTHING`,
+      [orgId, year, month],
+    );
     await m.query(
       `UPDATE reserved_share_progress SET
          counted_amount = counted_amount + $4, pending_amount = pending_amount + $5,
@@ -246,12 +338,30 @@ export class ProcurementService {
 
   /** A request whose order was cancelled or rejected outside procurement (e.g. cancelOrder) follows it. */
   private async followRequest(tx: RequestContext, requestId: string, order: Order): Promise<void> {
-    const request = await this.db.repo(tx, PurchaseRequest).findOne({ where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
+    const request = await this.db
+      .repo(tx, PurchaseRequest)
+      .findOne({ where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
     if (!request || request.status !== PurchaseRequestStatus.PENDING_APPROVAL) return;
     const to =
-      order.status === OrderStatus.CANCELLED ? PurchaseRequestStatus.WITHDRAWN : order.status === OrderStatus.REJECTED ? PurchaseRequestStatus.REJECTED : null;
+      order.status === OrderStatus.CANCELLED
+        ? PurchaseRequestStatus.WITHDRAWN
+        : order.status === OrderStatus.REJECTED
+          ? PurchaseRequestStatus.REJECTED
+          : null;
     if (!to) return;
-    await this.db.repo(tx, PurchaseRequest).update({ id: request.id }, { status: to, decidedAt: new Date(), decisionComment: `order ${order.status.toLowerCase()}` });
-    await this.db.repo(tx, PurchaseRequestEvent).insert({ requestId: request.id, fromStatus: request.status, toStatus: to, actorUserId: null, comment: `order ${order.orderNo} ${order.status}`, data: {} });
+    await this.db
+      .repo(tx, PurchaseRequest)
+      .update(
+        { id: request.id },
+        { status: to, decidedAt: new Date(), decisionComment: `order ${order.status.toLowerCase()}` },
+      );
+    await this.db.repo(tx, PurchaseRequestEvent).insert({
+      requestId: request.id,
+      fromStatus: request.status,
+      toStatus: to,
+      actorUserId: null,
+      comment: `order ${order.orderNo} ${order.status}`,
+      data: {},
+    });
   }
 }

@@ -4,7 +4,14 @@ import { ConsumesDomainEvents, type DomainEvent, type DomainEventConsumer } from
 import { ProcurementService } from './procurement.service';
 
 /** Order events that change what an order contributes to a unit's reserved share (delivered: staff retail purchases count then). */
-export const PROGRESS_EVENTS: ReadonlySet<string> = new Set(['order.placed', 'order.accepted', 'order.delivered', 'order.refunded', 'order.cancelled', 'order.rejected']);
+export const PROGRESS_EVENTS: ReadonlySet<string> = new Set([
+  'order.placed',
+  'order.accepted',
+  'order.delivered',
+  'order.refunded',
+  'order.cancelled',
+  'order.rejected',
+]);
 
 /**
  * Keeps reserved_share_progress up to date from ordering's `domain-events` (through the one

@@ -1,12 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AppError, badInput, type Connection, Db, decodeCursor, forbidden, notFound, pageSize, Principal, RequestContext, Role, toConnection, uniqueViolation } from '@bangfu/core';
+import {
+  AppError,
+  badInput,
+  type Connection,
+  Db,
+  decodeCursor,
+  forbidden,
+  notFound,
+  pageSize,
+  Principal,
+  RequestContext,
+  Role,
+  toConnection,
+  uniqueViolation,
+} from '@bangfu/core';
 import { ActorKind, CheckoutService, Order, OrderService, OrderStatus, type PlaceOrderOutcome } from '@bangfu/ordering';
 import { assertKnownId, UnitAccess } from './access';
 import { LimitsService } from './limits.service';
-import { AnomalyKind, LimitKind, ProcurementAnomalyFlag, PurchaseRequest, PurchaseRequestEvent, PurchaseRequestStatus, PurchaseTerms } from './procurement.entities';
+import {
+  AnomalyKind,
+  LimitKind,
+  ProcurementAnomalyFlag,
+  PurchaseRequest,
+  PurchaseRequestEvent,
+  PurchaseRequestStatus,
+  PurchaseTerms,
+} from './procurement.entities';
 import { ProcurementService } from './procurement.service';
-import type { PurchaseRequestFilter, PurchaseRequestLine, SubmitOutcome, SubmitPurchaseRequestInput } from './procurement.types';
+import type {
+  PurchaseRequestFilter,
+  PurchaseRequestLine,
+  SubmitOutcome,
+  SubmitPurchaseRequestInput,
+} from './procurement.types';
 
 const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -59,11 +86,16 @@ export class PurchaseRequestService {
   async submit(ctx: RequestContext, input: SubmitPurchaseRequestInput): Promise<SubmitOutcome> {
     const p = ctx.requirePrincipal();
     assertKnownId(input.buyerOrgId, 'Organization');
-    if (!p.organizationIds(Role.PURCHASER).includes(input.buyerOrgId)) throw forbidden('Only a purchaser (PURCHASER) of that unit may submit its purchase requests');
+    if (!p.organizationIds(Role.PURCHASER).includes(input.buyerOrgId))
+      throw forbidden('Only a purchaser (PURCHASER) of that unit may submit its purchase requests');
     const justification = requiredText(input.justification, 'justification', 2000);
-    if (!Object.values(PurchaseTerms).includes(input.terms)) throw badInput('terms must be PREPAY or ON_DELIVERY', { field: 'terms' });
+    if (!Object.values(PurchaseTerms).includes(input.terms))
+      throw badInput('terms must be PREPAY or ON_DELIVERY', { field: 'terms' });
     const clientKey = input.idempotencyKey?.trim() || null;
-    if (clientKey && !KEY.test(clientKey)) throw new AppError('INVALID_IDEMPOTENCY_KEY', 'idempotencyKey must be 1–128 of A-Z a-z 0-9 . _ : -', { field: 'idempotencyKey' });
+    if (clientKey && !KEY.test(clientKey))
+      throw new AppError('INVALID_IDEMPOTENCY_KEY', 'idempotencyKey must be 1–128 of A-Z a-z 0-9 . _ : -', {
+        field: 'idempotencyKey',
+      });
     if (clientKey) {
       const seen = await this.byClientKey(ctx, p.userId, clientKey, input.buyerOrgId);
       if (seen) return seen;
@@ -81,18 +113,32 @@ export class PurchaseRequestService {
     }
   }
 
-  private async submitInTx(tx: RequestContext, p: Principal, input: SubmitPurchaseRequestInput, justification: string, clientKey: string | null): Promise<PurchaseRequest> {
+  private async submitInTx(
+    tx: RequestContext,
+    p: Principal,
+    input: SubmitPurchaseRequestInput,
+    justification: string,
+    clientKey: string | null,
+  ): Promise<PurchaseRequest> {
     const orgId = input.buyerOrgId;
     // Serialises one purchaser's submissions in one unit, so split-basket detection sees every earlier request.
-    await this.db.manager(tx).query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`purchase-request:${orgId}:${p.userId}`]);
+    await this.db
+      .manager(tx)
+      .query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`purchase-request:${orgId}:${p.userId}`]);
     const policy = await this.limits.policy(tx, orgId);
     const limit = await this.limits.limitOf(tx, orgId, p.userId, LimitKind.SPENDING);
     const id = randomUUID();
-    const outcome = await this.checkout.placeForApproval(tx, { idempotencyKey: `pr-${id}`, channelId: input.channelId, buyerOrgId: orgId, lines: input.lines }, p.userId);
+    const outcome = await this.checkout.placeForApproval(
+      tx,
+      { idempotencyKey: `pr-${id}`, channelId: input.channelId, buyerOrgId: orgId, lines: input.lines },
+      p.userId,
+    );
     if (!(outcome instanceof Order)) throw new PlacementRefused(outcome);
     const total = outcome.totalAmount;
     const within = total <= limit;
-    const related = within ? await this.splitCandidates(tx, orgId, p.userId, total, limit, policy.splitWindowMinutes) : null;
+    const related = within
+      ? await this.splitCandidates(tx, orgId, p.userId, total, limit, policy.splitWindowMinutes)
+      : null;
     const repo = this.db.repo(tx, PurchaseRequest);
     const request = await repo.save(
       repo.create({
@@ -112,7 +158,11 @@ export class PurchaseRequestService {
         clientKey,
       }),
     );
-    await this.event(tx, request, null, PurchaseRequestStatus.PENDING_APPROVAL, p.userId, justification, { totalAmount: total, spendingLimit: limit, orderId: outcome.id });
+    await this.event(tx, request, null, PurchaseRequestStatus.PENDING_APPROVAL, p.userId, justification, {
+      totalAmount: total,
+      spendingLimit: limit,
+      orderId: outcome.id,
+    });
     await this.procurement.bind(tx, outcome.id, orgId, { tradeUnion: !!input.tradeUnion, purchaseRequestId: id });
     if (related) {
       await this.db.repo(tx, ProcurementAnomalyFlag).insert({
@@ -136,7 +186,14 @@ export class PurchaseRequestService {
    * Earlier live requests of the same purchaser in the window, each within the limit, that together
    * with this one exceed it: the shape of one basket split to stay under the limit.
    */
-  private async splitCandidates(tx: RequestContext, orgId: string, userId: string, total: number, limit: number, windowMinutes: number): Promise<{ ids: string[]; sum: number } | null> {
+  private async splitCandidates(
+    tx: RequestContext,
+    orgId: string,
+    userId: string,
+    total: number,
+    limit: number,
+    windowMinutes: number,
+  ): Promise<{ ids: string[]; sum: number } | null> {
     const rows: Array<{ id: string; total_amount: string }> = await this.db.manager(tx).query(
       `SELECT id, total_amount FROM purchase_request
         WHERE org_id = $1 AND purchaser_user_id = $2 AND status IN ('PENDING_APPROVAL','APPROVED')
@@ -155,14 +212,19 @@ export class PurchaseRequestService {
     if (note && note.length > 2000) throw badInput('comment must be at most 2000 characters', { field: 'comment' });
     return this.db.transaction(ctx, async (tx) => {
       const request = await this.lockPending(tx, requestId, p, [Role.APPROVER]);
-      if (request.purchaserUserId === p.userId) throw new AppError('SELF_APPROVAL', 'You may not approve your own purchase request', { field: 'id' });
+      if (request.purchaserUserId === p.userId)
+        throw new AppError('SELF_APPROVAL', 'You may not approve your own purchase request', { field: 'id' });
       const limit = await this.limits.limitOf(tx, request.orgId, p.userId, LimitKind.APPROVAL);
       if (request.totalAmount > limit) {
-        throw new AppError('APPROVAL_LIMIT_EXCEEDED', `The request (${request.totalAmount} fen) exceeds your approval limit (${limit} fen)`, {
-          field: 'id',
-          totalAmount: request.totalAmount,
-          approvalLimit: limit,
-        });
+        throw new AppError(
+          'APPROVAL_LIMIT_EXCEEDED',
+          `The request (${request.totalAmount} fen) exceeds your approval limit (${limit} fen)`,
+          {
+            field: 'id',
+            totalAmount: request.totalAmount,
+            approvalLimit: limit,
+          },
+        );
       }
       await this.approveInTx(tx, request, p.userId, note);
       return this.db.repo(tx, PurchaseRequest).findOneByOrFail({ id: request.id });
@@ -174,7 +236,11 @@ export class PurchaseRequestService {
     const why = requiredText(reason, 'reason', 2000);
     return this.db.transaction(ctx, async (tx) => {
       const request = await this.lockPending(tx, requestId, p, [Role.APPROVER]);
-      await this.orders.transition(tx, request.orderId, OrderStatus.REJECTED, { actor: ActorKind.APPROVER, reason: why, data: { purchaseRequestId: request.id } });
+      await this.orders.transition(tx, request.orderId, OrderStatus.REJECTED, {
+        actor: ActorKind.APPROVER,
+        reason: why,
+        data: { purchaseRequestId: request.id },
+      });
       await this.decide(tx, request, PurchaseRequestStatus.REJECTED, p.userId, why, {});
       await this.procurement.syncOrder(tx, request.orderId);
       return this.db.repo(tx, PurchaseRequest).findOneByOrFail({ id: request.id });
@@ -188,7 +254,9 @@ export class PurchaseRequestService {
     return this.db.transaction(ctx, async (tx) => {
       const request = await this.lockPending(tx, requestId, p, [Role.PURCHASER, Role.AGENCY_ADMIN], true);
       if (request.purchaserUserId !== p.userId && !(await this.access.administers(tx, request.orgId))) {
-        throw forbidden('Only the purchaser who submitted the request, or an agency admin of the unit, may withdraw it');
+        throw forbidden(
+          'Only the purchaser who submitted the request, or an agency admin of the unit, may withdraw it',
+        );
       }
       await this.orders.cancel(tx, request.orderId, why);
       await this.decide(tx, request, PurchaseRequestStatus.WITHDRAWN, p.userId, why, {});
@@ -207,10 +275,18 @@ export class PurchaseRequestService {
   }
 
   /** Requests in the caller's scope, newest first, filtered in SQL. */
-  async list(ctx: RequestContext, filter: PurchaseRequestFilter, first?: number | null, after?: string | null): Promise<Connection<PurchaseRequest>> {
+  async list(
+    ctx: RequestContext,
+    filter: PurchaseRequestFilter,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<PurchaseRequest>> {
     const p = ctx.requirePrincipal();
     const limit = pageSize(first);
-    const qb = this.db.repo(ctx, PurchaseRequest).createQueryBuilder('r').innerJoin('organization', 'o', 'o.id = r.org_id');
+    const qb = this.db
+      .repo(ctx, PurchaseRequest)
+      .createQueryBuilder('r')
+      .innerJoin('organization', 'o', 'o.id = r.org_id');
     const scope = await this.access.readScope(ctx, 'o');
     if (scope) qb.andWhere(scope.where, scope.params);
     if (filter.orgId) {
@@ -225,7 +301,11 @@ export class PurchaseRequestService {
       const [createdAt, id] = cursor as [string, string];
       qb.andWhere('(r.created_at, r.id) < (:cAt::timestamptz, :cId::uuid)', { cAt: createdAt, cId: id });
     }
-    const rows = await qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').take(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     return toConnection(rows, limit, total, (r) => [r.createdAt.toISOString(), r.id], !!cursor);
   }
 
@@ -246,12 +326,21 @@ export class PurchaseRequestService {
   }
 
   events(ctx: RequestContext, requestId: string): Promise<PurchaseRequestEvent[]> {
-    return this.db.repo(ctx, PurchaseRequestEvent).find({ where: { requestId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.db
+      .repo(ctx, PurchaseRequestEvent)
+      .find({ where: { requestId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** Split-basket flags in scope (auditors and coordinators their region, admins their subtree, platform all). */
-  async anomalyFlags(ctx: RequestContext, orgId: string | null, first?: number | null): Promise<ProcurementAnomalyFlag[]> {
-    const qb = this.db.repo(ctx, ProcurementAnomalyFlag).createQueryBuilder('f').innerJoin('organization', 'o', 'o.id = f.org_id');
+  async anomalyFlags(
+    ctx: RequestContext,
+    orgId: string | null,
+    first?: number | null,
+  ): Promise<ProcurementAnomalyFlag[]> {
+    const qb = this.db
+      .repo(ctx, ProcurementAnomalyFlag)
+      .createQueryBuilder('f')
+      .innerJoin('organization', 'o', 'o.id = f.org_id');
     const scope = await this.access.readScope(ctx, 'o');
     if (scope) qb.andWhere(scope.where, scope.params);
     if (orgId) {
@@ -265,7 +354,10 @@ export class PurchaseRequestService {
    * For oversight (no scope: its findings are scoped by region): split-basket flags raised since a
    * time or touching given orders, with the orders of every request in the pattern.
    */
-  async splitBasketFlags(ctx: RequestContext, filter: { since?: Date; orderIds?: string[] }): Promise<SplitBasketFlagFacts[]> {
+  async splitBasketFlags(
+    ctx: RequestContext,
+    filter: { since?: Date; orderIds?: string[] },
+  ): Promise<SplitBasketFlagFacts[]> {
     const rows: Array<Record<string, any>> = await this.db.manager(ctx).query(
       `SELECT f.id, f.org_id, f.user_id, f.request_id, f.related_request_ids, f.total_amount, f.limit_amount, f.window_minutes, f.created_at,
               (SELECT array_agg(r.order_id ORDER BY r.created_at) FROM purchase_request r WHERE r.id = f.request_id OR r.id = ANY(f.related_request_ids)) AS order_ids
@@ -289,12 +381,21 @@ export class PurchaseRequestService {
   }
 
   /** PENDING_APPROVAL → PLACED (PO number, terms), by an approver or (userId null) the system under the unit policy. */
-  private async approveInTx(tx: RequestContext, request: PurchaseRequest, approverUserId: string | null, comment: string | null): Promise<void> {
+  private async approveInTx(
+    tx: RequestContext,
+    request: PurchaseRequest,
+    approverUserId: string | null,
+    comment: string | null,
+  ): Promise<void> {
     const unit = await this.access.unit(tx, request.orgId);
     const poNumber = await this.limits.nextPoNumber(tx, unit);
     const order = await this.orders.get(tx, request.orderId);
     if (order.status !== OrderStatus.PENDING_APPROVAL) {
-      throw new AppError('REQUEST_ORDER_CLOSED', `The request's order is ${order.status}; it can no longer be approved`, { field: 'id', orderStatus: order.status });
+      throw new AppError(
+        'REQUEST_ORDER_CLOSED',
+        `The request's order is ${order.status}; it can no longer be approved`,
+        { field: 'id', orderStatus: order.status },
+      );
     }
     await this.orders.transition(tx, request.orderId, OrderStatus.PLACED, {
       actor: approverUserId ? ActorKind.APPROVER : ActorKind.SYSTEM,
@@ -304,48 +405,98 @@ export class PurchaseRequestService {
     if (request.terms === PurchaseTerms.ON_DELIVERY) {
       // Pay on delivery is the buyer's choice, made when the purchaser submitted the request; ordering
       // records it only through confirm() as the buyer, so it is recorded in the purchaser's name.
-      const buyer = new RequestContext(tx.requestId, new Principal(request.purchaserUserId, 'purchaser', []), tx.ip, tx.em);
+      const buyer = new RequestContext(
+        tx.requestId,
+        new Principal(request.purchaserUserId, 'purchaser', []),
+        tx.ip,
+        tx.em,
+      );
       await this.orders.confirm(buyer, request.orderId);
     }
-    await this.decide(tx, request, PurchaseRequestStatus.APPROVED, approverUserId, comment, { poNumber, autoApproved: !approverUserId });
+    await this.decide(tx, request, PurchaseRequestStatus.APPROVED, approverUserId, comment, {
+      poNumber,
+      autoApproved: !approverUserId,
+    });
     await this.procurement.syncOrder(tx, request.orderId);
   }
 
-  private async decide(tx: RequestContext, request: PurchaseRequest, to: PurchaseRequestStatus, actorUserId: string | null, comment: string | null, extra: { poNumber?: string; autoApproved?: boolean }): Promise<void> {
+  private async decide(
+    tx: RequestContext,
+    request: PurchaseRequest,
+    to: PurchaseRequestStatus,
+    actorUserId: string | null,
+    comment: string | null,
+    extra: { poNumber?: string; autoApproved?: boolean },
+  ): Promise<void> {
     await this.db.repo(tx, PurchaseRequest).update(
       { id: request.id },
-      { status: to, decidedByUserId: actorUserId, decisionComment: comment, decidedAt: new Date(), ...(extra.poNumber ? { poNumber: extra.poNumber } : {}), ...(extra.autoApproved ? { autoApproved: true } : {}) },
+      {
+        status: to,
+        decidedByUserId: actorUserId,
+        decisionComment: comment,
+        decidedAt: new Date(),
+        ...(extra.poNumber ? { poNumber: extra.poNumber } : {}),
+        ...(extra.autoApproved ? { autoApproved: true } : {}),
+      },
     );
     await this.event(tx, request, request.status, to, actorUserId, comment, extra);
     request.status = to;
   }
 
-  private async event(tx: RequestContext, request: PurchaseRequest, from: PurchaseRequestStatus | null, to: PurchaseRequestStatus, actorUserId: string | null, comment: string | null, data: Record<string, unknown>): Promise<void> {
-    await this.db.repo(tx, PurchaseRequestEvent).insert({ requestId: request.id, fromStatus: from, toStatus: to, actorUserId, comment, data: data as never });
+  private async event(
+    tx: RequestContext,
+    request: PurchaseRequest,
+    from: PurchaseRequestStatus | null,
+    to: PurchaseRequestStatus,
+    actorUserId: string | null,
+    comment: string | null,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    await this.db
+      .repo(tx, PurchaseRequestEvent)
+      .insert({ requestId: request.id, fromStatus: from, toStatus: to, actorUserId, comment, data: data as never });
   }
 
   /**
    * Locks a request that is still pending, for a caller holding one of the roles in its unit
    * (withdrawals also let administering agency admins through); another unit's request is FORBIDDEN.
    */
-  private async lockPending(tx: RequestContext, requestId: string, p: Principal, roles: Role[], adminsToo = false): Promise<PurchaseRequest> {
+  private async lockPending(
+    tx: RequestContext,
+    requestId: string,
+    p: Principal,
+    roles: Role[],
+    adminsToo = false,
+  ): Promise<PurchaseRequest> {
     assertKnownId(requestId, 'PurchaseRequest');
-    const request = await this.db.repo(tx, PurchaseRequest).findOne({ where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
+    const request = await this.db
+      .repo(tx, PurchaseRequest)
+      .findOne({ where: { id: requestId }, lock: { mode: 'pessimistic_write' } });
     if (!request) throw notFound('PurchaseRequest', requestId);
     const member = p.organizationIds(...roles).includes(request.orgId);
     if (!member && !(adminsToo && (await this.access.administers(tx, request.orgId)))) {
       throw forbidden(`Only a ${roles.join(' or ')} of the requesting unit may do this`);
     }
     if (request.status !== PurchaseRequestStatus.PENDING_APPROVAL) {
-      throw new AppError('REQUEST_NOT_PENDING', `The request is already ${request.status}`, { field: 'id', status: request.status });
+      throw new AppError('REQUEST_NOT_PENDING', `The request is already ${request.status}`, {
+        field: 'id',
+        status: request.status,
+      });
     }
     return request;
   }
 
-  private async byClientKey(ctx: RequestContext, userId: string, clientKey: string, orgId: string): Promise<PurchaseRequest | null> {
+  private async byClientKey(
+    ctx: RequestContext,
+    userId: string,
+    clientKey: string,
+    orgId: string,
+  ): Promise<PurchaseRequest | null> {
     const seen = await this.db.repo(ctx, PurchaseRequest).findOneBy({ purchaserUserId: userId, clientKey });
     if (seen && seen.orgId !== orgId) {
-      throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for another unit’s request', { field: 'idempotencyKey' });
+      throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for another unit’s request', {
+        field: 'idempotencyKey',
+      });
     }
     return seen;
   }

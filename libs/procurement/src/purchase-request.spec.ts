@@ -42,7 +42,9 @@ interface Unit {
   seniorApprover: Actor;
 }
 
-async function setupUnit(options: { regionCode?: string; spending?: number; approval?: number; seniorApproval?: number } = {}): Promise<Unit> {
+async function setupUnit(
+  options: { regionCode?: string; spending?: number; approval?: number; seniorApproval?: number } = {},
+): Promise<Unit> {
   const id = await unit(ds, { regionCode: options.regionCode });
   const admin = await actor(server, ds, Role.AGENCY_ADMIN, { organizationId: id });
   const purchaser = await actor(server, ds, Role.PURCHASER, { organizationId: id });
@@ -60,7 +62,10 @@ async function stock(variantId: string): Promise<{ onHand: number; reserved: num
 }
 
 async function orderRow(orderId: string) {
-  const [row] = await ds.query(`SELECT status, payment_mode, payment_due_at, idempotency_key, buyer_user_id, buyer_org_id, total_amount FROM orders WHERE id = $1`, [orderId]);
+  const [row] = await ds.query(
+    `SELECT status, payment_mode, payment_due_at, idempotency_key, buyer_user_id, buyer_org_id, total_amount FROM orders WHERE id = $1`,
+    [orderId],
+  );
   return row;
 }
 
@@ -82,23 +87,58 @@ describe('submitPurchaseRequest', () => {
         u.purchaser.token,
       )
     ).previewBasket;
-    expect(preview).toMatchObject({ totalAmount: 20_000, spendingLimit: 100_000, withinLimit: true, approvalRequired: true, lines: [{ agencyPrice: 5000, lineTotal: 20_000, quantity: 4 }] });
+    expect(preview).toMatchObject({
+      totalAmount: 20_000,
+      spendingLimit: 100_000,
+      withinLimit: true,
+      approvalRequired: true,
+      lines: [{ agencyPrice: 5000, lineTotal: 20_000, quantity: 4 }],
+    });
 
     const req = await submitOk(server, u.purchaser.token, u.id, channel, [{ variantId: tea.variantId, quantity: 4 }]);
-    expect(req).toMatchObject({ status: 'PENDING_APPROVAL', orderStatus: 'PENDING_APPROVAL', totalAmount: 20_000, spendingLimit: 100_000, autoApproved: false, splitSuspected: false, poNumber: null, poUrl: null });
+    expect(req).toMatchObject({
+      status: 'PENDING_APPROVAL',
+      orderStatus: 'PENDING_APPROVAL',
+      totalAmount: 20_000,
+      spendingLimit: 100_000,
+      autoApproved: false,
+      splitSuspected: false,
+      poNumber: null,
+      poUrl: null,
+    });
     expect(req.requestNo).toMatch(/^PR\d{8}\d{6}$/);
-    expect(req.lines).toEqual([expect.objectContaining({ variantId: tea.variantId, unitPrice: 5000, quantity: 4, lineTotal: 20_000, certified: true })]);
-    expect(req.events).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'PENDING_APPROVAL', actorUserId: u.purchaser.userId })]);
+    expect(req.lines).toEqual([
+      expect.objectContaining({
+        variantId: tea.variantId,
+        unitPrice: 5000,
+        quantity: 4,
+        lineTotal: 20_000,
+        certified: true,
+      }),
+    ]);
+    expect(req.events).toEqual([
+      expect.objectContaining({ fromStatus: null, toStatus: 'PENDING_APPROVAL', actorUserId: u.purchaser.userId }),
+    ]);
     const order = await orderRow(req.orderId);
-    expect(order).toMatchObject({ status: 'PENDING_APPROVAL', idempotency_key: `pr-${req.id}`, buyer_user_id: u.purchaser.userId, buyer_org_id: u.id, payment_due_at: null });
+    expect(order).toMatchObject({
+      status: 'PENDING_APPROVAL',
+      idempotency_key: `pr-${req.id}`,
+      buyer_user_id: u.purchaser.userId,
+      buyer_org_id: u.id,
+      payment_due_at: null,
+    });
     expect(await stock(tea.variantId)).toEqual({ onHand: before.onHand, reserved: before.reserved + 4 });
   });
 
   it('is idempotent per client key: a retry returns the same request and order', async () => {
     const u = await setupUnit();
     const key = randomUUID();
-    const a = await submitOk(server, u.purchaser.token, u.id, channel, [{ variantId: tea.variantId, quantity: 1 }], { idempotencyKey: key });
-    const b = await submitOk(server, u.purchaser.token, u.id, channel, [{ variantId: tea.variantId, quantity: 1 }], { idempotencyKey: key });
+    const a = await submitOk(server, u.purchaser.token, u.id, channel, [{ variantId: tea.variantId, quantity: 1 }], {
+      idempotencyKey: key,
+    });
+    const b = await submitOk(server, u.purchaser.token, u.id, channel, [{ variantId: tea.variantId, quantity: 1 }], {
+      idempotencyKey: key,
+    });
     expect(b.id).toBe(a.id);
     expect(await count(ds, `SELECT count(*) FROM purchase_request WHERE org_id = $1`, [u.id])).toBe(1);
     expect(await count(ds, `SELECT count(*) FROM orders WHERE buyer_org_id = $1`, [u.id])).toBe(1);
@@ -107,9 +147,30 @@ describe('submitPurchaseRequest', () => {
   it('is for purchasers of the unit only', async () => {
     const u = await setupUnit();
     const other = await setupUnit();
-    expectErrorCode(await server.gql(SUBMIT, submitInput(u.id, channel, [{ variantId: tea.variantId, quantity: 1 }]), other.purchaser.token), 'FORBIDDEN');
-    expectErrorCode(await server.gql(SUBMIT, submitInput(u.id, channel, [{ variantId: tea.variantId, quantity: 1 }]), u.approver.token), 'FORBIDDEN');
-    expectErrorCode(await server.gql(SUBMIT, submitInput(u.id, channel, [{ variantId: tea.variantId, quantity: 1 }], { justification: '  ' }), u.purchaser.token), 'BAD_USER_INPUT');
+    expectErrorCode(
+      await server.gql(
+        SUBMIT,
+        submitInput(u.id, channel, [{ variantId: tea.variantId, quantity: 1 }]),
+        other.purchaser.token,
+      ),
+      'FORBIDDEN',
+    );
+    expectErrorCode(
+      await server.gql(
+        SUBMIT,
+        submitInput(u.id, channel, [{ variantId: tea.variantId, quantity: 1 }]),
+        u.approver.token,
+      ),
+      'FORBIDDEN',
+    );
+    expectErrorCode(
+      await server.gql(
+        SUBMIT,
+        submitInput(u.id, channel, [{ variantId: tea.variantId, quantity: 1 }], { justification: '  ' }),
+        u.purchaser.token,
+      ),
+      'BAD_USER_INPUT',
+    );
     expect(await count(ds, `SELECT count(*) FROM purchase_request WHERE org_id = $1`, [u.id])).toBe(0);
   });
 
@@ -117,9 +178,33 @@ describe('submitPurchaseRequest', () => {
     const u = await setupUnit();
     const scarce = await product(server, ds, { price: 1000, stock: 3 });
     const before = await count(ds, `SELECT count(*) FROM orders`);
-    const res = (await server.gqlOk(SUBMIT, submitInput(u.id, channel, [{ variantId: tea.variantId, quantity: 1 }, { variantId: scarce.variantId, quantity: 5 }]), u.purchaser.token)).submitPurchaseRequest;
-    expect(res).toMatchObject({ __typename: 'InsufficientStockError', code: 'INSUFFICIENT_STOCK', variantId: scarce.variantId, requested: 5, available: 3 });
-    const dup = (await server.gqlOk(SUBMIT, submitInput(u.id, channel, [{ variantId: tea.variantId, quantity: 1 }, { variantId: tea.variantId, quantity: 2 }]), u.purchaser.token)).submitPurchaseRequest;
+    const res = (
+      await server.gqlOk(
+        SUBMIT,
+        submitInput(u.id, channel, [
+          { variantId: tea.variantId, quantity: 1 },
+          { variantId: scarce.variantId, quantity: 5 },
+        ]),
+        u.purchaser.token,
+      )
+    ).submitPurchaseRequest;
+    expect(res).toMatchObject({
+      __typename: 'InsufficientStockError',
+      code: 'INSUFFICIENT_STOCK',
+      variantId: scarce.variantId,
+      requested: 5,
+      available: 3,
+    });
+    const dup = (
+      await server.gqlOk(
+        SUBMIT,
+        submitInput(u.id, channel, [
+          { variantId: tea.variantId, quantity: 1 },
+          { variantId: tea.variantId, quantity: 2 },
+        ]),
+        u.purchaser.token,
+      )
+    ).submitPurchaseRequest;
     expect(dup).toMatchObject({ __typename: 'InvalidOrderInputError', code: 'DUPLICATE_LINE' });
     expect(await count(ds, `SELECT count(*) FROM orders`)).toBe(before);
     expect(await count(ds, `SELECT count(*) FROM purchase_request WHERE org_id = $1`, [u.id])).toBe(0);
@@ -132,9 +217,16 @@ describe('approvePurchaseRequest', () => {
   it('an approver of the unit within its limit approves: the order is PLACED with a PO number and a payment deadline', async () => {
     const u = await setupUnit();
     const req = await submitOk(server, u.purchaser.token, u.id, channel, [{ variantId: tea.variantId, quantity: 2 }]);
-    const approved = (await server.gqlOk(APPROVE, { id: req.id, c: '同意采购' }, u.approver.token)).approvePurchaseRequest;
+    const approved = (await server.gqlOk(APPROVE, { id: req.id, c: '同意采购' }, u.approver.token))
+      .approvePurchaseRequest;
     const [org] = await ds.query(`SELECT credit_code FROM organization WHERE id = $1`, [u.id]);
-    expect(approved).toMatchObject({ status: 'APPROVED', orderStatus: 'PLACED', decidedByUserId: u.approver.userId, decisionComment: '同意采购', autoApproved: false });
+    expect(approved).toMatchObject({
+      status: 'APPROVED',
+      orderStatus: 'PLACED',
+      decidedByUserId: u.approver.userId,
+      decisionComment: '同意采购',
+      autoApproved: false,
+    });
     expect(approved.poNumber).toMatch(new RegExp(`^PO-${org.credit_code.slice(8, 17)}-\\d{8}-0001$`));
     expect(approved.poUrl).toBe(`/api/procurement/requests/${req.id}/po.html`);
     expect(approved.events.map((e: any) => e.toStatus)).toEqual(['PENDING_APPROVAL', 'APPROVED']);
@@ -142,20 +234,33 @@ describe('approvePurchaseRequest', () => {
     expect(order.status).toBe('PLACED');
     expect(order.payment_mode).toBe('PREPAY');
     expect(Math.round((new Date(order.payment_due_at).getTime() - Date.now()) / 86_400_000)).toBe(30);
-    const [history] = await ds.query(`SELECT actor_kind, actor_user_id, reason FROM order_history WHERE order_id = $1 AND to_status = 'PLACED'`, [req.orderId]);
+    const [history] = await ds.query(
+      `SELECT actor_kind, actor_user_id, reason FROM order_history WHERE order_id = $1 AND to_status = 'PLACED'`,
+      [req.orderId],
+    );
     expect(history).toEqual({ actor_kind: 'APPROVER', actor_user_id: u.approver.userId, reason: '同意采购' });
     // The next PO of the unit that day gets the next sequence number.
-    const second = await submitOk(server, u.purchaser.token, u.id, channel, [{ variantId: tea.variantId, quantity: 1 }]);
-    expect((await server.gqlOk(APPROVE, { id: second.id }, u.approver.token)).approvePurchaseRequest.poNumber).toMatch(/-0002$/);
+    const second = await submitOk(server, u.purchaser.token, u.id, channel, [
+      { variantId: tea.variantId, quantity: 1 },
+    ]);
+    expect((await server.gqlOk(APPROVE, { id: second.id }, u.approver.token)).approvePurchaseRequest.poNumber).toMatch(
+      /-0002$/,
+    );
     expectErrorCode(await server.gql(APPROVE, { id: req.id }, u.seniorApprover.token), 'REQUEST_NOT_PENDING');
   });
 
   it('ON_DELIVERY terms make the approved order a pay-on-delivery order (CONFIRMED, no deadline)', async () => {
     const u = await setupUnit();
-    const req = await submitOk(server, u.purchaser.token, u.id, channel, [{ variantId: tea.variantId, quantity: 1 }], { terms: 'ON_DELIVERY' });
+    const req = await submitOk(server, u.purchaser.token, u.id, channel, [{ variantId: tea.variantId, quantity: 1 }], {
+      terms: 'ON_DELIVERY',
+    });
     const approved = (await server.gqlOk(APPROVE, { id: req.id }, u.approver.token)).approvePurchaseRequest;
     expect(approved).toMatchObject({ status: 'APPROVED', terms: 'ON_DELIVERY', orderStatus: 'CONFIRMED' });
-    expect(await orderRow(req.orderId)).toMatchObject({ status: 'CONFIRMED', payment_mode: 'PAY_ON_DELIVERY', payment_due_at: null });
+    expect(await orderRow(req.orderId)).toMatchObject({
+      status: 'CONFIRMED',
+      payment_mode: 'PAY_ON_DELIVERY',
+      payment_due_at: null,
+    });
   });
 
   it('refuses self-approval (SELF_APPROVAL) and leaves request and order untouched', async () => {
@@ -166,12 +271,16 @@ describe('approvePurchaseRequest', () => {
     await server.gqlOk(SET_APPROVAL, { u: both.userId, a: 1_000_000, o: u.id }, u.admin.token);
     const req = await submitOk(server, both.token, u.id, channel, [{ variantId: tea.variantId, quantity: 1 }]);
     expectErrorCode(await server.gql(APPROVE, { id: req.id }, both.token), 'SELF_APPROVAL');
-    expect(await ds.query(`SELECT status, po_number FROM purchase_request WHERE id = $1`, [req.id])).toEqual([{ status: 'PENDING_APPROVAL', po_number: null }]);
+    expect(await ds.query(`SELECT status, po_number FROM purchase_request WHERE id = $1`, [req.id])).toEqual([
+      { status: 'PENDING_APPROVAL', po_number: null },
+    ]);
     expect((await orderRow(req.orderId)).status).toBe('PENDING_APPROVAL');
     expect(await count(ds, `SELECT count(*) FROM purchase_request_event WHERE request_id = $1`, [req.id])).toBe(1);
     expect(await count(ds, `SELECT count(*) FROM po_number_sequence WHERE org_id = $1`, [u.id])).toBe(0);
     // A colleague may approve it.
-    expect((await server.gqlOk(APPROVE, { id: req.id }, u.approver.token)).approvePurchaseRequest.status).toBe('APPROVED');
+    expect((await server.gqlOk(APPROVE, { id: req.id }, u.approver.token)).approvePurchaseRequest.status).toBe(
+      'APPROVED',
+    );
   });
 
   it('refuses approval beyond the approver’s own limit (APPROVAL_LIMIT_EXCEEDED); a higher limit may approve', async () => {
@@ -183,7 +292,9 @@ describe('approvePurchaseRequest', () => {
     // An approver without a limit set may approve nothing.
     const fresh = await actor(server, ds, Role.APPROVER, { organizationId: u.id });
     expectErrorCode(await server.gql(APPROVE, { id: req.id }, fresh.token), 'APPROVAL_LIMIT_EXCEEDED');
-    expect((await server.gqlOk(APPROVE, { id: req.id }, u.seniorApprover.token)).approvePurchaseRequest.status).toBe('APPROVED');
+    expect((await server.gqlOk(APPROVE, { id: req.id }, u.seniorApprover.token)).approvePurchaseRequest.status).toBe(
+      'APPROVED',
+    );
   });
 
   it('refuses acting on another unit’s requests (FORBIDDEN), whatever the role', async () => {
@@ -194,15 +305,32 @@ describe('approvePurchaseRequest', () => {
     expectErrorCode(await server.gql(REJECT, { id: req.id, r: '不同意' }, other.seniorApprover.token), 'FORBIDDEN');
     expectErrorCode(await server.gql(WITHDRAW, { id: req.id, r: '撤回' }, other.purchaser.token), 'FORBIDDEN');
     expectErrorCode(await server.gql(WITHDRAW, { id: req.id, r: '撤回' }, other.admin.token), 'FORBIDDEN');
-    expectErrorCode(await server.gql(`query($id: ID!) { purchaseRequest(id: $id) { id } }`, { id: req.id }, other.approver.token), 'FORBIDDEN');
+    expectErrorCode(
+      await server.gql(`query($id: ID!) { purchaseRequest(id: $id) { id } }`, { id: req.id }, other.approver.token),
+      'FORBIDDEN',
+    );
     // Admins approve nothing: that is the approvers' job.
     expectErrorCode(await server.gql(APPROVE, { id: req.id }, u.admin.token), 'FORBIDDEN');
     // A purchaser may not approve even if it is the unit's.
     expectErrorCode(await server.gql(APPROVE, { id: req.id }, u.purchaser.token), 'FORBIDDEN');
-    const list = (await server.gqlOk(`{ purchaseRequests(filter: { status: PENDING_APPROVAL }) { totalCount edges { node { id } } } }`, {}, other.approver.token)).purchaseRequests;
+    const list = (
+      await server.gqlOk(
+        `{ purchaseRequests(filter: { status: PENDING_APPROVAL }) { totalCount edges { node { id } } } }`,
+        {},
+        other.approver.token,
+      )
+    ).purchaseRequests;
     expect(list.edges.map((e: any) => e.node.id)).not.toContain(req.id);
-    expect((await ds.query(`SELECT status FROM purchase_request WHERE id = $1`, [req.id]))[0].status).toBe('PENDING_APPROVAL');
-    const inbox = (await server.gqlOk(`{ purchaseRequests(filter: { status: PENDING_APPROVAL }) { totalCount edges { node { id purchaserName } } } }`, {}, u.approver.token)).purchaseRequests;
+    expect((await ds.query(`SELECT status FROM purchase_request WHERE id = $1`, [req.id]))[0].status).toBe(
+      'PENDING_APPROVAL',
+    );
+    const inbox = (
+      await server.gqlOk(
+        `{ purchaseRequests(filter: { status: PENDING_APPROVAL }) { totalCount edges { node { id purchaserName } } } }`,
+        {},
+        u.approver.token,
+      )
+    ).purchaseRequests;
     expect(inbox.edges.map((e: any) => e.node.id)).toEqual([req.id]);
     // the approver sees who asked
     const [asker] = await ds.query(`SELECT display_name FROM app_user WHERE id = $1`, [u.purchaser.userId]);
@@ -217,8 +345,14 @@ describe('rejecting and withdrawing', () => {
     const req = await submitOk(server, u.purchaser.token, u.id, channel, [{ variantId: tea.variantId, quantity: 7 }]);
     expect((await stock(tea.variantId)).reserved).toBe(before.reserved + 7);
     expectErrorCode(await server.gql(REJECT, { id: req.id, r: ' ' }, u.approver.token), 'BAD_USER_INPUT');
-    const rejected = (await server.gqlOk(REJECT, { id: req.id, r: '本月预算已用完' }, u.approver.token)).rejectPurchaseRequest;
-    expect(rejected).toMatchObject({ status: 'REJECTED', orderStatus: 'REJECTED', decisionComment: '本月预算已用完', poNumber: null });
+    const rejected = (await server.gqlOk(REJECT, { id: req.id, r: '本月预算已用完' }, u.approver.token))
+      .rejectPurchaseRequest;
+    expect(rejected).toMatchObject({
+      status: 'REJECTED',
+      orderStatus: 'REJECTED',
+      decisionComment: '本月预算已用完',
+      poNumber: null,
+    });
     expect(await stock(tea.variantId)).toEqual(before);
     expectErrorCode(await server.gql(APPROVE, { id: req.id }, u.seniorApprover.token), 'REQUEST_NOT_PENDING');
   });
@@ -229,7 +363,8 @@ describe('rejecting and withdrawing', () => {
     const req = await submitOk(server, u.purchaser.token, u.id, channel, [{ variantId: tea.variantId, quantity: 3 }]);
     const colleague = await actor(server, ds, Role.PURCHASER, { organizationId: u.id });
     expectErrorCode(await server.gql(WITHDRAW, { id: req.id, r: '撤回' }, colleague.token), 'FORBIDDEN');
-    const withdrawn = (await server.gqlOk(WITHDRAW, { id: req.id, r: '数量填错' }, u.purchaser.token)).withdrawPurchaseRequest;
+    const withdrawn = (await server.gqlOk(WITHDRAW, { id: req.id, r: '数量填错' }, u.purchaser.token))
+      .withdrawPurchaseRequest;
     expect(withdrawn).toMatchObject({ status: 'WITHDRAWN', orderStatus: 'CANCELLED' });
     expect(await stock(tea.variantId)).toEqual(before);
   });
@@ -237,7 +372,11 @@ describe('rejecting and withdrawing', () => {
   it('a request whose order is cancelled through ordering follows it (WITHDRAWN) once the event is handled', async () => {
     const u = await setupUnit();
     const req = await submitOk(server, u.purchaser.token, u.id, channel, [{ variantId: tea.variantId, quantity: 1 }]);
-    await server.gqlOk(`mutation($id: ID!) { cancelOrder(orderId: $id, reason: "不需要了") { id status } }`, { id: req.orderId }, u.purchaser.token);
+    await server.gqlOk(
+      `mutation($id: ID!) { cancelOrder(orderId: $id, reason: "不需要了") { id status } }`,
+      { id: req.orderId },
+      u.purchaser.token,
+    );
     await dispatchEvents(server, ds);
     expect((await ds.query(`SELECT status FROM purchase_request WHERE id = $1`, [req.id]))[0].status).toBe('WITHDRAWN');
     expectErrorCode(await server.gql(APPROVE, { id: req.id }, u.approver.token), 'REQUEST_NOT_PENDING');
@@ -251,13 +390,33 @@ describe('limits and policy', () => {
     expectErrorCode(await server.gql(SET_SPENDING, { u: u.purchaser.userId, a: -1 }, u.admin.token), 'INVALID_LIMIT');
     expectErrorCode(await server.gql(SET_SPENDING, { u: u.purchaser.userId, a: 1.5 }, u.admin.token), 'BAD_USER_INPUT');
     expectErrorCode(await server.gql(SET_SPENDING, { u: u.purchaser.userId, a: 500 }, other.admin.token), 'FORBIDDEN');
-    expectErrorCode(await server.gql(SET_SPENDING, { u: u.purchaser.userId, a: 500, o: u.id }, other.admin.token), 'FORBIDDEN');
+    expectErrorCode(
+      await server.gql(SET_SPENDING, { u: u.purchaser.userId, a: 500, o: u.id }, other.admin.token),
+      'FORBIDDEN',
+    );
     expectErrorCode(await server.gql(SET_SPENDING, { u: u.purchaser.userId, a: 500 }, u.purchaser.token), 'FORBIDDEN');
-    expectErrorCode(await server.gql(SET_SPENDING, { u: u.approver.userId, a: 500, o: u.id }, u.admin.token), 'NOT_A_PURCHASER');
-    expectErrorCode(await server.gql(SET_APPROVAL, { u: u.purchaser.userId, a: 500, o: u.id }, u.admin.token), 'NOT_AN_APPROVER');
-    expectErrorCode(await server.gql(SET_POLICY, { o: u.id, i: { skipApprovalBelowLimit: true } }, other.admin.token), 'FORBIDDEN');
-    expect(await ds.query(`SELECT kind, amount FROM procurement_limit WHERE user_id = $1`, [u.purchaser.userId])).toEqual([{ kind: 'SPENDING', amount: '100000' }]);
-    const limits = (await server.gqlOk(`query($o: ID!) { procurementLimits(orgId: $o) { userId kind amount } }`, { o: u.id }, u.approver.token)).procurementLimits;
+    expectErrorCode(
+      await server.gql(SET_SPENDING, { u: u.approver.userId, a: 500, o: u.id }, u.admin.token),
+      'NOT_A_PURCHASER',
+    );
+    expectErrorCode(
+      await server.gql(SET_APPROVAL, { u: u.purchaser.userId, a: 500, o: u.id }, u.admin.token),
+      'NOT_AN_APPROVER',
+    );
+    expectErrorCode(
+      await server.gql(SET_POLICY, { o: u.id, i: { skipApprovalBelowLimit: true } }, other.admin.token),
+      'FORBIDDEN',
+    );
+    expect(
+      await ds.query(`SELECT kind, amount FROM procurement_limit WHERE user_id = $1`, [u.purchaser.userId]),
+    ).toEqual([{ kind: 'SPENDING', amount: '100000' }]);
+    const limits = (
+      await server.gqlOk(
+        `query($o: ID!) { procurementLimits(orgId: $o) { userId kind amount } }`,
+        { o: u.id },
+        u.approver.token,
+      )
+    ).procurementLimits;
     expect(limits).toHaveLength(3);
   });
 
@@ -267,13 +426,34 @@ describe('limits and policy', () => {
     const both = await actor(server, ds, Role.PURCHASER, { organizationId: u.id });
     await grant(ds, both.userId, Role.APPROVER, u.id);
     const MEMBERS = `query($o: ID!) { unitMembers(orgId: $o) { userId roles spendingLimit approvalLimit displayName } }`;
-    const members = (await server.gqlOk(MEMBERS, { o: u.id }, u.admin.token)).unitMembers as Array<{ userId: string; roles: string[]; spendingLimit: number | null; approvalLimit: number | null }>;
+    const members = (await server.gqlOk(MEMBERS, { o: u.id }, u.admin.token)).unitMembers as Array<{
+      userId: string;
+      roles: string[];
+      spendingLimit: number | null;
+      approvalLimit: number | null;
+    }>;
     const byUser = new Map(members.map((m) => [m.userId, m]));
     expect(members).toHaveLength(5);
-    expect(byUser.get(u.admin.userId)).toMatchObject({ roles: ['AGENCY_ADMIN'], spendingLimit: null, approvalLimit: null });
-    expect(byUser.get(u.purchaser.userId)).toMatchObject({ roles: ['PURCHASER'], spendingLimit: 120_000, approvalLimit: null });
-    expect(byUser.get(u.approver.userId)).toMatchObject({ roles: ['APPROVER'], spendingLimit: null, approvalLimit: 30_000 });
-    expect(byUser.get(both.userId)).toMatchObject({ roles: ['APPROVER', 'PURCHASER'], spendingLimit: 0, approvalLimit: 0 });
+    expect(byUser.get(u.admin.userId)).toMatchObject({
+      roles: ['AGENCY_ADMIN'],
+      spendingLimit: null,
+      approvalLimit: null,
+    });
+    expect(byUser.get(u.purchaser.userId)).toMatchObject({
+      roles: ['PURCHASER'],
+      spendingLimit: 120_000,
+      approvalLimit: null,
+    });
+    expect(byUser.get(u.approver.userId)).toMatchObject({
+      roles: ['APPROVER'],
+      spendingLimit: null,
+      approvalLimit: 30_000,
+    });
+    expect(byUser.get(both.userId)).toMatchObject({
+      roles: ['APPROVER', 'PURCHASER'],
+      spendingLimit: 0,
+      approvalLimit: 0,
+    });
     // The limits of another unit do not leak into this one.
     expect(members.some((m) => m.userId === other.purchaser.userId)).toBe(false);
     expectErrorCode(await server.gql(MEMBERS, { o: u.id }, other.admin.token), 'FORBIDDEN');
@@ -282,11 +462,22 @@ describe('limits and policy', () => {
 
   it('with skipApprovalBelowLimit, a request within the purchaser’s limit is placed at once; above it waits for approval', async () => {
     const u = await setupUnit({ spending: 30_000 });
-    expect((await server.gqlOk(SET_POLICY, { o: u.id, i: { skipApprovalBelowLimit: true } }, u.admin.token)).setProcurementPolicy).toMatchObject({ skipApprovalBelowLimit: true, splitWindowMinutes: 1440 });
+    expect(
+      (await server.gqlOk(SET_POLICY, { o: u.id, i: { skipApprovalBelowLimit: true } }, u.admin.token))
+        .setProcurementPolicy,
+    ).toMatchObject({ skipApprovalBelowLimit: true, splitWindowMinutes: 1440 });
     const small = await submitOk(server, u.purchaser.token, u.id, channel, [{ variantId: tea.variantId, quantity: 6 }]); // exactly the limit
-    expect(small).toMatchObject({ status: 'APPROVED', autoApproved: true, orderStatus: 'PLACED', decidedByUserId: null });
+    expect(small).toMatchObject({
+      status: 'APPROVED',
+      autoApproved: true,
+      orderStatus: 'PLACED',
+      decidedByUserId: null,
+    });
     expect(small.poNumber).toMatch(/^PO-/);
-    const [history] = await ds.query(`SELECT actor_kind, actor_user_id FROM order_history WHERE order_id = $1 AND to_status = 'PLACED'`, [small.orderId]);
+    const [history] = await ds.query(
+      `SELECT actor_kind, actor_user_id FROM order_history WHERE order_id = $1 AND to_status = 'PLACED'`,
+      [small.orderId],
+    );
     expect(history).toEqual({ actor_kind: 'SYSTEM', actor_user_id: u.purchaser.userId });
     const big = await submitOk(server, u.purchaser.token, u.id, channel, [{ variantId: tea.variantId, quantity: 7 }]);
     expect(big).toMatchObject({ status: 'PENDING_APPROVAL', autoApproved: false, orderStatus: 'PENDING_APPROVAL' });
@@ -294,28 +485,55 @@ describe('limits and policy', () => {
 
   it('without the policy every request waits for approval', async () => {
     const u = await setupUnit({ spending: 30_000 });
-    expect(await submitOk(server, u.purchaser.token, u.id, channel, [{ variantId: tea.variantId, quantity: 1 }])).toMatchObject({ status: 'PENDING_APPROVAL' });
+    expect(
+      await submitOk(server, u.purchaser.token, u.id, channel, [{ variantId: tea.variantId, quantity: 1 }]),
+    ).toMatchObject({ status: 'PENDING_APPROVAL' });
   });
 });
 
 describe('split baskets', () => {
   it('are flagged for audit and sent for approval, not refused', async () => {
     const u = await setupUnit({ spending: 30_000, regionCode: '520627000000' });
-    await server.gqlOk(SET_POLICY, { o: u.id, i: { skipApprovalBelowLimit: true, splitWindowMinutes: 60 } }, u.admin.token);
+    await server.gqlOk(
+      SET_POLICY,
+      { o: u.id, i: { skipApprovalBelowLimit: true, splitWindowMinutes: 60 } },
+      u.admin.token,
+    );
     const first = await submitOk(server, u.purchaser.token, u.id, channel, [{ variantId: tea.variantId, quantity: 5 }]); // 25,000
     expect(first).toMatchObject({ status: 'APPROVED', splitSuspected: false });
-    const second = await submitOk(server, u.purchaser.token, u.id, channel, [{ variantId: tea.variantId, quantity: 5 }]); // 25,000 more in the window
+    const second = await submitOk(server, u.purchaser.token, u.id, channel, [
+      { variantId: tea.variantId, quantity: 5 },
+    ]); // 25,000 more in the window
     expect(second).toMatchObject({ status: 'PENDING_APPROVAL', splitSuspected: true, autoApproved: false });
-    const [flag] = await ds.query(`SELECT kind, request_id, related_request_ids, total_amount, limit_amount, window_minutes FROM procurement_anomaly_flag WHERE org_id = $1`, [u.id]);
-    expect(flag).toEqual({ kind: 'SPLIT_BASKET', request_id: second.id, related_request_ids: [first.id], total_amount: '50000', limit_amount: '30000', window_minutes: 60 });
+    const [flag] = await ds.query(
+      `SELECT kind, request_id, related_request_ids, total_amount, limit_amount, window_minutes FROM procurement_anomaly_flag WHERE org_id = $1`,
+      [u.id],
+    );
+    expect(flag).toEqual({
+      kind: 'SPLIT_BASKET',
+      request_id: second.id,
+      related_request_ids: [first.id],
+      total_amount: '50000',
+      limit_amount: '30000',
+      window_minutes: 60,
+    });
 
     const FLAGS = `{ procurementAnomalyFlags { kind orgId requestId relatedRequestIds totalAmount limitAmount } }`;
     const auditor = await regional(server, ds, Role.AUDITOR, '520627');
     expect((await server.gqlOk(FLAGS, {}, auditor.token)).procurementAnomalyFlags).toEqual([
-      { kind: 'SPLIT_BASKET', orgId: u.id, requestId: second.id, relatedRequestIds: [first.id], totalAmount: 50_000, limitAmount: 30_000 },
+      {
+        kind: 'SPLIT_BASKET',
+        orgId: u.id,
+        requestId: second.id,
+        relatedRequestIds: [first.id],
+        totalAmount: 50_000,
+        limitAmount: 30_000,
+      },
     ]);
     const elsewhere = await regional(server, ds, Role.AUDITOR, '520621');
-    expect((await server.gqlOk(FLAGS, {}, elsewhere.token)).procurementAnomalyFlags.filter((f: any) => f.orgId === u.id)).toEqual([]);
+    expect(
+      (await server.gqlOk(FLAGS, {}, elsewhere.token)).procurementAnomalyFlags.filter((f: any) => f.orgId === u.id),
+    ).toEqual([]);
     expect((await server.gqlOk(FLAGS, {}, u.admin.token)).procurementAnomalyFlags).toHaveLength(1);
     expectErrorCode(await server.gql(FLAGS, {}, u.purchaser.token), 'FORBIDDEN');
 
@@ -328,7 +546,10 @@ describe('split baskets', () => {
   it('legitimate repeated small purchases that stay under the limit together raise nothing', async () => {
     const u = await setupUnit({ spending: 30_000 });
     await server.gqlOk(SET_POLICY, { o: u.id, i: { skipApprovalBelowLimit: true } }, u.admin.token);
-    for (let i = 0; i < 3; i++) expect(await submitOk(server, u.purchaser.token, u.id, channel, [{ variantId: tea.variantId, quantity: 2 }])).toMatchObject({ status: 'APPROVED', splitSuspected: false });
+    for (let i = 0; i < 3; i++)
+      expect(
+        await submitOk(server, u.purchaser.token, u.id, channel, [{ variantId: tea.variantId, quantity: 2 }]),
+      ).toMatchObject({ status: 'APPROVED', splitSuspected: false });
     expect(await count(ds, `SELECT count(*) FROM procurement_anomaly_flag WHERE org_id = $1`, [u.id])).toBe(0);
   });
 });

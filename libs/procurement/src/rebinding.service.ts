@@ -30,16 +30,22 @@ export class RebindingService {
     return this.db.transaction(ctx, async (tx) => {
       const order = await this.orders.get(tx, orderId);
       const binding = await this.procurement.lockBinding(tx, order);
-      if (!binding) throw new AppError('NOT_AN_AGENCY_ORDER', 'Only agency orders count toward a unit', { field: 'orderId' });
-      if (!(await this.access.administers(tx, binding.orgId))) throw forbidden('Only an agency admin of the unit the order counts toward may ask to re-bind it');
+      if (!binding)
+        throw new AppError('NOT_AN_AGENCY_ORDER', 'Only agency orders count toward a unit', { field: 'orderId' });
+      if (!(await this.access.administers(tx, binding.orgId)))
+        throw forbidden('Only an agency admin of the unit the order counts toward may ask to re-bind it');
       const to = await this.access.unit(tx, toOrgId, 'toOrgId');
-      if (to.id === binding.orgId) throw new AppError('SAME_UNIT', 'The order already counts toward this unit', { field: 'toOrgId' });
+      if (to.id === binding.orgId)
+        throw new AppError('SAME_UNIT', 'The order already counts toward this unit', { field: 'toOrgId' });
       if (order.status === OrderStatus.CANCELLED || order.status === OrderStatus.REJECTED) {
         throw new AppError('ORDER_CLOSED', `A ${order.status} order counts nowhere`, { field: 'orderId' });
       }
       const [shipped]: Array<{ any: boolean }> = await this.db
         .manager(tx)
-        .query(`SELECT EXISTS (SELECT 1 FROM supplier_order WHERE order_id = $1 AND status IN ('SHIPPED','DELIVERED')) AS any`, [order.id]);
+        .query(
+          `SELECT EXISTS (SELECT 1 FROM supplier_order WHERE order_id = $1 AND status IN ('SHIPPED','DELIVERED')) AS any`,
+          [order.id],
+        );
       const immediate = !shipped.any && !order.acceptedAt && (await this.access.administers(tx, to.id));
       const repo = this.db.repo(tx, OrderRebinding);
       let row: OrderRebinding;
@@ -57,7 +63,10 @@ export class RebindingService {
           }),
         );
       } catch (e) {
-        if (uniqueViolation(e, 'order_rebinding_pending_idx')) throw new AppError('REBINDING_PENDING', 'A re-binding of this order is already waiting for a coordinator', { field: 'orderId' });
+        if (uniqueViolation(e, 'order_rebinding_pending_idx'))
+          throw new AppError('REBINDING_PENDING', 'A re-binding of this order is already waiting for a coordinator', {
+            field: 'orderId',
+          });
         throw e;
       }
       if (immediate) await this.procurement.rebind(tx, binding, to.id, row.id);
@@ -72,16 +81,30 @@ export class RebindingService {
     const note = comment?.trim() || null;
     if (!approve && !note) throw badInput('reason is required', { field: 'reason' });
     return this.db.transaction(ctx, async (tx) => {
-      const row = await this.db.repo(tx, OrderRebinding).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const row = await this.db
+        .repo(tx, OrderRebinding)
+        .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw notFound('OrderRebinding', id);
       const from = await this.access.unit(tx, row.fromOrgId);
-      if (!this.access.coversRegion(p, from.regionCode)) throw forbidden('Only a coordinator of the region of the unit the order counts toward decides');
-      if (row.status !== RebindingStatus.PENDING) throw new AppError('REBINDING_NOT_PENDING', `The re-binding is already ${row.status}`, { status: row.status });
-      const changes = { status: approve ? RebindingStatus.APPROVED : RebindingStatus.REJECTED, decidedByUserId: p.userId, decisionComment: note, decidedAt: new Date() };
+      if (!this.access.coversRegion(p, from.regionCode))
+        throw forbidden('Only a coordinator of the region of the unit the order counts toward decides');
+      if (row.status !== RebindingStatus.PENDING)
+        throw new AppError('REBINDING_NOT_PENDING', `The re-binding is already ${row.status}`, { status: row.status });
+      const changes = {
+        status: approve ? RebindingStatus.APPROVED : RebindingStatus.REJECTED,
+        decidedByUserId: p.userId,
+        decisionComment: note,
+        decidedAt: new Date(),
+      };
       if (approve) {
         const order = await this.orders.get(tx, row.orderId);
         const binding = (await this.procurement.lockBinding(tx, order)) as OrderBinding;
-        if (binding.orgId !== row.fromOrgId) throw new AppError('REBINDING_STALE', 'The order no longer counts toward the unit this request moves it from', { field: 'id' });
+        if (binding.orgId !== row.fromOrgId)
+          throw new AppError(
+            'REBINDING_STALE',
+            'The order no longer counts toward the unit this request moves it from',
+            { field: 'id' },
+          );
         await this.procurement.rebind(tx, binding, row.toOrgId, row.id);
       }
       await this.db.repo(tx, OrderRebinding).update({ id }, changes);
@@ -92,11 +115,19 @@ export class RebindingService {
   /** Re-bindings in scope: coordinators/auditors by the from-unit's region, admins of either unit, platform all. */
   async list(ctx: RequestContext, filter: RebindingFilter): Promise<OrderRebinding[]> {
     const p = ctx.requirePrincipal();
-    const qb = this.db.repo(ctx, OrderRebinding).createQueryBuilder('r').innerJoin('organization', 'o', 'o.id = r.from_org_id').orderBy('r.created_at', 'DESC').limit(500);
+    const qb = this.db
+      .repo(ctx, OrderRebinding)
+      .createQueryBuilder('r')
+      .innerJoin('organization', 'o', 'o.id = r.from_org_id')
+      .orderBy('r.created_at', 'DESC')
+      .limit(500);
     if (!p.hasRole(Role.PLATFORM_ADMIN)) {
       const ids = await this.access.administered(ctx, p);
       const prefixes = p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR).map((x) => `${x}%`);
-      qb.andWhere(`(r.from_org_id = ANY(:ids::uuid[]) OR r.to_org_id = ANY(:ids::uuid[]) ${prefixes.length ? 'OR o.region_code LIKE ANY(:prefixes::text[])' : ''})`, { ids, prefixes });
+      qb.andWhere(
+        `(r.from_org_id = ANY(:ids::uuid[]) OR r.to_org_id = ANY(:ids::uuid[]) ${prefixes.length ? 'OR o.region_code LIKE ANY(:prefixes::text[])' : ''})`,
+        { ids, prefixes },
+      );
     }
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
     return qb.getMany();

@@ -3,7 +3,13 @@ import { Allow, AUTHENTICATED, Ctx, type RequestContext, Role } from '@bangfu/co
 import { CompletionService } from './completion.service';
 import { checkYear } from './dates';
 import { FilingService } from './filing.service';
-import { JurisdictionMinimum, JurisdictionStaffPurchases, ReservedShareAmendment, ReservedShareExemption, ReservedShareFiling } from './procurement.entities';
+import {
+  JurisdictionMinimum,
+  JurisdictionStaffPurchases,
+  ReservedShareAmendment,
+  ReservedShareExemption,
+  ReservedShareFiling,
+} from './procurement.entities';
 import {
   AmendReservedShareInput,
   CatererAccountInput,
@@ -15,7 +21,14 @@ import {
 } from './procurement.types';
 import { ShareRulesService } from './share-rules.service';
 
-const UNIT_READERS = [Role.PURCHASER, Role.APPROVER, Role.AGENCY_ADMIN, Role.COORDINATOR, Role.AUDITOR, Role.PLATFORM_ADMIN];
+const UNIT_READERS = [
+  Role.PURCHASER,
+  Role.APPROVER,
+  Role.AGENCY_ADMIN,
+  Role.COORDINATOR,
+  Role.AUDITOR,
+  Role.PLATFORM_ADMIN,
+];
 
 @Resolver(() => ReservedShareFiling)
 export class ReservedShareResolver {
@@ -25,37 +38,62 @@ export class ReservedShareResolver {
     private readonly completion: CompletionService,
   ) {}
 
-  @Query(() => ReservedShare, { description: '预留份额 of a unit for a year: reserved, counted, pending, completion and the monthly series' })
+  @Query(() => ReservedShare, {
+    description: '预留份额 of a unit for a year: reserved, counted, pending, completion and the monthly series',
+  })
   @Allow(...UNIT_READERS)
-  reservedShare(@Ctx() ctx: RequestContext, @Args('orgId', { type: () => ID }) orgId: string, @Args('year', { type: () => Int }) year: number): Promise<ReservedShare> {
+  reservedShare(
+    @Ctx() ctx: RequestContext,
+    @Args('orgId', { type: () => ID }) orgId: string,
+    @Args('year', { type: () => Int }) year: number,
+  ): Promise<ReservedShare> {
     return this.completion.reservedShare(ctx, orgId, year);
   }
 
   @Query(() => [ReservedShareFiling], { description: 'Every filing of the unit (or covering it), newest year first' })
   @Allow(...UNIT_READERS)
-  reservedShareFilings(@Ctx() ctx: RequestContext, @Args('orgId', { type: () => ID }) orgId: string): Promise<ReservedShareFiling[]> {
+  reservedShareFilings(
+    @Ctx() ctx: RequestContext,
+    @Args('orgId', { type: () => ID }) orgId: string,
+  ): Promise<ReservedShareFiling[]> {
     return this.filings.listForUnit(ctx, orgId);
   }
 
-  @Query(() => [UnitCompletion], { description: 'AGENCY_ADMIN: the units below one you administer, ranked by completion' })
+  @Query(() => [UnitCompletion], {
+    description: 'AGENCY_ADMIN: the units below one you administer, ranked by completion',
+  })
   @Allow(Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN)
-  subordinateCompletion(@Ctx() ctx: RequestContext, @Args('orgId', { type: () => ID }) orgId: string, @Args('year', { type: () => Int }) year: number): Promise<UnitCompletion[]> {
+  subordinateCompletion(
+    @Ctx() ctx: RequestContext,
+    @Args('orgId', { type: () => ID }) orgId: string,
+    @Args('year', { type: () => Int }) year: number,
+  ): Promise<UnitCompletion[]> {
     return this.completion.subordinateCompletion(ctx, orgId, year);
   }
 
-  @Query(() => [UnitCompletion], { description: 'Coordinators and auditors: every unit in a region of your scope, ranked by completion' })
+  @Query(() => [UnitCompletion], {
+    description: 'Coordinators and auditors: every unit in a region of your scope, ranked by completion',
+  })
   @Allow(Role.COORDINATOR, Role.AUDITOR, Role.PLATFORM_ADMIN)
-  regionCompletion(@Ctx() ctx: RequestContext, @Args('regionCode', { type: () => String }) regionCode: string, @Args('year', { type: () => Int }) year: number): Promise<UnitCompletion[]> {
+  regionCompletion(
+    @Ctx() ctx: RequestContext,
+    @Args('regionCode', { type: () => String }) regionCode: string,
+    @Args('year', { type: () => Int }) year: number,
+  ): Promise<UnitCompletion[]> {
     return this.completion.regionCompletion(ctx, regionCode, year);
   }
 
-  @Query(() => [JurisdictionMinimum], { description: 'Minimum reserved ratios set by province or city (elsewhere 10%)' })
+  @Query(() => [JurisdictionMinimum], {
+    description: 'Minimum reserved ratios set by province or city (elsewhere 10%)',
+  })
   @Allow(AUTHENTICATED)
   jurisdictionMinimums(@Ctx() ctx: RequestContext): Promise<JurisdictionMinimum[]> {
     return this.rules.listMinimums(ctx);
   }
 
-  @Query(() => [JurisdictionStaffPurchases], { description: 'Where staff purchases with their own money count toward units’ completion (elsewhere they do not)' })
+  @Query(() => [JurisdictionStaffPurchases], {
+    description: 'Where staff purchases with their own money count toward units’ completion (elsewhere they do not)',
+  })
   @Allow(AUTHENTICATED)
   jurisdictionStaffPurchases(@Ctx() ctx: RequestContext): Promise<JurisdictionStaffPurchases[]> {
     return this.rules.listStaffPurchaseRules(ctx);
@@ -67,20 +105,32 @@ export class ReservedShareResolver {
     return this.rules.deadlineFor(ctx, checkYear(year));
   }
 
-  @Query(() => [ReservedShareExemption], { description: 'Exemptions in your scope (coordinators: your region; admins: your units)' })
+  @Query(() => [ReservedShareExemption], {
+    description: 'Exemptions in your scope (coordinators: your region; admins: your units)',
+  })
   @Allow(Role.AGENCY_ADMIN, Role.COORDINATOR, Role.AUDITOR, Role.PLATFORM_ADMIN)
-  reservedShareExemptions(@Ctx() ctx: RequestContext, @Args('filter', { type: () => ExemptionFilter, nullable: true }) filter?: ExemptionFilter | null): Promise<ReservedShareExemption[]> {
+  reservedShareExemptions(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { type: () => ExemptionFilter, nullable: true }) filter?: ExemptionFilter | null,
+  ): Promise<ReservedShareExemption[]> {
     return this.rules.listExemptions(ctx, filter ?? {});
   }
 
-  @Mutation(() => JurisdictionMinimum, { description: 'Platform admin: the minimum ratio of a province or city (most specific prefix wins)' })
+  @Mutation(() => JurisdictionMinimum, {
+    description: 'Platform admin: the minimum ratio of a province or city (most specific prefix wins)',
+  })
   @Allow(Role.PLATFORM_ADMIN)
-  setJurisdictionMinimum(@Ctx() ctx: RequestContext, @Args('regionCode', { type: () => String }) regionCode: string, @Args('ratioBps', { type: () => Int }) ratioBps: number): Promise<JurisdictionMinimum> {
+  setJurisdictionMinimum(
+    @Ctx() ctx: RequestContext,
+    @Args('regionCode', { type: () => String }) regionCode: string,
+    @Args('ratioBps', { type: () => Int }) ratioBps: number,
+  ): Promise<JurisdictionMinimum> {
     return this.rules.setMinimum(ctx, regionCode, ratioBps);
   }
 
   @Mutation(() => JurisdictionStaffPurchases, {
-    description: 'Platform admin: whether staff purchases with their own money count toward units’ completion in a province or city (always reported separately as staffAmount)',
+    description:
+      'Platform admin: whether staff purchases with their own money count toward units’ completion in a province or city (always reported separately as staffAmount)',
   })
   @Allow(Role.PLATFORM_ADMIN)
   setJurisdictionStaffPurchases(
@@ -91,43 +141,74 @@ export class ReservedShareResolver {
     return this.rules.setStaffPurchasesCount(ctx, regionCode, staffPurchasesCount);
   }
 
-  @Mutation(() => String, { description: 'Platform admin: the filing deadline of a year (YYYY-MM-DD, inclusive, Asia/Shanghai)' })
+  @Mutation(() => String, {
+    description: 'Platform admin: the filing deadline of a year (YYYY-MM-DD, inclusive, Asia/Shanghai)',
+  })
   @Allow(Role.PLATFORM_ADMIN)
-  setFilingDeadline(@Ctx() ctx: RequestContext, @Args('year', { type: () => Int }) year: number, @Args('deadline', { type: () => String }) deadline: string): Promise<string> {
+  setFilingDeadline(
+    @Ctx() ctx: RequestContext,
+    @Args('year', { type: () => Int }) year: number,
+    @Args('deadline', { type: () => String }) deadline: string,
+  ): Promise<string> {
     return this.rules.setDeadline(ctx, year, deadline);
   }
 
-  @Mutation(() => ReservedShareFiling, { description: 'AGENCY_ADMIN: file the unit’s reserved share for a year (once; amend afterwards)' })
+  @Mutation(() => ReservedShareFiling, {
+    description: 'AGENCY_ADMIN: file the unit’s reserved share for a year (once; amend afterwards)',
+  })
   @Allow(Role.AGENCY_ADMIN)
-  fileReservedShare(@Ctx() ctx: RequestContext, @Args('input', { type: () => FileReservedShareInput }) input: FileReservedShareInput): Promise<ReservedShareFiling> {
+  fileReservedShare(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { type: () => FileReservedShareInput }) input: FileReservedShareInput,
+  ): Promise<ReservedShareFiling> {
     return this.filings.file(ctx, input);
   }
 
-  @Mutation(() => ReservedShareFiling, { description: 'AGENCY_ADMIN: change a filing; the previous version is kept with the reason' })
+  @Mutation(() => ReservedShareFiling, {
+    description: 'AGENCY_ADMIN: change a filing; the previous version is kept with the reason',
+  })
   @Allow(Role.AGENCY_ADMIN)
-  amendReservedShare(@Ctx() ctx: RequestContext, @Args('input', { type: () => AmendReservedShareInput }) input: AmendReservedShareInput): Promise<ReservedShareFiling> {
+  amendReservedShare(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { type: () => AmendReservedShareInput }) input: AmendReservedShareInput,
+  ): Promise<ReservedShareFiling> {
     return this.filings.amend(ctx, input);
   }
 
-  @Mutation(() => ReservedShareExemption, { description: 'AGENCY_ADMIN: ask to file a ratio below the jurisdiction minimum' })
+  @Mutation(() => ReservedShareExemption, {
+    description: 'AGENCY_ADMIN: ask to file a ratio below the jurisdiction minimum',
+  })
   @Allow(Role.AGENCY_ADMIN)
-  requestExemption(@Ctx() ctx: RequestContext, @Args('input', { type: () => RequestExemptionInput }) input: RequestExemptionInput): Promise<ReservedShareExemption> {
+  requestExemption(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { type: () => RequestExemptionInput }) input: RequestExemptionInput,
+  ): Promise<ReservedShareExemption> {
     return this.rules.requestExemption(ctx, input);
   }
 
   @Mutation(() => ReservedShareExemption, { description: 'Coordinator of the unit’s region: approve an exemption' })
   @Allow(Role.COORDINATOR)
-  approveExemption(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('comment', { type: () => String, nullable: true }) comment?: string | null): Promise<ReservedShareExemption> {
+  approveExemption(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('comment', { type: () => String, nullable: true }) comment?: string | null,
+  ): Promise<ReservedShareExemption> {
     return this.rules.decideExemption(ctx, id, true, comment ?? null);
   }
 
   @Mutation(() => ReservedShareExemption, { description: 'Coordinator of the unit’s region: reject an exemption' })
   @Allow(Role.COORDINATOR)
-  rejectExemption(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('reason', { type: () => String }) reason: string): Promise<ReservedShareExemption> {
+  rejectExemption(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { type: () => String }) reason: string,
+  ): Promise<ReservedShareExemption> {
     return this.rules.decideExemption(ctx, id, false, reason);
   }
 
-  @Mutation(() => ReservedShareFiling, { description: 'AGENCY_ADMIN: the caterer’s own PURCHASER account under the unit (OUTSOURCED canteens)' })
+  @Mutation(() => ReservedShareFiling, {
+    description: 'AGENCY_ADMIN: the caterer’s own PURCHASER account under the unit (OUTSOURCED canteens)',
+  })
   @Allow(Role.AGENCY_ADMIN)
   createCatererAccount(
     @Ctx() ctx: RequestContext,
@@ -137,12 +218,16 @@ export class ReservedShareResolver {
     return this.filings.createCatererAccount(ctx, filingId, input);
   }
 
-  @ResolveField(() => [ID], { description: 'The units this filing covers: the filer first, then the units sharing its canteen' })
+  @ResolveField(() => [ID], {
+    description: 'The units this filing covers: the filer first, then the units sharing its canteen',
+  })
   coveredOrgIds(@Ctx() ctx: RequestContext, @Parent() filing: ReservedShareFiling): Promise<string[]> {
     return this.filings.coveredOrgIds(ctx, filing);
   }
 
-  @ResolveField(() => [ReservedShareAmendment], { description: 'Every version: the filing itself (FILED) and each amendment' })
+  @ResolveField(() => [ReservedShareAmendment], {
+    description: 'Every version: the filing itself (FILED) and each amendment',
+  })
   amendments(@Ctx() ctx: RequestContext, @Parent() filing: ReservedShareFiling): Promise<ReservedShareAmendment[]> {
     return this.filings.amendments(ctx, filing.id);
   }

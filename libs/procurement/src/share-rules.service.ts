@@ -3,7 +3,13 @@ import { AppError, badInput, Db, forbidden, notFound, type RequestContext, Role,
 import { normalizePrefix, padCode, RegionLevel, RegionService } from '@bangfu/region';
 import { assertKnownId, UnitAccess } from './access';
 import { checkYear, isIsoDate, shanghaiDate } from './dates';
-import { ExemptionStatus, JurisdictionMinimum, JurisdictionStaffPurchases, ReservedShareDeadline, ReservedShareExemption } from './procurement.entities';
+import {
+  ExemptionStatus,
+  JurisdictionMinimum,
+  JurisdictionStaffPurchases,
+  ReservedShareDeadline,
+  ReservedShareExemption,
+} from './procurement.entities';
 import type { ExemptionFilter, RequestExemptionInput } from './procurement.types';
 
 /** The national minimum (10%) where no province or city has set its own. */
@@ -11,7 +17,11 @@ export const DEFAULT_MINIMUM_BPS = 1000;
 
 export function checkRatio(value: unknown, field = 'ratioBps'): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 10_000) {
-    throw new AppError('INVALID_RATIO', `${field} must be a whole number of basis points between 0 and 10000 (1000 = 10%)`, { field });
+    throw new AppError(
+      'INVALID_RATIO',
+      `${field} must be a whole number of basis points between 0 and 10000 (1000 = 10%)`,
+      { field },
+    );
   }
   return value;
 }
@@ -41,7 +51,10 @@ export class ShareRulesService {
     if (!regionCode) return DEFAULT_MINIMUM_BPS;
     const [row]: Array<{ ratio_bps: number }> = await this.db
       .manager(ctx)
-      .query(`SELECT ratio_bps FROM jurisdiction_minimum WHERE $1 LIKE region_prefix || '%' ORDER BY length(region_prefix) DESC LIMIT 1`, [regionCode]);
+      .query(
+        `SELECT ratio_bps FROM jurisdiction_minimum WHERE $1 LIKE region_prefix || '%' ORDER BY length(region_prefix) DESC LIMIT 1`,
+        [regionCode],
+      );
     return row ? row.ratio_bps : DEFAULT_MINIMUM_BPS;
   }
 
@@ -51,7 +64,9 @@ export class ShareRulesService {
     if (!p.hasRole(Role.PLATFORM_ADMIN)) throw forbidden('Only platform admins set jurisdiction minimums');
     const prefix = normalizePrefix(String(regionCode ?? ''), 'regionCode');
     if (prefix.length !== 2 && prefix.length !== 4) {
-      throw new AppError('WRONG_REGION_LEVEL', 'Minimums are set per province or city (prefecture)', { field: 'regionCode' });
+      throw new AppError('WRONG_REGION_LEVEL', 'Minimums are set per province or city (prefecture)', {
+        field: 'regionCode',
+      });
     }
     checkRatio(ratioBps);
     return this.db.transaction(ctx, async (tx) => {
@@ -73,17 +88,28 @@ export class ShareRulesService {
     if (!regionCode) return false;
     const [row]: Array<{ staff_purchases_count: boolean }> = await this.db
       .manager(ctx)
-      .query(`SELECT staff_purchases_count FROM jurisdiction_staff_purchases WHERE $1 LIKE region_prefix || '%' ORDER BY length(region_prefix) DESC LIMIT 1`, [regionCode]);
+      .query(
+        `SELECT staff_purchases_count FROM jurisdiction_staff_purchases WHERE $1 LIKE region_prefix || '%' ORDER BY length(region_prefix) DESC LIMIT 1`,
+        [regionCode],
+      );
     return row?.staff_purchases_count ?? false;
   }
 
   /** PLATFORM_ADMIN: whether staff purchases count in a province (2-digit prefix) or city (4-digit prefix). */
-  async setStaffPurchasesCount(ctx: RequestContext, regionCode: string, count: boolean): Promise<JurisdictionStaffPurchases> {
+  async setStaffPurchasesCount(
+    ctx: RequestContext,
+    regionCode: string,
+    count: boolean,
+  ): Promise<JurisdictionStaffPurchases> {
     const p = ctx.requirePrincipal();
     if (!p.hasRole(Role.PLATFORM_ADMIN)) throw forbidden('Only platform admins set jurisdiction rules');
     const prefix = normalizePrefix(String(regionCode ?? ''), 'regionCode');
-    if (prefix.length !== 2 && prefix.length !== 4) throw new AppError('WRONG_REGION_LEVEL', 'Jurisdiction rules are set per province or city (prefecture)', { field: 'regionCode' });
-    if (typeof count !== 'boolean') throw badInput('staffPurchasesCount must be true or false', { field: 'staffPurchasesCount' });
+    if (prefix.length !== 2 && prefix.length !== 4)
+      throw new AppError('WRONG_REGION_LEVEL', 'Jurisdiction rules are set per province or city (prefecture)', {
+        field: 'regionCode',
+      });
+    if (typeof count !== 'boolean')
+      throw badInput('staffPurchasesCount must be true or false', { field: 'staffPurchasesCount' });
     return this.db.transaction(ctx, async (tx) => {
       await this.regions.requireLevel(tx, padCode(prefix), [RegionLevel.PROVINCE, RegionLevel.CITY]);
       await this.db.manager(tx).query(
@@ -118,23 +144,32 @@ export class ShareRulesService {
     const p = ctx.requirePrincipal();
     if (!p.hasRole(Role.PLATFORM_ADMIN)) throw forbidden('Only platform admins set filing deadlines');
     checkYear(year);
-    if (!isIsoDate(deadline)) throw new AppError('INVALID_DATE', 'deadline must be a date like 2027-03-31', { field: 'deadline' });
-    await this.db
-      .manager(ctx)
-      .query(
-        `INSERT INTO reserved_share_deadline (year, deadline, set_by_user_id) VALUES ($1, $2, $3)
+    if (!isIsoDate(deadline))
+      throw new AppError('INVALID_DATE', 'deadline must be a date like 2027-03-31', { field: 'deadline' });
+    await this.db.manager(ctx).query(
+      `INSERT INTO reserved_share_deadline (year, deadline, set_by_user_id) VALUES ($1, $2, $3)
          ON CONFLICT (year) DO UPDATE SET deadline = EXCLUDED.deadline, set_by_user_id = EXCLUDED.set_by_user_id, updated_at = now()`,
-        [year, deadline, p.userId],
-      );
+      [year, deadline, p.userId],
+    );
     return deadline;
   }
 
   /** The approved exemption allowing this ratio for the unit and year, if any. */
-  async exemptionAllowing(ctx: RequestContext, orgId: string, year: number, ratioBps: number): Promise<ReservedShareExemption | null> {
+  async exemptionAllowing(
+    ctx: RequestContext,
+    orgId: string,
+    year: number,
+    ratioBps: number,
+  ): Promise<ReservedShareExemption | null> {
     const rows = await this.db
       .repo(ctx, ReservedShareExemption)
       .createQueryBuilder('e')
-      .where('e.org_id = :orgId AND e.year = :year AND e.status = :status AND e.ratio_bps <= :ratio', { orgId, year, status: ExemptionStatus.APPROVED, ratio: ratioBps })
+      .where('e.org_id = :orgId AND e.year = :year AND e.status = :status AND e.ratio_bps <= :ratio', {
+        orgId,
+        year,
+        status: ExemptionStatus.APPROVED,
+        ratio: ratioBps,
+      })
       .getMany();
     return rows[0] ?? null;
   }
@@ -147,17 +182,37 @@ export class ShareRulesService {
     const reason = text(input.reason, 'reason', 2000);
     return this.db.transaction(ctx, async (tx) => {
       const unit = await this.access.requireAdmin(tx, input.orgId);
-      if (!unit.regionCode) throw new AppError('NO_JURISDICTION', 'The unit has no region code, so no coordinator can decide an exemption', { field: 'orgId' });
+      if (!unit.regionCode)
+        throw new AppError(
+          'NO_JURISDICTION',
+          'The unit has no region code, so no coordinator can decide an exemption',
+          { field: 'orgId' },
+        );
       const minimumBps = await this.minimumFor(tx, unit.regionCode);
       if (input.ratioBps >= minimumBps) {
-        throw new AppError('EXEMPTION_NOT_NEEDED', `${input.ratioBps} bps is not below the minimum of ${minimumBps} bps`, { field: 'ratioBps', minimumBps });
+        throw new AppError(
+          'EXEMPTION_NOT_NEEDED',
+          `${input.ratioBps} bps is not below the minimum of ${minimumBps} bps`,
+          { field: 'ratioBps', minimumBps },
+        );
       }
       const repo = this.db.repo(tx, ReservedShareExemption);
       try {
-        return await repo.save(repo.create({ orgId: unit.id, year: input.year, ratioBps: input.ratioBps, minimumBps, reason, requestedByUserId: p.userId }));
+        return await repo.save(
+          repo.create({
+            orgId: unit.id,
+            year: input.year,
+            ratioBps: input.ratioBps,
+            minimumBps,
+            reason,
+            requestedByUserId: p.userId,
+          }),
+        );
       } catch (e) {
         if (uniqueViolation(e, 'reserved_share_exemption_live_idx')) {
-          throw new AppError('EXEMPTION_EXISTS', 'An exemption for this unit and year is already pending or approved', { field: 'orgId' });
+          throw new AppError('EXEMPTION_EXISTS', 'An exemption for this unit and year is already pending or approved', {
+            field: 'orgId',
+          });
         }
         throw e;
       }
@@ -165,17 +220,31 @@ export class ShareRulesService {
   }
 
   /** COORDINATOR of the unit's region: approve or reject a pending exemption. */
-  async decideExemption(ctx: RequestContext, id: string, approve: boolean, comment: string | null): Promise<ReservedShareExemption> {
+  async decideExemption(
+    ctx: RequestContext,
+    id: string,
+    approve: boolean,
+    comment: string | null,
+  ): Promise<ReservedShareExemption> {
     const p = ctx.requirePrincipal();
     assertKnownId(id, 'Exemption');
     const why = approve ? comment?.trim() || null : text(comment, 'reason', 2000);
     return this.db.transaction(ctx, async (tx) => {
-      const ex = await this.db.repo(tx, ReservedShareExemption).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const ex = await this.db
+        .repo(tx, ReservedShareExemption)
+        .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!ex) throw notFound('Exemption', id);
       const unit = await this.access.unit(tx, ex.orgId);
-      if (!this.access.coversRegion(p, unit.regionCode)) throw forbidden('Only a coordinator of the unit’s region decides its exemption');
-      if (ex.status !== ExemptionStatus.PENDING) throw new AppError('EXEMPTION_NOT_PENDING', `The exemption is already ${ex.status}`, { status: ex.status });
-      const changes = { status: approve ? ExemptionStatus.APPROVED : ExemptionStatus.REJECTED, decidedByUserId: p.userId, decisionComment: why, decidedAt: new Date() };
+      if (!this.access.coversRegion(p, unit.regionCode))
+        throw forbidden('Only a coordinator of the unit’s region decides its exemption');
+      if (ex.status !== ExemptionStatus.PENDING)
+        throw new AppError('EXEMPTION_NOT_PENDING', `The exemption is already ${ex.status}`, { status: ex.status });
+      const changes = {
+        status: approve ? ExemptionStatus.APPROVED : ExemptionStatus.REJECTED,
+        decidedByUserId: p.userId,
+        decisionComment: why,
+        decidedAt: new Date(),
+      };
       await this.db.repo(tx, ReservedShareExemption).update({ id }, changes);
       return Object.assign(ex, changes);
     });
@@ -183,7 +252,12 @@ export class ShareRulesService {
 
   /** Exemptions in scope: coordinators/auditors their region, admins their subtree, platform all (SQL-filtered). */
   async listExemptions(ctx: RequestContext, filter: ExemptionFilter): Promise<ReservedShareExemption[]> {
-    const qb = this.db.repo(ctx, ReservedShareExemption).createQueryBuilder('e').innerJoin('organization', 'o', 'o.id = e.org_id').orderBy('e.created_at', 'DESC').limit(500);
+    const qb = this.db
+      .repo(ctx, ReservedShareExemption)
+      .createQueryBuilder('e')
+      .innerJoin('organization', 'o', 'o.id = e.org_id')
+      .orderBy('e.created_at', 'DESC')
+      .limit(500);
     const scope = await this.access.readScope(ctx, 'o');
     if (scope) qb.andWhere(scope.where, scope.params);
     if (filter.orgId) {
@@ -194,4 +268,3 @@ export class ShareRulesService {
     return qb.getMany();
   }
 }
-

@@ -5,7 +5,12 @@ import type { CompletionRanking, SupervisionRow } from './supervision.types';
 
 const pct = (bps: number | null) => (bps === null ? '—' : `${(bps / 100).toFixed(2)}%`);
 const GROUP_HEADER: Record<string, string> = { CITY: '地区', COUNTY: '地区', DEPARTMENT: '主管部门', UNIT: '单位' };
-const STATUS_TEXT: Record<string, string> = { NOT_DUE: '未到期', OVERDUE: '逾期未付', PAID: '按期支付', PAID_LATE: '逾期支付' };
+const STATUS_TEXT: Record<string, string> = {
+  NOT_DUE: '未到期',
+  OVERDUE: '逾期未付',
+  PAID: '按期支付',
+  PAID_LATE: '逾期支付',
+};
 
 /** 月度通报 layout: 排名, 地区/单位, counts, 预留金额, 已采购金额, 完成率, year on year; snapshot months add the later corrections. */
 export function rankingColumns(r: CompletionRanking): Column<SupervisionRow>[] {
@@ -70,7 +75,12 @@ export function titledCsv<R>(title: string, columns: ReadonlyArray<Column<R>>, r
 }
 
 /** XLSX: title row (merged, bold), header row, rows; money as yuan numbers formatted #,##0.00. */
-export async function titledXlsx<R>(sheetName: string, title: string, columns: ReadonlyArray<Column<R>>, rows: R[]): Promise<Buffer> {
+export async function titledXlsx<R>(
+  sheetName: string,
+  title: string,
+  columns: ReadonlyArray<Column<R>>,
+  rows: R[],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 2 }] });
   sheet.columns = columns.map((c) => ({ width: c.width, style: c.money ? { numFmt: '#,##0.00' } : {} }));

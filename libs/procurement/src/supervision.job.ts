@@ -32,6 +32,12 @@ export class CompletionSnapshotScheduler implements OnApplicationBootstrap {
   constructor(private readonly queues: QueueService) {}
 
   async onApplicationBootstrap() {
-    await this.queues.queue(SUPERVISION_QUEUE).upsertJobScheduler(SNAPSHOT_SCHEDULER_ID, { pattern: '30 0 * * *', tz: 'Asia/Shanghai' }, { name: SNAPSHOT_JOB, data: {} });
+    await this.queues
+      .queue(SUPERVISION_QUEUE)
+      .upsertJobScheduler(
+        SNAPSHOT_SCHEDULER_ID,
+        { pattern: '30 0 * * *', tz: 'Asia/Shanghai' },
+        { name: SNAPSHOT_JOB, data: {} },
+      );
   }
 }

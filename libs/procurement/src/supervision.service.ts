@@ -4,7 +4,13 @@ import { normalizePrefix, padCode, RegionService } from '@bangfu/region';
 import { likeAny } from './access';
 import { completionBps } from './completion.service';
 import { checkYear, shanghaiPeriod } from './dates';
-import { type CompletionRanking, type CompletionSnapshotInfo, SupervisionGroupBy, type SupervisionFigures, type SupervisionRow } from './supervision.types';
+import {
+  type CompletionRanking,
+  type CompletionSnapshotInfo,
+  SupervisionGroupBy,
+  type SupervisionFigures,
+  type SupervisionRow,
+} from './supervision.types';
 
 /** The whole country (platform admins): the statistics lib's convention. */
 export const WHOLE_COUNTRY = '000000000000';
@@ -90,7 +96,8 @@ export function sumFigures(units: UnitFigures[]): SupervisionFigures {
     completionPercent: bps === null ? null : bps / 100,
     previousReservedAmount: previous,
     reservedChangeAmount: change,
-    reservedChangeBasisPoints: hasPrevious && previous > 0 ? Number((BigInt(change) * 10_000n) / BigInt(previous)) : null,
+    reservedChangeBasisPoints:
+      hasPrevious && previous > 0 ? Number((BigInt(change) * 10_000n) / BigInt(previous)) : null,
   };
 }
 
@@ -107,13 +114,23 @@ export class SupervisionService {
     private readonly regions: RegionService,
   ) {}
 
-  async ranking(ctx: RequestContext, input: { regionCode: string; year: number; month?: number | null; groupBy: SupervisionGroupBy }): Promise<CompletionRanking> {
+  async ranking(
+    ctx: RequestContext,
+    input: { regionCode: string; year: number; month?: number | null; groupBy: SupervisionGroupBy },
+  ): Promise<CompletionRanking> {
     const year = checkYear(input.year);
     const month = input.month === null || input.month === undefined ? null : checkMonth(input.month);
     const groupBy = input.groupBy;
-    if (!Object.values(SupervisionGroupBy).includes(groupBy)) throw new AppError('BAD_USER_INPUT', 'groupBy is not a grouping', { field: 'groupBy' });
+    if (!Object.values(SupervisionGroupBy).includes(groupBy))
+      throw new AppError('BAD_USER_INPUT', 'groupBy is not a grouping', { field: 'groupBy' });
     const { prefix, filter, params } = this.scope(ctx, input.regionCode);
-    const live: UnitFigures[] = await this.db.manager(ctx).query(`${unitFiguresSql(filter)} SELECT * FROM live ORDER BY name, org_id LIMIT 20000`, [year, month ?? 12, ...params]);
+    const live: UnitFigures[] = await this.db
+      .manager(ctx)
+      .query(`${unitFiguresSql(filter)} SELECT * FROM live ORDER BY name, org_id LIMIT 20000`, [
+        year,
+        month ?? 12,
+        ...params,
+      ]);
     const snapshot = month === null ? null : await this.snapshotInfo(ctx, year, month);
     const frozen: UnitFigures[] | null = snapshot
       ? await this.db.manager(ctx).query(
@@ -129,8 +146,18 @@ export class SupervisionService {
     for (const u of base) group(keyOf(u)).base.push(u);
     if (frozen) for (const u of live) group(keyOf(u)).live.push(u);
     const reasons = new Map(live.map((u) => [u.org_id, u.decrease_reason ?? null]));
-    const labels = await this.labels(ctx, groupBy, [...groups.entries()].map(([k, g]) => [k, g.base[0] ?? g.live[0]]));
-    const row = (key: string, label: string, regionCode: string | null, b: UnitFigures[], l: UnitFigures[] | null): SupervisionRow => {
+    const labels = await this.labels(
+      ctx,
+      groupBy,
+      [...groups.entries()].map(([k, g]) => [k, g.base[0] ?? g.live[0]]),
+    );
+    const row = (
+      key: string,
+      label: string,
+      regionCode: string | null,
+      b: UnitFigures[],
+      l: UnitFigures[] | null,
+    ): SupervisionRow => {
       const figures = sumFigures(b);
       const liveFigures = l ? sumFigures(l) : null;
       return {
@@ -142,11 +169,16 @@ export class SupervisionService {
         live: liveFigures,
         countedDifference: liveFigures ? liveFigures.countedAmount - figures.countedAmount : null,
         reservedDifference: liveFigures ? liveFigures.reservedAmount - figures.reservedAmount : null,
-        completionDifferenceBasisPoints: liveFigures && liveFigures.completionBasisPoints !== null && figures.completionBasisPoints !== null ? liveFigures.completionBasisPoints - figures.completionBasisPoints : null,
+        completionDifferenceBasisPoints:
+          liveFigures && liveFigures.completionBasisPoints !== null && figures.completionBasisPoints !== null
+            ? liveFigures.completionBasisPoints - figures.completionBasisPoints
+            : null,
         decreaseReason: groupBy === SupervisionGroupBy.UNIT ? (reasons.get(key) ?? null) : null,
       };
     };
-    const rows = [...groups.entries()].map(([k, g]) => row(k, labels.get(k) ?? k, regionOfKey(groupBy, k, g.base[0] ?? g.live[0]), g.base, frozen ? g.live : null));
+    const rows = [...groups.entries()].map(([k, g]) =>
+      row(k, labels.get(k) ?? k, regionOfKey(groupBy, k, g.base[0] ?? g.live[0]), g.base, frozen ? g.live : null),
+    );
     rows.sort(
       (a, b) =>
         (b.figures.completionBasisPoints ?? -Infinity) - (a.figures.completionBasisPoints ?? -Infinity) ||
@@ -164,7 +196,13 @@ export class SupervisionService {
       groupBy,
       snapshot,
       rows,
-      total: row('total', path.length ? path[path.length - 1] : '全国', prefix ? padCode(prefix) : null, base, frozen ? live : null),
+      total: row(
+        'total',
+        path.length ? path[path.length - 1] : '全国',
+        prefix ? padCode(prefix) : null,
+        base,
+        frozen ? live : null,
+      ),
     };
   }
 
@@ -175,34 +213,71 @@ export class SupervisionService {
   }
 
   async snapshotInfo(ctx: RequestContext, year: number, month: number): Promise<CompletionSnapshotInfo | null> {
-    const [s]: Array<{ year: number; month: number; source: string; published_at: Date; unit_count: number }> = await this.db
-      .manager(ctx)
-      .query(`SELECT year, month, source, published_at, unit_count FROM completion_snapshot WHERE year = $1 AND month = $2`, [year, month]);
-    return s ? { year: s.year, month: s.month, source: s.source, publishedAt: new Date(s.published_at), unitCount: s.unit_count } : null;
+    const [s]: Array<{ year: number; month: number; source: string; published_at: Date; unit_count: number }> =
+      await this.db
+        .manager(ctx)
+        .query(
+          `SELECT year, month, source, published_at, unit_count FROM completion_snapshot WHERE year = $1 AND month = $2`,
+          [year, month],
+        );
+    return s
+      ? {
+          year: s.year,
+          month: s.month,
+          source: s.source,
+          publishedAt: new Date(s.published_at),
+          unitCount: s.unit_count,
+        }
+      : null;
   }
 
   async snapshots(ctx: RequestContext, year: number): Promise<CompletionSnapshotInfo[]> {
     checkYear(year);
-    const rows: Array<{ year: number; month: number; source: string; published_at: Date; unit_count: number }> = await this.db
-      .manager(ctx)
-      .query(`SELECT year, month, source, published_at, unit_count FROM completion_snapshot WHERE year = $1 ORDER BY month`, [year]);
-    return rows.map((s) => ({ year: s.year, month: s.month, source: s.source, publishedAt: new Date(s.published_at), unitCount: s.unit_count }));
+    const rows: Array<{ year: number; month: number; source: string; published_at: Date; unit_count: number }> =
+      await this.db
+        .manager(ctx)
+        .query(
+          `SELECT year, month, source, published_at, unit_count FROM completion_snapshot WHERE year = $1 ORDER BY month`,
+          [year],
+        );
+    return rows.map((s) => ({
+      year: s.year,
+      month: s.month,
+      source: s.source,
+      publishedAt: new Date(s.published_at),
+      unitCount: s.unit_count,
+    }));
   }
 
   /**
    * Freezes every unit's figures for a month that has ended (Asia/Shanghai): MONTH_NOT_ENDED before,
    * SNAPSHOT_EXISTS when already published (by the job or an admin) — a published month never changes.
    */
-  async publish(ctx: RequestContext, year: number, month: number, source: 'JOB' | 'ADMIN', now = new Date()): Promise<CompletionSnapshotInfo> {
+  async publish(
+    ctx: RequestContext,
+    year: number,
+    month: number,
+    source: 'JOB' | 'ADMIN',
+    now = new Date(),
+  ): Promise<CompletionSnapshotInfo> {
     checkYear(year);
     checkMonth(month);
     const today = shanghaiPeriod(now);
-    if (year * 12 + month >= today.year * 12 + today.month) throw new AppError('MONTH_NOT_ENDED', `${year}-${String(month).padStart(2, '0')} has not ended yet (Asia/Shanghai)`, { field: 'month' });
+    if (year * 12 + month >= today.year * 12 + today.month)
+      throw new AppError(
+        'MONTH_NOT_ENDED',
+        `${year}-${String(month).padStart(2, '0')} has not ended yet (Asia/Shanghai)`,
+        { field: 'month' },
+      );
     return this.db.transaction(ctx, async (tx) => {
       const m = this.db.manager(tx);
       await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`completion-snapshot:${year}-${month}`]);
       const existing = await this.snapshotInfo(tx, year, month);
-      if (existing) throw new AppError('SNAPSHOT_EXISTS', `${year}-${month} is already published and frozen`, { field: 'month', publishedAt: existing.publishedAt.toISOString() });
+      if (existing)
+        throw new AppError('SNAPSHOT_EXISTS', `${year}-${month} is already published and frozen`, {
+          field: 'month',
+          publishedAt: existing.publishedAt.toISOString(),
+        });
       await m.query(
         `${unitFiguresSql('')},
          hdr AS (
@@ -240,13 +315,24 @@ export class SupervisionService {
     const admin = p.hasRole(Role.PLATFORM_ADMIN);
     const code = String(regionCode ?? '');
     const prefix = code === WHOLE_COUNTRY ? '' : normalizePrefix(code, 'regionCode');
-    if (admin) return prefix ? { prefix, filter: `AND o.region_code LIKE $3`, params: [`${prefix}%`] } : { prefix, filter: '', params: [] };
+    if (admin)
+      return prefix
+        ? { prefix, filter: `AND o.region_code LIKE $3`, params: [`${prefix}%`] }
+        : { prefix, filter: '', params: [] };
     const scope = p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR);
     if (!scope.some((s) => prefix.startsWith(s))) throw forbidden('This region is outside your scope');
-    return { prefix, filter: `AND o.region_code LIKE $3 AND o.region_code LIKE ANY($4::text[])`, params: [`${prefix}%`, likeAny(scope)] };
+    return {
+      prefix,
+      filter: `AND o.region_code LIKE $3 AND o.region_code LIKE ANY($4::text[])`,
+      params: [`${prefix}%`, likeAny(scope)],
+    };
   }
 
-  private async labels(ctx: RequestContext, groupBy: SupervisionGroupBy, groups: Array<[string, UnitFigures]>): Promise<Map<string, string>> {
+  private async labels(
+    ctx: RequestContext,
+    groupBy: SupervisionGroupBy,
+    groups: Array<[string, UnitFigures]>,
+  ): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (const [key, u] of groups) {
       if (groupBy === SupervisionGroupBy.UNIT) out.set(key, u.name);
@@ -259,7 +345,8 @@ export class SupervisionService {
 }
 
 export function checkMonth(month: number, field = 'month'): number {
-  if (!Number.isInteger(month) || month < 1 || month > 12) throw new AppError('INVALID_MONTH', `${field} must be 1–12`, { field });
+  if (!Number.isInteger(month) || month < 1 || month > 12)
+    throw new AppError('INVALID_MONTH', `${field} must be 1–12`, { field });
   return month;
 }
 

@@ -11,35 +11,68 @@ export enum SupervisionGroupBy {
   /** Each budget unit. */
   UNIT = 'UNIT',
 }
-registerEnumType(SupervisionGroupBy, { name: 'SupervisionGroupBy', description: 'CITY, COUNTY (jurisdiction), DEPARTMENT (parent tree), UNIT' });
+registerEnumType(SupervisionGroupBy, {
+  name: 'SupervisionGroupBy',
+  description: 'CITY, COUNTY (jurisdiction), DEPARTMENT (parent tree), UNIT',
+});
 
 @ObjectType({ description: 'Completion figures of a group of budget units' })
 export class SupervisionFigures {
   @Field(() => Int, { description: '注册单位: budget units registered' }) unitsRegistered: number;
   @Field(() => Int, { description: '已申报: units covered by a filing for the year' }) unitsFiled: number;
-  @Field(() => Int, { description: '已采购 (activated): units with an order counted or pending in the year up to the month' }) unitsActivated: number;
+  @Field(() => Int, {
+    description: '已采购 (activated): units with an order counted or pending in the year up to the month',
+  })
+  unitsActivated: number;
   @Field(() => MoneyScalar) reservedAmount: number;
-  @Field(() => MoneyScalar, { description: 'Counted (accepted, certified, net of refunds) in the year up to the month' }) countedAmount: number;
+  @Field(() => MoneyScalar, {
+    description: 'Counted (accepted, certified, net of refunds) in the year up to the month',
+  })
+  countedAmount: number;
   @Field(() => MoneyScalar) pendingAmount: number;
-  @Field(() => Int, { nullable: true, description: 'counted × 10000 / reserved, rounded down; null when nothing is reserved' }) completionBasisPoints: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'counted × 10000 / reserved, rounded down; null when nothing is reserved',
+  })
+  completionBasisPoints: number | null;
   @Field(() => Float, { nullable: true }) completionPercent: number | null;
-  @Field(() => MoneyScalar, { description: 'The same units’ reserved amounts of the previous year (their own filings)' }) previousReservedAmount: number;
+  @Field(() => MoneyScalar, {
+    description: 'The same units’ reserved amounts of the previous year (their own filings)',
+  })
+  previousReservedAmount: number;
   @Field(() => MoneyScalar, { description: 'reservedAmount − previousReservedAmount' }) reservedChangeAmount: number;
-  @Field(() => Int, { nullable: true, description: 'Change × 10000 / previous, truncated toward zero; null without a previous amount' }) reservedChangeBasisPoints: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Change × 10000 / previous, truncated toward zero; null without a previous amount',
+  })
+  reservedChangeBasisPoints: number | null;
 }
 
-@ObjectType({ description: 'One row of a completion ranking; with a published snapshot the figures are the snapshot’s and `live` shows today’s' })
+@ObjectType({
+  description:
+    'One row of a completion ranking; with a published snapshot the figures are the snapshot’s and `live` shows today’s',
+})
 export class SupervisionRow {
   @Field(() => Int, { description: '1 = highest completion; groups with nothing reserved last' }) rank: number;
   @Field(() => String, { description: 'Region code, department (root unit) id or unit id' }) key: string;
   @Field(() => String) label: string;
   @Field(() => String, { nullable: true }) regionCode: string | null;
   @Field(() => SupervisionFigures) figures: SupervisionFigures;
-  @Field(() => SupervisionFigures, { nullable: true, description: 'Live figures of the same units (snapshot months only)' }) live: SupervisionFigures | null;
-  @Field(() => MoneyScalar, { nullable: true, description: 'live − snapshot counted (later corrections); null without a snapshot' }) countedDifference: number | null;
+  @Field(() => SupervisionFigures, {
+    nullable: true,
+    description: 'Live figures of the same units (snapshot months only)',
+  })
+  live: SupervisionFigures | null;
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'live − snapshot counted (later corrections); null without a snapshot',
+  })
+  countedDifference: number | null;
   @Field(() => MoneyScalar, { nullable: true }) reservedDifference: number | null;
-  @Field(() => Int, { nullable: true, description: 'live − snapshot completion (basis points)' }) completionDifferenceBasisPoints: number | null;
-  @Field(() => String, { nullable: true, description: 'UNIT rows: why the reserved amount dropped from last year' }) decreaseReason: string | null;
+  @Field(() => Int, { nullable: true, description: 'live − snapshot completion (basis points)' })
+  completionDifferenceBasisPoints: number | null;
+  @Field(() => String, { nullable: true, description: 'UNIT rows: why the reserved amount dropped from last year' })
+  decreaseReason: string | null;
 }
 
 @ObjectType()
@@ -58,7 +91,11 @@ export class CompletionRanking {
   @Field(() => Int) year: number;
   @Field(() => Int, { nullable: true }) month: number | null;
   @Field(() => SupervisionGroupBy) groupBy: SupervisionGroupBy;
-  @Field(() => CompletionSnapshotInfo, { nullable: true, description: 'Set when the month is published: the figures are frozen' }) snapshot: CompletionSnapshotInfo | null;
+  @Field(() => CompletionSnapshotInfo, {
+    nullable: true,
+    description: 'Set when the month is published: the figures are frozen',
+  })
+  snapshot: CompletionSnapshotInfo | null;
   @Field(() => [SupervisionRow]) rows: SupervisionRow[];
   @Field(() => SupervisionRow, { description: 'All units of the region (rank 0)' }) total: SupervisionRow;
 }

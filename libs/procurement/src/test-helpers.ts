@@ -15,7 +15,14 @@ import { PROCUREMENT_ENTITIES, ProcurementModule } from './procurement.module';
 export async function startProcurementServer(): Promise<{ server: TestServer; ds: DataSource }> {
   const server = await startTestServer({
     imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, OrderingModule, ProcurementModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...CATALOG_ENTITIES, ...ORDERING_ENTITIES, ...PROCUREMENT_ENTITIES],
+    entities: [
+      ...REGION_ENTITIES,
+      ...IDENTITY_ENTITIES,
+      ...SUPPLIER_ENTITIES,
+      ...CATALOG_ENTITIES,
+      ...ORDERING_ENTITIES,
+      ...PROCUREMENT_ENTITIES,
+    ],
     env: { DATABASE_POOL_SIZE: '10' },
   });
   return { server, ds: server.app.get(DataSource) };
@@ -29,24 +36,49 @@ export interface Actor {
 }
 
 /** A user holding a role (in an organisation, or with a region prefix), with a signed token. */
-export async function actor(server: TestServer, ds: DataSource, role: Role, options: { organizationId?: string; regionPrefix?: string } = {}): Promise<Actor> {
+export async function actor(
+  server: TestServer,
+  ds: DataSource,
+  role: Role,
+  options: { organizationId?: string; regionPrefix?: string } = {},
+): Promise<Actor> {
   const u = await createUserWithRole(ds, role, options);
   return { token: (await server.app.get(TokenService).sign(u.user.id)).token, userId: u.user.id };
 }
 
 /** Gives an existing user one more role in a unit (e.g. a purchaser who is also an approver). */
 export async function grant(ds: DataSource, userId: string, role: Role, organizationId: string): Promise<void> {
-  await ds.query(`INSERT INTO membership (user_id, role, organization_id) VALUES ($1, $2, $3)`, [userId, role, organizationId]);
+  await ds.query(`INSERT INTO membership (user_id, role, organization_id) VALUES ($1, $2, $3)`, [
+    userId,
+    role,
+    organizationId,
+  ]);
 }
 
 /** A coordinator (or auditor) in a coordination office of the region, scoped to the prefix. */
-export async function regional(server: TestServer, ds: DataSource, role: Role.COORDINATOR | Role.AUDITOR, prefix: string): Promise<Actor> {
-  const office = await createOrg(ds, { kind: OrganizationKind.COORDINATION_OFFICE, regionCode: prefix.padEnd(12, '0') });
+export async function regional(
+  server: TestServer,
+  ds: DataSource,
+  role: Role.COORDINATOR | Role.AUDITOR,
+  prefix: string,
+): Promise<Actor> {
+  const office = await createOrg(ds, {
+    kind: OrganizationKind.COORDINATION_OFFICE,
+    regionCode: prefix.padEnd(12, '0'),
+  });
   return actor(server, ds, role, { organizationId: office.id, regionPrefix: prefix });
 }
 
-export async function unit(ds: DataSource, input: { regionCode?: string; parentId?: string; name?: string } = {}): Promise<string> {
-  const org = await createOrg(ds, { kind: OrganizationKind.AGENCY, regionCode: input.regionCode ?? '520621000000', parentId: input.parentId ?? null, name: input.name });
+export async function unit(
+  ds: DataSource,
+  input: { regionCode?: string; parentId?: string; name?: string } = {},
+): Promise<string> {
+  const org = await createOrg(ds, {
+    kind: OrganizationKind.AGENCY,
+    regionCode: input.regionCode ?? '520621000000',
+    parentId: input.parentId ?? null,
+    name: input.name,
+  });
   return org.id;
 }
 
@@ -58,7 +90,11 @@ export interface Product {
 }
 
 /** An approved supplier's published product with one variant (agency price = price) and, unless told, a valid certificate. */
-export async function product(server: TestServer, ds: DataSource, input: { price?: number; stock?: number; certified?: boolean; supplierId?: string; supplierToken?: string } = {}): Promise<Product> {
+export async function product(
+  server: TestServer,
+  ds: DataSource,
+  input: { price?: number; stock?: number; certified?: boolean; supplierId?: string; supplierToken?: string } = {},
+): Promise<Product> {
   let supplierId = input.supplierId;
   let supplierToken = input.supplierToken ?? '';
   if (!supplierId) {
@@ -66,15 +102,25 @@ export async function product(server: TestServer, ds: DataSource, input: { price
     supplierId = s.supplierId;
     supplierToken = (await server.app.get(TokenService).sign(s.admin.userId)).token;
   }
-  const productId = await insertProductFixture(ds, { supplierId, title: `梵净山翠峰茶 ${randomBytes(2).toString('hex')}` });
-  const variantId = await insertVariantFixture(ds, { productId, retailPrice: input.price ?? 5000, stockOnHand: input.stock ?? 1000 });
+  const productId = await insertProductFixture(ds, {
+    supplierId,
+    title: `梵净山翠峰茶 ${randomBytes(2).toString('hex')}`,
+  });
+  const variantId = await insertVariantFixture(ds, {
+    productId,
+    retailPrice: input.price ?? 5000,
+    stockOnHand: input.stock ?? 1000,
+  });
   if (input.certified !== false) await insertCertificationFixture(ds, { productId });
   return { supplierId, supplierToken, productId, variantId };
 }
 
 /** An online hall that sells every published product, certified or not. */
 export async function hall(ds: DataSource): Promise<string> {
-  const [row] = await ds.query(`INSERT INTO channel (kind, name, online, assistance_only, status) VALUES ('HALL', $1, true, false, 'ACTIVE') RETURNING id`, [`线上帮扶馆 ${randomBytes(2).toString('hex')}`]);
+  const [row] = await ds.query(
+    `INSERT INTO channel (kind, name, online, assistance_only, status) VALUES ('HALL', $1, true, false, 'ACTIVE') RETURNING id`,
+    [`线上帮扶馆 ${randomBytes(2).toString('hex')}`],
+  );
   return row.id;
 }
 
@@ -104,12 +150,33 @@ export const RESERVED_SHARE = `query($o: ID!, $y: Int!) { reservedShare(orgId: $
 export const FILE = `mutation($i: FileReservedShareInput!) { fileReservedShare(input: $i) { id orgId year canteenMode canteenBudget ratioBps minimumBps reservedAmount exemptionId late deadline version catererName catererUserId coveredOrgIds
   amendments { version kind reason before after actorUserId } } }`;
 
-export function submitInput(orgId: string, channelId: string, lines: Array<{ variantId: string; quantity: number }>, extra: Record<string, unknown> = {}) {
-  return { input: { buyerOrgId: orgId, channelId, lines, justification: '食堂采购：本周蔬菜与茶叶', terms: 'PREPAY', ...extra } };
+export function submitInput(
+  orgId: string,
+  channelId: string,
+  lines: Array<{ variantId: string; quantity: number }>,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    input: {
+      buyerOrgId: orgId,
+      channelId,
+      lines,
+      justification: '食堂采购：本周蔬菜与茶叶',
+      terms: 'PREPAY',
+      ...extra,
+    },
+  };
 }
 
 /** Submits and expects a PurchaseRequest back. */
-export async function submitOk(server: TestServer, token: string, orgId: string, channelId: string, lines: Array<{ variantId: string; quantity: number }>, extra: Record<string, unknown> = {}) {
+export async function submitOk(
+  server: TestServer,
+  token: string,
+  orgId: string,
+  channelId: string,
+  lines: Array<{ variantId: string; quantity: number }>,
+  extra: Record<string, unknown> = {},
+) {
   const res = await server.gqlOk(SUBMIT, submitInput(orgId, channelId, lines, extra), token);
   expect(res.submitPurchaseRequest.__typename).toBe('PurchaseRequest');
   return res.submitPurchaseRequest;
@@ -125,11 +192,21 @@ const DELIVER = `mutation($id: ID!) { confirmDelivery(supplierOrderId: $id) { id
 const ACCEPT = `mutation($id: ID!, $input: AcceptOrderInput!) { acceptOrder(orderId: $id, input: $input) { id status acceptedAt } }`;
 
 /** Pays (prepay), ships every supplier order and confirms delivery, through ordering's own services and mutations. */
-export async function payShipDeliver(server: TestServer, ds: DataSource, orderId: string, buyer: Actor, supplierTokens: Record<string, string>): Promise<void> {
+export async function payShipDeliver(
+  server: TestServer,
+  ds: DataSource,
+  orderId: string,
+  buyer: Actor,
+  supplierTokens: Record<string, string>,
+): Promise<void> {
   const orders = server.app.get(OrderService);
   const order = await orders.get(sys(), orderId);
-  if (order.status === 'PLACED') await orders.markPaid(sys(), orderId, { paymentId: `pay-${orderId}`, amount: order.totalAmount });
-  const sos: Array<{ id: string; supplier_id: string }> = await ds.query(`SELECT id, supplier_id FROM supplier_order WHERE order_id = $1 ORDER BY created_at, id`, [orderId]);
+  if (order.status === 'PLACED')
+    await orders.markPaid(sys(), orderId, { paymentId: `pay-${orderId}`, amount: order.totalAmount });
+  const sos: Array<{ id: string; supplier_id: string }> = await ds.query(
+    `SELECT id, supplier_id FROM supplier_order WHERE order_id = $1 ORDER BY created_at, id`,
+    [orderId],
+  );
   for (const so of sos) await server.gqlOk(SHIP, { id: so.id }, supplierTokens[so.supplier_id]);
   for (const so of sos) await server.gqlOk(DELIVER, { id: so.id }, buyer.token);
 }
@@ -137,15 +214,24 @@ export async function payShipDeliver(server: TestServer, ds: DataSource, orderId
 /** 验收 with an uploaded invoice (the document row is written directly; uploads are ordering's tests' business). */
 export async function accept(server: TestServer, ds: DataSource, orderId: string, buyer: Actor): Promise<void> {
   const key = `orders/${orderId}/${randomUUID()}.pdf`;
-  await ds.query(`INSERT INTO order_document (order_id, storage_key, content_type, size_bytes, file_name, uploaded_by_user_id) VALUES ($1, $2, 'application/pdf', 2048, '发票.pdf', $3)`, [
-    orderId,
-    key,
-    buyer.userId,
-  ]);
-  await server.gqlOk(ACCEPT, { id: orderId, input: { invoiceNo: `INV${randomBytes(3).toString('hex')}`, documents: [key] } }, buyer.token);
+  await ds.query(
+    `INSERT INTO order_document (order_id, storage_key, content_type, size_bytes, file_name, uploaded_by_user_id) VALUES ($1, $2, 'application/pdf', 2048, '发票.pdf', $3)`,
+    [orderId, key, buyer.userId],
+  );
+  await server.gqlOk(
+    ACCEPT,
+    { id: orderId, input: { invoiceNo: `INV${randomBytes(3).toString('hex')}`, documents: [key] } },
+    buyer.token,
+  );
 }
 
-export async function deliverAndAccept(server: TestServer, ds: DataSource, orderId: string, buyer: Actor, supplierTokens: Record<string, string>): Promise<void> {
+export async function deliverAndAccept(
+  server: TestServer,
+  ds: DataSource,
+  orderId: string,
+  buyer: Actor,
+  supplierTokens: Record<string, string>,
+): Promise<void> {
   await payShipDeliver(server, ds, orderId, buyer, supplierTokens);
   await accept(server, ds, orderId, buyer);
 }
@@ -153,10 +239,22 @@ export async function deliverAndAccept(server: TestServer, ds: DataSource, order
 /** Runs every outbox event through ordering's one dispatcher, as the `domain-events` worker would (exactly once per consumer). */
 export async function dispatchEvents(server: TestServer, ds: DataSource): Promise<void> {
   const dispatcher = server.app.get(DomainEventDispatcher);
-  const rows: Array<{ id: string; type: string; aggregate_id: string; payload: Record<string, unknown>; created_at: Date }> = await ds.query(
-    `SELECT id, type, aggregate_id, payload, created_at FROM outbox_event ORDER BY created_at, id`,
-  );
+  const rows: Array<{
+    id: string;
+    type: string;
+    aggregate_id: string;
+    payload: Record<string, unknown>;
+    created_at: Date;
+  }> = await ds.query(`SELECT id, type, aggregate_id, payload, created_at FROM outbox_event ORDER BY created_at, id`);
   for (const r of rows) {
-    await dispatcher.handle({ data: { id: r.id, type: r.type, aggregateId: r.aggregate_id, payload: r.payload, createdAt: new Date(r.created_at).toISOString() } });
+    await dispatcher.handle({
+      data: {
+        id: r.id,
+        type: r.type,
+        aggregateId: r.aggregate_id,
+        payload: r.payload,
+        createdAt: new Date(r.created_at).toISOString(),
+      },
+    });
   }
 }

@@ -7,7 +7,18 @@ import { OfferService } from './offer.service';
 import { ProduceAccess } from './produce-access';
 import { ProduceCommitment, ProduceCommitmentStatus, ProduceOffer, ProduceOfferStatus } from './produce.entities';
 import { ProduceNotifier } from './produce-notifier';
-import { assertDate, assertMoney, exactAmount, assertQuantity, effectiveOfferStatus, shanghaiToday, SQL_STATUS_FOR_COMMITTED, text, transitionFor, type CommitmentTransition } from './produce.rules';
+import {
+  assertDate,
+  assertMoney,
+  exactAmount,
+  assertQuantity,
+  effectiveOfferStatus,
+  shanghaiToday,
+  SQL_STATUS_FOR_COMMITTED,
+  text,
+  transitionFor,
+  type CommitmentTransition,
+} from './produce.rules';
 import { type CommitOutcome, OfferNotOpenError, OfferQuantityExceededError } from './produce.types';
 
 export interface CommitInput {
@@ -49,7 +60,11 @@ export class CommitmentService {
       exactAmount(quantity, unitPrice);
       const pickupDate = assertDate(input.pickupDate, 'pickupDate');
       if (pickupDate < shanghaiToday() || pickupDate > offer.availableUntil) {
-        throw new AppError('INVALID_PICKUP_DATE', `The pickup date must be between today and the offer's last day (${offer.availableUntil})`, { field: 'pickupDate' });
+        throw new AppError(
+          'INVALID_PICKUP_DATE',
+          `The pickup date must be between today and the offer's last day (${offer.availableUntil})`,
+          { field: 'pickupDate' },
+        );
       }
       const note = text(input.note, 'note', 500);
       // TypeORM answers an UPDATE with [rows, affected].
@@ -67,7 +82,16 @@ export class CommitmentService {
       if (held === 0) return this.refusal(tx, offer.id, quantity);
       const repo = this.db.repo(tx, ProduceCommitment);
       const c = await repo.save(
-        repo.create({ offerId: offer.id, supplierId, quantity, unitPrice, pickupDate, note, status: ProduceCommitmentStatus.PROPOSED, createdByUserId: p.userId }),
+        repo.create({
+          offerId: offer.id,
+          supplierId,
+          quantity,
+          unitPrice,
+          pickupDate,
+          note,
+          status: ProduceCommitmentStatus.PROPOSED,
+          createdByUserId: p.userId,
+        }),
       );
       await this.history(tx, c.id, null, ProduceCommitmentStatus.PROPOSED, null);
       const [supplier] = await this.suppliers.viewsByIds(tx, [supplierId]);
@@ -105,9 +129,18 @@ export class CommitmentService {
    * Commitments the caller may see: a farmer its household's, staff their supplier's, coordinators
    * and auditors those on offers in their region, platform admins all. Newest first, at most 200.
    */
-  async list(ctx: RequestContext, filter: { offerId?: string | null; status?: ProduceCommitmentStatus | null; offerIds?: string[] }): Promise<ProduceCommitment[]> {
+  async list(
+    ctx: RequestContext,
+    filter: { offerId?: string | null; status?: ProduceCommitmentStatus | null; offerIds?: string[] },
+  ): Promise<ProduceCommitment[]> {
     const p = ctx.requirePrincipal();
-    const qb = this.db.repo(ctx, ProduceCommitment).createQueryBuilder('c').innerJoin(ProduceOffer, 'o', 'o.id = c.offer_id').orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').limit(200);
+    const qb = this.db
+      .repo(ctx, ProduceCommitment)
+      .createQueryBuilder('c')
+      .innerJoin(ProduceOffer, 'o', 'o.id = c.offer_id')
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(200);
     if (filter.offerId) {
       if (!isUuid(filter.offerId)) throw badInput('offerId is not an id', { field: 'offerId' });
       qb.andWhere('c.offer_id = :fOffer', { fOffer: filter.offerId });
@@ -144,34 +177,56 @@ export class CommitmentService {
     const peek = await this.db.repo(ctx, ProduceCommitment).findOneBy({ id });
     if (!peek) throw notFound('ProduceCommitment', id);
     const offer = await this.offers.locked(ctx, peek.offerId);
-    const commitment = await this.db.repo(ctx, ProduceCommitment).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOneOrFail();
+    const commitment = await this.db
+      .repo(ctx, ProduceCommitment)
+      .createQueryBuilder('c')
+      .setLock('pessimistic_write')
+      .where('c.id = :id', { id })
+      .getOneOrFail();
     return { offer, commitment };
   }
 
-  async history(ctx: RequestContext, commitmentId: string, from: ProduceCommitmentStatus | null, to: ProduceCommitmentStatus, reason: string | null): Promise<void> {
-    await this.db.manager(ctx).query(`INSERT INTO produce_commitment_history (commitment_id, from_status, to_status, actor_user_id, reason) VALUES ($1, $2, $3, $4, $5)`, [
-      commitmentId,
-      from,
-      to,
-      ctx.userId,
-      reason,
-    ]);
+  async history(
+    ctx: RequestContext,
+    commitmentId: string,
+    from: ProduceCommitmentStatus | null,
+    to: ProduceCommitmentStatus,
+    reason: string | null,
+  ): Promise<void> {
+    await this.db
+      .manager(ctx)
+      .query(
+        `INSERT INTO produce_commitment_history (commitment_id, from_status, to_status, actor_user_id, reason) VALUES ($1, $2, $3, $4, $5)`,
+        [commitmentId, from, to, ctx.userId, reason],
+      );
   }
 
-  private async decide(ctx: RequestContext, id: string, action: CommitmentTransition['action'], reason: string | null): Promise<ProduceCommitment> {
+  private async decide(
+    ctx: RequestContext,
+    id: string,
+    action: CommitmentTransition['action'],
+    reason: string | null,
+  ): Promise<ProduceCommitment> {
     const p = ctx.requirePrincipal();
     const out: OutboundMessage[] = [];
     const result = await this.db.transaction(ctx, async (tx) => {
       const { offer, commitment } = await this.lockedPair(tx, id);
       const move = transitionFor(action, commitment.status);
       if (move.by === 'household') await this.access.assertActsForHousehold(tx, offer);
-      if (move.by === 'supplier' && !this.access.staffSupplierIds(p).includes(commitment.supplierId)) throw forbidden('Only the committing supplier’s staff may do this');
-      if (move.to === ProduceCommitmentStatus.ACCEPTED && effectiveOfferStatus(offer) === ProduceOfferStatus.WITHDRAWN) {
+      if (move.by === 'supplier' && !this.access.staffSupplierIds(p).includes(commitment.supplierId))
+        throw forbidden('Only the committing supplier’s staff may do this');
+      if (
+        move.to === ProduceCommitmentStatus.ACCEPTED &&
+        effectiveOfferStatus(offer) === ProduceOfferStatus.WITHDRAWN
+      ) {
         throw new AppError('OFFER_NOT_OPEN', 'The offer was withdrawn', { status: ProduceOfferStatus.WITHDRAWN });
       }
       await this.db
         .repo(tx, ProduceCommitment)
-        .update({ id: commitment.id }, { status: move.to, declineReason: reason, decidedAt: new Date(), decidedByUserId: p.userId });
+        .update(
+          { id: commitment.id },
+          { status: move.to, declineReason: reason, decidedAt: new Date(), decidedByUserId: p.userId },
+        );
       if (move.releases) {
         await this.db.manager(tx).query(
           `UPDATE produce_offer SET committed_quantity = committed_quantity - $2,
@@ -184,7 +239,10 @@ export class CommitmentService {
       const what = `${offer.cropName} ${commitment.quantity}${offer.unit}`;
       if (move.by === 'household') {
         await this.notifier.toOrganization(tx, commitment.supplierId, {
-          kind: move.to === ProduceCommitmentStatus.ACCEPTED ? 'PRODUCE_COMMITMENT_ACCEPTED' : 'PRODUCE_COMMITMENT_DECLINED',
+          kind:
+            move.to === ProduceCommitmentStatus.ACCEPTED
+              ? 'PRODUCE_COMMITMENT_ACCEPTED'
+              : 'PRODUCE_COMMITMENT_DECLINED',
           title: move.to === ProduceCommitmentStatus.ACCEPTED ? `农户已接受收购：${what}` : `农户已拒绝收购：${what}`,
           body: reason ?? `取货日期 ${commitment.pickupDate}`,
           data: { offerId: offer.id, commitmentId: commitment.id },
@@ -212,7 +270,8 @@ export class CommitmentService {
       return supplierId;
     }
     if (staff.length === 1) return staff[0];
-    if (staff.length > 1) throw badInput('You work for several suppliers: say which one commits', { field: 'supplierId' });
+    if (staff.length > 1)
+      throw badInput('You work for several suppliers: say which one commits', { field: 'supplierId' });
     throw forbidden('Only a supplier’s staff may commit to buy produce');
   }
 
@@ -221,7 +280,10 @@ export class CommitmentService {
     const now = await this.db.repo(ctx, ProduceOffer).findOneByOrFail({ id: offerId });
     const status = effectiveOfferStatus(now);
     if (status !== ProduceOfferStatus.OPEN && status !== ProduceOfferStatus.PARTLY_COMMITTED) {
-      return Object.assign(new OfferNotOpenError(), { message: `The offer is ${status} and takes no commitments`, offerStatus: status });
+      return Object.assign(new OfferNotOpenError(), {
+        message: `The offer is ${status} and takes no commitments`,
+        offerStatus: status,
+      });
     }
     const available = now.quantity - now.committedQuantity;
     return Object.assign(new OfferQuantityExceededError(), {

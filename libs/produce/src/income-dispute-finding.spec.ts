@@ -14,7 +14,20 @@ import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
 import { startTestServer, type TestServer } from '@bangfu/testing';
 import { PRODUCE_ENTITIES, ProduceModule } from './produce.module';
-import { ACCEPT, type Actor, COMMIT, cooperative, coordinator, CREATE_OFFER, farmerHousehold, offerInput, RECEIVE, shanghaiDate, variantOf, villages } from './test-helpers';
+import {
+  ACCEPT,
+  type Actor,
+  COMMIT,
+  cooperative,
+  coordinator,
+  CREATE_OFFER,
+  farmerHousehold,
+  offerInput,
+  RECEIVE,
+  shanghaiDate,
+  variantOf,
+  villages,
+} from './test-helpers';
 
 const DISPUTE = `mutation($input: DisputeIncomeLineInput!) { disputeIncomeLine(input: $input) { id status note } }`;
 const FINDINGS = `query($f: AnomalyFindingFilter) { anomalyFindings(filter: $f) { totalCount edges { node {
@@ -33,7 +46,20 @@ describe('produce → oversight: a disputed income line is an INCOME_DISPUTE fin
   beforeAll(async () => {
     // Produce with oversight's resolvers (and the domains oversight reads through) on one real server.
     server = await startTestServer({
-      imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, LedgerModule, AttributionModule, ProcurementModule, OversightModule, ProduceModule],
+      imports: [
+        RegionModule,
+        IdentityModule,
+        SupplierModule,
+        CatalogModule,
+        CertificationModule,
+        ChannelModule,
+        OrderingModule,
+        LedgerModule,
+        AttributionModule,
+        ProcurementModule,
+        OversightModule,
+        ProduceModule,
+      ],
       entities: [
         ...REGION_ENTITIES,
         ...IDENTITY_ENTITIES,
@@ -54,10 +80,22 @@ describe('produce → oversight: a disputed income line is an INCOME_DISPUTE fin
     ({ supplierId, staff } = await cooperative(server, ds));
     ({ farmer } = await farmerHousehold(server, ds, supplierId, village, '田秀英'));
     const offer = (await server.gqlOk(CREATE_OFFER, { input: offerInput() }, farmer.token)).createProduceOffer;
-    const c = (await server.gqlOk(COMMIT, { offerId: offer.id, quantity: 100, unitPrice: 150, pickupDate: shanghaiDate(1) }, staff.token)).commitToProduceOffer;
+    const c = (
+      await server.gqlOk(
+        COMMIT,
+        { offerId: offer.id, quantity: 100, unitPrice: 150, pickupDate: shanghaiDate(1) },
+        staff.token,
+      )
+    ).commitToProduceOffer;
     await server.gqlOk(ACCEPT, { id: c.id }, farmer.token);
     const { variantId } = await variantOf(ds, supplierId, '斤');
-    const r = (await server.gqlOk(RECEIVE, { commitmentId: c.id, quantity: 100, newLot: { variantId, lotNo: 'LB-DSP-1', harvestedOn: shanghaiDate() } }, staff.token)).recordProduceReceipt;
+    const r = (
+      await server.gqlOk(
+        RECEIVE,
+        { commitmentId: c.id, quantity: 100, newLot: { variantId, lotNo: 'LB-DSP-1', harvestedOn: shanghaiDate() } },
+        staff.token,
+      )
+    ).recordProduceReceipt;
     receiptId = r.id;
   });
   afterAll(() => server?.close());
@@ -72,8 +110,19 @@ describe('produce → oversight: a disputed income line is an INCOME_DISPUTE fin
     const seen = (await server.gqlOk(FINDINGS, { f: { kind: 'INCOME_DISPUTE' } }, auditor.token)).anomalyFindings;
     expect(seen.totalCount).toBe(1);
     const f = seen.edges[0].node;
-    expect(f).toMatchObject({ kind: 'INCOME_DISPUTE', status: 'OPEN', subjectType: 'SUPPLIER', subjectId: supplierId, supplierId, regionCode: village, detectedVia: 'EVENT', evidence: { orderIds: [] } });
-    const figures = Object.fromEntries(f.evidence.figures.map((x: any) => [x.name, x.unit === 'TEXT' ? x.text : x.value]));
+    expect(f).toMatchObject({
+      kind: 'INCOME_DISPUTE',
+      status: 'OPEN',
+      subjectType: 'SUPPLIER',
+      subjectId: supplierId,
+      supplierId,
+      regionCode: village,
+      detectedVia: 'EVENT',
+      evidence: { orderIds: [] },
+    });
+    const figures = Object.fromEntries(
+      f.evidence.figures.map((x: any) => [x.name, x.unit === 'TEXT' ? x.text : x.value]),
+    );
     expect(figures).toMatchObject({
       lineKind: 'PURCHASE_PAYMENT',
       period: month,
@@ -90,16 +139,27 @@ describe('produce → oversight: a disputed income line is an INCOME_DISPUTE fin
       note: '少付了 20 斤的钱',
     });
     expect(JSON.stringify(f)).not.toContain('田秀英');
-    expect((await server.gqlOk(FINDINGS, { f: { kind: 'INCOME_DISPUTE' } }, elsewhere.token)).anomalyFindings.totalCount).toBe(0);
+    expect(
+      (await server.gqlOk(FINDINGS, { f: { kind: 'INCOME_DISPUTE' } }, elsewhere.token)).anomalyFindings.totalCount,
+    ).toBe(0);
 
     // The same line again (a second tap): the open dispute answers, and no second finding opens.
-    const again = (await server.gqlOk(DISPUTE, { input: { ...input, note: '再说一次' } }, farmer.token)).disputeIncomeLine;
+    const again = (await server.gqlOk(DISPUTE, { input: { ...input, note: '再说一次' } }, farmer.token))
+      .disputeIncomeLine;
     expect(again.id).toBe(first.id);
-    expect((await ds.query(`SELECT count(*)::int AS n FROM income_dispute WHERE receipt_id = $1`, [receiptId]))[0].n).toBe(1);
-    expect((await server.gqlOk(FINDINGS, { f: { kind: 'INCOME_DISPUTE' } }, auditor.token)).anomalyFindings.totalCount).toBe(1);
+    expect(
+      (await ds.query(`SELECT count(*)::int AS n FROM income_dispute WHERE receipt_id = $1`, [receiptId]))[0].n,
+    ).toBe(1);
+    expect(
+      (await server.gqlOk(FINDINGS, { f: { kind: 'INCOME_DISPUTE' } }, auditor.token)).anomalyFindings.totalCount,
+    ).toBe(1);
 
     // The supplier resolving it in produce leaves the finding for the auditor's review.
-    const resolved = await server.gqlOk(`mutation($id: ID!) { resolveIncomeDispute(id: $id, resolution: "已补付") { status } }`, { id: first.id }, staff.token);
+    const resolved = await server.gqlOk(
+      `mutation($id: ID!) { resolveIncomeDispute(id: $id, resolution: "已补付") { status } }`,
+      { id: first.id },
+      staff.token,
+    );
     expect(resolved.resolveIncomeDispute.status).toBe('RESOLVED');
     const after = (await server.gqlOk(FINDINGS, { f: { kind: 'INCOME_DISPUTE' } }, auditor.token)).anomalyFindings;
     expect(after.edges.map((e: any) => [e.node.id, e.node.status])).toEqual([[f.id, 'OPEN']]);

@@ -1,4 +1,10 @@
-import { AnomalyKind, type AnomalyFigureData, AnomalySeverity, AnomalySubjectType, type ExternalFindingInput } from '@bangfu/oversight';
+import {
+  AnomalyKind,
+  type AnomalyFigureData,
+  AnomalySeverity,
+  AnomalySubjectType,
+  type ExternalFindingInput,
+} from '@bangfu/oversight';
 import { maskName } from '@bangfu/supplier';
 import { type IncomeDispute, IncomeLineKind } from './produce.entities';
 import type { IncomeStatementAttribution, IncomeStatementPurchase } from './produce.types';

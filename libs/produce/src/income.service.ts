@@ -7,7 +7,15 @@ import { SupplierService } from '@bangfu/supplier';
 import { incomeDisputeFinding } from './income-dispute-finding';
 import { type OutboundMessage } from './notification-channel';
 import { ProduceAccess } from './produce-access';
-import { IncomeConfirmation, IncomeDispute, IncomeDisputeStatus, IncomeLineKind, ProducePayment, ProducePaymentStatus, ProduceReceipt } from './produce.entities';
+import {
+  IncomeConfirmation,
+  IncomeDispute,
+  IncomeDisputeStatus,
+  IncomeLineKind,
+  ProducePayment,
+  ProducePaymentStatus,
+  ProduceReceipt,
+} from './produce.entities';
 import { ProduceNotifier } from './produce-notifier';
 import { assertMonth, shanghaiToday, text } from './produce.rules';
 import {
@@ -53,19 +61,37 @@ export class IncomeService {
     const month = assertMonth(monthInput);
     const h = await this.access.household(ctx, householdId);
     const mayRead =
-      h.userId === p.userId || p.hasRole(Role.PLATFORM_ADMIN) || p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR).some((x) => h.villageCode.startsWith(x));
+      h.userId === p.userId ||
+      p.hasRole(Role.PLATFORM_ADMIN) ||
+      p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR).some((x) => h.villageCode.startsWith(x));
     if (!mayRead) throw forbidden('You may not see this household’s income');
-    const receipts = await this.db.repo(ctx, ProduceReceipt).find({ where: { householdId: h.id, period: month }, order: { receivedAt: 'ASC' } });
+    const receipts = await this.db
+      .repo(ctx, ProduceReceipt)
+      .find({ where: { householdId: h.id, period: month }, order: { receivedAt: 'ASC' } });
     const payments = new Map(
-      (receipts.length ? await this.db.repo(ctx, ProducePayment).createQueryBuilder('pp').where('pp.receipt_id = ANY(:ids::uuid[])', { ids: receipts.map((r) => r.id) }).getMany() : []).map(
-        (x) => [x.receiptId, x],
-      ),
+      (receipts.length
+        ? await this.db
+            .repo(ctx, ProducePayment)
+            .createQueryBuilder('pp')
+            .where('pp.receipt_id = ANY(:ids::uuid[])', { ids: receipts.map((r) => r.id) })
+            .getMany()
+        : []
+      ).map((x) => [x.receiptId, x]),
     );
     const offers: Array<{ id: string; crop_name: string; unit: string }> = receipts.length
-      ? await this.db.manager(ctx).query(`SELECT id, crop_name, unit FROM produce_offer WHERE id = ANY($1::uuid[])`, [receipts.map((r) => r.offerId)])
+      ? await this.db
+          .manager(ctx)
+          .query(`SELECT id, crop_name, unit FROM produce_offer WHERE id = ANY($1::uuid[])`, [
+            receipts.map((r) => r.offerId),
+          ])
       : [];
     const offerById = new Map(offers.map((o) => [o.id, o]));
-    const names = new Map((await this.suppliers.viewsByIds(ctx, [...new Set(receipts.map((r) => r.supplierId))])).map((s) => [s.id, s.name]));
+    const names = new Map(
+      (await this.suppliers.viewsByIds(ctx, [...new Set(receipts.map((r) => r.supplierId))])).map((s) => [
+        s.id,
+        s.name,
+      ]),
+    );
     const purchases: IncomeStatementPurchase[] = receipts.map((r) => {
       const pay = payments.get(r.id) as ProducePayment;
       return {
@@ -90,23 +116,37 @@ export class IncomeService {
       };
     });
     const income = await this.attribution.householdIncome(ctx, h.id, month, month);
-    const attributedIncome: IncomeStatementAttribution[] = income.months.flatMap((m) => m.products.map((x) => ({ ...x })));
-    const attributedOrders = (await this.attribution.householdIncomeByOrder(ctx, h.id, month, month)).map(({ period: _period, ...x }) => x);
+    const attributedIncome: IncomeStatementAttribution[] = income.months.flatMap((m) =>
+      m.products.map((x) => ({ ...x })),
+    );
+    const attributedOrders = (await this.attribution.householdIncomeByOrder(ctx, h.id, month, month)).map(
+      ({ period: _period, ...x }) => x,
+    );
     const confirmation = await this.db.repo(ctx, IncomeConfirmation).findOneBy({ householdId: h.id, period: month });
-    const disputes = await this.db.repo(ctx, IncomeDispute).find({ where: { householdId: h.id, period: month }, order: { createdAt: 'ASC' } });
+    const disputes = await this.db
+      .repo(ctx, IncomeDispute)
+      .find({ where: { householdId: h.id, period: month }, order: { createdAt: 'ASC' } });
     const statement = new IncomeStatement();
     Object.assign(statement, {
       householdId: h.id,
       month,
       purchases,
-      purchasePaidTotal: purchases.filter((x) => x.paymentStatus === ProducePaymentStatus.PAID).reduce((a, x) => a + x.amount, 0),
-      purchasePendingTotal: purchases.filter((x) => x.paymentStatus === ProducePaymentStatus.PENDING).reduce((a, x) => a + x.amount, 0),
+      purchasePaidTotal: purchases
+        .filter((x) => x.paymentStatus === ProducePaymentStatus.PAID)
+        .reduce((a, x) => a + x.amount, 0),
+      purchasePendingTotal: purchases
+        .filter((x) => x.paymentStatus === ProducePaymentStatus.PENDING)
+        .reduce((a, x) => a + x.amount, 0),
       attributedIncome,
       attributedTotal: attributedIncome.reduce((a, x) => a + x.amount, 0),
       attributedOrders,
       confirmation,
       disputes,
-      status: disputes.some((d) => d.status === IncomeDisputeStatus.OPEN) ? IncomeMonthStatus.DISPUTED : confirmation ? IncomeMonthStatus.CONFIRMED : IncomeMonthStatus.UNCONFIRMED,
+      status: disputes.some((d) => d.status === IncomeDisputeStatus.OPEN)
+        ? IncomeMonthStatus.DISPUTED
+        : confirmation
+          ? IncomeMonthStatus.CONFIRMED
+          : IncomeMonthStatus.UNCONFIRMED,
     });
     return statement;
   }
@@ -114,7 +154,8 @@ export class IncomeService {
   /** The farmer confirms what the month shows; confirming again later records the totals seen then. */
   async confirm(ctx: RequestContext, monthInput: string): Promise<IncomeStatement> {
     const month = assertMonth(monthInput);
-    if (month > shanghaiToday().slice(0, 7)) throw new AppError('INVALID_DATE', 'A month that has not begun cannot be confirmed', { field: 'month' });
+    if (month > shanghaiToday().slice(0, 7))
+      throw new AppError('INVALID_DATE', 'A month that has not begun cannot be confirmed', { field: 'month' });
     return this.db.transaction(ctx, async (tx) => {
       const own = await this.access.ownHousehold(tx);
       const s = await this.statement(tx, own.id, month);
@@ -126,7 +167,11 @@ export class IncomeService {
         [own.id, month, own.villageCode, s.purchasePaidTotal, s.purchasePendingTotal, s.attributedTotal, tx.userId],
       );
       for (const supplierId of new Set(s.purchases.map((x) => x.supplierId))) {
-        await this.notifier.toOrganization(tx, supplierId, { kind: 'INCOME_MONTH_CONFIRMED', title: `农户已确认 ${month} 的收入`, data: { householdId: own.id, month } });
+        await this.notifier.toOrganization(tx, supplierId, {
+          kind: 'INCOME_MONTH_CONFIRMED',
+          title: `农户已确认 ${month} 的收入`,
+          data: { householdId: own.id, month },
+        });
       }
       return this.statement(tx, own.id, month);
     });
@@ -139,23 +184,35 @@ export class IncomeService {
     return this.db.transaction(ctx, async (tx) => {
       const own = await this.access.ownHousehold(tx);
       // One household's disputes of a month are serialised: two taps on 有疑问 open one dispute, not two.
-      await this.db.manager(tx).query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`income-dispute:${own.id}:${month}`]);
+      await this.db
+        .manager(tx)
+        .query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`income-dispute:${own.id}:${month}`]);
       const s = await this.statement(tx, own.id, month);
       let line: { purchase: IncomeStatementPurchase } | { attributed: IncomeStatementAttribution };
       if (input.kind === IncomeLineKind.PURCHASE_PAYMENT) {
         const purchase = s.purchases.find((x) => x.receiptId === input.receiptId);
-        if (!purchase) throw badInput(`No purchase ${input.receiptId ?? '(receiptId missing)'} in ${month}`, { field: 'receiptId' });
+        if (!purchase)
+          throw badInput(`No purchase ${input.receiptId ?? '(receiptId missing)'} in ${month}`, { field: 'receiptId' });
         line = { purchase };
       } else {
         const attributed = s.attributedIncome.find((x) => x.productId === input.productId);
-        if (!attributed) throw badInput(`No attributed income from product ${input.productId ?? '(productId missing)'} in ${month}`, { field: 'productId' });
+        if (!attributed)
+          throw badInput(`No attributed income from product ${input.productId ?? '(productId missing)'} in ${month}`, {
+            field: 'productId',
+          });
         line = { attributed };
       }
       const { amount, supplierId } = 'purchase' in line ? line.purchase : line.attributed;
       const receiptId = input.kind === IncomeLineKind.PURCHASE_PAYMENT ? (input.receiptId as string) : null;
       const productId = input.kind === IncomeLineKind.ATTRIBUTED_INCOME ? (input.productId as string) : null;
       // A line already under an open dispute answers that dispute (no second dispute, notice or finding).
-      const open = s.disputes.find((x) => x.status === IncomeDisputeStatus.OPEN && x.kind === input.kind && x.receiptId === receiptId && x.productId === productId);
+      const open = s.disputes.find(
+        (x) =>
+          x.status === IncomeDisputeStatus.OPEN &&
+          x.kind === input.kind &&
+          x.receiptId === receiptId &&
+          x.productId === productId,
+      );
       if (open) return open;
       const repo = this.db.repo(tx, IncomeDispute);
       const d = await repo.save(
@@ -182,7 +239,10 @@ export class IncomeService {
       await this.notifier.toOrganization(tx, supplierId, event);
       await this.notifier.toCoordinators(tx, own.villageCode, event);
       // Auditors see it as an INCOME_DISPUTE finding (libs/oversight), committed with the dispute.
-      const supplierName = 'purchase' in line ? line.purchase.supplierName : ((await this.suppliers.viewsByIds(tx, [supplierId]))[0]?.name ?? '');
+      const supplierName =
+        'purchase' in line
+          ? line.purchase.supplierName
+          : ((await this.suppliers.viewsByIds(tx, [supplierId]))[0]?.name ?? '');
       await this.findings.record(tx, incomeDisputeFinding(d, line, supplierName, own.headName));
       return d;
     });
@@ -193,15 +253,36 @@ export class IncomeService {
     const p = ctx.requirePrincipal();
     const out: OutboundMessage[] = [];
     const result = await this.db.transaction(ctx, async (tx) => {
-      const d = isUuid(id) ? await this.db.repo(tx, IncomeDispute).createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :id', { id }).getOne() : null;
+      const d = isUuid(id)
+        ? await this.db
+            .repo(tx, IncomeDispute)
+            .createQueryBuilder('d')
+            .setLock('pessimistic_write')
+            .where('d.id = :id', { id })
+            .getOne()
+        : null;
       if (!d) throw notFound('IncomeDispute', id);
       const staff = d.supplierId !== null && this.access.staffSupplierIds(p).includes(d.supplierId);
       const coordinator = p.regionPrefixes(Role.COORDINATOR).some((x) => d.villageCode.startsWith(x));
-      if (!staff && !coordinator) throw forbidden('Only the supplier concerned or the coordinator of the village may resolve this dispute');
-      if (d.status !== IncomeDisputeStatus.OPEN) throw new AppError('INVALID_TRANSITION', 'The dispute is already resolved', { from: d.status });
+      if (!staff && !coordinator)
+        throw forbidden('Only the supplier concerned or the coordinator of the village may resolve this dispute');
+      if (d.status !== IncomeDisputeStatus.OPEN)
+        throw new AppError('INVALID_TRANSITION', 'The dispute is already resolved', { from: d.status });
       const why = text(resolution, 'resolution', 1000, 1);
-      await this.db.repo(tx, IncomeDispute).update({ id: d.id }, { status: IncomeDisputeStatus.RESOLVED, resolution: why, resolvedAt: new Date(), resolvedByUserId: p.userId });
-      out.push(...(await this.notifier.toHousehold(tx, await this.access.household(tx, d.householdId), { kind: 'INCOME_DISPUTE_RESOLVED', title: `您对 ${d.period} 的异议已处理`, body: why, data: { disputeId: d.id } })));
+      await this.db
+        .repo(tx, IncomeDispute)
+        .update(
+          { id: d.id },
+          { status: IncomeDisputeStatus.RESOLVED, resolution: why, resolvedAt: new Date(), resolvedByUserId: p.userId },
+        );
+      out.push(
+        ...(await this.notifier.toHousehold(tx, await this.access.household(tx, d.householdId), {
+          kind: 'INCOME_DISPUTE_RESOLVED',
+          title: `您对 ${d.period} 的异议已处理`,
+          body: why,
+          data: { disputeId: d.id },
+        })),
+      );
       return this.db.repo(tx, IncomeDispute).findOneByOrFail({ id: d.id });
     });
     await this.notifier.send(out);
@@ -211,9 +292,16 @@ export class IncomeService {
   /** Disputes for coordinators and auditors (their region), supplier staff (their own), platform admins; newest first. */
   async disputes(ctx: RequestContext, filter: IncomeDisputeFilter = {}, first = 100): Promise<IncomeDispute[]> {
     const p = ctx.requirePrincipal();
-    if (!Number.isInteger(first) || first < 1 || first > 500) throw badInput('first must be between 1 and 500', { field: 'first' });
-    const qb = this.db.repo(ctx, IncomeDispute).createQueryBuilder('d').orderBy('d.created_at', 'DESC').addOrderBy('d.id', 'DESC').limit(first);
-    if (filter.regionCode) qb.andWhere('d.village_code LIKE :fRegion', { fRegion: `${normalizePrefix(filter.regionCode)}%` });
+    if (!Number.isInteger(first) || first < 1 || first > 500)
+      throw badInput('first must be between 1 and 500', { field: 'first' });
+    const qb = this.db
+      .repo(ctx, IncomeDispute)
+      .createQueryBuilder('d')
+      .orderBy('d.created_at', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .limit(first);
+    if (filter.regionCode)
+      qb.andWhere('d.village_code LIKE :fRegion', { fRegion: `${normalizePrefix(filter.regionCode)}%` });
     if (filter.month) qb.andWhere('d.period = :fMonth', { fMonth: assertMonth(filter.month) });
     if (filter.status) qb.andWhere('d.status = :fStatus', { fStatus: filter.status });
     if (!p.hasRole(Role.PLATFORM_ADMIN)) {
@@ -235,17 +323,28 @@ export class IncomeService {
     const p = ctx.requirePrincipal();
     const prefix = normalizePrefix(regionCode, 'regionCode');
     const month = assertMonth(monthInput);
-    if (!p.hasRole(Role.PLATFORM_ADMIN) && !p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR).some((mine) => prefix.startsWith(mine))) {
+    if (
+      !p.hasRole(Role.PLATFORM_ADMIN) &&
+      !p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR).some((mine) => prefix.startsWith(mine))
+    ) {
       throw forbidden('The region is outside your scope');
     }
-    const rows: Array<{ supplier_id: string; village_code: string; household_id: string; confirmed: boolean; disputed: boolean }> = await this.db.manager(ctx).query(
+    const rows: Array<{
+      supplier_id: string;
+      village_code: string;
+      household_id: string;
+      confirmed: boolean;
+      disputed: boolean;
+    }> = await this.db.manager(ctx).query(
       `SELECT DISTINCT r.supplier_id, r.village_code, r.household_id,
               EXISTS (SELECT 1 FROM income_confirmation c WHERE c.household_id = r.household_id AND c.period = r.period) AS confirmed,
               EXISTS (SELECT 1 FROM income_dispute d WHERE d.household_id = r.household_id AND d.period = r.period) AS disputed
          FROM produce_receipt r WHERE r.period = $1 AND r.village_code LIKE $2`,
       [month, `${prefix}%`],
     );
-    const group = (key: (r: (typeof rows)[number]) => string): Map<string, Map<string, { confirmed: boolean; disputed: boolean }>> => {
+    const group = (
+      key: (r: (typeof rows)[number]) => string,
+    ): Map<string, Map<string, { confirmed: boolean; disputed: boolean }>> => {
       const m = new Map<string, Map<string, { confirmed: boolean; disputed: boolean }>>();
       for (const r of rows) {
         const k = key(r);
@@ -260,14 +359,28 @@ export class IncomeService {
           const households = hs.size;
           const confirmed = [...hs.values()].filter((x) => x.confirmed).length;
           const disputed = [...hs.values()].filter((x) => x.disputed).length;
-          return { key, name: names.get(key) ?? key, households, confirmed, disputed, rateBps: households ? Math.floor((confirmed * 10000) / households) : 0 };
+          return {
+            key,
+            name: names.get(key) ?? key,
+            households,
+            confirmed,
+            disputed,
+            rateBps: households ? Math.floor((confirmed * 10000) / households) : 0,
+          };
         })
         .sort((a, b) => a.rateBps - b.rateBps || a.name.localeCompare(b.name));
     const bySupplier = group((r) => r.supplier_id);
     const byVillage = group((r) => r.village_code);
-    const supplierNames = new Map((await this.suppliers.viewsByIds(ctx, [...bySupplier.keys()])).map((s) => [s.id, s.name]));
+    const supplierNames = new Map(
+      (await this.suppliers.viewsByIds(ctx, [...bySupplier.keys()])).map((s) => [s.id, s.name]),
+    );
     const villageNames = new Map<string, string>();
     for (const code of byVillage.keys()) villageNames.set(code, (await this.regions.find(ctx, code))?.name ?? code);
-    return Object.assign(new IncomeConfirmationRates(), { regionCode, month, bySupplier: toRates(bySupplier, supplierNames), byVillage: toRates(byVillage, villageNames) });
+    return Object.assign(new IncomeConfirmationRates(), {
+      regionCode,
+      month,
+      bySupplier: toRates(bySupplier, supplierNames),
+      byVillage: toRates(byVillage, villageNames),
+    });
   }
 }

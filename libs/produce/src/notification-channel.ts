@@ -33,7 +33,13 @@ export class LogSmsChannel implements NotificationChannel {
     // Keep the last few for tests and the health of the demo; the log is the record.
     this.sent.push(message);
     if (this.sent.length > 200) this.sent.shift();
-    this.logger.log({ msg: 'sms', kind: message.kind, userId: message.userId, phone: maskPhone(message.phone), text: message.text });
+    this.logger.log({
+      msg: 'sms',
+      kind: message.kind,
+      userId: message.userId,
+      phone: maskPhone(message.phone),
+      text: message.text,
+    });
   }
 }
 

@@ -4,7 +4,12 @@ import { Household, HouseholdService } from '@bangfu/supplier';
 import { CommitmentService } from './commitment.service';
 import { OfferService } from './offer.service';
 import { ProduceCommitment, ProduceOffer, ProduceOfferStatus, ProduceReceipt } from './produce.entities';
-import { CreateProduceOfferInput, ProduceOfferConnection, ProduceOfferFilter, UpdateProduceOfferInput } from './produce.types';
+import {
+  CreateProduceOfferInput,
+  ProduceOfferConnection,
+  ProduceOfferFilter,
+  UpdateProduceOfferInput,
+} from './produce.types';
 import { ProduceImageService } from './produce-image.service';
 import { ReceiptService } from './receipt.service';
 
@@ -21,13 +26,21 @@ export class OfferResolver {
     private readonly images: ProduceImageService,
   ) {}
 
-  @Mutation(() => ProduceOffer, { description: 'A FARMER lists its household’s produce; a county coordinator / town work team lists for a household (householdId, assisted)' })
+  @Mutation(() => ProduceOffer, {
+    description:
+      'A FARMER lists its household’s produce; a county coordinator / town work team lists for a household (householdId, assisted)',
+  })
   @Allow(Role.FARMER, Role.COORDINATOR)
-  createProduceOffer(@Ctx() ctx: RequestContext, @Args('input', { type: () => CreateProduceOfferInput }) input: CreateProduceOfferInput): Promise<ProduceOffer> {
+  createProduceOffer(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { type: () => CreateProduceOfferInput }) input: CreateProduceOfferInput,
+  ): Promise<ProduceOffer> {
     return this.offers.create(ctx, input);
   }
 
-  @Mutation(() => ProduceOffer, { description: 'Edit an OPEN or PARTLY_COMMITTED offer (the household, or the coordinator who assisted it)' })
+  @Mutation(() => ProduceOffer, {
+    description: 'Edit an OPEN or PARTLY_COMMITTED offer (the household, or the coordinator who assisted it)',
+  })
   @Allow(Role.FARMER, Role.COORDINATOR)
   updateProduceOffer(
     @Ctx() ctx: RequestContext,
@@ -37,7 +50,9 @@ export class OfferResolver {
     return this.offers.update(ctx, id, input);
   }
 
-  @Mutation(() => ProduceOffer, { description: 'Withdraw an offer; undecided commitments are cancelled, accepted ones must be received first' })
+  @Mutation(() => ProduceOffer, {
+    description: 'Withdraw an offer; undecided commitments are cancelled, accepted ones must be received first',
+  })
   @Allow(Role.FARMER, Role.COORDINATOR)
   withdrawProduceOffer(
     @Ctx() ctx: RequestContext,
@@ -56,7 +71,9 @@ export class OfferResolver {
     return this.offers.mine(ctx, status);
   }
 
-  @Query(() => ProduceOfferConnection, { description: 'Offers of households linked to your supplier, or in your region (产销对接); newest first' })
+  @Query(() => ProduceOfferConnection, {
+    description: 'Offers of households linked to your supplier, or in your region (产销对接); newest first',
+  })
   @Allow(...SCOPED_READERS)
   produceOffers(
     @Ctx() ctx: RequestContext,
@@ -89,7 +106,9 @@ export class OfferResolver {
     return offer.quantity - offer.committedQuantity;
   }
 
-  @ResolveField(() => [ProduceCommitment], { description: 'The household and coordinators see all; a supplier its own' })
+  @ResolveField(() => [ProduceCommitment], {
+    description: 'The household and coordinators see all; a supplier its own',
+  })
   commitments(@Ctx() ctx: RequestContext, @Parent() offer: ProduceOffer): Promise<ProduceCommitment[]> {
     return this.commitmentService.list(ctx, { offerId: offer.id });
   }

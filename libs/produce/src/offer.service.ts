@@ -1,5 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput, type Connection, Db, decodeCursor, forbidden, isUuid, notFound, pageSize, type RequestContext, Role, toConnection } from '@bangfu/core';
+import {
+  AppError,
+  badInput,
+  type Connection,
+  Db,
+  decodeCursor,
+  forbidden,
+  isUuid,
+  notFound,
+  pageSize,
+  type RequestContext,
+  Role,
+  toConnection,
+} from '@bangfu/core';
 import { CategoryService } from '@bangfu/catalog';
 import { normalizePrefix } from '@bangfu/region';
 import { type OutboundMessage } from './notification-channel';
@@ -46,7 +59,10 @@ export class OfferService {
         const own = p.hasRole(Role.FARMER) ? await this.access.ownHousehold(tx).catch(() => null) : null;
         if (own?.id !== h.id) {
           assistedByOrgId = this.access.assistingOffice(p, h.villageCode);
-          if (!assistedByOrgId) throw forbidden('Only the household itself, or a county coordinator / town work team covering its village, may list its produce');
+          if (!assistedByOrgId)
+            throw forbidden(
+              'Only the household itself, or a county coordinator / town work team covering its village, may list its produce',
+            );
         }
         householdId = h.id;
         villageCode = h.villageCode;
@@ -72,9 +88,20 @@ export class OfferService {
           createdByUserId: p.userId,
         }),
       );
-      const event = { kind: 'PRODUCE_OFFER_CREATED', title: `新的农户供货：${saved.cropName} ${saved.quantity}${saved.unit}`, data: { offerId: saved.id } };
-      for (const supplierId of await this.access.linkedSupplierIds(tx, householdId)) await this.notifier.toOrganization(tx, supplierId, event);
-      if (saved.assisted) out.push(...(await this.notifier.toHousehold(tx, await this.access.household(tx, householdId), { ...event, title: `工作队已为您登记供货：${saved.cropName} ${saved.quantity}${saved.unit}` })));
+      const event = {
+        kind: 'PRODUCE_OFFER_CREATED',
+        title: `新的农户供货：${saved.cropName} ${saved.quantity}${saved.unit}`,
+        data: { offerId: saved.id },
+      };
+      for (const supplierId of await this.access.linkedSupplierIds(tx, householdId))
+        await this.notifier.toOrganization(tx, supplierId, event);
+      if (saved.assisted)
+        out.push(
+          ...(await this.notifier.toHousehold(tx, await this.access.household(tx, householdId), {
+            ...event,
+            title: `工作队已为您登记供货：${saved.cropName} ${saved.quantity}${saved.unit}`,
+          })),
+        );
       return saved;
     });
     await this.notifier.send(out);
@@ -85,7 +112,10 @@ export class OfferService {
     return this.db.transaction(ctx, async (tx) => {
       const offer = await this.locked(tx, id);
       await this.access.assertActsForHousehold(tx, offer);
-      if (!OPEN_STATES.includes(effectiveOfferStatus(offer))) throw new AppError('OFFER_NOT_OPEN', `A ${effectiveOfferStatus(offer)} offer cannot be changed`, { status: effectiveOfferStatus(offer) });
+      if (!OPEN_STATES.includes(effectiveOfferStatus(offer)))
+        throw new AppError('OFFER_NOT_OPEN', `A ${effectiveOfferStatus(offer)} offer cannot be changed`, {
+          status: effectiveOfferStatus(offer),
+        });
       const merged: CreateProduceOfferInput = {
         cropName: input.cropName ?? offer.cropName,
         categoryId: input.categoryId !== undefined ? input.categoryId : offer.categoryId,
@@ -101,16 +131,28 @@ export class OfferService {
       const fields = await this.validate(tx, merged);
       assertWindow(fields.availableFrom, fields.availableUntil);
       // Photos already on the offer stay (the assisting coordinator's too); new ones must be the caller's uploads.
-      await this.images.assertUploadedBy(tx, fields.imageKeys.filter((k) => !offer.imageKeys.includes(k)), [ctx.requirePrincipal().userId]);
+      await this.images.assertUploadedBy(
+        tx,
+        fields.imageKeys.filter((k) => !offer.imageKeys.includes(k)),
+        [ctx.requirePrincipal().userId],
+      );
       if (fields.quantity < offer.committedQuantity) {
-        throw new AppError('INVALID_QUANTITY', `Commitments already hold ${offer.committedQuantity}${offer.unit}; the quantity cannot go below that`, {
-          field: 'quantity',
-          committedQuantity: offer.committedQuantity,
-        });
+        throw new AppError(
+          'INVALID_QUANTITY',
+          `Commitments already hold ${offer.committedQuantity}${offer.unit}; the quantity cannot go below that`,
+          {
+            field: 'quantity',
+            committedQuantity: offer.committedQuantity,
+          },
+        );
       }
       await this.db.repo(tx, ProduceOffer).update({ id: offer.id }, fields);
       // The stored status follows the new quantity (a larger offer is no longer fully committed).
-      await this.db.manager(tx).query(`UPDATE produce_offer SET status = ${SQL_STATUS_FOR_COMMITTED('committed_quantity')} WHERE id = $1`, [offer.id]);
+      await this.db
+        .manager(tx)
+        .query(`UPDATE produce_offer SET status = ${SQL_STATUS_FOR_COMMITTED('committed_quantity')} WHERE id = $1`, [
+          offer.id,
+        ]);
       return this.present(await this.db.repo(tx, ProduceOffer).findOneByOrFail({ id: offer.id }));
     });
   }
@@ -124,25 +166,51 @@ export class OfferService {
     return this.db.transaction(ctx, async (tx) => {
       const offer = await this.locked(tx, id);
       await this.access.assertActsForHousehold(tx, offer);
-      if (offer.status === ProduceOfferStatus.WITHDRAWN) throw new AppError('OFFER_NOT_OPEN', 'The offer is already withdrawn', { status: offer.status });
-      const commitments = await this.db.repo(tx, ProduceCommitment).find({ where: { offerId: offer.id }, lock: { mode: 'pessimistic_write' } });
+      if (offer.status === ProduceOfferStatus.WITHDRAWN)
+        throw new AppError('OFFER_NOT_OPEN', 'The offer is already withdrawn', { status: offer.status });
+      const commitments = await this.db
+        .repo(tx, ProduceCommitment)
+        .find({ where: { offerId: offer.id }, lock: { mode: 'pessimistic_write' } });
       const accepted = commitments.filter((c) => c.status === ProduceCommitmentStatus.ACCEPTED);
       if (accepted.length) {
-        throw new AppError('OFFER_HAS_ACCEPTED_COMMITMENTS', 'Accepted commitments are waiting to be received; they cannot be withdrawn', { commitmentIds: accepted.map((c) => c.id) });
+        throw new AppError(
+          'OFFER_HAS_ACCEPTED_COMMITMENTS',
+          'Accepted commitments are waiting to be received; they cannot be withdrawn',
+          { commitmentIds: accepted.map((c) => c.id) },
+        );
       }
       const why = text(reason, 'reason', 500) || '农户撤回供货';
       for (const c of commitments.filter((x) => x.status === ProduceCommitmentStatus.PROPOSED)) {
-        await this.db.repo(tx, ProduceCommitment).update({ id: c.id }, { status: ProduceCommitmentStatus.CANCELLED, declineReason: why, decidedAt: new Date(), decidedByUserId: tx.userId });
-        await this.db.manager(tx).query(
-          `INSERT INTO produce_commitment_history (commitment_id, from_status, to_status, actor_user_id, reason) VALUES ($1, 'PROPOSED', 'CANCELLED', $2, $3)`,
-          [c.id, tx.userId, why],
+        await this.db.repo(tx, ProduceCommitment).update(
+          { id: c.id },
+          {
+            status: ProduceCommitmentStatus.CANCELLED,
+            declineReason: why,
+            decidedAt: new Date(),
+            decidedByUserId: tx.userId,
+          },
         );
-        await this.notifier.toOrganization(tx, c.supplierId, { kind: 'PRODUCE_OFFER_WITHDRAWN', title: `农户已撤回供货：${offer.cropName}`, body: why, data: { offerId: offer.id, commitmentId: c.id } });
+        await this.db
+          .manager(tx)
+          .query(
+            `INSERT INTO produce_commitment_history (commitment_id, from_status, to_status, actor_user_id, reason) VALUES ($1, 'PROPOSED', 'CANCELLED', $2, $3)`,
+            [c.id, tx.userId, why],
+          );
+        await this.notifier.toOrganization(tx, c.supplierId, {
+          kind: 'PRODUCE_OFFER_WITHDRAWN',
+          title: `农户已撤回供货：${offer.cropName}`,
+          body: why,
+          data: { offerId: offer.id, commitmentId: c.id },
+        });
       }
       await this.db.manager(tx).query(
         `UPDATE produce_offer SET status = 'WITHDRAWN', withdrawn_reason = $2, updated_at = now(),
                 committed_quantity = committed_quantity - $3 WHERE id = $1`,
-        [offer.id, why, commitments.filter((x) => x.status === ProduceCommitmentStatus.PROPOSED).reduce((a, c) => a + c.quantity, 0)],
+        [
+          offer.id,
+          why,
+          commitments.filter((x) => x.status === ProduceCommitmentStatus.PROPOSED).reduce((a, c) => a + c.quantity, 0),
+        ],
       );
       return this.present(await this.db.repo(tx, ProduceOffer).findOneByOrFail({ id: offer.id }));
     });
@@ -151,21 +219,36 @@ export class OfferService {
   /** The farmer's own household's offers, newest first (at most 200). */
   async mine(ctx: RequestContext, status?: ProduceOfferStatus | null): Promise<ProduceOffer[]> {
     const own = await this.access.ownHousehold(ctx);
-    const qb = this.db.repo(ctx, ProduceOffer).createQueryBuilder('o').where('o.household_id = :h', { h: own.id }).orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').limit(200);
+    const qb = this.db
+      .repo(ctx, ProduceOffer)
+      .createQueryBuilder('o')
+      .where('o.household_id = :h', { h: own.id })
+      .orderBy('o.created_at', 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      .limit(200);
     if (status) qb.andWhere(`${SQL_OFFER_STATUS('o')} = :status`, { status });
     return (await qb.getMany()).map((o) => this.present(o));
   }
 
   /** Offers in the caller's scope (in SQL), newest first, as a Relay connection. */
-  async list(ctx: RequestContext, filter: ProduceOfferFilter = {}, first?: number | null, after?: string | null): Promise<Connection<ProduceOffer>> {
+  async list(
+    ctx: RequestContext,
+    filter: ProduceOfferFilter = {},
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<ProduceOffer>> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
     const qb = this.db.repo(ctx, ProduceOffer).createQueryBuilder('o');
     const scope = await this.access.offerScope(ctx);
     if (scope) qb.andWhere(scope.sql, scope.params);
-    if (filter.regionCode) qb.andWhere('o.village_code LIKE :fRegion', { fRegion: `${normalizePrefix(filter.regionCode)}%` });
+    if (filter.regionCode)
+      qb.andWhere('o.village_code LIKE :fRegion', { fRegion: `${normalizePrefix(filter.regionCode)}%` });
     if (filter.status) qb.andWhere(`${SQL_OFFER_STATUS('o')} = :fStatus`, { fStatus: filter.status });
-    if (filter.cropName?.trim()) qb.andWhere(`o.crop_name ILIKE :fCrop ESCAPE '\\'`, { fCrop: `%${filter.cropName.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (filter.cropName?.trim())
+      qb.andWhere(`o.crop_name ILIKE :fCrop ESCAPE '\\'`, {
+        fCrop: `%${filter.cropName.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
     if (filter.householdId) {
       if (!isUuid(filter.householdId)) throw badInput('householdId is not an id', { field: 'householdId' });
       qb.andWhere('o.household_id = :fHousehold', { fHousehold: filter.householdId });
@@ -173,14 +256,24 @@ export class OfferService {
     const total = await qb.getCount();
     if (cursor) {
       const [ts, cid] = cursor;
-      if (typeof ts !== 'string' || typeof cid !== 'string' || !isUuid(cid)) throw badInput('after is not a valid cursor', { field: 'after' });
+      if (typeof ts !== 'string' || typeof cid !== 'string' || !isUuid(cid))
+        throw badInput('after is not a valid cursor', { field: 'after' });
       qb.andWhere('(o.created_at, o.id) < (:cTs::timestamptz, :cId::uuid)', { cTs: ts, cId: cid });
     }
     // The cursor keeps created_at as PostgreSQL text: JS dates would drop the microseconds.
-    qb.addSelect('o.created_at::text', 'cursor_ts').orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').limit(limit + 1);
+    qb.addSelect('o.created_at::text', 'cursor_ts')
+      .orderBy('o.created_at', 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      .limit(limit + 1);
     const { entities, raw } = await qb.getRawAndEntities<{ cursor_ts: string }>();
     const keys = new Map(entities.map((o, i) => [o.id, raw[i].cursor_ts]));
-    return toConnection(entities.map((o) => this.present(o)), limit, total, (o) => [keys.get(o.id), o.id], !!cursor);
+    return toConnection(
+      entities.map((o) => this.present(o)),
+      limit,
+      total,
+      (o) => [keys.get(o.id), o.id],
+      !!cursor,
+    );
   }
 
   /** One offer if in the caller's scope, else null (its existence does not leak). */
@@ -197,13 +290,22 @@ export class OfferService {
   async byIds(ctx: RequestContext, ids: string[]): Promise<ProduceOffer[]> {
     const wanted = ids.filter((x) => isUuid(x));
     if (!wanted.length) return [];
-    const rows = await this.db.repo(ctx, ProduceOffer).createQueryBuilder('o').where('o.id = ANY(:ids::uuid[])', { ids: wanted }).getMany();
+    const rows = await this.db
+      .repo(ctx, ProduceOffer)
+      .createQueryBuilder('o')
+      .where('o.id = ANY(:ids::uuid[])', { ids: wanted })
+      .getMany();
     return rows.map((o) => this.present(o));
   }
 
   async locked(ctx: RequestContext, id: string): Promise<ProduceOffer> {
     if (!isUuid(id)) throw notFound('ProduceOffer', id);
-    const o = await this.db.repo(ctx, ProduceOffer).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :id', { id }).getOne();
+    const o = await this.db
+      .repo(ctx, ProduceOffer)
+      .createQueryBuilder('o')
+      .setLock('pessimistic_write')
+      .where('o.id = :id', { id })
+      .getOne();
     if (!o) throw notFound('ProduceOffer', id);
     return o;
   }

@@ -38,7 +38,10 @@ export class ProduceAccess {
     if (staff.length) {
       params.scopeLinked = await this.households.linkedHouseholdIds(ctx, staff);
       params.scopeStaff = staff;
-      parts.push('o.household_id = ANY(:scopeLinked::uuid[])', 'EXISTS (SELECT 1 FROM produce_commitment sc WHERE sc.offer_id = o.id AND sc.supplier_id = ANY(:scopeStaff::uuid[]))');
+      parts.push(
+        'o.household_id = ANY(:scopeLinked::uuid[])',
+        'EXISTS (SELECT 1 FROM produce_commitment sc WHERE sc.offer_id = o.id AND sc.supplier_id = ANY(:scopeStaff::uuid[]))',
+      );
     }
     const prefixes = p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR);
     if (prefixes.length) {
@@ -65,7 +68,11 @@ export class ProduceAccess {
   /** The coordination office a county coordinator / town work team assists from, when its prefix covers the village. */
   assistingOffice(p: Principal, villageCode: string): string | null {
     const m = p.memberships.find(
-      (x) => x.role === Role.COORDINATOR && x.regionPrefix !== null && x.regionPrefix.length >= ASSISTING_PREFIX_MIN && villageCode.startsWith(x.regionPrefix),
+      (x) =>
+        x.role === Role.COORDINATOR &&
+        x.regionPrefix !== null &&
+        x.regionPrefix.length >= ASSISTING_PREFIX_MIN &&
+        villageCode.startsWith(x.regionPrefix),
     );
     return m?.organizationId ?? null;
   }
@@ -74,7 +81,10 @@ export class ProduceAccess {
    * Acting for the household on an offer: its own farmer, or (for an assisted offer) a county
    * coordinator / town work team covering the village. Everyone else is FORBIDDEN.
    */
-  async assertActsForHousehold(ctx: RequestContext, offer: { householdId: string; villageCode: string; assisted: boolean }): Promise<'FARMER' | 'ASSISTANT'> {
+  async assertActsForHousehold(
+    ctx: RequestContext,
+    offer: { householdId: string; villageCode: string; assisted: boolean },
+  ): Promise<'FARMER' | 'ASSISTANT'> {
     const p = ctx.requirePrincipal();
     if (p.hasRole(Role.FARMER)) {
       const own = await this.households.mine(ctx);

@@ -14,13 +14,22 @@ export class ProduceImageService {
   ) {}
 
   /** The object first, then its row; a failed row deletes the object again. */
-  async upload(ctx: RequestContext, bytes: Buffer, contentTypeHeader: string | undefined): Promise<{ key: string; url: string; contentType: string; sizeBytes: number }> {
+  async upload(
+    ctx: RequestContext,
+    bytes: Buffer,
+    contentTypeHeader: string | undefined,
+  ): Promise<{ key: string; url: string; contentType: string; sizeBytes: number }> {
     const p = ctx.requirePrincipal();
     const contentType = checkImage(bytes, contentTypeHeader);
     const key = `produce/${randomUUID()}.${IMAGE_TYPES[contentType]}`;
     await this.storage.put(key, bytes, contentType);
     try {
-      await this.db.manager(ctx).query(`INSERT INTO produce_image (storage_key, uploaded_by_user_id, content_type, size_bytes) VALUES ($1, $2, $3, $4)`, [key, p.userId, contentType, bytes.length]);
+      await this.db
+        .manager(ctx)
+        .query(
+          `INSERT INTO produce_image (storage_key, uploaded_by_user_id, content_type, size_bytes) VALUES ($1, $2, $3, $4)`,
+          [key, p.userId, contentType, bytes.length],
+        );
     } catch (e) {
       await this.storage.delete(key).catch((err) => this.log.warn(`could not delete orphaned ${key}: ${String(err)}`));
       throw e;
@@ -37,14 +46,23 @@ export class ProduceImageService {
     if (!keys.length) return;
     const rows: Array<{ storage_key: string }> = await this.db
       .manager(ctx)
-      .query(`SELECT storage_key FROM produce_image WHERE storage_key = ANY($1::text[]) AND uploaded_by_user_id = ANY($2::uuid[])`, [keys, userIds]);
+      .query(
+        `SELECT storage_key FROM produce_image WHERE storage_key = ANY($1::text[]) AND uploaded_by_user_id = ANY($2::uuid[])`,
+        [keys, userIds],
+      );
     const found = new Set(rows.map((r) => r.storage_key));
     const missing = keys.filter((k) => !found.has(k));
-    if (missing.length) throw badInput('imageKeys must be your own uploads from POST /produce-files/images', { field: 'imageKeys', keys: missing });
+    if (missing.length)
+      throw badInput('imageKeys must be your own uploads from POST /produce-files/images', {
+        field: 'imageKeys',
+        keys: missing,
+      });
   }
 
   async read(ctx: RequestContext, key: string): Promise<{ bytes: Buffer; contentType: string } | null> {
-    const [row]: Array<{ content_type: string }> = await this.db.manager(ctx).query(`SELECT content_type FROM produce_image WHERE storage_key = $1`, [key]);
+    const [row]: Array<{ content_type: string }> = await this.db
+      .manager(ctx)
+      .query(`SELECT content_type FROM produce_image WHERE storage_key = $1`, [key]);
     if (!row) return null;
     const object = await this.storage.get(key);
     return object ? { bytes: object.bytes, contentType: row.content_type } : null;

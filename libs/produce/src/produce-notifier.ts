@@ -28,11 +28,22 @@ export class ProduceNotifier {
   ) {}
 
   /** The household's farmer login, when it has one (assisted households may not). */
-  async toHousehold(ctx: RequestContext, household: { userId: string | null }, event: ProduceEvent): Promise<OutboundMessage[]> {
+  async toHousehold(
+    ctx: RequestContext,
+    household: { userId: string | null },
+    event: ProduceEvent,
+  ): Promise<OutboundMessage[]> {
     if (!household.userId) return [];
     await this.notifications.notifyUser(ctx, household.userId, event);
     const user = await this.users.get(ctx, household.userId).catch(() => null);
-    return [{ userId: household.userId, phone: user?.phone ?? null, kind: event.kind, text: `${event.title}${event.body ? `：${event.body}` : ''}` }];
+    return [
+      {
+        userId: household.userId,
+        phone: user?.phone ?? null,
+        kind: event.kind,
+        text: `${event.title}${event.body ? `：${event.body}` : ''}`,
+      },
+    ];
   }
 
   async toOrganization(ctx: RequestContext, orgId: string, event: ProduceEvent): Promise<void> {
@@ -52,7 +63,12 @@ export class ProduceNotifier {
       try {
         await this.channel.send(m);
       } catch (e) {
-        this.logger.warn({ msg: 'outbound notification failed', kind: m.kind, channel: this.channel.name, error: (e as Error).message });
+        this.logger.warn({
+          msg: 'outbound notification failed',
+          kind: m.kind,
+          channel: this.channel.name,
+          error: (e as Error).message,
+        });
       }
     }
   }

@@ -15,13 +15,29 @@ import { OfferService } from './offer.service';
 import { ProduceAccess } from './produce-access';
 import { ProduceFilesController } from './produce-files.controller';
 import { ProduceImageService } from './produce-image.service';
-import { IncomeConfirmation, IncomeDispute, ProduceCommitment, ProduceCommitmentHistory, ProduceOffer, ProducePayment, ProduceReceipt } from './produce.entities';
+import {
+  IncomeConfirmation,
+  IncomeDispute,
+  ProduceCommitment,
+  ProduceCommitmentHistory,
+  ProduceOffer,
+  ProducePayment,
+  ProduceReceipt,
+} from './produce.entities';
 import { ProduceNotifier } from './produce-notifier';
 import { ReceiptService } from './receipt.service';
 import { TransparencyResolver } from './transparency.resolver';
 import { TransparencyService } from './transparency.service';
 
-export const PRODUCE_ENTITIES = [ProduceOffer, ProduceCommitment, ProduceCommitmentHistory, ProduceReceipt, ProducePayment, IncomeConfirmation, IncomeDispute];
+export const PRODUCE_ENTITIES = [
+  ProduceOffer,
+  ProduceCommitment,
+  ProduceCommitmentHistory,
+  ProduceReceipt,
+  ProducePayment,
+  IncomeConfirmation,
+  IncomeDispute,
+];
 
 /** 农户供货 → 收购承诺 → 收购入库 → 收购款 → 月度收入确认. */
 @Module({

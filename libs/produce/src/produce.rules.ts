@@ -14,8 +14,15 @@ export { assertDate, assertUnit, shanghaiToday };
 export const SQL_OFFER_STATUS = (alias = 'o') =>
   `(CASE WHEN ${alias}.status IN ('OPEN','PARTLY_COMMITTED') AND ${alias}.available_until < (now() AT TIME ZONE 'Asia/Shanghai')::date THEN 'EXPIRED' ELSE ${alias}.status END)`;
 
-export function effectiveOfferStatus(o: { status: ProduceOfferStatus; availableUntil: string }, today = shanghaiToday()): ProduceOfferStatus {
-  if ((o.status === ProduceOfferStatus.OPEN || o.status === ProduceOfferStatus.PARTLY_COMMITTED) && o.availableUntil < today) return ProduceOfferStatus.EXPIRED;
+export function effectiveOfferStatus(
+  o: { status: ProduceOfferStatus; availableUntil: string },
+  today = shanghaiToday(),
+): ProduceOfferStatus {
+  if (
+    (o.status === ProduceOfferStatus.OPEN || o.status === ProduceOfferStatus.PARTLY_COMMITTED) &&
+    o.availableUntil < today
+  )
+    return ProduceOfferStatus.EXPIRED;
   return o.status;
 }
 
@@ -31,32 +38,43 @@ export function assertQuantity(value: number, field = 'quantity'): number {
 }
 
 export function assertMoney(value: number, field: string): number {
-  if (!Number.isSafeInteger(value) || value <= 0) throw new AppError('INVALID_PRICE', `${field} must be a positive amount of fen`, { field });
+  if (!Number.isSafeInteger(value) || value <= 0)
+    throw new AppError('INVALID_PRICE', `${field} must be a positive amount of fen`, { field });
   return value;
 }
 
 /** received × unit price, exact: bigint arithmetic, refused when it would not fit a safe integer. */
 export function exactAmount(quantity: number, unitPrice: number): number {
   const amount = BigInt(quantity) * BigInt(unitPrice);
-  if (amount > BigInt(Number.MAX_SAFE_INTEGER)) throw new AppError('AMOUNT_TOO_LARGE', 'quantity × unit price is larger than the largest amount', { field: 'quantity' });
+  if (amount > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new AppError('AMOUNT_TOO_LARGE', 'quantity × unit price is larger than the largest amount', {
+      field: 'quantity',
+    });
   return Number(amount);
 }
 
 export function text(value: string | null | undefined, field: string, max: number, min = 0): string {
   const t = (value ?? '').trim();
-  if (Array.from(t).length < min || Array.from(t).length > max) throw badInput(`${field} must be ${min}–${max} characters`, { field });
+  if (Array.from(t).length < min || Array.from(t).length > max)
+    throw badInput(`${field} must be ${min}–${max} characters`, { field });
   return t;
 }
 
 export function assertWindow(from: string, until: string, today = shanghaiToday()): void {
-  if (until < from) throw new AppError('INVALID_DATES', `availableUntil (${until}) is before availableFrom (${from})`, { field: 'availableUntil' });
+  if (until < from)
+    throw new AppError('INVALID_DATES', `availableUntil (${until}) is before availableFrom (${from})`, {
+      field: 'availableUntil',
+    });
   if (until < today) throw new AppError('INVALID_DATES', 'availableUntil is in the past', { field: 'availableUntil' });
 }
 
 export function assertImageKeys(keys: string[] | null | undefined): string[] {
   const list = keys ?? [];
-  if (list.length > MAX_IMAGES) throw new AppError('TOO_MANY_IMAGES', `At most ${MAX_IMAGES} photos per offer`, { field: 'imageKeys' });
-  for (const k of list) if (!/^produce\/[0-9a-f-]{36}\.(jpg|png|webp)$/.test(k)) throw badInput('imageKeys must come from POST /produce-files/images', { field: 'imageKeys' });
+  if (list.length > MAX_IMAGES)
+    throw new AppError('TOO_MANY_IMAGES', `At most ${MAX_IMAGES} photos per offer`, { field: 'imageKeys' });
+  for (const k of list)
+    if (!/^produce\/[0-9a-f-]{36}\.(jpg|png|webp)$/.test(k))
+      throw badInput('imageKeys must come from POST /produce-files/images', { field: 'imageKeys' });
   return list;
 }
 
@@ -87,6 +105,11 @@ export const COMMITMENT_TRANSITIONS: readonly CommitmentTransition[] = [
 
 export function transitionFor(action: CommitmentTransition['action'], from: C): CommitmentTransition {
   const t = COMMITMENT_TRANSITIONS.find((x) => x.action === action && x.from.includes(from));
-  if (!t) throw new AppError('INVALID_TRANSITION', `A ${from} commitment cannot be ${action === 'receive' ? 'received' : `${action}ed`}`, { from, action });
+  if (!t)
+    throw new AppError(
+      'INVALID_TRANSITION',
+      `A ${from} commitment cannot be ${action === 'receive' ? 'received' : `${action}ed`}`,
+      { from, action },
+    );
   return t;
 }

@@ -24,13 +24,19 @@ export class CreateProduceOfferInput {
   @Field(() => Int, { description: 'Whole units of `unit`, 1 … 2,147,483,647' }) quantity: number;
   @Field(() => String, { description: 'kg, g, 斤, 箱, 盒, 袋, 瓶, 罐, 个, 只, 头, 件, 份' }) unit: string;
   @Field(() => String, { description: 'YYYY-MM-DD' }) availableFrom: string;
-  @Field(() => String, { description: 'YYYY-MM-DD, inclusive; not before availableFrom nor in the past' }) availableUntil: string;
+  @Field(() => String, { description: 'YYYY-MM-DD, inclusive; not before availableFrom nor in the past' })
+  availableUntil: string;
   @Field(() => MoneyScalar, { description: 'Fen per unit' }) askingPrice: Fen;
   @Field(() => String, { nullable: true }) note?: string | null;
-  @Field(() => [String], { nullable: true, description: 'Up to 6 keys from POST /produce-files/images (your own uploads)' }) imageKeys?: string[] | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Up to 6 keys from POST /produce-files/images (your own uploads)',
+  })
+  imageKeys?: string[] | null;
   @Field(() => ID, {
     nullable: true,
-    description: 'Assisted offers (代录): the household a county coordinator or town work team lists for. A FARMER leaves it out (its own household).',
+    description:
+      'Assisted offers (代录): the household a county coordinator or town work team lists for. A FARMER leaves it out (its own household).',
   })
   householdId?: string | null;
 }
@@ -50,7 +56,8 @@ export class UpdateProduceOfferInput {
 
 @InputType()
 export class ProduceOfferFilter {
-  @Field(() => String, { nullable: true, description: 'Region code or prefix (subtree) of the household’s village' }) regionCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Region code or prefix (subtree) of the household’s village' })
+  regionCode?: string | null;
   @Field(() => ProduceOfferStatus, { nullable: true }) status?: ProduceOfferStatus | null;
   @Field(() => String, { nullable: true, description: 'Substring of the crop name' }) cropName?: string | null;
   @Field(() => ID, { nullable: true }) householdId?: string | null;
@@ -67,8 +74,10 @@ export class NewLotInput {
 export class DisputeIncomeLineInput {
   @Field(() => String, { description: 'YYYY-MM' }) month: string;
   @Field(() => IncomeLineKind) kind: IncomeLineKind;
-  @Field(() => ID, { nullable: true, description: 'PURCHASE_PAYMENT: the receipt whose payment is disputed' }) receiptId?: string | null;
-  @Field(() => ID, { nullable: true, description: 'ATTRIBUTED_INCOME: the product line of the month' }) productId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'PURCHASE_PAYMENT: the receipt whose payment is disputed' })
+  receiptId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'ATTRIBUTED_INCOME: the product line of the month' }) productId?:
+    string | null;
   @Field(() => String, { description: '1–1000 characters' }) note: string;
 }
 
@@ -93,7 +102,10 @@ export class OfferQuantityExceededError {
 export class OfferNotOpenError {
   @Field(() => String) code = 'OFFER_NOT_OPEN';
   @Field(() => String) message: string;
-  @Field(() => ProduceOfferStatus, { description: 'Named apart from ProduceCommitment.status so one selection can ask for both' }) offerStatus: ProduceOfferStatus;
+  @Field(() => ProduceOfferStatus, {
+    description: 'Named apart from ProduceCommitment.status so one selection can ask for both',
+  })
+  offerStatus: ProduceOfferStatus;
 }
 
 export const CommitToProduceOfferResult = createUnionType({
@@ -107,7 +119,10 @@ export const CommitToProduceOfferResult = createUnionType({
 });
 export type CommitOutcome = ProduceCommitment | OfferQuantityExceededError | OfferNotOpenError;
 
-@ObjectType({ description: 'More received than the commitment promised: record the commitment’s quantity, agree a new commitment for the rest' })
+@ObjectType({
+  description:
+    'More received than the commitment promised: record the commitment’s quantity, agree a new commitment for the rest',
+})
 export class ReceiptExceedsCommitmentError {
   @Field(() => String) code = 'RECEIPT_EXCEEDS_COMMITMENT';
   @Field(() => String) message: string;
@@ -118,7 +133,8 @@ export class ReceiptExceedsCommitmentError {
 export const RecordProduceReceiptResult = createUnionType({
   name: 'RecordProduceReceiptResult',
   types: () => [ProduceReceipt, ReceiptExceedsCommitmentError] as const,
-  resolveType: (value: object) => (value instanceof ReceiptExceedsCommitmentError ? ReceiptExceedsCommitmentError : ProduceReceipt),
+  resolveType: (value: object) =>
+    value instanceof ReceiptExceedsCommitmentError ? ReceiptExceedsCommitmentError : ProduceReceipt,
 });
 export type ReceiptOutcome = ProduceReceipt | ReceiptExceedsCommitmentError;
 
@@ -131,7 +147,10 @@ export enum IncomeMonthStatus {
   CONFIRMED = 'CONFIRMED',
   DISPUTED = 'DISPUTED',
 }
-registerEnumType(IncomeMonthStatus, { name: 'IncomeMonthStatus', description: 'UNCONFIRMED, CONFIRMED, DISPUTED (a line of the month is disputed)' });
+registerEnumType(IncomeMonthStatus, {
+  name: 'IncomeMonthStatus',
+  description: 'UNCONFIRMED, CONFIRMED, DISPUTED (a line of the month is disputed)',
+});
 
 @ObjectType({ description: 'One purchase (收购) in the month: the receipt and its payment' })
 export class IncomeStatementPurchase {
@@ -175,7 +194,10 @@ export class IncomeStatementOrder {
   @Field(() => MoneyScalar) amount: Fen;
 }
 
-@ObjectType({ description: 'A household’s month: purchase payments and attributed income, shown separately, and whether it confirmed them' })
+@ObjectType({
+  description:
+    'A household’s month: purchase payments and attributed income, shown separately, and whether it confirmed them',
+})
 export class IncomeStatement {
   @Field(() => ID) householdId: string;
   @Field(() => String, { description: 'YYYY-MM' }) month: string;
@@ -184,7 +206,10 @@ export class IncomeStatement {
   @Field(() => MoneyScalar) purchasePendingTotal: Fen;
   @Field(() => [IncomeStatementAttribution]) attributedIncome: IncomeStatementAttribution[];
   @Field(() => MoneyScalar) attributedTotal: Fen;
-  @Field(() => [IncomeStatementOrder], { description: 'The same attributed income per order (and lot): which sale paid what' }) attributedOrders: IncomeStatementOrder[];
+  @Field(() => [IncomeStatementOrder], {
+    description: 'The same attributed income per order (and lot): which sale paid what',
+  })
+  attributedOrders: IncomeStatementOrder[];
   @Field(() => IncomeMonthStatus) status: IncomeMonthStatus;
   @Field(() => IncomeConfirmation, { nullable: true }) confirmation: IncomeConfirmation | null;
   @Field(() => [IncomeDispute]) disputes: IncomeDispute[];
@@ -197,7 +222,8 @@ export class IncomeConfirmationRate {
   @Field(() => Int, { description: 'Households with a produce receipt in the month' }) households: number;
   @Field(() => Int, { description: 'Of those, households that confirmed the month' }) confirmed: number;
   @Field(() => Int, { description: 'Of those, households with a dispute in the month' }) disputed: number;
-  @Field(() => Int, { description: 'confirmed / households in basis points (10000 = 100%); 0 when no households' }) rateBps: number;
+  @Field(() => Int, { description: 'confirmed / households in basis points (10000 = 100%); 0 when no households' })
+  rateBps: number;
 }
 
 @ObjectType()
@@ -207,4 +233,3 @@ export class IncomeConfirmationRates {
   @Field(() => [IncomeConfirmationRate]) bySupplier: IncomeConfirmationRate[];
   @Field(() => [IncomeConfirmationRate]) byVillage: IncomeConfirmationRate[];
 }
-

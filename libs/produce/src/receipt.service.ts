@@ -5,9 +5,23 @@ import { formatYuan } from '@bangfu/money';
 import { CommitmentService } from './commitment.service';
 import { type OutboundMessage } from './notification-channel';
 import { ProduceAccess } from './produce-access';
-import { ProduceCommitmentStatus, ProducePayment, type ProducePaymentMethod, ProducePaymentStatus, ProduceReceipt } from './produce.entities';
+import {
+  ProduceCommitmentStatus,
+  ProducePayment,
+  type ProducePaymentMethod,
+  ProducePaymentStatus,
+  ProduceReceipt,
+} from './produce.entities';
 import { ProduceNotifier } from './produce-notifier';
-import { assertDate, assertMonth, assertQuantity, exactAmount, shanghaiToday, text, transitionFor } from './produce.rules';
+import {
+  assertDate,
+  assertMonth,
+  assertQuantity,
+  exactAmount,
+  shanghaiToday,
+  text,
+  transitionFor,
+} from './produce.rules';
 import { type NewLotInput, ReceiptExceedsCommitmentError, type ReceiptOutcome } from './produce.types';
 
 export interface ReceiptInput {
@@ -40,7 +54,8 @@ export class ReceiptService {
     const out: OutboundMessage[] = [];
     const result = await this.db.transaction(ctx, async (tx): Promise<ReceiptOutcome> => {
       const { offer, commitment } = await this.commitments.lockedPair(tx, input.commitmentId);
-      if (!this.access.staffSupplierIds(p).includes(commitment.supplierId)) throw forbidden('Only the committing supplier’s staff may record its receipt');
+      if (!this.access.staffSupplierIds(p).includes(commitment.supplierId))
+        throw forbidden('Only the committing supplier’s staff may record its receipt');
       transitionFor('receive', commitment.status);
       const quantity = assertQuantity(input.quantity);
       if (quantity > commitment.quantity) {
@@ -50,19 +65,32 @@ export class ReceiptService {
           received: quantity,
         });
       }
-      if (!!input.lotId === !!input.newLot) throw badInput('Give either lotId or newLot', { field: input.lotId ? 'newLot' : 'lotId' });
-      const target = input.lotId ? await this.lots.supplierOfLot(tx, input.lotId) : await this.lots.supplierOfVariant(tx, (input.newLot as NewLotInput).variantId);
-      if (target.supplierId !== commitment.supplierId) throw new AppError('WRONG_SUPPLIER_LOT', 'The lot must be of a product of the committing supplier', { field: input.lotId ? 'lotId' : 'newLot.variantId' });
+      if (!!input.lotId === !!input.newLot)
+        throw badInput('Give either lotId or newLot', { field: input.lotId ? 'newLot' : 'lotId' });
+      const target = input.lotId
+        ? await this.lots.supplierOfLot(tx, input.lotId)
+        : await this.lots.supplierOfVariant(tx, (input.newLot as NewLotInput).variantId);
+      if (target.supplierId !== commitment.supplierId)
+        throw new AppError('WRONG_SUPPLIER_LOT', 'The lot must be of a product of the committing supplier', {
+          field: input.lotId ? 'lotId' : 'newLot.variantId',
+        });
       const lotQuantity = this.lotQuantity(quantity, offer.unit, target.unit, input.lotQuantity);
       const confirmation = text(input.householdConfirmation, 'householdConfirmation', 200);
       if (offer.assisted && !confirmation) {
-        throw new AppError('HOUSEHOLD_CONFIRMATION_REQUIRED', 'An assisted offer is confirmed by the household at receipt: say how (e.g. 户主签字)', { field: 'householdConfirmation' });
+        throw new AppError(
+          'HOUSEHOLD_CONFIRMATION_REQUIRED',
+          'An assisted offer is confirmed by the household at receipt: say how (e.g. 户主签字)',
+          { field: 'householdConfirmation' },
+        );
       }
       const amount = exactAmount(quantity, commitment.unitPrice);
 
       const lot = input.lotId
         ? await this.lots.addContribution(tx, input.lotId, offer.householdId, lotQuantity)
-        : await this.lots.create(tx, { ...(input.newLot as NewLotInput), contributions: [{ householdId: offer.householdId, quantity: lotQuantity }] });
+        : await this.lots.create(tx, {
+            ...(input.newLot as NewLotInput),
+            contributions: [{ householdId: offer.householdId, quantity: lotQuantity }],
+          });
 
       const [row]: Array<{ id: string }> = await this.db.manager(tx).query(
         `INSERT INTO produce_receipt (commitment_id, offer_id, household_id, village_code, supplier_id, lot_id, lot_no, quantity, committed_quantity,
@@ -70,12 +98,37 @@ export class ReceiptService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, CASE WHEN $13::text IS NULL THEN NULL ELSE now() END, $14,
                  to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM'))
          RETURNING id`,
-        [commitment.id, offer.id, offer.householdId, offer.villageCode, commitment.supplierId, lot.id, lot.lotNo, quantity, commitment.quantity, lotQuantity, commitment.unitPrice, amount, confirmation || null, p.userId],
+        [
+          commitment.id,
+          offer.id,
+          offer.householdId,
+          offer.villageCode,
+          commitment.supplierId,
+          lot.id,
+          lot.lotNo,
+          quantity,
+          commitment.quantity,
+          lotQuantity,
+          commitment.unitPrice,
+          amount,
+          confirmation || null,
+          p.userId,
+        ],
       );
-      await this.db.repo(tx, ProducePayment).insert({ receiptId: row.id, amount, status: ProducePaymentStatus.PENDING });
-      await this.db.manager(tx).query(`UPDATE produce_commitment SET status = 'RECEIVED' WHERE id = $1`, [commitment.id]);
+      await this.db
+        .repo(tx, ProducePayment)
+        .insert({ receiptId: row.id, amount, status: ProducePaymentStatus.PENDING });
+      await this.db
+        .manager(tx)
+        .query(`UPDATE produce_commitment SET status = 'RECEIVED' WHERE id = $1`, [commitment.id]);
       const short = commitment.quantity - quantity;
-      await this.commitments.history(tx, commitment.id, commitment.status, ProduceCommitmentStatus.RECEIVED, short > 0 ? `短交 ${short}${offer.unit}` : null);
+      await this.commitments.history(
+        tx,
+        commitment.id,
+        commitment.status,
+        ProduceCommitmentStatus.RECEIVED,
+        short > 0 ? `短交 ${short}${offer.unit}` : null,
+      );
       out.push(
         ...(await this.notifier.toHousehold(tx, await this.access.household(tx, offer.householdId), {
           kind: 'PRODUCE_RECEIVED',
@@ -91,18 +144,44 @@ export class ReceiptService {
   }
 
   /** The supplier marks the receipt's purchase payment PAID; the amount is the receipt's, never typed in. */
-  async recordPayment(ctx: RequestContext, receiptId: string, method: ProducePaymentMethod, reference: string, paidOn?: string | null): Promise<ProducePayment> {
+  async recordPayment(
+    ctx: RequestContext,
+    receiptId: string,
+    method: ProducePaymentMethod,
+    reference: string,
+    paidOn?: string | null,
+  ): Promise<ProducePayment> {
     const p = ctx.requirePrincipal();
     const out: OutboundMessage[] = [];
     const result = await this.db.transaction(ctx, async (tx) => {
       const receipt = await this.receiptInScope(tx, receiptId);
-      if (!this.access.staffSupplierIds(p).includes(receipt.supplierId)) throw forbidden('Only the buying supplier’s staff may record its payment');
-      const payment = await this.db.repo(tx, ProducePayment).createQueryBuilder('pp').setLock('pessimistic_write').where('pp.receipt_id = :id', { id: receipt.id }).getOneOrFail();
-      if (payment.status === ProducePaymentStatus.PAID) throw new AppError('PAYMENT_ALREADY_RECORDED', 'This receipt’s payment is already recorded', { paymentId: payment.id });
+      if (!this.access.staffSupplierIds(p).includes(receipt.supplierId))
+        throw forbidden('Only the buying supplier’s staff may record its payment');
+      const payment = await this.db
+        .repo(tx, ProducePayment)
+        .createQueryBuilder('pp')
+        .setLock('pessimistic_write')
+        .where('pp.receipt_id = :id', { id: receipt.id })
+        .getOneOrFail();
+      if (payment.status === ProducePaymentStatus.PAID)
+        throw new AppError('PAYMENT_ALREADY_RECORDED', 'This receipt’s payment is already recorded', {
+          paymentId: payment.id,
+        });
       const ref = text(reference, 'reference', 100, 1);
       const day = paidOn ? assertDate(paidOn, 'paidOn') : shanghaiToday();
-      if (day > shanghaiToday()) throw new AppError('INVALID_DATE', 'A payment cannot be made in the future', { field: 'paidOn' });
-      await this.db.repo(tx, ProducePayment).update({ id: payment.id }, { status: ProducePaymentStatus.PAID, method, reference: ref, paidOn: day, recordedByUserId: p.userId, recordedAt: new Date() });
+      if (day > shanghaiToday())
+        throw new AppError('INVALID_DATE', 'A payment cannot be made in the future', { field: 'paidOn' });
+      await this.db.repo(tx, ProducePayment).update(
+        { id: payment.id },
+        {
+          status: ProducePaymentStatus.PAID,
+          method,
+          reference: ref,
+          paidOn: day,
+          recordedByUserId: p.userId,
+          recordedAt: new Date(),
+        },
+      );
       out.push(
         ...(await this.notifier.toHousehold(tx, await this.access.household(tx, receipt.householdId), {
           kind: 'PRODUCE_PAYMENT_PAID',
@@ -123,17 +202,27 @@ export class ReceiptService {
       const own = await this.access.ownHousehold(tx);
       const receipt = await this.receiptInScope(tx, receiptId);
       if (receipt.householdId !== own.id) throw forbidden('Only the household may confirm its receipt');
-      await this.db.manager(tx).query(
-        `UPDATE produce_receipt SET household_confirmed_at = coalesce(household_confirmed_at, now()), household_confirmation = coalesce(household_confirmation, '农户本人确认') WHERE id = $1`,
-        [receipt.id],
-      );
+      await this.db
+        .manager(tx)
+        .query(
+          `UPDATE produce_receipt SET household_confirmed_at = coalesce(household_confirmed_at, now()), household_confirmation = coalesce(household_confirmation, '农户本人确认') WHERE id = $1`,
+          [receipt.id],
+        );
       return this.db.repo(tx, ProduceReceipt).findOneByOrFail({ id: receipt.id });
     });
   }
 
   /** Receipts in the caller's scope (farmer: own household; staff: own supplier; coordinators/auditors: region), newest first. */
-  async list(ctx: RequestContext, filter: { month?: string | null; offerId?: string | null; ids?: string[] } = {}): Promise<ProduceReceipt[]> {
-    const qb = this.db.repo(ctx, ProduceReceipt).createQueryBuilder('r').orderBy('r.received_at', 'DESC').addOrderBy('r.id', 'DESC').limit(500);
+  async list(
+    ctx: RequestContext,
+    filter: { month?: string | null; offerId?: string | null; ids?: string[] } = {},
+  ): Promise<ProduceReceipt[]> {
+    const qb = this.db
+      .repo(ctx, ProduceReceipt)
+      .createQueryBuilder('r')
+      .orderBy('r.received_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(500);
     if (filter.month) qb.andWhere('r.period = :fMonth', { fMonth: assertMonth(filter.month) });
     if (filter.offerId) {
       if (!isUuid(filter.offerId)) throw badInput('offerId is not an id', { field: 'offerId' });
@@ -146,7 +235,11 @@ export class ReceiptService {
 
   paymentsFor(ctx: RequestContext, receiptIds: string[]): Promise<ProducePayment[]> {
     if (!receiptIds.length) return Promise.resolve([]);
-    return this.db.repo(ctx, ProducePayment).createQueryBuilder('pp').where('pp.receipt_id = ANY(:ids::uuid[])', { ids: receiptIds }).getMany();
+    return this.db
+      .repo(ctx, ProducePayment)
+      .createQueryBuilder('pp')
+      .where('pp.receipt_id = ANY(:ids::uuid[])', { ids: receiptIds })
+      .getMany();
   }
 
   private async receiptInScope(ctx: RequestContext, id: string): Promise<ProduceReceipt> {
@@ -155,7 +248,10 @@ export class ReceiptService {
     return r;
   }
 
-  private async scope(ctx: RequestContext, qb: ReturnType<ReturnType<Db['repo']>['createQueryBuilder']>): Promise<void> {
+  private async scope(
+    ctx: RequestContext,
+    qb: ReturnType<ReturnType<Db['repo']>['createQueryBuilder']>,
+  ): Promise<void> {
     const p = ctx.requirePrincipal();
     if (p.hasRole(Role.PLATFORM_ADMIN)) return;
     const parts: string[] = [];
@@ -181,11 +277,20 @@ export class ReceiptService {
   /** Units into the lot: the receipt's own when the variant sells in the offer's unit; otherwise the supplier says (122 箱 for 1,220 斤). */
   private lotQuantity(quantity: number, offerUnit: string, variantUnit: string, given?: number | null): number {
     if (offerUnit === variantUnit) {
-      if (given != null && given !== quantity) throw new AppError('UNIT_MISMATCH', 'The lot sells in the offer’s unit: lotQuantity must equal quantity or be left out', { field: 'lotQuantity' });
+      if (given != null && given !== quantity)
+        throw new AppError(
+          'UNIT_MISMATCH',
+          'The lot sells in the offer’s unit: lotQuantity must equal quantity or be left out',
+          { field: 'lotQuantity' },
+        );
       return quantity;
     }
     if (given == null) {
-      throw new AppError('UNIT_MISMATCH', `The offer is in ${offerUnit} and the lot's variant in ${variantUnit}: give lotQuantity in ${variantUnit}`, { field: 'lotQuantity', offerUnit, variantUnit });
+      throw new AppError(
+        'UNIT_MISMATCH',
+        `The offer is in ${offerUnit} and the lot's variant in ${variantUnit}: give lotQuantity in ${variantUnit}`,
+        { field: 'lotQuantity', offerUnit, variantUnit },
+      );
     }
     return assertQuantity(given, 'lotQuantity');
   }

@@ -5,7 +5,12 @@ import { ATTRIBUTION_ENTITIES } from '@bangfu/attribution';
 import { CATALOG_ENTITIES } from '@bangfu/catalog';
 import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { createHouseholdFixture, createLinkageFixture, createSupplierFixture, SUPPLIER_ENTITIES } from '@bangfu/supplier';
+import {
+  createHouseholdFixture,
+  createLinkageFixture,
+  createSupplierFixture,
+  SUPPLIER_ENTITIES,
+} from '@bangfu/supplier';
 import { startTestServer, type TestServer } from '@bangfu/testing';
 import { PRODUCE_ENTITIES, ProduceModule } from './produce.module';
 
@@ -13,7 +18,14 @@ import { PRODUCE_ENTITIES, ProduceModule } from './produce.module';
 export async function startProduceServer(): Promise<{ server: TestServer; ds: DataSource }> {
   const server = await startTestServer({
     imports: [RegionModule, IdentityModule, ProduceModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...CATALOG_ENTITIES, ...ATTRIBUTION_ENTITIES, ...PRODUCE_ENTITIES],
+    entities: [
+      ...REGION_ENTITIES,
+      ...IDENTITY_ENTITIES,
+      ...SUPPLIER_ENTITIES,
+      ...CATALOG_ENTITIES,
+      ...ATTRIBUTION_ENTITIES,
+      ...PRODUCE_ENTITIES,
+    ],
     env: { DATABASE_POOL_SIZE: '25' },
   });
   return { server, ds: server.app.get(DataSource) };
@@ -26,42 +38,77 @@ export interface Actor {
 }
 
 /** A signed-in user with one role (token signed directly: no password hashing per actor). */
-export async function actor(server: TestServer, ds: DataSource, role: Role, options: { organizationId?: string; regionPrefix?: string } = {}): Promise<Actor> {
+export async function actor(
+  server: TestServer,
+  ds: DataSource,
+  role: Role,
+  options: { organizationId?: string; regionPrefix?: string } = {},
+): Promise<Actor> {
   const u = await createUserWithRole(ds, role, options);
   const { token } = await server.app.get(TokenService).sign(u.user.id);
   return { token, userId: u.user.id, organizationId: u.organizationId };
 }
 
 export async function villages(ds: DataSource, countyPrefix: string, n: number): Promise<string[]> {
-  const rows: Array<{ code: string }> = await ds.query(`SELECT code FROM region WHERE code LIKE $1 AND level = 5 ORDER BY code LIMIT $2`, [`${countyPrefix}%`, n]);
+  const rows: Array<{ code: string }> = await ds.query(
+    `SELECT code FROM region WHERE code LIKE $1 AND level = 5 ORDER BY code LIMIT $2`,
+    [`${countyPrefix}%`, n],
+  );
   if (rows.length < n) throw new Error(`test template lacks villages under ${countyPrefix}`);
   return rows.map((r) => r.code);
 }
 
 /** An approved cooperative with a signed-in admin. */
-export async function cooperative(server: TestServer, ds: DataSource, countyCode = '520621000000'): Promise<{ supplierId: string; staff: Actor }> {
+export async function cooperative(
+  server: TestServer,
+  ds: DataSource,
+  countyCode = '520621000000',
+): Promise<{ supplierId: string; staff: Actor }> {
   const { supplierId } = await createSupplierFixture(ds, { countyCode });
   return { supplierId, staff: await actor(server, ds, Role.SUPPLIER_ADMIN, { organizationId: supplierId }) };
 }
 
 /** A household with a FARMER login (member of the supplier), linked to the supplier today. */
-export async function farmerHousehold(server: TestServer, ds: DataSource, supplierId: string, villageCode: string, headName = '田秀英'): Promise<{ householdId: string; farmer: Actor }> {
+export async function farmerHousehold(
+  server: TestServer,
+  ds: DataSource,
+  supplierId: string,
+  villageCode: string,
+  headName = '田秀英',
+): Promise<{ householdId: string; farmer: Actor }> {
   const farmer = await actor(server, ds, Role.FARMER, { organizationId: supplierId });
-  const h = await createHouseholdFixture(ds, { villageCode, headName, userId: farmer.userId, createdByOrgId: supplierId });
+  const h = await createHouseholdFixture(ds, {
+    villageCode,
+    headName,
+    userId: farmer.userId,
+    createdByOrgId: supplierId,
+  });
   await createLinkageFixture(ds, { supplierId, householdId: h.id });
   return { householdId: h.id, farmer };
 }
 
 /** A coordinator with its own coordination office registered at the prefix's region. */
-export async function coordinator(server: TestServer, ds: DataSource, prefix: string, role = Role.COORDINATOR): Promise<Actor> {
+export async function coordinator(
+  server: TestServer,
+  ds: DataSource,
+  prefix: string,
+  role = Role.COORDINATOR,
+): Promise<Actor> {
   const regionCode = prefix.padEnd(12, '0');
   const office = await createOrg(ds, { kind: OrganizationKind.COORDINATION_OFFICE, regionCode });
   return actor(server, ds, role, { organizationId: office.id, regionPrefix: prefix });
 }
 
 /** A product of the supplier with one variant in the given unit (stock 0), for receipts into lots. */
-export async function variantOf(ds: DataSource, supplierId: string, unit = '斤'): Promise<{ productId: string; variantId: string }> {
-  const [p] = await ds.query(`INSERT INTO product (supplier_id, title, origin_region_code, status) VALUES ($1, '白萝卜', '520621000000', 'PUBLISHED') RETURNING id`, [supplierId]);
+export async function variantOf(
+  ds: DataSource,
+  supplierId: string,
+  unit = '斤',
+): Promise<{ productId: string; variantId: string }> {
+  const [p] = await ds.query(
+    `INSERT INTO product (supplier_id, title, origin_region_code, status) VALUES ($1, '白萝卜', '520621000000', 'PUBLISHED') RETURNING id`,
+    [supplierId],
+  );
   const [v] = await ds.query(
     `INSERT INTO variant (product_id, sku, spec, unit, retail_price, agency_price, market_reference_price, stock_on_hand)
      VALUES ($1, $2, '5斤装', $3, 1000, 900, 1200, 0) RETURNING id`,
@@ -110,5 +157,7 @@ export function offerInput(overrides: Record<string, unknown> = {}) {
 }
 
 export function shanghaiDate(offsetDays = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+    new Date(Date.now() + offsetDays * 86_400_000),
+  );
 }

@@ -25,10 +25,12 @@ export class TransparencyService {
 
   async county(ctx: RequestContext, countyCode: string, year?: number | null): Promise<CountyTransparency> {
     const prefix = normalizePrefix(countyCode, 'countyCode');
-    if (prefix.length !== 6) throw new AppError('WRONG_REGION_LEVEL', `${countyCode} is not a county`, { field: 'countyCode' });
+    if (prefix.length !== 6)
+      throw new AppError('WRONG_REGION_LEVEL', `${countyCode} is not a county`, { field: 'countyCode' });
     const thisYear = shanghaiYear();
     const y = year ?? thisYear;
-    if (!Number.isInteger(y) || y < 2000 || y > thisYear) throw new AppError('INVALID_DATE', `year must be 2000–${thisYear}`, { field: 'year' });
+    if (!Number.isInteger(y) || y < 2000 || y > thisYear)
+      throw new AppError('INVALID_DATE', `year must be 2000–${thisYear}`, { field: 'year' });
 
     const m = this.db.manager(ctx);
     // Paid by payment day; pending by receipt month (they have no payment day yet).
@@ -61,8 +63,17 @@ export class TransparencyService {
       attributedIncome: income.householdIncome,
       reachedHouseholds: purchasePaid + income.householdIncome,
       householdsDriven: households.size,
-      topProducts: income.products.map((p) => ({ productId: p.productId, productTitle: p.productTitle, householdIncome: p.amount })),
-      topCrops: crops.map((c) => ({ cropName: c.crop_name, unit: c.unit, quantity: Number(c.quantity), amount: Number(c.amount) })),
+      topProducts: income.products.map((p) => ({
+        productId: p.productId,
+        productTitle: p.productTitle,
+        householdIncome: p.amount,
+      })),
+      topCrops: crops.map((c) => ({
+        cropName: c.crop_name,
+        unit: c.unit,
+        quantity: Number(c.quantity),
+        amount: Number(c.amount),
+      })),
     };
   }
 }

@@ -1,7 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { expectErrorCode, type TestServer } from '@bangfu/testing';
-import { ACCEPT, COMMIT, cooperative, CREATE_OFFER, farmerHousehold, offerInput, PAY, RECEIVE, shanghaiDate, startProduceServer, variantOf, villages } from './test-helpers';
+import {
+  ACCEPT,
+  COMMIT,
+  cooperative,
+  CREATE_OFFER,
+  farmerHousehold,
+  offerInput,
+  PAY,
+  RECEIVE,
+  shanghaiDate,
+  startProduceServer,
+  variantOf,
+  villages,
+} from './test-helpers';
 
 const COUNTY = `query($c: String!, $y: Int) { countyTransparency(countyCode: $c, year: $y) {
   countyCode year purchasePaid purchasePending attributedIncome reachedHouseholds householdsDriven
@@ -17,18 +30,45 @@ describe('countyTransparency (public, 来自这个县的收入)', () => {
   async function sale(village: string, county: string, quantity: number, paid: boolean, headName: string) {
     const { supplierId, staff } = await cooperative(server, ds, county);
     const { householdId, farmer } = await farmerHousehold(server, ds, supplierId, village, headName);
-    const offer = (await server.gqlOk(CREATE_OFFER, { input: offerInput({ quantity }) }, farmer.token)).createProduceOffer;
-    const c = (await server.gqlOk(COMMIT, { offerId: offer.id, quantity, unitPrice: 150, pickupDate: shanghaiDate(1) }, staff.token)).commitToProduceOffer;
+    const offer = (await server.gqlOk(CREATE_OFFER, { input: offerInput({ quantity }) }, farmer.token))
+      .createProduceOffer;
+    const c = (
+      await server.gqlOk(
+        COMMIT,
+        { offerId: offer.id, quantity, unitPrice: 150, pickupDate: shanghaiDate(1) },
+        staff.token,
+      )
+    ).commitToProduceOffer;
     await server.gqlOk(ACCEPT, { id: c.id }, farmer.token);
     const { variantId, productId } = await variantOf(ds, supplierId);
-    const r = (await server.gqlOk(RECEIVE, { commitmentId: c.id, quantity, newLot: { variantId, lotNo: `T-${householdId.slice(0, 8)}`, harvestedOn: shanghaiDate() } }, staff.token)).recordProduceReceipt;
+    const r = (
+      await server.gqlOk(
+        RECEIVE,
+        {
+          commitmentId: c.id,
+          quantity,
+          newLot: { variantId, lotNo: `T-${householdId.slice(0, 8)}`, harvestedOn: shanghaiDate() },
+        },
+        staff.token,
+      )
+    ).recordProduceReceipt;
     if (paid) await server.gqlOk(PAY, { receiptId: r.id, method: 'CASH', reference: '现金' }, staff.token);
     return { householdId, supplierId, productId };
   }
 
   /** Attributed income as attribution's rollups hold it (the engine itself is tested in libs/attribution). */
-  async function attribute(householdId: string, village: string, supplierId: string, productId: string, amount: number, period = month) {
-    await ds.query(`INSERT INTO attribution_household_month (household_id, period, region_code, status, amount) VALUES ($1, $2, $3, 'EX_POVERTY', $4)`, [householdId, period, village, amount]);
+  async function attribute(
+    householdId: string,
+    village: string,
+    supplierId: string,
+    productId: string,
+    amount: number,
+    period = month,
+  ) {
+    await ds.query(
+      `INSERT INTO attribution_household_month (household_id, period, region_code, status, amount) VALUES ($1, $2, $3, 'EX_POVERTY', $4)`,
+      [householdId, period, village, amount],
+    );
     await ds.query(
       `INSERT INTO attribution_monthly (beneficiary_key, period, product_id, beneficiary_kind, household_id, village_code, supplier_id, region_code, amount)
        VALUES ($1, $2, $3, 'HOUSEHOLD', $4, $5, $6, $5, $7)`,
@@ -54,7 +94,15 @@ describe('countyTransparency (public, 来自这个县的收入)', () => {
     // Anyone may read it: no token.
     const res = await server.gqlOk(COUNTY, { c: '520621000000' });
     const t = res.countyTransparency;
-    expect(t).toMatchObject({ countyCode: '520621000000', year, purchasePaid: 45000, purchasePending: 15000, attributedIncome: 2000, reachedHouseholds: 47000, householdsDriven: 1 });
+    expect(t).toMatchObject({
+      countyCode: '520621000000',
+      year,
+      purchasePaid: 45000,
+      purchasePending: 15000,
+      attributedIncome: 2000,
+      reachedHouseholds: 47000,
+      householdsDriven: 1,
+    });
     expect(t.topProducts).toEqual([{ productId: a.productId, productTitle: '白萝卜', householdIncome: 2000 }]);
     expect(t.topCrops).toEqual([{ cropName: '白萝卜', unit: '斤', quantity: 400, amount: 60000 }]);
     // No personal data: neither names nor household ids appear anywhere in the answer.

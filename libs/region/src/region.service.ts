@@ -50,7 +50,11 @@ export class RegionService {
     const region = await this.db.repo(ctx, Region).findOneBy({ code });
     if (!region) throw new AppError('UNKNOWN_REGION', `Region ${code} does not exist`, { field });
     if (!levels.includes(region.level)) {
-      throw new AppError('WRONG_REGION_LEVEL', `Region ${code} (${region.name}) is level ${region.level}; expected ${levels.join(' or ')}`, { field });
+      throw new AppError(
+        'WRONG_REGION_LEVEL',
+        `Region ${code} (${region.name}) is level ${region.level}; expected ${levels.join(' or ')}`,
+        { field },
+      );
     }
     return region;
   }
@@ -69,7 +73,9 @@ export class RegionService {
       if (flags.keyAssistanceCounty != null) region.keyAssistanceCounty = flags.keyAssistanceCounty;
       // Key assistance counties are a subset of ex-poverty counties (国家乡村振兴重点帮扶县 are all 脱贫县).
       if (region.keyAssistanceCounty && !region.exPovertyCounty) {
-        throw new AppError(ErrorCode.BAD_USER_INPUT, 'A key assistance county must also be an ex-poverty county', { field: 'keyAssistanceCounty' });
+        throw new AppError(ErrorCode.BAD_USER_INPUT, 'A key assistance county must also be an ex-poverty county', {
+          field: 'keyAssistanceCounty',
+        });
       }
       region.flagsUpdatedAt = new Date();
       region.flagsUpdatedBy = tx.userId;

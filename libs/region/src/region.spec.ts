@@ -12,7 +12,13 @@ describe('division codes', () => {
     expect(levelOf('520621101203')).toBe(5);
     expect(levelOf('52062110120')).toBeNull();
     expect(levelOf('000000000000')).toBeNull();
-    expect(ancestorCodes('520621101203')).toEqual(['520000000000', '520600000000', '520621000000', '520621101000', '520621101203']);
+    expect(ancestorCodes('520621101203')).toEqual([
+      '520000000000',
+      '520600000000',
+      '520621000000',
+      '520621101000',
+      '520621101203',
+    ]);
     expect(normalizePrefix('520621000000')).toBe('520621');
     expect(normalizePrefix('5206')).toBe('5206');
     expect(() => normalizePrefix('52x')).toThrow(/division code/);
@@ -30,9 +36,14 @@ describe('regions API', () => {
     const provinces = await server.gqlOk('{ regions { code name level } }');
     expect(provinces.regions.length).toBeGreaterThanOrEqual(31);
     expect(provinces.regions.find((r: { code: string }) => r.code === '520000000000').name).toBe('贵州省');
-    const towns = await server.gqlOk('query($p: String) { regions(parentCode: $p) { code name level } }', { p: '520621000000' });
+    const towns = await server.gqlOk('query($p: String) { regions(parentCode: $p) { code name level } }', {
+      p: '520621000000',
+    });
     expect(towns.regions.map((t: { name: string }) => t.name)).toContain('闵孝镇');
-    const r = await server.gqlOk('query($c: String!) { region(code: $c) { name level exPovertyCounty path { name } } }', { c: '520621101000' });
+    const r = await server.gqlOk(
+      'query($c: String!) { region(code: $c) { name level exPovertyCounty path { name } } }',
+      { c: '520621101000' },
+    );
     expect(r.region.path.map((p: { name: string }) => p.name)).toEqual(['贵州省', '铜仁市', '江口县', '闵孝镇']);
   });
 

@@ -10,7 +10,8 @@ export function counterThresholdBps(env: NodeJS.ProcessEnv = process.env): numbe
   const raw = env.STATS_COUNTER_CERTIFIED_MIN_BPS;
   if (raw === undefined || raw === '') return 8000;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 10_000) throw new Error(`STATS_COUNTER_CERTIFIED_MIN_BPS must be an integer 0–10000, got ${raw}`);
+  if (!Number.isInteger(n) || n < 0 || n > 10_000)
+    throw new Error(`STATS_COUNTER_CERTIFIED_MIN_BPS must be an integer 0–10000, got ${raw}`);
   return n;
 }
 
@@ -23,15 +24,23 @@ export class ChannelShareService {
     private readonly channels: ChannelService,
   ) {}
 
-  async report(ctx: RequestContext, regionCode: string, from: string, to: string, side: StatsSide = StatsSide.ORIGIN): Promise<ChannelCertifiedShareReport> {
+  async report(
+    ctx: RequestContext,
+    regionCode: string,
+    from: string,
+    to: string,
+    side: StatsSide = StatsSide.ORIGIN,
+  ): Promise<ChannelCertifiedShareReport> {
     const scope = regionScope(ctx, regionCode);
     const range = parseDayRange(from, to);
     const { where, params } = cubeWhere(scope, side, range, 'C');
-    const rows: Array<{ channel_id: string; kind: string; net: string; certified: string }> = await this.db.manager(ctx).query(
-      `SELECT k1 AS channel_id, k2 AS kind, sum(gross_amount - refund_amount) AS net, sum(cert_net) AS certified
+    const rows: Array<{ channel_id: string; kind: string; net: string; certified: string }> = await this.db
+      .manager(ctx)
+      .query(
+        `SELECT k1 AS channel_id, k2 AS kind, sum(gross_amount - refund_amount) AS net, sum(cert_net) AS certified
          FROM stats_cube WHERE ${where} GROUP BY k1, k2 ORDER BY k2, k1`,
-      params,
-    );
+        params,
+      );
     const channels: ChannelCertifiedShare[] = [];
     for (const r of rows) {
       const net = Number(r.net);
@@ -48,6 +57,13 @@ export class ChannelShareService {
         warning: r.kind === 'COUNTER' && bps !== null && bps < this.thresholdBps,
       });
     }
-    return { regionCode: scope.regionCode, fromDay: range.fromDay, toDay: range.toDay, side, thresholdBps: this.thresholdBps, channels };
+    return {
+      regionCode: scope.regionCode,
+      fromDay: range.fromDay,
+      toDay: range.toDay,
+      side,
+      thresholdBps: this.thresholdBps,
+      channels,
+    };
   }
 }

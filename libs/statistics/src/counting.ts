@@ -73,7 +73,12 @@ export function planOrder(order: CountingOrder, dims: (lineIndex: number) => Lin
       const amount = r.lines.filter((x) => x.lineId === line.id).reduce((a, x) => a + x.amount, 0);
       if (amount === 0) continue;
       const before = r.occurredAt.getTime() < countedAt.getTime();
-      refunds.push({ refundId: r.refundId, day: before ? day : shanghaiDay(r.occurredAt), amount, beforeCount: before });
+      refunds.push({
+        refundId: r.refundId,
+        day: before ? day : shanghaiDay(r.occurredAt),
+        amount,
+        beforeCount: before,
+      });
     }
     return {
       orderLineId: line.id,
@@ -139,7 +144,18 @@ export interface CubeDelta {
 }
 
 /** The dimensions of a line that cells are keyed by (a stored or planned line). */
-export type CubeDims = Pick<PlannedLine, 'originCode' | 'buyerRegionCode' | 'channelId' | 'channelKind' | 'supplierId' | 'supplierKind' | 'categoryKey' | 'buyerKind' | 'certified'>;
+export type CubeDims = Pick<
+  PlannedLine,
+  | 'originCode'
+  | 'buyerRegionCode'
+  | 'channelId'
+  | 'channelKind'
+  | 'supplierId'
+  | 'supplierKind'
+  | 'categoryKey'
+  | 'buyerKind'
+  | 'certified'
+>;
 
 export const regionOf = (l: CubeDims, side: CubeSide) => (side === 'O' ? l.originCode : l.buyerRegionCode);
 
@@ -197,7 +213,9 @@ export function orderMarks(lines: Array<CubeDims & { orderLineId: string }>): Ma
   const out = new Map<string, number[]>();
   for (const side of ['O', 'B'] as const) {
     for (const grp of CUBE_GRPS) {
-      const sorted = [...lines].sort((a, b) => cmp(regionOf(a, side), regionOf(b, side)) || cmp(a.orderLineId, b.orderLineId));
+      const sorted = [...lines].sort(
+        (a, b) => cmp(regionOf(a, side), regionOf(b, side)) || cmp(a.orderLineId, b.orderLineId),
+      );
       const seen = new Set<string>();
       for (const l of sorted) {
         const [k1, , k3] = grpKeys(l, grp);
@@ -221,13 +239,31 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function countCube(l: PlannedLine, marks: Map<string, number[]>, into: Map<string, CubeDelta>): void {
   const certNet = l.certified ? l.lineTotal - l.refundedBeforeCount : 0;
   cells(l, l.day, (cell) =>
-    addCube(into, { cell, gross: l.lineTotal, refund: l.refundedBeforeCount, certNet, units: l.quantity, lines: 1, orders: marks.get(`${cell.side}|${cell.grp}|${l.orderLineId}`) ?? LEVELS.map(() => 0) }),
+    addCube(into, {
+      cell,
+      gross: l.lineTotal,
+      refund: l.refundedBeforeCount,
+      certNet,
+      units: l.quantity,
+      lines: 1,
+      orders: marks.get(`${cell.side}|${cell.grp}|${l.orderLineId}`) ?? LEVELS.map(() => 0),
+    }),
   );
 }
 
 /** The cube deltas of a refund recorded after its line counted (on the refund's own day). */
 export function refundCube(l: CubeDims, r: { day: string; amount: number }, into: Map<string, CubeDelta>): void {
-  cells(l, r.day, (cell) => addCube(into, { cell, gross: 0, refund: r.amount, certNet: l.certified ? -r.amount : 0, units: 0, lines: 0, orders: LEVELS.map(() => 0) }));
+  cells(l, r.day, (cell) =>
+    addCube(into, {
+      cell,
+      gross: 0,
+      refund: r.amount,
+      certNet: l.certified ? -r.amount : 0,
+      units: 0,
+      lines: 0,
+      orders: LEVELS.map(() => 0),
+    }),
+  );
 }
 
 /** A stats_buyer row: the days a buyer bought in a prefix (at one level) and grouping key. */
@@ -243,7 +279,8 @@ export interface BuyerMark {
   day: string;
 }
 
-export const buyerMarkKey = (b: Omit<BuyerMark, 'day'>) => [b.side, b.grp, b.lvl, b.prefix, b.k1, b.k2, b.k3, b.buyerKey].join('|');
+export const buyerMarkKey = (b: Omit<BuyerMark, 'day'>) =>
+  [b.side, b.grp, b.lvl, b.prefix, b.k1, b.k2, b.k3, b.buyerKey].join('|');
 
 /**
  * Where a counted line puts its buyer (none for anonymous counter sales). A line without a region on
@@ -258,7 +295,17 @@ export function buyerMarks(l: CubeDims & { day: string; buyerKey: string | null 
       const [k1, k2, k3] = grpKeys(l, grp);
       for (const lvl of grp === 'A' ? BUYER_LEVELS_ALL : BUYER_LEVELS_KEYED) {
         if (region === '' && lvl > 2) continue;
-        const m: BuyerMark = { side, grp, lvl, prefix: region.slice(0, lvl), k1, k2, k3, buyerKey: l.buyerKey, day: l.day };
+        const m: BuyerMark = {
+          side,
+          grp,
+          lvl,
+          prefix: region.slice(0, lvl),
+          k1,
+          k2,
+          k3,
+          buyerKey: l.buyerKey,
+          day: l.day,
+        };
         into.set(`${buyerMarkKey(m)}|${l.day}`, m);
       }
     }

@@ -33,9 +33,20 @@ export class LineDimsResolver {
     for (const id of new Set(order.lines.map((l) => l.supplierId))) {
       if (!this.supplierKinds.has(id)) this.supplierKinds.set(id, (await this.suppliers.get(ctx, id)).kind);
     }
-    const category = new Map((await this.products.getMany(ctx, order.lines.map((l) => l.productId))).map((p) => [p.id, p.categoryId ?? '']));
-    for (const l of order.lines) if (!category.has(l.productId)) throw new Error(`product ${l.productId} of order line ${l.id} not found`);
-    const buyerRegionCode = order.buyerKind === 'AGENCY' && order.buyerOrgId ? ((await this.organizations.get(ctx, order.buyerOrgId)).regionCode ?? '') : '';
+    const category = new Map(
+      (
+        await this.products.getMany(
+          ctx,
+          order.lines.map((l) => l.productId),
+        )
+      ).map((p) => [p.id, p.categoryId ?? '']),
+    );
+    for (const l of order.lines)
+      if (!category.has(l.productId)) throw new Error(`product ${l.productId} of order line ${l.id} not found`);
+    const buyerRegionCode =
+      order.buyerKind === 'AGENCY' && order.buyerOrgId
+        ? ((await this.organizations.get(ctx, order.buyerOrgId)).regionCode ?? '')
+        : '';
     return order.lines.map((l) => ({
       channelKind: this.channelKinds.get(l.channelId)!,
       supplierKind: this.supplierKinds.get(l.supplierId)!,

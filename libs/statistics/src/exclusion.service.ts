@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { assertUuid, badInput, Db, type RequestContext } from '@bangfu/core';
-import { type BuyerMark, buyerMarkKey, buyerMarks, countCube, type CubeDelta, orderMarks, type PlannedLine, refundCube } from './counting';
+import {
+  type BuyerMark,
+  buyerMarkKey,
+  buyerMarks,
+  countCube,
+  type CubeDelta,
+  orderMarks,
+  type PlannedLine,
+  refundCube,
+} from './counting';
 import { type StoredLine, upsertCube } from './rollup-writer.service';
 
 /** Who excluded the orders and why (kept on each correction row). */
@@ -30,7 +39,9 @@ type StoredRefund = { order_line_id: string; day: string; amount: string; before
 
 /** A stored line as the planner's line (its frozen dimensions and the refunds recorded for it). */
 function plannedOfStored(s: StoredLine & { counted_at: string }, refunds: StoredRefund[]): PlannedLine {
-  const mine = refunds.filter((r) => r.order_line_id === s.order_line_id).map((r) => ({ refundId: '', day: r.day, amount: Number(r.amount), beforeCount: r.before_count }));
+  const mine = refunds
+    .filter((r) => r.order_line_id === s.order_line_id)
+    .map((r) => ({ refundId: '', day: r.day, amount: Number(r.amount), beforeCount: r.before_count }));
   return {
     orderLineId: s.order_line_id,
     orderId: s.order_id,
@@ -53,7 +64,15 @@ function plannedOfStored(s: StoredLine & { counted_at: string }, refunds: Stored
   };
 }
 
-const negate = (d: CubeDelta): CubeDelta => ({ ...d, gross: -d.gross, refund: -d.refund, certNet: -d.certNet, units: -d.units, lines: -d.lines, orders: d.orders.map((n) => -n) });
+const negate = (d: CubeDelta): CubeDelta => ({
+  ...d,
+  gross: -d.gross,
+  refund: -d.refund,
+  certNet: -d.certNet,
+  units: -d.units,
+  lines: -d.lines,
+  orders: d.orders.map((n) => -n),
+});
 
 /**
  * Excludes orders from statistics as a correction, never a deletion (issue 13): per order, one
@@ -69,23 +88,34 @@ export class StatsExclusionService {
   constructor(private readonly db: Db) {}
 
   /** Joins the caller's transaction. Orders already excluded are skipped; returns the corrections written now. */
-  async excludeOrders(ctx: RequestContext, orderIds: string[], by: StatsExclusionSource): Promise<StatsCorrectionView[]> {
+  async excludeOrders(
+    ctx: RequestContext,
+    orderIds: string[],
+    by: StatsExclusionSource,
+  ): Promise<StatsCorrectionView[]> {
     orderIds.forEach((id) => assertUuid(id, 'orderIds'));
-    if (!by.source || !by.sourceRef || !by.reason?.trim()) throw badInput('An exclusion needs a source, its reference and a reason', { field: 'reason' });
+    if (!by.source || !by.sourceRef || !by.reason?.trim())
+      throw badInput('An exclusion needs a source, its reference and a reason', { field: 'reason' });
     const ids = [...new Set(orderIds.map((x) => x.toLowerCase()))].sort();
     if (ids.length === 0) return [];
     return this.db.transaction(ctx, async (tx) => {
       const m = this.db.manager(tx);
       // The writer's lock on each order (in id order): a sync cannot count a line between our read and write.
       for (const id of ids) await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 1764001500))`, [id]);
-      const done: Array<{ order_id: string }> = await m.query(`SELECT order_id FROM stats_correction WHERE order_id = ANY($1::uuid[])`, [ids]);
+      const done: Array<{ order_id: string }> = await m.query(
+        `SELECT order_id FROM stats_correction WHERE order_id = ANY($1::uuid[])`,
+        [ids],
+      );
       const todo = ids.filter((id) => !done.some((d) => d.order_id === id));
       if (todo.length === 0) return [];
       const lines: Array<StoredLine & { counted_at: string }> = await m.query(
         `SELECT *, day::text AS day, counted_at::text AS counted_at FROM stats_line WHERE order_id = ANY($1::uuid[]) AND NOT excluded`,
         [todo],
       );
-      const refunds: StoredRefund[] = await m.query(`SELECT order_line_id, day::text AS day, amount, before_count FROM stats_refund WHERE order_id = ANY($1::uuid[])`, [todo]);
+      const refunds: StoredRefund[] = await m.query(
+        `SELECT order_line_id, day::text AS day, amount, before_count FROM stats_refund WHERE order_id = ANY($1::uuid[])`,
+        [todo],
+      );
       const cube = new Map<string, CubeDelta>();
       const buyers = new Map<string, BuyerMark>();
       const sums = new Map(todo.map((id) => [id, { gross: 0, refund: 0, units: 0, lines: 0 }]));
@@ -109,7 +139,13 @@ export class StatsExclusionService {
          SELECT x.order_id, $2, $3, $4, x.gross, x.refund, x.units, x.lines, $5
            FROM jsonb_to_recordset($1::jsonb) AS x(order_id uuid, gross bigint, refund bigint, units bigint, lines integer)
          RETURNING *`,
-        [JSON.stringify(todo.map((id) => ({ order_id: id, ...sums.get(id) }))), by.source, by.sourceRef, by.reason.trim(), ctx.principal?.userId ?? null],
+        [
+          JSON.stringify(todo.map((id) => ({ order_id: id, ...sums.get(id) }))),
+          by.source,
+          by.sourceRef,
+          by.reason.trim(),
+          ctx.principal?.userId ?? null,
+        ],
       );
       await m.query(`UPDATE stats_line SET excluded = true WHERE order_id = ANY($1::uuid[]) AND NOT excluded`, [todo]);
       await upsertCube(m, [...cube.values()].map(negate));
@@ -122,7 +158,10 @@ export class StatsExclusionService {
   async corrections(ctx: RequestContext, orderIds?: string[]): Promise<StatsCorrectionView[]> {
     const rows: Array<Record<string, any>> = await this.db
       .manager(ctx)
-      .query(`SELECT * FROM stats_correction WHERE ($1::uuid[] IS NULL OR order_id = ANY($1::uuid[])) ORDER BY created_at, order_id`, [orderIds ?? null]);
+      .query(
+        `SELECT * FROM stats_correction WHERE ($1::uuid[] IS NULL OR order_id = ANY($1::uuid[])) ORDER BY created_at, order_id`,
+        [orderIds ?? null],
+      );
     return rows.map(toCorrection);
   }
 
@@ -132,7 +171,12 @@ export class StatsExclusionService {
    * A row left without days stays, empty (it overlaps no period, so it counts nobody).
    */
   private async recomputeBuyers(tx: RequestContext, marks: BuyerMark[]): Promise<void> {
-    const keys = new Map(marks.map((b) => [buyerMarkKey(b), { side: b.side, grp: b.grp, lvl: b.lvl, prefix: b.prefix, k1: b.k1, k2: b.k2, k3: b.k3, buyer_key: b.buyerKey }]));
+    const keys = new Map(
+      marks.map((b) => [
+        buyerMarkKey(b),
+        { side: b.side, grp: b.grp, lvl: b.lvl, prefix: b.prefix, k1: b.k1, k2: b.k2, k3: b.k3, buyer_key: b.buyerKey },
+      ]),
+    );
     if (keys.size === 0) return;
     await this.db.manager(tx).query(
       `WITH k AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(side text, grp text, lvl smallint, prefix text, k1 text, k2 text, k3 text, buyer_key text)),

@@ -31,13 +31,35 @@ export function yuanText(fen: number): string {
   return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-const figureCells = (f: SalesFigures) => [f.grossAmount, f.refundAmount, f.netAmount, f.certifiedNetAmount, f.uncertifiedNetAmount, f.orderCount, f.unitCount, f.buyerCount, f.householdsDriven];
+const figureCells = (f: SalesFigures) => [
+  f.grossAmount,
+  f.refundAmount,
+  f.netAmount,
+  f.certifiedNetAmount,
+  f.uncertifiedNetAmount,
+  f.orderCount,
+  f.unitCount,
+  f.buyerCount,
+  f.householdsDriven,
+];
 
 export function salesStatsSheet(s: SalesStats): Sheet {
   return {
     name: '销售统计',
     title: `${place(s.regionPath)}消费帮扶销售统计（${s.fromDay}至${s.toDay}，按${GROUP_HEADERS[s.groupBy]}，${s.side === 'BUYER' ? '按采购方所在地' : '按产品产地'}）`,
-    headers: ['序号', GROUP_HEADERS[s.groupBy], '销售金额（元）', '退款金额（元）', '净销售额（元）', '认定产品销售额（元）', '非认定产品销售额（元）', '订单数', '件数', '采购方数', '带动户数'],
+    headers: [
+      '序号',
+      GROUP_HEADERS[s.groupBy],
+      '销售金额（元）',
+      '退款金额（元）',
+      '净销售额（元）',
+      '认定产品销售额（元）',
+      '非认定产品销售额（元）',
+      '订单数',
+      '件数',
+      '采购方数',
+      '带动户数',
+    ],
     money: [false, false, true, true, true, true, true, false, false, false, false],
     rows: [...s.rows.map((r, i) => [i + 1, r.label, ...figureCells(r.figures)]), ['', '合计', ...figureCells(s.total)]],
   };
@@ -47,7 +69,21 @@ export function indicatorsSheet(i: AssistanceIndicators): Sheet {
   return {
     name: '帮扶指标',
     title: `${place(i.regionPath)}消费帮扶工作指标（截至${i.date}）`,
-    headers: ['地区', '专馆（个）', '专区（个）', '专柜（台）', '认定供应商（家）', '帮扶产品（个）', '年度销售金额（元）', '其中非认定（元）', '带动户数', '脱贫户', '监测户', '村集体收入（元）', '综述'],
+    headers: [
+      '地区',
+      '专馆（个）',
+      '专区（个）',
+      '专柜（台）',
+      '认定供应商（家）',
+      '帮扶产品（个）',
+      '年度销售金额（元）',
+      '其中非认定（元）',
+      '带动户数',
+      '脱贫户',
+      '监测户',
+      '村集体收入（元）',
+      '综述',
+    ],
     money: [false, false, false, false, false, false, true, true, false, false, false, true, false],
     rows: [
       [
@@ -96,8 +132,13 @@ function csvCell(value: string): string {
 
 /** UTF-8 with BOM (Excel on Chinese Windows reads it as UTF-8 instead of GBK). */
 export function toCsv(sheet: Sheet): string {
-  const cell = (v: string | number | null, i: number) => (v === null ? '' : sheet.money[i] && typeof v === 'number' ? yuanText(v) : csvCell(String(v)));
-  const lines = [csvCell(sheet.title), sheet.headers.map(csvCell).join(','), ...sheet.rows.map((r) => r.map(cell).join(','))];
+  const cell = (v: string | number | null, i: number) =>
+    v === null ? '' : sheet.money[i] && typeof v === 'number' ? yuanText(v) : csvCell(String(v));
+  const lines = [
+    csvCell(sheet.title),
+    sheet.headers.map(csvCell).join(','),
+    ...sheet.rows.map((r) => r.map(cell).join(',')),
+  ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -112,6 +153,7 @@ export async function toXlsx(sheet: Sheet): Promise<Buffer> {
     col.width = Math.max(10, h.length * 2 + 2);
     if (sheet.money[i]) col.numFmt = '#,##0.00';
   });
-  for (const r of sheet.rows) ws.addRow(r.map((v, i) => (v !== null && sheet.money[i] && typeof v === 'number' ? v / 100 : v)));
+  for (const r of sheet.rows)
+    ws.addRow(r.map((v, i) => (v !== null && sheet.money[i] && typeof v === 'number' ? v / 100 : v)));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

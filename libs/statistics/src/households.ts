@@ -23,9 +23,20 @@ export class HouseholdFiguresService {
     private readonly regions: RegionService,
   ) {}
 
-  async forRegion(ctx: RequestContext, regionCode: string, fromMonth: string, toMonth: string): Promise<HouseholdFigures> {
-    const codes = regionCode === WHOLE_COUNTRY ? (await this.regions.children(ctx, null)).map((r) => r.code) : [regionCode];
-    const out: HouseholdFigures = { householdsDriven: 0, exPovertyHouseholdsDriven: 0, monitoredHouseholdsDriven: 0, villageCollectiveIncome: 0 };
+  async forRegion(
+    ctx: RequestContext,
+    regionCode: string,
+    fromMonth: string,
+    toMonth: string,
+  ): Promise<HouseholdFigures> {
+    const codes =
+      regionCode === WHOLE_COUNTRY ? (await this.regions.children(ctx, null)).map((r) => r.code) : [regionCode];
+    const out: HouseholdFigures = {
+      householdsDriven: 0,
+      exPovertyHouseholdsDriven: 0,
+      monitoredHouseholdsDriven: 0,
+      villageCollectiveIncome: 0,
+    };
     for (const code of codes) {
       const s = await this.attribution.summary(ctx, code, fromMonth, toMonth);
       out.householdsDriven += s.householdsDriven;

@@ -28,7 +28,9 @@ export function reportAmount(fen: number): string {
   return `${v < 0n ? '-' : ''}${text}${unit}`;
 }
 
-export function indicatorSummary(i: Omit<AssistanceIndicators, 'summary' | 'regionCode' | 'regionPath' | 'date'>): string {
+export function indicatorSummary(
+  i: Omit<AssistanceIndicators, 'summary' | 'regionCode' | 'regionPath' | 'date'>,
+): string {
   return (
     `建成消费帮扶专馆${i.hallCount}个、专区${i.zoneCount}个、专柜${i.counterCount}台，` +
     `累计认定供应商${i.certifiedSupplierCount}家、帮扶产品${i.certifiedProductCount}个，` +
@@ -67,6 +69,12 @@ export class IndicatorsService {
       uncertifiedSalesAmountYtd: ytd.uncertified,
       ...h,
     };
-    return { regionCode: scope.regionCode, regionPath: await this.labels.regionPath(ctx, scope.regionCode), date: day, ...figures, summary: indicatorSummary(figures) };
+    return {
+      regionCode: scope.regionCode,
+      regionPath: await this.labels.regionPath(ctx, scope.regionCode),
+      date: day,
+      ...figures,
+      summary: indicatorSummary(figures),
+    };
   }
 }

@@ -40,7 +40,12 @@ export class LabelService {
     return (await this.regions.path(ctx, regionCode)).map((r) => r.name);
   }
 
-  async labels(ctx: RequestContext, groupBy: SalesGroupBy, scope: RegionScope, keys: string[]): Promise<Map<string, string>> {
+  async labels(
+    ctx: RequestContext,
+    groupBy: SalesGroupBy,
+    scope: RegionScope,
+    keys: string[],
+  ): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     const real = keys.filter((k) => k !== NONE_KEY);
     switch (groupBy) {

@@ -17,7 +17,11 @@ function defaultWindow(now = new Date()): { from: string; to: string } {
 }
 
 /** `stats:reconcile` for apps/api/src/cli.ts (a DataSource, no Nest app). Returns the exit code. */
-export async function runStatsReconcile(ds: DataSource, argv: string[], write: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+export async function runStatsReconcile(
+  ds: DataSource,
+  argv: string[],
+  write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Promise<number> {
   const arg = (name: string) => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -29,11 +33,17 @@ export async function runStatsReconcile(ds: DataSource, argv: string[], write: (
     await ds.transaction((em) => rebuildStatsRollups(em));
     write('stats_cube and stats_buyer rebuilt from stats_line and stats_refund');
   }
-  const report = await service.reconcile(RequestContext.system('cli-stats-reconcile'), arg('from') ?? window.from, arg('to') ?? window.to);
+  const report = await service.reconcile(
+    RequestContext.system('cli-stats-reconcile'),
+    arg('from') ?? window.from,
+    arg('to') ?? window.to,
+  );
   if (argv.includes('--json')) {
     write(JSON.stringify(report));
   } else {
-    write(`sales statistics reconciliation ${report.fromDay} … ${report.toDay} (report ${report.id}), orders ${report.ordersChecked}`);
+    write(
+      `sales statistics reconciliation ${report.fromDay} … ${report.toDay} (report ${report.id}), orders ${report.ordersChecked}`,
+    );
     write(report.ok ? '  no difference' : `  ${report.differenceCount} difference(s):`);
     for (const d of report.differences) write(`  ${d.kind} ${d.key} expected=${d.expected} stored=${d.actual}`);
   }

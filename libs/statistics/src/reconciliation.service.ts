@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type RequestContext } from '@bangfu/core';
 import { CountingFactsService } from '@bangfu/ordering';
-import { addCube, type BuyerMark, buyerMarkKey, buyerMarks, countCube, type CubeDelta, type LineDims, orderMarks, type PlannedLine, planOrder, refundCube } from './counting';
+import {
+  addCube,
+  type BuyerMark,
+  buyerMarkKey,
+  buyerMarks,
+  countCube,
+  type CubeDelta,
+  type LineDims,
+  orderMarks,
+  type PlannedLine,
+  planOrder,
+  refundCube,
+} from './counting';
 import { dimsOfStored, type StoredLine } from './rollup-writer.service';
 import { segmentsOf } from './sales-stats.service';
 import { type DayRange, parseDayRange } from './scope';
@@ -48,17 +60,26 @@ export class StatsReconciliationService {
       `SELECT *, day::text AS day FROM stats_line WHERE order_id = ANY($1::uuid[]) OR day BETWEEN $2::date AND $3::date`,
       [ids, range.fromDay, range.toDay],
     );
-    const storedRefunds: Array<{ order_line_id: string; refund_id: string; order_id: string; day: string; amount: string; before_count: boolean }> = await m.query(
+    const storedRefunds: Array<{
+      order_line_id: string;
+      refund_id: string;
+      order_id: string;
+      day: string;
+      amount: string;
+      before_count: boolean;
+    }> = await m.query(
       `SELECT order_line_id, refund_id, order_id, day::text AS day, amount, before_count FROM stats_refund WHERE order_id = ANY($1::uuid[]) OR day BETWEEN $2::date AND $3::date`,
       [ids, range.fromDay, range.toDay],
     );
     // Orders excluded from statistics (stats_correction): their lines must be stored and marked excluded, and add no rollup.
-    const excludedRows: Array<{ order_id: string }> = await m.query(`SELECT order_id FROM stats_correction WHERE order_id = ANY($1::uuid[])`, [
-      [...new Set([...ids, ...storedLines.map((s) => s.order_id)])],
-    ]);
+    const excludedRows: Array<{ order_id: string }> = await m.query(
+      `SELECT order_id FROM stats_correction WHERE order_id = ANY($1::uuid[])`,
+      [[...new Set([...ids, ...storedLines.map((s) => s.order_id)])]],
+    );
     const excludedOrders = new Set(excludedRows.map((r) => r.order_id));
     const diffs: StatsDifference[] = [];
-    const diff = (kind: string, key: string, expected: unknown, actual: unknown) => diffs.push({ kind, key, expected: JSON.stringify(expected), actual: JSON.stringify(actual) });
+    const diff = (kind: string, key: string, expected: unknown, actual: unknown) =>
+      diffs.push({ kind, key, expected: JSON.stringify(expected), actual: JSON.stringify(actual) });
     const lineById = new Map(storedLines.map((s) => [s.order_line_id, s]));
     const refundByKey = new Map(storedRefunds.map((r) => [`${r.order_line_id}|${r.refund_id}`, r]));
     const expectedLines = new Set<string>();
@@ -84,7 +105,8 @@ export class StatsReconciliationService {
           buyerMarks(p, buyers);
         }
         if (!s) diff('MISSING_LINE', p.orderLineId, lineFacts(p, excluded), null);
-        else if (JSON.stringify(lineFacts(p, excluded)) !== JSON.stringify(storedFacts(s))) diff('LINE_MISMATCH', p.orderLineId, lineFacts(p, excluded), storedFacts(s));
+        else if (JSON.stringify(lineFacts(p, excluded)) !== JSON.stringify(storedFacts(s)))
+          diff('LINE_MISMATCH', p.orderLineId, lineFacts(p, excluded), storedFacts(s));
         for (const r of p.refunds) {
           const key = `${p.orderLineId}|${r.refundId}`;
           expectedRefunds.add(key);
@@ -93,13 +115,19 @@ export class StatsReconciliationService {
           const want = { day: r.day, amount: r.amount, beforeCount: r.beforeCount };
           if (!sr) diff('MISSING_REFUND', key, want, null);
           else if (sr.day !== r.day || Number(sr.amount) !== r.amount || sr.before_count !== r.beforeCount) {
-            diff('REFUND_MISMATCH', key, want, { day: sr.day, amount: Number(sr.amount), beforeCount: sr.before_count });
+            diff('REFUND_MISMATCH', key, want, {
+              day: sr.day,
+              amount: Number(sr.amount),
+              beforeCount: sr.before_count,
+            });
           }
         }
       }
     }
-    for (const s of storedLines) if (!expectedLines.has(s.order_line_id)) diff('UNEXPECTED_LINE', s.order_line_id, null, storedFacts(s));
-    for (const [key, r] of refundByKey) if (!expectedRefunds.has(key)) diff('UNEXPECTED_REFUND', key, null, { day: r.day, amount: Number(r.amount) });
+    for (const s of storedLines)
+      if (!expectedLines.has(s.order_line_id)) diff('UNEXPECTED_LINE', s.order_line_id, null, storedFacts(s));
+    for (const [key, r] of refundByKey)
+      if (!expectedRefunds.has(key)) diff('UNEXPECTED_REFUND', key, null, { day: r.day, amount: Number(r.amount) });
     await this.compareCube(tx, range, cube, diff);
     await this.compareBuyers(tx, range, buyers, diff);
 
@@ -108,12 +136,28 @@ export class StatsReconciliationService {
       `INSERT INTO stats_reconciliation (from_day, to_day, ok, difference_count, differences) VALUES ($1, $2, $3, $4, $5::jsonb) RETURNING id`,
       [range.fromDay, range.toDay, diffs.length === 0, diffs.length, JSON.stringify(kept)],
     );
-    return { id: row.id, fromDay: range.fromDay, toDay: range.toDay, ok: diffs.length === 0, ordersChecked: orders.length, differenceCount: diffs.length, differences: kept };
+    return {
+      id: row.id,
+      fromDay: range.fromDay,
+      toDay: range.toDay,
+      ok: diffs.length === 0,
+      ordersChecked: orders.length,
+      differenceCount: diffs.length,
+      differences: kept,
+    };
   }
 
-  private async compareCube(tx: RequestContext, range: DayRange, planned: Map<string, CubeDelta>, diff: (kind: string, key: string, e: unknown, a: unknown) => void) {
+  private async compareCube(
+    tx: RequestContext,
+    range: DayRange,
+    planned: Map<string, CubeDelta>,
+    diff: (kind: string, key: string, e: unknown, a: unknown) => void,
+  ) {
     const seg = segmentsOf(range);
-    const inPeriod = (d: CubeDelta) => (d.cell.gran === 'D' ? d.cell.period >= range.fromDay && d.cell.period <= range.toDay : d.cell.period >= seg.mFrom && d.cell.period < seg.mTo);
+    const inPeriod = (d: CubeDelta) =>
+      d.cell.gran === 'D'
+        ? d.cell.period >= range.fromDay && d.cell.period <= range.toDay
+        : d.cell.period >= seg.mFrom && d.cell.period < seg.mTo;
     const expected = new Map([...planned].filter(([, d]) => inPeriod(d)));
     const rows: Array<Record<string, any>> = await this.db.manager(tx).query(
       `SELECT side, grp, gran, period::text AS period, region_code, k1, k2, k3, gross_amount, refund_amount, cert_net, unit_count, line_count, o0, o2, o4, o6, o9, o12
@@ -122,7 +166,16 @@ export class StatsReconciliationService {
     );
     const actual = new Map<string, CubeDelta>();
     for (const r of rows) {
-      const cell = { side: r.side, grp: r.grp, gran: r.gran, period: r.period, regionCode: r.region_code, k1: r.k1, k2: r.k2, k3: r.k3 };
+      const cell = {
+        side: r.side,
+        grp: r.grp,
+        gran: r.gran,
+        period: r.period,
+        regionCode: r.region_code,
+        k1: r.k1,
+        k2: r.k2,
+        k3: r.k3,
+      };
       addCube(actual, {
         cell,
         gross: Number(r.gross_amount),
@@ -134,7 +187,9 @@ export class StatsReconciliationService {
       });
     }
     const figures = (d: CubeDelta | undefined) =>
-      d ? { gross: d.gross, refund: d.refund, certNet: d.certNet, units: d.units, lines: d.lines, orders: d.orders } : { gross: 0, refund: 0, certNet: 0, units: 0, lines: 0, orders: [0, 0, 0, 0, 0, 0] };
+      d
+        ? { gross: d.gross, refund: d.refund, certNet: d.certNet, units: d.units, lines: d.lines, orders: d.orders }
+        : { gross: 0, refund: 0, certNet: 0, units: 0, lines: 0, orders: [0, 0, 0, 0, 0, 0] };
     for (const key of new Set([...expected.keys(), ...actual.keys()])) {
       const [e, a] = [figures(expected.get(key)), figures(actual.get(key))];
       if (JSON.stringify(e) !== JSON.stringify(a)) diff('ROLLUP_MISMATCH', key, e, a);
@@ -142,7 +197,12 @@ export class StatsReconciliationService {
   }
 
   /** Each stats_buyer row's days within the period against the days its buyer bought there. */
-  private async compareBuyers(tx: RequestContext, range: DayRange, planned: Map<string, BuyerMark>, diff: (kind: string, key: string, e: unknown, a: unknown) => void) {
+  private async compareBuyers(
+    tx: RequestContext,
+    range: DayRange,
+    planned: Map<string, BuyerMark>,
+    diff: (kind: string, key: string, e: unknown, a: unknown) => void,
+  ) {
     const expected = new Map<string, string[]>();
     for (const b of planned.values()) {
       const k = buyerMarkKey(b);
@@ -154,7 +214,9 @@ export class StatsReconciliationService {
          FROM stats_buyer b WHERE days && daterange($1::date, $2::date, '[]')`,
       [range.fromDay, range.toDay],
     );
-    const actual = new Map<string, string[]>(rows.map((r) => [buyerMarkKey({ ...r, lvl: Number(r.lvl), buyerKey: r.buyer_key } as BuyerMark), r.days ?? []]));
+    const actual = new Map<string, string[]>(
+      rows.map((r) => [buyerMarkKey({ ...r, lvl: Number(r.lvl), buyerKey: r.buyer_key } as BuyerMark), r.days ?? []]),
+    );
     for (const key of new Set([...expected.keys(), ...actual.keys()])) {
       const [e, a] = [expected.get(key) ?? [], actual.get(key) ?? []];
       if (JSON.stringify(e) !== JSON.stringify(a)) diff('BUYER_MISMATCH', key, e, a);

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { assertUuid, Db, type RequestContext } from '@bangfu/core';
 import { CountingFactsService, type CountingOrder } from '@bangfu/ordering';
-import { type BuyerMark, buyerMarks, countCube, type CubeDelta, type LineDims, orderMarks, type PlannedLine, planOrder, refundCube } from './counting';
+import {
+  type BuyerMark,
+  buyerMarks,
+  countCube,
+  type CubeDelta,
+  type LineDims,
+  orderMarks,
+  type PlannedLine,
+  planOrder,
+  refundCube,
+} from './counting';
 import { LineDimsResolver } from './dims';
 
 export interface StoredLine {
@@ -40,12 +50,35 @@ const cubeRowsJson = (cube: CubeDelta[]) =>
     cube.map((d) => {
       const c = d.cell;
       const [o0, o2, o4, o6, o9, o12] = d.orders;
-      return { side: c.side, grp: c.grp, gran: c.gran, period: c.period, region_code: c.regionCode, k1: c.k1, k2: c.k2, k3: c.k3, gross: d.gross, refund: d.refund, cert: d.certNet, units: d.units, lines: d.lines, o0, o2, o4, o6, o9, o12 };
+      return {
+        side: c.side,
+        grp: c.grp,
+        gran: c.gran,
+        period: c.period,
+        region_code: c.regionCode,
+        k1: c.k1,
+        k2: c.k2,
+        k3: c.k3,
+        gross: d.gross,
+        refund: d.refund,
+        cert: d.certNet,
+        units: d.units,
+        lines: d.lines,
+        o0,
+        o2,
+        o4,
+        o6,
+        o9,
+        o12,
+      };
     }),
   );
 
 /** Adds deltas to stats_cube in one statement (the exclusion's correction writes negative ones). */
-export async function upsertCube(m: { query: (sql: string, params?: unknown[]) => Promise<unknown> }, cube: CubeDelta[]): Promise<void> {
+export async function upsertCube(
+  m: { query: (sql: string, params?: unknown[]) => Promise<unknown> },
+  cube: CubeDelta[],
+): Promise<void> {
   if (cube.length) await m.query(cubeUpsert('$1'), [cubeRowsJson(cube)]);
 }
 
@@ -99,7 +132,9 @@ export class RollupWriterService {
          UNION ALL SELECT 'X', NULL FROM stats_correction WHERE order_id = $1`,
         [orderId],
       );
-      const stored = new Map<string, StoredLine>(rows.filter((r) => r.t === 'L').map((r) => [r.j.order_line_id, r.j as StoredLine]));
+      const stored = new Map<string, StoredLine>(
+        rows.filter((r) => r.t === 'L').map((r) => [r.j.order_line_id, r.j as StoredLine]),
+      );
       const seen = new Set(rows.filter((r) => r.t === 'R').map((r) => `${r.j.order_line_id}|${r.j.refund_id}`));
       // An excluded order (stats_correction) still has its facts recorded, but adds nothing to the rollups again.
       const excluded = rows.some((r) => r.t === 'X');
@@ -107,7 +142,13 @@ export class RollupWriterService {
       const cube = new Map<string, CubeDelta>();
       const buyers = new Map<string, BuyerMark>();
       const newLines: PlannedLine[] = [];
-      const newRefunds: Array<{ line: PlannedLine; refundId: string; day: string; amount: number; beforeCount: boolean }> = [];
+      const newRefunds: Array<{
+        line: PlannedLine;
+        refundId: string;
+        day: string;
+        amount: number;
+        beforeCount: boolean;
+      }> = [];
       const marks = orderMarks(planned);
       for (const p of planned) {
         if (!stored.has(p.orderLineId)) {
@@ -125,7 +166,8 @@ export class RollupWriterService {
           if (!excluded) refundCube(p, r, cube);
         }
       }
-      if (newLines.length || newRefunds.length) await this.write(tx, orderId, newLines, newRefunds, stored, [...cube.values()], [...buyers.values()], excluded);
+      if (newLines.length || newRefunds.length)
+        await this.write(tx, orderId, newLines, newRefunds, stored, [...cube.values()], [...buyers.values()], excluded);
       result.linesCounted = newLines.length;
       result.refundsRecorded = newRefunds.length;
       return result;
@@ -172,10 +214,19 @@ export class RollupWriterService {
       refunded_amount: p.refunds.reduce((a, r) => a + r.amount, 0),
       excluded,
     }));
-    const refundRows = refunds.map((r) => ({ order_line_id: r.line.orderLineId, refund_id: r.refundId, order_id: orderId, day: r.day, amount: r.amount, before_count: r.beforeCount }));
+    const refundRows = refunds.map((r) => ({
+      order_line_id: r.line.orderLineId,
+      refund_id: r.refundId,
+      order_id: orderId,
+      day: r.day,
+      amount: r.amount,
+      before_count: r.beforeCount,
+    }));
     // Refunds of lines stored earlier raise their refunded amount (one row per line: an UPDATE touches a row once).
     const raised = new Map<string, number>();
-    for (const r of refunds) if (stored.has(r.line.orderLineId)) raised.set(r.line.orderLineId, (raised.get(r.line.orderLineId) ?? 0) + r.amount);
+    for (const r of refunds)
+      if (stored.has(r.line.orderLineId))
+        raised.set(r.line.orderLineId, (raised.get(r.line.orderLineId) ?? 0) + r.amount);
     await this.db.manager(tx).query(
       `WITH l AS (
          INSERT INTO stats_line (order_line_id, order_id, counted_at, day, origin_code, buyer_region_code, channel_id, channel_kind, supplier_id, supplier_kind,
@@ -207,7 +258,19 @@ export class RollupWriterService {
         JSON.stringify(refundRows),
         JSON.stringify([...raised].map(([order_line_id, amount]) => ({ order_line_id, amount }))),
         cubeRowsJson(cube),
-        JSON.stringify(buyers.map((b) => ({ side: b.side, grp: b.grp, lvl: b.lvl, prefix: b.prefix, k1: b.k1, k2: b.k2, k3: b.k3, buyer_key: b.buyerKey, day: b.day }))),
+        JSON.stringify(
+          buyers.map((b) => ({
+            side: b.side,
+            grp: b.grp,
+            lvl: b.lvl,
+            prefix: b.prefix,
+            k1: b.k1,
+            k2: b.k2,
+            k3: b.k3,
+            buyer_key: b.buyerKey,
+            day: b.day,
+          })),
+        ),
       ],
     );
   }

@@ -20,7 +20,14 @@ const nextMonthStart = (day: string) => {
  * [mFrom, mTo)), the partial months at its edges from the daily cells ([d1From, d1To] and [d2From, d2To],
  * possibly empty).
  */
-export function segmentsOf(r: DayRange): { mFrom: string; mTo: string; d1From: string; d1To: string; d2From: string; d2To: string } {
+export function segmentsOf(r: DayRange): {
+  mFrom: string;
+  mTo: string;
+  d1From: string;
+  d1To: string;
+  d2From: string;
+  d2To: string;
+} {
   const m1 = r.fromDay.endsWith('-01') ? r.fromDay : nextMonthStart(r.fromDay);
   const after = addDays(r.toDay, 1);
   const mEnd = after.endsWith('-01') ? after : `${r.toDay.slice(0, 7)}-01`;
@@ -29,9 +36,24 @@ export function segmentsOf(r: DayRange): { mFrom: string; mTo: string; d1From: s
 }
 
 /** WHERE over stats_cube: one side and grouping, the period's cells, the region's subtree, the caller's own prefixes (in SQL). */
-export function cubeWhere(scope: RegionScope, side: StatsSide, range: DayRange, grp: CubeGrp): { where: string; params: unknown[] } {
+export function cubeWhere(
+  scope: RegionScope,
+  side: StatsSide,
+  range: DayRange,
+  grp: CubeGrp,
+): { where: string; params: unknown[] } {
   const s = segmentsOf(range);
-  const params: unknown[] = [side === StatsSide.BUYER ? 'B' : 'O', grp, s.mFrom, s.mTo, s.d1From, s.d1To, s.d2From, s.d2To, `${scope.prefix}%`];
+  const params: unknown[] = [
+    side === StatsSide.BUYER ? 'B' : 'O',
+    grp,
+    s.mFrom,
+    s.mTo,
+    s.d1From,
+    s.d1To,
+    s.d2From,
+    s.d2To,
+    `${scope.prefix}%`,
+  ];
   let where = `side = $1 AND grp = $2 AND ((gran = 'M' AND period >= $3::date AND period < $4::date)
        OR (gran = 'D' AND (period BETWEEN $5::date AND $6::date OR period BETWEEN $7::date AND $8::date))) AND region_code LIKE $9`;
   if (scope.scopePatterns) {
@@ -49,7 +71,11 @@ export function cubeSource(groupBy: SalesGroupBy, scope: RegionScope): { grp: Cu
   switch (groupBy) {
     case SalesGroupBy.REGION: {
       const child = childDigits(scope.prefix);
-      return { grp: 'A', key: `CASE WHEN region_code = '' THEN '${NONE_KEY}' ELSE rpad(left(region_code, ${child}), 12, '0') END`, level: child };
+      return {
+        grp: 'A',
+        key: `CASE WHEN region_code = '' THEN '${NONE_KEY}' ELSE rpad(left(region_code, ${child}), 12, '0') END`,
+        level: child,
+      };
     }
     case SalesGroupBy.MONTH:
       return { grp: 'A', key: `to_char(period, 'YYYY-MM')`, level };
@@ -110,13 +136,24 @@ export function lineWhere(scope: RegionScope, side: StatsSide, range: DayRange):
  * the grouping 'A' is kept for prefixes of 0, 2 and 4 digits, the keyed ones for 0 and 2. Returns null
  * when the scope is deeper (a county or below is small enough to count from stats_line).
  */
-function buyerSource(groupBy: SalesGroupBy, scope: RegionScope): { grp: CubeGrp; key: string; lvl: number; child: boolean } | null {
+function buyerSource(
+  groupBy: SalesGroupBy,
+  scope: RegionScope,
+): { grp: CubeGrp; key: string; lvl: number; child: boolean } | null {
   const level = scope.prefix.length;
-  const keyed = (grp: CubeGrp, key: string) => (BUYER_LEVELS_KEYED.includes(level as 0 | 2) ? { grp, key, lvl: level, child: false } : null);
+  const keyed = (grp: CubeGrp, key: string) =>
+    BUYER_LEVELS_KEYED.includes(level as 0 | 2) ? { grp, key, lvl: level, child: false } : null;
   switch (groupBy) {
     case SalesGroupBy.REGION: {
       const child = childDigits(scope.prefix);
-      return BUYER_LEVELS_ALL.includes(child as 0 | 2 | 4) ? { grp: 'A', key: `CASE WHEN prefix = '' THEN '${NONE_KEY}' ELSE rpad(prefix, 12, '0') END`, lvl: child, child: true } : null;
+      return BUYER_LEVELS_ALL.includes(child as 0 | 2 | 4)
+        ? {
+            grp: 'A',
+            key: `CASE WHEN prefix = '' THEN '${NONE_KEY}' ELSE rpad(prefix, 12, '0') END`,
+            lvl: child,
+            child: true,
+          }
+        : null;
     }
     case SalesGroupBy.MONTH:
       return BUYER_LEVELS_ALL.includes(level as 0 | 2 | 4) ? { grp: 'A', key: '', lvl: level, child: false } : null;
@@ -171,7 +208,14 @@ export class SalesStatsService {
     private readonly households: HouseholdFiguresService,
   ) {}
 
-  async salesStats(ctx: RequestContext, regionCode: string, from: string, to: string, groupBy: SalesGroupBy, side: StatsSide = StatsSide.ORIGIN): Promise<SalesStats> {
+  async salesStats(
+    ctx: RequestContext,
+    regionCode: string,
+    from: string,
+    to: string,
+    groupBy: SalesGroupBy,
+    side: StatsSide = StatsSide.ORIGIN,
+  ): Promise<SalesStats> {
     const scope = regionScope(ctx, regionCode);
     const range = parseDayRange(from, to);
     const src = cubeSource(groupBy, scope);
@@ -185,7 +229,10 @@ export class SalesStatsService {
            FROM stats_cube WHERE ${rowsWhere.where} GROUP BY 1`,
         rowsWhere.params,
       ) as Promise<AmountRow[]>,
-      m.query(`SELECT coalesce(sum(o${scope.prefix.length}), 0) AS orders FROM stats_cube WHERE ${totalWhere.where}`, totalWhere.params) as Promise<Array<{ orders: string }>>,
+      m.query(
+        `SELECT coalesce(sum(o${scope.prefix.length}), 0) AS orders FROM stats_cube WHERE ${totalWhere.where}`,
+        totalWhere.params,
+      ) as Promise<Array<{ orders: string }>>,
       this.buyerCounts(ctx, scope, side, range, groupBy),
       this.excludedAmount(ctx, scope, side, range),
     ]);
@@ -207,13 +254,23 @@ export class SalesStatsService {
     total.excludedAmount = excludedAmount;
     for (const [k, n] of buyers.rows) if (rows.has(k)) rows.get(k)!.buyerCount = n;
     for (const f of rows.values()) {
-      for (const field of ['grossAmount', 'refundAmount', 'netAmount', 'certifiedNetAmount', 'uncertifiedNetAmount', 'unitCount'] as const) total[field] += f[field];
+      for (const field of [
+        'grossAmount',
+        'refundAmount',
+        'netAmount',
+        'certifiedNetAmount',
+        'uncertifiedNetAmount',
+        'unitCount',
+      ] as const)
+        total[field] += f[field];
     }
     await this.addHouseholds(ctx, scope, range, groupBy, side, total, rows);
     const labels = await this.labels.labels(ctx, groupBy, scope, [...rows.keys()]);
     const out: SalesStatsRow[] = [...rows].map(([k, figures]) => ({ key: k, label: labels.get(k) ?? k, figures }));
     const byKey = groupBy === SalesGroupBy.MONTH || groupBy === SalesGroupBy.REGION;
-    out.sort((a, b) => (byKey ? 0 : b.figures.netAmount - a.figures.netAmount) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    out.sort(
+      (a, b) => (byKey ? 0 : b.figures.netAmount - a.figures.netAmount) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    );
     return {
       regionCode: scope.regionCode,
       regionPath: await this.labels.regionPath(ctx, scope.regionCode),
@@ -227,7 +284,13 @@ export class SalesStatsService {
   }
 
   /** Distinct buyers per row and in total (a buyer counts once however many lines, days or rows). */
-  private async buyerCounts(ctx: RequestContext, scope: RegionScope, side: StatsSide, range: DayRange, groupBy: SalesGroupBy): Promise<{ total: number; rows: Map<string, number> }> {
+  private async buyerCounts(
+    ctx: RequestContext,
+    scope: RegionScope,
+    side: StatsSide,
+    range: DayRange,
+    groupBy: SalesGroupBy,
+  ): Promise<{ total: number; rows: Map<string, number> }> {
     const m = this.db.manager(ctx);
     const src = buyerSource(groupBy, scope);
     const level = scope.prefix.length;
@@ -239,10 +302,20 @@ export class SalesStatsService {
           GROUP BY GROUPING SETS ((k), ())`,
         params,
       );
-      return { total: Number(r.find((x) => x.total)?.buyers ?? 0), rows: new Map(r.filter((x) => !x.total).map((x) => [x.k as string, Number(x.buyers)])) };
+      return {
+        total: Number(r.find((x) => x.total)?.buyers ?? 0),
+        rows: new Map(r.filter((x) => !x.total).map((x) => [x.k as string, Number(x.buyers)])),
+      };
     }
     const base = (lvl: number, grp: CubeGrp, child: boolean) => {
-      const params: unknown[] = [side === StatsSide.BUYER ? 'B' : 'O', grp, lvl, child ? `${scope.prefix}%` : scope.prefix, range.fromDay, range.toDay];
+      const params: unknown[] = [
+        side === StatsSide.BUYER ? 'B' : 'O',
+        grp,
+        lvl,
+        child ? `${scope.prefix}%` : scope.prefix,
+        range.fromDay,
+        range.toDay,
+      ];
       let where = `side = $1 AND grp = $2 AND lvl = $3 AND prefix ${child ? 'LIKE' : '='} $4 AND days && daterange($5::date, $6::date, '[]')`;
       if (scope.scopePatterns) {
         params.push(scope.scopePatterns);
@@ -251,7 +324,9 @@ export class SalesStatsService {
       return { where, params };
     };
     const t = base(level, 'A', false);
-    const totalQ = m.query(`SELECT count(*) AS n FROM stats_buyer WHERE ${t.where}`, t.params) as Promise<Array<{ n: string }>>;
+    const totalQ = m.query(`SELECT count(*) AS n FROM stats_buyer WHERE ${t.where}`, t.params) as Promise<
+      Array<{ n: string }>
+    >;
     let rowsQ: Promise<Array<{ k: string; n: string }>>;
     if (groupBy === SalesGroupBy.MONTH) {
       const months = monthsOf(range).map((mo) => {
@@ -269,7 +344,10 @@ export class SalesStatsService {
       );
     } else {
       const q = base(src.lvl, src.grp, src.child);
-      rowsQ = m.query(`SELECT ${src.key} AS k, count(DISTINCT buyer_key) AS n FROM stats_buyer WHERE ${q.where} GROUP BY 1`, q.params);
+      rowsQ = m.query(
+        `SELECT ${src.key} AS k, count(DISTINCT buyer_key) AS n FROM stats_buyer WHERE ${q.where} GROUP BY 1`,
+        q.params,
+      );
     }
     const [[total], rows] = await Promise.all([totalQ, rowsQ]);
     return { total: Number(total.n), rows: new Map(rows.map((r) => [r.k, Number(r.n)])) };
@@ -280,7 +358,12 @@ export class SalesStatsService {
    * scope: their totals on their counting day minus their refunds on the refunds' days — what the
    * correction took off the figures. Read from stats_line: exclusions are few.
    */
-  private async excludedAmount(ctx: RequestContext, scope: RegionScope, side: StatsSide, range: DayRange): Promise<number> {
+  private async excludedAmount(
+    ctx: RequestContext,
+    scope: RegionScope,
+    side: StatsSide,
+    range: DayRange,
+  ): Promise<number> {
     const col = `l.${sideColumn(side)}`;
     const params: unknown[] = [`${scope.prefix}%`, range.fromDay, range.toDay];
     let where = `l.excluded AND ${col} LIKE $1`;
@@ -299,25 +382,41 @@ export class SalesStatsService {
   }
 
   /** Net sales and the uncertified part on the ORIGIN side over a range (for the indicators). */
-  async netTotals(ctx: RequestContext, scope: RegionScope, range: DayRange): Promise<{ net: number; uncertified: number }> {
+  async netTotals(
+    ctx: RequestContext,
+    scope: RegionScope,
+    range: DayRange,
+  ): Promise<{ net: number; uncertified: number }> {
     const { where, params } = cubeWhere(scope, StatsSide.ORIGIN, range, 'A');
-    const [r] = await this.db.manager(ctx).query(
-      `SELECT coalesce(sum(gross_amount - refund_amount), 0) AS net, coalesce(sum(gross_amount - refund_amount - cert_net), 0) AS uncertified FROM stats_cube WHERE ${where}`,
-      params,
-    );
+    const [r] = await this.db
+      .manager(ctx)
+      .query(
+        `SELECT coalesce(sum(gross_amount - refund_amount), 0) AS net, coalesce(sum(gross_amount - refund_amount - cert_net), 0) AS uncertified FROM stats_cube WHERE ${where}`,
+        params,
+      );
     return { net: Number(r.net), uncertified: Number(r.uncertified) };
   }
 
   /** 带动户数 is an ORIGIN-side figure (households live where the produce comes from), by whole months. */
-  private async addHouseholds(ctx: RequestContext, scope: RegionScope, range: DayRange, groupBy: SalesGroupBy, side: StatsSide, total: SalesFigures, rows: Map<string, SalesFigures>) {
+  private async addHouseholds(
+    ctx: RequestContext,
+    scope: RegionScope,
+    range: DayRange,
+    groupBy: SalesGroupBy,
+    side: StatsSide,
+    total: SalesFigures,
+    rows: Map<string, SalesFigures>,
+  ) {
     if (side !== StatsSide.ORIGIN) return;
     const months = monthsOf(range);
     const [first, last] = [months[0], months[months.length - 1]];
     total.householdsDriven = (await this.households.forRegion(ctx, scope.regionCode, first, last)).householdsDriven;
     for (const [k, f] of rows) {
-      if (groupBy === SalesGroupBy.MONTH) f.householdsDriven = (await this.households.forRegion(ctx, scope.regionCode, k, k)).householdsDriven;
+      if (groupBy === SalesGroupBy.MONTH)
+        f.householdsDriven = (await this.households.forRegion(ctx, scope.regionCode, k, k)).householdsDriven;
       // A key equal to the region itself (origin recorded at its level) would count its whole subtree: left null.
-      if (groupBy === SalesGroupBy.REGION && k !== NONE_KEY && k !== scope.regionCode) f.householdsDriven = (await this.households.forRegion(ctx, k, first, last)).householdsDriven;
+      if (groupBy === SalesGroupBy.REGION && k !== NONE_KEY && k !== scope.regionCode)
+        f.householdsDriven = (await this.households.forRegion(ctx, k, first, last)).householdsDriven;
     }
   }
 }

@@ -21,7 +21,11 @@ export function regionScope(ctx: RequestContext, regionCode: string | null | und
   const admin = p.hasRole(Role.PLATFORM_ADMIN);
   const mine = p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR);
   if (!admin && !mine.some((s) => prefix.startsWith(s))) throw forbidden('The region is outside your scope');
-  return { regionCode: prefix === '' ? WHOLE_COUNTRY : padCode(prefix), prefix, scopePatterns: admin ? null : mine.map((s) => `${s}%`) };
+  return {
+    regionCode: prefix === '' ? WHOLE_COUNTRY : padCode(prefix),
+    prefix,
+    scopePatterns: admin ? null : mine.map((s) => `${s}%`),
+  };
 }
 
 /** Digits of the level below a prefix (provinces below the whole country; a village is its own child). */
@@ -62,7 +66,8 @@ export function parseDayRange(from: string, to: string): DayRange {
   const fromDay = parseDay(from, 'start', 'from');
   const toDay = parseDay(to, 'end', 'to');
   if (toDay < fromDay) throw badInput('to must not be before from', { field: 'to' });
-  if ((Date.parse(toDay) - Date.parse(fromDay)) / 86_400_000 > 3700) throw badInput('The period may span at most 3700 days', { field: 'to' });
+  if ((Date.parse(toDay) - Date.parse(fromDay)) / 86_400_000 > 3700)
+    throw badInput('The period may span at most 3700 days', { field: 'to' });
   return { fromDay, toDay };
 }
 

@@ -5,7 +5,23 @@ import type { TestServer } from '@bangfu/testing';
 import { StatsExclusionService } from './exclusion.service';
 import { rebuildStatsRollups } from './rebuild';
 import { StatsReconciliationService } from './reconciliation.service';
-import { accept, agency, type Buyer, channel, customer, deliver, insertOrder, type LineSpec, product, refund, startStatsServer, supplier, sync, sys, tokenFor } from './test-helpers';
+import {
+  accept,
+  agency,
+  type Buyer,
+  channel,
+  customer,
+  deliver,
+  insertOrder,
+  type LineSpec,
+  product,
+  refund,
+  startStatsServer,
+  supplier,
+  sync,
+  sys,
+  tokenFor,
+} from './test-helpers';
 
 /**
  * Issue 13: a confirmed finding excludes its orders from statistics. Oversight calls
@@ -31,13 +47,19 @@ const nonZeroCube = () =>
       WHERE (gross_amount, refund_amount, cert_net, unit_count, line_count, o0, o2, o4, o6, o9, o12) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
       ORDER BY side, grp, gran, period, region_code, k1, k2, k3`,
   );
-const nonEmptyBuyers = () => ds.query(`SELECT *, days::text AS days FROM stats_buyer WHERE NOT isempty(days) ORDER BY side, grp, lvl, prefix, k1, k2, k3, buyer_key`);
+const nonEmptyBuyers = () =>
+  ds.query(
+    `SELECT *, days::text AS days FROM stats_buyer WHERE NOT isempty(days) ORDER BY side, grp, lvl, prefix, k1, k2, k3, buyer_key`,
+  );
 const reconcileOk = async () => {
   const r = await server.app.get(StatsReconciliationService).reconcile(sys(), '2026-01', '2026-06');
   expect(r.differences).toEqual([]);
   return r;
 };
-const exclude = (ids: string[]) => server.app.get(StatsExclusionService).excludeOrders(sys(), ids, { source: 'ANOMALY_FINDING', sourceRef: FINDING, reason: 'ORDER_BURST: 摊派' });
+const exclude = (ids: string[]) =>
+  server.app
+    .get(StatsExclusionService)
+    .excludeOrders(sys(), ids, { source: 'ANOMALY_FINDING', sourceRef: FINDING, reason: 'ORDER_BURST: 摊派' });
 
 beforeAll(async () => {
   ({ server, ds } = await startStatsServer());
@@ -45,7 +67,14 @@ beforeAll(async () => {
   const coop = await supplier(ds, '520621000000');
   const p = await product(ds, coop, '520621000000');
   const p2 = await product(ds, coop, '520621000000');
-  const line = (unitPrice: number, quantity: number, v = p): LineSpec => ({ ...v, supplierId: coop, originRegionCode: '520621000000', unitPrice, quantity, certified: true });
+  const line = (unitPrice: number, quantity: number, v = p): LineSpec => ({
+    ...v,
+    supplierId: coop,
+    originRegionCode: '520621000000',
+    unitPrice,
+    quantity,
+    certified: true,
+  });
   const unit: Buyer = await agency(ds, '440106000000');
   const other: Buyer = await agency(ds, '440106000000');
   const person: Buyer = await customer(ds);
@@ -69,7 +98,13 @@ afterAll(() => server?.close());
 describe('excluding orders from statistics (a correction, never a deletion)', () => {
   it('reverses what the orders counted, keeps the facts, and reconciliation and rebuild agree', async () => {
     const before = await total();
-    expect(before.total).toMatchObject({ grossAmount: 1000 + 13000 + 4000, refundAmount: 2000 + 1500, orderCount: 3, buyerCount: 2, excludedAmount: 0 });
+    expect(before.total).toMatchObject({
+      grossAmount: 1000 + 13000 + 4000,
+      refundAmount: 2000 + 1500,
+      orderCount: 3,
+      buyerCount: 2,
+      excludedAmount: 0,
+    });
 
     const written = await exclude([o.burst.orderId, o.other.orderId, o.late.orderId]);
     expect(written.map((c) => [c.orderId, c.grossAmount, c.refundAmount, c.unitCount, c.lineCount]).sort()).toEqual(
@@ -81,20 +116,49 @@ describe('excluding orders from statistics (a correction, never a deletion)', ()
     );
 
     const after = await total();
-    expect(after.total).toMatchObject({ grossAmount: 1000, refundAmount: 0, netAmount: 1000, unitCount: 1, orderCount: 1, buyerCount: 1, excludedAmount: 11000 + 2500 });
+    expect(after.total).toMatchObject({
+      grossAmount: 1000,
+      refundAmount: 0,
+      netAmount: 1000,
+      unitCount: 1,
+      orderCount: 1,
+      buyerCount: 1,
+      excludedAmount: 11000 + 2500,
+    });
     // Every grouping on both sides still sums to its total, for the whole country and a county (buyers from stats_line there).
-    for (const [r, g, s] of [['', 'SUPPLIER', 'ORIGIN'], ['', 'BUYER_KIND', 'BUYER'], ['520621000000', 'MONTH', 'ORIGIN'], ['440106000000', 'CHANNEL', 'BUYER']]) {
+    for (const [r, g, s] of [
+      ['', 'SUPPLIER', 'ORIGIN'],
+      ['', 'BUYER_KIND', 'BUYER'],
+      ['520621000000', 'MONTH', 'ORIGIN'],
+      ['440106000000', 'CHANNEL', 'BUYER'],
+    ]) {
       const st = await total(r, g, s);
       expect(st.total).toMatchObject({ grossAmount: 1000, netAmount: 1000, orderCount: 1, buyerCount: 1 });
       expect(st.rows.reduce((a: number, x: any) => a + x.figures.netAmount, 0)).toBe(1000);
     }
 
     // Nothing deleted: the lines and refunds stay (marked excluded), one correction per order, append-only.
-    expect((await ds.query(`SELECT count(*)::int AS n FROM stats_line WHERE order_id = $1 AND excluded`, [o.burst.orderId]))[0].n).toBe(2);
-    expect((await ds.query(`SELECT count(*)::int AS n FROM stats_refund WHERE order_id = ANY($1::uuid[])`, [[o.burst.orderId, o.other.orderId]]))[0].n).toBe(2);
-    expect((await ds.query(`SELECT count(*)::int AS n FROM stats_correction WHERE source_ref = $1`, [FINDING]))[0].n).toBe(3);
-    await expect(ds.query(`DELETE FROM stats_correction WHERE order_id = $1`, [o.burst.orderId])).rejects.toThrow(/append-only/);
-    await expect(ds.query(`UPDATE stats_correction SET gross_amount = 0 WHERE order_id = $1`, [o.burst.orderId])).rejects.toThrow(/append-only/);
+    expect(
+      (
+        await ds.query(`SELECT count(*)::int AS n FROM stats_line WHERE order_id = $1 AND excluded`, [o.burst.orderId])
+      )[0].n,
+    ).toBe(2);
+    expect(
+      (
+        await ds.query(`SELECT count(*)::int AS n FROM stats_refund WHERE order_id = ANY($1::uuid[])`, [
+          [o.burst.orderId, o.other.orderId],
+        ])
+      )[0].n,
+    ).toBe(2);
+    expect(
+      (await ds.query(`SELECT count(*)::int AS n FROM stats_correction WHERE source_ref = $1`, [FINDING]))[0].n,
+    ).toBe(3);
+    await expect(ds.query(`DELETE FROM stats_correction WHERE order_id = $1`, [o.burst.orderId])).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(
+      ds.query(`UPDATE stats_correction SET gross_amount = 0 WHERE order_id = $1`, [o.burst.orderId]),
+    ).rejects.toThrow(/append-only/);
 
     await reconcileOk();
     const cube = await nonZeroCube();
@@ -118,10 +182,14 @@ describe('excluding orders from statistics (a correction, never a deletion)', ()
     const after = await total();
     expect({ ...after.total, excludedAmount: 0 }).toEqual({ ...before.total, excludedAmount: 0 });
     expect(after.total.excludedAmount).toBe(before.total.excludedAmount - 500 + 700);
-    expect((await ds.query(`SELECT excluded FROM stats_line WHERE order_id = $1`, [o.late.orderId]))).toEqual([{ excluded: true }]);
+    expect(await ds.query(`SELECT excluded FROM stats_line WHERE order_id = $1`, [o.late.orderId])).toEqual([
+      { excluded: true },
+    ]);
 
     expect(await exclude([o.burst.orderId])).toEqual([]);
-    expect((await ds.query(`SELECT count(*)::int AS n FROM stats_correction WHERE order_id = $1`, [o.burst.orderId]))[0].n).toBe(1);
+    expect(
+      (await ds.query(`SELECT count(*)::int AS n FROM stats_correction WHERE order_id = $1`, [o.burst.orderId]))[0].n,
+    ).toBe(1);
     await reconcileOk();
   });
 });

@@ -4,7 +4,12 @@ import { ConsumesDomainEvents, type DomainEvent, type DomainEventConsumer } from
 import { RollupWriterService } from './rollup-writer.service';
 
 /** Order events after which a line may count or a counted line may be refunded. */
-export const STATISTICS_EVENTS: ReadonlySet<string> = new Set(['order.accepted', 'order.delivered', 'order.refunded', 'order.settled']);
+export const STATISTICS_EVENTS: ReadonlySet<string> = new Set([
+  'order.accepted',
+  'order.delivered',
+  'order.refunded',
+  'order.settled',
+]);
 
 /**
  * Writes the sales rollups in the transaction of the move that makes a line count (ordering's

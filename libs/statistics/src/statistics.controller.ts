@@ -13,7 +13,8 @@ const READERS = [Role.COORDINATOR, Role.AUDITOR, Role.PLATFORM_ADMIN];
 function single(query: Record<string, unknown>, field: string, required = true): string {
   const v = query[field];
   if (v === undefined || v === '') {
-    if (required && field !== 'regionCode') throw new AppError(ErrorCode.BAD_USER_INPUT, `${field} is required`, { field });
+    if (required && field !== 'regionCode')
+      throw new AppError(ErrorCode.BAD_USER_INPUT, `${field} is required`, { field });
     return '';
   }
   if (typeof v !== 'string') throw new AppError(ErrorCode.BAD_USER_INPUT, `${field} must be given once`, { field });
@@ -22,7 +23,10 @@ function single(query: Record<string, unknown>, field: string, required = true):
 
 function oneOf<T extends string>(values: Record<string, T>, raw: string, field: string, fallback?: T): T {
   if (raw === '' && fallback) return fallback;
-  if (!Object.values(values).includes(raw as T)) throw new AppError(ErrorCode.BAD_USER_INPUT, `${field} must be one of ${Object.values(values).join(', ')}`, { field });
+  if (!Object.values(values).includes(raw as T))
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `${field} must be one of ${Object.values(values).join(', ')}`, {
+      field,
+    });
   return raw as T;
 }
 
@@ -54,13 +58,25 @@ export class StatisticsExportController {
   @Get('assistance-indicators.csv')
   @Allow(...READERS)
   async indicatorsCsv(@Ctx() ctx: RequestContext, @Query() q: Record<string, unknown>, @Res() res: Response) {
-    await this.send(res, 'csv', 'assistance-indicators', '帮扶指标', indicatorsSheet(await this.indicators.indicators(ctx, single(q, 'regionCode'), single(q, 'date'))));
+    await this.send(
+      res,
+      'csv',
+      'assistance-indicators',
+      '帮扶指标',
+      indicatorsSheet(await this.indicators.indicators(ctx, single(q, 'regionCode'), single(q, 'date'))),
+    );
   }
 
   @Get('assistance-indicators.xlsx')
   @Allow(...READERS)
   async indicatorsXlsx(@Ctx() ctx: RequestContext, @Query() q: Record<string, unknown>, @Res() res: Response) {
-    await this.send(res, 'xlsx', 'assistance-indicators', '帮扶指标', indicatorsSheet(await this.indicators.indicators(ctx, single(q, 'regionCode'), single(q, 'date'))));
+    await this.send(
+      res,
+      'xlsx',
+      'assistance-indicators',
+      '帮扶指标',
+      indicatorsSheet(await this.indicators.indicators(ctx, single(q, 'regionCode'), single(q, 'date'))),
+    );
   }
 
   @Get('channel-certified-share.csv')
@@ -78,20 +94,34 @@ export class StatisticsExportController {
   private async salesSheet(ctx: RequestContext, q: Record<string, unknown>): Promise<Sheet> {
     const groupBy = oneOf(SalesGroupBy, single(q, 'groupBy'), 'groupBy');
     const side = oneOf(StatsSide, single(q, 'side', false), 'side', StatsSide.ORIGIN);
-    return salesStatsSheet(await this.sales.salesStats(ctx, single(q, 'regionCode'), single(q, 'from'), single(q, 'to'), groupBy, side));
+    return salesStatsSheet(
+      await this.sales.salesStats(ctx, single(q, 'regionCode'), single(q, 'from'), single(q, 'to'), groupBy, side),
+    );
   }
 
   private async shareSheet(ctx: RequestContext, q: Record<string, unknown>): Promise<Sheet> {
     const side = oneOf(StatsSide, single(q, 'side', false), 'side', StatsSide.ORIGIN);
-    const report = await this.channelShare.report(ctx, single(q, 'regionCode'), single(q, 'from'), single(q, 'to'), side);
+    const report = await this.channelShare.report(
+      ctx,
+      single(q, 'regionCode'),
+      single(q, 'from'),
+      single(q, 'to'),
+      side,
+    );
     return channelShareSheet(report, await this.labels.regionPath(ctx, report.regionCode));
   }
 
   private async send(res: Response, ext: 'csv' | 'xlsx', base: string, zh: string, sheet: Sheet): Promise<void> {
     const body = ext === 'csv' ? Buffer.from(toCsv(sheet), 'utf8') : await toXlsx(sheet);
     res.status(200);
-    res.setHeader('content-type', ext === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    res.setHeader('content-disposition', `attachment; filename="${base}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${zh}.${ext}`)}`);
+    res.setHeader(
+      'content-type',
+      ext === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="${base}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${zh}.${ext}`)}`,
+    );
     res.setHeader('cache-control', 'private, no-store');
     res.setHeader('content-length', String(body.length));
     res.end(body);

@@ -32,7 +32,17 @@ export class StatsExclusionModule {}
 
 /** Sales statistics for coordinators and auditors: rollups written when lines count, queries, indicators, exports. */
 @Module({
-  imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, AttributionModule, StatsExclusionModule],
+  imports: [
+    RegionModule,
+    IdentityModule,
+    SupplierModule,
+    CatalogModule,
+    CertificationModule,
+    ChannelModule,
+    OrderingModule,
+    AttributionModule,
+    StatsExclusionModule,
+  ],
   controllers: [StatisticsExportController],
   providers: [
     LineDimsResolver,
@@ -46,6 +56,13 @@ export class StatsExclusionModule {}
     StatsReconciliationService,
     StatisticsResolver,
   ],
-  exports: [StatsExclusionModule, RollupWriterService, SalesStatsService, IndicatorsService, ChannelShareService, StatsReconciliationService],
+  exports: [
+    StatsExclusionModule,
+    RollupWriterService,
+    SalesStatsService,
+    IndicatorsService,
+    ChannelShareService,
+    StatsReconciliationService,
+  ],
 })
 export class StatisticsModule {}

@@ -4,7 +4,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@bangfu/core';
 import type { TestServer } from '@bangfu/testing';
 import { StatsReconciliationService } from './reconciliation.service';
-import { accept, agency, type Buyer, channel, customer, deliver, insertOrder, product, refund, startStatsServer, supplier, sync, sys, tokenFor } from './test-helpers';
+import {
+  accept,
+  agency,
+  type Buyer,
+  channel,
+  customer,
+  deliver,
+  insertOrder,
+  product,
+  refund,
+  startStatsServer,
+  supplier,
+  sync,
+  sys,
+  tokenFor,
+} from './test-helpers';
 
 /**
  * Property-based, against real Postgres: random orders (agency, retail, counter), random certification
@@ -38,15 +53,32 @@ const orderArb = fc.record({
   placedDay: fc.integer({ min: 0, max: 150 }),
   countAfterDays: fc.integer({ min: 0, max: 40 }),
   counts: fc.integer({ min: 0, max: 9 }),
-  lines: fc.array(fc.record({ product: fc.integer({ min: 0, max: 3 }), unitPrice: fc.integer({ min: 1, max: 50_000 }), quantity: fc.integer({ min: 1, max: 20 }) }), {
-    minLength: 1,
-    maxLength: 3,
-  }),
-  refunds: fc.array(fc.record({ dayOffset: fc.integer({ min: -3, max: 60 }), line: fc.nat(), fraction: fc.integer({ min: 1, max: 100 }) }), { maxLength: 3 }),
+  lines: fc.array(
+    fc.record({
+      product: fc.integer({ min: 0, max: 3 }),
+      unitPrice: fc.integer({ min: 1, max: 50_000 }),
+      quantity: fc.integer({ min: 1, max: 20 }),
+    }),
+    {
+      minLength: 1,
+      maxLength: 3,
+    },
+  ),
+  refunds: fc.array(
+    fc.record({
+      dayOffset: fc.integer({ min: -3, max: 60 }),
+      line: fc.nat(),
+      fraction: fc.integer({ min: 1, max: 100 }),
+    }),
+    { maxLength: 3 },
+  ),
 });
 const scenarioArb = fc.record({
   /** Per product, the days its certification is valid from/to: a certification change between orders. */
-  certifiedWindows: fc.array(fc.tuple(fc.integer({ min: 0, max: 150 }), fc.integer({ min: 0, max: 150 })), { minLength: 4, maxLength: 4 }),
+  certifiedWindows: fc.array(fc.tuple(fc.integer({ min: 0, max: 150 }), fc.integer({ min: 0, max: 150 })), {
+    minLength: 4,
+    maxLength: 4,
+  }),
   orders: fc.array(orderArb, { minLength: 1, maxLength: 4 }),
   mode: fc.constantFrom('stepwise' as const, 'late' as const, 'twice' as const),
 });
@@ -67,8 +99,17 @@ beforeAll(async () => {
   }
   world = {
     products,
-    buyers: { gz: await agency(ds, '440106000000'), tr: await agency(ds, '520602000000'), person: await customer(ds), walkIn: await customer(ds) },
-    channels: { hall: await channel(ds, 'HALL'), zone: await channel(ds, 'ZONE', '440106000000'), counter: await channel(ds, 'COUNTER', '440106000000') },
+    buyers: {
+      gz: await agency(ds, '440106000000'),
+      tr: await agency(ds, '520602000000'),
+      person: await customer(ds),
+      walkIn: await customer(ds),
+    },
+    channels: {
+      hall: await channel(ds, 'HALL'),
+      zone: await channel(ds, 'ZONE', '440106000000'),
+      counter: await channel(ds, 'COUNTER', '440106000000'),
+    },
   };
 });
 afterAll(() => server?.close());
@@ -81,7 +122,12 @@ describe('statistics, property-based', () => {
         for (const o of s.orders) {
           const placedAt = new Date(start + o.placedDay * DAY);
           const buyer = world.buyers[o.buyer];
-          const channelId = o.buyer === 'walkIn' ? world.channels.counter : o.buyer === 'gz' ? world.channels.zone : world.channels.hall;
+          const channelId =
+            o.buyer === 'walkIn'
+              ? world.channels.counter
+              : o.buyer === 'gz'
+                ? world.channels.zone
+                : world.channels.hall;
           const lines = o.lines.map((l) => {
             const p = world.products[l.product];
             const [a, b] = s.certifiedWindows[l.product];
@@ -106,12 +152,26 @@ describe('statistics, property-based', () => {
             const amount = Math.floor((room * r.fraction) / 100);
             if (amount <= 0) continue;
             refunded[i] += amount;
-            const at = new Date(deliveredAt.getTime() + Math.max(0, r.dayOffset) * DAY + 7_200_000 + events.length * 1000);
-            events.push({ at, run: async () => void (await refund(ds, orderId, [{ lineId: lineIds[i], amount }], at)) });
-            if (countedAt) bump(at < countedAt ? month(countedAt) : month(at), { refund: amount, certifiedNet: unique[i].certified ? -amount : 0 });
+            const at = new Date(
+              deliveredAt.getTime() + Math.max(0, r.dayOffset) * DAY + 7_200_000 + events.length * 1000,
+            );
+            events.push({
+              at,
+              run: async () => void (await refund(ds, orderId, [{ lineId: lineIds[i], amount }], at)),
+            });
+            if (countedAt)
+              bump(at < countedAt ? month(countedAt) : month(at), {
+                refund: amount,
+                certifiedNet: unique[i].certified ? -amount : 0,
+              });
           }
           if (countedAt) {
-            for (const l of unique) bump(month(countedAt), { gross: l.unitPrice * l.quantity, units: l.quantity, certifiedNet: l.certified ? l.unitPrice * l.quantity : 0 });
+            for (const l of unique)
+              bump(month(countedAt), {
+                gross: l.unitPrice * l.quantity,
+                units: l.quantity,
+                certifiedNet: l.certified ? l.unitPrice * l.quantity : 0,
+              });
           }
           events.sort((a, b) => a.at.getTime() - b.at.getTime());
           for (const e of events) {
@@ -123,16 +183,24 @@ describe('statistics, property-based', () => {
         }
         const report = await server.app.get(StatsReconciliationService).reconcile(sys(), '2025-01', '2025-12');
         expect(report.differences).toEqual([]);
-        const stats = (await server.gqlOk(
-          `query { salesStats(regionCode: "", from: "2025-01", to: "2025-12", groupBy: MONTH) { total { grossAmount refundAmount certifiedNetAmount unitCount }
+        const stats = (
+          await server.gqlOk(
+            `query { salesStats(regionCode: "", from: "2025-01", to: "2025-12", groupBy: MONTH) { total { grossAmount refundAmount certifiedNetAmount unitCount }
              rows { key figures { grossAmount refundAmount netAmount certifiedNetAmount unitCount } } } }`,
-          {},
-          admin,
-        )).salesStats;
+            {},
+            admin,
+          )
+        ).salesStats;
         const want = [...model].filter(([, v]) => v.gross || v.refund).sort(([a], [b]) => (a < b ? -1 : 1));
-        expect(stats.rows.map((r: any) => [r.key, r.figures.grossAmount, r.figures.refundAmount, r.figures.certifiedNetAmount, r.figures.unitCount])).toEqual(
-          want.map(([k, v]) => [k, v.gross, v.refund, v.certifiedNet, v.units]),
-        );
+        expect(
+          stats.rows.map((r: any) => [
+            r.key,
+            r.figures.grossAmount,
+            r.figures.refundAmount,
+            r.figures.certifiedNetAmount,
+            r.figures.unitCount,
+          ]),
+        ).toEqual(want.map(([k, v]) => [k, v.gross, v.refund, v.certifiedNet, v.units]));
       }),
       { numRuns: 25 },
     );

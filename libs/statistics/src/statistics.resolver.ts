@@ -4,7 +4,14 @@ import { ChannelShareService } from './channel-share.service';
 import { IndicatorsService } from './indicators.service';
 import { StatsReconciliationService } from './reconciliation.service';
 import { SalesStatsService } from './sales-stats.service';
-import { AssistanceIndicators, ChannelCertifiedShareReport, SalesGroupBy, SalesStats, StatsReconciliationReport, StatsSide } from './statistics.types';
+import {
+  AssistanceIndicators,
+  ChannelCertifiedShareReport,
+  SalesGroupBy,
+  SalesStats,
+  StatsReconciliationReport,
+  StatsSide,
+} from './statistics.types';
 
 const { COORDINATOR, AUDITOR, PLATFORM_ADMIN } = Role;
 const REGION_DOC = '12-digit division code or prefix; "" or "000000000000" = the whole country';
@@ -18,7 +25,9 @@ export class StatisticsResolver {
     private readonly reconciliation: StatsReconciliationService,
   ) {}
 
-  @Query(() => SalesStats, { description: 'Sales that count (one definition), grouped; from/to are months or dates, inclusive (Asia/Shanghai)' })
+  @Query(() => SalesStats, {
+    description: 'Sales that count (one definition), grouped; from/to are months or dates, inclusive (Asia/Shanghai)',
+  })
   @Allow(COORDINATOR, AUDITOR, PLATFORM_ADMIN)
   salesStats(
     @Ctx() ctx: RequestContext,
@@ -31,7 +40,9 @@ export class StatisticsResolver {
     return this.sales.salesStats(ctx, regionCode, from, to, groupBy, side ?? StatsSide.ORIGIN);
   }
 
-  @Query(() => AssistanceIndicators, { description: '消费帮扶 indicators of a region as of a date (YYYY-MM-DD), with the report sentence' })
+  @Query(() => AssistanceIndicators, {
+    description: '消费帮扶 indicators of a region as of a date (YYYY-MM-DD), with the report sentence',
+  })
   @Allow(COORDINATOR, AUDITOR, PLATFORM_ADMIN)
   assistanceIndicators(
     @Ctx() ctx: RequestContext,
@@ -41,7 +52,10 @@ export class StatisticsResolver {
     return this.indicators.indicators(ctx, regionCode, date);
   }
 
-  @Query(() => ChannelCertifiedShareReport, { description: 'Certified vs uncertified net sales per hall, zone and counter; counters below the threshold are warnings' })
+  @Query(() => ChannelCertifiedShareReport, {
+    description:
+      'Certified vs uncertified net sales per hall, zone and counter; counters below the threshold are warnings',
+  })
   @Allow(COORDINATOR, AUDITOR, PLATFORM_ADMIN)
   channelCertifiedShare(
     @Ctx() ctx: RequestContext,
@@ -53,9 +67,16 @@ export class StatisticsResolver {
     return this.channelShare.report(ctx, regionCode, from, to, side ?? StatsSide.ORIGIN);
   }
 
-  @Mutation(() => StatsReconciliationReport, { description: 'Rebuild a period’s sales statistics from the order lines and report every difference (records the report)' })
+  @Mutation(() => StatsReconciliationReport, {
+    description:
+      'Rebuild a period’s sales statistics from the order lines and report every difference (records the report)',
+  })
   @Allow(PLATFORM_ADMIN)
-  reconcileSalesStats(@Ctx() ctx: RequestContext, @Args('from', { type: () => String }) from: string, @Args('to', { type: () => String }) to: string): Promise<StatsReconciliationReport> {
+  reconcileSalesStats(
+    @Ctx() ctx: RequestContext,
+    @Args('from', { type: () => String }) from: string,
+    @Args('to', { type: () => String }) to: string,
+  ): Promise<StatsReconciliationReport> {
     return this.reconciliation.reconcile(ctx, from, to);
   }
 }

@@ -3,7 +3,12 @@ import { DataSource } from 'typeorm';
 import { OrganizationKind, RequestContext, Role, TokenService } from '@bangfu/core';
 import { ATTRIBUTION_ENTITIES, AttributionModule } from '@bangfu/attribution';
 import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
-import { CERTIFICATION_ENTITIES, CertificationModule, insertProductFixture, insertVariantFixture } from '@bangfu/certification';
+import {
+  CERTIFICATION_ENTITIES,
+  CertificationModule,
+  insertProductFixture,
+  insertVariantFixture,
+} from '@bangfu/certification';
 import { CHANNEL_ENTITIES, ChannelModule } from '@bangfu/channel';
 import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
 import { LEDGER_ENTITIES, LedgerModule } from '@bangfu/ledger';
@@ -15,9 +20,22 @@ import { RollupWriterService } from './rollup-writer.service';
 import { STATISTICS_ENTITIES, StatisticsModule } from './statistics.module';
 
 /** Spec support (not exported): the domains statistics reads through, workers off. */
-export async function startStatsServer(env: Record<string, string> = {}): Promise<{ server: TestServer; ds: DataSource }> {
+export async function startStatsServer(
+  env: Record<string, string> = {},
+): Promise<{ server: TestServer; ds: DataSource }> {
   const server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule, OrderingModule, LedgerModule, AttributionModule, StatisticsModule],
+    imports: [
+      RegionModule,
+      IdentityModule,
+      SupplierModule,
+      CatalogModule,
+      CertificationModule,
+      ChannelModule,
+      OrderingModule,
+      LedgerModule,
+      AttributionModule,
+      StatisticsModule,
+    ],
     entities: [
       ...REGION_ENTITIES,
       ...IDENTITY_ENTITIES,
@@ -46,26 +64,35 @@ export async function supplier(ds: DataSource, countyCode: string, kind = Suppli
   return (await createSupplierFixture(ds, { countyCode, kind })).supplierId;
 }
 
-export async function product(ds: DataSource, supplierId: string, originRegionCode: string, categoryId: string | null = null): Promise<{ productId: string; variantId: string }> {
+export async function product(
+  ds: DataSource,
+  supplierId: string,
+  originRegionCode: string,
+  categoryId: string | null = null,
+): Promise<{ productId: string; variantId: string }> {
   const productId = await insertProductFixture(ds, { supplierId, originRegionCode, categoryId });
   return { productId, variantId: await insertVariantFixture(ds, { productId, stockOnHand: 100000 }) };
 }
 
 export async function category(ds: DataSource, name: string): Promise<string> {
-  const [row] = await ds.query(`INSERT INTO category (code, name) VALUES ($1, $2) RETURNING id`, [`c-${randomBytes(3).toString('hex')}`, name]);
+  const [row] = await ds.query(`INSERT INTO category (code, name) VALUES ($1, $2) RETURNING id`, [
+    `c-${randomBytes(3).toString('hex')}`,
+    name,
+  ]);
   return row.id;
 }
 
-export async function channel(ds: DataSource, kind: 'HALL' | 'ZONE' | 'COUNTER', regionCode: string | null = null, name = `${kind}-${randomBytes(2).toString('hex')}`): Promise<string> {
+export async function channel(
+  ds: DataSource,
+  kind: 'HALL' | 'ZONE' | 'COUNTER',
+  regionCode: string | null = null,
+  name = `${kind}-${randomBytes(2).toString('hex')}`,
+): Promise<string> {
   const device = kind === 'COUNTER' ? `dev-${randomBytes(4).toString('hex')}` : null;
-  const [row] = await ds.query(`INSERT INTO channel (kind, name, online, region_code, device_id, device_secret) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, [
-    kind,
-    name,
-    kind === 'HALL' && !regionCode,
-    regionCode,
-    device,
-    device && 'secret',
-  ]);
+  const [row] = await ds.query(
+    `INSERT INTO channel (kind, name, online, region_code, device_id, device_secret) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [kind, name, kind === 'HALL' && !regionCode, regionCode, device, device && 'secret'],
+  );
   return row.id;
 }
 
@@ -98,18 +125,23 @@ export interface LineSpec {
 const plus = (t: Date, minutes: number) => new Date(t.getTime() + minutes * 60_000);
 
 /** A paid, shipped order as ordering leaves it (written with SQL, so the test controls every clock time). */
-export async function insertOrder(ds: DataSource, buyer: Buyer, channelId: string, placedAt: Date, lines: LineSpec[]): Promise<{ orderId: string; lineIds: string[] }> {
+export async function insertOrder(
+  ds: DataSource,
+  buyer: Buyer,
+  channelId: string,
+  placedAt: Date,
+  lines: LineSpec[],
+): Promise<{ orderId: string; lineIds: string[] }> {
   const total = lines.reduce((a, l) => a + l.unitPrice * l.quantity, 0);
   const [o] = await ds.query(
     `INSERT INTO orders (buyer_kind, buyer_user_id, buyer_org_id, channel_id, status, payment_mode, total_amount, paid_amount, idempotency_key, request_hash, paid_at, created_at)
      VALUES ($1, $2, $3, $4, 'FULFILLING', 'PREPAY', $5, $5, $6, 'h', $7, $8) RETURNING id`,
     [buyer.kind, buyer.userId, buyer.orgId, channelId, total, randomUUID(), plus(placedAt, 1), placedAt],
   );
-  await ds.query(`INSERT INTO order_history (order_id, from_status, to_status, actor_kind, created_at) VALUES ($1, NULL, 'PLACED', 'BUYER', $2), ($1, 'PLACED', 'PAID', 'SYSTEM', $3)`, [
-    o.id,
-    placedAt,
-    plus(placedAt, 1),
-  ]);
+  await ds.query(
+    `INSERT INTO order_history (order_id, from_status, to_status, actor_kind, created_at) VALUES ($1, NULL, 'PLACED', 'BUYER', $2), ($1, 'PLACED', 'PAID', 'SYSTEM', $3)`,
+    [o.id, placedAt, plus(placedAt, 1)],
+  );
   const supplierOrders = new Map<string, string>();
   for (const supplierId of new Set(lines.map((l) => l.supplierId))) {
     const subtotal = lines.filter((l) => l.supplierId === supplierId).reduce((a, l) => a + l.unitPrice * l.quantity, 0);
@@ -150,33 +182,53 @@ export async function insertOrder(ds: DataSource, buyer: Buyer, channelId: strin
 
 /** Delivered (a paid retail order counts from here). */
 export async function deliver(ds: DataSource, orderId: string, when: Date): Promise<void> {
-  await ds.query(`UPDATE supplier_order SET status = 'DELIVERED', delivered_at = $2 WHERE order_id = $1`, [orderId, when]);
+  await ds.query(`UPDATE supplier_order SET status = 'DELIVERED', delivered_at = $2 WHERE order_id = $1`, [
+    orderId,
+    when,
+  ]);
   await ds.query(`UPDATE orders SET status = 'DELIVERED', delivered_at = $2 WHERE id = $1`, [orderId, when]);
-  await ds.query(`INSERT INTO order_history (order_id, from_status, to_status, actor_kind, created_at) VALUES ($1, 'FULFILLING', 'DELIVERED', 'SYSTEM', $2)`, [orderId, when]);
+  await ds.query(
+    `INSERT INTO order_history (order_id, from_status, to_status, actor_kind, created_at) VALUES ($1, 'FULFILLING', 'DELIVERED', 'SYSTEM', $2)`,
+    [orderId, when],
+  );
 }
 
 /** 验收 (an agency order counts from here). */
 export async function accept(ds: DataSource, orderId: string, when: Date): Promise<void> {
   await ds.query(`UPDATE orders SET status = 'ACCEPTED', accepted_at = $2 WHERE id = $1`, [orderId, when]);
-  await ds.query(`INSERT INTO order_history (order_id, from_status, to_status, actor_kind, created_at) VALUES ($1, 'DELIVERED', 'ACCEPTED', 'BUYER', $2)`, [orderId, when]);
+  await ds.query(
+    `INSERT INTO order_history (order_id, from_status, to_status, actor_kind, created_at) VALUES ($1, 'DELIVERED', 'ACCEPTED', 'BUYER', $2)`,
+    [orderId, when],
+  );
 }
 
 /** A refund as OrderService.recordRefund records it. */
-export async function refund(ds: DataSource, orderId: string, lines: Array<{ lineId: string; amount: number }>, when: Date, refundId = `re_${randomBytes(6).toString('hex')}`): Promise<string> {
+export async function refund(
+  ds: DataSource,
+  orderId: string,
+  lines: Array<{ lineId: string; amount: number }>,
+  when: Date,
+  refundId = `re_${randomBytes(6).toString('hex')}`,
+): Promise<string> {
   const amount = lines.reduce((a, l) => a + l.amount, 0);
-  await ds.query(`INSERT INTO order_refund (order_id, refund_id, amount, lines, created_at) VALUES ($1, $2, $3, $4::jsonb, $5)`, [orderId, refundId, amount, JSON.stringify(lines), when]);
-  for (const l of lines) if (l.amount > 0) await ds.query(`UPDATE order_line SET refunded_amount = refunded_amount + $2 WHERE id = $1`, [l.lineId, l.amount]);
+  await ds.query(
+    `INSERT INTO order_refund (order_id, refund_id, amount, lines, created_at) VALUES ($1, $2, $3, $4::jsonb, $5)`,
+    [orderId, refundId, amount, JSON.stringify(lines), when],
+  );
+  for (const l of lines)
+    if (l.amount > 0)
+      await ds.query(`UPDATE order_line SET refunded_amount = refunded_amount + $2 WHERE id = $1`, [
+        l.lineId,
+        l.amount,
+      ]);
   await ds.query(`UPDATE orders SET refunded_amount = refunded_amount + $2 WHERE id = $1`, [orderId, amount]);
   const [o] = await ds.query(`SELECT status, refunded_amount, paid_amount FROM orders WHERE id = $1`, [orderId]);
   const to = Number(o.refunded_amount) === Number(o.paid_amount) ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
   await ds.query(`UPDATE orders SET status = $2 WHERE id = $1`, [orderId, to]);
-  await ds.query(`INSERT INTO order_history (order_id, from_status, to_status, actor_kind, data, created_at) VALUES ($1, $2, $3, 'SYSTEM', $4::jsonb, $5)`, [
-    orderId,
-    o.status,
-    to,
-    JSON.stringify({ refund: { refundId, amount, lines } }),
-    when,
-  ]);
+  await ds.query(
+    `INSERT INTO order_history (order_id, from_status, to_status, actor_kind, data, created_at) VALUES ($1, $2, $3, 'SYSTEM', $4::jsonb, $5)`,
+    [orderId, o.status, to, JSON.stringify({ refund: { refundId, amount, lines } }), when],
+  );
   return refundId;
 }
 

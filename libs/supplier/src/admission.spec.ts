@@ -69,14 +69,25 @@ describe('applying (applyAsSupplier)', () => {
     const who = await actor(server, ds, Role.CUSTOMER, { displayName: '王社长' });
     const input = applyInput();
     const s = (await server.gqlOk(APPLY, { input }, who.token)).applyAsSupplier;
-    expect(s).toMatchObject({ name: input.name, creditCode: input.creditCode, kind: 'COOPERATIVE', status: 'APPLIED', sourceCountyCodes: [] });
+    expect(s).toMatchObject({
+      name: input.name,
+      creditCode: input.creditCode,
+      kind: 'COOPERATIVE',
+      status: 'APPLIED',
+      sourceCountyCodes: [],
+    });
     expect(s.county).toMatchObject({ code: '520621000000', name: '江口县', exPovertyCounty: true });
     expect(s.county.path.map((r: { name: string }) => r.name)).toEqual(['贵州省', '铜仁市', '江口县']);
-    expect(s.history).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'APPLIED', actorName: '王社长' })]);
+    expect(s.history).toEqual([
+      expect.objectContaining({ fromStatus: null, toStatus: 'APPLIED', actorName: '王社长' }),
+    ]);
 
     const [org] = await ds.query(`SELECT kind, region_code, credit_code FROM organization WHERE id = $1`, [s.id]);
     expect(org).toEqual({ kind: 'SUPPLIER', region_code: '520621000000', credit_code: input.creditCode });
-    const memberships = await ds.query(`SELECT role FROM membership WHERE user_id = $1 AND organization_id = $2`, [who.userId, s.id]);
+    const memberships = await ds.query(`SELECT role FROM membership WHERE user_id = $1 AND organization_id = $2`, [
+      who.userId,
+      s.id,
+    ]);
     expect(memberships).toEqual([{ role: 'SUPPLIER_ADMIN' }]);
     expect(await notices(s.id)).toBe(1);
 
@@ -90,8 +101,21 @@ describe('applying (applyAsSupplier)', () => {
   });
 
   it('lets only a new account, a customer or a supplier admin apply; officials and staff are FORBIDDEN and nothing is written', async () => {
-    for (const role of [Role.AUDITOR, Role.COORDINATOR, Role.PURCHASER, Role.APPROVER, Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN, Role.SUPPLIER_STAFF]) {
-      const who = await actor(server, ds, role, role === Role.AUDITOR || role === Role.COORDINATOR ? { regionPrefix: '5206' } : {});
+    for (const role of [
+      Role.AUDITOR,
+      Role.COORDINATOR,
+      Role.PURCHASER,
+      Role.APPROVER,
+      Role.AGENCY_ADMIN,
+      Role.PLATFORM_ADMIN,
+      Role.SUPPLIER_STAFF,
+    ]) {
+      const who = await actor(
+        server,
+        ds,
+        role,
+        role === Role.AUDITOR || role === Role.COORDINATOR ? { regionPrefix: '5206' } : {},
+      );
       const input = applyInput();
       const err = expectErrorCode(await server.gql(APPLY, { input }, who.token), 'FORBIDDEN');
       expect(err.extensions).toMatchObject({ reason: 'HAS_OTHER_ROLES', roles: [role] });
@@ -104,7 +128,10 @@ describe('applying (applyAsSupplier)', () => {
     const fresh = await server.login('new-applicant@test.bangfu', 'apply-passphrase-1');
     expect((await server.gqlOk(APPLY, { input: applyInput() }, fresh)).applyAsSupplier.status).toBe('APPLIED');
     const { who } = await applicant();
-    expect((await server.gqlOk(APPLY, { input: applyInput() }, await server.login(who.email, who.password))).applyAsSupplier.status).toBe('APPLIED');
+    expect(
+      (await server.gqlOk(APPLY, { input: applyInput() }, await server.login(who.email, who.password))).applyAsSupplier
+        .status,
+    ).toBe('APPLIED');
   });
 
   it('lets a farmer household apply as a FAMILY_FARM from its own login (issue 14), but as nothing else', async () => {
@@ -112,11 +139,17 @@ describe('applying (applyAsSupplier)', () => {
     const cooperative = applyInput();
     const err = expectErrorCode(await server.gql(APPLY, { input: cooperative }, farmer.token), 'FORBIDDEN');
     expect(err.extensions).toMatchObject({ reason: 'HAS_OTHER_ROLES', roles: ['FARMER'] });
-    expect(await count(ds, `SELECT count(*) FROM organization WHERE credit_code = $1`, [cooperative.creditCode])).toBe(0);
+    expect(await count(ds, `SELECT count(*) FROM organization WHERE credit_code = $1`, [cooperative.creditCode])).toBe(
+      0,
+    );
     const farm = applyInput({ kind: 'FAMILY_FARM' });
     const applied = (await server.gqlOk(APPLY, { input: farm }, farmer.token)).applyAsSupplier;
     expect(applied).toMatchObject({ kind: 'FAMILY_FARM', status: 'APPLIED' });
-    expect(await count(ds, `SELECT count(*) FROM membership WHERE user_id = $1 AND role IN ('FARMER', 'SUPPLIER_ADMIN')`, [farmer.userId])).toBe(2);
+    expect(
+      await count(ds, `SELECT count(*) FROM membership WHERE user_id = $1 AND role IN ('FARMER', 'SUPPLIER_ADMIN')`, [
+        farmer.userId,
+      ]),
+    ).toBe(2);
   });
 
   it('refuses bad input with stable codes and writes nothing', async () => {
@@ -145,9 +178,14 @@ describe('applying (applyAsSupplier)', () => {
     const first = applyInput();
     await applicant({ creditCode: first.creditCode });
     const who = await actor(server, ds, Role.CUSTOMER);
-    expectErrorCode(await server.gql(APPLY, { input: applyInput({ creditCode: first.creditCode.toLowerCase() }) }, who.token), 'DUPLICATE_CREDIT_CODE');
+    expectErrorCode(
+      await server.gql(APPLY, { input: applyInput({ creditCode: first.creditCode.toLowerCase() }) }, who.token),
+      'DUPLICATE_CREDIT_CODE',
+    );
     expect(await count(ds, `SELECT count(*) FROM organization WHERE credit_code = $1`, [first.creditCode])).toBe(1);
-    expect(await count(ds, `SELECT count(*) FROM membership WHERE user_id = $1 AND role = 'SUPPLIER_ADMIN'`, [who.userId])).toBe(0);
+    expect(
+      await count(ds, `SELECT count(*) FROM membership WHERE user_id = $1 AND role = 'SUPPLIER_ADMIN'`, [who.userId]),
+    ).toBe(0);
   });
 });
 
@@ -162,13 +200,21 @@ describe('the admission workflow', () => {
     expect(revoked.status).toBe('REVOKED');
     expect(revoked.history).toEqual([
       { fromStatus: null, toStatus: 'APPLIED', reason: null, actorName: 'CUSTOMER' },
-      { fromStatus: 'APPLIED', toStatus: 'RECOMMENDED', reason: '已实地核查，带动脱贫户 32 户', actorName: '铜仁协调员' },
+      {
+        fromStatus: 'APPLIED',
+        toStatus: 'RECOMMENDED',
+        reason: '已实地核查，带动脱贫户 32 户',
+        actorName: '铜仁协调员',
+      },
       { fromStatus: 'RECOMMENDED', toStatus: 'APPROVED', reason: null, actorName: '平台管理员' },
       { fromStatus: 'APPROVED', toStatus: 'SUSPENDED', reason: '抽检农残超标', actorName: '平台管理员' },
       { fromStatus: 'SUSPENDED', toStatus: 'APPROVED', reason: null, actorName: '平台管理员' },
       { fromStatus: 'APPROVED', toStatus: 'REVOKED', reason: '虚报带贫数据', actorName: '平台管理员' },
     ]);
-    const [{ actors }] = await ds.query(`SELECT array_agg(actor_user_id ORDER BY created_at) AS actors FROM supplier_admission_event WHERE supplier_id = $1`, [id]);
+    const [{ actors }] = await ds.query(
+      `SELECT array_agg(actor_user_id ORDER BY created_at) AS actors FROM supplier_admission_event WHERE supplier_id = $1`,
+      [id],
+    );
     expect(actors).toEqual([who.userId, coordinator.userId, admin.userId, admin.userId, admin.userId, admin.userId]);
 
     // The applicant reads them in its notification list (addressed to its organisation).
@@ -189,7 +235,12 @@ describe('the admission workflow', () => {
     const a = await applicant();
     const r1 = (await server.gqlOk(REJECT, { id: a.id, text: '材料不全' }, coordinator.token)).rejectSupplier;
     expect(r1.status).toBe('REJECTED');
-    expect(r1.history.at(-1)).toEqual({ fromStatus: 'APPLIED', toStatus: 'REJECTED', reason: '材料不全', actorName: '铜仁协调员' });
+    expect(r1.history.at(-1)).toEqual({
+      fromStatus: 'APPLIED',
+      toStatus: 'REJECTED',
+      reason: '材料不全',
+      actorName: '铜仁协调员',
+    });
 
     const b = await applicant();
     await server.gqlOk(RECOMMEND, { id: b.id }, coordinator.token);
@@ -237,7 +288,8 @@ describe('the admission workflow', () => {
     expectErrorCode(await server.gql(APPROVE, { id }, admin.token), 'INVALID_TRANSITION');
     expectErrorCode(await server.gql(REINSTATE, { id }, admin.token), 'INVALID_TRANSITION'); // not suspended
     await server.gqlOk(REVOKE, { id, text: '主动退出' }, admin.token);
-    for (const m of [APPROVE, REINSTATE]) expectErrorCode(await server.gql(m, { id }, admin.token), 'INVALID_TRANSITION');
+    for (const m of [APPROVE, REINSTATE])
+      expectErrorCode(await server.gql(m, { id }, admin.token), 'INVALID_TRANSITION');
     expectErrorCode(await server.gql(SUSPEND, { id, text: '再暂停' }, admin.token), 'INVALID_TRANSITION');
     expect(await statusOf(id)).toBe('REVOKED');
     expect(await events(id)).toBe(4);
@@ -262,7 +314,10 @@ describe('the admission workflow', () => {
   });
 
   it('answers NOT_FOUND for an unknown supplier', async () => {
-    expectErrorCode(await server.gql(APPROVE, { id: '00000000-0000-4000-8000-000000000000' }, admin.token), 'NOT_FOUND');
+    expectErrorCode(
+      await server.gql(APPROVE, { id: '00000000-0000-4000-8000-000000000000' }, admin.token),
+      'NOT_FOUND',
+    );
   });
 
   it('keeps the transition table consistent: reasons exactly for REJECTED/SUSPENDED/REVOKED, eligibility for RECOMMENDED/APPROVED', () => {
@@ -290,7 +345,9 @@ describe('eligibility (ex-poverty counties only)', () => {
     const { id } = await applicant({ countyCode: '500229000000', creditCode: randomCreditCode('500229') }); // 城口县
     const chongqing = await actor(server, ds, Role.COORDINATOR, { regionPrefix: '5002' });
     await server.gqlOk(RECOMMEND, { id }, chongqing.token);
-    await ds.query(`UPDATE region SET ex_poverty_county = false, key_assistance_county = false WHERE code = '500229000000'`);
+    await ds.query(
+      `UPDATE region SET ex_poverty_county = false, key_assistance_county = false WHERE code = '500229000000'`,
+    );
     try {
       expectErrorCode(await server.gql(APPROVE, { id }, admin.token), 'SUPPLIER_NOT_ELIGIBLE');
       expect(await statusOf(id)).toBe('RECOMMENDED');
@@ -311,22 +368,36 @@ describe('eligibility (ex-poverty counties only)', () => {
     await server.gqlOk(RECOMMEND, { id }, lianzhouCoordinator.token);
     const approved = (await server.gqlOk(APPROVE, { id }, admin.token)).approveSupplier;
     expect(approved.status).toBe('APPROVED');
-    const pub = (await server.gqlOk(`query($id: ID!) { supplier(id: $id) { kind sourceCountyCodes sourceCounties { name } } }`, { id })).supplier;
-    expect(pub).toEqual({ kind: 'TRADING_AGENT', sourceCountyCodes: ['520621000000', '610724000000'], sourceCounties: [{ name: '江口县' }, { name: '西乡县' }] });
+    const pub = (
+      await server.gqlOk(`query($id: ID!) { supplier(id: $id) { kind sourceCountyCodes sourceCounties { name } } }`, {
+        id,
+      })
+    ).supplier;
+    expect(pub).toEqual({
+      kind: 'TRADING_AGENT',
+      sourceCountyCodes: ['520621000000', '610724000000'],
+      sourceCounties: [{ name: '江口县' }, { name: '西乡县' }],
+    });
   });
 
   it('refuses a trading agent with a non-ex-poverty source county, or none', async () => {
     const mixed = await applicant({ kind: 'TRADING_AGENT', sourceCountyCodes: ['520627000000', '441882000000'] });
-    const e = expectErrorCode(await server.gql(RECOMMEND, { id: mixed.id }, coordinator.token), 'SUPPLIER_NOT_ELIGIBLE');
+    const e = expectErrorCode(
+      await server.gql(RECOMMEND, { id: mixed.id }, coordinator.token),
+      'SUPPLIER_NOT_ELIGIBLE',
+    );
     expect(e.extensions).toMatchObject({ countyCodes: ['441882000000'] });
     expect(e.message).toContain('连州市');
 
     const none = await applicant({ kind: 'TRADING_AGENT' });
-    const e2 = expectErrorCode(await server.gql(RECOMMEND, { id: none.id }, coordinator.token), 'SUPPLIER_NOT_ELIGIBLE');
+    const e2 = expectErrorCode(
+      await server.gql(RECOMMEND, { id: none.id }, coordinator.token),
+      'SUPPLIER_NOT_ELIGIBLE',
+    );
     expect(e2.message).toContain('at least one source county');
     expect(await statusOf(mixed.id)).toBe('APPLIED');
     expect(await statusOf(none.id)).toBe('APPLIED');
-    expect(await events(mixed.id) + (await events(none.id))).toBe(2);
+    expect((await events(mixed.id)) + (await events(none.id))).toBe(2);
   });
 });
 
@@ -335,9 +406,27 @@ describe('reading suppliers', () => {
   let hanzhong: string;
   let hanzhongFarm: string;
   beforeAll(async () => {
-    tongren = (await createSupplierFixture(ds, { countyCode: '520627000000', status: SupplierStatus.APPLIED, name: '沿河县土家山货合作社' })).supplierId;
-    hanzhong = (await createSupplierFixture(ds, { countyCode: '610724000000', status: SupplierStatus.APPROVED, kind: SupplierKind.ENTERPRISE })).supplierId;
-    hanzhongFarm = (await createSupplierFixture(ds, { countyCode: '610724000000', status: SupplierStatus.APPLIED, kind: SupplierKind.FAMILY_FARM })).supplierId;
+    tongren = (
+      await createSupplierFixture(ds, {
+        countyCode: '520627000000',
+        status: SupplierStatus.APPLIED,
+        name: '沿河县土家山货合作社',
+      })
+    ).supplierId;
+    hanzhong = (
+      await createSupplierFixture(ds, {
+        countyCode: '610724000000',
+        status: SupplierStatus.APPROVED,
+        kind: SupplierKind.ENTERPRISE,
+      })
+    ).supplierId;
+    hanzhongFarm = (
+      await createSupplierFixture(ds, {
+        countyCode: '610724000000',
+        status: SupplierStatus.APPLIED,
+        kind: SupplierKind.FAMILY_FARM,
+      })
+    ).supplierId;
   });
   const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
 
@@ -349,7 +438,9 @@ describe('reading suppliers', () => {
     expect(tr).toContain(tongren);
     expect(tr).not.toContain(hanzhong);
     const hzAuditor = await actor(server, ds, Role.AUDITOR, { regionPrefix: '610724' });
-    expect(ids((await server.gqlOk(SUPPLIERS, {}, hzAuditor.token)).suppliers).sort()).toEqual([hanzhong, hanzhongFarm].sort());
+    expect(ids((await server.gqlOk(SUPPLIERS, {}, hzAuditor.token)).suppliers).sort()).toEqual(
+      [hanzhong, hanzhongFarm].sort(),
+    );
 
     const staff = await actor(server, ds, Role.SUPPLIER_STAFF, { organizationId: hanzhong });
     expect(ids((await server.gqlOk(SUPPLIERS, {}, staff.token)).suppliers)).toEqual([hanzhong]);
@@ -362,16 +453,24 @@ describe('reading suppliers', () => {
   it('filters by status, kind and region prefix', async () => {
     const byRegion = (await server.gqlOk(SUPPLIERS, { filter: { regionCode: '610724000000' } }, admin.token)).suppliers;
     expect(ids(byRegion).sort()).toEqual([hanzhong, hanzhongFarm].sort());
-    const farms = (await server.gqlOk(SUPPLIERS, { filter: { regionCode: '6107', kind: 'FAMILY_FARM' } }, admin.token)).suppliers;
+    const farms = (await server.gqlOk(SUPPLIERS, { filter: { regionCode: '6107', kind: 'FAMILY_FARM' } }, admin.token))
+      .suppliers;
     expect(ids(farms)).toEqual([hanzhongFarm]);
-    const approved = (await server.gqlOk(SUPPLIERS, { filter: { status: 'APPROVED', regionCode: '61' } }, admin.token)).suppliers;
+    const approved = (await server.gqlOk(SUPPLIERS, { filter: { status: 'APPROVED', regionCode: '61' } }, admin.token))
+      .suppliers;
     expect(ids(approved)).toEqual([hanzhong]);
     expectErrorCode(await server.gql(SUPPLIERS, { filter: { regionCode: 'abc' } }, admin.token), 'BAD_USER_INPUT');
   });
 
   it('shows an APPROVED supplier to anyone without its history, and others only within scope', async () => {
     const pub = (await server.gqlOk(SUPPLIER, { id: hanzhong })).supplier;
-    expect(pub).toMatchObject({ id: hanzhong, status: 'APPROVED', kind: 'ENTERPRISE', history: null, linkedHouseholdCount: 0 });
+    expect(pub).toMatchObject({
+      id: hanzhong,
+      status: 'APPROVED',
+      kind: 'ENTERPRISE',
+      history: null,
+      linkedHouseholdCount: 0,
+    });
     expect(pub.county.path.map((r: { name: string }) => r.name)).toEqual(['陕西省', '汉中市', '西乡县']);
 
     expect((await server.gqlOk(SUPPLIER, { id: tongren })).supplier).toBeNull(); // APPLIED: not public
@@ -391,14 +490,21 @@ describe('exported checks for other domains', () => {
     const ctx = contextFor(admin.userId, Role.PLATFORM_ADMIN, null, OrganizationKind.PLATFORM);
     const ok = await createSupplierFixture(ds, { status: SupplierStatus.APPROVED });
     expect((await service.requireApproved(ctx, ok.supplierId)).organizationId).toBe(ok.supplierId);
-    for (const status of [SupplierStatus.APPLIED, SupplierStatus.RECOMMENDED, SupplierStatus.SUSPENDED, SupplierStatus.REVOKED]) {
+    for (const status of [
+      SupplierStatus.APPLIED,
+      SupplierStatus.RECOMMENDED,
+      SupplierStatus.SUSPENDED,
+      SupplierStatus.REVOKED,
+    ]) {
       const s = await createSupplierFixture(ds, { status });
       const err = await service.requireApproved(ctx, s.supplierId).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(AppError);
       expect((err as AppError).code).toBe('SUPPLIER_NOT_APPROVED');
       expect((err as AppError).details).toMatchObject({ supplierId: s.supplierId, status });
     }
-    const unknown = await service.requireApproved(ctx, '00000000-0000-4000-8000-000000000000').catch((e: AppError) => e.code);
+    const unknown = await service
+      .requireApproved(ctx, '00000000-0000-4000-8000-000000000000')
+      .catch((e: AppError) => e.code);
     expect(unknown).toBe('SUPPLIER_NOT_APPROVED');
   });
 
@@ -406,10 +512,17 @@ describe('exported checks for other domains', () => {
     const service = server.app.get(SupplierService);
     const s = await createSupplierFixture(ds);
     const other = await createSupplierFixture(ds);
-    const as = (role: Role, org: string | null, kind: OrganizationKind, prefix: string | null = null) => contextFor(admin.userId, role, org, kind, prefix);
-    await expect(service.assertStaffOf(as(Role.SUPPLIER_ADMIN, s.supplierId, OrganizationKind.SUPPLIER), s.supplierId)).resolves.toBeUndefined();
-    await expect(service.assertStaffOf(as(Role.SUPPLIER_STAFF, s.supplierId, OrganizationKind.SUPPLIER), s.supplierId)).resolves.toBeUndefined();
-    await expect(service.assertStaffOf(as(Role.PLATFORM_ADMIN, null, OrganizationKind.PLATFORM), s.supplierId)).resolves.toBeUndefined();
+    const as = (role: Role, org: string | null, kind: OrganizationKind, prefix: string | null = null) =>
+      contextFor(admin.userId, role, org, kind, prefix);
+    await expect(
+      service.assertStaffOf(as(Role.SUPPLIER_ADMIN, s.supplierId, OrganizationKind.SUPPLIER), s.supplierId),
+    ).resolves.toBeUndefined();
+    await expect(
+      service.assertStaffOf(as(Role.SUPPLIER_STAFF, s.supplierId, OrganizationKind.SUPPLIER), s.supplierId),
+    ).resolves.toBeUndefined();
+    await expect(
+      service.assertStaffOf(as(Role.PLATFORM_ADMIN, null, OrganizationKind.PLATFORM), s.supplierId),
+    ).resolves.toBeUndefined();
     for (const ctx of [
       as(Role.SUPPLIER_ADMIN, other.supplierId, OrganizationKind.SUPPLIER),
       as(Role.FARMER, s.supplierId, OrganizationKind.SUPPLIER),

@@ -25,7 +25,9 @@ export const MAY_APPLY_AS_SUPPLIER: ReadonlySet<Role> = new Set([Role.CUSTOMER, 
  * becomes admin rights over a cooperative, enterprise or trading agent.
  */
 export function rolesBarringApplication(roles: readonly Role[], kind: SupplierKind): Role[] {
-  return roles.filter((r) => !MAY_APPLY_AS_SUPPLIER.has(r) && !(r === Role.FARMER && kind === SupplierKind.FAMILY_FARM));
+  return roles.filter(
+    (r) => !MAY_APPLY_AS_SUPPLIER.has(r) && !(r === Role.FARMER && kind === SupplierKind.FAMILY_FARM),
+  );
 }
 
 export interface AdmissionTransition {
@@ -43,7 +45,13 @@ export interface AdmissionTransition {
 
 const S = SupplierStatus;
 const A = AdmissionAction;
-const t = (action: AdmissionAction, from: SupplierStatus, to: SupplierStatus, roles: Role[], extra: Partial<AdmissionTransition> = {}): AdmissionTransition => ({
+const t = (
+  action: AdmissionAction,
+  from: SupplierStatus,
+  to: SupplierStatus,
+  roles: Role[],
+  extra: Partial<AdmissionTransition> = {},
+): AdmissionTransition => ({
   action,
   from,
   to,

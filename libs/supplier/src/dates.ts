@@ -1,6 +1,11 @@
 import { badInput } from '@bangfu/core';
 
-const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** 'YYYY-MM-DD' from a date or an ISO-8601 timestamp (read as an Asia/Shanghai business date). */
 export function parseBusinessDate(value: string, field: string): string {

@@ -1,12 +1,27 @@
 import type { DataSource } from 'typeorm';
 import { OrganizationKind, Role } from '@bangfu/core';
 import { createOrg, createUserWithRole } from '@bangfu/identity';
-import { Household, HouseholdStatus, Linkage, LinkageType, SupplierKind, SupplierProfile, SupplierStatus } from './supplier.entities';
+import {
+  Household,
+  HouseholdStatus,
+  Linkage,
+  LinkageType,
+  SupplierKind,
+  SupplierProfile,
+  SupplierStatus,
+} from './supplier.entities';
 
 /** Test and seed helpers that write supplier-domain rows directly (no permission checks, no history). */
 export async function createSupplierFixture(
   ds: DataSource,
-  input: { status?: SupplierStatus; countyCode?: string; kind?: SupplierKind; sourceCountyCodes?: string[]; name?: string; linkageMechanism?: string } = {},
+  input: {
+    status?: SupplierStatus;
+    countyCode?: string;
+    kind?: SupplierKind;
+    sourceCountyCodes?: string[];
+    name?: string;
+    linkageMechanism?: string;
+  } = {},
 ): Promise<{ supplierId: string; admin: { email: string; password: string; userId: string } }> {
   const countyCode = input.countyCode ?? '520621000000';
   const org = await createOrg(ds, { kind: OrganizationKind.SUPPLIER, regionCode: countyCode, name: input.name });
@@ -24,7 +39,14 @@ export async function createSupplierFixture(
 
 export async function createHouseholdFixture(
   ds: DataSource,
-  input: { villageCode: string; headName?: string; size?: number; status?: HouseholdStatus; createdByOrgId?: string | null; userId?: string | null },
+  input: {
+    villageCode: string;
+    headName?: string;
+    size?: number;
+    status?: HouseholdStatus;
+    createdByOrgId?: string | null;
+    userId?: string | null;
+  },
 ): Promise<Household> {
   const repo = ds.getRepository(Household);
   return repo.save(
@@ -41,7 +63,15 @@ export async function createHouseholdFixture(
 
 export async function createLinkageFixture(
   ds: DataSource,
-  input: { supplierId: string; householdId?: string | null; villageCode?: string | null; type?: LinkageType; validFrom?: string; validTo?: string | null; shareBasisPoints?: number | null },
+  input: {
+    supplierId: string;
+    householdId?: string | null;
+    villageCode?: string | null;
+    type?: LinkageType;
+    validFrom?: string;
+    validTo?: string | null;
+    shareBasisPoints?: number | null;
+  },
 ): Promise<Linkage> {
   const repo = ds.getRepository(Linkage);
   return repo.save(

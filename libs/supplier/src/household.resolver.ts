@@ -8,7 +8,14 @@ import { CreateHouseholdInput, HouseholdFilter } from './supplier.types';
 @ObjectType()
 export class HouseholdConnection extends Paginated(Household) {}
 
-const READERS = [Role.PLATFORM_ADMIN, Role.COORDINATOR, Role.AUDITOR, Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF, Role.FARMER];
+const READERS = [
+  Role.PLATFORM_ADMIN,
+  Role.COORDINATOR,
+  Role.AUDITOR,
+  Role.SUPPLIER_ADMIN,
+  Role.SUPPLIER_STAFF,
+  Role.FARMER,
+];
 
 @Resolver(() => Household)
 export class HouseholdResolver {
@@ -17,7 +24,9 @@ export class HouseholdResolver {
     private readonly regions: RegionService,
   ) {}
 
-  @Mutation(() => Household, { description: 'Register a farmer household (supplier staff, or the coordinator of its village)' })
+  @Mutation(() => Household, {
+    description: 'Register a farmer household (supplier staff, or the coordinator of its village)',
+  })
   @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF, Role.COORDINATOR)
   createHousehold(@Ctx() ctx: RequestContext, @Args('input') input: CreateHouseholdInput): Promise<Household> {
     return this.householdService.create(ctx, input);

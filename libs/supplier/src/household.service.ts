@@ -1,6 +1,23 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, AppError, badInput, type Connection, Db, decodeCursor, forbidden, isUuid, notFound, pageSize, type Principal, type RequestContext, Role, toConnection, uniqueViolation } from '@bangfu/core';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  AppError,
+  badInput,
+  type Connection,
+  Db,
+  decodeCursor,
+  forbidden,
+  isUuid,
+  notFound,
+  pageSize,
+  type Principal,
+  type RequestContext,
+  Role,
+  toConnection,
+  uniqueViolation,
+} from '@bangfu/core';
 import { Membership, Organization, UserService } from '@bangfu/identity';
 import { normalizePrefix, RegionLevel, RegionService } from '@bangfu/region';
 import { type SelectQueryBuilder } from 'typeorm';
@@ -14,7 +31,6 @@ export interface HouseholdLoginInput {
   email?: string | null;
   password: string;
 }
-
 
 /** 农户: registration, FARMER logins, scoped listing and per-caller name masking. */
 @Injectable()
@@ -44,7 +60,11 @@ export class HouseholdService {
     const linked = new Set(rows.map((r) => r.household_id));
     const missing = wanted.filter((id) => !linked.has(id));
     if (missing.length) {
-      throw new AppError('HOUSEHOLD_NOT_LINKED', `${missing.length} household(s) have no current linkage (利益联结) with this supplier`, { householdIds: missing });
+      throw new AppError(
+        'HOUSEHOLD_NOT_LINKED',
+        `${missing.length} household(s) have no current linkage (利益联结) with this supplier`,
+        { householdIds: missing },
+      );
     }
   }
 
@@ -93,19 +113,32 @@ export class HouseholdService {
       await this.regions.requireLevel(tx, input.villageCode, [RegionLevel.VILLAGE], 'villageCode');
       const createdByOrgId = await this.creatingOrg(tx, p, input);
       const headName = input.headName?.trim();
-      if (!headName || Array.from(headName).length > 50) throw badInput('The head of household name must be 1–50 characters', { field: 'headName' });
-      if (!Number.isInteger(input.size) || input.size < 1 || input.size > 30) throw badInput('Household size must be 1–30', { field: 'size' });
+      if (!headName || Array.from(headName).length > 50)
+        throw badInput('The head of household name must be 1–50 characters', { field: 'headName' });
+      if (!Number.isInteger(input.size) || input.size < 1 || input.size > 30)
+        throw badInput('Household size must be 1–30', { field: 'size' });
       let idNumberHmac: string | null = null;
       if (input.idNumber != null && input.idNumber.trim() !== '') {
         const id = normalizeIdNumber(input.idNumber);
-        if (!id) throw new AppError('INVALID_ID_NUMBER', 'The ID-card number is not a valid 18-character resident ID', { field: 'idNumber' });
+        if (!id)
+          throw new AppError('INVALID_ID_NUMBER', 'The ID-card number is not a valid 18-character resident ID', {
+            field: 'idNumber',
+          });
         idNumberHmac = this.idHmac(id);
         if (await this.db.repo(tx, Household).existsBy({ idNumberHmac })) throw duplicateHousehold();
       }
       const repo = this.db.repo(tx, Household);
       try {
         const saved = await repo.save(
-          repo.create({ villageCode: input.villageCode, headName, size: input.size, status: input.status, idNumberHmac, createdByUserId: p.userId, createdByOrgId }),
+          repo.create({
+            villageCode: input.villageCode,
+            headName,
+            size: input.size,
+            status: input.status,
+            idNumberHmac,
+            createdByUserId: p.userId,
+            createdByOrgId,
+          }),
         );
         return (await this.present(tx, [saved]))[0];
       } catch (e) {
@@ -121,17 +154,30 @@ export class HouseholdService {
     return this.db.transaction(ctx, async (tx) => {
       const household = await this.lockedHousehold(tx, householdId);
       const mine = staffSupplierIds(p);
-      let supplierOrgId: string | null = household.createdByOrgId && mine.includes(household.createdByOrgId) ? household.createdByOrgId : null;
+      let supplierOrgId: string | null =
+        household.createdByOrgId && mine.includes(household.createdByOrgId) ? household.createdByOrgId : null;
       if (!supplierOrgId && mine.length) {
         const [linked]: Array<{ supplier_id: string }> = await this.db
           .manager(tx)
-          .query(`SELECT supplier_id FROM linkage WHERE household_id = $1 AND supplier_id = ANY($2::uuid[]) ORDER BY created_at LIMIT 1`, [household.id, mine]);
+          .query(
+            `SELECT supplier_id FROM linkage WHERE household_id = $1 AND supplier_id = ANY($2::uuid[]) ORDER BY created_at LIMIT 1`,
+            [household.id, mine],
+          );
         supplierOrgId = linked?.supplier_id ?? null;
       }
-      if (!supplierOrgId) throw forbidden('Only the supplier that registered or is linked to this household may create its login');
-      if (household.userId) throw new AppError('HOUSEHOLD_HAS_LOGIN', 'This household already has a login', { field: 'householdId' });
-      const user = await this.users.createAccount(tx, { email: input.email, phone: input.phone, password: input.password, displayName: household.headName });
-      await this.db.repo(tx, Membership).insert({ userId: user.id, organizationId: supplierOrgId, role: Role.FARMER, regionPrefix: null });
+      if (!supplierOrgId)
+        throw forbidden('Only the supplier that registered or is linked to this household may create its login');
+      if (household.userId)
+        throw new AppError('HOUSEHOLD_HAS_LOGIN', 'This household already has a login', { field: 'householdId' });
+      const user = await this.users.createAccount(tx, {
+        email: input.email,
+        phone: input.phone,
+        password: input.password,
+        displayName: household.headName,
+      });
+      await this.db
+        .repo(tx, Membership)
+        .insert({ userId: user.id, organizationId: supplierOrgId, role: Role.FARMER, regionPrefix: null });
       await this.db.repo(tx, Household).update({ id: household.id }, { userId: user.id });
       return (await this.present(tx, [{ ...household, userId: user.id }]))[0];
     });
@@ -157,29 +203,42 @@ export class HouseholdService {
   }
 
   /** Households in the caller's scope, filtered in SQL, newest first, as a Relay connection. */
-  async list(ctx: RequestContext, filter: HouseholdFilter = {}, first?: number | null, after?: string | null): Promise<Connection<Household>> {
+  async list(
+    ctx: RequestContext,
+    filter: HouseholdFilter = {},
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<Household>> {
     const p = ctx.requirePrincipal();
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
     const qb = this.db.repo(ctx, Household).createQueryBuilder('h');
     this.scope(qb, p);
     if (filter.villageCode) qb.andWhere('h.village_code = :village', { village: filter.villageCode });
-    if (filter.regionCode) qb.andWhere('h.village_code LIKE :region', { region: `${normalizePrefix(filter.regionCode)}%` });
+    if (filter.regionCode)
+      qb.andWhere('h.village_code LIKE :region', { region: `${normalizePrefix(filter.regionCode)}%` });
     if (filter.status) qb.andWhere('h.status = :status', { status: filter.status });
     if (filter.supplierId) {
       if (!isUuid(filter.supplierId)) throw badInput('supplierId is not an id', { field: 'supplierId' });
-      qb.andWhere('(h.created_by_org_id = :fSupplier OR EXISTS (SELECT 1 FROM linkage fl WHERE fl.household_id = h.id AND fl.supplier_id = :fSupplier))', {
-        fSupplier: filter.supplierId,
-      });
+      qb.andWhere(
+        '(h.created_by_org_id = :fSupplier OR EXISTS (SELECT 1 FROM linkage fl WHERE fl.household_id = h.id AND fl.supplier_id = :fSupplier))',
+        {
+          fSupplier: filter.supplierId,
+        },
+      );
     }
     const total = await qb.getCount();
     if (cursor) {
       const [ts, id] = cursor;
-      if (typeof ts !== 'string' || typeof id !== 'string' || !isUuid(id)) throw badInput('after is not a valid cursor', { field: 'after' });
+      if (typeof ts !== 'string' || typeof id !== 'string' || !isUuid(id))
+        throw badInput('after is not a valid cursor', { field: 'after' });
       qb.andWhere('(h.created_at, h.id) < (:cTs::timestamptz, :cId::uuid)', { cTs: ts, cId: id });
     }
     // The cursor keeps created_at as text: JS dates would drop PostgreSQL's microseconds.
-    qb.addSelect('h.created_at::text', 'cursor_ts').orderBy('h.created_at', 'DESC').addOrderBy('h.id', 'DESC').limit(limit + 1);
+    qb.addSelect('h.created_at::text', 'cursor_ts')
+      .orderBy('h.created_at', 'DESC')
+      .addOrderBy('h.id', 'DESC')
+      .limit(limit + 1);
     const { entities, raw } = await qb.getRawAndEntities<{ cursor_ts: string }>();
     const keys = new Map(entities.map((h, i) => [h.id, raw[i].cursor_ts]));
     const page = await this.present(ctx, entities);
@@ -190,7 +249,11 @@ export class HouseholdService {
   async byIds(ctx: RequestContext, ids: string[]): Promise<Household[]> {
     const wanted = ids.filter((id) => isUuid(id));
     if (!wanted.length) return [];
-    const rows = await this.db.repo(ctx, Household).createQueryBuilder('h').where('h.id = ANY(:ids::uuid[])', { ids: wanted }).getMany();
+    const rows = await this.db
+      .repo(ctx, Household)
+      .createQueryBuilder('h')
+      .where('h.id = ANY(:ids::uuid[])', { ids: wanted })
+      .getMany();
     return this.present(ctx, rows);
   }
 
@@ -202,7 +265,11 @@ export class HouseholdService {
     const own = staffSupplierIds(p);
     const prefixes = p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR);
     const parts = ['h.user_id = :hUser'];
-    if (own.length) parts.push('h.created_by_org_id = ANY(:hOwn::uuid[])', 'EXISTS (SELECT 1 FROM linkage sl WHERE sl.household_id = h.id AND sl.supplier_id = ANY(:hOwn::uuid[]))');
+    if (own.length)
+      parts.push(
+        'h.created_by_org_id = ANY(:hOwn::uuid[])',
+        'EXISTS (SELECT 1 FROM linkage sl WHERE sl.household_id = h.id AND sl.supplier_id = ANY(:hOwn::uuid[]))',
+      );
     if (prefixes.length) parts.push('h.village_code LIKE ANY(:hPrefixes)');
     qb.andWhere(`(${parts.join(' OR ')})`, { hUser: p.userId, hOwn: own, hPrefixes: likeAny(prefixes) });
   }
@@ -220,7 +287,10 @@ export class HouseholdService {
     if (own.length && rows.length) {
       const found: Array<{ household_id: string }> = await this.db
         .manager(ctx)
-        .query(`SELECT DISTINCT household_id FROM linkage WHERE household_id = ANY($1::uuid[]) AND supplier_id = ANY($2::uuid[])`, [rows.map((h) => h.id), own]);
+        .query(
+          `SELECT DISTINCT household_id FROM linkage WHERE household_id = ANY($1::uuid[]) AND supplier_id = ANY($2::uuid[])`,
+          [rows.map((h) => h.id), own],
+        );
       for (const r of found) linked.add(r.household_id);
     }
     return rows.map((h) => {
@@ -244,8 +314,11 @@ export class HouseholdService {
       return input.supplierId;
     }
     if (own.length === 1) return own[0];
-    if (own.length > 1) throw badInput('You work for several suppliers: say which one registers the household', { field: 'supplierId' });
-    const office = p.memberships.find((m) => m.role === Role.COORDINATOR && m.regionPrefix !== null && input.villageCode.startsWith(m.regionPrefix));
+    if (own.length > 1)
+      throw badInput('You work for several suppliers: say which one registers the household', { field: 'supplierId' });
+    const office = p.memberships.find(
+      (m) => m.role === Role.COORDINATOR && m.regionPrefix !== null && input.villageCode.startsWith(m.regionPrefix),
+    );
     if (office) {
       const org = await this.db.repo(ctx, Organization).findOneBy({ id: office.organizationId });
       if (org) return org.id;
@@ -256,7 +329,12 @@ export class HouseholdService {
 
   private async lockedHousehold(ctx: RequestContext, id: string): Promise<Household> {
     if (!isUuid(id)) throw notFound('Household', id);
-    const h = await this.db.repo(ctx, Household).createQueryBuilder('h').setLock('pessimistic_write').where('h.id = :id', { id }).getOne();
+    const h = await this.db
+      .repo(ctx, Household)
+      .createQueryBuilder('h')
+      .setLock('pessimistic_write')
+      .where('h.id = :id', { id })
+      .getOne();
     if (!h) throw notFound('Household', id);
     return h;
   }
@@ -272,5 +350,7 @@ export function householdIdHmac(secret: string, idNumber: string): string {
 }
 
 function duplicateHousehold(): AppError {
-  return new AppError('DUPLICATE_HOUSEHOLD', 'A household with this ID-card number is already registered', { field: 'idNumber' });
+  return new AppError('DUPLICATE_HOUSEHOLD', 'A household with this ID-card number is already registered', {
+    field: 'idNumber',
+  });
 }

@@ -15,7 +15,9 @@ export class LinkageResolver {
     private readonly regions: RegionService,
   ) {}
 
-  @Mutation(() => Linkage, { description: 'Record a linkage (利益联结) between a supplier and a household or village collective' })
+  @Mutation(() => Linkage, {
+    description: 'Record a linkage (利益联结) between a supplier and a household or village collective',
+  })
   @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF, Role.COORDINATOR)
   createLinkage(@Ctx() ctx: RequestContext, @Args('input') input: CreateLinkageInput): Promise<Linkage> {
     return this.linkageService.create(ctx, input);
@@ -23,7 +25,11 @@ export class LinkageResolver {
 
   @Mutation(() => Linkage, { description: 'End a linkage on validTo (inclusive)' })
   @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF, Role.COORDINATOR)
-  endLinkage(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string, @Args('validTo', { type: () => String }) validTo: string): Promise<Linkage> {
+  endLinkage(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('validTo', { type: () => String }) validTo: string,
+  ): Promise<Linkage> {
     return this.linkageService.end(ctx, id, validTo);
   }
 

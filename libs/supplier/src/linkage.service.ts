@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput, Db, forbidden, isUuid, notFound, type Principal, type RequestContext, Role } from '@bangfu/core';
+import {
+  AppError,
+  badInput,
+  Db,
+  forbidden,
+  isUuid,
+  notFound,
+  type Principal,
+  type RequestContext,
+  Role,
+} from '@bangfu/core';
 import { RegionLevel, RegionService } from '@bangfu/region';
 import { parseBusinessDate } from './dates';
 import { covers, likeAny, staffSupplierIds } from './scope';
@@ -24,19 +34,28 @@ export class LinkageService {
     return this.db.transaction(ctx, async (tx) => {
       const supplier = await this.suppliers.get(tx, input.supplierId);
       if (!!input.householdId === !!input.villageCode) {
-        throw badInput('Link either a household or a village collective, not both or neither', { field: input.householdId ? 'villageCode' : 'householdId' });
+        throw badInput('Link either a household or a village collective, not both or neither', {
+          field: input.householdId ? 'villageCode' : 'householdId',
+        });
       }
       let villageCode: string;
       let household: Household | null = null;
       if (input.householdId) {
-        household = isUuid(input.householdId) ? await this.db.repo(tx, Household).findOneBy({ id: input.householdId }) : null;
+        household = isUuid(input.householdId)
+          ? await this.db.repo(tx, Household).findOneBy({ id: input.householdId })
+          : null;
         if (!household) throw notFound('Household', input.householdId);
         villageCode = household.villageCode;
       } else {
-        villageCode = (await this.regions.requireLevel(tx, input.villageCode as string, [RegionLevel.VILLAGE], 'villageCode')).code;
+        villageCode = (
+          await this.regions.requireLevel(tx, input.villageCode as string, [RegionLevel.VILLAGE], 'villageCode')
+        ).code;
       }
       await this.assertMayManage(tx, p, supplier, villageCode, household);
-      if (CLOSED.has(supplier.status)) throw new AppError('SUPPLIER_NOT_ACTIVE', `Supplier is ${supplier.status} and cannot enter new linkages`, { field: 'supplierId' });
+      if (CLOSED.has(supplier.status))
+        throw new AppError('SUPPLIER_NOT_ACTIVE', `Supplier is ${supplier.status} and cannot enter new linkages`, {
+          field: 'supplierId',
+        });
 
       const terms = input.terms?.trim() ?? '';
       if (terms.length > 2000) throw badInput('Terms are limited to 2000 characters', { field: 'terms' });
@@ -69,15 +88,26 @@ export class LinkageService {
   end(ctx: RequestContext, id: string, validToInput: string): Promise<Linkage> {
     const p = ctx.requirePrincipal();
     return this.db.transaction(ctx, async (tx) => {
-      const linkage = isUuid(id) ? await this.db.repo(tx, Linkage).createQueryBuilder('l').setLock('pessimistic_write').where('l.id = :id', { id }).getOne() : null;
+      const linkage = isUuid(id)
+        ? await this.db
+            .repo(tx, Linkage)
+            .createQueryBuilder('l')
+            .setLock('pessimistic_write')
+            .where('l.id = :id', { id })
+            .getOne()
+        : null;
       if (!linkage) throw notFound('Linkage', id);
       const supplier = await this.suppliers.get(tx, linkage.supplierId);
-      const household = linkage.householdId ? await this.db.repo(tx, Household).findOneByOrFail({ id: linkage.householdId }) : null;
+      const household = linkage.householdId
+        ? await this.db.repo(tx, Household).findOneByOrFail({ id: linkage.householdId })
+        : null;
       await this.assertMayManage(tx, p, supplier, household?.villageCode ?? (linkage.villageCode as string), null);
       const validTo = parseBusinessDate(validToInput, 'validTo');
       if (validTo < linkage.validFrom) throw invalidDates(linkage.validFrom, validTo);
       if (linkage.validTo && validTo > linkage.validTo) {
-        throw badInput(`The linkage already ends on ${linkage.validTo}; it can be ended earlier, not extended`, { field: 'validTo' });
+        throw badInput(`The linkage already ends on ${linkage.validTo}; it can be ended earlier, not extended`, {
+          field: 'validTo',
+        });
       }
       await this.db.repo(tx, Linkage).update({ id: linkage.id }, { validTo });
       return { ...linkage, validTo };
@@ -99,7 +129,10 @@ export class LinkageService {
       const prefixes = p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR);
       if (!prefixes.length) throw forbidden('You may only see your own supplier’s linkages');
       if (!covers(prefixes, supplier.countyCode)) {
-        qb.leftJoin(Household, 'h', 'h.id = l.household_id').andWhere('COALESCE(l.village_code, h.village_code) LIKE ANY(:prefixes)', { prefixes: likeAny(prefixes) });
+        qb.leftJoin(Household, 'h', 'h.id = l.household_id').andWhere(
+          'COALESCE(l.village_code, h.village_code) LIKE ANY(:prefixes)',
+          { prefixes: likeAny(prefixes) },
+        );
       }
     }
     return qb.getMany();
@@ -110,13 +143,23 @@ export class LinkageService {
    * only link households their supplier registered or is already linked to: linking is what
    * reveals a household's name, so other households are linked by the coordinator.
    */
-  private async assertMayManage(ctx: RequestContext, p: Principal, supplier: SupplierProfile, villageCode: string, newHousehold: Household | null): Promise<void> {
+  private async assertMayManage(
+    ctx: RequestContext,
+    p: Principal,
+    supplier: SupplierProfile,
+    villageCode: string,
+    newHousehold: Household | null,
+  ): Promise<void> {
     if (covers(p.regionPrefixes(Role.COORDINATOR), villageCode)) return;
     if (staffSupplierIds(p).includes(supplier.organizationId)) {
       if (!newHousehold || newHousehold.createdByOrgId === supplier.organizationId) return;
-      const linked = await this.db.repo(ctx, Linkage).existsBy({ supplierId: supplier.organizationId, householdId: newHousehold.id });
+      const linked = await this.db
+        .repo(ctx, Linkage)
+        .existsBy({ supplierId: supplier.organizationId, householdId: newHousehold.id });
       if (linked) return;
-      throw forbidden('This household was registered by someone else: ask the county coordinator to record the linkage');
+      throw forbidden(
+        'This household was registered by someone else: ask the county coordinator to record the linkage',
+      );
     }
     throw forbidden('Only the supplier’s staff or the coordinator of the region may manage its linkages');
   }

@@ -38,8 +38,12 @@ beforeAll(async () => {
   coordinator = await actor(server, ds, Role.COORDINATOR, { regionPrefix: '520621' });
   yanheCoordinator = await actor(server, ds, Role.COORDINATOR, { regionPrefix: '520627' });
   hanzhongCoordinator = await actor(server, ds, Role.COORDINATOR, { regionPrefix: '6107' });
-  ownHousehold = (await createHouseholdFixture(ds, { villageCode: jiangkou[0], headName: '田大姐', createdByOrgId: supplierA })).id;
-  coordinatorHousehold = (await createHouseholdFixture(ds, { villageCode: jiangkou[1], headName: '龙小妹', createdByOrgId: null })).id;
+  ownHousehold = (
+    await createHouseholdFixture(ds, { villageCode: jiangkou[0], headName: '田大姐', createdByOrgId: supplierA })
+  ).id;
+  coordinatorHousehold = (
+    await createHouseholdFixture(ds, { villageCode: jiangkou[1], headName: '龙小妹', createdByOrgId: null })
+  ).id;
 });
 afterAll(() => server?.close());
 
@@ -56,7 +60,14 @@ const input = (over: Record<string, unknown> = {}) => ({
 describe('creating linkages', () => {
   it('lets supplier staff link a household it registered', async () => {
     const l = (await server.gqlOk(CREATE, { input: input() }, staffA.token)).createLinkage;
-    expect(l).toMatchObject({ supplierId: supplierA, householdId: ownHousehold, villageCode: null, type: 'PURCHASE_CONTRACT', validFrom: '2025-03-01', validTo: '2027-02-28' });
+    expect(l).toMatchObject({
+      supplierId: supplierA,
+      householdId: ownHousehold,
+      villageCode: null,
+      type: 'PURCHASE_CONTRACT',
+      validFrom: '2025-03-01',
+      validTo: '2027-02-28',
+    });
     expect(l.household).toEqual({ id: ownHousehold, headName: '田大姐' });
     expect(l.active).toBe(todayInShanghai() >= '2025-03-01' && todayInShanghai() <= '2027-02-28');
     const [row] = await ds.query(`SELECT created_by_user_id FROM linkage WHERE id = $1`, [l.id]);
@@ -67,11 +78,28 @@ describe('creating linkages', () => {
     const l = (
       await server.gqlOk(
         CREATE,
-        { input: input({ householdId: null, villageCode: jiangkou[1], type: 'DIVIDEND', shareBasisPoints: 1500, validTo: null, validFrom: '2024-01-01T08:00:00+08:00' }) },
+        {
+          input: input({
+            householdId: null,
+            villageCode: jiangkou[1],
+            type: 'DIVIDEND',
+            shareBasisPoints: 1500,
+            validTo: null,
+            validFrom: '2024-01-01T08:00:00+08:00',
+          }),
+        },
         staffA.token,
       )
     ).createLinkage;
-    expect(l).toMatchObject({ householdId: null, villageCode: jiangkou[1], type: 'DIVIDEND', shareBasisPoints: 1500, validFrom: '2024-01-01', validTo: null, active: true });
+    expect(l).toMatchObject({
+      householdId: null,
+      villageCode: jiangkou[1],
+      type: 'DIVIDEND',
+      shareBasisPoints: 1500,
+      validFrom: '2024-01-01',
+      validTo: null,
+      active: true,
+    });
     expect(l.village.name).toBeTruthy();
   });
 
@@ -92,8 +120,14 @@ describe('creating linkages', () => {
       const e = expectErrorCode(await server.gql(CREATE, { input: input(over) }, staffA.token), code);
       expect(e.extensions?.field).toBe(field);
     }
-    expectErrorCode(await server.gql(CREATE, { input: input({ householdId: '00000000-0000-4000-8000-000000000000' }) }, staffA.token), 'NOT_FOUND');
-    expectErrorCode(await server.gql(CREATE, { input: input({ supplierId: '00000000-0000-4000-8000-000000000000' }) }, staffA.token), 'NOT_FOUND');
+    expectErrorCode(
+      await server.gql(CREATE, { input: input({ householdId: '00000000-0000-4000-8000-000000000000' }) }, staffA.token),
+      'NOT_FOUND',
+    );
+    expectErrorCode(
+      await server.gql(CREATE, { input: input({ supplierId: '00000000-0000-4000-8000-000000000000' }) }, staffA.token),
+      'NOT_FOUND',
+    );
     expect(await linkages()).toBe(before);
   });
 
@@ -102,45 +136,89 @@ describe('creating linkages', () => {
     expectErrorCode(await server.gql(CREATE, { input: input() }, adminB.token), 'FORBIDDEN');
     expectErrorCode(await server.gql(CREATE, { input: input() }, hanzhongCoordinator.token), 'FORBIDDEN');
     expectErrorCode(await server.gql(CREATE, { input: input() }, yanheCoordinator.token), 'FORBIDDEN'); // 520627 ≠ 520621
-    expectErrorCode(await server.gql(CREATE, { input: input({ householdId: coordinatorHousehold }) }, staffA.token), 'FORBIDDEN');
+    expectErrorCode(
+      await server.gql(CREATE, { input: input({ householdId: coordinatorHousehold }) }, staffA.token),
+      'FORBIDDEN',
+    );
     const auditor = await actor(server, ds, Role.AUDITOR, { regionPrefix: '5206' });
     expectErrorCode(await server.gql(CREATE, { input: input() }, auditor.token), 'FORBIDDEN');
     expect(await linkages()).toBe(before);
   });
 
   it('lets the coordinator of the village link any supplier to a household there; the supplier then sees the name', async () => {
-    const masked = (await server.gqlOk(`query($id: ID!) { household(id: $id) { headName } }`, { id: coordinatorHousehold }, staffA.token)).household;
+    const masked = (
+      await server.gqlOk(
+        `query($id: ID!) { household(id: $id) { headName } }`,
+        { id: coordinatorHousehold },
+        staffA.token,
+      )
+    ).household;
     expect(masked).toBeNull(); // not yet in A's scope
-    await server.gqlOk(CREATE, { input: input({ householdId: coordinatorHousehold, type: 'WAGE', terms: '茶园务工 120 元/天' }) }, coordinator.token);
-    const seen = (await server.gqlOk(`query($id: ID!) { household(id: $id) { headName nameMasked } }`, { id: coordinatorHousehold }, staffA.token)).household;
+    await server.gqlOk(
+      CREATE,
+      { input: input({ householdId: coordinatorHousehold, type: 'WAGE', terms: '茶园务工 120 元/天' }) },
+      coordinator.token,
+    );
+    const seen = (
+      await server.gqlOk(
+        `query($id: ID!) { household(id: $id) { headName nameMasked } }`,
+        { id: coordinatorHousehold },
+        staffA.token,
+      )
+    ).household;
     expect(seen).toEqual({ headName: '龙小妹', nameMasked: false });
     // Once linked, the supplier's staff may add further linkages with it.
-    await server.gqlOk(CREATE, { input: input({ householdId: coordinatorHousehold, type: 'LAND_RENT', terms: '土地流转 800 元/亩/年' }) }, staffA.token);
+    await server.gqlOk(
+      CREATE,
+      { input: input({ householdId: coordinatorHousehold, type: 'LAND_RENT', terms: '土地流转 800 元/亩/年' }) },
+      staffA.token,
+    );
   });
 
   it('refuses new linkages for a rejected or revoked supplier', async () => {
-    const revoked = (await createSupplierFixture(ds, { status: SupplierStatus.REVOKED, countyCode: '520621000000' })).supplierId;
+    const revoked = (await createSupplierFixture(ds, { status: SupplierStatus.REVOKED, countyCode: '520621000000' }))
+      .supplierId;
     const before = await linkages();
-    expectErrorCode(await server.gql(CREATE, { input: input({ supplierId: revoked, householdId: null, villageCode: jiangkou[0] }) }, coordinator.token), 'SUPPLIER_NOT_ACTIVE');
+    expectErrorCode(
+      await server.gql(
+        CREATE,
+        { input: input({ supplierId: revoked, householdId: null, villageCode: jiangkou[0] }) },
+        coordinator.token,
+      ),
+      'SUPPLIER_NOT_ACTIVE',
+    );
     expect(await linkages()).toBe(before);
   });
 });
 
 describe('ending linkages', () => {
   it('ends a linkage on a date, never before it started and never later than it already ends', async () => {
-    const l = await createLinkageFixture(ds, { supplierId: supplierA, householdId: ownHousehold, validFrom: '2024-01-01' });
+    const l = await createLinkageFixture(ds, {
+      supplierId: supplierA,
+      householdId: ownHousehold,
+      validFrom: '2024-01-01',
+    });
     const ended = (await server.gqlOk(END, { id: l.id, validTo: '2024-12-31' }, staffA.token)).endLinkage;
     expect(ended).toEqual({ id: l.id, validFrom: '2024-01-01', validTo: '2024-12-31', active: false });
     expectErrorCode(await server.gql(END, { id: l.id, validTo: '2023-12-31' }, staffA.token), 'INVALID_DATES');
-    const ext = expectErrorCode(await server.gql(END, { id: l.id, validTo: '2025-06-30' }, staffA.token), 'BAD_USER_INPUT');
+    const ext = expectErrorCode(
+      await server.gql(END, { id: l.id, validTo: '2025-06-30' }, staffA.token),
+      'BAD_USER_INPUT',
+    );
     expect(ext.extensions?.field).toBe('validTo');
     await server.gqlOk(END, { id: l.id, validTo: '2024-06-30' }, coordinator.token); // brought forward by the coordinator
-    const [row] = await ds.query(`SELECT to_char(valid_to, 'YYYY-MM-DD') AS valid_to FROM linkage WHERE id = $1`, [l.id]);
+    const [row] = await ds.query(`SELECT to_char(valid_to, 'YYYY-MM-DD') AS valid_to FROM linkage WHERE id = $1`, [
+      l.id,
+    ]);
     expect(row.valid_to).toBe('2024-06-30');
   });
 
   it('forbids another supplier and coordinators out of scope', async () => {
-    const l = await createLinkageFixture(ds, { supplierId: supplierA, householdId: ownHousehold, validFrom: '2024-01-01' });
+    const l = await createLinkageFixture(ds, {
+      supplierId: supplierA,
+      householdId: ownHousehold,
+      validFrom: '2024-01-01',
+    });
     expectErrorCode(await server.gql(END, { id: l.id, validTo: '2025-01-01' }, adminB.token), 'FORBIDDEN');
     expectErrorCode(await server.gql(END, { id: l.id, validTo: '2025-01-01' }, yanheCoordinator.token), 'FORBIDDEN');
     expectErrorCode(await server.gql(END, { id: 'nope', validTo: '2025-01-01' }, staffA.token), 'NOT_FOUND');
@@ -151,19 +229,36 @@ describe('ending linkages', () => {
 
 describe('listing linkages', () => {
   it('shows all of a supplier’s linkages to its staff and admins, and only in-region ones to other coordinators', async () => {
-    const s = (await createSupplierFixture(ds, { countyCode: '520621000000', kind: 'TRADING_AGENT' as never, sourceCountyCodes: ['520627000000'] })).supplierId;
+    const s = (
+      await createSupplierFixture(ds, {
+        countyCode: '520621000000',
+        kind: 'TRADING_AGENT' as never,
+        sourceCountyCodes: ['520627000000'],
+      })
+    ).supplierId;
     const staff = await actor(server, ds, Role.SUPPLIER_STAFF, { organizationId: s });
     const h = await createHouseholdFixture(ds, { villageCode: yanhe, headName: '崔大伯', createdByOrgId: s });
     await createLinkageFixture(ds, { supplierId: s, householdId: h.id });
-    await createLinkageFixture(ds, { supplierId: s, villageCode: jiangkou[0], type: 'DIVIDEND' as never, shareBasisPoints: 500 });
+    await createLinkageFixture(ds, {
+      supplierId: s,
+      villageCode: jiangkou[0],
+      type: 'DIVIDEND' as never,
+      shareBasisPoints: 500,
+    });
 
     const own = (await server.gqlOk(LIST, { s }, staff.token)).linkages;
     expect(own).toHaveLength(2);
-    expect(own.find((l: { householdId: string | null }) => l.householdId === h.id).household).toEqual({ headName: '崔大伯', nameMasked: false });
+    expect(own.find((l: { householdId: string | null }) => l.householdId === h.id).household).toEqual({
+      headName: '崔大伯',
+      nameMasked: false,
+    });
     const admin = await actor(server, ds, Role.PLATFORM_ADMIN);
     const forAdmin = (await server.gqlOk(LIST, { s }, admin.token)).linkages;
     expect(forAdmin).toHaveLength(2);
-    expect(forAdmin.find((l: { householdId: string | null }) => l.householdId === h.id).household).toEqual({ headName: '崔**', nameMasked: true });
+    expect(forAdmin.find((l: { householdId: string | null }) => l.householdId === h.id).household).toEqual({
+      headName: '崔**',
+      nameMasked: true,
+    });
 
     // The 沿河 coordinator does not cover the supplier's county, only the household's village.
     const yanheOnly = (await server.gqlOk(LIST, { s }, yanheCoordinator.token)).linkages;

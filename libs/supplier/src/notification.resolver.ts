@@ -29,7 +29,10 @@ export class NotificationResolver {
     return this.notificationService.markRead(ctx, ids);
   }
 
-  @ResolveField(() => ID, { nullable: true, description: 'The order it is about (order events, after-sales), for a link to /orders/:id' })
+  @ResolveField(() => ID, {
+    nullable: true,
+    description: 'The order it is about (order events, after-sales), for a link to /orders/:id',
+  })
   orderId(@Parent() n: Notification): string | null {
     const id = n.data?.orderId;
     return typeof id === 'string' && isUuid(id) ? id : null;

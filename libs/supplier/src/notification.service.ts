@@ -29,7 +29,8 @@ export class NotificationService {
   /** The caller's notifications: addressed to the user or to any organisation it belongs to, newest first. */
   list(ctx: RequestContext, unreadOnly = false, first = 50): Promise<Notification[]> {
     const p = ctx.requirePrincipal();
-    if (!Number.isInteger(first) || first < 1 || first > MAX_LIST) throw badInput(`first must be between 1 and ${MAX_LIST}`, { field: 'first' });
+    if (!Number.isInteger(first) || first < 1 || first > MAX_LIST)
+      throw badInput(`first must be between 1 and ${MAX_LIST}`, { field: 'first' });
     const qb = this.db
       .repo(ctx, Notification)
       .createQueryBuilder('n')
@@ -43,7 +44,12 @@ export class NotificationService {
 
   unreadCount(ctx: RequestContext): Promise<number> {
     const p = ctx.requirePrincipal();
-    return this.db.repo(ctx, Notification).createQueryBuilder('n').where(this.addressedTo(p.userId, p.organizationIds())).andWhere('n.read_at IS NULL').getCount();
+    return this.db
+      .repo(ctx, Notification)
+      .createQueryBuilder('n')
+      .where(this.addressedTo(p.userId, p.organizationIds()))
+      .andWhere('n.read_at IS NULL')
+      .getCount();
   }
 
   /**
@@ -75,7 +81,11 @@ export class NotificationService {
     });
   }
 
-  private async insert(ctx: RequestContext, to: Pick<Notification, 'recipientOrgId' | 'recipientUserId'>, input: NotificationInput): Promise<Notification> {
+  private async insert(
+    ctx: RequestContext,
+    to: Pick<Notification, 'recipientOrgId' | 'recipientUserId'>,
+    input: NotificationInput,
+  ): Promise<Notification> {
     const title = input.title?.trim();
     if (!input.kind || !title) throw badInput('A notification needs a kind and a title', { field: 'title' });
     const repo = this.db.repo(ctx, Notification);

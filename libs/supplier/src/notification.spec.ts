@@ -24,7 +24,12 @@ beforeAll(async () => {
   colleague = await actor(server, ds, Role.SUPPLIER_ADMIN, { organizationId: org.id });
   stranger = await actor(server, ds, Role.SUPPLIER_ADMIN);
   const ctx = contextFor(staff.userId, Role.PLATFORM_ADMIN, null, OrganizationKind.PLATFORM);
-  await service.notifyOrganization(ctx, org.id, { kind: 'ORDER_PLACED', title: '新订单', body: '订单 #1001', data: { orderId: '1001' } });
+  await service.notifyOrganization(ctx, org.id, {
+    kind: 'ORDER_PLACED',
+    title: '新订单',
+    body: '订单 #1001',
+    data: { orderId: '1001' },
+  });
   await service.notifyUser(ctx, staff.userId, { kind: 'WELCOME', title: '欢迎使用帮扶平台' });
   await service.notifyUser(ctx, stranger.userId, { kind: 'WELCOME', title: '欢迎' });
 });
@@ -45,7 +50,9 @@ describe('notifications', () => {
   it('marks only the caller’s own notifications read', async () => {
     const mine = (await server.gqlOk(LIST, {}, staff.token)).notifications;
     const theirs = (await server.gqlOk(LIST, {}, stranger.token)).notifications;
-    expect((await server.gqlOk(MARK, { ids: theirs.map((n: { id: string }) => n.id) }, staff.token)).markNotificationsRead).toBe(0);
+    expect(
+      (await server.gqlOk(MARK, { ids: theirs.map((n: { id: string }) => n.id) }, staff.token)).markNotificationsRead,
+    ).toBe(0);
     expect((await server.gqlOk(LIST, { unreadOnly: true }, stranger.token)).notifications).toHaveLength(1);
 
     const welcome = mine.find((n: { kind: string }) => n.kind === 'WELCOME');
@@ -66,7 +73,11 @@ describe('notifications', () => {
   it('names the order an order notification is about (null when there is none or it is not an id)', async () => {
     const orderId = '3f0c2a4e-8b1d-4c7e-9a55-0d6b2f1e7a90';
     const ctx = contextFor(colleague.userId, Role.PLATFORM_ADMIN, null, OrganizationKind.PLATFORM);
-    await service.notifyUser(ctx, colleague.userId, { kind: 'ORDER_PAID', title: '订单已支付，请发货', data: { orderId, orderNo: 'BF1' } });
+    await service.notifyUser(ctx, colleague.userId, {
+      kind: 'ORDER_PAID',
+      title: '订单已支付，请发货',
+      data: { orderId, orderNo: 'BF1' },
+    });
     const list = (await server.gqlOk(`{ notifications { kind orderId } }`, {}, colleague.token)).notifications;
     expect(list.map((n: { kind: string; orderId: string | null }) => [n.kind, n.orderId])).toEqual([
       ['ORDER_PAID', orderId],
@@ -81,6 +92,8 @@ describe('notifications', () => {
     expectErrorCode(await server.gql(LIST, {}), 'UNAUTHENTICATED');
     expectErrorCode(await server.gql(MARK, { ids: [] }), 'UNAUTHENTICATED');
     const ctx = contextFor(staff.userId, Role.PLATFORM_ADMIN, null, OrganizationKind.PLATFORM);
-    await expect(service.notifyUser(ctx, staff.userId, { kind: 'X', title: '  ' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(service.notifyUser(ctx, staff.userId, { kind: 'X', title: '  ' })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
   });
 });

@@ -18,4 +18,3 @@ export function likeAny(prefixes: string[]): string[] {
 
 /** Today's business date (Asia/Shanghai) in SQL, for validity windows. */
 export const SQL_TODAY = `(now() AT TIME ZONE 'Asia/Shanghai')::date`;
-

@@ -1,6 +1,16 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Organization } from '@bangfu/identity';
-import { Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  OneToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
 
 export enum SupplierKind {
   ENTERPRISE = 'ENTERPRISE',
@@ -33,7 +43,10 @@ export enum LinkageType {
 
 registerEnumType(SupplierKind, { name: 'SupplierKind', description: '供应商类型' });
 registerEnumType(SupplierStatus, { name: 'SupplierStatus', description: '准入状态' });
-registerEnumType(HouseholdStatus, { name: 'HouseholdStatus', description: 'ORDINARY, EX_POVERTY (脱贫户), MONITORED (监测户)' });
+registerEnumType(HouseholdStatus, {
+  name: 'HouseholdStatus',
+  description: 'ORDINARY, EX_POVERTY (脱贫户), MONITORED (监测户)',
+});
 registerEnumType(LinkageType, { name: 'LinkageType', description: '利益联结方式' });
 
 /**
@@ -47,7 +60,8 @@ export class SupplierProfile {
   @Column('text') kind: SupplierKind;
   @Column({ name: 'county_code', type: 'text' }) countyCode: string;
   @Column({ name: 'linkage_mechanism', type: 'text' }) linkageMechanism: string;
-  @Column({ name: 'source_county_codes', type: 'text', array: true, default: () => `'{}'` }) sourceCountyCodes: string[];
+  @Column({ name: 'source_county_codes', type: 'text', array: true, default: () => `'{}'` })
+  sourceCountyCodes: string[];
   @Column({ type: 'text', default: SupplierStatus.APPLIED }) status: SupplierStatus;
   @CreateDateColumn({ name: 'applied_at', type: 'timestamptz' }) appliedAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
@@ -72,15 +86,21 @@ export class SupplierAdmissionEvent {
 @Entity('notification')
 export class Notification {
   @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
-  @Field(() => String, { nullable: true }) @Column({ name: 'recipient_org_id', type: 'uuid', nullable: true }) recipientOrgId: string | null;
-  @Field(() => String, { nullable: true }) @Column({ name: 'recipient_user_id', type: 'uuid', nullable: true }) recipientUserId: string | null;
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'recipient_org_id', type: 'uuid', nullable: true })
+  recipientOrgId: string | null;
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'recipient_user_id', type: 'uuid', nullable: true })
+  recipientUserId: string | null;
   @Field(() => String) @Column('text') kind: string;
   @Field(() => String) @Column('text') title: string;
   @Field(() => String) @Column({ type: 'text', default: '' }) body: string;
   /** Exposed as a JSON string (field `data`) by the resolver. */
   @Column({ type: 'jsonb', default: () => `'{}'` }) data: Record<string, unknown>;
   @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @Field(() => Date, { nullable: true }) @Column({ name: 'read_at', type: 'timestamptz', nullable: true }) readAt: Date | null;
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
+  readAt: Date | null;
 }
 
 /**
@@ -98,7 +118,8 @@ export class Household {
   @Field(() => Int) @Column('smallint') size: number;
   @Field(() => HouseholdStatus) @Column('text') status: HouseholdStatus;
   @Column({ name: 'id_number_hmac', type: 'text', nullable: true, select: false }) idNumberHmac: string | null;
-  @Field(() => String, { nullable: true }) @Column({ name: 'user_id', type: 'uuid', nullable: true }) userId: string | null;
+  @Field(() => String, { nullable: true }) @Column({ name: 'user_id', type: 'uuid', nullable: true }) userId:
+    string | null;
   @Column({ name: 'created_by_user_id', type: 'uuid', nullable: true }) createdByUserId: string | null;
   @Field(() => String, { nullable: true, description: 'The supplier or coordination office that registered it' })
   @Column({ name: 'created_by_org_id', type: 'uuid', nullable: true })
@@ -114,7 +135,8 @@ export class Household {
 export class Linkage {
   @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
   @Field(() => ID) @Column({ name: 'supplier_id', type: 'uuid' }) supplierId: string;
-  @Field(() => ID, { nullable: true }) @Column({ name: 'household_id', type: 'uuid', nullable: true }) householdId: string | null;
+  @Field(() => ID, { nullable: true }) @Column({ name: 'household_id', type: 'uuid', nullable: true }) householdId:
+    string | null;
   @Field(() => String, { nullable: true, description: 'Village collective (level-5 region) when not a household' })
   @Column({ name: 'village_code', type: 'text', nullable: true })
   villageCode: string | null;

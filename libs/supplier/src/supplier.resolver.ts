@@ -14,7 +14,9 @@ export class SupplierResolver {
     private readonly regions: RegionService,
   ) {}
 
-  @Mutation(() => SupplierView, { description: 'Apply for admission (供应商准入): creates the supplier organisation with you as its SUPPLIER_ADMIN' })
+  @Mutation(() => SupplierView, {
+    description: 'Apply for admission (供应商准入): creates the supplier organisation with you as its SUPPLIER_ADMIN',
+  })
   @Allow(AUTHENTICATED)
   applyAsSupplier(@Ctx() ctx: RequestContext, @Args('input') input: ApplyAsSupplierInput): Promise<SupplierView> {
     return this.supplierService.apply(ctx, input);
@@ -22,41 +24,68 @@ export class SupplierResolver {
 
   @Mutation(() => SupplierView, { description: 'County coordinator: APPLIED → RECOMMENDED' })
   @Allow(Role.COORDINATOR)
-  recommendSupplier(@Ctx() ctx: RequestContext, @Args('supplierId', { type: () => ID }) supplierId: string, @Args('comment', { type: () => String, nullable: true }) comment?: string | null) {
+  recommendSupplier(
+    @Ctx() ctx: RequestContext,
+    @Args('supplierId', { type: () => ID }) supplierId: string,
+    @Args('comment', { type: () => String, nullable: true }) comment?: string | null,
+  ) {
     return this.supplierService.transition(ctx, supplierId, AdmissionAction.RECOMMEND, comment);
   }
 
   @Mutation(() => SupplierView, { description: 'Platform admin: RECOMMENDED → APPROVED' })
   @Allow(Role.PLATFORM_ADMIN)
-  approveSupplier(@Ctx() ctx: RequestContext, @Args('supplierId', { type: () => ID }) supplierId: string, @Args('comment', { type: () => String, nullable: true }) comment?: string | null) {
+  approveSupplier(
+    @Ctx() ctx: RequestContext,
+    @Args('supplierId', { type: () => ID }) supplierId: string,
+    @Args('comment', { type: () => String, nullable: true }) comment?: string | null,
+  ) {
     return this.supplierService.transition(ctx, supplierId, AdmissionAction.APPROVE, comment);
   }
 
   @Mutation(() => SupplierView, { description: 'Coordinator (APPLIED) or platform admin (RECOMMENDED) → REJECTED' })
   @Allow(Role.COORDINATOR, Role.PLATFORM_ADMIN)
-  rejectSupplier(@Ctx() ctx: RequestContext, @Args('supplierId', { type: () => ID }) supplierId: string, @Args('reason', { type: () => String }) reason: string) {
+  rejectSupplier(
+    @Ctx() ctx: RequestContext,
+    @Args('supplierId', { type: () => ID }) supplierId: string,
+    @Args('reason', { type: () => String }) reason: string,
+  ) {
     return this.supplierService.transition(ctx, supplierId, AdmissionAction.REJECT, reason);
   }
 
   @Mutation(() => SupplierView, { description: 'Platform admin: APPROVED → SUSPENDED' })
   @Allow(Role.PLATFORM_ADMIN)
-  suspendSupplier(@Ctx() ctx: RequestContext, @Args('supplierId', { type: () => ID }) supplierId: string, @Args('reason', { type: () => String }) reason: string) {
+  suspendSupplier(
+    @Ctx() ctx: RequestContext,
+    @Args('supplierId', { type: () => ID }) supplierId: string,
+    @Args('reason', { type: () => String }) reason: string,
+  ) {
     return this.supplierService.transition(ctx, supplierId, AdmissionAction.SUSPEND, reason);
   }
 
   @Mutation(() => SupplierView, { description: 'Platform admin: SUSPENDED → APPROVED' })
   @Allow(Role.PLATFORM_ADMIN)
-  reinstateSupplier(@Ctx() ctx: RequestContext, @Args('supplierId', { type: () => ID }) supplierId: string, @Args('comment', { type: () => String, nullable: true }) comment?: string | null) {
+  reinstateSupplier(
+    @Ctx() ctx: RequestContext,
+    @Args('supplierId', { type: () => ID }) supplierId: string,
+    @Args('comment', { type: () => String, nullable: true }) comment?: string | null,
+  ) {
     return this.supplierService.transition(ctx, supplierId, AdmissionAction.REINSTATE, comment);
   }
 
   @Mutation(() => SupplierView, { description: 'Platform admin: APPROVED or SUSPENDED → REVOKED' })
   @Allow(Role.PLATFORM_ADMIN)
-  revokeSupplier(@Ctx() ctx: RequestContext, @Args('supplierId', { type: () => ID }) supplierId: string, @Args('reason', { type: () => String }) reason: string) {
+  revokeSupplier(
+    @Ctx() ctx: RequestContext,
+    @Args('supplierId', { type: () => ID }) supplierId: string,
+    @Args('reason', { type: () => String }) reason: string,
+  ) {
     return this.supplierService.transition(ctx, supplierId, AdmissionAction.REVOKE, reason);
   }
 
-  @Query(() => [SupplierView], { description: 'Suppliers in your scope: all (platform admin), your region (coordinator, auditor), your own (supplier staff)' })
+  @Query(() => [SupplierView], {
+    description:
+      'Suppliers in your scope: all (platform admin), your region (coordinator, auditor), your own (supplier staff)',
+  })
   @Allow(Role.PLATFORM_ADMIN, Role.COORDINATOR, Role.AUDITOR, Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF)
   suppliers(
     @Ctx() ctx: RequestContext,
@@ -66,7 +95,10 @@ export class SupplierResolver {
     return this.supplierService.list(ctx, filter ?? {}, first ?? undefined);
   }
 
-  @Query(() => SupplierView, { nullable: true, description: 'An approved supplier for anyone; others only within your scope' })
+  @Query(() => SupplierView, {
+    nullable: true,
+    description: 'An approved supplier for anyone; others only within your scope',
+  })
   @Allow(PUBLIC)
   supplier(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<SupplierView | null> {
     return this.supplierService.view(ctx, id);
@@ -83,7 +115,10 @@ export class SupplierResolver {
     return rows.filter((r): r is Region => r !== null);
   }
 
-  @ResolveField(() => [SupplierHistoryEntry], { nullable: true, description: 'Admission history; null unless you are its staff, a coordinator/auditor in scope or an admin' })
+  @ResolveField(() => [SupplierHistoryEntry], {
+    nullable: true,
+    description: 'Admission history; null unless you are its staff, a coordinator/auditor in scope or an admin',
+  })
   history(@Ctx() ctx: RequestContext, @Parent() s: SupplierView): Promise<SupplierHistoryEntry[] | null> {
     return s.privileged ? this.supplierService.history(ctx, s.id) : Promise.resolve(null);
   }

@@ -1,9 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput, Db, ErrorCode, forbidden, isUuid, notFound, OrganizationKind, type Principal, type RequestContext, Role, uniqueViolation } from '@bangfu/core';
+import {
+  AppError,
+  badInput,
+  Db,
+  ErrorCode,
+  forbidden,
+  isUuid,
+  notFound,
+  OrganizationKind,
+  type Principal,
+  type RequestContext,
+  Role,
+  uniqueViolation,
+} from '@bangfu/core';
 import { isValidCreditCode, Membership, Organization } from '@bangfu/identity';
 import { normalizePrefix, type Region, RegionLevel, RegionService } from '@bangfu/region';
 import { In } from 'typeorm';
-import { ADMISSION_NOTICE, ADMISSION_TRANSITIONS, AdmissionAction, rolesBarringApplication, rolesFor } from './admission';
+import {
+  ADMISSION_NOTICE,
+  ADMISSION_TRANSITIONS,
+  AdmissionAction,
+  rolesBarringApplication,
+  rolesFor,
+} from './admission';
 import { NotificationService } from './notification.service';
 import { covers, likeAny, staffSupplierIds } from './scope';
 import { SupplierAdmissionEvent, SupplierKind, SupplierProfile, SupplierStatus } from './supplier.entities';
@@ -26,10 +45,14 @@ export class SupplierService {
   async requireApproved(ctx: RequestContext, supplierId: string): Promise<SupplierProfile> {
     const profile = await this.find(ctx, supplierId);
     if (!profile || profile.status !== SupplierStatus.APPROVED) {
-      throw new AppError('SUPPLIER_NOT_APPROVED', `Supplier ${supplierId} is not an approved supplier (status ${profile?.status ?? 'unknown'})`, {
-        supplierId,
-        status: profile?.status ?? null,
-      });
+      throw new AppError(
+        'SUPPLIER_NOT_APPROVED',
+        `Supplier ${supplierId} is not an approved supplier (status ${profile?.status ?? 'unknown'})`,
+        {
+          supplierId,
+          status: profile?.status ?? null,
+        },
+      );
     }
     return profile;
   }
@@ -37,7 +60,8 @@ export class SupplierService {
   /** The caller must be SUPPLIER_ADMIN/SUPPLIER_STAFF of this supplier (a PLATFORM_ADMIN passes); else FORBIDDEN. */
   async assertStaffOf(ctx: RequestContext, supplierId: string): Promise<void> {
     const p = ctx.requirePrincipal();
-    if (!isStaffOf(p, supplierId) && !p.hasRole(Role.PLATFORM_ADMIN)) throw forbidden('You do not work for this supplier');
+    if (!isStaffOf(p, supplierId) && !p.hasRole(Role.PLATFORM_ADMIN))
+      throw forbidden('You do not work for this supplier');
   }
 
   find(ctx: RequestContext, supplierId: string): Promise<SupplierProfile | null> {
@@ -58,38 +82,65 @@ export class SupplierService {
     const p = ctx.requirePrincipal();
     const other = rolesBarringApplication(p.roles, input.kind);
     if (other.length) {
-      throw new AppError(ErrorCode.FORBIDDEN, `Apply with a separate account: holders of ${other.join(', ')} may not apply as a supplier`, { reason: 'HAS_OTHER_ROLES', roles: other });
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        `Apply with a separate account: holders of ${other.join(', ')} may not apply as a supplier`,
+        { reason: 'HAS_OTHER_ROLES', roles: other },
+      );
     }
     return this.db.transaction(ctx, async (tx) => {
       const name = input.name?.trim();
       if (!name || name.length > 200) throw badInput('Name must be 1–200 characters', { field: 'name' });
       const creditCode = input.creditCode?.trim().toUpperCase() ?? '';
       if (!isValidCreditCode(creditCode)) {
-        throw new AppError('INVALID_CREDIT_CODE', `${creditCode || '(empty)'} is not a valid unified social credit code (统一社会信用代码)`, { field: 'creditCode' });
+        throw new AppError(
+          'INVALID_CREDIT_CODE',
+          `${creditCode || '(empty)'} is not a valid unified social credit code (统一社会信用代码)`,
+          { field: 'creditCode' },
+        );
       }
       const linkageMechanism = input.linkageMechanism?.trim() ?? '';
-      if (!linkageMechanism || linkageMechanism.length > 2000) throw badInput('Describe the linkage mechanism in 1–2000 characters', { field: 'linkageMechanism' });
+      if (!linkageMechanism || linkageMechanism.length > 2000)
+        throw badInput('Describe the linkage mechanism in 1–2000 characters', { field: 'linkageMechanism' });
       await this.regions.requireLevel(tx, input.countyCode, [RegionLevel.COUNTY], 'countyCode');
       const sourceCountyCodes = [...new Set(input.sourceCountyCodes ?? [])];
       if (sourceCountyCodes.length && input.kind !== SupplierKind.TRADING_AGENT) {
         throw badInput('Only trading agents list source counties', { field: 'sourceCountyCodes' });
       }
       if (sourceCountyCodes.length > 100) throw badInput('At most 100 source counties', { field: 'sourceCountyCodes' });
-      for (const code of sourceCountyCodes) await this.regions.requireLevel(tx, code, [RegionLevel.COUNTY], 'sourceCountyCodes');
+      for (const code of sourceCountyCodes)
+        await this.regions.requireLevel(tx, code, [RegionLevel.COUNTY], 'sourceCountyCodes');
 
       const orgs = this.db.repo(tx, Organization);
       if (await orgs.existsBy({ creditCode })) throw duplicateCreditCode(creditCode);
       let org: Organization;
       try {
-        org = await orgs.save(orgs.create({ kind: OrganizationKind.SUPPLIER, name, creditCode, regionCode: input.countyCode, parentId: null }));
+        org = await orgs.save(
+          orgs.create({
+            kind: OrganizationKind.SUPPLIER,
+            name,
+            creditCode,
+            regionCode: input.countyCode,
+            parentId: null,
+          }),
+        );
       } catch (e) {
         if (uniqueViolation(e)) throw duplicateCreditCode(creditCode);
         throw e;
       }
-      await this.db.repo(tx, Membership).insert({ userId: p.userId, organizationId: org.id, role: Role.SUPPLIER_ADMIN, regionPrefix: null });
+      await this.db
+        .repo(tx, Membership)
+        .insert({ userId: p.userId, organizationId: org.id, role: Role.SUPPLIER_ADMIN, regionPrefix: null });
       const profiles = this.db.repo(tx, SupplierProfile);
       const profile = await profiles.save(
-        profiles.create({ organizationId: org.id, kind: input.kind, countyCode: input.countyCode, linkageMechanism, sourceCountyCodes, status: SupplierStatus.APPLIED }),
+        profiles.create({
+          organizationId: org.id,
+          kind: input.kind,
+          countyCode: input.countyCode,
+          linkageMechanism,
+          sourceCountyCodes,
+          status: SupplierStatus.APPLIED,
+        }),
       );
       await this.record(tx, profile, null, SupplierStatus.APPLIED, null);
       return toView({ ...profile, organization: org }, true);
@@ -99,7 +150,12 @@ export class SupplierService {
   // ── admission moves ────────────────────────────────────────────────────────────
 
   /** Applies one move of the admission table, with its history row and a notification, in one transaction. */
-  transition(ctx: RequestContext, supplierId: string, action: AdmissionAction, reason?: string | null): Promise<SupplierView> {
+  transition(
+    ctx: RequestContext,
+    supplierId: string,
+    action: AdmissionAction,
+    reason?: string | null,
+  ): Promise<SupplierView> {
     const p = ctx.requirePrincipal();
     if (!p.hasRole(...rolesFor(action))) throw forbidden(`${action} requires one of: ${rolesFor(action).join(', ')}`);
     return this.db.transaction(ctx, async (tx) => {
@@ -107,23 +163,35 @@ export class SupplierService {
         .repo(tx, SupplierProfile)
         .createQueryBuilder('s')
         .setLock('pessimistic_write')
-        .where('s.organization_id = :id', { id: isUuid(supplierId) ? supplierId : '00000000-0000-0000-0000-000000000000' })
+        .where('s.organization_id = :id', {
+          id: isUuid(supplierId) ? supplierId : '00000000-0000-0000-0000-000000000000',
+        })
         .getOne();
       if (!profile) throw notFound('Supplier', supplierId);
       const move = ADMISSION_TRANSITIONS.find((x) => x.action === action && x.from === profile.status);
       if (!move) {
         const allowed = ADMISSION_TRANSITIONS.filter((x) => x.action === action).map((x) => x.from);
-        throw new AppError('INVALID_TRANSITION', `Cannot ${action.toLowerCase()} a supplier that is ${profile.status} (only from ${allowed.join(' or ')})`, {
-          from: profile.status,
-          action,
-        });
+        throw new AppError(
+          'INVALID_TRANSITION',
+          `Cannot ${action.toLowerCase()} a supplier that is ${profile.status} (only from ${allowed.join(' or ')})`,
+          {
+            from: profile.status,
+            action,
+          },
+        );
       }
-      if (!p.hasRole(...move.roles)) throw forbidden(`Moving a ${move.from} supplier to ${move.to} requires one of: ${move.roles.join(', ')}`);
-      if (move.coordinatorScoped && !p.hasRole(Role.PLATFORM_ADMIN) && !covers(p.regionPrefixes(Role.COORDINATOR), profile.countyCode)) {
+      if (!p.hasRole(...move.roles))
+        throw forbidden(`Moving a ${move.from} supplier to ${move.to} requires one of: ${move.roles.join(', ')}`);
+      if (
+        move.coordinatorScoped &&
+        !p.hasRole(Role.PLATFORM_ADMIN) &&
+        !covers(p.regionPrefixes(Role.COORDINATOR), profile.countyCode)
+      ) {
         throw forbidden(`Supplier ${supplierId} is registered in ${profile.countyCode}, outside your region`);
       }
       const why = reason?.trim() || null;
-      if (move.reasonRequired && !why) throw badInput(`A reason is required to move a supplier to ${move.to}`, { field: 'reason' });
+      if (move.reasonRequired && !why)
+        throw badInput(`A reason is required to move a supplier to ${move.to}`, { field: 'reason' });
       if (why && why.length > 2000) throw badInput('The reason is limited to 2000 characters', { field: 'reason' });
       if (move.requiresEligibility) await this.assertEligible(tx, profile);
 
@@ -131,7 +199,13 @@ export class SupplierService {
       profile.status = move.to;
       await this.db.repo(tx, SupplierProfile).update({ organizationId: profile.organizationId }, { status: move.to });
       // For the audit event (libs/audit): the supplier's county's auditors see its admission decisions.
-      tx.audit?.note({ entityType: 'Supplier', entityId: profile.organizationId, regionCode: profile.countyCode, before: { status: from }, after: { status: move.to, reason: why } });
+      tx.audit?.note({
+        entityType: 'Supplier',
+        entityId: profile.organizationId,
+        regionCode: profile.countyCode,
+        before: { status: from },
+        after: { status: move.to, reason: why },
+      });
       await this.record(tx, profile, from, move.to, why);
       const org = await this.db.repo(tx, Organization).findOneByOrFail({ id: profile.organizationId });
       return toView({ ...profile, updatedAt: new Date(), organization: org }, true);
@@ -157,7 +231,11 @@ export class SupplierService {
     }
     const county = (await this.countyFlags(ctx, [profile.countyCode])).get(profile.countyCode);
     if (!county?.exPovertyCounty) {
-      throw notEligible(`The registered county ${county?.name ?? ''} (${profile.countyCode}) is not an ex-poverty county (脱贫县)`, profile, [profile.countyCode]);
+      throw notEligible(
+        `The registered county ${county?.name ?? ''} (${profile.countyCode}) is not an ex-poverty county (脱贫县)`,
+        profile,
+        [profile.countyCode],
+      );
     }
   }
 
@@ -166,7 +244,8 @@ export class SupplierService {
   /** Suppliers in the caller's scope, filtered in SQL: platform admin all, coordinators/auditors their prefixes, staff their own. */
   async list(ctx: RequestContext, filter: SupplierFilter = {}, first = 100): Promise<SupplierView[]> {
     const p = ctx.requirePrincipal();
-    if (!Number.isInteger(first) || first < 1 || first > MAX_LIST) throw badInput(`first must be between 1 and ${MAX_LIST}`, { field: 'first' });
+    if (!Number.isInteger(first) || first < 1 || first > MAX_LIST)
+      throw badInput(`first must be between 1 and ${MAX_LIST}`, { field: 'first' });
     const qb = this.db
       .repo(ctx, SupplierProfile)
       .createQueryBuilder('s')
@@ -185,14 +264,17 @@ export class SupplierService {
     }
     if (filter.status) qb.andWhere('s.status = :status', { status: filter.status });
     if (filter.kind) qb.andWhere('s.kind = :kind', { kind: filter.kind });
-    if (filter.regionCode) qb.andWhere('s.county_code LIKE :region', { region: `${normalizePrefix(filter.regionCode)}%` });
+    if (filter.regionCode)
+      qb.andWhere('s.county_code LIKE :region', { region: `${normalizePrefix(filter.regionCode)}%` });
     return (await qb.getMany()).map((s) => toView(s, true));
   }
 
   /** One supplier: anyone sees an APPROVED one; others only within the caller's scope. Null when not visible. */
   async view(ctx: RequestContext, supplierId: string): Promise<SupplierView | null> {
     if (!isUuid(supplierId)) return null;
-    const profile = await this.db.repo(ctx, SupplierProfile).findOne({ where: { organizationId: supplierId }, relations: { organization: true } });
+    const profile = await this.db
+      .repo(ctx, SupplierProfile)
+      .findOne({ where: { organizationId: supplierId }, relations: { organization: true } });
     if (!profile) return null;
     const privileged = this.isPrivileged(ctx.principal, profile);
     if (!privileged && profile.status !== SupplierStatus.APPROVED) return null;
@@ -202,19 +284,32 @@ export class SupplierService {
   /** Views of several suppliers by id (no scope check; for other domains' field resolvers). */
   async viewsByIds(ctx: RequestContext, ids: string[]): Promise<SupplierView[]> {
     if (!ids.length) return [];
-    const rows = await this.db.repo(ctx, SupplierProfile).find({ where: { organizationId: In(ids) }, relations: { organization: true } });
+    const rows = await this.db
+      .repo(ctx, SupplierProfile)
+      .find({ where: { organizationId: In(ids) }, relations: { organization: true } });
     return rows.map((s) => toView(s, this.isPrivileged(ctx.principal, s)));
   }
 
   async history(ctx: RequestContext, supplierId: string): Promise<SupplierHistoryEntry[]> {
-    const rows: Array<{ from_status: SupplierStatus | null; to_status: SupplierStatus; reason: string | null; actor_name: string | null; created_at: Date }> =
-      await this.db.manager(ctx).query(
-        `SELECT e.from_status, e.to_status, e.reason, u.display_name AS actor_name, e.created_at
+    const rows: Array<{
+      from_status: SupplierStatus | null;
+      to_status: SupplierStatus;
+      reason: string | null;
+      actor_name: string | null;
+      created_at: Date;
+    }> = await this.db.manager(ctx).query(
+      `SELECT e.from_status, e.to_status, e.reason, u.display_name AS actor_name, e.created_at
            FROM supplier_admission_event e LEFT JOIN app_user u ON u.id = e.actor_user_id
           WHERE e.supplier_id = $1 ORDER BY e.created_at, e.id`,
-        [supplierId],
-      );
-    return rows.map((r) => ({ fromStatus: r.from_status, toStatus: r.to_status, reason: r.reason, actorName: r.actor_name, createdAt: r.created_at }));
+      [supplierId],
+    );
+    return rows.map((r) => ({
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
+      reason: r.reason,
+      actorName: r.actor_name,
+      createdAt: r.created_at,
+    }));
   }
 
   /** Staff of the supplier, platform admins, and coordinators/auditors whose prefix covers its county. */
@@ -232,8 +327,16 @@ export class SupplierService {
     return new Map(rows.filter((r): r is Region => r !== null).map((r) => [r.code, r]));
   }
 
-  private async record(ctx: RequestContext, profile: SupplierProfile, from: SupplierStatus | null, to: SupplierStatus, reason: string | null): Promise<void> {
-    await this.db.repo(ctx, SupplierAdmissionEvent).insert({ supplierId: profile.organizationId, fromStatus: from, toStatus: to, actorUserId: ctx.userId, reason });
+  private async record(
+    ctx: RequestContext,
+    profile: SupplierProfile,
+    from: SupplierStatus | null,
+    to: SupplierStatus,
+    reason: string | null,
+  ): Promise<void> {
+    await this.db
+      .repo(ctx, SupplierAdmissionEvent)
+      .insert({ supplierId: profile.organizationId, fromStatus: from, toStatus: to, actorUserId: ctx.userId, reason });
     const notice = ADMISSION_NOTICE[to];
     await this.notifications.notifyOrganization(ctx, profile.organizationId, {
       kind: notice.kind,
@@ -244,17 +347,22 @@ export class SupplierService {
   }
 }
 
-
 function isStaffOf(p: Principal, supplierId: string): boolean {
   return staffSupplierIds(p).includes(supplierId);
 }
 
 function duplicateCreditCode(creditCode: string): AppError {
-  return new AppError('DUPLICATE_CREDIT_CODE', `An organisation with credit code ${creditCode} already exists`, { field: 'creditCode' });
+  return new AppError('DUPLICATE_CREDIT_CODE', `An organisation with credit code ${creditCode} already exists`, {
+    field: 'creditCode',
+  });
 }
 
 function notEligible(reason: string, profile: SupplierProfile, countyCodes: string[] = []): AppError {
-  return new AppError('SUPPLIER_NOT_ELIGIBLE', `Not eligible for admission: ${reason}`, { reason, supplierId: profile.organizationId, countyCodes });
+  return new AppError('SUPPLIER_NOT_ELIGIBLE', `Not eligible for admission: ${reason}`, {
+    reason,
+    supplierId: profile.organizationId,
+    countyCodes,
+  });
 }
 
 export function toView(s: SupplierProfile & { organization?: Organization }, privileged: boolean): SupplierView {

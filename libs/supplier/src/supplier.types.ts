@@ -33,14 +33,17 @@ export class ApplyAsSupplierInput {
   @Field(() => String, { description: '统一社会信用代码' }) creditCode: string;
   @Field(() => SupplierKind) kind: SupplierKind;
   @Field(() => String, { description: 'Registered county (level-3 division code)' }) countyCode: string;
-  @Field(() => String, { description: '利益联结机制: how the supplier shares income with households' }) linkageMechanism: string;
-  @Field(() => [String], { nullable: true, description: 'Trading agents only: counties whose produce they sell' }) sourceCountyCodes?: string[] | null;
+  @Field(() => String, { description: '利益联结机制: how the supplier shares income with households' })
+  linkageMechanism: string;
+  @Field(() => [String], { nullable: true, description: 'Trading agents only: counties whose produce they sell' })
+  sourceCountyCodes?: string[] | null;
 }
 
 @InputType()
 export class SupplierFilter {
   @Field(() => SupplierStatus, { nullable: true }) status?: SupplierStatus | null;
-  @Field(() => String, { nullable: true, description: 'Region code or prefix; matches the registered county' }) regionCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Region code or prefix; matches the registered county' })
+  regionCode?: string | null;
   @Field(() => SupplierKind, { nullable: true }) kind?: SupplierKind | null;
 }
 
@@ -50,8 +53,13 @@ export class CreateHouseholdInput {
   @Field(() => String) headName: string;
   @Field(() => Int) size: number;
   @Field(() => HouseholdStatus) status: HouseholdStatus;
-  @Field(() => String, { nullable: true, description: 'ID-card number; only its keyed hash is stored, to find duplicates' }) idNumber?: string | null;
-  @Field(() => ID, { nullable: true, description: 'The supplier registering it, when the caller works for several' }) supplierId?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'ID-card number; only its keyed hash is stored, to find duplicates',
+  })
+  idNumber?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The supplier registering it, when the caller works for several' })
+  supplierId?: string | null;
 }
 
 @InputType()
@@ -59,14 +67,16 @@ export class HouseholdFilter {
   @Field(() => String, { nullable: true, description: 'Exact village code' }) villageCode?: string | null;
   @Field(() => String, { nullable: true, description: 'Region code or prefix (subtree)' }) regionCode?: string | null;
   @Field(() => HouseholdStatus, { nullable: true }) status?: HouseholdStatus | null;
-  @Field(() => ID, { nullable: true, description: 'Households linked to or registered by this supplier' }) supplierId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Households linked to or registered by this supplier' }) supplierId?:
+    string | null;
 }
 
 @InputType()
 export class CreateLinkageInput {
   @Field(() => ID) supplierId: string;
   @Field(() => ID, { nullable: true, description: 'Either a household …' }) householdId?: string | null;
-  @Field(() => String, { nullable: true, description: '… or a village collective (level-5 code)' }) villageCode?: string | null;
+  @Field(() => String, { nullable: true, description: '… or a village collective (level-5 code)' }) villageCode?:
+    string | null;
   @Field(() => LinkageType) type: LinkageType;
   @Field(() => String, { nullable: true }) terms?: string | null;
   @Field(() => Int, { nullable: true, description: 'Basis points, 0–10000' }) shareBasisPoints?: number | null;

@@ -23,18 +23,42 @@ export interface Actor {
 }
 
 /** A signed-in user holding one role (optionally in a given organisation / region prefix). */
-export async function actor(server: TestServer, ds: DataSource, role: Role, options: { organizationId?: string; regionPrefix?: string; displayName?: string } = {}): Promise<Actor> {
+export async function actor(
+  server: TestServer,
+  ds: DataSource,
+  role: Role,
+  options: { organizationId?: string; regionPrefix?: string; displayName?: string } = {},
+): Promise<Actor> {
   const u = await createUserWithRole(ds, role, options);
-  return { token: await server.login(u.email, u.password), userId: u.user.id, organizationId: u.organizationId, email: u.email, password: u.password };
+  return {
+    token: await server.login(u.email, u.password),
+    userId: u.user.id,
+    organizationId: u.organizationId,
+    email: u.email,
+    password: u.password,
+  };
 }
 
 /** A service-level context for one membership, for calling exported services directly. */
-export function contextFor(userId: string, role: Role, organizationId: string | null, kind: OrganizationKind, regionPrefix: string | null = null): RequestContext {
-  return RequestContext.anonymous().withPrincipal(new Principal(userId, role, [{ organizationId: organizationId as string, organizationKind: kind, role, regionPrefix }]));
+export function contextFor(
+  userId: string,
+  role: Role,
+  organizationId: string | null,
+  kind: OrganizationKind,
+  regionPrefix: string | null = null,
+): RequestContext {
+  return RequestContext.anonymous().withPrincipal(
+    new Principal(userId, role, [
+      { organizationId: organizationId as string, organizationKind: kind, role, regionPrefix },
+    ]),
+  );
 }
 
 export async function villages(ds: DataSource, countyPrefix: string, n = 3): Promise<string[]> {
-  const rows: Array<{ code: string }> = await ds.query(`SELECT code FROM region WHERE code LIKE $1 AND level = 5 ORDER BY code LIMIT $2`, [`${countyPrefix}%`, n]);
+  const rows: Array<{ code: string }> = await ds.query(
+    `SELECT code FROM region WHERE code LIKE $1 AND level = 5 ORDER BY code LIMIT $2`,
+    [`${countyPrefix}%`, n],
+  );
   if (rows.length < n) throw new Error(`test template lacks villages under ${countyPrefix}`);
   return rows.map((r) => r.code);
 }

@@ -20,21 +20,31 @@ export class GraphQLFailure extends Error {
   }
 }
 
-export async function gql<T>(request: APIRequestContext, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+export async function gql<T>(
+  request: APIRequestContext,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
   const res = await request.post('/graphql', {
     data: { query, variables },
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
   const body = (await res.json()) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
-  if (body.errors?.length) throw new GraphQLFailure(body.errors[0].extensions?.code ?? 'UNKNOWN', body.errors[0].message);
+  if (body.errors?.length)
+    throw new GraphQLFailure(body.errors[0].extensions?.code ?? 'UNKNOWN', body.errors[0].message);
   return body.data as T;
 }
 
 export async function tokenFor(request: APIRequestContext, identifier: string): Promise<string> {
-  const data = await gql<{ login: { token: string } }>(request, 'mutation($i: String!, $p: String!) { login(identifier: $i, password: $p) { token } }', {
-    i: identifier,
-    p: PASSWORD,
-  });
+  const data = await gql<{ login: { token: string } }>(
+    request,
+    'mutation($i: String!, $p: String!) { login(identifier: $i, password: $p) { token } }',
+    {
+      i: identifier,
+      p: PASSWORD,
+    },
+  );
   return data.login.token;
 }
 
@@ -74,8 +84,15 @@ export interface ReadySupplier {
 export async function ensureApprovedSupplier(request: APIRequestContext): Promise<ReadySupplier> {
   const created: string[] = [];
   const supplierToken = await tokenFor(request, DEMO.supplier);
-  const { suppliers } = await gql<{ suppliers: SupplierRow[] }>(request, '{ suppliers { id name status } }', {}, supplierToken);
-  let supplier = suppliers.find((s) => s.status === 'APPROVED' && s.name === DEMO.cooperative) ?? suppliers.find((s) => s.status === 'APPROVED');
+  const { suppliers } = await gql<{ suppliers: SupplierRow[] }>(
+    request,
+    '{ suppliers { id name status } }',
+    {},
+    supplierToken,
+  );
+  let supplier =
+    suppliers.find((s) => s.status === 'APPROVED' && s.name === DEMO.cooperative) ??
+    suppliers.find((s) => s.status === 'APPROVED');
 
   if (!supplier) {
     const name = `梵净山生态茶叶合作社（测试${Date.now().toString(36)}）`;
@@ -94,9 +111,19 @@ export async function ensureApprovedSupplier(request: APIRequestContext): Promis
       supplierToken,
     );
     const coordinatorToken = await tokenFor(request, DEMO.coordinator);
-    await gql(request, 'mutation($id: ID!) { recommendSupplier(supplierId: $id) { id } }', { id: applyAsSupplier.id }, coordinatorToken);
+    await gql(
+      request,
+      'mutation($id: ID!) { recommendSupplier(supplierId: $id) { id } }',
+      { id: applyAsSupplier.id },
+      coordinatorToken,
+    );
     const adminToken = await tokenFor(request, DEMO.admin);
-    await gql(request, 'mutation($id: ID!) { approveSupplier(supplierId: $id) { id } }', { id: applyAsSupplier.id }, adminToken);
+    await gql(
+      request,
+      'mutation($id: ID!) { approveSupplier(supplierId: $id) { id } }',
+      { id: applyAsSupplier.id },
+      adminToken,
+    );
     supplier = { ...applyAsSupplier, status: 'APPROVED' };
     created.push(`approved supplier "${name}" (the demo data has no APPROVED supplier for ${DEMO.supplier})`);
   }
@@ -118,7 +145,15 @@ export async function ensureApprovedSupplier(request: APIRequestContext): Promis
     await gql(
       request,
       'mutation($input: CreateLinkageInput!) { createLinkage(input: $input) { id } }',
-      { input: { supplierId: supplier.id, householdId: createHousehold.id, type: 'PURCHASE_CONTRACT', terms: '鲜叶保底收购', validFrom: '2025-01-01' } },
+      {
+        input: {
+          supplierId: supplier.id,
+          householdId: createHousehold.id,
+          type: 'PURCHASE_CONTRACT',
+          terms: '鲜叶保底收购',
+          validFrom: '2025-01-01',
+        },
+      },
       supplierToken,
     );
     created.push(`household + linkage for "${supplier.name}" (no linkage in force)`);
@@ -130,7 +165,9 @@ async function firstVillage(request: APIRequestContext, county: string): Promise
   const q = 'query($p: String) { regions(parentCode: $p) { code level } }';
   const { regions: towns } = await gql<{ regions: Array<{ code: string }> }>(request, q, { p: county });
   for (const town of towns) {
-    const { regions: villages } = await gql<{ regions: Array<{ code: string; level: number }> }>(request, q, { p: town.code });
+    const { regions: villages } = await gql<{ regions: Array<{ code: string; level: number }> }>(request, q, {
+      p: town.code,
+    });
     if (villages.length) return villages[0].code;
   }
   throw new Error(`no villages under ${county} in the region data`);

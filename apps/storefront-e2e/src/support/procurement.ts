@@ -29,7 +29,8 @@ async function me(request: APIRequestContext, token: string) {
 export async function setJourneyLimits(request: APIRequestContext): Promise<{ orgId: string }> {
   const adminToken = await tokenFor(request, AGENCY.admin);
   const admin = await me(request, adminToken);
-  const orgId = admin.memberships.find((m) => m.role === 'AGENCY_ADMIN' && m.organization?.name === AGENCY.unit)!.organization!.id;
+  const orgId = admin.memberships.find((m) => m.role === 'AGENCY_ADMIN' && m.organization?.name === AGENCY.unit)!
+    .organization!.id;
   const purchaser = await me(request, await tokenFor(request, AGENCY.purchaser));
   const approver = await me(request, await tokenFor(request, AGENCY.approver));
   await gql(
@@ -48,50 +49,119 @@ export async function setJourneyLimits(request: APIRequestContext): Promise<{ or
 export async function setPurchaserLimit(request: APIRequestContext, amount: number): Promise<void> {
   const adminToken = await tokenFor(request, AGENCY.admin);
   const admin = await me(request, adminToken);
-  const orgId = admin.memberships.find((m) => m.role === 'AGENCY_ADMIN' && m.organization?.name === AGENCY.unit)!.organization!.id;
+  const orgId = admin.memberships.find((m) => m.role === 'AGENCY_ADMIN' && m.organization?.name === AGENCY.unit)!
+    .organization!.id;
   const purchaser = await me(request, await tokenFor(request, AGENCY.purchaser));
-  await gql(request, 'mutation($p: ID!, $amount: Money!, $org: ID!) { setSpendingLimit(userId: $p, amount: $amount, orgId: $org) { amount } }', { p: purchaser.id, amount, org: orgId }, adminToken);
+  await gql(
+    request,
+    'mutation($p: ID!, $amount: Money!, $org: ID!) { setSpendingLimit(userId: $p, amount: $amount, orgId: $org) { amount } }',
+    { p: purchaser.id, amount, org: orgId },
+    adminToken,
+  );
 }
 
 interface ProductData {
-  products: { edges: Array<{ node: { id: string; title: string; variants: Array<{ id: string; agencyPrice: number | null; stockOnHand: number }> } }> };
+  products: {
+    edges: Array<{
+      node: {
+        id: string;
+        title: string;
+        variants: Array<{ id: string; agencyPrice: number | null; stockOnHand: number }>;
+      };
+    }>;
+  };
 }
 
 /** An accepted agency order of `quantity` boxes of tea for the demo unit, made through the API. */
-export async function acceptedTeaOrder(request: APIRequestContext, orgId: string, quantity: number): Promise<{ orderId: string }> {
+export async function acceptedTeaOrder(
+  request: APIRequestContext,
+  orgId: string,
+  quantity: number,
+): Promise<{ orderId: string }> {
   const purchaserToken = await tokenFor(request, AGENCY.purchaser);
-  const { products } = await gql<ProductData>(request, 'query($s: String) { products(filter: { search: $s }, first: 5) { edges { node { id title variants { id agencyPrice stockOnHand } } } } }', { s: TEA });
+  const { products } = await gql<ProductData>(
+    request,
+    'query($s: String) { products(filter: { search: $s }, first: 5) { edges { node { id title variants { id agencyPrice stockOnHand } } } } }',
+    { s: TEA },
+  );
   const tea = products.edges.map((e) => e.node).find((p) => p.title === TEA)!;
   const variant = tea.variants.find((v) => v.stockOnHand >= quantity)!;
-  const { channels } = await gql<{ channels: Array<{ id: string; status: string; kind: string; online: boolean }> }>(request, '{ channels { id status kind online } }', {}, purchaserToken);
-  const channel = channels.find((c) => c.status === 'ACTIVE' && c.kind === 'HALL' && c.online) ?? channels.find((c) => c.status === 'ACTIVE')!;
+  const { channels } = await gql<{ channels: Array<{ id: string; status: string; kind: string; online: boolean }> }>(
+    request,
+    '{ channels { id status kind online } }',
+    {},
+    purchaserToken,
+  );
+  const channel =
+    channels.find((c) => c.status === 'ACTIVE' && c.kind === 'HALL' && c.online) ??
+    channels.find((c) => c.status === 'ACTIVE')!;
 
-  const { submitPurchaseRequest: pr } = await gql<{ submitPurchaseRequest: { __typename: string; id?: string; orderId?: string; status?: string; code?: string } }>(
+  const { submitPurchaseRequest: pr } = await gql<{
+    submitPurchaseRequest: { __typename: string; id?: string; orderId?: string; status?: string; code?: string };
+  }>(
     request,
     `mutation($input: SubmitPurchaseRequestInput!) { submitPurchaseRequest(input: $input) {
       __typename ... on PurchaseRequest { id orderId status } ... on InsufficientStockError { code } ... on ProductUnavailableError { code }
       ... on CertificationInvalidError { code } ... on InvalidOrderInputError { code } } }`,
-    { input: { buyerOrgId: orgId, channelId: channel.id, lines: [{ variantId: variant.id, quantity }], justification: '职工食堂用茶（端到端测试）', terms: 'ON_DELIVERY' } },
+    {
+      input: {
+        buyerOrgId: orgId,
+        channelId: channel.id,
+        lines: [{ variantId: variant.id, quantity }],
+        justification: '职工食堂用茶（端到端测试）',
+        terms: 'ON_DELIVERY',
+      },
+    },
     purchaserToken,
   );
   if (pr.__typename !== 'PurchaseRequest') throw new Error(`purchase request refused: ${pr.__typename} ${pr.code}`);
   if (pr.status === 'PENDING_APPROVAL') {
-    await gql(request, 'mutation($id: ID!) { approvePurchaseRequest(id: $id, comment: "同意") { id } }', { id: pr.id }, await tokenFor(request, AGENCY.approver));
+    await gql(
+      request,
+      'mutation($id: ID!) { approvePurchaseRequest(id: $id, comment: "同意") { id } }',
+      { id: pr.id },
+      await tokenFor(request, AGENCY.approver),
+    );
   }
   const orderId = pr.orderId!;
 
   const supplierToken = await tokenFor(request, 'supplier@demo.bangfu');
-  const { order } = await gql<{ order: { supplierOrders: Array<{ id: string }> } }>(request, 'query($id: ID!) { order(id: $id) { supplierOrders { id } } }', { id: orderId }, purchaserToken);
+  const { order } = await gql<{ order: { supplierOrders: Array<{ id: string }> } }>(
+    request,
+    'query($id: ID!) { order(id: $id) { supplierOrders { id } } }',
+    { id: orderId },
+    purchaserToken,
+  );
   for (const so of order.supplierOrders) {
-    await gql(request, 'mutation($id: ID!) { shipSupplierOrder(supplierOrderId: $id, carrier: "顺丰速运", trackingNo: "SF20261123") { id } }', { id: so.id }, supplierToken);
-    await gql(request, 'mutation($id: ID!) { confirmDelivery(supplierOrderId: $id) { id } }', { id: so.id }, purchaserToken);
+    await gql(
+      request,
+      'mutation($id: ID!) { shipSupplierOrder(supplierOrderId: $id, carrier: "顺丰速运", trackingNo: "SF20261123") { id } }',
+      { id: so.id },
+      supplierToken,
+    );
+    await gql(
+      request,
+      'mutation($id: ID!) { confirmDelivery(supplierOrderId: $id) { id } }',
+      { id: so.id },
+      purchaserToken,
+    );
   }
   const upload = await request.post(`/files/orders/${orderId}/documents`, {
-    headers: { authorization: `Bearer ${purchaserToken}`, 'content-type': 'application/pdf', 'x-file-name': encodeURIComponent('发票.pdf'), accept: 'application/json' },
+    headers: {
+      authorization: `Bearer ${purchaserToken}`,
+      'content-type': 'application/pdf',
+      'x-file-name': encodeURIComponent('发票.pdf'),
+      accept: 'application/json',
+    },
     data: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
   });
   if (!upload.ok()) throw new Error(`upload failed: ${upload.status()} ${await upload.text()}`);
   const { fileKey } = (await upload.json()) as { fileKey: string };
-  await gql(request, 'mutation($id: ID!, $input: AcceptOrderInput!) { acceptOrder(orderId: $id, input: $input) { id } }', { id: orderId, input: { invoiceNo: `INV${Date.now()}`, documents: [fileKey] } }, purchaserToken);
+  await gql(
+    request,
+    'mutation($id: ID!, $input: AcceptOrderInput!) { acceptOrder(orderId: $id, input: $input) { id } }',
+    { id: orderId, input: { invoiceNo: `INV${Date.now()}`, documents: [fileKey] } },
+    purchaserToken,
+  );
   return { orderId };
 }

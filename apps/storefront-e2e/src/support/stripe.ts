@@ -66,9 +66,15 @@ export async function startStripeStandIn(port: number): Promise<StripeStandIn> {
       const key = req.headers['idempotency-key'];
       const known = typeof key === 'string' ? replies.get(key) : undefined;
       if (known) return send(res, 200, known);
-      const params = parseForm(body) as { amount?: string; currency?: string; description?: string; metadata?: Record<string, string> };
+      const params = parseForm(body) as {
+        amount?: string;
+        currency?: string;
+        description?: string;
+        metadata?: Record<string, string>;
+      };
       const amount = Number(params.amount);
-      if (!Number.isSafeInteger(amount) || amount <= 0) return send(res, 400, { error: { type: 'invalid_request_error', message: 'Invalid amount', param: 'amount' } });
+      if (!Number.isSafeInteger(amount) || amount <= 0)
+        return send(res, 400, { error: { type: 'invalid_request_error', message: 'Invalid amount', param: 'amount' } });
       const id = rand('pi');
       const intent: Intent = {
         id,
@@ -90,9 +96,15 @@ export async function startStripeStandIn(port: number): Promise<StripeStandIn> {
     const match = /^\/v1\/payment_intents\/([^/]+)$/.exec(url.pathname);
     if (req.method === 'GET' && match) {
       const intent = intents.get(decodeURIComponent(match[1]));
-      return intent ? send(res, 200, intent) : send(res, 404, { error: { type: 'invalid_request_error', code: 'resource_missing', message: 'No such payment_intent' } });
+      return intent
+        ? send(res, 200, intent)
+        : send(res, 404, {
+            error: { type: 'invalid_request_error', code: 'resource_missing', message: 'No such payment_intent' },
+          });
     }
-    return send(res, 404, { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${req.method}: ${url.pathname})` } });
+    return send(res, 404, {
+      error: { type: 'invalid_request_error', message: `Unrecognized request URL (${req.method}: ${url.pathname})` },
+    });
   };
 
   const server = createServer((req, res) => {

@@ -8,7 +8,9 @@ export const LOGOUT = /* GraphQL */ `
 
 export const CHANGE_PASSWORD = /* GraphQL */ `
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
-    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { token }
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+      token
+    }
   }
 `;
 
@@ -21,12 +23,23 @@ export interface AccountEventData {
 
 export const ACCOUNT_EVENTS = /* GraphQL */ `
   query AccountEvents {
-    me { id accountEvents(first: 20) { id kind ip createdAt } }
+    me {
+      id
+      accountEvents(first: 20) {
+        id
+        kind
+        ip
+        createdAt
+      }
+    }
   }
 `;
 
 export const SET_USER_DISABLED = /* GraphQL */ `
   mutation SetUserDisabled($userId: ID!, $disabled: Boolean!) {
-    setUserDisabled(userId: $userId, disabled: $disabled) { id status }
+    setUserDisabled(userId: $userId, disabled: $disabled) {
+      id
+      status
+    }
   }
 `;

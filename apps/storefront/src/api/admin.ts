@@ -2,11 +2,46 @@
 // Supplier lists, certification lists and orders reuse api/portal.ts and api/ordering.ts.
 
 export const SUPPLIER_ADMISSION_MOVES = {
-  approve: /* GraphQL */ `mutation ApproveSupplier($supplierId: ID!, $comment: String) { approveSupplier(supplierId: $supplierId, comment: $comment) { id status } }`,
-  reject: /* GraphQL */ `mutation RejectSupplierAdmin($supplierId: ID!, $reason: String!) { rejectSupplier(supplierId: $supplierId, reason: $reason) { id status } }`,
-  suspend: /* GraphQL */ `mutation SuspendSupplier($supplierId: ID!, $reason: String!) { suspendSupplier(supplierId: $supplierId, reason: $reason) { id status } }`,
-  reinstate: /* GraphQL */ `mutation ReinstateSupplier($supplierId: ID!, $comment: String) { reinstateSupplier(supplierId: $supplierId, comment: $comment) { id status } }`,
-  revoke: /* GraphQL */ `mutation RevokeSupplier($supplierId: ID!, $reason: String!) { revokeSupplier(supplierId: $supplierId, reason: $reason) { id status } }`,
+  approve: /* GraphQL */ `
+    mutation ApproveSupplier($supplierId: ID!, $comment: String) {
+      approveSupplier(supplierId: $supplierId, comment: $comment) {
+        id
+        status
+      }
+    }
+  `,
+  reject: /* GraphQL */ `
+    mutation RejectSupplierAdmin($supplierId: ID!, $reason: String!) {
+      rejectSupplier(supplierId: $supplierId, reason: $reason) {
+        id
+        status
+      }
+    }
+  `,
+  suspend: /* GraphQL */ `
+    mutation SuspendSupplier($supplierId: ID!, $reason: String!) {
+      suspendSupplier(supplierId: $supplierId, reason: $reason) {
+        id
+        status
+      }
+    }
+  `,
+  reinstate: /* GraphQL */ `
+    mutation ReinstateSupplier($supplierId: ID!, $comment: String) {
+      reinstateSupplier(supplierId: $supplierId, comment: $comment) {
+        id
+        status
+      }
+    }
+  `,
+  revoke: /* GraphQL */ `
+    mutation RevokeSupplier($supplierId: ID!, $reason: String!) {
+      revokeSupplier(supplierId: $supplierId, reason: $reason) {
+        id
+        status
+      }
+    }
+  `,
 } as const;
 
 export interface CertifyInput {
@@ -19,13 +54,22 @@ export interface CertifyInput {
 
 export const CERTIFY_PRODUCT = /* GraphQL */ `
   mutation CertifyProduct($id: ID!, $input: CertifyProductInput!) {
-    certifyProduct(id: $id, input: $input) { id status certificateNo validFrom validTo }
+    certifyProduct(id: $id, input: $input) {
+      id
+      status
+      certificateNo
+      validFrom
+      validTo
+    }
   }
 `;
 
 export const REVOKE_CERTIFICATION = /* GraphQL */ `
   mutation RevokeCertification($id: ID!, $reason: String!) {
-    revokeCertification(id: $id, reason: $reason) { id status }
+    revokeCertification(id: $id, reason: $reason) {
+      id
+      status
+    }
   }
 `;
 
@@ -51,8 +95,22 @@ export interface AdminUser {
 export const USERS = /* GraphQL */ `
   query AdminUsers($search: String, $role: Role, $organizationId: ID, $first: Int) {
     users(search: $search, role: $role, organizationId: $organizationId, first: $first) {
-      id displayName email phone status createdAt
-      memberships { id role regionPrefix organization { id name kind } }
+      id
+      displayName
+      email
+      phone
+      status
+      createdAt
+      memberships {
+        id
+        role
+        regionPrefix
+        organization {
+          id
+          name
+          kind
+        }
+      }
     }
   }
 `;
@@ -70,26 +128,46 @@ export interface AdminOrganization {
 
 export const ORGANIZATIONS = /* GraphQL */ `
   query AdminOrganizations($kind: OrganizationKind) {
-    organizations(kind: $kind) { id name kind status creditCode regionCode parentId }
+    organizations(kind: $kind) {
+      id
+      name
+      kind
+      status
+      creditCode
+      regionCode
+      parentId
+    }
   }
 `;
 export type OrganizationsData = { organizations: AdminOrganization[] };
 
 export const CREATE_ORGANIZATION = /* GraphQL */ `
   mutation CreateOrganization($input: CreateOrganizationInput!) {
-    createOrganization(input: $input) { id name kind status creditCode regionCode parentId }
+    createOrganization(input: $input) {
+      id
+      name
+      kind
+      status
+      creditCode
+      regionCode
+      parentId
+    }
   }
 `;
 
 export const CREATE_USER = /* GraphQL */ `
   mutation CreateUser($input: CreateUserInput!) {
-    createUser(input: $input) { id }
+    createUser(input: $input) {
+      id
+    }
   }
 `;
 
 export const GRANT_MEMBERSHIP = /* GraphQL */ `
   mutation GrantMembership($input: GrantMembershipInput!) {
-    grantMembership(input: $input) { id }
+    grantMembership(input: $input) {
+      id
+    }
   }
 `;
 
@@ -114,19 +192,46 @@ export interface RefundRecord {
 
 export const ORDER_REFUNDS = /* GraphQL */ `
   query AdminOrderRefunds($orderId: ID!) {
-    orderRefunds(orderId: $orderId) { id orderId amount status origin reason failure createdAt }
+    orderRefunds(orderId: $orderId) {
+      id
+      orderId
+      amount
+      status
+      origin
+      reason
+      failure
+      createdAt
+    }
   }
 `;
 
 export const REFUND_ORDER = /* GraphQL */ `
   mutation AdminRefundOrder($orderId: ID!, $amount: Money, $reason: String) {
-    refundOrder(orderId: $orderId, amount: $amount, reason: $reason) { id orderId amount status origin reason failure createdAt }
+    refundOrder(orderId: $orderId, amount: $amount, reason: $reason) {
+      id
+      orderId
+      amount
+      status
+      origin
+      reason
+      failure
+      createdAt
+    }
   }
 `;
 
 export const RECENT_REFUNDS = /* GraphQL */ `
   query RecentRefunds($status: RefundStatus, $first: Int) {
-    refunds(status: $status, first: $first) { id orderId amount status origin reason failure createdAt }
+    refunds(status: $status, first: $first) {
+      id
+      orderId
+      amount
+      status
+      origin
+      reason
+      failure
+      createdAt
+    }
   }
 `;
 export type RecentRefundsData = { refunds: RefundRecord[] };
@@ -144,14 +249,26 @@ export interface FlaggedPayment {
 
 export const FLAGGED_PAYMENTS = /* GraphQL */ `
   query FlaggedPayments {
-    flaggedPayments { id orderId amount method status flag flagReason createdAt }
+    flaggedPayments {
+      id
+      orderId
+      amount
+      method
+      status
+      flag
+      flagReason
+      createdAt
+    }
   }
 `;
 export type FlaggedPaymentsData = { flaggedPayments: FlaggedPayment[] };
 
 export const REFUND_UNMATCHED = /* GraphQL */ `
   mutation RefundUnmatchedPayment($paymentId: ID!) {
-    refundUnmatchedPayment(paymentId: $paymentId) { id status }
+    refundUnmatchedPayment(paymentId: $paymentId) {
+      id
+      status
+    }
   }
 `;
 
@@ -231,10 +348,22 @@ export const PLACE_PRODUCT_IN_CHANNEL = /* GraphQL */ `
 
 export const PRODUCT_PICK = /* GraphQL */ `
   query AdminProductPick($search: String) {
-    products(filter: { search: $search }, first: 10) { edges { node { id title supplier { name } } } }
+    products(filter: { search: $search }, first: 10) {
+      edges {
+        node {
+          id
+          title
+          supplier {
+            name
+          }
+        }
+      }
+    }
   }
 `;
-export type ProductPickData = { products: { edges: Array<{ node: { id: string; title: string; supplier: { name: string } | null } }> } };
+export type ProductPickData = {
+  products: { edges: Array<{ node: { id: string; title: string; supplier: { name: string } | null } }> };
+};
 
 // ── regions and jurisdictions ───────────────────────────────────────────────────
 
@@ -247,12 +376,26 @@ export interface RegionFlags {
 }
 
 export const REGION_WITH_FLAGS = /* GraphQL */ `
-  query RegionFlags($code: String!) { region(code: $code) { code name level exPovertyCounty keyAssistanceCounty } }
+  query RegionFlags($code: String!) {
+    region(code: $code) {
+      code
+      name
+      level
+      exPovertyCounty
+      keyAssistanceCounty
+    }
+  }
 `;
 
 export const SET_REGION_FLAGS = /* GraphQL */ `
   mutation SetRegionFlags($code: String!, $exPovertyCounty: Boolean, $keyAssistanceCounty: Boolean) {
-    setRegionFlags(code: $code, exPovertyCounty: $exPovertyCounty, keyAssistanceCounty: $keyAssistanceCounty) { code name level exPovertyCounty keyAssistanceCounty }
+    setRegionFlags(code: $code, exPovertyCounty: $exPovertyCounty, keyAssistanceCounty: $keyAssistanceCounty) {
+      code
+      name
+      level
+      exPovertyCounty
+      keyAssistanceCounty
+    }
   }
 `;
 
@@ -263,13 +406,23 @@ export interface JurisdictionMinimum {
 }
 
 export const JURISDICTION_MINIMUMS = /* GraphQL */ `
-  query JurisdictionMinimums { jurisdictionMinimums { regionPrefix ratioBps updatedAt } }
+  query JurisdictionMinimums {
+    jurisdictionMinimums {
+      regionPrefix
+      ratioBps
+      updatedAt
+    }
+  }
 `;
 export type JurisdictionMinimumsData = { jurisdictionMinimums: JurisdictionMinimum[] };
 
 export const SET_JURISDICTION_MINIMUM = /* GraphQL */ `
   mutation SetJurisdictionMinimum($regionCode: String!, $ratioBps: Int!) {
-    setJurisdictionMinimum(regionCode: $regionCode, ratioBps: $ratioBps) { regionPrefix ratioBps updatedAt }
+    setJurisdictionMinimum(regionCode: $regionCode, ratioBps: $ratioBps) {
+      regionPrefix
+      ratioBps
+      updatedAt
+    }
   }
 `;
 
@@ -288,11 +441,31 @@ export interface FailedJob {
 
 export const FAILED_JOBS = /* GraphQL */ `
   query FailedJobs($queue: String) {
-    jobQueues { name failed }
-    failedJobs(first: 100, queue: $queue) { id queue name data failedReason attemptsMade failedAt timestamp }
+    jobQueues {
+      name
+      failed
+    }
+    failedJobs(first: 100, queue: $queue) {
+      id
+      queue
+      name
+      data
+      failedReason
+      attemptsMade
+      failedAt
+      timestamp
+    }
   }
 `;
 export type FailedJobsData = { jobQueues: Array<{ name: string; failed: number }>; failedJobs: FailedJob[] };
 
-export const RETRY_FAILED_JOB = /* GraphQL */ `mutation RetryFailedJob($id: ID!, $queue: String!) { retryFailedJob(id: $id, queue: $queue) }`;
-export const DISCARD_FAILED_JOB = /* GraphQL */ `mutation DiscardFailedJob($id: ID!, $queue: String!) { discardFailedJob(id: $id, queue: $queue) }`;
+export const RETRY_FAILED_JOB = /* GraphQL */ `
+  mutation RetryFailedJob($id: ID!, $queue: String!) {
+    retryFailedJob(id: $id, queue: $queue)
+  }
+`;
+export const DISCARD_FAILED_JOB = /* GraphQL */ `
+  mutation DiscardFailedJob($id: ID!, $queue: String!) {
+    discardFailedJob(id: $id, queue: $queue)
+  }
+`;

@@ -52,7 +52,11 @@ export const COMPLAINTS = `query Complaints($filter: ComplaintFilterInput, $firs
   complaints(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${COMPLAINT_FIELDS} } } }
 }`;
 export interface ComplaintsData {
-  complaints: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: ComplaintData }> };
+  complaints: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ node: ComplaintData }>;
+  };
 }
 
 export const ORDER_AFTERSALES = `query OrderAftersales($orderId: ID!) {
@@ -141,7 +145,12 @@ async function errorOf(res: Response): Promise<RequestError> {
   } catch {
     /* not JSON */
   }
-  const code = typeof body?.error?.code === 'string' ? body.error.code : res.status >= 502 ? CLIENT_CODES.NETWORK : CLIENT_CODES.UNKNOWN;
+  const code =
+    typeof body?.error?.code === 'string'
+      ? body.error.code
+      : res.status >= 502
+        ? CLIENT_CODES.NETWORK
+        : CLIENT_CODES.UNKNOWN;
   return new RequestError(code, typeof body?.error?.message === 'string' ? body.error.message : `HTTP ${res.status}`);
 }
 

@@ -34,10 +34,27 @@ export interface OrderAttributionData {
 export const ORDER_ATTRIBUTION = /* GraphQL */ `
   query OrderAttribution($orderId: ID!) {
     orderAttribution(orderId: $orderId) {
-      orderId counted attributedAmount householdAmount householdCount
+      orderId
+      counted
+      attributedAmount
+      householdAmount
+      householdCount
       lines {
-        orderLineId productTitle quantity lineTotal ruleKind attributedAmount capped
-        beneficiaries { kind householdId name villageName lotNo amount }
+        orderLineId
+        productTitle
+        quantity
+        lineTotal
+        ruleKind
+        attributedAmount
+        capped
+        beneficiaries {
+          kind
+          householdId
+          name
+          villageName
+          lotNo
+          amount
+        }
       }
     }
   }
@@ -49,15 +66,37 @@ export interface HouseholdIncomeData {
   fromPeriod: string;
   toPeriod: string;
   totalAmount: number;
-  months: Array<{ period: string; amount: number; products: Array<{ productId: string; productTitle: string; amount: number }> }>;
+  months: Array<{
+    period: string;
+    amount: number;
+    products: Array<{ productId: string; productTitle: string; amount: number }>;
+  }>;
 }
 
 export const MY_HOUSEHOLD_INCOME = /* GraphQL */ `
   query MyHouseholdIncome($from: String!, $to: String!) {
-    myHousehold { id headName village { code name } }
+    myHousehold {
+      id
+      headName
+      village {
+        code
+        name
+      }
+    }
     myHouseholdIncome(from: $from, to: $to) {
-      householdId fromPeriod toPeriod totalAmount
-      months { period amount products { productId productTitle amount } }
+      householdId
+      fromPeriod
+      toPeriod
+      totalAmount
+      months {
+        period
+        amount
+        products {
+          productId
+          productTitle
+          amount
+        }
+      }
     }
   }
 `;

@@ -3,7 +3,9 @@ import { changeRows, cleanFilter, parseSummary } from './audit';
 
 describe('audit log helpers', () => {
   it('reads a stored summary and lists the changed fields in order', () => {
-    const s = parseSummary('{"args":{"id":"x"},"before":{"status":"APPLIED","note":null},"after":{"status":"APPROVED","reason":"ok"}}');
+    const s = parseSummary(
+      '{"args":{"id":"x"},"before":{"status":"APPLIED","note":null},"after":{"status":"APPROVED","reason":"ok"}}',
+    );
     expect(changeRows(s)).toEqual([
       { field: 'note', before: 'null', after: '—' },
       { field: 'reason', before: '—', after: 'ok' },
@@ -15,6 +17,9 @@ describe('audit log helpers', () => {
   });
 
   it('sends only the filled-in filters, trimmed', () => {
-    expect(cleanFilter({ operation: ' placeOrder ', entityId: '', regionCode: '5206', from: '   ' })).toEqual({ operation: 'placeOrder', regionCode: '5206' });
+    expect(cleanFilter({ operation: ' placeOrder ', entityId: '', regionCode: '5206', from: '   ' })).toEqual({
+      operation: 'placeOrder',
+      regionCode: '5206',
+    });
   });
 });

@@ -35,18 +35,58 @@ export const AUDIT_EVENTS = /* GraphQL */ `
   query AuditEvents($filter: AuditEventFilter, $first: Int, $after: String) {
     auditEvents(filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { id seq at kind operation outcome actorUserId actorName actorOrgName actorRole entityType entityId regionCode summary clientIp requestId hash prevHash } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          seq
+          at
+          kind
+          operation
+          outcome
+          actorUserId
+          actorName
+          actorOrgName
+          actorRole
+          entityType
+          entityId
+          regionCode
+          summary
+          clientIp
+          requestId
+          hash
+          prevHash
+        }
+      }
     }
   }
 `;
 export interface AuditEventsData {
-  auditEvents: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: AuditEventData }> };
+  auditEvents: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ node: AuditEventData }>;
+  };
 }
 
 export const AUDIT_CHAIN_STATUS = /* GraphQL */ `
   query AuditChainStatus {
-    auditChainStatus { headSeq headHash checkpoints { day verifiedAt ok checkedCount firstBrokenEventId headSeq headHash } }
+    auditChainStatus {
+      headSeq
+      headHash
+      checkpoints {
+        day
+        verifiedAt
+        ok
+        checkedCount
+        firstBrokenEventId
+        headSeq
+        headHash
+      }
+    }
   }
 `;
 export interface AuditCheckpointData {
@@ -64,7 +104,11 @@ export interface AuditChainStatusData {
 
 export const VERIFY_AUDIT_CHAIN = /* GraphQL */ `
   query VerifyAuditChain($from: String, $to: String) {
-    verifyAuditChain(from: $from, to: $to) { ok checkedCount firstBrokenEventId }
+    verifyAuditChain(from: $from, to: $to) {
+      ok
+      checkedCount
+      firstBrokenEventId
+    }
   }
 `;
 export interface VerifyAuditChainData {
@@ -97,5 +141,9 @@ export function changeRows(s: AuditSummary | null): Array<{ field: string; befor
 
 /** Empty fields dropped, so the query sends only what the user filled in. */
 export function cleanFilter(f: AuditFilterInput): AuditFilterInput {
-  return Object.fromEntries(Object.entries(f).filter(([, v]) => typeof v === 'string' && v.trim() !== '').map(([k, v]) => [k, (v as string).trim()]));
+  return Object.fromEntries(
+    Object.entries(f)
+      .filter(([, v]) => typeof v === 'string' && v.trim() !== '')
+      .map(([k, v]) => [k, (v as string).trim()]),
+  );
 }

@@ -49,7 +49,9 @@ export const SET_DEFAULT_ADDRESS = /* GraphQL */ `
 `;
 
 export const DELETE_ADDRESS = /* GraphQL */ `
-  mutation DeleteAddress($id: ID!) { deleteAddress(id: $id) }
+  mutation DeleteAddress($id: ID!) {
+    deleteAddress(id: $id)
+  }
 `;
 
 const SNAPSHOT_FIELDS = 'recipient phone regionCode regionPath detail';
@@ -98,7 +100,18 @@ export interface SupplierStoreData {
 
 export const SUPPLIER_STORE = /* GraphQL */ `
   query SupplierStore($id: ID!) {
-    supplier(id: $id) { id name kind status linkageMechanism linkedHouseholdCount county { code name } }
+    supplier(id: $id) {
+      id
+      name
+      kind
+      status
+      linkageMechanism
+      linkedHouseholdCount
+      county {
+        code
+        name
+      }
+    }
   }
 `;
 
@@ -109,21 +122,61 @@ export interface CertifiedCountData {
 /** How many of a supplier's products hold a certification valid today. */
 export const SUPPLIER_CERTIFIED_COUNT = /* GraphQL */ `
   query SupplierCertifiedCount($supplierId: ID!) {
-    products(filter: { supplierId: $supplierId, certifiedOnly: true }, first: 1) { totalCount }
+    products(filter: { supplierId: $supplierId, certifiedOnly: true }, first: 1) {
+      totalCount
+    }
   }
 `;
 
 export const PRODUCT_SORTS = ['RELEVANCE', 'NEWEST', 'PRICE_ASC', 'PRICE_DESC', 'SALES'] as const;
 export type ProductSort = (typeof PRODUCT_SORTS)[number];
 
-export type SortedProductsData = { products: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: ProductCardData }> } };
+export type SortedProductsData = {
+  products: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ node: ProductCardData }>;
+  };
+};
 
 export const SORTED_PRODUCTS = /* GraphQL */ `
   query SortedProducts($filter: ProductFilter, $first: Int, $after: String, $sort: ProductSort) {
     products(filter: $filter, first: $first, after: $after, sort: $sort) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { id title originRegion { code name path { code name level } } supplier { id name } certification { status certificateNo validFrom validTo } minRetailPrice images { id url } } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title
+          originRegion {
+            code
+            name
+            path {
+              code
+              name
+              level
+            }
+          }
+          supplier {
+            id
+            name
+          }
+          certification {
+            status
+            certificateNo
+            validFrom
+            validTo
+          }
+          minRetailPrice
+          images {
+            id
+            url
+          }
+        }
+      }
     }
   }
 `;

@@ -64,11 +64,30 @@ const PRODUCT_CARD = /* GraphQL */ `
   fragment ProductCard on Product {
     id
     title
-    originRegion { code name path { code name level } }
-    supplier { id name }
-    certification { status certificateNo validFrom validTo }
+    originRegion {
+      code
+      name
+      path {
+        code
+        name
+        level
+      }
+    }
+    supplier {
+      id
+      name
+    }
+    certification {
+      status
+      certificateNo
+      validFrom
+      validTo
+    }
     minRetailPrice
-    images { id url }
+    images {
+      id
+      url
+    }
   }
 `;
 
@@ -76,8 +95,15 @@ export const PRODUCTS = /* GraphQL */ `
   query Products($filter: ProductFilter, $first: Int, $after: String) {
     products(filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { ...ProductCard } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...ProductCard
+        }
+      }
     }
   }
   ${PRODUCT_CARD}
@@ -91,14 +117,52 @@ export const PRODUCT = /* GraphQL */ `
       title
       description
       status
-      category { id name nameEn }
-      originRegion { code name path { code name level } }
-      supplier { id name }
-      certification { status certificateNo issuer batch validFrom validTo }
+      category {
+        id
+        name
+        nameEn
+      }
+      originRegion {
+        code
+        name
+        path {
+          code
+          name
+          level
+        }
+      }
+      supplier {
+        id
+        name
+      }
+      certification {
+        status
+        certificateNo
+        issuer
+        batch
+        validFrom
+        validTo
+      }
       minRetailPrice
-      images { id url }
-      incomeShare { householdCount perUnitToHouseholds }
-      variants { id sku spec unit retailPrice agencyPrice marketReferencePrice stockAvailable active }
+      images {
+        id
+        url
+      }
+      incomeShare {
+        householdCount
+        perUnitToHouseholds
+      }
+      variants {
+        id
+        sku
+        spec
+        unit
+        retailPrice
+        agencyPrice
+        marketReferencePrice
+        stockAvailable
+        active
+      }
     }
   }
 `;
@@ -106,21 +170,48 @@ export type ProductData = { product: ProductDetail | null };
 
 export const CATEGORIES = /* GraphQL */ `
   query Categories {
-    categories { id parentId code name nameEn sort }
+    categories {
+      id
+      parentId
+      code
+      name
+      nameEn
+      sort
+    }
   }
 `;
 export type CategoriesData = { categories: Category[] };
 
 export const CHANNELS = /* GraphQL */ `
   query Channels {
-    channels { id kind name online address region { code name } productCount }
+    channels {
+      id
+      kind
+      name
+      online
+      address
+      region {
+        code
+        name
+      }
+      productCount
+    }
   }
 `;
 export type ChannelsData = { channels: Channel[] };
 
 export const REGION_PATH = /* GraphQL */ `
   query RegionPath($code: String!) {
-    region(code: $code) { code name level path { code name level } }
+    region(code: $code) {
+      code
+      name
+      level
+      path {
+        code
+        name
+        level
+      }
+    }
   }
 `;
 export type RegionPathData = { region: (RegionRef & { path: RegionRef[] }) | null };

@@ -18,7 +18,12 @@ async function errorOf(res: Response): Promise<RequestError> {
   } catch {
     /* not JSON */
   }
-  const code = typeof body?.error?.code === 'string' ? body.error.code : res.status >= 502 ? CLIENT_CODES.NETWORK : CLIENT_CODES.UNKNOWN;
+  const code =
+    typeof body?.error?.code === 'string'
+      ? body.error.code
+      : res.status >= 502
+        ? CLIENT_CODES.NETWORK
+        : CLIENT_CODES.UNKNOWN;
   return new RequestError(code, typeof body?.error?.message === 'string' ? body.error.message : `HTTP ${res.status}`);
 }
 
@@ -27,12 +32,21 @@ function authHeaders(): Record<string, string> {
   return token ? { authorization: `Bearer ${token}` } : {};
 }
 
-export async function uploadOrderDocument(orderId: string, file: File, doFetch: typeof fetch = (i, init) => globalThis.fetch(i, init)): Promise<UploadedDocument> {
+export async function uploadOrderDocument(
+  orderId: string,
+  file: File,
+  doFetch: typeof fetch = (i, init) => globalThis.fetch(i, init),
+): Promise<UploadedDocument> {
   let res: Response;
   try {
     res = await doFetch(`/files/orders/${encodeURIComponent(orderId)}/documents`, {
       method: 'POST',
-      headers: { ...authHeaders(), 'content-type': file.type, 'x-file-name': encodeURIComponent(file.name), accept: 'application/json' },
+      headers: {
+        ...authHeaders(),
+        'content-type': file.type,
+        'x-file-name': encodeURIComponent(file.name),
+        accept: 'application/json',
+      },
       body: file,
     });
   } catch (e) {
@@ -52,7 +66,8 @@ export async function downloadOrderDocument(url: string, contentType: string): P
   }
   if (!res.ok) throw await errorOf(res);
   const type = res.headers.get('content-type') ?? '';
-  if (type.startsWith('text/html')) throw new RequestError(CLIENT_CODES.UNKNOWN, 'The server answered with a page instead of the document');
+  if (type.startsWith('text/html'))
+    throw new RequestError(CLIENT_CODES.UNKNOWN, 'The server answered with a page instead of the document');
   return res.blob();
 }
 

@@ -32,7 +32,14 @@ export const ME = /* GraphQL */ `
       memberships {
         role
         regionPrefix
-        organization { id name kind region { name } }
+        organization {
+          id
+          name
+          kind
+          region {
+            name
+          }
+        }
       }
     }
   }
@@ -49,6 +56,12 @@ export const LOGIN = /* GraphQL */ `
 
 export const REGIONS = /* GraphQL */ `
   query Regions($parentCode: String) {
-    regions(parentCode: $parentCode) { code name level exPovertyCounty keyAssistanceCounty }
+    regions(parentCode: $parentCode) {
+      code
+      name
+      level
+      exPovertyCounty
+      keyAssistanceCounty
+    }
   }
 `;

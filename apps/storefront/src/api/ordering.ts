@@ -135,11 +135,35 @@ const SUPPLIER_ORDER = /* GraphQL */ `
     deliveredAt
     deliveryProof
     lines {
-      id variantId productId productTitle sku spec unit priceKind unitPrice quantity lineTotal refundedAmount
-      certified certificationStatus certificateNo
-      allocations { id lotId quantity }
+      id
+      variantId
+      productId
+      productTitle
+      sku
+      spec
+      unit
+      priceKind
+      unitPrice
+      quantity
+      lineTotal
+      refundedAmount
+      certified
+      certificationStatus
+      certificateNo
+      allocations {
+        id
+        lotId
+        quantity
+      }
     }
-    history { id fromStatus toStatus actorKind reason createdAt }
+    history {
+      id
+      fromStatus
+      toStatus
+      actorKind
+      reason
+      createdAt
+    }
   }
 `;
 
@@ -159,7 +183,9 @@ const ORDER_SUMMARY = /* GraphQL */ `
     paymentDueAt
     wholeOrderVisible
     createdAt
-    supplierOrders { ...SupplierOrderFields }
+    supplierOrders {
+      ...SupplierOrderFields
+    }
   }
   ${SUPPLIER_ORDER}
 `;
@@ -174,9 +200,37 @@ const ORDER_DETAIL = /* GraphQL */ `
     acceptedAt
     settledAt
     cancelledAt
-    history { id fromStatus toStatus actorKind reason createdAt }
-    documents { id orderId storageKey contentType sizeBytes fileName inAcceptance createdAt url }
-    payments { id provider method status amount reference paidAt confirmedAt rejectedReason createdAt }
+    history {
+      id
+      fromStatus
+      toStatus
+      actorKind
+      reason
+      createdAt
+    }
+    documents {
+      id
+      orderId
+      storageKey
+      contentType
+      sizeBytes
+      fileName
+      inAcceptance
+      createdAt
+      url
+    }
+    payments {
+      id
+      provider
+      method
+      status
+      amount
+      reference
+      paidAt
+      confirmedAt
+      rejectedReason
+      createdAt
+    }
   }
   ${ORDER_SUMMARY}
 `;
@@ -185,11 +239,35 @@ export const PLACE_ORDER = /* GraphQL */ `
   mutation PlaceOrder($input: PlaceOrderInput!) {
     placeOrder(input: $input) {
       __typename
-      ... on Order { id orderNo }
-      ... on InsufficientStockError { code message variantId requested available }
-      ... on ProductUnavailableError { code message variantId reason }
-      ... on CertificationInvalidError { code message variantId productId certificationStatus }
-      ... on InvalidOrderInputError { code message field }
+      ... on Order {
+        id
+        orderNo
+      }
+      ... on InsufficientStockError {
+        code
+        message
+        variantId
+        requested
+        available
+      }
+      ... on ProductUnavailableError {
+        code
+        message
+        variantId
+        reason
+      }
+      ... on CertificationInvalidError {
+        code
+        message
+        variantId
+        productId
+        certificationStatus
+      }
+      ... on InvalidOrderInputError {
+        code
+        message
+        field
+      }
     }
   }
 `;
@@ -199,8 +277,15 @@ export const ORDERS = /* GraphQL */ `
   query Orders($filter: OrderFilter, $first: Int, $after: String) {
     orders(filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { ...OrderSummaryFields } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...OrderSummaryFields
+        }
+      }
     }
   }
   ${ORDER_SUMMARY}
@@ -209,7 +294,9 @@ export type OrdersData = { orders: ConnectionPage<OrderSummary> };
 
 export const ORDER = /* GraphQL */ `
   query Order($id: ID!) {
-    order(id: $id) { ...OrderDetailFields }
+    order(id: $id) {
+      ...OrderDetailFields
+    }
   }
   ${ORDER_DETAIL}
 `;
@@ -217,42 +304,54 @@ export type OrderData = { order: OrderDetail };
 
 export const CANCEL_ORDER = /* GraphQL */ `
   mutation CancelOrder($orderId: ID!, $reason: String!) {
-    cancelOrder(orderId: $orderId, reason: $reason) { ...OrderDetailFields }
+    cancelOrder(orderId: $orderId, reason: $reason) {
+      ...OrderDetailFields
+    }
   }
   ${ORDER_DETAIL}
 `;
 
 export const CONFIRM_ORDER = /* GraphQL */ `
   mutation ConfirmOrder($orderId: ID!) {
-    confirmOrder(orderId: $orderId) { ...OrderDetailFields }
+    confirmOrder(orderId: $orderId) {
+      ...OrderDetailFields
+    }
   }
   ${ORDER_DETAIL}
 `;
 
 export const EXTEND_PAYMENT_DEADLINE = /* GraphQL */ `
   mutation ExtendPaymentDeadline($orderId: ID!) {
-    extendPaymentDeadline(orderId: $orderId) { ...OrderDetailFields }
+    extendPaymentDeadline(orderId: $orderId) {
+      ...OrderDetailFields
+    }
   }
   ${ORDER_DETAIL}
 `;
 
 export const ACCEPT_ORDER = /* GraphQL */ `
   mutation AcceptOrder($orderId: ID!, $input: AcceptOrderInput!) {
-    acceptOrder(orderId: $orderId, input: $input) { ...OrderDetailFields }
+    acceptOrder(orderId: $orderId, input: $input) {
+      ...OrderDetailFields
+    }
   }
   ${ORDER_DETAIL}
 `;
 
 export const SETTLE_ORDER = /* GraphQL */ `
   mutation SettleOrder($orderId: ID!) {
-    settleOrder(orderId: $orderId) { ...OrderDetailFields }
+    settleOrder(orderId: $orderId) {
+      ...OrderDetailFields
+    }
   }
   ${ORDER_DETAIL}
 `;
 
 export const SHIP_SUPPLIER_ORDER = /* GraphQL */ `
   mutation ShipSupplierOrder($supplierOrderId: ID!, $carrier: String!, $trackingNo: String!) {
-    shipSupplierOrder(supplierOrderId: $supplierOrderId, carrier: $carrier, trackingNo: $trackingNo) { ...SupplierOrderFields }
+    shipSupplierOrder(supplierOrderId: $supplierOrderId, carrier: $carrier, trackingNo: $trackingNo) {
+      ...SupplierOrderFields
+    }
   }
   ${SUPPLIER_ORDER}
 `;
@@ -260,7 +359,9 @@ export type ShipData = { shipSupplierOrder: SupplierOrderData };
 
 export const CONFIRM_DELIVERY = /* GraphQL */ `
   mutation ConfirmDelivery($supplierOrderId: ID!, $proof: String) {
-    confirmDelivery(supplierOrderId: $supplierOrderId, proof: $proof) { ...SupplierOrderFields }
+    confirmDelivery(supplierOrderId: $supplierOrderId, proof: $proof) {
+      ...SupplierOrderFields
+    }
   }
   ${SUPPLIER_ORDER}
 `;
@@ -276,7 +377,11 @@ export interface PaymentSetup {
 
 export const PAYMENT_SETUP = /* GraphQL */ `
   query PaymentSetup {
-    paymentSetup { stripeEnabled publishableKey methods }
+    paymentSetup {
+      stripeEnabled
+      publishableKey
+      methods
+    }
   }
 `;
 export type PaymentSetupData = { paymentSetup: PaymentSetup };
@@ -286,7 +391,13 @@ export interface PaymentOptions {
   payable: boolean;
   online: string[];
   publishableKey: string | null;
-  bankTransfer: { amount: number; reference: string; payeeName: string | null; bankName: string | null; accountNo: string | null } | null;
+  bankTransfer: {
+    amount: number;
+    reference: string;
+    payeeName: string | null;
+    bankName: string | null;
+    accountNo: string | null;
+  } | null;
   transferPending: boolean;
   payOnDelivery: boolean;
 }
@@ -295,8 +406,19 @@ export interface PaymentOptions {
 export const PAYMENT_OPTIONS = /* GraphQL */ `
   query PaymentOptions($orderId: ID!) {
     paymentOptions(orderId: $orderId) {
-      orderId payable online publishableKey transferPending payOnDelivery
-      bankTransfer { amount reference payeeName bankName accountNo }
+      orderId
+      payable
+      online
+      publishableKey
+      transferPending
+      payOnDelivery
+      bankTransfer {
+        amount
+        reference
+        payeeName
+        bankName
+        accountNo
+      }
     }
   }
 `;
@@ -312,14 +434,31 @@ export interface PayOrderResult {
 
 export const PAY_ORDER = /* GraphQL */ `
   mutation PayOrder($orderId: ID!, $method: PaymentMethod!) {
-    payOrder(orderId: $orderId, method: $method) { paymentId clientSecret amount method publishableKey }
+    payOrder(orderId: $orderId, method: $method) {
+      paymentId
+      clientSecret
+      amount
+      method
+      publishableKey
+    }
   }
 `;
 export type PayOrderData = { payOrder: PayOrderResult };
 
 export const RECORD_BANK_TRANSFER = /* GraphQL */ `
   mutation RecordBankTransfer($input: RecordBankTransferInput!) {
-    recordBankTransfer(input: $input) { id provider method status amount reference paidAt confirmedAt rejectedReason createdAt }
+    recordBankTransfer(input: $input) {
+      id
+      provider
+      method
+      status
+      amount
+      reference
+      paidAt
+      confirmedAt
+      rejectedReason
+      createdAt
+    }
   }
 `;
 export interface PendingTransfer extends PaymentData {
@@ -328,20 +467,38 @@ export interface PendingTransfer extends PaymentData {
 
 export const PAYMENTS_AWAITING_CONFIRMATION = /* GraphQL */ `
   query PaymentsAwaitingConfirmation {
-    paymentsAwaitingConfirmation { id orderId provider method status amount reference paidAt confirmedAt rejectedReason createdAt }
+    paymentsAwaitingConfirmation {
+      id
+      orderId
+      provider
+      method
+      status
+      amount
+      reference
+      paidAt
+      confirmedAt
+      rejectedReason
+      createdAt
+    }
   }
 `;
 export type PaymentsAwaitingData = { paymentsAwaitingConfirmation: PendingTransfer[] };
 
 export const CONFIRM_BANK_TRANSFER = /* GraphQL */ `
   mutation ConfirmBankTransfer($paymentId: ID!) {
-    confirmBankTransfer(paymentId: $paymentId) { id status }
+    confirmBankTransfer(paymentId: $paymentId) {
+      id
+      status
+    }
   }
 `;
 
 export const REJECT_BANK_TRANSFER = /* GraphQL */ `
   mutation RejectBankTransfer($paymentId: ID!, $reason: String!) {
-    rejectBankTransfer(paymentId: $paymentId, reason: $reason) { id status }
+    rejectBankTransfer(paymentId: $paymentId, reason: $reason) {
+      id
+      status
+    }
   }
 `;
 
@@ -366,7 +523,14 @@ export interface CheckoutChannel {
 
 export const CHECKOUT_CHANNELS = /* GraphQL */ `
   query CheckoutChannels {
-    channels { id kind name online assistanceOnly status }
+    channels {
+      id
+      kind
+      name
+      online
+      assistanceOnly
+      status
+    }
   }
 `;
 export type CheckoutChannelsData = { channels: CheckoutChannel[] };
@@ -377,10 +541,25 @@ export function defaultChannel(channels: readonly CheckoutChannel[]): CheckoutCh
   return active.find((c) => c.kind === 'HALL' && c.online) ?? active[0] ?? null;
 }
 
-export const CART_PRODUCT_SELECTION = /* GraphQL */ `{
+export const CART_PRODUCT_SELECTION = /* GraphQL */ `
+  {
+    id
+    title
+    supplier {
       id
-      title
-      supplier { id name }
-      certification { status }
-      variants { id spec unit retailPrice agencyPrice stockAvailable active }
-    }`;
+      name
+    }
+    certification {
+      status
+    }
+    variants {
+      id
+      spec
+      unit
+      retailPrice
+      agencyPrice
+      stockAvailable
+      active
+    }
+  }
+`;

@@ -72,7 +72,11 @@ export const ANOMALY_FINDINGS = /* GraphQL */ `
   }
 `;
 export interface AnomalyFindingsData {
-  anomalyFindings: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: FindingData }> };
+  anomalyFindings: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ node: FindingData }>;
+  };
 }
 
 export const ANOMALY_FINDING = /* GraphQL */ `
@@ -97,5 +101,9 @@ export interface ReviewAnomalyFindingData {
 
 /** Only set fields go to the API (an empty select means "any"). */
 export function cleanFindingFilter(f: Record<string, string>): FindingFilterInput {
-  return Object.fromEntries(Object.entries(f).filter(([, v]) => v && v.trim() !== '').map(([k, v]) => [k, v.trim()])) as FindingFilterInput;
+  return Object.fromEntries(
+    Object.entries(f)
+      .filter(([, v]) => v && v.trim() !== '')
+      .map(([k, v]) => [k, v.trim()]),
+  ) as FindingFilterInput;
 }

@@ -36,17 +36,32 @@ const SUPPLIER_FIELDS = /* GraphQL */ `
     status
     creditCode
     countyCode
-    county { code name path { code name } }
+    county {
+      code
+      name
+      path {
+        code
+        name
+      }
+    }
     linkageMechanism
     appliedAt
     linkedHouseholdCount
-    history { fromStatus toStatus reason actorName createdAt }
+    history {
+      fromStatus
+      toStatus
+      reason
+      actorName
+      createdAt
+    }
   }
 `;
 
 export const SUPPLIERS = /* GraphQL */ `
   query Suppliers($filter: SupplierFilter, $first: Int) {
-    suppliers(filter: $filter, first: $first) { ...SupplierFields }
+    suppliers(filter: $filter, first: $first) {
+      ...SupplierFields
+    }
   }
   ${SUPPLIER_FIELDS}
 `;
@@ -54,7 +69,9 @@ export type SuppliersData = { suppliers: SupplierRecord[] };
 
 export const APPLY_AS_SUPPLIER = /* GraphQL */ `
   mutation ApplyAsSupplier($input: ApplyAsSupplierInput!) {
-    applyAsSupplier(input: $input) { ...SupplierFields }
+    applyAsSupplier(input: $input) {
+      ...SupplierFields
+    }
   }
   ${SUPPLIER_FIELDS}
 `;
@@ -69,14 +86,18 @@ export interface ApplyAsSupplierInput {
 
 export const RECOMMEND_SUPPLIER = /* GraphQL */ `
   mutation RecommendSupplier($supplierId: ID!, $comment: String) {
-    recommendSupplier(supplierId: $supplierId, comment: $comment) { ...SupplierFields }
+    recommendSupplier(supplierId: $supplierId, comment: $comment) {
+      ...SupplierFields
+    }
   }
   ${SUPPLIER_FIELDS}
 `;
 
 export const REJECT_SUPPLIER = /* GraphQL */ `
   mutation RejectSupplier($supplierId: ID!, $reason: String!) {
-    rejectSupplier(supplierId: $supplierId, reason: $reason) { ...SupplierFields }
+    rejectSupplier(supplierId: $supplierId, reason: $reason) {
+      ...SupplierFields
+    }
   }
   ${SUPPLIER_FIELDS}
 `;
@@ -110,9 +131,28 @@ const OWN_PRODUCT = /* GraphQL */ `
     id
     title
     status
-    originRegion { code name }
-    certification { id status certificateNo validTo }
-    variants { id sku spec unit retailPrice agencyPrice marketReferencePrice stockOnHand stockAvailable active }
+    originRegion {
+      code
+      name
+    }
+    certification {
+      id
+      status
+      certificateNo
+      validTo
+    }
+    variants {
+      id
+      sku
+      spec
+      unit
+      retailPrice
+      agencyPrice
+      marketReferencePrice
+      stockOnHand
+      stockAvailable
+      active
+    }
   }
 `;
 
@@ -121,8 +161,15 @@ export const OWN_PRODUCTS = /* GraphQL */ `
   query OwnProducts($filter: ProductFilter, $first: Int, $after: String) {
     products(filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { ...OwnProduct } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...OwnProduct
+        }
+      }
     }
   }
   ${OWN_PRODUCT}
@@ -156,28 +203,36 @@ export interface CreateProductInput {
 
 export const CREATE_PRODUCT = /* GraphQL */ `
   mutation CreateProduct($input: CreateProductInput!) {
-    createProduct(input: $input) { ...OwnProduct }
+    createProduct(input: $input) {
+      ...OwnProduct
+    }
   }
   ${OWN_PRODUCT}
 `;
 
 export const PUBLISH_PRODUCT = /* GraphQL */ `
   mutation PublishProduct($productId: ID!) {
-    publishProduct(productId: $productId) { ...OwnProduct }
+    publishProduct(productId: $productId) {
+      ...OwnProduct
+    }
   }
   ${OWN_PRODUCT}
 `;
 
 export const UNPUBLISH_PRODUCT = /* GraphQL */ `
   mutation UnpublishProduct($productId: ID!) {
-    unpublishProduct(productId: $productId) { ...OwnProduct }
+    unpublishProduct(productId: $productId) {
+      ...OwnProduct
+    }
   }
   ${OWN_PRODUCT}
 `;
 
 export const ADD_VARIANT = /* GraphQL */ `
   mutation AddVariant($productId: ID!, $input: VariantInput!) {
-    addVariant(productId: $productId, input: $input) { id }
+    addVariant(productId: $productId, input: $input) {
+      id
+    }
   }
 `;
 
@@ -192,7 +247,17 @@ export interface LotRecord {
 
 export const LOTS = /* GraphQL */ `
   query Lots($variantId: ID!) {
-    lots(variantId: $variantId) { id lotNo harvestedOn quantity remaining contributions { householdId quantity } }
+    lots(variantId: $variantId) {
+      id
+      lotNo
+      harvestedOn
+      quantity
+      remaining
+      contributions {
+        householdId
+        quantity
+      }
+    }
   }
 `;
 export type LotsData = { lots: LotRecord[] };
@@ -206,7 +271,17 @@ export interface CreateLotInput {
 
 export const CREATE_LOT = /* GraphQL */ `
   mutation CreateLot($input: CreateLotInput!) {
-    createLot(input: $input) { id lotNo harvestedOn quantity remaining contributions { householdId quantity } }
+    createLot(input: $input) {
+      id
+      lotNo
+      harvestedOn
+      quantity
+      remaining
+      contributions {
+        householdId
+        quantity
+      }
+    }
   }
 `;
 
@@ -223,7 +298,18 @@ export const HOUSEHOLDS = /* GraphQL */ `
   query Households($filter: HouseholdFilter, $first: Int) {
     households(filter: $filter, first: $first) {
       totalCount
-      edges { node { id headName size status villageCode village { name } } }
+      edges {
+        node {
+          id
+          headName
+          size
+          status
+          villageCode
+          village {
+            name
+          }
+        }
+      }
     }
   }
 `;
@@ -254,7 +340,14 @@ export interface CertificationRecord {
   };
   history: CertificationEvent[];
   /** 申请材料; empty for readers outside the workflow. */
-  documents: Array<{ id: string; fileName: string | null; contentType: string; sizeBytes: number; url: string; createdAt: string }>;
+  documents: Array<{
+    id: string;
+    fileName: string | null;
+    contentType: string;
+    sizeBytes: number;
+    url: string;
+    createdAt: string;
+  }>;
 }
 
 const CERTIFICATION_FIELDS = /* GraphQL */ `
@@ -266,9 +359,36 @@ const CERTIFICATION_FIELDS = /* GraphQL */ `
     validTo
     createdAt
     updatedAt
-    product { id title supplier { id name } originRegion { code name path { code name } } }
-    history { fromStatus toStatus reason createdAt }
-    documents { id fileName contentType sizeBytes url createdAt }
+    product {
+      id
+      title
+      supplier {
+        id
+        name
+      }
+      originRegion {
+        code
+        name
+        path {
+          code
+          name
+        }
+      }
+    }
+    history {
+      fromStatus
+      toStatus
+      reason
+      createdAt
+    }
+    documents {
+      id
+      fileName
+      contentType
+      sizeBytes
+      url
+      createdAt
+    }
   }
 `;
 
@@ -276,8 +396,15 @@ export const CERTIFICATIONS = /* GraphQL */ `
   query Certifications($filter: CertificationFilter, $first: Int, $after: String) {
     certifications(filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { ...CertificationFields } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...CertificationFields
+        }
+      }
     }
   }
   ${CERTIFICATION_FIELDS}
@@ -286,21 +413,27 @@ export type CertificationsData = { certifications: ConnectionPage<CertificationR
 
 export const SUBMIT_CERTIFICATION = /* GraphQL */ `
   mutation SubmitCertification($productId: ID!) {
-    submitCertification(productId: $productId) { ...CertificationFields }
+    submitCertification(productId: $productId) {
+      ...CertificationFields
+    }
   }
   ${CERTIFICATION_FIELDS}
 `;
 
 export const VERIFY_CERTIFICATION = /* GraphQL */ `
   mutation VerifyCertification($id: ID!, $comment: String) {
-    verifyCertification(id: $id, comment: $comment) { ...CertificationFields }
+    verifyCertification(id: $id, comment: $comment) {
+      ...CertificationFields
+    }
   }
   ${CERTIFICATION_FIELDS}
 `;
 
 export const REJECT_CERTIFICATION = /* GraphQL */ `
   mutation RejectCertification($id: ID!, $reason: String!) {
-    rejectCertification(id: $id, reason: $reason) { ...CertificationFields }
+    rejectCertification(id: $id, reason: $reason) {
+      ...CertificationFields
+    }
   }
   ${CERTIFICATION_FIELDS}
 `;
@@ -322,7 +455,16 @@ export interface NotificationRecord {
 
 export const NOTIFICATIONS = /* GraphQL */ `
   query Notifications($first: Int) {
-    notifications(first: $first) { id kind title body createdAt readAt orderId data }
+    notifications(first: $first) {
+      id
+      kind
+      title
+      body
+      createdAt
+      readAt
+      orderId
+      data
+    }
   }
 `;
 export type NotificationsData = { notifications: NotificationRecord[] };

@@ -39,18 +39,49 @@ export interface ReservedShareData {
 
 const FILING_FIELDS = /* GraphQL */ `
   fragment FilingFields on ReservedShareFiling {
-    id orgId year canteenMode canteenBudget ratioBps minimumBps reservedAmount catererName coveredOrgIds deadline late version decreaseReason
-    amendments { version kind reason createdAt }
+    id
+    orgId
+    year
+    canteenMode
+    canteenBudget
+    ratioBps
+    minimumBps
+    reservedAmount
+    catererName
+    coveredOrgIds
+    deadline
+    late
+    version
+    decreaseReason
+    amendments {
+      version
+      kind
+      reason
+      createdAt
+    }
   }
 `;
 
 export const RESERVED_SHARE = /* GraphQL */ `
   query ReservedShare($orgId: ID!, $year: Int!) {
     reservedShare(orgId: $orgId, year: $year) {
-      orgId year minimumBps reservedAmount countedAmount pendingAmount uncertifiedAmount tradeUnionAmount
-      completionBasisPoints completionPercent
-      monthly { month countedAmount }
-      filing { ...FilingFields }
+      orgId
+      year
+      minimumBps
+      reservedAmount
+      countedAmount
+      pendingAmount
+      uncertifiedAmount
+      tradeUnionAmount
+      completionBasisPoints
+      completionPercent
+      monthly {
+        month
+        countedAmount
+      }
+      filing {
+        ...FilingFields
+      }
     }
   }
   ${FILING_FIELDS}
@@ -71,28 +102,47 @@ export interface UnitCompletionData {
 
 export const SUBORDINATE_COMPLETION = /* GraphQL */ `
   query SubordinateCompletion($orgId: ID!, $year: Int!) {
-    subordinateCompletion(orgId: $orgId, year: $year) { rank orgId name canteenMode reservedAmount countedAmount pendingAmount completionBasisPoints completionPercent }
+    subordinateCompletion(orgId: $orgId, year: $year) {
+      rank
+      orgId
+      name
+      canteenMode
+      reservedAmount
+      countedAmount
+      pendingAmount
+      completionBasisPoints
+      completionPercent
+    }
   }
 `;
 export type SubordinateCompletionData = { subordinateCompletion: UnitCompletionData[] };
 
 export const FILE_RESERVED_SHARE = /* GraphQL */ `
   mutation FileReservedShare($input: FileReservedShareInput!) {
-    fileReservedShare(input: $input) { ...FilingFields }
+    fileReservedShare(input: $input) {
+      ...FilingFields
+    }
   }
   ${FILING_FIELDS}
 `;
 
 export const AMEND_RESERVED_SHARE = /* GraphQL */ `
   mutation AmendReservedShare($input: AmendReservedShareInput!) {
-    amendReservedShare(input: $input) { ...FilingFields }
+    amendReservedShare(input: $input) {
+      ...FilingFields
+    }
   }
   ${FILING_FIELDS}
 `;
 
 export const REQUEST_EXEMPTION = /* GraphQL */ `
   mutation RequestExemption($input: RequestExemptionInput!) {
-    requestExemption(input: $input) { id status ratioBps minimumBps }
+    requestExemption(input: $input) {
+      id
+      status
+      ratioBps
+      minimumBps
+    }
   }
 `;
 
@@ -107,7 +157,15 @@ export interface ExemptionData {
 }
 export const EXEMPTIONS = /* GraphQL */ `
   query Exemptions($filter: ExemptionFilter) {
-    reservedShareExemptions(filter: $filter) { id year ratioBps minimumBps status reason decisionComment }
+    reservedShareExemptions(filter: $filter) {
+      id
+      year
+      ratioBps
+      minimumBps
+      status
+      reason
+      decisionComment
+    }
   }
 `;
 export type ExemptionsData = { reservedShareExemptions: ExemptionData[] };
@@ -120,7 +178,12 @@ export interface BasketPreviewData {
 }
 export const PREVIEW_BASKET = /* GraphQL */ `
   query PreviewBasket($input: BasketInput!) {
-    previewBasket(input: $input) { totalAmount spendingLimit withinLimit approvalRequired }
+    previewBasket(input: $input) {
+      totalAmount
+      spendingLimit
+      withinLimit
+      approvalRequired
+    }
   }
 `;
 export type PreviewBasketData = { previewBasket: BasketPreviewData };
@@ -146,14 +209,47 @@ export interface PurchaseRequestData {
   poUrl: string | null;
   decisionComment: string | null;
   createdAt: string;
-  lines: Array<{ variantId: string; productTitle: string; spec: string; unit: string; unitPrice: number; quantity: number; lineTotal: number }>;
+  lines: Array<{
+    variantId: string;
+    productTitle: string;
+    spec: string;
+    unit: string;
+    unitPrice: number;
+    quantity: number;
+    lineTotal: number;
+  }>;
 }
 
 const REQUEST_FIELDS = /* GraphQL */ `
   fragment PurchaseRequestFields on PurchaseRequest {
-    id requestNo orgId purchaserUserId purchaserName orderId orderNo orderStatus status terms justification totalAmount spendingLimit
-    autoApproved splitSuspected poNumber poUrl decisionComment createdAt
-    lines { variantId productTitle spec unit unitPrice quantity lineTotal }
+    id
+    requestNo
+    orgId
+    purchaserUserId
+    purchaserName
+    orderId
+    orderNo
+    orderStatus
+    status
+    terms
+    justification
+    totalAmount
+    spendingLimit
+    autoApproved
+    splitSuspected
+    poNumber
+    poUrl
+    decisionComment
+    createdAt
+    lines {
+      variantId
+      productTitle
+      spec
+      unit
+      unitPrice
+      quantity
+      lineTotal
+    }
   }
 `;
 
@@ -161,8 +257,15 @@ export const PURCHASE_REQUESTS = /* GraphQL */ `
   query PurchaseRequests($filter: PurchaseRequestFilter, $first: Int, $after: String) {
     purchaseRequests(filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { ...PurchaseRequestFields } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...PurchaseRequestFields
+        }
+      }
     }
   }
   ${REQUEST_FIELDS}
@@ -173,33 +276,61 @@ export const SUBMIT_PURCHASE_REQUEST = /* GraphQL */ `
   mutation SubmitPurchaseRequest($input: SubmitPurchaseRequestInput!) {
     submitPurchaseRequest(input: $input) {
       __typename
-      ... on PurchaseRequest { ...PurchaseRequestFields }
-      ... on InsufficientStockError { code message variantId requested available }
-      ... on ProductUnavailableError { code message variantId reason }
-      ... on CertificationInvalidError { code message variantId productId certificationStatus }
-      ... on InvalidOrderInputError { code message field }
+      ... on PurchaseRequest {
+        ...PurchaseRequestFields
+      }
+      ... on InsufficientStockError {
+        code
+        message
+        variantId
+        requested
+        available
+      }
+      ... on ProductUnavailableError {
+        code
+        message
+        variantId
+        reason
+      }
+      ... on CertificationInvalidError {
+        code
+        message
+        variantId
+        productId
+        certificationStatus
+      }
+      ... on InvalidOrderInputError {
+        code
+        message
+        field
+      }
     }
   }
   ${REQUEST_FIELDS}
 `;
 export type SubmitPurchaseRequestData = {
-  submitPurchaseRequest: ({ __typename: 'PurchaseRequest' } & PurchaseRequestData) | { __typename: string; code: string; message: string; variantId?: string };
+  submitPurchaseRequest:
+    | ({ __typename: 'PurchaseRequest' } & PurchaseRequestData)
+    | { __typename: string; code: string; message: string; variantId?: string };
 };
 
 export const APPROVE_PURCHASE_REQUEST = /* GraphQL */ `
   mutation ApprovePurchaseRequest($id: ID!, $comment: String) {
-    approvePurchaseRequest(id: $id, comment: $comment) { ...PurchaseRequestFields }
+    approvePurchaseRequest(id: $id, comment: $comment) {
+      ...PurchaseRequestFields
+    }
   }
   ${REQUEST_FIELDS}
 `;
 
 export const REJECT_PURCHASE_REQUEST = /* GraphQL */ `
   mutation RejectPurchaseRequest($id: ID!, $reason: String!) {
-    rejectPurchaseRequest(id: $id, reason: $reason) { ...PurchaseRequestFields }
+    rejectPurchaseRequest(id: $id, reason: $reason) {
+      ...PurchaseRequestFields
+    }
   }
   ${REQUEST_FIELDS}
 `;
-
 
 export interface UnitMemberData {
   userId: string;
@@ -211,19 +342,34 @@ export interface UnitMemberData {
 }
 export const UNIT_MEMBERS = /* GraphQL */ `
   query UnitMembers($orgId: ID!) {
-    unitMembers(orgId: $orgId) { userId displayName phone roles spendingLimit approvalLimit }
+    unitMembers(orgId: $orgId) {
+      userId
+      displayName
+      phone
+      roles
+      spendingLimit
+      approvalLimit
+    }
   }
 `;
 export type UnitMembersData = { unitMembers: UnitMemberData[] };
 
 export const SET_SPENDING_LIMIT = /* GraphQL */ `
   mutation SetSpendingLimit($userId: ID!, $amount: Money!, $orgId: ID) {
-    setSpendingLimit(userId: $userId, amount: $amount, orgId: $orgId) { userId kind amount }
+    setSpendingLimit(userId: $userId, amount: $amount, orgId: $orgId) {
+      userId
+      kind
+      amount
+    }
   }
 `;
 export const SET_APPROVAL_LIMIT = /* GraphQL */ `
   mutation SetApprovalLimit($userId: ID!, $amount: Money!, $orgId: ID) {
-    setApprovalLimit(userId: $userId, amount: $amount, orgId: $orgId) { userId kind amount }
+    setApprovalLimit(userId: $userId, amount: $amount, orgId: $orgId) {
+      userId
+      kind
+      amount
+    }
   }
 `;
 
@@ -234,11 +380,19 @@ export interface ProcurementPolicyData {
 }
 export const PROCUREMENT_POLICY = /* GraphQL */ `
   query ProcurementPolicy($orgId: ID!) {
-    procurementPolicy(orgId: $orgId) { orgId skipApprovalBelowLimit splitWindowMinutes }
+    procurementPolicy(orgId: $orgId) {
+      orgId
+      skipApprovalBelowLimit
+      splitWindowMinutes
+    }
   }
 `;
 export const SET_PROCUREMENT_POLICY = /* GraphQL */ `
   mutation SetProcurementPolicy($orgId: ID!, $input: ProcurementPolicyInput!) {
-    setProcurementPolicy(orgId: $orgId, input: $input) { orgId skipApprovalBelowLimit splitWindowMinutes }
+    setProcurementPolicy(orgId: $orgId, input: $input) {
+      orgId
+      skipApprovalBelowLimit
+      splitWindowMinutes
+    }
   }
 `;

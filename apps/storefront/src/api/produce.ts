@@ -83,7 +83,13 @@ export const PRODUCE_OFFERS = /* GraphQL */ `
     }
   }
 `;
-export type ProduceOffersData = { produceOffers: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: ProduceOfferRecord }> } };
+export type ProduceOffersData = {
+  produceOffers: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ node: ProduceOfferRecord }>;
+  };
+};
 
 export interface CreateProduceOfferInput {
   cropName: string;
@@ -123,7 +129,16 @@ export type CommitData = {
 };
 
 export const SUPPLIER_COMMITMENTS = /* GraphQL */ `query ProduceCommitments($status: ProduceCommitmentStatus) { produceCommitments(status: $status) { ${COMMITMENT} offer { id cropName unit villageCode assisted household { headName village { name } } } } }`;
-export type SupplierCommitment = ProduceCommitmentRecord & { offer: { id: string; cropName: string; unit: string; villageCode: string; assisted: boolean; household: { headName: string; village: { name: string } | null } | null } };
+export type SupplierCommitment = ProduceCommitmentRecord & {
+  offer: {
+    id: string;
+    cropName: string;
+    unit: string;
+    villageCode: string;
+    assisted: boolean;
+    household: { headName: string; village: { name: string } | null } | null;
+  };
+};
 export type SupplierCommitmentsData = { produceCommitments: SupplierCommitment[] };
 
 export const RECORD_RECEIPT = /* GraphQL */ `
@@ -136,7 +151,9 @@ export const RECORD_RECEIPT = /* GraphQL */ `
   }
 `;
 export type RecordReceiptData = {
-  recordProduceReceipt: ({ __typename: 'ProduceReceipt' } & ProduceReceiptRecord) | { __typename: 'ReceiptExceedsCommitmentError'; code: string; committed: number; received: number };
+  recordProduceReceipt:
+    | ({ __typename: 'ProduceReceipt' } & ProduceReceiptRecord)
+    | { __typename: 'ReceiptExceedsCommitmentError'; code: string; committed: number; received: number };
 };
 
 export const RECORD_PAYMENT = /* GraphQL */ `
@@ -167,9 +184,22 @@ export interface IncomeStatementRecord {
     paidOn: string | null;
   }>;
   attributedIncome: Array<{ productId: string; productTitle: string; amount: number }>;
-  attributedOrders: Array<{ orderId: string; orderNo: string; productTitle: string; lotNo: string | null; amount: number }>;
+  attributedOrders: Array<{
+    orderId: string;
+    orderNo: string;
+    productTitle: string;
+    lotNo: string | null;
+    amount: number;
+  }>;
   confirmation: { confirmedAt: string } | null;
-  disputes: Array<{ id: string; kind: string; note: string; status: string; amount: number; resolution: string | null }>;
+  disputes: Array<{
+    id: string;
+    kind: string;
+    note: string;
+    status: string;
+    amount: number;
+    resolution: string | null;
+  }>;
 }
 
 const STATEMENT = `month status purchasePaidTotal purchasePendingTotal attributedTotal
@@ -180,7 +210,13 @@ const STATEMENT = `month status purchasePaidTotal purchasePendingTotal attribute
 export const MY_INCOME_STATEMENT = /* GraphQL */ `query MyIncomeStatement($month: String!) { myIncomeStatement(month: $month) { ${STATEMENT} } }`;
 export type MyIncomeStatementData = { myIncomeStatement: IncomeStatementRecord };
 export const CONFIRM_MONTH = /* GraphQL */ `mutation ConfirmMonthlyIncome($month: String!) { confirmMonthlyIncome(month: $month) { ${STATEMENT} } }`;
-export const DISPUTE_LINE = /* GraphQL */ `mutation DisputeIncomeLine($input: DisputeIncomeLineInput!) { disputeIncomeLine(input: $input) { id } }`;
+export const DISPUTE_LINE = /* GraphQL */ `
+  mutation DisputeIncomeLine($input: DisputeIncomeLineInput!) {
+    disputeIncomeLine(input: $input) {
+      id
+    }
+  }
+`;
 
 export interface CountyTransparencyRecord {
   countyCode: string;
@@ -196,13 +232,38 @@ export interface CountyTransparencyRecord {
 export const COUNTY_TRANSPARENCY = /* GraphQL */ `
   query CountyTransparency($countyCode: String!, $year: Int) {
     countyTransparency(countyCode: $countyCode, year: $year) {
-      countyCode year purchasePaid purchasePending attributedIncome reachedHouseholds householdsDriven
-      topProducts { productId productTitle householdIncome } topCrops { cropName unit quantity amount }
+      countyCode
+      year
+      purchasePaid
+      purchasePending
+      attributedIncome
+      reachedHouseholds
+      householdsDriven
+      topProducts {
+        productId
+        productTitle
+        householdIncome
+      }
+      topCrops {
+        cropName
+        unit
+        quantity
+        amount
+      }
     }
-    region(code: $countyCode) { code name path { name } }
+    region(code: $countyCode) {
+      code
+      name
+      path {
+        name
+      }
+    }
   }
 `;
-export type CountyTransparencyData = { countyTransparency: CountyTransparencyRecord; region: { code: string; name: string; path: Array<{ name: string }> } | null };
+export type CountyTransparencyData = {
+  countyTransparency: CountyTransparencyRecord;
+  region: { code: string; name: string; path: Array<{ name: string }> } | null;
+};
 
 /** Units an offer may use (catalog's list). */
 export const PRODUCE_UNITS = ['斤', 'kg', '箱', '袋', '个', '只', '头', '件', '份', '盒', '瓶', '罐', 'g'] as const;
@@ -220,7 +281,11 @@ export async function uploadProducePhoto(file: File): Promise<{ key: string; url
   try {
     res = await fetch('/produce-files/images', {
       method: 'POST',
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': file.type, accept: 'application/json' },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        'content-type': file.type,
+        accept: 'application/json',
+      },
       body: file,
     });
   } catch (e) {

@@ -2,13 +2,19 @@
 
 export const REGISTER_CUSTOMER = /* GraphQL */ `
   mutation RegisterCustomer($input: RegisterCustomerInput!) {
-    registerCustomer(input: $input) { accepted message }
+    registerCustomer(input: $input) {
+      accepted
+      message
+    }
   }
 `;
 
 export const REQUEST_PASSWORD_RESET = /* GraphQL */ `
   mutation RequestPasswordReset($identifier: String!) {
-    requestPasswordReset(identifier: $identifier) { accepted message }
+    requestPasswordReset(identifier: $identifier) {
+      accepted
+      message
+    }
   }
 `;
 
@@ -20,7 +26,9 @@ export const RESET_PASSWORD = /* GraphQL */ `
 
 export const API_INFO = /* GraphQL */ `
   query ApiInfo {
-    apiInfo { demoData }
+    apiInfo {
+      demoData
+    }
   }
 `;
 

@@ -4,7 +4,16 @@
 import { CLIENT_CODES, RequestError } from '../lib/graphql';
 import { api } from './client';
 
-export const SALES_GROUP_BYS = ['REGION', 'CHANNEL_KIND', 'CHANNEL', 'SUPPLIER_KIND', 'SUPPLIER', 'CATEGORY', 'MONTH', 'BUYER_KIND'] as const;
+export const SALES_GROUP_BYS = [
+  'REGION',
+  'CHANNEL_KIND',
+  'CHANNEL',
+  'SUPPLIER_KIND',
+  'SUPPLIER',
+  'CATEGORY',
+  'MONTH',
+  'BUYER_KIND',
+] as const;
 export type SalesGroupBy = (typeof SALES_GROUP_BYS)[number];
 export const STATS_SIDES = ['ORIGIN', 'BUYER'] as const;
 export type StatsSide = (typeof STATS_SIDES)[number];
@@ -38,7 +47,8 @@ export interface SalesStatsData {
   rows: SalesStatsRow[];
 }
 
-const FIGURES = 'grossAmount refundAmount netAmount certifiedNetAmount uncertifiedNetAmount orderCount unitCount buyerCount householdsDriven';
+const FIGURES =
+  'grossAmount refundAmount netAmount certifiedNetAmount uncertifiedNetAmount orderCount unitCount buyerCount householdsDriven';
 
 export const SALES_STATS = /* GraphQL */ `
   query SalesStats($regionCode: String!, $from: String!, $to: String!, $groupBy: SalesGroupBy!, $side: StatsSide) {
@@ -72,9 +82,21 @@ export interface IndicatorsData {
 export const ASSISTANCE_INDICATORS = /* GraphQL */ `
   query AssistanceIndicators($regionCode: String!, $date: String!) {
     assistanceIndicators(regionCode: $regionCode, date: $date) {
-      regionCode regionPath date hallCount zoneCount counterCount certifiedSupplierCount certifiedProductCount
-      salesAmountYtd uncertifiedSalesAmountYtd householdsDriven exPovertyHouseholdsDriven monitoredHouseholdsDriven
-      villageCollectiveIncome summary
+      regionCode
+      regionPath
+      date
+      hallCount
+      zoneCount
+      counterCount
+      certifiedSupplierCount
+      certifiedProductCount
+      salesAmountYtd
+      uncertifiedSalesAmountYtd
+      householdsDriven
+      exPovertyHouseholdsDriven
+      monitoredHouseholdsDriven
+      villageCollectiveIncome
+      summary
     }
   }
 `;
@@ -94,8 +116,21 @@ export interface ChannelShareData {
 export const CHANNEL_CERTIFIED_SHARE = /* GraphQL */ `
   query ChannelCertifiedShare($regionCode: String!, $from: String!, $to: String!, $side: StatsSide) {
     channelCertifiedShare(regionCode: $regionCode, from: $from, to: $to, side: $side) {
-      regionCode fromDay toDay side thresholdBps
-      channels { channelId name kind netAmount certifiedNetAmount uncertifiedNetAmount certifiedShareBps warning }
+      regionCode
+      fromDay
+      toDay
+      side
+      thresholdBps
+      channels {
+        channelId
+        name
+        kind
+        netAmount
+        certifiedNetAmount
+        uncertifiedNetAmount
+        certifiedShareBps
+        warning
+      }
     }
   }
 `;
@@ -105,7 +140,15 @@ export type ChannelShareQueryData = { channelCertifiedShare: { thresholdBps: num
 export const REGION_COMPLETION = /* GraphQL */ `
   query RegionCompletion($regionCode: String!, $year: Int!) {
     regionCompletion(regionCode: $regionCode, year: $year) {
-      rank orgId name regionCode reservedAmount countedAmount pendingAmount completionBasisPoints completionPercent
+      rank
+      orgId
+      name
+      regionCode
+      reservedAmount
+      countedAmount
+      pendingAmount
+      completionBasisPoints
+      completionPercent
     }
   }
 `;
@@ -160,7 +203,12 @@ export async function downloadExport(url: string, fallbackName: string): Promise
     } catch {
       /* not JSON */
     }
-    const code = typeof body?.error?.code === 'string' ? body.error.code : res.status >= 502 ? CLIENT_CODES.NETWORK : CLIENT_CODES.UNKNOWN;
+    const code =
+      typeof body?.error?.code === 'string'
+        ? body.error.code
+        : res.status >= 502
+          ? CLIENT_CODES.NETWORK
+          : CLIENT_CODES.UNKNOWN;
     throw new RequestError(code, typeof body?.error?.message === 'string' ? body.error.message : `HTTP ${res.status}`);
   }
   const href = URL.createObjectURL(await res.blob());

@@ -27,7 +27,8 @@ export interface SupervisionRowData {
   live: { countedAmount: number; completionBasisPoints: number | null } | null;
 }
 
-const FIGURES = 'unitsRegistered unitsFiled unitsActivated reservedAmount countedAmount pendingAmount completionBasisPoints previousReservedAmount reservedChangeAmount reservedChangeBasisPoints';
+const FIGURES =
+  'unitsRegistered unitsFiled unitsActivated reservedAmount countedAmount pendingAmount completionBasisPoints previousReservedAmount reservedChangeAmount reservedChangeBasisPoints';
 
 export const COMPLETION_RANKING = /* GraphQL */ `
   query CompletionRanking($regionCode: String!, $year: Int!, $groupBy: SupervisionGroupBy!, $month: Int) {
@@ -74,9 +75,37 @@ export interface PaymentClockEntryData {
 export const PAYMENT_CLOCK = /* GraphQL */ `
   query PaymentClock($filter: PaymentClockFilter, $asOf: String) {
     paymentClock(filter: $filter, asOf: $asOf) {
-      asOf outstandingAmount overdueAmount interestAmount overdueCount
-      entries { orderId orderNo orgId unitName supplierId supplierName amount acceptedOn termDays dailyRatePpm dueOn paidOn status daysOverdue interestAmount outstandingAmount }
-      overdueUnits { orgId name overdueCount overdueAmount interestAmount maxDaysOverdue }
+      asOf
+      outstandingAmount
+      overdueAmount
+      interestAmount
+      overdueCount
+      entries {
+        orderId
+        orderNo
+        orgId
+        unitName
+        supplierId
+        supplierName
+        amount
+        acceptedOn
+        termDays
+        dailyRatePpm
+        dueOn
+        paidOn
+        status
+        daysOverdue
+        interestAmount
+        outstandingAmount
+      }
+      overdueUnits {
+        orgId
+        name
+        overdueCount
+        overdueAmount
+        interestAmount
+        maxDaysOverdue
+      }
     }
   }
 `;
@@ -88,20 +117,49 @@ export interface PaymentClockData {
     interestAmount: number;
     overdueCount: number;
     entries: PaymentClockEntryData[];
-    overdueUnits: Array<{ orgId: string; name: string; overdueCount: number; overdueAmount: number; interestAmount: number; maxDaysOverdue: number }>;
+    overdueUnits: Array<{
+      orgId: string;
+      name: string;
+      overdueCount: number;
+      overdueAmount: number;
+      interestAmount: number;
+      maxDaysOverdue: number;
+    }>;
   };
 }
 
 export const UNIT_FILINGS = /* GraphQL */ `
   query UnitFilings($orgId: ID!) {
-    reservedShareFilings(orgId: $orgId) { id year canteenMode ratioBps reservedAmount late version decreaseReason }
+    reservedShareFilings(orgId: $orgId) {
+      id
+      year
+      canteenMode
+      ratioBps
+      reservedAmount
+      late
+      version
+      decreaseReason
+    }
   }
 `;
 export interface UnitFilingsData {
-  reservedShareFilings: Array<{ id: string; year: number; canteenMode: string; ratioBps: number; reservedAmount: number; late: boolean; version: number; decreaseReason: string | null }>;
+  reservedShareFilings: Array<{
+    id: string;
+    year: number;
+    canteenMode: string;
+    ratioBps: number;
+    reservedAmount: number;
+    late: boolean;
+    version: number;
+    decreaseReason: string | null;
+  }>;
 }
 
-export function supervisionExportUrl(kind: 'ranking' | 'overdue', format: 'csv' | 'xlsx', params: Record<string, string>): string {
+export function supervisionExportUrl(
+  kind: 'ranking' | 'overdue',
+  format: 'csv' | 'xlsx',
+  params: Record<string, string>,
+): string {
   return `/api/procurement/supervision/${kind}.${format}?${new URLSearchParams(params)}`;
 }
 

@@ -11,11 +11,21 @@ export interface SupplierOrderCounts {
   delivered: number;
   all: number;
 }
-export const COUNT_KEY: Record<SupplierTab, keyof SupplierOrderCounts> = { TO_SHIP: 'toShip', SHIPPED: 'shipped', DELIVERED: 'delivered', ALL: 'all' };
+export const COUNT_KEY: Record<SupplierTab, keyof SupplierOrderCounts> = {
+  TO_SHIP: 'toShip',
+  SHIPPED: 'shipped',
+  DELIVERED: 'delivered',
+  ALL: 'all',
+};
 
 export const SUPPLIER_ORDER_COUNTS = /* GraphQL */ `
   query SupplierOrderCounts($supplierId: ID!) {
-    supplierOrderCounts(supplierId: $supplierId) { toShip shipped delivered all }
+    supplierOrderCounts(supplierId: $supplierId) {
+      toShip
+      shipped
+      delivered
+      all
+    }
   }
 `;
 export type SupplierOrderCountsData = { supplierOrderCounts: SupplierOrderCounts };
@@ -53,20 +63,49 @@ export interface EditableProduct {
 
 const EDITABLE = /* GraphQL */ `
   fragment EditableProduct on Product {
-    id title description status
-    images { id url thumbnailUrl sort width height }
-    variants { id sku spec unit retailPrice agencyPrice marketReferencePrice stockOnHand stockAvailable active }
+    id
+    title
+    description
+    status
+    images {
+      id
+      url
+      thumbnailUrl
+      sort
+      width
+      height
+    }
+    variants {
+      id
+      sku
+      spec
+      unit
+      retailPrice
+      agencyPrice
+      marketReferencePrice
+      stockOnHand
+      stockAvailable
+      active
+    }
   }
 `;
 
 export const EDITABLE_PRODUCT = /* GraphQL */ `
-  query EditableProduct($id: ID!) { product(id: $id) { ...EditableProduct } }
+  query EditableProduct($id: ID!) {
+    product(id: $id) {
+      ...EditableProduct
+    }
+  }
   ${EDITABLE}
 `;
 export type EditableProductData = { product: EditableProduct | null };
 
 export const UPDATE_PRODUCT = /* GraphQL */ `
-  mutation UpdateProduct($input: UpdateProductInput!) { updateProduct(input: $input) { ...EditableProduct } }
+  mutation UpdateProduct($input: UpdateProductInput!) {
+    updateProduct(input: $input) {
+      ...EditableProduct
+    }
+  }
   ${EDITABLE}
 `;
 
@@ -82,20 +121,40 @@ export interface UpdateVariantInput {
 }
 export const UPDATE_VARIANT = /* GraphQL */ `
   mutation UpdateVariant($input: UpdateVariantInput!) {
-    updateVariant(input: $input) { id sku spec unit retailPrice agencyPrice marketReferencePrice stockOnHand stockAvailable active }
+    updateVariant(input: $input) {
+      id
+      sku
+      spec
+      unit
+      retailPrice
+      agencyPrice
+      marketReferencePrice
+      stockOnHand
+      stockAvailable
+      active
+    }
   }
 `;
 export type UpdateVariantData = { updateVariant: EditableVariant };
 
 export const REORDER_IMAGES = /* GraphQL */ `
   mutation ReorderProductImages($productId: ID!, $imageIds: [ID!]!) {
-    reorderProductImages(productId: $productId, imageIds: $imageIds) { id url thumbnailUrl sort width height }
+    reorderProductImages(productId: $productId, imageIds: $imageIds) {
+      id
+      url
+      thumbnailUrl
+      sort
+      width
+      height
+    }
   }
 `;
 export type ReorderImagesData = { reorderProductImages: EditableImage[] };
 
 export const REMOVE_IMAGE = /* GraphQL */ `
-  mutation RemoveProductImage($imageId: ID!) { removeProductImage(imageId: $imageId) }
+  mutation RemoveProductImage($imageId: ID!) {
+    removeProductImage(imageId: $imageId)
+  }
 `;
 
 // ── certification documents ──────────────────────────────────────────────────────
@@ -110,10 +169,23 @@ export interface CertificationDocumentRecord {
 }
 export const CERTIFICATION_DOCUMENTS = /* GraphQL */ `
   query CertificationDocuments($id: ID!) {
-    certification(id: $id) { id status documents { id fileName contentType sizeBytes url createdAt } }
+    certification(id: $id) {
+      id
+      status
+      documents {
+        id
+        fileName
+        contentType
+        sizeBytes
+        url
+        createdAt
+      }
+    }
   }
 `;
-export type CertificationDocumentsData = { certification: { id: string; status: string; documents: CertificationDocumentRecord[] } };
+export type CertificationDocumentsData = {
+  certification: { id: string; status: string; documents: CertificationDocumentRecord[] };
+};
 
 // ── raw uploads (REST: the bytes are not GraphQL) ────────────────────────────────
 
@@ -124,7 +196,12 @@ async function errorOf(res: Response): Promise<RequestError> {
   } catch {
     /* not JSON */
   }
-  const code = typeof body?.error?.code === 'string' ? body.error.code : res.status >= 502 ? CLIENT_CODES.NETWORK : CLIENT_CODES.UNKNOWN;
+  const code =
+    typeof body?.error?.code === 'string'
+      ? body.error.code
+      : res.status >= 502
+        ? CLIENT_CODES.NETWORK
+        : CLIENT_CODES.UNKNOWN;
   return new RequestError(code, typeof body?.error?.message === 'string' ? body.error.message : `HTTP ${res.status}`);
 }
 
@@ -138,7 +215,12 @@ async function postFile<T>(path: string, file: File): Promise<T> {
   try {
     res = await fetch(path, {
       method: 'POST',
-      headers: { ...authHeaders(), 'content-type': file.type || 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name), accept: 'application/json' },
+      headers: {
+        ...authHeaders(),
+        'content-type': file.type || 'application/octet-stream',
+        'x-file-name': encodeURIComponent(file.name),
+        accept: 'application/json',
+      },
       body: file,
     });
   } catch (e) {
@@ -148,7 +230,8 @@ async function postFile<T>(path: string, file: File): Promise<T> {
   return (await res.json()) as T;
 }
 
-export const uploadProductImage = (productId: string, file: File) => postFile<{ id: string; url: string }>(`/files/products/${encodeURIComponent(productId)}/images`, file);
+export const uploadProductImage = (productId: string, file: File) =>
+  postFile<{ id: string; url: string }>(`/files/products/${encodeURIComponent(productId)}/images`, file);
 export const uploadCertificationDocument = (certificationId: string, file: File) =>
   postFile<{ id: string; url: string }>(`/files/certifications/${encodeURIComponent(certificationId)}/documents`, file);
 

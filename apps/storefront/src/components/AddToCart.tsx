@@ -14,7 +14,9 @@ export function AddToCart({ product }: { product: ProductDetail }) {
   const { me } = useSession();
   const cart = useCart();
   const variants = product.variants.filter((v) => v.active !== false);
-  const [variantId, setVariantId] = useState(() => (variants.find((v) => v.stockAvailable > 0) ?? variants[0])?.id ?? '');
+  const [variantId, setVariantId] = useState(
+    () => (variants.find((v) => v.stockAvailable > 0) ?? variants[0])?.id ?? '',
+  );
   const [quantityText, setQuantityText] = useState('1');
   const [added, setAdded] = useState<{ outcome: AddOutcome; quantity: number } | null>(null);
   const quantityId = useId();
@@ -95,10 +97,16 @@ export function AddToCart({ product }: { product: ProductDetail }) {
         </button>
       </div>
       {quantity === null && <p className="field-error">{t('cart.problem.quantity', { max: MAX_QUANTITY })}</p>}
-      {tooMany && <p className="field-error">{t('cart.problem.stock', { count: variant.stockAvailable, unit: variant.unit })}</p>}
+      {tooMany && (
+        <p className="field-error">{t('cart.problem.stock', { count: variant.stockAvailable, unit: variant.unit })}</p>
+      )}
       {added && (
         <p className="notice notice-ok" role="status" data-testid="added-to-cart">
-          {added.outcome === 'full' ? t('cart.full') : added.outcome === 'capped' ? t('cart.capped', { max: MAX_QUANTITY }) : t('cart.added', { count: added.quantity, unit: variant.unit })}{' '}
+          {added.outcome === 'full'
+            ? t('cart.full')
+            : added.outcome === 'capped'
+              ? t('cart.capped', { max: MAX_QUANTITY })
+              : t('cart.added', { count: added.quantity, unit: variant.unit })}{' '}
           <Link to="/cart">{t('cart.view')}</Link>
         </p>
       )}

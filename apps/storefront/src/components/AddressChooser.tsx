@@ -21,7 +21,9 @@ export function AddressChooser({ value, onChange }: { value: string | null; onCh
   }, [data]);
 
   const added = (a: AddressData) => {
-    setData((d) => ({ myAddresses: [...(d?.myAddresses ?? []).map((x) => (a.isDefault ? { ...x, isDefault: false } : x)), a] }));
+    setData((d) => ({
+      myAddresses: [...(d?.myAddresses ?? []).map((x) => (a.isDefault ? { ...x, isDefault: false } : x)), a],
+    }));
     onChange(a.id);
     setAdding(false);
   };
@@ -38,8 +40,18 @@ export function AddressChooser({ value, onChange }: { value: string | null; onCh
             <fieldset className="address-choices">
               <legend className="visually-hidden">{t('address.checkoutTitle')}</legend>
               {addresses.map((a) => (
-                <label key={a.id} className={`address-choice${value === a.id ? ' is-selected' : ''}`} data-testid="address-choice">
-                  <input type="radio" name="addressId" value={a.id} checked={value === a.id} onChange={() => onChange(a.id)} />
+                <label
+                  key={a.id}
+                  className={`address-choice${value === a.id ? ' is-selected' : ''}`}
+                  data-testid="address-choice"
+                >
+                  <input
+                    type="radio"
+                    name="addressId"
+                    value={a.id}
+                    checked={value === a.id}
+                    onChange={() => onChange(a.id)}
+                  />
                   <AddressLines address={a} />
                   {a.isDefault && <span className="chip">{t('address.default')}</span>}
                 </label>
@@ -51,7 +63,12 @@ export function AddressChooser({ value, onChange }: { value: string | null; onCh
             <AddressForm onSaved={added} onCancel={addresses.length ? () => setAdding(false) : undefined} />
           ) : (
             <p className="form-actions">
-              <button type="button" className="button button-quiet" onClick={() => setAdding(true)} data-testid="address-add">
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={() => setAdding(true)}
+                data-testid="address-add"
+              >
                 {t('address.add')}
               </button>
               <Link to="/account/addresses">{t('address.manage')}</Link>

@@ -1,6 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../api/client';
-import { type AddressData, type AddressInput, CREATE_ADDRESS, type CreateAddressData, UPDATE_ADDRESS } from '../api/buyers';
+import {
+  type AddressData,
+  type AddressInput,
+  CREATE_ADDRESS,
+  type CreateAddressData,
+  UPDATE_ADDRESS,
+} from '../api/buyers';
 import { useI18n } from '../i18n';
 import { checkAddress } from '../lib/address';
 import { regionCodeOf } from '../lib/region-code';
@@ -12,7 +18,15 @@ import { RegionPicker } from './RegionPicker';
  * 收货地址 form: recipient, mobile, region picked down to the village (where the division has
  * villages), street detail, default. Creates, or edits `address` when given.
  */
-export function AddressForm({ address, onSaved, onCancel }: { address?: AddressData; onSaved: (a: AddressData) => void; onCancel?: () => void }) {
+export function AddressForm({
+  address,
+  onSaved,
+  onCancel,
+}: {
+  address?: AddressData;
+  onSaved: (a: AddressData) => void;
+  onCancel?: () => void;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [recipient, setRecipient] = useState(address?.recipient ?? '');
@@ -22,7 +36,13 @@ export function AddressForm({ address, onSaved, onCancel }: { address?: AddressD
   const [isDefault, setIsDefault] = useState(address?.isDefault ?? false);
   const [tried, setTried] = useState(false);
   const regionCode = region ? (regionCodeOf(region) ?? (/^\d{12}$/.test(region) ? region : '')) : '';
-  const input: AddressInput = { recipient: recipient.trim(), phone: phone.replace(/[\s-]/g, ''), regionCode, detail: detail.trim(), isDefault };
+  const input: AddressInput = {
+    recipient: recipient.trim(),
+    phone: phone.replace(/[\s-]/g, ''),
+    regionCode,
+    detail: detail.trim(),
+    isDefault,
+  };
   const problems = checkAddress(input);
 
   const save = useAction(async () => {
@@ -38,18 +58,43 @@ export function AddressForm({ address, onSaved, onCancel }: { address?: AddressD
     if (Object.keys(problems).length) return;
     void save.run();
   };
-  const err = (field: keyof typeof problems) => (tried && problems[field] ? <p className="field-error">{t(`address.problem.${problems[field]}`)}</p> : null);
+  const err = (field: keyof typeof problems) =>
+    tried && problems[field] ? <p className="field-error">{t(`address.problem.${problems[field]}`)}</p> : null;
 
   return (
-    <form className="address-form" onSubmit={submit} noValidate aria-label={address ? t('address.edit') : t('address.add')} data-testid="address-form">
+    <form
+      className="address-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={address ? t('address.edit') : t('address.add')}
+      data-testid="address-form"
+    >
       <div className="field">
         <label htmlFor={`${id}-recipient`}>{t('address.recipient')}</label>
-        <input id={`${id}-recipient`} name="recipient" autoComplete="name" maxLength={50} value={recipient} aria-invalid={tried && !!problems.recipient} onChange={(e) => setRecipient(e.target.value)} />
+        <input
+          id={`${id}-recipient`}
+          name="recipient"
+          autoComplete="name"
+          maxLength={50}
+          value={recipient}
+          aria-invalid={tried && !!problems.recipient}
+          onChange={(e) => setRecipient(e.target.value)}
+        />
         {err('recipient')}
       </div>
       <div className="field">
         <label htmlFor={`${id}-phone`}>{t('address.phone')}</label>
-        <input id={`${id}-phone`} name="phone" type="tel" inputMode="numeric" autoComplete="tel" maxLength={20} value={phone} aria-invalid={tried && !!problems.phone} onChange={(e) => setPhone(e.target.value)} />
+        <input
+          id={`${id}-phone`}
+          name="phone"
+          type="tel"
+          inputMode="numeric"
+          autoComplete="tel"
+          maxLength={20}
+          value={phone}
+          aria-invalid={tried && !!problems.phone}
+          onChange={(e) => setPhone(e.target.value)}
+        />
         {err('phone')}
       </div>
       <fieldset className="fieldset">
@@ -59,7 +104,15 @@ export function AddressForm({ address, onSaved, onCancel }: { address?: AddressD
       </fieldset>
       <div className="field">
         <label htmlFor={`${id}-detail`}>{t('address.detail')}</label>
-        <input id={`${id}-detail`} name="detail" autoComplete="street-address" maxLength={200} value={detail} aria-invalid={tried && !!problems.detail} onChange={(e) => setDetail(e.target.value)} />
+        <input
+          id={`${id}-detail`}
+          name="detail"
+          autoComplete="street-address"
+          maxLength={200}
+          value={detail}
+          aria-invalid={tried && !!problems.detail}
+          onChange={(e) => setDetail(e.target.value)}
+        />
         {err('detail')}
       </div>
       <label className="check">
@@ -82,7 +135,11 @@ export function AddressForm({ address, onSaved, onCancel }: { address?: AddressD
 }
 
 /** An address as lines of text; the phone as the server gave it (masked for suppliers on orders). */
-export function AddressLines({ address }: { address: { recipient: string; phone: string; regionPath: string[]; detail: string } }) {
+export function AddressLines({
+  address,
+}: {
+  address: { recipient: string; phone: string; regionPath: string[]; detail: string };
+}) {
   return (
     <address className="address-lines" data-testid="address-lines">
       <span className="address-who">

@@ -5,7 +5,17 @@ import { formatFen } from '../lib/money';
 import { Link } from '../lib/router';
 
 /** −, a number field, +; a typed value is applied once it is a valid quantity. */
-export function QuantityStepper({ value, max, label, onChange }: { value: number; max: number; label: string; onChange: (q: number) => void }) {
+export function QuantityStepper({
+  value,
+  max,
+  label,
+  onChange,
+}: {
+  value: number;
+  max: number;
+  label: string;
+  onChange: (q: number) => void;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [text, setText] = useState(String(value));
@@ -17,7 +27,13 @@ export function QuantityStepper({ value, max, label, onChange }: { value: number
       <label htmlFor={id} className="visually-hidden">
         {label}
       </label>
-      <button type="button" className="stepper-button" aria-label={t('cart.decrease')} disabled={value <= 1} onClick={() => onChange(value - 1)}>
+      <button
+        type="button"
+        className="stepper-button"
+        aria-label={t('cart.decrease')}
+        disabled={value <= 1}
+        onClick={() => onChange(value - 1)}
+      >
         −
       </button>
       <input
@@ -36,7 +52,13 @@ export function QuantityStepper({ value, max, label, onChange }: { value: number
         }}
         onBlur={() => setText(String(value))}
       />
-      <button type="button" className="stepper-button" aria-label={t('cart.increase')} disabled={value >= limit} onClick={() => onChange(value + 1)}>
+      <button
+        type="button"
+        className="stepper-button"
+        aria-label={t('cart.increase')}
+        disabled={value >= limit}
+        onClick={() => onChange(value + 1)}
+      >
         +
       </button>
     </div>
@@ -64,7 +86,13 @@ export function CartGroups({
   return (
     <>
       {priced.groups.map((group) => (
-        <section key={group.supplierId} className="card cart-group" data-testid="cart-group" data-supplier-id={group.supplierId} aria-label={group.supplierName}>
+        <section
+          key={group.supplierId}
+          className="card cart-group"
+          data-testid="cart-group"
+          data-supplier-id={group.supplierId}
+          aria-label={group.supplierName}
+        >
           <header className="cart-group-head">
             <p className="label">{t('cart.supplier')}</p>
             <h2 data-testid="cart-group-supplier">
@@ -75,7 +103,12 @@ export function CartGroups({
             {group.lines.map((p) => {
               const problem = renderProblem?.(p);
               return (
-                <li key={p.variant.id} className={`row cart-line${problem ? ' has-problem' : ''}`} data-testid="cart-line" data-variant-id={p.variant.id}>
+                <li
+                  key={p.variant.id}
+                  className={`row cart-line${problem ? ' has-problem' : ''}`}
+                  data-testid="cart-line"
+                  data-variant-id={p.variant.id}
+                >
                   <div className="row-main">
                     <div className="row-title">
                       <Link to={`/products/${p.product.id}`}>{p.product.title}</Link>
@@ -85,7 +118,9 @@ export function CartGroups({
                     </p>
                     {p.shortOfStock && !problem && (
                       <p className="field-error" data-testid="stock-warning">
-                        {p.variant.stockAvailable > 0 ? t('cart.problem.stock', { count: p.variant.stockAvailable, unit: p.variant.unit }) : t('variant.soldOut')}
+                        {p.variant.stockAvailable > 0
+                          ? t('cart.problem.stock', { count: p.variant.stockAvailable, unit: p.variant.unit })
+                          : t('variant.soldOut')}
                       </p>
                     )}
                     {problem}

@@ -1,5 +1,9 @@
 import { type ChangeEvent, useState } from 'react';
-import { type CertificationDocumentRecord, openProtectedFile, uploadCertificationDocument } from '../api/supplier-tools';
+import {
+  type CertificationDocumentRecord,
+  openProtectedFile,
+  uploadCertificationDocument,
+} from '../api/supplier-tools';
 import { useI18n } from '../i18n';
 import { useAction } from '../lib/use-action';
 import { ErrorNotice } from './Feedback';
@@ -9,7 +13,8 @@ const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 const OPEN = new Set(['PENDING', 'VERIFIED']);
 
-const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const sizeText = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /**
  * 申请材料 of a certification application: the supplier attaches files while it is open; the
@@ -39,7 +44,11 @@ export function CertificationDocuments({
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
-    const wrong = !DOCUMENT_TYPES.includes(file.type) ? t('certDocs.type') : file.size > MAX_DOCUMENT_BYTES ? t('certDocs.size') : null;
+    const wrong = !DOCUMENT_TYPES.includes(file.type)
+      ? t('certDocs.type')
+      : file.size > MAX_DOCUMENT_BYTES
+        ? t('certDocs.size')
+        : null;
     setProblem(wrong);
     if (!wrong) void attach.run(file);
   };
@@ -49,7 +58,8 @@ export function CertificationDocuments({
   return (
     <div className="cert-documents" data-testid="cert-documents">
       <p className="small">
-        <strong>{t('certDocs.title')}</strong> {documents.length === 0 && <span className="muted">{t('certDocs.none')}</span>}
+        <strong>{t('certDocs.title')}</strong>{' '}
+        {documents.length === 0 && <span className="muted">{t('certDocs.none')}</span>}
       </p>
       {documents.length > 0 && (
         <ul className="small">
@@ -59,7 +69,8 @@ export function CertificationDocuments({
                 {d.fileName ?? t('certDocs.unnamed', { n: i + 1 })}
               </button>{' '}
               <span className="muted">
-                {d.contentType === 'application/pdf' ? 'PDF' : d.contentType.replace('image/', '').toUpperCase()} · {sizeText(d.sizeBytes)}
+                {d.contentType === 'application/pdf' ? 'PDF' : d.contentType.replace('image/', '').toUpperCase()} ·{' '}
+                {sizeText(d.sizeBytes)}
               </span>
             </li>
           ))}
@@ -68,7 +79,13 @@ export function CertificationDocuments({
       {attachable && (
         <label className="field field-compact">
           <span>{t('certDocs.attach')}</span>
-          <input type="file" accept={DOCUMENT_TYPES.join(',')} onChange={picked} disabled={attach.busy} data-testid="cert-document-input" />
+          <input
+            type="file"
+            accept={DOCUMENT_TYPES.join(',')}
+            onChange={picked}
+            disabled={attach.busy}
+            data-testid="cert-document-input"
+          />
         </label>
       )}
       {problem && (

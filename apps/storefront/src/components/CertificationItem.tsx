@@ -24,7 +24,12 @@ export function CertificationItem({
   const { t, locale } = useI18n();
   const origin = cert.product.originRegion;
   return (
-    <li className="row" data-testid="certification" data-certification-id={cert.id} data-product-title={cert.product.title}>
+    <li
+      className="row"
+      data-testid="certification"
+      data-certification-id={cert.id}
+      data-product-title={cert.product.title}
+    >
       <div className="row-main">
         <div className="row-title">
           <Link to={`/products/${cert.product.id}`}>{cert.product.title}</Link>
@@ -38,10 +43,18 @@ export function CertificationItem({
         {cert.certificateNo && (
           <p className="small">
             {t('cert.number', { no: cert.certificateNo })}
-            {cert.validFrom && cert.validTo ? ` · ${t('cert.validity', { from: cert.validFrom, to: cert.validTo })}` : ''}
+            {cert.validFrom && cert.validTo
+              ? ` · ${t('cert.validity', { from: cert.validFrom, to: cert.validTo })}`
+              : ''}
           </p>
         )}
-        <CertificationDocuments certificationId={cert.id} status={cert.status} documents={cert.documents ?? []} canAttach={canAttach} onAttached={onDocumentAttached} />
+        <CertificationDocuments
+          certificationId={cert.id}
+          status={cert.status}
+          documents={cert.documents ?? []}
+          canAttach={canAttach}
+          onAttached={onDocumentAttached}
+        />
         {cert.history.length > 0 && (
           <details className="history">
             <summary>{t('history.title')}</summary>

@@ -3,14 +3,33 @@ import { barHeights, gaugeArc } from '../lib/agency';
 import { axisTop } from '../lib/completion-card';
 
 /** Completion as a half-circle gauge; `basisPoints` null shows an empty gauge with "—". */
-export function Gauge({ basisPoints, label, caption, testId }: { basisPoints: number | null; label: string; caption?: string; testId?: string }) {
+export function Gauge({
+  basisPoints,
+  label,
+  caption,
+  testId,
+}: {
+  basisPoints: number | null;
+  label: string;
+  caption?: string;
+  testId?: string;
+}) {
   const fraction = basisPoints === null ? 0 : basisPoints / 10000;
   const text = basisPoints === null ? '—' : `${(basisPoints / 100).toFixed(2)}%`;
   return (
     <figure className="gauge" data-testid={testId}>
       <svg viewBox="0 0 200 120" role="img" aria-label={`${label} ${text}`}>
         <path d={gaugeArc(1)} className="gauge-track" fill="none" strokeWidth="16" strokeLinecap="round" />
-        {fraction > 0 && <path d={gaugeArc(fraction)} className="gauge-value" fill="none" strokeWidth="16" strokeLinecap="round" data-testid="gauge-arc" />}
+        {fraction > 0 && (
+          <path
+            d={gaugeArc(fraction)}
+            className="gauge-value"
+            fill="none"
+            strokeWidth="16"
+            strokeLinecap="round"
+            data-testid="gauge-arc"
+          />
+        )}
         <text x="100" y="92" textAnchor="middle" className="gauge-text" data-testid="gauge-value">
           {text}
         </text>
@@ -52,7 +71,12 @@ export function Bars({
   const base = top + height;
   return (
     <figure className="bars" data-testid={testId}>
-      <svg viewBox={`0 0 ${width} ${base + (xTitle ? 30 : 18)}`} role="img" aria-label={label} preserveAspectRatio="xMidYMid meet">
+      <svg
+        viewBox={`0 0 ${width} ${base + (xTitle ? 30 : 18)}`}
+        role="img"
+        aria-label={label}
+        preserveAspectRatio="xMidYMid meet"
+      >
         {yTitle && (
           <text x="0" y="8" className="bars-label" data-testid="y-title">
             {yTitle}
@@ -62,8 +86,20 @@ export function Bars({
         <line x1={gutter} x2={width} y1={base} y2={base} className="bars-axis" />
         {[0, axisMax / 2, axisMax].map((v, i) => (
           <g key={i}>
-            <line x1={gutter - 3} x2={gutter} y1={base - (axisMax ? (v / axisMax) * height : 0)} y2={base - (axisMax ? (v / axisMax) * height : 0)} className="bars-axis" />
-            <text x={gutter - 5} y={base - (axisMax ? (v / axisMax) * height : 0) + 3} textAnchor="end" className="bars-label" data-testid="y-tick">
+            <line
+              x1={gutter - 3}
+              x2={gutter}
+              y1={base - (axisMax ? (v / axisMax) * height : 0)}
+              y2={base - (axisMax ? (v / axisMax) * height : 0)}
+              className="bars-axis"
+            />
+            <text
+              x={gutter - 5}
+              y={base - (axisMax ? (v / axisMax) * height : 0) + 3}
+              textAnchor="end"
+              className="bars-label"
+              data-testid="y-tick"
+            >
               {format(v)}
             </text>
           </g>
@@ -71,7 +107,14 @@ export function Bars({
         {items.map((item, i) => (
           <g key={item.label} data-testid="bar" data-value={item.value}>
             <title>{`${item.label}: ${format(item.value)}`}</title>
-            <rect x={gutter + i * 24 + 4} y={base - heights[i]} width="16" height={heights[i]} className="bars-bar" rx="2" />
+            <rect
+              x={gutter + i * 24 + 4}
+              y={base - heights[i]}
+              width="16"
+              height={heights[i]}
+              className="bars-bar"
+              rx="2"
+            />
             <text x={gutter + i * 24 + 12} y={base + 13} textAnchor="middle" className="bars-label">
               {item.label}
             </text>

@@ -32,7 +32,14 @@ export function Decision({
         <form onSubmit={submitReject} className="decision-reject">
           <label className="field field-compact" htmlFor={id}>
             <span>{t('decision.reason')}</span>
-            <textarea id={id} name="reason" rows={2} required value={reason} onChange={(e) => setReason(e.target.value)} />
+            <textarea
+              id={id}
+              name="reason"
+              rows={2}
+              required
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
           </label>
           <div className="form-actions">
             <button type="submit" className="button button-danger" disabled={busy || !reason.trim()}>

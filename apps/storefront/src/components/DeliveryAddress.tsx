@@ -30,7 +30,11 @@ export function ShipToAddress({ orderId, supplierOrderId }: { orderId: string; s
   return (
     <div className="ship-to" data-testid="ship-to">
       <p className="muted small">{t('address.shipTo')}</p>
-      {shipTo ? <AddressLines address={shipTo} /> : data ? <p className="muted small">{t('address.noneOnOrder')}</p> : null}
+      {shipTo ? (
+        <AddressLines address={shipTo} />
+      ) : data ? (
+        <p className="muted small">{t('address.noneOnOrder')}</p>
+      ) : null}
       <Link to={`/portal/supplier/packing-slip/${orderId}`} className="small" data-testid="packing-slip-link">
         {t('slip.open')}
       </Link>

@@ -14,7 +14,10 @@ export function DisableUserButton({ userId, status = 'ACTIVE' }: { userId: strin
   const disabled = current === 'DISABLED';
   const toggle = useAction(async () => {
     if (!disabled && !window.confirm(t('account.disable.confirm'))) return;
-    const data = await api.request<{ setUserDisabled: { status: string } }>(SET_USER_DISABLED, { userId, disabled: !disabled });
+    const data = await api.request<{ setUserDisabled: { status: string } }>(SET_USER_DISABLED, {
+      userId,
+      disabled: !disabled,
+    });
     setCurrent(data.setUserDisabled.status);
   });
   return (

@@ -12,7 +12,17 @@ echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, Tool
 export type ChartOption = echarts.EChartsCoreOption;
 
 /** A chart that fills its box; `label` is read out by screen readers (the tables beside it carry the figures). */
-export function EChart({ option, label, height = 280, testId }: { option: ChartOption; label: string; height?: number; testId?: string }) {
+export function EChart({
+  option,
+  label,
+  height = 280,
+  testId,
+}: {
+  option: ChartOption;
+  label: string;
+  height?: number;
+  testId?: string;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 

@@ -9,7 +9,12 @@ export function RequireRole({ roles, children }: { roles: readonly string[]; chi
   const { t } = useI18n();
   const { me } = useSession();
   const { pathname, search } = useLocation();
-  if (me === undefined) return <p className="container page-body muted" role="status">{t('home.loadingUser')}</p>;
+  if (me === undefined)
+    return (
+      <p className="container page-body muted" role="status">
+        {t('home.loadingUser')}
+      </p>
+    );
   if (me === null) {
     const next = encodeURIComponent(pathname + (search.size ? `?${search}` : ''));
     return (

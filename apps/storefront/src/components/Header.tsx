@@ -25,13 +25,21 @@ export function Header() {
     { to: '/farmer', label: t('nav.farmer'), show: hasRole(me, 'FARMER') },
     { to: '/portal/supplier', label: t('nav.supplierPortal'), show: hasRole(me, ...SUPPLIER_ROLES) },
     { to: '/portal/stats', label: t('nav.stats'), show: hasRole(me, 'COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN') },
-    { to: '/portal/supervision', label: t('nav.supervision'), show: hasRole(me, 'COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN') },
+    {
+      to: '/portal/supervision',
+      label: t('nav.supervision'),
+      show: hasRole(me, 'COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN'),
+    },
     { to: '/portal/audit', label: t('nav.auditLog'), show: hasRole(me, 'AUDITOR', 'PLATFORM_ADMIN') },
     { to: '/portal/findings', label: t('nav.findings'), show: hasRole(me, 'AUDITOR', 'COORDINATOR', 'PLATFORM_ADMIN') },
     { to: '/portal/coordinator', label: t('nav.coordinator'), show: hasRole(me, 'COORDINATOR') },
     { to: '/portal/supply', label: t('produce.coord.title'), show: hasRole(me, 'COORDINATOR') },
     { to: '/portal/admin', label: t('admin.kicker'), show: hasRole(me, 'PLATFORM_ADMIN') },
-    { to: '/portal/complaints', label: t('nav.complaints'), show: hasRole(me, 'COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN') },
+    {
+      to: '/portal/complaints',
+      label: t('nav.complaints'),
+      show: hasRole(me, 'COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN'),
+    },
     { to: '/portal/admin/suspensions', label: t('nav.suspensions'), show: hasRole(me, 'PLATFORM_ADMIN') },
   ].filter((l) => l.show);
 
@@ -43,7 +51,9 @@ export function Header() {
         <Link to="/" className="brand">
           <Logo />
           <span className="brand-text">
-            <span className="brand-name">帮扶 <span className="brand-latin">Bangfu</span></span>
+            <span className="brand-name">
+              帮扶 <span className="brand-latin">Bangfu</span>
+            </span>
             <span className="brand-tagline">{t('app.tagline')}</span>
             <span className="visually-hidden"> · {t('nav.home')}</span>
           </span>
@@ -52,7 +62,10 @@ export function Header() {
           <ul className="nav-links">
             {links.map((l) => (
               <li key={l.to}>
-                <Link to={l.to} aria-current={pathname === l.to || pathname.startsWith(`${l.to}/`) ? 'page' : undefined}>
+                <Link
+                  to={l.to}
+                  aria-current={pathname === l.to || pathname.startsWith(`${l.to}/`) ? 'page' : undefined}
+                >
                   {l.label}
                 </Link>
               </li>
@@ -62,7 +75,13 @@ export function Header() {
         <div className="header-nav">
           <LanguageSwitch />
           {me !== undefined && buyer && (
-            <Link to="/cart" className="cart-link" data-testid="cart-link" aria-current={pathname === '/cart' ? 'page' : undefined} aria-label={t('nav.cartCount', { count: cart.count })}>
+            <Link
+              to="/cart"
+              className="cart-link"
+              data-testid="cart-link"
+              aria-current={pathname === '/cart' ? 'page' : undefined}
+              aria-label={t('nav.cartCount', { count: cart.count })}
+            >
               {t('nav.cart')}
               {cart.count > 0 && (
                 <span className="count-badge" data-testid="cart-count">

@@ -10,7 +10,15 @@ type SlipOrder = NonNullable<OrderAddressData['order']>;
  * 装箱单 for one supplier order: order number and date, ship-to with the full phone, and the lines to
  * pack. One page per slip when printed (see buyers.css), so a bulk print can render several.
  */
-export function PackingSlip({ order, supplierOrder, supplierName }: { order: SlipOrder; supplierOrder: SlipOrder['supplierOrders'][number]; supplierName?: string }) {
+export function PackingSlip({
+  order,
+  supplierOrder,
+  supplierName,
+}: {
+  order: SlipOrder;
+  supplierOrder: SlipOrder['supplierOrders'][number];
+  supplierName?: string;
+}) {
   const { t, locale } = useI18n();
   const units = supplierOrder.lines.reduce((n, l) => n + l.quantity, 0);
   return (
@@ -25,7 +33,11 @@ export function PackingSlip({ order, supplierOrder, supplierName }: { order: Sli
       </header>
       <section>
         <h3>{t('address.shipTo')}</h3>
-        {supplierOrder.shipTo ? <AddressLines address={supplierOrder.shipTo} /> : <p className="muted">{t('address.noneOnOrder')}</p>}
+        {supplierOrder.shipTo ? (
+          <AddressLines address={supplierOrder.shipTo} />
+        ) : (
+          <p className="muted">{t('address.noneOnOrder')}</p>
+        )}
       </section>
       <table className="packing-slip-lines">
         <thead>

@@ -12,7 +12,11 @@ export function ProductThumb({ title, large = false }: { title: string; large?: 
   let hue = 0;
   for (const ch of title) hue = (hue * 31 + ch.codePointAt(0)!) % 360;
   return (
-    <div className={`product-thumb${large ? ' is-large' : ''}`} style={{ '--thumb-hue': String(90 + (hue % 60)) } as CSSProperties} aria-hidden="true">
+    <div
+      className={`product-thumb${large ? ' is-large' : ''}`}
+      style={{ '--thumb-hue': String(90 + (hue % 60)) } as CSSProperties}
+      aria-hidden="true"
+    >
       {first}
     </div>
   );
@@ -25,7 +29,11 @@ export function ProductCard({ product }: { product: ProductCardData }) {
   return (
     <li className="product-card" data-testid="product-card">
       <Link to={`/products/${product.id}`} className="product-card-link">
-        {image ? <img className="product-thumb" src={image.url} alt="" loading="lazy" /> : <ProductThumb title={product.title} />}
+        {image ? (
+          <img className="product-thumb" src={image.url} alt="" loading="lazy" />
+        ) : (
+          <ProductThumb title={product.title} />
+        )}
         <div className="product-card-body">
           <h3 className="product-title">{product.title}</h3>
           <p className="product-meta muted">
@@ -33,7 +41,9 @@ export function ProductCard({ product }: { product: ProductCardData }) {
             {product.supplier ? ` · ${product.supplier.name}` : ''}
           </p>
           <div className="product-card-foot">
-            <span className="price">{lowest === null ? t('product.noPrice') : t('product.priceFrom', { price: formatFen(lowest) })}</span>
+            <span className="price">
+              {lowest === null ? t('product.noPrice') : t('product.priceFrom', { price: formatFen(lowest) })}
+            </span>
             <CertBadge cert={product.certification} />
           </div>
         </div>

@@ -16,7 +16,12 @@ export function ProductGallery({ title, images }: { title: string; images: Array
         <ul className="gallery-thumbs" aria-label={t('gallery.thumbnails')}>
           {images.map((image, i) => (
             <li key={image.id}>
-              <button type="button" aria-pressed={i === selected} aria-label={t('gallery.show', { n: i + 1, count: images.length })} onClick={() => setSelected(i)}>
+              <button
+                type="button"
+                aria-pressed={i === selected}
+                aria-label={t('gallery.show', { n: i + 1, count: images.length })}
+                onClick={() => setSelected(i)}
+              >
                 <img src={image.url} alt="" loading="lazy" />
               </button>
             </li>

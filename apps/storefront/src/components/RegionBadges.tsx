@@ -1,6 +1,12 @@
 import { useI18n } from '../i18n';
 
-export function RegionBadges({ exPovertyCounty, keyAssistanceCounty }: { exPovertyCounty: boolean; keyAssistanceCounty: boolean }) {
+export function RegionBadges({
+  exPovertyCounty,
+  keyAssistanceCounty,
+}: {
+  exPovertyCounty: boolean;
+  keyAssistanceCounty: boolean;
+}) {
   const { t } = useI18n();
   if (!exPovertyCounty && !keyAssistanceCounty) return null;
   return (

@@ -14,7 +14,9 @@ export function RegionBrowser() {
   const { t } = useI18n();
   const [trail, setTrail] = useState<RegionSummary[]>([]);
   const parent = trail.at(-1);
-  const { data, error, loading, reload } = useQuery<{ regions: RegionSummary[] }>(REGIONS, { parentCode: parent?.code ?? null });
+  const { data, error, loading, reload } = useQuery<{ regions: RegionSummary[] }>(REGIONS, {
+    parentCode: parent?.code ?? null,
+  });
   const levelName = (level: number) => {
     const key = `region.level.${level}`;
     return isMessageKey(key) ? t(key) : '';
@@ -70,7 +72,9 @@ export function RegionBrowser() {
           </button>
         </div>
       ) : loading && !data ? (
-        <p className="muted" role="status">{t('regions.loading')}</p>
+        <p className="muted" role="status">
+          {t('regions.loading')}
+        </p>
       ) : data && data.regions.length === 0 ? (
         <p className="muted">{t('regions.empty')}</p>
       ) : (
@@ -88,7 +92,12 @@ export function RegionBrowser() {
             return (
               <li key={r.code}>
                 {r.level < VILLAGE_LEVEL ? (
-                  <button type="button" className="region-card" title={t('regions.open', { name: r.name })} onClick={() => setTrail([...trail, r])}>
+                  <button
+                    type="button"
+                    className="region-card"
+                    title={t('regions.open', { name: r.name })}
+                    onClick={() => setTrail([...trail, r])}
+                  >
                     {body}
                   </button>
                 ) : (

@@ -5,14 +5,30 @@ import { regionCodeOf, regionPrefix } from '../lib/region-code';
 import { useQuery } from '../lib/use-query';
 import { SelectField } from './SelectField';
 
-function RegionSelect({ parentCode, value, level, onChange }: { parentCode: string | null; value: string; level: number; onChange: (r: RegionSummary | null) => void }) {
+function RegionSelect({
+  parentCode,
+  value,
+  level,
+  onChange,
+}: {
+  parentCode: string | null;
+  value: string;
+  level: number;
+  onChange: (r: RegionSummary | null) => void;
+}) {
   const { t } = useI18n();
   const { data, loading } = useQuery<{ regions: RegionSummary[] }>(REGIONS, { parentCode });
   const levelKey = `region.level.${level}`;
   const label = isMessageKey(levelKey) ? t(levelKey) : '';
   if (data && data.regions.length === 0) return null;
   return (
-    <SelectField compact label={label} value={value} disabled={loading && !data} onChange={(e) => onChange(data?.regions.find((r) => r.code === e.target.value) ?? null)}>
+    <SelectField
+      compact
+      label={label}
+      value={value}
+      disabled={loading && !data}
+      onChange={(e) => onChange(data?.regions.find((r) => r.code === e.target.value) ?? null)}
+    >
       <option value="">{t('filter.region.any')}</option>
       {data?.regions.map((r) => (
         <option key={r.code} value={r.code}>
@@ -28,7 +44,15 @@ function RegionSelect({ parentCode, value, level, onChange }: { parentCode: stri
  * Province › city › county selects for a region filter. `value` is a code prefix ('5206') or a
  * 12-digit code; the choice is reported as a prefix ('' for anywhere).
  */
-export function RegionPicker({ value, onChange, deepest = 3 }: { value: string; onChange: (prefix: string) => void; deepest?: number }) {
+export function RegionPicker({
+  value,
+  onChange,
+  deepest = 3,
+}: {
+  value: string;
+  onChange: (prefix: string) => void;
+  deepest?: number;
+}) {
   const code = value ? (regionCodeOf(value) ?? (/^\d{12}$/.test(value) ? value : null)) : null;
   const { data } = useQuery<RegionPathData>(REGION_PATH, { code: code ?? '' }, { skip: !code });
   const trail: RegionRef[] = code && data?.region ? data.region.path : [];

@@ -4,7 +4,15 @@ import { productsUrl } from '../lib/product-filter';
 import { navigate } from '../lib/router';
 
 /** The hall's search: goes to the product list (other filters start empty unless `onSearch` decides). */
-export function SearchBox({ initial = '', compact = false, onSearch }: { initial?: string; compact?: boolean; onSearch?: (text: string) => void }) {
+export function SearchBox({
+  initial = '',
+  compact = false,
+  onSearch,
+}: {
+  initial?: string;
+  compact?: boolean;
+  onSearch?: (text: string) => void;
+}) {
   const { t } = useI18n();
   const [text, setText] = useState(initial);
   useEffect(() => setText(initial), [initial]);

@@ -8,7 +8,15 @@ import { ShipToAddress } from './DeliveryAddress';
 import { ErrorNotice } from './Feedback';
 
 /** 发货: carrier (common ones suggested) and tracking number; the server takes the units from lots FIFO. */
-export function ShipForm({ supplierOrderId, orderId, onShipped }: { supplierOrderId: string; orderId?: string; onShipped: (so: SupplierOrderData) => void }) {
+export function ShipForm({
+  supplierOrderId,
+  orderId,
+  onShipped,
+}: {
+  supplierOrderId: string;
+  orderId?: string;
+  onShipped: (so: SupplierOrderData) => void;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [carrier, setCarrier] = useState('');
@@ -16,7 +24,11 @@ export function ShipForm({ supplierOrderId, orderId, onShipped }: { supplierOrde
   const [tried, setTried] = useState(false);
   const problems = checkShipment(carrier, trackingNo);
   const ship = useAction(async () => {
-    const data = await api.request<ShipData>(SHIP_SUPPLIER_ORDER, { supplierOrderId, carrier: carrier.trim(), trackingNo: trackingNo.trim() });
+    const data = await api.request<ShipData>(SHIP_SUPPLIER_ORDER, {
+      supplierOrderId,
+      carrier: carrier.trim(),
+      trackingNo: trackingNo.trim(),
+    });
     onShipped(data.shipSupplierOrder);
   });
 
@@ -28,7 +40,13 @@ export function ShipForm({ supplierOrderId, orderId, onShipped }: { supplierOrde
   };
 
   return (
-    <form className="ship-form inline-form" onSubmit={submit} noValidate aria-label={t('ship.title')} data-testid="ship-form">
+    <form
+      className="ship-form inline-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={t('ship.title')}
+      data-testid="ship-form"
+    >
       {orderId && <ShipToAddress orderId={orderId} supplierOrderId={supplierOrderId} />}
       <div className="field">
         <label htmlFor={`${id}-carrier`}>{t('ship.carrier')}</label>

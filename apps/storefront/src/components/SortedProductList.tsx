@@ -9,10 +9,24 @@ import './buyers.css';
 const PAGE_SIZE = 12;
 
 /** 排序: the choices offered (relevance only means something while searching). */
-export function SortSelect({ value, onChange, searching = false }: { value: ProductSort | ''; onChange: (sort: ProductSort | '') => void; searching?: boolean }) {
+export function SortSelect({
+  value,
+  onChange,
+  searching = false,
+}: {
+  value: ProductSort | '';
+  onChange: (sort: ProductSort | '') => void;
+  searching?: boolean;
+}) {
   const { t } = useI18n();
   return (
-    <SelectField compact label={t('sort.label')} value={value} onChange={(e) => onChange(e.target.value as ProductSort | '')} data-testid="sort-select">
+    <SelectField
+      compact
+      label={t('sort.label')}
+      value={value}
+      onChange={(e) => onChange(e.target.value as ProductSort | '')}
+      data-testid="sort-select"
+    >
       <option value="">{searching ? t('sort.RELEVANCE') : t('sort.NEWEST')}</option>
       {PRODUCT_SORTS.filter((s) => s !== 'RELEVANCE' && (searching || s !== 'NEWEST')).map((s) => (
         <option key={s} value={s}>
@@ -24,7 +38,17 @@ export function SortSelect({ value, onChange, searching = false }: { value: Prod
 }
 
 /** A product grid for a fixed filter (a supplier's store, a hall) with its own sort. */
-export function SortedProductList({ filter, sort, onSort, emptyText }: { filter: Record<string, unknown>; sort: ProductSort | ''; onSort: (s: ProductSort | '') => void; emptyText: string }) {
+export function SortedProductList({
+  filter,
+  sort,
+  onSort,
+  emptyText,
+}: {
+  filter: Record<string, unknown>;
+  sort: ProductSort | '';
+  onSort: (s: ProductSort | '') => void;
+  emptyText: string;
+}) {
   const { t } = useI18n();
   const list = useConnection<SortedProductsData, SortedProductsData['products']['edges'][number]['node']>(
     SORTED_PRODUCTS,
@@ -40,7 +64,11 @@ export function SortedProductList({ filter, sort, onSort, emptyText }: { filter:
         <SortSelect value={sort} onChange={onSort} />
       </div>
       <ErrorNotice error={list.error} onRetry={list.reload} />
-      {list.loading && !list.nodes.length ? <Loading /> : list.totalCount === 0 ? <p className="card muted">{emptyText}</p> : null}
+      {list.loading && !list.nodes.length ? (
+        <Loading />
+      ) : list.totalCount === 0 ? (
+        <p className="card muted">{emptyText}</p>
+      ) : null}
       <ul className={`product-grid${list.loading ? ' is-loading' : ''}`}>
         {list.nodes.map((p) => (
           <ProductCard key={p.id} product={p} />

@@ -1,6 +1,15 @@
 import { isMessageKey, useI18n } from '../i18n';
 
-type Domain = 'supplierStatus' | 'certStatus' | 'productStatus' | 'householdStatus' | 'orderStatus' | 'supplierOrderStatus' | 'paymentStatus' | 'exemptionStatus' | 'requestStatus';
+type Domain =
+  | 'supplierStatus'
+  | 'certStatus'
+  | 'productStatus'
+  | 'householdStatus'
+  | 'orderStatus'
+  | 'supplierOrderStatus'
+  | 'paymentStatus'
+  | 'exemptionStatus'
+  | 'requestStatus';
 
 /** A workflow status in words; the colour comes from data-status. */
 export function StatusChip({ domain, status, testId }: { domain: Domain; status: string; testId?: string }) {

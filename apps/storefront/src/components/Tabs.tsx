@@ -1,7 +1,15 @@
 import { Link } from '../lib/router';
 
 /** Section tabs that are plain links, so each section has its own URL. */
-export function Tabs({ label, items, current }: { label: string; items: Array<{ to: string; label: string }>; current: string }) {
+export function Tabs({
+  label,
+  items,
+  current,
+}: {
+  label: string;
+  items: Array<{ to: string; label: string }>;
+  current: string;
+}) {
   return (
     <nav className="tabs" aria-label={label}>
       <ul>

@@ -4,7 +4,9 @@ import { orgKindName, roleName, useI18n } from '../i18n';
 /** Who is signed in, and in which organisations with which roles. */
 export function UserCard({ me }: { me: Me }) {
   const { t } = useI18n();
-  const memberships = me.memberships.length ? me.memberships : me.roles.map((role) => ({ role, organization: null, regionPrefix: null }));
+  const memberships = me.memberships.length
+    ? me.memberships
+    : me.roles.map((role) => ({ role, organization: null, regionPrefix: null }));
   return (
     <section className="card user-card" aria-labelledby="welcome">
       <h2 id="welcome">{t('home.welcome', { name: me.displayName })}</h2>
@@ -13,7 +15,9 @@ export function UserCard({ me }: { me: Me }) {
       <ul className="role-list">
         {memberships.map((m, i) => (
           <li key={`${m.role}-${m.organization?.id ?? i}`}>
-            <span className="chip" data-role={m.role}>{roleName(t, m.role)}</span>
+            <span className="chip" data-role={m.role}>
+              {roleName(t, m.role)}
+            </span>
             {m.organization && (
               <span className="muted">
                 {m.organization.name} · {orgKindName(t, m.organization.kind)}

@@ -4,14 +4,16 @@ export const accountsEn: Record<keyof typeof accountsZhCN, string> = {
   'signup.title': 'Create an account',
   'signup.lead': 'Customers can order assistance products once registered.',
   'signup.supplier.title': 'Register as a supplier',
-  'signup.supplier.lead': 'Create an account, then apply for admission: once recommended and approved you can list products.',
+  'signup.supplier.lead':
+    'Create an account, then apply for admission: once recommended and approved you can list products.',
   'signup.displayName': 'Name',
   'signup.confirm': 'Repeat the password',
   'signup.passwordHint': 'At least 10 characters, not a common password.',
   'signup.mismatch': 'The passwords differ',
   'signup.submit': 'Sign up',
   'signup.submitting': 'Signing up…',
-  'signup.received': 'Registration received. If this email or number already has an account, sign in or reset the password.',
+  'signup.received':
+    'Registration received. If this email or number already has an account, sign in or reset the password.',
   'signup.haveAccount': 'Have an account?',
   'signup.asSupplier': 'I am a supplier',
   'signup.asCustomer': 'Customer sign-up',

@@ -19,7 +19,8 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.more': 'Load more',
   'admin.confirm.reason': 'Reason (required, kept in the record)',
   'admin.confirm.go': 'Confirm: {action}',
-  'admin.suppliers.lead': 'Applications a coordinator recommended are approved or rejected here; admitted suppliers can be suspended, reinstated or revoked.',
+  'admin.suppliers.lead':
+    'Applications a coordinator recommended are approved or rejected here; admitted suppliers can be suspended, reinstated or revoked.',
   'admin.suppliers.creditCode': 'Unified social credit code',
   'admin.suppliers.appliedAt': 'applied {at}',
   'admin.suppliers.lastStep': 'Last step: {who}, {at}',
@@ -28,7 +29,8 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.suppliers.reinstate': 'Reinstate',
   'admin.suppliers.revoke': 'Revoke',
   'admin.suppliers.confirmTitle': '{action}: {name}',
-  'admin.cert.lead': 'Applications a county coordinator verified are certified here (certificate number, batch, validity) or rejected; certificates can be revoked.',
+  'admin.cert.lead':
+    'Applications a county coordinator verified are certified here (certificate number, batch, validity) or rejected; certificates can be revoked.',
   'admin.cert.certify': 'Certify',
   'admin.cert.issue': 'Issue certificate',
   'admin.cert.certificateNo': 'Certificate no.',
@@ -106,7 +108,8 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.channels.place': 'Place',
   'admin.channels.rotate': 'Rotate secret',
   'admin.channels.rotateTitle': 'Rotate the counter secret: {name}',
-  'admin.channels.rotateBody': 'The old secret stops working at once; the device reports sales again after the new one is installed.',
+  'admin.channels.rotateBody':
+    'The old secret stops working at once; the device reports sales again after the new one is installed.',
   'admin.channels.secretOnce': 'The new secret is shown only this once: install it in the device now.',
   'admin.channels.secretStored': 'Stored — close',
   'admin.channels.disable': 'Disable',
@@ -114,7 +117,8 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.channels.enable': 'Enable',
   'admin.channels.create': 'New channel',
   'admin.regions.flagsTitle': 'County flags',
-  'admin.regions.flagsLead': 'Choose a county and flag it as ex-poverty or key assistance (products are published only from ex-poverty counties).',
+  'admin.regions.flagsLead':
+    'Choose a county and flag it as ex-poverty or key assistance (products are published only from ex-poverty counties).',
   'admin.regions.minimumsTitle': 'Reserved-share minimums',
   'admin.regions.noMinimums': 'Regions without their own minimum use 10%',
   'admin.regions.minimumPercent': 'Minimum (%)',

@@ -28,7 +28,8 @@ export const en: Dictionary = {
   'account.sessions.everywhere': 'Sign out everywhere',
   'account.events.title': 'Security log',
   'account.events.empty': 'Nothing recorded yet',
-  'account.event.REGISTRATION_ATTEMPT': 'Someone tried to register a new account with your email or mobile number (it failed; your password is unchanged)',
+  'account.event.REGISTRATION_ATTEMPT':
+    'Someone tried to register a new account with your email or mobile number (it failed; your password is unchanged)',
   'account.event.PASSWORD_CHANGED': 'Password changed',
   'account.event.SIGNED_OUT_EVERYWHERE': 'Signed out everywhere',
   'account.event.DISABLED': 'Account disabled by an administrator',
@@ -37,7 +38,8 @@ export const en: Dictionary = {
   'account.disable.enable': 'Re-enable account',
   'account.disable.isDisabled': 'Disabled',
   'account.disable.confirm': 'The user is signed out at once and cannot sign in until re-enabled. Disable the account?',
-  'error.WEAK_PASSWORD': 'The password does not meet the rules: at least 10 characters, not only spaces, not a common password',
+  'error.WEAK_PASSWORD':
+    'The password does not meet the rules: at least 10 characters, not only spaces, not a common password',
   'error.WRONG_PASSWORD': 'The current password is not correct',
   'error.CANNOT_DISABLE_SELF': 'You cannot disable your own account',
   'nav.language': 'Language',
@@ -194,7 +196,8 @@ export const en: Dictionary = {
   'product.variants': 'Options and prices',
   'product.priceFrom': 'from {price}',
   'product.noPrice': 'No price yet',
-  'product.priceNote': 'Agency prices apply to purchases by budget units; the market reference price is for comparison.',
+  'product.priceNote':
+    'Agency prices apply to purchases by budget units; the market reference price is for comparison.',
   'product.notFound': 'This product does not exist or is not published',
   'product.backToList': 'Back to products',
   'product.breadcrumb': 'You are here',
@@ -298,7 +301,8 @@ export const en: Dictionary = {
   'history.title': 'History',
 
   'apply.title': 'Apply for supplier admission',
-  'apply.lead': 'You are not a supplier yet. After the county coordination office recommends you and the platform approves, you can list products.',
+  'apply.lead':
+    'You are not a supplier yet. After the county coordination office recommends you and the platform approves, you can list products.',
   'apply.another': 'Apply for another organisation',
   'apply.anotherHint': 'The same account may apply for another cooperative or company.',
   'apply.open': 'Start an application',
@@ -336,7 +340,8 @@ export const en: Dictionary = {
 
   'certs.title': 'Certification applications',
   'certs.new': 'Apply for product certification',
-  'certs.lead': 'The county coordination office verifies origin and household linkage; then the platform issues the certificate.',
+  'certs.lead':
+    'The county coordination office verifies origin and household linkage; then the platform issues the certificate.',
   'certs.product': 'Product',
   'certs.submit': 'Apply for certification',
   'certs.none': 'No applications yet.',
@@ -347,9 +352,11 @@ export const en: Dictionary = {
   'coord.title': 'Coordination desk',
   'coord.scope': 'Your region:',
   'coord.suppliers.title': 'Supplier recommendations',
-  'coord.suppliers.lead': 'Check the organisation, its registered county and its linkage mechanism, then recommend or reject.',
+  'coord.suppliers.lead':
+    'Check the organisation, its registered county and its linkage mechanism, then recommend or reject.',
   'coord.certs.title': 'Certification verification',
-  'coord.certs.lead': 'Verify that the origin lies in an ex-poverty county and the supplier’s household linkage is in force.',
+  'coord.certs.lead':
+    'Verify that the origin lies in an ex-poverty county and the supplier’s household linkage is in force.',
   'coord.recommend': 'Recommend',
   'coord.verify': 'Verify',
   'queue.show': 'Show',
@@ -394,7 +401,8 @@ export const en: Dictionary = {
   'error.IDEMPOTENCY_KEY_REUSED': 'The cart changed while it was being submitted; please submit again',
   'error.PAYMENT_METHOD_UNAVAILABLE': 'This payment method is not offered on the platform',
   'error.PAYMENT_PROVIDER_ERROR': 'The payment service is unavailable right now; please try again later',
-  'error.BANK_TRANSFER_NOT_ALLOWED': 'Bank transfers are for agency orders, recorded by the agency’s purchaser or admin',
+  'error.BANK_TRANSFER_NOT_ALLOWED':
+    'Bank transfers are for agency orders, recorded by the agency’s purchaser or admin',
   'error.BANK_TRANSFER_PENDING': 'A transfer is already awaiting the platform’s confirmation',
   'error.DUPLICATE_REFERENCE': 'This bank reference has already been recorded',
   'error.PAYMENT_AMOUNT_MISMATCH': 'The transfer must equal the order total',
@@ -425,7 +433,8 @@ export const en: Dictionary = {
   'cart.retailPrice': 'retail price',
   'cart.agencyPrice': 'agency price',
   'cart.signInToBuy': 'Sign in to buy',
-  'cart.cannotBuy': 'This account cannot place orders: buy privately with a customer account, or for your unit with a purchaser account.',
+  'cart.cannotBuy':
+    'This account cannot place orders: buy privately with a customer account, or for your unit with a purchaser account.',
   'cart.problem.quantity': 'Enter a whole number from 1 to {max}',
   'cart.problem.stock': 'Only {count} {unit} left in stock',
   'cart.empty': 'Your cart is empty.',
@@ -456,12 +465,15 @@ export const en: Dictionary = {
   'checkout.channelKind.COUNTER': 'counter',
   'checkout.place': 'Place order',
   'checkout.payHint.retail': 'Please pay within 30 minutes; unpaid orders are cancelled and their stock released.',
-  'checkout.payHint.agency': 'Agency orders pay by bank transfer (within 30 days, one 15-day extension) or on delivery.',
+  'checkout.payHint.agency':
+    'Agency orders pay by bank transfer (within 30 days, one 15-day extension) or on delivery.',
   'checkout.unavailableLeftOut': '{count} unavailable items will be left out of the order.',
-  'checkout.problem.stock': 'Not enough stock: only {available} {unit} of {title} are left, you asked for {requested} {unit}.',
+  'checkout.problem.stock':
+    'Not enough stock: only {available} {unit} of {title} are left, you asked for {requested} {unit}.',
   'checkout.problem.soldOut': '{title} is sold out.',
   'checkout.problem.unavailable': '{title} cannot be bought: ',
-  'checkout.problem.certification': '“{channel}” sells certified assistance products only, and the certification of {title} is “{status}”.',
+  'checkout.problem.certification':
+    '“{channel}” sells certified assistance products only, and the certification of {title} is “{status}”.',
   'checkout.fix.setQuantity': 'Change to {count} {unit}',
   'checkout.fix.remove': 'Remove from the order',
 
@@ -566,7 +578,8 @@ export const en: Dictionary = {
   'order.notFound': 'This order does not exist or is not yours to see',
   'order.crumb': 'Order',
   'order.placedNotice': 'Your order is placed and split into {count} supplier orders, each shipped separately.',
-  'order.requestedNotice': 'Purchase request {no} submitted: {status}. Once approved, the order is paid on the agreed terms.',
+  'order.requestedNotice':
+    'Purchase request {no} submitted: {status}. Once approved, the order is paid on the agreed terms.',
   'order.partialView': 'You see your own supplier’s part of this order.',
   'order.placedAt': 'Placed',
   'order.channel': 'Channel',
@@ -611,7 +624,8 @@ export const en: Dictionary = {
   'ship.problem.trackingFormat': 'Letters, digits and dashes only, at least 4',
 
   'supplierOrders.title': 'Orders to ship',
-  'supplierOrders.lead': 'Ship once the buyer has paid (or an agency confirmed pay on delivery); shipped units are taken from your harvest lots, oldest first.',
+  'supplierOrders.lead':
+    'Ship once the buyer has paid (or an agency confirmed pay on delivery); shipped units are taken from your harvest lots, oldest first.',
   'supplierOrders.view.open': 'To ship',
   'supplierOrders.view.shipped': 'Shipped',
   'supplierOrders.view.all': 'All',
@@ -630,20 +644,24 @@ export const en: Dictionary = {
   'pay.records': 'Payments',
   'pay.stripe.loading': 'Loading Stripe’s payment form…',
   'pay.stripe.unavailableTitle': 'Stripe’s payment form could not be loaded',
-  'pay.stripe.unavailableBody': 'Your browser cannot reach js.stripe.com (offline or blocked). The payment has been created: try again later, and refresh the payment status once you have paid.',
+  'pay.stripe.unavailableBody':
+    'Your browser cannot reach js.stripe.com (offline or blocked). The payment has been created: try again later, and refresh the payment status once you have paid.',
   'pay.stripe.retry': 'Try again',
   'pay.stripe.submit': 'Pay {amount}',
   'pay.stripe.submitted': 'Payment submitted. Once Stripe confirms it, the order becomes “Paid” by itself.',
-  'pay.stripe.noKey': 'The platform has no Stripe publishable key configured, so online payment is unavailable; please contact support.',
+  'pay.stripe.noKey':
+    'The platform has no Stripe publishable key configured, so online payment is unavailable; please contact support.',
   'pay.stripe.webhookNote': 'When the payment completes, Stripe notifies the platform and the order becomes “Paid”.',
   'pay.bank.title': 'Bank transfer',
-  'pay.bank.lead': 'Transfer the amount below to the platform account and quote the invoice reference (the order number) in the memo; then record the bank reference and platform finance confirms its arrival.',
+  'pay.bank.lead':
+    'Transfer the amount below to the platform account and quote the invoice reference (the order number) in the memo; then record the bank reference and platform finance confirms its arrival.',
   'pay.bank.amount': 'Amount to transfer',
   'pay.bank.referenceToQuote': 'Memo (invoice reference)',
   'pay.bank.payee': 'Payee',
   'pay.bank.bank': 'Bank',
   'pay.bank.accountNo': 'Account number',
-  'pay.bank.accountOnInvoice': 'Use the receiving account printed on the platform’s invoice (payment notice); if you have none, contact platform finance.',
+  'pay.bank.accountOnInvoice':
+    'Use the receiving account printed on the platform’s invoice (payment notice); if you have none, contact platform finance.',
   'pay.bank.reference': 'Bank reference',
   'pay.bank.paidOn': 'Transfer date',
   'pay.bank.submit': 'Record transfer',
@@ -664,7 +682,8 @@ export const en: Dictionary = {
   'docs.uploadHint': 'Invoice, inspection report and the like: PDF, JPG or PNG, 10 MB at most each.',
   'docs.invoiceNo': 'Invoice number: {no}',
   'accept.title': 'Acceptance',
-  'accept.lead': 'When everything arrived as ordered, enter the invoice number and choose the invoice and inspection documents. Accepted orders count toward the reserved share.',
+  'accept.lead':
+    'When everything arrived as ordered, enter the invoice number and choose the invoice and inspection documents. Accepted orders count toward the reserved share.',
   'accept.invoiceNo': 'Invoice number',
   'accept.documents': 'Acceptance documents',
   'accept.uploadFirst': 'Upload the invoice and inspection report first.',
@@ -672,7 +691,8 @@ export const en: Dictionary = {
 
   'admin.kicker': 'Platform',
   'admin.payments.title': 'Bank transfer confirmations',
-  'admin.payments.lead': 'Confirm transfers you find on the bank statement; reject the ones that never arrived, with a reason.',
+  'admin.payments.lead':
+    'Confirm transfers you find on the bank statement; reject the ones that never arrived, with a reason.',
   'admin.payments.order': 'View order',
   'admin.payments.paidOn': 'transferred {at}',
   'admin.payments.recordedAt': 'recorded {at}',
@@ -695,7 +715,8 @@ export const en: Dictionary = {
   'agency.tab.approvals': 'Approvals',
   'agency.tab.orders': 'Unit orders',
   'agency.completion.title': 'Reserved-share completion {year}',
-  'agency.completion.lead': 'One definition: an agency order counts in the month it is accepted (certified lines, net of refunds). Figures update a few seconds after acceptance.',
+  'agency.completion.lead':
+    'One definition: an agency order counts in the month it is accepted (certified lines, net of refunds). Figures update a few seconds after acceptance.',
   'agency.completion.percent': 'Completion',
   'agency.completion.noFiling': 'No reserved share filed for this year',
   'agency.completion.reserved': 'Reserved',
@@ -708,8 +729,10 @@ export const en: Dictionary = {
   'agency.ranking.none': 'No subordinate units',
   'agency.ranking.noFiling': 'Not filed',
   'agency.filing.title': 'Reserved-share filing {year}',
-  'agency.filing.lead': 'One filing per unit and year: canteen food budget × ratio = reserved amount. Once filed, submit amendments; every version is kept.',
-  'agency.filing.current': 'Filed (version {version}): budget {budget}, ratio {ratio}%, reserved {reserved}, deadline {deadline}',
+  'agency.filing.lead':
+    'One filing per unit and year: canteen food budget × ratio = reserved amount. Once filed, submit amendments; every version is kept.',
+  'agency.filing.current':
+    'Filed (version {version}): budget {budget}, ratio {ratio}%, reserved {reserved}, deadline {deadline}',
   'agency.filing.late': '(filed late)',
   'agency.filing.mode': 'Canteen mode',
   'agency.filing.budget': 'Canteen food budget (yuan)',
@@ -721,7 +744,8 @@ export const en: Dictionary = {
   'agency.filing.minimum': 'Jurisdiction minimum',
   'agency.filing.reserved': 'Reserved amount',
   'agency.filing.decreaseReason': 'Why the reserved amount is below last year’s',
-  'agency.filing.belowMinimum': 'The ratio is below the jurisdiction minimum of {minimum}%: request an exemption; the region\'s coordinator must approve it before you can file this ratio.',
+  'agency.filing.belowMinimum':
+    "The ratio is below the jurisdiction minimum of {minimum}%: request an exemption; the region's coordinator must approve it before you can file this ratio.",
   'agency.filing.amendReason': 'Reason for the amendment',
   'agency.filing.submit': 'File',
   'agency.filing.amend': 'Amend',
@@ -731,8 +755,10 @@ export const en: Dictionary = {
   'agency.exemption.reason': 'Reason for the exemption',
   'agency.exemption.request': 'Request an exemption',
   'agency.request.title': 'Submit a purchase request',
-  'agency.request.lead': 'The cart is priced at agency prices; above your spending limit an approver must approve; approval issues the purchase order (PO).',
-  'agency.request.emptyCart': 'The cart has nothing for this unit yet. Add products to the cart while buying for the unit.',
+  'agency.request.lead':
+    'The cart is priced at agency prices; above your spending limit an approver must approve; approval issues the purchase order (PO).',
+  'agency.request.emptyCart':
+    'The cart has nothing for this unit yet. Add products to the cart while buying for the unit.',
   'agency.request.total': 'Request total',
   'agency.request.spendingLimit': 'My spending limit',
   'agency.request.approval': 'Approval',
@@ -743,7 +769,7 @@ export const en: Dictionary = {
   'agency.request.submit': 'Submit request',
   'agency.request.submitted': 'Purchase request {no} submitted: {status}',
   'agency.request.mine': 'My purchase requests',
-  'agency.request.all': 'The unit\'s purchase requests',
+  'agency.request.all': "The unit's purchase requests",
   'agency.request.split': 'Possible split basket',
   'agency.request.autoApproved': 'Approved automatically (within limit)',
   'agency.request.comment': 'Decision comment',
@@ -758,7 +784,8 @@ export const en: Dictionary = {
   'agency.approval.rejectHint': 'A rejection needs a reason.',
   'agency.tab.team': 'Members & limits',
   'agency.team.title': 'Unit members',
-  'agency.team.lead': 'Purchasers\' spending limits and approvers\' approval limits, per request (yuan). Unset means 0: every request needs approval, and the approver can approve nothing.',
+  'agency.team.lead':
+    "Purchasers' spending limits and approvers' approval limits, per request (yuan). Unset means 0: every request needs approval, and the approver can approve nothing.",
   'agency.team.empty': 'This unit has no members yet.',
   'agency.team.spending': 'Spending limit per request (¥)',
   'agency.team.approval': 'Approval limit per request (¥)',
@@ -766,12 +793,14 @@ export const en: Dictionary = {
   'agency.team.saved': 'Saved',
   'agency.team.amountHint': 'Enter an amount of at least 0 with at most two decimals.',
   'agency.team.policyTitle': 'Approval policy',
-  'agency.team.skipApproval': 'Requests within the purchaser\'s limit skip approval and are placed at once',
+  'agency.team.skipApproval': "Requests within the purchaser's limit skip approval and are placed at once",
   'agency.team.splitWindow': 'Split-basket window (minutes)',
-  'agency.team.splitWindowHint': 'Requests by one purchaser within this window that together exceed the limit are flagged as a possible split basket for audit (1–43200 minutes).',
+  'agency.team.splitWindowHint':
+    'Requests by one purchaser within this window that together exceed the limit are flagged as a possible split basket for audit (1–43200 minutes).',
   'agency.team.savePolicy': 'Save policy',
-  'agency.orders.title': 'The unit\'s orders',
-  'agency.orders.lead': 'Open an order to confirm delivery, upload the invoice and inspection documents and accept it; accepted orders count toward completion.',
+  'agency.orders.title': "The unit's orders",
+  'agency.orders.lead':
+    'Open an order to confirm delivery, upload the invoice and inspection documents and accept it; accepted orders count toward completion.',
   'canteenMode.OWN': 'Own canteen',
   'canteenMode.SHARED': 'Shared canteen (one unit files)',
   'canteenMode.OUTSOURCED': 'Outsourced canteen',
@@ -795,8 +824,9 @@ export const en: Dictionary = {
   'error.APPROVAL_LIMIT_EXCEEDED': 'The request ({totalAmount}) exceeds your approval limit ({approvalLimit})',
   'error.REQUEST_NOT_PENDING': 'This request has already been decided; refresh',
   'error.ALREADY_FILED': 'Already filed for this year: amend instead',
-  'error.ALREADY_COVERED': 'This unit is covered by another unit\'s shared-canteen filing',
-  'error.RATIO_BELOW_MINIMUM': 'The ratio is below the jurisdiction minimum ({minimumBps}); an approved exemption is needed',
+  'error.ALREADY_COVERED': "This unit is covered by another unit's shared-canteen filing",
+  'error.RATIO_BELOW_MINIMUM':
+    'The ratio is below the jurisdiction minimum ({minimumBps}); an approved exemption is needed',
   'error.INVALID_LIMIT': 'A limit must be an amount of at least 0',
   'error.NOT_A_PURCHASER': 'This member is not a purchaser of the unit',
   'error.NOT_AN_APPROVER': 'This member is not an approver of the unit',
@@ -804,7 +834,7 @@ export const en: Dictionary = {
   'error.INVALID_RATIO': 'Invalid ratio (must be 0 without a canteen)',
   'error.NOT_FILED': 'Nothing filed for this year yet',
   'error.NOTHING_TO_AMEND': 'Nothing changed',
-  'error.CATERER_REQUIRED': 'An outsourced canteen needs the caterer\'s name',
+  'error.CATERER_REQUIRED': "An outsourced canteen needs the caterer's name",
   'error.COVERED_UNITS_REQUIRED': 'A shared canteen needs the units that share it',
   'error.UNIT_ALREADY_COVERED': 'A chosen unit is already covered by another filing',
   'error.EXEMPTION_NOT_NEEDED': 'The ratio is not below the minimum: no exemption needed',
@@ -813,15 +843,18 @@ export const en: Dictionary = {
   'error.PO_NOT_ISSUED': 'No purchase order yet (the request is not approved)',
   'error.INSUFFICIENT_STOCK': 'Not enough stock: adjust the quantities',
   'error.PRODUCT_UNAVAILABLE': 'A product can no longer be bought: remove it from the cart',
-  'error.CERTIFICATION_INVALID': 'A product\'s certification is not valid for this channel',
-  'checkout.request.lead': 'Buying for your unit goes through a purchase request: within your spending limit it is approved at once and becomes an order; above it an approver decides.',
+  'error.CERTIFICATION_INVALID': "A product's certification is not valid for this channel",
+  'checkout.request.lead':
+    'Buying for your unit goes through a purchase request: within your spending limit it is approved at once and becomes an order; above it an approver decides.',
   'checkout.request.private': 'To buy with your own money, choose a private purchase as the buyer.',
   'checkout.request.list': 'See your unit’s purchase requests',
   'order.acceptanceRecord': 'Acceptance record',
-  'order.acceptanceRecordHint': 'A printable acceptance record (invoice number, documents); print it or save it as PDF from the browser.',
+  'order.acceptanceRecordHint':
+    'A printable acceptance record (invoice number, documents); print it or save it as PDF from the browser.',
   'order.acceptanceRecordOpen': 'Open acceptance record',
   'attribution.title': 'Where your money went',
-  'attribution.notCounted': 'Once the order counts (agency: accepted; retail: paid and delivered) you will see the households, village collectives and cooperatives it earned money for.',
+  'attribution.notCounted':
+    'Once the order counts (agency: accepted; retail: paid and delivered) you will see the households, village collectives and cooperatives it earned money for.',
   'attribution.summary': 'This order earned {amount} for {count} households ({total} attributed in all)',
   'attribution.kind.HOUSEHOLD': 'Households',
   'attribution.kind.VILLAGE_COLLECTIVE': 'Village collective',
@@ -849,13 +882,15 @@ export const en: Dictionary = {
   'farmer.byMonth': 'By month',
   'farmer.byProduct': 'By product',
   'farmer.none': 'No income recorded in this period',
-  'farmer.hint': 'Income is counted in the month an order is accepted or delivered, per your cooperative\'s agreement; ask the cooperative if something looks wrong.',
+  'farmer.hint':
+    "Income is counted in the month an order is accepted or delivered, per your cooperative's agreement; ask the cooperative if something looks wrong.",
   'nav.stats': 'Statistics',
   'nav.supervision': 'Supervision',
   'nav.auditLog': 'Audit log',
   'audit.kicker': 'Audit workspace',
   'audit.title': 'Audit log',
-  'audit.lead': 'Every change on the platform (orders, approvals, shipments, refunds, sign-ins and failed sign-ins, payment webhooks, counter reports, exports) is recorded, append-only and hash-chained: if any record is edited, deleted or reordered, verification names the first broken one. Auditors see the records of their region.',
+  'audit.lead':
+    'Every change on the platform (orders, approvals, shipments, refunds, sign-ins and failed sign-ins, payment webhooks, counter reports, exports) is recorded, append-only and hash-chained: if any record is edited, deleted or reordered, verification names the first broken one. Auditors see the records of their region.',
   'audit.filters': 'Filter audit records',
   'audit.filter.operation': 'Operation',
   'audit.filter.entityType': 'Object type',
@@ -908,7 +943,8 @@ export const en: Dictionary = {
   'audit.chain.brokenShort': 'Broken at {id}',
   'supervision.kicker': 'Coordination & audit',
   'supervision.title': 'Budget units’ reserved-share supervision',
-  'supervision.lead': 'Completion ranked by region, department or unit; a published month reads its frozen month-end snapshot and later corrections are shown apart. Overdue payments follow the SME payment regulation.',
+  'supervision.lead':
+    'Completion ranked by region, department or unit; a published month reads its frozen month-end snapshot and later corrections are shown apart. Overdue payments follow the SME payment regulation.',
   'supervision.filters': 'Filters',
   'supervision.region': 'Region code',
   'supervision.year': 'Year',
@@ -941,14 +977,16 @@ export const en: Dictionary = {
   'supervision.export.xlsx': 'Export Excel',
   'supervision.export.csv': 'Export CSV',
   'supervision.overdue.title': 'Overdue payments to suppliers',
-  'supervision.overdue.lead': 'Pay-on-delivery orders must be paid within the term counted from the day after acceptance (30 days by default, at most 60); late payment owes daily interest (0.05% a day unless agreed).',
+  'supervision.overdue.lead':
+    'Pay-on-delivery orders must be paid within the term counted from the day after acceptance (30 days by default, at most 60); late payment owes daily interest (0.05% a day unless agreed).',
   'supervision.overdue.amount': 'Overdue amount',
   'supervision.overdue.count': 'Overdue orders',
   'supervision.overdue.interest': 'Late interest',
   'supervision.overdue.maxDays': 'Longest overdue (days)',
   'supervision.overdue.none': 'Nothing is overdue.',
   'clock.title': 'Payment due date and late interest',
-  'clock.lead': 'After acceptance the supplier must be paid within the term; late payment owes interest per day, exact to the fen.',
+  'clock.lead':
+    'After acceptance the supplier must be paid within the term; late payment owes interest per day, exact to the fen.',
   'clock.order': 'Order',
   'clock.supplier': 'Supplier',
   'clock.unit': 'Buying unit',
@@ -979,7 +1017,8 @@ export const en: Dictionary = {
   'agency.sub.purchases': 'Purchases',
   'stats.kicker': 'Coordination & audit',
   'stats.title': 'Consumption-assistance sales',
-  'stats.lead': 'One counting definition: agency orders count when accepted, retail orders when paid and delivered; refunds count in the month they happen; sales of uncertified products are shown separately.',
+  'stats.lead':
+    'One counting definition: agency orders count when accepted, retail orders when paid and delivered; refunds count in the month they happen; sales of uncertified products are shown separately.',
   'stats.readOnly': 'Read-only',
   'stats.filters': 'Filters',
   'stats.year': 'Year',
@@ -1053,7 +1092,8 @@ export const en: Dictionary = {
   'stats.indicators.householdSplit': '(ex-poverty {exPoverty}, monitored {monitored})',
   'stats.indicators.villageIncome': 'Village collective income',
   'stats.ranking.title': 'Agency reserved-share completion, {year}',
-  'stats.ranking.lead': 'Budget units located in this region, by completion (the same counting as the unit’s own page).',
+  'stats.ranking.lead':
+    'Budget units located in this region, by completion (the same counting as the unit’s own page).',
   'stats.ranking.pickRegion': 'Choose a province, city or county to see the ranking.',
   'stats.ranking.none': 'No budget units in this region',
   'stats.ranking.rank': 'Rank',
@@ -1067,7 +1107,8 @@ export const en: Dictionary = {
   'nav.suspensions': 'Suspension proposals',
   'portal.tab.complaints': 'After-sales & score',
   'aftersales.title': 'After-sales: rating and complaints',
-  'aftersales.lead': 'Once delivered, rate each supplier once; complain about quality, quantity, price, origin or delivery and the county coordinator decides.',
+  'aftersales.lead':
+    'Once delivered, rate each supplier once; complain about quality, quantity, price, origin or delivery and the county coordinator decides.',
   'aftersales.supplier': 'Supplier',
   'rating.score': 'Score',
   'rating.stars': '{count} stars',
@@ -1092,7 +1133,8 @@ export const en: Dictionary = {
   'complaint.reject': 'Reject',
   'complaint.remedy': 'Remedy',
   'complaint.refundAmount': 'Refund (yuan)',
-  'complaint.refundHint': 'Defaults to all that is left of this supplier order; the money goes back the way it was paid.',
+  'complaint.refundHint':
+    'Defaults to all that is left of this supplier order; the money goes back the way it was paid.',
   'complaint.decisionReason': 'Reason',
   'complaint.upholdSubmit': 'Uphold and refund',
   'complaint.rejectSubmit': 'Reject',
@@ -1110,11 +1152,13 @@ export const en: Dictionary = {
   'complaintRemedy.RETURN': 'Return and refund',
   'complaints.kicker': 'Coordinator',
   'complaints.title': 'After-sales complaints',
-  'complaints.lead': 'Complaints about suppliers in your region: see the photos and the supplier’s answer, uphold (refund) or reject, with a reason.',
+  'complaints.lead':
+    'Complaints about suppliers in your region: see the photos and the supplier’s answer, uphold (refund) or reject, with a reason.',
   'complaints.filter': 'Status',
   'complaints.all': 'All',
   'complaints.inbox': 'Complaints inbox',
-  'complaints.inboxLead': 'Buyers’ complaints about your orders; answer them promptly, the coordinator decides with your answer.',
+  'complaints.inboxLead':
+    'Buyers’ complaints about your orders; answer them promptly, the coordinator decides with your answer.',
   'scorecard.title': 'Supplier scorecard',
   'scorecard.rating': 'Average rating',
   'scorecard.ratingCount': '{count} ratings',
@@ -1128,7 +1172,8 @@ export const en: Dictionary = {
   'warningLevel.WARNING': 'Warning',
   'warningLevel.PROPOSAL': 'Suspension proposed',
   'proposals.title': 'Suspension proposals',
-  'proposals.lead': 'Proposals to suspend suppliers (after-sales record or anomaly findings): accepting suspends the supplier; rejecting needs a reason.',
+  'proposals.lead':
+    'Proposals to suspend suppliers (after-sales record or anomaly findings): accepting suspends the supplier; rejecting needs a reason.',
   'proposals.scorecard': 'Show scorecard',
   'proposals.accept': 'Suspend',
   'proposals.acceptReason': 'Platform admin accepted the suspension proposal',

@@ -42,7 +42,13 @@ export function codesIn(text: string): Set<string> {
 const NOT_ERRORS = new Set(['ASC', 'DESC']);
 
 /** Codes Apollo itself answers with before our resolvers run. */
-const APOLLO = ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'INTERNAL_SERVER_ERROR'];
+const APOLLO = [
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'INTERNAL_SERVER_ERROR',
+];
 
 /** Codes the storefront raises itself (file checks before an upload, a failed card payment …). */
 function clientCodesIn(text: string): string[] {
@@ -51,8 +57,10 @@ function clientCodesIn(text: string): string[] {
 
 function serverCodes(): string[] {
   const all = new Set<string>(APOLLO);
-  for (const file of sources(LIBS)) for (const c of codesIn(readFileSync(file, 'utf8'))) if (!NOT_ERRORS.has(c)) all.add(c);
-  for (const file of sources(resolve(__dirname, '..'))) for (const c of clientCodesIn(readFileSync(file, 'utf8'))) all.add(c);
+  for (const file of sources(LIBS))
+    for (const c of codesIn(readFileSync(file, 'utf8'))) if (!NOT_ERRORS.has(c)) all.add(c);
+  for (const file of sources(resolve(__dirname, '..')))
+    for (const c of clientCodesIn(readFileSync(file, 'utf8'))) all.add(c);
   return [...all].sort();
 }
 
@@ -61,7 +69,16 @@ describe('server error codes', () => {
 
   it('finds the codes of the whole server (the scan itself works)', () => {
     expect(codes.length).toBeGreaterThan(100);
-    expect(codes).toEqual(expect.arrayContaining(['INVALID_CREDENTIALS', 'BAD_USER_INPUT', 'ORIGIN_NOT_ELIGIBLE', 'BAD_SIGNATURE', 'NOT_A_PURCHASER', 'NOT_AN_APPROVER']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'INVALID_CREDENTIALS',
+        'BAD_USER_INPUT',
+        'ORIGIN_NOT_ELIGIBLE',
+        'BAD_SIGNATURE',
+        'NOT_A_PURCHASER',
+        'NOT_AN_APPROVER',
+      ]),
+    );
   });
 
   it('includes the codes the storefront raises itself', () => {
@@ -69,7 +86,9 @@ describe('server error codes', () => {
   });
 
   it('reads ternaries, ErrorCode references and code fields', () => {
-    const found = codesIn(`throw new AppError(x ? 'A_ONE' : 'B_TWO', 'm'); new AppError(ErrorCode.CONFLICT, 'x'); return { code: 'C_THREE', message: '' }; badInput('x');`);
+    const found = codesIn(
+      `throw new AppError(x ? 'A_ONE' : 'B_TWO', 'm'); new AppError(ErrorCode.CONFLICT, 'x'); return { code: 'C_THREE', message: '' }; badInput('x');`,
+    );
     expect([...found].sort()).toEqual(['A_ONE', 'BAD_USER_INPUT', 'B_TWO', 'CONFLICT', 'C_THREE']);
   });
 

@@ -4,7 +4,8 @@ export const findingsEn: Record<keyof typeof findingsZhCN, string> = {
   'nav.findings': 'Findings',
   'findings.kicker': 'Audit workspace',
   'findings.title': 'Anomaly findings',
-  'findings.lead': 'Suspicious trades the rules found: look at the evidence and the orders behind each, then confirm or dismiss it with a reason.',
+  'findings.lead':
+    'Suspicious trades the rules found: look at the evidence and the orders behind each, then confirm or dismiss it with a reason.',
   'findings.filters': 'Filter findings',
   'findings.filter.status': 'Status',
   'findings.filter.kind': 'Kind',
@@ -33,15 +34,24 @@ export const findingsEn: Record<keyof typeof findingsZhCN, string> = {
   'findingKind.UNCERTIFIED_UNDER_LABEL': 'Uncertified under the assistance label',
   'findingKind.ATTRIBUTION_GAP': 'Shipments not covered by lots',
   'findingKind.INCOME_DISPUTE': 'Farmer income dispute',
-  'findingKind.PRICE_ABOVE_REFERENCE.doc': 'A sold price above the market reference, above the same spec at other suppliers, or a sudden rise.',
-  'findingKind.SELF_DEALING.doc': 'The buying unit and the supplier share people, or the supplier’s staff bought for an agency.',
-  'findingKind.CIRCULAR_TRADE.doc': 'Money going round: a supplier’s staff buying its own products, or two suppliers buying from each other.',
-  'findingKind.ORDER_BURST.doc': 'Many identical orders in a short time, with odd hours, new accounts or one unit’s staff as signals.',
-  'findingKind.DEADLINE_SPIKE.doc': 'A unit’s purchases concentrated in the days before the year-end (or filing) deadline.',
-  'findingKind.SPLIT_BASKET.doc': 'Requests each under the purchaser’s limit that together exceed it within the window (procurement’s flag).',
-  'findingKind.UNCERTIFIED_UNDER_LABEL.doc': 'Uncertified goods sold in an assistance-only channel, or a counter below the certified-share minimum.',
-  'findingKind.ATTRIBUTION_GAP.doc': 'A supplier shipping more than its harvest lots cover; the unassigned bucket grows.',
-  'findingKind.INCOME_DISPUTE.doc': 'A farmer household disputes a purchase payment or attributed income of its month (the finding stays for review after the supplier resolves it).',
+  'findingKind.PRICE_ABOVE_REFERENCE.doc':
+    'A sold price above the market reference, above the same spec at other suppliers, or a sudden rise.',
+  'findingKind.SELF_DEALING.doc':
+    'The buying unit and the supplier share people, or the supplier’s staff bought for an agency.',
+  'findingKind.CIRCULAR_TRADE.doc':
+    'Money going round: a supplier’s staff buying its own products, or two suppliers buying from each other.',
+  'findingKind.ORDER_BURST.doc':
+    'Many identical orders in a short time, with odd hours, new accounts or one unit’s staff as signals.',
+  'findingKind.DEADLINE_SPIKE.doc':
+    'A unit’s purchases concentrated in the days before the year-end (or filing) deadline.',
+  'findingKind.SPLIT_BASKET.doc':
+    'Requests each under the purchaser’s limit that together exceed it within the window (procurement’s flag).',
+  'findingKind.UNCERTIFIED_UNDER_LABEL.doc':
+    'Uncertified goods sold in an assistance-only channel, or a counter below the certified-share minimum.',
+  'findingKind.ATTRIBUTION_GAP.doc':
+    'A supplier shipping more than its harvest lots cover; the unassigned bucket grows.',
+  'findingKind.INCOME_DISPUTE.doc':
+    'A farmer household disputes a purchase payment or attributed income of its month (the finding stays for review after the supplier resolves it).',
   'findingSubject.SUPPLIER': 'Supplier',
   'findingSubject.BUYER_UNIT': 'Buying unit',
   'findingSubject.PRODUCT': 'Product',

@@ -40,7 +40,8 @@ export const findingsZhCN = {
   'findingKind.SPLIT_BASKET.doc': '同一采购人在时间窗口内多次提交、每次低于限额但合计超过限额（来自采购模块的标记）。',
   'findingKind.UNCERTIFIED_UNDER_LABEL.doc': '帮扶专属渠道销售非认定产品，或智能专柜认定产品占比低于要求。',
   'findingKind.ATTRIBUTION_GAP.doc': '供应商发货数量超出其批次覆盖，未分配收益持续增加。',
-  'findingKind.INCOME_DISPUTE.doc': '农户对月度收入中的一笔收购款或带动收益提出异议（供应商处理后线索仍保留，由审计人员审核）。',
+  'findingKind.INCOME_DISPUTE.doc':
+    '农户对月度收入中的一笔收购款或带动收益提出异议（供应商处理后线索仍保留，由审计人员审核）。',
   'findingSubject.SUPPLIER': '供应商',
   'findingSubject.BUYER_UNIT': '采购单位',
   'findingSubject.PRODUCT': '产品',

@@ -21,7 +21,18 @@ describe('dictionaries', () => {
   }
 
   it('names every role of the API in both languages', () => {
-    const roles = ['PURCHASER', 'APPROVER', 'AGENCY_ADMIN', 'SUPPLIER_ADMIN', 'SUPPLIER_STAFF', 'FARMER', 'COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN', 'CUSTOMER'];
+    const roles = [
+      'PURCHASER',
+      'APPROVER',
+      'AGENCY_ADMIN',
+      'SUPPLIER_ADMIN',
+      'SUPPLIER_STAFF',
+      'FARMER',
+      'COORDINATOR',
+      'AUDITOR',
+      'PLATFORM_ADMIN',
+      'CUSTOMER',
+    ];
     for (const role of roles) {
       expect(roleName(translator('zh-CN'), role)).not.toBe(role);
       expect(roleName(translator('en'), role)).not.toBe(role);
@@ -53,16 +64,48 @@ describe('ordering vocabulary', () => {
     paymentMode: ['PREPAY', 'PAY_ON_DELIVERY'],
     actorKind: ['BUYER', 'APPROVER', 'SUPPLIER', 'PLATFORM_ADMIN', 'SYSTEM', 'COUNTER'],
     lineCert: ['CERTIFIED', 'PENDING', 'VERIFIED', 'EXPIRED', 'REVOKED', 'REJECTED', 'NOT_YET_VALID', 'NONE'],
-    unavailableReason: ['UNKNOWN_VARIANT', 'VARIANT_INACTIVE', 'PRODUCT_NOT_PUBLISHED', 'SUPPLIER_NOT_APPROVED', 'NOT_IN_CHANNEL'],
-    orderInput: ['INVALID_QUANTITY', 'QUANTITY_TOO_LARGE', 'DUPLICATE_LINE', 'TOO_MANY_LINES', 'NO_LINES', 'UNKNOWN_CHANNEL', 'CHANNEL_DISABLED', 'INVALID_IDEMPOTENCY_KEY', 'AMOUNT_TOO_LARGE'],
-    error: ['ORDER_NOT_SHIPPABLE', 'ORDER_PAID', 'ORDER_ALREADY_SHIPPED', 'IDEMPOTENCY_KEY_REUSED', 'ORDER_NOT_PAYABLE', 'BANK_TRANSFER_NOT_ALLOWED', 'PAYMENT_AMOUNT_MISMATCH', 'INVALID_DOCUMENT_TYPE'],
+    unavailableReason: [
+      'UNKNOWN_VARIANT',
+      'VARIANT_INACTIVE',
+      'PRODUCT_NOT_PUBLISHED',
+      'SUPPLIER_NOT_APPROVED',
+      'NOT_IN_CHANNEL',
+    ],
+    orderInput: [
+      'INVALID_QUANTITY',
+      'QUANTITY_TOO_LARGE',
+      'DUPLICATE_LINE',
+      'TOO_MANY_LINES',
+      'NO_LINES',
+      'UNKNOWN_CHANNEL',
+      'CHANNEL_DISABLED',
+      'INVALID_IDEMPOTENCY_KEY',
+      'AMOUNT_TOO_LARGE',
+    ],
+    error: [
+      'ORDER_NOT_SHIPPABLE',
+      'ORDER_PAID',
+      'ORDER_ALREADY_SHIPPED',
+      'IDEMPOTENCY_KEY_REUSED',
+      'ORDER_NOT_PAYABLE',
+      'BANK_TRANSFER_NOT_ALLOWED',
+      'PAYMENT_AMOUNT_MISMATCH',
+      'INVALID_DOCUMENT_TYPE',
+    ],
   };
 
   it('names every status, method, actor and refusal the API sends', () => {
     for (const [domain, values] of Object.entries(enums)) {
       for (const v of values) expect(isMessageKey(`${domain}.${v}`), `${domain}.${v}`).toBe(true);
     }
-    for (const reason of ['order placed', 'payment received', 'first supplier order shipped', 'every supplier order delivered', 'payment deadline passed', 'handed over at the counter']) {
+    for (const reason of [
+      'order placed',
+      'payment received',
+      'first supplier order shipped',
+      'every supplier order delivered',
+      'payment deadline passed',
+      'handed over at the counter',
+    ]) {
       const key = reasonKey(reason);
       expect(key && isMessageKey(key), reason).toBe(true);
     }
@@ -73,11 +116,17 @@ describe('ordering vocabulary', () => {
 
 describe('noticeTitle', () => {
   it('translates order notifications by kind with their order number, and keeps the server title when it cannot', () => {
-    const n = { kind: 'ORDER_PAID', title: '订单 BF1 已支付，请发货', data: JSON.stringify({ orderId: 'x', orderNo: 'BF1' }) };
+    const n = {
+      kind: 'ORDER_PAID',
+      title: '订单 BF1 已支付，请发货',
+      data: JSON.stringify({ orderId: 'x', orderNo: 'BF1' }),
+    };
     expect(noticeTitle(translator('en'), n)).toBe('Order BF1 is paid; please ship');
     expect(noticeTitle(translator('zh-CN'), n)).toBe('订单 BF1 已支付，请发货');
     expect(noticeTitle(translator('en'), { ...n, data: '{}' })).toBe(n.title);
-    expect(noticeTitle(translator('en'), { kind: 'SUPPLIER_APPROVED', title: 'x', data: '{}' })).toBe('Supplier admission approved');
+    expect(noticeTitle(translator('en'), { kind: 'SUPPLIER_APPROVED', title: 'x', data: '{}' })).toBe(
+      'Supplier admission approved',
+    );
     expect(noticeTitle(translator('en'), { kind: 'SOMETHING_NEW', title: '新东西', data: '{}' })).toBe('新东西');
   });
 });

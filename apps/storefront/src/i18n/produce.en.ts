@@ -28,10 +28,12 @@ export const produceEn: Record<keyof typeof produceZhCN, string> = {
   'produce.method.ALIPAY': 'Alipay',
   'produce.method.OTHER': 'Other',
   'produce.way.coop.title': 'Sell to my cooperative',
-  'produce.way.coop.text': 'Tell the cooperatives and firms you are linked with what you have, how much, when, and at what price. They commit to buy; once you agree you deliver, they pay you, and you also earn a share when the product sells.',
+  'produce.way.coop.text':
+    'Tell the cooperatives and firms you are linked with what you have, how much, when, and at what price. They commit to buy; once you agree you deliver, they pay you, and you also earn a share when the product sells.',
   'produce.way.coop.go': 'List produce',
   'produce.way.farm.title': 'Sell as a family farm',
-  'produce.way.farm.text': 'Become a supplier yourself: apply for admission (a business licence is needed); once admitted you list products, ship, and are paid directly.',
+  'produce.way.farm.text':
+    'Become a supplier yourself: apply for admission (a business licence is needed); once admitted you list products, ship, and are paid directly.',
   'produce.way.farm.go': 'Learn and apply',
   'produce.form.title': 'List produce',
   'produce.form.assistedTitle': 'List produce for a household',
@@ -92,12 +94,14 @@ export const produceEn: Record<keyof typeof produceZhCN, string> = {
   'produce.money.disputeSend': 'Send',
   'produce.money.disputed': 'Your question: {note} ({amount})',
   'produce.money.confirmTitle': 'Confirm the month',
-  'produce.money.confirmLead': 'If you received all of the above and the amounts are right, confirm. If not, question the line.',
+  'produce.money.confirmLead':
+    'If you received all of the above and the amounts are right, confirm. If not, question the line.',
   'produce.money.confirm': 'Confirm this month’s income',
   'produce.money.reconfirm': 'Confirm again',
   'produce.money.confirmedAt': 'confirmed {at}',
   'produce.farm.title': 'Apply as a family-farm supplier',
-  'produce.farm.lead': 'Once admitted you list your own products in the supplier portal. Selling to the cooperative goes on as before.',
+  'produce.farm.lead':
+    'Once admitted you list your own products in the supplier portal. Selling to the cooperative goes on as before.',
   'produce.farm.name': 'Farm name',
   'produce.farm.codeHint': 'The 18-character unified social credit code on the licence',
   'produce.farm.county': 'Location: {village}',
@@ -112,7 +116,8 @@ export const produceEn: Record<keyof typeof produceZhCN, string> = {
   'produce.filter.status': 'Status',
   'produce.supplier.tab': 'Farmers’ produce',
   'produce.supplier.offersTitle': 'Produce from linked households',
-  'produce.supplier.offersLead': 'Listings by households linked to you, by village. Your commitment needs the household’s agreement.',
+  'produce.supplier.offersLead':
+    'Listings by households linked to you, by village. Your commitment needs the household’s agreement.',
   'produce.supplier.commit': 'Commit to buy',
   'produce.supplier.quantity': 'Quantity ({unit})',
   'produce.supplier.price': 'Price (yuan per {unit})',
@@ -143,11 +148,13 @@ export const produceEn: Record<keyof typeof produceZhCN, string> = {
   'produce.supplier.paidOn': 'Paid on',
   'produce.supplier.paySend': 'Mark paid',
   'produce.coord.title': 'Regional supply',
-  'produce.coord.lead': 'Produce listed by households in your region, by village; list for households without a smartphone.',
+  'produce.coord.lead':
+    'Produce listed by households in your region, by village; list for households without a smartphone.',
   'produce.coord.filters': 'Filters',
   'produce.coord.total': '{count} listings',
   'produce.coord.assisted': 'List for a household',
-  'produce.coord.assistedLead': 'The work team lists what the household says; the household confirms at receipt (signature or thumbprint).',
+  'produce.coord.assistedLead':
+    'The work team lists what the household says; the household confirms at receipt (signature or thumbprint).',
   'produce.coord.household': 'Household',
   'produce.transparency.kicker': 'Open figures',
   'produce.transparency.title': 'Income from {county}',
@@ -162,5 +169,6 @@ export const produceEn: Record<keyof typeof produceZhCN, string> = {
   'produce.transparency.topProducts': 'Products that earned the most',
   'produce.transparency.topCrops': 'Crops bought the most',
   'produce.transparency.none': 'Nothing recorded this year yet',
-  'produce.transparency.hint': 'Totals only: no household’s name or income is published. Purchase payments count by payment day, income share by the month the order counted.',
+  'produce.transparency.hint':
+    'Totals only: no household’s name or income is published. Purchase payments count by payment day, income share by the month the order counted.',
 };

@@ -27,10 +27,12 @@ export const produceZhCN = {
   'produce.method.ALIPAY': '支付宝',
   'produce.method.OTHER': '其他',
   'produce.way.coop.title': '卖给合作社（供货）',
-  'produce.way.coop.text': '告诉与您有联结的合作社、企业：有什么、有多少、什么时候能交、想卖什么价。他们承诺收购，您同意后交货，合作社付收购款，产品卖出后您还有分成收入。',
+  'produce.way.coop.text':
+    '告诉与您有联结的合作社、企业：有什么、有多少、什么时候能交、想卖什么价。他们承诺收购，您同意后交货，合作社付收购款，产品卖出后您还有分成收入。',
   'produce.way.coop.go': '发布供货',
   'produce.way.farm.title': '以家庭农场身份自己卖',
-  'produce.way.farm.text': '自己成为平台供应商：申请准入（要有营业执照），审核通过后自己上架产品、自己发货、货款直接结算给农场。',
+  'produce.way.farm.text':
+    '自己成为平台供应商：申请准入（要有营业执照），审核通过后自己上架产品、自己发货、货款直接结算给农场。',
   'produce.way.farm.go': '了解并申请',
   'produce.form.title': '发布供货',
   'produce.form.assistedTitle': '代农户登记供货',
@@ -161,5 +163,6 @@ export const produceZhCN = {
   'produce.transparency.topProducts': '带来收入最多的产品',
   'produce.transparency.topCrops': '收购最多的农产品',
   'produce.transparency.none': '今年还没有记录',
-  'produce.transparency.hint': '只公开合计数，不公开任何农户的姓名或个人收入。收购款按付款日计，分成收入按订单计入的月份计。',
+  'produce.transparency.hint':
+    '只公开合计数，不公开任何农户的姓名或个人收入。收购款按付款日计，分成收入按订单计入的月份计。',
 } as const;

@@ -5,7 +5,8 @@ export const suppliersEn: Record<keyof typeof suppliersZhCN, string> = {
   'supplierQueue.tab.SHIPPED': 'Shipped',
   'supplierQueue.tab.DELIVERED': 'Delivered',
   'supplierQueue.tab.ALL': 'All',
-  'supplierQueue.lead': '“To ship” lists only orders that can ship: paid by the buyer, or confirmed by the agency for payment on delivery. The server counts every tab.',
+  'supplierQueue.lead':
+    '“To ship” lists only orders that can ship: paid by the buyer, or confirmed by the agency for payment on delivery. The server counts every tab.',
   'supplierQueue.select': 'Select order {orderNo}',
   'supplierQueue.selectAll': 'Select all on this page',
   'supplierQueue.printSelected': 'Print packing slips ({count})',
@@ -19,7 +20,8 @@ export const suppliersEn: Record<keyof typeof suppliersZhCN, string> = {
   'productEdit.save': 'Save product details',
   'productEdit.saved': 'Saved',
   'productEdit.images': 'Photos',
-  'productEdit.imagesHint': 'The first photo is the cover. JPEG, PNG or WebP, up to 5 MB each; thumbnails are made for you and the original is kept.',
+  'productEdit.imagesHint':
+    'The first photo is the cover. JPEG, PNG or WebP, up to 5 MB each; thumbnails are made for you and the original is kept.',
   'productEdit.noImages': 'No photos yet.',
   'productEdit.addImages': 'Upload photos',
   'productEdit.uploading': 'Uploading…',

@@ -26,7 +26,9 @@ export function isMessageKey(key: string): key is MessageKey {
 
 /** Fills `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
 export function format(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
 }
 
 export function translator(locale: Locale): Translate {

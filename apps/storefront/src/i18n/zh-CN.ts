@@ -631,14 +631,16 @@ export const zhCN = {
   'pay.records': '支付记录',
   'pay.stripe.loading': '正在加载 Stripe 支付组件…',
   'pay.stripe.unavailableTitle': '无法加载 Stripe 支付组件',
-  'pay.stripe.unavailableBody': '浏览器无法连接 js.stripe.com（网络不通或被拦截）。支付单已创建，可以稍后重试；付款完成后请刷新支付状态。',
+  'pay.stripe.unavailableBody':
+    '浏览器无法连接 js.stripe.com（网络不通或被拦截）。支付单已创建，可以稍后重试；付款完成后请刷新支付状态。',
   'pay.stripe.retry': '重新加载',
   'pay.stripe.submit': '确认支付 {amount}',
   'pay.stripe.submitted': '支付已提交。Stripe 确认后，订单会自动变为“已付款”。',
   'pay.stripe.noKey': '平台未配置 Stripe 可发布密钥，暂时无法在线支付，请联系平台客服。',
   'pay.stripe.webhookNote': '支付完成后，Stripe 会通知平台，订单自动变为“已付款”。',
   'pay.bank.title': '对公转账',
-  'pay.bank.lead': '请按下列信息向平台账户转账，附言务必填写发票参考号（订单号）；转账后登记银行流水号，由平台财务确认到账。',
+  'pay.bank.lead':
+    '请按下列信息向平台账户转账，附言务必填写发票参考号（订单号）；转账后登记银行流水号，由平台财务确认到账。',
   'pay.bank.amount': '转账金额',
   'pay.bank.referenceToQuote': '附言（发票参考号）',
   'pay.bank.payee': '收款户名',
@@ -709,8 +711,10 @@ export const zhCN = {
   'agency.ranking.none': '没有下级单位',
   'agency.ranking.noFiling': '未申报',
   'agency.filing.title': '{year} 年预留份额申报',
-  'agency.filing.lead': '每个单位每年申报一次：食堂食材采购预算 × 预留比例 = 预留金额。已申报的请提交变更，变更会保留历史。',
-  'agency.filing.current': '已申报（第 {version} 版）：预算 {budget}，比例 {ratio}%，预留 {reserved}，截止日期 {deadline}',
+  'agency.filing.lead':
+    '每个单位每年申报一次：食堂食材采购预算 × 预留比例 = 预留金额。已申报的请提交变更，变更会保留历史。',
+  'agency.filing.current':
+    '已申报（第 {version} 版）：预算 {budget}，比例 {ratio}%，预留 {reserved}，截止日期 {deadline}',
   'agency.filing.late': '（逾期申报）',
   'agency.filing.mode': '食堂模式',
   'agency.filing.budget': '食堂食材采购预算（元）',
@@ -759,7 +763,8 @@ export const zhCN = {
   'agency.approval.rejectHint': '驳回需填写原因。',
   'agency.tab.team': '成员与限额',
   'agency.team.title': '单位成员',
-  'agency.team.lead': '采购人的单笔采购限额与审批人的单笔审批限额（元）。未设置即为 0：采购申请都需审批，审批人不能审批。',
+  'agency.team.lead':
+    '采购人的单笔采购限额与审批人的单笔审批限额（元）。未设置即为 0：采购申请都需审批，审批人不能审批。',
   'agency.team.empty': '本单位还没有成员。',
   'agency.team.spending': '单笔采购限额（元）',
   'agency.team.approval': '单笔审批限额（元）',
@@ -769,7 +774,8 @@ export const zhCN = {
   'agency.team.policyTitle': '审批规则',
   'agency.team.skipApproval': '采购人限额以内的申请免审批，直接下单',
   'agency.team.splitWindow': '拆单检测时间窗（分钟）',
-  'agency.team.splitWindowHint': '同一采购人在此时间内多笔申请合计超过其限额时，标记为疑似拆单供审计查看（1–43200 分钟）。',
+  'agency.team.splitWindowHint':
+    '同一采购人在此时间内多笔申请合计超过其限额时，标记为疑似拆单供审计查看（1–43200 分钟）。',
   'agency.team.savePolicy': '保存审批规则',
   'agency.orders.title': '单位订单',
   'agency.orders.lead': '打开订单确认收货、上传发票与验收单并办理验收；验收后计入预留份额完成情况。',
@@ -822,7 +828,8 @@ export const zhCN = {
   'order.acceptanceRecordHint': '可打印的验收单（含发票号与验收材料），可在浏览器中打印或另存为 PDF。',
   'order.acceptanceRecordOpen': '打开验收单',
   'attribution.title': '您的钱去了哪里',
-  'attribution.notCounted': '订单计入后（单位订单验收、个人订单付款并送达）将显示每一笔收入流向的农户、村集体和合作社。',
+  'attribution.notCounted':
+    '订单计入后（单位订单验收、个人订单付款并送达）将显示每一笔收入流向的农户、村集体和合作社。',
   'attribution.summary': '本订单为 {count} 户农户带来收入 {amount}（共分配 {total}）',
   'attribution.kind.HOUSEHOLD': '农户',
   'attribution.kind.VILLAGE_COLLECTIVE': '村集体',
@@ -856,7 +863,8 @@ export const zhCN = {
   'nav.auditLog': '审计日志',
   'audit.kicker': '审计工作台',
   'audit.title': '审计日志',
-  'audit.lead': '平台上每一次变更（下单、审批、发货、退款、登录及失败的登录、支付回调、专柜上报、数据导出）都记录在案，只增不改，并以哈希链首尾相连：任何一条被改动、删除或调换顺序，校验都会指出第一条断开的记录。审计员只看到本辖区的记录。',
+  'audit.lead':
+    '平台上每一次变更（下单、审批、发货、退款、登录及失败的登录、支付回调、专柜上报、数据导出）都记录在案，只增不改，并以哈希链首尾相连：任何一条被改动、删除或调换顺序，校验都会指出第一条断开的记录。审计员只看到本辖区的记录。',
   'audit.filters': '筛选审计记录',
   'audit.filter.operation': '操作',
   'audit.filter.entityType': '对象类型',
@@ -909,7 +917,8 @@ export const zhCN = {
   'audit.chain.brokenShort': '断开于 {id}',
   'supervision.kicker': '协调与审计',
   'supervision.title': '预算单位预留份额监管',
-  'supervision.lead': '按地区、主管部门或单位排名完成率；已通报月份读取冻结的月末快照，之后的更正单独列出。逾期账款按《保障中小企业款项支付条例》计算。',
+  'supervision.lead':
+    '按地区、主管部门或单位排名完成率；已通报月份读取冻结的月末快照，之后的更正单独列出。逾期账款按《保障中小企业款项支付条例》计算。',
   'supervision.filters': '筛选条件',
   'supervision.region': '地区代码',
   'supervision.year': '年度',
@@ -942,7 +951,8 @@ export const zhCN = {
   'supervision.export.xlsx': '导出 Excel',
   'supervision.export.csv': '导出 CSV',
   'supervision.overdue.title': '逾期未付账款',
-  'supervision.overdue.lead': '货到付款订单自验收次日起算付款期限（默认 30 天，最长 60 天）；逾期按日利率计付利息（未约定的按万分之五）。',
+  'supervision.overdue.lead':
+    '货到付款订单自验收次日起算付款期限（默认 30 天，最长 60 天）；逾期按日利率计付利息（未约定的按万分之五）。',
   'supervision.overdue.amount': '逾期金额',
   'supervision.overdue.count': '逾期笔数',
   'supervision.overdue.interest': '逾期利息',

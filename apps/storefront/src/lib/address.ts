@@ -5,7 +5,9 @@ export type AddressProblem = 'required' | 'tooLong' | 'phone' | 'regionLevel';
 
 const PHONE = /^1[3-9]\d{9}$/;
 
-export function checkAddress(a: AddressInput): Partial<Record<'recipient' | 'phone' | 'regionCode' | 'detail', AddressProblem>> {
+export function checkAddress(
+  a: AddressInput,
+): Partial<Record<'recipient' | 'phone' | 'regionCode' | 'detail', AddressProblem>> {
   const out: Partial<Record<'recipient' | 'phone' | 'regionCode' | 'detail', AddressProblem>> = {};
   if (!a.recipient) out.recipient = 'required';
   else if ([...a.recipient].length > 50) out.recipient = 'tooLong';

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { barHeights, bpsToPercentText, gaugeArc, parsePercentToBps, periodRange, reservedAmountOf, shanghaiMonth, shanghaiYear } from './agency';
+import {
+  barHeights,
+  bpsToPercentText,
+  gaugeArc,
+  parsePercentToBps,
+  periodRange,
+  reservedAmountOf,
+  shanghaiMonth,
+  shanghaiYear,
+} from './agency';
 
 describe('ratios', () => {
   it('parses percent text into basis points without floats', () => {

@@ -32,7 +32,11 @@ export function shanghaiYear(now: Date = new Date()): number {
 
 /** "YYYY-MM" of a date in Asia/Shanghai, optionally shifted by whole months. */
 export function shanghaiMonth(now: Date = new Date(), shift = 0): string {
-  const parts = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+  }).formatToParts(now);
   const year = Number(parts.find((p) => p.type === 'year')!.value);
   const month = Number(parts.find((p) => p.type === 'month')!.value) - 1 + shift;
   const y = year + Math.floor(month / 12);

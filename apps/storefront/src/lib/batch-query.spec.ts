@@ -8,7 +8,9 @@ describe('aliasedQuery', () => {
     expect(q.query).toContain('n0: supplier(id: $n0) { id name }');
     expect(q.query).toContain('n1: supplier(id: $n1) { id name }');
     expect(q.variables).toEqual({ n0: 'a', n1: 'b' });
-    expect(aliasedQuery('Lots', 'lots', ['v'], '{ id }', { arg: 'variantId' }).query).toContain('n0: lots(variantId: $n0)');
+    expect(aliasedQuery('Lots', 'lots', ['v'], '{ id }', { arg: 'variantId' }).query).toContain(
+      'n0: lots(variantId: $n0)',
+    );
     expect(aliasedQuery('None', 'x', [], '{ id }').query).toBe('');
   });
 

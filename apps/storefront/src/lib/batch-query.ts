@@ -26,7 +26,12 @@ export function aliasedQuery(
  * an answer for other ids is still shown (`stale`), only records that carry their own id are kept,
  * so a position never lends its record to another id.
  */
-export function byId<T extends { id: string }>(ids: readonly string[], keys: readonly string[], data: Record<string, T | null> | null, stale = false): Map<string, T | null> {
+export function byId<T extends { id: string }>(
+  ids: readonly string[],
+  keys: readonly string[],
+  data: Record<string, T | null> | null,
+  stale = false,
+): Map<string, T | null> {
   const map = new Map<string, T | null>();
   if (!data) return map;
   const answered = new Map<string, T>();
@@ -49,12 +54,23 @@ export interface BatchState<T> {
   reload: () => void;
 }
 
-export function useBatch<T extends { id: string }>(name: string, field: string, ids: readonly string[], selection: string, options: { fragment?: string; arg?: string; skip?: boolean } = {}): BatchState<T> {
+export function useBatch<T extends { id: string }>(
+  name: string,
+  field: string,
+  ids: readonly string[],
+  selection: string,
+  options: { fragment?: string; arg?: string; skip?: boolean } = {},
+): BatchState<T> {
   const key = ids.join(',');
   const { fragment, arg, skip } = options;
   // `key` stands for `ids`: a new array with the same ids keeps the same query.
-  const built = useMemo(() => aliasedQuery(name, field, ids, selection, { fragment, arg }), [name, field, key, selection, fragment, arg]);
-  const { data, loading, error, reload } = useQuery<Record<string, T | null>>(built.query, built.variables, { skip: skip || ids.length === 0 });
+  const built = useMemo(
+    () => aliasedQuery(name, field, ids, selection, { fragment, arg }),
+    [name, field, key, selection, fragment, arg],
+  );
+  const { data, loading, error, reload } = useQuery<Record<string, T | null>>(built.query, built.variables, {
+    skip: skip || ids.length === 0,
+  });
   const records = useMemo(() => byId(ids, built.keys, data, loading), [built, data, loading]);
   return { records, loading, error, reload };
 }

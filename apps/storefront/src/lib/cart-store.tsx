@@ -87,14 +87,26 @@ export function CartProvider({ children }: { children: ReactNode }) {
     },
     [update],
   );
-  const setQuantity = useCallback((variantId: string, quantity: number) => update((c) => setLineQuantity(c, variantId, quantity)), [update]);
+  const setQuantity = useCallback(
+    (variantId: string, quantity: number) => update((c) => setLineQuantity(c, variantId, quantity)),
+    [update],
+  );
   const remove = useCallback((variantIds: readonly string[]) => update((c) => removeLines(c, variantIds)), [update]);
   const setBuyer = useCallback((orgId: string | null) => update((c) => ({ ...c, buyerOrgId: orgId })), [update]);
 
   // A visitor buys retail once signed in, so the guest cart is priced retail.
   const options = useMemo(() => (me === null ? { retail: true, agencies: [] } : buyerOptions(me)), [me]);
   const value = useMemo(
-    () => ({ cart, count: cartCount(cart), options, buyerOrgId: effectiveBuyer(cart, options), add, setQuantity, remove, setBuyer }),
+    () => ({
+      cart,
+      count: cartCount(cart),
+      options,
+      buyerOrgId: effectiveBuyer(cart, options),
+      add,
+      setQuantity,
+      remove,
+      setBuyer,
+    }),
     [cart, options, add, setQuantity, remove, setBuyer],
   );
   return <CartContext.Provider value={value}>{children}</CartContext.Provider>;

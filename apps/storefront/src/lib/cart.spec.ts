@@ -37,12 +37,39 @@ const products = new Map<string, CatalogProduct | null>([
       supplier: COOP,
       certification: { status: 'CERTIFIED' },
       variants: [
-        { id: TEA_250, spec: '250克礼盒', unit: '盒', retailPrice: 16800, agencyPrice: 15800, stockAvailable: 260, active: true },
-        { id: TEA_500, spec: '500克罐装', unit: '罐', retailPrice: 29800, agencyPrice: 27800, stockAvailable: 1, active: true },
+        {
+          id: TEA_250,
+          spec: '250克礼盒',
+          unit: '盒',
+          retailPrice: 16800,
+          agencyPrice: 15800,
+          stockAvailable: 260,
+          active: true,
+        },
+        {
+          id: TEA_500,
+          spec: '500克罐装',
+          unit: '罐',
+          retailPrice: 29800,
+          agencyPrice: 27800,
+          stockAvailable: 1,
+          active: true,
+        },
       ],
     },
   ],
-  [FUNGI, { id: FUNGI, title: '汉中食用菌礼包', supplier: FUNGI_COOP, certification: null, variants: [{ id: FUNGI_BOX, spec: '1.2公斤', unit: '箱', retailPrice: 12800, agencyPrice: 11800, stockAvailable: 180 }] }],
+  [
+    FUNGI,
+    {
+      id: FUNGI,
+      title: '汉中食用菌礼包',
+      supplier: FUNGI_COOP,
+      certification: null,
+      variants: [
+        { id: FUNGI_BOX, spec: '1.2公斤', unit: '箱', retailPrice: 12800, agencyPrice: 11800, stockAvailable: 180 },
+      ],
+    },
+  ],
 ]);
 
 describe('cart storage', () => {
@@ -64,13 +91,17 @@ describe('cart storage', () => {
       ],
       buyerOrgId: 'not-an-id',
     });
-    expect(parseCart(messy)).toEqual({ lines: [{ variantId: TEA_250, productId: TEA, quantity: 2 }], buyerOrgId: null });
+    expect(parseCart(messy)).toEqual({
+      lines: [{ variantId: TEA_250, productId: TEA, quantity: 2 }],
+      buyerOrgId: null,
+    });
   });
 
   it('accepts only whole quantities from 1 to the maximum', () => {
     expect(cleanQuantity('3')).toBe(3);
     expect(cleanQuantity(MAX_QUANTITY)).toBe(MAX_QUANTITY);
-    for (const bad of [0, -1, 1.5, MAX_QUANTITY + 1, '', ' ', 'abc', '1e3x', Number.NaN, null]) expect(cleanQuantity(bad), String(bad)).toBeNull();
+    for (const bad of [0, -1, 1.5, MAX_QUANTITY + 1, '', ' ', 'abc', '1e3x', Number.NaN, null])
+      expect(cleanQuantity(bad), String(bad)).toBeNull();
   });
 });
 
@@ -87,12 +118,21 @@ describe('cart edits', () => {
   });
 
   it('refuses a new line when the cart is full', () => {
-    const full: Cart = { lines: Array.from({ length: MAX_LINES }, (_, i) => ({ variantId: id(1000 + i), productId: TEA, quantity: 1 })), buyerOrgId: null };
+    const full: Cart = {
+      lines: Array.from({ length: MAX_LINES }, (_, i) => ({ variantId: id(1000 + i), productId: TEA, quantity: 1 })),
+      buyerOrgId: null,
+    };
     expect(addToCart(full, { variantId: FUNGI_BOX, productId: FUNGI, quantity: 1 }).outcome).toBe('full');
   });
 
   it('sets valid quantities only, removes lines and counts units', () => {
-    const cart: Cart = { lines: [{ variantId: TEA_250, productId: TEA, quantity: 2 }, { variantId: FUNGI_BOX, productId: FUNGI, quantity: 1 }], buyerOrgId: null };
+    const cart: Cart = {
+      lines: [
+        { variantId: TEA_250, productId: TEA, quantity: 2 },
+        { variantId: FUNGI_BOX, productId: FUNGI, quantity: 1 },
+      ],
+      buyerOrgId: null,
+    };
     expect(setQuantity(cart, TEA_250, 7).lines[0].quantity).toBe(7);
     expect(setQuantity(cart, TEA_250, 0)).toBe(cart);
     expect(setQuantity(cart, TEA_250, 2.5)).toBe(cart);
@@ -129,18 +169,31 @@ describe('pricing', () => {
 
   it('sets aside lines whose product or variant is gone, inactive or would overflow', () => {
     const gone = id(3);
-    const withGone: Cart = { ...cart, lines: [...cart.lines, { variantId: id(31), productId: gone, quantity: 1 }, { variantId: id(99), productId: TEA, quantity: 1 }] };
+    const withGone: Cart = {
+      ...cart,
+      lines: [
+        ...cart.lines,
+        { variantId: id(31), productId: gone, quantity: 1 },
+        { variantId: id(99), productId: TEA, quantity: 1 },
+      ],
+    };
     const map = new Map(products);
     map.set(gone, null);
     const priced = priceCart(withGone, map, false);
     expect(priced.unavailable.map((l) => l.variantId)).toEqual([id(31), id(99)]);
 
     const inactive = new Map(products);
-    inactive.set(FUNGI, { ...products.get(FUNGI)!, variants: [{ ...products.get(FUNGI)!.variants[0], active: false }] });
+    inactive.set(FUNGI, {
+      ...products.get(FUNGI)!,
+      variants: [{ ...products.get(FUNGI)!.variants[0], active: false }],
+    });
     expect(priceCart(cart, inactive, false).unavailable.map((l) => l.variantId)).toEqual([FUNGI_BOX]);
 
     const huge = new Map(products);
-    huge.set(FUNGI, { ...products.get(FUNGI)!, variants: [{ ...products.get(FUNGI)!.variants[0], retailPrice: Number.MAX_SAFE_INTEGER }] });
+    huge.set(FUNGI, {
+      ...products.get(FUNGI)!,
+      variants: [{ ...products.get(FUNGI)!.variants[0], retailPrice: Number.MAX_SAFE_INTEGER }],
+    });
     const p = priceCart(cart, huge, false);
     expect(p.unavailable.map((l) => l.variantId)).toEqual([FUNGI_BOX]);
     expect(Number.isSafeInteger(p.total)).toBe(true);
@@ -149,9 +202,18 @@ describe('pricing', () => {
 
 describe('who buys', () => {
   const org = (oid: string, name: string) => ({ id: oid, name, kind: 'AGENCY', region: null });
-  const customer: Pick<Me, 'roles' | 'memberships'> = { roles: ['CUSTOMER'], memberships: [{ role: 'CUSTOMER', regionPrefix: null, organization: null }] };
-  const purchaser: Pick<Me, 'roles' | 'memberships'> = { roles: ['PURCHASER'], memberships: [{ role: 'PURCHASER', regionPrefix: null, organization: org(id(7), '铜仁市教育局') }] };
-  const supplier: Pick<Me, 'roles' | 'memberships'> = { roles: ['SUPPLIER_ADMIN'], memberships: [{ role: 'SUPPLIER_ADMIN', regionPrefix: null, organization: org(id(8), 'coop') }] };
+  const customer: Pick<Me, 'roles' | 'memberships'> = {
+    roles: ['CUSTOMER'],
+    memberships: [{ role: 'CUSTOMER', regionPrefix: null, organization: null }],
+  };
+  const purchaser: Pick<Me, 'roles' | 'memberships'> = {
+    roles: ['PURCHASER'],
+    memberships: [{ role: 'PURCHASER', regionPrefix: null, organization: org(id(7), '铜仁市教育局') }],
+  };
+  const supplier: Pick<Me, 'roles' | 'memberships'> = {
+    roles: ['SUPPLIER_ADMIN'],
+    memberships: [{ role: 'SUPPLIER_ADMIN', regionPrefix: null, organization: org(id(8), 'coop') }],
+  };
 
   it('customers buy retail, purchasers for their agency, others not at all', () => {
     expect(buyerOptions(customer)).toEqual({ retail: true, agencies: [] });
@@ -162,7 +224,10 @@ describe('who buys', () => {
   });
 
   it('keeps a stored agency only while the user still purchases for it', () => {
-    const both: Pick<Me, 'roles' | 'memberships'> = { roles: ['CUSTOMER', 'PURCHASER'], memberships: [...customer.memberships, ...purchaser.memberships] };
+    const both: Pick<Me, 'roles' | 'memberships'> = {
+      roles: ['CUSTOMER', 'PURCHASER'],
+      memberships: [...customer.memberships, ...purchaser.memberships],
+    };
     expect(effectiveBuyer({ ...EMPTY_CART, buyerOrgId: id(7) }, buyerOptions(both))).toBe(id(7));
     expect(effectiveBuyer({ ...EMPTY_CART, buyerOrgId: id(9) }, buyerOptions(both))).toBeNull();
   });

@@ -48,7 +48,14 @@ export function parseCart(raw: string | null): Cart {
   for (const line of Array.isArray(lines) ? lines : []) {
     const { variantId, productId, quantity } = (line ?? {}) as Record<string, unknown>;
     const q = cleanQuantity(quantity);
-    if (typeof variantId !== 'string' || !ID.test(variantId) || typeof productId !== 'string' || !ID.test(productId) || q === null) continue;
+    if (
+      typeof variantId !== 'string' ||
+      !ID.test(variantId) ||
+      typeof productId !== 'string' ||
+      !ID.test(productId) ||
+      q === null
+    )
+      continue;
     if (seen.has(variantId) || clean.length >= MAX_LINES) continue;
     seen.add(variantId);
     clean.push({ variantId, productId, quantity: q });
@@ -72,7 +79,10 @@ export function addToCart(cart: Cart, line: CartLine): { cart: Cart; outcome: Ad
     return { cart: { ...cart, lines }, outcome: wanted > MAX_QUANTITY ? 'capped' : 'merged' };
   }
   if (cart.lines.length >= MAX_LINES) return { cart, outcome: 'full' };
-  return { cart: { ...cart, lines: [...cart.lines, { ...line, quantity: Math.min(MAX_QUANTITY, line.quantity) }] }, outcome: 'added' };
+  return {
+    cart: { ...cart, lines: [...cart.lines, { ...line, quantity: Math.min(MAX_QUANTITY, line.quantity) }] },
+    outcome: 'added',
+  };
 }
 
 export function setQuantity(cart: Cart, variantId: string, quantity: number): Cart {
@@ -162,7 +172,11 @@ export interface PricedCart {
  * catalogue: agency price when buying for an agency, else retail. All sums are integer fen; a line
  * that would take a total beyond the safe integer range is set aside as unavailable.
  */
-export function priceCart(cart: Cart, products: ReadonlyMap<string, CatalogProduct | null>, agency: boolean): PricedCart {
+export function priceCart(
+  cart: Cart,
+  products: ReadonlyMap<string, CatalogProduct | null>,
+  agency: boolean,
+): PricedCart {
   const groups = new Map<string, SupplierGroup>();
   const unavailable: CartLine[] = [];
   let total = 0;
@@ -180,8 +194,20 @@ export function priceCart(cart: Cart, products: ReadonlyMap<string, CatalogProdu
       unavailable.push(line);
       continue;
     }
-    const priced: PricedLine = { line, product, variant, unitPrice, lineTotal, shortOfStock: variant.stockAvailable < line.quantity };
-    const group = groups.get(product.supplier.id) ?? { supplierId: product.supplier.id, supplierName: product.supplier.name, lines: [], subtotal: 0 };
+    const priced: PricedLine = {
+      line,
+      product,
+      variant,
+      unitPrice,
+      lineTotal,
+      shortOfStock: variant.stockAvailable < line.quantity,
+    };
+    const group = groups.get(product.supplier.id) ?? {
+      supplierId: product.supplier.id,
+      supplierName: product.supplier.name,
+      lines: [],
+      subtotal: 0,
+    };
     group.lines.push(priced);
     group.subtotal += lineTotal;
     groups.set(product.supplier.id, group);

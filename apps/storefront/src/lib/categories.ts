@@ -14,7 +14,9 @@ export function categoryOptions(categories: Category[]): Array<{ category: Categ
   const out: Array<{ category: Category; depth: number }> = [];
   const seen = new Set<string>();
   const walk = (parent: string | null, depth: number) => {
-    const kids = [...(byParent.get(parent) ?? [])].sort((a, b) => a.sort - b.sort || a.name.localeCompare(b.name, 'zh-CN'));
+    const kids = [...(byParent.get(parent) ?? [])].sort(
+      (a, b) => a.sort - b.sort || a.name.localeCompare(b.name, 'zh-CN'),
+    );
     for (const c of kids) {
       if (seen.has(c.id)) continue; // a cycle in bad data must not hang the page
       seen.add(c.id);

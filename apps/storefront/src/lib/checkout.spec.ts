@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { attemptFor, type CheckoutPayload, fixedQuantity, newIdempotencyKey, parseAttempt, payloadFingerprint, problemOf } from './checkout';
+import {
+  attemptFor,
+  type CheckoutPayload,
+  fixedQuantity,
+  newIdempotencyKey,
+  parseAttempt,
+  payloadFingerprint,
+  problemOf,
+} from './checkout';
 
 const payload: CheckoutPayload = {
   channelId: 'C',
@@ -30,7 +38,11 @@ describe('checkout attempts', () => {
     let n = 0;
     const make = () => `k${++n}`;
     const first = attemptFor(null, payload, make);
-    const fewer = attemptFor(first, { ...payload, lines: [{ variantId: 'v-tea', quantity: 1 }, payload.lines[1]] }, make);
+    const fewer = attemptFor(
+      first,
+      { ...payload, lines: [{ variantId: 'v-tea', quantity: 1 }, payload.lines[1]] },
+      make,
+    );
     expect(fewer.key).toBe('k2');
     expect(attemptFor(fewer, { ...payload, channelId: 'D' }, make).key).toBe('k3');
     expect(payloadFingerprint({ ...payload, buyerOrgId: 'A' })).not.toBe(payloadFingerprint(payload));
@@ -51,31 +63,84 @@ describe('placeOrder answers', () => {
   });
 
   it('insufficient stock names the line and the quantity that would pass', () => {
-    const p = problemOf({ __typename: 'InsufficientStockError', code: 'INSUFFICIENT_STOCK', message: '', variantId: 'v-tea', requested: 2, available: 1 }, payload);
+    const p = problemOf(
+      {
+        __typename: 'InsufficientStockError',
+        code: 'INSUFFICIENT_STOCK',
+        message: '',
+        variantId: 'v-tea',
+        requested: 2,
+        available: 1,
+      },
+      payload,
+    );
     expect(p).toEqual({ kind: 'stock', variantId: 'v-tea', requested: 2, available: 1 });
     expect(fixedQuantity(p as Extract<typeof p, { kind: 'stock' }>)).toBe(1);
-    const none = problemOf({ __typename: 'InsufficientStockError', code: 'INSUFFICIENT_STOCK', message: '', variantId: 'v-tea', requested: 2, available: -3 }, payload);
+    const none = problemOf(
+      {
+        __typename: 'InsufficientStockError',
+        code: 'INSUFFICIENT_STOCK',
+        message: '',
+        variantId: 'v-tea',
+        requested: 2,
+        available: -3,
+      },
+      payload,
+    );
     expect(none).toMatchObject({ available: 0 });
   });
 
   it('unavailable and certification refusals keep their reason', () => {
-    expect(problemOf({ __typename: 'ProductUnavailableError', code: 'PRODUCT_UNAVAILABLE', message: '', variantId: 'v-fungi', reason: 'NOT_IN_CHANNEL' }, payload)).toEqual({
+    expect(
+      problemOf(
+        {
+          __typename: 'ProductUnavailableError',
+          code: 'PRODUCT_UNAVAILABLE',
+          message: '',
+          variantId: 'v-fungi',
+          reason: 'NOT_IN_CHANNEL',
+        },
+        payload,
+      ),
+    ).toEqual({
       kind: 'unavailable',
       variantId: 'v-fungi',
       reason: 'NOT_IN_CHANNEL',
     });
     expect(
-      problemOf({ __typename: 'CertificationInvalidError', code: 'CERTIFICATION_INVALID', message: '', variantId: 'v-tea', productId: 'p', certificationStatus: 'EXPIRED' }, payload),
+      problemOf(
+        {
+          __typename: 'CertificationInvalidError',
+          code: 'CERTIFICATION_INVALID',
+          message: '',
+          variantId: 'v-tea',
+          productId: 'p',
+          certificationStatus: 'EXPIRED',
+        },
+        payload,
+      ),
     ).toEqual({ kind: 'certification', variantId: 'v-tea', certificationStatus: 'EXPIRED' });
   });
 
   it('invalid input points at the line named by its field', () => {
-    expect(problemOf({ __typename: 'InvalidOrderInputError', code: 'QUANTITY_TOO_LARGE', message: '', field: 'lines[1].quantity' }, payload)).toEqual({
+    expect(
+      problemOf(
+        { __typename: 'InvalidOrderInputError', code: 'QUANTITY_TOO_LARGE', message: '', field: 'lines[1].quantity' },
+        payload,
+      ),
+    ).toEqual({
       kind: 'input',
       code: 'QUANTITY_TOO_LARGE',
       variantId: 'v-fungi',
     });
-    expect(problemOf({ __typename: 'InvalidOrderInputError', code: 'CHANNEL_DISABLED', message: '', field: 'channelId' }, payload)).toEqual({ kind: 'input', code: 'CHANNEL_DISABLED', variantId: null });
-    expect(problemOf({ __typename: 'InvalidOrderInputError', code: 'X', message: '', field: 'lines[9].quantity' }, payload)).toMatchObject({ variantId: null });
+    expect(
+      problemOf(
+        { __typename: 'InvalidOrderInputError', code: 'CHANNEL_DISABLED', message: '', field: 'channelId' },
+        payload,
+      ),
+    ).toEqual({ kind: 'input', code: 'CHANNEL_DISABLED', variantId: null });
+    expect(
+      problemOf({ __typename: 'InvalidOrderInputError', code: 'X', message: '', field: 'lines[9].quantity' }, payload),
+    ).toMatchObject({ variantId: null });
   });
 });

@@ -19,9 +19,16 @@ export const attemptStorageKey = (userId: string) => `bangfu.checkout.${userId}`
 
 /** What makes two checkouts the same for the server: channel, buyer and the lines in variant order. */
 export function payloadFingerprint(p: CheckoutPayload): string {
-  const lines = p.lines.map((l) => [l.variantId.toLowerCase(), l.quantity] as const).sort((a, b) => a[0].localeCompare(b[0]));
+  const lines = p.lines
+    .map((l) => [l.variantId.toLowerCase(), l.quantity] as const)
+    .sort((a, b) => a[0].localeCompare(b[0]));
   // The address counts only when given (the server hashes it the same way).
-  return JSON.stringify({ c: p.channelId.toLowerCase(), b: p.buyerOrgId?.toLowerCase() ?? null, l: lines, ...(p.addressId ? { a: p.addressId.toLowerCase() } : {}) });
+  return JSON.stringify({
+    c: p.channelId.toLowerCase(),
+    b: p.buyerOrgId?.toLowerCase() ?? null,
+    l: lines,
+    ...(p.addressId ? { a: p.addressId.toLowerCase() } : {}),
+  });
 }
 
 /** Letters, digits and `-` only: within the server's [A-Za-z0-9._:-]{1,128}. */
@@ -38,7 +45,11 @@ function randomId(): string {
 }
 
 /** The attempt to send: the previous one while the payload is unchanged, else a fresh key. */
-export function attemptFor(previous: CheckoutAttempt | null, payload: CheckoutPayload, makeKey: () => string = newIdempotencyKey): CheckoutAttempt {
+export function attemptFor(
+  previous: CheckoutAttempt | null,
+  payload: CheckoutPayload,
+  makeKey: () => string = newIdempotencyKey,
+): CheckoutAttempt {
   const fingerprint = payloadFingerprint(payload);
   if (previous && previous.fingerprint === fingerprint) return previous;
   return { key: makeKey(), fingerprint };
@@ -48,7 +59,9 @@ export function parseAttempt(raw: string | null): CheckoutAttempt | null {
   if (!raw) return null;
   try {
     const a = JSON.parse(raw) as Partial<CheckoutAttempt>;
-    return typeof a.key === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(a.key) && typeof a.fingerprint === 'string' ? { key: a.key, fingerprint: a.fingerprint } : null;
+    return typeof a.key === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(a.key) && typeof a.fingerprint === 'string'
+      ? { key: a.key, fingerprint: a.fingerprint }
+      : null;
   } catch {
     return null;
   }
@@ -58,9 +71,23 @@ export function parseAttempt(raw: string | null): CheckoutAttempt | null {
 
 export type PlaceOrderAnswer =
   | { __typename: 'Order'; id: string; orderNo: string }
-  | { __typename: 'InsufficientStockError'; code: string; message: string; variantId: string; requested: number; available: number }
+  | {
+      __typename: 'InsufficientStockError';
+      code: string;
+      message: string;
+      variantId: string;
+      requested: number;
+      available: number;
+    }
   | { __typename: 'ProductUnavailableError'; code: string; message: string; variantId: string; reason: string }
-  | { __typename: 'CertificationInvalidError'; code: string; message: string; variantId: string; productId: string; certificationStatus: string }
+  | {
+      __typename: 'CertificationInvalidError';
+      code: string;
+      message: string;
+      variantId: string;
+      productId: string;
+      certificationStatus: string;
+    }
   | { __typename: 'InvalidOrderInputError'; code: string; message: string; field: string | null };
 
 /** A refusal, tied to the cart line it is about when there is one. */
@@ -76,7 +103,12 @@ export function problemOf(answer: PlaceOrderAnswer, payload: CheckoutPayload): C
     case 'Order':
       return null;
     case 'InsufficientStockError':
-      return { kind: 'stock', variantId: answer.variantId, requested: answer.requested, available: Math.max(0, answer.available) };
+      return {
+        kind: 'stock',
+        variantId: answer.variantId,
+        requested: answer.requested,
+        available: Math.max(0, answer.available),
+      };
     case 'ProductUnavailableError':
       return { kind: 'unavailable', variantId: answer.variantId, reason: answer.reason };
     case 'CertificationInvalidError':

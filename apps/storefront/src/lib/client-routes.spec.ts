@@ -9,7 +9,10 @@ import { matchPath } from './route-match';
 const patternsIn = (text: string, re: RegExp) => [...text.matchAll(re)].map((m) => m[1]);
 const clientPatterns = patternsIn(readFileSync(resolve(__dirname, '../routes.ts'), 'utf8'), /path:\s*'([^']+)'/g);
 const serverSource = readFileSync(resolve(__dirname, '../../../../libs/shared/core/src/client-routes.ts'), 'utf8');
-const serverPatterns = patternsIn(serverSource.slice(serverSource.indexOf('CLIENT_ROUTE_PATTERNS'), serverSource.indexOf('];')), /'([^']+)'/g);
+const serverPatterns = patternsIn(
+  serverSource.slice(serverSource.indexOf('CLIENT_ROUTE_PATTERNS'), serverSource.indexOf('];')),
+  /'([^']+)'/g,
+);
 
 describe('server copy of the page patterns', () => {
   it('reads both tables', () => {

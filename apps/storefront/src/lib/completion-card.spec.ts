@@ -9,7 +9,10 @@ describe('completion card figures', () => {
   });
 
   it('the deadline is the last day of the year in Shanghai, with the days left', () => {
-    expect(completionDeadline(2026, new Date('2026-12-30T12:00:00+08:00'))).toEqual({ date: '2026-12-31', daysLeft: 1 });
+    expect(completionDeadline(2026, new Date('2026-12-30T12:00:00+08:00'))).toEqual({
+      date: '2026-12-31',
+      daysLeft: 1,
+    });
     // 31 Dec 20:00 UTC is already 1 Jan in Shanghai
     expect(completionDeadline(2026, new Date('2026-12-31T20:00:00Z')).daysLeft).toBe(-1);
     expect(completionDeadline(2026, new Date('2026-12-31T10:00:00+08:00')).daysLeft).toBe(0);

@@ -11,7 +11,12 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /** Today's date in Asia/Shanghai as YYYY-MM-DD. */
 function shanghaiToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /** The year's deadline and the whole days left until it (0 on the day itself, negative once passed). */

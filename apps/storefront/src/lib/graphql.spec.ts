@@ -24,7 +24,9 @@ describe('errorFromResponse', () => {
     expect(e).toBeInstanceOf(RequestError);
     expect(e?.code).toBe('RATE_LIMITED');
     expect(e?.details).toEqual({ retryAfterSeconds: 30 });
-    expect(errorFromResponse(401, { errors: [{ message: 'no', extensions: { code: 'INVALID_CREDENTIALS' } }] })?.code).toBe('INVALID_CREDENTIALS');
+    expect(
+      errorFromResponse(401, { errors: [{ message: 'no', extensions: { code: 'INVALID_CREDENTIALS' } }] })?.code,
+    ).toBe('INVALID_CREDENTIALS');
   });
 
   it('maps bodies without GraphQL errors to NETWORK (gateway) or UNKNOWN', () => {
@@ -37,7 +39,10 @@ describe('errorFromResponse', () => {
 describe('createGraphQLClient', () => {
   it('POSTs JSON with the bearer token and returns data', async () => {
     const calls: Call[] = [];
-    const client = createGraphQLClient({ tokens: memoryTokenStore('tok'), fetch: fakeFetch(200, { data: { ok: true } }, calls) });
+    const client = createGraphQLClient({
+      tokens: memoryTokenStore('tok'),
+      fetch: fakeFetch(200, { data: { ok: true } }, calls),
+    });
     await expect(client.request('{ ok }', { a: 1 })).resolves.toEqual({ ok: true });
     const headers = calls[0].init.headers as Record<string, string>;
     expect(calls[0].url).toBe('/graphql');
@@ -66,7 +71,10 @@ describe('createGraphQLClient', () => {
 
   it('keeps the token on other errors', async () => {
     const tokens = memoryTokenStore('tok');
-    const client = createGraphQLClient({ tokens, fetch: fakeFetch(200, { errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] }) });
+    const client = createGraphQLClient({
+      tokens,
+      fetch: fakeFetch(200, { errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] }),
+    });
     await expect(client.request('{ x }')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(tokens.get()).toBe('tok');
   });
@@ -75,8 +83,14 @@ describe('createGraphQLClient', () => {
     const failing = (async () => {
       throw new TypeError('fetch failed');
     }) as unknown as typeof fetch;
-    await expect(createGraphQLClient({ tokens: memoryTokenStore(), fetch: failing }).request('{ x }')).rejects.toMatchObject({ code: 'NETWORK' });
-    await expect(createGraphQLClient({ tokens: memoryTokenStore(), fetch: fakeFetch(504, '<html>timeout</html>') }).request('{ x }')).rejects.toMatchObject({
+    await expect(
+      createGraphQLClient({ tokens: memoryTokenStore(), fetch: failing }).request('{ x }'),
+    ).rejects.toMatchObject({ code: 'NETWORK' });
+    await expect(
+      createGraphQLClient({ tokens: memoryTokenStore(), fetch: fakeFetch(504, '<html>timeout</html>') }).request(
+        '{ x }',
+      ),
+    ).rejects.toMatchObject({
       code: 'NETWORK',
     });
   });

@@ -29,7 +29,10 @@ interface GraphQLErrorJson {
  * Apollo answers some errors with 4xx and a normal GraphQL body, so the body decides, not the status.
  */
 export function errorFromResponse(status: number, body: unknown): RequestError | null {
-  const json = (body && typeof body === 'object' ? body : null) as { data?: unknown; errors?: GraphQLErrorJson[] } | null;
+  const json = (body && typeof body === 'object' ? body : null) as {
+    data?: unknown;
+    errors?: GraphQLErrorJson[];
+  } | null;
   const first = Array.isArray(json?.errors) ? json.errors[0] : undefined;
   if (first) {
     const { code, stacktrace: _stack, ...details } = first.extensions ?? {};
@@ -82,7 +85,11 @@ export interface GraphQLClient {
   readonly tokens: TokenStore;
 }
 
-export function createGraphQLClient(options: { endpoint?: string; tokens: TokenStore; fetch?: typeof fetch }): GraphQLClient {
+export function createGraphQLClient(options: {
+  endpoint?: string;
+  tokens: TokenStore;
+  fetch?: typeof fetch;
+}): GraphQLClient {
   const endpoint = options.endpoint ?? '/graphql';
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const tokens = options.tokens;

@@ -9,7 +9,13 @@ const P = '00000000-0000-4000-8000-0000000000ff';
 describe('mergeGuestCart', () => {
   it('adds the guest lines to the user cart, summing the same variant', () => {
     const user = { lines: [{ variantId: A, productId: P, quantity: 2 }], buyerOrgId: null };
-    const guest = { lines: [{ variantId: A, productId: P, quantity: 3 }, { variantId: B, productId: P, quantity: 1 }], buyerOrgId: null };
+    const guest = {
+      lines: [
+        { variantId: A, productId: P, quantity: 3 },
+        { variantId: B, productId: P, quantity: 1 },
+      ],
+      buyerOrgId: null,
+    };
     expect(mergeGuestCart(user, guest).lines).toEqual([
       { variantId: A, productId: P, quantity: 5 },
       { variantId: B, productId: P, quantity: 1 },
@@ -18,6 +24,9 @@ describe('mergeGuestCart', () => {
   it('keeps an empty guest cart a no-op and caps quantities', () => {
     const user = { lines: [{ variantId: A, productId: P, quantity: MAX_QUANTITY }], buyerOrgId: null };
     expect(mergeGuestCart(user, EMPTY_CART)).toEqual(user);
-    expect(mergeGuestCart(user, { lines: [{ variantId: A, productId: P, quantity: 5 }], buyerOrgId: null }).lines[0].quantity).toBe(MAX_QUANTITY);
+    expect(
+      mergeGuestCart(user, { lines: [{ variantId: A, productId: P, quantity: 5 }], buyerOrgId: null }).lines[0]
+        .quantity,
+    ).toBe(MAX_QUANTITY);
   });
 });

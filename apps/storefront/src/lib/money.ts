@@ -8,7 +8,10 @@ const YUAN = /^(\d{1,13})(?:\.(\d{0,2}))?$/;
  * not a non-negative amount with at most two decimals (negative, "1.234", "abc", "1e3", empty).
  */
 export function parseYuanToFen(input: string): number | null {
-  const text = input.trim().replace(/^[¥￥]\s*/, '').replace(/,/g, '');
+  const text = input
+    .trim()
+    .replace(/^[¥￥]\s*/, '')
+    .replace(/,/g, '');
   if (text.startsWith('.')) return parseYuanToFen(`0${text}`);
   const m = YUAN.exec(text);
   if (!m) return null;

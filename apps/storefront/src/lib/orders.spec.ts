@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../api/operations';
 import type { OrderDetail, OrderSummary, SupplierOrderData } from '../api/ordering';
-import { checkDocumentFile, checkShipment, formatBytes, isPayable, orderActions, orderCrumb, reasonKey, supplierQueue, viewerOf } from './orders';
+import {
+  checkDocumentFile,
+  checkShipment,
+  formatBytes,
+  isPayable,
+  orderActions,
+  orderCrumb,
+  reasonKey,
+  supplierQueue,
+  viewerOf,
+} from './orders';
 
 const BUYER = 'u-buyer';
 const AGENCY = 'org-agency';
@@ -54,8 +64,18 @@ function order(over: Partial<OrderDetail> = {}): OrderDetail {
   };
 }
 
-const member = (role: string, organizationId: string | null) => ({ role, regionPrefix: null as string | null, organization: organizationId ? { id: organizationId, name: organizationId, kind: 'X', region: null } : null });
-const me = (id: string, ...memberships: ReturnType<typeof member>[]): Me => ({ id, displayName: id, email: null, roles: [...new Set(memberships.map((m) => m.role))], memberships });
+const member = (role: string, organizationId: string | null) => ({
+  role,
+  regionPrefix: null as string | null,
+  organization: organizationId ? { id: organizationId, name: organizationId, kind: 'X', region: null } : null,
+});
+const me = (id: string, ...memberships: ReturnType<typeof member>[]): Me => ({
+  id,
+  displayName: id,
+  email: null,
+  roles: [...new Set(memberships.map((m) => m.role))],
+  memberships,
+});
 
 const customer = viewerOf(me(BUYER, member('CUSTOMER', null)));
 const stranger = viewerOf(me('u-other', member('CUSTOMER', null)));
@@ -66,36 +86,77 @@ const purchaser = viewerOf(me('u-purch', member('PURCHASER', AGENCY)));
 describe('orderActions', () => {
   it('a retail buyer pays and may cancel an unpaid, unshipped order', () => {
     const a = orderActions(order(), customer);
-    expect(a).toMatchObject({ pay: true, cancel: true, bankTransfer: false, payOnDelivery: false, accept: false, ship: [], confirmDelivery: [] });
+    expect(a).toMatchObject({
+      pay: true,
+      cancel: true,
+      bankTransfer: false,
+      payOnDelivery: false,
+      accept: false,
+      ship: [],
+      confirmDelivery: [],
+    });
     expect(orderActions(order(), stranger)).toMatchObject({ pay: false, cancel: false });
   });
 
   it('nothing to pay or cancel once paid; the supplier ships its own part only', () => {
     const paid = order({ status: 'PAID', paidAmount: 200 });
     expect(orderActions(paid, customer)).toMatchObject({ pay: false, cancel: false });
-    expect(orderActions({ ...paid, wholeOrderVisible: false, supplierOrders: [so('s1', COOP)] }, supplier).ship).toEqual(['s1']);
+    expect(
+      orderActions({ ...paid, wholeOrderVisible: false, supplierOrders: [so('s1', COOP)] }, supplier).ship,
+    ).toEqual(['s1']);
     expect(orderActions(order(), supplier).ship).toEqual([]);
   });
 
   it('no cancel after a shipment; the buyer confirms delivery of shipped parts', () => {
-    const fulfilling = order({ status: 'FULFILLING', paidAmount: 200, supplierOrders: [so('s1', COOP, 'SHIPPED'), so('s2', FUNGI)] });
+    const fulfilling = order({
+      status: 'FULFILLING',
+      paidAmount: 200,
+      supplierOrders: [so('s1', COOP, 'SHIPPED'), so('s2', FUNGI)],
+    });
     const a = orderActions(fulfilling, customer);
     expect(a.cancel).toBe(false);
     expect(a.confirmDelivery).toEqual(['s1']);
-    expect(orderActions({ ...fulfilling, status: 'CONFIRMED', paidAmount: 0, paymentMode: 'PAY_ON_DELIVERY' }, customer).cancel).toBe(false);
+    expect(
+      orderActions({ ...fulfilling, status: 'CONFIRMED', paidAmount: 0, paymentMode: 'PAY_ON_DELIVERY' }, customer)
+        .cancel,
+    ).toBe(false);
   });
 
   it('agency orders: bank transfer, pay on delivery, one extension, acceptance', () => {
     const agencyOrder = order({ buyerKind: 'AGENCY', buyerOrgId: AGENCY, buyerUserId: 'u-someone-else' });
-    expect(orderActions(agencyOrder, purchaser)).toMatchObject({ pay: true, bankTransfer: true, payOnDelivery: true, extendDeadline: true, uploadDocuments: true });
+    expect(orderActions(agencyOrder, purchaser)).toMatchObject({
+      pay: true,
+      bankTransfer: true,
+      payOnDelivery: true,
+      extendDeadline: true,
+      uploadDocuments: true,
+    });
     expect(orderActions({ ...agencyOrder, paymentDeadlineExtended: true }, purchaser).extendDeadline).toBe(false);
-    const pending = { id: 'p', provider: 'BANK_TRANSFER', method: 'BANK_TRANSFER', status: 'AWAITING_CONFIRMATION', amount: 200, reference: 'R', paidAt: null, confirmedAt: null, rejectedReason: null, createdAt: '' };
+    const pending = {
+      id: 'p',
+      provider: 'BANK_TRANSFER',
+      method: 'BANK_TRANSFER',
+      status: 'AWAITING_CONFIRMATION',
+      amount: 200,
+      reference: 'R',
+      paidAt: null,
+      confirmedAt: null,
+      rejectedReason: null,
+      createdAt: '',
+    };
     expect(orderActions({ ...agencyOrder, payments: [pending] }, purchaser).bankTransfer).toBe(false);
     const delivered = { ...agencyOrder, status: 'DELIVERED', paidAmount: 200, deliveredAt: '2026-01-02T00:00:00Z' };
     expect(orderActions(delivered, purchaser).accept).toBe(true);
-    expect(orderActions({ ...delivered, acceptedAt: '2026-01-03T00:00:00Z', status: 'ACCEPTED' }, purchaser).accept).toBe(false);
+    expect(
+      orderActions({ ...delivered, acceptedAt: '2026-01-03T00:00:00Z', status: 'ACCEPTED' }, purchaser).accept,
+    ).toBe(false);
     // A customer's order has none of these.
-    expect(orderActions(order(), customer)).toMatchObject({ bankTransfer: false, payOnDelivery: false, extendDeadline: false, uploadDocuments: false });
+    expect(orderActions(order(), customer)).toMatchObject({
+      bankTransfer: false,
+      payOnDelivery: false,
+      extendDeadline: false,
+      uploadDocuments: false,
+    });
   });
 
   it('platform admins settle paid, delivered (and for agencies accepted) orders once', () => {
@@ -121,7 +182,12 @@ describe('supplierQueue', () => {
     const orders: OrderSummary[] = [
       order({ id: 'a', status: 'PLACED' }),
       order({ id: 'b', status: 'PAID', paidAmount: 200 }),
-      order({ id: 'c', status: 'FULFILLING', paidAmount: 200, supplierOrders: [so('c1', COOP, 'SHIPPED'), so('c2', FUNGI)] }),
+      order({
+        id: 'c',
+        status: 'FULFILLING',
+        paidAmount: 200,
+        supplierOrders: [so('c1', COOP, 'SHIPPED'), so('c2', FUNGI)],
+      }),
       order({ id: 'd', status: 'CANCELLED', supplierOrders: [so('d1', COOP, 'CANCELLED')] }),
     ];
     expect(supplierQueue(orders, COOP).map((e) => [e.order.id, e.state])).toEqual([
@@ -165,7 +231,10 @@ describe('forms and labels', () => {
 describe('orderCrumb', () => {
   it('leads each viewer back to their own order list; oversight roles get a plain label, not "my orders"', () => {
     expect(orderCrumb(order(), customer)).toEqual({ to: '/orders', label: 'orders.title' });
-    expect(orderCrumb({ ...order(), wholeOrderVisible: false }, supplier)).toEqual({ to: '/portal/supplier/orders', label: 'portal.tab.orders' });
+    expect(orderCrumb({ ...order(), wholeOrderVisible: false }, supplier)).toEqual({
+      to: '/portal/supplier/orders',
+      label: 'portal.tab.orders',
+    });
     expect(orderCrumb(order(), admin)).toEqual({ to: '/portal/admin/orders', label: 'admin.nav.orders' });
     const auditor = viewerOf(me('u-aud', { ...member('AUDITOR', 'office'), regionPrefix: '5206' }));
     expect(orderCrumb(order(), auditor)).toEqual({ to: null, label: 'order.crumb' });

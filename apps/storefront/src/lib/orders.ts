@@ -14,7 +14,8 @@ const POD_PAYABLE: ReadonlySet<string> = new Set(['CONFIRMED', 'FULFILLING', 'DE
 const ACCEPTABLE: ReadonlySet<string> = new Set(['DELIVERED', 'PARTIALLY_REFUNDED']);
 const SETTLEABLE: ReadonlySet<string> = new Set(['DELIVERED', 'ACCEPTED', 'PARTIALLY_REFUNDED']);
 
-export const isShipped = (so: Pick<SupplierOrderData, 'status'>) => so.status === 'SHIPPED' || so.status === 'DELIVERED';
+export const isShipped = (so: Pick<SupplierOrderData, 'status'>) =>
+  so.status === 'SHIPPED' || so.status === 'DELIVERED';
 
 type PayState = Pick<OrderSummary, 'status' | 'paymentMode' | 'paidAmount'>;
 
@@ -45,7 +46,10 @@ export function viewerOf(me: Me | null | undefined): Viewer {
 }
 
 /** The buyer or the buying unit's staff (an agency admin of a parent unit is only known to the server). */
-export function isBuyerSide(order: Pick<OrderSummary, 'wholeOrderVisible' | 'buyerUserId' | 'buyerOrgId'>, viewer: Viewer): boolean {
+export function isBuyerSide(
+  order: Pick<OrderSummary, 'wholeOrderVisible' | 'buyerUserId' | 'buyerOrgId'>,
+  viewer: Viewer,
+): boolean {
   if (!order.wholeOrderVisible || !viewer.userId) return false;
   if (order.buyerUserId === viewer.userId) return true;
   return !!order.buyerOrgId && viewer.agencyOrgIds.includes(order.buyerOrgId);
@@ -54,9 +58,13 @@ export function isBuyerSide(order: Pick<OrderSummary, 'wholeOrderVisible' | 'buy
 /** Where the order page's breadcrumb leads back to: the viewer's own order list, or a plain label for oversight roles. */
 export type OrderCrumb = { to: string | null; label: MessageKey };
 
-export function orderCrumb(order: Pick<OrderDetail, 'wholeOrderVisible' | 'buyerUserId' | 'buyerOrgId' | 'supplierOrders'>, viewer: Viewer): OrderCrumb {
+export function orderCrumb(
+  order: Pick<OrderDetail, 'wholeOrderVisible' | 'buyerUserId' | 'buyerOrgId' | 'supplierOrders'>,
+  viewer: Viewer,
+): OrderCrumb {
   if (isBuyerSide(order, viewer)) return { to: '/orders', label: 'orders.title' };
-  if (order.supplierOrders.some((so) => viewer.supplierOrgIds.includes(so.supplierId))) return { to: '/portal/supplier/orders', label: 'portal.tab.orders' };
+  if (order.supplierOrders.some((so) => viewer.supplierOrgIds.includes(so.supplierId)))
+    return { to: '/portal/supplier/orders', label: 'portal.tab.orders' };
   if (viewer.admin) return { to: '/portal/admin/orders', label: 'admin.nav.orders' };
   // Coordinators, auditors and approvers reach an order from their own pages; "my orders" would be wrong for them.
   return { to: null, label: 'order.crumb' };
@@ -80,8 +88,24 @@ export interface OrderActions {
 
 type ActionOrder = Pick<
   OrderDetail,
-  'status' | 'buyerKind' | 'buyerUserId' | 'buyerOrgId' | 'wholeOrderVisible' | 'paymentMode' | 'paidAmount' | 'refundedAmount' | 'totalAmount' | 'paymentDueAt' | 'paymentDeadlineExtended' | 'deliveredAt' | 'acceptedAt' | 'settledAt'
-> & { supplierOrders: Array<Pick<SupplierOrderData, 'id' | 'status' | 'supplierId'>>; payments: Array<Pick<PaymentData, 'status'>> };
+  | 'status'
+  | 'buyerKind'
+  | 'buyerUserId'
+  | 'buyerOrgId'
+  | 'wholeOrderVisible'
+  | 'paymentMode'
+  | 'paidAmount'
+  | 'refundedAmount'
+  | 'totalAmount'
+  | 'paymentDueAt'
+  | 'paymentDeadlineExtended'
+  | 'deliveredAt'
+  | 'acceptedAt'
+  | 'settledAt'
+> & {
+  supplierOrders: Array<Pick<SupplierOrderData, 'id' | 'status' | 'supplierId'>>;
+  payments: Array<Pick<PaymentData, 'status'>>;
+};
 
 export function orderActions(order: ActionOrder, viewer: Viewer): OrderActions {
   const buyer = isBuyerSide(order, viewer);
@@ -95,9 +119,19 @@ export function orderActions(order: ActionOrder, viewer: Viewer): OrderActions {
     pay: buyer && payable,
     bankTransfer: buyer && payable && agency && viewer.agencyRole && !transferPending,
     payOnDelivery: buyer && agency && viewer.agencyRole && order.status === 'PLACED' && order.paidAmount === 0,
-    extendDeadline: buyer && agency && viewer.agencyRole && order.status === 'PLACED' && order.paymentMode === 'PREPAY' && !!order.paymentDueAt && !order.paymentDeadlineExtended,
+    extendDeadline:
+      buyer &&
+      agency &&
+      viewer.agencyRole &&
+      order.status === 'PLACED' &&
+      order.paymentMode === 'PREPAY' &&
+      !!order.paymentDueAt &&
+      !order.paymentDeadlineExtended,
     cancel:
-      (buyer || (viewer.admin && order.status !== 'PENDING_APPROVAL')) && CANCELLABLE.has(order.status) && !anyShipped && !holdsMoney,
+      (buyer || (viewer.admin && order.status !== 'PENDING_APPROVAL')) &&
+      CANCELLABLE.has(order.status) &&
+      !anyShipped &&
+      !holdsMoney,
     accept: buyer && agency && viewer.agencyRole && ACCEPTABLE.has(order.status) && !order.acceptedAt,
     uploadDocuments: buyer && agency && !final && !order.acceptedAt,
     settle:
@@ -109,7 +143,9 @@ export function orderActions(order: ActionOrder, viewer: Viewer): OrderActions {
       !order.settledAt,
     confirmDelivery: buyer ? order.supplierOrders.filter((so) => so.status === 'SHIPPED').map((so) => so.id) : [],
     ship: SHIPPABLE_ORDER_STATUSES.has(order.status)
-      ? order.supplierOrders.filter((so) => so.status === 'AWAITING_SHIPMENT' && viewer.supplierOrgIds.includes(so.supplierId)).map((so) => so.id)
+      ? order.supplierOrders
+          .filter((so) => so.status === 'AWAITING_SHIPMENT' && viewer.supplierOrgIds.includes(so.supplierId))
+          .map((so) => so.id)
       : [],
   };
 }
@@ -118,7 +154,10 @@ export function orderActions(order: ActionOrder, viewer: Viewer): OrderActions {
 
 export type QueueState = 'toShip' | 'awaitingPayment' | 'shipped' | 'closed';
 
-export function supplierOrderState(order: Pick<OrderSummary, 'status'>, so: Pick<SupplierOrderData, 'status'>): QueueState {
+export function supplierOrderState(
+  order: Pick<OrderSummary, 'status'>,
+  so: Pick<SupplierOrderData, 'status'>,
+): QueueState {
   if (isShipped(so)) return 'shipped';
   if (so.status === 'CANCELLED' || FINAL_ORDER_STATUSES.has(order.status)) return 'closed';
   if (SHIPPABLE_ORDER_STATUSES.has(order.status)) return 'toShip';
@@ -136,7 +175,8 @@ export function supplierQueue<O extends OrderSummary>(orders: readonly O[], supp
   const entries: QueueEntry<O>[] = [];
   for (const order of orders) {
     for (const so of order.supplierOrders) {
-      if (so.supplierId === supplierId) entries.push({ order, supplierOrder: so, state: supplierOrderState(order, so) });
+      if (so.supplierId === supplierId)
+        entries.push({ order, supplierOrder: so, state: supplierOrderState(order, so) });
     }
   }
   return entries;
@@ -145,12 +185,25 @@ export function supplierQueue<O extends OrderSummary>(orders: readonly O[], supp
 // --- Shipping form --------------------------------------------------------------------------
 
 /** Common carriers offered as suggestions; any other name may be typed. */
-export const CARRIERS = ['顺丰速运', '中国邮政 EMS', '京东物流', '中通快递', '圆通速递', '韵达快递', '申通快递', '极兔速递', '德邦快递'] as const;
+export const CARRIERS = [
+  '顺丰速运',
+  '中国邮政 EMS',
+  '京东物流',
+  '中通快递',
+  '圆通速递',
+  '韵达快递',
+  '申通快递',
+  '极兔速递',
+  '德邦快递',
+] as const;
 
 export type ShipProblem = 'carrierRequired' | 'trackingRequired' | 'tooLong' | 'trackingFormat';
 
 /** The same limits as the server (required, at most 100 characters), plus a plausible tracking number. */
-export function checkShipment(carrier: string, trackingNo: string): { carrier?: ShipProblem; trackingNo?: ShipProblem } {
+export function checkShipment(
+  carrier: string,
+  trackingNo: string,
+): { carrier?: ShipProblem; trackingNo?: ShipProblem } {
   const problems: { carrier?: ShipProblem; trackingNo?: ShipProblem } = {};
   const c = carrier.trim();
   const n = trackingNo.trim();
@@ -214,4 +267,3 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
-

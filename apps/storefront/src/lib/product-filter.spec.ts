@@ -19,7 +19,13 @@ describe('product list URL', () => {
 
 describe('toProductFilter', () => {
   it('sends prices as integer fen', () => {
-    const { filter, problems } = toProductFilter({ ...EMPTY_PARAMS, search: '梵净山', minPrice: '12.5', maxPrice: '0.29', certifiedOnly: true });
+    const { filter, problems } = toProductFilter({
+      ...EMPTY_PARAMS,
+      search: '梵净山',
+      minPrice: '12.5',
+      maxPrice: '0.29',
+      certifiedOnly: true,
+    });
     expect(problems).toEqual(['range']);
     expect(filter).toEqual({ search: '梵净山', certifiedOnly: true, minPrice: 1250, maxPrice: 29 });
     expect(Number.isInteger(filter.minPrice)).toBe(true);
@@ -33,6 +39,9 @@ describe('toProductFilter', () => {
 
   it('leaves out everything that is empty', () => {
     expect(toProductFilter(EMPTY_PARAMS)).toEqual({ filter: {}, problems: [] });
-    expect(toProductFilter({ ...EMPTY_PARAMS, channelId: 'c1', categoryId: 'k1' }).filter).toEqual({ channelId: 'c1', categoryId: 'k1' });
+    expect(toProductFilter({ ...EMPTY_PARAMS, channelId: 'c1', categoryId: 'k1' }).filter).toEqual({
+      channelId: 'c1',
+      categoryId: 'k1',
+    });
   });
 });

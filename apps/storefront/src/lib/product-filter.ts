@@ -28,7 +28,15 @@ export interface ProductFilterInput {
 
 export type PriceProblem = 'minPrice' | 'maxPrice' | 'range';
 
-export const EMPTY_PARAMS: ProductListParams = { search: '', regionCode: '', certifiedOnly: false, categoryId: '', channelId: '', minPrice: '', maxPrice: '' };
+export const EMPTY_PARAMS: ProductListParams = {
+  search: '',
+  regionCode: '',
+  certifiedOnly: false,
+  categoryId: '',
+  channelId: '',
+  minPrice: '',
+  maxPrice: '',
+};
 
 const TRUE = new Set(['1', 'true', 'yes', 'on']);
 
@@ -78,6 +86,7 @@ export function toProductFilter(params: ProductListParams): { filter: ProductFil
     if (fen === null) problems.push(key);
     else filter[key] = fen;
   }
-  if (filter.minPrice !== undefined && filter.maxPrice !== undefined && filter.minPrice > filter.maxPrice) problems.push('range');
+  if (filter.minPrice !== undefined && filter.maxPrice !== undefined && filter.minPrice > filter.maxPrice)
+    problems.push('range');
   return { filter, problems };
 }

@@ -1,11 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { buildCreateProductInput, emptyProduct, emptyVariant, generatedSku, originCode, type ProductDraft } from './product-form';
+import {
+  buildCreateProductInput,
+  emptyProduct,
+  emptyVariant,
+  generatedSku,
+  originCode,
+  type ProductDraft,
+} from './product-form';
 
 const draft = (over: Partial<ProductDraft> = {}): ProductDraft => ({
   ...emptyProduct(),
   title: ' 梵净山翠峰茶 ',
   origin: '520621',
-  variants: [{ ...emptyVariant('盒'), spec: '250g', retailPrice: '128', agencyPrice: '99.9', marketReferencePrice: '158.00', stockOnHand: '40' }],
+  variants: [
+    {
+      ...emptyVariant('盒'),
+      spec: '250g',
+      retailPrice: '128',
+      agencyPrice: '99.9',
+      marketReferencePrice: '158.00',
+      stockOnHand: '40',
+    },
+  ],
   ...over,
 });
 
@@ -17,16 +33,37 @@ describe('buildCreateProductInput', () => {
       supplierId: 'sup-1',
       title: '梵净山翠峰茶',
       originRegionCode: '520621000000',
-      variants: [{ sku: 'SKU-0', spec: '250g', unit: '盒', retailPrice: 12800, agencyPrice: 9990, marketReferencePrice: 15800, stockOnHand: 40 }],
+      variants: [
+        {
+          sku: 'SKU-0',
+          spec: '250g',
+          unit: '盒',
+          retailPrice: 12800,
+          agencyPrice: 9990,
+          marketReferencePrice: 15800,
+          stockOnHand: 40,
+        },
+      ],
     });
-    for (const v of input!.variants) for (const p of [v.retailPrice, v.agencyPrice, v.marketReferencePrice]) expect(Number.isInteger(p)).toBe(true);
+    for (const v of input!.variants)
+      for (const p of [v.retailPrice, v.agencyPrice, v.marketReferencePrice]) expect(Number.isInteger(p)).toBe(true);
   });
 
   it('names every field that cannot be sent', () => {
     const bad = draft({
       title: ' ',
       origin: '520621101',
-      variants: [{ sku: '中文', spec: '', unit: '盒', retailPrice: '0', agencyPrice: '1.234', marketReferencePrice: '', stockOnHand: '-1' }],
+      variants: [
+        {
+          sku: '中文',
+          spec: '',
+          unit: '盒',
+          retailPrice: '0',
+          agencyPrice: '1.234',
+          marketReferencePrice: '',
+          stockOnHand: '-1',
+        },
+      ],
     });
     const { input, errors } = buildCreateProductInput('sup-1', bad);
     expect(input).toBeNull();

@@ -25,8 +25,22 @@ export interface ProductDraft {
 export type FormProblem = 'required' | 'price' | 'stock' | 'sku' | 'originLevel';
 export type FormErrors = Record<string, FormProblem>;
 
-export const emptyVariant = (unit = '盒'): VariantDraft => ({ sku: '', spec: '', unit, retailPrice: '', agencyPrice: '', marketReferencePrice: '', stockOnHand: '0' });
-export const emptyProduct = (): ProductDraft => ({ title: '', description: '', categoryId: '', origin: '', variants: [emptyVariant()] });
+export const emptyVariant = (unit = '盒'): VariantDraft => ({
+  sku: '',
+  spec: '',
+  unit,
+  retailPrice: '',
+  agencyPrice: '',
+  marketReferencePrice: '',
+  stockOnHand: '0',
+});
+export const emptyProduct = (): ProductDraft => ({
+  title: '',
+  description: '',
+  categoryId: '',
+  origin: '',
+  variants: [emptyVariant()],
+});
 
 const SKU = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const PRICE_FIELDS = ['retailPrice', 'agencyPrice', 'marketReferencePrice'] as const;

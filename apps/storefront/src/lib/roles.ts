@@ -13,15 +13,21 @@ export interface OrgRef {
 }
 
 /** Organisations the user works for in one of these roles, each once, in membership order. */
-export function organizationsWith(me: Pick<Me, 'memberships'> | null | undefined, ...roles: readonly string[]): OrgRef[] {
+export function organizationsWith(
+  me: Pick<Me, 'memberships'> | null | undefined,
+  ...roles: readonly string[]
+): OrgRef[] {
   const seen = new Map<string, OrgRef>();
   for (const m of me?.memberships ?? []) {
-    if (m.organization && roles.includes(m.role) && !seen.has(m.organization.id)) seen.set(m.organization.id, { id: m.organization.id, name: m.organization.name });
+    if (m.organization && roles.includes(m.role) && !seen.has(m.organization.id))
+      seen.set(m.organization.id, { id: m.organization.id, name: m.organization.name });
   }
   return [...seen.values()];
 }
 
 /** Region prefixes the user coordinates (e.g. ['5206']). */
 export function regionScopes(me: Pick<Me, 'memberships'> | null | undefined, role = 'COORDINATOR'): string[] {
-  return [...new Set((me?.memberships ?? []).filter((m) => m.role === role && m.regionPrefix).map((m) => m.regionPrefix!))];
+  return [
+    ...new Set((me?.memberships ?? []).filter((m) => m.role === role && m.regionPrefix).map((m) => m.regionPrefix!)),
+  ];
 }

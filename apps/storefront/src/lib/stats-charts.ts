@@ -37,9 +37,19 @@ interface TooltipParam {
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Bars (or a line) per category: money in fen, yuan on the value axis, exact amounts in the tooltip. */
-export function moneyChartOption(opts: { categories: string[]; series: Series[]; locale: string; kind?: 'bar' | 'line'; horizontal?: boolean }) {
+export function moneyChartOption(opts: {
+  categories: string[];
+  series: Series[];
+  locale: string;
+  kind?: 'bar' | 'line';
+  horizontal?: boolean;
+}) {
   const { categories, series, locale, kind = 'bar', horizontal = false } = opts;
-  const valueAxis = { type: 'value', axisLabel: { formatter: (v: number) => compactYuan(v * 100, locale) }, splitLine: { lineStyle: { color: '#e6e2d8' } } };
+  const valueAxis = {
+    type: 'value',
+    axisLabel: { formatter: (v: number) => compactYuan(v * 100, locale) },
+    splitLine: { lineStyle: { color: '#e6e2d8' } },
+  };
   const categoryAxis = {
     type: 'category',
     data: categories,
@@ -59,7 +69,10 @@ export function moneyChartOption(opts: { categories: string[]; series: Series[];
         const list = Array.isArray(params) ? params : [params];
         if (!list.length) return '';
         const i = list[0].dataIndex;
-        const lines = list.map((p) => `${p.marker ?? ''}${escapeHtml(p.seriesName ?? '')}：${formatFen(series[p.seriesIndex ?? 0]?.values[i])}`);
+        const lines = list.map(
+          (p) =>
+            `${p.marker ?? ''}${escapeHtml(p.seriesName ?? '')}：${formatFen(series[p.seriesIndex ?? 0]?.values[i])}`,
+        );
         return [escapeHtml(categories[i] ?? ''), ...lines].join('<br/>');
       },
     },

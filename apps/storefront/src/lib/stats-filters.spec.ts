@@ -1,15 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumb, drillTarget, filtersHref, indicatorsDate, monthEnd, monthsBetween, parseFilters, scopeRootFor } from './stats-filters';
+import {
+  breadcrumb,
+  drillTarget,
+  filtersHref,
+  indicatorsDate,
+  monthEnd,
+  monthsBetween,
+  parseFilters,
+  scopeRootFor,
+} from './stats-filters';
 
 const TODAY = '2026-12-06';
 
 describe('dashboard filters in the URL', () => {
   it('defaults to the scope root, year to date, by region, origin side', () => {
-    expect(parseFilters(new URLSearchParams(''), '5206', TODAY)).toEqual({ region: '5206', from: '2026-01', to: '2026-12', groupBy: 'REGION', side: 'ORIGIN' });
+    expect(parseFilters(new URLSearchParams(''), '5206', TODAY)).toEqual({
+      region: '5206',
+      from: '2026-01',
+      to: '2026-12',
+      groupBy: 'REGION',
+      side: 'ORIGIN',
+    });
   });
 
   it('keeps valid values and replaces bad ones, so a deep link shows what it says', () => {
-    const f = parseFilters(new URLSearchParams('region=520621&from=2026-03&to=2026-05&groupBy=MONTH&side=BUYER'), '5206', TODAY);
+    const f = parseFilters(
+      new URLSearchParams('region=520621&from=2026-03&to=2026-05&groupBy=MONTH&side=BUYER'),
+      '5206',
+      TODAY,
+    );
     expect(f).toEqual({ region: '520621', from: '2026-03', to: '2026-05', groupBy: 'MONTH', side: 'BUYER' });
     const bad = parseFilters(new URLSearchParams('region=52062&from=2026-13&to=x&groupBy=NOPE&side=left'), '52', TODAY);
     expect(bad).toEqual({ region: '52', from: '2026-01', to: '2026-12', groupBy: 'REGION', side: 'ORIGIN' });
@@ -17,7 +36,11 @@ describe('dashboard filters in the URL', () => {
   });
 
   it('round-trips through the link', () => {
-    const f = parseFilters(new URLSearchParams('region=5206&from=2025-11&to=2026-02&groupBy=CHANNEL_KIND&side=ORIGIN'), '52', TODAY);
+    const f = parseFilters(
+      new URLSearchParams('region=5206&from=2025-11&to=2026-02&groupBy=CHANNEL_KIND&side=ORIGIN'),
+      '52',
+      TODAY,
+    );
     const href = filtersHref('/portal/stats', f);
     expect(href).toBe('/portal/stats?region=5206&from=2025-11&to=2026-02&groupBy=CHANNEL_KIND&side=ORIGIN');
     expect(parseFilters(new URL(href, 'http://x').searchParams, '52', TODAY)).toEqual(f);

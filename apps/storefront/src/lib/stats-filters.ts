@@ -18,7 +18,12 @@ export interface StatsFilters {
 
 /** Today's 'YYYY-MM-DD' on Beijing time (the platform's business clock). */
 export function shanghaiToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /** A region prefix of a whole level ('52', '5206', '520621', …) or ''. */
@@ -28,7 +33,13 @@ export function isRegionPrefix(value: string): boolean {
 
 /** Year to date by default: January to the current month of this year. */
 export function defaultFilters(scopeRoot: string, today = shanghaiToday()): StatsFilters {
-  return { region: scopeRoot, from: `${today.slice(0, 4)}-01`, to: today.slice(0, 7), groupBy: 'REGION', side: 'ORIGIN' };
+  return {
+    region: scopeRoot,
+    from: `${today.slice(0, 4)}-01`,
+    to: today.slice(0, 7),
+    groupBy: 'REGION',
+    side: 'ORIGIN',
+  };
 }
 
 export function parseFilters(search: URLSearchParams, scopeRoot: string, today = shanghaiToday()): StatsFilters {

@@ -45,7 +45,15 @@ export function useConnection<T, N>(
     loading: boolean;
     loadingMore: boolean;
     error: RequestError | null;
-  }>({ nodes: [], totalCount: null, endCursor: null, hasNextPage: false, loading: !skip, loadingMore: false, error: null });
+  }>({
+    nodes: [],
+    totalCount: null,
+    endCursor: null,
+    hasNextPage: false,
+    loading: !skip,
+    loadingMore: false,
+    error: null,
+  });
 
   useEffect(() => {
     const mine = ++generation.current;
@@ -68,7 +76,16 @@ export function useConnection<T, N>(
           error: null,
         });
       },
-      (e) => mine === generation.current && setState((s) => ({ ...s, nodes: [], totalCount: null, hasNextPage: false, loading: false, error: asRequestError(e) })),
+      (e) =>
+        mine === generation.current &&
+        setState((s) => ({
+          ...s,
+          nodes: [],
+          totalCount: null,
+          hasNextPage: false,
+          loading: false,
+          error: asRequestError(e),
+        })),
     );
   }, [query, key, attempt, skip]);
 
@@ -95,7 +112,8 @@ export function useConnection<T, N>(
           loadingMore: false,
         }));
       },
-      (e) => mine === generation.current && setState((cur) => ({ ...cur, loadingMore: false, error: asRequestError(e) })),
+      (e) =>
+        mine === generation.current && setState((cur) => ({ ...cur, loadingMore: false, error: asRequestError(e) })),
     );
   }, [query, key]);
 

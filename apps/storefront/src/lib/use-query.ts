@@ -15,7 +15,11 @@ export interface QueryState<T> {
  * Runs a query whenever its variables change; a late answer for old variables is dropped.
  * `skip` leaves the query unsent (e.g. until the user is known).
  */
-export function useQuery<T>(query: string, variables?: Record<string, unknown>, options: { skip?: boolean } = {}): QueryState<T> {
+export function useQuery<T>(
+  query: string,
+  variables?: Record<string, unknown>,
+  options: { skip?: boolean } = {},
+): QueryState<T> {
   const key = JSON.stringify(variables ?? {});
   const skip = options.skip ?? false;
   const [state, setState] = useState<{ data: T | null; error: RequestError | null; loading: boolean }>({
@@ -42,6 +46,9 @@ export function useQuery<T>(query: string, variables?: Record<string, unknown>, 
   }, [query, key, attempt, skip]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  const setData = useCallback((update: (data: T | null) => T | null) => setState((s) => ({ ...s, data: update(s.data) })), []);
+  const setData = useCallback(
+    (update: (data: T | null) => T | null) => setState((s) => ({ ...s, data: update(s.data) })),
+    [],
+  );
   return { ...state, reload, setData };
 }

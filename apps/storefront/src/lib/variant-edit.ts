@@ -46,7 +46,8 @@ export function variantChanges(v: EditableVariant, edit: VariantEdit): VariantEd
   if (adj) {
     const n = Number(adj);
     if (!/^[+-]?\d+$/.test(adj) || !Number.isSafeInteger(n)) problems.stockAdjustment = 'integer';
-    else if (v.stockOnHand + n < v.stockOnHand - v.stockAvailable || v.stockOnHand + n < 0) problems.stockAdjustment = 'belowReserved';
+    else if (v.stockOnHand + n < v.stockOnHand - v.stockAvailable || v.stockOnHand + n < 0)
+      problems.stockAdjustment = 'belowReserved';
     else if (n !== 0) input.stockAdjustment = n;
   }
   if (edit.active !== v.active) input.active = edit.active;

@@ -21,7 +21,10 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const tooShort = next.length > 0 && [...next].length < MIN_LENGTH;
   const mismatch = repeat.length > 0 && repeat !== next;
   const change = useAction(async () => {
-    const data = await api.request<{ changePassword: { token: string } }>(CHANGE_PASSWORD, { currentPassword: current, newPassword: next });
+    const data = await api.request<{ changePassword: { token: string } }>(CHANGE_PASSWORD, {
+      currentPassword: current,
+      newPassword: next,
+    });
     // Every other session just ended; this browser continues with the fresh token.
     api.tokens.set(data.changePassword.token);
     setCurrent('');
@@ -49,20 +52,47 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
       )}
       <label className="field">
         <span>{t('account.password.current')}</span>
-        <input type="password" name="current-password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
+        <input
+          type="password"
+          name="current-password"
+          autoComplete="current-password"
+          required
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+        />
       </label>
       <label className="field">
         <span>{t('account.password.new')}</span>
-        <input type="password" name="new-password" autoComplete="new-password" required value={next} aria-invalid={tooShort} onChange={(e) => setNext(e.target.value)} />
+        <input
+          type="password"
+          name="new-password"
+          autoComplete="new-password"
+          required
+          value={next}
+          aria-invalid={tooShort}
+          onChange={(e) => setNext(e.target.value)}
+        />
       </label>
       <p className="hint">{t('account.password.rules', { min: MIN_LENGTH })}</p>
       <label className="field">
         <span>{t('account.password.repeat')}</span>
-        <input type="password" name="repeat-password" autoComplete="new-password" required value={repeat} aria-invalid={mismatch} onChange={(e) => setRepeat(e.target.value)} />
+        <input
+          type="password"
+          name="repeat-password"
+          autoComplete="new-password"
+          required
+          value={repeat}
+          aria-invalid={mismatch}
+          onChange={(e) => setRepeat(e.target.value)}
+        />
       </label>
       {mismatch && <p className="hint">{t('account.password.mismatch')}</p>}
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={change.busy || !current || !next || tooShort || mismatch || repeat !== next}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={change.busy || !current || !next || tooShort || mismatch || repeat !== next}
+        >
           {t('account.password.submit')}
         </button>
       </div>
@@ -78,7 +108,11 @@ function SecurityLog({ events }: { events: QueryState<EventsData> }) {
   return (
     <div className="stack">
       <ErrorNotice error={events.error} onRetry={events.reload} />
-      {events.loading && rows.length === 0 ? <Loading /> : rows.length === 0 ? <p className="muted">{t('account.events.empty')}</p> : null}
+      {events.loading && rows.length === 0 ? (
+        <Loading />
+      ) : rows.length === 0 ? (
+        <p className="muted">{t('account.events.empty')}</p>
+      ) : null}
       <ul className="row-list" data-testid="account-events">
         {rows.map((e) => (
           <li key={e.id} className="row">
@@ -102,7 +136,12 @@ export function AccountPage() {
   const { me, logout } = useSession();
   const events = useQuery<EventsData>(ACCOUNT_EVENTS, undefined, { skip: !me });
   const everywhere = useAction(() => logout(true));
-  if (me === undefined) return <p className="container page-body muted" role="status">{t('home.loadingUser')}</p>;
+  if (me === undefined)
+    return (
+      <p className="container page-body muted" role="status">
+        {t('home.loadingUser')}
+      </p>
+    );
   if (me === null) {
     return (
       <div className="container auth-page">
@@ -133,7 +172,13 @@ export function AccountPage() {
       <section className="card" aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t('account.sessions.title')}</h2>
         <p className="muted small">{t('account.sessions.lead')}</p>
-        <button type="button" className="button button-quiet" disabled={everywhere.busy} onClick={() => void everywhere.run()} data-testid="logout-everywhere">
+        <button
+          type="button"
+          className="button button-quiet"
+          disabled={everywhere.busy}
+          onClick={() => void everywhere.run()}
+          data-testid="logout-everywhere"
+        >
           {t('account.sessions.everywhere')}
         </button>
       </section>

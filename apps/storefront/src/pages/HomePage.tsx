@@ -63,7 +63,10 @@ function ChannelItem({ channel }: { channel: Channel }) {
 
 function FeaturedProducts() {
   const { t } = useI18n();
-  const { data, error, loading, reload } = useQuery<ProductsData>(PRODUCTS, { filter: { certifiedOnly: true }, first: 8 });
+  const { data, error, loading, reload } = useQuery<ProductsData>(PRODUCTS, {
+    filter: { certifiedOnly: true },
+    first: 8,
+  });
   const nodes = data?.products.edges.map((e) => e.node) ?? [];
   return (
     <section aria-labelledby="featured-title">
@@ -72,7 +75,11 @@ function FeaturedProducts() {
         <Link to={productsUrl({ certifiedOnly: true })}>{t('featured.more')}</Link>
       </div>
       <ErrorNotice error={error} onRetry={reload} />
-      {loading && !data ? <Loading /> : !error && nodes.length === 0 ? <p className="muted">{t('products.empty')}</p> : null}
+      {loading && !data ? (
+        <Loading />
+      ) : !error && nodes.length === 0 ? (
+        <p className="muted">{t('products.empty')}</p>
+      ) : null}
       <ul className="product-grid">
         {nodes.map((p) => (
           <ProductCard key={p.id} product={p} />
@@ -107,7 +114,9 @@ export function HomePage() {
       </section>
       <div className="container page-body">
         {me === undefined ? (
-          <p className="muted" role="status">{t('home.loadingUser')}</p>
+          <p className="muted" role="status">
+            {t('home.loadingUser')}
+          </p>
         ) : me ? (
           <UserCard me={me} />
         ) : (

@@ -76,7 +76,11 @@ export function LoginPage() {
           {' · '}
           <Link to="/signup">{t('login.signup')}</Link>
         </p>
-        {demo.data?.apiInfo.demoData && <p className="hint" data-testid="demo-hint">{t('login.demoHint')}</p>}
+        {demo.data?.apiInfo.demoData && (
+          <p className="hint" data-testid="demo-hint">
+            {t('login.demoHint')}
+          </p>
+        )}
       </form>
     </div>
   );

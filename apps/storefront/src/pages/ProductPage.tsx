@@ -16,7 +16,12 @@ export function ProductPage({ params }: { params: { id?: string } }) {
   const { data, error, loading, reload } = useQuery<ProductData>(PRODUCT, { id: params.id ?? '' });
   const product = data?.product;
 
-  if (loading && !data) return <div className="container page-body"><Loading /></div>;
+  if (loading && !data)
+    return (
+      <div className="container page-body">
+        <Loading />
+      </div>
+    );
   if (error && error.code !== 'NOT_FOUND' && error.code !== 'BAD_USER_INPUT') {
     return (
       <div className="container page-body">
@@ -77,7 +82,11 @@ export function ProductPage({ params }: { params: { id?: string } }) {
                 ))}
               </ol>
               {transparencyPath(product.originRegion?.code) && (
-                <Link to={transparencyPath(product.originRegion?.code)!} className="small" data-testid="county-income-link">
+                <Link
+                  to={transparencyPath(product.originRegion?.code)!}
+                  className="small"
+                  data-testid="county-income-link"
+                >
                   {t('produce.transparency.link')}
                 </Link>
               )}
@@ -91,12 +100,17 @@ export function ProductPage({ params }: { params: { id?: string } }) {
               </>
             )}
             <dt>{t('product.households')}</dt>
-            <dd data-testid="household-count">{t('product.householdCount', { count: product.incomeShare?.householdCount ?? 0 })}</dd>
+            <dd data-testid="household-count">
+              {t('product.householdCount', { count: product.incomeShare?.householdCount ?? 0 })}
+            </dd>
             {product.incomeShare?.perUnitToHouseholds != null && (
               <>
                 <dt>{t('product.incomeShare')}</dt>
                 <dd data-testid="income-share">
-                  {t('product.incomeSharePerUnit', { amount: formatFen(product.incomeShare.perUnitToHouseholds), count: product.incomeShare.householdCount })}
+                  {t('product.incomeSharePerUnit', {
+                    amount: formatFen(product.incomeShare.perUnitToHouseholds),
+                    count: product.incomeShare.householdCount,
+                  })}
                 </dd>
               </>
             )}
@@ -126,10 +140,18 @@ export function ProductPage({ params }: { params: { id?: string } }) {
             <thead>
               <tr>
                 <th scope="col">{t('variant.spec')}</th>
-                <th scope="col" className="num">{t('variant.retailPrice')}</th>
-                <th scope="col" className="num">{t('variant.agencyPrice')}</th>
-                <th scope="col" className="num">{t('variant.marketReferencePrice')}</th>
-                <th scope="col" className="num">{t('variant.stock')}</th>
+                <th scope="col" className="num">
+                  {t('variant.retailPrice')}
+                </th>
+                <th scope="col" className="num">
+                  {t('variant.agencyPrice')}
+                </th>
+                <th scope="col" className="num">
+                  {t('variant.marketReferencePrice')}
+                </th>
+                <th scope="col" className="num">
+                  {t('variant.stock')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -141,7 +163,11 @@ export function ProductPage({ params }: { params: { id?: string } }) {
                   <td className="num price">{formatFen(v.retailPrice)}</td>
                   <td className="num">{formatFen(v.agencyPrice)}</td>
                   <td className="num muted">{formatFen(v.marketReferencePrice)}</td>
-                  <td className="num">{v.stockAvailable > 0 ? t('variant.inStock', { count: v.stockAvailable, unit: v.unit }) : t('variant.soldOut')}</td>
+                  <td className="num">
+                    {v.stockAvailable > 0
+                      ? t('variant.inStock', { count: v.stockAvailable, unit: v.unit })
+                      : t('variant.soldOut')}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -41,7 +41,8 @@ export function ProductsPage() {
   );
 
   // The sort stays when filters change.
-  const apply = (next: ProductListParams) => navigate(withSort('/products', new URLSearchParams(productsUrl(next).split('?')[1] ?? ''), sort));
+  const apply = (next: ProductListParams) =>
+    navigate(withSort('/products', new URLSearchParams(productsUrl(next).split('?')[1] ?? ''), sort));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     apply(draft);
@@ -55,13 +56,24 @@ export function ProductsPage() {
         <h1>{params.search ? t('products.titleSearch', { search: params.search }) : t('products.title')}</h1>
       </div>
       <SearchBox compact initial={params.search} onSearch={(text) => apply({ ...params, search: text })} />
-      <button type="button" className="button button-quiet filters-toggle" aria-expanded={showFilters} aria-controls="product-filters" onClick={() => setShowFilters(!showFilters)}>
+      <button
+        type="button"
+        className="button button-quiet filters-toggle"
+        aria-expanded={showFilters}
+        aria-controls="product-filters"
+        onClick={() => setShowFilters(!showFilters)}
+      >
         {showFilters ? t('filter.hide') : t('filter.show')}
         {active ? ` · ${t('filter.active')}` : ''}
       </button>
 
       <div className="products-layout">
-        <form id="product-filters" className={`card filters${showFilters ? ' is-open' : ''}`} onSubmit={submit} aria-label={t('filter.title')}>
+        <form
+          id="product-filters"
+          className={`card filters${showFilters ? ' is-open' : ''}`}
+          onSubmit={submit}
+          aria-label={t('filter.title')}
+        >
           {params.channelId && (
             <p className="chip-row">
               <span className="chip">
@@ -72,7 +84,12 @@ export function ProductsPage() {
               </button>
             </p>
           )}
-          <SelectField label={t('filter.category')} name="categoryId" value={draft.categoryId} onChange={(e) => apply({ ...draft, categoryId: e.target.value })}>
+          <SelectField
+            label={t('filter.category')}
+            name="categoryId"
+            value={draft.categoryId}
+            onChange={(e) => apply({ ...draft, categoryId: e.target.value })}
+          >
             <option value="">{t('filter.category.any')}</option>
             {categoryOptions(categories.data?.categories ?? []).map(({ category, depth }) => (
               <option key={category.id} value={category.id}>
@@ -112,7 +129,12 @@ export function ProductsPage() {
             </div>
           </fieldset>
           <label className="check">
-            <input type="checkbox" name="certifiedOnly" checked={draft.certifiedOnly} onChange={(e) => apply({ ...draft, certifiedOnly: e.target.checked })} />
+            <input
+              type="checkbox"
+              name="certifiedOnly"
+              checked={draft.certifiedOnly}
+              onChange={(e) => apply({ ...draft, certifiedOnly: e.target.checked })}
+            />
             <span>{t('filter.certifiedOnly')}</span>
           </label>
           <div className="filter-actions">
@@ -120,7 +142,11 @@ export function ProductsPage() {
               {t('filter.apply')}
             </button>
             {active && (
-              <button type="button" className="button button-quiet" onClick={() => apply({ ...EMPTY_PARAMS, search: params.search })}>
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={() => apply({ ...EMPTY_PARAMS, search: params.search })}
+              >
                 {t('filter.clear')}
               </button>
             )}
@@ -147,7 +173,13 @@ export function ProductsPage() {
                     <p className="muted" data-testid="result-count">
                       {t('products.count', { count: list.totalCount })}
                     </p>
-                    <SortSelect value={sort} searching={!!params.search} onChange={(s) => navigate(withSort('/products', new URLSearchParams(query), s), { replace: true })} />
+                    <SortSelect
+                      value={sort}
+                      searching={!!params.search}
+                      onChange={(s) =>
+                        navigate(withSort('/products', new URLSearchParams(query), s), { replace: true })
+                      }
+                    />
                   </div>
                 )
               )}
@@ -158,7 +190,12 @@ export function ProductsPage() {
               </ul>
               {list.hasNextPage && (
                 <div className="load-more">
-                  <button type="button" className="button button-quiet" onClick={list.loadMore} disabled={list.loadingMore}>
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    onClick={list.loadMore}
+                    disabled={list.loadingMore}
+                  >
                     {list.loadingMore ? t('regions.loading') : t('products.loadMore')}
                   </button>
                 </div>

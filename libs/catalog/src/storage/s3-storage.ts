@@ -22,10 +22,17 @@ export class S3Storage implements ObjectStorage {
 
   private objectUrl(key: string): URL {
     if (!isStorageKey(key)) throw new Error(`invalid storage key ${JSON.stringify(key)}`);
-    return new URL(`${this.config.endpoint.replace(/\/+$/, '')}/${encodeURIComponent(this.config.bucket)}/${encodeKey(key)}`);
+    return new URL(
+      `${this.config.endpoint.replace(/\/+$/, '')}/${encodeURIComponent(this.config.bucket)}/${encodeKey(key)}`,
+    );
   }
 
-  private async send(method: 'PUT' | 'GET' | 'DELETE', key: string, body?: Buffer, contentType?: string): Promise<Response> {
+  private async send(
+    method: 'PUT' | 'GET' | 'DELETE',
+    key: string,
+    body?: Buffer,
+    contentType?: string,
+  ): Promise<Response> {
     const url = this.objectUrl(key);
     const headers = signRequest({
       method,
@@ -38,7 +45,12 @@ export class S3Storage implements ObjectStorage {
       secretAccessKey: this.config.secretAccessKey,
     });
     delete headers.host; // fetch sets it from the URL
-    return this.fetchFn(url, { method, headers, body: body ? new Uint8Array(body) : undefined, signal: AbortSignal.timeout(30_000) });
+    return this.fetchFn(url, {
+      method,
+      headers,
+      body: body ? new Uint8Array(body) : undefined,
+      signal: AbortSignal.timeout(30_000),
+    });
   }
 
   private async fail(op: string, key: string, res: Response): Promise<never> {
@@ -60,7 +72,10 @@ export class S3Storage implements ObjectStorage {
       return null;
     }
     if (!res.ok) await this.fail('GET', key, res);
-    return { bytes: Buffer.from(await res.arrayBuffer()), contentType: res.headers.get('content-type') ?? 'application/octet-stream' };
+    return {
+      bytes: Buffer.from(await res.arrayBuffer()),
+      contentType: res.headers.get('content-type') ?? 'application/octet-stream',
+    };
   }
 
   async delete(key: string): Promise<void> {
@@ -70,6 +85,8 @@ export class S3Storage implements ObjectStorage {
   }
 
   url(key: string): string {
-    return this.config.publicUrl ? `${this.config.publicUrl.replace(/\/+$/, '')}/${encodeKey(key)}` : `/files/${encodeKey(key)}`;
+    return this.config.publicUrl
+      ? `${this.config.publicUrl.replace(/\/+$/, '')}/${encodeKey(key)}`
+      : `/files/${encodeKey(key)}`;
   }
 }

@@ -19,7 +19,10 @@ export const sha256Hex = (data: string | Buffer) => createHash('sha256').update(
 const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
 
 export function amzDate(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Returns the headers to send: the given ones plus host, x-amz-date, x-amz-content-sha256 and Authorization. */
@@ -41,7 +44,14 @@ export function signRequest(input: SignInput): Record<string, string> {
     .map(([k, v]) => `${k}=${v}`)
     .join('&');
   // The URL's pathname is already encoded once; S3 signs it as sent (no double encoding).
-  const canonicalRequest = [input.method.toUpperCase(), input.url.pathname || '/', query, canonicalHeaders, signedHeaders, input.payloadHash].join('\n');
+  const canonicalRequest = [
+    input.method.toUpperCase(),
+    input.url.pathname || '/',
+    query,
+    canonicalHeaders,
+    signedHeaders,
+    input.payloadHash,
+  ].join('\n');
   const scope = `${day}/${input.region}/${input.service}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', stamp, scope, sha256Hex(canonicalRequest)].join('\n');
   const key = hmac(hmac(hmac(hmac(`AWS4${input.secretAccessKey}`, day), input.region), input.service), 'aws4_request');

@@ -23,7 +23,9 @@ export function createObjectStorage(env: Record<string, string | undefined> = pr
     });
   }
   if (set.length > 0) {
-    throw new Error(`Object storage: set all of ${S3_VARS.join(', ')} for S3, or none for local disk (missing ${S3_VARS.filter((v) => !env[v]).join(', ')})`);
+    throw new Error(
+      `Object storage: set all of ${S3_VARS.join(', ')} for S3, or none for local disk (missing ${S3_VARS.filter((v) => !env[v]).join(', ')})`,
+    );
   }
   return new LocalDiskStorage(env.STORAGE_DIR || join(process.cwd(), '.data', 'uploads'));
 }

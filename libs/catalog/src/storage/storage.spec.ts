@@ -39,7 +39,9 @@ describe('SigV4', () => {
       headers: { Date: 'Fri, 24 May 2013 00:00:00 GMT', 'x-amz-storage-class': 'REDUCED_REDUNDANCY' },
       payloadHash: sha256Hex('Welcome to Amazon S3.'),
     });
-    expect(headers.authorization).toMatch(/Signature=98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd$/);
+    expect(headers.authorization).toMatch(
+      /Signature=98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd$/,
+    );
   });
 });
 
@@ -64,17 +66,35 @@ describe('object storage', () => {
   it('S3: signed PUT/GET/DELETE against an S3-compatible endpoint', async () => {
     const objects = new Map<string, { body: Buffer; type: string }>();
     const seen: string[] = [];
-    const read = (req: IncomingMessage) => new Promise<Buffer>((r) => { const c: Buffer[] = []; req.on('data', (d) => c.push(d)); req.on('end', () => r(Buffer.concat(c))); });
+    const read = (req: IncomingMessage) =>
+      new Promise<Buffer>((r) => {
+        const c: Buffer[] = [];
+        req.on('data', (d) => c.push(d));
+        req.on('end', () => r(Buffer.concat(c)));
+      });
     const server = createServer(async (req, res) => {
       const body = await read(req);
       const url = new URL(req.url!, `http://${req.headers.host}`);
       // Recompute the signature from what arrived, as S3 does.
       const names = /SignedHeaders=([^,]+)/.exec(String(req.headers.authorization))![1].split(';');
-      const signedHeaders = Object.fromEntries(names.filter((n) => !['host', 'x-amz-date', 'x-amz-content-sha256'].includes(n)).map((n) => [n, String(req.headers[n])]));
+      const signedHeaders = Object.fromEntries(
+        names
+          .filter((n) => !['host', 'x-amz-date', 'x-amz-content-sha256'].includes(n))
+          .map((n) => [n, String(req.headers[n])]),
+      );
       const amz = String(req.headers['x-amz-date']);
       const expected = signRequest({
-        method: req.method!, url, headers: signedHeaders, payloadHash: sha256Hex(body), region: 'cn-east-1', service: 's3',
-        accessKeyId: 'AK', secretAccessKey: 'SK', now: new Date(`${amz.slice(0, 4)}-${amz.slice(4, 6)}-${amz.slice(6, 8)}T${amz.slice(9, 11)}:${amz.slice(11, 13)}:${amz.slice(13, 15)}Z`),
+        method: req.method!,
+        url,
+        headers: signedHeaders,
+        payloadHash: sha256Hex(body),
+        region: 'cn-east-1',
+        service: 's3',
+        accessKeyId: 'AK',
+        secretAccessKey: 'SK',
+        now: new Date(
+          `${amz.slice(0, 4)}-${amz.slice(4, 6)}-${amz.slice(6, 8)}T${amz.slice(9, 11)}:${amz.slice(11, 13)}:${amz.slice(13, 15)}Z`,
+        ),
       }).authorization;
       seen.push(`${req.method} ${url.pathname}`);
       if (req.headers.authorization !== expected || req.headers['x-amz-content-sha256'] !== sha256Hex(body)) {
@@ -93,15 +113,34 @@ describe('object storage', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
     try {
-      const s3 = createObjectStorage({ S3_ENDPOINT: endpoint, S3_BUCKET: 'bangfu', S3_ACCESS_KEY_ID: 'AK', S3_SECRET_ACCESS_KEY: 'SK', S3_REGION: 'cn-east-1' });
+      const s3 = createObjectStorage({
+        S3_ENDPOINT: endpoint,
+        S3_BUCKET: 'bangfu',
+        S3_ACCESS_KEY_ID: 'AK',
+        S3_SECRET_ACCESS_KEY: 'SK',
+        S3_REGION: 'cn-east-1',
+      });
       expect(s3).toBeInstanceOf(S3Storage);
       await s3.put('products/p1/x.webp', Buffer.from('webp'), 'image/webp');
       expect(await s3.get('products/p1/x.webp')).toEqual({ bytes: Buffer.from('webp'), contentType: 'image/webp' });
       await s3.delete('products/p1/x.webp');
       expect(await s3.get('products/p1/x.webp')).toBeNull();
-      expect(seen).toEqual(['PUT /bangfu/products/p1/x.webp', 'GET /bangfu/products/p1/x.webp', 'DELETE /bangfu/products/p1/x.webp', 'GET /bangfu/products/p1/x.webp']);
-      const wrong = new S3Storage({ endpoint, bucket: 'bangfu', region: 'cn-east-1', accessKeyId: 'AK', secretAccessKey: 'wrong' });
-      await expect(wrong.put('products/p1/y.png', Buffer.from('x'), 'image/png')).rejects.toThrow(/403 SignatureDoesNotMatch/);
+      expect(seen).toEqual([
+        'PUT /bangfu/products/p1/x.webp',
+        'GET /bangfu/products/p1/x.webp',
+        'DELETE /bangfu/products/p1/x.webp',
+        'GET /bangfu/products/p1/x.webp',
+      ]);
+      const wrong = new S3Storage({
+        endpoint,
+        bucket: 'bangfu',
+        region: 'cn-east-1',
+        accessKeyId: 'AK',
+        secretAccessKey: 'wrong',
+      });
+      await expect(wrong.put('products/p1/y.png', Buffer.from('x'), 'image/png')).rejects.toThrow(
+        /403 SignatureDoesNotMatch/,
+      );
     } finally {
       server.close();
     }

@@ -92,11 +92,25 @@ class StripeApiError extends Error {
 function intParam(params: Record<string, unknown>, name: string, required = true): number | undefined {
   const raw = params[name];
   if (raw === undefined) {
-    if (required) throw new StripeApiError(400, 'invalid_request_error', `Missing required param: ${name}.`, 'parameter_missing', name);
+    if (required)
+      throw new StripeApiError(
+        400,
+        'invalid_request_error',
+        `Missing required param: ${name}.`,
+        'parameter_missing',
+        name,
+      );
     return undefined;
   }
   const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new StripeApiError(400, 'invalid_request_error', `Invalid positive integer: ${name}`, 'parameter_invalid_integer', name);
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new StripeApiError(
+      400,
+      'invalid_request_error',
+      `Invalid positive integer: ${name}`,
+      'parameter_invalid_integer',
+      name,
+    );
   return n;
 }
 
@@ -116,20 +130,32 @@ export async function startStripeTestServer(options: { apiKey?: string } = {}): 
   const chargeOf = (pi: StripeObject): StripeObject => {
     const chargeId = pi.latest_charge as string | null;
     const charge = chargeId ? charges.get(chargeId) : undefined;
-    if (!charge) throw new StripeApiError(400, 'invalid_request_error', `PaymentIntent ${pi.id} has no successful charge to refund.`, 'charge_not_found');
+    if (!charge)
+      throw new StripeApiError(
+        400,
+        'invalid_request_error',
+        `PaymentIntent ${pi.id} has no successful charge to refund.`,
+        'charge_not_found',
+      );
     return charge;
   };
 
-  const routes: Array<{ method: string; pattern: RegExp; handle: (m: RegExpExecArray, params: Record<string, unknown>) => StripeObject }> = [
+  const routes: Array<{
+    method: string;
+    pattern: RegExp;
+    handle: (m: RegExpExecArray, params: Record<string, unknown>) => StripeObject;
+  }> = [
     {
       method: 'POST',
       pattern: /^\/v1\/payment_intents$/,
       handle: (_m, params) => {
         const amount = intParam(params, 'amount')!;
         const currency = String(params.currency ?? '');
-        if (!/^[a-z]{3}$/.test(currency)) throw new StripeApiError(400, 'invalid_request_error', 'Invalid currency.', 'parameter_invalid', 'currency');
+        if (!/^[a-z]{3}$/.test(currency))
+          throw new StripeApiError(400, 'invalid_request_error', 'Invalid currency.', 'parameter_invalid', 'currency');
         // API 2026+: allowed_payment_method_types (older versions sent payment_method_types).
-        const types = (params.allowed_payment_method_types as string[] | undefined) ?? (params.payment_method_types as string[] | undefined) ?? ['card'];
+        const types = (params.allowed_payment_method_types as string[] | undefined) ??
+          (params.payment_method_types as string[] | undefined) ?? ['card'];
         const pi: StripeObject = {
           id: id('pi'),
           object: 'payment_intent',
@@ -155,7 +181,14 @@ export async function startStripeTestServer(options: { apiKey?: string } = {}): 
       pattern: /^\/v1\/payment_intents\/([A-Za-z0-9_]+)$/,
       handle: (m) => {
         const pi = paymentIntents.get(m[1]);
-        if (!pi) throw new StripeApiError(404, 'invalid_request_error', `No such payment_intent: '${m[1]}'`, 'resource_missing', 'intent');
+        if (!pi)
+          throw new StripeApiError(
+            404,
+            'invalid_request_error',
+            `No such payment_intent: '${m[1]}'`,
+            'resource_missing',
+            'intent',
+          );
         return pi;
       },
     },
@@ -165,13 +198,39 @@ export async function startStripeTestServer(options: { apiKey?: string } = {}): 
       handle: (_m, params) => {
         const piId = String(params.payment_intent ?? '');
         const pi = paymentIntents.get(piId);
-        if (!pi) throw new StripeApiError(400, 'invalid_request_error', `No such payment_intent: '${piId}'`, 'resource_missing', 'payment_intent');
-        if (pi.status !== 'succeeded') throw new StripeApiError(400, 'invalid_request_error', 'This PaymentIntent does not have a successful charge to refund.', 'charge_not_found');
+        if (!pi)
+          throw new StripeApiError(
+            400,
+            'invalid_request_error',
+            `No such payment_intent: '${piId}'`,
+            'resource_missing',
+            'payment_intent',
+          );
+        if (pi.status !== 'succeeded')
+          throw new StripeApiError(
+            400,
+            'invalid_request_error',
+            'This PaymentIntent does not have a successful charge to refund.',
+            'charge_not_found',
+          );
         const charge = chargeOf(pi);
         const left = (charge.amount as number) - (charge.amount_refunded as number);
         const amount = intParam(params, 'amount', false) ?? left;
-        if (left <= 0) throw new StripeApiError(400, 'invalid_request_error', `Charge ${charge.id} has already been refunded.`, 'charge_already_refunded');
-        if (amount > left) throw new StripeApiError(400, 'invalid_request_error', `Refund amount (${amount}) is greater than unrefunded amount on charge (${left})`, 'amount_too_large', 'amount');
+        if (left <= 0)
+          throw new StripeApiError(
+            400,
+            'invalid_request_error',
+            `Charge ${charge.id} has already been refunded.`,
+            'charge_already_refunded',
+          );
+        if (amount > left)
+          throw new StripeApiError(
+            400,
+            'invalid_request_error',
+            `Refund amount (${amount}) is greater than unrefunded amount on charge (${left})`,
+            'amount_too_large',
+            'amount',
+          );
         const refund: StripeObject = {
           id: id('re'),
           object: 'refund',
@@ -197,9 +256,22 @@ export async function startStripeTestServer(options: { apiKey?: string } = {}): 
       handle: (_m, params) => {
         const amount = intParam(params, 'amount')!;
         const destination = String(params.destination ?? '');
-        if (!/^acct_[A-Za-z0-9]+$/.test(destination)) throw new StripeApiError(400, 'invalid_request_error', 'Invalid destination.', 'parameter_invalid', 'destination');
+        if (!/^acct_[A-Za-z0-9]+$/.test(destination))
+          throw new StripeApiError(
+            400,
+            'invalid_request_error',
+            'Invalid destination.',
+            'parameter_invalid',
+            'destination',
+          );
         if (failingDestinations.has(destination)) {
-          throw new StripeApiError(400, 'invalid_request_error', `The destination account ${destination} cannot receive transfers.`, 'account_invalid', 'destination');
+          throw new StripeApiError(
+            400,
+            'invalid_request_error',
+            `The destination account ${destination} cannot receive transfers.`,
+            'account_invalid',
+            'destination',
+          );
         }
         const transfer: StripeObject = {
           id: id('tr'),
@@ -234,12 +306,22 @@ export async function startStripeTestServer(options: { apiKey?: string } = {}): 
     const url = new URL(req.url ?? '/', 'http://localhost');
     const params = req.method === 'GET' ? parseStripeForm(url.searchParams.toString()) : parseStripeForm(raw);
     const key = (req.headers['idempotency-key'] as string | undefined) ?? null;
-    const record: RecordedRequest = { method: req.method ?? '', path: url.pathname, params, idempotencyKey: key, replayed: false };
+    const record: RecordedRequest = {
+      method: req.method ?? '',
+      path: url.pathname,
+      params,
+      idempotencyKey: key,
+      replayed: false,
+    };
     requests.push(record);
 
     const auth = req.headers.authorization ?? '';
     if (!auth.startsWith('Bearer ') || (options.apiKey && auth !== `Bearer ${options.apiKey}`)) {
-      return send(res, 401, JSON.stringify({ error: { type: 'invalid_request_error', message: 'Invalid API Key provided.' } }));
+      return send(
+        res,
+        401,
+        JSON.stringify({ error: { type: 'invalid_request_error', message: 'Invalid API Key provided.' } }),
+      );
     }
     if (failures > 0) {
       failures -= 1;
@@ -270,7 +352,9 @@ export async function startStripeTestServer(options: { apiKey?: string } = {}): 
     let body: string;
     if (!route) {
       status = 404;
-      body = JSON.stringify({ error: { type: 'invalid_request_error', message: `Unrecognized request URL (${req.method}: ${url.pathname}).` } });
+      body = JSON.stringify({
+        error: { type: 'invalid_request_error', message: `Unrecognized request URL (${req.method}: ${url.pathname}).` },
+      });
     } else {
       try {
         body = JSON.stringify(route.handle(route.pattern.exec(url.pathname)!, params));
@@ -344,7 +428,10 @@ export async function startStripeTestServer(options: { apiKey?: string } = {}): 
     },
     fail(piId) {
       const pi = intent(piId);
-      Object.assign(pi, { status: 'requires_payment_method', last_payment_error: { code: 'card_declined', message: 'Your card was declined.' } });
+      Object.assign(pi, {
+        status: 'requires_payment_method',
+        last_payment_error: { code: 'card_declined', message: 'Your card was declined.' },
+      });
       return structuredClone(pi);
     },
     charge(piId) {

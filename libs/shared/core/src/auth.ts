@@ -55,7 +55,11 @@ export class TokenService {
   }
 
   /** `version` is the user's current token version; raising it later invalidates this token. */
-  async sign(userId: string, ttlSeconds = this.config.TOKEN_TTL_SECONDS, version = 0): Promise<{ token: string; expiresAt: Date }> {
+  async sign(
+    userId: string,
+    ttlSeconds = this.config.TOKEN_TTL_SECONDS,
+    version = 0,
+  ): Promise<{ token: string; expiresAt: Date }> {
     const now = Math.floor(Date.now() / 1000);
     const token = await new SignJWT({ ver: version })
       .setProtectedHeader({ alg: 'HS256' })
@@ -71,13 +75,15 @@ export class TokenService {
   async verify(token: string): Promise<TokenClaims> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: 'bangfu', algorithms: ['HS256'] });
-      if (!payload.sub || !payload.jti || !payload.exp) throw new AppError(ErrorCode.TOKEN_INVALID, 'The sign-in token is invalid');
+      if (!payload.sub || !payload.jti || !payload.exp)
+        throw new AppError(ErrorCode.TOKEN_INVALID, 'The sign-in token is invalid');
       const version = payload.ver === undefined ? 0 : payload.ver;
       if (!Number.isInteger(version)) throw new AppError(ErrorCode.TOKEN_INVALID, 'The sign-in token is invalid');
       return { userId: payload.sub, tokenId: payload.jti, expiresAt: payload.exp, version: version as number };
     } catch (e) {
       if (e instanceof AppError) throw e;
-      if (e instanceof joseErrors.JWTExpired) throw new AppError(ErrorCode.TOKEN_EXPIRED, 'The sign-in token has expired; sign in again');
+      if (e instanceof joseErrors.JWTExpired)
+        throw new AppError(ErrorCode.TOKEN_EXPIRED, 'The sign-in token has expired; sign in again');
       throw new AppError(ErrorCode.TOKEN_INVALID, 'The sign-in token is invalid');
     }
   }
@@ -126,7 +132,10 @@ export class AuthGuard implements CanActivate {
     const req = requestFromExecution(context);
     // Field resolvers of an already-authorised parent run without a request-level check.
     if (type === 'graphql' && !req) return true;
-    const allowed = this.reflector.getAllAndOverride<Permission[] | undefined>(ALLOW_KEY, [context.getHandler(), context.getClass()]);
+    const allowed = this.reflector.getAllAndOverride<Permission[] | undefined>(ALLOW_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     // A query with several root fields runs the guard once per field: authenticate once per request.
     const authed = req as typeof req & { principal?: Promise<Principal | null> };
     const ownToken = this.reflector.get<boolean | undefined>(SERVICE_TOKEN_KEY, context.getHandler());
@@ -151,9 +160,19 @@ export class AuthGuard implements CanActivate {
     const claims = await this.tokens.verify(match[1]);
     // One Redis lookup and the key lookup of the user row the loader does anyway, side by side; anonymous
     // requests (no header) never get here. The row carries the disabled flag and the token version.
-    const [revoked, principal] = await Promise.all([this.tokens.isRevoked(claims.tokenId), this.loader ? this.loader.load(claims.userId, claims.version) : null]);
-    if (revoked) throw new AppError(ErrorCode.TOKEN_INVALID, 'This sign-in token was signed out; sign in again', { reason: 'SIGNED_OUT' });
-    if (!principal) throw new AppError(ErrorCode.TOKEN_INVALID, 'The sign-in token belongs to no active user, or was replaced; sign in again');
+    const [revoked, principal] = await Promise.all([
+      this.tokens.isRevoked(claims.tokenId),
+      this.loader ? this.loader.load(claims.userId, claims.version) : null,
+    ]);
+    if (revoked)
+      throw new AppError(ErrorCode.TOKEN_INVALID, 'This sign-in token was signed out; sign in again', {
+        reason: 'SIGNED_OUT',
+      });
+    if (!principal)
+      throw new AppError(
+        ErrorCode.TOKEN_INVALID,
+        'The sign-in token belongs to no active user, or was replaced; sign in again',
+      );
     return principal.withToken({ id: claims.tokenId, expiresAt: claims.expiresAt });
   }
 }

@@ -13,7 +13,9 @@ describe('client route matcher (same rules as the storefront router)', () => {
   });
 
   it('knows the pages and nothing else', () => {
-    for (const path of ['/', '/login', '/signup', '/products/1', '/portal/admin/users', '/portal/findings/1']) expect(isClientRoute(path), path).toBe(true);
-    for (const path of ['/nope', '/portal', '/products/1/2', '/login/x', '/portal/unknown']) expect(isClientRoute(path), path).toBe(false);
+    for (const path of ['/', '/login', '/signup', '/products/1', '/portal/admin/users', '/portal/findings/1'])
+      expect(isClientRoute(path), path).toBe(true);
+    for (const path of ['/nope', '/portal', '/products/1/2', '/login/x', '/portal/unknown'])
+      expect(isClientRoute(path), path).toBe(false);
   });
 });

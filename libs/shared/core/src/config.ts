@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: "expected true or false" })
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const schema = z.object({
@@ -12,12 +12,27 @@ const schema = z.object({
     .string({ message: 'is required (postgres://user:pass@host:port/db)' })
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  REDIS_URL: z.string({ message: 'is required (redis://host:port)' }).regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
-  REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9:_-]*$/, 'letters, digits, : _ - only').default('bangfu'),
+  REDIS_URL: z
+    .string({ message: 'is required (redis://host:port)' })
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9:_-]*$/, 'letters, digits, : _ - only')
+    .default('bangfu'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(12 * 3600),
+  TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 24 * 3600)
+    .default(12 * 3600),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
-  LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(15 * 60),
+  LOGIN_LOCK_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(15 * 60),
   LOGIN_FIRST_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
@@ -49,14 +64,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       parsed.error.issues.map((i) => {
         const key = String(i.path[0] ?? '?');
-        const got = cleaned[key] === undefined ? '' : ` (got ${JSON.stringify(key.includes('SECRET') || key.includes('URL') ? '***' : cleaned[key])})`;
+        const got =
+          cleaned[key] === undefined
+            ? ''
+            : ` (got ${JSON.stringify(key.includes('SECRET') || key.includes('URL') ? '***' : cleaned[key])})`;
         return `${key}: ${i.message}${got}`;
       }),
     );
   }
   const c = parsed.data;
   if (!c.JWT_SECRET) {
-    if (c.NODE_ENV === 'production') throw new ConfigError(['JWT_SECRET: is required in production (at least 32 characters)']);
+    if (c.NODE_ENV === 'production')
+      throw new ConfigError(['JWT_SECRET: is required in production (at least 32 characters)']);
   }
   return {
     ...c,

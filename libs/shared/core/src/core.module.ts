@@ -35,7 +35,12 @@ export class CoreModule {
         graphqlModule(),
       ],
       controllers: [HealthController, MetricsController],
-      providers: [SystemResolver, TokenService, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: AppErrorFilter }],
+      providers: [
+        SystemResolver,
+        TokenService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: AppErrorFilter },
+      ],
       exports: [TokenService],
     };
   }

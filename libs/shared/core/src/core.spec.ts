@@ -13,7 +13,9 @@ describe('queryDepth', () => {
     expect(queryDepth(withFragments, 'Q')).toBe(4);
     const cyclic = parse('{ a { ...F } } fragment F on T { b { ...F } }');
     expect(queryDepth(cyclic)).toBe(2);
-    expect(queryDepth(parse('{ __schema { types { fields { type { ofType { ofType { name } } } } } } a { b } }'))).toBe(2);
+    expect(queryDepth(parse('{ __schema { types { fields { type { ofType { ofType { name } } } } } } a { b } }'))).toBe(
+      2,
+    );
   });
 });
 
@@ -43,7 +45,12 @@ describe('pagination helpers', () => {
 describe('Principal', () => {
   it('answers role, organisation and region-scope questions from its memberships', () => {
     const p = new Principal('u1', 'x', [
-      { organizationId: 'o1', organizationKind: OrganizationKind.COORDINATION_OFFICE, role: Role.COORDINATOR, regionPrefix: '5206' },
+      {
+        organizationId: 'o1',
+        organizationKind: OrganizationKind.COORDINATION_OFFICE,
+        role: Role.COORDINATOR,
+        regionPrefix: '5206',
+      },
       { organizationId: 'o2', organizationKind: OrganizationKind.AGENCY, role: Role.PURCHASER, regionPrefix: '4401' },
     ]);
     expect(p.hasRole(Role.COORDINATOR)).toBe(true);

@@ -1,5 +1,12 @@
 import { DynamicModule, Global, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
-import { DataSource, type EntityManager, type EntityTarget, type MixedList, type ObjectLiteral, type Repository } from 'typeorm';
+import {
+  DataSource,
+  type EntityManager,
+  type EntityTarget,
+  type MixedList,
+  type ObjectLiteral,
+  type Repository,
+} from 'typeorm';
 import { APP_CONFIG, type AppConfig } from './config';
 import type { RequestContext } from './request-context';
 
@@ -51,7 +58,8 @@ export class Db {
   /** Runs fn in a transaction; nested calls join the outer one. */
   async transaction<T>(ctx: RequestContext, fn: (tx: RequestContext) => Promise<T>): Promise<T> {
     if (ctx.em?.queryRunner?.isTransactionActive) return fn(ctx);
-    if (!ctx.audit || this.commitHooks.length === 0) return this.dataSource.transaction((em) => fn(ctx.withManager(em)));
+    if (!ctx.audit || this.commitHooks.length === 0)
+      return this.dataSource.transaction((em) => fn(ctx.withManager(em)));
     return this.dataSource.transaction(async (em) => {
       const tx = ctx.withManager(em);
       const result = await fn(tx);
@@ -80,11 +88,17 @@ export class DbModule {
           provide: DataSource,
           inject: [APP_CONFIG],
           useFactory: async (config: AppConfig) => {
-            const ds = createDataSource(config.DATABASE_URL, options.entities, options.migrations, config.DATABASE_POOL_SIZE);
+            const ds = createDataSource(
+              config.DATABASE_URL,
+              options.entities,
+              options.migrations,
+              config.DATABASE_POOL_SIZE,
+            );
             await ds.initialize();
             if (config.MIGRATIONS_RUN) {
               const ran = await ds.runMigrations({ transaction: 'each' });
-              if (ran.length) new Logger('Db').log(`applied ${ran.length} migration(s): ${ran.map((m) => m.name).join(', ')}`);
+              if (ran.length)
+                new Logger('Db').log(`applied ${ran.length} migration(s): ${ran.map((m) => m.name).join(', ')}`);
             }
             return ds;
           },

@@ -9,7 +9,12 @@ import {
   type SelectionSetNode,
   type GraphQLSchema,
 } from 'graphql';
-import { type ComplexityEstimator, getComplexity, simpleEstimator, fieldExtensionsEstimator } from 'graphql-query-complexity';
+import {
+  type ComplexityEstimator,
+  getComplexity,
+  simpleEstimator,
+  fieldExtensionsEstimator,
+} from 'graphql-query-complexity';
 import { AppError, ErrorCode, withHttpStatus } from './errors';
 import { graphqlOperations } from './metrics';
 
@@ -36,9 +41,17 @@ export const LARGEST_PAGE = 500;
 export const listSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   const paginated =
     getNamedType(field.type).name.endsWith('Connection') ||
-    field.args.some((a) => a.name === 'first' || (a.name === 'filter' && isInputObjectType(getNamedType(a.type)) && 'first' in (getNamedType(a.type) as GraphQLInputObjectType).getFields()));
+    field.args.some(
+      (a) =>
+        a.name === 'first' ||
+        (a.name === 'filter' &&
+          isInputObjectType(getNamedType(a.type)) &&
+          'first' in (getNamedType(a.type) as GraphQLInputObjectType).getFields()),
+    );
   if (!paginated) return undefined;
-  const requested = [args.first, (args.filter as { first?: unknown } | undefined)?.first].find((v) => typeof v === 'number') as number | undefined;
+  const requested = [args.first, (args.filter as { first?: unknown } | undefined)?.first].find(
+    (v) => typeof v === 'number',
+  ) as number | undefined;
   const size = Math.min(LARGEST_PAGE, Math.max(1, requested ?? DEFAULT_LIST_SIZE));
   return LIST_BASE_COST + size * Math.max(1, childComplexity);
 };
@@ -55,8 +68,7 @@ export function queryDepth(doc: DocumentNode, operationName?: string | null): nu
         // Introspection (__schema, __type) is deep by nature and bounded by the schema itself.
         if (sel.name.value.startsWith('__')) continue;
         max = Math.max(max, sel.selectionSet ? 1 + depthOf(sel.selectionSet, seen) : 1);
-      }
-      else if (sel.kind === Kind.INLINE_FRAGMENT) max = Math.max(max, depthOf(sel.selectionSet, seen));
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) max = Math.max(max, depthOf(sel.selectionSet, seen));
       else {
         const name = sel.name.value;
         if (seen.has(name)) continue;
@@ -75,14 +87,23 @@ export function queryDepth(doc: DocumentNode, operationName?: string | null): nu
 }
 
 /** Refuses over-deep or over-complex operations before any resolver runs, with HTTP 400. */
-export function queryLimitsPlugin(getSchema: () => GraphQLSchema, maxDepth: number, maxComplexity: number): ApolloServerPlugin {
+export function queryLimitsPlugin(
+  getSchema: () => GraphQLSchema,
+  maxDepth: number,
+  maxComplexity: number,
+): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operationName, request, operation }) {
           const depth = queryDepth(document, operationName);
           if (depth > maxDepth) {
-            throw withHttpStatus(new AppError(ErrorCode.QUERY_TOO_DEEP, `Query depth ${depth} exceeds the limit of ${maxDepth}`, { depth, maxDepth }));
+            throw withHttpStatus(
+              new AppError(ErrorCode.QUERY_TOO_DEEP, `Query depth ${depth} exceeds the limit of ${maxDepth}`, {
+                depth,
+                maxDepth,
+              }),
+            );
           }
           let complexity: number;
           try {
@@ -99,7 +120,11 @@ export function queryLimitsPlugin(getSchema: () => GraphQLSchema, maxDepth: numb
           }
           if (complexity > maxComplexity) {
             throw withHttpStatus(
-              new AppError(ErrorCode.QUERY_TOO_COMPLEX, `Query complexity ${complexity} exceeds the limit of ${maxComplexity}`, { complexity, maxComplexity }),
+              new AppError(
+                ErrorCode.QUERY_TOO_COMPLEX,
+                `Query complexity ${complexity} exceeds the limit of ${maxComplexity}`,
+                { complexity, maxComplexity },
+              ),
             );
           }
           graphqlOperations.inc({ type: operation?.operation ?? 'unknown', outcome: 'accepted' });

@@ -14,9 +14,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   // Unwrap located errors by shape, not instanceof: a second copy of graphql-js must not turn
   // a known failure into an internal error.
   let original: unknown = error;
-  while (original && !(original instanceof AppError) && (original as GraphQLError).originalError) original = (original as GraphQLError).originalError;
+  while (original && !(original instanceof AppError) && (original as GraphQLError).originalError)
+    original = (original as GraphQLError).originalError;
   if (original instanceof AppError) {
-    return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { ...original.details, code: original.code } };
+    return {
+      message: original.message,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { ...original.details, code: original.code },
+    };
   }
   const code = formatted.extensions?.code as string | undefined;
   // Apollo's own validation/parse errors (bad query, bad variable types) are the caller's fault.
@@ -25,10 +31,20 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const status = (original as { status?: number } | undefined)?.status;
   if (status === 400 || status === 404) {
-    return { message: formatted.message, path: formatted.path, extensions: { code: status === 404 ? ErrorCode.NOT_FOUND : ErrorCode.BAD_USER_INPUT } };
+    return {
+      message: formatted.message,
+      path: formatted.path,
+      extensions: { code: status === 404 ? ErrorCode.NOT_FOUND : ErrorCode.BAD_USER_INPUT },
+    };
   }
-  log.error(`unexpected error at ${formatted.path?.join('.') ?? '?'}: ${(original as Error)?.stack ?? String(original)}`);
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  log.error(
+    `unexpected error at ${formatted.path?.join('.') ?? '?'}: ${(original as Error)?.stack ?? String(original)}`,
+  );
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
 }
 
 export function graphqlModule() {
@@ -44,7 +60,10 @@ export function graphqlModule() {
       context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
       formatError,
       includeStacktraceInErrorResponses: false,
-      plugins: [textInputPlugin(), queryLimitsPlugin(() => schemaHost.schema, config.GRAPHQL_MAX_DEPTH, config.GRAPHQL_MAX_COMPLEXITY)],
+      plugins: [
+        textInputPlugin(),
+        queryLimitsPlugin(() => schemaHost.schema, config.GRAPHQL_MAX_DEPTH, config.GRAPHQL_MAX_COMPLEXITY),
+      ],
     }),
   });
 }

@@ -12,7 +12,10 @@ type Check = 'ok' | 'down';
 async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms)))]);
+    return await Promise.race([
+      p,
+      new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -43,8 +46,14 @@ export class HealthController {
   @ServiceTokenEndpoint()
   async ready(@Res({ passthrough: true }) res: Response, @Headers('authorization') authorization?: string) {
     const [postgres, redis] = await Promise.all([
-      withTimeout(this.dataSource.query('SELECT 1'), 1000).then((): Check => 'ok', (): Check => 'down'),
-      withTimeout(this.redis.ping(), 1000).then((r): Check => (r === 'PONG' ? 'ok' : 'down'), (): Check => 'down'),
+      withTimeout(this.dataSource.query('SELECT 1'), 1000).then(
+        (): Check => 'ok',
+        (): Check => 'down',
+      ),
+      withTimeout(this.redis.ping(), 1000).then(
+        (r): Check => (r === 'PONG' ? 'ok' : 'down'),
+        (): Check => 'down',
+      ),
     ]);
     const ok = postgres === 'ok' && redis === 'ok';
     res.status(ok ? 200 : 503);

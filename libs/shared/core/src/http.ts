@@ -28,15 +28,22 @@ export function applyHttpPipeline(app: INestApplication, logger: Logger, options
   app.use(rejectInvalidText);
   if (options.storefrontDir) serveStorefront(app, options.storefrontDir);
   // Errors of the middleware above (routes have Nest's filters): JSON in the documented shape, never an HTML page.
-  app.use((err: { type?: string; status?: number; stack?: string }, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(err);
-    if (err?.type === 'entity.parse.failed') return res.status(400).json({ error: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' } });
-    if (err?.type === 'entity.too.large') return res.status(413).json({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' } });
-    if (err?.status === 404) return res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Not found' } });
-    if (err?.status && err.status >= 400 && err.status < 500) return res.status(err.status).json({ error: { code: 'BAD_USER_INPUT', message: 'Bad request' } });
-    logger.error({ err }, 'unexpected error in the HTTP pipeline');
-    res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
-  });
+  app.use(
+    (err: { type?: string; status?: number; stack?: string }, _req: Request, res: Response, next: NextFunction) => {
+      if (res.headersSent) return next(err);
+      if (err?.type === 'entity.parse.failed')
+        return res
+          .status(400)
+          .json({ error: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' } });
+      if (err?.type === 'entity.too.large')
+        return res.status(413).json({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' } });
+      if (err?.status === 404) return res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Not found' } });
+      if (err?.status && err.status >= 400 && err.status < 500)
+        return res.status(err.status).json({ error: { code: 'BAD_USER_INPUT', message: 'Bad request' } });
+      logger.error({ err }, 'unexpected error in the HTTP pipeline');
+      res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
+    },
+  );
 }
 
 const DRAIN_LIMIT = 64 * 1024 * 1024;

@@ -9,8 +9,10 @@ import { findInvalidText, isValidText } from './text-input';
 
 describe('invalid text', () => {
   it('refuses NUL, other C0 controls and unpaired surrogates; keeps tabs, new lines, CJK and emoji', () => {
-    for (const bad of ['a\u0000', '\u0007', 'x\u001Fy', 'a\uD800b', '\uDC00', 'end\uD83D']) expect(isValidText(bad), JSON.stringify(bad)).toBe(false);
-    for (const good of ['', '绿茶\t礼盒\r\n', '🍵 ok', 'del\u007F', 'Ünïcödé']) expect(isValidText(good), JSON.stringify(good)).toBe(true);
+    for (const bad of ['a\u0000', '\u0007', 'x\u001Fy', 'a\uD800b', '\uDC00', 'end\uD83D'])
+      expect(isValidText(bad), JSON.stringify(bad)).toBe(false);
+    for (const good of ['', '绿茶\t礼盒\r\n', '🍵 ok', 'del\u007F', 'Ünïcödé'])
+      expect(isValidText(good), JSON.stringify(good)).toBe(true);
   });
 
   it('finds the first bad string anywhere in a value, keys included, with its path', () => {
@@ -29,7 +31,12 @@ describe('query cost', () => {
     type Query { items(first: Int, search: String): ItemConnection! recent(filter: Filter): [Item!]! item(id: ID!): Item }
   `);
   const cost = (query: string) =>
-    getComplexity({ schema, query: parse(query), variables: {}, estimators: [listSizeEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+    getComplexity({
+      schema,
+      query: parse(query),
+      variables: {},
+      estimators: [listSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
 
   it('multiplies a list by its page size (first, filter.first, or the default of 20)', () => {
     expect(cost('{ items(first: 100) { edges { node { id name } } } }')).toBe(LIST_BASE_COST + 100 * 4);
@@ -40,7 +47,9 @@ describe('query cost', () => {
   });
 
   it('counts every alias as its own list', () => {
-    const aliases = Array.from({ length: 100 }, (_, i) => `s${i}: items(search: "x", first: 1) { totalCount }`).join(' ');
+    const aliases = Array.from({ length: 100 }, (_, i) => `s${i}: items(search: "x", first: 1) { totalCount }`).join(
+      ' ',
+    );
     expect(cost(`{ ${aliases} }`)).toBe(100 * (LIST_BASE_COST + 1));
   });
 });
@@ -59,7 +68,11 @@ describe('Principal.organizationIds', () => {
 describe('Content-Security-Policy sources', () => {
   it('adds Stripe only with a publishable key and the S3 public origin when set', () => {
     expect(cspSourcesFromEnv({})).toEqual({ scripts: [], frames: [], connect: [], images: [] });
-    const both = cspSourcesFromEnv({ STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_PUBLISHABLE_KEY: 'pk_test_x', S3_PUBLIC_URL: 'https://cdn.example.cn/bucket/' });
+    const both = cspSourcesFromEnv({
+      STRIPE_SECRET_KEY: 'sk_test_x',
+      STRIPE_PUBLISHABLE_KEY: 'pk_test_x',
+      S3_PUBLIC_URL: 'https://cdn.example.cn/bucket/',
+    });
     expect(both.scripts).toContain('https://js.stripe.com');
     expect(both.frames).toContain('https://js.stripe.com');
     expect(both.connect).toContain('https://api.stripe.com');

@@ -13,11 +13,21 @@ export function createLogger(level: string): Logger {
 /** Routes Nest's own log calls through pino. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
-  log(message: unknown, context?: string) { this.logger.info({ context }, String(message)); }
-  error(message: unknown, trace?: string, context?: string) { this.logger.error({ context, trace }, String(message)); }
-  warn(message: unknown, context?: string) { this.logger.warn({ context }, String(message)); }
-  debug(message: unknown, context?: string) { this.logger.debug({ context }, String(message)); }
-  verbose(message: unknown, context?: string) { this.logger.trace({ context }, String(message)); }
+  log(message: unknown, context?: string) {
+    this.logger.info({ context }, String(message));
+  }
+  error(message: unknown, trace?: string, context?: string) {
+    this.logger.error({ context, trace }, String(message));
+  }
+  warn(message: unknown, context?: string) {
+    this.logger.warn({ context }, String(message));
+  }
+  debug(message: unknown, context?: string) {
+    this.logger.debug({ context }, String(message));
+  }
+  verbose(message: unknown, context?: string) {
+    this.logger.trace({ context }, String(message));
+  }
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -32,7 +42,12 @@ export function requestMiddleware(logger: Logger) {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = req.path === '/graphql' || req.path.startsWith('/health') || req.path === '/metrics' ? req.path : req.path.startsWith('/assets/') ? '/assets' : 'other';
+      const route =
+        req.path === '/graphql' || req.path.startsWith('/health') || req.path === '/metrics'
+          ? req.path
+          : req.path.startsWith('/assets/')
+            ? '/assets'
+            : 'other';
       httpRequestDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
       if (req.path === '/metrics' || req.path.startsWith('/health')) return;
       logger.info(

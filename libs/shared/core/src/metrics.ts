@@ -46,7 +46,8 @@ export class MetricsController {
   async metrics(@Headers('authorization') authorization?: string): Promise<string> {
     const access = serviceAccess(this.config, authorization);
     if (access === 'disabled') throw new HttpAppError('NOT_FOUND', 'Not found', 404);
-    if (access === 'denied') throw new HttpAppError('UNAUTHENTICATED', 'Metrics need the METRICS_TOKEN bearer token', 401);
+    if (access === 'denied')
+      throw new HttpAppError('UNAUTHENTICATED', 'Metrics need the METRICS_TOKEN bearer token', 401);
     return metricsRegistry.metrics();
   }
 }

@@ -40,7 +40,8 @@ export const MAX_PAGE_SIZE = 100;
 
 export function pageSize(first: number | null | undefined, fallback = 20): number {
   if (first === null || first === undefined) return fallback;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { field: 'first' });
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE)
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { field: 'first' });
   return first;
 }
 
@@ -61,7 +62,13 @@ export function decodeCursor(cursor: string | null | undefined): unknown[] | nul
 }
 
 /** Builds a connection from rows fetched with limit+1 (the extra row tells whether there is a next page). */
-export function toConnection<T>(rows: T[], limit: number, totalCount: number, keyOf: (row: T) => unknown[], hasPrevious: boolean): Connection<T> {
+export function toConnection<T>(
+  rows: T[],
+  limit: number,
+  totalCount: number,
+  keyOf: (row: T) => unknown[],
+  hasPrevious: boolean,
+): Connection<T> {
   const page = rows.slice(0, limit);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
   return {

@@ -40,7 +40,13 @@ export class Principal {
    * membership has no organisation: it never contributes an id, so no '' reaches a uuid column in SQL.
    */
   organizationIds(...roles: Role[]): string[] {
-    return [...new Set(this.memberships.filter((m) => m.organizationId && (roles.length === 0 || roles.includes(m.role))).map((m) => m.organizationId))];
+    return [
+      ...new Set(
+        this.memberships
+          .filter((m) => m.organizationId && (roles.length === 0 || roles.includes(m.role)))
+          .map((m) => m.organizationId),
+      ),
+    ];
   }
 
   /** Region prefixes the caller may see in the given roles; empty when none. */

@@ -33,10 +33,17 @@ export function serveStorefront(app: INestApplication, root: string): void {
     }),
   );
   app.use(`/${HASHED_DIR}`, (_req: Request, res: Response) => {
-    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such asset (the storefront may have been updated: reload the page)' } });
+    res.status(404).json({
+      error: { code: 'NOT_FOUND', message: 'No such asset (the storefront may have been updated: reload the page)' },
+    });
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PREFIXES.some((p) => req.path.startsWith(p)) || !req.accepts('html')) return next();
+    if (
+      (req.method !== 'GET' && req.method !== 'HEAD') ||
+      API_PREFIXES.some((p) => req.path.startsWith(p)) ||
+      !req.accepts('html')
+    )
+      return next();
     if (isClientRoute(req.path)) return res.sendFile(index, { headers: { 'cache-control': REVALIDATE } });
     // A path no page answers still gets the SPA (it shows its not-found page), but with status 404, so
     // crawlers, monitors and link checkers see a missing page as missing. Sent as a body, not with

@@ -8,7 +8,10 @@ export class ApiInfo {
   @Field() name: string;
   @Field() version: string;
   @Field({ description: 'Server time, for clients to detect clock skew' }) serverTime: Date;
-  @Field({ description: 'Whether this server runs with the demo data set (DEMO_DATA): the sign-in page shows the demo password only then' })
+  @Field({
+    description:
+      'Whether this server runs with the demo data set (DEMO_DATA): the sign-in page shows the demo password only then',
+  })
   demoData: boolean;
 }
 
@@ -19,6 +22,11 @@ export class SystemResolver {
   @Query(() => ApiInfo)
   @Allow(PUBLIC)
   apiInfo(): ApiInfo {
-    return { name: 'bangfu', version: process.env.npm_package_version ?? '0.1.0', serverTime: new Date(), demoData: this.config.DEMO_DATA };
+    return {
+      name: 'bangfu',
+      version: process.env.npm_package_version ?? '0.1.0',
+      serverTime: new Date(),
+      demoData: this.config.DEMO_DATA,
+    };
   }
 }

@@ -8,8 +8,9 @@ import { AppError, ErrorCode, withHttpStatus } from './errors';
  * are not part of a pair. PostgreSQL refuses a NUL byte in text ("invalid byte sequence"), a lone
  * surrogate silently becomes U+FFFD on the way to UTF-8, and the other controls are never real text.
  */
-// eslint-disable-next-line no-control-regex
-const INVALID_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const INVALID_TEXT =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const isValidText = (s: string): boolean => !INVALID_TEXT.test(s);
 
@@ -36,7 +37,8 @@ export function findInvalidText(value: unknown, path = ''): string | null {
 
 const MESSAGE = 'Text must not contain NUL bytes, control characters or unpaired surrogates';
 
-export const invalidTextError = (field: string) => new AppError(ErrorCode.BAD_USER_INPUT, `${MESSAGE} (${field})`, { field });
+export const invalidTextError = (field: string) =>
+  new AppError(ErrorCode.BAD_USER_INPUT, `${MESSAGE} (${field})`, { field });
 
 /** The first string literal in the document (arguments, defaults) holding invalid text. */
 function invalidLiteral(document: DocumentNode): string | null {
@@ -79,7 +81,9 @@ export function rejectInvalidText(req: Request, res: Response, next: NextFunctio
   } catch {
     path = req.path;
   }
-  const field = !isValidText(path) ? 'path' : (findInvalidText(req.query ?? {}, 'query') ?? findInvalidText(req.body ?? {}, 'body'));
+  const field = !isValidText(path)
+    ? 'path'
+    : (findInvalidText(req.query ?? {}, 'query') ?? findInvalidText(req.body ?? {}, 'body'));
   if (!field) return next();
   const error = invalidTextError(field);
   res.status(400).json({ error: { code: error.code, message: error.message, field } });

@@ -10,10 +10,13 @@ describe('allocate (largest remainder)', () => {
 
   it('always sums to the whole over many random cases', () => {
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let n = 0; n < 2000; n++) {
       const total = Math.floor(rnd() * 10_000_000) - 1_000_000;
-      const weights = Array.from({ length: 1 + Math.floor(rnd() * 7) }, () => Math.floor(rnd() * 1000) + Number(n % 3 !== 0));
+      const weights = Array.from(
+        { length: 1 + Math.floor(rnd() * 7) },
+        () => Math.floor(rnd() * 1000) + Number(n % 3 !== 0),
+      );
       if (!weights.some((w) => w > 0)) weights[0] = 1;
       const parts = allocate(total, weights);
       expect(parts.reduce((a, b) => a + b, 0)).toBe(total);

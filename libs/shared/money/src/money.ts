@@ -6,7 +6,9 @@ export type Fen = number;
 
 export function assertFen(value: unknown, field = 'amount'): Fen {
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    throw new GraphQLError(`${field} must be an integer amount of fen`, { extensions: { code: 'BAD_USER_INPUT', field } });
+    throw new GraphQLError(`${field} must be an integer amount of fen`, {
+      extensions: { code: 'BAD_USER_INPUT', field },
+    });
   }
   return value;
 }
@@ -23,7 +25,8 @@ export const MoneyScalar = new GraphQLScalarType({
     return assertFen(value);
   },
   parseLiteral(ast) {
-    if (ast.kind !== Kind.INT) throw new GraphQLError('Money must be an integer literal (fen)', { extensions: { code: 'BAD_USER_INPUT' } });
+    if (ast.kind !== Kind.INT)
+      throw new GraphQLError('Money must be an integer literal (fen)', { extensions: { code: 'BAD_USER_INPUT' } });
     return assertFen(Number(ast.value));
   },
 });

@@ -74,7 +74,9 @@ export class QueueAdminService {
   knownQueues(): string[] {
     this.discovered ??= this.discovery
       .getProviders()
-      .map((w) => (w.metatype ? (Reflect.getMetadata(HANDLER_KEY, w.metatype) as { queue: string } | undefined)?.queue : undefined))
+      .map((w) =>
+        w.metatype ? (Reflect.getMetadata(HANDLER_KEY, w.metatype) as { queue: string } | undefined)?.queue : undefined,
+      )
       .filter((q): q is string => !!q);
     return [...new Set([...KNOWN_QUEUES, ...this.discovered, ...this.queues.openQueueNames()])].sort();
   }
@@ -83,20 +85,38 @@ export class QueueAdminService {
     return Promise.all(
       this.knownQueues().map(async (name) => {
         const c = await this.queues.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
-        return { name, waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0, completed: c.completed ?? 0 };
+        return {
+          name,
+          waiting: c.waiting ?? 0,
+          active: c.active ?? 0,
+          delayed: c.delayed ?? 0,
+          failed: c.failed ?? 0,
+          completed: c.completed ?? 0,
+        };
       }),
     );
   }
 
   /** Newest failures first, from one queue or all of them. */
-  async failedJobs(_ctx: RequestContext, queue: string | null | undefined, first: number | null | undefined): Promise<FailedJob[]> {
+  async failedJobs(
+    _ctx: RequestContext,
+    queue: string | null | undefined,
+    first: number | null | undefined,
+  ): Promise<FailedJob[]> {
     const limit = first ?? 50;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FAILED) throw new AppError(ErrorCode.BAD_USER_INPUT, `first must be between 1 and ${MAX_FAILED}`, { field: 'first' });
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FAILED)
+      throw new AppError(ErrorCode.BAD_USER_INPUT, `first must be between 1 and ${MAX_FAILED}`, { field: 'first' });
     const names = queue ? [this.requireKnown(queue)] : this.knownQueues();
-    const perQueue = await Promise.all(names.map(async (name) => (await this.queues.queue(name).getFailed(0, limit - 1)).filter(Boolean).map((job) => toFailedJob(name, job))));
+    const perQueue = await Promise.all(
+      names.map(async (name) =>
+        (await this.queues.queue(name).getFailed(0, limit - 1)).filter(Boolean).map((job) => toFailedJob(name, job)),
+      ),
+    );
     return perQueue
       .flat()
-      .sort((a, b) => (b.failedAt?.getTime() ?? b.timestamp.getTime()) - (a.failedAt?.getTime() ?? a.timestamp.getTime()))
+      .sort(
+        (a, b) => (b.failedAt?.getTime() ?? b.timestamp.getTime()) - (a.failedAt?.getTime() ?? a.timestamp.getTime()),
+      )
       .slice(0, limit);
   }
 
@@ -115,14 +135,19 @@ export class QueueAdminService {
   }
 
   private requireKnown(queue: string): string {
-    if (!this.knownQueues().includes(queue)) throw new AppError('UNKNOWN_QUEUE', `There is no queue ${String(queue).slice(0, 100)}`, { field: 'queue', known: this.knownQueues() });
+    if (!this.knownQueues().includes(queue))
+      throw new AppError('UNKNOWN_QUEUE', `There is no queue ${String(queue).slice(0, 100)}`, {
+        field: 'queue',
+        known: this.knownQueues(),
+      });
     return queue;
   }
 
   private async failedJob(queue: string, id: string): Promise<Job> {
     const job = await this.queues.queue(this.requireKnown(queue)).getJob(String(id));
     if (!job) throw notFound('Job', id);
-    if (!(await job.isFailed())) throw new AppError('JOB_NOT_FAILED', `Job ${id} of ${queue} is not in the failed list`, { field: 'id' });
+    if (!(await job.isFailed()))
+      throw new AppError('JOB_NOT_FAILED', `Job ${id} of ${queue} is not in the failed list`, { field: 'id' });
     return job;
   }
 }
@@ -137,7 +162,9 @@ export class QueueAdminResolver {
     return this.admin.queueInfo(ctx);
   }
 
-  @Query(() => [FailedJob], { description: 'The dead-letter list: jobs that used up their retries, newest first (one queue, or all)' })
+  @Query(() => [FailedJob], {
+    description: 'The dead-letter list: jobs that used up their retries, newest first (one queue, or all)',
+  })
   @Allow(Role.PLATFORM_ADMIN)
   failedJobs(
     @Ctx() ctx: RequestContext,
@@ -149,13 +176,21 @@ export class QueueAdminResolver {
 
   @Mutation(() => Boolean, { description: 'Runs a failed job again with a fresh set of attempts' })
   @Allow(Role.PLATFORM_ADMIN)
-  retryFailedJob(@Ctx() ctx: RequestContext, @Args('queue', { type: () => String }) queue: string, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  retryFailedJob(
+    @Ctx() ctx: RequestContext,
+    @Args('queue', { type: () => String }) queue: string,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<boolean> {
     return this.admin.retry(ctx, queue, id);
   }
 
   @Mutation(() => Boolean, { description: 'Removes a failed job from the dead-letter list without running it' })
   @Allow(Role.PLATFORM_ADMIN)
-  discardFailedJob(@Ctx() ctx: RequestContext, @Args('queue', { type: () => String }) queue: string, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  discardFailedJob(
+    @Ctx() ctx: RequestContext,
+    @Args('queue', { type: () => String }) queue: string,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<boolean> {
     return this.admin.discard(ctx, queue, id);
   }
 }

@@ -11,7 +11,13 @@ export class QueueModule {
     return {
       module: QueueModule,
       imports: [DiscoveryModule],
-      providers: [QueueService, WorkerHost, QueueAdminService, QueueAdminResolver, { provide: RUN_WORKERS, useValue: options.runWorkers }],
+      providers: [
+        QueueService,
+        WorkerHost,
+        QueueAdminService,
+        QueueAdminResolver,
+        { provide: RUN_WORKERS, useValue: options.runWorkers },
+      ],
       exports: [QueueService, WorkerHost, QueueAdminService],
     };
   }

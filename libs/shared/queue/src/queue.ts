@@ -1,4 +1,12 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, SetMetadata } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  SetMetadata,
+} from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { type Job, type JobsOptions, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -14,7 +22,8 @@ export const RUN_WORKERS = Symbol('RUN_WORKERS');
 export interface JobHandler<T = unknown> {
   handle(job: Job<T>): Promise<unknown>;
 }
-export const ProcessesQueue = (queue: string, options: { concurrency?: number } = {}) => SetMetadata(HANDLER_KEY, { queue, ...options });
+export const ProcessesQueue = (queue: string, options: { concurrency?: number } = {}) =>
+  SetMetadata(HANDLER_KEY, { queue, ...options });
 
 /** Default retry policy: exponential backoff; failed jobs are kept (the dead-letter list) for admins to inspect. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -38,7 +47,11 @@ export class QueueService implements OnApplicationShutdown {
     let q = this.queues.get(name);
     if (!q) {
       this.conn ??= connection(this.config);
-      q = new Queue(name, { connection: this.conn, prefix: `${this.config.REDIS_PREFIX}:bull`, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      q = new Queue(name, {
+        connection: this.conn,
+        prefix: `${this.config.REDIS_PREFIX}:bull`,
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+      });
       this.queues.set(name, q);
     }
     return q;
@@ -76,14 +89,19 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as JobHandler | undefined;
       if (!instance || !wrapper.metatype) continue;
-      const meta = Reflect.getMetadata(HANDLER_KEY, wrapper.metatype) as { queue: string; concurrency?: number } | undefined;
+      const meta = Reflect.getMetadata(HANDLER_KEY, wrapper.metatype) as
+        { queue: string; concurrency?: number } | undefined;
       if (!meta) continue;
       const worker = new Worker(meta.queue, (job) => instance.handle(job), {
         connection: connection(this.config),
         prefix: `${this.config.REDIS_PREFIX}:bull`,
         concurrency: meta.concurrency ?? 4,
       });
-      worker.on('failed', (job, err) => this.log.warn(`job ${meta.queue}/${job?.name}#${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`));
+      worker.on('failed', (job, err) =>
+        this.log.warn(
+          `job ${meta.queue}/${job?.name}#${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`,
+        ),
+      );
       worker.on('error', (err) => this.log.error(`worker ${meta.queue}: ${err.message}`));
       this.workers.push(worker);
       this.log.log(`processing queue ${meta.queue}`);
@@ -112,4 +130,3 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
     }
   }
 }
-

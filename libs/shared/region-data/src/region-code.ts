@@ -46,9 +46,14 @@ export function ancestorCodes(code: string): string[] {
 
 /** Accepts a full code or a subtree prefix (2/4/6/9/12 digits) and returns the prefix; bad input is an error. */
 export function normalizePrefix(codeOrPrefix: string, field = 'regionCode'): string {
-  if (/^[0-9]+$/.test(codeOrPrefix) && (LEVEL_DIGITS as readonly number[]).includes(codeOrPrefix.length) && codeOrPrefix.length < 12) {
+  if (
+    /^[0-9]+$/.test(codeOrPrefix) &&
+    (LEVEL_DIGITS as readonly number[]).includes(codeOrPrefix.length) &&
+    codeOrPrefix.length < 12
+  ) {
     return codeOrPrefix;
   }
-  if (!isRegionCode(codeOrPrefix)) throw badInput(`${codeOrPrefix} is not a division code`, { field, code: 'INVALID_REGION_CODE' });
+  if (!isRegionCode(codeOrPrefix))
+    throw badInput(`${codeOrPrefix} is not a division code`, { field, code: 'INVALID_REGION_CODE' });
   return subtreePrefix(codeOrPrefix);
 }

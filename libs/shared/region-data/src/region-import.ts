@@ -52,8 +52,17 @@ export async function importRegions(ds: DataSource, options: RegionImportOptions
   };
 
   await write(load('provinces.json').map((p) => ({ code: padCode(p.code), name: p.name, level: 1, parent: null })));
-  await write(load('cities.json').map((c) => ({ code: padCode(c.code), name: c.name, level: 2, parent: padCode(c.provinceCode) })));
-  await write(load('areas.json').map((a) => ({ code: padCode(a.code), name: a.name, level: 3, parent: padCode(a.cityCode) })));
+  await write(
+    load('cities.json').map((c) => ({
+      code: padCode(c.code),
+      name: c.name,
+      level: 2,
+      parent: padCode(c.provinceCode),
+    })),
+  );
+  await write(
+    load('areas.json').map((a) => ({ code: padCode(a.code), name: a.name, level: 3, parent: padCode(a.cityCode) })),
+  );
   log(`regions: ${total} provinces, cities and counties`);
   if (options.maxLevel < 4) return total;
 

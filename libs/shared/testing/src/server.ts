@@ -17,7 +17,12 @@ export interface TestServer {
   config: AppConfig;
   url: string;
   /** POSTs a GraphQL operation as a real client would. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null, headers?: Record<string, string>): Promise<GqlResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+    headers?: Record<string, string>,
+  ): Promise<GqlResponse<T>>;
   /** Like gql, but fails the test on any error and returns data. */
   gqlOk<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<T>;
   login(identifier: string, password: string): Promise<string>;
@@ -36,7 +41,9 @@ export interface TestServerOptions {
 }
 
 /** Config for a test: its own database (cloned from the migrated template) and its own Redis key prefix. */
-export async function testConfig(env: Record<string, string> = {}): Promise<{ config: AppConfig; drop: () => Promise<void> }> {
+export async function testConfig(
+  env: Record<string, string> = {},
+): Promise<{ config: AppConfig; drop: () => Promise<void> }> {
   const db = await createTestDatabase(inject('pgUrl'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -75,7 +82,11 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
   const gql: TestServer['gql'] = async (query, variables, token, headers = {}) => {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as GqlResponse<any>;

@@ -40,7 +40,9 @@ export async function ensureTemplateDatabase(serverUrl: string): Promise<void> {
       await ds.initialize();
       await ds.runMigrations({ transaction: 'each' });
       await importRegions(ds, { maxLevel: 5, townPrefixes: TEST_REGION_COUNTIES });
-      await ds.query(`UPDATE region SET ex_poverty_county = true WHERE code IN ('520621000000','520627000000','610724000000','500229000000')`);
+      await ds.query(
+        `UPDATE region SET ex_poverty_county = true WHERE code IN ('520621000000','520627000000','610724000000','500229000000')`,
+      );
       await ds.query(`UPDATE region SET key_assistance_county = true WHERE code IN ('520627000000','500229000000')`);
       await ds.destroy();
       await c.query(`ALTER DATABASE ${TEMPLATE_DB}_building RENAME TO ${TEMPLATE_DB}`);

@@ -33,7 +33,18 @@ export function ForgotPasswordPage() {
           <>
             <label className="field">
               <span>{t('login.identifier')}</span>
-              <input name="identifier" type="text" inputMode="email" autoComplete="username" autoCapitalize="none" spellCheck={false} required maxLength={254} value={identifier} onChange={(e) => setIdentifier(e.target.value)} />
+              <input
+                name="identifier"
+                type="text"
+                inputMode="email"
+                autoComplete="username"
+                autoCapitalize="none"
+                spellCheck={false}
+                required
+                maxLength={254}
+                value={identifier}
+                onChange={(e) => setIdentifier(e.target.value)}
+              />
             </label>
             <button type="submit" className="button button-primary button-block" disabled={request.busy}>
               {t('forgot.submit')}

@@ -38,16 +38,43 @@ export function ResetPasswordPage() {
             <ErrorNotice error={reset.error} />
             <label className="field">
               <span>{t('reset.code')}</span>
-              <input name="token" type="text" autoComplete="one-time-code" autoCapitalize="none" spellCheck={false} required maxLength={200} value={token} onChange={(e) => setToken(e.target.value)} />
+              <input
+                name="token"
+                type="text"
+                autoComplete="one-time-code"
+                autoCapitalize="none"
+                spellCheck={false}
+                required
+                maxLength={200}
+                value={token}
+                onChange={(e) => setToken(e.target.value)}
+              />
             </label>
             <label className="field">
               <span>{t('reset.newPassword')}</span>
-              <input name="newPassword" type="password" autoComplete="new-password" required minLength={10} maxLength={256} value={password} onChange={(e) => setPassword(e.target.value)} />
+              <input
+                name="newPassword"
+                type="password"
+                autoComplete="new-password"
+                required
+                minLength={10}
+                maxLength={256}
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
             </label>
             <p className="hint">{t('signup.passwordHint')}</p>
             <label className="field">
               <span>{t('signup.confirm')}</span>
-              <input name="confirm" type="password" autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.target.value)} aria-invalid={mismatch} />
+              <input
+                name="confirm"
+                type="password"
+                autoComplete="new-password"
+                required
+                value={confirm}
+                onChange={(e) => setConfirm(e.target.value)}
+                aria-invalid={mismatch}
+              />
             </label>
             {mismatch && (
               <div className="notice notice-error" role="alert">

@@ -56,22 +56,59 @@ export function SignUpPage() {
         )}
         <label className="field">
           <span>{t('login.identifier')}</span>
-          <input name="identifier" type="text" inputMode="email" autoComplete="username" autoCapitalize="none" spellCheck={false} required maxLength={254} value={identifier} onChange={(e) => setIdentifier(e.target.value)} />
+          <input
+            name="identifier"
+            type="text"
+            inputMode="email"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            maxLength={254}
+            value={identifier}
+            onChange={(e) => setIdentifier(e.target.value)}
+          />
         </label>
         <label className="field">
           <span>{t('signup.displayName')}</span>
-          <input name="displayName" type="text" autoComplete="name" required maxLength={100} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+          <input
+            name="displayName"
+            type="text"
+            autoComplete="name"
+            required
+            maxLength={100}
+            value={displayName}
+            onChange={(e) => setDisplayName(e.target.value)}
+          />
         </label>
         <label className="field">
           <span>{t('login.password')}</span>
-          <input name="password" type="password" autoComplete="new-password" required minLength={10} maxLength={256} value={password} onChange={(e) => setPassword(e.target.value)} aria-describedby="signup-password-hint" />
+          <input
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={10}
+            maxLength={256}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-describedby="signup-password-hint"
+          />
         </label>
         <p className="hint" id="signup-password-hint">
           {t('signup.passwordHint')}
         </p>
         <label className="field">
           <span>{t('signup.confirm')}</span>
-          <input name="confirm" type="password" autoComplete="new-password" required value={confirm} onChange={(e) => setConfirm(e.target.value)} aria-invalid={mismatch} />
+          <input
+            name="confirm"
+            type="password"
+            autoComplete="new-password"
+            required
+            value={confirm}
+            onChange={(e) => setConfirm(e.target.value)}
+            aria-invalid={mismatch}
+          />
         </label>
         {mismatch && (
           <div className="notice notice-error" role="alert">
@@ -84,7 +121,11 @@ export function SignUpPage() {
         <p className="hint">
           {t('signup.haveAccount')} <Link to="/login">{t('nav.login')}</Link>
           {' · '}
-          {asSupplier ? <Link to="/signup">{t('signup.asCustomer')}</Link> : <Link to="/signup/supplier">{t('signup.asSupplier')}</Link>}
+          {asSupplier ? (
+            <Link to="/signup">{t('signup.asCustomer')}</Link>
+          ) : (
+            <Link to="/signup/supplier">{t('signup.asSupplier')}</Link>
+          )}
         </p>
       </form>
     </div>

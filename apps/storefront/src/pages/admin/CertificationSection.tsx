@@ -1,7 +1,13 @@
 import { type FormEvent, useId, useState } from 'react';
 import { CERTIFY_PRODUCT, type CertifyInput, REVOKE_CERTIFICATION } from '../../api/admin';
 import { api } from '../../api/client';
-import { CERTIFICATION_STATUSES, CERTIFICATIONS, type CertificationRecord, type CertificationsData, REJECT_CERTIFICATION } from '../../api/portal';
+import {
+  CERTIFICATION_STATUSES,
+  CERTIFICATIONS,
+  type CertificationRecord,
+  type CertificationsData,
+  REJECT_CERTIFICATION,
+} from '../../api/portal';
 import { CertificationDocuments } from '../../components/CertificationDocuments';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { SelectField } from '../../components/SelectField';
@@ -22,11 +28,25 @@ function oneYearFrom(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-function CertifyForm({ cert, onDone, onCancel }: { cert: CertificationRecord; onDone: () => void; onCancel: () => void }) {
+function CertifyForm({
+  cert,
+  onDone,
+  onCancel,
+}: {
+  cert: CertificationRecord;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const id = useId();
   const today = shanghaiToday();
-  const [form, setForm] = useState<CertifyInput>({ certificateNo: '', issuer: t('admin.cert.defaultIssuer'), batch: '', validFrom: today, validTo: oneYearFrom(today) });
+  const [form, setForm] = useState<CertifyInput>({
+    certificateNo: '',
+    issuer: t('admin.cert.defaultIssuer'),
+    batch: '',
+    validFrom: today,
+    validTo: oneYearFrom(today),
+  });
   const certify = useAction(async () => {
     await api.request(CERTIFY_PRODUCT, { id: cert.id, input: form });
     onDone();
@@ -34,7 +54,13 @@ function CertifyForm({ cert, onDone, onCancel }: { cert: CertificationRecord; on
   const field = (key: keyof CertifyInput, label: string, type = 'text') => (
     <label className="field field-compact" htmlFor={`${id}-${key}`}>
       <span>{label}</span>
-      <input id={`${id}-${key}`} type={type} required value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+      <input
+        id={`${id}-${key}`}
+        type={type}
+        required
+        value={form[key]}
+        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+      />
     </label>
   );
   const submit = (e: FormEvent) => {
@@ -76,11 +102,13 @@ function CertificationRow({ cert, onChanged }: { cert: CertificationRecord; onCh
           <StatusChip domain="certStatus" status={cert.status} />
         </div>
         <p className="muted small">
-          {cert.product.supplier?.name ?? '—'} · {cert.product.originRegion?.path.map((r) => r.name).join(' ') ?? '—'} · {formatDateTime(cert.updatedAt, locale)}
+          {cert.product.supplier?.name ?? '—'} · {cert.product.originRegion?.path.map((r) => r.name).join(' ') ?? '—'} ·{' '}
+          {formatDateTime(cert.updatedAt, locale)}
         </p>
         {cert.certificateNo && (
           <p className="small">
-            {t('admin.cert.certificateNo')} <span className="mono">{cert.certificateNo}</span> · {cert.validFrom} – {cert.validTo}
+            {t('admin.cert.certificateNo')} <span className="mono">{cert.certificateNo}</span> · {cert.validFrom} –{' '}
+            {cert.validTo}
           </p>
         )}
         {last?.reason && <p className="muted small">{last.reason}</p>}
@@ -98,7 +126,12 @@ function CertificationRow({ cert, onChanged }: { cert: CertificationRecord; onCh
       </div>
       <div className="row-actions">
         {cert.status === 'VERIFIED' && !certifying && (
-          <button type="button" className="button button-primary" onClick={() => setCertifying(true)} data-testid="certify">
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => setCertifying(true)}
+            data-testid="certify"
+          >
             {t('admin.cert.certify')}
           </button>
         )}
@@ -142,7 +175,12 @@ export function CertificationSection() {
     <section className="card">
       <p className="muted">{t('admin.cert.lead')}</p>
       <div className="admin-filters">
-        <SelectField compact label={t('admin.filter.status')} value={status} onChange={(e) => setStatus(e.target.value)}>
+        <SelectField
+          compact
+          label={t('admin.filter.status')}
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+        >
           <option value="">{t('admin.filter.all')}</option>
           {CERTIFICATION_STATUSES.map((s) => (
             <option key={s} value={s}>

@@ -22,7 +22,15 @@ import { ConfirmAction } from './ConfirmAction';
 const KINDS = ['HALL', 'ZONE', 'COUNTER'] as const;
 
 /** A counter's device secret, shown once: it cannot be read again, only rotated. */
-function SecretOnce({ deviceId, secret, onDismiss }: { deviceId: string | null; secret: string; onDismiss: () => void }) {
+function SecretOnce({
+  deviceId,
+  secret,
+  onDismiss,
+}: {
+  deviceId: string | null;
+  secret: string;
+  onDismiss: () => void;
+}) {
   const { t } = useI18n();
   return (
     <div className="notice" role="status" data-testid="device-secret">
@@ -75,7 +83,12 @@ function PlaceProduct({ channel, onDone }: { channel: AdminChannel; onDone: () =
             <span>
               {node.title} · <span className="muted">{node.supplier?.name}</span>
             </span>
-            <button type="button" className="button button-quiet" disabled={place.busy} onClick={() => void place.run(node.id)}>
+            <button
+              type="button"
+              className="button button-quiet"
+              disabled={place.busy}
+              onClick={() => void place.run(node.id)}
+            >
               {t('admin.channels.place')}
             </button>
           </li>
@@ -118,7 +131,12 @@ function ChannelRow({ channel, onChanged }: { channel: AdminChannel; onChanged: 
         <ErrorNotice error={enable.error} />
       </div>
       <div className="row-actions">
-        <button type="button" className="button button-quiet" onClick={() => setPlacing(!placing)} aria-expanded={placing}>
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => setPlacing(!placing)}
+          aria-expanded={placing}
+        >
           {t('admin.channels.placeProducts')}
         </button>
         {channel.kind === 'COUNTER' && (
@@ -127,7 +145,9 @@ function ChannelRow({ channel, onChanged }: { channel: AdminChannel; onChanged: 
             title={t('admin.channels.rotateTitle', { name: channel.name })}
             body={t('admin.channels.rotateBody')}
             onConfirm={async () => {
-              const data = await api.request<{ rotateCounterSecret: ChannelPayload }>(ROTATE_COUNTER_SECRET, { channelId: channel.id });
+              const data = await api.request<{ rotateCounterSecret: ChannelPayload }>(ROTATE_COUNTER_SECRET, {
+                channelId: channel.id,
+              });
               setSecret(data.rotateCounterSecret.deviceSecret);
             }}
           />
@@ -142,7 +162,12 @@ function ChannelRow({ channel, onChanged }: { channel: AdminChannel; onChanged: 
             }}
           />
         ) : (
-          <button type="button" className="button button-quiet" disabled={enable.busy} onClick={() => void enable.run()}>
+          <button
+            type="button"
+            className="button button-quiet"
+            disabled={enable.busy}
+            onClick={() => void enable.run()}
+          >
             {t('admin.channels.enable')}
           </button>
         )}
@@ -154,9 +179,21 @@ function ChannelRow({ channel, onChanged }: { channel: AdminChannel; onChanged: 
 function CreateChannel({ onCreated }: { onCreated: (p: ChannelPayload) => void }) {
   const { t } = useI18n();
   const id = useId();
-  const [form, setForm] = useState({ name: '', kind: 'HALL', regionCode: '', address: '', online: false, assistanceOnly: true });
+  const [form, setForm] = useState({
+    name: '',
+    kind: 'HALL',
+    regionCode: '',
+    address: '',
+    online: false,
+    assistanceOnly: true,
+  });
   const create = useAction(async () => {
-    const input = { ...form, regionCode: form.regionCode || null, address: form.address || null, online: form.kind === 'HALL' ? form.online : false };
+    const input = {
+      ...form,
+      regionCode: form.regionCode || null,
+      address: form.address || null,
+      online: form.kind === 'HALL' ? form.online : false,
+    };
     const data = await api.request<{ createChannel: ChannelPayload }>(CREATE_CHANNEL, { input });
     setForm({ ...form, name: '', address: '' });
     onCreated(data.createChannel);
@@ -172,9 +209,19 @@ function CreateChannel({ onCreated }: { onCreated: (p: ChannelPayload) => void }
       <div className="form-grid">
         <label className="field field-compact" htmlFor={`${id}-name`}>
           <span>{t('admin.channels.name')}</span>
-          <input id={`${id}-name`} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          <input
+            id={`${id}-name`}
+            required
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+          />
         </label>
-        <SelectField compact label={t('admin.channels.kind')} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
+        <SelectField
+          compact
+          label={t('admin.channels.kind')}
+          value={form.kind}
+          onChange={(e) => setForm({ ...form, kind: e.target.value })}
+        >
           {KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`checkout.channelKind.${k}`)}
@@ -183,21 +230,43 @@ function CreateChannel({ onCreated }: { onCreated: (p: ChannelPayload) => void }
         </SelectField>
         <label className="field field-compact" htmlFor={`${id}-region`}>
           <span>{t('admin.orgs.regionCode')}</span>
-          <input id={`${id}-region`} required={placed} inputMode="numeric" pattern="[0-9]{12}" value={form.regionCode} onChange={(e) => setForm({ ...form, regionCode: e.target.value })} />
+          <input
+            id={`${id}-region`}
+            required={placed}
+            inputMode="numeric"
+            pattern="[0-9]{12}"
+            value={form.regionCode}
+            onChange={(e) => setForm({ ...form, regionCode: e.target.value })}
+          />
         </label>
         <label className="field field-compact" htmlFor={`${id}-address`}>
           <span>{t('admin.channels.address')}</span>
-          <input id={`${id}-address`} required={placed} value={form.address} onChange={(e) => setForm({ ...form, address: e.target.value })} />
+          <input
+            id={`${id}-address`}
+            required={placed}
+            value={form.address}
+            onChange={(e) => setForm({ ...form, address: e.target.value })}
+          />
         </label>
       </div>
       <div className="chip-row">
         {form.kind === 'HALL' && (
           <label>
-            <input type="checkbox" checked={form.online} onChange={(e) => setForm({ ...form, online: e.target.checked })} /> {t('checkout.channelKind.ONLINE')}
+            <input
+              type="checkbox"
+              checked={form.online}
+              onChange={(e) => setForm({ ...form, online: e.target.checked })}
+            />{' '}
+            {t('checkout.channelKind.ONLINE')}
           </label>
         )}
         <label>
-          <input type="checkbox" checked={form.assistanceOnly} onChange={(e) => setForm({ ...form, assistanceOnly: e.target.checked })} /> {t('admin.channels.assistanceOnly')}
+          <input
+            type="checkbox"
+            checked={form.assistanceOnly}
+            onChange={(e) => setForm({ ...form, assistanceOnly: e.target.checked })}
+          />{' '}
+          {t('admin.channels.assistanceOnly')}
         </label>
       </div>
       <ErrorNotice error={create.error} />
@@ -227,7 +296,13 @@ export function ChannelsSection() {
       </section>
       <details className="card">
         <summary>{t('admin.channels.create')}</summary>
-        {created?.deviceSecret && <SecretOnce deviceId={created.channel.deviceId} secret={created.deviceSecret} onDismiss={() => setCreated(null)} />}
+        {created?.deviceSecret && (
+          <SecretOnce
+            deviceId={created.channel.deviceId}
+            secret={created.deviceSecret}
+            onDismiss={() => setCreated(null)}
+          />
+        )}
         <CreateChannel
           onCreated={(p) => {
             setCreated(p);

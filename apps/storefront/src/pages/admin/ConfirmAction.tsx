@@ -62,18 +62,35 @@ export function ConfirmAction({
       >
         {label}
       </button>
-      <dialog ref={dialog} className="admin-dialog" aria-labelledby={`${id}-title`} onClose={() => setOpen(false)} data-testid="confirm-dialog">
+      <dialog
+        ref={dialog}
+        className="admin-dialog"
+        aria-labelledby={`${id}-title`}
+        onClose={() => setOpen(false)}
+        data-testid="confirm-dialog"
+      >
         {open && (
           <form onSubmit={submit}>
             <h2 id={`${id}-title`}>{title}</h2>
             {body && <p className="muted">{body}</p>}
             <label className="field" htmlFor={`${id}-reason`}>
               <span>{t('admin.confirm.reason')}</span>
-              <textarea id={`${id}-reason`} name="reason" rows={3} required={reasonRequired} value={reason} onChange={(e) => setReason(e.target.value)} />
+              <textarea
+                id={`${id}-reason`}
+                name="reason"
+                rows={3}
+                required={reasonRequired}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
             </label>
             <ErrorNotice error={act.error} />
             <div className="form-actions">
-              <button type="submit" className={`button ${danger ? 'button-danger' : 'button-primary'}`} disabled={act.busy || (reasonRequired && !reason.trim())}>
+              <button
+                type="submit"
+                className={`button ${danger ? 'button-danger' : 'button-primary'}`}
+                disabled={act.busy || (reasonRequired && !reason.trim())}
+              >
                 {t('admin.confirm.go', { action: label })}
               </button>
               <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>

@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { DISCARD_FAILED_JOB, type FailedJob, FAILED_JOBS, type FailedJobsData, RETRY_FAILED_JOB } from '../../api/admin';
+import {
+  DISCARD_FAILED_JOB,
+  type FailedJob,
+  FAILED_JOBS,
+  type FailedJobsData,
+  RETRY_FAILED_JOB,
+} from '../../api/admin';
 import { api } from '../../api/client';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { SelectField } from '../../components/SelectField';
@@ -24,7 +30,8 @@ function JobRow({ job, onDone }: { job: FailedJob; onDone: () => void }) {
         </div>
         <p className="small">{job.failedReason}</p>
         <p className="muted small">
-          {t('admin.jobs.attempts', { count: job.attemptsMade })} · {formatDateTime(job.failedAt ?? job.timestamp, locale)}
+          {t('admin.jobs.attempts', { count: job.attemptsMade })} ·{' '}
+          {formatDateTime(job.failedAt ?? job.timestamp, locale)}
         </p>
         <details>
           <summary className="small">{t('admin.jobs.data')}</summary>

@@ -27,10 +27,18 @@ export function OrdersSection() {
   const units = useQuery<OrganizationsData>(ORGANIZATIONS, { kind: 'AGENCY' });
   const suppliers = useQuery<SuppliersData>(SUPPLIERS, { first: 100 });
   const channels = useQuery<AdminChannelsData>(ADMIN_CHANNELS);
-  const list = useConnection<OrdersData, OrderSummary>(ORDERS, { filter: toFilter(filter), first: 30 }, (d) => d.orders);
-  const set = (key: keyof Filter) => (e: { target: { value: string } }) => setFilter({ ...filter, [key]: e.target.value });
+  const list = useConnection<OrdersData, OrderSummary>(
+    ORDERS,
+    { filter: toFilter(filter), first: 30 },
+    (d) => d.orders,
+  );
+  const set = (key: keyof Filter) => (e: { target: { value: string } }) =>
+    setFilter({ ...filter, [key]: e.target.value });
   const channelName = (cid: string) => channels.data?.channels.find((c) => c.id === cid)?.name ?? '—';
-  const unitName = (oid: string | null) => (oid ? (units.data?.organizations.find((o) => o.id === oid)?.name ?? t('admin.orders.agency')) : t('admin.orders.retail'));
+  const unitName = (oid: string | null) =>
+    oid
+      ? (units.data?.organizations.find((o) => o.id === oid)?.name ?? t('admin.orders.agency'))
+      : t('admin.orders.retail');
   return (
     <section className="card">
       <form

@@ -1,5 +1,11 @@
 import { api } from '../../api/client';
-import { CONFIRM_BANK_TRANSFER, PAYMENTS_AWAITING_CONFIRMATION, type PaymentsAwaitingData, type PendingTransfer, REJECT_BANK_TRANSFER } from '../../api/ordering';
+import {
+  CONFIRM_BANK_TRANSFER,
+  PAYMENTS_AWAITING_CONFIRMATION,
+  type PaymentsAwaitingData,
+  type PendingTransfer,
+  REJECT_BANK_TRANSFER,
+} from '../../api/ordering';
 import { Decision } from '../../components/Decision';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
@@ -24,7 +30,8 @@ function TransferRow({ payment, onDone }: { payment: PendingTransfer; onDone: (i
           <Link to={`/orders/${payment.orderId}`}>{t('admin.payments.order')}</Link>
         </div>
         <p className="muted small">
-          {t('pay.bank.reference')} <span className="mono">{payment.reference}</span> · {t('admin.payments.paidOn', { at: formatDateTime(payment.paidAt, locale) })} ·{' '}
+          {t('pay.bank.reference')} <span className="mono">{payment.reference}</span> ·{' '}
+          {t('admin.payments.paidOn', { at: formatDateTime(payment.paidAt, locale) })} ·{' '}
           {t('admin.payments.recordedAt', { at: formatDateTime(payment.createdAt, locale) })}
         </p>
       </div>
@@ -45,7 +52,10 @@ function TransferRow({ payment, onDone }: { payment: PendingTransfer; onDone: (i
 export function PaymentsAdmin() {
   const { t } = useI18n();
   const { data, error, loading, reload, setData } = useQuery<PaymentsAwaitingData>(PAYMENTS_AWAITING_CONFIRMATION);
-  const done = (id: string) => setData((d) => (d ? { paymentsAwaitingConfirmation: d.paymentsAwaitingConfirmation.filter((p) => p.id !== id) } : d));
+  const done = (id: string) =>
+    setData((d) =>
+      d ? { paymentsAwaitingConfirmation: d.paymentsAwaitingConfirmation.filter((p) => p.id !== id) } : d,
+    );
   const rows = data?.paymentsAwaitingConfirmation ?? [];
   return (
     <section className="card">

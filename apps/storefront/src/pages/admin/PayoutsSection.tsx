@@ -63,14 +63,28 @@ export function PayoutsSection() {
                 <td className="num">{formatFen(b.totalAmount)}</td>
                 <td className="num">
                   {b.payouts.length}
-                  {b.skippedSupplierIds.length > 0 && <span className="chip chip-warning">{t('admin.payouts.skipped', { count: b.skippedSupplierIds.length })}</span>}
+                  {b.skippedSupplierIds.length > 0 && (
+                    <span className="chip chip-warning">
+                      {t('admin.payouts.skipped', { count: b.skippedSupplierIds.length })}
+                    </span>
+                  )}
                 </td>
                 <td>
-                  <button type="button" className="button button-quiet" disabled={csv.busy} onClick={() => void csv.run(b.csvUrl, b.id)}>
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    disabled={csv.busy}
+                    onClick={() => void csv.run(b.csvUrl, b.id)}
+                  >
                     {t('admin.payouts.csv')}
                   </button>{' '}
                   {b.status !== 'COMPLETED' && (
-                    <button type="button" className="button button-quiet" disabled={retry.busy} onClick={() => void retry.run(b.id)}>
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      disabled={retry.busy}
+                      onClick={() => void retry.run(b.id)}
+                    >
                       {t('admin.payouts.retry')}
                     </button>
                   )}

@@ -1,5 +1,14 @@
 import { useId, useState } from 'react';
-import { FLAGGED_PAYMENTS, type FlaggedPaymentsData, ORDER_REFUNDS, RECENT_REFUNDS, type RecentRefundsData, REFUND_ORDER, REFUND_UNMATCHED, type RefundRecord } from '../../api/admin';
+import {
+  FLAGGED_PAYMENTS,
+  type FlaggedPaymentsData,
+  ORDER_REFUNDS,
+  RECENT_REFUNDS,
+  type RecentRefundsData,
+  REFUND_ORDER,
+  REFUND_UNMATCHED,
+  type RefundRecord,
+} from '../../api/admin';
 import { api } from '../../api/client';
 import { ORDERS, type OrdersData } from '../../api/ordering';
 import { ErrorNotice, Loading } from '../../components/Feedback';
@@ -24,7 +33,9 @@ function RefundOrder({ onRefunded }: { onRefunded: () => void }) {
     const nodes = data.orders.edges.map((e) => e.node);
     // Money moves only for an unambiguous order: the exact number, or the only match of a partial one.
     const order = nodes.find((n) => n.orderNo === search) ?? (nodes.length === 1 ? nodes[0] : null);
-    const refunds = order ? (await api.request<{ orderRefunds: RefundRecord[] }>(ORDER_REFUNDS, { orderId: order.id })).orderRefunds : [];
+    const refunds = order
+      ? (await api.request<{ orderRefunds: RefundRecord[] }>(ORDER_REFUNDS, { orderId: order.id })).orderRefunds
+      : [];
     return { order, refunds, matches: order ? [] : nodes.map((n) => n.orderNo) };
   });
   const [found, setFound] = useState<Awaited<ReturnType<typeof find.run>>>(undefined);
@@ -80,7 +91,12 @@ function RefundOrder({ onRefunded }: { onRefunded: () => void }) {
             </Link>{' '}
             <StatusChip domain="orderStatus" status={order.status} />
           </p>
-          <p className="muted small">{t('admin.refunds.paidRefunded', { paid: formatFen(order.paidAmount), refunded: formatFen(order.refundedAmount) })}</p>
+          <p className="muted small">
+            {t('admin.refunds.paidRefunded', {
+              paid: formatFen(order.paidAmount),
+              refunded: formatFen(order.refundedAmount),
+            })}
+          </p>
           <ul className="row-list">
             {found.refunds.map((r) => (
               <li key={r.id} className="row small">
@@ -94,11 +110,21 @@ function RefundOrder({ onRefunded }: { onRefunded: () => void }) {
           <div className="inline-form">
             <label className="field field-compact" htmlFor={`${id}-amount`}>
               <span>{t('admin.refunds.amount')}</span>
-              <input id={`${id}-amount`} inputMode="decimal" placeholder={t('admin.refunds.amountAll')} value={amount} onChange={(e) => setAmount(e.target.value)} aria-invalid={amount.trim() !== '' && fen === null} />
+              <input
+                id={`${id}-amount`}
+                inputMode="decimal"
+                placeholder={t('admin.refunds.amountAll')}
+                value={amount}
+                onChange={(e) => setAmount(e.target.value)}
+                aria-invalid={amount.trim() !== '' && fen === null}
+              />
             </label>
             <ConfirmAction
               label={t('admin.refunds.refund')}
-              title={t('admin.refunds.confirmTitle', { order: order.orderNo, amount: fen !== null ? formatFen(fen) : t('admin.refunds.amountAll') })}
+              title={t('admin.refunds.confirmTitle', {
+                order: order.orderNo,
+                amount: fen !== null ? formatFen(fen) : t('admin.refunds.amountAll'),
+              })}
               onConfirm={async (reason) => {
                 await api.request(REFUND_ORDER, { orderId: order.id, amount: fen, reason });
                 setAmount('');
@@ -161,13 +187,21 @@ const REFUND_STATUSES = ['PENDING', 'SUCCEEDED', 'FAILED'] as const;
 function RecentRefunds() {
   const { t, locale } = useI18n();
   const [status, setStatus] = useState('');
-  const { data, error, loading, reload } = useQuery<RecentRefundsData>(RECENT_REFUNDS, { status: status || null, first: 50 });
+  const { data, error, loading, reload } = useQuery<RecentRefundsData>(RECENT_REFUNDS, {
+    status: status || null,
+    first: 50,
+  });
   const rows = data?.refunds ?? [];
   return (
     <section className="card">
       <h2>{t('admin.refunds.recentTitle')}</h2>
       <div className="admin-filters">
-        <SelectField compact label={t('admin.filter.status')} value={status} onChange={(e) => setStatus(e.target.value)}>
+        <SelectField
+          compact
+          label={t('admin.filter.status')}
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+        >
           <option value="">{t('admin.filter.all')}</option>
           {REFUND_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -195,7 +229,9 @@ function RecentRefunds() {
                 <tr key={r.id} data-testid="recent-refund">
                   <td className="nowrap">{formatDateTime(r.createdAt, locale)}</td>
                   <td className="num">{formatFen(r.amount)}</td>
-                  <td className="nowrap">{t(`admin.refunds.status.${r.status as (typeof REFUND_STATUSES)[number]}`)}</td>
+                  <td className="nowrap">
+                    {t(`admin.refunds.status.${r.status as (typeof REFUND_STATUSES)[number]}`)}
+                  </td>
                   <td>{r.failure ?? r.reason ?? '—'}</td>
                   <td className="nowrap">
                     <Link to={`/orders/${r.orderId}`}>{t('admin.payments.order')}</Link>

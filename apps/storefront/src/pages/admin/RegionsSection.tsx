@@ -1,5 +1,12 @@
 import { useId, useState } from 'react';
-import { JURISDICTION_MINIMUMS, type JurisdictionMinimumsData, REGION_WITH_FLAGS, type RegionFlags, SET_JURISDICTION_MINIMUM, SET_REGION_FLAGS } from '../../api/admin';
+import {
+  JURISDICTION_MINIMUMS,
+  type JurisdictionMinimumsData,
+  REGION_WITH_FLAGS,
+  type RegionFlags,
+  SET_JURISDICTION_MINIMUM,
+  SET_REGION_FLAGS,
+} from '../../api/admin';
 import { api } from '../../api/client';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RegionName } from '../../components/RegionName';
@@ -33,10 +40,22 @@ function CountyFlags() {
         <div className="chip-row" data-testid="county-flags">
           <strong>{r.name}</strong>
           <label>
-            <input type="checkbox" checked={r.exPovertyCounty} disabled={save.busy} onChange={(e) => void save.run({ exPovertyCounty: e.target.checked })} /> {t('region.flag.exPoverty')}
+            <input
+              type="checkbox"
+              checked={r.exPovertyCounty}
+              disabled={save.busy}
+              onChange={(e) => void save.run({ exPovertyCounty: e.target.checked })}
+            />{' '}
+            {t('region.flag.exPoverty')}
           </label>
           <label>
-            <input type="checkbox" checked={r.keyAssistanceCounty} disabled={save.busy} onChange={(e) => void save.run({ keyAssistanceCounty: e.target.checked })} /> {t('region.flag.keyAssistance')}
+            <input
+              type="checkbox"
+              checked={r.keyAssistanceCounty}
+              disabled={save.busy}
+              onChange={(e) => void save.run({ keyAssistanceCounty: e.target.checked })}
+            />{' '}
+            {t('region.flag.keyAssistance')}
           </label>
         </div>
       )}
@@ -61,7 +80,11 @@ function Minimums() {
     <section className="card">
       <h2>{t('admin.regions.minimumsTitle')}</h2>
       <ErrorNotice error={error} onRetry={reload} />
-      {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('admin.regions.noMinimums')}</p> : null}
+      {loading && !data ? (
+        <Loading />
+      ) : rows.length === 0 ? (
+        <p className="muted">{t('admin.regions.noMinimums')}</p>
+      ) : null}
       <div className="table-scroll">
         <table className="table">
           <tbody>
@@ -88,7 +111,14 @@ function Minimums() {
           <RegionPicker value={prefix} onChange={setPrefix} deepest={2} />
           <label className="field field-compact" htmlFor={`${id}-pct`}>
             <span>{t('admin.regions.minimumPercent')}</span>
-            <input id={`${id}-pct`} inputMode="decimal" required value={percent} onChange={(e) => setPercent(e.target.value)} aria-invalid={bps === null} />
+            <input
+              id={`${id}-pct`}
+              inputMode="decimal"
+              required
+              value={percent}
+              onChange={(e) => setPercent(e.target.value)}
+              aria-invalid={bps === null}
+            />
           </label>
           <div className="field field-compact">
             <button type="submit" className="button button-primary" disabled={save.busy || !prefix || bps === null}>

@@ -39,8 +39,10 @@ function SupplierRow({ supplier, onChanged }: { supplier: SupplierRecord; onChan
           <StatusChip domain="supplierStatus" status={supplier.status} />
         </div>
         <p className="muted small">
-          {isMessageKey(kindKey) ? t(kindKey) : supplier.kind} · {supplier.county?.path.map((r) => r.name).join(' ') ?? supplier.countyCode} · {t('admin.suppliers.creditCode')}{' '}
-          <span className="mono">{supplier.creditCode ?? '—'}</span> · {t('admin.suppliers.appliedAt', { at: formatDateTime(supplier.appliedAt, locale) })}
+          {isMessageKey(kindKey) ? t(kindKey) : supplier.kind} ·{' '}
+          {supplier.county?.path.map((r) => r.name).join(' ') ?? supplier.countyCode} ·{' '}
+          {t('admin.suppliers.creditCode')} <span className="mono">{supplier.creditCode ?? '—'}</span> ·{' '}
+          {t('admin.suppliers.appliedAt', { at: formatDateTime(supplier.appliedAt, locale) })}
         </p>
         <p className="small">{supplier.linkageMechanism}</p>
         {last && (
@@ -54,7 +56,13 @@ function SupplierRow({ supplier, onChanged }: { supplier: SupplierRecord; onChan
       <div className="row-actions">
         {supplier.status === 'RECOMMENDED' && (
           <>
-            <button type="button" className="button button-primary" disabled={quick.busy} onClick={() => void quick.run('approve')} data-testid="supplier-approve">
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={quick.busy}
+              onClick={() => void quick.run('approve')}
+              data-testid="supplier-approve"
+            >
               {t('admin.suppliers.approve')}
             </button>
             {confirm('reject', t('decision.reject'))}
@@ -68,7 +76,13 @@ function SupplierRow({ supplier, onChanged }: { supplier: SupplierRecord; onChan
         )}
         {supplier.status === 'SUSPENDED' && (
           <>
-            <button type="button" className="button button-quiet" disabled={quick.busy} onClick={() => void quick.run('reinstate')} data-testid="supplier-reinstate">
+            <button
+              type="button"
+              className="button button-quiet"
+              disabled={quick.busy}
+              onClick={() => void quick.run('reinstate')}
+              data-testid="supplier-reinstate"
+            >
               {t('admin.suppliers.reinstate')}
             </button>
             {confirm('revoke', t('admin.suppliers.revoke'))}
@@ -83,13 +97,21 @@ function SupplierRow({ supplier, onChanged }: { supplier: SupplierRecord; onChan
 export function SuppliersSection() {
   const { t } = useI18n();
   const [status, setStatus] = useState('RECOMMENDED');
-  const { data, error, loading, reload } = useQuery<SuppliersData>(SUPPLIERS, { filter: status ? { status } : {}, first: 100 });
+  const { data, error, loading, reload } = useQuery<SuppliersData>(SUPPLIERS, {
+    filter: status ? { status } : {},
+    first: 100,
+  });
   const rows = data?.suppliers ?? [];
   return (
     <section className="card">
       <p className="muted">{t('admin.suppliers.lead')}</p>
       <div className="admin-filters">
-        <SelectField compact label={t('admin.filter.status')} value={status} onChange={(e) => setStatus(e.target.value)}>
+        <SelectField
+          compact
+          label={t('admin.filter.status')}
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+        >
           <option value="">{t('admin.filter.all')}</option>
           {SUPPLIER_STATUSES.map((s) => (
             <option key={s} value={s}>

@@ -50,7 +50,12 @@ function RoleFields({ value, onChange }: { value: RoleChoice; onChange: (v: Role
   const orgs = useQuery<OrganizationsData>(ORGANIZATIONS, { kind }, { skip: !kind });
   return (
     <>
-      <SelectField compact label={t('admin.users.role')} value={value.role} onChange={(e) => onChange({ role: e.target.value, organizationId: '', regionPrefix: '' })}>
+      <SelectField
+        compact
+        label={t('admin.users.role')}
+        value={value.role}
+        onChange={(e) => onChange({ role: e.target.value, organizationId: '', regionPrefix: '' })}
+      >
         {GRANTABLE.map((r) => (
           <option key={r} value={r}>
             {roleName(t, r)}
@@ -58,7 +63,13 @@ function RoleFields({ value, onChange }: { value: RoleChoice; onChange: (v: Role
         ))}
       </SelectField>
       {kind && (
-        <SelectField compact label={t('admin.users.organization')} required value={value.organizationId} onChange={(e) => onChange({ ...value, organizationId: e.target.value })}>
+        <SelectField
+          compact
+          label={t('admin.users.organization')}
+          required
+          value={value.organizationId}
+          onChange={(e) => onChange({ ...value, organizationId: e.target.value })}
+        >
           <option value="">{t('admin.users.chooseOrg')}</option>
           {(orgs.data?.organizations ?? []).map((o) => (
             <option key={o.id} value={o.id}>
@@ -70,14 +81,25 @@ function RoleFields({ value, onChange }: { value: RoleChoice; onChange: (v: Role
       {REGION_ROLES.has(value.role) && (
         <label className="field field-compact" htmlFor={`${id}-prefix`}>
           <span>{t('admin.users.regionPrefix')}</span>
-          <input id={`${id}-prefix`} required inputMode="numeric" pattern="[0-9]{2,12}" value={value.regionPrefix} onChange={(e) => onChange({ ...value, regionPrefix: e.target.value })} />
+          <input
+            id={`${id}-prefix`}
+            required
+            inputMode="numeric"
+            pattern="[0-9]{2,12}"
+            value={value.regionPrefix}
+            onChange={(e) => onChange({ ...value, regionPrefix: e.target.value })}
+          />
         </label>
       )}
     </>
   );
 }
 
-const roleInput = (c: RoleChoice) => ({ role: c.role, organizationId: c.organizationId || null, regionPrefix: REGION_ROLES.has(c.role) ? c.regionPrefix : null });
+const roleInput = (c: RoleChoice) => ({
+  role: c.role,
+  organizationId: c.organizationId || null,
+  regionPrefix: REGION_ROLES.has(c.role) ? c.regionPrefix : null,
+});
 
 function UserRow({ user, onChanged }: { user: AdminUser; onChanged: () => void }) {
   const { t, locale } = useI18n();
@@ -158,7 +180,12 @@ function UserRow({ user, onChanged }: { user: AdminUser; onChanged: () => void }
             }}
           />
         ) : (
-          <button type="button" className="button button-quiet" disabled={enable.busy} onClick={() => void enable.run()}>
+          <button
+            type="button"
+            className="button button-quiet"
+            disabled={enable.busy}
+            onClick={() => void enable.run()}
+          >
             {t('account.disable.enable')}
           </button>
         )}
@@ -173,14 +200,29 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
   const [form, setForm] = useState({ displayName: '', email: '', phone: '', password: '' });
   const [choice, setChoice] = useState<RoleChoice>({ role: 'PURCHASER', organizationId: '', regionPrefix: '' });
   const create = useAction(async () => {
-    await api.request(CREATE_USER, { input: { displayName: form.displayName, email: form.email || null, phone: form.phone || null, password: form.password, ...roleInput(choice) } });
+    await api.request(CREATE_USER, {
+      input: {
+        displayName: form.displayName,
+        email: form.email || null,
+        phone: form.phone || null,
+        password: form.password,
+        ...roleInput(choice),
+      },
+    });
     setForm({ displayName: '', email: '', phone: '', password: '' });
     onDone();
   });
   const text = (key: keyof typeof form, label: string, type = 'text', required = false) => (
     <label className="field field-compact" htmlFor={`${id}-${key}`}>
       <span>{label}</span>
-      <input id={`${id}-${key}`} type={type} required={required} autoComplete="off" value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+      <input
+        id={`${id}-${key}`}
+        type={type}
+        required={required}
+        autoComplete="off"
+        value={form[key]}
+        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+      />
     </label>
   );
   return (
@@ -210,7 +252,14 @@ function CreateOrgForm({ onDone }: { onDone: () => void }) {
   const id = useId();
   const [form, setForm] = useState({ name: '', kind: 'AGENCY', creditCode: '', regionCode: '' });
   const create = useAction(async () => {
-    await api.request(CREATE_ORGANIZATION, { input: { name: form.name, kind: form.kind, creditCode: form.creditCode || null, regionCode: form.regionCode || null } });
+    await api.request(CREATE_ORGANIZATION, {
+      input: {
+        name: form.name,
+        kind: form.kind,
+        creditCode: form.creditCode || null,
+        regionCode: form.regionCode || null,
+      },
+    });
     setForm({ ...form, name: '', creditCode: '' });
     onDone();
   });
@@ -224,9 +273,19 @@ function CreateOrgForm({ onDone }: { onDone: () => void }) {
       <div className="form-grid">
         <label className="field field-compact" htmlFor={`${id}-name`}>
           <span>{t('admin.orgs.name')}</span>
-          <input id={`${id}-name`} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          <input
+            id={`${id}-name`}
+            required
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+          />
         </label>
-        <SelectField compact label={t('admin.orgs.kind')} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
+        <SelectField
+          compact
+          label={t('admin.orgs.kind')}
+          value={form.kind}
+          onChange={(e) => setForm({ ...form, kind: e.target.value })}
+        >
           {ORG_KINDS.map((k) => (
             <option key={k} value={k}>
               {orgKindName(t, k)}
@@ -235,11 +294,21 @@ function CreateOrgForm({ onDone }: { onDone: () => void }) {
         </SelectField>
         <label className="field field-compact" htmlFor={`${id}-credit`}>
           <span>{t('admin.suppliers.creditCode')}</span>
-          <input id={`${id}-credit`} value={form.creditCode} onChange={(e) => setForm({ ...form, creditCode: e.target.value.toUpperCase() })} />
+          <input
+            id={`${id}-credit`}
+            value={form.creditCode}
+            onChange={(e) => setForm({ ...form, creditCode: e.target.value.toUpperCase() })}
+          />
         </label>
         <label className="field field-compact" htmlFor={`${id}-region`}>
           <span>{t('admin.orgs.regionCode')}</span>
-          <input id={`${id}-region`} inputMode="numeric" pattern="[0-9]{12}" value={form.regionCode} onChange={(e) => setForm({ ...form, regionCode: e.target.value })} />
+          <input
+            id={`${id}-region`}
+            inputMode="numeric"
+            pattern="[0-9]{12}"
+            value={form.regionCode}
+            onChange={(e) => setForm({ ...form, regionCode: e.target.value })}
+          />
         </label>
       </div>
       <ErrorNotice error={create.error} />
@@ -261,7 +330,9 @@ export function UsersSection() {
   const orgs = useQuery<OrganizationsData>(ORGANIZATIONS, {});
   const [orgSearch, setOrgSearch] = useState('');
   const needle = orgSearch.trim().toLowerCase();
-  const orgRows = (orgs.data?.organizations ?? []).filter((o) => !needle || [o.name, o.creditCode ?? '', o.regionCode ?? ''].some((v) => v.toLowerCase().includes(needle)));
+  const orgRows = (orgs.data?.organizations ?? []).filter(
+    (o) => !needle || [o.name, o.creditCode ?? '', o.regionCode ?? ''].some((v) => v.toLowerCase().includes(needle)),
+  );
   const rows = users.data?.users ?? [];
   return (
     <>
@@ -293,7 +364,11 @@ export function UsersSection() {
           </div>
         </form>
         <ErrorNotice error={users.error} onRetry={users.reload} />
-        {users.loading && !users.data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+        {users.loading && !users.data ? (
+          <Loading />
+        ) : rows.length === 0 ? (
+          <p className="muted">{t('queue.empty')}</p>
+        ) : null}
         <ul className="row-list">
           {rows.map((u) => (
             <UserRow key={u.id} user={u} onChanged={users.reload} />

@@ -1,6 +1,12 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { api } from '../../api/client';
-import { ANSWER_COMPLAINT, type ComplaintData, complaintPhotoBlobUrl, DECIDE_COMPLAINT, type ComplaintRemedy } from '../../api/aftersales';
+import {
+  ANSWER_COMPLAINT,
+  type ComplaintData,
+  complaintPhotoBlobUrl,
+  DECIDE_COMPLAINT,
+  type ComplaintRemedy,
+} from '../../api/aftersales';
 import { ErrorNotice } from '../../components/Feedback';
 import { SelectField } from '../../components/SelectField';
 import { useI18n } from '../../i18n';
@@ -37,7 +43,18 @@ function Photo({ url }: { url: string }) {
       if (href) URL.revokeObjectURL(href);
     };
   }, [url]);
-  return src ? <img src={src} alt={t('complaint.photo')} className="complaint-photo" width={96} height={96} data-testid="complaint-photo" /> : <span className="muted small">…</span>;
+  return src ? (
+    <img
+      src={src}
+      alt={t('complaint.photo')}
+      className="complaint-photo"
+      width={96}
+      height={96}
+      data-testid="complaint-photo"
+    />
+  ) : (
+    <span className="muted small">…</span>
+  );
 }
 
 function AnswerForm({ complaint, onChanged }: { complaint: ComplaintData; onChanged: (c: ComplaintData) => void }) {
@@ -45,7 +62,10 @@ function AnswerForm({ complaint, onChanged }: { complaint: ComplaintData; onChan
   const id = useId();
   const [answer, setAnswer] = useState('');
   const act = useAction(async () => {
-    const data = await api.request<{ answerComplaint: ComplaintData }>(ANSWER_COMPLAINT, { id: complaint.id, answer: answer.trim() });
+    const data = await api.request<{ answerComplaint: ComplaintData }>(ANSWER_COMPLAINT, {
+      id: complaint.id,
+      answer: answer.trim(),
+    });
     onChanged(data.answerComplaint);
   });
   const submit = (e: FormEvent) => {
@@ -56,7 +76,14 @@ function AnswerForm({ complaint, onChanged }: { complaint: ComplaintData; onChan
     <form className="decision" onSubmit={submit} data-testid="answer-form">
       <label className="field field-compact" htmlFor={id}>
         <span>{t('complaint.answer')}</span>
-        <textarea id={id} rows={2} required maxLength={2000} value={answer} onChange={(e) => setAnswer(e.target.value)} />
+        <textarea
+          id={id}
+          rows={2}
+          required
+          maxLength={2000}
+          value={answer}
+          onChange={(e) => setAnswer(e.target.value)}
+        />
       </label>
       <ErrorNotice error={act.error} />
       <div className="form-actions">
@@ -79,7 +106,10 @@ function DecideForm({ complaint, onChanged }: { complaint: ComplaintData; onChan
   const fen = amount.trim() ? parseYuanToFen(amount) : null;
   const amountBad = decision === 'UPHOLD' && amount.trim() !== '' && (fen === null || fen <= 0);
   const act = useAction(async () => {
-    const input = decision === 'REJECT' ? { decision, reason: reason.trim() } : { decision, reason: reason.trim(), remedy, refundAmount: fen };
+    const input =
+      decision === 'REJECT'
+        ? { decision, reason: reason.trim() }
+        : { decision, reason: reason.trim(), remedy, refundAmount: fen };
     const data = await api.request<{ decideComplaint: ComplaintData }>(DECIDE_COMPLAINT, { id: complaint.id, input });
     onChanged(data.decideComplaint);
   });
@@ -89,30 +119,61 @@ function DecideForm({ complaint, onChanged }: { complaint: ComplaintData; onChan
   };
   return (
     <form className="decision" onSubmit={submit} data-testid="decide-form">
-      <SelectField compact label={t('complaint.decision')} value={decision} onChange={(e) => setDecision(e.target.value as 'UPHOLD' | 'REJECT')} name="decision">
+      <SelectField
+        compact
+        label={t('complaint.decision')}
+        value={decision}
+        onChange={(e) => setDecision(e.target.value as 'UPHOLD' | 'REJECT')}
+        name="decision"
+      >
         <option value="UPHOLD">{t('complaint.uphold')}</option>
         <option value="REJECT">{t('complaint.reject')}</option>
       </SelectField>
       {decision === 'UPHOLD' && (
         <>
-          <SelectField compact label={t('complaint.remedy')} value={remedy} onChange={(e) => setRemedy(e.target.value as ComplaintRemedy)} name="remedy">
+          <SelectField
+            compact
+            label={t('complaint.remedy')}
+            value={remedy}
+            onChange={(e) => setRemedy(e.target.value as ComplaintRemedy)}
+            name="remedy"
+          >
             <option value="REFUND">{t('complaintRemedy.REFUND')}</option>
             <option value="RETURN">{t('complaintRemedy.RETURN')}</option>
           </SelectField>
           <label className="field field-compact" htmlFor={`${id}-amount`}>
             <span>{t('complaint.refundAmount')}</span>
-            <input id={`${id}-amount`} name="refundAmount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} aria-invalid={amountBad} />
+            <input
+              id={`${id}-amount`}
+              name="refundAmount"
+              inputMode="decimal"
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+              aria-invalid={amountBad}
+            />
           </label>
           <p className="hint">{t('complaint.refundHint')}</p>
         </>
       )}
       <label className="field field-compact" htmlFor={`${id}-reason`}>
         <span>{t('complaint.decisionReason')}</span>
-        <textarea id={`${id}-reason`} name="reason" rows={2} required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <textarea
+          id={`${id}-reason`}
+          name="reason"
+          rows={2}
+          required
+          maxLength={2000}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </label>
       <ErrorNotice error={act.error} />
       <div className="form-actions">
-        <button type="submit" className={decision === 'UPHOLD' ? 'button button-primary' : 'button button-danger'} disabled={act.busy || !reason.trim() || amountBad}>
+        <button
+          type="submit"
+          className={decision === 'UPHOLD' ? 'button button-primary' : 'button button-danger'}
+          disabled={act.busy || !reason.trim() || amountBad}
+        >
           {decision === 'UPHOLD' ? t('complaint.upholdSubmit') : t('complaint.rejectSubmit')}
         </button>
       </div>
@@ -164,7 +225,14 @@ export function ComplaintCard({
         )}
         {c.decidedAt && (
           <p data-testid="complaint-decision">
-            <strong>{c.status === 'UPHELD' ? t('complaint.upheldWith', { amount: formatFen(c.refundAmount), remedy: t(`complaintRemedy.${c.remedy ?? 'REFUND'}`) }) : t('complaint.rejected')}</strong>{' '}
+            <strong>
+              {c.status === 'UPHELD'
+                ? t('complaint.upheldWith', {
+                    amount: formatFen(c.refundAmount),
+                    remedy: t(`complaintRemedy.${c.remedy ?? 'REFUND'}`),
+                  })
+                : t('complaint.rejected')}
+            </strong>{' '}
             {c.decisionReason}
           </p>
         )}

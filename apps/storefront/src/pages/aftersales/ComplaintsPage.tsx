@@ -13,10 +13,22 @@ const STATUSES: ComplaintStatus[] = ['ANSWERED', 'OPEN', 'UPHELD', 'REJECTED'];
 function Complaints() {
   const { t } = useI18n();
   const [status, setStatus] = useState<ComplaintStatus | ''>('');
-  const { data, error, loading, reload, setData } = useQuery<ComplaintsData>(COMPLAINTS, { filter: status ? { status } : {}, first: 100 });
+  const { data, error, loading, reload, setData } = useQuery<ComplaintsData>(COMPLAINTS, {
+    filter: status ? { status } : {},
+    first: 100,
+  });
   const rows = data?.complaints.edges.map((e) => e.node) ?? [];
   const replace = (c: ComplaintData) =>
-    setData((d) => (d ? { complaints: { ...d.complaints, edges: d.complaints.edges.map((e) => (e.node.id === c.id ? { node: c } : e)) } } : d));
+    setData((d) =>
+      d
+        ? {
+            complaints: {
+              ...d.complaints,
+              edges: d.complaints.edges.map((e) => (e.node.id === c.id ? { node: c } : e)),
+            },
+          }
+        : d,
+    );
   return (
     <div className="container page-body portal">
       <div className="portal-head">
@@ -25,7 +37,12 @@ function Complaints() {
           <h1>{t('complaints.title')}</h1>
           <p className="muted">{t('complaints.lead')}</p>
         </div>
-        <SelectField compact label={t('complaints.filter')} value={status} onChange={(e) => setStatus(e.target.value as ComplaintStatus | '')}>
+        <SelectField
+          compact
+          label={t('complaints.filter')}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as ComplaintStatus | '')}
+        >
           <option value="">{t('complaints.all')}</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>

@@ -45,7 +45,13 @@ function RateForm({ so, onDone }: { so: SupplierOrderData; onDone: () => void })
       </fieldset>
       <label className="field field-compact" htmlFor={`${id}-comment`}>
         <span>{t('rating.comment')}</span>
-        <textarea id={`${id}-comment`} rows={2} maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <textarea
+          id={`${id}-comment`}
+          rows={2}
+          maxLength={1000}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
       </label>
       <ErrorNotice error={act.error} />
       <div className="form-actions">
@@ -65,7 +71,9 @@ function ComplainForm({ so, onDone }: { so: SupplierOrderData; onDone: () => voi
   const [description, setDescription] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const act = useAction(async () => {
-    const data = await api.request<{ openComplaint: ComplaintData }>(OPEN_COMPLAINT, { input: { supplierOrderId: so.id, kind, description: description.trim() } });
+    const data = await api.request<{ openComplaint: ComplaintData }>(OPEN_COMPLAINT, {
+      input: { supplierOrderId: so.id, kind, description: description.trim() },
+    });
     // The complaint exists once opened; a photo refused afterwards is reported, the complaint stays.
     for (const file of files) await uploadComplaintPhoto(data.openComplaint.id, file);
     setOpen(false);
@@ -85,7 +93,13 @@ function ComplainForm({ so, onDone }: { so: SupplierOrderData; onDone: () => voi
   }
   return (
     <form className="decision" onSubmit={submit} data-testid="complaint-form">
-      <SelectField compact label={t('complaint.kind')} value={kind} name="kind" onChange={(e) => setKind(e.target.value as ComplaintKind)}>
+      <SelectField
+        compact
+        label={t('complaint.kind')}
+        value={kind}
+        name="kind"
+        onChange={(e) => setKind(e.target.value as ComplaintKind)}
+      >
         {COMPLAINT_KINDS.map((k) => (
           <option key={k} value={k}>
             {t(`complaintKind.${k}`)}
@@ -94,11 +108,26 @@ function ComplainForm({ so, onDone }: { so: SupplierOrderData; onDone: () => voi
       </SelectField>
       <label className="field field-compact" htmlFor={`${id}-desc`}>
         <span>{t('complaint.description')}</span>
-        <textarea id={`${id}-desc`} name="description" rows={3} required maxLength={2000} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <textarea
+          id={`${id}-desc`}
+          name="description"
+          rows={3}
+          required
+          maxLength={2000}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
       </label>
       <label className="field field-compact" htmlFor={`${id}-photos`}>
         <span>{t('complaint.photos')}</span>
-        <input id={`${id}-photos`} name="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple onChange={onFiles} />
+        <input
+          id={`${id}-photos`}
+          name="photos"
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          multiple
+          onChange={onFiles}
+        />
       </label>
       <p className="hint">{t('complaint.photosHint')}</p>
       <ErrorNotice error={act.error} />
@@ -115,14 +144,24 @@ function ComplainForm({ so, onDone }: { so: SupplierOrderData; onDone: () => voi
 }
 
 /** 售后: on the buyer's order page, rate each delivered supplier order once, complain, and follow complaints. */
-export function OrderAftersalesPanel({ order, supplierName }: { order: OrderDetail; supplierName: (id: string) => string | null }) {
+export function OrderAftersalesPanel({
+  order,
+  supplierName,
+}: {
+  order: OrderDetail;
+  supplierName: (id: string) => string | null;
+}) {
   const { t } = useI18n();
-  const { data, error, loading, reload, setData } = useQuery<OrderAftersalesData>(ORDER_AFTERSALES, { orderId: order.id });
+  const { data, error, loading, reload, setData } = useQuery<OrderAftersalesData>(ORDER_AFTERSALES, {
+    orderId: order.id,
+  });
   const delivered = order.supplierOrders.filter((so) => so.status === 'DELIVERED');
   if (delivered.length === 0 && !data?.complaints.edges.length) return null;
   const complaints = data?.complaints.edges.map((e) => e.node) ?? [];
   const replace = (c: ComplaintData) =>
-    setData((d) => (d ? { ...d, complaints: { edges: d.complaints.edges.map((e) => (e.node.id === c.id ? { node: c } : e)) } } : d));
+    setData((d) =>
+      d ? { ...d, complaints: { edges: d.complaints.edges.map((e) => (e.node.id === c.id ? { node: c } : e)) } } : d,
+    );
   return (
     <section className="card" aria-labelledby="aftersales-title" data-testid="aftersales">
       <h2 id="aftersales-title">{t('aftersales.title')}</h2>

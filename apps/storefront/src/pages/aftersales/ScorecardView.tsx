@@ -20,16 +20,31 @@ export function ScorecardView({ supplierId }: { supplierId: string }) {
         <>
           <dl className="facts">
             <dt>{t('scorecard.rating')}</dt>
-            <dd data-testid="scorecard-rating">{s.ratingAverage === null ? '—' : `${s.ratingAverage.toFixed(2)} / 5`} · {t('scorecard.ratingCount', { count: s.ratingCount })}</dd>
+            <dd data-testid="scorecard-rating">
+              {s.ratingAverage === null ? '—' : `${s.ratingAverage.toFixed(2)} / 5`} ·{' '}
+              {t('scorecard.ratingCount', { count: s.ratingCount })}
+            </dd>
             <dt>{t('scorecard.complaintRate')}</dt>
             <dd>
-              {percent(s.complaintRateBps)} · {t('scorecard.complaints', { count: s.complaintCount, delivered: s.deliveredOrders })}
+              {percent(s.complaintRateBps)} ·{' '}
+              {t('scorecard.complaints', { count: s.complaintCount, delivered: s.deliveredOrders })}
             </dd>
             <dt>{t('scorecard.upheld')}</dt>
-            <dd data-testid="scorecard-upheld">{t('scorecard.upheldValue', { total: s.upheldComplaints, recent: s.upheldRecent, days: s.upheldWindowDays })}</dd>
+            <dd data-testid="scorecard-upheld">
+              {t('scorecard.upheldValue', {
+                total: s.upheldComplaints,
+                recent: s.upheldRecent,
+                days: s.upheldWindowDays,
+              })}
+            </dd>
             <dt>{t('scorecard.onTime')}</dt>
             <dd>
-              {percent(s.onTimeShippingBps)} · {t('scorecard.onTimeValue', { onTime: s.onTimeShipped, shipped: s.shippedOrders, hours: s.onTimeShippingHours })}
+              {percent(s.onTimeShippingBps)} ·{' '}
+              {t('scorecard.onTimeValue', {
+                onTime: s.onTimeShipped,
+                shipped: s.shippedOrders,
+                hours: s.onTimeShippingHours,
+              })}
             </dd>
           </dl>
           {s.warnings.length > 0 && (

@@ -8,10 +8,22 @@ import { ScorecardView } from './ScorecardView';
 /** Supplier portal: complaints about this supplier's orders, to answer, and its scorecard. */
 export function SupplierComplaintsTab({ supplierId }: { supplierId: string }) {
   const { t } = useI18n();
-  const { data, error, loading, reload, setData } = useQuery<ComplaintsData>(COMPLAINTS, { filter: { supplierId }, first: 100 });
+  const { data, error, loading, reload, setData } = useQuery<ComplaintsData>(COMPLAINTS, {
+    filter: { supplierId },
+    first: 100,
+  });
   const rows = data?.complaints.edges.map((e) => e.node) ?? [];
   const replace = (c: ComplaintData) =>
-    setData((d) => (d ? { complaints: { ...d.complaints, edges: d.complaints.edges.map((e) => (e.node.id === c.id ? { node: c } : e)) } } : d));
+    setData((d) =>
+      d
+        ? {
+            complaints: {
+              ...d.complaints,
+              edges: d.complaints.edges.map((e) => (e.node.id === c.id ? { node: c } : e)),
+            },
+          }
+        : d,
+    );
   return (
     <>
       <ScorecardView supplierId={supplierId} />

@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { DECIDE_SUSPENSION_PROPOSAL, SUSPENSION_PROPOSALS, type SuspensionProposalData, type SuspensionProposalsData } from '../../api/aftersales';
+import {
+  DECIDE_SUSPENSION_PROPOSAL,
+  SUSPENSION_PROPOSALS,
+  type SuspensionProposalData,
+  type SuspensionProposalsData,
+} from '../../api/aftersales';
 import { Decision } from '../../components/Decision';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
@@ -57,7 +62,9 @@ function ProposalRow({ proposal, onDone }: { proposal: SuspensionProposalData; o
 function Proposals() {
   const { t } = useI18n();
   const [status, setStatus] = useState<'PROPOSED' | 'ACCEPTED' | 'REJECTED' | ''>('PROPOSED');
-  const { data, error, loading, reload } = useQuery<SuspensionProposalsData>(SUSPENSION_PROPOSALS, { status: status || null });
+  const { data, error, loading, reload } = useQuery<SuspensionProposalsData>(SUSPENSION_PROPOSALS, {
+    status: status || null,
+  });
   const rows = data?.supplierSuspensionProposals.edges.map((e) => e.node) ?? [];
   return (
     <div className="container page-body portal">
@@ -67,7 +74,12 @@ function Proposals() {
           <h1>{t('proposals.title')}</h1>
           <p className="muted">{t('proposals.lead')}</p>
         </div>
-        <SelectField compact label={t('complaints.filter')} value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+        <SelectField
+          compact
+          label={t('complaints.filter')}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as typeof status)}
+        >
           <option value="PROPOSED">{t('proposalStatus.PROPOSED')}</option>
           <option value="ACCEPTED">{t('proposalStatus.ACCEPTED')}</option>
           <option value="REJECTED">{t('proposalStatus.REJECTED')}</option>

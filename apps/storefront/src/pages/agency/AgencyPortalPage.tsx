@@ -23,13 +23,21 @@ export const AGENCY_ROLES = ['AGENCY_ADMIN', 'PURCHASER', 'APPROVER'] as const;
 /** The unit's orders (the order page does delivery confirmation, documents and acceptance). */
 function UnitOrders({ orgId }: { orgId: string }) {
   const { t } = useI18n();
-  const orders = useConnection<OrdersData, OrderSummary>(ORDERS, { filter: { buyerOrgId: orgId }, first: 20 }, (d) => d.orders);
+  const orders = useConnection<OrdersData, OrderSummary>(
+    ORDERS,
+    { filter: { buyerOrgId: orgId }, first: 20 },
+    (d) => d.orders,
+  );
   return (
     <section className="card" aria-labelledby="unit-orders-title">
       <h2 id="unit-orders-title">{t('agency.orders.title')}</h2>
       <p className="muted small">{t('agency.orders.lead')}</p>
       <ErrorNotice error={orders.error} onRetry={orders.reload} />
-      {orders.loading && orders.nodes.length === 0 ? <Loading /> : orders.nodes.length === 0 ? <p className="muted">{t('orders.empty')}</p> : null}
+      {orders.loading && orders.nodes.length === 0 ? (
+        <Loading />
+      ) : orders.nodes.length === 0 ? (
+        <p className="muted">{t('orders.empty')}</p>
+      ) : null}
       <ul className="row-list">
         {orders.nodes.map((o) => (
           <OrderRow key={o.id} order={o} />
@@ -77,7 +85,12 @@ function Portal({ section }: { section: string }) {
         </div>
         <div className="form-actions">
           {units.length > 1 && (
-            <SelectField compact label={t('agency.switch')} value={unit?.id} onChange={(e) => setChosen(e.target.value)}>
+            <SelectField
+              compact
+              label={t('agency.switch')}
+              value={unit?.id}
+              onChange={(e) => setChosen(e.target.value)}
+            >
               {units.map((u) => (
                 <option key={u.id} value={u.id}>
                   {u.name}
@@ -86,7 +99,12 @@ function Portal({ section }: { section: string }) {
             </SelectField>
           )}
           {(section === '' || section === 'filing' || section === 'units') && (
-            <SelectField compact label={t('agency.year')} value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            <SelectField
+              compact
+              label={t('agency.year')}
+              value={year}
+              onChange={(e) => setYear(Number(e.target.value))}
+            >
               {[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => (
                 <option key={y} value={y}>
                   {y}

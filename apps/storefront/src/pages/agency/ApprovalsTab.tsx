@@ -1,6 +1,12 @@
 import { useId, useState } from 'react';
 import { api } from '../../api/client';
-import { APPROVE_PURCHASE_REQUEST, PURCHASE_REQUESTS, type PurchaseRequestData, type PurchaseRequestsData, REJECT_PURCHASE_REQUEST } from '../../api/procurement';
+import {
+  APPROVE_PURCHASE_REQUEST,
+  PURCHASE_REQUESTS,
+  type PurchaseRequestData,
+  type PurchaseRequestsData,
+  REJECT_PURCHASE_REQUEST,
+} from '../../api/procurement';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../lib/use-action';
@@ -8,30 +14,58 @@ import { useConnection } from '../../lib/use-connection';
 import { RequestRow } from './RequestsTab';
 import { ProcurementError } from './shared';
 
-function DecisionForm({ request, onDecided }: { request: PurchaseRequestData; onDecided: (r: PurchaseRequestData) => void }) {
+function DecisionForm({
+  request,
+  onDecided,
+}: {
+  request: PurchaseRequestData;
+  onDecided: (r: PurchaseRequestData) => void;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [comment, setComment] = useState('');
   const approve = useAction(async () => {
-    const data = await api.request<{ approvePurchaseRequest: PurchaseRequestData }>(APPROVE_PURCHASE_REQUEST, { id: request.id, comment: comment.trim() || null });
+    const data = await api.request<{ approvePurchaseRequest: PurchaseRequestData }>(APPROVE_PURCHASE_REQUEST, {
+      id: request.id,
+      comment: comment.trim() || null,
+    });
     onDecided(data.approvePurchaseRequest);
   });
   const reject = useAction(async () => {
-    const data = await api.request<{ rejectPurchaseRequest: PurchaseRequestData }>(REJECT_PURCHASE_REQUEST, { id: request.id, reason: comment.trim() });
+    const data = await api.request<{ rejectPurchaseRequest: PurchaseRequestData }>(REJECT_PURCHASE_REQUEST, {
+      id: request.id,
+      reason: comment.trim(),
+    });
     onDecided(data.rejectPurchaseRequest);
   });
   return (
     <div className="decision" data-testid="decision">
       <label className="field field-compact" htmlFor={`${id}-comment`}>
         <span>{t('agency.approval.comment')}</span>
-        <textarea id={`${id}-comment`} rows={2} maxLength={500} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <textarea
+          id={`${id}-comment`}
+          rows={2}
+          maxLength={500}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
       </label>
       <ProcurementError error={approve.error ?? reject.error} />
       <div className="form-actions">
-        <button type="button" className="button button-primary" disabled={approve.busy || reject.busy} onClick={() => void approve.run()}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={approve.busy || reject.busy}
+          onClick={() => void approve.run()}
+        >
           {t('agency.approval.approve')}
         </button>
-        <button type="button" className="button button-danger" disabled={approve.busy || reject.busy || !comment.trim()} onClick={() => void reject.run()}>
+        <button
+          type="button"
+          className="button button-danger"
+          disabled={approve.busy || reject.busy || !comment.trim()}
+          onClick={() => void reject.run()}
+        >
           {t('agency.approval.reject')}
         </button>
       </div>
@@ -43,10 +77,17 @@ function DecisionForm({ request, onDecided }: { request: PurchaseRequestData; on
 /** 审批: the unit's requests waiting for an approver; decided ones stay visible until reload. */
 export function ApprovalsTab({ orgId }: { orgId: string }) {
   const { t } = useI18n();
-  const inbox = useConnection<PurchaseRequestsData, PurchaseRequestData>(PURCHASE_REQUESTS, { filter: { orgId, status: 'PENDING_APPROVAL' }, first: 50 }, (d) => d.purchaseRequests);
+  const inbox = useConnection<PurchaseRequestsData, PurchaseRequestData>(
+    PURCHASE_REQUESTS,
+    { filter: { orgId, status: 'PENDING_APPROVAL' }, first: 50 },
+    (d) => d.purchaseRequests,
+  );
   const replace = (r: PurchaseRequestData) => inbox.update((nodes) => nodes.map((n) => (n.id === r.id ? r : n)));
   // Decided requests stay listed until reload, so they are taken off the server's count here.
-  const pending = inbox.totalCount === null ? null : Math.max(0, inbox.totalCount - inbox.nodes.filter((n) => n.status !== 'PENDING_APPROVAL').length);
+  const pending =
+    inbox.totalCount === null
+      ? null
+      : Math.max(0, inbox.totalCount - inbox.nodes.filter((n) => n.status !== 'PENDING_APPROVAL').length);
   return (
     <section className="card" aria-labelledby="approvals-title" data-testid="approval-inbox">
       <div className="section-head-row">
@@ -64,7 +105,11 @@ export function ApprovalsTab({ orgId }: { orgId: string }) {
       </div>
       <p className="muted small">{t('agency.approval.lead')}</p>
       <ErrorNotice error={inbox.error} onRetry={inbox.reload} />
-      {inbox.loading && inbox.nodes.length === 0 ? <Loading /> : inbox.nodes.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+      {inbox.loading && inbox.nodes.length === 0 ? (
+        <Loading />
+      ) : inbox.nodes.length === 0 ? (
+        <p className="muted">{t('queue.empty')}</p>
+      ) : null}
       <ul className="row-list">
         {inbox.nodes.map((r) => (
           <RequestRow key={r.id} request={r}>

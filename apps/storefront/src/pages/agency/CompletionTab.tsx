@@ -1,4 +1,9 @@
-import { RESERVED_SHARE, type ReservedShareQueryData, SUBORDINATE_COMPLETION, type SubordinateCompletionData } from '../../api/procurement';
+import {
+  RESERVED_SHARE,
+  type ReservedShareQueryData,
+  SUBORDINATE_COMPLETION,
+  type SubordinateCompletionData,
+} from '../../api/procurement';
 import { Bars, Gauge } from '../../components/Charts';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { translateOr, useI18n } from '../../i18n';
@@ -33,7 +38,12 @@ export function CompletionTab({ orgId, year, isAdmin }: { orgId: string; year: n
         ) : s ? (
           <div className="dashboard-grid">
             <div>
-              <Gauge basisPoints={s.completionBasisPoints} label={t('agency.completion.percent')} caption={s.filing ? undefined : t('agency.completion.noFiling')} testId="completion-gauge" />
+              <Gauge
+                basisPoints={s.completionBasisPoints}
+                label={t('agency.completion.percent')}
+                caption={s.filing ? undefined : t('agency.completion.noFiling')}
+                testId="completion-gauge"
+              />
               <p className="center" data-testid="completion-percent" data-bps={s.completionBasisPoints ?? ''}>
                 {s.completionPercent === null ? '—' : `${s.completionPercent.toFixed(2)}%`}
               </p>
@@ -97,7 +107,11 @@ export function CompletionTab({ orgId, year, isAdmin }: { orgId: string; year: n
         <section className="card" aria-labelledby="ranking-title" data-testid="subordinates">
           <h2 id="ranking-title">{t('agency.ranking.title')}</h2>
           <ErrorNotice error={ranking.error} onRetry={ranking.reload} />
-          {ranking.loading && !ranking.data ? <Loading /> : ranking.data?.subordinateCompletion.length === 0 ? <p className="muted">{t('agency.ranking.none')}</p> : null}
+          {ranking.loading && !ranking.data ? (
+            <Loading />
+          ) : ranking.data?.subordinateCompletion.length === 0 ? (
+            <p className="muted">{t('agency.ranking.none')}</p>
+          ) : null}
           <ol className="rank-list">
             {ranking.data?.subordinateCompletion.map((u) => (
               <li key={u.orgId} data-testid="subordinate">
@@ -105,7 +119,8 @@ export function CompletionTab({ orgId, year, isAdmin }: { orgId: string; year: n
                   {u.rank}. {u.name}
                 </span>
                 <span className="muted small">
-                  {u.completionPercent === null ? t('agency.ranking.noFiling') : `${u.completionPercent.toFixed(2)}%`} · {formatFen(u.countedAmount)} / {formatFen(u.reservedAmount)}
+                  {u.completionPercent === null ? t('agency.ranking.noFiling') : `${u.completionPercent.toFixed(2)}%`} ·{' '}
+                  {formatFen(u.countedAmount)} / {formatFen(u.reservedAmount)}
                 </span>
               </li>
             ))}

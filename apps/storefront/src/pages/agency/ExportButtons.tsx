@@ -13,19 +13,51 @@ export function ExportButtons({ orgId, year, isAdmin }: { orgId: string; year: n
   const download = useAction((url: string, name: string) => downloadExport(url, name));
   const unit = `/api/procurement/units/${encodeURIComponent(orgId)}`;
   const files: Array<{ key: MessageKey; url: string; name: string; testId: string }> = [
-    { key: 'agency.export.ledgerXlsx', url: `${unit}/orders.xlsx?year=${year}`, name: `orders-${year}.xlsx`, testId: 'export-ledger-xlsx' },
-    { key: 'agency.export.ledgerCsv', url: `${unit}/orders.csv?year=${year}`, name: `orders-${year}.csv`, testId: 'export-ledger-csv' },
+    {
+      key: 'agency.export.ledgerXlsx',
+      url: `${unit}/orders.xlsx?year=${year}`,
+      name: `orders-${year}.xlsx`,
+      testId: 'export-ledger-xlsx',
+    },
+    {
+      key: 'agency.export.ledgerCsv',
+      url: `${unit}/orders.csv?year=${year}`,
+      name: `orders-${year}.csv`,
+      testId: 'export-ledger-csv',
+    },
     ...(isAdmin
       ? [
-          { key: 'agency.export.filingsXlsx' as const, url: `${unit}/filings.xlsx`, name: 'filings.xlsx', testId: 'export-filings-xlsx' },
-          { key: 'agency.export.filingsCsv' as const, url: `${unit}/filings.csv`, name: 'filings.csv', testId: 'export-filings-csv' },
+          {
+            key: 'agency.export.filingsXlsx' as const,
+            url: `${unit}/filings.xlsx`,
+            name: 'filings.xlsx',
+            testId: 'export-filings-xlsx',
+          },
+          {
+            key: 'agency.export.filingsCsv' as const,
+            url: `${unit}/filings.csv`,
+            name: 'filings.csv',
+            testId: 'export-filings-csv',
+          },
         ]
       : []),
   ];
   return (
-    <div className="export-buttons no-print" role="group" aria-label={t('agency.export.title')} data-testid="agency-exports">
+    <div
+      className="export-buttons no-print"
+      role="group"
+      aria-label={t('agency.export.title')}
+      data-testid="agency-exports"
+    >
       {files.map((f) => (
-        <button key={f.testId} type="button" className="button button-quiet" data-testid={f.testId} disabled={download.busy} onClick={() => void download.run(f.url, f.name)}>
+        <button
+          key={f.testId}
+          type="button"
+          className="button button-quiet"
+          data-testid={f.testId}
+          disabled={download.busy}
+          onClick={() => void download.run(f.url, f.name)}
+        >
           {t(f.key)}
         </button>
       ))}

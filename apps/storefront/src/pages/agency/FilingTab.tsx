@@ -23,7 +23,19 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ProcurementError } from './shared';
 
-function FilingForm({ orgId, year, filing, minimumBps, onSaved }: { orgId: string; year: number; filing: FilingData | null; minimumBps: number; onSaved: () => void }) {
+function FilingForm({
+  orgId,
+  year,
+  filing,
+  minimumBps,
+  onSaved,
+}: {
+  orgId: string;
+  year: number;
+  filing: FilingData | null;
+  minimumBps: number;
+  onSaved: () => void;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [mode, setMode] = useState(filing?.canteenMode ?? 'OWN');
@@ -37,7 +49,11 @@ function FilingForm({ orgId, year, filing, minimumBps, onSaved }: { orgId: strin
   const [askDecrease, setAskDecrease] = useState(Boolean(filing?.decreaseReason));
   const [exemptionReason, setExemptionReason] = useState('');
   const [saved, setSaved] = useState(false);
-  const units = useQuery<SubordinateCompletionData>(SUBORDINATE_COMPLETION, { orgId, year }, { skip: mode !== 'SHARED' });
+  const units = useQuery<SubordinateCompletionData>(
+    SUBORDINATE_COMPLETION,
+    { orgId, year },
+    { skip: mode !== 'SHARED' },
+  );
 
   const budgetFen = parseYuanToFen(budget);
   const bps = mode === 'NONE' ? 0 : parsePercentToBps(ratio);
@@ -90,14 +106,26 @@ function FilingForm({ orgId, year, filing, minimumBps, onSaved }: { orgId: strin
       <p className="hint">{translateOr(t, `canteenMode.hint.${mode}`, '')}</p>
       <label className="field" htmlFor={`${id}-budget`}>
         <span>{t('agency.filing.budget')}</span>
-        <input id={`${id}-budget`} inputMode="decimal" value={budget} aria-invalid={budget !== '' && budgetFen === null} onChange={(e) => setBudget(e.target.value)} />
+        <input
+          id={`${id}-budget`}
+          inputMode="decimal"
+          value={budget}
+          aria-invalid={budget !== '' && budgetFen === null}
+          onChange={(e) => setBudget(e.target.value)}
+        />
       </label>
       {budget !== '' && budgetFen === null && <p className="field-error">{t('agency.filing.budgetInvalid')}</p>}
       {mode !== 'NONE' && (
         <>
           <label className="field" htmlFor={`${id}-ratio`}>
             <span>{t('agency.filing.ratio')}</span>
-            <input id={`${id}-ratio`} inputMode="decimal" value={ratio} aria-invalid={ratio !== '' && bps === null} onChange={(e) => setRatio(e.target.value)} />
+            <input
+              id={`${id}-ratio`}
+              inputMode="decimal"
+              value={ratio}
+              aria-invalid={ratio !== '' && bps === null}
+              onChange={(e) => setRatio(e.target.value)}
+            />
           </label>
           {ratio !== '' && bps === null && <p className="field-error">{t('agency.filing.ratioInvalid')}</p>}
         </>
@@ -114,7 +142,13 @@ function FilingForm({ orgId, year, filing, minimumBps, onSaved }: { orgId: strin
           {units.data?.subordinateCompletion.length === 0 && <p className="muted small">{t('agency.ranking.none')}</p>}
           {units.data?.subordinateCompletion.map((u) => (
             <label key={u.orgId} className="check">
-              <input type="checkbox" checked={covered.includes(u.orgId)} onChange={(e) => setCovered(e.target.checked ? [...covered, u.orgId] : covered.filter((c) => c !== u.orgId))} />
+              <input
+                type="checkbox"
+                checked={covered.includes(u.orgId)}
+                onChange={(e) =>
+                  setCovered(e.target.checked ? [...covered, u.orgId] : covered.filter((c) => c !== u.orgId))
+                }
+              />
               {u.name}
             </label>
           ))}
@@ -133,10 +167,21 @@ function FilingForm({ orgId, year, filing, minimumBps, onSaved }: { orgId: strin
           <p>{t('agency.filing.belowMinimum', { minimum: bpsToPercentText(minimumBps) })}</p>
           <label className="field field-compact" htmlFor={`${id}-exemption`}>
             <span>{t('agency.exemption.reason')}</span>
-            <textarea id={`${id}-exemption`} rows={2} maxLength={500} value={exemptionReason} onChange={(e) => setExemptionReason(e.target.value)} />
+            <textarea
+              id={`${id}-exemption`}
+              rows={2}
+              maxLength={500}
+              value={exemptionReason}
+              onChange={(e) => setExemptionReason(e.target.value)}
+            />
           </label>
           <ProcurementError error={exempt.error} />
-          <button type="button" className="button button-quiet" disabled={exempt.busy || !exemptionReason.trim()} onClick={() => void exempt.run()}>
+          <button
+            type="button"
+            className="button button-quiet"
+            disabled={exempt.busy || !exemptionReason.trim()}
+            onClick={() => void exempt.run()}
+          >
             {t('agency.exemption.request')}
           </button>
         </div>
@@ -144,13 +189,25 @@ function FilingForm({ orgId, year, filing, minimumBps, onSaved }: { orgId: strin
       {askDecrease && (
         <label className="field" htmlFor={`${id}-decrease`}>
           <span>{t('agency.filing.decreaseReason')}</span>
-          <textarea id={`${id}-decrease`} rows={2} maxLength={2000} value={decreaseReason} onChange={(e) => setDecreaseReason(e.target.value)} />
+          <textarea
+            id={`${id}-decrease`}
+            rows={2}
+            maxLength={2000}
+            value={decreaseReason}
+            onChange={(e) => setDecreaseReason(e.target.value)}
+          />
         </label>
       )}
       {filing && (
         <label className="field" htmlFor={`${id}-reason`}>
           <span>{t('agency.filing.amendReason')}</span>
-          <textarea id={`${id}-reason`} rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <textarea
+            id={`${id}-reason`}
+            rows={2}
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
         </label>
       )}
       <ProcurementError error={save.error} />
@@ -160,7 +217,11 @@ function FilingForm({ orgId, year, filing, minimumBps, onSaved }: { orgId: strin
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={save.busy || budgetFen === null || bps === null || (!!filing && !reason.trim())}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={save.busy || budgetFen === null || bps === null || (!!filing && !reason.trim())}
+        >
           {filing ? t('agency.filing.amend') : t('agency.filing.submit')}
         </button>
       </div>
@@ -196,7 +257,16 @@ export function FilingTab({ orgId, year }: { orgId: string; year: number }) {
           {s.filing.late ? ` ${t('agency.filing.late')}` : ''}
         </p>
       )}
-      {s && <FilingForm key={`${s.filing?.id ?? 'new'}-${s.filing?.version ?? 0}`} orgId={orgId} year={year} filing={s.filing} minimumBps={s.filing?.minimumBps ?? s.minimumBps} onSaved={reload} />}
+      {s && (
+        <FilingForm
+          key={`${s.filing?.id ?? 'new'}-${s.filing?.version ?? 0}`}
+          orgId={orgId}
+          year={year}
+          filing={s.filing}
+          minimumBps={s.filing?.minimumBps ?? s.minimumBps}
+          onSaved={reload}
+        />
+      )}
       {s?.filing && s.filing.amendments.length > 0 && (
         <>
           <h3>{t('agency.filing.history')}</h3>
@@ -204,7 +274,8 @@ export function FilingTab({ orgId, year }: { orgId: string; year: number }) {
             {s.filing.amendments.map((a) => (
               <li key={a.version} className="row">
                 <span>
-                  v{a.version} · {translateOr(t, `amendmentKind.${a.kind}`, a.kind)} · {new Date(a.createdAt).toLocaleDateString(locale)}
+                  v{a.version} · {translateOr(t, `amendmentKind.${a.kind}`, a.kind)} ·{' '}
+                  {new Date(a.createdAt).toLocaleDateString(locale)}
                   {a.reason ? ` · ${a.reason}` : ''}
                 </span>
               </li>

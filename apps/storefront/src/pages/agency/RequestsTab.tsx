@@ -37,11 +37,13 @@ export function RequestRow({ request, children }: { request: PurchaseRequestData
             {request.requestNo}
           </span>
           <StatusChip domain="requestStatus" status={request.status} testId="request-status" />
-          {request.splitSuspected && <span className="status-chip" data-status="FLAGGED">{t('agency.request.split')}</span>}
+          {request.splitSuspected && (
+            <span className="status-chip" data-status="FLAGGED">
+              {t('agency.request.split')}
+            </span>
+          )}
         </div>
-        <p className="small">
-          {request.lines.map((l) => `${l.productTitle} × ${l.quantity} ${l.unit}`).join('、')}
-        </p>
+        <p className="small">{request.lines.map((l) => `${l.productTitle} × ${l.quantity} ${l.unit}`).join('、')}</p>
         <p className="muted small">
           <strong className="price" data-testid="request-total">
             {formatFen(request.totalAmount)}
@@ -78,7 +80,13 @@ export function RequestRow({ request, children }: { request: PurchaseRequestData
 }
 
 /** The purchaser's cart, priced for the unit, submitted as a purchase request (采购申请); also the checkout of an agency buyer. */
-export function SubmitFromCart({ orgId, onSubmitted }: { orgId: string; onSubmitted: (r: PurchaseRequestData) => void }) {
+export function SubmitFromCart({
+  orgId,
+  onSubmitted,
+}: {
+  orgId: string;
+  onSubmitted: (r: PurchaseRequestData) => void;
+}) {
   const { t } = useI18n();
   const id = useId();
   const pc = usePricedCart();
@@ -91,13 +99,27 @@ export function SubmitFromCart({ orgId, onSubmitted }: { orgId: string; onSubmit
   const forUnit = pc.buyerOrgId === orgId;
   const active = (channels.data?.channels ?? []).filter((c) => c.status === 'ACTIVE');
   const channel = active.find((c) => c.id === channelId) ?? defaultChannel(active);
-  const lines = useMemo(() => pc.priced.groups.flatMap((g) => g.lines.map((p) => ({ variantId: p.variant.id, quantity: p.line.quantity }))), [pc.priced]);
-  const preview = useQuery<PreviewBasketData>(PREVIEW_BASKET, { input: { buyerOrgId: orgId, channelId: channel?.id ?? null, lines } }, { skip: !forUnit || lines.length === 0 || !pc.ready });
+  const lines = useMemo(
+    () => pc.priced.groups.flatMap((g) => g.lines.map((p) => ({ variantId: p.variant.id, quantity: p.line.quantity }))),
+    [pc.priced],
+  );
+  const preview = useQuery<PreviewBasketData>(
+    PREVIEW_BASKET,
+    { input: { buyerOrgId: orgId, channelId: channel?.id ?? null, lines } },
+    { skip: !forUnit || lines.length === 0 || !pc.ready },
+  );
 
   const submit = useAction(async () => {
     if (!channel) return;
     const data = await api.request<SubmitPurchaseRequestData>(SUBMIT_PURCHASE_REQUEST, {
-      input: { buyerOrgId: orgId, channelId: channel.id, lines, justification: justification.trim(), terms, idempotencyKey: `pr-${key}` },
+      input: {
+        buyerOrgId: orgId,
+        channelId: channel.id,
+        lines,
+        justification: justification.trim(),
+        terms,
+        idempotencyKey: `pr-${key}`,
+      },
     });
     const answer = data.submitPurchaseRequest;
     if (answer.__typename !== 'PurchaseRequest' || !('requestNo' in answer)) {
@@ -141,11 +163,19 @@ export function SubmitFromCart({ orgId, onSubmitted }: { orgId: string; onSubmit
           <dt>{t('agency.request.spendingLimit')}</dt>
           <dd>{formatFen(preview.data.previewBasket.spendingLimit)}</dd>
           <dt>{t('agency.request.approval')}</dt>
-          <dd data-testid="approval-required">{preview.data.previewBasket.approvalRequired ? t('agency.request.approvalRequired') : t('agency.request.approvalSkipped')}</dd>
+          <dd data-testid="approval-required">
+            {preview.data.previewBasket.approvalRequired
+              ? t('agency.request.approvalRequired')
+              : t('agency.request.approvalSkipped')}
+          </dd>
         </dl>
       )}
       <ErrorNotice error={preview.error} />
-      <SelectField label={t('checkout.channelLabel')} value={channel?.id ?? ''} onChange={(e) => setChannelId(e.target.value)}>
+      <SelectField
+        label={t('checkout.channelLabel')}
+        value={channel?.id ?? ''}
+        onChange={(e) => setChannelId(e.target.value)}
+      >
         {active.map((c) => (
           <option key={c.id} value={c.id}>
             {c.name}
@@ -161,11 +191,23 @@ export function SubmitFromCart({ orgId, onSubmitted }: { orgId: string; onSubmit
       </SelectField>
       <label className="field" htmlFor={`${id}-why`}>
         <span>{t('agency.request.justification')}</span>
-        <textarea id={`${id}-why`} rows={3} required maxLength={1000} value={justification} onChange={(e) => setJustification(e.target.value)} />
+        <textarea
+          id={`${id}-why`}
+          rows={3}
+          required
+          maxLength={1000}
+          value={justification}
+          onChange={(e) => setJustification(e.target.value)}
+        />
       </label>
       <ProcurementError error={submit.error} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" data-testid="submit-request" disabled={submit.busy || !justification.trim() || !channel || !pc.ready}>
+        <button
+          type="submit"
+          className="button button-primary"
+          data-testid="submit-request"
+          disabled={submit.busy || !justification.trim() || !channel || !pc.ready}
+        >
           {submit.busy ? t('form.submitting') : t('agency.request.submit')}
         </button>
       </div>
@@ -176,7 +218,11 @@ export function SubmitFromCart({ orgId, onSubmitted }: { orgId: string; onSubmit
 export function RequestsTab({ orgId, canSubmit }: { orgId: string; canSubmit: boolean }) {
   const { t } = useI18n();
   const [last, setLast] = useState<PurchaseRequestData | null>(null);
-  const mine = useConnection<PurchaseRequestsData, PurchaseRequestData>(PURCHASE_REQUESTS, { filter: { orgId, mine: canSubmit ? true : null }, first: 20 }, (d) => d.purchaseRequests);
+  const mine = useConnection<PurchaseRequestsData, PurchaseRequestData>(
+    PURCHASE_REQUESTS,
+    { filter: { orgId, mine: canSubmit ? true : null }, first: 20 },
+    (d) => d.purchaseRequests,
+  );
   return (
     <>
       {canSubmit && (
@@ -185,7 +231,10 @@ export function RequestsTab({ orgId, canSubmit }: { orgId: string; canSubmit: bo
           <p className="muted small">{t('agency.request.lead')}</p>
           {last && (
             <p className="notice notice-ok" role="status" data-testid="request-submitted">
-              {t('agency.request.submitted', { no: last.requestNo, status: translateOr(t, `requestStatus.${last.status}`, last.status) })}
+              {t('agency.request.submitted', {
+                no: last.requestNo,
+                status: translateOr(t, `requestStatus.${last.status}`, last.status),
+              })}
             </p>
           )}
           <SubmitFromCart
@@ -200,7 +249,11 @@ export function RequestsTab({ orgId, canSubmit }: { orgId: string; canSubmit: bo
       <section className="card" aria-labelledby="requests-title">
         <h2 id="requests-title">{canSubmit ? t('agency.request.mine') : t('agency.request.all')}</h2>
         <ErrorNotice error={mine.error} onRetry={mine.reload} />
-        {mine.loading && mine.nodes.length === 0 ? <Loading /> : mine.nodes.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+        {mine.loading && mine.nodes.length === 0 ? (
+          <Loading />
+        ) : mine.nodes.length === 0 ? (
+          <p className="muted">{t('queue.empty')}</p>
+        ) : null}
         <ul className="row-list">
           {mine.nodes.map((r) => (
             <RequestRow key={r.id} request={r} />

@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import { ORDERS, type OrderSummary, type OrdersData } from '../../api/ordering';
 import { SUBORDINATE_COMPLETION, type SubordinateCompletionData } from '../../api/procurement';
-import { bpsText, PAYMENT_CLOCK, type PaymentClockData, UNIT_FILINGS, type UnitFilingsData } from '../../api/supervision';
+import {
+  bpsText,
+  PAYMENT_CLOCK,
+  type PaymentClockData,
+  UNIT_FILINGS,
+  type UnitFilingsData,
+} from '../../api/supervision';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { translateOr, useI18n } from '../../i18n';
 import { formatFen } from '../../lib/money';
@@ -14,7 +20,11 @@ import { PaymentClockTable } from '../supervision/PaymentClockTable';
 function UnitDetail({ orgId }: { orgId: string }) {
   const { t } = useI18n();
   const filings = useQuery<UnitFilingsData>(UNIT_FILINGS, { orgId });
-  const orders = useConnection<OrdersData, OrderSummary>(ORDERS, { filter: { buyerOrgId: orgId }, first: 10 }, (d) => d.orders);
+  const orders = useConnection<OrdersData, OrderSummary>(
+    ORDERS,
+    { filter: { buyerOrgId: orgId }, first: 10 },
+    (d) => d.orders,
+  );
   return (
     <div className="sub-unit-detail" data-testid="sub-unit-detail">
       <h3>{t('agency.sub.filings')}</h3>
@@ -23,15 +33,22 @@ function UnitDetail({ orgId }: { orgId: string }) {
       <ul className="row-list">
         {filings.data?.reservedShareFilings.map((f) => (
           <li key={f.id} data-testid="sub-filing">
-            <strong>{f.year}</strong> · {translateOr(t, `canteenMode.${f.canteenMode}`, f.canteenMode)} · {bpsText(f.ratioBps)} · {formatFen(f.reservedAmount)}
+            <strong>{f.year}</strong> · {translateOr(t, `canteenMode.${f.canteenMode}`, f.canteenMode)} ·{' '}
+            {bpsText(f.ratioBps)} · {formatFen(f.reservedAmount)}
             {f.late && <span className="muted small"> · {t('agency.sub.late')}</span>}
-            {f.decreaseReason && <div className="muted small">{t('supervision.decreaseReason', { reason: f.decreaseReason })}</div>}
+            {f.decreaseReason && (
+              <div className="muted small">{t('supervision.decreaseReason', { reason: f.decreaseReason })}</div>
+            )}
           </li>
         ))}
       </ul>
       <h3>{t('agency.sub.purchases')}</h3>
       <ErrorNotice error={orders.error} onRetry={orders.reload} />
-      {orders.loading && orders.nodes.length === 0 ? <Loading /> : orders.nodes.length === 0 ? <p className="muted">{t('orders.empty')}</p> : null}
+      {orders.loading && orders.nodes.length === 0 ? (
+        <Loading />
+      ) : orders.nodes.length === 0 ? (
+        <p className="muted">{t('orders.empty')}</p>
+      ) : null}
       <ul className="row-list">
         {orders.nodes.map((o) => (
           <OrderRow key={o.id} order={o} />
@@ -55,16 +72,27 @@ export function SubordinatesTab({ orgId, year }: { orgId: string; year: number }
         <h2 id="subs-title">{t('agency.sub.title', { year })}</h2>
         <p className="muted small">{t('agency.sub.lead')}</p>
         <ErrorNotice error={ranking.error} onRetry={ranking.reload} />
-        {ranking.loading && !ranking.data ? <Loading /> : units.length === 0 ? <p className="muted">{t('agency.ranking.none')}</p> : null}
+        {ranking.loading && !ranking.data ? (
+          <Loading />
+        ) : units.length === 0 ? (
+          <p className="muted">{t('agency.ranking.none')}</p>
+        ) : null}
         <ul className="row-list">
           {units.map((u) => (
             <li key={u.orgId} data-testid="subordinate-unit">
-              <button type="button" className="button button-quiet" aria-expanded={open === u.orgId} onClick={() => setOpen(open === u.orgId ? null : u.orgId)}>
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-expanded={open === u.orgId}
+                onClick={() => setOpen(open === u.orgId ? null : u.orgId)}
+              >
                 {u.rank}. {u.name}
               </button>
               <span className="muted small">
                 {' '}
-                {u.completionPercent === null ? t('agency.ranking.noFiling') : bpsText(u.completionBasisPoints)} · {formatFen(u.countedAmount)} / {formatFen(u.reservedAmount)} · {t('supervision.col.pending')} {formatFen(u.pendingAmount)}
+                {u.completionPercent === null ? t('agency.ranking.noFiling') : bpsText(u.completionBasisPoints)} ·{' '}
+                {formatFen(u.countedAmount)} / {formatFen(u.reservedAmount)} · {t('supervision.col.pending')}{' '}
+                {formatFen(u.pendingAmount)}
               </span>
               {open === u.orgId && <UnitDetail orgId={u.orgId} />}
             </li>
@@ -85,7 +113,11 @@ export function SubordinatesTab({ orgId, year }: { orgId: string; year: number }
               <dt>{t('supervision.overdue.interest')}</dt>
               <dd>{formatFen(c.interestAmount)}</dd>
             </dl>
-            {c.entries.length === 0 ? <p className="muted">{t('clock.owed.none')}</p> : <PaymentClockTable entries={c.entries} show="both" />}
+            {c.entries.length === 0 ? (
+              <p className="muted">{t('clock.owed.none')}</p>
+            ) : (
+              <PaymentClockTable entries={c.entries} show="both" />
+            )}
           </>
         )}
       </section>

@@ -20,7 +20,17 @@ import { useSession } from '../../lib/session';
 import { ProcurementError } from './shared';
 
 /** One limit (spending or approval) of one member: yuan in, fen to the API. */
-function LimitField({ orgId, member, kind, onSaved }: { orgId: string; member: UnitMemberData; kind: 'spending' | 'approval'; onSaved: (fen: number) => void }) {
+function LimitField({
+  orgId,
+  member,
+  kind,
+  onSaved,
+}: {
+  orgId: string;
+  member: UnitMemberData;
+  kind: 'spending' | 'approval';
+  onSaved: (fen: number) => void;
+}) {
   const { t } = useI18n();
   const id = useId();
   const current = kind === 'spending' ? member.spendingLimit : member.approvalLimit;
@@ -29,7 +39,11 @@ function LimitField({ orgId, member, kind, onSaved }: { orgId: string; member: U
   const fen = parseYuanToFen(text);
   const save = useAction(async () => {
     if (fen === null) return;
-    await api.request(kind === 'spending' ? SET_SPENDING_LIMIT : SET_APPROVAL_LIMIT, { userId: member.userId, amount: fen, orgId });
+    await api.request(kind === 'spending' ? SET_SPENDING_LIMIT : SET_APPROVAL_LIMIT, {
+      userId: member.userId,
+      amount: fen,
+      orgId,
+    });
     setSaved(true);
     onSaved(fen);
   });
@@ -80,7 +94,10 @@ function PolicyForm({ orgId }: { orgId: string }) {
   const minutes = /^\d{1,5}$/.test(windowText.trim()) ? Number(windowText.trim()) : null;
   const save = useAction(async () => {
     if (minutes === null) return;
-    const data = await api.request<{ setProcurementPolicy: ProcurementPolicyData }>(SET_PROCUREMENT_POLICY, { orgId, input: { skipApprovalBelowLimit: skipValue, splitWindowMinutes: minutes } });
+    const data = await api.request<{ setProcurementPolicy: ProcurementPolicyData }>(SET_PROCUREMENT_POLICY, {
+      orgId,
+      input: { skipApprovalBelowLimit: skipValue, splitWindowMinutes: minutes },
+    });
     policy.setData(() => ({ procurementPolicy: data.setProcurementPolicy }));
     setSkip(null);
     setWindow(null);
@@ -105,7 +122,13 @@ function PolicyForm({ orgId }: { orgId: string }) {
       </label>
       <label className="field field-compact" htmlFor={`${id}-window`}>
         <span>{t('agency.team.splitWindow')}</span>
-        <input id={`${id}-window`} inputMode="numeric" value={windowText} aria-invalid={minutes === null} onChange={(e) => setWindow(e.target.value)} />
+        <input
+          id={`${id}-window`}
+          inputMode="numeric"
+          value={windowText}
+          aria-invalid={minutes === null}
+          onChange={(e) => setWindow(e.target.value)}
+        />
       </label>
       <p className="hint">{t('agency.team.splitWindowHint')}</p>
       <ProcurementError error={save.error} />
@@ -130,14 +153,20 @@ export function TeamTab({ orgId }: { orgId: string }) {
   const members = useQuery<UnitMembersData>(UNIT_MEMBERS, { orgId });
   const rows = members.data?.unitMembers ?? [];
   const update = (userId: string, patch: Partial<UnitMemberData>) =>
-    members.setData((d) => d && { unitMembers: d.unitMembers.map((m) => (m.userId === userId ? { ...m, ...patch } : m)) });
+    members.setData(
+      (d) => d && { unitMembers: d.unitMembers.map((m) => (m.userId === userId ? { ...m, ...patch } : m)) },
+    );
   return (
     <div className="stack">
       <section className="card" aria-labelledby="team-title" data-testid="unit-members">
         <h2 id="team-title">{t('agency.team.title')}</h2>
         <p className="muted small">{t('agency.team.lead')}</p>
         <ErrorNotice error={members.error} onRetry={members.reload} />
-        {members.loading && rows.length === 0 ? <Loading /> : rows.length === 0 ? <p className="muted">{t('agency.team.empty')}</p> : null}
+        {members.loading && rows.length === 0 ? (
+          <Loading />
+        ) : rows.length === 0 ? (
+          <p className="muted">{t('agency.team.empty')}</p>
+        ) : null}
         <ul className="row-list">
           {rows.map((m) => (
             <li key={m.userId} className="row" data-testid="unit-member" data-user-id={m.userId}>
@@ -148,8 +177,22 @@ export function TeamTab({ orgId }: { orgId: string }) {
                 </div>
                 <p className="small muted">{m.roles.map((r) => roleName(t, r)).join(' · ')}</p>
               </div>
-              {m.spendingLimit !== null && <LimitField orgId={orgId} member={m} kind="spending" onSaved={(fen) => update(m.userId, { spendingLimit: fen })} />}
-              {m.approvalLimit !== null && <LimitField orgId={orgId} member={m} kind="approval" onSaved={(fen) => update(m.userId, { approvalLimit: fen })} />}
+              {m.spendingLimit !== null && (
+                <LimitField
+                  orgId={orgId}
+                  member={m}
+                  kind="spending"
+                  onSaved={(fen) => update(m.userId, { spendingLimit: fen })}
+                />
+              )}
+              {m.approvalLimit !== null && (
+                <LimitField
+                  orgId={orgId}
+                  member={m}
+                  kind="approval"
+                  onSaved={(fen) => update(m.userId, { approvalLimit: fen })}
+                />
+              )}
               {m.userId !== me?.id && <DisableUserButton userId={m.userId} />}
             </li>
           ))}

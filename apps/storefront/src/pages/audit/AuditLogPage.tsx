@@ -1,6 +1,14 @@
 import './audit.css';
 import { useState } from 'react';
-import { AUDIT_EVENTS, type AuditEventData, type AuditEventsData, type AuditFilterInput, changeRows, cleanFilter, parseSummary } from '../../api/audit';
+import {
+  AUDIT_EVENTS,
+  type AuditEventData,
+  type AuditEventsData,
+  type AuditFilterInput,
+  changeRows,
+  cleanFilter,
+  parseSummary,
+} from '../../api/audit';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
 import { roleName, useI18n } from '../../i18n';
@@ -43,14 +51,19 @@ function EventDetails({ e }: { e: AuditEventData }) {
         </table>
       )}
       <p className="muted small">{t('audit.details.args')}</p>
-      <pre className="audit-json" data-testid="audit-args">{JSON.stringify(summary?.args ?? summary ?? e.summary, null, 2)}</pre>
+      <pre className="audit-json" data-testid="audit-args">
+        {JSON.stringify(summary?.args ?? summary ?? e.summary, null, 2)}
+      </pre>
       <dl className="facts">
         <dt>{t('audit.details.seq')}</dt>
         <dd>#{e.seq}</dd>
         <dt>{t('audit.details.entity')}</dt>
         <dd>
           {e.entityType === 'Order' && e.entityId ? (
-            <Link to={`/orders/${e.entityId}`} data-testid="audit-entity-link">{`${t('order.crumb')} ${e.entityId}`}</Link>
+            <Link
+              to={`/orders/${e.entityId}`}
+              data-testid="audit-entity-link"
+            >{`${t('order.crumb')} ${e.entityId}`}</Link>
           ) : e.entityType ? (
             `${e.entityType} ${e.entityId ?? ''}`
           ) : (
@@ -75,16 +88,26 @@ function EventDetails({ e }: { e: AuditEventData }) {
 function EventsTable({ filter }: { filter: AuditFilterInput }) {
   const { t, locale } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
-  const events = useConnection<AuditEventsData, AuditEventData>(AUDIT_EVENTS, { filter, first: 50 }, (d) => d.auditEvents);
+  const events = useConnection<AuditEventsData, AuditEventData>(
+    AUDIT_EVENTS,
+    { filter, first: 50 },
+    (d) => d.auditEvents,
+  );
   return (
     <section className="card" aria-labelledby="audit-events-title" data-testid="audit-events">
       <div className="section-head-row">
         <h2 id="audit-events-title">{t('audit.events.title')}</h2>
-        {events.totalCount !== null && <span className="muted small" data-testid="audit-total">{t('audit.events.total', { count: events.totalCount })}</span>}
+        {events.totalCount !== null && (
+          <span className="muted small" data-testid="audit-total">
+            {t('audit.events.total', { count: events.totalCount })}
+          </span>
+        )}
       </div>
       <ErrorNotice error={events.error} onRetry={events.reload} />
       {events.loading ? <Loading /> : null}
-      {!events.loading && events.nodes.length === 0 && !events.error && <p className="muted">{t('audit.events.empty')}</p>}
+      {!events.loading && events.nodes.length === 0 && !events.error && (
+        <p className="muted">{t('audit.events.empty')}</p>
+      )}
       {events.nodes.length > 0 && (
         <div className="table-scroll">
           <table className="table" data-testid="audit-table">
@@ -101,14 +124,26 @@ function EventsTable({ filter }: { filter: AuditFilterInput }) {
             </thead>
             <tbody>
               {events.nodes.map((e) => (
-                <AuditRow key={e.id} e={e} open={open === e.id} onToggle={() => setOpen(open === e.id ? null : e.id)} locale={locale} />
+                <AuditRow
+                  key={e.id}
+                  e={e}
+                  open={open === e.id}
+                  onToggle={() => setOpen(open === e.id ? null : e.id)}
+                  locale={locale}
+                />
               ))}
             </tbody>
           </table>
         </div>
       )}
       {events.hasNextPage && (
-        <button type="button" className="button button-quiet" disabled={events.loadingMore} onClick={events.loadMore} data-testid="audit-more">
+        <button
+          type="button"
+          className="button button-quiet"
+          disabled={events.loadingMore}
+          onClick={events.loadMore}
+          data-testid="audit-more"
+        >
           {t('audit.events.more')}
         </button>
       )}
@@ -116,7 +151,17 @@ function EventsTable({ filter }: { filter: AuditFilterInput }) {
   );
 }
 
-function AuditRow({ e, open, onToggle, locale }: { e: AuditEventData; open: boolean; onToggle: () => void; locale: string }) {
+function AuditRow({
+  e,
+  open,
+  onToggle,
+  locale,
+}: {
+  e: AuditEventData;
+  open: boolean;
+  onToggle: () => void;
+  locale: string;
+}) {
   const { t } = useI18n();
   return (
     <>
@@ -126,18 +171,29 @@ function AuditRow({ e, open, onToggle, locale }: { e: AuditEventData; open: bool
           <code>{e.operation}</code>
         </td>
         <td>
-          <span className={`status-chip ${e.outcome === 'OK' ? 'status-ok' : 'status-warn'}`} data-testid="audit-outcome">
+          <span
+            className={`status-chip ${e.outcome === 'OK' ? 'status-ok' : 'status-warn'}`}
+            data-testid="audit-outcome"
+          >
             {e.outcome}
           </span>
         </td>
         <td>
           {e.actorName ?? t('audit.actor.anonymous')}
-          {e.actorRole && <div className="muted small">{`${roleName(t, e.actorRole)}${e.actorOrgName ? ` · ${e.actorOrgName}` : ''}`}</div>}
+          {e.actorRole && (
+            <div className="muted small">{`${roleName(t, e.actorRole)}${e.actorOrgName ? ` · ${e.actorOrgName}` : ''}`}</div>
+          )}
         </td>
         <td>{e.entityType ? `${e.entityType} ${short(e.entityId)}` : '—'}</td>
         <td>{e.regionCode ?? '—'}</td>
         <td>
-          <button type="button" className="button button-quiet button-small" aria-expanded={open} onClick={onToggle} data-testid="audit-toggle">
+          <button
+            type="button"
+            className="button button-quiet button-small"
+            aria-expanded={open}
+            onClick={onToggle}
+            data-testid="audit-toggle"
+          >
             {open ? t('audit.details.hide') : t('audit.details.show')}
           </button>
         </td>
@@ -157,7 +213,9 @@ function AuditRow({ e, open, onToggle, locale }: { e: AuditEventData; open: bool
 export function AuditLogPage() {
   const { t } = useI18n();
   const { pathname, search } = useLocation();
-  const applied: Record<FilterKey, string> = Object.fromEntries(FILTER_KEYS.map((k) => [k, search.get(k) ?? ''])) as Record<FilterKey, string>;
+  const applied: Record<FilterKey, string> = Object.fromEntries(
+    FILTER_KEYS.map((k) => [k, search.get(k) ?? '']),
+  ) as Record<FilterKey, string>;
   const [draft, setDraft] = useState(applied);
   const apply = (next: Record<FilterKey, string>) => {
     const q = new URLSearchParams(Object.entries(next).filter(([, v]) => v.trim() !== ''));
@@ -166,7 +224,12 @@ export function AuditLogPage() {
   const field = (key: FilterKey, type: 'text' | 'date' = 'text') => (
     <label className="field compact" key={key}>
       <span>{t(`audit.filter.${key}`)}</span>
-      <input type={type} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} data-testid={`audit-filter-${key}`} />
+      <input
+        type={type}
+        value={draft[key]}
+        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+        data-testid={`audit-filter-${key}`}
+      />
     </label>
   );
   return (

@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { AUDIT_CHAIN_STATUS, type AuditChainStatusData, VERIFY_AUDIT_CHAIN, type VerifyAuditChainData } from '../../api/audit';
+import {
+  AUDIT_CHAIN_STATUS,
+  type AuditChainStatusData,
+  VERIFY_AUDIT_CHAIN,
+  type VerifyAuditChainData,
+} from '../../api/audit';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
@@ -55,7 +60,11 @@ export function ChainStatusCard() {
       </form>
       <ErrorNotice error={verify.error} />
       {result && (
-        <p role="status" className={result.ok ? 'notice notice-ok' : 'notice notice-error'} data-testid="audit-verify-result">
+        <p
+          role="status"
+          className={result.ok ? 'notice notice-ok' : 'notice notice-error'}
+          data-testid="audit-verify-result"
+        >
           {result.ok
             ? t('audit.chain.ok', { count: result.checkedCount })
             : result.firstBrokenEventId
@@ -80,7 +89,9 @@ export function ChainStatusCard() {
               {s.checkpoints.map((c) => (
                 <tr key={`${c.day}-${c.verifiedAt}`}>
                   <td>{c.day}</td>
-                  <td>{c.ok ? t('audit.chain.intact') : t('audit.chain.brokenShort', { id: c.firstBrokenEventId ?? '—' })}</td>
+                  <td>
+                    {c.ok ? t('audit.chain.intact') : t('audit.chain.brokenShort', { id: c.firstBrokenEventId ?? '—' })}
+                  </td>
                   <td className="num">{c.checkedCount}</td>
                   <td className="audit-hash">{`#${c.headSeq} ${c.headHash.slice(0, 16)}…`}</td>
                   <td>{formatDateTime(c.verifiedAt, locale)}</td>

@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { type AddressData, DELETE_ADDRESS, MY_ADDRESSES, type MyAddressesData, SET_DEFAULT_ADDRESS } from '../../api/buyers';
+import {
+  type AddressData,
+  DELETE_ADDRESS,
+  MY_ADDRESSES,
+  type MyAddressesData,
+  SET_DEFAULT_ADDRESS,
+} from '../../api/buyers';
 import { AddressForm, AddressLines } from '../../components/AddressForm';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
@@ -44,7 +50,12 @@ function AddressRow({ address, onChanged }: { address: AddressData; onChanged: (
       </div>
       <div className="row-actions">
         {!address.isDefault && (
-          <button type="button" className="button button-quiet" disabled={makeDefault.busy} onClick={() => void makeDefault.run()}>
+          <button
+            type="button"
+            className="button button-quiet"
+            disabled={makeDefault.busy}
+            onClick={() => void makeDefault.run()}
+          >
             {t('address.setDefault')}
           </button>
         )}
@@ -79,7 +90,12 @@ function AddressBook() {
       <div className="portal-head">
         <h1>{t('address.title')}</h1>
         {!adding && (
-          <button type="button" className="button button-primary" onClick={() => setAdding(true)} data-testid="address-add">
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => setAdding(true)}
+            data-testid="address-add"
+          >
             {t('address.add')}
           </button>
         )}

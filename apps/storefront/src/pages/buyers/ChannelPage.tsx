@@ -13,7 +13,12 @@ export function ChannelPage({ params }: { params: { id?: string } }) {
   const channel = data?.channels.find((c) => c.id === params.id);
   const sort = sortFrom(search);
 
-  if (loading && !data) return <div className="container page-body"><Loading /></div>;
+  if (loading && !data)
+    return (
+      <div className="container page-body">
+        <Loading />
+      </div>
+    );
   if (!channel) {
     return (
       <div className="container auth-page">
@@ -44,13 +49,19 @@ export function ChannelPage({ params }: { params: { id?: string } }) {
       <section className="card">
         <h1 data-testid="hall-name">{channel.name}</h1>
         <p className="muted">
-          {translateOr(t, `channel.kind.${channel.kind}`, channel.kind)} · {channel.online ? t('channel.online') : [channel.region?.name, channel.address].filter(Boolean).join(' · ')}
+          {translateOr(t, `channel.kind.${channel.kind}`, channel.kind)} ·{' '}
+          {channel.online ? t('channel.online') : [channel.region?.name, channel.address].filter(Boolean).join(' · ')}
         </p>
         {!channel.online && <p className="small">{t('hall.physicalHint')}</p>}
       </section>
       <section aria-labelledby="hall-products">
         <h2 id="hall-products">{t('hall.products')}</h2>
-        <SortedProductList filter={sellsEverything ? {} : { channelId: channel.id }} sort={sort} onSort={(s) => navigate(withSort(pathname, search, s), { replace: true })} emptyText={t('hall.empty')} />
+        <SortedProductList
+          filter={sellsEverything ? {} : { channelId: channel.id }}
+          sort={sort}
+          onSort={(s) => navigate(withSort(pathname, search, s), { replace: true })}
+          emptyText={t('hall.empty')}
+        />
       </section>
     </div>
   );

@@ -16,7 +16,16 @@ export function OrderSearch({ initial, onSearch }: { initial: string; onSearch: 
     <form className="order-search" role="search" onSubmit={submit}>
       <div className="field field-compact">
         <label htmlFor={id}>{t('orders.search')}</label>
-        <input id={id} type="search" name="q" value={text} maxLength={50} placeholder={t('orders.searchPlaceholder')} onChange={(e) => setText(e.target.value)} data-testid="orders-search" />
+        <input
+          id={id}
+          type="search"
+          name="q"
+          value={text}
+          maxLength={50}
+          placeholder={t('orders.searchPlaceholder')}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="orders-search"
+        />
       </div>
       <button type="submit" className="button button-quiet">
         {t('orders.searchSubmit')}

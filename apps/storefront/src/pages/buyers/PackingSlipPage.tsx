@@ -10,13 +10,23 @@ function Slips({ orderId }: { orderId: string }) {
   const { t } = useI18n();
   const { data, error, loading, reload } = useQuery<OrderAddressData>(ORDER_ADDRESS, { id: orderId });
   const order = data?.order;
-  if (loading && !data) return <div className="container page-body"><Loading /></div>;
+  if (loading && !data)
+    return (
+      <div className="container page-body">
+        <Loading />
+      </div>
+    );
   return (
     <div className="container page-body packing-slip-page">
       <div className="portal-head no-print">
         <h1>{t('slip.title')}</h1>
         <div className="form-actions">
-          <button type="button" className="button button-primary" onClick={() => window.print()} data-testid="print-slip">
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => window.print()}
+            data-testid="print-slip"
+          >
             {t('slip.print')}
           </button>
           <Link to="/portal/supplier/orders" className="button button-quiet">
@@ -26,7 +36,9 @@ function Slips({ orderId }: { orderId: string }) {
       </div>
       <ErrorNotice error={error} onRetry={reload} />
       {/* A supplier sees only its own part of the order, so these are its slips. */}
-      {order?.supplierOrders.map((so) => <PackingSlip key={so.id} order={order} supplierOrder={so} />)}
+      {order?.supplierOrders.map((so) => (
+        <PackingSlip key={so.id} order={order} supplierOrder={so} />
+      ))}
     </div>
   );
 }

@@ -1,4 +1,9 @@
-import { type CertifiedCountData, SUPPLIER_CERTIFIED_COUNT, SUPPLIER_STORE, type SupplierStoreData } from '../../api/buyers';
+import {
+  type CertifiedCountData,
+  SUPPLIER_CERTIFIED_COUNT,
+  SUPPLIER_STORE,
+  type SupplierStoreData,
+} from '../../api/buyers';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { SortedProductList, sortFrom, withSort } from '../../components/SortedProductList';
 import { translateOr, useI18n } from '../../i18n';
@@ -11,16 +16,28 @@ export function SupplierStorePage({ params }: { params: { id?: string } }) {
   const { pathname, search } = useLocation();
   const id = params.id ?? '';
   const store = useQuery<SupplierStoreData>(SUPPLIER_STORE, { id });
-  const certified = useQuery<CertifiedCountData>(SUPPLIER_CERTIFIED_COUNT, { supplierId: id }, { skip: !store.data?.supplier });
+  const certified = useQuery<CertifiedCountData>(
+    SUPPLIER_CERTIFIED_COUNT,
+    { supplierId: id },
+    { skip: !store.data?.supplier },
+  );
   const supplier = store.data?.supplier;
   const sort = sortFrom(search);
 
-  if (store.loading && !store.data) return <div className="container page-body"><Loading /></div>;
+  if (store.loading && !store.data)
+    return (
+      <div className="container page-body">
+        <Loading />
+      </div>
+    );
   if (!supplier) {
     return (
       <div className="container auth-page">
         <div className="card">
-          <ErrorNotice error={store.error && store.error.code !== 'BAD_USER_INPUT' ? store.error : null} onRetry={store.reload} />
+          <ErrorNotice
+            error={store.error && store.error.code !== 'BAD_USER_INPUT' ? store.error : null}
+            onRetry={store.reload}
+          />
           <h1>{t('store.notFound')}</h1>
           <Link to="/products" className="button button-primary">
             {t('product.backToList')}
@@ -54,11 +71,15 @@ export function SupplierStorePage({ params }: { params: { id?: string } }) {
           </div>
           <div>
             <dt>{t('store.certified')}</dt>
-            <dd data-testid="store-certified">{certified.data ? t('store.certifiedCount', { count: certified.data.products.totalCount }) : '…'}</dd>
+            <dd data-testid="store-certified">
+              {certified.data ? t('store.certifiedCount', { count: certified.data.products.totalCount }) : '…'}
+            </dd>
           </div>
           <div>
             <dt>{t('store.households')}</dt>
-            <dd data-testid="store-households">{t('product.householdCount', { count: supplier.linkedHouseholdCount })}</dd>
+            <dd data-testid="store-households">
+              {t('product.householdCount', { count: supplier.linkedHouseholdCount })}
+            </dd>
           </div>
           <div>
             <dt>{t('store.linkage')}</dt>
@@ -68,7 +89,12 @@ export function SupplierStorePage({ params }: { params: { id?: string } }) {
       </section>
       <section aria-labelledby="store-products">
         <h2 id="store-products">{t('store.products')}</h2>
-        <SortedProductList filter={{ supplierId: supplier.id }} sort={sort} onSort={(s) => navigate(withSort(pathname, search, s), { replace: true })} emptyText={t('products.empty')} />
+        <SortedProductList
+          filter={{ supplierId: supplier.id }}
+          sort={sort}
+          onSort={(s) => navigate(withSort(pathname, search, s), { replace: true })}
+          emptyText={t('products.empty')}
+        />
       </section>
     </div>
   );

@@ -43,8 +43,12 @@ function PendingToggle({ pendingOnly, onChange }: { pendingOnly: boolean; onChan
 function SupplierQueue() {
   const { t } = useI18n();
   const [pendingOnly, setPendingOnly] = useState(true);
-  const { data, error, loading, reload, setData } = useQuery<SuppliersData>(SUPPLIERS, { filter: pendingOnly ? { status: 'APPLIED' } : {}, first: 100 });
-  const replace = (next: SupplierRecord) => setData((d) => d && { suppliers: d.suppliers.map((s) => (s.id === next.id ? next : s)) });
+  const { data, error, loading, reload, setData } = useQuery<SuppliersData>(SUPPLIERS, {
+    filter: pendingOnly ? { status: 'APPLIED' } : {},
+    first: 100,
+  });
+  const replace = (next: SupplierRecord) =>
+    setData((d) => d && { suppliers: d.suppliers.map((s) => (s.id === next.id ? next : s)) });
   return (
     <section className="card" aria-labelledby="supplier-queue-title">
       <div className="section-head-row">
@@ -53,7 +57,11 @@ function SupplierQueue() {
       </div>
       <p className="muted">{t('coord.suppliers.lead')}</p>
       <ErrorNotice error={error} onRetry={reload} />
-      {loading && !data ? <Loading /> : data?.suppliers.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+      {loading && !data ? (
+        <Loading />
+      ) : data?.suppliers.length === 0 ? (
+        <p className="muted">{t('queue.empty')}</p>
+      ) : null}
       <ul className="row-list">
         {data?.suppliers.map((s) => (
           <SupplierItem key={s.id} supplier={s} onChange={replace} />
@@ -67,8 +75,10 @@ function SupplierItem({ supplier, onChange }: { supplier: SupplierRecord; onChan
   const { t, locale } = useI18n();
   const act = useAction(async (reason: string | null) => {
     const data = reason
-      ? (await api.request<{ rejectSupplier: SupplierRecord }>(REJECT_SUPPLIER, { supplierId: supplier.id, reason })).rejectSupplier
-      : (await api.request<{ recommendSupplier: SupplierRecord }>(RECOMMEND_SUPPLIER, { supplierId: supplier.id })).recommendSupplier;
+      ? (await api.request<{ rejectSupplier: SupplierRecord }>(REJECT_SUPPLIER, { supplierId: supplier.id, reason }))
+          .rejectSupplier
+      : (await api.request<{ recommendSupplier: SupplierRecord }>(RECOMMEND_SUPPLIER, { supplierId: supplier.id }))
+          .recommendSupplier;
     onChange(data);
   });
   const lastReason = supplier.history?.at(-1)?.reason;
@@ -80,7 +90,8 @@ function SupplierItem({ supplier, onChange }: { supplier: SupplierRecord; onChan
           <StatusChip domain="supplierStatus" status={supplier.status} />
         </div>
         <p className="muted small">
-          {translateOr(t, `supplierKind.${supplier.kind}`, supplier.kind)} · {supplier.county ? supplier.county.path.map((r) => r.name).join(' › ') : supplier.countyCode}
+          {translateOr(t, `supplierKind.${supplier.kind}`, supplier.kind)} ·{' '}
+          {supplier.county ? supplier.county.path.map((r) => r.name).join(' › ') : supplier.countyCode}
           {' · '}
           <span className="mono">{supplier.creditCode}</span>
           {' · '}
@@ -94,7 +105,13 @@ function SupplierItem({ supplier, onChange }: { supplier: SupplierRecord; onChan
       </div>
       {supplier.status === 'APPLIED' && (
         <div className="row-actions">
-          <Decision approveLabel={t('coord.recommend')} busy={act.busy} error={act.error} onApprove={() => void act.run(null)} onReject={(r) => void act.run(r)} />
+          <Decision
+            approveLabel={t('coord.recommend')}
+            busy={act.busy}
+            error={act.error}
+            onApprove={() => void act.run(null)}
+            onReject={(r) => void act.run(r)}
+          />
         </div>
       )}
     </li>
@@ -109,7 +126,8 @@ function CertificationQueue() {
     { filter: pendingOnly ? { statuses: ['PENDING'] } : {}, first: 20 },
     (d) => d.certifications,
   );
-  const replace = (next: CertificationRecord) => list.update((nodes) => nodes.map((n) => (n.id === next.id ? next : n)));
+  const replace = (next: CertificationRecord) =>
+    list.update((nodes) => nodes.map((n) => (n.id === next.id ? next : n)));
   return (
     <section className="card" aria-labelledby="cert-queue-title">
       <div className="section-head-row">
@@ -118,7 +136,11 @@ function CertificationQueue() {
       </div>
       <p className="muted">{t('coord.certs.lead')}</p>
       <ErrorNotice error={list.error} onRetry={list.reload} />
-      {list.loading && !list.nodes.length ? <Loading /> : list.totalCount === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+      {list.loading && !list.nodes.length ? (
+        <Loading />
+      ) : list.totalCount === 0 ? (
+        <p className="muted">{t('queue.empty')}</p>
+      ) : null}
       <ul className="row-list">
         {list.nodes.map((c) => (
           <CertificationDecision key={c.id} cert={c} onChange={replace} />
@@ -133,18 +155,32 @@ function CertificationQueue() {
   );
 }
 
-function CertificationDecision({ cert, onChange }: { cert: CertificationRecord; onChange: (c: CertificationRecord) => void }) {
+function CertificationDecision({
+  cert,
+  onChange,
+}: {
+  cert: CertificationRecord;
+  onChange: (c: CertificationRecord) => void;
+}) {
   const { t } = useI18n();
   const act = useAction(async (reason: string | null) => {
     const data = reason
-      ? (await api.request<{ rejectCertification: CertificationRecord }>(REJECT_CERTIFICATION, { id: cert.id, reason })).rejectCertification
-      : (await api.request<{ verifyCertification: CertificationRecord }>(VERIFY_CERTIFICATION, { id: cert.id })).verifyCertification;
+      ? (await api.request<{ rejectCertification: CertificationRecord }>(REJECT_CERTIFICATION, { id: cert.id, reason }))
+          .rejectCertification
+      : (await api.request<{ verifyCertification: CertificationRecord }>(VERIFY_CERTIFICATION, { id: cert.id }))
+          .verifyCertification;
     onChange(data);
   });
   return (
     <CertificationItem cert={cert} showSupplier>
       {cert.status === 'PENDING' && (
-        <Decision approveLabel={t('coord.verify')} busy={act.busy} error={act.error} onApprove={() => void act.run(null)} onReject={(r) => void act.run(r)} />
+        <Decision
+          approveLabel={t('coord.verify')}
+          busy={act.busy}
+          error={act.error}
+          onApprove={() => void act.run(null)}
+          onReject={(r) => void act.run(r)}
+        />
       )}
     </CertificationItem>
   );

@@ -76,7 +76,10 @@ function FarmerIncome() {
           <section className="card" aria-labelledby="farmer-months-title">
             <h2 id="farmer-months-title">{t('farmer.byMonth')}</h2>
             <Bars
-              items={monthsBetween(range.from, range.to).map((m) => ({ label: m.slice(5), value: byMonth.get(m) ?? 0 }))}
+              items={monthsBetween(range.from, range.to).map((m) => ({
+                label: m.slice(5),
+                value: byMonth.get(m) ?? 0,
+              }))}
               label={t('farmer.byMonth')}
               format={formatFen}
               testId="farmer-month-bars"

@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { ANOMALY_FINDING, type AnomalyFindingData, REVIEW_ANOMALY_FINDING, type ReviewAnomalyFindingData } from '../../api/oversight';
+import {
+  ANOMALY_FINDING,
+  type AnomalyFindingData,
+  REVIEW_ANOMALY_FINDING,
+  type ReviewAnomalyFindingData,
+} from '../../api/oversight';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
 import { hasRole } from '../../lib/roles';
@@ -48,30 +53,67 @@ function ReviewForm({ finding, onDone }: { finding: Finding; onDone: (f: Finding
       <fieldset className="form-actions">
         <legend className="muted small">{t('finding.review.decision')}</legend>
         <label>
-          <input type="radio" name="decision" checked={confirm} onChange={() => setDecision('CONFIRM')} data-testid="finding-decision-confirm" /> {t('finding.review.confirm')}
+          <input
+            type="radio"
+            name="decision"
+            checked={confirm}
+            onChange={() => setDecision('CONFIRM')}
+            data-testid="finding-decision-confirm"
+          />{' '}
+          {t('finding.review.confirm')}
         </label>
         <label>
-          <input type="radio" name="decision" checked={!confirm} onChange={() => setDecision('DISMISS')} data-testid="finding-decision-dismiss" /> {t('finding.review.dismiss')}
+          <input
+            type="radio"
+            name="decision"
+            checked={!confirm}
+            onChange={() => setDecision('DISMISS')}
+            data-testid="finding-decision-dismiss"
+          />{' '}
+          {t('finding.review.dismiss')}
         </label>
       </fieldset>
       <label className="field">
         <span>{t('finding.review.reason')}</span>
-        <textarea rows={3} required value={reason} onChange={(e) => setReason(e.target.value)} data-testid="finding-reason" />
+        <textarea
+          rows={3}
+          required
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="finding-reason"
+        />
       </label>
       {confirm && (
         <div className="form-actions">
           <label>
-            <input type="checkbox" checked={exclude} onChange={(e) => setExclude(e.target.checked)} data-testid="finding-exclude" /> {t('finding.review.exclude')}
+            <input
+              type="checkbox"
+              checked={exclude}
+              onChange={(e) => setExclude(e.target.checked)}
+              data-testid="finding-exclude"
+            />{' '}
+            {t('finding.review.exclude')}
           </label>
           {finding.supplierId && (
             <label>
-              <input type="checkbox" checked={propose} onChange={(e) => setPropose(e.target.checked)} data-testid="finding-propose" /> {t('finding.review.propose')}
+              <input
+                type="checkbox"
+                checked={propose}
+                onChange={(e) => setPropose(e.target.checked)}
+                data-testid="finding-propose"
+              />{' '}
+              {t('finding.review.propose')}
             </label>
           )}
         </div>
       )}
       <ErrorNotice error={review.error} />
-      <button type="submit" className={`button ${confirm ? 'button-primary' : 'button-danger'}`} disabled={review.busy || !reason.trim()} data-testid="finding-submit">
+      <button
+        type="submit"
+        className={`button ${confirm ? 'button-primary' : 'button-danger'}`}
+        disabled={review.busy || !reason.trim()}
+        data-testid="finding-submit"
+      >
         {confirm ? t('finding.review.submitConfirm') : t('finding.review.submitDismiss')}
       </button>
     </form>
@@ -84,7 +126,13 @@ function FindingView({ id }: { id: string }) {
   const { data, error, loading, reload, setData } = useQuery<AnomalyFindingData>(ANOMALY_FINDING, { id });
   const f = data?.anomalyFinding;
   if (loading && !f) return <Loading />;
-  if (!f) return <ErrorNotice error={error} onRetry={error?.code === 'FORBIDDEN' || error?.code === 'NOT_FOUND' ? undefined : reload} />;
+  if (!f)
+    return (
+      <ErrorNotice
+        error={error}
+        onRetry={error?.code === 'FORBIDDEN' || error?.code === 'NOT_FOUND' ? undefined : reload}
+      />
+    );
   const canReview = f.status === 'OPEN' && hasRole(me, 'AUDITOR', 'PLATFORM_ADMIN');
   return (
     <>
@@ -128,7 +176,8 @@ function FindingView({ id }: { id: string }) {
               </Link>
               <span className="muted small">
                 {' '}
-                {formatFen(o.totalAmount)} · {translateOr(t, `orderStatus.${o.status}`, o.status)} · {formatDateTime(o.createdAt, locale)}
+                {formatFen(o.totalAmount)} · {translateOr(t, `orderStatus.${o.status}`, o.status)} ·{' '}
+                {formatDateTime(o.createdAt, locale)}
               </span>
             </li>
           ))}

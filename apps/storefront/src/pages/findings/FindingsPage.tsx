@@ -1,6 +1,14 @@
 import './findings.css';
 import { useState } from 'react';
-import { ANOMALY_FINDINGS, type AnomalyFindingsData, cleanFindingFilter, FINDING_KINDS, FINDING_STATUSES, FINDING_SUBJECTS, type FindingData } from '../../api/oversight';
+import {
+  ANOMALY_FINDINGS,
+  type AnomalyFindingsData,
+  cleanFindingFilter,
+  FINDING_KINDS,
+  FINDING_STATUSES,
+  FINDING_SUBJECTS,
+  type FindingData,
+} from '../../api/oversight';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
 import { SelectField } from '../../components/SelectField';
@@ -21,7 +29,11 @@ export function FindingChips({ f }: { f: FindingData }) {
       <span className="status-chip" data-status={f.status} data-testid="finding-status">
         {t(`findingStatus.${f.status}`)}
       </span>
-      <span className="status-chip" data-status={f.severity === 'HIGH' ? 'REJECTED' : 'PENDING'} data-testid="finding-severity">
+      <span
+        className="status-chip"
+        data-status={f.severity === 'HIGH' ? 'REJECTED' : 'PENDING'}
+        data-testid="finding-severity"
+      >
         {t(`findingSeverity.${f.severity}`)}
       </span>
     </>
@@ -65,9 +77,15 @@ function FindingRow({ f }: { f: FindingData }) {
 export function FindingsPage() {
   const { t } = useI18n();
   const { pathname, search } = useLocation();
-  const applied = Object.fromEntries(FILTER_KEYS.map((k) => [k, search.get(k) ?? (k === 'status' && !search.has('status') ? 'OPEN' : '')])) as Record<FilterKey, string>;
+  const applied = Object.fromEntries(
+    FILTER_KEYS.map((k) => [k, search.get(k) ?? (k === 'status' && !search.has('status') ? 'OPEN' : '')]),
+  ) as Record<FilterKey, string>;
   const [region, setRegion] = useState(applied.regionCode);
-  const findings = useConnection<AnomalyFindingsData, FindingData>(ANOMALY_FINDINGS, { filter: cleanFindingFilter(applied), first: 30 }, (d) => d.anomalyFindings);
+  const findings = useConnection<AnomalyFindingsData, FindingData>(
+    ANOMALY_FINDINGS,
+    { filter: cleanFindingFilter(applied), first: 30 },
+    (d) => d.anomalyFindings,
+  );
   const set = (key: FilterKey, value: string) => {
     const next = { ...applied, [key]: value };
     const q = new URLSearchParams(Object.entries(next).map(([k, v]) => [k, v]));
@@ -92,7 +110,13 @@ export function FindingsPage() {
             set('regionCode', region);
           }}
         >
-          <SelectField compact label={t('findings.filter.status')} value={applied.status} onChange={(e) => set('status', e.target.value)} data-testid="findings-filter-status">
+          <SelectField
+            compact
+            label={t('findings.filter.status')}
+            value={applied.status}
+            onChange={(e) => set('status', e.target.value)}
+            data-testid="findings-filter-status"
+          >
             <option value="">{t('findings.any')}</option>
             {FINDING_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -100,7 +124,13 @@ export function FindingsPage() {
               </option>
             ))}
           </SelectField>
-          <SelectField compact label={t('findings.filter.kind')} value={applied.kind} onChange={(e) => set('kind', e.target.value)} data-testid="findings-filter-kind">
+          <SelectField
+            compact
+            label={t('findings.filter.kind')}
+            value={applied.kind}
+            onChange={(e) => set('kind', e.target.value)}
+            data-testid="findings-filter-kind"
+          >
             <option value="">{t('findings.any')}</option>
             {FINDING_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -108,7 +138,12 @@ export function FindingsPage() {
               </option>
             ))}
           </SelectField>
-          <SelectField compact label={t('findings.filter.subjectType')} value={applied.subjectType} onChange={(e) => set('subjectType', e.target.value)}>
+          <SelectField
+            compact
+            label={t('findings.filter.subjectType')}
+            value={applied.subjectType}
+            onChange={(e) => set('subjectType', e.target.value)}
+          >
             <option value="">{t('findings.any')}</option>
             {FINDING_SUBJECTS.map((s) => (
               <option key={s} value={s}>
@@ -118,7 +153,12 @@ export function FindingsPage() {
           </SelectField>
           <label className="field field-compact">
             <span>{t('findings.filter.regionCode')}</span>
-            <input value={region} onChange={(e) => setRegion(e.target.value)} placeholder="5206" data-testid="findings-filter-region" />
+            <input
+              value={region}
+              onChange={(e) => setRegion(e.target.value)}
+              placeholder="5206"
+              data-testid="findings-filter-region"
+            />
           </label>
           <button type="submit" className="button button-primary">
             {t('findings.apply')}
@@ -135,14 +175,21 @@ export function FindingsPage() {
           </div>
           <ErrorNotice error={findings.error} onRetry={findings.reload} />
           {findings.loading ? <Loading /> : null}
-          {!findings.loading && findings.nodes.length === 0 && !findings.error && <p className="muted">{t('findings.empty')}</p>}
+          {!findings.loading && findings.nodes.length === 0 && !findings.error && (
+            <p className="muted">{t('findings.empty')}</p>
+          )}
           <ul className="row-list">
             {findings.nodes.map((f) => (
               <FindingRow key={f.id} f={f} />
             ))}
           </ul>
           {findings.hasNextPage && (
-            <button type="button" className="button button-quiet" disabled={findings.loadingMore} onClick={findings.loadMore}>
+            <button
+              type="button"
+              className="button button-quiet"
+              disabled={findings.loadingMore}
+              onClick={findings.loadMore}
+            >
               {t('findings.more')}
             </button>
           )}

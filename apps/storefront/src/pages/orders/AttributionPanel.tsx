@@ -16,21 +16,37 @@ export function AttributionPanel({ orderId }: { orderId: string }) {
       <h2 id="attribution-title">{t('attribution.title')}</h2>
       <ErrorNotice error={error} onRetry={reload} />
       {loading && !a ? <Loading /> : null}
-      {a && !a.counted && <p className="muted" data-testid="attribution-pending">{t('attribution.notCounted')}</p>}
+      {a && !a.counted && (
+        <p className="muted" data-testid="attribution-pending">
+          {t('attribution.notCounted')}
+        </p>
+      )}
       {a && a.counted && (
         <>
           <p data-testid="attribution-summary">
-            {t('attribution.summary', { amount: formatFen(a.householdAmount), count: a.householdCount, total: formatFen(a.attributedAmount) })}
+            {t('attribution.summary', {
+              amount: formatFen(a.householdAmount),
+              count: a.householdCount,
+              total: formatFen(a.attributedAmount),
+            })}
           </p>
           {a.lines.map((line) => {
-            const sums = KINDS.map((k) => ({ kind: k, amount: line.beneficiaries.filter((b) => b.kind === k).reduce((s, b) => s + b.amount, 0) }));
+            const sums = KINDS.map((k) => ({
+              kind: k,
+              amount: line.beneficiaries.filter((b) => b.kind === k).reduce((s, b) => s + b.amount, 0),
+            }));
             const households = line.beneficiaries.filter((b) => b.kind === 'HOUSEHOLD');
             return (
               <div key={line.orderLineId} className="attribution-line" data-testid="attribution-line">
                 <h3>
                   {line.productTitle} × {line.quantity} · {formatFen(line.lineTotal)}
                 </h3>
-                {line.ruleKind && <p className="muted small">{translateOr(t, `attributionKind.${line.ruleKind}`, line.ruleKind)}{line.capped ? ` · ${t('attribution.capped')}` : ''}</p>}
+                {line.ruleKind && (
+                  <p className="muted small">
+                    {translateOr(t, `attributionKind.${line.ruleKind}`, line.ruleKind)}
+                    {line.capped ? ` · ${t('attribution.capped')}` : ''}
+                  </p>
+                )}
                 <dl className="money-split">
                   {sums.map((s) => (
                     <div key={s.kind} style={{ display: 'contents' }} data-testid={`attribution-${s.kind}`}>

@@ -17,7 +17,12 @@ export function BuyerSelect() {
   const { options, buyerOrgId, setBuyer } = useCart();
   if ((options.retail ? 1 : 0) + options.agencies.length < 2) return null;
   return (
-    <SelectField compact label={t('cart.buyer')} value={buyerOrgId ?? ''} onChange={(e) => setBuyer(e.target.value || null)}>
+    <SelectField
+      compact
+      label={t('cart.buyer')}
+      value={buyerOrgId ?? ''}
+      onChange={(e) => setBuyer(e.target.value || null)}
+    >
       {options.retail && <option value="">{t('cart.buyer.retail')}</option>}
       {options.agencies.map((a) => (
         <option key={a.id} value={a.id}>
@@ -39,7 +44,9 @@ function Cart() {
       <div className="portal-head">
         <div>
           <h1>{t('cart.title')}</h1>
-          <p className="muted">{buyerOrgId ? t('cart.pricedForAgency', { name: agencyName ?? '' }) : t('cart.pricedRetail')}</p>
+          <p className="muted">
+            {buyerOrgId ? t('cart.pricedForAgency', { name: agencyName ?? '' }) : t('cart.pricedRetail')}
+          </p>
         </div>
         <BuyerSelect />
       </div>
@@ -60,13 +67,22 @@ function Cart() {
             <section className="card" data-testid="cart-unavailable">
               <h2>{t('cart.unavailable')}</h2>
               <p className="muted small">{t('cart.unavailableHint')}</p>
-              <button type="button" className="button button-quiet" onClick={() => remove(priced.unavailable.map((l) => l.variantId))}>
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={() => remove(priced.unavailable.map((l) => l.variantId))}
+              >
                 {t('cart.removeUnavailable', { count: priced.unavailable.length })}
               </button>
             </section>
           )}
           <CartSummary total={priced.total} units={priced.units} suppliers={priced.groups.length}>
-            <Link to={me ? '/checkout' : `/login?next=${encodeURIComponent('/checkout')}`} className={`button button-primary${priced.groups.length ? '' : ' is-disabled'}`} aria-disabled={!priced.groups.length} data-testid="go-checkout">
+            <Link
+              to={me ? '/checkout' : `/login?next=${encodeURIComponent('/checkout')}`}
+              className={`button button-primary${priced.groups.length ? '' : ' is-disabled'}`}
+              aria-disabled={!priced.groups.length}
+              data-testid="go-checkout"
+            >
               {t('cart.checkout')}
             </Link>
           </CartSummary>
@@ -76,7 +92,17 @@ function Cart() {
   );
 }
 
-export function CartSummary({ total, units, suppliers, children }: { total: number; units: number; suppliers: number; children?: ReactNode }) {
+export function CartSummary({
+  total,
+  units,
+  suppliers,
+  children,
+}: {
+  total: number;
+  units: number;
+  suppliers: number;
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <section className="card cart-summary" aria-label={t('cart.summary')}>

@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { CHECKOUT_CHANNELS, type CheckoutChannelsData, defaultChannel, PLACE_ORDER, type PlaceOrderData } from '../../api/ordering';
+import {
+  CHECKOUT_CHANNELS,
+  type CheckoutChannelsData,
+  defaultChannel,
+  PLACE_ORDER,
+  type PlaceOrderData,
+} from '../../api/ordering';
 import { AddressChooser } from '../../components/AddressChooser';
 import { CartGroups } from '../../components/CartGroups';
 import { ErrorNotice, Loading } from '../../components/Feedback';
@@ -8,7 +14,16 @@ import { RequireRole } from '../../components/Guard';
 import { SelectField } from '../../components/SelectField';
 import { type Translate, translateOr, useI18n } from '../../i18n';
 import { BUYER_ROLES, type PricedLine } from '../../lib/cart';
-import { attemptFor, attemptStorageKey, type CheckoutPayload, type CheckoutProblem, fixedQuantity, parseAttempt, payloadFingerprint, problemOf } from '../../lib/checkout';
+import {
+  attemptFor,
+  attemptStorageKey,
+  type CheckoutPayload,
+  type CheckoutProblem,
+  fixedQuantity,
+  parseAttempt,
+  payloadFingerprint,
+  problemOf,
+} from '../../lib/checkout';
 import { asRequestError } from '../../lib/graphql';
 import { Link, navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
@@ -51,10 +66,15 @@ function Checkout() {
 
   const active = (channels.data?.channels ?? []).filter((c) => c.status === 'ACTIVE');
   const channel = active.find((c) => c.id === channelId) ?? defaultChannel(active);
-  const lines = pc.priced.groups.flatMap((g) => g.lines.map((p) => ({ variantId: p.variant.id, quantity: p.line.quantity })));
+  const lines = pc.priced.groups.flatMap((g) =>
+    g.lines.map((p) => ({ variantId: p.variant.id, quantity: p.line.quantity })),
+  );
   // An online channel ships: the order needs a delivery address. Physical ones sell over the counter.
   const ships = !!channel?.online;
-  const payload: CheckoutPayload | null = channel && lines.length && (!ships || addressId) ? { channelId: channel.id, buyerOrgId: null, lines, ...(ships ? { addressId } : {}) } : null;
+  const payload: CheckoutPayload | null =
+    channel && lines.length && (!ships || addressId)
+      ? { channelId: channel.id, buyerOrgId: null, lines, ...(ships ? { addressId } : {}) }
+      : null;
   // A refusal is about the basket it was given: once the basket changes it no longer applies.
   const problem = refusal && payload && refusal.fingerprint === payloadFingerprint(payload) ? refusal.problem : null;
 
@@ -82,14 +102,20 @@ function Checkout() {
     pc.remove(sent.lines.map((l) => l.variantId));
   });
 
-  const lineOf = (variantId: string | null) => pc.priced.groups.flatMap((g) => g.lines).find((p) => p.variant.id === variantId) ?? null;
+  const lineOf = (variantId: string | null) =>
+    pc.priced.groups.flatMap((g) => g.lines).find((p) => p.variant.id === variantId) ?? null;
   const problemLine = problem && 'variantId' in problem ? lineOf(problem.variantId) : null;
 
   const renderProblem = (p: PricedLine) => {
     if (!problem || problemLine?.variant.id !== p.variant.id) return null;
     const fix = problem.kind === 'stock' ? fixedQuantity(problem) : 0;
     return (
-      <div className="notice notice-error line-problem" role="alert" data-testid="line-problem" data-code={problem.kind}>
+      <div
+        className="notice notice-error line-problem"
+        role="alert"
+        data-testid="line-problem"
+        data-code={problem.kind}
+      >
         <p>{problemText(t, problem, p, channel?.name ?? '')}</p>
         <div className="form-actions">
           {fix > 0 && (
@@ -135,7 +161,10 @@ function Checkout() {
             {t('checkout.request.lead')}
             {pc.options.retail ? ` ${t('checkout.request.private')}` : ''}
           </p>
-          <SubmitFromCart orgId={orgId} onSubmitted={(r) => navigate(`/orders/${r.orderId}?requested=${encodeURIComponent(r.requestNo)}`)} />
+          <SubmitFromCart
+            orgId={orgId}
+            onSubmitted={(r) => navigate(`/orders/${r.orderId}?requested=${encodeURIComponent(r.requestNo)}`)}
+          />
           <p className="hint">
             <Link to="/portal/agency/requests" data-testid="to-purchase-request">
               {t('checkout.request.list')}
@@ -169,7 +198,11 @@ function Checkout() {
         {channels.loading && !channels.data ? (
           <Loading />
         ) : (
-          <SelectField label={t('checkout.channelLabel')} value={channel?.id ?? ''} onChange={(e) => setChannelId(e.target.value)}>
+          <SelectField
+            label={t('checkout.channelLabel')}
+            value={channel?.id ?? ''}
+            onChange={(e) => setChannelId(e.target.value)}
+          >
             {active.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name} · {translateOr(t, `checkout.channelKind.${c.online ? 'ONLINE' : c.kind}`, c.kind)}
@@ -177,7 +210,11 @@ function Checkout() {
             ))}
           </SelectField>
         )}
-        <p className="hint">{channel && !(channel.kind === 'HALL' && channel.online) ? t('checkout.channelOfflineHint') : t('checkout.channelHint')}</p>
+        <p className="hint">
+          {channel && !(channel.kind === 'HALL' && channel.online)
+            ? t('checkout.channelOfflineHint')
+            : t('checkout.channelHint')}
+        </p>
       </section>
 
       {ships && <AddressChooser value={addressId} onChange={setAddressId} />}
@@ -190,11 +227,17 @@ function Checkout() {
           <CartGroups priced={pc.priced} editable={false} renderProblem={renderProblem} />
           {pc.priced.unavailable.length > 0 && (
             <p className="notice notice-error" data-testid="checkout-unavailable">
-              {t('checkout.unavailableLeftOut', { count: pc.priced.unavailable.length })} <Link to="/cart">{t('cart.view')}</Link>
+              {t('checkout.unavailableLeftOut', { count: pc.priced.unavailable.length })}{' '}
+              <Link to="/cart">{t('cart.view')}</Link>
             </p>
           )}
           {problem && !problemLine && (
-            <p className="notice notice-error" role="alert" data-testid="checkout-problem" data-code={problem.kind === 'input' ? problem.code : problem.kind}>
+            <p
+              className="notice notice-error"
+              role="alert"
+              data-testid="checkout-problem"
+              data-code={problem.kind === 'input' ? problem.code : problem.kind}
+            >
               {problemText(t, problem, null, channel?.name ?? '')}
             </p>
           )}

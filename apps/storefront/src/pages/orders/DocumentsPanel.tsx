@@ -27,7 +27,11 @@ function DocumentRow({ doc }: { doc: OrderDocumentData }) {
       <div className="row-main">
         <div className="row-title">
           <span>{doc.fileName ?? t('docs.unnamed')}</span>
-          {doc.inAcceptance && <span className="status-chip" data-status="ACCEPTED">{t('docs.inAcceptance')}</span>}
+          {doc.inAcceptance && (
+            <span className="status-chip" data-status="ACCEPTED">
+              {t('docs.inAcceptance')}
+            </span>
+          )}
         </div>
         <p className="muted small">
           {doc.contentType} · {formatBytes(doc.sizeBytes)} · {formatDateTime(doc.createdAt, locale)}
@@ -44,7 +48,19 @@ function DocumentRow({ doc }: { doc: OrderDocumentData }) {
 }
 
 /** Invoice and inspection documents (发票、验收单): list, upload, and the acceptance (验收) that cites them. */
-export function DocumentsPanel({ order, canUpload, canAccept, onChanged, onOrder }: { order: OrderDetail; canUpload: boolean; canAccept: boolean; onChanged: () => void; onOrder: (o: OrderDetail) => void }) {
+export function DocumentsPanel({
+  order,
+  canUpload,
+  canAccept,
+  onChanged,
+  onOrder,
+}: {
+  order: OrderDetail;
+  canUpload: boolean;
+  canAccept: boolean;
+  onChanged: () => void;
+  onOrder: (o: OrderDetail) => void;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [invoiceNo, setInvoiceNo] = useState('');
@@ -61,7 +77,10 @@ export function DocumentsPanel({ order, canUpload, canAccept, onChanged, onOrder
     onChanged();
   });
   const accept = useAction(async () => {
-    const data = await api.request<{ acceptOrder: OrderData['order'] }>(ACCEPT_ORDER, { orderId: order.id, input: { invoiceNo: invoiceNo.trim(), documents: selected } });
+    const data = await api.request<{ acceptOrder: OrderData['order'] }>(ACCEPT_ORDER, {
+      orderId: order.id,
+      input: { invoiceNo: invoiceNo.trim(), documents: selected },
+    });
     onOrder(data.acceptOrder);
   });
 
@@ -90,7 +109,15 @@ export function DocumentsPanel({ order, canUpload, canAccept, onChanged, onOrder
           <label className="button button-quiet" htmlFor={`${id}-file`}>
             {upload.busy ? t('docs.uploading') : t('docs.upload')}
           </label>
-          <input id={`${id}-file`} className="visually-hidden" type="file" accept={DOCUMENT_TYPES.join(',')} disabled={upload.busy} onChange={onFile} data-testid="document-input" />
+          <input
+            id={`${id}-file`}
+            className="visually-hidden"
+            type="file"
+            accept={DOCUMENT_TYPES.join(',')}
+            disabled={upload.busy}
+            onChange={onFile}
+            data-testid="document-input"
+          />
           <p className="hint">{t('docs.uploadHint')}</p>
           <ErrorNotice error={upload.error} />
         </div>
@@ -101,7 +128,13 @@ export function DocumentsPanel({ order, canUpload, canAccept, onChanged, onOrder
           <p className="muted small">{t('accept.lead')}</p>
           <label className="field" htmlFor={`${id}-invoice`}>
             <span>{t('accept.invoiceNo')}</span>
-            <input id={`${id}-invoice`} required maxLength={64} value={invoiceNo} onChange={(e) => setInvoiceNo(e.target.value)} />
+            <input
+              id={`${id}-invoice`}
+              required
+              maxLength={64}
+              value={invoiceNo}
+              onChange={(e) => setInvoiceNo(e.target.value)}
+            />
           </label>
           <fieldset className="fieldset">
             <legend>{t('accept.documents')}</legend>
@@ -111,14 +144,22 @@ export function DocumentsPanel({ order, canUpload, canAccept, onChanged, onOrder
                 <input
                   type="checkbox"
                   checked={selected.includes(d.storageKey)}
-                  onChange={(e) => setChosen(e.target.checked ? [...selected, d.storageKey] : selected.filter((k) => k !== d.storageKey))}
+                  onChange={(e) =>
+                    setChosen(
+                      e.target.checked ? [...selected, d.storageKey] : selected.filter((k) => k !== d.storageKey),
+                    )
+                  }
                 />
                 {d.fileName ?? t('docs.unnamed')}
               </label>
             ))}
           </fieldset>
           <ErrorNotice error={accept.error} />
-          <button type="submit" className="button button-primary" disabled={accept.busy || !invoiceNo.trim() || selected.length === 0}>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={accept.busy || !invoiceNo.trim() || selected.length === 0}
+          >
             {accept.busy ? t('form.submitting') : t('accept.submit')}
           </button>
         </form>

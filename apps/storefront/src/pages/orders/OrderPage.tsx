@@ -37,7 +37,10 @@ function CancelForm({ order, onOrder }: { order: OrderDetail; onOrder: (o: Order
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const cancel = useAction(async () => {
-    const data = await api.request<{ cancelOrder: OrderDetail }>(CANCEL_ORDER, { orderId: order.id, reason: reason.trim() });
+    const data = await api.request<{ cancelOrder: OrderDetail }>(CANCEL_ORDER, {
+      orderId: order.id,
+      reason: reason.trim(),
+    });
     onOrder(data.cancelOrder);
     setOpen(false);
   });
@@ -56,7 +59,14 @@ function CancelForm({ order, onOrder }: { order: OrderDetail; onOrder: (o: Order
     <form className="decision" onSubmit={submit} data-testid="cancel-form">
       <label className="field field-compact" htmlFor={id}>
         <span>{t('order.cancelReason')}</span>
-        <textarea id={id} rows={2} required maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <textarea
+          id={id}
+          rows={2}
+          required
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </label>
       <p className="hint">{t('order.cancelHint')}</p>
       <ErrorNotice error={cancel.error} />
@@ -77,9 +87,18 @@ export function OrderPage({ params }: { params: { id?: string } }) {
   const { me } = useSession();
   const { search } = useLocation();
   const signedIn = !!me;
-  const { data, error, loading, reload, setData } = useQuery<OrderData>(ORDER, { id: params.id ?? '' }, { skip: !signedIn });
+  const { data, error, loading, reload, setData } = useQuery<OrderData>(
+    ORDER,
+    { id: params.id ?? '' },
+    { skip: !signedIn },
+  );
   const order = data?.order;
-  const suppliers = useBatch<{ id: string; name: string }>('SupplierNames', 'supplier', distinct(order?.supplierOrders.map((so) => so.supplierId) ?? []), SUPPLIER_NAME_SELECTION);
+  const suppliers = useBatch<{ id: string; name: string }>(
+    'SupplierNames',
+    'supplier',
+    distinct(order?.supplierOrders.map((so) => so.supplierId) ?? []),
+    SUPPLIER_NAME_SELECTION,
+  );
   const channels = useQuery<CheckoutChannelsData>(CHECKOUT_CHANNELS);
   const replace = (o: OrderDetail) => setData(() => ({ order: o }));
   const settle = useAction(async () => {
@@ -87,25 +106,41 @@ export function OrderPage({ params }: { params: { id?: string } }) {
     replace(res.settleOrder);
   });
 
-  if (me === undefined) return <div className="container page-body"><Loading /></div>;
+  if (me === undefined)
+    return (
+      <div className="container page-body">
+        <Loading />
+      </div>
+    );
   if (me === null) {
     return (
       <div className="container auth-page">
         <div className="card">
           <h1>{t('guard.signIn.title')}</h1>
-          <Link to={`/login?next=${encodeURIComponent(`/orders/${params.id ?? ''}`)}`} className="button button-primary">
+          <Link
+            to={`/login?next=${encodeURIComponent(`/orders/${params.id ?? ''}`)}`}
+            className="button button-primary"
+          >
             {t('nav.login')}
           </Link>
         </div>
       </div>
     );
   }
-  if (loading && !order) return <div className="container page-body"><Loading /></div>;
+  if (loading && !order)
+    return (
+      <div className="container page-body">
+        <Loading />
+      </div>
+    );
   if (!order) {
     return (
       <div className="container page-body">
         <h1>{t('order.notFound')}</h1>
-        <ErrorNotice error={error} onRetry={error?.code === 'NOT_FOUND' || error?.code === 'FORBIDDEN' ? undefined : reload} />
+        <ErrorNotice
+          error={error}
+          onRetry={error?.code === 'NOT_FOUND' || error?.code === 'FORBIDDEN' ? undefined : reload}
+        />
         <Link to="/orders">{t('orders.back')}</Link>
       </div>
     );
@@ -136,7 +171,10 @@ export function OrderPage({ params }: { params: { id?: string } }) {
 
       {search.get('requested') && (
         <p className="notice notice-ok" role="status" data-testid="order-requested">
-          {t('order.requestedNotice', { no: search.get('requested') ?? '', status: translateOr(t, `orderStatus.${order.status}`, order.status) })}
+          {t('order.requestedNotice', {
+            no: search.get('requested') ?? '',
+            status: translateOr(t, `orderStatus.${order.status}`, order.status),
+          })}
         </p>
       )}
 
@@ -183,20 +221,33 @@ export function OrderPage({ params }: { params: { id?: string } }) {
           <div className="form-actions order-actions">
             {actions.cancel && <CancelForm order={order} onOrder={replace} />}
             {actions.settle && (
-              <button type="button" className="button button-primary" disabled={settle.busy} onClick={() => void settle.run()}>
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={settle.busy}
+                onClick={() => void settle.run()}
+              >
                 {t('order.settle')}
               </button>
             )}
           </div>
         )}
         <ErrorNotice error={settle.error} />
-        {order.wholeOrderVisible && order.paidAmount > order.refundedAmount && (order.status === 'PAID' || order.status === 'FULFILLING') && (
-          <p className="hint">{t('order.paidCancelHint')}</p>
-        )}
+        {order.wholeOrderVisible &&
+          order.paidAmount > order.refundedAmount &&
+          (order.status === 'PAID' || order.status === 'FULFILLING') && (
+            <p className="hint">{t('order.paidCancelHint')}</p>
+          )}
       </section>
 
       {actions.pay && (
-        <PaymentPanel key={`${order.status}:${order.paymentMode}:${order.payments.length}`} order={order} actions={actions} onChanged={reload} onOrder={replace} />
+        <PaymentPanel
+          key={`${order.status}:${order.paymentMode}:${order.payments.length}`}
+          order={order}
+          actions={actions}
+          onChanged={reload}
+          onOrder={replace}
+        />
       )}
 
       <DeliveryAddressCard orderId={order.id} />
@@ -219,7 +270,13 @@ export function OrderPage({ params }: { params: { id?: string } }) {
         </div>
       </section>
 
-      {isBuyerSide(order, viewer) && <OrderAftersalesPanel key={`aftersales-${order.id}-${order.status}`} order={order} supplierName={supplierName} />}
+      {isBuyerSide(order, viewer) && (
+        <OrderAftersalesPanel
+          key={`aftersales-${order.id}-${order.status}`}
+          order={order}
+          supplierName={supplierName}
+        />
+      )}
 
       <section className="card" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('order.timeline')}</h2>
@@ -250,18 +307,30 @@ export function OrderPage({ params }: { params: { id?: string } }) {
       )}
 
       {order.wholeOrderVisible && (order.documents.length > 0 || actions.uploadDocuments || actions.accept) && (
-        <DocumentsPanel order={order} canUpload={actions.uploadDocuments} canAccept={actions.accept} onChanged={reload} onOrder={replace} />
+        <DocumentsPanel
+          order={order}
+          canUpload={actions.uploadDocuments}
+          canAccept={actions.accept}
+          onChanged={reload}
+          onOrder={replace}
+        />
       )}
 
       {order.buyerKind === 'AGENCY' && order.acceptedAt && (
         <section className="card" aria-labelledby="acceptance-record-title">
           <h2 id="acceptance-record-title">{t('order.acceptanceRecord')}</h2>
           <p className="muted small">{t('order.acceptanceRecordHint')}</p>
-          <PrintableButton url={`/api/orders/${encodeURIComponent(order.id)}/acceptance.html`} label={t('order.acceptanceRecordOpen')} testId="acceptance-record" />
+          <PrintableButton
+            url={`/api/orders/${encodeURIComponent(order.id)}/acceptance.html`}
+            label={t('order.acceptanceRecordOpen')}
+            testId="acceptance-record"
+          />
         </section>
       )}
 
-      {order.buyerKind === 'AGENCY' && order.paymentMode === 'PAY_ON_DELIVERY' && order.acceptedAt && <PaymentClockPanel key={`${order.id}-${order.status}`} orderId={order.id} />}
+      {order.buyerKind === 'AGENCY' && order.paymentMode === 'PAY_ON_DELIVERY' && order.acceptedAt && (
+        <PaymentClockPanel key={`${order.id}-${order.status}`} orderId={order.id} />
+      )}
 
       {order.wholeOrderVisible && <AttributionPanel key={`${order.id}-${order.status}`} orderId={order.id} />}
     </div>

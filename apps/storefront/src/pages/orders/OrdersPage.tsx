@@ -28,9 +28,13 @@ export function OrderRow({ order }: { order: OrderSummary }) {
           <StatusChip domain="orderStatus" status={order.status} testId="order-row-status" />
         </div>
         <p className="muted small">
-          {formatDateTime(order.createdAt, locale)} · {t('orders.suppliersCount', { count: order.supplierOrders.length })}
+          {formatDateTime(order.createdAt, locale)} ·{' '}
+          {t('orders.suppliersCount', { count: order.supplierOrders.length })}
         </p>
-        <p className="small">{titles.slice(0, 3).join('、')}{titles.length > 3 ? ` ${t('orders.more', { count: titles.length - 3 })}` : ''}</p>
+        <p className="small">
+          {titles.slice(0, 3).join('、')}
+          {titles.length > 3 ? ` ${t('orders.more', { count: titles.length - 3 })}` : ''}
+        </p>
       </div>
       <div className="row-actions">
         <strong className="price">{formatFen(order.totalAmount)}</strong>
@@ -45,7 +49,11 @@ function Orders() {
   const raw = search.get('status');
   const status = raw && (ORDER_STATUSES as readonly string[]).includes(raw) ? raw : null;
   const q = (search.get('q') ?? '').trim();
-  const list = useConnection<OrdersData, OrderSummary>(ORDERS, { filter: { ...(status ? { status } : {}), ...(q ? { search: q } : {}) }, first: PAGE }, (d) => d.orders);
+  const list = useConnection<OrdersData, OrderSummary>(
+    ORDERS,
+    { filter: { ...(status ? { status } : {}), ...(q ? { search: q } : {}) }, first: PAGE },
+    (d) => d.orders,
+  );
   const go = (next: { status?: string | null; q?: string }) => {
     const params = new URLSearchParams();
     const s = next.status === undefined ? status : next.status;
@@ -67,7 +75,12 @@ function Orders() {
           )}
         </div>
         <OrderSearch initial={q} onSearch={(text) => go({ q: text })} />
-        <SelectField compact label={t('orders.filter')} value={status ?? ''} onChange={(e) => go({ status: e.target.value || null })}>
+        <SelectField
+          compact
+          label={t('orders.filter')}
+          value={status ?? ''}
+          onChange={(e) => go({ status: e.target.value || null })}
+        >
           <option value="">{t('orders.filter.all')}</option>
           {ORDER_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -78,7 +91,13 @@ function Orders() {
       </div>
       <section className="card">
         <ErrorNotice error={list.error} onRetry={list.reload} />
-        {list.loading && !list.nodes.length ? <Loading /> : list.totalCount === 0 ? <p className="muted" data-testid="orders-empty">{status || q ? t('orders.emptyFiltered') : t('orders.empty')}</p> : null}
+        {list.loading && !list.nodes.length ? (
+          <Loading />
+        ) : list.totalCount === 0 ? (
+          <p className="muted" data-testid="orders-empty">
+            {status || q ? t('orders.emptyFiltered') : t('orders.empty')}
+          </p>
+        ) : null}
         <ul className="row-list">
           {list.nodes.map((o) => (
             <OrderRow key={o.id} order={o} />

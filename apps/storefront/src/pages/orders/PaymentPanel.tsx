@@ -26,7 +26,17 @@ import { StripePayment } from './StripePayment';
 
 type BankTransferInstructions = NonNullable<PaymentOptions['bankTransfer']>;
 
-function OnlinePayment({ order, methods, publishableKey, onRefresh }: { order: OrderDetail; methods: string[]; publishableKey: string | null; onRefresh: () => void }) {
+function OnlinePayment({
+  order,
+  methods,
+  publishableKey,
+  onRefresh,
+}: {
+  order: OrderDetail;
+  methods: string[];
+  publishableKey: string | null;
+  onRefresh: () => void;
+}) {
   const { t } = useI18n();
   const [method, setMethod] = useState(methods[0]);
   const [intent, setIntent] = useState<PayOrderResult | null>(null);
@@ -64,14 +74,29 @@ function OnlinePayment({ order, methods, publishableKey, onRefresh }: { order: O
   );
 }
 
-function BankTransferForm({ order, instructions, onChanged }: { order: OrderDetail; instructions: BankTransferInstructions; onChanged: () => void }) {
+function BankTransferForm({
+  order,
+  instructions,
+  onChanged,
+}: {
+  order: OrderDetail;
+  instructions: BankTransferInstructions;
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [reference, setReference] = useState('');
   const [paidOn, setPaidOn] = useState(shanghaiToday());
   const record = useAction(async () => {
     // A Beijing calendar day as that day's midnight in Beijing: never "in the future" for the server.
-    await api.request(RECORD_BANK_TRANSFER, { input: { orderId: order.id, reference: reference.trim(), amount: instructions.amount, paidAt: `${paidOn}T00:00:00+08:00` } });
+    await api.request(RECORD_BANK_TRANSFER, {
+      input: {
+        orderId: order.id,
+        reference: reference.trim(),
+        amount: instructions.amount,
+        paidAt: `${paidOn}T00:00:00+08:00`,
+      },
+    });
     onChanged();
   });
   const submit = (e: FormEvent) => {
@@ -112,11 +137,26 @@ function BankTransferForm({ order, instructions, onChanged }: { order: OrderDeta
       <div className="form-grid">
         <label className="field" htmlFor={`${id}-ref`}>
           <span>{t('pay.bank.reference')}</span>
-          <input id={`${id}-ref`} name="reference" required maxLength={100} value={reference} onChange={(e) => setReference(e.target.value)} />
+          <input
+            id={`${id}-ref`}
+            name="reference"
+            required
+            maxLength={100}
+            value={reference}
+            onChange={(e) => setReference(e.target.value)}
+          />
         </label>
         <label className="field" htmlFor={`${id}-date`}>
           <span>{t('pay.bank.paidOn')}</span>
-          <input id={`${id}-date`} name="paidOn" type="date" required max={shanghaiToday()} value={paidOn} onChange={(e) => setPaidOn(e.target.value)} />
+          <input
+            id={`${id}-date`}
+            name="paidOn"
+            type="date"
+            required
+            max={shanghaiToday()}
+            value={paidOn}
+            onChange={(e) => setPaidOn(e.target.value)}
+          />
         </label>
       </div>
       <ErrorNotice error={record.error} />
@@ -133,7 +173,17 @@ function BankTransferForm({ order, instructions, onChanged }: { order: OrderDeta
  * caller may record one — a retail buyer without Stripe, an agency's finance — and pay on delivery.
  * The order page remounts it when the order moves or a payment is recorded, so the options are fresh.
  */
-export function PaymentPanel({ order, actions, onChanged, onOrder }: { order: OrderDetail; actions: OrderActions; onChanged: () => void; onOrder: (o: OrderDetail) => void }) {
+export function PaymentPanel({
+  order,
+  actions,
+  onChanged,
+  onOrder,
+}: {
+  order: OrderDetail;
+  actions: OrderActions;
+  onChanged: () => void;
+  onOrder: (o: OrderDetail) => void;
+}) {
   const { t, locale } = useI18n();
   const options = useQuery<PaymentOptionsData>(PAYMENT_OPTIONS, { orderId: order.id });
   const move = useAction(async (doc: string) => {
@@ -162,20 +212,32 @@ export function PaymentPanel({ order, actions, onChanged, onOrder }: { order: Or
         <Loading />
       ) : o ? (
         <>
-          {o.online.length > 0 && <OnlinePayment order={order} methods={o.online} publishableKey={o.publishableKey} onRefresh={onChanged} />}
+          {o.online.length > 0 && (
+            <OnlinePayment order={order} methods={o.online} publishableKey={o.publishableKey} onRefresh={onChanged} />
+          )}
           {o.bankTransfer && <BankTransferForm order={order} instructions={o.bankTransfer} onChanged={onChanged} />}
           {o.payOnDelivery && (
             <div className="pay-option" data-testid="pay-on-delivery">
               <h3>{t('pay.pod.title')}</h3>
               <p className="muted small">{t('pay.pod.lead')}</p>
-              <button type="button" className="button button-quiet" disabled={move.busy} onClick={() => void move.run(CONFIRM_ORDER)}>
+              <button
+                type="button"
+                className="button button-quiet"
+                disabled={move.busy}
+                onClick={() => void move.run(CONFIRM_ORDER)}
+              >
                 {t('pay.pod.submit')}
               </button>
             </div>
           )}
           {actions.extendDeadline && (
             <p>
-              <button type="button" className="link-button" disabled={move.busy} onClick={() => void move.run(EXTEND_PAYMENT_DEADLINE)}>
+              <button
+                type="button"
+                className="link-button"
+                disabled={move.busy}
+                onClick={() => void move.run(EXTEND_PAYMENT_DEADLINE)}
+              >
                 {t('pay.extend')}
               </button>
             </p>

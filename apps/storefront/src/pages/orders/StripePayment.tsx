@@ -33,7 +33,15 @@ function useStripeJs(publishableKey: string, attempt: number): Loaded {
   return loaded;
 }
 
-function ConfirmForm({ intent, orderId, onSubmitted }: { intent: PayOrderResult; orderId: string; onSubmitted: () => void }) {
+function ConfirmForm({
+  intent,
+  orderId,
+  onSubmitted,
+}: {
+  intent: PayOrderResult;
+  orderId: string;
+  onSubmitted: () => void;
+}) {
   const { t } = useI18n();
   const stripe = useStripe();
   const elements = useElements();
@@ -78,7 +86,17 @@ function ConfirmForm({ intent, orderId, onSubmitted }: { intent: PayOrderResult;
  * (offline deployment, blocked network) the buyer is told so, with the payment's id and a retry;
  * the intent stays open and asking again returns it.
  */
-export function StripePayment({ intent, publishableKey, orderId, onRefresh }: { intent: PayOrderResult; publishableKey: string; orderId: string; onRefresh: () => void }) {
+export function StripePayment({
+  intent,
+  publishableKey,
+  orderId,
+  onRefresh,
+}: {
+  intent: PayOrderResult;
+  publishableKey: string;
+  orderId: string;
+  onRefresh: () => void;
+}) {
   const { t, locale } = useI18n();
   const [attempt, setAttempt] = useState(0);
   const loaded = useStripeJs(publishableKey, attempt);
@@ -117,7 +135,10 @@ export function StripePayment({ intent, publishableKey, orderId, onRefresh }: { 
   }
   return (
     <div data-testid="stripe-element">
-      <Elements stripe={loaded.stripe} options={{ clientSecret: intent.clientSecret, locale: locale === 'en' ? 'en' : 'zh' }}>
+      <Elements
+        stripe={loaded.stripe}
+        options={{ clientSecret: intent.clientSecret, locale: locale === 'en' ? 'en' : 'zh' }}
+      >
         <ConfirmForm intent={intent} orderId={orderId} onSubmitted={onRefresh} />
       </Elements>
       <p className="hint">{t('pay.stripe.webhookNote')}</p>

@@ -17,9 +17,17 @@ import { useQuery } from '../../lib/use-query';
 function useLotNumbers(variantIds: string[], enabled: boolean): Map<string, LotRef> {
   const key = [...new Set(variantIds)].sort().join(',');
   const ids = useMemo(() => (key ? key.split(',') : []), [key]);
-  const built = useMemo(() => aliasedQuery('ShippedLots', 'lots', ids, '{ id lotNo harvestedOn }', { arg: 'variantId' }), [ids]);
-  const { data } = useQuery<Record<string, LotRef[]>>(built.query, built.variables, { skip: !enabled || ids.length === 0 });
-  return useMemo(() => new Map(Object.values(data ?? {}).flatMap((lots) => (lots ?? []).map((l) => [l.id, l] as const))), [data]);
+  const built = useMemo(
+    () => aliasedQuery('ShippedLots', 'lots', ids, '{ id lotNo harvestedOn }', { arg: 'variantId' }),
+    [ids],
+  );
+  const { data } = useQuery<Record<string, LotRef[]>>(built.query, built.variables, {
+    skip: !enabled || ids.length === 0,
+  });
+  return useMemo(
+    () => new Map(Object.values(data ?? {}).flatMap((lots) => (lots ?? []).map((l) => [l.id, l] as const))),
+    [data],
+  );
 }
 
 export function SupplierOrderCard({
@@ -48,11 +56,19 @@ export function SupplierOrderCard({
   });
 
   return (
-    <section className="card supplier-order" data-testid="supplier-order" data-supplier-id={so.supplierId} data-status={so.status} aria-label={supplierName ?? t('order.supplierOrder')}>
+    <section
+      className="card supplier-order"
+      data-testid="supplier-order"
+      data-supplier-id={so.supplierId}
+      data-status={so.status}
+      aria-label={supplierName ?? t('order.supplierOrder')}
+    >
       <header className="supplier-order-head">
         <div>
           <p className="label">{t('order.supplierOrder')}</p>
-          <h3 data-testid="supplier-order-supplier">{supplierName ? <Link to={`/suppliers/${so.supplierId}`}>{supplierName}</Link> : '…'}</h3>
+          <h3 data-testid="supplier-order-supplier">
+            {supplierName ? <Link to={`/suppliers/${so.supplierId}`}>{supplierName}</Link> : '…'}
+          </h3>
         </div>
         <StatusChip domain="supplierOrderStatus" status={so.status} testId="supplier-order-status" />
       </header>
@@ -62,9 +78,15 @@ export function SupplierOrderCard({
           <thead>
             <tr>
               <th scope="col">{t('order.line.product')}</th>
-              <th scope="col" className="num col-unit">{t('order.line.unitPrice')}</th>
-              <th scope="col" className="num">{t('order.line.quantity')}</th>
-              <th scope="col" className="num">{t('order.line.total')}</th>
+              <th scope="col" className="num col-unit">
+                {t('order.line.unitPrice')}
+              </th>
+              <th scope="col" className="num">
+                {t('order.line.quantity')}
+              </th>
+              <th scope="col" className="num">
+                {t('order.line.total')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -82,7 +104,11 @@ export function SupplierOrderCard({
                       {l.allocations
                         .map((a) =>
                           a.lotId
-                            ? t('order.allocation.lot', { lot: lots.get(a.lotId)?.lotNo ?? `#${a.lotId.slice(0, 8)}`, count: a.quantity, unit: l.unit })
+                            ? t('order.allocation.lot', {
+                                lot: lots.get(a.lotId)?.lotNo ?? `#${a.lotId.slice(0, 8)}`,
+                                count: a.quantity,
+                                unit: l.unit,
+                              })
                             : t('order.allocation.noLot', { count: a.quantity, unit: l.unit }),
                         )
                         .join('；')}
@@ -134,7 +160,12 @@ export function SupplierOrderCard({
 
       {canConfirmDelivery && (
         <div className="form-actions">
-          <button type="button" className="button button-primary" disabled={confirm.busy} onClick={() => void confirm.run()}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={confirm.busy}
+            onClick={() => void confirm.run()}
+          >
             {t('order.confirmDelivery')}
           </button>
           <ErrorNotice error={confirm.error} />

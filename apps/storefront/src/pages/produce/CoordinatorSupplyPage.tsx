@@ -19,7 +19,11 @@ function AssistedOffer({ scope, onCreated }: { scope: string; onCreated: (o: Pro
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [householdId, setHouseholdId] = useState('');
-  const households = useQuery<HouseholdsData>(HOUSEHOLDS, { filter: { regionCode: scope }, first: 200 }, { skip: !open });
+  const households = useQuery<HouseholdsData>(
+    HOUSEHOLDS,
+    { filter: { regionCode: scope }, first: 200 },
+    { skip: !open },
+  );
   const list = households.data?.households.edges.map((e) => e.node) ?? [];
   const chosen = householdId || list[0]?.id || '';
   if (!open) {
@@ -37,7 +41,11 @@ function AssistedOffer({ scope, onCreated }: { scope: string; onCreated: (o: Pro
       {households.loading && !households.data ? (
         <Loading />
       ) : (
-        <SelectField label={t('produce.coord.household')} value={chosen} onChange={(e) => setHouseholdId(e.target.value)}>
+        <SelectField
+          label={t('produce.coord.household')}
+          value={chosen}
+          onChange={(e) => setHouseholdId(e.target.value)}
+        >
           {list.map((h) => (
             <option key={h.id} value={h.id}>
               {h.headName} · {h.village?.name ?? h.villageCode}
@@ -65,10 +73,20 @@ function CoordinatorSupply() {
   const { me } = useSession();
   const scopes = regionScopes(me);
   const [filter, setFilter] = useState({ regionCode: scopes[0] ?? '', status: 'OPEN', cropName: '' });
-  const variables = { filter: { regionCode: filter.regionCode || null, status: filter.status || null, cropName: filter.cropName.trim() || null }, first: 100 };
+  const variables = {
+    filter: {
+      regionCode: filter.regionCode || null,
+      status: filter.status || null,
+      cropName: filter.cropName.trim() || null,
+    },
+    first: 100,
+  };
   const { data, error, loading, reload } = useQuery<ProduceOffersData>(PRODUCE_OFFERS, variables);
   const offers = data?.produceOffers.edges.map((e) => e.node) ?? [];
-  const total = offers.reduce((m, o) => m.set(o.unit, (m.get(o.unit) ?? 0) + o.availableQuantity), new Map<string, number>());
+  const total = offers.reduce(
+    (m, o) => m.set(o.unit, (m.get(o.unit) ?? 0) + o.availableQuantity),
+    new Map<string, number>(),
+  );
 
   return (
     <div className="container page-body produce-page">
@@ -79,9 +97,18 @@ function CoordinatorSupply() {
         <div className="produce-grid-2">
           <div className="field">
             <label htmlFor="supply-region">{t('produce.filter.region')}</label>
-            <input id="supply-region" inputMode="numeric" value={filter.regionCode} onChange={(e) => setFilter({ ...filter, regionCode: e.target.value.trim() })} />
+            <input
+              id="supply-region"
+              inputMode="numeric"
+              value={filter.regionCode}
+              onChange={(e) => setFilter({ ...filter, regionCode: e.target.value.trim() })}
+            />
           </div>
-          <SelectField label={t('produce.filter.status')} value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value })}>
+          <SelectField
+            label={t('produce.filter.status')}
+            value={filter.status}
+            onChange={(e) => setFilter({ ...filter, status: e.target.value })}
+          >
             {STATUSES.map((s) => (
               <option key={s} value={s}>
                 {s ? t(`produce.status.${s}`) : t('admin.filter.all')}
@@ -91,7 +118,12 @@ function CoordinatorSupply() {
         </div>
         <div className="field">
           <label htmlFor="supply-crop">{t('produce.filter.crop')}</label>
-          <input id="supply-crop" type="search" value={filter.cropName} onChange={(e) => setFilter({ ...filter, cropName: e.target.value })} />
+          <input
+            id="supply-crop"
+            type="search"
+            value={filter.cropName}
+            onChange={(e) => setFilter({ ...filter, cropName: e.target.value })}
+          />
         </div>
         <p data-testid="supply-total">
           {t('produce.coord.total', { count: data?.produceOffers.totalCount ?? 0 })}
@@ -100,7 +132,11 @@ function CoordinatorSupply() {
       </section>
       <AssistedOffer scope={filter.regionCode || scopes[0] || ''} onCreated={reload} />
       <ErrorNotice error={error} onRetry={reload} />
-      {loading && !data ? <Loading /> : offers.length === 0 ? <p className="card muted">{t('produce.offer.none')}</p> : null}
+      {loading && !data ? (
+        <Loading />
+      ) : offers.length === 0 ? (
+        <p className="card muted">{t('produce.offer.none')}</p>
+      ) : null}
       {byVillage(offers).map(([village, list]) => (
         <section key={village} className="card produce-village" data-testid="village-group">
           <h2>{village}</h2>
@@ -111,8 +147,18 @@ function CoordinatorSupply() {
                 {o.assisted &&
                   o.commitments
                     .filter((c) => c.status === 'PROPOSED')
-                    .map((c) => <CommitmentDecision key={c.id} commitment={c} unit={o.unit} askingPrice={o.askingPrice} onDone={reload} />)}
-                {o.commitments.length > 0 && <p className="muted">{t('produce.offer.commitmentCount', { count: o.commitments.length })}</p>}
+                    .map((c) => (
+                      <CommitmentDecision
+                        key={c.id}
+                        commitment={c}
+                        unit={o.unit}
+                        askingPrice={o.askingPrice}
+                        onDone={reload}
+                      />
+                    ))}
+                {o.commitments.length > 0 && (
+                  <p className="muted">{t('produce.offer.commitmentCount', { count: o.commitments.length })}</p>
+                )}
               </li>
             ))}
           </ul>

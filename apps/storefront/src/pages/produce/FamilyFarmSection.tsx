@@ -10,7 +10,17 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { TwoWaysToSell } from './FarmerOffersSection';
 
-const MY_HOUSEHOLD = /* GraphQL */ `query MyHouseholdVillage { myHousehold { id villageCode village { name } } }`;
+const MY_HOUSEHOLD = /* GraphQL */ `
+  query MyHouseholdVillage {
+    myHousehold {
+      id
+      villageCode
+      village {
+        name
+      }
+    }
+  }
+`;
 type MyHouseholdData = { myHousehold: { id: string; villageCode: string; village: { name: string } | null } | null };
 
 /**
@@ -25,7 +35,9 @@ export function FamilyFarmSection() {
   const household = useQuery<MyHouseholdData>(MY_HOUSEHOLD);
   const county = household.data?.myHousehold?.villageCode.slice(0, 6) ?? '';
   const [form, setForm] = useState({ name: '', creditCode: '', linkageMechanism: '' });
-  const apply = useAction((input: ApplyAsSupplierInput) => api.request<{ applyAsSupplier: SupplierRecord }>(APPLY_AS_SUPPLIER, { input }));
+  const apply = useAction((input: ApplyAsSupplierInput) =>
+    api.request<{ applyAsSupplier: SupplierRecord }>(APPLY_AS_SUPPLIER, { input }),
+  );
   const [applied, setApplied] = useState<SupplierRecord | null>(null);
 
   const submit = async (e: FormEvent) => {
@@ -60,17 +72,40 @@ export function FamilyFarmSection() {
           <p className="muted">{t('produce.farm.lead')}</p>
           <div className="field">
             <label htmlFor="farm-name">{t('produce.farm.name')}</label>
-            <input id="farm-name" required maxLength={200} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+            <input
+              id="farm-name"
+              required
+              maxLength={200}
+              value={form.name}
+              onChange={(e) => setForm({ ...form, name: e.target.value })}
+            />
           </div>
           <div className="field">
             <label htmlFor="farm-code">{t('apply.creditCode')}</label>
-            <input id="farm-code" required pattern="[0-9A-Za-z]{18}" autoCapitalize="characters" spellCheck={false} value={form.creditCode} onChange={(e) => setForm({ ...form, creditCode: e.target.value })} />
+            <input
+              id="farm-code"
+              required
+              pattern="[0-9A-Za-z]{18}"
+              autoCapitalize="characters"
+              spellCheck={false}
+              value={form.creditCode}
+              onChange={(e) => setForm({ ...form, creditCode: e.target.value })}
+            />
             <span className="hint">{t('produce.farm.codeHint')}</span>
           </div>
-          <p className="muted">{t('produce.farm.county', { village: household.data?.myHousehold?.village?.name ?? county })}</p>
+          <p className="muted">
+            {t('produce.farm.county', { village: household.data?.myHousehold?.village?.name ?? county })}
+          </p>
           <div className="field">
             <label htmlFor="farm-linkage">{t('produce.farm.linkage')}</label>
-            <textarea id="farm-linkage" rows={2} maxLength={2000} value={form.linkageMechanism} placeholder={t('produce.farm.defaultLinkage')} onChange={(e) => setForm({ ...form, linkageMechanism: e.target.value })} />
+            <textarea
+              id="farm-linkage"
+              rows={2}
+              maxLength={2000}
+              value={form.linkageMechanism}
+              placeholder={t('produce.farm.defaultLinkage')}
+              onChange={(e) => setForm({ ...form, linkageMechanism: e.target.value })}
+            />
           </div>
           <ErrorNotice error={apply.error ?? household.error} />
           <button type="submit" className="button button-primary button-block" disabled={apply.busy || !county}>

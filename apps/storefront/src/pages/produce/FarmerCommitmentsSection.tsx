@@ -12,7 +12,15 @@ export function FarmerCommitmentsSection() {
   rows.sort((a, b) => Number(b.c.status === 'PROPOSED') - Number(a.c.status === 'PROPOSED'));
   const replace = (next: ProduceCommitmentRecord) => {
     // The offer's committed quantity moves with a decision: read the offers again.
-    setData((d) => d && { myProduceOffers: d.myProduceOffers.map((o) => ({ ...o, commitments: o.commitments.map((c) => (c.id === next.id ? next : c)) })) });
+    setData(
+      (d) =>
+        d && {
+          myProduceOffers: d.myProduceOffers.map((o) => ({
+            ...o,
+            commitments: o.commitments.map((c) => (c.id === next.id ? next : c)),
+          })),
+        },
+    );
     reload();
   };
   return (
@@ -20,12 +28,22 @@ export function FarmerCommitmentsSection() {
       <h2 id="commitments-title">{t('produce.tab.commitments')}</h2>
       <p className="muted">{t('produce.commitment.lead')}</p>
       <ErrorNotice error={error} onRetry={reload} />
-      {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('produce.commitment.none')}</p> : null}
+      {loading && !data ? (
+        <Loading />
+      ) : rows.length === 0 ? (
+        <p className="muted">{t('produce.commitment.none')}</p>
+      ) : null}
       <ul className="produce-list">
         {rows.map(({ offer, c }) => (
           <li key={c.id}>
             <p className="label">
-              {offer.cropName} · {t('produce.offer.quantity', { quantity: offer.quantity, unit: offer.unit, committed: offer.committedQuantity, available: offer.availableQuantity })}
+              {offer.cropName} ·{' '}
+              {t('produce.offer.quantity', {
+                quantity: offer.quantity,
+                unit: offer.unit,
+                committed: offer.committedQuantity,
+                available: offer.availableQuantity,
+              })}
             </p>
             <CommitmentDecision commitment={c} unit={offer.unit} askingPrice={offer.askingPrice} onDone={replace} />
           </li>

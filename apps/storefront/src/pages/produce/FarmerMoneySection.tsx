@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { CONFIRM_MONTH, DISPUTE_LINE, type IncomeStatementRecord, MY_INCOME_STATEMENT, type MyIncomeStatementData } from '../../api/produce';
+import {
+  CONFIRM_MONTH,
+  DISPUTE_LINE,
+  type IncomeStatementRecord,
+  MY_INCOME_STATEMENT,
+  type MyIncomeStatementData,
+} from '../../api/produce';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { translateOr, useI18n } from '../../i18n';
 import { shanghaiToday } from '../../lib/certification';
@@ -37,8 +43,16 @@ function DisputeButton({ month, line, onDone }: { month: string; line: Line; onD
       }}
     >
       <div className="field">
-        <label htmlFor={`dispute-${'receiptId' in line ? line.receiptId : line.productId}`}>{t('produce.money.disputeNote')}</label>
-        <input id={`dispute-${'receiptId' in line ? line.receiptId : line.productId}`} value={note} onChange={(e) => setNote(e.target.value)} required maxLength={500} />
+        <label htmlFor={`dispute-${'receiptId' in line ? line.receiptId : line.productId}`}>
+          {t('produce.money.disputeNote')}
+        </label>
+        <input
+          id={`dispute-${'receiptId' in line ? line.receiptId : line.productId}`}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          required
+          maxLength={500}
+        />
       </div>
       <button type="submit" className="button button-danger" disabled={dispute.busy || !note.trim()}>
         {t('produce.money.disputeSend')}
@@ -48,9 +62,19 @@ function DisputeButton({ month, line, onDone }: { month: string; line: Line; onD
   );
 }
 
-function Statement({ s, onChange }: { s: IncomeStatementRecord; onChange: (next: IncomeStatementRecord | null) => void }) {
+function Statement({
+  s,
+  onChange,
+}: {
+  s: IncomeStatementRecord;
+  onChange: (next: IncomeStatementRecord | null) => void;
+}) {
   const { t, locale } = useI18n();
-  const confirm = useAction(async () => (await api.request<{ confirmMonthlyIncome: IncomeStatementRecord }>(CONFIRM_MONTH, { month: s.month })).confirmMonthlyIncome);
+  const confirm = useAction(
+    async () =>
+      (await api.request<{ confirmMonthlyIncome: IncomeStatementRecord }>(CONFIRM_MONTH, { month: s.month }))
+        .confirmMonthlyIncome,
+  );
   const empty = s.purchases.length === 0 && s.attributedIncome.length === 0;
   return (
     <>
@@ -83,18 +107,36 @@ function Statement({ s, onChange }: { s: IncomeStatementRecord; onChange: (next:
           {s.purchases.map((p) => (
             <li key={p.receiptId} data-testid="purchase-line" data-status={p.paymentStatus}>
               <span>
-                <strong>{p.cropName}</strong> {t('produce.money.purchaseLine', { quantity: p.quantity, unit: p.unit, price: formatFen(p.unitPrice), supplier: p.supplierName })}
-                {p.quantity < p.committedQuantity && <span className="muted"> · {t('produce.money.short', { count: p.committedQuantity - p.quantity, unit: p.unit })}</span>}
+                <strong>{p.cropName}</strong>{' '}
+                {t('produce.money.purchaseLine', {
+                  quantity: p.quantity,
+                  unit: p.unit,
+                  price: formatFen(p.unitPrice),
+                  supplier: p.supplierName,
+                })}
+                {p.quantity < p.committedQuantity && (
+                  <span className="muted">
+                    {' '}
+                    · {t('produce.money.short', { count: p.committedQuantity - p.quantity, unit: p.unit })}
+                  </span>
+                )}
                 <br />
                 <span className="muted small">
                   {t('produce.money.lot', { lot: p.lotNo })}
-                  {p.paidOn ? ` · ${t('produce.money.paidOn', { date: p.paidOn, method: translateOr(t, `produce.method.${p.paymentMethod}`, p.paymentMethod ?? '') })}` : ''}
+                  {p.paidOn
+                    ? ` · ${t('produce.money.paidOn', { date: p.paidOn, method: translateOr(t, `produce.method.${p.paymentMethod}`, p.paymentMethod ?? '') })}`
+                    : ''}
                 </span>
               </span>
               <span>
-                <strong>{formatFen(p.amount)}</strong> <ProduceStatus status={p.paymentStatus} testId="purchase-status" />
+                <strong>{formatFen(p.amount)}</strong>{' '}
+                <ProduceStatus status={p.paymentStatus} testId="purchase-status" />
                 <br />
-                <DisputeButton month={s.month} line={{ kind: 'PURCHASE_PAYMENT', receiptId: p.receiptId }} onDone={() => onChange(null)} />
+                <DisputeButton
+                  month={s.month}
+                  line={{ kind: 'PURCHASE_PAYMENT', receiptId: p.receiptId }}
+                  onDone={() => onChange(null)}
+                />
               </span>
             </li>
           ))}
@@ -121,7 +163,11 @@ function Statement({ s, onChange }: { s: IncomeStatementRecord; onChange: (next:
               <span>
                 <strong>{formatFen(a.amount)}</strong>
                 <br />
-                <DisputeButton month={s.month} line={{ kind: 'ATTRIBUTED_INCOME', productId: a.productId }} onDone={() => onChange(null)} />
+                <DisputeButton
+                  month={s.month}
+                  line={{ kind: 'ATTRIBUTED_INCOME', productId: a.productId }}
+                  onDone={() => onChange(null)}
+                />
               </span>
             </li>
           ))}
@@ -132,11 +178,17 @@ function Statement({ s, onChange }: { s: IncomeStatementRecord; onChange: (next:
         <h2 id="confirm-title">{t('produce.money.confirmTitle')}</h2>
         <p data-testid="month-status">
           <ProduceStatus status={s.status} />
-          {s.confirmation && <span className="muted"> {t('produce.money.confirmedAt', { at: formatDateTime(s.confirmation.confirmedAt, locale) })}</span>}
+          {s.confirmation && (
+            <span className="muted">
+              {' '}
+              {t('produce.money.confirmedAt', { at: formatDateTime(s.confirmation.confirmedAt, locale) })}
+            </span>
+          )}
         </p>
         {s.disputes.map((d) => (
           <p key={d.id} className="notice" data-testid="dispute">
-            {t('produce.money.disputed', { note: d.note, amount: formatFen(d.amount) })} · <ProduceStatus status={d.status} />
+            {t('produce.money.disputed', { note: d.note, amount: formatFen(d.amount) })} ·{' '}
+            <ProduceStatus status={d.status} />
             {d.resolution ? ` ${d.resolution}` : ''}
           </p>
         ))}
@@ -168,14 +220,27 @@ export function FarmerMoneySection() {
       <div className="card">
         <div className="field">
           <label htmlFor="money-month">{t('produce.money.month')}</label>
-          <input id="money-month" type="month" value={month} max={shanghaiToday().slice(0, 7)} onChange={(e) => e.target.value && setMonth(e.target.value)} />
+          <input
+            id="money-month"
+            type="month"
+            value={month}
+            max={shanghaiToday().slice(0, 7)}
+            onChange={(e) => e.target.value && setMonth(e.target.value)}
+          />
         </div>
         <button type="button" className="button button-quiet" onClick={reload} data-testid="money-refresh">
           {t('agency.refresh')}
         </button>
       </div>
       <ErrorNotice error={error} onRetry={reload} />
-      {loading && !data ? <Loading /> : data ? <Statement s={data.myIncomeStatement} onChange={(next) => (next ? setData(() => ({ myIncomeStatement: next })) : reload())} /> : null}
+      {loading && !data ? (
+        <Loading />
+      ) : data ? (
+        <Statement
+          s={data.myIncomeStatement}
+          onChange={(next) => (next ? setData(() => ({ myIncomeStatement: next })) : reload())}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { MY_PRODUCE_OFFERS, type MyProduceOffersData, type ProduceOfferRecord, WITHDRAW_PRODUCE_OFFER } from '../../api/produce';
+import {
+  MY_PRODUCE_OFFERS,
+  type MyProduceOffersData,
+  type ProduceOfferRecord,
+  WITHDRAW_PRODUCE_OFFER,
+} from '../../api/produce';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { Link } from '../../lib/router';
@@ -35,7 +40,15 @@ export function TwoWaysToSell({ onOffer }: { onOffer?: () => void }) {
 
 function Withdraw({ offer, onDone }: { offer: ProduceOfferRecord; onDone: (o: ProduceOfferRecord) => void }) {
   const { t } = useI18n();
-  const withdraw = useAction(async () => (await api.request<{ withdrawProduceOffer: ProduceOfferRecord }>(WITHDRAW_PRODUCE_OFFER, { id: offer.id, reason: null })).withdrawProduceOffer);
+  const withdraw = useAction(
+    async () =>
+      (
+        await api.request<{ withdrawProduceOffer: ProduceOfferRecord }>(WITHDRAW_PRODUCE_OFFER, {
+          id: offer.id,
+          reason: null,
+        })
+      ).withdrawProduceOffer,
+  );
   if (offer.status !== 'OPEN' && offer.status !== 'PARTLY_COMMITTED') return null;
   return (
     <>
@@ -61,7 +74,8 @@ export function FarmerOffersSection() {
   const { data, error, loading, reload, setData } = useQuery<MyProduceOffersData>(MY_PRODUCE_OFFERS);
   const [creating, setCreating] = useState(false);
   const offers = data?.myProduceOffers ?? [];
-  const replace = (o: ProduceOfferRecord) => setData((d) => d && { myProduceOffers: d.myProduceOffers.map((x) => (x.id === o.id ? o : x)) });
+  const replace = (o: ProduceOfferRecord) =>
+    setData((d) => d && { myProduceOffers: d.myProduceOffers.map((x) => (x.id === o.id ? o : x)) });
   const waiting = offers.flatMap((o) => o.commitments).filter((c) => c.status === 'PROPOSED').length;
 
   return (
@@ -83,12 +97,18 @@ export function FarmerOffersSection() {
       <section className="card" aria-labelledby="my-offers-title">
         <h2 id="my-offers-title">{t('produce.offer.mine')}</h2>
         <ErrorNotice error={error} onRetry={reload} />
-        {loading && !data ? <Loading /> : offers.length === 0 ? <p className="muted">{t('produce.offer.none')}</p> : null}
+        {loading && !data ? (
+          <Loading />
+        ) : offers.length === 0 ? (
+          <p className="muted">{t('produce.offer.none')}</p>
+        ) : null}
         <ul className="produce-list">
           {offers.map((o) => (
             <li key={o.id} className="produce-item" data-testid="my-offer" data-offer-id={o.id}>
               <OfferSummary offer={o} />
-              {o.commitments.length > 0 && <p className="muted">{t('produce.offer.commitmentCount', { count: o.commitments.length })}</p>}
+              {o.commitments.length > 0 && (
+                <p className="muted">{t('produce.offer.commitmentCount', { count: o.commitments.length })}</p>
+              )}
               <div className="actions">
                 <Withdraw offer={o} onDone={replace} />
               </div>

@@ -23,7 +23,15 @@ function FarmerProduce({ section }: { section: string }) {
       <p className="label">{t('farmer.kicker')}</p>
       <h1>{t('produce.title')}</h1>
       <Tabs label={t('produce.title')} items={tabs} current={section ? `${BASE}/${section}` : BASE} />
-      {section === 'commitments' ? <FarmerCommitmentsSection /> : section === 'money' ? <FarmerMoneySection /> : section === 'family-farm' ? <FamilyFarmSection /> : <FarmerOffersSection />}
+      {section === 'commitments' ? (
+        <FarmerCommitmentsSection />
+      ) : section === 'money' ? (
+        <FarmerMoneySection />
+      ) : section === 'family-farm' ? (
+        <FamilyFarmSection />
+      ) : (
+        <FarmerOffersSection />
+      )}
     </div>
   );
 }

@@ -35,20 +35,41 @@ export function byVillage(offers: ProduceOfferRecord[]): Array<[string, ProduceO
   return [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0], 'zh-CN'));
 }
 
-function CommitForm({ offer, supplierId, onDone }: { offer: ProduceOfferRecord; supplierId: string; onDone: () => void }) {
+function CommitForm({
+  offer,
+  supplierId,
+  onDone,
+}: {
+  offer: ProduceOfferRecord;
+  supplierId: string;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const today = shanghaiToday();
-  const [form, setForm] = useState({ quantity: String(offer.availableQuantity), price: fenToYuanText(offer.askingPrice), pickupDate: offer.availableFrom > today ? offer.availableFrom : today, note: '' });
+  const [form, setForm] = useState({
+    quantity: String(offer.availableQuantity),
+    price: fenToYuanText(offer.askingPrice),
+    pickupDate: offer.availableFrom > today ? offer.availableFrom : today,
+    note: '',
+  });
   const [refused, setRefused] = useState<string | null>(null);
   const commit = useAction((v: Record<string, unknown>) => api.request<CommitData>(COMMIT_TO_OFFER, v));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const unitPrice = parseYuanToFen(form.price);
     if (!unitPrice) return setRefused(t('produce.form.needPrice'));
-    const res = await commit.run({ offerId: offer.id, quantity: Number(form.quantity), unitPrice, pickupDate: form.pickupDate, note: form.note.trim() || null, supplierId });
+    const res = await commit.run({
+      offerId: offer.id,
+      quantity: Number(form.quantity),
+      unitPrice,
+      pickupDate: form.pickupDate,
+      note: form.note.trim() || null,
+      supplierId,
+    });
     const r = res?.commitToProduceOffer;
     if (!r) return;
-    if (r.__typename === 'OfferQuantityExceededError') return setRefused(t('produce.supplier.exceeded', { available: r.available, unit: offer.unit }));
+    if (r.__typename === 'OfferQuantityExceededError')
+      return setRefused(t('produce.supplier.exceeded', { available: r.available, unit: offer.unit }));
     if (r.__typename === 'OfferNotOpenError') return setRefused(t('produce.supplier.notOpen'));
     setRefused(null);
     onDone();
@@ -58,20 +79,42 @@ function CommitForm({ offer, supplierId, onDone }: { offer: ProduceOfferRecord; 
       <div className="produce-grid-2">
         <div className="field">
           <label htmlFor={`cq-${offer.id}`}>{t('produce.supplier.quantity', { unit: offer.unit })}</label>
-          <input id={`cq-${offer.id}`} inputMode="numeric" value={form.quantity} onChange={(e) => setForm({ ...form, quantity: e.target.value })} />
+          <input
+            id={`cq-${offer.id}`}
+            inputMode="numeric"
+            value={form.quantity}
+            onChange={(e) => setForm({ ...form, quantity: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor={`cp-${offer.id}`}>{t('produce.supplier.price', { unit: offer.unit })}</label>
-          <input id={`cp-${offer.id}`} inputMode="decimal" value={form.price} onChange={(e) => setForm({ ...form, price: e.target.value })} />
+          <input
+            id={`cp-${offer.id}`}
+            inputMode="decimal"
+            value={form.price}
+            onChange={(e) => setForm({ ...form, price: e.target.value })}
+          />
         </div>
       </div>
       <div className="field">
         <label htmlFor={`cd-${offer.id}`}>{t('produce.supplier.pickup')}</label>
-        <input id={`cd-${offer.id}`} type="date" value={form.pickupDate} min={today} max={offer.availableUntil} onChange={(e) => setForm({ ...form, pickupDate: e.target.value })} />
+        <input
+          id={`cd-${offer.id}`}
+          type="date"
+          value={form.pickupDate}
+          min={today}
+          max={offer.availableUntil}
+          onChange={(e) => setForm({ ...form, pickupDate: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor={`cn-${offer.id}`}>{t('produce.form.note')}</label>
-        <input id={`cn-${offer.id}`} value={form.note} maxLength={500} onChange={(e) => setForm({ ...form, note: e.target.value })} />
+        <input
+          id={`cn-${offer.id}`}
+          value={form.note}
+          maxLength={500}
+          onChange={(e) => setForm({ ...form, note: e.target.value })}
+        />
       </div>
       {refused && (
         <p className="notice notice-error" role="alert">
@@ -89,9 +132,14 @@ function CommitForm({ offer, supplierId, onDone }: { offer: ProduceOfferRecord; 
 function OffersFromHouseholds({ supplierId, onCommitted }: { supplierId: string; onCommitted: () => void }) {
   const { t } = useI18n();
   const [cropName, setCropName] = useState('');
-  const { data, error, loading, reload } = useQuery<ProduceOffersData>(PRODUCE_OFFERS, { filter: { cropName: cropName.trim() || null }, first: 100 });
+  const { data, error, loading, reload } = useQuery<ProduceOffersData>(PRODUCE_OFFERS, {
+    filter: { cropName: cropName.trim() || null },
+    first: 100,
+  });
   const [open, setOpen] = useState<string | null>(null);
-  const offers = (data?.produceOffers.edges.map((e) => e.node) ?? []).filter((o) => o.status === 'OPEN' || o.status === 'PARTLY_COMMITTED');
+  const offers = (data?.produceOffers.edges.map((e) => e.node) ?? []).filter(
+    (o) => o.status === 'OPEN' || o.status === 'PARTLY_COMMITTED',
+  );
   return (
     <section className="card" aria-labelledby="sp-offers-title">
       <h2 id="sp-offers-title">{t('produce.supplier.offersTitle')}</h2>
@@ -138,8 +186,19 @@ function OffersFromHouseholds({ supplierId, onCommitted }: { supplierId: string;
 function ReceiptForm({ c, supplierId, onDone }: { c: SupplierCommitment; supplierId: string; onDone: () => void }) {
   const { t } = useI18n();
   const products = useQuery<OwnProductsData>(OWN_PRODUCTS, { filter: { supplierId }, first: 100 });
-  const variants = (products.data?.products.edges.map((e) => e.node) ?? []).flatMap((p) => p.variants.map((v) => ({ ...v, title: p.title })));
-  const [form, setForm] = useState({ quantity: String(c.quantity), mode: 'new' as 'new' | 'existing', variantId: '', lotId: '', lotNo: '', harvestedOn: shanghaiToday(), lotQuantity: '', confirmation: '' });
+  const variants = (products.data?.products.edges.map((e) => e.node) ?? []).flatMap((p) =>
+    p.variants.map((v) => ({ ...v, title: p.title })),
+  );
+  const [form, setForm] = useState({
+    quantity: String(c.quantity),
+    mode: 'new' as 'new' | 'existing',
+    variantId: '',
+    lotId: '',
+    lotNo: '',
+    harvestedOn: shanghaiToday(),
+    lotQuantity: '',
+    confirmation: '',
+  });
   const variant = variants.find((v) => v.id === form.variantId) ?? variants[0];
   const lots = useQuery<LotsData>(LOTS, { variantId: variant?.id }, { skip: !variant || form.mode !== 'existing' });
   const receive = useAction((v: Record<string, unknown>) => api.request<RecordReceiptData>(RECORD_RECEIPT, v));
@@ -152,13 +211,16 @@ function ReceiptForm({ c, supplierId, onDone }: { c: SupplierCommitment; supplie
     const res = await receive.run({
       commitmentId: c.id,
       quantity: Number(form.quantity),
-      ...(form.mode === 'new' ? { newLot: { variantId: variant.id, lotNo: form.lotNo.trim(), harvestedOn: form.harvestedOn } } : { lotId }),
+      ...(form.mode === 'new'
+        ? { newLot: { variantId: variant.id, lotNo: form.lotNo.trim(), harvestedOn: form.harvestedOn } }
+        : { lotId }),
       lotQuantity: differentUnit ? Number(form.lotQuantity) : null,
       householdConfirmation: form.confirmation.trim() || null,
     });
     const r = res?.recordProduceReceipt;
     if (!r) return;
-    if (r.__typename === 'ReceiptExceedsCommitmentError') return setRefused(t('produce.supplier.receiptExceeds', { committed: r.committed, unit: c.offer.unit }));
+    if (r.__typename === 'ReceiptExceedsCommitmentError')
+      return setRefused(t('produce.supplier.receiptExceeds', { committed: r.committed, unit: c.offer.unit }));
     onDone();
   };
   if (products.loading && !products.data) return <Loading />;
@@ -167,9 +229,18 @@ function ReceiptForm({ c, supplierId, onDone }: { c: SupplierCommitment; supplie
     <form onSubmit={submit} data-testid="receipt-form">
       <div className="field">
         <label htmlFor={`rq-${c.id}`}>{t('produce.supplier.received', { unit: c.offer.unit })}</label>
-        <input id={`rq-${c.id}`} inputMode="numeric" value={form.quantity} onChange={(e) => setForm({ ...form, quantity: e.target.value })} />
+        <input
+          id={`rq-${c.id}`}
+          inputMode="numeric"
+          value={form.quantity}
+          onChange={(e) => setForm({ ...form, quantity: e.target.value })}
+        />
       </div>
-      <SelectField label={t('produce.supplier.variant')} value={variant.id} onChange={(e) => setForm({ ...form, variantId: e.target.value, lotId: '' })}>
+      <SelectField
+        label={t('produce.supplier.variant')}
+        value={variant.id}
+        onChange={(e) => setForm({ ...form, variantId: e.target.value, lotId: '' })}
+      >
         {variants.map((v) => (
           <option key={v.id} value={v.id}>
             {v.title} · {v.spec}/{v.unit}
@@ -180,7 +251,11 @@ function ReceiptForm({ c, supplierId, onDone }: { c: SupplierCommitment; supplie
         <button type="button" aria-pressed={form.mode === 'new'} onClick={() => setForm({ ...form, mode: 'new' })}>
           {t('produce.supplier.newLot')}
         </button>
-        <button type="button" aria-pressed={form.mode === 'existing'} onClick={() => setForm({ ...form, mode: 'existing' })}>
+        <button
+          type="button"
+          aria-pressed={form.mode === 'existing'}
+          onClick={() => setForm({ ...form, mode: 'existing' })}
+        >
           {t('produce.supplier.existingLot')}
         </button>
       </div>
@@ -188,15 +263,30 @@ function ReceiptForm({ c, supplierId, onDone }: { c: SupplierCommitment; supplie
         <div className="produce-grid-2">
           <div className="field">
             <label htmlFor={`rl-${c.id}`}>{t('lots.lotNo')}</label>
-            <input id={`rl-${c.id}`} value={form.lotNo} required maxLength={60} onChange={(e) => setForm({ ...form, lotNo: e.target.value })} />
+            <input
+              id={`rl-${c.id}`}
+              value={form.lotNo}
+              required
+              maxLength={60}
+              onChange={(e) => setForm({ ...form, lotNo: e.target.value })}
+            />
           </div>
           <div className="field">
             <label htmlFor={`rh-${c.id}`}>{t('lots.harvestedOn')}</label>
-            <input id={`rh-${c.id}`} type="date" value={form.harvestedOn} onChange={(e) => setForm({ ...form, harvestedOn: e.target.value })} />
+            <input
+              id={`rh-${c.id}`}
+              type="date"
+              value={form.harvestedOn}
+              onChange={(e) => setForm({ ...form, harvestedOn: e.target.value })}
+            />
           </div>
         </div>
       ) : (
-        <SelectField label={t('produce.supplier.existingLot')} value={form.lotId || lots.data?.lots[0]?.id || ''} onChange={(e) => setForm({ ...form, lotId: e.target.value })}>
+        <SelectField
+          label={t('produce.supplier.existingLot')}
+          value={form.lotId || lots.data?.lots[0]?.id || ''}
+          onChange={(e) => setForm({ ...form, lotId: e.target.value })}
+        >
           {(lots.data?.lots ?? []).map((l) => (
             <option key={l.id} value={l.id}>
               {l.lotNo} · {l.harvestedOn} · {l.remaining}/{l.quantity}
@@ -207,13 +297,23 @@ function ReceiptForm({ c, supplierId, onDone }: { c: SupplierCommitment; supplie
       {differentUnit && (
         <div className="field">
           <label htmlFor={`ru-${c.id}`}>{t('produce.supplier.lotQuantity', { unit: variant.unit })}</label>
-          <input id={`ru-${c.id}`} inputMode="numeric" value={form.lotQuantity} onChange={(e) => setForm({ ...form, lotQuantity: e.target.value })} />
+          <input
+            id={`ru-${c.id}`}
+            inputMode="numeric"
+            value={form.lotQuantity}
+            onChange={(e) => setForm({ ...form, lotQuantity: e.target.value })}
+          />
         </div>
       )}
       {c.offer.assisted && (
         <div className="field">
           <label htmlFor={`rc-${c.id}`}>{t('produce.supplier.householdConfirmation')}</label>
-          <input id={`rc-${c.id}`} value={form.confirmation} placeholder="户主签字" onChange={(e) => setForm({ ...form, confirmation: e.target.value })} />
+          <input
+            id={`rc-${c.id}`}
+            value={form.confirmation}
+            placeholder="户主签字"
+            onChange={(e) => setForm({ ...form, confirmation: e.target.value })}
+          />
         </div>
       )}
       {refused && (
@@ -233,7 +333,14 @@ function PaymentForm({ c, onDone }: { c: SupplierCommitment; onDone: () => void 
   const { t } = useI18n();
   const receipt = c.receipt!;
   const [form, setForm] = useState({ method: 'WECHAT_PAY', reference: '', paidOn: shanghaiToday() });
-  const pay = useAction(() => api.request(RECORD_PAYMENT, { receiptId: receipt.id, method: form.method, reference: form.reference.trim(), paidOn: form.paidOn }));
+  const pay = useAction(() =>
+    api.request(RECORD_PAYMENT, {
+      receiptId: receipt.id,
+      method: form.method,
+      reference: form.reference.trim(),
+      paidOn: form.paidOn,
+    }),
+  );
   return (
     <form
       data-testid="payment-form"
@@ -242,8 +349,19 @@ function PaymentForm({ c, onDone }: { c: SupplierCommitment; onDone: () => void 
         if (await pay.run()) onDone();
       }}
     >
-      <p>{t('produce.supplier.payAmount', { amount: formatFen(receipt.amount), quantity: receipt.quantity, unit: c.offer.unit, price: formatFen(receipt.unitPrice) })}</p>
-      <SelectField label={t('produce.supplier.method')} value={form.method} onChange={(e) => setForm({ ...form, method: e.target.value })}>
+      <p>
+        {t('produce.supplier.payAmount', {
+          amount: formatFen(receipt.amount),
+          quantity: receipt.quantity,
+          unit: c.offer.unit,
+          price: formatFen(receipt.unitPrice),
+        })}
+      </p>
+      <SelectField
+        label={t('produce.supplier.method')}
+        value={form.method}
+        onChange={(e) => setForm({ ...form, method: e.target.value })}
+      >
         {PAYMENT_METHODS.map((m) => (
           <option key={m} value={m}>
             {t(`produce.method.${m}`)}
@@ -253,11 +371,23 @@ function PaymentForm({ c, onDone }: { c: SupplierCommitment; onDone: () => void 
       <div className="produce-grid-2">
         <div className="field">
           <label htmlFor={`pr-${c.id}`}>{t('produce.supplier.reference')}</label>
-          <input id={`pr-${c.id}`} value={form.reference} required maxLength={100} onChange={(e) => setForm({ ...form, reference: e.target.value })} />
+          <input
+            id={`pr-${c.id}`}
+            value={form.reference}
+            required
+            maxLength={100}
+            onChange={(e) => setForm({ ...form, reference: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor={`pd-${c.id}`}>{t('produce.supplier.paidOn')}</label>
-          <input id={`pd-${c.id}`} type="date" value={form.paidOn} max={shanghaiToday()} onChange={(e) => setForm({ ...form, paidOn: e.target.value })} />
+          <input
+            id={`pd-${c.id}`}
+            type="date"
+            value={form.paidOn}
+            max={shanghaiToday()}
+            onChange={(e) => setForm({ ...form, paidOn: e.target.value })}
+          />
         </div>
       </div>
       <ErrorNotice error={pay.error} />
@@ -268,7 +398,15 @@ function PaymentForm({ c, onDone }: { c: SupplierCommitment; onDone: () => void 
   );
 }
 
-function CommitmentRow({ c, supplierId, onChange }: { c: SupplierCommitment; supplierId: string; onChange: () => void }) {
+function CommitmentRow({
+  c,
+  supplierId,
+  onChange,
+}: {
+  c: SupplierCommitment;
+  supplierId: string;
+  onChange: () => void;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const paymentPending = c.status === 'RECEIVED' && c.receipt?.payment.status === 'PENDING';
@@ -281,11 +419,24 @@ function CommitmentRow({ c, supplierId, onChange }: { c: SupplierCommitment; sup
         <ProduceStatus status={c.receipt ? c.receipt.payment.status : c.status} />
       </h3>
       <p className="muted">{c.offer.household?.village?.name ?? c.offer.villageCode}</p>
-      <p>{t('produce.commitment.terms', { quantity: c.quantity, unit: c.offer.unit, price: formatFen(c.unitPrice), amount: formatFen(c.amount) })}</p>
+      <p>
+        {t('produce.commitment.terms', {
+          quantity: c.quantity,
+          unit: c.offer.unit,
+          price: formatFen(c.unitPrice),
+          amount: formatFen(c.amount),
+        })}
+      </p>
       {c.receipt && (
         <p data-testid="receipt-line">
-          {t('produce.supplier.receiptLine', { quantity: c.receipt.quantity, unit: c.offer.unit, lot: c.receipt.lotNo, amount: formatFen(c.receipt.amount) })}
-          {c.receipt.shortfall > 0 && ` · ${t('produce.money.short', { count: c.receipt.shortfall, unit: c.offer.unit })}`}
+          {t('produce.supplier.receiptLine', {
+            quantity: c.receipt.quantity,
+            unit: c.offer.unit,
+            lot: c.receipt.lotNo,
+            amount: formatFen(c.receipt.amount),
+          })}
+          {c.receipt.shortfall > 0 &&
+            ` · ${t('produce.money.short', { count: c.receipt.shortfall, unit: c.offer.unit })}`}
         </p>
       )}
       {(c.status === 'ACCEPTED' || paymentPending) &&

@@ -10,7 +10,9 @@ import './produce.css';
 
 /** The county of a product's origin (any division code) as the page's path, or null. */
 export function transparencyPath(originCode: string | null | undefined): string | null {
-  return originCode && /^\d{6}/.test(originCode) && !originCode.startsWith('000') && originCode.slice(4, 6) !== '00' ? `/transparency/${originCode.slice(0, 6)}` : null;
+  return originCode && /^\d{6}/.test(originCode) && !originCode.startsWith('000') && originCode.slice(4, 6) !== '00'
+    ? `/transparency/${originCode.slice(0, 6)}`
+    : null;
 }
 
 /** 来自这个县的收入: public, totals only — how much of the county's sales reached its households. */
@@ -19,14 +21,19 @@ export function TransparencyPage({ params }: { params: Record<string, string> })
   const county = (params.county ?? '').slice(0, 6);
   const thisYear = Number(shanghaiToday().slice(0, 4));
   const [year, setYear] = useState(thisYear);
-  const { data, error, loading, reload } = useQuery<CountyTransparencyData>(COUNTY_TRANSPARENCY, { countyCode: county.padEnd(12, '0'), year });
+  const { data, error, loading, reload } = useQuery<CountyTransparencyData>(COUNTY_TRANSPARENCY, {
+    countyCode: county.padEnd(12, '0'),
+    year,
+  });
   const c = data?.countyTransparency;
   const place = data?.region ? [...data.region.path.map((p) => p.name)].join(' · ') || data.region.name : county;
 
   return (
     <div className="container page-body produce-page">
       <p className="label">{t('produce.transparency.kicker')}</p>
-      <h1 data-testid="transparency-title">{t('produce.transparency.title', { county: data?.region?.name ?? county })}</h1>
+      <h1 data-testid="transparency-title">
+        {t('produce.transparency.title', { county: data?.region?.name ?? county })}
+      </h1>
       <p className="muted">{place}</p>
       <div className="segmented" role="group" aria-label={t('produce.transparency.year')}>
         {[thisYear - 1, thisYear].map((y) => (
@@ -60,10 +67,14 @@ export function TransparencyPage({ params }: { params: Record<string, string> })
               </div>
               <div>
                 <dt>{t('produce.transparency.households')}</dt>
-                <dd data-testid="transparency-households">{t('produce.transparency.householdCount', { count: c.householdsDriven })}</dd>
+                <dd data-testid="transparency-households">
+                  {t('produce.transparency.householdCount', { count: c.householdsDriven })}
+                </dd>
               </div>
             </dl>
-            {c.purchasePending > 0 && <p className="muted">{t('produce.transparency.pending', { amount: formatFen(c.purchasePending) })}</p>}
+            {c.purchasePending > 0 && (
+              <p className="muted">{t('produce.transparency.pending', { amount: formatFen(c.purchasePending) })}</p>
+            )}
           </section>
           <section className="card" aria-labelledby="tr-products">
             <h2 id="tr-products">{t('produce.transparency.topProducts')}</h2>

@@ -37,20 +37,40 @@ function plusDays(day: string, days: number): string {
  * 发布供货: what, how much, from when, at what price, with photos from the phone's camera. Used by
  * the farmer and (with `householdId`) by a coordinator registering an assisted offer.
  */
-export function OfferForm({ householdId, onCreated }: { householdId?: string; onCreated: (offer: ProduceOfferRecord) => void }) {
+export function OfferForm({
+  householdId,
+  onCreated,
+}: {
+  householdId?: string;
+  onCreated: (offer: ProduceOfferRecord) => void;
+}) {
   const { t } = useI18n();
   const today = shanghaiToday();
-  const [form, setForm] = useState({ cropName: '', variety: '', quantity: '', unit: '斤', price: '', from: today, until: plusDays(today, 14), note: '' });
+  const [form, setForm] = useState({
+    cropName: '',
+    variety: '',
+    quantity: '',
+    unit: '斤',
+    price: '',
+    from: today,
+    until: plusDays(today, 14),
+    note: '',
+  });
   const [photos, setPhotos] = useState<Array<{ key: string; url: string }>>([]);
   const [invalid, setInvalid] = useState<string | null>(null);
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
   const upload = useAction(async (files: File[]) => {
     for (const file of files) {
       const photo = await uploadProducePhoto(file);
       setPhotos((p) => [...p, photo].slice(0, 6));
     }
   });
-  const create = useAction(async (input: CreateProduceOfferInput) => (await api.request<{ createProduceOffer: ProduceOfferRecord }>(CREATE_PRODUCE_OFFER, { input })).createProduceOffer);
+  const create = useAction(
+    async (input: CreateProduceOfferInput) =>
+      (await api.request<{ createProduceOffer: ProduceOfferRecord }>(CREATE_PRODUCE_OFFER, { input }))
+        .createProduceOffer,
+  );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -80,7 +100,14 @@ export function OfferForm({ householdId, onCreated }: { householdId?: string; on
       <h2>{householdId ? t('produce.form.assistedTitle') : t('produce.form.title')}</h2>
       <div className="field">
         <label htmlFor="offer-crop">{t('produce.form.crop')}</label>
-        <input id="offer-crop" value={form.cropName} onChange={set('cropName')} placeholder={t('produce.form.cropPlaceholder')} maxLength={60} required />
+        <input
+          id="offer-crop"
+          value={form.cropName}
+          onChange={set('cropName')}
+          placeholder={t('produce.form.cropPlaceholder')}
+          maxLength={60}
+          required
+        />
       </div>
       <div className="field">
         <label htmlFor="offer-variety">{t('produce.form.variety')}</label>
@@ -101,7 +128,14 @@ export function OfferForm({ householdId, onCreated }: { householdId?: string; on
       </div>
       <div className="field">
         <label htmlFor="offer-price">{t('produce.form.price', { unit: form.unit })}</label>
-        <input id="offer-price" inputMode="decimal" value={form.price} onChange={set('price')} placeholder="1.50" required />
+        <input
+          id="offer-price"
+          inputMode="decimal"
+          value={form.price}
+          onChange={set('price')}
+          placeholder="1.50"
+          required
+        />
       </div>
       <div className="produce-grid-2">
         <div className="field">
@@ -156,12 +190,37 @@ export function OfferForm({ householdId, onCreated }: { householdId?: string; on
 }
 
 /** 接受 / 拒绝 a buyer's proposed commitment: the household (or its assisting coordinator) decides. */
-export function CommitmentDecision({ commitment, unit, askingPrice, onDone }: { commitment: ProduceCommitmentRecord; unit: string; askingPrice: number; onDone: (c: ProduceCommitmentRecord) => void }) {
+export function CommitmentDecision({
+  commitment,
+  unit,
+  askingPrice,
+  onDone,
+}: {
+  commitment: ProduceCommitmentRecord;
+  unit: string;
+  askingPrice: number;
+  onDone: (c: ProduceCommitmentRecord) => void;
+}) {
   const { t } = useI18n();
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
-  const accept = useAction(async () => (await api.request<{ acceptProduceCommitment: ProduceCommitmentRecord }>(ACCEPT_COMMITMENT, { id: commitment.id })).acceptProduceCommitment);
-  const decline = useAction(async () => (await api.request<{ declineProduceCommitment: ProduceCommitmentRecord }>(DECLINE_COMMITMENT, { id: commitment.id, reason })).declineProduceCommitment);
+  const accept = useAction(
+    async () =>
+      (
+        await api.request<{ acceptProduceCommitment: ProduceCommitmentRecord }>(ACCEPT_COMMITMENT, {
+          id: commitment.id,
+        })
+      ).acceptProduceCommitment,
+  );
+  const decline = useAction(
+    async () =>
+      (
+        await api.request<{ declineProduceCommitment: ProduceCommitmentRecord }>(DECLINE_COMMITMENT, {
+          id: commitment.id,
+          reason,
+        })
+      ).declineProduceCommitment,
+  );
   return (
     <div className="produce-item" data-testid="commitment" data-status={commitment.status}>
       <h3>
@@ -169,7 +228,12 @@ export function CommitmentDecision({ commitment, unit, askingPrice, onDone }: { 
         <ProduceStatus status={commitment.status} />
       </h3>
       <p data-testid="commitment-terms">
-        {t('produce.commitment.terms', { quantity: commitment.quantity, unit, price: formatFen(commitment.unitPrice), amount: formatFen(commitment.amount) })}
+        {t('produce.commitment.terms', {
+          quantity: commitment.quantity,
+          unit,
+          price: formatFen(commitment.unitPrice),
+          amount: formatFen(commitment.amount),
+        })}
       </p>
       <p className="muted">{t('produce.commitment.pickup', { date: commitment.pickupDate })}</p>
       {commitment.belowAskingPrice && (
@@ -178,7 +242,9 @@ export function CommitmentDecision({ commitment, unit, askingPrice, onDone }: { 
         </p>
       )}
       {commitment.note && <p className="muted">{commitment.note}</p>}
-      {commitment.declineReason && <p className="muted">{t('produce.commitment.declined', { reason: commitment.declineReason })}</p>}
+      {commitment.declineReason && (
+        <p className="muted">{t('produce.commitment.declined', { reason: commitment.declineReason })}</p>
+      )}
       {commitment.status === 'PROPOSED' && (
         <div className="actions">
           <button
@@ -207,7 +273,13 @@ export function CommitmentDecision({ commitment, unit, askingPrice, onDone }: { 
         >
           <div className="field">
             <label htmlFor={`decline-${commitment.id}`}>{t('produce.commitment.reason')}</label>
-            <input id={`decline-${commitment.id}`} value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={500} />
+            <input
+              id={`decline-${commitment.id}`}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              required
+              maxLength={500}
+            />
           </div>
           <button type="submit" className="button button-danger" disabled={decline.busy || !reason.trim()}>
             {t('produce.commitment.confirmDecline')}
@@ -238,10 +310,16 @@ export function OfferSummary({ offer, showHousehold = false }: { offer: ProduceO
         </p>
       )}
       <p data-testid="offer-quantity">
-        {t('produce.offer.quantity', { quantity: offer.quantity, unit: offer.unit, committed: offer.committedQuantity, available: offer.availableQuantity })}
+        {t('produce.offer.quantity', {
+          quantity: offer.quantity,
+          unit: offer.unit,
+          committed: offer.committedQuantity,
+          available: offer.availableQuantity,
+        })}
       </p>
       <p>
-        {t('produce.offer.price', { price: formatFen(offer.askingPrice), unit: offer.unit })} · {t('produce.offer.window', { from: offer.availableFrom, until: offer.availableUntil })}
+        {t('produce.offer.price', { price: formatFen(offer.askingPrice), unit: offer.unit })} ·{' '}
+        {t('produce.offer.window', { from: offer.availableFrom, until: offer.availableUntil })}
       </p>
       {offer.note && <p className="muted">{offer.note}</p>}
       {offer.imageUrls.length > 0 && (

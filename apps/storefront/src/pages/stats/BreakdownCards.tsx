@@ -1,5 +1,12 @@
 import { useMemo } from 'react';
-import { CHANNEL_CERTIFIED_SHARE, type ChannelShareQueryData, SALES_STATS, type SalesGroupBy, type SalesStatsQueryData, type SalesStatsRow } from '../../api/statistics';
+import {
+  CHANNEL_CERTIFIED_SHARE,
+  type ChannelShareQueryData,
+  SALES_STATS,
+  type SalesGroupBy,
+  type SalesStatsQueryData,
+  type SalesStatsRow,
+} from '../../api/statistics';
 import { EChart } from '../../components/EChart';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { translateOr, useI18n } from '../../i18n';
@@ -10,15 +17,32 @@ import { useQuery } from '../../lib/use-query';
 import { ExportButtons } from './ExportButtons';
 import { rowLabel } from './SalesTable';
 
-const monthLabel = (m: string, locale: string) => (locale.startsWith('zh') ? `${m.slice(0, 4)}年${Number(m.slice(5))}月` : m);
+const monthLabel = (m: string, locale: string) =>
+  locale.startsWith('zh') ? `${m.slice(0, 4)}年${Number(m.slice(5))}月` : m;
 const percent = (part: number, whole: number) => (whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : '—');
 
 function useBreakdown(f: StatsFilters, groupBy: SalesGroupBy) {
-  return useQuery<SalesStatsQueryData>(SALES_STATS, { regionCode: f.region, from: f.from, to: f.to, groupBy, side: f.side });
+  return useQuery<SalesStatsQueryData>(SALES_STATS, {
+    regionCode: f.region,
+    from: f.from,
+    to: f.to,
+    groupBy,
+    side: f.side,
+  });
 }
 
 /** One grouping (三专 or supplier kinds) as bars and a small table with each row's share of the net. */
-export function KindBreakdown({ f, groupBy, title, testId }: { f: StatsFilters; groupBy: SalesGroupBy; title: string; testId: string }) {
+export function KindBreakdown({
+  f,
+  groupBy,
+  title,
+  testId,
+}: {
+  f: StatsFilters;
+  groupBy: SalesGroupBy;
+  title: string;
+  testId: string;
+}) {
   const { t, locale } = useI18n();
   const q = useBreakdown(f, groupBy);
   const s = q.data?.salesStats;
@@ -47,7 +71,13 @@ export function KindBreakdown({ f, groupBy, title, testId }: { f: StatsFilters; 
           <table className="table stats-table compact">
             <tbody>
               {rows.map((r) => (
-                <tr key={r.key} data-testid="breakdown-row" data-key={r.key} data-net-fen={r.figures.netAmount} data-orders={r.figures.orderCount}>
+                <tr
+                  key={r.key}
+                  data-testid="breakdown-row"
+                  data-key={r.key}
+                  data-net-fen={r.figures.netAmount}
+                  data-orders={r.figures.orderCount}
+                >
                   <th scope="row">{rowLabel(t, groupBy, r.key, r.label)}</th>
                   <td className="num">{formatFen(r.figures.netAmount)}</td>
                   <td className="num muted">{percent(r.figures.netAmount, s.total.netAmount)}</td>
@@ -74,7 +104,11 @@ export function MonthTrend({ f }: { f: StatsFilters }) {
         categories: months.map((m) => monthLabel(m, locale)),
         series: [
           { name: t('stats.fig.net'), values: months.map((m) => byMonth.get(m)?.figures.netAmount ?? 0) },
-          { name: t('stats.fig.refund'), values: months.map((m) => byMonth.get(m)?.figures.refundAmount ?? 0), color: '#a23a2a' },
+          {
+            name: t('stats.fig.refund'),
+            values: months.map((m) => byMonth.get(m)?.figures.refundAmount ?? 0),
+            color: '#a23a2a',
+          },
         ],
         locale,
         kind: 'line',
@@ -106,7 +140,13 @@ export function MonthTrend({ f }: { f: StatsFilters }) {
                   {months.map((m) => {
                     const r = byMonth.get(m);
                     return (
-                      <tr key={m} data-testid="month-row" data-key={m} data-net-fen={r?.figures.netAmount ?? 0} data-orders={r?.figures.orderCount ?? 0}>
+                      <tr
+                        key={m}
+                        data-testid="month-row"
+                        data-key={m}
+                        data-net-fen={r?.figures.netAmount ?? 0}
+                        data-orders={r?.figures.orderCount ?? 0}
+                      >
                         <th scope="row">{monthLabel(m, locale)}</th>
                         <td className="num">{formatFen(r?.figures.netAmount ?? 0)}</td>
                         <td className="num">{formatFen(r?.figures.refundAmount ?? 0)}</td>
@@ -126,9 +166,26 @@ export function MonthTrend({ f }: { f: StatsFilters }) {
 }
 
 /** Certified vs uncertified net sales (ring) and per hall, zone and counter, with the counters under the threshold flagged. */
-export function CertifiedShare({ f, netAmount, certified, uncertified, exportParams }: { f: StatsFilters; netAmount: number; certified: number; uncertified: number; exportParams: Record<string, string> }) {
+export function CertifiedShare({
+  f,
+  netAmount,
+  certified,
+  uncertified,
+  exportParams,
+}: {
+  f: StatsFilters;
+  netAmount: number;
+  certified: number;
+  uncertified: number;
+  exportParams: Record<string, string>;
+}) {
   const { t } = useI18n();
-  const q = useQuery<ChannelShareQueryData>(CHANNEL_CERTIFIED_SHARE, { regionCode: f.region, from: f.from, to: f.to, side: f.side });
+  const q = useQuery<ChannelShareQueryData>(CHANNEL_CERTIFIED_SHARE, {
+    regionCode: f.region,
+    from: f.from,
+    to: f.to,
+    side: f.side,
+  });
   const report = q.data?.channelCertifiedShare;
   const option = useMemo(
     () =>
@@ -164,13 +221,25 @@ export function CertifiedShare({ f, netAmount, certified, uncertified, exportPar
             </thead>
             <tbody>
               {report.channels.map((c) => (
-                <tr key={c.channelId} data-testid="channel-share" data-warning={c.warning} className={c.warning ? 'row-warning' : undefined}>
+                <tr
+                  key={c.channelId}
+                  data-testid="channel-share"
+                  data-warning={c.warning}
+                  className={c.warning ? 'row-warning' : undefined}
+                >
                   <th scope="row">
-                    {c.name} <span className="muted small">{translateOr(t, `stats.kind.CHANNEL_KIND.${c.kind}`, c.kind)}</span>
-                    {c.warning && <span className="chip chip-warning">{t('stats.share.warning', { threshold: (report.thresholdBps / 100).toFixed(0) })}</span>}
+                    {c.name}{' '}
+                    <span className="muted small">{translateOr(t, `stats.kind.CHANNEL_KIND.${c.kind}`, c.kind)}</span>
+                    {c.warning && (
+                      <span className="chip chip-warning">
+                        {t('stats.share.warning', { threshold: (report.thresholdBps / 100).toFixed(0) })}
+                      </span>
+                    )}
                   </th>
                   <td className="num">{formatFen(c.netAmount)}</td>
-                  <td className="num">{c.certifiedShareBps === null ? '—' : `${(c.certifiedShareBps / 100).toFixed(2)}%`}</td>
+                  <td className="num">
+                    {c.certifiedShareBps === null ? '—' : `${(c.certifiedShareBps / 100).toFixed(2)}%`}
+                  </td>
                 </tr>
               ))}
             </tbody>

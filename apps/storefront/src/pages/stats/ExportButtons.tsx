@@ -4,15 +4,37 @@ import { useI18n } from '../../i18n';
 import { useAction } from '../../lib/use-action';
 
 /** XLSX and CSV of one table with the dashboard's filters; the server writes the Chinese headers and region path. */
-export function ExportButtons({ kind, params, testId }: { kind: ExportKind; params: Record<string, string>; testId?: string }) {
+export function ExportButtons({
+  kind,
+  params,
+  testId,
+}: {
+  kind: ExportKind;
+  params: Record<string, string>;
+  testId?: string;
+}) {
   const { t } = useI18n();
-  const save = useAction((format: 'csv' | 'xlsx') => downloadExport(exportUrl(kind, format, params), `${kind}.${format}`));
+  const save = useAction((format: 'csv' | 'xlsx') =>
+    downloadExport(exportUrl(kind, format, params), `${kind}.${format}`),
+  );
   return (
     <div className="export-buttons" data-testid={testId}>
-      <button type="button" className="button button-quiet button-small" disabled={save.busy} onClick={() => void save.run('xlsx')} data-testid="export-xlsx">
+      <button
+        type="button"
+        className="button button-quiet button-small"
+        disabled={save.busy}
+        onClick={() => void save.run('xlsx')}
+        data-testid="export-xlsx"
+      >
         {t('stats.export.xlsx')}
       </button>
-      <button type="button" className="button button-quiet button-small" disabled={save.busy} onClick={() => void save.run('csv')} data-testid="export-csv">
+      <button
+        type="button"
+        className="button button-quiet button-small"
+        disabled={save.busy}
+        onClick={() => void save.run('csv')}
+        data-testid="export-csv"
+      >
         {t('stats.export.csv')}
       </button>
       <ErrorNotice error={save.error} />

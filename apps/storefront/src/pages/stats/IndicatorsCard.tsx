@@ -11,7 +11,11 @@ export function IndicatorsCard({ region, date }: { region: string; date: string 
   const q = useQuery<IndicatorsQueryData>(ASSISTANCE_INDICATORS, { regionCode: region, date });
   const d = q.data?.assistanceIndicators;
   return (
-    <section className="card stats-card stats-wide indicators-card" aria-labelledby="indicators-title" data-testid="indicators">
+    <section
+      className="card stats-card stats-wide indicators-card"
+      aria-labelledby="indicators-title"
+      data-testid="indicators"
+    >
       <div className="section-head-row">
         <h2 id="indicators-title">{t('stats.indicators.title', { date })}</h2>
         <ExportButtons kind="assistance-indicators" params={{ regionCode: region, date }} testId="indicators-export" />
@@ -56,7 +60,13 @@ export function IndicatorsCard({ region, date }: { region: string; date: string 
               <dt>{t('stats.indicators.households')}</dt>
               <dd>
                 {d.householdsDriven}
-                <span className="muted small"> {t('stats.indicators.householdSplit', { exPoverty: d.exPovertyHouseholdsDriven, monitored: d.monitoredHouseholdsDriven })}</span>
+                <span className="muted small">
+                  {' '}
+                  {t('stats.indicators.householdSplit', {
+                    exPoverty: d.exPovertyHouseholdsDriven,
+                    monitored: d.monitoredHouseholdsDriven,
+                  })}
+                </span>
               </dd>
             </div>
             <div>

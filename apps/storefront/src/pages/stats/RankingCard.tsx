@@ -39,7 +39,9 @@ export function RankingCard({ region, year }: { region: string; year: number }) 
                   <td className="num">{formatFen(u.reservedAmount)}</td>
                   <td className="num">{formatFen(u.countedAmount)}</td>
                   <td className="num">{formatFen(u.pendingAmount)}</td>
-                  <td className="num">{u.completionPercent === null ? t('stats.ranking.noFiling') : `${u.completionPercent.toFixed(2)}%`}</td>
+                  <td className="num">
+                    {u.completionPercent === null ? t('stats.ranking.noFiling') : `${u.completionPercent.toFixed(2)}%`}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -9,7 +9,8 @@ import { drillTarget } from '../../lib/stats-filters';
 
 /** Row label in the reader's language where the key is an enum the dictionary knows; else the server's label. */
 export function rowLabel(t: ReturnType<typeof useI18n>['t'], groupBy: string, key: string, label: string): string {
-  if (groupBy === 'CHANNEL_KIND' || groupBy === 'SUPPLIER_KIND' || groupBy === 'BUYER_KIND') return translateOr(t, `stats.kind.${groupBy}.${key}`, label);
+  if (groupBy === 'CHANNEL_KIND' || groupBy === 'SUPPLIER_KIND' || groupBy === 'BUYER_KIND')
+    return translateOr(t, `stats.kind.${groupBy}.${key}`, label);
   return label;
 }
 
@@ -17,7 +18,15 @@ export function rowLabel(t: ReturnType<typeof useI18n>['t'], groupBy: string, ke
  * The figures by the chosen grouping, as a chart and a table; grouped by region, each sub-region's
  * name opens it (the drill-down). The table carries every figure (the chart is a picture of it).
  */
-export function SalesTable({ data, region, drillHref }: { data: SalesStatsData; region: string; drillHref: (prefix: string) => string }) {
+export function SalesTable({
+  data,
+  region,
+  drillHref,
+}: {
+  data: SalesStatsData;
+  region: string;
+  drillHref: (prefix: string) => string;
+}) {
   const { t, locale } = useI18n();
   const rows = data.rows;
   const labels = useMemo(() => rows.map((r) => rowLabel(t, data.groupBy, r.key, r.label)), [rows, data.groupBy, t]);
@@ -37,7 +46,14 @@ export function SalesTable({ data, region, drillHref }: { data: SalesStatsData; 
   const showHouseholds = data.groupBy === 'REGION' || data.groupBy === 'MONTH';
   return (
     <>
-      {rows.length > 0 && <EChart option={option} label={t('stats.chart.byGroup', { group: t(`stats.groupBy.${data.groupBy}`) })} height={Math.max(180, rows.length * 34 + 60)} testId="group-chart" />}
+      {rows.length > 0 && (
+        <EChart
+          option={option}
+          label={t('stats.chart.byGroup', { group: t(`stats.groupBy.${data.groupBy}`) })}
+          height={Math.max(180, rows.length * 34 + 60)}
+          testId="group-chart"
+        />
+      )}
       <div className="table-scroll">
         <table className="table stats-table" data-testid="group-table">
           <thead>

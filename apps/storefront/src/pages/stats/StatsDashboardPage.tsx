@@ -9,7 +9,14 @@ import { formatFen } from '../../lib/money';
 import { hasRole, regionScopes } from '../../lib/roles';
 import { Link, navigate, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
-import { breadcrumb, filtersHref, indicatorsDate, parseFilters, scopeRootFor, type StatsFilters } from '../../lib/stats-filters';
+import {
+  breadcrumb,
+  filtersHref,
+  indicatorsDate,
+  parseFilters,
+  scopeRootFor,
+  type StatsFilters,
+} from '../../lib/stats-filters';
 import { useQuery } from '../../lib/use-query';
 import { CertifiedShare, KindBreakdown, MonthTrend } from './BreakdownCards';
 import { ExportButtons } from './ExportButtons';
@@ -30,10 +37,17 @@ function Dashboard() {
   const f = parseFilters(search, scopes[0] ?? '');
   const root = scopeRootFor(f.region, scopes, admin);
   const readOnly = hasRole(me, 'AUDITOR') && !hasRole(me, 'COORDINATOR', 'PLATFORM_ADMIN');
-  const change = useCallback((next: Partial<StatsFilters>) => navigate(filtersHref(STATS_PATH, { ...f, ...next }), { replace: true }), [f]);
+  const change = useCallback(
+    (next: Partial<StatsFilters>) => navigate(filtersHref(STATS_PATH, { ...f, ...next }), { replace: true }),
+    [f],
+  );
   const drillHref = (region: string) => filtersHref(STATS_PATH, { ...f, region });
 
-  const main = useQuery<SalesStatsQueryData>(SALES_STATS, { regionCode: f.region, from: f.from, to: f.to, groupBy: f.groupBy, side: f.side }, { skip: root === null });
+  const main = useQuery<SalesStatsQueryData>(
+    SALES_STATS,
+    { regionCode: f.region, from: f.from, to: f.to, groupBy: f.groupBy, side: f.side },
+    { skip: root === null },
+  );
   const s = main.data?.salesStats;
   const exportParams = { regionCode: f.region, from: f.from, to: f.to, groupBy: f.groupBy, side: f.side };
   const crumbs = root === null ? [] : breadcrumb(f.region, root, s?.regionPath ?? []);
@@ -133,7 +147,12 @@ function Dashboard() {
               uncertified={s?.total.uncertifiedNetAmount ?? 0}
               exportParams={{ regionCode: f.region, from: f.from, to: f.to, side: f.side }}
             />
-            <KindBreakdown f={f} groupBy="SUPPLIER_KIND" title={t('stats.supplierKinds.title')} testId="supplier-kinds" />
+            <KindBreakdown
+              f={f}
+              groupBy="SUPPLIER_KIND"
+              title={t('stats.supplierKinds.title')}
+              testId="supplier-kinds"
+            />
             <KindBreakdown f={f} groupBy="BUYER_KIND" title={t('stats.buyerKinds.title')} testId="buyer-kinds" />
             <MonthTrend f={f} />
             <RankingCard region={f.region} year={Number(f.to.slice(0, 4))} />

@@ -12,11 +12,19 @@ export function StatsFilterBar({ f, onChange }: { f: StatsFilters; onChange: (ne
   const today = shanghaiToday();
   const thisYear = Number(today.slice(0, 4));
   const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
-  const wholeYear = f.from.slice(0, 4) === f.to.slice(0, 4) && f.from.endsWith('-01') && (f.to.endsWith('-12') || f.to === today.slice(0, 7));
+  const wholeYear =
+    f.from.slice(0, 4) === f.to.slice(0, 4) &&
+    f.from.endsWith('-01') &&
+    (f.to.endsWith('-12') || f.to === today.slice(0, 7));
   const pickYear = (y: number) => onChange({ from: `${y}-01`, to: y === thisYear ? today.slice(0, 7) : `${y}-12` });
   return (
     <div className="stats-filters" role="group" aria-label={t('stats.filters')} data-testid="stats-filters">
-      <SelectField label={t('stats.year')} compact value={wholeYear ? f.from.slice(0, 4) : ''} onChange={(e) => e.target.value && pickYear(Number(e.target.value))}>
+      <SelectField
+        label={t('stats.year')}
+        compact
+        value={wholeYear ? f.from.slice(0, 4) : ''}
+        onChange={(e) => e.target.value && pickYear(Number(e.target.value))}
+      >
         {!wholeYear && <option value="">{t('stats.customRange')}</option>}
         {years.map((y) => (
           <option key={y} value={y}>
@@ -26,23 +34,52 @@ export function StatsFilterBar({ f, onChange }: { f: StatsFilters; onChange: (ne
       </SelectField>
       <div className="field field-compact">
         <label htmlFor={fromId}>{t('stats.from')}</label>
-        <input id={fromId} type="month" value={f.from} max={f.to} required onChange={(e) => e.target.value && onChange({ from: e.target.value, to: e.target.value > f.to ? e.target.value : f.to })} />
+        <input
+          id={fromId}
+          type="month"
+          value={f.from}
+          max={f.to}
+          required
+          onChange={(e) =>
+            e.target.value && onChange({ from: e.target.value, to: e.target.value > f.to ? e.target.value : f.to })
+          }
+        />
       </div>
       <div className="field field-compact">
         <label htmlFor={toId}>{t('stats.to')}</label>
-        <input id={toId} type="month" value={f.to} min={f.from} required onChange={(e) => e.target.value && onChange({ to: e.target.value, from: e.target.value < f.from ? e.target.value : f.from })} />
+        <input
+          id={toId}
+          type="month"
+          value={f.to}
+          min={f.from}
+          required
+          onChange={(e) =>
+            e.target.value && onChange({ to: e.target.value, from: e.target.value < f.from ? e.target.value : f.from })
+          }
+        />
       </div>
       <div className="field field-compact">
         <span className="field-label">{t('stats.side')}</span>
         <div className="segmented" role="group" aria-label={t('stats.side')}>
           {STATS_SIDES.map((side) => (
-            <button key={side} type="button" aria-pressed={f.side === side} onClick={() => onChange({ side })} title={t(`stats.side.${side}.hint`)}>
+            <button
+              key={side}
+              type="button"
+              aria-pressed={f.side === side}
+              onClick={() => onChange({ side })}
+              title={t(`stats.side.${side}.hint`)}
+            >
               {t(`stats.side.${side}`)}
             </button>
           ))}
         </div>
       </div>
-      <SelectField label={t('stats.groupBy')} compact value={f.groupBy} onChange={(e) => onChange({ groupBy: e.target.value as StatsFilters['groupBy'] })}>
+      <SelectField
+        label={t('stats.groupBy')}
+        compact
+        value={f.groupBy}
+        onChange={(e) => onChange({ groupBy: e.target.value as StatsFilters['groupBy'] })}
+      >
         {SALES_GROUP_BYS.map((g) => (
           <option key={g} value={g}>
             {t(`stats.groupBy.${g}`)}

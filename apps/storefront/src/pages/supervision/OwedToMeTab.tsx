@@ -26,7 +26,11 @@ export function OwedToMeTab({ supplierId }: { supplierId: string }) {
             <dt>{t('supervision.overdue.interest')}</dt>
             <dd>{formatFen(r.interestAmount)}</dd>
           </dl>
-          {r.entries.length === 0 ? <p className="muted">{t('clock.owed.none')}</p> : <PaymentClockTable entries={r.entries} show="supplier" />}
+          {r.entries.length === 0 ? (
+            <p className="muted">{t('clock.owed.none')}</p>
+          ) : (
+            <PaymentClockTable entries={r.entries} show="supplier" />
+          )}
         </>
       )}
     </section>

@@ -3,7 +3,13 @@ import { useI18n } from '../../i18n';
 import { formatFen } from '../../lib/money';
 
 /** Clock entries: who owes whom, due date, days overdue and late interest (the server computes the figures). */
-export function PaymentClockTable({ entries, show }: { entries: PaymentClockEntryData[]; show: 'unit' | 'supplier' | 'both' }) {
+export function PaymentClockTable({
+  entries,
+  show,
+}: {
+  entries: PaymentClockEntryData[];
+  show: 'unit' | 'supplier' | 'both';
+}) {
   const { t } = useI18n();
   return (
     <div className="table-scroll">
@@ -36,7 +42,9 @@ export function PaymentClockTable({ entries, show }: { entries: PaymentClockEntr
                 <div className="muted small">{t('clock.term', { days: e.termDays })}</div>
               </td>
               <td>
-                <span className="status-chip" data-status={e.status}>{t(`clock.status.${e.status}`)}</span>
+                <span className="status-chip" data-status={e.status}>
+                  {t(`clock.status.${e.status}`)}
+                </span>
                 {e.paidOn && <div className="muted small">{t('clock.paidOn', { day: e.paidOn })}</div>}
               </td>
               <td className="num">{e.daysOverdue}</td>

@@ -1,6 +1,15 @@
 import { useState } from 'react';
 import { downloadExport } from '../../api/statistics';
-import { bpsText, COMPLETION_RANKING, type CompletionRankingData, PAYMENT_CLOCK, type PaymentClockData, SUPERVISION_GROUPS, type SupervisionGroup, supervisionExportUrl } from '../../api/supervision';
+import {
+  bpsText,
+  COMPLETION_RANKING,
+  type CompletionRankingData,
+  PAYMENT_CLOCK,
+  type PaymentClockData,
+  SUPERVISION_GROUPS,
+  type SupervisionGroup,
+  supervisionExportUrl,
+} from '../../api/supervision';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
 import { SelectField } from '../../components/SelectField';
@@ -16,15 +25,35 @@ import { useQuery } from '../../lib/use-query';
 const SUPERVISORS = ['COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN'] as const;
 const WHOLE_COUNTRY = '000000000000';
 
-function Exports({ kind, params, testId }: { kind: 'ranking' | 'overdue'; params: Record<string, string>; testId: string }) {
+function Exports({
+  kind,
+  params,
+  testId,
+}: {
+  kind: 'ranking' | 'overdue';
+  params: Record<string, string>;
+  testId: string;
+}) {
   const { t } = useI18n();
-  const save = useAction((format: 'csv' | 'xlsx') => downloadExport(supervisionExportUrl(kind, format, params), `${kind}.${format}`));
+  const save = useAction((format: 'csv' | 'xlsx') =>
+    downloadExport(supervisionExportUrl(kind, format, params), `${kind}.${format}`),
+  );
   return (
     <div className="export-buttons" data-testid={testId}>
-      <button type="button" className="button button-quiet button-small" disabled={save.busy} onClick={() => void save.run('xlsx')}>
+      <button
+        type="button"
+        className="button button-quiet button-small"
+        disabled={save.busy}
+        onClick={() => void save.run('xlsx')}
+      >
         {t('supervision.export.xlsx')}
       </button>
-      <button type="button" className="button button-quiet button-small" disabled={save.busy} onClick={() => void save.run('csv')}>
+      <button
+        type="button"
+        className="button button-quiet button-small"
+        disabled={save.busy}
+        onClick={() => void save.run('csv')}
+      >
         {t('supervision.export.csv')}
       </button>
       <ErrorNotice error={save.error} />
@@ -32,11 +61,26 @@ function Exports({ kind, params, testId }: { kind: 'ranking' | 'overdue'; params
   );
 }
 
-function Ranking({ regionCode, year, month, groupBy }: { regionCode: string; year: number; month: number | null; groupBy: SupervisionGroup }) {
+function Ranking({
+  regionCode,
+  year,
+  month,
+  groupBy,
+}: {
+  regionCode: string;
+  year: number;
+  month: number | null;
+  groupBy: SupervisionGroup;
+}) {
   const { t } = useI18n();
   const q = useQuery<CompletionRankingData>(COMPLETION_RANKING, { regionCode, year, groupBy, month });
   const r = q.data?.completionRanking;
-  const params: Record<string, string> = { regionCode, year: String(year), groupBy, ...(month ? { month: String(month) } : {}) };
+  const params: Record<string, string> = {
+    regionCode,
+    year: String(year),
+    groupBy,
+    ...(month ? { month: String(month) } : {}),
+  };
   return (
     <section className="card" aria-labelledby="ranking-title" data-testid="supervision-ranking">
       <div className="section-head-row">
@@ -49,7 +93,11 @@ function Ranking({ regionCode, year, month, groupBy }: { regionCode: string; yea
         <>
           <p className="muted small" data-testid="ranking-status">
             {(r.regionPath.length ? r.regionPath.join(' / ') : t('supervision.wholeCountry')) + ' · '}
-            {r.snapshot ? t('supervision.snapshot.frozen', { month: `${r.snapshot.year}-${String(r.snapshot.month).padStart(2, '0')}` }) : t('supervision.snapshot.live')}
+            {r.snapshot
+              ? t('supervision.snapshot.frozen', {
+                  month: `${r.snapshot.year}-${String(r.snapshot.month).padStart(2, '0')}`,
+                })
+              : t('supervision.snapshot.live')}
           </p>
           <dl className="facts facts-inline" data-testid="activation">
             <dt>{t('supervision.units.registered')}</dt>
@@ -82,11 +130,18 @@ function Ranking({ regionCode, year, month, groupBy }: { regionCode: string; yea
               </thead>
               <tbody>
                 {[...r.rows, { ...r.total, label: t('supervision.total') }].map((row) => (
-                  <tr key={row.rank === 0 ? 'total' : row.key} data-testid={row.rank === 0 ? 'ranking-total' : 'ranking-row'}>
+                  <tr
+                    key={row.rank === 0 ? 'total' : row.key}
+                    data-testid={row.rank === 0 ? 'ranking-total' : 'ranking-row'}
+                  >
                     <td className="num">{row.rank || ''}</td>
                     <td>
                       {row.label}
-                      {row.decreaseReason && <div className="muted small">{t('supervision.decreaseReason', { reason: row.decreaseReason })}</div>}
+                      {row.decreaseReason && (
+                        <div className="muted small">
+                          {t('supervision.decreaseReason', { reason: row.decreaseReason })}
+                        </div>
+                      )}
                     </td>
                     <td className="num">{row.figures.unitsRegistered}</td>
                     <td className="num">{row.figures.unitsFiled}</td>
@@ -98,9 +153,17 @@ function Ranking({ regionCode, year, month, groupBy }: { regionCode: string; yea
                       <strong>{bpsText(row.figures.completionBasisPoints)}</strong>
                     </td>
                     <td className={`num ${row.figures.reservedChangeAmount < 0 ? 'text-warning' : ''}`}>
-                      {row.figures.reservedChangeBasisPoints === null ? '—' : `${row.figures.reservedChangeAmount >= 0 ? '+' : ''}${bpsText(row.figures.reservedChangeBasisPoints)}`}
+                      {row.figures.reservedChangeBasisPoints === null
+                        ? '—'
+                        : `${row.figures.reservedChangeAmount >= 0 ? '+' : ''}${bpsText(row.figures.reservedChangeBasisPoints)}`}
                     </td>
-                    {r.snapshot && <td className="num">{row.countedDifference ? `${row.countedDifference > 0 ? '+' : ''}${formatFen(row.countedDifference)}` : '—'}</td>}
+                    {r.snapshot && (
+                      <td className="num">
+                        {row.countedDifference
+                          ? `${row.countedDifference > 0 ? '+' : ''}${formatFen(row.countedDifference)}`
+                          : '—'}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -114,7 +177,9 @@ function Ranking({ regionCode, year, month, groupBy }: { regionCode: string; yea
 
 function Overdue({ regionCode }: { regionCode: string }) {
   const { t } = useI18n();
-  const q = useQuery<PaymentClockData>(PAYMENT_CLOCK, { filter: { regionCode: regionCode === WHOLE_COUNTRY ? null : regionCode, overdueOnly: true } });
+  const q = useQuery<PaymentClockData>(PAYMENT_CLOCK, {
+    filter: { regionCode: regionCode === WHOLE_COUNTRY ? null : regionCode, overdueOnly: true },
+  });
   const r = q.data?.paymentClock;
   return (
     <section className="card" aria-labelledby="overdue-title" data-testid="supervision-overdue">
@@ -180,7 +245,9 @@ function Supervision() {
   const regionCode = search.get('region') ?? defaultRegion;
   const year = Number(search.get('year') ?? thisYear);
   const month = search.get('month') ? Number(search.get('month')) : null;
-  const groupBy = (SUPERVISION_GROUPS as readonly string[]).includes(search.get('group') ?? '') ? (search.get('group') as SupervisionGroup) : 'COUNTY';
+  const groupBy = (SUPERVISION_GROUPS as readonly string[]).includes(search.get('group') ?? '')
+    ? (search.get('group') as SupervisionGroup)
+    : 'COUNTY';
   // Filters live in the URL so a deep link reopens the same view.
   const set = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(search);
@@ -209,7 +276,13 @@ function Supervision() {
       >
         <label className="field compact">
           <span>{t('supervision.region')}</span>
-          <input value={regionInput} onChange={(e) => setRegionInput(e.target.value)} inputMode="numeric" maxLength={12} data-testid="supervision-region" />
+          <input
+            value={regionInput}
+            onChange={(e) => setRegionInput(e.target.value)}
+            inputMode="numeric"
+            maxLength={12}
+            data-testid="supervision-region"
+          />
         </label>
         <SelectField compact label={t('supervision.year')} value={year} onChange={(e) => set({ year: e.target.value })}>
           {[thisYear, thisYear - 1, thisYear - 2].map((y) => (
@@ -218,7 +291,12 @@ function Supervision() {
             </option>
           ))}
         </SelectField>
-        <SelectField compact label={t('supervision.month')} value={month ?? ''} onChange={(e) => set({ month: e.target.value })}>
+        <SelectField
+          compact
+          label={t('supervision.month')}
+          value={month ?? ''}
+          onChange={(e) => set({ month: e.target.value })}
+        >
           <option value="">{t('supervision.month.all')}</option>
           {Array.from({ length: 12 }, (_, i) => (
             <option key={i + 1} value={i + 1}>
@@ -226,7 +304,12 @@ function Supervision() {
             </option>
           ))}
         </SelectField>
-        <SelectField compact label={t('supervision.groupBy')} value={groupBy} onChange={(e) => set({ group: e.target.value })}>
+        <SelectField
+          compact
+          label={t('supervision.groupBy')}
+          value={groupBy}
+          onChange={(e) => set({ group: e.target.value })}
+        >
           {SUPERVISION_GROUPS.map((g) => (
             <option key={g} value={g}>
               {t(`supervision.group.${g}`)}
@@ -239,7 +322,13 @@ function Supervision() {
       </form>
       {regionCode ? (
         <>
-          <Ranking key={`${regionCode}-${year}-${month}-${groupBy}`} regionCode={regionCode} year={year} month={month} groupBy={groupBy} />
+          <Ranking
+            key={`${regionCode}-${year}-${month}-${groupBy}`}
+            regionCode={regionCode}
+            year={year}
+            month={month}
+            groupBy={groupBy}
+          />
           <Overdue key={`o-${regionCode}`} regionCode={regionCode} />
         </>
       ) : (

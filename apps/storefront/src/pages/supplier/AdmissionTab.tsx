@@ -1,6 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client';
-import { APPLY_AS_SUPPLIER, type ApplyAsSupplierInput, SUPPLIER_KINDS, SUPPLIERS, type SupplierRecord, type SuppliersData } from '../../api/portal';
+import {
+  APPLY_AS_SUPPLIER,
+  type ApplyAsSupplierInput,
+  SUPPLIER_KINDS,
+  SUPPLIERS,
+  type SupplierRecord,
+  type SuppliersData,
+} from '../../api/portal';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { Notifications } from '../../components/Notifications';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -23,7 +30,11 @@ export function AdmissionTab({ supplierId }: { supplierId: string }) {
   return (
     <>
       <ErrorNotice error={error} onRetry={reload} />
-      {supplier ? <SupplierDetails supplier={supplier} locale={locale} /> : data && <p className="card muted">{t('admission.none')}</p>}
+      {supplier ? (
+        <SupplierDetails supplier={supplier} locale={locale} />
+      ) : (
+        data && <p className="card muted">{t('admission.none')}</p>
+      )}
       <Notifications />
       {applying ? (
         <ApplyForm onCancel={() => setApplying(false)} />
@@ -88,9 +99,18 @@ function SupplierDetails({ supplier, locale }: { supplier: SupplierRecord; local
 export function ApplyForm({ onCancel }: { onCancel?: () => void }) {
   const { t } = useI18n();
   const { refresh } = useSession();
-  const [form, setForm] = useState({ name: '', creditCode: '', kind: 'COOPERATIVE', county: '', linkageMechanism: '', sourceCounties: '' });
+  const [form, setForm] = useState({
+    name: '',
+    creditCode: '',
+    kind: 'COOPERATIVE',
+    county: '',
+    linkageMechanism: '',
+    sourceCounties: '',
+  });
   const [countyMissing, setCountyMissing] = useState(false);
-  const apply = useAction((input: ApplyAsSupplierInput) => api.request<{ applyAsSupplier: SupplierRecord }>(APPLY_AS_SUPPLIER, { input }));
+  const apply = useAction((input: ApplyAsSupplierInput) =>
+    api.request<{ applyAsSupplier: SupplierRecord }>(APPLY_AS_SUPPLIER, { input }),
+  );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -124,7 +144,13 @@ export function ApplyForm({ onCancel }: { onCancel?: () => void }) {
       <ErrorNotice error={apply.error} />
       <label className="field">
         <span>{t('apply.name')}</span>
-        <input name="name" required maxLength={200} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        <input
+          name="name"
+          required
+          maxLength={200}
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+        />
       </label>
       <label className="field">
         <span>{t('apply.creditCode')}</span>
@@ -140,7 +166,12 @@ export function ApplyForm({ onCancel }: { onCancel?: () => void }) {
           onChange={(e) => setForm({ ...form, creditCode: e.target.value })}
         />
       </label>
-      <SelectField label={t('apply.kind')} name="kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
+      <SelectField
+        label={t('apply.kind')}
+        name="kind"
+        value={form.kind}
+        onChange={(e) => setForm({ ...form, kind: e.target.value })}
+      >
         {SUPPLIER_KINDS.map((k) => (
           <option key={k} value={k}>
             {t(`supplierKind.${k}`)}
@@ -155,7 +186,12 @@ export function ApplyForm({ onCancel }: { onCancel?: () => void }) {
       {form.kind === 'TRADING_AGENT' && (
         <label className="field">
           <span>{t('apply.sourceCounties')}</span>
-          <input name="sourceCounties" value={form.sourceCounties} placeholder="520621, 520627" onChange={(e) => setForm({ ...form, sourceCounties: e.target.value })} />
+          <input
+            name="sourceCounties"
+            value={form.sourceCounties}
+            placeholder="520621, 520627"
+            onChange={(e) => setForm({ ...form, sourceCounties: e.target.value })}
+          />
         </label>
       )}
       <label className="field">

@@ -15,7 +15,13 @@ function OrderSlips({ orderId }: { orderId: string }) {
   const order = data?.order;
   if (loading && !data) return <Loading />;
   if (error) return <ErrorNotice error={error} onRetry={reload} />;
-  return <>{order?.supplierOrders.map((so) => <PackingSlip key={so.id} order={order} supplierOrder={so} />)}</>;
+  return (
+    <>
+      {order?.supplierOrders.map((so) => (
+        <PackingSlip key={so.id} order={order} supplierOrder={so} />
+      ))}
+    </>
+  );
 }
 
 function Slips({ orderIds }: { orderIds: string[] }) {
@@ -28,7 +34,13 @@ function Slips({ orderIds }: { orderIds: string[] }) {
           <p className="muted">{t('supplierQueue.slipsLead', { count: orderIds.length })}</p>
         </div>
         <div className="form-actions">
-          <button type="button" className="button button-primary" onClick={() => window.print()} data-testid="print-slips" disabled={orderIds.length === 0}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => window.print()}
+            data-testid="print-slips"
+            disabled={orderIds.length === 0}
+          >
             {t('slip.print')}
           </button>
           <Link to="/portal/supplier/orders" className="button button-quiet">

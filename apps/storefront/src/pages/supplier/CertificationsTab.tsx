@@ -1,6 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client';
-import { type CertificationRecord, CERTIFICATIONS, type CertificationsData, OWN_PRODUCTS, type OwnProductsData, SUBMIT_CERTIFICATION } from '../../api/portal';
+import {
+  type CertificationRecord,
+  CERTIFICATIONS,
+  type CertificationsData,
+  OWN_PRODUCTS,
+  type OwnProductsData,
+  SUBMIT_CERTIFICATION,
+} from '../../api/portal';
 import { CertificationItem } from '../../components/CertificationItem';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
@@ -12,11 +19,17 @@ import { SelectField } from '../../components/SelectField';
 
 export function CertificationsTab({ supplierId }: { supplierId: string }) {
   const { t } = useI18n();
-  const list = useConnection<CertificationsData, CertificationRecord>(CERTIFICATIONS, { filter: { supplierId }, first: 20 }, (d) => d.certifications);
+  const list = useConnection<CertificationsData, CertificationRecord>(
+    CERTIFICATIONS,
+    { filter: { supplierId }, first: 20 },
+    (d) => d.certifications,
+  );
   const products = useQuery<OwnProductsData>(OWN_PRODUCTS, { filter: { supplierId }, first: 100 });
   const eligible = (products.data?.products.edges.map((e) => e.node) ?? []).filter(canApplyForCertification);
   const [productId, setProductId] = useState('');
-  const submit = useAction((id: string) => api.request<{ submitCertification: CertificationRecord }>(SUBMIT_CERTIFICATION, { productId: id }));
+  const submit = useAction((id: string) =>
+    api.request<{ submitCertification: CertificationRecord }>(SUBMIT_CERTIFICATION, { productId: id }),
+  );
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -40,7 +53,13 @@ export function CertificationsTab({ supplierId }: { supplierId: string }) {
           <p className="muted">{products.loading ? t('regions.loading') : t('certs.noneEligible')}</p>
         ) : (
           <div className="inline-form">
-            <SelectField compact label={t('certs.product')} name="productId" value={productId || eligible[0].id} onChange={(e) => setProductId(e.target.value)}>
+            <SelectField
+              compact
+              label={t('certs.product')}
+              name="productId"
+              value={productId || eligible[0].id}
+              onChange={(e) => setProductId(e.target.value)}
+            >
               {eligible.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.title}
@@ -56,7 +75,11 @@ export function CertificationsTab({ supplierId }: { supplierId: string }) {
       <section className="card" aria-labelledby="certs-title">
         <h2 id="certs-title">{t('certs.title')}</h2>
         <ErrorNotice error={list.error} onRetry={list.reload} />
-        {list.loading && !list.nodes.length ? <Loading /> : list.totalCount === 0 ? <p className="muted">{t('certs.none')}</p> : null}
+        {list.loading && !list.nodes.length ? (
+          <Loading />
+        ) : list.totalCount === 0 ? (
+          <p className="muted">{t('certs.none')}</p>
+        ) : null}
         <ul className="row-list">
           {list.nodes.map((c) => (
             <CertificationItem key={c.id} cert={c} canAttach onDocumentAttached={list.reload} />

@@ -36,7 +36,12 @@ export function LotsTab({ supplierId }: { supplierId: string }) {
   return (
     <>
       <section className="card">
-        <SelectField label={t('lots.variant')} name="variantId" value={variant.id} onChange={(e) => setVariantId(e.target.value)}>
+        <SelectField
+          label={t('lots.variant')}
+          name="variantId"
+          value={variant.id}
+          onChange={(e) => setVariantId(e.target.value)}
+        >
           {variants.map((v) => (
             <option key={v.id} value={v.id}>
               {v.product.title} · {v.spec}/{v.unit}
@@ -45,12 +50,28 @@ export function LotsTab({ supplierId }: { supplierId: string }) {
         </SelectField>
         <p className="muted small">{t('lots.stockNow', { count: variant.stockOnHand, unit: variant.unit })}</p>
       </section>
-      <VariantLots key={variant.id} supplierId={supplierId} variantId={variant.id} unit={variant.unit} onCreated={products.reload} />
+      <VariantLots
+        key={variant.id}
+        supplierId={supplierId}
+        variantId={variant.id}
+        unit={variant.unit}
+        onCreated={products.reload}
+      />
     </>
   );
 }
 
-function VariantLots({ supplierId, variantId, unit, onCreated }: { supplierId: string; variantId: string; unit: string; onCreated: () => void }) {
+function VariantLots({
+  supplierId,
+  variantId,
+  unit,
+  onCreated,
+}: {
+  supplierId: string;
+  variantId: string;
+  unit: string;
+  onCreated: () => void;
+}) {
   const { t } = useI18n();
   const lots = useQuery<LotsData>(LOTS, { variantId });
   const households = useQuery<HouseholdsData>(HOUSEHOLDS, { filter: { supplierId }, first: 100 });
@@ -65,7 +86,8 @@ function VariantLots({ supplierId, variantId, unit, onCreated }: { supplierId: s
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const ok = lotNo.trim() && harvestedOn && rows.every((r) => r.householdId && /^[1-9]\d{0,8}$/.test(r.quantity.trim()));
+    const ok =
+      lotNo.trim() && harvestedOn && rows.every((r) => r.householdId && /^[1-9]\d{0,8}$/.test(r.quantity.trim()));
     setInvalid(!ok);
     if (!ok) return;
     const done = await create.run({
@@ -133,11 +155,23 @@ function VariantLots({ supplierId, variantId, unit, onCreated }: { supplierId: s
         <div className="form-grid">
           <label className="field">
             <span>{t('lots.lotNo')}</span>
-            <input name="lotNo" className="mono" value={lotNo} placeholder={`${harvestedOn.replaceAll('-', '')}-01`} onChange={(e) => setLotNo(e.target.value)} />
+            <input
+              name="lotNo"
+              className="mono"
+              value={lotNo}
+              placeholder={`${harvestedOn.replaceAll('-', '')}-01`}
+              onChange={(e) => setLotNo(e.target.value)}
+            />
           </label>
           <label className="field">
             <span>{t('lots.harvestedOn')}</span>
-            <input name="harvestedOn" type="date" max={shanghaiToday()} value={harvestedOn} onChange={(e) => setHarvestedOn(e.target.value)} />
+            <input
+              name="harvestedOn"
+              type="date"
+              max={shanghaiToday()}
+              value={harvestedOn}
+              onChange={(e) => setHarvestedOn(e.target.value)}
+            />
           </label>
         </div>
         <fieldset className="fieldset">
@@ -159,7 +193,12 @@ function VariantLots({ supplierId, variantId, unit, onCreated }: { supplierId: s
                   </option>
                 ))}
               </SelectField>
-              {r.householdId && <StatusChip domain="householdStatus" status={people.find((h) => h.id === r.householdId)?.status ?? ''} />}
+              {r.householdId && (
+                <StatusChip
+                  domain="householdStatus"
+                  status={people.find((h) => h.id === r.householdId)?.status ?? ''}
+                />
+              )}
               <label className="field field-compact">
                 <span>
                   {t('lots.quantity')} ({unit})
@@ -178,7 +217,11 @@ function VariantLots({ supplierId, variantId, unit, onCreated }: { supplierId: s
               )}
             </div>
           ))}
-          <button type="button" className="button button-quiet" onClick={() => setRows([...rows, { householdId: '', quantity: '' }])}>
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => setRows([...rows, { householdId: '', quantity: '' }])}
+          >
             {t('lots.addHousehold')}
           </button>
         </fieldset>

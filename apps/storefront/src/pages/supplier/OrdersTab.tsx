@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import './supplier-tools.css';
 import { ORDERS, type OrderSummary, type OrdersData, type SupplierOrderData } from '../../api/ordering';
-import { COUNT_KEY, SUPPLIER_ORDER_COUNTS, SUPPLIER_TABS, type SupplierOrderCountsData, type SupplierTab } from '../../api/supplier-tools';
+import {
+  COUNT_KEY,
+  SUPPLIER_ORDER_COUNTS,
+  SUPPLIER_TABS,
+  type SupplierOrderCountsData,
+  type SupplierTab,
+} from '../../api/supplier-tools';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { ShipForm } from '../../components/ShipForm';
 import { StatusChip } from '../../components/StatusChip';
@@ -14,7 +20,8 @@ import { useConnection } from '../../lib/use-connection';
 import { useQuery } from '../../lib/use-query';
 
 /** Where the printable slips of several orders open (one slip per printed page). */
-export const packingSlipsUrl = (orderIds: string[]) => `/portal/supplier/packing-slips?orders=${orderIds.map(encodeURIComponent).join(',')}`;
+export const packingSlipsUrl = (orderIds: string[]) =>
+  `/portal/supplier/packing-slips?orders=${orderIds.map(encodeURIComponent).join(',')}`;
 
 function IncomingOrder({
   entry,
@@ -32,7 +39,12 @@ function IncomingOrder({
   return (
     <li className="row incoming-order" data-testid="incoming-order" data-order-no={order.orderNo} data-state={state}>
       <label className="incoming-select">
-        <input type="checkbox" checked={selected} onChange={(e) => onSelect(e.target.checked)} data-testid="select-order" />
+        <input
+          type="checkbox"
+          checked={selected}
+          onChange={(e) => onSelect(e.target.checked)}
+          data-testid="select-order"
+        />
         <span className="visually-hidden">{t('supplierQueue.select', { orderNo: order.orderNo })}</span>
       </label>
       <div className="row-main">
@@ -44,7 +56,8 @@ function IncomingOrder({
           <StatusChip domain="orderStatus" status={order.status} testId="order-status" />
         </div>
         <p className="muted small">
-          {formatDateTime(order.createdAt, locale)} · {order.buyerKind === 'AGENCY' ? t('order.buyer.agency') : t('order.buyer.retail')} · {formatFen(so.subtotal)}
+          {formatDateTime(order.createdAt, locale)} ·{' '}
+          {order.buyerKind === 'AGENCY' ? t('order.buyer.agency') : t('order.buyer.retail')} · {formatFen(so.subtotal)}
         </p>
         <ul className="plain-list small">
           {so.lines.map((l) => (
@@ -55,7 +68,11 @@ function IncomingOrder({
         </ul>
         {so.carrier && (
           <p className="small" data-testid="shipment">
-            {t('ship.summary', { carrier: so.carrier, trackingNo: so.trackingNo ?? '', at: formatDateTime(so.shippedAt, locale) })}
+            {t('ship.summary', {
+              carrier: so.carrier,
+              trackingNo: so.trackingNo ?? '',
+              at: formatDateTime(so.shippedAt, locale),
+            })}
           </p>
         )}
         <p className="small">
@@ -63,7 +80,9 @@ function IncomingOrder({
             {t('supplierQueue.slip')}
           </Link>
         </p>
-        {state === 'awaitingPayment' && <p className="notice notice-warn small">{t('supplierOrders.awaitingPayment')}</p>}
+        {state === 'awaitingPayment' && (
+          <p className="notice notice-warn small">{t('supplierOrders.awaitingPayment')}</p>
+        )}
         {state === 'toShip' && <ShipForm supplierOrderId={so.id} orderId={order.id} onShipped={onShipped} />}
       </div>
     </li>
@@ -81,7 +100,11 @@ export function OrdersTab({ supplierId }: { supplierId: string }) {
   const [justShipped, setJustShipped] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const counts = useQuery<SupplierOrderCountsData>(SUPPLIER_ORDER_COUNTS, { supplierId });
-  const list = useConnection<OrdersData, OrderSummary>(ORDERS, { filter: { supplierId, tab }, first: 20 }, (d) => d.orders);
+  const list = useConnection<OrdersData, OrderSummary>(
+    ORDERS,
+    { filter: { supplierId, tab }, first: 20 },
+    (d) => d.orders,
+  );
   const entries = supplierQueue(list.nodes, supplierId);
 
   const choose = (next: SupplierTab) => {
@@ -95,7 +118,8 @@ export function OrdersTab({ supplierId }: { supplierId: string }) {
     counts.reload();
     setJustShipped(orderNo);
   };
-  const toggle = (orderId: string) => (on: boolean) => setSelected((ids) => (on ? [...new Set([...ids, orderId])] : ids.filter((id) => id !== orderId)));
+  const toggle = (orderId: string) => (on: boolean) =>
+    setSelected((ids) => (on ? [...new Set([...ids, orderId])] : ids.filter((id) => id !== orderId)));
   const allSelected = entries.length > 0 && entries.every((e) => selected.includes(e.order.id));
 
   return (
@@ -104,7 +128,13 @@ export function OrdersTab({ supplierId }: { supplierId: string }) {
         <h2 id="incoming-title">{t('supplierOrders.title')}</h2>
         <div className="segmented" role="group" aria-label={t('queue.show')}>
           {SUPPLIER_TABS.map((v) => (
-            <button key={v} type="button" aria-pressed={tab === v} onClick={() => choose(v)} data-testid={`queue-tab-${v}`}>
+            <button
+              key={v}
+              type="button"
+              aria-pressed={tab === v}
+              onClick={() => choose(v)}
+              data-testid={`queue-tab-${v}`}
+            >
               {t(`supplierQueue.tab.${v}`)} ({counts.data ? counts.data.supplierOrderCounts[COUNT_KEY[v]] : '…'})
             </button>
           ))}
@@ -123,18 +153,38 @@ export function OrdersTab({ supplierId }: { supplierId: string }) {
       {entries.length > 0 && (
         <div className="toolbar bulk-print no-print">
           <label className="checkbox">
-            <input type="checkbox" checked={allSelected} onChange={(e) => setSelected(e.target.checked ? entries.map((x) => x.order.id) : [])} />
+            <input
+              type="checkbox"
+              checked={allSelected}
+              onChange={(e) => setSelected(e.target.checked ? entries.map((x) => x.order.id) : [])}
+            />
             {t('supplierQueue.selectAll')}
           </label>
-          <button type="button" className="button button-quiet" disabled={selected.length === 0} onClick={() => navigate(packingSlipsUrl(selected))} data-testid="print-selected">
+          <button
+            type="button"
+            className="button button-quiet"
+            disabled={selected.length === 0}
+            onClick={() => navigate(packingSlipsUrl(selected))}
+            data-testid="print-selected"
+          >
             {t('supplierQueue.printSelected', { count: selected.length })}
           </button>
         </div>
       )}
-      {list.loading && !list.nodes.length ? <Loading /> : entries.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+      {list.loading && !list.nodes.length ? (
+        <Loading />
+      ) : entries.length === 0 ? (
+        <p className="muted">{t('queue.empty')}</p>
+      ) : null}
       <ul className="row-list">
         {entries.map((e) => (
-          <IncomingOrder key={e.supplierOrder.id} entry={e} selected={selected.includes(e.order.id)} onSelect={toggle(e.order.id)} onShipped={shipped(e.order.id, e.order.orderNo)} />
+          <IncomingOrder
+            key={e.supplierOrder.id}
+            entry={e}
+            selected={selected.includes(e.order.id)}
+            onSelect={toggle(e.order.id)}
+            onShipped={shipped(e.order.id, e.order.orderNo)}
+          />
         ))}
       </ul>
       {list.hasNextPage && (

@@ -1,13 +1,27 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import './supplier-tools.css';
 import { api } from '../../api/client';
-import { EDITABLE_PRODUCT, type EditableProduct, type EditableProductData, type EditableVariant, UPDATE_PRODUCT, UPDATE_VARIANT, type UpdateVariantData } from '../../api/supplier-tools';
+import {
+  EDITABLE_PRODUCT,
+  type EditableProduct,
+  type EditableProductData,
+  type EditableVariant,
+  UPDATE_PRODUCT,
+  UPDATE_VARIANT,
+  type UpdateVariantData,
+} from '../../api/supplier-tools';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { formatFen } from '../../lib/money';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
-import { PRICE_FIELDS, type VariantEdit, type VariantProblem, variantChanges, variantEditOf } from '../../lib/variant-edit';
+import {
+  PRICE_FIELDS,
+  type VariantEdit,
+  type VariantProblem,
+  variantChanges,
+  variantEditOf,
+} from '../../lib/variant-edit';
 import { ProductImagesEditor } from './ProductImagesEditor';
 
 function VariantRow({ variant, onSaved }: { variant: EditableVariant; onSaved: (v: EditableVariant) => void }) {
@@ -15,7 +29,10 @@ function VariantRow({ variant, onSaved }: { variant: EditableVariant; onSaved: (
   const [edit, setEdit] = useState<VariantEdit>(() => variantEditOf(variant));
   const [problems, setProblems] = useState<Record<string, VariantProblem>>({});
   const [saved, setSaved] = useState(false);
-  const save = useAction(async (input: NonNullable<ReturnType<typeof variantChanges>['input']>) => (await api.request<UpdateVariantData>(UPDATE_VARIANT, { input })).updateVariant);
+  const save = useAction(
+    async (input: NonNullable<ReturnType<typeof variantChanges>['input']>) =>
+      (await api.request<UpdateVariantData>(UPDATE_VARIANT, { input })).updateVariant,
+  );
   useEffect(() => setEdit(variantEditOf(variant)), [variant]);
 
   const submit = async (e: FormEvent) => {
@@ -44,19 +61,34 @@ function VariantRow({ variant, onSaved }: { variant: EditableVariant; onSaved: (
       </p>
       <label className="field field-compact">
         <span>{t('variant.spec')}</span>
-        <input value={edit.spec} onChange={(e) => setEdit({ ...edit, spec: e.target.value })} aria-invalid={!!problems.spec} />
+        <input
+          value={edit.spec}
+          onChange={(e) => setEdit({ ...edit, spec: e.target.value })}
+          aria-invalid={!!problems.spec}
+        />
         {problem('spec')}
       </label>
       {PRICE_FIELDS.map((field) => (
         <label className="field field-compact" key={field}>
           <span>{t(`variant.${field}`)} (¥)</span>
-          <input inputMode="decimal" value={edit[field]} onChange={(e) => setEdit({ ...edit, [field]: e.target.value })} aria-invalid={!!problems[field]} />
+          <input
+            inputMode="decimal"
+            value={edit[field]}
+            onChange={(e) => setEdit({ ...edit, [field]: e.target.value })}
+            aria-invalid={!!problems[field]}
+          />
           {problem(field)}
         </label>
       ))}
       <label className="field field-compact">
         <span>{t('productEdit.stockAdjustment')}</span>
-        <input inputMode="numeric" placeholder="+10 / -2" value={edit.stockAdjustment} onChange={(e) => setEdit({ ...edit, stockAdjustment: e.target.value })} aria-invalid={!!problems.stockAdjustment} />
+        <input
+          inputMode="numeric"
+          placeholder="+10 / -2"
+          value={edit.stockAdjustment}
+          onChange={(e) => setEdit({ ...edit, stockAdjustment: e.target.value })}
+          aria-invalid={!!problems.stockAdjustment}
+        />
         {problem('stockAdjustment')}
       </label>
       <label className="checkbox">
@@ -79,7 +111,15 @@ function VariantRow({ variant, onSaved }: { variant: EditableVariant; onSaved: (
 }
 
 /** 编辑商品: title and description, each variant's prices, stock and availability, and the photos. */
-export function ProductEditor({ productId, onClose, onSaved }: { productId: string; onClose: () => void; onSaved: (p: EditableProduct) => void }) {
+export function ProductEditor({
+  productId,
+  onClose,
+  onSaved,
+}: {
+  productId: string;
+  onClose: () => void;
+  onSaved: (p: EditableProduct) => void;
+}) {
   const { t } = useI18n();
   const { data, error, loading, reload, setData } = useQuery<EditableProductData>(EDITABLE_PRODUCT, { id: productId });
   const product = data?.product;
@@ -93,8 +133,16 @@ export function ProductEditor({ productId, onClose, onSaved }: { productId: stri
       setDescription(product.description);
     }
   }, [product?.id, product?.title, product?.description]);
-  const save = useAction(async () => (await api.request<{ updateProduct: EditableProduct }>(UPDATE_PRODUCT, { input: { productId, title: title.trim(), description } })).updateProduct);
-  const patch = (next: Partial<EditableProduct>) => setData((d) => d && d.product && { product: { ...d.product, ...next } });
+  const save = useAction(
+    async () =>
+      (
+        await api.request<{ updateProduct: EditableProduct }>(UPDATE_PRODUCT, {
+          input: { productId, title: title.trim(), description },
+        })
+      ).updateProduct,
+  );
+  const patch = (next: Partial<EditableProduct>) =>
+    setData((d) => d && d.product && { product: { ...d.product, ...next } });
 
   if (loading && !data) return <Loading />;
   if (!product) return <ErrorNotice error={error} onRetry={reload} />;
@@ -139,11 +187,20 @@ export function ProductEditor({ productId, onClose, onSaved }: { productId: stri
           )}
         </div>
       </form>
-      <ProductImagesEditor productId={productId} images={product.images} onChange={(images) => patch({ images })} reload={reload} />
+      <ProductImagesEditor
+        productId={productId}
+        images={product.images}
+        onChange={(images) => patch({ images })}
+        reload={reload}
+      />
       <fieldset className="fieldset">
         <legend>{t('product.variants')}</legend>
         {product.variants.map((v) => (
-          <VariantRow key={v.id} variant={v} onSaved={(next) => patch({ variants: product.variants.map((x) => (x.id === next.id ? next : x)) })} />
+          <VariantRow
+            key={v.id}
+            variant={v}
+            onSaved={(next) => patch({ variants: product.variants.map((x) => (x.id === next.id ? next : x)) })}
+          />
         ))}
       </fieldset>
     </section>

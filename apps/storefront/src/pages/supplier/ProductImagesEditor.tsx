@@ -1,6 +1,12 @@
 import { type ChangeEvent, useRef, useState } from 'react';
 import { api } from '../../api/client';
-import { type EditableImage, REMOVE_IMAGE, REORDER_IMAGES, type ReorderImagesData, uploadProductImage } from '../../api/supplier-tools';
+import {
+  type EditableImage,
+  REMOVE_IMAGE,
+  REORDER_IMAGES,
+  type ReorderImagesData,
+  uploadProductImage,
+} from '../../api/supplier-tools';
 import { ErrorNotice } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../lib/use-action';
@@ -10,7 +16,17 @@ const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 /** 商品图片: upload (JPEG/PNG/WebP ≤ 5 MB), move earlier or later, delete. The first picture is the cover. */
-export function ProductImagesEditor({ productId, images, onChange, reload }: { productId: string; images: EditableImage[]; onChange: (images: EditableImage[]) => void; reload: () => void }) {
+export function ProductImagesEditor({
+  productId,
+  images,
+  onChange,
+  reload,
+}: {
+  productId: string;
+  images: EditableImage[];
+  onChange: (images: EditableImage[]) => void;
+  reload: () => void;
+}) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -33,7 +49,13 @@ export function ProductImagesEditor({ productId, images, onChange, reload }: { p
     e.target.value = '';
     const wrong = files.find((f) => !IMAGE_TYPES.includes(f.type));
     const big = files.find((f) => f.size > MAX_IMAGE_BYTES);
-    setProblem(wrong ? t('productEdit.image.type', { name: wrong.name }) : big ? t('productEdit.image.size', { name: big.name }) : null);
+    setProblem(
+      wrong
+        ? t('productEdit.image.type', { name: wrong.name })
+        : big
+          ? t('productEdit.image.size', { name: big.name })
+          : null,
+    );
     if (!wrong && !big && files.length) void upload.run(files);
   };
   const move = (from: number, to: number) => {
@@ -59,9 +81,21 @@ export function ProductImagesEditor({ productId, images, onChange, reload }: { p
         <ol className="image-editor-list">
           {images.map((img, i) => (
             <li key={img.id} data-testid="product-image" data-image-id={img.id}>
-              <img src={img.thumbnailUrl} alt={t('productEdit.imageAlt', { n: i + 1 })} width={120} height={90} loading="lazy" />
+              <img
+                src={img.thumbnailUrl}
+                alt={t('productEdit.imageAlt', { n: i + 1 })}
+                width={120}
+                height={90}
+                loading="lazy"
+              />
               <div className="image-editor-actions">
-                <button type="button" className="button button-quiet button-small" disabled={busy || i === 0} onClick={() => move(i, i - 1)} aria-label={t('productEdit.moveEarlier', { n: i + 1 })}>
+                <button
+                  type="button"
+                  className="button button-quiet button-small"
+                  disabled={busy || i === 0}
+                  onClick={() => move(i, i - 1)}
+                  aria-label={t('productEdit.moveEarlier', { n: i + 1 })}
+                >
                   ←
                 </button>
                 <button
@@ -73,7 +107,13 @@ export function ProductImagesEditor({ productId, images, onChange, reload }: { p
                 >
                   →
                 </button>
-                <button type="button" className="link-button" disabled={busy} onClick={() => void remove.run(img.id)} aria-label={t('productEdit.removeImage', { n: i + 1 })}>
+                <button
+                  type="button"
+                  className="link-button"
+                  disabled={busy}
+                  onClick={() => void remove.run(img.id)}
+                  aria-label={t('productEdit.removeImage', { n: i + 1 })}
+                >
                   {t('productEdit.remove')}
                 </button>
               </div>
@@ -83,7 +123,15 @@ export function ProductImagesEditor({ productId, images, onChange, reload }: { p
       )}
       <label className="field">
         <span>{t('productEdit.addImages')}</span>
-        <input ref={input} type="file" accept={IMAGE_TYPES.join(',')} multiple onChange={picked} disabled={busy} data-testid="image-input" />
+        <input
+          ref={input}
+          type="file"
+          accept={IMAGE_TYPES.join(',')}
+          multiple
+          onChange={picked}
+          disabled={busy}
+          data-testid="image-input"
+        />
       </label>
       {upload.busy && <p className="muted small">{t('productEdit.uploading')}</p>}
     </fieldset>

@@ -20,15 +20,23 @@ import { NewProductForm } from './NewProductForm';
 import { ProductEditor } from './ProductEditor';
 
 /** Certification may be (re)applied for when there is none in progress or in force. */
-export const canApplyForCertification = (p: OwnProduct) => !p.certification || ['REJECTED', 'EXPIRED', 'REVOKED'].includes(p.certification.status);
+export const canApplyForCertification = (p: OwnProduct) =>
+  !p.certification || ['REJECTED', 'EXPIRED', 'REVOKED'].includes(p.certification.status);
 
 export function ProductsTab({ supplierId }: { supplierId: string }) {
   const { t } = useI18n();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
-  const list = useConnection<OwnProductsData, OwnProduct>(OWN_PRODUCTS, { filter: { supplierId }, first: 20 }, (d) => d.products);
+  const list = useConnection<OwnProductsData, OwnProduct>(
+    OWN_PRODUCTS,
+    { filter: { supplierId }, first: 20 },
+    (d) => d.products,
+  );
 
-  const replace = (next: OwnProduct) => list.update((nodes) => (nodes.some((n) => n.id === next.id) ? nodes.map((n) => (n.id === next.id ? next : n)) : [next, ...nodes]));
+  const replace = (next: OwnProduct) =>
+    list.update((nodes) =>
+      nodes.some((n) => n.id === next.id) ? nodes.map((n) => (n.id === next.id ? next : n)) : [next, ...nodes],
+    );
 
   return (
     <>
@@ -59,7 +67,11 @@ export function ProductsTab({ supplierId }: { supplierId: string }) {
       <section className="card" aria-labelledby="own-products-title">
         <h2 id="own-products-title">{t('portal.tab.products')}</h2>
         <ErrorNotice error={list.error} onRetry={list.reload} />
-        {list.loading && !list.nodes.length ? <Loading /> : list.totalCount === 0 ? <p className="muted">{t('products.noneYet')}</p> : null}
+        {list.loading && !list.nodes.length ? (
+          <Loading />
+        ) : list.totalCount === 0 ? (
+          <p className="muted">{t('products.noneYet')}</p>
+        ) : null}
         <ul className="row-list">
           {list.nodes.map((p) => (
             <OwnProductRow key={p.id} product={p} onChange={replace} onEdit={() => setEditing(p.id)} />
@@ -75,12 +87,26 @@ export function ProductsTab({ supplierId }: { supplierId: string }) {
   );
 }
 
-function OwnProductRow({ product, onChange, onEdit }: { product: OwnProduct; onChange: (p: OwnProduct) => void; onEdit: () => void }) {
+function OwnProductRow({
+  product,
+  onChange,
+  onEdit,
+}: {
+  product: OwnProduct;
+  onChange: (p: OwnProduct) => void;
+  onEdit: () => void;
+}) {
   const { t } = useI18n();
   const action = useAction(async (kind: 'publish' | 'unpublish' | 'certify') => {
     if (kind === 'certify') {
-      const { submitCertification: c } = await api.request<{ submitCertification: CertificationRecord }>(SUBMIT_CERTIFICATION, { productId: product.id });
-      onChange({ ...product, certification: { id: c.id, status: c.status, certificateNo: c.certificateNo, validTo: c.validTo } });
+      const { submitCertification: c } = await api.request<{ submitCertification: CertificationRecord }>(
+        SUBMIT_CERTIFICATION,
+        { productId: product.id },
+      );
+      onChange({
+        ...product,
+        certification: { id: c.id, status: c.status, certificateNo: c.certificateNo, validTo: c.validTo },
+      });
       return;
     }
     const doc = kind === 'publish' ? PUBLISH_PRODUCT : UNPUBLISH_PRODUCT;
@@ -98,7 +124,12 @@ function OwnProductRow({ product, onChange, onEdit }: { product: OwnProduct; onC
         </div>
         <p className="muted small">
           {product.originRegion?.name}
-          {product.variants.map((v) => ` · ${v.spec}/${v.unit} ${formatFen(v.retailPrice)} · ${t('variant.stockShort', { count: v.stockAvailable })}`).join('')}
+          {product.variants
+            .map(
+              (v) =>
+                ` · ${v.spec}/${v.unit} ${formatFen(v.retailPrice)} · ${t('variant.stockShort', { count: v.stockAvailable })}`,
+            )
+            .join('')}
         </p>
         <ErrorNotice error={action.error} />
       </div>
@@ -107,16 +138,31 @@ function OwnProductRow({ product, onChange, onEdit }: { product: OwnProduct; onC
           {t('productEdit.open')}
         </button>
         {product.status !== 'PUBLISHED' ? (
-          <button type="button" className="button button-primary" disabled={action.busy} onClick={() => void action.run('publish')}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={action.busy}
+            onClick={() => void action.run('publish')}
+          >
             {t('products.publish')}
           </button>
         ) : (
-          <button type="button" className="button button-quiet" disabled={action.busy} onClick={() => void action.run('unpublish')}>
+          <button
+            type="button"
+            className="button button-quiet"
+            disabled={action.busy}
+            onClick={() => void action.run('unpublish')}
+          >
             {t('products.unpublish')}
           </button>
         )}
         {canApplyForCertification(product) && (
-          <button type="button" className="button button-quiet" disabled={action.busy} onClick={() => void action.run('certify')}>
+          <button
+            type="button"
+            className="button button-quiet"
+            disabled={action.busy}
+            onClick={() => void action.run('certify')}
+          >
             {t('certs.submit')}
           </button>
         )}

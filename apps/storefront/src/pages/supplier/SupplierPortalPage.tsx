@@ -43,7 +43,12 @@ function Portal({ section }: { section: string }) {
           <h1>{supplier?.name ?? t('portal.supplier.title')}</h1>
         </div>
         {orgs.length > 1 && (
-          <SelectField compact label={t('portal.supplier.switch')} value={supplier?.id} onChange={(e) => setChosen(e.target.value)}>
+          <SelectField
+            compact
+            label={t('portal.supplier.switch')}
+            value={supplier?.id}
+            onChange={(e) => setChosen(e.target.value)}
+          >
             {orgs.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
