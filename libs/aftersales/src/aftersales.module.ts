@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@bangfu/catalog';
+import { StorageModule } from '@bangfu/storage';
 import { IdentityModule } from '@bangfu/identity';
 import { OrderingModule } from '@bangfu/ordering';
 import { OversightModule } from '@bangfu/oversight';
@@ -20,7 +21,15 @@ export { AFTERSALES_ENTITIES };
 
 /** After-sales (售后): ratings, complaints with photos and the coordinator's decision, scorecards, 动态退出 rules. */
 @Module({
-  imports: [IdentityModule, SupplierModule, CatalogModule, OrderingModule, PaymentModule, OversightModule],
+  imports: [
+    IdentityModule,
+    SupplierModule,
+    CatalogModule,
+    OrderingModule,
+    PaymentModule,
+    OversightModule,
+    StorageModule,
+  ],
   controllers: [ComplaintPhotoController],
   providers: [
     // Core config cannot be extended from a domain lib: after-sales reads its own AFTERSALES_* variables.

@@ -13,21 +13,15 @@ import {
   type RequestContext,
   Role,
 } from '@bangfu/core';
-import {
-  checkImage,
-  IMAGE_TYPES,
-  imageTooLarge,
-  MAX_IMAGE_BYTES,
-  OBJECT_STORAGE,
-  type ObjectStorage,
-} from '@bangfu/catalog';
+import { checkImage, IMAGE_TYPES, imageTooLarge, MAX_IMAGE_BYTES } from '@bangfu/catalog';
+import { OBJECT_STORAGE, type ObjectStorage } from '@bangfu/storage';
 import { Complaint, ComplaintPhoto, ComplaintStatus } from './aftersales.entities';
 import { MAX_PHOTOS_PER_COMPLAINT } from './aftersales.rules';
 import { ComplaintService } from './complaint.service';
 import { AftersalesScope } from './scope';
 
 /**
- * Complaint photos, kept through catalog's ObjectStorage (local disk or S3) and checked like product
+ * Complaint photos, kept through ObjectStorage (@bangfu/storage; local disk or S3) and checked like product
  * images (JPEG/PNG/WebP by signature, at most 5 MB). Only the complaint's buyer side adds them, while
  * the complaint is undecided; everyone who may read the complaint may read them — never publicly.
  */

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Allow, Ctx, notFound, PUBLIC, readRawBody, type RequestContext, Role } from '@bangfu/core';
+import { isStorageKey } from '@bangfu/storage';
 import { MAX_IMAGE_BYTES } from './catalog.rules';
 import { imageTooLarge } from './image-check';
 import { ImageService } from './image.service';
-import { isStorageKey } from './storage/object-storage';
 
 @Controller('files')
 export class FilesController {

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppError, assertUuid, Db, notFound, type RequestContext } from '@bangfu/core';
+import { OBJECT_STORAGE, type ObjectStorage } from '@bangfu/storage';
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
 import { MAX_IMAGES_PER_PRODUCT } from './catalog.rules';
 import { checkImage, IMAGE_TYPES } from './image-check';
 import { ProductImage } from './product.entity';
 import { ProductService } from './product.service';
-import { OBJECT_STORAGE, type ObjectStorage } from './storage/object-storage';
 import { makeThumbnail } from './thumbnail';
 
 /** Product photos: checked, stored through ObjectStorage, recorded in product_image. */

@@ -17,6 +17,5 @@ export * from './product.entity';
 export * from './product.service';
 export * from './product-search.service';
 export * from './search-text';
-export * from './storage/object-storage';
 export * from './variant.entity';
 export * from './variant.service';

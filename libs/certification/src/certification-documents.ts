@@ -13,15 +13,8 @@ import {
   type RequestContext,
   Role,
 } from '@bangfu/core';
-import {
-  checkDocument,
-  DOCUMENT_TYPES,
-  documentTooLarge,
-  MAX_DOCUMENT_BYTES,
-  OBJECT_STORAGE,
-  type ObjectStorage,
-  ProductService,
-} from '@bangfu/catalog';
+import { checkDocument, DOCUMENT_TYPES, documentTooLarge, MAX_DOCUMENT_BYTES, ProductService } from '@bangfu/catalog';
+import { OBJECT_STORAGE, type ObjectStorage } from '@bangfu/storage';
 import { Certification, CertificationDocument, CertificationStatus } from './certification.entities';
 import { CertificationService } from './certification.service';
 
@@ -31,7 +24,7 @@ const OPEN_STATUSES = new Set([CertificationStatus.PENDING, CertificationStatus.
 
 /**
  * Supporting documents of a certification application (origin proof, test report, linkage contract),
- * kept through catalog's ObjectStorage. Attached by the product's supplier; read by whoever may see
+ * kept through ObjectStorage (@bangfu/storage). Attached by the product's supplier; read by whoever may see
  * the workflow (the supplier, coordinators and auditors of the origin region, platform admins).
  */
 @Injectable()

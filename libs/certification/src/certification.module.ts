@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@bangfu/catalog';
+import { StorageModule } from '@bangfu/storage';
 import { RegionModule } from '@bangfu/region';
 import { SupplierModule } from '@bangfu/supplier';
 import { CertificationExpiryJob, CertificationExpiryScheduler } from './certification-expiry.job';
@@ -18,7 +19,7 @@ import { CertifiedDirectoryService } from './certified-directory.service';
 export const CERTIFICATION_ENTITIES = [Certification, CertificationEvent, CertificationDocument];
 
 @Module({
-  imports: [RegionModule, SupplierModule, CatalogModule],
+  imports: [RegionModule, SupplierModule, CatalogModule, StorageModule],
   controllers: [CertifiedDirectoryExportController, CertificationDocumentsController],
   providers: [
     CertificationService,

@@ -2,14 +2,8 @@ import { Controller, Get, Inject, Injectable, Logger, Param, Post, Req, Res } fr
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { Allow, AppError, Ctx, Db, forbidden, notFound, readRawBody, type RequestContext, Role } from '@bangfu/core';
-import {
-  checkDocument,
-  DOCUMENT_TYPES,
-  documentTooLarge,
-  MAX_DOCUMENT_BYTES,
-  OBJECT_STORAGE,
-  type ObjectStorage,
-} from '@bangfu/catalog';
+import { checkDocument, DOCUMENT_TYPES, documentTooLarge, MAX_DOCUMENT_BYTES } from '@bangfu/catalog';
+import { OBJECT_STORAGE, type ObjectStorage } from '@bangfu/storage';
 import { OrderAccessService } from './order-access.service';
 import { assertId, OrderStateMachine } from './order-state.service';
 import { OrderDocument, SupplierOrder } from './ordering.entities';
@@ -17,7 +11,7 @@ import { OrderDocument, SupplierOrder } from './ordering.entities';
 export const MAX_DOCUMENTS_PER_ORDER = 30;
 
 /**
- * Invoice and inspection documents of an order, kept through catalog's ObjectStorage (local disk or
+ * Invoice and inspection documents of an order, kept through ObjectStorage (@bangfu/storage: local disk or
  * S3). Uploaded by the buyer side or the order's suppliers; read by the same people.
  */
 @Injectable()

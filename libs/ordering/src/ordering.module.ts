@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { CatalogModule } from '@bangfu/catalog';
+import { StorageModule } from '@bangfu/storage';
 import { IdentityModule } from '@bangfu/identity';
 import { SupplierModule } from '@bangfu/supplier';
 import { AgencyCheckoutGate } from './agency-checkout';
@@ -46,7 +47,7 @@ export const ORDERING_ENTITIES = [
 ];
 
 @Module({
-  imports: [DiscoveryModule, IdentityModule, SupplierModule, CatalogModule],
+  imports: [DiscoveryModule, IdentityModule, SupplierModule, CatalogModule, StorageModule],
   controllers: [OrderDocumentsController],
   providers: [
     // Core config cannot be extended from a domain lib: ordering reads its own ORDER_* variables.

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { badInput, Db, type RequestContext } from '@bangfu/core';
-import { checkImage, IMAGE_TYPES, OBJECT_STORAGE, type ObjectStorage } from '@bangfu/catalog';
+import { checkImage, IMAGE_TYPES } from '@bangfu/catalog';
+import { OBJECT_STORAGE, type ObjectStorage } from '@bangfu/storage';
 
-/** Produce photos from the phone camera: checked like product images, stored through catalog's ObjectStorage. */
+/** Produce photos from the phone camera: checked like product images, stored through @bangfu/storage. */
 @Injectable()
 export class ProduceImageService {
   private readonly log = new Logger('ProduceImages');

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AttributionModule } from '@bangfu/attribution';
 import { CatalogModule } from '@bangfu/catalog';
+import { StorageModule } from '@bangfu/storage';
 import { IdentityModule } from '@bangfu/identity';
 import { ExternalFindingModule } from '@bangfu/oversight';
 import { RegionModule } from '@bangfu/region';
@@ -42,7 +43,15 @@ export const PRODUCE_ENTITIES = [
 /** 农户供货 → 收购承诺 → 收购入库 → 收购款 → 月度收入确认. */
 @Module({
   // ExternalFindingModule only (not OversightModule): a dispute opens an auditor's finding without oversight's detectors.
-  imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, AttributionModule, ExternalFindingModule],
+  imports: [
+    RegionModule,
+    IdentityModule,
+    SupplierModule,
+    CatalogModule,
+    AttributionModule,
+    ExternalFindingModule,
+    StorageModule,
+  ],
   controllers: [ProduceFilesController],
   providers: [
     // Core config cannot be extended from here, so the channel reads its own variable (SMS_PROVIDER).

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
+import { AwsClient } from 'aws4fetch';
 import { encodeKey, isStorageKey, type ObjectStorage } from './object-storage';
-import { sha256Hex, signRequest } from './sigv4';
 
 export interface S3Config {
   endpoint: string;
@@ -11,14 +12,24 @@ export interface S3Config {
   publicUrl?: string | null;
 }
 
-/** An S3-compatible bucket, path-style addressing, SigV4-signed requests with fetch (no SDK). */
+/** An S3-compatible bucket (MinIO, OSS, COS, R2, AWS), path-style addressing, SigV4 signing by aws4fetch. */
 export class S3Storage implements ObjectStorage {
   readonly kind = 's3' as const;
+  private readonly signer: AwsClient;
 
   constructor(
     private readonly config: S3Config,
     private readonly fetchFn: typeof fetch = fetch,
-  ) {}
+  ) {
+    // No retries: a failed upload is reported to the uploader, who can send it again.
+    this.signer = new AwsClient({
+      accessKeyId: config.accessKeyId,
+      secretAccessKey: config.secretAccessKey,
+      region: config.region,
+      service: 's3',
+      retries: 0,
+    });
+  }
 
   private objectUrl(key: string): URL {
     if (!isStorageKey(key)) throw new Error(`invalid storage key ${JSON.stringify(key)}`);
@@ -34,23 +45,15 @@ export class S3Storage implements ObjectStorage {
     contentType?: string,
   ): Promise<Response> {
     const url = this.objectUrl(key);
-    const headers = signRequest({
-      method,
-      url,
-      headers: contentType ? { 'content-type': contentType } : {},
-      payloadHash: sha256Hex(body ?? ''),
-      region: this.config.region,
-      service: 's3',
-      accessKeyId: this.config.accessKeyId,
-      secretAccessKey: this.config.secretAccessKey,
-    });
-    delete headers.host; // fetch sets it from the URL
-    return this.fetchFn(url, {
-      method,
-      headers,
-      body: body ? new Uint8Array(body) : undefined,
-      signal: AbortSignal.timeout(30_000),
-    });
+    const headers: Record<string, string> = {
+      // Sign the body's hash (aws4fetch defaults S3 to UNSIGNED-PAYLOAD): a body altered in transit is refused.
+      'x-amz-content-sha256': createHash('sha256')
+        .update(body ?? '')
+        .digest('hex'),
+    };
+    if (contentType) headers['content-type'] = contentType;
+    const signed = await this.signer.sign(url, { method, headers, body: body ? new Uint8Array(body) : undefined });
+    return this.fetchFn(signed, { signal: AbortSignal.timeout(30_000) });
   }
 
   private async fail(op: string, key: string, res: Response): Promise<never> {
