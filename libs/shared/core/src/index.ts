@@ -17,5 +17,7 @@ export * from './redis';
 export * from './request-context';
 export * from './roles';
 export * from './security';
+export * from './state-machine';
+export * from './state-machine-docs';
 export * from './storefront';
 export * from './text-input';
