@@ -1,20 +1,21 @@
+import { useMemo } from 'react';
+import { Outlet, RouterProvider, ScrollRestoration } from 'react-router';
 import { Header } from './components/Header';
 import { I18nProvider, useI18n } from './i18n';
 import { CartProvider } from './lib/cart-store';
-import { Link, useRoute } from './lib/router';
+import { createAppRouter, Link, pageRoutes } from './lib/router';
 import { SessionProvider } from './lib/session';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { routes } from './routes';
 
+/** Header, the matched page and the footer; a new page starts at the top, Back returns to where it was. */
 function Shell() {
   const { t } = useI18n();
-  const { route, params } = useRoute(routes);
-  const Page = route?.page ?? NotFoundPage;
   return (
     <>
       <Header />
       <main id="main">
-        <Page params={params} />
+        <Outlet />
       </main>
       <footer className="site-footer">
         <div className="container footer-inner">
@@ -22,16 +23,18 @@ function Shell() {
           <Link to="/portal/supplier">{t('footer.join')}</Link>
         </div>
       </footer>
+      <ScrollRestoration />
     </>
   );
 }
 
 export function App() {
+  const router = useMemo(() => createAppRouter(pageRoutes(routes, <Shell />, <NotFoundPage />)), []);
   return (
     <I18nProvider>
       <SessionProvider>
         <CartProvider>
-          <Shell />
+          <RouterProvider router={router} />
         </CartProvider>
       </SessionProvider>
     </I18nProvider>

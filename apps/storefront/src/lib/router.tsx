@@ -1,58 +1,59 @@
-// History-API routing without a dependency: the URL is the state; pages are looked up in src/routes.ts.
-import { type AnchorHTMLAttributes, type MouseEvent, type ReactNode, useMemo, useSyncExternalStore } from 'react';
-import { matchPath, type RouteParams } from './route-match';
+// Routing is react-router's (data router from createBrowserRouter). This module keeps the few names pages use,
+// so a page imports `Link`, `navigate` and `useLocation` from one place and does not care how they are built:
+// - `navigate()` works outside components (after an awaited mutation, in a sort callback) through the one router;
+// - `useLocation().search` is a URLSearchParams, one object per URL, so effects keyed on it rerun only when it changes.
+import { type ReactNode, useMemo } from 'react';
+import { createBrowserRouter, type RouteObject, useLocation as useRouterLocation, useParams } from 'react-router';
 
-const NAVIGATE_EVENT = 'bangfu:navigate';
+export { Link } from 'react-router';
 
-function subscribe(onChange: () => void) {
-  window.addEventListener('popstate', onChange);
-  window.addEventListener(NAVIGATE_EVENT, onChange);
-  return () => {
-    window.removeEventListener('popstate', onChange);
-    window.removeEventListener(NAVIGATE_EVENT, onChange);
-  };
-}
+export type RouteParams = Record<string, string>;
 
-const currentUrl = () => window.location.pathname + window.location.search;
-
-export function navigate(to: string, options: { replace?: boolean } = {}) {
-  if (to === currentUrl()) return;
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
-  window.dispatchEvent(new Event(NAVIGATE_EVENT));
-  window.scrollTo(0, 0);
-}
-
-export function useLocation(): { pathname: string; search: URLSearchParams } {
-  const url = useSyncExternalStore(subscribe, currentUrl, () => '/');
-  // One object per URL, so effects and memos keyed on `search` only rerun when the URL changes.
-  return useMemo(() => {
-    const parsed = new URL(url, 'http://local');
-    return { pathname: parsed.pathname, search: parsed.searchParams };
-  }, [url]);
-}
-
+/** One line of the page table (src/routes.ts): a URL pattern and the page that shows it. */
 export interface RouteDef<P = RouteParams> {
   path: string;
   page: (props: { params: P }) => ReactNode;
 }
 
-export function useRoute(routes: RouteDef[]): { route: RouteDef | null; params: RouteParams } {
-  const { pathname } = useLocation();
-  for (const route of routes) {
-    const params = matchPath(route.path, pathname);
-    if (params) return { route, params };
-  }
-  return { route: null, params: {} };
+type AppRouter = ReturnType<typeof createBrowserRouter>;
+let active: AppRouter | null = null;
+
+/** Passes the matched URL parameters (`:id`, the `*` rest of a portal) to a page as `params`. */
+function RoutePage({ page: Page }: { page: RouteDef['page'] }) {
+  const params = useParams() as RouteParams;
+  return <Page params={params} />;
 }
 
-/** An <a> that navigates in-app on a plain click and behaves normally otherwise (new tab, …). */
-export function Link({ to, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
-  const handle = (e: MouseEvent<HTMLAnchorElement>) => {
-    onClick?.(e);
-    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || rest.target) return;
-    e.preventDefault();
-    navigate(to);
-  };
-  return <a href={to} onClick={handle} {...rest} />;
+/**
+ * The page table as react-router routes under one layout (header, footer); a path none of them matches shows
+ * `notFound`. Patterns are case-sensitive, as the server's copy (libs/shared/core/src/client-routes.ts) is.
+ */
+export function pageRoutes(routes: RouteDef[], layout: ReactNode, notFound: ReactNode): RouteObject[] {
+  return [
+    {
+      element: layout,
+      children: [
+        ...routes.map((r) => ({ path: r.path, caseSensitive: true, element: <RoutePage page={r.page} /> })),
+        { path: '*', element: notFound },
+      ],
+    },
+  ];
+}
+
+export function createAppRouter(routes: RouteObject[]): AppRouter {
+  active = createBrowserRouter(routes);
+  return active;
+}
+
+/** Goes to an in-app URL (path and query); the same URL again is no new history entry. */
+export function navigate(to: string, options: { replace?: boolean } = {}) {
+  if (!active) throw new Error('navigate() before the router exists');
+  const here = active.state.location;
+  if (to === here.pathname + here.search) return;
+  void active.navigate(to, { replace: options.replace });
+}
+
+export function useLocation(): { pathname: string; search: URLSearchParams } {
+  const { pathname, search } = useRouterLocation();
+  return useMemo(() => ({ pathname, search: new URLSearchParams(search) }), [pathname, search]);
 }

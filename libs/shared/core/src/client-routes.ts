@@ -36,7 +36,7 @@ export const CLIENT_ROUTE_PATTERNS: readonly string[] = [
   '/portal/supply',
 ];
 
-/** Whether a pattern matches a pathname, as apps/storefront/src/lib/route-match.ts decides. */
+/** Whether a pattern matches a pathname, as react-router (case-sensitive routes) decides in the storefront. */
 export function clientPatternMatches(pattern: string, pathname: string): boolean {
   const trim = (p: string) => p.replace(/\/+$/, '') || '/';
   const want = trim(pattern).split('/');
