@@ -1,3 +1,4 @@
+import { AftersalesErrorCode } from './aftersales.errors';
 import { Controller, Get, Inject, Injectable, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -55,16 +56,20 @@ export class ComplaintPhotoService {
           .getOneOrFail();
         if (c.status !== ComplaintStatus.OPEN && c.status !== ComplaintStatus.ANSWERED) {
           throw new AppError(
-            'COMPLAINT_WRONG_STATE',
+            AftersalesErrorCode.COMPLAINT_WRONG_STATE,
             `Photos can be added while the complaint is undecided (it is ${c.status})`,
             { status: c.status },
           );
         }
         const repo = this.db.repo(tx, ComplaintPhoto);
         if ((await repo.countBy({ complaintId: c.id })) >= MAX_PHOTOS_PER_COMPLAINT) {
-          throw new AppError('TOO_MANY_PHOTOS', `A complaint has at most ${MAX_PHOTOS_PER_COMPLAINT} photos`, {
-            max: MAX_PHOTOS_PER_COMPLAINT,
-          });
+          throw new AppError(
+            AftersalesErrorCode.TOO_MANY_PHOTOS,
+            `A complaint has at most ${MAX_PHOTOS_PER_COMPLAINT} photos`,
+            {
+              max: MAX_PHOTOS_PER_COMPLAINT,
+            },
+          );
         }
         return repo.save(
           repo.create({

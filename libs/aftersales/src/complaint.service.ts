@@ -1,5 +1,7 @@
+import { AftersalesErrorCode } from './aftersales.errors';
 import { Injectable } from '@nestjs/common';
 import {
+  ErrorCode,
   AppError,
   assertUuid,
   badInput,
@@ -91,14 +93,14 @@ export class ComplaintService {
         throw forbidden('Only the buyer of this order may complain about it');
       if (so.status !== SupplierOrderStatus.DELIVERED || !so.deliveredAt) {
         throw new AppError(
-          'COMPLAINT_NOT_ALLOWED',
+          AftersalesErrorCode.COMPLAINT_NOT_ALLOWED,
           `A complaint can be opened once the goods are delivered (this part is ${so.status})`,
           { status: so.status },
         );
       }
       if (Date.now() - so.deliveredAt.getTime() > COMPLAINT_WINDOW_DAYS * 86_400_000) {
         throw new AppError(
-          'COMPLAINT_NOT_ALLOWED',
+          AftersalesErrorCode.COMPLAINT_NOT_ALLOWED,
           `Complaints are accepted within ${COMPLAINT_WINDOW_DAYS} days of delivery`,
           { deliveredAt: so.deliveredAt.toISOString() },
         );
@@ -112,9 +114,13 @@ export class ComplaintService {
           OPEN_STATES,
         ]);
       if (n > 0)
-        throw new AppError('COMPLAINT_ALREADY_OPEN', 'A complaint about this supplier order is already open', {
-          supplierOrderId: so.id,
-        });
+        throw new AppError(
+          AftersalesErrorCode.COMPLAINT_ALREADY_OPEN,
+          'A complaint about this supplier order is already open',
+          {
+            supplierOrderId: so.id,
+          },
+        );
       const supplier = await this.suppliers.get(tx, so.supplierId);
       const repo = this.db.repo(tx, Complaint);
       const complaint = await repo.save(
@@ -191,7 +197,7 @@ export class ComplaintService {
       const amount = input.refundAmount ?? leftTotal;
       if (leftTotal <= 0 || amount > leftTotal) {
         throw new AppError(
-          'REFUND_EXCEEDS_PAID',
+          ErrorCode.REFUND_EXCEEDS_PAID,
           `At most ${leftTotal} fen of this supplier order can still be refunded`,
           { field: 'refundAmount', refundable: leftTotal },
         );
@@ -320,9 +326,13 @@ export class ComplaintService {
   }
 
   private wrongState(c: Complaint, what: string): AppError {
-    return new AppError('COMPLAINT_WRONG_STATE', `This complaint is ${c.status} and cannot be ${what}`, {
-      status: c.status,
-    });
+    return new AppError(
+      AftersalesErrorCode.COMPLAINT_WRONG_STATE,
+      `This complaint is ${c.status} and cannot be ${what}`,
+      {
+        status: c.status,
+      },
+    );
   }
 
   /** Locks the complaint row when the caller may read it. */

@@ -7,3 +7,4 @@ export * from './complaint.service';
 export * from './rating.service';
 export * from './scorecard.service';
 export * from './supplier-rules.service';
+export * from './aftersales.errors';

@@ -1,3 +1,4 @@
+import { AftersalesErrorCode } from './aftersales.errors';
 import { Injectable } from '@nestjs/common';
 import { AppError, assertUuid, badInput, Db, forbidden, type RequestContext, Role } from '@bangfu/core';
 import { FulfilmentService, OrderService, SupplierOrderStatus } from '@bangfu/ordering';
@@ -35,9 +36,13 @@ export class RatingService {
       const order = await this.orders.get(tx, so.orderId);
       if (!(await this.scope.isBuyerOf(tx, order))) throw forbidden('Only the buyer of this order may rate it');
       if (so.status !== SupplierOrderStatus.DELIVERED) {
-        throw new AppError('RATING_NOT_ALLOWED', `A supplier order can be rated once delivered (it is ${so.status})`, {
-          status: so.status,
-        });
+        throw new AppError(
+          AftersalesErrorCode.RATING_NOT_ALLOWED,
+          `A supplier order can be rated once delivered (it is ${so.status})`,
+          {
+            status: so.status,
+          },
+        );
       }
       // The unique supplier_order_id decides "once" even for two concurrent requests.
       const rows: Array<{ id: string }> = await this.db.manager(tx).query(
@@ -46,7 +51,9 @@ export class RatingService {
         [so.id, so.orderId, so.supplierId, tx.requirePrincipal().userId, input.score, comment],
       );
       if (!rows.length)
-        throw new AppError('ALREADY_RATED', 'This supplier order has already been rated', { supplierOrderId: so.id });
+        throw new AppError(AftersalesErrorCode.ALREADY_RATED, 'This supplier order has already been rated', {
+          supplierOrderId: so.id,
+        });
       await this.notify.supplier(tx, so.supplierId, {
         kind: 'SUPPLIER_RATED',
         title: `订单 ${order.orderNo} 收到 ${input.score} 星评价`,

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, assertUuid, Db, forbidden, notFound, type Principal, type RequestContext, Role } from '@bangfu/core';
+import {
+  ErrorCode,
+  AppError,
+  assertUuid,
+  Db,
+  forbidden,
+  notFound,
+  type Principal,
+  type RequestContext,
+  Role,
+} from '@bangfu/core';
 import { normalizePrefix } from '@bangfu/region';
 import { HouseholdStatus, maskName } from '@bangfu/supplier';
 import {
@@ -145,7 +155,7 @@ export class AttributionQueryService {
   async myHouseholdIncome(ctx: RequestContext, from: string, to: string): Promise<HouseholdIncome> {
     const p = ctx.requirePrincipal();
     const [h] = await this.db.manager(ctx).query(`SELECT id FROM household WHERE user_id = $1`, [p.userId]);
-    if (!h) throw new AppError('NO_HOUSEHOLD', 'This login is not tied to a household', {});
+    if (!h) throw new AppError(ErrorCode.NO_HOUSEHOLD, 'This login is not tied to a household', {});
     return this.householdIncome(ctx, h.id, from, to);
   }
 

@@ -1,3 +1,4 @@
+import { AttributionErrorCode } from './attribution.errors';
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
@@ -37,7 +38,7 @@ function basisPoints(value: number | null | undefined, field: string): number {
   if (!Number.isInteger(value) || value < 0)
     throw badInput(`${field} must be a whole number of basis points (1% = 100)`, { field });
   if (value > BASIS_POINTS)
-    throw new AppError('SHARES_EXCEED_100', `${field} exceeds 100% (10000 basis points)`, { field });
+    throw new AppError(AttributionErrorCode.SHARES_EXCEED_100, `${field} exceeds 100% (10000 basis points)`, { field });
   return value;
 }
 
@@ -84,10 +85,14 @@ export function ruleShape(input: SetAttributionRuleInput): RuleShape {
     case AttributionKind.REVENUE_SHARE: {
       const total = shape.householdsBp + shape.villageCollectiveBp + shape.cooperativeBp;
       if (total > BASIS_POINTS)
-        throw new AppError('SHARES_EXCEED_100', `The shares add up to ${total / 100}%, more than 100%`, {
-          field: 'householdsBasisPoints',
-          total,
-        });
+        throw new AppError(
+          AttributionErrorCode.SHARES_EXCEED_100,
+          `The shares add up to ${total / 100}%, more than 100%`,
+          {
+            field: 'householdsBasisPoints',
+            total,
+          },
+        );
       if (total === 0)
         throw badInput('A revenue share needs at least one share above zero', { field: 'householdsBasisPoints' });
       if (shape.villageCollectiveBp > 0 && !shape.villageCode)
@@ -149,7 +154,7 @@ export class AttributionRuleService {
         : new Date(now);
       if (effectiveFrom.getTime() < now - PAST_TOLERANCE_MS) {
         throw new AppError(
-          'RULE_EFFECTIVE_IN_PAST',
+          AttributionErrorCode.RULE_EFFECTIVE_IN_PAST,
           'A rule cannot take effect in the past: orders already placed keep the version they were placed under',
           {
             field: 'effectiveFrom',
@@ -166,7 +171,7 @@ export class AttributionRuleService {
       );
       if (last && effectiveFrom.getTime() < new Date(last.effective_from).getTime()) {
         throw new AppError(
-          'RULE_EFFECTIVE_BEFORE_PREVIOUS',
+          AttributionErrorCode.RULE_EFFECTIVE_BEFORE_PREVIOUS,
           `Version ${last.version} takes effect later; a new version cannot start before it`,
           { field: 'effectiveFrom' },
         );
@@ -219,7 +224,7 @@ export class AttributionRuleService {
     const lowest = row?.lowest === null || row?.lowest === undefined ? null : Number(row.lowest);
     if (lowest !== null && (shape.perUnitPayout as number) > lowest) {
       throw new AppError(
-        'RULE_EXCEEDS_REVENUE',
+        AttributionErrorCode.RULE_EXCEEDS_REVENUE,
         `The payout per unit (${shape.perUnitPayout} fen) exceeds the lowest unit price it applies to (${lowest} fen)`,
         {
           field: 'perUnitPayout',
@@ -247,7 +252,7 @@ export class AttributionRuleService {
         );
         if (!linked)
           throw new AppError(
-            'BENEFICIARY_NOT_LINKED',
+            AttributionErrorCode.BENEFICIARY_NOT_LINKED,
             `Village collective ${shape.villageCode} has no linkage (利益联结) with this supplier`,
             { field: 'villageCode' },
           );
@@ -256,7 +261,7 @@ export class AttributionRuleService {
         shape.cooperativeOrgId ??= supplier.kind === 'COOPERATIVE' ? supplier.organization_id : null;
         if (shape.cooperativeOrgId !== supplier.organization_id || supplier.kind !== 'COOPERATIVE') {
           throw new AppError(
-            'BENEFICIARY_NOT_LINKED',
+            AttributionErrorCode.BENEFICIARY_NOT_LINKED,
             'The cooperative share goes to the supplier itself, which must be a cooperative (合作社)',
             { field: 'cooperativeOrgId' },
           );
@@ -271,14 +276,14 @@ export class AttributionRuleService {
       );
       if (row.n === 0) {
         throw new AppError(
-          'BENEFICIARY_NOT_LINKED',
+          AttributionErrorCode.BENEFICIARY_NOT_LINKED,
           `The supplier has no ${kind} linkage with a share to distribute the pool by`,
           { field: 'poolBasisPoints' },
         );
       }
       if (row.total > BASIS_POINTS) {
         throw new AppError(
-          'SHARES_EXCEED_100',
+          AttributionErrorCode.SHARES_EXCEED_100,
           `The ${kind} linkages’ shares add up to ${row.total / 100}%, more than 100%`,
           { field: 'poolBasisPoints', total: row.total },
         );

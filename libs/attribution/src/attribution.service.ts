@@ -1,3 +1,4 @@
+import { AttributionErrorCode } from './attribution.errors';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppError, assertUuid, Db, notFound, type RequestContext } from '@bangfu/core';
 import type { Fen } from '@bangfu/money';
@@ -66,7 +67,7 @@ export class AttributionService {
       const order = await this.lockAndLoad(tx, orderId);
       if (!order.facts.countedAt) {
         throw new AppError(
-          'ORDER_NOT_COUNTED',
+          AttributionErrorCode.ORDER_NOT_COUNTED,
           'The order does not count yet: agency orders count when accepted, retail orders when paid and delivered',
           { orderId },
         );
@@ -91,9 +92,13 @@ export class AttributionService {
       const order = await this.lockAndLoad(tx, orderId);
       const refund = order.facts.refunds.find((r) => r.refundId === refundId);
       if (!refund)
-        throw new AppError('REFUND_NOT_FOUND', `Refund ${refundId} is not recorded on order ${orderId}`, {
-          field: 'refundId',
-        });
+        throw new AppError(
+          AttributionErrorCode.REFUND_NOT_FOUND,
+          `Refund ${refundId} is not recorded on order ${orderId}`,
+          {
+            field: 'refundId',
+          },
+        );
       if (amountsPerLine) {
         const norm = (xs: Array<{ lineId: string; amount: Fen }>) =>
           xs
@@ -102,10 +107,14 @@ export class AttributionService {
             .sort()
             .join(',');
         if (norm(amountsPerLine) !== norm(refund.lines)) {
-          throw new AppError('REFUND_MISMATCH', 'The amounts per line differ from the refund recorded on the order', {
-            field: 'amountsPerLine',
-            recorded: refund.lines,
-          });
+          throw new AppError(
+            AttributionErrorCode.REFUND_MISMATCH,
+            'The amounts per line differ from the refund recorded on the order',
+            {
+              field: 'amountsPerLine',
+              recorded: refund.lines,
+            },
+          );
         }
       }
       return this.sync(tx, order);

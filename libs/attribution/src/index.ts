@@ -11,3 +11,4 @@ export * from './income-share.service';
 export * from './periods';
 export * from './reconcile-command';
 export * from './reconciliation.service';
+export * from './attribution.errors';

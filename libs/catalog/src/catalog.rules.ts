@@ -1,4 +1,5 @@
-import { AppError, badInput } from '@bangfu/core';
+import { CatalogErrorCode } from './catalog.errors';
+import { ErrorCode, AppError, badInput } from '@bangfu/core';
 import { ProductStatus } from './product.entity';
 import { Role } from '@bangfu/core';
 
@@ -24,13 +25,15 @@ export function requireText(value: string | null | undefined, field: string, max
 export function assertPrice(value: number, field: string): number {
   // The Money scalar already refuses fractions and non-numbers; zero and negative prices are ours to refuse.
   if (!Number.isSafeInteger(value) || value <= 0)
-    throw new AppError('INVALID_PRICE', `${field} must be a positive amount of fen`, { field });
+    throw new AppError(ErrorCode.INVALID_PRICE, `${field} must be a positive amount of fen`, { field });
   return value;
 }
 
 export function assertStock(value: number, field: string): number {
   if (!Number.isSafeInteger(value) || value < 0 || value > 2_147_483_647) {
-    throw new AppError('INVALID_STOCK', `${field} must be a whole number of units, not negative`, { field });
+    throw new AppError(CatalogErrorCode.INVALID_STOCK, `${field} must be a whole number of units, not negative`, {
+      field,
+    });
   }
   return value;
 }
@@ -38,10 +41,14 @@ export function assertStock(value: number, field: string): number {
 export function assertUnit(value: string, field = 'unit'): string {
   const unit = (value ?? '').trim();
   if (!(VARIANT_UNITS as readonly string[]).includes(unit)) {
-    throw new AppError('INVALID_UNIT', `Unit ${JSON.stringify(value)} is not one of ${VARIANT_UNITS.join(', ')}`, {
-      field,
-      allowed: [...VARIANT_UNITS],
-    });
+    throw new AppError(
+      CatalogErrorCode.INVALID_UNIT,
+      `Unit ${JSON.stringify(value)} is not one of ${VARIANT_UNITS.join(', ')}`,
+      {
+        field,
+        allowed: [...VARIANT_UNITS],
+      },
+    );
   }
   return unit;
 }
@@ -49,7 +56,9 @@ export function assertUnit(value: string, field = 'unit'): string {
 export function assertSku(value: string, field = 'sku'): string {
   const sku = (value ?? '').trim();
   if (!SKU.test(sku))
-    throw new AppError('INVALID_SKU', 'A SKU is 1–64 letters, digits, dots, dashes or underscores', { field });
+    throw new AppError(CatalogErrorCode.INVALID_SKU, 'A SKU is 1–64 letters, digits, dots, dashes or underscores', {
+      field,
+    });
   return sku;
 }
 
@@ -67,7 +76,7 @@ export function assertDate(value: string, field: string): string {
   const d = (value ?? '').trim().slice(0, 10);
   const parsed = new Date(`${d}T00:00:00Z`);
   if (!DATE.test(d) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== d) {
-    throw new AppError('INVALID_DATE', `${field} must be a date like 2026-01-31`, { field });
+    throw new AppError(ErrorCode.INVALID_DATE, `${field} must be a date like 2026-01-31`, { field });
   }
   return d;
 }

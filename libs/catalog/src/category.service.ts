@@ -1,3 +1,4 @@
+import { CatalogErrorCode } from './catalog.errors';
 import { Injectable } from '@nestjs/common';
 import { AppError, assertUuid, Db, type RequestContext, uniqueViolation } from '@bangfu/core';
 import { Category } from './category.entity';
@@ -25,7 +26,7 @@ export class CategoryService {
   async require(ctx: RequestContext, id: string, field = 'categoryId'): Promise<Category> {
     assertUuid(id, field);
     const category = await this.db.repo(ctx, Category).findOneBy({ id });
-    if (!category) throw new AppError('UNKNOWN_CATEGORY', `Category ${id} does not exist`, { field });
+    if (!category) throw new AppError(CatalogErrorCode.UNKNOWN_CATEGORY, `Category ${id} does not exist`, { field });
     return category;
   }
 
@@ -46,9 +47,13 @@ export class CategoryService {
     return this.db.transaction(ctx, async (tx) => {
       const code = (input.code ?? '').trim();
       if (!CODE.test(code))
-        throw new AppError('INVALID_CATEGORY_CODE', 'A category code is 1–64 lowercase letters, digits or dashes', {
-          field: 'code',
-        });
+        throw new AppError(
+          CatalogErrorCode.INVALID_CATEGORY_CODE,
+          'A category code is 1–64 lowercase letters, digits or dashes',
+          {
+            field: 'code',
+          },
+        );
       const name = requireText(input.name, 'name', 50);
       const nameEn = (input.nameEn ?? '').trim().slice(0, 100);
       if (input.parentId) await this.require(tx, input.parentId, 'parentId');
@@ -59,7 +64,9 @@ export class CategoryService {
         );
       } catch (e) {
         if (uniqueViolation(e))
-          throw new AppError('DUPLICATE_CATEGORY_CODE', `Category code ${code} is taken`, { field: 'code' });
+          throw new AppError(CatalogErrorCode.DUPLICATE_CATEGORY_CODE, `Category code ${code} is taken`, {
+            field: 'code',
+          });
         throw e;
       }
     });

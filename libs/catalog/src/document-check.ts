@@ -1,3 +1,4 @@
+import { CatalogErrorCode } from './catalog.errors';
 import { HttpAppError } from '@bangfu/core';
 
 /** Documents (certificates, test reports, scans) other libs keep in ObjectStorage: PDF, JPEG, PNG, at most 10 MB. */
@@ -6,13 +7,18 @@ export const DOCUMENT_TYPES = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', '
 export type DocumentType = keyof typeof DOCUMENT_TYPES;
 
 export const documentTooLarge = (size: number) =>
-  new HttpAppError('DOCUMENT_TOO_LARGE', `Documents may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`, 413, {
-    maxBytes: MAX_DOCUMENT_BYTES,
-    sizeBytes: size,
-  });
+  new HttpAppError(
+    CatalogErrorCode.DOCUMENT_TOO_LARGE,
+    `Documents may be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
+    413,
+    {
+      maxBytes: MAX_DOCUMENT_BYTES,
+      sizeBytes: size,
+    },
+  );
 
 const invalidDocument = (message: string) =>
-  new HttpAppError('INVALID_DOCUMENT_TYPE', message, 415, { allowed: Object.keys(DOCUMENT_TYPES) });
+  new HttpAppError(CatalogErrorCode.INVALID_DOCUMENT_TYPE, message, 415, { allowed: Object.keys(DOCUMENT_TYPES) });
 
 /** What the bytes are, from their signature. */
 export function sniffDocumentType(bytes: Buffer): DocumentType | null {

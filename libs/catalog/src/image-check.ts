@@ -1,3 +1,4 @@
+import { CatalogErrorCode } from './catalog.errors';
 import { HttpAppError } from '@bangfu/core';
 import { MAX_IMAGE_BYTES } from './catalog.rules';
 
@@ -6,13 +7,13 @@ export type ImageType = keyof typeof IMAGE_TYPES;
 
 /** Expected failures with the HTTP status a REST client should see. */
 export const imageTooLarge = (size: number | null) =>
-  new HttpAppError('IMAGE_TOO_LARGE', `Images may be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, 413, {
+  new HttpAppError(CatalogErrorCode.IMAGE_TOO_LARGE, `Images may be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB`, 413, {
     maxBytes: MAX_IMAGE_BYTES,
     ...(size ? { sizeBytes: size } : {}),
   });
 
 export const invalidImageType = (message: string) =>
-  new HttpAppError('INVALID_IMAGE_TYPE', message, 415, { allowed: Object.keys(IMAGE_TYPES) });
+  new HttpAppError(CatalogErrorCode.INVALID_IMAGE_TYPE, message, 415, { allowed: Object.keys(IMAGE_TYPES) });
 
 /** The media type of a Content-Type header, if it is one we store. */
 export function declaredImageType(header: string | undefined): ImageType {

@@ -1,5 +1,6 @@
+import { CatalogErrorCode } from './catalog.errors';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AppError, assertUuid, Db, notFound, type RequestContext } from '@bangfu/core';
+import { ErrorCode, AppError, assertUuid, Db, notFound, type RequestContext } from '@bangfu/core';
 import { OBJECT_STORAGE, type ObjectStorage } from '@bangfu/storage';
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
@@ -65,7 +66,7 @@ export class ImageService {
         const repo = this.db.repo(tx, ProductImage);
         const count = await repo.countBy({ productId });
         if (count >= MAX_IMAGES_PER_PRODUCT) {
-          throw new AppError('TOO_MANY_IMAGES', `A product has at most ${MAX_IMAGES_PER_PRODUCT} images`, {
+          throw new AppError(ErrorCode.TOO_MANY_IMAGES, `A product has at most ${MAX_IMAGES_PER_PRODUCT} images`, {
             productId,
           });
         }
@@ -107,9 +108,13 @@ export class ImageService {
         imageIds.length !== images.length ||
         !imageIds.every((id) => known.has(id))
       ) {
-        throw new AppError('IMAGE_ORDER_MISMATCH', 'imageIds must list every image of the product exactly once', {
-          field: 'imageIds',
-        });
+        throw new AppError(
+          CatalogErrorCode.IMAGE_ORDER_MISMATCH,
+          'imageIds must list every image of the product exactly once',
+          {
+            field: 'imageIds',
+          },
+        );
       }
       for (const [sort, id] of imageIds.entries()) await repo.update({ id }, { sort });
       return this.listByProducts(tx, [productId]);

@@ -17,5 +17,7 @@ export * from './product.entity';
 export * from './product.service';
 export * from './product-search.service';
 export * from './search-text';
+export * from './stock.service';
 export * from './variant.entity';
 export * from './variant.service';
+export * from './catalog.errors';

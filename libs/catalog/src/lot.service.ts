@@ -1,5 +1,7 @@
+import { CatalogErrorCode } from './catalog.errors';
 import { Injectable } from '@nestjs/common';
 import {
+  ErrorCode,
   AppError,
   assertUuid,
   badInput,
@@ -26,7 +28,7 @@ export interface CreateLotInput {
 
 const MAX_QUANTITY = 2_147_483_647;
 const duplicateLot = (lotNo: string) =>
-  new AppError('DUPLICATE_LOT', `Lot ${lotNo} already exists for this variant`, { field: 'lotNo' });
+  new AppError(CatalogErrorCode.DUPLICATE_LOT, `Lot ${lotNo} already exists for this variant`, { field: 'lotNo' });
 
 /** 批次: harvest lots and the households that contributed to them; a lot adds its quantity to stock. */
 @Injectable()
@@ -45,7 +47,7 @@ export class LotService {
       const lotNo = requireText(input.lotNo, 'lotNo', 64);
       const harvestedOn = assertDate(input.harvestedOn, 'harvestedOn');
       if (harvestedOn > shanghaiToday())
-        throw new AppError('INVALID_DATE', 'A lot cannot be harvested in the future', { field: 'harvestedOn' });
+        throw new AppError(ErrorCode.INVALID_DATE, 'A lot cannot be harvested in the future', { field: 'harvestedOn' });
 
       const contributions = input.contributions ?? [];
       if (contributions.length === 0)
@@ -53,7 +55,7 @@ export class LotService {
       contributions.forEach((c, i) => {
         assertUuid(c.householdId, `contributions[${i}].householdId`);
         if (!Number.isSafeInteger(c.quantity) || c.quantity <= 0 || c.quantity > MAX_QUANTITY) {
-          throw new AppError('INVALID_QUANTITY', 'Each contribution is a positive whole number of units', {
+          throw new AppError(ErrorCode.INVALID_QUANTITY, 'Each contribution is a positive whole number of units', {
             field: `contributions[${i}].quantity`,
           });
         }
@@ -65,7 +67,7 @@ export class LotService {
         });
       const quantity = contributions.reduce((sum, c) => sum + c.quantity, 0);
       if (quantity > MAX_QUANTITY)
-        throw new AppError('INVALID_QUANTITY', 'The lot is larger than the largest storable quantity', {
+        throw new AppError(ErrorCode.INVALID_QUANTITY, 'The lot is larger than the largest storable quantity', {
           field: 'contributions',
         });
 
@@ -109,7 +111,7 @@ export class LotService {
       assertUuid(lotId, 'lotId');
       assertUuid(householdId, 'householdId');
       if (!Number.isSafeInteger(quantity) || quantity <= 0 || quantity > MAX_QUANTITY) {
-        throw new AppError('INVALID_QUANTITY', 'A contribution is a positive whole number of units', {
+        throw new AppError(ErrorCode.INVALID_QUANTITY, 'A contribution is a positive whole number of units', {
           field: 'quantity',
         });
       }
@@ -124,7 +126,7 @@ export class LotService {
       const product = await this.products.requireOwnedBySupplierStaff(tx, variant.productId);
       await this.households.assertLinked(tx, product.supplierId, [householdId]);
       if (lot.quantity + quantity > MAX_QUANTITY)
-        throw new AppError('INVALID_QUANTITY', 'The lot would be larger than the largest storable quantity', {
+        throw new AppError(ErrorCode.INVALID_QUANTITY, 'The lot would be larger than the largest storable quantity', {
           field: 'quantity',
         });
       await this.db.manager(tx).query(

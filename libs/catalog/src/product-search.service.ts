@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { registerEnumType } from '@nestjs/graphql';
 import {
+  ErrorCode,
   AppError,
   assertUuid,
   badInput,
@@ -153,7 +154,7 @@ export class ProductSearchService {
       try {
         prefix = normalizePrefix(filter.regionCode.trim(), 'regionCode');
       } catch {
-        throw new AppError('INVALID_REGION_CODE', `${filter.regionCode} is not a division code or prefix`, {
+        throw new AppError(ErrorCode.INVALID_REGION_CODE, `${filter.regionCode} is not a division code or prefix`, {
           field: 'regionCode',
         });
       }
@@ -179,10 +180,10 @@ export class ProductSearchService {
       ['maxPrice', filter.maxPrice],
     ] as const) {
       if (value != null && (!Number.isSafeInteger(value) || value < 0))
-        throw new AppError('INVALID_PRICE', `${field} must be a non-negative amount of fen`, { field });
+        throw new AppError(ErrorCode.INVALID_PRICE, `${field} must be a non-negative amount of fen`, { field });
     }
     if (filter.minPrice != null && filter.maxPrice != null && filter.minPrice > filter.maxPrice) {
-      throw new AppError('INVALID_PRICE', 'minPrice is above maxPrice', { field: 'minPrice' });
+      throw new AppError(ErrorCode.INVALID_PRICE, 'minPrice is above maxPrice', { field: 'minPrice' });
     }
     if (filter.minPrice != null) sql.where.push(`${FROM_PRICE} >= ${sql.p(filter.minPrice)}`);
     if (filter.maxPrice != null) sql.where.push(`${FROM_PRICE} <= ${sql.p(filter.maxPrice)}`);

@@ -1,6 +1,8 @@
+import { CatalogErrorCode } from './catalog.errors';
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import {
+  ErrorCode,
   AppError,
   assertUuid,
   badInput,
@@ -128,7 +130,7 @@ export class ProductService {
       const profile = await this.suppliers.get(tx, supplierId);
       if (CLOSED_SUPPLIER.has(profile.status)) {
         throw new AppError(
-          'SUPPLIER_NOT_APPROVED',
+          ErrorCode.SUPPLIER_NOT_APPROVED,
           `Supplier ${supplierId} is ${profile.status} and cannot list products`,
           { supplierId, status: profile.status },
         );
@@ -220,7 +222,7 @@ export class ProductService {
       const asAdmin = t.roles.includes(Role.PLATFORM_ADMIN) && principal.hasRole(Role.PLATFORM_ADMIN);
       if (!asStaff && !asAdmin) throw forbidden(`You may not ${action} this product`);
       if (!t.from.includes(product.status)) {
-        throw new AppError('INVALID_TRANSITION', `A ${product.status} product cannot be ${action}ed`, {
+        throw new AppError(ErrorCode.INVALID_TRANSITION, `A ${product.status} product cannot be ${action}ed`, {
           from: product.status,
           action,
         });
@@ -232,7 +234,9 @@ export class ProductService {
           guard === 'HAS_ACTIVE_VARIANT' &&
           !(await this.db.repo(tx, Variant).existsBy({ productId, active: true }))
         ) {
-          throw new AppError('NO_ACTIVE_VARIANT', 'Add an active variant before publishing', { productId });
+          throw new AppError(CatalogErrorCode.NO_ACTIVE_VARIANT, 'Add an active variant before publishing', {
+            productId,
+          });
         }
       }
       const from = product.status;
@@ -247,7 +251,7 @@ export class ProductService {
     const county = await this.regions.countyOf(ctx, product.originRegionCode);
     if (!county?.exPovertyCounty) {
       throw new AppError(
-        'ORIGIN_NOT_ELIGIBLE',
+        ErrorCode.ORIGIN_NOT_ELIGIBLE,
         `Origin ${product.originRegionCode}${county ? ` (${county.name})` : ''} is not in an ex-poverty county (脱贫县); only produce from such counties is listed`,
         { field: 'originRegionCode', countyCode: county?.code ?? null },
       );

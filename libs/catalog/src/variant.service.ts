@@ -1,3 +1,4 @@
+import { CatalogErrorCode } from './catalog.errors';
 import { Injectable } from '@nestjs/common';
 import { AppError, assertUuid, Db, notFound, type RequestContext, uniqueViolation } from '@bangfu/core';
 import { In } from 'typeorm';
@@ -41,10 +42,27 @@ export interface VariantPriceReference {
   peerMedianAgency: number | null;
 }
 
+/** What a checkout prices a line from: the variant and its product, read by id in one query. */
+export interface VariantForSale {
+  variantId: string;
+  sku: string;
+  spec: string;
+  unit: string;
+  /** bigint fen as PostgreSQL text, so the checkout can refuse a price beyond JavaScript's safe integers. */
+  retailPrice: string;
+  agencyPrice: string;
+  active: boolean;
+  productId: string;
+  title: string;
+  productStatus: string;
+  originRegionCode: string;
+  supplierId: string;
+}
+
 export type CheckedVariant = Required<Omit<VariantInput, 'stockOnHand'>> & { stockOnHand: number };
 
 const duplicateSku = (sku: string, field = 'sku') =>
-  new AppError('DUPLICATE_SKU', `SKU ${sku} is already in use`, { field, sku });
+  new AppError(CatalogErrorCode.DUPLICATE_SKU, `SKU ${sku} is already in use`, { field, sku });
 
 /** Variants (SKUs): prices, units and stock. Stock only ever moves through conditional UPDATEs. */
 @Injectable()
@@ -133,7 +151,7 @@ export class VariantService {
    */
   async adjustStock(ctx: RequestContext, variantId: string, delta: number): Promise<void> {
     if (!Number.isSafeInteger(delta) || Math.abs(delta) > 2_147_483_647)
-      throw new AppError('INVALID_STOCK', 'A stock adjustment is a whole number of units', {
+      throw new AppError(CatalogErrorCode.INVALID_STOCK, 'A stock adjustment is a whole number of units', {
         field: 'stockAdjustment',
       });
     const [, affected]: [unknown, number] = await this.db.manager(ctx).query(
@@ -145,11 +163,37 @@ export class VariantService {
       const exists = await this.db.repo(ctx, Variant).existsBy({ id: variantId });
       if (!exists) throw notFound('Variant', variantId);
       throw new AppError(
-        'INVALID_STOCK',
+        CatalogErrorCode.INVALID_STOCK,
         'Stock on hand cannot go below zero or below what open orders have reserved',
         { field: 'stockAdjustment', variantId },
       );
     }
+  }
+
+  /** The variants of `variantIds` that exist, with their products (ordering's checkout; one query). */
+  async forSale(ctx: RequestContext, variantIds: string[]): Promise<VariantForSale[]> {
+    if (variantIds.length === 0) return [];
+    const rows: Array<Record<string, string | boolean>> = await this.db.manager(ctx).query(
+      `SELECT v.id, v.sku, v.spec, v.unit, v.retail_price, v.agency_price, v.active,
+              p.id AS product_id, p.title, p.status, p.origin_region_code, p.supplier_id
+         FROM variant v JOIN product p ON p.id = v.product_id
+        WHERE v.id = ANY($1::uuid[])`,
+      [variantIds],
+    );
+    return rows.map((r) => ({
+      variantId: r.id as string,
+      sku: r.sku as string,
+      spec: r.spec as string,
+      unit: r.unit as string,
+      retailPrice: String(r.retail_price),
+      agencyPrice: String(r.agency_price),
+      active: r.active as boolean,
+      productId: r.product_id as string,
+      title: r.title as string,
+      productStatus: r.status as string,
+      originRegionCode: r.origin_region_code as string,
+      supplierId: r.supplier_id as string,
+    }));
   }
 
   /**

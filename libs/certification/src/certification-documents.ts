@@ -1,3 +1,4 @@
+import { CertificationErrorCode } from './certification.errors';
 import { Controller, Get, Inject, Injectable, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -58,7 +59,7 @@ export class CertificationDocumentService {
           .find({ where: { id: certificationId }, lock: { mode: 'pessimistic_write' } });
         if (!OPEN_STATUSES.has(cert.status)) {
           throw new AppError(
-            'CERTIFICATION_CLOSED',
+            CertificationErrorCode.CERTIFICATION_CLOSED,
             `Documents can be attached while the application is PENDING or VERIFIED (it is ${cert.status})`,
             { status: cert.status },
           );
@@ -66,7 +67,7 @@ export class CertificationDocumentService {
         const repo = this.db.repo(tx, CertificationDocument);
         if ((await repo.countBy({ certificationId })) >= MAX_DOCUMENTS_PER_APPLICATION) {
           throw new AppError(
-            'TOO_MANY_CERTIFICATION_DOCUMENTS',
+            CertificationErrorCode.TOO_MANY_CERTIFICATION_DOCUMENTS,
             `An application has at most ${MAX_DOCUMENTS_PER_APPLICATION} documents`,
           );
         }

@@ -49,7 +49,7 @@ export class CertificationListService {
       try {
         prefix = normalizePrefix(f.regionCode.trim());
       } catch {
-        throw new AppError('INVALID_REGION_CODE', `${f.regionCode} is not a division code or prefix`, {
+        throw new AppError(ErrorCode.INVALID_REGION_CODE, `${f.regionCode} is not a division code or prefix`, {
           field: 'regionCode',
         });
       }

@@ -1,3 +1,4 @@
+import { CertificationErrorCode } from './certification.errors';
 import { Injectable } from '@nestjs/common';
 import { AppError, Db, ErrorCode, forbidden, notFound, type Principal, type RequestContext, Role } from '@bangfu/core';
 import { type Product, ProductService } from '@bangfu/catalog';
@@ -8,6 +9,7 @@ import { shanghaiDate, isCalendarDate } from './dates';
 import { Certification, CertificationEvent, CertificationStatus, effectiveStatusOf } from './certification.entities';
 import type { CertifyProductInput } from './certification.types';
 import {
+  CERTIFICATION_MACHINE,
   CertificationAction,
   type CertificationGuard,
   type CertificationTransition,
@@ -112,7 +114,7 @@ export class CertificationService {
     date: string = shanghaiDate(),
   ): Promise<Set<string>> {
     if (!isCalendarDate(date))
-      throw new AppError('INVALID_DATE', `${date} is not a date like 2026-01-01`, { field: 'date' });
+      throw new AppError(ErrorCode.INVALID_DATE, `${date} is not a date like 2026-01-01`, { field: 'date' });
     if (productIds.length === 0) return new Set();
     const rows: Array<{ product_id: string }> = await this.db.manager(ctx).query(
       `SELECT DISTINCT product_id FROM certification
@@ -276,15 +278,10 @@ export class CertificationService {
     const actors = this.actorsInScope(ctx.principal, product);
     const permitted = transitionsFor(action).filter((t) => t.actors.some((a) => actors.has(a)));
     if (permitted.length === 0) throw forbidden(`You may not ${action.toLowerCase()} certifications of this product`);
-    const transition = permitted.find((t) => t.from === from);
-    if (!transition) {
-      throw new AppError(
-        'INVALID_TRANSITION',
-        `A certification that is ${from ?? 'not yet submitted'} cannot be moved by ${action}`,
-        { from, action },
-      );
-    }
-    return transition;
+    return CERTIFICATION_MACHINE.assert(from, (t) => permitted.includes(t), {
+      message: `A certification that is ${from ?? 'not yet submitted'} cannot be moved by ${action}`,
+      details: { action },
+    });
   }
 
   private actorsInScope(principal: Principal | null, product: Product): Set<WorkflowActor> {
@@ -314,7 +311,7 @@ export class CertificationService {
         const county = await this.regions.countyOf(ctx, product.originRegionCode);
         if (!county?.exPovertyCounty) {
           throw new AppError(
-            'ORIGIN_NOT_ELIGIBLE',
+            ErrorCode.ORIGIN_NOT_ELIGIBLE,
             `The product's origin ${product.originRegionCode} is not in an ex-poverty county (脱贫县)`,
             { field: 'originRegionCode' },
           );
@@ -329,7 +326,7 @@ export class CertificationService {
           );
         if (rows.length === 0)
           throw new AppError(
-            'NO_LINKAGE',
+            CertificationErrorCode.NO_LINKAGE,
             'The supplier has no benefit linkage (利益联结) in force with households or a village collective',
           );
       },
@@ -338,7 +335,9 @@ export class CertificationService {
       reasonGiven: () => {
         const reason = input.reason?.trim() ?? '';
         if (reason.length < 2 || reason.length > 1000)
-          throw new AppError('REASON_REQUIRED', 'Give a reason of 2–1000 characters', { field: 'reason' });
+          throw new AppError(CertificationErrorCode.REASON_REQUIRED, 'Give a reason of 2–1000 characters', {
+            field: 'reason',
+          });
       },
     };
     for (const guard of transition.guards) await checks[guard]();
@@ -359,18 +358,18 @@ export class CertificationService {
     text('batch', 100);
     for (const field of ['validFrom', 'validTo'] as const) {
       if (!isCalendarDate(input[field]))
-        throw new AppError('INVALID_DATE', `${field} must be a date like 2026-01-01`, { field });
+        throw new AppError(ErrorCode.INVALID_DATE, `${field} must be a date like 2026-01-01`, { field });
     }
     if (input.validTo < input.validFrom)
       throw new AppError(
-        'INVALID_VALIDITY',
+        CertificationErrorCode.INVALID_VALIDITY,
         `The validity ends (${input.validTo}) before it starts (${input.validFrom})`,
         { field: 'validTo' },
       );
     const today = shanghaiDate();
     if (input.validTo < today)
       throw new AppError(
-        'CERTIFICATE_EXPIRED',
+        CertificationErrorCode.CERTIFICATE_EXPIRED,
         `The certificate already expired on ${input.validTo} (today is ${today})`,
         { field: 'validTo' },
       );
@@ -422,14 +421,14 @@ export class CertificationService {
 
   private alreadyActive(productId: string): AppError {
     return new AppError(
-      'CERTIFICATION_ALREADY_ACTIVE',
+      CertificationErrorCode.CERTIFICATION_ALREADY_ACTIVE,
       'This product already has a pending, verified or valid certification',
       { field: 'productId', productId },
     );
   }
 
   private duplicateCertificateNo(no: string): AppError {
-    return new AppError('DUPLICATE_CERTIFICATE_NO', `Certificate number ${no} is already in use`, {
+    return new AppError(CertificationErrorCode.DUPLICATE_CERTIFICATE_NO, `Certificate number ${no} is already in use`, {
       field: 'certificateNo',
     });
   }

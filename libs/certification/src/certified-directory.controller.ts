@@ -97,7 +97,7 @@ export class CertifiedDirectoryExportController {
     const total = await this.directory.count(ctx, f);
     if (total > EXPORT_MAX_ROWS) {
       throw new AppError(
-        'EXPORT_TOO_LARGE',
+        ErrorCode.EXPORT_TOO_LARGE,
         `${total} rows match; narrow the filter (e.g. by region) to at most ${EXPORT_MAX_ROWS}`,
         { total },
       );

@@ -54,7 +54,7 @@ export class CertifiedDirectoryService {
       try {
         prefix = normalizePrefix(f.regionCode.trim());
       } catch {
-        throw new AppError('INVALID_REGION_CODE', `${f.regionCode} is not a division code or prefix`, {
+        throw new AppError(ErrorCode.INVALID_REGION_CODE, `${f.regionCode} is not a division code or prefix`, {
           field: 'regionCode',
         });
       }

@@ -1,4 +1,4 @@
-import { AppError } from '@bangfu/core';
+import { ErrorCode, AppError } from '@bangfu/core';
 
 /** Business days are Asia/Shanghai calendar days (UTC+8, no daylight saving). */
 const SHANGHAI = new Intl.DateTimeFormat('en-CA', {
@@ -35,7 +35,7 @@ export function parseBusinessDate(value: string, field: string): string {
     if (!Number.isNaN(t.getTime())) return shanghaiDate(t);
   }
   throw new AppError(
-    'INVALID_DATE',
+    ErrorCode.INVALID_DATE,
     `${field} must be a date like 2026-01-01 (got ${JSON.stringify(value).slice(0, 40)})`,
     { field },
   );

@@ -7,3 +7,4 @@ export * from './certification-expiry.job';
 export * from './certified-directory.service';
 export * from './dates';
 export * from './fixtures';
+export * from './certification.errors';

@@ -1,3 +1,4 @@
+import { ChannelErrorCode } from './channel.errors';
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import {
@@ -62,7 +63,7 @@ export class ChannelService {
       try {
         prefix = normalizePrefix(filter.regionCode.trim());
       } catch {
-        throw new AppError('INVALID_REGION_CODE', `${filter.regionCode} is not a division code or prefix`, {
+        throw new AppError(ErrorCode.INVALID_REGION_CODE, `${filter.regionCode} is not a division code or prefix`, {
           field: 'regionCode',
         });
       }
@@ -123,7 +124,7 @@ export class ChannelService {
       const online = input.online ?? false;
       if (online && input.kind !== ChannelKind.HALL) {
         throw new AppError(
-          'ONLINE_ONLY_FOR_HALL',
+          ChannelErrorCode.ONLINE_ONLY_FOR_HALL,
           'Only a HALL (专馆) can be online; zones and counters are physical',
           { field: 'online' },
         );
@@ -133,9 +134,13 @@ export class ChannelService {
         throw new AppError(ErrorCode.BAD_USER_INPUT, 'address must be at most 500 characters', { field: 'address' });
       const regionCode = input.regionCode?.trim() || null;
       if (!online && (!regionCode || !address)) {
-        throw new AppError('LOCATION_REQUIRED', 'A physical hall, zone or counter needs a region code and an address', {
-          field: regionCode ? 'address' : 'regionCode',
-        });
+        throw new AppError(
+          ChannelErrorCode.LOCATION_REQUIRED,
+          'A physical hall, zone or counter needs a region code and an address',
+          {
+            field: regionCode ? 'address' : 'regionCode',
+          },
+        );
       }
       if (regionCode) await this.regions.requireLevel(tx, regionCode, ALL_LEVELS, 'regionCode');
       this.assertManages(p, regionCode);
@@ -172,7 +177,9 @@ export class ChannelService {
     return this.db.transaction(ctx, async (tx) => {
       const channel = await this.lockForManagement(tx, channelId);
       if (channel.kind !== ChannelKind.COUNTER)
-        throw new AppError('NOT_A_COUNTER', 'Only a COUNTER (专柜) has a device secret', { field: 'channelId' });
+        throw new AppError(ChannelErrorCode.NOT_A_COUNTER, 'Only a COUNTER (专柜) has a device secret', {
+          field: 'channelId',
+        });
       const deviceSecret = newDeviceSecret();
       await this.db.repo(tx, Channel).update({ id: channel.id }, { deviceSecret });
       return { channel, deviceSecret };
@@ -198,17 +205,23 @@ export class ChannelService {
       const product = await this.products.get(tx, productId);
       this.assertActsForProduct(tx.requirePrincipal(), product.supplierId);
       if (channel.status !== ChannelStatus.ACTIVE)
-        throw new AppError('CHANNEL_DISABLED', `Channel ${channel.name} is disabled`, { field: 'channelId' });
-      if (product.status !== ProductStatus.PUBLISHED) {
-        throw new AppError('PRODUCT_NOT_PUBLISHED', 'Only a published product can be placed in a channel', {
-          field: 'productId',
-          status: product.status,
+        throw new AppError(ChannelErrorCode.CHANNEL_DISABLED, `Channel ${channel.name} is disabled`, {
+          field: 'channelId',
         });
+      if (product.status !== ProductStatus.PUBLISHED) {
+        throw new AppError(
+          ChannelErrorCode.PRODUCT_NOT_PUBLISHED,
+          'Only a published product can be placed in a channel',
+          {
+            field: 'productId',
+            status: product.status,
+          },
+        );
       }
       await this.suppliers.requireApproved(tx, product.supplierId);
       if (channel.assistanceOnly && !(await this.certifications.isValidOn(tx, productId))) {
         throw new AppError(
-          'PRODUCT_NOT_CERTIFIED',
+          ChannelErrorCode.PRODUCT_NOT_CERTIFIED,
           `${channel.name} sells certified assistance products only (帮扶产品认定), and this product holds no certificate valid today`,
           {
             field: 'productId',

@@ -1,8 +1,10 @@
+import { ChannelErrorCode } from './channel.errors';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import {
+  ErrorCode,
   APP_CONFIG,
   type AppConfig,
   AppError,
@@ -120,10 +122,14 @@ export class CounterSalesService {
     try {
       const channel = await this.findCounter(ctx, req.deviceId);
       if (!channel)
-        throw counterRefusal('UNKNOWN_DEVICE', 404, `No counter is registered as ${req.deviceId.slice(0, 64)}`);
+        throw counterRefusal(
+          ChannelErrorCode.UNKNOWN_DEVICE,
+          404,
+          `No counter is registered as ${req.deviceId.slice(0, 64)}`,
+        );
       channelId = channel.id;
       if (channel.status !== ChannelStatus.ACTIVE)
-        throw counterRefusal('CHANNEL_DISABLED', 403, 'This counter is disabled');
+        throw counterRefusal(ChannelErrorCode.CHANNEL_DISABLED, 403, 'This counter is disabled');
       return await this.record(ctx, channel, req);
     } catch (e) {
       if (e instanceof AppError) await this.logRejection(ctx, req.deviceId, channelId, e.code, req.ip);
@@ -157,22 +163,26 @@ export class CounterSalesService {
     const signature = header(req.headers, 'x-bangfu-signature');
     if (!timestamp || !nonce || !signature) {
       throw counterRefusal(
-        'MISSING_SIGNATURE',
+        ChannelErrorCode.MISSING_SIGNATURE,
         401,
         'Send x-bangfu-timestamp, x-bangfu-nonce and x-bangfu-signature headers',
       );
     }
     if (!/^[A-Za-z0-9_-]{8,128}$/.test(nonce))
-      throw counterRefusal('INVALID_NONCE', 400, 'x-bangfu-nonce must be 8–128 letters, digits, _ or -');
+      throw counterRefusal(ChannelErrorCode.INVALID_NONCE, 400, 'x-bangfu-nonce must be 8–128 letters, digits, _ or -');
     if (!req.rawBody)
-      throw counterRefusal('INVALID_REPORT', 400, 'The body must be JSON (content-type: application/json)');
+      throw counterRefusal(
+        ChannelErrorCode.INVALID_REPORT,
+        400,
+        'The body must be JSON (content-type: application/json)',
+      );
     if (!verifyCounterSignature(channel.deviceSecret, timestamp, nonce, req.rawBody, signature)) {
-      throw counterRefusal('BAD_SIGNATURE', 401, 'The signature does not match');
+      throw counterRefusal(ErrorCode.BAD_SIGNATURE, 401, 'The signature does not match');
     }
     const now = Math.floor(Date.now() / 1000);
     if (!/^\d{1,12}$/.test(timestamp) || Math.abs(now - Number(timestamp)) > MAX_CLOCK_SKEW_SECONDS) {
       throw counterRefusal(
-        'STALE_TIMESTAMP',
+        ChannelErrorCode.STALE_TIMESTAMP,
         401,
         `x-bangfu-timestamp must be unix seconds within ${MAX_CLOCK_SKEW_SECONDS}s of the server clock (now ${now})`,
       );
@@ -180,16 +190,21 @@ export class CounterSalesService {
     const parsed = ReportBody.safeParse(req.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw counterRefusal('INVALID_REPORT', 400, `${issue.path.join('.') || 'body'}: ${issue.message}`, {
-        field: issue.path.join('.'),
-      });
+      throw counterRefusal(
+        ChannelErrorCode.INVALID_REPORT,
+        400,
+        `${issue.path.join('.') || 'body'}: ${issue.message}`,
+        {
+          field: issue.path.join('.'),
+        },
+      );
     }
     const body = parsed.data;
     const soldAt = new Date(body.soldAt);
     // Same tolerance as the request timestamp: a counter clock a little ahead is fine, a sale dated later is not.
     if (soldAt.getTime() > Date.now() + MAX_CLOCK_SKEW_SECONDS * 1000) {
       throw counterRefusal(
-        'INVALID_REPORT',
+        ChannelErrorCode.INVALID_REPORT,
         400,
         `soldAt is in the future (more than ${MAX_CLOCK_SKEW_SECONDS}s ahead of the server clock)`,
         { field: 'soldAt' },
@@ -205,7 +220,7 @@ export class CounterSalesService {
     const maxAgeDays = this.channelConfig.counterReportMaxAgeDays;
     if (soldAt.getTime() < Date.now() - maxAgeDays * 86_400_000) {
       throw counterRefusal(
-        'REPORT_TOO_OLD',
+        ChannelErrorCode.REPORT_TOO_OLD,
         400,
         `soldAt is more than ${maxAgeDays} day(s) ago; sales that old are not accepted from a counter`,
         {
@@ -224,7 +239,11 @@ export class CounterSalesService {
       'NX',
     );
     if (claimed !== 'OK')
-      throw counterRefusal('NONCE_REUSED', 409, 'This nonce was already used; sign each attempt with a new nonce');
+      throw counterRefusal(
+        ChannelErrorCode.NONCE_REUSED,
+        409,
+        'This nonce was already used; sign each attempt with a new nonce',
+      );
 
     const lines: CounterReportLine[] = body.lines.map((l) => ({
       variantId: l.variantId.toLowerCase(),
@@ -236,7 +255,11 @@ export class CounterSalesService {
       recorded = await this.db.transaction(ctx, (tx) => this.write(tx, channel, body.reportId, nonce, soldAt, lines));
     } catch (e) {
       if (uniqueViolation(e, 'counter_report_channel_id_nonce_key')) {
-        throw counterRefusal('NONCE_REUSED', 409, 'This nonce was already used; sign each attempt with a new nonce');
+        throw counterRefusal(
+          ChannelErrorCode.NONCE_REUSED,
+          409,
+          'This nonce was already used; sign each attempt with a new nonce',
+        );
       }
       throw e;
     }
@@ -263,7 +286,7 @@ export class CounterSalesService {
     const lines = body.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, unitPrice: l.unitPrice }));
     if (prior.reportedAt.getTime() !== soldAt.getTime() || !sameLines(prior.lines, lines)) {
       throw counterRefusal(
-        'REPORT_ID_CONFLICT',
+        ChannelErrorCode.REPORT_ID_CONFLICT,
         409,
         `Report ${body.reportId} was already recorded with different contents`,
       );
@@ -297,16 +320,21 @@ export class CounterSalesService {
     for (const [i, line] of lines.entries()) {
       const v = byId.get(line.variantId);
       if (!v)
-        throw counterRefusal('UNKNOWN_VARIANT', 400, `lines.${i}.variantId: no such variant`, {
+        throw counterRefusal(ErrorCode.UNKNOWN_VARIANT, 400, `lines.${i}.variantId: no such variant`, {
           field: `lines.${i}.variantId`,
         });
       if (!v.placed)
-        throw counterRefusal('PRODUCT_NOT_IN_CHANNEL', 400, `lines.${i}: the product is not placed in this counter`, {
-          field: `lines.${i}.variantId`,
-        });
+        throw counterRefusal(
+          ChannelErrorCode.PRODUCT_NOT_IN_CHANNEL,
+          400,
+          `lines.${i}: the product is not placed in this counter`,
+          {
+            field: `lines.${i}.variantId`,
+          },
+        );
       if (Number(v.retail_price) !== line.unitPrice) {
         throw counterRefusal(
-          'PRICE_MISMATCH',
+          ChannelErrorCode.PRICE_MISMATCH,
           400,
           `lines.${i}.unitPrice ${line.unitPrice} differs from the retail price ${v.retail_price}`,
           {
@@ -318,10 +346,12 @@ export class CounterSalesService {
       total += line.quantity * line.unitPrice;
     }
     if (!Number.isSafeInteger(total))
-      throw counterRefusal('INVALID_REPORT', 400, 'The report total is out of range', { field: 'lines' });
+      throw counterRefusal(ChannelErrorCode.INVALID_REPORT, 400, 'The report total is out of range', {
+        field: 'lines',
+      });
     if (ids.length > MAX_LINES)
       throw counterRefusal(
-        'INVALID_REPORT',
+        ChannelErrorCode.INVALID_REPORT,
         400,
         `A report may hold at most ${MAX_LINES} different variants (one order)`,
         { field: 'lines' },
@@ -450,7 +480,7 @@ function refusalFor(outcome: Exclude<PlaceOrderOutcome, Order>, lines: CounterRe
   if (outcome instanceof InsufficientStockError) {
     const i = index(outcome.variantId);
     return counterRefusal(
-      'INSUFFICIENT_STOCK',
+      ErrorCode.INSUFFICIENT_STOCK,
       409,
       `lines.${i}: not enough stock for ${outcome.requested} (${outcome.available} available)`,
       {
@@ -463,26 +493,31 @@ function refusalFor(outcome: Exclude<PlaceOrderOutcome, Order>, lines: CounterRe
   if (outcome instanceof ProductUnavailableError) {
     const i = index(outcome.variantId);
     if (outcome.reason === UnavailableReason.UNKNOWN_VARIANT)
-      return counterRefusal('UNKNOWN_VARIANT', 400, `lines.${i}.variantId: no such variant`, {
+      return counterRefusal(ErrorCode.UNKNOWN_VARIANT, 400, `lines.${i}.variantId: no such variant`, {
         field: `lines.${i}.variantId`,
       });
     if (outcome.reason === UnavailableReason.NOT_IN_CHANNEL)
-      return counterRefusal('PRODUCT_NOT_IN_CHANNEL', 400, `lines.${i}: the product is not placed in this counter`, {
-        field: `lines.${i}.variantId`,
-      });
-    return counterRefusal('PRODUCT_UNAVAILABLE', 409, `lines.${i}: ${outcome.message}`, {
+      return counterRefusal(
+        ChannelErrorCode.PRODUCT_NOT_IN_CHANNEL,
+        400,
+        `lines.${i}: the product is not placed in this counter`,
+        {
+          field: `lines.${i}.variantId`,
+        },
+      );
+    return counterRefusal(ErrorCode.PRODUCT_UNAVAILABLE, 409, `lines.${i}: ${outcome.message}`, {
       field: `lines.${i}.variantId`,
       reason: outcome.reason,
     });
   }
   if (outcome instanceof CertificationInvalidError) {
     const i = index(outcome.variantId);
-    return counterRefusal('CERTIFICATION_INVALID', 409, `lines.${i}: ${outcome.message}`, {
+    return counterRefusal(ErrorCode.CERTIFICATION_INVALID, 409, `lines.${i}: ${outcome.message}`, {
       field: `lines.${i}.variantId`,
       certificationStatus: outcome.certificationStatus,
     });
   }
-  return counterRefusal('INVALID_REPORT', 400, outcome.message, {
+  return counterRefusal(ChannelErrorCode.INVALID_REPORT, 400, outcome.message, {
     field: outcome.field ?? 'lines',
     reason: outcome.code,
   });

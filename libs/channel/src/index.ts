@@ -5,3 +5,4 @@ export * from './channel.service';
 export * from './channel.types';
 export * from './counter-sales.service';
 export * from './counter-signature';
+export * from './channel.errors';

@@ -1,3 +1,4 @@
+import { IdentityErrorCode } from './identity.errors';
 import { Injectable } from '@nestjs/common';
 import { AppError, assertUuid, Db, isValidText, notFound, type RequestContext } from '@bangfu/core';
 import { RegionLevel, RegionService } from '@bangfu/region';
@@ -10,7 +11,7 @@ const PHONE = /^1[3-9][0-9]{9}$/;
 function cleanText(value: unknown, field: string, max: number): string {
   const text = typeof value === 'string' ? value.trim() : '';
   if (!text || [...text].length > max || !isValidText(text))
-    throw new AppError('INVALID_ADDRESS', `${field} must be 1–${max} characters`, { field });
+    throw new AppError(IdentityErrorCode.INVALID_ADDRESS, `${field} must be 1–${max} characters`, { field });
   return text;
 }
 
@@ -40,9 +41,13 @@ export class AddressBookService {
     return this.db.transaction(ctx, async (tx) => {
       const mine = await this.lockMine(tx, userId);
       if (mine.length >= MAX_ADDRESSES)
-        throw new AppError('ADDRESS_LIMIT', `An address book holds at most ${MAX_ADDRESSES} addresses`, {
-          limit: MAX_ADDRESSES,
-        });
+        throw new AppError(
+          IdentityErrorCode.ADDRESS_LIMIT,
+          `An address book holds at most ${MAX_ADDRESSES} addresses`,
+          {
+            limit: MAX_ADDRESSES,
+          },
+        );
       const makeDefault = mine.length === 0 || !!input.isDefault;
       if (makeDefault) await this.clearDefault(tx, userId);
       const repo = this.db.repo(tx, CustomerAddress);
@@ -100,7 +105,9 @@ export class AddressBookService {
     assertUuid(id, 'addressId');
     const address = await this.db.repo(ctx, CustomerAddress).findOneBy({ id, userId });
     if (!address)
-      throw new AppError('UNKNOWN_ADDRESS', 'addressId is not one of your addresses', { field: 'addressId' });
+      throw new AppError(IdentityErrorCode.UNKNOWN_ADDRESS, 'addressId is not one of your addresses', {
+        field: 'addressId',
+      });
     const path = await this.regions.path(ctx, address.regionCode);
     return {
       recipient: address.recipient,
@@ -119,9 +126,13 @@ export class AddressBookService {
     const detail = cleanText(input.detail, 'detail', 200);
     const phone = String(input.phone ?? '').replace(/[\s-]/g, '');
     if (!PHONE.test(phone))
-      throw new AppError('INVALID_PHONE', 'phone must be a mainland mobile number (11 digits starting with 1)', {
-        field: 'phone',
-      });
+      throw new AppError(
+        IdentityErrorCode.INVALID_PHONE,
+        'phone must be a mainland mobile number (11 digits starting with 1)',
+        {
+          field: 'phone',
+        },
+      );
     const regionCode = String(input.regionCode ?? '').trim();
     await this.regions.requireLevel(ctx, regionCode, [RegionLevel.COUNTY, RegionLevel.TOWN, RegionLevel.VILLAGE]);
     return { recipient, phone, regionCode, detail };

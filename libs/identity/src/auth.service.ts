@@ -1,3 +1,4 @@
+import { IdentityErrorCode } from './identity.errors';
 import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
 import {
@@ -97,7 +98,7 @@ export class AuthService implements PrincipalLoader {
     const p = ctx.requirePrincipal();
     assertPasswordPolicy(newPassword, 'newPassword');
     if (newPassword === currentPassword)
-      throw new AppError('WEAK_PASSWORD', 'The new password must differ from the current one', {
+      throw new AppError(IdentityErrorCode.WEAK_PASSWORD, 'The new password must differ from the current one', {
         field: 'newPassword',
         reason: 'UNCHANGED',
       });
@@ -114,7 +115,9 @@ export class AuthService implements PrincipalLoader {
         .getOne();
       if (!row || !(await argon2.verify(row.passwordHash, currentPassword ?? ''))) {
         // Not INVALID_CREDENTIALS (401): that would read as "your session ended" to clients.
-        throw new AppError('WRONG_PASSWORD', 'The current password is not correct', { field: 'currentPassword' });
+        throw new AppError(IdentityErrorCode.WRONG_PASSWORD, 'The current password is not correct', {
+          field: 'currentPassword',
+        });
       }
       row.tokenVersion += 1;
       await this.db.repo(tx, AppUser).update(row.id, { passwordHash: newHash, tokenVersion: row.tokenVersion });

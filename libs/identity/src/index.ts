@@ -10,3 +10,4 @@ export * from './password-reset-delivery';
 export * from './password-reset.service';
 export * from './user.service';
 export * from './fixtures';
+export * from './identity.errors';

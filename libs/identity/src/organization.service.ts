@@ -42,6 +42,16 @@ export class OrganizationService {
     return org;
   }
 
+  /** Names by organisation id, for other libs' lists (audit's actor organisations); unknown ids are left out. */
+  async names(ctx: RequestContext, ids: Array<string | null>): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+    if (wanted.length === 0) return new Map();
+    const rows: Array<{ id: string; name: string }> = await this.db
+      .manager(ctx)
+      .query(`SELECT id, name FROM organization WHERE id = ANY($1::uuid[])`, [wanted]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   /** The organisation and all its descendants (agency tree), in one recursive query. */
   async subtreeIds(ctx: RequestContext, rootIds: string[]): Promise<string[]> {
     if (rootIds.length === 0) return [];
@@ -103,13 +113,15 @@ export class OrganizationService {
       const creditCode = input.creditCode?.trim().toUpperCase() || null;
       if (creditCode && !isValidCreditCode(creditCode)) {
         throw new AppError(
-          'INVALID_CREDIT_CODE',
+          ErrorCode.INVALID_CREDIT_CODE,
           `${creditCode} is not a valid unified social credit code (统一社会信用代码)`,
           { field: 'creditCode' },
         );
       }
       if (input.kind !== OrganizationKind.PLATFORM && !creditCode) {
-        throw new AppError('INVALID_CREDIT_CODE', 'A unified social credit code is required', { field: 'creditCode' });
+        throw new AppError(ErrorCode.INVALID_CREDIT_CODE, 'A unified social credit code is required', {
+          field: 'creditCode',
+        });
       }
       if (input.parentId) {
         if (input.kind !== OrganizationKind.AGENCY)
@@ -126,9 +138,13 @@ export class OrganizationService {
       }
       if (input.regionCode) await this.regions.requireLevel(tx, input.regionCode, REGION_LEVELS[input.kind]);
       if (creditCode && (await this.db.repo(tx, Organization).existsBy({ creditCode }))) {
-        throw new AppError('DUPLICATE_CREDIT_CODE', `An organisation with credit code ${creditCode} already exists`, {
-          field: 'creditCode',
-        });
+        throw new AppError(
+          ErrorCode.DUPLICATE_CREDIT_CODE,
+          `An organisation with credit code ${creditCode} already exists`,
+          {
+            field: 'creditCode',
+          },
+        );
       }
       const repo = this.db.repo(tx, Organization);
       return repo.save(

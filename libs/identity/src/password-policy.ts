@@ -1,3 +1,4 @@
+import { IdentityErrorCode } from './identity.errors';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { AppError } from '@bangfu/core';
 
@@ -36,5 +37,5 @@ const MESSAGES: Record<WeakPasswordReason, string> = {
 /** Throws WEAK_PASSWORD (with `reason`) for a password the policy refuses. */
 export function assertPasswordPolicy(password: string | null | undefined, field = 'password'): void {
   const reason = weakPasswordReason(password ?? '');
-  if (reason) throw new AppError('WEAK_PASSWORD', MESSAGES[reason], { field, reason });
+  if (reason) throw new AppError(IdentityErrorCode.WEAK_PASSWORD, MESSAGES[reason], { field, reason });
 }

@@ -1,3 +1,4 @@
+import { IdentityErrorCode } from './identity.errors';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError, Db, ErrorCode, type RequestContext } from '@bangfu/core';
@@ -104,7 +105,11 @@ export class PasswordResetService {
 
 /** Unknown, used, expired and disabled-account tokens all read the same. */
 function invalidToken(): AppError {
-  return new AppError('RESET_TOKEN_INVALID', 'The reset code is invalid or has expired: ask for a new one', {
-    field: 'token',
-  });
+  return new AppError(
+    IdentityErrorCode.RESET_TOKEN_INVALID,
+    'The reset code is invalid or has expired: ask for a new one',
+    {
+      field: 'token',
+    },
+  );
 }

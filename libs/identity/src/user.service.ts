@@ -1,3 +1,4 @@
+import { IdentityErrorCode } from './identity.errors';
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
@@ -93,6 +94,16 @@ export class UserService {
     return rows.map((r) => ({ organizationId: r.organization_id, userId: r.user_id, role: r.role }));
   }
 
+  /** Display names by user id, for other libs' lists (audit's actors, oversight's reviewers); unknown ids are left out. */
+  async displayNames(ctx: RequestContext, userIds: Array<string | null>): Promise<Map<string, string>> {
+    const ids = [...new Set(userIds.filter((id): id is string => !!id))];
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; display_name: string }> = await this.db
+      .manager(ctx)
+      .query(`SELECT id, display_name FROM app_user WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, r.display_name]));
+  }
+
   /** Creates the account only; callers add memberships in the same transaction. */
   async createAccount(ctx: RequestContext, input: CreateUserInput): Promise<AppUser> {
     const { email, phone, displayName } = this.validateAccount(input);
@@ -103,9 +114,13 @@ export class UserService {
       );
     } catch (e) {
       if (uniqueViolation(e))
-        throw new AppError('DUPLICATE_IDENTIFIER', 'An account with this email or phone already exists', {
-          field: email ? 'email' : 'phone',
-        });
+        throw new AppError(
+          IdentityErrorCode.DUPLICATE_IDENTIFIER,
+          'An account with this email or phone already exists',
+          {
+            field: email ? 'email' : 'phone',
+          },
+        );
       throw e;
     }
   }
@@ -175,7 +190,9 @@ export class UserService {
     return this.db.transaction(ctx, async (tx) => {
       const p = tx.requirePrincipal();
       if (userId === p.userId)
-        throw new AppError('CANNOT_DISABLE_SELF', 'You cannot disable your own account', { field: 'userId' });
+        throw new AppError(IdentityErrorCode.CANNOT_DISABLE_SELF, 'You cannot disable your own account', {
+          field: 'userId',
+        });
       const user = await this.db
         .repo(tx, AppUser)
         .createQueryBuilder('u')
@@ -231,18 +248,18 @@ export class UserService {
     let regionPrefix: string | null = null;
     if (expectedKind === null) {
       if (input.organizationId)
-        throw new AppError('ROLE_ORGANIZATION_MISMATCH', `${input.role} belongs to no organisation`, {
+        throw new AppError(IdentityErrorCode.ROLE_ORGANIZATION_MISMATCH, `${input.role} belongs to no organisation`, {
           field: 'organizationId',
         });
     } else {
       if (!input.organizationId)
-        throw new AppError('ROLE_ORGANIZATION_MISMATCH', `${input.role} needs an organisation`, {
+        throw new AppError(IdentityErrorCode.ROLE_ORGANIZATION_MISMATCH, `${input.role} needs an organisation`, {
           field: 'organizationId',
         });
       const org = await this.organizations.get(ctx, input.organizationId);
       if (org.kind !== expectedKind) {
         throw new AppError(
-          'ROLE_ORGANIZATION_MISMATCH',
+          IdentityErrorCode.ROLE_ORGANIZATION_MISMATCH,
           `${input.role} is held in a ${expectedKind} organisation, not ${org.kind}`,
           { field: 'role' },
         );

@@ -7,3 +7,4 @@ export * from './ledger-report.service';
 export * from './ledger.types';
 export * from './period';
 export * from './postings';
+export * from './ledger.errors';

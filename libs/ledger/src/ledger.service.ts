@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError, badInput, Db, type RequestContext } from '@bangfu/core';
+import { ErrorCode, AppError, badInput, Db, type RequestContext } from '@bangfu/core';
 import { type Fen, fenTransformer } from '@bangfu/money';
 import { accountName, Accounts, type CashAccount, parseAccountCode } from './chart';
 import { LEDGER_CONFIG, type LedgerConfig } from './ledger.config';
@@ -62,7 +62,7 @@ export class LedgerService {
         const existing = await this.byKey(tx, input.idempotencyKey);
         if (!existing || !samePosting(existing, input)) {
           throw new AppError(
-            'IDEMPOTENCY_KEY_REUSED',
+            ErrorCode.IDEMPOTENCY_KEY_REUSED,
             `Ledger posting key ${input.idempotencyKey} was already used for different entries`,
             { idempotencyKey: input.idempotencyKey },
           );

@@ -1,4 +1,5 @@
-import { AppError, badInput } from '@bangfu/core';
+import { LedgerErrorCode } from './ledger.errors';
+import { ErrorCode, AppError, badInput } from '@bangfu/core';
 import { allocate, type Fen } from '@bangfu/money';
 import { Accounts, type CashAccount, parseAccountCode } from './chart';
 import { PostingKind } from './ledger.entities';
@@ -57,19 +58,23 @@ export const MAX_FEE_BPS = 10_000;
 
 /** Validates entries the way the database will at commit, but with a clear error now. */
 export function assertValidEntries(entries: EntryInput[]): void {
-  if (entries.length < 2) throw new AppError('LEDGER_UNBALANCED', 'A posting needs at least two entries');
+  if (entries.length < 2) throw new AppError(LedgerErrorCode.LEDGER_UNBALANCED, 'A posting needs at least two entries');
   let sum = 0n;
   for (const e of entries) {
     if (!Number.isSafeInteger(e.amount) || e.amount === 0)
-      throw new AppError('LEDGER_INVALID_ENTRY', `Entry amount must be a non-zero integer of fen (got ${e.amount})`);
+      throw new AppError(
+        LedgerErrorCode.LEDGER_INVALID_ENTRY,
+        `Entry amount must be a non-zero integer of fen (got ${e.amount})`,
+      );
     try {
       parseAccountCode(e.account);
     } catch (err) {
-      throw new AppError('LEDGER_INVALID_ENTRY', (err as Error).message);
+      throw new AppError(LedgerErrorCode.LEDGER_INVALID_ENTRY, (err as Error).message);
     }
     sum += BigInt(e.amount);
   }
-  if (sum !== 0n) throw new AppError('LEDGER_UNBALANCED', `Entries sum to ${sum} fen; a posting must sum to zero`);
+  if (sum !== 0n)
+    throw new AppError(LedgerErrorCode.LEDGER_UNBALANCED, `Entries sum to ${sum} fen; a posting must sum to zero`);
 }
 
 /** Fee in fen on an amount, rounded half up, computed exactly in integers. */
@@ -185,7 +190,7 @@ export function refundEntries(
   const available = positions.reduce((s, p) => s + refundable(p), 0);
   if (amount > available) {
     throw new AppError(
-      'REFUND_EXCEEDS_PAID',
+      ErrorCode.REFUND_EXCEEDS_PAID,
       `Refund of ${amount} fen exceeds the ${available} fen paid and not yet refunded`,
       { refundable: available },
     );
@@ -200,7 +205,7 @@ export function refundEntries(
         throw badInput(`Supplier order ${part.supplierOrderId} has no payment on this order`, { field: 'parts' });
       if (part.amount > refundable(position)) {
         throw new AppError(
-          'REFUND_EXCEEDS_PAID',
+          ErrorCode.REFUND_EXCEEDS_PAID,
           `Refund of ${part.amount} fen exceeds the ${refundable(position)} fen refundable on supplier order ${part.supplierOrderId}`,
           {
             refundable: refundable(position),

@@ -1,6 +1,9 @@
+import { OrderingErrorCode } from './ordering.errors';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { AppError, Db, forbidden, isUuid, type RequestContext, Role, uniqueViolation } from '@bangfu/core';
+import { ErrorCode, AppError, Db, forbidden, isUuid, type RequestContext, Role, uniqueViolation } from '@bangfu/core';
+import { StockService, VariantService } from '@bangfu/catalog';
+import { OrderPendingApproval, OrderPlaced } from '@bangfu/events';
 import { AddressBookService, type AddressSnapshot } from '@bangfu/identity';
 import { AgencyCheckoutGate } from './agency-checkout';
 import { ORDERING_CONFIG, type OrderingConfig } from './ordering.config';
@@ -28,7 +31,6 @@ import {
   PurchaseRequestRequiredError,
   UnavailableReason,
 } from './ordering.types';
-import { StockService } from './stock.service';
 
 export const MAX_LINES = 50;
 export const MAX_QUANTITY = 10_000;
@@ -115,6 +117,7 @@ export class CheckoutService {
   constructor(
     private readonly db: Db,
     private readonly stock: StockService,
+    private readonly variants: VariantService,
     private readonly machine: OrderStateMachine,
     private readonly gate: AgencyCheckoutGate,
     private readonly addresses: AddressBookService,
@@ -210,17 +213,18 @@ export class CheckoutService {
   private checkShape(input: PlaceOrderInput): InvalidOrderInputError | null {
     if (typeof input.idempotencyKey !== 'string' || !KEY.test(input.idempotencyKey)) {
       return invalid(
-        'INVALID_IDEMPOTENCY_KEY',
+        OrderingErrorCode.INVALID_IDEMPOTENCY_KEY,
         'idempotencyKey must be 1–128 characters of letters, digits and . _ : -',
         'idempotencyKey',
       );
     }
     const lines = input.lines ?? [];
-    if (lines.length === 0) return invalid('NO_LINES', 'An order needs at least one line', 'lines');
-    if (lines.length > MAX_LINES) return invalid('TOO_MANY_LINES', `An order has at most ${MAX_LINES} lines`, 'lines');
+    if (lines.length === 0) return invalid(OrderingErrorCode.NO_LINES, 'An order needs at least one line', 'lines');
+    if (lines.length > MAX_LINES)
+      return invalid(OrderingErrorCode.TOO_MANY_LINES, `An order has at most ${MAX_LINES} lines`, 'lines');
     if (input.buyerOrgId && input.staffOfOrgId) {
       return invalid(
-        'STAFF_ORDER_IS_RETAIL',
+        OrderingErrorCode.STAFF_ORDER_IS_RETAIL,
         'staffOfOrgId is for purchases with your own money; leave it out when the agency pays',
         'staffOfOrgId',
       );
@@ -230,13 +234,13 @@ export class CheckoutService {
       const q = line.quantity;
       if (!Number.isSafeInteger(q) || q < 1)
         return invalid(
-          'INVALID_QUANTITY',
+          OrderingErrorCode.INVALID_QUANTITY,
           `lines[${i}].quantity must be a whole number of at least 1`,
           `lines[${i}].quantity`,
         );
       if (q > MAX_QUANTITY)
         return invalid(
-          'QUANTITY_TOO_LARGE',
+          OrderingErrorCode.QUANTITY_TOO_LARGE,
           `lines[${i}].quantity may be at most ${MAX_QUANTITY}`,
           `lines[${i}].quantity`,
         );
@@ -244,7 +248,7 @@ export class CheckoutService {
       // Refused rather than merged: two lines for one variant are a client bug worth surfacing.
       if (seen.has(id))
         return invalid(
-          'DUPLICATE_LINE',
+          OrderingErrorCode.DUPLICATE_LINE,
           `lines[${i}] repeats a variant; put the whole quantity on one line`,
           `lines[${i}].variantId`,
         );
@@ -280,7 +284,7 @@ export class CheckoutService {
       staffOfOrgId = units[0];
     } else if (units.length > 1) {
       return invalid(
-        'STAFF_UNIT_REQUIRED',
+        OrderingErrorCode.STAFF_UNIT_REQUIRED,
         'You work for several agencies: name the one whose staff purchase this is in staffOfOrgId',
         'staffOfOrgId',
       );
@@ -295,7 +299,7 @@ export class CheckoutService {
     if (!order) return null;
     if (order.requestHash !== hash) {
       throw new AppError(
-        'IDEMPOTENCY_KEY_REUSED',
+        ErrorCode.IDEMPOTENCY_KEY_REUSED,
         'This idempotency key was already used for a different checkout; use a new key',
         { field: 'idempotencyKey', orderId: order.id },
       );
@@ -318,7 +322,7 @@ export class CheckoutService {
     let total = 0n;
     for (const line of priced) total += BigInt(line.lineTotal);
     if (total > BigInt(Number.MAX_SAFE_INTEGER))
-      throw new Refusal(invalid('AMOUNT_TOO_LARGE', 'The order total is too large', 'lines'));
+      throw new Refusal(invalid(OrderingErrorCode.AMOUNT_TOO_LARGE, 'The order total is too large', 'lines'));
 
     // The order row first: it claims the idempotency key before any stock is touched.
     const draft = { buyerKind: buyer.kind, paymentMode: PaymentMode.PREPAY };
@@ -344,13 +348,15 @@ export class CheckoutService {
     const bySupplier = new Map<string, PricedLine[]>();
     for (const line of priced)
       bySupplier.set(line.row.supplier_id, [...(bySupplier.get(line.row.supplier_id) ?? []), line]);
+    // What was written, for the OrderPlaced payload (so publishing reads none of it back).
+    const written = { supplierOrders: [] as SupplierOrder[], lines: [] as OrderLine[] };
     for (const [supplierId, lines] of bySupplier) {
       const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
       const so = await this.db
         .repo(tx, SupplierOrder)
         .save(this.db.repo(tx, SupplierOrder).create({ orderId: created.id, supplierId, subtotal }));
-      await this.db.repo(tx, OrderLine).insert(
-        lines.map((l) => ({
+      const rows = lines.map((l) =>
+        this.db.repo(tx, OrderLine).create({
           orderId: created.id,
           supplierOrderId: so.id,
           supplierId,
@@ -369,8 +375,12 @@ export class CheckoutService {
           certificationStatus: l.certification,
           certificateNo: l.row.certificate_no,
           originRegionCode: l.row.origin_region_code,
-        })),
+        }),
       );
+      // insert (not save: one statement) fills in the generated ids of the entities it is given.
+      await this.db.repo(tx, OrderLine).insert(rows);
+      written.supplierOrders.push(so);
+      written.lines.push(...rows);
     }
 
     // Variant id order: two orders with overlapping variants lock them in the same order (no deadlock).
@@ -400,9 +410,11 @@ export class CheckoutService {
     });
     await this.machine.publish(
       tx,
-      initialStatus === OrderStatus.PLACED ? 'order.placed' : 'order.pending_approval',
+      initialStatus === OrderStatus.PLACED ? OrderPlaced : OrderPendingApproval,
       order,
       null,
+      {},
+      written,
     );
     if (dueAt) await this.machine.scheduleExpiry(order.id, dueAt, 1);
     return order;
@@ -428,7 +440,7 @@ export class CheckoutService {
       ) {
         throw new Refusal(
           invalid(
-            'DELIVERY_ADDRESS_REQUIRED',
+            OrderingErrorCode.DELIVERY_ADDRESS_REQUIRED,
             'Choose a delivery address (addressId) for an order that ships',
             'addressId',
           ),
@@ -437,12 +449,14 @@ export class CheckoutService {
       return null;
     }
     if (!isUuid(String(input.addressId)))
-      throw new Refusal(invalid('UNKNOWN_ADDRESS', 'addressId is not one of your addresses', 'addressId'));
+      throw new Refusal(
+        invalid(OrderingErrorCode.UNKNOWN_ADDRESS, 'addressId is not one of your addresses', 'addressId'),
+      );
     try {
       return await this.addresses.snapshot(tx, buyer.userId, input.addressId);
     } catch (e) {
       if (e instanceof AppError && e.code === 'UNKNOWN_ADDRESS')
-        throw new Refusal(invalid('UNKNOWN_ADDRESS', e.message, 'addressId'));
+        throw new Refusal(invalid(OrderingErrorCode.UNKNOWN_ADDRESS, e.message, 'addressId'));
       throw e;
     }
   }
@@ -452,20 +466,20 @@ export class CheckoutService {
     channelId: string,
   ): Promise<{ id: string; online: boolean; kind: string; assistanceOnly: boolean }> {
     if (!isUuid(String(channelId)))
-      throw new Refusal(invalid('UNKNOWN_CHANNEL', 'channelId is not a channel', 'channelId'));
+      throw new Refusal(invalid(OrderingErrorCode.UNKNOWN_CHANNEL, 'channelId is not a channel', 'channelId'));
     const [row]: Array<{ id: string; online: boolean; kind: string; assistance_only: boolean; status: string }> =
       await this.db
         .manager(tx)
-        .query(`SELECT id, online, kind, assistance_only, status FROM channel WHERE id = $1`, [channelId]);
-    if (!row) throw new Refusal(invalid('UNKNOWN_CHANNEL', 'channelId is not a channel', 'channelId'));
+        .query(`SELECT id, online, kind, assistance_only, status FROM channel_directory WHERE id = $1`, [channelId]);
+    if (!row) throw new Refusal(invalid(OrderingErrorCode.UNKNOWN_CHANNEL, 'channelId is not a channel', 'channelId'));
     if (row.status !== 'ACTIVE')
-      throw new Refusal(invalid('CHANNEL_DISABLED', 'This channel is disabled', 'channelId'));
+      throw new Refusal(invalid(OrderingErrorCode.CHANNEL_DISABLED, 'This channel is disabled', 'channelId'));
     return { id: row.id, online: row.online, kind: row.kind, assistanceOnly: row.assistance_only };
   }
 
   /**
-   * Reads every line's variant, product, supplier, placement and certification in one query and
-   * checks the channel rules: published product of an approved supplier, active variant, placed in
+   * Reads every line's variant and product (catalog), supplier, placement and certification (their
+   * owners' views) and checks the channel rules: published product of an approved supplier, active variant, placed in
    * the channel unless it is an online hall (which sells everything published), certified today in
    * an assistance-only channel. Prices come from here, never from the client.
    */
@@ -479,26 +493,59 @@ export class CheckoutService {
       if (!isUuid(String(line.variantId)))
         throw new Refusal(unavailable(line.variantId, UnavailableReason.UNKNOWN_VARIANT));
     }
-    const rows: VariantRow[] = await this.db.manager(tx).query(
-      `SELECT v.id AS variant_id, v.sku, v.spec, v.unit, v.retail_price, v.agency_price, v.active,
-              p.id AS product_id, p.title, p.status AS product_status, p.origin_region_code, p.supplier_id,
-              sp.status AS supplier_status,
-              EXISTS (SELECT 1 FROM channel_product cp WHERE cp.channel_id = $2 AND cp.product_id = p.id) AS placed,
-              c.status AS cert_status, c.certificate_no, c.valid_from::text AS cert_valid_from, c.valid_to::text AS cert_valid_to,
-              ((now() AT TIME ZONE 'Asia/Shanghai')::date)::text AS today
-         FROM variant v
-         JOIN product p ON p.id = v.product_id
-         JOIN supplier_profile sp ON sp.organization_id = p.supplier_id
-         LEFT JOIN LATERAL (
-           SELECT status, certificate_no, valid_from, valid_to FROM certification
-            WHERE product_id = p.id
-            ORDER BY (status = 'CERTIFIED' AND valid_from <= (now() AT TIME ZONE 'Asia/Shanghai')::date AND valid_to >= (now() AT TIME ZONE 'Asia/Shanghai')::date) DESC,
-                     (status IN ('PENDING','VERIFIED','CERTIFIED')) DESC, updated_at DESC
-            LIMIT 1
-         ) c ON true
-        WHERE v.id = ANY($1::uuid[])`,
-      [input.lines.map((l) => l.variantId), channel.id],
+    // Catalog's variants and products, then in one query over the owners' views: supplier admission,
+    // placement in this channel and the certification that counts today. Three queries per order
+    // whatever its number of lines.
+    const variants = await this.variants.forSale(
+      tx,
+      input.lines.map((l) => l.variantId),
     );
+    const facts: Array<{
+      product_id: string;
+      supplier_status: string | null;
+      placed: boolean;
+      cert_status: string | null;
+      certificate_no: string | null;
+      cert_valid_from: string | null;
+      cert_valid_to: string | null;
+      today: string;
+    }> = variants.length
+      ? await this.db.manager(tx).query(
+          `SELECT x.product_id, sd.status AS supplier_status,
+                  EXISTS (SELECT 1 FROM channel_placement cp WHERE cp.channel_id = $3 AND cp.product_id = x.product_id) AS placed,
+                  pc.status AS cert_status, pc.certificate_no, pc.valid_from::text AS cert_valid_from,
+                  pc.valid_to::text AS cert_valid_to, ((now() AT TIME ZONE 'Asia/Shanghai')::date)::text AS today
+             FROM unnest($1::uuid[], $2::uuid[]) AS x(product_id, supplier_id)
+             LEFT JOIN supplier_directory sd ON sd.organization_id = x.supplier_id
+             LEFT JOIN product_certification pc ON pc.product_id = x.product_id`,
+          [variants.map((v) => v.productId), variants.map((v) => v.supplierId), channel.id],
+        )
+      : [];
+    const factsOf = new Map(facts.map((f) => [f.product_id, f]));
+    const rows: VariantRow[] = variants.map((v) => {
+      const f = factsOf.get(v.productId)!;
+      return {
+        variant_id: v.variantId,
+        sku: v.sku,
+        spec: v.spec,
+        unit: v.unit,
+        retail_price: v.retailPrice,
+        agency_price: v.agencyPrice,
+        active: v.active,
+        product_id: v.productId,
+        title: v.title,
+        product_status: v.productStatus,
+        origin_region_code: v.originRegionCode,
+        supplier_id: v.supplierId,
+        supplier_status: f.supplier_status ?? '',
+        placed: f.placed,
+        cert_status: f.cert_status,
+        certificate_no: f.certificate_no,
+        cert_valid_from: f.cert_valid_from,
+        cert_valid_to: f.cert_valid_to,
+        today: f.today,
+      };
+    });
     const byId = new Map(rows.map((r) => [r.variant_id.toLowerCase(), r]));
     const priced: PricedLine[] = [];
     for (const line of input.lines) {
@@ -526,7 +573,7 @@ export class CheckoutService {
       const unitPrice = Number(kind === BuyerKind.AGENCY ? row.agency_price : row.retail_price);
       const lineTotal = BigInt(unitPrice) * BigInt(line.quantity);
       if (!Number.isSafeInteger(unitPrice) || lineTotal > BigInt(Number.MAX_SAFE_INTEGER))
-        throw new Refusal(invalid('AMOUNT_TOO_LARGE', 'The line total is too large', 'lines'));
+        throw new Refusal(invalid(OrderingErrorCode.AMOUNT_TOO_LARGE, 'The line total is too large', 'lines'));
       priced.push({ row, quantity: line.quantity, unitPrice, lineTotal: Number(lineTotal), certification });
     }
     return priced;

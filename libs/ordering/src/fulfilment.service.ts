@@ -1,7 +1,10 @@
+import { OrderingErrorCode } from './ordering.errors';
 import { Injectable } from '@nestjs/common';
 import { AppError, badInput, Db, forbidden, notFound, type RequestContext } from '@bangfu/core';
+import { StockService } from '@bangfu/catalog';
 import { OrderAccessService } from './order-access.service';
 import { assertId, OrderStateMachine } from './order-state.service';
+import { SUPPLIER_ORDER_MACHINE } from './order-transitions';
 import {
   ActorKind,
   type Order,
@@ -11,7 +14,6 @@ import {
   SupplierOrder,
   SupplierOrderStatus,
 } from './ordering.entities';
-import { StockService } from './stock.service';
 
 /** Order statuses in which a supplier order may ship: paid (prepay), confirmed (pay on delivery), or already fulfilling. */
 export const SHIPPABLE_ORDER_STATUSES: ReadonlySet<OrderStatus> = new Set([
@@ -66,16 +68,15 @@ export class FulfilmentService {
       this.access.requireSupplierStaff(tx, so.supplierId);
       if (!SHIPPABLE.has(order.status)) {
         throw new AppError(
-          'ORDER_NOT_SHIPPABLE',
+          OrderingErrorCode.ORDER_NOT_SHIPPABLE,
           `An order in ${order.status} cannot ship (it ships once paid, or confirmed for pay on delivery)`,
           { status: order.status },
         );
       }
-      if (so.status !== SupplierOrderStatus.AWAITING_SHIPMENT)
-        throw new AppError('INVALID_TRANSITION', `This supplier order is ${so.status}`, {
-          from: so.status,
-          to: SupplierOrderStatus.SHIPPED,
-        });
+      // Before any stock is taken: a supplier order ships once.
+      SUPPLIER_ORDER_MACHINE.assertTransition(so.status, SupplierOrderStatus.SHIPPED, {
+        message: `This supplier order is ${so.status}`,
+      });
 
       const allocations = await this.takeStock(tx, so);
       const shipped = await this.machine.moveSupplierOrder(
@@ -121,7 +122,7 @@ export class FulfilmentService {
         actor = ActorKind.SUPPLIER;
         if (!proof?.trim())
           throw new AppError(
-            'DELIVERY_PROOF_REQUIRED',
+            OrderingErrorCode.DELIVERY_PROOF_REQUIRED,
             'A supplier confirms delivery with proof (signed delivery note, photo)',
             { field: 'proof' },
           );
@@ -129,11 +130,9 @@ export class FulfilmentService {
       } else {
         throw forbidden('Only the buyer, or the supplier with proof, confirms delivery');
       }
-      if (so.status !== SupplierOrderStatus.SHIPPED)
-        throw new AppError('INVALID_TRANSITION', `This supplier order is ${so.status}, not SHIPPED`, {
-          from: so.status,
-          to: SupplierOrderStatus.DELIVERED,
-        });
+      SUPPLIER_ORDER_MACHINE.assertTransition(so.status, SupplierOrderStatus.DELIVERED, {
+        message: `This supplier order is ${so.status}, not SHIPPED`,
+      });
       const delivered = await this.machine.moveSupplierOrder(
         tx,
         so,
@@ -175,7 +174,7 @@ export class FulfilmentService {
       const order = await this.machine.lock(tx, orderId);
       if (order.status !== OrderStatus.PAID)
         throw new AppError(
-          'ORDER_NOT_SHIPPABLE',
+          OrderingErrorCode.ORDER_NOT_SHIPPABLE,
           `A counter sale is handed over once paid (the order is ${order.status})`,
           { status: order.status },
         );

@@ -15,5 +15,5 @@ export * from './ordering.jobs';
 export * from './ordering.module';
 export * from './ordering.types';
 export * from './outbox.service';
-export * from './stock.service';
 export * from './supplier-performance.service';
+export * from './ordering.errors';

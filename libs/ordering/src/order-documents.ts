@@ -1,3 +1,4 @@
+import { OrderingErrorCode } from './ordering.errors';
 import { Controller, Get, Inject, Injectable, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -50,7 +51,10 @@ export class OrderDocumentService {
         await this.machine.lock(tx, orderId);
         const repo = this.db.repo(tx, OrderDocument);
         if ((await repo.countBy({ orderId })) >= MAX_DOCUMENTS_PER_ORDER) {
-          throw new AppError('TOO_MANY_DOCUMENTS', `An order has at most ${MAX_DOCUMENTS_PER_ORDER} documents`);
+          throw new AppError(
+            OrderingErrorCode.TOO_MANY_DOCUMENTS,
+            `An order has at most ${MAX_DOCUMENTS_PER_ORDER} documents`,
+          );
         }
         const name = fileName?.trim().slice(0, 200) || null;
         return repo.save(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ErrorCode,
   AppError,
   assertUuid,
   badInput,
@@ -7,6 +8,7 @@ import {
   Db,
   decodeCursor,
   forbidden,
+  groupBy,
   isUuid,
   likeContains,
   notFound,
@@ -38,7 +40,7 @@ function parseDay(value: string, field: string, endOfDay: boolean): Date {
     if (!Number.isNaN(t.getTime())) return t;
   }
   throw new AppError(
-    'INVALID_DATE',
+    ErrorCode.INVALID_DATE,
     `${field} must be a date like 2026-01-01 (got ${JSON.stringify(value).slice(0, 40)})`,
     { field },
   );
@@ -183,43 +185,62 @@ export class OrderQueryService {
     return order.loadedSupplierOrders ?? [];
   }
 
-  async linesOf(ctx: RequestContext, so: SupplierOrder): Promise<OrderLine[]> {
-    if (so.loadedLines) return so.loadedLines;
+  /** Lines of supplier orders that were not preloaded with their order (a mutation's answer), any number at once. */
+  linesOf(ctx: RequestContext, supplierOrderIds: string[]): Promise<OrderLine[]> {
     return this.db
       .repo(ctx, OrderLine)
-      .find({ where: { supplierOrderId: so.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+      .createQueryBuilder('l')
+      .where('l.supplier_order_id = ANY(:ids::uuid[])', { ids: supplierOrderIds })
+      .orderBy('l.created_at', 'ASC')
+      .addOrderBy('l.id', 'ASC')
+      .getMany();
   }
 
   /**
-   * The order's moves. A caller who sees only some supplier parts (coordinators, auditors, supplier
-   * staff: `visibleSupplierIds` set) does not learn which user of another supplier — possibly in
-   * another province — made a move (a supplier shipping its part moves the order as SYSTEM with its
-   * user): actorUserId is hidden when that user works for a supplier the caller cannot see (in SQL).
+   * The moves of each order, for a page of orders at once. A caller who sees only some supplier parts
+   * (coordinators, auditors, supplier staff: `visibleSupplierIds` set) does not learn which user of another
+   * supplier — possibly in another province — made a move (a supplier shipping its part moves the order as
+   * SYSTEM with its user): actorUserId is hidden when that user works for a supplier the caller cannot see
+   * (in SQL, one query per distinct visible set — one per page in practice).
    */
-  async history(
-    ctx: RequestContext,
-    orderId: string,
-    visibleSupplierIds: string[] | null = null,
-  ): Promise<OrderHistory[]> {
-    const rows = await this.db
-      .repo(ctx, OrderHistory)
-      .find({ where: { orderId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    if (visibleSupplierIds === null || !rows.some((h) => h.actorUserId)) return rows;
-    const hidden: Array<{ user_id: string }> = await this.db.manager(ctx).query(
-      `SELECT DISTINCT m.user_id FROM order_history h
-         JOIN membership m ON m.user_id = h.actor_user_id
-         JOIN organization o ON o.id = m.organization_id AND o.kind = 'SUPPLIER'
-        WHERE h.order_id = $1 AND NOT (m.organization_id = ANY($2::uuid[]))`,
-      [orderId, visibleSupplierIds],
+  async histories(ctx: RequestContext, orders: Order[]): Promise<Map<Order, OrderHistory[]>> {
+    const rows = groupBy(
+      await this.db
+        .repo(ctx, OrderHistory)
+        .createQueryBuilder('h')
+        .where('h.order_id = ANY(:ids::uuid[])', { ids: [...new Set(orders.map((o) => o.id))] })
+        .orderBy('h.created_at', 'ASC')
+        .addOrderBy('h.id', 'ASC')
+        .getMany(),
+      (h) => h.orderId,
     );
-    const hide = new Set(hidden.map((r) => r.user_id));
-    for (const h of rows) if (h.actorUserId && hide.has(h.actorUserId)) h.actorUserId = null;
-    return rows;
+    const result = new Map<Order, OrderHistory[]>();
+    const partial = orders.filter((o) => {
+      result.set(o, rows.get(o.id) ?? []);
+      return o.visibleSupplierIds && result.get(o)!.some((h) => h.actorUserId);
+    });
+    for (const group of groupBy(partial, (o) => [...o.visibleSupplierIds!].sort().join()).values()) {
+      const hidden: Array<{ user_id: string }> = await this.db.manager(ctx).query(
+        `SELECT DISTINCT m.user_id FROM order_history h
+           JOIN membership m ON m.user_id = h.actor_user_id
+           JOIN organization o ON o.id = m.organization_id AND o.kind = 'SUPPLIER'
+          WHERE h.order_id = ANY($1::uuid[]) AND NOT (m.organization_id = ANY($2::uuid[]))`,
+        [group.map((o) => o.id), group[0].visibleSupplierIds],
+      );
+      const hide = new Set(hidden.map((r) => r.user_id));
+      for (const o of group)
+        for (const h of result.get(o)!) if (h.actorUserId && hide.has(h.actorUserId)) h.actorUserId = null;
+    }
+    return result;
   }
 
-  supplierOrderHistory(ctx: RequestContext, supplierOrderId: string): Promise<SupplierOrderHistory[]> {
+  supplierOrderHistory(ctx: RequestContext, supplierOrderIds: string[]): Promise<SupplierOrderHistory[]> {
     return this.db
       .repo(ctx, SupplierOrderHistory)
-      .find({ where: { supplierOrderId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      .createQueryBuilder('h')
+      .where('h.supplier_order_id = ANY(:ids::uuid[])', { ids: supplierOrderIds })
+      .orderBy('h.created_at', 'ASC')
+      .addOrderBy('h.id', 'ASC')
+      .getMany();
   }
 }

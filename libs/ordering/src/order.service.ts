@@ -1,5 +1,6 @@
+import { OrderingErrorCode } from './ordering.errors';
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError, badInput, Db, forbidden, type RequestContext, Role } from '@bangfu/core';
+import { ErrorCode, AppError, badInput, Db, forbidden, type RequestContext, Role } from '@bangfu/core';
 import { allocate } from '@bangfu/money';
 import { In } from 'typeorm';
 import { OrderAccessService } from './order-access.service';
@@ -113,7 +114,7 @@ export class OrderService {
       const order = await this.machine.lock(tx, orderId);
       if (order.paidAmount > 0) {
         if (order.paymentId === paymentId) return order;
-        throw new AppError('ORDER_ALREADY_PAID', `Order ${order.orderNo} is already paid`, {
+        throw new AppError(OrderingErrorCode.ORDER_ALREADY_PAID, `Order ${order.orderNo} is already paid`, {
           orderId,
           paymentId: order.paymentId,
         });
@@ -121,21 +122,21 @@ export class OrderService {
       const prepay = order.status === OrderStatus.PLACED && order.paymentMode === PaymentMode.PREPAY;
       const pod = order.paymentMode === PaymentMode.PAY_ON_DELIVERY && POD_PAYABLE.has(order.status);
       if (!prepay && !pod)
-        throw new AppError('ORDER_NOT_PAYABLE', `An order in ${order.status} cannot be paid`, {
+        throw new AppError(ErrorCode.ORDER_NOT_PAYABLE, `An order in ${order.status} cannot be paid`, {
           orderId,
           status: order.status,
         });
       // Same code as above so payment treats the money as unmatched (owed back), not as a crash.
       if (prepay && order.buyerKind === BuyerKind.AGENCY && !order.approvedAt) {
         throw new AppError(
-          'ORDER_NOT_PAYABLE',
+          ErrorCode.ORDER_NOT_PAYABLE,
           'This agency order has not passed the unit’s approval and cannot be paid',
           { orderId, status: order.status, reason: 'ORDER_NOT_APPROVED' },
         );
       }
       if (input.amount !== order.totalAmount) {
         throw new AppError(
-          'PAYMENT_AMOUNT_MISMATCH',
+          ErrorCode.PAYMENT_AMOUNT_MISMATCH,
           `The payment (${input.amount} fen) does not equal the order total (${order.totalAmount} fen)`,
           {
             orderId,
@@ -173,14 +174,18 @@ export class OrderService {
       const seen = await this.db.repo(tx, OrderRefund).findOneBy({ refundId });
       if (seen) {
         if (seen.orderId === order.id && seen.amount === input.amount) return order;
-        throw new AppError('REFUND_ID_REUSED', `Refund ${refundId} was already recorded with different details`, {
-          field: 'refundId',
-        });
+        throw new AppError(
+          OrderingErrorCode.REFUND_ID_REUSED,
+          `Refund ${refundId} was already recorded with different details`,
+          {
+            field: 'refundId',
+          },
+        );
       }
       const refundable = order.paidAmount - order.refundedAmount;
       if (input.amount > refundable) {
         throw new AppError(
-          'REFUND_EXCEEDS_PAID',
+          ErrorCode.REFUND_EXCEEDS_PAID,
           `Only ${refundable} fen of the ${order.paidAmount} fen paid can still be refunded`,
           {
             field: 'amount',
@@ -196,7 +201,7 @@ export class OrderService {
           : OrderStatus.PARTIALLY_REFUNDED;
       if (!findTransition(order.status, target)) {
         throw new AppError(
-          'REFUND_NOT_ALLOWED',
+          ErrorCode.REFUND_NOT_ALLOWED,
           target === OrderStatus.PARTIALLY_REFUNDED
             ? `A partial refund is possible once the order is delivered (it is ${order.status}); before that, cancel or refund in full`
             : `An order in ${order.status} cannot be refunded`,
@@ -233,7 +238,7 @@ export class OrderService {
       // A client retrying after a lost response must not see its own cancellation as an error.
       if (order.status === OrderStatus.CANCELLED) return order;
       if (order.paidAmount > 0 && order.paidAmount > order.refundedAmount) {
-        throw new AppError('ORDER_PAID', 'This order is paid: ask for a refund instead of cancelling', {
+        throw new AppError(OrderingErrorCode.ORDER_PAID, 'This order is paid: ask for a refund instead of cancelling', {
           status: order.status,
         });
       }
@@ -242,7 +247,7 @@ export class OrderService {
       );
       if (shipped)
         throw new AppError(
-          'ORDER_ALREADY_SHIPPED',
+          OrderingErrorCode.ORDER_ALREADY_SHIPPED,
           'Part of the order has already shipped: it can no longer be cancelled',
           { status: order.status },
         );
@@ -256,7 +261,10 @@ export class OrderService {
       const order = await this.machine.lock(tx, orderId);
       const actor = await this.access.requireBuyer(tx, order);
       if (order.buyerKind !== BuyerKind.AGENCY)
-        throw new AppError('AGENCY_ORDERS_ONLY', 'Pay on delivery is for agency (budget unit) orders only');
+        throw new AppError(
+          OrderingErrorCode.AGENCY_ORDERS_ONLY,
+          'Pay on delivery is for agency (budget unit) orders only',
+        );
       await this.db.repo(tx, Order).update({ id: order.id }, { paymentMode: PaymentMode.PAY_ON_DELIVERY });
       order.paymentMode = PaymentMode.PAY_ON_DELIVERY;
       return this.machine.move(tx, order, OrderStatus.CONFIRMED, { actor, reason: 'pay on delivery' });
@@ -269,7 +277,7 @@ export class OrderService {
     const keys = [...new Set(input.documents ?? [])];
     if (keys.length === 0)
       throw new AppError(
-        'DOCUMENTS_REQUIRED',
+        OrderingErrorCode.DOCUMENTS_REQUIRED,
         'Upload the invoice and inspection documents first, then pass their fileKeys',
         { field: 'documents' },
       );
@@ -280,7 +288,7 @@ export class OrderService {
       const docs = await this.db.repo(tx, OrderDocument).findBy({ orderId: order.id, storageKey: In(keys) });
       const missing = keys.filter((k) => !docs.some((d) => d.storageKey === k));
       if (missing.length)
-        throw new AppError('DOCUMENT_NOT_FOUND', 'Some documents were not uploaded for this order', {
+        throw new AppError(OrderingErrorCode.DOCUMENT_NOT_FOUND, 'Some documents were not uploaded for this order', {
           field: 'documents',
           missing,
         });
@@ -314,15 +322,18 @@ export class OrderService {
         !order.paymentDueAt
       ) {
         throw new AppError(
-          'NO_PAYMENT_DEADLINE',
+          OrderingErrorCode.NO_PAYMENT_DEADLINE,
           'Only an unpaid agency prepay order has a payment deadline to extend',
           { status: order.status },
         );
       }
       if (order.paymentDeadlineExtended)
-        throw new AppError('PAYMENT_DEADLINE_ALREADY_EXTENDED', 'The payment deadline can be extended once');
+        throw new AppError(
+          OrderingErrorCode.PAYMENT_DEADLINE_ALREADY_EXTENDED,
+          'The payment deadline can be extended once',
+        );
       if (order.paymentDueAt.getTime() <= Date.now())
-        throw new AppError('PAYMENT_DEADLINE_PASSED', 'The payment deadline has already passed');
+        throw new AppError(OrderingErrorCode.PAYMENT_DEADLINE_PASSED, 'The payment deadline has already passed');
       const dueAt = new Date(order.paymentDueAt.getTime() + this.config.agencyExtensionDays * 86_400_000);
       await this.db.repo(tx, Order).update({ id: order.id }, { paymentDueAt: dueAt, paymentDeadlineExtended: true });
       Object.assign(order, { paymentDueAt: dueAt, paymentDeadlineExtended: true });
@@ -388,7 +399,7 @@ export class OrderService {
       positiveFen(part.amount, `lines[${i}].amount`);
       if (part.amount > line.lineTotal - line.refundedAmount) {
         throw new AppError(
-          'REFUND_EXCEEDS_PAID',
+          ErrorCode.REFUND_EXCEEDS_PAID,
           `Line ${line.sku} has only ${line.lineTotal - line.refundedAmount} fen left to refund`,
           {
             field: `lines[${i}].amount`,

@@ -1,5 +1,6 @@
+import { OrderingErrorCode } from './ordering.errors';
 import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Paginated } from '@bangfu/core';
+import { ALL_ERROR_CODES, ErrorCode, Paginated } from '@bangfu/core';
 import { LineCertificationStatus, Order, OrderStatus } from './ordering.entities';
 
 @InputType({
@@ -40,7 +41,7 @@ export class PlaceOrderInput {
 
 @ObjectType({ description: 'Fewer units are available than the line asks for; nothing was reserved' })
 export class InsufficientStockError {
-  @Field(() => String) code = 'INSUFFICIENT_STOCK';
+  @Field(() => ALL_ERROR_CODES) code = ErrorCode.INSUFFICIENT_STOCK;
   @Field(() => String) message: string;
   @Field(() => ID) variantId: string;
   @Field(() => Int) requested: number;
@@ -58,7 +59,7 @@ registerEnumType(UnavailableReason, { name: 'ProductUnavailableReason' });
 
 @ObjectType({ description: 'The variant cannot be bought in this channel' })
 export class ProductUnavailableError {
-  @Field(() => String) code = 'PRODUCT_UNAVAILABLE';
+  @Field(() => ALL_ERROR_CODES) code = ErrorCode.PRODUCT_UNAVAILABLE;
   @Field(() => String) message: string;
   @Field(() => ID) variantId: string;
   @Field(() => UnavailableReason) reason: UnavailableReason;
@@ -69,7 +70,7 @@ export class ProductUnavailableError {
     'The channel sells certified assistance products only, and this product holds no certificate valid today',
 })
 export class CertificationInvalidError {
-  @Field(() => String) code = 'CERTIFICATION_INVALID';
+  @Field(() => ALL_ERROR_CODES) code = ErrorCode.CERTIFICATION_INVALID;
   @Field(() => String) message: string;
   @Field(() => ID) variantId: string;
   @Field(() => ID) productId: string;
@@ -80,9 +81,9 @@ export class CertificationInvalidError {
   description: 'The checkout itself is malformed (quantities, lines, channel); `field` points at the culprit',
 })
 export class InvalidOrderInputError {
-  @Field(() => String, {
+  @Field(() => ALL_ERROR_CODES, {
     description:
-      'INVALID_QUANTITY, QUANTITY_TOO_LARGE, DUPLICATE_LINE, TOO_MANY_LINES, NO_LINES, UNKNOWN_CHANNEL, CHANNEL_DISABLED, INVALID_IDEMPOTENCY_KEY, AMOUNT_TOO_LARGE',
+      'INVALID_QUANTITY, QUANTITY_TOO_LARGE, DUPLICATE_LINE, TOO_MANY_LINES, NO_LINES, UNKNOWN_CHANNEL, CHANNEL_DISABLED, INVALID_IDEMPOTENCY_KEY, AMOUNT_TOO_LARGE, UNKNOWN_ADDRESS, STAFF_UNIT_REQUIRED, STAFF_ORDER_IS_RETAIL, DELIVERY_ADDRESS_REQUIRED',
   })
   code: string;
   @Field(() => String) message: string;
@@ -94,7 +95,7 @@ export class InvalidOrderInputError {
     'An order the agency pays must pass the unit’s procurement policy (spending limit, approval, split-basket checks), and none is in force here: submit the basket with submitPurchaseRequest',
 })
 export class PurchaseRequestRequiredError {
-  @Field(() => String) code = 'PURCHASE_REQUEST_REQUIRED';
+  @Field(() => ALL_ERROR_CODES) code = OrderingErrorCode.PURCHASE_REQUEST_REQUIRED;
   @Field(() => String) message: string;
 }
 

@@ -1,3 +1,4 @@
+import { OversightErrorCode } from './oversight.errors';
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
@@ -13,6 +14,7 @@ import {
   Role,
   toConnection,
 } from '@bangfu/core';
+import { UserService } from '@bangfu/identity';
 import { OrderSignalsService } from '@bangfu/ordering';
 import { normalizePrefix } from '@bangfu/region';
 import { StatsExclusionService } from '@bangfu/statistics';
@@ -50,15 +52,15 @@ interface FindingRow {
   detected_at: Date;
   updated_at: Date;
   reviewed_at: Date | null;
-  reviewer_name: string | null;
+  reviewed_by: string | null;
   review_reason: string | null;
   excluded_from_statistics: boolean;
   suspension_proposal_id: string | null;
 }
 
-const SELECT = `SELECT f.*, u.display_name AS reviewer_name FROM anomaly_finding f LEFT JOIN app_user u ON u.id = f.reviewed_by`;
+const SELECT = `SELECT f.* FROM anomaly_finding f`;
 
-function toView(r: FindingRow): AnomalyFindingView {
+function toView(r: FindingRow, names: Map<string, string>): AnomalyFindingView {
   return {
     id: r.id,
     kind: r.kind,
@@ -75,7 +77,7 @@ function toView(r: FindingRow): AnomalyFindingView {
     detectedAt: r.detected_at,
     updatedAt: r.updated_at,
     reviewedAt: r.reviewed_at,
-    reviewerName: r.reviewer_name,
+    reviewerName: (r.reviewed_by && names.get(r.reviewed_by)) ?? null,
     reviewReason: r.review_reason,
     excludedFromStatistics: r.excluded_from_statistics,
     suspensionProposalId: r.suspension_proposal_id,
@@ -100,7 +102,17 @@ export class AnomalyFindingService {
     private readonly corrections: StatisticsCorrectionService,
     private readonly proposals: SupplierSuspensionProposalService,
     private readonly stats: StatsExclusionService,
+    private readonly users: UserService,
   ) {}
+
+  /** Rows as views, with reviewers' names from identity (one query per page). */
+  private async views(ctx: RequestContext, rows: FindingRow[]): Promise<AnomalyFindingView[]> {
+    const names = await this.users.displayNames(
+      ctx,
+      rows.map((r) => r.reviewed_by),
+    );
+    return rows.map((r) => toView(r, names));
+  }
 
   /** LIKE patterns of the caller's scope; null = everything (platform admin). */
   private scope(ctx: RequestContext, roles: Role[] = [Role.AUDITOR, Role.COORDINATOR]): string[] | null {
@@ -140,7 +152,7 @@ export class AnomalyFindingService {
     const rows: FindingRow[] = await this.db
       .manager(ctx)
       .query(`${SELECT} ${clause()} ORDER BY f.detected_at DESC, f.id DESC LIMIT ${limit + 1}`, params);
-    return toConnection(rows.map(toView), limit, n, (f) => [f.detectedAt.toISOString(), f.id], !!cursor);
+    return toConnection(await this.views(ctx, rows), limit, n, (f) => [f.detectedAt.toISOString(), f.id], !!cursor);
   }
 
   /** One finding in the caller's scope (NOT_FOUND when there is none, FORBIDDEN outside the scope). */
@@ -150,7 +162,7 @@ export class AnomalyFindingService {
     const scope = this.scope(ctx, roles);
     if (scope && !scope.some((s) => rows[0].region_code.startsWith(s.slice(0, -1))))
       throw forbidden('This finding is outside your region');
-    return toView(rows[0]);
+    return (await this.views(ctx, rows))[0];
   }
 
   /** The orders behind a finding, for links (the finding itself was scope-checked). */
@@ -181,15 +193,19 @@ export class AnomalyFindingService {
         .manager(tx)
         .query(`SELECT * FROM anomaly_finding WHERE id = $1 FOR UPDATE`, [id]);
       if (row.status !== AnomalyStatus.OPEN) {
-        throw new AppError('FINDING_ALREADY_REVIEWED', `This finding was already reviewed (${row.status})`, {
-          status: row.status,
-        });
+        throw new AppError(
+          OversightErrorCode.FINDING_ALREADY_REVIEWED,
+          `This finding was already reviewed (${row.status})`,
+          {
+            status: row.status,
+          },
+        );
       }
       let proposalId: string | null = null;
       if (confirm && options.proposeSuspension) {
         if (!row.supplier_id)
           throw new AppError(
-            'FINDING_HAS_NO_SUPPLIER',
+            OversightErrorCode.FINDING_HAS_NO_SUPPLIER,
             'This finding concerns no supplier; there is nobody to suspend',
             { field: 'proposeSuspension' },
           );

@@ -12,3 +12,4 @@ export * from './statistics-correction.service';
 export * from './suspension-proposal.entities';
 export * from './suspension-proposal.service';
 export * from './suspension-proposal.types';
+export * from './oversight.errors';

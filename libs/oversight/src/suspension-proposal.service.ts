@@ -1,3 +1,4 @@
+import { OversightErrorCode } from './oversight.errors';
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
@@ -11,7 +12,7 @@ import {
   type RequestContext,
   toConnection,
 } from '@bangfu/core';
-import { AdmissionAction, SupplierService } from '@bangfu/supplier';
+import { AdmissionAction, SupplierService, type SupplierView } from '@bangfu/supplier';
 import {
   SupplierSuspensionProposal,
   SuspensionProposalSource,
@@ -24,8 +25,6 @@ const SOURCES = new Set<string>(Object.values(SuspensionProposalSource));
 interface ProposalRow {
   id: string;
   supplier_id: string;
-  supplier_name: string;
-  supplier_status: string;
   source: SuspensionProposalSource;
   source_ref: string;
   reason: string;
@@ -35,18 +34,15 @@ interface ProposalRow {
   decision_reason: string | null;
 }
 
-const SELECT = `SELECT p.id, p.supplier_id, o.name AS supplier_name, s.status AS supplier_status, p.source, p.source_ref, p.reason, p.status,
-                       p.proposed_at, p.decided_at, p.decision_reason
-                  FROM supplier_suspension_proposal p
-                  JOIN organization o ON o.id = p.supplier_id
-                  JOIN supplier_profile s ON s.organization_id = p.supplier_id`;
+const SELECT = `SELECT p.id, p.supplier_id, p.source, p.source_ref, p.reason, p.status, p.proposed_at, p.decided_at, p.decision_reason
+                  FROM supplier_suspension_proposal p`;
 
-function toView(r: ProposalRow): SupplierSuspensionProposalView {
+function toView(r: ProposalRow, supplier: SupplierView | undefined): SupplierSuspensionProposalView {
   return {
     id: r.id,
     supplierId: r.supplier_id,
-    supplierName: r.supplier_name,
-    supplierStatus: r.supplier_status,
+    supplierName: supplier?.name ?? '',
+    supplierStatus: supplier?.status ?? '',
     source: r.source,
     sourceRef: r.source_ref,
     reason: r.reason,
@@ -75,6 +71,13 @@ export class SupplierSuspensionProposalService {
     private readonly suppliers: SupplierService,
   ) {}
 
+  /** Rows as views, with each supplier's name and admission status from libs/supplier (one query per page). */
+  private async views(ctx: RequestContext, rows: ProposalRow[]): Promise<SupplierSuspensionProposalView[]> {
+    const suppliers = await this.suppliers.viewsByIds(ctx, [...new Set(rows.map((r) => r.supplier_id))]);
+    const byId = new Map(suppliers.map((v) => [v.id, v]));
+    return rows.map((r) => toView(r, byId.get(r.supplier_id)));
+  }
+
   /**
    * For other domains (no role check: the caller decided a proposal is due). Idempotent: while a
    * proposal from the same source and reference is open, the open one is returned instead of a second.
@@ -102,7 +105,7 @@ export class SupplierSuspensionProposalService {
         `${SELECT} WHERE p.supplier_id = $1 AND p.source = $2 AND p.source_ref = $3 AND p.status = 'PROPOSED'`,
         [supplierId, source, sourceRef],
       );
-      return toView(rows[0]);
+      return (await this.views(tx, rows))[0];
     });
   }
 
@@ -136,13 +139,19 @@ export class SupplierSuspensionProposalService {
         `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.proposed_at DESC, p.id DESC LIMIT ${limit + 1}`,
         params,
       );
-    return toConnection(rows.map(toView), limit, total[0].n, (p) => [p.proposedAt.toISOString(), p.id], !!cursor);
+    return toConnection(
+      await this.views(ctx, rows),
+      limit,
+      total[0].n,
+      (p) => [p.proposedAt.toISOString(), p.id],
+      !!cursor,
+    );
   }
 
   async get(ctx: RequestContext, id: string): Promise<SupplierSuspensionProposalView> {
     const rows: ProposalRow[] = isUuid(id) ? await this.db.manager(ctx).query(`${SELECT} WHERE p.id = $1`, [id]) : [];
     if (!rows.length) throw notFound('SupplierSuspensionProposal', id);
-    return toView(rows[0]);
+    return (await this.views(ctx, rows))[0];
   }
 
   /** Platform admin: ACCEPT suspends the supplier in the same transaction; REJECT closes the proposal. */
@@ -164,9 +173,13 @@ export class SupplierSuspensionProposalService {
         : null;
       if (!proposal) throw notFound('SupplierSuspensionProposal', id);
       if (proposal.status !== SuspensionProposalStatus.PROPOSED) {
-        throw new AppError('PROPOSAL_ALREADY_DECIDED', `This proposal was already decided (${proposal.status})`, {
-          status: proposal.status,
-        });
+        throw new AppError(
+          OversightErrorCode.PROPOSAL_ALREADY_DECIDED,
+          `This proposal was already decided (${proposal.status})`,
+          {
+            status: proposal.status,
+          },
+        );
       }
       const accepted = decision === SuspensionDecision.ACCEPT;
       if (accepted) await this.suppliers.transition(tx, proposal.supplierId, AdmissionAction.SUSPEND, why);

@@ -14,3 +14,4 @@ export * from './refund.service';
 export * from './settlement.consumer';
 export * from './stripe.provider';
 export * from './stripe-webhook.service';
+export * from './payment.errors';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AppError, Db, isUuid, notFound, type RequestContext } from '@bangfu/core';
+import { ErrorCode, AppError, Db, isUuid, notFound, type RequestContext } from '@bangfu/core';
 import { LedgerService, type SupplierOrderShare } from '@bangfu/ledger';
 import { type Fen } from '@bangfu/money';
 import { BuyerKind, Order, OrderService, OrderStatus, PaymentMode } from '@bangfu/ordering';
@@ -31,7 +31,7 @@ export function notPayableReason(order: Order): string | null {
 export function assertPayable(order: Order): void {
   const why = notPayableReason(order);
   if (why)
-    throw new AppError('ORDER_NOT_PAYABLE', `This order cannot be paid: ${why}`, {
+    throw new AppError(ErrorCode.ORDER_NOT_PAYABLE, `This order cannot be paid: ${why}`, {
       orderId: order.id,
       status: order.status,
     });

@@ -1,6 +1,7 @@
+import { PaymentErrorCode } from './payment.errors';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AppError, badInput, Db, type Principal, type RequestContext, Role } from '@bangfu/core';
+import { ErrorCode, AppError, badInput, Db, type Principal, type RequestContext, Role } from '@bangfu/core';
 import { type Fen } from '@bangfu/money';
 import { type Order, OrderService } from '@bangfu/ordering';
 import { IsNull, Not } from 'typeorm';
@@ -53,7 +54,7 @@ export class PaymentService {
     const stripe = this.core.stripe;
     if (!stripe.enabled)
       throw new AppError(
-        'PAYMENT_METHOD_UNAVAILABLE',
+        PaymentErrorCode.PAYMENT_METHOD_UNAVAILABLE,
         'Online payment is not configured on this platform; pay by bank transfer',
       );
     for (let conflicts = 0; ; conflicts++) {
@@ -186,7 +187,7 @@ export class PaymentService {
       const buyer = await this.orders.requireBuyerAccess(tx, input.orderId);
       if (!bankTransferAllowed(principal, buyer, this.core.stripe.enabled)) {
         throw new AppError(
-          'BANK_TRANSFER_NOT_ALLOWED',
+          PaymentErrorCode.BANK_TRANSFER_NOT_ALLOWED,
           buyer.buyerOrgId
             ? 'Bank transfers are recorded by the buying agency’s finance (agency admin or purchaser)'
             : 'Retail orders are paid by card, Alipay or WeChat Pay here',
@@ -197,7 +198,7 @@ export class PaymentService {
       assertPayable(order);
       if (input.amount !== order.totalAmount) {
         throw new AppError(
-          'PAYMENT_AMOUNT_MISMATCH',
+          ErrorCode.PAYMENT_AMOUNT_MISMATCH,
           `The transfer (${input.amount} fen) must equal the order total (${order.totalAmount} fen)`,
           {
             field: 'amount',
@@ -208,14 +209,19 @@ export class PaymentService {
       }
       const repo = this.db.repo(tx, Payment);
       if (await repo.exists({ where: { orderId: order.id, status: PaymentStatus.AWAITING_CONFIRMATION } })) {
-        throw new AppError('BANK_TRANSFER_PENDING', 'A bank transfer for this order is already awaiting confirmation');
+        throw new AppError(
+          PaymentErrorCode.BANK_TRANSFER_PENDING,
+          'A bank transfer for this order is already awaiting confirmation',
+        );
       }
       if (
         await repo.exists({
           where: { provider: PaymentProviderKind.BANK_TRANSFER, reference, status: Not(PaymentStatus.REJECTED) },
         })
       ) {
-        throw new AppError('DUPLICATE_REFERENCE', 'This bank reference was already recorded', { field: 'reference' });
+        throw new AppError(PaymentErrorCode.DUPLICATE_REFERENCE, 'This bank reference was already recorded', {
+          field: 'reference',
+        });
       }
       const [{ max }] = await this.db
         .manager(tx)
@@ -254,11 +260,11 @@ export class PaymentService {
     return this.db.transaction(ctx, async (tx) => {
       const payment = await this.core.lockPayment(tx, paymentId);
       if (payment.provider !== PaymentProviderKind.BANK_TRANSFER)
-        throw new AppError('NOT_A_BANK_TRANSFER', 'Only bank transfers are confirmed by hand');
+        throw new AppError(PaymentErrorCode.NOT_A_BANK_TRANSFER, 'Only bank transfers are confirmed by hand');
       if (payment.status === PaymentStatus.SUCCEEDED) return payment;
       if (payment.status !== PaymentStatus.AWAITING_CONFIRMATION) {
         throw new AppError(
-          'PAYMENT_NOT_AWAITING_CONFIRMATION',
+          PaymentErrorCode.PAYMENT_NOT_AWAITING_CONFIRMATION,
           `This transfer is ${payment.status}, not awaiting confirmation`,
           { status: payment.status },
         );
@@ -281,7 +287,7 @@ export class PaymentService {
         payment.status !== PaymentStatus.AWAITING_CONFIRMATION
       ) {
         throw new AppError(
-          'PAYMENT_NOT_AWAITING_CONFIRMATION',
+          PaymentErrorCode.PAYMENT_NOT_AWAITING_CONFIRMATION,
           `This payment is ${payment.status}, not a bank transfer awaiting confirmation`,
           { status: payment.status },
         );

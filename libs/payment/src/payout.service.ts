@@ -1,3 +1,4 @@
+import { PaymentErrorCode } from './payment.errors';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppError, badInput, Db, forbidden, notFound, type RequestContext, Role } from '@bangfu/core';
@@ -11,6 +12,7 @@ import {
   PayoutStatus,
   SupplierPayoutAccount,
 } from './payment.entities';
+import { PAYOUT_BATCH_MACHINE, PAYOUT_MACHINE } from './payment.states';
 import { type BankPayoutLine, payoutCsv } from './payout-file';
 import { StripePaymentProvider } from './stripe.provider';
 
@@ -128,7 +130,7 @@ export class PayoutService {
       }
       if (payouts.length === 0) {
         throw new AppError(
-          'NOTHING_TO_PAY',
+          PaymentErrorCode.NOTHING_TO_PAY,
           skipped.length ? 'Suppliers are owed money but none has a payout account' : 'No supplier is owed anything',
           { skippedSupplierIds: skipped },
         );
@@ -179,7 +181,7 @@ export class PayoutService {
         await this.db
           .repo(ctx, Payout)
           .update(
-            { id: p.id, status: PayoutStatus.PENDING },
+            { id: p.id, status: In(PAYOUT_MACHINE.sourcesOf(PayoutStatus.PAID)) },
             { status: PayoutStatus.PAID, providerRef: t.providerRef, completedAt: new Date() },
           );
       } catch (e) {
@@ -192,8 +194,8 @@ export class PayoutService {
           const [row] = await this.db
             .manager(tx)
             .query(
-              `UPDATE payout SET status = 'FAILED', failure = $2, completed_at = now() WHERE id = $1 AND status = 'PENDING' RETURNING id`,
-              [p.id, e.message.slice(0, 500)],
+              `UPDATE payout SET status = 'FAILED', failure = $2, completed_at = now() WHERE id = $1 AND status = ANY($3) RETURNING id`,
+              [p.id, e.message.slice(0, 500), PAYOUT_MACHINE.sourcesOf(PayoutStatus.FAILED)],
             );
           if (row)
             await this.ledger.postPayoutReversal(tx, {
@@ -215,8 +217,8 @@ export class PayoutService {
         );
       const batch = await this.db.repo(tx, PayoutBatch).findOneBy({ id: batchId });
       if (!batch) throw notFound('PayoutBatch', batchId);
-      if (Number(left) === 0 && batch.status === PayoutBatchStatus.PROCESSING) {
-        const status = Number(failed) > 0 ? PayoutBatchStatus.PARTIALLY_FAILED : PayoutBatchStatus.COMPLETED;
+      const status = Number(failed) > 0 ? PayoutBatchStatus.PARTIALLY_FAILED : PayoutBatchStatus.COMPLETED;
+      if (Number(left) === 0 && PAYOUT_BATCH_MACHINE.canTransition(batch.status, status)) {
         await this.db.repo(tx, PayoutBatch).update({ id: batchId }, { status, completedAt: new Date() });
         Object.assign(batch, { status, completedAt: new Date() });
       }

@@ -1,12 +1,14 @@
+import { PaymentErrorCode } from './payment.errors';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AppError, badInput, Db, isUuid, notFound, type RequestContext } from '@bangfu/core';
+import { ErrorCode, AppError, badInput, Db, isUuid, notFound, type RequestContext } from '@bangfu/core';
 import { LedgerService } from '@bangfu/ledger';
 import { type Fen } from '@bangfu/money';
 import { findTransition, OrderRefund, OrderService, OrderStatus } from '@bangfu/ordering';
 import { In } from 'typeorm';
 import { PaymentCoreService } from './payment-core.service';
 import { Payment, PaymentFlag, PaymentOutcome, PaymentRefund, RefundOrigin, RefundStatus } from './payment.entities';
+import { REFUND_MACHINE } from './payment.states';
 import { refundState } from './stripe.provider';
 
 export interface RefundOrderInput {
@@ -64,7 +66,7 @@ export class RefundService {
       const refundable = order.paidAmount - order.refundedAmount - pending;
       if (payment && refundable <= 0 && pending > 0) {
         throw new AppError(
-          'REFUND_IN_PROGRESS',
+          PaymentErrorCode.REFUND_IN_PROGRESS,
           'This order is already being refunded; nothing more can be refunded until that refund completes',
           {
             paid: order.paidAmount,
@@ -75,7 +77,7 @@ export class RefundService {
       }
       if (!payment || refundable <= 0) {
         throw new AppError(
-          'REFUND_EXCEEDS_PAID',
+          ErrorCode.REFUND_EXCEEDS_PAID,
           payment ? 'Everything paid on this order has been refunded' : 'Nothing was paid on this order',
           {
             paid: order.paidAmount,
@@ -93,7 +95,7 @@ export class RefundService {
           if (!line) throw badInput(`lineIds[${i}] is not a line of this order`, { field: `lineIds[${i}]` });
           const left = line.lineTotal - line.refundedAmount;
           if (left <= 0)
-            throw new AppError('REFUND_EXCEEDS_PAID', `Line ${line.sku} is already refunded in full`, {
+            throw new AppError(ErrorCode.REFUND_EXCEEDS_PAID, `Line ${line.sku} is already refunded in full`, {
               field: `lineIds[${i}]`,
             });
           return { lineId: id, amount: left };
@@ -117,7 +119,7 @@ export class RefundService {
       }
       if (amount > refundable) {
         throw new AppError(
-          'REFUND_EXCEEDS_PAID',
+          ErrorCode.REFUND_EXCEEDS_PAID,
           `Only ${refundable} fen of the ${order.paidAmount} fen paid can still be refunded`,
           {
             field: 'amount',
@@ -135,7 +137,7 @@ export class RefundService {
           : OrderStatus.PARTIALLY_REFUNDED;
       if (!findTransition(order.status, target)) {
         throw new AppError(
-          'REFUND_NOT_ALLOWED',
+          ErrorCode.REFUND_NOT_ALLOWED,
           target === OrderStatus.PARTIALLY_REFUNDED
             ? `A partial refund is possible once the order is delivered (it is ${order.status}); before that, refund in full`
             : `An order in ${order.status} cannot be refunded`,
@@ -166,11 +168,15 @@ export class RefundService {
     const refund = await this.db.transaction(ctx, async (tx) => {
       const payment = await this.core.lockPayment(tx, paymentId);
       if (payment.outcome !== PaymentOutcome.UNMATCHED)
-        throw new AppError('PAYMENT_NOT_UNMATCHED', 'Only unmatched payments are refunded this way; use refundOrder');
+        throw new AppError(
+          PaymentErrorCode.PAYMENT_NOT_UNMATCHED,
+          'Only unmatched payments are refunded this way; use refundOrder',
+        );
       const open = await this.db
         .repo(tx, PaymentRefund)
         .exists({ where: { paymentId, status: In([RefundStatus.PENDING, RefundStatus.SUCCEEDED]) } });
-      if (open) throw new AppError('REFUND_EXCEEDS_PAID', 'This payment is already being refunded or was refunded');
+      if (open)
+        throw new AppError(ErrorCode.REFUND_EXCEEDS_PAID, 'This payment is already being refunded or was refunded');
       const id = randomUUID();
       const row = this.db.repo(tx, PaymentRefund).create({
         id,
@@ -207,7 +213,10 @@ export class RefundService {
     }
     if (result.state === 'FAILED') {
       await this.fail(ctx, refund.id, result.failure ?? 'refused by the provider');
-      throw new AppError('REFUND_FAILED', `The provider refused the refund: ${result.failure ?? 'no reason given'}`);
+      throw new AppError(
+        PaymentErrorCode.REFUND_FAILED,
+        `The provider refused the refund: ${result.failure ?? 'no reason given'}`,
+      );
     }
     return this.finalize(ctx, refund.id, result.providerRef);
   }
@@ -216,7 +225,7 @@ export class RefundService {
     await this.db
       .repo(ctx, PaymentRefund)
       .update(
-        { id: refundId, status: RefundStatus.PENDING },
+        { id: refundId, status: In(REFUND_MACHINE.sourcesOf(RefundStatus.FAILED)) },
         { status: RefundStatus.FAILED, failure: failure.slice(0, 500), completedAt: new Date() },
       );
   }
@@ -236,6 +245,7 @@ export class RefundService {
       await this.core.lockOrderPayments(tx, found.orderId);
       const refund = await repo.findOneOrFail({ where: { id: refundId }, lock: { mode: 'pessimistic_write' } });
       if (refund.status === RefundStatus.SUCCEEDED) return refund;
+      REFUND_MACHINE.assertTransition(refund.status, RefundStatus.SUCCEEDED);
       const payment = await this.db.repo(tx, Payment).findOneByOrFail({ id: refund.paymentId });
       const cash = this.core.provider(payment.provider).cashAccount;
       try {
@@ -317,7 +327,7 @@ export class RefundService {
     const state = refundState(r.status);
     if (row) {
       if (state === 'FAILED') {
-        if (row.status === RefundStatus.PENDING) {
+        if (REFUND_MACHINE.canTransition(row.status, RefundStatus.FAILED)) {
           await repo.update(
             { id: row.id },
             {
@@ -397,9 +407,13 @@ export class RefundService {
         throw badInput(`lineAmounts[${i}].amount must be a positive integer of fen`, { field: `lineAmounts[${i}]` });
       const left = line.lineTotal - line.refundedAmount;
       if (part.amount > left)
-        throw new AppError('REFUND_EXCEEDS_PAID', `Only ${left} fen of line ${line.sku} can still be refunded`, {
-          field: `lineAmounts[${i}]`,
-        });
+        throw new AppError(
+          ErrorCode.REFUND_EXCEEDS_PAID,
+          `Only ${left} fen of line ${line.sku} can still be refunded`,
+          {
+            field: `lineAmounts[${i}]`,
+          },
+        );
       return { lineId: part.lineId, amount: part.amount };
     });
   }

@@ -1,6 +1,7 @@
+import { PaymentErrorCode } from './payment.errors';
 import { Inject, Injectable } from '@nestjs/common';
 import Stripe from 'stripe';
-import { AppError, HttpAppError } from '@bangfu/core';
+import { ErrorCode, AppError, HttpAppError } from '@bangfu/core';
 import type { CashAccount } from '@bangfu/ledger';
 import type { Fen } from '@bangfu/money';
 import { PAYMENT_CONFIG, type PaymentConfig } from './payment.config';
@@ -19,12 +20,17 @@ export function fromStripeError(e: unknown, action: string): never {
   if (e instanceof Stripe.errors.StripeError) {
     const status =
       e instanceof Stripe.errors.StripeConnectionError || e instanceof Stripe.errors.StripeAPIError ? 502 : 400;
-    throw new HttpAppError('PAYMENT_PROVIDER_ERROR', `Stripe could not ${action}: ${e.message}`, status, {
-      // Stripe's own error type (api_error, idempotency_error, card_error…), not the SDK's class name.
-      providerType: e.rawType ?? e.type,
-      providerCode: e.code ?? null,
-      providerStatus: e.statusCode ?? null,
-    });
+    throw new HttpAppError(
+      PaymentErrorCode.PAYMENT_PROVIDER_ERROR,
+      `Stripe could not ${action}: ${e.message}`,
+      status,
+      {
+        // Stripe's own error type (api_error, idempotency_error, card_error…), not the SDK's class name.
+        providerType: e.rawType ?? e.type,
+        providerCode: e.code ?? null,
+        providerStatus: e.statusCode ?? null,
+      },
+    );
   }
   throw e;
 }
@@ -66,7 +72,7 @@ export class StripePaymentProvider implements PaymentProvider {
   private stripe(): Stripe {
     if (!this.client)
       throw new AppError(
-        'PAYMENT_METHOD_UNAVAILABLE',
+        PaymentErrorCode.PAYMENT_METHOD_UNAVAILABLE,
         'Online payment (Stripe) is not configured on this platform; pay by bank transfer',
       );
     return this.client;
@@ -74,7 +80,8 @@ export class StripePaymentProvider implements PaymentProvider {
 
   async createIntent(input: CreateIntentInput): Promise<IntentResult> {
     const type = STRIPE_METHOD_TYPES[input.method];
-    if (!type) throw new AppError('PAYMENT_METHOD_UNAVAILABLE', `${input.method} is not a Stripe payment method`);
+    if (!type)
+      throw new AppError(PaymentErrorCode.PAYMENT_METHOD_UNAVAILABLE, `${input.method} is not a Stripe payment method`);
     try {
       const pi = await this.stripe().paymentIntents.create(
         {
@@ -102,7 +109,7 @@ export class StripePaymentProvider implements PaymentProvider {
 
   async refund(input: ProviderRefundInput): Promise<ProviderRefundResult> {
     if (!input.providerRef)
-      throw new AppError('REFUND_NOT_POSSIBLE', 'This payment has no Stripe PaymentIntent to refund');
+      throw new AppError(PaymentErrorCode.REFUND_NOT_POSSIBLE, 'This payment has no Stripe PaymentIntent to refund');
     try {
       const r = await this.stripe().refunds.create(
         { payment_intent: input.providerRef, amount: input.amount, metadata: input.metadata },
@@ -141,20 +148,21 @@ export class StripePaymentProvider implements PaymentProvider {
 
   /** The verified event, or BAD_SIGNATURE (400); nothing is read from an unverified body. */
   verifyWebhook(rawBody: Buffer | undefined, signature: string | string[] | undefined): Stripe.Event {
-    if (!this.client) throw new HttpAppError('STRIPE_NOT_CONFIGURED', 'Stripe is not configured on this platform', 404);
+    if (!this.client)
+      throw new HttpAppError(PaymentErrorCode.STRIPE_NOT_CONFIGURED, 'Stripe is not configured on this platform', 404);
     const secret = this.config.stripe?.webhookSecret;
     if (!secret)
       throw new HttpAppError(
-        'STRIPE_NOT_CONFIGURED',
+        PaymentErrorCode.STRIPE_NOT_CONFIGURED,
         'STRIPE_WEBHOOK_SECRET is not set: webhooks cannot be verified',
         503,
       );
     if (!rawBody || typeof signature !== 'string' || signature.length === 0)
-      throw new HttpAppError('BAD_SIGNATURE', 'Missing Stripe-Signature header or body', 400);
+      throw new HttpAppError(ErrorCode.BAD_SIGNATURE, 'Missing Stripe-Signature header or body', 400);
     try {
       return this.client.webhooks.constructEvent(rawBody, signature, secret);
     } catch {
-      throw new HttpAppError('BAD_SIGNATURE', 'The Stripe signature does not match this payload', 400);
+      throw new HttpAppError(ErrorCode.BAD_SIGNATURE, 'The Stripe signature does not match this payload', 400);
     }
   }
 }

@@ -1,3 +1,4 @@
+import { ProcurementErrorCode } from './procurement.errors';
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
@@ -45,7 +46,7 @@ export class UnitAccess {
     const org = await this.db.repo(ctx, Organization).findOneBy({ id: orgId });
     if (!org) throw notFound('Organization', orgId);
     if (org.kind !== OrganizationKind.AGENCY)
-      throw new AppError('NOT_AN_AGENCY', `${org.name} is not an agency (budget unit)`, { field });
+      throw new AppError(ProcurementErrorCode.NOT_AN_AGENCY, `${org.name} is not an agency (budget unit)`, { field });
     return org;
   }
 

@@ -1,5 +1,6 @@
+import { ProcurementErrorCode } from './procurement.errors';
 import { Injectable } from '@nestjs/common';
-import { AppError, Db, forbidden, type RequestContext, Role } from '@bangfu/core';
+import { ErrorCode, AppError, Db, forbidden, type RequestContext, Role } from '@bangfu/core';
 import { MAX_LINES, MAX_QUANTITY } from '@bangfu/ordering';
 import { assertKnownId } from './access';
 import { LimitsService } from './limits.service';
@@ -24,11 +25,13 @@ export class BasketService {
       throw forbidden('Only a purchaser (PURCHASER) of that unit builds its baskets');
     const lines = input.lines ?? [];
     if (lines.length === 0 || lines.length > MAX_LINES)
-      throw new AppError('INVALID_BASKET', `A basket has 1 to ${MAX_LINES} lines`, { field: 'lines' });
+      throw new AppError(ProcurementErrorCode.INVALID_BASKET, `A basket has 1 to ${MAX_LINES} lines`, {
+        field: 'lines',
+      });
     for (const [i, l] of lines.entries()) {
       assertKnownId(l.variantId, 'Variant');
       if (!Number.isInteger(l.quantity) || l.quantity < 1 || l.quantity > MAX_QUANTITY) {
-        throw new AppError('INVALID_QUANTITY', `lines[${i}].quantity must be 1 to ${MAX_QUANTITY}`, {
+        throw new AppError(ErrorCode.INVALID_QUANTITY, `lines[${i}].quantity must be 1 to ${MAX_QUANTITY}`, {
           field: `lines[${i}].quantity`,
         });
       }
@@ -52,7 +55,7 @@ export class BasketService {
     const priced = lines.map((l, i) => {
       const r = byId.get(l.variantId.toLowerCase());
       if (!r)
-        throw new AppError('UNKNOWN_VARIANT', `lines[${i}].variantId is not a variant`, {
+        throw new AppError(ErrorCode.UNKNOWN_VARIANT, `lines[${i}].variantId is not a variant`, {
           field: `lines[${i}].variantId`,
         });
       const lineTotal = Number(r.agency_price) * l.quantity;

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { AppError, type RequestContext } from '@bangfu/core';
+import { ErrorCode, AppError, type RequestContext } from '@bangfu/core';
 import {
   type AgencyCheckoutPolicy,
   AgencyCheckoutGate,
@@ -48,7 +48,7 @@ export class ProcurementCheckoutPolicy implements AgencyCheckoutPolicy, OnModule
     const order = await this.orders.get(ctx, outcome.orderId);
     if (order.requestHash !== checkoutHash(input)) {
       throw new AppError(
-        'IDEMPOTENCY_KEY_REUSED',
+        ErrorCode.IDEMPOTENCY_KEY_REUSED,
         'This idempotency key was already used for a different basket; use a new key',
         { field: 'idempotencyKey', orderId: order.id },
       );

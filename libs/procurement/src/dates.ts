@@ -1,3 +1,4 @@
+import { ProcurementErrorCode } from './procurement.errors';
 import { AppError } from '@bangfu/core';
 
 const SHANGHAI_OFFSET_MS = 8 * 3600_000; // China has no daylight saving time: a fixed offset is exact.
@@ -24,6 +25,10 @@ export const MAX_YEAR = 2100;
 
 export function checkYear(year: number, field = 'year'): number {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
-    throw new AppError('INVALID_YEAR', `${field} must be a year between ${MIN_YEAR} and ${MAX_YEAR}`, { field });
+    throw new AppError(
+      ProcurementErrorCode.INVALID_YEAR,
+      `${field} must be a year between ${MIN_YEAR} and ${MAX_YEAR}`,
+      { field },
+    );
   return year;
 }

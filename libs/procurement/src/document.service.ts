@@ -1,3 +1,4 @@
+import { ProcurementErrorCode } from './procurement.errors';
 import { Injectable } from '@nestjs/common';
 import { AppError, Db, forbidden, type RequestContext } from '@bangfu/core';
 import { AppUser, Organization } from '@bangfu/identity';
@@ -22,9 +23,13 @@ export class DocumentService {
   async purchaseOrderHtml(ctx: RequestContext, requestId: string): Promise<string> {
     const request = await this.requests.get(ctx, requestId);
     if (!request.poNumber)
-      throw new AppError('PO_NOT_ISSUED', 'The purchase order is issued when the request is approved', {
-        status: request.status,
-      });
+      throw new AppError(
+        ProcurementErrorCode.PO_NOT_ISSUED,
+        'The purchase order is issued when the request is approved',
+        {
+          status: request.status,
+        },
+      );
     const [unit, order, lines] = await Promise.all([
       this.access.unit(ctx, request.orgId),
       this.orders.get(ctx, request.orderId),
@@ -58,16 +63,22 @@ export class DocumentService {
     assertKnownId(orderId, 'Order');
     const order = await this.orders.get(ctx, orderId);
     if (order.buyerKind !== BuyerKind.AGENCY || !order.buyerOrgId)
-      throw new AppError('NOT_AN_AGENCY_ORDER', 'Acceptance records are for agency orders', { field: 'orderId' });
+      throw new AppError(ProcurementErrorCode.NOT_AN_AGENCY_ORDER, 'Acceptance records are for agency orders', {
+        field: 'orderId',
+      });
     const binding = await this.db.repo(ctx, OrderBinding).findOneBy({ orderId });
     const unit = await this.access.unit(ctx, binding?.orgId ?? order.buyerOrgId);
     const buyerUnit = unit.id === order.buyerOrgId ? unit : await this.access.unit(ctx, order.buyerOrgId);
     if (!(await this.access.canRead(ctx, unit)) && !(await this.access.canRead(ctx, buyerUnit)))
       throw forbidden('This order is outside your scope');
     if (!order.acceptedAt)
-      throw new AppError('ORDER_NOT_ACCEPTED', `Order ${order.orderNo} has not been accepted (验收) yet`, {
-        status: order.status,
-      });
+      throw new AppError(
+        ProcurementErrorCode.ORDER_NOT_ACCEPTED,
+        `Order ${order.orderNo} has not been accepted (验收) yet`,
+        {
+          status: order.status,
+        },
+      );
     const [lines, supplierOrders, documents, request] = await Promise.all([
       this.orders.lines(ctx, order.id),
       this.db.repo(ctx, SupplierOrder).find({ where: { orderId: order.id }, order: { createdAt: 'ASC' } }),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, Db, type RequestContext } from '@bangfu/core';
+import { ErrorCode, AppError, Db, type RequestContext } from '@bangfu/core';
 import { UnitAccess } from './access';
 import { checkYear } from './dates';
 import { shanghaiTime } from './documents';
@@ -151,7 +151,7 @@ export class ExportService {
       [orgId, year],
     );
     if (rows.length > EXPORT_MAX_ROWS)
-      throw new AppError('EXPORT_TOO_LARGE', `More than ${EXPORT_MAX_ROWS} orders; export one year at a time`, {
+      throw new AppError(ErrorCode.EXPORT_TOO_LARGE, `More than ${EXPORT_MAX_ROWS} orders; export one year at a time`, {
         field: 'year',
       });
     return rows;

@@ -1,3 +1,4 @@
+import { ProcurementErrorCode } from './procurement.errors';
 import { Injectable } from '@nestjs/common';
 import { AppError, badInput, Db, notFound, type RequestContext, Role, uniqueViolation } from '@bangfu/core';
 import { Organization, UserService } from '@bangfu/identity';
@@ -20,7 +21,9 @@ export function reservedAmountOf(budget: number, ratioBps: number): number {
 
 export function checkBudget(value: unknown, field = 'canteenBudget'): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new AppError('INVALID_BUDGET', `${field} must be a non-negative whole number of fen`, { field });
+    throw new AppError(ProcurementErrorCode.INVALID_BUDGET, `${field} must be a non-negative whole number of fen`, {
+      field,
+    });
   }
   return value;
 }
@@ -85,10 +88,14 @@ export class FilingService {
       for (const id of draft.coveredOrgIds) await this.access.requireAdmin(tx, id, 'coveredOrgIds');
       const own = await this.db.repo(tx, ReservedShareFiling).findOneBy({ orgId: unit.id, year });
       if (own)
-        throw new AppError('ALREADY_FILED', `${unit.name} has already filed for ${year}; amend the filing instead`, {
-          field: 'year',
-          filingId: own.id,
-        });
+        throw new AppError(
+          ProcurementErrorCode.ALREADY_FILED,
+          `${unit.name} has already filed for ${year}; amend the filing instead`,
+          {
+            field: 'year',
+            filingId: own.id,
+          },
+        );
       await this.assertNotCovered(tx, [unit.id], year, null, 'orgId');
       await this.assertNotCovered(tx, draft.coveredOrgIds, year, null, 'coveredOrgIds');
       const { minimumBps, exemptionId } = await this.checkMinimum(tx, unit, year, draft);
@@ -150,7 +157,9 @@ export class FilingService {
         .repo(tx, ReservedShareFiling)
         .findOne({ where: { orgId: unit.id, year }, lock: { mode: 'pessimistic_write' } });
       if (!filing)
-        throw new AppError('NOT_FILED', `${unit.name} has not filed for ${year}; file first`, { field: 'year' });
+        throw new AppError(ProcurementErrorCode.NOT_FILED, `${unit.name} has not filed for ${year}; file first`, {
+          field: 'year',
+        });
       const coveredBefore = await this.coveredOthers(tx, filing);
       const mode = input.canteenMode ?? filing.canteenMode;
       const draft = this.draft(unit.id, {
@@ -190,7 +199,7 @@ export class FilingService {
       };
       const after = this.snapshot({ ...filing, ...changes } as ReservedShareFiling, draft.coveredOrgIds);
       if (JSON.stringify(before) === JSON.stringify(after))
-        throw new AppError('NOTHING_TO_AMEND', 'The amendment changes nothing', { field: 'orgId' });
+        throw new AppError(ProcurementErrorCode.NOTHING_TO_AMEND, 'The amendment changes nothing', { field: 'orgId' });
       const version = filing.version + 1;
       await this.db.repo(tx, ReservedShareFiling).update({ id: filing.id }, { ...changes, version });
       await this.db.repo(tx, ReservedShareCoverage).delete({ filingId: filing.id });
@@ -222,9 +231,11 @@ export class FilingService {
       if (!filing) throw notFound('Filing', filingId);
       await this.access.requireAdmin(tx, filing.orgId);
       if (filing.canteenMode !== CanteenMode.OUTSOURCED)
-        throw new AppError('NOT_OUTSOURCED', 'Only an OUTSOURCED canteen has a caterer account', { field: 'filingId' });
+        throw new AppError(ProcurementErrorCode.NOT_OUTSOURCED, 'Only an OUTSOURCED canteen has a caterer account', {
+          field: 'filingId',
+        });
       if (filing.catererUserId)
-        throw new AppError('CATERER_EXISTS', 'This filing already has a caterer account', {
+        throw new AppError(ProcurementErrorCode.CATERER_EXISTS, 'This filing already has a caterer account', {
           field: 'filingId',
           userId: filing.catererUserId,
         });
@@ -272,18 +283,28 @@ export class FilingService {
     if (!Object.values(CanteenMode).includes(d.canteenMode))
       throw badInput('canteenMode is not a canteen mode', { field: 'canteenMode' });
     if (d.ratioBps === null || d.ratioBps === undefined)
-      throw new AppError('INVALID_RATIO', 'ratioBps is required (basis points, 1000 = 10%)', { field: 'ratioBps' });
-    const ratioBps = checkRatio(d.ratioBps);
-    if (d.canteenMode === CanteenMode.NONE && ratioBps !== 0)
-      throw new AppError('INVALID_RATIO', 'A unit without a canteen (NONE) reserves nothing: ratioBps must be 0', {
+      throw new AppError(ProcurementErrorCode.INVALID_RATIO, 'ratioBps is required (basis points, 1000 = 10%)', {
         field: 'ratioBps',
       });
+    const ratioBps = checkRatio(d.ratioBps);
+    if (d.canteenMode === CanteenMode.NONE && ratioBps !== 0)
+      throw new AppError(
+        ProcurementErrorCode.INVALID_RATIO,
+        'A unit without a canteen (NONE) reserves nothing: ratioBps must be 0',
+        {
+          field: 'ratioBps',
+        },
+      );
     const covered = [...new Set((d.coveredOrgIds ?? []).map(String))];
     if (d.canteenMode === CanteenMode.SHARED) {
       if (covered.length === 0)
-        throw new AppError('COVERED_UNITS_REQUIRED', 'A SHARED filing names the units sharing the canteen', {
-          field: 'coveredOrgIds',
-        });
+        throw new AppError(
+          ProcurementErrorCode.COVERED_UNITS_REQUIRED,
+          'A SHARED filing names the units sharing the canteen',
+          {
+            field: 'coveredOrgIds',
+          },
+        );
       if (covered.includes(orgId))
         throw badInput('The filing unit is covered anyway; list only the other units', { field: 'coveredOrgIds' });
       if (covered.length > 200) throw badInput('At most 200 covered units', { field: 'coveredOrgIds' });
@@ -293,7 +314,9 @@ export class FilingService {
     }
     const catererName = optionalText(d.catererName, 'catererName', 200);
     if (d.canteenMode === CanteenMode.OUTSOURCED && !catererName)
-      throw new AppError('CATERER_REQUIRED', 'An OUTSOURCED canteen names its caterer', { field: 'catererName' });
+      throw new AppError(ProcurementErrorCode.CATERER_REQUIRED, 'An OUTSOURCED canteen names its caterer', {
+        field: 'catererName',
+      });
     if (d.canteenMode !== CanteenMode.OUTSOURCED && catererName)
       throw badInput('Only an OUTSOURCED canteen has a caterer', { field: 'catererName' });
     return {
@@ -319,7 +342,7 @@ export class FilingService {
     const exemption = await this.rules.exemptionAllowing(tx, unit.id, year, draft.ratioBps);
     if (!exemption) {
       throw new AppError(
-        'RATIO_BELOW_MINIMUM',
+        ProcurementErrorCode.RATIO_BELOW_MINIMUM,
         `The minimum for this unit is ${minimumBps} bps (${minimumBps / 100}%); a lower ratio needs an exemption approved by the region’s coordinator`,
         {
           field: 'ratioBps',
@@ -347,7 +370,7 @@ export class FilingService {
     if (!previous || amount >= previous.reservedAmount) return null;
     if (!reason) {
       throw new AppError(
-        'RESERVED_DECREASE_REASON_REQUIRED',
+        ProcurementErrorCode.RESERVED_DECREASE_REASON_REQUIRED,
         `The reserved amount is below ${year - 1}’s (${previous.reservedAmount} fen): say why in decreaseReason`,
         {
           field: 'decreaseReason',
@@ -375,7 +398,7 @@ export class FilingService {
       );
     if (rows.length) {
       throw new AppError(
-        field === 'orgId' ? 'ALREADY_COVERED' : 'UNIT_ALREADY_COVERED',
+        field === 'orgId' ? ProcurementErrorCode.ALREADY_COVERED : ProcurementErrorCode.UNIT_ALREADY_COVERED,
         'A unit is already covered by another filing for this year (its own, or a shared canteen’s)',
         {
           field,
@@ -397,7 +420,7 @@ export class FilingService {
       // A concurrent first filing of the same unit and year won the race.
       if (uniqueViolation(e))
         throw new AppError(
-          'ALREADY_FILED',
+          ProcurementErrorCode.ALREADY_FILED,
           `${unitName} has already filed for ${filing.year}; amend the filing instead`,
           { field: 'year' },
         );
@@ -413,9 +436,13 @@ export class FilingService {
     } catch (e) {
       // A concurrent filing covered one of the units between our check and insert.
       if (uniqueViolation(e))
-        throw new AppError('ALREADY_COVERED', 'A unit was just covered by another filing for this year', {
-          field: 'coveredOrgIds',
-        });
+        throw new AppError(
+          ProcurementErrorCode.ALREADY_COVERED,
+          'A unit was just covered by another filing for this year',
+          {
+            field: 'coveredOrgIds',
+          },
+        );
       throw e;
     }
   }

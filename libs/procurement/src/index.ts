@@ -16,3 +16,4 @@ export * from './share-rules.service';
 export * from './supervision.job';
 export * from './supervision.service';
 export * from './supervision.types';
+export * from './procurement.errors';

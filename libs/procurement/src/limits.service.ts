@@ -1,3 +1,4 @@
+import { ProcurementErrorCode } from './procurement.errors';
 import { Injectable } from '@nestjs/common';
 import { AppError, badInput, Db, forbidden, type RequestContext, Role } from '@bangfu/core';
 import { Membership, type Organization } from '@bangfu/identity';
@@ -50,7 +51,9 @@ export class LimitsService {
     const p = ctx.requirePrincipal();
     assertKnownId(userId, 'User');
     if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 0) {
-      throw new AppError('INVALID_LIMIT', 'amount must be a non-negative whole number of fen', { field: 'amount' });
+      throw new AppError(ProcurementErrorCode.INVALID_LIMIT, 'amount must be a non-negative whole number of fen', {
+        field: 'amount',
+      });
     }
     const role = LIMIT_ROLE[kind];
     return this.db.transaction(ctx, async (tx) => {
@@ -64,14 +67,18 @@ export class LimitsService {
         const candidates = held.filter((id) => administered.has(id));
         if (candidates.length === 0) throw forbidden(`The user is not a ${role} of a unit you administer`);
         if (candidates.length > 1)
-          throw new AppError('ORG_REQUIRED', 'The user belongs to several of your units: pass orgId', {
-            field: 'orgId',
-          });
+          throw new AppError(
+            ProcurementErrorCode.ORG_REQUIRED,
+            'The user belongs to several of your units: pass orgId',
+            {
+              field: 'orgId',
+            },
+          );
         unitId = candidates[0];
       }
       if (!held.includes(unitId)) {
         throw new AppError(
-          kind === LimitKind.SPENDING ? 'NOT_A_PURCHASER' : 'NOT_AN_APPROVER',
+          kind === LimitKind.SPENDING ? ProcurementErrorCode.NOT_A_PURCHASER : ProcurementErrorCode.NOT_AN_APPROVER,
           `The user is not a ${role} of this unit`,
           { field: 'userId' },
         );

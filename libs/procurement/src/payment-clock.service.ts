@@ -1,5 +1,6 @@
+import { ProcurementErrorCode } from './procurement.errors';
 import { Injectable } from '@nestjs/common';
-import { AppError, Db, forbidden, type RequestContext, Role } from '@bangfu/core';
+import { ErrorCode, AppError, Db, forbidden, type RequestContext, Role } from '@bangfu/core';
 import { OrganizationService } from '@bangfu/identity';
 import { BuyerKind, OrderService, PaymentMode } from '@bangfu/ordering';
 import { normalizePrefix, padCode, RegionLevel, RegionService } from '@bangfu/region';
@@ -82,19 +83,19 @@ export class PaymentClockService {
     if (!p.hasRole(Role.PLATFORM_ADMIN)) throw forbidden('Only platform admins set payment terms');
     const prefix = normalizePrefix(String(regionCode ?? ''), 'regionCode');
     if (prefix.length !== 2 && prefix.length !== 4)
-      throw new AppError('WRONG_REGION_LEVEL', 'Payment terms are set per province or city (prefecture)', {
+      throw new AppError(ErrorCode.WRONG_REGION_LEVEL, 'Payment terms are set per province or city (prefecture)', {
         field: 'regionCode',
       });
     if (!Number.isInteger(termDays) || termDays < 1 || termDays > MAX_TERM_DAYS) {
       throw new AppError(
-        'INVALID_PAYMENT_TERM',
+        ProcurementErrorCode.INVALID_PAYMENT_TERM,
         `termDays must be 1–${MAX_TERM_DAYS} days (the regulation’s maximum by contract is 60)`,
         { field: 'termDays' },
       );
     }
     if (!Number.isInteger(dailyRatePpm) || dailyRatePpm < 0 || dailyRatePpm > 10_000) {
       throw new AppError(
-        'INVALID_INTEREST_RATE',
+        ProcurementErrorCode.INVALID_INTEREST_RATE,
         'dailyRatePpm must be 0–10000 parts per million a day (500 = 万分之五)',
         { field: 'dailyRatePpm' },
       );
@@ -225,9 +226,13 @@ export class PaymentClockService {
       params,
     );
     if (rows.length > PAYMENT_CLOCK_MAX_ROWS)
-      throw new AppError('TOO_MANY_ROWS', `More than ${PAYMENT_CLOCK_MAX_ROWS} entries; narrow the region or unit`, {
-        field: 'filter',
-      });
+      throw new AppError(
+        ProcurementErrorCode.TOO_MANY_ROWS,
+        `More than ${PAYMENT_CLOCK_MAX_ROWS} entries; narrow the region or unit`,
+        {
+          field: 'filter',
+        },
+      );
     const entries = rows.map((r) => toEntry(r, asOf));
     return summarise(asOf, entries);
   }

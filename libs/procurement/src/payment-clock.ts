@@ -1,4 +1,4 @@
-import { AppError } from '@bangfu/core';
+import { ErrorCode, AppError } from '@bangfu/core';
 import { isIsoDate, shanghaiDate } from './dates';
 
 /**
@@ -21,7 +21,8 @@ export const DEFAULT_DAILY_RATE_PPM = 500;
 const DAY_MS = 86_400_000;
 
 export function checkDay(value: string, field = 'asOf'): string {
-  if (!isIsoDate(value)) throw new AppError('INVALID_DATE', `${field} must be a date like 2026-01-31`, { field });
+  if (!isIsoDate(value))
+    throw new AppError(ErrorCode.INVALID_DATE, `${field} must be a date like 2026-01-31`, { field });
   return value;
 }
 

@@ -1,3 +1,4 @@
+import { ProcurementErrorCode } from './procurement.errors';
 import { Injectable } from '@nestjs/common';
 import { AppError, Db, forbidden, type RequestContext } from '@bangfu/core';
 import { BuyerKind, type Order, OrderRefund, OrderService, OrderStatus } from '@bangfu/ordering';
@@ -103,12 +104,14 @@ export class ProcurementService {
       const order = await this.orders.get(tx, orderId);
       const binding = await this.lockBinding(tx, order);
       if (!binding)
-        throw new AppError('NOT_AN_AGENCY_ORDER', 'Only agency orders count toward a unit', { field: 'orderId' });
+        throw new AppError(ProcurementErrorCode.NOT_AN_AGENCY_ORDER, 'Only agency orders count toward a unit', {
+          field: 'orderId',
+        });
       if (!(await this.access.administers(tx, binding.orgId)))
         throw forbidden('Only an agency admin of the unit the order counts toward may flag it');
       if (order.acceptedAt)
         throw new AppError(
-          'ORDER_ALREADY_COUNTED',
+          ProcurementErrorCode.ORDER_ALREADY_COUNTED,
           'The order is accepted and counted; the flag can no longer change',
           { field: 'orderId' },
         );

@@ -1,6 +1,8 @@
+import { ProcurementErrorCode } from './procurement.errors';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
+  ErrorCode,
   AppError,
   badInput,
   type Connection,
@@ -28,6 +30,7 @@ import {
   PurchaseTerms,
 } from './procurement.entities';
 import { ProcurementService } from './procurement.service';
+import { PURCHASE_REQUEST_MACHINE } from './purchase-request.states';
 import type {
   PurchaseRequestFilter,
   PurchaseRequestLine,
@@ -93,9 +96,13 @@ export class PurchaseRequestService {
       throw badInput('terms must be PREPAY or ON_DELIVERY', { field: 'terms' });
     const clientKey = input.idempotencyKey?.trim() || null;
     if (clientKey && !KEY.test(clientKey))
-      throw new AppError('INVALID_IDEMPOTENCY_KEY', 'idempotencyKey must be 1–128 of A-Z a-z 0-9 . _ : -', {
-        field: 'idempotencyKey',
-      });
+      throw new AppError(
+        ProcurementErrorCode.INVALID_IDEMPOTENCY_KEY,
+        'idempotencyKey must be 1–128 of A-Z a-z 0-9 . _ : -',
+        {
+          field: 'idempotencyKey',
+        },
+      );
     if (clientKey) {
       const seen = await this.byClientKey(ctx, p.userId, clientKey, input.buyerOrgId);
       if (seen) return seen;
@@ -211,13 +218,15 @@ export class PurchaseRequestService {
     const note = comment?.trim() || null;
     if (note && note.length > 2000) throw badInput('comment must be at most 2000 characters', { field: 'comment' });
     return this.db.transaction(ctx, async (tx) => {
-      const request = await this.lockPending(tx, requestId, p, [Role.APPROVER]);
+      const request = await this.lockPending(tx, requestId, p, [Role.APPROVER], PurchaseRequestStatus.APPROVED);
       if (request.purchaserUserId === p.userId)
-        throw new AppError('SELF_APPROVAL', 'You may not approve your own purchase request', { field: 'id' });
+        throw new AppError(ProcurementErrorCode.SELF_APPROVAL, 'You may not approve your own purchase request', {
+          field: 'id',
+        });
       const limit = await this.limits.limitOf(tx, request.orgId, p.userId, LimitKind.APPROVAL);
       if (request.totalAmount > limit) {
         throw new AppError(
-          'APPROVAL_LIMIT_EXCEEDED',
+          ProcurementErrorCode.APPROVAL_LIMIT_EXCEEDED,
           `The request (${request.totalAmount} fen) exceeds your approval limit (${limit} fen)`,
           {
             field: 'id',
@@ -235,7 +244,7 @@ export class PurchaseRequestService {
     const p = ctx.requirePrincipal();
     const why = requiredText(reason, 'reason', 2000);
     return this.db.transaction(ctx, async (tx) => {
-      const request = await this.lockPending(tx, requestId, p, [Role.APPROVER]);
+      const request = await this.lockPending(tx, requestId, p, [Role.APPROVER], PurchaseRequestStatus.REJECTED);
       await this.orders.transition(tx, request.orderId, OrderStatus.REJECTED, {
         actor: ActorKind.APPROVER,
         reason: why,
@@ -252,7 +261,14 @@ export class PurchaseRequestService {
     const p = ctx.requirePrincipal();
     const why = requiredText(reason, 'reason', 500);
     return this.db.transaction(ctx, async (tx) => {
-      const request = await this.lockPending(tx, requestId, p, [Role.PURCHASER, Role.AGENCY_ADMIN], true);
+      const request = await this.lockPending(
+        tx,
+        requestId,
+        p,
+        [Role.PURCHASER, Role.AGENCY_ADMIN],
+        PurchaseRequestStatus.WITHDRAWN,
+        true,
+      );
       if (request.purchaserUserId !== p.userId && !(await this.access.administers(tx, request.orgId))) {
         throw forbidden(
           'Only the purchaser who submitted the request, or an agency admin of the unit, may withdraw it',
@@ -392,7 +408,7 @@ export class PurchaseRequestService {
     const order = await this.orders.get(tx, request.orderId);
     if (order.status !== OrderStatus.PENDING_APPROVAL) {
       throw new AppError(
-        'REQUEST_ORDER_CLOSED',
+        ProcurementErrorCode.REQUEST_ORDER_CLOSED,
         `The request's order is ${order.status}; it can no longer be approved`,
         { field: 'id', orderStatus: order.status },
       );
@@ -428,6 +444,7 @@ export class PurchaseRequestService {
     comment: string | null,
     extra: { poNumber?: string; autoApproved?: boolean },
   ): Promise<void> {
+    PURCHASE_REQUEST_MACHINE.assertTransition(request.status, to, { details: { field: 'id', status: request.status } });
     await this.db.repo(tx, PurchaseRequest).update(
       { id: request.id },
       {
@@ -466,6 +483,7 @@ export class PurchaseRequestService {
     requestId: string,
     p: Principal,
     roles: Role[],
+    to: PurchaseRequestStatus,
     adminsToo = false,
   ): Promise<PurchaseRequest> {
     assertKnownId(requestId, 'PurchaseRequest');
@@ -477,12 +495,7 @@ export class PurchaseRequestService {
     if (!member && !(adminsToo && (await this.access.administers(tx, request.orgId)))) {
       throw forbidden(`Only a ${roles.join(' or ')} of the requesting unit may do this`);
     }
-    if (request.status !== PurchaseRequestStatus.PENDING_APPROVAL) {
-      throw new AppError('REQUEST_NOT_PENDING', `The request is already ${request.status}`, {
-        field: 'id',
-        status: request.status,
-      });
-    }
+    PURCHASE_REQUEST_MACHINE.assertTransition(request.status, to, { details: { field: 'id', status: request.status } });
     return request;
   }
 
@@ -494,9 +507,13 @@ export class PurchaseRequestService {
   ): Promise<PurchaseRequest | null> {
     const seen = await this.db.repo(ctx, PurchaseRequest).findOneBy({ purchaserUserId: userId, clientKey });
     if (seen && seen.orgId !== orgId) {
-      throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for another unit’s request', {
-        field: 'idempotencyKey',
-      });
+      throw new AppError(
+        ErrorCode.IDEMPOTENCY_KEY_REUSED,
+        'This idempotency key was already used for another unit’s request',
+        {
+          field: 'idempotencyKey',
+        },
+      );
     }
     return seen;
   }

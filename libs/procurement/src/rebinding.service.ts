@@ -1,3 +1,4 @@
+import { ProcurementErrorCode } from './procurement.errors';
 import { Injectable } from '@nestjs/common';
 import { AppError, badInput, Db, forbidden, notFound, type RequestContext, Role, uniqueViolation } from '@bangfu/core';
 import { OrderService, OrderStatus } from '@bangfu/ordering';
@@ -31,14 +32,20 @@ export class RebindingService {
       const order = await this.orders.get(tx, orderId);
       const binding = await this.procurement.lockBinding(tx, order);
       if (!binding)
-        throw new AppError('NOT_AN_AGENCY_ORDER', 'Only agency orders count toward a unit', { field: 'orderId' });
+        throw new AppError(ProcurementErrorCode.NOT_AN_AGENCY_ORDER, 'Only agency orders count toward a unit', {
+          field: 'orderId',
+        });
       if (!(await this.access.administers(tx, binding.orgId)))
         throw forbidden('Only an agency admin of the unit the order counts toward may ask to re-bind it');
       const to = await this.access.unit(tx, toOrgId, 'toOrgId');
       if (to.id === binding.orgId)
-        throw new AppError('SAME_UNIT', 'The order already counts toward this unit', { field: 'toOrgId' });
+        throw new AppError(ProcurementErrorCode.SAME_UNIT, 'The order already counts toward this unit', {
+          field: 'toOrgId',
+        });
       if (order.status === OrderStatus.CANCELLED || order.status === OrderStatus.REJECTED) {
-        throw new AppError('ORDER_CLOSED', `A ${order.status} order counts nowhere`, { field: 'orderId' });
+        throw new AppError(ProcurementErrorCode.ORDER_CLOSED, `A ${order.status} order counts nowhere`, {
+          field: 'orderId',
+        });
       }
       const [shipped]: Array<{ any: boolean }> = await this.db
         .manager(tx)
@@ -64,9 +71,13 @@ export class RebindingService {
         );
       } catch (e) {
         if (uniqueViolation(e, 'order_rebinding_pending_idx'))
-          throw new AppError('REBINDING_PENDING', 'A re-binding of this order is already waiting for a coordinator', {
-            field: 'orderId',
-          });
+          throw new AppError(
+            ProcurementErrorCode.REBINDING_PENDING,
+            'A re-binding of this order is already waiting for a coordinator',
+            {
+              field: 'orderId',
+            },
+          );
         throw e;
       }
       if (immediate) await this.procurement.rebind(tx, binding, to.id, row.id);
@@ -89,7 +100,9 @@ export class RebindingService {
       if (!this.access.coversRegion(p, from.regionCode))
         throw forbidden('Only a coordinator of the region of the unit the order counts toward decides');
       if (row.status !== RebindingStatus.PENDING)
-        throw new AppError('REBINDING_NOT_PENDING', `The re-binding is already ${row.status}`, { status: row.status });
+        throw new AppError(ProcurementErrorCode.REBINDING_NOT_PENDING, `The re-binding is already ${row.status}`, {
+          status: row.status,
+        });
       const changes = {
         status: approve ? RebindingStatus.APPROVED : RebindingStatus.REJECTED,
         decidedByUserId: p.userId,
@@ -101,7 +114,7 @@ export class RebindingService {
         const binding = (await this.procurement.lockBinding(tx, order)) as OrderBinding;
         if (binding.orgId !== row.fromOrgId)
           throw new AppError(
-            'REBINDING_STALE',
+            ProcurementErrorCode.REBINDING_STALE,
             'The order no longer counts toward the unit this request moves it from',
             { field: 'id' },
           );

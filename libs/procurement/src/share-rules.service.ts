@@ -1,5 +1,16 @@
+import { ProcurementErrorCode } from './procurement.errors';
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput, Db, forbidden, notFound, type RequestContext, Role, uniqueViolation } from '@bangfu/core';
+import {
+  ErrorCode,
+  AppError,
+  badInput,
+  Db,
+  forbidden,
+  notFound,
+  type RequestContext,
+  Role,
+  uniqueViolation,
+} from '@bangfu/core';
 import { normalizePrefix, padCode, RegionLevel, RegionService } from '@bangfu/region';
 import { assertKnownId, UnitAccess } from './access';
 import { checkYear, isIsoDate, shanghaiDate } from './dates';
@@ -18,7 +29,7 @@ export const DEFAULT_MINIMUM_BPS = 1000;
 export function checkRatio(value: unknown, field = 'ratioBps'): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 10_000) {
     throw new AppError(
-      'INVALID_RATIO',
+      ProcurementErrorCode.INVALID_RATIO,
       `${field} must be a whole number of basis points between 0 and 10000 (1000 = 10%)`,
       { field },
     );
@@ -64,7 +75,7 @@ export class ShareRulesService {
     if (!p.hasRole(Role.PLATFORM_ADMIN)) throw forbidden('Only platform admins set jurisdiction minimums');
     const prefix = normalizePrefix(String(regionCode ?? ''), 'regionCode');
     if (prefix.length !== 2 && prefix.length !== 4) {
-      throw new AppError('WRONG_REGION_LEVEL', 'Minimums are set per province or city (prefecture)', {
+      throw new AppError(ErrorCode.WRONG_REGION_LEVEL, 'Minimums are set per province or city (prefecture)', {
         field: 'regionCode',
       });
     }
@@ -105,7 +116,7 @@ export class ShareRulesService {
     if (!p.hasRole(Role.PLATFORM_ADMIN)) throw forbidden('Only platform admins set jurisdiction rules');
     const prefix = normalizePrefix(String(regionCode ?? ''), 'regionCode');
     if (prefix.length !== 2 && prefix.length !== 4)
-      throw new AppError('WRONG_REGION_LEVEL', 'Jurisdiction rules are set per province or city (prefecture)', {
+      throw new AppError(ErrorCode.WRONG_REGION_LEVEL, 'Jurisdiction rules are set per province or city (prefecture)', {
         field: 'regionCode',
       });
     if (typeof count !== 'boolean')
@@ -145,7 +156,7 @@ export class ShareRulesService {
     if (!p.hasRole(Role.PLATFORM_ADMIN)) throw forbidden('Only platform admins set filing deadlines');
     checkYear(year);
     if (!isIsoDate(deadline))
-      throw new AppError('INVALID_DATE', 'deadline must be a date like 2027-03-31', { field: 'deadline' });
+      throw new AppError(ErrorCode.INVALID_DATE, 'deadline must be a date like 2027-03-31', { field: 'deadline' });
     await this.db.manager(ctx).query(
       `INSERT INTO reserved_share_deadline (year, deadline, set_by_user_id) VALUES ($1, $2, $3)
          ON CONFLICT (year) DO UPDATE SET deadline = EXCLUDED.deadline, set_by_user_id = EXCLUDED.set_by_user_id, updated_at = now()`,
@@ -184,14 +195,14 @@ export class ShareRulesService {
       const unit = await this.access.requireAdmin(tx, input.orgId);
       if (!unit.regionCode)
         throw new AppError(
-          'NO_JURISDICTION',
+          ProcurementErrorCode.NO_JURISDICTION,
           'The unit has no region code, so no coordinator can decide an exemption',
           { field: 'orgId' },
         );
       const minimumBps = await this.minimumFor(tx, unit.regionCode);
       if (input.ratioBps >= minimumBps) {
         throw new AppError(
-          'EXEMPTION_NOT_NEEDED',
+          ProcurementErrorCode.EXEMPTION_NOT_NEEDED,
           `${input.ratioBps} bps is not below the minimum of ${minimumBps} bps`,
           { field: 'ratioBps', minimumBps },
         );
@@ -210,9 +221,13 @@ export class ShareRulesService {
         );
       } catch (e) {
         if (uniqueViolation(e, 'reserved_share_exemption_live_idx')) {
-          throw new AppError('EXEMPTION_EXISTS', 'An exemption for this unit and year is already pending or approved', {
-            field: 'orgId',
-          });
+          throw new AppError(
+            ProcurementErrorCode.EXEMPTION_EXISTS,
+            'An exemption for this unit and year is already pending or approved',
+            {
+              field: 'orgId',
+            },
+          );
         }
         throw e;
       }
@@ -238,7 +253,9 @@ export class ShareRulesService {
       if (!this.access.coversRegion(p, unit.regionCode))
         throw forbidden('Only a coordinator of the unit’s region decides its exemption');
       if (ex.status !== ExemptionStatus.PENDING)
-        throw new AppError('EXEMPTION_NOT_PENDING', `The exemption is already ${ex.status}`, { status: ex.status });
+        throw new AppError(ProcurementErrorCode.EXEMPTION_NOT_PENDING, `The exemption is already ${ex.status}`, {
+          status: ex.status,
+        });
       const changes = {
         status: approve ? ExemptionStatus.APPROVED : ExemptionStatus.REJECTED,
         decidedByUserId: p.userId,

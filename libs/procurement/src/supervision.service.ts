@@ -1,5 +1,6 @@
+import { ProcurementErrorCode } from './procurement.errors';
 import { Injectable, Logger } from '@nestjs/common';
-import { AppError, Db, forbidden, type RequestContext, Role } from '@bangfu/core';
+import { ErrorCode, AppError, Db, forbidden, type RequestContext, Role } from '@bangfu/core';
 import { normalizePrefix, padCode, RegionService } from '@bangfu/region';
 import { likeAny } from './access';
 import { completionBps } from './completion.service';
@@ -122,7 +123,7 @@ export class SupervisionService {
     const month = input.month === null || input.month === undefined ? null : checkMonth(input.month);
     const groupBy = input.groupBy;
     if (!Object.values(SupervisionGroupBy).includes(groupBy))
-      throw new AppError('BAD_USER_INPUT', 'groupBy is not a grouping', { field: 'groupBy' });
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'groupBy is not a grouping', { field: 'groupBy' });
     const { prefix, filter, params } = this.scope(ctx, input.regionCode);
     const live: UnitFigures[] = await this.db
       .manager(ctx)
@@ -265,7 +266,7 @@ export class SupervisionService {
     const today = shanghaiPeriod(now);
     if (year * 12 + month >= today.year * 12 + today.month)
       throw new AppError(
-        'MONTH_NOT_ENDED',
+        ProcurementErrorCode.MONTH_NOT_ENDED,
         `${year}-${String(month).padStart(2, '0')} has not ended yet (Asia/Shanghai)`,
         { field: 'month' },
       );
@@ -274,7 +275,7 @@ export class SupervisionService {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`completion-snapshot:${year}-${month}`]);
       const existing = await this.snapshotInfo(tx, year, month);
       if (existing)
-        throw new AppError('SNAPSHOT_EXISTS', `${year}-${month} is already published and frozen`, {
+        throw new AppError(ProcurementErrorCode.SNAPSHOT_EXISTS, `${year}-${month} is already published and frozen`, {
           field: 'month',
           publishedAt: existing.publishedAt.toISOString(),
         });
@@ -346,7 +347,7 @@ export class SupervisionService {
 
 export function checkMonth(month: number, field = 'month'): number {
   if (!Number.isInteger(month) || month < 1 || month > 12)
-    throw new AppError('INVALID_MONTH', `${field} must be 1–12`, { field });
+    throw new AppError(ProcurementErrorCode.INVALID_MONTH, `${field} must be 1–12`, { field });
   return month;
 }
 

@@ -1,3 +1,4 @@
+import { ProduceErrorCode } from './produce.errors';
 import { Injectable } from '@nestjs/common';
 import { AppError, badInput, Db, forbidden, isUuid, notFound, type RequestContext, Role } from '@bangfu/core';
 import { formatYuan } from '@bangfu/money';
@@ -61,7 +62,7 @@ export class CommitmentService {
       const pickupDate = assertDate(input.pickupDate, 'pickupDate');
       if (pickupDate < shanghaiToday() || pickupDate > offer.availableUntil) {
         throw new AppError(
-          'INVALID_PICKUP_DATE',
+          ProduceErrorCode.INVALID_PICKUP_DATE,
           `The pickup date must be between today and the offer's last day (${offer.availableUntil})`,
           { field: 'pickupDate' },
         );
@@ -219,7 +220,9 @@ export class CommitmentService {
         move.to === ProduceCommitmentStatus.ACCEPTED &&
         effectiveOfferStatus(offer) === ProduceOfferStatus.WITHDRAWN
       ) {
-        throw new AppError('OFFER_NOT_OPEN', 'The offer was withdrawn', { status: ProduceOfferStatus.WITHDRAWN });
+        throw new AppError(ProduceErrorCode.OFFER_NOT_OPEN, 'The offer was withdrawn', {
+          status: ProduceOfferStatus.WITHDRAWN,
+        });
       }
       await this.db
         .repo(tx, ProduceCommitment)

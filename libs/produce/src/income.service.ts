@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput, Db, forbidden, isUuid, notFound, type RequestContext, Role } from '@bangfu/core';
+import {
+  ErrorCode,
+  AppError,
+  badInput,
+  Db,
+  forbidden,
+  isUuid,
+  notFound,
+  type RequestContext,
+  Role,
+} from '@bangfu/core';
 import { AttributionQueryService } from '@bangfu/attribution';
 import { ExternalFindingService } from '@bangfu/oversight';
 import { normalizePrefix, RegionService } from '@bangfu/region';
@@ -155,7 +165,7 @@ export class IncomeService {
   async confirm(ctx: RequestContext, monthInput: string): Promise<IncomeStatement> {
     const month = assertMonth(monthInput);
     if (month > shanghaiToday().slice(0, 7))
-      throw new AppError('INVALID_DATE', 'A month that has not begun cannot be confirmed', { field: 'month' });
+      throw new AppError(ErrorCode.INVALID_DATE, 'A month that has not begun cannot be confirmed', { field: 'month' });
     return this.db.transaction(ctx, async (tx) => {
       const own = await this.access.ownHousehold(tx);
       const s = await this.statement(tx, own.id, month);
@@ -267,7 +277,7 @@ export class IncomeService {
       if (!staff && !coordinator)
         throw forbidden('Only the supplier concerned or the coordinator of the village may resolve this dispute');
       if (d.status !== IncomeDisputeStatus.OPEN)
-        throw new AppError('INVALID_TRANSITION', 'The dispute is already resolved', { from: d.status });
+        throw new AppError(ErrorCode.INVALID_TRANSITION, 'The dispute is already resolved', { from: d.status });
       const why = text(resolution, 'resolution', 1000, 1);
       await this.db
         .repo(tx, IncomeDispute)

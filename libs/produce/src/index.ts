@@ -7,3 +7,4 @@ export * from './produce.module';
 export * from './produce.rules';
 export * from './produce.types';
 export * from './receipt.service';
+export * from './produce.errors';

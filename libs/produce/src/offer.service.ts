@@ -1,5 +1,7 @@
+import { ProduceErrorCode } from './produce.errors';
 import { Injectable } from '@nestjs/common';
 import {
+  ErrorCode,
   AppError,
   badInput,
   type Connection,
@@ -113,9 +115,13 @@ export class OfferService {
       const offer = await this.locked(tx, id);
       await this.access.assertActsForHousehold(tx, offer);
       if (!OPEN_STATES.includes(effectiveOfferStatus(offer)))
-        throw new AppError('OFFER_NOT_OPEN', `A ${effectiveOfferStatus(offer)} offer cannot be changed`, {
-          status: effectiveOfferStatus(offer),
-        });
+        throw new AppError(
+          ProduceErrorCode.OFFER_NOT_OPEN,
+          `A ${effectiveOfferStatus(offer)} offer cannot be changed`,
+          {
+            status: effectiveOfferStatus(offer),
+          },
+        );
       const merged: CreateProduceOfferInput = {
         cropName: input.cropName ?? offer.cropName,
         categoryId: input.categoryId !== undefined ? input.categoryId : offer.categoryId,
@@ -138,7 +144,7 @@ export class OfferService {
       );
       if (fields.quantity < offer.committedQuantity) {
         throw new AppError(
-          'INVALID_QUANTITY',
+          ErrorCode.INVALID_QUANTITY,
           `Commitments already hold ${offer.committedQuantity}${offer.unit}; the quantity cannot go below that`,
           {
             field: 'quantity',
@@ -167,14 +173,14 @@ export class OfferService {
       const offer = await this.locked(tx, id);
       await this.access.assertActsForHousehold(tx, offer);
       if (offer.status === ProduceOfferStatus.WITHDRAWN)
-        throw new AppError('OFFER_NOT_OPEN', 'The offer is already withdrawn', { status: offer.status });
+        throw new AppError(ProduceErrorCode.OFFER_NOT_OPEN, 'The offer is already withdrawn', { status: offer.status });
       const commitments = await this.db
         .repo(tx, ProduceCommitment)
         .find({ where: { offerId: offer.id }, lock: { mode: 'pessimistic_write' } });
       const accepted = commitments.filter((c) => c.status === ProduceCommitmentStatus.ACCEPTED);
       if (accepted.length) {
         throw new AppError(
-          'OFFER_HAS_ACCEPTED_COMMITMENTS',
+          ProduceErrorCode.OFFER_HAS_ACCEPTED_COMMITMENTS,
           'Accepted commitments are waiting to be received; they cannot be withdrawn',
           { commitmentIds: accepted.map((c) => c.id) },
         );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, forbidden, type Principal, type RequestContext, Role } from '@bangfu/core';
+import { ErrorCode, AppError, forbidden, type Principal, type RequestContext, Role } from '@bangfu/core';
 import { type Household, HouseholdService } from '@bangfu/supplier';
 import { STAFF_ROLES } from './produce.rules';
 
@@ -54,14 +54,14 @@ export class ProduceAccess {
   /** The FARMER's own household, or NO_HOUSEHOLD. */
   async ownHousehold(ctx: RequestContext): Promise<Household> {
     const own = await this.households.mine(ctx);
-    if (!own) throw new AppError('NO_HOUSEHOLD', 'This login is not tied to a household', {});
+    if (!own) throw new AppError(ErrorCode.NO_HOUSEHOLD, 'This login is not tied to a household', {});
     return own;
   }
 
   /** A household by id, masked for the caller (NOT_FOUND when there is none). */
   async household(ctx: RequestContext, id: string): Promise<Household> {
     const [h] = await this.households.byIds(ctx, [id]);
-    if (!h) throw new AppError('NOT_FOUND', `Household ${id} not found`, { entity: 'Household', id });
+    if (!h) throw new AppError(ErrorCode.NOT_FOUND, `Household ${id} not found`, { entity: 'Household', id });
     return h;
   }
 

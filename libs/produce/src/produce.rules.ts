@@ -1,4 +1,5 @@
-import { AppError, badInput, Role } from '@bangfu/core';
+import { ProduceErrorCode } from './produce.errors';
+import { ErrorCode, AppError, badInput, Role } from '@bangfu/core';
 import { assertDate, assertUnit, shanghaiToday } from '@bangfu/catalog';
 import { ProduceCommitmentStatus as C, ProduceOfferStatus } from './produce.entities';
 
@@ -32,14 +33,14 @@ export const SQL_STATUS_FOR_COMMITTED = (committedExpr: string) =>
 
 export function assertQuantity(value: number, field = 'quantity'): number {
   if (!Number.isSafeInteger(value) || value <= 0 || value > MAX_QUANTITY) {
-    throw new AppError('INVALID_QUANTITY', `${field} must be a positive whole number of units`, { field });
+    throw new AppError(ErrorCode.INVALID_QUANTITY, `${field} must be a positive whole number of units`, { field });
   }
   return value;
 }
 
 export function assertMoney(value: number, field: string): number {
   if (!Number.isSafeInteger(value) || value <= 0)
-    throw new AppError('INVALID_PRICE', `${field} must be a positive amount of fen`, { field });
+    throw new AppError(ErrorCode.INVALID_PRICE, `${field} must be a positive amount of fen`, { field });
   return value;
 }
 
@@ -47,7 +48,7 @@ export function assertMoney(value: number, field: string): number {
 export function exactAmount(quantity: number, unitPrice: number): number {
   const amount = BigInt(quantity) * BigInt(unitPrice);
   if (amount > BigInt(Number.MAX_SAFE_INTEGER))
-    throw new AppError('AMOUNT_TOO_LARGE', 'quantity × unit price is larger than the largest amount', {
+    throw new AppError(ProduceErrorCode.AMOUNT_TOO_LARGE, 'quantity × unit price is larger than the largest amount', {
       field: 'quantity',
     });
   return Number(amount);
@@ -62,16 +63,17 @@ export function text(value: string | null | undefined, field: string, max: numbe
 
 export function assertWindow(from: string, until: string, today = shanghaiToday()): void {
   if (until < from)
-    throw new AppError('INVALID_DATES', `availableUntil (${until}) is before availableFrom (${from})`, {
+    throw new AppError(ErrorCode.INVALID_DATES, `availableUntil (${until}) is before availableFrom (${from})`, {
       field: 'availableUntil',
     });
-  if (until < today) throw new AppError('INVALID_DATES', 'availableUntil is in the past', { field: 'availableUntil' });
+  if (until < today)
+    throw new AppError(ErrorCode.INVALID_DATES, 'availableUntil is in the past', { field: 'availableUntil' });
 }
 
 export function assertImageKeys(keys: string[] | null | undefined): string[] {
   const list = keys ?? [];
   if (list.length > MAX_IMAGES)
-    throw new AppError('TOO_MANY_IMAGES', `At most ${MAX_IMAGES} photos per offer`, { field: 'imageKeys' });
+    throw new AppError(ErrorCode.TOO_MANY_IMAGES, `At most ${MAX_IMAGES} photos per offer`, { field: 'imageKeys' });
   for (const k of list)
     if (!/^produce\/[0-9a-f-]{36}\.(jpg|png|webp)$/.test(k))
       throw badInput('imageKeys must come from POST /produce-files/images', { field: 'imageKeys' });
@@ -107,7 +109,7 @@ export function transitionFor(action: CommitmentTransition['action'], from: C): 
   const t = COMMITMENT_TRANSITIONS.find((x) => x.action === action && x.from.includes(from));
   if (!t)
     throw new AppError(
-      'INVALID_TRANSITION',
+      ErrorCode.INVALID_TRANSITION,
       `A ${from} commitment cannot be ${action === 'receive' ? 'received' : `${action}ed`}`,
       { from, action },
     );

@@ -1,5 +1,6 @@
+import { ProduceErrorCode } from './produce.errors';
 import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Paginated } from '@bangfu/core';
+import { ALL_ERROR_CODES, Paginated } from '@bangfu/core';
 import { type Fen, MoneyScalar } from '@bangfu/money';
 import {
   IncomeConfirmation,
@@ -92,7 +93,7 @@ export class IncomeDisputeFilter {
 
 @ObjectType({ description: 'The commitment asks for more than the offer has left (other commitments hold the rest)' })
 export class OfferQuantityExceededError {
-  @Field(() => String) code = 'OFFER_QUANTITY_EXCEEDED';
+  @Field(() => ALL_ERROR_CODES) code = ProduceErrorCode.OFFER_QUANTITY_EXCEEDED;
   @Field(() => String) message: string;
   @Field(() => Int) requested: number;
   @Field(() => Int, { description: 'Still uncommitted when the request ran' }) available: number;
@@ -100,7 +101,7 @@ export class OfferQuantityExceededError {
 
 @ObjectType({ description: 'The offer no longer takes commitments (WITHDRAWN, EXPIRED or fully COMMITTED)' })
 export class OfferNotOpenError {
-  @Field(() => String) code = 'OFFER_NOT_OPEN';
+  @Field(() => ALL_ERROR_CODES) code = ProduceErrorCode.OFFER_NOT_OPEN;
   @Field(() => String) message: string;
   @Field(() => ProduceOfferStatus, {
     description: 'Named apart from ProduceCommitment.status so one selection can ask for both',
@@ -124,7 +125,7 @@ export type CommitOutcome = ProduceCommitment | OfferQuantityExceededError | Off
     'More received than the commitment promised: record the commitment’s quantity, agree a new commitment for the rest',
 })
 export class ReceiptExceedsCommitmentError {
-  @Field(() => String) code = 'RECEIPT_EXCEEDS_COMMITMENT';
+  @Field(() => ALL_ERROR_CODES) code = ProduceErrorCode.RECEIPT_EXCEEDS_COMMITMENT;
   @Field(() => String) message: string;
   @Field(() => Int) committed: number;
   @Field(() => Int) received: number;

@@ -1,5 +1,16 @@
+import { ProduceErrorCode } from './produce.errors';
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput, Db, forbidden, isUuid, notFound, type RequestContext, Role } from '@bangfu/core';
+import {
+  ErrorCode,
+  AppError,
+  badInput,
+  Db,
+  forbidden,
+  isUuid,
+  notFound,
+  type RequestContext,
+  Role,
+} from '@bangfu/core';
 import { LotService } from '@bangfu/catalog';
 import { formatYuan } from '@bangfu/money';
 import { CommitmentService } from './commitment.service';
@@ -71,14 +82,18 @@ export class ReceiptService {
         ? await this.lots.supplierOfLot(tx, input.lotId)
         : await this.lots.supplierOfVariant(tx, (input.newLot as NewLotInput).variantId);
       if (target.supplierId !== commitment.supplierId)
-        throw new AppError('WRONG_SUPPLIER_LOT', 'The lot must be of a product of the committing supplier', {
-          field: input.lotId ? 'lotId' : 'newLot.variantId',
-        });
+        throw new AppError(
+          ProduceErrorCode.WRONG_SUPPLIER_LOT,
+          'The lot must be of a product of the committing supplier',
+          {
+            field: input.lotId ? 'lotId' : 'newLot.variantId',
+          },
+        );
       const lotQuantity = this.lotQuantity(quantity, offer.unit, target.unit, input.lotQuantity);
       const confirmation = text(input.householdConfirmation, 'householdConfirmation', 200);
       if (offer.assisted && !confirmation) {
         throw new AppError(
-          'HOUSEHOLD_CONFIRMATION_REQUIRED',
+          ProduceErrorCode.HOUSEHOLD_CONFIRMATION_REQUIRED,
           'An assisted offer is confirmed by the household at receipt: say how (e.g. 户主签字)',
           { field: 'householdConfirmation' },
         );
@@ -164,13 +179,13 @@ export class ReceiptService {
         .where('pp.receipt_id = :id', { id: receipt.id })
         .getOneOrFail();
       if (payment.status === ProducePaymentStatus.PAID)
-        throw new AppError('PAYMENT_ALREADY_RECORDED', 'This receipt’s payment is already recorded', {
+        throw new AppError(ProduceErrorCode.PAYMENT_ALREADY_RECORDED, 'This receipt’s payment is already recorded', {
           paymentId: payment.id,
         });
       const ref = text(reference, 'reference', 100, 1);
       const day = paidOn ? assertDate(paidOn, 'paidOn') : shanghaiToday();
       if (day > shanghaiToday())
-        throw new AppError('INVALID_DATE', 'A payment cannot be made in the future', { field: 'paidOn' });
+        throw new AppError(ErrorCode.INVALID_DATE, 'A payment cannot be made in the future', { field: 'paidOn' });
       await this.db.repo(tx, ProducePayment).update(
         { id: payment.id },
         {
@@ -279,7 +294,7 @@ export class ReceiptService {
     if (offerUnit === variantUnit) {
       if (given != null && given !== quantity)
         throw new AppError(
-          'UNIT_MISMATCH',
+          ProduceErrorCode.UNIT_MISMATCH,
           'The lot sells in the offer’s unit: lotQuantity must equal quantity or be left out',
           { field: 'lotQuantity' },
         );
@@ -287,7 +302,7 @@ export class ReceiptService {
     }
     if (given == null) {
       throw new AppError(
-        'UNIT_MISMATCH',
+        ProduceErrorCode.UNIT_MISMATCH,
         `The offer is in ${offerUnit} and the lot's variant in ${variantUnit}: give lotQuantity in ${variantUnit}`,
         { field: 'lotQuantity', offerUnit, variantUnit },
       );

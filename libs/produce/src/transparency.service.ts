@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CountyIncomeService } from '@bangfu/attribution';
-import { AppError, Db, type RequestContext } from '@bangfu/core';
+import { ErrorCode, AppError, Db, type RequestContext } from '@bangfu/core';
 import { normalizePrefix } from '@bangfu/region';
 import { CountyTransparency } from './transparency.types';
 
@@ -26,11 +26,11 @@ export class TransparencyService {
   async county(ctx: RequestContext, countyCode: string, year?: number | null): Promise<CountyTransparency> {
     const prefix = normalizePrefix(countyCode, 'countyCode');
     if (prefix.length !== 6)
-      throw new AppError('WRONG_REGION_LEVEL', `${countyCode} is not a county`, { field: 'countyCode' });
+      throw new AppError(ErrorCode.WRONG_REGION_LEVEL, `${countyCode} is not a county`, { field: 'countyCode' });
     const thisYear = shanghaiYear();
     const y = year ?? thisYear;
     if (!Number.isInteger(y) || y < 2000 || y > thisYear)
-      throw new AppError('INVALID_DATE', `year must be 2000–${thisYear}`, { field: 'year' });
+      throw new AppError(ErrorCode.INVALID_DATE, `year must be 2000–${thisYear}`, { field: 'year' });
 
     const m = this.db.manager(ctx);
     // Paid by payment day; pending by receipt month (they have no payment day yet).

@@ -2,3 +2,4 @@ export * from '@bangfu/region-data';
 export * from './region.entity';
 export * from './region.module';
 export * from './region.service';
+export * from './region.errors';

@@ -1,3 +1,4 @@
+import { RegionErrorCode } from './region.errors';
 import { Injectable } from '@nestjs/common';
 import { AppError, Db, ErrorCode, notFound, type RequestContext } from '@bangfu/core';
 import { In } from 'typeorm';
@@ -10,7 +11,7 @@ export interface RegionFlags {
 }
 
 function invalidCode(code: string, field = 'code'): AppError {
-  return new AppError('INVALID_REGION_CODE', `${code} is not a 12-digit statistical division code`, { field });
+  return new AppError(ErrorCode.INVALID_REGION_CODE, `${code} is not a 12-digit statistical division code`, { field });
 }
 
 @Injectable()
@@ -48,10 +49,10 @@ export class RegionService {
   async requireLevel(ctx: RequestContext, code: string, levels: RegionLevel[], field = 'regionCode'): Promise<Region> {
     if (!isRegionCode(code)) throw invalidCode(code, field);
     const region = await this.db.repo(ctx, Region).findOneBy({ code });
-    if (!region) throw new AppError('UNKNOWN_REGION', `Region ${code} does not exist`, { field });
+    if (!region) throw new AppError(RegionErrorCode.UNKNOWN_REGION, `Region ${code} does not exist`, { field });
     if (!levels.includes(region.level)) {
       throw new AppError(
-        'WRONG_REGION_LEVEL',
+        ErrorCode.WRONG_REGION_LEVEL,
         `Region ${code} (${region.name}) is level ${region.level}; expected ${levels.join(' or ')}`,
         { field },
       );

@@ -1,3 +1,4 @@
+import { SupplierErrorCode } from './supplier.errors';
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
@@ -61,7 +62,7 @@ export class HouseholdService {
     const missing = wanted.filter((id) => !linked.has(id));
     if (missing.length) {
       throw new AppError(
-        'HOUSEHOLD_NOT_LINKED',
+        SupplierErrorCode.HOUSEHOLD_NOT_LINKED,
         `${missing.length} household(s) have no current linkage (利益联结) with this supplier`,
         { householdIds: missing },
       );
@@ -121,9 +122,13 @@ export class HouseholdService {
       if (input.idNumber != null && input.idNumber.trim() !== '') {
         const id = normalizeIdNumber(input.idNumber);
         if (!id)
-          throw new AppError('INVALID_ID_NUMBER', 'The ID-card number is not a valid 18-character resident ID', {
-            field: 'idNumber',
-          });
+          throw new AppError(
+            SupplierErrorCode.INVALID_ID_NUMBER,
+            'The ID-card number is not a valid 18-character resident ID',
+            {
+              field: 'idNumber',
+            },
+          );
         idNumberHmac = this.idHmac(id);
         if (await this.db.repo(tx, Household).existsBy({ idNumberHmac })) throw duplicateHousehold();
       }
@@ -168,7 +173,9 @@ export class HouseholdService {
       if (!supplierOrgId)
         throw forbidden('Only the supplier that registered or is linked to this household may create its login');
       if (household.userId)
-        throw new AppError('HOUSEHOLD_HAS_LOGIN', 'This household already has a login', { field: 'householdId' });
+        throw new AppError(SupplierErrorCode.HOUSEHOLD_HAS_LOGIN, 'This household already has a login', {
+          field: 'householdId',
+        });
       const user = await this.users.createAccount(tx, {
         email: input.email,
         phone: input.phone,
@@ -350,7 +357,11 @@ export function householdIdHmac(secret: string, idNumber: string): string {
 }
 
 function duplicateHousehold(): AppError {
-  return new AppError('DUPLICATE_HOUSEHOLD', 'A household with this ID-card number is already registered', {
-    field: 'idNumber',
-  });
+  return new AppError(
+    SupplierErrorCode.DUPLICATE_HOUSEHOLD,
+    'A household with this ID-card number is already registered',
+    {
+      field: 'idNumber',
+    },
+  );
 }

@@ -9,3 +9,4 @@ export * from './supplier.service';
 export * from './supplier.types';
 export { HouseholdConnection } from './household.resolver';
 export * from './fixtures';
+export * from './supplier.errors';

@@ -1,5 +1,7 @@
+import { SupplierErrorCode } from './supplier.errors';
 import { Injectable } from '@nestjs/common';
 import {
+  ErrorCode,
   AppError,
   badInput,
   Db,
@@ -53,9 +55,13 @@ export class LinkageService {
       }
       await this.assertMayManage(tx, p, supplier, villageCode, household);
       if (CLOSED.has(supplier.status))
-        throw new AppError('SUPPLIER_NOT_ACTIVE', `Supplier is ${supplier.status} and cannot enter new linkages`, {
-          field: 'supplierId',
-        });
+        throw new AppError(
+          SupplierErrorCode.SUPPLIER_NOT_ACTIVE,
+          `Supplier is ${supplier.status} and cannot enter new linkages`,
+          {
+            field: 'supplierId',
+          },
+        );
 
       const terms = input.terms?.trim() ?? '';
       if (terms.length > 2000) throw badInput('Terms are limited to 2000 characters', { field: 'terms' });
@@ -166,5 +172,7 @@ export class LinkageService {
 }
 
 function invalidDates(validFrom: string, validTo: string): AppError {
-  return new AppError('INVALID_DATES', `validTo (${validTo}) is before validFrom (${validFrom})`, { field: 'validTo' });
+  return new AppError(ErrorCode.INVALID_DATES, `validTo (${validTo}) is before validFrom (${validFrom})`, {
+    field: 'validTo',
+  });
 }

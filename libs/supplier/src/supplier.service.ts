@@ -1,3 +1,4 @@
+import { SupplierErrorCode } from './supplier.errors';
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
@@ -17,6 +18,7 @@ import { isValidCreditCode, Membership, Organization } from '@bangfu/identity';
 import { normalizePrefix, type Region, RegionLevel, RegionService } from '@bangfu/region';
 import { In } from 'typeorm';
 import {
+  ADMISSION_MACHINE,
   ADMISSION_NOTICE,
   ADMISSION_TRANSITIONS,
   AdmissionAction,
@@ -46,7 +48,7 @@ export class SupplierService {
     const profile = await this.find(ctx, supplierId);
     if (!profile || profile.status !== SupplierStatus.APPROVED) {
       throw new AppError(
-        'SUPPLIER_NOT_APPROVED',
+        ErrorCode.SUPPLIER_NOT_APPROVED,
         `Supplier ${supplierId} is not an approved supplier (status ${profile?.status ?? 'unknown'})`,
         {
           supplierId,
@@ -94,7 +96,7 @@ export class SupplierService {
       const creditCode = input.creditCode?.trim().toUpperCase() ?? '';
       if (!isValidCreditCode(creditCode)) {
         throw new AppError(
-          'INVALID_CREDIT_CODE',
+          ErrorCode.INVALID_CREDIT_CODE,
           `${creditCode || '(empty)'} is not a valid unified social credit code (统一社会信用代码)`,
           { field: 'creditCode' },
         );
@@ -168,18 +170,11 @@ export class SupplierService {
         })
         .getOne();
       if (!profile) throw notFound('Supplier', supplierId);
-      const move = ADMISSION_TRANSITIONS.find((x) => x.action === action && x.from === profile.status);
-      if (!move) {
-        const allowed = ADMISSION_TRANSITIONS.filter((x) => x.action === action).map((x) => x.from);
-        throw new AppError(
-          'INVALID_TRANSITION',
-          `Cannot ${action.toLowerCase()} a supplier that is ${profile.status} (only from ${allowed.join(' or ')})`,
-          {
-            from: profile.status,
-            action,
-          },
-        );
-      }
+      const allowed = ADMISSION_TRANSITIONS.filter((x) => x.action === action).map((x) => x.from);
+      const move = ADMISSION_MACHINE.assert(profile.status, (x) => x.action === action, {
+        message: `Cannot ${action.toLowerCase()} a supplier that is ${profile.status} (only from ${allowed.join(' or ')})`,
+        details: { action },
+      });
       if (!p.hasRole(...move.roles))
         throw forbidden(`Moving a ${move.from} supplier to ${move.to} requires one of: ${move.roles.join(', ')}`);
       if (
@@ -352,13 +347,17 @@ function isStaffOf(p: Principal, supplierId: string): boolean {
 }
 
 function duplicateCreditCode(creditCode: string): AppError {
-  return new AppError('DUPLICATE_CREDIT_CODE', `An organisation with credit code ${creditCode} already exists`, {
-    field: 'creditCode',
-  });
+  return new AppError(
+    ErrorCode.DUPLICATE_CREDIT_CODE,
+    `An organisation with credit code ${creditCode} already exists`,
+    {
+      field: 'creditCode',
+    },
+  );
 }
 
 function notEligible(reason: string, profile: SupplierProfile, countyCodes: string[] = []): AppError {
-  return new AppError('SUPPLIER_NOT_ELIGIBLE', `Not eligible for admission: ${reason}`, {
+  return new AppError(SupplierErrorCode.SUPPLIER_NOT_ELIGIBLE, `Not eligible for admission: ${reason}`, {
     reason,
     supplierId: profile.organizationId,
     countyCodes,

@@ -1,23 +1,74 @@
+import { registerEnumType } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 
 /**
- * Stable, documented error codes. Clients switch on `extensions.code`, never on the message.
- * Business outcomes a caller should handle (out of stock, …) are union results instead.
+ * Every error code of every domain: GraphQL's `ErrorCode` enum. Each domain declares its own codes with
+ * `defineErrorCodes` (libs/<domain>/src/<domain>.errors.ts), which adds them here as the domain loads, so
+ * the schema built after all domains are imported lists them all and the storefront's generated types
+ * (and its translations) follow from schema.graphql. Two domains may answer with the same code
+ * (CHANNEL_DISABLED at checkout and at a counter); it is one enum value.
  */
-export const ErrorCode = {
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
+export const ALL_ERROR_CODES: Record<string, string> = {};
+
+registerEnumType(ALL_ERROR_CODES, {
+  name: 'ErrorCode',
+  description:
+    'Stable error codes: `extensions.code` of a GraphQL error, `error.code` of a REST error, `code` of a union result',
+});
+
+/** Declares a domain's codes (each key equal to its value) and adds them to the `ErrorCode` enum. */
+export function defineErrorCodes<const C extends Record<string, string>>(domain: string, codes: C): C {
+  for (const [key, value] of Object.entries(codes)) {
+    if (key !== value) throw new Error(`error code ${domain}.${key} must equal its value (${value})`);
+    ALL_ERROR_CODES[key] = value;
+  }
+  return codes;
+}
+
+/**
+ * Stable, documented error codes shared by several domains. Clients switch on `extensions.code`, never
+ * on the message. Business outcomes a caller should handle (out of stock, …) are union results instead.
+ */
+export const ErrorCode = defineErrorCodes('core', {
+  BAD_SIGNATURE: 'BAD_SIGNATURE',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  CERTIFICATION_INVALID: 'CERTIFICATION_INVALID',
+  CONFLICT: 'CONFLICT',
+  DUPLICATE_CREDIT_CODE: 'DUPLICATE_CREDIT_CODE',
+  EXPORT_TOO_LARGE: 'EXPORT_TOO_LARGE',
   FORBIDDEN: 'FORBIDDEN',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  INSUFFICIENT_STOCK: 'INSUFFICIENT_STOCK',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  INVALID_CREDIT_CODE: 'INVALID_CREDIT_CODE',
+  INVALID_DATE: 'INVALID_DATE',
+  INVALID_DATES: 'INVALID_DATES',
+  INVALID_PRICE: 'INVALID_PRICE',
+  INVALID_QUANTITY: 'INVALID_QUANTITY',
+  INVALID_REGION_CODE: 'INVALID_REGION_CODE',
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
+  JOB_NOT_FAILED: 'JOB_NOT_FAILED',
+  NOT_FOUND: 'NOT_FOUND',
+  NO_HOUSEHOLD: 'NO_HOUSEHOLD',
+  ORDER_NOT_PAYABLE: 'ORDER_NOT_PAYABLE',
+  ORIGIN_NOT_ELIGIBLE: 'ORIGIN_NOT_ELIGIBLE',
+  PAYMENT_AMOUNT_MISMATCH: 'PAYMENT_AMOUNT_MISMATCH',
+  PRODUCT_UNAVAILABLE: 'PRODUCT_UNAVAILABLE',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
+  RATE_LIMITED: 'RATE_LIMITED',
+  REFUND_EXCEEDS_PAID: 'REFUND_EXCEEDS_PAID',
+  REFUND_NOT_ALLOWED: 'REFUND_NOT_ALLOWED',
+  SUPPLIER_NOT_APPROVED: 'SUPPLIER_NOT_APPROVED',
   TOKEN_EXPIRED: 'TOKEN_EXPIRED',
   TOKEN_INVALID: 'TOKEN_INVALID',
-  RATE_LIMITED: 'RATE_LIMITED',
-  BAD_USER_INPUT: 'BAD_USER_INPUT',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  QUERY_TOO_DEEP: 'QUERY_TOO_DEEP',
-  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
-  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
-} as const;
+  TOO_MANY_IMAGES: 'TOO_MANY_IMAGES',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  UNKNOWN_QUEUE: 'UNKNOWN_QUEUE',
+  UNKNOWN_VARIANT: 'UNKNOWN_VARIANT',
+  WRONG_REGION_LEVEL: 'WRONG_REGION_LEVEL',
+});
 export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode] | (string & {});
 
 const HTTP_STATUS: Record<string, number> = {

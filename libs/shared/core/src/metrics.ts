@@ -1,3 +1,4 @@
+import { ErrorCode } from './errors';
 import { Controller, Get, Header, Headers, Inject } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { Allow, PUBLIC, ServiceTokenEndpoint } from './auth';
@@ -45,9 +46,9 @@ export class MetricsController {
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   async metrics(@Headers('authorization') authorization?: string): Promise<string> {
     const access = serviceAccess(this.config, authorization);
-    if (access === 'disabled') throw new HttpAppError('NOT_FOUND', 'Not found', 404);
+    if (access === 'disabled') throw new HttpAppError(ErrorCode.NOT_FOUND, 'Not found', 404);
     if (access === 'denied')
-      throw new HttpAppError('UNAUTHENTICATED', 'Metrics need the METRICS_TOKEN bearer token', 401);
+      throw new HttpAppError(ErrorCode.UNAUTHENTICATED, 'Metrics need the METRICS_TOKEN bearer token', 401);
     return metricsRegistry.metrics();
   }
 }

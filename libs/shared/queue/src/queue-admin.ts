@@ -136,7 +136,7 @@ export class QueueAdminService {
 
   private requireKnown(queue: string): string {
     if (!this.knownQueues().includes(queue))
-      throw new AppError('UNKNOWN_QUEUE', `There is no queue ${String(queue).slice(0, 100)}`, {
+      throw new AppError(ErrorCode.UNKNOWN_QUEUE, `There is no queue ${String(queue).slice(0, 100)}`, {
         field: 'queue',
         known: this.knownQueues(),
       });
@@ -147,7 +147,7 @@ export class QueueAdminService {
     const job = await this.queues.queue(this.requireKnown(queue)).getJob(String(id));
     if (!job) throw notFound('Job', id);
     if (!(await job.isFailed()))
-      throw new AppError('JOB_NOT_FAILED', `Job ${id} of ${queue} is not in the failed list`, { field: 'id' });
+      throw new AppError(ErrorCode.JOB_NOT_FAILED, `Job ${id} of ${queue} is not in the failed list`, { field: 'id' });
     return job;
   }
 }
