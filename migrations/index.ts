@@ -23,7 +23,7 @@ import { Buyers1764002200000 } from './1764002200000-buyers';
 import { SupplierTools1764002500000 } from './1764002500000-supplier-tools';
 import { PasswordReset1764002600000 } from './1764002600000-password-reset';
 import { StatisticsExclusion1764002700000 } from './1764002700000-statistics-exclusion';
-import { EventVersions1764002800000 } from './1764002800000-event-versions';
+import { IdentityAuditViews1764003000000 } from './1764003000000-identity-audit-views';
 
 export const migrations = [
   Foundation1764000000000,
@@ -50,5 +50,5 @@ export const migrations = [
   SupplierTools1764002500000,
   PasswordReset1764002600000,
   StatisticsExclusion1764002700000,
-  EventVersions1764002800000,
+  IdentityAuditViews1764003000000,
 ];

@@ -10,13 +10,13 @@ import {
   Role,
   toConnection,
 } from '@bangfu/core';
+import { OrganizationService, UserService } from '@bangfu/identity';
 import { parseInstant } from '@bangfu/ledger';
 import { subtreePrefix } from '@bangfu/region';
 import type { AuditEvent, AuditEventFilter } from './audit.types';
 
-const COLUMNS = `e.id, e.seq, e.at, e.kind, e.operation, e.outcome, e.actor_user_id, u.display_name AS actor_name, e.actor_org_id,
-  o.name AS actor_org_name, e.actor_role, e.entity_type, e.entity_id, e.region_code, e.summary::text AS summary, e.client_ip,
-  e.request_id, e.hash, e.prev_hash`;
+const COLUMNS = `e.id, e.seq, e.at, e.kind, e.operation, e.outcome, e.actor_user_id, e.actor_org_id, e.actor_role, e.entity_type,
+  e.entity_id, e.region_code, e.summary::text AS summary, e.client_ip, e.request_id, e.hash, e.prev_hash`;
 
 /** A region argument as a code prefix: a full 12-digit code stands for its subtree. */
 function regionPrefix(code: string): string {
@@ -32,7 +32,11 @@ function regionPrefix(code: string): string {
  */
 @Injectable()
 export class AuditQueryService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly users: UserService,
+    private readonly organizations: OrganizationService,
+  ) {}
 
   async list(
     ctx: RequestContext,
@@ -78,17 +82,32 @@ export class AuditQueryService {
     params.push(limit + 1);
     const rows = await em.query(
       `SELECT ${COLUMNS} FROM audit_event e
-       LEFT JOIN app_user u ON u.id = e.actor_user_id
-       LEFT JOIN organization o ON o.id = e.actor_org_id
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY e.seq DESC LIMIT $${params.length}`,
       params,
     );
-    return toConnection(rows.map(toEvent), limit, Number(count), (e) => [e.seq], !!cursor);
+    // Actors' and their organisations' names come from identity (one query each per page).
+    const users = await this.users.displayNames(
+      ctx,
+      rows.map((r: Record<string, unknown>) => r.actor_user_id as string | null),
+    );
+    const orgs = await this.organizations.names(
+      ctx,
+      rows.map((r: Record<string, unknown>) => r.actor_org_id as string | null),
+    );
+    return toConnection(
+      rows.map((r: Record<string, unknown>) => toEvent(r, users, orgs)),
+      limit,
+      Number(count),
+      (e) => [e.seq],
+      !!cursor,
+    );
   }
 }
 
-function toEvent(r: Record<string, unknown>): AuditEvent {
+function toEvent(r: Record<string, unknown>, users: Map<string, string>, orgs: Map<string, string>): AuditEvent {
+  const actorUserId = (r.actor_user_id as string | null) ?? null;
+  const actorOrgId = (r.actor_org_id as string | null) ?? null;
   return {
     id: r.id as string,
     seq: Number(r.seq),
@@ -96,10 +115,10 @@ function toEvent(r: Record<string, unknown>): AuditEvent {
     kind: r.kind as string,
     operation: r.operation as string,
     outcome: r.outcome as string,
-    actorUserId: (r.actor_user_id as string | null) ?? null,
-    actorName: (r.actor_name as string | null) ?? null,
-    actorOrgId: (r.actor_org_id as string | null) ?? null,
-    actorOrgName: (r.actor_org_name as string | null) ?? null,
+    actorUserId,
+    actorName: (actorUserId && users.get(actorUserId)) ?? null,
+    actorOrgId,
+    actorOrgName: (actorOrgId && orgs.get(actorOrgId)) ?? null,
     actorRole: (r.actor_role as string | null) ?? null,
     entityType: (r.entity_type as string | null) ?? null,
     entityId: (r.entity_id as string | null) ?? null,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { IdentityModule } from '@bangfu/identity';
 import { AuditChainService } from './audit-chain.service';
 import { AuditInterceptor } from './audit.interceptor';
 import { AuditJobs, AuditSchedulers } from './audit.jobs';
@@ -9,6 +10,7 @@ import { AuditService } from './audit.service';
 
 /** The audit trail: every mutation and audited REST call writes a hash-chained event (README). */
 @Module({
+  imports: [IdentityModule],
   providers: [
     AuditService,
     AuditQueryService,

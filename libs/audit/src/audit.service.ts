@@ -68,12 +68,14 @@ export class AuditService implements OnModuleInit {
     const actorUserId = scope.actor.userId ?? notes.actorUserId ?? null;
     // A sign-in has no principal yet: its actor's organisation and role come from the user's first
     // membership, looked up in the same statement (only then), so the event lands in that region; a
-    // failed sign-in has no actor but lands in the region of the account it aimed at.
+    // failed sign-in has no actor but lands in the region of the account it aimed at. Both lookups
+    // read views libs/identity defines for this (user_first_membership, organization_region): the
+    // append stays one statement inside every audited transaction.
     const subject = actorUserId ?? (entityType === 'AppUser' && isUuid(entityId) ? entityId : null);
     await this.db.manager(tx).query(
       `WITH m AS (
-         SELECT (SELECT organization_id FROM membership WHERE $5::uuid IS NULL AND user_id = $13::uuid AND organization_id IS NOT NULL ORDER BY created_at LIMIT 1) AS org_id,
-                (SELECT role FROM membership WHERE $5::uuid IS NULL AND user_id = $13::uuid ORDER BY organization_id IS NULL, created_at LIMIT 1) AS role
+         SELECT (SELECT organization_id FROM user_first_membership WHERE $5::uuid IS NULL AND user_id = $13::uuid) AS org_id,
+                (SELECT role FROM user_first_membership WHERE $5::uuid IS NULL AND user_id = $13::uuid) AS role
        ), actor AS (
          SELECT CASE WHEN $4::uuid IS NULL THEN $5::uuid ELSE COALESCE($5::uuid, m.org_id) END AS org_id,
                 CASE WHEN $4::uuid IS NULL THEN $6::text ELSE COALESCE($6::text, m.role) END AS role,
@@ -81,7 +83,7 @@ export class AuditService implements OnModuleInit {
          FROM m
        )
        INSERT INTO audit_event (kind, operation, outcome, actor_user_id, actor_org_id, actor_role, entity_type, entity_id, region_code, summary, client_ip, request_id)
-       SELECT $1, $2, $3, $4::uuid, actor.org_id, actor.role, $7, $8, COALESCE($9::text, (SELECT region_code FROM organization WHERE id = actor.region_org)), $10::jsonb, $11, $12
+       SELECT $1, $2, $3, $4::uuid, actor.org_id, actor.role, $7, $8, COALESCE($9::text, (SELECT region_code FROM organization_region WHERE organization_id = actor.region_org)), $10::jsonb, $11, $12
        FROM actor`,
       [
         scope.kind,

@@ -157,6 +157,58 @@ describe('mutations and their events', () => {
     ).toEqual(['WRONG_PASSWORD']);
   });
 
+  it('a sign-in acts in its first unit, a failed one lands in the aimed account’s region; the list names actor and unit', async () => {
+    // The actor's unit and region come from identity's views (user_first_membership, organization_region),
+    // the names in the list from identity's read methods.
+    const unit = await createOrg(ds, {
+      kind: OrganizationKind.AGENCY,
+      name: '审计测试单位',
+      regionCode: '520627000000',
+    });
+    const u = await createUserWithRole(ds, Role.PURCHASER, { organizationId: unit.id, displayName: '审计测试采购员' });
+    const login = `mutation($i: String!, $p: String!) { login(identifier: $i, password: $p) { token } }`;
+    const [ok, bad] = [
+      `audit-spec-login-${randomUUID().slice(0, 8)}`,
+      `audit-spec-badlogin-${randomUUID().slice(0, 8)}`,
+    ];
+    expect(
+      (await server.gql(login, { i: u.email, p: u.password }, null, { 'x-request-id': ok })).errors,
+    ).toBeUndefined();
+    expectErrorCode(
+      await server.gql(login, { i: u.email, p: 'not-the-password-123' }, null, { 'x-request-id': bad }),
+      'INVALID_CREDENTIALS',
+    );
+    const row = async (requestId: string) =>
+      (
+        await ds.query(
+          `SELECT outcome, actor_user_id, actor_org_id, actor_role, region_code FROM audit_event WHERE request_id = $1`,
+          [requestId],
+        )
+      )[0];
+    expect(await row(ok)).toEqual({
+      outcome: 'OK',
+      actor_user_id: u.user.id,
+      actor_org_id: unit.id,
+      actor_role: 'PURCHASER',
+      region_code: '520627000000',
+    });
+    expect(await row(bad)).toEqual({
+      outcome: 'INVALID_CREDENTIALS',
+      actor_user_id: null,
+      actor_org_id: null,
+      actor_role: null,
+      region_code: '520627000000',
+    });
+    const named = (
+      await server.gqlOk(
+        `query($f: AuditEventFilter) { auditEvents(filter: $f) { edges { node { requestId actorName actorOrgName } } } }`,
+        { f: { actorId: u.user.id } },
+        admin,
+      )
+    ).auditEvents.edges.map((e: { node: unknown }) => e.node);
+    expect(named).toEqual([{ requestId: ok, actorName: '审计测试采购员', actorOrgName: '审计测试单位' }]);
+  });
+
   it('queries write no event', async () => {
     const [{ head }] = await ds.query(`SELECT seq AS head FROM audit_chain_head`);
     await server.gqlOk(`{ me { id } }`, {}, purchaser.token);

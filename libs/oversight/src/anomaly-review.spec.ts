@@ -144,7 +144,7 @@ describe('review', () => {
       excludedFromStatistics: false,
       suspensionProposalId: null,
     });
-    expect(done.reviewAnomalyFinding.reviewerName).toBeTruthy();
+    expect(done.reviewAnomalyFinding.reviewerName).toBe('AUDITOR'); // the auditor's display name, from identity
     expectErrorCode(
       await server.gql(REVIEW, { id: f.id, d: 'CONFIRM', r: 'again' }, admin),
       'FINDING_ALREADY_REVIEWED',

@@ -55,6 +55,9 @@ describe('supplier suspension proposals (动态退出)', () => {
       reason: '三次投诉成立',
       supplierStatus: 'APPROVED',
     });
+    // Name and status come from libs/supplier's read service, not a join on its tables.
+    const [{ name }] = await ds.query(`SELECT name FROM organization WHERE id = $1`, [supplierId]);
+    expect(mine.every((n: any) => n.supplierName === name && name)).toBe(true);
 
     const decided = await server.gqlOk(DECIDE, { id: a.id, d: 'ACCEPT', r: '核实属实，暂停' }, adminToken);
     expect(decided.decideSupplierSuspensionProposal).toMatchObject({
