@@ -130,4 +130,12 @@ export const adminEn: Record<keyof typeof adminZhCN, string> = {
   'admin.jobs.retry': 'Run again',
   'admin.jobs.discard': 'Discard',
   'admin.jobs.discardTitle': 'Discard job: {name}',
+  'admin.kicker': 'Platform',
+  'admin.payments.title': 'Bank transfer confirmations',
+  'admin.payments.lead':
+    'Confirm transfers you find on the bank statement; reject the ones that never arrived, with a reason.',
+  'admin.payments.order': 'View order',
+  'admin.payments.paidOn': 'transferred {at}',
+  'admin.payments.recordedAt': 'recorded {at}',
+  'admin.payments.confirm': 'Confirm arrival',
 };

@@ -1,4 +1,4 @@
-// The platform admin console's texts (pages/admin), spread into zh-CN.ts; en in admin.en.ts.
+// The platform admin console's texts (pages/admin): the `admin` namespace; en in admin.en.ts.
 export const adminZhCN = {
   'admin.nav.label': '管理分区',
   'admin.nav.suppliers': '供应商准入',
@@ -125,4 +125,11 @@ export const adminZhCN = {
   'admin.jobs.retry': '重新执行',
   'admin.jobs.discard': '丢弃',
   'admin.jobs.discardTitle': '丢弃任务：{name}',
+  'admin.kicker': '平台管理',
+  'admin.payments.title': '对公转账确认',
+  'admin.payments.lead': '核对银行到账记录后确认；没有到账的转账请驳回并说明原因。',
+  'admin.payments.order': '查看订单',
+  'admin.payments.paidOn': '转账于 {at}',
+  'admin.payments.recordedAt': '登记于 {at}',
+  'admin.payments.confirm': '确认到账',
 } as const;

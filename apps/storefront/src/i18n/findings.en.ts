@@ -147,6 +147,4 @@ export const findingsEn: Record<keyof typeof findingsZhCN, string> = {
   'finding.review.propose': 'Propose suspending the supplier',
   'finding.review.submitConfirm': 'Confirm',
   'finding.review.submitDismiss': 'Dismiss',
-  'error.FINDING_ALREADY_REVIEWED': 'This finding was already reviewed',
-  'error.FINDING_HAS_NO_SUPPLIER': 'This finding concerns no supplier; nobody can be suspended',
 };

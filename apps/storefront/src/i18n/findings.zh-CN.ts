@@ -1,4 +1,4 @@
-// The auditor's findings inbox (pages/findings), spread into zh-CN.ts; en in findings.en.ts.
+// The auditor's findings inbox (pages/findings): the `findings` namespace; en in findings.en.ts.
 export const findingsZhCN = {
   'nav.findings': '异常线索',
   'findings.kicker': '审计工作台',
@@ -137,6 +137,4 @@ export const findingsZhCN = {
   'finding.review.propose': '建议暂停该供应商',
   'finding.review.submitConfirm': '确认',
   'finding.review.submitDismiss': '排除',
-  'error.FINDING_ALREADY_REVIEWED': '该线索已审核过',
-  'error.FINDING_HAS_NO_SUPPLIER': '该线索不涉及供应商，无法建议暂停',
 };

@@ -1,24 +1,60 @@
 import { describe, expect, it } from 'vitest';
 import { ORDER_STATUSES } from '../api/ordering';
 import { reasonKey } from '../lib/orders';
-import { dictionaries, errorText, format, isMessageKey, LOCALES, noticeTitle, roleName, translator } from './translate';
+import {
+  dictionaries,
+  errorText,
+  isMessageKey,
+  type Locale,
+  LOCALES,
+  type MessageKey,
+  type Namespace,
+  NAMESPACES,
+  noticeTitle,
+  roleName,
+  translator,
+} from './translate';
 import { zhCN } from './zh-CN';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('dictionaries', () => {
-  const source = Object.keys(zhCN).sort();
+  const texts = (locale: Locale, ns: Namespace) => dictionaries[locale][ns] as Record<string, string>;
 
   for (const locale of LOCALES) {
-    it(`${locale} has exactly the zh-CN keys, none empty, same placeholders`, () => {
-      const dict = dictionaries[locale] as Record<string, string>;
-      expect(Object.keys(dict).sort()).toEqual(source);
-      for (const key of source) {
-        expect(dict[key].trim(), key).not.toBe('');
-        expect(placeholders(dict[key]), key).toEqual(placeholders((zhCN as Record<string, string>)[key]));
+    it(`${locale} has exactly the zh-CN keys in each namespace, none empty, same placeholders`, () => {
+      expect(Object.keys(dictionaries[locale]).sort()).toEqual([...NAMESPACES].sort());
+      for (const ns of NAMESPACES) {
+        const source = Object.keys(zhCN[ns]).sort();
+        expect(Object.keys(texts(locale, ns)).sort(), ns).toEqual(source);
+        for (const key of source) {
+          expect(texts(locale, ns)[key].trim(), key).not.toBe('');
+          expect(placeholders(texts(locale, ns)[key]), key).toEqual(placeholders(texts('zh-CN', ns)[key]));
+        }
       }
     });
+
+    it(`${locale}: i18next gives every text as written, its placeholders filled`, () => {
+      const t = translator(locale);
+      for (const ns of NAMESPACES)
+        for (const [key, text] of Object.entries(texts(locale, ns))) {
+          const params = Object.fromEntries(placeholders(text).map((p) => [p, `<${p}>`]));
+          const expected = text.replace(/\{(\w+)\}/g, (_all, p: string) => `<${p}>`);
+          expect(t(key as MessageKey, params), key).toBe(expected);
+        }
+    });
   }
+
+  it('keeps each key in one namespace only, so a key alone finds its text', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const ns of NAMESPACES)
+      for (const key of Object.keys(zhCN[ns])) {
+        if (seen.has(key)) twice.push(`${key} in ${seen.get(key)} and ${ns}`);
+        seen.set(key, ns);
+      }
+    expect(twice).toEqual([]);
+  });
 
   it('names every role of the API in both languages', () => {
     const roles = [
@@ -42,9 +78,11 @@ describe('dictionaries', () => {
   });
 });
 
-describe('format and errorText', () => {
+describe('placeholders and errorText', () => {
   it('fills known placeholders and leaves unknown ones visible', () => {
-    expect(format('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+    expect(translator('en')('account.password.rules', { min: 10 })).toMatch(/^At least 10 characters/);
+    expect(translator('en')('account.password.rules')).toMatch(/^At least \{min\} characters/);
+    expect(translator('zh-CN')('account.password.rules', { lng: 'en', ns: 'x' } as never)).toMatch(/^至少 \{min\}/);
   });
 
   it('translates API error codes with their details', () => {

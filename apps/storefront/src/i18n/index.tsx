@@ -1,5 +1,8 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { DEFAULT_LOCALE, isLocale, type Locale, type Translate, translator } from './translate';
+// React side of the translations: react-i18next over the instance of translate.ts. Pages keep `useI18n()`
+// ({ locale, setLocale, t }); a page that wants i18next itself can `useTranslation('orders')`.
+import { type ReactNode, useCallback, useEffect, useMemo } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { createI18n, DEFAULT_LOCALE, isLocale, type Locale, type Translate, translator } from './translate';
 
 export * from './translate';
 
@@ -11,8 +14,6 @@ interface I18nValue {
   t: Translate;
 }
 
-const I18nContext = createContext<I18nValue | null>(null);
-
 function storedLocale(): Locale {
   try {
     const value = localStorage.getItem(STORAGE_KEY);
@@ -22,28 +23,35 @@ function storedLocale(): Locale {
   }
 }
 
+const appI18n = createI18n(storedLocale());
+
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(storedLocale);
-
   useEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
-
-  const setLocale = useCallback((next: Locale) => {
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      /* the choice still applies to this visit */
-    }
-    setLocaleState(next);
+    const setLang = (lng: string) => {
+      document.documentElement.lang = lng;
+    };
+    setLang(appI18n.language);
+    appI18n.on('languageChanged', setLang);
+    return () => appI18n.off('languageChanged', setLang);
   }, []);
-
-  const value = useMemo(() => ({ locale, setLocale, t: translator(locale) }), [locale, setLocale]);
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  return <I18nextProvider i18n={appI18n}>{children}</I18nextProvider>;
 }
 
 export function useI18n(): I18nValue {
-  const value = useContext(I18nContext);
-  if (!value) throw new Error('useI18n must be used inside <I18nProvider>');
-  return value;
+  // useTranslation rerenders the caller when the language changes.
+  const { i18n } = useTranslation();
+  const locale = isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE;
+  const setLocale = useCallback(
+    (next: Locale) => {
+      try {
+        localStorage.setItem(STORAGE_KEY, next);
+      } catch {
+        /* the choice still applies to this visit */
+      }
+      void i18n.changeLanguage(next);
+    },
+    [i18n],
+  );
+  const t = useMemo(() => translator(locale, i18n), [locale, i18n]);
+  return useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
 }

@@ -1,4 +1,4 @@
-// Farmers' produce screens (pages/produce, issue 14), spread into zh-CN.ts; en in produce.en.ts.
+// Farmers' produce screens (pages/produce, issue 14): the `produce` namespace; en in produce.en.ts.
 export const produceZhCN = {
   'produce.title': '我的供货',
   'produce.tab.offers': '我要卖',

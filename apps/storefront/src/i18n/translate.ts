@@ -1,8 +1,11 @@
-// Pure translation helpers (no React), so they can be unit-tested in Node.
+// Translation on i18next, without React, so it can be unit-tested in Node. The texts are bundled (no loading
+// step: the first paint has them) as one i18next namespace per area; a key names its namespace through
+// NAMESPACE_OF, so callers keep asking for `t('order.title')` without naming the area.
+import i18next, { type i18n as I18n } from 'i18next';
 import { en } from './en';
-import { type Dictionary, type MessageKey, zhCN } from './zh-CN';
+import { type Dictionary, type MessageKey, type Namespace, zhCN } from './zh-CN';
 
-export type { MessageKey } from './zh-CN';
+export type { MessageKey, Namespace } from './zh-CN';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -12,6 +15,12 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' };
 
 export const dictionaries: Record<Locale, Dictionary> = { 'zh-CN': zhCN, en };
+export const NAMESPACES = Object.keys(zhCN) as Namespace[];
+
+/** The namespace each key lives in (i18n.spec.ts checks no key is in two). */
+const NAMESPACE_OF: Record<string, Namespace> = Object.fromEntries(
+  NAMESPACES.flatMap((ns) => Object.keys(zhCN[ns]).map((key) => [key, ns])),
+);
 
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
@@ -21,19 +30,43 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(zhCN, key);
+  return Object.hasOwn(NAMESPACE_OF, key);
 }
 
-/** Fills `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
-export function format(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+/** The zh-CN source text of a key (what the server's own texts are written in). */
+function sourceText(key: MessageKey): string {
+  return (zhCN[NAMESPACE_OF[key]] as Record<string, string>)[key];
 }
 
-export function translator(locale: Locale): Translate {
-  const dict = dictionaries[locale];
-  return (key, params) => format(dict[key] ?? zhCN[key] ?? key, params);
+/**
+ * An i18next instance with every namespace of both languages. Keys are flat (`order.status.title` is one key,
+ * not a path) and placeholders are `{name}`; one the caller did not fill stays visible rather than vanishing.
+ */
+export function createI18n(lng: Locale = DEFAULT_LOCALE): I18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng,
+    fallbackLng: DEFAULT_LOCALE,
+    load: 'currentOnly',
+    resources: dictionaries,
+    ns: NAMESPACES,
+    defaultNS: 'common',
+    keySeparator: false,
+    nsSeparator: false,
+    initAsync: false,
+    returnEmptyString: false,
+    interpolation: { prefix: '{', suffix: '}', escapeValue: false },
+    missingInterpolationHandler: (_text: string, match: RegExpExecArray) => match[0],
+  });
+  return instance;
+}
+
+let shared: I18n | undefined;
+
+/** `t` of one language; params are passed as `replace`, so a placeholder named like an i18next option stays a placeholder. */
+export function translator(locale: Locale, instance: I18n = (shared ??= createI18n())): Translate {
+  const fixed = instance.getFixedT(locale);
+  return (key, params) => String(fixed(key, { ns: NAMESPACE_OF[key], replace: params ?? {} }));
 }
 
 /** The translation of a key built from server data (a status, a kind), or the fallback when we have none. */
@@ -51,7 +84,7 @@ export function noticeTitle(t: Translate, n: { kind: string; title: string; data
   } catch {
     orderNo = undefined;
   }
-  const needsOrderNo = zhCN[key].includes('{orderNo}');
+  const needsOrderNo = sourceText(key).includes('{orderNo}');
   if (needsOrderNo && typeof orderNo !== 'string') return n.title;
   return t(key, needsOrderNo ? { orderNo: orderNo as string } : undefined);
 }
