@@ -1,5 +1,15 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, type Connection, Ctx, Paginated, type RequestContext, Role } from '@bangfu/core';
+import {
+  Allow,
+  batchLoad,
+  type Connection,
+  Ctx,
+  groupBy,
+  keyBy,
+  Paginated,
+  type RequestContext,
+  Role,
+} from '@bangfu/core';
 import { MoneyScalar } from '@bangfu/money';
 import { OrderService } from '@bangfu/ordering';
 import { SupplierService } from '@bangfu/supplier';
@@ -87,8 +97,11 @@ export class ComplaintResolver {
   }
 
   @ResolveField(() => [ComplaintPhoto])
-  photos(@Ctx() ctx: RequestContext, @Parent() c: Complaint): Promise<ComplaintPhoto[]> {
-    return this.photoService.list(ctx, [c.id]);
+  async photos(@Ctx() ctx: RequestContext, @Parent() c: Complaint): Promise<ComplaintPhoto[]> {
+    const photos = await batchLoad(ctx, 'complaint.photos', c.id, async (cc, ids: string[]) =>
+      groupBy(await this.photoService.list(cc, ids), (p) => p.complaintId),
+    );
+    return photos ?? [];
   }
 
   @ResolveField(() => String)
@@ -98,7 +111,10 @@ export class ComplaintResolver {
 
   @ResolveField(() => String, { nullable: true })
   async supplierName(@Ctx() ctx: RequestContext, @Parent() c: Complaint): Promise<string | null> {
-    return (await this.suppliers.viewsByIds(ctx, [c.supplierId]))[0]?.name ?? null;
+    const supplier = await batchLoad(ctx, 'complaint.supplier', c.supplierId, async (cc, ids: string[]) =>
+      keyBy(await this.suppliers.viewsByIds(cc, ids), (s) => s.id),
+    );
+    return supplier?.name ?? null;
   }
 
   @ResolveField(() => MoneyScalar, {

@@ -4,7 +4,6 @@ import { IdentityModule } from '@bangfu/identity';
 import { RegionModule } from '@bangfu/region';
 import { StorageModule } from '@bangfu/storage';
 import { SupplierModule } from '@bangfu/supplier';
-import { Batcher } from './batch';
 import { CategoryResolver, LotResolver } from './catalog.resolver';
 import { Category } from './category.entity';
 import { CategoryService } from './category.service';
@@ -25,7 +24,6 @@ export const CATALOG_ENTITIES = [Category, Product, ProductImage, ProductEvent, 
   imports: [RegionModule, IdentityModule, SupplierModule, AttributionModule, StorageModule],
   controllers: [FilesController],
   providers: [
-    Batcher,
     CategoryService,
     ProductService,
     ProductSearchService,

@@ -1,12 +1,11 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IncomeShareService } from '@bangfu/attribution';
-import { Allow, type Connection, Ctx, Db, PUBLIC, type RequestContext, Role } from '@bangfu/core';
+import { Allow, batchLoad, type Connection, Ctx, Db, groupBy, PUBLIC, type RequestContext, Role } from '@bangfu/core';
 import { Organization } from '@bangfu/identity';
 import { MoneyScalar } from '@bangfu/money';
 import { Region } from '@bangfu/region';
 import { HouseholdService } from '@bangfu/supplier';
 import { In } from 'typeorm';
-import { Batcher } from './batch';
 import { Category } from './category.entity';
 import { VARIANT_UNITS } from './catalog.rules';
 import {
@@ -29,12 +28,6 @@ import { VariantService } from './variant.service';
 
 const SUPPLIER_STAFF = [Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF] as const;
 
-const group = <T>(rows: T[], keyOf: (row: T) => string) => {
-  const map = new Map<string, T[]>();
-  for (const row of rows) map.set(keyOf(row), [...(map.get(keyOf(row)) ?? []), row]);
-  return map;
-};
-
 @Resolver(() => Product)
 export class ProductResolver {
   constructor(
@@ -45,7 +38,6 @@ export class ProductResolver {
     private readonly imageService: ImageService,
     private readonly lotService: LotService,
     private readonly households: HouseholdService,
-    private readonly batcher: Batcher,
     private readonly incomeShares: IncomeShareService,
   ) {}
 
@@ -170,7 +162,7 @@ export class ProductResolver {
 
   @ResolveField(() => ProductSupplier)
   async supplier(@Ctx() ctx: RequestContext, @Parent() product: Product): Promise<ProductSupplier> {
-    const org = await this.batcher.load(ctx, 'product.supplier', product.supplierId, async (c, ids: string[]) => {
+    const org = await batchLoad(ctx, 'product.supplier', product.supplierId, async (c, ids: string[]) => {
       const orgs = await this.db
         .repo(c, Organization)
         .find({ where: { id: In(ids) }, select: { id: true, name: true } });
@@ -183,22 +175,17 @@ export class ProductResolver {
     description: 'Where the produce comes from; ask for path { code name } for province → county → village',
   })
   async originRegion(@Ctx() ctx: RequestContext, @Parent() product: Product): Promise<Region> {
-    const region = await this.batcher.load(
-      ctx,
-      'product.origin',
-      product.originRegionCode,
-      async (c, codes: string[]) => {
-        const rows = await this.db.repo(c, Region).findBy({ code: In(codes) });
-        return new Map(rows.map((r) => [r.code, r]));
-      },
-    );
+    const region = await batchLoad(ctx, 'product.origin', product.originRegionCode, async (c, codes: string[]) => {
+      const rows = await this.db.repo(c, Region).findBy({ code: In(codes) });
+      return new Map(rows.map((r) => [r.code, r]));
+    });
     return region!;
   }
 
   @ResolveField(() => Category, { nullable: true })
   async category(@Ctx() ctx: RequestContext, @Parent() product: Product): Promise<Category | null> {
     if (!product.categoryId) return null;
-    const category = await this.batcher.load(ctx, 'product.category', product.categoryId, async (c, ids: string[]) => {
+    const category = await batchLoad(ctx, 'product.category', product.categoryId, async (c, ids: string[]) => {
       const rows = await this.db.repo(c, Category).findBy({ id: In(ids) });
       return new Map(rows.map((r) => [r.id, r]));
     });
@@ -219,33 +206,28 @@ export class ProductResolver {
 
   @ResolveField(() => [ProductImage])
   async images(@Ctx() ctx: RequestContext, @Parent() product: Product): Promise<ProductImage[]> {
-    const images = await this.batcher.load(ctx, 'product.images', product.id, async (c, ids: string[]) =>
-      group(await this.imageService.listByProducts(c, ids), (i) => i.productId),
+    const images = await batchLoad(ctx, 'product.images', product.id, async (c, ids: string[]) =>
+      groupBy(await this.imageService.listByProducts(c, ids), (i) => i.productId),
     );
     return images ?? [];
   }
 
   @ResolveField(() => IncomeShare)
   async incomeShare(@Ctx() ctx: RequestContext, @Parent() product: Product): Promise<IncomeShare> {
-    const contributing = await this.batcher.load(ctx, 'product.households', product.id, (c, ids: string[]) =>
+    const contributing = await batchLoad(ctx, 'product.households', product.id, (c, ids: string[]) =>
       this.lotService.contributingHouseholdCounts(c, ids),
     );
     const householdCount =
       contributing ??
-      (await this.batcher.load(
-        ctx,
-        'supplier.linkedHouseholds',
-        product.supplierId,
-        async (c, supplierIds: string[]) => {
-          return new Map(
-            await Promise.all(
-              supplierIds.map(async (id) => [id, await this.households.linkedHouseholdCount(c, id)] as const),
-            ),
-          );
-        },
-      )) ??
+      (await batchLoad(ctx, 'supplier.linkedHouseholds', product.supplierId, async (c, supplierIds: string[]) => {
+        return new Map(
+          await Promise.all(
+            supplierIds.map(async (id) => [id, await this.households.linkedHouseholdCount(c, id)] as const),
+          ),
+        );
+      })) ??
       0;
-    const perUnit = await this.batcher.load(ctx, 'product.perUnitToHouseholds', product.id, (c, ids: string[]) =>
+    const perUnit = await batchLoad(ctx, 'product.perUnitToHouseholds', product.id, (c, ids: string[]) =>
       this.incomeShares.perUnitToHouseholds(c, ids),
     );
     return { perUnitToHouseholds: perUnit ?? null, householdCount };
@@ -259,8 +241,8 @@ export class ProductResolver {
   }
 
   private async variantsOf(ctx: RequestContext, productId: string): Promise<Variant[]> {
-    const variants = await this.batcher.load(ctx, 'product.variants', productId, async (c, ids: string[]) =>
-      group(await this.variantService.listByProducts(c, ids), (v) => v.productId),
+    const variants = await batchLoad(ctx, 'product.variants', productId, async (c, ids: string[]) =>
+      groupBy(await this.variantService.listByProducts(c, ids), (v) => v.productId),
     );
     return variants ?? [];
   }

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, type Connection, Ctx, type RequestContext, Role } from '@bangfu/core';
+import { Allow, batchLoad, type Connection, Ctx, groupBy, type RequestContext, Role } from '@bangfu/core';
 import { MoneyScalar } from '@bangfu/money';
 import { CheckoutService } from './checkout.service';
 import { FulfilmentService } from './fulfilment.service';
@@ -189,8 +189,9 @@ export class OrderResolver {
   }
 
   @ResolveField(() => [OrderHistory], { description: 'Every move: from, to, actor, time, reason' })
-  history(@Ctx() ctx: RequestContext, @Parent() order: Order): Promise<OrderHistory[]> {
-    return this.queries.history(ctx, order.id, order.visibleSupplierIds ?? null);
+  async history(@Ctx() ctx: RequestContext, @Parent() order: Order): Promise<OrderHistory[]> {
+    // Batched: a page of orders with their history costs one query, not one per order.
+    return (await batchLoad(ctx, 'order.history', order, (c, orders: Order[]) => this.queries.histories(c, orders)))!;
   }
 
   @ResolveField(() => [OrderDocument], {
@@ -213,13 +214,21 @@ export class SupplierOrderResolver {
   constructor(private readonly queries: OrderQueryService) {}
 
   @ResolveField(() => [OrderLine])
-  lines(@Ctx() ctx: RequestContext, @Parent() so: SupplierOrder): Promise<OrderLine[]> {
-    return this.queries.linesOf(ctx, so);
+  async lines(@Ctx() ctx: RequestContext, @Parent() so: SupplierOrder): Promise<OrderLine[]> {
+    // Preloaded with the order (prepare) for queries; loaded in one batch otherwise.
+    if (so.loadedLines) return so.loadedLines;
+    const lines = await batchLoad(ctx, 'supplierOrder.lines', so.id, async (c, ids: string[]) =>
+      groupBy(await this.queries.linesOf(c, ids), (l) => l.supplierOrderId),
+    );
+    return lines ?? [];
   }
 
   @ResolveField(() => [SupplierOrderHistory])
-  history(@Ctx() ctx: RequestContext, @Parent() so: SupplierOrder): Promise<SupplierOrderHistory[]> {
-    return this.queries.supplierOrderHistory(ctx, so.id);
+  async history(@Ctx() ctx: RequestContext, @Parent() so: SupplierOrder): Promise<SupplierOrderHistory[]> {
+    const rows = await batchLoad(ctx, 'supplierOrder.history', so.id, async (c, ids: string[]) =>
+      groupBy(await this.queries.supplierOrderHistory(c, ids), (h) => h.supplierOrderId),
+    );
+    return rows ?? [];
   }
 }
 
@@ -230,8 +239,11 @@ export class OrderLineResolver {
   @ResolveField(() => [ShipmentAllocation], {
     description: 'Which lots the shipped units came from (lotId null: not covered by a lot)',
   })
-  allocations(@Ctx() ctx: RequestContext, @Parent() line: OrderLine): Promise<ShipmentAllocation[]> {
-    return this.fulfilment.allocations(ctx, [line.id]);
+  async allocations(@Ctx() ctx: RequestContext, @Parent() line: OrderLine): Promise<ShipmentAllocation[]> {
+    const rows = await batchLoad(ctx, 'orderLine.allocations', line.id, async (c, ids: string[]) =>
+      groupBy(await this.fulfilment.allocations(c, ids), (a) => a.orderLineId),
+    );
+    return rows ?? [];
   }
 }
 

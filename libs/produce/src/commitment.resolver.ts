@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, type RequestContext, Role } from '@bangfu/core';
+import { Allow, batchLoad, Ctx, groupBy, keyBy, type RequestContext, Role } from '@bangfu/core';
 import { MoneyScalar } from '@bangfu/money';
 import { SupplierService } from '@bangfu/supplier';
 import { CommitmentService } from './commitment.service';
@@ -164,13 +164,14 @@ export class CommitmentResolver {
 
   @ResolveField(() => ProduceOffer)
   async offer(@Ctx() ctx: RequestContext, @Parent() c: ProduceCommitment): Promise<ProduceOffer> {
-    const [o] = await this.offers.byIds(ctx, [c.offerId]);
-    return o;
+    return (await this.offerOf(ctx, c))!;
   }
 
   @ResolveField(() => String)
   async supplierName(@Ctx() ctx: RequestContext, @Parent() c: ProduceCommitment): Promise<string> {
-    const [s] = await this.suppliers.viewsByIds(ctx, [c.supplierId]);
+    const s = await batchLoad(ctx, 'commitment.supplier', c.supplierId, async (cc, ids: string[]) =>
+      keyBy(await this.suppliers.viewsByIds(cc, ids), (v) => v.id),
+    );
     return s?.name ?? '';
   }
 
@@ -181,7 +182,7 @@ export class CommitmentResolver {
 
   @ResolveField(() => Boolean, { description: 'The price is below the offer’s asking price' })
   async belowAskingPrice(@Ctx() ctx: RequestContext, @Parent() c: ProduceCommitment): Promise<boolean> {
-    const [o] = await this.offers.byIds(ctx, [c.offerId]);
+    const o = await this.offerOf(ctx, c);
     return !!o && c.unitPrice < o.askingPrice;
   }
 
@@ -192,6 +193,13 @@ export class CommitmentResolver {
       .list(ctx, { offerId: c.offerId })
       .then((rs) => rs.filter((x) => x.commitmentId === c.id));
     return r ?? null;
+  }
+
+  /** The commitments' offers in one batch per request (offer and belowAskingPrice share it). */
+  private offerOf(ctx: RequestContext, c: ProduceCommitment): Promise<ProduceOffer | undefined> {
+    return batchLoad(ctx, 'commitment.offer', c.offerId, async (cc, ids: string[]) =>
+      keyBy(await this.offers.byIds(cc, ids), (o) => o.id),
+    );
   }
 }
 
@@ -204,8 +212,10 @@ export class ReceiptResolver {
 
   @ResolveField(() => ProducePayment)
   async payment(@Ctx() ctx: RequestContext, @Parent() r: ProduceReceipt): Promise<ProducePayment> {
-    const [p] = await this.receipts.paymentsFor(ctx, [r.id]);
-    return p;
+    const payments = await batchLoad(ctx, 'receipt.payment', r.id, async (cc, ids: string[]) =>
+      groupBy(await this.receipts.paymentsFor(cc, ids), (p) => p.receiptId),
+    );
+    return payments?.[0] as ProducePayment;
   }
 
   @ResolveField(() => Int, { description: 'committedQuantity − quantity (0 when delivered in full)' })
@@ -215,7 +225,9 @@ export class ReceiptResolver {
 
   @ResolveField(() => String)
   async supplierName(@Ctx() ctx: RequestContext, @Parent() r: ProduceReceipt): Promise<string> {
-    const [s] = await this.suppliers.viewsByIds(ctx, [r.supplierId]);
+    const s = await batchLoad(ctx, 'receipt.supplier', r.supplierId, async (cc, ids: string[]) =>
+      keyBy(await this.suppliers.viewsByIds(cc, ids), (v) => v.id),
+    );
     return s?.name ?? '';
   }
 }

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, type Connection, Ctx, type RequestContext, Role } from '@bangfu/core';
+import { Allow, batchLoad, type Connection, Ctx, keyBy, type RequestContext, Role } from '@bangfu/core';
 import { Household, HouseholdService } from '@bangfu/supplier';
 import { CommitmentService } from './commitment.service';
 import { OfferService } from './offer.service';
@@ -92,8 +92,10 @@ export class OfferResolver {
 
   @ResolveField(() => Household, { description: 'The household, its head’s name masked unless you may see it' })
   async household(@Ctx() ctx: RequestContext, @Parent() offer: ProduceOffer): Promise<Household> {
-    const [h] = await this.households.byIds(ctx, [offer.householdId]);
-    return h;
+    const h = await batchLoad(ctx, 'offer.household', offer.householdId, async (cc, ids: string[]) =>
+      keyBy(await this.households.byIds(cc, ids), (x) => x.id),
+    );
+    return h!;
   }
 
   @ResolveField(() => [String], { description: 'URLs of the photos (GET /produce-files/<key>), in imageKeys order' })

@@ -10,6 +10,7 @@ export * from './health';
 export * from './http';
 export * from './ids';
 export * from './like';
+export * from './loader';
 export * from './logging';
 export * from './metrics';
 export * from './pagination';

@@ -94,6 +94,12 @@ export class RequestContext {
     readonly ip: string | null = null,
     readonly em: EntityManager | null = null,
     readonly audit: AuditScope | null = null,
+    /**
+     * The request's DataLoaders by name (see loader.ts). Kept by withPrincipal/withAudit so every field of
+     * one request shares them; a transaction's context (withManager) starts its own, so a batch never runs
+     * on a finished transaction's manager.
+     */
+    readonly loaders: Map<string, unknown> = new Map(),
   ) {}
 
   static anonymous(requestId: string = randomUUID()): RequestContext {
@@ -106,7 +112,7 @@ export class RequestContext {
   }
 
   withPrincipal(principal: Principal | null): RequestContext {
-    return new RequestContext(this.requestId, principal, this.ip, this.em, this.audit);
+    return new RequestContext(this.requestId, principal, this.ip, this.em, this.audit, this.loaders);
   }
 
   withManager(em: EntityManager): RequestContext {
@@ -114,7 +120,7 @@ export class RequestContext {
   }
 
   withAudit(audit: AuditScope | null): RequestContext {
-    return new RequestContext(this.requestId, this.principal, this.ip, this.em, audit);
+    return new RequestContext(this.requestId, this.principal, this.ip, this.em, audit, this.loaders);
   }
 
   get userId(): string | null {
