@@ -1,5 +1,5 @@
-import { Role } from '@bangfu/core';
-import { CertificationStatus as S } from './certification.entities';
+import { defineStateMachine, Role } from '@bangfu/core';
+import { CertificationStatus, CertificationStatus as S } from './certification.entities';
 
 export enum CertificationAction {
   SUBMIT = 'SUBMIT',
@@ -81,6 +81,23 @@ export const CERTIFICATION_TRANSITIONS: readonly CertificationTransition[] = [
   },
   { action: CertificationAction.EXPIRE, from: S.CERTIFIED, to: S.EXPIRED, actors: [SYSTEM], guards: ['validityEnded'] },
 ];
+
+/** The workflow checked and documented by the core state-machine helper (named guards run in CertificationService). */
+export const CERTIFICATION_MACHINE = defineStateMachine<CertificationStatus, never, CertificationTransition>({
+  name: 'Certification',
+  states: Object.values(CertificationStatus),
+  transitions: CERTIFICATION_TRANSITIONS,
+  message: (from) => `A certification that is ${from ?? 'not yet submitted'} cannot make this move`,
+  columns: [
+    { header: 'Action', cell: (t) => t.action },
+    { header: 'Actors (in scope)', cell: (t) => t.actors.join(', ') },
+    { header: 'Guards', cell: (t) => t.guards.join(', ') },
+  ],
+  label: (t) => t.action,
+});
+
+/** What README.md's States section is generated from (`npm run docs:states`). */
+export const CERTIFICATION_STATE_MACHINES = [CERTIFICATION_MACHINE];
 
 export function transitionsFor(action: CertificationAction): CertificationTransition[] {
   return CERTIFICATION_TRANSITIONS.filter((t) => t.action === action);

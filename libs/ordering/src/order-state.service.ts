@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError, Db, forbidden, isUuid, notFound, type RequestContext } from '@bangfu/core';
+import { Db, forbidden, isUuid, notFound, type RequestContext } from '@bangfu/core';
 import { QueueService } from '@bangfu/queue';
 import { In } from 'typeorm';
-import { findSupplierOrderTransition, findTransition, RELEASING_STATUSES, eventTypeFor } from './order-transitions';
+import { ORDER_MACHINE, RELEASING_STATUSES, SUPPLIER_ORDER_MACHINE, eventTypeFor } from './order-transitions';
 import { ORDERING_CONFIG, type OrderingConfig } from './ordering.config';
 import {
   ActorKind,
@@ -105,17 +105,11 @@ export class OrderStateMachine {
   /** Moves a locked order through the transition table; returns the reloaded order. */
   async move(tx: RequestContext, order: Order, to: OrderStatus, opts: MoveOptions = {}): Promise<Order> {
     const actor = opts.actor ?? ActorKind.SYSTEM;
-    const t = findTransition(order.status, to);
-    if (!t)
-      throw new AppError('INVALID_TRANSITION', `An order in ${order.status} cannot become ${to}`, {
-        from: order.status,
-        to,
-      });
+    const t = ORDER_MACHINE.assertTransition(order.status, to);
     if (!t.actors.includes(actor))
       throw forbidden(`${to} from ${order.status} is not a move for ${actor.toLowerCase()}`);
     const supplierOrders = await this.supplierOrders(tx, order.id);
-    const why = t.guard?.({ order, supplierOrders });
-    if (why) throw new AppError(why.code, why.message, { from: order.status, to });
+    ORDER_MACHINE.checkGuard(t, order.status, { order, supplierOrders });
 
     const from = order.status;
     const changes: Partial<Order> = { status: to };
@@ -184,19 +178,14 @@ export class OrderStateMachine {
     reason: string | null = null,
     data: Record<string, unknown> = {},
   ): Promise<SupplierOrder> {
-    const t = findSupplierOrderTransition(so.status, to, actor);
-    if (!t)
-      throw new AppError('INVALID_TRANSITION', `A supplier order in ${so.status} cannot become ${to}`, {
-        from: so.status,
-        to,
-      });
+    // A move may be listed once per kind of actor (the counter's are guarded): the entry for this actor.
+    const t = SUPPLIER_ORDER_MACHINE.assertTransition(so.status, to, { where: (m) => m.actors.includes(actor) });
     if (!t.actors.includes(actor)) throw forbidden(`${to} from ${so.status} is not a move for ${actor.toLowerCase()}`);
     if (t.guard) {
       const [row]: Array<{ kind: string }> = await this.db
         .manager(tx)
         .query(`SELECT c.kind FROM orders o JOIN channel c ON c.id = o.channel_id WHERE o.id = $1`, [so.orderId]);
-      const why = t.guard({ supplierOrder: so, channelKind: row?.kind ?? '' });
-      if (why) throw new AppError(why.code, why.message, { from: so.status, to });
+      SUPPLIER_ORDER_MACHINE.checkGuard(t, so.status, { supplierOrder: so, channelKind: row?.kind ?? '' });
     }
     await this.db.repo(tx, SupplierOrder).update({ id: so.id }, { ...changes, status: to });
     tx.audit?.note({

@@ -1,3 +1,4 @@
+import { allGuards, defineStateMachine, guard as coreGuard, type TransitionGuard } from '@bangfu/core';
 import {
   ActorKind,
   BuyerKind,
@@ -16,16 +17,11 @@ export interface GuardContext {
   supplierOrders: SupplierOrder[];
 }
 
-/** Why a guard refused: a stable code and a message for people. */
-export interface GuardFailure {
-  code: string;
-  message: string;
-}
-
 /** A guard returns null when the move may happen, else why not. */
-export type Guard = (g: GuardContext) => GuardFailure | null;
+export type Guard = TransitionGuard<GuardContext>;
 
-const fail = (code: string, message: string): GuardFailure => ({ code, message });
+const guard = coreGuard<GuardContext>;
+const all = allGuards<GuardContext>;
 
 export interface OrderTransition {
   from: OrderStatus[];
@@ -40,35 +36,29 @@ const live = (g: GuardContext) => g.supplierOrders.filter((so) => so.status !== 
 const shipped = (so: SupplierOrder) =>
   so.status === SupplierOrderStatus.SHIPPED || so.status === SupplierOrderStatus.DELIVERED;
 
-const nothingShipped: Guard = (g) =>
-  g.supplierOrders.some(shipped) ? fail('ORDER_ALREADY_SHIPPED', 'Part of the order has already shipped') : null;
-const unpaid: Guard = (g) =>
-  g.order.paidAmount > 0 ? fail('ORDER_PAID', 'The order is paid: refund it instead') : null;
-const agency: Guard = (g) =>
-  g.order.buyerKind === BuyerKind.AGENCY
-    ? null
-    : fail('AGENCY_ORDERS_ONLY', 'Only agency (budget unit) orders can do this');
-const fullyPaid: Guard = (g) =>
-  g.order.paidAmount === g.order.totalAmount ? null : fail('ORDER_NOT_PAID', 'The order is not paid in full');
+const nothingShipped = guard(
+  'ORDER_ALREADY_SHIPPED',
+  'Part of the order has already shipped',
+  (g) => !g.supplierOrders.some(shipped),
+);
+const unpaid = guard('ORDER_PAID', 'The order is paid: refund it instead', (g) => !(g.order.paidAmount > 0));
+const agency = guard(
+  'AGENCY_ORDERS_ONLY',
+  'Only agency (budget unit) orders can do this',
+  (g) => g.order.buyerKind === BuyerKind.AGENCY,
+);
+const fullyPaid = guard(
+  'ORDER_NOT_PAID',
+  'The order is not paid in full',
+  (g) => g.order.paidAmount === g.order.totalAmount,
+);
 /** An agency order leaves PLACED for money or pay-on-delivery only after the unit's policy approved it. */
-const approvedIfAgency: Guard = (g) =>
-  g.order.buyerKind === BuyerKind.AGENCY && !g.order.approvedAt
-    ? fail(
-        'ORDER_NOT_APPROVED',
-        'This agency order has not passed the unit’s approval (spending limit and approver); it cannot be paid or confirmed',
-      )
-    : null;
-const delivered: Guard = (g) =>
-  g.order.deliveredAt ? null : fail('ORDER_NOT_DELIVERED', 'The order is not delivered yet');
-const all =
-  (...guards: Guard[]): Guard =>
-  (g) => {
-    for (const guard of guards) {
-      const why = guard(g);
-      if (why) return why;
-    }
-    return null;
-  };
+const approvedIfAgency = guard(
+  'ORDER_NOT_APPROVED',
+  'This agency order has not passed the unit’s approval (spending limit and approver); it cannot be paid or confirmed',
+  (g) => !(g.order.buyerKind === BuyerKind.AGENCY && !g.order.approvedAt),
+);
+const delivered = guard('ORDER_NOT_DELIVERED', 'The order is not delivered yet', (g) => !!g.order.deliveredAt);
 
 /**
  * The order lifecycle as data. A move not listed from the current status is INVALID_TRANSITION;
@@ -103,25 +93,26 @@ export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
     from: [S.PAID, S.CONFIRMED],
     to: S.FULFILLING,
     actors: [SYSTEM, SUPPLIER],
-    guard: (g) => (g.supplierOrders.some(shipped) ? null : fail('NOTHING_SHIPPED', 'No supplier order has shipped')),
+    guard: guard('NOTHING_SHIPPED', 'No supplier order has shipped', (g) => g.supplierOrders.some(shipped)),
     note: 'first supplier order shipped',
   },
   {
     from: [S.FULFILLING],
     to: S.DELIVERED,
     actors: [SYSTEM, BUYER, SUPPLIER],
-    guard: (g) =>
-      live(g).every((so) => so.status === SupplierOrderStatus.DELIVERED)
-        ? null
-        : fail('NOT_ALL_DELIVERED', 'Not every supplier order is delivered'),
+    guard: guard('NOT_ALL_DELIVERED', 'Not every supplier order is delivered', (g) =>
+      live(g).every((so) => so.status === SupplierOrderStatus.DELIVERED),
+    ),
     note: 'every supplier order delivered',
   },
   {
     from: [S.DELIVERED, S.PARTIALLY_REFUNDED],
     to: S.ACCEPTED,
     actors: [BUYER],
-    guard: all(agency, delivered, (g) =>
-      g.order.acceptedAt ? fail('ORDER_ALREADY_ACCEPTED', 'The order is already accepted') : null,
+    guard: all(
+      agency,
+      delivered,
+      guard('ORDER_ALREADY_ACCEPTED', 'The order is already accepted', (g) => !g.order.acceptedAt),
     ),
     note: 'agency acceptance (验收) with invoice and inspection documents',
   },
@@ -132,11 +123,12 @@ export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
     guard: all(
       fullyPaid,
       delivered,
-      (g) =>
-        g.order.buyerKind === BuyerKind.AGENCY && !g.order.acceptedAt
-          ? fail('ORDER_NOT_ACCEPTED', 'An agency order is settled after its acceptance (验收)')
-          : null,
-      (g) => (g.order.settledAt ? fail('ORDER_ALREADY_SETTLED', 'The order is already settled') : null),
+      guard(
+        'ORDER_NOT_ACCEPTED',
+        'An agency order is settled after its acceptance (验收)',
+        (g) => !(g.order.buyerKind === BuyerKind.AGENCY && !g.order.acceptedAt),
+      ),
+      guard('ORDER_ALREADY_SETTLED', 'The order is already settled', (g) => !g.order.settledAt),
     ),
     note: 'settled: after acceptance (agency) or delivery (retail), paid in full',
   },
@@ -144,20 +136,22 @@ export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
     from: [S.PAID, S.FULFILLING, S.DELIVERED, S.ACCEPTED, S.SETTLED, S.PARTIALLY_REFUNDED],
     to: S.REFUNDED,
     actors: [SYSTEM],
-    guard: (g) =>
-      g.order.refundedAmount > 0 && g.order.refundedAmount === g.order.paidAmount
-        ? null
-        : fail('NOT_FULLY_REFUNDED', 'Refunds do not cover the paid amount'),
+    guard: guard(
+      'NOT_FULLY_REFUNDED',
+      'Refunds do not cover the paid amount',
+      (g) => g.order.refundedAmount > 0 && g.order.refundedAmount === g.order.paidAmount,
+    ),
     note: 'everything paid was refunded',
   },
   {
     from: [S.DELIVERED, S.ACCEPTED, S.SETTLED, S.PARTIALLY_REFUNDED],
     to: S.PARTIALLY_REFUNDED,
     actors: [SYSTEM],
-    guard: (g) =>
-      g.order.refundedAmount > 0 && g.order.refundedAmount < g.order.paidAmount
-        ? null
-        : fail('NOT_PARTIALLY_REFUNDED', 'Not a partial refund'),
+    guard: guard(
+      'NOT_PARTIALLY_REFUNDED',
+      'Not a partial refund',
+      (g) => g.order.refundedAmount > 0 && g.order.refundedAmount < g.order.paidAmount,
+    ),
     note: 'part of the paid amount refunded (after delivery)',
   },
 ];
@@ -165,8 +159,19 @@ export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
 /** Statuses in which stock reservations of unshipped supplier orders are given back. */
 export const RELEASING_STATUSES: ReadonlySet<OrderStatus> = new Set([S.CANCELLED, S.REJECTED, S.REFUNDED]);
 
+/** The order lifecycle: `ORDER_TRANSITIONS` checked and documented by the core state-machine helper. */
+export const ORDER_MACHINE = defineStateMachine<OrderStatus, GuardContext, OrderTransition>({
+  name: 'Order',
+  states: Object.values(OrderStatus),
+  // Checkout creates agency orders awaiting the unit's approval, every other order PLACED.
+  initial: [S.PENDING_APPROVAL, S.PLACED],
+  transitions: ORDER_TRANSITIONS,
+  message: (from, to) => `An order in ${from} cannot become ${to}`,
+  columns: [{ header: 'Actors', cell: (t) => t.actors.join(', ') }],
+});
+
 export function findTransition(from: OrderStatus, to: OrderStatus): OrderTransition | undefined {
-  return ORDER_TRANSITIONS.find((t) => t.to === to && t.from.includes(from));
+  return ORDER_MACHINE.moves(from, to)[0];
 }
 
 /** What a supplier-order guard sees: the supplier order and the kind of channel its order was placed in. */
@@ -179,15 +184,16 @@ export interface SupplierOrderTransition {
   from: SupplierOrderStatus[];
   to: SupplierOrderStatus;
   actors: ActorKind[];
-  guard?: (g: SupplierOrderGuardContext) => GuardFailure | null;
+  guard?: TransitionGuard<SupplierOrderGuardContext>;
   note: string;
 }
 
 /** Counter (专柜) sales hand the goods over at the counter; no other order may be moved that way. */
-const counterChannel = (g: SupplierOrderGuardContext): GuardFailure | null =>
-  g.channelKind === 'COUNTER'
-    ? null
-    : fail('NOT_A_COUNTER_ORDER', 'Only an order placed in a counter (专柜) channel is handed over at the counter');
+const counterChannel = coreGuard<SupplierOrderGuardContext>(
+  'NOT_A_COUNTER_ORDER',
+  'Only an order placed in a counter (专柜) channel is handed over at the counter',
+  (g) => g.channelKind === 'COUNTER',
+);
 
 export const SUPPLIER_ORDER_TRANSITIONS: readonly SupplierOrderTransition[] = [
   {
@@ -224,15 +230,32 @@ export const SUPPLIER_ORDER_TRANSITIONS: readonly SupplierOrderTransition[] = [
   },
 ];
 
+/** The supplier-order lifecycle; a supplier order is created AWAITING_SHIPMENT with its order. */
+export const SUPPLIER_ORDER_MACHINE = defineStateMachine<
+  SupplierOrderStatus,
+  SupplierOrderGuardContext,
+  SupplierOrderTransition
+>({
+  name: 'SupplierOrder',
+  states: Object.values(SupplierOrderStatus),
+  initial: [SupplierOrderStatus.AWAITING_SHIPMENT],
+  transitions: SUPPLIER_ORDER_TRANSITIONS,
+  message: (from, to) => `A supplier order in ${from} cannot become ${to}`,
+  columns: [{ header: 'Actors', cell: (t) => t.actors.join(', ') }],
+});
+
 /** The move from → to; with an actor, the entry listing that actor when there is one (a move may have an entry per kind of actor). */
 export function findSupplierOrderTransition(
   from: SupplierOrderStatus,
   to: SupplierOrderStatus,
   actor?: ActorKind,
 ): SupplierOrderTransition | undefined {
-  const moves = SUPPLIER_ORDER_TRANSITIONS.filter((t) => t.to === to && t.from.includes(from));
+  const moves = SUPPLIER_ORDER_MACHINE.moves(from, to);
   return (actor && moves.find((t) => t.actors.includes(actor))) || moves[0];
 }
+
+/** What README.md's States section is generated from (`npm run docs:states`). */
+export const ORDERING_STATE_MACHINES = [ORDER_MACHINE, SUPPLIER_ORDER_MACHINE];
 
 /** Outbox event type written when an order enters a status. */
 export function eventTypeFor(status: OrderStatus): string {

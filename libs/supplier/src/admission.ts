@@ -1,4 +1,4 @@
-import { Role } from '@bangfu/core';
+import { defineStateMachine, Role } from '@bangfu/core';
 import { SupplierKind, SupplierStatus } from './supplier.entities';
 
 export enum AdmissionAction {
@@ -73,6 +73,27 @@ export const ADMISSION_TRANSITIONS: readonly AdmissionTransition[] = [
   t(A.REVOKE, S.APPROVED, S.REVOKED, [Role.PLATFORM_ADMIN]),
   t(A.REVOKE, S.SUSPENDED, S.REVOKED, [Role.PLATFORM_ADMIN]),
 ];
+
+const yes = (flag: boolean) => (flag ? 'yes' : '');
+
+/** The admission table checked and documented by the core state-machine helper; a supplier applies into APPLIED. */
+export const ADMISSION_MACHINE = defineStateMachine<SupplierStatus, never, AdmissionTransition>({
+  name: 'SupplierAdmission',
+  states: Object.values(SupplierStatus),
+  initial: [S.APPLIED],
+  transitions: ADMISSION_TRANSITIONS,
+  columns: [
+    { header: 'Action', cell: (x) => x.action },
+    { header: 'Roles', cell: (x) => x.roles.join(', ') },
+    { header: 'Coordinator in region', cell: (x) => yes(x.coordinatorScoped) },
+    { header: 'Ex-poverty county', cell: (x) => yes(x.requiresEligibility) },
+    { header: 'Reason', cell: (x) => yes(x.reasonRequired) },
+  ],
+  label: (x) => x.action,
+});
+
+/** What README.md's States section is generated from (`npm run docs:states`). */
+export const SUPPLIER_STATE_MACHINES = [ADMISSION_MACHINE];
 
 /** Roles that may attempt an action at all (from any state). */
 export function rolesFor(action: AdmissionAction): Role[] {

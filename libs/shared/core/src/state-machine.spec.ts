@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors';
-import { allGuards, defineStateMachine, guardFailure, IllegalTransitionError, type Transition } from './state-machine';
+import {
+  allGuards,
+  defineStateMachine,
+  guard,
+  guardFailure,
+  IllegalTransitionError,
+  type Transition,
+} from './state-machine';
 import { replaceStatesSection, STATES_BEGIN, STATES_END, statesSection } from './state-machine-docs';
 
 type Door = 'OPEN' | 'CLOSED' | 'LOCKED' | 'GONE';
@@ -26,7 +33,7 @@ const door = defineStateMachine<Door, Facts, DoorMove>({
       action: 'LOCK',
       actors: ['OWNER'],
       guard: allGuards<Facts>(
-        (f) => (f.hasKey ? null : guardFailure('NO_KEY', 'You need the key')),
+        guard('NO_KEY', 'You need the key', (f) => f.hasKey),
         (f) => (f.wet ? guardFailure('WET_LOCK', 'The lock is wet') : null),
       ),
       note: 'locked | with the key',
@@ -128,13 +135,13 @@ describe('defineStateMachine', () => {
   it('renders the table and the Mermaid diagram from the definition', () => {
     expect(door.toMarkdownTable()).toBe(
       [
-        '| From | To | Who | Note |',
-        '| --- | --- | --- | --- |',
-        '| `CLOSED` | `OPEN` | GUEST | opened |',
-        '| `OPEN` | `CLOSED` | GUEST |  |',
-        '| `CLOSED` | `LOCKED` | OWNER | locked \\| with the key |',
-        '| `CLOSED` | `LOCKED` | JANITOR | locked by the janitor |',
-        '| `OPEN`, `CLOSED`, `LOCKED` | `GONE` | OWNER | taken: away |',
+        '| From | To | Who | Guards | Note |',
+        '| --- | --- | --- | --- | --- |',
+        '| `CLOSED` | `OPEN` | GUEST |  | opened |',
+        '| `OPEN` | `CLOSED` | GUEST |  |  |',
+        '| `CLOSED` | `LOCKED` | OWNER | `NO_KEY` | locked \\| with the key |',
+        '| `CLOSED` | `LOCKED` | JANITOR |  | locked by the janitor |',
+        '| `OPEN`, `CLOSED`, `LOCKED` | `GONE` | OWNER |  | taken: away |',
       ].join('\n'),
     );
     expect(door.toMermaid()).toBe(
@@ -145,9 +152,9 @@ describe('defineStateMachine', () => {
         '  OPEN --> CLOSED',
         '  CLOSED --> LOCKED: locked | with the key',
         '  CLOSED --> LOCKED: locked by the janitor',
-        '  OPEN --> GONE: taken  away',
-        '  CLOSED --> GONE: taken  away',
-        '  LOCKED --> GONE: taken  away',
+        '  OPEN --> GONE: taken away',
+        '  CLOSED --> GONE: taken away',
+        '  LOCKED --> GONE: taken away',
         '  GONE --> [*]',
       ].join('\n'),
     );

@@ -20,20 +20,26 @@ export interface GuardFailure {
   message: string;
 }
 
-/** A guard returns null when the move may happen, else why not. */
-export type TransitionGuard<C> = (facts: C) => GuardFailure | null;
+/** A guard returns null when the move may happen, else why not. `codes`: what it may answer, for the docs. */
+export type TransitionGuard<C> = ((facts: C) => GuardFailure | null) & { codes?: readonly string[] };
 
 export const guardFailure = (code: string, message: string): GuardFailure => ({ code, message });
 
+/** A guard as data: the code and message it refuses with, and the condition that lets the move happen. */
+export function guard<C>(code: string, message: string, allows: (facts: C) => boolean): TransitionGuard<C> {
+  return Object.assign((facts: C) => (allows(facts) ? null : guardFailure(code, message)), { codes: [code] });
+}
+
 /** The first failing guard's reason, or null when all pass. */
 export function allGuards<C>(...guards: TransitionGuard<C>[]): TransitionGuard<C> {
-  return (facts) => {
-    for (const guard of guards) {
-      const why = guard(facts);
+  const all = (facts: C) => {
+    for (const g of guards) {
+      const why = g(facts);
       if (why) return why;
     }
     return null;
   };
+  return Object.assign(all, { codes: guards.flatMap((g) => g.codes ?? []) });
 }
 
 /** One allowed move. `from: null` is the move that creates the row. Libs add their own fields (actors, action…). */
@@ -154,9 +160,11 @@ export class StateMachine<S extends string, C = never, T extends Transition<S, C
     return new IllegalTransitionError(this.errorCode, message, this.name, from, to, opts.details);
   }
 
-  /** The transition table as Markdown: From | To | the definition's columns | Note. */
+  /** The transition table as Markdown: From | To | the definition's columns | Guards (their codes) | Note. */
   toMarkdownTable(): string {
     const columns = [...(this.def.columns ?? [])];
+    if (this.transitions.some((t) => t.guard?.codes?.length))
+      columns.push({ header: 'Guards', cell: (t) => (t.guard?.codes ?? []).map((c) => `\`${c}\``).join(', ') });
     if (this.transitions.some((t) => t.note)) columns.push({ header: 'Note', cell: (t) => t.note ?? '' });
     const head = ['From', 'To', ...columns.map((c) => c.header)];
     const rows = this.transitions.map((t) => [
@@ -182,8 +190,10 @@ export class StateMachine<S extends string, C = never, T extends Transition<S, C
     for (const t of this.transitions)
       for (const from of sourcesOf(t)) {
         if (from === null) continue;
+        // Mermaid ends a label at these characters; the table keeps the full text.
         const text = label(t)
-          .replace(/[:;#"\n]/g, ' ')
+          .replace(/[:;#"]/g, '')
+          .replace(/\s+/g, ' ')
           .trim();
         const edge = `  ${from} --> ${t.to}${text ? `: ${text}` : ''}`;
         if (!seen.has(edge)) lines.push(edge);

@@ -1,2 +1,3 @@
+export * from './readme-states';
 export * from './server';
 export * from './template-db';
