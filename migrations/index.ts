@@ -23,6 +23,7 @@ import { Buyers1764002200000 } from './1764002200000-buyers';
 import { SupplierTools1764002500000 } from './1764002500000-supplier-tools';
 import { PasswordReset1764002600000 } from './1764002600000-password-reset';
 import { StatisticsExclusion1764002700000 } from './1764002700000-statistics-exclusion';
+import { ReadViews1764002900000 } from './1764002900000-read-views';
 import { IdentityAuditViews1764003000000 } from './1764003000000-identity-audit-views';
 
 export const migrations = [
@@ -50,5 +51,6 @@ export const migrations = [
   SupplierTools1764002500000,
   PasswordReset1764002600000,
   StatisticsExclusion1764002700000,
+  ReadViews1764002900000,
   IdentityAuditViews1764003000000,
 ];

@@ -50,7 +50,7 @@ describe('the SQL scanner', () => {
     expect(names('SELECT (lag(region) OVER w IS DISTINCT FROM region)::int FROM x')).toEqual([]);
   });
 
-  it('reads string and template literals and @Entity names, not comments or identifiers', () => {
+  it('reads string and template literals, query-builder tables and @Entity names, not comments or identifiers', () => {
     const source = [
       '// SELECT * FROM orders (a comment)',
       "@Entity('product')",
@@ -59,6 +59,7 @@ describe('the SQL scanner', () => {
       "const a = 'SELECT id FROM variant';",
       'const b = `SELECT ${orders} FROM channel',
       '  JOIN channel_product cp ON true WHERE x = ${orders} AND y IN (SELECT 1 FROM region)`;',
+      "qb.innerJoin('order_line', 'l', 'l.order_id = o.id').from('orders', 'o').where('x', { region: 'region' });",
     ].join('\n');
     expect(tablesInSource(source, known)).toEqual([
       { table: 'product', line: 2, kind: 'entity' },
@@ -66,6 +67,8 @@ describe('the SQL scanner', () => {
       { table: 'channel', line: 6, kind: 'sql' },
       { table: 'channel_product', line: 7, kind: 'sql' },
       { table: 'region', line: 7, kind: 'sql' },
+      { table: 'orders', line: 8, kind: 'sql' },
+      { table: 'order_line', line: 8, kind: 'sql' },
     ]);
   });
 

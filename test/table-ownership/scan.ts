@@ -29,6 +29,19 @@ const LIST = new RegExp(
 );
 const LIST_ITEM = new RegExp(String.raw`(?:^|,)\s*${NAME}`, 'g');
 
+const QUERY_BUILDER_TABLE_ARG = new Set([
+  'from',
+  'addFrom',
+  'innerJoin',
+  'leftJoin',
+  'innerJoinAndSelect',
+  'leftJoinAndSelect',
+  'innerJoinAndMapOne',
+  'leftJoinAndMapOne',
+  'into',
+  'update',
+]);
+
 /** Table names (from `known`) that one piece of SQL text names, with their offsets in it. */
 export function tablesInSql(sql: string, known: ReadonlySet<string>): { table: string; index: number }[] {
   const found = new Map<string, { table: string; index: number }>();
@@ -56,6 +69,13 @@ export function tablesInSource(source: string, known: ReadonlySet<string>, fileN
         if (known.has(args[0].text))
           refs.push({ table: args[0].text, line: lineOf(args[0].getStart()), kind: 'entity' });
         return;
+      }
+    }
+    // TypeORM's query builder names tables as the first argument: .from('t', 'x'), .innerJoin('t', …).
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      const [first] = node.arguments;
+      if (QUERY_BUILDER_TABLE_ARG.has(node.expression.name.text) && first && ts.isStringLiteralLike(first)) {
+        if (known.has(first.text)) refs.push({ table: first.text, line: lineOf(first.getStart()), kind: 'sql' });
       }
     }
     if (

@@ -15,6 +15,7 @@ import { Product, ProductEvent, ProductImage } from './product.entity';
 import { ProductImageResolver, ProductResolver, VariantResolver } from './product.resolver';
 import { ProductSearchService } from './product-search.service';
 import { ProductService } from './product.service';
+import { StockService } from './stock.service';
 import { Variant } from './variant.entity';
 import { VariantService } from './variant.service';
 
@@ -29,6 +30,7 @@ export const CATALOG_ENTITIES = [Category, Product, ProductImage, ProductEvent, 
     ProductSearchService,
     VariantService,
     LotService,
+    StockService,
     ImageService,
     CategoryResolver,
     ProductResolver,
@@ -36,6 +38,6 @@ export const CATALOG_ENTITIES = [Category, Product, ProductImage, ProductEvent, 
     ProductImageResolver,
     LotResolver,
   ],
-  exports: [ProductService, VariantService, LotService, CategoryService, ImageService],
+  exports: [ProductService, VariantService, LotService, StockService, CategoryService, ImageService],
 })
 export class CatalogModule {}

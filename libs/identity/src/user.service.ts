@@ -7,6 +7,7 @@ import {
   ErrorCode,
   forbidden,
   notFound,
+  type OrganizationKind,
   type RequestContext,
   Role,
   ROLE_ORGANIZATION_KIND,
@@ -306,5 +307,34 @@ export class UserService {
       if (scope.includes(input.organizationId)) return;
     }
     throw forbidden(`You may not grant ${input.role} in this organisation`);
+  }
+
+  /**
+   * The given users' memberships in organisations of one kind, in one query (ordering hides who of
+   * another supplier moved an order).
+   */
+  async membershipsIn(
+    ctx: RequestContext,
+    userIds: string[],
+    kind: OrganizationKind,
+  ): Promise<Array<{ userId: string; organizationId: string; role: Role }>> {
+    if (userIds.length === 0) return [];
+    const rows: Array<{ user_id: string; organization_id: string; role: Role }> = await this.db.manager(ctx).query(
+      `SELECT m.user_id, m.organization_id, m.role FROM membership m
+         JOIN organization o ON o.id = m.organization_id AND o.kind = $2
+        WHERE m.user_id = ANY($1::uuid[])`,
+      [userIds, kind],
+    );
+    return rows.map((r) => ({ userId: r.user_id, organizationId: r.organization_id, role: r.role }));
+  }
+
+  /** Organisations with a member in `role` whose region prefix covers the code (aftersales' coordinators). */
+  async organizationsWithRoleCovering(ctx: RequestContext, role: Role, regionCode: string): Promise<string[]> {
+    const rows: Array<{ organization_id: string }> = await this.db.manager(ctx).query(
+      `SELECT DISTINCT organization_id FROM membership
+          WHERE role = $1 AND organization_id IS NOT NULL AND $2 LIKE region_prefix || '%'`,
+      [role, regionCode],
+    );
+    return rows.map((r) => r.organization_id);
   }
 }

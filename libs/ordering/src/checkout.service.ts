@@ -479,9 +479,9 @@ export class CheckoutService {
 
   /**
    * Reads every line's variant and product (catalog), supplier, placement and certification (their
-   * owners' views) and checks the channel rules: published product of an approved supplier, active variant, placed in
-   * the channel unless it is an online hall (which sells everything published), certified today in
-   * an assistance-only channel. Prices come from here, never from the client.
+   * owners' views) and checks the channel rules: published product of an approved supplier, active
+   * variant, placed in the channel unless it is an online hall (which sells everything published),
+   * certified today in an assistance-only channel. Prices come from here, never from the client.
    */
   private async priceLines(
     tx: RequestContext,

@@ -82,7 +82,7 @@ export class OrderAccessService {
     const part = this.partScope(p, 'so', 'sp');
     if (part) {
       parts.push(
-        `EXISTS (SELECT 1 FROM supplier_order so JOIN supplier_profile sp ON sp.organization_id = so.supplier_id WHERE so.order_id = o.id AND ${part.where})`,
+        `EXISTS (SELECT 1 FROM supplier_order so JOIN supplier_directory sp ON sp.organization_id = so.supplier_id WHERE so.order_id = o.id AND ${part.where})`,
       );
       Object.assign(params, part.params);
     }
@@ -129,7 +129,7 @@ export class OrderAccessService {
         .createQueryBuilder()
         .select(['so.order_id AS order_id', 'so.supplier_id AS supplier_id'])
         .from('supplier_order', 'so')
-        .innerJoin('supplier_profile', 'sp', 'sp.organization_id = so.supplier_id')
+        .innerJoin('supplier_directory', 'sp', 'sp.organization_id = so.supplier_id')
         .where('so.order_id = ANY(:ids::uuid[])', { ids: partial.map((o) => o.id) })
         .andWhere(part.where, part.params);
       for (const row of await qb.getRawMany<{ order_id: string; supplier_id: string }>())

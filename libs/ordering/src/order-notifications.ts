@@ -74,7 +74,7 @@ export class OrderNotificationConsumer implements DomainEventConsumer {
   private async isCounterOrder(ctx: RequestContext, channelId: string): Promise<boolean> {
     const rows: Array<{ kind: string }> = await this.db
       .manager(ctx)
-      .query(`SELECT kind FROM channel WHERE id = $1`, [channelId]);
+      .query(`SELECT kind FROM channel_directory WHERE id = $1`, [channelId]);
     return rows[0]?.kind === 'COUNTER';
   }
 }

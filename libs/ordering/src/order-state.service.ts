@@ -17,7 +17,7 @@ import {
   SupplierOrderStatus,
 } from './ordering.entities';
 import { OutboxService } from './outbox.service';
-import { StockService } from './stock.service';
+import { StockService } from '@bangfu/catalog';
 
 export const ORDER_EXPIRY_QUEUE = 'order-expiry';
 export const EXPIRE_JOB = 'expire';
@@ -184,7 +184,9 @@ export class OrderStateMachine {
     if (t.guard) {
       const [row]: Array<{ kind: string }> = await this.db
         .manager(tx)
-        .query(`SELECT c.kind FROM orders o JOIN channel c ON c.id = o.channel_id WHERE o.id = $1`, [so.orderId]);
+        .query(`SELECT c.kind FROM orders o JOIN channel_directory c ON c.id = o.channel_id WHERE o.id = $1`, [
+          so.orderId,
+        ]);
       SUPPLIER_ORDER_MACHINE.checkGuard(t, so.status, { supplierOrder: so, channelKind: row?.kind ?? '' });
     }
     await this.db.repo(tx, SupplierOrder).update({ id: so.id }, { ...changes, status: to });

@@ -31,7 +31,6 @@ import { DomainEventDispatcher, OrderExpiryJob, OrderingSchedulers, OutboxRelayJ
 import { OrderDocumentResolver, OrderLineResolver, OrderResolver, SupplierOrderResolver } from './ordering.resolver';
 import { OrderDeliveryAddressResolver, SupplierOrderShipToResolver } from './delivery-address.resolver';
 import { OutboxService } from './outbox.service';
-import { StockService } from './stock.service';
 import { SupplierPerformanceService } from './supplier-performance.service';
 
 export const ORDERING_ENTITIES = [
@@ -52,7 +51,6 @@ export const ORDERING_ENTITIES = [
   providers: [
     // Core config cannot be extended from a domain lib: ordering reads its own ORDER_* variables.
     { provide: ORDERING_CONFIG, useFactory: () => loadOrderingConfig(process.env) },
-    StockService,
     OutboxService,
     OrderAccessService,
     OrderStateMachine,
@@ -85,7 +83,6 @@ export const ORDERING_ENTITIES = [
     OrderQueryService,
     CountingFactsService,
     OutboxService,
-    StockService,
     SupplierPerformanceService,
     OrderSignalsService,
     ORDERING_CONFIG,

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type RequestContext } from '@bangfu/core';
-import type { OrderLine } from './ordering.entities';
+
+/** An order line's variant and quantity: all stock needs of it. */
+export interface StockLine {
+  variantId: string;
+  quantity: number;
+}
 
 export interface Allocation {
   lotId: string | null;
@@ -8,7 +13,8 @@ export interface Allocation {
 }
 
 /**
- * Stock on catalog's `variant` and `lot` rows. Every change is one conditional UPDATE: concurrent
+ * Stock on the `variant` and `lot` rows, for ordering's checkout, cancellations and shipping (catalog
+ * owns the rows, so the conditional UPDATEs live here). Every change is one conditional UPDATE: concurrent
  * buyers queue on the row lock and PostgreSQL re-checks the condition against the committed row,
  * so availability can never go negative (the variant CHECKs are the last line of defence).
  * Callers lock variants in id order so two multi-line orders cannot deadlock.
@@ -36,7 +42,7 @@ export class StockService {
   }
 
   /** Gives reserved units back (cancellation, expiry, refund before shipment). */
-  async release(ctx: RequestContext, lines: Array<Pick<OrderLine, 'variantId' | 'quantity'>>): Promise<void> {
+  async release(ctx: RequestContext, lines: StockLine[]): Promise<void> {
     for (const line of [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId))) {
       const [, affected] = await this.db
         .manager(ctx)
@@ -57,7 +63,7 @@ export class StockService {
    * units are taken from the variant's lots first-in-first-out (harvest date, then creation). Units
    * no lot covers are returned with lotId null.
    */
-  async ship(ctx: RequestContext, line: Pick<OrderLine, 'variantId' | 'quantity'>): Promise<Allocation[]> {
+  async ship(ctx: RequestContext, line: StockLine): Promise<Allocation[]> {
     const m = this.db.manager(ctx);
     const [, affected] = await m.query(
       `UPDATE variant SET stock_on_hand = stock_on_hand - $2, stock_reserved = stock_reserved - $2, units_sold = units_sold + $2
