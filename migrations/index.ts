@@ -25,6 +25,7 @@ import { PasswordReset1764002600000 } from './1764002600000-password-reset';
 import { StatisticsExclusion1764002700000 } from './1764002700000-statistics-exclusion';
 import { ReadViews1764002900000 } from './1764002900000-read-views';
 import { IdentityAuditViews1764003000000 } from './1764003000000-identity-audit-views';
+import { StatisticsBuyerYears1764003100000 } from './1764003100000-statistics-buyer-years';
 
 export const migrations = [
   Foundation1764000000000,
@@ -53,4 +54,5 @@ export const migrations = [
   StatisticsExclusion1764002700000,
   ReadViews1764002900000,
   IdentityAuditViews1764003000000,
+  StatisticsBuyerYears1764003100000,
 ];

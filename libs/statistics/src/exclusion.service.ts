@@ -168,7 +168,7 @@ export class StatsExclusionService {
   /**
    * A buyer's days in a stats_buyer row are a union over its lines, so they cannot be subtracted: each
    * row an excluded line touched is recomputed from the lines still counted (same keys as rebuild.ts).
-   * A row left without days stays, empty (it overlaps no period, so it counts nobody).
+   * A row (buyer × prefix × key × year) left without days stays, all zeros (it counts nobody).
    */
   private async recomputeBuyers(tx: RequestContext, marks: BuyerMark[]): Promise<void> {
     const keys = new Map(
@@ -186,11 +186,12 @@ export class StatsExclusionService {
                CROSS JOIN LATERAL (VALUES ('A', '', '', ''), ('C', l.channel_id::text, l.channel_kind, l.buyer_kind), ('S', l.supplier_id::text, l.supplier_kind, ''),
                                           ('G', l.category_key, '', '')) g(grp, k1, k2, k3)
               WHERE NOT l.excluded AND l.buyer_key IN (SELECT buyer_key FROM k)),
-       d AS (SELECT k.*, (SELECT range_agg(daterange(s.day, s.day, '[]')) FROM s
+       d AS (SELECT k.*, y.year, (SELECT bit_or(stats_day_bit(s.day)) FROM s
                            WHERE s.side = k.side AND s.grp = k.grp AND s.k1 = k.k1 AND s.k2 = k.k2 AND s.k3 = k.k3 AND s.buyer_key = k.buyer_key
-                             AND left(s.region, k.lvl) = k.prefix) AS days FROM k)
-       UPDATE stats_buyer t SET days = coalesce(d.days, '{}'::datemultirange)
-         FROM d WHERE (t.side, t.grp, t.lvl, t.prefix, t.k1, t.k2, t.k3, t.buyer_key) = (d.side, d.grp, d.lvl, d.prefix, d.k1, d.k2, d.k3, d.buyer_key)`,
+                             AND left(s.region, k.lvl) = k.prefix AND extract(year FROM s.day) = y.year) AS days
+               FROM k JOIN stats_buyer y ON (y.side, y.grp, y.lvl, y.prefix, y.k1, y.k2, y.k3, y.buyer_key) = (k.side, k.grp, k.lvl, k.prefix, k.k1, k.k2, k.k3, k.buyer_key))
+       UPDATE stats_buyer t SET days = coalesce(d.days, B'0'::bit(366))
+         FROM d WHERE (t.side, t.grp, t.lvl, t.prefix, t.k1, t.k2, t.k3, t.buyer_key, t.year) = (d.side, d.grp, d.lvl, d.prefix, d.k1, d.k2, d.k3, d.buyer_key, d.year)`,
       [JSON.stringify([...keys.values()])],
     );
   }

@@ -35,12 +35,13 @@ export const STATS_REBUILD_STATEMENTS = [
              FROM stats_refund r JOIN stats_rebuild_ls x ON x.order_line_id = r.order_line_id) c
      CROSS JOIN LATERAL (VALUES ('M', date_trunc('month', c.day)::date), ('D', c.day)) p(gran, period)
     GROUP BY side, grp, p.gran, p.period, region, k1, k2, k3`,
-  `INSERT INTO stats_buyer (side, grp, lvl, prefix, k1, k2, k3, buyer_key, days)
-   SELECT side, grp, lv.lvl, left(region, lv.lvl), k1, k2, k3, buyer_key, range_agg(daterange(day, day, '[]'))
+  // One row per buyer × prefix × key × year, the days as bits of the year (stats_day_bit, migration 1764003100000).
+  `INSERT INTO stats_buyer (side, grp, lvl, prefix, k1, k2, k3, buyer_key, year, days)
+   SELECT side, grp, lv.lvl, left(region, lv.lvl), k1, k2, k3, buyer_key, extract(year FROM day)::smallint, bit_or(stats_day_bit(day))
      FROM (SELECT DISTINCT side, grp, region, k1, k2, k3, buyer_key, day FROM stats_rebuild_ls WHERE buyer_key IS NOT NULL AND grp <> 'K') b
      CROSS JOIN (VALUES (0), (2), (4)) lv(lvl)
     WHERE (lv.lvl <= 2 OR (b.grp = 'A' AND b.region <> ''))
-    GROUP BY side, grp, lv.lvl, left(region, lv.lvl), k1, k2, k3, buyer_key`,
+    GROUP BY side, grp, lv.lvl, left(region, lv.lvl), k1, k2, k3, buyer_key, extract(year FROM day)`,
 ];
 
 export async function rebuildStatsRollups(m: Pick<EntityManager, 'query'>): Promise<void> {

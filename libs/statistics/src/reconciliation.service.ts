@@ -208,15 +208,21 @@ export class StatsReconciliationService {
       const k = buyerMarkKey(b);
       expected.set(k, [...(expected.get(k) ?? []), b.day].sort());
     }
+    // One row per year: a key's days are the union of its rows' days within the period.
     const rows: Array<Record<string, any>> = await this.db.manager(tx).query(
-      `SELECT side, grp, lvl, prefix, k1, k2, k3, buyer_key,
-              (SELECT array_agg(d::date::text ORDER BY d) FROM unnest(b.days * datemultirange(daterange($1::date, $2::date, '[]'))) r, generate_series(lower(r), upper(r) - 1, interval '1 day') d) AS days
-         FROM stats_buyer b WHERE days && daterange($1::date, $2::date, '[]')`,
+      `SELECT * FROM (
+         SELECT side, grp, lvl, prefix, k1, k2, k3, buyer_key,
+                (SELECT array_agg((make_date(b.year, 1, 1) + i)::text ORDER BY i) FROM generate_series(0, 365) i
+                  WHERE get_bit(b.days, i) = 1 AND make_date(b.year, 1, 1) + i BETWEEN $1::date AND $2::date) AS days
+           FROM stats_buyer b WHERE b.year BETWEEN extract(year FROM $1::date) AND extract(year FROM $2::date)) x
+        WHERE days IS NOT NULL`,
       [range.fromDay, range.toDay],
     );
-    const actual = new Map<string, string[]>(
-      rows.map((r) => [buyerMarkKey({ ...r, lvl: Number(r.lvl), buyerKey: r.buyer_key } as BuyerMark), r.days ?? []]),
-    );
+    const actual = new Map<string, string[]>();
+    for (const r of rows) {
+      const key = buyerMarkKey({ ...r, lvl: Number(r.lvl), buyerKey: r.buyer_key } as BuyerMark);
+      actual.set(key, [...(actual.get(key) ?? []), ...r.days].sort());
+    }
     for (const key of new Set([...expected.keys(), ...actual.keys()])) {
       const [e, a] = [expected.get(key) ?? [], actual.get(key) ?? []];
       if (JSON.stringify(e) !== JSON.stringify(a)) diff('BUYER_MISMATCH', key, e, a);

@@ -118,12 +118,13 @@ export class RollupWriterService {
    * rows, the refunded amounts of lines already stored, and the stats_cube / stats_buyer upserts, as
    * data-modifying CTEs of a single statement.
    */
-  async syncOrder(ctx: RequestContext, orderId: string): Promise<StatsSyncResult> {
+  async syncOrder(ctx: RequestContext, orderId: string, known?: CountingOrder): Promise<StatsSyncResult> {
     assertUuid(orderId, 'orderId');
     return this.db.transaction(ctx, async (tx) => {
       const m = this.db.manager(tx);
       await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 1764001500))`, [orderId]);
-      const [order] = await this.facts.load(tx, [orderId]);
+      // `known`: the facts an OrderCounted / OrderRefunded event carries (statistics.consumer.ts), read by ordering once.
+      const [order] = known ? [known] : await this.facts.load(tx, [orderId]);
       const result: StatsSyncResult = { orderId, counted: !!order?.countedAt, linesCounted: 0, refundsRecorded: 0 };
       if (!order?.countedAt) return result;
       const rows: Array<{ t: 'L' | 'R' | 'X'; j: any }> = await m.query(
@@ -246,11 +247,12 @@ export class RollupWriterService {
        c AS (${cubeUpsert('$4')}
          RETURNING 1),
        b AS (
-         INSERT INTO stats_buyer AS t (side, grp, lvl, prefix, k1, k2, k3, buyer_key, days)
-         SELECT side, grp, lvl, prefix, k1, k2, k3, buyer_key, range_agg(daterange(day, day, '[]'))
+         INSERT INTO stats_buyer AS t (side, grp, lvl, prefix, k1, k2, k3, buyer_key, year, days)
+         SELECT side, grp, lvl, prefix, k1, k2, k3, buyer_key, extract(year FROM day)::smallint, bit_or(stats_day_bit(day))
            FROM jsonb_to_recordset($5::jsonb) AS x(side text, grp text, lvl smallint, prefix text, k1 text, k2 text, k3 text, buyer_key text, day date)
-          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
-         ON CONFLICT (side, grp, lvl, prefix, k1, k2, k3, buyer_key) DO UPDATE SET days = t.days + EXCLUDED.days WHERE NOT t.days @> EXCLUDED.days
+          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+         ON CONFLICT (side, grp, lvl, prefix, k1, k2, k3, buyer_key, year) DO UPDATE SET days = t.days | EXCLUDED.days
+          WHERE t.days | EXCLUDED.days <> t.days
          RETURNING 1)
        SELECT (SELECT count(*) FROM l) + (SELECT count(*) FROM r) + (SELECT count(*) FROM u) + (SELECT count(*) FROM c) + (SELECT count(*) FROM b) AS n`,
       [

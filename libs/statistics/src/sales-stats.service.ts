@@ -3,7 +3,7 @@ import { Db, type RequestContext } from '@bangfu/core';
 import { BUYER_LEVELS_ALL, BUYER_LEVELS_KEYED, type CubeGrp } from './counting';
 import { HouseholdFiguresService } from './households';
 import { LabelService, NONE_KEY } from './labels';
-import { childDigits, type DayRange, monthsOf, parseDayRange, type RegionScope, regionScope } from './scope';
+import { childDigits, type DayRange, monthsOf, parseDayRange, type RegionScope, regionScope, yearMasks } from './scope';
 import { type SalesFigures, SalesGroupBy, type SalesStats, type SalesStatsRow, StatsSide } from './statistics.types';
 
 const addDays = (day: string, n: number) => {
@@ -132,7 +132,7 @@ export function lineWhere(scope: RegionScope, side: StatsSide, range: DayRange):
 }
 
 /**
- * Distinct buyers from stats_buyer (one row per buyer, prefix and key, with the days it bought there):
+ * Distinct buyers from stats_buyer (one row per buyer, prefix, key and year, with the days it bought there):
  * the grouping 'A' is kept for prefixes of 0, 2 and 4 digits, the keyed ones for 0 and 2. Returns null
  * when the scope is deeper (a county or below is small enough to count from stats_line).
  */
@@ -307,43 +307,56 @@ export class SalesStatsService {
         rows: new Map(r.filter((x) => !x.total).map((x) => [x.k as string, Number(x.buyers)])),
       };
     }
-    const base = (lvl: number, grp: CubeGrp, child: boolean) => {
+    // stats_buyer has one row per buyer, prefix, key and year (days as bits of the year): a buyer counts
+    // where one of its rows has a day in the period (a period over several years: distinct buyer keys).
+    const years = yearMasks(range);
+    const base = (lvl: number, grp: CubeGrp, child: boolean, inPeriod: boolean) => {
       const params: unknown[] = [
         side === StatsSide.BUYER ? 'B' : 'O',
         grp,
         lvl,
         child ? `${scope.prefix}%` : scope.prefix,
-        range.fromDay,
-        range.toDay,
+        years.firstYear,
+        years.lastYear,
       ];
-      let where = `side = $1 AND grp = $2 AND lvl = $3 AND prefix ${child ? 'LIKE' : '='} $4 AND days && daterange($5::date, $6::date, '[]')`;
+      let where = `side = $1 AND grp = $2 AND lvl = $3 AND prefix ${child ? 'LIKE' : '='} $4 AND year BETWEEN $5 AND $6`;
       if (scope.scopePatterns) {
         params.push(scope.scopePatterns);
         where += ` AND prefix LIKE ANY($${params.length}::text[])`;
       }
+      if (inPeriod) {
+        params.push(years.masks);
+        where += ` AND bit_count(days & ($${params.length}::bit(366)[])[year - $5 + 1]) > 0`;
+      }
       return { where, params };
     };
-    const t = base(level, 'A', false);
-    const totalQ = m.query(`SELECT count(*) AS n FROM stats_buyer WHERE ${t.where}`, t.params) as Promise<
-      Array<{ n: string }>
-    >;
+    const t = base(level, 'A', false, true);
+    const totalQ = m.query(
+      `SELECT count(DISTINCT buyer_key) AS n FROM stats_buyer WHERE ${t.where}`,
+      t.params,
+    ) as Promise<Array<{ n: string }>>;
     let rowsQ: Promise<Array<{ k: string; n: string }>>;
     if (groupBy === SalesGroupBy.MONTH) {
+      // A month lies in one year: one row per buyer, so count(*).
       const months = monthsOf(range).map((mo) => {
         const first = `${mo}-01`;
         const last = addDays(nextMonthStart(first), -1);
-        return [mo, first < range.fromDay ? range.fromDay : first, last > range.toDay ? range.toDay : last];
+        const r = {
+          fromDay: first < range.fromDay ? range.fromDay : first,
+          toDay: last > range.toDay ? range.toDay : last,
+        };
+        return [mo, Number(mo.slice(0, 4)), yearMasks(r).masks[0]] as const;
       });
-      const q = base(level, 'A', false);
+      const q = base(level, 'A', false, false);
       const i = q.params.length;
       rowsQ = m.query(
         `SELECT mm.k, count(*) AS n FROM stats_buyer b
-           JOIN unnest($${i + 1}::text[], $${i + 2}::date[], $${i + 3}::date[]) AS mm(k, f, t) ON b.days && daterange(mm.f, mm.t, '[]')
+           JOIN unnest($${i + 1}::text[], $${i + 2}::int[], $${i + 3}::bit(366)[]) AS mm(k, y, mask) ON b.year = mm.y AND bit_count(b.days & mm.mask) > 0
           WHERE ${q.where} GROUP BY mm.k`,
         [...q.params, months.map((x) => x[0]), months.map((x) => x[1]), months.map((x) => x[2])],
       );
     } else {
-      const q = base(src.lvl, src.grp, src.child);
+      const q = base(src.lvl, src.grp, src.child, true);
       rowsQ = m.query(
         `SELECT ${src.key} AS k, count(DISTINCT buyer_key) AS n FROM stats_buyer WHERE ${q.where} GROUP BY 1`,
         q.params,

@@ -82,3 +82,21 @@ export function monthsOf(r: DayRange): string[] {
   }
   return out;
 }
+
+/**
+ * The days of a range as stats_buyer stores days (one bit(366) per year, bit n = day n of the year
+ * counted from 1 January): the first year and, per year from it, the mask of the range's days.
+ */
+export function yearMasks(r: DayRange): { firstYear: number; lastYear: number; masks: string[] } {
+  const firstYear = Number(r.fromDay.slice(0, 4));
+  const lastYear = Number(r.toDay.slice(0, 4));
+  const masks: string[] = [];
+  for (let y = firstYear; y <= lastYear; y++) {
+    const jan1 = Date.UTC(y, 0, 1);
+    const index = (day: string) => Math.round((Date.parse(`${day}T00:00:00Z`) - jan1) / 86_400_000);
+    const a = y === firstYear ? index(r.fromDay) : 0;
+    const b = y === lastYear ? index(r.toDay) : index(`${y}-12-31`);
+    masks.push('0'.repeat(a) + '1'.repeat(b - a + 1) + '0'.repeat(365 - b));
+  }
+  return { firstYear, lastYear, masks };
+}

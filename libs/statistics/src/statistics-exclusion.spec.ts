@@ -49,7 +49,7 @@ const nonZeroCube = () =>
   );
 const nonEmptyBuyers = () =>
   ds.query(
-    `SELECT *, days::text AS days FROM stats_buyer WHERE NOT isempty(days) ORDER BY side, grp, lvl, prefix, k1, k2, k3, buyer_key`,
+    `SELECT *, days::text AS days FROM stats_buyer WHERE bit_count(days) > 0 ORDER BY side, grp, lvl, prefix, k1, k2, k3, buyer_key`,
   );
 const reconcileOk = async () => {
   const r = await server.app.get(StatsReconciliationService).reconcile(sys(), '2026-01', '2026-06');

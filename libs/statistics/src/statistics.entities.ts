@@ -55,8 +55,8 @@ export class StatsRefund {
 
 /**
  * stats_cube (migration 1764001600000): additive cells per side × grouping × month/day × region code,
- * with per-prefix-length order marks. stats_buyer (same migration) has no entity: TypeORM does not know
- * its `datemultirange` column; it is written and read with SQL only.
+ * with per-prefix-length order marks. stats_buyer (same migration; one row per year with the days as
+ * `bit(366)` since 1764003100000) has no entity: it is written and read with SQL only.
  */
 @Entity('stats_cube')
 export class StatsCube {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { Db, Role } from '@bangfu/core';
 import { insertCertificationFixture } from '@bangfu/certification';
-import { OutboxService } from '@bangfu/ordering';
+import { OrderCounted, OutboxService } from '@bangfu/events';
+import { CountingFactsService } from '@bangfu/ordering';
 import { SupplierKind } from '@bangfu/supplier';
 import type { TestServer } from '@bangfu/testing';
 import { rebuildStatsRollups } from './rebuild';
@@ -428,7 +429,7 @@ describe('writing and reconciling', () => {
       `UPDATE stats_cube SET refund_amount = refund_amount + 1 WHERE side = 'O' AND grp = 'A' AND gran = 'D' AND period = '2026-04-02'`,
     );
     await ds.query(
-      `UPDATE stats_buyer SET days = days + datemultirange(daterange('2026-02-27', '2026-02-27', '[]')) WHERE side = 'O' AND grp = 'A' AND lvl = 0`,
+      `UPDATE stats_buyer SET days = days | stats_day_bit('2026-02-27') WHERE side = 'O' AND grp = 'A' AND lvl = 0 AND year = 2026`,
     );
     const [line] = await ds.query(`SELECT order_line_id FROM stats_line WHERE order_id = $1`, [ids.d]);
     await ds.query(`DELETE FROM stats_line WHERE order_line_id = $1`, [line.order_line_id]);
@@ -444,6 +445,7 @@ describe('writing and reconciling', () => {
   it('commits with the move that publishes the counting event (ordering’s outbox runs the consumer in its transaction)', async () => {
     const db = server.app.get(Db);
     const outbox = server.app.get(OutboxService);
+    const facts = server.app.get(CountingFactsService);
     const buyer = await agency(ds, '440106000000');
     const p = await product(ds, ids.coop, '520621000000');
     const o = await insertOrder(ds, buyer, ids.zone, at('2026-05-03T09:00:00'), [
@@ -457,7 +459,7 @@ describe('writing and reconciling', () => {
         await db
           .manager(tx)
           .query(`UPDATE orders SET status = 'ACCEPTED', accepted_at = now() WHERE id = $1`, [o.orderId]);
-        await outbox.publish(tx, 'order.accepted', o.orderId, { orderId: o.orderId });
+        await outbox.publish(tx, new OrderCounted(o.orderId, await facts.orderFacts(tx, o.orderId)));
         expect(
           Number(
             (await db.manager(tx).query(`SELECT count(*) AS n FROM stats_line WHERE order_id = $1`, [o.orderId]))[0].n,
@@ -471,7 +473,7 @@ describe('writing and reconciling', () => {
       await db
         .manager(tx)
         .query(`UPDATE orders SET status = 'ACCEPTED', accepted_at = now() WHERE id = $1`, [o.orderId]);
-      await outbox.publish(tx, 'order.accepted', o.orderId, { orderId: o.orderId });
+      await outbox.publish(tx, new OrderCounted(o.orderId, await facts.orderFacts(tx, o.orderId)));
     });
     expect(await count()).toBe(1);
   });
