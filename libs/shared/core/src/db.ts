@@ -1,4 +1,13 @@
-import { DynamicModule, Global, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
 import {
   DataSource,
   type EntityManager,
@@ -13,7 +22,13 @@ import type { RequestContext } from './request-context';
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type EntityList = MixedList<Function>;
 
-export function createDataSource(url: string, entities: EntityList, migrations: EntityList, poolSize = 10): DataSource {
+export function createDataSource(
+  url: string,
+  entities: EntityList,
+  migrations: EntityList,
+  poolSize = 10,
+  applicationName = 'bangfu',
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -23,9 +38,12 @@ export function createDataSource(url: string, entities: EntityList, migrations: 
     migrationsTransactionMode: 'each',
     synchronize: false,
     poolSize,
-    extra: { application_name: 'bangfu' },
+    extra: { application_name: applicationName },
   });
 }
+
+/** The read replicas' data sources (DATABASE_REPLICA_URLS), in the order configured; empty without replicas. */
+export const REPLICA_DATA_SOURCES = Symbol('REPLICA_DATA_SOURCES');
 
 /**
  * The one way services reach the database: `db.manager(ctx)` joins the context's transaction when
@@ -37,7 +55,11 @@ export type CommitHook = (tx: RequestContext, result: unknown) => Promise<void>;
 @Injectable()
 export class Db {
   private readonly commitHooks: CommitHook[] = [];
-  constructor(readonly dataSource: DataSource) {}
+  private nextReplica = 0;
+  constructor(
+    readonly dataSource: DataSource,
+    @Optional() @Inject(REPLICA_DATA_SOURCES) private readonly replicas: readonly DataSource[] = [],
+  ) {}
 
   /**
    * libs/audit registers here: every outermost `transaction` of a context carrying an audit scope
@@ -53,6 +75,23 @@ export class Db {
 
   repo<T extends ObjectLiteral>(ctx: RequestContext, entity: EntityTarget<T>): Repository<T> {
     return this.manager(ctx).getRepository(entity);
+  }
+
+  /**
+   * For reads that tolerate a few seconds of replication lag — catalog browsing, search, statistics,
+   * exports: a replica (round-robin) when DATABASE_REPLICA_URLS is set. Inside a transaction, and during
+   * any mutation (it carries an audit scope), the primary: a writer reads its own writes, and a read that
+   * decides a write never sees an older state than the one it changes.
+   */
+  reader(ctx: RequestContext): EntityManager {
+    if (ctx.em || ctx.audit || this.replicas.length === 0) return this.manager(ctx);
+    const replica = this.replicas[this.nextReplica++ % this.replicas.length];
+    return replica.manager;
+  }
+
+  /** Whether reads through `reader` can reach a replica (for health checks and tests). */
+  get replicaCount(): number {
+    return this.replicas.length;
   }
 
   /** Runs fn in a transaction; nested calls join the outer one. */
@@ -71,9 +110,12 @@ export class Db {
 
 @Injectable()
 class DataSourceCloser implements OnApplicationShutdown {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(REPLICA_DATA_SOURCES) private readonly replicas: readonly DataSource[],
+  ) {}
   async onApplicationShutdown() {
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    for (const ds of [...this.replicas, this.dataSource]) if (ds.isInitialized) await ds.destroy();
   }
 }
 
@@ -103,10 +145,30 @@ export class DbModule {
             return ds;
           },
         },
+        {
+          provide: REPLICA_DATA_SOURCES,
+          inject: [APP_CONFIG],
+          // A replica that cannot be reached at start is left out (its reads go to the primary) rather
+          // than stopping the API: the primary can serve everything, only slower.
+          useFactory: async (config: AppConfig) => {
+            const replicas: DataSource[] = [];
+            for (const [i, url] of config.DATABASE_REPLICA_URLS.entries()) {
+              const ds = createDataSource(url, options.entities, [], config.DATABASE_POOL_SIZE, `bangfu-replica-${i}`);
+              try {
+                replicas.push(await ds.initialize());
+              } catch (e) {
+                new Logger('Db').error(
+                  `replica ${i} is not reachable, its reads go to the primary: ${(e as Error).message}`,
+                );
+              }
+            }
+            return replicas;
+          },
+        },
         Db,
         DataSourceCloser,
       ],
-      exports: [DataSource, Db],
+      exports: [DataSource, Db, REPLICA_DATA_SOURCES],
     };
   }
 }
