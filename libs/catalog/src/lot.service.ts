@@ -174,7 +174,7 @@ export class LotService {
     const rows: Array<{ allowed: boolean }> = await this.db.manager(ctx).query(
       `SELECT (p.supplier_id = ANY($2::uuid[]) OR $3::boolean
                OR p.origin_region_code LIKE ANY($4::text[]) OR sp.county_code LIKE ANY($4::text[])) AS allowed
-         FROM variant v JOIN product p ON p.id = v.product_id JOIN supplier_profile sp ON sp.organization_id = p.supplier_id
+         FROM variant v JOIN product p ON p.id = v.product_id JOIN supplier_directory sp ON sp.organization_id = p.supplier_id
         WHERE v.id = $1`,
       [variantId, staffOrgIds(p), p.hasRole(Role.PLATFORM_ADMIN), prefixes],
     );

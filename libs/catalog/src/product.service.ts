@@ -100,7 +100,7 @@ export class ProductService {
     const p = ctx.principal;
     const prefixes = p?.regionPrefixes(Role.COORDINATOR, Role.AUDITOR) ?? [];
     const rows: Array<{ id: string }> = await this.db.manager(ctx).query(
-      `SELECT p.id FROM product p JOIN supplier_profile sp ON sp.organization_id = p.supplier_id
+      `SELECT p.id FROM product p JOIN supplier_directory sp ON sp.organization_id = p.supplier_id
         WHERE p.id = $1 AND (
           (p.status = 'PUBLISHED' AND sp.status = 'APPROVED')
           OR p.supplier_id = ANY($2::uuid[]) OR $3::boolean
