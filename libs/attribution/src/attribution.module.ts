@@ -9,7 +9,8 @@ import {
   AttributionRegionMonth,
   AttributionRule,
 } from './attribution.entities';
-import { AttributionEventConsumer, AttributionJobs, AttributionSchedulers } from './attribution.jobs';
+import { AttributionEventConsumer } from './attribution.consumer';
+import { AttributionJobs, AttributionSchedulers } from './attribution.jobs';
 import { AttributionQueryService } from './attribution-query.service';
 import { AttributionResolver } from './attribution.resolver';
 import { AttributionRuleService } from './attribution-rule.service';
@@ -32,9 +33,9 @@ export const ATTRIBUTION_ENTITIES = [
 ];
 
 /**
- * Farmer income attribution. Reads ordering, catalog and supplier tables with SQL and imports none
- * of their modules, so that ordering's outbox (which runs its event consumer in ordering's
- * transactions) and catalog (income share on product pages) can use it without a cycle.
+ * Farmer income attribution. Learns about orders from ordering's events (@bangfu/events: OrderCounted,
+ * OrderRefunded carry the facts), reads catalog and supplier tables with SQL and imports none of their
+ * modules, so that catalog (income share on product pages) can use it without a cycle.
  */
 @Module({
   providers: [

@@ -1,6 +1,7 @@
 import { AttributionErrorCode } from './attribution.errors';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppError, assertUuid, Db, notFound, type RequestContext } from '@bangfu/core';
+import type { OrderFacts as EventOrderFacts } from '@bangfu/events';
 import type { Fen } from '@bangfu/money';
 import { AttributionWriter, type Batch, type EntryRow } from './attribution-writer';
 import {
@@ -15,7 +16,7 @@ import {
   slotKey,
   subtractParts,
 } from './engine';
-import { AttributionFactsLoader } from './facts';
+import { AttributionFactsLoader, orderFactsOf } from './facts';
 import { periodOf } from './periods';
 
 /** What one attribution run wrote for an order. */
@@ -121,9 +122,29 @@ export class AttributionService {
     });
   }
 
-  /** Brings an order's attribution up to date with its facts (the event consumer's entry point). */
+  /** Brings an order's attribution up to date with its facts, read by id (repairs, the bench). */
   async syncOrder(ctx: RequestContext, orderId: string): Promise<AttributionResult> {
     return this.db.transaction(ctx, async (tx) => this.sync(tx, await this.lockAndLoad(tx, orderId)));
+  }
+
+  /**
+   * Brings the order's attribution up to date with the facts an OrderCounted / OrderRefunded event
+   * carries (attribution.consumer.ts: in the publishing transaction, and again after commit). Reads
+   * none of ordering's tables; the advisory lock serialises the runs of one order (in the publishing
+   * transaction ordering also holds the order row).
+   */
+  async syncFacts(ctx: RequestContext, event: EventOrderFacts): Promise<AttributionResult> {
+    assertUuid(event.orderId, 'orderId');
+    return this.db.transaction(ctx, async (tx) => {
+      await this.lockOrder(tx, event.orderId);
+      const loaded = await this.facts.withWorld(tx, [orderFactsOf(event)]);
+      return this.sync(tx, { facts: loaded.orders[0], loaded });
+    });
+  }
+
+  /** Attribution's own lock on an order: every run of one order takes it, whichever way it learnt the facts. */
+  private async lockOrder(tx: RequestContext, orderId: string): Promise<void> {
+    await this.db.manager(tx).query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 1764000700))`, [orderId]);
   }
 
   private async lockAndLoad(tx: RequestContext, orderId: string) {
@@ -133,6 +154,8 @@ export class AttributionService {
       .manager(tx)
       .query(`SELECT id FROM orders WHERE id = $1 FOR UPDATE`, [orderId]);
     if (locked.length === 0) throw notFound('Order', orderId);
+    // Row first, then attribution's lock: the order of the move that runs the consumer in its transaction.
+    await this.lockOrder(tx, orderId);
     const loaded = await this.facts.load(tx, [orderId]);
     return { facts: loaded.orders[0], loaded };
   }

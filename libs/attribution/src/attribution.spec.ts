@@ -5,13 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db, Role } from '@bangfu/core';
 import { HouseholdStatus } from '@bangfu/supplier';
 import { expectErrorCode, type TestServer } from '@bangfu/testing';
-import {
-  AttributionEventConsumer,
-  AttributionJobs,
-  defaultReconcileWindow,
-  DOMAIN_EVENT_CONSUMER_KEY,
-  RECONCILE_JOB,
-} from './attribution.jobs';
+import { subscriptionsOf } from '@bangfu/events';
+import { AttributionEventConsumer } from './attribution.consumer';
+import { AttributionJobs, defaultReconcileWindow, RECONCILE_JOB } from './attribution.jobs';
 import { AttributionService } from './attribution.service';
 import { ReconciliationService } from './reconciliation.service';
 import { runAttributionReconcile } from './reconcile-command';
@@ -25,6 +21,7 @@ import {
   count,
   customer,
   deliver,
+  eventFacts,
   insertOrder,
   link,
   product,
@@ -269,16 +266,15 @@ describe('worked example: 贵州梵净山绿茶礼盒', () => {
     await deliver(ds, order2.orderId, t('2026-03-18T09:00:00+08:00'));
     await accept(ds, order2.orderId, t('2026-03-20T15:00:00+08:00'));
     const consumer = server.app.get(AttributionEventConsumer);
-    expect(
-      consumer.handles('order.accepted') && consumer.handles('order.refunded') && consumer.handles('order.delivered'),
-    ).toBe(true);
-    expect(consumer.handles('order.placed')).toBe(false);
+    const payload = await eventFacts(server, order2.orderId);
     await server.app.get(Db).transaction(sys(), (tx) =>
       consumer.handle(tx, {
         id: 'ev-1',
-        type: 'order.accepted',
+        type: 'order.counted',
+        version: 1,
         aggregateId: order2.orderId,
-        payload: { orderId: order2.orderId },
+        payload,
+        createdAt: new Date().toISOString(),
       }),
     );
     // 7 boxes from L1 (¥280 over 田/杨/吴 1:1:1: the odd fen to the first), 3 from L2 (¥120 over 杨 50 : 吴 25).
@@ -347,12 +343,15 @@ describe('worked example: 贵州梵净山绿茶礼盒', () => {
     });
     await attribution.reverseRefund(sys(), order2.orderId, refundId);
     const consumer = server.app.get(AttributionEventConsumer);
+    const facts = await eventFacts(server, order2.orderId);
     await server.app.get(Db).transaction(sys(), (tx) =>
       consumer.handle(tx, {
         id: 'ev-2',
         type: 'order.refunded',
+        version: 2,
         aggregateId: order2.orderId,
-        payload: { orderId: order2.orderId },
+        payload: { facts } as never,
+        createdAt: new Date().toISOString(),
       }),
     );
     expect(await count(ds, `SELECT count(*) FROM attribution_entry`)).toBe(before);
@@ -628,10 +627,23 @@ describe('reconciliation', () => {
 });
 
 describe('wiring', () => {
-  it('the consumer carries the metadata ordering’s dispatcher discovers', () => {
-    expect(Reflect.getMetadata(DOMAIN_EVENT_CONSUMER_KEY, AttributionEventConsumer)).toBe(true);
-    // Read as text, not imported: attribution must not depend on ordering (ordering calls us).
-    const outbox = readFileSync(resolve(process.cwd(), 'libs/ordering/src/outbox.service.ts'), 'utf8');
-    expect(outbox).toContain(`DOMAIN_EVENT_CONSUMER = '${DOMAIN_EVENT_CONSUMER_KEY}'`);
+  it('the consumer subscribes to the typed events that carry the facts (the registry in @bangfu/events finds it)', () => {
+    expect(subscriptionsOf(AttributionEventConsumer)).toEqual(['order.counted', 'order.refunded']);
+  });
+
+  it('no SQL of attribution’s event path names an ordering table (the facts come in the event)', () => {
+    const read = (f: string) => readFileSync(resolve(process.cwd(), 'libs/attribution/src', f), 'utf8');
+    const consumer = read('attribution.consumer.ts');
+    const world = read('facts.ts').split('async withWorld(')[1].split('\n}\n')[0];
+    for (const table of [
+      'orders',
+      'order_line',
+      'order_history',
+      'order_refund',
+      'shipment_allocation',
+      'supplier_order',
+    ])
+      for (const source of [consumer, world])
+        expect(source).not.toMatch(new RegExp(`\\b(FROM|JOIN)\\s+${table}\\b`, 'i'));
   });
 });

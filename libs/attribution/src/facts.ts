@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type RequestContext } from '@bangfu/core';
+import type { OrderFacts as EventOrderFacts } from '@bangfu/events';
 import type {
   AttributionKind,
   HouseholdFacts,
@@ -42,9 +43,32 @@ export function toRuleFacts(r: Record<string, any>): RuleFacts {
 }
 
 /**
- * Reads the facts attribution is computed from — ordering's orders, lines, shipment allocations,
- * refunds and history; catalog's lot contributions; supplier linkages and households; the rules —
- * with plain SQL (read-only), a fixed number of queries for any number of orders.
+ * An OrderCounted / OrderRefunded payload as the engine's order facts. The event is how attribution
+ * learns about orders: its consumer never reads ordering's tables.
+ */
+export function orderFactsOf(f: EventOrderFacts): OrderFacts {
+  return {
+    id: f.orderId,
+    placedAt: new Date(f.placedAt),
+    countedAt: f.countedAt ? new Date(f.countedAt) : null,
+    lines: f.lines.map((l) => ({
+      id: l.lineId,
+      orderId: f.orderId,
+      supplierId: l.supplierId,
+      productId: l.productId,
+      quantity: l.quantity,
+      lineTotal: l.lineTotal,
+      allocations: l.allocations,
+    })),
+    refunds: f.refunds.map((r) => ({ refundId: r.refundId, occurredAt: new Date(r.occurredAt), lines: r.lines })),
+  };
+}
+
+/**
+ * Reads what attribution is computed from besides the order (`withWorld`: catalog's lot contributions,
+ * supplier linkages and households, the rules) and, for the by-id entry points and reconciliation
+ * only (`load`), the orders themselves from ordering's tables — with plain SQL (read-only), a fixed
+ * number of queries for any number of orders.
  */
 @Injectable()
 export class AttributionFactsLoader {
@@ -85,8 +109,53 @@ export class AttributionFactsLoader {
          FROM order_refund r WHERE r.order_id = ANY($1::uuid[])`,
       [orderIds],
     );
-    const supplierIds = uniq(lines.map((l) => l.supplier_id as string));
-    const lotIds = uniq(allocations.filter((a) => a.lot_id).map((a) => a.lot_id as string));
+    const allocationsByLine = new Map<string, Array<{ lotId: string | null; quantity: number }>>();
+    for (const a of allocations) {
+      const list = allocationsByLine.get(a.order_line_id) ?? [];
+      list.push({ lotId: a.lot_id, quantity: a.quantity });
+      allocationsByLine.set(a.order_line_id, list);
+    }
+    const orderFacts: OrderFacts[] = orders.map((o) => ({
+      id: o.id,
+      placedAt: new Date(o.created_at),
+      countedAt: countedAt(o),
+      lines: lines
+        .filter((l) => l.order_id === o.id)
+        .map((l) => ({
+          id: l.id,
+          orderId: l.order_id,
+          supplierId: l.supplier_id,
+          productId: l.product_id,
+          quantity: l.quantity,
+          lineTotal: n(l.line_total),
+          allocations: allocationsByLine.get(l.id) ?? [],
+        })),
+      refunds: refunds
+        .filter((r) => r.order_id === o.id)
+        .map((r) => ({
+          refundId: r.refund_id,
+          occurredAt: new Date(r.refund_h ?? r.created_at),
+          lines: (r.lines as Array<{ lineId: string; amount: number | string }>).map((l) => ({
+            lineId: l.lineId,
+            amount: n(l.amount),
+          })),
+        })),
+    }));
+    return this.withWorld(ctx, orderFacts);
+  }
+
+  /**
+   * The rules and the world (lots' household contributions, suppliers' linkages, households) for the
+   * counted lines of `orders` — everything but the orders themselves, which come from an event's
+   * payload (`orderFactsOf`) or from `load`.
+   */
+  async withWorld(ctx: RequestContext, orderFacts: OrderFacts[]): Promise<LoadedFacts> {
+    const q = (sql: string, params: unknown[]) =>
+      this.db.manager(ctx).query(sql, params) as Promise<Array<Record<string, any>>>;
+    const forIds = async (sql: string, ids: string[]) => (ids.length === 0 ? [] : q(sql, [ids]));
+    const lines = orderFacts.filter((o) => o.countedAt !== null).flatMap((o) => o.lines);
+    const supplierIds = uniq(lines.map((l) => l.supplierId));
+    const lotIds = uniq(lines.flatMap((l) => l.allocations.filter((a) => a.lotId).map((a) => a.lotId as string)));
     // Sequential: inside a transaction they share one connection.
     const rules = await forIds(
       `SELECT ${RULE_COLUMNS} FROM attribution_rule WHERE supplier_id = ANY($1::uuid[])`,
@@ -140,38 +209,6 @@ export class AttributionFactsLoader {
       } satisfies LinkageFacts);
     }
 
-    const allocationsByLine = new Map<string, Array<{ lotId: string | null; quantity: number }>>();
-    for (const a of allocations) {
-      const list = allocationsByLine.get(a.order_line_id) ?? [];
-      list.push({ lotId: a.lot_id, quantity: a.quantity });
-      allocationsByLine.set(a.order_line_id, list);
-    }
-    const orderFacts: OrderFacts[] = orders.map((o) => ({
-      id: o.id,
-      placedAt: new Date(o.created_at),
-      countedAt: countedAt(o),
-      lines: lines
-        .filter((l) => l.order_id === o.id)
-        .map((l) => ({
-          id: l.id,
-          orderId: l.order_id,
-          supplierId: l.supplier_id,
-          productId: l.product_id,
-          quantity: l.quantity,
-          lineTotal: n(l.line_total),
-          allocations: allocationsByLine.get(l.id) ?? [],
-        })),
-      refunds: refunds
-        .filter((r) => r.order_id === o.id)
-        .map((r) => ({
-          refundId: r.refund_id,
-          occurredAt: new Date(r.refund_h ?? r.created_at),
-          lines: (r.lines as Array<{ lineId: string; amount: number | string }>).map((l) => ({
-            lineId: l.lineId,
-            amount: n(l.amount),
-          })),
-        })),
-    }));
     return { orders: orderFacts, rules: rules.map(toRuleFacts), world };
   }
 }

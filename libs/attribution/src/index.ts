@@ -1,4 +1,5 @@
 export * from './attribution.entities';
+export * from './attribution.consumer';
 export * from './attribution.jobs';
 export * from './attribution.module';
 export * from './attribution.service';

@@ -13,7 +13,9 @@ import {
   SupplierKind,
 } from '@bangfu/supplier';
 import { startTestServer, type TestServer } from '@bangfu/testing';
+import type { OrderFacts as EventOrderFacts } from '@bangfu/events';
 import { ATTRIBUTION_ENTITIES, AttributionModule } from './attribution.module';
+import { AttributionFactsLoader } from './facts';
 
 /**
  * Spec support (not exported from the lib). Ordering's and catalog's tables are written with plain
@@ -338,4 +340,39 @@ export async function refund(
 export async function count(ds: DataSource, sql: string, params: unknown[] = []): Promise<number> {
   const [row] = await ds.query(sql, params);
   return Number(Object.values(row as Record<string, unknown>)[0]);
+}
+
+/**
+ * The OrderCounted / OrderRefunded facts for an order the spec wrote with SQL (ordering is not loaded
+ * here): what ordering's publisher would send, built from the by-id loader. Only the fields
+ * attribution reads are real; the others are placeholders.
+ */
+export async function eventFacts(server: TestServer, orderId: string): Promise<EventOrderFacts> {
+  const [o] = (await server.app.get(AttributionFactsLoader).load(sys(), [orderId])).orders;
+  return {
+    orderId: o.id,
+    orderNo: 'spec',
+    buyerKind: 'AGENCY',
+    buyerUserId: orderId,
+    buyerOrgId: null,
+    channelId: orderId,
+    placedAt: o.placedAt.toISOString(),
+    countedAt: o.countedAt ? o.countedAt.toISOString() : null,
+    lines: o.lines.map((l) => ({
+      lineId: l.id,
+      supplierOrderId: orderId,
+      supplierId: l.supplierId,
+      variantId: l.productId,
+      productId: l.productId,
+      channelId: orderId,
+      originRegionCode: '',
+      quantity: l.quantity,
+      unitPrice: 0,
+      lineTotal: l.lineTotal,
+      refundedAmount: 0,
+      certified: true,
+      allocations: l.allocations,
+    })),
+    refunds: o.refunds.map((r) => ({ refundId: r.refundId, occurredAt: r.occurredAt.toISOString(), lines: r.lines })),
+  };
 }

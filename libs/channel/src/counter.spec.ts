@@ -12,7 +12,8 @@ import {
 } from '@bangfu/certification';
 import { createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
 import { LEDGER_ENTITIES, LedgerModule } from '@bangfu/ledger';
-import { DomainEventDispatcher, ORDERING_ENTITIES, OrderingModule } from '@bangfu/ordering';
+import { DomainEventDispatcher } from '@bangfu/events';
+import { ORDERING_ENTITIES, OrderingModule } from '@bangfu/ordering';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
 import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
@@ -288,6 +289,7 @@ describe('counter sales reports', () => {
       'order.fulfilling',
       'supplier_order.delivered',
       'order.delivered',
+      'order.counted',
       'order.settled',
     ]);
     await expectBooksConsistent();
@@ -296,13 +298,14 @@ describe('counter sales reports', () => {
     // the supplier hears that it was settled, the walk-in account gets nothing.
     const dispatcher = server.app.get(DomainEventDispatcher);
     for (const e of await ds.query(
-      `SELECT id, type, aggregate_id, payload, created_at FROM outbox_event WHERE aggregate_id = $1 ORDER BY created_at, id`,
+      `SELECT id, type, version, aggregate_id, payload, created_at FROM outbox_event WHERE aggregate_id = $1 ORDER BY created_at, id`,
       [res.body.orderId],
     )) {
       await dispatcher.handle({
         data: {
           id: e.id,
           type: e.type,
+          version: e.version,
           aggregateId: e.aggregate_id,
           payload: e.payload,
           createdAt: new Date(e.created_at).toISOString(),

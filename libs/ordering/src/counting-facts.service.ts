@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Db, type RequestContext } from '@bangfu/core';
+import { Db, notFound, type RequestContext } from '@bangfu/core';
+import type { CountedRefund, OrderFacts } from '@bangfu/events';
+import { Order, OrderLine } from './ordering.entities';
 
 /** One order line as statistics sees it: the snapshot taken at order time. */
 export interface CountingLine {
@@ -99,6 +101,88 @@ export class CountingFactsService {
   }
 
   /**
+   * The facts OrderCounted and OrderRefunded carry, from the order and lines the caller already holds
+   * (in the transaction of the move) plus one statement for the rest: the history times that date the
+   * counting and the refunds, the refunds, and the lines' shipment allocations.
+   */
+  async factsOf(ctx: RequestContext, order: Order, lines: OrderLine[]): Promise<OrderFacts> {
+    const rows: Array<Record<string, any>> = await this.db.manager(ctx).query(
+      `SELECT 'H' AS k, NULL::text AS ref, NULL::jsonb AS lines, NULL::uuid AS lot_id, NULL::int AS quantity,
+              (SELECT min(created_at) FROM order_history WHERE order_id = $1 AND to_status = 'ACCEPTED') AS t1,
+              (SELECT min(created_at) FROM order_history WHERE order_id = $1 AND to_status = 'DELIVERED') AS t2,
+              0 AS o1, NULL::timestamptz AS o2, NULL::uuid AS o3
+       UNION ALL
+       SELECT 'R', r.refund_id, r.lines, NULL, NULL,
+              (SELECT min(h.created_at) FROM order_history h WHERE h.order_id = r.order_id AND h.data->'refund'->>'refundId' = r.refund_id),
+              r.created_at, 1, r.created_at, r.id
+         FROM order_refund r WHERE r.order_id = $1
+       UNION ALL
+       SELECT 'A', a.order_line_id::text, NULL, a.lot_id, a.quantity, NULL, NULL, 2, a.created_at, a.id
+         FROM shipment_allocation a WHERE a.order_line_id = ANY($2::uuid[])
+       ORDER BY o1, o2, o3`,
+      [order.id, lines.map((l) => l.id)],
+    );
+    const times = rows.find((r) => r.k === 'H')!;
+    const allocations = new Map<string, Array<{ lotId: string | null; quantity: number }>>();
+    for (const a of rows.filter((r) => r.k === 'A'))
+      allocations.set(a.ref, [...(allocations.get(a.ref) ?? []), { lotId: a.lot_id, quantity: Number(a.quantity) }]);
+    const refunds: CountedRefund[] = rows
+      .filter((r) => r.k === 'R')
+      .map((r) => ({
+        refundId: r.ref,
+        occurredAt: new Date(r.t1 ?? r.t2).toISOString(),
+        lines: (r.lines as Array<{ lineId: string; amount: number | string }>).map((x) => ({
+          lineId: x.lineId,
+          amount: Number(x.amount),
+        })),
+      }));
+    const counted = countedAt({
+      buyer_kind: order.buyerKind,
+      paid_at: order.paidAt,
+      delivered_at: order.deliveredAt,
+      accepted_at: order.acceptedAt,
+      accepted_h: times.t1,
+      delivered_h: times.t2,
+    });
+    return {
+      orderId: order.id,
+      orderNo: order.orderNo,
+      buyerKind: order.buyerKind,
+      buyerUserId: order.buyerUserId,
+      buyerOrgId: order.buyerOrgId,
+      channelId: order.channelId,
+      placedAt: new Date(order.createdAt).toISOString(),
+      countedAt: counted ? counted.toISOString() : null,
+      lines: lines.map((l) => ({
+        lineId: l.id,
+        supplierOrderId: l.supplierOrderId,
+        supplierId: l.supplierId,
+        variantId: l.variantId,
+        productId: l.productId,
+        channelId: l.channelId,
+        originRegionCode: l.originRegionCode,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+        lineTotal: l.lineTotal,
+        refundedAmount: l.refundedAmount,
+        certified: l.certified,
+        allocations: allocations.get(l.id) ?? [],
+      })),
+      refunds,
+    };
+  }
+
+  /** An order's facts by id, outside a move (repairs, replays, tests). */
+  async orderFacts(ctx: RequestContext, orderId: string): Promise<OrderFacts> {
+    const order = await this.db.repo(ctx, Order).findOneBy({ id: orderId });
+    if (!order) throw notFound('Order', orderId);
+    const lines = await this.db
+      .repo(ctx, OrderLine)
+      .find({ where: { orderId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.factsOf(ctx, order, lines);
+  }
+
+  /**
    * Orders that may have counted or been refunded in [from, to): a superset (a day of slack each side,
    * since the counting moment is a history row's time); callers filter with `load`'s exact times.
    */
@@ -120,4 +204,27 @@ function countedAt(o: Record<string, any>): Date | null {
   const delivered = new Date(o.delivered_h ?? o.delivered_at);
   const paid = new Date(o.paid_at);
   return paid > delivered ? paid : delivered;
+}
+
+/** An event's facts (OrderCounted, OrderRefunded) in the shape `load` returns. */
+export function countingOrderOf(f: OrderFacts): CountingOrder {
+  return {
+    id: f.orderId,
+    buyerKind: f.buyerKind,
+    buyerOrgId: f.buyerOrgId,
+    buyerUserId: f.buyerUserId,
+    channelId: f.channelId,
+    countedAt: f.countedAt ? new Date(f.countedAt) : null,
+    lines: f.lines.map((l) => ({
+      id: l.lineId,
+      supplierId: l.supplierId,
+      productId: l.productId,
+      channelId: l.channelId,
+      originRegionCode: l.originRegionCode,
+      quantity: l.quantity,
+      lineTotal: l.lineTotal,
+      certified: l.certified,
+    })),
+    refunds: f.refunds.map((r) => ({ refundId: r.refundId, occurredAt: new Date(r.occurredAt), lines: r.lines })),
+  };
 }

@@ -1,5 +1,6 @@
 import { OrderingErrorCode } from './ordering.errors';
 import { Injectable } from '@nestjs/common';
+import { SupplierOrderDelivered, SupplierOrderShipped } from '@bangfu/events';
 import { AppError, badInput, Db, forbidden, notFound, type RequestContext } from '@bangfu/core';
 import { StockService } from '@bangfu/catalog';
 import { OrderAccessService } from './order-access.service';
@@ -88,7 +89,7 @@ export class FulfilmentService {
         null,
         { carrier, trackingNo },
       );
-      await this.machine.publish(tx, 'order.shipped', order, order.status, {
+      await this.machine.publish(tx, SupplierOrderShipped, order, order.status, {
         supplierOrderId: so.id,
         supplierId: so.supplierId,
         carrier,
@@ -142,7 +143,7 @@ export class FulfilmentService {
         null,
         deliveryProof ? { proof: deliveryProof } : {},
       );
-      await this.machine.publish(tx, 'supplier_order.delivered', order, order.status, {
+      await this.machine.publish(tx, SupplierOrderDelivered, order, order.status, {
         supplierOrderId: so.id,
         supplierId: so.supplierId,
       });
@@ -193,7 +194,7 @@ export class FulfilmentService {
           'sold at the counter',
           { reference },
         );
-        await this.machine.publish(tx, 'order.shipped', order, order.status, {
+        await this.machine.publish(tx, SupplierOrderShipped, order, order.status, {
           supplierOrderId: so.id,
           supplierId: so.supplierId,
           carrier: COUNTER_CARRIER,
@@ -217,7 +218,7 @@ export class FulfilmentService {
           'taken at the counter',
           { reference },
         );
-        await this.machine.publish(tx, 'supplier_order.delivered', moved, moved.status, {
+        await this.machine.publish(tx, SupplierOrderDelivered, moved, moved.status, {
           supplierOrderId: so.id,
           supplierId: so.supplierId,
           counterSale: true,

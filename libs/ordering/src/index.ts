@@ -14,6 +14,5 @@ export * from './ordering.entities';
 export * from './ordering.jobs';
 export * from './ordering.module';
 export * from './ordering.types';
-export * from './outbox.service';
 export * from './supplier-performance.service';
 export * from './ordering.errors';

@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type RequestContext } from '@bangfu/core';
 import { NotificationService } from '@bangfu/supplier';
-import type { OrderEventPayload } from './order-state.service';
-import { ConsumesDomainEvents, type DomainEvent, type DomainEventConsumer } from './outbox.service';
+import {
+  ConsumesEvents,
+  type EventConsumer,
+  ORDER_EVENTS,
+  type OrderEventPayload,
+  type ReceivedEvent,
+} from '@bangfu/events';
+
+type Payload = OrderEventPayload & { supplierId?: string };
 
 interface Message {
   title: string;
@@ -32,21 +39,17 @@ const COUNTER_SALE_EVENTS = new Set(['order.settled', 'order.refunded']);
 
 /** Tells buyer and suppliers about order status changes through the in-app notification list. */
 @Injectable()
-@ConsumesDomainEvents()
-export class OrderNotificationConsumer implements DomainEventConsumer {
+@ConsumesEvents(...ORDER_EVENTS.filter((e) => e.eventName in MESSAGES))
+export class OrderNotificationConsumer implements EventConsumer<Payload> {
   readonly consumer = 'ordering.notifications';
   constructor(
     private readonly notifications: NotificationService,
     private readonly db: Db,
   ) {}
 
-  handles(type: string): boolean {
-    return type in MESSAGES;
-  }
-
-  async handle(ctx: RequestContext, event: DomainEvent): Promise<void> {
+  async handle(ctx: RequestContext, event: ReceivedEvent<Payload>): Promise<void> {
     const message = MESSAGES[event.type];
-    const p = event.payload as OrderEventPayload & { supplierId?: string };
+    const p = event.payload;
     // A counter (专柜) sale is complete when reported: nobody is asked to ship it, and its buyer is the
     // counter's walk-in account, which nobody reads. Suppliers hear about its settlement and refunds.
     const counter = await this.isCounterOrder(ctx, p.channelId);

@@ -1,5 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Db, forbidden, isUuid, notFound, type RequestContext } from '@bangfu/core';
+import {
+  OrderAccepted,
+  OrderCounted,
+  OrderDelivered,
+  orderEventNamed,
+  type OrderEventPayload,
+  OrderPaid,
+  OrderRefunded,
+  OutboxService,
+} from '@bangfu/events';
 import { QueueService } from '@bangfu/queue';
 import { In } from 'typeorm';
 import { ORDER_MACHINE, RELEASING_STATUSES, SUPPLIER_ORDER_MACHINE, eventTypeFor } from './order-transitions';
@@ -16,7 +26,7 @@ import {
   SupplierOrderHistory,
   SupplierOrderStatus,
 } from './ordering.entities';
-import { OutboxService } from './outbox.service';
+import { CountingFactsService } from './counting-facts.service';
 import { StockService } from '@bangfu/catalog';
 
 export const ORDER_EXPIRY_QUEUE = 'order-expiry';
@@ -28,34 +38,9 @@ export interface MoveOptions {
   data?: Record<string, unknown>;
 }
 
-/** The shape every order.* outbox event carries, so ledger, attribution and notifications can react. */
-export interface OrderEventPayload {
-  orderId: string;
-  orderNo: string;
-  status: OrderStatus;
-  from: OrderStatus | null;
-  buyerKind: BuyerKind;
-  buyerUserId: string;
-  buyerOrgId: string | null;
-  channelId: string;
-  paymentMode: PaymentMode;
-  supplierOrderIds: string[];
-  supplierOrders: Array<{ id: string; supplierId: string; status: SupplierOrderStatus; subtotal: number }>;
-  amounts: { total: number; paid: number; refunded: number };
-  lines: Array<{
-    lineId: string;
-    supplierOrderId: string;
-    supplierId: string;
-    variantId: string;
-    productId: string;
-    quantity: number;
-    unitPrice: number;
-    lineTotal: number;
-    refundedAmount: number;
-    certified: boolean;
-  }>;
-  [extra: string]: unknown;
-}
+export type { OrderEventPayload } from '@bangfu/events';
+/** Any event class ordering publishes for an order (libs/shared/events/src/order-events.ts). */
+export type OrderEventClass = ReturnType<typeof orderEventNamed>;
 
 export function assertId(id: string, what: string): void {
   if (typeof id !== 'string' || !isUuid(id)) throw notFound(what, id);
@@ -72,6 +57,7 @@ export class OrderStateMachine {
     private readonly db: Db,
     private readonly stock: StockService,
     private readonly outbox: OutboxService,
+    private readonly facts: CountingFactsService,
     private readonly queues: QueueService,
     @Inject(ORDERING_CONFIG) private readonly config: OrderingConfig,
   ) {}
@@ -130,7 +116,7 @@ export class OrderStateMachine {
     tx.audit?.note({ entityType: 'Order', entityId: order.id, before: { status: from }, after: { ...changes } });
     const moved = Object.assign(order, changes);
     await this.history(tx, moved, from, to, actor, opts.reason ?? null, opts.data ?? {});
-    await this.publish(tx, eventTypeFor(to), moved, from, opts.data ?? {});
+    await this.publish(tx, orderEventNamed(eventTypeFor(to)), moved, from, opts.data ?? {});
     if (to === OrderStatus.PLACED && moved.paymentDueAt) await this.scheduleExpiry(moved.id, moved.paymentDueAt, 1);
     return this.db.repo(tx, Order).findOneByOrFail({ id: order.id });
   }
@@ -142,10 +128,10 @@ export class OrderStateMachine {
     actor: ActorKind,
     reason: string,
     data: Record<string, unknown> = {},
-    eventType?: string,
+    event?: OrderEventClass,
   ): Promise<void> {
     await this.history(tx, order, order.status, order.status, actor, reason, data);
-    if (eventType) await this.publish(tx, eventType, order, order.status, data);
+    if (event) await this.publish(tx, event, order, order.status, data);
   }
 
   async history(
@@ -208,18 +194,38 @@ export class OrderStateMachine {
     return Object.assign(so, changes, { status: to });
   }
 
+  /**
+   * Publishes `event` for `order`. When the event makes the order count (see `countsNow`) or records a
+   * refund, the order's counting facts are read here, once (its lines among them), and travel in
+   * OrderCounted (published right after) and OrderRefunded: the consumers running in this transaction
+   * (attribution, statistics) compute from the payload instead of reading the order again. `known`:
+   * the supplier orders and lines the caller has just written (checkout), sent as they are.
+   */
   async publish(
     tx: RequestContext,
-    type: string,
+    event: OrderEventClass,
     order: Order,
     from: OrderStatus | null,
     extra: Record<string, unknown> = {},
+    known?: { supplierOrders: SupplierOrder[]; lines: OrderLine[] },
   ): Promise<void> {
-    await this.outbox.publish(tx, type, order.id, { ...(await this.payload(tx, order, from)), ...extra });
+    const supplierOrders = known?.supplierOrders ?? (await this.supplierOrders(tx, order.id));
+    const payload: OrderEventPayload = { ...this.payload(order, from, supplierOrders), ...extra };
+    if (known) payload.lines = known.lines.map(eventLine);
+    const counts = countsNow(event, order);
+    if (!counts && event !== OrderRefunded) {
+      await this.outbox.publish(tx, new event(order.id, payload as never));
+      return;
+    }
+    const facts = await this.facts.factsOf(tx, order, await this.lines(tx, order.id));
+    await this.outbox.publish(
+      tx,
+      event === OrderRefunded ? new OrderRefunded(order.id, { ...payload, facts }) : new event(order.id, payload as never),
+    );
+    if (counts) await this.outbox.publish(tx, new OrderCounted(order.id, facts));
   }
 
-  async payload(tx: RequestContext, order: Order, from: OrderStatus | null): Promise<OrderEventPayload> {
-    const [supplierOrders, lines] = await Promise.all([this.supplierOrders(tx, order.id), this.lines(tx, order.id)]);
+  payload(order: Order, from: OrderStatus | null, supplierOrders: SupplierOrder[]): OrderEventPayload {
     return {
       orderId: order.id,
       orderNo: order.orderNo,
@@ -238,18 +244,6 @@ export class OrderStateMachine {
         subtotal: so.subtotal,
       })),
       amounts: { total: order.totalAmount, paid: order.paidAmount, refunded: order.refundedAmount },
-      lines: lines.map((l) => ({
-        lineId: l.id,
-        supplierOrderId: l.supplierOrderId,
-        supplierId: l.supplierId,
-        variantId: l.variantId,
-        productId: l.productId,
-        quantity: l.quantity,
-        unitPrice: l.unitPrice,
-        lineTotal: l.lineTotal,
-        refundedAmount: l.refundedAmount,
-        certified: l.certified,
-      })),
     };
   }
 
@@ -289,4 +283,29 @@ export class OrderStateMachine {
       { jobId: `expire-${orderId}-${attempt}`, delay: Math.max(0, dueAt.getTime() - Date.now()) },
     );
   }
+}
+
+/**
+ * Whether publishing `event` for `order` (already moved) is the moment it starts to count (DESIGN's
+ * "What counts"): an agency order at acceptance (验收); a retail order once paid and delivered, so at
+ * delivery when paid before, or at payment when paid on delivery.
+ */
+function countsNow(event: OrderEventClass, order: Order): boolean {
+  if (order.buyerKind === BuyerKind.AGENCY) return event === OrderAccepted;
+  return (event === OrderDelivered && !!order.paidAt) || (event === OrderPaid && !!order.deliveredAt);
+}
+
+function eventLine(l: OrderLine) {
+  return {
+    lineId: l.id,
+    supplierOrderId: l.supplierOrderId,
+    supplierId: l.supplierId,
+    variantId: l.variantId,
+    productId: l.productId,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    lineTotal: l.lineTotal,
+    refundedAmount: l.refundedAmount,
+    certified: l.certified,
+  };
 }

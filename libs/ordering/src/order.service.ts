@@ -1,6 +1,7 @@
 import { OrderingErrorCode } from './ordering.errors';
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, AppError, badInput, Db, forbidden, type RequestContext, Role } from '@bangfu/core';
+import { OrderPaid, OrderPaymentDeadlineExtended } from '@bangfu/events';
 import { allocate } from '@bangfu/money';
 import { In } from 'typeorm';
 import { OrderAccessService } from './order-access.service';
@@ -155,7 +156,7 @@ export class OrderService {
           reason: 'payment received',
           data,
         });
-      await this.machine.note(tx, order, ActorKind.SYSTEM, 'payment received (pay on delivery)', data, 'order.paid');
+      await this.machine.note(tx, order, ActorKind.SYSTEM, 'payment received (pay on delivery)', data, OrderPaid);
       return this.machine.lock(tx, order.id);
     });
   }
@@ -343,7 +344,7 @@ export class OrderService {
         actor,
         'payment deadline extended',
         { paymentDueAt: dueAt.toISOString() },
-        'order.payment_deadline_extended',
+        OrderPaymentDeadlineExtended,
       );
       await this.machine.scheduleExpiry(order.id, dueAt, 2);
       return this.machine.lock(tx, order.id);

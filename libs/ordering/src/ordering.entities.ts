@@ -306,13 +306,3 @@ export class OrderDocument {
   inAcceptance: boolean;
   @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
-
-@Entity('outbox_event')
-export class OutboxEvent {
-  @PrimaryGeneratedColumn('uuid') id: string;
-  @Column('text') type: string;
-  @Column({ name: 'aggregate_id', type: 'uuid' }) aggregateId: string;
-  @Column({ type: 'jsonb' }) payload: Record<string, unknown>;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt: Date | null;
-}

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
+import { EventsModule, OutboxEvent } from '@bangfu/events';
 import { CatalogModule } from '@bangfu/catalog';
 import { StorageModule } from '@bangfu/storage';
 import { IdentityModule } from '@bangfu/identity';
@@ -22,15 +22,13 @@ import {
   OrderHistory,
   OrderLine,
   OrderRefund,
-  OutboxEvent,
   ShipmentAllocation,
   SupplierOrder,
   SupplierOrderHistory,
 } from './ordering.entities';
-import { DomainEventDispatcher, OrderExpiryJob, OrderingSchedulers, OutboxRelayJob } from './ordering.jobs';
+import { OrderExpiryJob, OrderingSchedulers } from './ordering.jobs';
 import { OrderDocumentResolver, OrderLineResolver, OrderResolver, SupplierOrderResolver } from './ordering.resolver';
 import { OrderDeliveryAddressResolver, SupplierOrderShipToResolver } from './delivery-address.resolver';
-import { OutboxService } from './outbox.service';
 import { SupplierPerformanceService } from './supplier-performance.service';
 
 export const ORDERING_ENTITIES = [
@@ -42,16 +40,16 @@ export const ORDERING_ENTITIES = [
   ShipmentAllocation,
   OrderRefund,
   OrderDocument,
+  // The outbox table ordering publishes to (libs/shared/events), so every server with ordering has it.
   OutboxEvent,
 ];
 
 @Module({
-  imports: [DiscoveryModule, IdentityModule, SupplierModule, CatalogModule, StorageModule],
+  imports: [EventsModule, IdentityModule, SupplierModule, CatalogModule, StorageModule],
   controllers: [OrderDocumentsController],
   providers: [
     // Core config cannot be extended from a domain lib: ordering reads its own ORDER_* variables.
     { provide: ORDERING_CONFIG, useFactory: () => loadOrderingConfig(process.env) },
-    OutboxService,
     OrderAccessService,
     OrderStateMachine,
     OrderService,
@@ -63,10 +61,8 @@ export const ORDERING_ENTITIES = [
     OrderSignalsService,
     SupplierPerformanceService,
     OrderDocumentService,
-    OutboxRelayJob,
     OrderExpiryJob,
     OrderingSchedulers,
-    DomainEventDispatcher,
     OrderNotificationConsumer,
     OrderResolver,
     SupplierOrderResolver,
@@ -82,7 +78,7 @@ export const ORDERING_ENTITIES = [
     FulfilmentService,
     OrderQueryService,
     CountingFactsService,
-    OutboxService,
+    EventsModule,
     SupplierPerformanceService,
     OrderSignalsService,
     ORDERING_CONFIG,

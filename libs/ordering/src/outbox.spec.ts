@@ -4,15 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RequestContext, RequestContext as Ctx, Role } from '@bangfu/core';
 import { QueueService } from '@bangfu/queue';
 import type { TestServer } from '@bangfu/testing';
-import { DomainEventDispatcher, OutboxRelayJob } from './ordering.jobs';
-import { OrderService } from './order.service';
 import {
-  ConsumesDomainEvents,
+  ConsumesEvents,
   DOMAIN_EVENTS_QUEUE,
-  type DomainEvent,
-  type DomainEventConsumer,
+  DomainEventDispatcher,
+  type EventConsumer,
+  OrderPaid,
+  OutboxRelayJob,
   OutboxService,
-} from './outbox.service';
+  type ReceivedEvent,
+} from '@bangfu/events';
+import { OrderService } from './order.service';
 import {
   actor,
   type Actor,
@@ -30,13 +32,10 @@ import {
 const seen: string[] = [];
 let failOnce = true;
 @Injectable()
-@ConsumesDomainEvents()
-class FlakyConsumer implements DomainEventConsumer {
+@ConsumesEvents(OrderPaid)
+class FlakyConsumer implements EventConsumer {
   readonly consumer = 'test.flaky';
-  handles(type: string) {
-    return type === 'order.paid';
-  }
-  async handle(_ctx: RequestContext, event: DomainEvent) {
+  async handle(_ctx: RequestContext, event: ReceivedEvent) {
     if (failOnce) {
       failOnce = false;
       throw new Error('transient');
@@ -115,7 +114,7 @@ describe('outbox relay and domain events', () => {
       .markPaid(Ctx.system('test'), order.id, { paymentId: 'pi_evt', amount: order.totalAmount });
     // An agency order is created awaiting approval; the events from its approval (PLACED) on are this test's.
     const events = await ds.query(
-      `SELECT id, type, aggregate_id, payload, created_at FROM outbox_event WHERE aggregate_id = $1 AND type <> 'order.pending_approval' ORDER BY created_at`,
+      `SELECT id, type, version, aggregate_id, payload, created_at FROM outbox_event WHERE aggregate_id = $1 AND type <> 'order.pending_approval' ORDER BY created_at`,
       [order.id],
     );
     expect(events.map((e: any) => e.type)).toEqual(['order.placed', 'order.paid']);
@@ -124,10 +123,11 @@ describe('outbox relay and domain events', () => {
       data: {
         id: e.id,
         type: e.type,
+        version: e.version,
         aggregateId: e.aggregate_id,
         payload: e.payload,
         createdAt: e.created_at.toISOString(),
-      } as DomainEvent,
+      } as ReceivedEvent,
     });
 
     expect(await dispatcher.handle(asJob(events[0]))).toEqual({ consumers: ['ordering.notifications'] });
@@ -159,13 +159,14 @@ describe('outbox relay and domain events', () => {
       await server.gqlOk(PLACE, placeInput(hall, [{ variantId: v.variantId, quantity: 1 }]), customer.token)
     ).placeOrder;
     const [e] = await ds.query(
-      `SELECT id, type, aggregate_id, payload, created_at FROM outbox_event WHERE aggregate_id = $1`,
+      `SELECT id, type, version, aggregate_id, payload, created_at FROM outbox_event WHERE aggregate_id = $1`,
       [order.id],
     );
     await server.app.get(DomainEventDispatcher).handle({
       data: {
         id: e.id,
         type: e.type,
+        version: e.version,
         aggregateId: e.aggregate_id,
         payload: e.payload,
         createdAt: e.created_at.toISOString(),

@@ -163,6 +163,7 @@ describe('SPLIT_BASKET (procurement’s flags, moved here)', () => {
     await server.app.get(AnomalyEventConsumer).handle(sys(), {
       id: randomUUID(),
       type: 'order.pending_approval',
+      version: 1,
       aggregateId: orders[1],
       payload: { orderId: orders[1] },
       createdAt: new Date().toISOString(),

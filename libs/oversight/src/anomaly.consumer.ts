@@ -1,6 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { RequestContext } from '@bangfu/core';
-import { ConsumesDomainEvents, type DomainEvent, type DomainEventConsumer } from '@bangfu/ordering';
+import {
+  ConsumesEvents,
+  type EventConsumer,
+  OrderPendingApproval,
+  OrderPlaced,
+  type ReceivedEvent,
+  SupplierOrderShipped,
+} from '@bangfu/events';
 import { AnomalyDetectionService } from './anomaly-detection.service';
 import { AnomalyKind, DetectedVia } from './anomaly.entities';
 
@@ -20,9 +27,9 @@ const AT_CHECKOUT = [
  * `order.pending_approval`, when procurement's split-basket flag exists too) and its shipment (lots).
  */
 export const ANOMALY_EVENTS: ReadonlyMap<string, readonly AnomalyKind[]> = new Map([
-  ['order.placed', AT_CHECKOUT],
-  ['order.pending_approval', [...AT_CHECKOUT, K.SPLIT_BASKET]],
-  ['order.shipped', [K.ATTRIBUTION_GAP]],
+  [OrderPlaced.eventName, AT_CHECKOUT],
+  [OrderPendingApproval.eventName, [...AT_CHECKOUT, K.SPLIT_BASKET]],
+  [SupplierOrderShipped.eventName, [K.ATTRIBUTION_GAP]],
 ]);
 
 /**
@@ -31,17 +38,13 @@ export const ANOMALY_EVENTS: ReadonlyMap<string, readonly AnomalyKind[]> = new M
  * evidence maps to the same finding, so a retried event opens nothing twice.
  */
 @Injectable()
-@ConsumesDomainEvents()
-export class AnomalyEventConsumer implements DomainEventConsumer {
+@ConsumesEvents(OrderPlaced, OrderPendingApproval, SupplierOrderShipped)
+export class AnomalyEventConsumer implements EventConsumer {
   readonly consumer = 'oversight.anomalies';
   private readonly log = new Logger('AnomalyEvents');
   constructor(private readonly detection: AnomalyDetectionService) {}
 
-  handles(type: string): boolean {
-    return ANOMALY_EVENTS.has(type);
-  }
-
-  async handle(ctx: RequestContext, event: DomainEvent): Promise<void> {
+  async handle(ctx: RequestContext, event: ReceivedEvent): Promise<void> {
     const orderId = (event.payload as { orderId?: string })?.orderId ?? event.aggregateId;
     const r = await this.detection.run(ctx, { orderIds: [orderId], now: new Date() }, DetectedVia.EVENT, {
       kinds: [...(ANOMALY_EVENTS.get(event.type) ?? [])],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type RequestContext } from '@bangfu/core';
 import { LedgerService } from '@bangfu/ledger';
-import { ConsumesDomainEvents, type DomainEvent, type DomainEventConsumer } from '@bangfu/ordering';
+import { ConsumesEvents, type EventConsumer, OrderSettled, type ReceivedEvent } from '@bangfu/events';
 
 /**
  * `order.settled` → the settlement postings (supplier payable per supplier order, platform fee).
@@ -9,16 +9,12 @@ import { ConsumesDomainEvents, type DomainEvent, type DomainEventConsumer } from
  * LedgerService.postSettlement is itself idempotent, so a replayed event posts nothing more.
  */
 @Injectable()
-@ConsumesDomainEvents()
-export class LedgerSettlementConsumer implements DomainEventConsumer {
+@ConsumesEvents(OrderSettled)
+export class LedgerSettlementConsumer implements EventConsumer {
   readonly consumer = 'ledger-settlement';
   constructor(private readonly ledger: LedgerService) {}
 
-  handles(type: string): boolean {
-    return type === 'order.settled';
-  }
-
-  async handle(ctx: RequestContext, event: DomainEvent): Promise<void> {
+  async handle(ctx: RequestContext, event: ReceivedEvent): Promise<void> {
     await this.ledger.postSettlement(ctx, event.aggregateId);
   }
 }

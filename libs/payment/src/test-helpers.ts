@@ -4,11 +4,11 @@ import { expect } from 'vitest';
 import { OrganizationKind, Principal, RequestContext, Role, TokenService } from '@bangfu/core';
 import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
 import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
+import { DomainEventDispatcher } from '@bangfu/events';
 import { LEDGER_ENTITIES, LedgerModule } from '@bangfu/ledger';
 import {
   ActorKind,
   CheckoutService,
-  DomainEventDispatcher,
   Order,
   ORDERING_ENTITIES,
   OrderingModule,
@@ -227,11 +227,12 @@ export async function dispatchOrderEvents(
   const rows: Array<{
     id: string;
     type: string;
+    version: number;
     aggregate_id: string;
     payload: Record<string, unknown>;
     created_at: Date;
   }> = await ds.query(
-    `SELECT id, type, aggregate_id, payload, created_at FROM outbox_event WHERE aggregate_id = $1 AND type = $2 ORDER BY created_at`,
+    `SELECT id, type, version, aggregate_id, payload, created_at FROM outbox_event WHERE aggregate_id = $1 AND type = $2 ORDER BY created_at`,
     [orderId, type],
   );
   expect(rows.length).toBeGreaterThan(0);
@@ -241,6 +242,7 @@ export async function dispatchOrderEvents(
       data: {
         id: r.id,
         type: r.type,
+        version: r.version,
         aggregateId: r.aggregate_id,
         payload: r.payload,
         createdAt: new Date(r.created_at).toISOString(),

@@ -1,28 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@bangfu/core';
-import { ConsumesDomainEvents, type DomainEvent, type DomainEventConsumer } from '@bangfu/ordering';
+import {
+  ConsumesEvents,
+  type EventConsumer,
+  OrderAccepted,
+  OrderPaid,
+  OrderRefunded,
+  OrderSettled,
+  type ReceivedEvent,
+} from '@bangfu/events';
 import { PaymentClockService } from './payment-clock.service';
-
-/** Order events that start the payment clock (acceptance) or change what is owed (payment, refunds). */
-export const PAYMENT_CLOCK_EVENTS: ReadonlySet<string> = new Set([
-  'order.accepted',
-  'order.paid',
-  'order.refunded',
-  'order.settled',
-]);
 
 /** Keeps payment_clock in line with accepted pay-on-delivery agency orders (exactly once per event; the sync is idempotent too). */
 @Injectable()
-@ConsumesDomainEvents()
-export class PaymentClockConsumer implements DomainEventConsumer {
+// Acceptance starts the clock; payment, refunds and settlement change what is owed.
+@ConsumesEvents(OrderAccepted, OrderPaid, OrderRefunded, OrderSettled)
+export class PaymentClockConsumer implements EventConsumer {
   readonly consumer = 'procurement.payment-clock';
   constructor(private readonly clock: PaymentClockService) {}
 
-  handles(type: string): boolean {
-    return PAYMENT_CLOCK_EVENTS.has(type);
-  }
-
-  async handle(ctx: RequestContext, event: DomainEvent): Promise<void> {
+  async handle(ctx: RequestContext, event: ReceivedEvent): Promise<void> {
     await this.clock.sync(ctx, event.aggregateId);
   }
 }

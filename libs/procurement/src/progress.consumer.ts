@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@bangfu/core';
-import { ConsumesDomainEvents, type DomainEvent, type DomainEventConsumer } from '@bangfu/ordering';
+import {
+  ConsumesEvents,
+  type EventConsumer,
+  OrderAccepted,
+  OrderCancelled,
+  OrderDelivered,
+  OrderPlaced,
+  OrderRefunded,
+  OrderRejected,
+  type ReceivedEvent,
+} from '@bangfu/events';
 import { ProcurementService } from './procurement.service';
-
-/** Order events that change what an order contributes to a unit's reserved share (delivered: staff retail purchases count then). */
-export const PROGRESS_EVENTS: ReadonlySet<string> = new Set([
-  'order.placed',
-  'order.accepted',
-  'order.delivered',
-  'order.refunded',
-  'order.cancelled',
-  'order.rejected',
-]);
 
 /**
  * Keeps reserved_share_progress up to date from ordering's `domain-events` (through the one
@@ -20,16 +20,13 @@ export const PROGRESS_EVENTS: ReadonlySet<string> = new Set([
  * attribution the same transaction (it implements `handleInTransaction`).
  */
 @Injectable()
-@ConsumesDomainEvents()
-export class ReservedShareProgressConsumer implements DomainEventConsumer {
+// The order events that change what an order contributes to a unit's reserved share (delivered: staff retail purchases count then).
+@ConsumesEvents(OrderPlaced, OrderAccepted, OrderDelivered, OrderRefunded, OrderCancelled, OrderRejected)
+export class ReservedShareProgressConsumer implements EventConsumer {
   readonly consumer = 'procurement.reserved-share';
   constructor(private readonly procurement: ProcurementService) {}
 
-  handles(type: string): boolean {
-    return PROGRESS_EVENTS.has(type);
-  }
-
-  async handle(ctx: RequestContext, event: DomainEvent): Promise<void> {
+  async handle(ctx: RequestContext, event: ReceivedEvent): Promise<void> {
     await this.procurement.syncOrder(ctx, event.aggregateId);
   }
 }

@@ -5,7 +5,8 @@ import { OrganizationKind, RequestContext, Role, TokenService } from '@bangfu/co
 import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
 import { insertCertificationFixture, insertProductFixture, insertVariantFixture } from '@bangfu/certification';
 import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { DomainEventDispatcher, ORDERING_ENTITIES, OrderingModule, OrderService } from '@bangfu/ordering';
+import { DomainEventDispatcher } from '@bangfu/events';
+import { ORDERING_ENTITIES, OrderingModule, OrderService } from '@bangfu/ordering';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import { startTestServer, type TestServer } from '@bangfu/testing';
 import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
@@ -242,15 +243,19 @@ export async function dispatchEvents(server: TestServer, ds: DataSource): Promis
   const rows: Array<{
     id: string;
     type: string;
+    version: number;
     aggregate_id: string;
     payload: Record<string, unknown>;
     created_at: Date;
-  }> = await ds.query(`SELECT id, type, aggregate_id, payload, created_at FROM outbox_event ORDER BY created_at, id`);
+  }> = await ds.query(
+    `SELECT id, type, version, aggregate_id, payload, created_at FROM outbox_event ORDER BY created_at, id`,
+  );
   for (const r of rows) {
     await dispatcher.handle({
       data: {
         id: r.id,
         type: r.type,
+        version: r.version,
         aggregateId: r.aggregate_id,
         payload: r.payload,
         createdAt: new Date(r.created_at).toISOString(),

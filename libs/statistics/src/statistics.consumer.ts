@@ -1,37 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@bangfu/core';
-import { ConsumesDomainEvents, type DomainEvent, type DomainEventConsumer } from '@bangfu/ordering';
+import {
+  ConsumesEvents,
+  type EventConsumer,
+  isEvent,
+  OrderCounted,
+  OrderRefunded,
+  type PayloadOf,
+  type ReceivedEvent,
+} from '@bangfu/events';
+import { countingOrderOf } from '@bangfu/ordering';
 import { RollupWriterService } from './rollup-writer.service';
 
-/** Order events after which a line may count or a counted line may be refunded. */
-export const STATISTICS_EVENTS: ReadonlySet<string> = new Set([
-  'order.accepted',
-  'order.delivered',
-  'order.refunded',
-  'order.settled',
-]);
+type Payload = PayloadOf<OrderCounted> | PayloadOf<OrderRefunded>;
 
 /**
- * Writes the sales rollups in the transaction of the move that makes a line count (ordering's
- * OutboxService.publish runs `handleInTransaction`), and again after commit from `domain-events` as a
- * safety net; the sync is idempotent, so the second run writes nothing.
+ * Writes the sales rollups in the transaction of the move that makes a line count or records a
+ * refund (the outbox runs `handleInTransaction`), and again after commit from `domain-events` as a
+ * safety net; the sync is idempotent, so the second run writes nothing. The order's facts come in the
+ * event: neither run reads ordering's tables.
  */
 @Injectable()
-@ConsumesDomainEvents()
-export class StatisticsEventConsumer implements DomainEventConsumer {
+@ConsumesEvents(OrderCounted, OrderRefunded)
+export class StatisticsEventConsumer implements EventConsumer<Payload> {
   readonly consumer = 'statistics.sales';
   constructor(private readonly writer: RollupWriterService) {}
 
-  handles(type: string): boolean {
-    return STATISTICS_EVENTS.has(type);
+  async handle(ctx: RequestContext, event: ReceivedEvent<Payload>): Promise<void> {
+    const facts = isEvent(event, OrderCounted) ? event.payload : (event.payload as PayloadOf<OrderRefunded>).facts;
+    // Not counted yet (a refund before the order counts): the count, later, carries it.
+    if (!facts.countedAt) return;
+    await this.writer.syncOrder(ctx, facts.orderId, countingOrderOf(facts));
   }
 
-  async handle(ctx: RequestContext, event: DomainEvent): Promise<void> {
-    const orderId = (event.payload as { orderId?: string })?.orderId ?? event.aggregateId;
-    await this.writer.syncOrder(ctx, orderId);
-  }
-
-  handleInTransaction(tx: RequestContext, event: DomainEvent): Promise<void> {
+  handleInTransaction(tx: RequestContext, event: ReceivedEvent<Payload>): Promise<void> {
     return this.handle(tx, event);
   }
 }
