@@ -220,7 +220,9 @@ export class OrderStateMachine {
     const facts = await this.facts.factsOf(tx, order, await this.lines(tx, order.id));
     await this.outbox.publish(
       tx,
-      event === OrderRefunded ? new OrderRefunded(order.id, { ...payload, facts }) : new event(order.id, payload as never),
+      event === OrderRefunded
+        ? new OrderRefunded(order.id, { ...payload, facts })
+        : new event(order.id, payload as never),
     );
     if (counts) await this.outbox.publish(tx, new OrderCounted(order.id, facts));
   }

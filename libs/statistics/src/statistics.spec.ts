@@ -446,7 +446,6 @@ describe('writing and reconciling', () => {
     const db = server.app.get(Db);
     const outbox = server.app.get(OutboxService);
     const facts = server.app.get(CountingFactsService);
-    const facts = server.app.get(CountingFactsService);
     const buyer = await agency(ds, '440106000000');
     const p = await product(ds, ids.coop, '520621000000');
     const o = await insertOrder(ds, buyer, ids.zone, at('2026-05-03T09:00:00'), [
