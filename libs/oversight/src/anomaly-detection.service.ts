@@ -14,6 +14,7 @@ export interface DetectionResult {
 }
 
 export const evidenceKey = (c: Candidate): string => `${c.kind}:${c.subjectType}:${c.subjectId}:${c.fingerprint}`;
+const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Runs the rules and records what they find. A finding is opened once per evidence key (unique in
@@ -38,20 +39,29 @@ export class AnomalyDetectionService {
   ): Promise<DetectionResult> {
     const result: DetectionResult = { candidates: 0, opened: 0, refreshed: 0, openedIds: [] };
     const deps = this.deps.forRun(ctx);
+    // Detect everything first, record afterwards. Recording a burst takes a transaction-scoped advisory
+    // lock, and a run called inside a transaction (every event consumer runs in the dispatcher's, the
+    // admin's scan in its mutation's) holds it until that transaction commits: recorded between rules,
+    // the lock stayed held while the later rules ran their queries, so every other consumer of the same
+    // supplier sat waiting on pg_advisory_xact_lock behind a session idle in transaction. Recorded at
+    // the end, it is held for the few statements between the last record and the commit.
+    const found: Candidate[] = [];
     for (const rule of ANOMALY_RULES) {
       if (options.kinds && !options.kinds.includes(rule.kind)) continue;
       const th = thresholdsResolver(rule, await this.thresholds.overrides(ctx, rule.kind));
-      const found = (await rule.detect(ctx, deps, scope, th)).filter((c) =>
+      const candidates = (await rule.detect(ctx, deps, scope, th)).filter((c) =>
         c.regionCode.startsWith(options.regionPrefix ?? ''),
       );
-      result.candidates += found.length;
-      for (const c of found) {
-        const r = await this.record(ctx, c, via);
-        if (r.opened) {
-          result.opened++;
-          result.openedIds.push(r.id);
-        } else if (r.refreshed) result.refreshed++;
-      }
+      // Within a rule in evidence-key order, so concurrent runs take their locks in the same order.
+      found.push(...candidates.sort((a, b) => compareKeys(evidenceKey(a), evidenceKey(b))));
+    }
+    result.candidates = found.length;
+    for (const c of found) {
+      const r = await this.record(ctx, c, via);
+      if (r.opened) {
+        result.opened++;
+        result.openedIds.push(r.id);
+      } else if (r.refreshed) result.refreshed++;
     }
     if (result.opened) this.log.log(`${via}: opened ${result.opened} finding(s), refreshed ${result.refreshed}`);
     return result;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { Role } from '@bangfu/core';
+import { Db, Role } from '@bangfu/core';
 import type { TestServer } from '@bangfu/testing';
+import { AnomalyDetectionService } from './anomaly-detection.service';
 import { AnomalyEventConsumer } from './anomaly.consumer';
 import { AnomalyKind, DetectedVia } from './anomaly.entities';
 import {
@@ -61,6 +62,53 @@ describe('ORDER_BURST', () => {
     expect(figure(found[0], 'oddHourShare')?.value).toBe(10_000);
     expect(figure(found[0], 'newAccountShare')?.value).toBe(10_000);
     expect(figure(found[0], 'sameUnitShare')?.value).toBe(10_000);
+  });
+
+  it('a run inside a transaction (as every event consumer runs) takes the burst lock only after all rules have read', async () => {
+    // The stall seen in the worker: the burst was recorded (advisory lock taken) before the later rules
+    // ran, so the lock stayed held through their queries until the consumer's transaction committed.
+    // Here a later rule's read (split baskets: procurement_anomaly_flag) is held up by a table lock;
+    // while it waits, the run's session must hold no advisory lock.
+    const s = await supplier(ds);
+    const p = await product(ds, s);
+    const at = shanghai('2026-11-22T10:00:00');
+    const orders: string[] = [];
+    for (let i = 0; i < 5; i++)
+      orders.push(
+        await insertOrder(ds, await customer(ds), hall, new Date(at.getTime() + i * 60_000), [
+          { supplierId: s, variantId: p.variantId, unitPrice: 5_000, quantity: 3 },
+        ]),
+      );
+    const blocker = ds.createQueryRunner();
+    await blocker.startTransaction();
+    await blocker.query(`LOCK TABLE procurement_anomaly_flag IN ACCESS EXCLUSIVE MODE`);
+    const db = server.app.get(Db);
+    const running = db.transaction(sys(), (tx) =>
+      server.app
+        .get(AnomalyDetectionService)
+        .run(tx, { orderIds: [orders[4]], now: new Date(at.getTime() + 3_600_000) }, DetectedVia.EVENT, {
+          kinds: [AnomalyKind.ORDER_BURST, AnomalyKind.SPLIT_BASKET],
+        }),
+    );
+    let waiting: number | null = null;
+    for (let i = 0; i < 200 && waiting === null; i++) {
+      const [row] = await ds.query(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FROM procurement_anomaly_flag%'`,
+      );
+      if (row) waiting = row.pid;
+      else await new Promise((r) => setTimeout(r, 50));
+    }
+    const [{ n }] = await ds.query(
+      `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = $1`,
+      [waiting],
+    );
+    await blocker.rollbackTransaction();
+    await blocker.release();
+    const result = await running;
+    expect(waiting, 'the run reached the split-basket read').not.toBeNull();
+    expect(n, 'advisory locks held while a later rule reads').toBe(0);
+    expect(result.opened).toBe(1);
+    expect(await findingsAbout(ds, AnomalyKind.ORDER_BURST, s)).toHaveLength(1);
   });
 
   it('does not fire on the same orders two hours apart, on four in the hour, nor on counter sales', async () => {
