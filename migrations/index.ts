@@ -24,6 +24,7 @@ import { SupplierTools1764002500000 } from './1764002500000-supplier-tools';
 import { PasswordReset1764002600000 } from './1764002600000-password-reset';
 import { StatisticsExclusion1764002700000 } from './1764002700000-statistics-exclusion';
 import { ReadViews1764002900000 } from './1764002900000-read-views';
+import { ProductDirectory1764002900100 } from './1764002900100-product-directory';
 import { IdentityAuditViews1764003000000 } from './1764003000000-identity-audit-views';
 import { StatisticsBuyerYears1764003100000 } from './1764003100000-statistics-buyer-years';
 
@@ -53,6 +54,7 @@ export const migrations = [
   PasswordReset1764002600000,
   StatisticsExclusion1764002700000,
   ReadViews1764002900000,
+  ProductDirectory1764002900100,
   IdentityAuditViews1764003000000,
   StatisticsBuyerYears1764003100000,
 ];

@@ -34,6 +34,17 @@ export class CategoryService {
     return category;
   }
 
+  /** The category and all its descendants (other libs filter by a category subtree). */
+  async subtreeIds(ctx: RequestContext, id: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.manager(ctx).query(
+      `WITH RECURSIVE sub AS (SELECT id FROM category WHERE id = $1::uuid
+                              UNION SELECT k.id FROM category k JOIN sub ON k.parent_id = sub.id)
+       SELECT id FROM sub`,
+      [id],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Names from the root down to the category (indexed for search: 绿茶 also finds under 茶叶). */
   async namePath(ctx: RequestContext, id: string | null): Promise<string[]> {
     if (!id) return [];

@@ -36,7 +36,7 @@ export class CertificationListService {
     const qb = this.db
       .repo(ctx, Certification)
       .createQueryBuilder('c')
-      .innerJoin('product', 'p', 'p.id = c.product_id');
+      .innerJoin('product_directory', 'p', 'p.id = c.product_id');
     if (!p.hasRole(Role.PLATFORM_ADMIN)) {
       const orgIds = p.organizationIds(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF);
       const prefixes = p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR).map((x) => `${x}%`);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@bangfu/catalog';
 import { StorageModule } from '@bangfu/storage';
+import { IdentityModule } from '@bangfu/identity';
 import { RegionModule } from '@bangfu/region';
 import { SupplierModule } from '@bangfu/supplier';
 import { CertificationExpiryJob, CertificationExpiryScheduler } from './certification-expiry.job';
@@ -19,7 +20,7 @@ import { CertifiedDirectoryService } from './certified-directory.service';
 export const CERTIFICATION_ENTITIES = [Certification, CertificationEvent, CertificationDocument];
 
 @Module({
-  imports: [RegionModule, SupplierModule, CatalogModule, StorageModule],
+  imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, StorageModule],
   controllers: [CertifiedDirectoryExportController, CertificationDocumentsController],
   providers: [
     CertificationService,

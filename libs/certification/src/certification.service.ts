@@ -4,7 +4,7 @@ import { AppError, Db, ErrorCode, forbidden, notFound, type Principal, type Requ
 import { type Product, ProductService } from '@bangfu/catalog';
 import { RegionService } from '@bangfu/region';
 import { In } from 'typeorm';
-import { NotificationService, SupplierService } from '@bangfu/supplier';
+import { LinkageService, NotificationService, SupplierService } from '@bangfu/supplier';
 import { shanghaiDate, isCalendarDate } from './dates';
 import { Certification, CertificationEvent, CertificationStatus, effectiveStatusOf } from './certification.entities';
 import type { CertifyProductInput } from './certification.types';
@@ -56,6 +56,7 @@ export class CertificationService {
     private readonly suppliers: SupplierService,
     private readonly notifications: NotificationService,
     private readonly products: ProductService,
+    private readonly linkages: LinkageService,
   ) {}
 
   // ── reads ────────────────────────────────────────────────────────────────────────
@@ -318,13 +319,7 @@ export class CertificationService {
         }
       },
       linkageInForce: async () => {
-        const rows = await this.db
-          .manager(ctx)
-          .query(
-            `SELECT 1 FROM linkage WHERE supplier_id = $1 AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date) LIMIT 1`,
-            [product.supplierId, shanghaiDate()],
-          );
-        if (rows.length === 0)
+        if (!(await this.linkages.inForce(ctx, product.supplierId, shanghaiDate())))
           throw new AppError(
             CertificationErrorCode.NO_LINKAGE,
             'The supplier has no benefit linkage (利益联结) in force with households or a village collective',

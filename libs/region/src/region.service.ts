@@ -45,6 +45,23 @@ export class RegionService {
     return rows.sort((a, b) => a.level - b.level);
   }
 
+  /**
+   * Each code's full name, province first (贵州省铜仁市江口县), for other libs' lists and exports; one
+   * query for all codes. Regions not loaded are skipped; an unknown code gets ''.
+   */
+  async pathNames(ctx: RequestContext, codes: string[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(codes.filter((c) => isRegionCode(c)))];
+    if (wanted.length === 0) return new Map();
+    const rows: Array<{ code: string; name: string | null }> = await this.db.manager(ctx).query(
+      `SELECT x.code, (SELECT string_agg(r.name, '' ORDER BY r.level) FROM region r
+                        WHERE r.code IN (rpad(left(x.code, 2), 12, '0'), rpad(left(x.code, 4), 12, '0'),
+                                         rpad(left(x.code, 6), 12, '0'), rpad(left(x.code, 9), 12, '0'), x.code)) AS name
+         FROM unnest($1::text[]) AS x(code)`,
+      [wanted],
+    );
+    return new Map(rows.map((r) => [r.code, r.name ?? '']));
+  }
+
   /** The region must exist and be at one of the given levels; the error names the field. */
   async requireLevel(ctx: RequestContext, code: string, levels: RegionLevel[], field = 'regionCode'): Promise<Region> {
     if (!isRegionCode(code)) throw invalidCode(code, field);

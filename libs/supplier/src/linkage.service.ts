@@ -120,6 +120,17 @@ export class LinkageService {
     });
   }
 
+  /** Whether the supplier has a benefit linkage in force on `date` (certification requires one). */
+  async inForce(ctx: RequestContext, supplierId: string, date: string): Promise<boolean> {
+    const rows = await this.db
+      .manager(ctx)
+      .query(
+        `SELECT 1 FROM linkage WHERE supplier_id = $1 AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date) LIMIT 1`,
+        [supplierId, date],
+      );
+    return rows.length > 0;
+  }
+
   /** A supplier's linkages: its staff and platform admins see all; coordinators/auditors those in their region. */
   async list(ctx: RequestContext, supplierId: string): Promise<Linkage[]> {
     const p = ctx.requirePrincipal();
