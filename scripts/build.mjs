@@ -14,7 +14,7 @@ const TARGETS = {
   storefront: {
     config: 'apps/storefront/vite.config.ts',
     out: 'dist/storefront/index.html',
-    sources: ['apps/storefront'],
+    sources: ['apps/storefront', 'libs/shared/locale'],
   },
 };
 

@@ -10,6 +10,8 @@ const workspaceRoot = resolve(here, '../..');
 export default defineConfig({
   root: here,
   plugins: [react()],
+  // Shared pure code (yuan, Asia/Shanghai dates) the server uses too; see libs/shared/locale.
+  resolve: { alias: { '@bangfu/locale': resolve(workspaceRoot, 'libs/shared/locale/src/index.ts') } },
   logLevel: 'warn',
   build: {
     outDir: resolve(workspaceRoot, 'dist/storefront'),

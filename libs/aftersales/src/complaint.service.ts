@@ -15,7 +15,7 @@ import {
   type RequestContext,
   toConnection,
 } from '@bangfu/core';
-import { allocate } from '@bangfu/money';
+import { allocate, formatYuan } from '@bangfu/money';
 import { FulfilmentService, OrderService, SupplierOrderStatus } from '@bangfu/ordering';
 import { RefundService } from '@bangfu/payment';
 import { SupplierService } from '@bangfu/supplier';
@@ -242,13 +242,13 @@ export class ComplaintService {
       await this.db.repo(tx, Complaint).save(c);
       const note = AftersalesNotifier.complaintInput(
         'COMPLAINT_UPHELD',
-        `投诉成立，已退款 ${(claimed.amount / 100).toFixed(2)} 元`,
+        `投诉成立，已退款 ${formatYuan(claimed.amount, { symbol: false })} 元`,
         c,
       );
       await this.notify.buyer(tx, c, note);
       await this.notify.supplier(tx, c.supplierId, {
         ...note,
-        title: `投诉成立，已向买方退款 ${(claimed.amount / 100).toFixed(2)} 元`,
+        title: `投诉成立，已向买方退款 ${formatYuan(claimed.amount, { symbol: false })} 元`,
       });
       await this.rules.evaluate(tx, c.supplierId);
       return c;

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import ExcelJS from 'exceljs';
 import { once } from 'node:events';
-import { Allow, AppError, Ctx, ErrorCode, PUBLIC, type RequestContext } from '@bangfu/core';
+import { Allow, AppError, csvText, Ctx, ErrorCode, PUBLIC, type RequestContext } from '@bangfu/core';
 import type { CertifiedDirectoryFilter } from './certification.types';
 import { type DirectoryRow, CertifiedDirectoryService } from './certified-directory.service';
 
@@ -20,13 +20,6 @@ export const DIRECTORY_COLUMNS: ReadonlyArray<{ header: string; width: number; v
 
 /** Above this the caller is asked to narrow the filter instead of downloading the whole country. */
 export const EXPORT_MAX_ROWS = 50_000;
-
-/** RFC 4180 quoting, plus a leading apostrophe on cells a spreadsheet would run as a formula. */
-export function csvCell(value: string | null | undefined): string {
-  let s = value ?? '';
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 function single(value: unknown, field: string): string | null {
   if (value === undefined || value === '') return null;
@@ -47,10 +40,14 @@ export class CertifiedDirectoryExportController {
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', this.disposition(f.validOn, 'csv'));
     // The BOM makes Excel read the file as UTF-8 instead of the system code page (GBK on Chinese Windows).
-    res.write(`\uFEFF${DIRECTORY_COLUMNS.map((c) => csvCell(c.header)).join(',')}\r\n`);
+    res.write(csvText([DIRECTORY_COLUMNS.map((c) => c.header)]));
     try {
       for await (const rows of this.directory.batches(ctx, f)) {
-        const chunk = rows.map((r) => `${DIRECTORY_COLUMNS.map((c) => csvCell(c.value(r))).join(',')}\r\n`).join('');
+        // Product titles and issuers are user input: csvText neutralises formula cells.
+        const chunk = csvText(
+          rows.map((r) => DIRECTORY_COLUMNS.map((c) => c.value(r))),
+          { bom: false },
+        );
         if (!res.write(chunk)) await once(res, 'drain');
       }
       res.end();

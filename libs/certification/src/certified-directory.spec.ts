@@ -8,7 +8,7 @@ import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangf
 import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
 import { CertificationStatus } from './certification.entities';
 import { CERTIFICATION_ENTITIES, CertificationModule } from './certification.module';
-import { csvCell } from './certified-directory.controller';
+import { csvText } from '@bangfu/core';
 import { shanghaiDate } from './dates';
 import { addDays, insertCertificationFixture, insertProductFixture } from './fixtures';
 
@@ -253,8 +253,8 @@ describe('directory exports', () => {
   });
 
   it('neutralises cells a spreadsheet would run as formulas', () => {
-    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvCell('+86 123')).toBe(`'+86 123`);
-    expect(csvCell('普通,文本')).toBe('"普通,文本"');
+    expect(csvText([['=HYPERLINK("x")', '+86 123', '普通,文本']], { bom: false })).toBe(
+      `"'=HYPERLINK(""x"")",'+86 123,"普通,文本"\r\n`,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Db, Principal, RequestContext } from '@bangfu/core';
+import { formatYuan } from '@bangfu/money';
 import { AddressBookService, AuthService } from '@bangfu/identity';
 import { AttributionKind, AttributionRuleService } from '@bangfu/attribution';
 import {
@@ -58,8 +59,6 @@ export interface DemoActivitySummary {
   householdIncome: number;
   households: number;
 }
-
-const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
 
 /** A one-page PDF standing in for the scanned invoice and inspection record (验收单) the buyer uploads. */
 export function demoInvoicePdf(invoiceNo: string, orderNo: string): Buffer {
@@ -353,5 +352,5 @@ async function payRetailByWebhookPath(app: INestApplicationContext, order: Order
 }
 
 export const describeDemoActivity = (s: DemoActivitySummary) =>
-  `${s.requests} purchase requests (${s.pendingApproval} awaiting approval), ${s.orders} orders, 广州市教育局 completion ${s.completionPercent ?? 0}% (pending ${yuan(s.pendingAmount)}), ` +
-  `${yuan(s.householdIncome)} income attributed to ${s.households} households`;
+  `${s.requests} purchase requests (${s.pendingApproval} awaiting approval), ${s.orders} orders, 广州市教育局 completion ${s.completionPercent ?? 0}% (pending ${formatYuan(s.pendingAmount)}), ` +
+  `${formatYuan(s.householdIncome)} income attributed to ${s.households} households`;

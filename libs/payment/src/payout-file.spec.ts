@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadPaymentConfig } from './payment.config';
-import { csvCell, fenToYuan, payoutCsv } from './payout-file';
+import { csvText } from '@bangfu/core';
+import { fenToYuan } from '@bangfu/money';
+import { payoutCsv } from './payout-file';
 import { maskAccountNo } from './payout.resolver';
 
 describe('fenToYuan (string arithmetic)', () => {
@@ -19,13 +21,14 @@ describe('fenToYuan (string arithmetic)', () => {
 
 describe('CSV', () => {
   it('quotes separators and quotes, and neutralises formula cells', () => {
-    expect(csvCell('plain')).toBe('plain');
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('=1+1')).toBe("'=1+1");
-    expect(csvCell('+86')).toBe("'+86");
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
+    const cell = (value: string) => csvText([[value]], { bom: false }).slice(0, -2);
+    expect(cell('plain')).toBe('plain');
+    expect(cell('a,b')).toBe('"a,b"');
+    expect(cell('say "hi"')).toBe('"say ""hi"""');
+    expect(cell('=1+1')).toBe("'=1+1");
+    expect(cell('+86')).toBe("'+86");
+    expect(cell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(cell('line\nbreak')).toBe('"line\nbreak"');
   });
 
   it('writes a BOM, a header and one CRLF line per payout', () => {
@@ -46,6 +49,19 @@ describe('CSV', () => {
       's1,江口县合作社,农行,合作社,6228480012345678,1000.05,CNY,PO-1',
       '',
     ]);
+  });
+
+  it('neutralises a supplier name a spreadsheet would run as a formula', () => {
+    const line = {
+      supplierId: 's1',
+      bankName: '农行',
+      bankAccountName: '-x',
+      bankAccountNo: '1',
+      amount: -5,
+      reference: 'R',
+    };
+    const csv = payoutCsv([{ ...line, supplierName: '=HYPERLINK("http://x","点我")' }]);
+    expect(csv.slice(1).split('\r\n')[1]).toBe(`s1,"'=HYPERLINK(""http://x"",""点我"")",农行,'-x,1,-0.05,CNY,R`);
   });
 });
 

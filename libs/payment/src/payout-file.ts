@@ -1,23 +1,5 @@
-import type { Fen } from '@bangfu/money';
-
-/**
- * Fen as yuan with two decimals by string arithmetic (no floating point): 123456 → "1234.56",
- * 5 → "0.05", -120 → "-1.20". Exact for every safe integer.
- */
-export function fenToYuan(fen: Fen): string {
-  if (!Number.isSafeInteger(fen)) throw new Error(`not an integer amount of fen: ${fen}`);
-  const digits = String(Math.abs(fen)).padStart(3, '0');
-  return `${fen < 0 ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
-}
-
-/**
- * One CSV cell (RFC 4180 quoting). Cells that a spreadsheet would run as a formula (= + - @, tab,
- * CR) get a leading apostrophe: supplier names are user input and the file is opened in Excel.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+import { csvText } from '@bangfu/core';
+import { type Fen, fenToYuan } from '@bangfu/money';
 
 export interface BankPayoutLine {
   supplierId: string;
@@ -50,10 +32,11 @@ export function payoutCsv(lines: BankPayoutLine[]): string {
       l.bankName,
       l.bankAccountName,
       l.bankAccountNo,
-      fenToYuan(l.amount),
+      l.amount,
       'CNY',
       l.reference,
     ]),
   ];
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  // Supplier and account names are user input: csvText neutralises formula cells. The amount is exact yuan.
+  return csvText(rows, { number: (fen) => fenToYuan(fen) });
 }

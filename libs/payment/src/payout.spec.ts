@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { RequestContext, Role } from '@bangfu/core';
 import { LedgerService } from '@bangfu/ledger';
 import { expectErrorCode, type TestServer } from '@bangfu/testing';
-import { fenToYuan } from './payout-file';
+import { fenToYuan } from '@bangfu/money';
 import { startStripeTestServer, type StripeTestServer } from './testing/stripe-test-server';
 import {
   actor,

@@ -1,4 +1,8 @@
-import { rmbUppercase, yuan } from './rmb';
+import { formatYuan } from '@bangfu/money';
+import { rmbUppercase } from './rmb';
+
+/** Amounts in the documents' number cells; the ¥ is written where the layout wants it. */
+const yuan = (fen: number) => formatYuan(fen, { symbol: false });
 
 /** Escapes text for HTML element content and attribute values. */
 export function esc(value: unknown): string {

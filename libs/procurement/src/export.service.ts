@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, AppError, Db, type RequestContext } from '@bangfu/core';
+import { ErrorCode, AppError, csvText, Db, type RequestContext } from '@bangfu/core';
+import { fenToYuan } from '@bangfu/money';
 import { UnitAccess } from './access';
 import { checkYear } from './dates';
 import { shanghaiTime } from './documents';
 import { FilingService } from './filing.service';
-import { yuanPlain } from './rmb';
 
 /** Above this a unit's export is refused (narrow by year) rather than built in memory. */
 export const EXPORT_MAX_ROWS = 50_000;
@@ -108,20 +108,16 @@ export const FILING_COLUMNS: ReadonlyArray<Column<FilingExportRow>> = [
   { header: '最后修改', width: 18, value: (r) => shanghaiTime(r.updated_at) },
 ];
 
-/** RFC 4180 quoting, plus a leading apostrophe on cells a spreadsheet would run as a formula. */
-export function csvCell(value: string | number): string {
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** A CSV document with a UTF-8 BOM (Excel otherwise reads it in the system code page) and CRLF lines. */
-export function toCsv<R>(columns: ReadonlyArray<Column<R>>, rows: R[]): string {
-  const lines = [columns.map((c) => csvCell(c.header)).join(',')];
-  // Money cells are numbers we format ourselves: a minus sign there is not a formula.
-  for (const r of rows)
-    lines.push(columns.map((c) => (c.money ? yuanPlain(c.value(r) as number) : csvCell(c.value(r)))).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+/**
+ * A CSV document with a UTF-8 BOM (Excel otherwise reads it in the system code page) and CRLF lines,
+ * `title` (a notice's heading) on its own first line when given. Money cells are exact yuan; numbers are
+ * never taken for formulas, so a negative amount stays a number.
+ */
+export function toCsv<R>(columns: ReadonlyArray<Column<R>>, rows: R[], title?: string): string {
+  const table = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.value(r)))];
+  return csvText(title === undefined ? table : [[title], ...table], {
+    number: (v, i) => (columns[i].money ? fenToYuan(v) : String(v)),
+  });
 }
 
 /** A unit's orders and filings as rows for CSV/XLSX, read-scope checked, filtered in SQL. */

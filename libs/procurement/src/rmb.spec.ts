@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from './export.service';
-import { rmbUppercase, yuan, yuanPlain } from './rmb';
+import { fenToYuan, formatYuan } from '@bangfu/money';
+import { rmbUppercase } from './rmb';
 
 describe('rmbUppercase (人民币大写)', () => {
   it.each([
@@ -23,9 +24,10 @@ describe('rmbUppercase (人民币大写)', () => {
   });
 
   it('formats yuan exactly', () => {
-    expect(yuan(123456789)).toBe('1,234,567.89');
-    expect(yuan(-5)).toBe('-0.05');
-    expect(yuanPlain(100001)).toBe('1000.01');
+    // documents.ts writes amounts as formatYuan(…, { symbol: false }) after its own ¥.
+    expect(formatYuan(123456789, { symbol: false })).toBe('1,234,567.89');
+    expect(formatYuan(-5, { symbol: false })).toBe('-0.05');
+    expect(fenToYuan(100001)).toBe('1000.01');
   });
 });
 

@@ -58,17 +58,3 @@ export function rmbUppercase(fen: number): string {
   out += cents > 0 ? `${DIGITS[cents]}分` : '整';
   return out;
 }
-
-/** Fen as yuan with two decimals and thousands separators, exact (no floating point). */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** Fen as a plain decimal yuan string for spreadsheets and CSV ("1234.56"), exact. */
-export function yuanPlain(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { type Column, csvCell, toCsv } from './export.service';
+import { type Column, toCsv } from './export.service';
 import type { PaymentClockEntry, PaymentClockReport } from './payment-clock.types';
 import type { CompletionRanking, SupervisionRow } from './supervision.types';
 
@@ -71,7 +71,7 @@ export function overdueTitle(r: PaymentClockReport, place: string): string {
 
 /** CSV with the notice's title on its own first line above the headers. */
 export function titledCsv<R>(title: string, columns: ReadonlyArray<Column<R>>, rows: R[]): string {
-  return `\uFEFF${csvCell(title)}\r\n${toCsv(columns, rows).slice(1)}`;
+  return toCsv(columns, rows, title);
 }
 
 /** XLSX: title row (merged, bold), header row, rows; money as yuan numbers formatted #,##0.00. */

@@ -96,12 +96,12 @@ export class CommitmentService {
       );
       await this.history(tx, c.id, null, ProduceCommitmentStatus.PROPOSED, null);
       const [supplier] = await this.suppliers.viewsByIds(tx, [supplierId]);
-      const below = unitPrice < offer.askingPrice ? `（低于您的要价 ¥${formatYuan(offer.askingPrice)}）` : '';
+      const below = unitPrice < offer.askingPrice ? `（低于您的要价 ${formatYuan(offer.askingPrice)}）` : '';
       out.push(
         ...(await this.notifier.toHousehold(tx, await this.access.household(tx, offer.householdId), {
           kind: 'PRODUCE_COMMITMENT_PROPOSED',
           title: `${supplier?.name ?? '合作社'}想收购您的${offer.cropName} ${quantity}${offer.unit}`,
-          body: `单价 ¥${formatYuan(unitPrice)}/${offer.unit}${below}，${pickupDate} 取货；请确认或拒绝`,
+          body: `单价 ${formatYuan(unitPrice)}/${offer.unit}${below}，${pickupDate} 取货；请确认或拒绝`,
           data: { offerId: offer.id, commitmentId: c.id },
         })),
       );

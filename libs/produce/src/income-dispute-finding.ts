@@ -5,13 +5,13 @@ import {
   AnomalySubjectType,
   type ExternalFindingInput,
 } from '@bangfu/oversight';
+import { formatYuan } from '@bangfu/money';
 import { maskName } from '@bangfu/supplier';
 import { type IncomeDispute, IncomeLineKind } from './produce.entities';
 import type { IncomeStatementAttribution, IncomeStatementPurchase } from './produce.types';
 
 const text = (name: string, value: string): AnomalyFigureData => ({ name, value: 0, unit: 'TEXT', text: value });
 const fen = (name: string, value: number): AnomalyFigureData => ({ name, value, unit: 'FEN' });
-const yuan = (f: number): string => `¥${(f / 100).toFixed(2)}`;
 
 /**
  * The INCOME_DISPUTE finding for auditors (libs/oversight): subject the supplier, region the
@@ -48,7 +48,7 @@ export function incomeDisputeFinding(
     subjectLabel: supplierName,
     supplierId: d.supplierId,
     regionCode: d.villageCode,
-    summary: `A farmer household in ${d.villageCode} disputes its ${what} of ${d.period} from ${supplierName} (${yuan(d.amount)})`,
+    summary: `A farmer household in ${d.villageCode} disputes its ${what} of ${d.period} from ${supplierName} (${formatYuan(d.amount)})`,
     figures: [
       text('lineKind', d.kind),
       text('period', d.period),

@@ -148,7 +148,7 @@ export class ReceiptService {
         ...(await this.notifier.toHousehold(tx, await this.access.household(tx, offer.householdId), {
           kind: 'PRODUCE_RECEIVED',
           title: `已收货：${offer.cropName} ${quantity}${offer.unit}${short > 0 ? `（承诺 ${commitment.quantity}${offer.unit}，短交 ${short}）` : ''}`,
-          body: `收购款 ¥${formatYuan(amount)}，待付款；批次 ${lot.lotNo}`,
+          body: `收购款 ${formatYuan(amount)}，待付款；批次 ${lot.lotNo}`,
           data: { offerId: offer.id, commitmentId: commitment.id, receiptId: row.id },
         })),
       );
@@ -200,7 +200,7 @@ export class ReceiptService {
       out.push(
         ...(await this.notifier.toHousehold(tx, await this.access.household(tx, receipt.householdId), {
           kind: 'PRODUCE_PAYMENT_PAID',
-          title: `收购款已付：¥${formatYuan(payment.amount)}`,
+          title: `收购款已付：${formatYuan(payment.amount)}`,
           body: `${day}，凭证 ${ref}`,
           data: { receiptId: receipt.id, paymentId: payment.id },
         })),

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { csvText } from '@bangfu/core';
+import { fenToYuan } from '@bangfu/money';
 import type { AssistanceIndicators, ChannelCertifiedShareReport, SalesFigures, SalesStats } from './statistics.types';
 import { KIND_LABELS } from './labels';
 
@@ -24,12 +26,6 @@ const GROUP_HEADERS: Record<string, string> = {
 };
 
 const place = (path: string[]) => (path.length ? path.join('') : '全国');
-
-/** Fen as plain decimal yuan ("1234.56"), exact. */
-export function yuanText(fen: number): string {
-  const abs = Math.abs(fen);
-  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
 
 const figureCells = (f: SalesFigures) => [
   f.grossAmount,
@@ -124,22 +120,11 @@ export function channelShareSheet(r: ChannelCertifiedShareReport, regionPath: st
   };
 }
 
-/** RFC 4180 quoting, plus a leading apostrophe on text a spreadsheet would run as a formula. */
-function csvCell(value: string): string {
-  const s = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** UTF-8 with BOM (Excel on Chinese Windows reads it as UTF-8 instead of GBK). */
+/** UTF-8 with BOM (Excel on Chinese Windows reads it as UTF-8 instead of GBK); money columns as exact yuan. */
 export function toCsv(sheet: Sheet): string {
-  const cell = (v: string | number | null, i: number) =>
-    v === null ? '' : sheet.money[i] && typeof v === 'number' ? yuanText(v) : csvCell(String(v));
-  const lines = [
-    csvCell(sheet.title),
-    sheet.headers.map(csvCell).join(','),
-    ...sheet.rows.map((r) => r.map(cell).join(',')),
-  ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvText([[sheet.title], sheet.headers, ...sheet.rows], {
+    number: (v, i) => (sheet.money[i] ? fenToYuan(v) : String(v)),
+  });
 }
 
 export async function toXlsx(sheet: Sheet): Promise<Buffer> {

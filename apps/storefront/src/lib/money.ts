@@ -1,3 +1,5 @@
+import { fenToYuan, formatYuan } from '@bangfu/locale';
+
 // Money is integer fen end to end (DESIGN: never floats). Amounts typed in yuan are converted with
 // string arithmetic, so "0.1" + "0.2" style rounding can never reach the API.
 
@@ -23,17 +25,10 @@ export function parseYuanToFen(input: string): number | null {
 
 /** Yuan text for a fen amount, without currency sign or grouping: 1250 → "12.50" (for form fields). */
 export function fenToYuanText(fen: number): string {
-  if (!Number.isSafeInteger(fen)) return '';
-  const sign = fen < 0 ? '-' : '';
-  const abs = String(Math.abs(fen)).padStart(3, '0');
-  return `${sign}${abs.slice(0, -2)}.${abs.slice(-2)}`;
+  return Number.isSafeInteger(fen) ? fenToYuan(fen) : '';
 }
 
-/** Display form: 123450 → "¥1,234.50"; null/undefined → "—". */
+/** Display form: 123450 → "¥1,234.50" (the server's formatter, @bangfu/locale); null/undefined → "—". */
 export function formatFen(fen: number | null | undefined): string {
-  if (fen === null || fen === undefined || !Number.isSafeInteger(fen)) return '—';
-  const text = fenToYuanText(fen);
-  const sign = text.startsWith('-') ? '-' : '';
-  const [whole, frac] = text.replace('-', '').split('.');
-  return `${sign}¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${frac}`;
+  return fen === null || fen === undefined || !Number.isSafeInteger(fen) ? '—' : formatYuan(fen);
 }

@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './config';
 export * from './core.module';
+export * from './csv';
 export * from './db';
 export * from './error-filter';
 export * from './errors';

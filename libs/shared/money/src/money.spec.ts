@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocate, formatYuan, MoneyScalar } from './money';
+import { allocate, formatYuan, MoneyScalar } from './index';
 
 describe('allocate (largest remainder)', () => {
   it('splits exactly and gives remainders to the largest fractions', () => {

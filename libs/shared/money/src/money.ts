@@ -66,10 +66,3 @@ export function allocate(total: Fen, weights: readonly number[]): Fen[] {
   }
   return floors.map((f) => Number(f * sign));
 }
-
-/** Formats fen as yuan for humans (never for arithmetic). */
-export function formatYuan(fen: Fen): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}¥${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
-}

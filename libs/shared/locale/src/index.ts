@@ -1,0 +1,2 @@
+export * from './shanghai';
+export * from './yuan';
