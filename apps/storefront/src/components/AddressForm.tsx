@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { Controller } from 'react-hook-form';
 import { api } from '../api/client';
 import {
   type AddressData,
@@ -8,15 +8,16 @@ import {
   UPDATE_ADDRESS,
 } from '../api/buyers';
 import { useI18n } from '../i18n';
-import { checkAddress } from '../lib/address';
-import { regionCodeOf } from '../lib/region-code';
+import { addressFormSchema } from '../lib/forms';
 import { useAction } from '../lib/use-action';
+import { useZodForm } from '../lib/use-zod-form';
 import { ErrorNotice } from './Feedback';
+import { FieldProblem, TextField } from './FormField';
 import { RegionPicker } from './RegionPicker';
 
 /**
  * 收货地址 form: recipient, mobile, region picked down to the village (where the division has
- * villages), street detail, default. Creates, or edits `address` when given.
+ * villages), street detail, default. Creates, or edits `address` when given. lib/forms.ts checks it.
  */
 export function AddressForm({
   address,
@@ -28,95 +29,64 @@ export function AddressForm({
   onCancel?: () => void;
 }) {
   const { t } = useI18n();
-  const id = useId();
-  const [recipient, setRecipient] = useState(address?.recipient ?? '');
-  const [phone, setPhone] = useState(address?.phone ?? '');
-  const [region, setRegion] = useState(address?.regionCode ?? '');
-  const [detail, setDetail] = useState(address?.detail ?? '');
-  const [isDefault, setIsDefault] = useState(address?.isDefault ?? false);
-  const [tried, setTried] = useState(false);
-  const regionCode = region ? (regionCodeOf(region) ?? (/^\d{12}$/.test(region) ? region : '')) : '';
-  const input: AddressInput = {
-    recipient: recipient.trim(),
-    phone: phone.replace(/[\s-]/g, ''),
-    regionCode,
-    detail: detail.trim(),
-    isDefault,
-  };
-  const problems = checkAddress(input);
+  const form = useZodForm(addressFormSchema, {
+    recipient: address?.recipient ?? '',
+    phone: address?.phone ?? '',
+    region: address?.regionCode ?? '',
+    detail: address?.detail ?? '',
+    isDefault: address?.isDefault ?? false,
+  });
+  const problems = form.formState.errors;
 
-  const save = useAction(async () => {
+  const save = useAction(async (input: AddressInput) => {
     const data = address
       ? await api.request<{ updateAddress: AddressData }>(UPDATE_ADDRESS, { id: address.id, input })
       : await api.request<CreateAddressData>(CREATE_ADDRESS, { input });
     onSaved('updateAddress' in data ? data.updateAddress : data.createAddress);
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setTried(true);
-    if (Object.keys(problems).length) return;
-    void save.run();
-  };
-  const err = (field: keyof typeof problems) =>
-    tried && problems[field] ? <p className="field-error">{t(`address.problem.${problems[field]}`)}</p> : null;
-
   return (
     <form
       className="address-form"
-      onSubmit={submit}
+      onSubmit={form.handleSubmit((input) => void save.run(input))}
       noValidate
       aria-label={address ? t('address.edit') : t('address.add')}
       data-testid="address-form"
     >
-      <div className="field">
-        <label htmlFor={`${id}-recipient`}>{t('address.recipient')}</label>
-        <input
-          id={`${id}-recipient`}
-          name="recipient"
-          autoComplete="name"
-          maxLength={50}
-          value={recipient}
-          aria-invalid={tried && !!problems.recipient}
-          onChange={(e) => setRecipient(e.target.value)}
-        />
-        {err('recipient')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-phone`}>{t('address.phone')}</label>
-        <input
-          id={`${id}-phone`}
-          name="phone"
-          type="tel"
-          inputMode="numeric"
-          autoComplete="tel"
-          maxLength={20}
-          value={phone}
-          aria-invalid={tried && !!problems.phone}
-          onChange={(e) => setPhone(e.target.value)}
-        />
-        {err('phone')}
-      </div>
+      <TextField
+        label={t('address.recipient')}
+        autoComplete="name"
+        maxLength={50}
+        error={problems.recipient}
+        {...form.register('recipient')}
+      />
+      <TextField
+        label={t('address.phone')}
+        type="tel"
+        inputMode="numeric"
+        autoComplete="tel"
+        maxLength={20}
+        error={problems.phone}
+        {...form.register('phone')}
+      />
       <fieldset className="fieldset">
         <legend>{t('address.region')}</legend>
-        <RegionPicker value={region} deepest={5} onChange={setRegion} />
-        {err('regionCode')}
-      </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-detail`}>{t('address.detail')}</label>
-        <input
-          id={`${id}-detail`}
-          name="detail"
-          autoComplete="street-address"
-          maxLength={200}
-          value={detail}
-          aria-invalid={tried && !!problems.detail}
-          onChange={(e) => setDetail(e.target.value)}
+        <Controller
+          control={form.control}
+          name="region"
+          render={({ field }) => <RegionPicker value={field.value} deepest={5} onChange={field.onChange} />}
         />
-        {err('detail')}
-      </div>
+        <FieldProblem error={problems.region} />
+      </fieldset>
+      <TextField
+        label={t('address.detail')}
+        autoComplete="street-address"
+        maxLength={200}
+        error={problems.detail}
+        {...form.register('detail')}
+      />
       <label className="check">
-        <input type="checkbox" name="isDefault" checked={isDefault} onChange={(e) => setIsDefault(e.target.checked)} />
+        <input type="checkbox" {...form.register('isDefault')} />
         <span>{t('address.makeDefault')}</span>
       </label>
       <ErrorNotice error={save.error} />

@@ -91,6 +91,8 @@ export const commonEn: Record<keyof typeof commonZhCN, string> = {
   'form.problem.stock': 'Enter a whole number, not negative',
   'form.problem.sku': 'Letters, digits, dots, dashes and underscores only',
   'form.problem.originLevel': 'Choose a county or a village',
+  'form.problem.tooLong': 'Too long',
+  'form.problem.invalid': 'Please check this field',
   'nav.orders': 'My orders',
   'nav.cart': 'Cart',
   'nav.cartCount': 'Cart ({count} items)',

@@ -91,6 +91,8 @@ export const commonZhCN = {
   'form.problem.stock': '请填写不为负的整数',
   'form.problem.sku': '只能包含字母、数字、点、横线和下划线',
   'form.problem.originLevel': '请选到县或村',
+  'form.problem.tooLong': '内容太长',
+  'form.problem.invalid': '请检查此项',
   'nav.orders': '我的订单',
   'nav.cart': '购物车',
   'nav.cartCount': '购物车（{count} 件）',

@@ -1,32 +1,29 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { RESET_PASSWORD } from '../../api/signup';
 import { ErrorNotice } from '../../components/Feedback';
+import { TextField } from '../../components/FormField';
 import { useI18n } from '../../i18n';
+import { resetPasswordSchema } from '../../lib/forms';
 import { Link, useLocation } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
+import { useZodForm } from '../../lib/use-zod-form';
 
 /** 重置密码: the code from the message (prefilled from `?token=`) and a new password. */
 export function ResetPasswordPage() {
   const { t } = useI18n();
   const { search } = useLocation();
-  const [token, setToken] = useState(search.get('token') ?? '');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const form = useZodForm(resetPasswordSchema, { token: search.get('token') ?? '', password: '', confirm: '' });
+  const problems = form.formState.errors;
   const [done, setDone] = useState(false);
-  const reset = useAction(async () => {
-    await api.request(RESET_PASSWORD, { token: token.trim(), newPassword: password });
+  const reset = useAction(async ({ token, password }: { token: string; password: string }) => {
+    await api.request(RESET_PASSWORD, { token, newPassword: password });
     setDone(true);
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setMismatch(password !== confirm);
-    if (password === confirm) void reset.run();
-  };
+  const submit = form.handleSubmit((values) => void reset.run(values));
   return (
     <div className="container auth-page">
-      <form className="card auth-card" onSubmit={submit} aria-labelledby="reset-title">
+      <form className="card auth-card" onSubmit={submit} noValidate aria-labelledby="reset-title">
         <h1 id="reset-title">{t('reset.title')}</h1>
         {done ? (
           <div className="notice" role="status" data-testid="reset-done">
@@ -36,51 +33,32 @@ export function ResetPasswordPage() {
           <>
             <p className="muted">{t('reset.lead')}</p>
             <ErrorNotice error={reset.error} />
-            <label className="field">
-              <span>{t('reset.code')}</span>
-              <input
-                name="token"
-                type="text"
-                autoComplete="one-time-code"
-                autoCapitalize="none"
-                spellCheck={false}
-                required
-                maxLength={200}
-                value={token}
-                onChange={(e) => setToken(e.target.value)}
-              />
-            </label>
-            <label className="field">
-              <span>{t('reset.newPassword')}</span>
-              <input
-                name="newPassword"
-                type="password"
-                autoComplete="new-password"
-                required
-                minLength={10}
-                maxLength={256}
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            </label>
-            <p className="hint">{t('signup.passwordHint')}</p>
-            <label className="field">
-              <span>{t('signup.confirm')}</span>
-              <input
-                name="confirm"
-                type="password"
-                autoComplete="new-password"
-                required
-                value={confirm}
-                onChange={(e) => setConfirm(e.target.value)}
-                aria-invalid={mismatch}
-              />
-            </label>
-            {mismatch && (
-              <div className="notice notice-error" role="alert">
-                {t('signup.mismatch')}
-              </div>
-            )}
+            <TextField
+              label={t('reset.code')}
+              type="text"
+              autoComplete="one-time-code"
+              autoCapitalize="none"
+              spellCheck={false}
+              maxLength={200}
+              error={problems.token}
+              {...form.register('token')}
+            />
+            <TextField
+              label={t('reset.newPassword')}
+              hint={t('signup.passwordHint')}
+              type="password"
+              autoComplete="new-password"
+              maxLength={256}
+              error={problems.password}
+              {...form.register('password')}
+            />
+            <TextField
+              label={t('signup.confirm')}
+              type="password"
+              autoComplete="new-password"
+              error={problems.confirm}
+              {...form.register('confirm')}
+            />
             <button type="submit" className="button button-primary button-block" disabled={reset.busy}>
               {t('reset.submit')}
             </button>

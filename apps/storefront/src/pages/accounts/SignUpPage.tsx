@@ -1,12 +1,15 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { REGISTER_CUSTOMER, registerInput } from '../../api/signup';
 import { ErrorNotice } from '../../components/Feedback';
+import { TextField } from '../../components/FormField';
 import { useI18n } from '../../i18n';
+import { signUpSchema } from '../../lib/forms';
 import { landingPath } from '../../lib/landing';
 import { Link, navigate, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useAction } from '../../lib/use-action';
+import { useZodForm } from '../../lib/use-zod-form';
 
 /**
  * 注册: a retail customer account; `/signup/supplier` is the same form, after which the new account
@@ -18,34 +21,37 @@ export function SignUpPage() {
   const { pathname } = useLocation();
   const asSupplier = pathname.startsWith('/signup/supplier');
   const { login } = useSession();
-  const [identifier, setIdentifier] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const form = useZodForm(signUpSchema, { identifier: '', displayName: '', password: '', confirm: '' });
+  const problems = form.formState.errors;
   const [registeredButNoLogin, setRegisteredButNoLogin] = useState(false);
 
-  const signUp = useAction(async () => {
-    await api.request(REGISTER_CUSTOMER, { input: registerInput(identifier, displayName, password) });
-    try {
-      const me = await login(identifier.trim(), password);
-      navigate(asSupplier ? '/portal/supplier' : landingPath(me), { replace: true });
-    } catch {
-      // Taken identifier (the answer does not say so) or the sign-in was throttled.
-      setRegisteredButNoLogin(true);
-    }
-  });
+  const signUp = useAction(
+    async ({ identifier, displayName, password }: { identifier: string; displayName: string; password: string }) => {
+      await api.request(REGISTER_CUSTOMER, { input: registerInput(identifier, displayName, password) });
+      try {
+        const me = await login(identifier, password);
+        navigate(asSupplier ? '/portal/supplier' : landingPath(me), { replace: true });
+      } catch {
+        // Taken identifier (the answer does not say so) or the sign-in was throttled.
+        setRegisteredButNoLogin(true);
+      }
+    },
+  );
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setMismatch(password !== confirm);
+  const submit = form.handleSubmit((values) => {
     setRegisteredButNoLogin(false);
-    if (password === confirm) void signUp.run();
-  };
+    void signUp.run(values);
+  });
 
   return (
     <div className="container auth-page">
-      <form className="card auth-card" onSubmit={submit} aria-labelledby="signup-title" data-testid="signup-form">
+      <form
+        className="card auth-card"
+        onSubmit={submit}
+        noValidate
+        aria-labelledby="signup-title"
+        data-testid="signup-form"
+      >
         <h1 id="signup-title">{t(asSupplier ? 'signup.supplier.title' : 'signup.title')}</h1>
         <p className="muted">{t(asSupplier ? 'signup.supplier.lead' : 'signup.lead')}</p>
         <ErrorNotice error={signUp.error} />
@@ -54,67 +60,41 @@ export function SignUpPage() {
             {t('signup.received')}
           </div>
         )}
-        <label className="field">
-          <span>{t('login.identifier')}</span>
-          <input
-            name="identifier"
-            type="text"
-            inputMode="email"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            maxLength={254}
-            value={identifier}
-            onChange={(e) => setIdentifier(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{t('signup.displayName')}</span>
-          <input
-            name="displayName"
-            type="text"
-            autoComplete="name"
-            required
-            maxLength={100}
-            value={displayName}
-            onChange={(e) => setDisplayName(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{t('login.password')}</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={10}
-            maxLength={256}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-describedby="signup-password-hint"
-          />
-        </label>
-        <p className="hint" id="signup-password-hint">
-          {t('signup.passwordHint')}
-        </p>
-        <label className="field">
-          <span>{t('signup.confirm')}</span>
-          <input
-            name="confirm"
-            type="password"
-            autoComplete="new-password"
-            required
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-            aria-invalid={mismatch}
-          />
-        </label>
-        {mismatch && (
-          <div className="notice notice-error" role="alert">
-            {t('signup.mismatch')}
-          </div>
-        )}
+        <TextField
+          label={t('login.identifier')}
+          type="text"
+          inputMode="email"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={254}
+          error={problems.identifier}
+          {...form.register('identifier')}
+        />
+        <TextField
+          label={t('signup.displayName')}
+          type="text"
+          autoComplete="name"
+          maxLength={100}
+          error={problems.displayName}
+          {...form.register('displayName')}
+        />
+        <TextField
+          label={t('login.password')}
+          hint={t('signup.passwordHint')}
+          type="password"
+          autoComplete="new-password"
+          maxLength={256}
+          error={problems.password}
+          {...form.register('password')}
+        />
+        <TextField
+          label={t('signup.confirm')}
+          type="password"
+          autoComplete="new-password"
+          error={problems.confirm}
+          {...form.register('confirm')}
+        />
         <button type="submit" className="button button-primary button-block" disabled={signUp.busy}>
           {signUp.busy ? t('signup.submitting') : t('signup.submit')}
         </button>

@@ -1,0 +1,40 @@
+import { type ComponentProps, type ReactNode, useId } from 'react';
+import type { FieldError } from 'react-hook-form';
+import { translateOr, useI18n } from '../i18n';
+
+/** A field's problem in the reader's language: the form schemas (lib/forms.ts) give translation keys. */
+export function FieldProblem({ error, id }: { error?: FieldError; id?: string }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  return (
+    <p className="field-error" id={id}>
+      {translateOr(t, error.message ?? '', t('form.problem.invalid'))}
+    </p>
+  );
+}
+
+/**
+ * A labelled input for react-hook-form (`{...register('name')}` passes its ref and handlers through), with an
+ * optional hint and the field's problem below it, both tied to the input for screen readers.
+ */
+export function TextField({
+  label,
+  hint,
+  error,
+  ...input
+}: ComponentProps<'input'> & { label: ReactNode; hint?: ReactNode; error?: FieldError }) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-problem` : ''].filter(Boolean).join(' ');
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} aria-invalid={!!error} aria-describedby={described || undefined} {...input} />
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <FieldProblem error={error} id={`${id}-problem`} />
+    </div>
+  );
+}

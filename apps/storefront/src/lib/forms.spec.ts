@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { isMessageKey } from '../i18n/translate';
+import { addressFormSchema, resetPasswordSchema, shipFormSchema, signUpSchema } from './forms';
+
+/** Field → message of a failed parse (the shape react-hook-form shows). */
+function problems(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
+  return Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
+}
+
+const PASSWORD = 'correct horse battery';
+
+describe('account forms', () => {
+  it('accepts a sign-up and trims what is not a password', () => {
+    const r = signUpSchema.safeParse({
+      identifier: ' a@b.cn ',
+      displayName: ' 周 ',
+      password: PASSWORD,
+      confirm: PASSWORD,
+    });
+    expect(r.success && r.data).toEqual({
+      identifier: 'a@b.cn',
+      displayName: '周',
+      password: PASSWORD,
+      confirm: PASSWORD,
+    });
+  });
+
+  it('names each problem with a translation key, a mismatch on the repeated password', () => {
+    expect(
+      problems(signUpSchema.safeParse({ identifier: ' ', displayName: '', password: 'short', confirm: 'short' })),
+    ).toEqual({
+      identifier: 'form.problem.required',
+      displayName: 'form.problem.required',
+      password: 'signup.passwordHint',
+    });
+    expect(
+      problems(resetPasswordSchema.safeParse({ token: 'abc', password: PASSWORD, confirm: `${PASSWORD}!` })),
+    ).toEqual({
+      confirm: 'signup.mismatch',
+    });
+  });
+});
+
+describe('address form', () => {
+  const ok = {
+    recipient: ' 张三 ',
+    phone: '138 1234-5678',
+    region: '520621',
+    detail: '凯德街道 1 号',
+    isDefault: true,
+  };
+
+  it('gives the API input: trimmed, phone digits only, the picked prefix as a 12-digit code', () => {
+    const r = addressFormSchema.safeParse(ok);
+    expect(r.success && r.data).toEqual({
+      recipient: '张三',
+      phone: '13812345678',
+      regionCode: '520621000000',
+      detail: '凯德街道 1 号',
+      isDefault: true,
+    });
+    expect(addressFormSchema.safeParse({ ...ok, region: '520621100201' }).success).toBe(true);
+  });
+
+  it('reports checkAddress problems on the fields the reader sees (the region picker for the code)', () => {
+    expect(
+      problems(addressFormSchema.safeParse({ ...ok, recipient: '', phone: '123', region: '5206', detail: ' ' })),
+    ).toEqual({
+      recipient: 'address.problem.required',
+      phone: 'address.problem.phone',
+      region: 'address.problem.regionLevel',
+      detail: 'address.problem.required',
+    });
+  });
+});
+
+describe('ship form', () => {
+  it('trims, and reports checkShipment problems', () => {
+    const r = shipFormSchema.safeParse({ carrier: ' 顺丰速运 ', trackingNo: ' SF1234567890 ' });
+    expect(r.success && r.data).toEqual({ carrier: '顺丰速运', trackingNo: 'SF1234567890' });
+    expect(problems(shipFormSchema.safeParse({ carrier: '', trackingNo: 'SF 12' }))).toEqual({
+      carrier: 'ship.problem.carrierRequired',
+      trackingNo: 'ship.problem.trackingFormat',
+    });
+  });
+});
+
+describe('messages', () => {
+  it('every message the schemas give is a translation key', () => {
+    const failures = [
+      signUpSchema.safeParse({ identifier: 'x'.repeat(300), displayName: '', password: 'x'.repeat(300), confirm: '' }),
+      resetPasswordSchema.safeParse({ token: '', password: '', confirm: 'x' }),
+      addressFormSchema.safeParse({
+        recipient: 'x'.repeat(51),
+        phone: '',
+        region: '',
+        detail: 'x'.repeat(201),
+        isDefault: false,
+      }),
+      shipFormSchema.safeParse({ carrier: 'x'.repeat(101), trackingNo: '' }),
+    ];
+    const messages = failures.flatMap((r) => Object.values(problems(r)));
+    expect(messages.length).toBeGreaterThan(10);
+    expect(messages.filter((m) => !isMessageKey(m))).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+// Form schemas (zod) for react-hook-form. Each message is a translation key, so the form shows the problem in
+// the reader's language (components/FormField.tsx) and a language switch retranslates it. The rules are the
+// server's (it checks again and answers with codes); they live here so they can be unit-tested without a DOM.
+import { z } from 'zod';
+import type { MessageKey } from '../i18n/translate';
+import { type AddressProblem, checkAddress } from './address';
+import { checkShipment, type ShipProblem } from './orders';
+import { regionCodeOf } from './region-code';
+
+const key = (k: MessageKey): string => k;
+
+/** The server's minimum (libs/identity); the hint under the field says the rest of its rules. */
+export const PASSWORD_MIN_LENGTH = 10;
+
+/** Required text, trimmed, at most `max` characters. */
+const text = (max: number) =>
+  z.string().trim().min(1, key('form.problem.required')).max(max, key('form.problem.tooLong'));
+
+/** A new password typed twice; a mismatch is reported on the second field. */
+const newPassword = {
+  password: z.string().min(PASSWORD_MIN_LENGTH, key('signup.passwordHint')).max(256, key('form.problem.tooLong')),
+  confirm: z.string(),
+};
+const typedTwice = (v: { password: string; confirm: string }) => v.password === v.confirm;
+const mismatch = { message: key('signup.mismatch'), path: ['confirm'] };
+
+export const signUpSchema = z
+  .object({ identifier: text(254), displayName: text(100), ...newPassword })
+  .refine(typedTwice, mismatch);
+
+export const resetPasswordSchema = z.object({ token: text(200), ...newPassword }).refine(typedTwice, mismatch);
+
+/** Problems found by a pure check (lib/address, lib/orders), as issues on the form's fields. */
+function report(
+  ctx: z.RefinementCtx,
+  problems: Record<string, string | undefined>,
+  prefix: string,
+  field = (f: string) => f,
+) {
+  for (const [name, problem] of Object.entries(problems))
+    if (problem) ctx.addIssue({ code: 'custom', path: [field(name)], message: `${prefix}.${problem}` });
+}
+
+/** The region picker gives a prefix ("5206") or a full 12-digit code; the API wants the code. */
+function regionCodeFrom(region: string): string {
+  if (!region) return '';
+  return regionCodeOf(region) ?? (/^\d{12}$/.test(region) ? region : '');
+}
+
+/** 收货地址: what the form holds → the API's AddressInput, checked by checkAddress. */
+export const addressFormSchema = z
+  .object({ recipient: z.string(), phone: z.string(), region: z.string(), detail: z.string(), isDefault: z.boolean() })
+  .transform((f) => ({
+    recipient: f.recipient.trim(),
+    phone: f.phone.replace(/[\s-]/g, ''),
+    regionCode: regionCodeFrom(f.region),
+    detail: f.detail.trim(),
+    isDefault: f.isDefault,
+  }))
+  .superRefine((a, ctx) =>
+    report(ctx, checkAddress(a) as Record<string, AddressProblem>, 'address.problem', (f) =>
+      f === 'regionCode' ? 'region' : f,
+    ),
+  );
+
+/** 发货: carrier and tracking number, trimmed, checked by checkShipment. */
+export const shipFormSchema = z
+  .object({ carrier: z.string(), trackingNo: z.string() })
+  .transform((f) => ({ carrier: f.carrier.trim(), trackingNo: f.trackingNo.trim() }))
+  .superRefine((s, ctx) =>
+    report(ctx, checkShipment(s.carrier, s.trackingNo) as Record<string, ShipProblem>, 'ship.problem'),
+  );
