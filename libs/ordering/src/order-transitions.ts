@@ -7,6 +7,7 @@ import {
   type SupplierOrder,
   SupplierOrderStatus,
 } from './ordering.entities';
+import { OrderingErrorCode } from './ordering.errors';
 
 const { BUYER, APPROVER, SUPPLIER, PLATFORM_ADMIN, SYSTEM, COUNTER } = ActorKind;
 const S = OrderStatus;
@@ -37,13 +38,17 @@ const shipped = (so: SupplierOrder) =>
   so.status === SupplierOrderStatus.SHIPPED || so.status === SupplierOrderStatus.DELIVERED;
 
 const nothingShipped = guard(
-  'ORDER_ALREADY_SHIPPED',
+  OrderingErrorCode.ORDER_ALREADY_SHIPPED,
   'Part of the order has already shipped',
   (g) => !g.supplierOrders.some(shipped),
 );
-const unpaid = guard('ORDER_PAID', 'The order is paid: refund it instead', (g) => !(g.order.paidAmount > 0));
+const unpaid = guard(
+  OrderingErrorCode.ORDER_PAID,
+  'The order is paid: refund it instead',
+  (g) => !(g.order.paidAmount > 0),
+);
 const agency = guard(
-  'AGENCY_ORDERS_ONLY',
+  OrderingErrorCode.AGENCY_ORDERS_ONLY,
   'Only agency (budget unit) orders can do this',
   (g) => g.order.buyerKind === BuyerKind.AGENCY,
 );

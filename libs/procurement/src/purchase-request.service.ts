@@ -17,7 +17,15 @@ import {
   toConnection,
   uniqueViolation,
 } from '@bangfu/core';
-import { ActorKind, CheckoutService, Order, OrderService, OrderStatus, type PlaceOrderOutcome } from '@bangfu/ordering';
+import {
+  ActorKind,
+  CheckoutService,
+  Order,
+  ORDER_MACHINE,
+  OrderService,
+  OrderStatus,
+  type PlaceOrderOutcome,
+} from '@bangfu/ordering';
 import { assertKnownId, UnitAccess } from './access';
 import { LimitsService } from './limits.service';
 import {
@@ -406,7 +414,8 @@ export class PurchaseRequestService {
     const unit = await this.access.unit(tx, request.orgId);
     const poNumber = await this.limits.nextPoNumber(tx, unit);
     const order = await this.orders.get(tx, request.orderId);
-    if (order.status !== OrderStatus.PENDING_APPROVAL) {
+    // Approval moves the order PENDING_APPROVAL → PLACED; an order already cancelled or expired cannot make it.
+    if (!ORDER_MACHINE.canTransition(order.status, OrderStatus.PLACED)) {
       throw new AppError(
         ProcurementErrorCode.REQUEST_ORDER_CLOSED,
         `The request's order is ${order.status}; it can no longer be approved`,

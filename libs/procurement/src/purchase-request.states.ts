@@ -1,5 +1,6 @@
 import { defineStateMachine } from '@bangfu/core';
 import { PurchaseRequestStatus as S } from './procurement.entities';
+import { ProcurementErrorCode } from './procurement.errors';
 
 /** 采购申请: a request is decided once; every decision also moves its order (see purchase-request.service.ts). */
 export const PURCHASE_REQUEST_MACHINE = defineStateMachine<S>({
@@ -16,7 +17,7 @@ export const PURCHASE_REQUEST_MACHINE = defineStateMachine<S>({
     { from: S.PENDING_APPROVAL, to: S.WITHDRAWN, note: 'its purchaser or an agency admin of the unit' },
   ],
   // The code and message clients already get for a decided request.
-  errorCode: 'REQUEST_NOT_PENDING',
+  errorCode: ProcurementErrorCode.REQUEST_NOT_PENDING,
   message: (from) => `The request is already ${from}`,
 });
 

@@ -1,4 +1,4 @@
-import { AppError } from './errors';
+import { AppError, ErrorCode } from './errors';
 
 /**
  * One way to write a lifecycle: the moves as data, checked by one helper, documented from the same data.
@@ -69,10 +69,6 @@ export interface StateMachineDefinition<S extends string, C, T extends Transitio
   label?: (t: T) => string;
 }
 
-export const StateMachineErrorCode = {
-  INVALID_TRANSITION: 'INVALID_TRANSITION',
-} as const;
-
 /** A move the table does not list. `details`: machine, from, to (plus what the caller adds, e.g. action). */
 export class IllegalTransitionError extends AppError {
   constructor(
@@ -102,7 +98,7 @@ export class StateMachine<S extends string, C = never, T extends Transition<S, C
     this.name = def.name;
     this.states = def.states;
     this.transitions = def.transitions;
-    this.errorCode = def.errorCode ?? StateMachineErrorCode.INVALID_TRANSITION;
+    this.errorCode = def.errorCode ?? ErrorCode.INVALID_TRANSITION;
     const known = new Set<string | null>([...def.states, null]);
     for (const t of def.transitions)
       for (const s of [...sourcesOf(t), t.to])
