@@ -1,27 +1,24 @@
 // Sign-out, password change, the account's security log, and disabling a user (admins).
+import type { ResultOf } from '../lib/graphql';
+import { graphql } from './generated';
 
-export const LOGOUT = /* GraphQL */ `
+export type AccountEventData = NonNullable<ResultOf<typeof ACCOUNT_EVENTS>['me']>['accountEvents'][number];
+
+export const LOGOUT = graphql(`
   mutation Logout($everywhere: Boolean) {
     logout(everywhere: $everywhere)
   }
-`;
+`);
 
-export const CHANGE_PASSWORD = /* GraphQL */ `
+export const CHANGE_PASSWORD = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
     changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
       token
     }
   }
-`;
+`);
 
-export interface AccountEventData {
-  id: string;
-  kind: 'REGISTRATION_ATTEMPT' | 'PASSWORD_CHANGED' | 'SIGNED_OUT_EVERYWHERE' | 'DISABLED' | 'ENABLED' | string;
-  ip: string | null;
-  createdAt: string;
-}
-
-export const ACCOUNT_EVENTS = /* GraphQL */ `
+export const ACCOUNT_EVENTS = graphql(`
   query AccountEvents {
     me {
       id
@@ -33,13 +30,13 @@ export const ACCOUNT_EVENTS = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export const SET_USER_DISABLED = /* GraphQL */ `
+export const SET_USER_DISABLED = graphql(`
   mutation SetUserDisabled($userId: ID!, $disabled: Boolean!) {
     setUserDisabled(userId: $userId, disabled: $disabled) {
       id
       status
     }
   }
-`;
+`);

@@ -1,58 +1,69 @@
 // Platform admin console (平台管理): operations the existing modules do not already define.
 // Supplier lists, certification lists and orders reuse api/portal.ts and api/ordering.ts.
+import type { ResultOf } from '../lib/graphql';
+import { graphql } from './generated';
+
+import type { ChannelFieldsFragment, PayoutBatchFieldsFragment } from './generated/graphql';
+export type { CertifyProductInput as CertifyInput } from './generated/graphql';
+
+export type AdminUser = UsersData['users'][number];
+export type AdminMembership = AdminUser['memberships'][number];
+export type AdminOrganization = OrganizationsData['organizations'][number];
+export type RefundRecord = ResultOf<typeof ORDER_REFUNDS>['orderRefunds'][number];
+export type FlaggedPayment = FlaggedPaymentsData['flaggedPayments'][number];
+export type PayoutBatchRecord = PayoutBatchFieldsFragment;
+export type AdminChannel = ChannelFieldsFragment;
+export type ChannelPayload = ResultOf<typeof CREATE_CHANNEL>['createChannel'];
+export type ProductPickData = ResultOf<typeof PRODUCT_PICK>;
+export type RegionFlags = NonNullable<ResultOf<typeof REGION_WITH_FLAGS>['region']>;
+export type JurisdictionMinimum = JurisdictionMinimumsData['jurisdictionMinimums'][number];
+export type FailedJob = FailedJobsData['failedJobs'][number];
+export type FailedJobsData = ResultOf<typeof FAILED_JOBS>;
 
 export const SUPPLIER_ADMISSION_MOVES = {
-  approve: /* GraphQL */ `
+  approve: graphql(`
     mutation ApproveSupplier($supplierId: ID!, $comment: String) {
       approveSupplier(supplierId: $supplierId, comment: $comment) {
         id
         status
       }
     }
-  `,
-  reject: /* GraphQL */ `
+  `),
+  reject: graphql(`
     mutation RejectSupplierAdmin($supplierId: ID!, $reason: String!) {
       rejectSupplier(supplierId: $supplierId, reason: $reason) {
         id
         status
       }
     }
-  `,
-  suspend: /* GraphQL */ `
+  `),
+  suspend: graphql(`
     mutation SuspendSupplier($supplierId: ID!, $reason: String!) {
       suspendSupplier(supplierId: $supplierId, reason: $reason) {
         id
         status
       }
     }
-  `,
-  reinstate: /* GraphQL */ `
+  `),
+  reinstate: graphql(`
     mutation ReinstateSupplier($supplierId: ID!, $comment: String) {
       reinstateSupplier(supplierId: $supplierId, comment: $comment) {
         id
         status
       }
     }
-  `,
-  revoke: /* GraphQL */ `
+  `),
+  revoke: graphql(`
     mutation RevokeSupplier($supplierId: ID!, $reason: String!) {
       revokeSupplier(supplierId: $supplierId, reason: $reason) {
         id
         status
       }
     }
-  `,
+  `),
 } as const;
 
-export interface CertifyInput {
-  certificateNo: string;
-  issuer: string;
-  batch: string;
-  validFrom: string;
-  validTo: string;
-}
-
-export const CERTIFY_PRODUCT = /* GraphQL */ `
+export const CERTIFY_PRODUCT = graphql(`
   mutation CertifyProduct($id: ID!, $input: CertifyProductInput!) {
     certifyProduct(id: $id, input: $input) {
       id
@@ -62,37 +73,20 @@ export const CERTIFY_PRODUCT = /* GraphQL */ `
       validTo
     }
   }
-`;
+`);
 
-export const REVOKE_CERTIFICATION = /* GraphQL */ `
+export const REVOKE_CERTIFICATION = graphql(`
   mutation RevokeCertification($id: ID!, $reason: String!) {
     revokeCertification(id: $id, reason: $reason) {
       id
       status
     }
   }
-`;
+`);
 
 // ── users and organisations ─────────────────────────────────────────────────────
 
-export interface AdminMembership {
-  id: string;
-  role: string;
-  regionPrefix: string | null;
-  organization: { id: string; name: string; kind: string } | null;
-}
-
-export interface AdminUser {
-  id: string;
-  displayName: string;
-  email: string | null;
-  phone: string | null;
-  status: string;
-  createdAt: string;
-  memberships: AdminMembership[];
-}
-
-export const USERS = /* GraphQL */ `
+export const USERS = graphql(`
   query AdminUsers($search: String, $role: Role, $organizationId: ID, $first: Int) {
     users(search: $search, role: $role, organizationId: $organizationId, first: $first) {
       id
@@ -113,20 +107,10 @@ export const USERS = /* GraphQL */ `
       }
     }
   }
-`;
-export type UsersData = { users: AdminUser[] };
+`);
+export type UsersData = ResultOf<typeof USERS>;
 
-export interface AdminOrganization {
-  id: string;
-  name: string;
-  kind: string;
-  status: string;
-  creditCode: string | null;
-  regionCode: string | null;
-  parentId: string | null;
-}
-
-export const ORGANIZATIONS = /* GraphQL */ `
+export const ORGANIZATIONS = graphql(`
   query AdminOrganizations($kind: OrganizationKind) {
     organizations(kind: $kind) {
       id
@@ -138,10 +122,10 @@ export const ORGANIZATIONS = /* GraphQL */ `
       parentId
     }
   }
-`;
-export type OrganizationsData = { organizations: AdminOrganization[] };
+`);
+export type OrganizationsData = ResultOf<typeof ORGANIZATIONS>;
 
-export const CREATE_ORGANIZATION = /* GraphQL */ `
+export const CREATE_ORGANIZATION = graphql(`
   mutation CreateOrganization($input: CreateOrganizationInput!) {
     createOrganization(input: $input) {
       id
@@ -153,44 +137,33 @@ export const CREATE_ORGANIZATION = /* GraphQL */ `
       parentId
     }
   }
-`;
+`);
 
-export const CREATE_USER = /* GraphQL */ `
+export const CREATE_USER = graphql(`
   mutation CreateUser($input: CreateUserInput!) {
     createUser(input: $input) {
       id
     }
   }
-`;
+`);
 
-export const GRANT_MEMBERSHIP = /* GraphQL */ `
+export const GRANT_MEMBERSHIP = graphql(`
   mutation GrantMembership($input: GrantMembershipInput!) {
     grantMembership(input: $input) {
       id
     }
   }
-`;
+`);
 
-export const REVOKE_MEMBERSHIP = /* GraphQL */ `
+export const REVOKE_MEMBERSHIP = graphql(`
   mutation RevokeMembership($id: ID!) {
     revokeMembership(id: $id)
   }
-`;
+`);
 
 // ── money ───────────────────────────────────────────────────────────────────────
 
-export interface RefundRecord {
-  id: string;
-  orderId: string;
-  amount: number;
-  status: string;
-  origin: string;
-  reason: string | null;
-  failure: string | null;
-  createdAt: string;
-}
-
-export const ORDER_REFUNDS = /* GraphQL */ `
+export const ORDER_REFUNDS = graphql(`
   query AdminOrderRefunds($orderId: ID!) {
     orderRefunds(orderId: $orderId) {
       id
@@ -203,9 +176,9 @@ export const ORDER_REFUNDS = /* GraphQL */ `
       createdAt
     }
   }
-`;
+`);
 
-export const REFUND_ORDER = /* GraphQL */ `
+export const REFUND_ORDER = graphql(`
   mutation AdminRefundOrder($orderId: ID!, $amount: Money, $reason: String) {
     refundOrder(orderId: $orderId, amount: $amount, reason: $reason) {
       id
@@ -218,9 +191,9 @@ export const REFUND_ORDER = /* GraphQL */ `
       createdAt
     }
   }
-`;
+`);
 
-export const RECENT_REFUNDS = /* GraphQL */ `
+export const RECENT_REFUNDS = graphql(`
   query RecentRefunds($status: RefundStatus, $first: Int) {
     refunds(status: $status, first: $first) {
       id
@@ -233,21 +206,10 @@ export const RECENT_REFUNDS = /* GraphQL */ `
       createdAt
     }
   }
-`;
-export type RecentRefundsData = { refunds: RefundRecord[] };
+`);
+export type RecentRefundsData = ResultOf<typeof RECENT_REFUNDS>;
 
-export interface FlaggedPayment {
-  id: string;
-  orderId: string;
-  amount: number;
-  method: string;
-  status: string;
-  flag: string | null;
-  flagReason: string | null;
-  createdAt: string;
-}
-
-export const FLAGGED_PAYMENTS = /* GraphQL */ `
+export const FLAGGED_PAYMENTS = graphql(`
   query FlaggedPayments {
     flaggedPayments {
       id
@@ -260,93 +222,134 @@ export const FLAGGED_PAYMENTS = /* GraphQL */ `
       createdAt
     }
   }
-`;
-export type FlaggedPaymentsData = { flaggedPayments: FlaggedPayment[] };
+`);
+export type FlaggedPaymentsData = ResultOf<typeof FLAGGED_PAYMENTS>;
 
-export const REFUND_UNMATCHED = /* GraphQL */ `
+export const REFUND_UNMATCHED = graphql(`
   mutation RefundUnmatchedPayment($paymentId: ID!) {
     refundUnmatchedPayment(paymentId: $paymentId) {
       id
       status
     }
   }
-`;
+`);
 
-export interface PayoutBatchRecord {
-  id: string;
-  status: string;
-  totalAmount: number;
-  createdAt: string;
-  completedAt: string | null;
-  csvUrl: string;
-  skippedSupplierIds: string[];
-  payouts: Array<{ id: string }>;
-}
-
-const PAYOUT_BATCH_FIELDS = 'id status totalAmount createdAt completedAt csvUrl skippedSupplierIds payouts { id }';
-
-export const PAYOUT_BATCHES = /* GraphQL */ `
-  query PayoutBatches($first: Int) {
-    payoutBatches(first: $first) { ${PAYOUT_BATCH_FIELDS} }
+export const PAYOUT_BATCH_FIELDS = graphql(`
+  fragment PayoutBatchFields on PayoutBatch {
+    id
+    status
+    totalAmount
+    createdAt
+    completedAt
+    csvUrl
+    skippedSupplierIds
+    payouts {
+      id
+    }
   }
-`;
-export type PayoutBatchesData = { payoutBatches: PayoutBatchRecord[] };
+`);
 
-export const CREATE_PAYOUT_BATCH = /* GraphQL */ `
-  mutation CreatePayoutBatch { createPayoutBatch { ${PAYOUT_BATCH_FIELDS} } }
-`;
+export const PAYOUT_BATCHES = graphql(`
+  query PayoutBatches($first: Int) {
+    payoutBatches(first: $first) {
+      ...PayoutBatchFields
+    }
+  }
+`);
+export type PayoutBatchesData = ResultOf<typeof PAYOUT_BATCHES>;
 
-export const RETRY_PAYOUT_BATCH = /* GraphQL */ `
-  mutation RetryPayoutBatch($batchId: ID!) { retryPayoutBatch(batchId: $batchId) { ${PAYOUT_BATCH_FIELDS} } }
-`;
+export const CREATE_PAYOUT_BATCH = graphql(`
+  mutation CreatePayoutBatch {
+    createPayoutBatch {
+      ...PayoutBatchFields
+    }
+  }
+`);
+
+export const RETRY_PAYOUT_BATCH = graphql(`
+  mutation RetryPayoutBatch($batchId: ID!) {
+    retryPayoutBatch(batchId: $batchId) {
+      ...PayoutBatchFields
+    }
+  }
+`);
 
 // ── channels and counters ───────────────────────────────────────────────────────
 
-export interface AdminChannel {
-  id: string;
-  name: string;
-  kind: string;
-  status: string;
-  online: boolean;
-  assistanceOnly: boolean;
-  address: string;
-  deviceId: string | null;
-  productCount: number;
-  region: { code: string; name: string } | null;
-}
+export const CHANNEL_FIELDS = graphql(`
+  fragment ChannelFields on Channel {
+    id
+    name
+    kind
+    status
+    online
+    assistanceOnly
+    address
+    deviceId
+    productCount
+    region {
+      code
+      name
+    }
+  }
+`);
 
-const CHANNEL_FIELDS = 'id name kind status online assistanceOnly address deviceId productCount region { code name }';
+export const ADMIN_CHANNELS = graphql(`
+  query AdminChannels {
+    channels(includeDisabled: true) {
+      ...ChannelFields
+    }
+  }
+`);
+export type AdminChannelsData = ResultOf<typeof ADMIN_CHANNELS>;
 
-export const ADMIN_CHANNELS = /* GraphQL */ `
-  query AdminChannels { channels(includeDisabled: true) { ${CHANNEL_FIELDS} } }
-`;
-export type AdminChannelsData = { channels: AdminChannel[] };
-
-export const CREATE_CHANNEL = /* GraphQL */ `
+export const CREATE_CHANNEL = graphql(`
   mutation CreateChannel($input: CreateChannelInput!) {
-    createChannel(input: $input) { deviceSecret channel { ${CHANNEL_FIELDS} } }
+    createChannel(input: $input) {
+      deviceSecret
+      channel {
+        ...ChannelFields
+      }
+    }
   }
-`;
+`);
 
-export const ROTATE_COUNTER_SECRET = /* GraphQL */ `
+export const ROTATE_COUNTER_SECRET = graphql(`
   mutation RotateCounterSecret($channelId: ID!) {
-    rotateCounterSecret(channelId: $channelId) { deviceSecret channel { ${CHANNEL_FIELDS} } }
+    rotateCounterSecret(channelId: $channelId) {
+      deviceSecret
+      channel {
+        ...ChannelFields
+      }
+    }
   }
-`;
-export type ChannelPayload = { deviceSecret: string | null; channel: AdminChannel };
-
+`);
 export const SET_CHANNEL_ENABLED = {
-  enable: /* GraphQL */ `mutation EnableChannel($channelId: ID!) { enableChannel(channelId: $channelId) { ${CHANNEL_FIELDS} } }`,
-  disable: /* GraphQL */ `mutation DisableChannel($channelId: ID!) { disableChannel(channelId: $channelId) { ${CHANNEL_FIELDS} } }`,
+  enable: graphql(`
+    mutation EnableChannel($channelId: ID!) {
+      enableChannel(channelId: $channelId) {
+        ...ChannelFields
+      }
+    }
+  `),
+  disable: graphql(`
+    mutation DisableChannel($channelId: ID!) {
+      disableChannel(channelId: $channelId) {
+        ...ChannelFields
+      }
+    }
+  `),
 } as const;
 
-export const PLACE_PRODUCT_IN_CHANNEL = /* GraphQL */ `
+export const PLACE_PRODUCT_IN_CHANNEL = graphql(`
   mutation PlaceProductInChannel($channelId: ID!, $productId: ID!) {
-    placeProductInChannel(channelId: $channelId, productId: $productId) { ${CHANNEL_FIELDS} }
+    placeProductInChannel(channelId: $channelId, productId: $productId) {
+      ...ChannelFields
+    }
   }
-`;
+`);
 
-export const PRODUCT_PICK = /* GraphQL */ `
+export const PRODUCT_PICK = graphql(`
   query AdminProductPick($search: String) {
     products(filter: { search: $search }, first: 10) {
       edges {
@@ -360,22 +363,10 @@ export const PRODUCT_PICK = /* GraphQL */ `
       }
     }
   }
-`;
-export type ProductPickData = {
-  products: { edges: Array<{ node: { id: string; title: string; supplier: { name: string } | null } }> };
-};
-
+`);
 // ── regions and jurisdictions ───────────────────────────────────────────────────
 
-export interface RegionFlags {
-  code: string;
-  name: string;
-  level: number;
-  exPovertyCounty: boolean;
-  keyAssistanceCounty: boolean;
-}
-
-export const REGION_WITH_FLAGS = /* GraphQL */ `
+export const REGION_WITH_FLAGS = graphql(`
   query RegionFlags($code: String!) {
     region(code: $code) {
       code
@@ -385,9 +376,9 @@ export const REGION_WITH_FLAGS = /* GraphQL */ `
       keyAssistanceCounty
     }
   }
-`;
+`);
 
-export const SET_REGION_FLAGS = /* GraphQL */ `
+export const SET_REGION_FLAGS = graphql(`
   mutation SetRegionFlags($code: String!, $exPovertyCounty: Boolean, $keyAssistanceCounty: Boolean) {
     setRegionFlags(code: $code, exPovertyCounty: $exPovertyCounty, keyAssistanceCounty: $keyAssistanceCounty) {
       code
@@ -397,15 +388,9 @@ export const SET_REGION_FLAGS = /* GraphQL */ `
       keyAssistanceCounty
     }
   }
-`;
+`);
 
-export interface JurisdictionMinimum {
-  regionPrefix: string;
-  ratioBps: number;
-  updatedAt: string;
-}
-
-export const JURISDICTION_MINIMUMS = /* GraphQL */ `
+export const JURISDICTION_MINIMUMS = graphql(`
   query JurisdictionMinimums {
     jurisdictionMinimums {
       regionPrefix
@@ -413,10 +398,10 @@ export const JURISDICTION_MINIMUMS = /* GraphQL */ `
       updatedAt
     }
   }
-`;
-export type JurisdictionMinimumsData = { jurisdictionMinimums: JurisdictionMinimum[] };
+`);
+export type JurisdictionMinimumsData = ResultOf<typeof JURISDICTION_MINIMUMS>;
 
-export const SET_JURISDICTION_MINIMUM = /* GraphQL */ `
+export const SET_JURISDICTION_MINIMUM = graphql(`
   mutation SetJurisdictionMinimum($regionCode: String!, $ratioBps: Int!) {
     setJurisdictionMinimum(regionCode: $regionCode, ratioBps: $ratioBps) {
       regionPrefix
@@ -424,22 +409,11 @@ export const SET_JURISDICTION_MINIMUM = /* GraphQL */ `
       updatedAt
     }
   }
-`;
+`);
 
 // ── failed jobs (dead-letter list) ──────────────────────────────────────────────
 
-export interface FailedJob {
-  id: string;
-  queue: string;
-  name: string;
-  data: string;
-  failedReason: string;
-  attemptsMade: number;
-  failedAt: string | null;
-  timestamp: string;
-}
-
-export const FAILED_JOBS = /* GraphQL */ `
+export const FAILED_JOBS = graphql(`
   query FailedJobs($queue: String) {
     jobQueues {
       name
@@ -456,16 +430,14 @@ export const FAILED_JOBS = /* GraphQL */ `
       timestamp
     }
   }
-`;
-export type FailedJobsData = { jobQueues: Array<{ name: string; failed: number }>; failedJobs: FailedJob[] };
-
-export const RETRY_FAILED_JOB = /* GraphQL */ `
+`);
+export const RETRY_FAILED_JOB = graphql(`
   mutation RetryFailedJob($id: ID!, $queue: String!) {
     retryFailedJob(id: $id, queue: $queue)
   }
-`;
-export const DISCARD_FAILED_JOB = /* GraphQL */ `
+`);
+export const DISCARD_FAILED_JOB = graphql(`
   mutation DiscardFailedJob($id: ID!, $queue: String!) {
     discardFailedJob(id: $id, queue: $queue)
   }
-`;
+`);

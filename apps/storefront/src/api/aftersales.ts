@@ -1,126 +1,184 @@
 // After-sales (售后): ratings, complaints (photos over REST), scorecards and suspension proposals.
+import type { ResultOf } from '../lib/graphql';
+import { graphql } from './generated';
 import { CLIENT_CODES, RequestError } from '../lib/graphql';
 import { api } from './client';
 
-export const COMPLAINT_KINDS = ['QUALITY', 'QUANTITY', 'PRICE', 'FALSE_ORIGIN', 'DELIVERY'] as const;
-export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
-export type ComplaintStatus = 'OPEN' | 'ANSWERED' | 'UPHOLDING' | 'UPHELD' | 'REJECTED';
-export type ComplaintRemedy = 'REFUND' | 'RETURN';
+import type { ComplaintFieldsFragment, ComplaintKind } from './generated/graphql';
+export type { ComplaintKind, ComplaintRemedy, ComplaintStatus } from './generated/graphql';
 
-export interface ComplaintPhotoData {
-  id: string;
-  url: string;
-  contentType: string;
-  sizeBytes: number;
-}
+export type ComplaintData = ComplaintFieldsFragment;
+export type ComplaintPhotoData = ComplaintData['photos'][number];
+export type ComplaintsData = ResultOf<typeof COMPLAINTS>;
+export type OrderAftersalesData = ResultOf<typeof ORDER_AFTERSALES>;
+export type RatingData = OrderAftersalesData['orderRatings'][number];
+export type ScorecardData = ResultOf<typeof SUPPLIER_SCORECARD>;
+export type SuspensionProposalsData = ResultOf<typeof SUSPENSION_PROPOSALS>;
+export type SuspensionProposalData = SuspensionProposalsData['supplierSuspensionProposals']['edges'][number]['node'];
 
-export interface ComplaintData {
-  id: string;
-  orderId: string;
-  orderNo: string;
-  supplierOrderId: string;
-  supplierId: string;
-  supplierName: string | null;
-  regionCode: string;
-  kind: ComplaintKind;
-  description: string;
-  status: ComplaintStatus;
-  supplierAnswer: string | null;
-  answeredAt: string | null;
-  remedy: ComplaintRemedy | null;
-  refundAmount: number | null;
-  refundableAmount: number;
-  decisionReason: string | null;
-  decidedAt: string | null;
-  createdAt: string;
-  canDecide: boolean;
-  photos: ComplaintPhotoData[];
-}
+export const COMPLAINT_KINDS = [
+  'QUALITY',
+  'QUANTITY',
+  'PRICE',
+  'FALSE_ORIGIN',
+  'DELIVERY',
+] as const satisfies readonly ComplaintKind[];
 
-export interface RatingData {
-  id: string;
-  supplierOrderId: string;
-  score: number;
-  comment: string;
-  createdAt: string;
-}
-
-const COMPLAINT_FIELDS = `id orderId orderNo supplierOrderId supplierId supplierName regionCode kind description status supplierAnswer answeredAt
-  remedy refundAmount refundableAmount decisionReason decidedAt createdAt canDecide photos { id url contentType sizeBytes }`;
-
-export const COMPLAINTS = `query Complaints($filter: ComplaintFilterInput, $first: Int, $after: String) {
-  complaints(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${COMPLAINT_FIELDS} } } }
-}`;
-export interface ComplaintsData {
-  complaints: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{ node: ComplaintData }>;
-  };
-}
-
-export const ORDER_AFTERSALES = `query OrderAftersales($orderId: ID!) {
-  orderRatings(orderId: $orderId) { id supplierOrderId score comment createdAt }
-  complaints(filter: { orderId: $orderId }, first: 100) { edges { node { ${COMPLAINT_FIELDS} } } }
-}`;
-export interface OrderAftersalesData {
-  orderRatings: RatingData[];
-  complaints: { edges: Array<{ node: ComplaintData }> };
-}
-
-export const RATE_SUPPLIER_ORDER = `mutation RateSupplierOrder($supplierOrderId: ID!, $score: Int!, $comment: String) {
-  rateSupplierOrder(supplierOrderId: $supplierOrderId, score: $score, comment: $comment) { id supplierOrderId score comment createdAt }
-}`;
-export const OPEN_COMPLAINT = `mutation OpenComplaint($input: OpenComplaintInput!) { openComplaint(input: $input) { ${COMPLAINT_FIELDS} } }`;
-export const ANSWER_COMPLAINT = `mutation AnswerComplaint($id: ID!, $answer: String!) { answerComplaint(id: $id, answer: $answer) { ${COMPLAINT_FIELDS} } }`;
-export const DECIDE_COMPLAINT = `mutation DecideComplaint($id: ID!, $input: DecideComplaintInput!) { decideComplaint(id: $id, input: $input) { ${COMPLAINT_FIELDS} } }`;
-
-export interface ScorecardData {
-  supplierScorecard: {
-    ratingAverage: number | null;
-    ratingCount: number;
-    deliveredOrders: number;
-    complaintCount: number;
-    openComplaints: number;
-    complaintRateBps: number | null;
-    upheldComplaints: number;
-    upheldRecent: number;
-    upheldWindowDays: number;
-    shippedOrders: number;
-    onTimeShipped: number;
-    onTimeShippingBps: number | null;
-    onTimeShippingHours: number;
-    warnings: Array<{ id: string; ruleCode: string; level: 'WARNING' | 'PROPOSAL'; reason: string; createdAt: string }>;
-  };
-}
-export const SUPPLIER_SCORECARD = `query SupplierScorecard($supplierId: ID!) {
-  supplierScorecard(supplierId: $supplierId) {
-    ratingAverage ratingCount deliveredOrders complaintCount openComplaints complaintRateBps upheldComplaints upheldRecent upheldWindowDays
-    shippedOrders onTimeShipped onTimeShippingBps onTimeShippingHours warnings { id ruleCode level reason createdAt }
+export const COMPLAINT_FIELDS = graphql(`
+  fragment ComplaintFields on Complaint {
+    id
+    orderId
+    orderNo
+    supplierOrderId
+    supplierId
+    supplierName
+    regionCode
+    kind
+    description
+    status
+    supplierAnswer
+    answeredAt
+    remedy
+    refundAmount
+    refundableAmount
+    decisionReason
+    decidedAt
+    createdAt
+    canDecide
+    photos {
+      id
+      url
+      contentType
+      sizeBytes
+    }
   }
-}`;
+`);
 
-export interface SuspensionProposalData {
-  id: string;
-  supplierId: string;
-  supplierName: string;
-  supplierStatus: string;
-  source: string;
-  reason: string;
-  status: 'PROPOSED' | 'ACCEPTED' | 'REJECTED';
-  proposedAt: string;
-  decidedAt: string | null;
-  decisionReason: string | null;
-}
-export const SUSPENSION_PROPOSALS = `query SuspensionProposals($status: SuspensionProposalStatus) {
-  supplierSuspensionProposals(status: $status, first: 100) { edges { node { id supplierId supplierName supplierStatus source reason status proposedAt decidedAt decisionReason } } }
-}`;
-export interface SuspensionProposalsData {
-  supplierSuspensionProposals: { edges: Array<{ node: SuspensionProposalData }> };
-}
-export const DECIDE_SUSPENSION_PROPOSAL = `mutation DecideSuspensionProposal($id: ID!, $decision: SuspensionDecision!, $reason: String!) {
-  decideSupplierSuspensionProposal(id: $id, decision: $decision, reason: $reason) { id status supplierStatus decidedAt decisionReason }
-}`;
+export const COMPLAINTS = graphql(`
+  query Complaints($filter: ComplaintFilterInput, $first: Int, $after: String) {
+    complaints(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...ComplaintFields
+        }
+      }
+    }
+  }
+`);
+export const ORDER_AFTERSALES = graphql(`
+  query OrderAftersales($orderId: ID!) {
+    orderRatings(orderId: $orderId) {
+      id
+      supplierOrderId
+      score
+      comment
+      createdAt
+    }
+    complaints(filter: { orderId: $orderId }, first: 100) {
+      edges {
+        node {
+          ...ComplaintFields
+        }
+      }
+    }
+  }
+`);
+export const RATE_SUPPLIER_ORDER = graphql(`
+  mutation RateSupplierOrder($supplierOrderId: ID!, $score: Int!, $comment: String) {
+    rateSupplierOrder(supplierOrderId: $supplierOrderId, score: $score, comment: $comment) {
+      id
+      supplierOrderId
+      score
+      comment
+      createdAt
+    }
+  }
+`);
+export const OPEN_COMPLAINT = graphql(`
+  mutation OpenComplaint($input: OpenComplaintInput!) {
+    openComplaint(input: $input) {
+      ...ComplaintFields
+    }
+  }
+`);
+export const ANSWER_COMPLAINT = graphql(`
+  mutation AnswerComplaint($id: ID!, $answer: String!) {
+    answerComplaint(id: $id, answer: $answer) {
+      ...ComplaintFields
+    }
+  }
+`);
+export const DECIDE_COMPLAINT = graphql(`
+  mutation DecideComplaint($id: ID!, $input: DecideComplaintInput!) {
+    decideComplaint(id: $id, input: $input) {
+      ...ComplaintFields
+    }
+  }
+`);
+
+export const SUPPLIER_SCORECARD = graphql(`
+  query SupplierScorecard($supplierId: ID!) {
+    supplierScorecard(supplierId: $supplierId) {
+      ratingAverage
+      ratingCount
+      deliveredOrders
+      complaintCount
+      openComplaints
+      complaintRateBps
+      upheldComplaints
+      upheldRecent
+      upheldWindowDays
+      shippedOrders
+      onTimeShipped
+      onTimeShippingBps
+      onTimeShippingHours
+      warnings {
+        id
+        ruleCode
+        level
+        reason
+        createdAt
+      }
+    }
+  }
+`);
+
+export const SUSPENSION_PROPOSALS = graphql(`
+  query SuspensionProposals($status: SuspensionProposalStatus) {
+    supplierSuspensionProposals(status: $status, first: 100) {
+      edges {
+        node {
+          id
+          supplierId
+          supplierName
+          supplierStatus
+          source
+          reason
+          status
+          proposedAt
+          decidedAt
+          decisionReason
+        }
+      }
+    }
+  }
+`);
+export const DECIDE_SUSPENSION_PROPOSAL = graphql(`
+  mutation DecideSuspensionProposal($id: ID!, $decision: SuspensionDecision!, $reason: String!) {
+    decideSupplierSuspensionProposal(id: $id, decision: $decision, reason: $reason) {
+      id
+      status
+      supplierStatus
+      decidedAt
+      decisionReason
+    }
+  }
+`);
 
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;

@@ -1,37 +1,15 @@
 // Farmer income attribution (libs/attribution): "where your money went" per order, the income share
 // per unit on product pages, and a farmer's own household income. Amounts are fen.
+import type { ResultOf } from '../lib/graphql';
+import { graphql } from './generated';
 
-export interface AttributionBeneficiary {
-  kind: 'HOUSEHOLD' | 'VILLAGE_COLLECTIVE' | 'COOPERATIVE' | 'UNASSIGNED' | string;
-  householdId: string | null;
-  /** Masked (田**) unless the viewer may see names. */
-  name: string | null;
-  villageName: string | null;
-  lotNo: string | null;
-  amount: number;
-}
+export type OrderAttributionData = OrderAttributionQueryData['orderAttribution'];
+export type AttributionLine = OrderAttributionData['lines'][number];
+export type AttributionBeneficiary = AttributionLine['beneficiaries'][number];
+export type MyHouseholdIncomeData = ResultOf<typeof MY_HOUSEHOLD_INCOME>;
+export type HouseholdIncomeData = MyHouseholdIncomeData['myHouseholdIncome'];
 
-export interface AttributionLine {
-  orderLineId: string;
-  productTitle: string;
-  quantity: number;
-  lineTotal: number;
-  ruleKind: string | null;
-  attributedAmount: number;
-  capped: boolean;
-  beneficiaries: AttributionBeneficiary[];
-}
-
-export interface OrderAttributionData {
-  orderId: string;
-  counted: boolean;
-  attributedAmount: number;
-  householdAmount: number;
-  householdCount: number;
-  lines: AttributionLine[];
-}
-
-export const ORDER_ATTRIBUTION = /* GraphQL */ `
+export const ORDER_ATTRIBUTION = graphql(`
   query OrderAttribution($orderId: ID!) {
     orderAttribution(orderId: $orderId) {
       orderId
@@ -58,22 +36,10 @@ export const ORDER_ATTRIBUTION = /* GraphQL */ `
       }
     }
   }
-`;
-export type OrderAttributionQueryData = { orderAttribution: OrderAttributionData };
+`);
+export type OrderAttributionQueryData = ResultOf<typeof ORDER_ATTRIBUTION>;
 
-export interface HouseholdIncomeData {
-  householdId: string;
-  fromPeriod: string;
-  toPeriod: string;
-  totalAmount: number;
-  months: Array<{
-    period: string;
-    amount: number;
-    products: Array<{ productId: string; productTitle: string; amount: number }>;
-  }>;
-}
-
-export const MY_HOUSEHOLD_INCOME = /* GraphQL */ `
+export const MY_HOUSEHOLD_INCOME = graphql(`
   query MyHouseholdIncome($from: String!, $to: String!) {
     myHousehold {
       id
@@ -99,8 +65,4 @@ export const MY_HOUSEHOLD_INCOME = /* GraphQL */ `
       }
     }
   }
-`;
-export type MyHouseholdIncomeData = {
-  myHousehold: { id: string; headName: string; village: { code: string; name: string } | null } | null;
-  myHouseholdIncome: HouseholdIncomeData;
-};
+`);

@@ -1,37 +1,17 @@
 // The audit trail (libs/audit): every mutation, webhook, counter report, export and sign-in attempt
 // as a hash-chained event; platform admins see all, auditors their region.
-export interface AuditEventData {
-  id: string;
-  seq: number;
-  at: string;
-  kind: string;
-  operation: string;
-  outcome: string;
-  actorUserId: string | null;
-  actorName: string | null;
-  actorOrgName: string | null;
-  actorRole: string | null;
-  entityType: string | null;
-  entityId: string | null;
-  regionCode: string | null;
-  summary: string;
-  clientIp: string | null;
-  requestId: string;
-  hash: string;
-  prevHash: string;
-}
+import type { ResultOf } from '../lib/graphql';
+import { graphql } from './generated';
 
-export interface AuditFilterInput {
-  regionCode?: string | null;
-  actorId?: string | null;
-  entityType?: string | null;
-  entityId?: string | null;
-  operation?: string | null;
-  from?: string | null;
-  to?: string | null;
-}
+export type { AuditEventFilter as AuditFilterInput } from './generated/graphql';
+import type { AuditEventFilter } from './generated/graphql';
 
-export const AUDIT_EVENTS = /* GraphQL */ `
+export type AuditEventsData = ResultOf<typeof AUDIT_EVENTS>;
+export type AuditEventData = AuditEventsData['auditEvents']['edges'][number]['node'];
+export type AuditChainStatusData = ResultOf<typeof AUDIT_CHAIN_STATUS>;
+export type AuditCheckpointData = AuditChainStatusData['auditChainStatus']['checkpoints'][number];
+export type VerifyAuditChainData = ResultOf<typeof VERIFY_AUDIT_CHAIN>;
+export const AUDIT_EVENTS = graphql(`
   query AuditEvents($filter: AuditEventFilter, $first: Int, $after: String) {
     auditEvents(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -63,16 +43,8 @@ export const AUDIT_EVENTS = /* GraphQL */ `
       }
     }
   }
-`;
-export interface AuditEventsData {
-  auditEvents: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{ node: AuditEventData }>;
-  };
-}
-
-export const AUDIT_CHAIN_STATUS = /* GraphQL */ `
+`);
+export const AUDIT_CHAIN_STATUS = graphql(`
   query AuditChainStatus {
     auditChainStatus {
       headSeq
@@ -88,21 +60,8 @@ export const AUDIT_CHAIN_STATUS = /* GraphQL */ `
       }
     }
   }
-`;
-export interface AuditCheckpointData {
-  day: string;
-  verifiedAt: string;
-  ok: boolean;
-  checkedCount: number;
-  firstBrokenEventId: string | null;
-  headSeq: number;
-  headHash: string;
-}
-export interface AuditChainStatusData {
-  auditChainStatus: { headSeq: number; headHash: string; checkpoints: AuditCheckpointData[] };
-}
-
-export const VERIFY_AUDIT_CHAIN = /* GraphQL */ `
+`);
+export const VERIFY_AUDIT_CHAIN = graphql(`
   query VerifyAuditChain($from: String, $to: String) {
     verifyAuditChain(from: $from, to: $to) {
       ok
@@ -110,11 +69,7 @@ export const VERIFY_AUDIT_CHAIN = /* GraphQL */ `
       firstBrokenEventId
     }
   }
-`;
-export interface VerifyAuditChainData {
-  verifyAuditChain: { ok: boolean; checkedCount: number; firstBrokenEventId: string | null };
-}
-
+`);
 /** A summary as stored: `{ args, before, after, step }` (JSON text); anything unreadable shows raw. */
 export interface AuditSummary {
   args?: unknown;
@@ -140,7 +95,7 @@ export function changeRows(s: AuditSummary | null): Array<{ field: string; befor
 }
 
 /** Empty fields dropped, so the query sends only what the user filled in. */
-export function cleanFilter(f: AuditFilterInput): AuditFilterInput {
+export function cleanFilter(f: AuditEventFilter): AuditEventFilter {
   return Object.fromEntries(
     Object.entries(f)
       .filter(([, v]) => typeof v === 'string' && v.trim() !== '')

@@ -1,104 +1,114 @@
 // Issue 15, item 1 (buyers): address book, delivery addresses on orders, supplier store, hall page.
-import type { ProductCardData } from './catalog';
+import type { ResultOf } from '../lib/graphql';
+import { graphql } from './generated';
 
-export interface AddressData {
-  id: string;
-  recipient: string;
-  phone: string;
-  regionCode: string;
-  regionPath: string[];
-  detail: string;
-  isDefault: boolean;
-}
+import type { AddressFieldsFragment, AddressSnapshotFieldsFragment, ProductSort } from './generated/graphql';
+export type { AddressInput, ProductSort } from './generated/graphql';
 
-export interface AddressInput {
-  recipient: string;
-  phone: string;
-  regionCode: string;
-  detail: string;
-  isDefault?: boolean;
-}
-
+export type AddressData = AddressFieldsFragment;
 /** What an order keeps of the address chosen at checkout; the phone may be masked (138****5678). */
-export interface AddressSnapshot {
-  recipient: string;
-  phone: string;
-  regionCode: string;
-  regionPath: string[];
-  detail: string;
-}
+export type AddressSnapshot = AddressSnapshotFieldsFragment;
+export type OrderAddressData = ResultOf<typeof ORDER_ADDRESS>;
+export type SupplierStoreData = ResultOf<typeof SUPPLIER_STORE>;
+export type CertifiedCountData = ResultOf<typeof SUPPLIER_CERTIFIED_COUNT>;
+export type SortedProductsData = ResultOf<typeof SORTED_PRODUCTS>;
 
-const ADDRESS_FIELDS = 'id recipient phone regionCode regionPath detail isDefault';
+export const ADDRESS_FIELDS = graphql(`
+  fragment AddressFields on CustomerAddress {
+    id
+    recipient
+    phone
+    regionCode
+    regionPath
+    detail
+    isDefault
+  }
+`);
 
-export const MY_ADDRESSES = /* GraphQL */ `
-  query MyAddresses { myAddresses { ${ADDRESS_FIELDS} } }
-`;
-export type MyAddressesData = { myAddresses: AddressData[] };
+export const MY_ADDRESSES = graphql(`
+  query MyAddresses {
+    myAddresses {
+      ...AddressFields
+    }
+  }
+`);
+export type MyAddressesData = ResultOf<typeof MY_ADDRESSES>;
 
-export const CREATE_ADDRESS = /* GraphQL */ `
-  mutation CreateAddress($input: AddressInput!) { createAddress(input: $input) { ${ADDRESS_FIELDS} } }
-`;
-export type CreateAddressData = { createAddress: AddressData };
+export const CREATE_ADDRESS = graphql(`
+  mutation CreateAddress($input: AddressInput!) {
+    createAddress(input: $input) {
+      ...AddressFields
+    }
+  }
+`);
+export type CreateAddressData = ResultOf<typeof CREATE_ADDRESS>;
 
-export const UPDATE_ADDRESS = /* GraphQL */ `
-  mutation UpdateAddress($id: ID!, $input: AddressInput!) { updateAddress(id: $id, input: $input) { ${ADDRESS_FIELDS} } }
-`;
+export const UPDATE_ADDRESS = graphql(`
+  mutation UpdateAddress($id: ID!, $input: AddressInput!) {
+    updateAddress(id: $id, input: $input) {
+      ...AddressFields
+    }
+  }
+`);
 
-export const SET_DEFAULT_ADDRESS = /* GraphQL */ `
-  mutation SetDefaultAddress($id: ID!) { setDefaultAddress(id: $id) { ${ADDRESS_FIELDS} } }
-`;
+export const SET_DEFAULT_ADDRESS = graphql(`
+  mutation SetDefaultAddress($id: ID!) {
+    setDefaultAddress(id: $id) {
+      ...AddressFields
+    }
+  }
+`);
 
-export const DELETE_ADDRESS = /* GraphQL */ `
+export const DELETE_ADDRESS = graphql(`
   mutation DeleteAddress($id: ID!) {
     deleteAddress(id: $id)
   }
-`;
+`);
 
-const SNAPSHOT_FIELDS = 'recipient phone regionCode regionPath detail';
-
-export interface OrderAddressData {
-  order: {
-    id: string;
-    orderNo: string;
-    status: string;
-    createdAt: string;
-    deliveryAddress: AddressSnapshot | null;
-    supplierOrders: Array<{
-      id: string;
-      supplierId: string;
-      status: string;
-      carrier: string | null;
-      trackingNo: string | null;
-      shipTo: AddressSnapshot | null;
-      lines: Array<{ id: string; productTitle: string; sku: string; spec: string; unit: string; quantity: number }>;
-    }>;
-  } | null;
-}
+export const SNAPSHOT_FIELDS = graphql(`
+  fragment AddressSnapshotFields on AddressSnapshot {
+    recipient
+    phone
+    regionCode
+    regionPath
+    detail
+  }
+`);
 
 /** The order's delivery address, and per supplier order the ship-to (full phone for its own staff). */
-export const ORDER_ADDRESS = /* GraphQL */ `
+export const ORDER_ADDRESS = graphql(`
   query OrderAddress($id: ID!) {
     order(id: $id) {
-      id orderNo status createdAt
-      deliveryAddress { ${SNAPSHOT_FIELDS} }
-      supplierOrders { id supplierId status carrier trackingNo shipTo { ${SNAPSHOT_FIELDS} } lines { id productTitle sku spec unit quantity } }
+      id
+      orderNo
+      status
+      createdAt
+      deliveryAddress {
+        ...AddressSnapshotFields
+      }
+      supplierOrders {
+        id
+        supplierId
+        status
+        carrier
+        trackingNo
+        shipTo {
+          ...AddressSnapshotFields
+        }
+        lines {
+          id
+          productTitle
+          sku
+          spec
+          unit
+          quantity
+        }
+      }
     }
   }
-`;
+`);
 
-export interface SupplierStoreData {
-  supplier: {
-    id: string;
-    name: string;
-    kind: string;
-    status: string;
-    linkageMechanism: string;
-    linkedHouseholdCount: number;
-    county: { code: string; name: string } | null;
-  } | null;
-}
-
-export const SUPPLIER_STORE = /* GraphQL */ `
+export const SUPPLIER_STORE = graphql(`
   query SupplierStore($id: ID!) {
     supplier(id: $id) {
       id
@@ -113,33 +123,26 @@ export const SUPPLIER_STORE = /* GraphQL */ `
       }
     }
   }
-`;
-
-export interface CertifiedCountData {
-  products: { totalCount: number };
-}
+`);
 
 /** How many of a supplier's products hold a certification valid today. */
-export const SUPPLIER_CERTIFIED_COUNT = /* GraphQL */ `
+export const SUPPLIER_CERTIFIED_COUNT = graphql(`
   query SupplierCertifiedCount($supplierId: ID!) {
     products(filter: { supplierId: $supplierId, certifiedOnly: true }, first: 1) {
       totalCount
     }
   }
-`;
+`);
 
-export const PRODUCT_SORTS = ['RELEVANCE', 'NEWEST', 'PRICE_ASC', 'PRICE_DESC', 'SALES'] as const;
-export type ProductSort = (typeof PRODUCT_SORTS)[number];
+export const PRODUCT_SORTS = [
+  'RELEVANCE',
+  'NEWEST',
+  'PRICE_ASC',
+  'PRICE_DESC',
+  'SALES',
+] as const satisfies readonly ProductSort[];
 
-export type SortedProductsData = {
-  products: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{ node: ProductCardData }>;
-  };
-};
-
-export const SORTED_PRODUCTS = /* GraphQL */ `
+export const SORTED_PRODUCTS = graphql(`
   query SortedProducts($filter: ProductFilter, $first: Int, $after: String, $sort: ProductSort) {
     products(filter: $filter, first: $first, after: $after, sort: $sort) {
       totalCount
@@ -149,34 +152,9 @@ export const SORTED_PRODUCTS = /* GraphQL */ `
       }
       edges {
         node {
-          id
-          title
-          originRegion {
-            code
-            name
-            path {
-              code
-              name
-              level
-            }
-          }
-          supplier {
-            id
-            name
-          }
-          certification {
-            status
-            certificateNo
-            validFrom
-            validTo
-          }
-          minRetailPrice
-          images {
-            id
-            url
-          }
+          ...ProductCard
         }
       }
     }
   }
-`;
+`);

@@ -1,66 +1,16 @@
 // Public catalogue: the hall's channels, categories, the product list and a product page.
-import type { CertificationInfo } from '../lib/certification';
-import type { ConnectionPage } from '../lib/use-connection';
+import type { ResultOf } from '../lib/graphql';
+import { graphql } from './generated';
+import type { ProductCardFragment } from './generated/graphql';
 
-export interface RegionRef {
-  code: string;
-  name: string;
-  level: number;
-}
+export type ProductCardData = ProductCardFragment;
+export type ProductDetail = NonNullable<ProductData['product']>;
+export type VariantDetail = ProductDetail['variants'][number];
+export type RegionRef = NonNullable<ProductCardData['originRegion']>['path'][number];
+export type Category = CategoriesData['categories'][number];
+export type Channel = ChannelsData['channels'][number];
 
-export interface ProductCardData {
-  id: string;
-  title: string;
-  originRegion: { code: string; name: string; path: RegionRef[] } | null;
-  supplier: { id: string; name: string } | null;
-  certification: CertificationInfo | null;
-  /** The cheapest active variant's retail price (fen). */
-  minRetailPrice: number | null;
-  images: Array<{ id: string; url: string }>;
-}
-
-export interface VariantDetail {
-  id: string;
-  sku: string;
-  spec: string;
-  unit: string;
-  retailPrice: number;
-  agencyPrice: number;
-  marketReferencePrice: number;
-  stockAvailable: number;
-  /** Inactive variants are no longer sold. */
-  active?: boolean;
-}
-
-export interface ProductDetail extends ProductCardData {
-  description: string;
-  status: string;
-  category: { id: string; name: string; nameEn: string } | null;
-  certification: (CertificationInfo & { issuer: string | null; batch: string | null }) | null;
-  incomeShare: { householdCount: number; perUnitToHouseholds: number | null } | null;
-  variants: VariantDetail[];
-}
-
-export interface Category {
-  id: string;
-  parentId: string | null;
-  code: string;
-  name: string;
-  nameEn: string;
-  sort: number;
-}
-
-export interface Channel {
-  id: string;
-  kind: 'HALL' | 'ZONE' | 'COUNTER' | string;
-  name: string;
-  online: boolean;
-  address: string;
-  region: { code: string; name: string } | null;
-  productCount: number;
-}
-
-const PRODUCT_CARD = /* GraphQL */ `
+export const PRODUCT_CARD = graphql(`
   fragment ProductCard on Product {
     id
     title
@@ -89,9 +39,9 @@ const PRODUCT_CARD = /* GraphQL */ `
       url
     }
   }
-`;
+`);
 
-export const PRODUCTS = /* GraphQL */ `
+export const PRODUCTS = graphql(`
   query Products($filter: ProductFilter, $first: Int, $after: String) {
     products(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -106,11 +56,10 @@ export const PRODUCTS = /* GraphQL */ `
       }
     }
   }
-  ${PRODUCT_CARD}
-`;
-export type ProductsData = { products: ConnectionPage<ProductCardData> };
+`);
+export type ProductsData = ResultOf<typeof PRODUCTS>;
 
-export const PRODUCT = /* GraphQL */ `
+export const PRODUCT = graphql(`
   query Product($id: ID!) {
     product(id: $id) {
       id
@@ -165,10 +114,10 @@ export const PRODUCT = /* GraphQL */ `
       }
     }
   }
-`;
-export type ProductData = { product: ProductDetail | null };
+`);
+export type ProductData = ResultOf<typeof PRODUCT>;
 
-export const CATEGORIES = /* GraphQL */ `
+export const CATEGORIES = graphql(`
   query Categories {
     categories {
       id
@@ -179,10 +128,10 @@ export const CATEGORIES = /* GraphQL */ `
       sort
     }
   }
-`;
-export type CategoriesData = { categories: Category[] };
+`);
+export type CategoriesData = ResultOf<typeof CATEGORIES>;
 
-export const CHANNELS = /* GraphQL */ `
+export const CHANNELS = graphql(`
   query Channels {
     channels {
       id
@@ -197,10 +146,10 @@ export const CHANNELS = /* GraphQL */ `
       productCount
     }
   }
-`;
-export type ChannelsData = { channels: Channel[] };
+`);
+export type ChannelsData = ResultOf<typeof CHANNELS>;
 
-export const REGION_PATH = /* GraphQL */ `
+export const REGION_PATH = graphql(`
   query RegionPath($code: String!) {
     region(code: $code) {
       code
@@ -213,5 +162,5 @@ export const REGION_PATH = /* GraphQL */ `
       }
     }
   }
-`;
-export type RegionPathData = { region: (RegionRef & { path: RegionRef[] }) | null };
+`);
+export type RegionPathData = ResultOf<typeof REGION_PATH>;

@@ -1,28 +1,12 @@
 // GraphQL documents and the shapes they return (see the contract in DESIGN.md).
+import type { ResultOf } from '../lib/graphql';
+import { graphql } from './generated';
 
-export interface RegionSummary {
-  code: string;
-  name: string;
-  level: number;
-  exPovertyCounty: boolean;
-  keyAssistanceCounty: boolean;
-}
+export type Me = NonNullable<ResultOf<typeof ME>['me']>;
+export type Membership = Me['memberships'][number];
+export type RegionSummary = ResultOf<typeof REGIONS>['regions'][number];
 
-export interface Membership {
-  role: string;
-  regionPrefix: string | null;
-  organization: { id: string; name: string; kind: string; region: { name: string } | null } | null;
-}
-
-export interface Me {
-  id: string;
-  displayName: string;
-  email: string | null;
-  roles: string[];
-  memberships: Membership[];
-}
-
-export const ME = /* GraphQL */ `
+export const ME = graphql(`
   query Me {
     me {
       id
@@ -43,18 +27,18 @@ export const ME = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export const LOGIN = /* GraphQL */ `
+export const LOGIN = graphql(`
   mutation Login($identifier: String!, $password: String!) {
     login(identifier: $identifier, password: $password) {
       token
       expiresAt
     }
   }
-`;
+`);
 
-export const REGIONS = /* GraphQL */ `
+export const REGIONS = graphql(`
   query Regions($parentCode: String) {
     regions(parentCode: $parentCode) {
       code
@@ -64,4 +48,4 @@ export const REGIONS = /* GraphQL */ `
       keyAssistanceCounty
     }
   }
-`;
+`);

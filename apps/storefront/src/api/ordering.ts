@@ -1,6 +1,32 @@
 // Ordering and payment: checkout, orders, shipping, payments (see DESIGN.md's order lifecycle).
-import type { PlaceOrderAnswer } from '../lib/checkout';
-import type { ConnectionPage } from '../lib/use-connection';
+import { batch } from '../lib/batch-query';
+import type { ResultOf } from '../lib/graphql';
+import { graphql } from './generated';
+import type {
+  CartProductFragment,
+  OrderDetailFieldsFragment,
+  OrderStatus,
+  OrderSummaryFieldsFragment,
+  ShippedLotFragment,
+  SupplierOrderFieldsFragment,
+} from './generated/graphql';
+
+export type SupplierOrderData = SupplierOrderFieldsFragment;
+export type OrderLineData = SupplierOrderData['lines'][number];
+export type Allocation = OrderLineData['allocations'][number];
+export type OrderSummary = OrderSummaryFieldsFragment;
+export type OrderDetail = OrderDetailFieldsFragment;
+/** A status change of an order or of one supplier's part of it. */
+export type StatusMove = SupplierOrderData['history'][number] | OrderDetail['history'][number];
+export type OrderDocumentData = OrderDetail['documents'][number];
+export type PaymentData = OrderDetail['payments'][number];
+export type PaymentSetup = PaymentSetupData['paymentSetup'];
+export type PaymentOptions = PaymentOptionsData['paymentOptions'];
+export type PayOrderResult = PayOrderData['payOrder'];
+export type PendingTransfer = PaymentsAwaitingData['paymentsAwaitingConfirmation'][number];
+export type LotRef = ShippedLotFragment;
+export type CheckoutChannel = CheckoutChannelsData['channels'][number];
+export type CartProduct = CartProductFragment;
 
 export const ORDER_STATUSES = [
   'PENDING_APPROVAL',
@@ -15,114 +41,9 @@ export const ORDER_STATUSES = [
   'CANCELLED',
   'REFUNDED',
   'PARTIALLY_REFUNDED',
-] as const;
+] as const satisfies readonly OrderStatus[];
 
-export interface Allocation {
-  id: string;
-  lotId: string | null;
-  quantity: number;
-}
-
-export interface OrderLineData {
-  id: string;
-  variantId: string;
-  productId: string;
-  productTitle: string;
-  sku: string;
-  spec: string;
-  unit: string;
-  priceKind: 'RETAIL' | 'AGENCY' | string;
-  unitPrice: number;
-  quantity: number;
-  lineTotal: number;
-  refundedAmount: number;
-  certified: boolean;
-  certificationStatus: string;
-  certificateNo: string | null;
-  allocations: Allocation[];
-}
-
-export interface StatusMove {
-  id: string;
-  fromStatus: string | null;
-  toStatus: string;
-  actorKind: string;
-  reason: string | null;
-  createdAt: string;
-}
-
-export interface SupplierOrderData {
-  id: string;
-  orderId: string;
-  supplierId: string;
-  status: 'AWAITING_SHIPMENT' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | string;
-  subtotal: number;
-  carrier: string | null;
-  trackingNo: string | null;
-  shippedAt: string | null;
-  deliveredAt: string | null;
-  deliveryProof: string | null;
-  lines: OrderLineData[];
-  history: StatusMove[];
-}
-
-export interface OrderDocumentData {
-  id: string;
-  orderId: string;
-  storageKey: string;
-  contentType: string;
-  sizeBytes: number;
-  fileName: string | null;
-  inAcceptance: boolean;
-  createdAt: string;
-  url: string;
-}
-
-export interface PaymentData {
-  id: string;
-  provider: string;
-  method: string;
-  status: string;
-  amount: number;
-  reference: string | null;
-  paidAt: string | null;
-  confirmedAt: string | null;
-  rejectedReason: string | null;
-  createdAt: string;
-}
-
-export interface OrderSummary {
-  id: string;
-  orderNo: string;
-  status: string;
-  buyerKind: 'CUSTOMER' | 'AGENCY' | string;
-  buyerUserId: string;
-  buyerOrgId: string | null;
-  channelId: string;
-  paymentMode: 'PREPAY' | 'PAY_ON_DELIVERY' | string;
-  totalAmount: number;
-  paidAmount: number;
-  refundedAmount: number;
-  paymentDueAt: string | null;
-  wholeOrderVisible: boolean;
-  createdAt: string;
-  supplierOrders: SupplierOrderData[];
-}
-
-export interface OrderDetail extends OrderSummary {
-  paymentDeadlineExtended: boolean;
-  invoiceNo: string | null;
-  paidAt: string | null;
-  deliveredAt: string | null;
-  acceptedAt: string | null;
-  settledAt: string | null;
-  cancelledAt: string | null;
-  history: StatusMove[];
-  documents: OrderDocumentData[];
-  payments: PaymentData[];
-}
-
-const SUPPLIER_ORDER = /* GraphQL */ `
+export const SUPPLIER_ORDER = graphql(`
   fragment SupplierOrderFields on SupplierOrder {
     id
     orderId
@@ -165,9 +86,9 @@ const SUPPLIER_ORDER = /* GraphQL */ `
       createdAt
     }
   }
-`;
+`);
 
-const ORDER_SUMMARY = /* GraphQL */ `
+export const ORDER_SUMMARY = graphql(`
   fragment OrderSummaryFields on Order {
     id
     orderNo
@@ -187,10 +108,9 @@ const ORDER_SUMMARY = /* GraphQL */ `
       ...SupplierOrderFields
     }
   }
-  ${SUPPLIER_ORDER}
-`;
+`);
 
-const ORDER_DETAIL = /* GraphQL */ `
+export const ORDER_DETAIL = graphql(`
   fragment OrderDetailFields on Order {
     ...OrderSummaryFields
     paymentDeadlineExtended
@@ -232,10 +152,9 @@ const ORDER_DETAIL = /* GraphQL */ `
       createdAt
     }
   }
-  ${ORDER_SUMMARY}
-`;
+`);
 
-export const PLACE_ORDER = /* GraphQL */ `
+export const PLACE_ORDER = graphql(`
   mutation PlaceOrder($input: PlaceOrderInput!) {
     placeOrder(input: $input) {
       __typename
@@ -268,12 +187,16 @@ export const PLACE_ORDER = /* GraphQL */ `
         message
         field
       }
+      ... on PurchaseRequestRequiredError {
+        code
+        message
+      }
     }
   }
-`;
-export type PlaceOrderData = { placeOrder: PlaceOrderAnswer };
+`);
+export type PlaceOrderData = ResultOf<typeof PLACE_ORDER>;
 
-export const ORDERS = /* GraphQL */ `
+export const ORDERS = graphql(`
   query Orders($filter: OrderFilter, $first: Int, $after: String) {
     orders(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -288,94 +211,79 @@ export const ORDERS = /* GraphQL */ `
       }
     }
   }
-  ${ORDER_SUMMARY}
-`;
-export type OrdersData = { orders: ConnectionPage<OrderSummary> };
+`);
+export type OrdersData = ResultOf<typeof ORDERS>;
 
-export const ORDER = /* GraphQL */ `
+export const ORDER = graphql(`
   query Order($id: ID!) {
     order(id: $id) {
       ...OrderDetailFields
     }
   }
-  ${ORDER_DETAIL}
-`;
-export type OrderData = { order: OrderDetail };
+`);
+export type OrderData = ResultOf<typeof ORDER>;
 
-export const CANCEL_ORDER = /* GraphQL */ `
+export const CANCEL_ORDER = graphql(`
   mutation CancelOrder($orderId: ID!, $reason: String!) {
     cancelOrder(orderId: $orderId, reason: $reason) {
       ...OrderDetailFields
     }
   }
-  ${ORDER_DETAIL}
-`;
+`);
 
-export const CONFIRM_ORDER = /* GraphQL */ `
+export const CONFIRM_ORDER = graphql(`
   mutation ConfirmOrder($orderId: ID!) {
     confirmOrder(orderId: $orderId) {
       ...OrderDetailFields
     }
   }
-  ${ORDER_DETAIL}
-`;
+`);
 
-export const EXTEND_PAYMENT_DEADLINE = /* GraphQL */ `
+export const EXTEND_PAYMENT_DEADLINE = graphql(`
   mutation ExtendPaymentDeadline($orderId: ID!) {
     extendPaymentDeadline(orderId: $orderId) {
       ...OrderDetailFields
     }
   }
-  ${ORDER_DETAIL}
-`;
+`);
 
-export const ACCEPT_ORDER = /* GraphQL */ `
+export const ACCEPT_ORDER = graphql(`
   mutation AcceptOrder($orderId: ID!, $input: AcceptOrderInput!) {
     acceptOrder(orderId: $orderId, input: $input) {
       ...OrderDetailFields
     }
   }
-  ${ORDER_DETAIL}
-`;
+`);
 
-export const SETTLE_ORDER = /* GraphQL */ `
+export const SETTLE_ORDER = graphql(`
   mutation SettleOrder($orderId: ID!) {
     settleOrder(orderId: $orderId) {
       ...OrderDetailFields
     }
   }
-  ${ORDER_DETAIL}
-`;
+`);
 
-export const SHIP_SUPPLIER_ORDER = /* GraphQL */ `
+export const SHIP_SUPPLIER_ORDER = graphql(`
   mutation ShipSupplierOrder($supplierOrderId: ID!, $carrier: String!, $trackingNo: String!) {
     shipSupplierOrder(supplierOrderId: $supplierOrderId, carrier: $carrier, trackingNo: $trackingNo) {
       ...SupplierOrderFields
     }
   }
-  ${SUPPLIER_ORDER}
-`;
-export type ShipData = { shipSupplierOrder: SupplierOrderData };
+`);
+export type ShipData = ResultOf<typeof SHIP_SUPPLIER_ORDER>;
 
-export const CONFIRM_DELIVERY = /* GraphQL */ `
+export const CONFIRM_DELIVERY = graphql(`
   mutation ConfirmDelivery($supplierOrderId: ID!, $proof: String) {
     confirmDelivery(supplierOrderId: $supplierOrderId, proof: $proof) {
       ...SupplierOrderFields
     }
   }
-  ${SUPPLIER_ORDER}
-`;
-export type ConfirmDeliveryData = { confirmDelivery: SupplierOrderData };
+`);
+export type ConfirmDeliveryData = ResultOf<typeof CONFIRM_DELIVERY>;
 
 // --- Payments ---------------------------------------------------------------------------------
 
-export interface PaymentSetup {
-  stripeEnabled: boolean;
-  publishableKey: string | null;
-  methods: string[];
-}
-
-export const PAYMENT_SETUP = /* GraphQL */ `
+export const PAYMENT_SETUP = graphql(`
   query PaymentSetup {
     paymentSetup {
       stripeEnabled
@@ -383,27 +291,11 @@ export const PAYMENT_SETUP = /* GraphQL */ `
       methods
     }
   }
-`;
-export type PaymentSetupData = { paymentSetup: PaymentSetup };
-
-export interface PaymentOptions {
-  orderId: string;
-  payable: boolean;
-  online: string[];
-  publishableKey: string | null;
-  bankTransfer: {
-    amount: number;
-    reference: string;
-    payeeName: string | null;
-    bankName: string | null;
-    accountNo: string | null;
-  } | null;
-  transferPending: boolean;
-  payOnDelivery: boolean;
-}
+`);
+export type PaymentSetupData = ResultOf<typeof PAYMENT_SETUP>;
 
 /** What the server will accept for this order from this caller (libs/payment paymentOptions). */
-export const PAYMENT_OPTIONS = /* GraphQL */ `
+export const PAYMENT_OPTIONS = graphql(`
   query PaymentOptions($orderId: ID!) {
     paymentOptions(orderId: $orderId) {
       orderId
@@ -421,18 +313,10 @@ export const PAYMENT_OPTIONS = /* GraphQL */ `
       }
     }
   }
-`;
-export type PaymentOptionsData = { paymentOptions: PaymentOptions };
+`);
+export type PaymentOptionsData = ResultOf<typeof PAYMENT_OPTIONS>;
 
-export interface PayOrderResult {
-  paymentId: string;
-  clientSecret: string;
-  amount: number;
-  method: string;
-  publishableKey: string | null;
-}
-
-export const PAY_ORDER = /* GraphQL */ `
+export const PAY_ORDER = graphql(`
   mutation PayOrder($orderId: ID!, $method: PaymentMethod!) {
     payOrder(orderId: $orderId, method: $method) {
       paymentId
@@ -442,10 +326,10 @@ export const PAY_ORDER = /* GraphQL */ `
       publishableKey
     }
   }
-`;
-export type PayOrderData = { payOrder: PayOrderResult };
+`);
+export type PayOrderData = ResultOf<typeof PAY_ORDER>;
 
-export const RECORD_BANK_TRANSFER = /* GraphQL */ `
+export const RECORD_BANK_TRANSFER = graphql(`
   mutation RecordBankTransfer($input: RecordBankTransferInput!) {
     recordBankTransfer(input: $input) {
       id
@@ -460,12 +344,9 @@ export const RECORD_BANK_TRANSFER = /* GraphQL */ `
       createdAt
     }
   }
-`;
-export interface PendingTransfer extends PaymentData {
-  orderId: string;
-}
+`);
 
-export const PAYMENTS_AWAITING_CONFIRMATION = /* GraphQL */ `
+export const PAYMENTS_AWAITING_CONFIRMATION = graphql(`
   query PaymentsAwaitingConfirmation {
     paymentsAwaitingConfirmation {
       id
@@ -481,47 +362,49 @@ export const PAYMENTS_AWAITING_CONFIRMATION = /* GraphQL */ `
       createdAt
     }
   }
-`;
-export type PaymentsAwaitingData = { paymentsAwaitingConfirmation: PendingTransfer[] };
+`);
+export type PaymentsAwaitingData = ResultOf<typeof PAYMENTS_AWAITING_CONFIRMATION>;
 
-export const CONFIRM_BANK_TRANSFER = /* GraphQL */ `
+export const CONFIRM_BANK_TRANSFER = graphql(`
   mutation ConfirmBankTransfer($paymentId: ID!) {
     confirmBankTransfer(paymentId: $paymentId) {
       id
       status
     }
   }
-`;
+`);
 
-export const REJECT_BANK_TRANSFER = /* GraphQL */ `
+export const REJECT_BANK_TRANSFER = graphql(`
   mutation RejectBankTransfer($paymentId: ID!, $reason: String!) {
     rejectBankTransfer(paymentId: $paymentId, reason: $reason) {
       id
       status
     }
   }
-`;
+`);
 
 // --- Names for ids the order carries ------------------------------------------------------------
 
-export const SUPPLIER_NAME_SELECTION = '{ id name }';
+export const SUPPLIER_NAME = graphql(`
+  fragment SupplierName on Supplier {
+    id
+    name
+  }
+`);
+/** An order's supplier names, read in one request. */
+export const SUPPLIER_NAMES = batch('SupplierNames', 'supplier', SUPPLIER_NAME);
 
-export interface LotRef {
-  id: string;
-  lotNo: string;
-  harvestedOn: string;
-}
+export const SHIPPED_LOT = graphql(`
+  fragment ShippedLot on Lot {
+    id
+    lotNo
+    harvestedOn
+  }
+`);
+/** Lot numbers of a supplier order's shipped variants (one list per variant), read in one request. */
+export const SHIPPED_LOTS = batch('ShippedLots', 'lots', SHIPPED_LOT, 'variantId');
 
-export interface CheckoutChannel {
-  id: string;
-  kind: string;
-  name: string;
-  online: boolean;
-  assistanceOnly: boolean;
-  status: string;
-}
-
-export const CHECKOUT_CHANNELS = /* GraphQL */ `
+export const CHECKOUT_CHANNELS = graphql(`
   query CheckoutChannels {
     channels {
       id
@@ -532,8 +415,8 @@ export const CHECKOUT_CHANNELS = /* GraphQL */ `
       status
     }
   }
-`;
-export type CheckoutChannelsData = { channels: CheckoutChannel[] };
+`);
+export type CheckoutChannelsData = ResultOf<typeof CHECKOUT_CHANNELS>;
 
 /** The online hall (线上专馆) sells every published product: the default channel of a web checkout. */
 export function defaultChannel(channels: readonly CheckoutChannel[]): CheckoutChannel | null {
@@ -541,8 +424,9 @@ export function defaultChannel(channels: readonly CheckoutChannel[]): CheckoutCh
   return active.find((c) => c.kind === 'HALL' && c.online) ?? active[0] ?? null;
 }
 
-export const CART_PRODUCT_SELECTION = /* GraphQL */ `
-  {
+/** The cart's products, read in one request (lib/use-priced-cart). */
+export const CART_PRODUCT = graphql(`
+  fragment CartProduct on Product {
     id
     title
     supplier {
@@ -562,4 +446,5 @@ export const CART_PRODUCT_SELECTION = /* GraphQL */ `
       active
     }
   }
-`;
+`);
+export const CART_PRODUCTS = batch('CartProducts', 'product', CART_PRODUCT);

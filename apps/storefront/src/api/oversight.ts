@@ -1,4 +1,25 @@
 // Anomaly findings (libs/oversight): what the rules detected, for auditors to confirm or dismiss.
+import type { ResultOf } from '../lib/graphql';
+import { graphql } from './generated';
+
+import type {
+  AnomalyFindingFieldsFragment,
+  AnomalyFindingFilter,
+  AnomalyKind,
+  AnomalyStatus,
+  AnomalySubjectType,
+} from './generated/graphql';
+
+export type FindingKind = AnomalyKind;
+export type FindingStatus = AnomalyStatus;
+export type FindingSubject = AnomalySubjectType;
+export type FindingFilterInput = AnomalyFindingFilter;
+export type FindingData = AnomalyFindingFieldsFragment;
+export type FindingFigure = FindingData['evidence']['figures'][number];
+export type AnomalyFindingsData = ResultOf<typeof ANOMALY_FINDINGS>;
+export type AnomalyFindingData = ResultOf<typeof ANOMALY_FINDING>;
+export type EvidenceOrder = AnomalyFindingData['anomalyFinding']['evidenceOrders'][number];
+export type ReviewAnomalyFindingData = ResultOf<typeof REVIEW_ANOMALY_FINDING>;
 export const FINDING_KINDS = [
   'PRICE_ABOVE_REFERENCE',
   'SELF_DEALING',
@@ -9,96 +30,103 @@ export const FINDING_KINDS = [
   'UNCERTIFIED_UNDER_LABEL',
   'ATTRIBUTION_GAP',
   'INCOME_DISPUTE',
-] as const;
-export const FINDING_STATUSES = ['OPEN', 'CONFIRMED', 'DISMISSED'] as const;
-export const FINDING_SUBJECTS = ['SUPPLIER', 'BUYER_UNIT', 'PRODUCT', 'ORDER', 'COUNTER'] as const;
-export type FindingKind = (typeof FINDING_KINDS)[number];
-export type FindingStatus = (typeof FINDING_STATUSES)[number];
-export type FindingSubject = (typeof FINDING_SUBJECTS)[number];
+] as const satisfies readonly FindingKind[];
+export const FINDING_STATUSES = ['OPEN', 'CONFIRMED', 'DISMISSED'] as const satisfies readonly FindingStatus[];
+export const FINDING_SUBJECTS = [
+  'SUPPLIER',
+  'BUYER_UNIT',
+  'PRODUCT',
+  'ORDER',
+  'COUNTER',
+] as const satisfies readonly FindingSubject[];
 
-export interface FindingFigure {
-  name: string;
-  value: number;
-  unit: 'FEN' | 'BPS' | 'COUNT' | 'UNITS' | 'MINUTES' | 'DAYS' | 'TEXT' | string;
-  text: string | null;
-}
+export const FIELDS = graphql(`
+  fragment AnomalyFindingFields on AnomalyFinding {
+    id
+    kind
+    severity
+    status
+    subjectType
+    subjectId
+    subjectLabel
+    supplierId
+    regionCode
+    summary
+    detectedVia
+    detectedAt
+    reviewedAt
+    reviewerName
+    reviewReason
+    excludedFromStatistics
+    suspensionProposalId
+    evidence {
+      figures {
+        name
+        value
+        unit
+        text
+      }
+      orderIds
+    }
+  }
+`);
 
-export interface FindingData {
-  id: string;
-  kind: FindingKind;
-  severity: 'LOW' | 'MEDIUM' | 'HIGH';
-  status: FindingStatus;
-  subjectType: FindingSubject;
-  subjectId: string;
-  subjectLabel: string;
-  supplierId: string | null;
-  regionCode: string;
-  summary: string;
-  detectedVia: string;
-  detectedAt: string;
-  reviewedAt: string | null;
-  reviewerName: string | null;
-  reviewReason: string | null;
-  excludedFromStatistics: boolean;
-  suspensionProposalId: string | null;
-  evidence: { figures: FindingFigure[]; orderIds: string[] };
-}
-
-export interface EvidenceOrder {
-  id: string;
-  orderNo: string;
-  status: string;
-  totalAmount: number;
-  createdAt: string;
-}
-
-export interface FindingFilterInput {
-  status?: FindingStatus | null;
-  kind?: FindingKind | null;
-  subjectType?: FindingSubject | null;
-  regionCode?: string | null;
-}
-
-const FIELDS = `id kind severity status subjectType subjectId subjectLabel supplierId regionCode summary detectedVia detectedAt
-  reviewedAt reviewerName reviewReason excludedFromStatistics suspensionProposalId evidence { figures { name value unit text } orderIds }`;
-
-export const ANOMALY_FINDINGS = /* GraphQL */ `
+export const ANOMALY_FINDINGS = graphql(`
   query AnomalyFindings($filter: AnomalyFindingFilter, $first: Int, $after: String) {
     anomalyFindings(filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { node { ${FIELDS} } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...AnomalyFindingFields
+        }
+      }
     }
   }
-`;
-export interface AnomalyFindingsData {
-  anomalyFindings: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{ node: FindingData }>;
-  };
-}
-
-export const ANOMALY_FINDING = /* GraphQL */ `
+`);
+export const ANOMALY_FINDING = graphql(`
   query AnomalyFinding($id: ID!) {
-    anomalyFinding(id: $id) { ${FIELDS} evidenceOrders { id orderNo status totalAmount createdAt } }
-  }
-`;
-export interface AnomalyFindingData {
-  anomalyFinding: FindingData & { evidenceOrders: EvidenceOrder[] };
-}
-
-export const REVIEW_ANOMALY_FINDING = /* GraphQL */ `
-  mutation ReviewAnomalyFinding($id: ID!, $decision: AnomalyReviewDecision!, $reason: String!, $excludeFromStatistics: Boolean, $proposeSuspension: Boolean) {
-    reviewAnomalyFinding(id: $id, decision: $decision, reason: $reason, excludeFromStatistics: $excludeFromStatistics, proposeSuspension: $proposeSuspension) {
-      ${FIELDS} evidenceOrders { id orderNo status totalAmount createdAt }
+    anomalyFinding(id: $id) {
+      ...AnomalyFindingFields
+      evidenceOrders {
+        id
+        orderNo
+        status
+        totalAmount
+        createdAt
+      }
     }
   }
-`;
-export interface ReviewAnomalyFindingData {
-  reviewAnomalyFinding: AnomalyFindingData['anomalyFinding'];
-}
-
+`);
+export const REVIEW_ANOMALY_FINDING = graphql(`
+  mutation ReviewAnomalyFinding(
+    $id: ID!
+    $decision: AnomalyReviewDecision!
+    $reason: String!
+    $excludeFromStatistics: Boolean
+    $proposeSuspension: Boolean
+  ) {
+    reviewAnomalyFinding(
+      id: $id
+      decision: $decision
+      reason: $reason
+      excludeFromStatistics: $excludeFromStatistics
+      proposeSuspension: $proposeSuspension
+    ) {
+      ...AnomalyFindingFields
+      evidenceOrders {
+        id
+        orderNo
+        status
+        totalAmount
+        createdAt
+      }
+    }
+  }
+`);
 /** Only set fields go to the API (an empty select means "any"). */
 export function cleanFindingFilter(f: Record<string, string>): FindingFilterInput {
   return Object.fromEntries(

@@ -1,34 +1,54 @@
 // Supplier portal and coordinator screens: admission (供应商准入), products, lots, certification (帮扶产品认定).
-import type { ConnectionPage } from '../lib/use-connection';
+import type { ResultOf } from '../lib/graphql';
+import { graphql } from './generated';
 
-export const SUPPLIER_KINDS = ['COOPERATIVE', 'ENTERPRISE', 'FAMILY_FARM', 'TRADING_AGENT'] as const;
-export const SUPPLIER_STATUSES = ['APPLIED', 'RECOMMENDED', 'APPROVED', 'REJECTED', 'SUSPENDED', 'REVOKED'] as const;
-export const CERTIFICATION_STATUSES = ['PENDING', 'VERIFIED', 'CERTIFIED', 'EXPIRED', 'REVOKED', 'REJECTED'] as const;
-export const PRODUCT_STATUSES = ['DRAFT', 'PUBLISHED', 'UNPUBLISHED'] as const;
+import type {
+  CertificationFieldsFragment,
+  CertificationStatus,
+  OwnProductFragment,
+  ProductStatus,
+  SupplierFieldsFragment,
+  SupplierKind,
+  SupplierStatus,
+} from './generated/graphql';
+export type { ApplyAsSupplierInput, CreateLotInput, CreateProductInput, VariantInput } from './generated/graphql';
 
-export interface SupplierHistoryEntry {
-  fromStatus: string | null;
-  toStatus: string;
-  reason: string | null;
-  actorName: string | null;
-  createdAt: string;
-}
+export type SupplierRecord = SupplierFieldsFragment;
+export type SupplierHistoryEntry = NonNullable<SupplierRecord['history']>[number];
+export type OwnProduct = OwnProductFragment;
+export type OwnVariant = OwnProduct['variants'][number];
+export type LotRecord = LotsData['lots'][number];
+export type HouseholdsData = ResultOf<typeof HOUSEHOLDS>;
+export type HouseholdRecord = HouseholdsData['households']['edges'][number]['node'];
+export type CertificationRecord = CertificationFieldsFragment;
+export type CertificationEvent = CertificationRecord['history'][number];
+export type NotificationRecord = NotificationsData['notifications'][number];
 
-export interface SupplierRecord {
-  id: string;
-  name: string;
-  kind: string;
-  status: string;
-  creditCode: string | null;
-  countyCode: string;
-  county: { code: string; name: string; path: Array<{ code: string; name: string }> } | null;
-  linkageMechanism: string;
-  appliedAt: string;
-  linkedHouseholdCount: number;
-  history: SupplierHistoryEntry[] | null;
-}
+export const SUPPLIER_KINDS = [
+  'COOPERATIVE',
+  'ENTERPRISE',
+  'FAMILY_FARM',
+  'TRADING_AGENT',
+] as const satisfies readonly SupplierKind[];
+export const SUPPLIER_STATUSES = [
+  'APPLIED',
+  'RECOMMENDED',
+  'APPROVED',
+  'REJECTED',
+  'SUSPENDED',
+  'REVOKED',
+] as const satisfies readonly SupplierStatus[];
+export const CERTIFICATION_STATUSES = [
+  'PENDING',
+  'VERIFIED',
+  'CERTIFIED',
+  'EXPIRED',
+  'REVOKED',
+  'REJECTED',
+] as const satisfies readonly CertificationStatus[];
+export const PRODUCT_STATUSES = ['DRAFT', 'PUBLISHED', 'UNPUBLISHED'] as const satisfies readonly ProductStatus[];
 
-const SUPPLIER_FIELDS = /* GraphQL */ `
+export const SUPPLIER_FIELDS = graphql(`
   fragment SupplierFields on Supplier {
     id
     name
@@ -55,78 +75,43 @@ const SUPPLIER_FIELDS = /* GraphQL */ `
       createdAt
     }
   }
-`;
+`);
 
-export const SUPPLIERS = /* GraphQL */ `
+export const SUPPLIERS = graphql(`
   query Suppliers($filter: SupplierFilter, $first: Int) {
     suppliers(filter: $filter, first: $first) {
       ...SupplierFields
     }
   }
-  ${SUPPLIER_FIELDS}
-`;
-export type SuppliersData = { suppliers: SupplierRecord[] };
+`);
+export type SuppliersData = ResultOf<typeof SUPPLIERS>;
 
-export const APPLY_AS_SUPPLIER = /* GraphQL */ `
+export const APPLY_AS_SUPPLIER = graphql(`
   mutation ApplyAsSupplier($input: ApplyAsSupplierInput!) {
     applyAsSupplier(input: $input) {
       ...SupplierFields
     }
   }
-  ${SUPPLIER_FIELDS}
-`;
-export interface ApplyAsSupplierInput {
-  name: string;
-  creditCode: string;
-  kind: string;
-  countyCode: string;
-  linkageMechanism: string;
-  sourceCountyCodes?: string[];
-}
-
-export const RECOMMEND_SUPPLIER = /* GraphQL */ `
+`);
+export const RECOMMEND_SUPPLIER = graphql(`
   mutation RecommendSupplier($supplierId: ID!, $comment: String) {
     recommendSupplier(supplierId: $supplierId, comment: $comment) {
       ...SupplierFields
     }
   }
-  ${SUPPLIER_FIELDS}
-`;
+`);
 
-export const REJECT_SUPPLIER = /* GraphQL */ `
+export const REJECT_SUPPLIER = graphql(`
   mutation RejectSupplier($supplierId: ID!, $reason: String!) {
     rejectSupplier(supplierId: $supplierId, reason: $reason) {
       ...SupplierFields
     }
   }
-  ${SUPPLIER_FIELDS}
-`;
+`);
 
 // ── products and lots ───────────────────────────────────────────────────────────
 
-export interface OwnVariant {
-  id: string;
-  sku: string;
-  spec: string;
-  unit: string;
-  retailPrice: number;
-  agencyPrice: number;
-  marketReferencePrice: number;
-  stockOnHand: number;
-  stockAvailable: number;
-  active: boolean;
-}
-
-export interface OwnProduct {
-  id: string;
-  title: string;
-  status: string;
-  originRegion: { code: string; name: string } | null;
-  certification: { id: string; status: string; certificateNo: string | null; validTo: string | null } | null;
-  variants: OwnVariant[];
-}
-
-const OWN_PRODUCT = /* GraphQL */ `
+export const OWN_PRODUCT = graphql(`
   fragment OwnProduct on Product {
     id
     title
@@ -154,10 +139,10 @@ const OWN_PRODUCT = /* GraphQL */ `
       active
     }
   }
-`;
+`);
 
 /** A supplier's own products: with `supplierId`, its staff also get drafts and unpublished ones. */
-export const OWN_PRODUCTS = /* GraphQL */ `
+export const OWN_PRODUCTS = graphql(`
   query OwnProducts($filter: ProductFilter, $first: Int, $after: String) {
     products(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -172,80 +157,48 @@ export const OWN_PRODUCTS = /* GraphQL */ `
       }
     }
   }
-  ${OWN_PRODUCT}
-`;
-export type OwnProductsData = { products: ConnectionPage<OwnProduct> };
+`);
+export type OwnProductsData = ResultOf<typeof OWN_PRODUCTS>;
 
-export const VARIANT_UNITS = /* GraphQL */ `
+export const VARIANT_UNITS = graphql(`
   query VariantUnits {
     variantUnits
   }
-`;
+`);
 
-export interface VariantInput {
-  sku: string;
-  spec: string;
-  unit: string;
-  retailPrice: number;
-  agencyPrice: number;
-  marketReferencePrice: number;
-  stockOnHand?: number;
-}
-
-export interface CreateProductInput {
-  supplierId: string;
-  title: string;
-  description?: string;
-  categoryId?: string;
-  originRegionCode: string;
-  variants: VariantInput[];
-}
-
-export const CREATE_PRODUCT = /* GraphQL */ `
+export const CREATE_PRODUCT = graphql(`
   mutation CreateProduct($input: CreateProductInput!) {
     createProduct(input: $input) {
       ...OwnProduct
     }
   }
-  ${OWN_PRODUCT}
-`;
+`);
 
-export const PUBLISH_PRODUCT = /* GraphQL */ `
+export const PUBLISH_PRODUCT = graphql(`
   mutation PublishProduct($productId: ID!) {
     publishProduct(productId: $productId) {
       ...OwnProduct
     }
   }
-  ${OWN_PRODUCT}
-`;
+`);
 
-export const UNPUBLISH_PRODUCT = /* GraphQL */ `
+export const UNPUBLISH_PRODUCT = graphql(`
   mutation UnpublishProduct($productId: ID!) {
     unpublishProduct(productId: $productId) {
       ...OwnProduct
     }
   }
-  ${OWN_PRODUCT}
-`;
+`);
 
-export const ADD_VARIANT = /* GraphQL */ `
+export const ADD_VARIANT = graphql(`
   mutation AddVariant($productId: ID!, $input: VariantInput!) {
     addVariant(productId: $productId, input: $input) {
       id
     }
   }
-`;
+`);
 
-export interface LotRecord {
-  id: string;
-  lotNo: string;
-  harvestedOn: string;
-  quantity: number;
-  remaining: number;
-  contributions: Array<{ householdId: string; quantity: number }>;
-}
-
-export const LOTS = /* GraphQL */ `
+export const LOTS = graphql(`
   query Lots($variantId: ID!) {
     lots(variantId: $variantId) {
       id
@@ -259,17 +212,10 @@ export const LOTS = /* GraphQL */ `
       }
     }
   }
-`;
-export type LotsData = { lots: LotRecord[] };
+`);
+export type LotsData = ResultOf<typeof LOTS>;
 
-export interface CreateLotInput {
-  variantId: string;
-  lotNo: string;
-  harvestedOn: string;
-  contributions: Array<{ householdId: string; quantity: number }>;
-}
-
-export const CREATE_LOT = /* GraphQL */ `
+export const CREATE_LOT = graphql(`
   mutation CreateLot($input: CreateLotInput!) {
     createLot(input: $input) {
       id
@@ -283,18 +229,9 @@ export const CREATE_LOT = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export interface HouseholdRecord {
-  id: string;
-  headName: string;
-  size: number;
-  status: string;
-  villageCode: string;
-  village: { name: string } | null;
-}
-
-export const HOUSEHOLDS = /* GraphQL */ `
+export const HOUSEHOLDS = graphql(`
   query Households($filter: HouseholdFilter, $first: Int) {
     households(filter: $filter, first: $first) {
       totalCount
@@ -312,45 +249,10 @@ export const HOUSEHOLDS = /* GraphQL */ `
       }
     }
   }
-`;
-export type HouseholdsData = { households: { totalCount: number; edges: Array<{ node: HouseholdRecord }> } };
-
+`);
 // ── certification ───────────────────────────────────────────────────────────────
 
-export interface CertificationEvent {
-  fromStatus: string | null;
-  toStatus: string;
-  reason: string | null;
-  createdAt: string;
-}
-
-export interface CertificationRecord {
-  id: string;
-  status: string;
-  certificateNo: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  createdAt: string;
-  updatedAt: string;
-  product: {
-    id: string;
-    title: string;
-    supplier: { id: string; name: string } | null;
-    originRegion: { code: string; name: string; path: Array<{ code: string; name: string }> } | null;
-  };
-  history: CertificationEvent[];
-  /** 申请材料; empty for readers outside the workflow. */
-  documents: Array<{
-    id: string;
-    fileName: string | null;
-    contentType: string;
-    sizeBytes: number;
-    url: string;
-    createdAt: string;
-  }>;
-}
-
-const CERTIFICATION_FIELDS = /* GraphQL */ `
+export const CERTIFICATION_FIELDS = graphql(`
   fragment CertificationFields on Certification {
     id
     status
@@ -390,9 +292,9 @@ const CERTIFICATION_FIELDS = /* GraphQL */ `
       createdAt
     }
   }
-`;
+`);
 
-export const CERTIFICATIONS = /* GraphQL */ `
+export const CERTIFICATIONS = graphql(`
   query Certifications($filter: CertificationFilter, $first: Int, $after: String) {
     certifications(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -407,53 +309,36 @@ export const CERTIFICATIONS = /* GraphQL */ `
       }
     }
   }
-  ${CERTIFICATION_FIELDS}
-`;
-export type CertificationsData = { certifications: ConnectionPage<CertificationRecord> };
+`);
+export type CertificationsData = ResultOf<typeof CERTIFICATIONS>;
 
-export const SUBMIT_CERTIFICATION = /* GraphQL */ `
+export const SUBMIT_CERTIFICATION = graphql(`
   mutation SubmitCertification($productId: ID!) {
     submitCertification(productId: $productId) {
       ...CertificationFields
     }
   }
-  ${CERTIFICATION_FIELDS}
-`;
+`);
 
-export const VERIFY_CERTIFICATION = /* GraphQL */ `
+export const VERIFY_CERTIFICATION = graphql(`
   mutation VerifyCertification($id: ID!, $comment: String) {
     verifyCertification(id: $id, comment: $comment) {
       ...CertificationFields
     }
   }
-  ${CERTIFICATION_FIELDS}
-`;
+`);
 
-export const REJECT_CERTIFICATION = /* GraphQL */ `
+export const REJECT_CERTIFICATION = graphql(`
   mutation RejectCertification($id: ID!, $reason: String!) {
     rejectCertification(id: $id, reason: $reason) {
       ...CertificationFields
     }
   }
-  ${CERTIFICATION_FIELDS}
-`;
+`);
 
 // ── notifications ───────────────────────────────────────────────────────────────
 
-export interface NotificationRecord {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  createdAt: string;
-  readAt: string | null;
-  /** The order it is about: the notification links to it. */
-  orderId: string | null;
-  /** JSON payload; order notifications carry orderNo for the localised title. */
-  data: string;
-}
-
-export const NOTIFICATIONS = /* GraphQL */ `
+export const NOTIFICATIONS = graphql(`
   query Notifications($first: Int) {
     notifications(first: $first) {
       id
@@ -466,11 +351,11 @@ export const NOTIFICATIONS = /* GraphQL */ `
       data
     }
   }
-`;
-export type NotificationsData = { notifications: NotificationRecord[] };
+`);
+export type NotificationsData = ResultOf<typeof NOTIFICATIONS>;
 
-export const MARK_NOTIFICATIONS_READ = /* GraphQL */ `
+export const MARK_NOTIFICATIONS_READ = graphql(`
   mutation MarkNotificationsRead($ids: [ID!]!) {
     markNotificationsRead(ids: $ids)
   }
-`;
+`);

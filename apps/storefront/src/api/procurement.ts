@@ -1,43 +1,28 @@
 // Agency procurement (libs/procurement): reserved-share filing (预留份额), purchase requests and
 // approvals, completion (一个口径). Amounts are fen, ratios basis points (1000 = 10%).
-import type { ConnectionPage } from '../lib/use-connection';
+import type { ResultOf } from '../lib/graphql';
+import { graphql } from './generated';
 
-export const CANTEEN_MODES = ['OWN', 'SHARED', 'OUTSOURCED', 'NONE'] as const;
-export const PURCHASE_TERMS = ['PREPAY', 'ON_DELIVERY'] as const;
-export interface FilingData {
-  id: string;
-  orgId: string;
-  year: number;
-  canteenMode: string;
-  canteenBudget: number;
-  ratioBps: number;
-  minimumBps: number;
-  reservedAmount: number;
-  catererName: string | null;
-  coveredOrgIds: string[];
-  deadline: string;
-  late: boolean;
-  version: number;
-  decreaseReason: string | null;
-  amendments: Array<{ version: number; kind: string; reason: string | null; createdAt: string }>;
-}
+import type {
+  CanteenMode,
+  FilingFieldsFragment,
+  PurchaseRequestFieldsFragment,
+  PurchaseTerms,
+} from './generated/graphql';
 
-export interface ReservedShareData {
-  orgId: string;
-  year: number;
-  minimumBps: number;
-  reservedAmount: number;
-  countedAmount: number;
-  pendingAmount: number;
-  uncertifiedAmount: number;
-  tradeUnionAmount: number;
-  completionBasisPoints: number | null;
-  completionPercent: number | null;
-  monthly: Array<{ month: number; countedAmount: number }>;
-  filing: FilingData | null;
-}
+export type FilingData = FilingFieldsFragment;
+export type ReservedShareData = NonNullable<ReservedShareQueryData['reservedShare']>;
+export type UnitCompletionData = SubordinateCompletionData['subordinateCompletion'][number];
+export type ExemptionData = ExemptionsData['reservedShareExemptions'][number];
+export type BasketPreviewData = PreviewBasketData['previewBasket'];
+export type PurchaseRequestData = PurchaseRequestFieldsFragment;
+export type SubmitPurchaseRequestData = ResultOf<typeof SUBMIT_PURCHASE_REQUEST>;
+export type UnitMemberData = UnitMembersData['unitMembers'][number];
+export type ProcurementPolicyData = ResultOf<typeof PROCUREMENT_POLICY>['procurementPolicy'];
 
-const FILING_FIELDS = /* GraphQL */ `
+export const CANTEEN_MODES = ['OWN', 'SHARED', 'OUTSOURCED', 'NONE'] as const satisfies readonly CanteenMode[];
+export const PURCHASE_TERMS = ['PREPAY', 'ON_DELIVERY'] as const satisfies readonly PurchaseTerms[];
+export const FILING_FIELDS = graphql(`
   fragment FilingFields on ReservedShareFiling {
     id
     orgId
@@ -60,9 +45,9 @@ const FILING_FIELDS = /* GraphQL */ `
       createdAt
     }
   }
-`;
+`);
 
-export const RESERVED_SHARE = /* GraphQL */ `
+export const RESERVED_SHARE = graphql(`
   query ReservedShare($orgId: ID!, $year: Int!) {
     reservedShare(orgId: $orgId, year: $year) {
       orgId
@@ -84,23 +69,10 @@ export const RESERVED_SHARE = /* GraphQL */ `
       }
     }
   }
-  ${FILING_FIELDS}
-`;
-export type ReservedShareQueryData = { reservedShare: ReservedShareData };
+`);
+export type ReservedShareQueryData = ResultOf<typeof RESERVED_SHARE>;
 
-export interface UnitCompletionData {
-  rank: number;
-  orgId: string;
-  name: string;
-  canteenMode: string | null;
-  reservedAmount: number;
-  countedAmount: number;
-  pendingAmount: number;
-  completionBasisPoints: number | null;
-  completionPercent: number | null;
-}
-
-export const SUBORDINATE_COMPLETION = /* GraphQL */ `
+export const SUBORDINATE_COMPLETION = graphql(`
   query SubordinateCompletion($orgId: ID!, $year: Int!) {
     subordinateCompletion(orgId: $orgId, year: $year) {
       rank
@@ -114,28 +86,26 @@ export const SUBORDINATE_COMPLETION = /* GraphQL */ `
       completionPercent
     }
   }
-`;
-export type SubordinateCompletionData = { subordinateCompletion: UnitCompletionData[] };
+`);
+export type SubordinateCompletionData = ResultOf<typeof SUBORDINATE_COMPLETION>;
 
-export const FILE_RESERVED_SHARE = /* GraphQL */ `
+export const FILE_RESERVED_SHARE = graphql(`
   mutation FileReservedShare($input: FileReservedShareInput!) {
     fileReservedShare(input: $input) {
       ...FilingFields
     }
   }
-  ${FILING_FIELDS}
-`;
+`);
 
-export const AMEND_RESERVED_SHARE = /* GraphQL */ `
+export const AMEND_RESERVED_SHARE = graphql(`
   mutation AmendReservedShare($input: AmendReservedShareInput!) {
     amendReservedShare(input: $input) {
       ...FilingFields
     }
   }
-  ${FILING_FIELDS}
-`;
+`);
 
-export const REQUEST_EXEMPTION = /* GraphQL */ `
+export const REQUEST_EXEMPTION = graphql(`
   mutation RequestExemption($input: RequestExemptionInput!) {
     requestExemption(input: $input) {
       id
@@ -144,18 +114,9 @@ export const REQUEST_EXEMPTION = /* GraphQL */ `
       minimumBps
     }
   }
-`;
+`);
 
-export interface ExemptionData {
-  id: string;
-  year: number;
-  ratioBps: number;
-  minimumBps: number;
-  status: string;
-  reason: string;
-  decisionComment: string | null;
-}
-export const EXEMPTIONS = /* GraphQL */ `
+export const EXEMPTIONS = graphql(`
   query Exemptions($filter: ExemptionFilter) {
     reservedShareExemptions(filter: $filter) {
       id
@@ -167,16 +128,10 @@ export const EXEMPTIONS = /* GraphQL */ `
       decisionComment
     }
   }
-`;
-export type ExemptionsData = { reservedShareExemptions: ExemptionData[] };
+`);
+export type ExemptionsData = ResultOf<typeof EXEMPTIONS>;
 
-export interface BasketPreviewData {
-  totalAmount: number;
-  spendingLimit: number;
-  withinLimit: boolean;
-  approvalRequired: boolean;
-}
-export const PREVIEW_BASKET = /* GraphQL */ `
+export const PREVIEW_BASKET = graphql(`
   query PreviewBasket($input: BasketInput!) {
     previewBasket(input: $input) {
       totalAmount
@@ -185,42 +140,10 @@ export const PREVIEW_BASKET = /* GraphQL */ `
       approvalRequired
     }
   }
-`;
-export type PreviewBasketData = { previewBasket: BasketPreviewData };
+`);
+export type PreviewBasketData = ResultOf<typeof PREVIEW_BASKET>;
 
-export interface PurchaseRequestData {
-  id: string;
-  requestNo: string;
-  orgId: string;
-  purchaserUserId: string;
-  /** Who asked (display name). */
-  purchaserName: string;
-  orderId: string;
-  orderNo: string;
-  orderStatus: string;
-  status: string;
-  terms: string;
-  justification: string;
-  totalAmount: number;
-  spendingLimit: number;
-  autoApproved: boolean;
-  splitSuspected: boolean;
-  poNumber: string | null;
-  poUrl: string | null;
-  decisionComment: string | null;
-  createdAt: string;
-  lines: Array<{
-    variantId: string;
-    productTitle: string;
-    spec: string;
-    unit: string;
-    unitPrice: number;
-    quantity: number;
-    lineTotal: number;
-  }>;
-}
-
-const REQUEST_FIELDS = /* GraphQL */ `
+export const REQUEST_FIELDS = graphql(`
   fragment PurchaseRequestFields on PurchaseRequest {
     id
     requestNo
@@ -251,9 +174,9 @@ const REQUEST_FIELDS = /* GraphQL */ `
       lineTotal
     }
   }
-`;
+`);
 
-export const PURCHASE_REQUESTS = /* GraphQL */ `
+export const PURCHASE_REQUESTS = graphql(`
   query PurchaseRequests($filter: PurchaseRequestFilter, $first: Int, $after: String) {
     purchaseRequests(filter: $filter, first: $first, after: $after) {
       totalCount
@@ -268,11 +191,10 @@ export const PURCHASE_REQUESTS = /* GraphQL */ `
       }
     }
   }
-  ${REQUEST_FIELDS}
-`;
-export type PurchaseRequestsData = { purchaseRequests: ConnectionPage<PurchaseRequestData> };
+`);
+export type PurchaseRequestsData = ResultOf<typeof PURCHASE_REQUESTS>;
 
-export const SUBMIT_PURCHASE_REQUEST = /* GraphQL */ `
+export const SUBMIT_PURCHASE_REQUEST = graphql(`
   mutation SubmitPurchaseRequest($input: SubmitPurchaseRequestInput!) {
     submitPurchaseRequest(input: $input) {
       __typename
@@ -306,41 +228,24 @@ export const SUBMIT_PURCHASE_REQUEST = /* GraphQL */ `
       }
     }
   }
-  ${REQUEST_FIELDS}
-`;
-export type SubmitPurchaseRequestData = {
-  submitPurchaseRequest:
-    | ({ __typename: 'PurchaseRequest' } & PurchaseRequestData)
-    | { __typename: string; code: string; message: string; variantId?: string };
-};
-
-export const APPROVE_PURCHASE_REQUEST = /* GraphQL */ `
+`);
+export const APPROVE_PURCHASE_REQUEST = graphql(`
   mutation ApprovePurchaseRequest($id: ID!, $comment: String) {
     approvePurchaseRequest(id: $id, comment: $comment) {
       ...PurchaseRequestFields
     }
   }
-  ${REQUEST_FIELDS}
-`;
+`);
 
-export const REJECT_PURCHASE_REQUEST = /* GraphQL */ `
+export const REJECT_PURCHASE_REQUEST = graphql(`
   mutation RejectPurchaseRequest($id: ID!, $reason: String!) {
     rejectPurchaseRequest(id: $id, reason: $reason) {
       ...PurchaseRequestFields
     }
   }
-  ${REQUEST_FIELDS}
-`;
+`);
 
-export interface UnitMemberData {
-  userId: string;
-  displayName: string;
-  phone: string | null;
-  roles: string[];
-  spendingLimit: number | null;
-  approvalLimit: number | null;
-}
-export const UNIT_MEMBERS = /* GraphQL */ `
+export const UNIT_MEMBERS = graphql(`
   query UnitMembers($orgId: ID!) {
     unitMembers(orgId: $orgId) {
       userId
@@ -351,10 +256,10 @@ export const UNIT_MEMBERS = /* GraphQL */ `
       approvalLimit
     }
   }
-`;
-export type UnitMembersData = { unitMembers: UnitMemberData[] };
+`);
+export type UnitMembersData = ResultOf<typeof UNIT_MEMBERS>;
 
-export const SET_SPENDING_LIMIT = /* GraphQL */ `
+export const SET_SPENDING_LIMIT = graphql(`
   mutation SetSpendingLimit($userId: ID!, $amount: Money!, $orgId: ID) {
     setSpendingLimit(userId: $userId, amount: $amount, orgId: $orgId) {
       userId
@@ -362,8 +267,8 @@ export const SET_SPENDING_LIMIT = /* GraphQL */ `
       amount
     }
   }
-`;
-export const SET_APPROVAL_LIMIT = /* GraphQL */ `
+`);
+export const SET_APPROVAL_LIMIT = graphql(`
   mutation SetApprovalLimit($userId: ID!, $amount: Money!, $orgId: ID) {
     setApprovalLimit(userId: $userId, amount: $amount, orgId: $orgId) {
       userId
@@ -371,14 +276,9 @@ export const SET_APPROVAL_LIMIT = /* GraphQL */ `
       amount
     }
   }
-`;
+`);
 
-export interface ProcurementPolicyData {
-  orgId: string;
-  skipApprovalBelowLimit: boolean;
-  splitWindowMinutes: number;
-}
-export const PROCUREMENT_POLICY = /* GraphQL */ `
+export const PROCUREMENT_POLICY = graphql(`
   query ProcurementPolicy($orgId: ID!) {
     procurementPolicy(orgId: $orgId) {
       orgId
@@ -386,8 +286,8 @@ export const PROCUREMENT_POLICY = /* GraphQL */ `
       splitWindowMinutes
     }
   }
-`;
-export const SET_PROCUREMENT_POLICY = /* GraphQL */ `
+`);
+export const SET_PROCUREMENT_POLICY = graphql(`
   mutation SetProcurementPolicy($orgId: ID!, $input: ProcurementPolicyInput!) {
     setProcurementPolicy(orgId: $orgId, input: $input) {
       orgId
@@ -395,4 +295,4 @@ export const SET_PROCUREMENT_POLICY = /* GraphQL */ `
       splitWindowMinutes
     }
   }
-`;
+`);

@@ -1,8 +1,21 @@
 // Sales statistics for coordinators and auditors (libs/statistics): one counting definition, money in
 // fen. The exports are REST routes under /api/exports that want the bearer token, so they are fetched
 // and saved from a blob rather than linked.
+import type { ResultOf } from '../lib/graphql';
+import { graphql } from './generated';
 import { CLIENT_CODES, RequestError } from '../lib/graphql';
 import { api } from './client';
+
+import type { SalesFiguresFieldsFragment, SalesGroupBy, StatsSide } from './generated/graphql';
+export type { SalesGroupBy, StatsSide } from './generated/graphql';
+
+export type SalesFigures = SalesFiguresFieldsFragment;
+export type SalesStatsData = SalesStatsQueryData['salesStats'];
+export type SalesStatsRow = SalesStatsData['rows'][number];
+export type IndicatorsData = IndicatorsQueryData['assistanceIndicators'];
+export type ChannelShareQueryData = ResultOf<typeof CHANNEL_CERTIFIED_SHARE>;
+export type ChannelShareData = ChannelShareQueryData['channelCertifiedShare']['channels'][number];
+export type RegionCompletionRow = RegionCompletionData['regionCompletion'][number];
 
 export const SALES_GROUP_BYS = [
   'REGION',
@@ -13,73 +26,48 @@ export const SALES_GROUP_BYS = [
   'CATEGORY',
   'MONTH',
   'BUYER_KIND',
-] as const;
-export type SalesGroupBy = (typeof SALES_GROUP_BYS)[number];
-export const STATS_SIDES = ['ORIGIN', 'BUYER'] as const;
-export type StatsSide = (typeof STATS_SIDES)[number];
+] as const satisfies readonly SalesGroupBy[];
+export const STATS_SIDES = ['ORIGIN', 'BUYER'] as const satisfies readonly StatsSide[];
 
-export interface SalesFigures {
-  grossAmount: number;
-  refundAmount: number;
-  netAmount: number;
-  certifiedNetAmount: number;
-  uncertifiedNetAmount: number;
-  orderCount: number;
-  unitCount: number;
-  buyerCount: number;
-  householdsDriven: number | null;
-}
+export const FIGURES = graphql(`
+  fragment SalesFiguresFields on SalesFigures {
+    grossAmount
+    refundAmount
+    netAmount
+    certifiedNetAmount
+    uncertifiedNetAmount
+    orderCount
+    unitCount
+    buyerCount
+    householdsDriven
+  }
+`);
 
-export interface SalesStatsRow {
-  key: string;
-  label: string;
-  figures: SalesFigures;
-}
-
-export interface SalesStatsData {
-  regionCode: string;
-  regionPath: string[];
-  fromDay: string;
-  toDay: string;
-  groupBy: SalesGroupBy;
-  side: StatsSide;
-  total: SalesFigures;
-  rows: SalesStatsRow[];
-}
-
-const FIGURES =
-  'grossAmount refundAmount netAmount certifiedNetAmount uncertifiedNetAmount orderCount unitCount buyerCount householdsDriven';
-
-export const SALES_STATS = /* GraphQL */ `
+export const SALES_STATS = graphql(`
   query SalesStats($regionCode: String!, $from: String!, $to: String!, $groupBy: SalesGroupBy!, $side: StatsSide) {
     salesStats(regionCode: $regionCode, from: $from, to: $to, groupBy: $groupBy, side: $side) {
-      regionCode regionPath fromDay toDay groupBy side
-      total { ${FIGURES} }
-      rows { key label figures { ${FIGURES} } }
+      regionCode
+      regionPath
+      fromDay
+      toDay
+      groupBy
+      side
+      total {
+        ...SalesFiguresFields
+      }
+      rows {
+        key
+        label
+        figures {
+          ...SalesFiguresFields
+        }
+      }
     }
   }
-`;
-export type SalesStatsQueryData = { salesStats: SalesStatsData };
+`);
+export type SalesStatsQueryData = ResultOf<typeof SALES_STATS>;
 
-export interface IndicatorsData {
-  regionCode: string;
-  regionPath: string[];
-  date: string;
-  hallCount: number;
-  zoneCount: number;
-  counterCount: number;
-  certifiedSupplierCount: number;
-  certifiedProductCount: number;
-  salesAmountYtd: number;
-  uncertifiedSalesAmountYtd: number;
-  householdsDriven: number;
-  exPovertyHouseholdsDriven: number;
-  monitoredHouseholdsDriven: number;
-  villageCollectiveIncome: number;
-  summary: string;
-}
-
-export const ASSISTANCE_INDICATORS = /* GraphQL */ `
+export const ASSISTANCE_INDICATORS = graphql(`
   query AssistanceIndicators($regionCode: String!, $date: String!) {
     assistanceIndicators(regionCode: $regionCode, date: $date) {
       regionCode
@@ -99,21 +87,10 @@ export const ASSISTANCE_INDICATORS = /* GraphQL */ `
       summary
     }
   }
-`;
-export type IndicatorsQueryData = { assistanceIndicators: IndicatorsData };
+`);
+export type IndicatorsQueryData = ResultOf<typeof ASSISTANCE_INDICATORS>;
 
-export interface ChannelShareData {
-  channelId: string;
-  name: string;
-  kind: string;
-  netAmount: number;
-  certifiedNetAmount: number;
-  uncertifiedNetAmount: number;
-  certifiedShareBps: number | null;
-  warning: boolean;
-}
-
-export const CHANNEL_CERTIFIED_SHARE = /* GraphQL */ `
+export const CHANNEL_CERTIFIED_SHARE = graphql(`
   query ChannelCertifiedShare($regionCode: String!, $from: String!, $to: String!, $side: StatsSide) {
     channelCertifiedShare(regionCode: $regionCode, from: $from, to: $to, side: $side) {
       regionCode
@@ -133,11 +110,9 @@ export const CHANNEL_CERTIFIED_SHARE = /* GraphQL */ `
       }
     }
   }
-`;
-export type ChannelShareQueryData = { channelCertifiedShare: { thresholdBps: number; channels: ChannelShareData[] } };
-
+`);
 /** Agency units of the region ranked by 预留份额 completion (libs/procurement, the same counting). */
-export const REGION_COMPLETION = /* GraphQL */ `
+export const REGION_COMPLETION = graphql(`
   query RegionCompletion($regionCode: String!, $year: Int!) {
     regionCompletion(regionCode: $regionCode, year: $year) {
       rank
@@ -151,19 +126,8 @@ export const REGION_COMPLETION = /* GraphQL */ `
       completionPercent
     }
   }
-`;
-export interface RegionCompletionRow {
-  rank: number;
-  orgId: string;
-  name: string;
-  regionCode: string | null;
-  reservedAmount: number;
-  countedAmount: number;
-  pendingAmount: number;
-  completionBasisPoints: number | null;
-  completionPercent: number | null;
-}
-export type RegionCompletionData = { regionCompletion: RegionCompletionRow[] };
+`);
+export type RegionCompletionData = ResultOf<typeof REGION_COMPLETION>;
 
 export type ExportKind = 'sales-stats' | 'channel-certified-share' | 'assistance-indicators';
 

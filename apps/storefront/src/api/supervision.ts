@@ -1,78 +1,87 @@
 // Agency supervision and the payment clock (libs/procurement): completion rankings by jurisdiction,
 // department or unit (frozen month-end snapshots), and what agencies owe suppliers after acceptance.
-export const SUPERVISION_GROUPS = ['COUNTY', 'CITY', 'DEPARTMENT', 'UNIT'] as const;
-export type SupervisionGroup = (typeof SUPERVISION_GROUPS)[number];
+import type { ResultOf } from '../lib/graphql';
+import { graphql } from './generated';
 
-export interface SupervisionFiguresData {
-  unitsRegistered: number;
-  unitsFiled: number;
-  unitsActivated: number;
-  reservedAmount: number;
-  countedAmount: number;
-  pendingAmount: number;
-  completionBasisPoints: number | null;
-  previousReservedAmount: number;
-  reservedChangeAmount: number;
-  reservedChangeBasisPoints: number | null;
-}
+import type { SupervisionFiguresFieldsFragment, SupervisionGroupBy } from './generated/graphql';
 
-export interface SupervisionRowData {
-  rank: number;
-  key: string;
-  label: string;
-  decreaseReason: string | null;
-  countedDifference: number | null;
-  completionDifferenceBasisPoints: number | null;
-  figures: SupervisionFiguresData;
-  live: { countedAmount: number; completionBasisPoints: number | null } | null;
-}
+export type SupervisionGroup = SupervisionGroupBy;
+export type SupervisionFiguresData = SupervisionFiguresFieldsFragment;
+export type CompletionRankingData = ResultOf<typeof COMPLETION_RANKING>;
+export type SupervisionRowData = CompletionRankingData['completionRanking']['rows'][number];
+export type PaymentClockData = ResultOf<typeof PAYMENT_CLOCK>;
+export type PaymentClockEntryData = PaymentClockData['paymentClock']['entries'][number];
+export type UnitFilingsData = ResultOf<typeof UNIT_FILINGS>;
+export const SUPERVISION_GROUPS = [
+  'COUNTY',
+  'CITY',
+  'DEPARTMENT',
+  'UNIT',
+] as const satisfies readonly SupervisionGroup[];
 
-const FIGURES =
-  'unitsRegistered unitsFiled unitsActivated reservedAmount countedAmount pendingAmount completionBasisPoints previousReservedAmount reservedChangeAmount reservedChangeBasisPoints';
+export const FIGURES = graphql(`
+  fragment SupervisionFiguresFields on SupervisionFigures {
+    unitsRegistered
+    unitsFiled
+    unitsActivated
+    reservedAmount
+    countedAmount
+    pendingAmount
+    completionBasisPoints
+    previousReservedAmount
+    reservedChangeAmount
+    reservedChangeBasisPoints
+  }
+`);
 
-export const COMPLETION_RANKING = /* GraphQL */ `
+export const COMPLETION_RANKING = graphql(`
   query CompletionRanking($regionCode: String!, $year: Int!, $groupBy: SupervisionGroupBy!, $month: Int) {
     completionRanking(regionCode: $regionCode, year: $year, groupBy: $groupBy, month: $month) {
-      regionCode regionPath year month groupBy
-      snapshot { year month source publishedAt }
-      rows { rank key label decreaseReason countedDifference completionDifferenceBasisPoints figures { ${FIGURES} } live { countedAmount completionBasisPoints } }
-      total { rank key label decreaseReason countedDifference completionDifferenceBasisPoints figures { ${FIGURES} } live { countedAmount completionBasisPoints } }
+      regionCode
+      regionPath
+      year
+      month
+      groupBy
+      snapshot {
+        year
+        month
+        source
+        publishedAt
+      }
+      rows {
+        rank
+        key
+        label
+        decreaseReason
+        countedDifference
+        completionDifferenceBasisPoints
+        figures {
+          ...SupervisionFiguresFields
+        }
+        live {
+          countedAmount
+          completionBasisPoints
+        }
+      }
+      total {
+        rank
+        key
+        label
+        decreaseReason
+        countedDifference
+        completionDifferenceBasisPoints
+        figures {
+          ...SupervisionFiguresFields
+        }
+        live {
+          countedAmount
+          completionBasisPoints
+        }
+      }
     }
   }
-`;
-export interface CompletionRankingData {
-  completionRanking: {
-    regionCode: string;
-    regionPath: string[];
-    year: number;
-    month: number | null;
-    groupBy: SupervisionGroup;
-    snapshot: { year: number; month: number; source: string; publishedAt: string } | null;
-    rows: SupervisionRowData[];
-    total: SupervisionRowData;
-  };
-}
-
-export interface PaymentClockEntryData {
-  orderId: string;
-  orderNo: string;
-  orgId: string;
-  unitName: string;
-  supplierId: string;
-  supplierName: string;
-  amount: number;
-  acceptedOn: string;
-  termDays: number;
-  dailyRatePpm: number;
-  dueOn: string;
-  paidOn: string | null;
-  status: 'NOT_DUE' | 'OVERDUE' | 'PAID' | 'PAID_LATE';
-  daysOverdue: number;
-  interestAmount: number;
-  outstandingAmount: number;
-}
-
-export const PAYMENT_CLOCK = /* GraphQL */ `
+`);
+export const PAYMENT_CLOCK = graphql(`
   query PaymentClock($filter: PaymentClockFilter, $asOf: String) {
     paymentClock(filter: $filter, asOf: $asOf) {
       asOf
@@ -108,27 +117,8 @@ export const PAYMENT_CLOCK = /* GraphQL */ `
       }
     }
   }
-`;
-export interface PaymentClockData {
-  paymentClock: {
-    asOf: string;
-    outstandingAmount: number;
-    overdueAmount: number;
-    interestAmount: number;
-    overdueCount: number;
-    entries: PaymentClockEntryData[];
-    overdueUnits: Array<{
-      orgId: string;
-      name: string;
-      overdueCount: number;
-      overdueAmount: number;
-      interestAmount: number;
-      maxDaysOverdue: number;
-    }>;
-  };
-}
-
-export const UNIT_FILINGS = /* GraphQL */ `
+`);
+export const UNIT_FILINGS = graphql(`
   query UnitFilings($orgId: ID!) {
     reservedShareFilings(orgId: $orgId) {
       id
@@ -141,20 +131,7 @@ export const UNIT_FILINGS = /* GraphQL */ `
       decreaseReason
     }
   }
-`;
-export interface UnitFilingsData {
-  reservedShareFilings: Array<{
-    id: string;
-    year: number;
-    canteenMode: string;
-    ratioBps: number;
-    reservedAmount: number;
-    late: boolean;
-    version: number;
-    decreaseReason: string | null;
-  }>;
-}
-
+`);
 export function supervisionExportUrl(
   kind: 'ranking' | 'overdue',
   format: 'csv' | 'xlsx',

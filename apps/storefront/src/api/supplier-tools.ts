@@ -1,16 +1,22 @@
 // Issue 15, item 2 (suppliers): the shipping queue's tab counts, editing products and variants, the
 // product gallery (upload over REST, reorder, delete) and documents on a certification application.
+import type { ResultOf } from '../lib/graphql';
+import { graphql } from './generated';
 import { CLIENT_CODES, RequestError } from '../lib/graphql';
 import { api } from './client';
 
-export const SUPPLIER_TABS = ['TO_SHIP', 'SHIPPED', 'DELIVERED', 'ALL'] as const;
-export type SupplierTab = (typeof SUPPLIER_TABS)[number];
-export interface SupplierOrderCounts {
-  toShip: number;
-  shipped: number;
-  delivered: number;
-  all: number;
-}
+import type { EditableProductFragment, SupplierOrderTab } from './generated/graphql';
+export type { UpdateVariantInput } from './generated/graphql';
+
+export type SupplierTab = SupplierOrderTab;
+export type SupplierOrderCounts = SupplierOrderCountsData['supplierOrderCounts'];
+export type EditableProduct = EditableProductFragment;
+export type EditableImage = EditableProduct['images'][number];
+export type EditableVariant = EditableProduct['variants'][number];
+export type CertificationDocumentsData = ResultOf<typeof CERTIFICATION_DOCUMENTS>;
+export type CertificationDocumentRecord = NonNullable<CertificationDocumentsData['certification']>['documents'][number];
+
+export const SUPPLIER_TABS = ['TO_SHIP', 'SHIPPED', 'DELIVERED', 'ALL'] as const satisfies readonly SupplierTab[];
 export const COUNT_KEY: Record<SupplierTab, keyof SupplierOrderCounts> = {
   TO_SHIP: 'toShip',
   SHIPPED: 'shipped',
@@ -18,7 +24,7 @@ export const COUNT_KEY: Record<SupplierTab, keyof SupplierOrderCounts> = {
   ALL: 'all',
 };
 
-export const SUPPLIER_ORDER_COUNTS = /* GraphQL */ `
+export const SUPPLIER_ORDER_COUNTS = graphql(`
   query SupplierOrderCounts($supplierId: ID!) {
     supplierOrderCounts(supplierId: $supplierId) {
       toShip
@@ -27,41 +33,12 @@ export const SUPPLIER_ORDER_COUNTS = /* GraphQL */ `
       all
     }
   }
-`;
-export type SupplierOrderCountsData = { supplierOrderCounts: SupplierOrderCounts };
+`);
+export type SupplierOrderCountsData = ResultOf<typeof SUPPLIER_ORDER_COUNTS>;
 
 // ── editing products ─────────────────────────────────────────────────────────────
 
-export interface EditableImage {
-  id: string;
-  url: string;
-  thumbnailUrl: string;
-  sort: number;
-  width: number | null;
-  height: number | null;
-}
-export interface EditableVariant {
-  id: string;
-  sku: string;
-  spec: string;
-  unit: string;
-  retailPrice: number;
-  agencyPrice: number;
-  marketReferencePrice: number;
-  stockOnHand: number;
-  stockAvailable: number;
-  active: boolean;
-}
-export interface EditableProduct {
-  id: string;
-  title: string;
-  description: string;
-  status: string;
-  images: EditableImage[];
-  variants: EditableVariant[];
-}
-
-const EDITABLE = /* GraphQL */ `
+export const EDITABLE = graphql(`
   fragment EditableProduct on Product {
     id
     title
@@ -88,38 +65,26 @@ const EDITABLE = /* GraphQL */ `
       active
     }
   }
-`;
+`);
 
-export const EDITABLE_PRODUCT = /* GraphQL */ `
+export const EDITABLE_PRODUCT = graphql(`
   query EditableProduct($id: ID!) {
     product(id: $id) {
       ...EditableProduct
     }
   }
-  ${EDITABLE}
-`;
-export type EditableProductData = { product: EditableProduct | null };
+`);
+export type EditableProductData = ResultOf<typeof EDITABLE_PRODUCT>;
 
-export const UPDATE_PRODUCT = /* GraphQL */ `
+export const UPDATE_PRODUCT = graphql(`
   mutation UpdateProduct($input: UpdateProductInput!) {
     updateProduct(input: $input) {
       ...EditableProduct
     }
   }
-  ${EDITABLE}
-`;
+`);
 
-export interface UpdateVariantInput {
-  variantId: string;
-  spec?: string;
-  unit?: string;
-  retailPrice?: number;
-  agencyPrice?: number;
-  marketReferencePrice?: number;
-  stockAdjustment?: number;
-  active?: boolean;
-}
-export const UPDATE_VARIANT = /* GraphQL */ `
+export const UPDATE_VARIANT = graphql(`
   mutation UpdateVariant($input: UpdateVariantInput!) {
     updateVariant(input: $input) {
       id
@@ -134,10 +99,10 @@ export const UPDATE_VARIANT = /* GraphQL */ `
       active
     }
   }
-`;
-export type UpdateVariantData = { updateVariant: EditableVariant };
+`);
+export type UpdateVariantData = ResultOf<typeof UPDATE_VARIANT>;
 
-export const REORDER_IMAGES = /* GraphQL */ `
+export const REORDER_IMAGES = graphql(`
   mutation ReorderProductImages($productId: ID!, $imageIds: [ID!]!) {
     reorderProductImages(productId: $productId, imageIds: $imageIds) {
       id
@@ -148,26 +113,18 @@ export const REORDER_IMAGES = /* GraphQL */ `
       height
     }
   }
-`;
-export type ReorderImagesData = { reorderProductImages: EditableImage[] };
+`);
+export type ReorderImagesData = ResultOf<typeof REORDER_IMAGES>;
 
-export const REMOVE_IMAGE = /* GraphQL */ `
+export const REMOVE_IMAGE = graphql(`
   mutation RemoveProductImage($imageId: ID!) {
     removeProductImage(imageId: $imageId)
   }
-`;
+`);
 
 // ── certification documents ──────────────────────────────────────────────────────
 
-export interface CertificationDocumentRecord {
-  id: string;
-  fileName: string | null;
-  contentType: string;
-  sizeBytes: number;
-  url: string;
-  createdAt: string;
-}
-export const CERTIFICATION_DOCUMENTS = /* GraphQL */ `
+export const CERTIFICATION_DOCUMENTS = graphql(`
   query CertificationDocuments($id: ID!) {
     certification(id: $id) {
       id
@@ -182,11 +139,7 @@ export const CERTIFICATION_DOCUMENTS = /* GraphQL */ `
       }
     }
   }
-`;
-export type CertificationDocumentsData = {
-  certification: { id: string; status: string; documents: CertificationDocumentRecord[] };
-};
-
+`);
 // ── raw uploads (REST: the bytes are not GraphQL) ────────────────────────────────
 
 async function errorOf(res: Response): Promise<RequestError> {

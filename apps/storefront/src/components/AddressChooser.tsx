@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { type AddressData, MY_ADDRESSES, type MyAddressesData } from '../api/buyers';
+import { type AddressData, MY_ADDRESSES } from '../api/buyers';
 import { useI18n } from '../i18n';
 import { Link } from '../lib/router';
 import { useQuery } from '../lib/use-query';
@@ -9,7 +9,7 @@ import { ErrorNotice, Loading } from './Feedback';
 /** Checkout: pick one of your addresses (the default first), or add one on the spot. */
 export function AddressChooser({ value, onChange }: { value: string | null; onChange: (id: string | null) => void }) {
   const { t } = useI18n();
-  const { data, error, loading, reload, setData } = useQuery<MyAddressesData>(MY_ADDRESSES);
+  const { data, error, loading, reload, setData } = useQuery(MY_ADDRESSES);
   const [adding, setAdding] = useState(false);
   const addresses = data?.myAddresses ?? [];
 

@@ -1,4 +1,4 @@
-import { ORDER_ADDRESS, type OrderAddressData } from '../api/buyers';
+import { ORDER_ADDRESS } from '../api/buyers';
 import { useI18n } from '../i18n';
 import { Link } from '../lib/router';
 import { useQuery } from '../lib/use-query';
@@ -8,7 +8,7 @@ import './buyers.css';
 /** The order page's 收货地址: the address snapshotted at checkout (phone masked for suppliers). */
 export function DeliveryAddressCard({ orderId }: { orderId: string }) {
   const { t } = useI18n();
-  const { data } = useQuery<OrderAddressData>(ORDER_ADDRESS, { id: orderId });
+  const { data } = useQuery(ORDER_ADDRESS, { id: orderId });
   const address = data?.order?.deliveryAddress;
   if (!address) return null;
   return (
@@ -25,7 +25,7 @@ export function DeliveryAddressCard({ orderId }: { orderId: string }) {
  */
 export function ShipToAddress({ orderId, supplierOrderId }: { orderId: string; supplierOrderId: string }) {
   const { t } = useI18n();
-  const { data } = useQuery<OrderAddressData>(ORDER_ADDRESS, { id: orderId });
+  const { data } = useQuery(ORDER_ADDRESS, { id: orderId });
   const shipTo = data?.order?.supplierOrders.find((so) => so.id === supplierOrderId)?.shipTo;
   return (
     <div className="ship-to" data-testid="ship-to">

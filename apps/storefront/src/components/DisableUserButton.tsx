@@ -14,7 +14,7 @@ export function DisableUserButton({ userId, status = 'ACTIVE' }: { userId: strin
   const disabled = current === 'DISABLED';
   const toggle = useAction(async () => {
     if (!disabled && !window.confirm(t('account.disable.confirm'))) return;
-    const data = await api.request<{ setUserDisabled: { status: string } }>(SET_USER_DISABLED, {
+    const data = await api.request(SET_USER_DISABLED, {
       userId,
       disabled: !disabled,
     });

@@ -1,5 +1,5 @@
 import { api } from '../api/client';
-import { MARK_NOTIFICATIONS_READ, NOTIFICATIONS, type NotificationsData } from '../api/portal';
+import { MARK_NOTIFICATIONS_READ, NOTIFICATIONS } from '../api/portal';
 import { useI18n } from '../i18n';
 import { noticeTitle } from '../i18n/translate';
 import { formatDateTime } from '../lib/dates';
@@ -11,7 +11,7 @@ import { ErrorNotice } from './Feedback';
 /** The in-app notifications of the user and their organisations (admission and certification moves). */
 export function Notifications() {
   const { t, locale } = useI18n();
-  const { data, error, reload, setData } = useQuery<NotificationsData>(NOTIFICATIONS, { first: 10 });
+  const { data, error, reload, setData } = useQuery(NOTIFICATIONS, { first: 10 });
   const unread = data?.notifications.filter((n) => !n.readAt) ?? [];
   const markRead = useAction(async () => {
     await api.request(MARK_NOTIFICATIONS_READ, { ids: unread.map((n) => n.id) });

@@ -14,7 +14,7 @@ export function RegionBrowser() {
   const { t } = useI18n();
   const [trail, setTrail] = useState<RegionSummary[]>([]);
   const parent = trail.at(-1);
-  const { data, error, loading, reload } = useQuery<{ regions: RegionSummary[] }>(REGIONS, {
+  const { data, error, loading, reload } = useQuery(REGIONS, {
     parentCode: parent?.code ?? null,
   });
   const levelName = (level: number) => {

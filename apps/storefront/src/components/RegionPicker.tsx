@@ -1,4 +1,4 @@
-import { REGION_PATH, type RegionPathData, type RegionRef } from '../api/catalog';
+import { REGION_PATH, type RegionRef } from '../api/catalog';
 import { REGIONS, type RegionSummary } from '../api/operations';
 import { isMessageKey, useI18n } from '../i18n';
 import { regionCodeOf, regionPrefix } from '../lib/region-code';
@@ -17,7 +17,7 @@ function RegionSelect({
   onChange: (r: RegionSummary | null) => void;
 }) {
   const { t } = useI18n();
-  const { data, loading } = useQuery<{ regions: RegionSummary[] }>(REGIONS, { parentCode });
+  const { data, loading } = useQuery(REGIONS, { parentCode });
   const levelKey = `region.level.${level}`;
   const label = isMessageKey(levelKey) ? t(levelKey) : '';
   if (data && data.regions.length === 0) return null;
@@ -54,7 +54,7 @@ export function RegionPicker({
   deepest?: number;
 }) {
   const code = value ? (regionCodeOf(value) ?? (/^\d{12}$/.test(value) ? value : null)) : null;
-  const { data } = useQuery<RegionPathData>(REGION_PATH, { code: code ?? '' }, { skip: !code });
+  const { data } = useQuery(REGION_PATH, { code: code ?? '' }, { skip: !code });
   const trail: RegionRef[] = code && data?.region ? data.region.path : [];
   const levels = Array.from({ length: Math.min(deepest, trail.length + 1) }, (_, i) => i);
 

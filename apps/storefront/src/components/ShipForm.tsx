@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { api } from '../api/client';
-import { SHIP_SUPPLIER_ORDER, type ShipData, type SupplierOrderData } from '../api/ordering';
+import { SHIP_SUPPLIER_ORDER, type SupplierOrderData } from '../api/ordering';
 import { useI18n } from '../i18n';
 import { shipFormSchema } from '../lib/forms';
 import { CARRIERS } from '../lib/orders';
@@ -25,7 +25,7 @@ export function ShipForm({
   const form = useZodForm(shipFormSchema, { carrier: '', trackingNo: '' });
   const problems = form.formState.errors;
   const ship = useAction(async ({ carrier, trackingNo }: { carrier: string; trackingNo: string }) => {
-    const data = await api.request<ShipData>(SHIP_SUPPLIER_ORDER, {
+    const data = await api.request(SHIP_SUPPLIER_ORDER, {
       supplierOrderId,
       carrier,
       trackingNo,

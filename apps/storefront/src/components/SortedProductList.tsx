@@ -1,4 +1,4 @@
-import { PRODUCT_SORTS, type ProductSort, SORTED_PRODUCTS, type SortedProductsData } from '../api/buyers';
+import { PRODUCT_SORTS, type ProductSort, SORTED_PRODUCTS } from '../api/buyers';
 import { useI18n } from '../i18n';
 import { useConnection } from '../lib/use-connection';
 import { ErrorNotice, Loading } from './Feedback';
@@ -50,11 +50,7 @@ export function SortedProductList({
   emptyText: string;
 }) {
   const { t } = useI18n();
-  const list = useConnection<SortedProductsData, SortedProductsData['products']['edges'][number]['node']>(
-    SORTED_PRODUCTS,
-    { filter, first: PAGE_SIZE, sort: sort || undefined },
-    (d) => d.products,
-  );
+  const list = useConnection(SORTED_PRODUCTS, { filter, first: PAGE_SIZE, sort: sort || undefined }, (d) => d.products);
   return (
     <>
       <div className="sort-bar">

@@ -1,6 +1,8 @@
 // Pure helpers of the agency portal and the farmer's income page: ratios typed in percent, the
 // reserved amount the server will compute, chart geometry and the "current year" on Beijing time.
 
+import { addMonths, shanghaiMonth as monthOf } from '@bangfu/locale';
+
 const PERCENT = /^(\d{1,3})(?:\.(\d{0,2}))?$/;
 
 /** "12.5" → 1250 basis points, "10" → 1000, "0.05" → 5; null for anything else or above 100%. */
@@ -26,22 +28,11 @@ export function reservedAmountOf(budgetFen: number, bps: number): number {
 }
 
 /** The year in Asia/Shanghai (where completion years are counted). */
-export function shanghaiYear(now: Date = new Date()): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now));
-}
+export { shanghaiYear } from '@bangfu/locale';
 
 /** "YYYY-MM" of a date in Asia/Shanghai, optionally shifted by whole months. */
 export function shanghaiMonth(now: Date = new Date(), shift = 0): string {
-  const parts = new Intl.DateTimeFormat('en', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-  }).formatToParts(now);
-  const year = Number(parts.find((p) => p.type === 'year')!.value);
-  const month = Number(parts.find((p) => p.type === 'month')!.value) - 1 + shift;
-  const y = year + Math.floor(month / 12);
-  const m = ((month % 12) + 12) % 12;
-  return `${y}-${String(m + 1).padStart(2, '0')}`;
+  return addMonths(monthOf(now), shift);
 }
 
 export type IncomePeriod = 'thisMonth' | 'last3' | 'last12' | 'thisYear';

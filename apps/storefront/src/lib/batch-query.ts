@@ -1,24 +1,44 @@
 // Reading many records by id in one request (the cart's products, an order's supplier names).
 import { useMemo } from 'react';
+import { TypedDocumentString } from '../api/generated/graphql';
+import type { Doc } from './graphql';
 import { useQuery } from './use-query';
 
+/** Many records of one field in one request; `fragment` (a codegen document) is what each one reads. */
+export interface Batch<R> {
+  name: string;
+  field: string;
+  /** The field's id argument. */
+  arg: string;
+  fragment: Doc<R>;
+}
+
+export const batch = <R>(name: string, field: string, fragment: Doc<R>, arg = 'id'): Batch<R> => ({
+  name,
+  field,
+  arg,
+  fragment,
+});
+
 /**
- * One query for many ids: `{ n0: product(id: $n0) { … } n1: … }`. Returns the document and its
- * variables; the answer's keys map back to the ids by position. No ids: an empty document.
+ * One query for many ids: `{ n0: product(id: $n0) { ...F } n1: … }`. Returns the document and its
+ * variables; the answer's keys map back to the ids by position. No ids: an empty query. Field, argument and
+ * fragment are checked against schema.graphql by batch-query.spec.ts.
  */
-export function aliasedQuery(
-  name: string,
-  field: string,
+export function aliasedQuery<R, A = R>(
+  b: Batch<R>,
   ids: readonly string[],
-  selection: string,
-  options: { fragment?: string; arg?: string } = {},
-): { query: string; variables: Record<string, string>; keys: string[] } {
-  const { fragment = '', arg = 'id' } = options;
+): { query: string; document: Doc<Record<string, A | null>>; variables: Record<string, string>; keys: string[] } {
+  const text = b.fragment.toString();
+  const fragment = /^\s*fragment (\w+) on /.exec(text)?.[1];
+  if (!fragment) throw new Error(`batch ${b.name}: the document is not a fragment`);
   const keys = ids.map((_, i) => `n${i}`);
   const params = keys.map((k) => `$${k}: ID!`).join(', ');
-  const body = keys.map((k) => `${k}: ${field}(${arg}: $${k}) ${selection}`).join('\n    ');
-  const query = ids.length ? `query ${name}(${params}) {\n    ${body}\n  }\n${fragment}` : '';
-  return { query, variables: Object.fromEntries(keys.map((k, i) => [k, ids[i]])), keys };
+  const body = keys.map((k) => `${k}: ${b.field}(${b.arg}: $${k}) { ...${fragment} }`).join('\n    ');
+  const query = ids.length ? `query ${b.name}(${params}) {\n    ${body}\n  }\n${text}` : '';
+  // No ids: nothing to ask (callers skip); a valid stand-in keeps the type.
+  const document = new TypedDocumentString<Record<string, A | null>, Record<string, string>>(query || '{ __typename }');
+  return { query, document, variables: Object.fromEntries(keys.map((k, i) => [k, ids[i]])), keys };
 }
 
 /**
@@ -55,21 +75,15 @@ export interface BatchState<T> {
 }
 
 export function useBatch<T extends { id: string }>(
-  name: string,
-  field: string,
+  b: Batch<T>,
   ids: readonly string[],
-  selection: string,
-  options: { fragment?: string; arg?: string; skip?: boolean } = {},
+  options: { skip?: boolean } = {},
 ): BatchState<T> {
   const key = ids.join(',');
-  const { fragment, arg, skip } = options;
   // `key` stands for `ids`: a new array with the same ids keeps the same query.
-  const built = useMemo(
-    () => aliasedQuery(name, field, ids, selection, { fragment, arg }),
-    [name, field, key, selection, fragment, arg],
-  );
-  const { data, loading, error, reload } = useQuery<Record<string, T | null>>(built.query, built.variables, {
-    skip: skip || ids.length === 0,
+  const built = useMemo(() => aliasedQuery(b, ids), [b, key]);
+  const { data, loading, error, reload } = useQuery(built.document, built.variables, {
+    skip: options.skip || ids.length === 0,
   });
   const records = useMemo(() => byId(ids, built.keys, data, loading), [built, data, loading]);
   return { records, loading, error, reload };

@@ -66,7 +66,15 @@ const products = new Map<string, CatalogProduct | null>([
       supplier: FUNGI_COOP,
       certification: null,
       variants: [
-        { id: FUNGI_BOX, spec: '1.2公斤', unit: '箱', retailPrice: 12800, agencyPrice: 11800, stockAvailable: 180 },
+        {
+          id: FUNGI_BOX,
+          spec: '1.2公斤',
+          unit: '箱',
+          retailPrice: 12800,
+          agencyPrice: 11800,
+          stockAvailable: 180,
+          active: true,
+        },
       ],
     },
   ],
@@ -201,7 +209,7 @@ describe('pricing', () => {
 });
 
 describe('who buys', () => {
-  const org = (oid: string, name: string) => ({ id: oid, name, kind: 'AGENCY', region: null });
+  const org = (oid: string, name: string) => ({ id: oid, name, kind: 'AGENCY' as const, region: null });
   const customer: Pick<Me, 'roles' | 'memberships'> = {
     roles: ['CUSTOMER'],
     memberships: [{ role: 'CUSTOMER', regionPrefix: null, organization: null }],

@@ -1,5 +1,6 @@
 // The cart: a few variant ids and quantities kept in the browser per signed-in user. Prices, stock
 // and supplier come from the server each time the cart is shown; totals are integer fen.
+import type { CartProductFragment } from '../api/generated/graphql';
 import type { Me } from '../api/operations';
 import { hasRole, type OrgRef, organizationsWith } from './roles';
 
@@ -124,23 +125,9 @@ export function effectiveBuyer(cart: Cart, options: BuyerOptions): string | null
 
 // --- Pricing the cart with the server's data ------------------------------------------------
 
-export interface CatalogVariant {
-  id: string;
-  spec: string;
-  unit: string;
-  retailPrice: number;
-  agencyPrice: number;
-  stockAvailable: number;
-  active?: boolean;
-}
-
-export interface CatalogProduct {
-  id: string;
-  title: string;
-  supplier: { id: string; name: string } | null;
-  certification: { status: string } | null;
-  variants: CatalogVariant[];
-}
+/** A product as the cart reads it (api/ordering's CartProduct fragment). */
+export type CatalogProduct = CartProductFragment;
+export type CatalogVariant = CatalogProduct['variants'][number];
 
 export interface PricedLine {
   line: CartLine;

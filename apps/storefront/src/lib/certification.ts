@@ -1,4 +1,5 @@
 // What a buyer should understand from a product's certification (帮扶产品认定), as one of a few looks.
+import { shanghaiDate as shanghaiToday } from '@bangfu/locale';
 
 export type CertificationStatus = 'PENDING' | 'VERIFIED' | 'CERTIFIED' | 'EXPIRED' | 'REVOKED' | 'REJECTED';
 
@@ -12,10 +13,8 @@ export interface CertificationInfo {
 /** certified: valid now · expired / revoked: had a certificate, no longer valid · pending: in review · none. */
 export type BadgeKind = 'certified' | 'expired' | 'revoked' | 'pending' | 'none';
 
-/** Today in Asia/Shanghai as YYYY-MM-DD (certificate dates are Shanghai business days). */
-export function shanghaiToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** Today in Asia/Shanghai as YYYY-MM-DD (certificate dates are Shanghai business days): the server's calendar. */
+export { shanghaiToday };
 
 /**
  * The badge for a product. The API already reports a lapsed certificate as EXPIRED; the date check

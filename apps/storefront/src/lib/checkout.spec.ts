@@ -140,7 +140,19 @@ describe('placeOrder answers', () => {
       ),
     ).toEqual({ kind: 'input', code: 'CHANNEL_DISABLED', variantId: null });
     expect(
-      problemOf({ __typename: 'InvalidOrderInputError', code: 'X', message: '', field: 'lines[9].quantity' }, payload),
+      problemOf(
+        { __typename: 'InvalidOrderInputError', code: 'QUANTITY_TOO_LARGE', message: '', field: 'lines[9].quantity' },
+        payload,
+      ),
     ).toMatchObject({ variantId: null });
+  });
+
+  it('tells an agency buyer that the order needs a purchase request first', () => {
+    const answer = {
+      __typename: 'PurchaseRequestRequiredError',
+      code: 'PURCHASE_REQUEST_REQUIRED',
+      message: '',
+    } as const;
+    expect(problemOf(answer, payload)).toEqual({ kind: 'input', code: 'PURCHASE_REQUEST_REQUIRED', variantId: null });
   });
 });

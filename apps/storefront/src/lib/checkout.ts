@@ -1,7 +1,7 @@
 // Checkout attempts and what placeOrder answered. An attempt is one idempotency key for one exact
 // payload: retrying (a double click, a timeout, a reload) resends the same key, so the server
 // returns the order it already made instead of a second one; changing the basket starts a new attempt.
-
+import type { PlaceOrderMutation } from '../api/generated/graphql';
 export interface CheckoutPayload {
   channelId: string;
   buyerOrgId: string | null;
@@ -69,26 +69,8 @@ export function parseAttempt(raw: string | null): CheckoutAttempt | null {
 
 // --- placeOrder's union -------------------------------------------------------------------
 
-export type PlaceOrderAnswer =
-  | { __typename: 'Order'; id: string; orderNo: string }
-  | {
-      __typename: 'InsufficientStockError';
-      code: string;
-      message: string;
-      variantId: string;
-      requested: number;
-      available: number;
-    }
-  | { __typename: 'ProductUnavailableError'; code: string; message: string; variantId: string; reason: string }
-  | {
-      __typename: 'CertificationInvalidError';
-      code: string;
-      message: string;
-      variantId: string;
-      productId: string;
-      certificationStatus: string;
-    }
-  | { __typename: 'InvalidOrderInputError'; code: string; message: string; field: string | null };
+/** placeOrder's answer: the order or why it was refused (api/ordering's PLACE_ORDER). */
+export type PlaceOrderAnswer = PlaceOrderMutation['placeOrder'];
 
 /** A refusal, tied to the cart line it is about when there is one. */
 export type CheckoutProblem =
@@ -113,6 +95,9 @@ export function problemOf(answer: PlaceOrderAnswer, payload: CheckoutPayload): C
       return { kind: 'unavailable', variantId: answer.variantId, reason: answer.reason };
     case 'CertificationInvalidError':
       return { kind: 'certification', variantId: answer.variantId, certificationStatus: answer.certificationStatus };
+    // An agency unit whose policy wants approval first: the buyer submits a purchase request instead.
+    case 'PurchaseRequestRequiredError':
+      return { kind: 'input', code: answer.code, variantId: null };
     case 'InvalidOrderInputError': {
       const index = /^lines\[(\d+)\]/.exec(answer.field ?? '');
       const variantId = index ? (payload.lines[Number(index[1])]?.variantId ?? null) : null;

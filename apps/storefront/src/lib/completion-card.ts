@@ -1,3 +1,5 @@
+import { daysBetween, shanghaiDate } from '@bangfu/locale';
+
 // Figures of the agency completion card that the server does not send: what is still to buy, and the
 // deadline. Completion counts orders accepted within the calendar year (Asia/Shanghai), so the year's
 // last day is the deadline.
@@ -7,24 +9,10 @@ export function remainingFen(reservedAmount: number, countedAmount: number): num
   return Math.max(0, reservedAmount - countedAmount);
 }
 
-const DAY_MS = 24 * 3600 * 1000;
-
-/** Today's date in Asia/Shanghai as YYYY-MM-DD. */
-function shanghaiToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
 /** The year's deadline and the whole days left until it (0 on the day itself, negative once passed). */
 export function completionDeadline(year: number, now: Date = new Date()): { date: string; daysLeft: number } {
   const date = `${year}-12-31`;
-  const today = shanghaiToday(now);
-  const daysLeft = Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
-  return { date, daysLeft };
+  return { date, daysLeft: daysBetween(shanghaiDate(now), date) };
 }
 
 /** Round axis ticks for a bar chart: 0 and a "nice" top at or above the largest value (1, 2, 5 × 10ⁿ). */

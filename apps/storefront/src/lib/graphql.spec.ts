@@ -1,5 +1,8 @@
+import { TypedDocumentString } from '../api/generated/graphql';
 import { describe, expect, it } from 'vitest';
 import { createGraphQLClient, errorFromResponse, memoryTokenStore, RequestError } from './graphql';
+
+const doc = (query: string) => new TypedDocumentString<any, any>(query);
 
 type Call = { url: string; init: RequestInit };
 
@@ -43,19 +46,37 @@ describe('createGraphQLClient', () => {
       tokens: memoryTokenStore('tok'),
       fetch: fakeFetch(200, { data: { ok: true } }, calls),
     });
-    await expect(client.request('{ ok }', { a: 1 })).resolves.toEqual({ ok: true });
+    await expect(client.request(doc('{ ok }'), { a: 1 })).resolves.toEqual({ ok: true });
     const headers = calls[0].init.headers as Record<string, string>;
     expect(calls[0].url).toBe('/graphql');
     expect(calls[0].init.method).toBe('POST');
     expect(headers['content-type']).toBe('application/json');
     expect(headers.authorization).toBe('Bearer tok');
-    expect(JSON.parse(String(calls[0].init.body))).toEqual({ query: '{ ok }', variables: { a: 1 } });
+    const body = JSON.parse(String(calls[0].init.body));
+    expect(body.variables).toEqual({ a: 1 });
+    expect(body.query.replace(/\s+/g, ' ')).toBe('{ ok }');
+  });
+
+  it('sends identical queries in flight once, and mutations each time', async () => {
+    const calls: Call[] = [];
+    const client = createGraphQLClient({
+      tokens: memoryTokenStore(),
+      fetch: fakeFetch(200, { data: { ok: 1 } }, calls),
+    });
+    const query = doc('query Q($a: Int) { ok(a: $a) }');
+    await Promise.all([client.request(query, { a: 1 }), client.request(query, { a: 1 })]);
+    expect(calls).toHaveLength(1);
+    await client.request(query, { a: 2 });
+    expect(calls).toHaveLength(2);
+    const mutation = doc('mutation M { ok }');
+    await Promise.all([client.request(mutation), client.request(mutation)]);
+    expect(calls).toHaveLength(4);
   });
 
   it('sends no authorization header when anonymous', async () => {
     const calls: Call[] = [];
     const client = createGraphQLClient({ tokens: memoryTokenStore(), fetch: fakeFetch(200, { data: {} }, calls) });
-    await client.request('{ me { id } }');
+    await client.request(doc('{ me { id } }'));
     expect((calls[0].init.headers as Record<string, string>).authorization).toBeUndefined();
   });
 
@@ -65,7 +86,7 @@ describe('createGraphQLClient', () => {
       tokens,
       fetch: fakeFetch(401, { errors: [{ message: 'expired', extensions: { code: 'TOKEN_EXPIRED' } }] }),
     });
-    await expect(client.request('{ me { id } }')).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
+    await expect(client.request(doc('{ me { id } }'))).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
     expect(tokens.get()).toBeNull();
   });
 
@@ -75,7 +96,7 @@ describe('createGraphQLClient', () => {
       tokens,
       fetch: fakeFetch(200, { errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] }),
     });
-    await expect(client.request('{ x }')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(client.request(doc('{ x }'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(tokens.get()).toBe('tok');
   });
 
@@ -84,11 +105,11 @@ describe('createGraphQLClient', () => {
       throw new TypeError('fetch failed');
     }) as unknown as typeof fetch;
     await expect(
-      createGraphQLClient({ tokens: memoryTokenStore(), fetch: failing }).request('{ x }'),
+      createGraphQLClient({ tokens: memoryTokenStore(), fetch: failing }).request(doc('{ x }')),
     ).rejects.toMatchObject({ code: 'NETWORK' });
     await expect(
       createGraphQLClient({ tokens: memoryTokenStore(), fetch: fakeFetch(504, '<html>timeout</html>') }).request(
-        '{ x }',
+        doc('{ x }'),
       ),
     ).rejects.toMatchObject({
       code: 'NETWORK',

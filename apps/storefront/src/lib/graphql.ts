@@ -1,5 +1,6 @@
-// A deliberately small GraphQL client: one POST per operation, errors reduced to a stable code
-// (the API's `extensions.code`) that the UI translates; the server's message is kept for logs.
+// The GraphQL client: urql sending codegen-typed documents (src/api/generated), errors reduced to a
+// stable code (the API's `extensions.code`) that the UI translates; the server's message is kept for logs.
+import { type AnyVariables, Client, type CombinedError, fetchExchange } from '@urql/core';
 
 /** Codes the client itself produces, next to the server's (INVALID_CREDENTIALS, RATE_LIMITED, …). */
 export const CLIENT_CODES = { NETWORK: 'NETWORK', UNKNOWN: 'UNKNOWN' } as const;
@@ -80,42 +81,71 @@ export function localTokenStore(key = 'bangfu.token'): TokenStore {
   };
 }
 
+/** A document typed by codegen (src/api/generated, a TypedDocumentString): its text, result and variables. */
+export interface Doc<R = any, V = any> {
+  __apiType?: (variables: V) => R;
+  toString(): string;
+}
+export type ResultOf<D> = D extends Doc<infer R, any> ? R : never;
+export type VariablesOf<D> = D extends Doc<any, infer V> ? V : never;
+
 export interface GraphQLClient {
-  request<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  request<R, V extends AnyVariables = any>(document: Doc<R, V>, variables?: NoInfer<V>): Promise<R>;
   readonly tokens: TokenStore;
 }
 
+// Codegen puts the operation first and its fragments after it.
+const isMutation = (query: string) => /^\s*mutation\b/.test(query);
+
+/** urql's error as ours: the first GraphQL error's code, else what the HTTP answer says. */
+export function errorFromCombined(error: CombinedError): RequestError {
+  const response = error.response as { status?: unknown } | undefined;
+  const status = typeof response?.status === 'number' ? response.status : 0;
+  if (error.graphQLErrors.length) {
+    const errors = error.graphQLErrors.map((e) => ({ message: e.message, extensions: e.extensions }));
+    return errorFromResponse(status, { errors }) as RequestError;
+  }
+  // No answer at all: fetch itself failed (offline, DNS, CORS).
+  if (!response) return new RequestError(CLIENT_CODES.NETWORK, error.networkError?.message ?? error.message);
+  return errorFromResponse(status, null) as RequestError;
+}
+
+/**
+ * urql with only its fetch exchange: no document cache (pages reload explicitly and the answers go
+ * back into mutations as they are, so no added __typename), identical queries in flight are sent once.
+ */
 export function createGraphQLClient(options: {
   endpoint?: string;
   tokens: TokenStore;
   fetch?: typeof fetch;
 }): GraphQLClient {
-  const endpoint = options.endpoint ?? '/graphql';
-  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const tokens = options.tokens;
+  const client = new Client({
+    url: options.endpoint ?? '/graphql',
+    exchanges: [fetchExchange],
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    // POST always: Apollo's CSRF prevention refuses simple GETs.
+    preferGetMethod: false,
+    fetchOptions: () => {
+      const token = tokens.get();
+      const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+      return { headers };
+    },
+  });
 
-  async function request<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  async function request<R, V extends AnyVariables>(document: Doc<R, V>, variables?: V): Promise<R> {
     const token = tokens.get();
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    let res: Response;
-    try {
-      res = await doFetch(endpoint, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    } catch (e) {
-      throw new RequestError(CLIENT_CODES.NETWORK, e instanceof Error ? e.message : String(e));
-    }
-    let body: unknown = null;
-    try {
-      body = await res.json();
-    } catch {
-      /* not JSON: errorFromResponse decides from the status */
-    }
-    const error = errorFromResponse(res.status, body);
-    if (error) {
+    const query = document.toString();
+    const vars = (variables ?? {}) as V;
+    const result = await (
+      isMutation(query) ? client.mutation<R, V>(query, vars) : client.query<R, V>(query, vars)
+    ).toPromise();
+    if (result.error) {
+      const error = errorFromCombined(result.error);
       if (token && SESSION_CODES.has(error.code)) tokens.set(null);
       throw error;
     }
-    return (body as { data: T }).data;
+    return result.data as R;
   }
 
   return { request, tokens };

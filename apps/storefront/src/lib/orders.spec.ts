@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../api/operations';
-import type { OrderDetail, OrderSummary, SupplierOrderData } from '../api/ordering';
+import type { Role, SupplierOrderStatus } from '../api/generated/graphql';
+import type { OrderDetail, OrderSummary, PaymentData, SupplierOrderData } from '../api/ordering';
 import {
   checkDocumentFile,
   checkShipment,
@@ -18,7 +19,7 @@ const AGENCY = 'org-agency';
 const COOP = 'org-coop';
 const FUNGI = 'org-fungi';
 
-const so = (id: string, supplierId: string, status = 'AWAITING_SHIPMENT'): SupplierOrderData => ({
+const so = (id: string, supplierId: string, status: SupplierOrderStatus = 'AWAITING_SHIPMENT'): SupplierOrderData => ({
   id,
   orderId: 'o1',
   supplierId,
@@ -64,10 +65,12 @@ function order(over: Partial<OrderDetail> = {}): OrderDetail {
   };
 }
 
-const member = (role: string, organizationId: string | null) => ({
+const member = (role: Role, organizationId: string | null) => ({
   role,
   regionPrefix: null as string | null,
-  organization: organizationId ? { id: organizationId, name: organizationId, kind: 'X', region: null } : null,
+  organization: organizationId
+    ? { id: organizationId, name: organizationId, kind: 'AGENCY' as const, region: null }
+    : null,
 });
 const me = (id: string, ...memberships: ReturnType<typeof member>[]): Me => ({
   id,
@@ -132,7 +135,7 @@ describe('orderActions', () => {
       uploadDocuments: true,
     });
     expect(orderActions({ ...agencyOrder, paymentDeadlineExtended: true }, purchaser).extendDeadline).toBe(false);
-    const pending = {
+    const pending: PaymentData = {
       id: 'p',
       provider: 'BANK_TRANSFER',
       method: 'BANK_TRANSFER',
@@ -145,7 +148,12 @@ describe('orderActions', () => {
       createdAt: '',
     };
     expect(orderActions({ ...agencyOrder, payments: [pending] }, purchaser).bankTransfer).toBe(false);
-    const delivered = { ...agencyOrder, status: 'DELIVERED', paidAmount: 200, deliveredAt: '2026-01-02T00:00:00Z' };
+    const delivered = {
+      ...agencyOrder,
+      status: 'DELIVERED' as const,
+      paidAmount: 200,
+      deliveredAt: '2026-01-02T00:00:00Z',
+    };
     expect(orderActions(delivered, purchaser).accept).toBe(true);
     expect(
       orderActions({ ...delivered, acceptedAt: '2026-01-03T00:00:00Z', status: 'ACCEPTED' }, purchaser).accept,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Me } from '../api/operations';
 import { hasRole, organizationsWith, regionScopes } from './roles';
 
-const org = (id: string) => ({ id, name: `org ${id}`, kind: 'SUPPLIER', region: null });
+const org = (id: string) => ({ id, name: `org ${id}`, kind: 'SUPPLIER' as const, region: null });
 const me: Me = {
   id: 'u',
   displayName: 'U',

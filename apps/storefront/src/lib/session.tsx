@@ -18,7 +18,7 @@ const SessionContext = createContext<SessionValue | null>(null);
 async function fetchMe(): Promise<Me | null> {
   if (!api.tokens.get()) return null;
   try {
-    return (await api.request<{ me: Me | null }>(ME)).me;
+    return (await api.request(ME)).me;
   } catch {
     // A dead token was already dropped by the client; any other failure shows the visitor as anonymous.
     return null;
@@ -37,7 +37,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (identifier: string, password: string) => {
-    const { login: payload } = await api.request<{ login: { token: string } }>(LOGIN, { identifier, password });
+    const { login: payload } = await api.request(LOGIN, { identifier, password });
     api.tokens.set(payload.token);
     const user = await fetchMe();
     setMe(user);

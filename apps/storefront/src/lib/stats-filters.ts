@@ -1,5 +1,6 @@
 // The statistics dashboard's filters live in the URL (?region=5206&from=2026-01&to=2026-06&groupBy=REGION&side=ORIGIN),
 // so a deep link or a reload shows the same figures. Bad or missing values fall back to defaults.
+import { shanghaiDate as shanghaiToday } from '@bangfu/locale';
 import { SALES_GROUP_BYS, type SalesGroupBy, STATS_SIDES, type StatsSide } from '../api/statistics';
 import { regionPrefix } from './region-code';
 
@@ -16,15 +17,8 @@ export interface StatsFilters {
   side: StatsSide;
 }
 
-/** Today's 'YYYY-MM-DD' on Beijing time (the platform's business clock). */
-export function shanghaiToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
+/** Today's 'YYYY-MM-DD' on Beijing time (the platform's business clock, shared with the server). */
+export { shanghaiToday };
 
 /** A region prefix of a whole level ('52', '5206', '520621', …) or ''. */
 export function isRegionPrefix(value: string): boolean {

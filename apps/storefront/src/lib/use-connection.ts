@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
-import { asRequestError, type RequestError } from './graphql';
+import { type AnyVariables } from '@urql/core';
+import { asRequestError, type Doc, type RequestError } from './graphql';
 
 export interface ConnectionPage<N> {
   totalCount: number;
@@ -25,9 +26,9 @@ export interface ConnectionState<N> {
  * A Relay connection read page by page ("load more"): the first page whenever the variables change,
  * then `after: endCursor`. Answers for variables that are no longer current are dropped.
  */
-export function useConnection<T, N>(
-  query: string,
-  variables: Record<string, unknown>,
+export function useConnection<T, N, V extends AnyVariables = any>(
+  query: Doc<T, V>,
+  variables: NoInfer<Omit<V, 'after'>>,
   select: (data: T) => ConnectionPage<N>,
   options: { skip?: boolean } = {},
 ): ConnectionState<N> {
@@ -62,7 +63,7 @@ export function useConnection<T, N>(
       return;
     }
     setState((s) => ({ ...s, loading: true, loadingMore: false, error: null }));
-    api.request<T>(query, { ...JSON.parse(key), after: null }).then(
+    api.request(query, { ...JSON.parse(key), after: null } as V).then(
       (data) => {
         if (mine !== generation.current) return;
         const page = selectRef.current(data);
@@ -99,7 +100,7 @@ export function useConnection<T, N>(
     if (!s.hasNextPage || s.loadingMore || s.loading) return;
     stateRef.current = { ...s, loadingMore: true };
     setState((cur) => ({ ...cur, loadingMore: true, error: null }));
-    api.request<T>(query, { ...JSON.parse(key), after: s.endCursor }).then(
+    api.request(query, { ...JSON.parse(key), after: s.endCursor } as V).then(
       (data) => {
         if (mine !== generation.current) return;
         const page = selectRef.current(data);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
-import { asRequestError, type RequestError } from './graphql';
+import { type AnyVariables } from '@urql/core';
+import { asRequestError, type Doc, type RequestError } from './graphql';
 
 export interface QueryState<T> {
   data: T | null;
@@ -15,9 +16,9 @@ export interface QueryState<T> {
  * Runs a query whenever its variables change; a late answer for old variables is dropped.
  * `skip` leaves the query unsent (e.g. until the user is known).
  */
-export function useQuery<T>(
-  query: string,
-  variables?: Record<string, unknown>,
+export function useQuery<T, V extends AnyVariables = any>(
+  query: Doc<T, V>,
+  variables?: NoInfer<V>,
   options: { skip?: boolean } = {},
 ): QueryState<T> {
   const key = JSON.stringify(variables ?? {});
@@ -36,7 +37,7 @@ export function useQuery<T>(
     }
     let current = true;
     setState((s) => ({ ...s, loading: true, error: null }));
-    api.request<T>(query, JSON.parse(key)).then(
+    api.request(query, JSON.parse(key) as V).then(
       (data) => current && setState({ data, error: null, loading: false }),
       (e) => current && setState({ data: null, error: asRequestError(e), loading: false }),
     );

@@ -1,11 +1,12 @@
 import { type FormEvent, useState } from 'react';
-import { ACCOUNT_EVENTS, type AccountEventData, CHANGE_PASSWORD } from '../api/account';
+import { ACCOUNT_EVENTS, CHANGE_PASSWORD } from '../api/account';
 import { api } from '../api/client';
 import { ErrorNotice, Loading } from '../components/Feedback';
 import { errorText, translateOr, useI18n } from '../i18n';
 import { formatDateTime } from '../lib/dates';
 import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
+import type { ResultOf } from '../lib/graphql';
 import { useAction } from '../lib/use-action';
 import { type QueryState, useQuery } from '../lib/use-query';
 
@@ -21,7 +22,7 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const tooShort = next.length > 0 && [...next].length < MIN_LENGTH;
   const mismatch = repeat.length > 0 && repeat !== next;
   const change = useAction(async () => {
-    const data = await api.request<{ changePassword: { token: string } }>(CHANGE_PASSWORD, {
+    const data = await api.request(CHANGE_PASSWORD, {
       currentPassword: current,
       newPassword: next,
     });
@@ -100,7 +101,7 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   );
 }
 
-type EventsData = { me: { accountEvents: AccountEventData[] } | null };
+type EventsData = ResultOf<typeof ACCOUNT_EVENTS>;
 
 function SecurityLog({ events }: { events: QueryState<EventsData> }) {
   const { t, locale } = useI18n();
@@ -134,7 +135,7 @@ function SecurityLog({ events }: { events: QueryState<EventsData> }) {
 export function AccountPage() {
   const { t } = useI18n();
   const { me, logout } = useSession();
-  const events = useQuery<EventsData>(ACCOUNT_EVENTS, undefined, { skip: !me });
+  const events = useQuery(ACCOUNT_EVENTS, undefined, { skip: !me });
   const everywhere = useAction(() => logout(true));
   if (me === undefined)
     return (

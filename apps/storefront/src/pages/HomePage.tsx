@@ -1,4 +1,4 @@
-import { type Channel, CHANNELS, type ChannelsData, PRODUCTS, type ProductsData } from '../api/catalog';
+import { type Channel, CHANNELS, PRODUCTS } from '../api/catalog';
 import { ErrorNotice, Loading } from '../components/Feedback';
 import { ProductCard } from '../components/ProductCard';
 import { RegionBrowser } from '../components/RegionBrowser';
@@ -14,7 +14,7 @@ const KINDS = ['HALL', 'ZONE', 'COUNTER'] as const;
 
 function ChannelSection() {
   const { t } = useI18n();
-  const { data, error, loading, reload } = useQuery<ChannelsData>(CHANNELS);
+  const { data, error, loading, reload } = useQuery(CHANNELS);
   const byKind = (kind: string) => (data?.channels ?? []).filter((c) => c.kind === kind);
   return (
     <section aria-labelledby="channels-title" className="channels">
@@ -63,7 +63,7 @@ function ChannelItem({ channel }: { channel: Channel }) {
 
 function FeaturedProducts() {
   const { t } = useI18n();
-  const { data, error, loading, reload } = useQuery<ProductsData>(PRODUCTS, {
+  const { data, error, loading, reload } = useQuery(PRODUCTS, {
     filter: { certifiedOnly: true },
     first: 8,
   });

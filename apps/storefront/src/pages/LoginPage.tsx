@@ -6,7 +6,7 @@ import { safeNextPath } from '../lib/route-match';
 import { Link, navigate, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 import { useQuery } from '../lib/use-query';
-import { API_INFO, type ApiInfoData } from '../api/signup';
+import { API_INFO } from '../api/signup';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -18,7 +18,7 @@ export function LoginPage() {
   // Kept as the error itself, so its text follows a language switch.
   const [error, setError] = useState<RequestError | null>(null);
   // The demo password is shown only on a server that runs with demo data (apiInfo.demoData).
-  const demo = useQuery<ApiInfoData>(API_INFO);
+  const demo = useQuery(API_INFO);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

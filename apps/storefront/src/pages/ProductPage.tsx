@@ -1,4 +1,4 @@
-import { PRODUCT, type ProductData } from '../api/catalog';
+import { PRODUCT } from '../api/catalog';
 import { AddToCart } from '../components/AddToCart';
 import { CertBadge } from '../components/CertBadge';
 import { ErrorNotice, Loading } from '../components/Feedback';
@@ -13,7 +13,7 @@ import { transparencyPath } from './produce/TransparencyPage';
 
 export function ProductPage({ params }: { params: { id?: string } }) {
   const { t, locale } = useI18n();
-  const { data, error, loading, reload } = useQuery<ProductData>(PRODUCT, { id: params.id ?? '' });
+  const { data, error, loading, reload } = useQuery(PRODUCT, { id: params.id ?? '' });
   const product = data?.product;
 
   if (loading && !data)

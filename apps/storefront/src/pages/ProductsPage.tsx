@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { SORTED_PRODUCTS } from '../api/buyers';
-import { CATEGORIES, type CategoriesData, CHANNELS, type ChannelsData, type ProductsData } from '../api/catalog';
+import { CATEGORIES, CHANNELS } from '../api/catalog';
 import { SortSelect, sortFrom, withSort } from '../components/SortedProductList';
 import { ErrorNotice, Loading } from '../components/Feedback';
 import { ProductCard } from '../components/ProductCard';
@@ -30,10 +30,10 @@ export function ProductsPage() {
 
   const { filter, problems } = toProductFilter(params);
   const sort = sortFrom(new URLSearchParams(query));
-  const categories = useQuery<CategoriesData>(CATEGORIES);
-  const channels = useQuery<ChannelsData>(CHANNELS, {}, { skip: !params.channelId });
+  const categories = useQuery(CATEGORIES);
+  const channels = useQuery(CHANNELS, {}, { skip: !params.channelId });
   const channel = channels.data?.channels.find((c) => c.id === params.channelId);
-  const list = useConnection<ProductsData, ProductsData['products']['edges'][number]['node']>(
+  const list = useConnection(
     SORTED_PRODUCTS,
     { filter, first: PAGE_SIZE, sort: sort || undefined },
     (d) => d.products,

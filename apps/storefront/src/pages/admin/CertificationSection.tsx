@@ -5,9 +5,9 @@ import {
   CERTIFICATION_STATUSES,
   CERTIFICATIONS,
   type CertificationRecord,
-  type CertificationsData,
   REJECT_CERTIFICATION,
 } from '../../api/portal';
+import type { CertificationStatus } from '../../api/generated/graphql';
 import { CertificationDocuments } from '../../components/CertificationDocuments';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { SelectField } from '../../components/SelectField';
@@ -166,9 +166,9 @@ function CertificationRow({ cert, onChanged }: { cert: CertificationRecord; onCh
 export function CertificationSection() {
   const { t } = useI18n();
   const [status, setStatus] = useState('VERIFIED');
-  const list = useConnection<CertificationsData, CertificationRecord>(
+  const list = useConnection(
     CERTIFICATIONS,
-    { filter: status ? { statuses: [status] } : {}, first: 30 },
+    { filter: status ? { statuses: [status as CertificationStatus] } : {}, first: 30 },
     (d) => d.certifications,
   );
   return (

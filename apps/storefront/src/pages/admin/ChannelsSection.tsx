@@ -2,16 +2,15 @@ import { type FormEvent, useId, useState } from 'react';
 import {
   ADMIN_CHANNELS,
   type AdminChannel,
-  type AdminChannelsData,
   type ChannelPayload,
   CREATE_CHANNEL,
   PLACE_PRODUCT_IN_CHANNEL,
   PRODUCT_PICK,
-  type ProductPickData,
   ROTATE_COUNTER_SECRET,
   SET_CHANNEL_ENABLED,
 } from '../../api/admin';
 import { api } from '../../api/client';
+import type { ChannelKind } from '../../api/generated/graphql';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { SelectField } from '../../components/SelectField';
 import { useI18n } from '../../i18n';
@@ -53,7 +52,7 @@ function PlaceProduct({ channel, onDone }: { channel: AdminChannel; onDone: () =
   const id = useId();
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState<string | null>(null);
-  const found = useQuery<ProductPickData>(PRODUCT_PICK, { search: query }, { skip: query === null });
+  const found = useQuery(PRODUCT_PICK, { search: query }, { skip: query === null });
   const place = useAction(async (productId: string) => {
     await api.request(PLACE_PRODUCT_IN_CHANNEL, { channelId: channel.id, productId });
     onDone();
@@ -145,7 +144,7 @@ function ChannelRow({ channel, onChanged }: { channel: AdminChannel; onChanged: 
             title={t('admin.channels.rotateTitle', { name: channel.name })}
             body={t('admin.channels.rotateBody')}
             onConfirm={async () => {
-              const data = await api.request<{ rotateCounterSecret: ChannelPayload }>(ROTATE_COUNTER_SECRET, {
+              const data = await api.request(ROTATE_COUNTER_SECRET, {
                 channelId: channel.id,
               });
               setSecret(data.rotateCounterSecret.deviceSecret);
@@ -190,11 +189,12 @@ function CreateChannel({ onCreated }: { onCreated: (p: ChannelPayload) => void }
   const create = useAction(async () => {
     const input = {
       ...form,
+      kind: form.kind as ChannelKind,
       regionCode: form.regionCode || null,
       address: form.address || null,
       online: form.kind === 'HALL' ? form.online : false,
     };
-    const data = await api.request<{ createChannel: ChannelPayload }>(CREATE_CHANNEL, { input });
+    const data = await api.request(CREATE_CHANNEL, { input });
     setForm({ ...form, name: '', address: '' });
     onCreated(data.createChannel);
   });
@@ -280,7 +280,7 @@ function CreateChannel({ onCreated }: { onCreated: (p: ChannelPayload) => void }
 /** 三专: halls, zones and counters; products placed in them; a counter's device secret rotated (shown once). */
 export function ChannelsSection() {
   const { t } = useI18n();
-  const { data, error, loading, reload } = useQuery<AdminChannelsData>(ADMIN_CHANNELS);
+  const { data, error, loading, reload } = useQuery(ADMIN_CHANNELS);
   const [created, setCreated] = useState<ChannelPayload | null>(null);
   const rows = data?.channels ?? [];
   return (

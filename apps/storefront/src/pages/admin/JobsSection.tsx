@@ -1,11 +1,5 @@
 import { useState } from 'react';
-import {
-  DISCARD_FAILED_JOB,
-  type FailedJob,
-  FAILED_JOBS,
-  type FailedJobsData,
-  RETRY_FAILED_JOB,
-} from '../../api/admin';
+import { DISCARD_FAILED_JOB, type FailedJob, FAILED_JOBS, RETRY_FAILED_JOB } from '../../api/admin';
 import { api } from '../../api/client';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { SelectField } from '../../components/SelectField';
@@ -62,7 +56,7 @@ function JobRow({ job, onDone }: { job: FailedJob; onDone: () => void }) {
 export function JobsSection() {
   const { t } = useI18n();
   const [queue, setQueue] = useState('');
-  const { data, error, loading, reload } = useQuery<FailedJobsData>(FAILED_JOBS, { queue: queue || null });
+  const { data, error, loading, reload } = useQuery(FAILED_JOBS, { queue: queue || null });
   const rows = data?.failedJobs ?? [];
   return (
     <section className="card">

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { ADMIN_CHANNELS, type AdminChannelsData, ORGANIZATIONS, type OrganizationsData } from '../../api/admin';
-import { ORDER_STATUSES, ORDERS, type OrdersData, type OrderSummary } from '../../api/ordering';
-import { SUPPLIERS, type SuppliersData } from '../../api/portal';
+import { ADMIN_CHANNELS, ORGANIZATIONS } from '../../api/admin';
+import { ORDER_STATUSES, ORDERS } from '../../api/ordering';
+import { SUPPLIERS } from '../../api/portal';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { SelectField } from '../../components/SelectField';
 import { StatusChip } from '../../components/StatusChip';
@@ -24,14 +24,10 @@ export function OrdersSection() {
   const id = useId();
   const [filter, setFilter] = useState<Filter>(EMPTY);
   const [search, setSearch] = useState('');
-  const units = useQuery<OrganizationsData>(ORGANIZATIONS, { kind: 'AGENCY' });
-  const suppliers = useQuery<SuppliersData>(SUPPLIERS, { first: 100 });
-  const channels = useQuery<AdminChannelsData>(ADMIN_CHANNELS);
-  const list = useConnection<OrdersData, OrderSummary>(
-    ORDERS,
-    { filter: toFilter(filter), first: 30 },
-    (d) => d.orders,
-  );
+  const units = useQuery(ORGANIZATIONS, { kind: 'AGENCY' });
+  const suppliers = useQuery(SUPPLIERS, { first: 100 });
+  const channels = useQuery(ADMIN_CHANNELS);
+  const list = useConnection(ORDERS, { filter: toFilter(filter), first: 30 }, (d) => d.orders);
   const set = (key: keyof Filter) => (e: { target: { value: string } }) =>
     setFilter({ ...filter, [key]: e.target.value });
   const channelName = (cid: string) => channels.data?.channels.find((c) => c.id === cid)?.name ?? '—';

@@ -2,7 +2,6 @@ import { api } from '../../api/client';
 import {
   CONFIRM_BANK_TRANSFER,
   PAYMENTS_AWAITING_CONFIRMATION,
-  type PaymentsAwaitingData,
   type PendingTransfer,
   REJECT_BANK_TRANSFER,
 } from '../../api/ordering';
@@ -19,7 +18,7 @@ function TransferRow({ payment, onDone }: { payment: PendingTransfer; onDone: (i
   const { t, locale } = useI18n();
   const act = useAction(async (kind: 'confirm' | 'reject', reason?: string) => {
     if (kind === 'confirm') await api.request(CONFIRM_BANK_TRANSFER, { paymentId: payment.id });
-    else await api.request(REJECT_BANK_TRANSFER, { paymentId: payment.id, reason });
+    else await api.request(REJECT_BANK_TRANSFER, { paymentId: payment.id, reason: reason ?? '' });
     onDone(payment.id);
   });
   return (
@@ -51,7 +50,7 @@ function TransferRow({ payment, onDone }: { payment: PendingTransfer; onDone: (i
 /** Platform finance: bank transfers agencies recorded, to be matched with the bank statement (console section). */
 export function PaymentsAdmin() {
   const { t } = useI18n();
-  const { data, error, loading, reload, setData } = useQuery<PaymentsAwaitingData>(PAYMENTS_AWAITING_CONFIRMATION);
+  const { data, error, loading, reload, setData } = useQuery(PAYMENTS_AWAITING_CONFIRMATION);
   const done = (id: string) =>
     setData((d) =>
       d ? { paymentsAwaitingConfirmation: d.paymentsAwaitingConfirmation.filter((p) => p.id !== id) } : d,

@@ -1,4 +1,4 @@
-import { CREATE_PAYOUT_BATCH, PAYOUT_BATCHES, type PayoutBatchesData, RETRY_PAYOUT_BATCH } from '../../api/admin';
+import { CREATE_PAYOUT_BATCH, PAYOUT_BATCHES, RETRY_PAYOUT_BATCH } from '../../api/admin';
 import { api } from '../../api/client';
 import { downloadOrderDocument } from '../../api/documents';
 import { ErrorNotice, Loading } from '../../components/Feedback';
@@ -12,7 +12,7 @@ import { ConfirmAction } from './ConfirmAction';
 /** Supplier payouts: one batch pays every supplier its outstanding payable; a stuck batch can be resent. */
 export function PayoutsSection() {
   const { t, locale } = useI18n();
-  const { data, error, loading, reload } = useQuery<PayoutBatchesData>(PAYOUT_BATCHES, { first: 30 });
+  const { data, error, loading, reload } = useQuery(PAYOUT_BATCHES, { first: 30 });
   const retry = useAction(async (batchId: string) => {
     await api.request(RETRY_PAYOUT_BATCH, { batchId });
     reload();

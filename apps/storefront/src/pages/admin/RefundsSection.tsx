@@ -1,16 +1,8 @@
 import { useId, useState } from 'react';
-import {
-  FLAGGED_PAYMENTS,
-  type FlaggedPaymentsData,
-  ORDER_REFUNDS,
-  RECENT_REFUNDS,
-  type RecentRefundsData,
-  REFUND_ORDER,
-  REFUND_UNMATCHED,
-  type RefundRecord,
-} from '../../api/admin';
+import { FLAGGED_PAYMENTS, ORDER_REFUNDS, RECENT_REFUNDS, REFUND_ORDER, REFUND_UNMATCHED } from '../../api/admin';
 import { api } from '../../api/client';
-import { ORDERS, type OrdersData } from '../../api/ordering';
+import { ORDERS } from '../../api/ordering';
+import type { RefundStatus } from '../../api/generated/graphql';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { SelectField } from '../../components/SelectField';
 import { StatusChip } from '../../components/StatusChip';
@@ -29,13 +21,11 @@ function RefundOrder({ onRefunded }: { onRefunded: () => void }) {
   const [number, setNumber] = useState('');
   const [amount, setAmount] = useState('');
   const find = useAction(async (search: string) => {
-    const data = await api.request<OrdersData>(ORDERS, { filter: { search }, first: 5 });
+    const data = await api.request(ORDERS, { filter: { search }, first: 5 });
     const nodes = data.orders.edges.map((e) => e.node);
     // Money moves only for an unambiguous order: the exact number, or the only match of a partial one.
     const order = nodes.find((n) => n.orderNo === search) ?? (nodes.length === 1 ? nodes[0] : null);
-    const refunds = order
-      ? (await api.request<{ orderRefunds: RefundRecord[] }>(ORDER_REFUNDS, { orderId: order.id })).orderRefunds
-      : [];
+    const refunds = order ? (await api.request(ORDER_REFUNDS, { orderId: order.id })).orderRefunds : [];
     return { order, refunds, matches: order ? [] : nodes.map((n) => n.orderNo) };
   });
   const [found, setFound] = useState<Awaited<ReturnType<typeof find.run>>>(undefined);
@@ -142,7 +132,7 @@ function RefundOrder({ onRefunded }: { onRefunded: () => void }) {
 /** Payments that need a person: paid after cancellation, paid twice, or a refund the provider disagrees with. */
 function FlaggedPayments() {
   const { t, locale } = useI18n();
-  const { data, error, loading, reload } = useQuery<FlaggedPaymentsData>(FLAGGED_PAYMENTS);
+  const { data, error, loading, reload } = useQuery(FLAGGED_PAYMENTS);
   const rows = data?.flaggedPayments ?? [];
   return (
     <section className="card">
@@ -187,8 +177,8 @@ const REFUND_STATUSES = ['PENDING', 'SUCCEEDED', 'FAILED'] as const;
 function RecentRefunds() {
   const { t, locale } = useI18n();
   const [status, setStatus] = useState('');
-  const { data, error, loading, reload } = useQuery<RecentRefundsData>(RECENT_REFUNDS, {
-    status: status || null,
+  const { data, error, loading, reload } = useQuery(RECENT_REFUNDS, {
+    status: (status || null) as RefundStatus | null,
     first: 50,
   });
   const rows = data?.refunds ?? [];

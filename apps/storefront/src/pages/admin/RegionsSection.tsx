@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import {
   JURISDICTION_MINIMUMS,
-  type JurisdictionMinimumsData,
   REGION_WITH_FLAGS,
   type RegionFlags,
   SET_JURISDICTION_MINIMUM,
@@ -22,9 +21,10 @@ function CountyFlags() {
   const { t } = useI18n();
   const [prefix, setPrefix] = useState('');
   const code = prefix.length === 6 ? regionCodeOf(prefix) : null;
-  const region = useQuery<{ region: RegionFlags | null }>(REGION_WITH_FLAGS, { code }, { skip: !code });
+  const region = useQuery(REGION_WITH_FLAGS, { code: code ?? '' }, { skip: !code });
   const save = useAction(async (flags: Partial<Pick<RegionFlags, 'exPovertyCounty' | 'keyAssistanceCounty'>>) => {
-    const data = await api.request<{ setRegionFlags: RegionFlags }>(SET_REGION_FLAGS, { code, ...flags });
+    if (!code) return;
+    const data = await api.request(SET_REGION_FLAGS, { code, ...flags });
     region.setData(() => ({ region: data.setRegionFlags }));
   });
   const r = region.data?.region;
@@ -67,12 +67,14 @@ function CountyFlags() {
 function Minimums() {
   const { t, locale } = useI18n();
   const id = useId();
-  const { data, error, loading, reload } = useQuery<JurisdictionMinimumsData>(JURISDICTION_MINIMUMS);
+  const { data, error, loading, reload } = useQuery(JURISDICTION_MINIMUMS);
   const [prefix, setPrefix] = useState('');
   const [percent, setPercent] = useState('10');
   const bps = /^\d{1,3}(\.\d{1,2})?$/.test(percent.trim()) ? Math.round(Number(percent) * 100) : null;
   const save = useAction(async () => {
-    await api.request(SET_JURISDICTION_MINIMUM, { regionCode: regionCodeOf(prefix), ratioBps: bps });
+    const regionCode = regionCodeOf(prefix);
+    if (!regionCode || bps === null) return; // the button is disabled then
+    await api.request(SET_JURISDICTION_MINIMUM, { regionCode, ratioBps: bps });
     reload();
   });
   const rows = data?.jurisdictionMinimums ?? [];

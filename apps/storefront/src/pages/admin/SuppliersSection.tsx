@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { SUPPLIER_ADMISSION_MOVES } from '../../api/admin';
 import { api } from '../../api/client';
-import { SUPPLIER_STATUSES, SUPPLIERS, type SupplierRecord, type SuppliersData } from '../../api/portal';
+import type { VariablesOf } from '../../lib/graphql';
+import { SUPPLIER_STATUSES, SUPPLIERS, type SupplierRecord } from '../../api/portal';
+import type { SupplierStatus } from '../../api/generated/graphql';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { SelectField } from '../../components/SelectField';
 import { StatusChip } from '../../components/StatusChip';
@@ -16,8 +18,14 @@ type Move = keyof typeof SUPPLIER_ADMISSION_MOVES;
 function SupplierRow({ supplier, onChanged }: { supplier: SupplierRecord; onChanged: () => void }) {
   const { t, locale } = useI18n();
   const move = async (kind: Move, text?: string) => {
-    const reasonArg = kind === 'approve' || kind === 'reinstate' ? { comment: text || null } : { reason: text };
-    await api.request(SUPPLIER_ADMISSION_MOVES[kind], { supplierId: supplier.id, ...reasonArg });
+    const supplierId = supplier.id;
+    if (kind === 'approve' || kind === 'reinstate') {
+      type Vars = VariablesOf<typeof SUPPLIER_ADMISSION_MOVES.approve>;
+      await api.request<unknown, Vars>(SUPPLIER_ADMISSION_MOVES[kind], { supplierId, comment: text || null });
+    } else {
+      type Vars = VariablesOf<typeof SUPPLIER_ADMISSION_MOVES.reject>;
+      await api.request<unknown, Vars>(SUPPLIER_ADMISSION_MOVES[kind], { supplierId, reason: text ?? '' });
+    }
     onChanged();
   };
   const quick = useAction(move);
@@ -97,8 +105,8 @@ function SupplierRow({ supplier, onChanged }: { supplier: SupplierRecord; onChan
 export function SuppliersSection() {
   const { t } = useI18n();
   const [status, setStatus] = useState('RECOMMENDED');
-  const { data, error, loading, reload } = useQuery<SuppliersData>(SUPPLIERS, {
-    filter: status ? { status } : {},
+  const { data, error, loading, reload } = useQuery(SUPPLIERS, {
+    filter: status ? { status: status as SupplierStatus } : {},
     first: 100,
   });
   const rows = data?.suppliers ?? [];

@@ -6,12 +6,11 @@ import {
   CREATE_USER,
   GRANT_MEMBERSHIP,
   ORGANIZATIONS,
-  type OrganizationsData,
   REVOKE_MEMBERSHIP,
   USERS,
-  type UsersData,
 } from '../../api/admin';
 import { api } from '../../api/client';
+import type { OrganizationKind, Role } from '../../api/generated/graphql';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { SelectField } from '../../components/SelectField';
 import { orgKindName, roleName, useI18n } from '../../i18n';
@@ -47,7 +46,7 @@ function RoleFields({ value, onChange }: { value: RoleChoice; onChange: (v: Role
   const { t } = useI18n();
   const id = useId();
   const kind = ROLE_ORG_KIND[value.role];
-  const orgs = useQuery<OrganizationsData>(ORGANIZATIONS, { kind }, { skip: !kind });
+  const orgs = useQuery(ORGANIZATIONS, { kind: kind as OrganizationKind | null }, { skip: !kind });
   return (
     <>
       <SelectField
@@ -96,7 +95,7 @@ function RoleFields({ value, onChange }: { value: RoleChoice; onChange: (v: Role
 }
 
 const roleInput = (c: RoleChoice) => ({
-  role: c.role,
+  role: c.role as Role,
   organizationId: c.organizationId || null,
   regionPrefix: REGION_ROLES.has(c.role) ? c.regionPrefix : null,
 });
@@ -255,7 +254,7 @@ function CreateOrgForm({ onDone }: { onDone: () => void }) {
     await api.request(CREATE_ORGANIZATION, {
       input: {
         name: form.name,
-        kind: form.kind,
+        kind: form.kind as OrganizationKind,
         creditCode: form.creditCode || null,
         regionCode: form.regionCode || null,
       },
@@ -326,8 +325,8 @@ export function UsersSection() {
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [role, setRole] = useState('');
-  const users = useQuery<UsersData>(USERS, { search: query || null, role: role || null, first: 50 });
-  const orgs = useQuery<OrganizationsData>(ORGANIZATIONS, {});
+  const users = useQuery(USERS, { search: query || null, role: (role || null) as Role | null, first: 50 });
+  const orgs = useQuery(ORGANIZATIONS, {});
   const [orgSearch, setOrgSearch] = useState('');
   const needle = orgSearch.trim().toLowerCase();
   const orgRows = (orgs.data?.organizations ?? []).filter(

@@ -62,7 +62,7 @@ function AnswerForm({ complaint, onChanged }: { complaint: ComplaintData; onChan
   const id = useId();
   const [answer, setAnswer] = useState('');
   const act = useAction(async () => {
-    const data = await api.request<{ answerComplaint: ComplaintData }>(ANSWER_COMPLAINT, {
+    const data = await api.request(ANSWER_COMPLAINT, {
       id: complaint.id,
       answer: answer.trim(),
     });
@@ -110,7 +110,7 @@ function DecideForm({ complaint, onChanged }: { complaint: ComplaintData; onChan
       decision === 'REJECT'
         ? { decision, reason: reason.trim() }
         : { decision, reason: reason.trim(), remedy, refundAmount: fen };
-    const data = await api.request<{ decideComplaint: ComplaintData }>(DECIDE_COMPLAINT, { id: complaint.id, input });
+    const data = await api.request(DECIDE_COMPLAINT, { id: complaint.id, input });
     onChanged(data.decideComplaint);
   });
   const submit = (e: FormEvent) => {

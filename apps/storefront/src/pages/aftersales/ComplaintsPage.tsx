@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { COMPLAINTS, type ComplaintData, type ComplaintsData, type ComplaintStatus } from '../../api/aftersales';
+import { COMPLAINTS, type ComplaintData, type ComplaintStatus } from '../../api/aftersales';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
 import { SelectField } from '../../components/SelectField';
@@ -13,7 +13,7 @@ const STATUSES: ComplaintStatus[] = ['ANSWERED', 'OPEN', 'UPHELD', 'REJECTED'];
 function Complaints() {
   const { t } = useI18n();
   const [status, setStatus] = useState<ComplaintStatus | ''>('');
-  const { data, error, loading, reload, setData } = useQuery<ComplaintsData>(COMPLAINTS, {
+  const { data, error, loading, reload, setData } = useQuery(COMPLAINTS, {
     filter: status ? { status } : {},
     first: 100,
   });

@@ -6,7 +6,6 @@ import {
   type ComplaintKind,
   OPEN_COMPLAINT,
   ORDER_AFTERSALES,
-  type OrderAftersalesData,
   RATE_SUPPLIER_ORDER,
   uploadComplaintPhoto,
 } from '../../api/aftersales';
@@ -71,7 +70,7 @@ function ComplainForm({ so, onDone }: { so: SupplierOrderData; onDone: () => voi
   const [description, setDescription] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const act = useAction(async () => {
-    const data = await api.request<{ openComplaint: ComplaintData }>(OPEN_COMPLAINT, {
+    const data = await api.request(OPEN_COMPLAINT, {
       input: { supplierOrderId: so.id, kind, description: description.trim() },
     });
     // The complaint exists once opened; a photo refused afterwards is reported, the complaint stays.
@@ -152,7 +151,7 @@ export function OrderAftersalesPanel({
   supplierName: (id: string) => string | null;
 }) {
   const { t } = useI18n();
-  const { data, error, loading, reload, setData } = useQuery<OrderAftersalesData>(ORDER_AFTERSALES, {
+  const { data, error, loading, reload, setData } = useQuery(ORDER_AFTERSALES, {
     orderId: order.id,
   });
   const delivered = order.supplierOrders.filter((so) => so.status === 'DELIVERED');

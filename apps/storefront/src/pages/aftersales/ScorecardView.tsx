@@ -1,4 +1,4 @@
-import { type ScorecardData, SUPPLIER_SCORECARD } from '../../api/aftersales';
+import { SUPPLIER_SCORECARD } from '../../api/aftersales';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
@@ -9,7 +9,7 @@ const percent = (bps: number | null) => (bps === null ? '—' : `${(bps / 100).t
 /** A supplier's after-sales record: rating, complaint rate, upheld complaints, on-time shipping; warnings when shown. */
 export function ScorecardView({ supplierId }: { supplierId: string }) {
   const { t, locale } = useI18n();
-  const { data, error, loading, reload } = useQuery<ScorecardData>(SUPPLIER_SCORECARD, { supplierId });
+  const { data, error, loading, reload } = useQuery(SUPPLIER_SCORECARD, { supplierId });
   const s = data?.supplierScorecard;
   return (
     <section className="card" data-testid="scorecard" aria-labelledby="scorecard-title">

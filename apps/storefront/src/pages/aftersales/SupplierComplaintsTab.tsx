@@ -1,4 +1,4 @@
-import { COMPLAINTS, type ComplaintData, type ComplaintsData } from '../../api/aftersales';
+import { COMPLAINTS, type ComplaintData } from '../../api/aftersales';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { useQuery } from '../../lib/use-query';
@@ -8,7 +8,7 @@ import { ScorecardView } from './ScorecardView';
 /** Supplier portal: complaints about this supplier's orders, to answer, and its scorecard. */
 export function SupplierComplaintsTab({ supplierId }: { supplierId: string }) {
   const { t } = useI18n();
-  const { data, error, loading, reload, setData } = useQuery<ComplaintsData>(COMPLAINTS, {
+  const { data, error, loading, reload, setData } = useQuery(COMPLAINTS, {
     filter: { supplierId },
     first: 100,
   });

@@ -1,11 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import {
-  DECIDE_SUSPENSION_PROPOSAL,
-  SUSPENSION_PROPOSALS,
-  type SuspensionProposalData,
-  type SuspensionProposalsData,
-} from '../../api/aftersales';
+import { DECIDE_SUSPENSION_PROPOSAL, SUSPENSION_PROPOSALS, type SuspensionProposalData } from '../../api/aftersales';
 import { Decision } from '../../components/Decision';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
@@ -62,7 +57,7 @@ function ProposalRow({ proposal, onDone }: { proposal: SuspensionProposalData; o
 function Proposals() {
   const { t } = useI18n();
   const [status, setStatus] = useState<'PROPOSED' | 'ACCEPTED' | 'REJECTED' | ''>('PROPOSED');
-  const { data, error, loading, reload } = useQuery<SuspensionProposalsData>(SUSPENSION_PROPOSALS, {
+  const { data, error, loading, reload } = useQuery(SUSPENSION_PROPOSALS, {
     status: status || null,
   });
   const rows = data?.supplierSuspensionProposals.edges.map((e) => e.node) ?? [];

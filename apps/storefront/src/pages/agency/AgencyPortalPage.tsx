@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ORDERS, type OrderSummary, type OrdersData } from '../../api/ordering';
+import { ORDERS } from '../../api/ordering';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
 import { SelectField } from '../../components/SelectField';
@@ -23,11 +23,7 @@ export const AGENCY_ROLES = ['AGENCY_ADMIN', 'PURCHASER', 'APPROVER'] as const;
 /** The unit's orders (the order page does delivery confirmation, documents and acceptance). */
 function UnitOrders({ orgId }: { orgId: string }) {
   const { t } = useI18n();
-  const orders = useConnection<OrdersData, OrderSummary>(
-    ORDERS,
-    { filter: { buyerOrgId: orgId }, first: 20 },
-    (d) => d.orders,
-  );
+  const orders = useConnection(ORDERS, { filter: { buyerOrgId: orgId }, first: 20 }, (d) => d.orders);
   return (
     <section className="card" aria-labelledby="unit-orders-title">
       <h2 id="unit-orders-title">{t('agency.orders.title')}</h2>

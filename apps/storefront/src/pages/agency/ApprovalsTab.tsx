@@ -4,7 +4,6 @@ import {
   APPROVE_PURCHASE_REQUEST,
   PURCHASE_REQUESTS,
   type PurchaseRequestData,
-  type PurchaseRequestsData,
   REJECT_PURCHASE_REQUEST,
 } from '../../api/procurement';
 import { ErrorNotice, Loading } from '../../components/Feedback';
@@ -25,14 +24,14 @@ function DecisionForm({
   const id = useId();
   const [comment, setComment] = useState('');
   const approve = useAction(async () => {
-    const data = await api.request<{ approvePurchaseRequest: PurchaseRequestData }>(APPROVE_PURCHASE_REQUEST, {
+    const data = await api.request(APPROVE_PURCHASE_REQUEST, {
       id: request.id,
       comment: comment.trim() || null,
     });
     onDecided(data.approvePurchaseRequest);
   });
   const reject = useAction(async () => {
-    const data = await api.request<{ rejectPurchaseRequest: PurchaseRequestData }>(REJECT_PURCHASE_REQUEST, {
+    const data = await api.request(REJECT_PURCHASE_REQUEST, {
       id: request.id,
       reason: comment.trim(),
     });
@@ -77,7 +76,7 @@ function DecisionForm({
 /** 审批: the unit's requests waiting for an approver; decided ones stay visible until reload. */
 export function ApprovalsTab({ orgId }: { orgId: string }) {
   const { t } = useI18n();
-  const inbox = useConnection<PurchaseRequestsData, PurchaseRequestData>(
+  const inbox = useConnection(
     PURCHASE_REQUESTS,
     { filter: { orgId, status: 'PENDING_APPROVAL' }, first: 50 },
     (d) => d.purchaseRequests,

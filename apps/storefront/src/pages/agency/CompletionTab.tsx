@@ -1,9 +1,4 @@
-import {
-  RESERVED_SHARE,
-  type ReservedShareQueryData,
-  SUBORDINATE_COMPLETION,
-  type SubordinateCompletionData,
-} from '../../api/procurement';
+import { RESERVED_SHARE, SUBORDINATE_COMPLETION } from '../../api/procurement';
 import { Bars, Gauge } from '../../components/Charts';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { translateOr, useI18n } from '../../i18n';
@@ -16,8 +11,8 @@ import { ExportButtons } from './ExportButtons';
 /** 预留份额完成情况: gauge, figures, monthly bars, and (admins) the units below ranked by completion. */
 export function CompletionTab({ orgId, year, isAdmin }: { orgId: string; year: number; isAdmin: boolean }) {
   const { t } = useI18n();
-  const share = useQuery<ReservedShareQueryData>(RESERVED_SHARE, { orgId, year });
-  const ranking = useQuery<SubordinateCompletionData>(SUBORDINATE_COMPLETION, { orgId, year }, { skip: !isAdmin });
+  const share = useQuery(RESERVED_SHARE, { orgId, year });
+  const ranking = useQuery(SUBORDINATE_COMPLETION, { orgId, year }, { skip: !isAdmin });
   const s = share.data?.reservedShare;
   const deadline = completionDeadline(year);
 

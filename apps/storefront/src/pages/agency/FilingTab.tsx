@@ -1,17 +1,15 @@
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../api/client';
+import type { CanteenMode } from '../../api/generated/graphql';
 import {
   AMEND_RESERVED_SHARE,
   CANTEEN_MODES,
   EXEMPTIONS,
-  type ExemptionsData,
   FILE_RESERVED_SHARE,
   type FilingData,
   REQUEST_EXEMPTION,
   RESERVED_SHARE,
-  type ReservedShareQueryData,
   SUBORDINATE_COMPLETION,
-  type SubordinateCompletionData,
 } from '../../api/procurement';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { SelectField } from '../../components/SelectField';
@@ -49,11 +47,7 @@ function FilingForm({
   const [askDecrease, setAskDecrease] = useState(Boolean(filing?.decreaseReason));
   const [exemptionReason, setExemptionReason] = useState('');
   const [saved, setSaved] = useState(false);
-  const units = useQuery<SubordinateCompletionData>(
-    SUBORDINATE_COMPLETION,
-    { orgId, year },
-    { skip: mode !== 'SHARED' },
-  );
+  const units = useQuery(SUBORDINATE_COMPLETION, { orgId, year }, { skip: mode !== 'SHARED' });
 
   const budgetFen = parseYuanToFen(budget);
   const bps = mode === 'NONE' ? 0 : parsePercentToBps(ratio);
@@ -96,7 +90,11 @@ function FilingForm({
 
   return (
     <form className="stack" onSubmit={submit} data-testid="filing-form" noValidate>
-      <SelectField label={t('agency.filing.mode')} value={mode} onChange={(e) => setMode(e.target.value)}>
+      <SelectField
+        label={t('agency.filing.mode')}
+        value={mode}
+        onChange={(e) => setMode(e.target.value as CanteenMode)}
+      >
         {CANTEEN_MODES.map((m) => (
           <option key={m} value={m}>
             {translateOr(t, `canteenMode.${m}`, m)}
@@ -232,8 +230,8 @@ function FilingForm({
 /** 预留份额申报: file once per year, amend afterwards (kept as history), ask for an exemption below the minimum. */
 export function FilingTab({ orgId, year }: { orgId: string; year: number }) {
   const { t, locale } = useI18n();
-  const share = useQuery<ReservedShareQueryData>(RESERVED_SHARE, { orgId, year });
-  const exemptions = useQuery<ExemptionsData>(EXEMPTIONS, { filter: { orgId } });
+  const share = useQuery(RESERVED_SHARE, { orgId, year });
+  const exemptions = useQuery(EXEMPTIONS, { filter: { orgId } });
   const s = share.data?.reservedShare;
   const reload = () => {
     share.reload();

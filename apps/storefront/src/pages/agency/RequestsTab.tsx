@@ -1,16 +1,14 @@
 import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
 import { api } from '../../api/client';
-import { CHECKOUT_CHANNELS, type CheckoutChannelsData, defaultChannel } from '../../api/ordering';
+import { CHECKOUT_CHANNELS, defaultChannel } from '../../api/ordering';
 import {
   PREVIEW_BASKET,
-  type PreviewBasketData,
   PURCHASE_REQUESTS,
   PURCHASE_TERMS,
   type PurchaseRequestData,
-  type PurchaseRequestsData,
   SUBMIT_PURCHASE_REQUEST,
-  type SubmitPurchaseRequestData,
 } from '../../api/procurement';
+import type { PurchaseTerms } from '../../api/generated/graphql';
 import { CartGroups } from '../../components/CartGroups';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { SelectField } from '../../components/SelectField';
@@ -90,7 +88,7 @@ export function SubmitFromCart({
   const { t } = useI18n();
   const id = useId();
   const pc = usePricedCart();
-  const channels = useQuery<CheckoutChannelsData>(CHECKOUT_CHANNELS);
+  const channels = useQuery(CHECKOUT_CHANNELS);
   const [channelId, setChannelId] = useState<string | null>(null);
   const [justification, setJustification] = useState('');
   const [terms, setTerms] = useState<string>('ON_DELIVERY');
@@ -103,7 +101,7 @@ export function SubmitFromCart({
     () => pc.priced.groups.flatMap((g) => g.lines.map((p) => ({ variantId: p.variant.id, quantity: p.line.quantity }))),
     [pc.priced],
   );
-  const preview = useQuery<PreviewBasketData>(
+  const preview = useQuery(
     PREVIEW_BASKET,
     { input: { buyerOrgId: orgId, channelId: channel?.id ?? null, lines } },
     { skip: !forUnit || lines.length === 0 || !pc.ready },
@@ -111,13 +109,13 @@ export function SubmitFromCart({
 
   const submit = useAction(async () => {
     if (!channel) return;
-    const data = await api.request<SubmitPurchaseRequestData>(SUBMIT_PURCHASE_REQUEST, {
+    const data = await api.request(SUBMIT_PURCHASE_REQUEST, {
       input: {
         buyerOrgId: orgId,
         channelId: channel.id,
         lines,
         justification: justification.trim(),
-        terms,
+        terms: terms as PurchaseTerms,
         idempotencyKey: `pr-${key}`,
       },
     });
@@ -218,7 +216,7 @@ export function SubmitFromCart({
 export function RequestsTab({ orgId, canSubmit }: { orgId: string; canSubmit: boolean }) {
   const { t } = useI18n();
   const [last, setLast] = useState<PurchaseRequestData | null>(null);
-  const mine = useConnection<PurchaseRequestsData, PurchaseRequestData>(
+  const mine = useConnection(
     PURCHASE_REQUESTS,
     { filter: { orgId, mine: canSubmit ? true : null }, first: 20 },
     (d) => d.purchaseRequests,

@@ -1,13 +1,7 @@
 import { useState } from 'react';
-import { ORDERS, type OrderSummary, type OrdersData } from '../../api/ordering';
-import { SUBORDINATE_COMPLETION, type SubordinateCompletionData } from '../../api/procurement';
-import {
-  bpsText,
-  PAYMENT_CLOCK,
-  type PaymentClockData,
-  UNIT_FILINGS,
-  type UnitFilingsData,
-} from '../../api/supervision';
+import { ORDERS } from '../../api/ordering';
+import { SUBORDINATE_COMPLETION } from '../../api/procurement';
+import { bpsText, PAYMENT_CLOCK, UNIT_FILINGS } from '../../api/supervision';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { translateOr, useI18n } from '../../i18n';
 import { formatFen } from '../../lib/money';
@@ -19,12 +13,8 @@ import { PaymentClockTable } from '../supervision/PaymentClockTable';
 /** One subordinate unit: its filings (with the reason for a drop) and its purchases. */
 function UnitDetail({ orgId }: { orgId: string }) {
   const { t } = useI18n();
-  const filings = useQuery<UnitFilingsData>(UNIT_FILINGS, { orgId });
-  const orders = useConnection<OrdersData, OrderSummary>(
-    ORDERS,
-    { filter: { buyerOrgId: orgId }, first: 10 },
-    (d) => d.orders,
-  );
+  const filings = useQuery(UNIT_FILINGS, { orgId });
+  const orders = useConnection(ORDERS, { filter: { buyerOrgId: orgId }, first: 10 }, (d) => d.orders);
   return (
     <div className="sub-unit-detail" data-testid="sub-unit-detail">
       <h3>{t('agency.sub.filings')}</h3>
@@ -61,8 +51,8 @@ function UnitDetail({ orgId }: { orgId: string }) {
 /** AGENCY_ADMIN: the units below this one — completion, filings, purchases — and what the subtree owes suppliers. */
 export function SubordinatesTab({ orgId, year }: { orgId: string; year: number }) {
   const { t } = useI18n();
-  const ranking = useQuery<SubordinateCompletionData>(SUBORDINATE_COMPLETION, { orgId, year });
-  const clock = useQuery<PaymentClockData>(PAYMENT_CLOCK, { filter: { orgId } });
+  const ranking = useQuery(SUBORDINATE_COMPLETION, { orgId, year });
+  const clock = useQuery(PAYMENT_CLOCK, { filter: { orgId } });
   const [open, setOpen] = useState<string | null>(null);
   const units = ranking.data?.subordinateCompletion ?? [];
   const c = clock.data?.paymentClock;

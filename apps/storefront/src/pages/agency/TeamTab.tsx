@@ -1,14 +1,13 @@
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../api/client';
+import type { VariablesOf } from '../../lib/graphql';
 import {
   PROCUREMENT_POLICY,
-  type ProcurementPolicyData,
   SET_APPROVAL_LIMIT,
   SET_PROCUREMENT_POLICY,
   SET_SPENDING_LIMIT,
   UNIT_MEMBERS,
   type UnitMemberData,
-  type UnitMembersData,
 } from '../../api/procurement';
 import { DisableUserButton } from '../../components/DisableUserButton';
 import { ErrorNotice, Loading } from '../../components/Feedback';
@@ -39,11 +38,14 @@ function LimitField({
   const fen = parseYuanToFen(text);
   const save = useAction(async () => {
     if (fen === null) return;
-    await api.request(kind === 'spending' ? SET_SPENDING_LIMIT : SET_APPROVAL_LIMIT, {
-      userId: member.userId,
-      amount: fen,
-      orgId,
-    });
+    await api.request<unknown, VariablesOf<typeof SET_SPENDING_LIMIT>>(
+      kind === 'spending' ? SET_SPENDING_LIMIT : SET_APPROVAL_LIMIT,
+      {
+        userId: member.userId,
+        amount: fen,
+        orgId,
+      },
+    );
     setSaved(true);
     onSaved(fen);
   });
@@ -84,7 +86,7 @@ function LimitField({
 function PolicyForm({ orgId }: { orgId: string }) {
   const { t } = useI18n();
   const id = useId();
-  const policy = useQuery<{ procurementPolicy: ProcurementPolicyData }>(PROCUREMENT_POLICY, { orgId });
+  const policy = useQuery(PROCUREMENT_POLICY, { orgId });
   const loaded = policy.data?.procurementPolicy;
   const [skip, setSkip] = useState<boolean | null>(null);
   const [window, setWindow] = useState<string | null>(null);
@@ -94,7 +96,7 @@ function PolicyForm({ orgId }: { orgId: string }) {
   const minutes = /^\d{1,5}$/.test(windowText.trim()) ? Number(windowText.trim()) : null;
   const save = useAction(async () => {
     if (minutes === null) return;
-    const data = await api.request<{ setProcurementPolicy: ProcurementPolicyData }>(SET_PROCUREMENT_POLICY, {
+    const data = await api.request(SET_PROCUREMENT_POLICY, {
       orgId,
       input: { skipApprovalBelowLimit: skipValue, splitWindowMinutes: minutes },
     });
@@ -150,7 +152,7 @@ function PolicyForm({ orgId }: { orgId: string }) {
 export function TeamTab({ orgId }: { orgId: string }) {
   const { t } = useI18n();
   const { me } = useSession();
-  const members = useQuery<UnitMembersData>(UNIT_MEMBERS, { orgId });
+  const members = useQuery(UNIT_MEMBERS, { orgId });
   const rows = members.data?.unitMembers ?? [];
   const update = (userId: string, patch: Partial<UnitMemberData>) =>
     members.setData(

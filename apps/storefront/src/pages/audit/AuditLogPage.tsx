@@ -3,7 +3,6 @@ import { useState } from 'react';
 import {
   AUDIT_EVENTS,
   type AuditEventData,
-  type AuditEventsData,
   type AuditFilterInput,
   changeRows,
   cleanFilter,
@@ -88,11 +87,7 @@ function EventDetails({ e }: { e: AuditEventData }) {
 function EventsTable({ filter }: { filter: AuditFilterInput }) {
   const { t, locale } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
-  const events = useConnection<AuditEventsData, AuditEventData>(
-    AUDIT_EVENTS,
-    { filter, first: 50 },
-    (d) => d.auditEvents,
-  );
+  const events = useConnection(AUDIT_EVENTS, { filter, first: 50 }, (d) => d.auditEvents);
   return (
     <section className="card" aria-labelledby="audit-events-title" data-testid="audit-events">
       <div className="section-head-row">

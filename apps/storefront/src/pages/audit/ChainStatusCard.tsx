@@ -1,11 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import {
-  AUDIT_CHAIN_STATUS,
-  type AuditChainStatusData,
-  VERIFY_AUDIT_CHAIN,
-  type VerifyAuditChainData,
-} from '../../api/audit';
+import { AUDIT_CHAIN_STATUS, VERIFY_AUDIT_CHAIN, type VerifyAuditChainData } from '../../api/audit';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
@@ -15,13 +10,13 @@ import { useQuery } from '../../lib/use-query';
 /** The chain head, the published daily heads, and a "verify now" over an optional period. */
 export function ChainStatusCard() {
   const { t, locale } = useI18n();
-  const status = useQuery<AuditChainStatusData>(AUDIT_CHAIN_STATUS);
+  const status = useQuery(AUDIT_CHAIN_STATUS);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [result, setResult] = useState<VerifyAuditChainData['verifyAuditChain'] | null>(null);
   const verify = useAction(async () => {
     setResult(null);
-    const data = await api.request<VerifyAuditChainData>(VERIFY_AUDIT_CHAIN, { from: from || null, to: to || null });
+    const data = await api.request(VERIFY_AUDIT_CHAIN, { from: from || null, to: to || null });
     setResult(data.verifyAuditChain);
   });
   const s = status.data?.auditChainStatus;

@@ -1,12 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import {
-  type AddressData,
-  DELETE_ADDRESS,
-  MY_ADDRESSES,
-  type MyAddressesData,
-  SET_DEFAULT_ADDRESS,
-} from '../../api/buyers';
+import { type AddressData, DELETE_ADDRESS, MY_ADDRESSES, SET_DEFAULT_ADDRESS } from '../../api/buyers';
 import { AddressForm, AddressLines } from '../../components/AddressForm';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
@@ -72,7 +66,7 @@ function AddressRow({ address, onChanged }: { address: AddressData; onChanged: (
 
 function AddressBook() {
   const { t } = useI18n();
-  const { data, error, loading, reload } = useQuery<MyAddressesData>(MY_ADDRESSES);
+  const { data, error, loading, reload } = useQuery(MY_ADDRESSES);
   const [adding, setAdding] = useState(false);
   const addresses = data?.myAddresses ?? [];
   return (

@@ -1,4 +1,4 @@
-import { CHANNELS, type ChannelsData } from '../../api/catalog';
+import { CHANNELS } from '../../api/catalog';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { SortedProductList, sortFrom, withSort } from '../../components/SortedProductList';
 import { translateOr, useI18n } from '../../i18n';
@@ -9,7 +9,7 @@ import { useQuery } from '../../lib/use-query';
 export function ChannelPage({ params }: { params: { id?: string } }) {
   const { t } = useI18n();
   const { pathname, search } = useLocation();
-  const { data, error, loading, reload } = useQuery<ChannelsData>(CHANNELS);
+  const { data, error, loading, reload } = useQuery(CHANNELS);
   const channel = data?.channels.find((c) => c.id === params.id);
   const sort = sortFrom(search);
 

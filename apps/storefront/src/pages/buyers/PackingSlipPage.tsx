@@ -1,4 +1,4 @@
-import { ORDER_ADDRESS, type OrderAddressData } from '../../api/buyers';
+import { ORDER_ADDRESS } from '../../api/buyers';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
 import { PackingSlip } from '../../components/PackingSlip';
@@ -8,7 +8,7 @@ import { useQuery } from '../../lib/use-query';
 
 function Slips({ orderId }: { orderId: string }) {
   const { t } = useI18n();
-  const { data, error, loading, reload } = useQuery<OrderAddressData>(ORDER_ADDRESS, { id: orderId });
+  const { data, error, loading, reload } = useQuery(ORDER_ADDRESS, { id: orderId });
   const order = data?.order;
   if (loading && !data)
     return (

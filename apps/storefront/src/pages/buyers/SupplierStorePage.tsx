@@ -1,9 +1,4 @@
-import {
-  type CertifiedCountData,
-  SUPPLIER_CERTIFIED_COUNT,
-  SUPPLIER_STORE,
-  type SupplierStoreData,
-} from '../../api/buyers';
+import { SUPPLIER_CERTIFIED_COUNT, SUPPLIER_STORE } from '../../api/buyers';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { SortedProductList, sortFrom, withSort } from '../../components/SortedProductList';
 import { translateOr, useI18n } from '../../i18n';
@@ -15,12 +10,8 @@ export function SupplierStorePage({ params }: { params: { id?: string } }) {
   const { t } = useI18n();
   const { pathname, search } = useLocation();
   const id = params.id ?? '';
-  const store = useQuery<SupplierStoreData>(SUPPLIER_STORE, { id });
-  const certified = useQuery<CertifiedCountData>(
-    SUPPLIER_CERTIFIED_COUNT,
-    { supplierId: id },
-    { skip: !store.data?.supplier },
-  );
+  const store = useQuery(SUPPLIER_STORE, { id });
+  const certified = useQuery(SUPPLIER_CERTIFIED_COUNT, { supplierId: id }, { skip: !store.data?.supplier });
   const supplier = store.data?.supplier;
   const sort = sortFrom(search);
 

@@ -3,13 +3,11 @@ import { api } from '../../api/client';
 import {
   type CertificationRecord,
   CERTIFICATIONS,
-  type CertificationsData,
   RECOMMEND_SUPPLIER,
   REJECT_CERTIFICATION,
   REJECT_SUPPLIER,
   type SupplierRecord,
   SUPPLIERS,
-  type SuppliersData,
   VERIFY_CERTIFICATION,
 } from '../../api/portal';
 import { CertificationItem } from '../../components/CertificationItem';
@@ -43,7 +41,7 @@ function PendingToggle({ pendingOnly, onChange }: { pendingOnly: boolean; onChan
 function SupplierQueue() {
   const { t } = useI18n();
   const [pendingOnly, setPendingOnly] = useState(true);
-  const { data, error, loading, reload, setData } = useQuery<SuppliersData>(SUPPLIERS, {
+  const { data, error, loading, reload, setData } = useQuery(SUPPLIERS, {
     filter: pendingOnly ? { status: 'APPLIED' } : {},
     first: 100,
   });
@@ -75,10 +73,8 @@ function SupplierItem({ supplier, onChange }: { supplier: SupplierRecord; onChan
   const { t, locale } = useI18n();
   const act = useAction(async (reason: string | null) => {
     const data = reason
-      ? (await api.request<{ rejectSupplier: SupplierRecord }>(REJECT_SUPPLIER, { supplierId: supplier.id, reason }))
-          .rejectSupplier
-      : (await api.request<{ recommendSupplier: SupplierRecord }>(RECOMMEND_SUPPLIER, { supplierId: supplier.id }))
-          .recommendSupplier;
+      ? (await api.request(REJECT_SUPPLIER, { supplierId: supplier.id, reason })).rejectSupplier
+      : (await api.request(RECOMMEND_SUPPLIER, { supplierId: supplier.id })).recommendSupplier;
     onChange(data);
   });
   const lastReason = supplier.history?.at(-1)?.reason;
@@ -121,7 +117,7 @@ function SupplierItem({ supplier, onChange }: { supplier: SupplierRecord; onChan
 function CertificationQueue() {
   const { t } = useI18n();
   const [pendingOnly, setPendingOnly] = useState(true);
-  const list = useConnection<CertificationsData, CertificationRecord>(
+  const list = useConnection(
     CERTIFICATIONS,
     { filter: pendingOnly ? { statuses: ['PENDING'] } : {}, first: 20 },
     (d) => d.certifications,
@@ -165,10 +161,8 @@ function CertificationDecision({
   const { t } = useI18n();
   const act = useAction(async (reason: string | null) => {
     const data = reason
-      ? (await api.request<{ rejectCertification: CertificationRecord }>(REJECT_CERTIFICATION, { id: cert.id, reason }))
-          .rejectCertification
-      : (await api.request<{ verifyCertification: CertificationRecord }>(VERIFY_CERTIFICATION, { id: cert.id }))
-          .verifyCertification;
+      ? (await api.request(REJECT_CERTIFICATION, { id: cert.id, reason })).rejectCertification
+      : (await api.request(VERIFY_CERTIFICATION, { id: cert.id })).verifyCertification;
     onChange(data);
   });
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { MY_HOUSEHOLD_INCOME, type MyHouseholdIncomeData } from '../../api/attribution';
+import { MY_HOUSEHOLD_INCOME } from '../../api/attribution';
 import { Bars } from '../../components/Charts';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
@@ -29,7 +29,7 @@ function FarmerIncome() {
   const { t } = useI18n();
   const [period, setPeriod] = useState<IncomePeriod>('last12');
   const range = periodRange(period);
-  const { data, error, loading, reload } = useQuery<MyHouseholdIncomeData>(MY_HOUSEHOLD_INCOME, range);
+  const { data, error, loading, reload } = useQuery(MY_HOUSEHOLD_INCOME, range);
   const income = data?.myHouseholdIncome;
   const byMonth = new Map((income?.months ?? []).map((m) => [m.period, m.amount]));
   const byProduct = new Map<string, { title: string; amount: number }>();

@@ -1,11 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import {
-  ANOMALY_FINDING,
-  type AnomalyFindingData,
-  REVIEW_ANOMALY_FINDING,
-  type ReviewAnomalyFindingData,
-} from '../../api/oversight';
+import { ANOMALY_FINDING, type AnomalyFindingData, REVIEW_ANOMALY_FINDING } from '../../api/oversight';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
 import { hasRole } from '../../lib/roles';
@@ -30,7 +25,7 @@ function ReviewForm({ finding, onDone }: { finding: Finding; onDone: (f: Finding
   const [propose, setPropose] = useState(false);
   const confirm = decision === 'CONFIRM';
   const review = useAction(async () => {
-    const res = await api.request<ReviewAnomalyFindingData>(REVIEW_ANOMALY_FINDING, {
+    const res = await api.request(REVIEW_ANOMALY_FINDING, {
       id: finding.id,
       decision,
       reason: reason.trim(),
@@ -123,7 +118,7 @@ function ReviewForm({ finding, onDone }: { finding: Finding; onDone: (f: Finding
 function FindingView({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const { me } = useSession();
-  const { data, error, loading, reload, setData } = useQuery<AnomalyFindingData>(ANOMALY_FINDING, { id });
+  const { data, error, loading, reload, setData } = useQuery(ANOMALY_FINDING, { id });
   const f = data?.anomalyFinding;
   if (loading && !f) return <Loading />;
   if (!f)

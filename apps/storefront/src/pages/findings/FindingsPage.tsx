@@ -2,7 +2,6 @@ import './findings.css';
 import { useState } from 'react';
 import {
   ANOMALY_FINDINGS,
-  type AnomalyFindingsData,
   cleanFindingFilter,
   FINDING_KINDS,
   FINDING_STATUSES,
@@ -81,7 +80,7 @@ export function FindingsPage() {
     FILTER_KEYS.map((k) => [k, search.get(k) ?? (k === 'status' && !search.has('status') ? 'OPEN' : '')]),
   ) as Record<FilterKey, string>;
   const [region, setRegion] = useState(applied.regionCode);
-  const findings = useConnection<AnomalyFindingsData, FindingData>(
+  const findings = useConnection(
     ANOMALY_FINDINGS,
     { filter: cleanFindingFilter(applied), first: 30 },
     (d) => d.anomalyFindings,

@@ -1,4 +1,4 @@
-import { ORDER_ATTRIBUTION, type OrderAttributionQueryData } from '../../api/attribution';
+import { ORDER_ATTRIBUTION } from '../../api/attribution';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { translateOr, useI18n } from '../../i18n';
 import { formatFen } from '../../lib/money';
@@ -9,7 +9,7 @@ const KINDS = ['HOUSEHOLD', 'VILLAGE_COLLECTIVE', 'COOPERATIVE', 'UNASSIGNED'] a
 /** "Where your money went" (您的钱去了哪里): per line, what households, village collectives and cooperatives received. */
 export function AttributionPanel({ orderId }: { orderId: string }) {
   const { t } = useI18n();
-  const { data, error, loading, reload } = useQuery<OrderAttributionQueryData>(ORDER_ATTRIBUTION, { orderId });
+  const { data, error, loading, reload } = useQuery(ORDER_ATTRIBUTION, { orderId });
   const a = data?.orderAttribution;
   return (
     <section className="card" aria-labelledby="attribution-title" data-testid="attribution">

@@ -1,12 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import {
-  CHECKOUT_CHANNELS,
-  type CheckoutChannelsData,
-  defaultChannel,
-  PLACE_ORDER,
-  type PlaceOrderData,
-} from '../../api/ordering';
+import { CHECKOUT_CHANNELS, defaultChannel, PLACE_ORDER, type PlaceOrderData } from '../../api/ordering';
 import { AddressChooser } from '../../components/AddressChooser';
 import { CartGroups } from '../../components/CartGroups';
 import { ErrorNotice, Loading } from '../../components/Feedback';
@@ -59,7 +53,7 @@ function Checkout() {
   const { t } = useI18n();
   const { me } = useSession();
   const pc = usePricedCart();
-  const channels = useQuery<CheckoutChannelsData>(CHECKOUT_CHANNELS);
+  const channels = useQuery(CHECKOUT_CHANNELS);
   const [channelId, setChannelId] = useState<string | null>(null);
   const [addressId, setAddressId] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<{ problem: CheckoutProblem; fingerprint: string } | null>(null);
@@ -86,7 +80,7 @@ function Checkout() {
     writeStorage(storageKey, JSON.stringify(attempt));
     let data: PlaceOrderData;
     try {
-      data = await api.request<PlaceOrderData>(PLACE_ORDER, { input: { idempotencyKey: attempt.key, ...sent } });
+      data = await api.request(PLACE_ORDER, { input: { idempotencyKey: attempt.key, ...sent } });
     } catch (e) {
       if (asRequestError(e).code === 'IDEMPOTENCY_KEY_REUSED') writeStorage(storageKey, null);
       throw e;

@@ -1,7 +1,7 @@
 import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
 import { api } from '../../api/client';
 import { downloadOrderDocument, uploadOrderDocument } from '../../api/documents';
-import { ACCEPT_ORDER, type OrderData, type OrderDetail, type OrderDocumentData } from '../../api/ordering';
+import { ACCEPT_ORDER, type OrderDetail, type OrderDocumentData } from '../../api/ordering';
 import { ErrorNotice } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
@@ -77,7 +77,7 @@ export function DocumentsPanel({
     onChanged();
   });
   const accept = useAction(async () => {
-    const data = await api.request<{ acceptOrder: OrderData['order'] }>(ACCEPT_ORDER, {
+    const data = await api.request(ACCEPT_ORDER, {
       orderId: order.id,
       input: { invoiceNo: invoiceNo.trim(), documents: selected },
     });

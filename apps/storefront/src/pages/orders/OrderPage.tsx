@@ -3,12 +3,10 @@ import { api } from '../../api/client';
 import {
   CANCEL_ORDER,
   CHECKOUT_CHANNELS,
-  type CheckoutChannelsData,
   ORDER,
-  type OrderData,
   type OrderDetail,
   SETTLE_ORDER,
-  SUPPLIER_NAME_SELECTION,
+  SUPPLIER_NAMES,
 } from '../../api/ordering';
 import { DeliveryAddressCard } from '../../components/DeliveryAddress';
 import { ErrorNotice, Loading } from '../../components/Feedback';
@@ -37,7 +35,7 @@ function CancelForm({ order, onOrder }: { order: OrderDetail; onOrder: (o: Order
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const cancel = useAction(async () => {
-    const data = await api.request<{ cancelOrder: OrderDetail }>(CANCEL_ORDER, {
+    const data = await api.request(CANCEL_ORDER, {
       orderId: order.id,
       reason: reason.trim(),
     });
@@ -87,22 +85,13 @@ export function OrderPage({ params }: { params: { id?: string } }) {
   const { me } = useSession();
   const { search } = useLocation();
   const signedIn = !!me;
-  const { data, error, loading, reload, setData } = useQuery<OrderData>(
-    ORDER,
-    { id: params.id ?? '' },
-    { skip: !signedIn },
-  );
+  const { data, error, loading, reload, setData } = useQuery(ORDER, { id: params.id ?? '' }, { skip: !signedIn });
   const order = data?.order;
-  const suppliers = useBatch<{ id: string; name: string }>(
-    'SupplierNames',
-    'supplier',
-    distinct(order?.supplierOrders.map((so) => so.supplierId) ?? []),
-    SUPPLIER_NAME_SELECTION,
-  );
-  const channels = useQuery<CheckoutChannelsData>(CHECKOUT_CHANNELS);
+  const suppliers = useBatch(SUPPLIER_NAMES, distinct(order?.supplierOrders.map((so) => so.supplierId) ?? []));
+  const channels = useQuery(CHECKOUT_CHANNELS);
   const replace = (o: OrderDetail) => setData(() => ({ order: o }));
   const settle = useAction(async () => {
-    const res = await api.request<{ settleOrder: OrderDetail }>(SETTLE_ORDER, { orderId: order?.id });
+    const res = await api.request(SETTLE_ORDER, { orderId: order?.id ?? '' });
     replace(res.settleOrder);
   });
 

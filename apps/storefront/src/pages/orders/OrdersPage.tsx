@@ -1,4 +1,5 @@
-import { ORDER_STATUSES, ORDERS, type OrderSummary, type OrdersData } from '../../api/ordering';
+import { ORDER_STATUSES, ORDERS, type OrderSummary } from '../../api/ordering';
+import type { OrderStatus } from '../../api/generated/graphql';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
 import { SelectField } from '../../components/SelectField';
@@ -47,9 +48,9 @@ function Orders() {
   const { t } = useI18n();
   const { search } = useLocation();
   const raw = search.get('status');
-  const status = raw && (ORDER_STATUSES as readonly string[]).includes(raw) ? raw : null;
+  const status = raw && (ORDER_STATUSES as readonly string[]).includes(raw) ? (raw as OrderStatus) : null;
   const q = (search.get('q') ?? '').trim();
-  const list = useConnection<OrdersData, OrderSummary>(
+  const list = useConnection(
     ORDERS,
     { filter: { ...(status ? { status } : {}), ...(q ? { search: q } : {}) }, first: PAGE },
     (d) => d.orders,

@@ -3,16 +3,14 @@ import { api } from '../../api/client';
 import {
   CONFIRM_ORDER,
   EXTEND_PAYMENT_DEADLINE,
-  type OrderData,
   type OrderDetail,
   PAY_ORDER,
-  type PayOrderData,
   type PayOrderResult,
   PAYMENT_OPTIONS,
   type PaymentOptions,
-  type PaymentOptionsData,
   RECORD_BANK_TRANSFER,
 } from '../../api/ordering';
+import type { PaymentMethod } from '../../api/generated/graphql';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { SelectField } from '../../components/SelectField';
 import { translateOr, useI18n } from '../../i18n';
@@ -41,7 +39,7 @@ function OnlinePayment({
   const [method, setMethod] = useState(methods[0]);
   const [intent, setIntent] = useState<PayOrderResult | null>(null);
   const pay = useAction(async () => {
-    const data = await api.request<PayOrderData>(PAY_ORDER, { orderId: order.id, method });
+    const data = await api.request(PAY_ORDER, { orderId: order.id, method: method as PaymentMethod });
     setIntent(data.payOrder);
   });
   const key = intent?.publishableKey ?? publishableKey;
@@ -185,9 +183,9 @@ export function PaymentPanel({
   onOrder: (o: OrderDetail) => void;
 }) {
   const { t, locale } = useI18n();
-  const options = useQuery<PaymentOptionsData>(PAYMENT_OPTIONS, { orderId: order.id });
-  const move = useAction(async (doc: string) => {
-    const data = await api.request<Record<string, OrderData['order']>>(doc, { orderId: order.id });
+  const options = useQuery(PAYMENT_OPTIONS, { orderId: order.id });
+  const move = useAction(async (doc: typeof CONFIRM_ORDER | typeof EXTEND_PAYMENT_DEADLINE) => {
+    const data = await api.request<Record<string, OrderDetail>, { orderId: string }>(doc, { orderId: order.id });
     onOrder(Object.values(data)[0]);
   });
   const pending = order.payments.find((p) => p.status === 'AWAITING_CONFIRMATION');

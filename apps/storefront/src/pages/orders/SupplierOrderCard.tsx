@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { api } from '../../api/client';
-import { CONFIRM_DELIVERY, type ConfirmDeliveryData, type LotRef, type SupplierOrderData } from '../../api/ordering';
+import { CONFIRM_DELIVERY, type LotRef, SHIPPED_LOTS, type SupplierOrderData } from '../../api/ordering';
 import { ErrorNotice } from '../../components/Feedback';
 import { OrderTimeline } from '../../components/OrderTimeline';
 import { ShipForm } from '../../components/ShipForm';
@@ -17,13 +17,8 @@ import { useQuery } from '../../lib/use-query';
 function useLotNumbers(variantIds: string[], enabled: boolean): Map<string, LotRef> {
   const key = [...new Set(variantIds)].sort().join(',');
   const ids = useMemo(() => (key ? key.split(',') : []), [key]);
-  const built = useMemo(
-    () => aliasedQuery('ShippedLots', 'lots', ids, '{ id lotNo harvestedOn }', { arg: 'variantId' }),
-    [ids],
-  );
-  const { data } = useQuery<Record<string, LotRef[]>>(built.query, built.variables, {
-    skip: !enabled || ids.length === 0,
-  });
+  const built = useMemo(() => aliasedQuery<LotRef, LotRef[]>(SHIPPED_LOTS, ids), [ids]);
+  const { data } = useQuery(built.document, built.variables, { skip: !enabled || ids.length === 0 });
   return useMemo(
     () => new Map(Object.values(data ?? {}).flatMap((lots) => (lots ?? []).map((l) => [l.id, l] as const))),
     [data],
@@ -51,7 +46,7 @@ export function SupplierOrderCard({
   const shippedVariants = so.lines.filter((l) => l.allocations.length > 0).map((l) => l.variantId);
   const lots = useLotNumbers(shippedVariants, showLots);
   const confirm = useAction(async () => {
-    await api.request<ConfirmDeliveryData>(CONFIRM_DELIVERY, { supplierOrderId: so.id });
+    await api.request(CONFIRM_DELIVERY, { supplierOrderId: so.id });
     onChanged();
   });
 

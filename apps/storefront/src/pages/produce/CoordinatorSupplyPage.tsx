@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { HOUSEHOLDS, type HouseholdsData } from '../../api/portal';
-import { PRODUCE_OFFERS, type ProduceOfferRecord, type ProduceOffersData } from '../../api/produce';
+import { HOUSEHOLDS } from '../../api/portal';
+import { PRODUCE_OFFERS, type ProduceOfferRecord } from '../../api/produce';
+import type { ProduceOfferStatus } from '../../api/generated/graphql';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
 import { SelectField } from '../../components/SelectField';
@@ -19,11 +20,7 @@ function AssistedOffer({ scope, onCreated }: { scope: string; onCreated: (o: Pro
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [householdId, setHouseholdId] = useState('');
-  const households = useQuery<HouseholdsData>(
-    HOUSEHOLDS,
-    { filter: { regionCode: scope }, first: 200 },
-    { skip: !open },
-  );
+  const households = useQuery(HOUSEHOLDS, { filter: { regionCode: scope }, first: 200 }, { skip: !open });
   const list = households.data?.households.edges.map((e) => e.node) ?? [];
   const chosen = householdId || list[0]?.id || '';
   if (!open) {
@@ -76,12 +73,12 @@ function CoordinatorSupply() {
   const variables = {
     filter: {
       regionCode: filter.regionCode || null,
-      status: filter.status || null,
+      status: (filter.status || null) as ProduceOfferStatus | null,
       cropName: filter.cropName.trim() || null,
     },
     first: 100,
   };
-  const { data, error, loading, reload } = useQuery<ProduceOffersData>(PRODUCE_OFFERS, variables);
+  const { data, error, loading, reload } = useQuery(PRODUCE_OFFERS, variables);
   const offers = data?.produceOffers.edges.map((e) => e.node) ?? [];
   const total = offers.reduce(
     (m, o) => m.set(o.unit, (m.get(o.unit) ?? 0) + o.availableQuantity),

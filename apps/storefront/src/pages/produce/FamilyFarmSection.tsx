@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client';
 import { APPLY_AS_SUPPLIER, type ApplyAsSupplierInput, type SupplierRecord } from '../../api/portal';
+import { MY_HOUSEHOLD_VILLAGE } from '../../api/produce';
 import { ErrorNotice } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { organizationsWith } from '../../lib/roles';
@@ -9,19 +10,6 @@ import { useSession } from '../../lib/session';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { TwoWaysToSell } from './FarmerOffersSection';
-
-const MY_HOUSEHOLD = /* GraphQL */ `
-  query MyHouseholdVillage {
-    myHousehold {
-      id
-      villageCode
-      village {
-        name
-      }
-    }
-  }
-`;
-type MyHouseholdData = { myHousehold: { id: string; villageCode: string; village: { name: string } | null } | null };
 
 /**
  * 以家庭农场身份自己卖: the household applies through the ordinary supplier admission (kind
@@ -32,12 +20,10 @@ export function FamilyFarmSection() {
   const { t } = useI18n();
   const { me, refresh } = useSession();
   const farms = organizationsWith(me, 'SUPPLIER_ADMIN');
-  const household = useQuery<MyHouseholdData>(MY_HOUSEHOLD);
+  const household = useQuery(MY_HOUSEHOLD_VILLAGE);
   const county = household.data?.myHousehold?.villageCode.slice(0, 6) ?? '';
   const [form, setForm] = useState({ name: '', creditCode: '', linkageMechanism: '' });
-  const apply = useAction((input: ApplyAsSupplierInput) =>
-    api.request<{ applyAsSupplier: SupplierRecord }>(APPLY_AS_SUPPLIER, { input }),
-  );
+  const apply = useAction((input: ApplyAsSupplierInput) => api.request(APPLY_AS_SUPPLIER, { input }));
   const [applied, setApplied] = useState<SupplierRecord | null>(null);
 
   const submit = async (e: FormEvent) => {

@@ -1,4 +1,4 @@
-import { MY_PRODUCE_OFFERS, type MyProduceOffersData, type ProduceCommitmentRecord } from '../../api/produce';
+import { MY_PRODUCE_OFFERS, type ProduceCommitmentRecord } from '../../api/produce';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { useQuery } from '../../lib/use-query';
@@ -7,7 +7,7 @@ import { CommitmentDecision } from './shared';
 /** 买家承诺: what cooperatives offered to buy, undecided first; the farmer always decides. */
 export function FarmerCommitmentsSection() {
   const { t } = useI18n();
-  const { data, error, loading, reload, setData } = useQuery<MyProduceOffersData>(MY_PRODUCE_OFFERS);
+  const { data, error, loading, reload, setData } = useQuery(MY_PRODUCE_OFFERS);
   const rows = (data?.myProduceOffers ?? []).flatMap((o) => o.commitments.map((c) => ({ offer: o, c })));
   rows.sort((a, b) => Number(b.c.status === 'PROPOSED') - Number(a.c.status === 'PROPOSED'));
   const replace = (next: ProduceCommitmentRecord) => {

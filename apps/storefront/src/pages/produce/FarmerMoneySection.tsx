@@ -1,12 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import {
-  CONFIRM_MONTH,
-  DISPUTE_LINE,
-  type IncomeStatementRecord,
-  MY_INCOME_STATEMENT,
-  type MyIncomeStatementData,
-} from '../../api/produce';
+import { CONFIRM_MONTH, DISPUTE_LINE, type IncomeStatementRecord, MY_INCOME_STATEMENT } from '../../api/produce';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { translateOr, useI18n } from '../../i18n';
 import { shanghaiToday } from '../../lib/certification';
@@ -70,11 +64,7 @@ function Statement({
   onChange: (next: IncomeStatementRecord | null) => void;
 }) {
   const { t, locale } = useI18n();
-  const confirm = useAction(
-    async () =>
-      (await api.request<{ confirmMonthlyIncome: IncomeStatementRecord }>(CONFIRM_MONTH, { month: s.month }))
-        .confirmMonthlyIncome,
-  );
+  const confirm = useAction(async () => (await api.request(CONFIRM_MONTH, { month: s.month })).confirmMonthlyIncome);
   const empty = s.purchases.length === 0 && s.attributedIncome.length === 0;
   return (
     <>
@@ -122,7 +112,7 @@ function Statement({
                 )}
                 <br />
                 <span className="muted small">
-                  {t('produce.money.lot', { lot: p.lotNo })}
+                  {t('produce.money.lot', { lot: p.lotNo ?? '—' })}
                   {p.paidOn
                     ? ` · ${t('produce.money.paidOn', { date: p.paidOn, method: translateOr(t, `produce.method.${p.paymentMethod}`, p.paymentMethod ?? '') })}`
                     : ''}
@@ -214,7 +204,7 @@ function Statement({
 export function FarmerMoneySection() {
   const { t } = useI18n();
   const [month, setMonth] = useState(shanghaiToday().slice(0, 7));
-  const { data, error, loading, reload, setData } = useQuery<MyIncomeStatementData>(MY_INCOME_STATEMENT, { month });
+  const { data, error, loading, reload, setData } = useQuery(MY_INCOME_STATEMENT, { month });
   return (
     <>
       <div className="card">

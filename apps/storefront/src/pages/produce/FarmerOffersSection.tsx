@@ -1,11 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import {
-  MY_PRODUCE_OFFERS,
-  type MyProduceOffersData,
-  type ProduceOfferRecord,
-  WITHDRAW_PRODUCE_OFFER,
-} from '../../api/produce';
+import { MY_PRODUCE_OFFERS, type ProduceOfferRecord, WITHDRAW_PRODUCE_OFFER } from '../../api/produce';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { Link } from '../../lib/router';
@@ -43,7 +38,7 @@ function Withdraw({ offer, onDone }: { offer: ProduceOfferRecord; onDone: (o: Pr
   const withdraw = useAction(
     async () =>
       (
-        await api.request<{ withdrawProduceOffer: ProduceOfferRecord }>(WITHDRAW_PRODUCE_OFFER, {
+        await api.request(WITHDRAW_PRODUCE_OFFER, {
           id: offer.id,
           reason: null,
         })
@@ -71,7 +66,7 @@ function Withdraw({ offer, onDone }: { offer: ProduceOfferRecord; onDone: (o: Pr
 
 export function FarmerOffersSection() {
   const { t } = useI18n();
-  const { data, error, loading, reload, setData } = useQuery<MyProduceOffersData>(MY_PRODUCE_OFFERS);
+  const { data, error, loading, reload, setData } = useQuery(MY_PRODUCE_OFFERS);
   const [creating, setCreating] = useState(false);
   const offers = data?.myProduceOffers ?? [];
   const replace = (o: ProduceOfferRecord) =>

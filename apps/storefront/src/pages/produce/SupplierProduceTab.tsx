@@ -1,20 +1,18 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client';
-import { LOTS, type LotsData, OWN_PRODUCTS, type OwnProductsData } from '../../api/portal';
+import type { ProducePaymentMethod } from '../../api/generated/graphql';
+import { LOTS, OWN_PRODUCTS } from '../../api/portal';
 import {
   COMMIT_TO_OFFER,
-  type CommitData,
   PAYMENT_METHODS,
   PRODUCE_OFFERS,
   type ProduceOfferRecord,
-  type ProduceOffersData,
   RECORD_PAYMENT,
   RECORD_RECEIPT,
-  type RecordReceiptData,
   SUPPLIER_COMMITMENTS,
   type SupplierCommitment,
-  type SupplierCommitmentsData,
 } from '../../api/produce';
+import type { VariablesOf } from '../../lib/graphql';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { SelectField } from '../../components/SelectField';
 import { type MessageKey, useI18n } from '../../i18n';
@@ -53,7 +51,7 @@ function CommitForm({
     note: '',
   });
   const [refused, setRefused] = useState<string | null>(null);
-  const commit = useAction((v: Record<string, unknown>) => api.request<CommitData>(COMMIT_TO_OFFER, v));
+  const commit = useAction((v: VariablesOf<typeof COMMIT_TO_OFFER>) => api.request(COMMIT_TO_OFFER, v));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const unitPrice = parseYuanToFen(form.price);
@@ -132,7 +130,7 @@ function CommitForm({
 function OffersFromHouseholds({ supplierId, onCommitted }: { supplierId: string; onCommitted: () => void }) {
   const { t } = useI18n();
   const [cropName, setCropName] = useState('');
-  const { data, error, loading, reload } = useQuery<ProduceOffersData>(PRODUCE_OFFERS, {
+  const { data, error, loading, reload } = useQuery(PRODUCE_OFFERS, {
     filter: { cropName: cropName.trim() || null },
     first: 100,
   });
@@ -185,7 +183,7 @@ function OffersFromHouseholds({ supplierId, onCommitted }: { supplierId: string;
 
 function ReceiptForm({ c, supplierId, onDone }: { c: SupplierCommitment; supplierId: string; onDone: () => void }) {
   const { t } = useI18n();
-  const products = useQuery<OwnProductsData>(OWN_PRODUCTS, { filter: { supplierId }, first: 100 });
+  const products = useQuery(OWN_PRODUCTS, { filter: { supplierId }, first: 100 });
   const variants = (products.data?.products.edges.map((e) => e.node) ?? []).flatMap((p) =>
     p.variants.map((v) => ({ ...v, title: p.title })),
   );
@@ -200,8 +198,8 @@ function ReceiptForm({ c, supplierId, onDone }: { c: SupplierCommitment; supplie
     confirmation: '',
   });
   const variant = variants.find((v) => v.id === form.variantId) ?? variants[0];
-  const lots = useQuery<LotsData>(LOTS, { variantId: variant?.id }, { skip: !variant || form.mode !== 'existing' });
-  const receive = useAction((v: Record<string, unknown>) => api.request<RecordReceiptData>(RECORD_RECEIPT, v));
+  const lots = useQuery(LOTS, { variantId: variant?.id ?? '' }, { skip: !variant || form.mode !== 'existing' });
+  const receive = useAction((v: VariablesOf<typeof RECORD_RECEIPT>) => api.request(RECORD_RECEIPT, v));
   const [refused, setRefused] = useState<string | null>(null);
   const differentUnit = variant && variant.unit !== c.offer.unit;
   const submit = async (e: FormEvent) => {
@@ -336,7 +334,7 @@ function PaymentForm({ c, onDone }: { c: SupplierCommitment; onDone: () => void 
   const pay = useAction(() =>
     api.request(RECORD_PAYMENT, {
       receiptId: receipt.id,
-      method: form.method,
+      method: form.method as ProducePaymentMethod,
       reference: form.reference.trim(),
       paidOn: form.paidOn,
     }),
@@ -460,7 +458,7 @@ function CommitmentRow({
 /** 农户供货 tab of the supplier portal: linked households' offers by village; commit, receive into a lot, pay. */
 export function SupplierProduceTab({ supplierId }: { supplierId: string }) {
   const { t } = useI18n();
-  const commitments = useQuery<SupplierCommitmentsData>(SUPPLIER_COMMITMENTS, {});
+  const commitments = useQuery(SUPPLIER_COMMITMENTS, {});
   const mine = (commitments.data?.produceCommitments ?? []).filter((c) => c.supplierId === supplierId);
   const groups: Array<[MessageKey, SupplierCommitment[]]> = [
     ['produce.supplier.toReceive', mine.filter((c) => c.status === 'ACCEPTED')],

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { COUNTY_TRANSPARENCY, type CountyTransparencyData } from '../../api/produce';
+import { COUNTY_TRANSPARENCY } from '../../api/produce';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { shanghaiToday } from '../../lib/certification';
@@ -21,7 +21,7 @@ export function TransparencyPage({ params }: { params: Record<string, string> })
   const county = (params.county ?? '').slice(0, 6);
   const thisYear = Number(shanghaiToday().slice(0, 4));
   const [year, setYear] = useState(thisYear);
-  const { data, error, loading, reload } = useQuery<CountyTransparencyData>(COUNTY_TRANSPARENCY, {
+  const { data, error, loading, reload } = useQuery(COUNTY_TRANSPARENCY, {
     countyCode: county.padEnd(12, '0'),
     year,
   });

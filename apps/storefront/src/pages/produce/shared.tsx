@@ -67,9 +67,7 @@ export function OfferForm({
     }
   });
   const create = useAction(
-    async (input: CreateProduceOfferInput) =>
-      (await api.request<{ createProduceOffer: ProduceOfferRecord }>(CREATE_PRODUCE_OFFER, { input }))
-        .createProduceOffer,
+    async (input: CreateProduceOfferInput) => (await api.request(CREATE_PRODUCE_OFFER, { input })).createProduceOffer,
   );
 
   const submit = async (e: FormEvent) => {
@@ -207,7 +205,7 @@ export function CommitmentDecision({
   const accept = useAction(
     async () =>
       (
-        await api.request<{ acceptProduceCommitment: ProduceCommitmentRecord }>(ACCEPT_COMMITMENT, {
+        await api.request(ACCEPT_COMMITMENT, {
           id: commitment.id,
         })
       ).acceptProduceCommitment,
@@ -215,7 +213,7 @@ export function CommitmentDecision({
   const decline = useAction(
     async () =>
       (
-        await api.request<{ declineProduceCommitment: ProduceCommitmentRecord }>(DECLINE_COMMITMENT, {
+        await api.request(DECLINE_COMMITMENT, {
           id: commitment.id,
           reason,
         })

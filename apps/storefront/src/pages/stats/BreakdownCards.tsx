@@ -1,12 +1,5 @@
 import { useMemo } from 'react';
-import {
-  CHANNEL_CERTIFIED_SHARE,
-  type ChannelShareQueryData,
-  SALES_STATS,
-  type SalesGroupBy,
-  type SalesStatsQueryData,
-  type SalesStatsRow,
-} from '../../api/statistics';
+import { CHANNEL_CERTIFIED_SHARE, SALES_STATS, type SalesGroupBy, type SalesStatsRow } from '../../api/statistics';
 import { EChart } from '../../components/EChart';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { translateOr, useI18n } from '../../i18n';
@@ -22,7 +15,7 @@ const monthLabel = (m: string, locale: string) =>
 const percent = (part: number, whole: number) => (whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : '—');
 
 function useBreakdown(f: StatsFilters, groupBy: SalesGroupBy) {
-  return useQuery<SalesStatsQueryData>(SALES_STATS, {
+  return useQuery(SALES_STATS, {
     regionCode: f.region,
     from: f.from,
     to: f.to,
@@ -180,7 +173,7 @@ export function CertifiedShare({
   exportParams: Record<string, string>;
 }) {
   const { t } = useI18n();
-  const q = useQuery<ChannelShareQueryData>(CHANNEL_CERTIFIED_SHARE, {
+  const q = useQuery(CHANNEL_CERTIFIED_SHARE, {
     regionCode: f.region,
     from: f.from,
     to: f.to,

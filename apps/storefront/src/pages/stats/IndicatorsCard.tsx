@@ -1,4 +1,4 @@
-import { ASSISTANCE_INDICATORS, type IndicatorsQueryData } from '../../api/statistics';
+import { ASSISTANCE_INDICATORS } from '../../api/statistics';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { formatFen } from '../../lib/money';
@@ -8,7 +8,7 @@ import { ExportButtons } from './ExportButtons';
 /** 消费帮扶 official indicators as of a date, led by the server's report sentence (always Chinese, as the reports are). */
 export function IndicatorsCard({ region, date }: { region: string; date: string }) {
   const { t } = useI18n();
-  const q = useQuery<IndicatorsQueryData>(ASSISTANCE_INDICATORS, { regionCode: region, date });
+  const q = useQuery(ASSISTANCE_INDICATORS, { regionCode: region, date });
   const d = q.data?.assistanceIndicators;
   return (
     <section

@@ -1,4 +1,4 @@
-import { REGION_COMPLETION, type RegionCompletionData } from '../../api/statistics';
+import { REGION_COMPLETION } from '../../api/statistics';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { formatFen } from '../../lib/money';
@@ -8,7 +8,7 @@ import { useQuery } from '../../lib/use-query';
 export function RankingCard({ region, year }: { region: string; year: number }) {
   const { t } = useI18n();
   // The ranking is asked per region; the whole country has no single region to ask for.
-  const q = useQuery<RegionCompletionData>(REGION_COMPLETION, { regionCode: region, year }, { skip: region === '' });
+  const q = useQuery(REGION_COMPLETION, { regionCode: region, year }, { skip: region === '' });
   const units = q.data?.regionCompletion ?? [];
   return (
     <section className="card stats-card stats-wide" aria-labelledby="ranking-title" data-testid="agency-ranking">

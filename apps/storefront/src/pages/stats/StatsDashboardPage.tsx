@@ -1,7 +1,7 @@
 // 销售统计看板 for coordinators and auditors (read-only: nothing here changes data). Every filter is in
 // the URL, so links and reloads keep them; the region starts at the user's scope and drills down.
 import { useCallback } from 'react';
-import { SALES_STATS, type SalesStatsQueryData } from '../../api/statistics';
+import { SALES_STATS } from '../../api/statistics';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
 import { useI18n } from '../../i18n';
@@ -43,7 +43,7 @@ function Dashboard() {
   );
   const drillHref = (region: string) => filtersHref(STATS_PATH, { ...f, region });
 
-  const main = useQuery<SalesStatsQueryData>(
+  const main = useQuery(
     SALES_STATS,
     { regionCode: f.region, from: f.from, to: f.to, groupBy: f.groupBy, side: f.side },
     { skip: root === null },

@@ -1,4 +1,4 @@
-import { PAYMENT_CLOCK, type PaymentClockData } from '../../api/supervision';
+import { PAYMENT_CLOCK } from '../../api/supervision';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { formatFen } from '../../lib/money';
@@ -8,7 +8,7 @@ import { PaymentClockTable } from './PaymentClockTable';
 /** Supplier portal, 应收账款: what agencies owe this supplier after acceptance, overdue amounts and late interest. */
 export function OwedToMeTab({ supplierId }: { supplierId: string }) {
   const { t } = useI18n();
-  const q = useQuery<PaymentClockData>(PAYMENT_CLOCK, { filter: { supplierId } });
+  const q = useQuery(PAYMENT_CLOCK, { filter: { supplierId } });
   const r = q.data?.paymentClock;
   return (
     <section className="card" aria-labelledby="owed-title" data-testid="owed-to-me">

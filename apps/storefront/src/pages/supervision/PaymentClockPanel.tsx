@@ -1,4 +1,4 @@
-import { PAYMENT_CLOCK, type PaymentClockData } from '../../api/supervision';
+import { PAYMENT_CLOCK } from '../../api/supervision';
 import { ErrorNotice } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { useQuery } from '../../lib/use-query';
@@ -7,7 +7,7 @@ import { PaymentClockTable } from './PaymentClockTable';
 /** On an accepted pay-on-delivery agency order: when each supplier must be paid, and the late interest so far. */
 export function PaymentClockPanel({ orderId }: { orderId: string }) {
   const { t } = useI18n();
-  const q = useQuery<PaymentClockData>(PAYMENT_CLOCK, { filter: { orderId } });
+  const q = useQuery(PAYMENT_CLOCK, { filter: { orderId } });
   const entries = q.data?.paymentClock.entries ?? [];
   if (!q.error && entries.length === 0) return null;
   return (

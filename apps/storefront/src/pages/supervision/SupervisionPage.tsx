@@ -3,9 +3,7 @@ import { downloadExport } from '../../api/statistics';
 import {
   bpsText,
   COMPLETION_RANKING,
-  type CompletionRankingData,
   PAYMENT_CLOCK,
-  type PaymentClockData,
   SUPERVISION_GROUPS,
   type SupervisionGroup,
   supervisionExportUrl,
@@ -73,7 +71,7 @@ function Ranking({
   groupBy: SupervisionGroup;
 }) {
   const { t } = useI18n();
-  const q = useQuery<CompletionRankingData>(COMPLETION_RANKING, { regionCode, year, groupBy, month });
+  const q = useQuery(COMPLETION_RANKING, { regionCode, year, groupBy, month });
   const r = q.data?.completionRanking;
   const params: Record<string, string> = {
     regionCode,
@@ -177,7 +175,7 @@ function Ranking({
 
 function Overdue({ regionCode }: { regionCode: string }) {
   const { t } = useI18n();
-  const q = useQuery<PaymentClockData>(PAYMENT_CLOCK, {
+  const q = useQuery(PAYMENT_CLOCK, {
     filter: { regionCode: regionCode === WHOLE_COUNTRY ? null : regionCode, overdueOnly: true },
   });
   const r = q.data?.paymentClock;

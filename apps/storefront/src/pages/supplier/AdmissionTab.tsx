@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client';
+import type { SupplierKind } from '../../api/generated/graphql';
 import {
   APPLY_AS_SUPPLIER,
   type ApplyAsSupplierInput,
   SUPPLIER_KINDS,
   SUPPLIERS,
   type SupplierRecord,
-  type SuppliersData,
 } from '../../api/portal';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { Notifications } from '../../components/Notifications';
@@ -22,7 +22,7 @@ import { SelectField } from '../../components/SelectField';
 
 export function AdmissionTab({ supplierId }: { supplierId: string }) {
   const { t, locale } = useI18n();
-  const { data, error, loading, reload } = useQuery<SuppliersData>(SUPPLIERS, {});
+  const { data, error, loading, reload } = useQuery(SUPPLIERS, {});
   const [applying, setApplying] = useState(false);
   const supplier = data?.suppliers.find((s) => s.id === supplierId);
 
@@ -108,9 +108,7 @@ export function ApplyForm({ onCancel }: { onCancel?: () => void }) {
     sourceCounties: '',
   });
   const [countyMissing, setCountyMissing] = useState(false);
-  const apply = useAction((input: ApplyAsSupplierInput) =>
-    api.request<{ applyAsSupplier: SupplierRecord }>(APPLY_AS_SUPPLIER, { input }),
-  );
+  const apply = useAction((input: ApplyAsSupplierInput) => api.request(APPLY_AS_SUPPLIER, { input }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -120,7 +118,7 @@ export function ApplyForm({ onCancel }: { onCancel?: () => void }) {
     const input: ApplyAsSupplierInput = {
       name: form.name.trim(),
       creditCode: form.creditCode.trim().toUpperCase(),
-      kind: form.kind,
+      kind: form.kind as SupplierKind,
       countyCode: county,
       linkageMechanism: form.linkageMechanism.trim(),
     };

@@ -1,4 +1,4 @@
-import { ORDER_ADDRESS, type OrderAddressData } from '../../api/buyers';
+import { ORDER_ADDRESS } from '../../api/buyers';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
 import { PackingSlip } from '../../components/PackingSlip';
@@ -11,7 +11,7 @@ const isUuid = (s: string) => UUID.test(s);
 
 /** The slips of one order, as siblings of the other orders' slips so each prints on its own page. */
 function OrderSlips({ orderId }: { orderId: string }) {
-  const { data, error, loading, reload } = useQuery<OrderAddressData>(ORDER_ADDRESS, { id: orderId });
+  const { data, error, loading, reload } = useQuery(ORDER_ADDRESS, { id: orderId });
   const order = data?.order;
   if (loading && !data) return <Loading />;
   if (error) return <ErrorNotice error={error} onRetry={reload} />;

@@ -1,13 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client';
-import {
-  type CertificationRecord,
-  CERTIFICATIONS,
-  type CertificationsData,
-  OWN_PRODUCTS,
-  type OwnProductsData,
-  SUBMIT_CERTIFICATION,
-} from '../../api/portal';
+import { CERTIFICATIONS, OWN_PRODUCTS, SUBMIT_CERTIFICATION } from '../../api/portal';
 import { CertificationItem } from '../../components/CertificationItem';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
@@ -19,17 +12,11 @@ import { SelectField } from '../../components/SelectField';
 
 export function CertificationsTab({ supplierId }: { supplierId: string }) {
   const { t } = useI18n();
-  const list = useConnection<CertificationsData, CertificationRecord>(
-    CERTIFICATIONS,
-    { filter: { supplierId }, first: 20 },
-    (d) => d.certifications,
-  );
-  const products = useQuery<OwnProductsData>(OWN_PRODUCTS, { filter: { supplierId }, first: 100 });
+  const list = useConnection(CERTIFICATIONS, { filter: { supplierId }, first: 20 }, (d) => d.certifications);
+  const products = useQuery(OWN_PRODUCTS, { filter: { supplierId }, first: 100 });
   const eligible = (products.data?.products.edges.map((e) => e.node) ?? []).filter(canApplyForCertification);
   const [productId, setProductId] = useState('');
-  const submit = useAction((id: string) =>
-    api.request<{ submitCertification: CertificationRecord }>(SUBMIT_CERTIFICATION, { productId: id }),
-  );
+  const submit = useAction((id: string) => api.request(SUBMIT_CERTIFICATION, { productId: id }));
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();

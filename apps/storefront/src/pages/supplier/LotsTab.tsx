@@ -1,16 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client';
-import {
-  CREATE_LOT,
-  type CreateLotInput,
-  HOUSEHOLDS,
-  type HouseholdsData,
-  type LotRecord,
-  LOTS,
-  type LotsData,
-  OWN_PRODUCTS,
-  type OwnProductsData,
-} from '../../api/portal';
+import { CREATE_LOT, type CreateLotInput, HOUSEHOLDS, LOTS, OWN_PRODUCTS } from '../../api/portal';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { StatusChip } from '../../components/StatusChip';
 import { useI18n } from '../../i18n';
@@ -23,7 +13,7 @@ type Row = { householdId: string; quantity: string };
 
 export function LotsTab({ supplierId }: { supplierId: string }) {
   const { t } = useI18n();
-  const products = useQuery<OwnProductsData>(OWN_PRODUCTS, { filter: { supplierId }, first: 100 });
+  const products = useQuery(OWN_PRODUCTS, { filter: { supplierId }, first: 100 });
   const nodes = products.data?.products.edges.map((e) => e.node) ?? [];
   const [variantId, setVariantId] = useState('');
   const variants = nodes.flatMap((p) => p.variants.map((v) => ({ ...v, product: p })));
@@ -73,8 +63,8 @@ function VariantLots({
   onCreated: () => void;
 }) {
   const { t } = useI18n();
-  const lots = useQuery<LotsData>(LOTS, { variantId });
-  const households = useQuery<HouseholdsData>(HOUSEHOLDS, { filter: { supplierId }, first: 100 });
+  const lots = useQuery(LOTS, { variantId });
+  const households = useQuery(HOUSEHOLDS, { filter: { supplierId }, first: 100 });
   const people = households.data?.households.edges.map((e) => e.node) ?? [];
   const nameOf = (id: string) => people.find((h) => h.id === id)?.headName ?? id.slice(0, 8);
 
@@ -82,7 +72,7 @@ function VariantLots({
   const [harvestedOn, setHarvestedOn] = useState(shanghaiToday());
   const [rows, setRows] = useState<Row[]>([{ householdId: '', quantity: '' }]);
   const [invalid, setInvalid] = useState(false);
-  const create = useAction((input: CreateLotInput) => api.request<{ createLot: LotRecord }>(CREATE_LOT, { input }));
+  const create = useAction((input: CreateLotInput) => api.request(CREATE_LOT, { input }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client';
-import { CATEGORIES, type CategoriesData } from '../../api/catalog';
+import { CATEGORIES } from '../../api/catalog';
 import { CREATE_PRODUCT, type CreateProductInput, type OwnProduct, VARIANT_UNITS } from '../../api/portal';
 import { ErrorNotice } from '../../components/Feedback';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -32,11 +32,9 @@ export function NewProductForm({
   const { t, locale } = useI18n();
   const [draft, setDraft] = useState<ProductDraft>(emptyProduct);
   const [errors, setErrors] = useState<FormErrors>({});
-  const categories = useQuery<CategoriesData>(CATEGORIES);
-  const units = useQuery<{ variantUnits: string[] }>(VARIANT_UNITS).data?.variantUnits ?? FALLBACK_UNITS;
-  const create = useAction((input: CreateProductInput) =>
-    api.request<{ createProduct: OwnProduct }>(CREATE_PRODUCT, { input }),
-  );
+  const categories = useQuery(CATEGORIES);
+  const units = useQuery(VARIANT_UNITS).data?.variantUnits ?? FALLBACK_UNITS;
+  const create = useAction((input: CreateProductInput) => api.request(CREATE_PRODUCT, { input }));
 
   const problem = (field: string) => {
     const p = errors[field];

@@ -1,13 +1,7 @@
 import { useState } from 'react';
 import './supplier-tools.css';
-import { ORDERS, type OrderSummary, type OrdersData, type SupplierOrderData } from '../../api/ordering';
-import {
-  COUNT_KEY,
-  SUPPLIER_ORDER_COUNTS,
-  SUPPLIER_TABS,
-  type SupplierOrderCountsData,
-  type SupplierTab,
-} from '../../api/supplier-tools';
+import { ORDERS, type SupplierOrderData } from '../../api/ordering';
+import { COUNT_KEY, SUPPLIER_ORDER_COUNTS, SUPPLIER_TABS, type SupplierTab } from '../../api/supplier-tools';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { ShipForm } from '../../components/ShipForm';
 import { StatusChip } from '../../components/StatusChip';
@@ -99,12 +93,8 @@ export function OrdersTab({ supplierId }: { supplierId: string }) {
   const [tab, setTab] = useState<SupplierTab>('TO_SHIP');
   const [justShipped, setJustShipped] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
-  const counts = useQuery<SupplierOrderCountsData>(SUPPLIER_ORDER_COUNTS, { supplierId });
-  const list = useConnection<OrdersData, OrderSummary>(
-    ORDERS,
-    { filter: { supplierId, tab }, first: 20 },
-    (d) => d.orders,
-  );
+  const counts = useQuery(SUPPLIER_ORDER_COUNTS, { supplierId });
+  const list = useConnection(ORDERS, { filter: { supplierId, tab }, first: 20 }, (d) => d.orders);
   const entries = supplierQueue(list.nodes, supplierId);
 
   const choose = (next: SupplierTab) => {

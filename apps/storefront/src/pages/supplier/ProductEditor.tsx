@@ -4,11 +4,9 @@ import { api } from '../../api/client';
 import {
   EDITABLE_PRODUCT,
   type EditableProduct,
-  type EditableProductData,
   type EditableVariant,
   UPDATE_PRODUCT,
   UPDATE_VARIANT,
-  type UpdateVariantData,
 } from '../../api/supplier-tools';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
@@ -31,7 +29,7 @@ function VariantRow({ variant, onSaved }: { variant: EditableVariant; onSaved: (
   const [saved, setSaved] = useState(false);
   const save = useAction(
     async (input: NonNullable<ReturnType<typeof variantChanges>['input']>) =>
-      (await api.request<UpdateVariantData>(UPDATE_VARIANT, { input })).updateVariant,
+      (await api.request(UPDATE_VARIANT, { input })).updateVariant,
   );
   useEffect(() => setEdit(variantEditOf(variant)), [variant]);
 
@@ -121,7 +119,7 @@ export function ProductEditor({
   onSaved: (p: EditableProduct) => void;
 }) {
   const { t } = useI18n();
-  const { data, error, loading, reload, setData } = useQuery<EditableProductData>(EDITABLE_PRODUCT, { id: productId });
+  const { data, error, loading, reload, setData } = useQuery(EDITABLE_PRODUCT, { id: productId });
   const product = data?.product;
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -136,7 +134,7 @@ export function ProductEditor({
   const save = useAction(
     async () =>
       (
-        await api.request<{ updateProduct: EditableProduct }>(UPDATE_PRODUCT, {
+        await api.request(UPDATE_PRODUCT, {
           input: { productId, title: title.trim(), description },
         })
       ).updateProduct,

@@ -1,12 +1,6 @@
 import { type ChangeEvent, useRef, useState } from 'react';
 import { api } from '../../api/client';
-import {
-  type EditableImage,
-  REMOVE_IMAGE,
-  REORDER_IMAGES,
-  type ReorderImagesData,
-  uploadProductImage,
-} from '../../api/supplier-tools';
+import { type EditableImage, REMOVE_IMAGE, REORDER_IMAGES, uploadProductImage } from '../../api/supplier-tools';
 import { ErrorNotice } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../lib/use-action';
@@ -35,7 +29,7 @@ export function ProductImagesEditor({
     reload();
   });
   const reorder = useAction(async (ids: string[]) => {
-    const { reorderProductImages } = await api.request<ReorderImagesData>(REORDER_IMAGES, { productId, imageIds: ids });
+    const { reorderProductImages } = await api.request(REORDER_IMAGES, { productId, imageIds: ids });
     onChange(reorderProductImages);
   });
   const remove = useAction(async (id: string) => {

@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import {
-  type CertificationRecord,
   OWN_PRODUCTS,
   type OwnProduct,
-  type OwnProductsData,
   PUBLISH_PRODUCT,
   SUBMIT_CERTIFICATION,
   UNPUBLISH_PRODUCT,
@@ -27,11 +25,7 @@ export function ProductsTab({ supplierId }: { supplierId: string }) {
   const { t } = useI18n();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
-  const list = useConnection<OwnProductsData, OwnProduct>(
-    OWN_PRODUCTS,
-    { filter: { supplierId }, first: 20 },
-    (d) => d.products,
-  );
+  const list = useConnection(OWN_PRODUCTS, { filter: { supplierId }, first: 20 }, (d) => d.products);
 
   const replace = (next: OwnProduct) =>
     list.update((nodes) =>
@@ -99,10 +93,7 @@ function OwnProductRow({
   const { t } = useI18n();
   const action = useAction(async (kind: 'publish' | 'unpublish' | 'certify') => {
     if (kind === 'certify') {
-      const { submitCertification: c } = await api.request<{ submitCertification: CertificationRecord }>(
-        SUBMIT_CERTIFICATION,
-        { productId: product.id },
-      );
+      const { submitCertification: c } = await api.request(SUBMIT_CERTIFICATION, { productId: product.id });
       onChange({
         ...product,
         certification: { id: c.id, status: c.status, certificateNo: c.certificateNo, validTo: c.validTo },
@@ -110,7 +101,7 @@ function OwnProductRow({
       return;
     }
     const doc = kind === 'publish' ? PUBLISH_PRODUCT : UNPUBLISH_PRODUCT;
-    const data = await api.request<Record<string, OwnProduct>>(doc, { productId: product.id });
+    const data = await api.request<Record<string, OwnProduct>, { productId: string }>(doc, { productId: product.id });
     onChange(Object.values(data)[0]);
   });
 
