@@ -330,11 +330,14 @@ export class SalesStatsService {
       }
       return { where, params };
     };
+    // Within one year a buyer has one grouping-A row per prefix: count(*) needs no sort of the buyer keys. Not
+    // for keyed rows (a CHANNEL_KIND row spans the channels of its kind: one buyer, several rows).
+    const oneYear = years.firstYear === years.lastYear;
+    const buyersOf = oneYear ? 'count(*)' : 'count(DISTINCT buyer_key)';
     const t = base(level, 'A', false, true);
-    const totalQ = m.query(
-      `SELECT count(DISTINCT buyer_key) AS n FROM stats_buyer WHERE ${t.where}`,
-      t.params,
-    ) as Promise<Array<{ n: string }>>;
+    const totalQ = m.query(`SELECT ${buyersOf} AS n FROM stats_buyer WHERE ${t.where}`, t.params) as Promise<
+      Array<{ n: string }>
+    >;
     let rowsQ: Promise<Array<{ k: string; n: string }>>;
     if (groupBy === SalesGroupBy.MONTH) {
       // A month lies in one year: one row per buyer, so count(*).
@@ -358,7 +361,7 @@ export class SalesStatsService {
     } else {
       const q = base(src.lvl, src.grp, src.child, true);
       rowsQ = m.query(
-        `SELECT ${src.key} AS k, count(DISTINCT buyer_key) AS n FROM stats_buyer WHERE ${q.where} GROUP BY 1`,
+        `SELECT ${src.key} AS k, ${src.grp === 'A' ? buyersOf : 'count(DISTINCT buyer_key)'} AS n FROM stats_buyer WHERE ${q.where} GROUP BY 1`,
         q.params,
       );
     }
