@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Db, type RequestContext } from '@bangfu/core';
+import { type RequestContext, Role } from '@bangfu/core';
+import { UserService } from '@bangfu/identity';
 import { type NotificationInput, NotificationService } from '@bangfu/supplier';
 import type { Complaint } from './aftersales.entities';
 
@@ -11,7 +12,7 @@ import type { Complaint } from './aftersales.entities';
 export class AftersalesNotifier {
   constructor(
     private readonly notifications: NotificationService,
-    private readonly db: Db,
+    private readonly users: UserService,
   ) {}
 
   async buyer(tx: RequestContext, c: Complaint, input: NotificationInput): Promise<void> {
@@ -25,13 +26,8 @@ export class AftersalesNotifier {
 
   /** The coordination offices with a coordinator whose prefix covers the region: they decide. */
   async coordinators(tx: RequestContext, regionCode: string, input: NotificationInput): Promise<void> {
-    const rows: Array<{ organization_id: string }> = await this.db
-      .manager(tx)
-      .query(
-        `SELECT DISTINCT organization_id FROM membership WHERE role = 'COORDINATOR' AND organization_id IS NOT NULL AND $1 LIKE region_prefix || '%'`,
-        [regionCode],
-      );
-    for (const r of rows) await this.notifications.notifyOrganization(tx, r.organization_id, input);
+    const offices = await this.users.organizationsWithRoleCovering(tx, Role.COORDINATOR, regionCode);
+    for (const id of offices) await this.notifications.notifyOrganization(tx, id, input);
   }
 
   static complaintInput(kind: string, title: string, c: Complaint): NotificationInput {

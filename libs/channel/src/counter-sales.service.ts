@@ -1,6 +1,5 @@
 import { ChannelErrorCode } from './channel.errors';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import {
@@ -16,7 +15,8 @@ import {
   type RequestContext,
   uniqueViolation,
 } from '@bangfu/core';
-import { hashPassword } from '@bangfu/identity';
+import { VariantService } from '@bangfu/catalog';
+import { UserService } from '@bangfu/identity';
 import { LedgerService } from '@bangfu/ledger';
 import {
   ActorKind,
@@ -115,6 +115,8 @@ export class CounterSalesService {
     private readonly orders: OrderService,
     private readonly fulfilment: FulfilmentService,
     private readonly ledger: LedgerService,
+    private readonly variants: VariantService,
+    private readonly users: UserService,
   ) {}
 
   async receive(ctx: RequestContext, req: CounterRequest): Promise<CounterResult> {
@@ -309,13 +311,21 @@ export class CounterSalesService {
   ): Promise<{ counterReportId: string; orderId: string } | null> {
     const m = this.db.manager(ctx);
     const ids = [...new Set(lines.map((l) => l.variantId))];
-    const variants: Array<{ id: string; retail_price: string; placed: boolean }> = await m.query(
-      `SELECT v.id, v.retail_price::text AS retail_price,
-              EXISTS (SELECT 1 FROM channel_product cp WHERE cp.channel_id = $2 AND cp.product_id = v.product_id) AS placed
-         FROM variant v WHERE v.id = ANY($1::uuid[])`,
-      [ids, channel.id],
+    // Catalog's variants, then which of their products this counter sells (two queries per report).
+    const forSale = await this.variants.forSale(ctx, ids);
+    const placed: Array<{ product_id: string }> = forSale.length
+      ? await m.query(`SELECT product_id FROM channel_product WHERE channel_id = $1 AND product_id = ANY($2::uuid[])`, [
+          channel.id,
+          forSale.map((v) => v.productId),
+        ])
+      : [];
+    const placedIds = new Set(placed.map((r) => r.product_id));
+    const byId = new Map(
+      forSale.map((v) => [
+        v.variantId,
+        { id: v.variantId, retail_price: v.retailPrice, placed: placedIds.has(v.productId) },
+      ]),
     );
-    const byId = new Map(variants.map((v) => [v.id, v]));
     let total = 0;
     for (const [i, line] of lines.entries()) {
       const v = byId.get(line.variantId);
@@ -438,18 +448,9 @@ export class CounterSalesService {
    * (CUSTOMER) orders. Created on the counter's first sale; concurrent first sales share it.
    */
   private async walkInBuyer(ctx: RequestContext, channel: Channel): Promise<Principal> {
-    const m = this.db.manager(ctx);
     const email = `counter-${channel.id}@walk-in.bangfu.invalid`;
     const displayName = `专柜散客 ${channel.deviceId ?? channel.id}`.slice(0, 100);
-    let [row]: Array<{ id: string }> = await m.query(`SELECT id FROM app_user WHERE email = $1`, [email]);
-    if (!row) {
-      await m.query(
-        `INSERT INTO app_user (email, display_name, password_hash, status) VALUES ($1, $2, $3, 'DISABLED') ON CONFLICT (email) DO NOTHING`,
-        [email, displayName, await hashPassword(randomBytes(32).toString('base64url'))],
-      );
-      [row] = await m.query(`SELECT id FROM app_user WHERE email = $1`, [email]);
-    }
-    return new Principal(row.id, displayName, []);
+    return new Principal(await this.users.ensureDisabledAccount(ctx, email, displayName), displayName, []);
   }
 
   private async logRejection(

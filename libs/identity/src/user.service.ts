@@ -1,4 +1,5 @@
 import { IdentityErrorCode } from './identity.errors';
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   AppError,
@@ -326,6 +327,24 @@ export class UserService {
       [userIds, kind],
     );
     return rows.map((r) => ({ userId: r.user_id, organizationId: r.organization_id, role: r.role }));
+  }
+
+  /**
+   * A disabled account with a random password nobody knows, so it can never sign in (a counter's
+   * walk-in buyer that counter orders are placed under), created on first use; concurrent first uses
+   * share it. Returns its id.
+   */
+  async ensureDisabledAccount(ctx: RequestContext, email: string, displayName: string): Promise<string> {
+    const m = this.db.manager(ctx);
+    let [row]: Array<{ id: string }> = await m.query(`SELECT id FROM app_user WHERE email = $1`, [email]);
+    if (!row) {
+      await m.query(
+        `INSERT INTO app_user (email, display_name, password_hash, status) VALUES ($1, $2, $3, 'DISABLED') ON CONFLICT (email) DO NOTHING`,
+        [email, displayName, await hashPassword(randomBytes(32).toString('base64url'))],
+      );
+      [row] = await m.query(`SELECT id FROM app_user WHERE email = $1`, [email]);
+    }
+    return row.id;
   }
 
   /** Organisations with a member in `role` whose region prefix covers the code (aftersales' coordinators). */

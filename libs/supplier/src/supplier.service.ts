@@ -14,7 +14,7 @@ import {
   Role,
   uniqueViolation,
 } from '@bangfu/core';
-import { isValidCreditCode, Membership, Organization } from '@bangfu/identity';
+import { isValidCreditCode, Membership, Organization, UserService } from '@bangfu/identity';
 import { normalizePrefix, type Region, RegionLevel, RegionService } from '@bangfu/region';
 import { In } from 'typeorm';
 import {
@@ -39,6 +39,7 @@ export class SupplierService {
     private readonly db: Db,
     private readonly regions: RegionService,
     private readonly notifications: NotificationService,
+    private readonly users: UserService,
   ) {}
 
   // ── for other domains ──────────────────────────────────────────────────────────
@@ -290,19 +291,24 @@ export class SupplierService {
       from_status: SupplierStatus | null;
       to_status: SupplierStatus;
       reason: string | null;
-      actor_name: string | null;
+      actor_user_id: string | null;
       created_at: Date;
     }> = await this.db.manager(ctx).query(
-      `SELECT e.from_status, e.to_status, e.reason, u.display_name AS actor_name, e.created_at
-           FROM supplier_admission_event e LEFT JOIN app_user u ON u.id = e.actor_user_id
+      `SELECT e.from_status, e.to_status, e.reason, e.actor_user_id, e.created_at
+           FROM supplier_admission_event e
           WHERE e.supplier_id = $1 ORDER BY e.created_at, e.id`,
       [supplierId],
+    );
+    // Actors' names from identity, one query for the whole history.
+    const names = await this.users.displayNames(
+      ctx,
+      rows.map((r) => r.actor_user_id),
     );
     return rows.map((r) => ({
       fromStatus: r.from_status,
       toStatus: r.to_status,
       reason: r.reason,
-      actorName: r.actor_name,
+      actorName: (r.actor_user_id && names.get(r.actor_user_id)) || null,
       createdAt: r.created_at,
     }));
   }
