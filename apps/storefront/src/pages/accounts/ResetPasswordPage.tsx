@@ -8,6 +8,7 @@ import { resetPasswordSchema } from '../../lib/forms';
 import { Link, useLocation } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
 import { useZodForm } from '../../lib/use-zod-form';
+import { NewPasswordFields } from './NewPasswordFields';
 
 /** 重置密码: the code from the message (prefilled from `?token=`) and a new password. */
 export function ResetPasswordPage() {
@@ -43,21 +44,11 @@ export function ResetPasswordPage() {
               error={problems.token}
               {...form.register('token')}
             />
-            <TextField
+            <NewPasswordFields
               label={t('reset.newPassword')}
-              hint={t('signup.passwordHint')}
-              type="password"
-              autoComplete="new-password"
-              maxLength={256}
-              error={problems.password}
-              {...form.register('password')}
-            />
-            <TextField
-              label={t('signup.confirm')}
-              type="password"
-              autoComplete="new-password"
-              error={problems.confirm}
-              {...form.register('confirm')}
+              password={form.register('password')}
+              confirm={form.register('confirm')}
+              errors={problems}
             />
             <button type="submit" className="button button-primary button-block" disabled={reset.busy}>
               {t('reset.submit')}

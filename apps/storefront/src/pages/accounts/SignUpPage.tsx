@@ -10,6 +10,7 @@ import { Link, navigate, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useAction } from '../../lib/use-action';
 import { useZodForm } from '../../lib/use-zod-form';
+import { NewPasswordFields } from './NewPasswordFields';
 
 /**
  * 注册: a retail customer account; `/signup/supplier` is the same form, after which the new account
@@ -79,21 +80,11 @@ export function SignUpPage() {
           error={problems.displayName}
           {...form.register('displayName')}
         />
-        <TextField
+        <NewPasswordFields
           label={t('login.password')}
-          hint={t('signup.passwordHint')}
-          type="password"
-          autoComplete="new-password"
-          maxLength={256}
-          error={problems.password}
-          {...form.register('password')}
-        />
-        <TextField
-          label={t('signup.confirm')}
-          type="password"
-          autoComplete="new-password"
-          error={problems.confirm}
-          {...form.register('confirm')}
+          password={form.register('password')}
+          confirm={form.register('confirm')}
+          errors={problems}
         />
         <button type="submit" className="button button-primary button-block" disabled={signUp.busy}>
           {signUp.busy ? t('signup.submitting') : t('signup.submit')}
