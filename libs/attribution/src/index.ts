@@ -13,3 +13,4 @@ export * from './periods';
 export * from './reconcile-command';
 export * from './reconciliation.service';
 export * from './attribution.errors';
+export * from './attribution.seed';

@@ -21,3 +21,4 @@ export * from './stock.service';
 export * from './variant.entity';
 export * from './variant.service';
 export * from './catalog.errors';
+export * from './catalog.seed';

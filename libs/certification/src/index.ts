@@ -8,3 +8,4 @@ export * from './certified-directory.service';
 export * from './dates';
 export * from './fixtures';
 export * from './certification.errors';
+export * from './certification.seed';

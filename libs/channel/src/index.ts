@@ -6,3 +6,4 @@ export * from './channel.types';
 export * from './counter-sales.service';
 export * from './counter-signature';
 export * from './channel.errors';
+export * from './channel.seed';

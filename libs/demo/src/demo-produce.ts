@@ -1,10 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AttributionKind, AttributionRuleService } from '@bangfu/attribution';
-import { ProductService } from '@bangfu/catalog';
+import { LotService, ProductService, VariantService } from '@bangfu/catalog';
 import { CertificationService } from '@bangfu/certification';
 import { Db, RequestContext } from '@bangfu/core';
-import { AppUser, AuthService, hashPassword } from '@bangfu/identity';
+import { AppUser, AuthService, hashPassword, seedMembership, seedOrganization, seedUser } from '@bangfu/identity';
 import { CheckoutService, FulfilmentService, Order, OrderService, SupplierOrder } from '@bangfu/ordering';
 import {
   type CommitOutcome,
@@ -21,6 +21,7 @@ import {
   type ReceiptOutcome,
   ReceiptService,
 } from '@bangfu/produce';
+import { seedHousehold, seedHouseholdUser, seedLinkage } from '@bangfu/supplier';
 import { DEMO_PASSWORD } from './demo-data';
 import type { DemoCatalogIds } from './seed-catalog';
 import { payDemoRetailOrder } from './seed-activity';
@@ -67,41 +68,50 @@ export async function seedDemoProduce(app: INestApplicationContext, ids: DemoCat
   await db.transaction(system, async (tx) => {
     const em = db.manager(tx);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    const [office] = await em.query(
-      `INSERT INTO organization (kind, name, region_code) VALUES ('COORDINATION_OFFICE', $1, $2) RETURNING id`,
-      [ZHAIGANG_TEAM.org, `${ZHAIGANG.town}000`],
-    );
-    const [team] = await em.query(
-      `INSERT INTO app_user (email, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`,
-      [ZHAIGANG_TEAM.email, ZHAIGANG_TEAM.displayName, passwordHash],
-    );
-    await em.query(
-      `INSERT INTO membership (user_id, role, organization_id, region_prefix) VALUES ($1, 'COORDINATOR', $2, $3)`,
-      [team.id, office.id, ZHAIGANG.town],
-    );
+    const officeId = await seedOrganization(em, {
+      kind: 'COORDINATION_OFFICE',
+      name: ZHAIGANG_TEAM.org,
+      creditCode: null,
+      regionCode: `${ZHAIGANG.town}000`,
+    });
+    const teamId = await seedUser(em, {
+      email: ZHAIGANG_TEAM.email,
+      displayName: ZHAIGANG_TEAM.displayName,
+      passwordHash,
+    });
+    await seedMembership(em, {
+      userId: teamId,
+      role: 'COORDINATOR',
+      organizationId: officeId,
+      regionPrefix: ZHAIGANG.town,
+    });
     for (const [key, village, name] of [
       ['pan', ZHAIGANG.jinguang, '盘金妹'],
       ['fang', ZHAIGANG.xinzhai, '房石贵'],
     ]) {
-      const [h] = await em.query(
-        `INSERT INTO household (village_code, head_name, size, status, created_by_org_id) VALUES ($1, $2, 4, 'EX_POVERTY', $3) RETURNING id`,
-        [village, name, office.id],
-      );
-      households.set(key, h.id);
-      await em.query(
-        `INSERT INTO linkage (supplier_id, household_id, type, terms, valid_from) VALUES ($1, $2, 'PURCHASE_CONTRACT', '奈李、生姜订单收购，保底价', $3)`,
-        [lianzhouId, h.id, `${day().slice(0, 4)}-01-01`],
-      );
+      const householdId = await seedHousehold(em, {
+        villageCode: village,
+        headName: name,
+        size: 4,
+        status: 'EX_POVERTY',
+        createdByOrgId: officeId,
+      });
+      households.set(key, householdId);
+      await seedLinkage(em, {
+        supplierId: lianzhouId,
+        householdId,
+        type: 'PURCHASE_CONTRACT',
+        terms: '奈李、生姜订单收购，保底价',
+        validFrom: `${day().slice(0, 4)}-01-01`,
+      });
     }
-    const [mo] = await em.query(
-      `INSERT INTO app_user (email, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`,
-      [DEMO_FARMER_MO.email, DEMO_FARMER_MO.displayName, passwordHash],
-    );
-    await em.query(`INSERT INTO membership (user_id, role, organization_id) VALUES ($1, 'FARMER', $2)`, [
-      mo.id,
-      lianzhouId,
-    ]);
-    await em.query(`UPDATE household SET user_id = $1 WHERE id = $2`, [mo.id, ids.householdIds.get('mo')]);
+    const moId = await seedUser(em, {
+      email: DEMO_FARMER_MO.email,
+      displayName: DEMO_FARMER_MO.displayName,
+      passwordHash,
+    });
+    await seedMembership(em, { userId: moId, role: 'FARMER', organizationId: lianzhouId });
+    await seedHouseholdUser(em, ids.householdIds.get('mo')!, moId);
   });
 
   const as = async (email: string): Promise<RequestContext> => {
@@ -180,7 +190,9 @@ export async function seedDemoProduce(app: INestApplicationContext, ids: DemoCat
     }),
   );
   await commitments.accept(team, nailiDeal.id);
-  const [{ id: variantId }] = await db.manager(system).query(`SELECT id FROM variant WHERE sku = $1`, [NAILI.sku]);
+  const variantId = (await app.get(VariantService).listByProducts(system, [product.id])).find(
+    (v) => v.sku === NAILI.sku,
+  )!.id;
   const nailiReceipt = received(
     await receipts.record(lianzhou, {
       commitmentId: nailiDeal.id,
@@ -226,11 +238,9 @@ export async function seedDemoProduce(app: INestApplicationContext, ids: DemoCat
     }),
   );
   await commitments.accept(moFarmer, choyDeal.id);
-  const [cx] = await db
-    .manager(system)
-    .query(`SELECT l.id FROM lot l WHERE l.lot_no = 'CX-2611' AND l.variant_id = $1`, [
-      ids.variantIds.get('LZ-CX-5KG'),
-    ]);
+  const cx = (await app.get(LotService).listForVariant(lianzhou, ids.variantIds.get('LZ-CX-5KG')!)).find(
+    (l) => l.lotNo === 'CX-2611',
+  )!;
   const choyReceipt = received(
     await receipts.record(lianzhou, { commitmentId: choyDeal.id, quantity: 480, lotId: cx.id, lotQuantity: 48 }),
   );

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Db, type Principal, RequestContext, Role } from '@bangfu/core';
 import { AppUser, AuthService, hashPassword, Membership } from '@bangfu/identity';
+import { VariantService } from '@bangfu/catalog';
 import { ChannelKind, ChannelService, CounterSalesService, signCounterRequest } from '@bangfu/channel';
 import {
   CheckoutService,
@@ -183,8 +184,8 @@ export async function seedDemoSalesStory(
   const as = async (email: string): Promise<RequestContext> => {
     let p = principals.get(email);
     if (!p) {
-      const [row]: Array<{ id: string }> = await sql(`SELECT id FROM app_user WHERE email = $1`, [email]);
-      const loaded = row && (await auth.load(row.id));
+      const user = await db.repo(system(), AppUser).findOneBy({ email });
+      const loaded = user && (await auth.load(user.id));
       if (!loaded) throw new Error(`demo account ${email} cannot act`);
       principals.set(email, (p = loaded));
     }
@@ -264,9 +265,9 @@ export async function seedDemoSalesStory(
   // This week's counter sales: now (a counter may not report sales older than a few days), signed.
   const counter = app.get(CounterSalesService);
   for (const [i, c] of DEMO_COUNTER_SALES.entries()) {
-    const priced: Array<{ id: string; retail_price: string }> = await sql(
-      `SELECT id, retail_price FROM variant WHERE id = ANY($1::uuid[])`,
-      [c.lines.map((l) => ids.variantIds.get(l.sku)!)],
+    const priced = await app.get(VariantService).forSale(
+      system(),
+      c.lines.map((l) => ids.variantIds.get(l.sku)!),
     );
     const body = {
       reportId: c.reportId,
@@ -276,7 +277,7 @@ export async function seedDemoSalesStory(
         return {
           variantId,
           quantity: l.quantity,
-          unitPrice: Number(priced.find((v) => v.id === variantId)!.retail_price),
+          unitPrice: Number(priced.find((v) => v.variantId === variantId)!.retailPrice),
         };
       }),
     };

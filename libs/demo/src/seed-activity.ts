@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { Db, Principal, RequestContext } from '@bangfu/core';
 import { formatYuan } from '@bangfu/money';
 import { AddressBookService, AuthService } from '@bangfu/identity';
-import { AttributionKind, AttributionRuleService } from '@bangfu/attribution';
+import { deepestRegionUnder } from '@bangfu/region';
+import { AttributionKind, AttributionRuleService, seedAttributionTotals } from '@bangfu/attribution';
 import {
   CheckoutService,
   FulfilmentService,
@@ -255,10 +256,7 @@ export async function seedDemoActivity(
   // ── a retail order in the online hall ──────────────────────────────────────────────────────
   const customer = 'customer@demo.bangfu';
   // The customer's default delivery address (a village of a demo county when villages are loaded).
-  const [{ code: village }]: Array<{ code: string }> = await app
-    .get(Db)
-    .manager(system())
-    .query(`SELECT code FROM region WHERE level >= 3 AND code LIKE '5206%' ORDER BY level DESC, code LIMIT 1`);
+  const village = (await deepestRegionUnder(app.get(Db).manager(system()), '5206'))!;
   const address = await app.get(AddressBookService).create(await as(customer), {
     recipient: '张顾客',
     phone: '13800138000',
@@ -280,19 +278,14 @@ export async function seedDemoActivity(
 
   // ── the figures the demo shows ─────────────────────────────────────────────────────────────
   const share = await app.get(CompletionService).reservedShare(agencyAdmin, agencyId, year);
-  const [attributed]: Array<{ amount: string; households: number }> = await app
-    .get(Db)
-    .manager(system())
-    .query(
-      `SELECT coalesce(sum(amount), 0) AS amount, count(DISTINCT household_id) FILTER (WHERE amount > 0)::int AS households FROM attribution_household_month`,
-    );
+  const attributed = await seedAttributionTotals(app.get(Db).manager(system()));
   return {
     requests: made.length,
     pendingApproval: made.filter((r) => r.status === PurchaseRequestStatus.PENDING_APPROVAL).length,
     orders: made.length + 1,
     completionPercent: share.completionPercent,
     pendingAmount: share.pendingAmount,
-    householdIncome: Number(attributed.amount),
+    householdIncome: attributed.amount,
     households: attributed.households,
   };
 }

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Db, RequestContext } from '@bangfu/core';
 import { AppUser, hashPassword, Membership, Organization, withCheckChar } from '@bangfu/identity';
-import { importRegions, padCode } from '@bangfu/region';
+import { importRegions, padCode, RegionService, seedCountyFlags } from '@bangfu/region';
 import { type DemoCatalogIds, seedDemoCatalog } from './seed-catalog';
 import { describeDemoActivity, seedDemoActivity } from './seed-activity';
 import { seedDemoSalesStory } from './demo-sales-story';
@@ -39,12 +39,10 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
   let catalog: DemoCatalogIds | undefined;
   await db.transaction(ctx, async (tx) => {
     const em = db.manager(tx);
-    await em.query(`UPDATE region SET ex_poverty_county = true WHERE code = ANY($1::text[])`, [
-      EX_POVERTY_COUNTIES.map(padCode),
-    ]);
-    await em.query(`UPDATE region SET key_assistance_county = true WHERE code = ANY($1::text[])`, [
-      KEY_ASSISTANCE_COUNTIES.map(padCode),
-    ]);
+    await seedCountyFlags(em, {
+      exPoverty: EX_POVERTY_COUNTIES.map(padCode),
+      keyAssistance: KEY_ASSISTANCE_COUNTIES.map(padCode),
+    });
 
     for (const o of DEMO_ORGS) {
       const org = await em.save(
@@ -69,7 +67,9 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
         regionPrefix: u.regionPrefix ?? null,
       });
     }
-    catalog = await seedDemoCatalog(em, orgIds, userIds, passwordHash);
+    const regions = app.get(RegionService);
+    const regionNames = async (code: string) => (await regions.path(tx, code)).map((r) => r.name);
+    catalog = await seedDemoCatalog(em, orgIds, userIds, passwordHash, regionNames);
   });
   const activity = await seedDemoActivity(app, orgIds, userIds, catalog!);
   await seedDemoSalesStory(app, catalog!); // the statistics dashboard's months, channels, refund and uncertified sales

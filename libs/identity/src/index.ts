@@ -11,3 +11,4 @@ export * from './password-reset.service';
 export * from './user.service';
 export * from './fixtures';
 export * from './identity.errors';
+export * from './identity.seed';

@@ -10,3 +10,4 @@ export * from './supplier.types';
 export { HouseholdConnection } from './household.resolver';
 export * from './fixtures';
 export * from './supplier.errors';
+export * from './supplier.seed';
