@@ -1,0 +1,128 @@
+import { Injectable, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Db, RequestContext } from '@bangfu/core';
+import { QueueService } from '@bangfu/queue';
+import { startTestServer, type TestServer } from '@bangfu/testing';
+import { ConsumesEvents, type EventConsumer, subscriptionsOf } from './consumer-registry';
+import { defineEvent, isEvent, type ReceivedEvent } from './domain-event';
+import { DomainEventDispatcher, OutboxRelayJob, RELAY_JOB } from './events.jobs';
+import { EventsModule } from './events.module';
+import { EVENTS_ENTITIES } from './outbox.entities';
+import { DOMAIN_EVENTS_QUEUE, OutboxService } from './outbox.service';
+
+class ParcelWeighed extends defineEvent<{ parcelId: string; grams: number; at: Date }>('test.parcel_weighed', 3) {}
+class ParcelLost extends defineEvent<{ parcelId: string }>('test.parcel_lost') {}
+
+/** Sees ParcelWeighed in the publishing transaction and after commit; writes what it saw to prove the transaction is shared. */
+const inTransaction: Array<ReceivedEvent<unknown>> = [];
+const afterCommit: string[] = [];
+@Injectable()
+@ConsumesEvents(ParcelWeighed, ParcelLost)
+class ScaleConsumer implements EventConsumer<{ parcelId: string }> {
+  readonly consumer = 'test.scale';
+  constructor(private readonly db: Db) {}
+  async handle(_ctx: RequestContext, event: ReceivedEvent<{ parcelId: string }>) {
+    afterCommit.push(`${event.type}:${event.payload.parcelId}`);
+  }
+  async handleInTransaction(tx: RequestContext, event: ReceivedEvent<{ parcelId: string }>) {
+    inTransaction.push(event);
+    // Inside the publisher's transaction: the event row is visible here before commit.
+    const [row] = await this.db
+      .manager(tx)
+      .query(`SELECT count(*)::int AS n FROM outbox_event WHERE id = $1`, [event.id]);
+    if (row.n !== 1) throw new Error('not in the publishing transaction');
+  }
+}
+
+/** Only after commit, and only for ParcelLost. */
+const lost: string[] = [];
+@Injectable()
+@ConsumesEvents(ParcelLost)
+class LostConsumer implements EventConsumer<{ parcelId: string }> {
+  readonly consumer = 'test.lost';
+  async handle(_ctx: RequestContext, event: ReceivedEvent<{ parcelId: string }>) {
+    if (!isEvent(event, ParcelLost)) throw new Error(`unexpected ${event.type}`);
+    lost.push(event.payload.parcelId);
+  }
+}
+
+@Module({ imports: [EventsModule], providers: [ScaleConsumer, LostConsumer] })
+class ParcelsModule {}
+
+let server: TestServer;
+let ds: DataSource;
+beforeAll(async () => {
+  server = await startTestServer({ imports: [ParcelsModule], entities: [...EVENTS_ENTITIES] });
+  ds = server.app.get(DataSource);
+});
+afterAll(() => server?.close());
+
+const sys = () => RequestContext.system('events-spec');
+const parcel = () => crypto.randomUUID();
+
+describe('typed events through the outbox', () => {
+  it('declares name, version and subscriptions on the classes', () => {
+    const e = new ParcelWeighed(parcel(), { parcelId: 'p', grams: 5, at: new Date() });
+    expect([e.eventName, e.version, ParcelLost.version]).toEqual(['test.parcel_weighed', 3, 1]);
+    expect(subscriptionsOf(ScaleConsumer)).toEqual(['test.parcel_weighed', 'test.parcel_lost']);
+    expect(subscriptionsOf(LostConsumer)).toEqual(['test.parcel_lost']);
+    expect(subscriptionsOf(ParcelsModule)).toEqual([]);
+  });
+
+  it('writes the row with its version in the caller’s transaction and runs in-transaction consumers with the payload as stored', async () => {
+    const id = parcel();
+    const at = new Date('2026-03-01T08:00:00Z');
+    const db = server.app.get(Db);
+    const outbox = server.app.get(OutboxService);
+    const eventId = await db.transaction(sys(), (tx) =>
+      outbox.publish(tx, new ParcelWeighed(id, { parcelId: id, grams: 1250, at })),
+    );
+    const [row] = await ds.query(`SELECT type, version, aggregate_id, payload FROM outbox_event WHERE id = $1`, [
+      eventId,
+    ]);
+    expect(row).toEqual({
+      type: 'test.parcel_weighed',
+      version: 3,
+      aggregate_id: id,
+      payload: { parcelId: id, grams: 1250, at: at.toISOString() },
+    });
+    const seen = inTransaction.find((e) => e.id === eventId)!;
+    // What the after-commit consumers will read back from jsonb: the date as a string.
+    expect(seen).toMatchObject({ type: 'test.parcel_weighed', version: 3, payload: row.payload });
+    expect(lost).toEqual([]);
+
+    // A rolled-back transaction leaves no event.
+    const other = parcel();
+    await expect(
+      db.transaction(sys(), async (tx) => {
+        await outbox.publish(tx, new ParcelLost(other, { parcelId: other }));
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await ds.query(`SELECT id FROM outbox_event WHERE aggregate_id = $1`, [other])).toEqual([]);
+  });
+
+  it('relays with the version and runs each subscribed consumer once per event', async () => {
+    const id = parcel();
+    const outbox = server.app.get(OutboxService);
+    const eventId = await server.app
+      .get(Db)
+      .transaction(sys(), (tx) => outbox.publish(tx, new ParcelLost(id, { parcelId: id })));
+    expect(await server.app.get(OutboxRelayJob).handle({ name: RELAY_JOB })).toMatchObject({
+      relayed: expect.any(Number),
+    });
+    const job = await server.app.get(QueueService).queue(DOMAIN_EVENTS_QUEUE).getJob(eventId);
+    expect(job?.data).toMatchObject({ id: eventId, type: 'test.parcel_lost', version: 1, aggregateId: id });
+
+    const dispatcher = server.app.get(DomainEventDispatcher);
+    expect(await dispatcher.handle({ data: job!.data })).toEqual({ consumers: ['test.scale', 'test.lost'] });
+    // A retried job: both consumers recorded their consumption with their effects, so nothing runs twice.
+    expect(await dispatcher.handle({ data: job!.data })).toEqual({ consumers: [] });
+    expect(lost).toEqual([id]);
+    expect(afterCommit.filter((s) => s.endsWith(id))).toEqual([`test.parcel_lost:${id}`]);
+    expect(
+      await ds.query(`SELECT consumer FROM outbox_consumption WHERE event_id = $1 ORDER BY consumer`, [eventId]),
+    ).toEqual([{ consumer: 'test.lost' }, { consumer: 'test.scale' }]);
+  });
+});
