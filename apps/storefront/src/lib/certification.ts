@@ -1,10 +1,11 @@
 // What a buyer should understand from a product's certification (帮扶产品认定), as one of a few looks.
 import { shanghaiDate as shanghaiToday } from '@bangfu/locale';
+import type { CertificationStatus } from '../api/generated/graphql';
 
-export type CertificationStatus = 'PENDING' | 'VERIFIED' | 'CERTIFIED' | 'EXPIRED' | 'REVOKED' | 'REJECTED';
+export type { CertificationStatus };
 
 export interface CertificationInfo {
-  status: CertificationStatus | string;
+  status: CertificationStatus;
   certificateNo?: string | null;
   validFrom?: string | null;
   validTo?: string | null;
