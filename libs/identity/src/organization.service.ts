@@ -37,9 +37,14 @@ export class OrganizationService {
   ) {}
 
   async get(ctx: RequestContext, id: string): Promise<Organization> {
-    const org = await this.db.repo(ctx, Organization).findOneBy({ id });
+    const org = await this.find(ctx, id);
     if (!org) throw notFound('Organization', id);
     return org;
+  }
+
+  /** The organisation, or null (no permission check: callers decide who may read what). */
+  find(ctx: RequestContext, id: string): Promise<Organization | null> {
+    return this.db.repo(ctx, Organization).findOneBy({ id });
   }
 
   /** Names by organisation id, for other libs' lists (audit's actor organisations); unknown ids are left out. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Db, forbidden, notFound, type RequestContext, Role } from '@bangfu/core';
+import { Db, forbidden, notFound, OrganizationKind, type RequestContext, Role } from '@bangfu/core';
+import { OrganizationService } from '@bangfu/identity';
 import { type Fen, fenTransformer } from '@bangfu/money';
 import { Accounts } from './chart';
 import { AccountKind, AccountOwnerKind, LedgerAccount, PostingKind } from './ledger.entities';
@@ -14,7 +15,10 @@ export const STATEMENT_MAX_LINES = 2000;
 /** Read side of the ledger: supplier statements and the trial balance. */
 @Injectable()
 export class LedgerReportService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly organizations: OrganizationService,
+  ) {}
 
   /**
    * 供应商对账单: movements on the supplier's payable account in [from, to). Its own staff, platform
@@ -108,8 +112,9 @@ export class LedgerReportService {
     const scope =
       prefixes === null
         ? ''
-        : `AND ((a.owner_kind = '${AccountOwnerKind.SUPPLIER}' AND EXISTS (SELECT 1 FROM organization o WHERE o.id = a.owner_id AND o.kind = 'SUPPLIER' AND o.region_code LIKE ANY($2::text[])))
-             OR (a.owner_kind = '${AccountOwnerKind.CHANNEL}' AND EXISTS (SELECT 1 FROM channel c WHERE c.id = a.owner_id AND c.region_code LIKE ANY($2::text[]))))`;
+        : // Identity's and channel's read views: a supplier account's owner is a supplier organisation.
+          `AND ((a.owner_kind = '${AccountOwnerKind.SUPPLIER}' AND EXISTS (SELECT 1 FROM organization_region o WHERE o.organization_id = a.owner_id AND o.region_code LIKE ANY($2::text[])))
+             OR (a.owner_kind = '${AccountOwnerKind.CHANNEL}' AND EXISTS (SELECT 1 FROM channel_directory c WHERE c.id = a.owner_id AND c.region_code LIKE ANY($2::text[]))))`;
     const rows: Array<{
       id: string;
       code: string;
@@ -148,15 +153,14 @@ export class LedgerReportService {
 
   private async requireStatementAccess(ctx: RequestContext, supplierId: string): Promise<void> {
     const principal = ctx.requirePrincipal();
-    const [org] = await this.db
-      .manager(ctx)
-      .query(`SELECT id, region_code FROM organization WHERE id = $1 AND kind = 'SUPPLIER'`, [supplierId]);
+    const found = await this.organizations.find(ctx, supplierId);
+    const org = found?.kind === OrganizationKind.SUPPLIER ? found : null;
     if (principal.hasRole(Role.PLATFORM_ADMIN)) {
       if (!org) throw notFound('Supplier', supplierId);
       return;
     }
     if (org && principal.organizationIds(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF).includes(supplierId)) return;
-    const code: string | null = org?.region_code ?? null;
+    const code: string | null = org?.regionCode ?? null;
     if (code && principal.regionPrefixes(Role.AUDITOR).some((prefix) => code.startsWith(prefix))) return;
     throw forbidden('You may only read statements of your own supplier, or of suppliers in your audit region');
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@bangfu/identity';
 import { LEDGER_CONFIG, ledgerConfigFromEnv } from './ledger.config';
 import { LedgerAccount, LedgerEntry, LedgerPosting } from './ledger.entities';
 import { LedgerReportService } from './ledger-report.service';
@@ -8,6 +9,7 @@ import { LedgerService } from './ledger.service';
 export const LEDGER_ENTITIES = [LedgerAccount, LedgerPosting, LedgerEntry];
 
 @Module({
+  imports: [IdentityModule],
   providers: [
     { provide: LEDGER_CONFIG, useFactory: () => ledgerConfigFromEnv(process.env) },
     LedgerService,

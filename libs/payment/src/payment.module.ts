@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@bangfu/identity';
 import { LedgerModule } from '@bangfu/ledger';
+import { SupplierModule } from '@bangfu/supplier';
 import { OrderingModule } from '@bangfu/ordering';
 import { loadPlatformBankAccount, PLATFORM_BANK_ACCOUNT } from './bank-account.config';
 import { BankTransferProvider } from './bank-transfer.provider';
@@ -21,7 +23,7 @@ import { StripeWebhookController, StripeWebhookService } from './stripe-webhook.
 export const PAYMENT_ENTITIES = [Payment, PaymentRefund, PaymentEvent, SupplierPayoutAccount, PayoutBatch, Payout];
 
 @Module({
-  imports: [OrderingModule, LedgerModule],
+  imports: [IdentityModule, SupplierModule, OrderingModule, LedgerModule],
   controllers: [StripeWebhookController, PayoutController],
   providers: [
     // Core config cannot be extended from a domain lib: payment reads its own STRIPE_* variables.

@@ -2,7 +2,9 @@ import { PaymentErrorCode } from './payment.errors';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppError, badInput, Db, forbidden, notFound, type RequestContext, Role } from '@bangfu/core';
+import { OrganizationService } from '@bangfu/identity';
 import { LedgerService } from '@bangfu/ledger';
+import { SupplierService } from '@bangfu/supplier';
 import { In } from 'typeorm';
 import {
   Payout,
@@ -40,6 +42,8 @@ export class PayoutService {
     private readonly db: Db,
     private readonly ledger: LedgerService,
     private readonly stripe: StripePaymentProvider,
+    private readonly suppliers: SupplierService,
+    private readonly organizations: OrganizationService,
   ) {}
 
   async setPayoutAccount(ctx: RequestContext, input: PayoutAccountInput): Promise<SupplierPayoutAccount> {
@@ -61,10 +65,7 @@ export class PayoutService {
     if (stripeAccountId && !ctx.requirePrincipal().hasRole(Role.PLATFORM_ADMIN))
       throw forbidden('Connected Stripe accounts are linked by the platform');
     return this.db.transaction(ctx, async (tx) => {
-      const [supplier] = await this.db
-        .manager(tx)
-        .query(`SELECT 1 FROM supplier_profile WHERE organization_id = $1`, [input.supplierId]);
-      if (!supplier) throw notFound('Supplier', input.supplierId);
+      await this.suppliers.get(tx, input.supplierId); // NOT_FOUND unless it is a supplier
       const repo = this.db.repo(tx, SupplierPayoutAccount);
       const current = await repo.findOneBy({ supplierId: input.supplierId });
       const next = {
@@ -247,21 +248,24 @@ export class PayoutService {
     await this.batch(ctx, batchId);
     const rows: Array<{
       supplier_id: string;
-      name: string;
       bank_name: string;
       bank_account_name: string;
       destination: string;
       amount: string;
       reference: string;
     }> = await this.db.manager(ctx).query(
-      `SELECT p.supplier_id, o.name, p.bank_name, p.bank_account_name, p.destination, p.amount::text AS amount, p.reference
-           FROM payout p JOIN organization o ON o.id = p.supplier_id
+      `SELECT p.supplier_id, p.bank_name, p.bank_account_name, p.destination, p.amount::text AS amount, p.reference
+           FROM payout p
           WHERE p.batch_id = $1 AND p.method = 'BANK_FILE' ORDER BY p.reference`,
       [batchId],
     );
+    const names = await this.organizations.names(
+      ctx,
+      rows.map((r) => r.supplier_id),
+    );
     const lines: BankPayoutLine[] = rows.map((r) => ({
       supplierId: r.supplier_id,
-      supplierName: r.name,
+      supplierName: names.get(r.supplier_id) ?? '',
       bankName: r.bank_name,
       bankAccountName: r.bank_account_name,
       bankAccountNo: r.destination,
