@@ -21,12 +21,13 @@ export function TextField({
   label,
   hint,
   error,
+  compact = false,
   ...input
-}: ComponentProps<'input'> & { label: ReactNode; hint?: ReactNode; error?: FieldError }) {
+}: ComponentProps<'input'> & { label: ReactNode; hint?: ReactNode; error?: FieldError; compact?: boolean }) {
   const id = useId();
   const described = [hint ? `${id}-hint` : '', error ? `${id}-problem` : ''].filter(Boolean).join(' ');
   return (
-    <div className="field">
+    <div className={compact ? 'field field-compact' : 'field'}>
       <label htmlFor={id}>{label}</label>
       <input id={id} aria-invalid={!!error} aria-describedby={described || undefined} {...input} />
       {hint && (

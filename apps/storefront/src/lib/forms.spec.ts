@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isMessageKey } from '../i18n/translate';
-import { addressFormSchema, resetPasswordSchema, shipFormSchema, signUpSchema } from './forms';
+import { addressFormSchema, newProductSchema, resetPasswordSchema, shipFormSchema, signUpSchema } from './forms';
+import { emptyProduct, emptyVariant } from './product-form';
 
 /** Field → message of a failed parse (the shape react-hook-form shows). */
 function problems(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
@@ -85,6 +86,48 @@ describe('ship form', () => {
   });
 });
 
+describe('new product form', () => {
+  const draft = {
+    ...emptyProduct(),
+    title: ' 梵净山红茶 ',
+    origin: '520621',
+    variants: [
+      {
+        ...emptyVariant(),
+        spec: '100g',
+        retailPrice: '68',
+        agencyPrice: '60',
+        marketReferencePrice: '75',
+        sku: 'TEA-1',
+      },
+    ],
+  };
+
+  it('gives CreateProductInput: prices in fen, the county as a 12-digit code', () => {
+    const r = newProductSchema('s1').safeParse(draft);
+    expect(r.success && r.data).toMatchObject({
+      supplierId: 's1',
+      title: '梵净山红茶',
+      originRegionCode: '520621000000',
+      variants: [{ sku: 'TEA-1', spec: '100g', retailPrice: 6800, agencyPrice: 6000, marketReferencePrice: 7500 }],
+    });
+  });
+
+  it('puts each problem on the variant field it names', () => {
+    const bad = {
+      ...draft,
+      origin: '',
+      variants: [draft.variants[0], { ...emptyVariant(), spec: 'x', retailPrice: '1.234' }],
+    };
+    expect(problems(newProductSchema('s1').safeParse(bad))).toEqual({
+      origin: 'form.problem.required',
+      'variants.1.retailPrice': 'form.problem.price',
+      'variants.1.agencyPrice': 'form.problem.required',
+      'variants.1.marketReferencePrice': 'form.problem.required',
+    });
+  });
+});
+
 describe('messages', () => {
   it('every message the schemas give is a translation key', () => {
     const failures = [
@@ -98,6 +141,11 @@ describe('messages', () => {
         isDefault: false,
       }),
       shipFormSchema.safeParse({ carrier: 'x'.repeat(101), trackingNo: '' }),
+      newProductSchema('s').safeParse({
+        ...emptyProduct(),
+        origin: '52',
+        variants: [{ ...emptyVariant(), sku: '!', stockOnHand: '-1' }],
+      }),
     ];
     const messages = failures.flatMap((r) => Object.values(problems(r)));
     expect(messages.length).toBeGreaterThan(10);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { MessageKey } from '../i18n/translate';
 import { type AddressProblem, checkAddress } from './address';
 import { checkShipment, type ShipProblem } from './orders';
+import { buildCreateProductInput, type ProductDraft } from './product-form';
 import { regionCodeOf } from './region-code';
 
 const key = (k: MessageKey): string => k;
@@ -38,7 +39,7 @@ function report(
   field = (f: string) => f,
 ) {
   for (const [name, problem] of Object.entries(problems))
-    if (problem) ctx.addIssue({ code: 'custom', path: [field(name)], message: `${prefix}.${problem}` });
+    if (problem) ctx.addIssue({ code: 'custom', path: field(name).split('.'), message: `${prefix}.${problem}` });
 }
 
 /** The region picker gives a prefix ("5206") or a full 12-digit code; the API wants the code. */
@@ -70,3 +71,15 @@ export const shipFormSchema = z
   .superRefine((s, ctx) =>
     report(ctx, checkShipment(s.carrier, s.trackingNo) as Record<string, ShipProblem>, 'ship.problem'),
   );
+
+/**
+ * 新产品: the draft as typed (prices in yuan, SKUs may be blank) → CreateProductInput, by buildCreateProductInput;
+ * its problems land on the fields they name (`variants.0.retailPrice`).
+ */
+export const newProductSchema = (supplierId: string) =>
+  z.custom<ProductDraft>().transform((draft, ctx) => {
+    const built = buildCreateProductInput(supplierId, draft);
+    if (built.input) return built.input;
+    report(ctx, built.errors, 'form.problem');
+    return z.NEVER;
+  });

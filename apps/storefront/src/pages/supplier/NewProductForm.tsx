@@ -1,25 +1,23 @@
-import { type FormEvent, useState } from 'react';
+import { Controller, useFieldArray } from 'react-hook-form';
 import { api } from '../../api/client';
 import { CATEGORIES } from '../../api/catalog';
 import { CREATE_PRODUCT, type CreateProductInput, type OwnProduct, VARIANT_UNITS } from '../../api/portal';
 import { ErrorNotice } from '../../components/Feedback';
+import { FieldProblem, TextField } from '../../components/FormField';
 import { RegionPicker } from '../../components/RegionPicker';
+import { SelectField } from '../../components/SelectField';
 import { useI18n } from '../../i18n';
 import { categoryOptions } from '../../lib/categories';
-import {
-  buildCreateProductInput,
-  emptyProduct,
-  emptyVariant,
-  type FormErrors,
-  type ProductDraft,
-  type VariantDraft,
-} from '../../lib/product-form';
+import { newProductSchema } from '../../lib/forms';
+import { emptyProduct, emptyVariant } from '../../lib/product-form';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
-import { SelectField } from '../../components/SelectField';
+import { useZodForm } from '../../lib/use-zod-form';
 
 const FALLBACK_UNITS = ['kg', 'g', '斤', '箱', '盒', '袋', '瓶', '罐', '个', '只', '头', '件', '份'];
+const PRICE_FIELDS = ['retailPrice', 'agencyPrice', 'marketReferencePrice'] as const;
 
+/** 新产品: title, description, category, origin and one or more variants; lib/product-form.ts checks and converts. */
 export function NewProductForm({
   supplierId,
   onCreated,
@@ -30,61 +28,28 @@ export function NewProductForm({
   onCancel: () => void;
 }) {
   const { t, locale } = useI18n();
-  const [draft, setDraft] = useState<ProductDraft>(emptyProduct);
-  const [errors, setErrors] = useState<FormErrors>({});
+  const form = useZodForm(newProductSchema(supplierId), emptyProduct());
+  const variants = useFieldArray({ control: form.control, name: 'variants' });
+  const problems = form.formState.errors;
   const categories = useQuery(CATEGORIES);
   const units = useQuery(VARIANT_UNITS).data?.variantUnits ?? FALLBACK_UNITS;
   const create = useAction((input: CreateProductInput) => api.request(CREATE_PRODUCT, { input }));
 
-  const problem = (field: string) => {
-    const p = errors[field];
-    return p ? (
-      <span className="field-error" role="alert">
-        {t(`form.problem.${p}`)}
-      </span>
-    ) : null;
-  };
-  const setVariant = (i: number, patch: Partial<VariantDraft>) =>
-    setDraft({ ...draft, variants: draft.variants.map((v, j) => (j === i ? { ...v, ...patch } : v)) });
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const built = buildCreateProductInput(supplierId, draft);
-    setErrors(built.errors ?? {});
-    if (!built.input) return;
-    const done = await create.run(built.input);
+  const submit = form.handleSubmit(async (input) => {
+    const done = await create.run(input);
     if (done) onCreated(done.createProduct);
-  };
+  });
 
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="new-product-title" noValidate>
       <h2 id="new-product-title">{t('products.new')}</h2>
       <ErrorNotice error={create.error} />
-      <label className="field">
-        <span>{t('product.title')}</span>
-        <input
-          name="title"
-          value={draft.title}
-          aria-invalid={!!errors.title}
-          onChange={(e) => setDraft({ ...draft, title: e.target.value })}
-        />
-        {problem('title')}
-      </label>
+      <TextField label={t('product.title')} error={problems.title} {...form.register('title')} />
       <label className="field">
         <span>{t('product.description')}</span>
-        <textarea
-          name="description"
-          rows={3}
-          value={draft.description}
-          onChange={(e) => setDraft({ ...draft, description: e.target.value })}
-        />
+        <textarea rows={3} {...form.register('description')} />
       </label>
-      <SelectField
-        label={t('filter.category')}
-        name="categoryId"
-        value={draft.categoryId}
-        onChange={(e) => setDraft({ ...draft, categoryId: e.target.value })}
-      >
+      <SelectField label={t('filter.category')} {...form.register('categoryId')}>
         <option value="">{t('filter.category.none')}</option>
         {categoryOptions(categories.data?.categories ?? []).map(({ category, depth }) => (
           <option key={category.id} value={category.id}>
@@ -95,86 +60,72 @@ export function NewProductForm({
       </SelectField>
       <fieldset className="fieldset">
         <legend>{t('product.origin')}</legend>
-        <RegionPicker value={draft.origin} deepest={5} onChange={(origin) => setDraft({ ...draft, origin })} />
-        {problem('origin') ?? <p className="hint">{t('products.originHint')}</p>}
+        <Controller
+          control={form.control}
+          name="origin"
+          render={({ field }) => <RegionPicker value={field.value} deepest={5} onChange={field.onChange} />}
+        />
+        {problems.origin ? (
+          <FieldProblem error={problems.origin} />
+        ) : (
+          <p className="hint">{t('products.originHint')}</p>
+        )}
       </fieldset>
 
       <fieldset className="fieldset">
         <legend>{t('product.variants')}</legend>
-        {draft.variants.map((v, i) => (
-          <div className="variant-editor" key={i} data-testid="variant-editor">
-            <label className="field field-compact">
-              <span>{t('variant.spec')}</span>
-              <input
-                name={`variants.${i}.spec`}
+        {variants.fields.map((row, i) => {
+          const rowProblems = problems.variants?.[i];
+          return (
+            <div className="variant-editor" key={row.id} data-testid="variant-editor">
+              <TextField
+                compact
+                label={t('variant.spec')}
                 placeholder="250g×2"
-                value={v.spec}
-                onChange={(e) => setVariant(i, { spec: e.target.value })}
+                error={rowProblems?.spec}
+                {...form.register(`variants.${i}.spec`)}
               />
-              {problem(`variants.${i}.spec`)}
-            </label>
-            <SelectField
-              compact
-              label={t('variant.unit')}
-              name={`variants.${i}.unit`}
-              value={v.unit}
-              onChange={(e) => setVariant(i, { unit: e.target.value })}
-            >
-              {units.map((u) => (
-                <option key={u} value={u}>
-                  {u}
-                </option>
-              ))}
-            </SelectField>
-            {(['retailPrice', 'agencyPrice', 'marketReferencePrice'] as const).map((field) => (
-              <label className="field field-compact" key={field}>
-                <span>{t(`variant.${field}`)} (¥)</span>
-                <input
-                  name={`variants.${i}.${field}`}
+              <SelectField compact label={t('variant.unit')} {...form.register(`variants.${i}.unit`)}>
+                {units.map((u) => (
+                  <option key={u} value={u}>
+                    {u}
+                  </option>
+                ))}
+              </SelectField>
+              {PRICE_FIELDS.map((field) => (
+                <TextField
+                  compact
+                  key={field}
+                  label={`${t(`variant.${field}`)} (¥)`}
                   inputMode="decimal"
-                  value={v[field]}
-                  onChange={(e) => setVariant(i, { [field]: e.target.value })}
+                  error={rowProblems?.[field]}
+                  {...form.register(`variants.${i}.${field}`)}
                 />
-                {problem(`variants.${i}.${field}`)}
-              </label>
-            ))}
-            <label className="field field-compact">
-              <span>{t('variant.stockOnHand')}</span>
-              <input
-                name={`variants.${i}.stockOnHand`}
+              ))}
+              <TextField
+                compact
+                label={t('variant.stockOnHand')}
                 inputMode="numeric"
-                value={v.stockOnHand}
-                onChange={(e) => setVariant(i, { stockOnHand: e.target.value })}
+                error={rowProblems?.stockOnHand}
+                {...form.register(`variants.${i}.stockOnHand`)}
               />
-              {problem(`variants.${i}.stockOnHand`)}
-            </label>
-            <label className="field field-compact">
-              <span>{t('variant.sku')}</span>
-              <input
-                name={`variants.${i}.sku`}
+              <TextField
+                compact
+                label={t('variant.sku')}
                 className="mono"
                 placeholder={t('variant.skuAuto')}
-                value={v.sku}
-                onChange={(e) => setVariant(i, { sku: e.target.value })}
+                error={rowProblems?.sku}
+                {...form.register(`variants.${i}.sku`)}
               />
-              {problem(`variants.${i}.sku`)}
-            </label>
-            {draft.variants.length > 1 && (
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => setDraft({ ...draft, variants: draft.variants.filter((_, j) => j !== i) })}
-              >
-                {t('variant.remove')}
-              </button>
-            )}
-          </div>
-        ))}
-        <button
-          type="button"
-          className="button button-quiet"
-          onClick={() => setDraft({ ...draft, variants: [...draft.variants, emptyVariant()] })}
-        >
+              {variants.fields.length > 1 && (
+                <button type="button" className="link-button" onClick={() => variants.remove(i)}>
+                  {t('variant.remove')}
+                </button>
+              )}
+            </div>
+          );
+        })}
+        <button type="button" className="button button-quiet" onClick={() => variants.append(emptyVariant())}>
           {t('variant.add')}
         </button>
       </fieldset>
