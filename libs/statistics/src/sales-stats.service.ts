@@ -426,13 +426,17 @@ export class SalesStatsService {
     if (side !== StatsSide.ORIGIN) return;
     const months = monthsOf(range);
     const [first, last] = [months[0], months[months.length - 1]];
-    total.householdsDriven = (await this.households.forRegion(ctx, scope.regionCode, first, last)).householdsDriven;
-    for (const [k, f] of rows) {
-      if (groupBy === SalesGroupBy.MONTH)
-        f.householdsDriven = (await this.households.forRegion(ctx, scope.regionCode, k, k)).householdsDriven;
-      // A key equal to the region itself (origin recorded at its level) would count its whole subtree: left null.
-      if (groupBy === SalesGroupBy.REGION && k !== NONE_KEY && k !== scope.regionCode)
-        f.householdsDriven = (await this.households.forRegion(ctx, k, first, last)).householdsDriven;
-    }
+    const forRegion = (code: string, from: string, to: string) =>
+      this.households.forRegion(ctx, code, from, to).then((h) => h.householdsDriven);
+    // Independent reads (two queries each): at once, not one row after another.
+    await Promise.all([
+      forRegion(scope.regionCode, first, last).then((n) => (total.householdsDriven = n)),
+      ...[...rows].map(async ([k, f]) => {
+        if (groupBy === SalesGroupBy.MONTH) f.householdsDriven = await forRegion(scope.regionCode, k, k);
+        // A key equal to the region itself (origin recorded at its level) would count its whole subtree: left null.
+        if (groupBy === SalesGroupBy.REGION && k !== NONE_KEY && k !== scope.regionCode)
+          f.householdsDriven = await forRegion(k, first, last);
+      }),
+    ]);
   }
 }
