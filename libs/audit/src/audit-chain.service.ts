@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type RequestContext } from '@bangfu/core';
+import { addDays, dayStart, shanghaiDate } from '@bangfu/locale';
 import type { AuditChainCheckpoint, AuditChainStatus, AuditChainVerification } from './audit.types';
 
 const GENESIS = '0'.repeat(64);
@@ -59,8 +60,8 @@ export class AuditChainService {
    * end) as an append-only checkpoint. Verifying a day twice publishes twice; both rows stand.
    */
   async verifyDay(ctx: RequestContext, day: string): Promise<AuditChainCheckpoint> {
-    const from = new Date(`${day}T00:00:00+08:00`);
-    const to = new Date(from.getTime() + 86_400_000);
+    const from = dayStart(day);
+    const to = dayStart(day, 'end');
     return this.db.transaction(ctx, async (tx) => {
       const v = await this.verify(tx, from, to);
       const [head] = await this.db
@@ -109,5 +110,5 @@ export class AuditChainService {
 
 /** Yesterday in Asia/Shanghai (UTC+8, no DST) as YYYY-MM-DD: the day the nightly job verifies. */
 export function previousShanghaiDay(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+  return addDays(shanghaiDate(now), -1);
 }

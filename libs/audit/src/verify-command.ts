@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { Db, RequestContext } from '@bangfu/core';
+import { isCalendarDate } from '@bangfu/locale';
 import { AuditChainService, previousShanghaiDay } from './audit-chain.service';
 
 export const AUDIT_VERIFY_USAGE = `audit:verify [--day 2026-01-31] [--json]
@@ -14,7 +15,7 @@ export async function runAuditVerify(
 ): Promise<number> {
   const i = argv.indexOf('--day');
   const day = i >= 0 ? argv[i + 1] : previousShanghaiDay();
-  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(new Date(`${day}T00:00:00+08:00`).getTime())) {
+  if (!day || !isCalendarDate(day)) {
     write(`--day must be a date like 2026-01-31`);
     return 2;
   }

@@ -1,5 +1,6 @@
 import { CatalogErrorCode } from './catalog.errors';
 import { ErrorCode, AppError, badInput } from '@bangfu/core';
+import { isCalendarDate } from '@bangfu/locale';
 import { ProductStatus } from './product.entity';
 import { Role } from '@bangfu/core';
 
@@ -14,7 +15,6 @@ export const THUMB_SIZE = 320;
 export const MAX_IMAGE_PIXELS = 50_000_000;
 
 const SKU = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function requireText(value: string | null | undefined, field: string, max: number, min = 1): string {
   const text = (value ?? '').trim();
@@ -63,19 +63,11 @@ export function assertSku(value: string, field = 'sku'): string {
 }
 
 /** Today in Asia/Shanghai as YYYY-MM-DD: harvest dates and validity are business dates. */
-export function shanghaiToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
+export { shanghaiDate as shanghaiToday } from '@bangfu/locale';
 
 export function assertDate(value: string, field: string): string {
   const d = (value ?? '').trim().slice(0, 10);
-  const parsed = new Date(`${d}T00:00:00Z`);
-  if (!DATE.test(d) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== d) {
+  if (!isCalendarDate(d)) {
     throw new AppError(ErrorCode.INVALID_DATE, `${field} must be a date like 2026-01-31`, { field });
   }
   return d;

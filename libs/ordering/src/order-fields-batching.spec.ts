@@ -77,7 +77,7 @@ describe('per-parent fields are batched per request', () => {
     expect((page as Array<{ history: unknown[] }>).every((o) => o.history.length > 0)).toBe(true);
   });
 
-  it('lines of supplier orders a mutation did not preload come in one query too', async () => {
+  it('a single order reads its history once too', async () => {
     const [first] = (await server.gqlOk(`query { orders(first: 1) { edges { node { id } } } }`, {}, customer.token))
       .orders.edges;
     recording = [];

@@ -19,28 +19,19 @@ import {
   toConnection,
 } from '@bangfu/core';
 import { UserService } from '@bangfu/identity';
+import { dayStart, isCalendarDate, parseTimestamp } from '@bangfu/locale';
 import { OrderAccessService } from './order-access.service';
 import { assertId } from './order-state.service';
 import { Order, OrderHistory, OrderLine, SupplierOrder, SupplierOrderHistory } from './ordering.entities';
 import { type OrderFilter, type SupplierOrderCounts, SupplierOrderTab } from './ordering.types';
 import { supplierTabWhere } from './supplier-queue';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A date argument ('2026-01-01' or an ISO timestamp) as an instant: the start of that Asia/Shanghai day, or the timestamp itself. */
+/** A date argument ('2026-01-01' or an ISO timestamp) as an instant: the start of that Asia/Shanghai day (the next day's start for `to`), or the timestamp itself. */
 function parseDay(value: string, field: string, endOfDay: boolean): Date {
   const v = value.trim();
-  if (DAY.test(v)) {
-    // A real calendar day (2026-02-30 is refused); Asia/Shanghai is UTC+8 all year.
-    const utc = new Date(`${v}T00:00:00Z`);
-    if (!Number.isNaN(utc.getTime()) && utc.toISOString().slice(0, 10) === v) {
-      const start = new Date(`${v}T00:00:00+08:00`);
-      return endOfDay ? new Date(start.getTime() + 86_400_000) : start;
-    }
-  } else if (/^\d{4}-\d{2}-\d{2}T/.test(v)) {
-    const t = new Date(v);
-    if (!Number.isNaN(t.getTime())) return t;
-  }
+  if (isCalendarDate(v)) return dayStart(v, endOfDay ? 'end' : 'start');
+  const t = parseTimestamp(v, { zoned: false });
+  if (t) return t;
   throw new AppError(
     ErrorCode.INVALID_DATE,
     `${field} must be a date like 2026-01-01 (got ${JSON.stringify(value).slice(0, 40)})`,

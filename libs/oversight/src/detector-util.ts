@@ -1,19 +1,17 @@
+import { SHANGHAI_OFFSET_MS } from '@bangfu/locale';
+import { formatYuan } from '@bangfu/money';
 import type { OrderSignalLine } from '@bangfu/ordering';
 import type { AnomalyFigureData } from './anomaly.entities';
 
 const DAY_MS = 86_400_000;
-const SHANGHAI_MS = 8 * 3_600_000;
 
 export const daysBefore = (now: Date, days: number): Date => new Date(now.getTime() - days * DAY_MS);
 export const minutesBefore = (t: Date, minutes: number): Date => new Date(t.getTime() - minutes * 60_000);
 
 /** Asia/Shanghai is UTC+8 all year. */
-export const shanghaiHour = (t: Date): number => new Date(t.getTime() + SHANGHAI_MS).getUTCHours();
-export const shanghaiMonth = (t: Date): string => new Date(t.getTime() + SHANGHAI_MS).toISOString().slice(0, 7);
-export const shanghaiYear = (t: Date): number => new Date(t.getTime() + SHANGHAI_MS).getUTCFullYear();
-/** The instant an Asia/Shanghai calendar day starts. */
-export const shanghaiDayStart = (y: number, m: number, d: number): Date =>
-  new Date(Date.UTC(y, m - 1, d) - SHANGHAI_MS);
+export const shanghaiHour = (t: Date): number => new Date(t.getTime() + SHANGHAI_OFFSET_MS).getUTCHours();
+/** The instant an Asia/Shanghai calendar day starts (month and day may overflow). */
+export { shanghaiMidnight as shanghaiDayStart, shanghaiMonth, shanghaiYear } from '@bangfu/locale';
 
 /** Lower median (an actual observed price, never an average of two). */
 export function median(values: number[]): number | null {
@@ -45,4 +43,5 @@ export const units = (name: string, value: number): AnomalyFigureData => ({ name
 export const text = (name: string, value: string): AnomalyFigureData => ({ name, value: 0, unit: 'TEXT', text: value });
 
 export const sumTotals = (lines: OrderSignalLine[]): number => lines.reduce((a, l) => a + l.lineTotal, 0);
-export const yuan = (f: number): string => `¥${(f / 100).toFixed(2)}`;
+/** Amounts in finding summaries: the one yuan formatter (@bangfu/money), "¥1,234.56". */
+export const yuan = (f: number): string => formatYuan(f);

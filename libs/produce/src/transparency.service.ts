@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { CountyIncomeService } from '@bangfu/attribution';
 import { ErrorCode, AppError, Db, type RequestContext } from '@bangfu/core';
+import { shanghaiYear } from '@bangfu/locale';
 import { normalizePrefix } from '@bangfu/region';
 import { CountyTransparency } from './transparency.types';
 
 const TOP = 5;
 
 /** The current year in Asia/Shanghai (the programme's calendar). */
-export function shanghaiYear(now = new Date()): number {
-  return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now));
-}
+export { shanghaiYear };
 
 /**
  * The public transparency page per county (issue 14): purchase payments from this lib's receipts

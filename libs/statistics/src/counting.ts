@@ -1,12 +1,8 @@
+import { shanghaiDate as shanghaiDay } from '@bangfu/locale';
 import type { CountingOrder } from '@bangfu/ordering';
 
-/** Business days are Asia/Shanghai calendar days (UTC+8, no daylight saving time). */
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-
-/** 'YYYY-MM-DD' of an instant in Asia/Shanghai. */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
+/** Business days are Asia/Shanghai calendar days: 'YYYY-MM-DD' of an instant (@bangfu/locale). */
+export { shanghaiDay };
 
 /** The dimensions of a counted line that its order-line snapshot lacks, frozen when it counts. */
 export interface LineDims {

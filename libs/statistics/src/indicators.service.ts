@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@bangfu/core';
 import { CertifiedDirectoryService } from '@bangfu/certification';
 import { ChannelService } from '@bangfu/channel';
+import { dayStart } from '@bangfu/locale';
 import { HouseholdFiguresService } from './households';
 import { LabelService } from './labels';
 import { SalesStatsService } from './sales-stats.service';
 import { parseDay, regionScope } from './scope';
 import type { AssistanceIndicators } from './statistics.types';
-
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
 /**
  * An amount in fen the way the reports write it: 亿元 from one hundred million yuan, 万元 from ten
@@ -53,8 +52,8 @@ export class IndicatorsService {
   async indicators(ctx: RequestContext, regionCode: string, date: string): Promise<AssistanceIndicators> {
     const scope = regionScope(ctx, regionCode);
     const day = parseDay(date, 'end', 'date');
-    const [y, mo, d] = day.split('-').map(Number);
-    const endOfDay = new Date(Date.UTC(y, mo - 1, d + 1) - SHANGHAI_OFFSET_MS);
+    const y = Number(day.slice(0, 4));
+    const endOfDay = dayStart(day, 'end');
     const kinds = await this.channels.countByKind(ctx, scope.prefix, endOfDay);
     const certified = await this.certified.certifiedCounts(ctx, scope.prefix, day);
     const ytd = await this.sales.netTotals(ctx, scope, { fromDay: `${y}-01-01`, toDay: day });

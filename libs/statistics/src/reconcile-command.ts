@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { Db, RequestContext } from '@bangfu/core';
+import { addMonths, shanghaiDate } from '@bangfu/locale';
 import { CountingFactsService } from '@bangfu/ordering';
 import { rebuildStatsRollups } from './rebuild';
 import { StatsReconciliationService } from './reconciliation.service';
@@ -10,10 +11,8 @@ export const STATS_RECONCILE_USAGE = `stats:reconcile [--from 2026-01|2026-01-01
                      --rebuild first recomputes stats_cube and stats_buyer from stats_line/stats_refund`;
 
 function defaultWindow(now = new Date()): { from: string; to: string } {
-  const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-  const [y, m] = today.split('-').map(Number);
-  const prev = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-  return { from: prev, to: today };
+  const today = shanghaiDate(now);
+  return { from: addMonths(today.slice(0, 7), -1), to: today };
 }
 
 /** `stats:reconcile` for apps/api/src/cli.ts (a DataSource, no Nest app). Returns the exit code. */

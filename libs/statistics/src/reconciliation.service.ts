@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type RequestContext } from '@bangfu/core';
+import { dayStart } from '@bangfu/locale';
 import { CountingFactsService } from '@bangfu/ordering';
 import {
   addCube,
@@ -19,11 +20,6 @@ import { segmentsOf } from './sales-stats.service';
 import { type DayRange, parseDayRange } from './scope';
 import type { StatsDifference, StatsReconciliationReport } from './statistics.types';
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-const midnight = (day: string, plusDays = 0) => {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + plusDays) - SHANGHAI_OFFSET_MS);
-};
 const UNKNOWN_DIMS: LineDims = { channelKind: '?', supplierKind: '?', categoryKey: '?', buyerRegionCode: '?' };
 /** At most this many differences are kept in the stored report (the count is always exact). */
 const MAX_KEPT = 1000;
@@ -52,7 +48,7 @@ export class StatsReconciliationService {
 
   private async run(tx: RequestContext, range: DayRange): Promise<StatsReconciliationReport> {
     const m = this.db.manager(tx);
-    const ids = await this.facts.orderIdsTouching(tx, midnight(range.fromDay), midnight(range.toDay, 1));
+    const ids = await this.facts.orderIdsTouching(tx, dayStart(range.fromDay), dayStart(range.toDay, 'end'));
     const orders = await this.facts.load(tx, ids);
     const inRange = (day: string) => day >= range.fromDay && day <= range.toDay;
     // Stored rows of these orders, and any stored row of the period whose order we did not find.

@@ -1,4 +1,5 @@
 import { badInput, forbidden, type RequestContext, Role } from '@bangfu/core';
+import { isCalendarDate, isCalendarMonth, monthBounds } from '@bangfu/locale';
 import { LEVEL_DIGITS, normalizePrefix, padCode } from '@bangfu/region';
 
 /** The whole country: `regionCode: ""` or `"000000000000"` (platform admins, or an office scoped to everything). */
@@ -33,25 +34,14 @@ export function childDigits(prefix: string): number {
   return LEVEL_DIGITS.find((d) => d > prefix.length) ?? 12;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTH = /^(\d{4})-(\d{2})$/;
-
-function realDate(y: number, m: number, d: number): boolean {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d && y >= 2000 && y <= 2100;
-}
+/** Years the statistics cover: anything outside is a typo, not a period. */
+const inYears = (v: string) => Number(v.slice(0, 4)) >= 2000 && Number(v.slice(0, 4)) <= 2100;
 
 /** A business day 'YYYY-MM-DD'; a month is its first day (start) or last day (end). */
 export function parseDay(value: string, edge: 'start' | 'end', field: string): string {
   const v = String(value ?? '').trim();
-  const d = DATE.exec(v);
-  if (d && realDate(Number(d[1]), Number(d[2]), Number(d[3]))) return v;
-  const m = MONTH.exec(v);
-  if (m && realDate(Number(m[1]), Number(m[2]), 1)) {
-    if (edge === 'start') return `${v}-01`;
-    const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).getUTCDate();
-    return `${v}-${String(last).padStart(2, '0')}`;
-  }
+  if (isCalendarDate(v) && inYears(v)) return v;
+  if (isCalendarMonth(v) && inYears(v)) return edge === 'start' ? `${v}-01` : monthBounds(v).last;
   throw badInput(`${field} must be a month (2026-01) or a date (2026-01-31)`, { field });
 }
 

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow, Ctx, type RequestContext, Role } from '@bangfu/core';
 import { Region, RegionService } from '@bangfu/region';
-import { todayInShanghai } from './dates';
+import { shanghaiDate } from '@bangfu/locale';
 import { HouseholdService } from './household.service';
 import { LinkageService } from './linkage.service';
 import { Household, Linkage } from './supplier.entities';
@@ -52,7 +52,7 @@ export class LinkageResolver {
 
   @ResolveField(() => Boolean, { description: 'Valid today (Asia/Shanghai)' })
   active(@Parent() l: Linkage): boolean {
-    const today = todayInShanghai();
+    const today = shanghaiDate();
     return l.validFrom <= today && (l.validTo === null || l.validTo >= today);
   }
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { Role } from '@bangfu/core';
 import { expectErrorCode, type TestServer } from '@bangfu/testing';
-import { todayInShanghai } from './dates';
+import { shanghaiDate } from '@bangfu/locale';
 import { createHouseholdFixture, createLinkageFixture, createSupplierFixture } from './fixtures';
 import { SupplierStatus } from './supplier.entities';
 import { type Actor, actor, count, startSupplierServer, villages } from './test-helpers';
@@ -69,7 +69,7 @@ describe('creating linkages', () => {
       validTo: '2027-02-28',
     });
     expect(l.household).toEqual({ id: ownHousehold, headName: '田大姐' });
-    expect(l.active).toBe(todayInShanghai() >= '2025-03-01' && todayInShanghai() <= '2027-02-28');
+    expect(l.active).toBe(shanghaiDate() >= '2025-03-01' && shanghaiDate() <= '2027-02-28');
     const [row] = await ds.query(`SELECT created_by_user_id FROM linkage WHERE id = $1`, [l.id]);
     expect(row.created_by_user_id).toBe(staffA.userId);
   });

@@ -1,3 +1,4 @@
+import { monthsBetween } from '@bangfu/locale';
 import { useState } from 'react';
 import { MY_HOUSEHOLD_INCOME } from '../../api/attribution';
 import { Bars } from '../../components/Charts';
@@ -7,22 +8,6 @@ import { useI18n } from '../../i18n';
 import { INCOME_PERIODS, type IncomePeriod, periodRange } from '../../lib/agency';
 import { formatFen } from '../../lib/money';
 import { useQuery } from '../../lib/use-query';
-
-/** Months of a range, oldest first ("2026-01" … "2026-03"). */
-function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = from.split('-').map(Number);
-  const [ty, tm] = to.split('-').map(Number);
-  while (y < ty || (y === ty && m <= tm)) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-    m += 1;
-    if (m > 12) {
-      m = 1;
-      y += 1;
-    }
-  }
-  return out;
-}
 
 /** 我的增收: the farmer's own household income from counted sales, by month and product (phone first). */
 function FarmerIncome() {
