@@ -1,5 +1,6 @@
 // The product list's state lives in the URL (/products?search=…&minPrice=12.5): shareable, and the
 // back button works. Prices in the URL are the yuan the visitor typed; the API gets integer fen.
+import type { ProductFilter } from '../api/generated/graphql';
 import { parseYuanToFen } from './money';
 
 export interface ProductListParams {
@@ -14,17 +15,8 @@ export interface ProductListParams {
   maxPrice: string;
 }
 
-/** The `filter` argument of `products(filter, first, after)`; absent keys mean "no restriction". */
-export interface ProductFilterInput {
-  search?: string;
-  regionCode?: string;
-  certifiedOnly?: boolean;
-  categoryId?: string;
-  channelId?: string;
-  supplierId?: string;
-  minPrice?: number;
-  maxPrice?: number;
-}
+/** The `filter` argument of `products(filter, first, after)` (the schema's ProductFilter); absent keys mean "no restriction". */
+export type ProductFilterInput = ProductFilter;
 
 export type PriceProblem = 'minPrice' | 'maxPrice' | 'range';
 
@@ -86,7 +78,6 @@ export function toProductFilter(params: ProductListParams): { filter: ProductFil
     if (fen === null) problems.push(key);
     else filter[key] = fen;
   }
-  if (filter.minPrice !== undefined && filter.maxPrice !== undefined && filter.minPrice > filter.maxPrice)
-    problems.push('range');
+  if (filter.minPrice != null && filter.maxPrice != null && filter.minPrice > filter.maxPrice) problems.push('range');
   return { filter, problems };
 }
