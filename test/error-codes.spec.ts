@@ -21,7 +21,7 @@ function sources(dir: string): string[] {
 /** Throw sites and union-result builders whose code argument is a string literal. */
 export function inlineCodes(text: string): string[] {
   const found: string[] = [];
-  const site = /(?:new\s+(?:Http)?AppError|counterRefusal|\binvalid)\(\s*([^,]*),/g;
+  const site = /(?:new\s+(?:Http)?AppError|counterRefusal|\binvalid|\b(?:core)?[gG]uard(?:<[^>]*>)?)\(\s*([^,]*),/g;
   for (const m of text.matchAll(site)) for (const lit of m[1].matchAll(/'([A-Z][A-Z0-9_]+)'/g)) found.push(lit[1]);
   for (const m of text.matchAll(/@Field\([^)]*\)\s+code\s*=\s*'([A-Z][A-Z0-9_]+)'/g)) found.push(m[1]);
   return found;

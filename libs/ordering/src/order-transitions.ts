@@ -53,17 +53,21 @@ const agency = guard(
   (g) => g.order.buyerKind === BuyerKind.AGENCY,
 );
 const fullyPaid = guard(
-  'ORDER_NOT_PAID',
+  OrderingErrorCode.ORDER_NOT_PAID,
   'The order is not paid in full',
   (g) => g.order.paidAmount === g.order.totalAmount,
 );
 /** An agency order leaves PLACED for money or pay-on-delivery only after the unit's policy approved it. */
 const approvedIfAgency = guard(
-  'ORDER_NOT_APPROVED',
+  OrderingErrorCode.ORDER_NOT_APPROVED,
   'This agency order has not passed the unit’s approval (spending limit and approver); it cannot be paid or confirmed',
   (g) => !(g.order.buyerKind === BuyerKind.AGENCY && !g.order.approvedAt),
 );
-const delivered = guard('ORDER_NOT_DELIVERED', 'The order is not delivered yet', (g) => !!g.order.deliveredAt);
+const delivered = guard(
+  OrderingErrorCode.ORDER_NOT_DELIVERED,
+  'The order is not delivered yet',
+  (g) => !!g.order.deliveredAt,
+);
 
 /**
  * The order lifecycle as data. A move not listed from the current status is INVALID_TRANSITION;
@@ -98,14 +102,16 @@ export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
     from: [S.PAID, S.CONFIRMED],
     to: S.FULFILLING,
     actors: [SYSTEM, SUPPLIER],
-    guard: guard('NOTHING_SHIPPED', 'No supplier order has shipped', (g) => g.supplierOrders.some(shipped)),
+    guard: guard(OrderingErrorCode.NOTHING_SHIPPED, 'No supplier order has shipped', (g) =>
+      g.supplierOrders.some(shipped),
+    ),
     note: 'first supplier order shipped',
   },
   {
     from: [S.FULFILLING],
     to: S.DELIVERED,
     actors: [SYSTEM, BUYER, SUPPLIER],
-    guard: guard('NOT_ALL_DELIVERED', 'Not every supplier order is delivered', (g) =>
+    guard: guard(OrderingErrorCode.NOT_ALL_DELIVERED, 'Not every supplier order is delivered', (g) =>
       live(g).every((so) => so.status === SupplierOrderStatus.DELIVERED),
     ),
     note: 'every supplier order delivered',
@@ -117,7 +123,7 @@ export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
     guard: all(
       agency,
       delivered,
-      guard('ORDER_ALREADY_ACCEPTED', 'The order is already accepted', (g) => !g.order.acceptedAt),
+      guard(OrderingErrorCode.ORDER_ALREADY_ACCEPTED, 'The order is already accepted', (g) => !g.order.acceptedAt),
     ),
     note: 'agency acceptance (验收) with invoice and inspection documents',
   },
@@ -129,11 +135,11 @@ export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
       fullyPaid,
       delivered,
       guard(
-        'ORDER_NOT_ACCEPTED',
+        OrderingErrorCode.ORDER_NOT_ACCEPTED,
         'An agency order is settled after its acceptance (验收)',
         (g) => !(g.order.buyerKind === BuyerKind.AGENCY && !g.order.acceptedAt),
       ),
-      guard('ORDER_ALREADY_SETTLED', 'The order is already settled', (g) => !g.order.settledAt),
+      guard(OrderingErrorCode.ORDER_ALREADY_SETTLED, 'The order is already settled', (g) => !g.order.settledAt),
     ),
     note: 'settled: after acceptance (agency) or delivery (retail), paid in full',
   },
@@ -142,7 +148,7 @@ export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
     to: S.REFUNDED,
     actors: [SYSTEM],
     guard: guard(
-      'NOT_FULLY_REFUNDED',
+      OrderingErrorCode.NOT_FULLY_REFUNDED,
       'Refunds do not cover the paid amount',
       (g) => g.order.refundedAmount > 0 && g.order.refundedAmount === g.order.paidAmount,
     ),
@@ -153,7 +159,7 @@ export const ORDER_TRANSITIONS: readonly OrderTransition[] = [
     to: S.PARTIALLY_REFUNDED,
     actors: [SYSTEM],
     guard: guard(
-      'NOT_PARTIALLY_REFUNDED',
+      OrderingErrorCode.NOT_PARTIALLY_REFUNDED,
       'Not a partial refund',
       (g) => g.order.refundedAmount > 0 && g.order.refundedAmount < g.order.paidAmount,
     ),
@@ -195,7 +201,7 @@ export interface SupplierOrderTransition {
 
 /** Counter (专柜) sales hand the goods over at the counter; no other order may be moved that way. */
 const counterChannel = coreGuard<SupplierOrderGuardContext>(
-  'NOT_A_COUNTER_ORDER',
+  OrderingErrorCode.NOT_A_COUNTER_ORDER,
   'Only an order placed in a counter (专柜) channel is handed over at the counter',
   (g) => g.channelKind === 'COUNTER',
 );
