@@ -27,6 +27,7 @@ import { ReadViews1764002900000 } from './1764002900000-read-views';
 import { ProductDirectory1764002900100 } from './1764002900100-product-directory';
 import { IdentityAuditViews1764003000000 } from './1764003000000-identity-audit-views';
 import { StatisticsBuyerYears1764003100000 } from './1764003100000-statistics-buyer-years';
+import { StatisticsLockedRead1764003100100 } from './1764003100100-statistics-locked-read';
 
 export const migrations = [
   Foundation1764000000000,
@@ -57,4 +58,5 @@ export const migrations = [
   ProductDirectory1764002900100,
   IdentityAuditViews1764003000000,
   StatisticsBuyerYears1764003100000,
+  StatisticsLockedRead1764003100100,
 ];

@@ -112,8 +112,8 @@ export class RollupWriterService {
   ) {}
 
   /**
-   * Four statements of its own per order: the advisory lock, what is stored for the order (lines and
-   * refunds in one select), the products' categories for new lines (one batched lookup; channel and
+   * Three statements of its own per order: the advisory lock with what is stored for the order (lines,
+   * refunds, exclusion — one function call), the products' categories for new lines (one batched lookup; channel and
    * supplier kinds are cached, they never change), and one write — the new stats_line and stats_refund
    * rows, the refunded amounts of lines already stored, and the stats_cube / stats_buyer upserts, as
    * data-modifying CTEs of a single statement.
@@ -122,17 +122,15 @@ export class RollupWriterService {
     assertUuid(orderId, 'orderId');
     return this.db.transaction(ctx, async (tx) => {
       const m = this.db.manager(tx);
-      await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 1764001500))`, [orderId]);
+      // The advisory lock on the order and, after it, what is stored for it: one round trip (a PL/pgSQL
+      // function, migration 1764003100100, so the read sees what the lock's previous holder committed).
+      const rows: Array<{ t: 'L' | 'R' | 'X'; j: any }> = await m.query(`SELECT t, j FROM stats_lock_and_read($1)`, [
+        orderId,
+      ]);
       // `known`: the facts an OrderCounted / OrderRefunded event carries (statistics.consumer.ts), read by ordering once.
       const [order] = known ? [known] : await this.facts.load(tx, [orderId]);
       const result: StatsSyncResult = { orderId, counted: !!order?.countedAt, linesCounted: 0, refundsRecorded: 0 };
       if (!order?.countedAt) return result;
-      const rows: Array<{ t: 'L' | 'R' | 'X'; j: any }> = await m.query(
-        `SELECT 'L' AS t, to_jsonb(s) AS j FROM stats_line s WHERE order_id = $1
-         UNION ALL SELECT 'R', jsonb_build_object('order_line_id', order_line_id, 'refund_id', refund_id) FROM stats_refund WHERE order_id = $1
-         UNION ALL SELECT 'X', NULL FROM stats_correction WHERE order_id = $1`,
-        [orderId],
-      );
       const stored = new Map<string, StoredLine>(
         rows.filter((r) => r.t === 'L').map((r) => [r.j.order_line_id, r.j as StoredLine]),
       );
