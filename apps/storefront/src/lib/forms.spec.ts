@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isMessageKey } from '../i18n/translate';
-import { addressFormSchema, newProductSchema, resetPasswordSchema, shipFormSchema, signUpSchema } from './forms';
+import {
+  addressFormSchema,
+  newProductSchema,
+  offerFormSchema,
+  resetPasswordSchema,
+  shipFormSchema,
+  signUpSchema,
+} from './forms';
 import { emptyProduct, emptyVariant } from './product-form';
 
 /** Field → message of a failed parse (the shape react-hook-form shows). */
@@ -128,6 +135,41 @@ describe('new product form', () => {
   });
 });
 
+describe('produce offer form', () => {
+  const offer = {
+    cropName: ' 白萝卜 ',
+    variety: ' ',
+    quantity: '500',
+    unit: '斤',
+    price: '1.50',
+    from: '2026-12-06',
+    until: '2026-12-20',
+    note: '',
+  };
+
+  it('gives CreateProduceOfferInput without photos: whole quantity, price in fen, empty optionals as null', () => {
+    const r = offerFormSchema.safeParse(offer);
+    expect(r.success && r.data).toEqual({
+      cropName: '白萝卜',
+      variety: null,
+      quantity: 500,
+      unit: '斤',
+      askingPrice: 150,
+      availableFrom: '2026-12-06',
+      availableUntil: '2026-12-20',
+      note: null,
+    });
+  });
+
+  it('explains a missing crop, a fractional quantity and a price that is not a number', () => {
+    expect(problems(offerFormSchema.safeParse({ ...offer, cropName: '', quantity: '2.5', price: 'abc' }))).toEqual({
+      cropName: 'produce.form.needCrop',
+      quantity: 'produce.form.needQuantity',
+      price: 'produce.form.needPrice',
+    });
+  });
+});
+
 describe('messages', () => {
   it('every message the schemas give is a translation key', () => {
     const failures = [
@@ -141,6 +183,16 @@ describe('messages', () => {
         isDefault: false,
       }),
       shipFormSchema.safeParse({ carrier: 'x'.repeat(101), trackingNo: '' }),
+      offerFormSchema.safeParse({
+        cropName: '',
+        variety: '',
+        quantity: '0',
+        unit: '斤',
+        price: '0',
+        from: '',
+        until: '',
+        note: '',
+      }),
       newProductSchema('s').safeParse({
         ...emptyProduct(),
         origin: '52',

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { MessageKey } from '../i18n/translate';
 import { type AddressProblem, checkAddress } from './address';
+import { parseYuanToFen } from './money';
 import { checkShipment, type ShipProblem } from './orders';
 import { buildCreateProductInput, type ProductDraft } from './product-form';
 import { regionCodeOf } from './region-code';
@@ -83,3 +84,40 @@ export const newProductSchema = (supplierId: string) =>
     report(ctx, built.errors, 'form.problem');
     return z.NEVER;
   });
+
+/** Optional text: trimmed, null when left empty. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, key('form.problem.tooLong'))
+    .transform((v) => v || null);
+
+/** 发布供货: crop, whole quantity, asking price in yuan (→ fen), dates; photos are added by the form. */
+export const offerFormSchema = z
+  .object({
+    cropName: z.string().trim().min(1, key('produce.form.needCrop')).max(60, key('form.problem.tooLong')),
+    variety: optionalText(60),
+    quantity: z.string().transform((v, ctx) => {
+      const n = Number(v);
+      if (Number.isInteger(n) && n > 0) return n;
+      ctx.addIssue({ code: 'custom', message: key('produce.form.needQuantity') });
+      return z.NEVER;
+    }),
+    unit: z.string(),
+    price: z.string().transform((v, ctx) => {
+      const fen = parseYuanToFen(v);
+      if (fen) return fen;
+      ctx.addIssue({ code: 'custom', message: key('produce.form.needPrice') });
+      return z.NEVER;
+    }),
+    from: z.string(),
+    until: z.string(),
+    note: optionalText(500),
+  })
+  .transform(({ price, from, until, ...rest }) => ({
+    ...rest,
+    askingPrice: price,
+    availableFrom: from,
+    availableUntil: until,
+  }));

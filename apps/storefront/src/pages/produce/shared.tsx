@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import {
   ACCEPT_COMMITMENT,
@@ -11,11 +11,14 @@ import {
   uploadProducePhoto,
 } from '../../api/produce';
 import { ErrorNotice } from '../../components/Feedback';
+import { FieldProblem, TextField } from '../../components/FormField';
 import { SelectField } from '../../components/SelectField';
 import { translateOr, useI18n } from '../../i18n';
 import { shanghaiToday } from '../../lib/certification';
-import { formatFen, parseYuanToFen } from '../../lib/money';
+import { formatFen } from '../../lib/money';
+import { offerFormSchema } from '../../lib/forms';
 import { useAction } from '../../lib/use-action';
+import { useZodForm } from '../../lib/use-zod-form';
 
 /** A status as a chip: `produce.status.<STATUS>`, or the code when we have no text for it. */
 export function ProduceStatus({ status, testId }: { status: string; testId?: string }) {
@@ -46,7 +49,7 @@ export function OfferForm({
 }) {
   const { t } = useI18n();
   const today = shanghaiToday();
-  const [form, setForm] = useState({
+  const form = useZodForm(offerFormSchema, {
     cropName: '',
     variety: '',
     quantity: '',
@@ -56,10 +59,9 @@ export function OfferForm({
     until: plusDays(today, 14),
     note: '',
   });
+  const problems = form.formState.errors;
+  const unit = form.watch('unit');
   const [photos, setPhotos] = useState<Array<{ key: string; url: string }>>([]);
-  const [invalid, setInvalid] = useState<string | null>(null);
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
-    setForm((f) => ({ ...f, [k]: e.target.value }));
   const upload = useAction(async (files: File[]) => {
     for (const file of files) {
       const photo = await uploadProducePhoto(file);
@@ -70,53 +72,39 @@ export function OfferForm({
     async (input: CreateProduceOfferInput) => (await api.request(CREATE_PRODUCE_OFFER, { input })).createProduceOffer,
   );
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const quantity = Number(form.quantity);
-    const askingPrice = parseYuanToFen(form.price);
-    if (!form.cropName.trim()) return setInvalid(t('produce.form.needCrop'));
-    if (!Number.isInteger(quantity) || quantity <= 0) return setInvalid(t('produce.form.needQuantity'));
-    if (!askingPrice) return setInvalid(t('produce.form.needPrice'));
-    setInvalid(null);
+  const submit = form.handleSubmit(async (offerInput) => {
     const offer = await create.run({
-      cropName: form.cropName.trim(),
-      variety: form.variety.trim() || null,
-      quantity,
-      unit: form.unit,
-      availableFrom: form.from,
-      availableUntil: form.until,
-      askingPrice,
-      note: form.note.trim() || null,
+      ...offerInput,
       imageKeys: photos.map((p) => p.key),
       ...(householdId ? { householdId } : {}),
     });
     if (offer) onCreated(offer);
-  };
+  });
 
   return (
     <form className="card" onSubmit={submit} data-testid="offer-form" noValidate>
       <h2>{householdId ? t('produce.form.assistedTitle') : t('produce.form.title')}</h2>
-      <div className="field">
-        <label htmlFor="offer-crop">{t('produce.form.crop')}</label>
-        <input
-          id="offer-crop"
-          value={form.cropName}
-          onChange={set('cropName')}
-          placeholder={t('produce.form.cropPlaceholder')}
-          maxLength={60}
-          required
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="offer-variety">{t('produce.form.variety')}</label>
-        <input id="offer-variety" value={form.variety} onChange={set('variety')} maxLength={60} />
-      </div>
+      <TextField
+        label={t('produce.form.crop')}
+        placeholder={t('produce.form.cropPlaceholder')}
+        maxLength={60}
+        error={problems.cropName}
+        {...form.register('cropName')}
+      />
+      <TextField
+        label={t('produce.form.variety')}
+        maxLength={60}
+        error={problems.variety}
+        {...form.register('variety')}
+      />
       <div className="produce-grid-2">
-        <div className="field">
-          <label htmlFor="offer-quantity">{t('produce.form.quantity')}</label>
-          <input id="offer-quantity" inputMode="numeric" value={form.quantity} onChange={set('quantity')} required />
-        </div>
-        <SelectField label={t('produce.form.unit')} value={form.unit} onChange={set('unit')}>
+        <TextField
+          label={t('produce.form.quantity')}
+          inputMode="numeric"
+          error={problems.quantity}
+          {...form.register('quantity')}
+        />
+        <SelectField label={t('produce.form.unit')} {...form.register('unit')}>
           {PRODUCE_UNITS.map((u) => (
             <option key={u} value={u}>
               {u}
@@ -124,30 +112,21 @@ export function OfferForm({
           ))}
         </SelectField>
       </div>
-      <div className="field">
-        <label htmlFor="offer-price">{t('produce.form.price', { unit: form.unit })}</label>
-        <input
-          id="offer-price"
-          inputMode="decimal"
-          value={form.price}
-          onChange={set('price')}
-          placeholder="1.50"
-          required
-        />
-      </div>
+      <TextField
+        label={t('produce.form.price', { unit })}
+        inputMode="decimal"
+        placeholder="1.50"
+        error={problems.price}
+        {...form.register('price')}
+      />
       <div className="produce-grid-2">
-        <div className="field">
-          <label htmlFor="offer-from">{t('produce.form.from')}</label>
-          <input id="offer-from" type="date" value={form.from} onChange={set('from')} />
-        </div>
-        <div className="field">
-          <label htmlFor="offer-until">{t('produce.form.until')}</label>
-          <input id="offer-until" type="date" value={form.until} onChange={set('until')} />
-        </div>
+        <TextField label={t('produce.form.from')} type="date" {...form.register('from')} />
+        <TextField label={t('produce.form.until')} type="date" {...form.register('until')} />
       </div>
       <div className="field">
         <label htmlFor="offer-note">{t('produce.form.note')}</label>
-        <textarea id="offer-note" rows={2} value={form.note} onChange={set('note')} maxLength={500} />
+        <textarea id="offer-note" rows={2} maxLength={500} {...form.register('note')} />
+        <FieldProblem error={problems.note} />
       </div>
       <div className="field">
         <label htmlFor="offer-photos">{t('produce.form.photos')}</label>
@@ -174,11 +153,6 @@ export function OfferForm({
         </div>
       )}
       <ErrorNotice error={upload.error} />
-      {invalid && (
-        <p className="notice notice-error" role="alert">
-          {invalid}
-        </p>
-      )}
       <ErrorNotice error={create.error} />
       <button type="submit" className="button button-primary button-block" disabled={create.busy || upload.busy}>
         {t('produce.form.submit')}
