@@ -4,6 +4,7 @@ import { migrations } from '@bangfu/migrations';
 import { importRegions } from '@bangfu/region';
 import { RECONCILE_USAGE, runAttributionReconcile } from '@bangfu/attribution';
 import { AUDIT_VERIFY_USAGE, runAuditVerify } from '@bangfu/audit';
+import { CountingFactsService } from '@bangfu/ordering';
 import { ENTITIES } from '@bangfu/platform';
 import { runStatsReconcile, STATS_RECONCILE_USAGE } from '@bangfu/statistics';
 
@@ -44,7 +45,7 @@ async function main(argv: string[]) {
         break;
       }
       case 'attribution:reconcile':
-        process.exitCode = await runAttributionReconcile(ds, argv.slice(1));
+        process.exitCode = await runAttributionReconcile(ds, argv.slice(1), (db) => new CountingFactsService(db));
         break;
       case 'stats:reconcile':
         process.exitCode = await runStatsReconcile(ds, argv.slice(1));

@@ -149,11 +149,8 @@ export class AttributionService {
 
   private async lockAndLoad(tx: RequestContext, orderId: string) {
     assertUuid(orderId, 'orderId');
-    // The order row lock serialises us with ordering's moves and with other attribution runs.
-    const locked: unknown[] = await this.db
-      .manager(tx)
-      .query(`SELECT id FROM orders WHERE id = $1 FOR UPDATE`, [orderId]);
-    if (locked.length === 0) throw notFound('Order', orderId);
+    // The order row lock (ordering's, through its reader) serialises us with ordering's moves.
+    if (!(await this.facts.lockOrder(tx, orderId))) throw notFound('Order', orderId);
     // Row first, then attribution's lock: the order of the move that runs the consumer in its transaction.
     await this.lockOrder(tx, orderId);
     const loaded = await this.facts.load(tx, [orderId]);

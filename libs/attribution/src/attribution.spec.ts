@@ -27,11 +27,14 @@ import {
   product,
   refund,
   rule,
+  SpecOrderFacts,
   startAttributionServer,
   supplier,
   sys,
   villages,
 } from './test-helpers';
+
+const specReader = (db: Db) => new SpecOrderFacts(db);
 
 /**
  * The README's worked example, end to end: 贵州梵净山绿茶礼盒 at ¥168 a box, two lots from three
@@ -556,7 +559,9 @@ describe('reconciliation', () => {
     expect(report.expectedAmount).toBe(report.storedAmount);
     expectErrorCode(await server.gql(RECONCILE, { from: '2026-01', to: '2026-06' }, tokens.auditor), 'FORBIDDEN');
     const lines: string[] = [];
-    expect(await runAttributionReconcile(ds, ['--from', '2026-01', '--to', '2026-06'], (l) => lines.push(l))).toBe(0);
+    expect(
+      await runAttributionReconcile(ds, ['--from', '2026-01', '--to', '2026-06'], specReader, (l) => lines.push(l)),
+    ).toBe(0);
     expect(lines.join('\n')).toMatch(/no difference/);
   });
 
@@ -597,7 +602,9 @@ describe('reconciliation', () => {
       }),
     );
     const lines: string[] = [];
-    expect(await runAttributionReconcile(ds, ['--from', '2026-02', '--to', '2026-03'], (l) => lines.push(l))).toBe(1);
+    expect(
+      await runAttributionReconcile(ds, ['--from', '2026-02', '--to', '2026-03'], specReader, (l) => lines.push(l)),
+    ).toBe(1);
     expect(lines.join('\n')).toMatch(/ROLLUP_MISMATCH/);
     await ds.query(
       `UPDATE attribution_monthly SET amount = amount - 1 WHERE beneficiary_key = $1 AND period = '2026-02'`,

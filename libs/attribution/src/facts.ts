@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Db, type RequestContext } from '@bangfu/core';
-import type { OrderFacts as EventOrderFacts } from '@bangfu/events';
+import { type OrderFacts as EventOrderFacts, ORDER_FACTS_READER, type OrderFactsReader } from '@bangfu/events';
 import type {
   AttributionKind,
   HouseholdFacts,
@@ -11,7 +11,6 @@ import type {
   WorldFacts,
 } from './engine';
 
-const n = (v: string | number | null): number => (v === null ? 0 : Number(v));
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
 
 export interface LoadedFacts {
@@ -66,82 +65,39 @@ export function orderFactsOf(f: EventOrderFacts): OrderFacts {
 
 /**
  * Reads what attribution is computed from besides the order (`withWorld`: catalog's lot contributions,
- * supplier linkages and households, the rules) and, for the by-id entry points and reconciliation
- * only (`load`), the orders themselves from ordering's tables — with plain SQL (read-only), a fixed
- * number of queries for any number of orders.
+ * supplier linkages and households, the rules — plain read-only SQL, a fixed number of queries for any
+ * number of orders) and, for the by-id entry points and reconciliation only (`load`), the orders
+ * themselves through ordering's `OrderFactsReader`. No SQL here names an ordering table.
  */
 @Injectable()
 export class AttributionFactsLoader {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    // Absent where ordering is not loaded (servers that only read attribution); the by-id paths need it.
+    @Optional() @Inject(ORDER_FACTS_READER) private readonly orders?: OrderFactsReader,
+  ) {}
 
+  /** Orders by id, through ordering's reader (repairs, reconciliation); the event paths use `withWorld`. */
   async load(ctx: RequestContext, orderIds: string[]): Promise<LoadedFacts> {
-    const q = (sql: string, params: unknown[]) =>
-      this.db.manager(ctx).query(sql, params) as Promise<Array<Record<string, any>>>;
-    /** Rows for a list of ids given as $1; none asked, none read. */
-    const forIds = async (sql: string, ids: string[]) => (ids.length === 0 ? [] : q(sql, [ids]));
     if (orderIds.length === 0)
       return { orders: [], rules: [], world: { lots: new Map(), households: new Map(), suppliers: new Map() } };
+    return this.withWorld(ctx, (await this.reader().facts(ctx, orderIds)).map(orderFactsOf));
+  }
 
-    // When a line counts: agency orders at acceptance (验收), retail orders once paid and delivered. The
-    // history row's clock time orders it against refunds recorded under the same order lock.
-    const orders = await q(
-      `SELECT o.id, o.buyer_kind, o.created_at, o.paid_at, o.delivered_at, o.accepted_at,
-              (SELECT min(h.created_at) FROM order_history h WHERE h.order_id = o.id AND h.to_status = 'ACCEPTED') AS accepted_h,
-              (SELECT min(h.created_at) FROM order_history h WHERE h.order_id = o.id AND h.to_status = 'DELIVERED') AS delivered_h
-         FROM orders o WHERE o.id = ANY($1::uuid[])`,
-      [orderIds],
-    );
-    // Only counted orders have lines to attribute (planOrder plans nothing for the others): ordering runs
-    // this in the transaction of every move it publishes, most of which do not make the order count.
-    const counted = orders.filter((o) => countedAt(o) !== null).map((o) => o.id as string);
-    const lines = await forIds(
-      `SELECT id, order_id, supplier_id, product_id, quantity, line_total FROM order_line WHERE order_id = ANY($1::uuid[]) ORDER BY order_id, created_at, id`,
-      counted,
-    );
-    const lineIds = lines.map((l) => l.id);
-    const allocations = await forIds(
-      `SELECT order_line_id, lot_id, quantity FROM shipment_allocation WHERE order_line_id = ANY($1::uuid[]) ORDER BY order_line_id, created_at, id`,
-      lineIds,
-    );
-    const refunds = await q(
-      `SELECT r.order_id, r.refund_id, r.lines, r.created_at,
-              (SELECT min(h.created_at) FROM order_history h WHERE h.order_id = r.order_id AND h.data->'refund'->>'refundId' = r.refund_id) AS refund_h
-         FROM order_refund r WHERE r.order_id = ANY($1::uuid[])`,
-      [orderIds],
-    );
-    const allocationsByLine = new Map<string, Array<{ lotId: string | null; quantity: number }>>();
-    for (const a of allocations) {
-      const list = allocationsByLine.get(a.order_line_id) ?? [];
-      list.push({ lotId: a.lot_id, quantity: a.quantity });
-      allocationsByLine.set(a.order_line_id, list);
-    }
-    const orderFacts: OrderFacts[] = orders.map((o) => ({
-      id: o.id,
-      placedAt: new Date(o.created_at),
-      countedAt: countedAt(o),
-      lines: lines
-        .filter((l) => l.order_id === o.id)
-        .map((l) => ({
-          id: l.id,
-          orderId: l.order_id,
-          supplierId: l.supplier_id,
-          productId: l.product_id,
-          quantity: l.quantity,
-          lineTotal: n(l.line_total),
-          allocations: allocationsByLine.get(l.id) ?? [],
-        })),
-      refunds: refunds
-        .filter((r) => r.order_id === o.id)
-        .map((r) => ({
-          refundId: r.refund_id,
-          occurredAt: new Date(r.refund_h ?? r.created_at),
-          lines: (r.lines as Array<{ lineId: string; amount: number | string }>).map((l) => ({
-            lineId: l.lineId,
-            amount: n(l.amount),
-          })),
-        })),
-    }));
-    return this.withWorld(ctx, orderFacts);
+  /** Ordering's row lock on the order (the by-id entry points serialise with ordering's moves). */
+  lockOrder(ctx: RequestContext, orderId: string): Promise<boolean> {
+    return this.reader().lockOrder(ctx, orderId);
+  }
+
+  /** Orders that may have counted or been refunded around [from, to) (ordering's reader). */
+  orderIdsTouching(ctx: RequestContext, from: Date, to: Date): Promise<string[]> {
+    return this.reader().orderIdsTouching(ctx, from, to);
+  }
+
+  private reader(): OrderFactsReader {
+    if (!this.orders)
+      throw new Error('Attribution by order id needs ordering’s facts: load OrderingModule (ORDER_FACTS_READER)');
+    return this.orders;
   }
 
   /**
@@ -211,12 +167,4 @@ export class AttributionFactsLoader {
 
     return { orders: orderFacts, rules: rules.map(toRuleFacts), world };
   }
-}
-
-function countedAt(o: Record<string, any>): Date | null {
-  if (o.buyer_kind === 'AGENCY') return o.accepted_at ? new Date(o.accepted_h ?? o.accepted_at) : null;
-  if (!o.paid_at || !o.delivered_at) return null;
-  const delivered = new Date(o.delivered_h ?? o.delivered_at);
-  const paid = new Date(o.paid_at);
-  return paid > delivered ? paid : delivered;
 }

@@ -1,4 +1,5 @@
 import { Db, RequestContext } from '@bangfu/core';
+import type { OrderFactsReader } from '@bangfu/events';
 import type { DataSource } from 'typeorm';
 import type { ReconciliationReport } from './attribution.types';
 import { defaultReconcileWindow } from './attribution.jobs';
@@ -11,11 +12,13 @@ export const RECONCILE_USAGE = `attribution:reconcile [--from 2026-01|2026-01-01
 
 /**
  * `attribution:reconcile` for apps/api/src/cli.ts, which has a DataSource but no Nest app: builds
- * the service by hand. Returns the process exit code (0: no difference, 1: differences found).
+ * the service by hand, with ordering's facts reader (the CLI passes ordering's CountingFactsService).
+ * Returns the process exit code (0: no difference, 1: differences found).
  */
 export async function runAttributionReconcile(
   ds: DataSource,
   argv: string[],
+  orders: (db: Db) => OrderFactsReader,
   write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
 ): Promise<number> {
   const arg = (name: string) => {
@@ -24,7 +27,7 @@ export async function runAttributionReconcile(
   };
   const window = defaultReconcileWindow();
   const db = new Db(ds);
-  const service = new ReconciliationService(db, new AttributionFactsLoader(db));
+  const service = new ReconciliationService(db, new AttributionFactsLoader(db, orders(db)));
   const report: ReconciliationReport = await service.reconcile(
     RequestContext.system('cli-attribution-reconcile'),
     arg('from') ?? window.from,

@@ -85,18 +85,18 @@ export class ReconciliationService {
     return report;
   }
 
-  /** Orders that counted or were refunded around the period (a day's slack each side), or have entries in it. */
+  /**
+   * Orders that counted or were refunded around the period (a day's slack each side: ordering's reader),
+   * or have entries in it.
+   */
   private async candidateOrders(ctx: RequestContext, range: Range): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.db.manager(ctx).query(
-      `WITH r AS (SELECT $1::timestamptz - interval '1 day' AS a, $2::timestamptz + interval '1 day' AS b)
-       SELECT id FROM orders, r WHERE (accepted_at >= r.a AND accepted_at < r.b) OR (delivered_at >= r.a AND delivered_at < r.b) OR (paid_at >= r.a AND paid_at < r.b)
-       UNION SELECT order_id FROM order_refund, r WHERE created_at >= r.a AND created_at < r.b
-       UNION SELECT order_id FROM attribution_entry WHERE occurred_at >= $1 AND occurred_at < $2
-       UNION SELECT order_id FROM attribution_line WHERE counted_at >= $1 AND counted_at < $2
-       ORDER BY 1`,
+      `SELECT order_id AS id FROM attribution_entry WHERE occurred_at >= $1 AND occurred_at < $2
+       UNION SELECT order_id FROM attribution_line WHERE counted_at >= $1 AND counted_at < $2`,
       [range.from, range.to],
     );
-    return rows.map((r) => r.id);
+    const touching = await this.facts.orderIdsTouching(ctx, range.from, range.to);
+    return [...new Set([...touching, ...rows.map((r) => r.id)])].sort();
   }
 
   private async reconcileOrders(

@@ -1,6 +1,7 @@
+import { Global, Injectable, Module } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { OrganizationKind, Principal, RequestContext, Role, TokenService } from '@bangfu/core';
+import { Db, OrganizationKind, Principal, RequestContext, Role, TokenService } from '@bangfu/core';
 import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import {
@@ -13,9 +14,8 @@ import {
   SupplierKind,
 } from '@bangfu/supplier';
 import { startTestServer, type TestServer } from '@bangfu/testing';
-import type { OrderFacts as EventOrderFacts } from '@bangfu/events';
+import { ORDER_FACTS_READER, type OrderFacts as EventOrderFacts, type OrderFactsReader } from '@bangfu/events';
 import { ATTRIBUTION_ENTITIES, AttributionModule } from './attribution.module';
-import { AttributionFactsLoader } from './facts';
 
 /**
  * Spec support (not exported from the lib). Ordering's and catalog's tables are written with plain
@@ -23,7 +23,7 @@ import { AttributionFactsLoader } from './facts';
  */
 export async function startAttributionServer(): Promise<{ server: TestServer; ds: DataSource }> {
   const server = await startTestServer({
-    imports: [RegionModule, IdentityModule, AttributionModule],
+    imports: [RegionModule, IdentityModule, AttributionModule, SpecOrderFactsModule],
     entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...ATTRIBUTION_ENTITIES],
     env: { DATABASE_POOL_SIZE: '10' },
   });
@@ -343,36 +343,103 @@ export async function count(ds: DataSource, sql: string, params: unknown[] = [])
 }
 
 /**
- * The OrderCounted / OrderRefunded facts for an order the spec wrote with SQL (ordering is not loaded
- * here): what ordering's publisher would send, built from the by-id loader. Only the fields
- * attribution reads are real; the others are placeholders.
+ * Ordering's OrderFactsReader for attribution's specs, which write ordering's tables with SQL and do not
+ * load ordering (attribution cannot depend on it): the same facts ordering's CountingFactsService reads.
  */
+@Injectable()
+export class SpecOrderFacts implements OrderFactsReader {
+  constructor(private readonly db: Db) {}
+
+  async facts(ctx: RequestContext, orderIds: string[]): Promise<EventOrderFacts[]> {
+    const q = (sql: string) => this.db.manager(ctx).query(sql, [orderIds]) as Promise<Array<Record<string, any>>>;
+    const orders = await q(
+      `SELECT o.*, (SELECT min(h.created_at) FROM order_history h WHERE h.order_id = o.id AND h.to_status = 'ACCEPTED') AS accepted_h,
+              (SELECT min(h.created_at) FROM order_history h WHERE h.order_id = o.id AND h.to_status = 'DELIVERED') AS delivered_h
+         FROM orders o WHERE o.id = ANY($1::uuid[]) ORDER BY o.id`,
+    );
+    const lines = await q(
+      `SELECT * FROM order_line WHERE order_id = ANY($1::uuid[]) ORDER BY order_id, created_at, id`,
+    );
+    const allocations = await q(
+      `SELECT a.* FROM shipment_allocation a JOIN order_line l ON l.id = a.order_line_id WHERE l.order_id = ANY($1::uuid[]) ORDER BY a.created_at, a.id`,
+    );
+    const refunds = await q(
+      `SELECT r.*, (SELECT min(h.created_at) FROM order_history h WHERE h.order_id = r.order_id AND h.data->'refund'->>'refundId' = r.refund_id) AS refund_h
+         FROM order_refund r WHERE r.order_id = ANY($1::uuid[]) ORDER BY r.created_at, r.id`,
+    );
+    const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+    return orders.map((o) => {
+      const delivered = o.delivered_h ?? o.delivered_at;
+      const countedAt =
+        o.buyer_kind === 'AGENCY'
+          ? o.accepted_at && (o.accepted_h ?? o.accepted_at)
+          : o.paid_at && delivered && (new Date(o.paid_at) > new Date(delivered) ? o.paid_at : delivered);
+      return {
+        orderId: o.id,
+        orderNo: o.order_no,
+        buyerKind: o.buyer_kind,
+        buyerUserId: o.buyer_user_id,
+        buyerOrgId: o.buyer_org_id,
+        channelId: o.channel_id,
+        placedAt: iso(o.created_at)!,
+        countedAt: iso(countedAt || null),
+        lines: lines
+          .filter((l) => l.order_id === o.id)
+          .map((l) => ({
+            lineId: l.id,
+            supplierOrderId: l.supplier_order_id,
+            supplierId: l.supplier_id,
+            variantId: l.variant_id,
+            productId: l.product_id,
+            channelId: l.channel_id,
+            originRegionCode: l.origin_region_code,
+            quantity: l.quantity,
+            unitPrice: Number(l.unit_price),
+            lineTotal: Number(l.line_total),
+            refundedAmount: Number(l.refunded_amount),
+            certified: l.certified,
+            allocations: allocations
+              .filter((a) => a.order_line_id === l.id)
+              .map((a) => ({ lotId: a.lot_id, quantity: a.quantity })),
+          })),
+        refunds: refunds
+          .filter((r) => r.order_id === o.id)
+          .map((r) => ({
+            refundId: r.refund_id,
+            occurredAt: iso(r.refund_h ?? r.created_at)!,
+            lines: (r.lines as Array<{ lineId: string; amount: number | string }>).map((x) => ({
+              lineId: x.lineId,
+              amount: Number(x.amount),
+            })),
+          })),
+      };
+    });
+  }
+
+  async lockOrder(ctx: RequestContext, orderId: string): Promise<boolean> {
+    return (await this.db.manager(ctx).query(`SELECT id FROM orders WHERE id = $1 FOR UPDATE`, [orderId])).length > 0;
+  }
+
+  async orderIdsTouching(ctx: RequestContext, from: Date, to: Date): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.manager(ctx).query(
+      `WITH r AS (SELECT $1::timestamptz - interval '1 day' AS a, $2::timestamptz + interval '1 day' AS b)
+       SELECT id FROM orders, r WHERE (accepted_at >= r.a AND accepted_at < r.b) OR (delivered_at >= r.a AND delivered_at < r.b) OR (paid_at >= r.a AND paid_at < r.b)
+       UNION SELECT order_id FROM order_refund, r WHERE created_at >= r.a AND created_at < r.b`,
+      [from, to],
+    );
+    return rows.map((r) => r.id);
+  }
+}
+
+@Global()
+@Module({
+  providers: [SpecOrderFacts, { provide: ORDER_FACTS_READER, useExisting: SpecOrderFacts }],
+  exports: [ORDER_FACTS_READER],
+})
+export class SpecOrderFactsModule {}
+
+/** The OrderCounted / OrderRefunded facts for an order the spec wrote with SQL, as ordering would send them. */
 export async function eventFacts(server: TestServer, orderId: string): Promise<EventOrderFacts> {
-  const [o] = (await server.app.get(AttributionFactsLoader).load(sys(), [orderId])).orders;
-  return {
-    orderId: o.id,
-    orderNo: 'spec',
-    buyerKind: 'AGENCY',
-    buyerUserId: orderId,
-    buyerOrgId: null,
-    channelId: orderId,
-    placedAt: o.placedAt.toISOString(),
-    countedAt: o.countedAt ? o.countedAt.toISOString() : null,
-    lines: o.lines.map((l) => ({
-      lineId: l.id,
-      supplierOrderId: orderId,
-      supplierId: l.supplierId,
-      variantId: l.productId,
-      productId: l.productId,
-      channelId: orderId,
-      originRegionCode: '',
-      quantity: l.quantity,
-      unitPrice: 0,
-      lineTotal: l.lineTotal,
-      refundedAmount: 0,
-      certified: true,
-      allocations: l.allocations,
-    })),
-    refunds: o.refunds.map((r) => ({ refundId: r.refundId, occurredAt: r.occurredAt.toISOString(), lines: r.lines })),
-  };
+  const [facts] = await server.app.get(SpecOrderFacts).facts(sys(), [orderId]);
+  return facts;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db, notFound, type RequestContext } from '@bangfu/core';
-import type { CountedRefund, OrderFacts } from '@bangfu/events';
+import type { CountedRefund, OrderFacts, OrderFactsReader } from '@bangfu/events';
+import { In } from 'typeorm';
 import { Order, OrderLine } from './ordering.entities';
 
 /** One order line as statistics sees it: the snapshot taken at order time. */
@@ -43,7 +44,7 @@ const DAY_MS = 86_400_000;
  * acceptance (验收) history row, a retail order's later of payment and delivery.
  */
 @Injectable()
-export class CountingFactsService {
+export class CountingFactsService implements OrderFactsReader {
   constructor(private readonly db: Db) {}
 
   async load(ctx: RequestContext, orderIds: string[]): Promise<CountingOrder[]> {
@@ -106,80 +107,105 @@ export class CountingFactsService {
    * counting and the refunds, the refunds, and the lines' shipment allocations.
    */
   async factsOf(ctx: RequestContext, order: Order, lines: OrderLine[]): Promise<OrderFacts> {
+    return (await this.factsOfMany(ctx, [order], lines))[0];
+  }
+
+  /** `factsOf` for several orders and all their lines, still one statement. */
+  private async factsOfMany(ctx: RequestContext, orders: Order[], lines: OrderLine[]): Promise<OrderFacts[]> {
     const rows: Array<Record<string, any>> = await this.db.manager(ctx).query(
-      `SELECT 'H' AS k, NULL::text AS ref, NULL::jsonb AS lines, NULL::uuid AS lot_id, NULL::int AS quantity,
-              (SELECT min(created_at) FROM order_history WHERE order_id = $1 AND to_status = 'ACCEPTED') AS t1,
-              (SELECT min(created_at) FROM order_history WHERE order_id = $1 AND to_status = 'DELIVERED') AS t2,
-              0 AS o1, NULL::timestamptz AS o2, NULL::uuid AS o3
+      `SELECT 'H' AS k, o.id::text AS ref, NULL::jsonb AS lines, NULL::uuid AS lot_id, NULL::int AS quantity,
+              (SELECT min(created_at) FROM order_history WHERE order_id = o.id AND to_status = 'ACCEPTED') AS t1,
+              (SELECT min(created_at) FROM order_history WHERE order_id = o.id AND to_status = 'DELIVERED') AS t2,
+              NULL::uuid AS order_id, 0 AS o1, NULL::timestamptz AS o2, NULL::uuid AS o3
+         FROM unnest($1::uuid[]) AS o(id)
        UNION ALL
        SELECT 'R', r.refund_id, r.lines, NULL, NULL,
               (SELECT min(h.created_at) FROM order_history h WHERE h.order_id = r.order_id AND h.data->'refund'->>'refundId' = r.refund_id),
-              r.created_at, 1, r.created_at, r.id
-         FROM order_refund r WHERE r.order_id = $1
+              r.created_at, r.order_id, 1, r.created_at, r.id
+         FROM order_refund r WHERE r.order_id = ANY($1::uuid[])
        UNION ALL
-       SELECT 'A', a.order_line_id::text, NULL, a.lot_id, a.quantity, NULL, NULL, 2, a.created_at, a.id
+       SELECT 'A', a.order_line_id::text, NULL, a.lot_id, a.quantity, NULL, NULL, NULL, 2, a.created_at, a.id
          FROM shipment_allocation a WHERE a.order_line_id = ANY($2::uuid[])
        ORDER BY o1, o2, o3`,
-      [order.id, lines.map((l) => l.id)],
+      [orders.map((o) => o.id), lines.map((l) => l.id)],
     );
-    const times = rows.find((r) => r.k === 'H')!;
     const allocations = new Map<string, Array<{ lotId: string | null; quantity: number }>>();
     for (const a of rows.filter((r) => r.k === 'A'))
       allocations.set(a.ref, [...(allocations.get(a.ref) ?? []), { lotId: a.lot_id, quantity: Number(a.quantity) }]);
-    const refunds: CountedRefund[] = rows
-      .filter((r) => r.k === 'R')
-      .map((r) => ({
-        refundId: r.ref,
-        occurredAt: new Date(r.t1 ?? r.t2).toISOString(),
-        lines: (r.lines as Array<{ lineId: string; amount: number | string }>).map((x) => ({
-          lineId: x.lineId,
-          amount: Number(x.amount),
-        })),
-      }));
-    const counted = countedAt({
-      buyer_kind: order.buyerKind,
-      paid_at: order.paidAt,
-      delivered_at: order.deliveredAt,
-      accepted_at: order.acceptedAt,
-      accepted_h: times.t1,
-      delivered_h: times.t2,
+    return orders.map((order) => {
+      const times = rows.find((r) => r.k === 'H' && r.ref === order.id)!;
+      const refunds: CountedRefund[] = rows
+        .filter((r) => r.k === 'R' && r.order_id === order.id)
+        .map((r) => ({
+          refundId: r.ref,
+          occurredAt: new Date(r.t1 ?? r.t2).toISOString(),
+          lines: (r.lines as Array<{ lineId: string; amount: number | string }>).map((x) => ({
+            lineId: x.lineId,
+            amount: Number(x.amount),
+          })),
+        }));
+      const counted = countedAt({
+        buyer_kind: order.buyerKind,
+        paid_at: order.paidAt,
+        delivered_at: order.deliveredAt,
+        accepted_at: order.acceptedAt,
+        accepted_h: times.t1,
+        delivered_h: times.t2,
+      });
+      return {
+        orderId: order.id,
+        orderNo: order.orderNo,
+        buyerKind: order.buyerKind,
+        buyerUserId: order.buyerUserId,
+        buyerOrgId: order.buyerOrgId,
+        channelId: order.channelId,
+        placedAt: new Date(order.createdAt).toISOString(),
+        countedAt: counted ? counted.toISOString() : null,
+        lines: lines
+          .filter((l) => l.orderId === order.id)
+          .map((l) => ({
+            lineId: l.id,
+            supplierOrderId: l.supplierOrderId,
+            supplierId: l.supplierId,
+            variantId: l.variantId,
+            productId: l.productId,
+            channelId: l.channelId,
+            originRegionCode: l.originRegionCode,
+            quantity: l.quantity,
+            unitPrice: l.unitPrice,
+            lineTotal: l.lineTotal,
+            refundedAmount: l.refundedAmount,
+            certified: l.certified,
+            allocations: allocations.get(l.id) ?? [],
+          })),
+        refunds,
+      };
     });
-    return {
-      orderId: order.id,
-      orderNo: order.orderNo,
-      buyerKind: order.buyerKind,
-      buyerUserId: order.buyerUserId,
-      buyerOrgId: order.buyerOrgId,
-      channelId: order.channelId,
-      placedAt: new Date(order.createdAt).toISOString(),
-      countedAt: counted ? counted.toISOString() : null,
-      lines: lines.map((l) => ({
-        lineId: l.id,
-        supplierOrderId: l.supplierOrderId,
-        supplierId: l.supplierId,
-        variantId: l.variantId,
-        productId: l.productId,
-        channelId: l.channelId,
-        originRegionCode: l.originRegionCode,
-        quantity: l.quantity,
-        unitPrice: l.unitPrice,
-        lineTotal: l.lineTotal,
-        refundedAmount: l.refundedAmount,
-        certified: l.certified,
-        allocations: allocations.get(l.id) ?? [],
-      })),
-      refunds,
-    };
   }
 
-  /** An order's facts by id, outside a move (repairs, replays, tests). */
+  /** An order's facts by id, outside a move (repairs, replays, specs). */
   async orderFacts(ctx: RequestContext, orderId: string): Promise<OrderFacts> {
-    const order = await this.db.repo(ctx, Order).findOneBy({ id: orderId });
-    if (!order) throw notFound('Order', orderId);
+    const [facts] = await this.facts(ctx, [orderId]);
+    if (!facts) throw notFound('Order', orderId);
+    return facts;
+  }
+
+  /** OrderFactsReader: facts by id (attribution's repairs and reconciliation), three statements for any number. */
+  async facts(ctx: RequestContext, orderIds: string[]): Promise<OrderFacts[]> {
+    if (orderIds.length === 0) return [];
+    const orders = await this.db.repo(ctx, Order).find({ where: { id: In(orderIds) }, order: { id: 'ASC' } });
     const lines = await this.db
       .repo(ctx, OrderLine)
-      .find({ where: { orderId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return this.factsOf(ctx, order, lines);
+      .find({ where: { orderId: In(orderIds) }, order: { orderId: 'ASC', createdAt: 'ASC', id: 'ASC' } });
+    return orders.length ? this.factsOfMany(ctx, orders, lines) : [];
+  }
+
+  /** OrderFactsReader: the order row lock ordering's moves take, in the caller's transaction. */
+  async lockOrder(ctx: RequestContext, orderId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db
+      .manager(ctx)
+      .query(`SELECT id FROM orders WHERE id = $1 FOR UPDATE`, [orderId]);
+    return rows.length > 0;
   }
 
   /**

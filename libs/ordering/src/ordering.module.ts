@@ -1,5 +1,5 @@
-import { Module } from '@nestjs/common';
-import { EventsModule, OutboxEvent } from '@bangfu/events';
+import { Global, Module } from '@nestjs/common';
+import { EventsModule, ORDER_FACTS_READER, OutboxEvent } from '@bangfu/events';
 import { CatalogModule } from '@bangfu/catalog';
 import { StorageModule } from '@bangfu/storage';
 import { IdentityModule } from '@bangfu/identity';
@@ -44,8 +44,19 @@ export const ORDERING_ENTITIES = [
   OutboxEvent,
 ];
 
+/**
+ * Ordering's counting facts for every module of the app, also as `ORDER_FACTS_READER` (@bangfu/events)
+ * for the libs that cannot import ordering (attribution's repairs and reconciliation).
+ */
+@Global()
 @Module({
-  imports: [EventsModule, IdentityModule, SupplierModule, CatalogModule, StorageModule],
+  providers: [CountingFactsService, { provide: ORDER_FACTS_READER, useExisting: CountingFactsService }],
+  exports: [CountingFactsService, ORDER_FACTS_READER],
+})
+export class OrderFactsModule {}
+
+@Module({
+  imports: [EventsModule, OrderFactsModule, IdentityModule, SupplierModule, CatalogModule, StorageModule],
   controllers: [OrderDocumentsController],
   providers: [
     // Core config cannot be extended from a domain lib: ordering reads its own ORDER_* variables.
@@ -57,7 +68,6 @@ export const ORDERING_ENTITIES = [
     CheckoutService,
     FulfilmentService,
     OrderQueryService,
-    CountingFactsService,
     OrderSignalsService,
     SupplierPerformanceService,
     OrderDocumentService,
@@ -77,7 +87,7 @@ export const ORDERING_ENTITIES = [
     CheckoutService,
     FulfilmentService,
     OrderQueryService,
-    CountingFactsService,
+    OrderFactsModule,
     EventsModule,
     SupplierPerformanceService,
     OrderSignalsService,

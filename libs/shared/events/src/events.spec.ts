@@ -42,7 +42,7 @@ const lost: string[] = [];
 class LostConsumer implements EventConsumer<{ parcelId: string }> {
   readonly consumer = 'test.lost';
   async handle(_ctx: RequestContext, event: ReceivedEvent<{ parcelId: string }>) {
-    if (!isEvent(event, ParcelLost)) throw new Error(`unexpected ${event.type}`);
+    if (!isEvent(event, ParcelLost)) throw new Error('subscribed to ParcelLost only');
     lost.push(event.payload.parcelId);
   }
 }

@@ -1,3 +1,4 @@
+import type { RequestContext } from '@bangfu/core';
 import { defineEvent } from './domain-event';
 
 /**
@@ -143,3 +144,18 @@ export function orderEventNamed(name: string): (typeof ORDER_EVENTS)[number] {
   if (!cls) throw new Error(`No order event is named ${name}`);
   return cls;
 }
+
+/**
+ * Ordering's read side for the libs that react to orders but cannot depend on ordering (attribution:
+ * catalog imports it, ordering imports catalog). Ordering provides it app-wide under
+ * ORDER_FACTS_READER; the by-id paths (repairs, reconciliation) use it, the event paths use the payload.
+ */
+export interface OrderFactsReader {
+  /** The facts of these orders as OrderCounted would carry them now (unknown ids are left out). */
+  facts(ctx: RequestContext, orderIds: string[]): Promise<OrderFacts[]>;
+  /** Locks the order row in the caller's transaction, as ordering's moves do; false when there is none. */
+  lockOrder(ctx: RequestContext, orderId: string): Promise<boolean>;
+  /** Orders that may have counted or been refunded in [from, to): a superset, a day of slack each side. */
+  orderIdsTouching(ctx: RequestContext, from: Date, to: Date): Promise<string[]>;
+}
+export const ORDER_FACTS_READER = Symbol('ORDER_FACTS_READER');
