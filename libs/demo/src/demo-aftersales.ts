@@ -9,8 +9,15 @@ import {
   RatingService,
 } from '@bangfu/aftersales';
 import { Db, RequestContext } from '@bangfu/core';
-import { AppUser, AuthService } from '@bangfu/identity';
-import { CheckoutService, FulfilmentService, Order, OrderService, SupplierOrder } from '@bangfu/ordering';
+import { AuthService, seedUserId } from '@bangfu/identity';
+import {
+  CheckoutService,
+  FulfilmentService,
+  Order,
+  OrderService,
+  OrderStateMachine,
+  type SupplierOrder,
+} from '@bangfu/ordering';
 import type { DemoCatalogIds } from './seed-catalog';
 import { payDemoRetailOrder } from './seed-activity';
 
@@ -31,8 +38,8 @@ export async function seedDemoAftersales(app: INestApplicationContext, ids: Demo
   const db = app.get(Db);
   const system = RequestContext.system('demo-aftersales');
   const as = async (email: string): Promise<RequestContext> => {
-    const user = await db.repo(system, AppUser).findOneByOrFail({ email });
-    const principal = await app.get(AuthService).load(user.id);
+    const userId = await seedUserId(db.manager(system), email);
+    const principal = userId && (await app.get(AuthService).load(userId));
     if (!principal) throw new Error(`demo account ${email} cannot act`);
     return new RequestContext(`demo-aftersales-${randomUUID()}`, principal);
   };
@@ -58,7 +65,7 @@ export async function seedDemoAftersales(app: INestApplicationContext, ids: Demo
       new Date(),
       `DEMO-AFTERSALES-${order.orderNo}`,
     );
-    const [so] = await db.repo(system, SupplierOrder).findBy({ orderId: order.id });
+    const [so] = await app.get(OrderStateMachine).supplierOrders(system, order.id);
     await app.get(FulfilmentService).ship(farm, so.id, '顺丰冷链', `SF${order.orderNo.replace(/\D/g, '')}`);
     return { so: await app.get(FulfilmentService).confirmDelivery(customer, so.id, '已签收'), paidBy };
   };

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Db, RequestContext, Role } from '@bangfu/core';
-import { AppUser, AuthService, hashPassword, Membership } from '@bangfu/identity';
+import { AuthService, hashPassword, seedMembership, seedUser } from '@bangfu/identity';
 import { CheckoutService, Order } from '@bangfu/ordering';
 import { AnomalyDetectionService, DetectedVia } from '@bangfu/oversight';
 import { DEMO_PASSWORD } from './demo-data';
@@ -35,15 +35,14 @@ export async function seedDemoOversight(
   await db.transaction(system, async (tx) => {
     const em = db.manager(tx);
     for (const u of [...GROUP_BUYERS, INSIDER]) {
-      const user = await em.save(em.create(AppUser, { email: u.email, displayName: u.displayName, passwordHash }));
-      userIds.set(u.email, user.id);
-      await em.insert(Membership, { userId: user.id, role: Role.CUSTOMER, organizationId: null, regionPrefix: null });
+      const userId = await seedUser(em, { email: u.email, displayName: u.displayName, passwordHash });
+      userIds.set(u.email, userId);
+      await seedMembership(em, { userId, role: Role.CUSTOMER, organizationId: null });
     }
-    await em.insert(Membership, {
+    await seedMembership(em, {
       userId: userIds.get(INSIDER.email)!,
       role: Role.SUPPLIER_STAFF,
       organizationId: ids.supplierIds.get('tongren-cattle')!,
-      regionPrefix: null,
     });
   });
   const as = async (email: string): Promise<RequestContext> => {

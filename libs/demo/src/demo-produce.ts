@@ -4,8 +4,8 @@ import { AttributionKind, AttributionRuleService } from '@bangfu/attribution';
 import { LotService, ProductService, VariantService } from '@bangfu/catalog';
 import { CertificationService } from '@bangfu/certification';
 import { Db, RequestContext } from '@bangfu/core';
-import { AppUser, AuthService, hashPassword, seedMembership, seedOrganization, seedUser } from '@bangfu/identity';
-import { CheckoutService, FulfilmentService, Order, OrderService, SupplierOrder } from '@bangfu/ordering';
+import { AuthService, hashPassword, seedMembership, seedOrganization, seedUser, seedUserId } from '@bangfu/identity';
+import { CheckoutService, FulfilmentService, Order, OrderService, OrderStateMachine } from '@bangfu/ordering';
 import {
   type CommitOutcome,
   CommitmentService,
@@ -115,8 +115,8 @@ export async function seedDemoProduce(app: INestApplicationContext, ids: DemoCat
   });
 
   const as = async (email: string): Promise<RequestContext> => {
-    const user = await db.repo(system, AppUser).findOneByOrFail({ email });
-    const principal = await app.get(AuthService).load(user.id);
+    const userId = await seedUserId(db.manager(system), email);
+    const principal = userId && (await app.get(AuthService).load(userId));
     if (!principal) throw new Error(`demo account ${email} cannot act`);
     return new RequestContext(`demo-produce-${randomUUID()}`, principal);
   };
@@ -214,7 +214,7 @@ export async function seedDemoProduce(app: INestApplicationContext, ids: DemoCat
   if (!(placed instanceof Order)) throw new Error(`demo naili order refused: ${JSON.stringify(placed)}`);
   const order = await app.get(OrderService).get(system, placed.id);
   await payDemoRetailOrder(app, customer, admin, order, new Date(), `DEMO-NAILI-${order.orderNo}`);
-  const [so] = await db.repo(system, SupplierOrder).findBy({ orderId: order.id });
+  const [so] = await app.get(OrderStateMachine).supplierOrders(system, order.id);
   await app.get(FulfilmentService).ship(lianzhou, so.id, '顺丰速运', `SF${order.orderNo.replace(/\D/g, '')}`);
   await app.get(FulfilmentService).confirmDelivery(customer, so.id, '已签收');
 

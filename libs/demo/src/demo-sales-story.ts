@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Db, type Principal, RequestContext, Role } from '@bangfu/core';
-import { AppUser, AuthService, hashPassword, Membership } from '@bangfu/identity';
+import { AuthService, hashPassword, seedMembership, seedUser, seedUserId } from '@bangfu/identity';
 import { VariantService } from '@bangfu/catalog';
 import { ChannelKind, ChannelService, CounterSalesService, signCounterRequest } from '@bangfu/channel';
 import {
@@ -10,7 +10,7 @@ import {
   FulfilmentService,
   Order,
   OrderService,
-  SupplierOrder,
+  OrderStateMachine,
   SupplierOrderStatus,
 } from '@bangfu/ordering';
 import { RefundService } from '@bangfu/payment';
@@ -184,8 +184,8 @@ export async function seedDemoSalesStory(
   const as = async (email: string): Promise<RequestContext> => {
     let p = principals.get(email);
     if (!p) {
-      const user = await db.repo(system(), AppUser).findOneBy({ email });
-      const loaded = user && (await auth.load(user.id));
+      const userId = await seedUserId(db.manager(system()), email);
+      const loaded = userId && (await auth.load(userId));
       if (!loaded) throw new Error(`demo account ${email} cannot act`);
       principals.set(email, (p = loaded));
     }
@@ -231,7 +231,7 @@ export async function seedDemoSalesStory(
       const paidAt = new Date(placedAt.getTime() + HOUR / 6);
       await setClock(paidAt);
       const paidBy = await payDemoRetailOrder(app, shopper, admin, placed, paidAt, `DEMO-${placed.orderNo}`);
-      const supplierOrders = await db.repo(system(), SupplierOrder).findBy({ orderId: placed.id });
+      const supplierOrders = await app.get(OrderStateMachine).supplierOrders(system(), placed.id);
       await setClock(new Date(placedAt.getTime() + 24 * HOUR));
       for (const [i, so] of supplierOrders.entries()) {
         const staff = staffOf.get(so.supplierId)!;
@@ -244,7 +244,7 @@ export async function seedDemoSalesStory(
         );
       }
       await setClock(new Date(placedAt.getTime() + 72 * HOUR));
-      for (const so of await db.repo(system(), SupplierOrder).findBy({ orderId: placed.id })) {
+      for (const so of await app.get(OrderStateMachine).supplierOrders(system(), placed.id)) {
         if (so.status === SupplierOrderStatus.SHIPPED) await fulfilment.confirmDelivery(shopper, so.id, '已签收');
       }
       // A payment applied as Stripe's webhook would (Stripe configured) never reached Stripe: no refund.
@@ -308,8 +308,8 @@ async function createShoppers(db: Db): Promise<void> {
   await db.transaction(RequestContext.system('demo-sales-story'), async (tx) => {
     const em = db.manager(tx);
     for (const s of SHOPPERS) {
-      const user = await em.save(em.create(AppUser, { email: s.email, displayName: s.displayName, passwordHash }));
-      await em.insert(Membership, { userId: user.id, role: Role.CUSTOMER, organizationId: null, regionPrefix: null });
+      const userId = await seedUser(em, { email: s.email, displayName: s.displayName, passwordHash });
+      await seedMembership(em, { userId, role: Role.CUSTOMER, organizationId: null });
     }
   });
 }

@@ -11,18 +11,12 @@ import {
   Order,
   OrderDocumentService,
   OrderService,
+  OrderStateMachine,
   type PlaceOrderOutcome,
-  SupplierOrder,
+  type SupplierOrder,
   SupplierOrderStatus,
 } from '@bangfu/ordering';
-import {
-  Payment,
-  PaymentCoreService,
-  PaymentMethod,
-  PaymentProviderKind,
-  PaymentService,
-  PaymentStatus,
-} from '@bangfu/payment';
+import { PaymentCoreService, PaymentService, seedStripePaymentSucceeded } from '@bangfu/payment';
 import {
   CanteenMode,
   CompletionService,
@@ -172,7 +166,7 @@ export async function seedDemoActivity(
 
   // ── helpers for the order's journey ────────────────────────────────────────────────────────
   const supplierOrders = async (orderId: string) => {
-    const rows = await app.get(Db).repo(system(), SupplierOrder).findBy({ orderId });
+    const rows = await app.get(OrderStateMachine).supplierOrders(system(), orderId);
     const rank = (so: SupplierOrder) => DEMO_SUPPLIERS.findIndex((s) => s.key === staffOf.get(so.supplierId)!.key);
     return rows.sort((a, b) => rank(a) - rank(b));
   };
@@ -324,24 +318,7 @@ export async function payDemoRetailOrder(
  * `PaymentCoreService.applySucceeded` — the code the `payment_intent.succeeded` webhook runs.
  */
 async function payRetailByWebhookPath(app: INestApplicationContext, order: Order): Promise<void> {
-  const db = app.get(Db);
-  const core = app.get(PaymentCoreService);
-  await db.transaction(RequestContext.system('demo-seed'), async (tx) => {
-    const payment = db.repo(tx, Payment).create({
-      id: randomUUID(),
-      orderId: order.id,
-      provider: PaymentProviderKind.STRIPE,
-      method: PaymentMethod.WECHAT_PAY,
-      status: PaymentStatus.REQUIRES_PAYMENT,
-      amount: order.totalAmount,
-      attempt: 1,
-      idempotencyKey: `bangfu-order-${order.id}-attempt-1`,
-      providerRef: `pi_demo_${order.orderNo}`,
-      recordedByUserId: order.buyerUserId,
-    });
-    await db.repo(tx, Payment).insert(payment);
-    await core.applySucceeded(tx, payment.id, { amount: order.totalAmount });
-  });
+  await seedStripePaymentSucceeded(app.get(Db), app.get(PaymentCoreService), RequestContext.system('demo-seed'), order);
 }
 
 export const describeDemoActivity = (s: DemoActivitySummary) =>

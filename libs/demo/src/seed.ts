@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Db, RequestContext } from '@bangfu/core';
-import { AppUser, hashPassword, Membership, Organization, withCheckChar } from '@bangfu/identity';
+import { hashPassword, seedMembership, seedOrganization, seedUser, seedUserId, withCheckChar } from '@bangfu/identity';
 import { importRegions, padCode, RegionService, seedCountyFlags } from '@bangfu/region';
 import { type DemoCatalogIds, seedDemoCatalog } from './seed-catalog';
 import { describeDemoActivity, seedDemoActivity } from './seed-activity';
@@ -29,7 +29,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
   const log = new Logger('Demo');
   const db = app.get(Db);
   const ctx = RequestContext.system('demo-seed');
-  if (await db.repo(ctx, AppUser).existsBy({ email: DEMO_USERS[0].email })) return false;
+  if (await seedUserId(db.manager(ctx), DEMO_USERS[0].email)) return false;
 
   const counties = Object.values(DEMO_COUNTIES).flat();
   await importRegions(db.dataSource, { maxLevel: 5, townPrefixes: counties, log: (m) => log.log(m) });
@@ -45,23 +45,21 @@ export async function seedDemo(app: INestApplicationContext): Promise<boolean> {
     });
 
     for (const o of DEMO_ORGS) {
-      const org = await em.save(
-        em.create(Organization, {
-          kind: o.kind,
-          name: o.name,
-          creditCode: o.creditCode17 ? withCheckChar(o.creditCode17) : null,
-          regionCode: o.regionCode,
-          parentId: o.parentKey ? orgIds.get(o.parentKey)! : null,
-        }),
-      );
-      orgIds.set(o.key, org.id);
+      const orgId = await seedOrganization(em, {
+        kind: o.kind,
+        name: o.name,
+        creditCode: o.creditCode17 ? withCheckChar(o.creditCode17) : null,
+        regionCode: o.regionCode,
+        parentId: o.parentKey ? orgIds.get(o.parentKey)! : null,
+      });
+      orgIds.set(o.key, orgId);
     }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const u of DEMO_USERS) {
-      const user = await em.save(em.create(AppUser, { email: u.email, displayName: u.displayName, passwordHash }));
-      userIds.set(u.email, user.id);
-      await em.insert(Membership, {
-        userId: user.id,
+      const userId = await seedUser(em, { email: u.email, displayName: u.displayName, passwordHash });
+      userIds.set(u.email, userId);
+      await seedMembership(em, {
+        userId,
         role: u.role,
         organizationId: u.orgKey ? orgIds.get(u.orgKey)! : null,
         regionPrefix: u.regionPrefix ?? null,

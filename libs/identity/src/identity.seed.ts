@@ -7,11 +7,11 @@ import type { EntityManager } from 'typeorm';
  */
 export async function seedOrganization(
   em: EntityManager,
-  o: { kind: string; name: string; creditCode: string | null; regionCode: string | null },
+  o: { kind: string; name: string; creditCode: string | null; regionCode: string | null; parentId?: string | null },
 ): Promise<string> {
   const [row] = await em.query(
-    `INSERT INTO organization (kind, name, credit_code, region_code) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [o.kind, o.name, o.creditCode, o.regionCode],
+    `INSERT INTO organization (kind, name, credit_code, region_code, parent_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [o.kind, o.name, o.creditCode, o.regionCode, o.parentId ?? null],
   );
   return row.id;
 }
@@ -38,4 +38,10 @@ export async function seedMembership(
     m.organizationId,
     m.regionPrefix ?? null,
   ]);
+}
+
+/** The id of the account with this e-mail address, null when there is none (the seed signs its accounts in by e-mail). */
+export async function seedUserId(em: EntityManager, email: string): Promise<string | null> {
+  const [row] = await em.query(`SELECT id FROM app_user WHERE email = $1`, [email]);
+  return row?.id ?? null;
 }

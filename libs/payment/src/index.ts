@@ -15,3 +15,4 @@ export * from './settlement.consumer';
 export * from './stripe.provider';
 export * from './stripe-webhook.service';
 export * from './payment.errors';
+export * from './payment.seed';
