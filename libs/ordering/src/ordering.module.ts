@@ -10,7 +10,7 @@ import { CountingFactsService } from './counting-facts.service';
 import { FulfilmentService } from './fulfilment.service';
 import { OrderAccessService } from './order-access.service';
 import { OrderDocumentsController, OrderDocumentService } from './order-documents';
-import { OrderNotificationConsumer } from './order-notifications';
+import { OrderNotificationConsumer } from './order-notifications.consumer';
 import { OrderQueryService } from './order-query.service';
 import { OrderSignalsService } from './order-signals.service';
 import { OrderStateMachine } from './order-state.service';
