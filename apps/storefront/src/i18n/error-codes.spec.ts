@@ -26,7 +26,7 @@ export function codesIn(text: string): Set<string> {
   const codes = new Set<string>();
   for (const m of text.matchAll(/new\s+(?:Http)?AppError\(\s*([^,]+),/g)) {
     for (const lit of m[1].matchAll(LITERAL)) codes.add(lit[1]);
-    for (const ref of m[1].matchAll(/ErrorCode\.([A-Z_]+)/g)) codes.add(ref[1]);
+    for (const ref of m[1].matchAll(/ErrorCode\.([A-Z][A-Z0-9_]+)/g)) codes.add(ref[1]);
   }
   for (const m of text.matchAll(/ErrorCode\.([A-Z][A-Z0-9_]+)/g)) codes.add(m[1]);
   for (const m of text.matchAll(/counterRefusal\(\s*'([A-Z][A-Z0-9_]+)'/g)) codes.add(m[1]);
@@ -102,9 +102,9 @@ describe('server error codes', () => {
 
   it('reads ternaries, ErrorCode references and code fields', () => {
     const found = codesIn(
-      `throw new AppError(x ? 'A_ONE' : 'B_TWO', 'm'); new AppError(ErrorCode.CONFLICT, 'x'); return { code: 'C_THREE', message: '' }; badInput('x');`,
+      `throw new AppError(x ? 'A_ONE' : 'B_TWO', 'm'); new AppError(ErrorCode.CONFLICT, 'x'); new AppError(DomainErrorCode.SHARES_EXCEED_100, 'x'); return { code: 'C_THREE', message: '' }; badInput('x');`,
     );
-    expect([...found].sort()).toEqual(['A_ONE', 'BAD_USER_INPUT', 'B_TWO', 'CONFLICT', 'C_THREE']);
+    expect([...found].sort()).toEqual(['A_ONE', 'BAD_USER_INPUT', 'B_TWO', 'CONFLICT', 'C_THREE', 'SHARES_EXCEED_100']);
   });
 
   for (const locale of LOCALES) {
