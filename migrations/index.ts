@@ -25,6 +25,7 @@ import { PasswordReset1764002600000 } from './1764002600000-password-reset';
 import { StatisticsExclusion1764002700000 } from './1764002700000-statistics-exclusion';
 import { ReadViews1764002900000 } from './1764002900000-read-views';
 import { ProductDirectory1764002900100 } from './1764002900100-product-directory';
+import { UnitViews1764002900200 } from './1764002900200-unit-views';
 import { IdentityAuditViews1764003000000 } from './1764003000000-identity-audit-views';
 import { StatisticsBuyerYears1764003100000 } from './1764003100000-statistics-buyer-years';
 import { StatisticsLockedRead1764003100100 } from './1764003100100-statistics-locked-read';
@@ -56,6 +57,7 @@ export const migrations = [
   StatisticsExclusion1764002700000,
   ReadViews1764002900000,
   ProductDirectory1764002900100,
+  UnitViews1764002900200,
   IdentityAuditViews1764003000000,
   StatisticsBuyerYears1764003100000,
   StatisticsLockedRead1764003100100,

@@ -52,6 +52,8 @@ export interface VariantForSale {
   retailPrice: string;
   agencyPrice: string;
   active: boolean;
+  /** On hand minus reserved. */
+  available: number;
   productId: string;
   title: string;
   productStatus: string;
@@ -170,12 +172,12 @@ export class VariantService {
     }
   }
 
-  /** The variants of `variantIds` that exist, with their products (ordering's checkout; one query). */
+  /** The variants of `variantIds` that exist, with their products (checkout, counters, baskets; one query). */
   async forSale(ctx: RequestContext, variantIds: string[]): Promise<VariantForSale[]> {
     if (variantIds.length === 0) return [];
     const rows: Array<Record<string, string | boolean>> = await this.db.manager(ctx).query(
       `SELECT v.id, v.sku, v.spec, v.unit, v.retail_price, v.agency_price, v.active,
-              p.id AS product_id, p.title, p.status, p.origin_region_code, p.supplier_id
+              v.stock_on_hand - v.stock_reserved AS available, p.id AS product_id, p.title, p.status, p.origin_region_code, p.supplier_id
          FROM variant v JOIN product p ON p.id = v.product_id
         WHERE v.id = ANY($1::uuid[])`,
       [variantIds],
@@ -188,6 +190,7 @@ export class VariantService {
       retailPrice: String(r.retail_price),
       agencyPrice: String(r.agency_price),
       active: r.active as boolean,
+      available: Number(r.available),
       productId: r.product_id as string,
       title: r.title as string,
       productStatus: r.status as string,

@@ -347,6 +347,24 @@ export class UserService {
     return row.id;
   }
 
+  /** An organisation's direct members with their roles, by name (procurement's unit member list). */
+  async memberDirectory(
+    ctx: RequestContext,
+    organizationId: string,
+  ): Promise<Array<{ userId: string; displayName: string; phone: string | null; roles: Role[] }>> {
+    const rows: Array<{ id: string; display_name: string; phone: string | null; roles: Role[] }> = await this.db
+      .manager(ctx)
+      .query(
+        `SELECT u.id, u.display_name, u.phone, array_agg(DISTINCT m.role ORDER BY m.role) AS roles
+           FROM membership m JOIN app_user u ON u.id = m.user_id
+          WHERE m.organization_id = $1
+          GROUP BY u.id
+          ORDER BY u.display_name, u.id`,
+        [organizationId],
+      );
+    return rows.map((r) => ({ userId: r.id, displayName: r.display_name, phone: r.phone, roles: r.roles }));
+  }
+
   /** Organisations with a member in `role` whose region prefix covers the code (aftersales' coordinators). */
   async organizationsWithRoleCovering(ctx: RequestContext, role: Role, regionCode: string): Promise<string[]> {
     const rows: Array<{ organization_id: string }> = await this.db.manager(ctx).query(

@@ -13,10 +13,12 @@ import {
   BuyerKind,
   Order,
   OrderDocument,
+  OrderHistory,
   OrderLine,
   OrderRefund,
   OrderStatus,
   PaymentMode,
+  type SupplierOrder,
   SupplierOrderStatus,
 } from './ordering.entities';
 
@@ -82,6 +84,26 @@ export class OrderService {
   /** The order (NOT_FOUND when there is none). No permission check: for trusted callers. */
   get(ctx: RequestContext, orderId: string): Promise<Order> {
     return this.machine.find(ctx, orderId);
+  }
+
+  /** The order's supplier parts. No permission check: for trusted callers (procurement's rebinding). */
+  supplierOrders(ctx: RequestContext, orderId: string): Promise<SupplierOrder[]> {
+    return this.machine.supplierOrders(ctx, orderId);
+  }
+
+  /**
+   * When the order entered `status` and who moved it, oldest first (procurement: the month it was
+   * placed, who accepted it). No permission check: for trusted callers.
+   */
+  async entered(
+    ctx: RequestContext,
+    orderId: string,
+    status: OrderStatus,
+  ): Promise<Array<{ at: Date; actorUserId: string | null }>> {
+    const rows = await this.db
+      .repo(ctx, OrderHistory)
+      .find({ where: { orderId, toStatus: status }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return rows.map((h) => ({ at: h.createdAt, actorUserId: h.actorUserId }));
   }
 
   /** The order when the caller may act as its buyer (buyer, its unit, its agency admins, platform admin); else FORBIDDEN. */

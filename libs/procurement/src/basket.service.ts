@@ -1,6 +1,7 @@
 import { ProcurementErrorCode } from './procurement.errors';
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, AppError, Db, forbidden, type RequestContext, Role } from '@bangfu/core';
+import { ErrorCode, AppError, forbidden, type RequestContext, Role } from '@bangfu/core';
+import { VariantService } from '@bangfu/catalog';
 import { MAX_LINES, MAX_QUANTITY } from '@bangfu/ordering';
 import { assertKnownId } from './access';
 import { LimitsService } from './limits.service';
@@ -14,8 +15,8 @@ import type { BasketInput, BasketPreview } from './procurement.types';
 @Injectable()
 export class BasketService {
   constructor(
-    private readonly db: Db,
     private readonly limits: LimitsService,
+    private readonly variants: VariantService,
   ) {}
 
   async preview(ctx: RequestContext, input: BasketInput): Promise<BasketPreview> {
@@ -36,21 +37,25 @@ export class BasketService {
         });
       }
     }
-    const rows: Array<{
-      id: string;
-      product_id: string;
-      title: string;
-      sku: string;
-      spec: string;
-      unit: string;
-      agency_price: string;
-      available: number;
-    }> = await this.db.manager(ctx).query(
-      `SELECT v.id, v.product_id, p.title, v.sku, v.spec, v.unit, v.agency_price, (v.stock_on_hand - v.stock_reserved) AS available
-         FROM variant v JOIN product p ON p.id = v.product_id WHERE v.id = ANY($1::uuid[])`,
-      [lines.map((l) => l.variantId)],
+    const variants = await this.variants.forSale(
+      ctx,
+      lines.map((l) => l.variantId),
     );
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const byId = new Map(
+      variants.map((v) => [
+        v.variantId,
+        {
+          id: v.variantId,
+          product_id: v.productId,
+          title: v.title,
+          sku: v.sku,
+          spec: v.spec,
+          unit: v.unit,
+          agency_price: v.agencyPrice,
+          available: v.available,
+        },
+      ]),
+    );
     let total = 0;
     const priced = lines.map((l, i) => {
       const r = byId.get(l.variantId.toLowerCase());

@@ -101,9 +101,9 @@ export class CompletionService {
     return this.rank(
       ctx,
       `WITH RECURSIVE t AS (
-         SELECT id, 0 AS depth FROM organization WHERE id = $2
-         UNION ALL SELECT o.id, t.depth + 1 FROM organization o JOIN t ON o.parent_id = t.id WHERE t.depth < 50
-       ) SELECT o.id, o.name, o.region_code, o.parent_id FROM organization o JOIN t ON t.id = o.id WHERE t.depth > 0 AND o.kind = 'AGENCY'`,
+         SELECT id, 0 AS depth FROM organization_directory WHERE id = $2
+         UNION ALL SELECT o.id, t.depth + 1 FROM organization_directory o JOIN t ON o.parent_id = t.id WHERE t.depth < 50
+       ) SELECT o.id, o.name, o.region_code, o.parent_id FROM organization_directory o JOIN t ON t.id = o.id WHERE t.depth > 0 AND o.kind = 'AGENCY'`,
       [year, orgId],
     );
   }
@@ -118,7 +118,7 @@ export class CompletionService {
     if (!admin && !scope.some((s) => prefix.startsWith(s))) throw forbidden('This region is outside your scope');
     return this.rank(
       ctx,
-      `SELECT o.id, o.name, o.region_code, o.parent_id FROM organization o
+      `SELECT o.id, o.name, o.region_code, o.parent_id FROM organization_directory o
         WHERE o.kind = 'AGENCY' AND o.region_code LIKE $2 ${admin ? '' : 'AND o.region_code LIKE ANY($3::text[])'}`,
       admin ? [year, `${prefix}%`] : [year, `${prefix}%`, likeAny(scope)],
     );

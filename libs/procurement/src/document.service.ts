@@ -2,7 +2,7 @@ import { ProcurementErrorCode } from './procurement.errors';
 import { Injectable } from '@nestjs/common';
 import { AppError, Db, forbidden, type RequestContext } from '@bangfu/core';
 import { AppUser, Organization } from '@bangfu/identity';
-import { BuyerKind, OrderDocument, type OrderLine, OrderService, SupplierOrder } from '@bangfu/ordering';
+import { BuyerKind, OrderDocument, type OrderLine, OrderService, OrderStatus, SupplierOrder } from '@bangfu/ordering';
 import { In } from 'typeorm';
 import { assertKnownId, UnitAccess } from './access';
 import { shanghaiPeriod } from './dates';
@@ -38,7 +38,7 @@ export class DocumentService {
     const names = await this.userNames(ctx, [request.purchaserUserId, request.decidedByUserId]);
     const [channel]: Array<{ name: string }> = await this.db
       .manager(ctx)
-      .query(`SELECT name FROM channel WHERE id = $1`, [request.channelId]);
+      .query(`SELECT name FROM channel_directory WHERE id = $1`, [request.channelId]);
     return renderPurchaseOrder({
       poNumber: request.poNumber,
       requestNo: request.requestNo,
@@ -87,13 +87,8 @@ export class DocumentService {
         .find({ where: { orderId: order.id, inAcceptance: true }, order: { createdAt: 'ASC' } }),
       this.db.repo(ctx, PurchaseRequest).findOneBy({ orderId: order.id }),
     ]);
-    const [accepted]: Array<{ actor_user_id: string | null }> = await this.db
-      .manager(ctx)
-      .query(
-        `SELECT actor_user_id FROM order_history WHERE order_id = $1 AND to_status = 'ACCEPTED' ORDER BY created_at DESC LIMIT 1`,
-        [order.id],
-      );
-    const users = await this.userNames(ctx, [accepted?.actor_user_id ?? null]);
+    const accepted = (await this.orders.entered(ctx, order.id, OrderStatus.ACCEPTED)).at(-1);
+    const users = await this.userNames(ctx, [accepted?.actorUserId ?? null]);
     const suppliers = await this.orgNames(
       ctx,
       supplierOrders.map((so) => so.supplierId),
@@ -108,7 +103,7 @@ export class DocumentService {
       placedAt: order.createdAt,
       deliveredAt: order.deliveredAt,
       acceptedAt: order.acceptedAt,
-      acceptedByName: accepted?.actor_user_id ? (users.get(accepted.actor_user_id) ?? '—') : '—',
+      acceptedByName: accepted?.actorUserId ? (users.get(accepted.actorUserId) ?? '—') : '—',
       countedYear: shanghaiPeriod(order.acceptedAt).year,
       tradeUnion: binding?.tradeUnion ?? false,
       shipments: supplierOrders.map((so) => ({

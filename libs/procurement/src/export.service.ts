@@ -137,7 +137,7 @@ export class ExportService {
       `SELECT o.order_no, r.request_no, r.po_number, o.status, o.payment_mode, o.total_amount, o.refunded_amount, o.created_at, o.accepted_at, o.invoice_no, b.trade_union,
               EXTRACT(YEAR FROM o.accepted_at AT TIME ZONE 'Asia/Shanghai')::int AS accepted_year,
               (SELECT COALESCE(SUM(m.counted_delta), 0) FROM reserved_share_movement m WHERE m.order_id = o.id AND m.org_id = $1) AS counted
-         FROM orders o
+         FROM order_summary o
          LEFT JOIN order_binding b ON b.order_id = o.id
          LEFT JOIN purchase_request r ON r.order_id = o.id
         WHERE o.buyer_kind = 'AGENCY' AND COALESCE(b.org_id, o.buyer_org_id) = $1

@@ -1,7 +1,7 @@
 import { ProcurementErrorCode } from './procurement.errors';
 import { Injectable } from '@nestjs/common';
 import { AppError, badInput, Db, forbidden, type RequestContext, Role } from '@bangfu/core';
-import { Membership, type Organization } from '@bangfu/identity';
+import { Membership, type Organization, UserService } from '@bangfu/identity';
 import { assertKnownId, UnitAccess } from './access';
 import { shanghaiDate } from './dates';
 import { LimitKind, ProcurementLimit, ProcurementPolicy } from './procurement.entities';
@@ -30,6 +30,7 @@ export class LimitsService {
   constructor(
     private readonly db: Db,
     private readonly access: UnitAccess,
+    private readonly users: UserService,
   ) {}
 
   async limitOf(ctx: RequestContext, orgId: string, userId: string, kind: LimitKind): Promise<number> {
@@ -100,32 +101,24 @@ export class LimitsService {
   /** AGENCY_ADMIN: the unit's members (direct memberships) with their roles and limits, by name. */
   async members(ctx: RequestContext, orgId: string): Promise<UnitMember[]> {
     await this.access.requireAdmin(ctx, orgId);
-    const rows: Array<{
-      id: string;
-      display_name: string;
-      phone: string | null;
-      roles: Role[];
-      spending: string | null;
-      approval: string | null;
-    }> = await this.db.manager(ctx).query(
-      `SELECT u.id, u.display_name, u.phone, array_agg(DISTINCT m.role ORDER BY m.role) AS roles,
-                (SELECT amount FROM procurement_limit l WHERE l.org_id = $1 AND l.user_id = u.id AND l.kind = 'SPENDING') AS spending,
-                (SELECT amount FROM procurement_limit l WHERE l.org_id = $1 AND l.user_id = u.id AND l.kind = 'APPROVAL') AS approval
-           FROM membership m JOIN app_user u ON u.id = m.user_id
-          WHERE m.organization_id = $1
-          GROUP BY u.id
-          ORDER BY u.display_name, u.id`,
-      [orgId],
-    );
-    const limitFor = (roles: Role[], kind: LimitKind, amount: string | null) =>
-      roles.includes(LIMIT_ROLE[kind]) ? Number(amount ?? 0) : null;
-    return rows.map((r) => ({
-      userId: r.id,
-      displayName: r.display_name,
-      phone: r.phone,
-      roles: r.roles,
-      spendingLimit: limitFor(r.roles, LimitKind.SPENDING, r.spending),
-      approvalLimit: limitFor(r.roles, LimitKind.APPROVAL, r.approval),
+    // Members from identity, their limits from procurement's own table: two queries per list.
+    const members = await this.users.memberDirectory(ctx, orgId);
+    const limits: Array<{ user_id: string; kind: LimitKind; amount: string }> = members.length
+      ? await this.db
+          .manager(ctx)
+          .query(
+            `SELECT user_id, kind, amount FROM procurement_limit WHERE org_id = $1 AND user_id = ANY($2::uuid[])`,
+            [orgId, members.map((m) => m.userId)],
+          )
+      : [];
+    const amount = (userId: string, kind: LimitKind) =>
+      limits.find((l) => l.user_id === userId && l.kind === kind)?.amount ?? null;
+    const limitFor = (roles: Role[], kind: LimitKind, userId: string) =>
+      roles.includes(LIMIT_ROLE[kind]) ? Number(amount(userId, kind) ?? 0) : null;
+    return members.map((m) => ({
+      ...m,
+      spendingLimit: limitFor(m.roles, LimitKind.SPENDING, m.userId),
+      approvalLimit: limitFor(m.roles, LimitKind.APPROVAL, m.userId),
     }));
   }
 

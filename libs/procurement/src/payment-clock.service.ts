@@ -140,7 +140,7 @@ export class PaymentClockService {
       );
       const orgId = binding?.org_id ?? order.buyerOrgId;
       const [unit]: Array<{ region_code: string | null }> = await m.query(
-        `SELECT region_code FROM organization WHERE id = $1`,
+        `SELECT region_code FROM organization_directory WHERE id = $1`,
         [orgId],
       );
       const terms = await this.termsFor(tx, unit?.region_code ?? null);
@@ -218,8 +218,8 @@ export class PaymentClockService {
               to_char(c.accepted_on, 'YYYY-MM-DD') AS accepted_on, c.term_days, c.daily_rate_ppm,
               to_char(c.due_on, 'YYYY-MM-DD') AS due_on, to_char(c.paid_on, 'YYYY-MM-DD') AS paid_on
          FROM payment_clock c
-         JOIN organization o ON o.id = c.org_id
-         JOIN organization s ON s.id = c.supplier_id
+         JOIN organization_directory o ON o.id = c.org_id
+         JOIN organization_directory s ON s.id = c.supplier_id
         WHERE ${where.join(' AND ')}
         ORDER BY c.due_on, c.order_no, s.name
         LIMIT ${PAYMENT_CLOCK_MAX_ROWS + 1}`,

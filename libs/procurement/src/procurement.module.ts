@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '@bangfu/catalog';
 import { IdentityModule } from '@bangfu/identity';
 import { OrderingModule } from '@bangfu/ordering';
 import { RegionModule } from '@bangfu/region';
@@ -65,7 +66,7 @@ export const PROCUREMENT_ENTITIES = [
 ];
 
 @Module({
-  imports: [RegionModule, IdentityModule, OrderingModule],
+  imports: [RegionModule, IdentityModule, CatalogModule, OrderingModule],
   controllers: [ProcurementController, SupervisionController],
   providers: [
     UnitAccess,

@@ -169,11 +169,7 @@ export class ProcurementService {
   private async syncPending(tx: RequestContext, order: Order, binding: OrderBinding): Promise<void> {
     let want: { amount: number; year: number | null; month: number | null } = { amount: 0, year: null, month: null };
     if (!order.acceptedAt && PENDING_STATUSES.has(order.status)) {
-      const [placed]: Array<{ at: Date | null }> = await this.db
-        .manager(tx)
-        .query(`SELECT min(created_at) AS at FROM order_history WHERE order_id = $1 AND to_status = 'PLACED'`, [
-          order.id,
-        ]);
+      const [placed] = await this.orders.entered(tx, order.id, OrderStatus.PLACED);
       const lines = await this.orders.lines(tx, order.id);
       const amount = lines.filter((l) => l.certified).reduce((sum, l) => sum + l.lineTotal - l.refundedAmount, 0);
       if (placed?.at && amount > 0) want = { amount, ...shanghaiPeriod(new Date(placed.at)) };

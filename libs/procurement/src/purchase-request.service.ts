@@ -310,7 +310,7 @@ export class PurchaseRequestService {
     const qb = this.db
       .repo(ctx, PurchaseRequest)
       .createQueryBuilder('r')
-      .innerJoin('organization', 'o', 'o.id = r.org_id');
+      .innerJoin('organization_directory', 'o', 'o.id = r.org_id');
     const scope = await this.access.readScope(ctx, 'o');
     if (scope) qb.andWhere(scope.where, scope.params);
     if (filter.orgId) {
@@ -364,7 +364,7 @@ export class PurchaseRequestService {
     const qb = this.db
       .repo(ctx, ProcurementAnomalyFlag)
       .createQueryBuilder('f')
-      .innerJoin('organization', 'o', 'o.id = f.org_id');
+      .innerJoin('organization_directory', 'o', 'o.id = f.org_id');
     const scope = await this.access.readScope(ctx, 'o');
     if (scope) qb.andWhere(scope.where, scope.params);
     if (orgId) {

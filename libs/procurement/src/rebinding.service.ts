@@ -1,7 +1,7 @@
 import { ProcurementErrorCode } from './procurement.errors';
 import { Injectable } from '@nestjs/common';
 import { AppError, badInput, Db, forbidden, notFound, type RequestContext, Role, uniqueViolation } from '@bangfu/core';
-import { OrderService, OrderStatus } from '@bangfu/ordering';
+import { OrderService, OrderStatus, SupplierOrderStatus } from '@bangfu/ordering';
 import { assertKnownId, UnitAccess } from './access';
 import { OrderBinding, OrderRebinding, RebindingStatus } from './procurement.entities';
 import type { RebindingFilter } from './procurement.types';
@@ -47,13 +47,10 @@ export class RebindingService {
           field: 'orderId',
         });
       }
-      const [shipped]: Array<{ any: boolean }> = await this.db
-        .manager(tx)
-        .query(
-          `SELECT EXISTS (SELECT 1 FROM supplier_order WHERE order_id = $1 AND status IN ('SHIPPED','DELIVERED')) AS any`,
-          [order.id],
-        );
-      const immediate = !shipped.any && !order.acceptedAt && (await this.access.administers(tx, to.id));
+      const shipped = (await this.orders.supplierOrders(tx, order.id)).some(
+        (so) => so.status === SupplierOrderStatus.SHIPPED || so.status === SupplierOrderStatus.DELIVERED,
+      );
+      const immediate = !shipped && !order.acceptedAt && (await this.access.administers(tx, to.id));
       const repo = this.db.repo(tx, OrderRebinding);
       let row: OrderRebinding;
       try {
@@ -131,7 +128,7 @@ export class RebindingService {
     const qb = this.db
       .repo(ctx, OrderRebinding)
       .createQueryBuilder('r')
-      .innerJoin('organization', 'o', 'o.id = r.from_org_id')
+      .innerJoin('organization_directory', 'o', 'o.id = r.from_org_id')
       .orderBy('r.created_at', 'DESC')
       .limit(500);
     if (!p.hasRole(Role.PLATFORM_ADMIN)) {

@@ -272,7 +272,7 @@ export class ShareRulesService {
     const qb = this.db
       .repo(ctx, ReservedShareExemption)
       .createQueryBuilder('e')
-      .innerJoin('organization', 'o', 'o.id = e.org_id')
+      .innerJoin('organization_directory', 'o', 'o.id = e.org_id')
       .orderBy('e.created_at', 'DESC')
       .limit(500);
     const scope = await this.access.readScope(ctx, 'o');

@@ -41,12 +41,12 @@ export interface UnitFigures {
  */
 const unitFiguresSql = (unitFilter: string) => `
   WITH RECURSIVE units AS (
-    SELECT o.id, o.name, o.region_code, o.parent_id FROM organization o WHERE o.kind = 'AGENCY' ${unitFilter}
+    SELECT o.id, o.name, o.region_code, o.parent_id FROM organization_directory o WHERE o.kind = 'AGENCY' ${unitFilter}
   ),
   anc AS (
     SELECT u.id AS org_id, u.id AS node, u.parent_id, 0 AS depth FROM units u
     UNION ALL
-    SELECT anc.org_id, p.id, p.parent_id, anc.depth + 1 FROM anc JOIN organization p ON p.id = anc.parent_id WHERE anc.depth < 50
+    SELECT anc.org_id, p.id, p.parent_id, anc.depth + 1 FROM anc JOIN organization_directory p ON p.id = anc.parent_id WHERE anc.depth < 50
   ),
   roots AS (SELECT DISTINCT ON (org_id) org_id, node AS root_id FROM anc ORDER BY org_id, depth DESC),
   prog AS (
@@ -62,7 +62,7 @@ const unitFiguresSql = (unitFilter: string) => `
            COALESCE(p.counted, 0) AS counted_amount, COALESCE(p.pending, 0) AS pending_amount, f.decrease_reason
       FROM units u
       JOIN roots r ON r.org_id = u.id
-      JOIN organization ro ON ro.id = r.root_id
+      JOIN organization_directory ro ON ro.id = r.root_id
       LEFT JOIN prog p ON p.org_id = u.id
       LEFT JOIN reserved_share_filing f ON f.org_id = u.id AND f.year = $1
       LEFT JOIN reserved_share_filing pf ON pf.org_id = u.id AND pf.year = $1 - 1
