@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { isMessageKey } from '../i18n/translate';
 import {
   addressFormSchema,
+  createOrgSchema,
+  createUserSchema,
+  grantRoleSchema,
   newProductSchema,
   offerFormSchema,
   resetPasswordSchema,
@@ -166,6 +169,73 @@ describe('produce offer form', () => {
       cropName: 'produce.form.needCrop',
       quantity: 'produce.form.needQuantity',
       price: 'produce.form.needPrice',
+    });
+  });
+});
+
+describe('admin forms', () => {
+  const user = { displayName: '王', email: '', phone: '', password: PASSWORD };
+
+  it('asks for the organisation a role needs and a region prefix for regional roles', () => {
+    expect(
+      problems(grantRoleSchema.safeParse({ choice: { role: 'COORDINATOR', organizationId: '', regionPrefix: '5' } })),
+    ).toEqual({
+      'choice.organizationId': 'admin.users.chooseOrg',
+      'choice.regionPrefix': 'form.problem.regionPrefix',
+    });
+    const customer = grantRoleSchema.safeParse({
+      choice: { role: 'CUSTOMER', organizationId: '', regionPrefix: '52' },
+    });
+    expect(customer.success && customer.data).toEqual({
+      choice: { role: 'CUSTOMER', organizationId: null, regionPrefix: null },
+    });
+  });
+
+  it('creates a user with empty contacts as null and the role inline', () => {
+    const r = createUserSchema.safeParse({
+      ...user,
+      choice: { role: 'AUDITOR', organizationId: 'o1', regionPrefix: ' 5206 ' },
+    });
+    expect(r.success && r.data).toEqual({
+      displayName: '王',
+      email: null,
+      phone: null,
+      password: PASSWORD,
+      role: 'AUDITOR',
+      organizationId: 'o1',
+      regionPrefix: '5206',
+    });
+    expect(
+      problems(
+        createUserSchema.safeParse({
+          ...user,
+          email: 'not-an-email',
+          choice: { role: 'CUSTOMER', organizationId: '', regionPrefix: '' },
+        }),
+      ),
+    ).toEqual({
+      email: 'form.problem.email',
+    });
+  });
+
+  it('creates an organisation with the credit code in upper case and a 12-digit division code', () => {
+    const r = createOrgSchema.safeParse({
+      name: ' 江口县财政局 ',
+      kind: 'AGENCY',
+      creditCode: '91abc',
+      regionCode: '',
+    });
+    expect(r.success && r.data).toEqual({
+      name: '江口县财政局',
+      kind: 'AGENCY',
+      creditCode: '91ABC',
+      regionCode: null,
+    });
+    expect(
+      problems(createOrgSchema.safeParse({ name: '', kind: 'AGENCY', creditCode: '', regionCode: '5206' })),
+    ).toEqual({
+      name: 'form.problem.required',
+      regionCode: 'form.problem.regionCode',
     });
   });
 });

@@ -2,12 +2,14 @@
 // the reader's language (components/FormField.tsx) and a language switch retranslates it. The rules are the
 // server's (it checks again and answers with codes); they live here so they can be unit-tested without a DOM.
 import { z } from 'zod';
+import type { OrganizationKind, Role } from '../api/generated/graphql';
 import type { MessageKey } from '../i18n/translate';
 import { type AddressProblem, checkAddress } from './address';
 import { parseYuanToFen } from './money';
 import { checkShipment, type ShipProblem } from './orders';
 import { buildCreateProductInput, type ProductDraft } from './product-form';
 import { regionCodeOf } from './region-code';
+import { REGIONAL_ROLES, ROLE_ORGANIZATION_KIND } from './roles';
 
 const key = (k: MessageKey): string => k;
 
@@ -121,3 +123,39 @@ export const offerFormSchema = z
     availableFrom: from,
     availableUntil: until,
   }));
+
+/** A role to grant: the organisation its kind needs, a 2–12 digit region prefix for regional roles. */
+export const roleChoiceSchema = z
+  .object({ role: z.string(), organizationId: z.string(), regionPrefix: z.string().trim() })
+  .superRefine((c, ctx) => {
+    if (ROLE_ORGANIZATION_KIND[c.role] && !c.organizationId)
+      ctx.addIssue({ code: 'custom', path: ['organizationId'], message: key('admin.users.chooseOrg') });
+    if (REGIONAL_ROLES.has(c.role) && !/^\d{2,12}$/.test(c.regionPrefix))
+      ctx.addIssue({ code: 'custom', path: ['regionPrefix'], message: key('form.problem.regionPrefix') });
+  })
+  .transform((c) => ({
+    role: c.role as Role,
+    organizationId: c.organizationId || null,
+    regionPrefix: REGIONAL_ROLES.has(c.role) ? c.regionPrefix : null,
+  }));
+
+export const grantRoleSchema = z.object({ choice: roleChoiceSchema });
+
+/** 新建账号 (platform admin): name, email or phone (either may be empty), initial password, first role. */
+export const createUserSchema = z
+  .object({
+    displayName: text(100),
+    email: optionalText(254).refine((v) => v === null || z.email().safeParse(v).success, key('form.problem.email')),
+    phone: optionalText(20),
+    password: newPassword.password,
+    choice: roleChoiceSchema,
+  })
+  .transform(({ choice, ...user }) => ({ ...user, ...choice }));
+
+/** 新建机构: name, kind, optional credit code (upper case) and 12-digit division code. */
+export const createOrgSchema = z.object({
+  name: text(200),
+  kind: z.string().transform((k) => k as OrganizationKind),
+  creditCode: optionalText(18).transform((v) => v?.toUpperCase() ?? null),
+  regionCode: optionalText(12).refine((v) => v === null || /^\d{12}$/.test(v), key('form.problem.regionCode')),
+});

@@ -3,6 +3,22 @@ import type { Me } from '../api/operations';
 
 export const SUPPLIER_ROLES = ['SUPPLIER_ADMIN', 'SUPPLIER_STAFF'] as const;
 
+/** Which organisation kind a role is held in (mirrors ROLE_ORGANIZATION_KIND on the server); null: none. */
+export const ROLE_ORGANIZATION_KIND: Record<string, string | null> = {
+  PURCHASER: 'AGENCY',
+  APPROVER: 'AGENCY',
+  AGENCY_ADMIN: 'AGENCY',
+  SUPPLIER_ADMIN: 'SUPPLIER',
+  SUPPLIER_STAFF: 'SUPPLIER',
+  COORDINATOR: 'COORDINATION_OFFICE',
+  AUDITOR: 'COORDINATION_OFFICE',
+  PLATFORM_ADMIN: 'PLATFORM',
+  CUSTOMER: null,
+};
+
+/** Roles held for a region (a division-code prefix) rather than only in an organisation. */
+export const REGIONAL_ROLES: ReadonlySet<string> = new Set(['COORDINATOR', 'AUDITOR']);
+
 export function hasRole(me: Pick<Me, 'roles'> | null | undefined, ...roles: readonly string[]): boolean {
   return !!me && me.roles.some((r) => roles.includes(r));
 }

@@ -1,4 +1,6 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { Controller, type FieldError } from 'react-hook-form';
+import type { z } from 'zod';
 import { SET_USER_DISABLED } from '../../api/account';
 import {
   type AdminUser,
@@ -12,28 +14,20 @@ import {
 import { api } from '../../api/client';
 import type { OrganizationKind, Role } from '../../api/generated/graphql';
 import { ErrorNotice, Loading } from '../../components/Feedback';
+import { FieldProblem, TextField } from '../../components/FormField';
 import { SelectField } from '../../components/SelectField';
 import { orgKindName, roleName, useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
+import { createOrgSchema, createUserSchema, grantRoleSchema, type roleChoiceSchema } from '../../lib/forms';
+import { REGIONAL_ROLES, ROLE_ORGANIZATION_KIND } from '../../lib/roles';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
+import { useZodForm } from '../../lib/use-zod-form';
 import { ConfirmAction } from './ConfirmAction';
 
-/** Which organisation kind a role is held in (mirrors ROLE_ORGANIZATION_KIND on the server); null: none. */
-const ROLE_ORG_KIND: Record<string, string | null> = {
-  PURCHASER: 'AGENCY',
-  APPROVER: 'AGENCY',
-  AGENCY_ADMIN: 'AGENCY',
-  SUPPLIER_ADMIN: 'SUPPLIER',
-  SUPPLIER_STAFF: 'SUPPLIER',
-  COORDINATOR: 'COORDINATION_OFFICE',
-  AUDITOR: 'COORDINATION_OFFICE',
-  PLATFORM_ADMIN: 'PLATFORM',
-  CUSTOMER: null,
-};
-const GRANTABLE = Object.keys(ROLE_ORG_KIND);
-const REGION_ROLES = new Set(['COORDINATOR', 'AUDITOR']);
+const GRANTABLE = Object.keys(ROLE_ORGANIZATION_KIND);
 const ORG_KINDS = ['AGENCY', 'SUPPLIER', 'COORDINATION_OFFICE', 'PLATFORM'];
+const NO_ROLE: RoleChoice = { role: 'PURCHASER', organizationId: '', regionPrefix: '' };
 
 interface RoleChoice {
   role: string;
@@ -42,10 +36,17 @@ interface RoleChoice {
 }
 
 /** Role, organisation (of the kind the role needs) and region prefix (coordinators, auditors). */
-function RoleFields({ value, onChange }: { value: RoleChoice; onChange: (v: RoleChoice) => void }) {
+function RoleFields({
+  value,
+  onChange,
+  errors,
+}: {
+  value: RoleChoice;
+  onChange: (v: RoleChoice) => void;
+  errors?: { organizationId?: FieldError; regionPrefix?: FieldError };
+}) {
   const { t } = useI18n();
-  const id = useId();
-  const kind = ROLE_ORG_KIND[value.role];
+  const kind = ROLE_ORGANIZATION_KIND[value.role];
   const orgs = useQuery(ORGANIZATIONS, { kind: kind as OrganizationKind | null }, { skip: !kind });
   return (
     <>
@@ -62,61 +63,53 @@ function RoleFields({ value, onChange }: { value: RoleChoice; onChange: (v: Role
         ))}
       </SelectField>
       {kind && (
-        <SelectField
-          compact
-          label={t('admin.users.organization')}
-          required
-          value={value.organizationId}
-          onChange={(e) => onChange({ ...value, organizationId: e.target.value })}
-        >
-          <option value="">{t('admin.users.chooseOrg')}</option>
-          {(orgs.data?.organizations ?? []).map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </SelectField>
+        <div>
+          <SelectField
+            compact
+            label={t('admin.users.organization')}
+            value={value.organizationId}
+            aria-invalid={!!errors?.organizationId}
+            onChange={(e) => onChange({ ...value, organizationId: e.target.value })}
+          >
+            <option value="">{t('admin.users.chooseOrg')}</option>
+            {(orgs.data?.organizations ?? []).map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </SelectField>
+          <FieldProblem error={errors?.organizationId} />
+        </div>
       )}
-      {REGION_ROLES.has(value.role) && (
-        <label className="field field-compact" htmlFor={`${id}-prefix`}>
-          <span>{t('admin.users.regionPrefix')}</span>
-          <input
-            id={`${id}-prefix`}
-            required
-            inputMode="numeric"
-            pattern="[0-9]{2,12}"
-            value={value.regionPrefix}
-            onChange={(e) => onChange({ ...value, regionPrefix: e.target.value })}
-          />
-        </label>
+      {REGIONAL_ROLES.has(value.role) && (
+        <TextField
+          compact
+          label={t('admin.users.regionPrefix')}
+          inputMode="numeric"
+          value={value.regionPrefix}
+          error={errors?.regionPrefix}
+          onChange={(e) => onChange({ ...value, regionPrefix: e.target.value })}
+        />
       )}
     </>
   );
 }
 
-const roleInput = (c: RoleChoice) => ({
-  role: c.role as Role,
-  organizationId: c.organizationId || null,
-  regionPrefix: REGION_ROLES.has(c.role) ? c.regionPrefix : null,
-});
-
 function UserRow({ user, onChanged }: { user: AdminUser; onChanged: () => void }) {
   const { t, locale } = useI18n();
   const [granting, setGranting] = useState(false);
-  const [choice, setChoice] = useState<RoleChoice>({ role: 'PURCHASER', organizationId: '', regionPrefix: '' });
-  const grant = useAction(async () => {
-    await api.request(GRANT_MEMBERSHIP, { input: { userId: user.id, ...roleInput(choice) } });
+  const grantForm = useZodForm(grantRoleSchema, { choice: NO_ROLE });
+  const grant = useAction(async (choice: z.output<typeof roleChoiceSchema>) => {
+    await api.request(GRANT_MEMBERSHIP, { input: { userId: user.id, ...choice } });
     setGranting(false);
+    grantForm.reset();
     onChanged();
   });
   const enable = useAction(async () => {
     await api.request(SET_USER_DISABLED, { userId: user.id, disabled: false });
     onChanged();
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void grant.run();
-  };
+  const submit = grantForm.handleSubmit(({ choice }) => void grant.run(choice));
   return (
     <li className="row" data-testid="admin-user" data-status={user.status}>
       <div className="row-main">
@@ -145,9 +138,19 @@ function UserRow({ user, onChanged }: { user: AdminUser; onChanged: () => void }
           ))}
         </div>
         {granting && (
-          <form className="admin-form" onSubmit={submit}>
+          <form className="admin-form" onSubmit={submit} noValidate>
             <div className="form-grid">
-              <RoleFields value={choice} onChange={setChoice} />
+              <Controller
+                control={grantForm.control}
+                name="choice"
+                render={({ field }) => (
+                  <RoleFields
+                    value={field.value}
+                    onChange={field.onChange}
+                    errors={grantForm.formState.errors.choice}
+                  />
+                )}
+              />
             </div>
             <ErrorNotice error={grant.error} />
             <div className="form-actions">
@@ -195,48 +198,29 @@ function UserRow({ user, onChanged }: { user: AdminUser; onChanged: () => void }
 
 function CreateUserForm({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
-  const id = useId();
-  const [form, setForm] = useState({ displayName: '', email: '', phone: '', password: '' });
-  const [choice, setChoice] = useState<RoleChoice>({ role: 'PURCHASER', organizationId: '', regionPrefix: '' });
-  const create = useAction(async () => {
-    await api.request(CREATE_USER, {
-      input: {
-        displayName: form.displayName,
-        email: form.email || null,
-        phone: form.phone || null,
-        password: form.password,
-        ...roleInput(choice),
-      },
-    });
-    setForm({ displayName: '', email: '', phone: '', password: '' });
+  const blank = { displayName: '', email: '', phone: '', password: '', choice: NO_ROLE };
+  const form = useZodForm(createUserSchema, blank);
+  const problems = form.formState.errors;
+  const create = useAction(async (input: z.output<typeof createUserSchema>) => {
+    await api.request(CREATE_USER, { input });
+    form.reset(blank);
     onDone();
   });
-  const text = (key: keyof typeof form, label: string, type = 'text', required = false) => (
-    <label className="field field-compact" htmlFor={`${id}-${key}`}>
-      <span>{label}</span>
-      <input
-        id={`${id}-${key}`}
-        type={type}
-        required={required}
-        autoComplete="off"
-        value={form[key]}
-        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-      />
-    </label>
+  const text = (name: 'displayName' | 'email' | 'phone' | 'password', label: string, type = 'text') => (
+    <TextField compact label={label} type={type} autoComplete="off" error={problems[name]} {...form.register(name)} />
   );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void create.run();
-      }}
-    >
+    <form onSubmit={form.handleSubmit((input) => void create.run(input))} noValidate>
       <div className="form-grid">
-        {text('displayName', t('admin.users.name'), 'text', true)}
+        {text('displayName', t('admin.users.name'))}
         {text('email', t('admin.users.email'), 'email')}
         {text('phone', t('admin.users.phone'), 'tel')}
-        {text('password', t('admin.users.password'), 'password', true)}
-        <RoleFields value={choice} onChange={setChoice} />
+        {text('password', t('admin.users.password'), 'password')}
+        <Controller
+          control={form.control}
+          name="choice"
+          render={({ field }) => <RoleFields value={field.value} onChange={field.onChange} errors={problems.choice} />}
+        />
       </div>
       <ErrorNotice error={create.error} />
       <button type="submit" className="button button-primary" disabled={create.busy}>
@@ -248,67 +232,38 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
 
 function CreateOrgForm({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
-  const id = useId();
-  const [form, setForm] = useState({ name: '', kind: 'AGENCY', creditCode: '', regionCode: '' });
-  const create = useAction(async () => {
-    await api.request(CREATE_ORGANIZATION, {
-      input: {
-        name: form.name,
-        kind: form.kind as OrganizationKind,
-        creditCode: form.creditCode || null,
-        regionCode: form.regionCode || null,
-      },
-    });
-    setForm({ ...form, name: '', creditCode: '' });
+  const form = useZodForm(createOrgSchema, { name: '', kind: 'AGENCY', creditCode: '', regionCode: '' });
+  const problems = form.formState.errors;
+  const create = useAction(async (input: z.output<typeof createOrgSchema>) => {
+    await api.request(CREATE_ORGANIZATION, { input });
+    form.reset({ ...form.getValues(), name: '', creditCode: '' });
     onDone();
   });
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void create.run();
-      }}
-    >
+    <form onSubmit={form.handleSubmit((input) => void create.run(input))} noValidate>
       <div className="form-grid">
-        <label className="field field-compact" htmlFor={`${id}-name`}>
-          <span>{t('admin.orgs.name')}</span>
-          <input
-            id={`${id}-name`}
-            required
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
-          />
-        </label>
-        <SelectField
-          compact
-          label={t('admin.orgs.kind')}
-          value={form.kind}
-          onChange={(e) => setForm({ ...form, kind: e.target.value })}
-        >
+        <TextField compact label={t('admin.orgs.name')} error={problems.name} {...form.register('name')} />
+        <SelectField compact label={t('admin.orgs.kind')} {...form.register('kind')}>
           {ORG_KINDS.map((k) => (
             <option key={k} value={k}>
               {orgKindName(t, k)}
             </option>
           ))}
         </SelectField>
-        <label className="field field-compact" htmlFor={`${id}-credit`}>
-          <span>{t('admin.suppliers.creditCode')}</span>
-          <input
-            id={`${id}-credit`}
-            value={form.creditCode}
-            onChange={(e) => setForm({ ...form, creditCode: e.target.value.toUpperCase() })}
-          />
-        </label>
-        <label className="field field-compact" htmlFor={`${id}-region`}>
-          <span>{t('admin.orgs.regionCode')}</span>
-          <input
-            id={`${id}-region`}
-            inputMode="numeric"
-            pattern="[0-9]{12}"
-            value={form.regionCode}
-            onChange={(e) => setForm({ ...form, regionCode: e.target.value })}
-          />
-        </label>
+        <TextField
+          compact
+          label={t('admin.suppliers.creditCode')}
+          className="mono"
+          error={problems.creditCode}
+          {...form.register('creditCode')}
+        />
+        <TextField
+          compact
+          label={t('admin.orgs.regionCode')}
+          inputMode="numeric"
+          error={problems.regionCode}
+          {...form.register('regionCode')}
+        />
       </div>
       <ErrorNotice error={create.error} />
       <button type="submit" className="button button-primary" disabled={create.busy}>
