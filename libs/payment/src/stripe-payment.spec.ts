@@ -1,8 +1,10 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { Role } from '@bangfu/core';
+import { Db, RequestContext, Role } from '@bangfu/core';
 import { expectErrorCode, type TestServer } from '@bangfu/testing';
+import { PaymentCoreService } from './payment-core.service';
+import { seedStripePaymentSucceeded } from './payment.seed';
 import { startStripeTestServer, type StripeObject, type StripeTestServer } from './testing/stripe-test-server';
 import {
   actor,
@@ -315,6 +317,27 @@ describe('webhook: payment_intent.succeeded', () => {
     expect(view.payments).toEqual([
       expect.objectContaining({ id: p.paymentId, status: 'SUCCEEDED', outcome: 'APPLIED' }),
     ]);
+    await expectLedgerBalanced(ds);
+  });
+
+  it('the demo seed’s stand-in (seedStripePaymentSucceeded) pays an order as the webhook would', async () => {
+    const order = await newOrder();
+    await seedStripePaymentSucceeded(
+      server.app.get(Db),
+      server.app.get(PaymentCoreService),
+      RequestContext.system('test-seed'),
+      { ...order, buyerUserId: buyer.userId },
+    );
+    expect(await orderRow(ds, order.id)).toMatchObject({ status: 'PAID', paid_amount: String(order.totalAmount) });
+    const [payment] = await ds.query(`SELECT status, outcome, method, provider_ref FROM payment WHERE order_id = $1`, [
+      order.id,
+    ]);
+    expect(payment).toEqual({
+      status: 'SUCCEEDED',
+      outcome: 'APPLIED',
+      method: 'WECHAT_PAY',
+      provider_ref: `pi_demo_${order.orderNo}`,
+    });
     await expectLedgerBalanced(ds);
   });
 
