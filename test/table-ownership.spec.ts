@@ -72,11 +72,12 @@ describe('the SQL scanner', () => {
     ]);
   });
 
-  it('finds the tables and views a migration creates', () => {
+  it('finds the tables and views a migration creates, a renamed table under its new name', () => {
     const found = tablesInMigrations([
       'await q.query(`CREATE TABLE orders (id uuid)`); await q.query(`CREATE OR REPLACE VIEW order_facts AS SELECT 1`);',
+      'await q.query(`CREATE TABLE region_new (code text)`); await q.query(`ALTER TABLE region_new RENAME TO region`);',
     ]);
-    expect([...found.tables]).toEqual(['orders']);
+    expect([...found.tables]).toEqual(['orders', 'region']);
     expect([...found.views]).toEqual(['order_facts']);
   });
 

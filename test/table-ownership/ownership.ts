@@ -39,7 +39,9 @@ export function loadExceptions(root: string): Exception[] {
 
 export function migrationTables(root: string) {
   const dir = join(root, 'migrations');
-  const files = readdirSync(dir).filter((f) => /^\d+-.*\.ts$/.test(f));
+  const files = readdirSync(dir)
+    .filter((f) => /^\d+-.*\.ts$/.test(f))
+    .sort();
   return tablesInMigrations(files.map((f) => readFileSync(join(dir, f), 'utf8')));
 }
 

@@ -99,13 +99,22 @@ export function tablesInSource(source: string, known: ReadonlySet<string>, fileN
   return refs;
 }
 
-/** Tables and views the migrations create (CREATE TABLE / CREATE [MATERIALIZED] VIEW). */
+/**
+ * Tables and views the migrations create (CREATE TABLE / CREATE [MATERIALIZED] VIEW), in order: a
+ * table renamed (ALTER TABLE a RENAME TO b, a rebuild's temporary copy) counts under its new name.
+ */
 export function tablesInMigrations(sources: string[]): { tables: Set<string>; views: Set<string> } {
   const tables = new Set<string>();
   const views = new Set<string>();
+  const TABLE_CHANGE =
+    /\bCREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?"?([a-z_][a-z0-9_]*)|\bALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?"?([a-z_][a-z0-9_]*)"?\s+RENAME\s+TO\s+"?([a-z_][a-z0-9_]*)/g;
   for (const s of sources) {
-    for (const m of s.matchAll(/\bCREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?"?([a-z_][a-z0-9_]*)/g)) {
-      tables.add(m[1]);
+    for (const m of s.matchAll(TABLE_CHANGE)) {
+      if (m[1]) tables.add(m[1]);
+      else {
+        tables.delete(m[2]);
+        tables.add(m[3]);
+      }
     }
     for (const m of s.matchAll(
       /\bCREATE\s+(?:OR\s+REPLACE\s+)?(?:MATERIALIZED\s+)?VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?"?([a-z_][a-z0-9_]*)/g,
