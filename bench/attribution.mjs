@@ -15,12 +15,13 @@
 // covered by any lot), some partial refunds after counting, and rule versions of every kind in force.
 // Postgres and Redis are private (as in the embedded default) and run with fsync on.
 import { spawn } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pgLib from 'pg';
 import { build } from '../scripts/build.mjs';
 import { freePort, killOnExit, startPostgres, startRedis } from '../scripts/lib/services.mjs';
+import { percentile, postgresCpuSince, postgresCpuTicks, procStatus, resetPeak } from './lib/measure.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const arg = (name, dflt) => {
@@ -43,26 +44,6 @@ const START = '2025-12-01 00:00:00+08';
 const bundle = join(root, 'tmp', `bench-attribution-api-${process.pid}`);
 const log = (m) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`);
 const mb = (kb) => Math.round(kb / 1024);
-
-function procStatus(pid = 'self') {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (k) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rssKb: kb('VmRSS'), hwmKb: kb('VmHWM') };
-}
-
-/** Resets VmHWM so the peak reported is the attribution phase's, not boot's (Linux ≥ 4.0). */
-function resetPeak() {
-  try {
-    writeFileSync('/proc/self/clear_refs', '5');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 /** The bundle's classes are not exported by name: find the Nest providers by class name. */
 async function reach(app) {
@@ -325,31 +306,6 @@ function orderSource(db) {
     fetching = p.then(() => undefined);
     return p;
   };
-}
-
-/** CPU ticks (user + system) per Postgres server process: the postmaster and its children. */
-function postgresCpuTicks(postmasterPid) {
-  const ticks = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // fields after the command: state(0) ppid(1) … utime(11) stime(12)
-      if (Number(entry) === postmasterPid || Number(f[1]) === postmasterPid)
-        ticks.set(entry, Number(f[11]) + Number(f[12]));
-    } catch {
-      /* exited */
-    }
-  }
-  return ticks;
-}
-
-/** CPU seconds Postgres used since `before` (processes that exited meanwhile, e.g. autovacuum workers, are missed). */
-function postgresCpuSince(postmasterPid, before) {
-  let t = 0;
-  for (const [pid, ticks] of postgresCpuTicks(postmasterPid)) t += ticks - (before.get(pid) ?? 0);
-  return t / 100;
 }
 
 /** Runs `attributeOrder` over the next `limit` orders (all by default) from `concurrency` loops. */

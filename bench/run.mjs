@@ -1,41 +1,47 @@
 // `npm run bench`: throughput and latency of the real API on this machine. Not a test: results go to
-// docs/BENCHMARKS.md by hand, with the machine noted. The API runs in its own process (so the load
-// generator does not share its event loop); Postgres and Redis are private, as in the embedded default.
+// docs/BENCHMARKS.md by hand, with the machine and its load noted. The API runs in its own process (so
+// the load generator does not share its event loop); Postgres and Redis are private, as in the embedded
+// default. Each workload runs BENCH_WARMUP seconds unmeasured, then BENCH_SECONDS measured; CPU per
+// request is the API process's and Postgres's (the postmaster and its children) over the measured part.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pgLib from 'pg';
 import { build } from '../scripts/build.mjs';
 import { freePort, killOnExit, startPostgres, startRedis } from '../scripts/lib/services.mjs';
-import { workloads } from './workloads.mjs';
+import { generateCatalog } from './catalog.mjs';
+import {
+  machineLine,
+  percentile,
+  postgresCpuSince,
+  postgresCpuTicks,
+  processCpuSeconds,
+  procStatus,
+  resetPeak,
+} from './lib/measure.mjs';
+import { gql, workloads } from './workloads.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
+const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 15) * 1000;
+const WARMUP_MS = Number(process.env.BENCH_WARMUP ?? 5) * 1000;
 const only = process.argv.slice(2);
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-function rssOf(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (k) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
-}
+const mb = (kb) => Math.round(kb / 1024);
 
 /** Runs `fn` from `concurrency` loops for the duration; returns req/s and latency percentiles. */
 export async function load(fn, { concurrency, durationMs = DURATION_MS }) {
   const latencies = [];
   let errors = 0;
+  let firstError;
   const end = Date.now() + durationMs;
   const worker = async (i) => {
     while (Date.now() < end) {
       const t0 = performance.now();
       try {
         await fn(i);
-      } catch {
+      } catch (e) {
         errors++;
+        firstError ??= e.message;
       }
       latencies.push(performance.now() - t0);
     }
@@ -50,6 +56,7 @@ export async function load(fn, { concurrency, durationMs = DURATION_MS }) {
     p50: +percentile(latencies, 50).toFixed(1),
     p99: +percentile(latencies, 99).toFixed(1),
     errors,
+    ...(firstError ? { firstError } : {}),
   };
 }
 
@@ -65,51 +72,72 @@ async function main() {
   await admin.query('CREATE DATABASE bench');
   await admin.end();
   const port = await freePort();
-  const api = spawn(
-    process.execPath,
-    [
-      '-e',
-      `import(${JSON.stringify(join(root, 'dist/api/main.js'))}).then(m => m.startApi()).then(() => process.stdout.write('READY\\n'))`,
-    ],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: pg.url('bench'),
-        REDIS_URL: redis.url,
-        PORT: String(port),
-        DEMO_DATA: 'true',
-        LOG_LEVEL: 'warn',
-        JWT_SECRET: 'x'.repeat(40),
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+  // A private copy of the API bundle (under tmp/, so node_modules resolve): others may rebuild dist/ meanwhile.
+  const bundle = join(root, 'tmp', `bench-api-${process.pid}`);
+  cpSync(join(root, 'dist/api'), bundle, { recursive: true });
+  process.on('exit', () => rmSync(bundle, { recursive: true, force: true }));
+  // Started as in production (`node dist/api/main.js`); BENCH_NODE_FLAGS adds flags, e.g. "--cpu-prof".
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const api = spawn(process.execPath, [...flags, join(bundle, 'main.js')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: pg.url('bench'),
+      REDIS_URL: redis.url,
+      PORT: String(port),
+      DEMO_DATA: 'true',
+      LOG_LEVEL: 'warn',
+      JWT_SECRET: 'x'.repeat(40),
     },
-  );
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   killOnExit([api]);
-  await new Promise((resolve) => api.stdout.on('data', (b) => b.toString().includes('READY') && resolve()));
+  await new Promise((resolve) => api.stdout.on('data', (b) => b.toString().includes('listening on') && resolve()));
   const url = `http://127.0.0.1:${port}`;
-  // Setup steps may prepare data the API offers no mutation for (e.g. topping up stock for a checkout run).
+  // Idle: after start (migrations, demo data) and a moment to settle, before any request.
+  await new Promise((r) => setTimeout(r, 3000));
+  const idleRssMb = mb(procStatus(api.pid).rssKb);
+  process.stdout.write(`API idle RSS after start: ${idleRssMb} MB\n`);
+  // Setup steps may read what the API offers no query for (e.g. the online hall's id).
   const db = new pgLib.Client({ connectionString: pg.url('bench') });
   await db.connect();
   const sql = async (text, params = []) => (await db.query(text, params)).rows;
+  const postmaster = pg.pg.process.pid;
+  const selected = workloads.filter((w) => !only.length || only.includes(w.name) || only.includes(w.label));
+  const catalog = selected.some((w) => w.catalog)
+    ? await generateCatalog((q, v, t) => gql(url, q, v, t), sql, { log: (m) => process.stdout.write(`${m}\n`) })
+    : null;
   const results = [];
-  for (const w of workloads) {
-    if (only.length && !only.includes(w.name)) continue;
-    const ctx = await w.setup(url, { sql });
+  for (const w of selected) {
+    const ctx = await w.setup(url, { sql, catalog });
+    resetPeak(api.pid);
+    if (WARMUP_MS > 0) await load((i) => w.run(ctx, i), { concurrency: w.concurrency, durationMs: WARMUP_MS });
+    const api0 = processCpuSeconds(api.pid);
+    const pg0 = postgresCpuTicks(postmaster);
     const r = await load((i) => w.run(ctx, i), { concurrency: w.concurrency });
+    const apiCpu = processCpuSeconds(api.pid) - api0;
+    const pgCpu = postgresCpuSince(postmaster, pg0);
+    const status = procStatus(api.pid);
     results.push({
-      workload: w.name,
-      concurrency: w.concurrency,
+      workload: `${w.label ? `${w.label} ` : ''}${w.name}`,
+      clients: w.concurrency,
       ...r,
-      ...rssOf(api.pid),
+      apiCpuMs: +((apiCpu * 1000) / r.requests).toFixed(2),
+      pgCpuMs: +((pgCpu * 1000) / r.requests).toFixed(2),
+      apiCores: +(apiCpu / (DURATION_MS / 1000)).toFixed(2),
+      pgCores: +(pgCpu / (DURATION_MS / 1000)).toFixed(2),
+      rssMb: mb(status.rssKb),
+      peakMb: mb(status.hwmKb),
       ...(w.report ? await w.report(ctx, { sql }) : {}),
     });
     process.stdout.write(`${JSON.stringify(results.at(-1))}\n`);
   }
   await db.end();
+  console.log(`\nmachine: ${machineLine()}`);
   console.log(
-    `\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+    `API idle RSS after start: ${idleRssMb} MB; ${WARMUP_MS / 1000} s warm-up, ${DURATION_MS / 1000} s measured`,
   );
-  console.table(results);
+  console.table(results.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'firstError'))));
+  for (const r of results) if (r.firstError) console.log(`${r.workload}: first error: ${r.firstError}`);
   api.kill('SIGTERM');
   await new Promise((r) => api.once('exit', r));
   await redis.stop();

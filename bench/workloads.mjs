@@ -1,8 +1,10 @@
-// Each workload: setup(url, { sql }) → context, run(context, clientIndex) → one request (throws on failure),
-// optional report(context, { sql }) → extra columns for the results table.
+// Each workload: setup(url, { sql, catalog }) → context, run(context, clientIndex) → one request (throws on
+// failure), optional report(context, { sql }) → extra columns for the results table. `catalog: true`
+// workloads read the generated catalogue (bench/catalog.mjs), created once before the first of them.
 import { randomUUID } from 'node:crypto';
+import { NOT_GENERATED_SKU, prng, SEARCH_HITS, SEARCH_WORD } from './catalog.mjs';
 
-async function gql(url, query, variables, token) {
+export async function gql(url, query, variables, token) {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -21,7 +23,7 @@ async function demoVariants(sql) {
     `SELECT v.id, p.supplier_id FROM variant v
        JOIN product p ON p.id = v.product_id
        JOIN supplier_profile sp ON sp.organization_id = p.supplier_id
-      WHERE v.active AND p.status = 'PUBLISHED' AND sp.status = 'APPROVED'
+      WHERE v.active AND p.status = 'PUBLISHED' AND sp.status = 'APPROVED' AND ${NOT_GENERATED_SKU}
         AND EXISTS (SELECT 1 FROM certification c WHERE c.product_id = p.id AND c.status = 'CERTIFIED'
                       AND c.valid_from <= (now() AT TIME ZONE 'Asia/Shanghai')::date AND c.valid_to >= (now() AT TIME ZONE 'Asia/Shanghai')::date)
       ORDER BY p.supplier_id, v.id`,
@@ -50,20 +52,22 @@ function basketsOf(bySupplier) {
   return baskets;
 }
 
+/** n customer accounts (made by the platform admin: self-registration waits for an e-mailed link), signed in. */
 async function customers(url, n) {
+  const login = async (e, p) =>
+    (await gql(url, 'mutation($e: String!, $p: String!) { login(identifier: $e, password: $p) { token } }', { e, p }))
+      .login.token;
+  const admin = await login('admin@demo.bangfu', 'bangfu-demo');
   const tokens = [];
   for (let i = 0; i < n; i++) {
     const email = `bench-${randomUUID().slice(0, 8)}@bench.bangfu`;
-    await gql(url, 'mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { id } }', {
-      i: { email, displayName: `压测顾客 ${i}`, password: 'bench-password-1' },
-    });
-    tokens.push(
-      (
-        await gql(url, 'mutation($e: String!) { login(identifier: $e, password: "bench-password-1") { token } }', {
-          e: email,
-        })
-      ).login.token,
+    await gql(
+      url,
+      'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }',
+      { i: { email, displayName: `压测顾客 ${i}`, password: 'bench-password-1', role: 'CUSTOMER' } },
+      admin,
     );
+    tokens.push(await login(email, 'bench-password-1'));
   }
   return tokens;
 }
@@ -111,8 +115,89 @@ function checkoutWorkload(name, hot) {
   };
 }
 
+/** The issue 16 workloads' product page: the fields the storefront's list shows (Variant has spec, not title). */
+const PRODUCT_FIELDS = 'edges { node { id title variants { id spec retailPrice stockAvailable } } }';
+const W1 = `{ products(first: 20) { ${PRODUCT_FIELDS} } }`;
+const W2 = `{ products(filter: { search: "${SEARCH_WORD}" }, first: 20) { totalCount ${PRODUCT_FIELDS} } }`;
+// Retail customers pay by bank transfer where Stripe is not configured (payOrder answers card/wallet methods only).
+const PAY = `mutation($i: RecordBankTransferInput!) { recordBankTransfer(input: $i) { id } }`;
+
+/** Baskets of the generated catalogue: two variants of one supplier and one of another, seeded. */
+function generatedBaskets(bySupplier, n = 2000) {
+  const rnd = prng(3);
+  const suppliers = [...bySupplier.keys()];
+  const pick = (list) => list[Math.floor(rnd() * list.length)];
+  const baskets = [];
+  while (baskets.length < n) {
+    const [x, y] = [pick(suppliers), pick(suppliers)];
+    const [a, b, c] = [pick(bySupplier.get(x)), pick(bySupplier.get(x)), pick(bySupplier.get(y))];
+    if (x !== y && a !== b) baskets.push([a, b, c]);
+  }
+  return baskets;
+}
+
 export const workloads = [
-  { name: 'typename', concurrency: 50, setup: async (url) => ({ url }), run: ({ url }) => gql(url, '{ __typename }') },
+  {
+    name: 'typename',
+    label: 'W0',
+    concurrency: 50,
+    setup: async (url) => ({ url }),
+    run: ({ url }) => gql(url, '{ __typename }'),
+  },
+  {
+    name: 'products',
+    label: 'W1',
+    catalog: true,
+    concurrency: 50,
+    setup: async (url) => ({ url }),
+    async run({ url }) {
+      const { products } = await gql(url, W1);
+      if (products.edges.length !== 20) throw new Error(`W1: ${products.edges.length} products on the page`);
+    },
+  },
+  {
+    name: 'search',
+    label: 'W2',
+    catalog: true,
+    concurrency: 50,
+    setup: async (url) => ({ url }),
+    async run({ url }) {
+      const { products } = await gql(url, W2);
+      if (products.totalCount !== SEARCH_HITS) throw new Error(`W2: ${products.totalCount} hits, not ${SEARCH_HITS}`);
+    },
+  },
+  {
+    name: 'retail-checkout',
+    label: 'W3',
+    catalog: true,
+    concurrency: 20,
+    async setup(url, { catalog }) {
+      return {
+        url,
+        hall: catalog.hall,
+        baskets: generatedBaskets(catalog.bySupplier),
+        tokens: await customers(url, this.concurrency),
+        n: 0,
+      };
+    },
+    /** placeOrder (3 lines, 2 suppliers), then the bank transfer recorded against it: one checkout. */
+    async run(ctx, i) {
+      const [a, b, c] = ctx.baskets[ctx.n++ % ctx.baskets.length];
+      const input = {
+        idempotencyKey: randomUUID(),
+        channelId: ctx.hall,
+        lines: [
+          { variantId: a, quantity: 1 },
+          { variantId: b, quantity: 2 },
+          { variantId: c, quantity: 1 },
+        ],
+      };
+      const { placeOrder } = await gql(ctx.url, PLACE, { input }, ctx.tokens[i]);
+      if (placeOrder.__typename !== 'Order') throw new Error(`${placeOrder.__typename}: ${placeOrder.message}`);
+      const transfer = { orderId: placeOrder.id, amount: placeOrder.totalAmount, reference: input.idempotencyKey };
+      await gql(ctx.url, PAY, { i: { ...transfer, paidAt: new Date().toISOString() } }, ctx.tokens[i]);
+    },
+  },
   {
     name: 'regions-children',
     concurrency: 50,
