@@ -86,9 +86,5 @@ export async function insertCertificationFixture(
   return rows[0].id;
 }
 
-/** 'YYYY-MM-DD' plus n days (calendar arithmetic in UTC, which is exact for dates). */
-export function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
+/** 'YYYY-MM-DD' plus n days: the shared calendar's, re-exported for specs that import it from here. */
+export { addDays } from '@bangfu/locale';

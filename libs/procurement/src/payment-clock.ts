@@ -1,4 +1,5 @@
 import { ErrorCode, AppError } from '@bangfu/core';
+import { addDays, daysBetween } from '@bangfu/locale';
 import { isIsoDate, shanghaiDate } from './dates';
 
 /**
@@ -18,8 +19,6 @@ export const MAX_TERM_DAYS = 60;
 /** 万分之五 a day = 500 parts per million. */
 export const DEFAULT_DAILY_RATE_PPM = 500;
 
-const DAY_MS = 86_400_000;
-
 export function checkDay(value: string, field = 'asOf'): string {
   if (!isIsoDate(value))
     throw new AppError(ErrorCode.INVALID_DATE, `${field} must be a date like 2026-01-31`, { field });
@@ -31,14 +30,8 @@ export function asOfDay(value: string | null | undefined): string {
   return value === null || value === undefined || value === '' ? shanghaiDate(new Date()) : checkDay(value);
 }
 
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
+/** Calendar-day steps and whole days between 'YYYY-MM-DD' days: the shared calendar (@bangfu/locale). */
+export { addDays, daysBetween };
 
 /** amount × rate(ppm) × days / 1,000,000, rounded half up to the fen. */
 export function lateInterest(amount: number, dailyRatePpm: number, days: number): number {

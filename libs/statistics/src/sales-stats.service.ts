@@ -1,19 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type RequestContext } from '@bangfu/core';
+import { addDays, addMonths } from '@bangfu/locale';
 import { BUYER_LEVELS_ALL, BUYER_LEVELS_KEYED, type CubeGrp } from './counting';
 import { HouseholdFiguresService } from './households';
 import { LabelService, NONE_KEY } from './labels';
 import { childDigits, type DayRange, monthsOf, parseDayRange, type RegionScope, regionScope, yearMasks } from './scope';
 import { type SalesFigures, SalesGroupBy, type SalesStats, type SalesStatsRow, StatsSide } from './statistics.types';
 
-const addDays = (day: string, n: number) => {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-};
-const nextMonthStart = (day: string) => {
-  const [y, m] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
-};
+/** The first day of the month after `day`'s. */
+const nextMonthStart = (day: string) => `${addMonths(day.slice(0, 7), 1)}-01`;
 
 /**
  * A day range as stats_cube reads it: the whole months inside it from the monthly cells (periods

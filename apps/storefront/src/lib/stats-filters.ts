@@ -1,6 +1,12 @@
 // The statistics dashboard's filters live in the URL (?region=5206&from=2026-01&to=2026-06&groupBy=REGION&side=ORIGIN),
 // so a deep link or a reload shows the same figures. Bad or missing values fall back to defaults.
-import { shanghaiDate as shanghaiToday } from '@bangfu/locale';
+import {
+  addMonths,
+  isCalendarMonth,
+  monthBounds,
+  monthsBetween as allMonthsBetween,
+  shanghaiDate as shanghaiToday,
+} from '@bangfu/locale';
 import { SALES_GROUP_BYS, type SalesGroupBy, STATS_SIDES, type StatsSide } from '../api/statistics';
 import { regionPrefix } from './region-code';
 
@@ -62,20 +68,15 @@ export function filtersHref(path: string, f: StatsFilters): string {
 
 /** The last day of a 'YYYY-MM' month. */
 export function monthEnd(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  return monthBounds(month).last;
 }
 
 /** Every 'YYYY-MM' from `from` to `to` (the month trend shows empty months too). */
 export function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = from.split('-').map(Number);
-  const [ly, lm] = to.split('-').map(Number);
-  while ((y < ly || (y === ly && m <= lm)) && out.length < 240) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-    if (++m > 12) [m, y] = [1, y + 1];
-  }
-  return out;
+  // At most 240 months, whatever the URL says.
+  if (!isCalendarMonth(from)) return [];
+  const cap = addMonths(from, 239);
+  return allMonthsBetween(from, to < cap ? to : cap);
 }
 
 /** The indicators' as-of date: the period's last day, or today when the period runs into the future. */

@@ -72,5 +72,6 @@ describe('Asia/Shanghai business dates', () => {
     expect(daysBetween('2026-12-25', '2026-12-31')).toBe(6);
     expect(monthsBetween('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
     expect(monthsBetween('2026-02', '2026-01')).toEqual([]);
+    expect(monthsBetween('2026-13', '2027-01')).toEqual([]);
   });
 });

@@ -108,9 +108,10 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
-/** Every 'YYYY-MM' from `first` to `last` inclusive. */
+/** Every 'YYYY-MM' from `first` to `last` inclusive (none when either is not a month). */
 export function monthsBetween(first: string, last: string): string[] {
   const out: string[] = [];
+  if (!isCalendarMonth(first) || !isCalendarMonth(last)) return out;
   for (let m = first; m <= last; m = addMonths(m, 1)) out.push(m);
   return out;
 }
