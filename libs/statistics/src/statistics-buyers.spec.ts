@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DataSource } from 'typeorm';
+import { Role } from '@bangfu/core';
+import type { TestServer } from '@bangfu/testing';
+import { StatsReconciliationService } from './reconciliation.service';
+import {
+  accept,
+  agency,
+  channel,
+  customer,
+  deliver,
+  insertOrder,
+  type LineSpec,
+  product,
+  startStatsServer,
+  supplier,
+  sync,
+  sys,
+  tokenFor,
+} from './test-helpers';
+
+/**
+ * Distinct buyers over a period that crosses a year: stats_buyer keeps one row per buyer, prefix, key and
+ * year (days as bits of the year), so a buyer who bought in both years has two rows and must count once.
+ */
+let server: TestServer;
+let ds: DataSource;
+let admin: string;
+const at = (iso: string) => new Date(`${iso}+08:00`);
+
+const STATS = `query($r: String!, $f: String!, $t: String!, $g: SalesGroupBy!, $s: StatsSide) {
+  salesStats(regionCode: $r, from: $f, to: $t, groupBy: $g, side: $s) {
+    total { orderCount buyerCount } rows { key figures { orderCount buyerCount } } } }`;
+const stats = async (r: string, f: string, t: string, g = 'REGION', s = 'ORIGIN') =>
+  (await server.gqlOk(STATS, { r, f, t, g, s }, admin)).salesStats;
+
+beforeAll(async () => {
+  ({ server, ds } = await startStatsServer());
+  admin = await tokenFor(server, ds, Role.PLATFORM_ADMIN);
+  const coop = await supplier(ds, '520621000000');
+  const p = await product(ds, coop, '520621000000');
+  const line: LineSpec = {
+    ...p,
+    supplierId: coop,
+    originRegionCode: '520621000000',
+    unitPrice: 1000,
+    quantity: 1,
+    certified: true,
+  };
+  const person = await customer(ds);
+  const unit = await agency(ds, '440106000000');
+  const hall = await channel(ds, 'HALL');
+  // The customer counts on 31 December 2025 and on 1 January 2026; the unit on 2 January 2026.
+  const a = await insertOrder(ds, person, hall, at('2025-12-29T10:00:00'), [line]);
+  await deliver(ds, a.orderId, at('2025-12-31T10:00:00'));
+  const b = await insertOrder(ds, person, hall, at('2025-12-30T10:00:00'), [line]);
+  await deliver(ds, b.orderId, at('2026-01-01T10:00:00'));
+  const c = await insertOrder(ds, unit, hall, at('2025-12-30T11:00:00'), [line]);
+  await deliver(ds, c.orderId, at('2026-01-01T11:00:00'));
+  await accept(ds, c.orderId, at('2026-01-02T09:00:00'));
+  for (const o of [a, b, c]) await sync(server, o.orderId);
+});
+afterAll(() => server?.close());
+
+describe('buyers over a period across a year', () => {
+  it('counts a buyer of both years once, in every scope and grouping, and per day range', async () => {
+    for (const [r, g, s] of [
+      ['', 'REGION', 'ORIGIN'],
+      ['52', 'REGION', 'ORIGIN'],
+      ['52', 'CHANNEL', 'ORIGIN'],
+      ['5206', 'SUPPLIER', 'ORIGIN'],
+      ['', 'BUYER_KIND', 'BUYER'],
+    ]) {
+      const st = await stats(r, '2025-12', '2026-01', g, s);
+      expect(st.total, `${r} ${g} ${s}`).toEqual({ orderCount: 3, buyerCount: 2 });
+    }
+    const months = await stats('52', '2025-12', '2026-01', 'MONTH');
+    expect(months.rows.map((x: any) => [x.key, x.figures.buyerCount])).toEqual([
+      ['2025-12', 1],
+      ['2026-01', 2],
+    ]);
+    const channel = await stats('52', '2025-12', '2026-01', 'CHANNEL');
+    expect(channel.rows.map((x: any) => x.figures.buyerCount)).toEqual([2]);
+    // Partial days at the edges of the years: the bits of each year's mask.
+    expect((await stats('52', '2025-12-31', '2026-01-01')).total.buyerCount).toBe(1);
+    expect((await stats('52', '2026-01-02', '2026-01-31')).total.buyerCount).toBe(1);
+    expect((await stats('52', '2025-01-01', '2025-12-30')).total.buyerCount).toBe(0);
+    const report = await server.app.get(StatsReconciliationService).reconcile(sys(), '2025-12', '2026-01');
+    expect(report.differences).toEqual([]);
+  });
+});
