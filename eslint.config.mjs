@@ -14,6 +14,8 @@ export default [
       '**/test-results',
       '**/playwright-report',
       '**/vite.config.ts.timestamp-*',
+      // written by their generators and checked against them (e.g. the storefront's GraphQL types)
+      '**/generated/**',
     ],
   },
   {
