@@ -1,3 +1,4 @@
+import { formatShanghaiTime } from '@bangfu/locale';
 import { formatYuan } from '@bangfu/money';
 import { rmbUppercase } from './rmb';
 
@@ -15,7 +16,7 @@ export function esc(value: unknown): string {
 /** 'YYYY-MM-DD HH:mm' in Asia/Shanghai (fixed +08:00, no daylight saving). */
 export function shanghaiTime(at: Date | null | undefined): string {
   if (!at) return '—';
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return formatShanghaiTime(at);
 }
 
 export interface DocLine {

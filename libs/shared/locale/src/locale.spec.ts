@@ -5,6 +5,7 @@ import {
   dayStart,
   daysBetween,
   fenToYuan,
+  formatShanghaiTime,
   formatYuan,
   isCalendarDate,
   isCalendarMonth,
@@ -42,6 +43,7 @@ describe('Asia/Shanghai business dates', () => {
     expect(shanghaiMonth(new Date('2025-12-31T16:00:00Z'))).toBe('2026-01');
     expect(shanghaiYear(new Date('2025-12-31T16:00:00Z'))).toBe(2026);
     expect(shanghaiPeriod(new Date('2026-03-31T16:30:00Z'))).toEqual({ year: 2026, month: 4 });
+    expect(formatShanghaiTime(new Date('2026-03-31T16:30:00Z'))).toBe('2026-04-01 00:30');
   });
 
   it('parses dates and months strictly', () => {

@@ -16,6 +16,11 @@ export function shanghaiDate(at: Date = new Date()): string {
   return shifted(at).toISOString().slice(0, 10);
 }
 
+/** An instant as Asia/Shanghai wall-clock time, 'YYYY-MM-DD HH:mm' (documents, exports). */
+export function formatShanghaiTime(at: Date): string {
+  return shifted(at).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** The Asia/Shanghai business month of an instant (default now), 'YYYY-MM'. */
 export function shanghaiMonth(at: Date = new Date()): string {
   return shifted(at).toISOString().slice(0, 7);
