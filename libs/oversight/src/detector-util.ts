@@ -25,16 +25,8 @@ export const excessBps = (value: number, base: number): number => Math.floor(((v
 
 export const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)];
 
-export function groupBy<T, K>(xs: Iterable<T>, key: (x: T) => K): Map<K, T[]> {
-  const m = new Map<K, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    const list = m.get(k);
-    if (list) list.push(x);
-    else m.set(k, [x]);
-  }
-  return m;
-}
+/** Rows grouped by key (core's, shared with the DataLoader helpers). */
+export { groupBy } from '@bangfu/core';
 
 export const fen = (name: string, value: number): AnomalyFigureData => ({ name, value, unit: 'FEN' });
 export const bps = (name: string, value: number): AnomalyFigureData => ({ name, value, unit: 'BPS' });
