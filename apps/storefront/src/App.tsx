@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { Outlet, RouterProvider, ScrollRestoration } from 'react-router';
 import { Header } from './components/Header';
 import { I18nProvider, useI18n } from './i18n';
@@ -28,8 +27,11 @@ function Shell() {
   );
 }
 
+// One router for the page's life, made outside React so StrictMode's double renders cannot make a second one
+// that `navigate()` would drive while the first is shown.
+const router = createAppRouter(pageRoutes(routes, <Shell />, <NotFoundPage />));
+
 export function App() {
-  const router = useMemo(() => createAppRouter(pageRoutes(routes, <Shell />, <NotFoundPage />)), []);
   return (
     <I18nProvider>
       <SessionProvider>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { isMessageKey } from '../i18n/translate';
 import {
   addressFormSchema,
@@ -237,6 +238,12 @@ describe('admin forms', () => {
       name: 'form.problem.required',
       regionCode: 'form.problem.regionCode',
     });
+  });
+});
+
+describe('zod under the Content-Security-Policy', () => {
+  it('builds schemas without probing eval (jitless), which the policy would report on every page', () => {
+    expect(z.config().jitless).toBe(true);
   });
 });
 

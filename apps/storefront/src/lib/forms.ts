@@ -1,7 +1,7 @@
 // Form schemas (zod) for react-hook-form. Each message is a translation key, so the form shows the problem in
 // the reader's language (components/FormField.tsx) and a language switch retranslates it. The rules are the
 // server's (it checks again and answers with codes); they live here so they can be unit-tested without a DOM.
-import { z } from 'zod';
+import { z } from './zod';
 import type { OrganizationKind, Role } from '../api/generated/graphql';
 import type { MessageKey } from '../i18n/translate';
 import { type AddressProblem, checkAddress } from './address';
