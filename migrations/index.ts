@@ -27,6 +27,7 @@ import { ReadViews1764002900000 } from './1764002900000-read-views';
 import { ProductDirectory1764002900100 } from './1764002900100-product-directory';
 import { UnitViews1764002900200 } from './1764002900200-unit-views';
 import { ProductCertificationInline1764002900300 } from './1764002900300-product-certification-inline';
+import { RegionDirectory1764002900400 } from './1764002900400-region-directory';
 import { IdentityAuditViews1764003000000 } from './1764003000000-identity-audit-views';
 import { StatisticsBuyerYears1764003100000 } from './1764003100000-statistics-buyer-years';
 import { StatisticsLockedRead1764003100100 } from './1764003100100-statistics-locked-read';
@@ -60,6 +61,7 @@ export const migrations = [
   ProductDirectory1764002900100,
   UnitViews1764002900200,
   ProductCertificationInline1764002900300,
+  RegionDirectory1764002900400,
   IdentityAuditViews1764003000000,
   StatisticsBuyerYears1764003100000,
   StatisticsLockedRead1764003100100,

@@ -87,7 +87,7 @@ export class AttributionQueryService {
     const rows: Array<{ period: string; product_id: string; title: string; supplier_id: string; amount: string }> =
       await this.db.manager(ctx).query(
         `SELECT m.period, m.product_id, p.title, m.supplier_id, m.amount
-         FROM attribution_monthly m JOIN product p ON p.id = m.product_id
+         FROM attribution_monthly m JOIN product_directory p ON p.id = m.product_id
         WHERE m.household_id = $1 AND m.period BETWEEN $2 AND $3 AND ($4 OR m.supplier_id = ANY($5::uuid[])) AND m.amount <> 0
         ORDER BY m.period, p.title, m.product_id`,
         [householdId, range.fromPeriod, range.toPeriod, h.full_access, s.supplierIds],
@@ -131,7 +131,7 @@ export class AttributionQueryService {
     const income = await this.householdIncome(ctx, householdId, from, to);
     const rows: Array<Record<string, string>> = await this.db.manager(ctx).query(
       `SELECT e.period, e.order_id, o.order_no, e.product_id, p.title, e.supplier_id, e.lot_id, lot.lot_no, sum(e.amount) AS amount
-         FROM attribution_entry e JOIN orders o ON o.id = e.order_id JOIN product p ON p.id = e.product_id LEFT JOIN lot ON lot.id = e.lot_id
+         FROM attribution_entry e JOIN orders o ON o.id = e.order_id JOIN product_directory p ON p.id = e.product_id LEFT JOIN lot ON lot.id = e.lot_id
         WHERE e.household_id = $1 AND e.period BETWEEN $2 AND $3 AND (NOT $4 OR e.supplier_id = ANY($5::uuid[]))
         GROUP BY e.period, e.order_id, o.order_no, e.product_id, p.title, e.supplier_id, e.lot_id, lot.lot_no
        HAVING sum(e.amount) <> 0
@@ -240,9 +240,9 @@ export class AttributionQueryService {
               h.head_name, h.status AS household_status, r.name AS village_name, lot.lot_no, org.name AS org_name
          FROM attribution_entry e
          LEFT JOIN household h ON h.id = e.household_id
-         LEFT JOIN region r ON r.code = e.village_code
+         LEFT JOIN region_directory r ON r.code = e.village_code
          LEFT JOIN lot ON lot.id = e.lot_id
-         LEFT JOIN organization org ON org.id = e.organization_id
+         LEFT JOIN organization_directory org ON org.id = e.organization_id
         WHERE e.order_line_id = ANY($1::uuid[])
         GROUP BY e.order_line_id, e.beneficiary_kind, e.beneficiary_key, e.household_id, e.village_code, e.organization_id, e.lot_id,
                  h.head_name, h.status, r.name, lot.lot_no, org.name
@@ -308,7 +308,7 @@ export class AttributionQueryService {
     if (supplierId) assertUuid(supplierId, 'supplierId');
     const rows: Array<Record<string, any>> = await this.db.manager(ctx).query(
       `SELECT m.supplier_id, o.name AS supplier_name, m.region_code, m.product_id, p.title, m.period, m.amount
-         FROM attribution_monthly m JOIN product p ON p.id = m.product_id JOIN organization o ON o.id = m.supplier_id
+         FROM attribution_monthly m JOIN product_directory p ON p.id = m.product_id JOIN organization_directory o ON o.id = m.supplier_id
         WHERE m.beneficiary_kind = 'UNASSIGNED' AND m.period BETWEEN $1 AND $2 AND m.amount <> 0
           AND ($3::uuid IS NULL OR m.supplier_id = $3::uuid)
           AND ($4 OR m.supplier_id = ANY($5::uuid[]) OR m.region_code LIKE ANY($6::text[]))

@@ -131,7 +131,7 @@ export class AttributionRuleService {
       const productId = input.productId ? assertUuid(input.productId, 'productId') : null;
       let supplierId: string;
       if (productId) {
-        const [product] = await m.query(`SELECT supplier_id FROM product WHERE id = $1`, [productId]);
+        const [product] = await m.query(`SELECT supplier_id FROM product_directory WHERE id = $1`, [productId]);
         if (!product) throw notFound('Product', productId);
         if (input.supplierId && input.supplierId !== product.supplier_id)
           throw badInput('supplierId is not the product’s supplier', { field: 'supplierId' });
@@ -218,7 +218,7 @@ export class AttributionRuleService {
       .query(
         productId
           ? `SELECT min(LEAST(retail_price, agency_price)) AS lowest FROM variant WHERE product_id = $1`
-          : `SELECT min(LEAST(v.retail_price, v.agency_price)) AS lowest FROM variant v JOIN product p ON p.id = v.product_id WHERE p.supplier_id = $1`,
+          : `SELECT min(LEAST(v.retail_price, v.agency_price)) AS lowest FROM variant v JOIN product_directory p ON p.id = v.product_id WHERE p.supplier_id = $1`,
         [productId ?? supplierId],
       );
     const lowest = row?.lowest === null || row?.lowest === undefined ? null : Number(row.lowest);
@@ -302,7 +302,7 @@ export class AttributionRuleService {
     let supplierId: string;
     if (productId) {
       assertUuid(productId, 'productId');
-      const [product] = await m.query(`SELECT supplier_id FROM product WHERE id = $1`, [productId]);
+      const [product] = await m.query(`SELECT supplier_id FROM product_directory WHERE id = $1`, [productId]);
       if (!product) throw notFound('Product', productId);
       supplierId = product.supplier_id;
     } else {

@@ -30,7 +30,7 @@ export class CountyIncomeService {
     );
     const products: Array<{ product_id: string; title: string; amount: string }> = await m.query(
       `SELECT m.product_id, p.title, sum(m.amount) AS amount
-         FROM attribution_monthly m JOIN product p ON p.id = m.product_id
+         FROM attribution_monthly m JOIN product_directory p ON p.id = m.product_id
         WHERE m.beneficiary_kind = 'HOUSEHOLD' AND m.region_code LIKE $1 AND m.period BETWEEN $2 AND $3
         GROUP BY m.product_id, p.title HAVING sum(m.amount) > 0
         ORDER BY sum(m.amount) DESC, p.title LIMIT $4`,

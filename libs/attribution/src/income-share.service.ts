@@ -36,7 +36,7 @@ export class IncomeShareService {
     if (productIds.length === 0) return out;
     const m = this.db.manager(ctx);
     const products: Array<{ id: string; supplier_id: string }> = await m.query(
-      `SELECT id, supplier_id FROM product WHERE id = ANY($1::uuid[])`,
+      `SELECT id, supplier_id FROM product_directory WHERE id = ANY($1::uuid[])`,
       [productIds],
     );
     const supplierIds = [...new Set(products.map((p) => p.supplier_id))];
