@@ -31,6 +31,10 @@ import { RegionDirectory1764002900400 } from './1764002900400-region-directory';
 import { IdentityAuditViews1764003000000 } from './1764003000000-identity-audit-views';
 import { StatisticsBuyerYears1764003100000 } from './1764003100000-statistics-buyer-years';
 import { StatisticsLockedRead1764003100100 } from './1764003100100-statistics-locked-read';
+import { MonthlyPartitions1764003500000 } from './1764003500000-monthly-partitions';
+import { AttributionEntryPartitions1764003500100 } from './1764003500100-attribution-entry-partitions';
+import { LedgerEntryPartitions1764003500200 } from './1764003500200-ledger-entry-partitions';
+import { AuditEventPartitions1764003500300 } from './1764003500300-audit-event-partitions';
 
 export const migrations = [
   Foundation1764000000000,
@@ -65,4 +69,8 @@ export const migrations = [
   IdentityAuditViews1764003000000,
   StatisticsBuyerYears1764003100000,
   StatisticsLockedRead1764003100100,
+  MonthlyPartitions1764003500000,
+  AttributionEntryPartitions1764003500100,
+  LedgerEntryPartitions1764003500200,
+  AuditEventPartitions1764003500300,
 ];

@@ -122,7 +122,8 @@ export class AttributionEntry {
   @Column({ name: 'rule_kind', type: 'text', nullable: true }) ruleKind: AttributionKind | null;
   @Column(money('amount')) amount: Fen;
   @Column('text') period: string;
-  @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt: Date;
+  /** Part of the key: attribution_entry is partitioned by month of occurred_at (README, "Partitioning"). */
+  @PrimaryColumn({ name: 'occurred_at', type: 'timestamptz' }) occurredAt: Date;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 

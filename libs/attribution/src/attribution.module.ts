@@ -13,6 +13,7 @@ import { AttributionEventConsumer } from './attribution.consumer';
 import { AttributionJobs, AttributionSchedulers } from './attribution.jobs';
 import { AttributionQueryService } from './attribution-query.service';
 import { AttributionResolver } from './attribution.resolver';
+import { AttributionPartitions } from './attribution.partitions';
 import { AttributionRuleService } from './attribution-rule.service';
 import { AttributionService } from './attribution.service';
 import { AttributionWriter } from './attribution-writer';
@@ -50,6 +51,7 @@ export const ATTRIBUTION_ENTITIES = [
     AttributionEventConsumer,
     AttributionJobs,
     AttributionSchedulers,
+    AttributionPartitions,
     AttributionResolver,
   ],
   exports: [

@@ -7,6 +7,7 @@ import { AuditJobs, AuditSchedulers } from './audit.jobs';
 import { AuditQueryService } from './audit-query.service';
 import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
+import { AuditPartitions } from './audit.partitions';
 
 /** The audit trail: every mutation and audited REST call writes a hash-chained event (README). */
 @Module({
@@ -18,6 +19,7 @@ import { AuditService } from './audit.service';
     AuditResolver,
     AuditJobs,
     AuditSchedulers,
+    AuditPartitions,
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
   exports: [AuditService, AuditChainService],

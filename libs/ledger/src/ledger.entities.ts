@@ -95,5 +95,6 @@ export class LedgerEntry {
   supplierOrderId: string | null;
   @Field(() => ID, { nullable: true }) @Column({ name: 'supplier_id', type: 'uuid', nullable: true }) supplierId:
     string | null;
-  @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /** Part of the key: ledger_entry is partitioned by month of created_at (README, "Partitioning"). */
+  @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz', primary: true }) createdAt: Date;
 }

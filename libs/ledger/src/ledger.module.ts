@@ -4,6 +4,7 @@ import { LEDGER_CONFIG, ledgerConfigFromEnv } from './ledger.config';
 import { LedgerAccount, LedgerEntry, LedgerPosting } from './ledger.entities';
 import { LedgerReportService } from './ledger-report.service';
 import { LedgerResolver } from './ledger.resolver';
+import { LedgerPartitions } from './ledger.partitions';
 import { LedgerService } from './ledger.service';
 
 export const LEDGER_ENTITIES = [LedgerAccount, LedgerPosting, LedgerEntry];
@@ -15,6 +16,7 @@ export const LEDGER_ENTITIES = [LedgerAccount, LedgerPosting, LedgerEntry];
     LedgerService,
     LedgerReportService,
     LedgerResolver,
+    LedgerPartitions,
   ],
   exports: [LedgerService, LedgerReportService, LEDGER_CONFIG],
 })

@@ -15,6 +15,7 @@ export * from './loader';
 export * from './logging';
 export * from './metrics';
 export * from './pagination';
+export * from './partitions';
 export * from './redis';
 export * from './request-context';
 export * from './roles';

@@ -1,3 +1,4 @@
+export * from './partitions.jobs';
 export * from './queue';
 export * from './queue-admin';
 export * from './queue.module';

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { QueueService, RUN_WORKERS, WorkerHost } from './queue';
 import { QueueAdminResolver, QueueAdminService } from './queue-admin';
+import { PartitionJobs, PartitionSchedulers } from './partitions.jobs';
 
 /** Queues for every process; workers only where runWorkers (apps/worker, or in-process in the embedded default). */
 @Global()
@@ -16,6 +17,8 @@ export class QueueModule {
         WorkerHost,
         QueueAdminService,
         QueueAdminResolver,
+        PartitionJobs,
+        PartitionSchedulers,
         { provide: RUN_WORKERS, useValue: options.runWorkers },
       ],
       exports: [QueueService, WorkerHost, QueueAdminService],

@@ -1,3 +1,4 @@
+export * from './partitions';
 export * from './readme-states';
 export * from './server';
 export * from './template-db';

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
+import { RequestContext } from '@bangfu/core';
+import { addMonths, dayStart, shanghaiDate } from '@bangfu/locale';
+import { IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
+import { ENSURE_PARTITIONS_JOB, PartitionJobs } from '@bangfu/queue';
+import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
+import {
+  partitionsOf,
+  runMigration,
+  shanghaiMonthSuffix,
+  startTestServer,
+  tableDigest,
+  type TestServer,
+} from '@bangfu/testing';
+import { Accounts } from './chart';
+import { PostingKind } from './ledger.entities';
+import { LEDGER_ENTITIES, LedgerModule } from './ledger.module';
+import { LedgerService } from './ledger.service';
+
+let server: TestServer;
+let ds: DataSource;
+let ledger: LedgerService;
+const sys = () => RequestContext.system('ledger-partitions-spec');
+const MIGRATION = 'LedgerEntryPartitions1764003500200';
+
+beforeAll(async () => {
+  server = await startTestServer({
+    imports: [RegionModule, IdentityModule, LedgerModule],
+    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...LEDGER_ENTITIES],
+  });
+  ds = server.app.get(DataSource);
+  ledger = server.app.get(LedgerService);
+});
+afterAll(() => server?.close());
+
+const remittance = (amount = 500) =>
+  ledger.post(sys(), {
+    kind: PostingKind.COUNTER_REMITTANCE,
+    idempotencyKey: `k-${randomUUID()}`,
+    reference: 'r',
+    entries: [
+      { account: Accounts.cashBank(), amount },
+      { account: Accounts.counterReceivable(randomUUID()), amount: -amount },
+    ],
+  });
+
+const ensure = () => server.app.get(PartitionJobs).handle({ name: ENSURE_PARTITIONS_JOB, data: {} });
+
+describe('ledger_entry partitions (issue 16 item 6)', () => {
+  it('is partitioned by month with a DEFAULT partition and this month plus three ahead', async () => {
+    const { partitioned, partitions } = await partitionsOf(ds, 'ledger_entry');
+    expect(partitioned).toBe(true);
+    const names = partitions.map((p) => p.name);
+    expect(names).toContain('ledger_entry_default');
+    for (const offset of [0, 1, 2, 3]) expect(names).toContain(`ledger_entry_p${shanghaiMonthSuffix(offset)}`);
+    expect(await server.app.get(PartitionJobs).tables()).toContain('ledger_entry');
+  });
+
+  it('moves a row of a month without a partition out of DEFAULT when the job creates that month', async () => {
+    const posted = await remittance();
+    const month = addMonths(shanghaiDate().slice(0, 7), 5);
+    const at = new Date(dayStart(`${month}-01`).getTime() + 3600_000);
+    const postingId = randomUUID();
+    await ds.transaction(async (em) => {
+      await em.query(
+        `INSERT INTO ledger_posting (id, kind, reference, idempotency_key) VALUES ($1, 'COUNTER_REMITTANCE', 'future', $2)`,
+        [postingId, `future-${postingId}`],
+      );
+      await em.query(
+        `INSERT INTO ledger_entry (posting_id, account_id, amount, created_at)
+         SELECT $1, account_id, amount, $2 FROM ledger_entry WHERE posting_id = $3`,
+        [postingId, at, posted.id],
+      );
+    });
+    const where = async () =>
+      (
+        await ds.query(`SELECT DISTINCT tableoid::regclass::text AS p FROM ledger_entry WHERE posting_id = $1`, [
+          postingId,
+        ])
+      ).map((r: { p: string }) => r.p);
+    expect(await where()).toEqual(['ledger_entry_default']);
+
+    const made = await ensure();
+    const name = `ledger_entry_p${month.replace('-', '_')}`;
+    expect(made).toContainEqual({ table: 'ledger_entry', created: [name] });
+    expect(await where()).toEqual([name]);
+    expect(Number((await ds.query(`SELECT count(*) AS n FROM ledger_entry_default`))[0].n)).toBe(0);
+    // The moved month is append-only like every other (the partition carries the parent's triggers).
+    await expect(
+      ds.query(`UPDATE ledger_entry SET amount = amount WHERE posting_id = $1`, [postingId]),
+    ).rejects.toThrow(/LEDGER_APPEND_ONLY/);
+    // Idempotent: a second run creates nothing.
+    expect(await ensure()).toContainEqual({ table: 'ledger_entry', created: [] });
+  });
+
+  it('keeps every entry through down and up again, and the identity goes on numbering', async () => {
+    for (let i = 0; i < 5; i++) await remittance(100 + i);
+    const before = await tableDigest(ds, 'ledger_entry', 'id');
+    const downMs = await runMigration(ds, MIGRATION, 'down');
+    expect((await partitionsOf(ds, 'ledger_entry')).partitioned).toBe(false);
+    expect(await tableDigest(ds, 'ledger_entry', 'id')).toEqual(before);
+
+    // Rows written to the plain table (the data a production database has) survive the conversion.
+    for (let i = 0; i < 3; i++) await remittance(200 + i);
+    const plain = await tableDigest(ds, 'ledger_entry', 'id');
+    expect(plain.rows).toBe(before.rows + 6);
+    const upMs = await runMigration(ds, MIGRATION, 'up');
+    expect((await partitionsOf(ds, 'ledger_entry')).partitioned).toBe(true);
+    expect(await tableDigest(ds, 'ledger_entry', 'id')).toEqual(plain);
+
+    const [{ max }] = await ds.query(`SELECT max(id)::bigint AS max FROM ledger_entry`);
+    const next = await remittance(300);
+    expect(next.entries.every((e) => BigInt(e.id) > BigInt(max))).toBe(true);
+    await expect(ds.query(`DELETE FROM ledger_entry WHERE posting_id = $1`, [next.id])).rejects.toThrow(
+      /LEDGER_APPEND_ONLY/,
+    );
+    console.info(`ledger_entry: ${plain.rows} rows, down ${downMs.toFixed(0)} ms, up ${upMs.toFixed(0)} ms`);
+  });
+});

@@ -1,0 +1,65 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import type { Job } from 'bullmq';
+import {
+  Db,
+  ensureMonthlyPartitions,
+  MONTHLY_PARTITIONS_KEY,
+  type PartitionsCreated,
+  RequestContext,
+} from '@bangfu/core';
+import { type JobHandler, ProcessesQueue, QueueService } from './queue';
+
+export const PARTITIONS_QUEUE = 'partitions';
+export const ENSURE_PARTITIONS_JOB = 'ensure';
+
+/**
+ * `partitions` queue: `ensure` keeps the monthly partitions of every table an owner lists with
+ * `@MonthlyPartitioned(...)` (attribution, ledger, audit) created ahead, and drains their DEFAULT
+ * partitions into months of their own. Idempotent; concurrency 1 (and the SQL locks each table).
+ */
+@Injectable()
+@ProcessesQueue(PARTITIONS_QUEUE, { concurrency: 1 })
+export class PartitionJobs implements JobHandler<{ ahead?: number }> {
+  private readonly log = new Logger('Partitions');
+  constructor(
+    private readonly db: Db,
+    private readonly discovery: DiscoveryService,
+  ) {}
+
+  /** Every table an owner marked, in a stable order. */
+  tables(): string[] {
+    const tables = new Set<string>();
+    for (const wrapper of this.discovery.getProviders()) {
+      if (!wrapper.metatype) continue;
+      const listed = Reflect.getMetadata(MONTHLY_PARTITIONS_KEY, wrapper.metatype) as string[] | undefined;
+      for (const table of listed ?? []) tables.add(table);
+    }
+    return [...tables].sort();
+  }
+
+  async handle(job: Pick<Job<{ ahead?: number }>, 'name' | 'data'>): Promise<PartitionsCreated[] | null> {
+    if (job.name !== ENSURE_PARTITIONS_JOB) return null;
+    const made = await ensureMonthlyPartitions(this.db, RequestContext.system('partitions'), this.tables(), {
+      ahead: job.data.ahead,
+    });
+    for (const m of made) if (m.created.length) this.log.log(`${m.table}: created ${m.created.join(', ')}`);
+    return made;
+  }
+}
+
+/** Runs `ensure` once at every start and daily at 00:20 Asia/Shanghai (the scheduler id makes the upsert idempotent). */
+@Injectable()
+export class PartitionSchedulers implements OnApplicationBootstrap {
+  constructor(private readonly queues: QueueService) {}
+
+  async onApplicationBootstrap() {
+    const queue = this.queues.queue(PARTITIONS_QUEUE);
+    await queue.upsertJobScheduler(
+      'partitions-daily',
+      { pattern: '20 0 * * *', tz: 'Asia/Shanghai' },
+      { name: ENSURE_PARTITIONS_JOB, data: {}, opts: { removeOnFail: 100 } },
+    );
+    await queue.add(ENSURE_PARTITIONS_JOB, {}, { removeOnFail: 100 });
+  }
+}
