@@ -5,6 +5,7 @@ import {
   addressFormSchema,
   createOrgSchema,
   createUserSchema,
+  filingFormSchema,
   grantRoleSchema,
   newProductSchema,
   offerFormSchema,
@@ -237,6 +238,43 @@ describe('admin forms', () => {
     ).toEqual({
       name: 'form.problem.required',
       regionCode: 'form.problem.regionCode',
+    });
+  });
+});
+
+describe('reserved-share filing form', () => {
+  const draft = {
+    mode: 'OWN',
+    budget: '12345.67',
+    ratio: '12.5',
+    caterer: 'x',
+    covered: ['o2'],
+    decreaseReason: ' ',
+    reason: '',
+  };
+
+  it('gives the filing fields: budget in fen, ratio in basis points, caterer and covered units only for their mode', () => {
+    const r = filingFormSchema(false).safeParse(draft);
+    expect(r.success && r.data).toEqual({
+      canteenMode: 'OWN',
+      canteenBudget: 1234567,
+      ratioBps: 1250,
+      catererName: null,
+      coveredOrgIds: null,
+      decreaseReason: null,
+      reason: '',
+    });
+    const shared = filingFormSchema(false).safeParse({ ...draft, mode: 'SHARED' });
+    expect(shared.success && shared.data.coveredOrgIds).toEqual(['o2']);
+    const none = filingFormSchema(false).safeParse({ ...draft, mode: 'NONE', ratio: 'ignored' });
+    expect(none.success && none.data.ratioBps).toBe(0);
+  });
+
+  it('explains a bad budget or ratio, and asks an amendment for its reason', () => {
+    expect(problems(filingFormSchema(true).safeParse({ ...draft, budget: '-1', ratio: '101' }))).toEqual({
+      budget: 'agency.filing.budgetInvalid',
+      ratio: 'agency.filing.ratioInvalid',
+      reason: 'form.problem.required',
     });
   });
 });

@@ -2,9 +2,10 @@
 // the reader's language (components/FormField.tsx) and a language switch retranslates it. The rules are the
 // server's (it checks again and answers with codes); they live here so they can be unit-tested without a DOM.
 import { z } from './zod';
-import type { OrganizationKind, Role } from '../api/generated/graphql';
+import type { CanteenMode, OrganizationKind, Role } from '../api/generated/graphql';
 import type { MessageKey } from '../i18n/translate';
 import { type AddressProblem, checkAddress } from './address';
+import { parsePercentToBps } from './agency';
 import { parseYuanToFen } from './money';
 import { checkShipment, type ShipProblem } from './orders';
 import { buildCreateProductInput, type ProductDraft } from './product-form';
@@ -159,3 +160,43 @@ export const createOrgSchema = z.object({
   creditCode: optionalText(18).transform((v) => v?.toUpperCase() ?? null),
   regionCode: optionalText(12).refine((v) => v === null || /^\d{12}$/.test(v), key('form.problem.regionCode')),
 });
+
+/** The reserved-share filing as typed: budget in yuan, ratio in percent (ignored without a canteen). */
+export interface FilingDraft {
+  mode: string;
+  budget: string;
+  ratio: string;
+  caterer: string;
+  covered: string[];
+  decreaseReason: string;
+  reason: string;
+}
+
+/** What the typed budget and ratio mean (null: not a valid number), for the live reserved amount and the schema. */
+export function filingFigures(f: Pick<FilingDraft, 'mode' | 'budget' | 'ratio'>) {
+  return { budgetFen: parseYuanToFen(f.budget), bps: f.mode === 'NONE' ? 0 : parsePercentToBps(f.ratio) };
+}
+
+/**
+ * 预留份额申报 / 变更: the filing fields of the API (caterer only when outsourced, covered units only when shared);
+ * an amendment (`amending`) needs its reason.
+ */
+export const filingFormSchema = (amending: boolean) =>
+  z.custom<FilingDraft>().transform((f, ctx) => {
+    const { budgetFen, bps } = filingFigures(f);
+    const problem = (field: keyof FilingDraft, message: MessageKey) =>
+      ctx.addIssue({ code: 'custom', path: [field], message: key(message) });
+    if (budgetFen === null) problem('budget', 'agency.filing.budgetInvalid');
+    if (bps === null) problem('ratio', 'agency.filing.ratioInvalid');
+    if (amending && !f.reason.trim()) problem('reason', 'form.problem.required');
+    if (budgetFen === null || bps === null || (amending && !f.reason.trim())) return z.NEVER;
+    return {
+      canteenMode: f.mode as CanteenMode,
+      canteenBudget: budgetFen,
+      ratioBps: bps,
+      catererName: f.mode === 'OUTSOURCED' ? f.caterer.trim() : null,
+      coveredOrgIds: f.mode === 'SHARED' ? f.covered : null,
+      decreaseReason: f.decreaseReason.trim() || null,
+      reason: f.reason.trim(),
+    };
+  });

@@ -1,6 +1,6 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import type { z } from 'zod';
 import { api } from '../../api/client';
-import type { CanteenMode } from '../../api/generated/graphql';
 import {
   AMEND_RESERVED_SHARE,
   CANTEEN_MODES,
@@ -12,13 +12,16 @@ import {
   SUBORDINATE_COMPLETION,
 } from '../../api/procurement';
 import { ErrorNotice, Loading } from '../../components/Feedback';
+import { FieldProblem, TextField } from '../../components/FormField';
 import { SelectField } from '../../components/SelectField';
 import { StatusChip } from '../../components/StatusChip';
 import { translateOr, useI18n } from '../../i18n';
-import { bpsToPercentText, parsePercentToBps, reservedAmountOf } from '../../lib/agency';
-import { fenToYuanText, formatFen, parseYuanToFen } from '../../lib/money';
+import { bpsToPercentText, reservedAmountOf } from '../../lib/agency';
+import { filingFigures, filingFormSchema } from '../../lib/forms';
+import { fenToYuanText, formatFen } from '../../lib/money';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
+import { useZodForm } from '../../lib/use-zod-form';
 import { ProcurementError } from './shared';
 
 function FilingForm({
@@ -36,40 +39,33 @@ function FilingForm({
 }) {
   const { t } = useI18n();
   const id = useId();
-  const [mode, setMode] = useState(filing?.canteenMode ?? 'OWN');
-  const [budget, setBudget] = useState(filing ? fenToYuanText(filing.canteenBudget) : '');
-  const [ratio, setRatio] = useState(filing ? bpsToPercentText(filing.ratioBps) : bpsToPercentText(minimumBps));
-  const [caterer, setCaterer] = useState(filing?.catererName ?? '');
-  const [covered, setCovered] = useState<string[]>(filing?.coveredOrgIds.filter((o) => o !== orgId) ?? []);
-  const [reason, setReason] = useState('');
-  // 同比下降须说明: the server says when the amount is below last year's; from then on the form asks why.
-  const [decreaseReason, setDecreaseReason] = useState(filing?.decreaseReason ?? '');
+  const form = useZodForm(filingFormSchema(!!filing), {
+    mode: filing?.canteenMode ?? 'OWN',
+    budget: filing ? fenToYuanText(filing.canteenBudget) : '',
+    ratio: filing ? bpsToPercentText(filing.ratioBps) : bpsToPercentText(minimumBps),
+    caterer: filing?.catererName ?? '',
+    covered: filing?.coveredOrgIds.filter((o) => o !== orgId) ?? [],
+    // 同比下降须说明: the server says when the amount is below last year's; from then on the form asks why.
+    decreaseReason: filing?.decreaseReason ?? '',
+    reason: '',
+  });
+  const problems = form.formState.errors;
+  const [mode, budget, ratio] = form.watch(['mode', 'budget', 'ratio']);
   const [askDecrease, setAskDecrease] = useState(Boolean(filing?.decreaseReason));
   const [exemptionReason, setExemptionReason] = useState('');
   const [saved, setSaved] = useState(false);
   const units = useQuery(SUBORDINATE_COMPLETION, { orgId, year }, { skip: mode !== 'SHARED' });
 
-  const budgetFen = parseYuanToFen(budget);
-  const bps = mode === 'NONE' ? 0 : parsePercentToBps(ratio);
+  const { budgetFen, bps } = filingFigures({ mode, budget, ratio });
   const reserved = budgetFen !== null && bps !== null ? reservedAmountOf(budgetFen, bps) : null;
   const belowMinimum = mode !== 'NONE' && bps !== null && bps < minimumBps;
 
-  const save = useAction(async () => {
-    if (budgetFen === null || bps === null) return;
-    const fields = {
-      orgId,
-      year,
-      canteenMode: mode,
-      canteenBudget: budgetFen,
-      ratioBps: bps,
-      catererName: mode === 'OUTSOURCED' ? caterer.trim() : null,
-      coveredOrgIds: mode === 'SHARED' ? covered : null,
-      decreaseReason: decreaseReason.trim() || null,
-    };
-    if (filing) await api.request(AMEND_RESERVED_SHARE, { input: { ...fields, reason: reason.trim() } });
-    else await api.request(FILE_RESERVED_SHARE, { input: fields });
+  const save = useAction(async ({ reason, ...fields }: z.output<ReturnType<typeof filingFormSchema>>) => {
+    const input = { orgId, year, ...fields };
+    if (filing) await api.request(AMEND_RESERVED_SHARE, { input: { ...input, reason } });
+    else await api.request(FILE_RESERVED_SHARE, { input });
     setSaved(true);
-    setReason('');
+    form.setValue('reason', '');
     onSaved();
   });
   const exempt = useAction(async () => {
@@ -81,20 +77,14 @@ function FilingForm({
 
   if (save.error?.code === 'RESERVED_DECREASE_REASON_REQUIRED' && !askDecrease) setAskDecrease(true);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = form.handleSubmit((fields) => {
     setSaved(false);
-    if (budgetFen === null || bps === null || (filing && !reason.trim())) return;
-    void save.run();
-  };
+    void save.run(fields);
+  });
 
   return (
     <form className="stack" onSubmit={submit} data-testid="filing-form" noValidate>
-      <SelectField
-        label={t('agency.filing.mode')}
-        value={mode}
-        onChange={(e) => setMode(e.target.value as CanteenMode)}
-      >
+      <SelectField label={t('agency.filing.mode')} {...form.register('mode')}>
         {CANTEEN_MODES.map((m) => (
           <option key={m} value={m}>
             {translateOr(t, `canteenMode.${m}`, m)}
@@ -102,37 +92,22 @@ function FilingForm({
         ))}
       </SelectField>
       <p className="hint">{translateOr(t, `canteenMode.hint.${mode}`, '')}</p>
-      <label className="field" htmlFor={`${id}-budget`}>
-        <span>{t('agency.filing.budget')}</span>
-        <input
-          id={`${id}-budget`}
-          inputMode="decimal"
-          value={budget}
-          aria-invalid={budget !== '' && budgetFen === null}
-          onChange={(e) => setBudget(e.target.value)}
-        />
-      </label>
-      {budget !== '' && budgetFen === null && <p className="field-error">{t('agency.filing.budgetInvalid')}</p>}
+      <TextField
+        label={t('agency.filing.budget')}
+        inputMode="decimal"
+        error={problems.budget}
+        {...form.register('budget')}
+      />
       {mode !== 'NONE' && (
-        <>
-          <label className="field" htmlFor={`${id}-ratio`}>
-            <span>{t('agency.filing.ratio')}</span>
-            <input
-              id={`${id}-ratio`}
-              inputMode="decimal"
-              value={ratio}
-              aria-invalid={ratio !== '' && bps === null}
-              onChange={(e) => setRatio(e.target.value)}
-            />
-          </label>
-          {ratio !== '' && bps === null && <p className="field-error">{t('agency.filing.ratioInvalid')}</p>}
-        </>
+        <TextField
+          label={t('agency.filing.ratio')}
+          inputMode="decimal"
+          error={problems.ratio}
+          {...form.register('ratio')}
+        />
       )}
       {mode === 'OUTSOURCED' && (
-        <label className="field" htmlFor={`${id}-caterer`}>
-          <span>{t('agency.filing.caterer')}</span>
-          <input id={`${id}-caterer`} value={caterer} maxLength={200} onChange={(e) => setCaterer(e.target.value)} />
-        </label>
+        <TextField label={t('agency.filing.caterer')} maxLength={200} {...form.register('caterer')} />
       )}
       {mode === 'SHARED' && (
         <fieldset className="fieldset">
@@ -140,13 +115,7 @@ function FilingForm({
           {units.data?.subordinateCompletion.length === 0 && <p className="muted small">{t('agency.ranking.none')}</p>}
           {units.data?.subordinateCompletion.map((u) => (
             <label key={u.orgId} className="check">
-              <input
-                type="checkbox"
-                checked={covered.includes(u.orgId)}
-                onChange={(e) =>
-                  setCovered(e.target.checked ? [...covered, u.orgId] : covered.filter((c) => c !== u.orgId))
-                }
-              />
+              <input type="checkbox" value={u.orgId} {...form.register('covered')} />
               {u.name}
             </label>
           ))}
@@ -187,13 +156,7 @@ function FilingForm({
       {askDecrease && (
         <label className="field" htmlFor={`${id}-decrease`}>
           <span>{t('agency.filing.decreaseReason')}</span>
-          <textarea
-            id={`${id}-decrease`}
-            rows={2}
-            maxLength={2000}
-            value={decreaseReason}
-            onChange={(e) => setDecreaseReason(e.target.value)}
-          />
+          <textarea id={`${id}-decrease`} rows={2} maxLength={2000} {...form.register('decreaseReason')} />
         </label>
       )}
       {filing && (
@@ -203,9 +166,10 @@ function FilingForm({
             id={`${id}-reason`}
             rows={2}
             maxLength={500}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            aria-invalid={!!problems.reason}
+            {...form.register('reason')}
           />
+          <FieldProblem error={problems.reason} />
         </label>
       )}
       <ProcurementError error={save.error} />
@@ -215,11 +179,7 @@ function FilingForm({
         </p>
       )}
       <div className="form-actions">
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={save.busy || budgetFen === null || bps === null || (!!filing && !reason.trim())}
-        >
+        <button type="submit" className="button button-primary" disabled={save.busy}>
           {filing ? t('agency.filing.amend') : t('agency.filing.submit')}
         </button>
       </div>
