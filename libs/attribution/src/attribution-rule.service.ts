@@ -140,7 +140,7 @@ export class AttributionRuleService {
         supplierId = assertUuid(input.supplierId, 'supplierId');
       }
       const [supplier] = await m.query(
-        `SELECT organization_id, kind, county_code FROM supplier_profile WHERE organization_id = $1`,
+        `SELECT organization_id, kind, county_code FROM supplier_directory WHERE organization_id = $1`,
         [supplierId],
       );
       if (!supplier) throw notFound('Supplier', supplierId);
@@ -330,7 +330,7 @@ export class AttributionRuleService {
     if (prefixes.length) {
       const [row] = await this.db
         .manager(ctx)
-        .query(`SELECT 1 FROM supplier_profile WHERE organization_id = $1 AND county_code LIKE ANY($2::text[])`, [
+        .query(`SELECT 1 FROM supplier_directory WHERE organization_id = $1 AND county_code LIKE ANY($2::text[])`, [
           supplierId,
           prefixes.map((p) => `${p}%`),
         ]);

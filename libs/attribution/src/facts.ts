@@ -118,7 +118,7 @@ export class AttributionFactsLoader {
       supplierIds,
     );
     const suppliers = await forIds(
-      `SELECT organization_id, county_code FROM supplier_profile WHERE organization_id = ANY($1::uuid[])`,
+      `SELECT organization_id, county_code FROM supplier_directory WHERE organization_id = ANY($1::uuid[])`,
       supplierIds,
     );
     const linkages = await forIds(
