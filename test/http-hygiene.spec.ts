@@ -255,6 +255,14 @@ describe('query cost', () => {
     expect(big.extensions?.maxComplexity).toBe(10_000);
   });
 
+  it('prices one document by the variables of each request (costs are remembered per variables)', async () => {
+    const pages = `query($n: Int) { ${Array.from({ length: 20 }, (_, i) => `p${i}: products(first: $n) { edges { node { id title } } }`).join(' ')} }`;
+    expect((await server.gql(pages, { n: 5 })).errors).toBeUndefined();
+    expectErrorCode(await server.gql(pages, { n: 100 }), 'QUERY_TOO_COMPLEX');
+    expect((await server.gql(pages, { n: 5 })).errors).toBeUndefined();
+    expectErrorCode(await server.gql(pages, { n: 100 }), 'QUERY_TOO_COMPLEX');
+  });
+
   it('counts every alias: 100 searches in one request are refused', async () => {
     const aliases = `{ ${Array.from({ length: 100 }, (_, i) => `s${i}: products(filter: { search: "茶${i}" }, first: 1) { totalCount }`).join(' ')} }`;
     const res = await post({ query: aliases });

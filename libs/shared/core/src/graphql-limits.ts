@@ -86,17 +86,57 @@ export function queryDepth(doc: DocumentNode, operationName?: string | null): nu
   return max;
 }
 
-/** Refuses over-deep or over-complex operations before any resolver runs, with HTTP 400. */
+/** How many (document, operation, variables) costs the plugin remembers. */
+const COST_CACHE_SIZE = 1000;
+
+/**
+ * Refuses over-deep or over-complex operations before any resolver runs, with HTTP 400. The cost of
+ * an operation depends on its document, its name and (through `first`) its variables, never on the
+ * data: it is computed once per (query hash, operation name, variables) and remembered, because
+ * walking the document against the schema on every request cost more than resolving a small page.
+ * An operation without variable definitions is remembered whatever variables are sent; mutations are not.
+ */
 export function queryLimitsPlugin(
   getSchema: () => GraphQLSchema,
   maxDepth: number,
   maxComplexity: number,
 ): ApolloServerPlugin {
+  const costs = new Map<string, { depth: number; complexity: number }>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operationName, request, operation }) {
-          const depth = queryDepth(document, operationName);
+        async didResolveOperation({ document, operationName, request, operation, queryHash }) {
+          const variables = request.variables ?? {};
+          const usesVariables = !!operation?.variableDefinitions?.length;
+          const key = `${queryHash ?? request.query}\u0000${operationName ?? ''}\u0000${usesVariables ? JSON.stringify(variables) : ''}`;
+          let cost = costs.get(key);
+          if (!cost) {
+            cost = { depth: queryDepth(document, operationName), complexity: 0 };
+            if (cost.depth <= maxDepth) {
+              try {
+                cost.complexity = getComplexity({
+                  schema: getSchema(),
+                  query: document,
+                  operationName: operationName ?? undefined,
+                  variables,
+                  estimators: [
+                    fieldExtensionsEstimator(),
+                    listSizeEstimator,
+                    simpleEstimator({ defaultComplexity: 1 }),
+                  ],
+                });
+              } catch (e) {
+                // Missing or mistyped variables surface here first; they are the caller's mistake.
+                throw withHttpStatus(new AppError(ErrorCode.BAD_USER_INPUT, (e as Error).message));
+              }
+            }
+            // Mutations carry fresh variables (idempotency keys) each time: remembering them would only churn.
+            if (operation?.operation === 'query') {
+              if (costs.size >= COST_CACHE_SIZE) costs.delete(costs.keys().next().value!);
+              costs.set(key, cost);
+            }
+          }
+          const { depth, complexity } = cost;
           if (depth > maxDepth) {
             throw withHttpStatus(
               new AppError(ErrorCode.QUERY_TOO_DEEP, `Query depth ${depth} exceeds the limit of ${maxDepth}`, {
@@ -104,19 +144,6 @@ export function queryLimitsPlugin(
                 maxDepth,
               }),
             );
-          }
-          let complexity: number;
-          try {
-            complexity = getComplexity({
-              schema: getSchema(),
-              query: document,
-              operationName: operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [fieldExtensionsEstimator(), listSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch (e) {
-            // Missing or mistyped variables surface here first; they are the caller's mistake.
-            throw withHttpStatus(new AppError(ErrorCode.BAD_USER_INPUT, (e as Error).message));
           }
           if (complexity > maxComplexity) {
             throw withHttpStatus(

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
@@ -61,6 +62,9 @@ export function graphqlModule() {
       formatError,
       includeStacktraceInErrorResponses: false,
       plugins: [
+        // No field declares a cache hint and no answer is cached by HTTP caches (POST): the default
+        // cache-control plugin would only compute a policy for every resolved field of every request.
+        ApolloServerPluginCacheControlDisabled(),
         textInputPlugin(),
         queryLimitsPlugin(() => schemaHost.schema, config.GRAPHQL_MAX_DEPTH, config.GRAPHQL_MAX_COMPLEXITY),
       ],

@@ -10,6 +10,7 @@ export * from './graphql-limits';
 export * from './health';
 export * from './http';
 export * from './ids';
+export * from './lazy-module';
 export * from './like';
 export * from './loader';
 export * from './logging';
