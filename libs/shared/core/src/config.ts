@@ -54,6 +54,8 @@ const schema = z.object({
   GRAPHQL_INTROSPECTION: bool.optional(),
   DEMO_DATA: bool.default(false),
   WORKER_IN_PROCESS: bool.default(true),
+  // How long a job stays claimed by a worker that stopped renewing it (killed) before another takes it.
+  QUEUE_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   STOREFRONT_DIR: z.string().optional(),
   MIGRATIONS_RUN: bool.default(true),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),

@@ -1,3 +1,4 @@
+export * from './lease';
 export * from './partitions.jobs';
 export * from './queue';
 export * from './queue-admin';

@@ -10,7 +10,9 @@ import {
 import { DiscoveryService } from '@nestjs/core';
 import { type Job, type JobsOptions, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@bangfu/core';
+import { runExclusive } from './lease';
 
 /** How long shutdown waits for active jobs before closing the workers regardless. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -22,8 +24,21 @@ export const RUN_WORKERS = Symbol('RUN_WORKERS');
 export interface JobHandler<T = unknown> {
   handle(job: Job<T>): Promise<unknown>;
 }
-export const ProcessesQueue = (queue: string, options: { concurrency?: number } = {}) =>
+/**
+ * Scheduled jobs (ticks of a job scheduler: `upsertJobScheduler`) always run once at a time across
+ * every worker process (`runExclusive`, keyed by queue and job name): a tick that finds the previous
+ * one still running elsewhere is skipped. `exclusive` lists other job names to treat the same way
+ * (e.g. a job every process adds once at its start).
+ */
+export interface QueueHandlerOptions {
+  concurrency?: number;
+  exclusive?: readonly string[];
+}
+export const ProcessesQueue = (queue: string, options: QueueHandlerOptions = {}) =>
   SetMetadata(HANDLER_KEY, { queue, ...options });
+
+/** What a skipped run of a run-once job records as its result. */
+export const SKIPPED_ELSEWHERE = { skipped: 'running in another process' } as const;
 
 /** Default retry policy: exponential backoff; failed jobs are kept (the dead-letter list) for admins to inspect. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -82,6 +97,7 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly discovery: DiscoveryService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(RUN_WORKERS) private readonly enabled: boolean,
+    private readonly dataSource: DataSource,
   ) {}
 
   onApplicationBootstrap() {
@@ -90,12 +106,22 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
       const instance = wrapper.instance as JobHandler | undefined;
       if (!instance || !wrapper.metatype) continue;
       const meta = Reflect.getMetadata(HANDLER_KEY, wrapper.metatype) as
-        { queue: string; concurrency?: number } | undefined;
+        (QueueHandlerOptions & { queue: string }) | undefined;
       if (!meta) continue;
-      const worker = new Worker(meta.queue, (job) => instance.handle(job), {
+      const runOnce = (job: Job) => Boolean(job.repeatJobKey) || (meta.exclusive ?? []).includes(job.name);
+      const run = async (job: Job) => {
+        if (!runOnce(job)) return instance.handle(job);
+        const outcome = await runExclusive(this.dataSource, `${meta.queue}/${job.name}`, () => instance.handle(job));
+        return outcome.ran ? outcome.value : SKIPPED_ELSEWHERE;
+      };
+      const worker = new Worker(meta.queue, run, {
         connection: connection(this.config),
         prefix: `${this.config.REDIS_PREFIX}:bull`,
         concurrency: meta.concurrency ?? 4,
+        // The lock is renewed every half period; a killed worker's active jobs are retried elsewhere
+        // once it lapses (the stalled check runs as often).
+        lockDuration: this.config.QUEUE_LOCK_MS,
+        stalledInterval: this.config.QUEUE_LOCK_MS,
       });
       worker.on('failed', (job, err) =>
         this.log.warn(
