@@ -3,15 +3,13 @@ import type { RequestContext } from '@bangfu/core';
 import {
   ConsumesEvents,
   type EventConsumer,
-  isEvent,
   OrderCounted,
+  type OrderFactsPayload,
+  orderFactsIn,
   OrderRefunded,
-  type PayloadOf,
   type ReceivedEvent,
 } from '@bangfu/events';
 import { AttributionService } from './attribution.service';
-
-type Payload = PayloadOf<OrderCounted> | PayloadOf<OrderRefunded>;
 
 /**
  * DESIGN: attribution entries are written in the same transaction as the move that makes a line
@@ -22,18 +20,18 @@ type Payload = PayloadOf<OrderCounted> | PayloadOf<OrderRefunded>;
  */
 @Injectable()
 @ConsumesEvents(OrderCounted, OrderRefunded)
-export class AttributionEventConsumer implements EventConsumer<Payload> {
+export class AttributionEventConsumer implements EventConsumer<OrderFactsPayload> {
   readonly consumer = 'attribution.orders';
   constructor(private readonly attribution: AttributionService) {}
 
-  async handle(ctx: RequestContext, event: ReceivedEvent<Payload>): Promise<void> {
-    const facts = isEvent(event, OrderCounted) ? event.payload : (event.payload as PayloadOf<OrderRefunded>).facts;
+  async handle(ctx: RequestContext, event: ReceivedEvent<OrderFactsPayload>): Promise<void> {
+    const facts = orderFactsIn(event);
     // A refund before the order counts reverses nothing: the lines count net of it (OrderCounted carries it).
     if (!facts.countedAt) return;
     await this.attribution.syncFacts(ctx, facts);
   }
 
-  handleInTransaction(tx: RequestContext, event: ReceivedEvent<Payload>): Promise<void> {
+  handleInTransaction(tx: RequestContext, event: ReceivedEvent<OrderFactsPayload>): Promise<void> {
     return this.handle(tx, event);
   }
 }

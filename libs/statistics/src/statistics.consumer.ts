@@ -3,16 +3,14 @@ import type { RequestContext } from '@bangfu/core';
 import {
   ConsumesEvents,
   type EventConsumer,
-  isEvent,
   OrderCounted,
+  type OrderFactsPayload,
+  orderFactsIn,
   OrderRefunded,
-  type PayloadOf,
   type ReceivedEvent,
 } from '@bangfu/events';
 import { countingOrderOf } from '@bangfu/ordering';
 import { RollupWriterService } from './rollup-writer.service';
-
-type Payload = PayloadOf<OrderCounted> | PayloadOf<OrderRefunded>;
 
 /**
  * Writes the sales rollups in the transaction of the move that makes a line count or records a
@@ -22,18 +20,18 @@ type Payload = PayloadOf<OrderCounted> | PayloadOf<OrderRefunded>;
  */
 @Injectable()
 @ConsumesEvents(OrderCounted, OrderRefunded)
-export class StatisticsEventConsumer implements EventConsumer<Payload> {
+export class StatisticsEventConsumer implements EventConsumer<OrderFactsPayload> {
   readonly consumer = 'statistics.sales';
   constructor(private readonly writer: RollupWriterService) {}
 
-  async handle(ctx: RequestContext, event: ReceivedEvent<Payload>): Promise<void> {
-    const facts = isEvent(event, OrderCounted) ? event.payload : (event.payload as PayloadOf<OrderRefunded>).facts;
+  async handle(ctx: RequestContext, event: ReceivedEvent<OrderFactsPayload>): Promise<void> {
+    const facts = orderFactsIn(event);
     // Not counted yet (a refund before the order counts): the count, later, carries it.
     if (!facts.countedAt) return;
     await this.writer.syncOrder(ctx, facts.orderId, countingOrderOf(facts));
   }
 
-  handleInTransaction(tx: RequestContext, event: ReceivedEvent<Payload>): Promise<void> {
+  handleInTransaction(tx: RequestContext, event: ReceivedEvent<OrderFactsPayload>): Promise<void> {
     return this.handle(tx, event);
   }
 }

@@ -1,5 +1,5 @@
 import type { RequestContext } from '@bangfu/core';
-import { defineEvent } from './domain-event';
+import { defineEvent, isEvent, type PayloadOf, type ReceivedEvent } from './domain-event';
 
 /**
  * Ordering's events: the contract between ordering (the publisher) and every lib that reacts to
@@ -119,6 +119,14 @@ export class OrderRefunded extends defineEvent<
  * delivered), published right after that move's status event in the same transaction.
  */
 export class OrderCounted extends defineEvent<OrderFacts>('order.counted') {}
+
+/** The events that carry an order's facts (what attribution and statistics consume). */
+export type OrderFactsPayload = PayloadOf<OrderCounted> | PayloadOf<OrderRefunded>;
+
+/** The facts in an OrderCounted or OrderRefunded event. */
+export function orderFactsIn(event: ReceivedEvent<OrderFactsPayload>): OrderFacts {
+  return isEvent(event, OrderCounted) ? event.payload : (event.payload as PayloadOf<OrderRefunded>).facts;
+}
 
 /** Every event ordering publishes, by wire name (what the status machine looks up for a status). */
 export const ORDER_EVENTS = [

@@ -85,18 +85,21 @@ export class OutboxService {
     return this.db.repo(ctx, OutboxEvent).find({ where: { aggregateId }, order: { createdAt: 'ASC' } });
   }
 
-  /** Stored events as a consumer receives them (tests and repair tools replay them through the dispatcher). */
-  async stored(ctx: RequestContext, aggregateId: string, type?: string): Promise<ReceivedEvent[]> {
-    const rows = await this.list(ctx, aggregateId);
-    return rows
-      .filter((r) => !type || r.type === type)
-      .map((r) => ({
-        id: r.id,
-        type: r.type,
-        version: r.version,
-        aggregateId: r.aggregateId,
-        payload: r.payload,
-        createdAt: r.createdAt.toISOString(),
-      }));
+  /**
+   * Stored events as a consumer receives them, in publishing order (tests and repair tools replay them
+   * through the dispatcher); all of them, or one aggregate's, or one type's.
+   */
+  async stored(ctx: RequestContext, filter: { aggregateId?: string; type?: string } = {}): Promise<ReceivedEvent[]> {
+    const rows = await this.db
+      .repo(ctx, OutboxEvent)
+      .find({ where: { ...filter }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return rows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      version: r.version,
+      aggregateId: r.aggregateId,
+      payload: r.payload,
+      createdAt: r.createdAt.toISOString(),
+    }));
   }
 }
