@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { RequestContext } from '@bangfu/core';
 import { addMonths, dayStart, shanghaiDate } from '@bangfu/locale';
 import { IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { ENSURE_PARTITIONS_JOB, PartitionJobs } from '@bangfu/queue';
+import { ENSURE_PARTITIONS_JOB, PARTITIONS_QUEUE, PartitionJobs, QueueService } from '@bangfu/queue';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import {
   partitionsOf,
@@ -56,6 +56,16 @@ describe('ledger_entry partitions (issue 16 item 6)', () => {
     expect(names).toContain('ledger_entry_default');
     for (const offset of [0, 1, 2, 3]) expect(names).toContain(`ledger_entry_p${shanghaiMonthSuffix(offset)}`);
     expect(await server.app.get(PartitionJobs).tables()).toContain('ledger_entry');
+  });
+
+  it('schedules the job daily and once at start', async () => {
+    const queue = server.app.get(QueueService).queue(PARTITIONS_QUEUE);
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers).toContainEqual(
+      expect.objectContaining({ key: 'partitions-daily', pattern: '20 0 * * *', tz: 'Asia/Shanghai' }),
+    );
+    const queued = await queue.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed']);
+    expect(queued.filter((j) => j.name === ENSURE_PARTITIONS_JOB && !j.repeatJobKey).length).toBeGreaterThan(0);
   });
 
   it('moves a row of a month without a partition out of DEFAULT when the job creates that month', async () => {

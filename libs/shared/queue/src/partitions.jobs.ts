@@ -16,10 +16,11 @@ export const ENSURE_PARTITIONS_JOB = 'ensure';
 /**
  * `partitions` queue: `ensure` keeps the monthly partitions of every table an owner lists with
  * `@MonthlyPartitioned(...)` (attribution, ledger, audit) created ahead, and drains their DEFAULT
- * partitions into months of their own. Idempotent; concurrency 1 (and the SQL locks each table).
+ * partitions into months of their own. Idempotent (and the SQL locks each table while it works).
  */
 @Injectable()
-@ProcessesQueue(PARTITIONS_QUEUE, { concurrency: 1 })
+// The `ensure` every process adds at its start runs once at a time across processes, like the daily tick.
+@ProcessesQueue(PARTITIONS_QUEUE, { concurrency: 1, exclusive: [ENSURE_PARTITIONS_JOB] })
 export class PartitionJobs implements JobHandler<{ ahead?: number }> {
   private readonly log = new Logger('Partitions');
   constructor(
