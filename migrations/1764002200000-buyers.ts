@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 
 /**
  * Issue 15, item 1 (buyers):
@@ -16,6 +16,9 @@ import { pinyin } from 'pinyin-pro';
  * written (a migration must not change when the library does; the lib keeps products current after).
  */
 function pinyinSyllables(text: string): string {
+  // Required here, when the migration runs, not imported: every API start evaluates the migrations
+  // module, and pinyin-pro's tables would stay resident (about 12 MB) for nothing.
+  const { pinyin } = createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro');
   const syllables = pinyin(text.normalize('NFKC'), {
     type: 'array',
     toneType: 'none',

@@ -1,4 +1,8 @@
-import { pinyin } from 'pinyin-pro';
+import { lazyModule } from '@bangfu/core';
+
+/** pinyin-pro's tables (about 12 MB resident) load on the first pinyin asked for, not at start. */
+export const pinyin = (): (typeof import('pinyin-pro'))['pinyin'] => pinyinPro().pinyin;
+const pinyinPro = lazyModule<typeof import('pinyin-pro')>('pinyin-pro');
 
 /**
  * Full-pinyin search (cha → 茶, fanjingshan → 梵净山). Kept apart from search-text.ts so the
@@ -37,7 +41,7 @@ const PREFIXES = new Set([...SYLLABLES].flatMap((s) => [...s].map((_, i) => s.sl
 /** The syllables of a text's Han characters, space-joined (non-Han text is left out). */
 export function pinyinSyllables(text: string): string {
   const normalized = text.normalize('NFKC');
-  const out = (pinyin(normalized, { type: 'array', toneType: 'none', v: true, nonZh: 'removed' }) as string[])
+  const out = (pinyin()(normalized, { type: 'array', toneType: 'none', v: true, nonZh: 'removed' }) as string[])
     .map((s) => s.toLowerCase())
     .filter((s) => /^[a-z]+$/.test(s));
   return out.join(' ');

@@ -1,7 +1,6 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
-import { pinyin } from 'pinyin-pro';
-import { pinyinSyllables, splitPinyin } from './pinyin-tokens';
+import type { Jieba } from '@node-rs/jieba';
+import { lazyModule } from '@bangfu/core';
+import { pinyin, pinyinSyllables, splitPinyin } from './pinyin-tokens';
 
 /**
  * Chinese search text. PostgreSQL cannot segment Chinese, so we do it here with jieba and store the
@@ -14,10 +13,15 @@ import { pinyinSyllables, splitPinyin } from './pinyin-tokens';
  * (fanjingshan); pinyin initials (fjs) live in pinyin_initials and are matched with ILIKE.
  */
 
+const jiebaModule = lazyModule<typeof import('@node-rs/jieba')>('@node-rs/jieba');
+const jiebaDict = lazyModule<typeof import('@node-rs/jieba/dict.js')>('@node-rs/jieba/dict.js');
 let jieba: Jieba | null = null;
-/** The dictionary is ~5 MB: loaded once, on first use. */
+/**
+ * The segmenter and its dictionary (about 25 MB resident) are loaded on first use — the first search
+ * or product write — not at start: most of the API's requests never segment anything.
+ */
 function segmenter(): Jieba {
-  return (jieba ??= Jieba.withDict(dict));
+  return (jieba ??= jiebaModule().Jieba.withDict(jiebaDict().dict));
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -44,7 +48,7 @@ export function hanChars(text: string): string[] {
 }
 
 function pinyinOf(word: string, pattern: 'first' | 'pinyin'): string {
-  return (pinyin(word, { pattern, toneType: 'none', type: 'array', v: true }) as string[])
+  return (pinyin()(word, { pattern, toneType: 'none', type: 'array', v: true }) as string[])
     .join('')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');

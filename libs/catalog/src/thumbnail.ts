@@ -1,6 +1,9 @@
-import sharp from 'sharp';
+import { lazyModule } from '@bangfu/core';
 import { MAX_IMAGE_PIXELS, THUMB_SIZE } from './catalog.rules';
 import { invalidImageType } from './image-check';
+
+// libvips is loaded with the first upload, not at start (about 30 MB the API would otherwise hold).
+const sharp = lazyModule<(typeof import('sharp'))['default']>('sharp');
 
 export interface Thumbnail {
   bytes: Buffer;
@@ -15,7 +18,7 @@ export interface Thumbnail {
  */
 export async function makeThumbnail(bytes: Buffer): Promise<Thumbnail> {
   try {
-    const image = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' });
+    const image = sharp()(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' });
     const meta = await image.metadata();
     const thumb = await image
       .rotate()

@@ -1,10 +1,12 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import ExcelJS from 'exceljs';
 import { once } from 'node:events';
-import { Allow, AppError, csvText, Ctx, ErrorCode, PUBLIC, type RequestContext } from '@bangfu/core';
+import { Allow, AppError, csvText, Ctx, ErrorCode, PUBLIC, type RequestContext, lazyModule } from '@bangfu/core';
 import type { CertifiedDirectoryFilter } from './certification.types';
 import { type DirectoryRow, CertifiedDirectoryService } from './certified-directory.service';
+
+// exceljs is loaded on the first export, not at start: tens of MB the API would otherwise hold for a rare download.
+const excel = lazyModule<typeof import('exceljs')>('exceljs');
 
 /** Column order and Chinese headers of both exports. */
 export const DIRECTORY_COLUMNS: ReadonlyArray<{ header: string; width: number; value: (r: DirectoryRow) => string }> = [
@@ -64,7 +66,7 @@ export class CertifiedDirectoryExportController {
     res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('content-disposition', this.disposition(f.validOn, 'xlsx'));
     try {
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      const workbook = new (excel().stream.xlsx.WorkbookWriter)({
         stream: res,
         useStyles: true,
         useSharedStrings: false,

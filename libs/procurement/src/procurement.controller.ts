@@ -1,10 +1,12 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import ExcelJS from 'exceljs';
-import { Allow, AppError, Ctx, ErrorCode, type RequestContext, Role } from '@bangfu/core';
+import { Allow, AppError, Ctx, ErrorCode, type RequestContext, Role, lazyModule } from '@bangfu/core';
 import { assertKnownId } from './access';
 import { DocumentService } from './document.service';
 import { type Column, ExportService, FILING_COLUMNS, ORDER_COLUMNS, toCsv } from './export.service';
+
+// exceljs is loaded on the first export, not at start: tens of MB the API would otherwise hold for a rare download.
+const excel = lazyModule<typeof import('exceljs')>('exceljs');
 
 const UNIT_READERS = [
   Role.PURCHASER,
@@ -118,7 +120,7 @@ export class ProcurementController {
     rows: R[],
     contentDisposition: string,
   ): Promise<void> {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (excel().Workbook)();
     const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = columns.map((c) => ({
       header: c.header,

@@ -1,7 +1,10 @@
-import ExcelJS from 'exceljs';
+import { lazyModule } from '@bangfu/core';
 import { type Column, toCsv } from './export.service';
 import type { PaymentClockEntry, PaymentClockReport } from './payment-clock.types';
 import type { CompletionRanking, SupervisionRow } from './supervision.types';
+
+// exceljs is loaded on the first export, not at start: tens of MB the API would otherwise hold for a rare download.
+const excel = lazyModule<typeof import('exceljs')>('exceljs');
 
 const pct = (bps: number | null) => (bps === null ? '—' : `${(bps / 100).toFixed(2)}%`);
 const GROUP_HEADER: Record<string, string> = { CITY: '地区', COUNTY: '地区', DEPARTMENT: '主管部门', UNIT: '单位' };
@@ -81,7 +84,7 @@ export async function titledXlsx<R>(
   columns: ReadonlyArray<Column<R>>,
   rows: R[],
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 2 }] });
   sheet.columns = columns.map((c) => ({ width: c.width, style: c.money ? { numFmt: '#,##0.00' } : {} }));
   sheet.addRow([title]);

@@ -1,8 +1,10 @@
-import ExcelJS from 'exceljs';
-import { csvText } from '@bangfu/core';
+import { csvText, lazyModule } from '@bangfu/core';
 import { fenToYuan } from '@bangfu/money';
 import type { AssistanceIndicators, ChannelCertifiedShareReport, SalesFigures, SalesStats } from './statistics.types';
 import { KIND_LABELS } from './labels';
+
+// exceljs is loaded on the first export, not at start: tens of MB the API would otherwise hold for a rare download.
+const excel = lazyModule<typeof import('exceljs')>('exceljs');
 
 /** A sheet: a title line (region path, period), Chinese headers, rows; money cells are fen. */
 export interface Sheet {
@@ -128,7 +130,7 @@ export function toCsv(sheet: Sheet): string {
 }
 
 export async function toXlsx(sheet: Sheet): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.addRow([sheet.title]).font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, sheet.headers.length);
