@@ -77,9 +77,9 @@ export class AttributionQueryService {
     const [h] = await this.db.manager(ctx).query(
       `SELECT h.id, h.village_code, h.status,
               ($2 OR h.user_id = $3 OR h.village_code LIKE ANY($4::text[])) AS full_access,
-              (EXISTS (SELECT 1 FROM linkage l WHERE l.household_id = h.id AND l.supplier_id = ANY($5::uuid[]))
+              (EXISTS (SELECT 1 FROM linkage_directory l WHERE l.household_id = h.id AND l.supplier_id = ANY($5::uuid[]))
                OR EXISTS (SELECT 1 FROM attribution_monthly m WHERE m.household_id = h.id AND m.supplier_id = ANY($5::uuid[]))) AS supplier_access
-         FROM household h WHERE h.id = $1`,
+         FROM household_directory h WHERE h.id = $1`,
       [householdId, s.admin, s.userId, s.regionPatterns, s.supplierIds],
     );
     if (!h) throw notFound('Household', householdId);
@@ -154,7 +154,7 @@ export class AttributionQueryService {
   /** The signed-in farmer's own household income (FARMER logins are tied to one household). */
   async myHouseholdIncome(ctx: RequestContext, from: string, to: string): Promise<HouseholdIncome> {
     const p = ctx.requirePrincipal();
-    const [h] = await this.db.manager(ctx).query(`SELECT id FROM household WHERE user_id = $1`, [p.userId]);
+    const [h] = await this.db.manager(ctx).query(`SELECT id FROM household_directory WHERE user_id = $1`, [p.userId]);
     if (!h) throw new AppError(ErrorCode.NO_HOUSEHOLD, 'This login is not tied to a household', {});
     return this.householdIncome(ctx, h.id, from, to);
   }
@@ -239,7 +239,7 @@ export class AttributionQueryService {
       `SELECT e.order_line_id, e.beneficiary_kind, e.household_id, e.village_code, e.organization_id, e.lot_id, sum(e.amount) AS amount,
               h.head_name, h.status AS household_status, r.name AS village_name, lot.lot_no, org.name AS org_name
          FROM attribution_entry e
-         LEFT JOIN household h ON h.id = e.household_id
+         LEFT JOIN household_directory h ON h.id = e.household_id
          LEFT JOIN region_directory r ON r.code = e.village_code
          LEFT JOIN lot ON lot.id = e.lot_id
          LEFT JOIN organization_directory org ON org.id = e.organization_id

@@ -247,7 +247,7 @@ export class AttributionRuleService {
     if (kind === AttributionKind.REVENUE_SHARE) {
       if (shape.villageCode) {
         const [linked] = await m.query(
-          `SELECT 1 FROM linkage WHERE supplier_id = $1 AND village_code = $3 AND ${active} LIMIT 1`,
+          `SELECT 1 FROM linkage_directory WHERE supplier_id = $1 AND village_code = $3 AND ${active} LIMIT 1`,
           [supplier.organization_id, day, shape.villageCode],
         );
         if (!linked)
@@ -270,7 +270,7 @@ export class AttributionRuleService {
     }
     if (kind === AttributionKind.WAGE || kind === AttributionKind.DIVIDEND) {
       const [row] = await m.query(
-        `SELECT count(*)::int AS n, coalesce(sum(share_basis_points), 0)::int AS total FROM linkage
+        `SELECT count(*)::int AS n, coalesce(sum(share_basis_points), 0)::int AS total FROM linkage_directory
           WHERE supplier_id = $1 AND type = $3 AND share_basis_points > 0 AND ${active}`,
         [supplier.organization_id, day, kind],
       );

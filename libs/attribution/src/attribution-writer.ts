@@ -227,7 +227,7 @@ export class AttributionWriter {
         await m.query(
           `INSERT INTO attribution_household_month AS t (household_id, period, region_code, status, amount)
          SELECT u.h, u.p, u.r, hh.status, u.a
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bigint[]) AS u(h, p, r, a) JOIN household hh ON hh.id = u.h
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bigint[]) AS u(h, p, r, a) JOIN household_directory hh ON hh.id = u.h
           ORDER BY u.h, u.p
          ON CONFLICT (household_id, period) DO UPDATE SET amount = t.amount + EXCLUDED.amount
          RETURNING household_id, period, region_code, status, amount`,

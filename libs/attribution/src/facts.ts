@@ -123,7 +123,7 @@ export class AttributionFactsLoader {
     );
     const linkages = await forIds(
       `SELECT id, supplier_id, household_id, village_code, type, share_basis_points, valid_from::text AS valid_from, valid_to::text AS valid_to
-         FROM linkage WHERE supplier_id = ANY($1::uuid[]) AND type IN ('WAGE','DIVIDEND')`,
+         FROM linkage_directory WHERE supplier_id = ANY($1::uuid[]) AND type IN ('WAGE','DIVIDEND')`,
       supplierIds,
     );
     const contributions = await forIds(
@@ -135,7 +135,7 @@ export class AttributionFactsLoader {
       ...linkages.filter((l) => l.household_id).map((l) => l.household_id as string),
     ]);
     const households = await forIds(
-      `SELECT id, village_code, status FROM household WHERE id = ANY($1::uuid[])`,
+      `SELECT id, village_code, status FROM household_directory WHERE id = ANY($1::uuid[])`,
       householdIds,
     );
 

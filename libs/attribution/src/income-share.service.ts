@@ -59,7 +59,7 @@ export class IncomeShareService {
       type: string;
       share_basis_points: number | null;
     }> = await m.query(
-      `SELECT id, supplier_id, household_id, type, share_basis_points FROM linkage
+      `SELECT id, supplier_id, household_id, type, share_basis_points FROM linkage_directory
         WHERE supplier_id = ANY($1::uuid[]) AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to >= $2::date)
         ORDER BY id`,
       [supplierIds, today],

@@ -4,12 +4,13 @@ import { OrganizationKind } from '@bangfu/core';
 import { createOrg, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import { startTestServer, type TestServer } from '@bangfu/testing';
-import { createSupplierFixture } from './fixtures';
+import { createHouseholdFixture, createLinkageFixture, createSupplierFixture } from './fixtures';
 import { SupplierKind, SupplierProfile, SupplierStatus } from './supplier.entities';
 import { SUPPLIER_ENTITIES, SupplierModule } from './supplier.module';
 
 // supplier_directory (migration 1764002900000) is supplier's read contract for catalog's search and
-// ordering's scopes, which filter by admission status and county in SQL.
+// ordering's scopes, which filter by admission status and county in SQL; household_directory and
+// linkage_directory (1764002900500) are attribution's, which imports no supplier module.
 let server: TestServer;
 let ds: DataSource;
 
@@ -44,5 +45,33 @@ describe('supplier_directory', () => {
   it('has no row for an organisation that is not a supplier', async () => {
     const agency = await createOrg(ds, { kind: OrganizationKind.AGENCY });
     expect(await directory(agency.id)).toEqual([]);
+  });
+});
+
+describe('household_directory and linkage_directory', () => {
+  it('show a household’s village, head, status and account, and a linkage’s parties, share and validity', async () => {
+    const { supplierId } = await createSupplierFixture(ds);
+    const household = await createHouseholdFixture(ds, { villageCode: '520621102205', createdByOrgId: supplierId });
+    const linkage = await createLinkageFixture(ds, { supplierId, householdId: household.id });
+    const [h] = await ds.query(`SELECT * FROM household_directory WHERE id = $1`, [household.id]);
+    const [own] = await ds.query(`SELECT village_code, head_name, status, user_id FROM household WHERE id = $1`, [
+      household.id,
+    ]);
+    expect(h).toEqual({ id: household.id, ...own });
+    expect(Object.keys(h)).not.toContain('id_number_hmac');
+    const [l] = await ds.query(`SELECT * FROM linkage_directory WHERE id = $1`, [linkage.id]);
+    expect(l).toMatchObject({ id: linkage.id, supplier_id: supplierId, household_id: household.id });
+    expect(Object.keys(l).sort()).toEqual(
+      [
+        'household_id',
+        'id',
+        'share_basis_points',
+        'supplier_id',
+        'type',
+        'valid_from',
+        'valid_to',
+        'village_code',
+      ].sort(),
+    );
   });
 });
