@@ -29,6 +29,7 @@ import { UnitViews1764002900200 } from './1764002900200-unit-views';
 import { ProductCertificationInline1764002900300 } from './1764002900300-product-certification-inline';
 import { RegionDirectory1764002900400 } from './1764002900400-region-directory';
 import { HouseholdLinkageViews1764002900500 } from './1764002900500-household-linkage-views';
+import { LotVariantViews1764002900600 } from './1764002900600-lot-variant-views';
 import { IdentityAuditViews1764003000000 } from './1764003000000-identity-audit-views';
 import { StatisticsBuyerYears1764003100000 } from './1764003100000-statistics-buyer-years';
 import { StatisticsLockedRead1764003100100 } from './1764003100100-statistics-locked-read';
@@ -68,6 +69,7 @@ export const migrations = [
   ProductCertificationInline1764002900300,
   RegionDirectory1764002900400,
   HouseholdLinkageViews1764002900500,
+  LotVariantViews1764002900600,
   IdentityAuditViews1764003000000,
   StatisticsBuyerYears1764003100000,
   StatisticsLockedRead1764003100100,

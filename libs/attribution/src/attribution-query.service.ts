@@ -131,7 +131,7 @@ export class AttributionQueryService {
     const income = await this.householdIncome(ctx, householdId, from, to);
     const rows: Array<Record<string, string>> = await this.db.manager(ctx).query(
       `SELECT e.period, e.order_id, o.order_no, e.product_id, p.title, e.supplier_id, e.lot_id, lot.lot_no, sum(e.amount) AS amount
-         FROM attribution_entry e JOIN orders o ON o.id = e.order_id JOIN product_directory p ON p.id = e.product_id LEFT JOIN lot ON lot.id = e.lot_id
+         FROM attribution_entry e JOIN orders o ON o.id = e.order_id JOIN product_directory p ON p.id = e.product_id LEFT JOIN lot_directory lot ON lot.id = e.lot_id
         WHERE e.household_id = $1 AND e.period BETWEEN $2 AND $3 AND (NOT $4 OR e.supplier_id = ANY($5::uuid[]))
         GROUP BY e.period, e.order_id, o.order_no, e.product_id, p.title, e.supplier_id, e.lot_id, lot.lot_no
        HAVING sum(e.amount) <> 0
@@ -241,7 +241,7 @@ export class AttributionQueryService {
          FROM attribution_entry e
          LEFT JOIN household_directory h ON h.id = e.household_id
          LEFT JOIN region_directory r ON r.code = e.village_code
-         LEFT JOIN lot ON lot.id = e.lot_id
+         LEFT JOIN lot_directory lot ON lot.id = e.lot_id
          LEFT JOIN organization_directory org ON org.id = e.organization_id
         WHERE e.order_line_id = ANY($1::uuid[])
         GROUP BY e.order_line_id, e.beneficiary_kind, e.beneficiary_key, e.household_id, e.village_code, e.organization_id, e.lot_id,

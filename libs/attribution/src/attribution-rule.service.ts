@@ -217,8 +217,8 @@ export class AttributionRuleService {
       .manager(tx)
       .query(
         productId
-          ? `SELECT min(LEAST(retail_price, agency_price)) AS lowest FROM variant WHERE product_id = $1`
-          : `SELECT min(LEAST(v.retail_price, v.agency_price)) AS lowest FROM variant v JOIN product_directory p ON p.id = v.product_id WHERE p.supplier_id = $1`,
+          ? `SELECT min(LEAST(retail_price, agency_price)) AS lowest FROM variant_directory WHERE product_id = $1`
+          : `SELECT min(LEAST(v.retail_price, v.agency_price)) AS lowest FROM variant_directory v JOIN product_directory p ON p.id = v.product_id WHERE p.supplier_id = $1`,
         [productId ?? supplierId],
       );
     const lowest = row?.lowest === null || row?.lowest === undefined ? null : Number(row.lowest);

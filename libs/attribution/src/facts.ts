@@ -127,7 +127,7 @@ export class AttributionFactsLoader {
       supplierIds,
     );
     const contributions = await forIds(
-      `SELECT lot_id, household_id, quantity FROM lot_contribution WHERE lot_id = ANY($1::uuid[]) ORDER BY lot_id, household_id`,
+      `SELECT lot_id, household_id, quantity FROM lot_contribution_directory WHERE lot_id = ANY($1::uuid[]) ORDER BY lot_id, household_id`,
       lotIds,
     );
     const householdIds = uniq([

@@ -43,12 +43,13 @@ export class IncomeShareService {
     const today = shanghaiDate(new Date());
     const rules = await this.rules.ruleFacts(ctx, supplierIds);
     const variants: Array<{ id: string; product_id: string; retail_price: string }> = await m.query(
-      `SELECT id, product_id, retail_price FROM variant WHERE product_id = ANY($1::uuid[]) AND active ORDER BY retail_price, id`,
+      `SELECT id, product_id, retail_price FROM variant_directory WHERE product_id = ANY($1::uuid[]) AND active ORDER BY retail_price, id`,
       [productIds],
     );
     const lotHouseholds: Array<{ product_id: string; n: number }> = await m.query(
       `SELECT v.product_id, count(DISTINCT c.household_id)::int AS n
-         FROM lot_contribution c JOIN lot ON lot.id = c.lot_id JOIN variant v ON v.id = lot.variant_id
+         FROM lot_contribution_directory c JOIN lot_directory lot ON lot.id = c.lot_id
+         JOIN variant_directory v ON v.id = lot.variant_id
         WHERE v.product_id = ANY($1::uuid[]) GROUP BY v.product_id`,
       [productIds],
     );
