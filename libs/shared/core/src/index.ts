@@ -17,6 +17,7 @@ export * from './logging';
 export * from './metrics';
 export * from './pagination';
 export * from './partitions';
+export * from './raw-entities';
 export * from './redis';
 export * from './request-context';
 export * from './roles';
