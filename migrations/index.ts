@@ -33,6 +33,7 @@ import { LotVariantViews1764002900600 } from './1764002900600-lot-variant-views'
 import { IdentityAuditViews1764003000000 } from './1764003000000-identity-audit-views';
 import { StatisticsBuyerYears1764003100000 } from './1764003100000-statistics-buyer-years';
 import { StatisticsLockedRead1764003100100 } from './1764003100100-statistics-locked-read';
+import { StatisticsBuyerMonths1764003600000 } from './1764003600000-statistics-buyer-months';
 import { MonthlyPartitions1764003500000 } from './1764003500000-monthly-partitions';
 import { AttributionEntryPartitions1764003500100 } from './1764003500100-attribution-entry-partitions';
 import { LedgerEntryPartitions1764003500200 } from './1764003500200-ledger-entry-partitions';
@@ -77,4 +78,5 @@ export const migrations = [
   AttributionEntryPartitions1764003500100,
   LedgerEntryPartitions1764003500200,
   AuditEventPartitions1764003500300,
+  StatisticsBuyerMonths1764003600000,
 ];

@@ -3,7 +3,9 @@ import type { EntityManager } from 'typeorm';
 /**
  * Rebuilds stats_cube and stats_buyer from stats_line and stats_refund (the facts frozen when lines
  * counted), in the caller's transaction (the temporary table drops at commit): the same cells, order
- * marks and buyer days the writer records (counting.ts), computed in bulk. Migration 1764001600000 runs
+ * marks and buyer days the writer records (counting.ts), computed in bulk. stats_buyer_month follows
+ * through stats_buyer's triggers (migration 1764003600000): emptied by the TRUNCATE, refilled set-based
+ * from the INSERT's transition table. Migration 1764001600000 runs
  * a copy of these statements to move existing databases off sales_rollup; `npm run stats:reconcile --
  * --rebuild` runs them again, and the benchmark loads its generated lines with them.
  */

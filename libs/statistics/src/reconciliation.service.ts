@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Db, type RequestContext } from '@bangfu/core';
 import { dayStart } from '@bangfu/locale';
 import { CountingFactsService } from '@bangfu/ordering';
@@ -126,6 +127,7 @@ export class StatsReconciliationService {
       if (!expectedRefunds.has(key)) diff('UNEXPECTED_REFUND', key, null, { day: r.day, amount: Number(r.amount) });
     await this.compareCube(tx, range, cube, diff);
     await this.compareBuyers(tx, range, buyers, diff);
+    await this.compareBuyerMonths(tx, range, diff);
 
     const kept = diffs.slice(0, MAX_KEPT);
     const [row] = await m.query(
@@ -192,6 +194,16 @@ export class StatsReconciliationService {
     }
   }
 
+  /** Buyers of whole months (stats_buyer_month) against stats_buyer. */
+  private async compareBuyerMonths(
+    tx: RequestContext,
+    range: DayRange,
+    diff: (kind: string, key: string, e: unknown, a: unknown) => void,
+  ) {
+    for (const d of await buyerMonthDiffs(this.db.manager(tx), range))
+      diff('BUYER_MONTH_MISMATCH', d.key, d.expected, d.actual);
+  }
+
   /** Each stats_buyer row's days within the period against the days its buyer bought there. */
   private async compareBuyers(
     tx: RequestContext,
@@ -224,6 +236,35 @@ export class StatsReconciliationService {
       if (JSON.stringify(e) !== JSON.stringify(a)) diff('BUYER_MISMATCH', key, e, a);
     }
   }
+}
+
+/**
+ * stats_buyer_month (migration 1764003600000, kept by triggers on stats_buyer) against what stats_buyer
+ * implies, for the months wholly inside the period: a buyer is in a month's bitmap iff its row of that
+ * year has a day in the month. Bitmaps left empty by an exclusion count as absent.
+ */
+async function buyerMonthDiffs(
+  m: Pick<EntityManager, 'query'>,
+  range: DayRange,
+): Promise<Array<{ key: string; expected: string | null; actual: string | null }>> {
+  const s = segmentsOf(range);
+  if (s.mFrom >= s.mTo) return [];
+  const cols = 'side, grp, lvl, prefix, k1, k2, k3, month, chunk';
+  const rows: Array<{ key: string; expected: string | null; actual: string | null }> = await m.query(
+    `WITH e AS (
+       SELECT b.side, b.grp, b.lvl, b.prefix, b.k1, b.k2, b.k3, make_date(b.year, mm.m, 1) AS month, coalesce(n.no / 1024, -1) AS chunk,
+              bit_or(B'1'::bit(1024) >> coalesce(n.no % 1024, 0)) AS bits
+         FROM stats_buyer b LEFT JOIN stats_buyer_no n ON n.buyer_key = b.buyer_key CROSS JOIN generate_series(1, 12) mm(m)
+        WHERE b.year BETWEEN extract(year FROM $1::date) AND extract(year FROM $2::date)
+          AND make_date(b.year, mm.m, 1) >= $1::date AND make_date(b.year, mm.m, 1) < $2::date
+          AND bit_count(b.days & stats_month_mask(b.year, mm.m)) > 0
+        GROUP BY ${cols}),
+     a AS (SELECT ${cols}, bits FROM stats_buyer_month WHERE month >= $1::date AND month < $2::date AND bit_count(bits) > 0)
+     SELECT concat_ws('|', ${cols}) AS key, e.bits::text AS expected, a.bits::text AS actual
+       FROM e FULL JOIN a USING (${cols}) WHERE e.bits IS DISTINCT FROM a.bits`,
+    [s.mFrom, s.mTo],
+  );
+  return rows;
 }
 
 function lineFacts(p: PlannedLine, excluded: boolean) {

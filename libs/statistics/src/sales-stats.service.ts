@@ -302,6 +302,9 @@ export class SalesStatsService {
         rows: new Map(r.filter((x) => !x.total).map((x) => [x.k as string, Number(x.buyers)])),
       };
     }
+    const seg = segmentsOf(range);
+    if (seg.d1From > seg.d1To && seg.d2From > seg.d2To)
+      return this.wholeMonthBuyers(ctx, scope, side, seg, groupBy, src);
     // stats_buyer has one row per buyer, prefix, key and year (days as bits of the year): a buyer counts
     // where one of its rows has a day in the period (a period over several years: distinct buyer keys).
     const years = yearMasks(range);
@@ -362,6 +365,52 @@ export class SalesStatsService {
     }
     const [[total], rows] = await Promise.all([totalQ, rowsQ]);
     return { total: Number(total.n), rows: new Map(rows.map((r) => [r.k, Number(r.n)])) };
+  }
+
+  /**
+   * Distinct buyers over whole months from stats_buyer_month (migration 1764003600000: per prefix, key and
+   * month, the buyers' numbers as 1,024-bit chunks, kept from stats_buyer by triggers): a row's buyers are
+   * the OR of its months' (and keys') bitmaps per chunk, counted — a buyer counts once however many months,
+   * keys or days. A few hundred short rows for a province-year instead of one index entry per buyer × row.
+   */
+  private async wholeMonthBuyers(
+    ctx: RequestContext,
+    scope: RegionScope,
+    side: StatsSide,
+    seg: { mFrom: string; mTo: string },
+    groupBy: SalesGroupBy,
+    src: { grp: CubeGrp; key: string; lvl: number; child: boolean },
+  ): Promise<{ total: number; rows: Map<string, number> }> {
+    const m = this.db.manager(ctx);
+    const query = (grp: CubeGrp, key: string, lvl: number, child: boolean) => {
+      const params: unknown[] = [
+        side === StatsSide.BUYER ? 'B' : 'O',
+        grp,
+        lvl,
+        child ? `${scope.prefix}%` : scope.prefix,
+        seg.mFrom,
+        seg.mTo,
+      ];
+      let where = `side = $1 AND grp = $2 AND lvl = $3 AND prefix ${child ? 'LIKE' : '='} $4 AND month >= $5::date AND month < $6::date`;
+      if (scope.scopePatterns) {
+        params.push(scope.scopePatterns);
+        where += ` AND prefix LIKE ANY($${params.length}::text[])`;
+      }
+      return m.query(
+        `SELECT k, sum(bit_count(bits)) AS n FROM (
+           SELECT ${key} AS k, chunk, bit_or(bits) AS bits FROM stats_buyer_month WHERE ${where} GROUP BY 1, 2) c
+          GROUP BY 1`,
+        params,
+      ) as Promise<Array<{ k: string; n: string }>>;
+    };
+    const level = scope.prefix.length;
+    const [total, rows] = await Promise.all([
+      query('A', `''`, level, false),
+      groupBy === SalesGroupBy.MONTH
+        ? query('A', `to_char(month, 'YYYY-MM')`, level, false)
+        : query(src.grp, src.key, src.lvl, src.child),
+    ]);
+    return { total: Number(total[0]?.n ?? 0), rows: new Map(rows.map((r) => [r.k, Number(r.n)])) };
   }
 
   /**
