@@ -1,4 +1,5 @@
-import { Outlet, RouterProvider, ScrollRestoration } from 'react-router';
+import { Outlet, ScrollRestoration } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import { Header } from './components/Header';
 import { I18nProvider, useI18n } from './i18n';
 import { CartProvider } from './lib/cart-store';

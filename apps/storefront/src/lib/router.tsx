@@ -50,7 +50,9 @@ export function navigate(to: string, options: { replace?: boolean } = {}) {
   if (!active) throw new Error('navigate() before the router exists');
   const here = active.state.location;
   if (to === here.pathname + here.search) return;
-  void active.navigate(to, { replace: options.replace });
+  // flushSync: inputs whose value comes from the URL (filter checkboxes) show the new state as soon as the
+  // navigation completes, not after a deferred transition that lets React restore the old value first.
+  void active.navigate(to, { replace: options.replace, flushSync: true });
 }
 
 export function useLocation(): { pathname: string; search: URLSearchParams } {
