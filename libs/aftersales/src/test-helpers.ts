@@ -1,17 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { expect } from 'vitest';
-import { Role, TokenService } from '@bangfu/core';
+import { TokenService } from '@bangfu/core';
 import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
-import { createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
+import { IDENTITY_ENTITIES, IdentityModule, signedActor as actor, type Actor } from '@bangfu/identity';
 import { LEDGER_ENTITIES, LedgerModule } from '@bangfu/ledger';
 import { ORDERING_ENTITIES, OrderingModule } from '@bangfu/ordering';
 import { OVERSIGHT_ENTITIES, OversightModule } from '@bangfu/oversight';
 import { PAYMENT_ENTITIES, PaymentModule } from '@bangfu/payment';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { startTestServer, type TestServer } from '@bangfu/testing';
+import { count, expectLedgerBalanced, startTestServer, type TestServer } from '@bangfu/testing';
 import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
 import { AFTERSALES_ENTITIES, AftersalesModule } from './aftersales.module';
+
+export { actor, type Actor, count, expectLedgerBalanced };
 
 /** Spec support (not exported from the lib): the real server with ordering, payment, oversight and after-sales. */
 export async function startAftersalesServer(): Promise<{ server: TestServer; ds: DataSource }> {
@@ -40,23 +42,6 @@ export async function startAftersalesServer(): Promise<{ server: TestServer; ds:
     ],
   });
   return { server, ds: server.app.get(DataSource) };
-}
-
-export interface Actor {
-  token: string;
-  userId: string;
-  organizationId: string | null;
-}
-
-export async function actor(
-  server: TestServer,
-  ds: DataSource,
-  role: Role,
-  options: { organizationId?: string; regionPrefix?: string } = {},
-): Promise<Actor> {
-  const u = await createUserWithRole(ds, role, options);
-  const { token } = await server.app.get(TokenService).sign(u.user.id);
-  return { token, userId: u.user.id, organizationId: u.organizationId };
 }
 
 export interface Supplier {
@@ -159,22 +144,6 @@ export async function deliveredOrder(
     expect((await server.gqlOk(DELIVER, { id: so.id }, buyer.token)).confirmDelivery.status).toBe('DELIVERED');
   }
   return placed;
-}
-
-export async function count(ds: DataSource, sql: string, params: unknown[] = []): Promise<number> {
-  const [row] = await ds.query(sql, params);
-  return Number(Object.values(row as Record<string, unknown>)[0]);
-}
-
-/** Every posting balances, and so does the whole ledger. */
-export async function expectLedgerBalanced(ds: DataSource): Promise<void> {
-  expect(
-    await count(
-      ds,
-      `SELECT count(*) FROM (SELECT posting_id FROM ledger_entry GROUP BY posting_id HAVING sum(amount) <> 0) x`,
-    ),
-  ).toBe(0);
-  expect(await count(ds, `SELECT coalesce(sum(amount), 0) FROM ledger_entry`)).toBe(0);
 }
 
 /** A 1×1 PNG. */

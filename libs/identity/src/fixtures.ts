@@ -1,6 +1,7 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { randomBytes } from 'node:crypto';
-import { OrganizationKind, Role, ROLE_ORGANIZATION_KIND } from '@bangfu/core';
+import { OrganizationKind, Role, ROLE_ORGANIZATION_KIND, TokenService } from '@bangfu/core';
 import { hashPassword } from './auth.service';
 import { withCheckChar } from './credit-code';
 import { AppUser, Membership, Organization } from './identity.entities';
@@ -67,4 +68,25 @@ export async function createUserWithRole(
     .getRepository(Membership)
     .insert({ userId: user.id, role, organizationId, regionPrefix: options.regionPrefix ?? null });
   return { user, organizationId, email, password };
+}
+
+export interface Actor {
+  token: string;
+  userId: string;
+  organizationId: string | null;
+}
+
+/**
+ * A user with one role (createUserWithRole) and a token signed directly by the running app, so specs
+ * skip the login round trip and the password hashing of one login per actor.
+ */
+export async function signedActor(
+  server: { app: INestApplicationContext },
+  ds: DataSource,
+  role: Role,
+  options: { organizationId?: string; regionPrefix?: string } = {},
+): Promise<Actor> {
+  const u = await createUserWithRole(ds, role, options);
+  const { token } = await server.app.get(TokenService).sign(u.user.id);
+  return { token, userId: u.user.id, organizationId: u.organizationId };
 }

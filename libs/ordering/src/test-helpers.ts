@@ -3,14 +3,16 @@ import { DataSource } from 'typeorm';
 import { expect } from 'vitest';
 import { OrganizationKind, Principal, RequestContext, Role, TokenService } from '@bangfu/core';
 import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
-import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
+import { createOrg, IDENTITY_ENTITIES, IdentityModule, signedActor as actor, type Actor } from '@bangfu/identity';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { startTestServer, type TestServer } from '@bangfu/testing';
+import { count, startTestServer, type TestServer } from '@bangfu/testing';
 import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
 import { CheckoutService } from './checkout.service';
 import { OrderService } from './order.service';
 import { ActorKind, Order, OrderStatus } from './ordering.entities';
 import { ORDERING_ENTITIES, OrderingModule } from './ordering.module';
+
+export { actor, type Actor, count };
 
 /** Spec support (not exported from the lib): a real server with the ordering module and what it needs. */
 export async function startOrderingServer(
@@ -29,24 +31,6 @@ export async function startOrderingServer(
     env: { DATABASE_POOL_SIZE: '20', ...env },
   });
   return { server, ds: server.app.get(DataSource) };
-}
-
-export interface Actor {
-  token: string;
-  userId: string;
-  organizationId: string | null;
-}
-
-/** A user with one role and a token signed directly (no password hashing: hundreds of buyers stay fast). */
-export async function actor(
-  server: TestServer,
-  ds: DataSource,
-  role: Role,
-  options: { organizationId?: string; regionPrefix?: string } = {},
-): Promise<Actor> {
-  const u = await createUserWithRole(ds, role, options);
-  const { token } = await server.app.get(TokenService).sign(u.user.id);
-  return { token, userId: u.user.id, organizationId: u.organizationId };
 }
 
 /** Many CUSTOMER accounts at once (one INSERT each table). */
@@ -230,11 +214,6 @@ export async function stockOf(
 ): Promise<{ onHand: number; reserved: number; available: number }> {
   const [row] = await ds.query(`SELECT stock_on_hand, stock_reserved FROM variant WHERE id = $1`, [variantId]);
   return { onHand: row.stock_on_hand, reserved: row.stock_reserved, available: row.stock_on_hand - row.stock_reserved };
-}
-
-export async function count(ds: DataSource, sql: string, params: unknown[] = []): Promise<number> {
-  const [row] = await ds.query(sql, params);
-  return Number(Object.values(row as Record<string, unknown>)[0]);
 }
 
 /**

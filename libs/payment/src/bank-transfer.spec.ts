@@ -16,10 +16,11 @@ import {
   type Supplier,
   supplierWithVariant,
   startPaymentServer,
+  withoutStripe,
 } from './test-helpers';
 
 // This file runs without Stripe: only the offline methods exist.
-for (const key of Object.keys(process.env)) if (key.startsWith('STRIPE_')) delete process.env[key];
+withoutStripe();
 
 let server: TestServer;
 let ds: DataSource;

@@ -1,24 +1,23 @@
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { RequestContext, Role } from '@bangfu/core';
+import { RequestContext } from '@bangfu/core';
 import { LedgerService } from '@bangfu/ledger';
 import type { TestServer } from '@bangfu/testing';
-import { startStripeTestServer, type StripeTestServer } from './testing/stripe-test-server';
+import type { StripeTestServer } from './testing/stripe-test-server';
 import {
-  actor,
   type Actor,
   count,
   dispatchOrderEvents,
-  expectLedgerBalanced,
-  expectLedgerMatchesOrders,
-  onlineHall,
+  expectBooksBalanced,
+  type LocalStripe,
   orderRow,
   type PlacedOrder,
   placeOrder,
+  shipAndDeliver,
+  startLocalStripe,
+  startRetailWorld,
+  stripeIntentSucceeded,
   type Supplier,
-  supplierWithVariant,
-  startPaymentServer,
 } from './test-helpers';
 
 /**
@@ -26,8 +25,8 @@ import {
  * before reading the amounts it decides on, so the provider is asked once and the books balance.
  */
 const SECRET = 'whsec_bangfu_concurrency';
+let stripe: LocalStripe;
 let stripeServer: StripeTestServer;
-let sdk: Stripe;
 let server: TestServer;
 let ds: DataSource;
 let hall: string;
@@ -38,37 +37,20 @@ let admin: Actor;
 
 const PAY = `mutation($id: ID!) { payOrder(orderId: $id, method: CARD) { paymentId clientSecret } }`;
 const REFUND = `mutation($id: ID!, $amount: Money) { refundOrder(orderId: $id, amount: $amount) { id amount status } }`;
-const SHIP = `mutation($id: ID!) { shipSupplierOrder(supplierOrderId: $id, carrier: "EMS", trackingNo: "EMS000222") { id } }`;
-const DELIVER = `mutation($id: ID!) { confirmDelivery(supplierOrderId: $id) { id } }`;
 const SETTLE = `mutation($id: ID!) { settleOrder(orderId: $id) { id status } }`;
 const SET_ACCOUNT = `mutation($input: SupplierPayoutAccountInput!) { setSupplierPayoutAccount(input: $input) { supplierId } }`;
 const BATCH = `mutation { createPayoutBatch { id status totalAmount payouts { supplierId amount status } } }`;
 const RETRY = `mutation($id: ID!) { retryPayoutBatch(batchId: $id) { id status payouts { supplierId status } } }`;
-const TRIAL = `{ trialBalance { total totalDebit totalCredit } }`;
 
 beforeAll(async () => {
-  stripeServer = await startStripeTestServer({ apiKey: 'sk_test_concurrency' });
-  sdk = new Stripe('sk_test_concurrency', { host: stripeServer.host, port: stripeServer.port, protocol: 'http' });
-  Object.assign(process.env, {
-    STRIPE_SECRET_KEY: 'sk_test_concurrency',
-    STRIPE_WEBHOOK_SECRET: SECRET,
-    STRIPE_API_HOST: stripeServer.host,
-    STRIPE_API_PORT: String(stripeServer.port),
-    STRIPE_API_PROTOCOL: 'http',
-  });
-  ({ server, ds } = await startPaymentServer());
-  hall = await onlineHall(ds);
-  a = await supplierWithVariant(server, ds, { retail: 6800, agency: 5900 });
-  b = await supplierWithVariant(server, ds, { retail: 3350, agency: 3000 });
-  buyer = await actor(server, ds, Role.CUSTOMER);
-  admin = await actor(server, ds, Role.PLATFORM_ADMIN);
+  stripe = await startLocalStripe('sk_test_concurrency', SECRET);
+  stripeServer = stripe.stripeServer;
+  ({ server, ds, hall, a, b, buyer, admin } = await startRetailWorld());
 });
 afterAll(async () => {
   await server?.close();
   await stripeServer?.close();
 });
-
-const intentOf = (clientSecret: string) => clientSecret.split('_secret_')[0];
 
 /** A retail order of 2 × 68.00 (A) + 3 × 33.50 (B), paid by card (Stripe succeeded + webhook). */
 async function paidOrder(): Promise<PlacedOrder & { intentId: string; paymentId: string }> {
@@ -77,28 +59,12 @@ async function paidOrder(): Promise<PlacedOrder & { intentId: string; paymentId:
     { variantId: b.variantId, quantity: 3 },
   ]);
   const p = (await server.gqlOk(PAY, { id: order.id }, buyer.token)).payOrder;
-  const pi = stripeServer.succeed(intentOf(p.clientSecret));
-  const payload = JSON.stringify(stripeServer.event('payment_intent.succeeded', pi));
-  const res = await fetch(`${server.url}/webhooks/stripe`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'stripe-signature': sdk.webhooks.generateTestHeaderString({ payload, secret: SECRET }),
-    },
-    body: payload,
-  });
-  expect(res.status).toBe(200);
+  const pi = await stripeIntentSucceeded(server, stripe, SECRET, p.clientSecret);
   expect((await orderRow(ds, order.id)).status).toBe('PAID');
   return { ...order, intentId: pi.id, paymentId: p.paymentId };
 }
 
-async function deliver(order: PlacedOrder) {
-  for (const so of order.supplierOrders) {
-    const s = [a, b].find((x) => x.supplierId === so.supplierId)!;
-    await server.gqlOk(SHIP, { id: so.id }, s.adminToken);
-    await server.gqlOk(DELIVER, { id: so.id }, buyer.token);
-  }
-}
+const deliver = (order: PlacedOrder) => shipAndDeliver(server, order, [a, b], buyer.token);
 
 /** Every refund request that reached the provider for this intent (replays included). */
 const refundCalls = (intentId: string) =>
@@ -107,14 +73,6 @@ const refundCalls = (intentId: string) =>
   ).length;
 
 const codeOf = (res: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => res.errors?.[0]?.extensions?.code;
-
-async function expectBooksBalanced() {
-  await expectLedgerBalanced(ds);
-  await expectLedgerMatchesOrders(ds);
-  const t = (await server.gqlOk(TRIAL, {}, admin.token)).trialBalance;
-  expect(t.total).toBe(0);
-  expect(t.totalDebit).toBe(t.totalCredit);
-}
 
 describe('concurrent refunds', () => {
   it('20 concurrent full refunds of a card-paid order: one provider call, one refund, no mismatch flag, books balanced', async () => {
@@ -141,7 +99,7 @@ describe('concurrent refunds', () => {
     expect(
       await count(ds, `SELECT count(*) FROM ledger_posting WHERE order_id = $1 AND kind = 'REFUND'`, [order.id]),
     ).toBe(1);
-    await expectBooksBalanced();
+    await expectBooksBalanced(server, ds, admin.token);
   });
 
   it('a refund already reserved (sent to the provider, not yet answered) is not sent again by a concurrent caller', async () => {
@@ -160,7 +118,7 @@ describe('concurrent refunds', () => {
     expect(second!.errors![0].extensions).toMatchObject({ pending: order.totalAmount });
     expect((await first!).data!.refundOrder.status).toBe('SUCCEEDED');
     expect(refundCalls(order.intentId)).toBe(1);
-    await expectBooksBalanced();
+    await expectBooksBalanced(server, ds, admin.token);
   });
 
   it('concurrent partial refunds after delivery never exceed what was paid', async () => {
@@ -183,7 +141,7 @@ describe('concurrent refunds', () => {
     expect(await count(ds, `SELECT count(*) FROM payment WHERE order_id = $1 AND flag IS NOT NULL`, [order.id])).toBe(
       0,
     );
-    await expectBooksBalanced();
+    await expectBooksBalanced(server, ds, admin.token);
   });
 });
 
@@ -244,7 +202,7 @@ describe('concurrent payouts', () => {
     expect(transfersTo('acct_1ConcA')).toBe(transfersBefore + 1);
     expect(await owed(a.supplierId)).toBe(0);
     expect(await owed(b.supplierId)).toBe(0);
-    await expectBooksBalanced();
+    await expectBooksBalanced(server, ds, admin.token);
   });
 
   it('concurrent retries of a batch left pending by an outage transfer once', async () => {
@@ -263,7 +221,7 @@ describe('concurrent payouts', () => {
     expect(await count(ds, `SELECT count(*) FROM payout WHERE batch_id = $1 AND status = 'PAID'`, [pending.id])).toBe(
       1,
     );
-    await expectBooksBalanced();
+    await expectBooksBalanced(server, ds, admin.token);
   });
 });
 

@@ -1,11 +1,10 @@
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { RequestContext, Role } from '@bangfu/core';
 import { LedgerService } from '@bangfu/ledger';
 import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import { fenToYuan } from '@bangfu/money';
-import { startStripeTestServer, type StripeTestServer } from './testing/stripe-test-server';
+import type { StripeTestServer } from './testing/stripe-test-server';
 import {
   actor,
   type Actor,
@@ -13,17 +12,21 @@ import {
   dispatchOrderEvents,
   expectLedgerBalanced,
   expectLedgerMatchesOrders,
+  type LocalStripe,
   onlineHall,
   orderRow,
   placeOrder,
+  shipAndDeliver,
+  startLocalStripe,
+  stripeIntentSucceeded,
   type Supplier,
   supplierWithVariant,
   startPaymentServer,
 } from './test-helpers';
 
 const SECRET = 'whsec_bangfu_payout_secret';
+let stripe: LocalStripe;
 let stripeServer: StripeTestServer;
-let sdk: Stripe;
 let server: TestServer;
 let ds: DataSource;
 let ledger: LedgerService;
@@ -32,8 +35,6 @@ let buyer: Actor;
 let admin: Actor;
 
 const PAY = `mutation($id: ID!) { payOrder(orderId: $id, method: CARD) { clientSecret } }`;
-const SHIP = `mutation($id: ID!) { shipSupplierOrder(supplierOrderId: $id, carrier: "EMS", trackingNo: "EMS000111") { id } }`;
-const DELIVER = `mutation($id: ID!) { confirmDelivery(supplierOrderId: $id) { id } }`;
 const SETTLE = `mutation($id: ID!) { settleOrder(orderId: $id) { id status } }`;
 const REFUND = `mutation($id: ID!, $amount: Money) { refundOrder(orderId: $id, amount: $amount) { id status } }`;
 const SET_ACCOUNT = `mutation($input: SupplierPayoutAccountInput!) { setSupplierPayoutAccount(input: $input) { supplierId stripeAccountId bankName bankAccountName bankAccountNo } }`;
@@ -44,17 +45,9 @@ const STATEMENT = `query($s: ID!) { supplierStatement(supplierId: $s, from: "202
 const TRIAL = `{ trialBalance { total totalDebit totalCredit lines { account { code } balance } } }`;
 
 beforeAll(async () => {
-  stripeServer = await startStripeTestServer({ apiKey: 'sk_test_payouts' });
-  sdk = new Stripe('sk_test_payouts', { host: stripeServer.host, port: stripeServer.port, protocol: 'http' });
-  Object.assign(process.env, {
-    STRIPE_SECRET_KEY: 'sk_test_payouts',
-    STRIPE_WEBHOOK_SECRET: SECRET,
-    STRIPE_API_HOST: stripeServer.host,
-    STRIPE_API_PORT: String(stripeServer.port),
-    STRIPE_API_PROTOCOL: 'http',
-    // 3 % platform fee in this file (the 832 default is 0).
-    PLATFORM_FEE_BPS: '300',
-  });
+  // 3 % platform fee in this file (the 832 default is 0).
+  stripe = await startLocalStripe('sk_test_payouts', SECRET, { PLATFORM_FEE_BPS: '300' });
+  stripeServer = stripe.stripeServer;
   ({ server, ds } = await startPaymentServer());
   ledger = server.app.get(LedgerService);
   hall = await onlineHall(ds);
@@ -66,20 +59,6 @@ afterAll(async () => {
   await stripeServer?.close();
 });
 
-async function webhookSucceeded(clientSecret: string) {
-  const pi = stripeServer.succeed(clientSecret.split('_secret_')[0]);
-  const payload = JSON.stringify(stripeServer.event('payment_intent.succeeded', pi));
-  const res = await fetch(`${server.url}/webhooks/stripe`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'stripe-signature': sdk.webhooks.generateTestHeaderString({ payload, secret: SECRET }),
-    },
-    body: payload,
-  });
-  expect(res.status).toBe(200);
-}
-
 /** A retail order from the given suppliers, paid, shipped, delivered and settled (settlement postings via the order.settled event). */
 async function settledOrder(lines: Array<{ s: Supplier; quantity: number }>) {
   const order = await placeOrder(
@@ -88,12 +67,14 @@ async function settledOrder(lines: Array<{ s: Supplier; quantity: number }>) {
     hall,
     lines.map((l) => ({ variantId: l.s.variantId, quantity: l.quantity })),
   );
-  await webhookSucceeded((await server.gqlOk(PAY, { id: order.id }, buyer.token)).payOrder.clientSecret);
-  for (const so of order.supplierOrders) {
-    const s = lines.find((l) => l.s.supplierId === so.supplierId)!.s;
-    await server.gqlOk(SHIP, { id: so.id }, s.adminToken);
-    await server.gqlOk(DELIVER, { id: so.id }, buyer.token);
-  }
+  const { clientSecret } = (await server.gqlOk(PAY, { id: order.id }, buyer.token)).payOrder;
+  await stripeIntentSucceeded(server, stripe, SECRET, clientSecret);
+  await shipAndDeliver(
+    server,
+    order,
+    lines.map((l) => l.s),
+    buyer.token,
+  );
   await server.gqlOk(SETTLE, { id: order.id }, admin.token);
   await dispatchOrderEvents(server, ds, order.id, 'order.settled');
   return order;

@@ -1,19 +1,17 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { AppError, RequestContext, Role } from '@bangfu/core';
+import { AppError, RequestContext } from '@bangfu/core';
 import { AuthService } from '@bangfu/identity';
 import type { TestServer } from '@bangfu/testing';
 import { RefundService } from './refund.service';
 import {
-  actor,
   type Actor,
   expectLedgerBalanced,
-  onlineHall,
   placeOrder,
   type PlacedOrder,
-  startPaymentServer,
+  shipAndDeliver,
+  startRetailWorld,
   type Supplier,
-  supplierWithVariant,
 } from './test-helpers';
 
 /**
@@ -31,16 +29,9 @@ let adminCtx: RequestContext;
 
 const RECORD = `mutation($input: RecordBankTransferInput!) { recordBankTransfer(input: $input) { id } }`;
 const CONFIRM = `mutation($id: ID!) { confirmBankTransfer(paymentId: $id) { id } }`;
-const SHIP = `mutation($id: ID!) { shipSupplierOrder(supplierOrderId: $id, carrier: "EMS", trackingNo: "EMS000333") { id } }`;
-const DELIVER = `mutation($id: ID!) { confirmDelivery(supplierOrderId: $id) { id } }`;
 
 beforeAll(async () => {
-  ({ server, ds } = await startPaymentServer());
-  hall = await onlineHall(ds);
-  a = await supplierWithVariant(server, ds, { retail: 6800, agency: 5900 });
-  b = await supplierWithVariant(server, ds, { retail: 3350, agency: 3000 });
-  buyer = await actor(server, ds, Role.CUSTOMER);
-  admin = await actor(server, ds, Role.PLATFORM_ADMIN);
+  ({ server, ds, hall, a, b, buyer, admin } = await startRetailWorld());
   adminCtx = RequestContext.anonymous().withPrincipal(await server.app.get(AuthService).load(admin.userId));
 });
 afterAll(() => server?.close());
@@ -65,10 +56,7 @@ async function deliveredOrder(): Promise<PlacedOrder> {
     )
   ).recordBankTransfer;
   await server.gqlOk(CONFIRM, { id: p.id }, admin.token);
-  for (const so of order.supplierOrders) {
-    await server.gqlOk(SHIP, { id: so.id }, so.supplierId === a.supplierId ? a.adminToken : b.adminToken);
-    await server.gqlOk(DELIVER, { id: so.id }, buyer.token);
-  }
+  await shipAndDeliver(server, order, [a, b], buyer.token);
   return order;
 }
 

@@ -12,10 +12,11 @@ import {
   type Supplier,
   supplierWithVariant,
   startPaymentServer,
+  withoutStripe,
 } from './test-helpers';
 
 // Bank transfers only (no Stripe): refunds complete at once, so the list's content is deterministic.
-for (const key of Object.keys(process.env)) if (key.startsWith('STRIPE_')) delete process.env[key];
+withoutStripe();
 
 let server: TestServer;
 let ds: DataSource;

@@ -1,25 +1,24 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { Db, RequestContext, Role } from '@bangfu/core';
 import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import { PaymentCoreService } from './payment-core.service';
 import { seedStripePaymentSucceeded } from './payment.seed';
-import { startStripeTestServer, type StripeObject, type StripeTestServer } from './testing/stripe-test-server';
+import type { StripeObject, StripeTestServer } from './testing/stripe-test-server';
 import {
   actor,
   type Actor,
   count,
   expectLedgerBalanced,
   expectLedgerMatchesOrders,
-  onlineHall,
   ORDER,
   orderRow,
   type PlacedOrder,
   placeOrder,
+  startLocalStripe,
+  startRetailWorld,
   type Supplier,
-  supplierWithVariant,
-  startPaymentServer,
 } from './test-helpers';
 
 const SECRET = 'whsec_bangfu_test_secret';
@@ -43,29 +42,15 @@ const FLAGGED = `{ flaggedPayments { id orderId flag flagReason outcome status }
 const REFUND_UNMATCHED = `mutation($id: ID!) { refundUnmatchedPayment(paymentId: $id) { id amount status origin } }`;
 
 beforeAll(async () => {
-  stripeServer = await startStripeTestServer({ apiKey: 'sk_test_bangfu' });
-  sdk = new Stripe('sk_test_bangfu', {
-    host: stripeServer.host,
-    port: stripeServer.port,
-    protocol: 'http',
-    maxNetworkRetries: 0,
-  });
   // PaymentModule reads its STRIPE_* settings from the environment at boot: the real SDK, pointed at the local server.
-  Object.assign(process.env, {
-    STRIPE_SECRET_KEY: 'sk_test_bangfu',
-    STRIPE_WEBHOOK_SECRET: SECRET,
-    STRIPE_PUBLISHABLE_KEY: 'pk_test_bangfu',
-    STRIPE_API_HOST: stripeServer.host,
-    STRIPE_API_PORT: String(stripeServer.port),
-    STRIPE_API_PROTOCOL: 'http',
-  });
-  ({ server, ds } = await startPaymentServer());
-  hall = await onlineHall(ds);
-  a = await supplierWithVariant(server, ds, { retail: 6800, agency: 5900 });
-  b = await supplierWithVariant(server, ds, { retail: 3350, agency: 3000 });
-  buyer = await actor(server, ds, Role.CUSTOMER);
+  ({ stripeServer, sdk } = await startLocalStripe(
+    'sk_test_bangfu',
+    SECRET,
+    { STRIPE_PUBLISHABLE_KEY: 'pk_test_bangfu' },
+    { maxNetworkRetries: 0 },
+  ));
+  ({ server, ds, hall, a, b, buyer, admin } = await startRetailWorld());
   otherBuyer = await actor(server, ds, Role.CUSTOMER);
-  admin = await actor(server, ds, Role.PLATFORM_ADMIN);
 });
 afterAll(async () => {
   await server?.close();

@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import Stripe from 'stripe';
 import { DataSource } from 'typeorm';
 import { expect } from 'vitest';
 import { OrganizationKind, Principal, RequestContext, Role, TokenService } from '@bangfu/core';
 import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
-import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
+import { createOrg, IDENTITY_ENTITIES, IdentityModule, signedActor as actor, type Actor } from '@bangfu/identity';
 import { DomainEventDispatcher, OutboxService } from '@bangfu/events';
 import { LEDGER_ENTITIES, LedgerModule } from '@bangfu/ledger';
 import {
@@ -16,9 +17,17 @@ import {
   OrderStatus,
 } from '@bangfu/ordering';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { startTestServer, type TestServer } from '@bangfu/testing';
+import {
+  count,
+  expectLedgerBalanced as expectPostingsBalanced,
+  startTestServer,
+  type TestServer,
+} from '@bangfu/testing';
 import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
 import { PAYMENT_ENTITIES, PaymentModule } from './payment.module';
+import { startStripeTestServer, type StripeObject, type StripeTestServer } from './testing/stripe-test-server';
+
+export { actor, type Actor, count };
 
 /** Spec support (not exported from the lib): the real server with ordering, ledger and payment. */
 export async function startPaymentServer(
@@ -38,23 +47,6 @@ export async function startPaymentServer(
     env,
   });
   return { server, ds: server.app.get(DataSource) };
-}
-
-export interface Actor {
-  token: string;
-  userId: string;
-  organizationId: string | null;
-}
-
-export async function actor(
-  server: TestServer,
-  ds: DataSource,
-  role: Role,
-  options: { organizationId?: string; regionPrefix?: string } = {},
-): Promise<Actor> {
-  const u = await createUserWithRole(ds, role, options);
-  const { token } = await server.app.get(TokenService).sign(u.user.id);
-  return { token, userId: u.user.id, organizationId: u.organizationId };
 }
 
 export async function agencyActor(
@@ -184,20 +176,9 @@ export async function orderRow(
   return row;
 }
 
-export async function count(ds: DataSource, sql: string, params: unknown[] = []): Promise<number> {
-  const [row] = await ds.query(sql, params);
-  return Number(Object.values(row as Record<string, unknown>)[0]);
-}
-
 /** Ledger invariants over the whole database: every posting balances, and so does everything. */
 export async function expectLedgerBalanced(ds: DataSource): Promise<void> {
-  expect(
-    await count(
-      ds,
-      `SELECT count(*) FROM (SELECT posting_id FROM ledger_entry GROUP BY posting_id HAVING sum(amount) <> 0) x`,
-    ),
-  ).toBe(0);
-  expect(await count(ds, `SELECT coalesce(sum(amount), 0) FROM ledger_entry`)).toBe(0);
+  await expectPostingsBalanced(ds);
   expect(
     await count(
       ds,
@@ -230,4 +211,106 @@ export async function dispatchOrderEvents(
   expect(events.length).toBeGreaterThan(0);
   const dispatcher = server.app.get(DomainEventDispatcher);
   for (const data of events) await dispatcher.handle({ data });
+}
+
+/** The payment module reads STRIPE_* at boot: a file that runs on the offline methods only clears them first. */
+export function withoutStripe(): void {
+  for (const key of Object.keys(process.env)) if (key.startsWith('STRIPE_')) delete process.env[key];
+}
+
+export interface LocalStripe {
+  stripeServer: StripeTestServer;
+  sdk: Stripe;
+}
+
+/**
+ * The local Stripe test server and the real SDK pointed at it; sets the STRIPE_* settings (plus `env`)
+ * the payment module reads at boot, so call it before startPaymentServer.
+ */
+export async function startLocalStripe(
+  apiKey: string,
+  webhookSecret: string,
+  env: Record<string, string> = {},
+  sdkOptions: Stripe.StripeConfig = {},
+): Promise<LocalStripe> {
+  const stripeServer = await startStripeTestServer({ apiKey });
+  const sdk = new Stripe(apiKey, { host: stripeServer.host, port: stripeServer.port, protocol: 'http', ...sdkOptions });
+  Object.assign(process.env, {
+    STRIPE_SECRET_KEY: apiKey,
+    STRIPE_WEBHOOK_SECRET: webhookSecret,
+    STRIPE_API_HOST: stripeServer.host,
+    STRIPE_API_PORT: String(stripeServer.port),
+    STRIPE_API_PROTOCOL: 'http',
+    ...env,
+  });
+  return { stripeServer, sdk };
+}
+
+/** Stripe reports a payment intent succeeded (the buyer paid at Stripe): a signed webhook, answered 200. */
+export async function stripeIntentSucceeded(
+  server: TestServer,
+  { stripeServer, sdk }: LocalStripe,
+  webhookSecret: string,
+  clientSecret: string,
+): Promise<StripeObject> {
+  const pi = stripeServer.succeed(clientSecret.split('_secret_')[0]);
+  const payload = JSON.stringify(stripeServer.event('payment_intent.succeeded', pi));
+  const res = await fetch(`${server.url}/webhooks/stripe`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'stripe-signature': sdk.webhooks.generateTestHeaderString({ payload, secret: webhookSecret }),
+    },
+    body: payload,
+  });
+  expect(res.status).toBe(200);
+  return pi;
+}
+
+const SHIP = `mutation($id: ID!) { shipSupplierOrder(supplierOrderId: $id, carrier: "EMS", trackingNo: "EMS000123") { id } }`;
+const DELIVER = `mutation($id: ID!) { confirmDelivery(supplierOrderId: $id) { id } }`;
+
+/** Each supplier ships its part of a paid order and the buyer confirms delivery. */
+export async function shipAndDeliver(
+  server: TestServer,
+  order: PlacedOrder,
+  suppliers: Supplier[],
+  buyerToken: string,
+): Promise<void> {
+  for (const so of order.supplierOrders) {
+    const s = suppliers.find((x) => x.supplierId === so.supplierId)!;
+    await server.gqlOk(SHIP, { id: so.id }, s.adminToken);
+    await server.gqlOk(DELIVER, { id: so.id }, buyerToken);
+  }
+}
+
+/** Ledger balanced, ledger agrees with the orders, and the trial balance the admin sees sums to zero. */
+export async function expectBooksBalanced(server: TestServer, ds: DataSource, adminToken: string): Promise<void> {
+  await expectLedgerBalanced(ds);
+  await expectLedgerMatchesOrders(ds);
+  const t = (await server.gqlOk(`{ trialBalance { total totalDebit totalCredit } }`, {}, adminToken)).trialBalance;
+  expect(t.total).toBe(0);
+  expect(t.totalDebit).toBe(t.totalCredit);
+}
+
+export interface RetailWorld {
+  server: TestServer;
+  ds: DataSource;
+  hall: string;
+  /** Supplier A sells at 68.00 (agency 59.00), B at 33.50 (agency 30.00). */
+  a: Supplier;
+  b: Supplier;
+  buyer: Actor;
+  admin: Actor;
+}
+
+/** The payment server with an online hall, suppliers A and B, a customer and a platform admin. */
+export async function startRetailWorld(env: Record<string, string> = {}): Promise<RetailWorld> {
+  const { server, ds } = await startPaymentServer(env);
+  const hall = await onlineHall(ds);
+  const a = await supplierWithVariant(server, ds, { retail: 6800, agency: 5900 });
+  const b = await supplierWithVariant(server, ds, { retail: 3350, agency: 3000 });
+  const buyer = await actor(server, ds, Role.CUSTOMER);
+  const admin = await actor(server, ds, Role.PLATFORM_ADMIN);
+  return { server, ds, hall, a, b, buyer, admin };
 }

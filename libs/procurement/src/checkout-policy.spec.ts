@@ -8,7 +8,6 @@ import { CHECKOUT_JUSTIFICATION } from './checkout-policy';
 import { shanghaiPeriod } from './dates';
 import {
   actor,
-  type Actor,
   APPROVE,
   count,
   dispatchEvents,
@@ -17,12 +16,11 @@ import {
   product,
   type Product,
   RESERVED_SHARE,
-  SET_APPROVAL,
   SET_POLICY,
-  SET_SPENDING,
+  staffedUnit,
   startProcurementServer,
   sys,
-  unit,
+  type Unit,
 } from './test-helpers';
 
 /**
@@ -44,23 +42,11 @@ const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) {
 const CONFIRM = `mutation($id: ID!) { confirmOrder(orderId: $id) { id status paymentMode } }`;
 const STAFF_RULE = `mutation($r: String!, $c: Boolean!) { setJurisdictionStaffPurchases(regionCode: $r, staffPurchasesCount: $c) { regionPrefix staffPurchasesCount } }`;
 
-interface Unit {
-  id: string;
-  admin: Actor;
-  purchaser: Actor;
-  approver: Actor;
-}
-
 /** A unit whose purchaser may spend 100,000 fen per request, policy "skip approval within the limit" on unless said otherwise. */
 async function setupUnit(options: { skip?: boolean; regionCode?: string } = {}): Promise<Unit> {
-  const id = await unit(ds, { regionCode: options.regionCode });
-  const admin = await actor(server, ds, Role.AGENCY_ADMIN, { organizationId: id });
-  const purchaser = await actor(server, ds, Role.PURCHASER, { organizationId: id });
-  const approver = await actor(server, ds, Role.APPROVER, { organizationId: id });
-  await server.gqlOk(SET_SPENDING, { u: purchaser.userId, a: 100_000 }, admin.token);
-  await server.gqlOk(SET_APPROVAL, { u: approver.userId, a: 10_000_000 }, admin.token);
-  await server.gqlOk(SET_POLICY, { o: id, i: { skipApprovalBelowLimit: options.skip ?? true } }, admin.token);
-  return { id, admin, purchaser, approver };
+  const u = await staffedUnit(server, ds, { regionCode: options.regionCode, spending: 100_000 });
+  await server.gqlOk(SET_POLICY, { o: u.id, i: { skipApprovalBelowLimit: options.skip ?? true } }, u.admin.token);
+  return u;
 }
 
 const place = async (token: string, quantity: number, extra: Record<string, unknown> = {}) =>

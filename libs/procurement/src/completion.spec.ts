@@ -15,17 +15,16 @@ import {
   FILE,
   hall,
   payShipDeliver,
-  product,
   type Product,
+  product,
   regional,
   REJECT,
   RESERVED_SHARE,
-  SET_APPROVAL,
-  SET_SPENDING,
+  staffedUnit,
   startProcurementServer,
   submitOk,
   sys,
-  unit,
+  type Unit,
   WITHDRAW,
 } from './test-helpers';
 
@@ -38,13 +37,6 @@ let plain: Product; // no certification, 20.00 yuan
 let tokens: Record<string, string>;
 let platform: Actor;
 
-interface Unit {
-  id: string;
-  admin: Actor;
-  purchaser: Actor;
-  approver: Actor;
-}
-
 let root: Unit; // 铜仁市 unit with two subordinate units
 let a: Unit;
 let b: Unit;
@@ -56,16 +48,6 @@ const APPROVE_REBIND = `mutation($id: ID!) { approveOrderRebinding(id: $id, comm
 const REJECT_REBIND = `mutation($id: ID!) { rejectOrderRebinding(id: $id, reason: "证据不足") { id status } }`;
 const SUBORDINATES = `query($o: ID!, $y: Int!) { subordinateCompletion(orgId: $o, year: $y) { rank orgId name reservedAmount countedAmount pendingAmount completionBasisPoints completionPercent filingOrgId } }`;
 const REGION = `query($r: String!, $y: Int!) { regionCompletion(regionCode: $r, year: $y) { rank orgId reservedAmount countedAmount completionBasisPoints } }`;
-
-async function setupUnit(regionCode: string, parentId?: string): Promise<Unit> {
-  const id = await unit(ds, { regionCode, parentId });
-  const admin = await actor(server, ds, Role.AGENCY_ADMIN, { organizationId: id });
-  const purchaser = await actor(server, ds, Role.PURCHASER, { organizationId: id });
-  const approver = await actor(server, ds, Role.APPROVER, { organizationId: id });
-  await server.gqlOk(SET_SPENDING, { u: purchaser.userId, a: 10_000_000 }, admin.token);
-  await server.gqlOk(SET_APPROVAL, { u: approver.userId, a: 10_000_000 }, admin.token);
-  return { id, admin, purchaser, approver };
-}
 
 /** Submits and approves; returns the order id. */
 async function approvedOrder(
@@ -207,10 +189,10 @@ beforeAll(async () => {
   veg = await product(server, ds, { price: 3333 });
   tokens = { [tea.supplierId]: tea.supplierToken, [veg.supplierId]: veg.supplierToken };
 
-  root = await setupUnit('520600000000');
-  a = await setupUnit('520621000000', root.id);
-  b = await setupUnit('520627000000', root.id);
-  c = await setupUnit('610724000000');
+  root = await staffedUnit(server, ds, { regionCode: '520600000000' });
+  a = await staffedUnit(server, ds, { regionCode: '520621000000', parentId: root.id });
+  b = await staffedUnit(server, ds, { regionCode: '520627000000', parentId: root.id });
+  c = await staffedUnit(server, ds, { regionCode: '610724000000' });
   await file(a, 2025, 10_000_000); // reserved 1,000,000
   await file(a, 2026, 12_000_000, 1500); // reserved 1,800,000
   await file(b, 2025, 5_000_000); // 500,000

@@ -15,8 +15,7 @@ import {
   product,
   type Product,
   regional,
-  SET_APPROVAL,
-  SET_SPENDING,
+  staffedUnit,
   startProcurementServer,
   submitOk,
   unit,
@@ -47,12 +46,12 @@ beforeAll(async () => {
   ({ server, ds } = await startProcurementServer());
   channel = await hall(ds);
   tea = await product(server, ds, { price: 12_345 });
-  orgId = await unit(ds, { name: '江口县机关事务服务中心' });
-  admin = await actor(server, ds, Role.AGENCY_ADMIN, { organizationId: orgId });
-  purchaser = await actor(server, ds, Role.PURCHASER, { organizationId: orgId });
-  approver = await actor(server, ds, Role.APPROVER, { organizationId: orgId });
-  await server.gqlOk(SET_SPENDING, { u: purchaser.userId, a: 1_000_000 }, admin.token);
-  await server.gqlOk(SET_APPROVAL, { u: approver.userId, a: 1_000_000 }, admin.token);
+  ({
+    id: orgId,
+    admin,
+    purchaser,
+    approver,
+  } = await staffedUnit(server, ds, { name: '江口县机关事务服务中心', spending: 1_000_000, approval: 1_000_000 }));
   await server.gqlOk(
     FILE,
     { i: { orgId, year: 2026, canteenMode: 'OWN', canteenBudget: 50_000_000, ratioBps: 1000 } },

@@ -15,12 +15,11 @@ import {
   product,
   type Product,
   regional,
-  SET_APPROVAL,
-  SET_SPENDING,
+  staffedUnit,
   startProcurementServer,
   submitOk,
   sys,
-  unit,
+  type Unit,
 } from './test-helpers';
 
 let server: TestServer;
@@ -31,12 +30,6 @@ let veg: Product; // 33.33 yuan, supplier V
 let tokens: Record<string, string>;
 let platform: Actor;
 
-interface Unit {
-  id: string;
-  admin: Actor;
-  purchaser: Actor;
-  approver: Actor;
-}
 let parent: Unit;
 let child: Unit; // below parent, 铜仁市江口县
 let other: Unit; // 陕西西乡, no relation
@@ -48,16 +41,6 @@ const CLOCK = `query($f: PaymentClockFilter, $d: String) { paymentClock(filter: 
   overdueUnits { orgId name overdueCount overdueAmount interestAmount maxDaysOverdue }
 } }`;
 const SET_TERMS = `mutation($r: String!, $t: Int!, $p: Int!) { setJurisdictionPaymentTerms(regionCode: $r, termDays: $t, dailyRatePpm: $p) { regionPrefix termDays dailyRatePpm } }`;
-
-async function setupUnit(regionCode: string, parentId?: string): Promise<Unit> {
-  const id = await unit(ds, { regionCode, parentId });
-  const admin = await actor(server, ds, Role.AGENCY_ADMIN, { organizationId: id });
-  const purchaser = await actor(server, ds, Role.PURCHASER, { organizationId: id });
-  const approver = await actor(server, ds, Role.APPROVER, { organizationId: id });
-  await server.gqlOk(SET_SPENDING, { u: purchaser.userId, a: 10_000_000 }, admin.token);
-  await server.gqlOk(SET_APPROVAL, { u: approver.userId, a: 10_000_000 }, admin.token);
-  return { id, admin, purchaser, approver };
-}
 
 /** Approved, shipped, delivered and accepted; acceptance backdated to `acceptedAt` before the events are handled. */
 async function acceptedOrder(
@@ -92,9 +75,9 @@ beforeAll(async () => {
   tea = await product(server, ds, { price: 5000 });
   veg = await product(server, ds, { price: 3333 });
   tokens = { [tea.supplierId]: tea.supplierToken, [veg.supplierId]: veg.supplierToken };
-  parent = await setupUnit('520600000000');
-  child = await setupUnit('520621000000', parent.id);
-  other = await setupUnit('610724000000');
+  parent = await staffedUnit(server, ds, { regionCode: '520600000000' });
+  child = await staffedUnit(server, ds, { regionCode: '520621000000', parentId: parent.id });
+  other = await staffedUnit(server, ds, { regionCode: '610724000000' });
 
   // Accepted 2025-06-15 12:00 Shanghai: due 2025-07-15 (30 days, the acceptance day not counted).
   ids.mixed = await acceptedOrder(

@@ -19,12 +19,13 @@ import {
   SET_APPROVAL,
   SET_POLICY,
   SET_SPENDING,
+  staffedUnit,
   startProcurementServer,
   SUBMIT,
   submitInput,
   submitOk,
   sys,
-  unit,
+  type Unit as StaffedUnit,
   WITHDRAW,
 } from './test-helpers';
 
@@ -34,26 +35,25 @@ let channel: string;
 let tea: Product;
 
 /** A unit with an admin, a purchaser (spending limit), and two approvers with different limits. */
-interface Unit {
-  id: string;
-  admin: Actor;
-  purchaser: Actor;
-  approver: Actor;
+interface Unit extends StaffedUnit {
   seniorApprover: Actor;
 }
 
 async function setupUnit(
   options: { regionCode?: string; spending?: number; approval?: number; seniorApproval?: number } = {},
 ): Promise<Unit> {
-  const id = await unit(ds, { regionCode: options.regionCode });
-  const admin = await actor(server, ds, Role.AGENCY_ADMIN, { organizationId: id });
-  const purchaser = await actor(server, ds, Role.PURCHASER, { organizationId: id });
-  const approver = await actor(server, ds, Role.APPROVER, { organizationId: id });
-  const seniorApprover = await actor(server, ds, Role.APPROVER, { organizationId: id });
-  await server.gqlOk(SET_SPENDING, { u: purchaser.userId, a: options.spending ?? 100_000 }, admin.token);
-  await server.gqlOk(SET_APPROVAL, { u: approver.userId, a: options.approval ?? 50_000 }, admin.token);
-  await server.gqlOk(SET_APPROVAL, { u: seniorApprover.userId, a: options.seniorApproval ?? 10_000_000 }, admin.token);
-  return { id, admin, purchaser, approver, seniorApprover };
+  const u = await staffedUnit(server, ds, {
+    regionCode: options.regionCode,
+    spending: options.spending ?? 100_000,
+    approval: options.approval ?? 50_000,
+  });
+  const seniorApprover = await actor(server, ds, Role.APPROVER, { organizationId: u.id });
+  await server.gqlOk(
+    SET_APPROVAL,
+    { u: seniorApprover.userId, a: options.seniorApproval ?? 10_000_000 },
+    u.admin.token,
+  );
+  return { ...u, seniorApprover };
 }
 
 async function stock(variantId: string): Promise<{ onHand: number; reserved: number }> {

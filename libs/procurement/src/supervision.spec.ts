@@ -16,11 +16,10 @@ import {
   product,
   type Product,
   regional,
-  SET_APPROVAL,
-  SET_SPENDING,
+  staffedUnit,
   startProcurementServer,
   submitOk,
-  unit,
+  type Unit,
 } from './test-helpers';
 
 let server: TestServer;
@@ -32,12 +31,6 @@ let platform: Actor;
 let tongren: Actor; // coordinator 5206
 let hanzhong: Actor; // coordinator 6107
 
-interface Unit {
-  id: string;
-  admin: Actor;
-  purchaser: Actor;
-  approver: Actor;
-}
 let root: Unit; // 铜仁市 department, files nothing
 let a: Unit; // below root, 江口县
 let b: Unit; // below root, 德江县
@@ -53,16 +46,6 @@ const RANKING = `query($r: String!, $y: Int!, $g: SupervisionGroupBy!, $m: Int) 
 } }`;
 const PUBLISH = `mutation($y: Int!, $m: Int!) { publishCompletionSnapshot(year: $y, month: $m) { year month source unitCount } }`;
 const AMEND = `mutation($i: AmendReservedShareInput!) { amendReservedShare(input: $i) { reservedAmount decreaseReason version } }`;
-
-async function setupUnit(regionCode: string, parentId?: string): Promise<Unit> {
-  const id = await unit(ds, { regionCode, parentId });
-  const admin = await actor(server, ds, Role.AGENCY_ADMIN, { organizationId: id });
-  const purchaser = await actor(server, ds, Role.PURCHASER, { organizationId: id });
-  const approver = await actor(server, ds, Role.APPROVER, { organizationId: id });
-  await server.gqlOk(SET_SPENDING, { u: purchaser.userId, a: 100_000_000 }, admin.token);
-  await server.gqlOk(SET_APPROVAL, { u: approver.userId, a: 100_000_000 }, admin.token);
-  return { id, admin, purchaser, approver };
-}
 
 const file = (u: Unit, year: number, budget: number, extra: Record<string, unknown> = {}) =>
   server.gql(
@@ -89,6 +72,9 @@ async function acceptedIn(u: Unit, quantity: number, acceptedAt: string): Promis
 const ranking = async (token: string, g: string, m: number | null = 6, r = '520600000000') =>
   (await server.gqlOk(RANKING, { r, y: 2025, g, m }, token)).completionRanking;
 
+/** Limits high enough that no request in this file needs a second approver. */
+const LIMITS = { spending: 100_000_000, approval: 100_000_000 };
+
 beforeAll(async () => {
   ({ server, ds } = await startProcurementServer());
   platform = await actor(server, ds, Role.PLATFORM_ADMIN);
@@ -97,11 +83,11 @@ beforeAll(async () => {
   channel = await hall(ds);
   tea = await product(server, ds, { price: 5000, stock: 100_000 });
   tokens = { [tea.supplierId]: tea.supplierToken };
-  root = await setupUnit('520600000000');
-  a = await setupUnit('520621000000', root.id);
-  b = await setupUnit('520627000000', root.id);
-  c = await setupUnit('520622000000');
-  d = await setupUnit('610724000000');
+  root = await staffedUnit(server, ds, { regionCode: '520600000000', ...LIMITS });
+  a = await staffedUnit(server, ds, { regionCode: '520621000000', parentId: root.id, ...LIMITS });
+  b = await staffedUnit(server, ds, { regionCode: '520627000000', parentId: root.id, ...LIMITS });
+  c = await staffedUnit(server, ds, { regionCode: '520622000000', ...LIMITS });
+  d = await staffedUnit(server, ds, { regionCode: '610724000000', ...LIMITS });
   for (const [u, y, budget] of [
     [a, 2024, 9_000_000],
     [c, 2024, 3_000_000],

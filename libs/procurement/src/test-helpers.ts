@@ -4,13 +4,15 @@ import { expect } from 'vitest';
 import { OrganizationKind, RequestContext, Role, TokenService } from '@bangfu/core';
 import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
 import { insertCertificationFixture, insertProductFixture, insertVariantFixture } from '@bangfu/certification';
-import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
+import { createOrg, IDENTITY_ENTITIES, IdentityModule, signedActor as actor, type Actor } from '@bangfu/identity';
 import { DomainEventDispatcher, OutboxService } from '@bangfu/events';
 import { ORDERING_ENTITIES, OrderingModule, OrderService } from '@bangfu/ordering';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { startTestServer, type TestServer } from '@bangfu/testing';
+import { count, startTestServer, type TestServer } from '@bangfu/testing';
 import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
 import { PROCUREMENT_ENTITIES, ProcurementModule } from './procurement.module';
+
+export { actor, type Actor, count };
 
 /** Spec support (not exported from the lib): a real server with ordering and procurement. */
 export async function startProcurementServer(): Promise<{ server: TestServer; ds: DataSource }> {
@@ -30,22 +32,6 @@ export async function startProcurementServer(): Promise<{ server: TestServer; ds
 }
 
 export const sys = () => RequestContext.system('test');
-
-export interface Actor {
-  token: string;
-  userId: string;
-}
-
-/** A user holding a role (in an organisation, or with a region prefix), with a signed token. */
-export async function actor(
-  server: TestServer,
-  ds: DataSource,
-  role: Role,
-  options: { organizationId?: string; regionPrefix?: string } = {},
-): Promise<Actor> {
-  const u = await createUserWithRole(ds, role, options);
-  return { token: (await server.app.get(TokenService).sign(u.user.id)).token, userId: u.user.id };
-}
 
 /** Gives an existing user one more role in a unit (e.g. a purchaser who is also an approver). */
 export async function grant(ds: DataSource, userId: string, role: Role, organizationId: string): Promise<void> {
@@ -81,6 +67,28 @@ export async function unit(
     name: input.name,
   });
   return org.id;
+}
+
+export interface Unit {
+  id: string;
+  admin: Actor;
+  purchaser: Actor;
+  approver: Actor;
+}
+
+/** A unit with its admin, a purchaser and an approver, their limits set by the admin (10,000,000 fen unless told). */
+export async function staffedUnit(
+  server: TestServer,
+  ds: DataSource,
+  input: { regionCode?: string; parentId?: string; name?: string; spending?: number; approval?: number } = {},
+): Promise<Unit> {
+  const id = await unit(ds, { regionCode: input.regionCode, parentId: input.parentId, name: input.name });
+  const admin = await actor(server, ds, Role.AGENCY_ADMIN, { organizationId: id });
+  const purchaser = await actor(server, ds, Role.PURCHASER, { organizationId: id });
+  const approver = await actor(server, ds, Role.APPROVER, { organizationId: id });
+  await server.gqlOk(SET_SPENDING, { u: purchaser.userId, a: input.spending ?? 10_000_000 }, admin.token);
+  await server.gqlOk(SET_APPROVAL, { u: approver.userId, a: input.approval ?? 10_000_000 }, admin.token);
+  return { id, admin, purchaser, approver };
 }
 
 export interface Product {
@@ -181,11 +189,6 @@ export async function submitOk(
   const res = await server.gqlOk(SUBMIT, submitInput(orgId, channelId, lines, extra), token);
   expect(res.submitPurchaseRequest.__typename).toBe('PurchaseRequest');
   return res.submitPurchaseRequest;
-}
-
-export async function count(ds: DataSource, sql: string, params: unknown[] = []): Promise<number> {
-  const [row] = await ds.query(sql, params);
-  return Number(Object.values(row as Record<string, unknown>)[0]);
 }
 
 const SHIP = `mutation($id: ID!) { shipSupplierOrder(supplierOrderId: $id, carrier: "顺丰速运", trackingNo: "SF1234567890") { id status } }`;

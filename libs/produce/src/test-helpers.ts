@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { OrganizationKind, Role, TokenService } from '@bangfu/core';
+import { OrganizationKind, Role } from '@bangfu/core';
 import { ATTRIBUTION_ENTITIES } from '@bangfu/attribution';
 import { CATALOG_ENTITIES } from '@bangfu/catalog';
-import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
+import { createOrg, IDENTITY_ENTITIES, IdentityModule, signedActor as actor, type Actor } from '@bangfu/identity';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import {
   createHouseholdFixture,
@@ -13,6 +13,8 @@ import {
 } from '@bangfu/supplier';
 import { startTestServer, type TestServer } from '@bangfu/testing';
 import { PRODUCE_ENTITIES, ProduceModule } from './produce.module';
+
+export { actor, type Actor };
 
 /** Spec support (not exported from the lib): one real server per spec file. */
 export async function startProduceServer(): Promise<{ server: TestServer; ds: DataSource }> {
@@ -29,24 +31,6 @@ export async function startProduceServer(): Promise<{ server: TestServer; ds: Da
     env: { DATABASE_POOL_SIZE: '25' },
   });
   return { server, ds: server.app.get(DataSource) };
-}
-
-export interface Actor {
-  token: string;
-  userId: string;
-  organizationId: string | null;
-}
-
-/** A signed-in user with one role (token signed directly: no password hashing per actor). */
-export async function actor(
-  server: TestServer,
-  ds: DataSource,
-  role: Role,
-  options: { organizationId?: string; regionPrefix?: string } = {},
-): Promise<Actor> {
-  const u = await createUserWithRole(ds, role, options);
-  const { token } = await server.app.get(TokenService).sign(u.user.id);
-  return { token, userId: u.user.id, organizationId: u.organizationId };
 }
 
 export async function villages(ds: DataSource, countyPrefix: string, n: number): Promise<string[]> {

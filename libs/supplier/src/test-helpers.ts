@@ -2,8 +2,10 @@ import { DataSource } from 'typeorm';
 import { OrganizationKind, Principal, RequestContext, Role } from '@bangfu/core';
 import { createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { startTestServer, type TestServer } from '@bangfu/testing';
+import { count, startTestServer, type TestServer } from '@bangfu/testing';
 import { SUPPLIER_ENTITIES, SupplierModule } from './supplier.module';
+
+export { count };
 
 /** Spec support (not exported from the lib): one real server per spec file. */
 export async function startSupplierServer(): Promise<{ server: TestServer; ds: DataSource }> {
@@ -61,9 +63,4 @@ export async function villages(ds: DataSource, countyPrefix: string, n = 3): Pro
   );
   if (rows.length < n) throw new Error(`test template lacks villages under ${countyPrefix}`);
   return rows.map((r) => r.code);
-}
-
-export async function count(ds: DataSource, sql: string, params: unknown[] = []): Promise<number> {
-  const [row] = await ds.query(sql, params);
-  return Number(Object.values(row as Record<string, unknown>)[0]);
 }

@@ -1,4 +1,6 @@
 export * from './partitions';
+export * from './order-rows';
 export * from './readme-states';
 export * from './server';
+export * from './sql';
 export * from './template-db';
