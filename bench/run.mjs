@@ -4,7 +4,7 @@
 // default. Each workload runs BENCH_WARMUP seconds unmeasured, then BENCH_SECONDS measured; CPU per
 // request is the API process's and Postgres's (the postmaster and its children) over the measured part.
 import { spawn } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pgLib from 'pg';
@@ -76,27 +76,31 @@ async function main() {
   const bundle = join(root, 'tmp', `bench-api-${process.pid}`);
   cpSync(join(root, 'dist/api'), bundle, { recursive: true });
   process.on('exit', () => rmSync(bundle, { recursive: true, force: true }));
-  // Started as in production (`node dist/api/main.js`); BENCH_NODE_FLAGS adds flags, e.g. "--cpu-prof".
+  // Started as in production (`node dist/api/main.js`); BENCH_NODE_FLAGS adds flags, e.g. "--max-semi-space-size=16".
   const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const api = spawn(process.execPath, [...flags, join(bundle, 'main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: pg.url('bench'),
-      REDIS_URL: redis.url,
-      PORT: String(port),
-      DEMO_DATA: 'true',
-      LOG_LEVEL: 'warn',
-      JWT_SECRET: 'x'.repeat(40),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  killOnExit([api]);
-  await new Promise((resolve) => api.stdout.on('data', (b) => b.toString().includes('listening on') && resolve()));
+  const startApiProcess = async (extra = [], cwd = root) => {
+    const child = spawn(process.execPath, [...flags, ...extra, join(bundle, 'main.js')], {
+      cwd,
+      env: {
+        ...process.env,
+        DATABASE_URL: pg.url('bench'),
+        REDIS_URL: redis.url,
+        PORT: String(port),
+        // As the production image runs it (graphql-js skips its development checks, introspection is off).
+        NODE_ENV: 'production',
+        DEMO_DATA: 'true',
+        LOG_LEVEL: 'warn',
+        JWT_SECRET: 'x'.repeat(40),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    killOnExit([child]);
+    await new Promise((resolve) => child.stdout.on('data', (b) => b.toString().includes('listening on') && resolve()));
+    return child;
+  };
+  let api = await startApiProcess();
   const url = `http://127.0.0.1:${port}`;
-  // Idle: after start (migrations, demo data) and a moment to settle, before any request.
-  await new Promise((r) => setTimeout(r, 3000));
-  const idleRssMb = mb(procStatus(api.pid).rssKb);
-  process.stdout.write(`API idle RSS after start: ${idleRssMb} MB\n`);
+  const firstStartRssMb = mb(procStatus(api.pid).rssKb);
   // Setup steps may read what the API offers no query for (e.g. the online hall's id).
   const db = new pgLib.Client({ connectionString: pg.url('bench') });
   await db.connect();
@@ -106,6 +110,22 @@ async function main() {
   const catalog = selected.some((w) => w.catalog)
     ? await generateCatalog((q, v, t) => gql(url, q, v, t), sql, { log: (m) => process.stdout.write(`${m}\n`) })
     : null;
+  // Restarted on the same database, as a deployed API starts (the demo data and the catalogue are there):
+  // the idle RSS is a server's, not the one-off demo seed's, and the workloads meet a fresh process.
+  // BENCH_PROFILE_DIR: a CPU profile of the workloads, and a heap snapshot (SIGUSR2) after the first one.
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  api.kill('SIGTERM');
+  await new Promise((r) => api.once('exit', r));
+  api = await startApiProcess(
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--heapsnapshot-signal=SIGUSR2'] : [],
+    profileDir ?? root,
+  );
+  await new Promise((r) => setTimeout(r, 3000));
+  const idleRssMb = mb(procStatus(api.pid).rssKb);
+  process.stdout.write(
+    `API idle RSS after start: ${idleRssMb} MB (first start, seeding the demo: ${firstStartRssMb} MB)\n`,
+  );
   const results = [];
   for (const w of selected) {
     const ctx = await w.setup(url, { sql, catalog });
@@ -130,6 +150,10 @@ async function main() {
       ...(w.report ? await w.report(ctx, { sql }) : {}),
     });
     process.stdout.write(`${JSON.stringify(results.at(-1))}\n`);
+    if (profileDir && results.length === 1) {
+      api.kill('SIGUSR2');
+      await new Promise((r) => setTimeout(r, 15_000));
+    }
   }
   await db.end();
   console.log(`\nmachine: ${machineLine()}`);

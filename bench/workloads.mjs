@@ -4,10 +4,15 @@
 import { randomUUID } from 'node:crypto';
 import { NOT_GENERATED_SKU, prng, SEARCH_HITS, SEARCH_WORD } from './catalog.mjs';
 
-export async function gql(url, query, variables, token) {
+/** `fetch` asks for gzip, as browsers do; `encoding: 'identity'` asks for the answer uncompressed. */
+export async function gql(url, query, variables, token, { encoding } = {}) {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(encoding ? { 'accept-encoding': encoding } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = await res.json();
@@ -153,6 +158,18 @@ export const workloads = [
     async run({ url }) {
       const { products } = await gql(url, W1);
       if (products.edges.length !== 20) throw new Error(`W1: ${products.edges.length} products on the page`);
+    },
+  },
+  {
+    // W1 without compression: what gzip costs the API on a product page.
+    name: 'products-identity',
+    label: 'W1i',
+    catalog: true,
+    concurrency: 50,
+    setup: async (url) => ({ url }),
+    async run({ url }) {
+      const { products } = await gql(url, W1, undefined, undefined, { encoding: 'identity' });
+      if (products.edges.length !== 20) throw new Error(`W1i: ${products.edges.length} products on the page`);
     },
   },
   {
