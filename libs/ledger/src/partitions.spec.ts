@@ -105,6 +105,25 @@ describe('ledger_entry partitions (issue 16 item 6)', () => {
     expect(await ensure()).toContainEqual({ table: 'ledger_entry', created: [] });
   });
 
+  it('still refuses an unbalanced posting at COMMIT, also when an entry is dated before its posting', async () => {
+    const posted = await remittance();
+    const [a] = await ds.query(`SELECT account_id FROM ledger_entry WHERE posting_id = $1 LIMIT 1`, [posted.id]);
+    const attempt = (earlier: string) =>
+      ds.transaction(async (em) => {
+        const [p] = await em.query(
+          `INSERT INTO ledger_posting (kind, reference, idempotency_key) VALUES ('COUNTER_REMITTANCE', 'x', $1) RETURNING id`,
+          [`x-${randomUUID()}`],
+        );
+        await em.query(
+          `INSERT INTO ledger_entry (posting_id, account_id, amount, created_at) VALUES ($1, $2, 100, now()), ($1, $2, -100, now() - $3::interval)`,
+          [p.id, a.account_id, earlier],
+        );
+      });
+    // Balanced but one side two months before its posting: the check reads from the posting's time on.
+    await expect(attempt('2 months')).rejects.toThrow(/LEDGER_UNBALANCED/);
+    await expect(attempt('0 seconds')).resolves.toBeUndefined();
+  });
+
   it('keeps every entry through down and up again, and the identity goes on numbering', async () => {
     for (let i = 0; i < 5; i++) await remittance(100 + i);
     const before = await tableDigest(ds, 'ledger_entry', 'id');
