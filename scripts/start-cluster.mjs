@@ -18,7 +18,7 @@ else await apiProcess();
 
 /** One API process (a cluster worker): listens on the shared port, tells the primary when ready. */
 async function apiProcess() {
-  const { startApi } = await import(join(apiDir, 'main.js'));
+  const { startApi, demoLoginsTable } = await import(join(apiDir, 'main.js'));
   const api = await startApi(process.env);
   let closing = false;
   const close = async () => {
@@ -30,7 +30,7 @@ async function apiProcess() {
   };
   process.on('SIGTERM', () => void close());
   process.on('SIGINT', () => void close());
-  process.send({ ready: api.url, demoData: api.config.DEMO_DATA });
+  process.send({ ready: api.url, logins: api.config.DEMO_DATA ? demoLoginsTable() : undefined });
 }
 
 async function primary() {
@@ -52,6 +52,7 @@ async function primary() {
   /** The running children by name (api-1, worker-1 …). */
   const children = new Map();
   let stopping = false;
+  let demoLogins;
 
   const stopAll = async (code) => {
     if (stopping) return;
@@ -87,9 +88,10 @@ async function primary() {
         const pid = child.process?.pid ?? child.pid;
         children.set(name, child);
         let up = false;
-        const onReady = (detail) => {
+        const onReady = (detail, logins) => {
           up = true;
           say(`${name} (pid ${pid}) ready${detail ? ` ${detail}` : ''}`);
+          if (logins) demoLogins = logins;
           ready(detail);
         };
         child.once('exit', (code, signal) => {
@@ -103,27 +105,29 @@ async function primary() {
           say(`${name} (pid ${pid}) exited (${signal ?? code}): starting it again`);
           relaunch(name, start);
         });
-        if (child.process) child.on('message', (m) => m?.ready && onReady(m.ready));
+        if (child.process) child.on('message', (m) => m?.ready && onReady(m.ready, m.logins));
         else watchOutput(child, 'queue processor(s)', () => onReady());
       });
 
-    /** After a crash: again every 2 s until it is up (the database may be restarting too). */
-    const relaunch = (name, start) =>
+    /** After a crash: at once, then every 2 s until it is up (the database may be restarting too). */
+    const relaunch = (name, start, wait = 200) =>
       setTimeout(() => {
-        if (!stopping) launch(name, start).catch(() => relaunch(name, start));
-      }, 2_000);
-    const forkApi = (i) => () =>
-      cluster.fork({ ...childEnv, DEMO_DATA: i === 1 ? (env.DEMO_DATA ?? 'false') : 'false' });
+        if (!stopping) launch(name, start).catch(() => relaunch(name, start, 2_000));
+      }, wait);
+    const forkApi = () => cluster.fork(childEnv);
     const spawnWorker = () =>
       spawn(process.execPath, [join(apiDir, 'worker.js')], { env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] });
 
-    // The first API alone (it loads the demo data when asked), then the rest together.
-    const url = await launch('api-1', forkApi(1));
-    await Promise.all([
-      ...Array.from({ length: apiCount - 1 }, (_, k) => launch(`api-${k + 2}`, forkApi(k + 2))),
+    // With demo data the first API starts alone (it loads the data), then the rest together.
+    const first = launch('api-1', forkApi);
+    if (['true', '1', 'yes'].includes(env.DEMO_DATA)) await first;
+    const [url] = await Promise.all([
+      first,
+      ...Array.from({ length: apiCount - 1 }, (_, k) => launch(`api-${k + 2}`, forkApi)),
       ...Array.from({ length: workerCount }, (_, k) => launch(`worker-${k + 1}`, spawnWorker)),
     ]);
     say(`Bangfu is running at ${url} with ${apiCount} API and ${workerCount} worker process(es)`);
+    if (demoLogins) process.stdout.write(`${demoLogins}\n`);
     say('press Ctrl-C to stop');
   } catch (e) {
     process.stderr.write(`[bangfu] failed to start: ${describeFailure(e)}\n`);

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { LeaseService } from './lease';
 import { QueueService, RUN_WORKERS, WorkerHost } from './queue';
 import { QueueAdminResolver, QueueAdminService } from './queue-admin';
 import { PartitionJobs, PartitionSchedulers } from './partitions.jobs';
@@ -14,6 +15,7 @@ export class QueueModule {
       imports: [DiscoveryModule],
       providers: [
         QueueService,
+        LeaseService,
         WorkerHost,
         QueueAdminService,
         QueueAdminResolver,
@@ -21,7 +23,7 @@ export class QueueModule {
         PartitionSchedulers,
         { provide: RUN_WORKERS, useValue: options.runWorkers },
       ],
-      exports: [QueueService, WorkerHost, QueueAdminService],
+      exports: [QueueService, LeaseService, WorkerHost, QueueAdminService],
     };
   }
 }

@@ -10,9 +10,8 @@ import {
 import { DiscoveryService } from '@nestjs/core';
 import { type Job, type JobsOptions, Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@bangfu/core';
-import { runExclusive } from './lease';
+import { LeaseService } from './lease';
 
 /** How long shutdown waits for active jobs before closing the workers regardless. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -26,7 +25,7 @@ export interface JobHandler<T = unknown> {
 }
 /**
  * Scheduled jobs (ticks of a job scheduler: `upsertJobScheduler`) always run once at a time across
- * every worker process (`runExclusive`, keyed by queue and job name): a tick that finds the previous
+ * every worker process (LeaseService.runExclusive, keyed by queue and job name): a tick that finds the previous
  * one still running elsewhere is skipped. `exclusive` lists other job names to treat the same way
  * (e.g. a job every process adds once at its start).
  */
@@ -97,7 +96,7 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly discovery: DiscoveryService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(RUN_WORKERS) private readonly enabled: boolean,
-    private readonly dataSource: DataSource,
+    private readonly lease: LeaseService,
   ) {}
 
   onApplicationBootstrap() {
@@ -111,7 +110,7 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
       const runOnce = (job: Job) => Boolean(job.repeatJobKey) || (meta.exclusive ?? []).includes(job.name);
       const run = async (job: Job) => {
         if (!runOnce(job)) return instance.handle(job);
-        const outcome = await runExclusive(this.dataSource, `${meta.queue}/${job.name}`, () => instance.handle(job));
+        const outcome = await this.lease.runExclusive(`${meta.queue}/${job.name}`, () => instance.handle(job));
         return outcome.ran ? outcome.value : SKIPPED_ELSEWHERE;
       };
       const worker = new Worker(meta.queue, run, {
