@@ -1,8 +1,15 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Db, OrganizationKind, Principal, RequestContext, Role, TokenService } from '@bangfu/core';
-import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
+import { Db, OrganizationKind, Principal, RequestContext, Role } from '@bangfu/core';
+import {
+  createOrg,
+  createUserWithRole,
+  IDENTITY_ENTITIES,
+  IdentityModule,
+  signedActor as actor,
+  type Actor,
+} from '@bangfu/identity';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import {
   createHouseholdFixture,
@@ -13,9 +20,21 @@ import {
   SUPPLIER_ENTITIES,
   SupplierKind,
 } from '@bangfu/supplier';
-import { startTestServer, type TestServer } from '@bangfu/testing';
+import {
+  acceptOrderRows as accept,
+  count,
+  deliverOrderRows as deliver,
+  insertOrderRows as insertOrder,
+  type OrderRowsBuyer,
+  type OrderRowsLine,
+  refundOrderRows as refund,
+  startTestServer,
+  type TestServer,
+} from '@bangfu/testing';
 import { ORDER_FACTS_READER, type OrderFacts as EventOrderFacts, type OrderFactsReader } from '@bangfu/events';
 import { ATTRIBUTION_ENTITIES, AttributionModule } from './attribution.module';
+
+export { accept, actor, type Actor, count, deliver, insertOrder, refund };
 
 /**
  * Spec support (not exported from the lib). Ordering's and catalog's tables are written with plain
@@ -28,24 +47,6 @@ export async function startAttributionServer(): Promise<{ server: TestServer; ds
     env: { DATABASE_POOL_SIZE: '10' },
   });
   return { server, ds: server.app.get(DataSource) };
-}
-
-export interface Actor {
-  token: string;
-  userId: string;
-  organizationId: string | null;
-}
-
-/** A signed-in user with one role (token signed directly: no password hashing). */
-export async function actor(
-  server: TestServer,
-  ds: DataSource,
-  role: Role,
-  options: { organizationId?: string; regionPrefix?: string } = {},
-): Promise<Actor> {
-  const u = await createUserWithRole(ds, role, options);
-  const { token } = await server.app.get(TokenService).sign(u.user.id);
-  return { token, userId: u.user.id, organizationId: u.organizationId };
 }
 
 export function contextFor(
@@ -190,11 +191,7 @@ export async function rule(
   return row.id;
 }
 
-export interface Buyer {
-  kind: 'AGENCY' | 'CUSTOMER';
-  userId: string;
-  orgId: string | null;
-}
+export type Buyer = OrderRowsBuyer;
 
 export async function customer(ds: DataSource): Promise<Buyer> {
   const u = await createUserWithRole(ds, Role.CUSTOMER);
@@ -207,139 +204,9 @@ export async function agency(ds: DataSource): Promise<Buyer & { organizationId: 
   return { kind: 'AGENCY', userId: u.user.id, orgId: org.id, organizationId: org.id };
 }
 
-export interface LineSpec {
-  supplierId: string;
+export interface LineSpec extends OrderRowsLine {
   productId: string;
-  variantId: string;
-  unitPrice: number;
-  quantity: number;
-  /** Shipped units per lot (null: not covered by a lot). */
-  allocations: Array<{ lotId: string | null; quantity: number }>;
-}
-
-const at = (t: Date, minutes: number) => new Date(t.getTime() + minutes * 60_000);
-
-/**
- * A paid, shipped order as ordering would leave it (orders, supplier_order, order_line,
- * shipment_allocation, order_history). It counts only after deliver() (retail) or accept() (agency).
- */
-export async function insertOrder(
-  ds: DataSource,
-  buyer: Buyer,
-  channelId: string,
-  placedAt: Date,
-  lines: LineSpec[],
-): Promise<{ orderId: string; lineIds: string[] }> {
-  const total = lines.reduce((a, l) => a + l.unitPrice * l.quantity, 0);
-  const [o] = await ds.query(
-    `INSERT INTO orders (buyer_kind, buyer_user_id, buyer_org_id, channel_id, status, payment_mode, total_amount, paid_amount, idempotency_key, request_hash, paid_at, created_at)
-     VALUES ($1, $2, $3, $4, 'FULFILLING', 'PREPAY', $5, $5, $6, 'h', $7, $8) RETURNING id`,
-    [buyer.kind, buyer.userId, buyer.orgId, channelId, total, randomUUID(), at(placedAt, 1), placedAt],
-  );
-  await ds.query(
-    `INSERT INTO order_history (order_id, from_status, to_status, actor_kind, created_at) VALUES ($1, NULL, 'PLACED', 'BUYER', $2), ($1, 'PLACED', 'PAID', 'SYSTEM', $3)`,
-    [o.id, placedAt, at(placedAt, 1)],
-  );
-  const supplierOrders = new Map<string, string>();
-  for (const supplierId of [...new Set(lines.map((l) => l.supplierId))]) {
-    const subtotal = lines.filter((l) => l.supplierId === supplierId).reduce((a, l) => a + l.unitPrice * l.quantity, 0);
-    const [so] = await ds.query(
-      `INSERT INTO supplier_order (order_id, supplier_id, status, subtotal, carrier, tracking_no, shipped_at, created_at)
-       VALUES ($1, $2, 'SHIPPED', $3, '顺丰速运', $4, $5, $6) RETURNING id`,
-      [o.id, supplierId, subtotal, `SF${randomBytes(5).toString('hex')}`, at(placedAt, 2), placedAt],
-    );
-    supplierOrders.set(supplierId, so.id);
-  }
-  const lineIds: string[] = [];
-  for (const [i, l] of lines.entries()) {
-    const soId = supplierOrders.get(l.supplierId);
-    const [row] = await ds.query(
-      `INSERT INTO order_line (order_id, supplier_order_id, supplier_id, channel_id, variant_id, product_id, product_title, sku, spec, unit, price_kind,
-                               unit_price, quantity, line_total, certified, certification_status, origin_region_code, created_at)
-       SELECT $1, $2, $3, $4, v.id, v.product_id, p.title, v.sku, v.spec, v.unit, $5, $6, $7, $8, true, 'CERTIFIED', p.origin_region_code, $9
-         FROM variant v JOIN product p ON p.id = v.product_id WHERE v.id = $10 RETURNING id`,
-      [
-        o.id,
-        soId,
-        l.supplierId,
-        channelId,
-        buyer.kind === 'AGENCY' ? 'AGENCY' : 'RETAIL',
-        l.unitPrice,
-        l.quantity,
-        l.unitPrice * l.quantity,
-        at(placedAt, i / 1000),
-        l.variantId,
-      ],
-    );
-    lineIds.push(row.id);
-    for (const a of l.allocations) {
-      if (a.quantity <= 0) continue;
-      await ds.query(
-        `INSERT INTO shipment_allocation (order_line_id, supplier_order_id, variant_id, lot_id, quantity, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [row.id, soId, l.variantId, a.lotId, a.quantity, at(placedAt, 2)],
-      );
-    }
-  }
-  return { orderId: o.id, lineIds };
-}
-
-/** Every supplier order delivered: the order is DELIVERED (a retail order counts from here). */
-export async function deliver(ds: DataSource, orderId: string, when: Date): Promise<void> {
-  await ds.query(`UPDATE supplier_order SET status = 'DELIVERED', delivered_at = $2 WHERE order_id = $1`, [
-    orderId,
-    when,
-  ]);
-  await ds.query(`UPDATE orders SET status = 'DELIVERED', delivered_at = $2 WHERE id = $1`, [orderId, when]);
-  await ds.query(
-    `INSERT INTO order_history (order_id, from_status, to_status, actor_kind, created_at) VALUES ($1, 'FULFILLING', 'DELIVERED', 'SYSTEM', $2)`,
-    [orderId, when],
-  );
-}
-
-/** 验收: an agency order counts from here. */
-export async function accept(ds: DataSource, orderId: string, when: Date): Promise<void> {
-  await ds.query(`UPDATE orders SET status = 'ACCEPTED', accepted_at = $2 WHERE id = $1`, [orderId, when]);
-  await ds.query(
-    `INSERT INTO order_history (order_id, from_status, to_status, actor_kind, created_at) VALUES ($1, 'DELIVERED', 'ACCEPTED', 'BUYER', $2)`,
-    [orderId, when],
-  );
-}
-
-/** A refund as OrderService.recordRefund records it (order_refund, line and order totals, history row with data.refund). */
-export async function refund(
-  ds: DataSource,
-  orderId: string,
-  lines: Array<{ lineId: string; amount: number }>,
-  when: Date,
-  refundId = `re_${randomBytes(6).toString('hex')}`,
-): Promise<string> {
-  const amount = lines.reduce((a, l) => a + l.amount, 0);
-  await ds.query(
-    `INSERT INTO order_refund (order_id, refund_id, amount, lines, created_at) VALUES ($1, $2, $3, $4::jsonb, $5)`,
-    [orderId, refundId, amount, JSON.stringify(lines), when],
-  );
-  for (const l of lines)
-    if (l.amount > 0)
-      await ds.query(`UPDATE order_line SET refunded_amount = refunded_amount + $2 WHERE id = $1`, [
-        l.lineId,
-        l.amount,
-      ]);
-  const [o] = await ds.query(
-    `UPDATE orders SET refunded_amount = refunded_amount + $2 WHERE id = $1 RETURNING status, refunded_amount, paid_amount`,
-    [orderId, amount],
-  );
-  const to = Number(o.refunded_amount) === Number(o.paid_amount) ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
-  await ds.query(`UPDATE orders SET status = $2 WHERE id = $1`, [orderId, to]);
-  await ds.query(
-    `INSERT INTO order_history (order_id, from_status, to_status, actor_kind, data, created_at) VALUES ($1, $2, $3, 'SYSTEM', $4::jsonb, $5)`,
-    [orderId, o.status, to, JSON.stringify({ refund: { refundId, amount, lines } }), when],
-  );
-  return refundId;
-}
-
-export async function count(ds: DataSource, sql: string, params: unknown[] = []): Promise<number> {
-  const [row] = await ds.query(sql, params);
-  return Number(Object.values(row as Record<string, unknown>)[0]);
+  allocations: NonNullable<OrderRowsLine['allocations']>;
 }
 
 /**

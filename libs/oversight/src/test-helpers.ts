@@ -1,17 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { OrganizationKind, RequestContext, Role, TokenService } from '@bangfu/core';
+import { OrganizationKind, RequestContext, Role } from '@bangfu/core';
 import { ATTRIBUTION_ENTITIES, AttributionModule } from '@bangfu/attribution';
 import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
 import { CERTIFICATION_ENTITIES, CertificationModule } from '@bangfu/certification';
 import { CHANNEL_ENTITIES, ChannelModule } from '@bangfu/channel';
-import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
+import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule, signedActor } from '@bangfu/identity';
 import { LEDGER_ENTITIES, LedgerModule } from '@bangfu/ledger';
 import { ORDERING_ENTITIES, OrderingModule } from '@bangfu/ordering';
 import { PROCUREMENT_ENTITIES, ProcurementModule } from '@bangfu/procurement';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
-import { startTestServer, type TestServer } from '@bangfu/testing';
+import { type OrderRowsBuyer, startTestServer, type TestServer } from '@bangfu/testing';
 import { AnomalyDetectionService, type DetectionResult } from './anomaly-detection.service';
 import { type AnomalyKind, DetectedVia } from './anomaly.entities';
 import { OVERSIGHT_ENTITIES, OversightModule } from './oversight.module';
@@ -52,8 +52,7 @@ export async function startOversightServer(): Promise<{ server: TestServer; ds: 
 export const sys = () => RequestContext.system('test');
 
 export async function tokenFor(server: TestServer, ds: DataSource, role: Role, regionPrefix?: string): Promise<string> {
-  const u = await createUserWithRole(ds, role, { regionPrefix });
-  return (await server.app.get(TokenService).sign(u.user.id)).token;
+  return (await signedActor(server, ds, role, { regionPrefix })).token;
 }
 
 export async function supplier(ds: DataSource, countyCode = '520621000000'): Promise<string> {
@@ -123,11 +122,7 @@ export async function channel(
   return row.id;
 }
 
-export interface Buyer {
-  kind: 'AGENCY' | 'CUSTOMER';
-  userId: string;
-  orgId: string | null;
-}
+export type Buyer = OrderRowsBuyer;
 
 export async function agency(ds: DataSource, regionCode = '440106000000'): Promise<Buyer> {
   const org = await createOrg(ds, { kind: OrganizationKind.AGENCY, regionCode });
