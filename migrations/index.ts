@@ -23,6 +23,7 @@ import { Buyers1764002200000 } from './1764002200000-buyers';
 import { SupplierTools1764002500000 } from './1764002500000-supplier-tools';
 import { PasswordReset1764002600000 } from './1764002600000-password-reset';
 import { StatisticsExclusion1764002700000 } from './1764002700000-statistics-exclusion';
+import { EventVersions1764002800000 } from './1764002800000-event-versions';
 import { ReadViews1764002900000 } from './1764002900000-read-views';
 import { ProductDirectory1764002900100 } from './1764002900100-product-directory';
 import { UnitViews1764002900200 } from './1764002900200-unit-views';
@@ -34,6 +35,7 @@ import { IdentityAuditViews1764003000000 } from './1764003000000-identity-audit-
 import { StatisticsBuyerYears1764003100000 } from './1764003100000-statistics-buyer-years';
 import { StatisticsLockedRead1764003100100 } from './1764003100100-statistics-locked-read';
 import { StatisticsBuyerMonths1764003600000 } from './1764003600000-statistics-buyer-months';
+import { OrderLineSummary1764003700000 } from './1764003700000-order-line-summary';
 import { MonthlyPartitions1764003500000 } from './1764003500000-monthly-partitions';
 import { AttributionEntryPartitions1764003500100 } from './1764003500100-attribution-entry-partitions';
 import { LedgerEntryPartitions1764003500200 } from './1764003500200-ledger-entry-partitions';
@@ -64,6 +66,7 @@ export const migrations = [
   SupplierTools1764002500000,
   PasswordReset1764002600000,
   StatisticsExclusion1764002700000,
+  EventVersions1764002800000,
   ReadViews1764002900000,
   ProductDirectory1764002900100,
   UnitViews1764002900200,
@@ -79,4 +82,5 @@ export const migrations = [
   LedgerEntryPartitions1764003500200,
   AuditEventPartitions1764003500300,
   StatisticsBuyerMonths1764003600000,
+  OrderLineSummary1764003700000,
 ];

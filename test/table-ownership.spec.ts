@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   findViolations,
-  loadExceptions,
   loadOwnerMap,
   migrationTables,
   renderOwnerTable,
@@ -108,22 +107,14 @@ describe('table ownership', () => {
     ).toEqual([]);
   });
 
-  it('no lib names a table it does not own, except the temporary exceptions', () => {
-    const exceptions = loadExceptions(root);
-    const excepted = (v: { lib: string; table: string }) =>
-      exceptions.some((e) => e.lib === v.lib && e.table === v.table);
-    const violations = findViolations(root, map);
-    const unexpected = violations
-      .filter((v) => !excepted(v))
-      .map((v) => `lib ${v.lib} names table ${v.table} owned by ${v.owner} (${v.file}:${v.line})`);
+  it('no lib names a table it does not own', () => {
+    const violations = findViolations(root, map).map(
+      (v) => `lib ${v.lib} names table ${v.table} owned by ${v.owner} (${v.file}:${v.line})`,
+    );
     expect(
-      unexpected,
+      violations,
       'read it through the owner’s exported read service or a view the owner defines (docs/ARCHITECTURE.md)',
     ).toEqual([]);
-    const stale = exceptions
-      .filter((e) => !violations.some((v) => v.lib === e.lib && v.table === e.table))
-      .map((e) => `${e.lib} → ${e.table}`);
-    expect(stale, 'exceptions no longer needed: remove them from tools/table-ownership/exceptions.json').toEqual([]);
   });
 
   it('is shown in docs/ARCHITECTURE.md', () => {

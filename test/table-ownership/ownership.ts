@@ -12,12 +12,6 @@ export interface OwnerMap {
   views: Record<string, { owner: string; readers: string[]; reason: string }>;
 }
 
-export interface Exception {
-  lib: string;
-  table: string;
-  reason: string;
-}
-
 export interface Violation {
   lib: string;
   table: string;
@@ -31,10 +25,6 @@ export const TEST_ONLY = /(\.spec\.ts|(^|\/)test-helpers\.ts|test-fixtures\.ts|(
 
 export function loadOwnerMap(root: string): OwnerMap {
   return JSON.parse(readFileSync(join(root, 'tools/table-ownership/table-owners.json'), 'utf8'));
-}
-
-export function loadExceptions(root: string): Exception[] {
-  return JSON.parse(readFileSync(join(root, 'tools/table-ownership/exceptions.json'), 'utf8')).exceptions;
 }
 
 export function migrationTables(root: string) {

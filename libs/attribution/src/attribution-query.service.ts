@@ -131,7 +131,7 @@ export class AttributionQueryService {
     const income = await this.householdIncome(ctx, householdId, from, to);
     const rows: Array<Record<string, string>> = await this.db.manager(ctx).query(
       `SELECT e.period, e.order_id, o.order_no, e.product_id, p.title, e.supplier_id, e.lot_id, lot.lot_no, sum(e.amount) AS amount
-         FROM attribution_entry e JOIN orders o ON o.id = e.order_id JOIN product_directory p ON p.id = e.product_id LEFT JOIN lot_directory lot ON lot.id = e.lot_id
+         FROM attribution_entry e JOIN order_summary o ON o.id = e.order_id JOIN product_directory p ON p.id = e.product_id LEFT JOIN lot_directory lot ON lot.id = e.lot_id
         WHERE e.household_id = $1 AND e.period BETWEEN $2 AND $3 AND (NOT $4 OR e.supplier_id = ANY($5::uuid[]))
         GROUP BY e.period, e.order_id, o.order_no, e.product_id, p.title, e.supplier_id, e.lot_id, lot.lot_no
        HAVING sum(e.amount) <> 0
@@ -221,16 +221,16 @@ export class AttributionQueryService {
     const m = this.db.manager(ctx);
     const [order] = await m.query(
       `SELECT o.id, ($2 OR o.buyer_user_id = $3 OR o.buyer_org_id = ANY($4::uuid[])) AS whole,
-              EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND l.supplier_id = ANY($5::uuid[])) AS supplier,
-              EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = o.id AND l.origin_region_code LIKE ANY($6::text[])) AS region,
+              EXISTS (SELECT 1 FROM order_line_summary l WHERE l.order_id = o.id AND l.supplier_id = ANY($5::uuid[])) AS supplier,
+              EXISTS (SELECT 1 FROM order_line_summary l WHERE l.order_id = o.id AND l.origin_region_code LIKE ANY($6::text[])) AS region,
               EXISTS (SELECT 1 FROM attribution_line al WHERE al.order_id = o.id) AS counted
-         FROM orders o WHERE o.id = $1`,
+         FROM order_summary o WHERE o.id = $1`,
       [orderId, s.admin, s.userId, s.agencyIds, s.supplierIds, s.regionPatterns],
     );
     if (!order) throw notFound('Order', orderId);
     if (!order.whole && !order.supplier && !order.region) throw forbidden('You may not see this order');
     const lines: Array<Record<string, any>> = await m.query(
-      `SELECT al.*, l.product_title FROM attribution_line al JOIN order_line l ON l.id = al.order_line_id
+      `SELECT al.*, l.product_title FROM attribution_line al JOIN order_line_summary l ON l.id = al.order_line_id
         WHERE al.order_id = $1 AND ($2 OR al.supplier_id = ANY($3::uuid[]) OR l.origin_region_code LIKE ANY($4::text[]))
         ORDER BY l.created_at, l.id`,
       [orderId, order.whole, s.supplierIds, s.regionPatterns],

@@ -51,3 +51,35 @@ describe('order_summary', () => {
     expect((await row())[0].status).toBe('CANCELLED');
   });
 });
+
+// order_line_summary (migration 1764003700000) is what attribution's "where your money went" page may
+// know of an order's lines: which supplier and origin region each belongs to, so it scopes them in SQL.
+describe('order_line_summary', () => {
+  it('is each line’s order, supplier, product title, origin region and creation time', async () => {
+    const catalog = await catalogFixture(server, ds, { agencyPrice: 800 });
+    const channelId = await channelFixture(ds);
+    const buyer = await agencyPurchaser(server, ds);
+    const order = await placeApprovedAgencyOrder(server, buyer, channelId, [
+      { variantId: catalog.variantId, quantity: 2 },
+    ]);
+    const [line] = (await ds.query(`SELECT * FROM order_line WHERE order_id = $1`, [order.id])) as Array<
+      Record<string, unknown>
+    >;
+    const rows = (await ds.query(`SELECT * FROM order_line_summary WHERE order_id = $1`, [order.id])) as Array<
+      Record<string, unknown>
+    >;
+    expect(rows).toEqual([
+      {
+        id: line.id,
+        order_id: order.id,
+        supplier_id: line.supplier_id,
+        product_id: line.product_id,
+        product_title: line.product_title,
+        origin_region_code: line.origin_region_code,
+        created_at: line.created_at,
+      },
+    ]);
+    expect(rows[0].supplier_id).toBeTruthy();
+    expect(rows[0].origin_region_code).toMatch(/^\d{12}$/);
+  });
+});
