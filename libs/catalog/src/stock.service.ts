@@ -23,15 +23,30 @@ export interface Allocation {
 export class StockService {
   constructor(private readonly db: Db) {}
 
-  /** Reserves `quantity` units; false (nothing changed) when fewer are available or the variant is inactive. */
-  async reserve(ctx: RequestContext, variantId: string, quantity: number): Promise<boolean> {
-    const [, affected] = await this.db
-      .manager(ctx)
-      .query(
-        `UPDATE variant SET stock_reserved = stock_reserved + $2 WHERE id = $1 AND active AND stock_on_hand - stock_reserved >= $2`,
-        [variantId, quantity],
-      );
-    return affected === 1;
+  /**
+   * Reserves every line's units in one statement (a checkout's lines): the rows are locked in id order
+   * first (the same order `release` and `ship` take, so two multi-line orders cannot deadlock; NO KEY
+   * UPDATE, the lock an UPDATE takes, so the order lines' foreign-key share locks do not conflict), then
+   * each is reserved only if that many are available and the variant is active; PostgreSQL re-checks
+   * the condition against the committed row. Answers the first line (id order) that could not be
+   * reserved, or null when all were. On a refusal the caller rolls back (lines before it did reserve).
+   */
+  async reserve(ctx: RequestContext, lines: StockLine[]): Promise<StockLine | null> {
+    const sorted = [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId));
+    // An UPDATE answers [rows, affected] through TypeORM's Postgres driver.
+    const [reserved]: [Array<{ id: string }>, number] = await this.db.manager(ctx).query(
+      `WITH locked AS MATERIALIZED (
+         SELECT id FROM variant WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE
+       )
+       UPDATE variant v SET stock_reserved = v.stock_reserved + w.quantity
+         FROM unnest($1::uuid[], $2::int[]) AS w(id, quantity)
+        WHERE v.id = w.id AND v.id IN (SELECT id FROM locked) AND v.active
+          AND v.stock_on_hand - v.stock_reserved >= w.quantity
+       RETURNING v.id`,
+      [sorted.map((l) => l.variantId), sorted.map((l) => l.quantity)],
+    );
+    const done = new Set(reserved.map((r) => r.id.toLowerCase()));
+    return sorted.find((l) => !done.has(l.variantId.toLowerCase())) ?? null;
   }
 
   async available(ctx: RequestContext, variantId: string): Promise<number> {

@@ -6,13 +6,15 @@ import {
   Db,
   ErrorCode,
   loginAttempts,
+  OrganizationKind,
   Principal,
   type PrincipalLoader,
   type RequestContext,
+  Role,
   TokenService,
 } from '@bangfu/core';
 import { subtreePrefix } from '@bangfu/region';
-import { AccountEvent, AppUser, Membership } from './identity.entities';
+import { AccountEvent, AppUser } from './identity.entities';
 import { LoginLimiter } from './login-limiter';
 import { assertPasswordPolicy } from './password-policy';
 
@@ -26,6 +28,15 @@ export interface SignedIn {
   token: string;
   expiresAt: Date;
   user: AppUser;
+}
+
+/** A membership as `load` reads it (organisation columns null for a platform-wide one). */
+interface MembershipRow {
+  organizationId: string | null;
+  kind: OrganizationKind | null;
+  role: Role;
+  regionPrefix: string | null;
+  regionCode: string | null;
 }
 
 @Injectable()
@@ -143,22 +154,29 @@ export class AuthService implements PrincipalLoader {
    * user, or a token from before the user's last password change / sign-out-everywhere, gets null.
    */
   async load(userId: string, tokenVersion?: number): Promise<Principal | null> {
-    const em = this.db.dataSource.manager;
-    const user = await em.findOneBy(AppUser, { id: userId, status: 'ACTIVE' });
-    if (!user || (tokenVersion !== undefined && user.tokenVersion !== tokenVersion)) return null;
-    const memberships = await em.find(Membership, { where: { userId }, relations: { organization: true } });
+    // One statement per request: the user row and its memberships with their organisations (every
+    // authenticated request pays this, a checkout twice).
+    const [user]: Array<{ id: string; display_name: string; token_version: number; memberships: MembershipRow[] }> =
+      await this.db.dataSource.manager.query(
+        `SELECT u.id, u.display_name, u.token_version,
+                COALESCE((SELECT json_agg(json_build_object('organizationId', m.organization_id, 'kind', o.kind,
+                                                            'role', m.role, 'regionPrefix', m.region_prefix,
+                                                            'regionCode', o.region_code) ORDER BY m.created_at, m.id)
+                            FROM membership m LEFT JOIN organization o ON o.id = m.organization_id
+                           WHERE m.user_id = u.id AND (o.id IS NULL OR o.status = 'ACTIVE')), '[]') AS memberships
+           FROM app_user u WHERE u.id = $1 AND u.status = 'ACTIVE'`,
+        [userId],
+      );
+    if (!user || (tokenVersion !== undefined && user.token_version !== tokenVersion)) return null;
     return new Principal(
       user.id,
-      user.displayName,
-      memberships
-        .filter((m) => !m.organization || m.organization.status === 'ACTIVE')
-        .map((m) => ({
-          organizationId: m.organizationId ?? '',
-          organizationKind: m.organization?.kind ?? (null as never),
-          role: m.role,
-          regionPrefix:
-            m.regionPrefix ?? (m.organization?.regionCode ? subtreePrefix(m.organization.regionCode) : null),
-        })),
+      user.display_name,
+      user.memberships.map((m) => ({
+        organizationId: m.organizationId ?? '',
+        organizationKind: m.kind ?? (null as never),
+        role: m.role,
+        regionPrefix: m.regionPrefix ?? (m.regionCode ? subtreePrefix(m.regionCode) : null),
+      })),
     );
   }
 }

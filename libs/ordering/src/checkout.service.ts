@@ -1,8 +1,18 @@
 import { OrderingErrorCode } from './ordering.errors';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { ErrorCode, AppError, Db, forbidden, isUuid, type RequestContext, Role, uniqueViolation } from '@bangfu/core';
-import { StockService, VariantService } from '@bangfu/catalog';
+import {
+  ErrorCode,
+  AppError,
+  Db,
+  findRaw,
+  forbidden,
+  isUuid,
+  type RequestContext,
+  Role,
+  uniqueViolation,
+} from '@bangfu/core';
+import { StockService, type VariantForSale, VariantService } from '@bangfu/catalog';
 import { OrderPendingApproval, OrderPlaced } from '@bangfu/events';
 import { AddressBookService, type AddressSnapshot } from '@bangfu/identity';
 import { AgencyCheckoutGate } from './agency-checkout';
@@ -13,7 +23,6 @@ import {
   BuyerKind,
   LineCertificationStatus,
   Order,
-  OrderHistory,
   OrderLine,
   OrderStatus,
   PaymentMode,
@@ -87,6 +96,32 @@ interface PricedLine {
   certification: LineCertificationStatus;
 }
 
+interface Channel {
+  id: string;
+  online: boolean;
+  kind: string;
+  assistanceOnly: boolean;
+}
+
+/** One product's facts from its owners' views, as the checkout reads them. */
+interface BasketFacts {
+  product_id: string;
+  supplier_status: string | null;
+  placed: boolean;
+  cert_status: string | null;
+  certificate_no: string | null;
+  cert_valid_from: string | null;
+  cert_valid_to: string | null;
+  today: string;
+}
+
+/** Thrown inside the transaction when the buyer's key is already taken: answered with that order. */
+class KeyTaken extends Error {
+  constructor() {
+    super('idempotency key taken');
+  }
+}
+
 /** Thrown inside the transaction to roll everything back and answer with a union member. */
 class Refusal extends Error {
   constructor(readonly outcome: PlaceOrderOutcome) {
@@ -108,7 +143,7 @@ function effectiveCertification(row: VariantRow): LineCertificationStatus {
 
 /**
  * Checkout: one order per call, one supplier order per supplier, prices and certification read from
- * the catalogue and snapshotted on each line, stock reserved with one conditional UPDATE per line.
+ * the catalogue and snapshotted on each line, stock reserved with one conditional UPDATE for all lines.
  * The idempotency key is claimed by inserting the order row first (unique per buyer and key), so of
  * concurrent identical calls one proceeds and the others wait, then return the winner.
  */
@@ -193,21 +228,25 @@ export class CheckoutService {
     initialStatus: OrderStatus,
   ): Promise<PlaceOrderOutcome> {
     const hash = checkoutHash(input);
-
-    const existing = await this.findByKey(ctx, buyer.userId, input.idempotencyKey, hash);
-    if (existing) return existing;
-
+    let order: Order;
     try {
-      return await this.db.transaction(ctx, (tx) => this.placeInTransaction(tx, input, buyer, hash, initialStatus));
+      order = await this.db.transaction(ctx, (tx) => this.placeInTransaction(tx, input, buyer, hash, initialStatus));
     } catch (e) {
       if (e instanceof Refusal) return e.outcome;
-      // A concurrent call with the same key committed first: answer with its order.
-      if (uniqueViolation(e, 'orders_idempotency_key') && !ctx.em) {
+      // A retry (the key was taken when the checkout read it), or a concurrent call with the same key
+      // committed first: answer with its order (or IDEMPOTENCY_KEY_REUSED for another basket).
+      if (e instanceof KeyTaken || (uniqueViolation(e, 'orders_idempotency_key') && !ctx.em)) {
         const winner = await this.findByKey(ctx, buyer.userId, input.idempotencyKey, hash);
         if (winner) return winner;
       }
       throw e;
     }
+    // The expiry job is added after COMMIT, so the transaction (and its stock row locks) does not wait on
+    // Redis. Not lost if this process dies first, or Redis refuses: the expiry sweep cancels every
+    // overdue unpaid order it finds (ordering.jobs.ts). Inside a caller's transaction this still runs
+    // before that commits; if the caller rolls back, the job finds no order and does nothing.
+    if (order.paymentDueAt) await this.machine.scheduleExpiryAfterCommit(order.id, order.paymentDueAt);
+    return order;
   }
 
   private checkShape(input: PlaceOrderInput): InvalidOrderInputError | null {
@@ -315,8 +354,7 @@ export class CheckoutService {
     initialStatus: OrderStatus,
   ): Promise<Order> {
     const m = this.db.manager(tx);
-    const channel = await this.loadChannel(tx, input.channelId);
-    const priced = await this.priceLines(tx, input, channel, buyer.kind);
+    const { channel, priced } = await this.readBasket(tx, input, buyer);
     const address = await this.deliveryAddress(tx, input, buyer, channel);
 
     let total = 0n;
@@ -324,12 +362,22 @@ export class CheckoutService {
     if (total > BigInt(Number.MAX_SAFE_INTEGER))
       throw new Refusal(invalid(OrderingErrorCode.AMOUNT_TOO_LARGE, 'The order total is too large', 'lines'));
 
-    // The order row first: it claims the idempotency key before any stock is touched.
+    // The order row first: it claims the idempotency key before any stock is touched. Its history row
+    // is written by the same statement, and the row comes back whole (RETURNING), so nothing re-reads it.
     const draft = { buyerKind: buyer.kind, paymentMode: PaymentMode.PREPAY };
     const dueAt = initialStatus === OrderStatus.PLACED ? this.machine.paymentDeadline(draft, new Date()) : null;
-    const [created]: Array<{ id: string }> = await m.query(
-      `INSERT INTO orders (buyer_kind, buyer_user_id, buyer_org_id, channel_id, status, payment_mode, total_amount, payment_due_at, idempotency_key, request_hash, staff_of_org_id, delivery_address)
-       VALUES ($1, $2, $3, $4, $5, 'PREPAY', $6, $7, $8, $9, $10, $11) RETURNING id`,
+    const [order] = await findRaw(
+      m,
+      Order,
+      (columns) =>
+        `WITH o AS (
+           INSERT INTO orders (buyer_kind, buyer_user_id, buyer_org_id, channel_id, status, payment_mode, total_amount, payment_due_at, idempotency_key, request_hash, staff_of_org_id, delivery_address)
+           VALUES ($1, $2, $3, $4, $5, 'PREPAY', $6, $7, $8, $9, $10, $11) RETURNING *
+         ), h AS (
+           INSERT INTO order_history (order_id, from_status, to_status, actor_kind, actor_user_id, reason, data)
+           SELECT id, NULL, $5, '${ActorKind.BUYER}', $2, 'order placed', '{}'::jsonb FROM o
+         )
+         SELECT ${columns} FROM o`,
       [
         buyer.kind,
         buyer.userId,
@@ -348,18 +396,23 @@ export class CheckoutService {
     const bySupplier = new Map<string, PricedLine[]>();
     for (const line of priced)
       bySupplier.set(line.row.supplier_id, [...(bySupplier.get(line.row.supplier_id) ?? []), line]);
-    // What was written, for the OrderPlaced payload (so publishing reads none of it back).
-    const written = { supplierOrders: [] as SupplierOrder[], lines: [] as OrderLine[] };
-    for (const [supplierId, lines] of bySupplier) {
-      const subtotal = lines.reduce((sum, l) => sum + l.lineTotal, 0);
-      const so = await this.db
-        .repo(tx, SupplierOrder)
-        .save(this.db.repo(tx, SupplierOrder).create({ orderId: created.id, supplierId, subtotal }));
-      const rows = lines.map((l) =>
+    // Every supplier order in one INSERT, then every line in one (insert, not save: one statement, and it
+    // fills in the generated ids and defaults of the entities it is given). What was written is the
+    // OrderPlaced payload, so publishing reads none of it back.
+    const supplierOrders = [...bySupplier].map(([supplierId, lines]) =>
+      this.db.repo(tx, SupplierOrder).create({
+        orderId: order.id,
+        supplierId,
+        subtotal: lines.reduce((sum, l) => sum + l.lineTotal, 0),
+      }),
+    );
+    await this.db.repo(tx, SupplierOrder).insert(supplierOrders);
+    const lines = supplierOrders.flatMap((so) =>
+      bySupplier.get(so.supplierId)!.map((l) =>
         this.db.repo(tx, OrderLine).create({
-          orderId: created.id,
+          orderId: order.id,
           supplierOrderId: so.id,
-          supplierId,
+          supplierId: so.supplierId,
           channelId: channel.id,
           variantId: l.row.variant_id,
           productId: l.row.product_id,
@@ -376,47 +429,36 @@ export class CheckoutService {
           certificateNo: l.row.certificate_no,
           originRegionCode: l.row.origin_region_code,
         }),
+      ),
+    );
+    await this.db.repo(tx, OrderLine).insert(lines);
+
+    // Every line reserved in one statement (rows locked in variant id order: no deadlock between orders).
+    const short = await this.stock.reserve(
+      tx,
+      priced.map((l) => ({ variantId: l.row.variant_id, quantity: l.quantity })),
+    );
+    if (short) {
+      const line = priced.find((l) => l.row.variant_id === short.variantId)!;
+      const available = await this.stock.available(tx, short.variantId);
+      throw new Refusal(
+        Object.assign(new InsufficientStockError(), {
+          message: `Only ${Math.max(0, available)} of ${line.row.sku} available, ${line.quantity} requested`,
+          variantId: line.row.variant_id,
+          requested: line.quantity,
+          available: Math.max(0, available),
+        }),
       );
-      // insert (not save: one statement) fills in the generated ids of the entities it is given.
-      await this.db.repo(tx, OrderLine).insert(rows);
-      written.supplierOrders.push(so);
-      written.lines.push(...rows);
     }
 
-    // Variant id order: two orders with overlapping variants lock them in the same order (no deadlock).
-    for (const line of [...priced].sort((a, b) => a.row.variant_id.localeCompare(b.row.variant_id))) {
-      if (!(await this.stock.reserve(tx, line.row.variant_id, line.quantity))) {
-        const available = await this.stock.available(tx, line.row.variant_id);
-        throw new Refusal(
-          Object.assign(new InsufficientStockError(), {
-            message: `Only ${Math.max(0, available)} of ${line.row.sku} available, ${line.quantity} requested`,
-            variantId: line.row.variant_id,
-            requested: line.quantity,
-            available: Math.max(0, available),
-          }),
-        );
-      }
-    }
-
-    const order = await this.db.repo(tx, Order).findOneByOrFail({ id: created.id });
-    await this.db.repo(tx, OrderHistory).insert({
-      orderId: order.id,
-      fromStatus: null,
-      toStatus: initialStatus,
-      actorKind: ActorKind.BUYER,
-      actorUserId: buyer.userId,
-      reason: 'order placed',
-      data: {},
-    });
     await this.machine.publish(
       tx,
       initialStatus === OrderStatus.PLACED ? OrderPlaced : OrderPendingApproval,
       order,
       null,
       {},
-      written,
+      { supplierOrders, lines },
     );
-    if (dueAt) await this.machine.scheduleExpiry(order.id, dueAt, 1);
     return order;
   }
 
@@ -461,66 +503,81 @@ export class CheckoutService {
     }
   }
 
-  private async loadChannel(
+  /**
+   * The checkout's reads, in two statements whatever the number of lines: catalog's variants and
+   * products, then in one query whether this buyer already used the key (a retry: answered with that
+   * order), the channel, and over the owners' views each product's supplier admission, placement in
+   * the channel and the certification that counts today. The checks then run in the order a client
+   * sees them: channel, then each line.
+   */
+  private async readBasket(
     tx: RequestContext,
-    channelId: string,
-  ): Promise<{ id: string; online: boolean; kind: string; assistanceOnly: boolean }> {
-    if (!isUuid(String(channelId)))
+    input: PlaceOrderInput,
+    buyer: Buyer,
+  ): Promise<{ channel: Channel; priced: PricedLine[] }> {
+    const channelId = isUuid(String(input.channelId)) ? String(input.channelId) : null;
+    const variants = await this.variants.forSale(
+      tx,
+      input.lines.map((l) => String(l.variantId)).filter((id) => isUuid(id)),
+    );
+    const rows: Array<
+      BasketFacts & {
+        taken: boolean | null;
+        id: string | null;
+        online: boolean;
+        kind: string;
+        assistance_only: boolean;
+        status: string;
+      }
+    > = await this.db.manager(tx).query(
+      `SELECT h.taken, h.id, h.online, h.kind, h.assistance_only, h.status, f.*
+           FROM (SELECT (SELECT true FROM orders WHERE buyer_user_id = $4 AND idempotency_key = $5) AS taken,
+                        c.id, c.online, c.kind, c.assistance_only, c.status
+                   FROM (SELECT 1) AS one LEFT JOIN channel_directory c ON c.id = $3::uuid) AS h
+           LEFT JOIN LATERAL (
+             SELECT x.product_id, sd.status AS supplier_status,
+                    EXISTS (SELECT 1 FROM channel_placement cp WHERE cp.channel_id = $3::uuid AND cp.product_id = x.product_id) AS placed,
+                    pc.status AS cert_status, pc.certificate_no, pc.valid_from::text AS cert_valid_from,
+                    pc.valid_to::text AS cert_valid_to, ((now() AT TIME ZONE 'Asia/Shanghai')::date)::text AS today
+               FROM unnest($1::uuid[], $2::uuid[]) AS x(product_id, supplier_id)
+               LEFT JOIN supplier_directory sd ON sd.organization_id = x.supplier_id
+               LEFT JOIN product_certification pc ON pc.product_id = x.product_id
+           ) AS f ON true`,
+      [
+        variants.map((v) => v.productId),
+        variants.map((v) => v.supplierId),
+        channelId,
+        buyer.userId,
+        input.idempotencyKey,
+      ],
+    );
+    const [head] = rows;
+    if (head.taken) throw new KeyTaken();
+    if (!channelId || !head.id)
       throw new Refusal(invalid(OrderingErrorCode.UNKNOWN_CHANNEL, 'channelId is not a channel', 'channelId'));
-    const [row]: Array<{ id: string; online: boolean; kind: string; assistance_only: boolean; status: string }> =
-      await this.db
-        .manager(tx)
-        .query(`SELECT id, online, kind, assistance_only, status FROM channel_directory WHERE id = $1`, [channelId]);
-    if (!row) throw new Refusal(invalid(OrderingErrorCode.UNKNOWN_CHANNEL, 'channelId is not a channel', 'channelId'));
-    if (row.status !== 'ACTIVE')
+    if (head.status !== 'ACTIVE')
       throw new Refusal(invalid(OrderingErrorCode.CHANNEL_DISABLED, 'This channel is disabled', 'channelId'));
-    return { id: row.id, online: row.online, kind: row.kind, assistanceOnly: row.assistance_only };
+    const channel = { id: head.id, online: head.online, kind: head.kind, assistanceOnly: head.assistance_only };
+    const facts = rows.filter((r) => r.product_id !== null);
+    return { channel, priced: this.priceLines(input, channel, buyer.kind, variants, facts) };
   }
 
   /**
-   * Reads every line's variant and product (catalog), supplier, placement and certification (their
-   * owners' views) and checks the channel rules: published product of an approved supplier, active
+   * Checks the channel rules on every line: published product of an approved supplier, active
    * variant, placed in the channel unless it is an online hall (which sells everything published),
    * certified today in an assistance-only channel. Prices come from here, never from the client.
    */
-  private async priceLines(
-    tx: RequestContext,
+  private priceLines(
     input: PlaceOrderInput,
-    channel: { id: string; online: boolean; kind: string; assistanceOnly: boolean },
+    channel: Channel,
     kind: BuyerKind,
-  ): Promise<PricedLine[]> {
+    variants: VariantForSale[],
+    facts: BasketFacts[],
+  ): PricedLine[] {
     for (const line of input.lines) {
       if (!isUuid(String(line.variantId)))
         throw new Refusal(unavailable(line.variantId, UnavailableReason.UNKNOWN_VARIANT));
     }
-    // Catalog's variants and products, then in one query over the owners' views: supplier admission,
-    // placement in this channel and the certification that counts today. Three queries per order
-    // whatever its number of lines.
-    const variants = await this.variants.forSale(
-      tx,
-      input.lines.map((l) => l.variantId),
-    );
-    const facts: Array<{
-      product_id: string;
-      supplier_status: string | null;
-      placed: boolean;
-      cert_status: string | null;
-      certificate_no: string | null;
-      cert_valid_from: string | null;
-      cert_valid_to: string | null;
-      today: string;
-    }> = variants.length
-      ? await this.db.manager(tx).query(
-          `SELECT x.product_id, sd.status AS supplier_status,
-                  EXISTS (SELECT 1 FROM channel_placement cp WHERE cp.channel_id = $3 AND cp.product_id = x.product_id) AS placed,
-                  pc.status AS cert_status, pc.certificate_no, pc.valid_from::text AS cert_valid_from,
-                  pc.valid_to::text AS cert_valid_to, ((now() AT TIME ZONE 'Asia/Shanghai')::date)::text AS today
-             FROM unnest($1::uuid[], $2::uuid[]) AS x(product_id, supplier_id)
-             LEFT JOIN supplier_directory sd ON sd.organization_id = x.supplier_id
-             LEFT JOIN product_certification pc ON pc.product_id = x.product_id`,
-          [variants.map((v) => v.productId), variants.map((v) => v.supplierId), channel.id],
-        )
-      : [];
     const factsOf = new Map(facts.map((f) => [f.product_id, f]));
     const rows: VariantRow[] = variants.map((v) => {
       const f = factsOf.get(v.productId)!;

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Db, forbidden, isUuid, notFound, type RequestContext } from '@bangfu/core';
 import {
   OrderAccepted,
@@ -53,6 +53,7 @@ export function assertId(id: string, what: string): void {
  */
 @Injectable()
 export class OrderStateMachine {
+  private readonly log = new Logger('OrderStateMachine');
   constructor(
     private readonly db: Db,
     private readonly stock: StockService,
@@ -270,6 +271,19 @@ export class OrderStateMachine {
     if (order.buyerKind === BuyerKind.CUSTOMER)
       return new Date(now.getTime() + this.config.retailPaymentMinutes * 60_000);
     return new Date(now.getTime() + this.config.agencyPaymentDays * 86_400_000);
+  }
+
+  /**
+   * Checkout's expiry job, added once the order has committed (so the checkout transaction does not
+   * wait on Redis). A failure is logged, not thrown: the order stands, and the expiry sweep
+   * (ORDER_EXPIRY_SWEEP_MS) cancels it if it is still unpaid past its deadline.
+   */
+  async scheduleExpiryAfterCommit(orderId: string, dueAt: Date): Promise<void> {
+    try {
+      await this.scheduleExpiry(orderId, dueAt, 1);
+    } catch (e) {
+      this.log.warn(`expiry job of order ${orderId} not added, the sweep will expire it: ${(e as Error).message}`);
+    }
   }
 
   /**

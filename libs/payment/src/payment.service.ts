@@ -208,27 +208,26 @@ export class PaymentService {
         );
       }
       const repo = this.db.repo(tx, Payment);
-      if (await repo.exists({ where: { orderId: order.id, status: PaymentStatus.AWAITING_CONFIRMATION } })) {
+      // The three facts the transfer depends on, in one statement: a transfer of this order already
+      // awaiting confirmation, the same bank reference recorded (and not rejected), the last attempt.
+      const [seen]: Array<{ pending: boolean; duplicate: boolean; max: string }> = await this.db.manager(tx).query(
+        `SELECT EXISTS (SELECT 1 FROM payment WHERE order_id = $1 AND status = $2) AS pending,
+                EXISTS (SELECT 1 FROM payment WHERE provider = 'BANK_TRANSFER' AND reference = $3 AND status <> $4) AS duplicate,
+                (SELECT coalesce(max(attempt), 0) FROM payment WHERE order_id = $1 AND provider = 'BANK_TRANSFER') AS max`,
+        [order.id, PaymentStatus.AWAITING_CONFIRMATION, reference, PaymentStatus.REJECTED],
+      );
+      if (seen.pending) {
         throw new AppError(
           PaymentErrorCode.BANK_TRANSFER_PENDING,
           'A bank transfer for this order is already awaiting confirmation',
         );
       }
-      if (
-        await repo.exists({
-          where: { provider: PaymentProviderKind.BANK_TRANSFER, reference, status: Not(PaymentStatus.REJECTED) },
-        })
-      ) {
+      if (seen.duplicate) {
         throw new AppError(PaymentErrorCode.DUPLICATE_REFERENCE, 'This bank reference was already recorded', {
           field: 'reference',
         });
       }
-      const [{ max }] = await this.db
-        .manager(tx)
-        .query(
-          `SELECT coalesce(max(attempt), 0) AS max FROM payment WHERE order_id = $1 AND provider = 'BANK_TRANSFER'`,
-          [order.id],
-        );
+      const max = seen.max;
       const attempt = Number(max) + 1;
       const payment = repo.create({
         id: randomUUID(),
