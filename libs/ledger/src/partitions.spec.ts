@@ -105,6 +105,19 @@ describe('ledger_entry partitions (issue 16 item 6)', () => {
     expect(await ensure()).toContainEqual({ table: 'ledger_entry', created: [] });
   });
 
+  it('gives up after the lock timeout instead of queueing every append behind a long lock (BullMQ retries)', async () => {
+    const holder = ds.createQueryRunner();
+    await holder.startTransaction();
+    try {
+      await holder.query(`LOCK TABLE ledger_entry IN SHARE UPDATE EXCLUSIVE MODE`);
+      await expect(ensure()).rejects.toThrow(/lock timeout/);
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    expect(await ensure()).toContainEqual({ table: 'ledger_entry', created: [] });
+  });
+
   it('still refuses an unbalanced posting at COMMIT, also when an entry is dated before its posting', async () => {
     const posted = await remittance();
     const [a] = await ds.query(`SELECT account_id FROM ledger_entry WHERE posting_id = $1 LIMIT 1`, [posted.id]);
