@@ -8,6 +8,9 @@
 //
 //   node bench/attribution.mjs [--lines 1000000] [--concurrency 4] [--summary-calls 300]
 //                              [--reconcile month|all|none] [--households 1500]
+//                              [--diagnose | --compare-balance] [--slice 1500]
+//   --diagnose: slices of --slice orders under different conditions, with pg_stat_statements and a
+//   Node CPU profile; --compare-balance: only baseline, the pre-1764003850000 balance check, baseline.
 //
 // The orders are generated in bulk with SQL (they are ordering's facts, which the API would take
 // weeks of checkouts to produce): agency orders ACCEPTED and retail orders PAID + DELIVERED, spread
@@ -32,10 +35,31 @@ const LINES = Number(arg('lines', 1_000_000));
 const CONCURRENCY = Number(arg('concurrency', 4));
 const SUMMARY_CALLS = Number(arg('summary-calls', 300));
 const RECONCILE = arg('reconcile', 'month');
-const DIAGNOSE = process.argv.includes('--diagnose');
+const COMPARE_BALANCE = process.argv.includes('--compare-balance');
+const DIAGNOSE = COMPARE_BALANCE || process.argv.includes('--diagnose');
 const SLICE = Number(arg('slice', 1500));
 const HOUSEHOLDS_PER_SUPPLIER = Number(arg('households', 1500));
 const LOTS_PER_VARIANT = 24;
+// The balance check as migration 1764003500100 left it (every entry and every line, two sums each).
+const BALANCE_PER_ENTRY = `
+  CREATE OR REPLACE FUNCTION attribution_check_line() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE
+    lid uuid := NEW.order_line_id;
+    expected bigint;
+    since timestamptz;
+    total numeric;
+    negative integer;
+  BEGIN
+    SELECT attributed_amount, counted_at INTO expected, since FROM attribution_line WHERE order_line_id = lid;
+    SELECT coalesce(sum(amount), 0) INTO total FROM attribution_entry WHERE order_line_id = lid AND occurred_at >= since;
+    SELECT count(*) INTO negative FROM (
+      SELECT 1 FROM attribution_entry WHERE order_line_id = lid AND occurred_at >= since GROUP BY beneficiary_key, lot_id HAVING sum(amount) < 0) s;
+    IF total <> expected OR negative > 0 THEN
+      RAISE EXCEPTION 'ATTRIBUTION_UNBALANCED: entries of order line % sum to % (attributed %), % beneficiaries below zero', lid, total, expected, negative
+        USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NULL;
+  END $$`;
 const DAYS = 350;
 const START = '2025-12-01 00:00:00+08';
 
@@ -618,6 +642,20 @@ async function diagnose(appCtx, take, sql, postmasterPid) {
     );
     console.table(tables);
   };
+  if (COMPARE_BALANCE) {
+    // Migration 1764003850000 (balance checked once per line) against the check it replaced, same run.
+    const [{ def: once }] = await sql(`SELECT pg_get_functiondef('attribution_check_line'::regproc) AS def`);
+    const base = await slice('baseline', 4, undefined, undefined, { profile: true });
+    await top('baseline, concurrency 4', base.lines);
+    const before = await slice('before 1764003850000: balance checked per entry and per line', 4, () =>
+      sql(BALANCE_PER_ENTRY),
+    );
+    await top('before 1764003850000, concurrency 4', before.lines);
+    await slice('baseline again', 4, () => sql(once));
+    console.log('\n');
+    console.table(rows);
+    return;
+  }
   const base1 = await slice('baseline', 1, undefined, undefined, { profile: true, sampleWaits: true });
   await top('baseline, concurrency 1: statements by total time (ms_per_line: per attributed line)', base1.lines);
   const base4 = await slice('baseline', 4, undefined, undefined, { sampleWaits: true });

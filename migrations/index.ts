@@ -36,6 +36,7 @@ import { StatisticsBuyerYears1764003100000 } from './1764003100000-statistics-bu
 import { StatisticsLockedRead1764003100100 } from './1764003100100-statistics-locked-read';
 import { StatisticsBuyerMonths1764003600000 } from './1764003600000-statistics-buyer-months';
 import { OrderLineSummary1764003700000 } from './1764003700000-order-line-summary';
+import { AttributionBalanceOnce1764003850000 } from './1764003850000-attribution-balance-once';
 import { MonthlyPartitions1764003500000 } from './1764003500000-monthly-partitions';
 import { AttributionEntryPartitions1764003500100 } from './1764003500100-attribution-entry-partitions';
 import { LedgerEntryPartitions1764003500200 } from './1764003500200-ledger-entry-partitions';
@@ -83,4 +84,5 @@ export const migrations = [
   AuditEventPartitions1764003500300,
   StatisticsBuyerMonths1764003600000,
   OrderLineSummary1764003700000,
+  AttributionBalanceOnce1764003850000,
 ];

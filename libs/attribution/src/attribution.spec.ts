@@ -621,13 +621,21 @@ describe('reconciliation', () => {
     await expect(ds.query(`DELETE FROM attribution_entry WHERE order_id = $1`, [order1.orderId])).rejects.toThrow(
       /ATTRIBUTION_APPEND_ONLY/,
     );
-    const entryFor = (orderId: string) =>
-      ds.query(
+    const entryFor = (orderId: string, on: Pick<typeof ds, 'query'> = ds) =>
+      on.query(
         `INSERT INTO attribution_entry (order_id, order_line_id, supplier_id, product_id, event_key, beneficiary_kind, beneficiary_key, household_id, region_code, amount, period, occurred_at)
          VALUES ($1, $2, $3, $4, 'COUNT', 'HOUSEHOLD', 'HOUSEHOLD:x', $5, $6, 1, '2026-02', now())`,
         [orderId, order1.lineIds[0], coop.supplierId, tea.productId, TIAN, v1],
       );
     await expect(entryFor(order1.orderId)).rejects.toThrow(/ATTRIBUTION_UNBALANCED/);
+    // The entry's own check steps aside when the transaction wrote the line (migration 1764003850000):
+    // the line's check still refuses the commit.
+    await expect(
+      ds.transaction(async (em) => {
+        await em.query(`UPDATE attribution_line SET updated_at = now() WHERE order_line_id = $1`, [order1.lineIds[0]]);
+        await entryFor(order1.orderId, em);
+      }),
+    ).rejects.toThrow(/ATTRIBUTION_UNBALANCED/);
     // An entry repeats its line's order, supplier and product; it may not disagree with them.
     await expect(entryFor(order2.orderId)).rejects.toThrow(/attribution_entry_line_fkey/);
   });
