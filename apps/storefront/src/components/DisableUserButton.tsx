@@ -3,6 +3,7 @@ import { SET_USER_DISABLED } from '../api/account';
 import { api } from '../api/client';
 import { errorText, useI18n } from '../i18n';
 import { useAction } from '../lib/use-action';
+import { ActionButton } from './ActionButton';
 
 /**
  * 停用账号 for an administrator: the user's sessions end on their next request and they cannot sign
@@ -23,9 +24,9 @@ export function DisableUserButton({ userId, status = 'ACTIVE' }: { userId: strin
   return (
     <div className="inline-form" data-testid="disable-user" data-status={current}>
       {disabled && <span className="small muted">{t('account.disable.isDisabled')}</span>}
-      <button type="button" className="button button-quiet" disabled={toggle.busy} onClick={() => void toggle.run()}>
+      <ActionButton action={toggle}>
         {disabled ? t('account.disable.enable') : t('account.disable.disable')}
-      </button>
+      </ActionButton>
       {toggle.error && (
         <p className="notice notice-error small" role="alert" data-code={toggle.error.code}>
           {errorText(t, toggle.error)}

@@ -39,3 +39,21 @@ export function TextField({
     </div>
   );
 }
+
+/** 邮箱或手机号: the account's sign-in name, as the login and password-reset forms ask for it. */
+export function IdentifierField(input: ComponentProps<'input'>) {
+  const { t } = useI18n();
+  return (
+    <TextField
+      label={t('login.identifier')}
+      name="identifier"
+      type="text"
+      inputMode="email"
+      autoComplete="username"
+      autoCapitalize="none"
+      spellCheck={false}
+      required
+      {...input}
+    />
+  );
+}

@@ -4,8 +4,8 @@ import { hasRole } from '../lib/roles';
 import { Link, useLocation } from '../lib/router';
 import { useSession } from '../lib/session';
 
-/** Shows children only to signed-in users holding one of `roles`; explains otherwise. */
-export function RequireRole({ roles, children }: { roles: readonly string[]; children: ReactNode }) {
+/** Shows children only to signed-in users; asks the others to sign in and come back here. */
+export function RequireSignIn({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { me } = useSession();
   const { pathname, search } = useLocation();
@@ -29,6 +29,14 @@ export function RequireRole({ roles, children }: { roles: readonly string[]; chi
       </div>
     );
   }
+  return <>{children}</>;
+}
+
+/** Shows children only to signed-in users holding one of `roles`; explains otherwise. */
+export function RequireRole({ roles, children }: { roles: readonly string[]; children: ReactNode }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  if (!me) return <RequireSignIn>{children}</RequireSignIn>;
   if (!hasRole(me, ...roles)) {
     return (
       <div className="container auth-page">

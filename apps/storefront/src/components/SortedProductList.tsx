@@ -1,7 +1,8 @@
 import { PRODUCT_SORTS, type ProductSort, SORTED_PRODUCTS } from '../api/buyers';
 import { useI18n } from '../i18n';
+import { navigate, useLocation } from '../lib/router';
 import { useConnection } from '../lib/use-connection';
-import { ErrorNotice, Loading } from './Feedback';
+import { ListStatus, LoadMore } from './ListStatus';
 import { ProductCard } from './ProductCard';
 import { SelectField } from './SelectField';
 import './buyers.css';
@@ -37,19 +38,15 @@ export function SortSelect({
   );
 }
 
-/** A product grid for a fixed filter (a supplier's store, a hall) with its own sort. */
-export function SortedProductList({
-  filter,
-  sort,
-  onSort,
-  emptyText,
-}: {
-  filter: Record<string, unknown>;
-  sort: ProductSort | '';
-  onSort: (s: ProductSort | '') => void;
-  emptyText: string;
-}) {
+/**
+ * A product grid for a fixed filter (a supplier's store, a hall) with its own sort, kept in the page's query string
+ * so that a reload or a shared link shows the same order.
+ */
+export function SortedProductList({ filter, emptyText }: { filter: Record<string, unknown>; emptyText: string }) {
   const { t } = useI18n();
+  const { pathname, search } = useLocation();
+  const sort = sortFrom(search);
+  const onSort = (s: ProductSort | '') => navigate(withSort(pathname, search, s), { replace: true });
   const list = useConnection(SORTED_PRODUCTS, { filter, first: PAGE_SIZE, sort: sort || undefined }, (d) => d.products);
   return (
     <>
@@ -59,24 +56,20 @@ export function SortedProductList({
         </p>
         <SortSelect value={sort} onChange={onSort} />
       </div>
-      <ErrorNotice error={list.error} onRetry={list.reload} />
-      {list.loading && !list.nodes.length ? (
-        <Loading />
-      ) : list.totalCount === 0 ? (
-        <p className="card muted">{emptyText}</p>
-      ) : null}
+      <ListStatus
+        error={list.error}
+        onRetry={list.reload}
+        loading={list.loading && !list.nodes.length}
+        empty={list.totalCount === 0}
+        emptyText={emptyText}
+        emptyClassName="card muted"
+      />
       <ul className={`product-grid${list.loading ? ' is-loading' : ''}`}>
         {list.nodes.map((p) => (
           <ProductCard key={p.id} product={p} />
         ))}
       </ul>
-      {list.hasNextPage && (
-        <div className="load-more">
-          <button type="button" className="button button-quiet" onClick={list.loadMore} disabled={list.loadingMore}>
-            {list.loadingMore ? t('regions.loading') : t('products.loadMore')}
-          </button>
-        </div>
-      )}
+      <LoadMore list={list} />
     </>
   );
 }

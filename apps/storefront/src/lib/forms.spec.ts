@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isMessageKey } from '../i18n/translate';
 import {
   addressFormSchema,
+  changePasswordSchema,
   createOrgSchema,
   createUserSchema,
   filingFormSchema,
@@ -50,6 +51,19 @@ describe('account forms', () => {
       problems(resetPasswordSchema.safeParse({ token: 'abc', password: PASSWORD, confirm: `${PASSWORD}!` })),
     ).toEqual({
       confirm: 'signup.mismatch',
+    });
+  });
+
+  it('changes a password: the current one is needed, the new one long enough and typed twice alike', () => {
+    const ok = { current: 'old secret', password: PASSWORD, confirm: PASSWORD };
+    expect(changePasswordSchema.safeParse(ok).success).toBe(true);
+    expect(problems(changePasswordSchema.safeParse({ current: '', password: 'short', confirm: 'shirt' }))).toEqual({
+      current: 'form.problem.required',
+      password: 'signup.passwordHint',
+      confirm: 'account.password.mismatch',
+    });
+    expect(problems(changePasswordSchema.safeParse({ ...ok, confirm: `${PASSWORD}!` }))).toEqual({
+      confirm: 'account.password.mismatch',
     });
   });
 });
@@ -290,6 +304,7 @@ describe('messages', () => {
     const failures = [
       signUpSchema.safeParse({ identifier: 'x'.repeat(300), displayName: '', password: 'x'.repeat(300), confirm: '' }),
       resetPasswordSchema.safeParse({ token: '', password: '', confirm: 'x' }),
+      changePasswordSchema.safeParse({ current: '', password: PASSWORD, confirm: 'x' }),
       addressFormSchema.safeParse({
         recipient: 'x'.repeat(51),
         phone: '',

@@ -35,6 +35,11 @@ export const signUpSchema = z
 
 export const resetPasswordSchema = z.object({ token: text(200), ...newPassword }).refine(typedTwice, mismatch);
 
+/** 修改密码: the current password (the server checks it) and the new one typed twice. */
+export const changePasswordSchema = z
+  .object({ current: z.string().min(1, key('form.problem.required')), ...newPassword })
+  .refine(typedTwice, { message: key('account.password.mismatch'), path: ['confirm'] });
+
 /** Problems found by a pure check (lib/address, lib/orders), as issues on the form's fields. */
 function report(
   ctx: z.RefinementCtx,

@@ -1,99 +1,74 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { ACCOUNT_EVENTS, CHANGE_PASSWORD } from '../api/account';
 import { api } from '../api/client';
 import { ErrorNotice, Loading } from '../components/Feedback';
-import { errorText, translateOr, useI18n } from '../i18n';
+import { TextField } from '../components/FormField';
+import { RequireSignIn } from '../components/Guard';
+import { translateOr, useI18n } from '../i18n';
 import { formatDateTime } from '../lib/dates';
+import { changePasswordSchema, PASSWORD_MIN_LENGTH } from '../lib/forms';
 import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
 import type { ResultOf } from '../lib/graphql';
 import { useAction } from '../lib/use-action';
 import { type QueryState, useQuery } from '../lib/use-query';
-
-/** Mirrors the server's policy for a hint before sending; the server decides (common-password list). */
-const MIN_LENGTH = 10;
+import { useZodForm } from '../lib/use-zod-form';
+import { ActionButton } from '../components/ActionButton';
 
 function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const { t } = useI18n();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
   const [done, setDone] = useState(false);
-  const tooShort = next.length > 0 && [...next].length < MIN_LENGTH;
-  const mismatch = repeat.length > 0 && repeat !== next;
-  const change = useAction(async () => {
-    const data = await api.request(CHANGE_PASSWORD, {
-      currentPassword: current,
-      newPassword: next,
-    });
+  const form = useZodForm(changePasswordSchema, { current: '', password: '', confirm: '' });
+  const { errors } = form.formState;
+  const change = useAction(async (v: { current: string; password: string }) => {
+    const data = await api.request(CHANGE_PASSWORD, { currentPassword: v.current, newPassword: v.password });
     // Every other session just ended; this browser continues with the fresh token.
     api.tokens.set(data.changePassword.token);
-    setCurrent('');
-    setNext('');
-    setRepeat('');
+    form.reset();
     setDone(true);
     onChanged();
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setDone(false);
-    if (!tooShort && !mismatch && next) void change.run();
-  };
+  const submit = form.handleSubmit((v) => void change.run(v));
   return (
-    <form className="stack" onSubmit={submit} noValidate data-testid="change-password">
-      {change.error && (
-        <div className="notice notice-error" role="alert" data-code={change.error.code}>
-          {errorText(t, change.error)}
-        </div>
-      )}
+    <form
+      className="stack"
+      onSubmit={(e) => {
+        setDone(false);
+        void submit(e);
+      }}
+      noValidate
+      data-testid="change-password"
+    >
+      <ErrorNotice error={change.error} />
       {done && (
         <p className="notice notice-ok" role="status">
           {t('account.password.changed')}
         </p>
       )}
-      <label className="field">
-        <span>{t('account.password.current')}</span>
-        <input
-          type="password"
-          name="current-password"
-          autoComplete="current-password"
-          required
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span>{t('account.password.new')}</span>
-        <input
-          type="password"
-          name="new-password"
-          autoComplete="new-password"
-          required
-          value={next}
-          aria-invalid={tooShort}
-          onChange={(e) => setNext(e.target.value)}
-        />
-      </label>
-      <p className="hint">{t('account.password.rules', { min: MIN_LENGTH })}</p>
-      <label className="field">
-        <span>{t('account.password.repeat')}</span>
-        <input
-          type="password"
-          name="repeat-password"
-          autoComplete="new-password"
-          required
-          value={repeat}
-          aria-invalid={mismatch}
-          onChange={(e) => setRepeat(e.target.value)}
-        />
-      </label>
-      {mismatch && <p className="hint">{t('account.password.mismatch')}</p>}
+      <TextField
+        label={t('account.password.current')}
+        type="password"
+        autoComplete="current-password"
+        error={errors.current}
+        {...form.register('current')}
+      />
+      <TextField
+        label={t('account.password.new')}
+        type="password"
+        autoComplete="new-password"
+        hint={t('account.password.rules', { min: PASSWORD_MIN_LENGTH })}
+        error={errors.password}
+        {...form.register('password')}
+      />
+      <TextField
+        label={t('account.password.repeat')}
+        type="password"
+        autoComplete="new-password"
+        error={errors.confirm}
+        {...form.register('confirm')}
+      />
       <div className="form-actions">
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={change.busy || !current || !next || tooShort || mismatch || repeat !== next}
-        >
+        <button type="submit" className="button button-primary" disabled={change.busy}>
           {t('account.password.submit')}
         </button>
       </div>
@@ -133,29 +108,19 @@ function SecurityLog({ events }: { events: QueryState<EventsData> }) {
 
 /** 账户与安全: change the password, sign out everywhere, and see the account's security log. */
 export function AccountPage() {
+  return (
+    <RequireSignIn>
+      <AccountSettings />
+    </RequireSignIn>
+  );
+}
+
+function AccountSettings() {
   const { t } = useI18n();
   const { me, logout } = useSession();
   const events = useQuery(ACCOUNT_EVENTS, undefined, { skip: !me });
   const everywhere = useAction(() => logout(true));
-  if (me === undefined)
-    return (
-      <p className="container page-body muted" role="status">
-        {t('home.loadingUser')}
-      </p>
-    );
-  if (me === null) {
-    return (
-      <div className="container auth-page">
-        <div className="card">
-          <h1>{t('guard.signIn.title')}</h1>
-          <p className="muted">{t('guard.signIn.body')}</p>
-          <Link to="/login?next=%2Faccount" className="button button-primary">
-            {t('nav.login')}
-          </Link>
-        </div>
-      </div>
-    );
-  }
+  if (!me) return null;
   return (
     <div className="container page-body stack">
       <h1>{t('account.title')}</h1>
@@ -173,15 +138,9 @@ export function AccountPage() {
       <section className="card" aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t('account.sessions.title')}</h2>
         <p className="muted small">{t('account.sessions.lead')}</p>
-        <button
-          type="button"
-          className="button button-quiet"
-          disabled={everywhere.busy}
-          onClick={() => void everywhere.run()}
-          data-testid="logout-everywhere"
-        >
+        <ActionButton action={everywhere} testId="logout-everywhere">
           {t('account.sessions.everywhere')}
-        </button>
+        </ActionButton>
       </section>
       <section className="card" aria-labelledby="events-title">
         <h2 id="events-title">{t('account.events.title')}</h2>

@@ -1,5 +1,7 @@
 import { type FormEvent, useState } from 'react';
-import { errorText, useI18n } from '../i18n';
+import { ErrorNotice } from '../components/Feedback';
+import { IdentifierField, TextField } from '../components/FormField';
+import { useI18n } from '../i18n';
 import { asRequestError, type RequestError } from '../lib/graphql';
 import { landingPath } from '../lib/landing';
 import { safeNextPath } from '../lib/route-match';
@@ -38,36 +40,17 @@ export function LoginPage() {
       <form className="card auth-card" onSubmit={submit}>
         <h1>{t('login.title')}</h1>
         <p className="muted">{t('login.lead')}</p>
-        {error && (
-          <div className="notice notice-error" role="alert" data-code={error.code}>
-            {errorText(t, error)}
-          </div>
-        )}
-        <label className="field">
-          <span>{t('login.identifier')}</span>
-          <input
-            name="identifier"
-            type="text"
-            inputMode="email"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            value={identifier}
-            onChange={(e) => setIdentifier(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{t('login.password')}</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <ErrorNotice error={error} />
+        <IdentifierField value={identifier} onChange={(e) => setIdentifier(e.target.value)} />
+        <TextField
+          label={t('login.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <button type="submit" className="button button-primary button-block" disabled={busy}>
           {busy ? t('login.submitting') : t('login.submit')}
         </button>

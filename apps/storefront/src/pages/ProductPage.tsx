@@ -1,7 +1,8 @@
 import { PRODUCT } from '../api/catalog';
 import { AddToCart } from '../components/AddToCart';
 import { CertBadge } from '../components/CertBadge';
-import { ErrorNotice, Loading } from '../components/Feedback';
+import { ErrorNotice } from '../components/Feedback';
+import { Breadcrumb, NotFoundCard, PageLoading } from '../components/PageShell';
 import { ProductGallery } from '../components/ProductGallery';
 import { useI18n } from '../i18n';
 import { formatFen } from '../lib/money';
@@ -16,12 +17,7 @@ export function ProductPage({ params }: { params: { id?: string } }) {
   const { data, error, loading, reload } = useQuery(PRODUCT, { id: params.id ?? '' });
   const product = data?.product;
 
-  if (loading && !data)
-    return (
-      <div className="container page-body">
-        <Loading />
-      </div>
-    );
+  if (loading && !data) return <PageLoading />;
   if (error && error.code !== 'NOT_FOUND' && error.code !== 'BAD_USER_INPUT') {
     return (
       <div className="container page-body">
@@ -29,35 +25,13 @@ export function ProductPage({ params }: { params: { id?: string } }) {
       </div>
     );
   }
-  if (!product) {
-    return (
-      <div className="container auth-page">
-        <div className="card">
-          <h1>{t('product.notFound')}</h1>
-          <Link to="/products" className="button button-primary">
-            {t('product.backToList')}
-          </Link>
-        </div>
-      </div>
-    );
-  }
+  if (!product)
+    return <NotFoundCard title={t('product.notFound')} back="/products" backText={t('product.backToList')} />;
 
   const path = product.originRegion?.path ?? [];
   return (
     <div className="container page-body product-page">
-      <nav className="breadcrumb" aria-label={t('product.breadcrumb')}>
-        <ol>
-          <li>
-            <Link to="/">{t('nav.home')}</Link>
-          </li>
-          <li>
-            <Link to="/products">{t('nav.products')}</Link>
-          </li>
-          <li>
-            <span aria-current="page">{product.title}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ to: '/products', label: t('nav.products') }]} current={product.title} />
 
       <article className="product-detail">
         <ProductGallery title={product.title} images={product.images} />

@@ -13,6 +13,7 @@ import { navigate, useLocation } from '../lib/router';
 import { useConnection } from '../lib/use-connection';
 import { useQuery } from '../lib/use-query';
 import { SelectField } from '../components/SelectField';
+import { LoadMore } from '../components/ListStatus';
 
 const PAGE_SIZE = 12;
 
@@ -188,18 +189,7 @@ export function ProductsPage() {
                   <ProductCard key={p.id} product={p} />
                 ))}
               </ul>
-              {list.hasNextPage && (
-                <div className="load-more">
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    onClick={list.loadMore}
-                    disabled={list.loadingMore}
-                  >
-                    {list.loadingMore ? t('regions.loading') : t('products.loadMore')}
-                  </button>
-                </div>
-              )}
+              <LoadMore list={list} />
             </>
           )}
         </section>

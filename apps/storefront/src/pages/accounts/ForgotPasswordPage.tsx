@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client';
 import { REQUEST_PASSWORD_RESET } from '../../api/signup';
 import { ErrorNotice } from '../../components/Feedback';
+import { IdentifierField } from '../../components/FormField';
 import { useI18n } from '../../i18n';
 import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
@@ -31,21 +32,7 @@ export function ForgotPasswordPage() {
           </div>
         ) : (
           <>
-            <label className="field">
-              <span>{t('login.identifier')}</span>
-              <input
-                name="identifier"
-                type="text"
-                inputMode="email"
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                required
-                maxLength={254}
-                value={identifier}
-                onChange={(e) => setIdentifier(e.target.value)}
-              />
-            </label>
+            <IdentifierField maxLength={254} value={identifier} onChange={(e) => setIdentifier(e.target.value)} />
             <button type="submit" className="button button-primary button-block" disabled={request.busy}>
               {t('forgot.submit')}
             </button>

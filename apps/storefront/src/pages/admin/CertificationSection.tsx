@@ -9,8 +9,7 @@ import {
 } from '../../api/portal';
 import type { CertificationStatus } from '../../api/generated/graphql';
 import { CertificationDocuments } from '../../components/CertificationDocuments';
-import { ErrorNotice, Loading } from '../../components/Feedback';
-import { SelectField } from '../../components/SelectField';
+import { ErrorNotice } from '../../components/Feedback';
 import { StatusChip } from '../../components/StatusChip';
 import { useI18n } from '../../i18n';
 import { shanghaiToday } from '../../lib/certification';
@@ -19,6 +18,8 @@ import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
 import { useConnection } from '../../lib/use-connection';
 import { ConfirmAction } from './ConfirmAction';
+import { ListStatus, LoadMore } from '../../components/ListStatus';
+import { FilterSelect } from './FilterSelect';
 
 /** A year from today less a day: the usual validity of a 帮扶产品认定 certificate. */
 function oneYearFrom(day: string): string {
@@ -175,32 +176,20 @@ export function CertificationSection() {
     <section className="card">
       <p className="muted">{t('admin.cert.lead')}</p>
       <div className="admin-filters">
-        <SelectField
-          compact
+        <FilterSelect
           label={t('admin.filter.status')}
           value={status}
-          onChange={(e) => setStatus(e.target.value)}
-        >
-          <option value="">{t('admin.filter.all')}</option>
-          {CERTIFICATION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`certStatus.${s}`)}
-            </option>
-          ))}
-        </SelectField>
+          onChange={setStatus}
+          options={CERTIFICATION_STATUSES.map((s) => [s, t(`certStatus.${s}`)] as const)}
+        />
       </div>
-      <ErrorNotice error={list.error} onRetry={list.reload} />
-      {list.loading ? <Loading /> : list.nodes.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+      <ListStatus error={list.error} onRetry={list.reload} loading={list.loading} empty={list.nodes.length === 0} />
       <ul className="row-list">
         {list.nodes.map((c) => (
           <CertificationRow key={c.id} cert={c} onChanged={list.reload} />
         ))}
       </ul>
-      {list.hasNextPage && (
-        <button type="button" className="button button-quiet" disabled={list.loadingMore} onClick={list.loadMore}>
-          {t('admin.more')}
-        </button>
-      )}
+      <LoadMore list={list} plain label={t('admin.more')} />
     </section>
   );
 }

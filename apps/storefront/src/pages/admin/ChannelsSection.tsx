@@ -11,12 +11,14 @@ import {
 } from '../../api/admin';
 import { api } from '../../api/client';
 import type { ChannelKind } from '../../api/generated/graphql';
-import { ErrorNotice, Loading } from '../../components/Feedback';
+import { ErrorNotice } from '../../components/Feedback';
 import { SelectField } from '../../components/SelectField';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ConfirmAction } from './ConfirmAction';
+import { ListStatus } from '../../components/ListStatus';
+import { ActionButton } from '../../components/ActionButton';
 
 const KINDS = ['HALL', 'ZONE', 'COUNTER'] as const;
 
@@ -82,14 +84,9 @@ function PlaceProduct({ channel, onDone }: { channel: AdminChannel; onDone: () =
             <span>
               {node.title} · <span className="muted">{node.supplier?.name}</span>
             </span>
-            <button
-              type="button"
-              className="button button-quiet"
-              disabled={place.busy}
-              onClick={() => void place.run(node.id)}
-            >
+            <ActionButton action={place} args={[node.id]}>
               {t('admin.channels.place')}
-            </button>
+            </ActionButton>
           </li>
         ))}
       </ul>
@@ -161,14 +158,7 @@ function ChannelRow({ channel, onChanged }: { channel: AdminChannel; onChanged: 
             }}
           />
         ) : (
-          <button
-            type="button"
-            className="button button-quiet"
-            disabled={enable.busy}
-            onClick={() => void enable.run()}
-          >
-            {t('admin.channels.enable')}
-          </button>
+          <ActionButton action={enable}>{t('admin.channels.enable')}</ActionButton>
         )}
       </div>
     </li>
@@ -286,8 +276,7 @@ export function ChannelsSection() {
   return (
     <>
       <section className="card">
-        <ErrorNotice error={error} onRetry={reload} />
-        {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+        <ListStatus error={error} onRetry={reload} loading={loading && !data} empty={rows.length === 0} />
         <ul className="row-list">
           {rows.map((c) => (
             <ChannelRow key={c.id} channel={c} onChanged={reload} />

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { DISCARD_FAILED_JOB, type FailedJob, FAILED_JOBS, RETRY_FAILED_JOB } from '../../api/admin';
 import { api } from '../../api/client';
-import { ErrorNotice, Loading } from '../../components/Feedback';
-import { SelectField } from '../../components/SelectField';
+import { ErrorNotice } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ConfirmAction } from './ConfirmAction';
+import { FilterSelect } from './FilterSelect';
+import { ListStatus } from '../../components/ListStatus';
+import { ActionButton } from '../../components/ActionButton';
 
 function JobRow({ job, onDone }: { job: FailedJob; onDone: () => void }) {
   const { t, locale } = useI18n();
@@ -36,9 +38,9 @@ function JobRow({ job, onDone }: { job: FailedJob; onDone: () => void }) {
         <ErrorNotice error={retry.error} />
       </div>
       <div className="row-actions">
-        <button type="button" className="button button-primary" disabled={retry.busy} onClick={() => void retry.run()}>
+        <ActionButton action={retry} variant="primary">
           {t('admin.jobs.retry')}
-        </button>
+        </ActionButton>
         <ConfirmAction
           label={t('admin.jobs.discard')}
           title={t('admin.jobs.discardTitle', { name: job.name })}
@@ -62,17 +64,14 @@ export function JobsSection() {
     <section className="card">
       <p className="muted">{t('admin.jobs.lead')}</p>
       <div className="admin-filters">
-        <SelectField compact label={t('admin.jobs.queue')} value={queue} onChange={(e) => setQueue(e.target.value)}>
-          <option value="">{t('admin.filter.all')}</option>
-          {(data?.jobQueues ?? []).map((q) => (
-            <option key={q.name} value={q.name}>
-              {q.name} ({q.failed})
-            </option>
-          ))}
-        </SelectField>
+        <FilterSelect
+          label={t('admin.jobs.queue')}
+          value={queue}
+          onChange={setQueue}
+          options={(data?.jobQueues ?? []).map((q) => [q.name, `${q.name} (${q.failed})`] as const)}
+        />
       </div>
-      <ErrorNotice error={error} onRetry={reload} />
-      {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+      <ListStatus error={error} onRetry={reload} loading={loading && !data} empty={rows.length === 0} />
       <ul className="row-list">
         {rows.map((j) => (
           <JobRow key={`${j.queue}:${j.id}`} job={j} onDone={reload} />

@@ -3,7 +3,6 @@ import { ADMIN_CHANNELS, ORGANIZATIONS } from '../../api/admin';
 import { ORDER_STATUSES, ORDERS } from '../../api/ordering';
 import { SUPPLIERS } from '../../api/portal';
 import { ErrorNotice, Loading } from '../../components/Feedback';
-import { SelectField } from '../../components/SelectField';
 import { StatusChip } from '../../components/StatusChip';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
@@ -11,12 +10,17 @@ import { formatFen } from '../../lib/money';
 import { Link } from '../../lib/router';
 import { useConnection } from '../../lib/use-connection';
 import { useQuery } from '../../lib/use-query';
+import { LoadMore } from '../../components/ListStatus';
+import { FilterSelect } from './FilterSelect';
+import { DataTable } from '../../components/DataTable';
 
 const EMPTY = { status: '', buyerOrgId: '', supplierId: '', channelId: '', from: '', to: '', search: '' };
 type Filter = typeof EMPTY;
 
 /** Only the filters that are set, as OrderFilter. */
 const toFilter = (f: Filter) => Object.fromEntries(Object.entries(f).filter(([, v]) => v.trim() !== ''));
+
+const byName = (rows: readonly { id: string; name: string }[] = []) => rows.map((r) => [r.id, r.name] as const);
 
 /** Every order on the platform with buyer, supplier, channel, status and date filters and a number search. */
 export function OrdersSection() {
@@ -28,8 +32,7 @@ export function OrdersSection() {
   const suppliers = useQuery(SUPPLIERS, { first: 100 });
   const channels = useQuery(ADMIN_CHANNELS);
   const list = useConnection(ORDERS, { filter: toFilter(filter), first: 30 }, (d) => d.orders);
-  const set = (key: keyof Filter) => (e: { target: { value: string } }) =>
-    setFilter({ ...filter, [key]: e.target.value });
+  const set = (key: keyof Filter) => (value: string) => setFilter({ ...filter, [key]: value });
   const channelName = (cid: string) => channels.data?.channels.find((c) => c.id === cid)?.name ?? '—';
   const unitName = (oid: string | null) =>
     oid
@@ -49,45 +52,37 @@ export function OrdersSection() {
           <span>{t('admin.orders.search')}</span>
           <input id={`${id}-q`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         </label>
-        <SelectField compact label={t('admin.filter.status')} value={filter.status} onChange={set('status')}>
-          <option value="">{t('admin.filter.all')}</option>
-          {ORDER_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`orderStatus.${s}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField compact label={t('admin.orders.buyer')} value={filter.buyerOrgId} onChange={set('buyerOrgId')}>
-          <option value="">{t('admin.filter.all')}</option>
-          {(units.data?.organizations ?? []).map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField compact label={t('admin.orders.supplier')} value={filter.supplierId} onChange={set('supplierId')}>
-          <option value="">{t('admin.filter.all')}</option>
-          {(suppliers.data?.suppliers ?? []).map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField compact label={t('admin.orders.channel')} value={filter.channelId} onChange={set('channelId')}>
-          <option value="">{t('admin.filter.all')}</option>
-          {(channels.data?.channels ?? []).map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </SelectField>
+        <FilterSelect
+          label={t('admin.filter.status')}
+          value={filter.status}
+          onChange={set('status')}
+          options={ORDER_STATUSES.map((s) => [s, t(`orderStatus.${s}`)] as const)}
+        />
+        <FilterSelect
+          label={t('admin.orders.buyer')}
+          value={filter.buyerOrgId}
+          onChange={set('buyerOrgId')}
+          options={byName(units.data?.organizations)}
+        />
+        <FilterSelect
+          label={t('admin.orders.supplier')}
+          value={filter.supplierId}
+          onChange={set('supplierId')}
+          options={byName(suppliers.data?.suppliers)}
+        />
+        <FilterSelect
+          label={t('admin.orders.channel')}
+          value={filter.channelId}
+          onChange={set('channelId')}
+          options={byName(channels.data?.channels)}
+        />
         <label className="field field-compact" htmlFor={`${id}-from`}>
           <span>{t('admin.filter.from')}</span>
-          <input id={`${id}-from`} type="date" value={filter.from} onChange={set('from')} />
+          <input id={`${id}-from`} type="date" value={filter.from} onChange={(e) => set('from')(e.target.value)} />
         </label>
         <label className="field field-compact" htmlFor={`${id}-to`}>
           <span>{t('admin.filter.to')}</span>
-          <input id={`${id}-to`} type="date" value={filter.to} onChange={set('to')} />
+          <input id={`${id}-to`} type="date" value={filter.to} onChange={(e) => set('to')(e.target.value)} />
         </label>
         <div className="field field-compact">
           <button type="submit" className="button button-primary">
@@ -100,43 +95,34 @@ export function OrdersSection() {
       </p>
       <ErrorNotice error={list.error} onRetry={list.reload} />
       {list.loading && <Loading />}
-      <div className="table-scroll">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('admin.orders.number')}</th>
-              <th>{t('admin.filter.status')}</th>
-              <th>{t('admin.orders.buyer')}</th>
-              <th>{t('admin.orders.channel')}</th>
-              <th className="num">{t('admin.orders.total')}</th>
-              <th>{t('admin.orders.placedAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.nodes.map((o) => (
-              <tr key={o.id} data-testid="admin-order">
-                <td>
-                  <Link to={`/orders/${o.id}`} className="mono">
-                    {o.orderNo}
-                  </Link>
-                </td>
-                <td>
-                  <StatusChip domain="orderStatus" status={o.status} />
-                </td>
-                <td>{unitName(o.buyerOrgId)}</td>
-                <td>{channelName(o.channelId)}</td>
-                <td className="num">{formatFen(o.totalAmount)}</td>
-                <td className="nowrap">{formatDateTime(o.createdAt, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {list.hasNextPage && (
-        <button type="button" className="button button-quiet" disabled={list.loadingMore} onClick={list.loadMore}>
-          {t('admin.more')}
-        </button>
-      )}
+      <DataTable
+        columns={[
+          t('admin.orders.number'),
+          t('admin.filter.status'),
+          t('admin.orders.buyer'),
+          t('admin.orders.channel'),
+          { label: t('admin.orders.total'), num: true },
+          t('admin.orders.placedAt'),
+        ]}
+      >
+        {list.nodes.map((o) => (
+          <tr key={o.id} data-testid="admin-order">
+            <td>
+              <Link to={`/orders/${o.id}`} className="mono">
+                {o.orderNo}
+              </Link>
+            </td>
+            <td>
+              <StatusChip domain="orderStatus" status={o.status} />
+            </td>
+            <td>{unitName(o.buyerOrgId)}</td>
+            <td>{channelName(o.channelId)}</td>
+            <td className="num">{formatFen(o.totalAmount)}</td>
+            <td className="nowrap">{formatDateTime(o.createdAt, locale)}</td>
+          </tr>
+        ))}
+      </DataTable>
+      <LoadMore list={list} plain label={t('admin.more')} />
     </section>
   );
 }

@@ -6,13 +6,13 @@ import {
   REJECT_BANK_TRANSFER,
 } from '../../api/ordering';
 import { Decision } from '../../components/Decision';
-import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
 import { formatFen } from '../../lib/money';
 import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
+import { ListStatus } from '../../components/ListStatus';
 
 function TransferRow({ payment, onDone }: { payment: PendingTransfer; onDone: (id: string) => void }) {
   const { t, locale } = useI18n();
@@ -59,8 +59,7 @@ export function PaymentsAdmin() {
   return (
     <section className="card">
       <p className="muted">{t('admin.payments.lead')}</p>
-      <ErrorNotice error={error} onRetry={reload} />
-      {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+      <ListStatus error={error} onRetry={reload} loading={loading && !data} empty={rows.length === 0} />
       <ul className="row-list">
         {rows.map((p) => (
           <TransferRow key={p.id} payment={p} onDone={done} />

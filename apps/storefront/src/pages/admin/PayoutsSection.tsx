@@ -8,6 +8,8 @@ import { formatFen } from '../../lib/money';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ConfirmAction } from './ConfirmAction';
+import { DataTable } from '../../components/DataTable';
+import { ActionButton } from '../../components/ActionButton';
 
 /** Supplier payouts: one batch pays every supplier its outstanding payable; a stuck batch can be resent. */
 export function PayoutsSection() {
@@ -44,56 +46,41 @@ export function PayoutsSection() {
       </div>
       <ErrorNotice error={error ?? retry.error ?? csv.error} onRetry={reload} />
       {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
-      <div className="table-scroll">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('admin.payouts.createdAt')}</th>
-              <th>{t('admin.filter.status')}</th>
-              <th className="num">{t('admin.payouts.total')}</th>
-              <th className="num">{t('admin.payouts.count')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((b) => (
-              <tr key={b.id} data-testid="payout-batch">
-                <td>{formatDateTime(b.createdAt, locale)}</td>
-                <td>{b.status}</td>
-                <td className="num">{formatFen(b.totalAmount)}</td>
-                <td className="num">
-                  {b.payouts.length}
-                  {b.skippedSupplierIds.length > 0 && (
-                    <span className="chip chip-warning">
-                      {t('admin.payouts.skipped', { count: b.skippedSupplierIds.length })}
-                    </span>
-                  )}
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    disabled={csv.busy}
-                    onClick={() => void csv.run(b.csvUrl, b.id)}
-                  >
-                    {t('admin.payouts.csv')}
-                  </button>{' '}
-                  {b.status !== 'COMPLETED' && (
-                    <button
-                      type="button"
-                      className="button button-quiet"
-                      disabled={retry.busy}
-                      onClick={() => void retry.run(b.id)}
-                    >
-                      {t('admin.payouts.retry')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[
+          t('admin.payouts.createdAt'),
+          t('admin.filter.status'),
+          { label: t('admin.payouts.total'), num: true },
+          { label: t('admin.payouts.count'), num: true },
+          null,
+        ]}
+      >
+        {rows.map((b) => (
+          <tr key={b.id} data-testid="payout-batch">
+            <td>{formatDateTime(b.createdAt, locale)}</td>
+            <td>{b.status}</td>
+            <td className="num">{formatFen(b.totalAmount)}</td>
+            <td className="num">
+              {b.payouts.length}
+              {b.skippedSupplierIds.length > 0 && (
+                <span className="chip chip-warning">
+                  {t('admin.payouts.skipped', { count: b.skippedSupplierIds.length })}
+                </span>
+              )}
+            </td>
+            <td>
+              <ActionButton action={csv} args={[b.csvUrl, b.id]}>
+                {t('admin.payouts.csv')}
+              </ActionButton>{' '}
+              {b.status !== 'COMPLETED' && (
+                <ActionButton action={retry} args={[b.id]}>
+                  {t('admin.payouts.retry')}
+                </ActionButton>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

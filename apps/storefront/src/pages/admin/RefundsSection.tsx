@@ -3,8 +3,7 @@ import { FLAGGED_PAYMENTS, ORDER_REFUNDS, RECENT_REFUNDS, REFUND_ORDER, REFUND_U
 import { api } from '../../api/client';
 import { ORDERS } from '../../api/ordering';
 import type { RefundStatus } from '../../api/generated/graphql';
-import { ErrorNotice, Loading } from '../../components/Feedback';
-import { SelectField } from '../../components/SelectField';
+import { ErrorNotice } from '../../components/Feedback';
 import { StatusChip } from '../../components/StatusChip';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
@@ -13,6 +12,9 @@ import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ConfirmAction } from './ConfirmAction';
+import { FilterSelect } from './FilterSelect';
+import { DataTable } from '../../components/DataTable';
+import { ListStatus } from '../../components/ListStatus';
 
 /** Find an order by its number, see what was paid and refunded, and refund all or part of it with a reason. */
 function RefundOrder({ onRefunded }: { onRefunded: () => void }) {
@@ -137,8 +139,7 @@ function FlaggedPayments() {
   return (
     <section className="card">
       <h2>{t('admin.refunds.flaggedTitle')}</h2>
-      <ErrorNotice error={error} onRetry={reload} />
-      {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+      <ListStatus error={error} onRetry={reload} loading={loading && !data} empty={rows.length === 0} />
       <ul className="row-list">
         {rows.map((p) => (
           <li key={p.id} className="row">
@@ -186,51 +187,36 @@ function RecentRefunds() {
     <section className="card">
       <h2>{t('admin.refunds.recentTitle')}</h2>
       <div className="admin-filters">
-        <SelectField
-          compact
+        <FilterSelect
           label={t('admin.filter.status')}
           value={status}
-          onChange={(e) => setStatus(e.target.value)}
-        >
-          <option value="">{t('admin.filter.all')}</option>
-          {REFUND_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`admin.refunds.status.${s}`)}
-            </option>
-          ))}
-        </SelectField>
+          onChange={setStatus}
+          options={REFUND_STATUSES.map((s) => [s, t(`admin.refunds.status.${s}`)] as const)}
+        />
       </div>
-      <ErrorNotice error={error} onRetry={reload} />
-      {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+      <ListStatus error={error} onRetry={reload} loading={loading && !data} empty={rows.length === 0} />
       {rows.length > 0 && (
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t('admin.payouts.createdAt')}</th>
-                <th className="num">{t('admin.orders.total')}</th>
-                <th>{t('admin.filter.status')}</th>
-                <th>{t('admin.confirm.reasonShort')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} data-testid="recent-refund">
-                  <td className="nowrap">{formatDateTime(r.createdAt, locale)}</td>
-                  <td className="num">{formatFen(r.amount)}</td>
-                  <td className="nowrap">
-                    {t(`admin.refunds.status.${r.status as (typeof REFUND_STATUSES)[number]}`)}
-                  </td>
-                  <td>{r.failure ?? r.reason ?? '—'}</td>
-                  <td className="nowrap">
-                    <Link to={`/orders/${r.orderId}`}>{t('admin.payments.order')}</Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            t('admin.payouts.createdAt'),
+            { label: t('admin.orders.total'), num: true },
+            t('admin.filter.status'),
+            t('admin.confirm.reasonShort'),
+            null,
+          ]}
+        >
+          {rows.map((r) => (
+            <tr key={r.id} data-testid="recent-refund">
+              <td className="nowrap">{formatDateTime(r.createdAt, locale)}</td>
+              <td className="num">{formatFen(r.amount)}</td>
+              <td className="nowrap">{t(`admin.refunds.status.${r.status as (typeof REFUND_STATUSES)[number]}`)}</td>
+              <td>{r.failure ?? r.reason ?? '—'}</td>
+              <td className="nowrap">
+                <Link to={`/orders/${r.orderId}`}>{t('admin.payments.order')}</Link>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

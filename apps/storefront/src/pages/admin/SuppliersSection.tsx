@@ -4,14 +4,16 @@ import { api } from '../../api/client';
 import type { VariablesOf } from '../../lib/graphql';
 import { SUPPLIER_STATUSES, SUPPLIERS, type SupplierRecord } from '../../api/portal';
 import type { SupplierStatus } from '../../api/generated/graphql';
-import { ErrorNotice, Loading } from '../../components/Feedback';
-import { SelectField } from '../../components/SelectField';
+import { ErrorNotice } from '../../components/Feedback';
 import { StatusChip } from '../../components/StatusChip';
 import { isMessageKey, useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ConfirmAction } from './ConfirmAction';
+import { FilterSelect } from './FilterSelect';
+import { ListStatus } from '../../components/ListStatus';
+import { ActionButton } from '../../components/ActionButton';
 
 type Move = keyof typeof SUPPLIER_ADMISSION_MOVES;
 
@@ -64,15 +66,9 @@ function SupplierRow({ supplier, onChanged }: { supplier: SupplierRecord; onChan
       <div className="row-actions">
         {supplier.status === 'RECOMMENDED' && (
           <>
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={quick.busy}
-              onClick={() => void quick.run('approve')}
-              data-testid="supplier-approve"
-            >
+            <ActionButton action={quick} args={['approve']} variant="primary" testId="supplier-approve">
               {t('admin.suppliers.approve')}
-            </button>
+            </ActionButton>
             {confirm('reject', t('decision.reject'))}
           </>
         )}
@@ -84,15 +80,9 @@ function SupplierRow({ supplier, onChanged }: { supplier: SupplierRecord; onChan
         )}
         {supplier.status === 'SUSPENDED' && (
           <>
-            <button
-              type="button"
-              className="button button-quiet"
-              disabled={quick.busy}
-              onClick={() => void quick.run('reinstate')}
-              data-testid="supplier-reinstate"
-            >
+            <ActionButton action={quick} args={['reinstate']} testId="supplier-reinstate">
               {t('admin.suppliers.reinstate')}
-            </button>
+            </ActionButton>
             {confirm('revoke', t('admin.suppliers.revoke'))}
           </>
         )}
@@ -114,22 +104,14 @@ export function SuppliersSection() {
     <section className="card">
       <p className="muted">{t('admin.suppliers.lead')}</p>
       <div className="admin-filters">
-        <SelectField
-          compact
+        <FilterSelect
           label={t('admin.filter.status')}
           value={status}
-          onChange={(e) => setStatus(e.target.value)}
-        >
-          <option value="">{t('admin.filter.all')}</option>
-          {SUPPLIER_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`supplierStatus.${s}`)}
-            </option>
-          ))}
-        </SelectField>
+          onChange={setStatus}
+          options={SUPPLIER_STATUSES.map((s) => [s, t(`supplierStatus.${s}`)] as const)}
+        />
       </div>
-      <ErrorNotice error={error} onRetry={reload} />
-      {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+      <ListStatus error={error} onRetry={reload} loading={loading && !data} empty={rows.length === 0} />
       <ul className="row-list">
         {rows.map((s) => (
           <SupplierRow key={s.id} supplier={s} onChanged={reload} />

@@ -24,6 +24,9 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { useZodForm } from '../../lib/use-zod-form';
 import { ConfirmAction } from './ConfirmAction';
+import { FilterSelect } from './FilterSelect';
+import { DataTable } from '../../components/DataTable';
+import { ActionButton } from '../../components/ActionButton';
 
 const GRANTABLE = Object.keys(ROLE_ORGANIZATION_KIND);
 const ORG_KINDS = ['AGENCY', 'SUPPLIER', 'COORDINATION_OFFICE', 'PLATFORM'];
@@ -182,14 +185,7 @@ function UserRow({ user, onChanged }: { user: AdminUser; onChanged: () => void }
             }}
           />
         ) : (
-          <button
-            type="button"
-            className="button button-quiet"
-            disabled={enable.busy}
-            onClick={() => void enable.run()}
-          >
-            {t('account.disable.enable')}
-          </button>
+          <ActionButton action={enable}>{t('account.disable.enable')}</ActionButton>
         )}
       </div>
     </li>
@@ -303,14 +299,12 @@ export function UsersSection() {
             <span>{t('admin.users.search')}</span>
             <input id={`${id}-q`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
           </label>
-          <SelectField compact label={t('admin.users.role')} value={role} onChange={(e) => setRole(e.target.value)}>
-            <option value="">{t('admin.filter.all')}</option>
-            {GRANTABLE.concat('FARMER').map((r) => (
-              <option key={r} value={r}>
-                {roleName(t, r)}
-              </option>
-            ))}
-          </SelectField>
+          <FilterSelect
+            label={t('admin.users.role')}
+            value={role}
+            onChange={setRole}
+            options={GRANTABLE.concat('FARMER').map((r) => [r, roleName(t, r)] as const)}
+          />
           <div className="field field-compact">
             <button type="submit" className="button button-primary">
               {t('admin.search')}
@@ -342,28 +336,23 @@ export function UsersSection() {
             <input id={`${id}-orgq`} type="search" value={orgSearch} onChange={(e) => setOrgSearch(e.target.value)} />
           </label>
         </div>
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t('admin.orgs.name')}</th>
-                <th>{t('admin.orgs.kind')}</th>
-                <th>{t('admin.orgs.regionCode')}</th>
-                <th>{t('admin.suppliers.creditCode')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {orgRows.map((o) => (
-                <tr key={o.id}>
-                  <td>{o.name}</td>
-                  <td>{orgKindName(t, o.kind)}</td>
-                  <td className="mono">{o.regionCode ?? '—'}</td>
-                  <td className="mono">{o.creditCode ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            t('admin.orgs.name'),
+            t('admin.orgs.kind'),
+            t('admin.orgs.regionCode'),
+            t('admin.suppliers.creditCode'),
+          ]}
+        >
+          {orgRows.map((o) => (
+            <tr key={o.id}>
+              <td>{o.name}</td>
+              <td>{orgKindName(t, o.kind)}</td>
+              <td className="mono">{o.regionCode ?? '—'}</td>
+              <td className="mono">{o.creditCode ?? '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
         <h3>{t('admin.orgs.create')}</h3>
         <CreateOrgForm onDone={orgs.reload} />
       </details>

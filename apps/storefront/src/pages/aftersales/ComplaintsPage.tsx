@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { COMPLAINTS, type ComplaintData, type ComplaintStatus } from '../../api/aftersales';
-import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
 import { SelectField } from '../../components/SelectField';
 import { useI18n } from '../../i18n';
 import { useQuery } from '../../lib/use-query';
 import { ComplaintCard } from './ComplaintCard';
+import { ListStatus } from '../../components/ListStatus';
 
 const STATUSES: ComplaintStatus[] = ['ANSWERED', 'OPEN', 'UPHELD', 'REJECTED'];
 
@@ -52,8 +52,7 @@ function Complaints() {
         </SelectField>
       </div>
       <section className="card" data-testid="complaints">
-        <ErrorNotice error={error} onRetry={reload} />
-        {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+        <ListStatus error={error} onRetry={reload} loading={loading && !data} empty={rows.length === 0} />
         <ul className="row-list">
           {rows.map((c) => (
             <ComplaintCard key={c.id} complaint={c} showOrder onChanged={replace} />

@@ -1,9 +1,9 @@
 import { COMPLAINTS, type ComplaintData } from '../../api/aftersales';
-import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { useQuery } from '../../lib/use-query';
 import { ComplaintCard } from './ComplaintCard';
 import { ScorecardView } from './ScorecardView';
+import { ListStatus } from '../../components/ListStatus';
 
 /** Supplier portal: complaints about this supplier's orders, to answer, and its scorecard. */
 export function SupplierComplaintsTab({ supplierId }: { supplierId: string }) {
@@ -30,8 +30,7 @@ export function SupplierComplaintsTab({ supplierId }: { supplierId: string }) {
       <section className="card" data-testid="supplier-complaints" aria-labelledby="supplier-complaints-title">
         <h2 id="supplier-complaints-title">{t('complaints.inbox')}</h2>
         <p className="muted small">{t('complaints.inboxLead')}</p>
-        <ErrorNotice error={error} onRetry={reload} />
-        {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+        <ListStatus error={error} onRetry={reload} loading={loading && !data} empty={rows.length === 0} />
         <ul className="row-list">
           {rows.map((c) => (
             <ComplaintCard key={c.id} complaint={c} canAnswer showOrder onChanged={replace} />

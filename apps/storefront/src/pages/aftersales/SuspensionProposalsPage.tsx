@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { DECIDE_SUSPENSION_PROPOSAL, SUSPENSION_PROPOSALS, type SuspensionProposalData } from '../../api/aftersales';
 import { Decision } from '../../components/Decision';
-import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
 import { SelectField } from '../../components/SelectField';
 import { useI18n } from '../../i18n';
@@ -10,6 +9,7 @@ import { formatDateTime } from '../../lib/dates';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ScorecardView } from './ScorecardView';
+import { ListStatus } from '../../components/ListStatus';
 
 function ProposalRow({ proposal, onDone }: { proposal: SuspensionProposalData; onDone: () => void }) {
   const { t, locale } = useI18n();
@@ -82,8 +82,7 @@ function Proposals() {
         </SelectField>
       </div>
       <section className="card" data-testid="suspension-proposals">
-        <ErrorNotice error={error} onRetry={reload} />
-        {loading && !data ? <Loading /> : rows.length === 0 ? <p className="muted">{t('queue.empty')}</p> : null}
+        <ListStatus error={error} onRetry={reload} loading={loading && !data} empty={rows.length === 0} />
         <ul className="row-list">
           {rows.map((p) => (
             <ProposalRow key={p.id} proposal={p} onDone={reload} />

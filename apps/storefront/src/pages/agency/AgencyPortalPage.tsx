@@ -16,6 +16,7 @@ import { FilingTab } from './FilingTab';
 import { RequestsTab } from './RequestsTab';
 import { SubordinatesTab } from './SubordinatesTab';
 import { TeamTab } from './TeamTab';
+import { LoadMore } from '../../components/ListStatus';
 
 const BASE = '/portal/agency';
 export const AGENCY_ROLES = ['AGENCY_ADMIN', 'PURCHASER', 'APPROVER'] as const;
@@ -39,11 +40,7 @@ function UnitOrders({ orgId }: { orgId: string }) {
           <OrderRow key={o.id} order={o} />
         ))}
       </ul>
-      {orders.hasNextPage && (
-        <button type="button" className="button button-quiet" onClick={orders.loadMore} disabled={orders.loadingMore}>
-          {t('agency.loadMore')}
-        </button>
-      )}
+      <LoadMore list={orders} plain label={t('agency.loadMore')} />
     </section>
   );
 }

@@ -24,6 +24,7 @@ import { useConnection } from '../../lib/use-connection';
 import { usePricedCart } from '../../lib/use-priced-cart';
 import { useQuery } from '../../lib/use-query';
 import { PrintableButton, ProcurementError } from './shared';
+import { LoadMore } from '../../components/ListStatus';
 
 export function RequestRow({ request, children }: { request: PurchaseRequestData; children?: ReactNode }) {
   const { t, locale } = useI18n();
@@ -257,11 +258,7 @@ export function RequestsTab({ orgId, canSubmit }: { orgId: string; canSubmit: bo
             <RequestRow key={r.id} request={r} />
           ))}
         </ul>
-        {mine.hasNextPage && (
-          <button type="button" className="button button-quiet" onClick={mine.loadMore} disabled={mine.loadingMore}>
-            {t('agency.loadMore')}
-          </button>
-        )}
+        <LoadMore list={mine} plain label={t('agency.loadMore')} />
       </section>
     </>
   );

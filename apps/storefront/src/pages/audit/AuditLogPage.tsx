@@ -15,6 +15,8 @@ import { formatDateTime } from '../../lib/dates';
 import { Link, navigate, useLocation } from '../../lib/router';
 import { useConnection } from '../../lib/use-connection';
 import { ChainStatusCard } from './ChainStatusCard';
+import { LoadMore } from '../../components/ListStatus';
+import { DataTable } from '../../components/DataTable';
 
 const READERS = ['AUDITOR', 'PLATFORM_ADMIN'] as const;
 const FILTER_KEYS = ['operation', 'entityType', 'entityId', 'actorId', 'regionCode', 'from', 'to'] as const;
@@ -104,44 +106,30 @@ function EventsTable({ filter }: { filter: AuditFilterInput }) {
         <p className="muted">{t('audit.events.empty')}</p>
       )}
       {events.nodes.length > 0 && (
-        <div className="table-scroll">
-          <table className="table" data-testid="audit-table">
-            <thead>
-              <tr>
-                <th>{t('audit.col.at')}</th>
-                <th>{t('audit.col.operation')}</th>
-                <th>{t('audit.col.outcome')}</th>
-                <th>{t('audit.col.actor')}</th>
-                <th>{t('audit.col.entity')}</th>
-                <th>{t('audit.col.region')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {events.nodes.map((e) => (
-                <AuditRow
-                  key={e.id}
-                  e={e}
-                  open={open === e.id}
-                  onToggle={() => setOpen(open === e.id ? null : e.id)}
-                  locale={locale}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {events.hasNextPage && (
-        <button
-          type="button"
-          className="button button-quiet"
-          disabled={events.loadingMore}
-          onClick={events.loadMore}
-          data-testid="audit-more"
+        <DataTable
+          testId="audit-table"
+          columns={[
+            t('audit.col.at'),
+            t('audit.col.operation'),
+            t('audit.col.outcome'),
+            t('audit.col.actor'),
+            t('audit.col.entity'),
+            t('audit.col.region'),
+            null,
+          ]}
         >
-          {t('audit.events.more')}
-        </button>
+          {events.nodes.map((e) => (
+            <AuditRow
+              key={e.id}
+              e={e}
+              open={open === e.id}
+              onToggle={() => setOpen(open === e.id ? null : e.id)}
+              locale={locale}
+            />
+          ))}
+        </DataTable>
       )}
+      <LoadMore list={events} plain label={t('audit.events.more')} testId="audit-more" />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n';
 import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
+import { ActionButton } from '../../components/ActionButton';
 
 function AddressRow({ address, onChanged }: { address: AddressData; onChanged: () => void }) {
   const { t } = useI18n();
@@ -43,22 +44,11 @@ function AddressRow({ address, onChanged }: { address: AddressData; onChanged: (
         <ErrorNotice error={makeDefault.error ?? remove.error} />
       </div>
       <div className="row-actions">
-        {!address.isDefault && (
-          <button
-            type="button"
-            className="button button-quiet"
-            disabled={makeDefault.busy}
-            onClick={() => void makeDefault.run()}
-          >
-            {t('address.setDefault')}
-          </button>
-        )}
+        {!address.isDefault && <ActionButton action={makeDefault}>{t('address.setDefault')}</ActionButton>}
         <button type="button" className="button button-quiet" onClick={() => setEditing(true)}>
           {t('address.editShort')}
         </button>
-        <button type="button" className="button button-quiet" disabled={remove.busy} onClick={() => void remove.run()}>
-          {t('address.delete')}
-        </button>
+        <ActionButton action={remove}>{t('address.delete')}</ActionButton>
       </div>
     </li>
   );

@@ -1,57 +1,31 @@
 import { SUPPLIER_CERTIFIED_COUNT, SUPPLIER_STORE } from '../../api/buyers';
-import { ErrorNotice, Loading } from '../../components/Feedback';
-import { SortedProductList, sortFrom, withSort } from '../../components/SortedProductList';
+import { Breadcrumb, NotFoundCard, PageLoading } from '../../components/PageShell';
+import { SortedProductList } from '../../components/SortedProductList';
 import { translateOr, useI18n } from '../../i18n';
-import { Link, navigate, useLocation } from '../../lib/router';
 import { useQuery } from '../../lib/use-query';
 
 /** /suppliers/:id — a supplier's public store: who they are, where, certification, households linked, products. */
 export function SupplierStorePage({ params }: { params: { id?: string } }) {
   const { t } = useI18n();
-  const { pathname, search } = useLocation();
   const id = params.id ?? '';
   const store = useQuery(SUPPLIER_STORE, { id });
   const certified = useQuery(SUPPLIER_CERTIFIED_COUNT, { supplierId: id }, { skip: !store.data?.supplier });
   const supplier = store.data?.supplier;
-  const sort = sortFrom(search);
 
-  if (store.loading && !store.data)
+  if (store.loading && !store.data) return <PageLoading />;
+  if (!supplier)
     return (
-      <div className="container page-body">
-        <Loading />
-      </div>
+      <NotFoundCard
+        title={t('store.notFound')}
+        back="/products"
+        backText={t('product.backToList')}
+        error={store.error && store.error.code !== 'BAD_USER_INPUT' ? store.error : null}
+        onRetry={store.reload}
+      />
     );
-  if (!supplier) {
-    return (
-      <div className="container auth-page">
-        <div className="card">
-          <ErrorNotice
-            error={store.error && store.error.code !== 'BAD_USER_INPUT' ? store.error : null}
-            onRetry={store.reload}
-          />
-          <h1>{t('store.notFound')}</h1>
-          <Link to="/products" className="button button-primary">
-            {t('product.backToList')}
-          </Link>
-        </div>
-      </div>
-    );
-  }
   return (
     <div className="container page-body supplier-store">
-      <nav className="breadcrumb" aria-label={t('product.breadcrumb')}>
-        <ol>
-          <li>
-            <Link to="/">{t('nav.home')}</Link>
-          </li>
-          <li>
-            <Link to="/products">{t('nav.products')}</Link>
-          </li>
-          <li>
-            <span aria-current="page">{supplier.name}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ to: '/products', label: t('nav.products') }]} current={supplier.name} />
       <section className="card">
         <h1 data-testid="store-name">{supplier.name}</h1>
         <p className="muted">{translateOr(t, `supplierKind.${supplier.kind}`, supplier.kind)}</p>
@@ -80,12 +54,7 @@ export function SupplierStorePage({ params }: { params: { id?: string } }) {
       </section>
       <section aria-labelledby="store-products">
         <h2 id="store-products">{t('store.products')}</h2>
-        <SortedProductList
-          filter={{ supplierId: supplier.id }}
-          sort={sort}
-          onSort={(s) => navigate(withSort(pathname, search, s), { replace: true })}
-          emptyText={t('products.empty')}
-        />
+        <SortedProductList filter={{ supplierId: supplier.id }} emptyText={t('products.empty')} />
       </section>
     </div>
   );

@@ -23,6 +23,7 @@ import { useSession } from '../../lib/session';
 import { useAction } from '../../lib/use-action';
 import { useConnection } from '../../lib/use-connection';
 import { useQuery } from '../../lib/use-query';
+import { LoadMore } from '../../components/ListStatus';
 
 function PendingToggle({ pendingOnly, onChange }: { pendingOnly: boolean; onChange: (v: boolean) => void }) {
   const { t } = useI18n();
@@ -142,11 +143,7 @@ function CertificationQueue() {
           <CertificationDecision key={c.id} cert={c} onChange={replace} />
         ))}
       </ul>
-      {list.hasNextPage && (
-        <button type="button" className="button button-quiet" onClick={list.loadMore} disabled={list.loadingMore}>
-          {t('products.loadMore')}
-        </button>
-      )}
+      <LoadMore list={list} plain />
     </section>
   );
 }

@@ -16,6 +16,7 @@ import { formatDateTime } from '../../lib/dates';
 import { Link, navigate, useLocation } from '../../lib/router';
 import { useConnection } from '../../lib/use-connection';
 import { figureValue } from './figures';
+import { LoadMore } from '../../components/ListStatus';
 
 export const FINDING_READERS = ['AUDITOR', 'COORDINATOR', 'PLATFORM_ADMIN'] as const;
 const FILTER_KEYS = ['status', 'kind', 'subjectType', 'regionCode'] as const;
@@ -182,16 +183,7 @@ export function FindingsPage() {
               <FindingRow key={f.id} f={f} />
             ))}
           </ul>
-          {findings.hasNextPage && (
-            <button
-              type="button"
-              className="button button-quiet"
-              disabled={findings.loadingMore}
-              onClick={findings.loadMore}
-            >
-              {t('findings.more')}
-            </button>
-          )}
+          <LoadMore list={findings} plain label={t('findings.more')} />
         </section>
       </div>
     </RequireRole>

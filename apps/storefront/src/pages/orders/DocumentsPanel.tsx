@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/dates';
 import { RequestError } from '../../lib/graphql';
 import { checkDocumentFile, DOCUMENT_TYPES, formatBytes, MAX_DOCUMENT_BYTES } from '../../lib/orders';
 import { useAction } from '../../lib/use-action';
+import { ActionButton } from '../../components/ActionButton';
 
 function DocumentRow({ doc }: { doc: OrderDocumentData }) {
   const { t, locale } = useI18n();
@@ -39,9 +40,7 @@ function DocumentRow({ doc }: { doc: OrderDocumentData }) {
         <ErrorNotice error={open.error} />
       </div>
       <div className="row-actions">
-        <button type="button" className="button button-quiet" disabled={open.busy} onClick={() => void open.run()}>
-          {t('docs.download')}
-        </button>
+        <ActionButton action={open}>{t('docs.download')}</ActionButton>
       </div>
     </li>
   );

@@ -28,6 +28,7 @@ import { DocumentsPanel } from './DocumentsPanel';
 import { PaymentPanel } from './PaymentPanel';
 import { PaymentClockPanel } from '../supervision/PaymentClockPanel';
 import { SupplierOrderCard } from './SupplierOrderCard';
+import { ActionButton } from '../../components/ActionButton';
 
 function CancelForm({ order, onOrder }: { order: OrderDetail; onOrder: (o: OrderDetail) => void }) {
   const { t } = useI18n();
@@ -210,14 +211,9 @@ export function OrderPage({ params }: { params: { id?: string } }) {
           <div className="form-actions order-actions">
             {actions.cancel && <CancelForm order={order} onOrder={replace} />}
             {actions.settle && (
-              <button
-                type="button"
-                className="button button-primary"
-                disabled={settle.busy}
-                onClick={() => void settle.run()}
-              >
+              <ActionButton action={settle} variant="primary">
                 {t('order.settle')}
-              </button>
+              </ActionButton>
             )}
           </div>
         )}

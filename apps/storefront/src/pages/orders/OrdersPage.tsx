@@ -10,6 +10,7 @@ import { formatFen } from '../../lib/money';
 import { Link, navigate, useLocation } from '../../lib/router';
 import { useConnection } from '../../lib/use-connection';
 import { OrderSearch } from '../buyers/OrderSearch';
+import { LoadMore } from '../../components/ListStatus';
 
 /** Roles that buy (or act for a buying unit) and so have "my orders". */
 export const ORDER_READER_ROLES = ['CUSTOMER', 'PURCHASER', 'APPROVER', 'AGENCY_ADMIN', 'PLATFORM_ADMIN'] as const;
@@ -104,13 +105,7 @@ function Orders() {
             <OrderRow key={o.id} order={o} />
           ))}
         </ul>
-        {list.hasNextPage && (
-          <div className="load-more">
-            <button type="button" className="button button-quiet" onClick={list.loadMore} disabled={list.loadingMore}>
-              {list.loadingMore ? t('regions.loading') : t('products.loadMore')}
-            </button>
-          </div>
-        )}
+        <LoadMore list={list} />
       </section>
     </div>
   );

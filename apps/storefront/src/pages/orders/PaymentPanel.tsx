@@ -21,6 +21,7 @@ import type { OrderActions } from '../../lib/orders';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { StripePayment } from './StripePayment';
+import { ActionButton } from '../../components/ActionButton';
 
 type BankTransferInstructions = NonNullable<PaymentOptions['bankTransfer']>;
 
@@ -62,9 +63,9 @@ function OnlinePayment({
               </option>
             ))}
           </SelectField>
-          <button type="button" className="button button-primary" disabled={pay.busy} onClick={() => void pay.run()}>
+          <ActionButton action={pay} variant="primary">
             {pay.busy ? t('form.submitting') : t('pay.start', { amount: formatFen(order.totalAmount) })}
-          </button>
+          </ActionButton>
         </div>
       )}
       <ErrorNotice error={pay.error} />
@@ -218,14 +219,9 @@ export function PaymentPanel({
             <div className="pay-option" data-testid="pay-on-delivery">
               <h3>{t('pay.pod.title')}</h3>
               <p className="muted small">{t('pay.pod.lead')}</p>
-              <button
-                type="button"
-                className="button button-quiet"
-                disabled={move.busy}
-                onClick={() => void move.run(CONFIRM_ORDER)}
-              >
+              <ActionButton action={move} args={[CONFIRM_ORDER]}>
                 {t('pay.pod.submit')}
-              </button>
+              </ActionButton>
             </div>
           )}
           {actions.extendDeadline && (

@@ -12,6 +12,7 @@ import { formatFen } from '../../lib/money';
 import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
+import { ActionButton } from '../../components/ActionButton';
 
 /** Lot numbers for the variants of shipped lines; only the supplier's staff (and auditors) may read lots. */
 function useLotNumbers(variantIds: string[], enabled: boolean): Map<string, LotRef> {
@@ -155,14 +156,9 @@ export function SupplierOrderCard({
 
       {canConfirmDelivery && (
         <div className="form-actions">
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={confirm.busy}
-            onClick={() => void confirm.run()}
-          >
+          <ActionButton action={confirm} variant="primary">
             {t('order.confirmDelivery')}
-          </button>
+          </ActionButton>
           <ErrorNotice error={confirm.error} />
         </div>
       )}

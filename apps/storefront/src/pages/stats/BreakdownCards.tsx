@@ -9,6 +9,7 @@ import { monthsBetween, type StatsFilters } from '../../lib/stats-filters';
 import { useQuery } from '../../lib/use-query';
 import { ExportButtons } from './ExportButtons';
 import { rowLabel } from './SalesTable';
+import { DataTable } from '../../components/DataTable';
 
 const monthLabel = (m: string, locale: string) =>
   locale.startsWith('zh') ? `${m.slice(0, 4)}年${Number(m.slice(5))}月` : m;
@@ -118,39 +119,35 @@ export function MonthTrend({ f }: { f: StatsFilters }) {
           <EChart option={option} label={t('stats.trend.title')} height={260} />
           <details className="stats-details">
             <summary>{t('stats.trend.table')}</summary>
-            <div className="table-scroll">
-              <table className="table stats-table compact">
-                <thead>
-                  <tr>
-                    <th>{t('stats.groupBy.MONTH')}</th>
-                    <th className="num">{t('stats.fig.net')}</th>
-                    <th className="num">{t('stats.fig.refund')}</th>
-                    <th className="num">{t('stats.fig.orders')}</th>
-                    <th className="num">{t('stats.fig.households')}</th>
+            <DataTable
+              className="stats-table compact"
+              columns={[
+                t('stats.groupBy.MONTH'),
+                { label: t('stats.fig.net'), num: true },
+                { label: t('stats.fig.refund'), num: true },
+                { label: t('stats.fig.orders'), num: true },
+                { label: t('stats.fig.households'), num: true },
+              ]}
+            >
+              {months.map((m) => {
+                const r = byMonth.get(m);
+                return (
+                  <tr
+                    key={m}
+                    data-testid="month-row"
+                    data-key={m}
+                    data-net-fen={r?.figures.netAmount ?? 0}
+                    data-orders={r?.figures.orderCount ?? 0}
+                  >
+                    <th scope="row">{monthLabel(m, locale)}</th>
+                    <td className="num">{formatFen(r?.figures.netAmount ?? 0)}</td>
+                    <td className="num">{formatFen(r?.figures.refundAmount ?? 0)}</td>
+                    <td className="num">{r?.figures.orderCount ?? 0}</td>
+                    <td className="num">{r?.figures.householdsDriven ?? '—'}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {months.map((m) => {
-                    const r = byMonth.get(m);
-                    return (
-                      <tr
-                        key={m}
-                        data-testid="month-row"
-                        data-key={m}
-                        data-net-fen={r?.figures.netAmount ?? 0}
-                        data-orders={r?.figures.orderCount ?? 0}
-                      >
-                        <th scope="row">{monthLabel(m, locale)}</th>
-                        <td className="num">{formatFen(r?.figures.netAmount ?? 0)}</td>
-                        <td className="num">{formatFen(r?.figures.refundAmount ?? 0)}</td>
-                        <td className="num">{r?.figures.orderCount ?? 0}</td>
-                        <td className="num">{r?.figures.householdsDriven ?? '—'}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                );
+              })}
+            </DataTable>
           </details>
         </>
       )}
@@ -203,41 +200,37 @@ export function CertifiedShare({
       <ErrorNotice error={q.error} onRetry={q.reload} />
       {q.loading && !report ? <Loading /> : null}
       {report && report.channels.length > 0 && (
-        <div className="table-scroll">
-          <table className="table stats-table compact">
-            <thead>
-              <tr>
-                <th>{t('stats.share.channel')}</th>
-                <th className="num">{t('stats.fig.net')}</th>
-                <th className="num">{t('stats.share.percent')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.channels.map((c) => (
-                <tr
-                  key={c.channelId}
-                  data-testid="channel-share"
-                  data-warning={c.warning}
-                  className={c.warning ? 'row-warning' : undefined}
-                >
-                  <th scope="row">
-                    {c.name}{' '}
-                    <span className="muted small">{translateOr(t, `stats.kind.CHANNEL_KIND.${c.kind}`, c.kind)}</span>
-                    {c.warning && (
-                      <span className="chip chip-warning">
-                        {t('stats.share.warning', { threshold: (report.thresholdBps / 100).toFixed(0) })}
-                      </span>
-                    )}
-                  </th>
-                  <td className="num">{formatFen(c.netAmount)}</td>
-                  <td className="num">
-                    {c.certifiedShareBps === null ? '—' : `${(c.certifiedShareBps / 100).toFixed(2)}%`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="stats-table compact"
+          columns={[
+            t('stats.share.channel'),
+            { label: t('stats.fig.net'), num: true },
+            { label: t('stats.share.percent'), num: true },
+          ]}
+        >
+          {report.channels.map((c) => (
+            <tr
+              key={c.channelId}
+              data-testid="channel-share"
+              data-warning={c.warning}
+              className={c.warning ? 'row-warning' : undefined}
+            >
+              <th scope="row">
+                {c.name}{' '}
+                <span className="muted small">{translateOr(t, `stats.kind.CHANNEL_KIND.${c.kind}`, c.kind)}</span>
+                {c.warning && (
+                  <span className="chip chip-warning">
+                    {t('stats.share.warning', { threshold: (report.thresholdBps / 100).toFixed(0) })}
+                  </span>
+                )}
+              </th>
+              <td className="num">{formatFen(c.netAmount)}</td>
+              <td className="num">
+                {c.certifiedShareBps === null ? '—' : `${(c.certifiedShareBps / 100).toFixed(2)}%`}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

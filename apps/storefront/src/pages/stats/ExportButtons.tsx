@@ -2,6 +2,7 @@ import { downloadExport, type ExportKind, exportUrl } from '../../api/statistics
 import { ErrorNotice } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../lib/use-action';
+import { ActionButton } from '../../components/ActionButton';
 
 /** XLSX and CSV of one table with the dashboard's filters; the server writes the Chinese headers and region path. */
 export function ExportButtons({
@@ -19,24 +20,12 @@ export function ExportButtons({
   );
   return (
     <div className="export-buttons" data-testid={testId}>
-      <button
-        type="button"
-        className="button button-quiet button-small"
-        disabled={save.busy}
-        onClick={() => void save.run('xlsx')}
-        data-testid="export-xlsx"
-      >
+      <ActionButton action={save} args={['xlsx']} small testId="export-xlsx">
         {t('stats.export.xlsx')}
-      </button>
-      <button
-        type="button"
-        className="button button-quiet button-small"
-        disabled={save.busy}
-        onClick={() => void save.run('csv')}
-        data-testid="export-csv"
-      >
+      </ActionButton>
+      <ActionButton action={save} args={['csv']} small testId="export-csv">
         {t('stats.export.csv')}
-      </button>
+      </ActionButton>
       <ErrorNotice error={save.error} />
     </div>
   );

@@ -3,6 +3,7 @@ import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { formatFen } from '../../lib/money';
 import { useQuery } from '../../lib/use-query';
+import { DataTable } from '../../components/DataTable';
 
 /** Budget units located in the region ranked by 预留份额 completion (libs/procurement's regionCompletion). */
 export function RankingCard({ region, year }: { region: string; year: number }) {
@@ -19,34 +20,30 @@ export function RankingCard({ region, year }: { region: string; year: number }) 
       {region === '' && <p className="muted">{t('stats.ranking.pickRegion')}</p>}
       {q.data && units.length === 0 && <p className="muted">{t('stats.ranking.none')}</p>}
       {units.length > 0 && (
-        <div className="table-scroll">
-          <table className="table stats-table compact">
-            <thead>
-              <tr>
-                <th className="num">{t('stats.ranking.rank')}</th>
-                <th>{t('stats.ranking.unit')}</th>
-                <th className="num">{t('stats.ranking.reserved')}</th>
-                <th className="num">{t('stats.ranking.counted')}</th>
-                <th className="num">{t('stats.ranking.pending')}</th>
-                <th className="num">{t('stats.ranking.rate')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {units.map((u) => (
-                <tr key={u.orgId} data-testid="ranking-row">
-                  <td className="num">{u.rank}</td>
-                  <th scope="row">{u.name}</th>
-                  <td className="num">{formatFen(u.reservedAmount)}</td>
-                  <td className="num">{formatFen(u.countedAmount)}</td>
-                  <td className="num">{formatFen(u.pendingAmount)}</td>
-                  <td className="num">
-                    {u.completionPercent === null ? t('stats.ranking.noFiling') : `${u.completionPercent.toFixed(2)}%`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="stats-table compact"
+          columns={[
+            { label: t('stats.ranking.rank'), num: true },
+            t('stats.ranking.unit'),
+            { label: t('stats.ranking.reserved'), num: true },
+            { label: t('stats.ranking.counted'), num: true },
+            { label: t('stats.ranking.pending'), num: true },
+            { label: t('stats.ranking.rate'), num: true },
+          ]}
+        >
+          {units.map((u) => (
+            <tr key={u.orgId} data-testid="ranking-row">
+              <td className="num">{u.rank}</td>
+              <th scope="row">{u.name}</th>
+              <td className="num">{formatFen(u.reservedAmount)}</td>
+              <td className="num">{formatFen(u.countedAmount)}</td>
+              <td className="num">{formatFen(u.pendingAmount)}</td>
+              <td className="num">
+                {u.completionPercent === null ? t('stats.ranking.noFiling') : `${u.completionPercent.toFixed(2)}%`}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -19,6 +19,7 @@ import { navigate, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
+import { ActionButton } from '../../components/ActionButton';
 
 const SUPERVISORS = ['COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN'] as const;
 const WHOLE_COUNTRY = '000000000000';
@@ -38,22 +39,12 @@ function Exports({
   );
   return (
     <div className="export-buttons" data-testid={testId}>
-      <button
-        type="button"
-        className="button button-quiet button-small"
-        disabled={save.busy}
-        onClick={() => void save.run('xlsx')}
-      >
+      <ActionButton action={save} args={['xlsx']} small>
         {t('supervision.export.xlsx')}
-      </button>
-      <button
-        type="button"
-        className="button button-quiet button-small"
-        disabled={save.busy}
-        onClick={() => void save.run('csv')}
-      >
+      </ActionButton>
+      <ActionButton action={save} args={['csv']} small>
         {t('supervision.export.csv')}
-      </button>
+      </ActionButton>
       <ErrorNotice error={save.error} />
     </div>
   );

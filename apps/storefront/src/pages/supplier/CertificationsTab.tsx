@@ -9,6 +9,7 @@ import { useConnection } from '../../lib/use-connection';
 import { useQuery } from '../../lib/use-query';
 import { canApplyForCertification } from './ProductsTab';
 import { SelectField } from '../../components/SelectField';
+import { LoadMore } from '../../components/ListStatus';
 
 export function CertificationsTab({ supplierId }: { supplierId: string }) {
   const { t } = useI18n();
@@ -72,11 +73,7 @@ export function CertificationsTab({ supplierId }: { supplierId: string }) {
             <CertificationItem key={c.id} cert={c} canAttach onDocumentAttached={list.reload} />
           ))}
         </ul>
-        {list.hasNextPage && (
-          <button type="button" className="button button-quiet" onClick={list.loadMore} disabled={list.loadingMore}>
-            {t('products.loadMore')}
-          </button>
-        )}
+        <LoadMore list={list} plain />
       </section>
     </>
   );

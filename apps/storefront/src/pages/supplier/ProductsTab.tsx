@@ -16,6 +16,8 @@ import { useAction } from '../../lib/use-action';
 import { useConnection } from '../../lib/use-connection';
 import { NewProductForm } from './NewProductForm';
 import { ProductEditor } from './ProductEditor';
+import { LoadMore } from '../../components/ListStatus';
+import { ActionButton } from '../../components/ActionButton';
 
 /** Certification may be (re)applied for when there is none in progress or in force. */
 export const canApplyForCertification = (p: OwnProduct) =>
@@ -71,11 +73,7 @@ export function ProductsTab({ supplierId }: { supplierId: string }) {
             <OwnProductRow key={p.id} product={p} onChange={replace} onEdit={() => setEditing(p.id)} />
           ))}
         </ul>
-        {list.hasNextPage && (
-          <button type="button" className="button button-quiet" onClick={list.loadMore} disabled={list.loadingMore}>
-            {t('products.loadMore')}
-          </button>
-        )}
+        <LoadMore list={list} plain />
       </section>
     </>
   );
@@ -129,33 +127,18 @@ function OwnProductRow({
           {t('productEdit.open')}
         </button>
         {product.status !== 'PUBLISHED' ? (
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={action.busy}
-            onClick={() => void action.run('publish')}
-          >
+          <ActionButton action={action} args={['publish']} variant="primary">
             {t('products.publish')}
-          </button>
+          </ActionButton>
         ) : (
-          <button
-            type="button"
-            className="button button-quiet"
-            disabled={action.busy}
-            onClick={() => void action.run('unpublish')}
-          >
+          <ActionButton action={action} args={['unpublish']}>
             {t('products.unpublish')}
-          </button>
+          </ActionButton>
         )}
         {canApplyForCertification(product) && (
-          <button
-            type="button"
-            className="button button-quiet"
-            disabled={action.busy}
-            onClick={() => void action.run('certify')}
-          >
+          <ActionButton action={action} args={['certify']}>
             {t('certs.submit')}
-          </button>
+          </ActionButton>
         )}
       </div>
     </li>

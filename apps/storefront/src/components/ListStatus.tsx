@@ -1,0 +1,72 @@
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n';
+import type { RequestError } from '../lib/graphql';
+import { ErrorNotice, Loading } from './Feedback';
+
+/**
+ * Above a list: the load error with a retry, then "loading" while nothing is shown yet, or the empty text once
+ * the answer has no rows (the admin queues' 暂无 by default).
+ */
+export function ListStatus({
+  error,
+  onRetry,
+  loading,
+  empty,
+  emptyText,
+  emptyClassName = 'muted',
+  emptyTestId,
+}: {
+  error: RequestError | null;
+  onRetry?: () => void;
+  loading: boolean;
+  empty: boolean;
+  emptyText?: ReactNode;
+  emptyClassName?: string;
+  emptyTestId?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <ErrorNotice error={error} onRetry={onRetry} />
+      {loading ? (
+        <Loading />
+      ) : empty ? (
+        <p className={emptyClassName} data-testid={emptyTestId}>
+          {emptyText ?? t('queue.empty')}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * 加载更多 under a connection (lib/use-connection.ts) while it has a next page: in a centred row that says it is
+ * loading, or `plain`, a bare button that keeps its label.
+ */
+export function LoadMore({
+  list,
+  label,
+  plain = false,
+  testId,
+}: {
+  list: { hasNextPage: boolean; loadingMore: boolean; loadMore: () => void };
+  label?: ReactNode;
+  plain?: boolean;
+  testId?: string;
+}) {
+  const { t } = useI18n();
+  if (!list.hasNextPage) return null;
+  const text = label ?? t('products.loadMore');
+  const button = (
+    <button
+      type="button"
+      className="button button-quiet"
+      onClick={list.loadMore}
+      disabled={list.loadingMore}
+      data-testid={testId}
+    >
+      {!plain && list.loadingMore ? t('regions.loading') : text}
+    </button>
+  );
+  return plain ? button : <div className="load-more">{button}</div>;
+}
