@@ -17,7 +17,7 @@ import { PRODUCE_ENTITIES, ProduceModule } from './produce.module';
 import {
   ACCEPT,
   type Actor,
-  COMMIT,
+  commitTo,
   cooperative,
   coordinator,
   CREATE_OFFER,
@@ -80,13 +80,7 @@ describe('produce → oversight: a disputed income line is an INCOME_DISPUTE fin
     ({ supplierId, staff } = await cooperative(server, ds));
     ({ farmer } = await farmerHousehold(server, ds, supplierId, village, '田秀英'));
     const offer = (await server.gqlOk(CREATE_OFFER, { input: offerInput() }, farmer.token)).createProduceOffer;
-    const c = (
-      await server.gqlOk(
-        COMMIT,
-        { offerId: offer.id, quantity: 100, unitPrice: 150, pickupDate: shanghaiDate(1) },
-        staff.token,
-      )
-    ).commitToProduceOffer;
+    const c = await commitTo(server, staff, offer.id, 100, 150);
     await server.gqlOk(ACCEPT, { id: c.id }, farmer.token);
     const { variantId } = await variantOf(ds, supplierId, '斤');
     const r = (

@@ -7,13 +7,14 @@ import {
   ACCEPT,
   type Actor,
   COMMIT,
+  commitTo,
   cooperative,
   coordinator,
   CREATE_OFFER,
   DECLINE,
   farmerHousehold,
-  OFFERS,
   offerInput,
+  OFFERS,
   PAY,
   RECEIVE,
   shanghaiDate,
@@ -261,13 +262,7 @@ describe('produce: offer → commitment → receipt into a lot → payment → m
         farmer.token,
       )
     ).createProduceOffer;
-    const low = (
-      await server.gqlOk(
-        COMMIT,
-        { offerId: offer.id, quantity: 60, unitPrice: 180, pickupDate: shanghaiDate(1) },
-        staff.token,
-      )
-    ).commitToProduceOffer;
+    const low = await commitTo(server, staff, offer.id, 60, 180);
     expect(low).toMatchObject({ status: 'PROPOSED', belowAskingPrice: true });
     const declined = await server.gqlOk(DECLINE, { id: low.id, reason: '价格太低' }, farmer.token);
     expect(declined.declineProduceCommitment).toMatchObject({ status: 'DECLINED', declineReason: '价格太低' });
@@ -279,21 +274,9 @@ describe('produce: offer → commitment → receipt into a lot → payment → m
     });
     expectErrorCode(await server.gql(ACCEPT, { id: low.id }, farmer.token), 'INVALID_TRANSITION');
 
-    const a = (
-      await server.gqlOk(
-        COMMIT,
-        { offerId: offer.id, quantity: 100, unitPrice: 200, pickupDate: shanghaiDate(1) },
-        staff.token,
-      )
-    ).commitToProduceOffer;
+    const a = await commitTo(server, staff, offer.id, 100, 200);
     expect((await server.gqlOk(q, { id: offer.id }, farmer.token)).produceOffer.status).toBe('COMMITTED');
-    const full = (
-      await server.gqlOk(
-        COMMIT,
-        { offerId: offer.id, quantity: 1, unitPrice: 200, pickupDate: shanghaiDate(1) },
-        staff.token,
-      )
-    ).commitToProduceOffer;
+    const full = await commitTo(server, staff, offer.id, 1, 200);
     expect(full).toMatchObject({ __typename: 'OfferNotOpenError', offerStatus: 'COMMITTED' });
     await server.gqlOk(ACCEPT, { id: a.id }, farmer.token);
     expectErrorCode(
@@ -304,13 +287,7 @@ describe('produce: offer → commitment → receipt into a lot → payment → m
     const other = (
       await server.gqlOk(CREATE_OFFER, { input: offerInput({ cropName: '土豆', quantity: 50 }) }, farmer.token)
     ).createProduceOffer;
-    const p = (
-      await server.gqlOk(
-        COMMIT,
-        { offerId: other.id, quantity: 20, unitPrice: 150, pickupDate: shanghaiDate(1) },
-        staff.token,
-      )
-    ).commitToProduceOffer;
+    const p = await commitTo(server, staff, other.id, 20, 150);
     const w = await server.gqlOk(
       `mutation($id: ID!) { withdrawProduceOffer(id: $id, reason: "自家留用") { status committedQuantity commitments { id status } } }`,
       { id: other.id },
@@ -349,13 +326,7 @@ describe('produce: offer → commitment → receipt into a lot → payment → m
       'INVALID_PICKUP_DATE',
     );
     await ds.query(`UPDATE produce_offer SET available_until = $2 WHERE id = $1`, [offer.id, shanghaiDate()]);
-    const ok = (
-      await server.gqlOk(
-        COMMIT,
-        { offerId: offer.id, quantity: 1, unitPrice: 100, pickupDate: shanghaiDate() },
-        staff.token,
-      )
-    ).commitToProduceOffer;
+    const ok = await commitTo(server, staff, offer.id, 1, 100, shanghaiDate());
     expect(ok.__typename).toBe('ProduceCommitment');
   });
   it('photos from the phone: uploaded, attached to the offer as keys, served back; someone else’s key is refused', async () => {

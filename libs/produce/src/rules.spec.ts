@@ -5,16 +5,17 @@ import { createLinkageFixture } from '@bangfu/supplier';
 import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import {
   ACCEPT,
-  actor,
   type Actor,
+  actor,
   COMMIT,
+  commitTo,
   cooperative,
   coordinator,
   CREATE_OFFER,
   farmerHousehold,
   OFFER_FIELDS,
-  OFFERS,
   offerInput,
+  OFFERS,
   RECEIVE,
   shanghaiDate,
   startProduceServer,
@@ -108,13 +109,7 @@ describe('produce: over-commitment, receipts above commitment, scope, masking, e
 
   it('a receipt above the commitment is refused and writes nothing; the commitment can then be received in full', async () => {
     const offer = await newOffer({ quantity: 50 });
-    const c = (
-      await server.gqlOk(
-        COMMIT,
-        { offerId: offer.id, quantity: 40, unitPrice: 150, pickupDate: shanghaiDate(1) },
-        staff.token,
-      )
-    ).commitToProduceOffer;
+    const c = await commitTo(server, staff, offer.id, 40, 150);
     await server.gqlOk(ACCEPT, { id: c.id }, farmer.token);
     const { variantId } = await variantOf(ds, supplierId, '斤');
     const over = (
@@ -158,13 +153,7 @@ describe('produce: over-commitment, receipts above commitment, scope, masking, e
 
   it('a lot whose variant sells in another unit needs lotQuantity (1,220 斤 → 122 箱); another supplier’s lot is refused', async () => {
     const offer = await newOffer({ cropName: '黄金奈李', quantity: 1220, askingPrice: 900 });
-    const c = (
-      await server.gqlOk(
-        COMMIT,
-        { offerId: offer.id, quantity: 1220, unitPrice: 900, pickupDate: shanghaiDate(1) },
-        staff.token,
-      )
-    ).commitToProduceOffer;
+    const c = await commitTo(server, staff, offer.id, 1220, 900);
     await server.gqlOk(ACCEPT, { id: c.id }, farmer.token);
     const { variantId } = await variantOf(ds, supplierId, '箱');
     const lot = { variantId, lotNo: 'NL-2026-07', harvestedOn: shanghaiDate() };
@@ -192,13 +181,7 @@ describe('produce: over-commitment, receipts above commitment, scope, masking, e
 
   it('money is exact up to 2^53 fen and refused beyond it', async () => {
     const big = await newOffer({ quantity: 2147483647, askingPrice: 1 });
-    const c = (
-      await server.gqlOk(
-        COMMIT,
-        { offerId: big.id, quantity: 2147483647, unitPrice: 4194304, pickupDate: shanghaiDate(1) },
-        staff.token,
-      )
-    ).commitToProduceOffer;
+    const c = await commitTo(server, staff, big.id, 2147483647, 4194304);
     expect(c.amount).toBe(Number(2147483647n * 4194304n));
     expect(c.amount).toBe(9007199250546688);
     await server.gqlOk(
@@ -288,13 +271,7 @@ describe('produce: over-commitment, receipts above commitment, scope, masking, e
     expect(await nameFor(farmer.token)).toMatchObject({ headName: '田大姐', nameMasked: false });
 
     // Others cannot act for the household.
-    const c = (
-      await server.gqlOk(
-        COMMIT,
-        { offerId: offer.id, quantity: 5, unitPrice: 100, pickupDate: shanghaiDate(1) },
-        staff.token,
-      )
-    ).commitToProduceOffer;
+    const c = await commitTo(server, staff, offer.id, 5, 100);
     expectErrorCode(await server.gql(ACCEPT, { id: c.id }, neighbour.farmer.token), 'FORBIDDEN');
     expectErrorCode(await server.gql(ACCEPT, { id: c.id }, near.token), 'FORBIDDEN'); // not an assisted offer
     const customer = await actor(server, ds, Role.CUSTOMER);
@@ -317,13 +294,7 @@ describe('produce: over-commitment, receipts above commitment, scope, masking, e
       )
     ).createProduceOffer;
     expect(offer).toMatchObject({ assisted: true, householdId: row.id, villageCode: village });
-    const c = (
-      await server.gqlOk(
-        COMMIT,
-        { offerId: offer.id, quantity: 80, unitPrice: 150, pickupDate: shanghaiDate(1) },
-        staff.token,
-      )
-    ).commitToProduceOffer;
+    const c = await commitTo(server, staff, offer.id, 80, 150);
     await server.gqlOk(ACCEPT, { id: c.id }, team.token);
     const { variantId } = await variantOf(ds, supplierId, '斤');
     const lot = { variantId, lotNo: 'AS-1', harvestedOn: shanghaiDate() };

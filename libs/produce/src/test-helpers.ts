@@ -124,6 +124,18 @@ export const PAY = `mutation($receiptId: ID!, $method: ProducePaymentMethod!, $r
 export const OFFERS = `query($filter: ProduceOfferFilter, $first: Int, $after: String) {
   produceOffers(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${OFFER_FIELDS} } } } }`;
 
+/** The cooperative proposes to buy `quantity` of an offer at `unitPrice` (pick-up tomorrow unless told): the union result. */
+export async function commitTo(
+  server: TestServer,
+  staff: Actor,
+  offerId: string,
+  quantity: number,
+  unitPrice: number,
+  pickupDate = shanghaiDate(1),
+) {
+  return (await server.gqlOk(COMMIT, { offerId, quantity, unitPrice, pickupDate }, staff.token)).commitToProduceOffer;
+}
+
 export function offerInput(overrides: Record<string, unknown> = {}) {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
   const until = new Date(Date.now() + 10 * 86_400_000);
