@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MonthlyPartitionsModule } from '@bangfu/queue';
 import {
   AttributionEntry,
   AttributionHouseholdMonth,
@@ -39,6 +40,7 @@ export const ATTRIBUTION_ENTITIES = [
  * modules, so that catalog (income share on product pages) can use it without a cycle.
  */
 @Module({
+  imports: [MonthlyPartitionsModule],
   providers: [
     AttributionFactsLoader,
     AttributionWriter,

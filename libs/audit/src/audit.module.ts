@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { IdentityModule } from '@bangfu/identity';
+import { MonthlyPartitionsModule } from '@bangfu/queue';
 import { AuditChainService } from './audit-chain.service';
 import { AuditInterceptor } from './audit.interceptor';
 import { AuditJobs, AuditSchedulers } from './audit.jobs';
@@ -11,7 +12,7 @@ import { AuditPartitions } from './audit.partitions';
 
 /** The audit trail: every mutation and audited REST call writes a hash-chained event (README). */
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, MonthlyPartitionsModule],
   providers: [
     AuditService,
     AuditQueryService,

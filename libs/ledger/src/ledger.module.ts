@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MonthlyPartitionsModule } from '@bangfu/queue';
 import { IdentityModule } from '@bangfu/identity';
 import { LEDGER_CONFIG, ledgerConfigFromEnv } from './ledger.config';
 import { LedgerAccount, LedgerEntry, LedgerPosting } from './ledger.entities';
@@ -10,7 +11,7 @@ import { LedgerService } from './ledger.service';
 export const LEDGER_ENTITIES = [LedgerAccount, LedgerPosting, LedgerEntry];
 
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, MonthlyPartitionsModule],
   providers: [
     { provide: LEDGER_CONFIG, useFactory: () => ledgerConfigFromEnv(process.env) },
     LedgerService,

@@ -1,5 +1,5 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { DiscoveryService } from '@nestjs/core';
+import { Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import type { Job } from 'bullmq';
 import {
   Db,
@@ -64,3 +64,10 @@ export class PartitionSchedulers implements OnApplicationBootstrap {
     await queue.add(ENSURE_PARTITIONS_JOB, {}, { removeOnFail: 100 });
   }
 }
+
+/**
+ * Imported by every lib that owns monthly-partitioned tables (attribution, ledger, audit): the job
+ * exists in the apps that have such tables, once however many libs import it.
+ */
+@Module({ imports: [DiscoveryModule], providers: [PartitionJobs, PartitionSchedulers], exports: [PartitionJobs] })
+export class MonthlyPartitionsModule {}

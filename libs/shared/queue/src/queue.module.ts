@@ -3,7 +3,6 @@ import { DiscoveryModule } from '@nestjs/core';
 import { LeaseService } from './lease';
 import { QueueService, RUN_WORKERS, WorkerHost } from './queue';
 import { QueueAdminResolver, QueueAdminService } from './queue-admin';
-import { PartitionJobs, PartitionSchedulers } from './partitions.jobs';
 
 /** Queues for every process; workers only where runWorkers (apps/worker, or in-process in the embedded default). */
 @Global()
@@ -19,8 +18,6 @@ export class QueueModule {
         WorkerHost,
         QueueAdminService,
         QueueAdminResolver,
-        PartitionJobs,
-        PartitionSchedulers,
         { provide: RUN_WORKERS, useValue: options.runWorkers },
       ],
       exports: [QueueService, LeaseService, WorkerHost, QueueAdminService],
