@@ -35,8 +35,8 @@ async function apiProcess() {
 
 async function primary() {
   const { build } = await import('./build.mjs');
-  const { ensureSystemDeps, serviceEnv } = await import('./lib/embedded.mjs');
-  const { describeFailure, handleSignals } = await import('./lib/services.mjs');
+  const { ensureSystemDeps, serviceEnv, shutdown } = await import('./lib/embedded.mjs');
+  const { describeFailure } = await import('./lib/services.mjs');
   const say = (m) => process.stdout.write(`[bangfu] ${m}\n`);
   const count = (name, fallback) => {
     const raw = process.env[name] ?? String(fallback);
@@ -48,34 +48,16 @@ async function primary() {
   };
   const apiCount = count('API_WORKERS', 2);
   const workerCount = count('WORKERS', 1);
-  const stops = [];
   /** The running children by name (api-1, worker-1 …). */
   const children = new Map();
-  let stopping = false;
   let demoLogins;
-
-  const stopAll = async (code) => {
-    if (stopping) return;
-    stopping = true;
-    await Promise.all([...children.values()].map((c) => stopChild(c)));
-    for (const stop of stops.reverse()) {
-      try {
-        await stop();
-      } catch (e) {
-        process.stderr.write(`[bangfu] shutdown: ${e.message}\n`);
-      }
-    }
-    process.exit(code);
-  };
-  handleSignals((signal) => {
-    if (signal === 'SIGINT') say('stopping…');
-    void stopAll(0);
-  });
+  const { stops, stopAll, isStopping } = shutdown(say);
 
   try {
     ensureSystemDeps();
     if (!process.env.BANGFU_API_DIR) build();
     const env = await serviceEnv({ say, stops });
+    stops.push(() => Promise.all([...children.values()].map((c) => stopChild(c))));
     say('applying migrations…');
     execFileSync(process.execPath, [join(apiDir, 'cli.js'), 'migrate'], { env, stdio: 'inherit' });
     // Children never migrate (done above) and API processes run no queue processors (the workers do).
@@ -96,7 +78,7 @@ async function primary() {
         };
         child.once('exit', (code, signal) => {
           if (children.get(name) === child) children.delete(name);
-          if (stopping) return;
+          if (isStopping()) return;
           if (!up) return fail(new Error(`${name} exited (${signal ?? code}) before it was ready`));
           if (code === 2) {
             process.stderr.write(`[bangfu] ${name} refused its configuration: stopping\n`);
@@ -112,7 +94,7 @@ async function primary() {
     /** After a crash: at once, then every 2 s until it is up (the database may be restarting too). */
     const relaunch = (name, start, wait = 200) =>
       setTimeout(() => {
-        if (!stopping) launch(name, start).catch(() => relaunch(name, start, 2_000));
+        if (!isStopping()) launch(name, start).catch(() => relaunch(name, start, 2_000));
       }, wait);
     const forkApi = () => cluster.fork(childEnv);
     const spawnWorker = () =>

@@ -3,30 +3,12 @@
 // under .data/, loads the demo data once, and serves API + storefront.
 import { join } from 'node:path';
 import { build } from './build.mjs';
-import { ensureSystemDeps, serviceEnv, usesExternalServices } from './lib/embedded.mjs';
-import { describeFailure, handleSignals } from './lib/services.mjs';
+import { ensureSystemDeps, serviceEnv, shutdown, usesExternalServices } from './lib/embedded.mjs';
+import { describeFailure } from './lib/services.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const say = (m) => process.stdout.write(`[bangfu] ${m}\n`);
-const stops = [];
-let stopping = false;
-
-async function stopAll(code) {
-  if (stopping) return;
-  stopping = true;
-  for (const stop of stops.reverse()) {
-    try {
-      await stop();
-    } catch (e) {
-      process.stderr.write(`[bangfu] shutdown: ${e.message}\n`);
-    }
-  }
-  process.exit(code);
-}
-handleSignals((signal) => {
-  if (signal === 'SIGINT') say('stopping…');
-  void stopAll(0);
-});
+const { stops, stopAll } = shutdown(say);
 
 async function main() {
   ensureSystemDeps();

@@ -12,6 +12,7 @@ import { createUserWithRole } from '@bangfu/identity';
 import { AppModule } from '@bangfu/platform';
 import { createSupplierFixture } from '@bangfu/supplier';
 import { count, testConfig } from '@bangfu/testing';
+import { certifiedVariant } from './fixtures';
 
 /**
  * `npm run start:cluster` for real: 3 API processes on one port and 2 worker processes from the built
@@ -56,21 +57,8 @@ function pidOf(name: string): number {
   return Number(all.at(-1)![1]);
 }
 
-async function variant(supplierId: string, stock: number): Promise<string> {
-  const [product] = await ds.query(
-    `INSERT INTO product (supplier_id, title, origin_region_code, status) VALUES ($1, $2, '520621000000', 'PUBLISHED') RETURNING id`,
-    [supplierId, `梵净山翠峰茶 ${randomBytes(2).toString('hex')}`],
-  );
-  await ds.query(
-    `INSERT INTO certification (product_id, status, certificate_no, issuer, batch, valid_from, valid_to) VALUES ($1, 'CERTIFIED', $2, '贵州省农业农村厅', '2026年第一批', '2025-01-01', '2099-12-31')`,
-    [product.id, `GZ-${randomBytes(4).toString('hex')}`],
-  );
-  const [v] = await ds.query(
-    `INSERT INTO variant (product_id, sku, spec, unit, retail_price, agency_price, market_reference_price, stock_on_hand) VALUES ($1, $2, '250g', '盒', 1200, 1200, 1200, $3) RETURNING id`,
-    [product.id, `SKU-${randomBytes(5).toString('hex')}`, stock],
-  );
-  return v.id;
-}
+const variant = async (supplierId: string, stock: number) =>
+  (await certifiedVariant(ds, supplierId, { price: 1200, stock })).variantId;
 
 beforeAll(async () => {
   execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), 'api'], { cwd: root, stdio: 'inherit' });

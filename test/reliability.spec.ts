@@ -12,6 +12,7 @@ import { createUserWithRole } from '@bangfu/identity';
 import { ENTITIES } from '@bangfu/platform';
 import { createSupplierFixture } from '@bangfu/supplier';
 import { createTestDatabase } from '@bangfu/testing';
+import { certifiedVariant } from './fixtures';
 // The Stripe stand-in is test support of the payment lib, not part of its public API.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startStripeTestServer, type StripeTestServer } from '../libs/payment/src/testing/stripe-test-server';
@@ -348,23 +349,12 @@ beforeAll(async () => {
     await Promise.all(suppliers.map(async (s) => [s.supplierId, (await tokens.sign(s.admin.userId)).token])),
   );
   const variant = async (supplierId: string, price: number) => {
-    const [product] = await ds.query(
-      `INSERT INTO product (supplier_id, title, origin_region_code, status) VALUES ($1, $2, '520621000000', 'PUBLISHED') RETURNING id`,
-      [supplierId, `梵净山翠峰茶 ${randomBytes(2).toString('hex')}`],
-    );
-    await ds.query(
-      `INSERT INTO certification (product_id, status, certificate_no, issuer, batch, valid_from, valid_to) VALUES ($1, 'CERTIFIED', $2, '贵州省农业农村厅', '2026年第一批', '2025-01-01', '2099-12-31')`,
-      [product.id, `GZ-${randomBytes(4).toString('hex')}`],
-    );
-    const [v] = await ds.query(
-      `INSERT INTO variant (product_id, sku, spec, unit, retail_price, agency_price, market_reference_price, stock_on_hand) VALUES ($1, $2, '250g', '盒', $3, $3, $3, $4) RETURNING id`,
-      [product.id, `SKU-${randomBytes(5).toString('hex')}`, price, INITIAL_STOCK],
-    );
+    const made = await certifiedVariant(ds, supplierId, { price, stock: INITIAL_STOCK });
     await ds.query(
       `INSERT INTO lot (variant_id, lot_no, harvested_on, quantity, remaining) VALUES ($1, 'L1', '2025-05-01', 20, 20), ($1, 'L2', '2025-09-01', 20, 20)`,
-      [v.id],
+      [made.variantId],
     );
-    return { variantId: v.id as string, productId: product.id as string };
+    return made;
   };
   const a1 = await variant(suppliers[0].supplierId, 6800);
   const a2 = await variant(suppliers[0].supplierId, 4500);

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { killOnExit, startPostgres, startRedis } from './services.mjs';
+import { handleSignals, killOnExit, startPostgres, startRedis } from './services.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -55,4 +55,30 @@ export async function serviceEnv({ say, stops }) {
     DEMO_DATA: env.DEMO_DATA ?? 'true',
     STORAGE_DIR: env.STORAGE_DIR ?? join(data, 'uploads'),
   });
+}
+
+/**
+ * Orderly shutdown for the start scripts: `stops` are run newest first (the API before the servers it
+ * uses), once, by SIGINT/SIGTERM or `stopAll(code)`, then the process exits with `code`.
+ */
+export function shutdown(say) {
+  const stops = [];
+  let stopping = false;
+  const stopAll = async (code) => {
+    if (stopping) return;
+    stopping = true;
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (e) {
+        process.stderr.write(`[bangfu] shutdown: ${e.message}\n`);
+      }
+    }
+    process.exit(code);
+  };
+  handleSignals((signal) => {
+    if (signal === 'SIGINT') say('stopping…');
+    void stopAll(0);
+  });
+  return { stops, stopAll, isStopping: () => stopping };
 }
