@@ -4,13 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { Role } from '@bangfu/core';
-import { CATALOG_ENTITIES, CatalogModule, MAX_DOCUMENT_BYTES } from '@bangfu/catalog';
-import { createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { createLinkageFixture, createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
-import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
-import { CERTIFICATION_ENTITIES, CertificationModule } from './certification.module';
+import { MAX_DOCUMENT_BYTES } from '@bangfu/catalog';
+import { createUserWithRole } from '@bangfu/identity';
+import { createLinkageFixture, createSupplierFixture } from '@bangfu/supplier';
+import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import { insertProductFixture } from './fixtures';
+import { firstVillage, startCertificationServer } from './test-helpers';
 
 const storageDir = mkdtempSync(join(tmpdir(), 'bangfu-cert-docs-'));
 let server: TestServer;
@@ -48,20 +47,8 @@ const login = async (role: Role, regionPrefix?: string) => {
 
 beforeAll(async () => {
   process.env.STORAGE_DIR = storageDir;
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule],
-    entities: [
-      ...REGION_ENTITIES,
-      ...IDENTITY_ENTITIES,
-      ...SUPPLIER_ENTITIES,
-      ...CATALOG_ENTITIES,
-      ...CERTIFICATION_ENTITIES,
-    ],
-  });
-  ds = server.app.get(DataSource);
-  const [{ code: village }] = await ds.query(
-    `SELECT code FROM region WHERE code LIKE '520621%' AND level = 5 ORDER BY code LIMIT 1`,
-  );
+  ({ server, ds } = await startCertificationServer());
+  const village = await firstVillage(ds);
   const s = await createSupplierFixture(ds, {});
   await createLinkageFixture(ds, { supplierId: s.supplierId, villageCode: village });
   supplier = await server.login(s.admin.email, s.admin.password);

@@ -1,24 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { RequestContext, Role } from '@bangfu/core';
-import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
-import { createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
+import { createUserWithRole } from '@bangfu/identity';
 import { QueueService } from '@bangfu/queue';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import {
-  createLinkageFixture,
-  createSupplierFixture,
-  SUPPLIER_ENTITIES,
-  SupplierModule,
-  SupplierStatus,
-} from '@bangfu/supplier';
-import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
+import { createLinkageFixture, createSupplierFixture, SupplierStatus } from '@bangfu/supplier';
+import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import { CertificationExpiryJob, EXPIRY_JOB_NAME, EXPIRY_SCHEDULER_ID } from './certification-expiry.job';
 import { CertificationStatus } from './certification.entities';
-import { CERTIFICATION_ENTITIES, CertificationModule } from './certification.module';
 import { CertificationService } from './certification.service';
 import { shanghaiDate } from './dates';
 import { addDays, insertCertificationFixture, insertProductFixture } from './fixtures';
+import { firstVillage, startCertificationServer } from './test-helpers';
 
 let server: TestServer;
 let ds: DataSource;
@@ -88,20 +80,8 @@ async function verifiedCertification(s: Supplier = supplierA): Promise<{ product
 }
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule],
-    entities: [
-      ...REGION_ENTITIES,
-      ...IDENTITY_ENTITIES,
-      ...SUPPLIER_ENTITIES,
-      ...CATALOG_ENTITIES,
-      ...CERTIFICATION_ENTITIES,
-    ],
-  });
-  ds = server.app.get(DataSource);
-  [{ code: village }] = await ds.query(
-    `SELECT code FROM region WHERE code LIKE '520621%' AND level = 5 ORDER BY code LIMIT 1`,
-  );
+  ({ server, ds } = await startCertificationServer());
+  village = await firstVillage(ds);
   admin = await login(Role.PLATFORM_ADMIN);
   coordinator = await login(Role.COORDINATOR, '520621');
   farCoordinator = await login(Role.COORDINATOR, '610724');

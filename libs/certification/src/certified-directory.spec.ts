@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
-import { IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
-import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
+import { createSupplierFixture } from '@bangfu/supplier';
+import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import { CertificationStatus } from './certification.entities';
-import { CERTIFICATION_ENTITIES, CertificationModule } from './certification.module';
 import { csvText } from '@bangfu/core';
 import { shanghaiDate } from './dates';
 import { addDays, insertCertificationFixture, insertProductFixture } from './fixtures';
+import { firstVillage, startCertificationServer } from './test-helpers';
 
 let server: TestServer;
 let ds: DataSource;
@@ -63,20 +60,8 @@ function parseCsv(text: string): string[][] {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule],
-    entities: [
-      ...REGION_ENTITIES,
-      ...IDENTITY_ENTITIES,
-      ...SUPPLIER_ENTITIES,
-      ...CATALOG_ENTITIES,
-      ...CERTIFICATION_ENTITIES,
-    ],
-  });
-  ds = server.app.get(DataSource);
-  [{ code: jiangkouVillage }] = await ds.query(
-    `SELECT code FROM region WHERE code LIKE '520621%' AND level = 5 ORDER BY code LIMIT 1`,
-  );
+  ({ server, ds } = await startCertificationServer());
+  jiangkouVillage = await firstVillage(ds);
   tongren = (await createSupplierFixture(ds, { countyCode: '520621000000', name: '江口县梵净山茶叶专业合作社' }))
     .supplierId;
   hanzhong = (await createSupplierFixture(ds, { countyCode: '610724000000', name: '西乡县食用菌家庭农场' })).supplierId;
