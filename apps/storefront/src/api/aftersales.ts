@@ -1,8 +1,8 @@
 // After-sales (售后): ratings, complaints (photos over REST), scorecards and suspension proposals.
 import type { ResultOf } from '../lib/graphql';
 import { graphql } from './generated';
-import { CLIENT_CODES, RequestError } from '../lib/graphql';
-import { api } from './client';
+import { RequestError } from '../lib/graphql';
+import { postFile, restFetch } from './rest';
 
 import type { ComplaintFieldsFragment, ComplaintKind } from './generated/graphql';
 export type { ComplaintKind, ComplaintRemedy, ComplaintStatus } from './generated/graphql';
@@ -191,48 +191,17 @@ export function checkPhotoFile(file: { type: string; size: number }): 'type' | '
   return null;
 }
 
-function authHeaders(): Record<string, string> {
-  const token = api.tokens.get();
-  return token ? { authorization: `Bearer ${token}` } : {};
-}
-
-async function errorOf(res: Response): Promise<RequestError> {
-  let body: { error?: { code?: unknown; message?: unknown } } | null = null;
-  try {
-    body = await res.json();
-  } catch {
-    /* not JSON */
-  }
-  const code =
-    typeof body?.error?.code === 'string'
-      ? body.error.code
-      : res.status >= 502
-        ? CLIENT_CODES.NETWORK
-        : CLIENT_CODES.UNKNOWN;
-  return new RequestError(code, typeof body?.error?.message === 'string' ? body.error.message : `HTTP ${res.status}`);
-}
-
 export async function uploadComplaintPhoto(complaintId: string, file: File): Promise<ComplaintPhotoData> {
   const problem = checkPhotoFile(file);
   if (problem === 'size') throw new RequestError('IMAGE_TOO_LARGE', `${file.size} > ${MAX_PHOTO_BYTES}`);
   if (problem) throw new RequestError('INVALID_IMAGE_TYPE', file.type || 'empty');
-  let res: Response;
-  try {
-    res = await fetch(`/files/complaints/${encodeURIComponent(complaintId)}/photos`, {
-      method: 'POST',
-      headers: { ...authHeaders(), 'content-type': file.type, accept: 'application/json' },
-      body: file,
-    });
-  } catch (e) {
-    throw new RequestError(CLIENT_CODES.NETWORK, e instanceof Error ? e.message : String(e));
-  }
-  if (!res.ok) throw await errorOf(res);
-  return (await res.json()) as ComplaintPhotoData;
+  return postFile<ComplaintPhotoData>(`/files/complaints/${encodeURIComponent(complaintId)}/photos`, file, {
+    named: false,
+  });
 }
 
 /** A photo as a blob URL (the route wants the bearer token, which an <img src> cannot send). */
 export async function complaintPhotoBlobUrl(url: string): Promise<string> {
-  const res = await fetch(url, { headers: authHeaders() });
-  if (!res.ok) throw await errorOf(res);
+  const res = await restFetch(url);
   return URL.createObjectURL(await res.blob());
 }

@@ -154,6 +154,41 @@ export const ORDER_DETAIL = graphql(`
   }
 `);
 
+// Why a cart's line cannot be ordered, in an order and in a purchase request alike (procurement.ts).
+export const INSUFFICIENT_STOCK = graphql(`
+  fragment InsufficientStock on InsufficientStockError {
+    code
+    message
+    variantId
+    requested
+    available
+  }
+`);
+export const PRODUCT_UNAVAILABLE = graphql(`
+  fragment ProductUnavailable on ProductUnavailableError {
+    code
+    message
+    variantId
+    reason
+  }
+`);
+export const CERTIFICATION_INVALID = graphql(`
+  fragment CertificationInvalid on CertificationInvalidError {
+    code
+    message
+    variantId
+    productId
+    certificationStatus
+  }
+`);
+export const INVALID_ORDER_INPUT = graphql(`
+  fragment InvalidOrderInput on InvalidOrderInputError {
+    code
+    message
+    field
+  }
+`);
+
 export const PLACE_ORDER = graphql(`
   mutation PlaceOrder($input: PlaceOrderInput!) {
     placeOrder(input: $input) {
@@ -162,31 +197,10 @@ export const PLACE_ORDER = graphql(`
         id
         orderNo
       }
-      ... on InsufficientStockError {
-        code
-        message
-        variantId
-        requested
-        available
-      }
-      ... on ProductUnavailableError {
-        code
-        message
-        variantId
-        reason
-      }
-      ... on CertificationInvalidError {
-        code
-        message
-        variantId
-        productId
-        certificationStatus
-      }
-      ... on InvalidOrderInputError {
-        code
-        message
-        field
-      }
+      ...InsufficientStock
+      ...ProductUnavailable
+      ...CertificationInvalid
+      ...InvalidOrderInput
       ... on PurchaseRequestRequiredError {
         code
         message

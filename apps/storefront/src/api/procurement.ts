@@ -201,31 +201,10 @@ export const SUBMIT_PURCHASE_REQUEST = graphql(`
       ... on PurchaseRequest {
         ...PurchaseRequestFields
       }
-      ... on InsufficientStockError {
-        code
-        message
-        variantId
-        requested
-        available
-      }
-      ... on ProductUnavailableError {
-        code
-        message
-        variantId
-        reason
-      }
-      ... on CertificationInvalidError {
-        code
-        message
-        variantId
-        productId
-        certificationStatus
-      }
-      ... on InvalidOrderInputError {
-        code
-        message
-        field
-      }
+      ...InsufficientStock
+      ...ProductUnavailable
+      ...CertificationInvalid
+      ...InvalidOrderInput
     }
   }
 `);

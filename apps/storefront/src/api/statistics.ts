@@ -3,8 +3,6 @@
 // and saved from a blob rather than linked.
 import type { ResultOf } from '../lib/graphql';
 import { graphql } from './generated';
-import { CLIENT_CODES, RequestError } from '../lib/graphql';
-import { api } from './client';
 
 import type { SalesFiguresFieldsFragment, SalesGroupBy, StatsSide } from './generated/graphql';
 export type { SalesGroupBy, StatsSide } from './generated/graphql';
@@ -136,51 +134,4 @@ export function exportUrl(kind: ExportKind, format: 'csv' | 'xlsx', params: Reco
   return `/api/exports/${kind}.${format}?${new URLSearchParams(params)}`;
 }
 
-/** The file name the server gave (RFC 6266 `filename*` first), or the fallback. */
-export function dispositionFileName(header: string | null, fallback: string): string {
-  if (!header) return fallback;
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
-  if (star) {
-    try {
-      return decodeURIComponent(star[1].trim());
-    } catch {
-      /* fall through to the plain name */
-    }
-  }
-  const plain = /filename="?([^";]+)"?/i.exec(header);
-  return plain ? plain[1] : fallback;
-}
-
-/** Fetches an export with the bearer token (a plain link cannot send it) and saves it under the server's name. */
-export async function downloadExport(url: string, fallbackName: string): Promise<void> {
-  const token = api.tokens.get();
-  let res: Response;
-  try {
-    res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  } catch (e) {
-    throw new RequestError(CLIENT_CODES.NETWORK, e instanceof Error ? e.message : String(e));
-  }
-  if (!res.ok) {
-    let body: { error?: { code?: unknown; message?: unknown } } | null = null;
-    try {
-      body = await res.json();
-    } catch {
-      /* not JSON */
-    }
-    const code =
-      typeof body?.error?.code === 'string'
-        ? body.error.code
-        : res.status >= 502
-          ? CLIENT_CODES.NETWORK
-          : CLIENT_CODES.UNKNOWN;
-    throw new RequestError(code, typeof body?.error?.message === 'string' ? body.error.message : `HTTP ${res.status}`);
-  }
-  const href = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = dispositionFileName(res.headers.get('content-disposition'), fallbackName);
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 60_000);
-}
+export { downloadExport } from './rest';

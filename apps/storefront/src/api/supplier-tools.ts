@@ -2,8 +2,7 @@
 // product gallery (upload over REST, reorder, delete) and documents on a certification application.
 import type { ResultOf } from '../lib/graphql';
 import { graphql } from './generated';
-import { CLIENT_CODES, RequestError } from '../lib/graphql';
-import { api } from './client';
+import { postFile, restFetch } from './rest';
 
 import type { EditableProductFragment, SupplierOrderTab } from './generated/graphql';
 export type { UpdateVariantInput } from './generated/graphql';
@@ -142,58 +141,24 @@ export const CERTIFICATION_DOCUMENTS = graphql(`
 `);
 // ── raw uploads (REST: the bytes are not GraphQL) ────────────────────────────────
 
-async function errorOf(res: Response): Promise<RequestError> {
-  let body: { error?: { code?: unknown; message?: unknown } } | null = null;
-  try {
-    body = await res.json();
-  } catch {
-    /* not JSON */
-  }
-  const code =
-    typeof body?.error?.code === 'string'
-      ? body.error.code
-      : res.status >= 502
-        ? CLIENT_CODES.NETWORK
-        : CLIENT_CODES.UNKNOWN;
-  return new RequestError(code, typeof body?.error?.message === 'string' ? body.error.message : `HTTP ${res.status}`);
-}
-
-function authHeaders(): Record<string, string> {
-  const token = api.tokens.get();
-  return token ? { authorization: `Bearer ${token}` } : {};
-}
-
-async function postFile<T>(path: string, file: File): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: 'POST',
-      headers: {
-        ...authHeaders(),
-        'content-type': file.type || 'application/octet-stream',
-        'x-file-name': encodeURIComponent(file.name),
-        accept: 'application/json',
-      },
-      body: file,
-    });
-  } catch (e) {
-    throw new RequestError(CLIENT_CODES.NETWORK, e instanceof Error ? e.message : String(e));
-  }
-  if (!res.ok) throw await errorOf(res);
-  return (await res.json()) as T;
-}
-
 export const uploadProductImage = (productId: string, file: File) =>
-  postFile<{ id: string; url: string }>(`/files/products/${encodeURIComponent(productId)}/images`, file);
+  postFile<{ id: string; url: string }>(`/files/products/${encodeURIComponent(productId)}/images`, file, {
+    contentType: file.type || 'application/octet-stream',
+  });
 export const uploadCertificationDocument = (certificationId: string, file: File) =>
-  postFile<{ id: string; url: string }>(`/files/certifications/${encodeURIComponent(certificationId)}/documents`, file);
+  postFile<{ id: string; url: string }>(
+    `/files/certifications/${encodeURIComponent(certificationId)}/documents`,
+    file,
+    {
+      contentType: file.type || 'application/octet-stream',
+    },
+  );
 
 /** Opens a document in a new tab: the route wants the bearer token, so a plain link cannot fetch it. */
 export async function openProtectedFile(url: string): Promise<void> {
   const opened = window.open('', '_blank');
   try {
-    const res = await fetch(url, { headers: authHeaders() });
-    if (!res.ok) throw await errorOf(res);
+    const res = await restFetch(url);
     const href = URL.createObjectURL(await res.blob());
     if (opened) opened.location.href = href;
     else window.location.href = href;

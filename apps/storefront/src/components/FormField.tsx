@@ -57,3 +57,19 @@ export function IdentifierField(input: ComponentProps<'input'>) {
     />
   );
 }
+
+/** A labelled textarea for react-hook-form, with the field's problem below it (see TextField). */
+export function TextAreaField({
+  label,
+  error,
+  ...input
+}: ComponentProps<'textarea'> & { label: ReactNode; error?: FieldError }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} aria-invalid={!!error} aria-describedby={error ? `${id}-problem` : undefined} {...input} />
+      <FieldProblem error={error} id={`${id}-problem`} />
+    </div>
+  );
+}

@@ -10,6 +10,7 @@ import {
   grantRoleSchema,
   newProductSchema,
   offerFormSchema,
+  purchaseRequestSchema,
   resetPasswordSchema,
   shipFormSchema,
   signUpSchema,
@@ -293,6 +294,18 @@ describe('reserved-share filing form', () => {
   });
 });
 
+describe('purchase request form', () => {
+  it('needs a reason, trimmed, and passes channel and terms through', () => {
+    const r = purchaseRequestSchema.safeParse({ channelId: '', terms: 'PREPAID', justification: ' 接待用茶 ' });
+    expect(r.success && r.data).toEqual({ channelId: '', terms: 'PREPAID', justification: '接待用茶' });
+    expect(
+      problems(purchaseRequestSchema.safeParse({ channelId: 'c', terms: 'PREPAID', justification: '  ' })),
+    ).toEqual({
+      justification: 'form.problem.required',
+    });
+  });
+});
+
 describe('zod under the Content-Security-Policy', () => {
   it('builds schemas without probing eval (jitless), which the policy would report on every page', () => {
     expect(z.config().jitless).toBe(true);
@@ -305,6 +318,7 @@ describe('messages', () => {
       signUpSchema.safeParse({ identifier: 'x'.repeat(300), displayName: '', password: 'x'.repeat(300), confirm: '' }),
       resetPasswordSchema.safeParse({ token: '', password: '', confirm: 'x' }),
       changePasswordSchema.safeParse({ current: '', password: PASSWORD, confirm: 'x' }),
+      purchaseRequestSchema.safeParse({ channelId: '', terms: 'PREPAID', justification: 'x'.repeat(1001) }),
       addressFormSchema.safeParse({
         recipient: 'x'.repeat(51),
         phone: '',

@@ -2,7 +2,7 @@
 // the reader's language (components/FormField.tsx) and a language switch retranslates it. The rules are the
 // server's (it checks again and answers with codes); they live here so they can be unit-tested without a DOM.
 import { z } from './zod';
-import type { CanteenMode, OrganizationKind, Role } from '../api/generated/graphql';
+import type { CanteenMode, OrganizationKind, PurchaseTerms, Role } from '../api/generated/graphql';
 import type { MessageKey } from '../i18n/translate';
 import { type AddressProblem, checkAddress } from './address';
 import { parsePercentToBps } from './agency';
@@ -129,6 +129,13 @@ export const offerFormSchema = z
     availableFrom: from,
     availableUntil: until,
   }));
+
+/** 采购申请: the channel (empty: the default one), payment terms and why the unit buys. */
+export const purchaseRequestSchema = z.object({
+  channelId: z.string(),
+  terms: z.string().transform((v) => v as PurchaseTerms),
+  justification: text(1000),
+});
 
 /** A role to grant: the organisation its kind needs, a 2–12 digit region prefix for regional roles. */
 export const roleChoiceSchema = z

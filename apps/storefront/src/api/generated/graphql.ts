@@ -1535,6 +1535,14 @@ export type OrderSummaryFieldsFragment = { id: string, orderNo: string, status: 
 
 export type OrderDetailFieldsFragment = { paymentDeadlineExtended: boolean, invoiceNo: string | null, paidAt: string | null, deliveredAt: string | null, acceptedAt: string | null, settledAt: string | null, cancelledAt: string | null, id: string, orderNo: string, status: OrderStatus, buyerKind: BuyerKind, buyerUserId: string, buyerOrgId: string | null, channelId: string, paymentMode: PaymentMode, totalAmount: number, paidAmount: number, refundedAmount: number, paymentDueAt: string | null, wholeOrderVisible: boolean, createdAt: string, history: Array<{ id: string, fromStatus: OrderStatus | null, toStatus: OrderStatus, actorKind: OrderActorKind, reason: string | null, createdAt: string }>, documents: Array<{ id: string, orderId: string, storageKey: string, contentType: string, sizeBytes: number, fileName: string | null, inAcceptance: boolean, createdAt: string, url: string }>, payments: Array<{ id: string, provider: PaymentProvider, method: PaymentMethod, status: PaymentStatus, amount: number, reference: string | null, paidAt: string | null, confirmedAt: string | null, rejectedReason: string | null, createdAt: string }>, supplierOrders: Array<{ id: string, orderId: string, supplierId: string, status: SupplierOrderStatus, subtotal: number, carrier: string | null, trackingNo: string | null, shippedAt: string | null, deliveredAt: string | null, deliveryProof: string | null, lines: Array<{ id: string, variantId: string, productId: string, productTitle: string, sku: string, spec: string, unit: string, priceKind: PriceKind, unitPrice: number, quantity: number, lineTotal: number, refundedAmount: number, certified: boolean, certificationStatus: LineCertificationStatus, certificateNo: string | null, allocations: Array<{ id: string, lotId: string | null, quantity: number }> }>, history: Array<{ id: string, fromStatus: SupplierOrderStatus | null, toStatus: SupplierOrderStatus, actorKind: OrderActorKind, reason: string | null, createdAt: string }> }> };
 
+export type InsufficientStockFragment = { code: ErrorCode, message: string, variantId: string, requested: number, available: number };
+
+export type ProductUnavailableFragment = { code: ErrorCode, message: string, variantId: string, reason: ProductUnavailableReason };
+
+export type CertificationInvalidFragment = { code: ErrorCode, message: string, variantId: string, productId: string, certificationStatus: LineCertificationStatus };
+
+export type InvalidOrderInputFragment = { code: ErrorCode, message: string, field: string | null };
+
 export type PlaceOrderMutationVariables = Exact<{
   input: PlaceOrderInput;
 }>;
@@ -2612,6 +2620,39 @@ fragment OrderSummaryFields on Order {
     ...SupplierOrderFields
   }
 }`, {"fragmentName":"OrderDetailFields"}) as unknown as TypedDocumentString<OrderDetailFieldsFragment, unknown>;
+export const InsufficientStockFragmentDoc = new TypedDocumentString(`
+    fragment InsufficientStock on InsufficientStockError {
+  code
+  message
+  variantId
+  requested
+  available
+}
+    `, {"fragmentName":"InsufficientStock"}) as unknown as TypedDocumentString<InsufficientStockFragment, unknown>;
+export const ProductUnavailableFragmentDoc = new TypedDocumentString(`
+    fragment ProductUnavailable on ProductUnavailableError {
+  code
+  message
+  variantId
+  reason
+}
+    `, {"fragmentName":"ProductUnavailable"}) as unknown as TypedDocumentString<ProductUnavailableFragment, unknown>;
+export const CertificationInvalidFragmentDoc = new TypedDocumentString(`
+    fragment CertificationInvalid on CertificationInvalidError {
+  code
+  message
+  variantId
+  productId
+  certificationStatus
+}
+    `, {"fragmentName":"CertificationInvalid"}) as unknown as TypedDocumentString<CertificationInvalidFragment, unknown>;
+export const InvalidOrderInputFragmentDoc = new TypedDocumentString(`
+    fragment InvalidOrderInput on InvalidOrderInputError {
+  code
+  message
+  field
+}
+    `, {"fragmentName":"InvalidOrderInput"}) as unknown as TypedDocumentString<InvalidOrderInputFragment, unknown>;
 export const SupplierNameFragmentDoc = new TypedDocumentString(`
     fragment SupplierName on Supplier {
   id
@@ -4314,38 +4355,41 @@ export const PlaceOrderDocument = new TypedDocumentString(`
       id
       orderNo
     }
-    ... on InsufficientStockError {
-      code
-      message
-      variantId
-      requested
-      available
-    }
-    ... on ProductUnavailableError {
-      code
-      message
-      variantId
-      reason
-    }
-    ... on CertificationInvalidError {
-      code
-      message
-      variantId
-      productId
-      certificationStatus
-    }
-    ... on InvalidOrderInputError {
-      code
-      message
-      field
-    }
+    ...InsufficientStock
+    ...ProductUnavailable
+    ...CertificationInvalid
+    ...InvalidOrderInput
     ... on PurchaseRequestRequiredError {
       code
       message
     }
   }
 }
-    `) as unknown as TypedDocumentString<PlaceOrderMutation, PlaceOrderMutationVariables>;
+    fragment InsufficientStock on InsufficientStockError {
+  code
+  message
+  variantId
+  requested
+  available
+}
+fragment ProductUnavailable on ProductUnavailableError {
+  code
+  message
+  variantId
+  reason
+}
+fragment CertificationInvalid on CertificationInvalidError {
+  code
+  message
+  variantId
+  productId
+  certificationStatus
+}
+fragment InvalidOrderInput on InvalidOrderInputError {
+  code
+  message
+  field
+}`) as unknown as TypedDocumentString<PlaceOrderMutation, PlaceOrderMutationVariables>;
 export const OrdersDocument = new TypedDocumentString(`
     query Orders($filter: OrderFilter, $first: Int, $after: String) {
   orders(filter: $filter, first: $first, after: $after) {
@@ -6139,34 +6183,38 @@ export const SubmitPurchaseRequestDocument = new TypedDocumentString(`
     ... on PurchaseRequest {
       ...PurchaseRequestFields
     }
-    ... on InsufficientStockError {
-      code
-      message
-      variantId
-      requested
-      available
-    }
-    ... on ProductUnavailableError {
-      code
-      message
-      variantId
-      reason
-    }
-    ... on CertificationInvalidError {
-      code
-      message
-      variantId
-      productId
-      certificationStatus
-    }
-    ... on InvalidOrderInputError {
-      code
-      message
-      field
-    }
+    ...InsufficientStock
+    ...ProductUnavailable
+    ...CertificationInvalid
+    ...InvalidOrderInput
   }
 }
-    fragment PurchaseRequestFields on PurchaseRequest {
+    fragment InsufficientStock on InsufficientStockError {
+  code
+  message
+  variantId
+  requested
+  available
+}
+fragment ProductUnavailable on ProductUnavailableError {
+  code
+  message
+  variantId
+  reason
+}
+fragment CertificationInvalid on CertificationInvalidError {
+  code
+  message
+  variantId
+  productId
+  certificationStatus
+}
+fragment InvalidOrderInput on InvalidOrderInputError {
+  code
+  message
+  field
+}
+fragment PurchaseRequestFields on PurchaseRequest {
   id
   requestNo
   orgId

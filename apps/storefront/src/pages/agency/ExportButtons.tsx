@@ -1,5 +1,5 @@
 import './agency-print.css';
-import { downloadExport } from '../../api/exports';
+import { downloadExport } from '../../api/rest';
 import { ErrorNotice } from '../../components/Feedback';
 import { type MessageKey, useI18n } from '../../i18n';
 import { useAction } from '../../lib/use-action';

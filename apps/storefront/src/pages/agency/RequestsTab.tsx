@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import { CHECKOUT_CHANNELS, defaultChannel } from '../../api/ordering';
 import {
@@ -11,6 +11,7 @@ import {
 import type { PurchaseTerms } from '../../api/generated/graphql';
 import { CartGroups } from '../../components/CartGroups';
 import { ErrorNotice, Loading } from '../../components/Feedback';
+import { TextAreaField } from '../../components/FormField';
 import { SelectField } from '../../components/SelectField';
 import { StatusChip } from '../../components/StatusChip';
 import { translateOr, useI18n } from '../../i18n';
@@ -23,6 +24,8 @@ import { useAction } from '../../lib/use-action';
 import { useConnection } from '../../lib/use-connection';
 import { usePricedCart } from '../../lib/use-priced-cart';
 import { useQuery } from '../../lib/use-query';
+import { purchaseRequestSchema } from '../../lib/forms';
+import { useZodForm } from '../../lib/use-zod-form';
 import { PrintableButton, ProcurementError } from './shared';
 import { LoadMore } from '../../components/ListStatus';
 
@@ -87,12 +90,10 @@ export function SubmitFromCart({
   onSubmitted: (r: PurchaseRequestData) => void;
 }) {
   const { t } = useI18n();
-  const id = useId();
   const pc = usePricedCart();
   const channels = useQuery(CHECKOUT_CHANNELS);
-  const [channelId, setChannelId] = useState<string | null>(null);
-  const [justification, setJustification] = useState('');
-  const [terms, setTerms] = useState<string>('ON_DELIVERY');
+  const form = useZodForm(purchaseRequestSchema, { channelId: '', terms: 'ON_DELIVERY', justification: '' });
+  const channelId = form.watch('channelId');
   // One key per basket attempt: a double click or a retry returns the same request.
   const [key, setKey] = useState(() => newIdempotencyKey());
   const forUnit = pc.buyerOrgId === orgId;
@@ -108,17 +109,10 @@ export function SubmitFromCart({
     { skip: !forUnit || lines.length === 0 || !pc.ready },
   );
 
-  const submit = useAction(async () => {
+  const submit = useAction(async ({ terms, justification }: { terms: PurchaseTerms; justification: string }) => {
     if (!channel) return;
     const data = await api.request(SUBMIT_PURCHASE_REQUEST, {
-      input: {
-        buyerOrgId: orgId,
-        channelId: channel.id,
-        lines,
-        justification: justification.trim(),
-        terms: terms as PurchaseTerms,
-        idempotencyKey: `pr-${key}`,
-      },
+      input: { buyerOrgId: orgId, channelId: channel.id, lines, justification, terms, idempotencyKey: `pr-${key}` },
     });
     const answer = data.submitPurchaseRequest;
     if (answer.__typename !== 'PurchaseRequest' || !('requestNo' in answer)) {
@@ -126,15 +120,14 @@ export function SubmitFromCart({
       throw new RequestError(refusal.code ?? answer.__typename, refusal.message ?? '');
     }
     pc.remove(lines.map((l) => l.variantId));
-    setJustification('');
+    form.setValue('justification', '');
     setKey(newIdempotencyKey());
     onSubmitted(answer);
   });
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (justification.trim() && lines.length) void submit.run();
-  };
+  const onSubmit = form.handleSubmit((v) => {
+    if (lines.length) void submit.run(v);
+  });
 
   if (!forUnit || pc.cart.lines.length === 0) {
     return (
@@ -148,7 +141,7 @@ export function SubmitFromCart({
   }
 
   return (
-    <form className="stack" onSubmit={onSubmit} data-testid="request-form">
+    <form className="stack" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="request-form">
       {!pc.ready ? <Loading /> : <CartGroups priced={pc.priced} editable={false} />}
       <ErrorNotice error={pc.error} onRetry={pc.reload} />
       {preview.data && (
@@ -173,7 +166,7 @@ export function SubmitFromCart({
       <SelectField
         label={t('checkout.channelLabel')}
         value={channel?.id ?? ''}
-        onChange={(e) => setChannelId(e.target.value)}
+        onChange={(e) => form.setValue('channelId', e.target.value)}
       >
         {active.map((c) => (
           <option key={c.id} value={c.id}>
@@ -181,31 +174,27 @@ export function SubmitFromCart({
           </option>
         ))}
       </SelectField>
-      <SelectField label={t('agency.request.terms')} value={terms} onChange={(e) => setTerms(e.target.value)}>
+      <SelectField label={t('agency.request.terms')} {...form.register('terms')}>
         {PURCHASE_TERMS.map((x) => (
           <option key={x} value={x}>
             {translateOr(t, `terms.${x}`, x)}
           </option>
         ))}
       </SelectField>
-      <label className="field" htmlFor={`${id}-why`}>
-        <span>{t('agency.request.justification')}</span>
-        <textarea
-          id={`${id}-why`}
-          rows={3}
-          required
-          maxLength={1000}
-          value={justification}
-          onChange={(e) => setJustification(e.target.value)}
-        />
-      </label>
+      <TextAreaField
+        label={t('agency.request.justification')}
+        rows={3}
+        maxLength={1000}
+        error={form.formState.errors.justification}
+        {...form.register('justification')}
+      />
       <ProcurementError error={submit.error} />
       <div className="form-actions">
         <button
           type="submit"
           className="button button-primary"
           data-testid="submit-request"
-          disabled={submit.busy || !justification.trim() || !channel || !pc.ready}
+          disabled={submit.busy || !channel || !pc.ready}
         >
           {submit.busy ? t('form.submitting') : t('agency.request.submit')}
         </button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileNameOf } from './exports';
+import { fileNameOf } from './rest';
 
 describe('export file names', () => {
   it('prefers the UTF-8 name, then the plain one, then the fallback', () => {
