@@ -574,6 +574,9 @@ async function main() {
       `SELECT count(*), sum(o2) FROM stats_cube WHERE side = 'O' AND grp = 'A' AND gran = 'M' AND period >= '${FROM}-01' AND period < '2027-01-01' AND region_code LIKE '${prefix}%'`,
       `SELECT count(DISTINCT buyer_key) FROM stats_buyer WHERE side = 'O' AND grp = 'A' AND lvl = 2 AND prefix = '${prefix}' AND year = 2026 AND bit_count(days) > 0`,
       `SELECT rpad(prefix, 12, '0'), count(DISTINCT buyer_key) FROM stats_buyer WHERE side = 'O' AND grp = 'A' AND lvl = 4 AND prefix LIKE '${prefix}%' AND year = 2026 AND bit_count(days) > 0 GROUP BY 1`,
+      // REGION's per-city buyers as salesStats reads them for whole months (stats_buyer_month).
+      `SELECT k, sum(bit_count(bits)) FROM (SELECT rpad(prefix, 12, '0') AS k, chunk, bit_or(bits) AS bits FROM stats_buyer_month
+         WHERE side = 'O' AND grp = 'A' AND lvl = 4 AND prefix LIKE '${prefix}%' AND month >= '${FROM}-01' AND month < '2027-01-01' GROUP BY 1, 2) c GROUP BY 1`,
     ]) {
       console.log((await sql(`EXPLAIN (ANALYZE, BUFFERS) ${stmt}`)).map((r) => r['QUERY PLAN']).join('\n'));
     }
