@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { COMPLAINTS, type ComplaintData, type ComplaintStatus } from '../../api/aftersales';
+import type { ComplaintStatus } from '../../api/aftersales';
 import { RequireRole } from '../../components/Guard';
 import { SelectField } from '../../components/SelectField';
 import { useI18n } from '../../i18n';
-import { useQuery } from '../../lib/use-query';
 import { ComplaintCard } from './ComplaintCard';
+import { useComplaints } from './use-complaints';
 import { ListStatus } from '../../components/ListStatus';
 
 const STATUSES: ComplaintStatus[] = ['ANSWERED', 'OPEN', 'UPHELD', 'REJECTED'];
@@ -13,22 +13,7 @@ const STATUSES: ComplaintStatus[] = ['ANSWERED', 'OPEN', 'UPHELD', 'REJECTED'];
 function Complaints() {
   const { t } = useI18n();
   const [status, setStatus] = useState<ComplaintStatus | ''>('');
-  const { data, error, loading, reload, setData } = useQuery(COMPLAINTS, {
-    filter: status ? { status } : {},
-    first: 100,
-  });
-  const rows = data?.complaints.edges.map((e) => e.node) ?? [];
-  const replace = (c: ComplaintData) =>
-    setData((d) =>
-      d
-        ? {
-            complaints: {
-              ...d.complaints,
-              edges: d.complaints.edges.map((e) => (e.node.id === c.id ? { node: c } : e)),
-            },
-          }
-        : d,
-    );
+  const { data, error, loading, reload, rows, replace } = useComplaints(status ? { status } : {});
   return (
     <div className="container page-body portal">
       <div className="portal-head">

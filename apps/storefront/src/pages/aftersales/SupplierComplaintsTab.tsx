@@ -1,29 +1,13 @@
-import { COMPLAINTS, type ComplaintData } from '../../api/aftersales';
 import { useI18n } from '../../i18n';
-import { useQuery } from '../../lib/use-query';
 import { ComplaintCard } from './ComplaintCard';
+import { useComplaints } from './use-complaints';
 import { ScorecardView } from './ScorecardView';
 import { ListStatus } from '../../components/ListStatus';
 
 /** Supplier portal: complaints about this supplier's orders, to answer, and its scorecard. */
 export function SupplierComplaintsTab({ supplierId }: { supplierId: string }) {
   const { t } = useI18n();
-  const { data, error, loading, reload, setData } = useQuery(COMPLAINTS, {
-    filter: { supplierId },
-    first: 100,
-  });
-  const rows = data?.complaints.edges.map((e) => e.node) ?? [];
-  const replace = (c: ComplaintData) =>
-    setData((d) =>
-      d
-        ? {
-            complaints: {
-              ...d.complaints,
-              edges: d.complaints.edges.map((e) => (e.node.id === c.id ? { node: c } : e)),
-            },
-          }
-        : d,
-    );
+  const { data, error, loading, reload, rows, replace } = useComplaints({ supplierId });
   return (
     <>
       <ScorecardView supplierId={supplierId} />
