@@ -1,19 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO, PASSWORD } from './support/api';
+import { DEMO } from './support/api';
 import { AGENCY, setJourneyLimits, TEA } from './support/procurement';
-
-async function signIn(page: Page, identifier: string, next: string) {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('邮箱或手机号').fill(identifier);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`));
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page.getByRole('banner').getByRole('link', { name: '登录' })).toBeVisible();
-}
+import { signIn, signOut } from './support/browser';
 
 const countedFen = async (page: Page) => Number(await page.getByTestId('counted-amount').getAttribute('data-fen'));
 

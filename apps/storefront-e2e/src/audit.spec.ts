@@ -1,18 +1,11 @@
 // The auditor's audit log: a failed sign-in in the auditor's prefecture shows up with the identifier
 // masked and the password never stored, a sign-in in another province does not, and the hash chain
 // verifies as intact from the page.
-import { expect, type Page, test } from '@playwright/test';
-import { DEMO, gql, PASSWORD, tokenFor } from './support/api';
+import { expect, test } from '@playwright/test';
+import { DEMO, gql, tokenFor } from './support/api';
+import { signIn } from './support/browser';
 
 const LOGIN = 'mutation($i: String!, $p: String!) { login(identifier: $i, password: $p) { token } }';
-
-async function signIn(page: Page, identifier: string, next: string) {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('邮箱或手机号').fill(identifier);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`));
-}
 
 test('an auditor finds a failed sign-in of its region, redacted, and verifies the chain', async ({ page, request }) => {
   test.setTimeout(90_000);

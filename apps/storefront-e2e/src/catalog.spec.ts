@@ -1,21 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
-import {
-  DEMO,
-  ensureApprovedSupplier,
-  gql,
-  PASSWORD,
-  randomCreditCode,
-  type ReadySupplier,
-  tokenFor,
-} from './support/api';
-
-async function signIn(page: Page, identifier: string, next: string) {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('邮箱或手机号').fill(identifier);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`));
-}
+import { DEMO, ensureApprovedSupplier, gql, randomCreditCode, type ReadySupplier, tokenFor } from './support/api';
+import { signIn, signOut } from './support/browser';
 
 /** The supplier portal works for one supplier at a time; users of several pick it in the header. */
 async function chooseSupplier(page: Page, name: string) {
@@ -23,11 +8,6 @@ async function chooseSupplier(page: Page, name: string) {
   const switcher = page.getByLabel('切换供应商');
   if (await switcher.isVisible()) await switcher.selectOption({ label: name });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page.getByRole('banner').getByRole('link', { name: '登录' })).toBeVisible();
 }
 
 test('a visitor searches 梵净山 and opens a certified product with its origin', async ({ page }) => {

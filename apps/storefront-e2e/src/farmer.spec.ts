@@ -1,6 +1,7 @@
 import { devices, expect, type Page, test } from '@playwright/test';
-import { gql, PASSWORD, tokenFor } from './support/api';
+import { gql, tokenFor } from './support/api';
 import { acceptedTeaOrder, AGENCY, setJourneyLimits, TEA } from './support/procurement';
+import { signIn } from './support/browser';
 
 // Farmers use phones.
 test.use({
@@ -9,14 +10,6 @@ test.use({
   hasTouch: true,
   userAgent: devices['iPhone 12'].userAgent,
 });
-
-async function signIn(page: Page, identifier: string, next: string) {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('邮箱或手机号').fill(identifier);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`));
-}
 
 const totalFen = async (page: Page) => Number(await page.getByTestId('farmer-total').getAttribute('data-fen'));
 

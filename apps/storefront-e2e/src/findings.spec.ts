@@ -2,18 +2,11 @@
 // accounts buying the same tea within a minute), follows the evidence to one of its orders, comes
 // back and confirms it with a reason, excluding the orders from statistics. Findings of another
 // province (the demo's 连州菜心 price finding, 清远) never show in the inbox.
-import { expect, type Page, test } from '@playwright/test';
-import { gql, PASSWORD, tokenFor } from './support/api';
+import { expect, test } from '@playwright/test';
+import { gql, tokenFor } from './support/api';
+import { signIn } from './support/browser';
 
 const AUDITOR = 'auditor@demo.bangfu';
-
-async function signIn(page: Page, identifier: string, next: string) {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('邮箱或手机号').fill(identifier);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`));
-}
 
 test('an auditor opens a finding, follows the evidence to an order, and confirms it', async ({ page, request }) => {
   test.setTimeout(90_000);

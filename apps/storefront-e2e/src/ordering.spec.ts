@@ -1,25 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO, gql, PASSWORD, tokenFor } from './support/api';
+import { DEMO, gql, tokenFor } from './support/api';
 import { setPurchaserLimit } from './support/procurement';
-import { signedEvent, startStripeStandIn, type StripeStandIn } from './support/stripe';
+import { startStripeStandIn, type StripeStandIn, succeedIntent } from './support/stripe';
+import { signIn, signOut } from './support/browser';
 
 const CUSTOMER = 'customer@demo.bangfu';
 const TEA = '贵州梵净山绿茶礼盒';
 const FUNGI = '汉中食用菌礼包';
 const LAPSED_TEA = '梵净山翠峰茶';
-
-async function signIn(page: Page, identifier: string, next: string) {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('邮箱或手机号').fill(identifier);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`));
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page.getByRole('banner').getByRole('link', { name: '登录' })).toBeVisible();
-}
 
 /** Finds a product through the hall's search and adds `quantity` of its first variant in stock. */
 async function addToCart(page: Page, title: string, quantity: number) {
@@ -99,16 +87,7 @@ test('a customer buys from two suppliers in the online hall; the cooperative shi
 
   // Stripe.js cannot load, so the customer cannot type a card here. The test plays Stripe: the
   // intent succeeds and Stripe posts its signed webhook to the API, which marks the order paid.
-  const event = signedEvent(
-    'payment_intent.succeeded',
-    stripe.succeed(intent!.id),
-    process.env.E2E_STRIPE_WEBHOOK_SECRET!,
-  );
-  const hook = await request.post('/webhooks/stripe', {
-    data: event.body,
-    headers: { 'content-type': 'application/json', 'stripe-signature': event.signature },
-  });
-  expect(hook.status()).toBe(200);
+  const hook = await succeedIntent(request, stripe, intent!.id);
   expect(await hook.json()).toMatchObject({ received: true, outcome: 'PAYMENT_APPLIED' });
 
   await placeholder.getByRole('button', { name: '刷新支付状态' }).click();

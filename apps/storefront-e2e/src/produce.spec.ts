@@ -1,6 +1,6 @@
 import { type Browser, devices, expect, type Page, test } from '@playwright/test';
 import { DEMO, ensureApprovedSupplier, gql, PASSWORD, tokenFor } from './support/api';
-import { signedEvent, startStripeStandIn, type StripeStandIn } from './support/stripe';
+import { startStripeStandIn, type StripeStandIn, succeedIntent } from './support/stripe';
 
 // Issue 14's journey, everyone on a phone: farmer@ lists 500 斤 of 白萝卜; the cooperative commits 300
 // at the asking price; the farmer agrees; the cooperative receives into a new lot and pays; a customer
@@ -236,16 +236,7 @@ test('a farmer lists radishes from the phone, the cooperative buys 300 斤 into 
   const paymentId = (await placeholder.getByTestId('payment-id').textContent())!.trim();
   const intent = stripe.intentForPayment(paymentId)!;
   // Stripe.js cannot load offline: the test plays Stripe (the intent succeeds, its signed webhook arrives).
-  const event = signedEvent(
-    'payment_intent.succeeded',
-    stripe.succeed(intent.id),
-    process.env.E2E_STRIPE_WEBHOOK_SECRET!,
-  );
-  const hook = await request.post('/webhooks/stripe', {
-    data: event.body,
-    headers: { 'content-type': 'application/json', 'stripe-signature': event.signature },
-  });
-  expect(hook.status()).toBe(200);
+  await succeedIntent(request, stripe, intent.id);
   await placeholder.getByRole('button', { name: '刷新支付状态' }).click();
   await expect(customer.getByTestId('order-status')).toHaveText('已付款');
 

@@ -6,6 +6,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { DEMO, PASSWORD } from './support/api';
 import { AGENCY, TEA } from './support/procurement';
+import { signOut } from './support/browser';
 
 const VIEWPORTS = [
   { width: 390, height: 844 },
@@ -57,11 +58,6 @@ async function signIn(page: Page, identifier: string) {
   await page.getByLabel('邮箱或手机号').fill(identifier);
   await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: '登录', exact: true }).click();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page.getByRole('banner').getByRole('link', { name: '登录' })).toBeVisible();
 }
 
 test('public pages: accessible, fit 390 px and 1366 px, no console errors', async ({ page }) => {

@@ -1,6 +1,7 @@
-import { expect, type Page } from '@playwright/test';
-import { DEMO, gql, PASSWORD, tokenFor } from './support/api';
+import { expect } from '@playwright/test';
+import { DEMO, gql, tokenFor } from './support/api';
 import { testOnOwnMarketplace } from './support/server';
+import { signIn, signOut } from './support/browser';
 
 // The embedded default has no Stripe: a retail customer pays by bank transfer against the order's
 // invoice reference, platform finance confirms it, the supplier ships, the customer confirms
@@ -10,19 +11,6 @@ const test = testOnOwnMarketplace();
 
 const CUSTOMER = 'customer@demo.bangfu';
 const TEA = '贵州梵净山绿茶礼盒';
-
-async function signIn(page: Page, identifier: string, next: string) {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('邮箱或手机号').fill(identifier);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`));
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page.getByRole('banner').getByRole('link', { name: '登录' })).toBeVisible();
-}
 
 test('without Stripe, a customer pays by transfer, finance confirms, the cooperative ships, the customer confirms receipt and the order counts', async ({
   page,

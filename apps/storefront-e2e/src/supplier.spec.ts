@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { DEMO, gql, PASSWORD, tokenFor } from './support/api';
-import { signedEvent, startStripeStandIn, type StripeStandIn } from './support/stripe';
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { DEMO, gql, tokenFor } from './support/api';
+import { startStripeStandIn, type StripeStandIn, succeedIntent } from './support/stripe';
+import { signIn } from './support/browser';
 
 // The supplier's job in the browser: the shipping queue lists only orders that can ship, with the
 // server's counts per tab; the cooperative prints the packing slips of two paid orders at once, ships
@@ -89,26 +90,9 @@ async function customerOrder(
       token,
     );
     const intent = stripe.intentForPayment(payOrder.paymentId)!;
-    const event = signedEvent(
-      'payment_intent.succeeded',
-      stripe.succeed(intent.id),
-      process.env.E2E_STRIPE_WEBHOOK_SECRET!,
-    );
-    const hook = await request.post('/webhooks/stripe', {
-      data: event.body,
-      headers: { 'content-type': 'application/json', 'stripe-signature': event.signature },
-    });
-    expect(hook.status()).toBe(200);
+    await succeedIntent(request, stripe, intent.id);
   }
   return { id: placeOrder.id, orderNo: placeOrder.orderNo };
-}
-
-async function signIn(page: Page, identifier: string, next: string) {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('邮箱或手机号').fill(identifier);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`));
 }
 
 test('the supplier prints the packing slips of paid orders and ships from the queue; unpaid orders stay out of it', async ({

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { DEMO, gql, PASSWORD } from './support/api';
 import { testOnOwnMarketplace } from './support/server';
+import { addCheckoutAddress, signOut, signIn } from './support/browser';
 
 // Issue 15's visitor journey, in the browser alone (GraphQL only reads the result at the end): a
 // visitor fills a cart without an account, signs up, adds a delivery address at checkout, places the
@@ -13,19 +14,6 @@ const test = testOnOwnMarketplace();
 
 const TEA = '贵州梵净山绿茶礼盒';
 const NEW_PASSWORD = '梵净山的清晨-访客下单';
-
-async function signIn(page: Page, identifier: string, password: string, next: string) {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('邮箱或手机号').fill(identifier);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`));
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page.getByRole('banner').getByRole('link', { name: '登录' })).toBeVisible();
-}
 
 test('a visitor fills a cart, signs up, adds an address, pays, and after the cooperative ships confirms receipt; the order counts', async ({
   page,
@@ -74,26 +62,7 @@ test('a visitor fills a cart, signs up, adds an address, pays, and after the coo
   const section = page.getByTestId('checkout-address');
   await expect(section).toContainText('还没有收货地址');
   await section.getByTestId('address-add').click();
-  const form = section.getByTestId('address-form');
-  await form.getByLabel('收货人').fill('周访客');
-  await form.getByLabel('手机号码').fill(phone);
-  await form.getByLabel('省级').selectOption({ label: '贵州省' });
-  await form.getByLabel('地级').selectOption({ label: '铜仁市' });
-  await form.getByLabel('县级').selectOption(DEMO.county); // 江口县
-  const town = form.getByLabel('乡级');
-  await expect(town.locator('option')).not.toHaveCount(1);
-  await town.selectOption({ index: 1 });
-  const village = form.getByLabel('村级');
-  await expect(village.locator('option')).not.toHaveCount(1);
-  await village.selectOption({ index: 1 });
-  await expect(village.locator('option:checked')).not.toHaveText('不限');
-  const villageName = (await village.locator('option:checked').textContent())!.trim();
-  await form.getByLabel('详细地址').fill('梵净山路 9 号');
-  await form.getByTestId('address-save').click();
-  const choice = section.getByTestId('address-choice');
-  await expect(choice).toHaveCount(1);
-  await expect(choice.getByRole('radio')).toBeChecked();
-  await expect(choice).toContainText(villageName);
+  const villageName = await addCheckoutAddress(section, { name: '周访客', phone, detail: '梵净山路 9 号' });
 
   // ── The order is placed with the address, then paid by bank transfer against its number ──
   await page.getByTestId('place-order').click();
@@ -115,7 +84,7 @@ test('a visitor fills a cart, signs up, adds an address, pays, and after the coo
   await signOut(page);
 
   // ── Platform finance: from the console's landing, the bank transfers section, confirm it ──
-  await signIn(page, DEMO.admin, PASSWORD, '/portal/admin');
+  await signIn(page, DEMO.admin, '/portal/admin', PASSWORD);
   await page.getByRole('navigation', { name: '管理分区' }).getByRole('link', { name: '对公转账确认' }).click();
   await expect(page).toHaveURL(/\/portal\/admin\/payments$/);
   const pending = page.locator(`[data-testid="pending-transfer"][data-order-id="${orderId}"]`);
@@ -125,7 +94,7 @@ test('a visitor fills a cart, signs up, adds an address, pays, and after the coo
   await signOut(page);
 
   // ── The cooperative sees where it goes on the ship form, opens the packing slip, and ships ──
-  await signIn(page, DEMO.supplier, PASSWORD, '/portal/supplier/orders');
+  await signIn(page, DEMO.supplier, '/portal/supplier/orders', PASSWORD);
   const switcher = page.getByLabel('切换供应商');
   if (await switcher.isVisible()) await switcher.selectOption({ label: DEMO.cooperative });
   const row = page.getByTestId('incoming-order').filter({ hasText: orderNo });
@@ -152,7 +121,7 @@ test('a visitor fills a cart, signs up, adds an address, pays, and after the coo
   await signOut(page);
 
   // ── The new customer signs in again and confirms receipt (确认收货); the order counts ──
-  await signIn(page, email, NEW_PASSWORD, `/orders/${orderId}`);
+  await signIn(page, email, `/orders/${orderId}`, NEW_PASSWORD);
   await expect(page.getByTestId('order-status')).toHaveText('履约中');
   await expect(page.getByTestId('order-paid')).toHaveText(total);
   const part = page.getByTestId('supplier-order');

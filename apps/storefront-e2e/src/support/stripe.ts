@@ -5,6 +5,7 @@
 // webhook, exactly what Stripe would send.
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { type APIRequestContext, type APIResponse, expect } from '@playwright/test';
 
 export interface Intent {
   id: string;
@@ -147,4 +148,26 @@ export function signedEvent(type: string, object: Intent, secret: string): { bod
   const t = Math.floor(Date.now() / 1000);
   const v1 = createHmac('sha256', secret).update(`${t}.${body}`, 'utf8').digest('hex');
   return { body, signature: `t=${t},v1=${v1}` };
+}
+
+/**
+ * Plays Stripe once the customer "completed" the Payment Element: the intent succeeds and its signed
+ * `payment_intent.succeeded` webhook reaches the API, which answers 200 (the response, for more checks).
+ */
+export async function succeedIntent(
+  request: APIRequestContext,
+  stripe: StripeStandIn,
+  intentId: string,
+): Promise<APIResponse> {
+  const event = signedEvent(
+    'payment_intent.succeeded',
+    stripe.succeed(intentId),
+    process.env.E2E_STRIPE_WEBHOOK_SECRET!,
+  );
+  const hook = await request.post('/webhooks/stripe', {
+    data: event.body,
+    headers: { 'content-type': 'application/json', 'stripe-signature': event.signature },
+  });
+  expect(hook.status()).toBe(200);
+  return hook;
 }

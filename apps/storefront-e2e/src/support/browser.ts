@@ -1,0 +1,49 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { PASSWORD } from './api';
+
+/** Signs in through the login form and waits to land on `next` (the page the login redirects to). */
+export async function signIn(page: Page, identifier: string, next: string, password = PASSWORD): Promise<void> {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('邮箱或手机号').fill(identifier);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`));
+}
+
+/** Signs out from the header and waits for the header's sign-in link. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: '登录' })).toBeVisible();
+}
+
+/**
+ * Adds a delivery address in 江口县 at checkout (the first town and village of the picker) and waits
+ * for it to be the chosen one; answers the village's name.
+ */
+export async function addCheckoutAddress(
+  section: Locator,
+  input: { name: string; phone: string; detail: string },
+): Promise<string> {
+  const form = section.getByTestId('address-form');
+  await form.getByLabel('收货人').fill(input.name);
+  await form.getByLabel('手机号码').fill(input.phone);
+  await form.getByLabel('省级').selectOption({ label: '贵州省' });
+  await form.getByLabel('地级').selectOption({ label: '铜仁市' });
+  await form.getByLabel('县级').selectOption('520621000000'); // 江口县
+  const town = form.getByLabel('乡级');
+  await expect(town.locator('option')).not.toHaveCount(1);
+  await town.selectOption({ index: 1 });
+  const village = form.getByLabel('村级');
+  await expect(village.locator('option')).not.toHaveCount(1);
+  await village.selectOption({ index: 1 });
+  // The picker settles once it has loaded the chosen village's path.
+  await expect(village.locator('option:checked')).not.toHaveText('不限');
+  const villageName = (await village.locator('option:checked').textContent())!.trim();
+  await form.getByLabel('详细地址').fill(input.detail);
+  await form.getByTestId('address-save').click();
+  const choice = section.getByTestId('address-choice');
+  await expect(choice).toHaveCount(1);
+  await expect(choice.getByRole('radio')).toBeChecked();
+  await expect(choice).toContainText(villageName);
+  return villageName;
+}
