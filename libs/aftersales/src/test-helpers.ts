@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { expect } from 'vitest';
-import { TokenService } from '@bangfu/core';
 import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
 import { IDENTITY_ENTITIES, IdentityModule, signedActor as actor, type Actor } from '@bangfu/identity';
 import { LEDGER_ENTITIES, LedgerModule } from '@bangfu/ledger';
@@ -10,7 +9,8 @@ import { OVERSIGHT_ENTITIES, OversightModule } from '@bangfu/oversight';
 import { PAYMENT_ENTITIES, PaymentModule } from '@bangfu/payment';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import { count, expectLedgerBalanced, startTestServer, type TestServer } from '@bangfu/testing';
-import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
+import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
+import { certifiedSupplierFixture } from '@bangfu/certification';
 import { AFTERSALES_ENTITIES, AftersalesModule } from './aftersales.module';
 
 export { actor, type Actor, count, expectLedgerBalanced };
@@ -57,22 +57,7 @@ export async function supplierWithVariant(
   retail: number,
   countyCode = '520621000000',
 ): Promise<Supplier> {
-  const s = await createSupplierFixture(ds, { countyCode });
-  const adminToken = (await server.app.get(TokenService).sign(s.admin.userId)).token;
-  const [product] = await ds.query(
-    `INSERT INTO product (supplier_id, title, origin_region_code, status) VALUES ($1, $2, $3, 'PUBLISHED') RETURNING id`,
-    [s.supplierId, `梵净山翠峰茶 ${randomBytes(2).toString('hex')}`, countyCode],
-  );
-  const [variant] = await ds.query(
-    `INSERT INTO variant (product_id, sku, spec, unit, retail_price, agency_price, market_reference_price, stock_on_hand)
-     VALUES ($1, $2, '250g', '盒', $3, $3, $3, 10000) RETURNING id`,
-    [product.id, `SKU-${randomBytes(5).toString('hex')}`, retail],
-  );
-  await ds.query(
-    `INSERT INTO certification (product_id, status, certificate_no, issuer, batch, valid_from, valid_to) VALUES ($1, 'CERTIFIED', $2, '贵州省农业农村厅', '2026年第一批', '2025-01-01', '2099-12-31')`,
-    [product.id, `GZ-${randomBytes(4).toString('hex').toUpperCase()}`],
-  );
-  return { supplierId: s.supplierId, adminToken, variantId: variant.id };
+  return certifiedSupplierFixture(server, ds, { retailPrice: retail, stockOnHand: 10000, countyCode });
 }
 
 export async function onlineHall(ds: DataSource): Promise<string> {

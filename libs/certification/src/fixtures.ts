@@ -1,5 +1,8 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { TokenService } from '@bangfu/core';
+import { createSupplierFixture } from '@bangfu/supplier';
 import { CertificationStatus } from './certification.entities';
 
 /**
@@ -32,18 +35,25 @@ export async function insertProductFixture(
 
 export async function insertVariantFixture(
   ds: DataSource,
-  input: { productId: string; retailPrice?: number; stockOnHand?: number; stockReserved?: number },
+  input: {
+    productId: string;
+    retailPrice?: number;
+    agencyPrice?: number;
+    stockOnHand?: number;
+    stockReserved?: number;
+  },
 ): Promise<string> {
   const price = input.retailPrice ?? 6800;
   const rows: Array<{ id: string }> = await ds.query(
     `INSERT INTO variant (product_id, sku, spec, unit, retail_price, agency_price, market_reference_price, stock_on_hand, stock_reserved)
-     VALUES ($1, $2, '250g', '盒', $3, $3, $3, $4, $5) RETURNING id`,
+     VALUES ($1, $2, '250g', '盒', $3, $6, $3, $4, $5) RETURNING id`,
     [
       input.productId,
       `SKU-${randomBytes(5).toString('hex')}`,
       price,
       input.stockOnHand ?? 100,
       input.stockReserved ?? 0,
+      input.agencyPrice ?? price,
     ],
   );
   return rows[0].id;
@@ -84,6 +94,29 @@ export async function insertCertificationFixture(
     ],
   );
   return rows[0].id;
+}
+
+export interface CertifiedSupplierFixture {
+  supplierId: string;
+  /** The supplier admin's token, signed by the running app. */
+  adminToken: string;
+  productId: string;
+  variantId: string;
+}
+
+/** An approved supplier with its admin and one published, certified product with one variant in stock. */
+export async function certifiedSupplierFixture(
+  server: { app: INestApplicationContext },
+  ds: DataSource,
+  input: { retailPrice?: number; agencyPrice?: number; stockOnHand?: number; countyCode?: string } = {},
+): Promise<CertifiedSupplierFixture> {
+  const countyCode = input.countyCode ?? '520621000000';
+  const s = await createSupplierFixture(ds, { countyCode });
+  const adminToken = (await server.app.get(TokenService).sign(s.admin.userId)).token;
+  const productId = await insertProductFixture(ds, { supplierId: s.supplierId, originRegionCode: countyCode });
+  const variantId = await insertVariantFixture(ds, { productId, ...input });
+  await insertCertificationFixture(ds, { productId });
+  return { supplierId: s.supplierId, adminToken, productId, variantId };
 }
 
 /** 'YYYY-MM-DD' plus n days: the shared calendar's, re-exported for specs that import it from here. */

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import { DataSource } from 'typeorm';
 import { expect } from 'vitest';
-import { OrganizationKind, Principal, RequestContext, Role, TokenService } from '@bangfu/core';
+import { OrganizationKind, Principal, RequestContext, Role } from '@bangfu/core';
 import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
 import { createOrg, IDENTITY_ENTITIES, IdentityModule, signedActor as actor, type Actor } from '@bangfu/identity';
 import { DomainEventDispatcher, OutboxService } from '@bangfu/events';
@@ -21,9 +21,11 @@ import {
   count,
   expectLedgerBalanced as expectPostingsBalanced,
   startTestServer,
+  type GqlResponse,
   type TestServer,
 } from '@bangfu/testing';
-import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
+import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
+import { certifiedSupplierFixture } from '@bangfu/certification';
 import { PAYMENT_ENTITIES, PaymentModule } from './payment.module';
 import { startStripeTestServer, type StripeObject, type StripeTestServer } from './testing/stripe-test-server';
 
@@ -73,22 +75,11 @@ export async function supplierWithVariant(
   ds: DataSource,
   prices: { retail: number; agency: number },
 ): Promise<Supplier> {
-  const s = await createSupplierFixture(ds, { countyCode: '520621000000' });
-  const adminToken = (await server.app.get(TokenService).sign(s.admin.userId)).token;
-  const [product] = await ds.query(
-    `INSERT INTO product (supplier_id, title, origin_region_code, status) VALUES ($1, $2, '520621000000', 'PUBLISHED') RETURNING id`,
-    [s.supplierId, `梵净山翠峰茶 ${randomBytes(2).toString('hex')}`],
-  );
-  const [variant] = await ds.query(
-    `INSERT INTO variant (product_id, sku, spec, unit, retail_price, agency_price, market_reference_price, stock_on_hand)
-     VALUES ($1, $2, '250g', '盒', $3, $4, $3, 1000) RETURNING id`,
-    [product.id, `SKU-${randomBytes(5).toString('hex')}`, prices.retail, prices.agency],
-  );
-  await ds.query(
-    `INSERT INTO certification (product_id, status, certificate_no, issuer, batch, valid_from, valid_to) VALUES ($1, 'CERTIFIED', $2, '贵州省农业农村厅', '2026年第一批', '2025-01-01', '2099-12-31')`,
-    [product.id, `GZ-${randomBytes(4).toString('hex').toUpperCase()}`],
-  );
-  return { supplierId: s.supplierId, adminToken, variantId: variant.id };
+  return certifiedSupplierFixture(server, ds, {
+    retailPrice: prices.retail,
+    agencyPrice: prices.agency,
+    stockOnHand: 1000,
+  });
 }
 
 export async function onlineHall(ds: DataSource): Promise<string> {
@@ -313,4 +304,36 @@ export async function startRetailWorld(env: Record<string, string> = {}): Promis
   const buyer = await actor(server, ds, Role.CUSTOMER);
   const admin = await actor(server, ds, Role.PLATFORM_ADMIN);
   return { server, ds, hall, a, b, buyer, admin };
+}
+
+/** The stable code of a GraphQL answer's first error (undefined when it succeeded). */
+export const codeOf = (res: { errors?: Array<{ extensions?: Record<string, unknown> }> }) =>
+  res.errors?.[0]?.extensions?.code;
+
+/**
+ * Twenty admins refunded one paid order in full at once: one call won, the others were told the money
+ * is already (being) refunded, and the order holds exactly one refund, one REFUND posting, no flag.
+ */
+export async function expectOneFullRefund(
+  server: TestServer,
+  ds: DataSource,
+  adminToken: string,
+  order: PlacedOrder,
+  results: Array<GqlResponse<any>>,
+): Promise<void> {
+  const ok = results.filter((r) => !r.errors);
+  expect(ok).toHaveLength(1);
+  expect(ok[0].data!.refundOrder).toMatchObject({ amount: order.totalAmount, status: 'SUCCEEDED' });
+  for (const r of results.filter((x) => x.errors))
+    expect(['REFUND_IN_PROGRESS', 'REFUND_EXCEEDS_PAID']).toContain(codeOf(r));
+  expect(await count(ds, `SELECT count(*) FROM payment_refund WHERE order_id = $1`, [order.id])).toBe(1);
+  expect(await count(ds, `SELECT count(*) FROM payment WHERE order_id = $1 AND flag IS NOT NULL`, [order.id])).toBe(0);
+  expect(await orderRow(ds, order.id)).toMatchObject({
+    status: 'REFUNDED',
+    refunded_amount: String(order.totalAmount),
+  });
+  expect(
+    await count(ds, `SELECT count(*) FROM ledger_posting WHERE order_id = $1 AND kind = 'REFUND'`, [order.id]),
+  ).toBe(1);
+  await expectBooksBalanced(server, ds, adminToken);
 }
