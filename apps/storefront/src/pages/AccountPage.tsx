@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ACCOUNT_EVENTS, CHANGE_PASSWORD } from '../api/account';
 import { api } from '../api/client';
-import { ErrorNotice, Loading } from '../components/Feedback';
+import { ErrorNotice } from '../components/Feedback';
 import { TextField } from '../components/FormField';
 import { RequireSignIn } from '../components/Guard';
 import { translateOr, useI18n } from '../i18n';
@@ -14,6 +14,7 @@ import { useAction } from '../lib/use-action';
 import { type QueryState, useQuery } from '../lib/use-query';
 import { useZodForm } from '../lib/use-zod-form';
 import { ActionButton } from '../components/ActionButton';
+import { ListStatus } from '../components/ListStatus';
 
 function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const { t } = useI18n();
@@ -83,12 +84,13 @@ function SecurityLog({ events }: { events: QueryState<EventsData> }) {
   const rows = events.data?.me?.accountEvents ?? [];
   return (
     <div className="stack">
-      <ErrorNotice error={events.error} onRetry={events.reload} />
-      {events.loading && rows.length === 0 ? (
-        <Loading />
-      ) : rows.length === 0 ? (
-        <p className="muted">{t('account.events.empty')}</p>
-      ) : null}
+      <ListStatus
+        error={events.error}
+        onRetry={events.reload}
+        loading={events.loading && rows.length === 0}
+        empty={rows.length === 0}
+        emptyText={t('account.events.empty')}
+      />
       <ul className="row-list" data-testid="account-events">
         {rows.map((e) => (
           <li key={e.id} className="row">

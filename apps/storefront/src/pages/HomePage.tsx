@@ -9,6 +9,7 @@ import { productsUrl } from '../lib/product-filter';
 import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
 import { useQuery } from '../lib/use-query';
+import { ListStatus } from '../components/ListStatus';
 
 const KINDS = ['HALL', 'ZONE', 'COUNTER'] as const;
 
@@ -74,12 +75,13 @@ function FeaturedProducts() {
         <h2 id="featured-title">{t('featured.title')}</h2>
         <Link to={productsUrl({ certifiedOnly: true })}>{t('featured.more')}</Link>
       </div>
-      <ErrorNotice error={error} onRetry={reload} />
-      {loading && !data ? (
-        <Loading />
-      ) : !error && nodes.length === 0 ? (
-        <p className="muted">{t('products.empty')}</p>
-      ) : null}
+      <ListStatus
+        error={error}
+        onRetry={reload}
+        loading={loading && !data}
+        empty={!error && nodes.length === 0}
+        emptyText={t('products.empty')}
+      />
       <ul className="product-grid">
         {nodes.map((p) => (
           <ProductCard key={p.id} product={p} />

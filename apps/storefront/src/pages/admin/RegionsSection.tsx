@@ -7,7 +7,7 @@ import {
   SET_REGION_FLAGS,
 } from '../../api/admin';
 import { api } from '../../api/client';
-import { ErrorNotice, Loading } from '../../components/Feedback';
+import { ErrorNotice } from '../../components/Feedback';
 import { RegionName } from '../../components/RegionName';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useI18n } from '../../i18n';
@@ -15,6 +15,7 @@ import { formatDateTime } from '../../lib/dates';
 import { regionCodeOf } from '../../lib/region-code';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
+import { ListStatus } from '../../components/ListStatus';
 
 /** 脱贫县 / 重点帮扶县 flags of a county (products may only be published from an ex-poverty county). */
 function CountyFlags() {
@@ -81,12 +82,13 @@ function Minimums() {
   return (
     <section className="card">
       <h2>{t('admin.regions.minimumsTitle')}</h2>
-      <ErrorNotice error={error} onRetry={reload} />
-      {loading && !data ? (
-        <Loading />
-      ) : rows.length === 0 ? (
-        <p className="muted">{t('admin.regions.noMinimums')}</p>
-      ) : null}
+      <ListStatus
+        error={error}
+        onRetry={reload}
+        loading={loading && !data}
+        empty={rows.length === 0}
+        emptyText={t('admin.regions.noMinimums')}
+      />
       <div className="table-scroll">
         <table className="table">
           <tbody>

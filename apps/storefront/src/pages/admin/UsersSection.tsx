@@ -13,7 +13,7 @@ import {
 } from '../../api/admin';
 import { api } from '../../api/client';
 import type { OrganizationKind, Role } from '../../api/generated/graphql';
-import { ErrorNotice, Loading } from '../../components/Feedback';
+import { ErrorNotice } from '../../components/Feedback';
 import { FieldProblem, TextField } from '../../components/FormField';
 import { SelectField } from '../../components/SelectField';
 import { orgKindName, roleName, useI18n } from '../../i18n';
@@ -27,6 +27,7 @@ import { ConfirmAction } from './ConfirmAction';
 import { FilterSelect } from './FilterSelect';
 import { DataTable } from '../../components/DataTable';
 import { ActionButton } from '../../components/ActionButton';
+import { ListStatus } from '../../components/ListStatus';
 
 const GRANTABLE = Object.keys(ROLE_ORGANIZATION_KIND);
 const ORG_KINDS = ['AGENCY', 'SUPPLIER', 'COORDINATION_OFFICE', 'PLATFORM'];
@@ -311,12 +312,12 @@ export function UsersSection() {
             </button>
           </div>
         </form>
-        <ErrorNotice error={users.error} onRetry={users.reload} />
-        {users.loading && !users.data ? (
-          <Loading />
-        ) : rows.length === 0 ? (
-          <p className="muted">{t('queue.empty')}</p>
-        ) : null}
+        <ListStatus
+          error={users.error}
+          onRetry={users.reload}
+          loading={users.loading && !users.data}
+          empty={rows.length === 0}
+        />
         <ul className="row-list">
           {rows.map((u) => (
             <UserRow key={u.id} user={u} onChanged={users.reload} />

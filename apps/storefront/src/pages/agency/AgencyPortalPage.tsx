@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { ORDERS } from '../../api/ordering';
-import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
 import { SelectField } from '../../components/SelectField';
 import { Tabs } from '../../components/Tabs';
@@ -16,7 +15,7 @@ import { FilingTab } from './FilingTab';
 import { RequestsTab } from './RequestsTab';
 import { SubordinatesTab } from './SubordinatesTab';
 import { TeamTab } from './TeamTab';
-import { LoadMore } from '../../components/ListStatus';
+import { ListStatus, LoadMore } from '../../components/ListStatus';
 
 const BASE = '/portal/agency';
 export const AGENCY_ROLES = ['AGENCY_ADMIN', 'PURCHASER', 'APPROVER'] as const;
@@ -29,12 +28,13 @@ function UnitOrders({ orgId }: { orgId: string }) {
     <section className="card" aria-labelledby="unit-orders-title">
       <h2 id="unit-orders-title">{t('agency.orders.title')}</h2>
       <p className="muted small">{t('agency.orders.lead')}</p>
-      <ErrorNotice error={orders.error} onRetry={orders.reload} />
-      {orders.loading && orders.nodes.length === 0 ? (
-        <Loading />
-      ) : orders.nodes.length === 0 ? (
-        <p className="muted">{t('orders.empty')}</p>
-      ) : null}
+      <ListStatus
+        error={orders.error}
+        onRetry={orders.reload}
+        loading={orders.loading && orders.nodes.length === 0}
+        empty={orders.nodes.length === 0}
+        emptyText={t('orders.empty')}
+      />
       <ul className="row-list">
         {orders.nodes.map((o) => (
           <OrderRow key={o.id} order={o} />

@@ -6,12 +6,12 @@ import {
   type PurchaseRequestData,
   REJECT_PURCHASE_REQUEST,
 } from '../../api/procurement';
-import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../lib/use-action';
 import { useConnection } from '../../lib/use-connection';
 import { RequestRow } from './RequestsTab';
 import { ProcurementError } from './shared';
+import { ListStatus } from '../../components/ListStatus';
 
 function DecisionForm({
   request,
@@ -103,12 +103,12 @@ export function ApprovalsTab({ orgId }: { orgId: string }) {
         </button>
       </div>
       <p className="muted small">{t('agency.approval.lead')}</p>
-      <ErrorNotice error={inbox.error} onRetry={inbox.reload} />
-      {inbox.loading && inbox.nodes.length === 0 ? (
-        <Loading />
-      ) : inbox.nodes.length === 0 ? (
-        <p className="muted">{t('queue.empty')}</p>
-      ) : null}
+      <ListStatus
+        error={inbox.error}
+        onRetry={inbox.reload}
+        loading={inbox.loading && inbox.nodes.length === 0}
+        empty={inbox.nodes.length === 0}
+      />
       <ul className="row-list">
         {inbox.nodes.map((r) => (
           <RequestRow key={r.id} request={r}>

@@ -27,7 +27,7 @@ import { useQuery } from '../../lib/use-query';
 import { purchaseRequestSchema } from '../../lib/forms';
 import { useZodForm } from '../../lib/use-zod-form';
 import { PrintableButton, ProcurementError } from './shared';
-import { LoadMore } from '../../components/ListStatus';
+import { ListStatus, LoadMore } from '../../components/ListStatus';
 
 export function RequestRow({ request, children }: { request: PurchaseRequestData; children?: ReactNode }) {
   const { t, locale } = useI18n();
@@ -236,12 +236,12 @@ export function RequestsTab({ orgId, canSubmit }: { orgId: string; canSubmit: bo
       )}
       <section className="card" aria-labelledby="requests-title">
         <h2 id="requests-title">{canSubmit ? t('agency.request.mine') : t('agency.request.all')}</h2>
-        <ErrorNotice error={mine.error} onRetry={mine.reload} />
-        {mine.loading && mine.nodes.length === 0 ? (
-          <Loading />
-        ) : mine.nodes.length === 0 ? (
-          <p className="muted">{t('queue.empty')}</p>
-        ) : null}
+        <ListStatus
+          error={mine.error}
+          onRetry={mine.reload}
+          loading={mine.loading && mine.nodes.length === 0}
+          empty={mine.nodes.length === 0}
+        />
         <ul className="row-list">
           {mine.nodes.map((r) => (
             <RequestRow key={r.id} request={r} />

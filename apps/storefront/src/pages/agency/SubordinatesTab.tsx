@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { ORDERS } from '../../api/ordering';
 import { SUBORDINATE_COMPLETION } from '../../api/procurement';
 import { bpsText, PAYMENT_CLOCK, UNIT_FILINGS } from '../../api/supervision';
-import { ErrorNotice, Loading } from '../../components/Feedback';
+import { ErrorNotice } from '../../components/Feedback';
 import { translateOr, useI18n } from '../../i18n';
 import { formatFen } from '../../lib/money';
 import { useConnection } from '../../lib/use-connection';
 import { useQuery } from '../../lib/use-query';
 import { OrderRow } from '../orders/OrdersPage';
 import { PaymentClockTable } from '../supervision/PaymentClockTable';
+import { ListStatus } from '../../components/ListStatus';
 
 /** One subordinate unit: its filings (with the reason for a drop) and its purchases. */
 function UnitDetail({ orgId }: { orgId: string }) {
@@ -33,12 +34,13 @@ function UnitDetail({ orgId }: { orgId: string }) {
         ))}
       </ul>
       <h3>{t('agency.sub.purchases')}</h3>
-      <ErrorNotice error={orders.error} onRetry={orders.reload} />
-      {orders.loading && orders.nodes.length === 0 ? (
-        <Loading />
-      ) : orders.nodes.length === 0 ? (
-        <p className="muted">{t('orders.empty')}</p>
-      ) : null}
+      <ListStatus
+        error={orders.error}
+        onRetry={orders.reload}
+        loading={orders.loading && orders.nodes.length === 0}
+        empty={orders.nodes.length === 0}
+        emptyText={t('orders.empty')}
+      />
       <ul className="row-list">
         {orders.nodes.map((o) => (
           <OrderRow key={o.id} order={o} />
@@ -61,12 +63,13 @@ export function SubordinatesTab({ orgId, year }: { orgId: string; year: number }
       <section className="card" aria-labelledby="subs-title" data-testid="subordinate-units">
         <h2 id="subs-title">{t('agency.sub.title', { year })}</h2>
         <p className="muted small">{t('agency.sub.lead')}</p>
-        <ErrorNotice error={ranking.error} onRetry={ranking.reload} />
-        {ranking.loading && !ranking.data ? (
-          <Loading />
-        ) : units.length === 0 ? (
-          <p className="muted">{t('agency.ranking.none')}</p>
-        ) : null}
+        <ListStatus
+          error={ranking.error}
+          onRetry={ranking.reload}
+          loading={ranking.loading && !ranking.data}
+          empty={units.length === 0}
+          emptyText={t('agency.ranking.none')}
+        />
         <ul className="row-list">
           {units.map((u) => (
             <li key={u.orgId} data-testid="subordinate-unit">

@@ -17,6 +17,7 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { useSession } from '../../lib/session';
 import { ProcurementError } from './shared';
+import { ListStatus } from '../../components/ListStatus';
 
 /** One limit (spending or approval) of one member: yuan in, fen to the API. */
 function LimitField({
@@ -163,12 +164,13 @@ export function TeamTab({ orgId }: { orgId: string }) {
       <section className="card" aria-labelledby="team-title" data-testid="unit-members">
         <h2 id="team-title">{t('agency.team.title')}</h2>
         <p className="muted small">{t('agency.team.lead')}</p>
-        <ErrorNotice error={members.error} onRetry={members.reload} />
-        {members.loading && rows.length === 0 ? (
-          <Loading />
-        ) : rows.length === 0 ? (
-          <p className="muted">{t('agency.team.empty')}</p>
-        ) : null}
+        <ListStatus
+          error={members.error}
+          onRetry={members.reload}
+          loading={members.loading && rows.length === 0}
+          empty={rows.length === 0}
+          emptyText={t('agency.team.empty')}
+        />
         <ul className="row-list">
           {rows.map((m) => (
             <li key={m.userId} className="row" data-testid="unit-member" data-user-id={m.userId}>

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { type AddressData, DELETE_ADDRESS, MY_ADDRESSES, SET_DEFAULT_ADDRESS } from '../../api/buyers';
 import { AddressForm, AddressLines } from '../../components/AddressForm';
-import { ErrorNotice, Loading } from '../../components/Feedback';
+import { ErrorNotice } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
 import { useI18n } from '../../i18n';
 import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ActionButton } from '../../components/ActionButton';
+import { ListStatus } from '../../components/ListStatus';
 
 function AddressRow({ address, onChanged }: { address: AddressData; onChanged: () => void }) {
   const { t } = useI18n();
@@ -97,8 +98,13 @@ function AddressBook() {
         </section>
       )}
       <section className="card">
-        <ErrorNotice error={error} onRetry={reload} />
-        {loading && !data ? <Loading /> : addresses.length === 0 ? <p className="muted">{t('address.none')}</p> : null}
+        <ListStatus
+          error={error}
+          onRetry={reload}
+          loading={loading && !data}
+          empty={addresses.length === 0}
+          emptyText={t('address.none')}
+        />
         <ul className="row-list">
           {addresses.map((a) => (
             <AddressRow key={a.id} address={a} onChanged={reload} />

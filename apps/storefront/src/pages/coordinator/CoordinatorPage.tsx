@@ -23,7 +23,7 @@ import { useSession } from '../../lib/session';
 import { useAction } from '../../lib/use-action';
 import { useConnection } from '../../lib/use-connection';
 import { useQuery } from '../../lib/use-query';
-import { LoadMore } from '../../components/ListStatus';
+import { ListStatus, LoadMore } from '../../components/ListStatus';
 
 function PendingToggle({ pendingOnly, onChange }: { pendingOnly: boolean; onChange: (v: boolean) => void }) {
   const { t } = useI18n();
@@ -132,12 +132,12 @@ function CertificationQueue() {
         <PendingToggle pendingOnly={pendingOnly} onChange={setPendingOnly} />
       </div>
       <p className="muted">{t('coord.certs.lead')}</p>
-      <ErrorNotice error={list.error} onRetry={list.reload} />
-      {list.loading && !list.nodes.length ? (
-        <Loading />
-      ) : list.totalCount === 0 ? (
-        <p className="muted">{t('queue.empty')}</p>
-      ) : null}
+      <ListStatus
+        error={list.error}
+        onRetry={list.reload}
+        loading={list.loading && !list.nodes.length}
+        empty={list.totalCount === 0}
+      />
       <ul className="row-list">
         {list.nodes.map((c) => (
           <CertificationDecision key={c.id} cert={c} onChange={replace} />

@@ -1,6 +1,5 @@
 import { ORDER_STATUSES, ORDERS, type OrderSummary } from '../../api/ordering';
 import type { OrderStatus } from '../../api/generated/graphql';
-import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
 import { SelectField } from '../../components/SelectField';
 import { StatusChip } from '../../components/StatusChip';
@@ -10,7 +9,7 @@ import { formatFen } from '../../lib/money';
 import { Link, navigate, useLocation } from '../../lib/router';
 import { useConnection } from '../../lib/use-connection';
 import { OrderSearch } from '../buyers/OrderSearch';
-import { LoadMore } from '../../components/ListStatus';
+import { ListStatus, LoadMore } from '../../components/ListStatus';
 
 /** Roles that buy (or act for a buying unit) and so have "my orders". */
 export const ORDER_READER_ROLES = ['CUSTOMER', 'PURCHASER', 'APPROVER', 'AGENCY_ADMIN', 'PLATFORM_ADMIN'] as const;
@@ -92,14 +91,14 @@ function Orders() {
         </SelectField>
       </div>
       <section className="card">
-        <ErrorNotice error={list.error} onRetry={list.reload} />
-        {list.loading && !list.nodes.length ? (
-          <Loading />
-        ) : list.totalCount === 0 ? (
-          <p className="muted" data-testid="orders-empty">
-            {status || q ? t('orders.emptyFiltered') : t('orders.empty')}
-          </p>
-        ) : null}
+        <ListStatus
+          error={list.error}
+          onRetry={list.reload}
+          loading={list.loading && !list.nodes.length}
+          empty={list.totalCount === 0}
+          emptyText={status || q ? t('orders.emptyFiltered') : t('orders.empty')}
+          emptyTestId="orders-empty"
+        />
         <ul className="row-list">
           {list.nodes.map((o) => (
             <OrderRow key={o.id} order={o} />

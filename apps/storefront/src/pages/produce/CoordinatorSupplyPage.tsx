@@ -12,6 +12,7 @@ import { useQuery } from '../../lib/use-query';
 import { CommitmentDecision, OfferForm, OfferSummary } from './shared';
 import { byVillage } from './SupplierProduceTab';
 import './produce.css';
+import { ListStatus } from '../../components/ListStatus';
 
 const STATUSES = ['', 'OPEN', 'PARTLY_COMMITTED', 'COMMITTED', 'WITHDRAWN', 'EXPIRED'] as const;
 
@@ -128,12 +129,14 @@ function CoordinatorSupply() {
         </p>
       </section>
       <AssistedOffer scope={filter.regionCode || scopes[0] || ''} onCreated={reload} />
-      <ErrorNotice error={error} onRetry={reload} />
-      {loading && !data ? (
-        <Loading />
-      ) : offers.length === 0 ? (
-        <p className="card muted">{t('produce.offer.none')}</p>
-      ) : null}
+      <ListStatus
+        error={error}
+        onRetry={reload}
+        loading={loading && !data}
+        empty={offers.length === 0}
+        emptyText={t('produce.offer.none')}
+        emptyClassName="card muted"
+      />
       {byVillage(offers).map(([village, list]) => (
         <section key={village} className="card produce-village" data-testid="village-group">
           <h2>{village}</h2>

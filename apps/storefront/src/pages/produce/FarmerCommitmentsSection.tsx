@@ -1,8 +1,8 @@
 import { MY_PRODUCE_OFFERS, type ProduceCommitmentRecord } from '../../api/produce';
-import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { useQuery } from '../../lib/use-query';
 import { CommitmentDecision } from './shared';
+import { ListStatus } from '../../components/ListStatus';
 
 /** 买家承诺: what cooperatives offered to buy, undecided first; the farmer always decides. */
 export function FarmerCommitmentsSection() {
@@ -27,12 +27,13 @@ export function FarmerCommitmentsSection() {
     <section className="card" aria-labelledby="commitments-title">
       <h2 id="commitments-title">{t('produce.tab.commitments')}</h2>
       <p className="muted">{t('produce.commitment.lead')}</p>
-      <ErrorNotice error={error} onRetry={reload} />
-      {loading && !data ? (
-        <Loading />
-      ) : rows.length === 0 ? (
-        <p className="muted">{t('produce.commitment.none')}</p>
-      ) : null}
+      <ListStatus
+        error={error}
+        onRetry={reload}
+        loading={loading && !data}
+        empty={rows.length === 0}
+        emptyText={t('produce.commitment.none')}
+      />
       <ul className="produce-list">
         {rows.map(({ offer, c }) => (
           <li key={c.id}>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { MY_PRODUCE_OFFERS, type ProduceOfferRecord, WITHDRAW_PRODUCE_OFFER } from '../../api/produce';
-import { ErrorNotice, Loading } from '../../components/Feedback';
+import { ErrorNotice } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { OfferForm, OfferSummary } from './shared';
+import { ListStatus } from '../../components/ListStatus';
 
 /** The two ways to sell, side by side, so nobody mixes them up. */
 export function TwoWaysToSell({ onOffer }: { onOffer?: () => void }) {
@@ -91,12 +92,13 @@ export function FarmerOffersSection() {
       )}
       <section className="card" aria-labelledby="my-offers-title">
         <h2 id="my-offers-title">{t('produce.offer.mine')}</h2>
-        <ErrorNotice error={error} onRetry={reload} />
-        {loading && !data ? (
-          <Loading />
-        ) : offers.length === 0 ? (
-          <p className="muted">{t('produce.offer.none')}</p>
-        ) : null}
+        <ListStatus
+          error={error}
+          onRetry={reload}
+          loading={loading && !data}
+          empty={offers.length === 0}
+          emptyText={t('produce.offer.none')}
+        />
         <ul className="produce-list">
           {offers.map((o) => (
             <li key={o.id} className="produce-item" data-testid="my-offer" data-offer-id={o.id}>

@@ -22,6 +22,7 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { OfferSummary, ProduceStatus } from './shared';
 import './produce.css';
+import { ListStatus } from '../../components/ListStatus';
 
 /** Offers grouped by village (name, or code when the name is unknown), villages in name order. */
 export function byVillage(offers: ProduceOfferRecord[]): Array<[string, ProduceOfferRecord[]]> {
@@ -146,8 +147,13 @@ function OffersFromHouseholds({ supplierId, onCommitted }: { supplierId: string;
         <label htmlFor="sp-crop">{t('produce.filter.crop')}</label>
         <input id="sp-crop" type="search" value={cropName} onChange={(e) => setCropName(e.target.value)} />
       </div>
-      <ErrorNotice error={error} onRetry={reload} />
-      {loading && !data ? <Loading /> : offers.length === 0 ? <p className="muted">{t('produce.offer.none')}</p> : null}
+      <ListStatus
+        error={error}
+        onRetry={reload}
+        loading={loading && !data}
+        empty={offers.length === 0}
+        emptyText={t('produce.offer.none')}
+      />
       {byVillage(offers).map(([village, list]) => (
         <div key={village} className="produce-village" data-testid="village-group">
           <h3>{village}</h3>

@@ -2,14 +2,14 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client';
 import { CERTIFICATIONS, OWN_PRODUCTS, SUBMIT_CERTIFICATION } from '../../api/portal';
 import { CertificationItem } from '../../components/CertificationItem';
-import { ErrorNotice, Loading } from '../../components/Feedback';
+import { ErrorNotice } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../lib/use-action';
 import { useConnection } from '../../lib/use-connection';
 import { useQuery } from '../../lib/use-query';
 import { canApplyForCertification } from './ProductsTab';
 import { SelectField } from '../../components/SelectField';
-import { LoadMore } from '../../components/ListStatus';
+import { ListStatus, LoadMore } from '../../components/ListStatus';
 
 export function CertificationsTab({ supplierId }: { supplierId: string }) {
   const { t } = useI18n();
@@ -62,12 +62,13 @@ export function CertificationsTab({ supplierId }: { supplierId: string }) {
       </form>
       <section className="card" aria-labelledby="certs-title">
         <h2 id="certs-title">{t('certs.title')}</h2>
-        <ErrorNotice error={list.error} onRetry={list.reload} />
-        {list.loading && !list.nodes.length ? (
-          <Loading />
-        ) : list.totalCount === 0 ? (
-          <p className="muted">{t('certs.none')}</p>
-        ) : null}
+        <ListStatus
+          error={list.error}
+          onRetry={list.reload}
+          loading={list.loading && !list.nodes.length}
+          empty={list.totalCount === 0}
+          emptyText={t('certs.none')}
+        />
         <ul className="row-list">
           {list.nodes.map((c) => (
             <CertificationItem key={c.id} cert={c} canAttach onDocumentAttached={list.reload} />

@@ -7,7 +7,7 @@ import {
   SUBMIT_CERTIFICATION,
   UNPUBLISH_PRODUCT,
 } from '../../api/portal';
-import { ErrorNotice, Loading } from '../../components/Feedback';
+import { ErrorNotice } from '../../components/Feedback';
 import { StatusChip } from '../../components/StatusChip';
 import { useI18n } from '../../i18n';
 import { formatFen } from '../../lib/money';
@@ -16,7 +16,7 @@ import { useAction } from '../../lib/use-action';
 import { useConnection } from '../../lib/use-connection';
 import { NewProductForm } from './NewProductForm';
 import { ProductEditor } from './ProductEditor';
-import { LoadMore } from '../../components/ListStatus';
+import { ListStatus, LoadMore } from '../../components/ListStatus';
 import { ActionButton } from '../../components/ActionButton';
 
 /** Certification may be (re)applied for when there is none in progress or in force. */
@@ -62,12 +62,13 @@ export function ProductsTab({ supplierId }: { supplierId: string }) {
       )}
       <section className="card" aria-labelledby="own-products-title">
         <h2 id="own-products-title">{t('portal.tab.products')}</h2>
-        <ErrorNotice error={list.error} onRetry={list.reload} />
-        {list.loading && !list.nodes.length ? (
-          <Loading />
-        ) : list.totalCount === 0 ? (
-          <p className="muted">{t('products.noneYet')}</p>
-        ) : null}
+        <ListStatus
+          error={list.error}
+          onRetry={list.reload}
+          loading={list.loading && !list.nodes.length}
+          empty={list.totalCount === 0}
+          emptyText={t('products.noneYet')}
+        />
         <ul className="row-list">
           {list.nodes.map((p) => (
             <OwnProductRow key={p.id} product={p} onChange={replace} onEdit={() => setEditing(p.id)} />
