@@ -192,8 +192,13 @@ describe('npm run start:cluster: 3 API and 2 worker processes', () => {
     const timings = { kill: 0, restarted: 0, settled: 0 };
     const failures: string[] = [];
     let running = true;
+    let paused = false;
     const clients = customers.map(async (token) => {
       while (running) {
+        if (paused) {
+          await sleep(100);
+          continue;
+        }
         try {
           const placed = await place(token, randomUUID(), plenty, stats);
           if (placed.__typename !== 'Order') throw new Error(`placeOrder answered ${placed.__typename}`);
@@ -212,13 +217,18 @@ describe('npm run start:cluster: 3 API and 2 worker processes', () => {
       kill(victims.worker);
       const killedAt = new Date();
       timings.kill = Date.now();
+      // Load while the two are down, then a pause while they boot (a slow machine would pile up work
+      // for the settling phase), then load on the restarted processes.
+      await sleep(3_000);
+      paused = true;
       // A restart is a whole boot, slow on a loaded machine.
       await waitFor(/api-2 \(pid \d+\) ready/, mark, 150_000);
       await waitFor(/worker-1 \(pid \d+\) ready/, mark, 150_000);
       timings.restarted = Date.now() - timings.kill;
       expect(pidOf('api-2')).not.toBe(victims.api);
       expect(pidOf('worker-1')).not.toBe(victims.worker);
-      await sleep(2_000); // load on the restarted processes too
+      paused = false;
+      await sleep(2_000);
       running = false;
       return killedAt;
     })();
