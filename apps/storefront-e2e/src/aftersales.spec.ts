@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { expect, type Page } from '@playwright/test';
-import { DEMO, gql, PASSWORD, tokenFor } from './support/api';
+import { expect } from '@playwright/test';
+import { DEMO, gql, tokenFor } from './support/api';
 import { testOnOwnMarketplace } from './support/server';
+import { signIn, signOut } from './support/browser';
 
 // 售后: a customer complains about a delivered order from its order page (with a photo), the
 // cooperative answers from its portal, and coordinator@ (铜仁, 5206) upholds it with a partial refund
@@ -16,19 +17,6 @@ const PHOTO = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
-
-async function signIn(page: Page, identifier: string, next: string) {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('邮箱或手机号').fill(identifier);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, '\\$&')}$`));
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await expect(page.getByRole('banner').getByRole('link', { name: '登录' })).toBeVisible();
-}
 
 test('a buyer complains with a photo, the cooperative answers, and the county coordinator upholds it with a refund', async ({
   page,
