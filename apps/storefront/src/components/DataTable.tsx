@@ -1,36 +1,51 @@
 import type { ReactNode } from 'react';
 
-/** A column heading; `num` right-aligns it like its figures. */
-export type Column = ReactNode | { label: ReactNode; num?: boolean };
+/** A column heading; `num` right-aligns it like its figures, `className` adds classes (`col-unit`). */
+export type Column = ReactNode | { label: ReactNode; num?: boolean; className?: string };
 
-const isHeading = (c: Column): c is { label: ReactNode; num?: boolean } =>
+const isHeading = (c: Column): c is { label: ReactNode; num?: boolean; className?: string } =>
   typeof c === 'object' && c !== null && 'label' in c;
 
-/** A horizontally scrollable table with one heading row; the caller renders the body rows. */
+function headingClass(c: { num?: boolean; className?: string }): string | undefined {
+  return [c.num ? 'num' : '', c.className ?? ''].filter(Boolean).join(' ') || undefined;
+}
+
+/**
+ * A horizontally scrollable table with one heading row; the caller renders the body rows. `scoped` marks the
+ * headings `scope="col"` (for tables whose rows start with a `<th scope="row">`); `region` names the scroller and
+ * makes it focusable, so keyboard users can scroll it sideways on a phone (axe: scrollable-region-focusable).
+ */
 export function DataTable({
   columns,
   children,
   className,
   testId,
+  scoped = false,
+  region,
 }: {
   columns: Column[];
   children: ReactNode;
   /** More classes on the table (`stats-table compact`). */
   className?: string;
   testId?: string;
+  scoped?: boolean;
+  region?: string;
 }) {
+  const scope = scoped ? 'col' : undefined;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" {...(region ? { tabIndex: 0, role: 'region', 'aria-label': region } : {})}>
       <table className={className ? `table ${className}` : 'table'} data-testid={testId}>
         <thead>
           <tr>
             {columns.map((c, i) =>
               isHeading(c) ? (
-                <th key={i} className={c.num ? 'num' : undefined}>
+                <th key={i} scope={scope} className={headingClass(c)}>
                   {c.label}
                 </th>
               ) : (
-                <th key={i}>{c}</th>
+                <th key={i} scope={scope}>
+                  {c}
+                </th>
               ),
             )}
           </tr>

@@ -11,6 +11,7 @@ import { regionPrefix } from '../lib/region-code';
 import { Link } from '../lib/router';
 import { useQuery } from '../lib/use-query';
 import { transparencyPath } from './produce/TransparencyPage';
+import { DataTable } from '../components/DataTable';
 
 export function ProductPage({ params }: { params: { id?: string } }) {
   const { t, locale } = useI18n();
@@ -108,45 +109,34 @@ export function ProductPage({ params }: { params: { id?: string } }) {
 
       <section className="card">
         <h2>{t('product.variants')}</h2>
-        {/* Focusable so keyboard users can scroll the table sideways on a phone (axe: scrollable-region-focusable). */}
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('product.variants')}>
-          <table className="table variants-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('variant.spec')}</th>
-                <th scope="col" className="num">
-                  {t('variant.retailPrice')}
-                </th>
-                <th scope="col" className="num">
-                  {t('variant.agencyPrice')}
-                </th>
-                <th scope="col" className="num">
-                  {t('variant.marketReferencePrice')}
-                </th>
-                <th scope="col" className="num">
-                  {t('variant.stock')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {product.variants.map((v) => (
-                <tr key={v.id}>
-                  <th scope="row">
-                    {v.spec} <span className="muted">/ {v.unit}</span>
-                  </th>
-                  <td className="num price">{formatFen(v.retailPrice)}</td>
-                  <td className="num">{formatFen(v.agencyPrice)}</td>
-                  <td className="num muted">{formatFen(v.marketReferencePrice)}</td>
-                  <td className="num">
-                    {v.stockAvailable > 0
-                      ? t('variant.inStock', { count: v.stockAvailable, unit: v.unit })
-                      : t('variant.soldOut')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="variants-table"
+          region={t('product.variants')}
+          scoped
+          columns={[
+            t('variant.spec'),
+            { label: t('variant.retailPrice'), num: true },
+            { label: t('variant.agencyPrice'), num: true },
+            { label: t('variant.marketReferencePrice'), num: true },
+            { label: t('variant.stock'), num: true },
+          ]}
+        >
+          {product.variants.map((v) => (
+            <tr key={v.id}>
+              <th scope="row">
+                {v.spec} <span className="muted">/ {v.unit}</span>
+              </th>
+              <td className="num price">{formatFen(v.retailPrice)}</td>
+              <td className="num">{formatFen(v.agencyPrice)}</td>
+              <td className="num muted">{formatFen(v.marketReferencePrice)}</td>
+              <td className="num">
+                {v.stockAvailable > 0
+                  ? t('variant.inStock', { count: v.stockAvailable, unit: v.unit })
+                  : t('variant.soldOut')}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
         <p className="hint">{t('product.priceNote')}</p>
       </section>
     </div>

@@ -13,6 +13,7 @@ import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ActionButton } from '../../components/ActionButton';
+import { DataTable } from '../../components/DataTable';
 
 /** Lot numbers for the variants of shipped lines; only the supplier's staff (and auditors) may read lots. */
 function useLotNumbers(variantIds: string[], enabled: boolean): Map<string, LotRef> {
@@ -69,58 +70,49 @@ export function SupplierOrderCard({
         <StatusChip domain="supplierOrderStatus" status={so.status} testId="supplier-order-status" />
       </header>
 
-      <div className="table-scroll">
-        <table className="table order-lines">
-          <thead>
-            <tr>
-              <th scope="col">{t('order.line.product')}</th>
-              <th scope="col" className="num col-unit">
-                {t('order.line.unitPrice')}
-              </th>
-              <th scope="col" className="num">
-                {t('order.line.quantity')}
-              </th>
-              <th scope="col" className="num">
-                {t('order.line.total')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {so.lines.map((l) => (
-              <tr key={l.id} data-testid="order-line">
-                <th scope="row">
-                  <Link to={`/products/${l.productId}`}>{l.productTitle}</Link>
-                  <span className="muted small block">
-                    {l.spec} · {translateOr(t, `lineCert.${l.certificationStatus}`, l.certificationStatus)}
-                    {l.certificateNo ? ` · ${l.certificateNo}` : ''}
-                  </span>
-                  {l.allocations.length > 0 && (
-                    <span className="small block allocations" data-testid="allocations">
-                      {t('order.allocations')}{' '}
-                      {l.allocations
-                        .map((a) =>
-                          a.lotId
-                            ? t('order.allocation.lot', {
-                                lot: lots.get(a.lotId)?.lotNo ?? `#${a.lotId.slice(0, 8)}`,
-                                count: a.quantity,
-                                unit: l.unit,
-                              })
-                            : t('order.allocation.noLot', { count: a.quantity, unit: l.unit }),
-                        )
-                        .join('；')}
-                    </span>
-                  )}
-                </th>
-                <td className="num col-unit">{formatFen(l.unitPrice)}</td>
-                <td className="num">
-                  {l.quantity} {l.unit}
-                </td>
-                <td className="num">{formatFen(l.lineTotal)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="order-lines"
+        scoped
+        columns={[
+          t('order.line.product'),
+          { label: t('order.line.unitPrice'), num: true, className: 'col-unit' },
+          { label: t('order.line.quantity'), num: true },
+          { label: t('order.line.total'), num: true },
+        ]}
+      >
+        {so.lines.map((l) => (
+          <tr key={l.id} data-testid="order-line">
+            <th scope="row">
+              <Link to={`/products/${l.productId}`}>{l.productTitle}</Link>
+              <span className="muted small block">
+                {l.spec} · {translateOr(t, `lineCert.${l.certificationStatus}`, l.certificationStatus)}
+                {l.certificateNo ? ` · ${l.certificateNo}` : ''}
+              </span>
+              {l.allocations.length > 0 && (
+                <span className="small block allocations" data-testid="allocations">
+                  {t('order.allocations')}{' '}
+                  {l.allocations
+                    .map((a) =>
+                      a.lotId
+                        ? t('order.allocation.lot', {
+                            lot: lots.get(a.lotId)?.lotNo ?? `#${a.lotId.slice(0, 8)}`,
+                            count: a.quantity,
+                            unit: l.unit,
+                          })
+                        : t('order.allocation.noLot', { count: a.quantity, unit: l.unit }),
+                    )
+                    .join('；')}
+                </span>
+              )}
+            </th>
+            <td className="num col-unit">{formatFen(l.unitPrice)}</td>
+            <td className="num">
+              {l.quantity} {l.unit}
+            </td>
+            <td className="num">{formatFen(l.lineTotal)}</td>
+          </tr>
+        ))}
+      </DataTable>
       <p className="cart-subtotal">
         <span className="muted">{t('cart.subtotal')}</span>{' '}
         <strong className="num" data-testid="supplier-order-subtotal">

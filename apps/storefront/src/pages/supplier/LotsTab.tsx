@@ -8,6 +8,7 @@ import { shanghaiToday } from '../../lib/certification';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { SelectField } from '../../components/SelectField';
+import { DataTable } from '../../components/DataTable';
 
 type Row = { householdId: string; quantity: string };
 
@@ -104,38 +105,30 @@ function VariantLots({
         ) : lots.data?.lots.length === 0 ? (
           <p className="muted">{t('lots.none')}</p>
         ) : (
-          <div className="table-scroll">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('lots.lotNo')}</th>
-                  <th scope="col">{t('lots.harvestedOn')}</th>
-                  <th scope="col" className="num">
-                    {t('lots.quantity')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('lots.remaining')}
-                  </th>
-                  <th scope="col">{t('lots.households')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {lots.data?.lots.map((l) => (
-                  <tr key={l.id}>
-                    <th scope="row" className="mono">
-                      {l.lotNo}
-                    </th>
-                    <td>{l.harvestedOn}</td>
-                    <td className="num">
-                      {l.quantity} {unit}
-                    </td>
-                    <td className="num">{l.remaining}</td>
-                    <td>{l.contributions.map((c) => `${nameOf(c.householdId)} ${c.quantity}`).join('、')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            scoped
+            columns={[
+              t('lots.lotNo'),
+              t('lots.harvestedOn'),
+              { label: t('lots.quantity'), num: true },
+              { label: t('lots.remaining'), num: true },
+              t('lots.households'),
+            ]}
+          >
+            {lots.data?.lots.map((l) => (
+              <tr key={l.id}>
+                <th scope="row" className="mono">
+                  {l.lotNo}
+                </th>
+                <td>{l.harvestedOn}</td>
+                <td className="num">
+                  {l.quantity} {unit}
+                </td>
+                <td className="num">{l.remaining}</td>
+                <td>{l.contributions.map((c) => `${nameOf(c.householdId)} ${c.quantity}`).join('、')}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 
