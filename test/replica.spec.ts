@@ -21,6 +21,7 @@ let onReplica: pg.Client;
 
 beforeAll(async () => {
   // @ts-expect-error plain JS helper shared with the start script (not a library)
+  // eslint-disable-next-line @nx/enforce-module-boundaries
   const { startPostgres } = await import('../scripts/lib/services.mjs');
   dir = mkdtempSync(join(tmpdir(), 'bangfu-replica-'));
   chmodSync(dir, 0o755); // the postgres OS user must reach its data folders
