@@ -643,15 +643,20 @@ async function diagnose(appCtx, take, sql, postmasterPid) {
     console.table(tables);
   };
   if (COMPARE_BALANCE) {
-    // Migration 1764003850000 (balance checked once per line) against the check it replaced, same run.
+    // Migration 1764003850000 (balance checked once per line) against the check it replaced, alternating
+    // in one run: on a shared machine slices a minute apart differ more than the change.
     const [{ def: once }] = await sql(`SELECT pg_get_functiondef('attribution_check_line'::regproc) AS def`);
-    const base = await slice('baseline', 4, undefined, undefined, { profile: true });
+    const base = await slice('baseline', 4, () => sql(once), undefined, { profile: true });
     await top('baseline, concurrency 4', base.lines);
     const before = await slice('before 1764003850000: balance checked per entry and per line', 4, () =>
       sql(BALANCE_PER_ENTRY),
     );
     await top('before 1764003850000, concurrency 4', before.lines);
-    await slice('baseline again', 4, () => sql(once));
+    for (let i = 0; i < 2; i++) {
+      await slice('baseline', 4, () => sql(once));
+      await slice('before 1764003850000', 4, () => sql(BALANCE_PER_ENTRY));
+    }
+    await sql(once);
     console.log('\n');
     console.table(rows);
     return;
