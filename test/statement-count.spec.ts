@@ -130,6 +130,10 @@ describe('statements of placing and counting a retail order', () => {
     expect(written).toEqual({ attributed: 2, counted: 2 });
     console.log(`statement count: placing ${JSON.stringify(placing)}, counting ${JSON.stringify(counting)}`);
     expect(placing.lineReads).toBeLessThanOrEqual(1);
+    // Issue 16 (W3): the checkout transaction's statements do not grow with lines or supplier orders —
+    // variants, then key/channel/facts, order + history, supplier orders, lines, one reservation for
+    // all lines, the outbox event and the audit event (12 for this order before).
+    expect(placing.statements).toBeLessThanOrEqual(8);
     expect(counting.lineReads).toBeLessThanOrEqual(1);
   });
 });
