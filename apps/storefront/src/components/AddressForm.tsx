@@ -1,12 +1,6 @@
 import { Controller } from 'react-hook-form';
 import { api } from '../api/client';
-import {
-  type AddressData,
-  type AddressInput,
-  CREATE_ADDRESS,
-  type CreateAddressData,
-  UPDATE_ADDRESS,
-} from '../api/buyers';
+import { type AddressData, type AddressInput, CREATE_ADDRESS, UPDATE_ADDRESS } from '../api/buyers';
 import { useI18n } from '../i18n';
 import { addressFormSchema } from '../lib/forms';
 import { useAction } from '../lib/use-action';
@@ -40,8 +34,8 @@ export function AddressForm({
 
   const save = useAction(async (input: AddressInput) => {
     const data = address
-      ? await api.request<{ updateAddress: AddressData }>(UPDATE_ADDRESS, { id: address.id, input })
-      : await api.request<CreateAddressData>(CREATE_ADDRESS, { input });
+      ? await api.request(UPDATE_ADDRESS, { id: address.id, input })
+      : await api.request(CREATE_ADDRESS, { input });
     onSaved('updateAddress' in data ? data.updateAddress : data.createAddress);
   });
 
