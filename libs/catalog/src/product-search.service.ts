@@ -272,7 +272,8 @@ export class ProductSearchService {
         ${sql.where.length ? `WHERE ${sql.where.join(' AND ')}` : ''} ORDER BY p.created_at DESC, p.id DESC LIMIT ${limit + 1}`;
     }
 
-    const em = this.db.manager(ctx);
+    // Browsing and search tolerate replication lag: a replica when DATABASE_REPLICA_URLS is set.
+    const em = this.db.reader(ctx);
     let rows: Row[];
     let count: Array<{ n: string }>;
     try {
@@ -282,7 +283,7 @@ export class ProductSearchService {
         throw badInput('after is not a cursor of this listing', { field: 'after' });
       throw e;
     }
-    const products = await this.db.repo(ctx, Product).findBy({ id: In(rows.map((r) => r.id)) });
+    const products = await em.getRepository(Product).findBy({ id: In(rows.map((r) => r.id)) });
     const byId = new Map(products.map((x) => [x.id, x]));
     const keyOf = (r: Row): string[] =>
       kind === 'n'
