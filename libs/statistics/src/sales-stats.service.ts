@@ -214,7 +214,8 @@ export class SalesStatsService {
     const scope = regionScope(ctx, regionCode);
     const range = parseDayRange(from, to);
     const src = cubeSource(groupBy, scope);
-    const m = this.db.manager(ctx);
+    // Statistics tolerate replication lag: a replica when DATABASE_REPLICA_URLS is set (Db.reader).
+    const m = this.db.reader(ctx);
     const rowsWhere = cubeWhere(scope, side, range, src.grp);
     const totalWhere = cubeWhere(scope, side, range, 'A');
     // Independent reads: run them at once (outside a transaction each takes its own pooled connection).
@@ -286,7 +287,7 @@ export class SalesStatsService {
     range: DayRange,
     groupBy: SalesGroupBy,
   ): Promise<{ total: number; rows: Map<string, number> }> {
-    const m = this.db.manager(ctx);
+    const m = this.db.reader(ctx);
     const src = buyerSource(groupBy, scope);
     const level = scope.prefix.length;
     if (!src || !BUYER_LEVELS_ALL.includes(level as 0 | 2 | 4)) {
@@ -381,7 +382,7 @@ export class SalesStatsService {
     groupBy: SalesGroupBy,
     src: { grp: CubeGrp; key: string; lvl: number; child: boolean },
   ): Promise<{ total: number; rows: Map<string, number> }> {
-    const m = this.db.manager(ctx);
+    const m = this.db.reader(ctx);
     const query = (grp: CubeGrp, key: string, lvl: number, child: boolean) => {
       const params: unknown[] = [
         side === StatsSide.BUYER ? 'B' : 'O',
@@ -431,7 +432,7 @@ export class SalesStatsService {
       params.push(scope.scopePatterns);
       where += ` AND ${col} LIKE ANY($4::text[])`;
     }
-    const [r] = await this.db.manager(ctx).query(
+    const [r] = await this.db.reader(ctx).query(
       `SELECT coalesce(sum(x), 0) AS amount FROM (
          SELECT l.line_total AS x FROM stats_line l WHERE ${where} AND l.day BETWEEN $2::date AND $3::date
          UNION ALL
