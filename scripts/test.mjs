@@ -37,6 +37,9 @@ const env = {
   ...process.env,
   BANGFU_TEST_PG_URL: pg.url('postgres'),
   BANGFU_TEST_REDIS_URL: redis.url,
+  // Test databases are not dropped one by one (each DROP forces a checkpoint); the run's servers and
+  // their folders are removed at the end.
+  BANGFU_TEST_KEEP_DATABASES: '1',
   NX_DAEMON: 'false',
   NX_NO_CLOUD: 'true',
   NX_TUI: 'false',

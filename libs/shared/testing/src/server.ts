@@ -111,9 +111,11 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     },
     async close() {
       await app.close();
-      // On the run's shared server a DROP DATABASE can wait on a checkpoint for a minute once many
-      // databases have come and gone; nothing after this needs it gone, so wait at most a few seconds
-      // (scripts/test.mjs removes the whole cluster at the end of the run).
+      // A DROP DATABASE forces an immediate checkpoint, and on the run's shared server hundreds of them
+      // queue behind each other (pg_stat_activity: CheckpointStart/CheckpointDone) and slow every
+      // other test. `npm test` removes the whole cluster at the end, so it keeps the databases
+      // (BANGFU_TEST_KEEP_DATABASES); elsewhere wait at most a few seconds for the drop.
+      if (process.env.BANGFU_TEST_KEEP_DATABASES === '1') return;
       const dropped = drop().catch(() => undefined);
       await Promise.race([dropped, new Promise((r) => setTimeout(r, 5_000).unref())]);
     },
