@@ -330,7 +330,12 @@ describe('REST calls are audited too', () => {
     });
     expect(csv.status).toBe(200);
     await csv.text();
-    const [event] = await eventsOf(exp);
+    // A streamed download's event is appended when the stream ends, which the client can see first.
+    let [event] = await eventsOf(exp);
+    for (let i = 0; !event && i < 50; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      [event] = await eventsOf(exp);
+    }
     expect([event.operation, event.outcome]).toEqual(['GET /api/exports/certified-directory.csv', 'OK']);
     expect(event.summary).toEqual({ args: { params: {}, query: { regionCode: '520600000000' } } });
     // Plain reads are not audited.
