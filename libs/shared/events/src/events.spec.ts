@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db, RequestContext } from '@bangfu/core';
 import { QueueService } from '@bangfu/queue';
+// The harness boots a real app around the outbox; only this spec (not the lib) uses it.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startTestServer, type TestServer } from '@bangfu/testing';
 import { ConsumesEvents, type EventConsumer, subscriptionsOf } from './consumer-registry';
 import { defineEvent, isEvent, type ReceivedEvent } from './domain-event';
