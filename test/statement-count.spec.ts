@@ -2,11 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { Role } from '@bangfu/core';
-import { insertCertificationFixture, insertProductFixture, insertVariantFixture } from '@bangfu/certification';
 import { createUserWithRole } from '@bangfu/identity';
-import { createHouseholdFixture, createLinkageFixture, createSupplierFixture } from '@bangfu/supplier';
 import type { TestServer } from '@bangfu/testing';
 import { startApp } from './app';
+import { householdVariant, onlineHall, payAndShip, supplierWithHousehold } from './fixtures';
 
 // Issue 11 item 1: placing and counting an order reads each order line once per transaction. The
 // statements are counted where every one passes (TypeORM's Postgres query runner), grouped by the
@@ -53,33 +52,13 @@ const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { 
 
 describe('statements of placing and counting a retail order', () => {
   it('reads the order lines once in the placing transaction and once in the counting one', async () => {
-    const supplier = await createSupplierFixture(ds, { countyCode: '520621000000' });
-    const household = await createHouseholdFixture(ds, {
-      villageCode: '520621102205',
-      createdByOrgId: supplier.supplierId,
-    });
-    await createLinkageFixture(ds, { supplierId: supplier.supplierId, householdId: household.id });
+    const { supplier, household } = await supplierWithHousehold(ds);
     const lines: Array<{ variantId: string; quantity: number }> = [];
     for (const price of [6800, 1200]) {
-      const productId = await insertProductFixture(ds, {
-        supplierId: supplier.supplierId,
-        originRegionCode: '520621102205',
-      });
-      const variantId = await insertVariantFixture(ds, { productId, retailPrice: price, stockOnHand: 5 });
-      await insertCertificationFixture(ds, { productId });
-      const [lot] = await ds.query(
-        `INSERT INTO lot (variant_id, lot_no, harvested_on, quantity, remaining) VALUES ($1, 'L1', '2026-03-01', 5, 5) RETURNING id`,
-        [variantId],
-      );
-      await ds.query(`INSERT INTO lot_contribution (lot_id, household_id, quantity) VALUES ($1, $2, 5)`, [
-        lot.id,
-        household.id,
-      ]);
+      const { variantId } = await householdVariant(ds, supplier.supplierId, household.id, price);
       lines.push({ variantId, quantity: 2 });
     }
-    const [hall] = await ds.query(
-      `INSERT INTO channel (kind, name, online) VALUES ('HALL', '网上专馆', true) RETURNING id`,
-    );
+    const hall = await onlineHall(ds);
     const supplierToken = await server.login(supplier.admin.email, supplier.admin.password);
     const customer = await createUserWithRole(ds, Role.CUSTOMER);
     const customerToken = await server.login(customer.email, customer.password);
@@ -87,33 +66,14 @@ describe('statements of placing and counting a retail order', () => {
     let placed: { id: string; totalAmount: number; supplierOrders: Array<{ id: string }> } | undefined;
     const placing = await measure(async () => {
       placed = (
-        await server.gqlOk(PLACE, { input: { idempotencyKey: 'stmt-1', channelId: hall.id, lines } }, customerToken)
+        await server.gqlOk(PLACE, { input: { idempotencyKey: 'stmt-1', channelId: hall, lines } }, customerToken)
       ).placeOrder;
     });
-    const transfer = await server.gqlOk(
-      `mutation($input: RecordBankTransferInput!) { recordBankTransfer(input: $input) { id } }`,
-      {
-        input: {
-          orderId: placed!.id,
-          reference: 'STMT-1',
-          amount: placed!.totalAmount,
-          paidAt: new Date().toISOString(),
-        },
-      },
-      customerToken,
-    );
-    const admin = await createUserWithRole(ds, Role.PLATFORM_ADMIN);
-    await server.gqlOk(
-      `mutation($id: ID!) { confirmBankTransfer(paymentId: $id) { status } }`,
-      { id: transfer.recordBankTransfer.id },
-      await server.login(admin.email, admin.password),
-    );
-    const soId = placed!.supplierOrders[0].id;
-    await server.gqlOk(
-      `mutation($id: ID!) { shipSupplierOrder(supplierOrderId: $id, carrier: "顺丰", trackingNo: "SF1") { status } }`,
-      { id: soId },
+    const soId = await payAndShip(server, ds, placed!, {
+      reference: 'STMT-1',
+      buyerToken: customerToken,
       supplierToken,
-    );
+    });
     const counting = await measure(() =>
       server.gqlOk(
         `mutation($id: ID!) { confirmDelivery(supplierOrderId: $id) { status } }`,

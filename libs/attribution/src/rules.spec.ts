@@ -274,74 +274,34 @@ describe('setAttributionRule', () => {
     ).toMatchObject({
       field: 'householdsBasisPoints',
     });
-    expectErrorCode(
-      await server.gql(SET, { input: { productId, kind: 'CONTRACT_PURCHASE' } }, staff.token),
-      'BAD_USER_INPUT',
-    );
-    expectErrorCode(
-      await server.gql(SET, { input: { productId, kind: 'CONTRACT_PURCHASE', perUnitPayout: 0 } }, staff.token),
-      'BAD_USER_INPUT',
-    );
-    expectErrorCode(
-      await server.gql(SET, { input: { productId, kind: 'REVENUE_SHARE', householdsBasisPoints: -5 } }, staff.token),
-      'BAD_USER_INPUT',
-    );
-    expectErrorCode(
-      await server.gql(
-        SET,
-        { input: { productId, kind: 'REVENUE_SHARE', villageCollectiveBasisPoints: 100 } },
-        staff.token,
-      ),
-      'BAD_USER_INPUT',
-    );
-    expectErrorCode(await server.gql(SET, { input: { productId, kind: 'WAGE' } }, staff.token), 'BAD_USER_INPUT');
-    expectErrorCode(
-      await server.gql(
-        SET,
-        { input: { productId, kind: 'CONTRACT_PURCHASE', perUnitPayout: 100, effectiveFrom: '2024-01-01' } },
-        staff.token,
-      ),
-      'RULE_EFFECTIVE_IN_PAST',
-    );
-    expectErrorCode(
-      await server.gql(
-        SET,
-        { input: { productId, kind: 'CONTRACT_PURCHASE', perUnitPayout: 100, effectiveFrom: 'soon' } },
-        staff.token,
-      ),
-      'BAD_USER_INPUT',
-    );
-    // Version 3 starts in 2099: a new version cannot start before it.
-    expectErrorCode(
-      await server.gql(
-        SET,
-        { input: { productId, kind: 'CONTRACT_PURCHASE', perUnitPayout: 100, effectiveFrom: '2098-01-01' } },
-        staff.token,
-      ),
-      'RULE_EFFECTIVE_BEFORE_PREVIOUS',
-    );
+    const rejected: Array<[Record<string, unknown>, string]> = [
+      [{ kind: 'CONTRACT_PURCHASE' }, 'BAD_USER_INPUT'],
+      [{ kind: 'CONTRACT_PURCHASE', perUnitPayout: 0 }, 'BAD_USER_INPUT'],
+      [{ kind: 'REVENUE_SHARE', householdsBasisPoints: -5 }, 'BAD_USER_INPUT'],
+      [{ kind: 'REVENUE_SHARE', villageCollectiveBasisPoints: 100 }, 'BAD_USER_INPUT'],
+      [{ kind: 'WAGE' }, 'BAD_USER_INPUT'],
+      [{ kind: 'CONTRACT_PURCHASE', perUnitPayout: 100, effectiveFrom: '2024-01-01' }, 'RULE_EFFECTIVE_IN_PAST'],
+      [{ kind: 'CONTRACT_PURCHASE', perUnitPayout: 100, effectiveFrom: 'soon' }, 'BAD_USER_INPUT'],
+      // Version 3 starts in 2099: a new version cannot start before it.
+      [
+        { kind: 'CONTRACT_PURCHASE', perUnitPayout: 100, effectiveFrom: '2098-01-01' },
+        'RULE_EFFECTIVE_BEFORE_PREVIOUS',
+      ],
+    ];
+    for (const [input, code] of rejected) {
+      expectErrorCode(await server.gql(SET, { input: { productId, ...input } }, staff.token), code);
+    }
     expect(await ruleCount()).toBe(before);
   });
 
   it('only the supplier’s staff and platform admins set rules; rules are read by staff, coordinators in region and admins', async () => {
     const before = await ruleCount();
-    expectErrorCode(
-      await server.gql(SET, { input: { productId, kind: 'CONTRACT_PURCHASE', perUnitPayout: 100 } }, otherStaff.token),
-      'FORBIDDEN',
-    );
-    expectErrorCode(
-      await server.gql(SET, { input: { productId, kind: 'CONTRACT_PURCHASE', perUnitPayout: 100 } }, coordinator.token),
-      'FORBIDDEN',
-    );
     const farmer = await actor(server, ds, Role.FARMER, { organizationId: coop.supplierId });
-    expectErrorCode(
-      await server.gql(SET, { input: { productId, kind: 'CONTRACT_PURCHASE', perUnitPayout: 100 } }, farmer.token),
-      'FORBIDDEN',
-    );
-    expectErrorCode(
-      await server.gql(SET, { input: { productId, kind: 'CONTRACT_PURCHASE', perUnitPayout: 100 } }),
-      'UNAUTHENTICATED',
-    );
+    const input = { productId, kind: 'CONTRACT_PURCHASE', perUnitPayout: 100 };
+    for (const token of [otherStaff.token, coordinator.token, farmer.token]) {
+      expectErrorCode(await server.gql(SET, { input }, token), 'FORBIDDEN');
+    }
+    expectErrorCode(await server.gql(SET, { input }), 'UNAUTHENTICATED');
     expect(await ruleCount()).toBe(before);
     expectErrorCode(await server.gql(RULES, { p: productId }, otherStaff.token), 'FORBIDDEN');
     const farAway = await actor(server, ds, Role.COORDINATOR, { regionPrefix: '4418' });
