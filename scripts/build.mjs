@@ -1,5 +1,6 @@
 // Builds what `npm start` serves: the API bundle (dist/api) and the storefront (dist/storefront).
 // Skips a target whose sources are older than its output, so a restart is quick.
+// `node scripts/build.mjs codegen` (`npm run codegen`) only writes the storefront's GraphQL types.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,21 @@ const TARGETS = {
   },
 };
 
+/**
+ * The storefront's GraphQL types (apps/storefront/src/api/generated) are generated, never committed:
+ * graphql-codegen writes them from schema.graphql and the `graphql()` documents (apps/storefront/codegen.ts),
+ * failing when a document asks for something the schema lacks. It runs on every storefront build, even
+ * one skipped as up to date, because the type check and lint read these files too; a file whose text is
+ * unchanged is left alone, so its timestamp does not make the storefront look stale.
+ */
+export function codegen() {
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/@graphql-codegen/cli/esm/bin.js'), '--config', 'apps/storefront/codegen.ts'],
+    { cwd: root, stdio: 'inherit' },
+  );
+}
+
 function newest(path) {
   const st = statSync(path);
   if (!st.isDirectory()) return st.mtimeMs;
@@ -31,8 +47,13 @@ function newest(path) {
 
 export function build(names = Object.keys(TARGETS), { force = false } = {}) {
   for (const name of names) {
+    if (name === 'codegen') {
+      codegen();
+      continue;
+    }
     const t = TARGETS[name];
     if (!existsSync(join(root, t.config))) continue;
+    if (name === 'storefront') codegen();
     const out = join(root, t.out);
     const stale =
       force ||

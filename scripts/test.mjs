@@ -13,6 +13,8 @@ const started = Date.now();
 
 execFileSync('bash', [join(root, 'scripts/system-deps.sh')], { stdio: 'inherit' });
 say('building api and storefront');
+// Also writes the storefront's GraphQL types (src/api/generated, not committed): the typecheck, lint and
+// storefront steps below read them.
 build(['api', 'storefront'], { force: process.env.CI === 'true' });
 
 const dir = mkdtempSync(join(tmpdir(), 'bangfu-test-'));

@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     name: 'storefront',
     include: ['src/**/*.spec.ts'],
+    globalSetup: ['codegen-setup.ts'],
     environment: 'node',
   },
 });
