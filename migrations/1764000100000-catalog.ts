@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createStatusHistory, dropTables } from './shapes';
 
 /**
  * Catalog domain schema (issue 3): supplier admission, households and linkage, products, variants,
@@ -24,19 +25,11 @@ export class Catalog1764000100000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX supplier_profile_county_idx ON supplier_profile (county_code text_pattern_ops, status)`,
     );
-    await q.query(`
-      CREATE TABLE supplier_admission_event (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        supplier_id uuid NOT NULL REFERENCES supplier_profile(organization_id),
-        from_status text,
-        to_status text NOT NULL,
-        actor_user_id uuid REFERENCES app_user(id),
-        reason text,
-        created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(
-      `CREATE INDEX supplier_admission_event_supplier_idx ON supplier_admission_event (supplier_id, created_at)`,
-    );
+    await createStatusHistory(q, {
+      table: 'supplier_admission_event',
+      subject: 'supplier_id uuid NOT NULL REFERENCES supplier_profile(organization_id)',
+      index: 'supplier_admission_event_supplier_idx',
+    });
 
     await q.query(`
       CREATE TABLE notification (
@@ -192,17 +185,11 @@ export class Catalog1764000100000 implements MigrationInterface {
       `CREATE UNIQUE INDEX certification_one_live_idx ON certification (product_id) WHERE status IN ('PENDING','VERIFIED','CERTIFIED')`,
     );
     await q.query(`CREATE INDEX certification_expiry_idx ON certification (valid_to) WHERE status = 'CERTIFIED'`);
-    await q.query(`
-      CREATE TABLE certification_event (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        certification_id uuid NOT NULL REFERENCES certification(id),
-        from_status text,
-        to_status text NOT NULL,
-        actor_user_id uuid REFERENCES app_user(id),
-        reason text,
-        created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(`CREATE INDEX certification_event_cert_idx ON certification_event (certification_id, created_at)`);
+    await createStatusHistory(q, {
+      table: 'certification_event',
+      subject: 'certification_id uuid NOT NULL REFERENCES certification(id)',
+      index: 'certification_event_cert_idx',
+    });
 
     // ── channels (三专) and counters ─────────────────────────────────────────────────
     await q.query(`
@@ -257,7 +244,7 @@ export class Catalog1764000100000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of [
+    await dropTables(q, [
       'counter_rejection',
       'counter_report',
       'channel_product',
@@ -275,8 +262,6 @@ export class Catalog1764000100000 implements MigrationInterface {
       'notification',
       'supplier_admission_event',
       'supplier_profile',
-    ]) {
-      await q.query(`DROP TABLE ${t}`);
-    }
+    ]);
   }
 }

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createStatusHistory, dropTables } from './shapes';
 
 /**
  * Ordering (issue 4): orders with one supplier order per supplier, snapshotted lines, status history,
@@ -101,34 +102,16 @@ export class Ordering1764000500000 implements MigrationInterface {
     await q.query(`CREATE INDEX order_line_supplier_order_idx ON order_line (supplier_order_id)`);
     await q.query(`CREATE INDEX order_line_variant_idx ON order_line (variant_id)`);
 
-    await q.query(`
-      CREATE TABLE order_history (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        order_id uuid NOT NULL REFERENCES orders(id),
-        from_status text,
-        to_status text NOT NULL,
-        actor_kind text NOT NULL,
-        actor_user_id uuid REFERENCES app_user(id),
-        reason text,
-        data jsonb NOT NULL DEFAULT '{}',
-        created_at timestamptz NOT NULL DEFAULT clock_timestamp()
-      )`);
-    await q.query(`CREATE INDEX order_history_order_idx ON order_history (order_id, created_at)`);
-    await q.query(`
-      CREATE TABLE supplier_order_history (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        supplier_order_id uuid NOT NULL REFERENCES supplier_order(id),
-        from_status text,
-        to_status text NOT NULL,
-        actor_kind text NOT NULL,
-        actor_user_id uuid REFERENCES app_user(id),
-        reason text,
-        data jsonb NOT NULL DEFAULT '{}',
-        created_at timestamptz NOT NULL DEFAULT clock_timestamp()
-      )`);
-    await q.query(
-      `CREATE INDEX supplier_order_history_so_idx ON supplier_order_history (supplier_order_id, created_at)`,
-    );
+    for (const [table, subject, index] of [
+      ['order_history', 'order_id uuid NOT NULL REFERENCES orders(id)', 'order_history_order_idx'],
+      [
+        'supplier_order_history',
+        'supplier_order_id uuid NOT NULL REFERENCES supplier_order(id)',
+        'supplier_order_history_so_idx',
+      ],
+    ]) {
+      await createStatusHistory(q, { table, subject, index, actorKind: true, data: true });
+    }
 
     // Every shipped unit and the lot it came from (NULL: not covered by any lot, the "unassigned" bucket).
     await q.query(`
@@ -193,7 +176,7 @@ export class Ordering1764000500000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of [
+    await dropTables(q, [
       'outbox_consumption',
       'outbox_event',
       'order_document',
@@ -204,9 +187,7 @@ export class Ordering1764000500000 implements MigrationInterface {
       'order_line',
       'supplier_order',
       'orders',
-    ]) {
-      await q.query(`DROP TABLE ${t}`);
-    }
+    ]);
     await q.query(`DROP SEQUENCE order_no_seq`);
   }
 }

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createAppendOnly } from './shapes';
 
 /**
  * Double-entry ledger. The database itself guarantees the two invariants the code also checks, so
@@ -85,20 +86,10 @@ export class Ledger1764000600000 implements MigrationInterface {
         DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger_check_posting_balanced()`);
 
     // Append-only.
-    await q.query(`
-      CREATE FUNCTION ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'LEDGER_APPEND_ONLY: % on % is not allowed; post a reversing posting instead', TG_OP, TG_TABLE_NAME
-          USING ERRCODE = 'restrict_violation';
-      END $$`);
-    for (const table of ['ledger_posting', 'ledger_entry']) {
-      await q.query(
-        `CREATE TRIGGER ${table}_no_change BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ledger_append_only()`,
-      );
-      await q.query(
-        `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ledger_append_only()`,
-      );
-    }
+    await createAppendOnly(q, 'ledger_append_only', 'post a reversing posting instead', [
+      'ledger_posting',
+      'ledger_entry',
+    ]);
     // Accounts may be renamed, never deleted or re-typed (entries would change meaning).
     await q.query(`
       CREATE FUNCTION ledger_account_guard() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropTables } from './shapes';
 
 /**
  * Payments (Stripe PaymentIntents, bank transfers against an invoice), their refunds, the Stripe
@@ -127,15 +128,13 @@ export class Payment1764000600100 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of [
+    await dropTables(q, [
       'payout',
       'payout_batch',
       'supplier_payout_account',
       'payment_event',
       'payment_refund',
       'payment',
-    ]) {
-      await q.query(`DROP TABLE ${t}`);
-    }
+    ]);
   }
 }

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createAppendOnly, dropTables } from './shapes';
 
 /**
  * Farmer income attribution (issue 6): versioned rules, one attribution_line per counted order line,
@@ -198,20 +199,10 @@ export class Attribution1764000700000 implements MigrationInterface {
     );
 
     // Rules are versions and entries are history: neither is edited or deleted.
-    await q.query(`
-      CREATE FUNCTION attribution_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'ATTRIBUTION_APPEND_ONLY: % on % is not allowed; add a new rule version or a reversing entry', TG_OP, TG_TABLE_NAME
-          USING ERRCODE = 'restrict_violation';
-      END $$`);
-    for (const table of ['attribution_rule', 'attribution_entry']) {
-      await q.query(
-        `CREATE TRIGGER ${table}_no_change BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION attribution_append_only()`,
-      );
-      await q.query(
-        `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION attribution_append_only()`,
-      );
-    }
+    await createAppendOnly(q, 'attribution_append_only', 'add a new rule version or a reversing entry', [
+      'attribution_rule',
+      'attribution_entry',
+    ]);
 
     // At commit: a line's entries sum to its attributed amount, and no beneficiary of it is below zero.
     await q.query(`
@@ -241,7 +232,7 @@ export class Attribution1764000700000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of [
+    await dropTables(q, [
       'attribution_reconciliation',
       'attribution_region_month',
       'attribution_household_month',
@@ -250,9 +241,7 @@ export class Attribution1764000700000 implements MigrationInterface {
       'attribution_refund',
       'attribution_line',
       'attribution_rule',
-    ]) {
-      await q.query(`DROP TABLE ${t}`);
-    }
+    ]);
     await q.query(`DROP FUNCTION attribution_check_line()`);
     await q.query(`DROP FUNCTION attribution_append_only()`);
   }

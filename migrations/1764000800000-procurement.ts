@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createStatusHistory, dropTables } from './shapes';
 
 /**
  * Agency procurement (issue 5): reserved-share filings (预留份额) with their amendment history,
@@ -155,18 +156,13 @@ export class Procurement1764000800000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX purchase_request_purchaser_idx ON purchase_request (purchaser_user_id, org_id, created_at DESC)`,
     );
-    await q.query(`
-      CREATE TABLE purchase_request_event (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        request_id uuid NOT NULL REFERENCES purchase_request(id),
-        from_status text,
-        to_status text NOT NULL,
-        actor_user_id uuid REFERENCES app_user(id),
-        comment text,
-        data jsonb NOT NULL DEFAULT '{}',
-        created_at timestamptz NOT NULL DEFAULT clock_timestamp()
-      )`);
-    await q.query(`CREATE INDEX purchase_request_event_request_idx ON purchase_request_event (request_id, created_at)`);
+    await createStatusHistory(q, {
+      table: 'purchase_request_event',
+      subject: 'request_id uuid NOT NULL REFERENCES purchase_request(id)',
+      index: 'purchase_request_event_request_idx',
+      note: 'comment',
+      data: true,
+    });
     await q.query(`
       CREATE TABLE po_number_sequence (
         org_id uuid NOT NULL REFERENCES organization(id),
@@ -260,7 +256,7 @@ export class Procurement1764000800000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of [
+    await dropTables(q, [
       'order_rebinding',
       'reserved_share_progress',
       'reserved_share_movement',
@@ -277,9 +273,7 @@ export class Procurement1764000800000 implements MigrationInterface {
       'reserved_share_exemption',
       'reserved_share_deadline',
       'jurisdiction_minimum',
-    ]) {
-      await q.query(`DROP TABLE ${t}`);
-    }
+    ]);
     await q.query(`DROP SEQUENCE purchase_request_no_seq`);
   }
 }

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dropTables } from './shapes';
 
 /**
  * Sales statistics (libs/statistics): one row per counted order line with the dimensions frozen at
@@ -75,7 +76,6 @@ export class Statistics1764001500000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['stats_reconciliation', 'sales_rollup', 'stats_refund', 'stats_line'])
-      await q.query(`DROP TABLE ${t}`);
+    await dropTables(q, ['stats_reconciliation', 'sales_rollup', 'stats_refund', 'stats_line']);
   }
 }

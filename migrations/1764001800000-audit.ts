@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { appendOnlyTriggers, createAppendOnly } from './shapes';
 
 /**
  * Audit trail (libs/audit). The database itself keeps the chain, so no code path can skip it:
@@ -76,12 +77,7 @@ export class Audit1764001800000 implements MigrationInterface {
       `CREATE TRIGGER audit_event_chain BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_append()`,
     );
 
-    await q.query(`
-      CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'AUDIT_APPEND_ONLY: % on % is not allowed; the audit trail is append-only', TG_OP, TG_TABLE_NAME
-          USING ERRCODE = 'restrict_violation';
-      END $$`);
+    await createAppendOnly(q, 'audit_append_only', 'the audit trail is append-only');
     // The head moves only from inside the append trigger (trigger depth > 1), never by hand.
     await q.query(`
       CREATE FUNCTION audit_head_guard() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -109,14 +105,7 @@ export class Audit1764001800000 implements MigrationInterface {
         head_hash text NOT NULL
       )`);
     await q.query(`CREATE INDEX audit_chain_checkpoint_day_idx ON audit_chain_checkpoint (day, verified_at)`);
-    for (const table of ['audit_event', 'audit_chain_checkpoint']) {
-      await q.query(
-        `CREATE TRIGGER ${table}_no_change BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION audit_append_only()`,
-      );
-      await q.query(
-        `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()`,
-      );
-    }
+    await appendOnlyTriggers(q, 'audit_append_only', ['audit_event', 'audit_chain_checkpoint']);
   }
 
   async down(q: QueryRunner): Promise<void> {

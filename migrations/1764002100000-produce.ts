@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createStatusHistory, dropTables } from './shapes';
 
 /**
  * Issue 14: farmers list produce (农户供货), linked suppliers commit to buy (收购承诺), receive it into
@@ -61,19 +62,11 @@ export class Produce1764002100000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX produce_commitment_offer_idx ON produce_commitment (offer_id)`);
     await q.query(`CREATE INDEX produce_commitment_supplier_idx ON produce_commitment (supplier_id, created_at DESC)`);
-    await q.query(`
-      CREATE TABLE produce_commitment_history (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        commitment_id uuid NOT NULL REFERENCES produce_commitment(id),
-        from_status text,
-        to_status text NOT NULL,
-        actor_user_id uuid REFERENCES app_user(id),
-        reason text,
-        created_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(
-      `CREATE INDEX produce_commitment_history_idx ON produce_commitment_history (commitment_id, created_at)`,
-    );
+    await createStatusHistory(q, {
+      table: 'produce_commitment_history',
+      subject: 'commitment_id uuid NOT NULL REFERENCES produce_commitment(id)',
+      index: 'produce_commitment_history_idx',
+    });
     await q.query(`
       CREATE TABLE produce_receipt (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -154,7 +147,7 @@ export class Produce1764002100000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of [
+    await dropTables(q, [
       'income_dispute',
       'income_confirmation',
       'produce_payment',
@@ -162,8 +155,6 @@ export class Produce1764002100000 implements MigrationInterface {
       'produce_commitment_history',
       'produce_commitment',
       'produce_offer',
-    ]) {
-      await q.query(`DROP TABLE ${t}`);
-    }
+    ]);
   }
 }
