@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { graphqlDocuments } from './graphql-documents';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const workspaceRoot = resolve(here, '../..');
@@ -9,7 +10,7 @@ const workspaceRoot = resolve(here, '../..');
 // The API serves dist/storefront on its own port; in dev, Vite proxies GraphQL to it.
 export default defineConfig({
   root: here,
-  plugins: [react()],
+  plugins: [graphqlDocuments(resolve(here, 'src/api/generated/graphql.ts')), react()],
   // Shared pure code (yuan, Asia/Shanghai dates) the server uses too; see libs/shared/locale.
   resolve: { alias: { '@bangfu/locale': resolve(workspaceRoot, 'libs/shared/locale/src/index.ts') } },
   logLevel: 'warn',
