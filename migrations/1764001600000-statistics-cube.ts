@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { STATS_BUYER_KEY } from './shapes';
 
 /**
  * Statistics that aggregate (issue 12, item 10): sales_rollup kept a cell per day × every dimension,
@@ -38,14 +39,7 @@ export class StatisticsCube1764001600000 implements MigrationInterface {
       )`);
     await q.query(`
       CREATE TABLE stats_buyer (
-        side text NOT NULL CHECK (side IN ('O','B')),
-        grp text NOT NULL CHECK (grp IN ('A','C','S','G')),
-        lvl smallint NOT NULL,
-        prefix text COLLATE "C" NOT NULL,
-        k1 text NOT NULL,
-        k2 text NOT NULL,
-        k3 text NOT NULL,
-        buyer_key text NOT NULL,
+        ${STATS_BUYER_KEY},
         days datemultirange NOT NULL,
         PRIMARY KEY (side, grp, lvl, prefix, k1, k2, k3, buyer_key)
       )`);

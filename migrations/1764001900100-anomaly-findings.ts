@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { refuseRowChanges } from './shapes';
 
 /**
  * Anomaly findings (libs/oversight): what the rules detected, with the evidence behind it, once per
@@ -58,14 +59,7 @@ export class AnomalyFindings1764001900100 implements MigrationInterface {
         UNIQUE (finding_id, order_id)
       )`);
     await q.query(`CREATE INDEX anomaly_statistics_correction_order_idx ON anomaly_statistics_correction (order_id)`);
-    await q.query(`
-      CREATE FUNCTION anomaly_correction_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'anomaly_statistics_correction is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
-      END $$`);
-    await q.query(`
-      CREATE TRIGGER anomaly_statistics_correction_append_only BEFORE UPDATE OR DELETE ON anomaly_statistics_correction
-      FOR EACH ROW EXECUTE FUNCTION anomaly_correction_append_only()`);
+    await refuseRowChanges(q, 'anomaly_correction_append_only', 'anomaly_statistics_correction');
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { refuseRowChanges } from './shapes';
 
 /**
  * Issue 13 (libs/statistics): orders a confirmed anomaly finding excluded from statistics. The sale is
@@ -27,14 +28,7 @@ export class StatisticsExclusion1764002700000 implements MigrationInterface {
         created_by uuid REFERENCES app_user(id),
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`
-      CREATE FUNCTION stats_correction_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'stats_correction is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
-      END $$`);
-    await q.query(`
-      CREATE TRIGGER stats_correction_append_only BEFORE UPDATE OR DELETE ON stats_correction
-      FOR EACH ROW EXECUTE FUNCTION stats_correction_append_only()`);
+    await refuseRowChanges(q, 'stats_correction_append_only', 'stats_correction');
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { STATS_BUYER_KEY } from './shapes';
 
 /**
  * Issue 12 item 10 (benchmark): distinct buyers at scale. stats_buyer kept one row per buyer × prefix ×
@@ -20,14 +21,7 @@ export class StatisticsBuyerYears1764003100000 implements MigrationInterface {
       RETURN B'1'::bit(366) >> (d - make_date(extract(year FROM d)::int, 1, 1))`);
     await q.query(`
       CREATE TABLE stats_buyer_y (
-        side text NOT NULL CHECK (side IN ('O','B')),
-        grp text NOT NULL CHECK (grp IN ('A','C','S','G')),
-        lvl smallint NOT NULL,
-        prefix text COLLATE "C" NOT NULL,
-        k1 text NOT NULL,
-        k2 text NOT NULL,
-        k3 text NOT NULL,
-        buyer_key text NOT NULL,
+        ${STATS_BUYER_KEY},
         year smallint NOT NULL,
         days bit(366) NOT NULL,
         CONSTRAINT stats_buyer_y_pkey PRIMARY KEY (side, grp, lvl, prefix, k1, k2, k3, buyer_key, year) INCLUDE (days)
@@ -47,14 +41,7 @@ export class StatisticsBuyerYears1764003100000 implements MigrationInterface {
     await q.query(`ALTER TABLE stats_cube RESET (fillfactor)`);
     await q.query(`
       CREATE TABLE stats_buyer_r (
-        side text NOT NULL CHECK (side IN ('O','B')),
-        grp text NOT NULL CHECK (grp IN ('A','C','S','G')),
-        lvl smallint NOT NULL,
-        prefix text COLLATE "C" NOT NULL,
-        k1 text NOT NULL,
-        k2 text NOT NULL,
-        k3 text NOT NULL,
-        buyer_key text NOT NULL,
+        ${STATS_BUYER_KEY},
         days datemultirange NOT NULL,
         CONSTRAINT stats_buyer_r_pkey PRIMARY KEY (side, grp, lvl, prefix, k1, k2, k3, buyer_key)
       )`);

@@ -70,7 +70,35 @@ export async function appendOnlyTriggers(q: QueryRunner, fn: string, tables: str
   }
 }
 
+/**
+ * The corrections tables' form of append-only (rows refuse UPDATE and DELETE with
+ * insufficient_privilege): a row-level trigger `<table>_append_only` calling `fn`.
+ */
+export async function refuseRowChanges(q: QueryRunner, fn: string, table: string): Promise<void> {
+  await q.query(`
+      CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION '${table} is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
+      END $$`);
+  await q.query(`
+      CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table}
+      FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+}
+
 /** Drops `tables` in the order given (dependants first). */
 export async function dropTables(q: QueryRunner, tables: string[]): Promise<void> {
   for (const t of tables) await q.query(`DROP TABLE ${t}`);
 }
+
+/**
+ * The key of a stats_buyer row (a buyer seen under a side, grouping, region prefix and key) as every
+ * statistics migration that (re)creates the table declares it; only the days column changed shape.
+ */
+export const STATS_BUYER_KEY = `side text NOT NULL CHECK (side IN ('O','B')),
+        grp text NOT NULL CHECK (grp IN ('A','C','S','G')),
+        lvl smallint NOT NULL,
+        prefix text COLLATE "C" NOT NULL,
+        k1 text NOT NULL,
+        k2 text NOT NULL,
+        k3 text NOT NULL,
+        buyer_key text NOT NULL`;
