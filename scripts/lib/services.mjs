@@ -398,7 +398,10 @@ export async function startRedis({ dataDir, persistent, log = () => undefined })
   const port = await freePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dataDir, '--protected-mode', 'yes'];
   args.push(...(persistent ? ['--appendonly', 'yes', '--save', '60 1'] : ['--save', '', '--appendonly', 'no']));
-  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: a Ctrl-C in the terminal reaches only the start script, which stops the API
+  // first and then this server; otherwise Redis quits at once and the closing API's clients print
+  // ECONNREFUSED while they drain.
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
   await new Promise((resolveReady, reject) => {
     const onData = (chunk) => {
@@ -447,7 +450,7 @@ export function describeFailure(e) {
  * Signal handling: a Ctrl-C must stop the API first, then the servers (the caller's handler).
  */
 export function handleSignals(handler) {
-  for (const signal of ['SIGINT', 'SIGTERM']) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.removeAllListeners(signal);
     process.on(signal, () => handler(signal));
   }
