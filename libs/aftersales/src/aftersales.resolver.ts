@@ -9,6 +9,7 @@ import {
   Paginated,
   type RequestContext,
   Role,
+  TRADE_READERS,
 } from '@bangfu/core';
 import { MoneyScalar } from '@bangfu/money';
 import { OrderService } from '@bangfu/ordering';
@@ -23,17 +24,6 @@ import { ScorecardService } from './scorecard.service';
 export const ComplaintConnection = Paginated(Complaint);
 
 const BUYERS = [Role.CUSTOMER, Role.PURCHASER, Role.AGENCY_ADMIN];
-const READERS = [
-  Role.CUSTOMER,
-  Role.PURCHASER,
-  Role.APPROVER,
-  Role.AGENCY_ADMIN,
-  Role.SUPPLIER_ADMIN,
-  Role.SUPPLIER_STAFF,
-  Role.COORDINATOR,
-  Role.AUDITOR,
-  Role.PLATFORM_ADMIN,
-];
 
 @Resolver(() => Complaint)
 export class ComplaintResolver {
@@ -48,7 +38,7 @@ export class ComplaintResolver {
     description:
       'Complaints you may read: your own (buyer), your supplier’s, your region’s (coordinator, auditor); newest first',
   })
-  @Allow(...READERS)
+  @Allow(...TRADE_READERS)
   complaints(
     @Ctx() ctx: RequestContext,
     @Args('filter', { type: () => ComplaintFilterInput, nullable: true }) filter: ComplaintFilterInput | null,
@@ -59,7 +49,7 @@ export class ComplaintResolver {
   }
 
   @Query(() => Complaint)
-  @Allow(...READERS)
+  @Allow(...TRADE_READERS)
   complaint(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Complaint> {
     return this.complaintService.get(ctx, id);
   }
@@ -168,7 +158,7 @@ export class RatingResolver {
     description:
       'Ratings of an order’s supplier orders: all for its buyer side and platform admins, a supplier’s own for its staff',
   })
-  @Allow(...READERS)
+  @Allow(...TRADE_READERS)
   orderRatings(
     @Ctx() ctx: RequestContext,
     @Args('orderId', { type: () => ID }) orderId: string,
@@ -180,7 +170,7 @@ export class RatingResolver {
     description:
       'Rating, complaint rate, upheld complaints, on-time shipping (the supplier, its county’s coordinators and auditors, buyers, admins)',
   })
-  @Allow(...READERS)
+  @Allow(...TRADE_READERS)
   supplierScorecard(
     @Ctx() ctx: RequestContext,
     @Args('supplierId', { type: () => ID }) supplierId: string,

@@ -13,9 +13,11 @@ import {
   readRawBody,
   type RequestContext,
   Role,
+  sendStoredFile,
+  TRADE_READERS,
 } from '@bangfu/core';
 import { checkImage, IMAGE_TYPES, imageTooLarge, MAX_IMAGE_BYTES } from '@bangfu/catalog';
-import { OBJECT_STORAGE, type ObjectStorage } from '@bangfu/storage';
+import { OBJECT_STORAGE, type ObjectStorage, putThenRecord } from '@bangfu/storage';
 import { Complaint, ComplaintPhoto, ComplaintStatus } from './aftersales.entities';
 import { MAX_PHOTOS_PER_COMPLAINT } from './aftersales.rules';
 import { ComplaintService } from './complaint.service';
@@ -45,9 +47,8 @@ export class ComplaintPhotoService {
     const complaint = await this.requireBuyer(ctx, complaintId);
     const contentType = checkImage(bytes, contentTypeHeader);
     const key = `complaints/${complaint.id}/${randomUUID()}.${IMAGE_TYPES[contentType]}`;
-    await this.storage.put(key, bytes, contentType);
-    try {
-      return await this.db.transaction(ctx, async (tx) => {
+    return putThenRecord(this.storage, this.log, { key, bytes, contentType }, () =>
+      this.db.transaction(ctx, async (tx) => {
         const c = await this.db
           .repo(tx, Complaint)
           .createQueryBuilder('c')
@@ -80,11 +81,8 @@ export class ComplaintPhotoService {
             uploadedBy: tx.requirePrincipal().userId,
           }),
         );
-      });
-    } catch (e) {
-      await this.storage.delete(key).catch((err) => this.log.warn(`could not delete orphaned ${key}: ${String(err)}`));
-      throw e;
-    }
+      }),
+    );
   }
 
   list(ctx: RequestContext, complaintIds: string[]): Promise<ComplaintPhoto[]> {
@@ -121,18 +119,6 @@ export class ComplaintPhotoService {
 export const complaintPhotoUrl = (p: Pick<ComplaintPhoto, 'id' | 'complaintId'>) =>
   `/api/complaints/${p.complaintId}/photos/${p.id}`;
 
-const READERS = [
-  Role.CUSTOMER,
-  Role.PURCHASER,
-  Role.APPROVER,
-  Role.AGENCY_ADMIN,
-  Role.SUPPLIER_ADMIN,
-  Role.SUPPLIER_STAFF,
-  Role.COORDINATOR,
-  Role.AUDITOR,
-  Role.PLATFORM_ADMIN,
-];
-
 @Controller()
 export class ComplaintPhotoController {
   constructor(private readonly photos: ComplaintPhotoService) {}
@@ -149,7 +135,7 @@ export class ComplaintPhotoController {
   }
 
   @Get('api/complaints/:complaintId/photos/:photoId')
-  @Allow(...READERS)
+  @Allow(...TRADE_READERS)
   async download(
     @Ctx() ctx: RequestContext,
     @Param('complaintId') complaintId: string,
@@ -158,10 +144,6 @@ export class ComplaintPhotoController {
   ) {
     assertUuid(complaintId, 'complaintId');
     const { photo, bytes } = await this.photos.read(ctx, complaintId, photoId);
-    res.setHeader('content-type', photo.contentType);
-    res.setHeader('content-length', String(bytes.length));
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('cache-control', 'private, no-store');
-    res.end(bytes);
+    sendStoredFile(res, { contentType: photo.contentType, bytes }, 'private, no-store');
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Allow, Ctx, notFound, PUBLIC, readRawBody, type RequestContext, Role } from '@bangfu/core';
+import { Allow, Ctx, notFound, PUBLIC, readRawBody, type RequestContext, Role, sendStoredFile } from '@bangfu/core';
 import { isStorageKey } from '@bangfu/storage';
 import { MAX_IMAGE_BYTES } from './catalog.rules';
 import { imageTooLarge } from './image-check';
@@ -29,11 +29,7 @@ export class FilesController {
     if (!isStorageKey(key)) throw notFound('File', key);
     const file = await this.images.read(ctx, key);
     if (!file) throw notFound('File', key);
-    res.setHeader('content-type', file.contentType);
-    res.setHeader('content-length', String(file.bytes.length));
-    res.setHeader('x-content-type-options', 'nosniff');
     // Keys are never reused (a new upload gets a new key), so the bytes behind one never change.
-    res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-    res.end(file.bytes);
+    sendStoredFile(res, file, 'public, max-age=31536000, immutable');
   }
 }

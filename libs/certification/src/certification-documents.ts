@@ -13,9 +13,11 @@ import {
   readRawBody,
   type RequestContext,
   Role,
+  sendStoredFile,
+  uploadFileName,
 } from '@bangfu/core';
 import { checkDocument, DOCUMENT_TYPES, documentTooLarge, MAX_DOCUMENT_BYTES, ProductService } from '@bangfu/catalog';
-import { OBJECT_STORAGE, type ObjectStorage } from '@bangfu/storage';
+import { OBJECT_STORAGE, type ObjectStorage, putThenRecord } from '@bangfu/storage';
 import { Certification, CertificationDocument, CertificationStatus } from './certification.entities';
 import { CertificationService } from './certification.service';
 
@@ -38,7 +40,6 @@ export class CertificationDocumentService {
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
-  /** The object is written first and deleted again if the row fails (an orphan object is harmless, a row without one is not). */
   async upload(
     ctx: RequestContext,
     certificationId: string,
@@ -50,9 +51,8 @@ export class CertificationDocumentService {
     await this.requireSupplier(ctx, certificationId);
     const contentType = checkDocument(bytes, contentTypeHeader);
     const key = `certifications/${certificationId}/${randomUUID()}.${DOCUMENT_TYPES[contentType]}`;
-    await this.storage.put(key, bytes, contentType);
-    try {
-      return await this.db.transaction(ctx, async (tx) => {
+    return putThenRecord(this.storage, this.log, { key, bytes, contentType }, () =>
+      this.db.transaction(ctx, async (tx) => {
         // Locks the application: the status and the count hold until commit.
         const [cert] = await this.db
           .repo(tx, Certification)
@@ -82,11 +82,8 @@ export class CertificationDocumentService {
             uploadedByUserId: tx.userId,
           }),
         );
-      });
-    } catch (e) {
-      await this.storage.delete(key).catch((err) => this.log.warn(`could not delete orphaned ${key}: ${String(err)}`));
-      throw e;
-    }
+      }),
+    );
   }
 
   /** The documents of an application the caller may see (certification.get decides, FORBIDDEN otherwise). */
@@ -138,13 +135,12 @@ export class CertificationDocumentsController {
     assertUuid(certificationId, 'certificationId');
     const body = await readRawBody(req, MAX_DOCUMENT_BYTES);
     if (body.tooLarge) throw documentTooLarge(body.size);
-    const name = req.headers['x-file-name'];
     const doc = await this.documents.upload(
       ctx,
       certificationId,
       body.bytes,
       req.headers['content-type'],
-      typeof name === 'string' ? safeDecode(name) : null,
+      uploadFileName(req),
     );
     return {
       id: doc.id,
@@ -164,20 +160,6 @@ export class CertificationDocumentsController {
     @Res() res: Response,
   ) {
     const { doc, bytes } = await this.documents.read(ctx, certificationId, documentId);
-    res.setHeader('content-type', doc.contentType);
-    res.setHeader('content-length', String(bytes.length));
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('cache-control', 'private, no-store');
-    if (doc.fileName)
-      res.setHeader('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
-    res.end(bytes);
-  }
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
+    sendStoredFile(res, { contentType: doc.contentType, bytes }, 'private, no-store', doc.fileName);
   }
 }

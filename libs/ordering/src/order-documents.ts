@@ -2,9 +2,21 @@ import { OrderingErrorCode } from './ordering.errors';
 import { Controller, Get, Inject, Injectable, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { Allow, AppError, Ctx, Db, forbidden, notFound, readRawBody, type RequestContext, Role } from '@bangfu/core';
+import {
+  Allow,
+  AppError,
+  Ctx,
+  Db,
+  forbidden,
+  notFound,
+  readRawBody,
+  type RequestContext,
+  Role,
+  sendStoredFile,
+  uploadFileName,
+} from '@bangfu/core';
 import { checkDocument, DOCUMENT_TYPES, documentTooLarge, MAX_DOCUMENT_BYTES } from '@bangfu/catalog';
-import { OBJECT_STORAGE, type ObjectStorage } from '@bangfu/storage';
+import { OBJECT_STORAGE, type ObjectStorage, putThenRecord } from '@bangfu/storage';
 import { OrderAccessService } from './order-access.service';
 import { assertId, OrderStateMachine } from './order-state.service';
 import { OrderDocument, SupplierOrder } from './ordering.entities';
@@ -34,7 +46,6 @@ export class OrderDocumentService {
     throw forbidden('Only the buyer and the suppliers of this order handle its documents');
   }
 
-  /** The object is written first; if the row fails it is deleted again (an orphan object is harmless, a row without object is not). */
   async upload(
     ctx: RequestContext,
     orderId: string,
@@ -45,9 +56,8 @@ export class OrderDocumentService {
     await this.requireParty(ctx, orderId);
     const contentType = checkDocument(bytes, contentTypeHeader);
     const key = `orders/${orderId}/${randomUUID()}.${DOCUMENT_TYPES[contentType]}`;
-    await this.storage.put(key, bytes, contentType);
-    try {
-      return await this.db.transaction(ctx, async (tx) => {
+    return putThenRecord(this.storage, this.log, { key, bytes, contentType }, () =>
+      this.db.transaction(ctx, async (tx) => {
         await this.machine.lock(tx, orderId);
         const repo = this.db.repo(tx, OrderDocument);
         if ((await repo.countBy({ orderId })) >= MAX_DOCUMENTS_PER_ORDER) {
@@ -67,11 +77,8 @@ export class OrderDocumentService {
             uploadedByUserId: tx.userId,
           }),
         );
-      });
-    } catch (e) {
-      await this.storage.delete(key).catch((err) => this.log.warn(`could not delete orphaned ${key}: ${String(err)}`));
-      throw e;
-    }
+      }),
+    );
   }
 
   async list(ctx: RequestContext, orderId: string): Promise<OrderDocument[]> {
@@ -112,14 +119,7 @@ export class OrderDocumentsController {
     assertId(orderId, 'Order');
     const body = await readRawBody(req, MAX_DOCUMENT_BYTES);
     if (body.tooLarge) throw documentTooLarge(body.size);
-    const name = req.headers['x-file-name'];
-    const doc = await this.documents.upload(
-      ctx,
-      orderId,
-      body.bytes,
-      req.headers['content-type'],
-      typeof name === 'string' ? safeDecode(name) : null,
-    );
+    const doc = await this.documents.upload(ctx, orderId, body.bytes, req.headers['content-type'], uploadFileName(req));
     return {
       id: doc.id,
       fileKey: doc.storageKey,
@@ -139,19 +139,7 @@ export class OrderDocumentsController {
   ) {
     assertId(orderId, 'Order');
     const { doc, bytes } = await this.documents.read(ctx, orderId, documentId);
-    res.setHeader('content-type', doc.contentType);
-    res.setHeader('content-length', String(bytes.length));
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('cache-control', 'private, no-store');
-    res.end(bytes);
-  }
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
+    sendStoredFile(res, { contentType: doc.contentType, bytes }, 'private, no-store');
   }
 }
 

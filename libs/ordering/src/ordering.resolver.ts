@@ -1,5 +1,14 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, batchLoad, type Connection, Ctx, groupBy, type RequestContext, Role } from '@bangfu/core';
+import {
+  Allow,
+  batchLoad,
+  type Connection,
+  Ctx,
+  groupBy,
+  type RequestContext,
+  Role,
+  TRADE_READERS,
+} from '@bangfu/core';
 import { MoneyScalar } from '@bangfu/money';
 import { CheckoutService } from './checkout.service';
 import { FulfilmentService } from './fulfilment.service';
@@ -26,17 +35,6 @@ import {
 } from './ordering.types';
 
 const BUYERS = [Role.CUSTOMER, Role.PURCHASER, Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN];
-const READERS = [
-  Role.CUSTOMER,
-  Role.PURCHASER,
-  Role.APPROVER,
-  Role.AGENCY_ADMIN,
-  Role.SUPPLIER_ADMIN,
-  Role.SUPPLIER_STAFF,
-  Role.COORDINATOR,
-  Role.AUDITOR,
-  Role.PLATFORM_ADMIN,
-];
 
 @Resolver(() => Order)
 export class OrderResolver {
@@ -143,7 +141,7 @@ export class OrderResolver {
   @Query(() => OrderConnection, {
     description: 'Orders in your scope, newest first (suppliers and coordinators see only their part of each order)',
   })
-  @Allow(...READERS)
+  @Allow(...TRADE_READERS)
   orders(
     @Ctx() ctx: RequestContext,
     @Args('filter', { type: () => OrderFilter, nullable: true }) filter?: OrderFilter | null,
@@ -165,7 +163,7 @@ export class OrderResolver {
   }
 
   @Query(() => Order, { description: 'One order in your scope' })
-  @Allow(...READERS)
+  @Allow(...TRADE_READERS)
   order(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Order> {
     return this.queries.view(ctx, id);
   }

@@ -16,6 +16,9 @@ import { Organization, OrganizationService } from '@bangfu/identity';
 /** Agency roles whose holders belong to a unit. */
 export const AGENCY_ROLES = [Role.PURCHASER, Role.APPROVER, Role.AGENCY_ADMIN];
 
+/** Who may read a unit's orders, filings and documents: its agency roles and the overseers (UnitAccess checks which unit). */
+export const UNIT_READERS = [...AGENCY_ROLES, Role.COORDINATOR, Role.AUDITOR, Role.PLATFORM_ADMIN];
+
 export function assertKnownId(id: string, what: string): void {
   if (typeof id !== 'string' || !isUuid(id)) throw notFound(what, String(id));
 }

@@ -19,16 +19,8 @@ import {
   ReservedShare,
   UnitCompletion,
 } from './procurement.types';
+import { UNIT_READERS } from './access';
 import { ShareRulesService } from './share-rules.service';
-
-const UNIT_READERS = [
-  Role.PURCHASER,
-  Role.APPROVER,
-  Role.AGENCY_ADMIN,
-  Role.COORDINATOR,
-  Role.AUDITOR,
-  Role.PLATFORM_ADMIN,
-];
 
 @Resolver(() => ReservedShareFiling)
 export class ReservedShareResolver {

@@ -1,10 +1,6 @@
-import { lazyModule } from '@bangfu/core';
-import { type Column, toCsv } from './export.service';
+import type { Column } from './export.service';
 import type { PaymentClockEntry, PaymentClockReport } from './payment-clock.types';
 import type { CompletionRanking, SupervisionRow } from './supervision.types';
-
-// exceljs is loaded on the first export, not at start: tens of MB the API would otherwise hold for a rare download.
-const excel = lazyModule<typeof import('exceljs')>('exceljs');
 
 const pct = (bps: number | null) => (bps === null ? '—' : `${(bps / 100).toFixed(2)}%`);
 const GROUP_HEADER: Record<string, string> = { CITY: '地区', COUNTY: '地区', DEPARTMENT: '主管部门', UNIT: '单位' };
@@ -70,28 +66,4 @@ export const OVERDUE_COLUMNS: ReadonlyArray<Column<PaymentClockEntry>> = [
 
 export function overdueTitle(r: PaymentClockReport, place: string): string {
   return `${place}中小企业账款逾期支付情况（截至${r.asOf}）`;
-}
-
-/** CSV with the notice's title on its own first line above the headers. */
-export function titledCsv<R>(title: string, columns: ReadonlyArray<Column<R>>, rows: R[]): string {
-  return toCsv(columns, rows, title);
-}
-
-/** XLSX: title row (merged, bold), header row, rows; money as yuan numbers formatted #,##0.00. */
-export async function titledXlsx<R>(
-  sheetName: string,
-  title: string,
-  columns: ReadonlyArray<Column<R>>,
-  rows: R[],
-): Promise<Buffer> {
-  const workbook = new (excel().Workbook)();
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 2 }] });
-  sheet.columns = columns.map((c) => ({ width: c.width, style: c.money ? { numFmt: '#,##0.00' } : {} }));
-  sheet.addRow([title]);
-  sheet.mergeCells(1, 1, 1, columns.length);
-  sheet.getRow(1).font = { bold: true, size: 14 };
-  sheet.addRow(columns.map((c) => c.header));
-  sheet.getRow(2).font = { bold: true };
-  for (const r of rows) sheet.addRow(columns.map((c) => (c.money ? (c.value(r) as number) / 100 : c.value(r))));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,18 +1,11 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Allow, AppError, Ctx, ErrorCode, type RequestContext, Role } from '@bangfu/core';
 import { PaymentClockService } from './payment-clock.service';
-import {
-  OVERDUE_COLUMNS,
-  overdueTitle,
-  rankingColumns,
-  rankingRows,
-  rankingTitle,
-  titledCsv,
-  titledXlsx,
-} from './supervision-export';
+import { OVERDUE_COLUMNS, overdueTitle, rankingColumns, rankingRows, rankingTitle } from './supervision-export';
 import { SupervisionService } from './supervision.service';
 import { SupervisionGroupBy } from './supervision.types';
+import { exportFormat, sendTable } from './table-export';
 
 const SUPERVISORS = [Role.COORDINATOR, Role.AUDITOR, Role.PLATFORM_ADMIN];
 
@@ -28,19 +21,6 @@ const str = (value: unknown, field: string): string => {
   return value;
 };
 
-function send(res: Response, type: string, body: string | Buffer, base: string, ext: string, zhName: string): void {
-  res.status(200);
-  res.setHeader('content-type', type);
-  res.setHeader(
-    'content-disposition',
-    `attachment; filename="${base}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${zhName}.${ext}`)}`,
-  );
-  res.setHeader('cache-control', 'private, no-store');
-  res.end(body);
-}
-const CSV = 'text/csv; charset=utf-8';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /**
  * Supervision exports in the monthly-notice layout (Bearer token, same scope as GraphQL):
  * `GET /api/procurement/supervision/ranking.csv|xlsx?regionCode=&year=&month=&groupBy=` and
@@ -53,79 +33,47 @@ export class SupervisionController {
     private readonly clock: PaymentClockService,
   ) {}
 
-  @Get('ranking.csv')
+  @Get('ranking.:format')
   @Allow(...SUPERVISORS)
-  async rankingCsv(
+  async ranking(
     @Ctx() ctx: RequestContext,
     @Query() q: Record<string, unknown>,
+    @Param('format') format: string,
     @Res() res: Response,
   ): Promise<void> {
-    const r = await this.ranking(ctx, q);
-    send(
-      res,
-      CSV,
-      titledCsv(rankingTitle(r), rankingColumns(r), rankingRows(r)),
-      `completion-${r.year}`,
-      'csv',
-      '预留份额完成情况',
-    );
+    const ext = exportFormat(format);
+    const r = await this.rankingReport(ctx, q);
+    await sendTable(res, ext, {
+      title: rankingTitle(r),
+      columns: rankingColumns(r),
+      rows: rankingRows(r),
+      sheetName: '完成情况',
+      fileBase: `completion-${r.year}`,
+      zhName: '预留份额完成情况',
+    });
   }
 
-  @Get('ranking.xlsx')
+  @Get('overdue.:format')
   @Allow(...SUPERVISORS)
-  async rankingXlsx(
+  async overdue(
     @Ctx() ctx: RequestContext,
     @Query() q: Record<string, unknown>,
+    @Param('format') format: string,
     @Res() res: Response,
   ): Promise<void> {
-    const r = await this.ranking(ctx, q);
-    send(
-      res,
-      XLSX,
-      await titledXlsx('完成情况', rankingTitle(r), rankingColumns(r), rankingRows(r)),
-      `completion-${r.year}`,
-      'xlsx',
-      '预留份额完成情况',
-    );
+    const ext = exportFormat(format);
+    const { report, place } = await this.overdueReport(ctx, q);
+    await sendTable(res, ext, {
+      title: overdueTitle(report, place),
+      columns: OVERDUE_COLUMNS,
+      rows: report.entries,
+      sheetName: '逾期账款',
+      fileBase: `overdue-${report.asOf}`,
+      zhName: '逾期账款',
+    });
   }
 
-  @Get('overdue.csv')
-  @Allow(...SUPERVISORS)
-  async overdueCsv(
-    @Ctx() ctx: RequestContext,
-    @Query() q: Record<string, unknown>,
-    @Res() res: Response,
-  ): Promise<void> {
-    const { report, place } = await this.overdue(ctx, q);
-    send(
-      res,
-      CSV,
-      titledCsv(overdueTitle(report, place), OVERDUE_COLUMNS, report.entries),
-      `overdue-${report.asOf}`,
-      'csv',
-      '逾期账款',
-    );
-  }
-
-  @Get('overdue.xlsx')
-  @Allow(...SUPERVISORS)
-  async overdueXlsx(
-    @Ctx() ctx: RequestContext,
-    @Query() q: Record<string, unknown>,
-    @Res() res: Response,
-  ): Promise<void> {
-    const { report, place } = await this.overdue(ctx, q);
-    send(
-      res,
-      XLSX,
-      await titledXlsx('逾期账款', overdueTitle(report, place), OVERDUE_COLUMNS, report.entries),
-      `overdue-${report.asOf}`,
-      'xlsx',
-      '逾期账款',
-    );
-  }
-
-  private ranking(ctx: RequestContext, q: Record<string, unknown>) {
+  private rankingReport(ctx: RequestContext, q: Record<string, unknown>) {
     const groupBy = String(q.groupBy ?? 'COUNTY') as SupervisionGroupBy;
     if (!Object.values(SupervisionGroupBy).includes(groupBy))
       throw new AppError(ErrorCode.BAD_USER_INPUT, 'groupBy must be CITY, COUNTY, DEPARTMENT or UNIT', {
@@ -141,7 +89,7 @@ export class SupervisionController {
     });
   }
 
-  private async overdue(ctx: RequestContext, q: Record<string, unknown>) {
+  private async overdueReport(ctx: RequestContext, q: Record<string, unknown>) {
     const regionCode = str(q.regionCode, 'regionCode');
     const report = await this.clock.report(
       ctx,

@@ -1,21 +1,13 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, AUTHENTICATED, Ctx, type RequestContext, Role } from '@bangfu/core';
+import { Allow, AUTHENTICATED, Ctx, type RequestContext, Role, TRADE_READERS } from '@bangfu/core';
 import { PaymentClockService } from './payment-clock.service';
 import { JurisdictionPaymentTerms, PaymentClockFilter, PaymentClockReport } from './payment-clock.types';
 import { SupervisionService } from './supervision.service';
 import { CompletionRanking, CompletionSnapshotInfo, SupervisionGroupBy } from './supervision.types';
 
 const SUPERVISORS = [Role.COORDINATOR, Role.AUDITOR, Role.PLATFORM_ADMIN];
-const CLOCK_READERS = [
-  Role.PURCHASER,
-  Role.APPROVER,
-  Role.AGENCY_ADMIN,
-  Role.SUPPLIER_ADMIN,
-  Role.SUPPLIER_STAFF,
-  Role.COORDINATOR,
-  Role.AUDITOR,
-  Role.PLATFORM_ADMIN,
-];
+/** The payment clock is about agency purchases: both sides of them and the overseers, not consumers. */
+const CLOCK_READERS = TRADE_READERS.filter((role) => role !== Role.CUSTOMER);
 
 @Resolver()
 export class SupervisionResolver {

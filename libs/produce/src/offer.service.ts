@@ -6,14 +6,12 @@ import {
   badInput,
   type Connection,
   Db,
-  decodeCursor,
   forbidden,
   isUuid,
   notFound,
-  pageSize,
+  newestFirstPage,
   type RequestContext,
   Role,
-  toConnection,
 } from '@bangfu/core';
 import { CategoryService } from '@bangfu/catalog';
 import { normalizePrefix } from '@bangfu/region';
@@ -243,8 +241,6 @@ export class OfferService {
     first?: number | null,
     after?: string | null,
   ): Promise<Connection<ProduceOffer>> {
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after);
     const qb = this.db.repo(ctx, ProduceOffer).createQueryBuilder('o');
     const scope = await this.access.offerScope(ctx);
     if (scope) qb.andWhere(scope.sql, scope.params);
@@ -259,27 +255,7 @@ export class OfferService {
       if (!isUuid(filter.householdId)) throw badInput('householdId is not an id', { field: 'householdId' });
       qb.andWhere('o.household_id = :fHousehold', { fHousehold: filter.householdId });
     }
-    const total = await qb.getCount();
-    if (cursor) {
-      const [ts, cid] = cursor;
-      if (typeof ts !== 'string' || typeof cid !== 'string' || !isUuid(cid))
-        throw badInput('after is not a valid cursor', { field: 'after' });
-      qb.andWhere('(o.created_at, o.id) < (:cTs::timestamptz, :cId::uuid)', { cTs: ts, cId: cid });
-    }
-    // The cursor keeps created_at as PostgreSQL text: JS dates would drop the microseconds.
-    qb.addSelect('o.created_at::text', 'cursor_ts')
-      .orderBy('o.created_at', 'DESC')
-      .addOrderBy('o.id', 'DESC')
-      .limit(limit + 1);
-    const { entities, raw } = await qb.getRawAndEntities<{ cursor_ts: string }>();
-    const keys = new Map(entities.map((o, i) => [o.id, raw[i].cursor_ts]));
-    return toConnection(
-      entities.map((o) => this.present(o)),
-      limit,
-      total,
-      (o) => [keys.get(o.id), o.id],
-      !!cursor,
-    );
+    return newestFirstPage(qb, { first, after }, (rows) => rows.map((o) => this.present(o)));
   }
 
   /** One offer if in the caller's scope, else null (its existence does not leak). */

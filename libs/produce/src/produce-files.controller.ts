@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Allow, Ctx, notFound, PUBLIC, readRawBody, type RequestContext, Role } from '@bangfu/core';
+import { Allow, Ctx, notFound, PUBLIC, readRawBody, type RequestContext, Role, sendStoredFile } from '@bangfu/core';
 import { imageTooLarge, MAX_IMAGE_BYTES } from '@bangfu/catalog';
 import { ProduceImageService } from './produce-image.service';
 
@@ -29,10 +29,6 @@ export class ProduceFilesController {
     if (!/^[0-9a-f-]{36}\.(jpg|png|webp)$/.test(name)) throw notFound('File', name);
     const file = await this.images.read(ctx, `produce/${name}`);
     if (!file) throw notFound('File', name);
-    res.setHeader('content-type', file.contentType);
-    res.setHeader('content-length', String(file.bytes.length));
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-    res.end(file.bytes);
+    sendStoredFile(res, file, 'public, max-age=31536000, immutable');
   }
 }

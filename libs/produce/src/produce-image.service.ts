@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { badInput, Db, type RequestContext } from '@bangfu/core';
 import { checkImage, IMAGE_TYPES } from '@bangfu/catalog';
-import { OBJECT_STORAGE, type ObjectStorage } from '@bangfu/storage';
+import { OBJECT_STORAGE, type ObjectStorage, putThenRecord } from '@bangfu/storage';
 
 /** Produce photos from the phone camera: checked like product images, stored through @bangfu/storage. */
 @Injectable()
@@ -14,7 +14,6 @@ export class ProduceImageService {
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
-  /** The object first, then its row; a failed row deletes the object again. */
   async upload(
     ctx: RequestContext,
     bytes: Buffer,
@@ -23,18 +22,14 @@ export class ProduceImageService {
     const p = ctx.requirePrincipal();
     const contentType = checkImage(bytes, contentTypeHeader);
     const key = `produce/${randomUUID()}.${IMAGE_TYPES[contentType]}`;
-    await this.storage.put(key, bytes, contentType);
-    try {
-      await this.db
+    await putThenRecord(this.storage, this.log, { key, bytes, contentType }, () =>
+      this.db
         .manager(ctx)
         .query(
           `INSERT INTO produce_image (storage_key, uploaded_by_user_id, content_type, size_bytes) VALUES ($1, $2, $3, $4)`,
           [key, p.userId, contentType, bytes.length],
-        );
-    } catch (e) {
-      await this.storage.delete(key).catch((err) => this.log.warn(`could not delete orphaned ${key}: ${String(err)}`));
-      throw e;
-    }
+        ),
+    );
     return { key, url: this.url(key), contentType, sizeBytes: bytes.length };
   }
 

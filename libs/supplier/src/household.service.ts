@@ -8,15 +8,13 @@ import {
   badInput,
   type Connection,
   Db,
-  decodeCursor,
   forbidden,
   isUuid,
   notFound,
-  pageSize,
+  newestFirstPage,
   type Principal,
   type RequestContext,
   Role,
-  toConnection,
   uniqueViolation,
 } from '@bangfu/core';
 import { Membership, Organization, UserService } from '@bangfu/identity';
@@ -217,8 +215,6 @@ export class HouseholdService {
     after?: string | null,
   ): Promise<Connection<Household>> {
     const p = ctx.requirePrincipal();
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after);
     const qb = this.db.repo(ctx, Household).createQueryBuilder('h');
     this.scope(qb, p);
     if (filter.villageCode) qb.andWhere('h.village_code = :village', { village: filter.villageCode });
@@ -234,22 +230,7 @@ export class HouseholdService {
         },
       );
     }
-    const total = await qb.getCount();
-    if (cursor) {
-      const [ts, id] = cursor;
-      if (typeof ts !== 'string' || typeof id !== 'string' || !isUuid(id))
-        throw badInput('after is not a valid cursor', { field: 'after' });
-      qb.andWhere('(h.created_at, h.id) < (:cTs::timestamptz, :cId::uuid)', { cTs: ts, cId: id });
-    }
-    // The cursor keeps created_at as text: JS dates would drop PostgreSQL's microseconds.
-    qb.addSelect('h.created_at::text', 'cursor_ts')
-      .orderBy('h.created_at', 'DESC')
-      .addOrderBy('h.id', 'DESC')
-      .limit(limit + 1);
-    const { entities, raw } = await qb.getRawAndEntities<{ cursor_ts: string }>();
-    const keys = new Map(entities.map((h, i) => [h.id, raw[i].cursor_ts]));
-    const page = await this.present(ctx, entities);
-    return toConnection(page, limit, total, (h) => [keys.get(h.id), h.id], !!cursor);
+    return newestFirstPage(qb, { first, after }, (rows) => this.present(ctx, rows));
   }
 
   /** Households by id with the caller's masking applied and no scope filter (for other domains' field resolvers). */

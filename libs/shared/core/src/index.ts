@@ -3,6 +3,7 @@ export * from './config';
 export * from './core.module';
 export * from './csv';
 export * from './db';
+export * from './downloads';
 export * from './error-filter';
 export * from './errors';
 export * from './graphql';

@@ -1,6 +1,8 @@
 import { type Type } from '@nestjs/common';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import type { SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
+import { isUuid } from './ids';
 
 @ObjectType()
 export class PageInfo {
@@ -81,4 +83,34 @@ export function toConnection<T>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+/**
+ * One page of a filtered TypeORM query, newest first by (created_at, id), with the total counted before the
+ * cursor narrows it. created_at travels in the cursor as PostgreSQL text: a JS Date would drop the
+ * microseconds and skip or repeat rows created in the same millisecond. `present` maps the page's rows
+ * (masking, derived fields) and keeps their ids.
+ */
+export async function newestFirstPage<E extends { id: string }, T extends { id: string }>(
+  qb: SelectQueryBuilder<E>,
+  page: { first?: number | null; after?: string | null },
+  present: (rows: E[]) => T[] | Promise<T[]>,
+): Promise<Connection<T>> {
+  const limit = pageSize(page.first);
+  const cursor = decodeCursor(page.after);
+  const a = qb.alias;
+  const total = await qb.getCount();
+  if (cursor) {
+    const [ts, id] = cursor;
+    if (typeof ts !== 'string' || typeof id !== 'string' || !isUuid(id))
+      throw badInput('after is not a valid cursor', { field: 'after' });
+    qb.andWhere(`(${a}.created_at, ${a}.id) < (:cTs::timestamptz, :cId::uuid)`, { cTs: ts, cId: id });
+  }
+  qb.addSelect(`${a}.created_at::text`, 'cursor_ts')
+    .orderBy(`${a}.created_at`, 'DESC')
+    .addOrderBy(`${a}.id`, 'DESC')
+    .limit(limit + 1);
+  const { entities, raw } = await qb.getRawAndEntities<{ cursor_ts: string }>();
+  const keys = new Map(entities.map((e, i) => [e.id, raw[i].cursor_ts]));
+  return toConnection(await present(entities), limit, total, (row) => [keys.get(row.id), row.id], !!cursor);
 }

@@ -35,3 +35,20 @@ export const ROLE_ORGANIZATION_KIND: Record<Role, OrganizationKind | null> = {
 
 /** Roles whose data access is limited to a region code prefix. */
 export const REGION_SCOPED_ROLES: ReadonlySet<Role> = new Set([Role.COORDINATOR, Role.AUDITOR]);
+
+/**
+ * Everyone who may have a stake in a trade (order, complaint): buyers, the approving side, suppliers, and the
+ * region's coordinators and auditors and the platform — every role but FARMER. This only opens the endpoint:
+ * which orders each one sees is decided by the scope checks and SQL filters behind it.
+ */
+export const TRADE_READERS: readonly Role[] = [
+  Role.CUSTOMER,
+  Role.PURCHASER,
+  Role.APPROVER,
+  Role.AGENCY_ADMIN,
+  Role.SUPPLIER_ADMIN,
+  Role.SUPPLIER_STAFF,
+  Role.COORDINATOR,
+  Role.AUDITOR,
+  Role.PLATFORM_ADMIN,
+];

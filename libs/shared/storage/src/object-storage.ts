@@ -32,3 +32,25 @@ export function encodeKey(key: string): string {
 export function rfc3986(s: string): string {
   return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
+
+/**
+ * Stores an upload, then records it (`record`, usually a transaction inserting its row). The object is
+ * written first: if recording fails it is deleted again, because an orphan object is harmless (never
+ * referenced) while a row without its object is a broken file. A failed delete is only logged.
+ */
+export async function putThenRecord<T>(
+  storage: ObjectStorage,
+  log: { warn(message: string): void },
+  object: { key: string; bytes: Buffer; contentType: string },
+  record: () => Promise<T>,
+): Promise<T> {
+  await storage.put(object.key, object.bytes, object.contentType);
+  try {
+    return await record();
+  } catch (e) {
+    await storage
+      .delete(object.key)
+      .catch((err) => log.warn(`could not delete orphaned ${object.key}: ${String(err)}`));
+    throw e;
+  }
+}
