@@ -37,6 +37,7 @@ import { StatisticsLockedRead1764003100100 } from './1764003100100-statistics-lo
 import { StatisticsBuyerMonths1764003600000 } from './1764003600000-statistics-buyer-months';
 import { OrderLineSummary1764003700000 } from './1764003700000-order-line-summary';
 import { AttributionBalanceOnce1764003850000 } from './1764003850000-attribution-balance-once';
+import { CatalogChangedNotify1764004000000 } from './1764004000000-catalog-changed-notify';
 import { MonthlyPartitions1764003500000 } from './1764003500000-monthly-partitions';
 import { AttributionEntryPartitions1764003500100 } from './1764003500100-attribution-entry-partitions';
 import { LedgerEntryPartitions1764003500200 } from './1764003500200-ledger-entry-partitions';
@@ -85,4 +86,5 @@ export const migrations = [
   StatisticsBuyerMonths1764003600000,
   OrderLineSummary1764003700000,
   AttributionBalanceOnce1764003850000,
+  CatalogChangedNotify1764004000000,
 ];

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ResponseCache } from '@bangfu/core';
 import { AttributionModule } from '@bangfu/attribution';
 import { IdentityModule } from '@bangfu/identity';
 import { RegionModule } from '@bangfu/region';
@@ -40,4 +41,12 @@ export const CATALOG_ENTITIES = [Category, Product, ProductImage, ProductEvent, 
   ],
   exports: [ProductService, VariantService, LotService, StockService, CategoryService, ImageService],
 })
-export class CatalogModule {}
+export class CatalogModule {
+  /**
+   * The public catalogue's queries answer every anonymous caller alike, so core's response cache may
+   * keep them (invalidated by the catalog tables' change notifications; docs in this lib's README).
+   */
+  constructor(cache: ResponseCache) {
+    cache.allowRootFields('products', 'product', 'categories', 'variantUnits');
+  }
+}

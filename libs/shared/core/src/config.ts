@@ -52,6 +52,12 @@ const schema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COMPLEXITY: z.coerce.number().int().min(10).max(1_000_000).default(10_000),
   GRAPHQL_INTROSPECTION: bool.optional(),
+  /**
+   * The anonymous catalog response cache (response-cache.ts): its memory bound in MB (0 turns it off)
+   * and the longest an answer is reused even without a change notification.
+   */
+  CATALOG_CACHE_MB: z.coerce.number().min(0).max(1024).default(16),
+  CATALOG_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
   DEMO_DATA: bool.default(false),
   WORKER_IN_PROCESS: bool.default(true),
   // How long a job stays claimed by a worker that stopped renewing it (killed) before another takes it.

@@ -16,6 +16,7 @@ import { graphqlModule } from './graphql';
 import { HealthController } from './health';
 import { MetricsController } from './metrics';
 import { RedisModule } from './redis';
+import { ResponseCache } from './response-cache';
 import { SystemResolver } from './system.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -38,10 +39,11 @@ export class CoreModule {
       providers: [
         SystemResolver,
         TokenService,
+        ResponseCache,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AppErrorFilter },
       ],
-      exports: [TokenService],
+      exports: [TokenService, ResponseCache],
     };
   }
 }

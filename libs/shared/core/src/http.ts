@@ -3,6 +3,7 @@ import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { requestMiddleware } from './logging';
+import { ResponseCache } from './response-cache';
 import { type CspSources, cspSourcesFromEnv, securityHeaders } from './security';
 import { serveStorefront } from './storefront';
 import { rejectInvalidText } from './text-input';
@@ -26,6 +27,9 @@ export function applyHttpPipeline(app: INestApplication, logger: Logger, options
   app.use(compression());
   app.use(express.json({ limit: '1mb', verify: (req, _res, buf) => ((req as { rawBody?: Buffer }).rawBody = buf) }));
   app.use(rejectInvalidText);
+  // After the headers, compression and body checks every answer gets; before Apollo (response-cache.ts).
+  const cache = responseCacheOf(app);
+  if (cache?.enabled) app.use(cache.middleware());
   if (options.storefrontDir) serveStorefront(app, options.storefrontDir);
   // Errors of the middleware above (routes have Nest's filters): JSON in the documented shape, never an HTML page.
   app.use(
@@ -44,6 +48,14 @@ export function applyHttpPipeline(app: INestApplication, logger: Logger, options
       res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
     },
   );
+}
+
+function responseCacheOf(app: INestApplication): ResponseCache | null {
+  try {
+    return app.get(ResponseCache, { strict: false });
+  } catch {
+    return null; // an application without CoreModule
+  }
 }
 
 const DRAIN_LIMIT = 64 * 1024 * 1024;

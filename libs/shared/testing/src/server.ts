@@ -54,6 +54,9 @@ export async function testConfig(
     LOG_LEVEL: 'warn',
     MIGRATIONS_RUN: 'false',
     DATABASE_POOL_SIZE: '5',
+    // Fixtures write with SQL outside the app: the cache would hear of it within milliseconds, but not
+    // always before the next request. Specs of the cache turn it on (CATALOG_CACHE_MB).
+    CATALOG_CACHE_MB: '0',
     ...env,
   });
   return { config, drop: db.drop };
