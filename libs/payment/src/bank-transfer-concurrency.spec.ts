@@ -1,23 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { Db, PRINCIPAL_LOADER, type PrincipalLoader, RequestContext, Role } from '@bangfu/core';
+import { Db, PRINCIPAL_LOADER, type PrincipalLoader, RequestContext } from '@bangfu/core';
 import { OrderService } from '@bangfu/ordering';
 import type { TestServer } from '@bangfu/testing';
 import {
-  actor,
   type Actor,
   count,
   expectBooksBalanced,
-  onlineHall,
   orderRow,
   type PlacedOrder,
   placeOrder,
   type Supplier,
-  supplierWithVariant,
-  startPaymentServer,
   withoutStripe,
   codeOf,
   expectOneFullRefund,
+  startOfflineWorld,
 } from './test-helpers';
 
 // Without Stripe, retail customers pay by bank transfer: the concurrent-transfer cases need no provider.
@@ -36,11 +33,7 @@ const REFUND = `mutation($id: ID!) { refundOrder(orderId: $id) { id amount statu
 const CANCEL = `mutation($id: ID!) { cancelOrder(orderId: $id, reason: "不要了") { id status } }`;
 
 beforeAll(async () => {
-  ({ server, ds } = await startPaymentServer());
-  hall = await onlineHall(ds);
-  supplier = await supplierWithVariant(server, ds, { retail: 6800, agency: 5900 });
-  customer = await actor(server, ds, Role.CUSTOMER);
-  admin = await actor(server, ds, Role.PLATFORM_ADMIN);
+  ({ server, ds, hall, supplier, customer, admin } = await startOfflineWorld());
 });
 afterAll(() => server?.close());
 

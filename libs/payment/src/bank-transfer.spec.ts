@@ -3,20 +3,17 @@ import type { DataSource } from 'typeorm';
 import { Role } from '@bangfu/core';
 import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import {
-  actor,
   type Actor,
   agencyActor,
   count,
   expectLedgerBalanced,
   expectLedgerMatchesOrders,
-  onlineHall,
   orderRow,
   type PlacedOrder,
   placeOrder,
   type Supplier,
-  supplierWithVariant,
-  startPaymentServer,
   withoutStripe,
+  startOfflineWorld,
 } from './test-helpers';
 
 // This file runs without Stripe: only the offline methods exist.
@@ -42,14 +39,9 @@ const REFUND = `mutation($id: ID!) { refundOrder(orderId: $id) { id amount statu
 const PAYMENTS = `query($id: ID!) { orderPayments(orderId: $id) { id status } }`;
 
 beforeAll(async () => {
-  ({ server, ds } = await startPaymentServer());
-  hall = await onlineHall(ds);
-  supplier = await supplierWithVariant(server, ds, { retail: 6800, agency: 5900 });
-  purchaser = await agencyActor(server, ds, Role.PURCHASER);
+  ({ server, ds, hall, supplier, purchaser, customer, admin } = await startOfflineWorld());
   agencyAdmin = await agencyActor(server, ds, Role.AGENCY_ADMIN, purchaser.organizationId);
   otherPurchaser = await agencyActor(server, ds, Role.PURCHASER);
-  customer = await actor(server, ds, Role.CUSTOMER);
-  admin = await actor(server, ds, Role.PLATFORM_ADMIN);
 });
 afterAll(() => server?.close());
 

@@ -1,18 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { Role } from '@bangfu/core';
 import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import {
-  actor,
   type Actor,
-  agencyActor,
-  onlineHall,
   type PlacedOrder,
   placeOrder,
   type Supplier,
-  supplierWithVariant,
-  startPaymentServer,
   withoutStripe,
+  startOfflineWorld,
 } from './test-helpers';
 
 // Bank transfers only (no Stripe): refunds complete at once, so the list's content is deterministic.
@@ -31,11 +26,7 @@ const REFUND = `mutation($id: ID!, $a: Money, $r: String) { refundOrder(orderId:
 const LIST = `query($s: RefundStatus, $f: Int) { refunds(status: $s, first: $f) { id orderId amount status reason } }`;
 
 beforeAll(async () => {
-  ({ server, ds } = await startPaymentServer());
-  hall = await onlineHall(ds);
-  supplier = await supplierWithVariant(server, ds, { retail: 6800, agency: 5900 });
-  purchaser = await agencyActor(server, ds, Role.PURCHASER);
-  admin = await actor(server, ds, Role.PLATFORM_ADMIN);
+  ({ server, ds, hall, supplier, purchaser, admin } = await startOfflineWorld());
 });
 afterAll(() => server?.close());
 

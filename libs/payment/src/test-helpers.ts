@@ -306,6 +306,28 @@ export async function startRetailWorld(env: Record<string, string> = {}): Promis
   return { server, ds, hall, a, b, buyer, admin };
 }
 
+export interface OfflineWorld {
+  server: TestServer;
+  ds: DataSource;
+  hall: string;
+  /** Sells at 68.00 (agency 59.00). */
+  supplier: Supplier;
+  purchaser: Actor & { organizationId: string };
+  customer: Actor;
+  admin: Actor;
+}
+
+/** The payment server for the bank-transfer specs: an online hall, one supplier, an agency purchaser, a customer and a platform admin. */
+export async function startOfflineWorld(): Promise<OfflineWorld> {
+  const { server, ds } = await startPaymentServer();
+  const hall = await onlineHall(ds);
+  const supplier = await supplierWithVariant(server, ds, { retail: 6800, agency: 5900 });
+  const purchaser = await agencyActor(server, ds, Role.PURCHASER);
+  const customer = await actor(server, ds, Role.CUSTOMER);
+  const admin = await actor(server, ds, Role.PLATFORM_ADMIN);
+  return { server, ds, hall, supplier, purchaser, customer, admin };
+}
+
 /** The stable code of a GraphQL answer's first error (undefined when it succeeded). */
 export const codeOf = (res: { errors?: Array<{ extensions?: Record<string, unknown> }> }) =>
   res.errors?.[0]?.extensions?.code;

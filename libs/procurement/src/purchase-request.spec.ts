@@ -147,30 +147,13 @@ describe('submitPurchaseRequest', () => {
   it('is for purchasers of the unit only', async () => {
     const u = await setupUnit();
     const other = await setupUnit();
-    expectErrorCode(
-      await server.gql(
-        SUBMIT,
-        submitInput(u.id, channel, [{ variantId: tea.variantId, quantity: 1 }]),
-        other.purchaser.token,
-      ),
-      'FORBIDDEN',
-    );
-    expectErrorCode(
-      await server.gql(
-        SUBMIT,
-        submitInput(u.id, channel, [{ variantId: tea.variantId, quantity: 1 }]),
-        u.approver.token,
-      ),
-      'FORBIDDEN',
-    );
-    expectErrorCode(
-      await server.gql(
-        SUBMIT,
-        submitInput(u.id, channel, [{ variantId: tea.variantId, quantity: 1 }], { justification: '  ' }),
-        u.purchaser.token,
-      ),
-      'BAD_USER_INPUT',
-    );
+    const one = [{ variantId: tea.variantId, quantity: 1 }];
+    const refused: Array<[ReturnType<typeof submitInput>, string, string]> = [
+      [submitInput(u.id, channel, one), other.purchaser.token, 'FORBIDDEN'],
+      [submitInput(u.id, channel, one), u.approver.token, 'FORBIDDEN'],
+      [submitInput(u.id, channel, one, { justification: '  ' }), u.purchaser.token, 'BAD_USER_INPUT'],
+    ];
+    for (const [input, token, code] of refused) expectErrorCode(await server.gql(SUBMIT, input, token), code);
     expect(await count(ds, `SELECT count(*) FROM purchase_request WHERE org_id = $1`, [u.id])).toBe(0);
   });
 
