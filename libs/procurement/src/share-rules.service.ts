@@ -11,6 +11,7 @@ import {
   Role,
   uniqueViolation,
 } from '@bangfu/core';
+import type { EntityTarget, FindOptionsWhere } from 'typeorm';
 import { normalizePrefix, padCode, RegionLevel, RegionService } from '@bangfu/region';
 import { assertKnownId, UnitAccess } from './access';
 import { checkYear, isIsoDate, shanghaiDate } from './dates';
@@ -22,6 +23,20 @@ import {
   ReservedShareExemption,
 } from './procurement.entities';
 import type { ExemptionFilter, RequestExemptionInput } from './procurement.types';
+
+// The jurisdiction rules' upserts, ($1 prefix, $2 value, $3 user), run by saveRule.
+const UPSERT_MINIMUM = `INSERT INTO jurisdiction_minimum (region_prefix, ratio_bps, set_by_user_id) VALUES ($1, $2, $3)
+  ON CONFLICT (region_prefix) DO UPDATE SET ratio_bps = EXCLUDED.ratio_bps, set_by_user_id = EXCLUDED.set_by_user_id, updated_at = now()`;
+const UPSERT_STAFF_PURCHASES = `INSERT INTO jurisdiction_staff_purchases (region_prefix, staff_purchases_count, set_by_user_id) VALUES ($1, $2, $3)
+  ON CONFLICT (region_prefix) DO UPDATE SET staff_purchases_count = EXCLUDED.staff_purchases_count, set_by_user_id = EXCLUDED.set_by_user_id, updated_at = now()`;
+
+/** Jurisdiction rules are set per province (2-digit prefix) or city (4-digit prefix), nowhere else. */
+function jurisdictionPrefix(regionCode: string, message: string): string {
+  const prefix = normalizePrefix(String(regionCode ?? ''), 'regionCode');
+  if (prefix.length !== 2 && prefix.length !== 4)
+    throw new AppError(ErrorCode.WRONG_REGION_LEVEL, message, { field: 'regionCode' });
+  return prefix;
+}
 
 /** The national minimum (10%) where no province or city has set its own. */
 export const DEFAULT_MINIMUM_BPS = 1000;
@@ -73,22 +88,9 @@ export class ShareRulesService {
   async setMinimum(ctx: RequestContext, regionCode: string, ratioBps: number): Promise<JurisdictionMinimum> {
     const p = ctx.requirePrincipal();
     if (!p.hasRole(Role.PLATFORM_ADMIN)) throw forbidden('Only platform admins set jurisdiction minimums');
-    const prefix = normalizePrefix(String(regionCode ?? ''), 'regionCode');
-    if (prefix.length !== 2 && prefix.length !== 4) {
-      throw new AppError(ErrorCode.WRONG_REGION_LEVEL, 'Minimums are set per province or city (prefecture)', {
-        field: 'regionCode',
-      });
-    }
+    const prefix = jurisdictionPrefix(regionCode, 'Minimums are set per province or city (prefecture)');
     checkRatio(ratioBps);
-    return this.db.transaction(ctx, async (tx) => {
-      await this.regions.requireLevel(tx, padCode(prefix), [RegionLevel.PROVINCE, RegionLevel.CITY]);
-      await this.db.manager(tx).query(
-        `INSERT INTO jurisdiction_minimum (region_prefix, ratio_bps, set_by_user_id) VALUES ($1, $2, $3)
-         ON CONFLICT (region_prefix) DO UPDATE SET ratio_bps = EXCLUDED.ratio_bps, set_by_user_id = EXCLUDED.set_by_user_id, updated_at = now()`,
-        [prefix, ratioBps, p.userId],
-      );
-      return this.db.repo(tx, JurisdictionMinimum).findOneByOrFail({ regionPrefix: prefix });
-    });
+    return this.saveRule(ctx, JurisdictionMinimum, prefix, UPSERT_MINIMUM, ratioBps);
   }
 
   /**
@@ -114,21 +116,24 @@ export class ShareRulesService {
   ): Promise<JurisdictionStaffPurchases> {
     const p = ctx.requirePrincipal();
     if (!p.hasRole(Role.PLATFORM_ADMIN)) throw forbidden('Only platform admins set jurisdiction rules');
-    const prefix = normalizePrefix(String(regionCode ?? ''), 'regionCode');
-    if (prefix.length !== 2 && prefix.length !== 4)
-      throw new AppError(ErrorCode.WRONG_REGION_LEVEL, 'Jurisdiction rules are set per province or city (prefecture)', {
-        field: 'regionCode',
-      });
+    const prefix = jurisdictionPrefix(regionCode, 'Jurisdiction rules are set per province or city (prefecture)');
     if (typeof count !== 'boolean')
       throw badInput('staffPurchasesCount must be true or false', { field: 'staffPurchasesCount' });
+    return this.saveRule(ctx, JurisdictionStaffPurchases, prefix, UPSERT_STAFF_PURCHASES, count);
+  }
+
+  /** Upserts one jurisdiction rule `($1 prefix, $2 value, $3 user)` of a known province or city and reads it back. */
+  private saveRule<E extends JurisdictionMinimum | JurisdictionStaffPurchases>(
+    ctx: RequestContext,
+    entity: EntityTarget<E>,
+    prefix: string,
+    upsert: string,
+    value: number | boolean,
+  ): Promise<E> {
     return this.db.transaction(ctx, async (tx) => {
       await this.regions.requireLevel(tx, padCode(prefix), [RegionLevel.PROVINCE, RegionLevel.CITY]);
-      await this.db.manager(tx).query(
-        `INSERT INTO jurisdiction_staff_purchases (region_prefix, staff_purchases_count, set_by_user_id) VALUES ($1, $2, $3)
-         ON CONFLICT (region_prefix) DO UPDATE SET staff_purchases_count = EXCLUDED.staff_purchases_count, set_by_user_id = EXCLUDED.set_by_user_id, updated_at = now()`,
-        [prefix, count, p.userId],
-      );
-      return this.db.repo(tx, JurisdictionStaffPurchases).findOneByOrFail({ regionPrefix: prefix });
+      await this.db.manager(tx).query(upsert, [prefix, value, tx.requirePrincipal().userId]);
+      return this.db.repo(tx, entity).findOneByOrFail({ regionPrefix: prefix } as FindOptionsWhere<E>);
     });
   }
 

@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, AppError, Ctx, ErrorCode, type RequestContext, Role } from '@bangfu/core';
+import { Allow, AppError, Ctx, ErrorCode, notFound, type RequestContext, Role } from '@bangfu/core';
 import { PaymentClockService } from './payment-clock.service';
+import type { PaymentClockEntry } from './payment-clock.types';
 import { OVERDUE_COLUMNS, overdueTitle, rankingColumns, rankingRows, rankingTitle } from './supervision-export';
 import { SupervisionService } from './supervision.service';
-import { SupervisionGroupBy } from './supervision.types';
-import { exportFormat, sendTable } from './table-export';
+import { SupervisionGroupBy, type SupervisionRow } from './supervision.types';
+import { exportFormat, type ExportTable, sendTable } from './table-export';
 
 const SUPERVISORS = [Role.COORDINATOR, Role.AUDITOR, Role.PLATFORM_ADMIN];
 
@@ -33,47 +34,23 @@ export class SupervisionController {
     private readonly clock: PaymentClockService,
   ) {}
 
-  @Get('ranking.:format')
+  /** `ranking` or `overdue`, as csv or xlsx: the two reports differ only in how their table is built. */
+  @Get(':report.:format')
   @Allow(...SUPERVISORS)
-  async ranking(
+  async export(
     @Ctx() ctx: RequestContext,
     @Query() q: Record<string, unknown>,
+    @Param('report') report: string,
     @Param('format') format: string,
     @Res() res: Response,
   ): Promise<void> {
     const ext = exportFormat(format);
-    const r = await this.rankingReport(ctx, q);
-    await sendTable(res, ext, {
-      title: rankingTitle(r),
-      columns: rankingColumns(r),
-      rows: rankingRows(r),
-      sheetName: '完成情况',
-      fileBase: `completion-${r.year}`,
-      zhName: '预留份额完成情况',
-    });
+    if (report === 'ranking') return sendTable(res, ext, await this.rankingTable(ctx, q));
+    if (report === 'overdue') return sendTable(res, ext, await this.overdueTable(ctx, q));
+    throw notFound('Supervision export', report);
   }
 
-  @Get('overdue.:format')
-  @Allow(...SUPERVISORS)
-  async overdue(
-    @Ctx() ctx: RequestContext,
-    @Query() q: Record<string, unknown>,
-    @Param('format') format: string,
-    @Res() res: Response,
-  ): Promise<void> {
-    const ext = exportFormat(format);
-    const { report, place } = await this.overdueReport(ctx, q);
-    await sendTable(res, ext, {
-      title: overdueTitle(report, place),
-      columns: OVERDUE_COLUMNS,
-      rows: report.entries,
-      sheetName: '逾期账款',
-      fileBase: `overdue-${report.asOf}`,
-      zhName: '逾期账款',
-    });
-  }
-
-  private rankingReport(ctx: RequestContext, q: Record<string, unknown>) {
+  private async rankingTable(ctx: RequestContext, q: Record<string, unknown>): Promise<ExportTable<SupervisionRow>> {
     const groupBy = String(q.groupBy ?? 'COUNTY') as SupervisionGroupBy;
     if (!Object.values(SupervisionGroupBy).includes(groupBy))
       throw new AppError(ErrorCode.BAD_USER_INPUT, 'groupBy must be CITY, COUNTY, DEPARTMENT or UNIT', {
@@ -81,15 +58,23 @@ export class SupervisionController {
       });
     const year = int(q.year, 'year');
     if (year === null) throw new AppError(ErrorCode.BAD_USER_INPUT, 'year is required', { field: 'year' });
-    return this.supervision.ranking(ctx, {
+    const r = await this.supervision.ranking(ctx, {
       regionCode: str(q.regionCode, 'regionCode'),
       year,
       month: int(q.month, 'month'),
       groupBy,
     });
+    return {
+      title: rankingTitle(r),
+      columns: rankingColumns(r),
+      rows: rankingRows(r),
+      sheetName: '完成情况',
+      fileBase: `completion-${r.year}`,
+      zhName: '预留份额完成情况',
+    };
   }
 
-  private async overdueReport(ctx: RequestContext, q: Record<string, unknown>) {
+  private async overdueTable(ctx: RequestContext, q: Record<string, unknown>): Promise<ExportTable<PaymentClockEntry>> {
     const regionCode = str(q.regionCode, 'regionCode');
     const report = await this.clock.report(
       ctx,
@@ -98,6 +83,13 @@ export class SupervisionController {
     );
     const place =
       regionCode === '000000000000' ? '全国' : (await this.supervision.regionPath(ctx, regionCode)).join('');
-    return { report, place };
+    return {
+      title: overdueTitle(report, place),
+      columns: OVERDUE_COLUMNS,
+      rows: report.entries,
+      sheetName: '逾期账款',
+      fileBase: `overdue-${report.asOf}`,
+      zhName: '逾期账款',
+    };
   }
 }
