@@ -59,11 +59,11 @@ export const PRODUCTS = graphql(`
 `);
 export type ProductsData = ResultOf<typeof PRODUCTS>;
 
+/** The product page: what its card shows, and the rest. */
 export const PRODUCT = graphql(`
   query Product($id: ID!) {
     product(id: $id) {
-      id
-      title
+      ...ProductCard
       description
       status
       category {
@@ -71,31 +71,9 @@ export const PRODUCT = graphql(`
         name
         nameEn
       }
-      originRegion {
-        code
-        name
-        path {
-          code
-          name
-          level
-        }
-      }
-      supplier {
-        id
-        name
-      }
       certification {
-        status
-        certificateNo
         issuer
         batch
-        validFrom
-        validTo
-      }
-      minRetailPrice
-      images {
-        id
-        url
       }
       incomeShare {
         householdCount

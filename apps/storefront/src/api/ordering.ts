@@ -140,17 +140,24 @@ export const ORDER_DETAIL = graphql(`
       url
     }
     payments {
-      id
-      provider
-      method
-      status
-      amount
-      reference
-      paidAt
-      confirmedAt
-      rejectedReason
-      createdAt
+      ...PaymentFields
     }
+  }
+`);
+
+/** A payment as the order page lists it; recording a bank transfer answers with the same fields. */
+export const PAYMENT_FIELDS = graphql(`
+  fragment PaymentFields on Payment {
+    id
+    provider
+    method
+    status
+    amount
+    reference
+    paidAt
+    confirmedAt
+    rejectedReason
+    createdAt
   }
 `);
 
@@ -346,16 +353,7 @@ export type PayOrderData = ResultOf<typeof PAY_ORDER>;
 export const RECORD_BANK_TRANSFER = graphql(`
   mutation RecordBankTransfer($input: RecordBankTransferInput!) {
     recordBankTransfer(input: $input) {
-      id
-      provider
-      method
-      status
-      amount
-      reference
-      paidAt
-      confirmedAt
-      rejectedReason
-      createdAt
+      ...PaymentFields
     }
   }
 `);
@@ -363,17 +361,8 @@ export const RECORD_BANK_TRANSFER = graphql(`
 export const PAYMENTS_AWAITING_CONFIRMATION = graphql(`
   query PaymentsAwaitingConfirmation {
     paymentsAwaitingConfirmation {
-      id
       orderId
-      provider
-      method
-      status
-      amount
-      reference
-      paidAt
-      confirmedAt
-      rejectedReason
-      createdAt
+      ...PaymentFields
     }
   }
 `);

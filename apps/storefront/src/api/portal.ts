@@ -127,17 +127,24 @@ export const OWN_PRODUCT = graphql(`
       validTo
     }
     variants {
-      id
-      sku
-      spec
-      unit
-      retailPrice
-      agencyPrice
-      marketReferencePrice
-      stockOnHand
-      stockAvailable
-      active
+      ...SupplierVariant
     }
+  }
+`);
+
+/** A variant as its supplier sees and edits it: prices and both stock figures. */
+export const SUPPLIER_VARIANT = graphql(`
+  fragment SupplierVariant on Variant {
+    id
+    sku
+    spec
+    unit
+    retailPrice
+    agencyPrice
+    marketReferencePrice
+    stockOnHand
+    stockAvailable
+    active
   }
 `);
 
@@ -284,13 +291,19 @@ export const CERTIFICATION_FIELDS = graphql(`
       createdAt
     }
     documents {
-      id
-      fileName
-      contentType
-      sizeBytes
-      url
-      createdAt
+      ...CertificationDocumentFields
     }
+  }
+`);
+
+export const CERTIFICATION_DOCUMENT_FIELDS = graphql(`
+  fragment CertificationDocumentFields on CertificationDocument {
+    id
+    fileName
+    contentType
+    sizeBytes
+    url
+    createdAt
   }
 `);
 

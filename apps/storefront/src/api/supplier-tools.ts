@@ -52,16 +52,7 @@ export const EDITABLE = graphql(`
       height
     }
     variants {
-      id
-      sku
-      spec
-      unit
-      retailPrice
-      agencyPrice
-      marketReferencePrice
-      stockOnHand
-      stockAvailable
-      active
+      ...SupplierVariant
     }
   }
 `);
@@ -86,16 +77,7 @@ export const UPDATE_PRODUCT = graphql(`
 export const UPDATE_VARIANT = graphql(`
   mutation UpdateVariant($input: UpdateVariantInput!) {
     updateVariant(input: $input) {
-      id
-      sku
-      spec
-      unit
-      retailPrice
-      agencyPrice
-      marketReferencePrice
-      stockOnHand
-      stockAvailable
-      active
+      ...SupplierVariant
     }
   }
 `);
@@ -129,12 +111,7 @@ export const CERTIFICATION_DOCUMENTS = graphql(`
       id
       status
       documents {
-        id
-        fileName
-        contentType
-        sizeBytes
-        url
-        createdAt
+        ...CertificationDocumentFields
       }
     }
   }

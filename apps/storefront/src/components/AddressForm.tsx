@@ -8,6 +8,7 @@ import { useZodForm } from '../lib/use-zod-form';
 import { ErrorNotice } from './Feedback';
 import { FieldProblem, TextField } from './FormField';
 import { RegionPicker } from './RegionPicker';
+import { FormActions } from './FormActions';
 
 /**
  * 收货地址 form: recipient, mobile, region picked down to the village (where the division has
@@ -84,16 +85,13 @@ export function AddressForm({
         <span>{t('address.makeDefault')}</span>
       </label>
       <ErrorNotice error={save.error} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={save.busy} data-testid="address-save">
-          {save.busy ? t('form.submitting') : t('address.save')}
-        </button>
-        {onCancel && (
-          <button type="button" className="button button-quiet" onClick={onCancel}>
-            {t('address.cancel')}
-          </button>
-        )}
-      </div>
+      <FormActions
+        label={save.busy ? t('form.submitting') : t('address.save')}
+        disabled={save.busy}
+        onCancel={onCancel}
+        cancelLabel={t('address.cancel')}
+        testId="address-save"
+      />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useI18n } from '../i18n';
 import type { RequestError } from '../lib/graphql';
 import { ErrorNotice } from './Feedback';
+import { FormActions } from './FormActions';
 
 /** Approve in one click; reject only with a reason (kept in the workflow history). */
 export function Decision({
@@ -41,14 +42,12 @@ export function Decision({
               onChange={(e) => setReason(e.target.value)}
             />
           </label>
-          <div className="form-actions">
-            <button type="submit" className="button button-danger" disabled={busy || !reason.trim()}>
-              {t('decision.confirmReject')}
-            </button>
-            <button type="button" className="button button-quiet" onClick={() => setRejecting(false)}>
-              {t('form.cancel')}
-            </button>
-          </div>
+          <FormActions
+            label={t('decision.confirmReject')}
+            disabled={busy || !reason.trim()}
+            variant="danger"
+            onCancel={() => setRejecting(false)}
+          />
         </form>
       ) : (
         <div className="form-actions">

@@ -15,6 +15,7 @@ import { type QueryState, useQuery } from '../lib/use-query';
 import { useZodForm } from '../lib/use-zod-form';
 import { ActionButton } from '../components/ActionButton';
 import { ListStatus } from '../components/ListStatus';
+import { FormActions } from '../components/FormActions';
 
 function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const { t } = useI18n();
@@ -68,11 +69,7 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
         error={errors.confirm}
         {...form.register('confirm')}
       />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={change.busy}>
-          {t('account.password.submit')}
-        </button>
-      </div>
+      <FormActions label={t('account.password.submit')} disabled={change.busy} />
     </form>
   );
 }

@@ -20,6 +20,7 @@ import { useConnection } from '../../lib/use-connection';
 import { ConfirmAction } from './ConfirmAction';
 import { ListStatus, LoadMore } from '../../components/ListStatus';
 import { FilterSelect } from './FilterSelect';
+import { FormActions } from '../../components/FormActions';
 
 /** A year from today less a day: the usual validity of a 帮扶产品认定 certificate. */
 function oneYearFrom(day: string): string {
@@ -78,14 +79,7 @@ function CertifyForm({
         {field('validTo', t('admin.cert.validTo'), 'date')}
       </div>
       <ErrorNotice error={certify.error} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={certify.busy}>
-          {t('admin.cert.issue')}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onCancel}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions label={t('admin.cert.issue')} disabled={certify.busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ErrorNotice } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../lib/use-action';
+import { FormActions } from '../../components/FormActions';
 
 /**
  * A destructive admin action behind a confirmation dialog that requires a reason. The reason goes to
@@ -85,18 +86,12 @@ export function ConfirmAction({
               />
             </label>
             <ErrorNotice error={act.error} />
-            <div className="form-actions">
-              <button
-                type="submit"
-                className={`button ${danger ? 'button-danger' : 'button-primary'}`}
-                disabled={act.busy || (reasonRequired && !reason.trim())}
-              >
-                {t('admin.confirm.go', { action: label })}
-              </button>
-              <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
-                {t('form.cancel')}
-              </button>
-            </div>
+            <FormActions
+              label={t('admin.confirm.go', { action: label })}
+              disabled={act.busy || (reasonRequired && !reason.trim())}
+              variant={danger ? 'danger' : 'primary'}
+              onCancel={() => setOpen(false)}
+            />
           </form>
         )}
       </dialog>

@@ -28,6 +28,7 @@ import { FilterSelect } from './FilterSelect';
 import { DataTable } from '../../components/DataTable';
 import { ActionButton } from '../../components/ActionButton';
 import { ListStatus } from '../../components/ListStatus';
+import { FormActions } from '../../components/FormActions';
 
 const GRANTABLE = Object.keys(ROLE_ORGANIZATION_KIND);
 const ORG_KINDS = ['AGENCY', 'SUPPLIER', 'COORDINATION_OFFICE', 'PLATFORM'];
@@ -157,14 +158,7 @@ function UserRow({ user, onChanged }: { user: AdminUser; onChanged: () => void }
               />
             </div>
             <ErrorNotice error={grant.error} />
-            <div className="form-actions">
-              <button type="submit" className="button button-primary" disabled={grant.busy}>
-                {t('admin.users.grant')}
-              </button>
-              <button type="button" className="button button-quiet" onClick={() => setGranting(false)}>
-                {t('form.cancel')}
-              </button>
-            </div>
+            <FormActions label={t('admin.users.grant')} disabled={grant.busy} onCancel={() => setGranting(false)} />
           </form>
         )}
         <ErrorNotice error={enable.error} />

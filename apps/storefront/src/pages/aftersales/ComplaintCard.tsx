@@ -14,6 +14,7 @@ import { formatDateTime } from '../../lib/dates';
 import { fenToYuanText, formatFen, parseYuanToFen } from '../../lib/money';
 import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
+import { FormActions } from '../../components/FormActions';
 
 export function ComplaintStatusChip({ status }: { status: string }) {
   const { t } = useI18n();
@@ -86,11 +87,7 @@ function AnswerForm({ complaint, onChanged }: { complaint: ComplaintData; onChan
         />
       </label>
       <ErrorNotice error={act.error} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={act.busy || !answer.trim()}>
-          {t('complaint.answerSubmit')}
-        </button>
-      </div>
+      <FormActions label={t('complaint.answerSubmit')} disabled={act.busy || !answer.trim()} />
     </form>
   );
 }
@@ -168,15 +165,11 @@ function DecideForm({ complaint, onChanged }: { complaint: ComplaintData; onChan
         />
       </label>
       <ErrorNotice error={act.error} />
-      <div className="form-actions">
-        <button
-          type="submit"
-          className={decision === 'UPHOLD' ? 'button button-primary' : 'button button-danger'}
-          disabled={act.busy || !reason.trim() || amountBad}
-        >
-          {decision === 'UPHOLD' ? t('complaint.upholdSubmit') : t('complaint.rejectSubmit')}
-        </button>
-      </div>
+      <FormActions
+        label={decision === 'UPHOLD' ? t('complaint.upholdSubmit') : t('complaint.rejectSubmit')}
+        disabled={act.busy || !reason.trim() || amountBad}
+        variant={decision === 'UPHOLD' ? 'primary' : 'danger'}
+      />
     </form>
   );
 }

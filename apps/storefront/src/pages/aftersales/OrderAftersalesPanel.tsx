@@ -16,6 +16,7 @@ import { useI18n } from '../../i18n';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ComplaintCard } from './ComplaintCard';
+import { FormActions } from '../../components/FormActions';
 
 function RateForm({ so, onDone }: { so: SupplierOrderData; onDone: () => void }) {
   const { t } = useI18n();
@@ -53,11 +54,7 @@ function RateForm({ so, onDone }: { so: SupplierOrderData; onDone: () => void })
         />
       </label>
       <ErrorNotice error={act.error} />
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={act.busy}>
-          {t('rating.submit')}
-        </button>
-      </div>
+      <FormActions label={t('rating.submit')} disabled={act.busy} />
     </form>
   );
 }
@@ -130,14 +127,12 @@ function ComplainForm({ so, onDone }: { so: SupplierOrderData; onDone: () => voi
       </label>
       <p className="hint">{t('complaint.photosHint')}</p>
       <ErrorNotice error={act.error} />
-      <div className="form-actions">
-        <button type="submit" className="button button-danger" disabled={act.busy || !description.trim()}>
-          {t('complaint.submit')}
-        </button>
-        <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions
+        label={t('complaint.submit')}
+        disabled={act.busy || !description.trim()}
+        variant="danger"
+        onCancel={() => setOpen(false)}
+      />
     </form>
   );
 }

@@ -23,6 +23,7 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { useZodForm } from '../../lib/use-zod-form';
 import { ProcurementError } from './shared';
+import { FormActions } from '../../components/FormActions';
 
 function FilingForm({
   orgId,
@@ -178,11 +179,7 @@ function FilingForm({
           {t('agency.filing.saved')}
         </p>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={save.busy}>
-          {filing ? t('agency.filing.amend') : t('agency.filing.submit')}
-        </button>
-      </div>
+      <FormActions label={filing ? t('agency.filing.amend') : t('agency.filing.submit')} disabled={save.busy} />
     </form>
   );
 }

@@ -28,6 +28,7 @@ import { purchaseRequestSchema } from '../../lib/forms';
 import { useZodForm } from '../../lib/use-zod-form';
 import { PrintableButton, ProcurementError } from './shared';
 import { ListStatus, LoadMore } from '../../components/ListStatus';
+import { FormActions } from '../../components/FormActions';
 
 export function RequestRow({ request, children }: { request: PurchaseRequestData; children?: ReactNode }) {
   const { t, locale } = useI18n();
@@ -189,16 +190,11 @@ export function SubmitFromCart({
         {...form.register('justification')}
       />
       <ProcurementError error={submit.error} />
-      <div className="form-actions">
-        <button
-          type="submit"
-          className="button button-primary"
-          data-testid="submit-request"
-          disabled={submit.busy || !channel || !pc.ready}
-        >
-          {submit.busy ? t('form.submitting') : t('agency.request.submit')}
-        </button>
-      </div>
+      <FormActions
+        label={submit.busy ? t('form.submitting') : t('agency.request.submit')}
+        disabled={submit.busy || !channel || !pc.ready}
+        testId="submit-request"
+      />
     </form>
   );
 }

@@ -18,6 +18,7 @@ import { useQuery } from '../../lib/use-query';
 import { useSession } from '../../lib/session';
 import { ProcurementError } from './shared';
 import { ListStatus } from '../../components/ListStatus';
+import { FormActions } from '../../components/FormActions';
 
 /** One limit (spending or approval) of one member: yuan in, fen to the API. */
 function LimitField({
@@ -140,11 +141,7 @@ function PolicyForm({ orgId }: { orgId: string }) {
           {t('agency.team.saved')}
         </p>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={save.busy || minutes === null}>
-          {t('agency.team.savePolicy')}
-        </button>
-      </div>
+      <FormActions label={t('agency.team.savePolicy')} disabled={save.busy || minutes === null} />
     </form>
   );
 }

@@ -29,6 +29,7 @@ import { PaymentPanel } from './PaymentPanel';
 import { PaymentClockPanel } from '../supervision/PaymentClockPanel';
 import { SupplierOrderCard } from './SupplierOrderCard';
 import { ActionButton } from '../../components/ActionButton';
+import { FormActions } from '../../components/FormActions';
 
 function CancelForm({ order, onOrder }: { order: OrderDetail; onOrder: (o: OrderDetail) => void }) {
   const { t } = useI18n();
@@ -69,14 +70,12 @@ function CancelForm({ order, onOrder }: { order: OrderDetail; onOrder: (o: Order
       </label>
       <p className="hint">{t('order.cancelHint')}</p>
       <ErrorNotice error={cancel.error} />
-      <div className="form-actions">
-        <button type="submit" className="button button-danger" disabled={cancel.busy || !reason.trim()}>
-          {t('order.cancelConfirm')}
-        </button>
-        <button type="button" className="button button-quiet" onClick={() => setOpen(false)}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions
+        label={t('order.cancelConfirm')}
+        disabled={cancel.busy || !reason.trim()}
+        variant="danger"
+        onCancel={() => setOpen(false)}
+      />
     </form>
   );
 }

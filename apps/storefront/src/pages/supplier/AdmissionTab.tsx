@@ -19,6 +19,7 @@ import { useSession } from '../../lib/session';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { SelectField } from '../../components/SelectField';
+import { FormActions } from '../../components/FormActions';
 
 export function AdmissionTab({ supplierId }: { supplierId: string }) {
   const { t, locale } = useI18n();
@@ -204,16 +205,11 @@ export function ApplyForm({ onCancel }: { onCancel?: () => void }) {
         />
       </label>
       <p className="hint">{t('apply.eligibility')}</p>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={apply.busy}>
-          {apply.busy ? t('form.submitting') : t('apply.submit')}
-        </button>
-        {onCancel && (
-          <button type="button" className="button button-quiet" onClick={onCancel}>
-            {t('form.cancel')}
-          </button>
-        )}
-      </div>
+      <FormActions
+        label={apply.busy ? t('form.submitting') : t('apply.submit')}
+        disabled={apply.busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

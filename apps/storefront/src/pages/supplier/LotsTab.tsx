@@ -9,6 +9,7 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { SelectField } from '../../components/SelectField';
 import { DataTable } from '../../components/DataTable';
+import { FormActions } from '../../components/FormActions';
 
 type Row = { householdId: string; quantity: string };
 
@@ -214,11 +215,7 @@ function VariantLots({
           </p>
         )}
         <p className="hint">{t('lots.stockHint')}</p>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={create.busy}>
-            {create.busy ? t('form.submitting') : t('lots.create')}
-          </button>
-        </div>
+        <FormActions label={create.busy ? t('form.submitting') : t('lots.create')} disabled={create.busy} />
       </form>
     </>
   );

@@ -13,6 +13,7 @@ import { emptyProduct, emptyVariant } from '../../lib/product-form';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { useZodForm } from '../../lib/use-zod-form';
+import { FormActions } from '../../components/FormActions';
 
 const FALLBACK_UNITS = ['kg', 'g', '斤', '箱', '盒', '袋', '瓶', '罐', '个', '只', '头', '件', '份'];
 const PRICE_FIELDS = ['retailPrice', 'agencyPrice', 'marketReferencePrice'] as const;
@@ -130,14 +131,11 @@ export function NewProductForm({
         </button>
       </fieldset>
       <p className="hint">{t('products.draftHint')}</p>
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={create.busy}>
-          {create.busy ? t('form.submitting') : t('products.create')}
-        </button>
-        <button type="button" className="button button-quiet" onClick={onCancel}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions
+        label={create.busy ? t('form.submitting') : t('products.create')}
+        disabled={create.busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
