@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { Db } from '@bangfu/core';
+import { Db, OrganizationKind, Role } from '@bangfu/core';
+import { createOrg, createUserWithRole } from '@bangfu/identity';
 import type { TestServer } from '@bangfu/testing';
 import { startApp } from './app';
 
@@ -92,14 +93,30 @@ describe('read replica', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
   });
 
-  it('routes search to the replica: with the replica down, search fails while the primary serves mutations', async () => {
+  it('routes search and exports to the replica: with the replica down, both fail while the primary serves mutations', async () => {
     const search = '{ products(first: 5, filter: { search: "苹果" }) { totalCount } }';
     expect((await server.gqlOk<{ products: { totalCount: number } }>(search)).products.totalCount).toBe(0);
+    // An export is an audited GET: its only write is the audit event, so its reads take the replica.
+    const primaryDs = server.app.get(Db).dataSource;
+    await primaryDs.query(`INSERT INTO region (code, name, level, parent_code) VALUES
+      ('520000000000', '贵州省', 1, NULL), ('520600000000', '铜仁市', 2, '520000000000') ON CONFLICT DO NOTHING`);
+    const platform = await createOrg(primaryDs, { kind: OrganizationKind.PLATFORM, regionCode: null });
+    const admin = await createUserWithRole(primaryDs, Role.PLATFORM_ADMIN, { organizationId: platform.id });
+    const token = await server.login(admin.email, admin.password);
+    const exportStats = () =>
+      fetch(
+        `${server.url}/api/exports/sales-stats.csv?regionCode=520600000000&from=2026-01&to=2026-04&groupBy=REGION`,
+        {
+          headers: { authorization: `Bearer ${token}` },
+        },
+      );
+    expect((await exportStats()).status).toBe(200);
     await onReplica.end();
     onReplica = undefined as unknown as pg.Client;
     await replica.stop();
     const res = await server.gql(search);
     expect(res.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect((await exportStats()).status).toBe(500);
     const login = await server.gql(
       `mutation { login(identifier: "nobody@example.com", password: "wrong password 123") { token } }`,
     );

@@ -36,13 +36,13 @@ export class AuditInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const target = this.operationOf(context);
     if (!target) return next.handle();
-    const { req, kind, operation, args } = target;
+    const { req, kind, operation, args, read } = target;
     const base = req.ctx ?? RequestContext.anonymous();
     const allowed = this.reflector.getAllAndOverride<Permission[] | undefined>(ALLOW_KEY, [
       context.getHandler(),
       context.getClass(),
     ]);
-    const scope = new OperationAudit(kind, operation, redact(args), actorOf(base.principal, allowed));
+    const scope = new OperationAudit(kind, operation, redact(args), actorOf(base.principal, allowed), read);
     // @Ctx() reads req.ctx after the interceptors ran, so the handler's context carries the scope.
     req.ctx = base.withAudit(scope);
     const run = async () => {
@@ -63,14 +63,14 @@ export class AuditInterceptor implements NestInterceptor {
 
   private operationOf(
     context: ExecutionContext,
-  ): { req: RequestWithContext; kind: AuditKind; operation: string; args: unknown } | null {
+  ): { req: RequestWithContext; kind: AuditKind; operation: string; args: unknown; read: boolean } | null {
     const type = context.getType<string>();
     if (type === 'graphql') {
       const gql = GqlExecutionContext.create(context);
       const info = gql.getInfo<GraphQLResolveInfo>();
       if (info?.parentType?.name !== 'Mutation') return null;
       const req = gql.getContext<{ req?: RequestWithContext }>().req;
-      return req ? { req, kind: 'GRAPHQL', operation: info.fieldName, args: gql.getArgs() } : null;
+      return req ? { req, kind: 'GRAPHQL', operation: info.fieldName, args: gql.getArgs(), read: false } : null;
     }
     if (type !== 'http') return null;
     const req = context.switchToHttp().getRequest<HttpRequest>();
@@ -83,6 +83,7 @@ export class AuditInterceptor implements NestInterceptor {
       kind: 'REST',
       operation: `${req.method} ${path}`,
       args: { params: req.params, query: req.query, body },
+      read,
     };
   }
 }

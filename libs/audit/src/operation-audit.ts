@@ -25,6 +25,8 @@ export class OperationAudit implements AuditScope {
     /** The redacted arguments (GraphQL variables of the field, REST params/query/body). */
     readonly args: unknown,
     readonly actor: AuditActor,
+    /** An audited GET (an export): its reads may use a replica (core's Db.reader). */
+    readonly readOnly = false,
   ) {}
 
   note(note: AuditNote): void {

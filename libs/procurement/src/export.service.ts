@@ -133,7 +133,8 @@ export class ExportService {
   async orders(ctx: RequestContext, orgId: string, year: number | null): Promise<OrderExportRow[]> {
     await this.access.requireReader(ctx, orgId);
     if (year !== null) checkYear(year);
-    const rows: OrderExportRow[] = await this.db.manager(ctx).query(
+    // An export tolerates replication lag: a replica when there is one (Db.reader; the access check above is on the primary).
+    const rows: OrderExportRow[] = await this.db.reader(ctx).query(
       `SELECT o.order_no, r.request_no, r.po_number, o.status, o.payment_mode, o.total_amount, o.refunded_amount, o.created_at, o.accepted_at, o.invoice_no, b.trade_union,
               EXTRACT(YEAR FROM o.accepted_at AT TIME ZONE 'Asia/Shanghai')::int AS accepted_year,
               (SELECT COALESCE(SUM(m.counted_delta), 0) FROM reserved_share_movement m WHERE m.order_id = o.id AND m.org_id = $1) AS counted

@@ -44,6 +44,8 @@ export function createDataSource(
 
 /** The read replicas' data sources (DATABASE_REPLICA_URLS), in the order configured; empty without replicas. */
 export const REPLICA_DATA_SOURCES = Symbol('REPLICA_DATA_SOURCES');
+/** Where `Db.reader` keeps the request's replica in the context's per-request map (loaders' names have no '#'). */
+const REPLICA_OF_REQUEST = '#replica';
 
 /**
  * The one way services reach the database: `db.manager(ctx)` joins the context's transaction when
@@ -79,13 +81,20 @@ export class Db {
 
   /**
    * For reads that tolerate a few seconds of replication lag — catalog browsing, search, statistics,
-   * exports: a replica (round-robin) when DATABASE_REPLICA_URLS is set. Inside a transaction, and during
-   * any mutation (it carries an audit scope), the primary: a writer reads its own writes, and a read that
-   * decides a write never sees an older state than the one it changes.
+   * exports: a replica when DATABASE_REPLICA_URLS is set, chosen round-robin once per request and kept
+   * on its context (next to its loaders), so a request's several reads see one replica's state, never
+   * a mix of two replicas' lags. Inside a transaction, and during any mutation (it carries an audit
+   * scope that is not read-only), the primary: a writer reads its own writes, and a read that decides a
+   * write never sees an older state than the one it changes. Audited reads (exports: GET requests
+   * whose only write is their audit event) use the replica.
    */
   reader(ctx: RequestContext): EntityManager {
-    if (ctx.em || ctx.audit || this.replicas.length === 0) return this.manager(ctx);
-    const replica = this.replicas[this.nextReplica++ % this.replicas.length];
+    if (ctx.em || (ctx.audit && !ctx.audit.readOnly) || this.replicas.length === 0) return this.manager(ctx);
+    let replica = ctx.loaders.get(REPLICA_OF_REQUEST) as DataSource | undefined;
+    if (!replica) {
+      replica = this.replicas[this.nextReplica++ % this.replicas.length];
+      ctx.loaders.set(REPLICA_OF_REQUEST, replica);
+    }
     return replica.manager;
   }
 

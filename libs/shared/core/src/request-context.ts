@@ -81,6 +81,8 @@ export interface AuditNote {
  */
 export interface AuditScope {
   note(note: AuditNote): void;
+  /** An audited read (an export): it writes only its audit event, so lag-tolerant reads may use a replica. */
+  readonly readOnly?: boolean;
 }
 
 /**
