@@ -17,20 +17,14 @@
 // over 12 months, lines shipped from harvest lots with household contributions (a few units not
 // covered by any lot), some partial refunds after counting, and rule versions of every kind in force.
 // Postgres and Redis are private (as in the embedded default) and run with fsync on.
-import { spawn } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pgLib from 'pg';
-import { build } from '../scripts/build.mjs';
-import { freePort, killOnExit, startPostgres, startRedis } from '../scripts/lib/services.mjs';
+import { freePort } from '../scripts/lib/services.mjs';
 import { percentile, postgresCpuSince, postgresCpuTicks, procStatus, resetPeak } from './lib/measure.mjs';
+import { arg, bundleServices, gql, log, root, spawnApi, startBench } from './lib/setup.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : dflt;
-};
 const LINES = Number(arg('lines', 1_000_000));
 const CONCURRENCY = Number(arg('concurrency', 4));
 const SUMMARY_CALLS = Number(arg('summary-calls', 300));
@@ -63,30 +57,12 @@ const BALANCE_PER_ENTRY = `
 const DAYS = 350;
 const START = '2025-12-01 00:00:00+08';
 
-// A private copy of the API bundle (under tmp/, so node_modules resolve): others may rebuild dist/
-// while this runs for an hour.
 const bundle = join(root, 'tmp', `bench-attribution-api-${process.pid}`);
-const log = (m) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`);
 const mb = (kb) => Math.round(kb / 1024);
 
-/** The bundle's classes are not exported by name: find the Nest providers by class name. */
+/** The services the bench calls in this process. */
 async function reach(app) {
-  const { ModulesContainer } = await import('@nestjs/core');
-  const byName = (name) => {
-    for (const m of app.get(ModulesContainer).values()) {
-      for (const w of m.providers.values())
-        if (w.metatype?.name?.replace(/\$\d+$/, '') === name && w.instance) return w.instance;
-    }
-    throw new Error(`provider ${name} not found in the API bundle`);
-  };
-  const mainSrc = readFileSync(join(bundle, 'main.js'), 'utf8');
-  const chunk = /from ["'](\.\/chunks\/[^"']+\.js)["']/.exec(mainSrc)?.[1];
-  if (!chunk) throw new Error('cannot find the shared chunk of dist/api/main.js');
-  const mod = await import(join(bundle, chunk));
-  const RequestContext = Object.values(mod).find(
-    (v) => typeof v === 'function' && /^RequestContext(\$\d+)?$/.test(v.name) && typeof v.system === 'function',
-  );
-  if (!RequestContext) throw new Error('RequestContext is not exported by the API bundle');
+  const { byName, RequestContext } = await bundleServices(app, bundle);
   return { attribution: byName('AttributionService'), reconciliation: byName('ReconciliationService'), RequestContext };
 }
 
@@ -383,17 +359,6 @@ async function attribute(appCtx, take, concurrency, { limit = Infinity, postmast
     nodeCpuSeconds: (cpu.user + cpu.system) / 1e6,
     pgCpuSeconds: postmasterPid ? postgresCpuSince(postmasterPid, pgCpu0) : null,
   };
-}
-
-async function gql(url, query, variables, token) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(`${body.errors[0].extensions?.code ?? ''} ${body.errors[0].message}`);
-  return body.data;
 }
 
 const SUMMARY = `query($r: String!, $f: String!, $t: String!) { attributionSummary(regionCode: $r, from: $f, to: $t) {
@@ -712,33 +677,9 @@ async function diagnose(appCtx, take, sql, postmasterPid) {
 }
 
 async function main() {
-  build(['api']);
-  cpSync(join(root, 'dist/api'), bundle, { recursive: true });
-  process.on('exit', () => rmSync(bundle, { recursive: true, force: true }));
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
-  log(
-    `machine: ${machine}; load average ${loadavg()
-      .map((x) => x.toFixed(1))
-      .join(' ')}`,
-  );
+  // Postgres' files outlive a restart (--diagnose restarts it); the directory is removed at the end.
+  const { machine, dir, pg, env } = await startBench('attr', bundle);
   log(`target: ${LINES.toLocaleString('en')} lines, concurrency ${CONCURRENCY}`);
-  const dir = mkdtempSync(join(tmpdir(), 'bangfu-bench-attr-'));
-  chmodSync(dir, 0o755);
-  // persistent: the files outlive a restart (--diagnose restarts it); the directory is removed at the end.
-  const pg = await startPostgres({ dataDir: join(dir, 'pg'), persistent: true });
-  const redis = await startRedis({ dataDir: join(dir, 'redis'), persistent: false });
-  killOnExit([redis.child]);
-  process.on('exit', () => {
-    try {
-      pg.pg.process?.kill('SIGKILL');
-    } catch {
-      /* gone */
-    }
-  });
-  const admin = pg.pg.getPgClient();
-  await admin.connect();
-  await admin.query('CREATE DATABASE bench');
-  await admin.end();
   if (DIAGNOSE) {
     // Per-statement times, including the statements triggers run (constraint checks, FK checks).
     const c = pg.pg.getPgClient();
@@ -750,14 +691,6 @@ async function main() {
     await pg.pg.stop();
     await pg.pg.start();
   }
-  const env = {
-    ...process.env,
-    DATABASE_URL: pg.url('bench'),
-    REDIS_URL: redis.url,
-    DEMO_DATA: 'true',
-    LOG_LEVEL: 'warn',
-    JWT_SECRET: 'x'.repeat(40),
-  };
 
   // 1. The API in this process (migrations + demo data), for its AttributionService.
   const { startApi } = await import(join(bundle, 'main.js'));
@@ -858,19 +791,9 @@ async function main() {
   await api.close();
 
   // 4. attributionSummary against the API in its own process.
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      '-e',
-      `import(${JSON.stringify(join(bundle, 'main.js'))}).then(m => m.startApi()).then(() => process.stdout.write('READY\\n'))`,
-    ],
-    { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  killOnExit([child]);
-  await new Promise((resolve) => child.stdout.on('data', (b) => b.toString().includes('READY') && resolve()));
+  const { child, url } = await spawnApi(bundle, env);
   log(`attributionSummary: ${SUMMARY_CALLS} sequential calls over 18 shapes, then 10 clients for 10 s…`);
-  const summary = await summaries(`http://127.0.0.1:${port}`, db);
+  const summary = await summaries(url, db);
   const apiMem = procStatus(child.pid);
   summary.apiRssMb = mb(apiMem.rssKb);
   summary.apiPeakRssMb = mb(apiMem.hwmKb);

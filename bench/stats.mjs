@@ -12,25 +12,19 @@
 //
 // The counted lines are generated in bulk with SQL, straight into ordering's tables (for the naive
 // query) and into the statistics tables exactly as RollupWriterService would have written them
-// (stats_line, stats_refund; stats_cube, stats_buyer and — through its triggers — stats_buyer_month by
+// (stats_line, stats_refund; stats_cube, stats_buyer and stats_buyer_month by
 // the lib's rebuild statements, the `stats:reconcile --rebuild` path), with the loaded tables' indexes and
 // foreign keys dropped during the load and put back after it. Lines count over 24 months
 // (2025-01 … 2026-12), origins spread over every county of the demo products' provinces, 40 % agency
 // orders (300 units in 60 cities), 60 % retail (20,000 customers; 1 in 6 at a counter, anonymous),
 // 2 % of retail lines refunded three days after they counted.
-import { spawn } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pgLib from 'pg';
-import { build } from '../scripts/build.mjs';
-import { freePort, killOnExit, startPostgres, startRedis } from '../scripts/lib/services.mjs';
+import { freePort } from '../scripts/lib/services.mjs';
+import { arg, bundleServices, gql, log, root, spawnApi, startBench } from './lib/setup.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : dflt;
-};
 const LINES = Number(arg('lines', 10_000_000));
 const CALLS = Number(arg('calls', 40));
 const NAIVE_CALLS = Number(arg('naive-calls', 3));
@@ -42,20 +36,12 @@ const TO = '2026-12';
 const GROUPINGS = ['REGION', 'CHANNEL_KIND', 'CHANNEL', 'SUPPLIER_KIND', 'SUPPLIER', 'CATEGORY', 'MONTH', 'BUYER_KIND'];
 
 const bundle = join(root, 'tmp', `bench-stats-api-${process.pid}`);
-const log = (m) => process.stdout.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`);
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const ms = (x) => +x.toFixed(1);
 
-/** The bundle's classes are not exported by name: find the Nest providers by class name. */
+/** The services the bench calls in this process. */
 async function reach(app) {
-  const { ModulesContainer } = await import('@nestjs/core');
-  const byName = (name) => {
-    for (const m of app.get(ModulesContainer).values()) {
-      for (const w of m.providers.values())
-        if (w.metatype?.name?.replace(/\$\d+$/, '') === name && w.instance) return w.instance;
-    }
-    throw new Error(`provider ${name} not found in the API bundle`);
-  };
+  const { byName } = await bundleServices(app, bundle);
   return {
     fulfilment: byName('FulfilmentService'),
     auth: byName('AuthService'),
@@ -192,18 +178,14 @@ async function generate(sql, lines) {
     SELECT l.id, 'bench-refund-' || l.id, l.order_id, ((o.counted_at + interval '3 days') AT TIME ZONE 'Asia/Shanghai')::date, l.qty * l.price, false
       FROM bl l JOIN bo o ON o.id = l.order_id WHERE l.refunded`);
   step('stats_line / stats_refund');
-  // The rebuild reads stats_line / stats_refund by scans and writes stats_cube / stats_buyer without lookups
-  // (stats_buyer_month's triggers upsert through its own key, which stays).
+  // The rebuild reads stats_line / stats_refund by scans and writes stats_cube / stats_buyer /
+  // stats_buyer_month without lookups (it drops and adds back stats_buyer_month's key itself).
   await sql(`ANALYZE stats_line, stats_refund`);
   // stats_cube / stats_buyer by the lib's own rebuild statements (libs/statistics/src/rebuild.ts), in bulk.
   await sql('BEGIN');
   for (const stmt of rebuildStatements()) {
-    if (stmt.startsWith('INSERT INTO stats_buyer ')) {
-      // The same statement under EXPLAIN ANALYZE: it reports how long stats_buyer_month's trigger took.
-      const plan = (await sql(`EXPLAIN (ANALYZE, COSTS OFF) ${stmt}`)).map((r) => r['QUERY PLAN']);
-      for (const line of plan.filter((l) => /^(Trigger|Execution Time)/.test(l))) log(`      ${line}`);
-    } else await sql(stmt);
-    step(`    ${stmt.replace(/\s+/g, ' ').slice(0, 60)}…`);
+    await sql(stmt);
+    step(`    ${stmt.replace(/\s+/g, ' ').slice(0, 70)}…`);
   }
   await sql('COMMIT');
   step('stats_cube / stats_buyer rebuilt');
@@ -300,17 +282,6 @@ function naiveSql(groupBy) {
     SELECT k, GROUPING(k) = 1 AS total, sum(gross) AS gross, sum(refund) AS refund, sum(cert) AS certified_net, sum(units) AS units,
            count(DISTINCT order_id) AS orders, count(DISTINCT buyer) AS buyers
       FROM (SELECT * FROM sold UNION ALL SELECT * FROM refunded) s GROUP BY GROUPING SETS ((k), ())`;
-}
-
-async function gql(url, query, variables, token) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(`${body.errors[0].extensions?.code ?? ''} ${body.errors[0].message}`);
-  return body.data;
 }
 
 const STATS = `query($r: String!, $f: String!, $t: String!, $g: SalesGroupBy!) { salesStats(regionCode: $r, from: $f, to: $t, groupBy: $g) {
@@ -446,46 +417,15 @@ async function countingCost(sql, appCtx, RequestContext, n) {
 }
 
 async function main() {
-  build(['api']);
-  cpSync(join(root, 'dist/api'), bundle, { recursive: true });
-  process.on('exit', () => rmSync(bundle, { recursive: true, force: true }));
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
-  log(
-    `machine: ${machine}; load average ${loadavg()
-      .map((x) => x.toFixed(1))
-      .join(' ')}`,
-  );
-  const dir = mkdtempSync(join(tmpdir(), 'bangfu-bench-stats-'));
-  chmodSync(dir, 0o755);
-  const pg = await startPostgres({ dataDir: join(dir, 'pg'), persistent: true });
-  const redis = await startRedis({ dataDir: join(dir, 'redis'), persistent: false });
-  killOnExit([redis.child]);
-  process.on('exit', () => {
-    try {
-      pg.pg.process?.kill('SIGKILL');
-    } catch {
-      /* gone */
-    }
-  });
-  const admin = pg.pg.getPgClient();
-  await admin.connect();
-  await admin.query('CREATE DATABASE bench');
-  await admin.end();
-  const env = {
-    ...process.env,
-    DATABASE_URL: pg.url('bench'),
-    REDIS_URL: redis.url,
-    DEMO_DATA: 'true',
-    LOG_LEVEL: 'warn',
-    JWT_SECRET: 'x'.repeat(40),
-    WORKER_IN_PROCESS: 'false',
-  };
+  const services = await startBench('stats', bundle);
+  const { dir, pg } = services;
+  const env = { ...services.env, WORKER_IN_PROCESS: 'false' };
 
   // The API in this process (migrations + demo data), for the counting transaction.
   const { startApi } = await import(join(bundle, 'main.js'));
   const api = await startApi({ ...env, PORT: String(await freePort()) });
   const appCtx = await reach(api.app);
-  const { RequestContext } = await findRequestContext();
+  const { RequestContext } = await bundleServices(api.app, bundle);
   const db = new pgLib.Client({ connectionString: pg.url('bench') });
   await db.connect();
   const sql = async (text, params = []) => (await db.query(text, params)).rows;
@@ -513,21 +453,7 @@ async function main() {
        FROM app_user u WHERE u.email = 'bench-coordinator@bench.invalid'`,
     [PROVINCE],
   );
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      '-e',
-      `import(${JSON.stringify(join(bundle, 'main.js'))}).then(m => m.startApi()).then(() => process.stdout.write('READY\\n'))`,
-    ],
-    {
-      env: { ...env, PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  killOnExit([child]);
-  await new Promise((resolve) => child.stdout.on('data', (b) => b.toString().includes('READY') && resolve()));
-  const url = `http://127.0.0.1:${port}`;
+  const { child, url } = await spawnApi(bundle, env);
   const token = (
     await gql(
       url,
@@ -599,20 +525,6 @@ async function main() {
     process.exit(1);
   }
   process.exit(0);
-}
-
-/** RequestContext from the API bundle's shared chunk (the bundle does not export classes by name). */
-async function findRequestContext() {
-  const { readFileSync } = await import('node:fs');
-  const mainSrc = readFileSync(join(bundle, 'main.js'), 'utf8');
-  const chunk = /from ["'](\.\/chunks\/[^"']+\.js)["']/.exec(mainSrc)?.[1];
-  if (!chunk) throw new Error('cannot find the shared chunk of dist/api/main.js');
-  const mod = await import(join(bundle, chunk));
-  const RequestContext = Object.values(mod).find(
-    (v) => typeof v === 'function' && /^RequestContext(\$\d+)?$/.test(v.name) && typeof v.system === 'function',
-  );
-  if (!RequestContext) throw new Error('RequestContext is not exported by the API bundle');
-  return { RequestContext };
 }
 
 main().catch((e) => {

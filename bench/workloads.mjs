@@ -83,6 +83,23 @@ async function customers(url, n) {
  * `checkout-hot` sends every order for the same three variants (a flash sale: all reservations
  * queue on the same rows).
  */
+/** placeOrder of the context's next basket (1 + 2 + 1 units) as client i; anything but an Order throws. */
+async function placeNextBasket(ctx, i) {
+  const [a, b, c] = ctx.baskets[ctx.n++ % ctx.baskets.length];
+  const input = {
+    idempotencyKey: randomUUID(),
+    channelId: ctx.hall,
+    lines: [
+      { variantId: a, quantity: 1 },
+      { variantId: b, quantity: 2 },
+      { variantId: c, quantity: 1 },
+    ],
+  };
+  const { placeOrder } = await gql(ctx.url, PLACE, { input }, ctx.tokens[i]);
+  if (placeOrder.__typename !== 'Order') throw new Error(`${placeOrder.__typename}: ${placeOrder.message}`);
+  return { order: placeOrder, idempotencyKey: input.idempotencyKey };
+}
+
 function checkoutWorkload(name, hot) {
   return {
     name,
@@ -100,18 +117,7 @@ function checkoutWorkload(name, hot) {
       return { url, hall: hall.id, baskets: hot ? baskets.slice(0, 1) : baskets, tokens, n: 0, startedAt: new Date() };
     },
     async run(ctx, i) {
-      const [a, b, c] = ctx.baskets[ctx.n++ % ctx.baskets.length];
-      const input = {
-        idempotencyKey: randomUUID(),
-        channelId: ctx.hall,
-        lines: [
-          { variantId: a, quantity: 1 },
-          { variantId: b, quantity: 2 },
-          { variantId: c, quantity: 1 },
-        ],
-      };
-      const { placeOrder } = await gql(ctx.url, PLACE, { input }, ctx.tokens[i]);
-      if (placeOrder.__typename !== 'Order') throw new Error(`${placeOrder.__typename}: ${placeOrder.message}`);
+      await placeNextBasket(ctx, i);
     },
     async report(ctx, { sql }) {
       const [row] = await sql(`SELECT count(*)::int AS n FROM orders WHERE created_at >= $1`, [ctx.startedAt]);
@@ -141,6 +147,21 @@ function generatedBaskets(bySupplier, n = 2000) {
   return baskets;
 }
 
+/** W1: the first page of the catalogue; `encoding` as gql takes it. */
+function productPageWorkload(name, label, encoding) {
+  return {
+    name,
+    label,
+    catalog: true,
+    concurrency: 50,
+    setup: async (url) => ({ url }),
+    async run({ url }) {
+      const { products } = await gql(url, W1, undefined, undefined, { encoding });
+      if (products.edges.length !== 20) throw new Error(`${label}: ${products.edges.length} products on the page`);
+    },
+  };
+}
+
 export const workloads = [
   {
     name: 'typename',
@@ -149,29 +170,9 @@ export const workloads = [
     setup: async (url) => ({ url }),
     run: ({ url }) => gql(url, '{ __typename }'),
   },
-  {
-    name: 'products',
-    label: 'W1',
-    catalog: true,
-    concurrency: 50,
-    setup: async (url) => ({ url }),
-    async run({ url }) {
-      const { products } = await gql(url, W1);
-      if (products.edges.length !== 20) throw new Error(`W1: ${products.edges.length} products on the page`);
-    },
-  },
-  {
-    // W1 without compression: what gzip costs the API on a product page.
-    name: 'products-identity',
-    label: 'W1i',
-    catalog: true,
-    concurrency: 50,
-    setup: async (url) => ({ url }),
-    async run({ url }) {
-      const { products } = await gql(url, W1, undefined, undefined, { encoding: 'identity' });
-      if (products.edges.length !== 20) throw new Error(`W1i: ${products.edges.length} products on the page`);
-    },
-  },
+  productPageWorkload('products', 'W1'),
+  // W1 without compression: what gzip costs the API on a product page.
+  productPageWorkload('products-identity', 'W1i', 'identity'),
   {
     name: 'search',
     label: 'W2',
@@ -199,19 +200,8 @@ export const workloads = [
     },
     /** placeOrder (3 lines, 2 suppliers), then the bank transfer recorded against it: one checkout. */
     async run(ctx, i) {
-      const [a, b, c] = ctx.baskets[ctx.n++ % ctx.baskets.length];
-      const input = {
-        idempotencyKey: randomUUID(),
-        channelId: ctx.hall,
-        lines: [
-          { variantId: a, quantity: 1 },
-          { variantId: b, quantity: 2 },
-          { variantId: c, quantity: 1 },
-        ],
-      };
-      const { placeOrder } = await gql(ctx.url, PLACE, { input }, ctx.tokens[i]);
-      if (placeOrder.__typename !== 'Order') throw new Error(`${placeOrder.__typename}: ${placeOrder.message}`);
-      const transfer = { orderId: placeOrder.id, amount: placeOrder.totalAmount, reference: input.idempotencyKey };
+      const { order, idempotencyKey } = await placeNextBasket(ctx, i);
+      const transfer = { orderId: order.id, amount: order.totalAmount, reference: idempotencyKey };
       await gql(ctx.url, PAY, { i: { ...transfer, paidAt: new Date().toISOString() } }, ctx.tokens[i]);
     },
   },
