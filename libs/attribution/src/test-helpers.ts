@@ -1,7 +1,7 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Db, OrganizationKind, Principal, RequestContext, Role } from '@bangfu/core';
+import { Db, OrganizationKind, RequestContext, Role } from '@bangfu/core';
 import {
   createOrg,
   createUserWithRole,
@@ -22,6 +22,7 @@ import {
 } from '@bangfu/supplier';
 import {
   acceptOrderRows as accept,
+  contextFor,
   count,
   deliverOrderRows as deliver,
   insertOrderRows as insertOrder,
@@ -34,7 +35,7 @@ import {
 import { ORDER_FACTS_READER, type OrderFacts as EventOrderFacts, type OrderFactsReader } from '@bangfu/events';
 import { ATTRIBUTION_ENTITIES, AttributionModule } from './attribution.module';
 
-export { accept, actor, type Actor, count, deliver, insertOrder, refund };
+export { accept, actor, type Actor, contextFor, count, deliver, insertOrder, refund };
 
 /**
  * Spec support (not exported from the lib). Ordering's and catalog's tables are written with plain
@@ -47,20 +48,6 @@ export async function startAttributionServer(): Promise<{ server: TestServer; ds
     env: { DATABASE_POOL_SIZE: '10' },
   });
   return { server, ds: server.app.get(DataSource) };
-}
-
-export function contextFor(
-  userId: string,
-  role: Role,
-  organizationId: string | null,
-  kind: OrganizationKind | null,
-  regionPrefix: string | null = null,
-): RequestContext {
-  return RequestContext.anonymous().withPrincipal(
-    new Principal(userId, role, [
-      { organizationId: organizationId as string, organizationKind: kind as OrganizationKind, role, regionPrefix },
-    ]),
-  );
 }
 
 export const sys = () => RequestContext.system('test');

@@ -106,60 +106,18 @@ describe('deny by default and roles', () => {
     expect(made.createOrganization.creditCode).toBe(good);
 
     const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-    expectErrorCode(
-      await server.gql(
-        CREATE_ORG,
-        { input: { kind: 'AGENCY', name: 'x', creditCode: bad, regionCode: '440100000000' } },
-        token,
-      ),
-      'INVALID_CREDIT_CODE',
-    );
-    expectErrorCode(
-      await server.gql(
-        CREATE_ORG,
-        { input: { kind: 'AGENCY', name: 'dup', creditCode: good, regionCode: '440100000000' } },
-        token,
-      ),
-      'DUPLICATE_CREDIT_CODE',
-    );
-    expectErrorCode(
-      await server.gql(
-        CREATE_ORG,
-        { input: { kind: 'SUPPLIER', name: 'x', creditCode: withCheckChar('93520621MA6DKT8Y2'), regionCode: '9999' } },
-        token,
-      ),
-      'INVALID_REGION_CODE',
-    );
-    expectErrorCode(
-      await server.gql(
-        CREATE_ORG,
-        {
-          input: {
-            kind: 'SUPPLIER',
-            name: 'x',
-            creditCode: withCheckChar('93520621MA6DKT8Y2'),
-            regionCode: '999999000000',
-          },
-        },
-        token,
-      ),
-      'UNKNOWN_REGION',
-    );
-    expectErrorCode(
-      await server.gql(
-        CREATE_ORG,
-        {
-          input: {
-            kind: 'SUPPLIER',
-            name: 'x',
-            creditCode: withCheckChar('93520621MA6DKT8Y3'),
-            regionCode: '520000000000',
-          },
-        },
-        token,
-      ),
-      'WRONG_REGION_LEVEL',
-    );
+    const supplierCode = withCheckChar('93520621MA6DKT8Y2');
+    const refused: Array<[Record<string, string>, string]> = [
+      [{ kind: 'AGENCY', name: 'x', creditCode: bad, regionCode: '440100000000' }, 'INVALID_CREDIT_CODE'],
+      [{ kind: 'AGENCY', name: 'dup', creditCode: good, regionCode: '440100000000' }, 'DUPLICATE_CREDIT_CODE'],
+      [{ kind: 'SUPPLIER', name: 'x', creditCode: supplierCode, regionCode: '9999' }, 'INVALID_REGION_CODE'],
+      [{ kind: 'SUPPLIER', name: 'x', creditCode: supplierCode, regionCode: '999999000000' }, 'UNKNOWN_REGION'],
+      [
+        { kind: 'SUPPLIER', name: 'x', creditCode: withCheckChar('93520621MA6DKT8Y3'), regionCode: '520000000000' },
+        'WRONG_REGION_LEVEL',
+      ],
+    ];
+    for (const [input, code] of refused) expectErrorCode(await server.gql(CREATE_ORG, { input }, token), code);
   });
 
   it('lets an agency admin add subordinate units and staff only inside its own tree', async () => {

@@ -52,7 +52,7 @@ let hall: string;
 let customer: Actor;
 
 beforeAll(async () => {
-  ({ server, ds } = await startOrderingServer({}, [FlakyModule]));
+  ({ server, ds } = await startOrderingServer({ extraImports: [FlakyModule] }));
   hall = await channelFixture(ds, { online: true });
   customer = await actor(server, ds, Role.CUSTOMER);
 });

@@ -1,24 +1,28 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { expect } from 'vitest';
-import { OrganizationKind, Principal, RequestContext, Role, TokenService } from '@bangfu/core';
+import { OrganizationKind, RequestContext, Role, TokenService } from '@bangfu/core';
 import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
 import { createOrg, IDENTITY_ENTITIES, IdentityModule, signedActor as actor, type Actor } from '@bangfu/identity';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { count, startTestServer, type TestServer } from '@bangfu/testing';
+import { contextFor, count, startTestServer, type TestServer } from '@bangfu/testing';
 import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
 import { CheckoutService } from './checkout.service';
 import { OrderService } from './order.service';
 import { ActorKind, Order, OrderStatus } from './ordering.entities';
 import { ORDERING_ENTITIES, OrderingModule } from './ordering.module';
 
-export { actor, type Actor, count };
+export { actor, type Actor, contextFor, count };
 
 /** Spec support (not exported from the lib): a real server with the ordering module and what it needs. */
-export async function startOrderingServer(
-  env: Record<string, string> = {},
-  extraImports: unknown[] = [],
-): Promise<{ server: TestServer; ds: DataSource }> {
+export async function startOrderingServer({
+  env = {},
+  extraImports = [],
+  runWorkers,
+}: { env?: Record<string, string>; extraImports?: unknown[]; runWorkers?: boolean } = {}): Promise<{
+  server: TestServer;
+  ds: DataSource;
+}> {
   const server = await startTestServer({
     imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, OrderingModule, ...extraImports],
     entities: [
@@ -29,6 +33,7 @@ export async function startOrderingServer(
       ...ORDERING_ENTITIES,
     ],
     env: { DATABASE_POOL_SIZE: '20', ...env },
+    runWorkers,
   });
   return { server, ds: server.app.get(DataSource) };
 }
@@ -46,20 +51,6 @@ export async function customers(server: TestServer, ds: DataSource, n: number): 
   const tokens = server.app.get(TokenService);
   return Promise.all(
     rows.map(async (r) => ({ token: (await tokens.sign(r.id)).token, userId: r.id, organizationId: null })),
-  );
-}
-
-export function contextFor(
-  userId: string,
-  role: Role,
-  organizationId: string | null,
-  kind: OrganizationKind | null,
-  regionPrefix: string | null = null,
-): RequestContext {
-  return RequestContext.anonymous().withPrincipal(
-    new Principal(userId, role, [
-      { organizationId: organizationId as string, organizationKind: kind as OrganizationKind, role, regionPrefix },
-    ]),
   );
 }
 

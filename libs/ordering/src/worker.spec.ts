@@ -1,15 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RequestContext, Role } from '@bangfu/core';
-import { startTestServer, type TestServer } from '@bangfu/testing';
-import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
-import { IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
-import { DataSource as DS } from 'typeorm';
-import { ORDERING_ENTITIES, OrderingModule } from './ordering.module';
+import { type TestServer, until } from '@bangfu/testing';
 import { OrderService } from './order.service';
-import { actor, catalogFixture, channelFixture, count, PLACE, placeInput } from './test-helpers';
+import { actor, catalogFixture, channelFixture, count, PLACE, placeInput, startOrderingServer } from './test-helpers';
 
 let server: TestServer;
 let ds: DataSource;
@@ -17,33 +11,12 @@ let ds: DataSource;
 beforeAll(async () => {
   // Ordering reads its own variables from the process environment.
   process.env.ORDER_OUTBOX_RELAY_MS = '200';
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, OrderingModule],
-    entities: [
-      ...REGION_ENTITIES,
-      ...IDENTITY_ENTITIES,
-      ...SUPPLIER_ENTITIES,
-      ...CATALOG_ENTITIES,
-      ...ORDERING_ENTITIES,
-    ],
-    runWorkers: true,
-  });
-  ds = server.app.get(DS);
+  ({ server, ds } = await startOrderingServer({ runWorkers: true }));
 });
 afterAll(async () => {
   await server?.close();
   delete process.env.ORDER_OUTBOX_RELAY_MS;
 });
-
-async function until<T>(fn: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('with real workers', () => {
   it('order status changes reach buyer and supplier through outbox → relay → domain-events → notifications', async () => {

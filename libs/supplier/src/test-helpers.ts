@@ -1,11 +1,11 @@
 import { DataSource } from 'typeorm';
-import { OrganizationKind, Principal, RequestContext, Role } from '@bangfu/core';
+import { Role } from '@bangfu/core';
 import { createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { count, startTestServer, type TestServer } from '@bangfu/testing';
+import { contextFor, count, startTestServer, type TestServer } from '@bangfu/testing';
 import { SUPPLIER_ENTITIES, SupplierModule } from './supplier.module';
 
-export { count };
+export { contextFor, count };
 
 /** Spec support (not exported from the lib): one real server per spec file. */
 export async function startSupplierServer(): Promise<{ server: TestServer; ds: DataSource }> {
@@ -42,20 +42,6 @@ export async function actor(
 }
 
 /** A service-level context for one membership, for calling exported services directly. */
-export function contextFor(
-  userId: string,
-  role: Role,
-  organizationId: string | null,
-  kind: OrganizationKind,
-  regionPrefix: string | null = null,
-): RequestContext {
-  return RequestContext.anonymous().withPrincipal(
-    new Principal(userId, role, [
-      { organizationId: organizationId as string, organizationKind: kind, role, regionPrefix },
-    ]),
-  );
-}
-
 export async function villages(ds: DataSource, countyPrefix: string, n = 3): Promise<string[]> {
   const rows: Array<{ code: string }> = await ds.query(
     `SELECT code FROM region WHERE code LIKE $1 AND level = 5 ORDER BY code LIMIT $2`,
