@@ -1,7 +1,7 @@
 import { Injectable, Module } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '@bangfu/testing';
+import { startTestServer, type TestServer, until } from '@bangfu/testing';
 import { type JobHandler, ProcessesQueue, QueueService, WorkerHost } from '@bangfu/queue';
 
 const seen: string[] = [];
@@ -26,16 +26,6 @@ beforeAll(async () => {
   server = await startTestServer({ imports: [EchoModule], entities: [], runWorkers: true });
 });
 afterAll(() => server?.close());
-
-async function until<T>(fn: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('queues on real Redis', () => {
   it('runs discovered handlers in-process', async () => {
