@@ -6,7 +6,7 @@ import { Role } from '@bangfu/core';
 import { createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
 import { type JobHandler, KNOWN_QUEUES, ProcessesQueue, QueueService } from '@bangfu/queue';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
+import { expectErrorCode, startTestServer, type TestServer, until } from '@bangfu/testing';
 
 // The dead-letter list for admins: a job that keeps failing stays in its queue's failed set, shows
 // up in failedJobs, and runs again after the cause is fixed.
@@ -35,21 +35,11 @@ const FAILED = `query($q: String, $n: Int) { failedJobs(queue: $q, first: $n) { 
 const RETRY = `mutation($q: String!, $id: ID!) { retryFailedJob(queue: $q, id: $id) }`;
 const DISCARD = `mutation($q: String!, $id: ID!) { discardFailedJob(queue: $q, id: $id) }`;
 
-async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 async function failingJob(invoice: string): Promise<string> {
   const job = await server.app
     .get(QueueService)
     .add(QUEUE, 'send-invoice', { invoice }, { attempts: 2, backoff: { type: 'fixed', delay: 10 } });
-  await until(`${invoice} to fail`, async () => ((await job.isFailed()) ? true : undefined));
+  await until(async () => ((await job.isFailed()) ? true : undefined), { what: `${invoice} to fail` });
   return String(job.id);
 }
 
@@ -92,7 +82,7 @@ describe('dead-letter list (failed jobs) for platform admins', () => {
     downstreamUp = true;
     expect((await server.gqlOk(RETRY, { q: QUEUE, id }, admin)).retryFailedJob).toBe(true);
     const job = (await server.app.get(QueueService).queue(QUEUE).getJob(id))!;
-    await until('the retried job to complete', async () => ((await job.isCompleted()) ? true : undefined));
+    await until(async () => ((await job.isCompleted()) ? true : undefined), { what: 'the retried job to complete' });
     expect(handled).toEqual(['INV-1']);
     expect((await server.gqlOk(FAILED, { q: QUEUE }, admin)).failedJobs).toEqual([]);
     // A job that is no longer failed cannot be retried again.
