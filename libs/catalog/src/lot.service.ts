@@ -1,12 +1,13 @@
 import { CatalogErrorCode } from './catalog.errors';
 import { Injectable } from '@nestjs/common';
 import {
-  ErrorCode,
   AppError,
   assertUuid,
   badInput,
   Db,
+  ErrorCode,
   forbidden,
+  lockRow,
   notFound,
   type RequestContext,
   Role,
@@ -115,13 +116,7 @@ export class LotService {
           field: 'quantity',
         });
       }
-      const lot = await this.db
-        .repo(tx, Lot)
-        .createQueryBuilder('l')
-        .setLock('pessimistic_write')
-        .where('l.id = :lotId', { lotId })
-        .getOne();
-      if (!lot) throw notFound('Lot', lotId);
+      const lot = await lockRow(this.db, tx, Lot, lotId, 'Lot');
       const variant = await this.variants.get(tx, lot.variantId);
       const product = await this.products.requireOwnedBySupplierStaff(tx, variant.productId);
       await this.households.assertLinked(tx, product.supplierId, [householdId]);

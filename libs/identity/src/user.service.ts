@@ -7,6 +7,7 @@ import {
   Db,
   ErrorCode,
   forbidden,
+  lockRow,
   notFound,
   type OrganizationKind,
   type RequestContext,
@@ -195,13 +196,7 @@ export class UserService {
         throw new AppError(IdentityErrorCode.CANNOT_DISABLE_SELF, 'You cannot disable your own account', {
           field: 'userId',
         });
-      const user = await this.db
-        .repo(tx, AppUser)
-        .createQueryBuilder('u')
-        .setLock('pessimistic_write')
-        .where('u.id = :id', { id: userId })
-        .getOne();
-      if (!user) throw notFound('User', userId);
+      const user = await lockRow(this.db, tx, AppUser, userId, 'User');
       if (!p.hasRole(Role.PLATFORM_ADMIN)) {
         const held = await this.db.repo(tx, Membership).findBy({ userId });
         if (!held.length) throw forbidden('Only a platform admin may disable this account');

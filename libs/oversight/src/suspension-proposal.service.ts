@@ -7,6 +7,7 @@ import {
   Db,
   decodeCursor,
   isUuid,
+  lockRow,
   notFound,
   pageSize,
   type RequestContext,
@@ -163,15 +164,7 @@ export class SupplierSuspensionProposalService {
   ): Promise<SupplierSuspensionProposalView> {
     const why = cleanReason(reason);
     return this.db.transaction(ctx, async (tx) => {
-      const proposal = isUuid(id)
-        ? await this.db
-            .repo(tx, SupplierSuspensionProposal)
-            .createQueryBuilder('p')
-            .setLock('pessimistic_write')
-            .where('p.id = :id', { id })
-            .getOne()
-        : null;
-      if (!proposal) throw notFound('SupplierSuspensionProposal', id);
+      const proposal = await lockRow(this.db, tx, SupplierSuspensionProposal, id, 'SupplierSuspensionProposal');
       if (proposal.status !== SuspensionProposalStatus.PROPOSED) {
         throw new AppError(
           OversightErrorCode.PROPOSAL_ALREADY_DECIDED,

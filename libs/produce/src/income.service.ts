@@ -1,15 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ErrorCode,
-  AppError,
-  badInput,
-  Db,
-  forbidden,
-  isUuid,
-  notFound,
-  type RequestContext,
-  Role,
-} from '@bangfu/core';
+import { AppError, badInput, Db, ErrorCode, forbidden, lockRow, type RequestContext, Role } from '@bangfu/core';
 import { AttributionQueryService } from '@bangfu/attribution';
 import { ExternalFindingService } from '@bangfu/oversight';
 import { normalizePrefix, RegionService } from '@bangfu/region';
@@ -263,15 +253,7 @@ export class IncomeService {
     const p = ctx.requirePrincipal();
     const out: OutboundMessage[] = [];
     const result = await this.db.transaction(ctx, async (tx) => {
-      const d = isUuid(id)
-        ? await this.db
-            .repo(tx, IncomeDispute)
-            .createQueryBuilder('d')
-            .setLock('pessimistic_write')
-            .where('d.id = :id', { id })
-            .getOne()
-        : null;
-      if (!d) throw notFound('IncomeDispute', id);
+      const d = await lockRow(this.db, tx, IncomeDispute, id, 'IncomeDispute');
       const staff = d.supplierId !== null && this.access.staffSupplierIds(p).includes(d.supplierId);
       const coordinator = p.regionPrefixes(Role.COORDINATOR).some((x) => d.villageCode.startsWith(x));
       if (!staff && !coordinator)

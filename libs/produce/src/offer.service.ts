@@ -1,14 +1,14 @@
 import { ProduceErrorCode } from './produce.errors';
 import { Injectable } from '@nestjs/common';
 import {
-  ErrorCode,
   AppError,
   badInput,
   type Connection,
   Db,
+  ErrorCode,
   forbidden,
   isUuid,
-  notFound,
+  lockRow,
   newestFirstPage,
   type RequestContext,
   Role,
@@ -281,15 +281,7 @@ export class OfferService {
   }
 
   async locked(ctx: RequestContext, id: string): Promise<ProduceOffer> {
-    if (!isUuid(id)) throw notFound('ProduceOffer', id);
-    const o = await this.db
-      .repo(ctx, ProduceOffer)
-      .createQueryBuilder('o')
-      .setLock('pessimistic_write')
-      .where('o.id = :id', { id })
-      .getOne();
-    if (!o) throw notFound('ProduceOffer', id);
-    return o;
+    return lockRow(this.db, ctx, ProduceOffer, id, 'ProduceOffer');
   }
 
   present(o: ProduceOffer): ProduceOffer {

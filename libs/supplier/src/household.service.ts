@@ -10,7 +10,7 @@ import {
   Db,
   forbidden,
   isUuid,
-  notFound,
+  lockRow,
   newestFirstPage,
   type Principal,
   type RequestContext,
@@ -316,15 +316,7 @@ export class HouseholdService {
   }
 
   private async lockedHousehold(ctx: RequestContext, id: string): Promise<Household> {
-    if (!isUuid(id)) throw notFound('Household', id);
-    const h = await this.db
-      .repo(ctx, Household)
-      .createQueryBuilder('h')
-      .setLock('pessimistic_write')
-      .where('h.id = :id', { id })
-      .getOne();
-    if (!h) throw notFound('Household', id);
-    return h;
+    return lockRow(this.db, ctx, Household, id, 'Household');
   }
 
   private idHmac(idNumber: string): string {

@@ -1,12 +1,13 @@
 import { SupplierErrorCode } from './supplier.errors';
 import { Injectable } from '@nestjs/common';
 import {
-  ErrorCode,
   AppError,
   badInput,
   Db,
+  ErrorCode,
   forbidden,
   isUuid,
+  lockRow,
   notFound,
   type Principal,
   type RequestContext,
@@ -94,15 +95,7 @@ export class LinkageService {
   end(ctx: RequestContext, id: string, validToInput: string): Promise<Linkage> {
     const p = ctx.requirePrincipal();
     return this.db.transaction(ctx, async (tx) => {
-      const linkage = isUuid(id)
-        ? await this.db
-            .repo(tx, Linkage)
-            .createQueryBuilder('l')
-            .setLock('pessimistic_write')
-            .where('l.id = :id', { id })
-            .getOne()
-        : null;
-      if (!linkage) throw notFound('Linkage', id);
+      const linkage = await lockRow(this.db, tx, Linkage, id, 'Linkage');
       const supplier = await this.suppliers.get(tx, linkage.supplierId);
       const household = linkage.householdId
         ? await this.db.repo(tx, Household).findOneByOrFail({ id: linkage.householdId })

@@ -22,6 +22,7 @@ export * from './raw-entities';
 export * from './redis';
 export * from './request-context';
 export * from './roles';
+export * from './row-lock';
 export * from './security';
 export * from './state-machine';
 export * from './state-machine-docs';
