@@ -5,6 +5,19 @@ import { formatFen } from '../lib/money';
 import { Link } from '../lib/router';
 
 /** −, a number field, +; a typed value is applied once it is a valid quantity. */
+/** 小计 under one supplier's lines, in the cart and on an order alike. */
+export function Subtotal({ amount, testId }: { amount: number; testId: string }) {
+  const { t } = useI18n();
+  return (
+    <p className="cart-subtotal">
+      <span className="muted">{t('cart.subtotal')}</span>{' '}
+      <strong className="num" data-testid={testId}>
+        {formatFen(amount)}
+      </strong>
+    </p>
+  );
+}
+
 export function QuantityStepper({
   value,
   max,
@@ -151,12 +164,7 @@ export function CartGroups({
               );
             })}
           </ul>
-          <p className="cart-subtotal">
-            <span className="muted">{t('cart.subtotal')}</span>{' '}
-            <strong className="num" data-testid="group-subtotal">
-              {formatFen(group.subtotal)}
-            </strong>
-          </p>
+          <Subtotal amount={group.subtotal} testId="group-subtotal" />
         </section>
       ))}
     </>

@@ -1,6 +1,7 @@
 import type { OrderAddressData } from '../api/buyers';
 import { useI18n } from '../i18n';
 import { formatDateTime } from '../lib/dates';
+import { Link } from '../lib/router';
 import { AddressLines } from './AddressForm';
 import './buyers.css';
 
@@ -77,5 +78,26 @@ export function PackingSlip({
         </p>
       )}
     </article>
+  );
+}
+
+/** Above the slips, hidden in print: print them, or go back to the supplier's order queue. */
+export function SlipActions({ testId, disabled = false }: { testId: string; disabled?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div className="form-actions">
+      <button
+        type="button"
+        className="button button-primary"
+        onClick={() => window.print()}
+        data-testid={testId}
+        disabled={disabled}
+      >
+        {t('slip.print')}
+      </button>
+      <Link to="/portal/supplier/orders" className="button button-quiet">
+        {t('slip.back')}
+      </Link>
+    </div>
   );
 }

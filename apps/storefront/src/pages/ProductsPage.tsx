@@ -7,7 +7,7 @@ import { ProductCard } from '../components/ProductCard';
 import { RegionPicker } from '../components/RegionPicker';
 import { SearchBox } from '../components/SearchBox';
 import { useI18n } from '../i18n';
-import { categoryOptions } from '../lib/categories';
+import { CategoryOptions } from '../components/CategoryOptions';
 import { EMPTY_PARAMS, type ProductListParams, productsUrl, readParams, toProductFilter } from '../lib/product-filter';
 import { navigate, useLocation } from '../lib/router';
 import { useConnection } from '../lib/use-connection';
@@ -18,7 +18,7 @@ import { LoadMore } from '../components/ListStatus';
 const PAGE_SIZE = 12;
 
 export function ProductsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { search } = useLocation();
   // useLocation hands out a fresh URLSearchParams per render: key the params on the text, or the
   // effect below would reset what the visitor is typing on every keystroke.
@@ -49,6 +49,19 @@ export function ProductsPage() {
     apply(draft);
   };
   const draftProblems = toProductFilter(draft).problems;
+  // Typed yuan, kept as text in the draft; applied with the form, marked invalid while it does not parse.
+  const priceBound = (key: 'minPrice' | 'maxPrice', label: string) => (
+    <label className="field field-compact">
+      <span>{label}</span>
+      <input
+        name={key}
+        inputMode="decimal"
+        value={draft[key]}
+        aria-invalid={draftProblems.includes(key)}
+        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+      />
+    </label>
+  );
   const active = Object.keys(filter).filter((k) => k !== 'search').length > 0 || problems.length > 0;
 
   return (
@@ -92,12 +105,7 @@ export function ProductsPage() {
             onChange={(e) => apply({ ...draft, categoryId: e.target.value })}
           >
             <option value="">{t('filter.category.any')}</option>
-            {categoryOptions(categories.data?.categories ?? []).map(({ category, depth }) => (
-              <option key={category.id} value={category.id}>
-                {'\u3000'.repeat(depth)}
-                {locale === 'en' && category.nameEn ? category.nameEn : category.name}
-              </option>
-            ))}
+            <CategoryOptions categories={categories.data?.categories ?? []} />
           </SelectField>
           <fieldset className="fieldset">
             <legend>{t('filter.region')}</legend>
@@ -106,27 +114,9 @@ export function ProductsPage() {
           <fieldset className="fieldset">
             <legend>{t('filter.price')}</legend>
             <div className="price-range">
-              <label className="field field-compact">
-                <span>{t('filter.price.min')}</span>
-                <input
-                  name="minPrice"
-                  inputMode="decimal"
-                  value={draft.minPrice}
-                  aria-invalid={draftProblems.includes('minPrice')}
-                  onChange={(e) => setDraft({ ...draft, minPrice: e.target.value })}
-                />
-              </label>
+              {priceBound('minPrice', t('filter.price.min'))}
               <span aria-hidden="true">–</span>
-              <label className="field field-compact">
-                <span>{t('filter.price.max')}</span>
-                <input
-                  name="maxPrice"
-                  inputMode="decimal"
-                  value={draft.maxPrice}
-                  aria-invalid={draftProblems.includes('maxPrice')}
-                  onChange={(e) => setDraft({ ...draft, maxPrice: e.target.value })}
-                />
-              </label>
+              {priceBound('maxPrice', t('filter.price.max'))}
             </div>
           </fieldset>
           <label className="check">

@@ -8,14 +8,14 @@ import { shanghaiYear } from '../../lib/agency';
 import { organizationsWith } from '../../lib/roles';
 import { useSession } from '../../lib/session';
 import { useConnection } from '../../lib/use-connection';
-import { OrderRow } from '../orders/OrdersPage';
+import { OrderRows } from '../orders/OrdersPage';
 import { ApprovalsTab } from './ApprovalsTab';
 import { CompletionTab } from './CompletionTab';
 import { FilingTab } from './FilingTab';
 import { RequestsTab } from './RequestsTab';
 import { SubordinatesTab } from './SubordinatesTab';
 import { TeamTab } from './TeamTab';
-import { ListStatus, LoadMore } from '../../components/ListStatus';
+import { LoadMore } from '../../components/ListStatus';
 
 const BASE = '/portal/agency';
 export const AGENCY_ROLES = ['AGENCY_ADMIN', 'PURCHASER', 'APPROVER'] as const;
@@ -28,18 +28,7 @@ function UnitOrders({ orgId }: { orgId: string }) {
     <section className="card" aria-labelledby="unit-orders-title">
       <h2 id="unit-orders-title">{t('agency.orders.title')}</h2>
       <p className="muted small">{t('agency.orders.lead')}</p>
-      <ListStatus
-        error={orders.error}
-        onRetry={orders.reload}
-        loading={orders.loading && orders.nodes.length === 0}
-        empty={orders.nodes.length === 0}
-        emptyText={t('orders.empty')}
-      />
-      <ul className="row-list">
-        {orders.nodes.map((o) => (
-          <OrderRow key={o.id} order={o} />
-        ))}
-      </ul>
+      <OrderRows list={orders} emptyText={t('orders.empty')} />
       <LoadMore list={orders} plain label={t('agency.loadMore')} />
     </section>
   );

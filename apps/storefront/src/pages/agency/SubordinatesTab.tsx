@@ -7,9 +7,9 @@ import { translateOr, useI18n } from '../../i18n';
 import { formatFen } from '../../lib/money';
 import { useConnection } from '../../lib/use-connection';
 import { useQuery } from '../../lib/use-query';
-import { OrderRow } from '../orders/OrdersPage';
-import { PaymentClockTable } from '../supervision/PaymentClockTable';
+import { OrderRows } from '../orders/OrdersPage';
 import { ListStatus } from '../../components/ListStatus';
+import { PaymentClockTable } from '../supervision/PaymentClockTable';
 
 /** One subordinate unit: its filings (with the reason for a drop) and its purchases. */
 function UnitDetail({ orgId }: { orgId: string }) {
@@ -34,18 +34,7 @@ function UnitDetail({ orgId }: { orgId: string }) {
         ))}
       </ul>
       <h3>{t('agency.sub.purchases')}</h3>
-      <ListStatus
-        error={orders.error}
-        onRetry={orders.reload}
-        loading={orders.loading && orders.nodes.length === 0}
-        empty={orders.nodes.length === 0}
-        emptyText={t('orders.empty')}
-      />
-      <ul className="row-list">
-        {orders.nodes.map((o) => (
-          <OrderRow key={o.id} order={o} />
-        ))}
-      </ul>
+      <OrderRows list={orders} emptyText={t('orders.empty')} />
     </div>
   );
 }

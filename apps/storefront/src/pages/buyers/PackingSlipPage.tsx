@@ -1,9 +1,8 @@
 import { ORDER_ADDRESS } from '../../api/buyers';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
-import { PackingSlip } from '../../components/PackingSlip';
+import { PackingSlip, SlipActions } from '../../components/PackingSlip';
 import { useI18n } from '../../i18n';
-import { Link } from '../../lib/router';
 import { useQuery } from '../../lib/use-query';
 
 function Slips({ orderId }: { orderId: string }) {
@@ -20,19 +19,7 @@ function Slips({ orderId }: { orderId: string }) {
     <div className="container page-body packing-slip-page">
       <div className="portal-head no-print">
         <h1>{t('slip.title')}</h1>
-        <div className="form-actions">
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => window.print()}
-            data-testid="print-slip"
-          >
-            {t('slip.print')}
-          </button>
-          <Link to="/portal/supplier/orders" className="button button-quiet">
-            {t('slip.back')}
-          </Link>
-        </div>
+        <SlipActions testId="print-slip" />
       </div>
       <ErrorNotice error={error} onRetry={reload} />
       {/* A supplier sees only its own part of the order, so these are its slips. */}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ORDER_STATUSES, ORDERS, type OrderSummary } from '../../api/ordering';
 import type { OrderStatus } from '../../api/generated/graphql';
 import { RequireRole } from '../../components/Guard';
@@ -7,7 +8,7 @@ import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
 import { formatFen } from '../../lib/money';
 import { Link, navigate, useLocation } from '../../lib/router';
-import { useConnection } from '../../lib/use-connection';
+import { type ConnectionState, useConnection } from '../../lib/use-connection';
 import { OrderSearch } from '../buyers/OrderSearch';
 import { ListStatus, LoadMore } from '../../components/ListStatus';
 
@@ -15,6 +16,35 @@ import { ListStatus, LoadMore } from '../../components/ListStatus';
 export const ORDER_READER_ROLES = ['CUSTOMER', 'PURCHASER', 'APPROVER', 'AGENCY_ADMIN', 'PLATFORM_ADMIN'] as const;
 
 const PAGE = 10;
+
+/** Orders read through `useConnection` as rows, under the list's error, loading and empty states. */
+export function OrderRows({
+  list,
+  emptyText,
+  emptyTestId,
+}: {
+  list: ConnectionState<OrderSummary>;
+  emptyText: ReactNode;
+  emptyTestId?: string;
+}) {
+  return (
+    <>
+      <ListStatus
+        error={list.error}
+        onRetry={list.reload}
+        loading={list.loading && !list.nodes.length}
+        empty={list.totalCount === 0}
+        emptyText={emptyText}
+        emptyTestId={emptyTestId}
+      />
+      <ul className="row-list">
+        {list.nodes.map((o) => (
+          <OrderRow key={o.id} order={o} />
+        ))}
+      </ul>
+    </>
+  );
+}
 
 export function OrderRow({ order }: { order: OrderSummary }) {
   const { t, locale } = useI18n();
@@ -91,19 +121,11 @@ function Orders() {
         </SelectField>
       </div>
       <section className="card">
-        <ListStatus
-          error={list.error}
-          onRetry={list.reload}
-          loading={list.loading && !list.nodes.length}
-          empty={list.totalCount === 0}
+        <OrderRows
+          list={list}
           emptyText={status || q ? t('orders.emptyFiltered') : t('orders.empty')}
           emptyTestId="orders-empty"
         />
-        <ul className="row-list">
-          {list.nodes.map((o) => (
-            <OrderRow key={o.id} order={o} />
-          ))}
-        </ul>
         <LoadMore list={list} />
       </section>
     </div>

@@ -14,6 +14,7 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ActionButton } from '../../components/ActionButton';
 import { DataTable } from '../../components/DataTable';
+import { Subtotal } from '../../components/CartGroups';
 
 /** Lot numbers for the variants of shipped lines; only the supplier's staff (and auditors) may read lots. */
 function useLotNumbers(variantIds: string[], enabled: boolean): Map<string, LotRef> {
@@ -113,12 +114,7 @@ export function SupplierOrderCard({
           </tr>
         ))}
       </DataTable>
-      <p className="cart-subtotal">
-        <span className="muted">{t('cart.subtotal')}</span>{' '}
-        <strong className="num" data-testid="supplier-order-subtotal">
-          {formatFen(so.subtotal)}
-        </strong>
-      </p>
+      <Subtotal amount={so.subtotal} testId="supplier-order-subtotal" />
 
       {so.carrier && (
         <dl className="facts shipment" data-testid="shipment">

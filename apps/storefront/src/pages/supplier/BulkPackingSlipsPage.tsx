@@ -1,9 +1,9 @@
 import { ORDER_ADDRESS } from '../../api/buyers';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
-import { PackingSlip } from '../../components/PackingSlip';
+import { PackingSlip, SlipActions } from '../../components/PackingSlip';
 import { useI18n } from '../../i18n';
-import { Link, useLocation } from '../../lib/router';
+import { useLocation } from '../../lib/router';
 import { useQuery } from '../../lib/use-query';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -33,20 +33,7 @@ function Slips({ orderIds }: { orderIds: string[] }) {
           <h1>{t('supplierQueue.slipsTitle')}</h1>
           <p className="muted">{t('supplierQueue.slipsLead', { count: orderIds.length })}</p>
         </div>
-        <div className="form-actions">
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => window.print()}
-            data-testid="print-slips"
-            disabled={orderIds.length === 0}
-          >
-            {t('slip.print')}
-          </button>
-          <Link to="/portal/supplier/orders" className="button button-quiet">
-            {t('slip.back')}
-          </Link>
-        </div>
+        <SlipActions testId="print-slips" disabled={orderIds.length === 0} />
       </div>
       {orderIds.length === 0 && <p className="muted">{t('supplierQueue.noneSelected')}</p>}
       {orderIds.map((id) => (

@@ -7,7 +7,7 @@ import { FieldProblem, TextField } from '../../components/FormField';
 import { RegionPicker } from '../../components/RegionPicker';
 import { SelectField } from '../../components/SelectField';
 import { useI18n } from '../../i18n';
-import { categoryOptions } from '../../lib/categories';
+import { CategoryOptions } from '../../components/CategoryOptions';
 import { newProductSchema } from '../../lib/forms';
 import { emptyProduct, emptyVariant } from '../../lib/product-form';
 import { useAction } from '../../lib/use-action';
@@ -28,7 +28,7 @@ export function NewProductForm({
   onCreated: (p: OwnProduct) => void;
   onCancel: () => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const form = useZodForm(newProductSchema(supplierId), emptyProduct());
   const variants = useFieldArray({ control: form.control, name: 'variants' });
   const problems = form.formState.errors;
@@ -52,12 +52,7 @@ export function NewProductForm({
       </label>
       <SelectField label={t('filter.category')} {...form.register('categoryId')}>
         <option value="">{t('filter.category.none')}</option>
-        {categoryOptions(categories.data?.categories ?? []).map(({ category, depth }) => (
-          <option key={category.id} value={category.id}>
-            {'\u3000'.repeat(depth)}
-            {locale === 'en' && category.nameEn ? category.nameEn : category.name}
-          </option>
-        ))}
+        <CategoryOptions categories={categories.data?.categories ?? []} />
       </SelectField>
       <fieldset className="fieldset">
         <legend>{t('product.origin')}</legend>
