@@ -110,16 +110,23 @@ export const USERS = graphql(`
 `);
 export type UsersData = ResultOf<typeof USERS>;
 
+/** An organisation as the admin console lists and creates it. */
+export const ORGANIZATION_FIELDS = graphql(`
+  fragment OrganizationFields on Organization {
+    id
+    name
+    kind
+    status
+    creditCode
+    regionCode
+    parentId
+  }
+`);
+
 export const ORGANIZATIONS = graphql(`
   query AdminOrganizations($kind: OrganizationKind) {
     organizations(kind: $kind) {
-      id
-      name
-      kind
-      status
-      creditCode
-      regionCode
-      parentId
+      ...OrganizationFields
     }
   }
 `);
@@ -128,13 +135,7 @@ export type OrganizationsData = ResultOf<typeof ORGANIZATIONS>;
 export const CREATE_ORGANIZATION = graphql(`
   mutation CreateOrganization($input: CreateOrganizationInput!) {
     createOrganization(input: $input) {
-      id
-      name
-      kind
-      status
-      creditCode
-      regionCode
-      parentId
+      ...OrganizationFields
     }
   }
 `);
@@ -163,17 +164,24 @@ export const REVOKE_MEMBERSHIP = graphql(`
 
 // ── money ───────────────────────────────────────────────────────────────────────
 
+/** A refund as the admin console lists it. */
+export const REFUND_FIELDS = graphql(`
+  fragment RefundFields on PaymentRefund {
+    id
+    orderId
+    amount
+    status
+    origin
+    reason
+    failure
+    createdAt
+  }
+`);
+
 export const ORDER_REFUNDS = graphql(`
   query AdminOrderRefunds($orderId: ID!) {
     orderRefunds(orderId: $orderId) {
-      id
-      orderId
-      amount
-      status
-      origin
-      reason
-      failure
-      createdAt
+      ...RefundFields
     }
   }
 `);
@@ -181,14 +189,7 @@ export const ORDER_REFUNDS = graphql(`
 export const REFUND_ORDER = graphql(`
   mutation AdminRefundOrder($orderId: ID!, $amount: Money, $reason: String) {
     refundOrder(orderId: $orderId, amount: $amount, reason: $reason) {
-      id
-      orderId
-      amount
-      status
-      origin
-      reason
-      failure
-      createdAt
+      ...RefundFields
     }
   }
 `);
@@ -196,14 +197,7 @@ export const REFUND_ORDER = graphql(`
 export const RECENT_REFUNDS = graphql(`
   query RecentRefunds($status: RefundStatus, $first: Int) {
     refunds(status: $status, first: $first) {
-      id
-      orderId
-      amount
-      status
-      origin
-      reason
-      failure
-      createdAt
+      ...RefundFields
     }
   }
 `);
@@ -369,11 +363,7 @@ export const PRODUCT_PICK = graphql(`
 export const REGION_WITH_FLAGS = graphql(`
   query RegionFlags($code: String!) {
     region(code: $code) {
-      code
-      name
-      level
-      exPovertyCounty
-      keyAssistanceCounty
+      ...RegionFields
     }
   }
 `);
@@ -381,11 +371,7 @@ export const REGION_WITH_FLAGS = graphql(`
 export const SET_REGION_FLAGS = graphql(`
   mutation SetRegionFlags($code: String!, $exPovertyCounty: Boolean, $keyAssistanceCounty: Boolean) {
     setRegionFlags(code: $code, exPovertyCounty: $exPovertyCounty, keyAssistanceCounty: $keyAssistanceCounty) {
-      code
-      name
-      level
-      exPovertyCounty
-      keyAssistanceCounty
+      ...RegionFields
     }
   }
 `);

@@ -70,14 +70,21 @@ export const COMPLAINTS = graphql(`
     }
   }
 `);
+/** A buyer's rating of one supplier's part of an order. */
+export const RATING_FIELDS = graphql(`
+  fragment RatingFields on SupplierRating {
+    id
+    supplierOrderId
+    score
+    comment
+    createdAt
+  }
+`);
+
 export const ORDER_AFTERSALES = graphql(`
   query OrderAftersales($orderId: ID!) {
     orderRatings(orderId: $orderId) {
-      id
-      supplierOrderId
-      score
-      comment
-      createdAt
+      ...RatingFields
     }
     complaints(filter: { orderId: $orderId }, first: 100) {
       edges {
@@ -91,11 +98,7 @@ export const ORDER_AFTERSALES = graphql(`
 export const RATE_SUPPLIER_ORDER = graphql(`
   mutation RateSupplierOrder($supplierOrderId: ID!, $score: Int!, $comment: String) {
     rateSupplierOrder(supplierOrderId: $supplierOrderId, score: $score, comment: $comment) {
-      id
-      supplierOrderId
-      score
-      comment
-      createdAt
+      ...RatingFields
     }
   }
 `);

@@ -11,7 +11,6 @@ export type AddressSnapshot = AddressSnapshotFieldsFragment;
 export type OrderAddressData = ResultOf<typeof ORDER_ADDRESS>;
 export type SupplierStoreData = ResultOf<typeof SUPPLIER_STORE>;
 export type CertifiedCountData = ResultOf<typeof SUPPLIER_CERTIFIED_COUNT>;
-export type SortedProductsData = ResultOf<typeof SORTED_PRODUCTS>;
 
 export const ADDRESS_FIELDS = graphql(`
   fragment AddressFields on CustomerAddress {
@@ -141,20 +140,3 @@ export const PRODUCT_SORTS = [
   'PRICE_DESC',
   'SALES',
 ] as const satisfies readonly ProductSort[];
-
-export const SORTED_PRODUCTS = graphql(`
-  query SortedProducts($filter: ProductFilter, $first: Int, $after: String, $sort: ProductSort) {
-    products(filter: $filter, first: $first, after: $after, sort: $sort) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          ...ProductCard
-        }
-      }
-    }
-  }
-`);

@@ -41,9 +41,10 @@ export const PRODUCT_CARD = graphql(`
   }
 `);
 
+/** Product cards, a page at a time; without `sort` the API's default order (relevance when searching). */
 export const PRODUCTS = graphql(`
-  query Products($filter: ProductFilter, $first: Int, $after: String) {
-    products(filter: $filter, first: $first, after: $after) {
+  query Products($filter: ProductFilter, $first: Int, $after: String, $sort: ProductSort) {
+    products(filter: $filter, first: $first, after: $after, sort: $sort) {
       totalCount
       pageInfo {
         hasNextPage

@@ -38,14 +38,21 @@ export const LOGIN = graphql(`
   }
 `);
 
+/** A region with its assistance flags (脱贫县, 国家乡村振兴重点帮扶县): the browser, the picker and the admin console. */
+export const REGION_FIELDS = graphql(`
+  fragment RegionFields on Region {
+    code
+    name
+    level
+    exPovertyCounty
+    keyAssistanceCounty
+  }
+`);
+
 export const REGIONS = graphql(`
   query Regions($parentCode: String) {
     regions(parentCode: $parentCode) {
-      code
-      name
-      level
-      exPovertyCounty
-      keyAssistanceCounty
+      ...RegionFields
     }
   }
 `);

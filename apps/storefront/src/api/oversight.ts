@@ -87,17 +87,23 @@ export const ANOMALY_FINDINGS = graphql(`
     }
   }
 `);
+/** The finding's page: the list's fields and the orders that raised it. */
+export const ANOMALY_FINDING_DETAIL = graphql(`
+  fragment AnomalyFindingDetail on AnomalyFinding {
+    ...AnomalyFindingFields
+    evidenceOrders {
+      id
+      orderNo
+      status
+      totalAmount
+      createdAt
+    }
+  }
+`);
 export const ANOMALY_FINDING = graphql(`
   query AnomalyFinding($id: ID!) {
     anomalyFinding(id: $id) {
-      ...AnomalyFindingFields
-      evidenceOrders {
-        id
-        orderNo
-        status
-        totalAmount
-        createdAt
-      }
+      ...AnomalyFindingDetail
     }
   }
 `);
@@ -116,14 +122,7 @@ export const REVIEW_ANOMALY_FINDING = graphql(`
       excludeFromStatistics: $excludeFromStatistics
       proposeSuspension: $proposeSuspension
     ) {
-      ...AnomalyFindingFields
-      evidenceOrders {
-        id
-        orderNo
-        status
-        totalAmount
-        createdAt
-      }
+      ...AnomalyFindingDetail
     }
   }
 `);

@@ -205,18 +205,25 @@ export const ADD_VARIANT = graphql(`
   }
 `);
 
+/** A harvest lot and the households whose produce is in it. */
+export const LOT_FIELDS = graphql(`
+  fragment LotFields on Lot {
+    id
+    lotNo
+    harvestedOn
+    quantity
+    remaining
+    contributions {
+      householdId
+      quantity
+    }
+  }
+`);
+
 export const LOTS = graphql(`
   query Lots($variantId: ID!) {
     lots(variantId: $variantId) {
-      id
-      lotNo
-      harvestedOn
-      quantity
-      remaining
-      contributions {
-        householdId
-        quantity
-      }
+      ...LotFields
     }
   }
 `);
@@ -225,15 +232,7 @@ export type LotsData = ResultOf<typeof LOTS>;
 export const CREATE_LOT = graphql(`
   mutation CreateLot($input: CreateLotInput!) {
     createLot(input: $input) {
-      id
-      lotNo
-      harvestedOn
-      quantity
-      remaining
-      contributions {
-        householdId
-        quantity
-      }
+      ...LotFields
     }
   }
 `);

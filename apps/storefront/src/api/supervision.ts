@@ -34,6 +34,25 @@ export const FIGURES = graphql(`
   }
 `);
 
+/** A ranked jurisdiction, department or unit, and the total row under them. */
+export const SUPERVISION_ROW = graphql(`
+  fragment SupervisionRowFields on SupervisionRow {
+    rank
+    key
+    label
+    decreaseReason
+    countedDifference
+    completionDifferenceBasisPoints
+    figures {
+      ...SupervisionFiguresFields
+    }
+    live {
+      countedAmount
+      completionBasisPoints
+    }
+  }
+`);
+
 export const COMPLETION_RANKING = graphql(`
   query CompletionRanking($regionCode: String!, $year: Int!, $groupBy: SupervisionGroupBy!, $month: Int) {
     completionRanking(regionCode: $regionCode, year: $year, groupBy: $groupBy, month: $month) {
@@ -49,34 +68,10 @@ export const COMPLETION_RANKING = graphql(`
         publishedAt
       }
       rows {
-        rank
-        key
-        label
-        decreaseReason
-        countedDifference
-        completionDifferenceBasisPoints
-        figures {
-          ...SupervisionFiguresFields
-        }
-        live {
-          countedAmount
-          completionBasisPoints
-        }
+        ...SupervisionRowFields
       }
       total {
-        rank
-        key
-        label
-        decreaseReason
-        countedDifference
-        completionDifferenceBasisPoints
-        figures {
-          ...SupervisionFiguresFields
-        }
-        live {
-          countedAmount
-          completionBasisPoints
-        }
+        ...SupervisionRowFields
       }
     }
   }

@@ -37,6 +37,18 @@ export type SupplierOrderCountsData = ResultOf<typeof SUPPLIER_ORDER_COUNTS>;
 
 // ── editing products ─────────────────────────────────────────────────────────────
 
+/** A gallery image, in the editor and after reordering. */
+export const PRODUCT_IMAGE_FIELDS = graphql(`
+  fragment ProductImageFields on ProductImage {
+    id
+    url
+    thumbnailUrl
+    sort
+    width
+    height
+  }
+`);
+
 export const EDITABLE = graphql(`
   fragment EditableProduct on Product {
     id
@@ -44,12 +56,7 @@ export const EDITABLE = graphql(`
     description
     status
     images {
-      id
-      url
-      thumbnailUrl
-      sort
-      width
-      height
+      ...ProductImageFields
     }
     variants {
       ...SupplierVariant
@@ -86,12 +93,7 @@ export type UpdateVariantData = ResultOf<typeof UPDATE_VARIANT>;
 export const REORDER_IMAGES = graphql(`
   mutation ReorderProductImages($productId: ID!, $imageIds: [ID!]!) {
     reorderProductImages(productId: $productId, imageIds: $imageIds) {
-      id
-      url
-      thumbnailUrl
-      sort
-      width
-      height
+      ...ProductImageFields
     }
   }
 `);

@@ -1,4 +1,5 @@
-import { PRODUCT_SORTS, type ProductSort, SORTED_PRODUCTS } from '../api/buyers';
+import { PRODUCT_SORTS, type ProductSort } from '../api/buyers';
+import { PRODUCTS } from '../api/catalog';
 import { useI18n } from '../i18n';
 import { navigate, useLocation } from '../lib/router';
 import { useConnection } from '../lib/use-connection';
@@ -47,7 +48,7 @@ export function SortedProductList({ filter, emptyText }: { filter: Record<string
   const { pathname, search } = useLocation();
   const sort = sortFrom(search);
   const onSort = (s: ProductSort | '') => navigate(withSort(pathname, search, s), { replace: true });
-  const list = useConnection(SORTED_PRODUCTS, { filter, first: PAGE_SIZE, sort: sort || undefined }, (d) => d.products);
+  const list = useConnection(PRODUCTS, { filter, first: PAGE_SIZE, sort: sort || undefined }, (d) => d.products);
   return (
     <>
       <div className="sort-bar">

@@ -1,6 +1,5 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
-import { SORTED_PRODUCTS } from '../api/buyers';
-import { CATEGORIES, CHANNELS } from '../api/catalog';
+import { CATEGORIES, CHANNELS, PRODUCTS } from '../api/catalog';
 import { SortSelect, sortFrom, withSort } from '../components/SortedProductList';
 import { ErrorNotice, Loading } from '../components/Feedback';
 import { ProductCard } from '../components/ProductCard';
@@ -34,12 +33,9 @@ export function ProductsPage() {
   const categories = useQuery(CATEGORIES);
   const channels = useQuery(CHANNELS, {}, { skip: !params.channelId });
   const channel = channels.data?.channels.find((c) => c.id === params.channelId);
-  const list = useConnection(
-    SORTED_PRODUCTS,
-    { filter, first: PAGE_SIZE, sort: sort || undefined },
-    (d) => d.products,
-    { skip: problems.length > 0 },
-  );
+  const list = useConnection(PRODUCTS, { filter, first: PAGE_SIZE, sort: sort || undefined }, (d) => d.products, {
+    skip: problems.length > 0,
+  });
 
   // The sort stays when filters change.
   const apply = (next: ProductListParams) =>
