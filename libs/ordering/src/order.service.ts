@@ -1,4 +1,4 @@
-import { OrderingErrorCode } from './ordering.errors';
+import { OrderingErrorCode, refundExceedsPaid } from './ordering.errors';
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, AppError, badInput, Db, forbidden, type RequestContext, Role } from '@bangfu/core';
 import { OrderPaid, OrderPaymentDeadlineExtended } from '@bangfu/events';
@@ -206,18 +206,7 @@ export class OrderService {
         );
       }
       const refundable = order.paidAmount - order.refundedAmount;
-      if (input.amount > refundable) {
-        throw new AppError(
-          ErrorCode.REFUND_EXCEEDS_PAID,
-          `Only ${refundable} fen of the ${order.paidAmount} fen paid can still be refunded`,
-          {
-            field: 'amount',
-            paid: order.paidAmount,
-            refunded: order.refundedAmount,
-            requested: input.amount,
-          },
-        );
-      }
+      if (input.amount > refundable) throw refundExceedsPaid(order, refundable, input.amount);
       const target =
         order.refundedAmount + input.amount === order.paidAmount
           ? OrderStatus.REFUNDED

@@ -1,4 +1,4 @@
-import { defineErrorCodes } from '@bangfu/core';
+import { AppError, defineErrorCodes, ErrorCode } from '@bangfu/core';
 
 /** The codes ordering answers with (AppError, union results); each has zh-CN and en text in the storefront. */
 export const OrderingErrorCode = defineErrorCodes('ordering', {
@@ -41,3 +41,26 @@ export const OrderingErrorCode = defineErrorCodes('ordering', {
   UNKNOWN_ADDRESS: 'UNKNOWN_ADDRESS',
   UNKNOWN_CHANNEL: 'UNKNOWN_CHANNEL',
 });
+
+/**
+ * REFUND_EXCEEDS_PAID for an order-level refund above what can still be refunded: recording a refund here and
+ * starting one in payment refuse it with the same message and details. `pending`: refunds already started.
+ */
+export function refundExceedsPaid(
+  order: { paidAmount: number; refundedAmount: number },
+  refundable: number,
+  requested: number,
+  pending?: number,
+): AppError {
+  return new AppError(
+    ErrorCode.REFUND_EXCEEDS_PAID,
+    `Only ${refundable} fen of the ${order.paidAmount} fen paid can still be refunded`,
+    {
+      field: 'amount',
+      paid: order.paidAmount,
+      refunded: order.refundedAmount,
+      ...(pending === undefined ? {} : { pending }),
+      requested,
+    },
+  );
+}

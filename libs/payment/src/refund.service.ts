@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { ErrorCode, AppError, badInput, Db, isUuid, notFound, type RequestContext } from '@bangfu/core';
 import { LedgerService } from '@bangfu/ledger';
 import { type Fen } from '@bangfu/money';
-import { findTransition, OrderRefund, OrderService, OrderStatus } from '@bangfu/ordering';
+import { findTransition, OrderRefund, OrderService, OrderStatus, refundExceedsPaid } from '@bangfu/ordering';
 import { In } from 'typeorm';
 import { PaymentCoreService } from './payment-core.service';
 import { Payment, PaymentFlag, PaymentOutcome, PaymentRefund, RefundOrigin, RefundStatus } from './payment.entities';
@@ -117,19 +117,7 @@ export class RefundService {
         }
         amount = sum;
       }
-      if (amount > refundable) {
-        throw new AppError(
-          ErrorCode.REFUND_EXCEEDS_PAID,
-          `Only ${refundable} fen of the ${order.paidAmount} fen paid can still be refunded`,
-          {
-            field: 'amount',
-            paid: order.paidAmount,
-            refunded: order.refundedAmount,
-            pending,
-            requested: amount,
-          },
-        );
-      }
+      if (amount > refundable) throw refundExceedsPaid(order, refundable, amount, pending);
       // Checked before any money moves: the order must be able to record the refund afterwards.
       const target =
         order.refundedAmount + pending + amount === order.paidAmount
