@@ -19,7 +19,7 @@ import { useAction } from '../../lib/use-action';
 import { useConnection } from '../../lib/use-connection';
 import { ConfirmAction } from './ConfirmAction';
 import { ListStatus, LoadMore } from '../../components/ListStatus';
-import { FilterSelect } from './FilterSelect';
+import { FilterSelect } from '../../components/FilterSelect';
 import { FormActions } from '../../components/FormActions';
 
 /** A year from today less a day: the usual validity of a 帮扶产品认定 certificate. */

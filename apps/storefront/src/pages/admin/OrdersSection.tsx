@@ -11,7 +11,7 @@ import { Link } from '../../lib/router';
 import { useConnection } from '../../lib/use-connection';
 import { useQuery } from '../../lib/use-query';
 import { LoadMore } from '../../components/ListStatus';
-import { FilterSelect } from './FilterSelect';
+import { FilterSelect } from '../../components/FilterSelect';
 import { DataTable } from '../../components/DataTable';
 
 const EMPTY = { status: '', buyerOrgId: '', supplierId: '', channelId: '', from: '', to: '', search: '' };

@@ -12,7 +12,7 @@ import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ConfirmAction } from './ConfirmAction';
-import { FilterSelect } from './FilterSelect';
+import { FilterSelect } from '../../components/FilterSelect';
 import { DataTable } from '../../components/DataTable';
 import { ListStatus } from '../../components/ListStatus';
 

@@ -11,7 +11,7 @@ import { formatDateTime } from '../../lib/dates';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ConfirmAction } from './ConfirmAction';
-import { FilterSelect } from './FilterSelect';
+import { FilterSelect } from '../../components/FilterSelect';
 import { ListStatus } from '../../components/ListStatus';
 import { ActionButton } from '../../components/ActionButton';
 

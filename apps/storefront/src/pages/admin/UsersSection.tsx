@@ -24,7 +24,7 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { useZodForm } from '../../lib/use-zod-form';
 import { ConfirmAction } from './ConfirmAction';
-import { FilterSelect } from './FilterSelect';
+import { FilterSelect } from '../../components/FilterSelect';
 import { DataTable } from '../../components/DataTable';
 import { ActionButton } from '../../components/ActionButton';
 import { ListStatus } from '../../components/ListStatus';

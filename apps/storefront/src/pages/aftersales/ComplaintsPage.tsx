@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ComplaintStatus } from '../../api/aftersales';
 import { RequireRole } from '../../components/Guard';
-import { SelectField } from '../../components/SelectField';
+import { FilterSelect } from '../../components/FilterSelect';
 import { useI18n } from '../../i18n';
 import { ComplaintCard } from './ComplaintCard';
 import { useComplaints } from './use-complaints';
@@ -22,19 +22,13 @@ function Complaints() {
           <h1>{t('complaints.title')}</h1>
           <p className="muted">{t('complaints.lead')}</p>
         </div>
-        <SelectField
-          compact
+        <FilterSelect
           label={t('complaints.filter')}
           value={status}
-          onChange={(e) => setStatus(e.target.value as ComplaintStatus | '')}
-        >
-          <option value="">{t('complaints.all')}</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`complaintStatus.${s}`)}
-            </option>
-          ))}
-        </SelectField>
+          onChange={(v) => setStatus(v as ComplaintStatus | '')}
+          options={STATUSES.map((s) => [s, t(`complaintStatus.${s}`)] as const)}
+          anyLabel={t('complaints.all')}
+        />
       </div>
       <section className="card" data-testid="complaints">
         <ListStatus error={error} onRetry={reload} loading={loading && !data} empty={rows.length === 0} />

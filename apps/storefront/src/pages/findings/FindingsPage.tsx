@@ -10,7 +10,7 @@ import {
 } from '../../api/oversight';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
-import { SelectField } from '../../components/SelectField';
+import { FilterSelect } from '../../components/FilterSelect';
 import { translateOr, useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
 import { Link, navigate, useLocation } from '../../lib/router';
@@ -110,47 +110,29 @@ export function FindingsPage() {
             set('regionCode', region);
           }}
         >
-          <SelectField
-            compact
+          <FilterSelect
             label={t('findings.filter.status')}
             value={applied.status}
-            onChange={(e) => set('status', e.target.value)}
-            data-testid="findings-filter-status"
-          >
-            <option value="">{t('findings.any')}</option>
-            {FINDING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`findingStatus.${s}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            compact
+            onChange={(v) => set('status', v)}
+            options={FINDING_STATUSES.map((v) => [v, t(`findingStatus.${v}`)] as const)}
+            anyLabel={t('findings.any')}
+            testId="findings-filter-status"
+          />
+          <FilterSelect
             label={t('findings.filter.kind')}
             value={applied.kind}
-            onChange={(e) => set('kind', e.target.value)}
-            data-testid="findings-filter-kind"
-          >
-            <option value="">{t('findings.any')}</option>
-            {FINDING_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`findingKind.${k}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            compact
+            onChange={(v) => set('kind', v)}
+            options={FINDING_KINDS.map((v) => [v, t(`findingKind.${v}`)] as const)}
+            anyLabel={t('findings.any')}
+            testId="findings-filter-kind"
+          />
+          <FilterSelect
             label={t('findings.filter.subjectType')}
             value={applied.subjectType}
-            onChange={(e) => set('subjectType', e.target.value)}
-          >
-            <option value="">{t('findings.any')}</option>
-            {FINDING_SUBJECTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`findingSubject.${s}`)}
-              </option>
-            ))}
-          </SelectField>
+            onChange={(v) => set('subjectType', v)}
+            options={FINDING_SUBJECTS.map((v) => [v, t(`findingSubject.${v}`)] as const)}
+            anyLabel={t('findings.any')}
+          />
           <label className="field field-compact">
             <span>{t('findings.filter.regionCode')}</span>
             <input

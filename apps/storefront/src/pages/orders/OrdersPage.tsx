@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { ORDER_STATUSES, ORDERS, type OrderSummary } from '../../api/ordering';
 import type { OrderStatus } from '../../api/generated/graphql';
 import { RequireRole } from '../../components/Guard';
-import { SelectField } from '../../components/SelectField';
+import { FilterSelect } from '../../components/FilterSelect';
 import { StatusChip } from '../../components/StatusChip';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
@@ -106,19 +106,13 @@ function Orders() {
           )}
         </div>
         <OrderSearch initial={q} onSearch={(text) => go({ q: text })} />
-        <SelectField
-          compact
+        <FilterSelect
           label={t('orders.filter')}
           value={status ?? ''}
-          onChange={(e) => go({ status: e.target.value || null })}
-        >
-          <option value="">{t('orders.filter.all')}</option>
-          {ORDER_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`orderStatus.${s}`)}
-            </option>
-          ))}
-        </SelectField>
+          onChange={(v) => go({ status: v || null })}
+          options={ORDER_STATUSES.map((s) => [s, t(`orderStatus.${s}`)] as const)}
+          anyLabel={t('orders.filter.all')}
+        />
       </div>
       <section className="card">
         <OrderRows
