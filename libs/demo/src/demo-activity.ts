@@ -4,6 +4,10 @@
  * when they were placed. Amounts are integer fen; keys point into demo-data.ts / demo-catalog.ts.
  */
 
+/** Order lines written as SKU → quantity, in the order given. */
+export const skuLines = (quantities: Record<string, number>) =>
+  Object.entries(quantities).map(([sku, quantity]) => ({ sku, quantity }));
+
 /** Per-jurisdiction minimum reserved share: Guizhou is stricter than the national 10% (Guangzhou keeps the default). */
 export const DEMO_JURISDICTION_MINIMUMS = [{ regionPrefix: '52', ratioBps: 3000 }];
 
@@ -39,75 +43,44 @@ export type DemoRule =
       note: string;
     };
 
+/** A fixed payout per unit sold to the households that supplied it. */
+const contractPurchase = (
+  supplierKey: string,
+  productTitle: string,
+  perUnitPayout: number,
+  note: string,
+): DemoRule => ({ supplierKey, productTitle, kind: 'CONTRACT_PURCHASE', perUnitPayout, note });
+
+/** Both revenue-share rules split households 55%, village collective 30%, cooperative 15%. */
+const SHARE_55_30_15 = {
+  householdsBasisPoints: 5500,
+  villageCollectiveBasisPoints: 3000,
+  cooperativeBasisPoints: 1500,
+};
+
 export const DEMO_RULES: DemoRule[] = [
-  {
-    supplierKey: 'fanjingshan-tea',
-    productTitle: '贵州梵净山绿茶礼盒',
-    kind: 'CONTRACT_PURCHASE',
-    perUnitPayout: 4000,
-    note: '鲜叶保底收购：每盒 40 元付给供叶农户',
-  },
+  contractPurchase('fanjingshan-tea', '贵州梵净山绿茶礼盒', 4000, '鲜叶保底收购：每盒 40 元付给供叶农户'),
   {
     supplierKey: 'fanjingshan-tea',
     kind: 'REVENUE_SHARE',
-    householdsBasisPoints: 5500,
-    villageCollectiveBasisPoints: 3000,
-    cooperativeBasisPoints: 1500,
+    ...SHARE_55_30_15,
     villageCode: '520621102205',
     note: '合作社其他茶品：农户 55%、云舍村集体 30%、合作社 15%',
   },
-  {
-    supplierKey: 'tongren-cattle',
-    productTitle: '梵净山黄牛肉',
-    kind: 'CONTRACT_PURCHASE',
-    perUnitPayout: 3000,
-    note: '代养费：每公斤 30 元',
-  },
+  contractPurchase('tongren-cattle', '梵净山黄牛肉', 3000, '代养费：每公斤 30 元'),
   {
     supplierKey: 'hanzhong-fungi',
     productTitle: '汉中食用菌礼包',
     kind: 'REVENUE_SHARE',
-    householdsBasisPoints: 5500,
-    villageCollectiveBasisPoints: 3000,
-    cooperativeBasisPoints: 1500,
+    ...SHARE_55_30_15,
     villageCode: '610724101202',
     note: '礼包销售额：农户 55%、村集体 30%、合作社 15%',
   },
-  {
-    supplierKey: 'hanzhong-honey',
-    productTitle: '秦岭土蜂蜜',
-    kind: 'CONTRACT_PURCHASE',
-    perUnitPayout: 2500,
-    note: '蜂农托管收购：每瓶 25 元',
-  },
-  {
-    supplierKey: 'lianzhou',
-    productTitle: '连州丝苗米',
-    kind: 'CONTRACT_PURCHASE',
-    perUnitPayout: 3000,
-    note: '订单种植保底收购：每袋 30 元',
-  },
-  {
-    supplierKey: 'lianzhou',
-    productTitle: '连州菜心',
-    kind: 'CONTRACT_PURCHASE',
-    perUnitPayout: 1500,
-    note: '订单种植保底收购：每箱 15 元',
-  },
-  {
-    supplierKey: 'chongqing',
-    productTitle: '城口魔芋',
-    kind: 'CONTRACT_PURCHASE',
-    perUnitPayout: 800,
-    note: '魔芋订单收购：每袋 8 元',
-  },
-  {
-    supplierKey: 'chongqing',
-    productTitle: '城口高山白萝卜',
-    kind: 'CONTRACT_PURCHASE',
-    perUnitPayout: 600,
-    note: '萝卜订单收购：每箱 6 元',
-  },
+  contractPurchase('hanzhong-honey', '秦岭土蜂蜜', 2500, '蜂农托管收购：每瓶 25 元'),
+  contractPurchase('lianzhou', '连州丝苗米', 3000, '订单种植保底收购：每袋 30 元'),
+  contractPurchase('lianzhou', '连州菜心', 1500, '订单种植保底收购：每箱 15 元'),
+  contractPurchase('chongqing', '城口魔芋', 800, '魔芋订单收购：每袋 8 元'),
+  contractPurchase('chongqing', '城口高山白萝卜', 600, '萝卜订单收购：每箱 6 元'),
 ];
 
 /** How far a request gets: waiting for an approver, part-shipped, or accepted (验收) and counted. */
@@ -135,10 +108,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
     key: 'demo-pr-a-tea',
     justification: '机关食堂及接待用茶（第四季度）',
     terms: 'PREPAY',
-    lines: [
-      { sku: 'FJS-GT-250', quantity: 100 },
-      { sku: 'FJS-GT-500', quantity: 20 },
-    ],
+    lines: skuLines({ 'FJS-GT-250': 100, 'FJS-GT-500': 20 }),
     stage: 'ACCEPTED',
     invoiceNo: '44001926110001',
   },
@@ -146,12 +116,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
     key: 'demo-pr-b-canteen',
     justification: '机关食堂十一月食材：菌菇、牛肉、大米、魔芋',
     terms: 'ON_DELIVERY',
-    lines: [
-      { sku: 'HZ-FUNGI-GIFT', quantity: 60 },
-      { sku: 'TR-BEEF-1KG', quantity: 50 },
-      { sku: 'LZ-RICE-10KG', quantity: 80 },
-      { sku: 'CK-KONJAC-1KG', quantity: 100 },
-    ],
+    lines: skuLines({ 'HZ-FUNGI-GIFT': 60, 'TR-BEEF-1KG': 50, 'LZ-RICE-10KG': 80, 'CK-KONJAC-1KG': 100 }),
     stage: 'ACCEPTED',
     invoiceNo: '44001926110002',
   },
@@ -159,10 +124,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
     key: 'demo-pr-c-small',
     justification: '接待用茶及蜂蜜补充（限额内，按单位政策免审批）',
     terms: 'ON_DELIVERY',
-    lines: [
-      { sku: 'FJS-GT-250', quantity: 20 },
-      { sku: 'QL-HONEY-500', quantity: 10 },
-    ],
+    lines: skuLines({ 'FJS-GT-250': 20, 'QL-HONEY-500': 10 }),
     stage: 'PART_SHIPPED',
     shippedBy: ['hanzhong-honey'],
   },
@@ -170,10 +132,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
     key: 'demo-pr-d-december',
     justification: '机关食堂十二月食材：牛肉、白萝卜',
     terms: 'PREPAY',
-    lines: [
-      { sku: 'TR-BEEF-1KG', quantity: 40 },
-      { sku: 'CK-RADISH-5KG', quantity: 50 },
-    ],
+    lines: skuLines({ 'TR-BEEF-1KG': 40, 'CK-RADISH-5KG': 50 }),
     stage: 'PENDING_APPROVAL',
   },
 ];
@@ -182,10 +141,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
 export const DEMO_RETAIL_ORDER = {
   key: 'demo-retail-1',
   channelKey: 'hall-online',
-  lines: [
-    { sku: 'FJS-GT-250', quantity: 2 },
-    { sku: 'HZ-FUNGI-GIFT', quantity: 1 },
-  ],
+  lines: skuLines({ 'FJS-GT-250': 2, 'HZ-FUNGI-GIFT': 1 }),
 };
 
 /** Carriers by supplier key; tracking numbers are the carrier's prefix and the order number's digits. */
@@ -197,3 +153,9 @@ export const DEMO_CARRIERS: Record<string, { name: string; prefix: string }> = {
   lianzhou: { name: '京东物流', prefix: 'JDV' },
   chongqing: { name: '德邦快递', prefix: 'DPK' },
 };
+
+/** How a supplier order of the demo ships: its supplier's carrier, tracking number = prefix + the order number's digits + the supplier order's place. */
+export function demoShipment(supplierKey: string, orderNo: string, i: number): { carrier: string; trackingNo: string } {
+  const carrier = DEMO_CARRIERS[supplierKey];
+  return { carrier: carrier.name, trackingNo: `${carrier.prefix}${orderNo.replace(/\D/g, '')}${i + 1}` };
+}

@@ -17,7 +17,7 @@ import { RefundService } from '@bangfu/payment';
 import type { DemoCatalogIds } from './seed-catalog';
 import { DEMO_COUNTER } from './seed-catalog';
 import { DEMO_SUPPLIERS } from './demo-catalog';
-import { DEMO_CARRIERS } from './demo-activity';
+import { demoShipment, skuLines } from './demo-activity';
 import { DEMO_PASSWORD } from './demo-data';
 import { payDemoRetailOrder } from './seed-activity';
 
@@ -71,95 +71,34 @@ export const JIANGKOU_ZONE = {
   ],
 } as const;
 
+/** A story order as one row: key, day placed, shopper, channel, then SKU → quantity. */
+const storyOrder = (
+  key: string,
+  placedOn: string,
+  shopper: StoryOrder['shopper'],
+  channelKey: StoryOrder['channelKey'],
+  quantities: Record<string, number>,
+): StoryOrder => ({ key, placedOn, shopper, channelKey, lines: skuLines(quantities) });
+
 /** The past months; the beef of the September order is refunded in October. */
 export const DEMO_SALES_STORY: StoryOrder[] = [
+  storyOrder('story-2607-tea-honey', '2026-07-12', 0, 'hall-online', { 'FJS-GT-250': 3, 'QL-HONEY-500': 2 }),
+  storyOrder('story-2608-jiangkou', '2026-08-05', 1, 'zone-jiangkou', { 'FJS-CF-100': 4, 'TR-BEEF-1KG': 2 }),
+  storyOrder('story-2608-zone-beef', '2026-08-20', 0, 'zone-guangzhou', { 'TR-BEEF-1KG': 5, 'HZ-FUNGI-GIFT': 2 }),
   {
-    key: 'story-2607-tea-honey',
-    placedOn: '2026-07-12',
-    shopper: 0,
-    channelKey: 'hall-online',
-    lines: [
-      { sku: 'FJS-GT-250', quantity: 3 },
-      { sku: 'QL-HONEY-500', quantity: 2 },
-    ],
-  },
-  {
-    key: 'story-2608-jiangkou',
-    placedOn: '2026-08-05',
-    shopper: 1,
-    channelKey: 'zone-jiangkou',
-    lines: [
-      { sku: 'FJS-CF-100', quantity: 4 },
-      { sku: 'TR-BEEF-1KG', quantity: 2 },
-    ],
-  },
-  {
-    key: 'story-2608-zone-beef',
-    placedOn: '2026-08-20',
-    shopper: 0,
-    channelKey: 'zone-guangzhou',
-    lines: [
-      { sku: 'TR-BEEF-1KG', quantity: 5 },
-      { sku: 'HZ-FUNGI-GIFT', quantity: 2 },
-    ],
-  },
-  {
-    key: 'story-2609-refunded-beef',
-    placedOn: '2026-09-09',
-    shopper: 1,
-    channelKey: 'hall-online',
-    lines: [
-      { sku: 'HZ-FUNGI-GIFT', quantity: 3 },
-      { sku: 'TR-BEEF-1KG', quantity: 2 },
-    ],
+    ...storyOrder('story-2609-refunded-beef', '2026-09-09', 1, 'hall-online', { 'HZ-FUNGI-GIFT': 3, 'TR-BEEF-1KG': 2 }),
     refund: { sku: 'TR-BEEF-1KG', on: '2026-10-15', reason: '冷链运输超时，牛肉退款' },
   },
-  {
-    key: 'story-2610-zone-veg',
-    placedOn: '2026-10-18',
-    shopper: 0,
-    channelKey: 'zone-guangzhou',
-    lines: [
-      { sku: 'LZ-CX-5KG', quantity: 4 },
-      { sku: 'CK-KONJAC-1KG', quantity: 6 },
-    ],
-  },
-  {
-    key: 'story-2610-jiangkou',
-    placedOn: '2026-10-26',
-    shopper: 0,
-    channelKey: 'zone-jiangkou',
-    lines: [
-      { sku: 'FJS-CF-100', quantity: 3 },
-      { sku: 'FJS-GT-250', quantity: 1 },
-    ],
-  },
-  {
-    key: 'story-2611-zone-tea',
-    placedOn: '2026-11-08',
-    shopper: 1,
-    channelKey: 'zone-guangzhou',
-    lines: [
-      { sku: 'FJS-GT-250', quantity: 4 },
-      { sku: 'TR-BEEF-1KG', quantity: 3 },
-    ],
-  },
-  {
-    key: 'story-2611-radish',
-    placedOn: '2026-11-22',
-    shopper: 0,
-    channelKey: 'hall-online',
-    lines: [
-      { sku: 'CK-RADISH-5KG', quantity: 5 },
-      { sku: 'QL-HONEY-500', quantity: 3 },
-    ],
-  },
+  storyOrder('story-2610-zone-veg', '2026-10-18', 0, 'zone-guangzhou', { 'LZ-CX-5KG': 4, 'CK-KONJAC-1KG': 6 }),
+  storyOrder('story-2610-jiangkou', '2026-10-26', 0, 'zone-jiangkou', { 'FJS-CF-100': 3, 'FJS-GT-250': 1 }),
+  storyOrder('story-2611-zone-tea', '2026-11-08', 1, 'zone-guangzhou', { 'FJS-GT-250': 4, 'TR-BEEF-1KG': 3 }),
+  storyOrder('story-2611-radish', '2026-11-22', 0, 'hall-online', { 'CK-RADISH-5KG': 5, 'QL-HONEY-500': 3 }),
 ];
 
 /** This week's sales at the canteen's smart counter (walk-in buyers), reported by the device as it would. */
 export const DEMO_COUNTER_SALES = [
-  { reportId: 'story-counter-1', lines: [{ sku: 'LZ-RICE-10KG', quantity: 2 }] },
-  { reportId: 'story-counter-2', lines: [{ sku: 'LZ-RICE-10KG', quantity: 1 }] },
+  { reportId: 'story-counter-1', lines: skuLines({ 'LZ-RICE-10KG': 2 }) },
+  { reportId: 'story-counter-2', lines: skuLines({ 'LZ-RICE-10KG': 1 }) },
 ];
 
 export interface DemoSalesStorySummary {
@@ -235,13 +174,8 @@ export async function seedDemoSalesStory(
       await setClock(new Date(placedAt.getTime() + 24 * HOUR));
       for (const [i, so] of supplierOrders.entries()) {
         const staff = staffOf.get(so.supplierId)!;
-        const carrier = DEMO_CARRIERS[staff.key];
-        await fulfilment.ship(
-          await as(staff.email),
-          so.id,
-          carrier.name,
-          `${carrier.prefix}${placed.orderNo.replace(/\D/g, '')}${i + 1}`,
-        );
+        const { carrier, trackingNo } = demoShipment(staff.key, placed.orderNo, i);
+        await fulfilment.ship(await as(staff.email), so.id, carrier, trackingNo);
       }
       await setClock(new Date(placedAt.getTime() + 72 * HOUR));
       for (const so of await app.get(OrderStateMachine).supplierOrders(system(), placed.id)) {

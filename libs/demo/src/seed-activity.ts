@@ -34,7 +34,7 @@ import {
 import type { DemoCatalogIds } from './seed-catalog';
 import { DEMO_SUPPLIERS } from './demo-catalog';
 import {
-  DEMO_CARRIERS,
+  demoShipment,
   DEMO_FILINGS,
   DEMO_JURISDICTION_MINIMUMS,
   DEMO_LIMITS,
@@ -134,20 +134,11 @@ export async function seedDemoActivity(
     });
   }
   const limits = app.get(LimitsService);
-  await limits.setLimit(
-    agencyAdmin,
-    LimitKind.SPENDING,
-    userIds.get('purchaser@demo.bangfu')!,
-    DEMO_LIMITS.purchaserSpending,
-    agencyId,
-  );
-  await limits.setLimit(
-    agencyAdmin,
-    LimitKind.APPROVAL,
-    userIds.get('approver@demo.bangfu')!,
-    DEMO_LIMITS.approverApproval,
-    agencyId,
-  );
+  for (const [kind, email, amount] of [
+    [LimitKind.SPENDING, 'purchaser@demo.bangfu', DEMO_LIMITS.purchaserSpending],
+    [LimitKind.APPROVAL, 'approver@demo.bangfu', DEMO_LIMITS.approverApproval],
+  ] as const)
+    await limits.setLimit(agencyAdmin, kind, userIds.get(email)!, amount, agencyId);
   await limits.setPolicy(agencyAdmin, agencyId, { skipApprovalBelowLimit: true });
 
   // ── attribution rules, in force before the first order (a minute back: clock skew with the database) ──
@@ -178,13 +169,8 @@ export async function seedDemoActivity(
         (onlySupplierKeys && !onlySupplierKeys.includes(staff.key))
       )
         continue;
-      const carrier = DEMO_CARRIERS[staff.key];
-      await fulfilment.ship(
-        await as(staff.email),
-        so.id,
-        carrier.name,
-        `${carrier.prefix}${order.orderNo.replace(/\D/g, '')}${i + 1}`,
-      );
+      const { carrier, trackingNo } = demoShipment(staff.key, order.orderNo, i);
+      await fulfilment.ship(await as(staff.email), so.id, carrier, trackingNo);
     }
   };
   const deliver = async (order: Order, buyer: string) => {
