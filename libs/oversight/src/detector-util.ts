@@ -1,7 +1,9 @@
 import { SHANGHAI_OFFSET_MS } from '@bangfu/locale';
 import { formatYuan } from '@bangfu/money';
 import type { OrderSignalLine } from '@bangfu/ordering';
-import type { AnomalyFigureData } from './anomaly.entities';
+import { type AnomalyFigureData, AnomalySubjectType } from './anomaly.entities';
+import type { Candidate } from './anomaly.rules';
+import type { Place } from './detector-deps';
 
 const DAY_MS = 86_400_000;
 
@@ -37,3 +39,33 @@ export const text = (name: string, value: string): AnomalyFigureData => ({ name,
 export const sumTotals = (lines: OrderSignalLine[]): number => lines.reduce((a, l) => a + l.lineTotal, 0);
 /** Amounts in finding summaries: the one yuan formatter (@bangfu/money), "¥1,234.56". */
 export const yuan = (f: number): string => formatYuan(f);
+
+// Who a candidate is about: the subject fields, and the supplier and region that decide who sees it.
+type Subject = Pick<Candidate, 'subjectType' | 'subjectId' | 'subjectLabel' | 'supplierId' | 'regionCode'>;
+
+/** An order (by its number), of the line's supplier, in the supplier's region. */
+export const orderSubject = (l: OrderSignalLine, supplier: Place): Subject => ({
+  subjectType: AnomalySubjectType.ORDER,
+  subjectId: l.orderId,
+  subjectLabel: l.orderNo,
+  supplierId: l.supplierId,
+  regionCode: supplier.regionCode,
+});
+
+/** A supplier, in its own region. */
+export const supplierSubject = (supplierId: string, supplier: Place): Subject => ({
+  subjectType: AnomalySubjectType.SUPPLIER,
+  subjectId: supplierId,
+  subjectLabel: supplier.name,
+  supplierId,
+  regionCode: supplier.regionCode,
+});
+
+/** A buying unit, in its region; no supplier concerned. */
+export const unitSubject = (orgId: string, unit: Place): Subject => ({
+  subjectType: AnomalySubjectType.BUYER_UNIT,
+  subjectId: orgId,
+  subjectLabel: unit.name,
+  supplierId: null,
+  regionCode: unit.regionCode,
+});

@@ -10,8 +10,10 @@ import {
   daysBefore,
   fen,
   groupBy,
+  orderSubject,
   shanghaiMonth,
   sumTotals,
+  supplierSubject,
   text,
   uniq,
   units,
@@ -42,11 +44,7 @@ export async function detectUncertifiedUnderLabel(
     out.push({
       kind: AnomalyKind.UNCERTIFIED_UNDER_LABEL,
       severity: AnomalySeverity.HIGH,
-      subjectType: AnomalySubjectType.ORDER,
-      subjectId: l.orderId,
-      subjectLabel: l.orderNo,
-      supplierId: l.supplierId,
-      regionCode: place.regionCode,
+      ...orderSubject(l, place),
       summary: `${yuan(amount)} of uncertified goods (${part.map((x) => x.sku).join(', ')}) sold in the assistance-only channel ${channel.name}`,
       figures: [
         fen('uncertifiedAmount', amount),
@@ -122,11 +120,7 @@ export async function detectAttributionGap(
     out.push({
       kind: AnomalyKind.ATTRIBUTION_GAP,
       severity: share >= 5000 ? AnomalySeverity.HIGH : AnomalySeverity.MEDIUM,
-      subjectType: AnomalySubjectType.SUPPLIER,
-      subjectId: c.supplierId,
-      subjectLabel: place.name,
-      supplierId: c.supplierId,
-      regionCode: place.regionCode,
+      ...supplierSubject(c.supplierId, place),
       summary: `${place.name} shipped ${c.unitsWithoutLot} of ${c.unitsShipped} units without a harvest lot in the last ${t.lookbackDays} days`,
       figures: [
         units('unitsShipped', c.unitsShipped),

@@ -3,7 +3,7 @@ import { ChannelKind } from '@bangfu/channel';
 import type { RequestContext } from '@bangfu/core';
 import { Role } from '@bangfu/core';
 import type { OrderSignalLine } from '@bangfu/ordering';
-import { AnomalyKind, AnomalySeverity, AnomalySubjectType } from './anomaly.entities';
+import { AnomalyKind, AnomalySeverity } from './anomaly.entities';
 import type { Candidate, DetectionScope, ThresholdsFor } from './anomaly.rules';
 import type { DetectorDeps } from './detector-deps';
 import {
@@ -17,8 +17,10 @@ import {
   shanghaiHour,
   shanghaiYear,
   sumTotals,
+  supplierSubject,
   text,
   uniq,
+  unitSubject,
   yuan,
 } from './detector-util';
 
@@ -128,11 +130,7 @@ export async function detectOrderBurst(
       out.push({
         kind: AnomalyKind.ORDER_BURST,
         severity: flags > 0 ? AnomalySeverity.HIGH : AnomalySeverity.MEDIUM,
-        subjectType: AnomalySubjectType.SUPPLIER,
-        subjectId: run[0].supplierId,
-        subjectLabel: place.name,
-        supplierId: run[0].supplierId,
-        regionCode: place.regionCode,
+        ...supplierSubject(run[0].supplierId, place),
         summary: `${run.length} identical orders (${run[0].label}) within ${minutes} min`,
         figures: [
           count('orderCount', run.length),
@@ -192,11 +190,7 @@ export async function detectDeadlineSpike(
       out.push({
         kind: AnomalyKind.DEADLINE_SPIKE,
         severity: AnomalySeverity.MEDIUM,
-        subjectType: AnomalySubjectType.BUYER_UNIT,
-        subjectId: orgId,
-        subjectLabel: unit.name,
-        supplierId: null,
-        regionCode: unit.regionCode,
+        ...unitSubject(orgId, unit),
         summary: `${unit.name}: ${(shareBps / 100).toFixed(1)}% of its purchases up to ${deadline} (${yuan(spike)} of ${yuan(total)}) fall in the last ${t.windowDays} days`,
         figures: [
           fen('windowAmount', spike),
@@ -231,11 +225,7 @@ export async function detectSplitBasket(
     out.push({
       kind: AnomalyKind.SPLIT_BASKET,
       severity: AnomalySeverity.MEDIUM,
-      subjectType: AnomalySubjectType.BUYER_UNIT,
-      subjectId: f.orgId,
-      subjectLabel: unit.name,
-      supplierId: null,
-      regionCode: unit.regionCode,
+      ...unitSubject(f.orgId, unit),
       summary: `${f.requestIds.length} requests within ${f.windowMinutes} min total ${yuan(f.totalAmount)}, over the purchaser’s limit of ${yuan(f.limitAmount)}`,
       figures: [
         fen('totalAmount', f.totalAmount),

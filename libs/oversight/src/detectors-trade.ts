@@ -4,7 +4,20 @@ import type { OrderSignalLine } from '@bangfu/ordering';
 import { AnomalyKind, AnomalySeverity, AnomalySubjectType } from './anomaly.entities';
 import type { Candidate, DetectionScope, ThresholdsFor } from './anomaly.rules';
 import type { DetectorDeps } from './detector-deps';
-import { count, daysBefore, excessBps, fen, groupBy, median, sumTotals, text, uniq, yuan } from './detector-util';
+import {
+  count,
+  daysBefore,
+  excessBps,
+  fen,
+  groupBy,
+  median,
+  orderSubject,
+  sumTotals,
+  supplierSubject,
+  text,
+  uniq,
+  yuan,
+} from './detector-util';
 
 const SUPPLIER_ROLES = new Set<string>([Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF]);
 
@@ -116,11 +129,7 @@ export async function detectSelfDealing(
     out.push({
       kind: AnomalyKind.SELF_DEALING,
       severity: AnomalySeverity.HIGH,
-      subjectType: AnomalySubjectType.ORDER,
-      subjectId: l.orderId,
-      subjectLabel: l.orderNo,
-      supplierId: l.supplierId,
-      regionCode: place.regionCode,
+      ...orderSubject(l, place),
       summary: `${unit.name} bought ${yuan(amount)} from ${place.name}: ${buyerIsStaff ? 'the purchaser works for the supplier' : `${shared.length} person(s) belong to both`}`,
       figures: [
         fen('orderAmount', amount),
@@ -165,11 +174,7 @@ export async function detectCircularTrade(
     out.push({
       kind: AnomalyKind.CIRCULAR_TRADE,
       severity: AnomalySeverity.HIGH,
-      subjectType: AnomalySubjectType.SUPPLIER,
-      subjectId: l.supplierId,
-      subjectLabel: place.name,
-      supplierId: l.supplierId,
-      regionCode: place.regionCode,
+      ...supplierSubject(l.supplierId, place),
       summary: `${place.name}’s own staff bought its products (${yuan(amount)}, order ${l.orderNo})`,
       figures: [fen('orderAmount', amount), text('pattern', 'OWN_PRODUCTS')],
       orderIds: [l.orderId],
@@ -208,11 +213,7 @@ export async function detectCircularTrade(
     out.push({
       kind: AnomalyKind.CIRCULAR_TRADE,
       severity: AnomalySeverity.HIGH,
-      subjectType: AnomalySubjectType.SUPPLIER,
-      subjectId: lo,
-      subjectLabel: place.name,
-      supplierId: lo,
-      regionCode: place.regionCode,
+      ...supplierSubject(lo, place),
       summary: `${place.name} and ${other.name} buy from each other (${yuan(ab)} one way, ${yuan(ba)} the other)`,
       figures: [
         text('counterpart', other.name),
