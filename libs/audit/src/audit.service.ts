@@ -70,7 +70,9 @@ export class AuditService implements OnModuleInit {
     // membership, looked up in the same statement (only then), so the event lands in that region; a
     // failed sign-in has no actor but lands in the region of the account it aimed at. Both lookups
     // read views libs/identity defines for this (user_first_membership, organization_region): the
-    // append stays one statement inside every audited transaction.
+    // append stays one statement inside every audited transaction. It goes to audit_event_pending, which
+    // takes no lock; the transaction's COMMIT moves it into the chain (migration 1764004200000), so the
+    // chain head is locked for the commit only, not from here through the client's COMMIT round trip.
     const subject = actorUserId ?? (entityType === 'AppUser' && isUuid(entityId) ? entityId : null);
     await this.db.manager(tx).query(
       `WITH m AS (
@@ -82,7 +84,7 @@ export class AuditService implements OnModuleInit {
                 COALESCE($5::uuid, m.org_id) AS region_org
          FROM m
        )
-       INSERT INTO audit_event (kind, operation, outcome, actor_user_id, actor_org_id, actor_role, entity_type, entity_id, region_code, summary, client_ip, request_id)
+       INSERT INTO audit_event_pending (kind, operation, outcome, actor_user_id, actor_org_id, actor_role, entity_type, entity_id, region_code, summary, client_ip, request_id)
        SELECT $1, $2, $3, $4::uuid, actor.org_id, actor.role, $7, $8, COALESCE($9::text, (SELECT region_code FROM organization_region WHERE organization_id = actor.region_org)), $10::jsonb, $11, $12
        FROM actor`,
       [

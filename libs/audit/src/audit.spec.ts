@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { OrganizationKind, RequestContext, Role } from '@bangfu/core';
+import { Db, OrganizationKind, RequestContext, Role } from '@bangfu/core';
 import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
 import { AuditChainService, previousShanghaiDay } from './audit-chain.service';
 import { AuditJobs, VERIFY_DAY_JOB } from './audit.jobs';
 import { AuditModule } from './audit.module';
+import { OperationAudit } from './operation-audit';
 import { runAuditVerify } from './verify-command';
 
 let server: TestServer;
@@ -88,6 +89,39 @@ describe('append-only', () => {
     await Promise.all(Array.from({ length: 30 }, () => insertEvent('520621000000', 'concurrencyProbe')));
     const [{ n, max }] = await ds.query(`SELECT count(*)::int AS n, max(seq)::int AS max FROM audit_event`);
     expect(max).toBe(n);
+    expect(await verify()).toMatchObject({ ok: true, firstBrokenEventId: null });
+  });
+
+  it('an audited transaction locks the chain head at its COMMIT only, not from its append on', async () => {
+    // Every audited transaction appends last; a hook registered after the audit lib's runs between
+    // that append and the COMMIT. Another append must not wait there: the head is not locked yet.
+    const db = server.app.get(Db);
+    let other: 'appended' | Error | null = null;
+    let open = false;
+    db.onCommit(async () => {
+      if (!open) return;
+      open = false;
+      other = await ds
+        .transaction(async (em) => {
+          await em.query(`SET LOCAL lock_timeout = '2s'`);
+          await em.query(
+            `INSERT INTO audit_event (kind, operation, outcome, summary, request_id) VALUES ('GRAPHQL', 'whileOpen', 'OK', '{}', $1)`,
+            [randomUUID()],
+          );
+        })
+        .then(() => 'appended' as const)
+        .catch((e: Error) => e);
+    });
+    const scope = new OperationAudit('GRAPHQL', 'headProbe', {}, { userId: null, orgId: null, role: null });
+    open = true;
+    await db.transaction(RequestContext.system('audit-spec').withAudit(scope), async () => null);
+    expect(other).toBe('appended');
+    const rows: Array<{ operation: string }> = await ds.query(
+      `SELECT operation FROM audit_event WHERE operation IN ('whileOpen', 'headProbe') ORDER BY seq`,
+    );
+    // The open transaction's event joins the chain when it commits, after the other one.
+    expect(rows.map((r) => r.operation)).toEqual(['whileOpen', 'headProbe']);
+    expect(await ds.query(`SELECT 1 FROM audit_event_pending`)).toEqual([]);
     expect(await verify()).toMatchObject({ ok: true, firstBrokenEventId: null });
   });
 
