@@ -17,7 +17,7 @@
 // over 12 months, lines shipped from harvest lots with household contributions (a few units not
 // covered by any lot), some partial refunds after counting, and rule versions of every kind in force.
 // Postgres and Redis are private (as in the embedded default) and run with fsync on.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pgLib from 'pg';
@@ -34,26 +34,18 @@ const DIAGNOSE = COMPARE_BALANCE || process.argv.includes('--diagnose');
 const SLICE = Number(arg('slice', 1500));
 const HOUSEHOLDS_PER_SUPPLIER = Number(arg('households', 1500));
 const LOTS_PER_VARIANT = 24;
-// The balance check as migration 1764003500100 left it (every entry and every line, two sums each).
-const BALANCE_PER_ENTRY = `
-  CREATE OR REPLACE FUNCTION attribution_check_line() RETURNS trigger LANGUAGE plpgsql AS $$
-  DECLARE
-    lid uuid := NEW.order_line_id;
-    expected bigint;
-    since timestamptz;
-    total numeric;
-    negative integer;
-  BEGIN
-    SELECT attributed_amount, counted_at INTO expected, since FROM attribution_line WHERE order_line_id = lid;
-    SELECT coalesce(sum(amount), 0) INTO total FROM attribution_entry WHERE order_line_id = lid AND occurred_at >= since;
-    SELECT count(*) INTO negative FROM (
-      SELECT 1 FROM attribution_entry WHERE order_line_id = lid AND occurred_at >= since GROUP BY beneficiary_key, lot_id HAVING sum(amount) < 0) s;
-    IF total <> expected OR negative > 0 THEN
-      RAISE EXCEPTION 'ATTRIBUTION_UNBALANCED: entries of order line % sum to % (attributed %), % beneficiaries below zero', lid, total, expected, negative
-        USING ERRCODE = 'check_violation';
-    END IF;
-    RETURN NULL;
-  END $$`;
+
+/**
+ * The balance check as migration 1764003500100 left it (every entry and every line, two sums each),
+ * read from that migration (applied migrations never change) with its partition bound in place.
+ */
+function balancePerEntry() {
+  const src = readFileSync(join(root, 'migrations/1764003500100-attribution-entry-partitions.ts'), 'utf8');
+  const template = /const checkLine = \(since: string\) => `([^`]*)`/.exec(src)?.[1];
+  if (!template) throw new Error('cannot find checkLine in migration 1764003500100');
+  return template.replaceAll('${since}', ' AND occurred_at >= since');
+}
+
 const DAYS = 350;
 const START = '2025-12-01 00:00:00+08';
 
@@ -608,6 +600,7 @@ async function diagnose(appCtx, take, sql, postmasterPid) {
     console.table(tables);
   };
   if (COMPARE_BALANCE) {
+    const BALANCE_PER_ENTRY = balancePerEntry();
     // Migration 1764003850000 (balance checked once per line) against the check it replaced, alternating
     // in one run: on a shared machine slices a minute apart differ more than the change.
     const [{ def: once }] = await sql(`SELECT pg_get_functiondef('attribution_check_line'::regproc) AS def`);
