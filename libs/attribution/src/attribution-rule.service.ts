@@ -14,7 +14,7 @@ import {
 import { allocate, type Fen } from '@bangfu/money';
 import { AttributionRule } from './attribution.entities';
 import { type SetAttributionRuleInput } from './attribution.types';
-import { AttributionKind, BASIS_POINTS, ruleInForce } from './engine';
+import { AttributionKind, BASIS_POINTS, type RuleFacts, ruleInForce } from './engine';
 import { RULE_COLUMNS, toRuleFacts } from './facts';
 import { parseInstant, shanghaiDate } from './periods';
 
@@ -22,16 +22,8 @@ const STAFF = [Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF];
 /** A rule may start "now": allow for the clock skew between client and server. */
 const PAST_TOLERANCE_MS = 5 * 60_000;
 
-/** Parameters of a rule after validation (what is stored). */
-interface RuleShape {
-  perUnitPayout: Fen | null;
-  householdsBp: number;
-  villageCollectiveBp: number;
-  cooperativeBp: number;
-  poolBp: number;
-  villageCode: string | null;
-  cooperativeOrgId: string | null;
-}
+/** Parameters of a rule after validation (what is stored): the engine's rule facts without identity and version. */
+type RuleShape = Omit<RuleFacts, 'id' | 'supplierId' | 'productId' | 'version' | 'effectiveFrom' | 'kind'>;
 
 function basisPoints(value: number | null | undefined, field: string): number {
   if (value === null || value === undefined) return 0;

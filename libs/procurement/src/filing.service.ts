@@ -58,6 +58,24 @@ interface Draft {
   note: string | null;
 }
 
+/** What a filing says once its draft is checked, filed or amended alike (the caterer's account is set apart). */
+function draftColumns(
+  draft: Draft,
+  checked: { minimumBps: number; exemptionId: string | null; decreaseReason: string | null },
+): Omit<FilingSnapshot, 'coveredOrgIds' | 'catererUserId'> {
+  return {
+    canteenMode: draft.canteenMode,
+    canteenBudget: draft.canteenBudget,
+    ratioBps: draft.ratioBps,
+    minimumBps: checked.minimumBps,
+    reservedAmount: reservedAmountOf(draft.canteenBudget, draft.ratioBps),
+    exemptionId: checked.exemptionId,
+    catererName: draft.catererName,
+    note: draft.note,
+    decreaseReason: checked.decreaseReason,
+  };
+}
+
 /**
  * 预留份额申报: one filing per unit and year (a second is ALREADY_FILED: amend instead), checked
  * against the jurisdiction minimum (or an approved exemption), late filings accepted and flagged,
@@ -113,16 +131,8 @@ export class FilingService {
         repo.create({
           orgId: unit.id,
           year,
-          canteenMode: draft.canteenMode,
-          canteenBudget: draft.canteenBudget,
-          ratioBps: draft.ratioBps,
-          minimumBps,
-          reservedAmount: reservedAmountOf(draft.canteenBudget, draft.ratioBps),
-          exemptionId,
-          catererName: draft.catererName,
+          ...draftColumns(draft, { minimumBps, exemptionId, decreaseReason }),
           catererUserId: null,
-          note: draft.note,
-          decreaseReason,
           deadline,
           late: this.rules.isLate(deadline),
           version: 1,
@@ -186,16 +196,8 @@ export class FilingService {
         givenReason ?? filing.decreaseReason,
       );
       const changes: Partial<ReservedShareFiling> = {
-        canteenMode: draft.canteenMode,
-        canteenBudget: draft.canteenBudget,
-        ratioBps: draft.ratioBps,
-        minimumBps,
-        reservedAmount: reservedAmountOf(draft.canteenBudget, draft.ratioBps),
-        exemptionId,
-        catererName: draft.catererName,
+        ...draftColumns(draft, { minimumBps, exemptionId, decreaseReason }),
         catererUserId: draft.canteenMode === CanteenMode.OUTSOURCED ? filing.catererUserId : null,
-        note: draft.note,
-        decreaseReason,
       };
       const after = this.snapshot({ ...filing, ...changes } as ReservedShareFiling, draft.coveredOrgIds);
       if (JSON.stringify(before) === JSON.stringify(after))
