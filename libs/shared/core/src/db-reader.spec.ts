@@ -11,11 +11,8 @@ describe('Db.reader', () => {
   const primary = source('primary');
   const replicas = [source('replica0'), source('replica1')];
   const db = new Db(primary, replicas);
-  const nameOf = (ctx: RequestContext) =>
-    [primary, ...replicas]
-      .find((ds) => ds.manager === db.reader(ctx))
-      ?.options.url?.split('/')
-      .pop();
+  const names = new Map([primary, ...replicas].map((ds, i) => [ds.manager, i === 0 ? 'primary' : `replica${i - 1}`]));
+  const nameOf = (ctx: RequestContext) => names.get(db.reader(ctx));
 
   it('keeps one replica for all reads of a request, and deals requests round-robin', () => {
     const a = RequestContext.anonymous();
