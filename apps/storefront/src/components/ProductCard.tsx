@@ -5,6 +5,8 @@ import { formatFen } from '../lib/money';
 import { originLabel } from '../lib/origin';
 import { Link } from '../lib/router';
 import { CertBadge } from './CertBadge';
+import { LoadMore } from './ListStatus';
+import type { ConnectionState } from '../lib/use-connection';
 
 /** A tile with the product's first character stands in for its photo. */
 export function ProductThumb({ title, large = false }: { title: string; large?: boolean }) {
@@ -49,5 +51,19 @@ export function ProductCard({ product }: { product: ProductCardData }) {
         </div>
       </Link>
     </li>
+  );
+}
+
+/** A connection's product cards, dimmed while another page loads, with "load more" below. */
+export function ProductGrid({ list }: { list: ConnectionState<ProductCardData> }) {
+  return (
+    <>
+      <ul className={`product-grid${list.loading ? ' is-loading' : ''}`}>
+        {list.nodes.map((p) => (
+          <ProductCard key={p.id} product={p} />
+        ))}
+      </ul>
+      <LoadMore list={list} />
+    </>
   );
 }

@@ -3,8 +3,8 @@ import { PRODUCTS } from '../api/catalog';
 import { useI18n } from '../i18n';
 import { navigate, useLocation } from '../lib/router';
 import { useConnection } from '../lib/use-connection';
-import { ListStatus, LoadMore } from './ListStatus';
-import { ProductCard } from './ProductCard';
+import { ListStatus } from './ListStatus';
+import { ProductGrid } from './ProductCard';
 import { SelectField } from './SelectField';
 import './buyers.css';
 
@@ -65,12 +65,7 @@ export function SortedProductList({ filter, emptyText }: { filter: Record<string
         emptyText={emptyText}
         emptyClassName="card muted"
       />
-      <ul className={`product-grid${list.loading ? ' is-loading' : ''}`}>
-        {list.nodes.map((p) => (
-          <ProductCard key={p.id} product={p} />
-        ))}
-      </ul>
-      <LoadMore list={list} />
+      <ProductGrid list={list} />
     </>
   );
 }

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { CATEGORIES, CHANNELS, PRODUCTS } from '../api/catalog';
 import { SortSelect, sortFrom, withSort } from '../components/SortedProductList';
 import { ErrorNotice, Loading } from '../components/Feedback';
-import { ProductCard } from '../components/ProductCard';
+import { ProductGrid } from '../components/ProductCard';
 import { RegionPicker } from '../components/RegionPicker';
 import { SearchBox } from '../components/SearchBox';
 import { useI18n } from '../i18n';
@@ -12,7 +12,6 @@ import { navigate, useLocation } from '../lib/router';
 import { useConnection } from '../lib/use-connection';
 import { useQuery } from '../lib/use-query';
 import { SelectField } from '../components/SelectField';
-import { LoadMore } from '../components/ListStatus';
 
 const PAGE_SIZE = 12;
 
@@ -170,12 +169,7 @@ export function ProductsPage() {
                   </div>
                 )
               )}
-              <ul className={`product-grid${list.loading ? ' is-loading' : ''}`}>
-                {list.nodes.map((p) => (
-                  <ProductCard key={p.id} product={p} />
-                ))}
-              </ul>
-              <LoadMore list={list} />
+              <ProductGrid list={list} />
             </>
           )}
         </section>

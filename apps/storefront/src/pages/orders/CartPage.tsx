@@ -12,6 +12,19 @@ import { usePricedCart } from '../../lib/use-priced-cart';
 import { useSession } from '../../lib/session';
 
 /** Chooses who buys when the user may buy both privately and for an agency (prices differ). */
+/** The cart has nothing in it: say so, and lead to the products. */
+export function EmptyCart() {
+  const { t } = useI18n();
+  return (
+    <section className="card" data-testid="cart-empty">
+      <p>{t('cart.empty')}</p>
+      <Link to="/products" className="button button-primary">
+        {t('cart.browse')}
+      </Link>
+    </section>
+  );
+}
+
 export function BuyerSelect() {
   const { t } = useI18n();
   const { options, buyerOrgId, setBuyer } = useCart();
@@ -52,12 +65,7 @@ function Cart() {
       </div>
       <ErrorNotice error={error} onRetry={reload} />
       {cart.lines.length === 0 ? (
-        <section className="card" data-testid="cart-empty">
-          <p>{t('cart.empty')}</p>
-          <Link to="/products" className="button button-primary">
-            {t('cart.browse')}
-          </Link>
-        </section>
+        <EmptyCart />
       ) : !ready ? (
         <Loading />
       ) : (

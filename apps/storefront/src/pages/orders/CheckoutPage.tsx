@@ -26,7 +26,7 @@ import { useAction } from '../../lib/use-action';
 import { usePricedCart } from '../../lib/use-priced-cart';
 import { useQuery } from '../../lib/use-query';
 import { SubmitFromCart } from '../agency/RequestsTab';
-import { BuyerSelect, CartSummary } from './CartPage';
+import { BuyerSelect, CartSummary, EmptyCart } from './CartPage';
 
 function problemText(t: Translate, problem: CheckoutProblem, line: PricedLine | null, channelName: string): string {
   const title = line?.product.title ?? '';
@@ -129,12 +129,7 @@ function Checkout() {
     return (
       <div className="container page-body">
         <h1>{t('checkout.title')}</h1>
-        <section className="card" data-testid="cart-empty">
-          <p>{t('cart.empty')}</p>
-          <Link to="/products" className="button button-primary">
-            {t('cart.browse')}
-          </Link>
-        </section>
+        <EmptyCart />
       </div>
     );
   }

@@ -1,7 +1,7 @@
 import { MY_PRODUCE_OFFERS, type ProduceCommitmentRecord } from '../../api/produce';
 import { useI18n } from '../../i18n';
 import { useQuery } from '../../lib/use-query';
-import { CommitmentDecision } from './shared';
+import { CommitmentDecision, offerQuantity } from './shared';
 import { ListStatus } from '../../components/ListStatus';
 
 /** 买家承诺: what cooperatives offered to buy, undecided first; the farmer always decides. */
@@ -38,13 +38,7 @@ export function FarmerCommitmentsSection() {
         {rows.map(({ offer, c }) => (
           <li key={c.id}>
             <p className="label">
-              {offer.cropName} ·{' '}
-              {t('produce.offer.quantity', {
-                quantity: offer.quantity,
-                unit: offer.unit,
-                committed: offer.committedQuantity,
-                available: offer.availableQuantity,
-              })}
+              {offer.cropName} · {offerQuantity(t, offer)}
             </p>
             <CommitmentDecision commitment={c} unit={offer.unit} askingPrice={offer.askingPrice} onDone={replace} />
           </li>

@@ -13,7 +13,7 @@ import {
 import { ErrorNotice } from '../../components/Feedback';
 import { FieldProblem, TextField } from '../../components/FormField';
 import { SelectField } from '../../components/SelectField';
-import { translateOr, useI18n } from '../../i18n';
+import { type Translate, translateOr, useI18n } from '../../i18n';
 import { shanghaiToday } from '../../lib/certification';
 import { formatFen } from '../../lib/money';
 import { offerFormSchema } from '../../lib/forms';
@@ -263,6 +263,16 @@ export function CommitmentDecision({
   );
 }
 
+/** An offer's quantity line: the total, how much is committed, how much is still free. */
+export function offerQuantity(t: Translate, offer: ProduceOfferRecord): string {
+  return t('produce.offer.quantity', {
+    quantity: offer.quantity,
+    unit: offer.unit,
+    committed: offer.committedQuantity,
+    available: offer.availableQuantity,
+  });
+}
+
 /** One offer as a card: crop, quantity committed of total, price, window, status, photos. */
 export function OfferSummary({ offer, showHousehold = false }: { offer: ProduceOfferRecord; showHousehold?: boolean }) {
   const { t } = useI18n();
@@ -281,14 +291,7 @@ export function OfferSummary({ offer, showHousehold = false }: { offer: ProduceO
           {offer.assisted ? ` · ${t('produce.offer.assisted')}` : ''}
         </p>
       )}
-      <p data-testid="offer-quantity">
-        {t('produce.offer.quantity', {
-          quantity: offer.quantity,
-          unit: offer.unit,
-          committed: offer.committedQuantity,
-          available: offer.availableQuantity,
-        })}
-      </p>
+      <p data-testid="offer-quantity">{offerQuantity(t, offer)}</p>
       <p>
         {t('produce.offer.price', { price: formatFen(offer.askingPrice), unit: offer.unit })} ·{' '}
         {t('produce.offer.window', { from: offer.availableFrom, until: offer.availableUntil })}
