@@ -1,11 +1,12 @@
 import { ProcurementErrorCode } from './procurement.errors';
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, AppError, Db, forbidden, type RequestContext, Role } from '@bangfu/core';
+import { AppError, Db, forbidden, type RequestContext, Role } from '@bangfu/core';
 import { OrganizationService } from '@bangfu/identity';
 import { BuyerKind, OrderService, PaymentMode } from '@bangfu/ordering';
 import { normalizePrefix, padCode, RegionLevel, RegionService } from '@bangfu/region';
 import { AGENCY_ROLES, assertKnownId, likeAny } from './access';
 import { shanghaiDate } from './dates';
+import { ruleJurisdiction } from './jurisdiction';
 import {
   addDays,
   asOfDay,
@@ -79,13 +80,7 @@ export class PaymentClockService {
     termDays: number,
     dailyRatePpm: number,
   ): Promise<JurisdictionPaymentTerms> {
-    const p = ctx.requirePrincipal();
-    if (!p.hasRole(Role.PLATFORM_ADMIN)) throw forbidden('Only platform admins set payment terms');
-    const prefix = normalizePrefix(String(regionCode ?? ''), 'regionCode');
-    if (prefix.length !== 2 && prefix.length !== 4)
-      throw new AppError(ErrorCode.WRONG_REGION_LEVEL, 'Payment terms are set per province or city (prefecture)', {
-        field: 'regionCode',
-      });
+    const prefix = ruleJurisdiction(ctx, regionCode, 'payment terms');
     if (!Number.isInteger(termDays) || termDays < 1 || termDays > MAX_TERM_DAYS) {
       throw new AppError(
         ProcurementErrorCode.INVALID_PAYMENT_TERM,
@@ -105,7 +100,7 @@ export class PaymentClockService {
       await this.db.manager(tx).query(
         `INSERT INTO jurisdiction_payment_terms (region_prefix, term_days, daily_rate_ppm, set_by_user_id) VALUES ($1, $2, $3, $4)
          ON CONFLICT (region_prefix) DO UPDATE SET term_days = EXCLUDED.term_days, daily_rate_ppm = EXCLUDED.daily_rate_ppm, set_by_user_id = EXCLUDED.set_by_user_id, updated_at = now()`,
-        [prefix, termDays, dailyRatePpm, p.userId],
+        [prefix, termDays, dailyRatePpm, tx.requirePrincipal().userId],
       );
       return { regionPrefix: prefix, termDays, dailyRatePpm };
     });

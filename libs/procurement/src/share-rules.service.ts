@@ -12,9 +12,10 @@ import {
   uniqueViolation,
 } from '@bangfu/core';
 import type { EntityTarget, FindOptionsWhere } from 'typeorm';
-import { normalizePrefix, padCode, RegionLevel, RegionService } from '@bangfu/region';
+import { padCode, RegionLevel, RegionService } from '@bangfu/region';
 import { assertKnownId, UnitAccess } from './access';
 import { checkYear, isIsoDate, shanghaiDate } from './dates';
+import { ruleJurisdiction } from './jurisdiction';
 import {
   ExemptionStatus,
   JurisdictionMinimum,
@@ -29,14 +30,6 @@ const UPSERT_MINIMUM = `INSERT INTO jurisdiction_minimum (region_prefix, ratio_b
   ON CONFLICT (region_prefix) DO UPDATE SET ratio_bps = EXCLUDED.ratio_bps, set_by_user_id = EXCLUDED.set_by_user_id, updated_at = now()`;
 const UPSERT_STAFF_PURCHASES = `INSERT INTO jurisdiction_staff_purchases (region_prefix, staff_purchases_count, set_by_user_id) VALUES ($1, $2, $3)
   ON CONFLICT (region_prefix) DO UPDATE SET staff_purchases_count = EXCLUDED.staff_purchases_count, set_by_user_id = EXCLUDED.set_by_user_id, updated_at = now()`;
-
-/** Jurisdiction rules are set per province (2-digit prefix) or city (4-digit prefix), nowhere else. */
-function jurisdictionPrefix(regionCode: string, message: string): string {
-  const prefix = normalizePrefix(String(regionCode ?? ''), 'regionCode');
-  if (prefix.length !== 2 && prefix.length !== 4)
-    throw new AppError(ErrorCode.WRONG_REGION_LEVEL, message, { field: 'regionCode' });
-  return prefix;
-}
 
 /** The national minimum (10%) where no province or city has set its own. */
 export const DEFAULT_MINIMUM_BPS = 1000;
@@ -86,9 +79,7 @@ export class ShareRulesService {
 
   /** PLATFORM_ADMIN: the minimum of a province (2-digit prefix) or city (4-digit prefix). */
   async setMinimum(ctx: RequestContext, regionCode: string, ratioBps: number): Promise<JurisdictionMinimum> {
-    const p = ctx.requirePrincipal();
-    if (!p.hasRole(Role.PLATFORM_ADMIN)) throw forbidden('Only platform admins set jurisdiction minimums');
-    const prefix = jurisdictionPrefix(regionCode, 'Minimums are set per province or city (prefecture)');
+    const prefix = ruleJurisdiction(ctx, regionCode, 'jurisdiction minimums');
     checkRatio(ratioBps);
     return this.saveRule(ctx, JurisdictionMinimum, prefix, UPSERT_MINIMUM, ratioBps);
   }
@@ -114,9 +105,7 @@ export class ShareRulesService {
     regionCode: string,
     count: boolean,
   ): Promise<JurisdictionStaffPurchases> {
-    const p = ctx.requirePrincipal();
-    if (!p.hasRole(Role.PLATFORM_ADMIN)) throw forbidden('Only platform admins set jurisdiction rules');
-    const prefix = jurisdictionPrefix(regionCode, 'Jurisdiction rules are set per province or city (prefecture)');
+    const prefix = ruleJurisdiction(ctx, regionCode, 'jurisdiction rules');
     if (typeof count !== 'boolean')
       throw badInput('staffPurchasesCount must be true or false', { field: 'staffPurchasesCount' });
     return this.saveRule(ctx, JurisdictionStaffPurchases, prefix, UPSERT_STAFF_PURCHASES, count);
