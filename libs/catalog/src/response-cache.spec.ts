@@ -120,12 +120,20 @@ describe('anonymous catalog response cache', () => {
     expect(b.body.data.product.title).toBe('沿河缓存空心李');
   });
 
+  it('computes an answer once for many clients asking at the same time', async () => {
+    await server.gqlOk(UPDATE_VARIANT, { input: { variantId, stockAdjustment: 1 } }, staffToken);
+    const answers = await Promise.all(Array.from({ length: 12 }, () => post(PAGE, { id: productId })));
+    expect(answers.filter((a) => a.cache === 'miss')).toHaveLength(1);
+    expect(answers.filter((a) => a.cache === 'coalesced').length).toBeGreaterThan(0);
+    for (const a of answers) expect(a.body).toEqual(answers[0].body);
+  });
+
   it('shows a stock change made through the API on the very next read', async () => {
     await post(PAGE, { id: productId });
     expect((await post(PAGE, { id: productId })).cache).toBe('hit');
     await server.gqlOk(UPDATE_VARIANT, { input: { variantId, stockAdjustment: -3 } }, staffToken);
     const after = await post(PAGE, { id: productId });
-    expect(after.body.data.product.variants[0].stockAvailable).toBe(7);
+    expect(after.body.data.product.variants[0].stockAvailable).toBe(8);
   });
 
   it('shows a price change committed by another connection within 500 ms (NOTIFY on commit)', async () => {
@@ -198,6 +206,9 @@ describe('anonymous catalog response cache', () => {
       expect(a.body.errors?.[0]?.extensions?.code).toBe('INVALID_REGION_CODE');
       expect(a.cache).toBe('miss');
     }
+    // Clients waiting for an answer that turns out an error compute their own.
+    const together = await Promise.all(Array.from({ length: 6 }, () => post(bad, { r: 'still-not-a-region' })));
+    for (const a of together) expect(a.body.errors?.[0]?.extensions?.code).toBe('INVALID_REGION_CODE');
     expect(cache().stats().entries).toBe(held);
   });
 

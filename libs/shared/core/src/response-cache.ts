@@ -14,7 +14,7 @@ export const CATALOG_CHANGED = 'catalog_changed';
 
 const cacheResults = new Counter({
   name: 'bangfu_response_cache_total',
-  help: 'Anonymous catalog queries by cache outcome (hit, miss; bypass: cacheable but not listening for changes)',
+  help: 'Anonymous catalog queries by cache outcome (hit; coalesced: waited for the same answer being computed; miss; bypass: not listening for changes)',
   labelNames: ['result'],
   registers: [metricsRegistry],
 });
@@ -29,6 +29,12 @@ interface Entry {
   gzip: Buffer;
   contentType: string;
   etag: string | undefined;
+}
+
+interface Flight {
+  generation: number;
+  day: number;
+  waiters: Array<() => void>;
 }
 
 const DAY_MS = 86_400_000;
@@ -57,6 +63,9 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * CATALOG_CACHE_MAX_AGE_MS (5 s) bounds any staleness nobody announces (a dead listen connection the
  * TCP keepalive has not noticed yet, a reader on a replica that had not replayed the change).
  * Only 200 answers without `errors` are kept; memory is bounded by CATALOG_CACHE_MB (LRU by bytes).
+ * Concurrent misses of one key in one generation are coalesced: the first computes, the others wait and
+ * replay its answer (or compute their own when it was not kept), so a change on a busy page costs one
+ * execution, not one per waiting client.
  */
 @Injectable()
 export class ResponseCache implements OnApplicationShutdown {
@@ -65,6 +74,8 @@ export class ResponseCache implements OnApplicationShutdown {
   private readonly listener: ChangeListener | null;
   /** Query text → whether it is a cacheable query (bounded; cleared when full). */
   private readonly shapes = new Map<string, boolean>();
+  /** Answers being computed now, with the requests waiting for them. */
+  private readonly inflight = new Map<string, Flight>();
   private readonly maxAgeMs: number;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
@@ -134,21 +145,41 @@ export class ResponseCache implements OnApplicationShutdown {
     const hit = this.store.get(key);
     if (hit && hit.generation === listener.generation && hit.day === day && now - hit.storedAt < this.maxAgeMs) {
       cacheResults.inc({ result: 'hit' });
-      this.replay(req, res, hit);
+      this.replay(req, res, hit, 'hit');
+      return;
+    }
+    // The same answer already being computed in this generation: wait for it instead of computing it again
+    // (after every change, all clients of a busy page would otherwise miss at once).
+    const flight = this.inflight.get(key);
+    if (flight && flight.generation === listener.generation && flight.day === day) {
+      flight.waiters.push(() => {
+        const e = this.store.get(key);
+        if (e && e.generation === flight.generation && e.day === day) {
+          cacheResults.inc({ result: 'coalesced' });
+          this.replay(req, res, e, 'coalesced');
+        } else next(); // the leader's answer was not kept (an error, a change meanwhile): compute our own
+      });
       return;
     }
     cacheResults.inc({ result: 'miss' });
-    this.fill(res, key, listener.generation, day, now);
+    const mine: Flight = { generation: listener.generation, day, waiters: [] };
+    this.inflight.set(key, mine);
+    this.fill(res, key, mine.generation, day, now);
+    // 'close' follows 'finish' (the answer was kept or not by then), and also comes when the client left.
+    res.once('close', () => {
+      if (this.inflight.get(key) === mine) this.inflight.delete(key);
+      for (const wake of mine.waiters) wake();
+    });
     next();
   }
 
-  private replay(req: Request, res: Response, e: Entry): void {
+  private replay(req: Request, res: Response, e: Entry, how: 'hit' | 'coalesced'): void {
     const gzip = acceptsGzip(req.headers['accept-encoding']);
     const bytes = gzip ? e.gzip : e.body;
     res.statusCode = 200;
     res.setHeader('content-type', e.contentType);
     if (e.etag) res.setHeader('etag', e.etag);
-    res.setHeader('x-cache', 'hit');
+    res.setHeader('x-cache', how);
     // Already encoded: the compression middleware adds Vary and leaves the body alone.
     if (gzip) res.setHeader('content-encoding', 'gzip');
     res.setHeader('content-length', bytes.length);
