@@ -4,6 +4,8 @@
  * tea and honey, Qingyuan's Lianzhou choy sum, silk-seedling rice and golden plums, and Chongqing's
  * konjac and radishes. Prices are integer fen.
  */
+import type { VariantInput } from '@bangfu/catalog';
+
 export type HouseholdStatus = 'ORDINARY' | 'EX_POVERTY' | 'MONITORED';
 export type SupplierKind = 'ENTERPRISE' | 'COOPERATIVE' | 'FAMILY_FARM' | 'TRADING_AGENT';
 
@@ -29,13 +31,8 @@ export interface DemoSupplier {
   staff?: { email: string; displayName: string };
 }
 
-export interface DemoVariant {
-  sku: string;
-  spec: string;
-  unit: string;
-  retailPrice: number;
-  agencyPrice: number;
-  marketReferencePrice: number;
+/** A variant as the catalogue takes it (its stock comes from the lots), with its harvest lots. */
+export interface DemoVariant extends Omit<VariantInput, 'stockOnHand'> {
   /** Harvest lots: lot number, harvest date, quantities per household key. Lot totals are the stock. */
   lots: Array<{ lotNo: string; harvestedOn: string; contributions: Record<string, number> }>;
   /** Stock not traceable to a lot (bought in before the platform), kept small on purpose. */
