@@ -1,4 +1,11 @@
-import { allGuards, defineStateMachine, guard as coreGuard, type TransitionGuard } from '@bangfu/core';
+import {
+  allGuards,
+  AppError,
+  defineStateMachine,
+  ErrorCode,
+  guard as coreGuard,
+  type TransitionGuard,
+} from '@bangfu/core';
 import {
   ActorKind,
   BuyerKind,
@@ -183,6 +190,29 @@ export const ORDER_MACHINE = defineStateMachine<OrderStatus, GuardContext, Order
 
 export function findTransition(from: OrderStatus, to: OrderStatus): OrderTransition | undefined {
   return ORDER_MACHINE.moves(from, to)[0];
+}
+
+/**
+ * Where a refund takes the order once `refundedAfter` fen of what was paid are refunded: REFUNDED when that is
+ * all of it, else PARTIALLY_REFUNDED; REFUND_NOT_ALLOWED when the lifecycle has no such move from the order's
+ * status. `beforeDelivery` says what the caller may do instead before delivery (a partial refund needs it).
+ */
+export function refundTarget(
+  order: Pick<Order, 'status' | 'paidAmount'>,
+  refundedAfter: number,
+  beforeDelivery: string,
+): OrderStatus {
+  const target = refundedAfter === order.paidAmount ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
+  if (!findTransition(order.status, target)) {
+    throw new AppError(
+      ErrorCode.REFUND_NOT_ALLOWED,
+      target === OrderStatus.PARTIALLY_REFUNDED
+        ? `A partial refund is possible once the order is delivered (it is ${order.status}); before that, ${beforeDelivery}`
+        : `An order in ${order.status} cannot be refunded`,
+      { status: order.status },
+    );
+  }
+  return target;
 }
 
 /** What a supplier-order guard sees: the supplier order and the kind of channel its order was placed in. */

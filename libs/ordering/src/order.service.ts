@@ -6,7 +6,7 @@ import { allocate } from '@bangfu/money';
 import { In } from 'typeorm';
 import { OrderAccessService } from './order-access.service';
 import { type MoveOptions, OrderStateMachine } from './order-state.service';
-import { findTransition } from './order-transitions';
+import { refundTarget } from './order-transitions';
 import { ORDERING_CONFIG, type OrderingConfig } from './ordering.config';
 import {
   ActorKind,
@@ -207,19 +207,7 @@ export class OrderService {
       }
       const refundable = order.paidAmount - order.refundedAmount;
       if (input.amount > refundable) throw refundExceedsPaid(order, refundable, input.amount);
-      const target =
-        order.refundedAmount + input.amount === order.paidAmount
-          ? OrderStatus.REFUNDED
-          : OrderStatus.PARTIALLY_REFUNDED;
-      if (!findTransition(order.status, target)) {
-        throw new AppError(
-          ErrorCode.REFUND_NOT_ALLOWED,
-          target === OrderStatus.PARTIALLY_REFUNDED
-            ? `A partial refund is possible once the order is delivered (it is ${order.status}); before that, cancel or refund in full`
-            : `An order in ${order.status} cannot be refunded`,
-          { status: order.status },
-        );
-      }
+      const target = refundTarget(order, order.refundedAmount + input.amount, 'cancel or refund in full');
       const lines = await this.machine.lines(tx, order.id);
       const split = input.lines?.length
         ? this.checkLineSplit(lines, input.lines, input.amount)

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { ErrorCode, AppError, badInput, Db, isUuid, notFound, type RequestContext } from '@bangfu/core';
 import { LedgerService } from '@bangfu/ledger';
 import { type Fen } from '@bangfu/money';
-import { findTransition, OrderRefund, OrderService, OrderStatus, refundExceedsPaid } from '@bangfu/ordering';
+import { OrderRefund, OrderService, refundExceedsPaid, refundTarget } from '@bangfu/ordering';
 import { In } from 'typeorm';
 import { PaymentCoreService } from './payment-core.service';
 import { Payment, PaymentFlag, PaymentOutcome, PaymentRefund, RefundOrigin, RefundStatus } from './payment.entities';
@@ -119,19 +119,7 @@ export class RefundService {
       }
       if (amount > refundable) throw refundExceedsPaid(order, refundable, amount, pending);
       // Checked before any money moves: the order must be able to record the refund afterwards.
-      const target =
-        order.refundedAmount + pending + amount === order.paidAmount
-          ? OrderStatus.REFUNDED
-          : OrderStatus.PARTIALLY_REFUNDED;
-      if (!findTransition(order.status, target)) {
-        throw new AppError(
-          ErrorCode.REFUND_NOT_ALLOWED,
-          target === OrderStatus.PARTIALLY_REFUNDED
-            ? `A partial refund is possible once the order is delivered (it is ${order.status}); before that, refund in full`
-            : `An order in ${order.status} cannot be refunded`,
-          { status: order.status },
-        );
-      }
+      refundTarget(order, order.refundedAmount + pending + amount, 'refund in full');
       const id = randomUUID();
       const row = this.db.repo(tx, PaymentRefund).create({
         id,
