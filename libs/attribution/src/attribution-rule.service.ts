@@ -345,14 +345,7 @@ export class AttributionRuleService {
 
 /** Households' part of one unit sold at `price` under a rule (the product page's "income share"). */
 export function perUnitToHouseholds(
-  rule: {
-    kind: AttributionKind;
-    perUnitPayout: Fen | null;
-    householdsBp: number;
-    villageCollectiveBp: number;
-    cooperativeBp: number;
-    poolBp: number;
-  },
+  rule: Pick<RuleFacts, 'kind' | 'perUnitPayout' | 'householdsBp' | 'villageCollectiveBp' | 'cooperativeBp' | 'poolBp'>,
   price: Fen,
   linkageShares: Array<{ household: boolean; shareBp: number }>,
 ): Fen {
