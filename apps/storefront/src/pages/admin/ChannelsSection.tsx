@@ -19,6 +19,7 @@ import { useQuery } from '../../lib/use-query';
 import { ConfirmAction } from './ConfirmAction';
 import { ListStatus } from '../../components/ListStatus';
 import { ActionButton } from '../../components/ActionButton';
+import { Checkbox } from '../../components/Checkbox';
 
 const KINDS = ['HALL', 'ZONE', 'COUNTER'] as const;
 
@@ -241,23 +242,17 @@ function CreateChannel({ onCreated }: { onCreated: (p: ChannelPayload) => void }
       </div>
       <div className="chip-row">
         {form.kind === 'HALL' && (
-          <label>
-            <input
-              type="checkbox"
-              checked={form.online}
-              onChange={(e) => setForm({ ...form, online: e.target.checked })}
-            />{' '}
-            {t('checkout.channelKind.ONLINE')}
-          </label>
+          <Checkbox
+            label={t('checkout.channelKind.ONLINE')}
+            checked={form.online}
+            onChange={(online) => setForm({ ...form, online })}
+          />
         )}
-        <label>
-          <input
-            type="checkbox"
-            checked={form.assistanceOnly}
-            onChange={(e) => setForm({ ...form, assistanceOnly: e.target.checked })}
-          />{' '}
-          {t('admin.channels.assistanceOnly')}
-        </label>
+        <Checkbox
+          label={t('admin.channels.assistanceOnly')}
+          checked={form.assistanceOnly}
+          onChange={(assistanceOnly) => setForm({ ...form, assistanceOnly })}
+        />
       </div>
       <ErrorNotice error={create.error} />
       <button type="submit" className="button button-primary" disabled={create.busy}>

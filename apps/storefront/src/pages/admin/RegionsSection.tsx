@@ -16,6 +16,7 @@ import { regionCodeOf } from '../../lib/region-code';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ListStatus } from '../../components/ListStatus';
+import { Checkbox } from '../../components/Checkbox';
 
 /** 脱贫县 / 重点帮扶县 flags of a county (products may only be published from an ex-poverty county). */
 function CountyFlags() {
@@ -40,24 +41,18 @@ function CountyFlags() {
       {r && (
         <div className="chip-row" data-testid="county-flags">
           <strong>{r.name}</strong>
-          <label>
-            <input
-              type="checkbox"
-              checked={r.exPovertyCounty}
-              disabled={save.busy}
-              onChange={(e) => void save.run({ exPovertyCounty: e.target.checked })}
-            />{' '}
-            {t('region.flag.exPoverty')}
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={r.keyAssistanceCounty}
-              disabled={save.busy}
-              onChange={(e) => void save.run({ keyAssistanceCounty: e.target.checked })}
-            />{' '}
-            {t('region.flag.keyAssistance')}
-          </label>
+          <Checkbox
+            label={t('region.flag.exPoverty')}
+            checked={r.exPovertyCounty}
+            disabled={save.busy}
+            onChange={(exPovertyCounty) => void save.run({ exPovertyCounty })}
+          />
+          <Checkbox
+            label={t('region.flag.keyAssistance')}
+            checked={r.keyAssistanceCounty}
+            disabled={save.busy}
+            onChange={(keyAssistanceCounty) => void save.run({ keyAssistanceCounty })}
+          />
         </div>
       )}
     </section>

@@ -13,6 +13,7 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { FiguresTable } from './figures';
 import { FINDING_READERS, FindingChips } from './FindingsPage';
+import { Checkbox } from '../../components/Checkbox';
 
 type Finding = AnomalyFindingData['anomalyFinding'];
 
@@ -80,25 +81,19 @@ function ReviewForm({ finding, onDone }: { finding: Finding; onDone: (f: Finding
       </label>
       {confirm && (
         <div className="form-actions">
-          <label>
-            <input
-              type="checkbox"
-              checked={exclude}
-              onChange={(e) => setExclude(e.target.checked)}
-              data-testid="finding-exclude"
-            />{' '}
-            {t('finding.review.exclude')}
-          </label>
+          <Checkbox
+            label={t('finding.review.exclude')}
+            checked={exclude}
+            onChange={setExclude}
+            testId="finding-exclude"
+          />
           {finding.supplierId && (
-            <label>
-              <input
-                type="checkbox"
-                checked={propose}
-                onChange={(e) => setPropose(e.target.checked)}
-                data-testid="finding-propose"
-              />{' '}
-              {t('finding.review.propose')}
-            </label>
+            <Checkbox
+              label={t('finding.review.propose')}
+              checked={propose}
+              onChange={setPropose}
+              testId="finding-propose"
+            />
           )}
         </div>
       )}

@@ -4,11 +4,40 @@ import { SelectField } from '../../components/SelectField';
 import { useI18n } from '../../i18n';
 import { shanghaiToday, type StatsFilters } from '../../lib/stats-filters';
 
+/** One end of the month range; clearing the input keeps the month it had (the range is never open). */
+function MonthField({
+  label,
+  value,
+  min,
+  max,
+  onPick,
+}: {
+  label: string;
+  value: string;
+  min?: string;
+  max?: string;
+  onPick: (month: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="field field-compact">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="month"
+        value={value}
+        min={min}
+        max={max}
+        required
+        onChange={(e) => e.target.value && onPick(e.target.value)}
+      />
+    </div>
+  );
+}
+
 /** Period (a whole year, or any month range), the side a sale is placed on, and the detail table's grouping. */
 export function StatsFilterBar({ f, onChange }: { f: StatsFilters; onChange: (next: Partial<StatsFilters>) => void }) {
   const { t } = useI18n();
-  const fromId = useId();
-  const toId = useId();
   const today = shanghaiToday();
   const thisYear = Number(today.slice(0, 4));
   const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
@@ -32,32 +61,18 @@ export function StatsFilterBar({ f, onChange }: { f: StatsFilters; onChange: (ne
           </option>
         ))}
       </SelectField>
-      <div className="field field-compact">
-        <label htmlFor={fromId}>{t('stats.from')}</label>
-        <input
-          id={fromId}
-          type="month"
-          value={f.from}
-          max={f.to}
-          required
-          onChange={(e) =>
-            e.target.value && onChange({ from: e.target.value, to: e.target.value > f.to ? e.target.value : f.to })
-          }
-        />
-      </div>
-      <div className="field field-compact">
-        <label htmlFor={toId}>{t('stats.to')}</label>
-        <input
-          id={toId}
-          type="month"
-          value={f.to}
-          min={f.from}
-          required
-          onChange={(e) =>
-            e.target.value && onChange({ to: e.target.value, from: e.target.value < f.from ? e.target.value : f.from })
-          }
-        />
-      </div>
+      <MonthField
+        label={t('stats.from')}
+        value={f.from}
+        max={f.to}
+        onPick={(from) => onChange({ from, to: from > f.to ? from : f.to })}
+      />
+      <MonthField
+        label={t('stats.to')}
+        value={f.to}
+        min={f.from}
+        onPick={(to) => onChange({ to, from: to < f.from ? to : f.from })}
+      />
       <div className="field field-compact">
         <span className="field-label">{t('stats.side')}</span>
         <div className="segmented" role="group" aria-label={t('stats.side')}>
