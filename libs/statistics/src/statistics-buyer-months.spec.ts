@@ -7,11 +7,12 @@ import { rebuildStatsRollups } from './rebuild';
 import {
   accept,
   agency,
+  at,
   channel,
   customer,
   deliver,
   insertOrder,
-  type LineSpec,
+  lineOf,
   product,
   startStatsServer,
   supplier,
@@ -29,7 +30,6 @@ import {
 let server: TestServer;
 let ds: DataSource;
 let admin: string;
-const at = (iso: string) => new Date(`${iso}+08:00`);
 
 const STATS = `query($r: String!, $f: String!, $t: String!, $g: SalesGroupBy!, $s: StatsSide) {
   salesStats(regionCode: $r, from: $f, to: $t, groupBy: $g, side: $s) {
@@ -50,14 +50,7 @@ beforeAll(async () => {
   admin = await tokenFor(server, ds, Role.PLATFORM_ADMIN);
   const tongren = await supplier(ds, '520621000000');
   const zunyi = await supplier(ds, '520302000000');
-  const line = async (coop: string, origin: string): Promise<LineSpec> => ({
-    ...(await product(ds, coop, origin)),
-    supplierId: coop,
-    originRegionCode: origin,
-    unitPrice: 1000,
-    quantity: 1,
-    certified: true,
-  });
+  const line = async (coop: string, origin: string) => lineOf(await product(ds, coop, origin), coop, origin);
   const [t, z] = [await line(tongren, '520621000000'), await line(zunyi, '520302000000')];
   const [p, q] = [await customer(ds), await customer(ds)];
   const unit = await agency(ds, '440106000000');

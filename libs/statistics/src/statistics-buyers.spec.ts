@@ -6,11 +6,12 @@ import { StatsReconciliationService } from './reconciliation.service';
 import {
   accept,
   agency,
+  at,
   channel,
   customer,
   deliver,
   insertOrder,
-  type LineSpec,
+  lineOf,
   product,
   startStatsServer,
   supplier,
@@ -26,7 +27,6 @@ import {
 let server: TestServer;
 let ds: DataSource;
 let admin: string;
-const at = (iso: string) => new Date(`${iso}+08:00`);
 
 const STATS = `query($r: String!, $f: String!, $t: String!, $g: SalesGroupBy!, $s: StatsSide) {
   salesStats(regionCode: $r, from: $f, to: $t, groupBy: $g, side: $s) {
@@ -38,15 +38,7 @@ beforeAll(async () => {
   ({ server, ds } = await startStatsServer());
   admin = await tokenFor(server, ds, Role.PLATFORM_ADMIN);
   const coop = await supplier(ds, '520621000000');
-  const p = await product(ds, coop, '520621000000');
-  const line: LineSpec = {
-    ...p,
-    supplierId: coop,
-    originRegionCode: '520621000000',
-    unitPrice: 1000,
-    quantity: 1,
-    certified: true,
-  };
+  const line = lineOf(await product(ds, coop, '520621000000'), coop, '520621000000');
   const person = await customer(ds);
   const unit = await agency(ds, '440106000000');
   const hall = await channel(ds, 'HALL');

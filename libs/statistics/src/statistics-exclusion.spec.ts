@@ -8,12 +8,13 @@ import { StatsReconciliationService } from './reconciliation.service';
 import {
   accept,
   agency,
+  at,
   type Buyer,
   channel,
   customer,
   deliver,
   insertOrder,
-  type LineSpec,
+  lineOf,
   product,
   refund,
   startStatsServer,
@@ -31,7 +32,6 @@ import {
 let server: TestServer;
 let ds: DataSource;
 let admin: string;
-const at = (iso: string) => new Date(`${iso}+08:00`);
 const o: Record<string, { orderId: string; lineIds: string[] }> = {};
 const FINDING = '00000000-0000-4000-8000-000000000013';
 
@@ -67,14 +67,7 @@ beforeAll(async () => {
   const coop = await supplier(ds, '520621000000');
   const p = await product(ds, coop, '520621000000');
   const p2 = await product(ds, coop, '520621000000');
-  const line = (unitPrice: number, quantity: number, v = p): LineSpec => ({
-    ...v,
-    supplierId: coop,
-    originRegionCode: '520621000000',
-    unitPrice,
-    quantity,
-    certified: true,
-  });
+  const line = (unitPrice: number, quantity: number, v = p) => lineOf(v, coop, '520621000000', { unitPrice, quantity });
   const unit: Buyer = await agency(ds, '440106000000');
   const other: Buyer = await agency(ds, '440106000000');
   const person: Buyer = await customer(ds);

@@ -11,13 +11,14 @@ import { StatsReconciliationService } from './reconciliation.service';
 import {
   accept,
   agency,
+  at,
   type Buyer,
   category,
   channel,
   customer,
   deliver,
   insertOrder,
-  type LineSpec,
+  lineOf,
   product,
   refund,
   startStatsServer,
@@ -33,7 +34,6 @@ let coordinator: string;
 let auditor: string;
 let admin: string;
 const ids: Record<string, string> = {};
-const at = (iso: string) => new Date(`${iso}+08:00`);
 
 const STATS = `query($r: String!, $f: String!, $t: String!, $g: SalesGroupBy!, $s: StatsSide) {
   salesStats(regionCode: $r, from: $f, to: $t, groupBy: $g, side: $s) {
@@ -88,14 +88,7 @@ beforeAll(async () => {
     unitPrice: number,
     quantity: number,
     certified: boolean,
-  ): LineSpec => ({
-    ...p,
-    supplierId,
-    originRegionCode: origin,
-    unitPrice,
-    quantity,
-    certified,
-  });
+  ) => lineOf(p, supplierId, origin, { unitPrice, quantity, certified });
 
   // A: an agency in Guangzhou buys Tongren tea (certified) and an uncertified product in the zone; accepted in February, ¥100 refunded in April.
   const a = await insertOrder(ds, gz, ids.zone, at('2026-02-03T09:00:00'), [
@@ -449,7 +442,7 @@ describe('writing and reconciling', () => {
     const buyer = await agency(ds, '440106000000');
     const p = await product(ds, ids.coop, '520621000000');
     const o = await insertOrder(ds, buyer, ids.zone, at('2026-05-03T09:00:00'), [
-      { ...p, supplierId: ids.coop, originRegionCode: '520621000000', unitPrice: 100, quantity: 1, certified: true },
+      lineOf(p, ids.coop, '520621000000', { unitPrice: 100 }),
     ]);
     await deliver(ds, o.orderId, at('2026-05-04T09:00:00'));
     const count = async () =>

@@ -124,6 +124,23 @@ export interface LineSpec extends OrderRowsLine {
   certified: boolean;
 }
 
+/** An order line of the product sold by the supplier from `originRegionCode`: one certified unit at ¥10 unless said. */
+export function lineOf(
+  p: { productId: string; variantId: string },
+  supplierId: string,
+  originRegionCode: string,
+  {
+    unitPrice = 1000,
+    quantity = 1,
+    certified = true,
+  }: { unitPrice?: number; quantity?: number; certified?: boolean } = {},
+): LineSpec {
+  return { ...p, supplierId, originRegionCode, unitPrice, quantity, certified };
+}
+
+/** The specs write order times as Shanghai wall-clock times. */
+export const at = (iso: string) => new Date(`${iso}+08:00`);
+
 /** What ordering's outbox would do after a move: the statistics consumer's sync. */
 export function sync(server: TestServer, orderId: string) {
   return server.app.get(RollupWriterService).syncOrder(sys(), orderId);
