@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { OrganizationKind, RequestContext, Role } from '@bangfu/core';
 import { ATTRIBUTION_ENTITIES, AttributionModule } from '@bangfu/attribution';
@@ -11,7 +11,13 @@ import { ORDERING_ENTITIES, OrderingModule } from '@bangfu/ordering';
 import { PROCUREMENT_ENTITIES, ProcurementModule } from '@bangfu/procurement';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
-import { type OrderRowsBuyer, startTestServer, type TestServer } from '@bangfu/testing';
+import {
+  insertOrderRows,
+  type OrderRowsBuyer,
+  type OrderRowsLine,
+  startTestServer,
+  type TestServer,
+} from '@bangfu/testing';
 import { AnomalyDetectionService, type DetectionResult } from './anomaly-detection.service';
 import { type AnomalyKind, DetectedVia } from './anomaly.entities';
 import { OVERSIGHT_ENTITIES, OversightModule } from './oversight.module';
@@ -136,13 +142,7 @@ export async function customer(ds: DataSource, userId?: string, createdAt?: Date
   return { kind: 'CUSTOMER', userId: id, orgId: null };
 }
 
-export interface LineSpec {
-  supplierId: string;
-  variantId: string;
-  unitPrice: number;
-  quantity: number;
-  certified?: boolean;
-}
+export type LineSpec = OrderRowsLine;
 
 /** A paid order being fulfilled, as ordering leaves it (SQL, so the test controls every clock time). */
 export async function insertOrder(
@@ -152,45 +152,7 @@ export async function insertOrder(
   placedAt: Date,
   lines: LineSpec[],
 ): Promise<string> {
-  const total = lines.reduce((a, l) => a + l.unitPrice * l.quantity, 0);
-  const [o] = await ds.query(
-    `INSERT INTO orders (buyer_kind, buyer_user_id, buyer_org_id, channel_id, status, payment_mode, total_amount, paid_amount, idempotency_key, request_hash, paid_at, created_at)
-     VALUES ($1, $2, $3, $4, 'FULFILLING', 'PREPAY', $5, $5, $6, 'h', $7, $7) RETURNING id`,
-    [buyer.kind, buyer.userId, buyer.orgId, channelId, total, randomUUID(), placedAt],
-  );
-  const supplierOrders = new Map<string, string>();
-  for (const supplierId of new Set(lines.map((l) => l.supplierId))) {
-    const subtotal = lines.filter((l) => l.supplierId === supplierId).reduce((a, l) => a + l.unitPrice * l.quantity, 0);
-    const [so] = await ds.query(
-      `INSERT INTO supplier_order (order_id, supplier_id, status, subtotal, created_at) VALUES ($1, $2, 'AWAITING_SHIPMENT', $3, $4) RETURNING id`,
-      [o.id, supplierId, subtotal, placedAt],
-    );
-    supplierOrders.set(supplierId, so.id);
-  }
-  for (const l of lines) {
-    const certified = l.certified ?? true;
-    await ds.query(
-      `INSERT INTO order_line (order_id, supplier_order_id, supplier_id, channel_id, variant_id, product_id, product_title, sku, spec, unit, price_kind,
-                               unit_price, quantity, line_total, certified, certification_status, origin_region_code, created_at)
-       SELECT $1, $2, $3, $4, v.id, v.product_id, p.title, v.sku, v.spec, v.unit, $5, $6, $7, $8, $9, $10, p.origin_region_code, $11
-         FROM variant v JOIN product p ON p.id = v.product_id WHERE v.id = $12`,
-      [
-        o.id,
-        supplierOrders.get(l.supplierId),
-        l.supplierId,
-        channelId,
-        buyer.kind === 'AGENCY' ? 'AGENCY' : 'RETAIL',
-        l.unitPrice,
-        l.quantity,
-        l.unitPrice * l.quantity,
-        certified,
-        certified ? 'CERTIFIED' : 'EXPIRED',
-        placedAt,
-        l.variantId,
-      ],
-    );
-  }
-  return o.id;
+  return (await insertOrderRows(ds, buyer, channelId, placedAt, lines, { shipped: false })).orderId;
 }
 
 /** Ships every line of the order, from `lotId` or (null) from no lot at all. */

@@ -26,15 +26,28 @@ export interface OrderRowsLine {
   allocations?: Array<{ lotId: string | null; quantity: number }>;
 }
 
+/** An active online assistance hall (帮扶馆): where the specs' orders are placed. */
+export async function onlineHall(ds: DataSource): Promise<string> {
+  const [row] = await ds.query(
+    `INSERT INTO channel (kind, name, online, assistance_only, status) VALUES ('HALL', $1, true, true, 'ACTIVE') RETURNING id`,
+    [`帮扶馆 ${randomBytes(2).toString('hex')}`],
+  );
+  return row.id;
+}
+
 const plus = (t: Date, minutes: number) => new Date(t.getTime() + minutes * 60_000);
 
-/** A paid, shipped order (orders, supplier_order, order_line, shipment_allocation, order_history). */
+/**
+ * A paid, shipped order (orders, supplier_order, order_line, shipment_allocation, order_history); with
+ * `shipped: false` its supplier orders still await shipment.
+ */
 export async function insertOrderRows(
   ds: DataSource,
   buyer: OrderRowsBuyer,
   channelId: string,
   placedAt: Date,
   lines: OrderRowsLine[],
+  { shipped = true }: { shipped?: boolean } = {},
 ): Promise<{ orderId: string; lineIds: string[] }> {
   const total = lines.reduce((a, l) => a + l.unitPrice * l.quantity, 0);
   const [o] = await ds.query(
@@ -49,11 +62,16 @@ export async function insertOrderRows(
   const supplierOrders = new Map<string, string>();
   for (const supplierId of new Set(lines.map((l) => l.supplierId))) {
     const subtotal = lines.filter((l) => l.supplierId === supplierId).reduce((a, l) => a + l.unitPrice * l.quantity, 0);
-    const [so] = await ds.query(
-      `INSERT INTO supplier_order (order_id, supplier_id, status, subtotal, carrier, tracking_no, shipped_at, created_at)
-       VALUES ($1, $2, 'SHIPPED', $3, '顺丰速运', $4, $5, $6) RETURNING id`,
-      [o.id, supplierId, subtotal, `SF${randomBytes(5).toString('hex')}`, plus(placedAt, 2), placedAt],
-    );
+    const [so] = shipped
+      ? await ds.query(
+          `INSERT INTO supplier_order (order_id, supplier_id, status, subtotal, carrier, tracking_no, shipped_at, created_at)
+           VALUES ($1, $2, 'SHIPPED', $3, '顺丰速运', $4, $5, $6) RETURNING id`,
+          [o.id, supplierId, subtotal, `SF${randomBytes(5).toString('hex')}`, plus(placedAt, 2), placedAt],
+        )
+      : await ds.query(
+          `INSERT INTO supplier_order (order_id, supplier_id, status, subtotal, created_at) VALUES ($1, $2, 'AWAITING_SHIPMENT', $3, $4) RETURNING id`,
+          [o.id, supplierId, subtotal, placedAt],
+        );
     supplierOrders.set(supplierId, so.id);
   }
   const lineIds: string[] = [];
