@@ -11,14 +11,12 @@ import {
   APPROVE,
   count,
   dispatchEvents,
-  hall,
   payShipDeliver,
-  product,
   type Product,
   RESERVED_SHARE,
   SET_POLICY,
   staffedUnit,
-  startProcurementServer,
+  startTeaHall,
   sys,
   type Unit,
 } from './test-helpers';
@@ -74,9 +72,7 @@ async function requestOf(orderId: string) {
 }
 
 beforeAll(async () => {
-  ({ server, ds } = await startProcurementServer());
-  channel = await hall(ds);
-  tea = await product(server, ds, { price: 5000, stock: 100_000 });
+  ({ server, ds, channel, tea } = await startTeaHall({ price: 5000, stock: 100_000 }));
 });
 afterAll(() => server?.close());
 

@@ -13,7 +13,6 @@ import {
   deliverAndAccept,
   dispatchEvents,
   FILE,
-  hall,
   payShipDeliver,
   type Product,
   product,
@@ -21,7 +20,7 @@ import {
   REJECT,
   RESERVED_SHARE,
   staffedUnit,
-  startProcurementServer,
+  startTeaHall,
   submitOk,
   sys,
   type Unit,
@@ -176,10 +175,8 @@ const backdate = (orderId: string, acceptedAt: string) =>
   ds.query(`UPDATE orders SET accepted_at = $2 WHERE id = $1`, [orderId, acceptedAt]);
 
 beforeAll(async () => {
-  ({ server, ds } = await startProcurementServer());
+  ({ server, ds, channel, tea } = await startTeaHall());
   platform = await actor(server, ds, Role.PLATFORM_ADMIN);
-  channel = await hall(ds);
-  tea = await product(server, ds, { price: 5000 });
   plain = await product(server, ds, {
     price: 2000,
     certified: false,

@@ -11,12 +11,10 @@ import {
   deliverAndAccept,
   dispatchEvents,
   FILE,
-  hall,
-  product,
   type Product,
   regional,
   staffedUnit,
-  startProcurementServer,
+  startTeaHall,
   submitOk,
   unit,
 } from './test-helpers';
@@ -43,9 +41,7 @@ async function get(
 }
 
 beforeAll(async () => {
-  ({ server, ds } = await startProcurementServer());
-  channel = await hall(ds);
-  tea = await product(server, ds, { price: 12_345 });
+  ({ server, ds, channel, tea } = await startTeaHall({ price: 12_345 }));
   ({
     id: orgId,
     admin,

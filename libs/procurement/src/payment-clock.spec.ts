@@ -10,13 +10,12 @@ import {
   type Actor,
   APPROVE,
   dispatchEvents,
-  hall,
   payShipDeliver,
   product,
   type Product,
   regional,
   staffedUnit,
-  startProcurementServer,
+  startTeaHall,
   submitOk,
   sys,
   type Unit,
@@ -69,10 +68,8 @@ const clock = async (token: string, f: Record<string, unknown> = {}, d = '2025-0
   (await server.gqlOk(CLOCK, { f, d }, token)).paymentClock;
 
 beforeAll(async () => {
-  ({ server, ds } = await startProcurementServer());
+  ({ server, ds, channel, tea } = await startTeaHall());
   platform = await actor(server, ds, Role.PLATFORM_ADMIN);
-  channel = await hall(ds);
-  tea = await product(server, ds, { price: 5000 });
   veg = await product(server, ds, { price: 3333 });
   tokens = { [tea.supplierId]: tea.supplierToken, [veg.supplierId]: veg.supplierToken };
   parent = await staffedUnit(server, ds, { regionCode: '520600000000' });

@@ -11,7 +11,6 @@ import {
   count,
   dispatchEvents,
   grant,
-  hall,
   product,
   type Product,
   regional,
@@ -20,7 +19,7 @@ import {
   SET_POLICY,
   SET_SPENDING,
   staffedUnit,
-  startProcurementServer,
+  startTeaHall,
   SUBMIT,
   submitInput,
   submitOk,
@@ -70,9 +69,7 @@ async function orderRow(orderId: string) {
 }
 
 beforeAll(async () => {
-  ({ server, ds } = await startProcurementServer());
-  channel = await hall(ds);
-  tea = await product(server, ds, { price: 5000, stock: 100_000 });
+  ({ server, ds, channel, tea } = await startTeaHall({ price: 5000, stock: 100_000 }));
 });
 afterAll(() => server?.close());
 

@@ -133,6 +133,14 @@ export async function hall(ds: DataSource): Promise<string> {
   return row.id;
 }
 
+/** The procurement server with an assistance hall and a tea product to buy there (5,000 fen a box unless said). */
+export async function startTeaHall(
+  teaInput: Parameters<typeof product>[2] = { price: 5000 },
+): Promise<{ server: TestServer; ds: DataSource; channel: string; tea: Product }> {
+  const { server, ds } = await startProcurementServer();
+  return { server, ds, channel: await hall(ds), tea: await product(server, ds, teaInput) };
+}
+
 export const REQUEST_FIELDS = `id requestNo orgId purchaserUserId orderId orderNo orderStatus status terms justification tradeUnion totalAmount spendingLimit autoApproved splitSuspected poNumber poUrl decidedByUserId decisionComment
   lines { variantId productTitle unitPrice quantity lineTotal certified }
   events { fromStatus toStatus actorUserId comment }`;
