@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { OrganizationKind, Role } from '@bangfu/core';
-import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
-import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
-import { CATALOG_ENTITIES, CatalogModule } from './catalog.module';
+import { createOrg, createUserWithRole } from '@bangfu/identity';
+import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import {
   CREATE_PRODUCT,
   PRODUCT,
   PRODUCTS,
   PUBLISH,
+  startCatalogServer,
   supplierFixture,
   type SupplierFixture,
   UNPUBLISH,
@@ -49,11 +47,7 @@ async function createDraft(token = staffToken, overrides: Record<string, unknown
 }
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...CATALOG_ENTITIES],
-  });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startCatalogServer());
   jiangkou = await supplierFixture(ds, { name: '江口县梵净山茶叶专业合作社' });
   other = await supplierFixture(ds, { name: '沿河县空心李合作社', countyCode: '520627000000' });
   staffToken = await server.login(jiangkou.email, jiangkou.password);

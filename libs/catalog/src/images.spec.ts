@@ -3,14 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
-import { IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
-import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
-import { CATALOG_ENTITIES, CatalogModule } from './catalog.module';
+import type { DataSource } from 'typeorm';
+import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import { MAX_IMAGE_BYTES } from './catalog.rules';
-import { CREATE_PRODUCT, PRODUCT, PUBLISH, supplierFixture, variantInput } from './catalog.test-fixtures';
+import {
+  CREATE_PRODUCT,
+  PRODUCT,
+  PUBLISH,
+  startCatalogServer,
+  supplierFixture,
+  variantInput,
+} from './catalog.test-fixtures';
 
 const storageDir = mkdtempSync(join(tmpdir(), 'bangfu-uploads-'));
 let server: TestServer;
@@ -52,11 +55,7 @@ beforeAll(async () => {
   ]);
   // The catalog module reads storage settings from the environment (core config is not ours to extend).
   process.env.STORAGE_DIR = storageDir;
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...CATALOG_ENTITIES],
-  });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startCatalogServer());
   const coop = await supplierFixture(ds);
   const other = await supplierFixture(ds);
   token = await server.login(coop.email, coop.password);

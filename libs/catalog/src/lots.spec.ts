@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { OrganizationKind, Role } from '@bangfu/core';
-import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
-import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
-import { CATALOG_ENTITIES, CatalogModule } from './catalog.module';
+import { createOrg, createUserWithRole } from '@bangfu/identity';
+import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import { shanghaiToday } from './catalog.rules';
 import {
   CREATE_PRODUCT,
   householdFixture,
   PRODUCT,
+  startCatalogServer,
   supplierFixture,
   type SupplierFixture,
   variantInput,
@@ -67,11 +65,7 @@ const lotInput = (variantId: string, overrides: Record<string, unknown> = {}) =>
 });
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...CATALOG_ENTITIES],
-  });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startCatalogServer());
   coop = await supplierFixture(ds);
   const other = await supplierFixture(ds, { countyCode: '520627000000' });
   token = await server.login(coop.email, coop.password);

@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
-import { IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
-import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
-import { CATALOG_ENTITIES, CatalogModule } from './catalog.module';
-import { CREATE_PRODUCT, PUBLISH, supplierFixture, variantInput } from './catalog.test-fixtures';
+import type { DataSource } from 'typeorm';
+import { expectErrorCode, type TestServer } from '@bangfu/testing';
+import { CREATE_PRODUCT, PUBLISH, startCatalogServer, supplierFixture, variantInput } from './catalog.test-fixtures';
 import { pinyinQuery, pinyinSyllables, splitPinyin } from './pinyin-tokens';
 
 let server: TestServer;
@@ -31,11 +27,7 @@ async function titles(variables: Record<string, unknown>): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...CATALOG_ENTITIES],
-  });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startCatalogServer());
   const s = await supplierFixture(ds, { countyCode: '520621000000' });
   supplierId = s.id;
   const token = await server.login(s.email, s.password);

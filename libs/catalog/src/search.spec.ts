@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { Role } from '@bangfu/core';
-import { createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
-import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
-import { CATALOG_ENTITIES, CatalogModule } from './catalog.module';
+import { createUserWithRole } from '@bangfu/identity';
+import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import {
   CREATE_PRODUCT,
   PRODUCTS,
   PUBLISH,
+  startCatalogServer,
   supplierFixture,
   type SupplierFixture,
   UNPUBLISH,
@@ -248,11 +246,7 @@ async function createListed(supplier: string, input: Record<string, unknown>): P
 }
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...CATALOG_ENTITIES],
-  });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startCatalogServer());
   // Search does not care about eligibility; flag Lianzhou, Yinjiang and Shizhu in this test database so their produce can be listed.
   await ds.query(
     `UPDATE region SET ex_poverty_county = true WHERE code IN ('441882000000', '520625000000', '500240000000')`,

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { RequestContext } from '@bangfu/core';
-import { IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
-import { startTestServer, type TestServer } from '@bangfu/testing';
-import { CATALOG_ENTITIES, CatalogModule } from './catalog.module';
+import { createSupplierFixture } from '@bangfu/supplier';
+import { type TestServer } from '@bangfu/testing';
 import { Variant } from './variant.entity';
 import { VariantService } from './variant.service';
+import { startCatalogServer } from './catalog.test-fixtures';
 
 // listByProducts reads a page's variants with plain SQL (core's findRaw) instead of repository.find:
 // it must give exactly what find gave — instances of Variant, money as numbers, dates as Dates, order.
@@ -15,11 +13,7 @@ let server: TestServer;
 let ds: DataSource;
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...CATALOG_ENTITIES],
-  });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startCatalogServer());
 });
 afterAll(() => server?.close());
 

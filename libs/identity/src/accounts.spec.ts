@@ -1,19 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Redis } from 'ioredis';
 import { OrganizationKind, REDIS, redisKey, Role } from '@bangfu/core';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { expectErrorCode, type GqlResponse, startTestServer, type TestServer } from '@bangfu/testing';
+import { expectErrorCode, type GqlResponse, type TestServer } from '@bangfu/testing';
 import { createHash } from 'node:crypto';
 import { createOrg, createUserWithRole, TEST_PASSWORD } from './fixtures';
-import { IDENTITY_ENTITIES } from './identity.entities';
-import { IdentityModule } from './identity.module';
 import { weakPasswordReason } from './password-policy';
+import { startIdentityServer } from './test-helpers';
 
 let server: TestServer;
 let ds: DataSource;
-const MODULES = { imports: [RegionModule, IdentityModule], entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES] };
 const LOGIN = 'mutation($i: String!, $p: String!) { login(identifier: $i, password: $p) { token } }';
 const ME = '{ me { id } }';
 const REG = 'mutation($input: RegisterCustomerInput!) { registerCustomer(input: $input) { accepted message } }';
@@ -21,8 +18,7 @@ const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(currentPassw
 const DISABLE = 'mutation($u: ID!, $d: Boolean!) { setUserDisabled(userId: $u, disabled: $d) { id status } }';
 
 beforeAll(async () => {
-  server = await startTestServer({ ...MODULES, env: { LOGIN_MAX_FAILURES: '3', LOGIN_FIRST_DELAY_SECONDS: '60' } });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startIdentityServer({ LOGIN_MAX_FAILURES: '3', LOGIN_FIRST_DELAY_SECONDS: '60' }));
 });
 afterAll(() => server?.close());
 
@@ -234,7 +230,7 @@ describe('registerCustomer does not reveal who has an account', () => {
 
 describe('operational endpoints in production', () => {
   it('keeps /health public but hides readiness details and /metrics without METRICS_TOKEN', async () => {
-    const prod = await startTestServer({ ...MODULES, env: { NODE_ENV: 'production' } });
+    const { server: prod } = await startIdentityServer({ NODE_ENV: 'production' });
     try {
       expect(await (await fetch(`${prod.url}/health`)).json()).toEqual({ status: 'ok' });
       const ready = await fetch(`${prod.url}/health/ready`);
@@ -248,7 +244,7 @@ describe('operational endpoints in production', () => {
 
   it('serves them to the bearer of METRICS_TOKEN only', async () => {
     const token = 'metrics-token-0123456789abcdef';
-    const prod = await startTestServer({ ...MODULES, env: { NODE_ENV: 'production', METRICS_TOKEN: token } });
+    const { server: prod } = await startIdentityServer({ NODE_ENV: 'production', METRICS_TOKEN: token });
     try {
       const metrics = (auth?: string) => fetch(`${prod.url}/metrics`, { headers: auth ? { authorization: auth } : {} });
       expect((await metrics()).status).toBe(401);

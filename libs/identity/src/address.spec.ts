@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { Role, TokenService } from '@bangfu/core';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
+import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import { createUserWithRole } from './fixtures';
-import { IDENTITY_ENTITIES } from './identity.entities';
-import { IdentityModule } from './identity.module';
+import { startIdentityServer } from './test-helpers';
 
 let server: TestServer;
 let ds: DataSource;
@@ -31,11 +29,7 @@ const input = (extra: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES],
-  });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startIdentityServer());
   [{ code: village }] = await ds.query(
     `SELECT code FROM region WHERE level = 5 AND code LIKE '520621%' ORDER BY code LIMIT 1`,
   );

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { OrganizationKind, RequestContext, Role } from '@bangfu/core';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { startTestServer, type TestServer } from '@bangfu/testing';
+import { type TestServer } from '@bangfu/testing';
 import { createOrg, createUserWithRole } from './fixtures';
-import { IDENTITY_ENTITIES, Membership } from './identity.entities';
-import { IdentityModule } from './identity.module';
+import { Membership } from './identity.entities';
 import { OrganizationService } from './organization.service';
 import { UserService } from './user.service';
+import { startIdentityServer } from './test-helpers';
 
 // What identity exposes to other libs instead of its tables: the views libs/audit reads inside its
 // one-statement append (migration 1764003000000) and the name look-ups of audit's and oversight's lists.
@@ -16,11 +15,7 @@ let ds: DataSource;
 const ctx = RequestContext.system('identity-reads-spec');
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES],
-  });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startIdentityServer());
 });
 afterAll(() => server?.close());
 

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { OrganizationKind } from '@bangfu/core';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { startTestServer, type TestServer } from '@bangfu/testing';
+import { type TestServer } from '@bangfu/testing';
 import { createOrg } from './fixtures';
-import { IDENTITY_ENTITIES } from './identity.entities';
-import { IdentityModule } from './identity.module';
+import { startIdentityServer } from './test-helpers';
 
 // organization_directory (migration 1764002900200) is identity's read contract for procurement's
 // reports, which walk and name agency trees in one query: kind, name, parent, region and status,
@@ -14,11 +12,7 @@ let server: TestServer;
 let ds: DataSource;
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES],
-  });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startIdentityServer());
 });
 afterAll(() => server?.close());
 

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { OrganizationKind, Role, TokenService } from '@bangfu/core';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
+import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import { createOrg, createUserWithRole, TEST_PASSWORD } from './fixtures';
-import { IDENTITY_ENTITIES } from './identity.entities';
-import { IdentityModule } from './identity.module';
 import { withCheckChar } from './credit-code';
+import { startIdentityServer } from './test-helpers';
 
 let server: TestServer;
 let ds: DataSource;
@@ -15,12 +13,7 @@ const LOGIN =
 const ME = '{ me { id displayName roles memberships { role regionPrefix organization { id name } } } }';
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES],
-    env: { LOGIN_MAX_FAILURES: '3' },
-  });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startIdentityServer({ LOGIN_MAX_FAILURES: '3' }));
 });
 afterAll(() => server?.close());
 

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { Role } from '@bangfu/core';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
+import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import { createUserWithRole, TEST_PASSWORD } from './fixtures';
-import { IDENTITY_ENTITIES } from './identity.entities';
-import { IdentityModule } from './identity.module';
 import { LogPasswordResetDelivery, PASSWORD_RESET_DELIVERY } from './password-reset-delivery';
 import { RESET_REQUESTED_MESSAGE } from './password-reset.service';
+import { startIdentityServer } from './test-helpers';
 
 let server: TestServer;
 let ds: DataSource;
@@ -19,11 +17,7 @@ const ME = '{ me { id } }';
 const NEW_PASSWORD = '梵净山的新密码-2026';
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES],
-  });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startIdentityServer());
   delivery = server.app.get(PASSWORD_RESET_DELIVERY);
 });
 afterAll(() => server?.close());

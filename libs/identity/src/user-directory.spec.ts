@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { OrganizationKind, Role } from '@bangfu/core';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
+import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import { createOrg, createUserWithRole, TEST_PASSWORD } from './fixtures';
-import { IDENTITY_ENTITIES } from './identity.entities';
-import { IdentityModule } from './identity.module';
+import { startIdentityServer } from './test-helpers';
 
 let server: TestServer;
 let ds: DataSource;
@@ -14,11 +12,7 @@ const USERS =
   'query($s: String, $r: Role, $o: ID, $f: Int) { users(search: $s, role: $r, organizationId: $o, first: $f) { id displayName email roles } }';
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES],
-  });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startIdentityServer());
   const a = await createUserWithRole(ds, Role.PLATFORM_ADMIN);
   admin = await server.login(a.email, TEST_PASSWORD);
 });
