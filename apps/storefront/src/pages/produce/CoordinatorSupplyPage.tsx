@@ -13,6 +13,7 @@ import { CommitmentDecision, OfferForm, OfferSummary } from './shared';
 import { byVillage } from './SupplierProduceTab';
 import './produce.css';
 import { ListStatus } from '../../components/ListStatus';
+import { TextField } from '../../components/FormField';
 
 const STATUSES = ['', 'OPEN', 'PARTLY_COMMITTED', 'COMMITTED', 'WITHDRAWN', 'EXPIRED'] as const;
 
@@ -93,15 +94,12 @@ function CoordinatorSupply() {
       <p className="muted">{t('produce.coord.lead')}</p>
       <section className="card" aria-label={t('produce.coord.filters')}>
         <div className="produce-grid-2">
-          <div className="field">
-            <label htmlFor="supply-region">{t('produce.filter.region')}</label>
-            <input
-              id="supply-region"
-              inputMode="numeric"
-              value={filter.regionCode}
-              onChange={(e) => setFilter({ ...filter, regionCode: e.target.value.trim() })}
-            />
-          </div>
+          <TextField
+            label={t('produce.filter.region')}
+            inputMode="numeric"
+            value={filter.regionCode}
+            onChange={(e) => setFilter({ ...filter, regionCode: e.target.value.trim() })}
+          />
           <SelectField
             label={t('produce.filter.status')}
             value={filter.status}
@@ -114,15 +112,12 @@ function CoordinatorSupply() {
             ))}
           </SelectField>
         </div>
-        <div className="field">
-          <label htmlFor="supply-crop">{t('produce.filter.crop')}</label>
-          <input
-            id="supply-crop"
-            type="search"
-            value={filter.cropName}
-            onChange={(e) => setFilter({ ...filter, cropName: e.target.value })}
-          />
-        </div>
+        <TextField
+          label={t('produce.filter.crop')}
+          type="search"
+          value={filter.cropName}
+          onChange={(e) => setFilter({ ...filter, cropName: e.target.value })}
+        />
         <p data-testid="supply-total">
           {t('produce.coord.total', { count: data?.produceOffers.totalCount ?? 0 })}
           {[...total.entries()].map(([unit, q]) => ` · ${q} ${unit}`).join('')}

@@ -10,6 +10,7 @@ import { useSession } from '../../lib/session';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { TwoWaysToSell } from './FarmerOffersSection';
+import { TextField } from '../../components/FormField';
 
 /**
  * 以家庭农场身份自己卖: the household applies through the ordinary supplier admission (kind
@@ -56,16 +57,13 @@ export function FamilyFarmSection() {
         <form className="card" onSubmit={submit} aria-labelledby="farm-title">
           <h2 id="farm-title">{t('produce.farm.title')}</h2>
           <p className="muted">{t('produce.farm.lead')}</p>
-          <div className="field">
-            <label htmlFor="farm-name">{t('produce.farm.name')}</label>
-            <input
-              id="farm-name"
-              required
-              maxLength={200}
-              value={form.name}
-              onChange={(e) => setForm({ ...form, name: e.target.value })}
-            />
-          </div>
+          <TextField
+            label={t('produce.farm.name')}
+            required
+            maxLength={200}
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+          />
           <div className="field">
             <label htmlFor="farm-code">{t('apply.creditCode')}</label>
             <input

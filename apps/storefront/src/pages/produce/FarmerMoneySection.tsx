@@ -9,6 +9,7 @@ import { formatFen } from '../../lib/money';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ProduceStatus } from './shared';
+import { TextField } from '../../components/FormField';
 
 type Line = { kind: 'PURCHASE_PAYMENT'; receiptId: string } | { kind: 'ATTRIBUTED_INCOME'; productId: string };
 
@@ -208,16 +209,13 @@ export function FarmerMoneySection() {
   return (
     <>
       <div className="card">
-        <div className="field">
-          <label htmlFor="money-month">{t('produce.money.month')}</label>
-          <input
-            id="money-month"
-            type="month"
-            value={month}
-            max={shanghaiToday().slice(0, 7)}
-            onChange={(e) => e.target.value && setMonth(e.target.value)}
-          />
-        </div>
+        <TextField
+          label={t('produce.money.month')}
+          type="month"
+          value={month}
+          max={shanghaiToday().slice(0, 7)}
+          onChange={(e) => e.target.value && setMonth(e.target.value)}
+        />
         <button type="button" className="button button-quiet" onClick={reload} data-testid="money-refresh">
           {t('agency.refresh')}
         </button>

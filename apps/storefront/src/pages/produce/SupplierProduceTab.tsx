@@ -23,6 +23,7 @@ import { useQuery } from '../../lib/use-query';
 import { OfferSummary, ProduceStatus } from './shared';
 import './produce.css';
 import { ListStatus } from '../../components/ListStatus';
+import { TextField } from '../../components/FormField';
 
 /** Offers grouped by village (name, or code when the name is unknown), villages in name order. */
 export function byVillage(offers: ProduceOfferRecord[]): Array<[string, ProduceOfferRecord[]]> {
@@ -76,45 +77,33 @@ function CommitForm({
   return (
     <form onSubmit={submit} data-testid="commit-form">
       <div className="produce-grid-2">
-        <div className="field">
-          <label htmlFor={`cq-${offer.id}`}>{t('produce.supplier.quantity', { unit: offer.unit })}</label>
-          <input
-            id={`cq-${offer.id}`}
-            inputMode="numeric"
-            value={form.quantity}
-            onChange={(e) => setForm({ ...form, quantity: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`cp-${offer.id}`}>{t('produce.supplier.price', { unit: offer.unit })}</label>
-          <input
-            id={`cp-${offer.id}`}
-            inputMode="decimal"
-            value={form.price}
-            onChange={(e) => setForm({ ...form, price: e.target.value })}
-          />
-        </div>
-      </div>
-      <div className="field">
-        <label htmlFor={`cd-${offer.id}`}>{t('produce.supplier.pickup')}</label>
-        <input
-          id={`cd-${offer.id}`}
-          type="date"
-          value={form.pickupDate}
-          min={today}
-          max={offer.availableUntil}
-          onChange={(e) => setForm({ ...form, pickupDate: e.target.value })}
+        <TextField
+          label={t('produce.supplier.quantity', { unit: offer.unit })}
+          inputMode="numeric"
+          value={form.quantity}
+          onChange={(e) => setForm({ ...form, quantity: e.target.value })}
+        />
+        <TextField
+          label={t('produce.supplier.price', { unit: offer.unit })}
+          inputMode="decimal"
+          value={form.price}
+          onChange={(e) => setForm({ ...form, price: e.target.value })}
         />
       </div>
-      <div className="field">
-        <label htmlFor={`cn-${offer.id}`}>{t('produce.form.note')}</label>
-        <input
-          id={`cn-${offer.id}`}
-          value={form.note}
-          maxLength={500}
-          onChange={(e) => setForm({ ...form, note: e.target.value })}
-        />
-      </div>
+      <TextField
+        label={t('produce.supplier.pickup')}
+        type="date"
+        value={form.pickupDate}
+        min={today}
+        max={offer.availableUntil}
+        onChange={(e) => setForm({ ...form, pickupDate: e.target.value })}
+      />
+      <TextField
+        label={t('produce.form.note')}
+        value={form.note}
+        maxLength={500}
+        onChange={(e) => setForm({ ...form, note: e.target.value })}
+      />
       {refused && (
         <p className="notice notice-error" role="alert">
           {refused}
@@ -143,10 +132,12 @@ function OffersFromHouseholds({ supplierId, onCommitted }: { supplierId: string;
     <section className="card" aria-labelledby="sp-offers-title">
       <h2 id="sp-offers-title">{t('produce.supplier.offersTitle')}</h2>
       <p className="muted">{t('produce.supplier.offersLead')}</p>
-      <div className="field">
-        <label htmlFor="sp-crop">{t('produce.filter.crop')}</label>
-        <input id="sp-crop" type="search" value={cropName} onChange={(e) => setCropName(e.target.value)} />
-      </div>
+      <TextField
+        label={t('produce.filter.crop')}
+        type="search"
+        value={cropName}
+        onChange={(e) => setCropName(e.target.value)}
+      />
       <ListStatus
         error={error}
         onRetry={reload}
@@ -231,15 +222,12 @@ function ReceiptForm({ c, supplierId, onDone }: { c: SupplierCommitment; supplie
   if (!variant) return <p className="muted">{t('lots.noVariants')}</p>;
   return (
     <form onSubmit={submit} data-testid="receipt-form">
-      <div className="field">
-        <label htmlFor={`rq-${c.id}`}>{t('produce.supplier.received', { unit: c.offer.unit })}</label>
-        <input
-          id={`rq-${c.id}`}
-          inputMode="numeric"
-          value={form.quantity}
-          onChange={(e) => setForm({ ...form, quantity: e.target.value })}
-        />
-      </div>
+      <TextField
+        label={t('produce.supplier.received', { unit: c.offer.unit })}
+        inputMode="numeric"
+        value={form.quantity}
+        onChange={(e) => setForm({ ...form, quantity: e.target.value })}
+      />
       <SelectField
         label={t('produce.supplier.variant')}
         value={variant.id}
@@ -265,25 +253,19 @@ function ReceiptForm({ c, supplierId, onDone }: { c: SupplierCommitment; supplie
       </div>
       {form.mode === 'new' ? (
         <div className="produce-grid-2">
-          <div className="field">
-            <label htmlFor={`rl-${c.id}`}>{t('lots.lotNo')}</label>
-            <input
-              id={`rl-${c.id}`}
-              value={form.lotNo}
-              required
-              maxLength={60}
-              onChange={(e) => setForm({ ...form, lotNo: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`rh-${c.id}`}>{t('lots.harvestedOn')}</label>
-            <input
-              id={`rh-${c.id}`}
-              type="date"
-              value={form.harvestedOn}
-              onChange={(e) => setForm({ ...form, harvestedOn: e.target.value })}
-            />
-          </div>
+          <TextField
+            label={t('lots.lotNo')}
+            value={form.lotNo}
+            required
+            maxLength={60}
+            onChange={(e) => setForm({ ...form, lotNo: e.target.value })}
+          />
+          <TextField
+            label={t('lots.harvestedOn')}
+            type="date"
+            value={form.harvestedOn}
+            onChange={(e) => setForm({ ...form, harvestedOn: e.target.value })}
+          />
         </div>
       ) : (
         <SelectField
@@ -299,26 +281,20 @@ function ReceiptForm({ c, supplierId, onDone }: { c: SupplierCommitment; supplie
         </SelectField>
       )}
       {differentUnit && (
-        <div className="field">
-          <label htmlFor={`ru-${c.id}`}>{t('produce.supplier.lotQuantity', { unit: variant.unit })}</label>
-          <input
-            id={`ru-${c.id}`}
-            inputMode="numeric"
-            value={form.lotQuantity}
-            onChange={(e) => setForm({ ...form, lotQuantity: e.target.value })}
-          />
-        </div>
+        <TextField
+          label={t('produce.supplier.lotQuantity', { unit: variant.unit })}
+          inputMode="numeric"
+          value={form.lotQuantity}
+          onChange={(e) => setForm({ ...form, lotQuantity: e.target.value })}
+        />
       )}
       {c.offer.assisted && (
-        <div className="field">
-          <label htmlFor={`rc-${c.id}`}>{t('produce.supplier.householdConfirmation')}</label>
-          <input
-            id={`rc-${c.id}`}
-            value={form.confirmation}
-            placeholder="户主签字"
-            onChange={(e) => setForm({ ...form, confirmation: e.target.value })}
-          />
-        </div>
+        <TextField
+          label={t('produce.supplier.householdConfirmation')}
+          value={form.confirmation}
+          placeholder="户主签字"
+          onChange={(e) => setForm({ ...form, confirmation: e.target.value })}
+        />
       )}
       {refused && (
         <p className="notice notice-error" role="alert">
@@ -373,26 +349,20 @@ function PaymentForm({ c, onDone }: { c: SupplierCommitment; onDone: () => void 
         ))}
       </SelectField>
       <div className="produce-grid-2">
-        <div className="field">
-          <label htmlFor={`pr-${c.id}`}>{t('produce.supplier.reference')}</label>
-          <input
-            id={`pr-${c.id}`}
-            value={form.reference}
-            required
-            maxLength={100}
-            onChange={(e) => setForm({ ...form, reference: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`pd-${c.id}`}>{t('produce.supplier.paidOn')}</label>
-          <input
-            id={`pd-${c.id}`}
-            type="date"
-            value={form.paidOn}
-            max={shanghaiToday()}
-            onChange={(e) => setForm({ ...form, paidOn: e.target.value })}
-          />
-        </div>
+        <TextField
+          label={t('produce.supplier.reference')}
+          value={form.reference}
+          required
+          maxLength={100}
+          onChange={(e) => setForm({ ...form, reference: e.target.value })}
+        />
+        <TextField
+          label={t('produce.supplier.paidOn')}
+          type="date"
+          value={form.paidOn}
+          max={shanghaiToday()}
+          onChange={(e) => setForm({ ...form, paidOn: e.target.value })}
+        />
       </div>
       <ErrorNotice error={pay.error} />
       <button type="submit" className="button button-primary" disabled={pay.busy || !form.reference.trim()}>

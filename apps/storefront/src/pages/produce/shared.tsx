@@ -243,16 +243,13 @@ export function CommitmentDecision({
             if (c) onDone(c);
           }}
         >
-          <div className="field">
-            <label htmlFor={`decline-${commitment.id}`}>{t('produce.commitment.reason')}</label>
-            <input
-              id={`decline-${commitment.id}`}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              required
-              maxLength={500}
-            />
-          </div>
+          <TextField
+            label={t('produce.commitment.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            required
+            maxLength={500}
+          />
           <button type="submit" className="button button-danger" disabled={decline.busy || !reason.trim()}>
             {t('produce.commitment.confirmDecline')}
           </button>
