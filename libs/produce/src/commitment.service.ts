@@ -1,6 +1,6 @@
 import { ProduceErrorCode } from './produce.errors';
 import { Injectable } from '@nestjs/common';
-import { AppError, badInput, Db, forbidden, isUuid, notFound, type RequestContext, Role } from '@bangfu/core';
+import { AppError, badInput, Db, forbidden, isUuid, notFound, type RequestContext } from '@bangfu/core';
 import { formatYuan } from '@bangfu/money';
 import { SupplierService } from '@bangfu/supplier';
 import { type OutboundMessage } from './notification-channel';
@@ -134,7 +134,6 @@ export class CommitmentService {
     ctx: RequestContext,
     filter: { offerId?: string | null; status?: ProduceCommitmentStatus | null; offerIds?: string[] },
   ): Promise<ProduceCommitment[]> {
-    const p = ctx.requirePrincipal();
     const qb = this.db
       .repo(ctx, ProduceCommitment)
       .createQueryBuilder('c')
@@ -148,27 +147,12 @@ export class CommitmentService {
     }
     if (filter.offerIds) qb.andWhere('c.offer_id = ANY(:fOffers::uuid[])', { fOffers: filter.offerIds });
     if (filter.status) qb.andWhere('c.status = :fStatus', { fStatus: filter.status });
-    if (!p.hasRole(Role.PLATFORM_ADMIN)) {
-      const parts: string[] = [];
-      const params: Record<string, unknown> = {};
-      const own = p.hasRole(Role.FARMER) ? await this.access.ownHousehold(ctx).catch(() => null) : null;
-      if (own) {
-        parts.push('o.household_id = :sOwn');
-        params.sOwn = own.id;
-      }
-      const staff = this.access.staffSupplierIds(p);
-      if (staff.length) {
-        // Staff see their own commitments only: competitors' prices are not theirs to read.
-        parts.push('c.supplier_id = ANY(:sStaff::uuid[])');
-        params.sStaff = staff;
-      }
-      const prefixes = p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR);
-      if (prefixes.length) {
-        parts.push('o.village_code LIKE ANY(:sPrefixes)');
-        params.sPrefixes = prefixes.map((x) => `${x}%`);
-      }
-      qb.andWhere(parts.length ? `(${parts.join(' OR ')})` : 'false', params);
-    }
+    const scope = await this.access.partyScope(ctx, {
+      household: 'o.household_id',
+      supplier: 'c.supplier_id',
+      village: 'o.village_code',
+    });
+    if (scope) qb.andWhere(scope.sql, scope.params);
     return qb.getMany();
   }
 

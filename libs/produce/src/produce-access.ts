@@ -51,6 +51,37 @@ export class ProduceAccess {
     return { sql: parts.length ? `(${parts.join(' OR ')})` : 'false', params };
   }
 
+  /**
+   * Who sees produce rows that name a household, a supplier and a village (commitments, receipts), as SQL
+   * on the given columns: a farmer its own household's, supplier staff their own supplier's (never a
+   * competitor's prices), coordinators and auditors their region's; null for platform admins (everything).
+   */
+  async partyScope(
+    ctx: RequestContext,
+    column: { household: string; supplier: string; village: string },
+  ): Promise<OfferScope | null> {
+    const p = ctx.requirePrincipal();
+    if (p.hasRole(Role.PLATFORM_ADMIN)) return null;
+    const parts: string[] = [];
+    const params: Record<string, unknown> = {};
+    const own = p.hasRole(Role.FARMER) ? await this.ownHousehold(ctx).catch(() => null) : null;
+    if (own) {
+      parts.push(`${column.household} = :sOwn`);
+      params.sOwn = own.id;
+    }
+    const staff = this.staffSupplierIds(p);
+    if (staff.length) {
+      parts.push(`${column.supplier} = ANY(:sStaff::uuid[])`);
+      params.sStaff = staff;
+    }
+    const prefixes = p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR);
+    if (prefixes.length) {
+      parts.push(`${column.village} LIKE ANY(:sPrefixes)`);
+      params.sPrefixes = prefixes.map((x) => `${x}%`);
+    }
+    return { sql: parts.length ? `(${parts.join(' OR ')})` : 'false', params };
+  }
+
   /** The FARMER's own household, or NO_HOUSEHOLD. */
   async ownHousehold(ctx: RequestContext): Promise<Household> {
     const own = await this.households.mine(ctx);

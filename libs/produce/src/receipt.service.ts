@@ -1,16 +1,6 @@
 import { ProduceErrorCode } from './produce.errors';
 import { Injectable } from '@nestjs/common';
-import {
-  ErrorCode,
-  AppError,
-  badInput,
-  Db,
-  forbidden,
-  isUuid,
-  notFound,
-  type RequestContext,
-  Role,
-} from '@bangfu/core';
+import { ErrorCode, AppError, badInput, Db, forbidden, isUuid, notFound, type RequestContext } from '@bangfu/core';
 import { LotService } from '@bangfu/catalog';
 import { formatYuan } from '@bangfu/money';
 import { CommitmentService } from './commitment.service';
@@ -267,26 +257,12 @@ export class ReceiptService {
     ctx: RequestContext,
     qb: ReturnType<ReturnType<Db['repo']>['createQueryBuilder']>,
   ): Promise<void> {
-    const p = ctx.requirePrincipal();
-    if (p.hasRole(Role.PLATFORM_ADMIN)) return;
-    const parts: string[] = [];
-    const params: Record<string, unknown> = {};
-    const own = p.hasRole(Role.FARMER) ? await this.access.ownHousehold(ctx).catch(() => null) : null;
-    if (own) {
-      parts.push('r.household_id = :sOwn');
-      params.sOwn = own.id;
-    }
-    const staff = this.access.staffSupplierIds(p);
-    if (staff.length) {
-      parts.push('r.supplier_id = ANY(:sStaff::uuid[])');
-      params.sStaff = staff;
-    }
-    const prefixes = p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR);
-    if (prefixes.length) {
-      parts.push('r.village_code LIKE ANY(:sPrefixes)');
-      params.sPrefixes = prefixes.map((x) => `${x}%`);
-    }
-    qb.andWhere(parts.length ? `(${parts.join(' OR ')})` : 'false', params);
+    const scope = await this.access.partyScope(ctx, {
+      household: 'r.household_id',
+      supplier: 'r.supplier_id',
+      village: 'r.village_code',
+    });
+    if (scope) qb.andWhere(scope.sql, scope.params);
   }
 
   /** Units into the lot: the receipt's own when the variant sells in the offer's unit; otherwise the supplier says (122 箱 for 1,220 斤). */
