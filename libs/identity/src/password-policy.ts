@@ -1,6 +1,8 @@
 import { IdentityErrorCode } from './identity.errors';
-import { dictionary } from '@zxcvbn-ts/language-common';
-import { AppError } from '@bangfu/core';
+import { AppError, lazyModule } from '@bangfu/core';
+
+// Its dictionaries take about 2.5 MB of heap: loaded with the first password set, not at every start.
+const zxcvbnCommon = lazyModule<typeof import('@zxcvbn-ts/language-common')>('@zxcvbn-ts/language-common');
 
 export const MIN_PASSWORD_LENGTH = 10;
 /** Long enough for any passphrase; bounded so nobody makes the server hash megabytes. */
@@ -14,7 +16,7 @@ let common: Set<string> | null = null;
  * use (a few tens of ms), so processes that never set a password never pay for it.
  */
 function commonPasswords(): Set<string> {
-  return (common ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase())));
+  return (common ??= new Set(zxcvbnCommon().dictionary['passwords-common'].map((p) => p.toLowerCase())));
 }
 
 /** Why the password is refused, or null when it is acceptable. Length counts characters, not UTF-16 units. */
