@@ -18,15 +18,13 @@ import {
   ACCEPT,
   type Actor,
   commitTo,
-  cooperative,
   coordinator,
   CREATE_OFFER,
-  farmerHousehold,
   offerInput,
   RECEIVE,
   shanghaiDate,
   variantOf,
-  villages,
+  villageCooperative,
 } from './test-helpers';
 
 const DISPUTE = `mutation($input: DisputeIncomeLineInput!) { disputeIncomeLine(input: $input) { id status note } }`;
@@ -76,9 +74,7 @@ describe('produce → oversight: a disputed income line is an INCOME_DISPUTE fin
       ],
     });
     ds = server.app.get(DataSource);
-    [village] = await villages(ds, '520621', 1);
-    ({ supplierId, staff } = await cooperative(server, ds));
-    ({ farmer } = await farmerHousehold(server, ds, supplierId, village, '田秀英'));
+    ({ village, supplierId, staff, farmer } = await villageCooperative(server, ds));
     const offer = (await server.gqlOk(CREATE_OFFER, { input: offerInput() }, farmer.token)).createProduceOffer;
     const c = await commitTo(server, staff, offer.id, 100, 150);
     await server.gqlOk(ACCEPT, { id: c.id }, farmer.token);

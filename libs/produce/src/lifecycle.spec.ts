@@ -8,11 +8,9 @@ import {
   type Actor,
   COMMIT,
   commitTo,
-  cooperative,
   coordinator,
   CREATE_OFFER,
   DECLINE,
-  farmerHousehold,
   offerInput,
   OFFERS,
   PAY,
@@ -20,7 +18,7 @@ import {
   shanghaiDate,
   startProduceServer,
   variantOf,
-  villages,
+  villageCooperative,
 } from './test-helpers';
 
 const STATEMENT = `query($month: String!) { myIncomeStatement(month: $month) {
@@ -41,9 +39,7 @@ describe('produce: offer → commitment → receipt into a lot → payment → m
 
   beforeAll(async () => {
     ({ server, ds } = await startProduceServer());
-    [village] = await villages(ds, '520621', 1);
-    ({ supplierId, staff } = await cooperative(server, ds));
-    ({ householdId, farmer } = await farmerHousehold(server, ds, supplierId, village));
+    ({ village, supplierId, staff, householdId, farmer } = await villageCooperative(server, ds));
     coord = await coordinator(server, ds, '520621');
   });
   afterAll(() => server?.close());

@@ -20,6 +20,7 @@ import {
   shanghaiDate,
   startProduceServer,
   variantOf,
+  villageCooperative,
   villages,
 } from './test-helpers';
 
@@ -36,9 +37,7 @@ describe('produce: over-commitment, receipts above commitment, scope, masking, e
 
   beforeAll(async () => {
     ({ server, ds } = await startProduceServer());
-    [village] = await villages(ds, '520621', 1);
-    ({ supplierId, staff } = await cooperative(server, ds));
-    ({ householdId, farmer } = await farmerHousehold(server, ds, supplierId, village, '田大姐'));
+    ({ village, supplierId, staff, householdId, farmer } = await villageCooperative(server, ds, '田大姐'));
   });
   afterAll(() => server?.close());
 

@@ -71,6 +71,18 @@ export async function farmerHousehold(
   return { householdId: h.id, farmer };
 }
 
+/** A cooperative in 江口县 and one farmer household of the county's first village: where most produce specs start. */
+export async function villageCooperative(
+  server: TestServer,
+  ds: DataSource,
+  headName?: string,
+): Promise<{ village: string; supplierId: string; staff: Actor; householdId: string; farmer: Actor }> {
+  const [village] = await villages(ds, '520621', 1);
+  const { supplierId, staff } = await cooperative(server, ds);
+  const { householdId, farmer } = await farmerHousehold(server, ds, supplierId, village, headName);
+  return { village, supplierId, staff, householdId, farmer };
+}
+
 /** A coordinator with its own coordination office registered at the prefix's region. */
 export async function coordinator(
   server: TestServer,

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { OrganizationKind } from '@bangfu/core';
-import { createOrg, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { startTestServer, type TestServer } from '@bangfu/testing';
+import { createOrg } from '@bangfu/identity';
+import type { TestServer } from '@bangfu/testing';
 import { createHouseholdFixture, createLinkageFixture, createSupplierFixture } from './fixtures';
 import { SupplierKind, SupplierProfile, SupplierStatus } from './supplier.entities';
-import { SUPPLIER_ENTITIES, SupplierModule } from './supplier.module';
+import { startSupplierServer } from './test-helpers';
 
 // supplier_directory (migration 1764002900000) is supplier's read contract for catalog's search and
 // ordering's scopes, which filter by admission status and county in SQL; household_directory and
@@ -15,11 +14,7 @@ let server: TestServer;
 let ds: DataSource;
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES],
-  });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startSupplierServer());
 });
 afterAll(() => server?.close());
 
