@@ -7,8 +7,10 @@ import { spawn } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pgLib from 'pg';
 import { build } from '../scripts/build.mjs';
+import { PRODUCTION_NODE_ENV, PRODUCTION_NODE_OPTIONS } from '../scripts/lib/node-memory.mjs';
 import { freePort, killOnExit, startPostgres, startRedis } from '../scripts/lib/services.mjs';
 import { generateCatalog } from './catalog.mjs';
 import {
@@ -60,7 +62,12 @@ export async function load(fn, { concurrency, durationMs = DURATION_MS }) {
   };
 }
 
-async function main() {
+/**
+ * The bench's private stack: the API bundle built and copied, PostgreSQL with an empty `bench` database,
+ * Redis, and `startApiProcess(extra flags, cwd, extra env, main.js)`, which starts the API as production
+ * does: with production's Node flags and environment (scripts/lib/node-memory.mjs) unless told otherwise.
+ */
+export async function benchStack({ nodeFlags = PRODUCTION_NODE_OPTIONS, nodeEnv = PRODUCTION_NODE_ENV } = {}) {
   build(['api']);
   const dir = mkdtempSync(join(tmpdir(), 'bangfu-bench-'));
   chmodSync(dir, 0o755);
@@ -76,10 +83,10 @@ async function main() {
   const bundle = join(root, 'tmp', `bench-api-${process.pid}`);
   cpSync(join(root, 'dist/api'), bundle, { recursive: true });
   process.on('exit', () => rmSync(bundle, { recursive: true, force: true }));
-  // Started as in production (`node dist/api/main.js`); BENCH_NODE_FLAGS adds flags, e.g. "--max-semi-space-size=16".
-  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const startApiProcess = async (extra = [], cwd = root) => {
-    const child = spawn(process.execPath, [...flags, ...extra, join(bundle, 'main.js')], {
+  // Started as in production (`node <flags> dist/api/main.js`); BENCH_NODE_FLAGS adds flags, e.g. "--max-semi-space-size=16".
+  const flags = [...nodeFlags, ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
+  const startApiProcess = async (extra = [], cwd = root, extraEnv = {}, main = join(bundle, 'main.js')) => {
+    const child = spawn(process.execPath, [...flags, ...extra, main], {
       cwd,
       env: {
         ...process.env,
@@ -91,6 +98,8 @@ async function main() {
         DEMO_DATA: 'true',
         LOG_LEVEL: 'warn',
         JWT_SECRET: 'x'.repeat(40),
+        ...nodeEnv,
+        ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -98,8 +107,17 @@ async function main() {
     await new Promise((resolve) => child.stdout.on('data', (b) => b.toString().includes('listening on') && resolve()));
     return child;
   };
+  const stop = async () => {
+    await redis.stop();
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { pg, redis, port, url: `http://127.0.0.1:${port}`, startApiProcess, stop };
+}
+
+async function main() {
+  const { pg, url, startApiProcess, stop } = await benchStack();
   let api = await startApiProcess();
-  const url = `http://127.0.0.1:${port}`;
   const firstStartRssMb = mb(procStatus(api.pid).rssKb);
   // Setup steps may read what the API offers no query for (e.g. the online hall's id).
   const db = new pgLib.Client({ connectionString: pg.url('bench') });
@@ -164,12 +182,11 @@ async function main() {
   for (const r of results) if (r.firstError) console.log(`${r.workload}: first error: ${r.firstError}`);
   api.kill('SIGTERM');
   await new Promise((r) => api.once('exit', r));
-  await redis.stop();
-  await pg.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await stop();
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (import.meta.url === pathToFileURL(process.argv[1]).href)
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

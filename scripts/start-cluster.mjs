@@ -96,7 +96,11 @@ async function primary() {
       setTimeout(() => {
         if (!isStopping()) launch(name, start).catch(() => relaunch(name, start, 2_000));
       }, wait);
-    const forkApi = () => cluster.fork(childEnv);
+    // API processes run with production's memory flags (scripts/lib/node-memory.mjs); flags this primary
+    // was started with come after them, so an operator's own --max-old-space-size wins.
+    const { PRODUCTION_NODE_OPTIONS, PRODUCTION_NODE_ENV } = await import('./lib/node-memory.mjs');
+    cluster.setupPrimary({ execArgv: [...PRODUCTION_NODE_OPTIONS, ...process.execArgv] });
+    const forkApi = () => cluster.fork({ ...PRODUCTION_NODE_ENV, ...childEnv });
     const spawnWorker = () =>
       spawn(process.execPath, [join(apiDir, 'worker.js')], { env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] });
 
