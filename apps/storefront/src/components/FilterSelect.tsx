@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 import { useI18n } from '../i18n';
 import { SelectField } from './SelectField';
 
@@ -31,5 +31,47 @@ export function FilterSelect({
         </option>
       ))}
     </SelectField>
+  );
+}
+
+/**
+ * An admin list's search form: the search text, then its filters (children), then 查询. The text is applied
+ * on submit (Enter or the button); filters may apply as they are picked.
+ */
+export function SearchFilters({
+  label,
+  value,
+  onChange,
+  onSearch,
+  children,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  onSearch: () => void;
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <form
+      className="admin-filters"
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSearch();
+      }}
+    >
+      <label className="field field-compact" htmlFor={`${id}-q`}>
+        <span>{label}</span>
+        <input id={`${id}-q`} type="search" value={value} onChange={(e) => onChange(e.target.value)} />
+      </label>
+      {children}
+      <div className="field field-compact">
+        <button type="submit" className="button button-primary">
+          {t('admin.search')}
+        </button>
+      </div>
+    </form>
   );
 }

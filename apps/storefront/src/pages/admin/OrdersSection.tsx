@@ -11,7 +11,7 @@ import { Link } from '../../lib/router';
 import { useConnection } from '../../lib/use-connection';
 import { useQuery } from '../../lib/use-query';
 import { LoadMore } from '../../components/ListStatus';
-import { FilterSelect } from '../../components/FilterSelect';
+import { FilterSelect, SearchFilters } from '../../components/FilterSelect';
 import { DataTable } from '../../components/DataTable';
 
 const EMPTY = { status: '', buyerOrgId: '', supplierId: '', channelId: '', from: '', to: '', search: '' };
@@ -40,18 +40,12 @@ export function OrdersSection() {
       : t('admin.orders.retail');
   return (
     <section className="card">
-      <form
-        className="admin-filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setFilter({ ...filter, search });
-        }}
+      <SearchFilters
+        label={t('admin.orders.search')}
+        value={search}
+        onChange={setSearch}
+        onSearch={() => setFilter({ ...filter, search })}
       >
-        <label className="field field-compact" htmlFor={`${id}-q`}>
-          <span>{t('admin.orders.search')}</span>
-          <input id={`${id}-q`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        </label>
         <FilterSelect
           label={t('admin.filter.status')}
           value={filter.status}
@@ -84,12 +78,7 @@ export function OrdersSection() {
           <span>{t('admin.filter.to')}</span>
           <input id={`${id}-to`} type="date" value={filter.to} onChange={(e) => set('to')(e.target.value)} />
         </label>
-        <div className="field field-compact">
-          <button type="submit" className="button button-primary">
-            {t('admin.search')}
-          </button>
-        </div>
-      </form>
+      </SearchFilters>
       <p className="muted small" role="status">
         {list.totalCount !== null && t('admin.orders.count', { count: list.totalCount })}
       </p>

@@ -24,7 +24,7 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { useZodForm } from '../../lib/use-zod-form';
 import { ConfirmAction } from './ConfirmAction';
-import { FilterSelect } from '../../components/FilterSelect';
+import { FilterSelect, SearchFilters } from '../../components/FilterSelect';
 import { DataTable } from '../../components/DataTable';
 import { ActionButton } from '../../components/ActionButton';
 import { ListStatus } from '../../components/ListStatus';
@@ -282,30 +282,19 @@ export function UsersSection() {
   return (
     <>
       <section className="card">
-        <form
-          className="admin-filters"
-          role="search"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setQuery(search.trim());
-          }}
+        <SearchFilters
+          label={t('admin.users.search')}
+          value={search}
+          onChange={setSearch}
+          onSearch={() => setQuery(search.trim())}
         >
-          <label className="field field-compact" htmlFor={`${id}-q`}>
-            <span>{t('admin.users.search')}</span>
-            <input id={`${id}-q`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-          </label>
           <FilterSelect
             label={t('admin.users.role')}
             value={role}
             onChange={setRole}
             options={GRANTABLE.concat('FARMER').map((r) => [r, roleName(t, r)] as const)}
           />
-          <div className="field field-compact">
-            <button type="submit" className="button button-primary">
-              {t('admin.search')}
-            </button>
-          </div>
-        </form>
+        </SearchFilters>
         <ListStatus
           error={users.error}
           onRetry={users.reload}
