@@ -1,7 +1,7 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { RequestContext } from '@bangfu/core';
-import { type JobHandler, ProcessesQueue, QueueService } from '@bangfu/queue';
+import { type JobHandler, ProcessesQueue, recurringJob } from '@bangfu/queue';
 import type { ReconciliationReport } from './attribution.types';
 import { periodOf } from './periods';
 import { ReconciliationService } from './reconciliation.service';
@@ -48,18 +48,8 @@ export class AttributionJobs implements JobHandler<ReconcileJobData> {
   }
 }
 
-/** Registers the nightly reconciliation once per deployment (the scheduler id makes the upsert idempotent). */
-@Injectable()
-export class AttributionSchedulers implements OnApplicationBootstrap {
-  constructor(private readonly queues: QueueService) {}
-
-  async onApplicationBootstrap() {
-    await this.queues
-      .queue(ATTRIBUTION_QUEUE)
-      .upsertJobScheduler(
-        'attribution-reconcile-nightly',
-        { pattern: '30 3 * * *', tz: 'Asia/Shanghai' },
-        { name: RECONCILE_JOB, data: {}, opts: { removeOnFail: 100 } },
-      );
-  }
-}
+/** The nightly reconciliation, 03:30 Asia/Shanghai. */
+export const AttributionSchedulers = recurringJob(ATTRIBUTION_QUEUE, 'attribution-reconcile-nightly', '30 3 * * *', {
+  name: RECONCILE_JOB,
+  opts: { removeOnFail: 100 },
+});

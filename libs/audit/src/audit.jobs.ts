@@ -1,7 +1,7 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { RequestContext } from '@bangfu/core';
-import { type JobHandler, ProcessesQueue, QueueService } from '@bangfu/queue';
+import { type JobHandler, ProcessesQueue, recurringJob } from '@bangfu/queue';
 import { AuditChainService, previousShanghaiDay } from './audit-chain.service';
 import type { AuditChainCheckpoint } from './audit.types';
 
@@ -26,18 +26,8 @@ export class AuditJobs implements JobHandler<{ day?: string }> {
   }
 }
 
-/** Registers the nightly verification once per deployment (the scheduler id makes the upsert idempotent). */
-@Injectable()
-export class AuditSchedulers implements OnApplicationBootstrap {
-  constructor(private readonly queues: QueueService) {}
-
-  async onApplicationBootstrap() {
-    await this.queues
-      .queue(AUDIT_QUEUE)
-      .upsertJobScheduler(
-        'audit-verify-daily',
-        { pattern: '10 0 * * *', tz: 'Asia/Shanghai' },
-        { name: VERIFY_DAY_JOB, data: {}, opts: { removeOnFail: 100 } },
-      );
-  }
-}
+/** The nightly verification of the day before, 00:10 Asia/Shanghai. */
+export const AuditSchedulers = recurringJob(AUDIT_QUEUE, 'audit-verify-daily', '10 0 * * *', {
+  name: VERIFY_DAY_JOB,
+  opts: { removeOnFail: 100 },
+});

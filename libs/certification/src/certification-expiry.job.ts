@@ -1,7 +1,7 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { RequestContext } from '@bangfu/core';
-import { type JobHandler, ProcessesQueue, QueueService } from '@bangfu/queue';
+import { type JobHandler, ProcessesQueue, recurringJob } from '@bangfu/queue';
 import { CertificationService } from './certification.service';
 import { shanghaiDate } from './dates';
 
@@ -28,17 +28,7 @@ export class CertificationExpiryJob implements JobHandler<{ today?: string }> {
   }
 }
 
-/**
- * Registers the hourly expiry run once per deployment: the scheduler id makes the upsert idempotent,
- * so every API and worker process may call it at boot.
- */
-@Injectable()
-export class CertificationExpiryScheduler implements OnApplicationBootstrap {
-  constructor(private readonly queues: QueueService) {}
-
-  async onApplicationBootstrap() {
-    await this.queues
-      .queue(CERTIFICATION_QUEUE)
-      .upsertJobScheduler(EXPIRY_SCHEDULER_ID, { every: EXPIRY_EVERY_MS }, { name: EXPIRY_JOB_NAME, data: {} });
-  }
-}
+/** The hourly expiry run. */
+export const CertificationExpiryScheduler = recurringJob(CERTIFICATION_QUEUE, EXPIRY_SCHEDULER_ID, EXPIRY_EVERY_MS, {
+  name: EXPIRY_JOB_NAME,
+});

@@ -1,7 +1,7 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { RequestContext } from '@bangfu/core';
-import { type JobHandler, ProcessesQueue, QueueService } from '@bangfu/queue';
+import { type JobHandler, ProcessesQueue, recurringJob } from '@bangfu/queue';
 import { AnomalyDetectionService, type DetectionResult } from './anomaly-detection.service';
 import { DetectedVia } from './anomaly.entities';
 
@@ -26,18 +26,8 @@ export class AnomalyScanJob implements JobHandler<{ regionPrefix?: string }> {
   }
 }
 
-/** Registers the hourly scan once per deployment (the scheduler id makes the upsert idempotent). */
-@Injectable()
-export class AnomalyScanScheduler implements OnApplicationBootstrap {
-  constructor(private readonly queues: QueueService) {}
-
-  async onApplicationBootstrap() {
-    await this.queues
-      .queue(OVERSIGHT_QUEUE)
-      .upsertJobScheduler(
-        SCAN_SCHEDULER_ID,
-        { pattern: '7 * * * *', tz: 'Asia/Shanghai' },
-        { name: SCAN_JOB, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
-      );
-  }
-}
+/** The hourly scan, at minute 7. */
+export const AnomalyScanScheduler = recurringJob(OVERSIGHT_QUEUE, SCAN_SCHEDULER_ID, '7 * * * *', {
+  name: SCAN_JOB,
+  opts: { removeOnComplete: 100, removeOnFail: 100 },
+});

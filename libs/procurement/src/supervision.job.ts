@@ -1,7 +1,7 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { RequestContext } from '@bangfu/core';
-import { type JobHandler, ProcessesQueue, QueueService } from '@bangfu/queue';
+import { type JobHandler, ProcessesQueue, recurringJob } from '@bangfu/queue';
 import { SupervisionService } from './supervision.service';
 
 export const SUPERVISION_QUEUE = 'procurement-supervision';
@@ -26,18 +26,7 @@ export class CompletionSnapshotJob implements JobHandler<{ now?: string }> {
   }
 }
 
-/** Registers the daily run once per deployment (the scheduler id makes the upsert idempotent). */
-@Injectable()
-export class CompletionSnapshotScheduler implements OnApplicationBootstrap {
-  constructor(private readonly queues: QueueService) {}
-
-  async onApplicationBootstrap() {
-    await this.queues
-      .queue(SUPERVISION_QUEUE)
-      .upsertJobScheduler(
-        SNAPSHOT_SCHEDULER_ID,
-        { pattern: '30 0 * * *', tz: 'Asia/Shanghai' },
-        { name: SNAPSHOT_JOB, data: {} },
-      );
-  }
-}
+/** The daily run, 00:30 Asia/Shanghai. */
+export const CompletionSnapshotScheduler = recurringJob(SUPERVISION_QUEUE, SNAPSHOT_SCHEDULER_ID, '30 0 * * *', {
+  name: SNAPSHOT_JOB,
+});
