@@ -8,7 +8,7 @@ import { formatDateTime } from '../../lib/dates';
 import { formatFen } from '../../lib/money';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
-import { ProduceStatus } from './shared';
+import { MoneyFigure, ProduceStatus } from './shared';
 import { TextField } from '../../components/FormField';
 
 type Line = { kind: 'PURCHASE_PAYMENT'; receiptId: string } | { kind: 'ATTRIBUTED_INCOME'; productId: string };
@@ -70,24 +70,13 @@ function Statement({
   return (
     <>
       <dl className="produce-figures" data-testid="money-figures">
-        <div>
-          <dt>{t('produce.money.purchasePaid')}</dt>
-          <dd data-testid="purchase-paid" data-fen={s.purchasePaidTotal}>
-            {formatFen(s.purchasePaidTotal)}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('produce.money.purchasePending')}</dt>
-          <dd data-testid="purchase-pending" data-fen={s.purchasePendingTotal}>
-            {formatFen(s.purchasePendingTotal)}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('produce.money.attributed')}</dt>
-          <dd data-testid="attributed-total" data-fen={s.attributedTotal}>
-            {formatFen(s.attributedTotal)}
-          </dd>
-        </div>
+        <MoneyFigure label={t('produce.money.purchasePaid')} fen={s.purchasePaidTotal} testId="purchase-paid" />
+        <MoneyFigure
+          label={t('produce.money.purchasePending')}
+          fen={s.purchasePendingTotal}
+          testId="purchase-pending"
+        />
+        <MoneyFigure label={t('produce.money.attributed')} fen={s.attributedTotal} testId="attributed-total" />
       </dl>
 
       <section className="card" aria-labelledby="purchases-title">

@@ -6,6 +6,7 @@ import { shanghaiToday } from '../../lib/certification';
 import { formatFen } from '../../lib/money';
 import { Link } from '../../lib/router';
 import { useQuery } from '../../lib/use-query';
+import { MoneyFigure } from './shared';
 import './produce.css';
 
 /** The county of a product's origin (any division code) as the page's path, or null. */
@@ -53,18 +54,16 @@ export function TransparencyPage({ params }: { params: Record<string, string> })
               {formatFen(c.reachedHouseholds)}
             </p>
             <dl className="produce-figures">
-              <div>
-                <dt>{t('produce.transparency.purchases')}</dt>
-                <dd data-testid="transparency-purchases" data-fen={c.purchasePaid}>
-                  {formatFen(c.purchasePaid)}
-                </dd>
-              </div>
-              <div>
-                <dt>{t('produce.transparency.attributed')}</dt>
-                <dd data-testid="transparency-attributed" data-fen={c.attributedIncome}>
-                  {formatFen(c.attributedIncome)}
-                </dd>
-              </div>
+              <MoneyFigure
+                label={t('produce.transparency.purchases')}
+                fen={c.purchasePaid}
+                testId="transparency-purchases"
+              />
+              <MoneyFigure
+                label={t('produce.transparency.attributed')}
+                fen={c.attributedIncome}
+                testId="transparency-attributed"
+              />
               <div>
                 <dt>{t('produce.transparency.households')}</dt>
                 <dd data-testid="transparency-households">

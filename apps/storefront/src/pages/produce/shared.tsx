@@ -304,3 +304,15 @@ export function OfferSummary({ offer, showHousehold = false }: { offer: ProduceO
     </>
   );
 }
+
+/** One amount in a `produce-figures` list; its fen go in data-fen, so the journeys read it exactly. */
+export function MoneyFigure({ label, fen, testId }: { label: string; fen: number; testId: string }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd data-testid={testId} data-fen={fen}>
+        {formatFen(fen)}
+      </dd>
+    </div>
+  );
+}
