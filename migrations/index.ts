@@ -38,6 +38,7 @@ import { StatisticsBuyerMonths1764003600000 } from './1764003600000-statistics-b
 import { OrderLineSummary1764003700000 } from './1764003700000-order-line-summary';
 import { AttributionBalanceOnce1764003850000 } from './1764003850000-attribution-balance-once';
 import { CatalogChangedNotify1764004000000 } from './1764004000000-catalog-changed-notify';
+import { StatisticsBuyerMonthFastPath1764004100000 } from './1764004100000-statistics-buyer-month-fast-path';
 import { AuditAppendAtCommit1764004200000 } from './1764004200000-audit-append-at-commit';
 import { MonthlyPartitions1764003500000 } from './1764003500000-monthly-partitions';
 import { AttributionEntryPartitions1764003500100 } from './1764003500100-attribution-entry-partitions';
@@ -88,5 +89,6 @@ export const migrations = [
   OrderLineSummary1764003700000,
   AttributionBalanceOnce1764003850000,
   CatalogChangedNotify1764004000000,
+  StatisticsBuyerMonthFastPath1764004100000,
   AuditAppendAtCommit1764004200000,
 ];

@@ -112,10 +112,11 @@ export class RollupWriterService {
   ) {}
 
   /**
-   * Three statements of its own per order: the advisory lock with what is stored for the order (lines,
-   * refunds, exclusion — one function call), the products' categories for new lines (one batched lookup; channel and
-   * supplier kinds are cached, they never change), and one write — the new stats_line and stats_refund
-   * rows, the refunded amounts of lines already stored, and the stats_cube / stats_buyer upserts, as
+   * Two round trips of its own per order (with the event's facts): the advisory lock with what is stored for
+   * the order (lines, refunds, exclusion — one function call) and, in the same statement, the products'
+   * categories (catalog's product_directory view; channel and supplier kinds are cached, they never change);
+   * then one write — the new stats_line and stats_refund rows, the refunded amounts of lines already stored,
+   * and the stats_cube / stats_buyer upserts, as
    * data-modifying CTEs of a single statement.
    */
   async syncOrder(ctx: RequestContext, orderId: string, known?: CountingOrder): Promise<StatsSyncResult> {
@@ -123,10 +124,17 @@ export class RollupWriterService {
     return this.db.transaction(ctx, async (tx) => {
       const m = this.db.manager(tx);
       // The advisory lock on the order and, after it, what is stored for it: one round trip (a PL/pgSQL
-      // function, migration 1764003100100, so the read sees what the lock's previous holder committed).
-      const rows: Array<{ t: 'L' | 'R' | 'X'; j: any }> = await m.query(`SELECT t, j FROM stats_lock_and_read($1)`, [
-        orderId,
-      ]);
+      // function, migration 1764003100100, so the read sees what the lock's previous holder committed). With the
+      // event's facts, the same statement reads the products' categories from catalog's product_directory view
+      // (rows 'P'): the line dimensions then need no round trip of their own.
+      const productIds = known ? [...new Set(known.lines.map((l) => l.productId))] : [];
+      const rows: Array<{ t: 'L' | 'R' | 'X' | 'P'; j: any }> = await m.query(
+        `SELECT t, j FROM stats_lock_and_read($1)
+         UNION ALL
+         SELECT 'P', jsonb_build_object('id', p.id, 'category', coalesce(p.category_id::text, '')) FROM product_directory p WHERE p.id = ANY($2::uuid[])`,
+        [orderId, productIds],
+      );
+      const categories = new Map<string, string>(rows.filter((r) => r.t === 'P').map((r) => [r.j.id, r.j.category]));
       // `known`: the facts an OrderCounted / OrderRefunded event carries (statistics.consumer.ts), read by ordering once.
       const [order] = known ? [known] : await this.facts.load(tx, [orderId]);
       const result: StatsSyncResult = { orderId, counted: !!order?.countedAt, linesCounted: 0, refundsRecorded: 0 };
@@ -137,7 +145,7 @@ export class RollupWriterService {
       const seen = new Set(rows.filter((r) => r.t === 'R').map((r) => `${r.j.order_line_id}|${r.j.refund_id}`));
       // An excluded order (stats_correction) still has its facts recorded, but adds nothing to the rollups again.
       const excluded = rows.some((r) => r.t === 'X');
-      const planned = await this.plan(tx, order, stored);
+      const planned = await this.plan(tx, order, stored, categories);
       const cube = new Map<string, CubeDelta>();
       const buyers = new Map<string, BuyerMark>();
       const newLines: PlannedLine[] = [];
@@ -174,9 +182,14 @@ export class RollupWriterService {
   }
 
   /** The plan, with frozen dimensions for lines already counted and fresh ones for the others. */
-  async plan(ctx: RequestContext, order: CountingOrder, stored: Map<string, StoredLine>): Promise<PlannedLine[]> {
+  async plan(
+    ctx: RequestContext,
+    order: CountingOrder,
+    stored: Map<string, StoredLine>,
+    categories?: Map<string, string>,
+  ): Promise<PlannedLine[]> {
     const missing = order.lines.some((l) => !stored.has(l.id));
-    const fresh = missing ? await this.dims.resolve(ctx, order) : [];
+    const fresh = missing ? await this.dims.resolve(ctx, order, categories) : [];
     return planOrder(order, (i) => {
       const s = stored.get(order.lines[i].id);
       return s ? dimsOfStored(s) : fresh[i];
