@@ -5,14 +5,12 @@ import {
   badInput,
   type Connection,
   Db,
-  decodeCursor,
   forbidden,
   isUuid,
   notFound,
-  pageSize,
   type RequestContext,
   Role,
-  toConnection,
+  sqlNewestFirstPage,
 } from '@bangfu/core';
 import { UserService } from '@bangfu/identity';
 import { OrderSignalsService } from '@bangfu/ordering';
@@ -127,8 +125,6 @@ export class AnomalyFindingService {
     first?: number | null,
     after?: string | null,
   ): Promise<Connection<AnomalyFindingView>> {
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after);
     const where: string[] = [];
     const params: unknown[] = [];
     const scope = this.scope(ctx);
@@ -139,20 +135,13 @@ export class AnomalyFindingService {
     const region = String(filter?.regionCode ?? '').trim();
     if (region && region !== '000000000000')
       where.push(`f.region_code LIKE $${params.push(`${normalizePrefix(region)}%`)}`);
-    const clause = () => (where.length ? `WHERE ${where.join(' AND ')}` : '');
-    const [{ n }]: Array<{ n: number }> = await this.db
-      .manager(ctx)
-      .query(`SELECT count(*)::int AS n FROM anomaly_finding f ${clause()}`, params);
-    if (cursor) {
-      const [at, id] = cursor;
-      if (typeof at !== 'string' || !isUuid(id) || Number.isNaN(Date.parse(at)))
-        throw badInput('after is not a valid cursor', { field: 'after' });
-      where.push(`(f.detected_at, f.id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);
-    }
-    const rows: FindingRow[] = await this.db
-      .manager(ctx)
-      .query(`${SELECT} ${clause()} ORDER BY f.detected_at DESC, f.id DESC LIMIT ${limit + 1}`, params);
-    return toConnection(await this.views(ctx, rows), limit, n, (f) => [f.detectedAt.toISOString(), f.id], !!cursor);
+    return sqlNewestFirstPage(
+      this.db.manager(ctx),
+      { select: SELECT, from: 'anomaly_finding f', time: 'f.detected_at', id: 'f.id', where, params },
+      { first, after },
+      (rows: FindingRow[]) => this.views(ctx, rows),
+      (f) => [f.detectedAt, f.id],
+    );
   }
 
   /** One finding in the caller's scope (NOT_FOUND when there is none, FORBIDDEN outside the scope). */

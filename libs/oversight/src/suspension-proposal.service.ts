@@ -5,13 +5,11 @@ import {
   badInput,
   type Connection,
   Db,
-  decodeCursor,
   isUuid,
   lockRow,
   notFound,
-  pageSize,
   type RequestContext,
-  toConnection,
+  sqlNewestFirstPage,
 } from '@bangfu/core';
 import { AdmissionAction, SupplierService, type SupplierView } from '@bangfu/supplier';
 import {
@@ -117,35 +115,15 @@ export class SupplierSuspensionProposalService {
     first?: number | null,
     after?: string | null,
   ): Promise<Connection<SupplierSuspensionProposalView>> {
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after);
     const where: string[] = [];
     const params: unknown[] = [];
     if (status) where.push(`p.status = $${params.push(status)}`);
-    const total: Array<{ n: number }> = await this.db
-      .manager(ctx)
-      .query(
-        `SELECT count(*)::int AS n FROM supplier_suspension_proposal p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
-        params,
-      );
-    if (cursor) {
-      const [at, id] = cursor;
-      if (typeof at !== 'string' || !isUuid(id) || Number.isNaN(Date.parse(at)))
-        throw badInput('after is not a valid cursor', { field: 'after' });
-      where.push(`(p.proposed_at, p.id) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);
-    }
-    const rows: ProposalRow[] = await this.db
-      .manager(ctx)
-      .query(
-        `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.proposed_at DESC, p.id DESC LIMIT ${limit + 1}`,
-        params,
-      );
-    return toConnection(
-      await this.views(ctx, rows),
-      limit,
-      total[0].n,
-      (p) => [p.proposedAt.toISOString(), p.id],
-      !!cursor,
+    return sqlNewestFirstPage(
+      this.db.manager(ctx),
+      { select: SELECT, from: 'supplier_suspension_proposal p', time: 'p.proposed_at', id: 'p.id', where, params },
+      { first, after },
+      (rows: ProposalRow[]) => this.views(ctx, rows),
+      (p) => [p.proposedAt, p.id],
     );
   }
 

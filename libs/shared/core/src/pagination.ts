@@ -1,6 +1,6 @@
 import { type Type } from '@nestjs/common';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import type { SelectQueryBuilder } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
 import { isUuid } from './ids';
 
@@ -113,4 +113,51 @@ export async function newestFirstPage<E extends { id: string }, T extends { id: 
   const { entities, raw } = await qb.getRawAndEntities<{ cursor_ts: string }>();
   const keys = new Map(entities.map((e, i) => [e.id, raw[i].cursor_ts]));
   return toConnection(await present(entities), limit, total, (row) => [keys.get(row.id), row.id], !!cursor);
+}
+
+/** A raw-SQL list for sqlNewestFirstPage: its rows' SELECT … FROM, the FROM of its count, the sort columns, the filters. */
+export interface SqlList {
+  select: string;
+  from: string;
+  time: string;
+  id: string;
+  /** Conditions with $n placeholders into params; the cursor adds its own. */
+  where: string[];
+  params: unknown[];
+}
+
+/**
+ * One page of a raw-SQL list, newest first by (time, id): counts the filtered rows, then reads the page after the
+ * cursor (an ISO time and an id). `present` turns the page's rows into nodes; `key` gives a node's time and id.
+ */
+export async function sqlNewestFirstPage<Row, T>(
+  em: EntityManager,
+  list: SqlList,
+  page: { first?: number | null; after?: string | null },
+  present: (rows: Row[]) => Promise<T[]>,
+  key: (node: T) => [Date, string],
+): Promise<Connection<T>> {
+  const limit = pageSize(page.first);
+  const cursor = decodeCursor(page.after);
+  const { where, params } = list;
+  const clause = () => (where.length ? `WHERE ${where.join(' AND ')}` : '');
+  const [{ n }]: Array<{ n: number }> = await em.query(
+    `SELECT count(*)::int AS n FROM ${list.from} ${clause()}`,
+    params,
+  );
+  if (cursor) {
+    const [at, id] = cursor;
+    if (typeof at !== 'string' || !isUuid(id) || Number.isNaN(Date.parse(at)))
+      throw badInput('after is not a valid cursor', { field: 'after' });
+    where.push(`(${list.time}, ${list.id}) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);
+  }
+  const rows: Row[] = await em.query(
+    `${list.select} ${clause()} ORDER BY ${list.time} DESC, ${list.id} DESC LIMIT ${limit + 1}`,
+    params,
+  );
+  const cursorOf = (node: T) => {
+    const [at, id] = key(node);
+    return [at.toISOString(), id];
+  };
+  return toConnection(await present(rows), limit, n, cursorOf, !!cursor);
 }
