@@ -43,6 +43,10 @@ const addressInput = (extra: Record<string, unknown> = {}) => ({
 async function addressOf(buyer: Actor, extra: Record<string, unknown> = {}): Promise<string> {
   return (await server.gqlOk(ADDRESS, { input: addressInput(extra) }, buyer.token)).createAddress.id;
 }
+/** Places one unit of the catalogue's variant in the online hall, with these extra input fields. */
+const placeOne = async (token: string, extra: Record<string, unknown> = {}) =>
+  (await server.gqlOk(PLACE, placeInput(hall, [{ variantId: catalog.variantId, quantity: 1 }], extra), token))
+    .placeOrder;
 
 beforeAll(async () => {
   // The rule under test; the default stays off until every client sends an address (see ordering.config.ts).
@@ -63,13 +67,7 @@ describe('delivery address on the order', () => {
   it('copies the chosen address onto the order; later edits of the address book do not move it', async () => {
     const buyer = await actor(server, ds, Role.CUSTOMER);
     const addressId = await addressOf(buyer);
-    const placed = (
-      await server.gqlOk(
-        PLACE,
-        placeInput(hall, [{ variantId: catalog.variantId, quantity: 1 }], { addressId }),
-        buyer.token,
-      )
-    ).placeOrder;
+    const placed = await placeOne(buyer.token, { addressId });
     expect(placed.__typename).toBe('Order');
     expect(placed.deliveryAddress).toMatchObject({
       recipient: '张三',
@@ -90,9 +88,7 @@ describe('delivery address on the order', () => {
 
   it('requires an address for a retail order that ships, not for a physical channel', async () => {
     const buyer = await actor(server, ds, Role.CUSTOMER);
-    const refused = (
-      await server.gqlOk(PLACE, placeInput(hall, [{ variantId: catalog.variantId, quantity: 1 }]), buyer.token)
-    ).placeOrder;
+    const refused = await placeOne(buyer.token);
     expect(refused).toMatchObject({
       __typename: 'InvalidOrderInputError',
       code: 'DELIVERY_ADDRESS_REQUIRED',
@@ -115,25 +111,13 @@ describe('delivery address on the order', () => {
     const owner = await actor(server, ds, Role.CUSTOMER);
     const other = await actor(server, ds, Role.CUSTOMER);
     const addressId = await addressOf(owner);
-    const refused = (
-      await server.gqlOk(
-        PLACE,
-        placeInput(hall, [{ variantId: catalog.variantId, quantity: 1 }], { addressId }),
-        other.token,
-      )
-    ).placeOrder;
+    const refused = await placeOne(other.token, { addressId });
     expect(refused).toMatchObject({
       __typename: 'InvalidOrderInputError',
       code: 'UNKNOWN_ADDRESS',
       field: 'addressId',
     });
-    const junk = (
-      await server.gqlOk(
-        PLACE,
-        placeInput(hall, [{ variantId: catalog.variantId, quantity: 1 }], { addressId: 'x' }),
-        other.token,
-      )
-    ).placeOrder;
+    const junk = await placeOne(other.token, { addressId: 'x' });
     expect(junk).toMatchObject({ code: 'UNKNOWN_ADDRESS' });
     expect(
       Number((await ds.query(`SELECT count(*) AS n FROM orders WHERE buyer_user_id = $1`, [other.userId]))[0].n),
@@ -143,13 +127,7 @@ describe('delivery address on the order', () => {
   it('shows the supplier a masked phone on the order and the full one on its own ship form (shipTo); coordinators see no address', async () => {
     const buyer = await actor(server, ds, Role.CUSTOMER);
     const addressId = await addressOf(buyer, { phone: '13987654321' });
-    const placed = (
-      await server.gqlOk(
-        PLACE,
-        placeInput(hall, [{ variantId: catalog.variantId, quantity: 1 }], { addressId }),
-        buyer.token,
-      )
-    ).placeOrder;
+    const placed = await placeOne(buyer.token, { addressId });
     const asSupplier = (await server.gqlOk(ORDER, { id: placed.id }, catalog.supplierAdminToken)).order;
     expect(asSupplier.deliveryAddress).toMatchObject({ recipient: '张三', phone: '139****4321' });
     expect(asSupplier.supplierOrders[0].shipTo).toMatchObject({
