@@ -1,9 +1,20 @@
+import type { ReactNode } from 'react';
 import { ASSISTANCE_INDICATORS } from '../../api/statistics';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { formatFen } from '../../lib/money';
 import { useQuery } from '../../lib/use-query';
 import { ExportButtons } from './ExportButtons';
+
+/** One indicator of the grid: its name over its value. */
+function Kpi({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
 
 /** 消费帮扶 official indicators as of a date, led by the server's report sentence (always Chinese, as the reports are). */
 export function IndicatorsCard({ region, date }: { region: string; date: string }) {
@@ -28,51 +39,24 @@ export function IndicatorsCard({ region, date }: { region: string; date: string 
             {d.summary}
           </blockquote>
           <dl className="kpi-grid">
-            <div>
-              <dt>{t('stats.indicators.halls')}</dt>
-              <dd>{d.hallCount}</dd>
-            </div>
-            <div>
-              <dt>{t('stats.indicators.zones')}</dt>
-              <dd>{d.zoneCount}</dd>
-            </div>
-            <div>
-              <dt>{t('stats.indicators.counters')}</dt>
-              <dd>{d.counterCount}</dd>
-            </div>
-            <div>
-              <dt>{t('stats.indicators.suppliers')}</dt>
-              <dd>{d.certifiedSupplierCount}</dd>
-            </div>
-            <div>
-              <dt>{t('stats.indicators.products')}</dt>
-              <dd>{d.certifiedProductCount}</dd>
-            </div>
-            <div>
-              <dt>{t('stats.indicators.salesYtd')}</dt>
-              <dd>{formatFen(d.salesAmountYtd)}</dd>
-            </div>
-            <div>
-              <dt>{t('stats.indicators.uncertifiedYtd')}</dt>
-              <dd>{formatFen(d.uncertifiedSalesAmountYtd)}</dd>
-            </div>
-            <div>
-              <dt>{t('stats.indicators.households')}</dt>
-              <dd>
-                {d.householdsDriven}
-                <span className="muted small">
-                  {' '}
-                  {t('stats.indicators.householdSplit', {
-                    exPoverty: d.exPovertyHouseholdsDriven,
-                    monitored: d.monitoredHouseholdsDriven,
-                  })}
-                </span>
-              </dd>
-            </div>
-            <div>
-              <dt>{t('stats.indicators.villageIncome')}</dt>
-              <dd>{formatFen(d.villageCollectiveIncome)}</dd>
-            </div>
+            <Kpi label={t('stats.indicators.halls')}>{d.hallCount}</Kpi>
+            <Kpi label={t('stats.indicators.zones')}>{d.zoneCount}</Kpi>
+            <Kpi label={t('stats.indicators.counters')}>{d.counterCount}</Kpi>
+            <Kpi label={t('stats.indicators.suppliers')}>{d.certifiedSupplierCount}</Kpi>
+            <Kpi label={t('stats.indicators.products')}>{d.certifiedProductCount}</Kpi>
+            <Kpi label={t('stats.indicators.salesYtd')}>{formatFen(d.salesAmountYtd)}</Kpi>
+            <Kpi label={t('stats.indicators.uncertifiedYtd')}>{formatFen(d.uncertifiedSalesAmountYtd)}</Kpi>
+            <Kpi label={t('stats.indicators.households')}>
+              {d.householdsDriven}
+              <span className="muted small">
+                {' '}
+                {t('stats.indicators.householdSplit', {
+                  exPoverty: d.exPovertyHouseholdsDriven,
+                  monitored: d.monitoredHouseholdsDriven,
+                })}
+              </span>
+            </Kpi>
+            <Kpi label={t('stats.indicators.villageIncome')}>{formatFen(d.villageCollectiveIncome)}</Kpi>
           </dl>
         </>
       )}

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { SalesStatsData } from '../../api/statistics';
+import type { SalesFigures, SalesStatsData } from '../../api/statistics';
 import { EChart } from '../../components/EChart';
 import { translateOr, useI18n } from '../../i18n';
 import { formatFen } from '../../lib/money';
@@ -12,6 +12,21 @@ export function rowLabel(t: ReturnType<typeof useI18n>['t'], groupBy: string, ke
   if (groupBy === 'CHANNEL_KIND' || groupBy === 'SUPPLIER_KIND' || groupBy === 'BUYER_KIND')
     return translateOr(t, `stats.kind.${groupBy}.${key}`, label);
   return label;
+}
+
+/** A row's figures in the table's column order (the heading row lists the same). */
+function FigureCells({ f, showHouseholds }: { f: SalesFigures; showHouseholds: boolean }) {
+  return (
+    <>
+      <td className="num">{formatFen(f.netAmount)}</td>
+      <td className="num">{formatFen(f.certifiedNetAmount)}</td>
+      <td className="num">{formatFen(f.uncertifiedNetAmount)}</td>
+      <td className="num">{formatFen(f.refundAmount)}</td>
+      <td className="num">{f.orderCount}</td>
+      <td className="num">{f.unitCount}</td>
+      {showHouseholds && <td className="num">{f.householdsDriven ?? '—'}</td>}
+    </>
+  );
 }
 
 /**
@@ -82,13 +97,7 @@ export function SalesTable({
                       labels[i]
                     )}
                   </th>
-                  <td className="num">{formatFen(r.figures.netAmount)}</td>
-                  <td className="num">{formatFen(r.figures.certifiedNetAmount)}</td>
-                  <td className="num">{formatFen(r.figures.uncertifiedNetAmount)}</td>
-                  <td className="num">{formatFen(r.figures.refundAmount)}</td>
-                  <td className="num">{r.figures.orderCount}</td>
-                  <td className="num">{r.figures.unitCount}</td>
-                  {showHouseholds && <td className="num">{r.figures.householdsDriven ?? '—'}</td>}
+                  <FigureCells f={r.figures} showHouseholds={showHouseholds} />
                 </tr>
               );
             })}
@@ -96,13 +105,7 @@ export function SalesTable({
           <tfoot>
             <tr data-testid="group-total" data-net-fen={data.total.netAmount}>
               <th scope="row">{t('stats.total')}</th>
-              <td className="num">{formatFen(data.total.netAmount)}</td>
-              <td className="num">{formatFen(data.total.certifiedNetAmount)}</td>
-              <td className="num">{formatFen(data.total.uncertifiedNetAmount)}</td>
-              <td className="num">{formatFen(data.total.refundAmount)}</td>
-              <td className="num">{data.total.orderCount}</td>
-              <td className="num">{data.total.unitCount}</td>
-              {showHouseholds && <td className="num">{data.total.householdsDriven ?? '—'}</td>}
+              <FigureCells f={data.total} showHouseholds={showHouseholds} />
             </tr>
           </tfoot>
         </table>
