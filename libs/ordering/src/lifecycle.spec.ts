@@ -363,26 +363,14 @@ describe('agency: pay on delivery, acceptance (验收) with documents, settlemen
         .status,
     ).toBe(403);
 
-    expectErrorCode(
-      await server.gql(
-        ACCEPT,
-        { id: order.id, input: { invoiceNo: ' ', documents: [invoice.body.fileKey] } },
-        buyer.token,
-      ),
-      'BAD_USER_INPUT',
-    );
-    expectErrorCode(
-      await server.gql(ACCEPT, { id: order.id, input: { invoiceNo: 'INV-1', documents: [] } }, buyer.token),
-      'DOCUMENTS_REQUIRED',
-    );
-    expectErrorCode(
-      await server.gql(
-        ACCEPT,
-        { id: order.id, input: { invoiceNo: 'INV-1', documents: [invoice.body.fileKey] } },
-        v.supplierAdminToken,
-      ),
-      'FORBIDDEN',
-    );
+    const refused: Array<[{ invoiceNo: string; documents: string[] }, string, string]> = [
+      [{ invoiceNo: ' ', documents: [invoice.body.fileKey] }, buyer.token, 'BAD_USER_INPUT'],
+      [{ invoiceNo: 'INV-1', documents: [] }, buyer.token, 'DOCUMENTS_REQUIRED'],
+      [{ invoiceNo: 'INV-1', documents: [invoice.body.fileKey] }, v.supplierAdminToken, 'FORBIDDEN'],
+    ];
+    for (const [input, token, code] of refused) {
+      expectErrorCode(await server.gql(ACCEPT, { id: order.id, input }, token), code);
+    }
     const accepted = (
       await server.gqlOk(
         ACCEPT,
