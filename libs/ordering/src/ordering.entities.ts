@@ -231,38 +231,38 @@ export class OrderLine {
   @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
+/**
+ * The columns of one move in a lifecycle: the order's and the supplier order's history tables differ only in
+ * the row they belong to and their status enum.
+ */
+function StatusMove<S extends string>(status: Record<string, S>) {
+  @ObjectType({ isAbstract: true })
+  abstract class Move {
+    @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
+    @Field(() => status, { nullable: true })
+    @Column({ name: 'from_status', type: 'text', nullable: true })
+    fromStatus: S | null;
+    @Field(() => status) @Column({ name: 'to_status', type: 'text' }) toStatus: S;
+    @Field(() => ActorKind) @Column({ name: 'actor_kind', type: 'text' }) actorKind: ActorKind;
+    @Field(() => ID, { nullable: true }) @Column({ name: 'actor_user_id', type: 'uuid', nullable: true }) actorUserId:
+      string | null;
+    @Field(() => String, { nullable: true }) @Column({ type: 'text', nullable: true }) reason: string | null;
+    @Column({ type: 'jsonb', default: {} }) data: Record<string, unknown>;
+    @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  }
+  return Move;
+}
+
 @ObjectType({ description: 'One move of an order (or a recorded fact such as a payment on a pay-on-delivery order)' })
 @Entity('order_history')
-export class OrderHistory {
-  @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
+export class OrderHistory extends StatusMove(OrderStatus) {
   @Column({ name: 'order_id', type: 'uuid' }) orderId: string;
-  @Field(() => OrderStatus, { nullable: true })
-  @Column({ name: 'from_status', type: 'text', nullable: true })
-  fromStatus: OrderStatus | null;
-  @Field(() => OrderStatus) @Column({ name: 'to_status', type: 'text' }) toStatus: OrderStatus;
-  @Field(() => ActorKind) @Column({ name: 'actor_kind', type: 'text' }) actorKind: ActorKind;
-  @Field(() => ID, { nullable: true }) @Column({ name: 'actor_user_id', type: 'uuid', nullable: true }) actorUserId:
-    string | null;
-  @Field(() => String, { nullable: true }) @Column({ type: 'text', nullable: true }) reason: string | null;
-  @Column({ type: 'jsonb', default: {} }) data: Record<string, unknown>;
-  @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
 @ObjectType({ description: 'One move of a supplier order' })
 @Entity('supplier_order_history')
-export class SupplierOrderHistory {
-  @Field(() => ID) @PrimaryGeneratedColumn('uuid') id: string;
+export class SupplierOrderHistory extends StatusMove(SupplierOrderStatus) {
   @Column({ name: 'supplier_order_id', type: 'uuid' }) supplierOrderId: string;
-  @Field(() => SupplierOrderStatus, { nullable: true })
-  @Column({ name: 'from_status', type: 'text', nullable: true })
-  fromStatus: SupplierOrderStatus | null;
-  @Field(() => SupplierOrderStatus) @Column({ name: 'to_status', type: 'text' }) toStatus: SupplierOrderStatus;
-  @Field(() => ActorKind) @Column({ name: 'actor_kind', type: 'text' }) actorKind: ActorKind;
-  @Field(() => ID, { nullable: true }) @Column({ name: 'actor_user_id', type: 'uuid', nullable: true }) actorUserId:
-    string | null;
-  @Field(() => String, { nullable: true }) @Column({ type: 'text', nullable: true }) reason: string | null;
-  @Column({ type: 'jsonb', default: {} }) data: Record<string, unknown>;
-  @Field(() => Date) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 
 @ObjectType({ description: 'Shipped units of a line taken from one lot (lotId null: not covered by any lot)' })
