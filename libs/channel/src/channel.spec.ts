@@ -1,21 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { Role } from '@bangfu/core';
-import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
 import {
   addDays,
-  CERTIFICATION_ENTITIES,
   CertificationStatus,
-  CertificationModule,
   insertCertificationFixture,
   insertProductFixture,
   shanghaiDate,
 } from '@bangfu/certification';
-import { createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule, SupplierStatus } from '@bangfu/supplier';
-import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
-import { CHANNEL_ENTITIES, ChannelModule } from './channel.module';
+import { createUserWithRole } from '@bangfu/identity';
+import { createSupplierFixture, SupplierStatus } from '@bangfu/supplier';
+import { expectErrorCode, type TestServer } from '@bangfu/testing';
+import { startChannelServer } from './test-helpers';
 
 let server: TestServer;
 let ds: DataSource;
@@ -60,18 +56,7 @@ async function certifiedProduct(supplierId = supplierA.supplierId): Promise<stri
 const channelCount = async () => Number((await ds.query(`SELECT count(*) AS n FROM channel`))[0].n);
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, CertificationModule, ChannelModule],
-    entities: [
-      ...REGION_ENTITIES,
-      ...IDENTITY_ENTITIES,
-      ...SUPPLIER_ENTITIES,
-      ...CATALOG_ENTITIES,
-      ...CERTIFICATION_ENTITIES,
-      ...CHANNEL_ENTITIES,
-    ],
-  });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startChannelServer());
   admin = await login(Role.PLATFORM_ADMIN);
   coordinator = await login(Role.COORDINATOR, '520621');
   farCoordinator = await login(Role.COORDINATOR, '610724');

@@ -1,24 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { Role } from '@bangfu/core';
-import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
-import {
-  CERTIFICATION_ENTITIES,
-  CertificationModule,
-  insertCertificationFixture,
-  insertProductFixture,
-  insertVariantFixture,
-} from '@bangfu/certification';
-import { createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { LEDGER_ENTITIES, LedgerModule } from '@bangfu/ledger';
+import { insertCertificationFixture, insertProductFixture, insertVariantFixture } from '@bangfu/certification';
+import { createUserWithRole } from '@bangfu/identity';
 import { DomainEventDispatcher } from '@bangfu/events';
-import { ORDERING_ENTITIES, OrderingModule } from '@bangfu/ordering';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
-import { expectErrorCode, expectLedgerBalanced, startTestServer, type TestServer } from '@bangfu/testing';
+import { createSupplierFixture } from '@bangfu/supplier';
+import { expectErrorCode, expectLedgerBalanced, type TestServer } from '@bangfu/testing';
 import { loadChannelConfig } from './channel.config';
-import { CHANNEL_ENTITIES, ChannelModule } from './channel.module';
+import { startChannelServer } from './test-helpers';
 
 let server: TestServer;
 let ds: DataSource;
@@ -106,29 +96,7 @@ async function expectBooksConsistent() {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [
-      RegionModule,
-      IdentityModule,
-      SupplierModule,
-      CatalogModule,
-      CertificationModule,
-      OrderingModule,
-      LedgerModule,
-      ChannelModule,
-    ],
-    entities: [
-      ...REGION_ENTITIES,
-      ...IDENTITY_ENTITIES,
-      ...SUPPLIER_ENTITIES,
-      ...CATALOG_ENTITIES,
-      ...CERTIFICATION_ENTITIES,
-      ...ORDERING_ENTITIES,
-      ...LEDGER_ENTITIES,
-      ...CHANNEL_ENTITIES,
-    ],
-  });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startChannelServer({ withOrdering: true }));
   const a = await createUserWithRole(ds, Role.PLATFORM_ADMIN);
   admin = await server.login(a.email, a.password);
   const created = (
