@@ -3,6 +3,7 @@ import { Breadcrumb, NotFoundCard, PageLoading } from '../../components/PageShel
 import { SortedProductList } from '../../components/SortedProductList';
 import { translateOr, useI18n } from '../../i18n';
 import { useQuery } from '../../lib/use-query';
+import { Fact } from '../../components/Fact';
 
 /** /suppliers/:id — a supplier's public store: who they are, where, certification, households linked, products. */
 export function SupplierStorePage({ params }: { params: { id?: string } }) {
@@ -30,26 +31,16 @@ export function SupplierStorePage({ params }: { params: { id?: string } }) {
         <h1 data-testid="store-name">{supplier.name}</h1>
         <p className="muted">{translateOr(t, `supplierKind.${supplier.kind}`, supplier.kind)}</p>
         <dl className="store-facts">
-          <div>
-            <dt>{t('store.region')}</dt>
-            <dd data-testid="store-region">{supplier.county?.name ?? '—'}</dd>
-          </div>
-          <div>
-            <dt>{t('store.certified')}</dt>
-            <dd data-testid="store-certified">
-              {certified.data ? t('store.certifiedCount', { count: certified.data.products.totalCount }) : '…'}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('store.households')}</dt>
-            <dd data-testid="store-households">
-              {t('product.householdCount', { count: supplier.linkedHouseholdCount })}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('store.linkage')}</dt>
-            <dd>{supplier.linkageMechanism || '—'}</dd>
-          </div>
+          <Fact label={t('store.region')} testId="store-region">
+            {supplier.county?.name ?? '—'}
+          </Fact>
+          <Fact label={t('store.certified')} testId="store-certified">
+            {certified.data ? t('store.certifiedCount', { count: certified.data.products.totalCount }) : '…'}
+          </Fact>
+          <Fact label={t('store.households')} testId="store-households">
+            {t('product.householdCount', { count: supplier.linkedHouseholdCount })}
+          </Fact>
+          <Fact label={t('store.linkage')}>{supplier.linkageMechanism || '—'}</Fact>
         </dl>
       </section>
       <section aria-labelledby="store-products">

@@ -7,6 +7,7 @@ import { formatFen } from '../../lib/money';
 import { Link } from '../../lib/router';
 import { useQuery } from '../../lib/use-query';
 import { MoneyFigure } from './shared';
+import { Fact } from '../../components/Fact';
 import './produce.css';
 
 /** The county of a product's origin (any division code) as the page's path, or null. */
@@ -64,12 +65,9 @@ export function TransparencyPage({ params }: { params: Record<string, string> })
                 fen={c.attributedIncome}
                 testId="transparency-attributed"
               />
-              <div>
-                <dt>{t('produce.transparency.households')}</dt>
-                <dd data-testid="transparency-households">
-                  {t('produce.transparency.householdCount', { count: c.householdsDriven })}
-                </dd>
-              </div>
+              <Fact label={t('produce.transparency.households')} testId="transparency-households">
+                {t('produce.transparency.householdCount', { count: c.householdsDriven })}
+              </Fact>
             </dl>
             {c.purchasePending > 0 && (
               <p className="muted">{t('produce.transparency.pending', { amount: formatFen(c.purchasePending) })}</p>

@@ -1,20 +1,10 @@
-import type { ReactNode } from 'react';
 import { ASSISTANCE_INDICATORS } from '../../api/statistics';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { formatFen } from '../../lib/money';
 import { useQuery } from '../../lib/use-query';
 import { ExportButtons } from './ExportButtons';
-
-/** One indicator of the grid: its name over its value. */
-function Kpi({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+import { Fact } from '../../components/Fact';
 
 /** 消费帮扶 official indicators as of a date, led by the server's report sentence (always Chinese, as the reports are). */
 export function IndicatorsCard({ region, date }: { region: string; date: string }) {
@@ -39,14 +29,14 @@ export function IndicatorsCard({ region, date }: { region: string; date: string 
             {d.summary}
           </blockquote>
           <dl className="kpi-grid">
-            <Kpi label={t('stats.indicators.halls')}>{d.hallCount}</Kpi>
-            <Kpi label={t('stats.indicators.zones')}>{d.zoneCount}</Kpi>
-            <Kpi label={t('stats.indicators.counters')}>{d.counterCount}</Kpi>
-            <Kpi label={t('stats.indicators.suppliers')}>{d.certifiedSupplierCount}</Kpi>
-            <Kpi label={t('stats.indicators.products')}>{d.certifiedProductCount}</Kpi>
-            <Kpi label={t('stats.indicators.salesYtd')}>{formatFen(d.salesAmountYtd)}</Kpi>
-            <Kpi label={t('stats.indicators.uncertifiedYtd')}>{formatFen(d.uncertifiedSalesAmountYtd)}</Kpi>
-            <Kpi label={t('stats.indicators.households')}>
+            <Fact label={t('stats.indicators.halls')}>{d.hallCount}</Fact>
+            <Fact label={t('stats.indicators.zones')}>{d.zoneCount}</Fact>
+            <Fact label={t('stats.indicators.counters')}>{d.counterCount}</Fact>
+            <Fact label={t('stats.indicators.suppliers')}>{d.certifiedSupplierCount}</Fact>
+            <Fact label={t('stats.indicators.products')}>{d.certifiedProductCount}</Fact>
+            <Fact label={t('stats.indicators.salesYtd')}>{formatFen(d.salesAmountYtd)}</Fact>
+            <Fact label={t('stats.indicators.uncertifiedYtd')}>{formatFen(d.uncertifiedSalesAmountYtd)}</Fact>
+            <Fact label={t('stats.indicators.households')}>
               {d.householdsDriven}
               <span className="muted small">
                 {' '}
@@ -55,8 +45,8 @@ export function IndicatorsCard({ region, date }: { region: string; date: string 
                   monitored: d.monitoredHouseholdsDriven,
                 })}
               </span>
-            </Kpi>
-            <Kpi label={t('stats.indicators.villageIncome')}>{formatFen(d.villageCollectiveIncome)}</Kpi>
+            </Fact>
+            <Fact label={t('stats.indicators.villageIncome')}>{formatFen(d.villageCollectiveIncome)}</Fact>
           </dl>
         </>
       )}

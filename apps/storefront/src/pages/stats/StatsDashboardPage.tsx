@@ -24,6 +24,7 @@ import { IndicatorsCard } from './IndicatorsCard';
 import { RankingCard } from './RankingCard';
 import { SalesTable } from './SalesTable';
 import { StatsFilterBar } from './StatsFilterBar';
+import { Fact } from '../../components/Fact';
 
 export const STATS_PATH = '/portal/stats';
 export const STATS_ROLES = ['COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN'] as const;
@@ -96,34 +97,13 @@ function Dashboard() {
           {main.loading && !s ? <Loading /> : null}
           {s && (
             <dl className="kpi-grid kpi-strip" data-testid="stats-total" data-net-fen={s.total.netAmount}>
-              <div>
-                <dt>{t('stats.fig.net')}</dt>
-                <dd>{formatFen(s.total.netAmount)}</dd>
-              </div>
-              <div>
-                <dt>{t('stats.fig.gross')}</dt>
-                <dd>{formatFen(s.total.grossAmount)}</dd>
-              </div>
-              <div>
-                <dt>{t('stats.fig.refund')}</dt>
-                <dd>{formatFen(s.total.refundAmount)}</dd>
-              </div>
-              <div>
-                <dt>{t('stats.fig.uncertified')}</dt>
-                <dd>{formatFen(s.total.uncertifiedNetAmount)}</dd>
-              </div>
-              <div>
-                <dt>{t('stats.fig.orders')}</dt>
-                <dd>{s.total.orderCount}</dd>
-              </div>
-              <div>
-                <dt>{t('stats.fig.buyers')}</dt>
-                <dd>{s.total.buyerCount}</dd>
-              </div>
-              <div>
-                <dt>{t('stats.fig.households')}</dt>
-                <dd>{s.total.householdsDriven ?? '—'}</dd>
-              </div>
+              <Fact label={t('stats.fig.net')}>{formatFen(s.total.netAmount)}</Fact>
+              <Fact label={t('stats.fig.gross')}>{formatFen(s.total.grossAmount)}</Fact>
+              <Fact label={t('stats.fig.refund')}>{formatFen(s.total.refundAmount)}</Fact>
+              <Fact label={t('stats.fig.uncertified')}>{formatFen(s.total.uncertifiedNetAmount)}</Fact>
+              <Fact label={t('stats.fig.orders')}>{s.total.orderCount}</Fact>
+              <Fact label={t('stats.fig.buyers')}>{s.total.buyerCount}</Fact>
+              <Fact label={t('stats.fig.households')}>{s.total.householdsDriven ?? '—'}</Fact>
             </dl>
           )}
 
