@@ -8,12 +8,12 @@ import { ORDERING_ENTITIES, OrderingModule } from '@bangfu/ordering';
 import { OVERSIGHT_ENTITIES, OversightModule } from '@bangfu/oversight';
 import { PAYMENT_ENTITIES, PaymentModule } from '@bangfu/payment';
 import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { count, expectLedgerBalanced, startTestServer, type TestServer } from '@bangfu/testing';
+import { count, expectLedgerBalanced, onlineHall, startTestServer, type TestServer } from '@bangfu/testing';
 import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
-import { certifiedSupplierFixture } from '@bangfu/certification';
+import { certifiedSupplierFixture, type CertifiedSupplierFixture } from '@bangfu/certification';
 import { AFTERSALES_ENTITIES, AftersalesModule } from './aftersales.module';
 
-export { actor, type Actor, count, expectLedgerBalanced };
+export { actor, type Actor, count, expectLedgerBalanced, onlineHall };
 
 /** Spec support (not exported from the lib): the real server with ordering, payment, oversight and after-sales. */
 export async function startAftersalesServer(): Promise<{ server: TestServer; ds: DataSource }> {
@@ -44,11 +44,7 @@ export async function startAftersalesServer(): Promise<{ server: TestServer; ds:
   return { server, ds: server.app.get(DataSource) };
 }
 
-export interface Supplier {
-  supplierId: string;
-  adminToken: string;
-  variantId: string;
-}
+export type Supplier = CertifiedSupplierFixture;
 
 /** An approved supplier in 江口县 (520621) with one published, certified variant in stock. */
 export async function supplierWithVariant(
@@ -58,14 +54,6 @@ export async function supplierWithVariant(
   countyCode = '520621000000',
 ): Promise<Supplier> {
   return certifiedSupplierFixture(server, ds, { retailPrice: retail, stockOnHand: 10000, countyCode });
-}
-
-export async function onlineHall(ds: DataSource): Promise<string> {
-  const [row] = await ds.query(
-    `INSERT INTO channel (kind, name, online, assistance_only, status) VALUES ('HALL', $1, true, true, 'ACTIVE') RETURNING id`,
-    [`帮扶馆 ${randomBytes(2).toString('hex')}`],
-  );
-  return row.id;
 }
 
 export interface DeliveredOrder {

@@ -6,20 +6,21 @@ import type { TestServer } from '@bangfu/testing';
 import type { StripeTestServer } from './testing/stripe-test-server';
 import {
   type Actor,
+  codeOf,
   count,
   dispatchOrderEvents,
   expectBooksBalanced,
+  expectOneFullRefund,
   type LocalStripe,
   orderRow,
   type PlacedOrder,
   placeOrder,
+  setPayoutAccount,
   shipAndDeliver,
   startLocalStripe,
   startRetailWorld,
   stripeIntentSucceeded,
   type Supplier,
-  codeOf,
-  expectOneFullRefund,
 } from './test-helpers';
 
 /**
@@ -40,7 +41,6 @@ let admin: Actor;
 const PAY = `mutation($id: ID!) { payOrder(orderId: $id, method: CARD) { paymentId clientSecret } }`;
 const REFUND = `mutation($id: ID!, $amount: Money) { refundOrder(orderId: $id, amount: $amount) { id amount status } }`;
 const SETTLE = `mutation($id: ID!) { settleOrder(orderId: $id) { id status } }`;
-const SET_ACCOUNT = `mutation($input: SupplierPayoutAccountInput!) { setSupplierPayoutAccount(input: $input) { supplierId } }`;
 const BATCH = `mutation { createPayoutBatch { id status totalAmount payouts { supplierId amount status } } }`;
 const RETRY = `mutation($id: ID!) { retryPayoutBatch(batchId: $id) { id status payouts { supplierId status } } }`;
 
@@ -136,23 +136,13 @@ describe('concurrent payouts', () => {
 
   beforeAll(async () => {
     ledger = server.app.get(LedgerService);
-    await server.gqlOk(
-      SET_ACCOUNT,
-      { input: { supplierId: a.supplierId, stripeAccountId: 'acct_1ConcA' } },
-      admin.token,
-    );
-    await server.gqlOk(
-      SET_ACCOUNT,
-      {
-        input: {
-          supplierId: b.supplierId,
-          bankName: '贵州银行',
-          bankAccountName: '合作社',
-          bankAccountNo: '6214830012340099',
-        },
-      },
-      b.adminToken,
-    );
+    await setPayoutAccount(server, admin.token, { supplierId: a.supplierId, stripeAccountId: 'acct_1ConcA' });
+    await setPayoutAccount(server, b.adminToken, {
+      supplierId: b.supplierId,
+      bankName: '贵州银行',
+      bankAccountName: '合作社',
+      bankAccountNo: '6214830012340099',
+    });
   });
 
   async function settled() {

@@ -16,12 +16,13 @@ import {
   onlineHall,
   orderRow,
   placeOrder,
+  setPayoutAccount,
   shipAndDeliver,
   startLocalStripe,
+  startPaymentServer,
   stripeIntentSucceeded,
   type Supplier,
   supplierWithVariant,
-  startPaymentServer,
 } from './test-helpers';
 
 const SECRET = 'whsec_bangfu_payout_secret';
@@ -191,23 +192,13 @@ describe('payout batches', () => {
     connect = await supplierWithVariant(server, ds, { retail: 12_345, agency: 10_000 });
     bank = await supplierWithVariant(server, ds, { retail: 1_005, agency: 900 });
     none = await supplierWithVariant(server, ds, { retail: 500, agency: 400 });
-    await server.gqlOk(
-      SET_ACCOUNT,
-      { input: { supplierId: connect.supplierId, stripeAccountId: 'acct_1Connect' } },
-      admin.token,
-    );
-    await server.gqlOk(
-      SET_ACCOUNT,
-      {
-        input: {
-          supplierId: bank.supplierId,
-          bankName: '贵州银行铜仁分行',
-          bankAccountName: '=HYPERLINK("x"),"合作社"',
-          bankAccountNo: '6214830012340001',
-        },
-      },
-      bank.adminToken,
-    );
+    await setPayoutAccount(server, admin.token, { supplierId: connect.supplierId, stripeAccountId: 'acct_1Connect' });
+    await setPayoutAccount(server, bank.adminToken, {
+      supplierId: bank.supplierId,
+      bankName: '贵州银行铜仁分行',
+      bankAccountName: '=HYPERLINK("x"),"合作社"',
+      bankAccountNo: '6214830012340001',
+    });
     await settledOrder([
       { s: connect, quantity: 1 },
       { s: bank, quantity: 3 },
@@ -296,16 +287,8 @@ describe('payout batches', () => {
   it('a refused transfer fails its payout and reverses the posting (owed again); an outage leaves it pending until retried, paid once', async () => {
     const refused = await supplierWithVariant(server, ds, { retail: 2_000, agency: 1_800 });
     const flaky = await supplierWithVariant(server, ds, { retail: 3_000, agency: 2_800 });
-    await server.gqlOk(
-      SET_ACCOUNT,
-      { input: { supplierId: refused.supplierId, stripeAccountId: 'acct_1Refused' } },
-      admin.token,
-    );
-    await server.gqlOk(
-      SET_ACCOUNT,
-      { input: { supplierId: flaky.supplierId, stripeAccountId: 'acct_1Flaky' } },
-      admin.token,
-    );
+    await setPayoutAccount(server, admin.token, { supplierId: refused.supplierId, stripeAccountId: 'acct_1Refused' });
+    await setPayoutAccount(server, admin.token, { supplierId: flaky.supplierId, stripeAccountId: 'acct_1Flaky' });
     await settledOrder([
       { s: refused, quantity: 1 },
       { s: flaky, quantity: 1 },

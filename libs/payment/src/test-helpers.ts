@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import { DataSource } from 'typeorm';
 import { expect } from 'vitest';
@@ -20,16 +20,17 @@ import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import {
   count,
   expectLedgerBalanced as expectPostingsBalanced,
-  startTestServer,
   type GqlResponse,
+  onlineHall,
+  startTestServer,
   type TestServer,
 } from '@bangfu/testing';
 import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
-import { certifiedSupplierFixture } from '@bangfu/certification';
+import { certifiedSupplierFixture, type CertifiedSupplierFixture } from '@bangfu/certification';
 import { PAYMENT_ENTITIES, PaymentModule } from './payment.module';
 import { startStripeTestServer, type StripeObject, type StripeTestServer } from './testing/stripe-test-server';
 
-export { actor, type Actor, count };
+export { actor, type Actor, count, onlineHall };
 
 /** Spec support (not exported from the lib): the real server with ordering, ledger and payment. */
 export async function startPaymentServer(
@@ -63,11 +64,7 @@ export async function agencyActor(
   return { ...a, organizationId: orgId };
 }
 
-export interface Supplier {
-  supplierId: string;
-  adminToken: string;
-  variantId: string;
-}
+export type Supplier = CertifiedSupplierFixture;
 
 /** An approved supplier with an admin and one published, certified variant in stock. */
 export async function supplierWithVariant(
@@ -80,14 +77,6 @@ export async function supplierWithVariant(
     agencyPrice: prices.agency,
     stockOnHand: 1000,
   });
-}
-
-export async function onlineHall(ds: DataSource): Promise<string> {
-  const [row] = await ds.query(
-    `INSERT INTO channel (kind, name, online, assistance_only, status) VALUES ('HALL', $1, true, true, 'ACTIVE') RETURNING id`,
-    [`帮扶馆 ${randomBytes(2).toString('hex')}`],
-  );
-  return row.id;
 }
 
 const ORDER_FIELDS = `id orderNo status totalAmount paidAmount refundedAmount supplierOrders { id supplierId subtotal lines { id lineTotal refundedAmount supplierOrderId } }`;
@@ -304,6 +293,25 @@ export async function startRetailWorld(env: Record<string, string> = {}): Promis
   const buyer = await actor(server, ds, Role.CUSTOMER);
   const admin = await actor(server, ds, Role.PLATFORM_ADMIN);
   return { server, ds, hall, a, b, buyer, admin };
+}
+
+/** Sets a supplier's payout account: a Stripe connected account, or a bank account paid through the payout file. */
+export async function setPayoutAccount(
+  server: TestServer,
+  token: string,
+  input: {
+    supplierId: string;
+    stripeAccountId?: string;
+    bankName?: string;
+    bankAccountName?: string;
+    bankAccountNo?: string;
+  },
+): Promise<void> {
+  await server.gqlOk(
+    `mutation($input: SupplierPayoutAccountInput!) { setSupplierPayoutAccount(input: $input) { supplierId } }`,
+    { input },
+    token,
+  );
 }
 
 export interface OfflineWorld {
