@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { LogChannel, type OutboundChannel } from '@bangfu/core';
 
 /** A reset code on its way to the account's owner (same shape as produce's OutboundMessage). */
 export interface ResetMessage {
@@ -16,10 +16,7 @@ export interface ResetMessage {
  * PASSWORD_RESET_DELIVERY (libs/produce's NotificationChannel fits with an adapter); identity cannot
  * import produce (produce imports identity), so the default lives here.
  */
-export interface PasswordResetDelivery {
-  readonly name: string;
-  send(message: ResetMessage): Promise<void>;
-}
+export type PasswordResetDelivery = OutboundChannel<ResetMessage>;
 
 export const PASSWORD_RESET_DELIVERY = Symbol('PASSWORD_RESET_DELIVERY');
 
@@ -28,14 +25,8 @@ export const PASSWORD_RESET_DELIVERY = Symbol('PASSWORD_RESET_DELIVERY');
  * can complete a reset without a provider. Production binds a real channel; the log then never sees
  * a code. The last few messages stay in memory for tests.
  */
-export class LogPasswordResetDelivery implements PasswordResetDelivery {
-  readonly name = 'log';
-  readonly sent: ResetMessage[] = [];
-  private readonly logger = new Logger('password-reset');
-
-  async send(message: ResetMessage): Promise<void> {
-    this.sent.push(message);
-    if (this.sent.length > 50) this.sent.shift();
-    this.logger.log({ msg: 'password reset code', userId: message.userId, text: message.text });
+export class LogPasswordResetDelivery extends LogChannel<ResetMessage> {
+  constructor() {
+    super('password-reset', 50, (m) => ({ msg: 'password reset code', userId: m.userId, text: m.text }));
   }
 }

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { LogChannel, type OutboundChannel } from '@bangfu/core';
 
 /** A message to a person outside the app (a farmer without a smartphone reads SMS). */
 export interface OutboundMessage {
@@ -16,30 +16,15 @@ export interface OutboundMessage {
  * chosen by `SMS_PROVIDER`; sending happens after the transaction commits, so a failed send never
  * undoes a receipt or a payment, and a rolled-back one never sends.
  */
-export interface NotificationChannel {
-  readonly name: string;
-  send(message: OutboundMessage): Promise<void>;
-}
+export type NotificationChannel = OutboundChannel<OutboundMessage>;
 
 export const NOTIFICATION_CHANNEL = Symbol('NOTIFICATION_CHANNEL');
 
 /** The default: an SMS-style provider that writes each message to the log (one JSON line per message). */
-export class LogSmsChannel implements NotificationChannel {
-  readonly name = 'log';
-  readonly sent: OutboundMessage[] = [];
-  private readonly logger = new Logger('sms');
-
-  async send(message: OutboundMessage): Promise<void> {
-    // Keep the last few for tests and the health of the demo; the log is the record.
-    this.sent.push(message);
-    if (this.sent.length > 200) this.sent.shift();
-    this.logger.log({
-      msg: 'sms',
-      kind: message.kind,
-      userId: message.userId,
-      phone: maskPhone(message.phone),
-      text: message.text,
-    });
+export class LogSmsChannel extends LogChannel<OutboundMessage> {
+  // The last 200 stay for tests and the health of the demo; the log is the record.
+  constructor() {
+    super('sms', 200, (m) => ({ msg: 'sms', kind: m.kind, userId: m.userId, phone: maskPhone(m.phone), text: m.text }));
   }
 }
 

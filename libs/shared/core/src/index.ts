@@ -16,6 +16,7 @@ export * from './like';
 export * from './loader';
 export * from './logging';
 export * from './metrics';
+export * from './outbound';
 export * from './pagination';
 export * from './partitions';
 export * from './raw-entities';
