@@ -40,6 +40,36 @@ export function ListStatus({
 }
 
 /**
+ * ListStatus for a connection (lib/use-connection.ts): loading until its first page, empty when the answer
+ * counts no rows.
+ */
+export function ConnectionStatus({
+  list,
+  ...empty
+}: {
+  list: {
+    error: RequestError | null;
+    reload: () => void;
+    loading: boolean;
+    nodes: unknown[];
+    totalCount: number | null;
+  };
+  emptyText?: ReactNode;
+  emptyClassName?: string;
+  emptyTestId?: string;
+}) {
+  return (
+    <ListStatus
+      error={list.error}
+      onRetry={list.reload}
+      loading={list.loading && !list.nodes.length}
+      empty={list.totalCount === 0}
+      {...empty}
+    />
+  );
+}
+
+/**
  * 加载更多 under a connection (lib/use-connection.ts) while it has a next page: in a centred row that says it is
  * loading, or `plain`, a bare button that keeps its label.
  */

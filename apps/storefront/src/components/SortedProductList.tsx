@@ -3,7 +3,7 @@ import { PRODUCTS } from '../api/catalog';
 import { useI18n } from '../i18n';
 import { navigate, useLocation } from '../lib/router';
 import { useConnection } from '../lib/use-connection';
-import { ListStatus } from './ListStatus';
+import { ConnectionStatus } from './ListStatus';
 import { ProductGrid } from './ProductCard';
 import { SelectField } from './SelectField';
 import './buyers.css';
@@ -57,14 +57,7 @@ export function SortedProductList({ filter, emptyText }: { filter: Record<string
         </p>
         <SortSelect value={sort} onChange={onSort} />
       </div>
-      <ListStatus
-        error={list.error}
-        onRetry={list.reload}
-        loading={list.loading && !list.nodes.length}
-        empty={list.totalCount === 0}
-        emptyText={emptyText}
-        emptyClassName="card muted"
-      />
+      <ConnectionStatus list={list} emptyText={emptyText} emptyClassName="card muted" />
       <ProductGrid list={list} />
     </>
   );

@@ -23,7 +23,7 @@ import { useSession } from '../../lib/session';
 import { useAction } from '../../lib/use-action';
 import { useConnection } from '../../lib/use-connection';
 import { useQuery } from '../../lib/use-query';
-import { ListStatus, LoadMore } from '../../components/ListStatus';
+import { ConnectionStatus, LoadMore } from '../../components/ListStatus';
 
 function PendingToggle({ pendingOnly, onChange }: { pendingOnly: boolean; onChange: (v: boolean) => void }) {
   const { t } = useI18n();
@@ -132,12 +132,7 @@ function CertificationQueue() {
         <PendingToggle pendingOnly={pendingOnly} onChange={setPendingOnly} />
       </div>
       <p className="muted">{t('coord.certs.lead')}</p>
-      <ListStatus
-        error={list.error}
-        onRetry={list.reload}
-        loading={list.loading && !list.nodes.length}
-        empty={list.totalCount === 0}
-      />
+      <ConnectionStatus list={list} />
       <ul className="row-list">
         {list.nodes.map((c) => (
           <CertificationDecision key={c.id} cert={c} onChange={replace} />

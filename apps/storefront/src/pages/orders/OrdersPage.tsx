@@ -10,7 +10,7 @@ import { formatFen } from '../../lib/money';
 import { Link, navigate, useLocation } from '../../lib/router';
 import { type ConnectionState, useConnection } from '../../lib/use-connection';
 import { OrderSearch } from '../buyers/OrderSearch';
-import { ListStatus, LoadMore } from '../../components/ListStatus';
+import { ConnectionStatus, LoadMore } from '../../components/ListStatus';
 
 /** Roles that buy (or act for a buying unit) and so have "my orders". */
 export const ORDER_READER_ROLES = ['CUSTOMER', 'PURCHASER', 'APPROVER', 'AGENCY_ADMIN', 'PLATFORM_ADMIN'] as const;
@@ -29,14 +29,7 @@ export function OrderRows({
 }) {
   return (
     <>
-      <ListStatus
-        error={list.error}
-        onRetry={list.reload}
-        loading={list.loading && !list.nodes.length}
-        empty={list.totalCount === 0}
-        emptyText={emptyText}
-        emptyTestId={emptyTestId}
-      />
+      <ConnectionStatus list={list} emptyText={emptyText} emptyTestId={emptyTestId} />
       <ul className="row-list">
         {list.nodes.map((o) => (
           <OrderRow key={o.id} order={o} />

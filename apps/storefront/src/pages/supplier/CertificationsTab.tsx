@@ -9,7 +9,7 @@ import { useConnection } from '../../lib/use-connection';
 import { useQuery } from '../../lib/use-query';
 import { canApplyForCertification } from './ProductsTab';
 import { SelectField } from '../../components/SelectField';
-import { ListStatus, LoadMore } from '../../components/ListStatus';
+import { ConnectionStatus, LoadMore } from '../../components/ListStatus';
 
 export function CertificationsTab({ supplierId }: { supplierId: string }) {
   const { t } = useI18n();
@@ -62,13 +62,7 @@ export function CertificationsTab({ supplierId }: { supplierId: string }) {
       </form>
       <section className="card" aria-labelledby="certs-title">
         <h2 id="certs-title">{t('certs.title')}</h2>
-        <ListStatus
-          error={list.error}
-          onRetry={list.reload}
-          loading={list.loading && !list.nodes.length}
-          empty={list.totalCount === 0}
-          emptyText={t('certs.none')}
-        />
+        <ConnectionStatus list={list} emptyText={t('certs.none')} />
         <ul className="row-list">
           {list.nodes.map((c) => (
             <CertificationItem key={c.id} cert={c} canAttach onDocumentAttached={list.reload} />

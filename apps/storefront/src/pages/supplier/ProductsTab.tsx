@@ -16,7 +16,7 @@ import { useAction } from '../../lib/use-action';
 import { useConnection } from '../../lib/use-connection';
 import { NewProductForm } from './NewProductForm';
 import { ProductEditor } from './ProductEditor';
-import { ListStatus, LoadMore } from '../../components/ListStatus';
+import { ConnectionStatus, LoadMore } from '../../components/ListStatus';
 import { ActionButton } from '../../components/ActionButton';
 
 /** Certification may be (re)applied for when there is none in progress or in force. */
@@ -62,13 +62,7 @@ export function ProductsTab({ supplierId }: { supplierId: string }) {
       )}
       <section className="card" aria-labelledby="own-products-title">
         <h2 id="own-products-title">{t('portal.tab.products')}</h2>
-        <ListStatus
-          error={list.error}
-          onRetry={list.reload}
-          loading={list.loading && !list.nodes.length}
-          empty={list.totalCount === 0}
-          emptyText={t('products.noneYet')}
-        />
+        <ConnectionStatus list={list} emptyText={t('products.noneYet')} />
         <ul className="row-list">
           {list.nodes.map((p) => (
             <OwnProductRow key={p.id} product={p} onChange={replace} onEdit={() => setEditing(p.id)} />
