@@ -6,7 +6,7 @@ import { insertCertificationFixture, insertProductFixture, insertVariantFixture 
 import { createUserWithRole } from '@bangfu/identity';
 import { DomainEventDispatcher } from '@bangfu/events';
 import { createSupplierFixture } from '@bangfu/supplier';
-import { expectErrorCode, expectLedgerBalanced, type TestServer } from '@bangfu/testing';
+import { expectErrorCode, expectLedgerBalanced, outboxEventsOf, outboxJob, type TestServer } from '@bangfu/testing';
 import { loadChannelConfig } from './channel.config';
 import { startChannelServer } from './test-helpers';
 
@@ -260,21 +260,7 @@ describe('counter sales reports', () => {
     // Through the event dispatcher (as the worker runs it): nobody is asked to ship a counter sale;
     // the supplier hears that it was settled, the walk-in account gets nothing.
     const dispatcher = server.app.get(DomainEventDispatcher);
-    for (const e of await ds.query(
-      `SELECT id, type, version, aggregate_id, payload, created_at FROM outbox_event WHERE aggregate_id = $1 ORDER BY created_at, id`,
-      [res.body.orderId],
-    )) {
-      await dispatcher.handle({
-        data: {
-          id: e.id,
-          type: e.type,
-          version: e.version,
-          aggregateId: e.aggregate_id,
-          payload: e.payload,
-          createdAt: new Date(e.created_at).toISOString(),
-        },
-      });
-    }
+    for (const e of await outboxEventsOf(ds, res.body.orderId)) await dispatcher.handle(outboxJob(e));
     expect(
       await ds.query(`SELECT recipient_org_id, recipient_user_id, kind FROM notification WHERE data->>'orderId' = $1`, [
         res.body.orderId,

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RequestContext, RequestContext as Ctx, Role } from '@bangfu/core';
 import { QueueService } from '@bangfu/queue';
-import type { TestServer } from '@bangfu/testing';
+import { outboxEventsOf, outboxJob, type TestServer } from '@bangfu/testing';
 import {
   ConsumesEvents,
   DOMAIN_EVENTS_QUEUE,
@@ -113,29 +113,16 @@ describe('outbox relay and domain events', () => {
       .get(OrderService)
       .markPaid(Ctx.system('test'), order.id, { paymentId: 'pi_evt', amount: order.totalAmount });
     // An agency order is created awaiting approval; the events from its approval (PLACED) on are this test's.
-    const events = await ds.query(
-      `SELECT id, type, version, aggregate_id, payload, created_at FROM outbox_event WHERE aggregate_id = $1 AND type <> 'order.pending_approval' ORDER BY created_at`,
-      [order.id],
-    );
+    const events = (await outboxEventsOf(ds, order.id)).filter((e) => e.type !== 'order.pending_approval');
     expect(events.map((e: any) => e.type)).toEqual(['order.placed', 'order.paid']);
     const dispatcher = server.app.get(DomainEventDispatcher);
-    const asJob = (e: any) => ({
-      data: {
-        id: e.id,
-        type: e.type,
-        version: e.version,
-        aggregateId: e.aggregate_id,
-        payload: e.payload,
-        createdAt: e.created_at.toISOString(),
-      } as ReceivedEvent,
-    });
 
-    expect(await dispatcher.handle(asJob(events[0]))).toEqual({ consumers: ['ordering.notifications'] });
+    expect(await dispatcher.handle(outboxJob(events[0]))).toEqual({ consumers: ['ordering.notifications'] });
     // order.paid: notifications succeed, the flaky consumer throws → the job fails and is retried.
-    await expect(dispatcher.handle(asJob(events[1]))).rejects.toThrow('transient');
-    expect(await dispatcher.handle(asJob(events[1]))).toEqual({ consumers: ['test.flaky'] });
+    await expect(dispatcher.handle(outboxJob(events[1]))).rejects.toThrow('transient');
+    expect(await dispatcher.handle(outboxJob(events[1]))).toEqual({ consumers: ['test.flaky'] });
     expect(seen).toEqual([events[1].id]);
-    expect(await dispatcher.handle(asJob(events[1]))).toEqual({ consumers: [] });
+    expect(await dispatcher.handle(outboxJob(events[1]))).toEqual({ consumers: [] });
 
     const notes = await ds.query(
       `SELECT recipient_org_id, recipient_user_id, kind, title, data FROM notification WHERE data->>'orderId' = $1 ORDER BY created_at`,
@@ -158,20 +145,8 @@ describe('outbox relay and domain events', () => {
     const order = (
       await server.gqlOk(PLACE, placeInput(hall, [{ variantId: v.variantId, quantity: 1 }]), customer.token)
     ).placeOrder;
-    const [e] = await ds.query(
-      `SELECT id, type, version, aggregate_id, payload, created_at FROM outbox_event WHERE aggregate_id = $1`,
-      [order.id],
-    );
-    await server.app.get(DomainEventDispatcher).handle({
-      data: {
-        id: e.id,
-        type: e.type,
-        version: e.version,
-        aggregateId: e.aggregate_id,
-        payload: e.payload,
-        createdAt: e.created_at.toISOString(),
-      },
-    });
+    const [e] = await outboxEventsOf(ds, order.id);
+    await server.app.get(DomainEventDispatcher).handle(outboxJob(e));
     expect(
       await count(
         ds,

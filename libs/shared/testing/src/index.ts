@@ -1,4 +1,5 @@
 export * from './context';
+export * from './outbox';
 export * from './partitions';
 export * from './order-rows';
 export * from './readme-states';
