@@ -1,6 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -38,6 +39,8 @@ let apiUrl: string;
 let hall: string;
 let scarce: string;
 let plenty: string;
+/** Ordered once by the browsing test only, so the other tests' counts of plenty's lines stay theirs. */
+let browsed: string;
 let customers: string[];
 
 /** Resolves when the cluster's output (from `from` on) matches. */
@@ -73,6 +76,7 @@ beforeAll(async () => {
   const supplier = await createSupplierFixture(ds);
   scarce = await variant(supplier.supplierId, SCARCE_STOCK);
   plenty = await variant(supplier.supplierId, 100_000);
+  browsed = await variant(supplier.supplierId, 1_000);
   [{ id: hall }] = await ds.query(
     `INSERT INTO channel (kind, name, online, assistance_only) VALUES ('HALL', '帮扶馆', true, true) RETURNING id`,
   );
@@ -176,6 +180,50 @@ describe('npm run start:cluster: 3 API and 2 worker processes', () => {
     expect(answers.filter((a) => a.__typename === 'InsufficientStockError')).toHaveLength(SCARCE_STOCK * 2);
     const [v] = await ds.query(`SELECT stock_on_hand, stock_reserved FROM variant WHERE id = $1`, [scarce]);
     expect(v).toEqual({ stock_on_hand: SCARCE_STOCK, stock_reserved: SCARCE_STOCK });
+  });
+
+  it("shows every API's anonymous readers the stock an order through any API took (each API listens)", async () => {
+    // A new connection per read (agent: false): the port deals connections, not requests, round-robin.
+    const read = () =>
+      new Promise<{ cache: string | undefined; stock: number }>((resolve, reject) => {
+        const req = request(
+          `${apiUrl}/graphql`,
+          { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } },
+          (res) => {
+            let text = '';
+            res.on('data', (c: Buffer) => (text += c.toString()));
+            res.on('end', () => {
+              const variants = (
+                JSON.parse(text).data.products.edges as Array<{
+                  node: { variants: Array<{ id: string; stockAvailable: number }> };
+                }>
+              ).flatMap((e) => e.node.variants);
+              resolve({
+                cache: res.headers['x-cache'] as string | undefined,
+                stock: variants.find((v) => v.id === browsed)!.stockAvailable,
+              });
+            });
+          },
+        );
+        req.on('error', reject);
+        req.end(
+          JSON.stringify({ query: '{ products(first: 50) { edges { node { variants { id stockAvailable } } } } }' }),
+        );
+      });
+    const nine = async () => {
+      const out = [];
+      for (let i = 0; i < 9; i++) out.push(await read());
+      return out;
+    };
+    const warm = await nine();
+    expect(warm.filter((r) => r.cache === 'hit').length).toBeGreaterThanOrEqual(3);
+    const before = warm[8].stock;
+    expect((await place(customers[1], randomUUID(), browsed)).__typename).toBe('Order');
+    // Nine reads in a row reach every API three times; the NOTIFY of the order's commit may take a moment.
+    const deadline = Date.now() + 500;
+    let after = await nine();
+    while (after.some((r) => r.stock !== before - 1) && Date.now() < deadline) after = await nine();
+    expect(after.map((r) => r.stock)).toEqual(Array(9).fill(before - 1));
   });
 
   it('makes one order of one idempotency key sent to every API at once', async () => {
