@@ -23,6 +23,15 @@ export function assertKnownId(id: string, what: string): void {
   if (typeof id !== 'string' || !isUuid(id)) throw notFound(what, String(id));
 }
 
+/** The caller, who must be a PURCHASER of the unit to act for it (`action` completes the FORBIDDEN message). */
+export function requireUnitPurchaser(ctx: RequestContext, orgId: string, action: string): Principal {
+  const p = ctx.requirePrincipal();
+  assertKnownId(orgId, 'Organization');
+  if (!p.organizationIds(Role.PURCHASER).includes(orgId))
+    throw forbidden(`Only a purchaser (PURCHASER) of that unit ${action}`);
+  return p;
+}
+
 export function covers(prefixes: string[], code: string | null): boolean {
   return !!code && prefixes.some((prefix) => code.startsWith(prefix));
 }

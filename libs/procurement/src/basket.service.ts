@@ -1,9 +1,9 @@
 import { ProcurementErrorCode } from './procurement.errors';
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, AppError, forbidden, type RequestContext, Role } from '@bangfu/core';
+import { ErrorCode, AppError, type RequestContext } from '@bangfu/core';
 import { VariantService } from '@bangfu/catalog';
 import { MAX_LINES, MAX_QUANTITY } from '@bangfu/ordering';
-import { assertKnownId } from './access';
+import { assertKnownId, requireUnitPurchaser } from './access';
 import { LimitsService } from './limits.service';
 import { LimitKind } from './procurement.entities';
 import type { BasketInput, BasketPreview } from './procurement.types';
@@ -20,10 +20,7 @@ export class BasketService {
   ) {}
 
   async preview(ctx: RequestContext, input: BasketInput): Promise<BasketPreview> {
-    const p = ctx.requirePrincipal();
-    assertKnownId(input.buyerOrgId, 'Organization');
-    if (!p.organizationIds(Role.PURCHASER).includes(input.buyerOrgId))
-      throw forbidden('Only a purchaser (PURCHASER) of that unit builds its baskets');
+    const p = requireUnitPurchaser(ctx, input.buyerOrgId, 'builds its baskets');
     const lines = input.lines ?? [];
     if (lines.length === 0 || lines.length > MAX_LINES)
       throw new AppError(ProcurementErrorCode.INVALID_BASKET, `A basket has 1 to ${MAX_LINES} lines`, {

@@ -26,7 +26,7 @@ import {
   OrderStatus,
   type PlaceOrderOutcome,
 } from '@bangfu/ordering';
-import { assertKnownId, UnitAccess } from './access';
+import { assertKnownId, requireUnitPurchaser, UnitAccess } from './access';
 import { LimitsService } from './limits.service';
 import {
   AnomalyKind,
@@ -95,10 +95,7 @@ export class PurchaseRequestService {
   ) {}
 
   async submit(ctx: RequestContext, input: SubmitPurchaseRequestInput): Promise<SubmitOutcome> {
-    const p = ctx.requirePrincipal();
-    assertKnownId(input.buyerOrgId, 'Organization');
-    if (!p.organizationIds(Role.PURCHASER).includes(input.buyerOrgId))
-      throw forbidden('Only a purchaser (PURCHASER) of that unit may submit its purchase requests');
+    const p = requireUnitPurchaser(ctx, input.buyerOrgId, 'may submit its purchase requests');
     const justification = requiredText(input.justification, 'justification', 2000);
     if (!Object.values(PurchaseTerms).includes(input.terms))
       throw badInput('terms must be PREPAY or ON_DELIVERY', { field: 'terms' });
