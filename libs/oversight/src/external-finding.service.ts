@@ -1,31 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type RequestContext } from '@bangfu/core';
-import {
-  type AnomalyFigureData,
-  type AnomalyKind,
-  type AnomalySeverity,
-  AnomalyStatus,
-  type AnomalySubjectType,
-  DetectedVia,
-} from './anomaly.entities';
-import { EXTERNAL_FINDING_KINDS } from './anomaly.rules';
+import { AnomalyStatus, DetectedVia } from './anomaly.entities';
+import { type Candidate, EXTERNAL_FINDING_KINDS } from './anomaly.rules';
 
-/** What another domain reports; the same (kind, subject, fingerprint) never opens a second finding. */
-export interface ExternalFindingInput {
-  kind: AnomalyKind;
-  severity: AnomalySeverity;
-  subjectType: AnomalySubjectType;
-  subjectId: string;
-  subjectLabel: string;
-  supplierId: string | null;
-  /** 12-digit division code: who sees the finding (auditors and coordinators whose prefix covers it). */
-  regionCode: string;
-  summary: string;
-  figures: AnomalyFigureData[];
-  orderIds?: string[];
-  /** What identifies the evidence within kind and subject (e.g. the dispute id). */
-  fingerprint: string;
-}
+/**
+ * What another domain reports: a detector's candidate (the fingerprint identifies the evidence within kind and
+ * subject, e.g. the dispute id, and never opens a second finding), orders optional, never merged.
+ */
+export type ExternalFindingInput = Omit<Candidate, 'orderIds' | 'mergeOnOverlap'> & { orderIds?: string[] };
 
 /**
  * Findings another domain records as they happen (kinds of EXTERNAL_FINDING_KINDS), in the caller's
