@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO, gql, PASSWORD, randomCreditCode, tokenFor } from './support/api';
+import { DEMO, gql, PASSWORD, randomCreditCode, submitAndVerifyCertification, tokenFor } from './support/api';
 
 // The platform admin's job in the browser alone: a cooperative applied and a county coordinator
 // recommended it (set up through GraphQL as those users), the admin approves it in the console; the
@@ -137,18 +137,7 @@ test('the platform admin approves a recommended supplier and certifies its verif
     },
     coop,
   );
-  const { submitCertification } = await gql<{ submitCertification: { id: string } }>(
-    request,
-    'mutation($p: ID!) { submitCertification(productId: $p) { id } }',
-    { p: createProduct.id },
-    coop,
-  );
-  await gql(
-    request,
-    'mutation($id: ID!) { verifyCertification(id: $id, comment: "产地与联农带农属实") { id } }',
-    { id: submitCertification.id },
-    coordinator,
-  );
+  const certificationId = await submitAndVerifyCertification(request, createProduct.id, coop, coordinator);
 
   // ── The admin certifies it with certificate number, batch and validity ──
   await page.getByRole('navigation', { name: '管理分区' }).getByRole('link', { name: '帮扶产品认定' }).click();
@@ -168,7 +157,7 @@ test('the platform admin approves a recommended supplier and certifies its verif
   }>(
     request,
     'query($id: ID!) { certification(id: $id) { status certificateNo batch validTo } }',
-    { id: submitCertification.id },
+    { id: certificationId },
     coop,
   );
   expect(certification).toEqual({

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from '@playwright/test';
-import { DEMO, gql, tokenFor } from './support/api';
+import { DEMO, gql, onlineHallId, tokenFor, variantInStock } from './support/api';
 import { testOnOwnMarketplace } from './support/server';
 import { signIn, signOut } from './support/browser';
 
@@ -30,25 +30,14 @@ test('a buyer complains with a photo, the cooperative answers, and the county co
     tokenFor(request, DEMO.admin),
     tokenFor(request, DEMO.supplier),
   ]);
-  const { products } = await gql<{
-    products: { edges: Array<{ node: { title: string; variants: Array<{ id: string; stockAvailable: number }> } }> };
-  }>(
-    request,
-    'query($s: String) { products(filter: { search: $s }, first: 5) { edges { node { title variants { id stockAvailable } } } } }',
-    { s: TEA },
-  );
-  const variant = products.edges.find((e) => e.node.title === TEA)!.node.variants.find((v) => v.stockAvailable >= 2)!;
-  const { channels } = await gql<{ channels: Array<{ id: string; status: string; kind: string; online: boolean }> }>(
-    request,
-    '{ channels { id status kind online } }',
-  );
-  const hall = channels.find((c) => c.status === 'ACTIVE' && c.kind === 'HALL' && c.online)!;
+  const variant = await variantInStock(request, TEA, 2);
+  const hall = await onlineHallId(request);
   const { placeOrder } = await gql<{
     placeOrder: { id: string; orderNo: string; totalAmount: number; supplierOrders: Array<{ id: string }> };
   }>(
     request,
     'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { ... on Order { id orderNo totalAmount supplierOrders { id } } } }',
-    { input: { idempotencyKey: randomUUID(), channelId: hall.id, lines: [{ variantId: variant.id, quantity: 2 }] } },
+    { input: { idempotencyKey: randomUUID(), channelId: hall, lines: [{ variantId: variant.id, quantity: 2 }] } },
     customer,
   );
   const order = placeOrder;

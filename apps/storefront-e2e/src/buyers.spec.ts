@@ -1,20 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { gql } from './support/api';
-import { addCheckoutAddress } from './support/browser';
+import { addCheckoutAddress, addToCart } from './support/browser';
 
 const TEA = '贵州梵净山绿茶礼盒';
 const NEW_PASSWORD = 'buyers-e2e-Pw1';
-
-async function addToCartAsVisitor(page: Page, search: string, title: string, quantity: number) {
-  await page.goto(`/products?search=${encodeURIComponent(search)}`);
-  await page.getByTestId('product-card').filter({ hasText: title }).first().getByRole('link').click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-  const box = page.getByTestId('buy-box');
-  await box.getByLabel('数量').fill(String(quantity));
-  await box.getByRole('button', { name: '加入购物车' }).click();
-  await expect(box.getByTestId('added-to-cart')).toContainText('已加入购物车');
-}
 
 test('a visitor fills a cart, signs in with it kept, adds an address at checkout, and the order ships there', async ({
   page,
@@ -27,7 +17,7 @@ test('a visitor fills a cart, signs in with it kept, adds an address at checkout
   });
 
   // ── As a visitor: full-pinyin search finds the tea, the cart fills without signing in ──
-  await addToCartAsVisitor(page, 'fanjingshan', TEA, 2);
+  await addToCart(page, TEA, 2, 'fanjingshan');
   await expect(page.getByTestId('cart-count')).toHaveText('2');
   await page.getByTestId('cart-link').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('购物车');

@@ -1,24 +1,13 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO, gql, tokenFor } from './support/api';
 import { setPurchaserLimit } from './support/procurement';
 import { startStripeStandIn, type StripeStandIn, succeedIntent } from './support/stripe';
-import { signIn, signOut } from './support/browser';
+import { addToCart, signIn, signOut } from './support/browser';
 
 const CUSTOMER = 'customer@demo.bangfu';
 const TEA = '贵州梵净山绿茶礼盒';
 const FUNGI = '汉中食用菌礼包';
 const LAPSED_TEA = '梵净山翠峰茶';
-
-/** Finds a product through the hall's search and adds `quantity` of its first variant in stock. */
-async function addToCart(page: Page, title: string, quantity: number) {
-  await page.goto(`/products?search=${encodeURIComponent(title)}`);
-  await page.getByTestId('product-card').filter({ hasText: title }).first().getByRole('link').click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-  const box = page.getByTestId('buy-box');
-  await box.getByLabel('数量').fill(String(quantity));
-  await box.getByRole('button', { name: '加入购物车' }).click();
-  await expect(box.getByTestId('added-to-cart')).toContainText('已加入购物车');
-}
 
 let stripe: StripeStandIn;
 test.beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { type Browser, devices, expect, type Page, test } from '@playwright/test';
-import { DEMO, ensureApprovedSupplier, gql, PASSWORD, tokenFor } from './support/api';
+import { DEMO, ensureApprovedSupplier, gql, PASSWORD, submitAndVerifyCertification, tokenFor } from './support/api';
 import { startStripeStandIn, type StripeStandIn, succeedIntent } from './support/stripe';
 
 // Issue 14's journey, everyone on a phone: farmer@ lists 500 斤 of 白萝卜; the cooperative commits 300
@@ -93,23 +93,17 @@ test('a farmer lists radishes from the phone, the cooperative buys 300 斤 into 
     supplierToken,
   );
   // The online hall sells certified products only: certified as a coordinator and the platform would.
-  const { submitCertification } = await gql<{ submitCertification: { id: string } }>(
+  const certificationId = await submitAndVerifyCertification(
     request,
-    'mutation($p: ID!) { submitCertification(productId: $p) { id } }',
-    { p: createProduct.id },
+    createProduct.id,
     supplierToken,
-  );
-  await gql(
-    request,
-    'mutation($id: ID!) { verifyCertification(id: $id, comment: "产地与联农带农属实") { id } }',
-    { id: submitCertification.id },
     await tokenFor(request, DEMO.coordinator),
   );
   await gql(
     request,
     'mutation($id: ID!, $input: CertifyProductInput!) { certifyProduct(id: $id, input: $input) { id } }',
     {
-      id: submitCertification.id,
+      id: certificationId,
       input: {
         certificateNo: `GZ-TR-${tag.toUpperCase()}`,
         issuer: '铜仁市乡村振兴局',

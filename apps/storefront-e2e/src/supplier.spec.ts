@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { DEMO, gql, tokenFor } from './support/api';
+import { DEMO, firstVillage, gql, onlineHallId, tokenFor, variantInStock } from './support/api';
 import { startStripeStandIn, type StripeStandIn, succeedIntent } from './support/stripe';
 import { signIn } from './support/browser';
 
@@ -20,15 +20,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await stripe?.close();
 });
-
-async function firstVillage(request: APIRequestContext, county: string): Promise<string> {
-  const q = 'query($p: String) { regions(parentCode: $p) { code } }';
-  for (const town of (await gql<{ regions: Array<{ code: string }> }>(request, q, { p: county })).regions) {
-    const { regions } = await gql<{ regions: Array<{ code: string }> }>(request, q, { p: town.code });
-    if (regions.length) return regions[0].code;
-  }
-  throw new Error(`no villages under ${county}`);
-}
 
 interface Placed {
   id: string;
@@ -55,26 +46,15 @@ async function customerOrder(
     },
     token,
   );
-  const { products } = await gql<{
-    products: { edges: Array<{ node: { title: string; variants: Array<{ id: string; stockAvailable: number }> } }> };
-  }>(
-    request,
-    'query($s: String) { products(filter: { search: $s }, first: 5) { edges { node { title variants { id stockAvailable } } } } }',
-    { s: TEA },
-  );
-  const variant = products.edges.find((e) => e.node.title === TEA)!.node.variants.find((v) => v.stockAvailable >= 1)!;
-  const { channels } = await gql<{ channels: Array<{ id: string; status: string; kind: string; online: boolean }> }>(
-    request,
-    '{ channels { id status kind online } }',
-  );
-  const hall = channels.find((c) => c.status === 'ACTIVE' && c.kind === 'HALL' && c.online)!;
+  const variant = await variantInStock(request, TEA, 1);
+  const hall = await onlineHallId(request);
   const { placeOrder } = await gql<{ placeOrder: Placed & { __typename: string } }>(
     request,
     'mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { __typename ... on Order { id orderNo } } }',
     {
       input: {
         idempotencyKey: randomUUID(),
-        channelId: hall.id,
+        channelId: hall,
         lines: [{ variantId: variant.id, quantity: 1 }],
         addressId: createAddress.id,
       },

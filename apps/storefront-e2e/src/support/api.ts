@@ -161,7 +161,7 @@ export async function ensureApprovedSupplier(request: APIRequestContext): Promis
   return { id: supplier.id, name: supplier.name, created };
 }
 
-async function firstVillage(request: APIRequestContext, county: string): Promise<string> {
+export async function firstVillage(request: APIRequestContext, county: string): Promise<string> {
   const q = 'query($p: String) { regions(parentCode: $p) { code level } }';
   const { regions: towns } = await gql<{ regions: Array<{ code: string }> }>(request, q, { p: county });
   for (const town of towns) {
@@ -171,4 +171,51 @@ async function firstVillage(request: APIRequestContext, county: string): Promise
     if (villages.length) return villages[0].code;
   }
   throw new Error(`no villages under ${county} in the region data`);
+}
+
+/** A variant of the product titled `title` with at least `quantity` available: set-up for orders placed through the API. */
+export async function variantInStock(
+  request: APIRequestContext,
+  title: string,
+  quantity: number,
+): Promise<{ id: string; stockAvailable: number }> {
+  const { products } = await gql<{
+    products: { edges: Array<{ node: { title: string; variants: Array<{ id: string; stockAvailable: number }> } }> };
+  }>(
+    request,
+    'query($s: String) { products(filter: { search: $s }, first: 5) { edges { node { title variants { id stockAvailable } } } } }',
+    { s: title },
+  );
+  return products.edges.find((e) => e.node.title === title)!.node.variants.find((v) => v.stockAvailable >= quantity)!;
+}
+
+/** The active online assistance hall (网上专馆) of the demo data, where retail orders are placed. */
+export async function onlineHallId(request: APIRequestContext): Promise<string> {
+  const { channels } = await gql<{ channels: Array<{ id: string; status: string; kind: string; online: boolean }> }>(
+    request,
+    '{ channels { id status kind online } }',
+  );
+  return channels.find((c) => c.status === 'ACTIVE' && c.kind === 'HALL' && c.online)!.id;
+}
+
+/** The supplier submits the product for certification and a coordinator verifies it (县级审核); answers the certification. */
+export async function submitAndVerifyCertification(
+  request: APIRequestContext,
+  productId: string,
+  supplierToken: string,
+  coordinatorToken: string,
+): Promise<string> {
+  const { submitCertification } = await gql<{ submitCertification: { id: string } }>(
+    request,
+    'mutation($p: ID!) { submitCertification(productId: $p) { id } }',
+    { p: productId },
+    supplierToken,
+  );
+  await gql(
+    request,
+    'mutation($id: ID!) { verifyCertification(id: $id, comment: "产地与联农带农属实") { id } }',
+    { id: submitCertification.id },
+    coordinatorToken,
+  );
+  return submitCertification.id;
 }

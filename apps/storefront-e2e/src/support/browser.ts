@@ -16,6 +16,17 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page.getByRole('banner').getByRole('link', { name: '登录' })).toBeVisible();
 }
 
+/** Finds a product through the hall's search (by its title unless `search` is given) and adds `quantity` to the cart. */
+export async function addToCart(page: Page, title: string, quantity: number, search = title): Promise<void> {
+  await page.goto(`/products?search=${encodeURIComponent(search)}`);
+  await page.getByTestId('product-card').filter({ hasText: title }).first().getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  const box = page.getByTestId('buy-box');
+  await box.getByLabel('数量').fill(String(quantity));
+  await box.getByRole('button', { name: '加入购物车' }).click();
+  await expect(box.getByTestId('added-to-cart')).toContainText('已加入购物车');
+}
+
 /**
  * Adds a delivery address in 江口县 at checkout (the first town and village of the picker) and waits
  * for it to be the chosen one; answers the village's name.
