@@ -37,13 +37,21 @@ export type Thresholds = Record<string, number>;
 /** The thresholds in force for a region: defaults, overridden by the longest matching prefix. */
 export type ThresholdsFor = (regionCode: string) => Thresholds;
 
+/** A rule's detector: the candidates it sees in the scope, with the thresholds of each region. */
+export type Detector = (
+  ctx: RequestContext,
+  deps: DetectorDeps,
+  scope: DetectionScope,
+  th: ThresholdsFor,
+) => Promise<Candidate[]>;
+
 export interface AnomalyRule {
   kind: AnomalyKind;
   /** What the rule looks for (English; the storefront translates the kind). */
   description: string;
   /** Default thresholds with what each means; a region may override any of them (anomaly_threshold). */
   thresholds: Record<string, { default: number; doc: string }>;
-  detect(ctx: RequestContext, deps: DetectorDeps, scope: DetectionScope, th: ThresholdsFor): Promise<Candidate[]>;
+  detect: Detector;
 }
 
 /** The rules, as data: each kind's detector and its default thresholds (money in fen, shares in basis points). */

@@ -1,9 +1,7 @@
-import type { RequestContext } from '@bangfu/core';
 import { ChannelKind } from '@bangfu/channel';
 import type { OrderSignalLine } from '@bangfu/ordering';
 import { AnomalyKind, AnomalySeverity, AnomalySubjectType } from './anomaly.entities';
-import type { Candidate, DetectionScope, ThresholdsFor } from './anomaly.rules';
-import type { DetectorDeps } from './detector-deps';
+import type { Candidate, Detector } from './anomaly.rules';
 import {
   bps,
   count,
@@ -20,12 +18,7 @@ import {
   yuan,
 } from './detector-util';
 
-export async function detectUncertifiedUnderLabel(
-  ctx: RequestContext,
-  deps: DetectorDeps,
-  scope: DetectionScope,
-  th: ThresholdsFor,
-): Promise<Candidate[]> {
+export const detectUncertifiedUnderLabel: Detector = async (ctx, deps, scope, th) => {
   const base = th('');
   const lines = scope.orderIds
     ? await deps.orders.lines(ctx, { orderIds: scope.orderIds })
@@ -97,14 +90,9 @@ export async function detectUncertifiedUnderLabel(
     });
   }
   return out;
-}
+};
 
-export async function detectAttributionGap(
-  ctx: RequestContext,
-  deps: DetectorDeps,
-  scope: DetectionScope,
-  th: ThresholdsFor,
-): Promise<Candidate[]> {
+export const detectAttributionGap: Detector = async (ctx, deps, scope, th) => {
   const supplierIds = scope.orderIds
     ? uniq((await deps.orders.lines(ctx, { orderIds: scope.orderIds })).map((l) => l.supplierId))
     : undefined;
@@ -133,4 +121,4 @@ export async function detectAttributionGap(
     });
   }
   return out;
-}
+};

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import { ChannelKind } from '@bangfu/channel';
-import type { RequestContext } from '@bangfu/core';
 import { Role } from '@bangfu/core';
 import type { OrderSignalLine } from '@bangfu/ordering';
 import { AnomalyKind, AnomalySeverity } from './anomaly.entities';
-import type { Candidate, DetectionScope, ThresholdsFor } from './anomaly.rules';
-import type { DetectorDeps } from './detector-deps';
+import type { Candidate, Detector } from './anomaly.rules';
 import {
   bps,
   count,
@@ -70,12 +68,7 @@ function bursts(orders: OrderShape[], windowMinutes: number, min: number): Order
   return out;
 }
 
-export async function detectOrderBurst(
-  ctx: RequestContext,
-  deps: DetectorDeps,
-  scope: DetectionScope,
-  th: ThresholdsFor,
-): Promise<Candidate[]> {
+export const detectOrderBurst: Detector = async (ctx, deps, scope, th) => {
   const base = th('');
   let lines: OrderSignalLine[];
   if (scope.orderIds) {
@@ -148,14 +141,9 @@ export async function detectOrderBurst(
     }
   }
   return out;
-}
+};
 
-export async function detectDeadlineSpike(
-  ctx: RequestContext,
-  deps: DetectorDeps,
-  scope: DetectionScope,
-  th: ThresholdsFor,
-): Promise<Candidate[]> {
+export const detectDeadlineSpike: Detector = async (ctx, deps, scope, th) => {
   const year = shanghaiYear(scope.now);
   const since = shanghaiDayStart(year - 1, 1, 1);
   let lines: OrderSignalLine[];
@@ -205,14 +193,9 @@ export async function detectDeadlineSpike(
     }
   }
   return out;
-}
+};
 
-export async function detectSplitBasket(
-  ctx: RequestContext,
-  deps: DetectorDeps,
-  scope: DetectionScope,
-  th: ThresholdsFor,
-): Promise<Candidate[]> {
+export const detectSplitBasket: Detector = async (ctx, deps, scope, th) => {
   const flags = await deps.purchaseRequests.splitBasketFlags(
     ctx,
     scope.orderIds ? { orderIds: scope.orderIds } : { since: daysBefore(scope.now, th('').lookbackDays) },
@@ -239,4 +222,4 @@ export async function detectSplitBasket(
     });
   }
   return out;
-}
+};

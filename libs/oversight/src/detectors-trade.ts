@@ -2,7 +2,7 @@ import type { RequestContext } from '@bangfu/core';
 import { Role } from '@bangfu/core';
 import type { OrderSignalLine } from '@bangfu/ordering';
 import { AnomalyKind, AnomalySeverity, AnomalySubjectType } from './anomaly.entities';
-import type { Candidate, DetectionScope, ThresholdsFor } from './anomaly.rules';
+import type { Candidate, DetectionScope, Detector } from './anomaly.rules';
 import type { DetectorDeps } from './detector-deps';
 import {
   count,
@@ -33,12 +33,7 @@ function scopeLines(
     : deps.orders.lines(ctx, { since: daysBefore(scope.now, lookbackDays) });
 }
 
-export async function detectPriceAboveReference(
-  ctx: RequestContext,
-  deps: DetectorDeps,
-  scope: DetectionScope,
-  th: ThresholdsFor,
-): Promise<Candidate[]> {
+export const detectPriceAboveReference: Detector = async (ctx, deps, scope, th) => {
   const lines = await scopeLines(ctx, deps, scope, th('').lookbackDays);
   if (lines.length === 0) return [];
   const variantIds = uniq(lines.map((l) => l.variantId));
@@ -101,14 +96,9 @@ export async function detectPriceAboveReference(
     });
   }
   return out;
-}
+};
 
-export async function detectSelfDealing(
-  ctx: RequestContext,
-  deps: DetectorDeps,
-  scope: DetectionScope,
-  th: ThresholdsFor,
-): Promise<Candidate[]> {
+export const detectSelfDealing: Detector = async (ctx, deps, scope, th) => {
   const lines = (await scopeLines(ctx, deps, scope, th('').lookbackDays)).filter((l) => l.buyerOrgId);
   if (lines.length === 0) return [];
   const orgIds = uniq(lines.flatMap((l) => [l.buyerOrgId!, l.supplierId]));
@@ -143,14 +133,9 @@ export async function detectSelfDealing(
     });
   }
   return out;
-}
+};
 
-export async function detectCircularTrade(
-  ctx: RequestContext,
-  deps: DetectorDeps,
-  scope: DetectionScope,
-  th: ThresholdsFor,
-): Promise<Candidate[]> {
+export const detectCircularTrade: Detector = async (ctx, deps, scope, th) => {
   const lookback = th('').lookbackDays;
   const lines = await scopeLines(ctx, deps, scope, lookback);
   if (lines.length === 0) return [];
@@ -226,4 +211,4 @@ export async function detectCircularTrade(
     });
   }
   return out;
-}
+};
