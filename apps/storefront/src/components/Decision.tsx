@@ -1,8 +1,9 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useI18n } from '../i18n';
 import type { RequestError } from '../lib/graphql';
 import { ErrorNotice } from './Feedback';
 import { FormActions } from './FormActions';
+import { NoteField } from './FormField';
 
 /** Approve in one click; reject only with a reason (kept in the workflow history). */
 export function Decision({
@@ -19,7 +20,6 @@ export function Decision({
   error: RequestError | null;
 }) {
   const { t } = useI18n();
-  const id = useId();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const submitReject = (e: FormEvent) => {
@@ -31,17 +31,7 @@ export function Decision({
       <ErrorNotice error={error} />
       {rejecting ? (
         <form onSubmit={submitReject} className="decision-reject">
-          <label className="field field-compact" htmlFor={id}>
-            <span>{t('decision.reason')}</span>
-            <textarea
-              id={id}
-              name="reason"
-              rows={2}
-              required
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </label>
+          <NoteField label={t('decision.reason')} name="reason" required value={reason} onChange={setReason} />
           <FormActions
             label={t('decision.confirmReject')}
             disabled={busy || !reason.trim()}

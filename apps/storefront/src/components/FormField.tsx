@@ -73,3 +73,27 @@ export function TextAreaField({
     </div>
   );
 }
+
+/**
+ * A labelled textarea kept in component state (not react-hook-form): the reason, answer or description typed
+ * before an action, in the compact layout of a decision.
+ */
+export function NoteField({
+  label,
+  value,
+  onChange,
+  rows = 2,
+  ...textarea
+}: Omit<ComponentProps<'textarea'>, 'value' | 'onChange'> & {
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <label className="field field-compact" htmlFor={id}>
+      <span>{label}</span>
+      <textarea id={id} rows={rows} value={value} onChange={(e) => onChange(e.target.value)} {...textarea} />
+    </label>
+  );
+}

@@ -15,6 +15,7 @@ import { fenToYuanText, formatFen, parseYuanToFen } from '../../lib/money';
 import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
 import { FormActions } from '../../components/FormActions';
+import { NoteField } from '../../components/FormField';
 
 export function ComplaintStatusChip({ status }: { status: string }) {
   const { t } = useI18n();
@@ -60,7 +61,6 @@ function Photo({ url }: { url: string }) {
 
 function AnswerForm({ complaint, onChanged }: { complaint: ComplaintData; onChanged: (c: ComplaintData) => void }) {
   const { t } = useI18n();
-  const id = useId();
   const [answer, setAnswer] = useState('');
   const act = useAction(async () => {
     const data = await api.request(ANSWER_COMPLAINT, {
@@ -75,17 +75,7 @@ function AnswerForm({ complaint, onChanged }: { complaint: ComplaintData; onChan
   };
   return (
     <form className="decision" onSubmit={submit} data-testid="answer-form">
-      <label className="field field-compact" htmlFor={id}>
-        <span>{t('complaint.answer')}</span>
-        <textarea
-          id={id}
-          rows={2}
-          required
-          maxLength={2000}
-          value={answer}
-          onChange={(e) => setAnswer(e.target.value)}
-        />
-      </label>
+      <NoteField label={t('complaint.answer')} required maxLength={2000} value={answer} onChange={setAnswer} />
       <ErrorNotice error={act.error} />
       <FormActions label={t('complaint.answerSubmit')} disabled={act.busy || !answer.trim()} />
     </form>
@@ -152,18 +142,14 @@ function DecideForm({ complaint, onChanged }: { complaint: ComplaintData; onChan
           <p className="hint">{t('complaint.refundHint')}</p>
         </>
       )}
-      <label className="field field-compact" htmlFor={`${id}-reason`}>
-        <span>{t('complaint.decisionReason')}</span>
-        <textarea
-          id={`${id}-reason`}
-          name="reason"
-          rows={2}
-          required
-          maxLength={2000}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </label>
+      <NoteField
+        label={t('complaint.decisionReason')}
+        name="reason"
+        required
+        maxLength={2000}
+        value={reason}
+        onChange={setReason}
+      />
       <ErrorNotice error={act.error} />
       <FormActions
         label={decision === 'UPHOLD' ? t('complaint.upholdSubmit') : t('complaint.rejectSubmit')}

@@ -17,6 +17,7 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ComplaintCard } from './ComplaintCard';
 import { FormActions } from '../../components/FormActions';
+import { NoteField } from '../../components/FormField';
 
 function RateForm({ so, onDone }: { so: SupplierOrderData; onDone: () => void }) {
   const { t } = useI18n();
@@ -43,16 +44,7 @@ function RateForm({ so, onDone }: { so: SupplierOrderData; onDone: () => void })
           </label>
         ))}
       </fieldset>
-      <label className="field field-compact" htmlFor={`${id}-comment`}>
-        <span>{t('rating.comment')}</span>
-        <textarea
-          id={`${id}-comment`}
-          rows={2}
-          maxLength={1000}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-        />
-      </label>
+      <NoteField label={t('rating.comment')} maxLength={1000} value={comment} onChange={setComment} />
       <ErrorNotice error={act.error} />
       <FormActions label={t('rating.submit')} disabled={act.busy} />
     </form>
@@ -102,18 +94,15 @@ function ComplainForm({ so, onDone }: { so: SupplierOrderData; onDone: () => voi
           </option>
         ))}
       </SelectField>
-      <label className="field field-compact" htmlFor={`${id}-desc`}>
-        <span>{t('complaint.description')}</span>
-        <textarea
-          id={`${id}-desc`}
-          name="description"
-          rows={3}
-          required
-          maxLength={2000}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-        />
-      </label>
+      <NoteField
+        label={t('complaint.description')}
+        name="description"
+        rows={3}
+        required
+        maxLength={2000}
+        value={description}
+        onChange={setDescription}
+      />
       <label className="field field-compact" htmlFor={`${id}-photos`}>
         <span>{t('complaint.photos')}</span>
         <input

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import {
   APPROVE_PURCHASE_REQUEST,
@@ -12,6 +12,7 @@ import { useConnection } from '../../lib/use-connection';
 import { RequestRow } from './RequestsTab';
 import { ProcurementError } from './shared';
 import { ListStatus } from '../../components/ListStatus';
+import { NoteField } from '../../components/FormField';
 
 function DecisionForm({
   request,
@@ -21,7 +22,6 @@ function DecisionForm({
   onDecided: (r: PurchaseRequestData) => void;
 }) {
   const { t } = useI18n();
-  const id = useId();
   const [comment, setComment] = useState('');
   const approve = useAction(async () => {
     const data = await api.request(APPROVE_PURCHASE_REQUEST, {
@@ -39,16 +39,7 @@ function DecisionForm({
   });
   return (
     <div className="decision" data-testid="decision">
-      <label className="field field-compact" htmlFor={`${id}-comment`}>
-        <span>{t('agency.approval.comment')}</span>
-        <textarea
-          id={`${id}-comment`}
-          rows={2}
-          maxLength={500}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-        />
-      </label>
+      <NoteField label={t('agency.approval.comment')} maxLength={500} value={comment} onChange={setComment} />
       <ProcurementError error={approve.error ?? reject.error} />
       <div className="form-actions">
         <button

@@ -12,7 +12,7 @@ import {
   SUBORDINATE_COMPLETION,
 } from '../../api/procurement';
 import { ErrorNotice, Loading } from '../../components/Feedback';
-import { FieldProblem, TextField } from '../../components/FormField';
+import { FieldProblem, TextField, NoteField } from '../../components/FormField';
 import { SelectField } from '../../components/SelectField';
 import { StatusChip } from '../../components/StatusChip';
 import { translateOr, useI18n } from '../../i18n';
@@ -133,16 +133,12 @@ function FilingForm({
       {belowMinimum && (
         <div className="notice notice-warn" data-testid="below-minimum">
           <p>{t('agency.filing.belowMinimum', { minimum: bpsToPercentText(minimumBps) })}</p>
-          <label className="field field-compact" htmlFor={`${id}-exemption`}>
-            <span>{t('agency.exemption.reason')}</span>
-            <textarea
-              id={`${id}-exemption`}
-              rows={2}
-              maxLength={500}
-              value={exemptionReason}
-              onChange={(e) => setExemptionReason(e.target.value)}
-            />
-          </label>
+          <NoteField
+            label={t('agency.exemption.reason')}
+            maxLength={500}
+            value={exemptionReason}
+            onChange={setExemptionReason}
+          />
           <ProcurementError error={exempt.error} />
           <button
             type="button"

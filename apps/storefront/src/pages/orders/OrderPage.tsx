@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { api } from '../../api/client';
 import {
   CANCEL_ORDER,
@@ -30,10 +30,10 @@ import { PaymentClockPanel } from '../supervision/PaymentClockPanel';
 import { SupplierOrderCard } from './SupplierOrderCard';
 import { ActionButton } from '../../components/ActionButton';
 import { FormActions } from '../../components/FormActions';
+import { NoteField } from '../../components/FormField';
 
 function CancelForm({ order, onOrder }: { order: OrderDetail; onOrder: (o: OrderDetail) => void }) {
   const { t } = useI18n();
-  const id = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const cancel = useAction(async () => {
@@ -57,17 +57,7 @@ function CancelForm({ order, onOrder }: { order: OrderDetail; onOrder: (o: Order
   }
   return (
     <form className="decision" onSubmit={submit} data-testid="cancel-form">
-      <label className="field field-compact" htmlFor={id}>
-        <span>{t('order.cancelReason')}</span>
-        <textarea
-          id={id}
-          rows={2}
-          required
-          maxLength={500}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </label>
+      <NoteField label={t('order.cancelReason')} required maxLength={500} value={reason} onChange={setReason} />
       <p className="hint">{t('order.cancelHint')}</p>
       <ErrorNotice error={cancel.error} />
       <FormActions
