@@ -42,6 +42,7 @@ const DAY_MS = 86_400_000;
 export const shanghaiDay = (now = Date.now()) => Math.floor((now + 8 * 3_600_000) / DAY_MS);
 
 const MUTATION = /\bmutation\b/;
+const MAX_QUERY_LENGTH = 8192;
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -243,6 +244,8 @@ export class ResponseCache implements OnApplicationShutdown {
 
   /** Whether the operation is a query whose root fields are all allowed catalog fields (memoised per text). */
   private cacheable(query: string, operationName: string | null): boolean {
+    // A storefront's catalogue query is a few hundred characters; the memo keeps texts, so no giants.
+    if (query.length > MAX_QUERY_LENGTH) return false;
     const memo = `${operationName ?? ''}\0${query}`;
     let ok = this.shapes.get(memo);
     if (ok === undefined) {
