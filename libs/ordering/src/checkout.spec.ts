@@ -33,20 +33,20 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
+/** The customer places these lines in the channel; answers the data (placeOrder: a union member). */
+const placeAsCustomer = (channelId: string, lines: Array<{ variantId: string; quantity: number }>) =>
+  server.gqlOk(PLACE, placeInput(channelId, lines), customer.token);
+
 describe('placeOrder', () => {
   it('creates one order with one supplier order per supplier, retail prices and snapshots', async () => {
     const a = await catalogFixture(server, ds, { retailPrice: 6800, agencyPrice: 5900, stock: 20 });
     const a2 = await catalogFixture(server, ds, { supplierId: a.supplierId, retailPrice: 1250, stock: 20 });
     const b = await catalogFixture(server, ds, { retailPrice: 3333, stock: 20, countyCode: '520627000000' });
-    const res = await server.gqlOk(
-      PLACE,
-      placeInput(hall, [
-        { variantId: a.variantId, quantity: 3 },
-        { variantId: a2.variantId, quantity: 1 },
-        { variantId: b.variantId, quantity: 7 },
-      ]),
-      customer.token,
-    );
+    const res = await placeAsCustomer(hall, [
+      { variantId: a.variantId, quantity: 3 },
+      { variantId: a2.variantId, quantity: 1 },
+      { variantId: b.variantId, quantity: 7 },
+    ]);
     const order = res.placeOrder;
     expect(order.__typename).toBe('Order');
     expect(order.status).toBe('PLACED');
@@ -156,7 +156,7 @@ describe('placeOrder', () => {
     const a = await catalogFixture(server, ds, { stock: 50 });
     const b = await catalogFixture(server, ds, { stock: 50 });
     const invalid = async (lines: Array<{ variantId: string; quantity: number }>, code: string, field: string) => {
-      const res = await server.gqlOk(PLACE, placeInput(hall, lines), customer.token);
+      const res = await placeAsCustomer(hall, lines);
       expect(res.placeOrder).toMatchObject({ __typename: 'InvalidOrderInputError', code, field });
     };
     await invalid([{ variantId: a.variantId, quantity: 0 }], 'INVALID_QUANTITY', 'lines[0].quantity');
@@ -189,11 +189,7 @@ describe('placeOrder', () => {
       expectErrorCode(res, 'BAD_USER_INPUT');
     }
     // Within limits but more than the stock: a union answer, not an error.
-    const res = await server.gqlOk(
-      PLACE,
-      placeInput(hall, [{ variantId: a.variantId, quantity: 10_000 }]),
-      customer.token,
-    );
+    const res = await placeAsCustomer(hall, [{ variantId: a.variantId, quantity: 10_000 }]);
     expect(res.placeOrder).toMatchObject({
       __typename: 'InsufficientStockError',
       code: 'INSUFFICIENT_STOCK',
@@ -223,14 +219,10 @@ describe('placeOrder', () => {
 
     const unavailable = async (channelId: string, variantId: string, reason: string) => {
       // The good line first: its reservation must be rolled back with the refusal.
-      const res = await server.gqlOk(
-        PLACE,
-        placeInput(channelId, [
-          { variantId: ok.variantId, quantity: 2 },
-          { variantId, quantity: 1 },
-        ]),
-        customer.token,
-      );
+      const res = await placeAsCustomer(channelId, [
+        { variantId: ok.variantId, quantity: 2 },
+        { variantId, quantity: 1 },
+      ]);
       expect(res.placeOrder).toMatchObject({
         __typename: 'ProductUnavailableError',
         code: 'PRODUCT_UNAVAILABLE',
@@ -244,29 +236,17 @@ describe('placeOrder', () => {
     await unavailable(hall, ofSuspended.variantId, 'SUPPLIER_NOT_APPROVED');
     // A physical zone sells only what is placed there; the online hall sells every published product.
     await unavailable(zone, elsewhere.variantId, 'NOT_IN_CHANNEL');
-    const inZone = await server.gqlOk(
-      PLACE,
-      placeInput(zone, [{ variantId: ok.variantId, quantity: 1 }]),
-      customer.token,
-    );
+    const inZone = await placeAsCustomer(zone, [{ variantId: ok.variantId, quantity: 1 }]);
     expect(inZone.placeOrder).toMatchObject({ __typename: 'Order', channelId: zone });
 
-    const unknownChannel = await server.gqlOk(
-      PLACE,
-      placeInput(randomUUID(), [{ variantId: ok.variantId, quantity: 1 }]),
-      customer.token,
-    );
+    const unknownChannel = await placeAsCustomer(randomUUID(), [{ variantId: ok.variantId, quantity: 1 }]);
     expect(unknownChannel.placeOrder).toMatchObject({
       __typename: 'InvalidOrderInputError',
       code: 'UNKNOWN_CHANNEL',
       field: 'channelId',
     });
     const disabled = await channelFixture(ds, { status: 'DISABLED' });
-    const disabledRes = await server.gqlOk(
-      PLACE,
-      placeInput(disabled, [{ variantId: ok.variantId, quantity: 1 }]),
-      customer.token,
-    );
+    const disabledRes = await placeAsCustomer(disabled, [{ variantId: ok.variantId, quantity: 1 }]);
     expect(disabledRes.placeOrder).toMatchObject({ __typename: 'InvalidOrderInputError', code: 'CHANNEL_DISABLED' });
 
     expect(await stockOf(ds, ok.variantId)).toEqual({ onHand: 10, reserved: 1, available: 9 });
@@ -277,11 +257,7 @@ describe('placeOrder', () => {
     const expired = await catalogFixture(server, ds, { certification: 'EXPIRED' });
     const pending = await catalogFixture(server, ds, { certification: 'PENDING' });
     const none = await catalogFixture(server, ds, { certification: 'NONE' });
-    const res = await server.gqlOk(
-      PLACE,
-      placeInput(hall, [{ variantId: expired.variantId, quantity: 1 }]),
-      customer.token,
-    );
+    const res = await placeAsCustomer(hall, [{ variantId: expired.variantId, quantity: 1 }]);
     expect(res.placeOrder).toMatchObject({
       __typename: 'CertificationInvalidError',
       code: 'CERTIFICATION_INVALID',
@@ -291,15 +267,11 @@ describe('placeOrder', () => {
     });
 
     const open = await channelFixture(ds, { online: true, assistanceOnly: false });
-    const ok = await server.gqlOk(
-      PLACE,
-      placeInput(open, [
-        { variantId: expired.variantId, quantity: 1 },
-        { variantId: pending.variantId, quantity: 1 },
-        { variantId: none.variantId, quantity: 1 },
-      ]),
-      customer.token,
-    );
+    const ok = await placeAsCustomer(open, [
+      { variantId: expired.variantId, quantity: 1 },
+      { variantId: pending.variantId, quantity: 1 },
+      { variantId: none.variantId, quantity: 1 },
+    ]);
     const lines = ok.placeOrder.supplierOrders.flatMap((so: any) => so.lines);
     const byVariant = (id: string) => lines.find((l: any) => l.variantId === id);
     expect(byVariant(expired.variantId)).toMatchObject({ certified: false, certificationStatus: 'EXPIRED' });
