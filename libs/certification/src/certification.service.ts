@@ -1,6 +1,16 @@
 import { CertificationErrorCode } from './certification.errors';
 import { Injectable } from '@nestjs/common';
-import { AppError, Db, ErrorCode, forbidden, notFound, type Principal, type RequestContext, Role } from '@bangfu/core';
+import {
+  AppError,
+  Db,
+  ErrorCode,
+  forbidden,
+  notFound,
+  type Principal,
+  type RequestContext,
+  Role,
+  uniqueViolation,
+} from '@bangfu/core';
 import { type Product, ProductService } from '@bangfu/catalog';
 import { RegionService } from '@bangfu/region';
 import { In } from 'typeorm';
@@ -17,7 +27,6 @@ import {
   transitionsFor,
   type WorkflowActor,
 } from './certification.workflow';
-import { uniqueViolation } from './pg-errors';
 
 export interface CertificationSnapshot {
   certificationId: string;
@@ -174,7 +183,7 @@ export class CertificationService {
           repo.create({ productId, status: CertificationStatus.PENDING, submittedByUserId: tx.userId }),
         );
       } catch (e) {
-        if (uniqueViolation(e) === 'certification_one_live_idx') throw this.alreadyActive(productId);
+        if (uniqueViolation(e, 'certification_one_live_idx')) throw this.alreadyActive(productId);
         throw e;
       }
       await this.record(tx, cert, null, transition, product, null);
@@ -257,7 +266,7 @@ export class CertificationService {
       try {
         await repo.save(cert);
       } catch (e) {
-        if (uniqueViolation(e) === 'certification_certificate_no_key')
+        if (uniqueViolation(e, 'certification_certificate_no_key'))
           throw this.duplicateCertificateNo(cert.certificateNo!);
         throw e;
       }
