@@ -54,6 +54,14 @@ const options = async (w: World, order: PlacedOrder, token: string) =>
   (await w.server.gqlOk(OPTIONS, { id: order.id }, token)).paymentOptions;
 const retailOrder = (w: World) =>
   placeOrder(w.server, w.customer.token, w.hall, [{ variantId: w.supplier.variantId, quantity: 1 }]);
+const agencyOrder = (w: World, quantity: number) =>
+  placeOrder(
+    w.server,
+    w.purchaser.token,
+    w.hall,
+    [{ variantId: w.supplier.variantId, quantity }],
+    w.purchaser.organizationId,
+  );
 
 describe('without Stripe (the embedded default)', () => {
   let w: World;
@@ -108,13 +116,7 @@ describe('without Stripe (the embedded default)', () => {
   });
 
   it('offers the buying agency transfer and pay on delivery; choosing pay on delivery leaves the transfer for later', async () => {
-    const order = await placeOrder(
-      w.server,
-      w.purchaser.token,
-      w.hall,
-      [{ variantId: w.supplier.variantId, quantity: 1 }],
-      w.purchaser.organizationId,
-    );
+    const order = await agencyOrder(w, 1);
     expect(await options(w, order, w.purchaser.token)).toMatchObject({
       payable: true,
       payOnDelivery: true,
@@ -166,13 +168,7 @@ describe('with Stripe and the platform account configured', () => {
   });
 
   it('gives an agency the platform’s receiving account for the transfer', async () => {
-    const order = await placeOrder(
-      w.server,
-      w.purchaser.token,
-      w.hall,
-      [{ variantId: w.supplier.variantId, quantity: 2 }],
-      w.purchaser.organizationId,
-    );
+    const order = await agencyOrder(w, 2);
     expect((await options(w, order, w.purchaser.token)).bankTransfer).toEqual({
       amount: 11800,
       reference: order.orderNo,
