@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { AppError, Db, isUuid, type RequestContext } from '@bangfu/core';
+import { AppError, Db, isUuid, prepared, type RequestContext } from '@bangfu/core';
 import { businessErrorCode, entityFromArgs, entityOf, OperationAudit } from './operation-audit';
 import { changedFields, redact } from './redact';
 
@@ -75,7 +75,7 @@ export class AuditService implements OnModuleInit {
     // chain head is locked for the commit only, not from here through the client's COMMIT round trip.
     const subject = actorUserId ?? (entityType === 'AppUser' && isUuid(entityId) ? entityId : null);
     await this.db.manager(tx).query(
-      `WITH m AS (
+      prepared(`WITH m AS (
          SELECT (SELECT organization_id FROM user_first_membership WHERE $5::uuid IS NULL AND user_id = $13::uuid) AS org_id,
                 (SELECT role FROM user_first_membership WHERE $5::uuid IS NULL AND user_id = $13::uuid) AS role
        ), actor AS (
@@ -86,7 +86,7 @@ export class AuditService implements OnModuleInit {
        )
        INSERT INTO audit_event_pending (kind, operation, outcome, actor_user_id, actor_org_id, actor_role, entity_type, entity_id, region_code, summary, client_ip, request_id)
        SELECT $1, $2, $3, $4::uuid, actor.org_id, actor.role, $7, $8, COALESCE($9::text, (SELECT region_code FROM organization_region WHERE organization_id = actor.region_org)), $10::jsonb, $11, $12
-       FROM actor`,
+       FROM actor`),
       [
         scope.kind,
         scope.operation,

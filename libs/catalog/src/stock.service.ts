@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Db, type RequestContext } from '@bangfu/core';
+import { Db, prepared, type RequestContext } from '@bangfu/core';
 
 /** An order line's variant and quantity: all stock needs of it. */
 export interface StockLine {
@@ -35,14 +35,14 @@ export class StockService {
     const sorted = [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId));
     // An UPDATE answers [rows, affected] through TypeORM's Postgres driver.
     const [reserved]: [Array<{ id: string }>, number] = await this.db.manager(ctx).query(
-      `WITH locked AS MATERIALIZED (
+      prepared(`WITH locked AS MATERIALIZED (
          SELECT id FROM variant WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE
        )
        UPDATE variant v SET stock_reserved = v.stock_reserved + w.quantity
          FROM unnest($1::uuid[], $2::int[]) AS w(id, quantity)
         WHERE v.id = w.id AND v.id IN (SELECT id FROM locked) AND v.active
           AND v.stock_on_hand - v.stock_reserved >= w.quantity
-       RETURNING v.id`,
+       RETURNING v.id`),
       [sorted.map((l) => l.variantId), sorted.map((l) => l.quantity)],
     );
     const done = new Set(reserved.map((r) => r.id.toLowerCase()));

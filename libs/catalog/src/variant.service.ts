@@ -1,6 +1,15 @@
 import { CatalogErrorCode } from './catalog.errors';
 import { Injectable } from '@nestjs/common';
-import { AppError, assertUuid, Db, findRaw, notFound, type RequestContext, uniqueViolation } from '@bangfu/core';
+import {
+  AppError,
+  assertUuid,
+  Db,
+  findRaw,
+  notFound,
+  prepared,
+  type RequestContext,
+  uniqueViolation,
+} from '@bangfu/core';
 import { In } from 'typeorm';
 import { assertPrice, assertSku, assertStock, assertUnit, requireText } from './catalog.rules';
 import { Variant } from './variant.entity';
@@ -180,10 +189,10 @@ export class VariantService {
   async forSale(ctx: RequestContext, variantIds: string[]): Promise<VariantForSale[]> {
     if (variantIds.length === 0) return [];
     const rows: Array<Record<string, string | boolean>> = await this.db.manager(ctx).query(
-      `SELECT v.id, v.sku, v.spec, v.unit, v.retail_price, v.agency_price, v.active,
+      prepared(`SELECT v.id, v.sku, v.spec, v.unit, v.retail_price, v.agency_price, v.active,
               v.stock_on_hand - v.stock_reserved AS available, p.id AS product_id, p.title, p.status, p.origin_region_code, p.supplier_id
          FROM variant v JOIN product p ON p.id = v.product_id
-        WHERE v.id = ANY($1::uuid[])`,
+        WHERE v.id = ANY($1::uuid[])`),
       [variantIds],
     );
     return rows.map((r) => ({

@@ -7,6 +7,7 @@ import {
   ErrorCode,
   loginAttempts,
   OrganizationKind,
+  prepared,
   Principal,
   type PrincipalLoader,
   type RequestContext,
@@ -158,13 +159,13 @@ export class AuthService implements PrincipalLoader {
     // authenticated request pays this, a checkout twice).
     const [user]: Array<{ id: string; display_name: string; token_version: number; memberships: MembershipRow[] }> =
       await this.db.dataSource.manager.query(
-        `SELECT u.id, u.display_name, u.token_version,
+        prepared(`SELECT u.id, u.display_name, u.token_version,
                 COALESCE((SELECT json_agg(json_build_object('organizationId', m.organization_id, 'kind', o.kind,
                                                             'role', m.role, 'regionPrefix', m.region_prefix,
                                                             'regionCode', o.region_code) ORDER BY m.created_at, m.id)
                             FROM membership m LEFT JOIN organization o ON o.id = m.organization_id
                            WHERE m.user_id = u.id AND (o.id IS NULL OR o.status = 'ACTIVE')), '[]') AS memberships
-           FROM app_user u WHERE u.id = $1 AND u.status = 'ACTIVE'`,
+           FROM app_user u WHERE u.id = $1 AND u.status = 'ACTIVE'`),
         [userId],
       );
     if (!user || (tokenVersion !== undefined && user.token_version !== tokenVersion)) return null;

@@ -8,6 +8,7 @@ import {
   findRaw,
   forbidden,
   isUuid,
+  prepared,
   type RequestContext,
   Role,
   uniqueViolation,
@@ -530,7 +531,7 @@ export class CheckoutService {
         status: string;
       }
     > = await this.db.manager(tx).query(
-      `SELECT h.taken, h.id, h.online, h.kind, h.assistance_only, h.status, f.*
+      prepared(`SELECT h.taken, h.id, h.online, h.kind, h.assistance_only, h.status, f.*
            FROM (SELECT (SELECT true FROM orders WHERE buyer_user_id = $4 AND idempotency_key = $5) AS taken,
                         c.id, c.online, c.kind, c.assistance_only, c.status
                    FROM (SELECT 1) AS one LEFT JOIN channel_directory c ON c.id = $3::uuid) AS h
@@ -542,7 +543,7 @@ export class CheckoutService {
                FROM unnest($1::uuid[], $2::uuid[]) AS x(product_id, supplier_id)
                LEFT JOIN supplier_directory sd ON sd.organization_id = x.supplier_id
                LEFT JOIN product_certification pc ON pc.product_id = x.product_id
-           ) AS f ON true`,
+           ) AS f ON true`),
       [
         variants.map((v) => v.productId),
         variants.map((v) => v.supplierId),

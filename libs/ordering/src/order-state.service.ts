@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Db, forbidden, isUuid, notFound, type RequestContext } from '@bangfu/core';
+import { Db, findRaw, forbidden, isUuid, notFound, type RequestContext } from '@bangfu/core';
 import {
   OrderAccepted,
   OrderCounted,
@@ -66,9 +66,13 @@ export class OrderStateMachine {
   /** The order row, locked FOR UPDATE in the caller's transaction. */
   async lock(tx: RequestContext, orderId: string): Promise<Order> {
     assertId(orderId, 'Order');
-    const order = await this.db
-      .repo(tx, Order)
-      .findOne({ where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
+    // Plain SQL (findRaw, prepared): every payment and move of an order reads it here.
+    const [order] = await findRaw(
+      this.db.manager(tx),
+      Order,
+      (columns) => `SELECT ${columns} FROM orders WHERE id = $1 FOR UPDATE`,
+      [orderId],
+    );
     if (!order) throw notFound('Order', orderId);
     return order;
   }
@@ -76,7 +80,12 @@ export class OrderStateMachine {
   /** The order without a lock (NOT_FOUND when there is none). */
   async find(ctx: RequestContext, orderId: string): Promise<Order> {
     assertId(orderId, 'Order');
-    const order = await this.db.repo(ctx, Order).findOneBy({ id: orderId });
+    const [order] = await findRaw(
+      this.db.manager(ctx),
+      Order,
+      (columns) => `SELECT ${columns} FROM orders WHERE id = $1`,
+      [orderId],
+    );
     if (!order) throw notFound('Order', orderId);
     return order;
   }

@@ -113,6 +113,11 @@ export class OrderService {
     return order;
   }
 
+  /** The order row FOR UPDATE in the caller's transaction (NOT_FOUND when there is none). No permission check: for trusted callers. */
+  lock(tx: RequestContext, orderId: string): Promise<Order> {
+    return this.machine.lock(tx, orderId);
+  }
+
   lines(ctx: RequestContext, orderId: string): Promise<OrderLine[]> {
     return this.machine.lines(ctx, orderId);
   }

@@ -46,9 +46,11 @@ export class AnomalyDetectionService {
     // supplier sat waiting on pg_advisory_xact_lock behind a session idle in transaction. Recorded at
     // the end, it is held for the few statements between the last record and the commit.
     const found: Candidate[] = [];
+    // Every rule's regional overrides in one statement (an order event runs six rules).
+    const overrides = await this.thresholds.overridesByKind(ctx);
     for (const rule of ANOMALY_RULES) {
       if (options.kinds && !options.kinds.includes(rule.kind)) continue;
-      const th = thresholdsResolver(rule, await this.thresholds.overrides(ctx, rule.kind));
+      const th = thresholdsResolver(rule, overrides.get(rule.kind) ?? []);
       const candidates = (await rule.detect(ctx, deps, scope, th)).filter((c) =>
         c.regionCode.startsWith(options.regionPrefix ?? ''),
       );

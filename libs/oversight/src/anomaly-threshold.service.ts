@@ -11,17 +11,20 @@ const PREFIX = /^([0-9]{2,12})?$/;
 export class AnomalyThresholdService {
   constructor(private readonly db: Db) {}
 
-  async overrides(
+  /** Every rule's overrides, read in one statement (a detection run needs all of them at once). */
+  async overridesByKind(
     ctx: RequestContext,
-    kind: AnomalyKind,
-  ): Promise<Array<{ regionPrefix: string; thresholds: Thresholds; updatedAt: Date }>> {
-    const rows: Array<{ region_prefix: string; thresholds: Thresholds; updated_at: Date }> = await this.db
+  ): Promise<Map<string, Array<{ regionPrefix: string; thresholds: Thresholds; updatedAt: Date }>>> {
+    const rows: Array<{ kind: string; region_prefix: string; thresholds: Thresholds; updated_at: Date }> = await this.db
       .manager(ctx)
-      .query(
-        `SELECT region_prefix, thresholds, updated_at FROM anomaly_threshold WHERE kind = $1 ORDER BY region_prefix`,
-        [kind],
-      );
-    return rows.map((r) => ({ regionPrefix: r.region_prefix, thresholds: r.thresholds, updatedAt: r.updated_at }));
+      .query(`SELECT kind, region_prefix, thresholds, updated_at FROM anomaly_threshold ORDER BY region_prefix`);
+    const byKind = new Map<string, Array<{ regionPrefix: string; thresholds: Thresholds; updatedAt: Date }>>();
+    for (const r of rows)
+      byKind.set(r.kind, [
+        ...(byKind.get(r.kind) ?? []),
+        { regionPrefix: r.region_prefix, thresholds: r.thresholds, updatedAt: r.updated_at },
+      ]);
+    return byKind;
   }
 
   /** The rules with their defaults and the overrides the caller may see (admins all; auditors and coordinators those on their path). */
@@ -30,8 +33,9 @@ export class AnomalyThresholdService {
     const mine = p.hasRole(Role.PLATFORM_ADMIN) ? null : p.regionPrefixes(Role.AUDITOR, Role.COORDINATOR);
     const visible = (prefix: string) => !mine || mine.some((s) => s.startsWith(prefix) || prefix.startsWith(s));
     const out: AnomalyRuleInfo[] = [];
+    const byKind = await this.overridesByKind(ctx);
     for (const rule of ANOMALY_RULES) {
-      const overrides = (await this.overrides(ctx, rule.kind)).filter((o) => visible(o.regionPrefix));
+      const overrides = (byKind.get(rule.kind) ?? []).filter((o) => visible(o.regionPrefix));
       out.push({
         kind: rule.kind,
         description: rule.description,

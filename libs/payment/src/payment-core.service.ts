@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { ErrorCode, AppError, Db, isUuid, notFound, type RequestContext } from '@bangfu/core';
+import { ErrorCode, AppError, Db, isUuid, notFound, prepared, type RequestContext } from '@bangfu/core';
 import { LedgerService, type SupplierOrderShare } from '@bangfu/ledger';
 import { type Fen } from '@bangfu/money';
 import { BuyerKind, Order, OrderService, OrderStatus, PaymentMode } from '@bangfu/ordering';
@@ -66,7 +66,7 @@ export class PaymentCoreService {
   async lockOrderPayments(tx: RequestContext, orderId: string): Promise<void> {
     await this.db
       .manager(tx)
-      .query(`SELECT pg_advisory_xact_lock(hashtextextended('payment-order:' || $1, 0))`, [orderId]);
+      .query(prepared(`SELECT pg_advisory_xact_lock(hashtextextended('payment-order:' || $1, 0))`), [orderId]);
   }
 
   /**
@@ -77,11 +77,7 @@ export class PaymentCoreService {
   async lockOrder(tx: RequestContext, orderId: string): Promise<Order> {
     if (!isUuid(orderId)) throw notFound('Order', orderId);
     await this.lockOrderPayments(tx, orderId);
-    const order = await this.db
-      .repo(tx, Order)
-      .findOne({ where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
-    if (!order) throw notFound('Order', orderId);
-    return order;
+    return this.orders.lock(tx, orderId);
   }
 
   /** The payment row FOR UPDATE, taken after its order's payment lock (a payment never changes order). */

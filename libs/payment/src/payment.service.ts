@@ -1,7 +1,7 @@
 import { PaymentErrorCode } from './payment.errors';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, AppError, badInput, Db, type Principal, type RequestContext, Role } from '@bangfu/core';
+import { ErrorCode, AppError, badInput, Db, prepared, type Principal, type RequestContext, Role } from '@bangfu/core';
 import { type Fen } from '@bangfu/money';
 import { type Order, OrderService } from '@bangfu/ordering';
 import { IsNull, Not } from 'typeorm';
@@ -211,9 +211,9 @@ export class PaymentService {
       // The three facts the transfer depends on, in one statement: a transfer of this order already
       // awaiting confirmation, the same bank reference recorded (and not rejected), the last attempt.
       const [seen]: Array<{ pending: boolean; duplicate: boolean; max: string }> = await this.db.manager(tx).query(
-        `SELECT EXISTS (SELECT 1 FROM payment WHERE order_id = $1 AND status = $2) AS pending,
+        prepared(`SELECT EXISTS (SELECT 1 FROM payment WHERE order_id = $1 AND status = $2) AS pending,
                 EXISTS (SELECT 1 FROM payment WHERE provider = 'BANK_TRANSFER' AND reference = $3 AND status <> $4) AS duplicate,
-                (SELECT coalesce(max(attempt), 0) FROM payment WHERE order_id = $1 AND provider = 'BANK_TRANSFER') AS max`,
+                (SELECT coalesce(max(attempt), 0) FROM payment WHERE order_id = $1 AND provider = 'BANK_TRANSFER') AS max`),
         [order.id, PaymentStatus.AWAITING_CONFIRMATION, reference, PaymentStatus.REJECTED],
       );
       if (seen.pending) {

@@ -20,6 +20,7 @@ export * from './outbound';
 export * from './pagination';
 export * from './partitions';
 export * from './raw-entities';
+export * from './prepared';
 export * from './redis';
 export * from './request-context';
 export * from './roles';

@@ -1,4 +1,5 @@
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral, ValueTransformer } from 'typeorm';
+import { prepared } from './prepared';
 
 interface Reader {
   /** The SELECT list: every column of the entity under its database name. */
@@ -49,6 +50,7 @@ export async function findRaw<T extends ObjectLiteral>(
   params: unknown[],
 ): Promise<T[]> {
   const reader = readerFor(em.connection.getMetadata(entity));
-  const rows: Record<string, unknown>[] = await em.query(sql(reader.columns), params);
+  // Prepared (parsed and planned once per connection): each call site's text is constant.
+  const rows: Record<string, unknown>[] = await em.query(prepared(sql(reader.columns)), params);
   return rows.map((r) => reader.build(r) as T);
 }

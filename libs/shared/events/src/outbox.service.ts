@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Db, type RequestContext } from '@bangfu/core';
+import { Db, prepared, type RequestContext } from '@bangfu/core';
 import { QueueService } from '@bangfu/queue';
 import { EventConsumerRegistry } from './consumer-registry';
 import type { DomainEvent, ReceivedEvent } from './domain-event';
@@ -26,7 +26,9 @@ export class OutboxService {
     const rows: Array<{ id: string; created_at: Date }> = await this.db
       .manager(ctx)
       .query(
-        `INSERT INTO outbox_event (type, version, aggregate_id, payload) VALUES ($1, $2, $3, $4::jsonb) RETURNING id, created_at`,
+        prepared(
+          `INSERT INTO outbox_event (type, version, aggregate_id, payload) VALUES ($1, $2, $3, $4::jsonb) RETURNING id, created_at`,
+        ),
         [event.eventName, event.version, event.aggregateId, JSON.stringify(event.payload)],
       );
     const received: ReceivedEvent<any> = {
