@@ -8,12 +8,13 @@ import {
   count,
   expectLedgerBalanced,
   expectLedgerMatchesOrders,
+  orderBalanceOn,
   orderRow,
   type PlacedOrder,
   placeOrder,
+  startOfflineWorld,
   type Supplier,
   withoutStripe,
-  startOfflineWorld,
 } from './test-helpers';
 
 // This file runs without Stripe: only the offline methods exist.
@@ -223,11 +224,7 @@ describe('bank transfer against an invoice', () => {
       status: 'REFUNDED',
       refunded_amount: String(order.totalAmount),
     });
-    const bank = await count(
-      ds,
-      `SELECT coalesce(sum(e.amount), 0) FROM ledger_entry e JOIN ledger_posting p ON p.id = e.posting_id JOIN ledger_account a ON a.id = e.account_id WHERE p.order_id = $1 AND a.code = 'CASH_BANK'`,
-      [order.id],
-    );
+    const bank = await orderBalanceOn(ds, order.id, 'CASH_BANK');
     expect(bank).toBe(0);
     await expectLedgerBalanced(ds);
     await expectLedgerMatchesOrders(ds);

@@ -14,6 +14,7 @@ import {
   expectLedgerMatchesOrders,
   type LocalStripe,
   onlineHall,
+  orderBalanceOn,
   orderRow,
   placeOrder,
   setPayoutAccount,
@@ -113,13 +114,7 @@ describe('settlement (order.settled → ledger)', () => {
         order.id,
       ]),
     ).toBe(2);
-    expect(
-      await count(
-        ds,
-        `SELECT coalesce(sum(e.amount), 0) FROM ledger_entry e JOIN ledger_posting p ON p.id = e.posting_id JOIN ledger_account a ON a.id = e.account_id WHERE p.order_id = $1 AND a.code = 'ORDER_CLEARING'`,
-        [order.id],
-      ),
-    ).toBe(0);
+    expect(await orderBalanceOn(ds, order.id, 'ORDER_CLEARING')).toBe(0);
 
     // A refund after settlement comes out of the supplier's payable, with the fee share given back.
     const beforeA = await owed(a.supplierId);

@@ -13,6 +13,7 @@ import {
   expectLedgerBalanced,
   expectLedgerMatchesOrders,
   ORDER,
+  orderBalanceOn,
   orderRow,
   type PlacedOrder,
   placeOrder,
@@ -502,11 +503,7 @@ describe('refunds through Stripe', () => {
       status: 'REFUNDED',
       refunded_amount: String(order.totalAmount),
     });
-    const clearing = await count(
-      ds,
-      `SELECT coalesce(sum(e.amount), 0) FROM ledger_entry e JOIN ledger_posting p ON p.id = e.posting_id JOIN ledger_account a ON a.id = e.account_id WHERE p.order_id = $1 AND a.code = 'ORDER_CLEARING'`,
-      [order.id],
-    );
+    const clearing = await orderBalanceOn(ds, order.id, 'ORDER_CLEARING');
     expect(clearing).toBe(0);
     const charge = stripeServer.charge(intentOf(p.clientSecret));
     expect((await webhook(stripeServer.event('charge.refunded', charge))).body.outcome).toBe('REFUNDS_SYNCED');

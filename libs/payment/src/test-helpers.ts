@@ -295,6 +295,14 @@ export async function startRetailWorld(env: Record<string, string> = {}): Promis
   return { server, ds, hall, a, b, buyer, admin };
 }
 
+/** What the order's postings left on one ledger account (the sum of its entries there for that order). */
+export const orderBalanceOn = (ds: DataSource, orderId: string, accountCode: string) =>
+  count(
+    ds,
+    `SELECT coalesce(sum(e.amount), 0) FROM ledger_entry e JOIN ledger_posting p ON p.id = e.posting_id JOIN ledger_account a ON a.id = e.account_id WHERE p.order_id = $1 AND a.code = $2`,
+    [orderId, accountCode],
+  );
+
 /** Sets a supplier's payout account: a Stripe connected account, or a bank account paid through the payout file. */
 export async function setPayoutAccount(
   server: TestServer,
