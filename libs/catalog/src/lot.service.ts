@@ -7,11 +7,11 @@ import {
   Db,
   ErrorCode,
   forbidden,
+  insertUnique,
   lockRow,
   notFound,
   type RequestContext,
   Role,
-  uniqueViolation,
 } from '@bangfu/core';
 import { HouseholdService } from '@bangfu/supplier';
 import { In } from 'typeorm';
@@ -76,22 +76,20 @@ export class LotService {
       if (await this.db.repo(tx, Lot).existsBy({ variantId: variant.id, lotNo })) throw duplicateLot(lotNo);
 
       const repo = this.db.repo(tx, Lot);
-      let lot: Lot;
-      try {
-        lot = await repo.save(
-          repo.create({
-            variantId: variant.id,
-            lotNo,
-            harvestedOn,
-            quantity,
-            remaining: quantity,
-            createdByUserId: tx.userId,
-          }),
-        );
-      } catch (e) {
-        if (uniqueViolation(e)) throw duplicateLot(lotNo);
-        throw e;
-      }
+      const lot = await insertUnique(
+        () =>
+          repo.save(
+            repo.create({
+              variantId: variant.id,
+              lotNo,
+              harvestedOn,
+              quantity,
+              remaining: quantity,
+              createdByUserId: tx.userId,
+            }),
+          ),
+        () => duplicateLot(lotNo),
+      );
       await this.db
         .repo(tx, LotContribution)
         .insert(contributions.map((c) => ({ lotId: lot.id, householdId: c.householdId, quantity: c.quantity })));

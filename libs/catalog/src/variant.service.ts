@@ -1,15 +1,6 @@
 import { CatalogErrorCode } from './catalog.errors';
 import { Injectable } from '@nestjs/common';
-import {
-  AppError,
-  assertUuid,
-  Db,
-  findRaw,
-  notFound,
-  prepared,
-  type RequestContext,
-  uniqueViolation,
-} from '@bangfu/core';
+import { AppError, assertUuid, Db, findRaw, insertUnique, notFound, prepared, type RequestContext } from '@bangfu/core';
 import { In } from 'typeorm';
 import { assertPrice, assertSku, assertStock, assertUnit, requireText } from './catalog.rules';
 import { Variant } from './variant.entity';
@@ -125,13 +116,11 @@ export class VariantService {
 
   async insert(ctx: RequestContext, productId: string, variants: CheckedVariant[]): Promise<Variant[]> {
     const repo = this.db.repo(ctx, Variant);
-    try {
-      return await repo.save(variants.map((v) => repo.create({ ...v, productId, stockReserved: 0, active: true })));
-    } catch (e) {
-      // Two suppliers racing for one SKU: the unique index decides.
-      if (uniqueViolation(e)) throw duplicateSku(variants.map((v) => v.sku).join(', '));
-      throw e;
-    }
+    // Two suppliers racing for one SKU: the unique index decides.
+    return insertUnique(
+      () => repo.save(variants.map((v) => repo.create({ ...v, productId, stockReserved: 0, active: true }))),
+      () => duplicateSku(variants.map((v) => v.sku).join(', ')),
+    );
   }
 
   /** Caller has already checked the product belongs to the caller's supplier. */

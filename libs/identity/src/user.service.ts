@@ -7,6 +7,7 @@ import {
   Db,
   ErrorCode,
   forbidden,
+  insertUnique,
   lockRow,
   notFound,
   type OrganizationKind,
@@ -274,20 +275,18 @@ export class UserService {
       }
     }
     const repo = this.db.repo(ctx, Membership);
-    try {
-      return await repo.save(
-        repo.create({
-          userId: input.userId,
-          role: input.role,
-          organizationId: input.organizationId ?? null,
-          regionPrefix,
-        }),
-      );
-    } catch (e) {
-      if (uniqueViolation(e))
-        throw new AppError(ErrorCode.CONFLICT, 'The user already has this role in this organisation');
-      throw e;
-    }
+    return insertUnique(
+      () =>
+        repo.save(
+          repo.create({
+            userId: input.userId,
+            role: input.role,
+            organizationId: input.organizationId ?? null,
+            regionPrefix,
+          }),
+        ),
+      () => new AppError(ErrorCode.CONFLICT, 'The user already has this role in this organisation'),
+    );
   }
 
   private async assertMayGrant(

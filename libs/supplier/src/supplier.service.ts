@@ -6,13 +6,13 @@ import {
   Db,
   ErrorCode,
   forbidden,
+  insertUnique,
   isUuid,
   notFound,
   OrganizationKind,
   type Principal,
   type RequestContext,
   Role,
-  uniqueViolation,
 } from '@bangfu/core';
 import { isValidCreditCode, Membership, Organization, UserService } from '@bangfu/identity';
 import { normalizePrefix, type Region, RegionLevel, RegionService } from '@bangfu/region';
@@ -116,21 +116,19 @@ export class SupplierService {
 
       const orgs = this.db.repo(tx, Organization);
       if (await orgs.existsBy({ creditCode })) throw duplicateCreditCode(creditCode);
-      let org: Organization;
-      try {
-        org = await orgs.save(
-          orgs.create({
-            kind: OrganizationKind.SUPPLIER,
-            name,
-            creditCode,
-            regionCode: input.countyCode,
-            parentId: null,
-          }),
-        );
-      } catch (e) {
-        if (uniqueViolation(e)) throw duplicateCreditCode(creditCode);
-        throw e;
-      }
+      const org = await insertUnique(
+        () =>
+          orgs.save(
+            orgs.create({
+              kind: OrganizationKind.SUPPLIER,
+              name,
+              creditCode,
+              regionCode: input.countyCode,
+              parentId: null,
+            }),
+          ),
+        () => duplicateCreditCode(creditCode),
+      );
       await this.db
         .repo(tx, Membership)
         .insert({ userId: p.userId, organizationId: org.id, role: Role.SUPPLIER_ADMIN, regionPrefix: null });

@@ -32,3 +32,4 @@ export * from './state-machine';
 export * from './state-machine-docs';
 export * from './storefront';
 export * from './text-input';
+export * from './unique-insert';
