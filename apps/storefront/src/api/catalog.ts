@@ -60,6 +60,21 @@ export const PRODUCTS = graphql(`
 `);
 export type ProductsData = ResultOf<typeof PRODUCTS>;
 
+/** A variant as buyers see it: prices and what can still be ordered. */
+export const VARIANT_FIELDS = graphql(`
+  fragment VariantFields on Variant {
+    id
+    sku
+    spec
+    unit
+    retailPrice
+    agencyPrice
+    marketReferencePrice
+    stockAvailable
+    active
+  }
+`);
+
 /** The product page: what its card shows, and the rest. */
 export const PRODUCT = graphql(`
   query Product($id: ID!) {
@@ -81,15 +96,7 @@ export const PRODUCT = graphql(`
         perUnitToHouseholds
       }
       variants {
-        id
-        sku
-        spec
-        unit
-        retailPrice
-        agencyPrice
-        marketReferencePrice
-        stockAvailable
-        active
+        ...VariantFields
       }
     }
   }

@@ -132,19 +132,11 @@ export const OWN_PRODUCT = graphql(`
   }
 `);
 
-/** A variant as its supplier sees and edits it: prices and both stock figures. */
+/** A variant as its supplier sees and edits it: also the stock on hand, not only what can be ordered. */
 export const SUPPLIER_VARIANT = graphql(`
   fragment SupplierVariant on Variant {
-    id
-    sku
-    spec
-    unit
-    retailPrice
-    agencyPrice
-    marketReferencePrice
+    ...VariantFields
     stockOnHand
-    stockAvailable
-    active
   }
 `);
 
