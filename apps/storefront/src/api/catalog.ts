@@ -60,21 +60,6 @@ export const PRODUCTS = graphql(`
 `);
 export type ProductsData = ResultOf<typeof PRODUCTS>;
 
-/** A variant as buyers see it: prices and what can still be ordered. */
-export const VARIANT_FIELDS = graphql(`
-  fragment VariantFields on Variant {
-    id
-    sku
-    spec
-    unit
-    retailPrice
-    agencyPrice
-    marketReferencePrice
-    stockAvailable
-    active
-  }
-`);
-
 /** The product page: what its card shows, and the rest. */
 export const PRODUCT = graphql(`
   query Product($id: ID!) {
@@ -96,7 +81,15 @@ export const PRODUCT = graphql(`
         perUnitToHouseholds
       }
       variants {
-        ...VariantFields
+        id
+        sku
+        spec
+        unit
+        retailPrice
+        agencyPrice
+        marketReferencePrice
+        stockAvailable
+        active
       }
     }
   }

@@ -132,11 +132,19 @@ export const OWN_PRODUCT = graphql(`
   }
 `);
 
-/** A variant as its supplier sees and edits it: also the stock on hand, not only what can be ordered. */
+/** A variant as its supplier sees and edits it: prices and both stock figures. */
 export const SUPPLIER_VARIANT = graphql(`
   fragment SupplierVariant on Variant {
-    ...VariantFields
+    id
+    sku
+    spec
+    unit
+    retailPrice
+    agencyPrice
+    marketReferencePrice
     stockOnHand
+    stockAvailable
+    active
   }
 `);
 
