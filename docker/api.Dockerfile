@@ -17,4 +17,4 @@ COPY --from=build /app/package.json ./package.json
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s CMD node -e "fetch('http://127.0.0.1:3000/health/ready').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "--max-semi-space-size=4", "--max-old-space-size=512", "dist/api/main.js"]
+CMD ["node", "--max-semi-space-size=2", "--max-old-space-size=512", "dist/api/main.js"]
