@@ -8,6 +8,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import IORedis from 'ioredis';
 import pgLib from 'pg';
 import { build } from '../scripts/build.mjs';
 import { PRODUCTION_NODE_ENV, PRODUCTION_NODE_OPTIONS } from '../scripts/lib/node-memory.mjs';
@@ -29,6 +30,21 @@ const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 15) * 1000;
 const WARMUP_MS = Number(process.env.BENCH_WARMUP ?? 5) * 1000;
 const only = process.argv.slice(2);
 const mb = (kb) => Math.round(kb / 1024);
+const statementStats = process.env.BENCH_PG_STATEMENTS === '1';
+
+/** Redis's command counts so far (INFO commandstats). */
+async function redisCommands(redis) {
+  const counts = new Map();
+  for (const m of (await redis.info('commandstats')).matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm))
+    counts.set(m[1], Number(m[2]));
+  return counts;
+}
+
+/** Transactions committed and rolled back in the bench database so far. */
+async function transactions(sql) {
+  const [r] = await sql(`SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = 'bench'`);
+  return Number(r.n);
+}
 
 /** Runs `fn` from `concurrency` loops for the duration; returns req/s and latency percentiles. */
 export async function load(fn, { concurrency, durationMs = DURATION_MS }) {
@@ -77,7 +93,17 @@ export async function benchStack({ nodeFlags = PRODUCTION_NODE_OPTIONS, nodeEnv 
   const admin = pg.pg.getPgClient();
   await admin.connect();
   await admin.query('CREATE DATABASE bench');
-  await admin.end();
+  // BENCH_PG_STATEMENTS=1: pg_stat_statements (shipped with the embedded binaries, loaded at server start)
+  // reports each workload's statements per request and what they cost.
+  if (statementStats) {
+    await admin.query(`ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`);
+    await admin.query(`ALTER SYSTEM SET pg_stat_statements.track = 'top'`);
+    await admin.query(`ALTER SYSTEM SET pg_stat_statements.track_planning = on`);
+    await admin.end();
+    await pg.pg.stop();
+    await pg.pg.start();
+    killOnExit([pg.pg.process]);
+  } else await admin.end();
   const port = await freePort();
   // A private copy of the API bundle (under tmp/, so node_modules resolve): others may rebuild dist/ meanwhile.
   const bundle = join(root, 'tmp', `bench-api-${process.pid}`);
@@ -117,13 +143,15 @@ export async function benchStack({ nodeFlags = PRODUCTION_NODE_OPTIONS, nodeEnv 
 }
 
 async function main() {
-  const { pg, url, startApiProcess, stop } = await benchStack();
+  const { pg, redis, url, startApiProcess, stop } = await benchStack();
   let api = await startApiProcess();
   const firstStartRssMb = mb(procStatus(api.pid).rssKb);
   // Setup steps may read what the API offers no query for (e.g. the online hall's id).
   const db = new pgLib.Client({ connectionString: pg.url('bench') });
   await db.connect();
   const sql = async (text, params = []) => (await db.query(text, params)).rows;
+  if (statementStats) await sql('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  const redisClient = new IORedis(redis.url, { maxRetriesPerRequest: null });
   const postmaster = pg.pg.process.pid;
   const selected = workloads.filter((w) => !only.length || only.includes(w.name) || only.includes(w.label));
   const catalog = selected.some((w) => w.catalog)
@@ -150,11 +178,19 @@ async function main() {
     const ctx = await w.setup(url, { sql, catalog });
     resetPeak(api.pid);
     if (WARMUP_MS > 0) await load((i) => w.run(ctx, i), { concurrency: w.concurrency, durationMs: WARMUP_MS });
-    const api0 = processCpuSeconds(api.pid);
+    if (statementStats) await sql('SELECT pg_stat_statements_reset()');
+    const [redisCmds0, xacts0] = [await redisCommands(redisClient), await transactions(sql)];
+    const [api0, redis0, self0] = [processCpuSeconds(api.pid), processCpuSeconds(redis.child.pid), process.cpuUsage()];
     const pg0 = postgresCpuTicks(postmaster);
     const r = await load((i) => w.run(ctx, i), { concurrency: w.concurrency });
     const apiCpu = processCpuSeconds(api.pid) - api0;
     const pgCpu = postgresCpuSince(postmaster, pg0);
+    const redisCpu = processCpuSeconds(redis.child.pid) - redis0;
+    const selfCpu = process.cpuUsage(self0);
+    // Counted after the window: the API's after-commit work (jobs, consumers) may still run meanwhile.
+    const xacts = (await transactions(sql)) - xacts0 - 1;
+    const redisCmds = await redisCommands(redisClient);
+    const perReq = (n) => +(n / r.requests).toFixed(2);
     const status = procStatus(api.pid);
     results.push({
       workload: `${w.label ? `${w.label} ` : ''}${w.name}`,
@@ -162,6 +198,10 @@ async function main() {
       ...r,
       apiCpuMs: +((apiCpu * 1000) / r.requests).toFixed(2),
       pgCpuMs: +((pgCpu * 1000) / r.requests).toFixed(2),
+      redisCpuMs: +((redisCpu * 1000) / r.requests).toFixed(2),
+      benchCpuMs: +((selfCpu.user + selfCpu.system) / 1000 / r.requests).toFixed(2),
+      xactsPerReq: perReq(xacts),
+      redisCmdsPerReq: perReq([...redisCmds].reduce((n, [k, v]) => n + v - (redisCmds0.get(k) ?? 0), 0) - 1),
       apiCores: +(apiCpu / (DURATION_MS / 1000)).toFixed(2),
       pgCores: +(pgCpu / (DURATION_MS / 1000)).toFixed(2),
       rssMb: mb(status.rssKb),
@@ -169,12 +209,19 @@ async function main() {
       ...(w.report ? await w.report(ctx, { sql }) : {}),
     });
     process.stdout.write(`${JSON.stringify(results.at(-1))}\n`);
+    const busiest = [...redisCmds]
+      .map(([k, v]) => [k, v - (redisCmds0.get(k) ?? 0)])
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1]);
+    process.stdout.write(`  redis per request: ${busiest.map(([k, n]) => `${k} ${perReq(n)}`).join(', ')}\n`);
+    if (statementStats) await printStatements(sql, r.requests);
     if (profileDir && results.length === 1) {
       api.kill('SIGUSR2');
       await new Promise((r) => setTimeout(r, 15_000));
     }
   }
   await db.end();
+  redisClient.disconnect();
   console.log(`\nmachine: ${machineLine()}`);
   console.log(
     `API idle RSS after start: ${idleRssMb} MB; ${WARMUP_MS / 1000} s warm-up, ${DURATION_MS / 1000} s measured`,
@@ -184,6 +231,24 @@ async function main() {
   api.kill('SIGTERM');
   await new Promise((r) => api.once('exit', r));
   await stop();
+}
+
+/** The workload's statements per request, by total execution time (pg_stat_statements, this database). */
+async function printStatements(sql, requests) {
+  const rows = await sql(
+    `SELECT calls, total_exec_time, total_plan_time, plans, rows, regexp_replace(query, '\\s+', ' ', 'g') AS query
+       FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+      WHERE d.datname = 'bench' AND query NOT LIKE '%pg_stat_statements%' AND query NOT LIKE '%pg_stat_database%'
+      ORDER BY total_exec_time + total_plan_time DESC`,
+  );
+  const sum = (k) => rows.reduce((n, r) => n + Number(r[k]), 0);
+  process.stdout.write(
+    `  statements per request: ${(sum('calls') / requests).toFixed(1)}, execution ${(sum('total_exec_time') / requests).toFixed(2)} ms, planning ${(sum('total_plan_time') / requests).toFixed(2)} ms (${(sum('plans') / requests).toFixed(1)} plans)\n`,
+  );
+  for (const r of rows.slice(0, Number(process.env.BENCH_PG_STATEMENTS_TOP ?? 25)))
+    process.stdout.write(
+      `  ${(r.calls / requests).toFixed(2).padStart(6)}× ${(r.total_exec_time / requests).toFixed(3).padStart(7)} ms exec ${(r.total_plan_time / requests).toFixed(3).padStart(7)} ms plan  ${r.query.slice(0, 150)}\n`,
+    );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href)
