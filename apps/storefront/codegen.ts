@@ -1,6 +1,6 @@
 // GraphQL Code Generator: every `graphql(`…`)` document in the storefront is validated against the
-// committed schema.graphql and typed from it (src/api/generated). `npm run codegen` writes the files;
-// src/api/codegen.spec.ts fails when they no longer match the schema and the documents.
+// committed schema.graphql and typed from it (src/api/generated, git-ignored). Every storefront build,
+// `npm run codegen` and the unit tests' global setup write the files; src/api/codegen.spec.ts checks them.
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
