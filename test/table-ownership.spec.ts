@@ -93,8 +93,8 @@ describe('the SQL scanner', () => {
 describe('table ownership', () => {
   const map = loadOwnerMap(root);
 
-  it('gives every table and view the migrations create exactly one owner, and no others', () => {
-    const { tables, views } = migrationTables(root);
+  it('gives every table and view the migrations create exactly one owner, and no others', async () => {
+    const { tables, views } = await migrationTables();
     expect([...tables].filter((t) => !map.tables[t]).sort(), 'tables without an owner').toEqual([]);
     expect([...views].filter((v) => !map.views[v]).sort(), 'views without an owner').toEqual([]);
     expect(

@@ -1,6 +1,7 @@
 // The table-ownership check’s inputs and rules, kept out of the spec so the spec reads as the rules.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { QueryRunner } from 'typeorm';
 import { tablesInMigrations, tablesInSource } from './scan';
 
 export interface OwnerMap {
@@ -27,12 +28,26 @@ export function loadOwnerMap(root: string): OwnerMap {
   return JSON.parse(readFileSync(join(root, 'tools/table-ownership/table-owners.json'), 'utf8'));
 }
 
-export function migrationTables(root: string) {
-  const dir = join(root, 'migrations');
-  const files = readdirSync(dir)
-    .filter((f) => /^\d+-.*\.ts$/.test(f))
-    .sort();
-  return tablesInMigrations(files.map((f) => readFileSync(join(dir, f), 'utf8')));
+/**
+ * The statements the migrations run, in order: each `up` runs against a runner that only records its
+ * SQL. Reading the files' text would miss tables whose names a shared helper builds from data
+ * (migrations/shapes.ts: createStatusHistory, loops over a list of tables).
+ */
+export async function migrationStatements(): Promise<string[]> {
+  const { migrations } = await import('../../migrations/index');
+  const statements: string[] = [];
+  const recorder = {
+    query: async (sql: string) => {
+      statements.push(sql);
+      return [];
+    },
+  };
+  for (const Migration of migrations) await new Migration().up(recorder as unknown as QueryRunner);
+  return statements;
+}
+
+export async function migrationTables() {
+  return tablesInMigrations(await migrationStatements());
 }
 
 /** Every lib source folder: libs/<name>/src and libs/shared/<name>/src. */

@@ -101,13 +101,18 @@ export function tablesInSource(source: string, known: ReadonlySet<string>, fileN
 
 /**
  * Tables and views the migrations create (CREATE TABLE / CREATE [MATERIALIZED] VIEW), in order: a
- * table renamed (ALTER TABLE a RENAME TO b, a rebuild's temporary copy) counts under its new name.
+ * table renamed (ALTER TABLE a RENAME TO b, a rebuild's temporary copy) counts under its new name, and
+ * one dropped or attached as a partition no longer counts. Each source is one statement or a migration's
+ * text; within one source creations are read before drops.
  */
 export function tablesInMigrations(sources: string[]): { tables: Set<string>; views: Set<string> } {
   const tables = new Set<string>();
   const views = new Set<string>();
   const TABLE_CHANGE =
     /\bCREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?"?([a-z_][a-z0-9_]*)|\bALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?"?([a-z_][a-z0-9_]*)"?\s+RENAME\s+TO\s+"?([a-z_][a-z0-9_]*)/g;
+  // A partition (CREATE TABLE x PARTITION OF t) is part of its parent; a dropped table is gone.
+  const PARTITION_OR_DROP =
+    /\bCREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?"?([a-z_][a-z0-9_]*)"?\s+PARTITION\s+OF\b|\bDROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?([a-z_][a-z0-9_, ]*)/g;
   for (const s of sources) {
     for (const m of s.matchAll(TABLE_CHANGE)) {
       if (m[1]) tables.add(m[1]);
@@ -115,6 +120,10 @@ export function tablesInMigrations(sources: string[]): { tables: Set<string>; vi
         tables.delete(m[2]);
         tables.add(m[3]);
       }
+    }
+    for (const m of s.matchAll(PARTITION_OR_DROP)) {
+      if (m[1]) tables.delete(m[1]);
+      else for (const name of m[2].split(',')) tables.delete(name.trim());
     }
     for (const m of s.matchAll(
       /\bCREATE\s+(?:OR\s+REPLACE\s+)?(?:MATERIALIZED\s+)?VIEW\s+(?:IF\s+NOT\s+EXISTS\s+)?"?([a-z_][a-z0-9_]*)/g,
