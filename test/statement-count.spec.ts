@@ -41,7 +41,8 @@ async function measure(fn: () => Promise<unknown>): Promise<{ statements: number
   const txs = [...recording.values()].sort((a, b) => b.length - a.length);
   recording = null;
   const statements = (txs[0] ?? []).filter((s) => !/^(START TRANSACTION|COMMIT|ROLLBACK)/i.test(s));
-  if (process.env.STMT_DUMP) console.log(statements.map((s) => s.replace(/\s+/g, ' ').slice(0, 160)).join('\n'));
+  if (process.env.STMT_DUMP)
+    console.log(statements.map((s) => String(s).replace(/\s+/g, ' ').slice(0, 160)).join('\n'));
   return {
     statements: statements.length,
     lineReads: statements.filter((s) => /^\s*(WITH|SELECT)\b/i.test(s) && /\bFROM\s+"?order_line"?\s/i.test(s)).length,

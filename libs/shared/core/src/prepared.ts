@@ -2,6 +2,18 @@ import { createHash } from 'node:crypto';
 
 const named = new Map<string, string>();
 
+/** A node-postgres query config (`name`, `text`) that prints as its SQL. */
+class PreparedSql {
+  constructor(
+    readonly name: string,
+    readonly text: string,
+  ) {}
+
+  toString(): string {
+    return this.text;
+  }
+}
+
 /**
  * SQL that PostgreSQL parses once per connection instead of on every call: a hot statement of the
  * checkout path (issue 16, W3) passed to `em.query(prepared(sql), params)` becomes a named prepared
@@ -12,9 +24,10 @@ const named = new Map<string, string>();
  * constant texts whose best plan does not depend on the values (key lookups, id lists): the name is a
  * hash of the text, and every distinct text stays prepared on each connection that ran it.
  *
- * It is the SQL text as a `String` object carrying node-postgres's `name` and `text`: TypeORM passes
- * the query through to the driver unchanged, so transactions, errors and result shapes stay TypeORM's,
- * and anything that reads the query as a string (logging, the statement-count spec) still can.
+ * It is a node-postgres query config (`name`, `text`) that prints as its SQL: TypeORM passes the query
+ * through to the driver unchanged, so transactions, errors and result shapes stay TypeORM's, and
+ * whatever reads the query as text (`String(q)`, a RegExp test) still can. Not a `String` object:
+ * node-postgres copies a config's own properties on every query, and a String's are its characters.
  */
 export function prepared(sql: string): string {
   let name = named.get(sql);
@@ -22,5 +35,5 @@ export function prepared(sql: string): string {
     name = `bf_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
     named.set(sql, name);
   }
-  return Object.assign(new String(sql), { name, text: sql }) as unknown as string;
+  return new PreparedSql(name, sql) as unknown as string;
 }
