@@ -14,30 +14,6 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * the transition tables. An update touches a bitmap only when a buyer's first day in a month appears or
  * its last one goes, so concurrent counting transactions rarely meet on a bitmap row.
  */
-// The triggers' statements (migration 1764004100000 replaces the functions with the same statements).
-// Months (of the transition tables' years) a row has days in and, for an update, the other version has none in.
-export const buyerMonthsCte = (a: string, b: string | null) => `
-  mk AS (SELECT y, m, stats_month_mask(y, m) AS mask FROM (SELECT DISTINCT year FROM stats_new) yy(y) CROSS JOIN generate_series(1, 12) m),
-  x AS (SELECT n.side, n.grp, n.lvl, n.prefix, n.k1, n.k2, n.k3, n.buyer_key, make_date(n.year, mk.m, 1) AS month
-          FROM stats_new n ${b ? 'JOIN stats_old o USING (side, grp, lvl, prefix, k1, k2, k3, buyer_key, year)' : ''}
-          JOIN mk ON mk.y = n.year AND bit_count(${a} & mk.mask) > 0 ${b ? `AND bit_count(${b} & mk.mask) = 0` : ''})`;
-// The buyers of x as 1,024-bit chunks per bitmap row.
-export const buyerMonthChunks = `SELECT x.side, x.grp, x.lvl, x.prefix, x.k1, x.k2, x.k3, x.month, b.no / 1024 AS chunk, bit_or(B'1'::bit(1024) >> (b.no % 1024)) AS bits
-          FROM x JOIN stats_buyer_no b ON b.buyer_key = x.buyer_key GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
-// New months of rows: buyers get a number on first sight (its own statement, so the next one's snapshot
-// sees numbers another transaction committed while this one waited on the conflict), then their bits.
-export const numberBuyers = (a: string, b: string | null) => `
-      WITH ${buyerMonthsCte(a, b)} INSERT INTO stats_buyer_no (buyer_key) SELECT DISTINCT buyer_key FROM x ORDER BY 1 ON CONFLICT DO NOTHING;`;
-export const setBuyerMonthBits = (a: string, b: string | null) => `
-      WITH ${buyerMonthsCte(a, b)} INSERT INTO stats_buyer_month AS t (side, grp, lvl, prefix, k1, k2, k3, month, chunk, bits)
-        SELECT * FROM (${buyerMonthChunks}) c ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-      ON CONFLICT (side, grp, lvl, prefix, k1, k2, k3, month, chunk) DO UPDATE SET bits = t.bits | EXCLUDED.bits;`;
-export const addBuyerMonths = (a: string, b: string | null) => `${numberBuyers(a, b)}${setBuyerMonthBits(a, b)}`;
-// Months left without days (an exclusion's recompute) lose the buyer's bit.
-export const removeBuyerMonths = `WITH ${buyerMonthsCte('o.days', 'n.days')}
-        UPDATE stats_buyer_month t SET bits = t.bits & ~c.bits FROM (${buyerMonthChunks}) c
-         WHERE (t.side, t.grp, t.lvl, t.prefix, t.k1, t.k2, t.k3, t.month, t.chunk) = (c.side, c.grp, c.lvl, c.prefix, c.k1, c.k2, c.k3, c.month, c.chunk);`;
-
 export class StatisticsBuyerMonths1764003600000 implements MigrationInterface {
   name = 'StatisticsBuyerMonths1764003600000';
 
@@ -66,10 +42,26 @@ export class StatisticsBuyerMonths1764003600000 implements MigrationInterface {
       CREATE FUNCTION stats_month_mask(y int, m int) RETURNS bit(366) LANGUAGE sql IMMUTABLE PARALLEL SAFE
       RETURN (~B'0'::bit(366) >> (make_date(y, m, 1) - make_date(y, 1, 1)))
            & ~(~B'0'::bit(366) >> ((make_date(y, m, 1) + interval '1 month')::date - make_date(y, 1, 1)))`);
+    // Months (of the transition tables' years) a row has days in and, for an update, the other version has none in.
+    const months = (a: string, b: string | null) => `
+      mk AS (SELECT y, m, stats_month_mask(y, m) AS mask FROM (SELECT DISTINCT year FROM stats_new) yy(y) CROSS JOIN generate_series(1, 12) m),
+      x AS (SELECT n.side, n.grp, n.lvl, n.prefix, n.k1, n.k2, n.k3, n.buyer_key, make_date(n.year, mk.m, 1) AS month
+              FROM stats_new n ${b ? 'JOIN stats_old o USING (side, grp, lvl, prefix, k1, k2, k3, buyer_key, year)' : ''}
+              JOIN mk ON mk.y = n.year AND bit_count(${a} & mk.mask) > 0 ${b ? `AND bit_count(${b} & mk.mask) = 0` : ''})`;
+    // The buyers of x as 1,024-bit chunks per bitmap row.
+    const chunks = `SELECT x.side, x.grp, x.lvl, x.prefix, x.k1, x.k2, x.k3, x.month, b.no / 1024 AS chunk, bit_or(B'1'::bit(1024) >> (b.no % 1024)) AS bits
+              FROM x JOIN stats_buyer_no b ON b.buyer_key = x.buyer_key GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
+    // New months of rows: buyers get a number on first sight (its own statement, so the next one's snapshot
+    // sees numbers another transaction committed while this one waited on the conflict), then their bits.
+    const add = (a: string, b: string | null) => `
+          WITH ${months(a, b)} INSERT INTO stats_buyer_no (buyer_key) SELECT DISTINCT buyer_key FROM x ORDER BY 1 ON CONFLICT DO NOTHING;
+          WITH ${months(a, b)} INSERT INTO stats_buyer_month AS t (side, grp, lvl, prefix, k1, k2, k3, month, chunk, bits)
+            SELECT * FROM (${chunks}) c ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+          ON CONFLICT (side, grp, lvl, prefix, k1, k2, k3, month, chunk) DO UPDATE SET bits = t.bits | EXCLUDED.bits;`;
     await q.query(`
       CREATE FUNCTION stats_buyer_month_ins() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        ${addBuyerMonths('n.days', null)}
+        ${add('n.days', null)}
         RETURN NULL;
       END $$`);
     // An update: months that gained their first day are added; months left without days (an exclusion's
@@ -77,8 +69,10 @@ export class StatisticsBuyerMonths1764003600000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION stats_buyer_month_upd() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        ${addBuyerMonths('n.days', 'o.days')}
-        ${removeBuyerMonths}
+        ${add('n.days', 'o.days')}
+        WITH ${months('o.days', 'n.days')}
+        UPDATE stats_buyer_month t SET bits = t.bits & ~c.bits FROM (${chunks}) c
+         WHERE (t.side, t.grp, t.lvl, t.prefix, t.k1, t.k2, t.k3, t.month, t.chunk) = (c.side, c.grp, c.lvl, c.prefix, c.k1, c.k2, c.k3, c.month, c.chunk);
         RETURN NULL;
       END $$`);
     await q.query(`
@@ -98,7 +92,7 @@ export class StatisticsBuyerMonths1764003600000 implements MigrationInterface {
         FOR EACH STATEMENT EXECUTE FUNCTION stats_buyer_month_truncate()`);
     // Existing rows: what the insert trigger would have done for them.
     await q.query(`CREATE TEMP TABLE stats_new ON COMMIT DROP AS SELECT * FROM stats_buyer`);
-    for (const stmt of addBuyerMonths('n.days', null)
+    for (const stmt of add('n.days', null)
       .split(';')
       .filter((x) => x.trim()))
       await q.query(stmt);

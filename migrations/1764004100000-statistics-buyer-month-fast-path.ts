@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { addBuyerMonths, removeBuyerMonths, setBuyerMonthBits } from './1764003600000-statistics-buyer-months';
+import { addBuyerMonths, removeBuyerMonths, setBuyerMonthBits } from './statistics-buyer-months-sql';
 
 /**
  * Issue 12 item 10 (rollup upkeep ≤ 20 % of the counting transaction): stats_buyer_month's statement
