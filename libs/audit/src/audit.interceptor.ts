@@ -8,8 +8,11 @@ import { AuditService } from './audit.service';
 import { actorOf, type AuditKind, OperationAudit } from './operation-audit';
 import { redact } from './redact';
 
-/** GET downloads that are audited reads: exports and payout files leave the platform with data in them. */
-const AUDITED_GET = /(^|\/)(exports?)\/|\.(csv|xlsx)$/;
+/**
+ * GET downloads that are audited reads: exports and payout files leave the platform with data in them.
+ * Tested against the route's pattern, so a route serving several formats (`orders.:format`) counts too.
+ */
+const AUDITED_GET = /(^|\/)(exports?)\/|\.(csv|xlsx|:format)$/;
 
 interface HttpRequest extends RequestWithContext {
   method: string;
@@ -74,9 +77,12 @@ export class AuditInterceptor implements NestInterceptor {
     }
     if (type !== 'http') return null;
     const req = context.switchToHttp().getRequest<HttpRequest>();
-    const path = req.route?.path ?? '';
+    // The route's pattern names the operation, with the format asked for (`orders.xlsx`, not `orders.:format`).
+    const format = req.params?.format;
+    const route = req.route?.path ?? '';
+    const path = format === 'csv' || format === 'xlsx' ? route.replace(/:format$/, format) : route;
     const read = req.method === 'GET' || req.method === 'HEAD';
-    if (read && !AUDITED_GET.test(path)) return null;
+    if (read && !AUDITED_GET.test(route)) return null;
     const body = read || !req.body || typeof req.body !== 'object' ? undefined : req.body;
     return {
       req,
