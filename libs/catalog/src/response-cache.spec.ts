@@ -207,6 +207,14 @@ describe('anonymous catalog response cache', () => {
     for (let i = 0; i < 2; i++) expect((await post(typename)).cache).toBeNull();
   });
 
+  it('keeps its answers through anonymous requests that change nothing (a refused POST, a sign-in attempt)', async () => {
+    await warmed(PAGE, { id: productId });
+    const refused = await fetch(`${server.url}/no-such-route`, { method: 'POST', body: '{}' });
+    expect(refused.status).toBe(404);
+    await server.gql('mutation { login(identifier: "nobody@example.com", password: "wrong-password") { __typename } }');
+    expect((await post(PAGE, { id: productId })).cache).toBe('hit');
+  });
+
   it('never keeps an answer with errors', async () => {
     const bad = `query($r: String) { products(first: 5, filter: { regionCode: $r }) { totalCount } }`;
     const held = cache().stats().entries;

@@ -48,7 +48,9 @@ export class ChangeListener {
   private async connect(): Promise<void> {
     const client = new pg.Client({
       connectionString: this.url,
+      // A silently dead connection would lose notifications until the OS noticed (two hours by default).
       keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
       application_name: 'bangfu-listen',
     });
     this.client = client;

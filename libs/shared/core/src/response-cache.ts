@@ -123,16 +123,17 @@ export class ResponseCache implements OnApplicationShutdown {
     const body = req.body as Record<string, unknown> | undefined;
     const query = req.path === '/graphql' && body && typeof body === 'object' ? body.query : undefined;
     if (typeof query !== 'string' || req.headers.authorization !== undefined) {
-      // A write (a mutation, an upload, a counter report) may change the catalogue: the generation
-      // moves before its answer goes out. Authenticated and other queries leave the cache alone.
-      if (typeof query !== 'string' || MUTATION.test(query)) this.bumpBeforeAnswer(listener, res);
+      // A write (a signed-in caller's mutation, an upload, a counter report, a webhook) may change the
+      // catalogue: the generation moves before its answer goes out, so its caller never reads the old page
+      // here. Anonymous REST writes count only when they succeed (anyone can POST a 404); anonymous GraphQL
+      // mutations (sign-up, sign-in, password reset) never touch the catalogue. Other processes hear of
+      // every committed change through NOTIFY either way.
+      const anonymous = req.headers.authorization === undefined;
+      if (typeof query !== 'string' || MUTATION.test(query)) this.bumpBeforeAnswer(listener, res, anonymous);
       return next();
     }
     const operationName = typeof body!.operationName === 'string' ? body!.operationName : null;
-    if (!this.cacheable(query, operationName)) {
-      if (MUTATION.test(query)) this.bumpBeforeAnswer(listener, res);
-      return next();
-    }
+    if (!this.cacheable(query, operationName)) return next();
     if (!listener.listening) {
       cacheResults.inc({ result: 'bypass' });
       return next();
@@ -165,12 +166,18 @@ export class ResponseCache implements OnApplicationShutdown {
     cacheResults.inc({ result: 'miss' });
     const mine: Flight = { generation: listener.generation, day, waiters: [] };
     this.inflight.set(key, mine);
-    this.fill(res, key, mine.generation, day, now);
-    // 'close' follows 'finish' (the answer was kept or not by then), and also comes when the client left.
-    res.once('close', () => {
+    // Waiters wake when the leader's whole answer has been handed to `end` (kept or not by then), not when
+    // its client has read it: a client that stops reading must not hold up the others. 'close' is the
+    // fallback for a leader that never answered (its client left).
+    let landed = false;
+    const land = () => {
+      if (landed) return;
+      landed = true;
       if (this.inflight.get(key) === mine) this.inflight.delete(key);
       for (const wake of mine.waiters) wake();
-    });
+    };
+    this.fill(res, key, mine.generation, day, now, land);
+    res.once('close', land);
     next();
   }
 
@@ -188,7 +195,7 @@ export class ResponseCache implements OnApplicationShutdown {
   }
 
   /** Collects the answer Apollo writes and keeps it when it is a clean 200 of an unchanged generation. */
-  private fill(res: Response, key: string, generation: number, day: number, startedAt: number): void {
+  private fill(res: Response, key: string, generation: number, day: number, startedAt: number, done: () => void): void {
     res.setHeader('x-cache', 'miss');
     const chunks: Buffer[] = [];
     const collect = (chunk: unknown, encoding: unknown) => {
@@ -205,11 +212,7 @@ export class ResponseCache implements OnApplicationShutdown {
       collect(chunk, rest[0]);
       return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
     } as Response['write'];
-    res.end = function (this: Response, chunk?: unknown, ...rest: unknown[]) {
-      collect(chunk, rest[0]);
-      return (end as (...a: unknown[]) => Response).call(this, chunk, ...rest);
-    } as Response['end'];
-    res.once('finish', () => {
+    const keep = () => {
       if (res.statusCode !== 200 || this.listener?.generation !== generation || !this.listener.listening) return;
       const body = Buffer.concat(chunks);
       let parsed: { errors?: unknown; data?: unknown };
@@ -230,14 +233,22 @@ export class ResponseCache implements OnApplicationShutdown {
         contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8'),
         etag: res.getHeader('etag') as string | undefined,
       });
-    });
+    };
+    res.end = function (this: Response, chunk?: unknown, ...rest: unknown[]) {
+      collect(chunk, rest[0]);
+      const out = (end as (...a: unknown[]) => Response).call(this, chunk, ...rest);
+      keep();
+      done();
+      return out;
+    } as Response['end'];
   }
 
   /** Bumps the generation when the answer starts (after the write committed, before the client knows). */
-  private bumpBeforeAnswer(listener: ChangeListener, res: Response): void {
+  private bumpBeforeAnswer(listener: ChangeListener, res: Response, onlyOnSuccess: boolean): void {
     const writeHead = res.writeHead;
     res.writeHead = function (this: Response, ...args: unknown[]) {
-      listener.bump();
+      const status = typeof args[0] === 'number' ? args[0] : this.statusCode;
+      if (!onlyOnSuccess || status < 400) listener.bump();
       return (writeHead as (...a: unknown[]) => Response).apply(this, args);
     } as Response['writeHead'];
   }
@@ -245,7 +256,7 @@ export class ResponseCache implements OnApplicationShutdown {
   /** Whether the operation is a query whose root fields are all allowed catalog fields (memoised per text). */
   private cacheable(query: string, operationName: string | null): boolean {
     // A storefront's catalogue query is a few hundred characters; the memo keeps texts, so no giants.
-    if (query.length > MAX_QUERY_LENGTH) return false;
+    if (query.length + (operationName?.length ?? 0) > MAX_QUERY_LENGTH) return false;
     const memo = `${operationName ?? ''}\0${query}`;
     let ok = this.shapes.get(memo);
     if (ok === undefined) {
