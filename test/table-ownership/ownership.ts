@@ -34,7 +34,7 @@ export function loadOwnerMap(root: string): OwnerMap {
  * (migrations/shapes.ts: createStatusHistory, loops over a list of tables).
  */
 export async function migrationStatements(): Promise<string[]> {
-  const { migrations } = await import('../../migrations/index');
+  const { migrations } = await import('@bangfu/migrations');
   const statements: string[] = [];
   const recorder = {
     query: async (sql: string) => {
