@@ -20,7 +20,7 @@ import { DataSource } from 'typeorm';
 import { ALLOW_KEY } from '@bangfu/core';
 import { signCounterRequest } from '@bangfu/channel';
 import { DEMO_COUNTER, DEMO_PASSWORD, seedDemo } from '@bangfu/demo';
-import type { TestServer } from '@bangfu/testing';
+import { type TestServer, until } from '@bangfu/testing';
 import { startApp } from './app';
 
 /**
@@ -136,6 +136,20 @@ interface EventRow {
   region_code: string | null;
   summary: Record<string, unknown>;
 }
+/**
+ * The events of a request that may still be on their way: a streamed download's event is appended when
+ * the stream ends, which the client can see first.
+ */
+async function settledEventsOf(requestId: string): Promise<EventRow[]> {
+  return until(
+    async () => {
+      const events = await eventsOf(requestId);
+      return events.length > 0 ? events : undefined;
+    },
+    { ms: 5_000, what: `the audit event of ${requestId}` },
+  );
+}
+
 async function eventsOf(requestId: string): Promise<EventRow[]> {
   return ds.query(
     `SELECT operation, outcome, entity_type, entity_id, actor_user_id, actor_role, region_code, summary FROM audit_event WHERE request_id = $1 ORDER BY seq`,
@@ -353,11 +367,7 @@ describe('REST calls are audited too', () => {
       });
       await res.arrayBuffer();
       expect([url, res.status === 401 || res.status === 403]).toEqual([url, false]);
-      let events = await eventsOf(requestId);
-      for (let i = 0; events.length === 0 && i < 50; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        events = await eventsOf(requestId);
-      }
+      const events = await settledEventsOf(requestId);
       expect([url, events.map((e) => e.operation)]).toEqual([url, [`GET ${path.replace(/:format$/, 'xlsx')}`]]);
     }
   });
@@ -377,12 +387,7 @@ describe('REST calls are audited too', () => {
     });
     expect(csv.status).toBe(200);
     await csv.text();
-    // A streamed download's event is appended when the stream ends, which the client can see first.
-    let [event] = await eventsOf(exp);
-    for (let i = 0; !event && i < 50; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      [event] = await eventsOf(exp);
-    }
+    const [event] = await settledEventsOf(exp);
     expect([event.operation, event.outcome]).toEqual(['GET /api/exports/certified-directory.csv', 'OK']);
     expect(event.summary).toEqual({ args: { params: {}, query: { regionCode: '520600000000' } } });
     // Plain reads are not audited.
