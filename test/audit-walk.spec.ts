@@ -358,6 +358,8 @@ describe('REST calls are audited too', () => {
         '/api/exports/sales-stats.xlsx',
       ]),
     );
+    // The mutation walk above signs users out everywhere (its generated calls): sign in afresh.
+    tokens.clear();
     for (const { path, roles } of downloads) {
       const url = path.replace(/:format$/, 'xlsx').replace(/:[a-zA-Z]+/g, 'audit-walk');
       const requestId = `audit-walk-get-${randomUUID().slice(0, 8)}`;
