@@ -9,6 +9,12 @@
 //      without it (switched off in this throwaway process), interleaved.
 //
 //   node bench/stats.mjs [--lines 10000000] [--calls 40] [--naive-calls 3] [--count-orders 400] [--explain]
+//                        [--keep | --reuse DIR]
+//
+// --keep leaves the temporary folder (PostgreSQL's files and world.json) in place and prints it; --reuse DIR
+// measures again on such a folder without generating (a 10M load takes most of an hour; what the bench
+// measures then — upkeep, salesStats, the naive query — runs on the database as the earlier run left it,
+// including the orders its counting step added).
 //
 // The counted lines are generated in bulk with SQL, straight into ordering's tables (for the naive
 // query) and into the statistics tables exactly as RollupWriterService would have written them
@@ -18,7 +24,7 @@
 // (2025-01 … 2026-12), origins spread over every county of the demo products' provinces, 40 % agency
 // orders (300 units in 60 cities), 60 % retail (20,000 customers; 1 in 6 at a counter, anonymous),
 // 2 % of retail lines refunded three days after they counted.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import pgLib from 'pg';
@@ -30,6 +36,8 @@ const CALLS = Number(arg('calls', 40));
 const NAIVE_CALLS = Number(arg('naive-calls', 3));
 const COUNT_ORDERS = Number(arg('count-orders', 400));
 const EXPLAIN = process.argv.includes('--explain');
+const KEEP = process.argv.includes('--keep');
+const REUSE = arg('reuse', undefined);
 const PROVINCE = '52';
 const FROM = '2026-01';
 const TO = '2026-12';
@@ -48,6 +56,15 @@ async function reach(app) {
     statsConsumer: byName('StatisticsEventConsumer'),
     writer: byName('RollupWriterService'),
   };
+}
+
+/** The active variants with what the generated lines copy from them (a temporary table, `bv`). */
+async function variantsTable(sql) {
+  await sql(`CREATE TEMP TABLE bv AS
+    SELECT (row_number() OVER (ORDER BY v.sku) - 1)::int AS vidx, v.id, v.product_id, p.supplier_id, sp.kind AS supplier_kind, coalesce(p.category_id::text, '') AS category_key,
+           v.sku, v.spec, v.unit, v.retail_price, v.agency_price, p.title, left(p.origin_region_code, 2) AS province,
+           coalesce((SELECT status FROM certification c WHERE c.product_id = p.id ORDER BY created_at DESC LIMIT 1), 'NONE') AS cert
+      FROM variant v JOIN product p ON p.id = v.product_id JOIN supplier_profile sp ON sp.organization_id = p.supplier_id WHERE v.active`);
 }
 
 /** Counted lines, generated in bulk (not measured). */
@@ -72,11 +89,7 @@ async function generate(sql, lines) {
     tStep = performance.now();
   };
   const h = (expr, salt) => `abs(hashint8extended((${expr})::bigint, ${salt}))`;
-  await sql(`CREATE TEMP TABLE bv AS
-    SELECT (row_number() OVER (ORDER BY v.sku) - 1)::int AS vidx, v.id, v.product_id, p.supplier_id, sp.kind AS supplier_kind, coalesce(p.category_id::text, '') AS category_key,
-           v.sku, v.spec, v.unit, v.retail_price, v.agency_price, p.title, left(p.origin_region_code, 2) AS province,
-           coalesce((SELECT status FROM certification c WHERE c.product_id = p.id ORDER BY created_at DESC LIMIT 1), 'NONE') AS cert
-      FROM variant v JOIN product p ON p.id = v.product_id JOIN supplier_profile sp ON sp.organization_id = p.supplier_id WHERE v.active`);
+  await variantsTable(sql);
   const [{ nv }] = await sql(`SELECT count(*)::int AS nv FROM bv`);
   // Origins: every county of the product's province (level 3 is loaded for the whole country).
   await sql(`CREATE TEMP TABLE bcounty AS SELECT left(code, 2) AS province, (row_number() OVER (PARTITION BY left(code, 2) ORDER BY code) - 1)::int AS i, code
@@ -327,12 +340,12 @@ async function countingCost(sql, appCtx, RequestContext, n) {
   );
   await sql(
     `INSERT INTO orders (id, buyer_kind, buyer_user_id, channel_id, status, total_amount, paid_amount, idempotency_key, request_hash, paid_at, created_at)
-    SELECT c.id, 'CUSTOMER', $1::uuid, $2::uuid, 'FULFILLING', t.total, t.total, 'bench-count-' || c.g, 'bench', now(), now()
+    SELECT c.id, 'CUSTOMER', $1::uuid, $2::uuid, 'FULFILLING', t.total, t.total, 'bench-count-${process.pid}-' || c.g, 'bench', now(), now()
       FROM bc c JOIN (SELECT order_id, sum(retail_price) AS total FROM bcl GROUP BY 1) t ON t.order_id = c.id`,
     [w.customer, w.hall],
   );
   await sql(`INSERT INTO supplier_order (id, order_id, supplier_id, status, subtotal, carrier, tracking_no, shipped_at, created_at)
-    SELECT c.so, c.id, (SELECT supplier_id FROM bcl WHERE order_id = c.id LIMIT 1), 'SHIPPED', (SELECT sum(retail_price) FROM bcl WHERE order_id = c.id), 'SF', 'SF-count-' || c.g, now(), now() FROM bc c`);
+    SELECT c.so, c.id, (SELECT supplier_id FROM bcl WHERE order_id = c.id LIMIT 1), 'SHIPPED', (SELECT sum(retail_price) FROM bcl WHERE order_id = c.id), 'SF', 'SF-count-${process.pid}-' || c.g, now(), now() FROM bc c`);
   await sql(
     `INSERT INTO order_line (order_id, supplier_order_id, supplier_id, channel_id, variant_id, product_id, product_title, sku, spec, unit, price_kind,
                                      unit_price, quantity, line_total, certified, certification_status, origin_region_code)
@@ -417,7 +430,7 @@ async function countingCost(sql, appCtx, RequestContext, n) {
 }
 
 async function main() {
-  const services = await startBench('stats', bundle);
+  const services = await startBench('stats', bundle, REUSE);
   const { dir, pg } = services;
   const env = { ...services.env, WORKER_IN_PROCESS: 'false' };
 
@@ -430,12 +443,20 @@ async function main() {
   await db.connect();
   const sql = async (text, params = []) => (await db.query(text, params)).rows;
 
-  log(`generating ${LINES.toLocaleString('en')} counted lines…`);
-  const t = performance.now();
-  const world = await generate(sql, LINES);
-  log(
-    `generated in ${((performance.now() - t) / 1000).toFixed(0)} s: ${JSON.stringify(world)}; database ${Math.round((await sql(`SELECT pg_database_size('bench') AS s`))[0].s / 2 ** 20)} MB`,
-  );
+  let world;
+  if (REUSE) {
+    world = JSON.parse(readFileSync(join(dir, 'world.json'), 'utf8'));
+    await variantsTable(sql);
+    log(`reusing ${dir}: ${JSON.stringify(world)}`);
+  } else {
+    log(`generating ${LINES.toLocaleString('en')} counted lines…`);
+    const t = performance.now();
+    world = await generate(sql, LINES);
+    if (KEEP) writeFileSync(join(dir, 'world.json'), JSON.stringify(world));
+    log(
+      `generated in ${((performance.now() - t) / 1000).toFixed(0)} s: ${JSON.stringify(world)}; database ${Math.round((await sql(`SELECT pg_database_size('bench') AS s`))[0].s / 2 ** 20)} MB`,
+    );
+  }
 
   log(`counting transaction with and without the statistics consumer, ${COUNT_ORDERS} orders…`);
   const counting = await countingCost(sql, appCtx, RequestContext, COUNT_ORDERS);
@@ -445,14 +466,16 @@ async function main() {
 
   // salesStats over HTTP against the API in its own process, as a coordinator of the province.
   await sql(
-    `INSERT INTO app_user (email, display_name, password_hash) SELECT 'bench-coordinator@bench.invalid', '压测协调员', password_hash FROM app_user WHERE email = 'coordinator@demo.bangfu'`,
+    `INSERT INTO app_user (email, display_name, password_hash) SELECT 'bench-coordinator@bench.invalid', '压测协调员', password_hash FROM app_user WHERE email = 'coordinator@demo.bangfu'
+     ON CONFLICT DO NOTHING`,
   );
-  await sql(
-    `INSERT INTO membership (user_id, role, organization_id, region_prefix)
+  if (!REUSE)
+    await sql(
+      `INSERT INTO membership (user_id, role, organization_id, region_prefix)
      SELECT u.id, 'COORDINATOR', (SELECT m.organization_id FROM membership m JOIN app_user c ON c.id = m.user_id WHERE c.email = 'coordinator@demo.bangfu'), $1
        FROM app_user u WHERE u.email = 'bench-coordinator@bench.invalid'`,
-    [PROVINCE],
-  );
+      [PROVINCE],
+    );
   const { child, url } = await spawnApi(bundle, env);
   const token = (
     await gql(
@@ -519,7 +542,8 @@ async function main() {
   child.kill('SIGTERM');
   await db.end();
   await pg.stop();
-  rmSync(dir, { recursive: true, force: true });
+  if (KEEP || REUSE) log(`kept ${dir} (measure again with --reuse ${dir}; delete it when done)`);
+  else rmSync(dir, { recursive: true, force: true });
   if (mismatches.length) {
     console.error(`salesStats and the naive query disagree for ${mismatches.map((x) => x.groupBy).join(', ')}`);
     process.exit(1);

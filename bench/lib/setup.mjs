@@ -42,12 +42,13 @@ function copyApiBundle(bundle) {
 /**
  * The API bundle copied to `bundle`, the machine logged, then PostgreSQL (persistent: its files
  * outlive a restart) and Redis in a new temporary folder with an empty `bench` database; both are
- * killed when this process exits. `env` is the API's configuration.
+ * killed when this process exits. `env` is the API's configuration. With `reuse`, the folder of an
+ * earlier run kept with `--keep` (its `bench` database as that run left it) instead of a new one.
  */
-export async function startBench(name, bundle) {
+export async function startBench(name, bundle, reuse) {
   copyApiBundle(bundle);
   const machine = logMachine();
-  const dir = mkdtempSync(join(tmpdir(), `bangfu-bench-${name}-`));
+  const dir = reuse ?? mkdtempSync(join(tmpdir(), `bangfu-bench-${name}-`));
   chmodSync(dir, 0o755);
   const pg = await startPostgres({ dataDir: join(dir, 'pg'), persistent: true });
   const redis = await startRedis({ dataDir: join(dir, 'redis'), persistent: false });
@@ -59,10 +60,12 @@ export async function startBench(name, bundle) {
       /* gone */
     }
   });
-  const admin = pg.pg.getPgClient();
-  await admin.connect();
-  await admin.query('CREATE DATABASE bench');
-  await admin.end();
+  if (!reuse) {
+    const admin = pg.pg.getPgClient();
+    await admin.connect();
+    await admin.query('CREATE DATABASE bench');
+    await admin.end();
+  }
   const env = {
     ...process.env,
     DATABASE_URL: pg.url('bench'),
