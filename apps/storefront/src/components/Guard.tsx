@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { hasRole } from '../lib/roles';
 import { Link, useLocation } from '../lib/router';
@@ -51,4 +51,18 @@ export function RequireRole({ roles, children }: { roles: readonly string[]; chi
     );
   }
   return <>{children}</>;
+}
+
+/**
+ * A page only holders of `roles` may see: `Page` inside RequireRole, taking the same props (a route's `params`).
+ * Pages export `forRoles(ROLES, Body)` instead of a wrapper component per page.
+ */
+export function forRoles<P extends object>(roles: readonly string[], Page: ComponentType<P>) {
+  return function RoleGatedPage(props: P) {
+    return (
+      <RequireRole roles={roles}>
+        <Page {...props} />
+      </RequireRole>
+    );
+  };
 }

@@ -64,3 +64,44 @@ export function Breadcrumb({
     </nav>
   );
 }
+
+/**
+ * A portal page (a role's workspace): the kicker, title and lead above its cards. `aside` sits beside the title (a
+ * unit switch, a filter); `smallLead` sets the lead in small type; `className` adds the page's own class.
+ */
+export function PortalPage({
+  kicker,
+  title,
+  lead,
+  smallLead = false,
+  aside,
+  className,
+  testId,
+  children,
+}: {
+  kicker: ReactNode;
+  title: ReactNode;
+  lead?: ReactNode;
+  smallLead?: boolean;
+  aside?: ReactNode;
+  className?: string;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      className={className ? `container page-body portal ${className}` : 'container page-body portal'}
+      data-testid={testId}
+    >
+      <div className="portal-head">
+        <div>
+          <p className="label">{kicker}</p>
+          <h1>{title}</h1>
+          {lead && <p className={smallLead ? 'muted small' : 'muted'}>{lead}</p>}
+        </div>
+        {aside}
+      </div>
+      {children}
+    </div>
+  );
+}

@@ -13,6 +13,7 @@ import { RefundsSection } from './RefundsSection';
 import { RegionsSection } from './RegionsSection';
 import { SuppliersSection } from './SuppliersSection';
 import { UsersSection } from './UsersSection';
+import { PortalPage } from '../../components/PageShell';
 
 export const ADMIN_BASE = '/portal/admin';
 
@@ -42,13 +43,7 @@ function Console({ slug }: { slug: string }) {
     if (list && link && list.scrollWidth > list.clientWidth) list.scrollLeft = link.offsetLeft - list.offsetLeft - 16;
   }, [current]);
   return (
-    <div className="container page-body portal admin-page">
-      <div className="portal-head">
-        <div>
-          <p className="label">{t('admin.kicker')}</p>
-          <h1>{t(current.label)}</h1>
-        </div>
-      </div>
+    <PortalPage kicker={t('admin.kicker')} title={t(current.label)} className="admin-page">
       <div className="admin-console">
         <nav className="admin-nav" aria-label={t('admin.nav.label')}>
           <ul ref={nav}>
@@ -68,7 +63,7 @@ function Console({ slug }: { slug: string }) {
           <Page />
         </div>
       </div>
-    </div>
+    </PortalPage>
   );
 }
 

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { ComplaintStatus } from '../../api/aftersales';
-import { RequireRole } from '../../components/Guard';
+import { forRoles } from '../../components/Guard';
 import { FilterSelect } from '../../components/FilterSelect';
 import { useI18n } from '../../i18n';
 import { ComplaintCard } from './ComplaintCard';
 import { useComplaints } from './use-complaints';
 import { ListStatus } from '../../components/ListStatus';
+import { PortalPage } from '../../components/PageShell';
 
 const STATUSES: ComplaintStatus[] = ['ANSWERED', 'OPEN', 'UPHELD', 'REJECTED'];
 
@@ -15,13 +16,11 @@ function Complaints() {
   const [status, setStatus] = useState<ComplaintStatus | ''>('');
   const { data, error, loading, reload, rows, replace } = useComplaints(status ? { status } : {});
   return (
-    <div className="container page-body portal">
-      <div className="portal-head">
-        <div>
-          <p className="label">{t('complaints.kicker')}</p>
-          <h1>{t('complaints.title')}</h1>
-          <p className="muted">{t('complaints.lead')}</p>
-        </div>
+    <PortalPage
+      kicker={t('complaints.kicker')}
+      title={t('complaints.title')}
+      lead={t('complaints.lead')}
+      aside={
         <FilterSelect
           label={t('complaints.filter')}
           value={status}
@@ -29,7 +28,8 @@ function Complaints() {
           options={STATUSES.map((s) => [s, t(`complaintStatus.${s}`)] as const)}
           anyLabel={t('complaints.all')}
         />
-      </div>
+      }
+    >
       <section className="card" data-testid="complaints">
         <ListStatus error={error} onRetry={reload} loading={loading && !data} empty={rows.length === 0} />
         <ul className="row-list">
@@ -38,14 +38,8 @@ function Complaints() {
           ))}
         </ul>
       </section>
-    </div>
+    </PortalPage>
   );
 }
 
-export function ComplaintsPage() {
-  return (
-    <RequireRole roles={['COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN']}>
-      <Complaints />
-    </RequireRole>
-  );
-}
+export const ComplaintsPage = forRoles(['COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN'], Complaints);

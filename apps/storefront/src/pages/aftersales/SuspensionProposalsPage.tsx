@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { DECIDE_SUSPENSION_PROPOSAL, SUSPENSION_PROPOSALS, type SuspensionProposalData } from '../../api/aftersales';
 import { Decision } from '../../components/Decision';
-import { RequireRole } from '../../components/Guard';
+import { forRoles } from '../../components/Guard';
 import { SelectField } from '../../components/SelectField';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
@@ -10,6 +10,7 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ScorecardView } from './ScorecardView';
 import { ListStatus } from '../../components/ListStatus';
+import { PortalPage } from '../../components/PageShell';
 
 function ProposalRow({ proposal, onDone }: { proposal: SuspensionProposalData; onDone: () => void }) {
   const { t, locale } = useI18n();
@@ -62,13 +63,11 @@ function Proposals() {
   });
   const rows = data?.supplierSuspensionProposals.edges.map((e) => e.node) ?? [];
   return (
-    <div className="container page-body portal">
-      <div className="portal-head">
-        <div>
-          <p className="label">{t('admin.kicker')}</p>
-          <h1>{t('proposals.title')}</h1>
-          <p className="muted">{t('proposals.lead')}</p>
-        </div>
+    <PortalPage
+      kicker={t('admin.kicker')}
+      title={t('proposals.title')}
+      lead={t('proposals.lead')}
+      aside={
         <SelectField
           compact
           label={t('complaints.filter')}
@@ -80,7 +79,8 @@ function Proposals() {
           <option value="REJECTED">{t('proposalStatus.REJECTED')}</option>
           <option value="">{t('complaints.all')}</option>
         </SelectField>
-      </div>
+      }
+    >
       <section className="card" data-testid="suspension-proposals">
         <ListStatus error={error} onRetry={reload} loading={loading && !data} empty={rows.length === 0} />
         <ul className="row-list">
@@ -89,14 +89,8 @@ function Proposals() {
           ))}
         </ul>
       </section>
-    </div>
+    </PortalPage>
   );
 }
 
-export function SuspensionProposalsPage() {
-  return (
-    <RequireRole roles={['PLATFORM_ADMIN']}>
-      <Proposals />
-    </RequireRole>
-  );
-}
+export const SuspensionProposalsPage = forRoles(['PLATFORM_ADMIN'], Proposals);

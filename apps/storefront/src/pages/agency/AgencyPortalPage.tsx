@@ -16,6 +16,7 @@ import { RequestsTab } from './RequestsTab';
 import { SubordinatesTab } from './SubordinatesTab';
 import { TeamTab } from './TeamTab';
 import { LoadMore } from '../../components/ListStatus';
+import { PortalPage } from '../../components/PageShell';
 
 const BASE = '/portal/agency';
 export const AGENCY_ROLES = ['AGENCY_ADMIN', 'PURCHASER', 'APPROVER'] as const;
@@ -59,12 +60,10 @@ function Portal({ section }: { section: string }) {
   const current = section ? `${BASE}/${section}` : BASE;
 
   return (
-    <div className="container page-body portal">
-      <div className="portal-head">
-        <div>
-          <p className="label">{t('agency.kicker')}</p>
-          <h1>{unit?.name ?? t('agency.title')}</h1>
-        </div>
+    <PortalPage
+      kicker={t('agency.kicker')}
+      title={unit?.name ?? t('agency.title')}
+      aside={
         <div className="form-actions">
           {units.length > 1 && (
             <SelectField
@@ -95,7 +94,8 @@ function Portal({ section }: { section: string }) {
             </SelectField>
           )}
         </div>
-      </div>
+      }
+    >
       <Tabs label={t('agency.title')} items={tabs} current={current} />
       {!unit ? null : section === 'filing' && isAdmin ? (
         <FilingTab key={`${unit.id}-${year}`} orgId={unit.id} year={year} />
@@ -112,7 +112,7 @@ function Portal({ section }: { section: string }) {
       ) : (
         <CompletionTab key={`${unit.id}-${year}`} orgId={unit.id} year={year} isAdmin={isAdmin} />
       )}
-    </div>
+    </PortalPage>
   );
 }
 

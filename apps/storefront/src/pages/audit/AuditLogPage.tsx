@@ -17,6 +17,7 @@ import { useConnection } from '../../lib/use-connection';
 import { ChainStatusCard } from './ChainStatusCard';
 import { LoadMore } from '../../components/ListStatus';
 import { DataTable } from '../../components/DataTable';
+import { PortalPage } from '../../components/PageShell';
 
 const READERS = ['AUDITOR', 'PLATFORM_ADMIN'] as const;
 const FILTER_KEYS = ['operation', 'entityType', 'entityId', 'actorId', 'regionCode', 'from', 'to'] as const;
@@ -217,14 +218,13 @@ export function AuditLogPage() {
   );
   return (
     <RequireRole roles={READERS}>
-      <div className="container page-body portal" data-testid="audit-page">
-        <div className="portal-head">
-          <div>
-            <p className="label">{t('audit.kicker')}</p>
-            <h1>{t('audit.title')}</h1>
-            <p className="muted small">{t('audit.lead')}</p>
-          </div>
-        </div>
+      <PortalPage
+        kicker={t('audit.kicker')}
+        title={t('audit.title')}
+        lead={t('audit.lead')}
+        smallLead
+        testId="audit-page"
+      >
         <ChainStatusCard />
         <form
           className="card form-actions"
@@ -251,7 +251,7 @@ export function AuditLogPage() {
           </button>
         </form>
         <EventsTable filter={cleanFilter(applied)} />
-      </div>
+      </PortalPage>
     </RequireRole>
   );
 }

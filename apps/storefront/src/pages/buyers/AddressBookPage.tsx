@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { type AddressData, DELETE_ADDRESS, MY_ADDRESSES, SET_DEFAULT_ADDRESS } from '../../api/buyers';
 import { AddressForm, AddressLines } from '../../components/AddressForm';
 import { ErrorNotice } from '../../components/Feedback';
-import { RequireRole } from '../../components/Guard';
+import { forRoles } from '../../components/Guard';
 import { useI18n } from '../../i18n';
 import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
@@ -116,10 +116,4 @@ function AddressBook() {
 }
 
 /** /account/addresses — 收货地址: the signed-in user's address book. */
-export function AddressBookPage() {
-  return (
-    <RequireRole roles={['CUSTOMER', 'PURCHASER', 'APPROVER', 'AGENCY_ADMIN']}>
-      <AddressBook />
-    </RequireRole>
-  );
-}
+export const AddressBookPage = forRoles(['CUSTOMER', 'PURCHASER', 'APPROVER', 'AGENCY_ADMIN'], AddressBook);

@@ -14,6 +14,7 @@ import { CertificationItem } from '../../components/CertificationItem';
 import { Decision } from '../../components/Decision';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
+import { PortalPage } from '../../components/PageShell';
 import { RegionName } from '../../components/RegionName';
 import { StatusChip } from '../../components/StatusChip';
 import { translateOr, useI18n } from '../../i18n';
@@ -177,25 +178,24 @@ export function CoordinatorPage() {
   const { me } = useSession();
   return (
     <RequireRole roles={['COORDINATOR']}>
-      <div className="container page-body portal">
-        <div className="portal-head">
-          <div>
-            <p className="label">{t('coord.kicker')}</p>
-            <h1>{t('coord.title')}</h1>
-            <p className="muted">
-              {t('coord.scope')}{' '}
-              {regionScopes(me).map((prefix, i) => (
-                <span key={prefix}>
-                  {i > 0 && '、'}
-                  <RegionName prefix={prefix} />
-                </span>
-              ))}
-            </p>
-          </div>
-        </div>
+      <PortalPage
+        kicker={t('coord.kicker')}
+        title={t('coord.title')}
+        lead={
+          <>
+            {t('coord.scope')}{' '}
+            {regionScopes(me).map((prefix, i) => (
+              <span key={prefix}>
+                {i > 0 && '、'}
+                <RegionName prefix={prefix} />
+              </span>
+            ))}
+          </>
+        }
+      >
         <SupplierQueue />
         <CertificationQueue />
-      </div>
+      </PortalPage>
     </RequireRole>
   );
 }

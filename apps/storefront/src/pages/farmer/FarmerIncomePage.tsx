@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { MY_HOUSEHOLD_INCOME } from '../../api/attribution';
 import { Bars } from '../../components/Charts';
 import { ErrorNotice, Loading } from '../../components/Feedback';
-import { RequireRole } from '../../components/Guard';
+import { forRoles } from '../../components/Guard';
 import { useI18n } from '../../i18n';
 import { INCOME_PERIODS, type IncomePeriod, periodRange } from '../../lib/agency';
 import { formatFen } from '../../lib/money';
@@ -97,10 +97,4 @@ function FarmerIncome() {
   );
 }
 
-export function FarmerIncomePage() {
-  return (
-    <RequireRole roles={['FARMER']}>
-      <FarmerIncome />
-    </RequireRole>
-  );
-}
+export const FarmerIncomePage = forRoles(['FARMER'], FarmerIncome);

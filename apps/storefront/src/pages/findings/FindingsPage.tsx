@@ -17,6 +17,7 @@ import { Link, navigate, useLocation } from '../../lib/router';
 import { useConnection } from '../../lib/use-connection';
 import { figureValue } from './figures';
 import { LoadMore } from '../../components/ListStatus';
+import { PortalPage } from '../../components/PageShell';
 
 export const FINDING_READERS = ['AUDITOR', 'COORDINATOR', 'PLATFORM_ADMIN'] as const;
 const FILTER_KEYS = ['status', 'kind', 'subjectType', 'regionCode'] as const;
@@ -94,14 +95,13 @@ export function FindingsPage() {
   };
   return (
     <RequireRole roles={FINDING_READERS}>
-      <div className="container page-body portal" data-testid="findings-page">
-        <div className="portal-head">
-          <div>
-            <p className="label">{t('findings.kicker')}</p>
-            <h1>{t('findings.title')}</h1>
-            <p className="muted small">{t('findings.lead')}</p>
-          </div>
-        </div>
+      <PortalPage
+        kicker={t('findings.kicker')}
+        title={t('findings.title')}
+        lead={t('findings.lead')}
+        smallLead
+        testId="findings-page"
+      >
         <form
           className="card form-actions"
           aria-label={t('findings.filters')}
@@ -167,7 +167,7 @@ export function FindingsPage() {
           </ul>
           <LoadMore list={findings} plain label={t('findings.more')} />
         </section>
-      </div>
+      </PortalPage>
     </RequireRole>
   );
 }

@@ -4,7 +4,7 @@ import { CHECKOUT_CHANNELS, defaultChannel, PLACE_ORDER, type PlaceOrderData } f
 import { AddressChooser } from '../../components/AddressChooser';
 import { CartGroups } from '../../components/CartGroups';
 import { ErrorNotice, Loading } from '../../components/Feedback';
-import { RequireRole } from '../../components/Guard';
+import { forRoles } from '../../components/Guard';
 import { SelectField } from '../../components/SelectField';
 import { type Translate, translateOr, useI18n } from '../../i18n';
 import { BUYER_ROLES, type PricedLine } from '../../lib/cart';
@@ -251,10 +251,4 @@ function Checkout() {
   );
 }
 
-export function CheckoutPage() {
-  return (
-    <RequireRole roles={BUYER_ROLES}>
-      <Checkout />
-    </RequireRole>
-  );
-}
+export const CheckoutPage = forRoles(BUYER_ROLES, Checkout);

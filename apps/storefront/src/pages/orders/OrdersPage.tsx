@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { ORDER_STATUSES, ORDERS, type OrderSummary } from '../../api/ordering';
 import type { OrderStatus } from '../../api/generated/graphql';
-import { RequireRole } from '../../components/Guard';
+import { forRoles } from '../../components/Guard';
 import { FilterSelect } from '../../components/FilterSelect';
 import { StatusChip } from '../../components/StatusChip';
 import { useI18n } from '../../i18n';
@@ -119,10 +119,4 @@ function Orders() {
   );
 }
 
-export function OrdersPage() {
-  return (
-    <RequireRole roles={ORDER_READER_ROLES}>
-      <Orders />
-    </RequireRole>
-  );
-}
+export const OrdersPage = forRoles(ORDER_READER_ROLES, Orders);

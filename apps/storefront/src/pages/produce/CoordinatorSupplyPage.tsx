@@ -3,7 +3,7 @@ import { HOUSEHOLDS } from '../../api/portal';
 import { PRODUCE_OFFERS, type ProduceOfferRecord } from '../../api/produce';
 import type { ProduceOfferStatus } from '../../api/generated/graphql';
 import { ErrorNotice, Loading } from '../../components/Feedback';
-import { RequireRole } from '../../components/Guard';
+import { forRoles } from '../../components/Guard';
 import { SelectField } from '../../components/SelectField';
 import { useI18n } from '../../i18n';
 import { regionScopes } from '../../lib/roles';
@@ -163,10 +163,4 @@ function CoordinatorSupply() {
   );
 }
 
-export function CoordinatorSupplyPage() {
-  return (
-    <RequireRole roles={['COORDINATOR']}>
-      <CoordinatorSupply />
-    </RequireRole>
-  );
-}
+export const CoordinatorSupplyPage = forRoles(['COORDINATOR'], CoordinatorSupply);

@@ -3,7 +3,7 @@
 import { useCallback } from 'react';
 import { SALES_STATS } from '../../api/statistics';
 import { ErrorNotice, Loading } from '../../components/Feedback';
-import { RequireRole } from '../../components/Guard';
+import { forRoles } from '../../components/Guard';
 import { useI18n } from '../../i18n';
 import { formatFen } from '../../lib/money';
 import { hasRole, regionScopes } from '../../lib/roles';
@@ -25,6 +25,7 @@ import { RankingCard } from './RankingCard';
 import { SalesTable } from './SalesTable';
 import { StatsFilterBar } from './StatsFilterBar';
 import { Fact } from '../../components/Fact';
+import { PortalPage } from '../../components/PageShell';
 
 export const STATS_PATH = '/portal/stats';
 export const STATS_ROLES = ['COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN'] as const;
@@ -54,22 +55,22 @@ function Dashboard() {
   const crumbs = root === null ? [] : breadcrumb(f.region, root, s?.regionPath ?? []);
 
   return (
-    <div className="container page-body portal stats-page">
-      <div className="portal-head">
-        <div>
-          <p className="label">{t('stats.kicker')}</p>
-          <h1>{t('stats.title')}</h1>
-          <p className="muted small">
-            {t('stats.lead')}
-            {readOnly && (
-              <span className="chip chip-quiet" data-testid="read-only">
-                {t('stats.readOnly')}
-              </span>
-            )}
-          </p>
-        </div>
-      </div>
-
+    <PortalPage
+      kicker={t('stats.kicker')}
+      title={t('stats.title')}
+      lead={
+        <>
+          {t('stats.lead')}
+          {readOnly && (
+            <span className="chip chip-quiet" data-testid="read-only">
+              {t('stats.readOnly')}
+            </span>
+          )}
+        </>
+      }
+      smallLead
+      className="stats-page"
+    >
       <StatsFilterBar f={f} onChange={change} />
 
       {root === null ? (
@@ -139,14 +140,8 @@ function Dashboard() {
           </div>
         </>
       )}
-    </div>
+    </PortalPage>
   );
 }
 
-export function StatsDashboardPage() {
-  return (
-    <RequireRole roles={STATS_ROLES}>
-      <Dashboard />
-    </RequireRole>
-  );
-}
+export const StatsDashboardPage = forRoles(STATS_ROLES, Dashboard);

@@ -9,7 +9,7 @@ import {
   supervisionExportUrl,
 } from '../../api/supervision';
 import { ErrorNotice, Loading } from '../../components/Feedback';
-import { RequireRole } from '../../components/Guard';
+import { forRoles } from '../../components/Guard';
 import { SelectField } from '../../components/SelectField';
 import { useI18n } from '../../i18n';
 import { shanghaiYear } from '../../lib/agency';
@@ -20,6 +20,7 @@ import { useSession } from '../../lib/session';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ActionButton } from '../../components/ActionButton';
+import { PortalPage } from '../../components/PageShell';
 
 const SUPERVISORS = ['COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN'] as const;
 const WHOLE_COUNTRY = '000000000000';
@@ -247,14 +248,13 @@ function Supervision() {
     navigate(`${pathname}?${next}`, { replace: true });
   };
   return (
-    <div className="container page-body portal" data-testid="supervision-page">
-      <div className="portal-head">
-        <div>
-          <p className="label">{t('supervision.kicker')}</p>
-          <h1>{t('supervision.title')}</h1>
-          <p className="muted small">{t('supervision.lead')}</p>
-        </div>
-      </div>
+    <PortalPage
+      kicker={t('supervision.kicker')}
+      title={t('supervision.title')}
+      lead={t('supervision.lead')}
+      smallLead
+      testId="supervision-page"
+    >
       <form
         className="card form-actions"
         aria-label={t('supervision.filters')}
@@ -323,14 +323,8 @@ function Supervision() {
       ) : (
         <p className="muted">{t('supervision.noScope')}</p>
       )}
-    </div>
+    </PortalPage>
   );
 }
 
-export function SupervisionPage() {
-  return (
-    <RequireRole roles={SUPERVISORS}>
-      <Supervision />
-    </RequireRole>
-  );
-}
+export const SupervisionPage = forRoles(SUPERVISORS, Supervision);

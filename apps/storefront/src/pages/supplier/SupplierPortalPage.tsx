@@ -13,6 +13,7 @@ import { ProductsTab } from './ProductsTab';
 import { SelectField } from '../../components/SelectField';
 import { SupplierComplaintsTab } from '../aftersales/SupplierComplaintsTab';
 import { SupplierProduceTab } from '../produce/SupplierProduceTab';
+import { PortalPage } from '../../components/PageShell';
 
 const BASE = '/portal/supplier';
 
@@ -36,13 +37,11 @@ function Portal({ section }: { section: string }) {
   const current = section ? `${BASE}/${section}` : BASE;
 
   return (
-    <div className="container page-body portal">
-      <div className="portal-head">
-        <div>
-          <p className="label">{t('portal.supplier.kicker')}</p>
-          <h1>{supplier?.name ?? t('portal.supplier.title')}</h1>
-        </div>
-        {orgs.length > 1 && (
+    <PortalPage
+      kicker={t('portal.supplier.kicker')}
+      title={supplier?.name ?? t('portal.supplier.title')}
+      aside={
+        orgs.length > 1 && (
           <SelectField
             compact
             label={t('portal.supplier.switch')}
@@ -55,8 +54,9 @@ function Portal({ section }: { section: string }) {
               </option>
             ))}
           </SelectField>
-        )}
-      </div>
+        )
+      }
+    >
       <Tabs label={t('portal.supplier.title')} items={tabs} current={current} />
       {!supplier ? null : section === 'orders' ? (
         <OrdersTab key={supplier.id} supplierId={supplier.id} />
@@ -75,7 +75,7 @@ function Portal({ section }: { section: string }) {
       ) : (
         <AdmissionTab supplierId={supplier.id} />
       )}
-    </div>
+    </PortalPage>
   );
 }
 
@@ -83,16 +83,9 @@ function Portal({ section }: { section: string }) {
 function NotYetSupplier() {
   const { t } = useI18n();
   return (
-    <div className="container page-body portal">
-      <div className="portal-head">
-        <div>
-          <p className="label">{t('portal.supplier.kicker')}</p>
-          <h1>{t('apply.title')}</h1>
-          <p className="muted">{t('apply.lead')}</p>
-        </div>
-      </div>
+    <PortalPage kicker={t('portal.supplier.kicker')} title={t('apply.title')} lead={t('apply.lead')}>
       <ApplyForm />
-    </div>
+    </PortalPage>
   );
 }
 
