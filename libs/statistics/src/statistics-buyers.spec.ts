@@ -1,23 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { Role } from '@bangfu/core';
 import type { TestServer } from '@bangfu/testing';
-import { StatsReconciliationService } from './reconciliation.service';
 import {
-  accept,
   agency,
-  at,
   channel,
+  countedOrder,
   customer,
-  deliver,
-  insertOrder,
-  lineOf,
-  product,
+  reconcile,
+  salesStatsQuery,
   startStatsServer,
-  supplier,
-  sync,
-  sys,
-  tokenFor,
+  supplierLine,
 } from './test-helpers';
 
 /**
@@ -28,29 +20,30 @@ let server: TestServer;
 let ds: DataSource;
 let admin: string;
 
-const STATS = `query($r: String!, $f: String!, $t: String!, $g: SalesGroupBy!, $s: StatsSide) {
-  salesStats(regionCode: $r, from: $f, to: $t, groupBy: $g, side: $s) {
-    total { orderCount buyerCount } rows { key figures { orderCount buyerCount } } } }`;
+const STATS = salesStatsQuery('total { orderCount buyerCount } rows { key figures { orderCount buyerCount } }');
 const stats = async (r: string, f: string, t: string, g = 'REGION', s = 'ORIGIN') =>
   (await server.gqlOk(STATS, { r, f, t, g, s }, admin)).salesStats;
 
 beforeAll(async () => {
-  ({ server, ds } = await startStatsServer());
-  admin = await tokenFor(server, ds, Role.PLATFORM_ADMIN);
-  const coop = await supplier(ds, '520621000000');
-  const line = lineOf(await product(ds, coop, '520621000000'), coop, '520621000000');
+  ({ server, ds, admin } = await startStatsServer());
+  const line = await supplierLine(ds, '520621000000');
   const person = await customer(ds);
   const unit = await agency(ds, '440106000000');
   const hall = await channel(ds, 'HALL');
   // The customer counts on 31 December 2025 and on 1 January 2026; the unit on 2 January 2026.
-  const a = await insertOrder(ds, person, hall, at('2025-12-29T10:00:00'), [line]);
-  await deliver(ds, a.orderId, at('2025-12-31T10:00:00'));
-  const b = await insertOrder(ds, person, hall, at('2025-12-30T10:00:00'), [line]);
-  await deliver(ds, b.orderId, at('2026-01-01T10:00:00'));
-  const c = await insertOrder(ds, unit, hall, at('2025-12-30T11:00:00'), [line]);
-  await deliver(ds, c.orderId, at('2026-01-01T11:00:00'));
-  await accept(ds, c.orderId, at('2026-01-02T09:00:00'));
-  for (const o of [a, b, c]) await sync(server, o.orderId);
+  await countedOrder(server, ds, person, hall, [line], {
+    placed: '2025-12-29T10:00:00',
+    delivered: '2025-12-31T10:00:00',
+  });
+  await countedOrder(server, ds, person, hall, [line], {
+    placed: '2025-12-30T10:00:00',
+    delivered: '2026-01-01T10:00:00',
+  });
+  await countedOrder(server, ds, unit, hall, [line], {
+    placed: '2025-12-30T11:00:00',
+    delivered: '2026-01-01T11:00:00',
+    accepted: '2026-01-02T09:00:00',
+  });
 });
 afterAll(() => server?.close());
 
@@ -77,7 +70,6 @@ describe('buyers over a period across a year', () => {
     expect((await stats('52', '2025-12-31', '2026-01-01')).total.buyerCount).toBe(1);
     expect((await stats('52', '2026-01-02', '2026-01-31')).total.buyerCount).toBe(1);
     expect((await stats('52', '2025-01-01', '2025-12-30')).total.buyerCount).toBe(0);
-    const report = await server.app.get(StatsReconciliationService).reconcile(sys(), '2025-12', '2026-01');
-    expect(report.differences).toEqual([]);
+    expect((await reconcile(server, '2025-12', '2026-01')).differences).toEqual([]);
   });
 });

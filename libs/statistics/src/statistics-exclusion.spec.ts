@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { Db, Role } from '@bangfu/core';
 import type { TestServer } from '@bangfu/testing';
 import { StatsExclusionService } from './exclusion.service';
-import { rebuildStatsRollups } from './rebuild';
-import { StatsReconciliationService } from './reconciliation.service';
 import {
   accept,
   agency,
@@ -16,12 +13,14 @@ import {
   insertOrder,
   lineOf,
   product,
+  rebuild,
+  reconcile,
   refund,
+  salesStatsQuery,
   startStatsServer,
   supplier,
   sync,
   sys,
-  tokenFor,
 } from './test-helpers';
 
 /**
@@ -35,12 +34,10 @@ let admin: string;
 const o: Record<string, { orderId: string; lineIds: string[] }> = {};
 const FINDING = '00000000-0000-4000-8000-000000000013';
 
-const STATS = `query($r: String!, $g: SalesGroupBy!, $s: StatsSide) {
-  salesStats(regionCode: $r, from: "2026-01", to: "2026-06", groupBy: $g, side: $s) {
-    total { grossAmount refundAmount netAmount unitCount orderCount buyerCount excludedAmount }
-    rows { key figures { grossAmount refundAmount netAmount unitCount orderCount buyerCount excludedAmount } }
-  } }`;
-const total = async (r = '', g = 'REGION', s = 'ORIGIN') => (await server.gqlOk(STATS, { r, g, s }, admin)).salesStats;
+const FIGURES = 'grossAmount refundAmount netAmount unitCount orderCount buyerCount excludedAmount';
+const STATS = salesStatsQuery(`total { ${FIGURES} } rows { key figures { ${FIGURES} } }`);
+const total = async (r = '', g = 'REGION', s = 'ORIGIN') =>
+  (await server.gqlOk(STATS, { r, f: '2026-01', t: '2026-06', g, s }, admin)).salesStats;
 const nonZeroCube = () =>
   ds.query(
     `SELECT side, grp, gran, period::text, region_code, k1, k2, k3, gross_amount, refund_amount, cert_net, unit_count, line_count, o0, o2, o4, o6, o9, o12 FROM stats_cube
@@ -52,7 +49,7 @@ const nonEmptyBuyers = () =>
     `SELECT *, days::text AS days FROM stats_buyer WHERE bit_count(days) > 0 ORDER BY side, grp, lvl, prefix, k1, k2, k3, buyer_key`,
   );
 const reconcileOk = async () => {
-  const r = await server.app.get(StatsReconciliationService).reconcile(sys(), '2026-01', '2026-06');
+  const r = await reconcile(server, '2026-01', '2026-06');
   expect(r.differences).toEqual([]);
   return r;
 };
@@ -62,8 +59,7 @@ const exclude = (ids: string[]) =>
     .excludeOrders(sys(), ids, { source: 'ANOMALY_FINDING', sourceRef: FINDING, reason: 'ORDER_BURST: 摊派' });
 
 beforeAll(async () => {
-  ({ server, ds } = await startStatsServer());
-  admin = await tokenFor(server, ds, Role.PLATFORM_ADMIN);
+  ({ server, ds, admin } = await startStatsServer());
   const coop = await supplier(ds, '520621000000');
   const p = await product(ds, coop, '520621000000');
   const p2 = await product(ds, coop, '520621000000');
@@ -156,7 +152,7 @@ describe('excluding orders from statistics (a correction, never a deletion)', ()
     await reconcileOk();
     const cube = await nonZeroCube();
     const buyers = await nonEmptyBuyers();
-    await server.app.get(Db).transaction(sys(), (tx) => rebuildStatsRollups(server.app.get(Db).manager(tx)));
+    await rebuild(server);
     expect(await nonZeroCube()).toEqual(cube);
     expect(await nonEmptyBuyers()).toEqual(buyers);
   });

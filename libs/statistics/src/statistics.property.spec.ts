@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '@bangfu/core';
 import type { TestServer } from '@bangfu/testing';
-import { StatsReconciliationService } from './reconciliation.service';
 import {
   accept,
   agency,
@@ -13,12 +11,11 @@ import {
   deliver,
   insertOrder,
   product,
+  reconcile,
   refund,
   startStatsServer,
   supplier,
   sync,
-  sys,
-  tokenFor,
 } from './test-helpers';
 
 /**
@@ -84,8 +81,7 @@ const scenarioArb = fc.record({
 });
 
 beforeAll(async () => {
-  ({ server, ds } = await startStatsServer());
-  admin = await tokenFor(server, ds, Role.PLATFORM_ADMIN);
+  ({ server, ds, admin } = await startStatsServer());
   const coop = await supplier(ds, '520621000000');
   const farm = await supplier(ds, '610724000000');
   const products = [];
@@ -181,7 +177,7 @@ describe('statistics, property-based', () => {
           await sync(server, orderId);
           if (s.mode === 'twice') await sync(server, orderId);
         }
-        const report = await server.app.get(StatsReconciliationService).reconcile(sys(), '2025-01', '2025-12');
+        const report = await reconcile(server, '2025-01', '2025-12');
         expect(report.differences).toEqual([]);
         const stats = (
           await server.gqlOk(

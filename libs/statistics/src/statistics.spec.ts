@@ -6,8 +6,6 @@ import { OrderCounted, OutboxService } from '@bangfu/events';
 import { CountingFactsService } from '@bangfu/ordering';
 import { SupplierKind } from '@bangfu/supplier';
 import type { TestServer } from '@bangfu/testing';
-import { rebuildStatsRollups } from './rebuild';
-import { StatsReconciliationService } from './reconciliation.service';
 import {
   accept,
   agency,
@@ -15,12 +13,16 @@ import {
   type Buyer,
   category,
   channel,
+  countedOrder,
   customer,
   deliver,
   insertOrder,
   lineOf,
   product,
+  rebuild,
+  reconcile,
   refund,
+  salesStatsQuery,
   startStatsServer,
   supplier,
   sync,
@@ -35,12 +37,11 @@ let auditor: string;
 let admin: string;
 const ids: Record<string, string> = {};
 
-const STATS = `query($r: String!, $f: String!, $t: String!, $g: SalesGroupBy!, $s: StatsSide) {
-  salesStats(regionCode: $r, from: $f, to: $t, groupBy: $g, side: $s) {
-    regionCode regionPath fromDay toDay
-    total { grossAmount refundAmount netAmount certifiedNetAmount uncertifiedNetAmount orderCount unitCount buyerCount householdsDriven }
-    rows { key label figures { grossAmount refundAmount netAmount certifiedNetAmount uncertifiedNetAmount orderCount unitCount buyerCount householdsDriven } }
-  } }`;
+const FIGURES =
+  'grossAmount refundAmount netAmount certifiedNetAmount uncertifiedNetAmount orderCount unitCount buyerCount householdsDriven';
+const STATS = salesStatsQuery(
+  `regionCode regionPath fromDay toDay total { ${FIGURES} } rows { key label figures { ${FIGURES} } }`,
+);
 const GROUPINGS = ['REGION', 'CHANNEL_KIND', 'CHANNEL', 'SUPPLIER_KIND', 'SUPPLIER', 'CATEGORY', 'MONTH', 'BUYER_KIND'];
 const ADDITIVE = [
   'grossAmount',
@@ -56,10 +57,9 @@ function stats(token: string, r: string, f: string, t: string, g: string, s = 'O
 }
 
 beforeAll(async () => {
-  ({ server, ds } = await startStatsServer());
+  ({ server, ds, admin } = await startStatsServer());
   coordinator = await tokenFor(server, ds, Role.COORDINATOR, '5206');
   auditor = await tokenFor(server, ds, Role.AUDITOR, '5206');
-  admin = await tokenFor(server, ds, Role.PLATFORM_ADMIN);
   const tea = await category(ds, '茶叶');
   const coop = await supplier(ds, '520621000000', SupplierKind.COOPERATIVE);
   const firm = await supplier(ds, '520622000000', SupplierKind.ENTERPRISE);
@@ -103,31 +103,30 @@ beforeAll(async () => {
   await refund(ds, a.orderId, [{ lineId: a.lineIds[0], amount: 10000 }], at('2026-04-02T09:00:00'));
   await sync(server, a.orderId);
   // B: a customer online, delivered in March.
-  const b = await insertOrder(ds, person, ids.hall, at('2026-03-05T09:00:00'), [
-    line(p1, coop, '520621000000', 8000, 2, true),
-    line(p3, farm, '610724000000', 3000, 1, true),
-  ]);
-  await deliver(ds, b.orderId, at('2026-03-08T09:00:00'));
-  await sync(server, b.orderId);
+  const b = await countedOrder(
+    server,
+    ds,
+    person,
+    ids.hall,
+    [line(p1, coop, '520621000000', 8000, 2, true), line(p3, farm, '610724000000', 3000, 1, true)],
+    { placed: '2026-03-05T09:00:00', delivered: '2026-03-08T09:00:00' },
+  );
   // C: a counter sale (retail in a COUNTER channel), uncertified.
-  const c = await insertOrder(ds, walkIn, ids.counter, at('2026-03-10T09:00:00'), [
-    line(p2, firm, '520622000000', 2000, 3, false),
-  ]);
-  await deliver(ds, c.orderId, at('2026-03-10T09:00:00'));
-  await sync(server, c.orderId);
+  const c = await countedOrder(server, ds, walkIn, ids.counter, [line(p2, firm, '520622000000', 2000, 3, false)], {
+    placed: '2026-03-10T09:00:00',
+    delivered: '2026-03-10T09:00:00',
+  });
   // D: a Tongren agency buys Hanzhong produce, accepted in March.
-  const d = await insertOrder(ds, tr, ids.hall, at('2026-03-11T09:00:00'), [
-    line(p3, farm, '610724000000', 1000, 4, true),
-  ]);
-  await deliver(ds, d.orderId, at('2026-03-14T09:00:00'));
-  await accept(ds, d.orderId, at('2026-03-15T09:00:00'));
-  await sync(server, d.orderId);
+  const d = await countedOrder(server, ds, tr, ids.hall, [line(p3, farm, '610724000000', 1000, 4, true)], {
+    placed: '2026-03-11T09:00:00',
+    delivered: '2026-03-14T09:00:00',
+    accepted: '2026-03-15T09:00:00',
+  });
   // E: delivered, never accepted: does not count.
-  const e = await insertOrder(ds, gz, ids.zone, at('2026-03-01T09:00:00'), [
-    line(p1, coop, '520621000000', 16800, 1, true),
-  ]);
-  await deliver(ds, e.orderId, at('2026-03-02T09:00:00'));
-  await sync(server, e.orderId);
+  const e = await countedOrder(server, ds, gz, ids.zone, [line(p1, coop, '520621000000', 16800, 1, true)], {
+    placed: '2026-03-01T09:00:00',
+    delivered: '2026-03-02T09:00:00',
+  });
   Object.assign(ids, { a: a.orderId, b: b.orderId, c: c.orderId, d: d.orderId, e: e.orderId, coop, firm, farm, tea });
 });
 afterAll(() => server?.close());
@@ -391,33 +390,22 @@ describe('assistanceIndicators', () => {
 
 describe('writing and reconciling', () => {
   it('is idempotent, and reconciliation finds no difference — and finds tampering', async () => {
-    const before = await ds.query(`SELECT * FROM stats_cube ORDER BY side, grp, gran, period, region_code, k1, k2, k3`);
-    const buyersBefore = await ds.query(
-      `SELECT *, days::text AS days FROM stats_buyer ORDER BY side, grp, lvl, prefix, k1, k2, k3, buyer_key`,
-    );
-    for (const id of [ids.a, ids.b, ids.c, ids.d, ids.e]) await sync(server, id);
-    expect(
-      await ds.query(`SELECT * FROM stats_cube ORDER BY side, grp, gran, period, region_code, k1, k2, k3`),
-    ).toEqual(before);
-    expect(
-      await ds.query(
+    // Every rollup cell and buyer mask, to compare after the same moves again and after a rebuild.
+    const rollups = async () => ({
+      cube: await ds.query(`SELECT * FROM stats_cube ORDER BY side, grp, gran, period, region_code, k1, k2, k3`),
+      buyers: await ds.query(
         `SELECT *, days::text AS days FROM stats_buyer ORDER BY side, grp, lvl, prefix, k1, k2, k3, buyer_key`,
       ),
-    ).toEqual(buyersBefore);
-    const reconciliation = server.app.get(StatsReconciliationService);
-    const clean = await reconciliation.reconcile(sys(), '2026-01', '2026-05');
+    });
+    const before = await rollups();
+    for (const id of [ids.a, ids.b, ids.c, ids.d, ids.e]) await sync(server, id);
+    expect(await rollups()).toEqual(before);
+    const clean = await reconcile(server, '2026-01', '2026-05');
     expect(clean.differences).toEqual([]);
     expect(clean.ordersChecked).toBe(5);
     // A rebuild from stats_line / stats_refund (what the migration ran) gives the same cells.
-    await server.app.get(Db).transaction(sys(), (tx) => rebuildStatsRollups(server.app.get(Db).manager(tx)));
-    expect(
-      await ds.query(`SELECT * FROM stats_cube ORDER BY side, grp, gran, period, region_code, k1, k2, k3`),
-    ).toEqual(before);
-    expect(
-      await ds.query(
-        `SELECT *, days::text AS days FROM stats_buyer ORDER BY side, grp, lvl, prefix, k1, k2, k3, buyer_key`,
-      ),
-    ).toEqual(buyersBefore);
+    await rebuild(server);
+    expect(await rollups()).toEqual(before);
     await ds.query(
       `UPDATE stats_cube SET refund_amount = refund_amount + 1 WHERE side = 'O' AND grp = 'A' AND gran = 'D' AND period = '2026-04-02'`,
     );
@@ -426,7 +414,7 @@ describe('writing and reconciling', () => {
     );
     const [line] = await ds.query(`SELECT order_line_id FROM stats_line WHERE order_id = $1`, [ids.d]);
     await ds.query(`DELETE FROM stats_line WHERE order_line_id = $1`, [line.order_line_id]);
-    const dirty = await reconciliation.reconcile(sys(), '2026-01', '2026-05');
+    const dirty = await reconcile(server, '2026-01', '2026-05');
     const kinds = dirty.differences.map((d) => d.kind);
     expect(new Set(kinds)).toEqual(new Set(['MISSING_LINE', 'ROLLUP_MISMATCH', 'BUYER_MISMATCH']));
     expect(kinds.filter((k) => k === 'MISSING_LINE')).toHaveLength(1);

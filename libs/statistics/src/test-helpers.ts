@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { OrganizationKind, RequestContext, Role } from '@bangfu/core';
+import { Db, OrganizationKind, RequestContext, Role } from '@bangfu/core';
 import { ATTRIBUTION_ENTITIES, AttributionModule } from '@bangfu/attribution';
 import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
 import {
@@ -25,15 +25,20 @@ import {
   startTestServer,
   type TestServer,
 } from '@bangfu/testing';
+import { rebuildStatsRollups } from './rebuild';
+import { StatsReconciliationService } from './reconciliation.service';
 import { RollupWriterService } from './rollup-writer.service';
 import { STATISTICS_ENTITIES, StatisticsModule } from './statistics.module';
 
 export { accept, deliver, insertOrder, refund };
 
-/** Spec support (not exported): the domains statistics reads through, workers off. */
+/**
+ * Spec support (not exported): the domains statistics reads through, workers off; `admin` is a platform
+ * admin's token, which every spec reads the statistics with.
+ */
 export async function startStatsServer(
   env: Record<string, string> = {},
-): Promise<{ server: TestServer; ds: DataSource }> {
+): Promise<{ server: TestServer; ds: DataSource; admin: string }> {
   const server = await startTestServer({
     imports: [
       RegionModule,
@@ -61,7 +66,8 @@ export async function startStatsServer(
     ],
     env,
   });
-  return { server, ds: server.app.get(DataSource) };
+  const ds = server.app.get(DataSource);
+  return { server, ds, admin: await tokenFor(server, ds, Role.PLATFORM_ADMIN) };
 }
 
 export const sys = () => RequestContext.system('test');
@@ -138,10 +144,54 @@ export function lineOf(
   return { ...p, supplierId, originRegionCode, unitPrice, quantity, certified };
 }
 
+/** A new supplier of the county and a product it grows there, as an order line: one certified unit at ¥10. */
+export async function supplierLine(ds: DataSource, countyCode: string): Promise<LineSpec> {
+  const supplierId = await supplier(ds, countyCode);
+  return lineOf(await product(ds, supplierId, countyCode), supplierId, countyCode);
+}
+
 /** The specs write order times as Shanghai wall-clock times. */
 export const at = (iso: string) => new Date(`${iso}+08:00`);
 
 /** What ordering's outbox would do after a move: the statistics consumer's sync. */
 export function sync(server: TestServer, orderId: string) {
   return server.app.get(RollupWriterService).syncOrder(sys(), orderId);
+}
+
+/** When an order was placed, delivered and (an agency's, which counts only then) accepted: Shanghai wall-clock times. */
+export interface OrderMoments {
+  placed: string;
+  delivered: string;
+  accepted?: string;
+}
+
+/** An order that reached its counting moment (delivered, or accepted when `accepted` is given), synced. */
+export async function countedOrder(
+  server: TestServer,
+  ds: DataSource,
+  buyer: Buyer,
+  channelId: string,
+  lines: OrderRowsLine[],
+  { placed, delivered, accepted }: OrderMoments,
+): Promise<{ orderId: string; lineIds: string[] }> {
+  const order = await insertOrder(ds, buyer, channelId, at(placed), lines);
+  await deliver(ds, order.orderId, at(delivered));
+  if (accepted) await accept(ds, order.orderId, at(accepted));
+  await sync(server, order.orderId);
+  return order;
+}
+
+/** salesStats over a period (regionCode $r, from $f, to $t, groupBy $g, side $s) with the fields a spec reads. */
+export const salesStatsQuery = (selection: string) =>
+  `query($r: String!, $f: String!, $t: String!, $g: SalesGroupBy!, $s: StatsSide) {
+  salesStats(regionCode: $r, from: $f, to: $t, groupBy: $g, side: $s) { ${selection} } }`;
+
+/** Rebuilds every rollup from the counted lines, as the operations command does. */
+export function rebuild(server: TestServer) {
+  const db = server.app.get(Db);
+  return db.transaction(sys(), (tx) => rebuildStatsRollups(db.manager(tx)));
+}
+
+export function reconcile(server: TestServer, from: string, to: string) {
+  return server.app.get(StatsReconciliationService).reconcile(sys(), from, to);
 }
