@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertUuid, Db, type RequestContext } from '@bangfu/core';
+import { assertUuid, Db, prepared, type RequestContext } from '@bangfu/core';
 import { CountingFactsService, type CountingOrder } from '@bangfu/ordering';
 import {
   type BuyerMark,
@@ -82,6 +82,48 @@ export async function upsertCube(
   if (cube.length) await m.query(cubeUpsert('$1'), [cubeRowsJson(cube)]);
 }
 
+/**
+ * The one write of a sync: the new stats_line and stats_refund rows, the refunded amounts of lines already
+ * stored, and the stats_cube / stats_buyer upserts, as data-modifying CTEs of a single statement. Prepared
+ * (parsed once per connection, then a generic plan: its row counts come from JSON, which the planner
+ * cannot see into anyway), because planning it cost about as much as running it on a large database.
+ */
+const WRITE = prepared(`WITH l AS (
+         INSERT INTO stats_line (order_line_id, order_id, counted_at, day, origin_code, buyer_region_code, channel_id, channel_kind, supplier_id, supplier_kind,
+                                 category_key, buyer_kind, buyer_key, certified, quantity, line_total, refunded_amount, excluded)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(order_line_id uuid, order_id uuid, counted_at timestamptz, day date, origin_code text, buyer_region_code text,
+                channel_id uuid, channel_kind text, supplier_id uuid, supplier_kind text, category_key text, buyer_kind text, buyer_key text, certified boolean,
+                quantity integer, line_total bigint, refunded_amount bigint, excluded boolean)
+         RETURNING 1),
+       r AS (
+         INSERT INTO stats_refund (order_line_id, refund_id, order_id, day, amount, before_count)
+         SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(order_line_id uuid, refund_id text, order_id uuid, day date, amount bigint, before_count boolean)
+         RETURNING 1),
+       u AS (
+         UPDATE stats_line s SET refunded_amount = s.refunded_amount + x.amount
+           FROM jsonb_to_recordset($3::jsonb) AS x(order_line_id uuid, amount bigint) WHERE s.order_line_id = x.order_line_id
+         RETURNING 1),
+       c AS (${cubeUpsert('$4')}
+         RETURNING 1),
+       b AS (
+         INSERT INTO stats_buyer AS t (side, grp, lvl, prefix, k1, k2, k3, buyer_key, year, days)
+         SELECT side, grp, lvl, prefix, k1, k2, k3, buyer_key, extract(year FROM day)::smallint, bit_or(stats_day_bit(day))
+           FROM jsonb_to_recordset($5::jsonb) AS x(side text, grp text, lvl smallint, prefix text, k1 text, k2 text, k3 text, buyer_key text, day date)
+          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+         ON CONFLICT (side, grp, lvl, prefix, k1, k2, k3, buyer_key, year) DO UPDATE SET days = t.days | EXCLUDED.days
+          WHERE t.days | EXCLUDED.days <> t.days
+         RETURNING 1)
+       SELECT (SELECT count(*) FROM l) + (SELECT count(*) FROM r) + (SELECT count(*) FROM u) + (SELECT count(*) FROM c) + (SELECT count(*) FROM b) AS n`);
+
+/**
+ * The advisory lock on the order and, after it, what is stored for it (a PL/pgSQL function, migration
+ * 1764003100100, so the read sees what the lock's previous holder committed), with the products' categories
+ * from catalog's product_directory view (rows 'P'). Prepared, as WRITE.
+ */
+const LOCK_AND_READ = prepared(`SELECT t, j FROM stats_lock_and_read($1)
+         UNION ALL
+         SELECT 'P', jsonb_build_object('id', p.id, 'category', coalesce(p.category_id::text, '')) FROM product_directory p WHERE p.id = ANY($2::uuid[])`);
+
 export const dimsOfStored = (s: StoredLine): LineDims => ({
   channelKind: s.channel_kind,
   supplierKind: s.supplier_kind,
@@ -112,28 +154,16 @@ export class RollupWriterService {
   ) {}
 
   /**
-   * Two round trips of its own per order (with the event's facts): the advisory lock with what is stored for
-   * the order (lines, refunds, exclusion — one function call) and, in the same statement, the products'
-   * categories (catalog's product_directory view; channel and supplier kinds are cached, they never change);
-   * then one write — the new stats_line and stats_refund rows, the refunded amounts of lines already stored,
-   * and the stats_cube / stats_buyer upserts, as
-   * data-modifying CTEs of a single statement.
+   * Two round trips of its own per order (with the event's facts): LOCK_AND_READ (channel and supplier kinds
+   * are cached, they never change), then WRITE.
    */
   async syncOrder(ctx: RequestContext, orderId: string, known?: CountingOrder): Promise<StatsSyncResult> {
     assertUuid(orderId, 'orderId');
     return this.db.transaction(ctx, async (tx) => {
       const m = this.db.manager(tx);
-      // The advisory lock on the order and, after it, what is stored for it: one round trip (a PL/pgSQL
-      // function, migration 1764003100100, so the read sees what the lock's previous holder committed). With the
-      // event's facts, the same statement reads the products' categories from catalog's product_directory view
-      // (rows 'P'): the line dimensions then need no round trip of their own.
+      // With the event's facts, the categories come with the lock: the line dimensions need no round trip of their own.
       const productIds = known ? [...new Set(known.lines.map((l) => l.productId))] : [];
-      const rows: Array<{ t: 'L' | 'R' | 'X' | 'P'; j: any }> = await m.query(
-        `SELECT t, j FROM stats_lock_and_read($1)
-         UNION ALL
-         SELECT 'P', jsonb_build_object('id', p.id, 'category', coalesce(p.category_id::text, '')) FROM product_directory p WHERE p.id = ANY($2::uuid[])`,
-        [orderId, productIds],
-      );
+      const rows: Array<{ t: 'L' | 'R' | 'X' | 'P'; j: any }> = await m.query(LOCK_AND_READ, [orderId, productIds]);
       const categories = new Map<string, string>(rows.filter((r) => r.t === 'P').map((r) => [r.j.id, r.j.category]));
       // `known`: the facts an OrderCounted / OrderRefunded event carries (statistics.consumer.ts), read by ordering once.
       const [order] = known ? [known] : await this.facts.load(tx, [orderId]);
@@ -239,52 +269,24 @@ export class RollupWriterService {
     for (const r of refunds)
       if (stored.has(r.line.orderLineId))
         raised.set(r.line.orderLineId, (raised.get(r.line.orderLineId) ?? 0) + r.amount);
-    await this.db.manager(tx).query(
-      `WITH l AS (
-         INSERT INTO stats_line (order_line_id, order_id, counted_at, day, origin_code, buyer_region_code, channel_id, channel_kind, supplier_id, supplier_kind,
-                                 category_key, buyer_kind, buyer_key, certified, quantity, line_total, refunded_amount, excluded)
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(order_line_id uuid, order_id uuid, counted_at timestamptz, day date, origin_code text, buyer_region_code text,
-                channel_id uuid, channel_kind text, supplier_id uuid, supplier_kind text, category_key text, buyer_kind text, buyer_key text, certified boolean,
-                quantity integer, line_total bigint, refunded_amount bigint, excluded boolean)
-         RETURNING 1),
-       r AS (
-         INSERT INTO stats_refund (order_line_id, refund_id, order_id, day, amount, before_count)
-         SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(order_line_id uuid, refund_id text, order_id uuid, day date, amount bigint, before_count boolean)
-         RETURNING 1),
-       u AS (
-         UPDATE stats_line s SET refunded_amount = s.refunded_amount + x.amount
-           FROM jsonb_to_recordset($3::jsonb) AS x(order_line_id uuid, amount bigint) WHERE s.order_line_id = x.order_line_id
-         RETURNING 1),
-       c AS (${cubeUpsert('$4')}
-         RETURNING 1),
-       b AS (
-         INSERT INTO stats_buyer AS t (side, grp, lvl, prefix, k1, k2, k3, buyer_key, year, days)
-         SELECT side, grp, lvl, prefix, k1, k2, k3, buyer_key, extract(year FROM day)::smallint, bit_or(stats_day_bit(day))
-           FROM jsonb_to_recordset($5::jsonb) AS x(side text, grp text, lvl smallint, prefix text, k1 text, k2 text, k3 text, buyer_key text, day date)
-          GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-         ON CONFLICT (side, grp, lvl, prefix, k1, k2, k3, buyer_key, year) DO UPDATE SET days = t.days | EXCLUDED.days
-          WHERE t.days | EXCLUDED.days <> t.days
-         RETURNING 1)
-       SELECT (SELECT count(*) FROM l) + (SELECT count(*) FROM r) + (SELECT count(*) FROM u) + (SELECT count(*) FROM c) + (SELECT count(*) FROM b) AS n`,
-      [
-        JSON.stringify(lineRows),
-        JSON.stringify(refundRows),
-        JSON.stringify([...raised].map(([order_line_id, amount]) => ({ order_line_id, amount }))),
-        cubeRowsJson(cube),
-        JSON.stringify(
-          buyers.map((b) => ({
-            side: b.side,
-            grp: b.grp,
-            lvl: b.lvl,
-            prefix: b.prefix,
-            k1: b.k1,
-            k2: b.k2,
-            k3: b.k3,
-            buyer_key: b.buyerKey,
-            day: b.day,
-          })),
-        ),
-      ],
-    );
+    await this.db.manager(tx).query(WRITE, [
+      JSON.stringify(lineRows),
+      JSON.stringify(refundRows),
+      JSON.stringify([...raised].map(([order_line_id, amount]) => ({ order_line_id, amount }))),
+      cubeRowsJson(cube),
+      JSON.stringify(
+        buyers.map((b) => ({
+          side: b.side,
+          grp: b.grp,
+          lvl: b.lvl,
+          prefix: b.prefix,
+          k1: b.k1,
+          k2: b.k2,
+          k3: b.k3,
+          buyer_key: b.buyerKey,
+          day: b.day,
+        })),
+      ),
+    ]);
   }
 }
