@@ -3,6 +3,13 @@ import { useI18n } from '../i18n';
 import type { RequestError } from '../lib/graphql';
 import { ErrorNotice, Loading } from './Feedback';
 
+/** What a list shows when it has no rows: the text (the admin queues' 暂无 by default), its class and test id. */
+interface EmptyText {
+  emptyText?: ReactNode;
+  emptyClassName?: string;
+  emptyTestId?: string;
+}
+
 /**
  * Above a list: the load error with a retry, then "loading" while nothing is shown yet, or the empty text once
  * the answer has no rows (the admin queues' 暂无 by default).
@@ -15,14 +22,11 @@ export function ListStatus({
   emptyText,
   emptyClassName = 'muted',
   emptyTestId,
-}: {
+}: EmptyText & {
   error: RequestError | null;
   onRetry?: () => void;
   loading: boolean;
   empty: boolean;
-  emptyText?: ReactNode;
-  emptyClassName?: string;
-  emptyTestId?: string;
 }) {
   const { t } = useI18n();
   return (
@@ -46,7 +50,7 @@ export function ListStatus({
 export function ConnectionStatus({
   list,
   ...empty
-}: {
+}: EmptyText & {
   list: {
     error: RequestError | null;
     reload: () => void;
@@ -54,9 +58,6 @@ export function ConnectionStatus({
     nodes: unknown[];
     totalCount: number | null;
   };
-  emptyText?: ReactNode;
-  emptyClassName?: string;
-  emptyTestId?: string;
 }) {
   return (
     <ListStatus
@@ -66,6 +67,51 @@ export function ConnectionStatus({
       empty={list.totalCount === 0}
       {...empty}
     />
+  );
+}
+
+/** What QueryStatus reads of a useQuery answer (lib/use-query.ts). */
+interface QueryLike {
+  error: RequestError | null;
+  reload: () => void;
+  loading: boolean;
+  data: unknown;
+}
+
+/** ListStatus for a useQuery answer: loading until its first answer, empty when the caller's rows are. */
+export function QueryStatus({ query, empty, ...text }: EmptyText & { query: QueryLike; empty: boolean }) {
+  return (
+    <ListStatus
+      error={query.error}
+      onRetry={query.reload}
+      loading={query.loading && !query.data}
+      empty={empty}
+      {...text}
+    />
+  );
+}
+
+/**
+ * A useQuery answer's rows as a list (`.row-list` unless `className` says otherwise) under their QueryStatus;
+ * `row` renders one row, with its key.
+ */
+export function QueryRowList<T>({
+  query,
+  rows,
+  row,
+  className = 'row-list',
+  ...text
+}: EmptyText & {
+  query: QueryLike;
+  rows: readonly T[];
+  row: (r: T) => ReactNode;
+  className?: string;
+}) {
+  return (
+    <>
+      <QueryStatus query={query} empty={rows.length === 0} {...text} />
+      <ul className={className}>{rows.map(row)}</ul>
+    </>
   );
 }
 

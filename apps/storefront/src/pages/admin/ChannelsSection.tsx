@@ -17,7 +17,7 @@ import { useI18n } from '../../i18n';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ConfirmAction } from './ConfirmAction';
-import { ListStatus } from '../../components/ListStatus';
+import { QueryRowList } from '../../components/ListStatus';
 import { ActionButton } from '../../components/ActionButton';
 import { Checkbox } from '../../components/Checkbox';
 
@@ -265,18 +265,17 @@ function CreateChannel({ onCreated }: { onCreated: (p: ChannelPayload) => void }
 /** 三专: halls, zones and counters; products placed in them; a counter's device secret rotated (shown once). */
 export function ChannelsSection() {
   const { t } = useI18n();
-  const { data, error, loading, reload } = useQuery(ADMIN_CHANNELS);
+  const channels = useQuery(ADMIN_CHANNELS);
   const [created, setCreated] = useState<ChannelPayload | null>(null);
-  const rows = data?.channels ?? [];
+  const rows = channels.data?.channels ?? [];
   return (
     <>
       <section className="card">
-        <ListStatus error={error} onRetry={reload} loading={loading && !data} empty={rows.length === 0} />
-        <ul className="row-list">
-          {rows.map((c) => (
-            <ChannelRow key={c.id} channel={c} onChanged={reload} />
-          ))}
-        </ul>
+        <QueryRowList
+          query={channels}
+          rows={rows}
+          row={(c) => <ChannelRow key={c.id} channel={c} onChanged={channels.reload} />}
+        />
       </section>
       <details className="card">
         <summary>{t('admin.channels.create')}</summary>
@@ -290,7 +289,7 @@ export function ChannelsSection() {
         <CreateChannel
           onCreated={(p) => {
             setCreated(p);
-            reload();
+            channels.reload();
           }}
         />
       </details>

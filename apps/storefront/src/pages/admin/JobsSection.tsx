@@ -8,7 +8,7 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ConfirmAction } from './ConfirmAction';
 import { FilterSelect } from '../../components/FilterSelect';
-import { ListStatus } from '../../components/ListStatus';
+import { QueryRowList } from '../../components/ListStatus';
 import { ActionButton } from '../../components/ActionButton';
 
 function JobRow({ job, onDone }: { job: FailedJob; onDone: () => void }) {
@@ -58,8 +58,8 @@ function JobRow({ job, onDone }: { job: FailedJob; onDone: () => void }) {
 export function JobsSection() {
   const { t } = useI18n();
   const [queue, setQueue] = useState('');
-  const { data, error, loading, reload } = useQuery(FAILED_JOBS, { queue: queue || null });
-  const rows = data?.failedJobs ?? [];
+  const jobs = useQuery(FAILED_JOBS, { queue: queue || null });
+  const rows = jobs.data?.failedJobs ?? [];
   return (
     <section className="card">
       <p className="muted">{t('admin.jobs.lead')}</p>
@@ -68,15 +68,14 @@ export function JobsSection() {
           label={t('admin.jobs.queue')}
           value={queue}
           onChange={setQueue}
-          options={(data?.jobQueues ?? []).map((q) => [q.name, `${q.name} (${q.failed})`] as const)}
+          options={(jobs.data?.jobQueues ?? []).map((q) => [q.name, `${q.name} (${q.failed})`] as const)}
         />
       </div>
-      <ListStatus error={error} onRetry={reload} loading={loading && !data} empty={rows.length === 0} />
-      <ul className="row-list">
-        {rows.map((j) => (
-          <JobRow key={`${j.queue}:${j.id}`} job={j} onDone={reload} />
-        ))}
-      </ul>
+      <QueryRowList
+        query={jobs}
+        rows={rows}
+        row={(j) => <JobRow key={`${j.queue}:${j.id}`} job={j} onDone={jobs.reload} />}
+      />
     </section>
   );
 }

@@ -12,7 +12,7 @@ import { formatFen } from '../../lib/money';
 import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
-import { ListStatus } from '../../components/ListStatus';
+import { QueryRowList } from '../../components/ListStatus';
 
 function TransferRow({ payment, onDone }: { payment: PendingTransfer; onDone: (id: string) => void }) {
   const { t, locale } = useI18n();
@@ -50,21 +50,16 @@ function TransferRow({ payment, onDone }: { payment: PendingTransfer; onDone: (i
 /** Platform finance: bank transfers agencies recorded, to be matched with the bank statement (console section). */
 export function PaymentsAdmin() {
   const { t } = useI18n();
-  const { data, error, loading, reload, setData } = useQuery(PAYMENTS_AWAITING_CONFIRMATION);
+  const payments = useQuery(PAYMENTS_AWAITING_CONFIRMATION);
   const done = (id: string) =>
-    setData((d) =>
+    payments.setData((d) =>
       d ? { paymentsAwaitingConfirmation: d.paymentsAwaitingConfirmation.filter((p) => p.id !== id) } : d,
     );
-  const rows = data?.paymentsAwaitingConfirmation ?? [];
+  const rows = payments.data?.paymentsAwaitingConfirmation ?? [];
   return (
     <section className="card">
       <p className="muted">{t('admin.payments.lead')}</p>
-      <ListStatus error={error} onRetry={reload} loading={loading && !data} empty={rows.length === 0} />
-      <ul className="row-list">
-        {rows.map((p) => (
-          <TransferRow key={p.id} payment={p} onDone={done} />
-        ))}
-      </ul>
+      <QueryRowList query={payments} rows={rows} row={(p) => <TransferRow key={p.id} payment={p} onDone={done} />} />
     </section>
   );
 }

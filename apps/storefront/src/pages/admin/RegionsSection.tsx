@@ -15,7 +15,7 @@ import { formatDateTime } from '../../lib/dates';
 import { regionCodeOf } from '../../lib/region-code';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
-import { ListStatus } from '../../components/ListStatus';
+import { QueryStatus } from '../../components/ListStatus';
 import { Checkbox } from '../../components/Checkbox';
 
 /** 脱贫县 / 重点帮扶县 flags of a county (products may only be published from an ex-poverty county). */
@@ -63,7 +63,7 @@ function CountyFlags() {
 function Minimums() {
   const { t, locale } = useI18n();
   const id = useId();
-  const { data, error, loading, reload } = useQuery(JURISDICTION_MINIMUMS);
+  const minimums = useQuery(JURISDICTION_MINIMUMS);
   const [prefix, setPrefix] = useState('');
   const [percent, setPercent] = useState('10');
   const bps = /^\d{1,3}(\.\d{1,2})?$/.test(percent.trim()) ? Math.round(Number(percent) * 100) : null;
@@ -71,19 +71,13 @@ function Minimums() {
     const regionCode = regionCodeOf(prefix);
     if (!regionCode || bps === null) return; // the button is disabled then
     await api.request(SET_JURISDICTION_MINIMUM, { regionCode, ratioBps: bps });
-    reload();
+    minimums.reload();
   });
-  const rows = data?.jurisdictionMinimums ?? [];
+  const rows = minimums.data?.jurisdictionMinimums ?? [];
   return (
     <section className="card">
       <h2>{t('admin.regions.minimumsTitle')}</h2>
-      <ListStatus
-        error={error}
-        onRetry={reload}
-        loading={loading && !data}
-        empty={rows.length === 0}
-        emptyText={t('admin.regions.noMinimums')}
-      />
+      <QueryStatus query={minimums} empty={rows.length === 0} emptyText={t('admin.regions.noMinimums')} />
       <div className="table-scroll">
         <table className="table">
           <tbody>

@@ -12,7 +12,7 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ConfirmAction } from './ConfirmAction';
 import { FilterSelect } from '../../components/FilterSelect';
-import { ListStatus } from '../../components/ListStatus';
+import { QueryRowList } from '../../components/ListStatus';
 import { ActionButton } from '../../components/ActionButton';
 
 type Move = keyof typeof SUPPLIER_ADMISSION_MOVES;
@@ -95,11 +95,11 @@ function SupplierRow({ supplier, onChanged }: { supplier: SupplierRecord; onChan
 export function SuppliersSection() {
   const { t } = useI18n();
   const [status, setStatus] = useState('RECOMMENDED');
-  const { data, error, loading, reload } = useQuery(SUPPLIERS, {
+  const suppliers = useQuery(SUPPLIERS, {
     filter: status ? { status: status as SupplierStatus } : {},
     first: 100,
   });
-  const rows = data?.suppliers ?? [];
+  const rows = suppliers.data?.suppliers ?? [];
   return (
     <section className="card">
       <p className="muted">{t('admin.suppliers.lead')}</p>
@@ -111,12 +111,11 @@ export function SuppliersSection() {
           options={SUPPLIER_STATUSES.map((s) => [s, t(`supplierStatus.${s}`)] as const)}
         />
       </div>
-      <ListStatus error={error} onRetry={reload} loading={loading && !data} empty={rows.length === 0} />
-      <ul className="row-list">
-        {rows.map((s) => (
-          <SupplierRow key={s.id} supplier={s} onChanged={reload} />
-        ))}
-      </ul>
+      <QueryRowList
+        query={suppliers}
+        rows={rows}
+        row={(s) => <SupplierRow key={s.id} supplier={s} onChanged={suppliers.reload} />}
+      />
     </section>
   );
 }

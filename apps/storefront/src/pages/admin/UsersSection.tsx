@@ -27,7 +27,7 @@ import { ConfirmAction } from './ConfirmAction';
 import { FilterSelect, SearchFilters } from '../../components/FilterSelect';
 import { DataTable } from '../../components/DataTable';
 import { ActionButton } from '../../components/ActionButton';
-import { ListStatus } from '../../components/ListStatus';
+import { QueryStatus } from '../../components/ListStatus';
 import { FormActions } from '../../components/FormActions';
 
 const GRANTABLE = Object.keys(ROLE_ORGANIZATION_KIND);
@@ -295,12 +295,7 @@ export function UsersSection() {
             options={GRANTABLE.concat('FARMER').map((r) => [r, roleName(t, r)] as const)}
           />
         </SearchFilters>
-        <ListStatus
-          error={users.error}
-          onRetry={users.reload}
-          loading={users.loading && !users.data}
-          empty={rows.length === 0}
-        />
+        <QueryStatus query={users} empty={rows.length === 0} />
         <ul className="row-list">
           {rows.map((u) => (
             <UserRow key={u.id} user={u} onChanged={users.reload} />

@@ -5,7 +5,7 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { useI18n } from '../../i18n';
 import { ComplaintCard } from './ComplaintCard';
 import { useComplaints } from './use-complaints';
-import { ListStatus } from '../../components/ListStatus';
+import { QueryRowList } from '../../components/ListStatus';
 import { PortalPage } from '../../components/PageShell';
 
 const STATUSES: ComplaintStatus[] = ['ANSWERED', 'OPEN', 'UPHELD', 'REJECTED'];
@@ -14,7 +14,7 @@ const STATUSES: ComplaintStatus[] = ['ANSWERED', 'OPEN', 'UPHELD', 'REJECTED'];
 function Complaints() {
   const { t } = useI18n();
   const [status, setStatus] = useState<ComplaintStatus | ''>('');
-  const { data, error, loading, reload, rows, replace } = useComplaints(status ? { status } : {});
+  const complaints = useComplaints(status ? { status } : {});
   return (
     <PortalPage
       kicker={t('complaints.kicker')}
@@ -31,12 +31,11 @@ function Complaints() {
       }
     >
       <section className="card" data-testid="complaints">
-        <ListStatus error={error} onRetry={reload} loading={loading && !data} empty={rows.length === 0} />
-        <ul className="row-list">
-          {rows.map((c) => (
-            <ComplaintCard key={c.id} complaint={c} showOrder onChanged={replace} />
-          ))}
-        </ul>
+        <QueryRowList
+          query={complaints}
+          rows={complaints.rows}
+          row={(c) => <ComplaintCard key={c.id} complaint={c} showOrder onChanged={complaints.replace} />}
+        />
       </section>
     </PortalPage>
   );

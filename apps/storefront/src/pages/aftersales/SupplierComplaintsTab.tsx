@@ -2,24 +2,23 @@ import { useI18n } from '../../i18n';
 import { ComplaintCard } from './ComplaintCard';
 import { useComplaints } from './use-complaints';
 import { ScorecardView } from './ScorecardView';
-import { ListStatus } from '../../components/ListStatus';
+import { QueryRowList } from '../../components/ListStatus';
 
 /** Supplier portal: complaints about this supplier's orders, to answer, and its scorecard. */
 export function SupplierComplaintsTab({ supplierId }: { supplierId: string }) {
   const { t } = useI18n();
-  const { data, error, loading, reload, rows, replace } = useComplaints({ supplierId });
+  const complaints = useComplaints({ supplierId });
   return (
     <>
       <ScorecardView supplierId={supplierId} />
       <section className="card" data-testid="supplier-complaints" aria-labelledby="supplier-complaints-title">
         <h2 id="supplier-complaints-title">{t('complaints.inbox')}</h2>
         <p className="muted small">{t('complaints.inboxLead')}</p>
-        <ListStatus error={error} onRetry={reload} loading={loading && !data} empty={rows.length === 0} />
-        <ul className="row-list">
-          {rows.map((c) => (
-            <ComplaintCard key={c.id} complaint={c} canAnswer showOrder onChanged={replace} />
-          ))}
-        </ul>
+        <QueryRowList
+          query={complaints}
+          rows={complaints.rows}
+          row={(c) => <ComplaintCard key={c.id} complaint={c} canAnswer showOrder onChanged={complaints.replace} />}
+        />
       </section>
     </>
   );

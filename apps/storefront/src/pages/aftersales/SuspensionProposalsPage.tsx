@@ -9,7 +9,7 @@ import { formatDateTime } from '../../lib/dates';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ScorecardView } from './ScorecardView';
-import { ListStatus } from '../../components/ListStatus';
+import { QueryRowList } from '../../components/ListStatus';
 import { PortalPage } from '../../components/PageShell';
 
 function ProposalRow({ proposal, onDone }: { proposal: SuspensionProposalData; onDone: () => void }) {
@@ -58,10 +58,10 @@ function ProposalRow({ proposal, onDone }: { proposal: SuspensionProposalData; o
 function Proposals() {
   const { t } = useI18n();
   const [status, setStatus] = useState<'PROPOSED' | 'ACCEPTED' | 'REJECTED' | ''>('PROPOSED');
-  const { data, error, loading, reload } = useQuery(SUSPENSION_PROPOSALS, {
+  const proposals = useQuery(SUSPENSION_PROPOSALS, {
     status: status || null,
   });
-  const rows = data?.supplierSuspensionProposals.edges.map((e) => e.node) ?? [];
+  const rows = proposals.data?.supplierSuspensionProposals.edges.map((e) => e.node) ?? [];
   return (
     <PortalPage
       kicker={t('admin.kicker')}
@@ -82,12 +82,11 @@ function Proposals() {
       }
     >
       <section className="card" data-testid="suspension-proposals">
-        <ListStatus error={error} onRetry={reload} loading={loading && !data} empty={rows.length === 0} />
-        <ul className="row-list">
-          {rows.map((p) => (
-            <ProposalRow key={p.id} proposal={p} onDone={reload} />
-          ))}
-        </ul>
+        <QueryRowList
+          query={proposals}
+          rows={rows}
+          row={(p) => <ProposalRow key={p.id} proposal={p} onDone={proposals.reload} />}
+        />
       </section>
     </PortalPage>
   );

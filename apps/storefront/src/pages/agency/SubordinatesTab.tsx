@@ -8,7 +8,7 @@ import { formatFen } from '../../lib/money';
 import { useConnection } from '../../lib/use-connection';
 import { useQuery } from '../../lib/use-query';
 import { OrderRows } from '../orders/OrdersPage';
-import { ListStatus } from '../../components/ListStatus';
+import { QueryStatus } from '../../components/ListStatus';
 import { PaymentClockTable } from '../supervision/PaymentClockTable';
 
 /** One subordinate unit: its filings (with the reason for a drop) and its purchases. */
@@ -52,13 +52,7 @@ export function SubordinatesTab({ orgId, year }: { orgId: string; year: number }
       <section className="card" aria-labelledby="subs-title" data-testid="subordinate-units">
         <h2 id="subs-title">{t('agency.sub.title', { year })}</h2>
         <p className="muted small">{t('agency.sub.lead')}</p>
-        <ListStatus
-          error={ranking.error}
-          onRetry={ranking.reload}
-          loading={ranking.loading && !ranking.data}
-          empty={units.length === 0}
-          emptyText={t('agency.ranking.none')}
-        />
+        <QueryStatus query={ranking} empty={units.length === 0} emptyText={t('agency.ranking.none')} />
         <ul className="row-list">
           {units.map((u) => (
             <li key={u.orgId} data-testid="subordinate-unit">

@@ -9,7 +9,7 @@ import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ActionButton } from '../../components/ActionButton';
-import { ListStatus } from '../../components/ListStatus';
+import { QueryRowList } from '../../components/ListStatus';
 
 function AddressRow({ address, onChanged }: { address: AddressData; onChanged: () => void }) {
   const { t } = useI18n();
@@ -57,9 +57,9 @@ function AddressRow({ address, onChanged }: { address: AddressData; onChanged: (
 
 function AddressBook() {
   const { t } = useI18n();
-  const { data, error, loading, reload } = useQuery(MY_ADDRESSES);
+  const book = useQuery(MY_ADDRESSES);
   const [adding, setAdding] = useState(false);
-  const addresses = data?.myAddresses ?? [];
+  const addresses = book.data?.myAddresses ?? [];
   return (
     <div className="container page-body address-book">
       <nav className="breadcrumb" aria-label={t('product.breadcrumb')}>
@@ -91,25 +91,19 @@ function AddressBook() {
           <AddressForm
             onSaved={() => {
               setAdding(false);
-              reload();
+              book.reload();
             }}
             onCancel={() => setAdding(false)}
           />
         </section>
       )}
       <section className="card">
-        <ListStatus
-          error={error}
-          onRetry={reload}
-          loading={loading && !data}
-          empty={addresses.length === 0}
+        <QueryRowList
+          query={book}
+          rows={addresses}
           emptyText={t('address.none')}
+          row={(a) => <AddressRow key={a.id} address={a} onChanged={book.reload} />}
         />
-        <ul className="row-list">
-          {addresses.map((a) => (
-            <AddressRow key={a.id} address={a} onChanged={reload} />
-          ))}
-        </ul>
       </section>
     </div>
   );

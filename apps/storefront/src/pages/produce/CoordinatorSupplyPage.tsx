@@ -12,7 +12,7 @@ import { useQuery } from '../../lib/use-query';
 import { CommitmentDecision, OfferForm, OfferSummary } from './shared';
 import { byVillage } from './SupplierProduceTab';
 import './produce.css';
-import { ListStatus } from '../../components/ListStatus';
+import { QueryStatus } from '../../components/ListStatus';
 import { TextField } from '../../components/FormField';
 
 const STATUSES = ['', 'OPEN', 'PARTLY_COMMITTED', 'COMMITTED', 'WITHDRAWN', 'EXPIRED'] as const;
@@ -80,8 +80,8 @@ function CoordinatorSupply() {
     },
     first: 100,
   };
-  const { data, error, loading, reload } = useQuery(PRODUCE_OFFERS, variables);
-  const offers = data?.produceOffers.edges.map((e) => e.node) ?? [];
+  const supply = useQuery(PRODUCE_OFFERS, variables);
+  const offers = supply.data?.produceOffers.edges.map((e) => e.node) ?? [];
   const total = offers.reduce(
     (m, o) => m.set(o.unit, (m.get(o.unit) ?? 0) + o.availableQuantity),
     new Map<string, number>(),
@@ -119,15 +119,13 @@ function CoordinatorSupply() {
           onChange={(e) => setFilter({ ...filter, cropName: e.target.value })}
         />
         <p data-testid="supply-total">
-          {t('produce.coord.total', { count: data?.produceOffers.totalCount ?? 0 })}
+          {t('produce.coord.total', { count: supply.data?.produceOffers.totalCount ?? 0 })}
           {[...total.entries()].map(([unit, q]) => ` · ${q} ${unit}`).join('')}
         </p>
       </section>
-      <AssistedOffer scope={filter.regionCode || scopes[0] || ''} onCreated={reload} />
-      <ListStatus
-        error={error}
-        onRetry={reload}
-        loading={loading && !data}
+      <AssistedOffer scope={filter.regionCode || scopes[0] || ''} onCreated={supply.reload} />
+      <QueryStatus
+        query={supply}
         empty={offers.length === 0}
         emptyText={t('produce.offer.none')}
         emptyClassName="card muted"
@@ -148,7 +146,7 @@ function CoordinatorSupply() {
                         commitment={c}
                         unit={o.unit}
                         askingPrice={o.askingPrice}
-                        onDone={reload}
+                        onDone={supply.reload}
                       />
                     ))}
                 {o.commitments.length > 0 && (

@@ -2,17 +2,17 @@ import { MY_PRODUCE_OFFERS, type ProduceCommitmentRecord } from '../../api/produ
 import { useI18n } from '../../i18n';
 import { useQuery } from '../../lib/use-query';
 import { CommitmentDecision, offerQuantity } from './shared';
-import { ListStatus } from '../../components/ListStatus';
+import { QueryRowList } from '../../components/ListStatus';
 
 /** 买家承诺: what cooperatives offered to buy, undecided first; the farmer always decides. */
 export function FarmerCommitmentsSection() {
   const { t } = useI18n();
-  const { data, error, loading, reload, setData } = useQuery(MY_PRODUCE_OFFERS);
-  const rows = (data?.myProduceOffers ?? []).flatMap((o) => o.commitments.map((c) => ({ offer: o, c })));
+  const offers = useQuery(MY_PRODUCE_OFFERS);
+  const rows = (offers.data?.myProduceOffers ?? []).flatMap((o) => o.commitments.map((c) => ({ offer: o, c })));
   rows.sort((a, b) => Number(b.c.status === 'PROPOSED') - Number(a.c.status === 'PROPOSED'));
   const replace = (next: ProduceCommitmentRecord) => {
     // The offer's committed quantity moves with a decision: read the offers again.
-    setData(
+    offers.setData(
       (d) =>
         d && {
           myProduceOffers: d.myProduceOffers.map((o) => ({
@@ -21,29 +21,26 @@ export function FarmerCommitmentsSection() {
           })),
         },
     );
-    reload();
+    offers.reload();
   };
   return (
     <section className="card" aria-labelledby="commitments-title">
       <h2 id="commitments-title">{t('produce.tab.commitments')}</h2>
       <p className="muted">{t('produce.commitment.lead')}</p>
-      <ListStatus
-        error={error}
-        onRetry={reload}
-        loading={loading && !data}
-        empty={rows.length === 0}
+      <QueryRowList
+        query={offers}
+        rows={rows}
+        className="produce-list"
         emptyText={t('produce.commitment.none')}
-      />
-      <ul className="produce-list">
-        {rows.map(({ offer, c }) => (
+        row={({ offer, c }) => (
           <li key={c.id}>
             <p className="label">
               {offer.cropName} · {offerQuantity(t, offer)}
             </p>
             <CommitmentDecision commitment={c} unit={offer.unit} askingPrice={offer.askingPrice} onDone={replace} />
           </li>
-        ))}
-      </ul>
+        )}
+      />
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { OfferForm, OfferSummary } from './shared';
-import { ListStatus } from '../../components/ListStatus';
+import { QueryRowList } from '../../components/ListStatus';
 
 /** The two ways to sell, side by side, so nobody mixes them up. */
 export function TwoWaysToSell({ onOffer }: { onOffer?: () => void }) {
@@ -67,11 +67,11 @@ function Withdraw({ offer, onDone }: { offer: ProduceOfferRecord; onDone: (o: Pr
 
 export function FarmerOffersSection() {
   const { t } = useI18n();
-  const { data, error, loading, reload, setData } = useQuery(MY_PRODUCE_OFFERS);
+  const mine = useQuery(MY_PRODUCE_OFFERS);
   const [creating, setCreating] = useState(false);
-  const offers = data?.myProduceOffers ?? [];
+  const offers = mine.data?.myProduceOffers ?? [];
   const replace = (o: ProduceOfferRecord) =>
-    setData((d) => d && { myProduceOffers: d.myProduceOffers.map((x) => (x.id === o.id ? o : x)) });
+    mine.setData((d) => d && { myProduceOffers: d.myProduceOffers.map((x) => (x.id === o.id ? o : x)) });
   const waiting = offers.flatMap((o) => o.commitments).filter((c) => c.status === 'PROPOSED').length;
 
   return (
@@ -86,21 +86,18 @@ export function FarmerOffersSection() {
         <OfferForm
           onCreated={(o) => {
             setCreating(false);
-            setData((d) => ({ myProduceOffers: [o, ...(d?.myProduceOffers ?? [])] }));
+            mine.setData((d) => ({ myProduceOffers: [o, ...(d?.myProduceOffers ?? [])] }));
           }}
         />
       )}
       <section className="card" aria-labelledby="my-offers-title">
         <h2 id="my-offers-title">{t('produce.offer.mine')}</h2>
-        <ListStatus
-          error={error}
-          onRetry={reload}
-          loading={loading && !data}
-          empty={offers.length === 0}
+        <QueryRowList
+          query={mine}
+          rows={offers}
+          className="produce-list"
           emptyText={t('produce.offer.none')}
-        />
-        <ul className="produce-list">
-          {offers.map((o) => (
+          row={(o) => (
             <li key={o.id} className="produce-item" data-testid="my-offer" data-offer-id={o.id}>
               <OfferSummary offer={o} />
               {o.commitments.length > 0 && (
@@ -110,8 +107,8 @@ export function FarmerOffersSection() {
                 <Withdraw offer={o} onDone={replace} />
               </div>
             </li>
-          ))}
-        </ul>
+          )}
+        />
       </section>
     </>
   );

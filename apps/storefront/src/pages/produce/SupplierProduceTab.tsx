@@ -22,7 +22,7 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { OfferSummary, ProduceStatus } from './shared';
 import './produce.css';
-import { ListStatus } from '../../components/ListStatus';
+import { QueryStatus } from '../../components/ListStatus';
 import { TextField } from '../../components/FormField';
 
 /** Offers grouped by village (name, or code when the name is unknown), villages in name order. */
@@ -120,12 +120,12 @@ function CommitForm({
 function OffersFromHouseholds({ supplierId, onCommitted }: { supplierId: string; onCommitted: () => void }) {
   const { t } = useI18n();
   const [cropName, setCropName] = useState('');
-  const { data, error, loading, reload } = useQuery(PRODUCE_OFFERS, {
+  const households = useQuery(PRODUCE_OFFERS, {
     filter: { cropName: cropName.trim() || null },
     first: 100,
   });
   const [open, setOpen] = useState<string | null>(null);
-  const offers = (data?.produceOffers.edges.map((e) => e.node) ?? []).filter(
+  const offers = (households.data?.produceOffers.edges.map((e) => e.node) ?? []).filter(
     (o) => o.status === 'OPEN' || o.status === 'PARTLY_COMMITTED',
   );
   return (
@@ -138,13 +138,7 @@ function OffersFromHouseholds({ supplierId, onCommitted }: { supplierId: string;
         value={cropName}
         onChange={(e) => setCropName(e.target.value)}
       />
-      <ListStatus
-        error={error}
-        onRetry={reload}
-        loading={loading && !data}
-        empty={offers.length === 0}
-        emptyText={t('produce.offer.none')}
-      />
+      <QueryStatus query={households} empty={offers.length === 0} emptyText={t('produce.offer.none')} />
       {byVillage(offers).map(([village, list]) => (
         <div key={village} className="produce-village" data-testid="village-group">
           <h3>{village}</h3>
@@ -158,7 +152,7 @@ function OffersFromHouseholds({ supplierId, onCommitted }: { supplierId: string;
                     supplierId={supplierId}
                     onDone={() => {
                       setOpen(null);
-                      reload();
+                      households.reload();
                       onCommitted();
                     }}
                   />
