@@ -9,14 +9,13 @@ import {
   Ctx,
   Db,
   forbidden,
-  notFound,
   readRawBody,
   type RequestContext,
   Role,
   sendStoredFile,
   TRADE_READERS,
 } from '@bangfu/core';
-import { checkImage, IMAGE_TYPES, imageTooLarge, MAX_IMAGE_BYTES } from '@bangfu/catalog';
+import { checkImage, IMAGE_TYPES, imageTooLarge, MAX_IMAGE_BYTES, readStoredBytes } from '@bangfu/catalog';
 import { OBJECT_STORAGE, type ObjectStorage, putThenRecord } from '@bangfu/storage';
 import { Complaint, ComplaintPhoto, ComplaintStatus } from './aftersales.entities';
 import { MAX_PHOTOS_PER_COMPLAINT } from './aftersales.rules';
@@ -103,9 +102,8 @@ export class ComplaintPhotoService {
     assertUuid(photoId, 'photoId');
     await this.complaints.get(ctx, complaintId);
     const photo = await this.db.repo(ctx, ComplaintPhoto).findOneBy({ id: photoId, complaintId });
-    const object = photo ? await this.storage.get(photo.storageKey) : null;
-    if (!photo || !object) throw notFound('ComplaintPhoto', photoId);
-    return { photo, bytes: object.bytes };
+    const { row, bytes } = await readStoredBytes(this.storage, photo, 'ComplaintPhoto', photoId);
+    return { photo: row, bytes };
   }
 
   private async requireBuyer(ctx: RequestContext, complaintId: string): Promise<Complaint> {

@@ -18,6 +18,7 @@ export * from './product.service';
 export * from './product-search.service';
 export * from './search-text';
 export * from './stock.service';
+export * from './stored-document';
 export * from './variant.entity';
 export * from './variant.service';
 export * from './catalog.errors';

@@ -1,7 +1,6 @@
 import { CertificationErrorCode } from './certification.errors';
 import { Controller, Get, Inject, Injectable, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { randomUUID } from 'node:crypto';
 import {
   Allow,
   AppError,
@@ -10,18 +9,29 @@ import {
   Db,
   forbidden,
   notFound,
-  readRawBody,
   type RequestContext,
   Role,
   sendStoredFile,
   uploadFileName,
 } from '@bangfu/core';
-import { checkDocument, DOCUMENT_TYPES, documentTooLarge, MAX_DOCUMENT_BYTES, ProductService } from '@bangfu/catalog';
+import {
+  documentObject,
+  type DocumentLimit,
+  ProductService,
+  readDocumentBody,
+  readStoredBytes,
+  recordDocument,
+} from '@bangfu/catalog';
 import { OBJECT_STORAGE, type ObjectStorage, putThenRecord } from '@bangfu/storage';
 import { Certification, CertificationDocument, CertificationStatus } from './certification.entities';
 import { CertificationService } from './certification.service';
 
 export const MAX_DOCUMENTS_PER_APPLICATION = 20;
+const DOCUMENT_LIMIT: DocumentLimit = {
+  max: MAX_DOCUMENTS_PER_APPLICATION,
+  code: CertificationErrorCode.TOO_MANY_CERTIFICATION_DOCUMENTS,
+  owner: 'An application',
+};
 /** Documents are evidence for the review: they can be added until the platform decides. */
 const OPEN_STATUSES = new Set([CertificationStatus.PENDING, CertificationStatus.VERIFIED]);
 
@@ -49,9 +59,8 @@ export class CertificationDocumentService {
   ): Promise<CertificationDocument> {
     assertUuid(certificationId, 'certificationId');
     await this.requireSupplier(ctx, certificationId);
-    const contentType = checkDocument(bytes, contentTypeHeader);
-    const key = `certifications/${certificationId}/${randomUUID()}.${DOCUMENT_TYPES[contentType]}`;
-    return putThenRecord(this.storage, this.log, { key, bytes, contentType }, () =>
+    const object = documentObject(`certifications/${certificationId}`, bytes, contentTypeHeader);
+    return putThenRecord(this.storage, this.log, object, () =>
       this.db.transaction(ctx, async (tx) => {
         // Locks the application: the status and the count hold until commit.
         const [cert] = await this.db
@@ -64,24 +73,8 @@ export class CertificationDocumentService {
             { status: cert.status },
           );
         }
-        const repo = this.db.repo(tx, CertificationDocument);
-        if ((await repo.countBy({ certificationId })) >= MAX_DOCUMENTS_PER_APPLICATION) {
-          throw new AppError(
-            CertificationErrorCode.TOO_MANY_CERTIFICATION_DOCUMENTS,
-            `An application has at most ${MAX_DOCUMENTS_PER_APPLICATION} documents`,
-          );
-        }
-        const name = fileName?.trim().slice(0, 200) || null;
-        return repo.save(
-          repo.create({
-            certificationId,
-            storageKey: key,
-            contentType,
-            sizeBytes: bytes.length,
-            fileName: name,
-            uploadedByUserId: tx.userId,
-          }),
-        );
+        const file = { ...object, fileName, userId: tx.userId };
+        return recordDocument(this.db.repo(tx, CertificationDocument), { certificationId }, DOCUMENT_LIMIT, file);
       }),
     );
   }
@@ -102,10 +95,8 @@ export class CertificationDocumentService {
     assertUuid(documentId, 'documentId');
     await this.certifications.get(ctx, certificationId);
     const doc = await this.db.repo(ctx, CertificationDocument).findOneBy({ id: documentId, certificationId });
-    if (!doc) throw notFound('CertificationDocument', documentId);
-    const object = await this.storage.get(doc.storageKey);
-    if (!object) throw notFound('CertificationDocument', documentId);
-    return { doc, bytes: object.bytes };
+    const { row, bytes } = await readStoredBytes(this.storage, doc, 'CertificationDocument', documentId);
+    return { doc: row, bytes };
   }
 
   private async requireSupplier(ctx: RequestContext, certificationId: string): Promise<void> {
@@ -133,12 +124,11 @@ export class CertificationDocumentsController {
   @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF)
   async upload(@Ctx() ctx: RequestContext, @Param('certificationId') certificationId: string, @Req() req: Request) {
     assertUuid(certificationId, 'certificationId');
-    const body = await readRawBody(req, MAX_DOCUMENT_BYTES);
-    if (body.tooLarge) throw documentTooLarge(body.size);
+    const bytes = await readDocumentBody(req);
     const doc = await this.documents.upload(
       ctx,
       certificationId,
-      body.bytes,
+      bytes,
       req.headers['content-type'],
       uploadFileName(req),
     );

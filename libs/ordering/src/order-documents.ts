@@ -1,27 +1,19 @@
 import { OrderingErrorCode } from './ordering.errors';
 import { Controller, Get, Inject, Injectable, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { randomUUID } from 'node:crypto';
-import {
-  Allow,
-  AppError,
-  Ctx,
-  Db,
-  forbidden,
-  notFound,
-  readRawBody,
-  type RequestContext,
-  Role,
-  sendStoredFile,
-  uploadFileName,
-} from '@bangfu/core';
-import { checkDocument, DOCUMENT_TYPES, documentTooLarge, MAX_DOCUMENT_BYTES } from '@bangfu/catalog';
+import { Allow, Ctx, Db, forbidden, type RequestContext, Role, sendStoredFile, uploadFileName } from '@bangfu/core';
+import { documentObject, type DocumentLimit, readDocumentBody, readStoredBytes, recordDocument } from '@bangfu/catalog';
 import { OBJECT_STORAGE, type ObjectStorage, putThenRecord } from '@bangfu/storage';
 import { OrderAccessService } from './order-access.service';
 import { assertId, OrderStateMachine } from './order-state.service';
 import { OrderDocument, SupplierOrder } from './ordering.entities';
 
 export const MAX_DOCUMENTS_PER_ORDER = 30;
+const DOCUMENT_LIMIT: DocumentLimit = {
+  max: MAX_DOCUMENTS_PER_ORDER,
+  code: OrderingErrorCode.TOO_MANY_DOCUMENTS,
+  owner: 'An order',
+};
 
 /**
  * Invoice and inspection documents of an order, kept through ObjectStorage (@bangfu/storage: local disk or
@@ -54,29 +46,12 @@ export class OrderDocumentService {
     fileName: string | null,
   ): Promise<OrderDocument> {
     await this.requireParty(ctx, orderId);
-    const contentType = checkDocument(bytes, contentTypeHeader);
-    const key = `orders/${orderId}/${randomUUID()}.${DOCUMENT_TYPES[contentType]}`;
-    return putThenRecord(this.storage, this.log, { key, bytes, contentType }, () =>
+    const object = documentObject(`orders/${orderId}`, bytes, contentTypeHeader);
+    return putThenRecord(this.storage, this.log, object, () =>
       this.db.transaction(ctx, async (tx) => {
         await this.machine.lock(tx, orderId);
-        const repo = this.db.repo(tx, OrderDocument);
-        if ((await repo.countBy({ orderId })) >= MAX_DOCUMENTS_PER_ORDER) {
-          throw new AppError(
-            OrderingErrorCode.TOO_MANY_DOCUMENTS,
-            `An order has at most ${MAX_DOCUMENTS_PER_ORDER} documents`,
-          );
-        }
-        const name = fileName?.trim().slice(0, 200) || null;
-        return repo.save(
-          repo.create({
-            orderId,
-            storageKey: key,
-            contentType,
-            sizeBytes: bytes.length,
-            fileName: name,
-            uploadedByUserId: tx.userId,
-          }),
-        );
+        const file = { ...object, fileName, userId: tx.userId };
+        return recordDocument(this.db.repo(tx, OrderDocument), { orderId }, DOCUMENT_LIMIT, file);
       }),
     );
   }
@@ -89,10 +64,8 @@ export class OrderDocumentService {
     assertId(documentId, 'OrderDocument');
     await this.requireParty(ctx, orderId);
     const doc = await this.db.repo(ctx, OrderDocument).findOneBy({ id: documentId, orderId });
-    if (!doc) throw notFound('OrderDocument', documentId);
-    const object = await this.storage.get(doc.storageKey);
-    if (!object) throw notFound('OrderDocument', documentId);
-    return { doc, bytes: object.bytes };
+    const { row, bytes } = await readStoredBytes(this.storage, doc, 'OrderDocument', documentId);
+    return { doc: row, bytes };
   }
 }
 
@@ -117,9 +90,8 @@ export class OrderDocumentsController {
   @Allow(...PARTIES)
   async upload(@Ctx() ctx: RequestContext, @Param('orderId') orderId: string, @Req() req: Request) {
     assertId(orderId, 'Order');
-    const body = await readRawBody(req, MAX_DOCUMENT_BYTES);
-    if (body.tooLarge) throw documentTooLarge(body.size);
-    const doc = await this.documents.upload(ctx, orderId, body.bytes, req.headers['content-type'], uploadFileName(req));
+    const bytes = await readDocumentBody(req);
+    const doc = await this.documents.upload(ctx, orderId, bytes, req.headers['content-type'], uploadFileName(req));
     return {
       id: doc.id,
       fileKey: doc.storageKey,
