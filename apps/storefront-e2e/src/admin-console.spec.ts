@@ -1,6 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO, gql, PASSWORD, randomCreditCode, submitAndVerifyCertification, tokenFor } from './support/api';
+import {
+  createProduct,
+  DEMO,
+  gql,
+  PASSWORD,
+  randomCreditCode,
+  submitAndVerifyCertification,
+  tokenFor,
+} from './support/api';
 
 // The platform admin's job in the browser alone: a cooperative applied and a county coordinator
 // recommended it (set up through GraphQL as those users), the admin approves it in the console; the
@@ -114,30 +122,12 @@ test('the platform admin approves a recommended supplier and certifies its verif
     },
     coop,
   );
-  const { createProduct } = await gql<{ createProduct: { id: string } }>(
-    request,
-    'mutation($i: CreateProductInput!) { createProduct(input: $i) { id } }',
-    {
-      i: {
-        supplierId,
-        title,
-        originRegionCode: DEMO.county,
-        variants: [
-          {
-            sku: `ADM-${tag}`,
-            spec: '250g',
-            unit: '盒',
-            retailPrice: 8800,
-            agencyPrice: 8000,
-            marketReferencePrice: 9800,
-            stockOnHand: 20,
-          },
-        ],
-      },
-    },
-    coop,
-  );
-  const certificationId = await submitAndVerifyCertification(request, createProduct.id, coop, coordinator);
+  const productId = await createProduct(request, coop, {
+    supplierId,
+    title,
+    variant: { sku: `ADM-${tag}`, spec: '250g', unit: '盒', stockOnHand: 20 },
+  });
+  const certificationId = await submitAndVerifyCertification(request, productId, coop, coordinator);
 
   // ── The admin certifies it with certificate number, batch and validity ──
   await page.getByRole('navigation', { name: '管理分区' }).getByRole('link', { name: '帮扶产品认定' }).click();

@@ -1,6 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO, ensureApprovedSupplier, gql, randomCreditCode, type ReadySupplier, tokenFor } from './support/api';
-import { signIn, signOut } from './support/browser';
+import {
+  createProduct,
+  DEMO,
+  ensureApprovedSupplier,
+  randomCreditCode,
+  type ReadySupplier,
+  tokenFor,
+} from './support/api';
+import { fillVariantFigures, signIn, signOut } from './support/browser';
 
 /** The supplier portal works for one supplier at a time; users of several pick it in the header. */
 async function chooseSupplier(page: Page, name: string) {
@@ -131,10 +138,7 @@ test.describe('a supplier lists a product that a coordinator verifies', () => {
     await form.getByLabel('县级').selectOption({ label: '江口县 · 脱贫县' });
     await form.getByLabel('规格').fill('250g');
     await form.getByLabel('单位', { exact: true }).selectOption('盒');
-    await form.getByLabel('零售价 (¥)').fill('68');
-    await form.getByLabel('单位采购价 (¥)').fill('59.5');
-    await form.getByLabel('市场参考价 (¥)').fill('78.00');
-    await form.getByLabel('现有库存').fill('50');
+    await fillVariantFigures(form, { retail: '68', purchase: '59.5', market: '78.00', stock: '50' });
     await form.getByRole('button', { name: '保存为草稿' }).click();
 
     const row = page.getByTestId('own-product').filter({ hasText: title });
@@ -180,29 +184,11 @@ test.describe('a supplier lists a product that a coordinator verifies', () => {
   test('a supplier records a harvest lot with the households that contributed', async ({ page, request }) => {
     const title = `梵净山高山红茶 ${Date.now().toString(36)}`;
     const token = await tokenFor(request, DEMO.supplier);
-    await gql(
-      request,
-      'mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }',
-      {
-        input: {
-          supplierId: supplier.id,
-          title,
-          originRegionCode: DEMO.county,
-          variants: [
-            {
-              sku: `E2E-${Date.now().toString(36)}`,
-              spec: '100g',
-              unit: '袋',
-              retailPrice: 3900,
-              agencyPrice: 3500,
-              marketReferencePrice: 4500,
-              stockOnHand: 5,
-            },
-          ],
-        },
-      },
-      token,
-    );
+    await createProduct(request, token, {
+      supplierId: supplier.id,
+      title,
+      variant: { sku: `E2E-${Date.now().toString(36)}`, spec: '100g', unit: '袋', stockOnHand: 5 },
+    });
 
     await signIn(page, DEMO.supplier, '/portal/supplier/lots');
     await chooseSupplier(page, supplier.name);

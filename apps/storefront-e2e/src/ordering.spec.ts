@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO, gql, tokenFor } from './support/api';
 import { setPurchaserLimit } from './support/procurement';
-import { startStripeStandIn, type StripeStandIn, succeedIntent } from './support/stripe';
+import { stripeStandInForFile, succeedIntent } from './support/stripe';
 import { addToCart, signIn, signOut } from './support/browser';
 
 const CUSTOMER = 'customer@demo.bangfu';
@@ -9,13 +9,7 @@ const TEA = '贵州梵净山绿茶礼盒';
 const FUNGI = '汉中食用菌礼包';
 const LAPSED_TEA = '梵净山翠峰茶';
 
-let stripe: StripeStandIn;
-test.beforeAll(async () => {
-  stripe = await startStripeStandIn(Number(process.env.E2E_STRIPE_PORT));
-});
-test.afterAll(async () => {
-  await stripe?.close();
-});
+const stripe = stripeStandInForFile();
 
 test('a customer buys from two suppliers in the online hall; the cooperative ships its part', async ({
   page,
@@ -71,12 +65,12 @@ test('a customer buys from two suppliers in the online hall; the cooperative shi
   const placeholder = panel.getByTestId('stripe-unavailable');
   await expect(placeholder).toContainText('无法加载 Stripe 支付组件');
   const paymentId = (await placeholder.getByTestId('payment-id').textContent())!.trim();
-  const intent = stripe.intentForPayment(paymentId);
+  const intent = stripe().intentForPayment(paymentId);
   expect(intent?.amount).toBe(46400);
 
   // Stripe.js cannot load, so the customer cannot type a card here. The test plays Stripe: the
   // intent succeeds and Stripe posts its signed webhook to the API, which marks the order paid.
-  const hook = await succeedIntent(request, stripe, intent!.id);
+  const hook = await succeedIntent(request, stripe(), intent!.id);
   expect(await hook.json()).toMatchObject({ received: true, outcome: 'PAYMENT_APPLIED' });
 
   await placeholder.getByRole('button', { name: '刷新支付状态' }).click();

@@ -1,6 +1,15 @@
 import { type Browser, devices, expect, type Page, test } from '@playwright/test';
-import { DEMO, ensureApprovedSupplier, gql, PASSWORD, submitAndVerifyCertification, tokenFor } from './support/api';
-import { startStripeStandIn, type StripeStandIn, succeedIntent } from './support/stripe';
+import {
+  createProduct,
+  DEMO,
+  ensureApprovedSupplier,
+  gql,
+  PASSWORD,
+  submitAndVerifyCertification,
+  tokenFor,
+} from './support/api';
+import { stripeStandInForFile, succeedIntent } from './support/stripe';
+import { placeOrder } from './support/browser';
 
 // Issue 14's journey, everyone on a phone: farmer@ lists 500 斤 of 白萝卜; the cooperative commits 300
 // at the asking price; the farmer agrees; the cooperative receives into a new lot and pays; a customer
@@ -20,13 +29,7 @@ const FARMER = 'farmer@demo.bangfu';
 const CUSTOMER = 'customer@demo.bangfu';
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
-let stripe: StripeStandIn;
-test.beforeAll(async () => {
-  stripe = await startStripeStandIn(Number(process.env.E2E_STRIPE_PORT));
-});
-test.afterAll(async () => {
-  await stripe?.close();
-});
+const stripe = stripeStandInForFile();
 
 /** Each user on their own phone (own browser context), so nobody has to sign out. */
 async function phoneOf(
@@ -63,39 +66,24 @@ test('a farmer lists radishes from the phone, the cooperative buys 300 斤 into 
   // ── Precondition: the cooperative's radish product (sold by the 斤, stock only from lots) with a contract-purchase rule ──
   const supplier = await ensureApprovedSupplier(request);
   const supplierToken = await tokenFor(request, DEMO.supplier);
-  const { createProduct } = await gql<{ createProduct: { id: string } }>(
-    request,
-    'mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }',
-    {
-      input: {
-        supplierId: supplier.id,
-        title,
-        originRegionCode: DEMO.county,
-        variants: [
-          {
-            sku: `RAD-${tag}`,
-            spec: '散装',
-            unit: '斤',
-            retailPrice: 300,
-            agencyPrice: 280,
-            marketReferencePrice: 350,
-            stockOnHand: 0,
-          },
-        ],
-      },
+  const productId = await createProduct(request, supplierToken, {
+    supplierId: supplier.id,
+    title,
+    variant: {
+      sku: `RAD-${tag}`,
+      spec: '散装',
+      unit: '斤',
+      retailPrice: 300,
+      agencyPrice: 280,
+      marketReferencePrice: 350,
+      stockOnHand: 0,
     },
-    supplierToken,
-  );
-  await gql(
-    request,
-    'mutation($id: ID!) { publishProduct(productId: $id) { id } }',
-    { id: createProduct.id },
-    supplierToken,
-  );
+  });
+  await gql(request, 'mutation($id: ID!) { publishProduct(productId: $id) { id } }', { id: productId }, supplierToken);
   // The online hall sells certified products only: certified as a coordinator and the platform would.
   const certificationId = await submitAndVerifyCertification(
     request,
-    createProduct.id,
+    productId,
     supplierToken,
     await tokenFor(request, DEMO.coordinator),
   );
@@ -117,7 +105,7 @@ test('a farmer lists radishes from the phone, the cooperative buys 300 斤 into 
   await gql(
     request,
     'mutation($input: SetAttributionRuleInput!) { setAttributionRule(input: $input) { id } }',
-    { input: { productId: createProduct.id, kind: 'CONTRACT_PURCHASE', perUnitPayout: 100 } },
+    { input: { productId: productId, kind: 'CONTRACT_PURCHASE', perUnitPayout: 100 } },
     supplierToken,
   );
 
@@ -201,14 +189,14 @@ test('a farmer lists radishes from the phone, the cooperative buys 300 斤 into 
   const { product } = await gql<{ product: { variants: Array<{ stockOnHand: number }> } }>(
     request,
     'query($id: ID!) { product(id: $id) { variants { stockOnHand } } }',
-    { id: createProduct.id },
+    { id: productId },
     supplierToken,
   );
   expect(product.variants[0].stockOnHand).toBe(300);
 
   // ── A customer buys 10 斤 of that radish in the online hall and pays (Stripe stand-in) ──
   const customer = await phoneOf(browser, baseURL!, CUSTOMER, '/products');
-  await customer.goto(`/products/${createProduct.id}`); // a fresh product: the search index catches up on its own schedule
+  await customer.goto(`/products/${productId}`); // a fresh product: the search index catches up on its own schedule
   await expect(customer.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect(customer.getByTestId('county-income-link')).toHaveAttribute('href', '/transparency/520621');
   const box = customer.getByTestId('buy-box');
@@ -217,10 +205,7 @@ test('a farmer lists radishes from the phone, the cooperative buys 300 斤 into 
   await expect(box.getByTestId('added-to-cart')).toContainText('已加入购物车');
   await customer.getByTestId('cart-link').click();
   await customer.getByTestId('go-checkout').click();
-  await customer.getByTestId('place-order').click();
-  await expect(customer).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
-  const orderId = /\/orders\/([0-9a-f-]{36})/.exec(customer.url())![1];
-  const orderNo = (await customer.getByTestId('order-no').textContent())!.trim();
+  const { orderId, orderNo } = await placeOrder(customer);
   await expect(customer.getByTestId('order-total')).toHaveText('¥30.00');
   await customer.route('https://js.stripe.com/**', (route) => route.abort('internetdisconnected'));
   const panel = customer.getByTestId('payment-panel');
@@ -228,9 +213,9 @@ test('a farmer lists radishes from the phone, the cooperative buys 300 斤 into 
   await panel.getByRole('button', { name: '支付 ¥30.00' }).click();
   const placeholder = panel.getByTestId('stripe-unavailable');
   const paymentId = (await placeholder.getByTestId('payment-id').textContent())!.trim();
-  const intent = stripe.intentForPayment(paymentId)!;
+  const intent = stripe().intentForPayment(paymentId)!;
   // Stripe.js cannot load offline: the test plays Stripe (the intent succeeds, its signed webhook arrives).
-  await succeedIntent(request, stripe, intent.id);
+  await succeedIntent(request, stripe(), intent.id);
   await placeholder.getByRole('button', { name: '刷新支付状态' }).click();
   await expect(customer.getByTestId('order-status')).toHaveText('已付款');
 

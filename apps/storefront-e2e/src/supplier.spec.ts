@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { DEMO, firstVillage, gql, onlineHallId, tokenFor, variantInStock } from './support/api';
-import { startStripeStandIn, type StripeStandIn, succeedIntent } from './support/stripe';
-import { signIn } from './support/browser';
+import { stripeStandInForFile, succeedIntent } from './support/stripe';
+import { fillVariantFigures, signIn } from './support/browser';
 
 // The supplier's job in the browser: the shipping queue lists only orders that can ship, with the
 // server's counts per tab; the cooperative prints the packing slips of two paid orders at once, ships
@@ -13,13 +13,7 @@ import { signIn } from './support/browser';
 const CUSTOMER = 'customer@demo.bangfu';
 const TEA = '贵州梵净山绿茶礼盒';
 
-let stripe: StripeStandIn;
-test.beforeAll(async () => {
-  stripe = await startStripeStandIn(Number(process.env.E2E_STRIPE_PORT));
-});
-test.afterAll(async () => {
-  await stripe?.close();
-});
+const stripe = stripeStandInForFile();
 
 interface Placed {
   id: string;
@@ -69,8 +63,8 @@ async function customerOrder(
       { id: placeOrder.id },
       token,
     );
-    const intent = stripe.intentForPayment(payOrder.paymentId)!;
-    await succeedIntent(request, stripe, intent.id);
+    const intent = stripe().intentForPayment(payOrder.paymentId)!;
+    await succeedIntent(request, stripe(), intent.id);
   }
   return { id: placeOrder.id, orderNo: placeOrder.orderNo };
 }
@@ -212,10 +206,7 @@ test('the supplier edits a product after creating it, manages its photos and att
   await page.getByLabel('县级').selectOption(DEMO.county);
   const variant = page.getByTestId('variant-editor').first();
   await variant.getByLabel('规格').fill('100g');
-  await variant.getByLabel('零售价 (¥)').fill('68');
-  await variant.getByLabel('单位采购价 (¥)').fill('60');
-  await variant.getByLabel('市场参考价 (¥)').fill('75');
-  await variant.getByLabel('现有库存').fill('30');
+  await fillVariantFigures(variant, { retail: '68', purchase: '60', market: '75', stock: '30' });
   await page.getByRole('button', { name: '保存为草稿' }).click();
   const row = page.getByTestId('own-product').filter({ hasText: title });
   await expect(row).toBeVisible();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { expect } from '@playwright/test';
 import { DEMO, gql, PASSWORD } from './support/api';
 import { testOnOwnMarketplace } from './support/server';
-import { addCheckoutAddress, signOut, signIn } from './support/browser';
+import { addCheckoutAddress, placeOrder, signOut, signIn } from './support/browser';
 
 // Issue 15's visitor journey, in the browser alone (GraphQL only reads the result at the end): a
 // visitor fills a cart without an account, signs up, adds a delivery address at checkout, places the
@@ -65,10 +65,7 @@ test('a visitor fills a cart, signs up, adds an address, pays, and after the coo
   const villageName = await addCheckoutAddress(section, { name: '周访客', phone, detail: '梵净山路 9 号' });
 
   // ── The order is placed with the address, then paid by bank transfer against its number ──
-  await page.getByTestId('place-order').click();
-  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
-  const orderId = /\/orders\/([0-9a-f-]{36})/.exec(page.url())![1];
-  const orderNo = (await page.getByTestId('order-no').textContent())!.trim();
+  const { orderId, orderNo } = await placeOrder(page);
   const total = (await page.getByTestId('order-total').textContent())!.trim();
   await expect(page.getByTestId('order-status')).toHaveText('待付款');
   await expect(page.getByTestId('delivery-address')).toContainText('周访客');

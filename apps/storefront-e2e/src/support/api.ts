@@ -75,6 +75,39 @@ export interface ReadySupplier {
   created: string[];
 }
 
+/** One variant of a product made in a spec; prices in fen, ¥39 / ¥35 / ¥45 unless the spec cares. */
+export interface VariantSetup {
+  sku: string;
+  spec: string;
+  unit: string;
+  stockOnHand: number;
+  retailPrice?: number;
+  agencyPrice?: number;
+  marketReferencePrice?: number;
+}
+
+/** A draft product of the supplier, grown in the demo county, made through GraphQL with its token; answers its id. */
+export async function createProduct(
+  request: APIRequestContext,
+  token: string,
+  product: { supplierId: string; title: string; variant: VariantSetup },
+): Promise<string> {
+  const { supplierId, title, variant } = product;
+  const { createProduct } = await gql<{ createProduct: { id: string } }>(
+    request,
+    'mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }',
+    {
+      input: {
+        supplierId,
+        title,
+        originRegionCode: DEMO.county,
+        variants: [{ retailPrice: 3900, agencyPrice: 3500, marketReferencePrice: 4500, ...variant }],
+      },
+    },
+    token,
+  );
+  return createProduct.id;
+}
 /**
  * An APPROVED supplier that supplier@demo.bangfu administers, with a linkage (利益联结) in force so a
  * coordinator may verify its products. Uses the demo cooperative when the demo data has admitted it;
@@ -110,20 +143,18 @@ export async function ensureApprovedSupplier(request: APIRequestContext): Promis
       },
       supplierToken,
     );
-    const coordinatorToken = await tokenFor(request, DEMO.coordinator);
-    await gql(
-      request,
-      'mutation($id: ID!) { recommendSupplier(supplierId: $id) { id } }',
-      { id: applyAsSupplier.id },
-      coordinatorToken,
-    );
-    const adminToken = await tokenFor(request, DEMO.admin);
-    await gql(
-      request,
-      'mutation($id: ID!) { approveSupplier(supplierId: $id) { id } }',
-      { id: applyAsSupplier.id },
-      adminToken,
-    );
+    // Admission: the county coordinator recommends, then the platform approves.
+    for (const [user, move] of [
+      [DEMO.coordinator, 'recommendSupplier'],
+      [DEMO.admin, 'approveSupplier'],
+    ] as const) {
+      await gql(
+        request,
+        `mutation($id: ID!) { ${move}(supplierId: $id) { id } }`,
+        { id: applyAsSupplier.id },
+        await tokenFor(request, user),
+      );
+    }
     supplier = { ...applyAsSupplier, status: 'APPROVED' };
     created.push(`approved supplier "${name}" (the demo data has no APPROVED supplier for ${DEMO.supplier})`);
   }

@@ -27,6 +27,33 @@ export async function addToCart(page: Page, title: string, quantity: number, sea
   await expect(box.getByTestId('added-to-cart')).toContainText('已加入购物车');
 }
 
+/** The labels of a variant's figures in the new-product form. */
+const VARIANT_FIGURES = {
+  retail: '零售价 (¥)',
+  purchase: '单位采购价 (¥)',
+  market: '市场参考价 (¥)',
+  stock: '现有库存',
+} as const;
+
+/** Types a variant's figures (yuan and units, as a supplier would) into `within`: the form or one variant editor. */
+export async function fillVariantFigures(
+  within: Locator,
+  figures: Record<keyof typeof VARIANT_FIGURES, string>,
+): Promise<void> {
+  for (const [key, label] of Object.entries(VARIANT_FIGURES)) {
+    await within.getByLabel(label).fill(figures[key as keyof typeof VARIANT_FIGURES]);
+  }
+}
+
+/** Places the order on the checkout page and waits for the new order's page; answers its id and number. */
+export async function placeOrder(page: Page): Promise<{ orderId: string; orderNo: string }> {
+  await page.getByTestId('place-order').click();
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
+  const orderId = /\/orders\/([0-9a-f-]{36})/.exec(page.url())![1];
+  const orderNo = (await page.getByTestId('order-no').textContent())!.trim();
+  return { orderId, orderNo };
+}
+
 /**
  * Adds a delivery address in 江口县 at checkout (the first town and village of the picker) and waits
  * for it to be the chosen one; answers the village's name.

@@ -5,7 +5,7 @@
 // webhook, exactly what Stripe would send.
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { type APIRequestContext, type APIResponse, expect } from '@playwright/test';
+import { type APIRequestContext, type APIResponse, expect, test } from '@playwright/test';
 
 export interface Intent {
   id: string;
@@ -170,4 +170,19 @@ export async function succeedIntent(
   });
   expect(hook.status()).toBe(200);
   return hook;
+}
+
+/**
+ * The stand-in for the calling spec file: started before its first test on the port the API was given
+ * (E2E_STRIPE_PORT), closed after its last. Call it at the top of the file; the getter answers it inside tests.
+ */
+export function stripeStandInForFile(): () => StripeStandIn {
+  let stripe: StripeStandIn | undefined;
+  test.beforeAll(async () => {
+    stripe = await startStripeStandIn(Number(process.env.E2E_STRIPE_PORT));
+  });
+  test.afterAll(async () => {
+    await stripe?.close();
+  });
+  return () => stripe!;
 }
