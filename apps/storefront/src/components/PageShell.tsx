@@ -40,19 +40,24 @@ export function NotFoundCard({
   );
 }
 
-/** 首页 › … › the current page; `trail` are the links between home and it. */
+/**
+ * 首页 › … › the current page; `trail` are the links between home and it. Pages inside an area (the account, the
+ * cart, the findings) start from the area's page instead: `home={false}`.
+ */
 export function Breadcrumb({
   trail = [],
   current,
+  home = true,
 }: {
   trail?: { to: string; label: ReactNode }[];
   current: ReactNode;
+  home?: boolean;
 }) {
   const { t } = useI18n();
   return (
     <nav className="breadcrumb" aria-label={t('product.breadcrumb')}>
       <ol>
-        {[{ to: '/', label: t('nav.home') }, ...trail].map((l) => (
+        {[...(home ? [{ to: '/', label: t('nav.home') }] : []), ...trail].map((l) => (
           <li key={l.to}>
             <Link to={l.to}>{l.label}</Link>
           </li>

@@ -5,11 +5,11 @@ import { AddressForm, AddressLines } from '../../components/AddressForm';
 import { ErrorNotice } from '../../components/Feedback';
 import { forRoles } from '../../components/Guard';
 import { useI18n } from '../../i18n';
-import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ActionButton } from '../../components/ActionButton';
 import { QueryRowList } from '../../components/ListStatus';
+import { Breadcrumb } from '../../components/PageShell';
 
 function AddressRow({ address, onChanged }: { address: AddressData; onChanged: () => void }) {
   const { t } = useI18n();
@@ -62,16 +62,7 @@ function AddressBook() {
   const addresses = book.data?.myAddresses ?? [];
   return (
     <div className="container page-body address-book">
-      <nav className="breadcrumb" aria-label={t('product.breadcrumb')}>
-        <ol>
-          <li>
-            <Link to="/account">{t('account.title')}</Link>
-          </li>
-          <li>
-            <span aria-current="page">{t('address.title')}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb home={false} trail={[{ to: '/account', label: t('account.title') }]} current={t('address.title')} />
       <div className="portal-head">
         <h1>{t('address.title')}</h1>
         {!adding && (

@@ -14,6 +14,7 @@ import { useQuery } from '../../lib/use-query';
 import { FiguresTable } from './figures';
 import { FINDING_READERS, FindingChips } from './FindingsPage';
 import { Checkbox } from '../../components/Checkbox';
+import { Breadcrumb } from '../../components/PageShell';
 
 type Finding = AnomalyFindingData['anomalyFinding'];
 
@@ -126,16 +127,11 @@ function FindingView({ id }: { id: string }) {
   const canReview = f.status === 'OPEN' && hasRole(me, 'AUDITOR', 'PLATFORM_ADMIN');
   return (
     <>
-      <nav className="breadcrumb" aria-label={t('product.breadcrumb')}>
-        <ol>
-          <li>
-            <Link to="/portal/findings">{t('findings.title')}</Link>
-          </li>
-          <li>
-            <span aria-current="page">{t(`findingKind.${f.kind}`)}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        home={false}
+        trail={[{ to: '/portal/findings', label: t('findings.title') }]}
+        current={t(`findingKind.${f.kind}`)}
+      />
       <div className="portal-head">
         <div>
           <p className="label">{t(`findingSubject.${f.subjectType}`)}</p>

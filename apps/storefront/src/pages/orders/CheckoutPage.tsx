@@ -27,6 +27,7 @@ import { usePricedCart } from '../../lib/use-priced-cart';
 import { useQuery } from '../../lib/use-query';
 import { SubmitFromCart } from '../agency/RequestsTab';
 import { BuyerSelect, CartSummary, EmptyCart } from './CartPage';
+import { Breadcrumb } from '../../components/PageShell';
 
 function problemText(t: Translate, problem: CheckoutProblem, line: PricedLine | null, channelName: string): string {
   const title = line?.product.title ?? '';
@@ -166,16 +167,7 @@ function Checkout() {
 
   return (
     <div className="container page-body checkout-page">
-      <nav className="breadcrumb" aria-label={t('product.breadcrumb')}>
-        <ol>
-          <li>
-            <Link to="/cart">{t('cart.title')}</Link>
-          </li>
-          <li>
-            <span aria-current="page">{t('checkout.title')}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb home={false} trail={[{ to: '/cart', label: t('cart.title') }]} current={t('checkout.title')} />
       <div className="portal-head">
         <h1>{t('checkout.title')}</h1>
         <BuyerSelect />
