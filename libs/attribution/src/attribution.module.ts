@@ -34,6 +34,16 @@ export const ATTRIBUTION_ENTITIES = [
   AttributionReconciliation,
 ];
 
+/** What other libs may inject; the loader, writer, consumer, jobs and resolver stay inside. */
+const EXPORTED = [
+  AttributionService,
+  AttributionRuleService,
+  AttributionQueryService,
+  CountyIncomeService,
+  IncomeShareService,
+  ReconciliationService,
+];
+
 /**
  * Farmer income attribution. Learns about orders from ordering's events (@bangfu/events: OrderCounted,
  * OrderRefunded carry the facts), reads catalog and supplier tables with SQL and imports none of their
@@ -44,25 +54,13 @@ export const ATTRIBUTION_ENTITIES = [
   providers: [
     AttributionFactsLoader,
     AttributionWriter,
-    AttributionService,
-    AttributionRuleService,
-    AttributionQueryService,
-    CountyIncomeService,
-    IncomeShareService,
-    ReconciliationService,
+    ...EXPORTED,
     AttributionEventConsumer,
     AttributionJobs,
     AttributionSchedulers,
     AttributionPartitions,
     AttributionResolver,
   ],
-  exports: [
-    AttributionService,
-    AttributionRuleService,
-    AttributionQueryService,
-    CountyIncomeService,
-    IncomeShareService,
-    ReconciliationService,
-  ],
+  exports: EXPORTED,
 })
 export class AttributionModule {}

@@ -85,6 +85,16 @@ export function feeFor(amount: Fen, basisPoints: number): Fen {
   return Number((BigInt(amount) * BigInt(basisPoints) + 5_000n) / 10_000n);
 }
 
+/**
+ * The platform fee computed once on the total of `amounts` and allocated back to each exactly (largest
+ * remainder), so the per-supplier-order fees add up to the fee on the whole.
+ */
+export function feesFor(amounts: Fen[], basisPoints: number): { total: Fen; fees: Fen[] } {
+  const total = amounts.reduce((s, a) => s + a, 0);
+  const fee = feeFor(total, basisPoints);
+  return { total, fees: fee > 0 ? allocate(fee, amounts) : amounts.map(() => 0) };
+}
+
 /** Splits a whole among supplier orders by their amounts; exact (largest remainder). */
 export function splitByShares(total: Fen, shares: readonly { amount: Fen }[]): Fen[] {
   if (shares.length === 0) return [];
@@ -131,15 +141,10 @@ export interface SettlementPosting {
 export function settlementPostings(positions: SupplierOrderPosition[], basisPoints: number): SettlementPosting[] {
   const open = positions.filter((p) => p.clearing > 0 && p.settled === 0);
   if (open.length === 0) return [];
-  const total = open.reduce((s, p) => s + p.clearing, 0);
-  const fee = feeFor(total, basisPoints);
-  const fees =
-    fee > 0
-      ? allocate(
-          fee,
-          open.map((p) => p.clearing),
-        )
-      : open.map(() => 0);
+  const { fees } = feesFor(
+    open.map((p) => p.clearing),
+    basisPoints,
+  );
   const out: SettlementPosting[] = [];
   open.forEach((p, i) => {
     const tag = { supplierOrderId: p.supplierOrderId, supplierId: p.supplierId };
@@ -255,15 +260,10 @@ export function counterSettlementEntries(
     if (!Number.isSafeInteger(p.amount) || p.amount <= 0)
       throw badInput('Counter settlement parts must be positive integers of fen', { field: 'parts' });
   }
-  const total = parts.reduce((s, p) => s + p.amount, 0);
-  const fee = feeFor(total, basisPoints);
-  const fees =
-    fee > 0
-      ? allocate(
-          fee,
-          parts.map((p) => p.amount),
-        )
-      : parts.map(() => 0);
+  const { total, fees } = feesFor(
+    parts.map((p) => p.amount),
+    basisPoints,
+  );
   const entries: EntryInput[] = [{ account: Accounts.counterReceivable(channelId), amount: total }];
   parts.forEach((p, i) => {
     const tag = { supplierOrderId: p.supplierOrderId, supplierId: p.supplierId };

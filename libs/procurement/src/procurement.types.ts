@@ -176,17 +176,22 @@ export class BasketInput {
   @Field(() => [OrderLineInput]) lines: OrderLineInput[];
 }
 
-@ObjectType()
-export class BasketLine {
+/** What a basket line and a request line both show of the variant bought (no GraphQL type of its own). */
+@ObjectType({ isAbstract: true })
+abstract class VariantLine {
   @Field(() => ID) variantId: string;
   @Field(() => ID) productId: string;
   @Field(() => String) productTitle: string;
   @Field(() => String) sku: string;
   @Field(() => String) spec: string;
   @Field(() => String) unit: string;
-  @Field(() => MoneyScalar, { description: 'The agency price from the catalogue' }) agencyPrice: number;
   @Field(() => Int) quantity: number;
   @Field(() => MoneyScalar) lineTotal: number;
+}
+
+@ObjectType()
+export class BasketLine extends VariantLine {
+  @Field(() => MoneyScalar, { description: 'The agency price from the catalogue' }) agencyPrice: number;
   @Field(() => Int) stockAvailable: number;
 }
 
@@ -203,16 +208,8 @@ export class BasketPreview {
 }
 
 @ObjectType({ description: 'A line of the request’s basket (snapshotted on its order)' })
-export class PurchaseRequestLine {
-  @Field(() => ID) variantId: string;
-  @Field(() => ID) productId: string;
-  @Field(() => String) productTitle: string;
-  @Field(() => String) sku: string;
-  @Field(() => String) spec: string;
-  @Field(() => String) unit: string;
+export class PurchaseRequestLine extends VariantLine {
   @Field(() => MoneyScalar) unitPrice: number;
-  @Field(() => Int) quantity: number;
-  @Field(() => MoneyScalar) lineTotal: number;
   @Field(() => Boolean) certified: boolean;
 }
 

@@ -66,15 +66,26 @@ export class ShareRulesService {
   ) {}
 
   /** The minimum for a unit's region code: the longest matching prefix, else the national default. */
-  async minimumFor(ctx: RequestContext, regionCode: string | null): Promise<number> {
-    if (!regionCode) return DEFAULT_MINIMUM_BPS;
-    const [row]: Array<{ ratio_bps: number }> = await this.db
+  minimumFor(ctx: RequestContext, regionCode: string | null): Promise<number> {
+    return this.ruleFor(ctx, 'jurisdiction_minimum', 'ratio_bps', regionCode, DEFAULT_MINIMUM_BPS);
+  }
+
+  /** A jurisdiction rule's value for a region code: the longest matching prefix decides, else `fallback`. */
+  private async ruleFor<T>(
+    ctx: RequestContext,
+    table: 'jurisdiction_minimum' | 'jurisdiction_staff_purchases',
+    column: string,
+    regionCode: string | null,
+    fallback: T,
+  ): Promise<T> {
+    if (!regionCode) return fallback;
+    const [row]: Array<{ value: T | null }> = await this.db
       .manager(ctx)
       .query(
-        `SELECT ratio_bps FROM jurisdiction_minimum WHERE $1 LIKE region_prefix || '%' ORDER BY length(region_prefix) DESC LIMIT 1`,
+        `SELECT ${column} AS value FROM ${table} WHERE $1 LIKE region_prefix || '%' ORDER BY length(region_prefix) DESC LIMIT 1`,
         [regionCode],
       );
-    return row ? row.ratio_bps : DEFAULT_MINIMUM_BPS;
+    return row?.value ?? fallback;
   }
 
   /** PLATFORM_ADMIN: the minimum of a province (2-digit prefix) or city (4-digit prefix). */
@@ -88,15 +99,8 @@ export class ShareRulesService {
    * Whether staff purchases with their own money count toward a unit's completion where it sits: the
    * longest matching prefix decides, else they do not (they are retail; the unit did not pay).
    */
-  async staffPurchasesCountFor(ctx: RequestContext, regionCode: string | null): Promise<boolean> {
-    if (!regionCode) return false;
-    const [row]: Array<{ staff_purchases_count: boolean }> = await this.db
-      .manager(ctx)
-      .query(
-        `SELECT staff_purchases_count FROM jurisdiction_staff_purchases WHERE $1 LIKE region_prefix || '%' ORDER BY length(region_prefix) DESC LIMIT 1`,
-        [regionCode],
-      );
-    return row?.staff_purchases_count ?? false;
+  staffPurchasesCountFor(ctx: RequestContext, regionCode: string | null): Promise<boolean> {
+    return this.ruleFor(ctx, 'jurisdiction_staff_purchases', 'staff_purchases_count', regionCode, false);
   }
 
   /** PLATFORM_ADMIN: whether staff purchases count in a province (2-digit prefix) or city (4-digit prefix). */
