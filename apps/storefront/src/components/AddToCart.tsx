@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { ProductDetail } from '../api/catalog';
 import { useI18n } from '../i18n';
 import { type AddOutcome, canBuy, cleanQuantity, MAX_QUANTITY } from '../lib/cart';
@@ -7,6 +7,7 @@ import { formatFen } from '../lib/money';
 import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
 import { SelectField } from './SelectField';
+import { Form } from './Form';
 
 /** Variant, quantity and "add to cart" on the product page; prices follow who is buying. */
 export function AddToCart({ product }: { product: ProductDetail }) {
@@ -39,15 +40,14 @@ export function AddToCart({ product }: { product: ProductDetail }) {
   const soldOut = variant.stockAvailable <= 0;
   const tooMany = quantity !== null && quantity > variant.stockAvailable;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (quantity === null || soldOut || tooMany) return;
     const outcome = cart.add({ variantId: variant.id, productId: product.id, quantity });
     setAdded({ outcome, quantity });
   };
 
   return (
-    <form className="buy-box" onSubmit={submit} noValidate data-testid="buy-box" aria-label={t('cart.addTitle')}>
+    <Form className="buy-box" onSubmit={submit} noValidate data-testid="buy-box" aria-label={t('cart.addTitle')}>
       {variants.length > 1 && (
         <SelectField
           label={t('variant.spec')}
@@ -110,6 +110,6 @@ export function AddToCart({ product }: { product: ProductDetail }) {
           <Link to="/cart">{t('cart.view')}</Link>
         </p>
       )}
-    </form>
+    </Form>
   );
 }

@@ -1,9 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../i18n';
 import type { RequestError } from '../lib/graphql';
 import { ErrorNotice } from './Feedback';
 import { FormActions } from './FormActions';
 import { NoteField } from './FormField';
+import { Form } from './Form';
 
 /** Approve in one click; reject only with a reason (kept in the workflow history). */
 export function Decision({
@@ -22,15 +23,14 @@ export function Decision({
   const { t } = useI18n();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
-  const submitReject = (e: FormEvent) => {
-    e.preventDefault();
+  const submitReject = () => {
     if (reason.trim()) onReject(reason.trim());
   };
   return (
     <div className="decision">
       <ErrorNotice error={error} />
       {rejecting ? (
-        <form onSubmit={submitReject} className="decision-reject">
+        <Form onSubmit={submitReject} className="decision-reject">
           <NoteField label={t('decision.reason')} name="reason" required value={reason} onChange={setReason} />
           <FormActions
             label={t('decision.confirmReject')}
@@ -38,7 +38,7 @@ export function Decision({
             variant="danger"
             onCancel={() => setRejecting(false)}
           />
-        </form>
+        </Form>
       ) : (
         <div className="form-actions">
           <button type="button" className="button button-primary" disabled={busy} onClick={onApprove}>

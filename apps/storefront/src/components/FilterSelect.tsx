@@ -1,6 +1,7 @@
 import { type ReactNode, useId } from 'react';
 import { useI18n } from '../i18n';
 import { SelectField } from './SelectField';
+import { Form } from './Form';
 
 /**
  * A list's filter: "any" (the empty value; 全部 unless `anyLabel` says otherwise) first, then each choice as
@@ -54,14 +55,7 @@ export function SearchFilters({
   const { t } = useI18n();
   const id = useId();
   return (
-    <form
-      className="admin-filters"
-      role="search"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSearch();
-      }}
-    >
+    <Form className="admin-filters" role="search" onSubmit={onSearch}>
       <label className="field field-compact" htmlFor={`${id}-q`}>
         <span>{label}</span>
         <input id={`${id}-q`} type="search" value={value} onChange={(e) => onChange(e.target.value)} />
@@ -72,6 +66,6 @@ export function SearchFilters({
           {t('admin.search')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

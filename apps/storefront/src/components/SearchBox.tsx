@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { productsUrl } from '../lib/product-filter';
 import { navigate } from '../lib/router';
+import { Form } from './Form';
 
 /** The hall's search: goes to the product list (other filters start empty unless `onSearch` decides). */
 export function SearchBox({
@@ -16,13 +17,12 @@ export function SearchBox({
   const { t } = useI18n();
   const [text, setText] = useState(initial);
   useEffect(() => setText(initial), [initial]);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (onSearch) onSearch(text);
     else navigate(productsUrl({ search: text }));
   };
   return (
-    <form className={`search-box${compact ? ' is-compact' : ''}`} role="search" onSubmit={submit}>
+    <Form className={`search-box${compact ? ' is-compact' : ''}`} role="search" onSubmit={submit}>
       <label className="visually-hidden" htmlFor={compact ? 'search-compact' : 'search-main'}>
         {t('search.label')}
       </label>
@@ -38,6 +38,6 @@ export function SearchBox({
       <button type="submit" className="button button-primary">
         {t('search.submit')}
       </button>
-    </form>
+    </Form>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { CATEGORIES, CHANNELS, PRODUCTS } from '../api/catalog';
 import { SortSelect, sortFrom, withSort } from '../components/SortedProductList';
 import { ErrorNotice, Loading } from '../components/Feedback';
@@ -12,6 +12,7 @@ import { navigate, useLocation } from '../lib/router';
 import { useConnection } from '../lib/use-connection';
 import { useQuery } from '../lib/use-query';
 import { SelectField } from '../components/SelectField';
+import { Form } from '../components/Form';
 
 const PAGE_SIZE = 12;
 
@@ -39,8 +40,7 @@ export function ProductsPage() {
   // The sort stays when filters change.
   const apply = (next: ProductListParams) =>
     navigate(withSort('/products', new URLSearchParams(productsUrl(next).split('?')[1] ?? ''), sort));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     apply(draft);
   };
   const draftProblems = toProductFilter(draft).problems;
@@ -77,7 +77,7 @@ export function ProductsPage() {
       </button>
 
       <div className="products-layout">
-        <form
+        <Form
           id="product-filters"
           className={`card filters${showFilters ? ' is-open' : ''}`}
           onSubmit={submit}
@@ -137,7 +137,7 @@ export function ProductsPage() {
               </button>
             )}
           </div>
-        </form>
+        </Form>
 
         <section className="results" aria-live="polite" aria-busy={list.loading}>
           {problems.length > 0 ? (

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { REQUEST_PASSWORD_RESET } from '../../api/signup';
 import { ErrorNotice } from '../../components/Feedback';
@@ -6,6 +6,7 @@ import { IdentifierField } from '../../components/FormField';
 import { useI18n } from '../../i18n';
 import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
+import { Form } from '../../components/Form';
 
 /** 忘记密码: asks for a reset code; the answer is the same whether the account exists. */
 export function ForgotPasswordPage() {
@@ -16,13 +17,10 @@ export function ForgotPasswordPage() {
     await api.request(REQUEST_PASSWORD_RESET, { identifier: identifier.trim() });
     setSent(true);
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void request.run();
-  };
+  const submit = () => request.run();
   return (
     <div className="container auth-page">
-      <form className="card auth-card" onSubmit={submit} aria-labelledby="forgot-title">
+      <Form className="card auth-card" onSubmit={submit} aria-labelledby="forgot-title">
         <h1 id="forgot-title">{t('forgot.title')}</h1>
         <p className="muted">{t('forgot.lead')}</p>
         <ErrorNotice error={request.error} />
@@ -43,7 +41,7 @@ export function ForgotPasswordPage() {
           {' · '}
           <Link to="/login">{t('nav.login')}</Link>
         </p>
-      </form>
+      </Form>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { CERTIFY_PRODUCT, type CertifyInput, REVOKE_CERTIFICATION } from '../../api/admin';
 import { api } from '../../api/client';
 import {
@@ -21,6 +21,7 @@ import { ConfirmAction } from './ConfirmAction';
 import { ListStatus, LoadMore } from '../../components/ListStatus';
 import { FilterSelect } from '../../components/FilterSelect';
 import { FormActions } from '../../components/FormActions';
+import { Form } from '../../components/Form';
 
 /** A year from today less a day: the usual validity of a 帮扶产品认定 certificate. */
 function oneYearFrom(day: string): string {
@@ -65,12 +66,9 @@ function CertifyForm({
       />
     </label>
   );
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void certify.run();
-  };
+  const submit = () => certify.run();
   return (
-    <form className="admin-form" onSubmit={submit} data-testid="certify-form">
+    <Form className="admin-form" onSubmit={submit} data-testid="certify-form">
       <div className="form-grid">
         {field('certificateNo', t('admin.cert.certificateNo'))}
         {field('batch', t('admin.cert.batch'))}
@@ -80,7 +78,7 @@ function CertifyForm({
       </div>
       <ErrorNotice error={certify.error} />
       <FormActions label={t('admin.cert.issue')} disabled={certify.busy} onCancel={onCancel} />
-    </form>
+    </Form>
   );
 }
 

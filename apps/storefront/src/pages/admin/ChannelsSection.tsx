@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import {
   ADMIN_CHANNELS,
   type AdminChannel,
@@ -20,6 +20,7 @@ import { ConfirmAction } from './ConfirmAction';
 import { QueryRowList } from '../../components/ListStatus';
 import { ActionButton } from '../../components/ActionButton';
 import { Checkbox } from '../../components/Checkbox';
+import { Form } from '../../components/Form';
 
 const KINDS = ['HALL', 'ZONE', 'COUNTER'] as const;
 
@@ -62,14 +63,7 @@ function PlaceProduct({ channel, onDone }: { channel: AdminChannel; onDone: () =
   });
   return (
     <div className="admin-form">
-      <form
-        className="inline-form"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setQuery(search.trim());
-        }}
-      >
+      <Form className="inline-form" role="search" onSubmit={() => setQuery(search.trim())}>
         <label className="field field-compact" htmlFor={`${id}-q`}>
           <span>{t('admin.channels.findProduct')}</span>
           <input id={`${id}-q`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
@@ -77,7 +71,7 @@ function PlaceProduct({ channel, onDone }: { channel: AdminChannel; onDone: () =
         <button type="submit" className="button button-quiet">
           {t('admin.search')}
         </button>
-      </form>
+      </Form>
       <ErrorNotice error={found.error ?? place.error} />
       <ul className="row-list">
         {(found.data?.products.edges ?? []).map(({ node }) => (
@@ -189,14 +183,11 @@ function CreateChannel({ onCreated }: { onCreated: (p: ChannelPayload) => void }
     setForm({ ...form, name: '', address: '' });
     onCreated(data.createChannel);
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void create.run();
-  };
+  const submit = () => create.run();
   // Only the online hall has no place; physical halls, zones and counters need a region and an address.
   const placed = !(form.kind === 'HALL' && form.online);
   return (
-    <form onSubmit={submit}>
+    <Form onSubmit={submit}>
       <div className="form-grid">
         <label className="field field-compact" htmlFor={`${id}-name`}>
           <span>{t('admin.channels.name')}</span>
@@ -258,7 +249,7 @@ function CreateChannel({ onCreated }: { onCreated: (p: ChannelPayload) => void }
       <button type="submit" className="button button-primary" disabled={create.busy}>
         {t('admin.channels.create')}
       </button>
-    </form>
+    </Form>
   );
 }
 

@@ -1,8 +1,9 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorNotice } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../lib/use-action';
 import { FormActions } from '../../components/FormActions';
+import { Form } from '../../components/Form';
 
 /**
  * A destructive admin action behind a confirmation dialog that requires a reason. The reason goes to
@@ -43,8 +44,7 @@ export function ConfirmAction({
     if (!open && d.open) d.close();
   }, [open]);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (reasonRequired && !reason.trim()) return;
     void act.run(reason.trim());
   };
@@ -71,7 +71,7 @@ export function ConfirmAction({
         data-testid="confirm-dialog"
       >
         {open && (
-          <form onSubmit={submit}>
+          <Form onSubmit={submit}>
             <h2 id={`${id}-title`}>{title}</h2>
             {body && <p className="muted">{body}</p>}
             <label className="field" htmlFor={`${id}-reason`}>
@@ -92,7 +92,7 @@ export function ConfirmAction({
               variant={danger ? 'danger' : 'primary'}
               onCancel={() => setOpen(false)}
             />
-          </form>
+          </Form>
         )}
       </dialog>
     </>

@@ -15,6 +15,7 @@ import { ConfirmAction } from './ConfirmAction';
 import { FilterSelect } from '../../components/FilterSelect';
 import { DataTable } from '../../components/DataTable';
 import { ListStatus } from '../../components/ListStatus';
+import { Form } from '../../components/Form';
 
 /** Find an order by its number, see what was paid and refunded, and refund all or part of it with a reason. */
 function RefundOrder({ onRefunded }: { onRefunded: () => void }) {
@@ -37,14 +38,7 @@ function RefundOrder({ onRefunded }: { onRefunded: () => void }) {
   return (
     <section className="card">
       <h2>{t('admin.refunds.orderTitle')}</h2>
-      <form
-        className="admin-filters"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void lookUp();
-        }}
-      >
+      <Form className="admin-filters" role="search" onSubmit={lookUp}>
         <label className="field field-compact" htmlFor={`${id}-no`}>
           <span>{t('admin.orders.number')}</span>
           <input id={`${id}-no`} required value={number} onChange={(e) => setNumber(e.target.value)} />
@@ -54,7 +48,7 @@ function RefundOrder({ onRefunded }: { onRefunded: () => void }) {
             {t('admin.search')}
           </button>
         </div>
-      </form>
+      </Form>
       <ErrorNotice error={find.error} />
       {found && !order && found.matches.length === 0 && <p className="muted">{t('admin.refunds.noOrder')}</p>}
       {found && found.matches.length > 0 && (

@@ -17,6 +17,7 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { QueryStatus } from '../../components/ListStatus';
 import { Checkbox } from '../../components/Checkbox';
+import { Form } from '../../components/Form';
 
 /** 脱贫县 / 重点帮扶县 flags of a county (products may only be published from an ex-poverty county). */
 function CountyFlags() {
@@ -93,10 +94,9 @@ function Minimums() {
           </tbody>
         </table>
       </div>
-      <form
+      <Form
         className="admin-form"
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           if (prefix && bps !== null) void save.run();
         }}
       >
@@ -120,7 +120,7 @@ function Minimums() {
           </div>
         </div>
         <ErrorNotice error={save.error} />
-      </form>
+      </Form>
     </section>
   );
 }

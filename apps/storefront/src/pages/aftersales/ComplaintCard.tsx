@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { api } from '../../api/client';
 import {
   ANSWER_COMPLAINT,
@@ -16,6 +16,7 @@ import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
 import { FormActions } from '../../components/FormActions';
 import { NoteField } from '../../components/FormField';
+import { Form } from '../../components/Form';
 
 export function ComplaintStatusChip({ status }: { status: string }) {
   const { t } = useI18n();
@@ -69,16 +70,15 @@ function AnswerForm({ complaint, onChanged }: { complaint: ComplaintData; onChan
     });
     onChanged(data.answerComplaint);
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (answer.trim()) void act.run();
   };
   return (
-    <form className="decision" onSubmit={submit} data-testid="answer-form">
+    <Form className="decision" onSubmit={submit} data-testid="answer-form">
       <NoteField label={t('complaint.answer')} required maxLength={2000} value={answer} onChange={setAnswer} />
       <ErrorNotice error={act.error} />
       <FormActions label={t('complaint.answerSubmit')} disabled={act.busy || !answer.trim()} />
-    </form>
+    </Form>
   );
 }
 
@@ -100,12 +100,11 @@ function DecideForm({ complaint, onChanged }: { complaint: ComplaintData; onChan
     const data = await api.request(DECIDE_COMPLAINT, { id: complaint.id, input });
     onChanged(data.decideComplaint);
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (reason.trim() && !amountBad) void act.run();
   };
   return (
-    <form className="decision" onSubmit={submit} data-testid="decide-form">
+    <Form className="decision" onSubmit={submit} data-testid="decide-form">
       <SelectField
         compact
         label={t('complaint.decision')}
@@ -156,7 +155,7 @@ function DecideForm({ complaint, onChanged }: { complaint: ComplaintData; onChan
         disabled={act.busy || !reason.trim() || amountBad}
         variant={decision === 'UPHOLD' ? 'primary' : 'danger'}
       />
-    </form>
+    </Form>
   );
 }
 

@@ -1,4 +1,4 @@
-import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
+import { type ChangeEvent, useId, useState } from 'react';
 import { api } from '../../api/client';
 import {
   COMPLAINT_KINDS,
@@ -18,6 +18,7 @@ import { useQuery } from '../../lib/use-query';
 import { ComplaintCard } from './ComplaintCard';
 import { FormActions } from '../../components/FormActions';
 import { NoteField } from '../../components/FormField';
+import { Form } from '../../components/Form';
 
 function RateForm({ so, onDone }: { so: SupplierOrderData; onDone: () => void }) {
   const { t } = useI18n();
@@ -28,12 +29,9 @@ function RateForm({ so, onDone }: { so: SupplierOrderData; onDone: () => void })
     await api.request(RATE_SUPPLIER_ORDER, { supplierOrderId: so.id, score, comment: comment.trim() || null });
     onDone();
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void act.run();
-  };
+  const submit = () => act.run();
   return (
-    <form className="decision" onSubmit={submit} data-testid="rate-form">
+    <Form className="decision" onSubmit={submit} data-testid="rate-form">
       <fieldset className="stars">
         <legend>{t('rating.score')}</legend>
         {[1, 2, 3, 4, 5].map((n) => (
@@ -47,7 +45,7 @@ function RateForm({ so, onDone }: { so: SupplierOrderData; onDone: () => void })
       <NoteField label={t('rating.comment')} maxLength={1000} value={comment} onChange={setComment} />
       <ErrorNotice error={act.error} />
       <FormActions label={t('rating.submit')} disabled={act.busy} />
-    </form>
+    </Form>
   );
 }
 
@@ -67,8 +65,7 @@ function ComplainForm({ so, onDone }: { so: SupplierOrderData; onDone: () => voi
     setOpen(false);
     onDone();
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (description.trim()) void act.run();
   };
   const onFiles = (e: ChangeEvent<HTMLInputElement>) => setFiles([...(e.target.files ?? [])].slice(0, 9));
@@ -80,7 +77,7 @@ function ComplainForm({ so, onDone }: { so: SupplierOrderData; onDone: () => voi
     );
   }
   return (
-    <form className="decision" onSubmit={submit} data-testid="complaint-form">
+    <Form className="decision" onSubmit={submit} data-testid="complaint-form">
       <SelectField
         compact
         label={t('complaint.kind')}
@@ -122,7 +119,7 @@ function ComplainForm({ so, onDone }: { so: SupplierOrderData; onDone: () => voi
         variant="danger"
         onCancel={() => setOpen(false)}
       />
-    </form>
+    </Form>
   );
 }
 

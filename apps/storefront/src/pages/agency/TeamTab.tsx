@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { api } from '../../api/client';
 import type { VariablesOf } from '../../lib/graphql';
 import {
@@ -19,6 +19,7 @@ import { useSession } from '../../lib/session';
 import { ProcurementError } from './shared';
 import { ListStatus } from '../../components/ListStatus';
 import { FormActions } from '../../components/FormActions';
+import { Form } from '../../components/Form';
 
 /** One limit (spending or approval) of one member: yuan in, fen to the API. */
 function LimitField({
@@ -51,13 +52,12 @@ function LimitField({
     setSaved(true);
     onSaved(fen);
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     setSaved(false);
     void save.run();
   };
   return (
-    <form className="inline-form" onSubmit={submit} noValidate data-testid={`limit-${kind}`}>
+    <Form className="inline-form" onSubmit={submit} noValidate data-testid={`limit-${kind}`}>
       <label className="field field-compact" htmlFor={`${id}-amount`}>
         <span>{t(`agency.team.${kind}`)}</span>
         <input
@@ -81,7 +81,7 @@ function LimitField({
         </p>
       )}
       <ProcurementError error={save.error} />
-    </form>
+    </Form>
   );
 }
 
@@ -109,12 +109,11 @@ function PolicyForm({ orgId }: { orgId: string }) {
   });
   if (policy.loading && !loaded) return <Loading />;
   return (
-    <form
+    <Form
       className="stack"
       data-testid="policy-form"
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         setSaved(false);
         void save.run();
       }}
@@ -142,7 +141,7 @@ function PolicyForm({ orgId }: { orgId: string }) {
         </p>
       )}
       <FormActions label={t('agency.team.savePolicy')} disabled={save.busy || minutes === null} />
-    </form>
+    </Form>
   );
 }
 

@@ -18,6 +18,7 @@ import { ChainStatusCard } from './ChainStatusCard';
 import { LoadMore } from '../../components/ListStatus';
 import { DataTable } from '../../components/DataTable';
 import { PortalPage } from '../../components/PageShell';
+import { Form } from '../../components/Form';
 
 const READERS = ['AUDITOR', 'PLATFORM_ADMIN'] as const;
 const FILTER_KEYS = ['operation', 'entityType', 'entityId', 'actorId', 'regionCode', 'from', 'to'] as const;
@@ -226,14 +227,7 @@ export function AuditLogPage() {
         testId="audit-page"
       >
         <ChainStatusCard />
-        <form
-          className="card form-actions"
-          aria-label={t('audit.filters')}
-          onSubmit={(e) => {
-            e.preventDefault();
-            apply(draft);
-          }}
-        >
+        <Form className="card form-actions" aria-label={t('audit.filters')} onSubmit={() => apply(draft)}>
           {FILTER_KEYS.map((k) => field(k, k === 'from' || k === 'to' ? 'date' : 'text'))}
           <button type="submit" className="button button-primary" data-testid="audit-apply">
             {t('audit.apply')}
@@ -249,7 +243,7 @@ export function AuditLogPage() {
           >
             {t('audit.reset')}
           </button>
-        </form>
+        </Form>
         <EventsTable filter={cleanFilter(applied)} />
       </PortalPage>
     </RequireRole>

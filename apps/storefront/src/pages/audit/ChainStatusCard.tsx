@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
+import { Form } from '../../components/Form';
 
 /** The chain head, the published daily heads, and a "verify now" over an optional period. */
 export function ChainStatusCard() {
@@ -33,14 +34,7 @@ export function ChainStatusCard() {
           <dd className="audit-hash">{s.headHash}</dd>
         </dl>
       )}
-      <form
-        className="form-actions"
-        aria-label={t('audit.chain.verify')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void verify.run();
-        }}
-      >
+      <Form className="form-actions" aria-label={t('audit.chain.verify')} onSubmit={() => verify.run()}>
         <label className="field compact">
           <span>{t('audit.filter.from')}</span>
           <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="audit-verify-from" />
@@ -52,7 +46,7 @@ export function ChainStatusCard() {
         <button type="submit" className="button button-primary" disabled={verify.busy} data-testid="audit-verify">
           {verify.busy ? t('audit.chain.verifying') : t('audit.chain.verify')}
         </button>
-      </form>
+      </Form>
       <ErrorNotice error={verify.error} />
       {result && (
         <p

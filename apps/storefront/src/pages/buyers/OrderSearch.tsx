@@ -1,6 +1,7 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useI18n } from '../../i18n';
 import '../../components/buyers.css';
+import { Form } from '../../components/Form';
 
 /** 订单搜索: part of the order number (or invoice number); an empty search shows every order again. */
 export function OrderSearch({ initial, onSearch }: { initial: string; onSearch: (text: string) => void }) {
@@ -8,12 +9,11 @@ export function OrderSearch({ initial, onSearch }: { initial: string; onSearch: 
   const id = useId();
   const [text, setText] = useState(initial);
   useEffect(() => setText(initial), [initial]);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     onSearch(text);
   };
   return (
-    <form className="order-search" role="search" onSubmit={submit}>
+    <Form className="order-search" role="search" onSubmit={submit}>
       <div className="field field-compact">
         <label htmlFor={id}>{t('orders.search')}</label>
         <input
@@ -30,6 +30,6 @@ export function OrderSearch({ initial, onSearch }: { initial: string; onSearch: 
       <button type="submit" className="button button-quiet">
         {t('orders.searchSubmit')}
       </button>
-    </form>
+    </Form>
   );
 }

@@ -15,6 +15,7 @@ import { FiguresTable } from './figures';
 import { FINDING_READERS, FindingChips } from './FindingsPage';
 import { Checkbox } from '../../components/Checkbox';
 import { Breadcrumb } from '../../components/PageShell';
+import { Form } from '../../components/Form';
 
 type Finding = AnomalyFindingData['anomalyFinding'];
 
@@ -37,12 +38,11 @@ function ReviewForm({ finding, onDone }: { finding: Finding; onDone: (f: Finding
     onDone(res.reviewAnomalyFinding);
   });
   return (
-    <form
+    <Form
       className="card finding-review"
       aria-labelledby="finding-review-title"
       data-testid="finding-review"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         if (reason.trim()) void review.run();
       }}
     >
@@ -107,7 +107,7 @@ function ReviewForm({ finding, onDone }: { finding: Finding; onDone: (f: Finding
       >
         {confirm ? t('finding.review.submitConfirm') : t('finding.review.submitDismiss')}
       </button>
-    </form>
+    </Form>
   );
 }
 

@@ -18,6 +18,7 @@ import { useConnection } from '../../lib/use-connection';
 import { figureValue } from './figures';
 import { LoadMore } from '../../components/ListStatus';
 import { PortalPage } from '../../components/PageShell';
+import { Form } from '../../components/Form';
 
 export const FINDING_READERS = ['AUDITOR', 'COORDINATOR', 'PLATFORM_ADMIN'] as const;
 const FILTER_KEYS = ['status', 'kind', 'subjectType', 'regionCode'] as const;
@@ -102,13 +103,10 @@ export function FindingsPage() {
         smallLead
         testId="findings-page"
       >
-        <form
+        <Form
           className="card form-actions"
           aria-label={t('findings.filters')}
-          onSubmit={(e) => {
-            e.preventDefault();
-            set('regionCode', region);
-          }}
+          onSubmit={() => set('regionCode', region)}
         >
           <FilterSelect
             label={t('findings.filter.status')}
@@ -145,7 +143,7 @@ export function FindingsPage() {
           <button type="submit" className="button button-primary">
             {t('findings.apply')}
           </button>
-        </form>
+        </Form>
         <section className="card" aria-labelledby="findings-list-title" data-testid="findings-list">
           <div className="section-head-row">
             <h2 id="findings-list-title">{t('findings.list')}</h2>

@@ -1,4 +1,4 @@
-import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
+import { type ChangeEvent, useId, useState } from 'react';
 import { api } from '../../api/client';
 import { downloadOrderDocument, uploadOrderDocument } from '../../api/documents';
 import { ACCEPT_ORDER, type OrderDetail, type OrderDocumentData } from '../../api/ordering';
@@ -9,6 +9,7 @@ import { RequestError } from '../../lib/graphql';
 import { checkDocumentFile, DOCUMENT_TYPES, formatBytes, MAX_DOCUMENT_BYTES } from '../../lib/orders';
 import { useAction } from '../../lib/use-action';
 import { ActionButton } from '../../components/ActionButton';
+import { Form } from '../../components/Form';
 
 function DocumentRow({ doc }: { doc: OrderDocumentData }) {
   const { t, locale } = useI18n();
@@ -88,8 +89,7 @@ export function DocumentsPanel({
     if (file) void upload.run(file);
     e.target.value = '';
   };
-  const submitAccept = (e: FormEvent) => {
-    e.preventDefault();
+  const submitAccept = () => {
     if (invoiceNo.trim() && selected.length) void accept.run();
   };
 
@@ -122,7 +122,7 @@ export function DocumentsPanel({
         </div>
       )}
       {canAccept && (
-        <form className="accept-form" onSubmit={submitAccept} data-testid="accept-form">
+        <Form className="accept-form" onSubmit={submitAccept} data-testid="accept-form">
           <h3>{t('accept.title')}</h3>
           <p className="muted small">{t('accept.lead')}</p>
           <label className="field" htmlFor={`${id}-invoice`}>
@@ -161,7 +161,7 @@ export function DocumentsPanel({
           >
             {accept.busy ? t('form.submitting') : t('accept.submit')}
           </button>
-        </form>
+        </Form>
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import {
   CANCEL_ORDER,
@@ -31,6 +31,7 @@ import { SupplierOrderCard } from './SupplierOrderCard';
 import { ActionButton } from '../../components/ActionButton';
 import { FormActions } from '../../components/FormActions';
 import { NoteField } from '../../components/FormField';
+import { Form } from '../../components/Form';
 
 function CancelForm({ order, onOrder }: { order: OrderDetail; onOrder: (o: OrderDetail) => void }) {
   const { t } = useI18n();
@@ -44,8 +45,7 @@ function CancelForm({ order, onOrder }: { order: OrderDetail; onOrder: (o: Order
     onOrder(data.cancelOrder);
     setOpen(false);
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (reason.trim()) void cancel.run();
   };
   if (!open) {
@@ -56,7 +56,7 @@ function CancelForm({ order, onOrder }: { order: OrderDetail; onOrder: (o: Order
     );
   }
   return (
-    <form className="decision" onSubmit={submit} data-testid="cancel-form">
+    <Form className="decision" onSubmit={submit} data-testid="cancel-form">
       <NoteField label={t('order.cancelReason')} required maxLength={500} value={reason} onChange={setReason} />
       <p className="hint">{t('order.cancelHint')}</p>
       <ErrorNotice error={cancel.error} />
@@ -66,7 +66,7 @@ function CancelForm({ order, onOrder }: { order: OrderDetail; onOrder: (o: Order
         variant="danger"
         onCancel={() => setOpen(false)}
       />
-    </form>
+    </Form>
   );
 }
 

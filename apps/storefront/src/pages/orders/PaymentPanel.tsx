@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { api } from '../../api/client';
 import {
   CONFIRM_ORDER,
@@ -22,6 +22,7 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { StripePayment } from './StripePayment';
 import { ActionButton } from '../../components/ActionButton';
+import { Form } from '../../components/Form';
 
 type BankTransferInstructions = NonNullable<PaymentOptions['bankTransfer']>;
 
@@ -98,12 +99,11 @@ function BankTransferForm({
     });
     onChanged();
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (reference.trim() && paidOn) void record.run();
   };
   return (
-    <form className="pay-option" onSubmit={submit} data-testid="bank-transfer-form">
+    <Form className="pay-option" onSubmit={submit} data-testid="bank-transfer-form">
       <h3>{t('pay.bank.title')}</h3>
       <p className="muted small">{t('pay.bank.lead')}</p>
       <dl className="facts transfer-instructions" data-testid="transfer-instructions">
@@ -162,7 +162,7 @@ function BankTransferForm({
       <button type="submit" className="button button-primary" disabled={record.busy || !reference.trim()}>
         {record.busy ? t('form.submitting') : t('pay.bank.submit')}
       </button>
-    </form>
+    </Form>
   );
 }
 

@@ -3,13 +3,14 @@ import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-
 // js.stripe.com script on every page, even for buyers who never pay online.
 import type { Stripe } from '@stripe/stripe-js';
 import { loadStripe } from '@stripe/stripe-js/pure';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PayOrderResult } from '../../api/ordering';
 import { ErrorNotice } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { RequestError } from '../../lib/graphql';
 import { formatFen } from '../../lib/money';
 import { useAction } from '../../lib/use-action';
+import { Form } from '../../components/Form';
 
 /** How long to wait for js.stripe.com before telling the buyer it cannot be reached. */
 const LOAD_TIMEOUT_MS = 10_000;
@@ -59,10 +60,7 @@ function ConfirmForm({
     setDone(true);
     onSubmitted();
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void confirm.run();
-  };
+  const submit = () => confirm.run();
   if (done) {
     return (
       <p className="notice notice-ok" role="status" data-testid="stripe-submitted">
@@ -71,13 +69,13 @@ function ConfirmForm({
     );
   }
   return (
-    <form className="stack" onSubmit={submit} data-testid="stripe-form">
+    <Form className="stack" onSubmit={submit} data-testid="stripe-form">
       <PaymentElement />
       <ErrorNotice error={confirm.error} />
       <button type="submit" className="button button-primary" disabled={!stripe || !elements || confirm.busy}>
         {confirm.busy ? t('form.submitting') : t('pay.stripe.submit', { amount: formatFen(intent.amount) })}
       </button>
-    </form>
+    </Form>
   );
 }
 

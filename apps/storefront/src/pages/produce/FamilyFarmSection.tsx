@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { APPLY_AS_SUPPLIER, type ApplyAsSupplierInput, type SupplierRecord } from '../../api/portal';
 import { MY_HOUSEHOLD_VILLAGE } from '../../api/produce';
@@ -11,6 +11,7 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { TwoWaysToSell } from './FarmerOffersSection';
 import { TextField } from '../../components/FormField';
+import { Form } from '../../components/Form';
 
 /**
  * 以家庭农场身份自己卖: the household applies through the ordinary supplier admission (kind
@@ -27,8 +28,7 @@ export function FamilyFarmSection() {
   const apply = useAction((input: ApplyAsSupplierInput) => api.request(APPLY_AS_SUPPLIER, { input }));
   const [applied, setApplied] = useState<SupplierRecord | null>(null);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const done = await apply.run({
       name: form.name.trim(),
       creditCode: form.creditCode.trim().toUpperCase(),
@@ -54,7 +54,7 @@ export function FamilyFarmSection() {
           </Link>
         </section>
       ) : (
-        <form className="card" onSubmit={submit} aria-labelledby="farm-title">
+        <Form className="card" onSubmit={submit} aria-labelledby="farm-title">
           <h2 id="farm-title">{t('produce.farm.title')}</h2>
           <p className="muted">{t('produce.farm.lead')}</p>
           <TextField
@@ -95,7 +95,7 @@ export function FamilyFarmSection() {
           <button type="submit" className="button button-primary button-block" disabled={apply.busy || !county}>
             {t('produce.farm.submit')}
           </button>
-        </form>
+        </Form>
       )}
     </>
   );

@@ -10,6 +10,7 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { MoneyFigure, ProduceStatus } from './shared';
 import { TextField } from '../../components/FormField';
+import { Form } from '../../components/Form';
 
 type Line = { kind: 'PURCHASE_PAYMENT'; receiptId: string } | { kind: 'ATTRIBUTED_INCOME'; productId: string };
 
@@ -27,10 +28,9 @@ function DisputeButton({ month, line, onDone }: { month: string; line: Line; onD
     );
   }
   return (
-    <form
+    <Form
       className="produce-dispute"
-      onSubmit={async (e) => {
-        e.preventDefault();
+      onSubmit={async () => {
         if (await dispute.run()) {
           setOpen(false);
           onDone();
@@ -53,7 +53,7 @@ function DisputeButton({ month, line, onDone }: { month: string; line: Line; onD
         {t('produce.money.disputeSend')}
       </button>
       <ErrorNotice error={dispute.error} />
-    </form>
+    </Form>
   );
 }
 

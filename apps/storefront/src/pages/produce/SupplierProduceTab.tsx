@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import type { ProducePaymentMethod } from '../../api/generated/graphql';
 import { LOTS, OWN_PRODUCTS } from '../../api/portal';
@@ -24,6 +24,7 @@ import { OfferSummary, ProduceStatus } from './shared';
 import './produce.css';
 import { QueryStatus } from '../../components/ListStatus';
 import { TextField } from '../../components/FormField';
+import { Form } from '../../components/Form';
 
 /** Offers grouped by village (name, or code when the name is unknown), villages in name order. */
 export function byVillage(offers: ProduceOfferRecord[]): Array<[string, ProduceOfferRecord[]]> {
@@ -54,8 +55,7 @@ function CommitForm({
   });
   const [refused, setRefused] = useState<string | null>(null);
   const commit = useAction((v: VariablesOf<typeof COMMIT_TO_OFFER>) => api.request(COMMIT_TO_OFFER, v));
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const unitPrice = parseYuanToFen(form.price);
     if (!unitPrice) return setRefused(t('produce.form.needPrice'));
     const res = await commit.run({
@@ -75,7 +75,7 @@ function CommitForm({
     onDone();
   };
   return (
-    <form onSubmit={submit} data-testid="commit-form">
+    <Form onSubmit={submit} data-testid="commit-form">
       <div className="produce-grid-2">
         <TextField
           label={t('produce.supplier.quantity', { unit: offer.unit })}
@@ -113,7 +113,7 @@ function CommitForm({
       <button type="submit" className="button button-primary" disabled={commit.busy}>
         {t('produce.supplier.commitSend')}
       </button>
-    </form>
+    </Form>
   );
 }
 
@@ -193,8 +193,7 @@ function ReceiptForm({ c, supplierId, onDone }: { c: SupplierCommitment; supplie
   const receive = useAction((v: VariablesOf<typeof RECORD_RECEIPT>) => api.request(RECORD_RECEIPT, v));
   const [refused, setRefused] = useState<string | null>(null);
   const differentUnit = variant && variant.unit !== c.offer.unit;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     if (!variant) return;
     const lotId = form.lotId || lots.data?.lots[0]?.id;
     const res = await receive.run({
@@ -215,7 +214,7 @@ function ReceiptForm({ c, supplierId, onDone }: { c: SupplierCommitment; supplie
   if (products.loading && !products.data) return <Loading />;
   if (!variant) return <p className="muted">{t('lots.noVariants')}</p>;
   return (
-    <form onSubmit={submit} data-testid="receipt-form">
+    <Form onSubmit={submit} data-testid="receipt-form">
       <TextField
         label={t('produce.supplier.received', { unit: c.offer.unit })}
         inputMode="numeric"
@@ -299,7 +298,7 @@ function ReceiptForm({ c, supplierId, onDone }: { c: SupplierCommitment; supplie
       <button type="submit" className="button button-primary" disabled={receive.busy}>
         {t('produce.supplier.receiveSend')}
       </button>
-    </form>
+    </Form>
   );
 }
 
@@ -316,10 +315,9 @@ function PaymentForm({ c, onDone }: { c: SupplierCommitment; onDone: () => void 
     }),
   );
   return (
-    <form
+    <Form
       data-testid="payment-form"
-      onSubmit={async (e) => {
-        e.preventDefault();
+      onSubmit={async () => {
         if (await pay.run()) onDone();
       }}
     >
@@ -362,7 +360,7 @@ function PaymentForm({ c, onDone }: { c: SupplierCommitment; onDone: () => void 
       <button type="submit" className="button button-primary" disabled={pay.busy || !form.reference.trim()}>
         {t('produce.supplier.paySend')}
       </button>
-    </form>
+    </Form>
   );
 }
 

@@ -19,6 +19,7 @@ import { formatFen } from '../../lib/money';
 import { offerFormSchema } from '../../lib/forms';
 import { useAction } from '../../lib/use-action';
 import { useZodForm } from '../../lib/use-zod-form';
+import { Form } from '../../components/Form';
 
 /** A status as a chip: `produce.status.<STATUS>`, or the code when we have no text for it. */
 export function ProduceStatus({ status, testId }: { status: string; testId?: string }) {
@@ -236,9 +237,8 @@ export function CommitmentDecision({
         </div>
       )}
       {declining && commitment.status === 'PROPOSED' && (
-        <form
-          onSubmit={async (e) => {
-            e.preventDefault();
+        <Form
+          onSubmit={async () => {
             const c = await decline.run();
             if (c) onDone(c);
           }}
@@ -253,7 +253,7 @@ export function CommitmentDecision({
           <button type="submit" className="button button-danger" disabled={decline.busy || !reason.trim()}>
             {t('produce.commitment.confirmDecline')}
           </button>
-        </form>
+        </Form>
       )}
       <ErrorNotice error={accept.error ?? decline.error} />
     </div>

@@ -21,6 +21,7 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ActionButton } from '../../components/ActionButton';
 import { PortalPage } from '../../components/PageShell';
+import { Form } from '../../components/Form';
 
 const SUPERVISORS = ['COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN'] as const;
 const WHOLE_COUNTRY = '000000000000';
@@ -255,13 +256,10 @@ function Supervision() {
       smallLead
       testId="supervision-page"
     >
-      <form
+      <Form
         className="card form-actions"
         aria-label={t('supervision.filters')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          set({ region: regionInput.trim() });
-        }}
+        onSubmit={() => set({ region: regionInput.trim() })}
       >
         <label className="field compact">
           <span>{t('supervision.region')}</span>
@@ -308,7 +306,7 @@ function Supervision() {
         <button type="submit" className="button button-primary">
           {t('supervision.apply')}
         </button>
-      </form>
+      </Form>
       {regionCode ? (
         <>
           <Ranking

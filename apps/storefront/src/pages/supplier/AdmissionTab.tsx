@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import type { SupplierKind } from '../../api/generated/graphql';
 import {
@@ -20,6 +20,7 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { SelectField } from '../../components/SelectField';
 import { FormActions } from '../../components/FormActions';
+import { Form } from '../../components/Form';
 
 export function AdmissionTab({ supplierId }: { supplierId: string }) {
   const { t, locale } = useI18n();
@@ -111,8 +112,7 @@ export function ApplyForm({ onCancel }: { onCancel?: () => void }) {
   const [countyMissing, setCountyMissing] = useState(false);
   const apply = useAction((input: ApplyAsSupplierInput) => api.request(APPLY_AS_SUPPLIER, { input }));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const county = /^\d{6}$/.test(form.county) ? form.county.padEnd(12, '0') : null;
     setCountyMissing(!county);
     if (!county) return;
@@ -138,7 +138,7 @@ export function ApplyForm({ onCancel }: { onCancel?: () => void }) {
   };
 
   return (
-    <form className="card form" onSubmit={submit} aria-labelledby="apply-title">
+    <Form className="card form" onSubmit={submit} aria-labelledby="apply-title">
       <h2 id="apply-title">{t('apply.title')}</h2>
       <ErrorNotice error={apply.error} />
       <label className="field">
@@ -210,6 +210,6 @@ export function ApplyForm({ onCancel }: { onCancel?: () => void }) {
         disabled={apply.busy}
         onCancel={onCancel}
       />
-    </form>
+    </Form>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { CERTIFICATIONS, OWN_PRODUCTS, SUBMIT_CERTIFICATION } from '../../api/portal';
 import { CertificationItem } from '../../components/CertificationItem';
@@ -10,6 +10,7 @@ import { useQuery } from '../../lib/use-query';
 import { canApplyForCertification } from './ProductsTab';
 import { SelectField } from '../../components/SelectField';
 import { ConnectionStatus, LoadMore } from '../../components/ListStatus';
+import { Form } from '../../components/Form';
 
 export function CertificationsTab({ supplierId }: { supplierId: string }) {
   const { t } = useI18n();
@@ -19,8 +20,7 @@ export function CertificationsTab({ supplierId }: { supplierId: string }) {
   const [productId, setProductId] = useState('');
   const submit = useAction((id: string) => api.request(SUBMIT_CERTIFICATION, { productId: id }));
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
+  const onSubmit = async () => {
     const id = productId || eligible[0]?.id;
     if (!id) return;
     const done = await submit.run(id);
@@ -33,7 +33,7 @@ export function CertificationsTab({ supplierId }: { supplierId: string }) {
 
   return (
     <>
-      <form className="card form" onSubmit={onSubmit} aria-labelledby="cert-submit-title">
+      <Form className="card form" onSubmit={onSubmit} aria-labelledby="cert-submit-title">
         <h2 id="cert-submit-title">{t('certs.new')}</h2>
         <p className="muted">{t('certs.lead')}</p>
         <ErrorNotice error={submit.error ?? products.error} />
@@ -59,7 +59,7 @@ export function CertificationsTab({ supplierId }: { supplierId: string }) {
             </button>
           </div>
         )}
-      </form>
+      </Form>
       <section className="card" aria-labelledby="certs-title">
         <h2 id="certs-title">{t('certs.title')}</h2>
         <ConnectionStatus list={list} emptyText={t('certs.none')} />

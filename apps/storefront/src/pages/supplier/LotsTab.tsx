@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { CREATE_LOT, type CreateLotInput, HOUSEHOLDS, LOTS, OWN_PRODUCTS } from '../../api/portal';
 import { ErrorNotice, Loading } from '../../components/Feedback';
@@ -10,6 +10,7 @@ import { useQuery } from '../../lib/use-query';
 import { SelectField } from '../../components/SelectField';
 import { DataTable } from '../../components/DataTable';
 import { FormActions } from '../../components/FormActions';
+import { Form } from '../../components/Form';
 
 type Row = { householdId: string; quantity: string };
 
@@ -76,8 +77,7 @@ function VariantLots({
   const [invalid, setInvalid] = useState(false);
   const create = useAction((input: CreateLotInput) => api.request(CREATE_LOT, { input }));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const ok =
       lotNo.trim() && harvestedOn && rows.every((r) => r.householdId && /^[1-9]\d{0,8}$/.test(r.quantity.trim()));
     setInvalid(!ok);
@@ -133,7 +133,7 @@ function VariantLots({
         )}
       </section>
 
-      <form className="card form" onSubmit={submit} aria-labelledby="new-lot-title" noValidate>
+      <Form className="card form" onSubmit={submit} aria-labelledby="new-lot-title" noValidate>
         <h2 id="new-lot-title">{t('lots.new')}</h2>
         <ErrorNotice error={create.error ?? households.error} />
         <div className="form-grid">
@@ -216,7 +216,7 @@ function VariantLots({
         )}
         <p className="hint">{t('lots.stockHint')}</p>
         <FormActions label={create.busy ? t('form.submitting') : t('lots.create')} disabled={create.busy} />
-      </form>
+      </Form>
     </>
   );
 }

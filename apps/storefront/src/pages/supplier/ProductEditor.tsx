@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import './supplier-tools.css';
 import { api } from '../../api/client';
 import {
@@ -21,6 +21,7 @@ import {
   variantEditOf,
 } from '../../lib/variant-edit';
 import { ProductImagesEditor } from './ProductImagesEditor';
+import { Form } from '../../components/Form';
 
 function VariantRow({ variant, onSaved }: { variant: EditableVariant; onSaved: (v: EditableVariant) => void }) {
   const { t } = useI18n();
@@ -33,8 +34,7 @@ function VariantRow({ variant, onSaved }: { variant: EditableVariant; onSaved: (
   );
   useEffect(() => setEdit(variantEditOf(variant)), [variant]);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const { input, problems: found } = variantChanges(variant, edit);
     setProblems(found);
     setSaved(false);
@@ -53,7 +53,7 @@ function VariantRow({ variant, onSaved }: { variant: EditableVariant; onSaved: (
     ) : null;
 
   return (
-    <form className="variant-editor" onSubmit={submit} data-testid="variant-edit" data-sku={variant.sku} noValidate>
+    <Form className="variant-editor" onSubmit={submit} data-testid="variant-edit" data-sku={variant.sku} noValidate>
       <p className="mono small variant-editor-sku">
         {variant.sku} · {t('productEdit.stockNow', { onHand: variant.stockOnHand, available: variant.stockAvailable })}
       </p>
@@ -104,7 +104,7 @@ function VariantRow({ variant, onSaved }: { variant: EditableVariant; onSaved: (
         )}
       </div>
       <ErrorNotice error={save.error} />
-    </form>
+    </Form>
   );
 }
 
@@ -145,8 +145,7 @@ export function ProductEditor({
   if (loading && !data) return <Loading />;
   if (!product) return <ErrorNotice error={error} onRetry={reload} />;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     setSaved(false);
     const next = await save.run();
     if (next) {
@@ -164,7 +163,7 @@ export function ProductEditor({
           {t('productEdit.close')}
         </button>
       </div>
-      <form className="form" onSubmit={submit} noValidate>
+      <Form className="form" onSubmit={submit} noValidate>
         <ErrorNotice error={save.error} />
         <label className="field">
           <span>{t('product.title')}</span>
@@ -184,7 +183,7 @@ export function ProductEditor({
             </span>
           )}
         </div>
-      </form>
+      </Form>
       <ProductImagesEditor
         productId={productId}
         images={product.images}
