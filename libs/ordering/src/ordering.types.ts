@@ -1,6 +1,6 @@
 import { OrderingErrorCode } from './ordering.errors';
-import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ALL_ERROR_CODES, ErrorCode, Paginated } from '@bangfu/core';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ALL_ERROR_CODES, ErrorCode, Paginated, resultUnion } from '@bangfu/core';
 import { LineCertificationStatus, Order, OrderStatus } from './ordering.entities';
 
 @InputType({
@@ -99,26 +99,14 @@ export class PurchaseRequestRequiredError {
   @Field(() => String) message: string;
 }
 
-export const PlaceOrderResult = createUnionType({
-  name: 'PlaceOrderResult',
-  types: () =>
-    [
-      Order,
-      InsufficientStockError,
-      ProductUnavailableError,
-      CertificationInvalidError,
-      InvalidOrderInputError,
-      PurchaseRequestRequiredError,
-    ] as const,
-  resolveType: (value: object) => {
-    if (value instanceof PurchaseRequestRequiredError) return PurchaseRequestRequiredError;
-    if (value instanceof InsufficientStockError) return InsufficientStockError;
-    if (value instanceof ProductUnavailableError) return ProductUnavailableError;
-    if (value instanceof CertificationInvalidError) return CertificationInvalidError;
-    if (value instanceof InvalidOrderInputError) return InvalidOrderInputError;
-    return Order;
-  },
-});
+export const PlaceOrderResult = resultUnion('PlaceOrderResult', [
+  Order,
+  InsufficientStockError,
+  ProductUnavailableError,
+  CertificationInvalidError,
+  InvalidOrderInputError,
+  PurchaseRequestRequiredError,
+]);
 /** What creating an order can answer (the checkout's own refusals). */
 export type PlaceOrderOutcome =
   Order | InsufficientStockError | ProductUnavailableError | CertificationInvalidError | InvalidOrderInputError;

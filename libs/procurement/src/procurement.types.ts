@@ -1,5 +1,5 @@
-import { createUnionType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { Paginated, Role } from '@bangfu/core';
+import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Paginated, resultUnion, Role } from '@bangfu/core';
 import { MoneyScalar } from '@bangfu/money';
 import {
   CertificationInvalidError,
@@ -213,24 +213,13 @@ export class PurchaseRequestLine extends VariantLine {
   @Field(() => Boolean) certified: boolean;
 }
 
-export const SubmitPurchaseRequestResult = createUnionType({
-  name: 'SubmitPurchaseRequestResult',
-  types: () =>
-    [
-      PurchaseRequest,
-      InsufficientStockError,
-      ProductUnavailableError,
-      CertificationInvalidError,
-      InvalidOrderInputError,
-    ] as const,
-  resolveType: (value: object) => {
-    if (value instanceof InsufficientStockError) return InsufficientStockError;
-    if (value instanceof ProductUnavailableError) return ProductUnavailableError;
-    if (value instanceof CertificationInvalidError) return CertificationInvalidError;
-    if (value instanceof InvalidOrderInputError) return InvalidOrderInputError;
-    return PurchaseRequest;
-  },
-});
+export const SubmitPurchaseRequestResult = resultUnion('SubmitPurchaseRequestResult', [
+  PurchaseRequest,
+  InsufficientStockError,
+  ProductUnavailableError,
+  CertificationInvalidError,
+  InvalidOrderInputError,
+]);
 export type SubmitOutcome =
   | PurchaseRequest
   | InsufficientStockError

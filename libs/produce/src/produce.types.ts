@@ -1,6 +1,6 @@
 import { ProduceErrorCode } from './produce.errors';
-import { createUnionType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ALL_ERROR_CODES, Paginated } from '@bangfu/core';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ALL_ERROR_CODES, Paginated, resultUnion } from '@bangfu/core';
 import { type Fen, MoneyScalar } from '@bangfu/money';
 import {
   IncomeConfirmation,
@@ -109,15 +109,11 @@ export class OfferNotOpenError {
   offerStatus: ProduceOfferStatus;
 }
 
-export const CommitToProduceOfferResult = createUnionType({
-  name: 'CommitToProduceOfferResult',
-  types: () => [ProduceCommitment, OfferQuantityExceededError, OfferNotOpenError] as const,
-  resolveType: (value: object) => {
-    if (value instanceof OfferQuantityExceededError) return OfferQuantityExceededError;
-    if (value instanceof OfferNotOpenError) return OfferNotOpenError;
-    return ProduceCommitment;
-  },
-});
+export const CommitToProduceOfferResult = resultUnion('CommitToProduceOfferResult', [
+  ProduceCommitment,
+  OfferQuantityExceededError,
+  OfferNotOpenError,
+]);
 export type CommitOutcome = ProduceCommitment | OfferQuantityExceededError | OfferNotOpenError;
 
 @ObjectType({
@@ -131,12 +127,10 @@ export class ReceiptExceedsCommitmentError {
   @Field(() => Int) received: number;
 }
 
-export const RecordProduceReceiptResult = createUnionType({
-  name: 'RecordProduceReceiptResult',
-  types: () => [ProduceReceipt, ReceiptExceedsCommitmentError] as const,
-  resolveType: (value: object) =>
-    value instanceof ReceiptExceedsCommitmentError ? ReceiptExceedsCommitmentError : ProduceReceipt,
-});
+export const RecordProduceReceiptResult = resultUnion('RecordProduceReceiptResult', [
+  ProduceReceipt,
+  ReceiptExceedsCommitmentError,
+]);
 export type ReceiptOutcome = ProduceReceipt | ReceiptExceedsCommitmentError;
 
 export const ProduceOfferConnection = Paginated(ProduceOffer);

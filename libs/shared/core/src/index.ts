@@ -25,6 +25,7 @@ export * from './prepared';
 export * from './redis';
 export * from './request-context';
 export * from './response-cache';
+export * from './result-union';
 export * from './roles';
 export * from './row-lock';
 export * from './security';
