@@ -7,6 +7,7 @@ import {
 import { useI18n } from '../i18n';
 import { useAction } from '../lib/use-action';
 import { ErrorNotice } from './Feedback';
+import { TextField } from './FormField';
 
 /** The server's limits (libs/certification): PDF, JPEG, PNG, at most 10 MB. */
 const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
@@ -77,16 +78,15 @@ export function CertificationDocuments({
         </ul>
       )}
       {attachable && (
-        <label className="field field-compact">
-          <span>{t('certDocs.attach')}</span>
-          <input
-            type="file"
-            accept={DOCUMENT_TYPES.join(',')}
-            onChange={picked}
-            disabled={attach.busy}
-            data-testid="cert-document-input"
-          />
-        </label>
+        <TextField
+          compact
+          label={t('certDocs.attach')}
+          type="file"
+          accept={DOCUMENT_TYPES.join(',')}
+          onChange={picked}
+          disabled={attach.busy}
+          data-testid="cert-document-input"
+        />
       )}
       {problem && (
         <p className="notice notice-error small" role="alert">

@@ -13,6 +13,7 @@ import { useConnection } from '../lib/use-connection';
 import { useQuery } from '../lib/use-query';
 import { SelectField } from '../components/SelectField';
 import { Form } from '../components/Form';
+import { TextField } from '../components/FormField';
 
 const PAGE_SIZE = 12;
 
@@ -46,16 +47,15 @@ export function ProductsPage() {
   const draftProblems = toProductFilter(draft).problems;
   // Typed yuan, kept as text in the draft; applied with the form, marked invalid while it does not parse.
   const priceBound = (key: 'minPrice' | 'maxPrice', label: string) => (
-    <label className="field field-compact">
-      <span>{label}</span>
-      <input
-        name={key}
-        inputMode="decimal"
-        value={draft[key]}
-        aria-invalid={draftProblems.includes(key)}
-        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-      />
-    </label>
+    <TextField
+      compact
+      label={label}
+      name={key}
+      inputMode="decimal"
+      value={draft[key]}
+      aria-invalid={draftProblems.includes(key)}
+      onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+    />
   );
   const active = Object.keys(filter).filter((k) => k !== 'search').length > 0 || problems.length > 0;
 

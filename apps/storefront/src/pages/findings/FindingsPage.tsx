@@ -19,6 +19,7 @@ import { figureValue } from './figures';
 import { LoadMore } from '../../components/ListStatus';
 import { PortalPage } from '../../components/PageShell';
 import { Form } from '../../components/Form';
+import { TextField } from '../../components/FormField';
 
 export const FINDING_READERS = ['AUDITOR', 'COORDINATOR', 'PLATFORM_ADMIN'] as const;
 const FILTER_KEYS = ['status', 'kind', 'subjectType', 'regionCode'] as const;
@@ -131,15 +132,14 @@ export function FindingsPage() {
             options={FINDING_SUBJECTS.map((v) => [v, t(`findingSubject.${v}`)] as const)}
             anyLabel={t('findings.any')}
           />
-          <label className="field field-compact">
-            <span>{t('findings.filter.regionCode')}</span>
-            <input
-              value={region}
-              onChange={(e) => setRegion(e.target.value)}
-              placeholder="5206"
-              data-testid="findings-filter-region"
-            />
-          </label>
+          <TextField
+            compact
+            label={t('findings.filter.regionCode')}
+            value={region}
+            onChange={(e) => setRegion(e.target.value)}
+            placeholder="5206"
+            data-testid="findings-filter-region"
+          />
           <button type="submit" className="button button-primary">
             {t('findings.apply')}
           </button>

@@ -21,6 +21,7 @@ import { useQuery } from '../../lib/use-query';
 import { SelectField } from '../../components/SelectField';
 import { FormActions } from '../../components/FormActions';
 import { Form } from '../../components/Form';
+import { TextField } from '../../components/FormField';
 
 export function AdmissionTab({ supplierId }: { supplierId: string }) {
   const { t, locale } = useI18n();
@@ -141,30 +142,26 @@ export function ApplyForm({ onCancel }: { onCancel?: () => void }) {
     <Form className="card form" onSubmit={submit} aria-labelledby="apply-title">
       <h2 id="apply-title">{t('apply.title')}</h2>
       <ErrorNotice error={apply.error} />
-      <label className="field">
-        <span>{t('apply.name')}</span>
-        <input
-          name="name"
-          required
-          maxLength={200}
-          value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-        />
-      </label>
-      <label className="field">
-        <span>{t('apply.creditCode')}</span>
-        <input
-          name="creditCode"
-          required
-          pattern="[0-9A-Za-z]{18}"
-          title={t('apply.creditCodeHint')}
-          autoCapitalize="characters"
-          spellCheck={false}
-          className="mono"
-          value={form.creditCode}
-          onChange={(e) => setForm({ ...form, creditCode: e.target.value })}
-        />
-      </label>
+      <TextField
+        label={t('apply.name')}
+        name="name"
+        required
+        maxLength={200}
+        value={form.name}
+        onChange={(e) => setForm({ ...form, name: e.target.value })}
+      />
+      <TextField
+        label={t('apply.creditCode')}
+        name="creditCode"
+        required
+        pattern="[0-9A-Za-z]{18}"
+        title={t('apply.creditCodeHint')}
+        autoCapitalize="characters"
+        spellCheck={false}
+        className="mono"
+        value={form.creditCode}
+        onChange={(e) => setForm({ ...form, creditCode: e.target.value })}
+      />
       <SelectField
         label={t('apply.kind')}
         name="kind"
@@ -183,15 +180,13 @@ export function ApplyForm({ onCancel }: { onCancel?: () => void }) {
         <p className={countyMissing ? 'field-error' : 'hint'}>{t('apply.countyHint')}</p>
       </fieldset>
       {form.kind === 'TRADING_AGENT' && (
-        <label className="field">
-          <span>{t('apply.sourceCounties')}</span>
-          <input
-            name="sourceCounties"
-            value={form.sourceCounties}
-            placeholder="520621, 520627"
-            onChange={(e) => setForm({ ...form, sourceCounties: e.target.value })}
-          />
-        </label>
+        <TextField
+          label={t('apply.sourceCounties')}
+          name="sourceCounties"
+          value={form.sourceCounties}
+          placeholder="520621, 520627"
+          onChange={(e) => setForm({ ...form, sourceCounties: e.target.value })}
+        />
       )}
       <label className="field">
         <span>{t('apply.linkage')}</span>

@@ -11,6 +11,7 @@ import { SelectField } from '../../components/SelectField';
 import { DataTable } from '../../components/DataTable';
 import { FormActions } from '../../components/FormActions';
 import { Form } from '../../components/Form';
+import { TextField } from '../../components/FormField';
 
 type Row = { householdId: string; quantity: string };
 
@@ -137,26 +138,22 @@ function VariantLots({
         <h2 id="new-lot-title">{t('lots.new')}</h2>
         <ErrorNotice error={create.error ?? households.error} />
         <div className="form-grid">
-          <label className="field">
-            <span>{t('lots.lotNo')}</span>
-            <input
-              name="lotNo"
-              className="mono"
-              value={lotNo}
-              placeholder={`${harvestedOn.replaceAll('-', '')}-01`}
-              onChange={(e) => setLotNo(e.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span>{t('lots.harvestedOn')}</span>
-            <input
-              name="harvestedOn"
-              type="date"
-              max={shanghaiToday()}
-              value={harvestedOn}
-              onChange={(e) => setHarvestedOn(e.target.value)}
-            />
-          </label>
+          <TextField
+            label={t('lots.lotNo')}
+            name="lotNo"
+            className="mono"
+            value={lotNo}
+            placeholder={`${harvestedOn.replaceAll('-', '')}-01`}
+            onChange={(e) => setLotNo(e.target.value)}
+          />
+          <TextField
+            label={t('lots.harvestedOn')}
+            name="harvestedOn"
+            type="date"
+            max={shanghaiToday()}
+            value={harvestedOn}
+            onChange={(e) => setHarvestedOn(e.target.value)}
+          />
         </div>
         <fieldset className="fieldset">
           <legend>{t('lots.contributions')}</legend>

@@ -22,6 +22,7 @@ import {
 } from '../../lib/variant-edit';
 import { ProductImagesEditor } from './ProductImagesEditor';
 import { Form } from '../../components/Form';
+import { TextField } from '../../components/FormField';
 
 function VariantRow({ variant, onSaved }: { variant: EditableVariant; onSaved: (v: EditableVariant) => void }) {
   const { t } = useI18n();
@@ -165,10 +166,13 @@ export function ProductEditor({
       </div>
       <Form className="form" onSubmit={submit} noValidate>
         <ErrorNotice error={save.error} />
-        <label className="field">
-          <span>{t('product.title')}</span>
-          <input name="title" value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={!title.trim()} />
-        </label>
+        <TextField
+          label={t('product.title')}
+          name="title"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          aria-invalid={!title.trim()}
+        />
         <label className="field">
           <span>{t('product.description')}</span>
           <textarea name="description" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />

@@ -4,6 +4,7 @@ import { type EditableImage, REMOVE_IMAGE, REORDER_IMAGES, uploadProductImage } 
 import { ErrorNotice } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../lib/use-action';
+import { TextField } from '../../components/FormField';
 
 /** The server's limits (libs/catalog): checked here first so a wrong file fails before it is sent. */
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
@@ -115,18 +116,16 @@ export function ProductImagesEditor({
           ))}
         </ol>
       )}
-      <label className="field">
-        <span>{t('productEdit.addImages')}</span>
-        <input
-          ref={input}
-          type="file"
-          accept={IMAGE_TYPES.join(',')}
-          multiple
-          onChange={picked}
-          disabled={busy}
-          data-testid="image-input"
-        />
-      </label>
+      <TextField
+        label={t('productEdit.addImages')}
+        ref={input}
+        type="file"
+        accept={IMAGE_TYPES.join(',')}
+        multiple
+        onChange={picked}
+        disabled={busy}
+        data-testid="image-input"
+      />
       {upload.busy && <p className="muted small">{t('productEdit.uploading')}</p>}
     </fieldset>
   );
