@@ -1,6 +1,17 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Allow, AppError, Ctx, ErrorCode, type RequestContext, Role } from '@bangfu/core';
+import {
+  Allow,
+  AppError,
+  attachmentDisposition,
+  CSV_CONTENT_TYPE,
+  Ctx,
+  ErrorCode,
+  type RequestContext,
+  Role,
+  sendAttachment,
+  XLSX_CONTENT_TYPE,
+} from '@bangfu/core';
 import { ChannelShareService } from './channel-share.service';
 import { channelShareSheet, indicatorsSheet, salesStatsSheet, type Sheet, toCsv, toXlsx } from './export';
 import { IndicatorsService } from './indicators.service';
@@ -58,25 +69,13 @@ export class StatisticsExportController {
   @Get('assistance-indicators.csv')
   @Allow(...READERS)
   async indicatorsCsv(@Ctx() ctx: RequestContext, @Query() q: Record<string, unknown>, @Res() res: Response) {
-    await this.send(
-      res,
-      'csv',
-      'assistance-indicators',
-      '帮扶指标',
-      indicatorsSheet(await this.indicators.indicators(ctx, single(q, 'regionCode'), single(q, 'date'))),
-    );
+    await this.send(res, 'csv', 'assistance-indicators', '帮扶指标', await this.indicatorsSheet(ctx, q));
   }
 
   @Get('assistance-indicators.xlsx')
   @Allow(...READERS)
   async indicatorsXlsx(@Ctx() ctx: RequestContext, @Query() q: Record<string, unknown>, @Res() res: Response) {
-    await this.send(
-      res,
-      'xlsx',
-      'assistance-indicators',
-      '帮扶指标',
-      indicatorsSheet(await this.indicators.indicators(ctx, single(q, 'regionCode'), single(q, 'date'))),
-    );
+    await this.send(res, 'xlsx', 'assistance-indicators', '帮扶指标', await this.indicatorsSheet(ctx, q));
   }
 
   @Get('channel-certified-share.csv')
@@ -99,6 +98,10 @@ export class StatisticsExportController {
     );
   }
 
+  private async indicatorsSheet(ctx: RequestContext, q: Record<string, unknown>): Promise<Sheet> {
+    return indicatorsSheet(await this.indicators.indicators(ctx, single(q, 'regionCode'), single(q, 'date')));
+  }
+
   private async shareSheet(ctx: RequestContext, q: Record<string, unknown>): Promise<Sheet> {
     const side = oneOf(StatsSide, single(q, 'side', false), 'side', StatsSide.ORIGIN);
     const report = await this.channelShare.report(
@@ -113,17 +116,7 @@ export class StatisticsExportController {
 
   private async send(res: Response, ext: 'csv' | 'xlsx', base: string, zh: string, sheet: Sheet): Promise<void> {
     const body = ext === 'csv' ? Buffer.from(toCsv(sheet), 'utf8') : await toXlsx(sheet);
-    res.status(200);
-    res.setHeader(
-      'content-type',
-      ext === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    );
-    res.setHeader(
-      'content-disposition',
-      `attachment; filename="${base}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${zh}.${ext}`)}`,
-    );
-    res.setHeader('cache-control', 'private, no-store');
-    res.setHeader('content-length', String(body.length));
-    res.end(body);
+    const contentType = ext === 'csv' ? CSV_CONTENT_TYPE : XLSX_CONTENT_TYPE;
+    sendAttachment(res, contentType, body, attachmentDisposition(base, ext, zh));
   }
 }
