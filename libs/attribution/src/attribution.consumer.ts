@@ -1,14 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@bangfu/core';
-import {
-  ConsumesEvents,
-  type EventConsumer,
-  OrderCounted,
-  type OrderFactsPayload,
-  orderFactsIn,
-  OrderRefunded,
-  type ReceivedEvent,
-} from '@bangfu/events';
+import { ConsumesEvents, OrderCounted, type OrderFacts, OrderFactsConsumer, OrderRefunded } from '@bangfu/events';
 import { AttributionService } from './attribution.service';
 
 /**
@@ -20,18 +12,13 @@ import { AttributionService } from './attribution.service';
  */
 @Injectable()
 @ConsumesEvents(OrderCounted, OrderRefunded)
-export class AttributionEventConsumer implements EventConsumer<OrderFactsPayload> {
+export class AttributionEventConsumer extends OrderFactsConsumer {
   readonly consumer = 'attribution.orders';
-  constructor(private readonly attribution: AttributionService) {}
-
-  async handle(ctx: RequestContext, event: ReceivedEvent<OrderFactsPayload>): Promise<void> {
-    const facts = orderFactsIn(event);
-    // A refund before the order counts reverses nothing: the lines count net of it (OrderCounted carries it).
-    if (!facts.countedAt) return;
-    await this.attribution.syncFacts(ctx, facts);
+  constructor(private readonly attribution: AttributionService) {
+    super();
   }
 
-  handleInTransaction(tx: RequestContext, event: ReceivedEvent<OrderFactsPayload>): Promise<void> {
-    return this.handle(tx, event);
+  protected async sync(ctx: RequestContext, facts: OrderFacts): Promise<void> {
+    await this.attribution.syncFacts(ctx, facts);
   }
 }
