@@ -1,7 +1,8 @@
-import { type ReactNode, useId } from 'react';
+import { type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { SelectField } from './SelectField';
 import { Form } from './Form';
+import { SearchField } from './FormField';
 
 /**
  * A list's filter: "any" (the empty value; 全部 unless `anyLabel` says otherwise) first, then each choice as
@@ -53,13 +54,9 @@ export function SearchFilters({
   children?: ReactNode;
 }) {
   const { t } = useI18n();
-  const id = useId();
   return (
     <Form className="admin-filters" role="search" onSubmit={onSearch}>
-      <label className="field field-compact" htmlFor={`${id}-q`}>
-        <span>{label}</span>
-        <input id={`${id}-q`} type="search" value={value} onChange={(e) => onChange(e.target.value)} />
-      </label>
+      <SearchField label={label} value={value} onChange={onChange} />
       {children}
       <div className="field field-compact">
         <button type="submit" className="button button-primary">

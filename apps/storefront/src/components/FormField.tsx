@@ -40,6 +40,23 @@ export function TextField({
   );
 }
 
+/** A search box over a list (compact unless `compact={false}`), handing on the text as the reader types it. */
+export function SearchField({
+  label,
+  value,
+  onChange,
+  compact = true,
+}: {
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  compact?: boolean;
+}) {
+  return (
+    <TextField compact={compact} label={label} type="search" value={value} onChange={(e) => onChange(e.target.value)} />
+  );
+}
+
 /** 邮箱或手机号: the account's sign-in name, as the login and password-reset forms ask for it. */
 export function IdentifierField(input: ComponentProps<'input'>) {
   const { t } = useI18n();

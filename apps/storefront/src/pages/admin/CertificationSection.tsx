@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { CERTIFY_PRODUCT, type CertifyInput, REVOKE_CERTIFICATION } from '../../api/admin';
 import { api } from '../../api/client';
 import {
@@ -22,6 +22,7 @@ import { ListStatus, LoadMore } from '../../components/ListStatus';
 import { FilterSelect } from '../../components/FilterSelect';
 import { FormActions } from '../../components/FormActions';
 import { Form } from '../../components/Form';
+import { TextField } from '../../components/FormField';
 
 /** A year from today less a day: the usual validity of a 帮扶产品认定 certificate. */
 function oneYearFrom(day: string): string {
@@ -41,7 +42,6 @@ function CertifyForm({
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const id = useId();
   const today = shanghaiToday();
   const [form, setForm] = useState<CertifyInput>({
     certificateNo: '',
@@ -55,16 +55,14 @@ function CertifyForm({
     onDone();
   });
   const field = (key: keyof CertifyInput, label: string, type = 'text') => (
-    <label className="field field-compact" htmlFor={`${id}-${key}`}>
-      <span>{label}</span>
-      <input
-        id={`${id}-${key}`}
-        type={type}
-        required
-        value={form[key]}
-        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-      />
-    </label>
+    <TextField
+      compact
+      label={label}
+      type={type}
+      required
+      value={form[key]}
+      onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+    />
   );
   const submit = () => certify.run();
   return (

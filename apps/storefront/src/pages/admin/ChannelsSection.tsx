@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import {
   ADMIN_CHANNELS,
   type AdminChannel,
@@ -21,6 +21,7 @@ import { QueryRowList } from '../../components/ListStatus';
 import { ActionButton } from '../../components/ActionButton';
 import { Checkbox } from '../../components/Checkbox';
 import { Form } from '../../components/Form';
+import { SearchField, TextField } from '../../components/FormField';
 
 const KINDS = ['HALL', 'ZONE', 'COUNTER'] as const;
 
@@ -53,7 +54,6 @@ function SecretOnce({
 
 function PlaceProduct({ channel, onDone }: { channel: AdminChannel; onDone: () => void }) {
   const { t } = useI18n();
-  const id = useId();
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState<string | null>(null);
   const found = useQuery(PRODUCT_PICK, { search: query }, { skip: query === null });
@@ -64,10 +64,7 @@ function PlaceProduct({ channel, onDone }: { channel: AdminChannel; onDone: () =
   return (
     <div className="admin-form">
       <Form className="inline-form" role="search" onSubmit={() => setQuery(search.trim())}>
-        <label className="field field-compact" htmlFor={`${id}-q`}>
-          <span>{t('admin.channels.findProduct')}</span>
-          <input id={`${id}-q`} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        </label>
+        <SearchField label={t('admin.channels.findProduct')} value={search} onChange={setSearch} />
         <button type="submit" className="button button-quiet">
           {t('admin.search')}
         </button>
@@ -162,7 +159,6 @@ function ChannelRow({ channel, onChanged }: { channel: AdminChannel; onChanged: 
 
 function CreateChannel({ onCreated }: { onCreated: (p: ChannelPayload) => void }) {
   const { t } = useI18n();
-  const id = useId();
   const [form, setForm] = useState({
     name: '',
     kind: 'HALL',
@@ -189,15 +185,13 @@ function CreateChannel({ onCreated }: { onCreated: (p: ChannelPayload) => void }
   return (
     <Form onSubmit={submit}>
       <div className="form-grid">
-        <label className="field field-compact" htmlFor={`${id}-name`}>
-          <span>{t('admin.channels.name')}</span>
-          <input
-            id={`${id}-name`}
-            required
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
-          />
-        </label>
+        <TextField
+          compact
+          label={t('admin.channels.name')}
+          required
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+        />
         <SelectField
           compact
           label={t('admin.channels.kind')}
@@ -210,26 +204,22 @@ function CreateChannel({ onCreated }: { onCreated: (p: ChannelPayload) => void }
             </option>
           ))}
         </SelectField>
-        <label className="field field-compact" htmlFor={`${id}-region`}>
-          <span>{t('admin.orgs.regionCode')}</span>
-          <input
-            id={`${id}-region`}
-            required={placed}
-            inputMode="numeric"
-            pattern="[0-9]{12}"
-            value={form.regionCode}
-            onChange={(e) => setForm({ ...form, regionCode: e.target.value })}
-          />
-        </label>
-        <label className="field field-compact" htmlFor={`${id}-address`}>
-          <span>{t('admin.channels.address')}</span>
-          <input
-            id={`${id}-address`}
-            required={placed}
-            value={form.address}
-            onChange={(e) => setForm({ ...form, address: e.target.value })}
-          />
-        </label>
+        <TextField
+          compact
+          label={t('admin.orgs.regionCode')}
+          required={placed}
+          inputMode="numeric"
+          pattern="[0-9]{12}"
+          value={form.regionCode}
+          onChange={(e) => setForm({ ...form, regionCode: e.target.value })}
+        />
+        <TextField
+          compact
+          label={t('admin.channels.address')}
+          required={placed}
+          value={form.address}
+          onChange={(e) => setForm({ ...form, address: e.target.value })}
+        />
       </div>
       <div className="chip-row">
         {form.kind === 'HALL' && (

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { ADMIN_CHANNELS, ORGANIZATIONS } from '../../api/admin';
 import { ORDER_STATUSES, ORDERS } from '../../api/ordering';
 import { SUPPLIERS } from '../../api/portal';
@@ -13,6 +13,7 @@ import { useQuery } from '../../lib/use-query';
 import { LoadMore } from '../../components/ListStatus';
 import { FilterSelect, SearchFilters } from '../../components/FilterSelect';
 import { DataTable } from '../../components/DataTable';
+import { TextField } from '../../components/FormField';
 
 const EMPTY = { status: '', buyerOrgId: '', supplierId: '', channelId: '', from: '', to: '', search: '' };
 type Filter = typeof EMPTY;
@@ -25,7 +26,6 @@ const byName = (rows: readonly { id: string; name: string }[] = []) => rows.map(
 /** Every order on the platform with buyer, supplier, channel, status and date filters and a number search. */
 export function OrdersSection() {
   const { t, locale } = useI18n();
-  const id = useId();
   const [filter, setFilter] = useState<Filter>(EMPTY);
   const [search, setSearch] = useState('');
   const units = useQuery(ORGANIZATIONS, { kind: 'AGENCY' });
@@ -70,14 +70,16 @@ export function OrdersSection() {
           onChange={set('channelId')}
           options={byName(channels.data?.channels)}
         />
-        <label className="field field-compact" htmlFor={`${id}-from`}>
-          <span>{t('admin.filter.from')}</span>
-          <input id={`${id}-from`} type="date" value={filter.from} onChange={(e) => set('from')(e.target.value)} />
-        </label>
-        <label className="field field-compact" htmlFor={`${id}-to`}>
-          <span>{t('admin.filter.to')}</span>
-          <input id={`${id}-to`} type="date" value={filter.to} onChange={(e) => set('to')(e.target.value)} />
-        </label>
+        {(['from', 'to'] as const).map((end) => (
+          <TextField
+            key={end}
+            compact
+            label={t(`admin.filter.${end}`)}
+            type="date"
+            value={filter[end]}
+            onChange={(e) => set(end)(e.target.value)}
+          />
+        ))}
       </SearchFilters>
       <p className="muted small" role="status">
         {list.totalCount !== null && t('admin.orders.count', { count: list.totalCount })}

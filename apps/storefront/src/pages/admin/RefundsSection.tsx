@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { FLAGGED_PAYMENTS, ORDER_REFUNDS, RECENT_REFUNDS, REFUND_ORDER, REFUND_UNMATCHED } from '../../api/admin';
 import { api } from '../../api/client';
 import { ORDERS } from '../../api/ordering';
@@ -16,11 +16,11 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { DataTable } from '../../components/DataTable';
 import { ListStatus } from '../../components/ListStatus';
 import { Form } from '../../components/Form';
+import { TextField } from '../../components/FormField';
 
 /** Find an order by its number, see what was paid and refunded, and refund all or part of it with a reason. */
 function RefundOrder({ onRefunded }: { onRefunded: () => void }) {
   const { t, locale } = useI18n();
-  const id = useId();
   const [number, setNumber] = useState('');
   const [amount, setAmount] = useState('');
   const find = useAction(async (search: string) => {
@@ -39,10 +39,13 @@ function RefundOrder({ onRefunded }: { onRefunded: () => void }) {
     <section className="card">
       <h2>{t('admin.refunds.orderTitle')}</h2>
       <Form className="admin-filters" role="search" onSubmit={lookUp}>
-        <label className="field field-compact" htmlFor={`${id}-no`}>
-          <span>{t('admin.orders.number')}</span>
-          <input id={`${id}-no`} required value={number} onChange={(e) => setNumber(e.target.value)} />
-        </label>
+        <TextField
+          compact
+          label={t('admin.orders.number')}
+          required
+          value={number}
+          onChange={(e) => setNumber(e.target.value)}
+        />
         <div className="field field-compact">
           <button type="submit" className="button button-primary" disabled={find.busy}>
             {t('admin.search')}
@@ -94,17 +97,15 @@ function RefundOrder({ onRefunded }: { onRefunded: () => void }) {
             ))}
           </ul>
           <div className="inline-form">
-            <label className="field field-compact" htmlFor={`${id}-amount`}>
-              <span>{t('admin.refunds.amount')}</span>
-              <input
-                id={`${id}-amount`}
-                inputMode="decimal"
-                placeholder={t('admin.refunds.amountAll')}
-                value={amount}
-                onChange={(e) => setAmount(e.target.value)}
-                aria-invalid={amount.trim() !== '' && fen === null}
-              />
-            </label>
+            <TextField
+              compact
+              label={t('admin.refunds.amount')}
+              inputMode="decimal"
+              placeholder={t('admin.refunds.amountAll')}
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+              aria-invalid={amount.trim() !== '' && fen === null}
+            />
             <ConfirmAction
               label={t('admin.refunds.refund')}
               title={t('admin.refunds.confirmTitle', {

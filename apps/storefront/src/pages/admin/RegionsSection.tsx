@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import {
   JURISDICTION_MINIMUMS,
   REGION_WITH_FLAGS,
@@ -18,6 +18,7 @@ import { useQuery } from '../../lib/use-query';
 import { QueryStatus } from '../../components/ListStatus';
 import { Checkbox } from '../../components/Checkbox';
 import { Form } from '../../components/Form';
+import { TextField } from '../../components/FormField';
 
 /** 脱贫县 / 重点帮扶县 flags of a county (products may only be published from an ex-poverty county). */
 function CountyFlags() {
@@ -63,7 +64,6 @@ function CountyFlags() {
 /** Minimum reserved-share ratios by province or city (elsewhere 10%). */
 function Minimums() {
   const { t, locale } = useI18n();
-  const id = useId();
   const minimums = useQuery(JURISDICTION_MINIMUMS);
   const [prefix, setPrefix] = useState('');
   const [percent, setPercent] = useState('10');
@@ -102,17 +102,15 @@ function Minimums() {
       >
         <div className="admin-filters">
           <RegionPicker value={prefix} onChange={setPrefix} deepest={2} />
-          <label className="field field-compact" htmlFor={`${id}-pct`}>
-            <span>{t('admin.regions.minimumPercent')}</span>
-            <input
-              id={`${id}-pct`}
-              inputMode="decimal"
-              required
-              value={percent}
-              onChange={(e) => setPercent(e.target.value)}
-              aria-invalid={bps === null}
-            />
-          </label>
+          <TextField
+            compact
+            label={t('admin.regions.minimumPercent')}
+            inputMode="decimal"
+            required
+            value={percent}
+            onChange={(e) => setPercent(e.target.value)}
+            aria-invalid={bps === null}
+          />
           <div className="field field-compact">
             <button type="submit" className="button button-primary" disabled={save.busy || !prefix || bps === null}>
               {t('admin.regions.setMinimum')}

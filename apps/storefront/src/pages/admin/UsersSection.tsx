@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Controller, type FieldError } from 'react-hook-form';
 import type { z } from 'zod';
 import { SET_USER_DISABLED } from '../../api/account';
@@ -14,7 +14,7 @@ import {
 import { api } from '../../api/client';
 import type { OrganizationKind, Role } from '../../api/generated/graphql';
 import { ErrorNotice } from '../../components/Feedback';
-import { FieldProblem, TextField } from '../../components/FormField';
+import { FieldProblem, SearchField, TextField } from '../../components/FormField';
 import { SelectField } from '../../components/SelectField';
 import { orgKindName, roleName, useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
@@ -267,7 +267,6 @@ function CreateOrgForm({ onDone }: { onDone: () => void }) {
 /** Accounts and organisations: search, create, disable, grant and revoke roles. */
 export function UsersSection() {
   const { t } = useI18n();
-  const id = useId();
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [role, setRole] = useState('');
@@ -310,10 +309,7 @@ export function UsersSection() {
         <summary>{t('admin.orgs.title', { count: orgs.data?.organizations.length ?? 0 })}</summary>
         <ErrorNotice error={orgs.error} onRetry={orgs.reload} />
         <div className="admin-filters">
-          <label className="field field-compact" htmlFor={`${id}-orgq`}>
-            <span>{t('admin.orgs.search')}</span>
-            <input id={`${id}-orgq`} type="search" value={orgSearch} onChange={(e) => setOrgSearch(e.target.value)} />
-          </label>
+          <SearchField label={t('admin.orgs.search')} value={orgSearch} onChange={setOrgSearch} />
         </div>
         <DataTable
           columns={[

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import {
   ANSWER_COMPLAINT,
@@ -15,7 +15,7 @@ import { fenToYuanText, formatFen, parseYuanToFen } from '../../lib/money';
 import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
 import { FormActions } from '../../components/FormActions';
-import { NoteField } from '../../components/FormField';
+import { NoteField, TextField } from '../../components/FormField';
 import { Form } from '../../components/Form';
 
 export function ComplaintStatusChip({ status }: { status: string }) {
@@ -85,7 +85,6 @@ function AnswerForm({ complaint, onChanged }: { complaint: ComplaintData; onChan
 /** The county coordinator's decision: uphold with a refund (amount, or a return) or reject, always with a reason. */
 function DecideForm({ complaint, onChanged }: { complaint: ComplaintData; onChanged: (c: ComplaintData) => void }) {
   const { t } = useI18n();
-  const id = useId();
   const [decision, setDecision] = useState<'UPHOLD' | 'REJECT'>('UPHOLD');
   const [remedy, setRemedy] = useState<ComplaintRemedy>('REFUND');
   const [amount, setAmount] = useState(complaint.refundableAmount > 0 ? fenToYuanText(complaint.refundableAmount) : '');
@@ -127,17 +126,15 @@ function DecideForm({ complaint, onChanged }: { complaint: ComplaintData; onChan
             <option value="REFUND">{t('complaintRemedy.REFUND')}</option>
             <option value="RETURN">{t('complaintRemedy.RETURN')}</option>
           </SelectField>
-          <label className="field field-compact" htmlFor={`${id}-amount`}>
-            <span>{t('complaint.refundAmount')}</span>
-            <input
-              id={`${id}-amount`}
-              name="refundAmount"
-              inputMode="decimal"
-              value={amount}
-              onChange={(e) => setAmount(e.target.value)}
-              aria-invalid={amountBad}
-            />
-          </label>
+          <TextField
+            compact
+            label={t('complaint.refundAmount')}
+            name="refundAmount"
+            inputMode="decimal"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            aria-invalid={amountBad}
+          />
           <p className="hint">{t('complaint.refundHint')}</p>
         </>
       )}

@@ -17,7 +17,7 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ComplaintCard } from './ComplaintCard';
 import { FormActions } from '../../components/FormActions';
-import { NoteField } from '../../components/FormField';
+import { NoteField, TextField } from '../../components/FormField';
 import { Form } from '../../components/Form';
 
 function RateForm({ so, onDone }: { so: SupplierOrderData; onDone: () => void }) {
@@ -51,7 +51,6 @@ function RateForm({ so, onDone }: { so: SupplierOrderData; onDone: () => void })
 
 function ComplainForm({ so, onDone }: { so: SupplierOrderData; onDone: () => void }) {
   const { t } = useI18n();
-  const id = useId();
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<ComplaintKind>('QUALITY');
   const [description, setDescription] = useState('');
@@ -100,17 +99,15 @@ function ComplainForm({ so, onDone }: { so: SupplierOrderData; onDone: () => voi
         value={description}
         onChange={setDescription}
       />
-      <label className="field field-compact" htmlFor={`${id}-photos`}>
-        <span>{t('complaint.photos')}</span>
-        <input
-          id={`${id}-photos`}
-          name="photos"
-          type="file"
-          accept="image/jpeg,image/png,image/webp"
-          multiple
-          onChange={onFiles}
-        />
-      </label>
+      <TextField
+        compact
+        label={t('complaint.photos')}
+        name="photos"
+        type="file"
+        accept="image/jpeg,image/png,image/webp"
+        multiple
+        onChange={onFiles}
+      />
       <p className="hint">{t('complaint.photosHint')}</p>
       <ErrorNotice error={act.error} />
       <FormActions

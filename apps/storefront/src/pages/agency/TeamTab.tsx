@@ -20,6 +20,7 @@ import { ProcurementError } from './shared';
 import { ListStatus } from '../../components/ListStatus';
 import { FormActions } from '../../components/FormActions';
 import { Form } from '../../components/Form';
+import { TextField } from '../../components/FormField';
 
 /** One limit (spending or approval) of one member: yuan in, fen to the API. */
 function LimitField({
@@ -34,7 +35,6 @@ function LimitField({
   onSaved: (fen: number) => void;
 }) {
   const { t } = useI18n();
-  const id = useId();
   const current = kind === 'spending' ? member.spendingLimit : member.approvalLimit;
   const [text, setText] = useState(current === null ? '' : fenToYuanText(current));
   const [saved, setSaved] = useState(false);
@@ -58,19 +58,17 @@ function LimitField({
   };
   return (
     <Form className="inline-form" onSubmit={submit} noValidate data-testid={`limit-${kind}`}>
-      <label className="field field-compact" htmlFor={`${id}-amount`}>
-        <span>{t(`agency.team.${kind}`)}</span>
-        <input
-          id={`${id}-amount`}
-          inputMode="decimal"
-          value={text}
-          aria-invalid={fen === null}
-          onChange={(e) => {
-            setSaved(false);
-            setText(e.target.value);
-          }}
-        />
-      </label>
+      <TextField
+        compact
+        label={t(`agency.team.${kind}`)}
+        inputMode="decimal"
+        value={text}
+        aria-invalid={fen === null}
+        onChange={(e) => {
+          setSaved(false);
+          setText(e.target.value);
+        }}
+      />
       <button type="submit" className="button button-quiet" disabled={save.busy || fen === null || fen === current}>
         {t('agency.team.save')}
       </button>
@@ -123,16 +121,14 @@ function PolicyForm({ orgId }: { orgId: string }) {
         <input id={`${id}-skip`} type="checkbox" checked={skipValue} onChange={(e) => setSkip(e.target.checked)} />
         <span>{t('agency.team.skipApproval')}</span>
       </label>
-      <label className="field field-compact" htmlFor={`${id}-window`}>
-        <span>{t('agency.team.splitWindow')}</span>
-        <input
-          id={`${id}-window`}
-          inputMode="numeric"
-          value={windowText}
-          aria-invalid={minutes === null}
-          onChange={(e) => setWindow(e.target.value)}
-        />
-      </label>
+      <TextField
+        compact
+        label={t('agency.team.splitWindow')}
+        inputMode="numeric"
+        value={windowText}
+        aria-invalid={minutes === null}
+        onChange={(e) => setWindow(e.target.value)}
+      />
       <p className="hint">{t('agency.team.splitWindowHint')}</p>
       <ProcurementError error={save.error} />
       {saved && !save.error && (

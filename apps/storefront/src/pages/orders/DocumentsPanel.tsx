@@ -10,6 +10,7 @@ import { checkDocumentFile, DOCUMENT_TYPES, formatBytes, MAX_DOCUMENT_BYTES } fr
 import { useAction } from '../../lib/use-action';
 import { ActionButton } from '../../components/ActionButton';
 import { Form } from '../../components/Form';
+import { TextField } from '../../components/FormField';
 
 function DocumentRow({ doc }: { doc: OrderDocumentData }) {
   const { t, locale } = useI18n();
@@ -125,16 +126,13 @@ export function DocumentsPanel({
         <Form className="accept-form" onSubmit={submitAccept} data-testid="accept-form">
           <h3>{t('accept.title')}</h3>
           <p className="muted small">{t('accept.lead')}</p>
-          <label className="field" htmlFor={`${id}-invoice`}>
-            <span>{t('accept.invoiceNo')}</span>
-            <input
-              id={`${id}-invoice`}
-              required
-              maxLength={64}
-              value={invoiceNo}
-              onChange={(e) => setInvoiceNo(e.target.value)}
-            />
-          </label>
+          <TextField
+            label={t('accept.invoiceNo')}
+            required
+            maxLength={64}
+            value={invoiceNo}
+            onChange={(e) => setInvoiceNo(e.target.value)}
+          />
           <fieldset className="fieldset">
             <legend>{t('accept.documents')}</legend>
             {order.documents.length === 0 && <p className="muted small">{t('accept.uploadFirst')}</p>}

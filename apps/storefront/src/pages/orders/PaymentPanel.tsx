@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import {
   CONFIRM_ORDER,
@@ -23,6 +23,7 @@ import { useQuery } from '../../lib/use-query';
 import { StripePayment } from './StripePayment';
 import { ActionButton } from '../../components/ActionButton';
 import { Form } from '../../components/Form';
+import { TextField } from '../../components/FormField';
 
 type BankTransferInstructions = NonNullable<PaymentOptions['bankTransfer']>;
 
@@ -84,7 +85,6 @@ function BankTransferForm({
   onChanged: () => void;
 }) {
   const { t } = useI18n();
-  const id = useId();
   const [reference, setReference] = useState('');
   const [paidOn, setPaidOn] = useState(shanghaiToday());
   const record = useAction(async () => {
@@ -134,29 +134,23 @@ function BankTransferForm({
       </dl>
       {!instructions.accountNo && <p className="hint">{t('pay.bank.accountOnInvoice')}</p>}
       <div className="form-grid">
-        <label className="field" htmlFor={`${id}-ref`}>
-          <span>{t('pay.bank.reference')}</span>
-          <input
-            id={`${id}-ref`}
-            name="reference"
-            required
-            maxLength={100}
-            value={reference}
-            onChange={(e) => setReference(e.target.value)}
-          />
-        </label>
-        <label className="field" htmlFor={`${id}-date`}>
-          <span>{t('pay.bank.paidOn')}</span>
-          <input
-            id={`${id}-date`}
-            name="paidOn"
-            type="date"
-            required
-            max={shanghaiToday()}
-            value={paidOn}
-            onChange={(e) => setPaidOn(e.target.value)}
-          />
-        </label>
+        <TextField
+          label={t('pay.bank.reference')}
+          name="reference"
+          required
+          maxLength={100}
+          value={reference}
+          onChange={(e) => setReference(e.target.value)}
+        />
+        <TextField
+          label={t('pay.bank.paidOn')}
+          name="paidOn"
+          type="date"
+          required
+          max={shanghaiToday()}
+          value={paidOn}
+          onChange={(e) => setPaidOn(e.target.value)}
+        />
       </div>
       <ErrorNotice error={record.error} />
       <button type="submit" className="button button-primary" disabled={record.busy || !reference.trim()}>

@@ -13,7 +13,7 @@ import { CommitmentDecision, OfferForm, OfferSummary } from './shared';
 import { byVillage } from './SupplierProduceTab';
 import './produce.css';
 import { QueryStatus } from '../../components/ListStatus';
-import { TextField } from '../../components/FormField';
+import { SearchField, TextField } from '../../components/FormField';
 
 const STATUSES = ['', 'OPEN', 'PARTLY_COMMITTED', 'COMMITTED', 'WITHDRAWN', 'EXPIRED'] as const;
 
@@ -112,11 +112,11 @@ function CoordinatorSupply() {
             ))}
           </SelectField>
         </div>
-        <TextField
+        <SearchField
+          compact={false}
           label={t('produce.filter.crop')}
-          type="search"
           value={filter.cropName}
-          onChange={(e) => setFilter({ ...filter, cropName: e.target.value })}
+          onChange={(cropName) => setFilter({ ...filter, cropName })}
         />
         <p data-testid="supply-total">
           {t('produce.coord.total', { count: supply.data?.produceOffers.totalCount ?? 0 })}

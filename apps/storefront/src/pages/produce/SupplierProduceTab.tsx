@@ -23,7 +23,7 @@ import { useQuery } from '../../lib/use-query';
 import { OfferSummary, ProduceStatus } from './shared';
 import './produce.css';
 import { QueryStatus } from '../../components/ListStatus';
-import { TextField } from '../../components/FormField';
+import { SearchField, TextField } from '../../components/FormField';
 import { Form } from '../../components/Form';
 
 /** Offers grouped by village (name, or code when the name is unknown), villages in name order. */
@@ -132,12 +132,7 @@ function OffersFromHouseholds({ supplierId, onCommitted }: { supplierId: string;
     <section className="card" aria-labelledby="sp-offers-title">
       <h2 id="sp-offers-title">{t('produce.supplier.offersTitle')}</h2>
       <p className="muted">{t('produce.supplier.offersLead')}</p>
-      <TextField
-        label={t('produce.filter.crop')}
-        type="search"
-        value={cropName}
-        onChange={(e) => setCropName(e.target.value)}
-      />
+      <SearchField compact={false} label={t('produce.filter.crop')} value={cropName} onChange={setCropName} />
       <QueryStatus query={households} empty={offers.length === 0} emptyText={t('produce.offer.none')} />
       {byVillage(offers).map(([village, list]) => (
         <div key={village} className="produce-village" data-testid="village-group">
