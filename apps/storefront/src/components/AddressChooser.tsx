@@ -5,6 +5,7 @@ import { Link } from '../lib/router';
 import { useQuery } from '../lib/use-query';
 import { AddressForm, AddressLines } from './AddressForm';
 import { ErrorNotice, Loading } from './Feedback';
+import { TitledCard } from './TitledCard';
 
 /** Checkout: pick one of your addresses (the default first), or add one on the spot. */
 export function AddressChooser({ value, onChange }: { value: string | null; onChange: (id: string | null) => void }) {
@@ -29,8 +30,7 @@ export function AddressChooser({ value, onChange }: { value: string | null; onCh
   };
 
   return (
-    <section className="card" aria-labelledby="checkout-address-title" data-testid="checkout-address">
-      <h2 id="checkout-address-title">{t('address.checkoutTitle')}</h2>
+    <TitledCard title={t('address.checkoutTitle')} testId="checkout-address">
       <ErrorNotice error={error} onRetry={reload} />
       {loading && !data ? (
         <Loading />
@@ -76,6 +76,6 @@ export function AddressChooser({ value, onChange }: { value: string | null; onCh
           )}
         </>
       )}
-    </section>
+    </TitledCard>
   );
 }

@@ -4,6 +4,7 @@ import { Link } from '../lib/router';
 import { useQuery } from '../lib/use-query';
 import { AddressLines } from './AddressForm';
 import './buyers.css';
+import { TitledCard } from './TitledCard';
 
 /** The order page's 收货地址: the address snapshotted at checkout (phone masked for suppliers). */
 export function DeliveryAddressCard({ orderId }: { orderId: string }) {
@@ -12,10 +13,9 @@ export function DeliveryAddressCard({ orderId }: { orderId: string }) {
   const address = data?.order?.deliveryAddress;
   if (!address) return null;
   return (
-    <section className="card" aria-labelledby="delivery-address-title" data-testid="delivery-address">
-      <h2 id="delivery-address-title">{t('address.orderTitle')}</h2>
+    <TitledCard title={t('address.orderTitle')} testId="delivery-address">
       <AddressLines address={address} />
-    </section>
+    </TitledCard>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Me } from '../api/operations';
 import { orgKindName, roleName, useI18n } from '../i18n';
+import { TitledCard } from './TitledCard';
 
 /** Who is signed in, and in which organisations with which roles. */
 export function UserCard({ me }: { me: Me }) {
@@ -8,8 +9,7 @@ export function UserCard({ me }: { me: Me }) {
     ? me.memberships
     : me.roles.map((role) => ({ role, organization: null, regionPrefix: null }));
   return (
-    <section className="card user-card" aria-labelledby="welcome">
-      <h2 id="welcome">{t('home.welcome', { name: me.displayName })}</h2>
+    <TitledCard title={t('home.welcome', { name: me.displayName })} className="user-card">
       {me.email && <p className="muted">{me.email}</p>}
       <h3 className="label">{t('home.roles')}</h3>
       <ul className="role-list">
@@ -27,6 +27,6 @@ export function UserCard({ me }: { me: Me }) {
           </li>
         ))}
       </ul>
-    </section>
+    </TitledCard>
   );
 }

@@ -16,6 +16,7 @@ import { useZodForm } from '../lib/use-zod-form';
 import { ActionButton } from '../components/ActionButton';
 import { ListStatus } from '../components/ListStatus';
 import { FormActions } from '../components/FormActions';
+import { TitledCard } from '../components/TitledCard';
 
 function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const { t } = useI18n();
@@ -129,22 +130,19 @@ function AccountSettings() {
           {t('address.title')}
         </Link>
       </p>
-      <section className="card" aria-labelledby="password-title">
-        <h2 id="password-title">{t('account.password.title')}</h2>
+      <TitledCard title={t('account.password.title')}>
         <p className="muted small">{t('account.password.lead')}</p>
         <ChangePasswordForm onChanged={events.reload} />
-      </section>
-      <section className="card" aria-labelledby="sessions-title">
-        <h2 id="sessions-title">{t('account.sessions.title')}</h2>
+      </TitledCard>
+      <TitledCard title={t('account.sessions.title')}>
         <p className="muted small">{t('account.sessions.lead')}</p>
         <ActionButton action={everywhere} testId="logout-everywhere">
           {t('account.sessions.everywhere')}
         </ActionButton>
-      </section>
-      <section className="card" aria-labelledby="events-title">
-        <h2 id="events-title">{t('account.events.title')}</h2>
+      </TitledCard>
+      <TitledCard title={t('account.events.title')}>
         <SecurityLog events={events} />
-      </section>
+      </TitledCard>
     </div>
   );
 }

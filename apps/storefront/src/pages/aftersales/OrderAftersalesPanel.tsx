@@ -19,6 +19,7 @@ import { ComplaintCard } from './ComplaintCard';
 import { FormActions } from '../../components/FormActions';
 import { NoteField, TextField } from '../../components/FormField';
 import { Form } from '../../components/Form';
+import { TitledCard } from '../../components/TitledCard';
 
 function RateForm({ so, onDone }: { so: SupplierOrderData; onDone: () => void }) {
   const { t } = useI18n();
@@ -140,8 +141,7 @@ export function OrderAftersalesPanel({
       d ? { ...d, complaints: { edges: d.complaints.edges.map((e) => (e.node.id === c.id ? { node: c } : e)) } } : d,
     );
   return (
-    <section className="card" aria-labelledby="aftersales-title" data-testid="aftersales">
-      <h2 id="aftersales-title">{t('aftersales.title')}</h2>
+    <TitledCard title={t('aftersales.title')} testId="aftersales">
       <p className="muted small">{t('aftersales.lead')}</p>
       <ErrorNotice error={error} onRetry={reload} />
       {loading && !data ? <Loading /> : null}
@@ -172,6 +172,6 @@ export function OrderAftersalesPanel({
             </div>
           );
         })}
-    </section>
+    </TitledCard>
   );
 }

@@ -3,6 +3,7 @@ import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
 import { useQuery } from '../../lib/use-query';
+import { TitledCard } from '../../components/TitledCard';
 
 const percent = (bps: number | null) => (bps === null ? '—' : `${(bps / 100).toFixed(1)}%`);
 
@@ -12,8 +13,7 @@ export function ScorecardView({ supplierId }: { supplierId: string }) {
   const { data, error, loading, reload } = useQuery(SUPPLIER_SCORECARD, { supplierId });
   const s = data?.supplierScorecard;
   return (
-    <section className="card" data-testid="scorecard" aria-labelledby="scorecard-title">
-      <h2 id="scorecard-title">{t('scorecard.title')}</h2>
+    <TitledCard title={t('scorecard.title')} testId="scorecard">
       <ErrorNotice error={error} onRetry={reload} />
       {loading && !s ? <Loading /> : null}
       {s && (
@@ -69,6 +69,6 @@ export function ScorecardView({ supplierId }: { supplierId: string }) {
           )}
         </>
       )}
-    </section>
+    </TitledCard>
   );
 }

@@ -3,6 +3,7 @@ import { ComplaintCard } from './ComplaintCard';
 import { useComplaints } from './use-complaints';
 import { ScorecardView } from './ScorecardView';
 import { QueryRowList } from '../../components/ListStatus';
+import { TitledCard } from '../../components/TitledCard';
 
 /** Supplier portal: complaints about this supplier's orders, to answer, and its scorecard. */
 export function SupplierComplaintsTab({ supplierId }: { supplierId: string }) {
@@ -11,15 +12,14 @@ export function SupplierComplaintsTab({ supplierId }: { supplierId: string }) {
   return (
     <>
       <ScorecardView supplierId={supplierId} />
-      <section className="card" data-testid="supplier-complaints" aria-labelledby="supplier-complaints-title">
-        <h2 id="supplier-complaints-title">{t('complaints.inbox')}</h2>
+      <TitledCard title={t('complaints.inbox')} testId="supplier-complaints">
         <p className="muted small">{t('complaints.inboxLead')}</p>
         <QueryRowList
           query={complaints}
           rows={complaints.rows}
           row={(c) => <ComplaintCard key={c.id} complaint={c} canAnswer showOrder onChanged={complaints.replace} />}
         />
-      </section>
+      </TitledCard>
     </>
   );
 }

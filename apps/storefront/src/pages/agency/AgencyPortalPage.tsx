@@ -17,6 +17,7 @@ import { SubordinatesTab } from './SubordinatesTab';
 import { TeamTab } from './TeamTab';
 import { LoadMore } from '../../components/ListStatus';
 import { PortalPage } from '../../components/PageShell';
+import { TitledCard } from '../../components/TitledCard';
 
 const BASE = '/portal/agency';
 export const AGENCY_ROLES = ['AGENCY_ADMIN', 'PURCHASER', 'APPROVER'] as const;
@@ -26,12 +27,11 @@ function UnitOrders({ orgId }: { orgId: string }) {
   const { t } = useI18n();
   const orders = useConnection(ORDERS, { filter: { buyerOrgId: orgId }, first: 20 }, (d) => d.orders);
   return (
-    <section className="card" aria-labelledby="unit-orders-title">
-      <h2 id="unit-orders-title">{t('agency.orders.title')}</h2>
+    <TitledCard title={t('agency.orders.title')}>
       <p className="muted small">{t('agency.orders.lead')}</p>
       <OrderRows list={orders} emptyText={t('orders.empty')} />
       <LoadMore list={orders} plain label={t('agency.loadMore')} />
-    </section>
+    </TitledCard>
   );
 }
 

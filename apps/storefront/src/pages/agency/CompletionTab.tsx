@@ -7,6 +7,7 @@ import { completionDeadline, remainingFen } from '../../lib/completion-card';
 import { formatFen } from '../../lib/money';
 import { useQuery } from '../../lib/use-query';
 import { ExportButtons } from './ExportButtons';
+import { TitledCard } from '../../components/TitledCard';
 
 /** 预留份额完成情况: gauge, figures, monthly bars, and (admins) the units below ranked by completion. */
 export function CompletionTab({ orgId, year, isAdmin }: { orgId: string; year: number; isAdmin: boolean }) {
@@ -99,8 +100,7 @@ export function CompletionTab({ orgId, year, isAdmin }: { orgId: string; year: n
       </section>
 
       {isAdmin && (
-        <section className="card" aria-labelledby="ranking-title" data-testid="subordinates">
-          <h2 id="ranking-title">{t('agency.ranking.title')}</h2>
+        <TitledCard title={t('agency.ranking.title')} testId="subordinates">
           <ErrorNotice error={ranking.error} onRetry={ranking.reload} />
           {ranking.loading && !ranking.data ? (
             <Loading />
@@ -120,7 +120,7 @@ export function CompletionTab({ orgId, year, isAdmin }: { orgId: string; year: n
               </li>
             ))}
           </ol>
-        </section>
+        </TitledCard>
       )}
     </>
   );

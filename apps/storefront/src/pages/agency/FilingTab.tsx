@@ -24,6 +24,7 @@ import { useQuery } from '../../lib/use-query';
 import { useZodForm } from '../../lib/use-zod-form';
 import { ProcurementError } from './shared';
 import { FormActions } from '../../components/FormActions';
+import { TitledCard } from '../../components/TitledCard';
 
 function FilingForm({
   orgId,
@@ -191,8 +192,7 @@ export function FilingTab({ orgId, year }: { orgId: string; year: number }) {
     exemptions.reload();
   };
   return (
-    <section className="card" aria-labelledby="filing-title">
-      <h2 id="filing-title">{t('agency.filing.title', { year })}</h2>
+    <TitledCard title={t('agency.filing.title', { year })}>
       <p className="muted small">{t('agency.filing.lead')}</p>
       <ErrorNotice error={share.error} onRetry={share.reload} />
       {share.loading && !s ? <Loading /> : null}
@@ -249,6 +249,6 @@ export function FilingTab({ orgId, year }: { orgId: string; year: number }) {
           </ul>
         </>
       )}
-    </section>
+    </TitledCard>
   );
 }

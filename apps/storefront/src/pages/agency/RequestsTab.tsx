@@ -29,6 +29,7 @@ import { useZodForm } from '../../lib/use-zod-form';
 import { PrintableButton, ProcurementError } from './shared';
 import { ListStatus, LoadMore } from '../../components/ListStatus';
 import { FormActions } from '../../components/FormActions';
+import { TitledCard } from '../../components/TitledCard';
 
 export function RequestRow({ request, children }: { request: PurchaseRequestData; children?: ReactNode }) {
   const { t, locale } = useI18n();
@@ -210,8 +211,7 @@ export function RequestsTab({ orgId, canSubmit }: { orgId: string; canSubmit: bo
   return (
     <>
       {canSubmit && (
-        <section className="card" aria-labelledby="request-title">
-          <h2 id="request-title">{t('agency.request.title')}</h2>
+        <TitledCard title={t('agency.request.title')}>
           <p className="muted small">{t('agency.request.lead')}</p>
           {last && (
             <p className="notice notice-ok" role="status" data-testid="request-submitted">
@@ -228,10 +228,9 @@ export function RequestsTab({ orgId, canSubmit }: { orgId: string; canSubmit: bo
               mine.reload();
             }}
           />
-        </section>
+        </TitledCard>
       )}
-      <section className="card" aria-labelledby="requests-title">
-        <h2 id="requests-title">{canSubmit ? t('agency.request.mine') : t('agency.request.all')}</h2>
+      <TitledCard title={canSubmit ? t('agency.request.mine') : t('agency.request.all')}>
         <ListStatus
           error={mine.error}
           onRetry={mine.reload}
@@ -244,7 +243,7 @@ export function RequestsTab({ orgId, canSubmit }: { orgId: string; canSubmit: bo
           ))}
         </ul>
         <LoadMore list={mine} plain label={t('agency.loadMore')} />
-      </section>
+      </TitledCard>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { useQuery } from '../../lib/use-query';
 import { OrderRows } from '../orders/OrdersPage';
 import { QueryStatus } from '../../components/ListStatus';
 import { PaymentClockTable } from '../supervision/PaymentClockTable';
+import { TitledCard } from '../../components/TitledCard';
 
 /** One subordinate unit: its filings (with the reason for a drop) and its purchases. */
 function UnitDetail({ orgId }: { orgId: string }) {
@@ -49,8 +50,7 @@ export function SubordinatesTab({ orgId, year }: { orgId: string; year: number }
   const c = clock.data?.paymentClock;
   return (
     <>
-      <section className="card" aria-labelledby="subs-title" data-testid="subordinate-units">
-        <h2 id="subs-title">{t('agency.sub.title', { year })}</h2>
+      <TitledCard title={t('agency.sub.title', { year })} testId="subordinate-units">
         <p className="muted small">{t('agency.sub.lead')}</p>
         <QueryStatus query={ranking} empty={units.length === 0} emptyText={t('agency.ranking.none')} />
         <ul className="row-list">
@@ -74,9 +74,8 @@ export function SubordinatesTab({ orgId, year }: { orgId: string; year: number }
             </li>
           ))}
         </ul>
-      </section>
-      <section className="card" aria-labelledby="subs-clock-title" data-testid="subordinate-clock">
-        <h2 id="subs-clock-title">{t('clock.units.title')}</h2>
+      </TitledCard>
+      <TitledCard title={t('clock.units.title')} testId="subordinate-clock">
         <p className="muted small">{t('clock.lead')}</p>
         <ErrorNotice error={clock.error} onRetry={clock.reload} />
         {c && (
@@ -96,7 +95,7 @@ export function SubordinatesTab({ orgId, year }: { orgId: string; year: number }
             )}
           </>
         )}
-      </section>
+      </TitledCard>
     </>
   );
 }

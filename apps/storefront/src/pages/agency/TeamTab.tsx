@@ -21,6 +21,7 @@ import { ListStatus } from '../../components/ListStatus';
 import { FormActions } from '../../components/FormActions';
 import { Form } from '../../components/Form';
 import { TextField } from '../../components/FormField';
+import { TitledCard } from '../../components/TitledCard';
 
 /** One limit (spending or approval) of one member: yuan in, fen to the API. */
 function LimitField({
@@ -153,8 +154,7 @@ export function TeamTab({ orgId }: { orgId: string }) {
     );
   return (
     <div className="stack">
-      <section className="card" aria-labelledby="team-title" data-testid="unit-members">
-        <h2 id="team-title">{t('agency.team.title')}</h2>
+      <TitledCard title={t('agency.team.title')} testId="unit-members">
         <p className="muted small">{t('agency.team.lead')}</p>
         <ListStatus
           error={members.error}
@@ -193,11 +193,10 @@ export function TeamTab({ orgId }: { orgId: string }) {
             </li>
           ))}
         </ul>
-      </section>
-      <section className="card" aria-labelledby="policy-title">
-        <h2 id="policy-title">{t('agency.team.policyTitle')}</h2>
+      </TitledCard>
+      <TitledCard title={t('agency.team.policyTitle')}>
         <PolicyForm orgId={orgId} />
-      </section>
+      </TitledCard>
     </div>
   );
 }

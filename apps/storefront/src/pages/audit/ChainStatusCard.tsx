@@ -7,6 +7,7 @@ import { formatDateTime } from '../../lib/dates';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { Form } from '../../components/Form';
+import { TitledCard } from '../../components/TitledCard';
 
 /** The chain head, the published daily heads, and a "verify now" over an optional period. */
 export function ChainStatusCard() {
@@ -22,8 +23,7 @@ export function ChainStatusCard() {
   });
   const s = status.data?.auditChainStatus;
   return (
-    <section className="card" aria-labelledby="audit-chain-title" data-testid="audit-chain">
-      <h2 id="audit-chain-title">{t('audit.chain.title')}</h2>
+    <TitledCard title={t('audit.chain.title')} testId="audit-chain">
       <ErrorNotice error={status.error} onRetry={status.reload} />
       {status.loading && !s ? <Loading /> : null}
       {s && (
@@ -90,6 +90,6 @@ export function ChainStatusCard() {
           </table>
         </div>
       )}
-    </section>
+    </TitledCard>
   );
 }

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n';
 import { INCOME_PERIODS, type IncomePeriod, periodRange } from '../../lib/agency';
 import { formatFen } from '../../lib/money';
 import { useQuery } from '../../lib/use-query';
+import { TitledCard } from '../../components/TitledCard';
 
 /** 我的增收: the farmer's own household income from counted sales, by month and product (phone first). */
 function FarmerIncome() {
@@ -48,8 +49,7 @@ function FarmerIncome() {
         <Loading />
       ) : income ? (
         <>
-          <section className="card" aria-labelledby="farmer-total-title">
-            <h2 id="farmer-total-title">{t('farmer.total')}</h2>
+          <TitledCard title={t('farmer.total')}>
             <p className="big-amount" data-testid="farmer-total" data-fen={income.totalAmount}>
               {formatFen(income.totalAmount)}
             </p>
@@ -57,9 +57,8 @@ function FarmerIncome() {
             <button type="button" className="button button-quiet" onClick={reload} data-testid="farmer-refresh">
               {t('agency.refresh')}
             </button>
-          </section>
-          <section className="card" aria-labelledby="farmer-months-title">
-            <h2 id="farmer-months-title">{t('farmer.byMonth')}</h2>
+          </TitledCard>
+          <TitledCard title={t('farmer.byMonth')}>
             <Bars
               items={monthsBetween(range.from, range.to).map((m) => ({
                 label: m.slice(5),
@@ -77,9 +76,8 @@ function FarmerIncome() {
                 </li>
               ))}
             </ul>
-          </section>
-          <section className="card" aria-labelledby="farmer-products-title">
-            <h2 id="farmer-products-title">{t('farmer.byProduct')}</h2>
+          </TitledCard>
+          <TitledCard title={t('farmer.byProduct')}>
             {products.length === 0 && <p className="muted">{t('farmer.none')}</p>}
             <ul className="rank-list">
               {products.map(([id, p]) => (
@@ -89,7 +87,7 @@ function FarmerIncome() {
                 </li>
               ))}
             </ul>
-          </section>
+          </TitledCard>
           <p className="hint">{t('farmer.hint')}</p>
         </>
       ) : null}

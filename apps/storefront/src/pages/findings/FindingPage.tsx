@@ -16,6 +16,7 @@ import { FINDING_READERS, FindingChips } from './FindingsPage';
 import { Checkbox } from '../../components/Checkbox';
 import { Breadcrumb } from '../../components/PageShell';
 import { Form } from '../../components/Form';
+import { TitledCard } from '../../components/TitledCard';
 
 type Finding = AnomalyFindingData['anomalyFinding'];
 
@@ -144,8 +145,7 @@ function FindingView({ id }: { id: string }) {
           <p className="muted small">{translateOr(t, `findingKind.${f.kind}.doc`, '')}</p>
         </div>
       </div>
-      <section className="card" aria-labelledby="finding-evidence-title" data-testid="finding-evidence">
-        <h2 id="finding-evidence-title">{t('finding.evidence')}</h2>
+      <TitledCard title={t('finding.evidence')} testId="finding-evidence">
         <FiguresTable figures={f.evidence.figures} />
         {/* The server writes the one-line summary in English; the figures above say the same in the reader's language. */}
         {locale === 'en' && (
@@ -176,7 +176,7 @@ function FindingView({ id }: { id: string }) {
           <dt>{t('finding.region')}</dt>
           <dd>{f.regionCode}</dd>
         </dl>
-      </section>
+      </TitledCard>
       {f.status !== 'OPEN' && (
         <section className="card" data-testid="finding-outcome">
           <h2>{t('finding.outcome')}</h2>

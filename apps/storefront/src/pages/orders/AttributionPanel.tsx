@@ -3,6 +3,7 @@ import { ErrorNotice, Loading } from '../../components/Feedback';
 import { translateOr, useI18n } from '../../i18n';
 import { formatFen } from '../../lib/money';
 import { useQuery } from '../../lib/use-query';
+import { TitledCard } from '../../components/TitledCard';
 
 const KINDS = ['HOUSEHOLD', 'VILLAGE_COLLECTIVE', 'COOPERATIVE', 'UNASSIGNED'] as const;
 
@@ -12,8 +13,7 @@ export function AttributionPanel({ orderId }: { orderId: string }) {
   const { data, error, loading, reload } = useQuery(ORDER_ATTRIBUTION, { orderId });
   const a = data?.orderAttribution;
   return (
-    <section className="card" aria-labelledby="attribution-title" data-testid="attribution">
-      <h2 id="attribution-title">{t('attribution.title')}</h2>
+    <TitledCard title={t('attribution.title')} testId="attribution">
       <ErrorNotice error={error} onRetry={reload} />
       {loading && !a ? <Loading /> : null}
       {a && !a.counted && (
@@ -74,6 +74,6 @@ export function AttributionPanel({ orderId }: { orderId: string }) {
           })}
         </>
       )}
-    </section>
+    </TitledCard>
   );
 }

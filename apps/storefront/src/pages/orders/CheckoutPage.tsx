@@ -28,6 +28,7 @@ import { useQuery } from '../../lib/use-query';
 import { SubmitFromCart } from '../agency/RequestsTab';
 import { BuyerSelect, CartSummary, EmptyCart } from './CartPage';
 import { Breadcrumb } from '../../components/PageShell';
+import { TitledCard } from '../../components/TitledCard';
 
 function problemText(t: Translate, problem: CheckoutProblem, line: PricedLine | null, channelName: string): string {
   const title = line?.product.title ?? '';
@@ -145,8 +146,7 @@ function Checkout() {
           <h1>{t('checkout.title')}</h1>
           <BuyerSelect />
         </div>
-        <section className="card" aria-labelledby="checkout-request-title" data-testid="checkout-request">
-          <h2 id="checkout-request-title">{t('agency.request.title')}</h2>
+        <TitledCard title={t('agency.request.title')} testId="checkout-request">
           <p className="muted small">
             {t('checkout.request.lead')}
             {pc.options.retail ? ` ${t('checkout.request.private')}` : ''}
@@ -160,7 +160,7 @@ function Checkout() {
               {t('checkout.request.list')}
             </Link>
           </p>
-        </section>
+        </TitledCard>
       </div>
     );
   }

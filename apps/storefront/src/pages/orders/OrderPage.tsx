@@ -32,6 +32,7 @@ import { ActionButton } from '../../components/ActionButton';
 import { FormActions } from '../../components/FormActions';
 import { NoteField } from '../../components/FormField';
 import { Form } from '../../components/Form';
+import { TitledCard } from '../../components/TitledCard';
 
 function CancelForm({ order, onOrder }: { order: OrderDetail; onOrder: (o: OrderDetail) => void }) {
   const { t } = useI18n();
@@ -252,14 +253,12 @@ export function OrderPage({ params }: { params: { id?: string } }) {
         />
       )}
 
-      <section className="card" aria-labelledby="timeline-title">
-        <h2 id="timeline-title">{t('order.timeline')}</h2>
+      <TitledCard title={t('order.timeline')}>
         <OrderTimeline moves={order.history} domain="orderStatus" />
-      </section>
+      </TitledCard>
 
       {order.wholeOrderVisible && order.payments.length > 0 && (
-        <section className="card" aria-labelledby="payments-title" data-testid="payments">
-          <h2 id="payments-title">{t('pay.records')}</h2>
+        <TitledCard title={t('pay.records')} testId="payments">
           <ul className="row-list">
             {order.payments.map((p) => (
               <li key={p.id} className="row" data-testid="payment-row">
@@ -277,7 +276,7 @@ export function OrderPage({ params }: { params: { id?: string } }) {
               </li>
             ))}
           </ul>
-        </section>
+        </TitledCard>
       )}
 
       {order.wholeOrderVisible && (order.documents.length > 0 || actions.uploadDocuments || actions.accept) && (
@@ -291,15 +290,14 @@ export function OrderPage({ params }: { params: { id?: string } }) {
       )}
 
       {order.buyerKind === 'AGENCY' && order.acceptedAt && (
-        <section className="card" aria-labelledby="acceptance-record-title">
-          <h2 id="acceptance-record-title">{t('order.acceptanceRecord')}</h2>
+        <TitledCard title={t('order.acceptanceRecord')}>
           <p className="muted small">{t('order.acceptanceRecordHint')}</p>
           <PrintableButton
             url={`/api/orders/${encodeURIComponent(order.id)}/acceptance.html`}
             label={t('order.acceptanceRecordOpen')}
             testId="acceptance-record"
           />
-        </section>
+        </TitledCard>
       )}
 
       {order.buyerKind === 'AGENCY' && order.paymentMode === 'PAY_ON_DELIVERY' && order.acceptedAt && (

@@ -24,6 +24,7 @@ import { StripePayment } from './StripePayment';
 import { ActionButton } from '../../components/ActionButton';
 import { Form } from '../../components/Form';
 import { TextField } from '../../components/FormField';
+import { TitledCard } from '../../components/TitledCard';
 
 type BankTransferInstructions = NonNullable<PaymentOptions['bankTransfer']>;
 
@@ -188,8 +189,7 @@ export function PaymentPanel({
   const offered = !!o && (o.online.length > 0 || !!o.bankTransfer || o.payOnDelivery);
 
   return (
-    <section className="card payment-panel" data-testid="payment-panel" aria-labelledby="payment-title">
-      <h2 id="payment-title">{t('pay.title')}</h2>
+    <TitledCard title={t('pay.title')} className="payment-panel" testId="payment-panel">
       {order.paymentDueAt && order.status === 'PLACED' && (
         <p className="notice notice-warn" data-testid="payment-due">
           {t('pay.due', { at: formatDateTime(order.paymentDueAt, locale) })}
@@ -238,6 +238,6 @@ export function PaymentPanel({
           )}
         </>
       ) : null}
-    </section>
+    </TitledCard>
   );
 }

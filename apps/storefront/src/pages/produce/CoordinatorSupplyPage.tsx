@@ -14,6 +14,7 @@ import { byVillage } from './SupplierProduceTab';
 import './produce.css';
 import { QueryStatus } from '../../components/ListStatus';
 import { SearchField, TextField } from '../../components/FormField';
+import { TitledCard } from '../../components/TitledCard';
 
 const STATUSES = ['', 'OPEN', 'PARTLY_COMMITTED', 'COMMITTED', 'WITHDRAWN', 'EXPIRED'] as const;
 
@@ -33,8 +34,7 @@ function AssistedOffer({ scope, onCreated }: { scope: string; onCreated: (o: Pro
     );
   }
   return (
-    <section className="card" aria-labelledby="assisted-title">
-      <h2 id="assisted-title">{t('produce.coord.assisted')}</h2>
+    <TitledCard title={t('produce.coord.assisted')}>
       <p className="muted">{t('produce.coord.assistedLead')}</p>
       <ErrorNotice error={households.error} onRetry={households.reload} />
       {households.loading && !households.data ? (
@@ -62,7 +62,7 @@ function AssistedOffer({ scope, onCreated }: { scope: string; onCreated: (o: Pro
           }}
         />
       )}
-    </section>
+    </TitledCard>
   );
 }
 

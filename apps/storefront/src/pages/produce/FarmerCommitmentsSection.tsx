@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n';
 import { useQuery } from '../../lib/use-query';
 import { CommitmentDecision, offerQuantity } from './shared';
 import { QueryRowList } from '../../components/ListStatus';
+import { TitledCard } from '../../components/TitledCard';
 
 /** 买家承诺: what cooperatives offered to buy, undecided first; the farmer always decides. */
 export function FarmerCommitmentsSection() {
@@ -24,8 +25,7 @@ export function FarmerCommitmentsSection() {
     offers.reload();
   };
   return (
-    <section className="card" aria-labelledby="commitments-title">
-      <h2 id="commitments-title">{t('produce.tab.commitments')}</h2>
+    <TitledCard title={t('produce.tab.commitments')}>
       <p className="muted">{t('produce.commitment.lead')}</p>
       <QueryRowList
         query={offers}
@@ -41,6 +41,6 @@ export function FarmerCommitmentsSection() {
           </li>
         )}
       />
-    </section>
+    </TitledCard>
   );
 }

@@ -11,6 +11,7 @@ import { useQuery } from '../../lib/use-query';
 import { MoneyFigure, ProduceStatus } from './shared';
 import { TextField } from '../../components/FormField';
 import { Form } from '../../components/Form';
+import { TitledCard } from '../../components/TitledCard';
 
 type Line = { kind: 'PURCHASE_PAYMENT'; receiptId: string } | { kind: 'ATTRIBUTED_INCOME'; productId: string };
 
@@ -79,8 +80,7 @@ function Statement({
         <MoneyFigure label={t('produce.money.attributed')} fen={s.attributedTotal} testId="attributed-total" />
       </dl>
 
-      <section className="card" aria-labelledby="purchases-title">
-        <h2 id="purchases-title">{t('produce.money.purchases')}</h2>
+      <TitledCard title={t('produce.money.purchases')}>
         <p className="muted">{t('produce.money.purchasesLead')}</p>
         {s.purchases.length === 0 && <p className="muted">{t('produce.money.noPurchases')}</p>}
         <ul className="produce-lines">
@@ -121,10 +121,9 @@ function Statement({
             </li>
           ))}
         </ul>
-      </section>
+      </TitledCard>
 
-      <section className="card" aria-labelledby="attributed-title">
-        <h2 id="attributed-title">{t('produce.money.attributedTitle')}</h2>
+      <TitledCard title={t('produce.money.attributedTitle')}>
         <p className="muted">{t('produce.money.attributedLead')}</p>
         {s.attributedIncome.length === 0 && <p className="muted">{t('produce.money.noAttributed')}</p>}
         <ul className="produce-lines">
@@ -152,10 +151,9 @@ function Statement({
             </li>
           ))}
         </ul>
-      </section>
+      </TitledCard>
 
-      <section className="card" aria-labelledby="confirm-title">
-        <h2 id="confirm-title">{t('produce.money.confirmTitle')}</h2>
+      <TitledCard title={t('produce.money.confirmTitle')}>
         <p data-testid="month-status">
           <ProduceStatus status={s.status} />
           {s.confirmation && (
@@ -185,7 +183,7 @@ function Statement({
           {s.status === 'CONFIRMED' ? t('produce.money.reconfirm') : t('produce.money.confirm')}
         </button>
         <ErrorNotice error={confirm.error} />
-      </section>
+      </TitledCard>
     </>
   );
 }

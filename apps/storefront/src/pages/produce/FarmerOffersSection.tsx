@@ -8,6 +8,7 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { OfferForm, OfferSummary } from './shared';
 import { QueryRowList } from '../../components/ListStatus';
+import { TitledCard } from '../../components/TitledCard';
 
 /** The two ways to sell, side by side, so nobody mixes them up. */
 export function TwoWaysToSell({ onOffer }: { onOffer?: () => void }) {
@@ -90,8 +91,7 @@ export function FarmerOffersSection() {
           }}
         />
       )}
-      <section className="card" aria-labelledby="my-offers-title">
-        <h2 id="my-offers-title">{t('produce.offer.mine')}</h2>
+      <TitledCard title={t('produce.offer.mine')}>
         <QueryRowList
           query={mine}
           rows={offers}
@@ -109,7 +109,7 @@ export function FarmerOffersSection() {
             </li>
           )}
         />
-      </section>
+      </TitledCard>
     </>
   );
 }

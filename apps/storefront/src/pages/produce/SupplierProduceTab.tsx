@@ -25,6 +25,7 @@ import './produce.css';
 import { QueryStatus } from '../../components/ListStatus';
 import { SearchField, TextField } from '../../components/FormField';
 import { Form } from '../../components/Form';
+import { TitledCard } from '../../components/TitledCard';
 
 /** Offers grouped by village (name, or code when the name is unknown), villages in name order. */
 export function byVillage(offers: ProduceOfferRecord[]): Array<[string, ProduceOfferRecord[]]> {
@@ -129,8 +130,7 @@ function OffersFromHouseholds({ supplierId, onCommitted }: { supplierId: string;
     (o) => o.status === 'OPEN' || o.status === 'PARTLY_COMMITTED',
   );
   return (
-    <section className="card" aria-labelledby="sp-offers-title">
-      <h2 id="sp-offers-title">{t('produce.supplier.offersTitle')}</h2>
+    <TitledCard title={t('produce.supplier.offersTitle')}>
       <p className="muted">{t('produce.supplier.offersLead')}</p>
       <SearchField compact={false} label={t('produce.filter.crop')} value={cropName} onChange={setCropName} />
       <QueryStatus query={households} empty={offers.length === 0} emptyText={t('produce.offer.none')} />
@@ -163,7 +163,7 @@ function OffersFromHouseholds({ supplierId, onCommitted }: { supplierId: string;
           </ul>
         </div>
       ))}
-    </section>
+    </TitledCard>
   );
 }
 
@@ -432,8 +432,7 @@ export function SupplierProduceTab({ supplierId }: { supplierId: string }) {
   return (
     <div className="produce-page">
       <OffersFromHouseholds supplierId={supplierId} onCommitted={commitments.reload} />
-      <section className="card" aria-labelledby="sp-commitments-title">
-        <h2 id="sp-commitments-title">{t('produce.supplier.commitmentsTitle')}</h2>
+      <TitledCard title={t('produce.supplier.commitmentsTitle')}>
         <ErrorNotice error={commitments.error} onRetry={commitments.reload} />
         {commitments.loading && !commitments.data && <Loading />}
         {groups.map(([key, list]) =>
@@ -449,7 +448,7 @@ export function SupplierProduceTab({ supplierId }: { supplierId: string }) {
           ),
         )}
         {commitments.data && mine.length === 0 && <p className="muted">{t('produce.commitment.none')}</p>}
-      </section>
+      </TitledCard>
     </div>
   );
 }

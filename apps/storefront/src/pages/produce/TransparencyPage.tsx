@@ -9,6 +9,7 @@ import { useQuery } from '../../lib/use-query';
 import { MoneyFigure } from './shared';
 import { Fact } from '../../components/Fact';
 import './produce.css';
+import { TitledCard } from '../../components/TitledCard';
 
 /** The county of a product's origin (any division code) as the page's path, or null. */
 export function transparencyPath(originCode: string | null | undefined): string | null {
@@ -49,8 +50,7 @@ export function TransparencyPage({ params }: { params: Record<string, string> })
         <Loading />
       ) : c ? (
         <>
-          <section className="card" aria-labelledby="tr-total">
-            <h2 id="tr-total">{t('produce.transparency.reached', { year: c.year })}</h2>
+          <TitledCard title={t('produce.transparency.reached', { year: c.year })}>
             <p className="big-amount" data-testid="transparency-reached" data-fen={c.reachedHouseholds}>
               {formatFen(c.reachedHouseholds)}
             </p>
@@ -72,9 +72,8 @@ export function TransparencyPage({ params }: { params: Record<string, string> })
             {c.purchasePending > 0 && (
               <p className="muted">{t('produce.transparency.pending', { amount: formatFen(c.purchasePending) })}</p>
             )}
-          </section>
-          <section className="card" aria-labelledby="tr-products">
-            <h2 id="tr-products">{t('produce.transparency.topProducts')}</h2>
+          </TitledCard>
+          <TitledCard title={t('produce.transparency.topProducts')}>
             {c.topProducts.length === 0 && <p className="muted">{t('produce.transparency.none')}</p>}
             <ol className="produce-lines">
               {c.topProducts.map((p) => (
@@ -84,9 +83,8 @@ export function TransparencyPage({ params }: { params: Record<string, string> })
                 </li>
               ))}
             </ol>
-          </section>
-          <section className="card" aria-labelledby="tr-crops">
-            <h2 id="tr-crops">{t('produce.transparency.topCrops')}</h2>
+          </TitledCard>
+          <TitledCard title={t('produce.transparency.topCrops')}>
             {c.topCrops.length === 0 && <p className="muted">{t('produce.transparency.none')}</p>}
             <ol className="produce-lines">
               {c.topCrops.map((p) => (
@@ -98,7 +96,7 @@ export function TransparencyPage({ params }: { params: Record<string, string> })
                 </li>
               ))}
             </ol>
-          </section>
+          </TitledCard>
           <p className="hint">{t('produce.transparency.hint')}</p>
         </>
       ) : null}

@@ -10,6 +10,7 @@ import { useQuery } from '../../lib/use-query';
 import { ExportButtons } from './ExportButtons';
 import { rowLabel } from './SalesTable';
 import { DataTable } from '../../components/DataTable';
+import { TitledCard } from '../../components/TitledCard';
 
 const monthLabel = (m: string, locale: string) =>
   locale.startsWith('zh') ? `${m.slice(0, 4)}年${Number(m.slice(5))}月` : m;
@@ -110,8 +111,7 @@ export function MonthTrend({ f }: { f: StatsFilters }) {
     [months, byMonth, locale, t],
   );
   return (
-    <section className="card stats-card stats-wide" aria-labelledby="trend-title" data-testid="month-trend">
-      <h2 id="trend-title">{t('stats.trend.title')}</h2>
+    <TitledCard title={t('stats.trend.title')} className="stats-card stats-wide" testId="month-trend">
       <ErrorNotice error={q.error} onRetry={q.reload} />
       {q.loading && !s ? <Loading /> : null}
       {s && (
@@ -151,7 +151,7 @@ export function MonthTrend({ f }: { f: StatsFilters }) {
           </details>
         </>
       )}
-    </section>
+    </TitledCard>
   );
 }
 

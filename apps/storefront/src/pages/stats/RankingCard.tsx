@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import { formatFen } from '../../lib/money';
 import { useQuery } from '../../lib/use-query';
 import { DataTable } from '../../components/DataTable';
+import { TitledCard } from '../../components/TitledCard';
 
 /** Budget units located in the region ranked by 预留份额 completion (libs/procurement's regionCompletion). */
 export function RankingCard({ region, year }: { region: string; year: number }) {
@@ -12,8 +13,7 @@ export function RankingCard({ region, year }: { region: string; year: number }) 
   const q = useQuery(REGION_COMPLETION, { regionCode: region, year }, { skip: region === '' });
   const units = q.data?.regionCompletion ?? [];
   return (
-    <section className="card stats-card stats-wide" aria-labelledby="ranking-title" data-testid="agency-ranking">
-      <h2 id="ranking-title">{t('stats.ranking.title', { year })}</h2>
+    <TitledCard title={t('stats.ranking.title', { year })} className="stats-card stats-wide" testId="agency-ranking">
       <p className="muted small">{t('stats.ranking.lead')}</p>
       <ErrorNotice error={q.error} onRetry={q.reload} />
       {q.loading && !q.data ? <Loading /> : null}
@@ -45,6 +45,6 @@ export function RankingCard({ region, year }: { region: string; year: number }) 
           ))}
         </DataTable>
       )}
-    </section>
+    </TitledCard>
   );
 }

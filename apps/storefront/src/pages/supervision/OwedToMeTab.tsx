@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import { formatFen } from '../../lib/money';
 import { useQuery } from '../../lib/use-query';
 import { PaymentClockTable } from './PaymentClockTable';
+import { TitledCard } from '../../components/TitledCard';
 
 /** Supplier portal, 应收账款: what agencies owe this supplier after acceptance, overdue amounts and late interest. */
 export function OwedToMeTab({ supplierId }: { supplierId: string }) {
@@ -11,8 +12,7 @@ export function OwedToMeTab({ supplierId }: { supplierId: string }) {
   const q = useQuery(PAYMENT_CLOCK, { filter: { supplierId } });
   const r = q.data?.paymentClock;
   return (
-    <section className="card" aria-labelledby="owed-title" data-testid="owed-to-me">
-      <h2 id="owed-title">{t('clock.owed.title')}</h2>
+    <TitledCard title={t('clock.owed.title')} testId="owed-to-me">
       <p className="muted small">{t('clock.owed.lead')}</p>
       <ErrorNotice error={q.error} onRetry={q.reload} />
       {q.loading && !r ? <Loading /> : null}
@@ -33,6 +33,6 @@ export function OwedToMeTab({ supplierId }: { supplierId: string }) {
           )}
         </>
       )}
-    </section>
+    </TitledCard>
   );
 }

@@ -11,6 +11,7 @@ import { canApplyForCertification } from './ProductsTab';
 import { SelectField } from '../../components/SelectField';
 import { ConnectionStatus, LoadMore } from '../../components/ListStatus';
 import { Form } from '../../components/Form';
+import { TitledCard } from '../../components/TitledCard';
 
 export function CertificationsTab({ supplierId }: { supplierId: string }) {
   const { t } = useI18n();
@@ -60,8 +61,7 @@ export function CertificationsTab({ supplierId }: { supplierId: string }) {
           </div>
         )}
       </Form>
-      <section className="card" aria-labelledby="certs-title">
-        <h2 id="certs-title">{t('certs.title')}</h2>
+      <TitledCard title={t('certs.title')}>
         <ConnectionStatus list={list} emptyText={t('certs.none')} />
         <ul className="row-list">
           {list.nodes.map((c) => (
@@ -69,7 +69,7 @@ export function CertificationsTab({ supplierId }: { supplierId: string }) {
           ))}
         </ul>
         <LoadMore list={list} plain />
-      </section>
+      </TitledCard>
     </>
   );
 }

@@ -12,6 +12,7 @@ import { DataTable } from '../../components/DataTable';
 import { FormActions } from '../../components/FormActions';
 import { Form } from '../../components/Form';
 import { TextField } from '../../components/FormField';
+import { TitledCard } from '../../components/TitledCard';
 
 type Row = { householdId: string; quantity: string };
 
@@ -99,8 +100,7 @@ function VariantLots({
 
   return (
     <>
-      <section className="card" aria-labelledby="lots-title">
-        <h2 id="lots-title">{t('lots.title')}</h2>
+      <TitledCard title={t('lots.title')}>
         <ErrorNotice error={lots.error} onRetry={lots.reload} />
         {lots.loading && !lots.data ? (
           <Loading />
@@ -132,7 +132,7 @@ function VariantLots({
             ))}
           </DataTable>
         )}
-      </section>
+      </TitledCard>
 
       <Form className="card form" onSubmit={submit} aria-labelledby="new-lot-title" noValidate>
         <h2 id="new-lot-title">{t('lots.new')}</h2>

@@ -18,6 +18,7 @@ import { NewProductForm } from './NewProductForm';
 import { ProductEditor } from './ProductEditor';
 import { ConnectionStatus, LoadMore } from '../../components/ListStatus';
 import { ActionButton } from '../../components/ActionButton';
+import { TitledCard } from '../../components/TitledCard';
 
 /** Certification may be (re)applied for when there is none in progress or in force. */
 export const canApplyForCertification = (p: OwnProduct) =>
@@ -60,8 +61,7 @@ export function ProductsTab({ supplierId }: { supplierId: string }) {
           onSaved={(p) => list.update((nodes) => nodes.map((n) => (n.id === p.id ? { ...n, title: p.title } : n)))}
         />
       )}
-      <section className="card" aria-labelledby="own-products-title">
-        <h2 id="own-products-title">{t('portal.tab.products')}</h2>
+      <TitledCard title={t('portal.tab.products')}>
         <ConnectionStatus list={list} emptyText={t('products.noneYet')} />
         <ul className="row-list">
           {list.nodes.map((p) => (
@@ -69,7 +69,7 @@ export function ProductsTab({ supplierId }: { supplierId: string }) {
           ))}
         </ul>
         <LoadMore list={list} plain />
-      </section>
+      </TitledCard>
     </>
   );
 }
