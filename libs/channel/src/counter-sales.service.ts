@@ -17,7 +17,7 @@ import {
 } from '@bangfu/core';
 import { VariantService } from '@bangfu/catalog';
 import { UserService } from '@bangfu/identity';
-import { LedgerService } from '@bangfu/ledger';
+import { LedgerService, sharesOfLines } from '@bangfu/ledger';
 import {
   ActorKind,
   CertificationInvalidError,
@@ -417,20 +417,10 @@ export class CounterSalesService {
 
     const orderId = outcome.id;
     await this.orders.markPaid(ctx, orderId, { paymentId: `counter-report:${counterReportId}`, amount: total });
-    const parts = new Map<string, { supplierOrderId: string; supplierId: string; amount: number }>();
-    for (const line of await this.orders.lines(ctx, orderId)) {
-      const part = parts.get(line.supplierOrderId) ?? {
-        supplierOrderId: line.supplierOrderId,
-        supplierId: line.supplierId,
-        amount: 0,
-      };
-      part.amount += line.lineTotal;
-      parts.set(line.supplierOrderId, part);
-    }
     await this.ledger.postCounterSettlement(ctx, {
       orderId,
       channelId: channel.id,
-      parts: [...parts.values()],
+      parts: sharesOfLines(await this.orders.lines(ctx, orderId)),
       reference: reportId,
     });
     await this.fulfilment.handOverAtCounter(ctx, orderId, reportId);

@@ -34,6 +34,23 @@ export interface SupplierOrderShare {
   amount: Fen;
 }
 
+/** Each supplier order's share of an order: the sum of its lines, in the order the lines name them. */
+export function sharesOfLines(
+  lines: ReadonlyArray<{ supplierOrderId: string; supplierId: string; lineTotal: Fen }>,
+): SupplierOrderShare[] {
+  const shares = new Map<string, SupplierOrderShare>();
+  for (const l of lines) {
+    const share = shares.get(l.supplierOrderId) ?? {
+      supplierOrderId: l.supplierOrderId,
+      supplierId: l.supplierId,
+      amount: 0,
+    };
+    share.amount += l.lineTotal;
+    shares.set(l.supplierOrderId, share);
+  }
+  return [...shares.values()];
+}
+
 /** What the ledger holds for one supplier order (all fen, non-negative). */
 export interface SupplierOrderPosition {
   supplierOrderId: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { ErrorCode, AppError, Db, isUuid, notFound, prepared, type RequestContext } from '@bangfu/core';
-import { LedgerService, type SupplierOrderShare } from '@bangfu/ledger';
+import { LedgerService, sharesOfLines, type SupplierOrderShare } from '@bangfu/ledger';
 import { type Fen } from '@bangfu/money';
 import { BuyerKind, Order, OrderService, OrderStatus, PaymentMode } from '@bangfu/ordering';
 import { BankTransferProvider } from './bank-transfer.provider';
@@ -92,18 +92,7 @@ export class PaymentCoreService {
 
   /** Each supplier order's share of the order total (from its lines), for the ledger. */
   async shares(tx: RequestContext, orderId: string): Promise<SupplierOrderShare[]> {
-    const lines = await this.orders.lines(tx, orderId);
-    const map = new Map<string, SupplierOrderShare>();
-    for (const l of lines) {
-      const s = map.get(l.supplierOrderId) ?? {
-        supplierOrderId: l.supplierOrderId,
-        supplierId: l.supplierId,
-        amount: 0,
-      };
-      s.amount += l.lineTotal;
-      map.set(l.supplierOrderId, s);
-    }
-    return [...map.values()];
+    return sharesOfLines(await this.orders.lines(tx, orderId));
   }
 
   /**
