@@ -56,13 +56,8 @@ export function AddToCart({ product }: { product: ProductDetail }) {
             setVariantId(e.target.value);
             setAdded(null);
           }}
-        >
-          {variants.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.spec} / {v.unit}
-            </option>
-          ))}
-        </SelectField>
+          options={variants.map((v) => [v.id, `${v.spec} / ${v.unit}`])}
+        />
       )}
       <p className="buy-price">
         <span className="price" data-testid="buy-price">

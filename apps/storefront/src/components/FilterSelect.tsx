@@ -25,13 +25,15 @@ export function FilterSelect({
 }) {
   const { t } = useI18n();
   return (
-    <SelectField compact label={label} value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+    <SelectField
+      compact
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      options={options}
+      data-testid={testId}
+    >
       <option value="">{anyLabel ?? t('admin.filter.all')}</option>
-      {options.map(([v, text]) => (
-        <option key={v} value={v}>
-          {text}
-        </option>
-      ))}
     </SelectField>
   );
 }

@@ -28,13 +28,12 @@ export function SortSelect({
       value={value}
       onChange={(e) => onChange(e.target.value as ProductSort | '')}
       data-testid="sort-select"
+      options={PRODUCT_SORTS.filter((s) => s !== 'RELEVANCE' && (searching || s !== 'NEWEST')).map((s) => [
+        s,
+        t(`sort.${s}`),
+      ])}
     >
       <option value="">{searching ? t('sort.RELEVANCE') : t('sort.NEWEST')}</option>
-      {PRODUCT_SORTS.filter((s) => s !== 'RELEVANCE' && (searching || s !== 'NEWEST')).map((s) => (
-        <option key={s} value={s}>
-          {t(`sort.${s}`)}
-        </option>
-      ))}
     </SelectField>
   );
 }

@@ -197,13 +197,8 @@ function CreateChannel({ onCreated }: { onCreated: (p: ChannelPayload) => void }
           label={t('admin.channels.kind')}
           value={form.kind}
           onChange={(e) => setForm({ ...form, kind: e.target.value })}
-        >
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`checkout.channelKind.${k}`)}
-            </option>
-          ))}
-        </SelectField>
+          options={KINDS.map((k) => [k, t(`checkout.channelKind.${k}`)])}
+        />
         <TextField
           compact
           label={t('admin.orgs.regionCode')}

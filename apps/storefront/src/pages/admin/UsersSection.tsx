@@ -60,13 +60,8 @@ function RoleFields({
         label={t('admin.users.role')}
         value={value.role}
         onChange={(e) => onChange({ role: e.target.value, organizationId: '', regionPrefix: '' })}
-      >
-        {GRANTABLE.map((r) => (
-          <option key={r} value={r}>
-            {roleName(t, r)}
-          </option>
-        ))}
-      </SelectField>
+        options={GRANTABLE.map((r) => [r, roleName(t, r)])}
+      />
       {kind && (
         <div>
           <SelectField
@@ -75,13 +70,9 @@ function RoleFields({
             value={value.organizationId}
             aria-invalid={!!errors?.organizationId}
             onChange={(e) => onChange({ ...value, organizationId: e.target.value })}
+            options={(orgs.data?.organizations ?? []).map((o) => [o.id, o.name])}
           >
             <option value="">{t('admin.users.chooseOrg')}</option>
-            {(orgs.data?.organizations ?? []).map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
           </SelectField>
           <FieldProblem error={errors?.organizationId} />
         </div>
@@ -234,13 +225,12 @@ function CreateOrgForm({ onDone }: { onDone: () => void }) {
     <form onSubmit={form.handleSubmit((input) => void create.run(input))} noValidate>
       <div className="form-grid">
         <TextField compact label={t('admin.orgs.name')} error={problems.name} {...form.register('name')} />
-        <SelectField compact label={t('admin.orgs.kind')} {...form.register('kind')}>
-          {ORG_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {orgKindName(t, k)}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          compact
+          label={t('admin.orgs.kind')}
+          {...form.register('kind')}
+          options={ORG_KINDS.map((k) => [k, orgKindName(t, k)])}
+        />
         <TextField
           compact
           label={t('admin.suppliers.creditCode')}

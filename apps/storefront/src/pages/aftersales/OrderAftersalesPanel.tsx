@@ -84,13 +84,8 @@ function ComplainForm({ so, onDone }: { so: SupplierOrderData; onDone: () => voi
         value={kind}
         name="kind"
         onChange={(e) => setKind(e.target.value as ComplaintKind)}
-      >
-        {COMPLAINT_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {t(`complaintKind.${k}`)}
-          </option>
-        ))}
-      </SelectField>
+        options={COMPLAINT_KINDS.map((k) => [k, t(`complaintKind.${k}`)])}
+      />
       <NoteField
         label={t('complaint.description')}
         name="description"

@@ -71,13 +71,8 @@ function Portal({ section }: { section: string }) {
               label={t('agency.switch')}
               value={unit?.id}
               onChange={(e) => setChosen(e.target.value)}
-            >
-              {units.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </SelectField>
+              options={units.map((u) => [u.id, u.name])}
+            />
           )}
           {(section === '' || section === 'filing' || section === 'units') && (
             <SelectField
@@ -85,13 +80,8 @@ function Portal({ section }: { section: string }) {
               label={t('agency.year')}
               value={year}
               onChange={(e) => setYear(Number(e.target.value))}
-            >
-              {[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </SelectField>
+              options={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => [y, y])}
+            />
           )}
         </div>
       }

@@ -86,13 +86,11 @@ function FilingForm({
 
   return (
     <form className="stack" onSubmit={submit} data-testid="filing-form" noValidate>
-      <SelectField label={t('agency.filing.mode')} {...form.register('mode')}>
-        {CANTEEN_MODES.map((m) => (
-          <option key={m} value={m}>
-            {translateOr(t, `canteenMode.${m}`, m)}
-          </option>
-        ))}
-      </SelectField>
+      <SelectField
+        label={t('agency.filing.mode')}
+        {...form.register('mode')}
+        options={CANTEEN_MODES.map((m) => [m, translateOr(t, `canteenMode.${m}`, m)])}
+      />
       <p className="hint">{translateOr(t, `canteenMode.hint.${mode}`, '')}</p>
       <TextField
         label={t('agency.filing.budget')}

@@ -169,20 +169,13 @@ export function SubmitFromCart({
         label={t('checkout.channelLabel')}
         value={channel?.id ?? ''}
         onChange={(e) => form.setValue('channelId', e.target.value)}
-      >
-        {active.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField label={t('agency.request.terms')} {...form.register('terms')}>
-        {PURCHASE_TERMS.map((x) => (
-          <option key={x} value={x}>
-            {translateOr(t, `terms.${x}`, x)}
-          </option>
-        ))}
-      </SelectField>
+        options={active.map((c) => [c.id, c.name])}
+      />
+      <SelectField
+        label={t('agency.request.terms')}
+        {...form.register('terms')}
+        options={PURCHASE_TERMS.map((x) => [x, translateOr(t, `terms.${x}`, x)])}
+      />
       <TextAreaField
         label={t('agency.request.justification')}
         rows={3}

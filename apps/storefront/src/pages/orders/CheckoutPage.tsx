@@ -183,13 +183,11 @@ function Checkout() {
             label={t('checkout.channelLabel')}
             value={channel?.id ?? ''}
             onChange={(e) => setChannelId(e.target.value)}
-          >
-            {active.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name} · {translateOr(t, `checkout.channelKind.${c.online ? 'ONLINE' : c.kind}`, c.kind)}
-              </option>
-            ))}
-          </SelectField>
+            options={active.map((c) => [
+              c.id,
+              `${c.name} · ${translateOr(t, `checkout.channelKind.${c.online ? 'ONLINE' : c.kind}`, c.kind)}`,
+            ])}
+          />
         )}
         <p className="hint">
           {channel && !(channel.kind === 'HALL' && channel.online)

@@ -59,13 +59,12 @@ function OnlinePayment({
         </p>
       ) : (
         <div className="inline-form">
-          <SelectField label={t('pay.method')} value={method} onChange={(e) => setMethod(e.target.value)}>
-            {methods.map((m) => (
-              <option key={m} value={m}>
-                {translateOr(t, `paymentMethod.${m}`, m)}
-              </option>
-            ))}
-          </SelectField>
+          <SelectField
+            label={t('pay.method')}
+            value={method}
+            onChange={(e) => setMethod(e.target.value)}
+            options={methods.map((m) => [m, translateOr(t, `paymentMethod.${m}`, m)])}
+          />
           <ActionButton action={pay} variant="primary">
             {pay.busy ? t('form.submitting') : t('pay.start', { amount: formatFen(order.totalAmount) })}
           </ActionButton>

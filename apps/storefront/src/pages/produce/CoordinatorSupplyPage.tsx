@@ -44,13 +44,8 @@ function AssistedOffer({ scope, onCreated }: { scope: string; onCreated: (o: Pro
           label={t('produce.coord.household')}
           value={chosen}
           onChange={(e) => setHouseholdId(e.target.value)}
-        >
-          {list.map((h) => (
-            <option key={h.id} value={h.id}>
-              {h.headName} · {h.village?.name ?? h.villageCode}
-            </option>
-          ))}
-        </SelectField>
+          options={list.map((h) => [h.id, `${h.headName} · ${h.village?.name ?? h.villageCode}`])}
+        />
       )}
       {chosen && (
         <OfferForm
@@ -104,13 +99,8 @@ function CoordinatorSupply() {
             label={t('produce.filter.status')}
             value={filter.status}
             onChange={(e) => setFilter({ ...filter, status: e.target.value })}
-          >
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s ? t(`produce.status.${s}`) : t('admin.filter.all')}
-              </option>
-            ))}
-          </SelectField>
+            options={STATUSES.map((s) => [s, s ? t(`produce.status.${s}`) : t('admin.filter.all')])}
+          />
         </div>
         <SearchField
           compact={false}

@@ -220,13 +220,8 @@ function ReceiptForm({ c, supplierId, onDone }: { c: SupplierCommitment; supplie
         label={t('produce.supplier.variant')}
         value={variant.id}
         onChange={(e) => setForm({ ...form, variantId: e.target.value, lotId: '' })}
-      >
-        {variants.map((v) => (
-          <option key={v.id} value={v.id}>
-            {v.title} · {v.spec}/{v.unit}
-          </option>
-        ))}
-      </SelectField>
+        options={variants.map((v) => [v.id, `${v.title} · ${v.spec}/${v.unit}`])}
+      />
       <div className="segmented" role="group" aria-label={t('produce.supplier.lot')}>
         <button type="button" aria-pressed={form.mode === 'new'} onClick={() => setForm({ ...form, mode: 'new' })}>
           {t('produce.supplier.newLot')}
@@ -260,13 +255,11 @@ function ReceiptForm({ c, supplierId, onDone }: { c: SupplierCommitment; supplie
           label={t('produce.supplier.existingLot')}
           value={form.lotId || lots.data?.lots[0]?.id || ''}
           onChange={(e) => setForm({ ...form, lotId: e.target.value })}
-        >
-          {(lots.data?.lots ?? []).map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.lotNo} · {l.harvestedOn} · {l.remaining}/{l.quantity}
-            </option>
-          ))}
-        </SelectField>
+          options={(lots.data?.lots ?? []).map((l) => [
+            l.id,
+            `${l.lotNo} · ${l.harvestedOn} · ${l.remaining}/${l.quantity}`,
+          ])}
+        />
       )}
       {differentUnit && (
         <TextField
@@ -328,13 +321,8 @@ function PaymentForm({ c, onDone }: { c: SupplierCommitment; onDone: () => void 
         label={t('produce.supplier.method')}
         value={form.method}
         onChange={(e) => setForm({ ...form, method: e.target.value })}
-      >
-        {PAYMENT_METHODS.map((m) => (
-          <option key={m} value={m}>
-            {t(`produce.method.${m}`)}
-          </option>
-        ))}
-      </SelectField>
+        options={PAYMENT_METHODS.map((m) => [m, t(`produce.method.${m}`)])}
+      />
       <div className="produce-grid-2">
         <TextField
           label={t('produce.supplier.reference')}

@@ -105,13 +105,11 @@ export function OfferForm({
           error={problems.quantity}
           {...form.register('quantity')}
         />
-        <SelectField label={t('produce.form.unit')} {...form.register('unit')}>
-          {PRODUCE_UNITS.map((u) => (
-            <option key={u} value={u}>
-              {u}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          label={t('produce.form.unit')}
+          {...form.register('unit')}
+          options={PRODUCE_UNITS.map((u) => [u, u])}
+        />
       </div>
       <TextField
         label={t('produce.form.price', { unit })}

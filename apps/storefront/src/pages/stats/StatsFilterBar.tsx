@@ -94,13 +94,8 @@ export function StatsFilterBar({ f, onChange }: { f: StatsFilters; onChange: (ne
         compact
         value={f.groupBy}
         onChange={(e) => onChange({ groupBy: e.target.value as StatsFilters['groupBy'] })}
-      >
-        {SALES_GROUP_BYS.map((g) => (
-          <option key={g} value={g}>
-            {t(`stats.groupBy.${g}`)}
-          </option>
-        ))}
-      </SelectField>
+        options={SALES_GROUP_BYS.map((g) => [g, t(`stats.groupBy.${g}`)])}
+      />
     </div>
   );
 }

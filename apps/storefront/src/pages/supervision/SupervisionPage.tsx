@@ -271,13 +271,13 @@ function Supervision() {
             data-testid="supervision-region"
           />
         </label>
-        <SelectField compact label={t('supervision.year')} value={year} onChange={(e) => set({ year: e.target.value })}>
-          {[thisYear, thisYear - 1, thisYear - 2].map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          compact
+          label={t('supervision.year')}
+          value={year}
+          onChange={(e) => set({ year: e.target.value })}
+          options={[thisYear, thisYear - 1, thisYear - 2].map((y) => [y, y])}
+        />
         <SelectField
           compact
           label={t('supervision.month')}
@@ -296,13 +296,8 @@ function Supervision() {
           label={t('supervision.groupBy')}
           value={groupBy}
           onChange={(e) => set({ group: e.target.value })}
-        >
-          {SUPERVISION_GROUPS.map((g) => (
-            <option key={g} value={g}>
-              {t(`supervision.group.${g}`)}
-            </option>
-          ))}
-        </SelectField>
+          options={SUPERVISION_GROUPS.map((g) => [g, t(`supervision.group.${g}`)])}
+        />
         <button type="submit" className="button button-primary">
           {t('supervision.apply')}
         </button>

@@ -167,13 +167,8 @@ export function ApplyForm({ onCancel }: { onCancel?: () => void }) {
         name="kind"
         value={form.kind}
         onChange={(e) => setForm({ ...form, kind: e.target.value })}
-      >
-        {SUPPLIER_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {t(`supplierKind.${k}`)}
-          </option>
-        ))}
-      </SelectField>
+        options={SUPPLIER_KINDS.map((k) => [k, t(`supplierKind.${k}`)])}
+      />
       <fieldset className="fieldset">
         <legend>{t('apply.county')}</legend>
         <RegionPicker value={form.county} onChange={(county) => setForm({ ...form, county })} />

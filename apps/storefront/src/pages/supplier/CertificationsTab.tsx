@@ -48,13 +48,8 @@ export function CertificationsTab({ supplierId }: { supplierId: string }) {
               name="productId"
               value={productId || eligible[0].id}
               onChange={(e) => setProductId(e.target.value)}
-            >
-              {eligible.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
-                </option>
-              ))}
-            </SelectField>
+              options={eligible.map((p) => [p.id, p.title])}
+            />
             <button type="submit" className="button button-primary" disabled={submit.busy}>
               {submit.busy ? t('form.submitting') : t('certs.submit')}
             </button>

@@ -36,13 +36,8 @@ export function LotsTab({ supplierId }: { supplierId: string }) {
           name="variantId"
           value={variant.id}
           onChange={(e) => setVariantId(e.target.value)}
-        >
-          {variants.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.product.title} · {v.spec}/{v.unit}
-            </option>
-          ))}
-        </SelectField>
+          options={variants.map((v) => [v.id, `${v.product.title} · ${v.spec}/${v.unit}`])}
+        />
         <p className="muted small">{t('lots.stockNow', { count: variant.stockOnHand, unit: variant.unit })}</p>
       </section>
       <VariantLots

@@ -81,13 +81,12 @@ export function NewProductForm({
                 error={rowProblems?.spec}
                 {...form.register(`variants.${i}.spec`)}
               />
-              <SelectField compact label={t('variant.unit')} {...form.register(`variants.${i}.unit`)}>
-                {units.map((u) => (
-                  <option key={u} value={u}>
-                    {u}
-                  </option>
-                ))}
-              </SelectField>
+              <SelectField
+                compact
+                label={t('variant.unit')}
+                {...form.register(`variants.${i}.unit`)}
+                options={units.map((u) => [u, u])}
+              />
               {PRICE_FIELDS.map((field) => (
                 <TextField
                   compact

@@ -47,13 +47,8 @@ function Portal({ section }: { section: string }) {
             label={t('portal.supplier.switch')}
             value={supplier?.id}
             onChange={(e) => setChosen(e.target.value)}
-          >
-            {orgs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </SelectField>
+            options={orgs.map((o) => [o.id, o.name])}
+          />
         )
       }
     >
