@@ -25,18 +25,20 @@ import { useAction } from '../../lib/use-action';
 import { useConnection } from '../../lib/use-connection';
 import { useQuery } from '../../lib/use-query';
 import { ConnectionStatus, LoadMore } from '../../components/ListStatus';
+import { Segmented } from '../../components/Segmented';
 
 function PendingToggle({ pendingOnly, onChange }: { pendingOnly: boolean; onChange: (v: boolean) => void }) {
   const { t } = useI18n();
   return (
-    <div className="segmented" role="group" aria-label={t('queue.show')}>
-      <button type="button" aria-pressed={pendingOnly} onClick={() => onChange(true)}>
-        {t('queue.pending')}
-      </button>
-      <button type="button" aria-pressed={!pendingOnly} onClick={() => onChange(false)}>
-        {t('queue.all')}
-      </button>
-    </div>
+    <Segmented
+      label={t('queue.show')}
+      value={pendingOnly}
+      onChange={onChange}
+      options={[
+        [true, t('queue.pending')],
+        [false, t('queue.all')],
+      ]}
+    />
   );
 }
 

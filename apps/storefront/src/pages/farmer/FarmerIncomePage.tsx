@@ -9,6 +9,7 @@ import { INCOME_PERIODS, type IncomePeriod, periodRange } from '../../lib/agency
 import { formatFen } from '../../lib/money';
 import { useQuery } from '../../lib/use-query';
 import { TitledCard } from '../../components/TitledCard';
+import { Segmented } from '../../components/Segmented';
 
 /** 我的增收: the farmer's own household income from counted sales, by month and product (phone first). */
 function FarmerIncome() {
@@ -37,13 +38,12 @@ function FarmerIncome() {
           {t('farmer.household', { name: data.myHousehold.headName, village: data.myHousehold.village?.name ?? '' })}
         </p>
       )}
-      <div className="segmented" role="group" aria-label={t('farmer.period')}>
-        {INCOME_PERIODS.map((p) => (
-          <button key={p} type="button" aria-pressed={p === period} onClick={() => setPeriod(p)}>
-            {t(`farmer.period.${p}`)}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        label={t('farmer.period')}
+        value={period}
+        onChange={setPeriod}
+        options={INCOME_PERIODS.map((p) => [p, t(`farmer.period.${p}`)])}
+      />
       <ErrorNotice error={error} onRetry={reload} />
       {loading && !income ? (
         <Loading />

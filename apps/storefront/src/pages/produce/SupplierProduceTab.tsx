@@ -26,6 +26,7 @@ import { QueryStatus } from '../../components/ListStatus';
 import { SearchField, TextField } from '../../components/FormField';
 import { Form } from '../../components/Form';
 import { TitledCard } from '../../components/TitledCard';
+import { Segmented } from '../../components/Segmented';
 
 /** Offers grouped by village (name, or code when the name is unknown), villages in name order. */
 export function byVillage(offers: ProduceOfferRecord[]): Array<[string, ProduceOfferRecord[]]> {
@@ -222,18 +223,15 @@ function ReceiptForm({ c, supplierId, onDone }: { c: SupplierCommitment; supplie
         onChange={(e) => setForm({ ...form, variantId: e.target.value, lotId: '' })}
         options={variants.map((v) => [v.id, `${v.title} · ${v.spec}/${v.unit}`])}
       />
-      <div className="segmented" role="group" aria-label={t('produce.supplier.lot')}>
-        <button type="button" aria-pressed={form.mode === 'new'} onClick={() => setForm({ ...form, mode: 'new' })}>
-          {t('produce.supplier.newLot')}
-        </button>
-        <button
-          type="button"
-          aria-pressed={form.mode === 'existing'}
-          onClick={() => setForm({ ...form, mode: 'existing' })}
-        >
-          {t('produce.supplier.existingLot')}
-        </button>
-      </div>
+      <Segmented
+        label={t('produce.supplier.lot')}
+        value={form.mode}
+        onChange={(mode) => setForm({ ...form, mode })}
+        options={[
+          ['new', t('produce.supplier.newLot')],
+          ['existing', t('produce.supplier.existingLot')],
+        ]}
+      />
       {form.mode === 'new' ? (
         <div className="produce-grid-2">
           <TextField

@@ -10,6 +10,7 @@ import { MoneyFigure } from './shared';
 import { Fact } from '../../components/Fact';
 import './produce.css';
 import { TitledCard } from '../../components/TitledCard';
+import { Segmented } from '../../components/Segmented';
 
 /** The county of a product's origin (any division code) as the page's path, or null. */
 export function transparencyPath(originCode: string | null | undefined): string | null {
@@ -38,13 +39,12 @@ export function TransparencyPage({ params }: { params: Record<string, string> })
         {t('produce.transparency.title', { county: data?.region?.name ?? county })}
       </h1>
       <p className="muted">{place}</p>
-      <div className="segmented" role="group" aria-label={t('produce.transparency.year')}>
-        {[thisYear - 1, thisYear].map((y) => (
-          <button key={y} type="button" aria-pressed={y === year} onClick={() => setYear(y)}>
-            {y}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        label={t('produce.transparency.year')}
+        value={year}
+        onChange={setYear}
+        options={[thisYear - 1, thisYear].map((y) => [y, y])}
+      />
       <ErrorNotice error={error} onRetry={reload} />
       {loading && !c ? (
         <Loading />

@@ -3,6 +3,7 @@ import { SALES_GROUP_BYS, STATS_SIDES } from '../../api/statistics';
 import { SelectField } from '../../components/SelectField';
 import { useI18n } from '../../i18n';
 import { shanghaiToday, type StatsFilters } from '../../lib/stats-filters';
+import { Segmented } from '../../components/Segmented';
 
 /** One end of the month range; clearing the input keeps the month it had (the range is never open). */
 function MonthField({
@@ -75,19 +76,13 @@ export function StatsFilterBar({ f, onChange }: { f: StatsFilters; onChange: (ne
       />
       <div className="field field-compact">
         <span className="field-label">{t('stats.side')}</span>
-        <div className="segmented" role="group" aria-label={t('stats.side')}>
-          {STATS_SIDES.map((side) => (
-            <button
-              key={side}
-              type="button"
-              aria-pressed={f.side === side}
-              onClick={() => onChange({ side })}
-              title={t(`stats.side.${side}.hint`)}
-            >
-              {t(`stats.side.${side}`)}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          label={t('stats.side')}
+          value={f.side}
+          onChange={(side) => onChange({ side })}
+          options={STATS_SIDES.map((side) => [side, t(`stats.side.${side}`)])}
+          hint={(side) => t(`stats.side.${side}.hint`)}
+        />
       </div>
       <SelectField
         label={t('stats.groupBy')}

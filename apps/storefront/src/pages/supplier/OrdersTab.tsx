@@ -12,6 +12,7 @@ import { type QueueEntry, supplierQueue } from '../../lib/orders';
 import { Link, navigate } from '../../lib/router';
 import { useConnection } from '../../lib/use-connection';
 import { useQuery } from '../../lib/use-query';
+import { Segmented } from '../../components/Segmented';
 
 /** Where the printable slips of several orders open (one slip per printed page). */
 export const packingSlipsUrl = (orderIds: string[]) =>
@@ -116,19 +117,16 @@ export function OrdersTab({ supplierId }: { supplierId: string }) {
     <section className="card" aria-labelledby="incoming-title" data-testid="incoming-orders">
       <div className="section-head-row">
         <h2 id="incoming-title">{t('supplierOrders.title')}</h2>
-        <div className="segmented" role="group" aria-label={t('queue.show')}>
-          {SUPPLIER_TABS.map((v) => (
-            <button
-              key={v}
-              type="button"
-              aria-pressed={tab === v}
-              onClick={() => choose(v)}
-              data-testid={`queue-tab-${v}`}
-            >
-              {t(`supplierQueue.tab.${v}`)} ({counts.data ? counts.data.supplierOrderCounts[COUNT_KEY[v]] : '…'})
-            </button>
-          ))}
-        </div>
+        <Segmented
+          label={t('queue.show')}
+          value={tab}
+          onChange={choose}
+          options={SUPPLIER_TABS.map((v) => [
+            v,
+            `${t(`supplierQueue.tab.${v}`)} (${counts.data ? counts.data.supplierOrderCounts[COUNT_KEY[v]] : '…'})`,
+          ])}
+          testId={(v) => `queue-tab-${v}`}
+        />
       </div>
       <p className="muted small">{t('supplierQueue.lead')}</p>
       {justShipped && (
