@@ -6,6 +6,16 @@ import { Link } from '../lib/router';
 import { CertificationDocuments } from './CertificationDocuments';
 import { StatusChip } from './StatusChip';
 
+/** A certification row's title line: its product, linked, and its status (the admin console's row shows it too). */
+export function CertificationTitle({ cert }: { cert: Pick<CertificationRecord, 'product' | 'status'> }) {
+  return (
+    <div className="row-title">
+      <Link to={`/products/${cert.product.id}`}>{cert.product.title}</Link>
+      <StatusChip domain="certStatus" status={cert.status} />
+    </div>
+  );
+}
+
 /** One certification application with its product, origin, status and history; actions come from the screen. */
 export function CertificationItem({
   cert,
@@ -31,10 +41,7 @@ export function CertificationItem({
       data-product-title={cert.product.title}
     >
       <div className="row-main">
-        <div className="row-title">
-          <Link to={`/products/${cert.product.id}`}>{cert.product.title}</Link>
-          <StatusChip domain="certStatus" status={cert.status} />
-        </div>
+        <CertificationTitle cert={cert} />
         <p className="muted small">
           {showSupplier && cert.product.supplier ? `${cert.product.supplier.name} · ` : ''}
           {origin ? (origin.path.length ? origin.path.map((r) => r.name).join(' › ') : origin.name) : ''}

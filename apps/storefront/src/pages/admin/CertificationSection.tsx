@@ -10,11 +10,9 @@ import {
 import type { CertificationStatus } from '../../api/generated/graphql';
 import { CertificationDocuments } from '../../components/CertificationDocuments';
 import { ErrorNotice } from '../../components/Feedback';
-import { StatusChip } from '../../components/StatusChip';
 import { useI18n } from '../../i18n';
 import { shanghaiToday } from '../../lib/certification';
 import { formatDateTime } from '../../lib/dates';
-import { Link } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
 import { useConnection } from '../../lib/use-connection';
 import { ConfirmAction } from './ConfirmAction';
@@ -23,6 +21,7 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { FormActions } from '../../components/FormActions';
 import { Form } from '../../components/Form';
 import { TextField } from '../../components/FormField';
+import { CertificationTitle } from '../../components/CertificationItem';
 
 /** A year from today less a day: the usual validity of a 帮扶产品认定 certificate. */
 function oneYearFrom(day: string): string {
@@ -88,10 +87,7 @@ function CertificationRow({ cert, onChanged }: { cert: CertificationRecord; onCh
   return (
     <li className="row" data-testid="admin-certification" data-status={cert.status} data-product-id={cert.product.id}>
       <div className="row-main">
-        <div className="row-title">
-          <Link to={`/products/${cert.product.id}`}>{cert.product.title}</Link>
-          <StatusChip domain="certStatus" status={cert.status} />
-        </div>
+        <CertificationTitle cert={cert} />
         <p className="muted small">
           {cert.product.supplier?.name ?? '—'} · {cert.product.originRegion?.path.map((r) => r.name).join(' ') ?? '—'} ·{' '}
           {formatDateTime(cert.updatedAt, locale)}
