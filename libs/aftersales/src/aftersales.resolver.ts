@@ -6,6 +6,7 @@ import {
   Ctx,
   groupBy,
   keyBy,
+  PageArgs,
   Paginated,
   type RequestContext,
   Role,
@@ -41,9 +42,8 @@ export class ComplaintResolver {
   @Allow(...TRADE_READERS)
   complaints(
     @Ctx() ctx: RequestContext,
+    @Args() { first, after }: PageArgs,
     @Args('filter', { type: () => ComplaintFilterInput, nullable: true }) filter: ComplaintFilterInput | null,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<Connection<Complaint>> {
     return this.complaintService.list(ctx, filter ?? {}, first, after);
   }

@@ -1,5 +1,5 @@
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import { Allow, badInput, type Connection, Ctx, type RequestContext, Role } from '@bangfu/core';
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Allow, badInput, type Connection, Ctx, PageArgs, type RequestContext, Role } from '@bangfu/core';
 import { parseInstant } from '@bangfu/ledger';
 import { AuditChainService } from './audit-chain.service';
 import { AuditQueryService } from './audit-query.service';
@@ -24,9 +24,8 @@ export class AuditResolver {
   @Allow(Role.PLATFORM_ADMIN, Role.AUDITOR)
   auditEvents(
     @Ctx() ctx: RequestContext,
+    @Args() { first, after }: PageArgs,
     @Args('filter', { type: () => AuditEventFilter, nullable: true }) filter?: AuditEventFilter | null,
-    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
-    @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<Connection<AuditEvent>> {
     return this.events.list(ctx, filter, first, after);
   }

@@ -1,6 +1,17 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IncomeShareService } from '@bangfu/attribution';
-import { Allow, batchLoad, type Connection, Ctx, Db, groupBy, PUBLIC, type RequestContext, Role } from '@bangfu/core';
+import {
+  Allow,
+  batchLoad,
+  type Connection,
+  Ctx,
+  Db,
+  groupBy,
+  PageArgs,
+  PUBLIC,
+  type RequestContext,
+  Role,
+} from '@bangfu/core';
 import { Organization } from '@bangfu/identity';
 import { MoneyScalar } from '@bangfu/money';
 import { Region } from '@bangfu/region';
@@ -48,9 +59,8 @@ export class ProductResolver {
   @Allow(PUBLIC)
   listProducts(
     @Ctx() ctx: RequestContext,
+    @Args() { first, after }: PageArgs,
     @Args('filter', { type: () => ProductFilter, nullable: true }) filter?: ProductFilter | null,
-    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
-    @Args('after', { type: () => String, nullable: true }) after?: string | null,
     @Args('sort', {
       type: () => ProductSort,
       nullable: true,

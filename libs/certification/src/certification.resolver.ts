@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, AUTHENTICATED, type Connection, Ctx, PUBLIC, type RequestContext, Role } from '@bangfu/core';
+import { Allow, AUTHENTICATED, type Connection, Ctx, PageArgs, PUBLIC, type RequestContext, Role } from '@bangfu/core';
 import { Product, ProductService } from '@bangfu/catalog';
 import {
   Certification,
@@ -36,9 +36,8 @@ export class CertificationResolver {
   @Allow(PUBLIC)
   certifiedDirectory(
     @Ctx() ctx: RequestContext,
+    @Args() { first, after }: PageArgs,
     @Args('filter', { type: () => CertifiedDirectoryFilter, nullable: true }) filter?: CertifiedDirectoryFilter,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<Connection<Certification>> {
     return this.directory.page(ctx, filter, first, after);
   }
@@ -50,9 +49,8 @@ export class CertificationResolver {
   @Allow(Role.PLATFORM_ADMIN, Role.COORDINATOR, Role.AUDITOR, Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF)
   certifications(
     @Ctx() ctx: RequestContext,
+    @Args() { first, after }: PageArgs,
     @Args('filter', { type: () => CertificationFilter, nullable: true }) filter?: CertificationFilter,
-    @Args('first', { type: () => Int, nullable: true }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<Connection<Certification>> {
     return this.lists.list(ctx, filter, first, after);
   }

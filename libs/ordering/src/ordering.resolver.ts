@@ -1,10 +1,11 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   Allow,
   batchLoad,
   type Connection,
   Ctx,
   groupBy,
+  PageArgs,
   type RequestContext,
   Role,
   TRADE_READERS,
@@ -144,9 +145,8 @@ export class OrderResolver {
   @Allow(...TRADE_READERS)
   orders(
     @Ctx() ctx: RequestContext,
+    @Args() { first, after }: PageArgs,
     @Args('filter', { type: () => OrderFilter, nullable: true }) filter?: OrderFilter | null,
-    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
-    @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<Connection<Order>> {
     return this.queries.list(ctx, filter ?? {}, first, after);
   }

@@ -1,5 +1,5 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, type Connection, Ctx, type RequestContext, Role } from '@bangfu/core';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, type Connection, Ctx, PageArgs, type RequestContext, Role } from '@bangfu/core';
 import { normalizePrefix } from '@bangfu/region';
 import { AnomalyDetectionService } from './anomaly-detection.service';
 import { AnomalyFindingService } from './anomaly-finding.service';
@@ -32,9 +32,8 @@ export class AnomalyResolver {
   @Allow(AUDITOR, COORDINATOR, PLATFORM_ADMIN)
   anomalyFindings(
     @Ctx() ctx: RequestContext,
+    @Args() { first, after }: PageArgs,
     @Args('filter', { type: () => AnomalyFindingFilter, nullable: true }) filter: AnomalyFindingFilter | null,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<Connection<AnomalyFindingView>> {
     return this.findings.list(ctx, filter, first, after);
   }

@@ -1,5 +1,5 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, type Connection, Ctx, type RequestContext, Role } from '@bangfu/core';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Allow, type Connection, Ctx, PageArgs, type RequestContext, Role } from '@bangfu/core';
 import { SuspensionProposalStatus } from './suspension-proposal.entities';
 import { SupplierSuspensionProposalService } from './suspension-proposal.service';
 import {
@@ -18,9 +18,8 @@ export class SupplierSuspensionProposalResolver {
   @Allow(Role.PLATFORM_ADMIN)
   supplierSuspensionProposals(
     @Ctx() ctx: RequestContext,
+    @Args() { first, after }: PageArgs,
     @Args('status', { type: () => SuspensionProposalStatus, nullable: true }) status: SuspensionProposalStatus | null,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<Connection<SupplierSuspensionProposalView>> {
     return this.proposals.list(ctx, status, first, after);
   }

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, type Connection, Ctx, type RequestContext, Role } from '@bangfu/core';
+import { Allow, type Connection, Ctx, PageArgs, type RequestContext, Role } from '@bangfu/core';
 import { UserService } from '@bangfu/identity';
 import { MoneyScalar } from '@bangfu/money';
 import { OrderService, OrderStatus } from '@bangfu/ordering';
@@ -110,9 +110,8 @@ export class PurchaseRequestResolver {
   @Allow(...READERS)
   purchaseRequests(
     @Ctx() ctx: RequestContext,
+    @Args() { first, after }: PageArgs,
     @Args('filter', { type: () => PurchaseRequestFilter, nullable: true }) filter?: PurchaseRequestFilter | null,
-    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
-    @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<Connection<PurchaseRequest>> {
     return this.requests.list(ctx, filter ?? {}, first, after);
   }

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, batchLoad, type Connection, Ctx, keyBy, type RequestContext, Role } from '@bangfu/core';
+import { Allow, batchLoad, type Connection, Ctx, keyBy, PageArgs, type RequestContext, Role } from '@bangfu/core';
 import { Household, HouseholdService } from '@bangfu/supplier';
 import { CommitmentService } from './commitment.service';
 import { OfferService } from './offer.service';
@@ -77,9 +77,8 @@ export class OfferResolver {
   @Allow(...SCOPED_READERS)
   produceOffers(
     @Ctx() ctx: RequestContext,
+    @Args() { first, after }: PageArgs,
     @Args('filter', { type: () => ProduceOfferFilter, nullable: true }) filter?: ProduceOfferFilter | null,
-    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
-    @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<Connection<ProduceOffer>> {
     return this.offers.list(ctx, filter ?? {}, first, after);
   }

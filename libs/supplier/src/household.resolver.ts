@@ -1,5 +1,5 @@
-import { Args, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, Paginated, type RequestContext, Role } from '@bangfu/core';
+import { Args, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow, Ctx, PageArgs, Paginated, type RequestContext, Role } from '@bangfu/core';
 import { Region, RegionService } from '@bangfu/region';
 import { HouseholdService } from './household.service';
 import { Household } from './supplier.entities';
@@ -54,9 +54,8 @@ export class HouseholdResolver {
   @Allow(...READERS)
   households(
     @Ctx() ctx: RequestContext,
+    @Args() { first, after }: PageArgs,
     @Args('filter', { type: () => HouseholdFilter, nullable: true }) filter?: HouseholdFilter | null,
-    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
-    @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ) {
     return this.householdService.list(ctx, filter ?? {}, first, after);
   }

@@ -1,5 +1,5 @@
 import { type Type } from '@nestjs/common';
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
 import { isUuid } from './ids';
@@ -36,6 +36,13 @@ export function Paginated<T>(node: Type<T>): Type<Connection<T>> {
     @Field(() => Int) totalCount: number;
   }
   return ConnectionType as Type<Connection<T>>;
+}
+
+/** A connection query's Relay paging arguments: `@Args() { first, after }: PageArgs`. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
 }
 
 export const MAX_PAGE_SIZE = 100;
