@@ -9,7 +9,7 @@ import { useConnection } from '../../lib/use-connection';
 import { useQuery } from '../../lib/use-query';
 import { OrderRows } from '../orders/OrdersPage';
 import { QueryStatus } from '../../components/ListStatus';
-import { PaymentClockTable } from '../supervision/PaymentClockTable';
+import { PaymentClockSummary } from '../supervision/PaymentClockTable';
 import { TitledCard } from '../../components/TitledCard';
 
 /** One subordinate unit: its filings (with the reason for a drop) and its purchases. */
@@ -78,23 +78,7 @@ export function SubordinatesTab({ orgId, year }: { orgId: string; year: number }
       <TitledCard title={t('clock.units.title')} testId="subordinate-clock">
         <p className="muted small">{t('clock.lead')}</p>
         <ErrorNotice error={clock.error} onRetry={clock.reload} />
-        {c && (
-          <>
-            <dl className="facts facts-inline">
-              <dt>{t('clock.owed.outstanding')}</dt>
-              <dd>{formatFen(c.outstandingAmount)}</dd>
-              <dt>{t('supervision.overdue.amount')}</dt>
-              <dd>{formatFen(c.overdueAmount)}</dd>
-              <dt>{t('supervision.overdue.interest')}</dt>
-              <dd>{formatFen(c.interestAmount)}</dd>
-            </dl>
-            {c.entries.length === 0 ? (
-              <p className="muted">{t('clock.owed.none')}</p>
-            ) : (
-              <PaymentClockTable entries={c.entries} show="both" />
-            )}
-          </>
-        )}
+        {c && <PaymentClockSummary clock={c} show="both" />}
       </TitledCard>
     </>
   );

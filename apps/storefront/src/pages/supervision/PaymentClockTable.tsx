@@ -1,4 +1,4 @@
-import type { PaymentClockEntryData } from '../../api/supervision';
+import type { PaymentClockData, PaymentClockEntryData } from '../../api/supervision';
 import { useI18n } from '../../i18n';
 import { formatFen } from '../../lib/money';
 
@@ -54,5 +54,35 @@ export function PaymentClockTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A payment clock's totals (outstanding, overdue, late interest) above its entries, or that nothing is owed. */
+export function PaymentClockSummary({
+  clock,
+  show,
+  outstandingTestId,
+}: {
+  clock: PaymentClockData['paymentClock'];
+  show: 'unit' | 'supplier' | 'both';
+  outstandingTestId?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <dl className="facts facts-inline">
+        <dt>{t('clock.owed.outstanding')}</dt>
+        <dd data-testid={outstandingTestId}>{formatFen(clock.outstandingAmount)}</dd>
+        <dt>{t('supervision.overdue.amount')}</dt>
+        <dd>{formatFen(clock.overdueAmount)}</dd>
+        <dt>{t('supervision.overdue.interest')}</dt>
+        <dd>{formatFen(clock.interestAmount)}</dd>
+      </dl>
+      {clock.entries.length === 0 ? (
+        <p className="muted">{t('clock.owed.none')}</p>
+      ) : (
+        <PaymentClockTable entries={clock.entries} show={show} />
+      )}
+    </>
   );
 }
