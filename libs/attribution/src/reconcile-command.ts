@@ -1,4 +1,4 @@
-import { Db, RequestContext } from '@bangfu/core';
+import { cliOption, Db, printLine, RequestContext } from '@bangfu/core';
 import type { OrderFactsReader } from '@bangfu/events';
 import type { DataSource } from 'typeorm';
 import type { ReconciliationReport } from './attribution.types';
@@ -19,19 +19,15 @@ export async function runAttributionReconcile(
   ds: DataSource,
   argv: string[],
   orders: (db: Db) => OrderFactsReader,
-  write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+  write: (line: string) => void = printLine,
 ): Promise<number> {
-  const arg = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
   const window = defaultReconcileWindow();
   const db = new Db(ds);
   const service = new ReconciliationService(db, new AttributionFactsLoader(db, orders(db)));
   const report: ReconciliationReport = await service.reconcile(
     RequestContext.system('cli-attribution-reconcile'),
-    arg('from') ?? window.from,
-    arg('to') ?? window.to,
+    cliOption(argv, 'from') ?? window.from,
+    cliOption(argv, 'to') ?? window.to,
   );
   if (argv.includes('--json')) {
     write(JSON.stringify(report));

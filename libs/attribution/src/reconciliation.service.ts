@@ -32,14 +32,10 @@ export class ReconciliationService {
     private readonly facts: AttributionFactsLoader,
   ) {}
 
-  /**
-   * Runs in one REPEATABLE READ transaction (a consistent snapshot: an order counting while we read
-   * is either wholly in it or wholly out), or in the caller's transaction when there is one.
-   */
+  /** Runs on one snapshot (db.snapshot), or in the caller's transaction when there is one. */
   async reconcile(ctx: RequestContext, from: string, to: string): Promise<ReconciliationReport> {
     const range = parseRange(from, to);
-    if (ctx.em?.queryRunner?.isTransactionActive) return this.run(ctx, range);
-    return this.db.dataSource.transaction('REPEATABLE READ', (em) => this.run(ctx.withManager(em), range));
+    return this.db.snapshot(ctx, (tx) => this.run(tx, range));
   }
 
   private async run(ctx: RequestContext, range: Range): Promise<ReconciliationReport> {

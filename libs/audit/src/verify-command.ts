@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { Db, RequestContext } from '@bangfu/core';
+import { cliOption, Db, printLine, RequestContext } from '@bangfu/core';
 import { isCalendarDate } from '@bangfu/locale';
 import { AuditChainService, previousShanghaiDay } from './audit-chain.service';
 
@@ -11,10 +11,10 @@ export const AUDIT_VERIFY_USAGE = `audit:verify [--day 2026-01-31] [--json]
 export async function runAuditVerify(
   ds: DataSource,
   argv: string[],
-  write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+  write: (line: string) => void = printLine,
 ): Promise<number> {
-  const i = argv.indexOf('--day');
-  const day = i >= 0 ? argv[i + 1] : previousShanghaiDay();
+  // `--day` without a value is refused below, not read as the default.
+  const day = argv.includes('--day') ? cliOption(argv, 'day') : previousShanghaiDay();
   if (!day || !isCalendarDate(day)) {
     write(`--day must be a date like 2026-01-31`);
     return 2;

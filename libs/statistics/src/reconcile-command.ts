@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { Db, RequestContext } from '@bangfu/core';
+import { cliOption, Db, printLine, RequestContext } from '@bangfu/core';
 import { addMonths, shanghaiDate } from '@bangfu/locale';
 import { CountingFactsService } from '@bangfu/ordering';
 import { rebuildStatsRollups } from './rebuild';
@@ -19,12 +19,8 @@ function defaultWindow(now = new Date()): { from: string; to: string } {
 export async function runStatsReconcile(
   ds: DataSource,
   argv: string[],
-  write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+  write: (line: string) => void = printLine,
 ): Promise<number> {
-  const arg = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
   const window = defaultWindow();
   const db = new Db(ds);
   const service = new StatsReconciliationService(db, new CountingFactsService(db));
@@ -34,8 +30,8 @@ export async function runStatsReconcile(
   }
   const report = await service.reconcile(
     RequestContext.system('cli-stats-reconcile'),
-    arg('from') ?? window.from,
-    arg('to') ?? window.to,
+    cliOption(argv, 'from') ?? window.from,
+    cliOption(argv, 'to') ?? window.to,
   );
   if (argv.includes('--json')) {
     write(JSON.stringify(report));

@@ -43,8 +43,7 @@ export class StatsReconciliationService {
 
   async reconcile(ctx: RequestContext, from: string, to: string): Promise<StatsReconciliationReport> {
     const range = parseDayRange(from, to);
-    if (ctx.em?.queryRunner?.isTransactionActive) return this.run(ctx, range);
-    return this.db.dataSource.transaction('REPEATABLE READ', (em) => this.run(ctx.withManager(em), range));
+    return this.db.snapshot(ctx, (tx) => this.run(tx, range));
   }
 
   private async run(tx: RequestContext, range: DayRange): Promise<StatsReconciliationReport> {

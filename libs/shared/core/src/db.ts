@@ -103,6 +103,15 @@ export class Db {
     return this.replicas.length;
   }
 
+  /**
+   * Runs fn on one consistent snapshot (REPEATABLE READ: an order counting while it reads is wholly in
+   * or wholly out), or in the caller's transaction when there is one. For reports that compare tables.
+   */
+  snapshot<T>(ctx: RequestContext, fn: (tx: RequestContext) => Promise<T>): Promise<T> {
+    if (ctx.em?.queryRunner?.isTransactionActive) return fn(ctx);
+    return this.dataSource.transaction('REPEATABLE READ', (em) => fn(ctx.withManager(em)));
+  }
+
   /** Runs fn in a transaction; nested calls join the outer one. */
   async transaction<T>(ctx: RequestContext, fn: (tx: RequestContext) => Promise<T>): Promise<T> {
     if (ctx.em?.queryRunner?.isTransactionActive) return fn(ctx);

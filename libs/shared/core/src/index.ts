@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './cli';
 export * from './config';
 export * from './core.module';
 export * from './csv';
