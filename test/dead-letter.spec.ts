@@ -3,9 +3,8 @@ import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@bangfu/core';
-import { createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
+import { createUserWithRole, IdentityModule } from '@bangfu/identity';
 import { type JobHandler, KNOWN_QUEUES, ProcessesQueue, QueueService } from '@bangfu/queue';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import { expectErrorCode, startTestServer, type TestServer, until } from '@bangfu/testing';
 
 // The dead-letter list for admins: a job that keeps failing stays in its queue's failed set, shows
@@ -45,8 +44,7 @@ async function failingJob(invoice: string): Promise<string> {
 
 beforeAll(async () => {
   server = await startTestServer({
-    imports: [RegionModule, IdentityModule, DownstreamModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES],
+    imports: [IdentityModule, DownstreamModule],
     runWorkers: true,
   });
   const ds = server.app.get(DataSource);

@@ -1,47 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { expect } from 'vitest';
-import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
-import { IDENTITY_ENTITIES, IdentityModule, signedActor as actor, type Actor } from '@bangfu/identity';
-import { LEDGER_ENTITIES, LedgerModule } from '@bangfu/ledger';
-import { ORDERING_ENTITIES, OrderingModule } from '@bangfu/ordering';
-import { OVERSIGHT_ENTITIES, OversightModule } from '@bangfu/oversight';
-import { PAYMENT_ENTITIES, PaymentModule } from '@bangfu/payment';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { count, expectLedgerBalanced, onlineHall, startTestServer, type TestServer } from '@bangfu/testing';
-import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
+import { signedActor as actor, type Actor } from '@bangfu/identity';
+import { count, expectLedgerBalanced, onlineHall, startWithDataSource, type TestServer } from '@bangfu/testing';
 import { certifiedSupplierFixture, type CertifiedSupplierFixture } from '@bangfu/certification';
-import { AFTERSALES_ENTITIES, AftersalesModule } from './aftersales.module';
+import { AftersalesModule } from './aftersales.module';
 
 export { actor, type Actor, count, expectLedgerBalanced, onlineHall };
 
 /** Spec support (not exported from the lib): the real server with ordering, payment, oversight and after-sales. */
-export async function startAftersalesServer(): Promise<{ server: TestServer; ds: DataSource }> {
-  const server = await startTestServer({
-    imports: [
-      RegionModule,
-      IdentityModule,
-      SupplierModule,
-      CatalogModule,
-      OrderingModule,
-      LedgerModule,
-      PaymentModule,
-      OversightModule,
-      AftersalesModule,
-    ],
-    entities: [
-      ...REGION_ENTITIES,
-      ...IDENTITY_ENTITIES,
-      ...SUPPLIER_ENTITIES,
-      ...CATALOG_ENTITIES,
-      ...ORDERING_ENTITIES,
-      ...LEDGER_ENTITIES,
-      ...PAYMENT_ENTITIES,
-      ...OVERSIGHT_ENTITIES,
-      ...AFTERSALES_ENTITIES,
-    ],
-  });
-  return { server, ds: server.app.get(DataSource) };
+export function startAftersalesServer() {
+  return startWithDataSource({ imports: [AftersalesModule] });
 }
 
 export type Supplier = CertifiedSupplierFixture;

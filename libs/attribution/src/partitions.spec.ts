@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '@bangfu/core';
 import { addMonths, dayStart, shanghaiDate } from '@bangfu/locale';
 import { ENSURE_PARTITIONS_JOB, PartitionJobs } from '@bangfu/queue';
-import { partitionsOf, runMigration, shanghaiMonthSuffix, tableDigest, type TestServer } from '@bangfu/testing';
+import { migrateDownAndUp, partitionsOf, shanghaiMonthSuffix, type TestServer } from '@bangfu/testing';
 import { AttributionService } from './attribution.service';
 import {
   channel,
@@ -80,18 +80,16 @@ describe('attribution_entry partitions (issue 16 item 6)', () => {
 
   it('keeps every entry through down and up again, and the idempotency key still refuses a duplicate', async () => {
     for (let i = 0; i < 3; i++) await make(new Date(Date.now() - i * 40 * 86_400_000));
-    const order = 'order_line_id, event_key, beneficiary_key, lot_id';
-    const before = await tableDigest(ds, 'attribution_entry', order);
-    const downMs = await runMigration(ds, MIGRATION, 'down');
-    expect((await partitionsOf(ds, 'attribution_entry')).partitioned).toBe(false);
-    expect(await tableDigest(ds, 'attribution_entry', order)).toEqual(before);
-    await make(new Date(Date.now() - 70 * 86_400_000)); // written to the plain table, as production data is
-    const plain = await tableDigest(ds, 'attribution_entry', order);
+    const { before, plain } = await migrateDownAndUp(
+      ds,
+      {
+        migration: MIGRATION,
+        table: 'attribution_entry',
+        orderBy: 'order_line_id, event_key, beneficiary_key, lot_id',
+      },
+      async () => void (await make(new Date(Date.now() - 70 * 86_400_000))), // written to the plain table, as production data is
+    );
     expect(plain.rows).toBeGreaterThan(before.rows);
-
-    const upMs = await runMigration(ds, MIGRATION, 'up');
-    expect((await partitionsOf(ds, 'attribution_entry')).partitioned).toBe(true);
-    expect(await tableDigest(ds, 'attribution_entry', order)).toEqual(plain);
     await expect(
       ds.query(`INSERT INTO attribution_entry (order_id, order_line_id, supplier_id, product_id, event_key, beneficiary_kind, beneficiary_key,
                   organization_id, region_code, lot_id, rule_id, rule_version, rule_kind, amount, period, occurred_at)
@@ -99,6 +97,5 @@ describe('attribution_entry partitions (issue 16 item 6)', () => {
                   organization_id, region_code, lot_id, rule_id, rule_version, rule_kind, amount, period, occurred_at
                   FROM attribution_entry LIMIT 1`),
     ).rejects.toThrow(/attribution_entry_.*key/);
-    console.info(`attribution_entry: ${plain.rows} rows, down ${downMs.toFixed(0)} ms, up ${upMs.toFixed(0)} ms`);
   });
 });

@@ -2,22 +2,13 @@ import { Global, Injectable, Module } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Db, OrganizationKind, RequestContext, Role } from '@bangfu/core';
-import {
-  createOrg,
-  createUserWithRole,
-  IDENTITY_ENTITIES,
-  IdentityModule,
-  signedActor as actor,
-  type Actor,
-} from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
+import { createOrg, createUserWithRole, IdentityModule, signedActor as actor, type Actor } from '@bangfu/identity';
 import {
   createHouseholdFixture,
   createLinkageFixture,
   createSupplierFixture,
   HouseholdStatus,
   LinkageType,
-  SUPPLIER_ENTITIES,
   SupplierKind,
 } from '@bangfu/supplier';
 import {
@@ -29,11 +20,11 @@ import {
   type OrderRowsBuyer,
   type OrderRowsLine,
   refundOrderRows as refund,
-  startTestServer,
+  startWithDataSource,
   type TestServer,
 } from '@bangfu/testing';
 import { ORDER_FACTS_READER, type OrderFacts as EventOrderFacts, type OrderFactsReader } from '@bangfu/events';
-import { ATTRIBUTION_ENTITIES, AttributionModule } from './attribution.module';
+import { AttributionModule } from './attribution.module';
 
 export { accept, actor, type Actor, contextFor, count, deliver, insertOrder, refund };
 
@@ -41,13 +32,11 @@ export { accept, actor, type Actor, contextFor, count, deliver, insertOrder, ref
  * Spec support (not exported from the lib). Ordering's and catalog's tables are written with plain
  * SQL, as their migrations define them: attribution reads them and must not depend on their modules.
  */
-export async function startAttributionServer(): Promise<{ server: TestServer; ds: DataSource }> {
-  const server = await startTestServer({
-    imports: [RegionModule, IdentityModule, AttributionModule, SpecOrderFactsModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...ATTRIBUTION_ENTITIES],
+export function startAttributionServer() {
+  return startWithDataSource({
+    imports: [IdentityModule, AttributionModule, SpecOrderFactsModule],
     env: { DATABASE_POOL_SIZE: '10' },
   });
-  return { server, ds: server.app.get(DataSource) };
 }
 
 export const sys = () => RequestContext.system('test');

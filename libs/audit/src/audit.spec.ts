@@ -2,9 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Db, OrganizationKind, RequestContext, Role } from '@bangfu/core';
-import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
+import { createOrg, createUserWithRole } from '@bangfu/identity';
+import { expectErrorCode, startWithDataSource, type TestServer } from '@bangfu/testing';
 import { AuditChainService, previousShanghaiDay } from './audit-chain.service';
 import { AuditJobs, VERIFY_DAY_JOB } from './audit.jobs';
 import { AuditModule } from './audit.module';
@@ -58,11 +57,7 @@ const repair = async () => {
 const verify = async () => (await server.gqlOk(VERIFY, {}, admin)).verifyAuditChain;
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule, AuditModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES],
-  });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startWithDataSource({ imports: [AuditModule] }));
   const a = await createUserWithRole(ds, Role.PLATFORM_ADMIN);
   admin = await server.login(a.email, a.password);
   const office = await createOrg(ds, { kind: OrganizationKind.COORDINATION_OFFICE, regionCode: '520600000000' });

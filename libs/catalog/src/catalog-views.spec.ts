@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
-import { IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { createHouseholdFixture, createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
-import { startTestServer, type TestServer } from '@bangfu/testing';
+import type { DataSource } from 'typeorm';
+import { createHouseholdFixture, createSupplierFixture } from '@bangfu/supplier';
+import type { TestServer } from '@bangfu/testing';
+import { startCatalogServer } from './catalog.test-fixtures';
 
 // product_directory (migration 1764002900100) is catalog's read contract for certification's
 // certified-products directory, which filters and pages by product origin, category and supplier;
@@ -12,11 +11,7 @@ let server: TestServer;
 let ds: DataSource;
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES],
-  });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startCatalogServer());
 });
 afterAll(() => server?.close());
 

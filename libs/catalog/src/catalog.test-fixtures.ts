@@ -1,21 +1,12 @@
 import { DataSource } from 'typeorm';
 import { OrganizationKind, Role } from '@bangfu/core';
-import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
-import { startTestServer, type TestServer } from '@bangfu/testing';
-import { CATALOG_ENTITIES, CatalogModule } from './catalog.module';
+import { createOrg, createUserWithRole } from '@bangfu/identity';
+import { startWithDataSource } from '@bangfu/testing';
+import { CatalogModule } from './catalog.module';
 
 /** The real server with catalog and the domains it reads through (regions, identity, suppliers). */
-export async function startCatalogServer(
-  env: Record<string, string> = {},
-): Promise<{ server: TestServer; ds: DataSource }> {
-  const server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...CATALOG_ENTITIES],
-    env,
-  });
-  return { server, ds: server.app.get(DataSource) };
+export function startCatalogServer(env: Record<string, string> = {}) {
+  return startWithDataSource({ imports: [CatalogModule], env });
 }
 
 /**

@@ -4,14 +4,17 @@
 // another process (here a separate connection) commits it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { LruBytes, ResponseCache } from '@bangfu/core';
-import { IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
-import { startTestServer, type TestServer } from '@bangfu/testing';
-import { CATALOG_ENTITIES, CatalogModule } from './catalog.module';
-import { CREATE_PRODUCT, PUBLISH, UNPUBLISH, supplierFixture, variantInput } from './catalog.test-fixtures';
+import type { TestServer } from '@bangfu/testing';
+import {
+  CREATE_PRODUCT,
+  PUBLISH,
+  startCatalogServer,
+  supplierFixture,
+  UNPUBLISH,
+  variantInput,
+} from './catalog.test-fixtures';
 
 let server: TestServer;
 let ds: DataSource;
@@ -89,13 +92,8 @@ async function listening() {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, ...CATALOG_ENTITIES],
-    // A long max age: every fresh answer below must come from a change notification, not from expiry.
-    env: { CATALOG_CACHE_MB: '1', CATALOG_CACHE_MAX_AGE_MS: '600000' },
-  });
-  ds = server.app.get(DataSource);
+  // A long max age: every fresh answer below must come from a change notification, not from expiry.
+  ({ server, ds } = await startCatalogServer({ CATALOG_CACHE_MB: '1', CATALOG_CACHE_MAX_AGE_MS: '600000' }));
   const supplier = await supplierFixture(ds, { name: '江口县缓存测试合作社' });
   staffToken = await server.login(supplier.email, supplier.password);
   ({ id: productId, variantId } = await publishedProduct('梵净山缓存绿茶', 10));

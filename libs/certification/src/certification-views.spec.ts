@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
-import { IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
-import { startTestServer, type TestServer } from '@bangfu/testing';
+import type { DataSource } from 'typeorm';
+import { createSupplierFixture } from '@bangfu/supplier';
+import type { TestServer } from '@bangfu/testing';
 import { CertificationStatus } from './certification.entities';
 import { shanghaiDate } from './dates';
 import { addDays, insertCertificationFixture, insertProductFixture } from './fixtures';
+import { startCertificationServer } from './test-helpers';
 
 // product_certification (migration 1764002900000) is certification's read contract for ordering's
 // checkout (every line's certification in its one query) and catalog's certified-only search: per
@@ -17,11 +16,7 @@ let supplierId: string;
 const today = shanghaiDate();
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES],
-  });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startCertificationServer());
   ({ supplierId } = await createSupplierFixture(ds));
 });
 afterAll(() => server?.close());

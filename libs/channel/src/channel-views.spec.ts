@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
-import { IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
+import type { DataSource } from 'typeorm';
+import { createSupplierFixture } from '@bangfu/supplier';
 import { insertProductFixture } from '@bangfu/certification';
-import { startTestServer, type TestServer } from '@bangfu/testing';
+import type { TestServer } from '@bangfu/testing';
+import { startChannelServer } from './test-helpers';
 
 // channel_directory and channel_placement (migration 1764002900000) are channel's read contract for
 // ordering's checkout and order moves, catalog's search and ledger's/procurement's region filters —
@@ -13,11 +12,7 @@ let server: TestServer;
 let ds: DataSource;
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES],
-  });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startChannelServer());
 });
 afterAll(() => server?.close());
 

@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { OrganizationKind, RequestContext, Role } from '@bangfu/core';
-import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
+import { createOrg, createUserWithRole } from '@bangfu/identity';
+import { expectErrorCode, startWithDataSource, type TestServer } from '@bangfu/testing';
 import { Accounts } from './chart';
 import { PostingKind } from './ledger.entities';
-import { LEDGER_ENTITIES, LedgerModule } from './ledger.module';
+import { LedgerModule } from './ledger.module';
 import { LedgerService } from './ledger.service';
 
 // 2.5 % platform fee for this file (the default is 0); read by LedgerModule at boot.
@@ -31,11 +30,7 @@ async function login(role: Role, options: { organizationId?: string; regionPrefi
 }
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule, LedgerModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...LEDGER_ENTITIES],
-  });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startWithDataSource({ imports: [LedgerModule] }));
   ledger = server.app.get(LedgerService);
   supplierA = (await createOrg(ds, { kind: OrganizationKind.SUPPLIER, regionCode: '520621000000' })).id;
   supplierB = (await createOrg(ds, { kind: OrganizationKind.SUPPLIER, regionCode: '610724000000' })).id;

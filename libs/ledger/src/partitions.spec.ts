@@ -3,20 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { RequestContext } from '@bangfu/core';
 import { addMonths, dayStart, shanghaiDate } from '@bangfu/locale';
-import { IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
 import { ENSURE_PARTITIONS_JOB, PARTITIONS_QUEUE, PartitionJobs, QueueService } from '@bangfu/queue';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
 import {
+  migrateDownAndUp,
   partitionsOf,
-  runMigration,
   shanghaiMonthSuffix,
-  startTestServer,
-  tableDigest,
+  startWithDataSource,
   type TestServer,
 } from '@bangfu/testing';
 import { Accounts } from './chart';
 import { PostingKind } from './ledger.entities';
-import { LEDGER_ENTITIES, LedgerModule } from './ledger.module';
+import { LedgerModule } from './ledger.module';
 import { LedgerService } from './ledger.service';
 
 let server: TestServer;
@@ -26,12 +23,10 @@ const sys = () => RequestContext.system('ledger-partitions-spec');
 const MIGRATION = 'LedgerEntryPartitions1764003500200';
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule, LedgerModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...LEDGER_ENTITIES],
+  ({ server, ds } = await startWithDataSource({
+    imports: [LedgerModule],
     runWorkers: true, // the job added at start runs through the real worker
-  });
-  ds = server.app.get(DataSource);
+  }));
   ledger = server.app.get(LedgerService);
 });
 afterAll(() => server?.close());
@@ -148,18 +143,15 @@ describe('ledger_entry partitions (issue 16 item 6)', () => {
 
   it('keeps every entry through down and up again, and the identity goes on numbering', async () => {
     for (let i = 0; i < 5; i++) await remittance(100 + i);
-    const before = await tableDigest(ds, 'ledger_entry', 'id');
-    const downMs = await runMigration(ds, MIGRATION, 'down');
-    expect((await partitionsOf(ds, 'ledger_entry')).partitioned).toBe(false);
-    expect(await tableDigest(ds, 'ledger_entry', 'id')).toEqual(before);
-
-    // Rows written to the plain table (the data a production database has) survive the conversion.
-    for (let i = 0; i < 3; i++) await remittance(200 + i);
-    const plain = await tableDigest(ds, 'ledger_entry', 'id');
+    const { before, plain } = await migrateDownAndUp(
+      ds,
+      { migration: MIGRATION, table: 'ledger_entry', orderBy: 'id' },
+      // Rows written to the plain table (the data a production database has) survive the conversion.
+      async () => {
+        for (let i = 0; i < 3; i++) await remittance(200 + i);
+      },
+    );
     expect(plain.rows).toBe(before.rows + 6);
-    const upMs = await runMigration(ds, MIGRATION, 'up');
-    expect((await partitionsOf(ds, 'ledger_entry')).partitioned).toBe(true);
-    expect(await tableDigest(ds, 'ledger_entry', 'id')).toEqual(plain);
 
     const [{ max }] = await ds.query(`SELECT max(id)::bigint AS max FROM ledger_entry`);
     const next = await remittance(300);
@@ -167,6 +159,5 @@ describe('ledger_entry partitions (issue 16 item 6)', () => {
     await expect(ds.query(`DELETE FROM ledger_entry WHERE posting_id = $1`, [next.id])).rejects.toThrow(
       /LEDGER_APPEND_ONLY/,
     );
-    console.info(`ledger_entry: ${plain.rows} rows, down ${downMs.toFixed(0)} ms, up ${upMs.toFixed(0)} ms`);
   });
 });

@@ -2,40 +2,27 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { expect } from 'vitest';
 import { OrganizationKind, RequestContext, Role, TokenService } from '@bangfu/core';
-import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
-import { createOrg, IDENTITY_ENTITIES, IdentityModule, signedActor as actor, type Actor } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { contextFor, count, startTestServer, type TestServer } from '@bangfu/testing';
-import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
+import { createOrg, signedActor as actor, type Actor } from '@bangfu/identity';
+import { contextFor, count, startWithDataSource, type TestServer } from '@bangfu/testing';
+import { createSupplierFixture } from '@bangfu/supplier';
 import { CheckoutService } from './checkout.service';
 import { OrderService } from './order.service';
 import { ActorKind, Order, OrderStatus } from './ordering.entities';
-import { ORDERING_ENTITIES, OrderingModule } from './ordering.module';
+import { OrderingModule } from './ordering.module';
 
 export { actor, type Actor, contextFor, count };
 
 /** Spec support (not exported from the lib): a real server with the ordering module and what it needs. */
-export async function startOrderingServer({
+export function startOrderingServer({
   env = {},
   extraImports = [],
   runWorkers,
-}: { env?: Record<string, string>; extraImports?: unknown[]; runWorkers?: boolean } = {}): Promise<{
-  server: TestServer;
-  ds: DataSource;
-}> {
-  const server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, OrderingModule, ...extraImports],
-    entities: [
-      ...REGION_ENTITIES,
-      ...IDENTITY_ENTITIES,
-      ...SUPPLIER_ENTITIES,
-      ...CATALOG_ENTITIES,
-      ...ORDERING_ENTITIES,
-    ],
+}: { env?: Record<string, string>; extraImports?: unknown[]; runWorkers?: boolean } = {}) {
+  return startWithDataSource({
+    imports: [OrderingModule, ...extraImports],
     env: { DATABASE_POOL_SIZE: '20', ...env },
     runWorkers,
   });
-  return { server, ds: server.app.get(DataSource) };
 }
 
 /** Many CUSTOMER accounts at once (one INSERT each table). */

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { RequestContext, Role } from '@bangfu/core';
-import { createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
-import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
-import { OversightModule } from './oversight.module';
-import { SupplierSuspensionProposal } from './suspension-proposal.entities';
+import { createUserWithRole } from '@bangfu/identity';
+import { createSupplierFixture } from '@bangfu/supplier';
+import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import { SupplierSuspensionProposalService } from './suspension-proposal.service';
+import { startOversightServer } from './test-helpers';
 
 let server: TestServer;
 let ds: DataSource;
@@ -19,11 +17,7 @@ const LIST = `query($status: SuspensionProposalStatus) { supplierSuspensionPropo
 const DECIDE = `mutation($id: ID!, $d: SuspensionDecision!, $r: String!) { decideSupplierSuspensionProposal(id: $id, decision: $d, reason: $r) { id status supplierStatus decisionReason } }`;
 
 beforeAll(async () => {
-  server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule, OversightModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES, SupplierSuspensionProposal],
-  });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startOversightServer());
   proposals = server.app.get(SupplierSuspensionProposalService);
   const admin = await createUserWithRole(ds, Role.PLATFORM_ADMIN);
   adminToken = await server.login(admin.email, admin.password);

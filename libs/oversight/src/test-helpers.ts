@@ -1,58 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { OrganizationKind, RequestContext, Role } from '@bangfu/core';
-import { ATTRIBUTION_ENTITIES, AttributionModule } from '@bangfu/attribution';
-import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
-import { CERTIFICATION_ENTITIES, CertificationModule } from '@bangfu/certification';
-import { CHANNEL_ENTITIES, ChannelModule } from '@bangfu/channel';
-import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule, signedActor } from '@bangfu/identity';
-import { LEDGER_ENTITIES, LedgerModule } from '@bangfu/ledger';
-import { ORDERING_ENTITIES, OrderingModule } from '@bangfu/ordering';
-import { PROCUREMENT_ENTITIES, ProcurementModule } from '@bangfu/procurement';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
+import { createOrg, createUserWithRole, signedActor } from '@bangfu/identity';
+import { createSupplierFixture } from '@bangfu/supplier';
 import {
   insertOrderRows,
   type OrderRowsBuyer,
   type OrderRowsLine,
-  startTestServer,
+  startWithDataSource,
   type TestServer,
 } from '@bangfu/testing';
 import { AnomalyDetectionService, type DetectionResult } from './anomaly-detection.service';
 import { type AnomalyKind, DetectedVia } from './anomaly.entities';
-import { OVERSIGHT_ENTITIES, OversightModule } from './oversight.module';
+import { OversightModule } from './oversight.module';
 
 /** Spec support (not exported from the lib): the domains oversight reads through, workers off. */
-export async function startOversightServer(): Promise<{ server: TestServer; ds: DataSource }> {
-  const server = await startTestServer({
-    imports: [
-      RegionModule,
-      IdentityModule,
-      SupplierModule,
-      CatalogModule,
-      CertificationModule,
-      ChannelModule,
-      OrderingModule,
-      LedgerModule,
-      AttributionModule,
-      ProcurementModule,
-      OversightModule,
-    ],
-    entities: [
-      ...REGION_ENTITIES,
-      ...IDENTITY_ENTITIES,
-      ...SUPPLIER_ENTITIES,
-      ...CATALOG_ENTITIES,
-      ...CERTIFICATION_ENTITIES,
-      ...CHANNEL_ENTITIES,
-      ...ORDERING_ENTITIES,
-      ...LEDGER_ENTITIES,
-      ...ATTRIBUTION_ENTITIES,
-      ...PROCUREMENT_ENTITIES,
-      ...OVERSIGHT_ENTITIES,
-    ],
-  });
-  return { server, ds: server.app.get(DataSource) };
+export function startOversightServer() {
+  return startWithDataSource({ imports: [OversightModule] });
 }
 
 export const sys = () => RequestContext.system('test');

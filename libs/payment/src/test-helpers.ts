@@ -3,53 +3,26 @@ import Stripe from 'stripe';
 import { DataSource } from 'typeorm';
 import { expect } from 'vitest';
 import { OrganizationKind, Principal, RequestContext, Role } from '@bangfu/core';
-import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
-import { createOrg, IDENTITY_ENTITIES, IdentityModule, signedActor as actor, type Actor } from '@bangfu/identity';
+import { createOrg, signedActor as actor, type Actor } from '@bangfu/identity';
 import { DomainEventDispatcher, OutboxService } from '@bangfu/events';
-import { LEDGER_ENTITIES, LedgerModule } from '@bangfu/ledger';
-import {
-  ActorKind,
-  CheckoutService,
-  Order,
-  ORDERING_ENTITIES,
-  OrderingModule,
-  OrderService,
-  OrderStatus,
-} from '@bangfu/ordering';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
+import { ActorKind, CheckoutService, Order, OrderService, OrderStatus } from '@bangfu/ordering';
 import {
   count,
   expectLedgerBalanced as expectPostingsBalanced,
   type GqlResponse,
   onlineHall,
-  startTestServer,
+  startWithDataSource,
   type TestServer,
 } from '@bangfu/testing';
-import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
 import { certifiedSupplierFixture, type CertifiedSupplierFixture } from '@bangfu/certification';
-import { PAYMENT_ENTITIES, PaymentModule } from './payment.module';
+import { PaymentModule } from './payment.module';
 import { startStripeTestServer, type StripeObject, type StripeTestServer } from './testing/stripe-test-server';
 
 export { actor, type Actor, count, onlineHall };
 
 /** Spec support (not exported from the lib): the real server with ordering, ledger and payment. */
-export async function startPaymentServer(
-  env: Record<string, string> = {},
-): Promise<{ server: TestServer; ds: DataSource }> {
-  const server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, OrderingModule, LedgerModule, PaymentModule],
-    entities: [
-      ...REGION_ENTITIES,
-      ...IDENTITY_ENTITIES,
-      ...SUPPLIER_ENTITIES,
-      ...CATALOG_ENTITIES,
-      ...ORDERING_ENTITIES,
-      ...LEDGER_ENTITIES,
-      ...PAYMENT_ENTITIES,
-    ],
-    env,
-  });
-  return { server, ds: server.app.get(DataSource) };
+export function startPaymentServer(env: Record<string, string> = {}) {
+  return startWithDataSource({ imports: [PaymentModule], env });
 }
 
 export async function agencyActor(

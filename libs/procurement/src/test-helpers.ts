@@ -2,33 +2,19 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { expect } from 'vitest';
 import { OrganizationKind, RequestContext, Role, TokenService } from '@bangfu/core';
-import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
 import { insertCertificationFixture, insertProductFixture, insertVariantFixture } from '@bangfu/certification';
-import { createOrg, IDENTITY_ENTITIES, IdentityModule, signedActor as actor, type Actor } from '@bangfu/identity';
+import { createOrg, signedActor as actor, type Actor } from '@bangfu/identity';
 import { DomainEventDispatcher, OutboxService } from '@bangfu/events';
-import { ORDERING_ENTITIES, OrderingModule, OrderService } from '@bangfu/ordering';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { count, startTestServer, type TestServer } from '@bangfu/testing';
-import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
-import { PROCUREMENT_ENTITIES, ProcurementModule } from './procurement.module';
+import { OrderService } from '@bangfu/ordering';
+import { count, startWithDataSource, type TestServer } from '@bangfu/testing';
+import { createSupplierFixture } from '@bangfu/supplier';
+import { ProcurementModule } from './procurement.module';
 
 export { actor, type Actor, count };
 
 /** Spec support (not exported from the lib): a real server with ordering and procurement. */
-export async function startProcurementServer(): Promise<{ server: TestServer; ds: DataSource }> {
-  const server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule, CatalogModule, OrderingModule, ProcurementModule],
-    entities: [
-      ...REGION_ENTITIES,
-      ...IDENTITY_ENTITIES,
-      ...SUPPLIER_ENTITIES,
-      ...CATALOG_ENTITIES,
-      ...ORDERING_ENTITIES,
-      ...PROCUREMENT_ENTITIES,
-    ],
-    env: { DATABASE_POOL_SIZE: '10' },
-  });
-  return { server, ds: server.app.get(DataSource) };
+export function startProcurementServer() {
+  return startWithDataSource({ imports: [ProcurementModule], env: { DATABASE_POOL_SIZE: '10' } });
 }
 
 export const sys = () => RequestContext.system('test');
@@ -185,8 +171,8 @@ export function submitInput(
   };
 }
 
-/** Submits and expects a PurchaseRequest back. */
-export async function submitOk(
+/** Submits a purchase request: the union's member, a PurchaseRequest or a refusal. */
+export async function submit(
   server: TestServer,
   token: string,
   orgId: string,
@@ -194,9 +180,14 @@ export async function submitOk(
   lines: Array<{ variantId: string; quantity: number }>,
   extra: Record<string, unknown> = {},
 ) {
-  const res = await server.gqlOk(SUBMIT, submitInput(orgId, channelId, lines, extra), token);
-  expect(res.submitPurchaseRequest.__typename).toBe('PurchaseRequest');
-  return res.submitPurchaseRequest;
+  return (await server.gqlOk(SUBMIT, submitInput(orgId, channelId, lines, extra), token)).submitPurchaseRequest;
+}
+
+/** Submits and expects a PurchaseRequest back. */
+export async function submitOk(...args: Parameters<typeof submit>) {
+  const res = await submit(...args);
+  expect(res.__typename).toBe('PurchaseRequest');
+  return res;
 }
 
 const SHIP = `mutation($id: ID!) { shipSupplierOrder(supplierOrderId: $id, carrier: "顺丰速运", trackingNo: "SF1234567890") { id status } }`;

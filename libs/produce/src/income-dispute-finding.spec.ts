@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { Role } from '@bangfu/core';
-import { ATTRIBUTION_ENTITIES, AttributionModule } from '@bangfu/attribution';
-import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
-import { CERTIFICATION_ENTITIES, CertificationModule } from '@bangfu/certification';
-import { CHANNEL_ENTITIES, ChannelModule } from '@bangfu/channel';
-import { IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { LEDGER_ENTITIES, LedgerModule } from '@bangfu/ledger';
-import { ORDERING_ENTITIES, OrderingModule } from '@bangfu/ordering';
-import { OVERSIGHT_ENTITIES, OversightModule } from '@bangfu/oversight';
-import { PROCUREMENT_ENTITIES, ProcurementModule } from '@bangfu/procurement';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { SUPPLIER_ENTITIES, SupplierModule } from '@bangfu/supplier';
-import { startTestServer, type TestServer } from '@bangfu/testing';
-import { PRODUCE_ENTITIES, ProduceModule } from './produce.module';
+import { OversightModule } from '@bangfu/oversight';
+import { startWithDataSource, type TestServer } from '@bangfu/testing';
+import { ProduceModule } from './produce.module';
 import {
   ACCEPT,
   type Actor,
@@ -43,37 +33,7 @@ describe('produce → oversight: a disputed income line is an INCOME_DISPUTE fin
 
   beforeAll(async () => {
     // Produce with oversight's resolvers (and the domains oversight reads through) on one real server.
-    server = await startTestServer({
-      imports: [
-        RegionModule,
-        IdentityModule,
-        SupplierModule,
-        CatalogModule,
-        CertificationModule,
-        ChannelModule,
-        OrderingModule,
-        LedgerModule,
-        AttributionModule,
-        ProcurementModule,
-        OversightModule,
-        ProduceModule,
-      ],
-      entities: [
-        ...REGION_ENTITIES,
-        ...IDENTITY_ENTITIES,
-        ...SUPPLIER_ENTITIES,
-        ...CATALOG_ENTITIES,
-        ...CERTIFICATION_ENTITIES,
-        ...CHANNEL_ENTITIES,
-        ...ORDERING_ENTITIES,
-        ...LEDGER_ENTITIES,
-        ...ATTRIBUTION_ENTITIES,
-        ...PROCUREMENT_ENTITIES,
-        ...OVERSIGHT_ENTITIES,
-        ...PRODUCE_ENTITIES,
-      ],
-    });
-    ds = server.app.get(DataSource);
+    ({ server, ds } = await startWithDataSource({ imports: [OversightModule, ProduceModule] }));
     ({ village, supplierId, staff, farmer } = await villageCooperative(server, ds));
     const offer = (await server.gqlOk(CREATE_OFFER, { input: offerInput() }, farmer.token)).createProduceOffer;
     const c = await commitTo(server, staff, offer.id, 100, 150);

@@ -1,36 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { OrganizationKind, Role } from '@bangfu/core';
-import { ATTRIBUTION_ENTITIES } from '@bangfu/attribution';
-import { CATALOG_ENTITIES } from '@bangfu/catalog';
-import { createOrg, IDENTITY_ENTITIES, IdentityModule, signedActor as actor, type Actor } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import {
-  createHouseholdFixture,
-  createLinkageFixture,
-  createSupplierFixture,
-  SUPPLIER_ENTITIES,
-} from '@bangfu/supplier';
-import { startTestServer, type TestServer } from '@bangfu/testing';
-import { PRODUCE_ENTITIES, ProduceModule } from './produce.module';
+import { createOrg, signedActor as actor, type Actor } from '@bangfu/identity';
+import { createHouseholdFixture, createLinkageFixture, createSupplierFixture } from '@bangfu/supplier';
+import { startWithDataSource, type TestServer } from '@bangfu/testing';
+import { ProduceModule } from './produce.module';
 
 export { actor, type Actor };
 
 /** Spec support (not exported from the lib): one real server per spec file. */
-export async function startProduceServer(): Promise<{ server: TestServer; ds: DataSource }> {
-  const server = await startTestServer({
-    imports: [RegionModule, IdentityModule, ProduceModule],
-    entities: [
-      ...REGION_ENTITIES,
-      ...IDENTITY_ENTITIES,
-      ...SUPPLIER_ENTITIES,
-      ...CATALOG_ENTITIES,
-      ...ATTRIBUTION_ENTITIES,
-      ...PRODUCE_ENTITIES,
-    ],
-    env: { DATABASE_POOL_SIZE: '25' },
-  });
-  return { server, ds: server.app.get(DataSource) };
+export function startProduceServer() {
+  return startWithDataSource({ imports: [ProduceModule], env: { DATABASE_POOL_SIZE: '25' } });
 }
 
 export async function villages(ds: DataSource, countyPrefix: string, n: number): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
-import { startTestServer, type TestServer } from '@bangfu/testing';
-import { REGION_ENTITIES, RegionModule } from './region.module';
+import { startWithDataSource, type TestServer } from '@bangfu/testing';
+import { RegionModule } from './region.module';
 
 // region_directory (migration 1764002900400) is region's read contract for libs that join division
 // names into set-based reports (attribution's beneficiaries' villages).
@@ -9,8 +9,7 @@ let server: TestServer;
 let ds: DataSource;
 
 beforeAll(async () => {
-  server = await startTestServer({ imports: [RegionModule], entities: [...REGION_ENTITIES] });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startWithDataSource({ imports: [RegionModule] }));
 });
 afterAll(() => server?.close());
 

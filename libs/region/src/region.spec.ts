@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectErrorCode, startTestServer, type TestServer } from '@bangfu/testing';
 import { ancestorCodes, levelOf, normalizePrefix } from '@bangfu/region-data';
-import { REGION_ENTITIES, RegionModule } from './region.module';
+import { RegionModule } from './region.module';
 
 describe('division codes', () => {
   it('derives levels, prefixes and ancestors', () => {
@@ -28,7 +28,7 @@ describe('division codes', () => {
 describe('regions API', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ imports: [RegionModule], entities: REGION_ENTITIES });
+    server = await startTestServer({ imports: [RegionModule] });
   });
   afterAll(() => server?.close());
 

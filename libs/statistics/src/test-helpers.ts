@@ -1,20 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Db, OrganizationKind, RequestContext, Role } from '@bangfu/core';
-import { ATTRIBUTION_ENTITIES, AttributionModule } from '@bangfu/attribution';
-import { CATALOG_ENTITIES, CatalogModule } from '@bangfu/catalog';
-import {
-  CERTIFICATION_ENTITIES,
-  CertificationModule,
-  insertProductFixture,
-  insertVariantFixture,
-} from '@bangfu/certification';
-import { CHANNEL_ENTITIES, ChannelModule } from '@bangfu/channel';
-import { createOrg, createUserWithRole, IDENTITY_ENTITIES, IdentityModule, signedActor } from '@bangfu/identity';
-import { LEDGER_ENTITIES, LedgerModule } from '@bangfu/ledger';
-import { ORDERING_ENTITIES, OrderingModule } from '@bangfu/ordering';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { createSupplierFixture, SUPPLIER_ENTITIES, SupplierKind, SupplierModule } from '@bangfu/supplier';
+import { insertProductFixture, insertVariantFixture } from '@bangfu/certification';
+import { createOrg, createUserWithRole, signedActor } from '@bangfu/identity';
+import { createSupplierFixture, SupplierKind } from '@bangfu/supplier';
 import {
   acceptOrderRows as accept,
   deliverOrderRows as deliver,
@@ -22,13 +11,13 @@ import {
   type OrderRowsBuyer,
   type OrderRowsLine,
   refundOrderRows as refund,
-  startTestServer,
+  startWithDataSource,
   type TestServer,
 } from '@bangfu/testing';
 import { rebuildStatsRollups } from './rebuild';
 import { StatsReconciliationService } from './reconciliation.service';
 import { RollupWriterService } from './rollup-writer.service';
-import { STATISTICS_ENTITIES, StatisticsModule } from './statistics.module';
+import { StatisticsModule } from './statistics.module';
 
 export { accept, deliver, insertOrder, refund };
 
@@ -39,34 +28,7 @@ export { accept, deliver, insertOrder, refund };
 export async function startStatsServer(
   env: Record<string, string> = {},
 ): Promise<{ server: TestServer; ds: DataSource; admin: string }> {
-  const server = await startTestServer({
-    imports: [
-      RegionModule,
-      IdentityModule,
-      SupplierModule,
-      CatalogModule,
-      CertificationModule,
-      ChannelModule,
-      OrderingModule,
-      LedgerModule,
-      AttributionModule,
-      StatisticsModule,
-    ],
-    entities: [
-      ...REGION_ENTITIES,
-      ...IDENTITY_ENTITIES,
-      ...SUPPLIER_ENTITIES,
-      ...CATALOG_ENTITIES,
-      ...CERTIFICATION_ENTITIES,
-      ...CHANNEL_ENTITIES,
-      ...ORDERING_ENTITIES,
-      ...LEDGER_ENTITIES,
-      ...ATTRIBUTION_ENTITIES,
-      ...STATISTICS_ENTITIES,
-    ],
-    env,
-  });
-  const ds = server.app.get(DataSource);
+  const { server, ds } = await startWithDataSource({ imports: [StatisticsModule], env });
   return { server, ds, admin: await tokenFor(server, ds, Role.PLATFORM_ADMIN) };
 }
 

@@ -1,19 +1,14 @@
 import { DataSource } from 'typeorm';
 import { Role } from '@bangfu/core';
-import { createUserWithRole, IDENTITY_ENTITIES, IdentityModule } from '@bangfu/identity';
-import { REGION_ENTITIES, RegionModule } from '@bangfu/region';
-import { contextFor, count, startTestServer, type TestServer } from '@bangfu/testing';
-import { SUPPLIER_ENTITIES, SupplierModule } from './supplier.module';
+import { createUserWithRole } from '@bangfu/identity';
+import { contextFor, count, startWithDataSource, type TestServer } from '@bangfu/testing';
+import { SupplierModule } from './supplier.module';
 
 export { contextFor, count };
 
 /** Spec support (not exported from the lib): one real server per spec file. */
-export async function startSupplierServer(): Promise<{ server: TestServer; ds: DataSource }> {
-  const server = await startTestServer({
-    imports: [RegionModule, IdentityModule, SupplierModule],
-    entities: [...REGION_ENTITIES, ...IDENTITY_ENTITIES, ...SUPPLIER_ENTITIES],
-  });
-  return { server, ds: server.app.get(DataSource) };
+export function startSupplierServer() {
+  return startWithDataSource({ imports: [SupplierModule] });
 }
 
 export interface Actor {

@@ -5,12 +5,11 @@ import { Db, RequestContext } from '@bangfu/core';
 import { QueueService } from '@bangfu/queue';
 // The harness boots a real app around the outbox; only this spec (not the lib) uses it.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { startTestServer, type TestServer } from '@bangfu/testing';
+import { startWithDataSource, type TestServer } from '@bangfu/testing';
 import { ConsumesEvents, type EventConsumer, subscriptionsOf } from './consumer-registry';
 import { defineEvent, isEvent, type ReceivedEvent } from './domain-event';
 import { DomainEventDispatcher, OutboxRelayJob, RELAY_JOB } from './events.jobs';
 import { EventsModule } from './events.module';
-import { EVENTS_ENTITIES } from './outbox.entities';
 import { DOMAIN_EVENTS_QUEUE, OutboxService } from './outbox.service';
 
 class ParcelWeighed extends defineEvent<{ parcelId: string; grams: number; at: Date }>('test.parcel_weighed', 3) {}
@@ -55,8 +54,7 @@ class ParcelsModule {}
 let server: TestServer;
 let ds: DataSource;
 beforeAll(async () => {
-  server = await startTestServer({ imports: [ParcelsModule], entities: [...EVENTS_ENTITIES] });
-  ds = server.app.get(DataSource);
+  ({ server, ds } = await startWithDataSource({ imports: [ParcelsModule] }));
 });
 afterAll(() => server?.close());
 

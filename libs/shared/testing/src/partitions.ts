@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { expect } from 'vitest';
 import { addMonths, shanghaiDate } from '@bangfu/locale';
 import { migrations } from '@bangfu/migrations';
 
@@ -57,6 +58,29 @@ export async function tableDigest(
     `SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, '|' ORDER BY ${orderBy}), '')) AS md5 FROM ${table} t`,
   );
   return { rows: r.rows, md5: r.md5 };
+}
+
+/**
+ * A partitioning migration taken down and up again: at each step the table keeps its rows, and the rows
+ * `writePlain` adds to the plain table in between (as a production database has them) come through the
+ * conversion. Returns the digests before the round trip and of the plain table.
+ */
+export async function migrateDownAndUp(
+  ds: DataSource,
+  { migration, table, orderBy }: { migration: string; table: string; orderBy: string },
+  writePlain: () => Promise<void>,
+): Promise<{ before: { rows: number; md5: string }; plain: { rows: number; md5: string } }> {
+  const before = await tableDigest(ds, table, orderBy);
+  const downMs = await runMigration(ds, migration, 'down');
+  expect((await partitionsOf(ds, table)).partitioned).toBe(false);
+  expect(await tableDigest(ds, table, orderBy)).toEqual(before);
+  await writePlain();
+  const plain = await tableDigest(ds, table, orderBy);
+  const upMs = await runMigration(ds, migration, 'up');
+  expect((await partitionsOf(ds, table)).partitioned).toBe(true);
+  expect(await tableDigest(ds, table, orderBy)).toEqual(plain);
+  console.info(`${table}: ${plain.rows} rows, down ${downMs.toFixed(0)} ms, up ${upMs.toFixed(0)} ms`);
+  return { before, plain };
 }
 
 /** The suffix (YYYY_MM) of the partition holding the Asia/Shanghai month `offset` months from now. */

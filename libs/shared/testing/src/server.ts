@@ -1,6 +1,7 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
+import { DataSource, getMetadataArgsStorage } from 'typeorm';
 import { inject } from 'vitest';
 import { type AppConfig, applyHttpPipeline, CoreModule, createLogger, loadConfig, PinoNestLogger } from '@bangfu/core';
 import { migrations } from '@bangfu/migrations';
@@ -30,10 +31,14 @@ export interface TestServer {
 }
 
 export interface TestServerOptions {
-  /** Domain modules under test. */
+  /** Domain modules under test; what they import (as in the app) comes with them. */
   imports: any[];
+  /**
+   * Default: every entity class this test file has loaded. A domain's module imports its entities (and
+   * those they relate to), so the modules under test bring theirs, without a second list to keep in step.
+   */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  entities: Function[];
+  entities?: Function[];
   env?: Record<string, string>;
   runWorkers?: boolean;
   /** Use a full application module instead (cross-domain tests). */
@@ -62,6 +67,22 @@ export async function testConfig(
   return { config, drop: db.drop };
 }
 
+// Tables, views and single-table children; TypeORM builds junction tables itself.
+const ENTITY_KINDS = new Set(['regular', 'view', 'entity-child', 'closure']);
+
+/**
+ * The entity classes defined so far in this process: TypeORM records each @Entity as its class is defined,
+ * and Vitest runs each test file in a process of its own, so these are what the file's imports loaded.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+function loadedEntities(): Function[] {
+  const tables = getMetadataArgsStorage().tables.filter(
+    (t) => ENTITY_KINDS.has(t.type) && typeof t.target === 'function',
+  );
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  return [...new Set(tables.map((t) => t.target as Function))];
+}
+
 /** Boots the real Nest app against real Postgres and Redis, listening on a free port. */
 export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
   const { config, drop } = await testConfig(options.env);
@@ -70,7 +91,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     : {
         module: class TestAppModule {},
         imports: [
-          CoreModule.forRoot({ config, entities: options.entities, migrations }),
+          CoreModule.forRoot({ config, entities: options.entities ?? loadedEntities(), migrations }),
           QueueModule.forRoot({ runWorkers: options.runWorkers ?? false }),
           ...options.imports,
         ],
@@ -123,6 +144,12 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
       await Promise.race([dropped, new Promise((r) => setTimeout(r, 5_000).unref())]);
     },
   };
+}
+
+/** A test server with its DataSource: what each lib's start helper hands its specs. */
+export async function startWithDataSource(options: TestServerOptions): Promise<{ server: TestServer; ds: DataSource }> {
+  const server = await startTestServer(options);
+  return { server, ds: server.app.get(DataSource) };
 }
 
 /** Expects a GraphQL error with the given stable code, and returns it. */
