@@ -16,6 +16,7 @@ import {
   contextFor,
   count,
   placeApprovedAgencyOrder,
+  placeInput,
   startOrderingServer,
   stockOf,
 } from './test-helpers';
@@ -37,9 +38,9 @@ const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) {
   ... on InvalidOrderInputError { code field }
 } }`;
 const CONFIRM = `mutation($id: ID!) { confirmOrder(orderId: $id) { id status } }`;
-const input = (lines: Array<{ variantId: string; quantity: number }>, extra: Record<string, unknown> = {}) => ({
-  input: { idempotencyKey: randomUUID(), channelId: hall, lines, ...extra },
-});
+/** PLACE's variables: `quantity` units of the variant in the hall, with the buyer fields in `extra`. */
+const input = (variantId: string, extra: Record<string, unknown> = {}, quantity = 1) =>
+  placeInput(hall, [{ variantId, quantity }], extra);
 const sys = () => RequestContext.system('test');
 const statusOf = async (id: string) =>
   (await ds.query(`SELECT status FROM orders WHERE id = $1`, [id]))[0].status as string;
@@ -58,7 +59,7 @@ describe('agency-paid checkout', () => {
     const before = await count(ds, `SELECT count(*) FROM orders`);
     const res = await server.gqlOk(
       PLACE,
-      input([{ variantId: v.variantId, quantity: 2 }], { buyerOrgId: purchaser.organizationId }),
+      input(v.variantId, { buyerOrgId: purchaser.organizationId }, 2),
       purchaser.token,
     );
     expect(res.placeOrder).toMatchObject({
@@ -71,11 +72,7 @@ describe('agency-paid checkout', () => {
     // Naming an agency one does not buy for is still FORBIDDEN, before any policy is asked.
     const other = await agencyPurchaser(server, ds);
     expectErrorCode(
-      await server.gql(
-        PLACE,
-        input([{ variantId: v.variantId, quantity: 1 }], { buyerOrgId: purchaser.organizationId }),
-        other.token,
-      ),
+      await server.gql(PLACE, input(v.variantId, { buyerOrgId: purchaser.organizationId }), other.token),
       'FORBIDDEN',
     );
     // Code calling the checkout directly cannot put an agency order in someone else's name either.
@@ -146,7 +143,7 @@ describe('staff buying with their own money', () => {
   it('are retail buyers: retail price, retail deadline, recorded as staff of their unit; never the agency', async () => {
     const v = await catalogFixture(server, ds, { retailPrice: 6800, agencyPrice: 5900, stock: 10 });
     const purchaser = await agencyPurchaser(server, ds);
-    const res = await server.gqlOk(PLACE, input([{ variantId: v.variantId, quantity: 1 }]), purchaser.token);
+    const res = await server.gqlOk(PLACE, input(v.variantId), purchaser.token);
     expect(res.placeOrder).toMatchObject({
       __typename: 'Order',
       status: 'PLACED',
@@ -163,7 +160,7 @@ describe('staff buying with their own money', () => {
 
     // Approvers and agency admins are staff too.
     const approver = await actor(server, ds, Role.APPROVER, { organizationId: purchaser.organizationId });
-    const mine = await server.gqlOk(PLACE, input([{ variantId: v.variantId, quantity: 1 }]), approver.token);
+    const mine = await server.gqlOk(PLACE, input(v.variantId), approver.token);
     expect(mine.placeOrder).toMatchObject({
       __typename: 'Order',
       buyerKind: 'CUSTOMER',
@@ -173,7 +170,7 @@ describe('staff buying with their own money', () => {
     // staffOfOrgId with buyerOrgId is a contradiction; another unit is not yours; two units: say which.
     const both = await server.gqlOk(
       PLACE,
-      input([{ variantId: v.variantId, quantity: 1 }], {
+      input(v.variantId, {
         buyerOrgId: purchaser.organizationId,
         staffOfOrgId: purchaser.organizationId,
       }),
@@ -186,29 +183,21 @@ describe('staff buying with their own money', () => {
     });
     const stranger = await agencyPurchaser(server, ds);
     expectErrorCode(
-      await server.gql(
-        PLACE,
-        input([{ variantId: v.variantId, quantity: 1 }], { staffOfOrgId: purchaser.organizationId }),
-        stranger.token,
-      ),
+      await server.gql(PLACE, input(v.variantId, { staffOfOrgId: purchaser.organizationId }), stranger.token),
       'FORBIDDEN',
     );
     const second = await createOrg(ds, { kind: OrganizationKind.AGENCY, regionCode: '520000000000' });
     const twoUnits = await twoUnitMember(purchaser.organizationId, second.id);
-    const ambiguous = await server.gqlOk(PLACE, input([{ variantId: v.variantId, quantity: 1 }]), twoUnits);
+    const ambiguous = await server.gqlOk(PLACE, input(v.variantId), twoUnits);
     expect(ambiguous.placeOrder).toMatchObject({ __typename: 'InvalidOrderInputError', code: 'STAFF_UNIT_REQUIRED' });
-    const named = await server.gqlOk(
-      PLACE,
-      input([{ variantId: v.variantId, quantity: 1 }], { staffOfOrgId: second.id }),
-      twoUnits,
-    );
+    const named = await server.gqlOk(PLACE, input(v.variantId, { staffOfOrgId: second.id }), twoUnits);
     expect(named.placeOrder).toMatchObject({ __typename: 'Order', staffOfOrgId: second.id, buyerKind: 'CUSTOMER' });
   });
 
   it('a plain customer is not staff of anything', async () => {
     const v = await catalogFixture(server, ds, { stock: 10 });
     const customer: Actor = await actor(server, ds, Role.CUSTOMER);
-    const res = await server.gqlOk(PLACE, input([{ variantId: v.variantId, quantity: 1 }]), customer.token);
+    const res = await server.gqlOk(PLACE, input(v.variantId), customer.token);
     expect(res.placeOrder).toMatchObject({ __typename: 'Order', buyerKind: 'CUSTOMER', staffOfOrgId: null });
   });
 });

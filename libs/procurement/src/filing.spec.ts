@@ -14,6 +14,8 @@ const AMEND = `mutation($i: AmendReservedShareInput!) { amendReservedShare(input
 const SET_MIN = `mutation($r: String!, $b: Int!) { setJurisdictionMinimum(regionCode: $r, ratioBps: $b) { regionPrefix ratioBps } }`;
 const SET_DEADLINE = `mutation($y: Int!, $d: String!) { setFilingDeadline(year: $y, deadline: $d) }`;
 const REQUEST_EXEMPTION = `mutation($i: RequestExemptionInput!) { requestExemption(input: $i) { id orgId year ratioBps minimumBps status } }`;
+/** The variables of REQUEST_EXEMPTION and AMEND alike: the unit's 2027 ratio, and why. */
+const ratio2027 = (orgId: string, ratioBps: number, reason: string) => ({ i: { orgId, year: 2027, ratioBps, reason } });
 const APPROVE_EXEMPTION = `mutation($id: ID!) { approveExemption(id: $id, comment: "食堂仅午餐，预算结构特殊") { id status decidedByUserId } }`;
 const REJECT_EXEMPTION = `mutation($id: ID!) { rejectExemption(id: $id, reason: "理由不充分") { id status } }`;
 const CATERER = `mutation($f: ID!, $i: CatererAccountInput!) { createCatererAccount(filingId: $f, input: $i) { id catererUserId catererName } }`;
@@ -189,23 +191,14 @@ describe('exemptions', () => {
     const u = await unit(ds, { regionCode: '610724000000' });
     const admin = await adminOf(u);
     expectErrorCode(
-      await server.gql(REQUEST_EXEMPTION, { i: { orgId: u, year: 2027, ratioBps: 1000, reason: '无需' } }, admin.token),
+      await server.gql(REQUEST_EXEMPTION, ratio2027(u, 1000, '无需'), admin.token),
       'EXEMPTION_NOT_NEEDED',
     );
-    const ex = (
-      await server.gqlOk(
-        REQUEST_EXEMPTION,
-        { i: { orgId: u, year: 2027, ratioBps: 500, reason: '食堂仅供应午餐' } },
-        admin.token,
-      )
-    ).requestExemption;
+    const ex = (await server.gqlOk(REQUEST_EXEMPTION, ratio2027(u, 500, '食堂仅供应午餐'), admin.token))
+      .requestExemption;
     expect(ex).toMatchObject({ status: 'PENDING', minimumBps: 1000, ratioBps: 500 });
     expectErrorCode(
-      await server.gql(
-        REQUEST_EXEMPTION,
-        { i: { orgId: u, year: 2027, ratioBps: 400, reason: '再次申请' } },
-        admin.token,
-      ),
+      await server.gql(REQUEST_EXEMPTION, ratio2027(u, 400, '再次申请'), admin.token),
       'EXEMPTION_EXISTS',
     );
 
@@ -239,13 +232,7 @@ describe('exemptions', () => {
   it('a rejected exemption leaves the minimum in force', async () => {
     const u = await unit(ds, { regionCode: '441882000000' });
     const admin = await adminOf(u);
-    const ex = (
-      await server.gqlOk(
-        REQUEST_EXEMPTION,
-        { i: { orgId: u, year: 2027, ratioBps: 300, reason: '编制少' } },
-        admin.token,
-      )
-    ).requestExemption;
+    const ex = (await server.gqlOk(REQUEST_EXEMPTION, ratio2027(u, 300, '编制少'), admin.token)).requestExemption;
     const coordinator = await regional(server, ds, Role.COORDINATOR, '44');
     expect((await server.gqlOk(REJECT_EXEMPTION, { id: ex.id }, coordinator.token)).rejectExemption.status).toBe(
       'REJECTED',
@@ -260,22 +247,13 @@ describe('amendReservedShare', () => {
     const u = await unit(ds, { regionCode: '500229000000' });
     const admin = await adminOf(u);
     await server.gqlOk(FILE, own(u, 2027, { canteenBudget: 200_000_00, ratioBps: 1000 }), admin.token);
-    expectErrorCode(
-      await server.gql(AMEND, { i: { orgId: u, year: 2027, ratioBps: 1200, reason: ' ' } }, admin.token),
-      'BAD_USER_INPUT',
-    );
-    expectErrorCode(
-      await server.gql(AMEND, { i: { orgId: u, year: 2027, ratioBps: 900, reason: '调低' } }, admin.token),
-      'RATIO_BELOW_MINIMUM',
-    );
+    expectErrorCode(await server.gql(AMEND, ratio2027(u, 1200, ' '), admin.token), 'BAD_USER_INPUT');
+    expectErrorCode(await server.gql(AMEND, ratio2027(u, 900, '调低'), admin.token), 'RATIO_BELOW_MINIMUM');
     expectErrorCode(
       await server.gql(AMEND, { i: { orgId: u, year: 2027, canteenBudget: -5, reason: '预算调整' } }, admin.token),
       'INVALID_BUDGET',
     );
-    expectErrorCode(
-      await server.gql(AMEND, { i: { orgId: u, year: 2027, ratioBps: 1000, reason: '无变化' } }, admin.token),
-      'NOTHING_TO_AMEND',
-    );
+    expectErrorCode(await server.gql(AMEND, ratio2027(u, 1000, '无变化'), admin.token), 'NOTHING_TO_AMEND');
     expectErrorCode(
       await server.gql(AMEND, { i: { orgId: u, year: 2029, ratioBps: 1500, reason: '未申报' } }, admin.token),
       'NOT_FILED',
@@ -305,10 +283,7 @@ describe('amendReservedShare', () => {
       reservedAmount: 3_750_000,
     });
     const other = await adminOf(await unit(ds));
-    expectErrorCode(
-      await server.gql(AMEND, { i: { orgId: u, year: 2027, ratioBps: 1300, reason: '越权' } }, other.token),
-      'FORBIDDEN',
-    );
+    expectErrorCode(await server.gql(AMEND, ratio2027(u, 1300, '越权'), other.token), 'FORBIDDEN');
   });
 });
 

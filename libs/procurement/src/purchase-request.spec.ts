@@ -21,6 +21,7 @@ import {
   staffedUnit,
   startTeaHall,
   SUBMIT,
+  submit,
   submitInput,
   submitOk,
   sys,
@@ -158,16 +159,10 @@ describe('submitPurchaseRequest', () => {
     const u = await setupUnit();
     const scarce = await product(server, ds, { price: 1000, stock: 3 });
     const before = await count(ds, `SELECT count(*) FROM orders`);
-    const res = (
-      await server.gqlOk(
-        SUBMIT,
-        submitInput(u.id, channel, [
-          { variantId: tea.variantId, quantity: 1 },
-          { variantId: scarce.variantId, quantity: 5 },
-        ]),
-        u.purchaser.token,
-      )
-    ).submitPurchaseRequest;
+    const res = await submit(server, u.purchaser.token, u.id, channel, [
+      { variantId: tea.variantId, quantity: 1 },
+      { variantId: scarce.variantId, quantity: 5 },
+    ]);
     expect(res).toMatchObject({
       __typename: 'InsufficientStockError',
       code: 'INSUFFICIENT_STOCK',
@@ -175,16 +170,10 @@ describe('submitPurchaseRequest', () => {
       requested: 5,
       available: 3,
     });
-    const dup = (
-      await server.gqlOk(
-        SUBMIT,
-        submitInput(u.id, channel, [
-          { variantId: tea.variantId, quantity: 1 },
-          { variantId: tea.variantId, quantity: 2 },
-        ]),
-        u.purchaser.token,
-      )
-    ).submitPurchaseRequest;
+    const dup = await submit(server, u.purchaser.token, u.id, channel, [
+      { variantId: tea.variantId, quantity: 1 },
+      { variantId: tea.variantId, quantity: 2 },
+    ]);
     expect(dup).toMatchObject({ __typename: 'InvalidOrderInputError', code: 'DUPLICATE_LINE' });
     expect(await count(ds, `SELECT count(*) FROM orders`)).toBe(before);
     expect(await count(ds, `SELECT count(*) FROM purchase_request WHERE org_id = $1`, [u.id])).toBe(0);

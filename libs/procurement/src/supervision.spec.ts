@@ -46,6 +46,10 @@ const RANKING = `query($r: String!, $y: Int!, $g: SupervisionGroupBy!, $m: Int) 
 } }`;
 const PUBLISH = `mutation($y: Int!, $m: Int!) { publishCompletionSnapshot(year: $y, month: $m) { year month source unitCount } }`;
 const AMEND = `mutation($i: AmendReservedShareInput!) { amendReservedShare(input: $i) { reservedAmount decreaseReason version } }`;
+/** AMEND's variables: the unit's 2025 filing at another canteen budget. */
+const amendment = (unit: { id: string }, canteenBudget: number, reason: string) => ({
+  i: { orgId: unit.id, year: 2025, canteenBudget, reason },
+});
 
 const file = (u: Unit, year: number, budget: number, extra: Record<string, unknown> = {}) =>
   server.gql(
@@ -135,30 +139,14 @@ describe('year-on-year drop', () => {
     });
     // An amendment that lowers a's amount below 2024 needs one too; an increase does not.
     expectErrorCode(
-      await server.gql(
-        AMEND,
-        { i: { orgId: a.id, year: 2025, canteenBudget: 8_000_000, reason: '预算调整' } },
-        a.admin.token,
-      ),
+      await server.gql(AMEND, amendment(a, 8_000_000, '预算调整'), a.admin.token),
       'RESERVED_DECREASE_REASON_REQUIRED',
     );
     expect(
-      (
-        await server.gqlOk(
-          AMEND,
-          { i: { orgId: a.id, year: 2025, canteenBudget: 12_000_000, reason: '预算调整' } },
-          a.admin.token,
-        )
-      ).amendReservedShare,
+      (await server.gqlOk(AMEND, amendment(a, 12_000_000, '预算调整'), a.admin.token)).amendReservedShare,
     ).toMatchObject({ reservedAmount: 1_200_000, decreaseReason: null });
     expect(
-      (
-        await server.gqlOk(
-          AMEND,
-          { i: { orgId: a.id, year: 2025, canteenBudget: 10_000_000, reason: '恢复' } },
-          a.admin.token,
-        )
-      ).amendReservedShare,
+      (await server.gqlOk(AMEND, amendment(a, 10_000_000, '恢复'), a.admin.token)).amendReservedShare,
     ).toMatchObject({ reservedAmount: 1_000_000 });
   });
 });
@@ -284,11 +272,7 @@ describe('month-end snapshots', () => {
     // Corrections after publication: a late-recorded June acceptance for a, and b's filing amended upward.
     await acceptedIn(a, 30, '2025-06-28T04:00:00Z'); // +150,000 in June
     await dispatchEvents(server, ds);
-    await server.gqlOk(
-      AMEND,
-      { i: { orgId: b.id, year: 2025, canteenBudget: 8_000_000, reason: '追加预算' } },
-      b.admin.token,
-    );
+    await server.gqlOk(AMEND, amendment(b, 8_000_000, '追加预算'), b.admin.token);
 
     const r = await ranking(tongren.token, 'UNIT', 6);
     expect(r.snapshot).toMatchObject({ year: 2025, month: 6, source: 'ADMIN' });

@@ -52,6 +52,10 @@ const ADDITIVE = [
   'unitCount',
 ] as const;
 
+/** Each row as [key, label, ...the figures named], to compare with a table. */
+const table = (rows: any[], ...figures: string[]) =>
+  rows.map((r) => [r.key, r.label, ...figures.map((f) => r.figures[f])]);
+
 function stats(token: string, r: string, f: string, t: string, g: string, s = 'ORIGIN') {
   return server.gqlOk(STATS, { r, f, t, g, s }, token).then((d) => d.salesStats);
 }
@@ -175,7 +179,7 @@ describe('salesStats', () => {
     }
     const country = await stats(admin, '', '2026-01', '2026-04', 'REGION');
     expect(country.total.netAmount).toBe(183000 + 19000 + 6000 + 4000);
-    expect(country.rows.map((r: any) => [r.key, r.label, r.figures.netAmount])).toEqual([
+    expect(table(country.rows, 'netAmount')).toEqual([
       ['520000000000', '贵州省', 205000],
       ['610000000000', '陕西省', 7000],
     ]);
@@ -183,16 +187,7 @@ describe('salesStats', () => {
 
   it('a refund moves the refund month, not the sale’s', async () => {
     const s = await stats(coordinator, '520600000000', '2026-01', '2026-04', 'MONTH');
-    expect(
-      s.rows.map((r: any) => [
-        r.key,
-        r.label,
-        r.figures.grossAmount,
-        r.figures.refundAmount,
-        r.figures.netAmount,
-        r.figures.orderCount,
-      ]),
-    ).toEqual([
+    expect(table(s.rows, 'grossAmount', 'refundAmount', 'netAmount', 'orderCount')).toEqual([
       ['2026-02', '2026年2月', 193000, 0, 193000, 1],
       ['2026-03', '2026年3月', 22000, 0, 22000, 2],
       ['2026-04', '2026年4月', 0, 10000, -10000, 0],
@@ -205,31 +200,23 @@ describe('salesStats', () => {
       certifiedNetAmount: -10000,
       orderCount: 0,
     });
-    expect(april.rows.map((r: any) => [r.key, r.label])).toEqual([['520621000000', '江口县']]);
+    expect(table(april.rows)).toEqual([['520621000000', '江口县']]);
   });
 
   it('reports uncertified sales separately, per channel, supplier kind and category', async () => {
     const kinds = await stats(coordinator, '520600000000', '2026-01', '2026-04', 'BUYER_KIND');
-    expect(
-      kinds.rows.map((r: any) => [
-        r.key,
-        r.label,
-        r.figures.certifiedNetAmount,
-        r.figures.uncertifiedNetAmount,
-        r.figures.buyerCount,
-      ]),
-    ).toEqual([
+    expect(table(kinds.rows, 'certifiedNetAmount', 'uncertifiedNetAmount', 'buyerCount')).toEqual([
       ['AGENCY', '预算单位采购', 158000, 25000, 1],
       ['RETAIL', '个人零售', 16000, 0, 1],
       ['COUNTER', '专柜零售', 0, 6000, 0],
     ]);
     const cats = await stats(coordinator, '520600000000', '2026-01', '2026-04', 'CATEGORY');
-    expect(cats.rows.map((r: any) => [r.key, r.label, r.figures.netAmount])).toEqual([
+    expect(table(cats.rows, 'netAmount')).toEqual([
       [ids.tea, '茶叶', 174000],
       ['NONE', '未分类', 31000],
     ]);
     const supplierKinds = await stats(coordinator, '520600000000', '2026-01', '2026-04', 'SUPPLIER_KIND');
-    expect(supplierKinds.rows.map((r: any) => [r.key, r.label, r.figures.uncertifiedNetAmount])).toEqual([
+    expect(table(supplierKinds.rows, 'uncertifiedNetAmount')).toEqual([
       ['COOPERATIVE', '合作社', 0],
       ['ENTERPRISE', '企业', 31000],
     ]);
@@ -274,15 +261,13 @@ describe('salesStats', () => {
 
   it('BUYER side places a sale by the buying unit’s region; retail has no buyer region', async () => {
     const gz = await stats(admin, '440100000000', '2026-01', '2026-04', 'REGION', 'BUYER');
-    expect(gz.rows.map((r: any) => [r.key, r.label, r.figures.netAmount, r.figures.buyerCount])).toEqual([
-      ['440106000000', '天河区', 183000, 1],
-    ]);
+    expect(table(gz.rows, 'netAmount', 'buyerCount')).toEqual([['440106000000', '天河区', 183000, 1]]);
     expect(gz.total.householdsDriven).toBeNull();
     const tongrenBuys = await stats(coordinator, '520600000000', '2026-01', '2026-04', 'SUPPLIER', 'BUYER');
     expect(tongrenBuys.total.netAmount).toBe(4000); // Hanzhong produce bought by a Tongren unit
     expect(tongrenBuys.rows.map((r: any) => r.key)).toEqual([ids.farm]);
     const country = await stats(admin, '', '2026-01', '2026-04', 'REGION', 'BUYER');
-    expect(country.rows.map((r: any) => [r.key, r.label, r.figures.netAmount])).toEqual([
+    expect(table(country.rows, 'netAmount')).toEqual([
       ['440000000000', '广东省', 183000],
       ['520000000000', '贵州省', 4000],
       ['NONE', '无采购单位地区（零售、专柜）', 25000],

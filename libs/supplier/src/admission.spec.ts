@@ -406,27 +406,23 @@ describe('reading suppliers', () => {
   let hanzhong: string;
   let hanzhongFarm: string;
   beforeAll(async () => {
-    tongren = (
-      await createSupplierFixture(ds, {
-        countyCode: '520627000000',
-        status: SupplierStatus.APPLIED,
-        name: '沿河县土家山货合作社',
-      })
-    ).supplierId;
-    hanzhong = (
-      await createSupplierFixture(ds, {
-        countyCode: '610724000000',
-        status: SupplierStatus.APPROVED,
-        kind: SupplierKind.ENTERPRISE,
-      })
-    ).supplierId;
-    hanzhongFarm = (
-      await createSupplierFixture(ds, {
-        countyCode: '610724000000',
-        status: SupplierStatus.APPLIED,
-        kind: SupplierKind.FAMILY_FARM,
-      })
-    ).supplierId;
+    const supplierIn = async (input: Parameters<typeof createSupplierFixture>[1]) =>
+      (await createSupplierFixture(ds, input)).supplierId;
+    tongren = await supplierIn({
+      countyCode: '520627000000',
+      status: SupplierStatus.APPLIED,
+      name: '沿河县土家山货合作社',
+    });
+    hanzhong = await supplierIn({
+      countyCode: '610724000000',
+      status: SupplierStatus.APPROVED,
+      kind: SupplierKind.ENTERPRISE,
+    });
+    hanzhongFarm = await supplierIn({
+      countyCode: '610724000000',
+      status: SupplierStatus.APPLIED,
+      kind: SupplierKind.FAMILY_FARM,
+    });
   });
   const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
 
