@@ -7,13 +7,13 @@ import { StatusChip } from '../../components/StatusChip';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
 import { formatFen } from '../../lib/money';
-import { Link } from '../../lib/router';
 import { useConnection } from '../../lib/use-connection';
 import { useQuery } from '../../lib/use-query';
 import { LoadMore } from '../../components/ListStatus';
 import { FilterSelect, SearchFilters } from '../../components/FilterSelect';
 import { DataTable } from '../../components/DataTable';
 import { TextField } from '../../components/FormField';
+import { OrderNoLink } from '../../components/OrderNoLink';
 
 const EMPTY = { status: '', buyerOrgId: '', supplierId: '', channelId: '', from: '', to: '', search: '' };
 type Filter = typeof EMPTY;
@@ -99,9 +99,7 @@ export function OrdersSection() {
         {list.nodes.map((o) => (
           <tr key={o.id} data-testid="admin-order">
             <td>
-              <Link to={`/orders/${o.id}`} className="mono">
-                {o.orderNo}
-              </Link>
+              <OrderNoLink order={o} />
             </td>
             <td>
               <StatusChip domain="orderStatus" status={o.status} />

@@ -17,6 +17,7 @@ import { DataTable } from '../../components/DataTable';
 import { ListStatus } from '../../components/ListStatus';
 import { Form } from '../../components/Form';
 import { TextField } from '../../components/FormField';
+import { OrderNoLink } from '../../components/OrderNoLink';
 
 /** Find an order by its number, see what was paid and refunded, and refund all or part of it with a reason. */
 function RefundOrder({ onRefunded }: { onRefunded: () => void }) {
@@ -75,10 +76,7 @@ function RefundOrder({ onRefunded }: { onRefunded: () => void }) {
       {order && (
         <div data-testid="refund-order">
           <p>
-            <Link to={`/orders/${order.id}`} className="mono">
-              {order.orderNo}
-            </Link>{' '}
-            <StatusChip domain="orderStatus" status={order.status} />
+            <OrderNoLink order={order} /> <StatusChip domain="orderStatus" status={order.status} />
           </p>
           <p className="muted small">
             {t('admin.refunds.paidRefunded', {

@@ -7,10 +7,11 @@ import { StatusChip } from '../../components/StatusChip';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
 import { formatFen } from '../../lib/money';
-import { Link, navigate, useLocation } from '../../lib/router';
+import { navigate, useLocation } from '../../lib/router';
 import { type ConnectionState, useConnection } from '../../lib/use-connection';
 import { OrderSearch } from '../buyers/OrderSearch';
 import { ConnectionStatus, LoadMore } from '../../components/ListStatus';
+import { OrderNoLink } from '../../components/OrderNoLink';
 
 /** Roles that buy (or act for a buying unit) and so have "my orders". */
 export const ORDER_READER_ROLES = ['CUSTOMER', 'PURCHASER', 'APPROVER', 'AGENCY_ADMIN', 'PLATFORM_ADMIN'] as const;
@@ -46,9 +47,7 @@ export function OrderRow({ order }: { order: OrderSummary }) {
     <li className="row" data-testid="order-row" data-order-id={order.id}>
       <div className="row-main">
         <div className="row-title">
-          <Link to={`/orders/${order.id}`} className="mono">
-            {order.orderNo}
-          </Link>
+          <OrderNoLink order={order} />
           <StatusChip domain="orderStatus" status={order.status} testId="order-row-status" />
         </div>
         <p className="muted small">

@@ -13,6 +13,7 @@ import { Link, navigate } from '../../lib/router';
 import { useConnection } from '../../lib/use-connection';
 import { useQuery } from '../../lib/use-query';
 import { Segmented } from '../../components/Segmented';
+import { OrderNoLink } from '../../components/OrderNoLink';
 
 /** Where the printable slips of several orders open (one slip per printed page). */
 export const packingSlipsUrl = (orderIds: string[]) =>
@@ -44,9 +45,7 @@ function IncomingOrder({
       </label>
       <div className="row-main">
         <div className="row-title">
-          <Link to={`/orders/${order.id}`} className="mono">
-            {order.orderNo}
-          </Link>
+          <OrderNoLink order={order} />
           <StatusChip domain="supplierOrderStatus" status={so.status} testId="supplier-order-status" />
           <StatusChip domain="orderStatus" status={order.status} testId="order-status" />
         </div>
