@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, AUTHENTICATED, Ctx, PUBLIC, type RequestContext, Role } from '@bangfu/core';
+import { Allow, AUTHENTICATED, Ctx, PeriodArgs, PUBLIC, type RequestContext, Role } from '@bangfu/core';
 import { AttributionRule } from './attribution.entities';
 import { AttributionQueryService } from './attribution-query.service';
 import { AttributionRuleService } from './attribution-rule.service';
@@ -58,19 +58,14 @@ export class AttributionResolver {
   householdIncome(
     @Ctx() ctx: RequestContext,
     @Args('householdId', { type: () => ID }) householdId: string,
-    @Args('from', { type: () => String }) from: string,
-    @Args('to', { type: () => String }) to: string,
+    @Args() { from, to }: PeriodArgs,
   ): Promise<HouseholdIncome> {
     return this.queries.householdIncome(ctx, householdId, from, to);
   }
 
   @Query(() => HouseholdIncome, { description: 'The signed-in farmer’s own household income' })
   @Allow(FARMER)
-  myHouseholdIncome(
-    @Ctx() ctx: RequestContext,
-    @Args('from', { type: () => String }) from: string,
-    @Args('to', { type: () => String }) to: string,
-  ): Promise<HouseholdIncome> {
+  myHouseholdIncome(@Ctx() ctx: RequestContext, @Args() { from, to }: PeriodArgs): Promise<HouseholdIncome> {
     return this.queries.myHouseholdIncome(ctx, from, to);
   }
 
@@ -81,8 +76,7 @@ export class AttributionResolver {
   attributionSummary(
     @Ctx() ctx: RequestContext,
     @Args('regionCode', { type: () => String }) regionCode: string,
-    @Args('from', { type: () => String }) from: string,
-    @Args('to', { type: () => String }) to: string,
+    @Args() { from, to }: PeriodArgs,
   ): Promise<AttributionSummary> {
     return this.queries.summary(ctx, regionCode, from, to);
   }
@@ -115,8 +109,7 @@ export class AttributionResolver {
   @Allow(SUPPLIER_ADMIN, SUPPLIER_STAFF, COORDINATOR, AUDITOR, PLATFORM_ADMIN)
   unassignedAttribution(
     @Ctx() ctx: RequestContext,
-    @Args('from', { type: () => String }) from: string,
-    @Args('to', { type: () => String }) to: string,
+    @Args() { from, to }: PeriodArgs,
     @Args('supplierId', { type: () => ID, nullable: true }) supplierId?: string | null,
   ): Promise<UnassignedBucket[]> {
     return this.queries.unassigned(ctx, from, to, supplierId);
@@ -127,11 +120,7 @@ export class AttributionResolver {
       'Rebuild a period’s attribution from orders, allocations and rules and report every difference (records the report)',
   })
   @Allow(PLATFORM_ADMIN)
-  reconcileAttribution(
-    @Ctx() ctx: RequestContext,
-    @Args('from', { type: () => String }) from: string,
-    @Args('to', { type: () => String }) to: string,
-  ): Promise<ReconciliationReport> {
+  reconcileAttribution(@Ctx() ctx: RequestContext, @Args() { from, to }: PeriodArgs): Promise<ReconciliationReport> {
     return this.reconciliation.reconcile(ctx, from, to);
   }
 }

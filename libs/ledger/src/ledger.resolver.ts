@@ -1,5 +1,5 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, type RequestContext, Role } from '@bangfu/core';
+import { Allow, Ctx, PeriodArgs, type RequestContext, Role } from '@bangfu/core';
 import { LedgerReportService } from './ledger-report.service';
 import { SupplierStatement, TrialBalance } from './ledger.types';
 
@@ -15,8 +15,7 @@ export class LedgerResolver {
   supplierStatement(
     @Ctx() ctx: RequestContext,
     @Args('supplierId', { type: () => ID }) supplierId: string,
-    @Args('from', { type: () => String }) from: string,
-    @Args('to', { type: () => String }) to: string,
+    @Args() { from, to }: PeriodArgs,
   ): Promise<SupplierStatement> {
     return this.reports.supplierStatement(ctx, supplierId, from, to);
   }

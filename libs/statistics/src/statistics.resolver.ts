@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, Ctx, type RequestContext, Role } from '@bangfu/core';
+import { Allow, Ctx, PeriodArgs, type RequestContext, Role } from '@bangfu/core';
 import { ChannelShareService } from './channel-share.service';
 import { IndicatorsService } from './indicators.service';
 import { StatsReconciliationService } from './reconciliation.service';
@@ -32,8 +32,7 @@ export class StatisticsResolver {
   salesStats(
     @Ctx() ctx: RequestContext,
     @Args('regionCode', { type: () => String, description: REGION_DOC }) regionCode: string,
-    @Args('from', { type: () => String }) from: string,
-    @Args('to', { type: () => String }) to: string,
+    @Args() { from, to }: PeriodArgs,
     @Args('groupBy', { type: () => SalesGroupBy }) groupBy: SalesGroupBy,
     @Args('side', { type: () => StatsSide, nullable: true, defaultValue: StatsSide.ORIGIN }) side: StatsSide,
   ): Promise<SalesStats> {
@@ -60,8 +59,7 @@ export class StatisticsResolver {
   channelCertifiedShare(
     @Ctx() ctx: RequestContext,
     @Args('regionCode', { type: () => String, description: REGION_DOC }) regionCode: string,
-    @Args('from', { type: () => String }) from: string,
-    @Args('to', { type: () => String }) to: string,
+    @Args() { from, to }: PeriodArgs,
     @Args('side', { type: () => StatsSide, nullable: true, defaultValue: StatsSide.ORIGIN }) side: StatsSide,
   ): Promise<ChannelCertifiedShareReport> {
     return this.channelShare.report(ctx, regionCode, from, to, side ?? StatsSide.ORIGIN);
@@ -74,8 +72,7 @@ export class StatisticsResolver {
   @Allow(PLATFORM_ADMIN)
   reconcileSalesStats(
     @Ctx() ctx: RequestContext,
-    @Args('from', { type: () => String }) from: string,
-    @Args('to', { type: () => String }) to: string,
+    @Args() { from, to }: PeriodArgs,
   ): Promise<StatsReconciliationReport> {
     return this.reconciliation.reconcile(ctx, from, to);
   }

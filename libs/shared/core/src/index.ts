@@ -21,6 +21,7 @@ export * from './metrics';
 export * from './outbound';
 export * from './pagination';
 export * from './partitions';
+export * from './period-args';
 export * from './raw-entities';
 export * from './prepared';
 export * from './redis';
