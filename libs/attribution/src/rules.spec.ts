@@ -30,6 +30,11 @@ let unlinkedVillage: string;
 const SET = `mutation($input: SetAttributionRuleInput!) { setAttributionRule(input: $input) {
   id supplierId productId version kind effectiveFrom perUnitPayout householdsBasisPoints villageCollectiveBasisPoints cooperativeBasisPoints
   poolBasisPoints villageCode cooperativeOrgId note inForce } }`;
+/** setAttributionRule's answer as sent, refusals included. */
+const trySetRule = (input: Record<string, unknown>, token: string) => server.gql(SET, { input }, token);
+/** An accepted rule version. */
+const setRule = async (input: Record<string, unknown>, token: string) =>
+  (await server.gqlOk(SET, { input }, token)).setAttributionRule;
 const RULES = `query($p: ID, $s: ID) { attributionRules(productId: $p, supplierId: $s) { id version kind productId inForce perUnitPayout } }`;
 const SHARE = `query($p: ID!) { productIncomeShare(productId: $p) { productId kind ruleVersion perUnitToHouseholds householdsBasisPoints householdCount variants { retailPrice perUnitToHouseholds } } }`;
 const ruleCount = () => count(ds, `SELECT count(*) FROM attribution_rule`);
@@ -58,22 +63,17 @@ afterAll(() => server?.close());
 
 describe('setAttributionRule', () => {
   it('supplier staff set versions of their own product’s rule; the newest version in force applies', async () => {
-    const v1 = (
-      await server.gqlOk(
-        SET,
-        {
-          input: {
-            productId,
-            kind: 'REVENUE_SHARE',
-            householdsBasisPoints: 5500,
-            villageCollectiveBasisPoints: 3000,
-            villageCode: village,
-            cooperativeBasisPoints: 1500,
-          },
-        },
-        staff.token,
-      )
-    ).setAttributionRule;
+    const v1 = await setRule(
+      {
+        productId,
+        kind: 'REVENUE_SHARE',
+        householdsBasisPoints: 5500,
+        villageCollectiveBasisPoints: 3000,
+        villageCode: village,
+        cooperativeBasisPoints: 1500,
+      },
+      staff.token,
+    );
     expect(v1).toMatchObject({
       version: 1,
       kind: 'REVENUE_SHARE',
@@ -82,13 +82,10 @@ describe('setAttributionRule', () => {
       villageCode: village,
       inForce: true,
     });
-    const v2 = (
-      await server.gqlOk(
-        SET,
-        { input: { productId, kind: 'CONTRACT_PURCHASE', perUnitPayout: 4000, note: '收购价 ¥40/盒' } },
-        staff.token,
-      )
-    ).setAttributionRule;
+    const v2 = await setRule(
+      { productId, kind: 'CONTRACT_PURCHASE', perUnitPayout: 4000, note: '收购价 ¥40/盒' },
+      staff.token,
+    );
     expect(v2).toMatchObject({ version: 2, perUnitPayout: 4000, householdsBasisPoints: 0, note: '收购价 ¥40/盒' });
     const listed = (await server.gqlOk(RULES, { p: productId }, coordinator.token)).attributionRules;
     expect(listed.map((r: any) => [r.version, r.inForce])).toEqual([
@@ -115,13 +112,10 @@ describe('setAttributionRule', () => {
       kind: null,
       perUnitToHouseholds: null,
     });
-    const def = (
-      await server.gqlOk(
-        SET,
-        { input: { supplierId: coop.supplierId, kind: 'REVENUE_SHARE', householdsBasisPoints: 3333 } },
-        staff.token,
-      )
-    ).setAttributionRule;
+    const def = await setRule(
+      { supplierId: coop.supplierId, kind: 'REVENUE_SHARE', householdsBasisPoints: 3333 },
+      staff.token,
+    );
     expect(def).toMatchObject({ productId: null, version: 1 });
     // 3333 bp of ¥50.00 = 1666.5 fen: largest remainder against the 66.67% kept gives the half fen to households.
     expect((await server.gqlOk(SHARE, { p: p.productId })).productIncomeShare).toMatchObject({
@@ -136,22 +130,14 @@ describe('setAttributionRule', () => {
 
   it('refuses a per-unit payout above the lowest unit price (RULE_EXCEEDS_REVENUE), writing nothing', async () => {
     const before = await ruleCount();
-    const res = await server.gql(
-      SET,
-      { input: { productId, kind: 'CONTRACT_PURCHASE', perUnitPayout: 9901 } },
-      staff.token,
-    );
+    const res = await trySetRule({ productId, kind: 'CONTRACT_PURCHASE', perUnitPayout: 9901 }, staff.token);
     expect(expectErrorCode(res, 'RULE_EXCEEDS_REVENUE').extensions).toMatchObject({
       field: 'perUnitPayout',
       lowestUnitPrice: 9900,
     });
     // A supplier default is checked against every variant of the supplier.
     expectErrorCode(
-      await server.gql(
-        SET,
-        { input: { supplierId: coop.supplierId, kind: 'CONTRACT_PURCHASE', perUnitPayout: 5001 } },
-        staff.token,
-      ),
+      await trySetRule({ supplierId: coop.supplierId, kind: 'CONTRACT_PURCHASE', perUnitPayout: 5001 }, staff.token),
       'RULE_EXCEEDS_REVENUE',
     );
     expect(await ruleCount()).toBe(before);
@@ -160,28 +146,25 @@ describe('setAttributionRule', () => {
   it('refuses shares above 100% (SHARES_EXCEED_100)', async () => {
     const before = await ruleCount();
     expectErrorCode(
-      await server.gql(
-        SET,
+      await trySetRule(
         {
-          input: {
-            productId,
-            kind: 'REVENUE_SHARE',
-            householdsBasisPoints: 6000,
-            villageCollectiveBasisPoints: 3000,
-            villageCode: village,
-            cooperativeBasisPoints: 1001,
-          },
+          productId,
+          kind: 'REVENUE_SHARE',
+          householdsBasisPoints: 6000,
+          villageCollectiveBasisPoints: 3000,
+          villageCode: village,
+          cooperativeBasisPoints: 1001,
         },
         staff.token,
       ),
       'SHARES_EXCEED_100',
     );
     expectErrorCode(
-      await server.gql(SET, { input: { productId, kind: 'REVENUE_SHARE', householdsBasisPoints: 10001 } }, staff.token),
+      await trySetRule({ productId, kind: 'REVENUE_SHARE', householdsBasisPoints: 10001 }, staff.token),
       'SHARES_EXCEED_100',
     );
     expectErrorCode(
-      await server.gql(SET, { input: { productId, kind: 'WAGE', poolBasisPoints: 12000 } }, staff.token),
+      await trySetRule({ productId, kind: 'WAGE', poolBasisPoints: 12000 }, staff.token),
       'SHARES_EXCEED_100',
     );
     // WAGE linkages whose shares add up to more than 100% cannot distribute a pool.
@@ -190,7 +173,7 @@ describe('setAttributionRule', () => {
     for (const bp of [6000, 5000])
       await link(ds, s.supplierId, { householdId: await household(ds, village) }, LinkageType.WAGE, bp);
     expectErrorCode(
-      await server.gql(SET, { input: { supplierId: s.supplierId, kind: 'WAGE', poolBasisPoints: 1000 } }, sStaff.token),
+      await trySetRule({ supplierId: s.supplierId, kind: 'WAGE', poolBasisPoints: 1000 }, sStaff.token),
       'SHARES_EXCEED_100',
     );
     expect(await ruleCount()).toBe(before);
@@ -198,25 +181,21 @@ describe('setAttributionRule', () => {
 
   it('refuses beneficiaries not linked to the supplier (BENEFICIARY_NOT_LINKED)', async () => {
     const before = await ruleCount();
-    const unlinked = await server.gql(
-      SET,
+    const unlinked = await trySetRule(
       {
-        input: {
-          productId,
-          kind: 'REVENUE_SHARE',
-          householdsBasisPoints: 5000,
-          villageCollectiveBasisPoints: 3000,
-          villageCode: unlinkedVillage,
-        },
+        productId,
+        kind: 'REVENUE_SHARE',
+        householdsBasisPoints: 5000,
+        villageCollectiveBasisPoints: 3000,
+        villageCode: unlinkedVillage,
       },
       staff.token,
     );
     expect(expectErrorCode(unlinked, 'BENEFICIARY_NOT_LINKED').extensions).toMatchObject({ field: 'villageCode' });
     const otherOrg = otherStaff.organizationId;
     expectErrorCode(
-      await server.gql(
-        SET,
-        { input: { productId, kind: 'REVENUE_SHARE', cooperativeBasisPoints: 1000, cooperativeOrgId: otherOrg } },
+      await trySetRule(
+        { productId, kind: 'REVENUE_SHARE', cooperativeBasisPoints: 1000, cooperativeOrgId: otherOrg },
         staff.token,
       ),
       'BENEFICIARY_NOT_LINKED',
@@ -225,29 +204,25 @@ describe('setAttributionRule', () => {
     const enterprise = await supplier(ds, '520621000000', SupplierKind.ENTERPRISE);
     const eStaff = await actor(server, ds, Role.SUPPLIER_ADMIN, { organizationId: enterprise.supplierId });
     expectErrorCode(
-      await server.gql(
-        SET,
-        { input: { supplierId: enterprise.supplierId, kind: 'REVENUE_SHARE', cooperativeBasisPoints: 1000 } },
+      await trySetRule(
+        { supplierId: enterprise.supplierId, kind: 'REVENUE_SHARE', cooperativeBasisPoints: 1000 },
         eStaff.token,
       ),
       'BENEFICIARY_NOT_LINKED',
     );
     // No DIVIDEND linkage with a share: nobody to distribute the pool to.
     expectErrorCode(
-      await server.gql(SET, { input: { productId, kind: 'DIVIDEND', poolBasisPoints: 500 } }, staff.token),
+      await trySetRule({ productId, kind: 'DIVIDEND', poolBasisPoints: 500 }, staff.token),
       'BENEFICIARY_NOT_LINKED',
     );
     expect(await ruleCount()).toBe(before);
   });
 
   it('refuses parameters that do not fit the kind, past dates, and dates before the previous version', async () => {
-    const future = (
-      await server.gqlOk(
-        SET,
-        { input: { productId, kind: 'CONTRACT_PURCHASE', perUnitPayout: 4500, effectiveFrom: '2099-01-01' } },
-        admin.token,
-      )
-    ).setAttributionRule;
+    const future = await setRule(
+      { productId, kind: 'CONTRACT_PURCHASE', perUnitPayout: 4500, effectiveFrom: '2099-01-01' },
+      admin.token,
+    );
     expect(future).toMatchObject({ version: 3, inForce: false });
     expect(new Date(future.effectiveFrom).toISOString()).toBe('2098-12-31T16:00:00.000Z');
     expect(
@@ -264,9 +239,8 @@ describe('setAttributionRule', () => {
     const before = await ruleCount();
     expect(
       expectErrorCode(
-        await server.gql(
-          SET,
-          { input: { productId, kind: 'CONTRACT_PURCHASE', perUnitPayout: 100, householdsBasisPoints: 100 } },
+        await trySetRule(
+          { productId, kind: 'CONTRACT_PURCHASE', perUnitPayout: 100, householdsBasisPoints: 100 },
           staff.token,
         ),
         'BAD_USER_INPUT',
@@ -289,7 +263,7 @@ describe('setAttributionRule', () => {
       ],
     ];
     for (const [input, code] of rejected) {
-      expectErrorCode(await server.gql(SET, { input: { productId, ...input } }, staff.token), code);
+      expectErrorCode(await trySetRule({ productId, ...input }, staff.token), code);
     }
     expect(await ruleCount()).toBe(before);
   });
@@ -299,7 +273,7 @@ describe('setAttributionRule', () => {
     const farmer = await actor(server, ds, Role.FARMER, { organizationId: coop.supplierId });
     const input = { productId, kind: 'CONTRACT_PURCHASE', perUnitPayout: 100 };
     for (const token of [otherStaff.token, coordinator.token, farmer.token]) {
-      expectErrorCode(await server.gql(SET, { input }, token), 'FORBIDDEN');
+      expectErrorCode(await trySetRule(input, token), 'FORBIDDEN');
     }
     expectErrorCode(await server.gql(SET, { input }), 'UNAUTHENTICATED');
     expect(await ruleCount()).toBe(before);

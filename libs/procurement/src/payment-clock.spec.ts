@@ -44,9 +44,9 @@ const SET_TERMS = `mutation($r: String!, $t: Int!, $p: Int!) { setJurisdictionPa
 /** Approved, shipped, delivered and accepted; acceptance backdated to `acceptedAt` before the events are handled. */
 async function acceptedOrder(
   u: Unit,
-  lines: Array<{ variantId: string; quantity: number }>,
   terms: 'ON_DELIVERY' | 'PREPAY',
   acceptedAt: string,
+  lines: Array<{ variantId: string; quantity: number }>,
 ): Promise<string> {
   const req = await submitOk(server, u.purchaser.token, u.id, channel, lines, { terms });
   await server.gqlOk(APPROVE, { id: req.id }, u.approver.token);
@@ -77,37 +77,23 @@ beforeAll(async () => {
   other = await staffedUnit(server, ds, { regionCode: '610724000000' });
 
   // Accepted 2025-06-15 12:00 Shanghai: due 2025-07-15 (30 days, the acceptance day not counted).
-  ids.mixed = await acceptedOrder(
-    child,
-    [
-      { variantId: veg.variantId, quantity: 7 },
-      { variantId: tea.variantId, quantity: 2 },
-    ],
-    'ON_DELIVERY',
-    '2025-06-15T04:00:00Z',
-  );
+  ids.mixed = await acceptedOrder(child, 'ON_DELIVERY', '2025-06-15T04:00:00Z', [
+    { variantId: veg.variantId, quantity: 7 },
+    { variantId: tea.variantId, quantity: 2 },
+  ]);
   // Accepted 2025-06-10 (Shanghai, 23:30 on the 9th UTC), paid 2025-07-20: 10 days late.
-  ids.late = await acceptedOrder(
-    child,
-    [{ variantId: tea.variantId, quantity: 1 }],
-    'ON_DELIVERY',
-    '2025-06-09T16:30:00Z',
-  );
+  ids.late = await acceptedOrder(child, 'ON_DELIVERY', '2025-06-09T16:30:00Z', [
+    { variantId: tea.variantId, quantity: 1 },
+  ]);
   await pay(ids.late, '2025-07-20T02:00:00Z');
   // Prepaid: no clock.
-  ids.prepaid = await acceptedOrder(
-    child,
-    [{ variantId: tea.variantId, quantity: 3 }],
-    'PREPAY',
-    '2025-06-15T04:00:00Z',
-  );
+  ids.prepaid = await acceptedOrder(child, 'PREPAY', '2025-06-15T04:00:00Z', [
+    { variantId: tea.variantId, quantity: 3 },
+  ]);
   // Another province, accepted 2025-07-01: not due on 2025-08-01.
-  ids.other = await acceptedOrder(
-    other,
-    [{ variantId: tea.variantId, quantity: 4 }],
-    'ON_DELIVERY',
-    '2025-07-01T04:00:00Z',
-  );
+  ids.other = await acceptedOrder(other, 'ON_DELIVERY', '2025-07-01T04:00:00Z', [
+    { variantId: tea.variantId, quantity: 4 },
+  ]);
   await dispatchEvents(server, ds);
 }, 180_000);
 
@@ -242,12 +228,9 @@ describe('payment clock', () => {
     expect(
       (await server.gqlOk(SET_TERMS, { r: '6107', t: 60, p: 300 }, platform.token)).setJurisdictionPaymentTerms,
     ).toEqual({ regionPrefix: '6107', termDays: 60, dailyRatePpm: 300 });
-    const later = await acceptedOrder(
-      other,
-      [{ variantId: tea.variantId, quantity: 2 }],
-      'ON_DELIVERY',
-      '2025-07-01T04:00:00Z',
-    );
+    const later = await acceptedOrder(other, 'ON_DELIVERY', '2025-07-01T04:00:00Z', [
+      { variantId: tea.variantId, quantity: 2 },
+    ]);
     await dispatchEvents(server, ds);
     const r = await clock(other.admin.token, {}, '2025-09-09');
     // Earlier order keeps 30 days: due 07-31, 40 days late × 20000 × 0.0005 = 400.

@@ -228,14 +228,10 @@ export async function accept(server: TestServer, ds: DataSource, orderId: string
   );
 }
 
-export async function deliverAndAccept(
-  server: TestServer,
-  ds: DataSource,
-  orderId: string,
-  buyer: Actor,
-  supplierTokens: Record<string, string>,
-): Promise<void> {
-  await payShipDeliver(server, ds, orderId, buyer, supplierTokens);
+/** payShipDeliver, then 验收 by the same buyer. */
+export async function deliverAndAccept(...args: Parameters<typeof payShipDeliver>): Promise<void> {
+  await payShipDeliver(...args);
+  const [server, ds, orderId, buyer] = args;
   await accept(server, ds, orderId, buyer);
 }
 
