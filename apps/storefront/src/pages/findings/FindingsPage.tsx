@@ -95,6 +95,12 @@ export function FindingsPage() {
     for (const k of FILTER_KEYS) if (!next[k] && k !== 'status') q.delete(k);
     navigate(`${pathname}?${q}`, { replace: true });
   };
+  // The choice filters: each query key with its choices, named in the reader's language.
+  const choiceFilters = [
+    ['status', FINDING_STATUSES.map((v) => [v, t(`findingStatus.${v}`)] as const)],
+    ['kind', FINDING_KINDS.map((v) => [v, t(`findingKind.${v}`)] as const)],
+    ['subjectType', FINDING_SUBJECTS.map((v) => [v, t(`findingSubject.${v}`)] as const)],
+  ] as const;
   return (
     <RequireRole roles={FINDING_READERS}>
       <PortalPage
@@ -109,29 +115,17 @@ export function FindingsPage() {
           aria-label={t('findings.filters')}
           onSubmit={() => set('regionCode', region)}
         >
-          <FilterSelect
-            label={t('findings.filter.status')}
-            value={applied.status}
-            onChange={(v) => set('status', v)}
-            options={FINDING_STATUSES.map((v) => [v, t(`findingStatus.${v}`)] as const)}
-            anyLabel={t('findings.any')}
-            testId="findings-filter-status"
-          />
-          <FilterSelect
-            label={t('findings.filter.kind')}
-            value={applied.kind}
-            onChange={(v) => set('kind', v)}
-            options={FINDING_KINDS.map((v) => [v, t(`findingKind.${v}`)] as const)}
-            anyLabel={t('findings.any')}
-            testId="findings-filter-kind"
-          />
-          <FilterSelect
-            label={t('findings.filter.subjectType')}
-            value={applied.subjectType}
-            onChange={(v) => set('subjectType', v)}
-            options={FINDING_SUBJECTS.map((v) => [v, t(`findingSubject.${v}`)] as const)}
-            anyLabel={t('findings.any')}
-          />
+          {choiceFilters.map(([key, options]) => (
+            <FilterSelect
+              key={key}
+              label={t(`findings.filter.${key}`)}
+              value={applied[key]}
+              onChange={(v) => set(key, v)}
+              options={options}
+              anyLabel={t('findings.any')}
+              testId={`findings-filter-${key}`}
+            />
+          ))}
           <TextField
             compact
             label={t('findings.filter.regionCode')}
