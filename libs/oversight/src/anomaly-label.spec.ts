@@ -14,6 +14,7 @@ import {
   figure,
   findingsAbout,
   insertOrder,
+  lineOf,
   lot,
   product,
   ship,
@@ -38,14 +39,12 @@ describe('UNCERTIFIED_UNDER_LABEL', () => {
     const open = await channel(ds, 'ZONE', { regionCode: '440106000000', assistanceOnly: false });
     const buyer = await customer(ds);
     const bad = await insertOrder(ds, buyer, assistance, new Date(), [
-      { supplierId: s, variantId: p.variantId, unitPrice: 6_800, quantity: 2, certified: false },
+      lineOf(s, p, 6_800, { quantity: 2, certified: false }),
     ]);
     const fineOpen = await insertOrder(ds, buyer, open, new Date(), [
-      { supplierId: s, variantId: p.variantId, unitPrice: 6_800, quantity: 2, certified: false },
+      lineOf(s, p, 6_800, { quantity: 2, certified: false }),
     ]);
-    const fineCertified = await insertOrder(ds, buyer, assistance, new Date(), [
-      { supplierId: s, variantId: p.variantId, unitPrice: 6_800, quantity: 2 },
-    ]);
+    const fineCertified = await insertOrder(ds, buyer, assistance, new Date(), [lineOf(s, p, 6_800, { quantity: 2 })]);
     for (const id of [bad, fineOpen, fineCertified]) await detect(server, AnomalyKind.UNCERTIFIED_UNDER_LABEL, [id]);
     const [f] = await findingsAbout(ds, AnomalyKind.UNCERTIFIED_UNDER_LABEL, bad);
     expect(f).toMatchObject({ subject_type: 'ORDER', supplier_id: s, severity: 'HIGH', order_ids: [bad] });
@@ -63,9 +62,7 @@ describe('UNCERTIFIED_UNDER_LABEL', () => {
     ];
     const buyer = await customer(ds);
     const sell = (ch: string, certified: boolean, fen: number) =>
-      insertOrder(ds, buyer, ch, new Date(Date.now() - 86_400_000), [
-        { supplierId: s, variantId: p.variantId, unitPrice: fen, quantity: 1, certified },
-      ]);
+      insertOrder(ds, buyer, ch, new Date(Date.now() - 86_400_000), [lineOf(s, p, fen, { certified })]);
     await sell(weak, true, 60_000);
     const unc = await sell(weak, false, 40_000);
     await sell(strong, true, 90_000);
@@ -94,15 +91,15 @@ describe('ATTRIBUTION_GAP', () => {
     const [pg, pc] = [await product(ds, gappy), await product(ds, covered)];
     const buyer = await customer(ds);
     const withLot = await insertOrder(ds, buyer, await channel(ds), new Date(), [
-      { supplierId: gappy, variantId: pg.variantId, unitPrice: 1_000, quantity: 4 },
+      lineOf(gappy, pg, 1_000, { quantity: 4 }),
     ]);
     await ship(ds, withLot, await lot(ds, pg.variantId));
     const without = await insertOrder(ds, buyer, await channel(ds), new Date(), [
-      { supplierId: gappy, variantId: pg.variantId, unitPrice: 1_000, quantity: 6 },
+      lineOf(gappy, pg, 1_000, { quantity: 6 }),
     ]);
     await ship(ds, without, null);
     const fine = await insertOrder(ds, buyer, await channel(ds), new Date(), [
-      { supplierId: covered, variantId: pc.variantId, unitPrice: 1_000, quantity: 10 },
+      lineOf(covered, pc, 1_000, { quantity: 10 }),
     ]);
     await ship(ds, fine, await lot(ds, pc.variantId));
     // The shipment's event runs the rule (the order's creation does not: lots are taken at shipment).

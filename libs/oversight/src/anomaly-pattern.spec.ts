@@ -16,6 +16,7 @@ import {
   figure,
   findingsAbout,
   insertOrder,
+  lineOf,
   product,
   shanghai,
   startOversightServer,
@@ -45,7 +46,7 @@ describe('ORDER_BURST', () => {
       await addMembership(ds, buyer.userId, unit.orgId, Role.PURCHASER);
       orders.push(
         await insertOrder(ds, buyer, hall, new Date(at.getTime() + i * 7 * 60_000), [
-          { supplierId: s, variantId: p.variantId, unitPrice: 5_000, quantity: 2 },
+          lineOf(s, p, 5_000, { quantity: 2 }),
         ]),
       );
     }
@@ -76,7 +77,7 @@ describe('ORDER_BURST', () => {
     for (let i = 0; i < 5; i++)
       orders.push(
         await insertOrder(ds, await customer(ds), hall, new Date(at.getTime() + i * 60_000), [
-          { supplierId: s, variantId: p.variantId, unitPrice: 5_000, quantity: 3 },
+          lineOf(s, p, 5_000, { quantity: 3 }),
         ]),
       );
     const blocker = ds.createQueryRunner();
@@ -117,13 +118,11 @@ describe('ORDER_BURST', () => {
     const at = shanghai('2026-11-21T10:00:00');
     for (let i = 0; i < 5; i++)
       await insertOrder(ds, await customer(ds), hall, new Date(at.getTime() + i * 2 * 3_600_000), [
-        { supplierId: s, variantId: p.variantId, unitPrice: 5_000, quantity: 1 },
+        lineOf(s, p, 5_000),
       ]);
     const q = await product(ds, s);
     for (let i = 0; i < 4; i++)
-      await insertOrder(ds, await customer(ds), hall, new Date(at.getTime() + i * 60_000), [
-        { supplierId: s, variantId: q.variantId, unitPrice: 5_000, quantity: 1 },
-      ]);
+      await insertOrder(ds, await customer(ds), hall, new Date(at.getTime() + i * 60_000), [lineOf(s, q, 5_000)]);
     // Five identical walk-up sales at a smart counter within minutes: a busy canteen, not a burst.
     const counter = await channel(ds, 'COUNTER', { regionCode: '440106000000', assistanceOnly: false });
     const r = await product(ds, s);
@@ -147,9 +146,7 @@ describe('DEADLINE_SPIKE', () => {
     const s = await supplier(ds);
     const p = await product(ds, s);
     for (const [day, fen] of amounts)
-      await insertOrder(ds, unit, hall, shanghai(`${day}T10:00:00`), [
-        { supplierId: s, variantId: p.variantId, unitPrice: fen, quantity: 1 },
-      ]);
+      await insertOrder(ds, unit, hall, shanghai(`${day}T10:00:00`), [lineOf(s, p, fen)]);
     return unit;
   }
 
@@ -187,9 +184,7 @@ describe('SPLIT_BASKET (procurement’s flags, moved here)', () => {
     const orders: string[] = [];
     const requests: string[] = [];
     for (const part of [total - Math.floor(total / 2), Math.floor(total / 2)]) {
-      const orderId = await insertOrder(ds, unit, hall, new Date(), [
-        { supplierId: s, variantId: p.variantId, unitPrice: part, quantity: 1 },
-      ]);
+      const orderId = await insertOrder(ds, unit, hall, new Date(), [lineOf(s, p, part)]);
       const id = randomUUID();
       await ds.query(
         `INSERT INTO purchase_request (id, org_id, purchaser_user_id, channel_id, order_id, status, terms, justification, total_amount, spending_limit, split_suspected)
@@ -228,9 +223,7 @@ describe('SPLIT_BASKET (procurement’s flags, moved here)', () => {
     const unit = await agency(ds);
     const s = await supplier(ds);
     const p = await product(ds, s);
-    await insertOrder(ds, unit, hall, new Date(), [
-      { supplierId: s, variantId: p.variantId, unitPrice: 400_000, quantity: 1 },
-    ]);
+    await insertOrder(ds, unit, hall, new Date(), [lineOf(s, p, 400_000)]);
     await detect(server, AnomalyKind.SPLIT_BASKET);
     expect(await findingsAbout(ds, AnomalyKind.SPLIT_BASKET, unit.orgId!)).toEqual([]);
     await ds.query(

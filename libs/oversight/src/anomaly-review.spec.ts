@@ -11,6 +11,7 @@ import {
   detect,
   findingsAbout,
   insertOrder,
+  lineOf,
   product,
   startOversightServer,
   supplier,
@@ -38,7 +39,7 @@ async function findingIn(countyCode: string): Promise<{ id: string; orderId: str
   const s = await supplier(ds, countyCode);
   const p = await product(ds, s);
   const orderId = await insertOrder(ds, await customer(ds), hall, new Date(), [
-    { supplierId: s, variantId: p.variantId, unitPrice: 6_800, quantity: 1, certified: false },
+    lineOf(s, p, 6_800, { certified: false }),
   ]);
   await detect(server, AnomalyKind.UNCERTIFIED_UNDER_LABEL, [orderId]);
   const [f] = await findingsAbout(ds, AnomalyKind.UNCERTIFIED_UNDER_LABEL, orderId);
@@ -59,9 +60,7 @@ describe('the same evidence never opens two findings', () => {
   it('events, schedule and manual runs racing on one order open one finding', async () => {
     const s = await supplier(ds);
     const p = await product(ds, s);
-    const o = await insertOrder(ds, await customer(ds), hall, new Date(), [
-      { supplierId: s, variantId: p.variantId, unitPrice: 6_800, quantity: 1, certified: false },
-    ]);
+    const o = await insertOrder(ds, await customer(ds), hall, new Date(), [lineOf(s, p, 6_800, { certified: false })]);
     const runs = await Promise.all([
       detect(server, AnomalyKind.UNCERTIFIED_UNDER_LABEL, [o], new Date(), DetectedVia.EVENT),
       detect(server, AnomalyKind.UNCERTIFIED_UNDER_LABEL, [o], new Date(), DetectedVia.EVENT),
@@ -200,9 +199,7 @@ describe('review', () => {
     const c = await channel(ds, 'COUNTER', { regionCode: '520621000000', assistanceOnly: false });
     const s = await supplier(ds);
     const p = await product(ds, s);
-    await insertOrder(ds, await customer(ds), c, new Date(), [
-      { supplierId: s, variantId: p.variantId, unitPrice: 50_000, quantity: 1, certified: false },
-    ]);
+    await insertOrder(ds, await customer(ds), c, new Date(), [lineOf(s, p, 50_000, { certified: false })]);
     await detect(server, AnomalyKind.UNCERTIFIED_UNDER_LABEL);
     const [f] = await findingsAbout(ds, AnomalyKind.UNCERTIFIED_UNDER_LABEL, c);
     expectErrorCode(
@@ -252,9 +249,7 @@ describe('admin: thresholds and manual runs', () => {
     const make = async (county: string) => {
       const s = await supplier(ds, county);
       const p = await product(ds, s);
-      return insertOrder(ds, await customer(ds), hall, new Date(), [
-        { supplierId: s, variantId: p.variantId, unitPrice: 6_800, quantity: 1, certified: false },
-      ]);
+      return insertOrder(ds, await customer(ds), hall, new Date(), [lineOf(s, p, 6_800, { certified: false })]);
     };
     const [tongren, hanzhong] = [await make('520621000000'), await make('610724000000')];
     expectErrorCode(await server.gql(RUN, { r: '5206' }, auditor), 'FORBIDDEN');

@@ -14,6 +14,7 @@ import {
   figure,
   findingsAbout,
   insertOrder,
+  lineOf,
   product,
   staffOf,
   startOversightServer,
@@ -39,12 +40,8 @@ describe('PRICE_ABOVE_REFERENCE', () => {
     const high = await product(ds, s, { price: 13_000, reference: 10_000 });
     const fair = await product(ds, s, { price: 11_000, reference: 10_000 });
     const buyer = await customer(ds);
-    const o1 = await insertOrder(ds, buyer, hall, ago(1), [
-      { supplierId: s, variantId: high.variantId, unitPrice: 13_000, quantity: 1 },
-    ]);
-    await insertOrder(ds, buyer, hall, ago(1), [
-      { supplierId: s, variantId: fair.variantId, unitPrice: 11_000, quantity: 1 },
-    ]);
+    const o1 = await insertOrder(ds, buyer, hall, ago(1), [lineOf(s, high, 13_000)]);
+    await insertOrder(ds, buyer, hall, ago(1), [lineOf(s, fair, 11_000)]);
     await detect(server, AnomalyKind.PRICE_ABOVE_REFERENCE);
     const [f] = await findingsAbout(ds, AnomalyKind.PRICE_ABOVE_REFERENCE, high.productId);
     expect(f).toMatchObject({
@@ -67,18 +64,10 @@ describe('PRICE_ABOVE_REFERENCE', () => {
     const mine = await product(ds, a, { price: 14_000, reference: 30_000, categoryId: cat });
     const steady = await product(ds, a, { price: 10_500, reference: 30_000, categoryId: cat, spec: '500g' });
     const buyer = await customer(ds);
-    await insertOrder(ds, buyer, hall, ago(3), [
-      { supplierId: a, variantId: steady.variantId, unitPrice: 10_000, quantity: 1 },
-    ]);
-    await insertOrder(ds, buyer, hall, ago(2), [
-      { supplierId: a, variantId: steady.variantId, unitPrice: 10_000, quantity: 1 },
-    ]);
-    const risen = await insertOrder(ds, buyer, hall, ago(1), [
-      { supplierId: a, variantId: steady.variantId, unitPrice: 14_000, quantity: 1 },
-    ]);
-    const banded = await insertOrder(ds, buyer, hall, ago(1), [
-      { supplierId: a, variantId: mine.variantId, unitPrice: 14_000, quantity: 1 },
-    ]);
+    await insertOrder(ds, buyer, hall, ago(3), [lineOf(a, steady, 10_000)]);
+    await insertOrder(ds, buyer, hall, ago(2), [lineOf(a, steady, 10_000)]);
+    const risen = await insertOrder(ds, buyer, hall, ago(1), [lineOf(a, steady, 14_000)]);
+    const banded = await insertOrder(ds, buyer, hall, ago(1), [lineOf(a, mine, 14_000)]);
     await detect(server, AnomalyKind.PRICE_ABOVE_REFERENCE, [banded]);
     await detect(server, AnomalyKind.PRICE_ABOVE_REFERENCE, [risen]);
     const [band] = await findingsAbout(ds, AnomalyKind.PRICE_ABOVE_REFERENCE, mine.productId);
@@ -113,12 +102,8 @@ describe('PRICE_ABOVE_REFERENCE', () => {
     const p1 = await product(ds, tongren, { price: 11_000, reference: 10_000 });
     const p2 = await product(ds, guiyang, { price: 13_000, reference: 10_000 });
     const buyer = await customer(ds);
-    const o1 = await insertOrder(ds, buyer, hall, ago(1), [
-      { supplierId: tongren, variantId: p1.variantId, unitPrice: 11_000, quantity: 1 },
-    ]);
-    const o2 = await insertOrder(ds, buyer, hall, ago(1), [
-      { supplierId: guiyang, variantId: p2.variantId, unitPrice: 13_000, quantity: 1 },
-    ]);
+    const o1 = await insertOrder(ds, buyer, hall, ago(1), [lineOf(tongren, p1, 11_000)]);
+    const o2 = await insertOrder(ds, buyer, hall, ago(1), [lineOf(guiyang, p2, 13_000)]);
     await detect(server, AnomalyKind.PRICE_ABOVE_REFERENCE, [o1]);
     await detect(server, AnomalyKind.PRICE_ABOVE_REFERENCE, [o2]);
     expect(await findingsAbout(ds, AnomalyKind.PRICE_ABOVE_REFERENCE, p1.productId)).toHaveLength(1); // 10% > 5% (5206)
@@ -137,12 +122,10 @@ describe('SELF_DEALING', () => {
     const insider = await staffOf(ds, s);
     await addMembership(ds, insider, unit.orgId, Role.PURCHASER);
     const bad = await insertOrder(ds, { kind: 'AGENCY', userId: insider, orgId: unit.orgId }, hall, ago(1), [
-      { supplierId: s, variantId: p.variantId, unitPrice: 10_000, quantity: 3 },
+      lineOf(s, p, 10_000, { quantity: 3 }),
     ]);
     // An unrelated unit buying from the same supplier (any order of the related unit is related too).
-    const good = await insertOrder(ds, await agency(ds), hall, ago(1), [
-      { supplierId: s, variantId: p.variantId, unitPrice: 10_000, quantity: 3 },
-    ]);
+    const good = await insertOrder(ds, await agency(ds), hall, ago(1), [lineOf(s, p, 10_000, { quantity: 3 })]);
     await detect(server, AnomalyKind.SELF_DEALING);
     const [f] = await findingsAbout(ds, AnomalyKind.SELF_DEALING, bad);
     expect(f).toMatchObject({ subject_type: 'ORDER', supplier_id: s, severity: 'HIGH', order_ids: [bad] });
@@ -158,9 +141,7 @@ describe('CIRCULAR_TRADE', () => {
     const s = await supplier(ds);
     const p = await product(ds, s);
     const staff = await staffOf(ds, s);
-    const o = await insertOrder(ds, await customer(ds, staff), hall, ago(1), [
-      { supplierId: s, variantId: p.variantId, unitPrice: 10_000, quantity: 1 },
-    ]);
+    const o = await insertOrder(ds, await customer(ds, staff), hall, ago(1), [lineOf(s, p, 10_000)]);
     await detect(server, AnomalyKind.CIRCULAR_TRADE, [o]);
     const [f] = await findingsAbout(ds, AnomalyKind.CIRCULAR_TRADE, s);
     expect(f).toMatchObject({ subject_type: 'SUPPLIER', order_ids: [o] });
@@ -171,20 +152,14 @@ describe('CIRCULAR_TRADE', () => {
     const [a, b, c] = [await supplier(ds), await supplier(ds), await supplier(ds)];
     const [pa, pb, pc] = [await product(ds, a), await product(ds, b), await product(ds, c)];
     const [staffA, staffB] = [await staffOf(ds, a), await staffOf(ds, b)];
-    const ab = await insertOrder(ds, await customer(ds, staffA), hall, ago(5), [
-      { supplierId: b, variantId: pb.variantId, unitPrice: 20_000, quantity: 1 },
-    ]);
+    const ab = await insertOrder(ds, await customer(ds, staffA), hall, ago(5), [lineOf(b, pb, 20_000)]);
     // One direction only: A's staff buy from C; nobody at C buys from A.
-    const ac = await insertOrder(ds, await customer(ds, staffA), hall, ago(5), [
-      { supplierId: c, variantId: pc.variantId, unitPrice: 20_000, quantity: 1 },
-    ]);
+    const ac = await insertOrder(ds, await customer(ds, staffA), hall, ago(5), [lineOf(c, pc, 20_000)]);
     await detect(server, AnomalyKind.CIRCULAR_TRADE, [ab]);
     await detect(server, AnomalyKind.CIRCULAR_TRADE, [ac]);
     const [lo, hi] = [a, b].sort();
     expect(await findingsAbout(ds, AnomalyKind.CIRCULAR_TRADE, lo)).toEqual([]);
-    const ba = await insertOrder(ds, await customer(ds, staffB), hall, ago(1), [
-      { supplierId: a, variantId: pa.variantId, unitPrice: 19_000, quantity: 1 },
-    ]);
+    const ba = await insertOrder(ds, await customer(ds, staffB), hall, ago(1), [lineOf(a, pa, 19_000)]);
     await detect(server, AnomalyKind.CIRCULAR_TRADE, [ba]);
     await detect(server, AnomalyKind.CIRCULAR_TRADE);
     const found = await findingsAbout(ds, AnomalyKind.CIRCULAR_TRADE, lo);

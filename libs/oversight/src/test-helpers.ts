@@ -108,6 +108,16 @@ export async function customer(ds: DataSource, userId?: string, createdAt?: Date
 
 export type LineSpec = OrderRowsLine;
 
+/** An order line of the supplier's variant: one unit at `unitPrice` fen, certified, unless said. */
+export function lineOf(
+  supplierId: string,
+  { variantId }: { variantId: string },
+  unitPrice: number,
+  { quantity = 1, certified }: { quantity?: number; certified?: boolean } = {},
+): LineSpec {
+  return { supplierId, variantId, unitPrice, quantity, certified }; // insertOrderRows: certified unless false
+}
+
 /** A paid order being fulfilled, as ordering leaves it (SQL, so the test controls every clock time). */
 export async function insertOrder(
   ds: DataSource,
