@@ -1,5 +1,15 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, AUTHENTICATED, type Connection, Ctx, PageArgs, PUBLIC, type RequestContext, Role } from '@bangfu/core';
+import {
+  Allow,
+  AUTHENTICATED,
+  type Connection,
+  Ctx,
+  PageArgs,
+  PUBLIC,
+  ReasonArgs,
+  type RequestContext,
+  Role,
+} from '@bangfu/core';
 import { Product, ProductService } from '@bangfu/catalog';
 import {
   Certification,
@@ -88,11 +98,7 @@ export class CertificationResolver {
     description: 'Coordinator (PENDING) or platform admin (PENDING, VERIFIED) rejects with a reason',
   })
   @Allow(Role.COORDINATOR, Role.PLATFORM_ADMIN)
-  rejectCertification(
-    @Ctx() ctx: RequestContext,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('reason') reason: string,
-  ): Promise<Certification> {
+  rejectCertification(@Ctx() ctx: RequestContext, @Args() { id, reason }: ReasonArgs): Promise<Certification> {
     return this.certificationService.reject(ctx, id, reason);
   }
 
@@ -110,11 +116,7 @@ export class CertificationResolver {
     description: 'Platform admin or the coordinator in scope revokes a certificate with a reason',
   })
   @Allow(Role.PLATFORM_ADMIN, Role.COORDINATOR)
-  revokeCertification(
-    @Ctx() ctx: RequestContext,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('reason') reason: string,
-  ): Promise<Certification> {
+  revokeCertification(@Ctx() ctx: RequestContext, @Args() { id, reason }: ReasonArgs): Promise<Certification> {
     return this.certificationService.revoke(ctx, id, reason);
   }
 

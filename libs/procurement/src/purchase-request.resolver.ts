@@ -1,5 +1,14 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, type Connection, Ctx, PageArgs, type RequestContext, Role } from '@bangfu/core';
+import {
+  Allow,
+  CommentArgs,
+  type Connection,
+  Ctx,
+  PageArgs,
+  ReasonArgs,
+  type RequestContext,
+  Role,
+} from '@bangfu/core';
 import { UserService } from '@bangfu/identity';
 import { MoneyScalar } from '@bangfu/money';
 import { OrderService, OrderStatus } from '@bangfu/ordering';
@@ -60,11 +69,7 @@ export class PurchaseRequestResolver {
       'APPROVER of the unit (not the purchaser, within your approval limit): the order becomes PLACED with a PO number',
   })
   @Allow(Role.APPROVER)
-  approvePurchaseRequest(
-    @Ctx() ctx: RequestContext,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('comment', { type: () => String, nullable: true }) comment?: string | null,
-  ): Promise<PurchaseRequest> {
+  approvePurchaseRequest(@Ctx() ctx: RequestContext, @Args() { id, comment }: CommentArgs): Promise<PurchaseRequest> {
     return this.requests.approve(ctx, id, comment ?? null);
   }
 
@@ -72,11 +77,7 @@ export class PurchaseRequestResolver {
     description: 'APPROVER of the unit: reject with a reason; the held stock is released',
   })
   @Allow(Role.APPROVER)
-  rejectPurchaseRequest(
-    @Ctx() ctx: RequestContext,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('reason', { type: () => String }) reason: string,
-  ): Promise<PurchaseRequest> {
+  rejectPurchaseRequest(@Ctx() ctx: RequestContext, @Args() { id, reason }: ReasonArgs): Promise<PurchaseRequest> {
     return this.requests.reject(ctx, id, reason);
   }
 
@@ -84,11 +85,7 @@ export class PurchaseRequestResolver {
     description: 'The purchaser who submitted it (or an agency admin of the unit): withdraw a pending request',
   })
   @Allow(Role.PURCHASER, Role.AGENCY_ADMIN)
-  withdrawPurchaseRequest(
-    @Ctx() ctx: RequestContext,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('reason', { type: () => String }) reason: string,
-  ): Promise<PurchaseRequest> {
+  withdrawPurchaseRequest(@Ctx() ctx: RequestContext, @Args() { id, reason }: ReasonArgs): Promise<PurchaseRequest> {
     return this.requests.withdraw(ctx, id, reason);
   }
 
@@ -262,21 +259,13 @@ export class ProcurementAdminResolver {
     description: 'Coordinator of the current unit’s region: approve a re-binding (applied at once)',
   })
   @Allow(Role.COORDINATOR)
-  approveOrderRebinding(
-    @Ctx() ctx: RequestContext,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('comment', { type: () => String, nullable: true }) comment?: string | null,
-  ): Promise<OrderRebinding> {
+  approveOrderRebinding(@Ctx() ctx: RequestContext, @Args() { id, comment }: CommentArgs): Promise<OrderRebinding> {
     return this.rebindings.decide(ctx, id, true, comment ?? null);
   }
 
   @Mutation(() => OrderRebinding, { description: 'Coordinator of the current unit’s region: reject a re-binding' })
   @Allow(Role.COORDINATOR)
-  rejectOrderRebinding(
-    @Ctx() ctx: RequestContext,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('reason', { type: () => String }) reason: string,
-  ): Promise<OrderRebinding> {
+  rejectOrderRebinding(@Ctx() ctx: RequestContext, @Args() { id, reason }: ReasonArgs): Promise<OrderRebinding> {
     return this.rebindings.decide(ctx, id, false, reason);
   }
 

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, AUTHENTICATED, Ctx, type RequestContext, Role } from '@bangfu/core';
+import { Allow, AUTHENTICATED, CommentArgs, Ctx, ReasonArgs, type RequestContext, Role } from '@bangfu/core';
 import { CompletionService } from './completion.service';
 import { checkYear } from './dates';
 import { FilingService } from './filing.service';
@@ -180,21 +180,13 @@ export class ReservedShareResolver {
 
   @Mutation(() => ReservedShareExemption, { description: 'Coordinator of the unit’s region: approve an exemption' })
   @Allow(Role.COORDINATOR)
-  approveExemption(
-    @Ctx() ctx: RequestContext,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('comment', { type: () => String, nullable: true }) comment?: string | null,
-  ): Promise<ReservedShareExemption> {
+  approveExemption(@Ctx() ctx: RequestContext, @Args() { id, comment }: CommentArgs): Promise<ReservedShareExemption> {
     return this.rules.decideExemption(ctx, id, true, comment ?? null);
   }
 
   @Mutation(() => ReservedShareExemption, { description: 'Coordinator of the unit’s region: reject an exemption' })
   @Allow(Role.COORDINATOR)
-  rejectExemption(
-    @Ctx() ctx: RequestContext,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('reason', { type: () => String }) reason: string,
-  ): Promise<ReservedShareExemption> {
+  rejectExemption(@Ctx() ctx: RequestContext, @Args() { id, reason }: ReasonArgs): Promise<ReservedShareExemption> {
     return this.rules.decideExemption(ctx, id, false, reason);
   }
 

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, batchLoad, Ctx, groupBy, keyBy, type RequestContext, Role } from '@bangfu/core';
+import { Allow, batchLoad, Ctx, groupBy, keyBy, ReasonArgs, type RequestContext, Role } from '@bangfu/core';
 import { MoneyScalar } from '@bangfu/money';
 import { SupplierService } from '@bangfu/supplier';
 import { CommitmentService } from './commitment.service';
@@ -67,11 +67,7 @@ export class CommitmentResolver {
     description: 'The farmer declines a PROPOSED commitment; its quantity returns to the offer',
   })
   @Allow(Role.FARMER, Role.COORDINATOR)
-  declineProduceCommitment(
-    @Ctx() ctx: RequestContext,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('reason', { type: () => String }) reason: string,
-  ): Promise<ProduceCommitment> {
+  declineProduceCommitment(@Ctx() ctx: RequestContext, @Args() { id, reason }: ReasonArgs): Promise<ProduceCommitment> {
     return this.commitments.decline(ctx, id, reason);
   }
 
@@ -79,11 +75,7 @@ export class CommitmentResolver {
     description: 'The supplier takes back a commitment the farmer has not accepted yet',
   })
   @Allow(...STAFF)
-  cancelProduceCommitment(
-    @Ctx() ctx: RequestContext,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('reason', { type: () => String }) reason: string,
-  ): Promise<ProduceCommitment> {
+  cancelProduceCommitment(@Ctx() ctx: RequestContext, @Args() { id, reason }: ReasonArgs): Promise<ProduceCommitment> {
     return this.commitments.cancel(ctx, id, reason);
   }
 

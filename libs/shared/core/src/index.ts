@@ -1,3 +1,4 @@
+export * from './args';
 export * from './auth';
 export * from './cli';
 export * from './config';
@@ -21,7 +22,6 @@ export * from './metrics';
 export * from './outbound';
 export * from './pagination';
 export * from './partitions';
-export * from './period-args';
 export * from './raw-entities';
 export * from './prepared';
 export * from './redis';
