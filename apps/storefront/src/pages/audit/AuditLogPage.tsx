@@ -8,17 +8,16 @@ import {
   cleanFilter,
   parseSummary,
 } from '../../api/audit';
-import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
 import { roleName, useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
 import { Link, navigate, useLocation } from '../../lib/router';
 import { useConnection } from '../../lib/use-connection';
 import { ChainStatusCard } from './ChainStatusCard';
-import { LoadMore } from '../../components/ListStatus';
 import { DataTable } from '../../components/DataTable';
 import { PortalPage } from '../../components/PageShell';
 import { Form } from '../../components/Form';
+import { ConnectionCard } from '../../components/ConnectionCard';
 
 const READERS = ['AUDITOR', 'PLATFORM_ADMIN'] as const;
 const FILTER_KEYS = ['operation', 'entityType', 'entityId', 'actorId', 'regionCode', 'from', 'to'] as const;
@@ -93,20 +92,16 @@ function EventsTable({ filter }: { filter: AuditFilterInput }) {
   const [open, setOpen] = useState<string | null>(null);
   const events = useConnection(AUDIT_EVENTS, { filter, first: 50 }, (d) => d.auditEvents);
   return (
-    <section className="card" aria-labelledby="audit-events-title" data-testid="audit-events">
-      <div className="section-head-row">
-        <h2 id="audit-events-title">{t('audit.events.title')}</h2>
-        {events.totalCount !== null && (
-          <span className="muted small" data-testid="audit-total">
-            {t('audit.events.total', { count: events.totalCount })}
-          </span>
-        )}
-      </div>
-      <ErrorNotice error={events.error} onRetry={events.reload} />
-      {events.loading ? <Loading /> : null}
-      {!events.loading && events.nodes.length === 0 && !events.error && (
-        <p className="muted">{t('audit.events.empty')}</p>
-      )}
+    <ConnectionCard
+      title={t('audit.events.title')}
+      total={(count) => t('audit.events.total', { count })}
+      list={events}
+      emptyText={t('audit.events.empty')}
+      moreLabel={t('audit.events.more')}
+      testId="audit-events"
+      totalTestId="audit-total"
+      moreTestId="audit-more"
+    >
       {events.nodes.length > 0 && (
         <DataTable
           testId="audit-table"
@@ -131,8 +126,7 @@ function EventsTable({ filter }: { filter: AuditFilterInput }) {
           ))}
         </DataTable>
       )}
-      <LoadMore list={events} plain label={t('audit.events.more')} testId="audit-more" />
-    </section>
+    </ConnectionCard>
   );
 }
 

@@ -8,7 +8,6 @@ import {
   FINDING_SUBJECTS,
   type FindingData,
 } from '../../api/oversight';
-import { ErrorNotice, Loading } from '../../components/Feedback';
 import { RequireRole } from '../../components/Guard';
 import { FilterSelect } from '../../components/FilterSelect';
 import { translateOr, useI18n } from '../../i18n';
@@ -16,10 +15,10 @@ import { formatDateTime } from '../../lib/dates';
 import { Link, navigate, useLocation } from '../../lib/router';
 import { useConnection } from '../../lib/use-connection';
 import { figureValue } from './figures';
-import { LoadMore } from '../../components/ListStatus';
 import { PortalPage } from '../../components/PageShell';
 import { Form } from '../../components/Form';
 import { TextField } from '../../components/FormField';
+import { ConnectionCard } from '../../components/ConnectionCard';
 
 export const FINDING_READERS = ['AUDITOR', 'COORDINATOR', 'PLATFORM_ADMIN'] as const;
 const FILTER_KEYS = ['status', 'kind', 'subjectType', 'regionCode'] as const;
@@ -138,27 +137,21 @@ export function FindingsPage() {
             {t('findings.apply')}
           </button>
         </Form>
-        <section className="card" aria-labelledby="findings-list-title" data-testid="findings-list">
-          <div className="section-head-row">
-            <h2 id="findings-list-title">{t('findings.list')}</h2>
-            {findings.totalCount !== null && (
-              <span className="muted small" data-testid="findings-total">
-                {t('findings.total', { count: findings.totalCount })}
-              </span>
-            )}
-          </div>
-          <ErrorNotice error={findings.error} onRetry={findings.reload} />
-          {findings.loading ? <Loading /> : null}
-          {!findings.loading && findings.nodes.length === 0 && !findings.error && (
-            <p className="muted">{t('findings.empty')}</p>
-          )}
+        <ConnectionCard
+          title={t('findings.list')}
+          total={(count) => t('findings.total', { count })}
+          list={findings}
+          emptyText={t('findings.empty')}
+          moreLabel={t('findings.more')}
+          testId="findings-list"
+          totalTestId="findings-total"
+        >
           <ul className="row-list">
             {findings.nodes.map((f) => (
               <FindingRow key={f.id} f={f} />
             ))}
           </ul>
-          <LoadMore list={findings} plain label={t('findings.more')} />
-        </section>
+        </ConnectionCard>
       </PortalPage>
     </RequireRole>
   );

@@ -1,0 +1,50 @@
+import { type ReactNode, useId } from 'react';
+import type { ConnectionState } from '../lib/use-connection';
+import { ErrorNotice, Loading } from './Feedback';
+import { LoadMore } from './ListStatus';
+
+/**
+ * A card listing a connection (lib/use-connection.ts): its title with the total beside it, the load error,
+ * "loading" while a page is on its way, the empty text once there are no rows, the rows (children) and 加载更多.
+ */
+export function ConnectionCard({
+  title,
+  total,
+  list,
+  emptyText,
+  moreLabel,
+  testId,
+  totalTestId,
+  moreTestId,
+  children,
+}: {
+  title: ReactNode;
+  /** The total as the reader reads it ("共 12 条"). */
+  total: (count: number) => ReactNode;
+  list: Omit<ConnectionState<unknown>, 'update'>;
+  emptyText: ReactNode;
+  moreLabel: ReactNode;
+  testId?: string;
+  totalTestId?: string;
+  moreTestId?: string;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <section className="card" aria-labelledby={id} data-testid={testId}>
+      <div className="section-head-row">
+        <h2 id={id}>{title}</h2>
+        {list.totalCount !== null && (
+          <span className="muted small" data-testid={totalTestId}>
+            {total(list.totalCount)}
+          </span>
+        )}
+      </div>
+      <ErrorNotice error={list.error} onRetry={list.reload} />
+      {list.loading ? <Loading /> : null}
+      {!list.loading && list.nodes.length === 0 && !list.error && <p className="muted">{emptyText}</p>}
+      {children}
+      <LoadMore list={list} plain label={moreLabel} testId={moreTestId} />
+    </section>
+  );
+}
