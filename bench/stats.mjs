@@ -9,12 +9,12 @@
 //      without it (switched off in this throwaway process), interleaved.
 //
 //   node bench/stats.mjs [--lines 10000000] [--calls 40] [--naive-calls 3] [--count-orders 400] [--explain]
-//                        [--keep | --reuse DIR]
+//                        [--keep | --reuse DIR] [--upkeep-only]
 //
 // --keep leaves the temporary folder (PostgreSQL's files and world.json) in place and prints it; --reuse DIR
 // measures again on such a folder without generating (a 10M load takes most of an hour; what the bench
 // measures then — upkeep, salesStats, the naive query — runs on the database as the earlier run left it,
-// including the orders its counting step added).
+// including the orders its counting step added). --upkeep-only stops after the counting transaction's measurement.
 //
 // The counted lines are generated in bulk with SQL, straight into ordering's tables (for the naive
 // query) and into the statistics tables exactly as RollupWriterService would have written them
@@ -38,6 +38,7 @@ const COUNT_ORDERS = Number(arg('count-orders', 400));
 const EXPLAIN = process.argv.includes('--explain');
 const KEEP = process.argv.includes('--keep');
 const REUSE = arg('reuse', undefined);
+const UPKEEP_ONLY = process.argv.includes('--upkeep-only');
 const PROVINCE = '52';
 const FROM = '2026-01';
 const TO = '2026-12';
@@ -462,6 +463,7 @@ async function main() {
   const counting = await countingCost(sql, appCtx, RequestContext, COUNT_ORDERS);
   log(`counting: ${JSON.stringify(counting)}`);
   await api.close();
+  if (UPKEEP_ONLY) return finish(dir, pg, db, []);
   await sql('ANALYZE');
 
   // salesStats over HTTP against the API in its own process, as a coordinator of the province.
@@ -540,6 +542,11 @@ async function main() {
       .join(' ')}`,
   );
   child.kill('SIGTERM');
+  await finish(dir, pg, db, mismatches);
+}
+
+/** Stops the servers, deletes the folder unless it is kept, and exits 1 when any grouping's figures differed. */
+async function finish(dir, pg, db, mismatches) {
   await db.end();
   await pg.stop();
   if (KEEP || REUSE) log(`kept ${dir} (measure again with --reuse ${dir}; delete it when done)`);
