@@ -1,7 +1,8 @@
-import { type ReactNode, useId } from 'react';
+import type { ReactNode } from 'react';
 import type { ConnectionState } from '../lib/use-connection';
 import { ErrorNotice, Loading } from './Feedback';
 import { LoadMore } from './ListStatus';
+import { TitledCard } from './TitledCard';
 
 /**
  * A card listing a connection (lib/use-connection.ts): its title with the total beside it, the load error,
@@ -29,22 +30,23 @@ export function ConnectionCard({
   moreTestId?: string;
   children: ReactNode;
 }) {
-  const id = useId();
   return (
-    <section className="card" aria-labelledby={id} data-testid={testId}>
-      <div className="section-head-row">
-        <h2 id={id}>{title}</h2>
-        {list.totalCount !== null && (
+    <TitledCard
+      title={title}
+      testId={testId}
+      aside={
+        list.totalCount !== null && (
           <span className="muted small" data-testid={totalTestId}>
             {total(list.totalCount)}
           </span>
-        )}
-      </div>
+        )
+      }
+    >
       <ErrorNotice error={list.error} onRetry={list.reload} />
       {list.loading ? <Loading /> : null}
       {!list.loading && list.nodes.length === 0 && !list.error && <p className="muted">{emptyText}</p>}
       {children}
       <LoadMore list={list} plain label={moreLabel} testId={moreTestId} />
-    </section>
+    </TitledCard>
   );
 }

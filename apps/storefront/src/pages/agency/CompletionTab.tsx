@@ -19,13 +19,15 @@ export function CompletionTab({ orgId, year, isAdmin }: { orgId: string; year: n
 
   return (
     <>
-      <section className="card" aria-labelledby="completion-title" data-testid="completion">
-        <div className="section-head-row">
-          <h2 id="completion-title">{t('agency.completion.title', { year })}</h2>
+      <TitledCard
+        title={t('agency.completion.title', { year })}
+        testId="completion"
+        aside={
           <button type="button" className="button button-quiet" onClick={share.reload} data-testid="completion-refresh">
             {t('agency.refresh')}
           </button>
-        </div>
+        }
+      >
         <p className="muted small">{t('agency.completion.lead')}</p>
         <ExportButtons orgId={orgId} year={year} isAdmin={isAdmin} />
         <ErrorNotice error={share.error} onRetry={share.reload} />
@@ -97,7 +99,7 @@ export function CompletionTab({ orgId, year, isAdmin }: { orgId: string; year: n
             </div>
           </div>
         ) : null}
-      </section>
+      </TitledCard>
 
       {isAdmin && (
         <TitledCard title={t('agency.ranking.title')} testId="subordinates">

@@ -26,6 +26,7 @@ import { useConnection } from '../../lib/use-connection';
 import { useQuery } from '../../lib/use-query';
 import { ConnectionStatus, LoadMore } from '../../components/ListStatus';
 import { Segmented } from '../../components/Segmented';
+import { TitledCard } from '../../components/TitledCard';
 
 function PendingToggle({ pendingOnly, onChange }: { pendingOnly: boolean; onChange: (v: boolean) => void }) {
   const { t } = useI18n();
@@ -52,11 +53,10 @@ function SupplierQueue() {
   const replace = (next: SupplierRecord) =>
     setData((d) => d && { suppliers: d.suppliers.map((s) => (s.id === next.id ? next : s)) });
   return (
-    <section className="card" aria-labelledby="supplier-queue-title">
-      <div className="section-head-row">
-        <h2 id="supplier-queue-title">{t('coord.suppliers.title')}</h2>
-        <PendingToggle pendingOnly={pendingOnly} onChange={setPendingOnly} />
-      </div>
+    <TitledCard
+      title={t('coord.suppliers.title')}
+      aside={<PendingToggle pendingOnly={pendingOnly} onChange={setPendingOnly} />}
+    >
       <p className="muted">{t('coord.suppliers.lead')}</p>
       <ErrorNotice error={error} onRetry={reload} />
       {loading && !data ? (
@@ -69,7 +69,7 @@ function SupplierQueue() {
           <SupplierItem key={s.id} supplier={s} onChange={replace} />
         ))}
       </ul>
-    </section>
+    </TitledCard>
   );
 }
 
@@ -129,11 +129,10 @@ function CertificationQueue() {
   const replace = (next: CertificationRecord) =>
     list.update((nodes) => nodes.map((n) => (n.id === next.id ? next : n)));
   return (
-    <section className="card" aria-labelledby="cert-queue-title">
-      <div className="section-head-row">
-        <h2 id="cert-queue-title">{t('coord.certs.title')}</h2>
-        <PendingToggle pendingOnly={pendingOnly} onChange={setPendingOnly} />
-      </div>
+    <TitledCard
+      title={t('coord.certs.title')}
+      aside={<PendingToggle pendingOnly={pendingOnly} onChange={setPendingOnly} />}
+    >
       <p className="muted">{t('coord.certs.lead')}</p>
       <ConnectionStatus list={list} />
       <ul className="row-list">
@@ -142,7 +141,7 @@ function CertificationQueue() {
         ))}
       </ul>
       <LoadMore list={list} plain />
-    </section>
+    </TitledCard>
   );
 }
 

@@ -188,11 +188,12 @@ export function CertifiedShare({
     [certified, uncertified, t],
   );
   return (
-    <section className="card stats-card" aria-labelledby="share-title" data-testid="certified-share">
-      <div className="section-head-row">
-        <h2 id="share-title">{t('stats.share.title')}</h2>
-        <ExportButtons kind="channel-certified-share" params={exportParams} testId="share-export" />
-      </div>
+    <TitledCard
+      title={t('stats.share.title')}
+      className="stats-card"
+      testId="certified-share"
+      aside={<ExportButtons kind="channel-certified-share" params={exportParams} testId="share-export" />}
+    >
       <p className="stats-share-figure" data-testid="certified-share-total">
         {t('stats.share.total', { share: percent(certified, netAmount) })}
       </p>
@@ -232,6 +233,6 @@ export function CertifiedShare({
           ))}
         </DataTable>
       )}
-    </section>
+    </TitledCard>
   );
 }

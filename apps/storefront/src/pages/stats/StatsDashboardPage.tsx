@@ -26,6 +26,7 @@ import { SalesTable } from './SalesTable';
 import { StatsFilterBar } from './StatsFilterBar';
 import { Fact } from '../../components/Fact';
 import { PortalPage } from '../../components/PageShell';
+import { TitledCard } from '../../components/TitledCard';
 
 export const STATS_PATH = '/portal/stats';
 export const STATS_ROLES = ['COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN'] as const;
@@ -110,14 +111,14 @@ function Dashboard() {
 
           <IndicatorsCard region={f.region} date={indicatorsDate(f.to)} />
 
-          <section className="card" aria-labelledby="group-title" data-testid="sales-by-group">
-            <div className="section-head-row">
-              <h2 id="group-title">{t('stats.byGroup', { group: t(`stats.groupBy.${f.groupBy}`) })}</h2>
-              <ExportButtons kind="sales-stats" params={exportParams} testId="sales-export" />
-            </div>
+          <TitledCard
+            title={t('stats.byGroup', { group: t(`stats.groupBy.${f.groupBy}`) })}
+            testId="sales-by-group"
+            aside={<ExportButtons kind="sales-stats" params={exportParams} testId="sales-export" />}
+          >
             {f.groupBy === 'REGION' && <p className="muted small">{t('stats.drillHint')}</p>}
             {s && <SalesTable data={s} region={f.region} drillHref={drillHref} />}
-          </section>
+          </TitledCard>
 
           <div className="stats-grid">
             <KindBreakdown f={f} groupBy="CHANNEL_KIND" title={t('stats.channelKinds.title')} testId="channel-kinds" />

@@ -22,6 +22,7 @@ import { useQuery } from '../../lib/use-query';
 import { ActionButton } from '../../components/ActionButton';
 import { PortalPage } from '../../components/PageShell';
 import { Form } from '../../components/Form';
+import { TitledCard } from '../../components/TitledCard';
 
 const SUPERVISORS = ['COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN'] as const;
 const WHOLE_COUNTRY = '000000000000';
@@ -73,11 +74,11 @@ function Ranking({
     ...(month ? { month: String(month) } : {}),
   };
   return (
-    <section className="card" aria-labelledby="ranking-title" data-testid="supervision-ranking">
-      <div className="section-head-row">
-        <h2 id="ranking-title">{t('supervision.ranking.title')}</h2>
-        <Exports kind="ranking" params={params} testId="ranking-export" />
-      </div>
+    <TitledCard
+      title={t('supervision.ranking.title')}
+      testId="supervision-ranking"
+      aside={<Exports kind="ranking" params={params} testId="ranking-export" />}
+    >
       <ErrorNotice error={q.error} onRetry={q.reload} />
       {q.loading && !r ? <Loading /> : null}
       {r && (
@@ -162,7 +163,7 @@ function Ranking({
           </div>
         </>
       )}
-    </section>
+    </TitledCard>
   );
 }
 
@@ -173,11 +174,11 @@ function Overdue({ regionCode }: { regionCode: string }) {
   });
   const r = q.data?.paymentClock;
   return (
-    <section className="card" aria-labelledby="overdue-title" data-testid="supervision-overdue">
-      <div className="section-head-row">
-        <h2 id="overdue-title">{t('supervision.overdue.title')}</h2>
-        <Exports kind="overdue" params={{ regionCode }} testId="overdue-export" />
-      </div>
+    <TitledCard
+      title={t('supervision.overdue.title')}
+      testId="supervision-overdue"
+      aside={<Exports kind="overdue" params={{ regionCode }} testId="overdue-export" />}
+    >
       <p className="muted small">{t('supervision.overdue.lead')}</p>
       <ErrorNotice error={q.error} onRetry={q.reload} />
       {q.loading && !r ? <Loading /> : null}
@@ -221,7 +222,7 @@ function Overdue({ regionCode }: { regionCode: string }) {
           )}
         </>
       )}
-    </section>
+    </TitledCard>
   );
 }
 

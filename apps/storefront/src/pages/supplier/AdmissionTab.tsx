@@ -22,6 +22,7 @@ import { SelectField } from '../../components/SelectField';
 import { FormActions } from '../../components/FormActions';
 import { Form } from '../../components/Form';
 import { TextField } from '../../components/FormField';
+import { TitledCard } from '../../components/TitledCard';
 
 export function AdmissionTab({ supplierId }: { supplierId: string }) {
   const { t, locale } = useI18n();
@@ -57,11 +58,11 @@ export function AdmissionTab({ supplierId }: { supplierId: string }) {
 function SupplierDetails({ supplier, locale }: { supplier: SupplierRecord; locale: string }) {
   const { t } = useI18n();
   return (
-    <section className="card" aria-labelledby="admission-title" data-testid="admission">
-      <div className="section-head-row">
-        <h2 id="admission-title">{t('admission.title')}</h2>
-        <StatusChip domain="supplierStatus" status={supplier.status} />
-      </div>
+    <TitledCard
+      title={t('admission.title')}
+      testId="admission"
+      aside={<StatusChip domain="supplierStatus" status={supplier.status} />}
+    >
       <p className="muted">{translateOr(t, `admission.explain.${supplier.status}`, '')}</p>
       <dl className="facts">
         <dt>{t('apply.kind')}</dt>
@@ -94,7 +95,7 @@ function SupplierDetails({ supplier, locale }: { supplier: SupplierRecord; local
           </ol>
         </>
       )}
-    </section>
+    </TitledCard>
   );
 }
 

@@ -14,6 +14,7 @@ import { useConnection } from '../../lib/use-connection';
 import { useQuery } from '../../lib/use-query';
 import { Segmented } from '../../components/Segmented';
 import { OrderNoLink } from '../../components/OrderNoLink';
+import { TitledCard } from '../../components/TitledCard';
 
 /** Where the printable slips of several orders open (one slip per printed page). */
 export const packingSlipsUrl = (orderIds: string[]) =>
@@ -113,9 +114,10 @@ export function OrdersTab({ supplierId }: { supplierId: string }) {
   const allSelected = entries.length > 0 && entries.every((e) => selected.includes(e.order.id));
 
   return (
-    <section className="card" aria-labelledby="incoming-title" data-testid="incoming-orders">
-      <div className="section-head-row">
-        <h2 id="incoming-title">{t('supplierOrders.title')}</h2>
+    <TitledCard
+      title={t('supplierOrders.title')}
+      testId="incoming-orders"
+      aside={
         <Segmented
           label={t('queue.show')}
           value={tab}
@@ -126,7 +128,8 @@ export function OrdersTab({ supplierId }: { supplierId: string }) {
           ])}
           testId={(v) => `queue-tab-${v}`}
         />
-      </div>
+      }
+    >
       <p className="muted small">{t('supplierQueue.lead')}</p>
       {justShipped && (
         <p className="notice notice-ok" role="status" data-testid="shipped-notice">
@@ -181,6 +184,6 @@ export function OrdersTab({ supplierId }: { supplierId: string }) {
           </button>
         </div>
       )}
-    </section>
+    </TitledCard>
   );
 }
