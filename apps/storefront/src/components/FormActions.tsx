@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
+import type { RequestError } from '../lib/graphql';
+import { ErrorNotice } from './Feedback';
 
 /**
  * A form's last row: its submit button, then Cancel when the form can be closed without saving. `disabled`
@@ -32,5 +34,28 @@ export function FormActions({
         </button>
       )}
     </div>
+  );
+}
+
+/**
+ * A form's submit button with the failure of the action it runs above it (a useAction); disabled while the action
+ * runs, and while `disabled` (a form not complete enough to send).
+ */
+export function SubmitAction({
+  action,
+  label,
+  disabled = false,
+}: {
+  action: { busy: boolean; error: RequestError | null };
+  label: ReactNode;
+  disabled?: boolean;
+}) {
+  return (
+    <>
+      <ErrorNotice error={action.error} />
+      <button type="submit" className="button button-primary" disabled={action.busy || disabled}>
+        {label}
+      </button>
+    </>
   );
 }

@@ -22,6 +22,7 @@ import { ActionButton } from '../../components/ActionButton';
 import { Checkbox } from '../../components/Checkbox';
 import { Form } from '../../components/Form';
 import { SearchField, TextField } from '../../components/FormField';
+import { SubmitAction } from '../../components/FormActions';
 
 const KINDS = ['HALL', 'ZONE', 'COUNTER'] as const;
 
@@ -230,10 +231,7 @@ function CreateChannel({ onCreated }: { onCreated: (p: ChannelPayload) => void }
           onChange={(assistanceOnly) => setForm({ ...form, assistanceOnly })}
         />
       </div>
-      <ErrorNotice error={create.error} />
-      <button type="submit" className="button button-primary" disabled={create.busy}>
-        {t('admin.channels.create')}
-      </button>
+      <SubmitAction action={create} label={t('admin.channels.create')} />
     </Form>
   );
 }

@@ -28,7 +28,7 @@ import { FilterSelect, SearchFilters } from '../../components/FilterSelect';
 import { DataTable } from '../../components/DataTable';
 import { ActionButton } from '../../components/ActionButton';
 import { QueryStatus } from '../../components/ListStatus';
-import { FormActions } from '../../components/FormActions';
+import { FormActions, SubmitAction } from '../../components/FormActions';
 
 const GRANTABLE = Object.keys(ROLE_ORGANIZATION_KIND);
 const ORG_KINDS = ['AGENCY', 'SUPPLIER', 'COORDINATION_OFFICE', 'PLATFORM'];
@@ -204,10 +204,7 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
           render={({ field }) => <RoleFields value={field.value} onChange={field.onChange} errors={problems.choice} />}
         />
       </div>
-      <ErrorNotice error={create.error} />
-      <button type="submit" className="button button-primary" disabled={create.busy}>
-        {t('admin.users.create')}
-      </button>
+      <SubmitAction action={create} label={t('admin.users.create')} />
     </form>
   );
 }
@@ -246,10 +243,7 @@ function CreateOrgForm({ onDone }: { onDone: () => void }) {
           {...form.register('regionCode')}
         />
       </div>
-      <ErrorNotice error={create.error} />
-      <button type="submit" className="button button-primary" disabled={create.busy}>
-        {t('admin.orgs.create')}
-      </button>
+      <SubmitAction action={create} label={t('admin.orgs.create')} />
     </form>
   );
 }

@@ -25,6 +25,7 @@ import { ActionButton } from '../../components/ActionButton';
 import { Form } from '../../components/Form';
 import { TextField } from '../../components/FormField';
 import { TitledCard } from '../../components/TitledCard';
+import { SubmitAction } from '../../components/FormActions';
 
 type BankTransferInstructions = NonNullable<PaymentOptions['bankTransfer']>;
 
@@ -152,10 +153,11 @@ function BankTransferForm({
           onChange={(e) => setPaidOn(e.target.value)}
         />
       </div>
-      <ErrorNotice error={record.error} />
-      <button type="submit" className="button button-primary" disabled={record.busy || !reference.trim()}>
-        {record.busy ? t('form.submitting') : t('pay.bank.submit')}
-      </button>
+      <SubmitAction
+        action={record}
+        label={record.busy ? t('form.submitting') : t('pay.bank.submit')}
+        disabled={!reference.trim()}
+      />
     </Form>
   );
 }

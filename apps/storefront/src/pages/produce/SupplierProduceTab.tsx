@@ -27,6 +27,7 @@ import { SearchField, TextField } from '../../components/FormField';
 import { Form } from '../../components/Form';
 import { TitledCard } from '../../components/TitledCard';
 import { Segmented } from '../../components/Segmented';
+import { SubmitAction } from '../../components/FormActions';
 
 /** Offers grouped by village (name, or code when the name is unknown), villages in name order. */
 export function byVillage(offers: ProduceOfferRecord[]): Array<[string, ProduceOfferRecord[]]> {
@@ -111,10 +112,7 @@ function CommitForm({
           {refused}
         </p>
       )}
-      <ErrorNotice error={commit.error} />
-      <button type="submit" className="button button-primary" disabled={commit.busy}>
-        {t('produce.supplier.commitSend')}
-      </button>
+      <SubmitAction action={commit} label={t('produce.supplier.commitSend')} />
     </Form>
   );
 }
@@ -337,10 +335,7 @@ function PaymentForm({ c, onDone }: { c: SupplierCommitment; onDone: () => void 
           onChange={(e) => setForm({ ...form, paidOn: e.target.value })}
         />
       </div>
-      <ErrorNotice error={pay.error} />
-      <button type="submit" className="button button-primary" disabled={pay.busy || !form.reference.trim()}>
-        {t('produce.supplier.paySend')}
-      </button>
+      <SubmitAction action={pay} label={t('produce.supplier.paySend')} disabled={!form.reference.trim()} />
     </Form>
   );
 }
