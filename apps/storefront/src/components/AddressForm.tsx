@@ -5,7 +5,6 @@ import { useI18n } from '../i18n';
 import { addressFormSchema } from '../lib/forms';
 import { useAction } from '../lib/use-action';
 import { useZodForm } from '../lib/use-zod-form';
-import { ErrorNotice } from './Feedback';
 import { FieldProblem, TextField } from './FormField';
 import { RegionPicker } from './RegionPicker';
 import { FormActions } from './FormActions';
@@ -84,10 +83,9 @@ export function AddressForm({
         <input type="checkbox" {...form.register('isDefault')} />
         <span>{t('address.makeDefault')}</span>
       </label>
-      <ErrorNotice error={save.error} />
       <FormActions
+        action={save}
         label={save.busy ? t('form.submitting') : t('address.save')}
-        disabled={save.busy}
         onCancel={onCancel}
         cancelLabel={t('address.cancel')}
         testId="address-save"

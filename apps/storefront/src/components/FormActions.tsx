@@ -4,8 +4,9 @@ import type { RequestError } from '../lib/graphql';
 import { ErrorNotice } from './Feedback';
 
 /**
- * A form's last row: its submit button, then Cancel when the form can be closed without saving. `disabled`
- * covers both a running request and a form not complete enough to send (e.g. an empty reason).
+ * A form's last row: its submit button, then Cancel when the form can be closed without saving. `action` (a
+ * useAction) shows its failure above the row and disables the button while it runs; `disabled` covers a form not
+ * complete enough to send (e.g. an empty reason).
  */
 export function FormActions({
   label,
@@ -14,9 +15,11 @@ export function FormActions({
   onCancel,
   cancelLabel,
   testId,
+  action,
 }: {
   label: ReactNode;
   disabled?: boolean;
+  action?: { busy: boolean; error: RequestError | null };
   variant?: 'primary' | 'danger';
   onCancel?: () => void;
   cancelLabel?: ReactNode;
@@ -24,16 +27,24 @@ export function FormActions({
 }) {
   const { t } = useI18n();
   return (
-    <div className="form-actions">
-      <button type="submit" className={`button button-${variant}`} disabled={disabled} data-testid={testId}>
-        {label}
-      </button>
-      {onCancel && (
-        <button type="button" className="button button-quiet" onClick={onCancel}>
-          {cancelLabel ?? t('form.cancel')}
+    <>
+      {action && <ErrorNotice error={action.error} />}
+      <div className="form-actions">
+        <button
+          type="submit"
+          className={`button button-${variant}`}
+          disabled={disabled || !!action?.busy}
+          data-testid={testId}
+        >
+          {label}
         </button>
-      )}
-    </div>
+        {onCancel && (
+          <button type="button" className="button button-quiet" onClick={onCancel}>
+            {cancelLabel ?? t('form.cancel')}
+          </button>
+        )}
+      </div>
+    </>
   );
 }
 

@@ -9,7 +9,6 @@ import {
 } from '../../api/portal';
 import type { CertificationStatus } from '../../api/generated/graphql';
 import { CertificationDocuments } from '../../components/CertificationDocuments';
-import { ErrorNotice } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { shanghaiToday } from '../../lib/certification';
 import { formatDateTime } from '../../lib/dates';
@@ -73,8 +72,7 @@ function CertifyForm({
         {field('validFrom', t('admin.cert.validFrom'), 'date')}
         {field('validTo', t('admin.cert.validTo'), 'date')}
       </div>
-      <ErrorNotice error={certify.error} />
-      <FormActions label={t('admin.cert.issue')} disabled={certify.busy} onCancel={onCancel} />
+      <FormActions action={certify} label={t('admin.cert.issue')} onCancel={onCancel} />
     </Form>
   );
 }

@@ -1,5 +1,4 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { ErrorNotice } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { useAction } from '../../lib/use-action';
 import { FormActions } from '../../components/FormActions';
@@ -85,10 +84,10 @@ export function ConfirmAction({
                 onChange={(e) => setReason(e.target.value)}
               />
             </label>
-            <ErrorNotice error={act.error} />
             <FormActions
+              action={act}
               label={t('admin.confirm.go', { action: label })}
-              disabled={act.busy || (reasonRequired && !reason.trim())}
+              disabled={reasonRequired && !reason.trim()}
               variant={danger ? 'danger' : 'primary'}
               onCancel={() => setOpen(false)}
             />

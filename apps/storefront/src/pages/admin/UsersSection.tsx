@@ -148,8 +148,7 @@ function UserRow({ user, onChanged }: { user: AdminUser; onChanged: () => void }
                 )}
               />
             </div>
-            <ErrorNotice error={grant.error} />
-            <FormActions label={t('admin.users.grant')} disabled={grant.busy} onCancel={() => setGranting(false)} />
+            <FormActions action={grant} label={t('admin.users.grant')} onCancel={() => setGranting(false)} />
           </form>
         )}
         <ErrorNotice error={enable.error} />

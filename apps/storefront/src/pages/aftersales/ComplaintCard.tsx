@@ -7,7 +7,6 @@ import {
   DECIDE_COMPLAINT,
   type ComplaintRemedy,
 } from '../../api/aftersales';
-import { ErrorNotice } from '../../components/Feedback';
 import { SelectField } from '../../components/SelectField';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
@@ -76,8 +75,7 @@ function AnswerForm({ complaint, onChanged }: { complaint: ComplaintData; onChan
   return (
     <Form className="decision" onSubmit={submit} data-testid="answer-form">
       <NoteField label={t('complaint.answer')} required maxLength={2000} value={answer} onChange={setAnswer} />
-      <ErrorNotice error={act.error} />
-      <FormActions label={t('complaint.answerSubmit')} disabled={act.busy || !answer.trim()} />
+      <FormActions action={act} label={t('complaint.answerSubmit')} disabled={!answer.trim()} />
     </Form>
   );
 }
@@ -146,10 +144,10 @@ function DecideForm({ complaint, onChanged }: { complaint: ComplaintData; onChan
         value={reason}
         onChange={setReason}
       />
-      <ErrorNotice error={act.error} />
       <FormActions
+        action={act}
         label={decision === 'UPHOLD' ? t('complaint.upholdSubmit') : t('complaint.rejectSubmit')}
-        disabled={act.busy || !reason.trim() || amountBad}
+        disabled={!reason.trim() || amountBad}
         variant={decision === 'UPHOLD' ? 'primary' : 'danger'}
       />
     </Form>

@@ -44,8 +44,7 @@ function RateForm({ so, onDone }: { so: SupplierOrderData; onDone: () => void })
         ))}
       </fieldset>
       <NoteField label={t('rating.comment')} maxLength={1000} value={comment} onChange={setComment} />
-      <ErrorNotice error={act.error} />
-      <FormActions label={t('rating.submit')} disabled={act.busy} />
+      <FormActions action={act} label={t('rating.submit')} />
     </Form>
   );
 }
@@ -105,10 +104,10 @@ function ComplainForm({ so, onDone }: { so: SupplierOrderData; onDone: () => voi
         onChange={onFiles}
       />
       <p className="hint">{t('complaint.photosHint')}</p>
-      <ErrorNotice error={act.error} />
       <FormActions
+        action={act}
         label={t('complaint.submit')}
-        disabled={act.busy || !description.trim()}
+        disabled={!description.trim()}
         variant="danger"
         onCancel={() => setOpen(false)}
       />

@@ -60,10 +60,10 @@ function CancelForm({ order, onOrder }: { order: OrderDetail; onOrder: (o: Order
     <Form className="decision" onSubmit={submit} data-testid="cancel-form">
       <NoteField label={t('order.cancelReason')} required maxLength={500} value={reason} onChange={setReason} />
       <p className="hint">{t('order.cancelHint')}</p>
-      <ErrorNotice error={cancel.error} />
       <FormActions
+        action={cancel}
         label={t('order.cancelConfirm')}
-        disabled={cancel.busy || !reason.trim()}
+        disabled={!reason.trim()}
         variant="danger"
         onCancel={() => setOpen(false)}
       />
