@@ -42,10 +42,10 @@ export class ComplaintResolver {
   @Allow(...TRADE_READERS)
   complaints(
     @Ctx() ctx: RequestContext,
-    @Args() { first, after }: PageArgs,
+    @Args() page: PageArgs,
     @Args('filter', { type: () => ComplaintFilterInput, nullable: true }) filter: ComplaintFilterInput | null,
   ): Promise<Connection<Complaint>> {
-    return this.complaintService.list(ctx, filter ?? {}, first, after);
+    return this.complaintService.list(ctx, filter ?? {}, page);
   }
 
   @Query(() => Complaint)

@@ -1,16 +1,17 @@
 import { AftersalesErrorCode } from './aftersales.errors';
 import { Injectable } from '@nestjs/common';
 import {
-  ErrorCode,
   AppError,
   assertUuid,
   badInput,
   type Connection,
   Db,
   decodeCursor,
+  ErrorCode,
   forbidden,
   isUuid,
   notFound,
+  type PageArgs,
   pageSize,
   type RequestContext,
   toConnection,
@@ -285,12 +286,7 @@ export class ComplaintService {
     return c;
   }
 
-  async list(
-    ctx: RequestContext,
-    filter: ComplaintFilter,
-    first?: number | null,
-    after?: string | null,
-  ): Promise<Connection<Complaint>> {
+  async list(ctx: RequestContext, filter: ComplaintFilter, { first, after }: PageArgs): Promise<Connection<Complaint>> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
     const scope = await this.scope.complaints(ctx);

@@ -5,6 +5,7 @@ import {
   Db,
   decodeCursor,
   isUuid,
+  type PageArgs,
   pageSize,
   type RequestContext,
   Role,
@@ -41,8 +42,7 @@ export class AuditQueryService {
   async list(
     ctx: RequestContext,
     filter: AuditEventFilter | null | undefined,
-    first?: number | null,
-    after?: string | null,
+    { first, after }: PageArgs,
   ): Promise<Connection<AuditEvent>> {
     const p = ctx.requirePrincipal();
     const limit = pageSize(first, 50);

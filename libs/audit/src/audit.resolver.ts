@@ -24,10 +24,10 @@ export class AuditResolver {
   @Allow(Role.PLATFORM_ADMIN, Role.AUDITOR)
   auditEvents(
     @Ctx() ctx: RequestContext,
-    @Args() { first, after }: PageArgs,
+    @Args() page: PageArgs,
     @Args('filter', { type: () => AuditEventFilter, nullable: true }) filter?: AuditEventFilter | null,
   ): Promise<Connection<AuditEvent>> {
-    return this.events.list(ctx, filter, first, after);
+    return this.events.list(ctx, filter, page);
   }
 
   @Query(() => AuditChainVerification, {

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { registerEnumType } from '@nestjs/graphql';
 import {
-  ErrorCode,
   AppError,
   assertUuid,
   badInput,
   type Connection,
   Db,
   decodeCursor,
+  ErrorCode,
+  type PageArgs,
   pageSize,
   type RequestContext,
   Role,
@@ -106,8 +107,7 @@ export class ProductSearchService {
   async search(
     ctx: RequestContext,
     filter: ProductFilter = {},
-    first?: number | null,
-    after?: string | null,
+    { first, after }: PageArgs,
     sort?: ProductSort | null,
   ): Promise<Connection<Product>> {
     const limit = pageSize(first);

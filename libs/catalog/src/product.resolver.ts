@@ -59,7 +59,7 @@ export class ProductResolver {
   @Allow(PUBLIC)
   listProducts(
     @Ctx() ctx: RequestContext,
-    @Args() { first, after }: PageArgs,
+    @Args() page: PageArgs,
     @Args('filter', { type: () => ProductFilter, nullable: true }) filter?: ProductFilter | null,
     @Args('sort', {
       type: () => ProductSort,
@@ -68,7 +68,7 @@ export class ProductResolver {
     })
     sort?: ProductSort | null,
   ): Promise<Connection<Product>> {
-    return this.search.search(ctx, filter ?? {}, first, after, sort);
+    return this.search.search(ctx, filter ?? {}, page, sort);
   }
 
   @Query(() => Product, {

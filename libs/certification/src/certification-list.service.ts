@@ -6,6 +6,7 @@ import {
   decodeCursor,
   ErrorCode,
   isUuid,
+  type PageArgs,
   pageSize,
   type RequestContext,
   Role,
@@ -26,8 +27,7 @@ export class CertificationListService {
   async list(
     ctx: RequestContext,
     filter: CertificationFilter | null | undefined,
-    first?: number | null,
-    after?: string | null,
+    { first, after }: PageArgs,
   ): Promise<Connection<Certification>> {
     const p = ctx.requirePrincipal();
     const f = filter ?? {};

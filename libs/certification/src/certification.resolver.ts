@@ -46,10 +46,10 @@ export class CertificationResolver {
   @Allow(PUBLIC)
   certifiedDirectory(
     @Ctx() ctx: RequestContext,
-    @Args() { first, after }: PageArgs,
+    @Args() page: PageArgs,
     @Args('filter', { type: () => CertifiedDirectoryFilter, nullable: true }) filter?: CertifiedDirectoryFilter,
   ): Promise<Connection<Certification>> {
-    return this.directory.page(ctx, filter, first, after);
+    return this.directory.page(ctx, filter, page);
   }
 
   @Query(() => CertificationConnection, {
@@ -59,10 +59,10 @@ export class CertificationResolver {
   @Allow(Role.PLATFORM_ADMIN, Role.COORDINATOR, Role.AUDITOR, Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF)
   certifications(
     @Ctx() ctx: RequestContext,
-    @Args() { first, after }: PageArgs,
+    @Args() page: PageArgs,
     @Args('filter', { type: () => CertificationFilter, nullable: true }) filter?: CertificationFilter,
   ): Promise<Connection<Certification>> {
-    return this.lists.list(ctx, filter, first, after);
+    return this.lists.list(ctx, filter, page);
   }
 
   @Query(() => Certification)

@@ -6,6 +6,7 @@ import {
   decodeCursor,
   ErrorCode,
   isUuid,
+  type PageArgs,
   pageSize,
   type RequestContext,
   toConnection,
@@ -81,8 +82,7 @@ export class CertifiedDirectoryService {
   async page(
     ctx: RequestContext,
     filter: CertifiedDirectoryFilter | null | undefined,
-    first?: number | null,
-    after?: string | null,
+    { first, after }: PageArgs,
   ): Promise<Connection<Certification>> {
     const f = this.normalize(filter);
     const limit = pageSize(first);

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ErrorCode,
   AppError,
   assertUuid,
   badInput,
   type Connection,
   Db,
   decodeCursor,
+  ErrorCode,
   forbidden,
   groupBy,
   isUuid,
   likeContains,
   notFound,
   OrganizationKind,
+  type PageArgs,
   pageSize,
   type RequestContext,
   Role,
@@ -48,12 +49,7 @@ export class OrderQueryService {
     private readonly users: UserService,
   ) {}
 
-  async list(
-    ctx: RequestContext,
-    filter: OrderFilter,
-    first?: number | null,
-    after?: string | null,
-  ): Promise<Connection<Order>> {
+  async list(ctx: RequestContext, filter: OrderFilter, { first, after }: PageArgs): Promise<Connection<Order>> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
     const qb = this.db.repo(ctx, Order).createQueryBuilder('o');

@@ -145,10 +145,10 @@ export class OrderResolver {
   @Allow(...TRADE_READERS)
   orders(
     @Ctx() ctx: RequestContext,
-    @Args() { first, after }: PageArgs,
+    @Args() page: PageArgs,
     @Args('filter', { type: () => OrderFilter, nullable: true }) filter?: OrderFilter | null,
   ): Promise<Connection<Order>> {
-    return this.queries.list(ctx, filter ?? {}, first, after);
+    return this.queries.list(ctx, filter ?? {}, page);
   }
 
   @Query(() => SupplierOrderCounts, {

@@ -8,6 +8,7 @@ import {
   forbidden,
   isUuid,
   notFound,
+  type PageArgs,
   type RequestContext,
   Role,
   sqlNewestFirstPage,
@@ -122,8 +123,7 @@ export class AnomalyFindingService {
   async list(
     ctx: RequestContext,
     filter: AnomalyFindingFilter | null | undefined,
-    first?: number | null,
-    after?: string | null,
+    { first, after }: PageArgs,
   ): Promise<Connection<AnomalyFindingView>> {
     const where: string[] = [];
     const params: unknown[] = [];

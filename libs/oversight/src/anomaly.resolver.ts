@@ -32,10 +32,10 @@ export class AnomalyResolver {
   @Allow(AUDITOR, COORDINATOR, PLATFORM_ADMIN)
   anomalyFindings(
     @Ctx() ctx: RequestContext,
-    @Args() { first, after }: PageArgs,
+    @Args() page: PageArgs,
     @Args('filter', { type: () => AnomalyFindingFilter, nullable: true }) filter: AnomalyFindingFilter | null,
   ): Promise<Connection<AnomalyFindingView>> {
-    return this.findings.list(ctx, filter, first, after);
+    return this.findings.list(ctx, filter, page);
   }
 
   @Query(() => AnomalyFindingView, { description: 'One finding in your region' })

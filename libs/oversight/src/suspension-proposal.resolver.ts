@@ -18,10 +18,10 @@ export class SupplierSuspensionProposalResolver {
   @Allow(Role.PLATFORM_ADMIN)
   supplierSuspensionProposals(
     @Ctx() ctx: RequestContext,
-    @Args() { first, after }: PageArgs,
+    @Args() page: PageArgs,
     @Args('status', { type: () => SuspensionProposalStatus, nullable: true }) status: SuspensionProposalStatus | null,
   ): Promise<Connection<SupplierSuspensionProposalView>> {
-    return this.proposals.list(ctx, status, first, after);
+    return this.proposals.list(ctx, status, page);
   }
 
   @Mutation(() => SupplierSuspensionProposalView, {

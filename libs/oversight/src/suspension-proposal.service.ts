@@ -8,6 +8,7 @@ import {
   isUuid,
   lockRow,
   notFound,
+  type PageArgs,
   type RequestContext,
   sqlNewestFirstPage,
 } from '@bangfu/core';
@@ -112,8 +113,7 @@ export class SupplierSuspensionProposalService {
   async list(
     ctx: RequestContext,
     status: SuspensionProposalStatus | null | undefined,
-    first?: number | null,
-    after?: string | null,
+    { first, after }: PageArgs,
   ): Promise<Connection<SupplierSuspensionProposalView>> {
     const where: string[] = [];
     const params: unknown[] = [];

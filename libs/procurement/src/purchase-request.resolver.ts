@@ -107,10 +107,10 @@ export class PurchaseRequestResolver {
   @Allow(...READERS)
   purchaseRequests(
     @Ctx() ctx: RequestContext,
-    @Args() { first, after }: PageArgs,
+    @Args() page: PageArgs,
     @Args('filter', { type: () => PurchaseRequestFilter, nullable: true }) filter?: PurchaseRequestFilter | null,
   ): Promise<Connection<PurchaseRequest>> {
-    return this.requests.list(ctx, filter ?? {}, first, after);
+    return this.requests.list(ctx, filter ?? {}, page);
   }
 
   @Query(() => PurchaseRequest)

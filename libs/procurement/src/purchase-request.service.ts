@@ -2,14 +2,15 @@ import { ProcurementErrorCode } from './procurement.errors';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
-  ErrorCode,
   AppError,
   badInput,
   type Connection,
   Db,
   decodeCursor,
+  ErrorCode,
   forbidden,
   notFound,
+  type PageArgs,
   pageSize,
   Principal,
   RequestContext,
@@ -299,8 +300,7 @@ export class PurchaseRequestService {
   async list(
     ctx: RequestContext,
     filter: PurchaseRequestFilter,
-    first?: number | null,
-    after?: string | null,
+    { first, after }: PageArgs,
   ): Promise<Connection<PurchaseRequest>> {
     const p = ctx.requirePrincipal();
     const limit = pageSize(first);

@@ -77,10 +77,10 @@ export class OfferResolver {
   @Allow(...SCOPED_READERS)
   produceOffers(
     @Ctx() ctx: RequestContext,
-    @Args() { first, after }: PageArgs,
+    @Args() page: PageArgs,
     @Args('filter', { type: () => ProduceOfferFilter, nullable: true }) filter?: ProduceOfferFilter | null,
   ): Promise<Connection<ProduceOffer>> {
-    return this.offers.list(ctx, filter ?? {}, first, after);
+    return this.offers.list(ctx, filter ?? {}, page);
   }
 
   @Query(() => ProduceOffer, { nullable: true, description: 'One offer, or null outside your scope' })

@@ -10,6 +10,7 @@ import {
   isUuid,
   lockRow,
   newestFirstPage,
+  type PageArgs,
   type RequestContext,
   Role,
 } from '@bangfu/core';
@@ -238,8 +239,7 @@ export class OfferService {
   async list(
     ctx: RequestContext,
     filter: ProduceOfferFilter = {},
-    first?: number | null,
-    after?: string | null,
+    { first, after }: PageArgs,
   ): Promise<Connection<ProduceOffer>> {
     const qb = this.db.repo(ctx, ProduceOffer).createQueryBuilder('o');
     const scope = await this.access.offerScope(ctx);

@@ -54,10 +54,10 @@ export class HouseholdResolver {
   @Allow(...READERS)
   households(
     @Ctx() ctx: RequestContext,
-    @Args() { first, after }: PageArgs,
+    @Args() page: PageArgs,
     @Args('filter', { type: () => HouseholdFilter, nullable: true }) filter?: HouseholdFilter | null,
   ) {
-    return this.householdService.list(ctx, filter ?? {}, first, after);
+    return this.householdService.list(ctx, filter ?? {}, page);
   }
 
   @Query(() => Household, { nullable: true })

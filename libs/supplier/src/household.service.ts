@@ -12,6 +12,7 @@ import {
   isUuid,
   lockRow,
   newestFirstPage,
+  type PageArgs,
   type Principal,
   type RequestContext,
   Role,
@@ -211,8 +212,7 @@ export class HouseholdService {
   async list(
     ctx: RequestContext,
     filter: HouseholdFilter = {},
-    first?: number | null,
-    after?: string | null,
+    { first, after }: PageArgs,
   ): Promise<Connection<Household>> {
     const p = ctx.requirePrincipal();
     const qb = this.db.repo(ctx, Household).createQueryBuilder('h');
