@@ -4,7 +4,14 @@ import { Region, RegionService } from '@bangfu/region';
 import { AdmissionAction } from './admission';
 import { HouseholdService } from './household.service';
 import { SupplierService } from './supplier.service';
-import { ApplyAsSupplierInput, SupplierFilter, SupplierHistoryEntry, SupplierView } from './supplier.types';
+import {
+  ApplyAsSupplierInput,
+  SupplierCommentArgs,
+  SupplierFilter,
+  SupplierHistoryEntry,
+  SupplierReasonArgs,
+  SupplierView,
+} from './supplier.types';
 
 @Resolver(() => SupplierView)
 export class SupplierResolver {
@@ -24,61 +31,37 @@ export class SupplierResolver {
 
   @Mutation(() => SupplierView, { description: 'County coordinator: APPLIED → RECOMMENDED' })
   @Allow(Role.COORDINATOR)
-  recommendSupplier(
-    @Ctx() ctx: RequestContext,
-    @Args('supplierId', { type: () => ID }) supplierId: string,
-    @Args('comment', { type: () => String, nullable: true }) comment?: string | null,
-  ) {
+  recommendSupplier(@Ctx() ctx: RequestContext, @Args() { supplierId, comment }: SupplierCommentArgs) {
     return this.supplierService.transition(ctx, supplierId, AdmissionAction.RECOMMEND, comment);
   }
 
   @Mutation(() => SupplierView, { description: 'Platform admin: RECOMMENDED → APPROVED' })
   @Allow(Role.PLATFORM_ADMIN)
-  approveSupplier(
-    @Ctx() ctx: RequestContext,
-    @Args('supplierId', { type: () => ID }) supplierId: string,
-    @Args('comment', { type: () => String, nullable: true }) comment?: string | null,
-  ) {
+  approveSupplier(@Ctx() ctx: RequestContext, @Args() { supplierId, comment }: SupplierCommentArgs) {
     return this.supplierService.transition(ctx, supplierId, AdmissionAction.APPROVE, comment);
   }
 
   @Mutation(() => SupplierView, { description: 'Coordinator (APPLIED) or platform admin (RECOMMENDED) → REJECTED' })
   @Allow(Role.COORDINATOR, Role.PLATFORM_ADMIN)
-  rejectSupplier(
-    @Ctx() ctx: RequestContext,
-    @Args('supplierId', { type: () => ID }) supplierId: string,
-    @Args('reason', { type: () => String }) reason: string,
-  ) {
+  rejectSupplier(@Ctx() ctx: RequestContext, @Args() { supplierId, reason }: SupplierReasonArgs) {
     return this.supplierService.transition(ctx, supplierId, AdmissionAction.REJECT, reason);
   }
 
   @Mutation(() => SupplierView, { description: 'Platform admin: APPROVED → SUSPENDED' })
   @Allow(Role.PLATFORM_ADMIN)
-  suspendSupplier(
-    @Ctx() ctx: RequestContext,
-    @Args('supplierId', { type: () => ID }) supplierId: string,
-    @Args('reason', { type: () => String }) reason: string,
-  ) {
+  suspendSupplier(@Ctx() ctx: RequestContext, @Args() { supplierId, reason }: SupplierReasonArgs) {
     return this.supplierService.transition(ctx, supplierId, AdmissionAction.SUSPEND, reason);
   }
 
   @Mutation(() => SupplierView, { description: 'Platform admin: SUSPENDED → APPROVED' })
   @Allow(Role.PLATFORM_ADMIN)
-  reinstateSupplier(
-    @Ctx() ctx: RequestContext,
-    @Args('supplierId', { type: () => ID }) supplierId: string,
-    @Args('comment', { type: () => String, nullable: true }) comment?: string | null,
-  ) {
+  reinstateSupplier(@Ctx() ctx: RequestContext, @Args() { supplierId, comment }: SupplierCommentArgs) {
     return this.supplierService.transition(ctx, supplierId, AdmissionAction.REINSTATE, comment);
   }
 
   @Mutation(() => SupplierView, { description: 'Platform admin: APPROVED or SUSPENDED → REVOKED' })
   @Allow(Role.PLATFORM_ADMIN)
-  revokeSupplier(
-    @Ctx() ctx: RequestContext,
-    @Args('supplierId', { type: () => ID }) supplierId: string,
-    @Args('reason', { type: () => String }) reason: string,
-  ) {
+  revokeSupplier(@Ctx() ctx: RequestContext, @Args() { supplierId, reason }: SupplierReasonArgs) {
     return this.supplierService.transition(ctx, supplierId, AdmissionAction.REVOKE, reason);
   }
 

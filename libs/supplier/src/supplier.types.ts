@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { HouseholdStatus, LinkageType, SupplierKind, SupplierStatus } from './supplier.entities';
 
 @ObjectType('SupplierHistoryEntry', { description: 'One admission move: who, when, why' })
@@ -37,6 +37,20 @@ export class ApplyAsSupplierInput {
   linkageMechanism: string;
   @Field(() => [String], { nullable: true, description: 'Trading agents only: counties whose produce they sell' })
   sourceCountyCodes?: string[] | null;
+}
+
+/** An admission move on a supplier (recommend, approve, reinstate) with an optional comment for its history. */
+@ArgsType()
+export class SupplierCommentArgs {
+  @Field(() => ID) supplierId: string;
+  @Field(() => String, { nullable: true }) comment?: string | null;
+}
+
+/** An admission move against a supplier (reject, suspend, revoke): the reason is required and kept in its history. */
+@ArgsType()
+export class SupplierReasonArgs {
+  @Field(() => ID) supplierId: string;
+  @Field(() => String) reason: string;
 }
 
 @InputType()
