@@ -3,7 +3,7 @@ import { Allow, Ctx, PUBLIC, type RequestContext, Role } from '@bangfu/core';
 import { Region, RegionService } from '@bangfu/region';
 import { Channel, ChannelKind, ChannelStatus, CounterRejection, CounterReport } from './channel.entities';
 import { ChannelService } from './channel.service';
-import { CreateChannelInput, CreateChannelPayload } from './channel.types';
+import { ChannelProductArgs, CreateChannelInput, CreateChannelPayload } from './channel.types';
 import { CounterLogService } from './counter-log.service';
 
 @Resolver(() => Channel)
@@ -82,8 +82,7 @@ export class ChannelResolver {
   @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF, Role.PLATFORM_ADMIN)
   placeProductInChannel(
     @Ctx() ctx: RequestContext,
-    @Args('channelId', { type: () => ID }) channelId: string,
-    @Args('productId', { type: () => ID }) productId: string,
+    @Args() { channelId, productId }: ChannelProductArgs,
   ): Promise<Channel> {
     return this.channelService.place(ctx, channelId, productId);
   }
@@ -92,8 +91,7 @@ export class ChannelResolver {
   @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF, Role.PLATFORM_ADMIN)
   removeProductFromChannel(
     @Ctx() ctx: RequestContext,
-    @Args('channelId', { type: () => ID }) channelId: string,
-    @Args('productId', { type: () => ID }) productId: string,
+    @Args() { channelId, productId }: ChannelProductArgs,
   ): Promise<Channel> {
     return this.channelService.remove(ctx, channelId, productId);
   }

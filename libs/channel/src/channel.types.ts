@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { Channel, ChannelKind } from './channel.entities';
 
 @InputType()
@@ -25,4 +25,11 @@ export class CreateChannelPayload {
       'COUNTER only: the HMAC secret, shown this once. Store it in the device; it cannot be read again (rotate to replace it)',
   })
   deviceSecret: string | null;
+}
+
+/** A product's placement in a channel (place it, remove it). */
+@ArgsType()
+export class ChannelProductArgs {
+  @Field(() => ID) channelId: string;
+  @Field(() => ID) productId: string;
 }

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Paginated, resultUnion, Role } from '@bangfu/core';
 import { MoneyScalar } from '@bangfu/money';
 import {
@@ -167,6 +167,14 @@ export class SubmitPurchaseRequestInput {
     description: 'Chosen by the client; a retry with the same key returns the same request',
   })
   idempotencyKey?: string | null;
+}
+
+/** A user's limit per request (fen); orgId only when the user buys for several of your units. */
+@ArgsType()
+export class LimitArgs {
+  @Field(() => ID) userId: string;
+  @Field(() => MoneyScalar) amount: number;
+  @Field(() => ID, { nullable: true }) orgId?: string | null;
 }
 
 @InputType()

@@ -10,7 +10,6 @@ import {
   Role,
 } from '@bangfu/core';
 import { UserService } from '@bangfu/identity';
-import { MoneyScalar } from '@bangfu/money';
 import { OrderService, OrderStatus } from '@bangfu/ordering';
 import { BasketService } from './basket.service';
 import { LimitsService } from './limits.service';
@@ -27,6 +26,7 @@ import {
 import {
   BasketInput,
   BasketPreview,
+  LimitArgs,
   ProcurementPolicyInput,
   PurchaseRequestConnection,
   PurchaseRequestFilter,
@@ -173,9 +173,7 @@ export class ProcurementAdminResolver {
   @Allow(Role.AGENCY_ADMIN)
   setSpendingLimit(
     @Ctx() ctx: RequestContext,
-    @Args('userId', { type: () => ID }) userId: string,
-    @Args('amount', { type: () => MoneyScalar }) amount: number,
-    @Args('orgId', { type: () => ID, nullable: true }) orgId?: string | null,
+    @Args() { userId, amount, orgId }: LimitArgs,
   ): Promise<ProcurementLimit> {
     return this.limits.setLimit(ctx, LimitKind.SPENDING, userId, amount, orgId);
   }
@@ -184,9 +182,7 @@ export class ProcurementAdminResolver {
   @Allow(Role.AGENCY_ADMIN)
   setApprovalLimit(
     @Ctx() ctx: RequestContext,
-    @Args('userId', { type: () => ID }) userId: string,
-    @Args('amount', { type: () => MoneyScalar }) amount: number,
-    @Args('orgId', { type: () => ID, nullable: true }) orgId?: string | null,
+    @Args() { userId, amount, orgId }: LimitArgs,
   ): Promise<ProcurementLimit> {
     return this.limits.setLimit(ctx, LimitKind.APPROVAL, userId, amount, orgId);
   }
