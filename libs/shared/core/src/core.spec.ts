@@ -1,4 +1,6 @@
-import { parse } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
+import { AppErrorFilter } from './error-filter';
+import { formatError } from './graphql';
 import { describe, expect, it } from 'vitest';
 import { queryDepth } from './graphql-limits';
 import { decodeCursor, encodeCursor, pageSize, toConnection } from './pagination';
@@ -58,5 +60,38 @@ describe('Principal', () => {
     expect(p.organizationIds(Role.PURCHASER)).toEqual(['o2']);
     expect(p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR)).toEqual(['5206']);
     expect(p.roles.sort()).toEqual(['COORDINATOR', 'PURCHASER']);
+  });
+});
+
+describe('client value errors from PostgreSQL', () => {
+  // What node-postgres/TypeORM throw when a malformed id reaches a uuid parameter.
+  const pgError = (code: string, message: string) =>
+    Object.assign(new Error(message), { name: 'QueryFailedError', code, driverError: { code, message } });
+
+  it('answers a malformed uuid or an out-of-range value as BAD_USER_INPUT, not INTERNAL_SERVER_ERROR', () => {
+    const malformed = pgError('22P02', 'invalid input syntax for type uuid: "nope"');
+    const gql = formatError(
+      { message: 'x', path: ['certification'] },
+      new GraphQLError('x', { originalError: malformed }),
+    );
+    expect(gql.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(gql.message).not.toContain('syntax');
+    expect(formatError({ message: 'x' }, pgError('22003', 'bigint out of range')).extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
+    // Anything else stays a bug.
+    expect(formatError({ message: 'x' }, pgError('42P01', 'relation "x" does not exist')).extensions?.code).toBe(
+      'INTERNAL_SERVER_ERROR',
+    );
+  });
+
+  it('answers them over REST with HTTP 400', () => {
+    let status = 0;
+    let body: any;
+    const res = { headersSent: false, status: (s: number) => ((status = s), res), json: (b: unknown) => (body = b) };
+    const host = { getType: () => 'http', switchToHttp: () => ({ getResponse: () => res }) } as any;
+    new AppErrorFilter().catch(pgError('22P02', 'invalid input syntax for type uuid: "../x"'), host);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('BAD_USER_INPUT');
   });
 });
