@@ -3,7 +3,7 @@ import { AppErrorFilter } from './error-filter';
 import { formatError } from './graphql';
 import { describe, expect, it } from 'vitest';
 import { queryDepth } from './graphql-limits';
-import { decodeCursor, encodeCursor, pageSize, toConnection } from './pagination';
+import { decodeCursor, encodeCursor, pageSize, timeIdCursor, toConnection } from './pagination';
 import { Principal } from './request-context';
 import { OrganizationKind, Role } from './roles';
 
@@ -26,6 +26,16 @@ describe('pagination helpers', () => {
     expect(decodeCursor(encodeCursor(['2026-01-01', 'id-1']))).toEqual(['2026-01-01', 'id-1']);
     expect(decodeCursor(null)).toBeNull();
     expect(() => decodeCursor('not-base64-json')).toThrow(/cursor/);
+  });
+
+  it('reads a (time, id) cursor only when PostgreSQL would: a real calendar time and a uuid', () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    expect(timeIdCursor(['2026-12-06T15:57:00.999Z', id])).toEqual(['2026-12-06T15:57:00.999Z', id]);
+    expect(timeIdCursor(['2026-12-06 15:57:00.999762+00', id])).toEqual(['2026-12-06 15:57:00.999762+00', id]);
+    // Date.parse accepts "0" (year 2000) and rolls 02-30 over to March; PostgreSQL refuses both (a 500 before).
+    for (const at of ['0', '-0', '2026-02-30T00:00:00Z', '2026-99-99', 'NaN', '1e999', '', '2026-01-01T24:00:00Z', 5])
+      expect(() => timeIdCursor([at, id])).toThrow(/cursor/);
+    expect(() => timeIdCursor(['2026-12-06T15:57:00Z', 'nope'])).toThrow(/cursor/);
   });
 
   it('bounds the page size', () => {
