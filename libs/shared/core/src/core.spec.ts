@@ -1,5 +1,7 @@
 import { GraphQLError, parse } from 'graphql';
+import pino from 'pino';
 import { AppErrorFilter } from './error-filter';
+import { PinoNestLogger } from './logging';
 import { formatError } from './graphql';
 import { describe, expect, it } from 'vitest';
 import { queryDepth } from './graphql-limits';
@@ -103,5 +105,22 @@ describe('client value errors from PostgreSQL', () => {
     new AppErrorFilter().catch(pgError('22P02', 'invalid input syntax for type uuid: "../x"'), host);
     expect(status).toBe(400);
     expect(body.error.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('PinoNestLogger', () => {
+  it('logs an object message as its fields, not "[object Object]" (the reset code and SMS log lines)', () => {
+    const lines: string[] = [];
+    const logger = new PinoNestLogger(pino({ base: null }, { write: (line: string) => void lines.push(line) }));
+    logger.log({ msg: 'password reset', code: 'abc123', phone: '138****5678' }, 'password-reset');
+    logger.log('plain text', 'Demo');
+    const [first, second] = lines.map((l) => JSON.parse(l));
+    expect(first).toMatchObject({
+      context: 'password-reset',
+      msg: 'password reset',
+      code: 'abc123',
+      phone: '138****5678',
+    });
+    expect(second).toMatchObject({ context: 'Demo', msg: 'plain text' });
   });
 });
