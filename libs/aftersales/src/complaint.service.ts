@@ -8,6 +8,7 @@ import {
   Db,
   decodeCursor,
   ErrorCode,
+  timeIdCursor,
   forbidden,
   isUuid,
   notFound,
@@ -298,9 +299,7 @@ export class ComplaintService {
     if (filter.orderId) qb.andWhere('c.order_id = :orderId', { orderId: assertUuid(filter.orderId, 'orderId') });
     const total = await qb.getCount();
     if (cursor) {
-      const [at, cid] = cursor;
-      if (typeof at !== 'string' || !isUuid(cid) || Number.isNaN(Date.parse(at)))
-        throw badInput('after is not a valid cursor', { field: 'after' });
+      const [at, cid] = timeIdCursor(cursor);
       qb.andWhere('(c.created_at, c.id) < (:at::timestamptz, :cid::uuid)', { at, cid });
     }
     const rows = await qb

@@ -4,6 +4,7 @@ import {
   type Connection,
   Db,
   decodeCursor,
+  timeIdCursor,
   ErrorCode,
   isUuid,
   type PageArgs,
@@ -63,10 +64,7 @@ export class CertificationListService {
     }
     const total = await qb.getCount();
     if (cursor) {
-      const [at, id] = cursor;
-      if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at)) || !isUuid(id)) {
-        throw new AppError(ErrorCode.BAD_USER_INPUT, 'after is not a valid cursor', { field: 'after' });
-      }
+      const [at, id] = timeIdCursor(cursor);
       qb.andWhere(`(${CREATED_MS}, c.id) < (:at::timestamptz, :id::uuid)`, { at, id });
     }
     const rows = await qb

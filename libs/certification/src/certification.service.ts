@@ -5,6 +5,7 @@ import {
   Db,
   ErrorCode,
   forbidden,
+  isUuid,
   notFound,
   type Principal,
   type RequestContext,
@@ -72,6 +73,7 @@ export class CertificationService {
 
   /** One certification, if the caller may see it: its supplier's staff, coordinators/auditors in scope, platform admins. */
   async get(ctx: RequestContext, id: string): Promise<Certification> {
+    if (!isUuid(id)) throw notFound('Certification', id);
     const cert = await this.db.repo(ctx, Certification).findOneBy({ id });
     if (!cert) throw notFound('Certification', id);
     const product = await this.products.get(ctx, cert.productId);

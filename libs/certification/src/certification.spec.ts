@@ -361,6 +361,9 @@ describe('reading certifications', () => {
     expectErrorCode(await server.gql(GET, { id }, supplierB.token), 'FORBIDDEN');
     expectErrorCode(await server.gql(GET, { id }, farCoordinator), 'FORBIDDEN');
     expect((await server.gqlOk(GET, { id }, auditor)).certification.history).toHaveLength(2);
+    // A malformed id is "not found" like an unknown one, never a uuid cast error (INTERNAL_SERVER_ERROR).
+    for (const bad of ['', 'nope', "1' OR 1=1--"])
+      expectErrorCode(await server.gql(GET, { id: bad }, admin), 'NOT_FOUND');
 
     const LIST = `query($f: CertificationFilter) { certifications(filter: $f, first: 100) { totalCount edges { node { id status } } } }`;
     const ids = async (token: string, f: Record<string, unknown> = {}) =>

@@ -8,6 +8,7 @@ import {
   Db,
   decodeCursor,
   ErrorCode,
+  timeIdCursor,
   forbidden,
   notFound,
   type PageArgs,
@@ -319,7 +320,7 @@ export class PurchaseRequestService {
     const total = await qb.clone().getCount();
     const cursor = decodeCursor(after);
     if (cursor) {
-      const [createdAt, id] = cursor as [string, string];
+      const [createdAt, id] = timeIdCursor(cursor);
       qb.andWhere('(r.created_at, r.id) < (:cAt::timestamptz, :cId::uuid)', { cAt: createdAt, cId: id });
     }
     const rows = await qb

@@ -21,6 +21,13 @@ describe('division codes', () => {
     ]);
     expect(normalizePrefix('520621000000')).toBe('520621');
     expect(normalizePrefix('5206')).toBe('5206');
+    // A short code ending in a level's zeros is that level's region: 520600 is the city 5206 (its subtree
+    // is every code starting 5206), not an empty "county 00" — the same answer as 520600000000.
+    expect(normalizePrefix('520600')).toBe('5206');
+    expect(normalizePrefix('520000')).toBe('52');
+    expect(normalizePrefix('520621000')).toBe('520621');
+    expect(normalizePrefix('520621101')).toBe('520621101');
+    expect(() => normalizePrefix('000000')).toThrow(/division code/);
     expect(() => normalizePrefix('52x')).toThrow(/division code/);
   });
 });

@@ -94,6 +94,7 @@ export const commonEn: Record<keyof typeof commonZhCN, string> = {
   'form.problem.tooLong': 'Too long',
   'form.problem.invalid': 'Please check this field',
   'form.problem.email': 'Enter a valid email address',
+  'form.problem.identifier': 'Enter a valid email address or an 11-digit mobile number',
   'form.problem.regionPrefix': 'Enter a region prefix of 2 to 12 digits',
   'form.problem.regionCode': 'Enter the 12-digit division code',
   'nav.orders': 'My orders',

@@ -94,6 +94,7 @@ export const commonZhCN = {
   'form.problem.tooLong': '内容太长',
   'form.problem.invalid': '请检查此项',
   'form.problem.email': '请输入有效的邮箱地址',
+  'form.problem.identifier': '请输入有效的邮箱地址或 11 位手机号',
   'form.problem.regionPrefix': '请填写 2 到 12 位数字的区划代码前缀',
   'form.problem.regionCode': '请填写 12 位数字的区划代码',
   'nav.orders': '我的订单',

@@ -48,6 +48,16 @@ describe('account forms', () => {
       displayName: 'form.problem.required',
       password: 'signup.passwordHint',
     });
+    // What the server refuses (not an email, not a mainland mobile) is marked on the field, not answered
+    // with the page-level "please check what you filled in".
+    for (const identifier of ['a@b', 'zhou@', '13800138000x', '12345', '+8613800138000'])
+      expect(
+        problems(signUpSchema.safeParse({ identifier, displayName: '周', password: PASSWORD, confirm: PASSWORD })),
+      ).toEqual({ identifier: 'form.problem.identifier' });
+    for (const identifier of ['zhou@example.cn', ' 13800138000 '])
+      expect(
+        signUpSchema.safeParse({ identifier, displayName: '周', password: PASSWORD, confirm: PASSWORD }).success,
+      ).toBe(true);
     expect(
       problems(resetPasswordSchema.safeParse({ token: 'abc', password: PASSWORD, confirm: `${PASSWORD}!` })),
     ).toEqual({

@@ -29,8 +29,14 @@ const newPassword = {
 const typedTwice = (v: { password: string; confirm: string }) => v.password === v.confirm;
 const mismatch = { message: key('signup.mismatch'), path: ['confirm'] };
 
+/** The server's sign-up identifiers (libs/identity user.service): an email, or a mainland mobile number. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MOBILE = /^1[3-9][0-9]{9}$/;
+// An empty field is reported as required by text(); anything else must be one of the two.
+const identifier = text(254).refine((v) => v === '' || EMAIL.test(v) || MOBILE.test(v), key('form.problem.identifier'));
+
 export const signUpSchema = z
-  .object({ identifier: text(254), displayName: text(100), ...newPassword })
+  .object({ identifier, displayName: text(100), ...newPassword })
   .refine(typedTwice, mismatch);
 
 export const resetPasswordSchema = z.object({ token: text(200), ...newPassword }).refine(typedTwice, mismatch);

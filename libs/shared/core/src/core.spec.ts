@@ -1,7 +1,11 @@
-import { parse } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
+import pino from 'pino';
+import { AppErrorFilter } from './error-filter';
+import { PinoNestLogger } from './logging';
+import { formatError } from './graphql';
 import { describe, expect, it } from 'vitest';
 import { queryDepth } from './graphql-limits';
-import { decodeCursor, encodeCursor, pageSize, toConnection } from './pagination';
+import { decodeCursor, encodeCursor, pageSize, timeIdCursor, toConnection } from './pagination';
 import { Principal } from './request-context';
 import { OrganizationKind, Role } from './roles';
 
@@ -24,6 +28,16 @@ describe('pagination helpers', () => {
     expect(decodeCursor(encodeCursor(['2026-01-01', 'id-1']))).toEqual(['2026-01-01', 'id-1']);
     expect(decodeCursor(null)).toBeNull();
     expect(() => decodeCursor('not-base64-json')).toThrow(/cursor/);
+  });
+
+  it('reads a (time, id) cursor only when PostgreSQL would: a real calendar time and a uuid', () => {
+    const id = '00000000-0000-4000-8000-000000000001';
+    expect(timeIdCursor(['2026-12-06T15:57:00.999Z', id])).toEqual(['2026-12-06T15:57:00.999Z', id]);
+    expect(timeIdCursor(['2026-12-06 15:57:00.999762+00', id])).toEqual(['2026-12-06 15:57:00.999762+00', id]);
+    // Date.parse accepts "0" (year 2000) and rolls 02-30 over to March; PostgreSQL refuses both (a 500 before).
+    for (const at of ['0', '-0', '2026-02-30T00:00:00Z', '2026-99-99', 'NaN', '1e999', '', '2026-01-01T24:00:00Z', 5])
+      expect(() => timeIdCursor([at, id])).toThrow(/cursor/);
+    expect(() => timeIdCursor(['2026-12-06T15:57:00Z', 'nope'])).toThrow(/cursor/);
   });
 
   it('bounds the page size', () => {
@@ -58,5 +72,55 @@ describe('Principal', () => {
     expect(p.organizationIds(Role.PURCHASER)).toEqual(['o2']);
     expect(p.regionPrefixes(Role.COORDINATOR, Role.AUDITOR)).toEqual(['5206']);
     expect(p.roles.sort()).toEqual(['COORDINATOR', 'PURCHASER']);
+  });
+});
+
+describe('client value errors from PostgreSQL', () => {
+  // What node-postgres/TypeORM throw when a malformed id reaches a uuid parameter.
+  const pgError = (code: string, message: string) =>
+    Object.assign(new Error(message), { name: 'QueryFailedError', code, driverError: { code, message } });
+
+  it('answers a malformed uuid or an out-of-range value as BAD_USER_INPUT, not INTERNAL_SERVER_ERROR', () => {
+    const malformed = pgError('22P02', 'invalid input syntax for type uuid: "nope"');
+    const gql = formatError(
+      { message: 'x', path: ['certification'] },
+      new GraphQLError('x', { originalError: malformed }),
+    );
+    expect(gql.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(gql.message).not.toContain('syntax');
+    expect(formatError({ message: 'x' }, pgError('22003', 'bigint out of range')).extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
+    // Anything else stays a bug.
+    expect(formatError({ message: 'x' }, pgError('42P01', 'relation "x" does not exist')).extensions?.code).toBe(
+      'INTERNAL_SERVER_ERROR',
+    );
+  });
+
+  it('answers them over REST with HTTP 400', () => {
+    let status = 0;
+    let body: any;
+    const res = { headersSent: false, status: (s: number) => ((status = s), res), json: (b: unknown) => (body = b) };
+    const host = { getType: () => 'http', switchToHttp: () => ({ getResponse: () => res }) } as any;
+    new AppErrorFilter().catch(pgError('22P02', 'invalid input syntax for type uuid: "../x"'), host);
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('PinoNestLogger', () => {
+  it('logs an object message as its fields, not "[object Object]" (the reset code and SMS log lines)', () => {
+    const lines: string[] = [];
+    const logger = new PinoNestLogger(pino({ base: null }, { write: (line: string) => void lines.push(line) }));
+    logger.log({ msg: 'password reset', code: 'abc123', phone: '138****5678' }, 'password-reset');
+    logger.log('plain text', 'Demo');
+    const [first, second] = lines.map((l) => JSON.parse(l));
+    expect(first).toMatchObject({
+      context: 'password-reset',
+      msg: 'password reset',
+      code: 'abc123',
+      phone: '138****5678',
+    });
+    expect(second).toMatchObject({ context: 'Demo', msg: 'plain text' });
   });
 });

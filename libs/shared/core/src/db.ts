@@ -191,6 +191,18 @@ export class DbModule {
   }
 }
 
+/**
+ * PostgreSQL data exceptions that only a client's value causes — a malformed uuid, integer or date
+ * (22P02, 22007, 22008), a number out of a column's range (22003): the caller's fault, so they answer
+ * BAD_USER_INPUT rather than INTERNAL_SERVER_ERROR wherever a check before the SQL was missed.
+ */
+const CLIENT_VALUE_ERRORS = new Set(['22P02', '22003', '22007', '22008']);
+
+export function clientValueError(e: unknown): boolean {
+  const err = e as { code?: string; driverError?: { code?: string } } | null;
+  return CLIENT_VALUE_ERRORS.has(err?.driverError?.code ?? err?.code ?? '');
+}
+
 /** Whether a PostgreSQL unique violation (23505) caused this error, optionally on one named constraint. */
 export function uniqueViolation(e: unknown, constraint?: string): boolean {
   const err = e as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } } | null;

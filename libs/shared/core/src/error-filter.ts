@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { AppError, ErrorCode } from './errors';
+import { clientValueError } from './db';
+import { AppError, ErrorCode, MALFORMED_VALUE } from './errors';
 
 const log = new Logger('HTTP');
 
@@ -36,6 +37,11 @@ export class AppErrorFilter implements ExceptionFilter {
       const status = error.getStatus();
       const code = CODE_BY_STATUS[status] ?? (status === 404 ? ErrorCode.NOT_FOUND : ErrorCode.BAD_USER_INPUT);
       res.status(status).json({ error: { code, message: error.message } });
+      return;
+    }
+    if (clientValueError(error)) {
+      log.warn(`client value refused by PostgreSQL: ${(error as Error).message}`);
+      res.status(400).json({ error: { code: ErrorCode.BAD_USER_INPUT, message: MALFORMED_VALUE } });
       return;
     }
     log.error(`unexpected error: ${(error as Error)?.stack ?? String(error)}`);

@@ -108,6 +108,9 @@ export class HttpAppError extends AppError {
   }
 }
 
+/** The answer to a value PostgreSQL could not read (db.ts clientValueError); says which kind, never the SQL. */
+export const MALFORMED_VALUE = 'A value in the request is malformed or out of range (ids are UUIDs, dates YYYY-MM-DD)';
+
 export const badInput = (message: string, details: Record<string, unknown> = {}) =>
   new AppError(ErrorCode.BAD_USER_INPUT, message, details);
 export const notFound = (what: string, id: string | number) =>

@@ -4,7 +4,8 @@ import { Logger } from '@nestjs/common';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { type GraphQLFormattedError, GraphQLError } from 'graphql';
 import { APP_CONFIG, type AppConfig } from './config';
-import { AppError, ErrorCode } from './errors';
+import { clientValueError } from './db';
+import { AppError, ErrorCode, MALFORMED_VALUE } from './errors';
 import { queryLimitsPlugin } from './graphql-limits';
 import { textInputPlugin } from './text-input';
 
@@ -29,6 +30,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   // Apollo's own validation/parse errors (bad query, bad variable types) are the caller's fault.
   if (code && code !== 'INTERNAL_SERVER_ERROR') {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  if (clientValueError(original)) {
+    // Still logged: the site should check its input before the SQL (isUuid …).
+    log.warn(
+      `client value refused by PostgreSQL at ${formatted.path?.join('.') ?? '?'}: ${(original as Error).message}`,
+    );
+    return { message: MALFORMED_VALUE, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   }
   const status = (original as { status?: number } | undefined)?.status;
   if (status === 400 || status === 404) {

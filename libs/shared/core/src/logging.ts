@@ -10,23 +10,33 @@ export function createLogger(level: string): Logger {
   return pino({ level, base: { service: 'bangfu-api' }, timestamp: pino.stdTimeFunctions.isoTime });
 }
 
+/**
+ * A Nest log call's message as pino's (fields, text): an object message (LogChannel's SMS and reset-code
+ * lines) keeps its fields — String() made it "[object Object]", and the embedded default's reset codes unreadable.
+ */
+function entry(message: unknown, fields: Record<string, unknown>): [Record<string, unknown>, string] {
+  if (message === null || typeof message !== 'object' || message instanceof Error) return [fields, String(message)];
+  const { msg, ...rest } = message as Record<string, unknown>;
+  return [{ ...rest, ...fields }, msg === undefined ? '' : String(msg)];
+}
+
 /** Routes Nest's own log calls through pino. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
   log(message: unknown, context?: string) {
-    this.logger.info({ context }, String(message));
+    this.logger.info(...entry(message, { context }));
   }
   error(message: unknown, trace?: string, context?: string) {
-    this.logger.error({ context, trace }, String(message));
+    this.logger.error(...entry(message, { context, trace }));
   }
   warn(message: unknown, context?: string) {
-    this.logger.warn({ context }, String(message));
+    this.logger.warn(...entry(message, { context }));
   }
   debug(message: unknown, context?: string) {
-    this.logger.debug({ context }, String(message));
+    this.logger.debug(...entry(message, { context }));
   }
   verbose(message: unknown, context?: string) {
-    this.logger.trace({ context }, String(message));
+    this.logger.trace(...entry(message, { context }));
   }
 }
 

@@ -70,6 +70,24 @@ export function decodeCursor(cursor: string | null | undefined): unknown[] | nul
   }
 }
 
+/** PostgreSQL's timestamptz text and ISO strings: date, time to the microsecond, zone. */
+const CURSOR_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)$/;
+
+/**
+ * A newest-first cursor's (time, id), or BAD_USER_INPUT: both reach SQL as timestamptz and uuid parameters,
+ * so anything PostgreSQL would refuse (Date.parse takes "0" and 2026-02-30) is refused here first.
+ */
+export function timeIdCursor(cursor: unknown[]): [string, string] {
+  const [at, id] = cursor;
+  const m = typeof at === 'string' ? CURSOR_TIME.exec(at) : null;
+  const [y, mo, d, h, mi, sec] = (m ?? []).slice(1, 7).map(Number);
+  const day = m ? new Date(Date.UTC(y, mo - 1, d)) : null;
+  const real = day !== null && day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+  if (!real || h > 23 || mi > 59 || sec > 59 || !isUuid(id))
+    throw badInput('after is not a valid cursor', { field: 'after' });
+  return [at as string, id];
+}
+
 /** Builds a connection from rows fetched with limit+1 (the extra row tells whether there is a next page). */
 export function toConnection<T>(
   rows: T[],
@@ -108,9 +126,7 @@ export async function newestFirstPage<E extends { id: string }, T extends { id: 
   const a = qb.alias;
   const total = await qb.getCount();
   if (cursor) {
-    const [ts, id] = cursor;
-    if (typeof ts !== 'string' || typeof id !== 'string' || !isUuid(id))
-      throw badInput('after is not a valid cursor', { field: 'after' });
+    const [ts, id] = timeIdCursor(cursor);
     qb.andWhere(`(${a}.created_at, ${a}.id) < (:cTs::timestamptz, :cId::uuid)`, { cTs: ts, cId: id });
   }
   qb.addSelect(`${a}.created_at::text`, 'cursor_ts')
@@ -153,9 +169,7 @@ export async function sqlNewestFirstPage<Row, T>(
     params,
   );
   if (cursor) {
-    const [at, id] = cursor;
-    if (typeof at !== 'string' || !isUuid(id) || Number.isNaN(Date.parse(at)))
-      throw badInput('after is not a valid cursor', { field: 'after' });
+    const [at, id] = timeIdCursor(cursor);
     where.push(`(${list.time}, ${list.id}) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);
   }
   const rows: Row[] = await em.query(

@@ -46,14 +46,13 @@ export function ancestorCodes(code: string): string[] {
 
 /** Accepts a full code or a subtree prefix (2/4/6/9/12 digits) and returns the prefix; bad input is an error. */
 export function normalizePrefix(codeOrPrefix: string, field = 'regionCode'): string {
-  if (
-    /^[0-9]+$/.test(codeOrPrefix) &&
-    (LEVEL_DIGITS as readonly number[]).includes(codeOrPrefix.length) &&
-    codeOrPrefix.length < 12
-  ) {
-    return codeOrPrefix;
-  }
-  if (!isRegionCode(codeOrPrefix))
+  // A short prefix is read as the padded code, so one ending in a level's zeros names that level:
+  // 520600 is the city 5206 (every code starting 5206), as 520600000000 is, not an empty "county 00".
+  const code =
+    /^[0-9]+$/.test(codeOrPrefix) && (LEVEL_DIGITS as readonly number[]).includes(codeOrPrefix.length)
+      ? padCode(codeOrPrefix)
+      : codeOrPrefix;
+  if (!isRegionCode(code))
     throw badInput(`${codeOrPrefix} is not a division code`, { field, code: 'INVALID_REGION_CODE' });
-  return subtreePrefix(codeOrPrefix);
+  return subtreePrefix(code);
 }
