@@ -19,11 +19,19 @@ export function reservedAmountOf(budget: number, ratioBps: number): number {
   return Number((BigInt(budget) * BigInt(ratioBps) + 5000n) / 10000n);
 }
 
+/**
+ * ¥10 billion: far above any budget unit's yearly canteen food budget. A larger figure is a typo (yuan typed as fen,
+ * extra zeros) that would file an unreachable reserved amount and show 0 % completion all year.
+ */
+export const MAX_CANTEEN_BUDGET = 1_000_000_000_000;
+
 export function checkBudget(value: unknown, field = 'canteenBudget'): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new AppError(ProcurementErrorCode.INVALID_BUDGET, `${field} must be a non-negative whole number of fen`, {
-      field,
-    });
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > MAX_CANTEEN_BUDGET) {
+    throw new AppError(
+      ProcurementErrorCode.INVALID_BUDGET,
+      `${field} must be a whole number of fen from 0 to ${MAX_CANTEEN_BUDGET}`,
+      { field, max: MAX_CANTEEN_BUDGET },
+    );
   }
   return value;
 }

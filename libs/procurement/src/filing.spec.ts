@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@bangfu/core';
 import { expectErrorCode, type TestServer } from '@bangfu/testing';
-import { reservedAmountOf } from './filing.service';
+import { MAX_CANTEEN_BUDGET, reservedAmountOf } from './filing.service';
 import { actor, type Actor, count, FILE, regional, RESERVED_SHARE, startProcurementServer, unit } from './test-helpers';
 
 let server: TestServer;
@@ -105,6 +105,16 @@ describe('fileReservedShare', () => {
     const u = await unit(ds);
     const admin = await adminOf(u);
     expectErrorCode(await server.gql(FILE, own(u, 2027, { canteenBudget: -1 }), admin.token), 'INVALID_BUDGET');
+    // No canteen's food budget reaches ¥10 billion: 1e15 fen is a typo, and completion would read 0 % forever.
+    const huge = expectErrorCode(
+      await server.gql(FILE, own(u, 2027, { canteenBudget: 1e15 }), admin.token),
+      'INVALID_BUDGET',
+    );
+    expect(huge.extensions).toMatchObject({ field: 'canteenBudget', max: MAX_CANTEEN_BUDGET });
+    expectErrorCode(
+      await server.gql(FILE, own(u, 2027, { canteenBudget: MAX_CANTEEN_BUDGET + 1 }), admin.token),
+      'INVALID_BUDGET',
+    );
     expectErrorCode(await server.gql(FILE, own(u, 2027, { canteenBudget: 100.5 }), admin.token), 'BAD_USER_INPUT');
     expectErrorCode(await server.gql(FILE, own(u, 2027, { ratioBps: 10_001 }), admin.token), 'INVALID_RATIO');
     expectErrorCode(await server.gql(FILE, own(u, 2027, { ratioBps: null }), admin.token), 'INVALID_RATIO');
@@ -251,6 +261,10 @@ describe('amendReservedShare', () => {
     expectErrorCode(await server.gql(AMEND, ratio2027(u, 900, '调低'), admin.token), 'RATIO_BELOW_MINIMUM');
     expectErrorCode(
       await server.gql(AMEND, { i: { orgId: u, year: 2027, canteenBudget: -5, reason: '预算调整' } }, admin.token),
+      'INVALID_BUDGET',
+    );
+    expectErrorCode(
+      await server.gql(AMEND, { i: { orgId: u, year: 2027, canteenBudget: 1e15, reason: '预算调整' } }, admin.token),
       'INVALID_BUDGET',
     );
     expectErrorCode(await server.gql(AMEND, ratio2027(u, 1000, '无变化'), admin.token), 'NOTHING_TO_AMEND');

@@ -23,7 +23,7 @@ export class FileReservedShareInput {
   @Field(() => ID) orgId: string;
   @Field(() => Int) year: number;
   @Field(() => CanteenMode) canteenMode: CanteenMode;
-  @Field(() => MoneyScalar, { description: '食堂食材采购预算 in fen; negative is INVALID_BUDGET' })
+  @Field(() => MoneyScalar, { description: '食堂食材采购预算 in fen; negative or above ¥10 billion is INVALID_BUDGET' })
   canteenBudget: number;
   @Field(() => Int, { nullable: true, description: 'Basis points (1000 = 10%); required unless canteenMode is NONE' })
   ratioBps?: number | null;

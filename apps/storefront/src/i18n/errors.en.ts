@@ -179,7 +179,7 @@ export const errorsEn: Record<keyof typeof errorsZhCN, string> = {
   'error.INVALID_LIMIT': 'A limit must be an amount of at least 0',
   'error.NOT_A_PURCHASER': 'This member is not a purchaser of the unit',
   'error.NOT_AN_APPROVER': 'This member is not an approver of the unit',
-  'error.INVALID_BUDGET': 'The budget must be a non-negative amount',
+  'error.INVALID_BUDGET': 'The budget must be an amount from ¥0 to ¥10 billion',
   'error.INVALID_RATIO': 'Invalid ratio (must be 0 without a canteen)',
   'error.NOT_FILED': 'Nothing filed for this year yet',
   'error.NOTHING_TO_AMEND': 'Nothing changed',

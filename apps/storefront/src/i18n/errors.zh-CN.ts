@@ -175,7 +175,7 @@ export const errorsZhCN = {
   'error.INVALID_LIMIT': '限额须为不小于 0 的金额',
   'error.NOT_A_PURCHASER': '该成员不是本单位的采购人',
   'error.NOT_AN_APPROVER': '该成员不是本单位的审批人',
-  'error.INVALID_BUDGET': '预算必须是不为负的金额',
+  'error.INVALID_BUDGET': '预算必须是 0 至 100 亿元之间的金额',
   'error.INVALID_RATIO': '比例不正确（无食堂时必须为 0）',
   'error.NOT_FILED': '本年度尚未申报',
   'error.NOTHING_TO_AMEND': '没有需要变更的内容',
