@@ -74,6 +74,11 @@ describe('without Stripe', () => {
     });
     const order = await agencyOrder();
     expectErrorCode(await server.gql(PAY, { id: order.id }, purchaser.token), 'PAYMENT_METHOD_UNAVAILABLE');
+    // Someone else's order: FORBIDDEN before anything about paying it (method, platform setup) is said.
+    expectErrorCode(await server.gql(PAY, { id: order.id }, otherPurchaser.token), 'FORBIDDEN');
+    expectErrorCode(await server.gql(PAY, { id: order.id }, customer.token), 'FORBIDDEN');
+    const byTransfer = `mutation($id: ID!) { payOrder(orderId: $id, method: BANK_TRANSFER) { paymentId } }`;
+    expectErrorCode(await server.gql(byTransfer, { id: order.id }, otherPurchaser.token), 'FORBIDDEN');
     const res = await fetch(`${server.url}/webhooks/stripe`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=x' },
@@ -159,6 +164,7 @@ describe('bank transfer against an invoice', () => {
     );
     expectErrorCode(await server.gql(RECORD, transfer(order), otherPurchaser.token), 'FORBIDDEN');
     expectErrorCode(await server.gql(RECORD, transfer(order), customer.token), 'FORBIDDEN');
+    expectErrorCode(await server.gql(RECORD, transfer(order, { reference: '' }), otherPurchaser.token), 'FORBIDDEN');
     expectErrorCode(await server.gql(RECORD, transfer(order, { reference: '' }), purchaser.token), 'BAD_USER_INPUT');
     expectErrorCode(
       await server.gql(RECORD, transfer(order, { paidAt: 'yesterday' }), purchaser.token),

@@ -49,14 +49,7 @@ export class PaymentService {
    * reserved but not yet recorded repeats the call with the same key and gets the same intent.
    */
   async payOrder(ctx: RequestContext, orderId: string, method: PaymentMethod): Promise<PayOrderResult> {
-    if (method === PaymentMethod.BANK_TRANSFER)
-      throw badInput('Bank transfers are recorded with recordBankTransfer', { field: 'method' });
     const stripe = this.core.stripe;
-    if (!stripe.enabled)
-      throw new AppError(
-        PaymentErrorCode.PAYMENT_METHOD_UNAVAILABLE,
-        'Online payment is not configured on this platform; pay by bank transfer',
-      );
     for (let conflicts = 0; ; conflicts++) {
       const step = await this.reserveAttempt(ctx, orderId, method);
       if ('done' in step) return step.done;
@@ -109,7 +102,15 @@ export class PaymentService {
     method: PaymentMethod,
   ): Promise<{ done: PayOrderResult } | { payment: Payment; orderNo: string }> {
     return this.db.transaction(ctx, async (tx) => {
+      // Whose order it is comes first: someone else's order is FORBIDDEN whatever the method or the platform's setup.
       await this.orders.requireBuyerAccess(tx, orderId);
+      if (method === PaymentMethod.BANK_TRANSFER)
+        throw badInput('Bank transfers are recorded with recordBankTransfer', { field: 'method' });
+      if (!this.core.stripe.enabled)
+        throw new AppError(
+          PaymentErrorCode.PAYMENT_METHOD_UNAVAILABLE,
+          'Online payment is not configured on this platform; pay by bank transfer',
+        );
       // Whether it can still be paid, and for how much, is read under the lock (it may have been paid meanwhile).
       const order = await this.core.lockOrder(tx, orderId);
       assertPayable(order);
@@ -172,19 +173,20 @@ export class PaymentService {
     ctx: RequestContext,
     input: { orderId: string; reference: string; amount: Fen; paidAt: string },
   ): Promise<Payment> {
-    const reference = input.reference?.trim() ?? '';
-    if (!/^[\p{L}\p{N}\-_/.:# ]{1,100}$/u.test(reference))
-      throw badInput('reference must be 1–100 letters, digits or - _ / . : #', { field: 'reference' });
-    if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
-      throw badInput('amount must be a positive integer of fen', { field: 'amount' });
-    const paidAt = new Date(input.paidAt);
-    if (!/^\d{4}-\d{2}-\d{2}/.test(input.paidAt ?? '') || Number.isNaN(paidAt.getTime()))
-      throw badInput('paidAt must be an ISO-8601 date or timestamp', { field: 'paidAt' });
-    if (paidAt.getTime() > Date.now() + MAX_FUTURE_SKEW_MS)
-      throw badInput('paidAt is in the future', { field: 'paidAt' });
     const principal = ctx.requirePrincipal();
     return this.db.transaction(ctx, async (tx) => {
+      // Whose order it is comes first, as in payOrder: someone else's order is FORBIDDEN whatever was typed.
       const buyer = await this.orders.requireBuyerAccess(tx, input.orderId);
+      const reference = input.reference?.trim() ?? '';
+      if (!/^[\p{L}\p{N}\-_/.:# ]{1,100}$/u.test(reference))
+        throw badInput('reference must be 1–100 letters, digits or - _ / . : #', { field: 'reference' });
+      if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
+        throw badInput('amount must be a positive integer of fen', { field: 'amount' });
+      const paidAt = new Date(input.paidAt);
+      if (!/^\d{4}-\d{2}-\d{2}/.test(input.paidAt ?? '') || Number.isNaN(paidAt.getTime()))
+        throw badInput('paidAt must be an ISO-8601 date or timestamp', { field: 'paidAt' });
+      if (paidAt.getTime() > Date.now() + MAX_FUTURE_SKEW_MS)
+        throw badInput('paidAt is in the future', { field: 'paidAt' });
       if (!bankTransferAllowed(principal, buyer, this.core.stripe.enabled)) {
         throw new AppError(
           PaymentErrorCode.BANK_TRANSFER_NOT_ALLOWED,
