@@ -79,7 +79,7 @@ export class OrderResolver {
 
   @Mutation(() => Order, {
     description:
-      'Buyer: cancel before anything shipped (unpaid orders; paid ones are refunded); releases the reserved stock',
+      'Buyer: cancel an unpaid order (or one refunded in full) before anything shipped, releasing the reserved stock; a paid order answers ORDER_PAID (ask for a refund), a shipped one ORDER_ALREADY_SHIPPED',
   })
   @Allow(...BUYERS)
   async cancelOrder(
