@@ -266,5 +266,9 @@ test('every console section fits 390 px and 1366 px with no serious accessibilit
       expect(bad, `${section} @${width}`).toEqual([]);
     }
   }
+  // A section the console does not have is not found, not the landing section (supplier admission) in disguise.
+  await page.goto('/portal/admin/transfers');
+  await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
+  await expect(page.getByTestId('admin-suppliers')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

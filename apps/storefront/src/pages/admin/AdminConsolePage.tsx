@@ -14,6 +14,8 @@ import { RegionsSection } from './RegionsSection';
 import { SuppliersSection } from './SuppliersSection';
 import { UsersSection } from './UsersSection';
 import { PortalPage } from '../../components/PageShell';
+import { portalSection } from '../../lib/portal-section';
+import { NotFoundPage } from '../NotFoundPage';
 
 export const ADMIN_BASE = '/portal/admin';
 
@@ -67,9 +69,13 @@ function Console({ slug }: { slug: string }) {
   );
 }
 
-/** 平台管理: `/portal/admin/<section>`; `/portal/admin` opens supplier admission. */
+/** 平台管理: `/portal/admin/<section>`; `/portal/admin` opens supplier admission, an unknown section is not found. */
 export function AdminConsolePage({ params }: { params: Record<string, string> }) {
-  const slug = (params['*'] ?? '').split('/')[0];
+  const slug = portalSection(
+    params['*'],
+    SECTIONS.map((s) => s.slug),
+  );
+  if (slug === null) return <NotFoundPage />;
   return (
     <RequireRole roles={['PLATFORM_ADMIN']}>
       <Console slug={slug} />

@@ -18,8 +18,12 @@ import { TeamTab } from './TeamTab';
 import { LoadMore } from '../../components/ListStatus';
 import { PortalPage } from '../../components/PageShell';
 import { TitledCard } from '../../components/TitledCard';
+import { portalSection } from '../../lib/portal-section';
+import { NotFoundPage } from '../NotFoundPage';
 
 const BASE = '/portal/agency';
+/** The sections after BASE (BASE itself is completion); any other name is not found. */
+const SECTIONS = ['filing', 'requests', 'approvals', 'orders', 'team', 'units'];
 export const AGENCY_ROLES = ['AGENCY_ADMIN', 'PURCHASER', 'APPROVER'] as const;
 
 /** The unit's orders (the order page does delivery confirmation, documents and acceptance). */
@@ -107,9 +111,11 @@ function Portal({ section }: { section: string }) {
 }
 
 export function AgencyPortalPage({ params }: { params: Record<string, string | undefined> }) {
+  const section = portalSection(params['*'], SECTIONS);
+  if (section === null) return <NotFoundPage />;
   return (
     <RequireRole roles={AGENCY_ROLES}>
-      <Portal section={params['*'] ?? ''} />
+      <Portal section={section} />
     </RequireRole>
   );
 }

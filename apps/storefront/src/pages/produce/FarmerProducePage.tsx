@@ -5,9 +5,13 @@ import { FamilyFarmSection } from './FamilyFarmSection';
 import { FarmerCommitmentsSection } from './FarmerCommitmentsSection';
 import { FarmerMoneySection } from './FarmerMoneySection';
 import { FarmerOffersSection } from './FarmerOffersSection';
+import { portalSection } from '../../lib/portal-section';
+import { NotFoundPage } from '../NotFoundPage';
 import './produce.css';
 
 const BASE = '/produce';
+/** The sections after BASE (BASE itself is the offers); any other name is not found. */
+const SECTIONS = ['commitments', 'money', 'family-farm'];
 
 /** 我的供货: where a farmer lands after signing in (phone first, large text). */
 function FarmerProduce({ section }: { section: string }) {
@@ -37,9 +41,11 @@ function FarmerProduce({ section }: { section: string }) {
 }
 
 export function FarmerProducePage({ params }: { params: Record<string, string> }) {
+  const section = portalSection(params['*'], SECTIONS);
+  if (section === null) return <NotFoundPage />;
   return (
     <RequireRole roles={['FARMER']}>
-      <FarmerProduce section={(params['*'] ?? '').split('/')[0]} />
+      <FarmerProduce section={section} />
     </RequireRole>
   );
 }

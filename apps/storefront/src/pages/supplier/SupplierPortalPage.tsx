@@ -14,8 +14,12 @@ import { SelectField } from '../../components/SelectField';
 import { SupplierComplaintsTab } from '../aftersales/SupplierComplaintsTab';
 import { SupplierProduceTab } from '../produce/SupplierProduceTab';
 import { PortalPage } from '../../components/PageShell';
+import { portalSection } from '../../lib/portal-section';
+import { NotFoundPage } from '../NotFoundPage';
 
 const BASE = '/portal/supplier';
+/** The sections after BASE (BASE itself is admission); any other name is not found. */
+const SECTIONS = ['orders', 'products', 'lots', 'produce', 'certifications', 'owed', 'complaints'];
 
 function Portal({ section }: { section: string }) {
   const { t } = useI18n();
@@ -86,7 +90,8 @@ function NotYetSupplier() {
 
 export function SupplierPortalPage({ params }: { params: Record<string, string> }) {
   const { me } = useSession();
-  const section = (params['*'] ?? '').split('/')[0];
+  const section = portalSection(params['*'], SECTIONS);
+  if (section === null) return <NotFoundPage />;
   const isSupplier = organizationsWith(me, ...SUPPLIER_ROLES).length > 0;
   if (me && !isSupplier) return <NotYetSupplier />;
   return (
