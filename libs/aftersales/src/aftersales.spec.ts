@@ -164,6 +164,10 @@ describe('complaints', () => {
     expect(wrongType.status).toBe(415);
     expect(((await wrongType.json()) as any).error.code).toBe('INVALID_IMAGE_TYPE');
     expect((await upload(c.id, buyer.token, Buffer.from('not really a jpeg'), 'image/jpeg')).status).toBe(415);
+    // A PNG cut short in its pixel data is refused as a product image would be, not stored as a broken photo.
+    const truncated = await upload(c.id, buyer.token, PNG.subarray(0, PNG.length - 20), 'image/png');
+    expect(truncated.status).toBe(415);
+    expect(((await truncated.json()) as any).error.code).toBe('INVALID_IMAGE_TYPE');
     expect((await upload(c.id, otherBuyer.token, PNG, 'image/png')).status).toBe(404);
     const seen = (await server.gqlOk(COMPLAINT, { id: c.id }, a.adminToken)).complaint;
     expect(seen).toMatchObject({ orderNo: order.orderNo, canDecide: false });

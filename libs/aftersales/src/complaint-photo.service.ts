@@ -15,7 +15,7 @@ import {
   sendStoredFile,
   TRADE_READERS,
 } from '@bangfu/core';
-import { checkImage, IMAGE_TYPES, imageTooLarge, MAX_IMAGE_BYTES, readStoredBytes } from '@bangfu/catalog';
+import { checkDecodableImage, IMAGE_TYPES, imageTooLarge, MAX_IMAGE_BYTES, readStoredBytes } from '@bangfu/catalog';
 import { OBJECT_STORAGE, type ObjectStorage, putThenRecord } from '@bangfu/storage';
 import { Complaint, ComplaintPhoto, ComplaintStatus } from './aftersales.entities';
 import { MAX_PHOTOS_PER_COMPLAINT } from './aftersales.rules';
@@ -44,7 +44,7 @@ export class ComplaintPhotoService {
     contentTypeHeader: string | undefined,
   ): Promise<ComplaintPhoto> {
     const complaint = await this.requireBuyer(ctx, complaintId);
-    const contentType = checkImage(bytes, contentTypeHeader);
+    const contentType = await checkDecodableImage(bytes, contentTypeHeader);
     const key = `complaints/${complaint.id}/${randomUUID()}.${IMAGE_TYPES[contentType]}`;
     return putThenRecord(this.storage, this.log, { key, bytes, contentType }, () =>
       this.db.transaction(ctx, async (tx) => {

@@ -4,6 +4,7 @@ export * from './category.entity';
 export * from './category.service';
 export * from './image.service';
 export { checkImage, IMAGE_TYPES, imageTooLarge } from './image-check';
+export { checkDecodableImage } from './thumbnail';
 export {
   checkDocument,
   DOCUMENT_TYPES,

@@ -1,6 +1,6 @@
 import { lazyModule } from '@bangfu/core';
 import { MAX_IMAGE_PIXELS, THUMB_SIZE } from './catalog.rules';
-import { invalidImageType } from './image-check';
+import { checkImage, type ImageType, invalidImageType } from './image-check';
 
 // libvips is loaded with the first upload, not at start (about 30 MB the API would otherwise hold).
 const sharp = lazyModule<(typeof import('sharp'))['default']>('sharp');
@@ -38,4 +38,15 @@ export async function makeThumbnail(bytes: Buffer): Promise<Thumbnail> {
       tooBig ? `The image has more than ${MAX_IMAGE_PIXELS} pixels` : 'The file could not be read as an image',
     );
   }
+}
+
+/**
+ * The whole image check for uploads kept without a thumbnail (produce and complaint photos): the signature
+ * (checkImage), then the same decode a product image gets, so a truncated or corrupt file is refused
+ * everywhere alike instead of being stored and shown as a broken picture.
+ */
+export async function checkDecodableImage(bytes: Buffer, contentTypeHeader: string | undefined): Promise<ImageType> {
+  const type = checkImage(bytes, contentTypeHeader);
+  await makeThumbnail(bytes);
+  return type;
 }

@@ -360,6 +360,14 @@ describe('produce: offer → commitment → receipt into a lot → payment → m
       body: Buffer.from('GIF89a....'),
     });
     expect(notPng.status).toBe(415);
+    // A PNG cut short in its pixel data is refused as a product image would be, not stored as a broken photo.
+    const truncated = await fetch(`${server.url}/produce-files/images`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${farmer.token}`, 'content-type': 'image/png' },
+      body: png.subarray(0, png.length - 20),
+    });
+    expect(truncated.status).toBe(415);
+    expect(((await truncated.json()) as any).error.code).toBe('INVALID_IMAGE_TYPE');
     const theirs = await up(coord.token);
     expectErrorCode(
       await server.gql(CREATE_OFFER, { input: offerInput({ imageKeys: [theirs.body.key] }) }, farmer.token),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { badInput, Db, type RequestContext } from '@bangfu/core';
-import { checkImage, IMAGE_TYPES } from '@bangfu/catalog';
+import { checkDecodableImage, IMAGE_TYPES } from '@bangfu/catalog';
 import { OBJECT_STORAGE, type ObjectStorage, putThenRecord } from '@bangfu/storage';
 
 /** Produce photos from the phone camera: checked like product images, stored through @bangfu/storage. */
@@ -20,7 +20,7 @@ export class ProduceImageService {
     contentTypeHeader: string | undefined,
   ): Promise<{ key: string; url: string; contentType: string; sizeBytes: number }> {
     const p = ctx.requirePrincipal();
-    const contentType = checkImage(bytes, contentTypeHeader);
+    const contentType = await checkDecodableImage(bytes, contentTypeHeader);
     const key = `produce/${randomUUID()}.${IMAGE_TYPES[contentType]}`;
     await putThenRecord(this.storage, this.log, { key, bytes, contentType }, () =>
       this.db
