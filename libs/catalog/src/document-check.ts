@@ -5,6 +5,12 @@ import { HttpAppError } from '@bangfu/core';
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const DOCUMENT_TYPES = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' } as const;
 export type DocumentType = keyof typeof DOCUMENT_TYPES;
+/** How a message names each type ("not a valid PDF file", not "not a application/pdf file"). */
+const DOCUMENT_NAMES: Record<DocumentType, string> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+};
 
 export const documentTooLarge = (size: number) =>
   new HttpAppError(
@@ -39,7 +45,9 @@ export function checkDocument(bytes: Buffer, contentTypeHeader: string | undefin
   const actual = sniffDocumentType(bytes);
   if (actual !== declared)
     throw invalidDocument(
-      actual ? `The file is ${actual} but was declared as ${declared}` : `The file is not a ${declared} file`,
+      actual
+        ? `The file is ${actual} but was declared as ${declared}`
+        : `The file is not a valid ${DOCUMENT_NAMES[declared as DocumentType]} file`,
     );
   return declared as DocumentType;
 }

@@ -4,6 +4,8 @@ import { MAX_IMAGE_BYTES } from './catalog.rules';
 
 export const IMAGE_TYPES = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
 export type ImageType = keyof typeof IMAGE_TYPES;
+/** How a message names each type ("not a valid PNG image", not "not a image/png image"). */
+const IMAGE_NAMES: Record<ImageType, string> = { 'image/jpeg': 'JPEG', 'image/png': 'PNG', 'image/webp': 'WebP' };
 
 /** Expected failures with the HTTP status a REST client should see. */
 export const imageTooLarge = (size: number | null) =>
@@ -41,7 +43,9 @@ export function checkImage(bytes: Buffer, contentTypeHeader: string | undefined)
   const actual = sniffImageType(bytes);
   if (actual !== declared) {
     throw invalidImageType(
-      actual ? `The file is ${actual} but was declared as ${declared}` : `The file is not a ${declared} image`,
+      actual
+        ? `The file is ${actual} but was declared as ${declared}`
+        : `The file is not a valid ${IMAGE_NAMES[declared]} image`,
     );
   }
   return declared;

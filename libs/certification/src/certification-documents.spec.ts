@@ -20,6 +20,7 @@ let coordinator: string;
 let farCoordinator: string;
 let admin: string;
 let certificationId: string;
+let supplierOrgId: string;
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR scan')]);
@@ -50,6 +51,7 @@ beforeAll(async () => {
   ({ server, ds } = await startCertificationServer());
   const village = await firstVillage(ds);
   const s = await createSupplierFixture(ds, {});
+  supplierOrgId = s.supplierId;
   await createLinkageFixture(ds, { supplierId: s.supplierId, villageCode: village });
   supplier = await server.login(s.admin.email, s.admin.password);
   const o = await createSupplierFixture(ds, {});
@@ -139,5 +141,26 @@ describe('certification application documents', () => {
     expect((await closed.json()).error.code).toBe('CERTIFICATION_CLOSED');
     expect(await rows()).toBe(before);
     expect(stored()).toBe(2);
+  });
+});
+
+describe('document names', () => {
+  it('keeps only the base name the client sent, without path parts or control characters; refusals say the type in words', async () => {
+    const productId = await insertProductFixture(ds, { supplierId: supplierOrgId });
+    const id = (await server.gqlOk(SUBMIT, { p: productId }, supplier)).submitCertification.id;
+    const named = async (fileName: string) => {
+      const res = await attach(id, PDF, 'application/pdf', supplier, fileName);
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { fileName: string | null }).fileName;
+    };
+    expect(await named('../../../etc/passwd')).toBe('passwd');
+    expect(await named('C:\\扫描件\\检测报告\u0000\u202E.pdf')).toBe('检测报告.pdf');
+    expect(await named('../..')).toBeNull();
+    const docs = (await server.gqlOk(DOCS, { id }, supplier)).certification.documents;
+    expect(docs.map((d: { fileName: string | null }) => d.fileName)).toEqual(['passwd', '检测报告.pdf', null]);
+    // A refusal names the type the bytes are not in words ("a valid PDF file", not "a application/pdf file").
+    const refused = await attach(id, Buffer.from('hello'), 'application/pdf', supplier);
+    expect(refused.status).toBe(415);
+    expect((await refused.json()).error.message).toBe('The file is not a valid PDF file');
   });
 });

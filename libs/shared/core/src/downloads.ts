@@ -37,13 +37,24 @@ export function sendStoredFile(
   res.end(file.bytes);
 }
 
-/** The optional `x-file-name` header of a raw-body upload: URI-encoded by the client, kept as sent when it is not. */
+/** Longest file name kept for display. */
+const MAX_UPLOAD_NAME = 200;
+
+/**
+ * The optional `x-file-name` header of a raw-body upload (URI-encoded by the client, read as sent when it is not),
+ * as a display name: the base name only (a path of the uploader's machine or `../..` says nothing we keep), without
+ * control or bidirectional-override characters (they forge what a reader sees: `报告\u202Efdp.exe`), trimmed, at most
+ * 200 characters; null when nothing is left.
+ */
 export function uploadFileName(req: Request): string | null {
-  const name = req.headers['x-file-name'];
-  if (typeof name !== 'string') return null;
+  const sent = req.headers['x-file-name'];
+  if (typeof sent !== 'string') return null;
+  let name = sent;
   try {
-    return decodeURIComponent(name);
+    name = decodeURIComponent(sent);
   } catch {
-    return name;
+    // not URI-encoded: the header as sent
   }
+  const base = (name.split(/[/\\]/).pop() ?? '').replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
+  return base === '' || base === '.' || base === '..' ? null : [...base].slice(0, MAX_UPLOAD_NAME).join('');
 }
