@@ -169,6 +169,9 @@ describe('complaints', () => {
     expect(truncated.status).toBe(415);
     expect(((await truncated.json()) as any).error.code).toBe('INVALID_IMAGE_TYPE');
     expect((await upload(c.id, otherBuyer.token, PNG, 'image/png')).status).toBe(404);
+    // Whose complaint it is comes before the body: someone else's oversized upload is 404, not 413.
+    const oversized = Buffer.concat([PNG, Buffer.alloc(6 * 1024 * 1024)]);
+    expect((await upload(c.id, otherBuyer.token, oversized, 'image/png')).status).toBe(404);
     const seen = (await server.gqlOk(COMPLAINT, { id: c.id }, a.adminToken)).complaint;
     expect(seen).toMatchObject({ orderNo: order.orderNo, canDecide: false });
     expect(seen.photos).toHaveLength(1);

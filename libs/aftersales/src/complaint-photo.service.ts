@@ -106,7 +106,7 @@ export class ComplaintPhotoService {
     return { photo: row, bytes };
   }
 
-  private async requireBuyer(ctx: RequestContext, complaintId: string): Promise<Complaint> {
+  async requireBuyer(ctx: RequestContext, complaintId: string): Promise<Complaint> {
     const c = await this.complaints.get(ctx, complaintId);
     if (!(await this.scope.isBuyerOf(ctx, c))) throw forbidden('Only the buyer who complained adds photos');
     return c;
@@ -126,6 +126,8 @@ export class ComplaintPhotoController {
   @Allow(Role.CUSTOMER, Role.PURCHASER, Role.AGENCY_ADMIN)
   async upload(@Ctx() ctx: RequestContext, @Param('complaintId') complaintId: string, @Req() req: Request) {
     assertUuid(complaintId, 'complaintId');
+    // Who may upload is checked before the body is read: a stranger never learns what we accept (413/415).
+    await this.photos.requireBuyer(ctx, complaintId);
     const body = await readRawBody(req, MAX_IMAGE_BYTES);
     if (body.tooLarge) throw imageTooLarge(body.size || Number(req.headers['content-length'] ?? 0));
     const photo = await this.photos.upload(ctx, complaintId, body.bytes, req.headers['content-type']);

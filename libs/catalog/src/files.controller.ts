@@ -14,10 +14,12 @@ export class FilesController {
   @Post('products/:productId/images')
   @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF)
   async upload(@Ctx() ctx: RequestContext, @Param('productId') productId: string, @Req() req: Request) {
+    // Ownership is checked before the body is read: a stranger gets 403/404, never 413 or 415 (nothing about
+    // what we accept), and no upload is buffered for them. Node discards the unread body after the answer.
+    await this.images.requireUploader(ctx, productId);
     const declaredLength = Number(req.headers['content-length'] ?? 0);
     const body = await readRawBody(req, MAX_IMAGE_BYTES);
     if (body.tooLarge) throw imageTooLarge(body.size || declaredLength);
-    // Ownership is checked before the bytes are: a stranger learns nothing about what we accept.
     const image = await this.images.upload(ctx, productId, body.bytes, req.headers['content-type']);
     return { id: image.id, url: this.images.url(image), contentType: image.contentType, sizeBytes: image.sizeBytes };
   }

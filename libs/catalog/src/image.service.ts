@@ -37,6 +37,11 @@ export class ImageService {
       .find({ where: { productId: In(productIds) }, order: { sort: 'ASC', createdAt: 'ASC' } });
   }
 
+  /** Who may add images to a product (its supplier's staff): checked by the upload route before it reads the body. */
+  async requireUploader(ctx: RequestContext, productId: string): Promise<void> {
+    await this.products.requireOwnedBySupplierStaff(ctx, productId);
+  }
+
   /**
    * The object is written before the row: if the row fails the object is deleted again, and an
    * object without a row is harmless (never referenced), whereas a row without an object is a broken image.

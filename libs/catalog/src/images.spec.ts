@@ -187,6 +187,13 @@ describe('product images', () => {
     expect((await foreign.json()).error.code).toBe('FORBIDDEN');
     const missing = await upload('00000000-0000-4000-8000-000000000000', PNG, 'image/png');
     expect(missing.status).toBe(404);
+    // Whose product it is comes before the body: a stranger's oversized or mistyped upload is 403, never 413/415.
+    const tooLarge = Buffer.concat([PNG, Buffer.alloc(MAX_IMAGE_BYTES)]);
+    expect((await upload(productId, tooLarge, 'image/png', otherToken)).status).toBe(403);
+    expect((await upload(productId, GIF, 'image/gif', otherToken)).status).toBe(403);
+    expect((await upload('00000000-0000-4000-8000-000000000000', tooLarge, 'image/png')).status).toBe(404);
+    // The connection is still good for the next request after an early refusal.
+    expect((await upload(productId, PNG, 'image/png', otherToken)).status).toBe(403);
     expect(await imageRows()).toBe(rows);
   });
 

@@ -129,6 +129,9 @@ describe('certification application documents', () => {
   it('only the product’s supplier attaches, and only while the application is open', async () => {
     const before = await rows();
     expect((await attach(certificationId, PDF, 'application/pdf', otherSupplier)).status).toBe(403);
+    // Whose application it is comes before the body: another supplier's oversized upload is 403, not 413.
+    const oversized = Buffer.concat([PDF, Buffer.alloc(MAX_DOCUMENT_BYTES)]);
+    expect((await attach(certificationId, oversized, 'application/pdf', otherSupplier)).status).toBe(403);
     expect((await attach(certificationId, PDF, 'application/pdf', coordinator)).status).toBe(403);
     expect((await attach('00000000-0000-4000-8000-000000000000', PDF, 'application/pdf', supplier)).status).toBe(404);
     await server.gqlOk(

@@ -99,7 +99,7 @@ export class CertificationDocumentService {
     return { doc: row, bytes };
   }
 
-  private async requireSupplier(ctx: RequestContext, certificationId: string): Promise<void> {
+  async requireSupplier(ctx: RequestContext, certificationId: string): Promise<void> {
     const cert = await this.db.repo(ctx, Certification).findOneBy({ id: certificationId });
     if (!cert) throw notFound('Certification', certificationId);
     const product = await this.products.get(ctx, cert.productId);
@@ -124,6 +124,8 @@ export class CertificationDocumentsController {
   @Allow(Role.SUPPLIER_ADMIN, Role.SUPPLIER_STAFF)
   async upload(@Ctx() ctx: RequestContext, @Param('certificationId') certificationId: string, @Req() req: Request) {
     assertUuid(certificationId, 'certificationId');
+    // Who may upload is checked before the body is read: a stranger never learns what we accept (413/415).
+    await this.documents.requireSupplier(ctx, certificationId);
     const bytes = await readDocumentBody(req);
     const doc = await this.documents.upload(
       ctx,

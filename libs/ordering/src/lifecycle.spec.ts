@@ -288,6 +288,9 @@ describe('cancellation and permissions', () => {
     expectErrorCode(await server.gql(DELIVER, { id: order.supplierOrders[0].id }, intruder.token), 'FORBIDDEN');
     expectErrorCode(await server.gql(ORDER, { id: order.id }, intruder.token), 'FORBIDDEN');
     expect((await upload(order.id, intruder.token, PDF, 'application/pdf')).status).toBe(403);
+    // Whose order it is comes before the body: an intruder's oversized upload is 403, not 413.
+    const oversized = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]);
+    expect((await upload(order.id, intruder.token, oversized, 'application/pdf')).status).toBe(403);
     await expect(
       orders.requireBuyerAccess(RequestContext.anonymous().withPrincipal(null), order.id),
     ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });

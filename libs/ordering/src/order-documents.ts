@@ -30,7 +30,7 @@ export class OrderDocumentService {
   ) {}
 
   /** Buyer side (agency, its admins, platform admin) or staff of one of the order's suppliers. */
-  private async requireParty(ctx: RequestContext, orderId: string): Promise<void> {
+  async requireParty(ctx: RequestContext, orderId: string): Promise<void> {
     const order = await this.machine.find(ctx, orderId);
     if (ctx.requirePrincipal().hasRole(Role.PLATFORM_ADMIN) || (await this.access.isBuyer(ctx, order))) return;
     const suppliers = await this.db.repo(ctx, SupplierOrder).findBy({ orderId });
@@ -90,6 +90,8 @@ export class OrderDocumentsController {
   @Allow(...PARTIES)
   async upload(@Ctx() ctx: RequestContext, @Param('orderId') orderId: string, @Req() req: Request) {
     assertId(orderId, 'Order');
+    // Who may upload is checked before the body is read: a stranger never learns what we accept (413/415).
+    await this.documents.requireParty(ctx, orderId);
     const bytes = await readDocumentBody(req);
     const doc = await this.documents.upload(ctx, orderId, bytes, req.headers['content-type'], uploadFileName(req));
     return {
