@@ -110,7 +110,16 @@ test('the agency admin files next year’s reserved share, sees the amount compu
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(`${next} 年预留份额申报`);
   const form = page.getByTestId('filing-form');
   await form.getByLabel('食堂模式').selectOption({ label: '自有食堂' });
+  // A budget no canteen has (¥20 billion): the server refuses it, and the form marks the budget field itself.
+  const budget = form.getByLabel('食堂食材采购预算（元）');
+  await budget.fill('20000000000');
+  await form.getByLabel('预留比例（%）').fill('12.5');
+  await form.getByRole('button', { name: '提交申报' }).click();
+  await expect(budget).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.locator('.field-error')).toHaveText('预算必须是 0 至 100 亿元之间的金额');
+  await expect(budget).toBeFocused();
   await form.getByLabel('食堂食材采购预算（元）').fill('12345.67');
+  await expect(budget).toHaveAttribute('aria-invalid', 'false');
   await form.getByLabel('预留比例（%）').fill('12.5');
   // 1,234,567 fen × 12.5% = 154,320.875 fen → rounded half up.
   await expect(form.getByTestId('filing-reserved')).toHaveText('¥1,543.21');

@@ -4,7 +4,7 @@ import { type AddressData, type AddressInput, CREATE_ADDRESS, UPDATE_ADDRESS } f
 import { useI18n } from '../i18n';
 import { addressFormSchema } from '../lib/forms';
 import { useAction } from '../lib/use-action';
-import { useZodForm } from '../lib/use-zod-form';
+import { useServerProblem, useZodForm } from '../lib/use-zod-form';
 import { FieldProblem, TextField } from './FormField';
 import { RegionPicker } from './RegionPicker';
 import { FormActions } from './FormActions';
@@ -38,6 +38,7 @@ export function AddressForm({
       : await api.request(CREATE_ADDRESS, { input });
     onSaved('updateAddress' in data ? data.updateAddress : data.createAddress);
   });
+  useServerProblem(form, save.error, { regionCode: 'region' });
 
   return (
     <form

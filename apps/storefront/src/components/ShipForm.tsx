@@ -5,7 +5,7 @@ import { useI18n } from '../i18n';
 import { shipFormSchema } from '../lib/forms';
 import { CARRIERS } from '../lib/orders';
 import { useAction } from '../lib/use-action';
-import { useZodForm } from '../lib/use-zod-form';
+import { useServerProblem, useZodForm } from '../lib/use-zod-form';
 import { ShipToAddress } from './DeliveryAddress';
 import { ErrorNotice } from './Feedback';
 import { TextField } from './FormField';
@@ -32,6 +32,7 @@ export function ShipForm({
     });
     onShipped(data.shipSupplierOrder);
   });
+  useServerProblem(form, ship.error);
 
   return (
     <form

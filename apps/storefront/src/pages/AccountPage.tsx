@@ -12,7 +12,7 @@ import { useSession } from '../lib/session';
 import type { ResultOf } from '../lib/graphql';
 import { useAction } from '../lib/use-action';
 import { type QueryState, useQuery } from '../lib/use-query';
-import { useZodForm } from '../lib/use-zod-form';
+import { useServerProblem, useZodForm } from '../lib/use-zod-form';
 import { ActionButton } from '../components/ActionButton';
 import { ListStatus } from '../components/ListStatus';
 import { FormActions } from '../components/FormActions';
@@ -32,6 +32,7 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
     onChanged();
   });
   const submit = form.handleSubmit((v) => void change.run(v));
+  useServerProblem(form, change.error, { newPassword: 'password' });
   return (
     <form
       className="stack"

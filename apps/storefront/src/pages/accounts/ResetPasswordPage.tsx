@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n';
 import { resetPasswordSchema } from '../../lib/forms';
 import { Link, useLocation } from '../../lib/router';
 import { useAction } from '../../lib/use-action';
-import { useZodForm } from '../../lib/use-zod-form';
+import { useServerProblem, useZodForm } from '../../lib/use-zod-form';
 import { NewPasswordFields } from './NewPasswordFields';
 
 /** 重置密码: the code from the message (prefilled from `?token=`) and a new password. */
@@ -22,6 +22,7 @@ export function ResetPasswordPage() {
     setDone(true);
   });
   const submit = form.handleSubmit((values) => void reset.run(values));
+  useServerProblem(form, reset.error, { newPassword: 'password' });
   return (
     <div className="container auth-page">
       <form className="card auth-card" onSubmit={submit} noValidate aria-labelledby="reset-title">

@@ -9,7 +9,7 @@ import { landingPath } from '../../lib/landing';
 import { Link, navigate, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useAction } from '../../lib/use-action';
-import { useZodForm } from '../../lib/use-zod-form';
+import { useServerProblem, useZodForm } from '../../lib/use-zod-form';
 import { NewPasswordFields } from './NewPasswordFields';
 
 /**
@@ -39,6 +39,7 @@ export function SignUpPage() {
     },
   );
 
+  useServerProblem(form, signUp.error);
   const submit = form.handleSubmit((values) => {
     setRegisteredButNoLogin(false);
     void signUp.run(values);

@@ -22,7 +22,7 @@ import { createOrgSchema, createUserSchema, grantRoleSchema, type roleChoiceSche
 import { REGIONAL_ROLES, ROLE_ORGANIZATION_KIND } from '../../lib/roles';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
-import { useZodForm } from '../../lib/use-zod-form';
+import { useServerProblem, useZodForm } from '../../lib/use-zod-form';
 import { ConfirmAction } from './ConfirmAction';
 import { FilterSelect, SearchFilters } from '../../components/FilterSelect';
 import { DataTable } from '../../components/DataTable';
@@ -33,6 +33,12 @@ import { FormActions, SubmitAction } from '../../components/FormActions';
 const GRANTABLE = Object.keys(ROLE_ORGANIZATION_KIND);
 const ORG_KINDS = ['AGENCY', 'SUPPLIER', 'COORDINATION_OFFICE', 'PLATFORM'];
 const NO_ROLE: RoleChoice = { role: 'PURCHASER', organizationId: '', regionPrefix: '' };
+/** The API's names for the role choice's fields, which the forms keep under `choice`. */
+const CHOICE_FIELDS = {
+  role: 'choice.role',
+  organizationId: 'choice.organizationId',
+  regionPrefix: 'choice.regionPrefix',
+};
 
 interface RoleChoice {
   role: string;
@@ -105,6 +111,7 @@ function UserRow({ user, onChanged }: { user: AdminUser; onChanged: () => void }
     await api.request(SET_USER_DISABLED, { userId: user.id, disabled: false });
     onChanged();
   });
+  useServerProblem(grantForm, grant.error, CHOICE_FIELDS);
   const submit = grantForm.handleSubmit(({ choice }) => void grant.run(choice));
   return (
     <li className="row" data-testid="admin-user" data-status={user.status}>
@@ -187,6 +194,7 @@ function CreateUserForm({ onDone }: { onDone: () => void }) {
     form.reset(blank);
     onDone();
   });
+  useServerProblem(form, create.error, CHOICE_FIELDS);
   const text = (name: 'displayName' | 'email' | 'phone' | 'password', label: string, type = 'text') => (
     <TextField compact label={label} type={type} autoComplete="off" error={problems[name]} {...form.register(name)} />
   );
@@ -217,6 +225,7 @@ function CreateOrgForm({ onDone }: { onDone: () => void }) {
     form.reset({ ...form.getValues(), name: '', creditCode: '' });
     onDone();
   });
+  useServerProblem(form, create.error);
   return (
     <form onSubmit={form.handleSubmit((input) => void create.run(input))} noValidate>
       <div className="form-grid">

@@ -21,10 +21,13 @@ import { filingFigures, filingFormSchema } from '../../lib/forms';
 import { fenToYuanText, formatFen } from '../../lib/money';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
-import { useZodForm } from '../../lib/use-zod-form';
+import { useServerProblem, useZodForm } from '../../lib/use-zod-form';
 import { ProcurementError } from './shared';
 import { FormActions } from '../../components/FormActions';
 import { TitledCard } from '../../components/TitledCard';
+
+/** The API's names for the filing's fields, where the form has its own. */
+const FILING_FIELDS = { canteenBudget: 'budget', ratioBps: 'ratio', catererName: 'caterer', coveredOrgIds: 'covered' };
 
 function FilingForm({
   orgId,
@@ -77,6 +80,7 @@ function FilingForm({
     onSaved();
   });
 
+  useServerProblem(form, save.error, FILING_FIELDS);
   if (save.error?.code === 'RESERVED_DECREASE_REASON_REQUIRED' && !askDecrease) setAskDecrease(true);
 
   const submit = form.handleSubmit((fields) => {
@@ -107,7 +111,12 @@ function FilingForm({
         />
       )}
       {mode === 'OUTSOURCED' && (
-        <TextField label={t('agency.filing.caterer')} maxLength={200} {...form.register('caterer')} />
+        <TextField
+          label={t('agency.filing.caterer')}
+          maxLength={200}
+          error={problems.caterer}
+          {...form.register('caterer')}
+        />
       )}
       {mode === 'SHARED' && (
         <fieldset className="fieldset">
@@ -180,6 +189,7 @@ function FilingForm({
 }
 
 /** 预留份额申报: file once per year, amend afterwards (kept as history), ask for an exemption below the minimum. */
+
 export function FilingTab({ orgId, year }: { orgId: string; year: number }) {
   const { t, locale } = useI18n();
   const share = useQuery(RESERVED_SHARE, { orgId, year });

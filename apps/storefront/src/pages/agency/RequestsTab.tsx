@@ -25,7 +25,7 @@ import { useConnection } from '../../lib/use-connection';
 import { usePricedCart } from '../../lib/use-priced-cart';
 import { useQuery } from '../../lib/use-query';
 import { purchaseRequestSchema } from '../../lib/forms';
-import { useZodForm } from '../../lib/use-zod-form';
+import { useServerProblem, useZodForm } from '../../lib/use-zod-form';
 import { PrintableButton, ProcurementError } from './shared';
 import { ListStatus, LoadMore } from '../../components/ListStatus';
 import { FormActions } from '../../components/FormActions';
@@ -126,6 +126,7 @@ export function SubmitFromCart({
     setKey(newIdempotencyKey());
     onSubmitted(answer);
   });
+  useServerProblem(form, submit.error);
 
   const onSubmit = form.handleSubmit((v) => {
     if (lines.length) void submit.run(v);

@@ -18,7 +18,7 @@ import { shanghaiToday } from '../../lib/certification';
 import { formatFen } from '../../lib/money';
 import { offerFormSchema } from '../../lib/forms';
 import { useAction } from '../../lib/use-action';
-import { useZodForm } from '../../lib/use-zod-form';
+import { useServerProblem, useZodForm } from '../../lib/use-zod-form';
 import { Form } from '../../components/Form';
 
 /** A status as a chip: `produce.status.<STATUS>`, or the code when we have no text for it. */
@@ -72,6 +72,7 @@ export function OfferForm({
   const create = useAction(
     async (input: CreateProduceOfferInput) => (await api.request(CREATE_PRODUCE_OFFER, { input })).createProduceOffer,
   );
+  useServerProblem(form, create.error, { askingPrice: 'price', availableFrom: 'from', availableUntil: 'until' });
 
   const submit = form.handleSubmit(async (offerInput) => {
     const offer = await create.run({

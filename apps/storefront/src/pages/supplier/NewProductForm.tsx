@@ -12,7 +12,7 @@ import { newProductSchema } from '../../lib/forms';
 import { emptyProduct, emptyVariant } from '../../lib/product-form';
 import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
-import { useZodForm } from '../../lib/use-zod-form';
+import { useServerProblem, useZodForm } from '../../lib/use-zod-form';
 import { FormActions } from '../../components/FormActions';
 
 const FALLBACK_UNITS = ['kg', 'g', '斤', '箱', '盒', '袋', '瓶', '罐', '个', '只', '头', '件', '份'];
@@ -35,6 +35,7 @@ export function NewProductForm({
   const categories = useQuery(CATEGORIES);
   const units = useQuery(VARIANT_UNITS).data?.variantUnits ?? FALLBACK_UNITS;
   const create = useAction((input: CreateProductInput) => api.request(CREATE_PRODUCT, { input }));
+  useServerProblem(form, create.error, { originRegionCode: 'origin' });
 
   const submit = form.handleSubmit(async (input) => {
     const done = await create.run(input);
