@@ -25,6 +25,7 @@ import {
   FulfilmentService,
   InsufficientStockError,
   MAX_LINES,
+  MAX_QUANTITY,
   Order,
   OrderService,
   OrderStatus,
@@ -327,7 +328,19 @@ export class CounterSalesService {
       ]),
     );
     let total = 0;
+    // A variant on several lines becomes one order line (settleAsOrder): its sum is what checkout limits, and the
+    // report line that passes the limit is the one to name (checkout would name a line of the merged order).
+    const sold = new Map<string, number>();
     for (const [i, line] of lines.entries()) {
+      const quantity = (sold.get(line.variantId) ?? 0) + line.quantity;
+      sold.set(line.variantId, quantity);
+      if (quantity > MAX_QUANTITY)
+        throw counterRefusal(
+          ChannelErrorCode.INVALID_REPORT,
+          400,
+          `lines.${i}: a report may sell at most ${MAX_QUANTITY} units of one variant`,
+          { field: `lines.${i}.quantity`, max: MAX_QUANTITY },
+        );
       const v = byId.get(line.variantId);
       if (!v)
         throw counterRefusal(ErrorCode.UNKNOWN_VARIANT, 400, `lines.${i}.variantId: no such variant`, {

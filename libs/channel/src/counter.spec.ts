@@ -509,6 +509,25 @@ describe('counter sales reports', () => {
     );
   });
 
+  it('merges a variant’s lines, and names the report line that takes it past the order’s per-line limit', async () => {
+    const before = [await stock(tea), await reportsOf(counter.id), await ordersIn(counter.id), await postings()];
+    const res = await post(
+      counter.deviceId,
+      report([
+        { variantId: tea, quantity: 6000, unitPrice: 6800 },
+        { variantId: tea, quantity: 6000, unitPrice: 6800 },
+      ]),
+    );
+    expect([res.status, res.body.error.code, res.body.error.field]).toEqual([
+      400,
+      'INVALID_REPORT',
+      'lines.1.quantity',
+    ]);
+    expect([await stock(tea), await reportsOf(counter.id), await ordersIn(counter.id), await postings()]).toEqual(
+      before,
+    );
+  });
+
   it('refuses sales older than COUNTER_REPORT_MAX_AGE_DAYS (default 7) or dated in the future, but still answers retries of recorded ones', async () => {
     const day = 86_400_000;
     const line = [{ variantId: tea, quantity: 1, unitPrice: 6800 }];
