@@ -392,12 +392,18 @@ async function countingCost(sql, appCtx, RequestContext, n) {
     return countCalls.apply(this, a);
   };
   // Interleaved slices of 20 (with, without, …) so a change of load on the shared machine hits both alike.
+  // The WAL each counting transaction writes (this database has no other writer while it runs): what its commit flushes.
+  const walBytes = { with: 0, without: 0 };
+  const lsn = async () => (await sql(`SELECT pg_current_wal_insert_lsn() AS l`))[0].l;
   for (let i = 0; i < sos.length; i++) {
     const withStats = Math.floor(i / 20) % 2 === 0;
     consumer.handleInTransaction = withStats ? inTransaction : off;
+    const before = await lsn();
     const t0 = performance.now();
     await appCtx.fulfilment.confirmDelivery(new RequestContext(`bench-count-${i}`, buyer), sos[i]);
     (withStats ? timings.with : timings.without).push(performance.now() - t0);
+    const [{ b }] = await sql(`SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1)::bigint AS b`, [before]);
+    walBytes[withStats ? 'with' : 'without'] += Number(b);
   }
   consumer.handleInTransaction = inTransaction;
   const [{ counted }] = await sql(`SELECT count(*)::int AS counted FROM stats_line s JOIN bc c ON c.id = s.order_id`);
@@ -427,6 +433,10 @@ async function countingCost(sql, appCtx, RequestContext, n) {
     shareOfCountingTransaction: `${((100 * extra) / withS.meanMs).toFixed(1)} %`,
     statsLinesWritten: counted,
     timedInside: inside,
+    walKbPerOrder: {
+      with: ms(walBytes.with / 1024 / withS.orders),
+      without: ms(walBytes.without / 1024 / withoutS.orders),
+    },
   };
 }
 
