@@ -124,6 +124,28 @@ describe('scope: auditors and coordinators see their region in SQL, admins all',
     expect(second.anomalyFindings.edges[0].node.id).not.toBe(first.anomalyFindings.edges[0].node.id);
     expectErrorCode(await server.gql(LIST, { first: 1, after: 'nope' }, admin), 'BAD_USER_INPUT');
   });
+
+  it('pages through findings detected in one transaction (same microsecond) without skipping any', async () => {
+    // One detection run stamps all its findings with the transaction's now(): a cursor holding only
+    // milliseconds would put every one after the page's last row out of reach.
+    const here = await findingIn('520621000000');
+    const marker = `same-tx-${Date.now()}`;
+    const inserted: Array<{ id: string }> = await ds.query(
+      `INSERT INTO anomaly_finding (kind, severity, subject_type, subject_id, subject_label, region_code, summary, evidence_key, detected_via, detected_at)
+       SELECT 'CIRCULAR_TRADE', 'LOW', 'SUPPLIER', $1, $2, '520621000000', 'x', $2 || '-' || g, 'MANUAL', '2031-01-01 08:00:00.123456+08'
+         FROM generate_series(1, 5) g RETURNING id`,
+      [here.supplierId, marker],
+    );
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const res: any = (await server.gqlOk(LIST, { first: 2, after }, admin)).anomalyFindings;
+      seen.push(...res.edges.map((e: any) => e.node.id));
+      after = res.pageInfo.endCursor;
+      if (seen.length >= 5) break;
+    }
+    expect(seen.slice(0, 5).sort()).toEqual(inserted.map((r) => r.id).sort());
+  });
 });
 
 describe('review', () => {

@@ -151,7 +151,9 @@ export interface SqlList {
 
 /**
  * One page of a raw-SQL list, newest first by (time, id): counts the filtered rows, then reads the page after the
- * cursor (an ISO time and an id). `present` turns the page's rows into nodes; `key` gives a node's time and id.
+ * cursor (the time as PostgreSQL text and an id, as newestFirstPage's). `present` turns the page's rows into nodes;
+ * `key` gives a node's time and id. The time in the cursor is read with the rows: a node's JS Date would drop the
+ * microseconds, and rows stamped in one transaction (one detection run) would fall behind the cursor unseen.
  */
 export async function sqlNewestFirstPage<Row, T>(
   em: EntityManager,
@@ -172,13 +174,18 @@ export async function sqlNewestFirstPage<Row, T>(
     const [at, id] = timeIdCursor(cursor);
     where.push(`(${list.time}, ${list.id}) < ($${params.push(at)}::timestamptz, $${params.push(id)}::uuid)`);
   }
-  const rows: Row[] = await em.query(
-    `${list.select} ${clause()} ORDER BY ${list.time} DESC, ${list.id} DESC LIMIT ${limit + 1}`,
+  const select = list.select.replace(
+    /^\s*SELECT\s/i,
+    `SELECT ${list.time}::text AS cursor_ts, ${list.id}::text AS cursor_id, `,
+  );
+  const rows: Array<Row & { cursor_ts: string; cursor_id: string }> = await em.query(
+    `${select} ${clause()} ORDER BY ${list.time} DESC, ${list.id} DESC LIMIT ${limit + 1}`,
     params,
   );
+  const exact = new Map(rows.map((r) => [r.cursor_id, r.cursor_ts]));
   const cursorOf = (node: T) => {
     const [at, id] = key(node);
-    return [at.toISOString(), id];
+    return [exact.get(id) ?? at.toISOString(), id];
   };
   return toConnection(await present(rows), limit, n, cursorOf, !!cursor);
 }
