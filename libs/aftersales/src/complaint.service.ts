@@ -6,16 +6,13 @@ import {
   badInput,
   type Connection,
   Db,
-  decodeCursor,
+  newestFirstPage,
   ErrorCode,
-  timeIdCursor,
   forbidden,
   isUuid,
   notFound,
   type PageArgs,
-  pageSize,
   type RequestContext,
-  toConnection,
 } from '@bangfu/core';
 import { allocate, formatYuan } from '@bangfu/money';
 import { FulfilmentService, OrderService, SupplierOrderStatus } from '@bangfu/ordering';
@@ -288,8 +285,6 @@ export class ComplaintService {
   }
 
   async list(ctx: RequestContext, filter: ComplaintFilter, { first, after }: PageArgs): Promise<Connection<Complaint>> {
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after);
     const scope = await this.scope.complaints(ctx);
     const qb = this.db.repo(ctx, Complaint).createQueryBuilder('c');
     if (scope.where) qb.where(scope.where, scope.params);
@@ -297,17 +292,7 @@ export class ComplaintService {
     if (filter.supplierId)
       qb.andWhere('c.supplier_id = :supplierId', { supplierId: assertUuid(filter.supplierId, 'supplierId') });
     if (filter.orderId) qb.andWhere('c.order_id = :orderId', { orderId: assertUuid(filter.orderId, 'orderId') });
-    const total = await qb.getCount();
-    if (cursor) {
-      const [at, cid] = timeIdCursor(cursor);
-      qb.andWhere('(c.created_at, c.id) < (:at::timestamptz, :cid::uuid)', { at, cid });
-    }
-    const rows = await qb
-      .orderBy('c.created_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    return toConnection(rows, limit, total, (c) => [c.createdAt.toISOString(), c.id], !!cursor);
+    return newestFirstPage(qb, { first, after }, (rows) => rows);
   }
 
   /** Whether the caller may decide this complaint (for the screens). */

@@ -5,11 +5,10 @@ import {
   badInput,
   type Connection,
   Db,
-  decodeCursor,
+  newestFirstPage,
   ErrorCode,
   forbidden,
   groupBy,
-  isUuid,
   likeContains,
   notFound,
   OrganizationKind,
@@ -17,7 +16,6 @@ import {
   pageSize,
   type RequestContext,
   Role,
-  toConnection,
 } from '@bangfu/core';
 import { UserService } from '@bangfu/identity';
 import { dayStart, isCalendarDate, parseTimestamp } from '@bangfu/locale';
@@ -50,8 +48,6 @@ export class OrderQueryService {
   ) {}
 
   async list(ctx: RequestContext, filter: OrderFilter, { first, after }: PageArgs): Promise<Connection<Order>> {
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after);
     const qb = this.db.repo(ctx, Order).createQueryBuilder('o');
     const scope = await this.access.scope(ctx);
     if (scope.where) qb.andWhere(scope.where, scope.params);
@@ -86,20 +82,10 @@ export class OrderQueryService {
     }
     if (filter.from) qb.andWhere('o.created_at >= :from', { from: parseDay(filter.from, 'from', false) });
     if (filter.to) qb.andWhere('o.created_at < :to', { to: parseDay(filter.to, 'to', true) });
-    const total = await qb.getCount();
-    if (cursor) {
-      const [at, id] = cursor;
-      if (typeof at !== 'string' || typeof id !== 'string' || !isUuid(id) || Number.isNaN(new Date(at).getTime()))
-        throw badInput('after is not a valid cursor', { field: 'after' });
-      qb.andWhere('(o.created_at, o.id) < (:cAt, :cId)', { cAt: new Date(at), cId: id });
-    }
-    const rows = await qb
-      .orderBy('o.created_at', 'DESC')
-      .addOrderBy('o.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-    await this.prepare(ctx, rows.slice(0, limit));
-    return toConnection(rows, limit, total, (o) => [o.createdAt.toISOString(), o.id], !!cursor);
+    return newestFirstPage(qb, { first, after }, async (rows) => {
+      await this.prepare(ctx, rows.slice(0, pageSize(first)));
+      return rows;
+    });
   }
 
   /**

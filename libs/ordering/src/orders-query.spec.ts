@@ -127,6 +127,30 @@ describe('orders: scoped in SQL per role', () => {
     expectErrorCode(await server.gql(LIST, { first: 500 }, admin.token), 'BAD_USER_INPUT');
   });
 
+  it('pages through orders stamped in the same microsecond without skipping any', async () => {
+    // Orders written in one transaction share its now(); a cursor holding only milliseconds put every one
+    // behind the page's last row out of reach.
+    const admin = await actor(server, ds, Role.PLATFORM_ADMIN);
+    const all = Object.values(ids);
+    const saved: Array<{ id: string; created_at: Date }> = await ds.query(
+      'SELECT id, created_at FROM orders WHERE id = ANY($1)',
+      [all],
+    );
+    await ds.query(`UPDATE orders SET created_at = '2026-06-01 10:00:00.123456+08' WHERE id = ANY($1)`, [all]);
+    try {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < all.length; page++) {
+        const res: any = (await server.gqlOk(LIST, { first: 1, after }, admin.token)).orders;
+        seen.push(...res.edges.map((e: any) => e.node.id));
+        after = res.pageInfo.endCursor;
+      }
+      expect(seen.sort()).toEqual([...all].sort());
+    } finally {
+      for (const o of saved) await ds.query('UPDATE orders SET created_at = $2 WHERE id = $1', [o.id, o.created_at]);
+    }
+  });
+
   it('searches by part of the order number (any reader), tracking numbers for platform admins; filters by the buyer user', async () => {
     const admin = await actor(server, ds, Role.PLATFORM_ADMIN);
     const [{ order_no }] = await ds.query('SELECT order_no FROM orders WHERE id = $1', [ids.retailCq]);

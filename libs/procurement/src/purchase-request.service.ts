@@ -6,9 +6,8 @@ import {
   badInput,
   type Connection,
   Db,
-  decodeCursor,
+  newestFirstPage,
   ErrorCode,
-  timeIdCursor,
   forbidden,
   notFound,
   type PageArgs,
@@ -16,7 +15,6 @@ import {
   Principal,
   RequestContext,
   Role,
-  toConnection,
   uniqueViolation,
 } from '@bangfu/core';
 import {
@@ -304,7 +302,6 @@ export class PurchaseRequestService {
     { first, after }: PageArgs,
   ): Promise<Connection<PurchaseRequest>> {
     const p = ctx.requirePrincipal();
-    const limit = pageSize(first);
     const qb = this.db
       .repo(ctx, PurchaseRequest)
       .createQueryBuilder('r')
@@ -317,18 +314,7 @@ export class PurchaseRequestService {
     }
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
     if (filter.mine) qb.andWhere('r.purchaser_user_id = :me', { me: p.userId });
-    const total = await qb.clone().getCount();
-    const cursor = decodeCursor(after);
-    if (cursor) {
-      const [createdAt, id] = timeIdCursor(cursor);
-      qb.andWhere('(r.created_at, r.id) < (:cAt::timestamptz, :cId::uuid)', { cAt: createdAt, cId: id });
-    }
-    const rows = await qb
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    return toConnection(rows, limit, total, (r) => [r.createdAt.toISOString(), r.id], !!cursor);
+    return newestFirstPage(qb, { first, after }, (rows) => rows);
   }
 
   async lines(ctx: RequestContext, request: PurchaseRequest): Promise<PurchaseRequestLine[]> {
