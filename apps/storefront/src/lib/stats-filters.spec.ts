@@ -35,6 +35,14 @@ describe('dashboard filters in the URL', () => {
     expect(parseFilters(new URLSearchParams('from=2026-06&to=2026-02'), '52', TODAY).to).toBe('2026-06');
   });
 
+  it('reads a region ending in a level’s zeros as that level, as the server does (520600 is the city 5206)', () => {
+    const region = (r: string) => parseFilters(new URLSearchParams(`region=${r}`), '', TODAY).region;
+    expect(region('520600')).toBe('5206');
+    expect(region('520000')).toBe('52');
+    expect(region('520600000000')).toBe('5206');
+    expect(region('520621')).toBe('520621');
+  });
+
   it('round-trips through the link', () => {
     const f = parseFilters(
       new URLSearchParams('region=5206&from=2025-11&to=2026-02&groupBy=CHANNEL_KIND&side=ORIGIN'),

@@ -8,7 +8,7 @@ import {
   shanghaiDate as shanghaiToday,
 } from '@bangfu/locale';
 import { SALES_GROUP_BYS, type SalesGroupBy, STATS_SIDES, type StatsSide } from '../api/statistics';
-import { regionPrefix } from './region-code';
+import { regionCodeOf, regionPrefix } from './region-code';
 
 const LEVEL_DIGITS = [2, 4, 6, 9, 12] as const;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -53,7 +53,8 @@ export function parseFilters(search: URLSearchParams, scopeRoot: string, today =
   const groupBy = search.get('groupBy') as SalesGroupBy | null;
   const side = search.get('side') as StatsSide | null;
   return {
-    region: region !== null && isRegionPrefix(region) ? region : d.region,
+    // Read as the padded code, as the server's normalizePrefix does: 520600 is the city 5206, not a county "00".
+    region: region !== null && isRegionPrefix(region) ? regionPrefix(regionCodeOf(region) ?? region) : d.region,
     from,
     to,
     groupBy: groupBy && SALES_GROUP_BYS.includes(groupBy) ? groupBy : d.groupBy,
