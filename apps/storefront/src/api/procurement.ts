@@ -72,18 +72,25 @@ export const RESERVED_SHARE = graphql(`
 `);
 export type ReservedShareQueryData = ResultOf<typeof RESERVED_SHARE>;
 
+/** A unit's place in a completion ranking: its superior's subordinates, or a region's units (statistics). */
+export const UNIT_COMPLETION_FIELDS = graphql(`
+  fragment UnitCompletionFields on UnitCompletion {
+    rank
+    orgId
+    name
+    reservedAmount
+    countedAmount
+    pendingAmount
+    completionBasisPoints
+    completionPercent
+  }
+`);
+
 export const SUBORDINATE_COMPLETION = graphql(`
   query SubordinateCompletion($orgId: ID!, $year: Int!) {
     subordinateCompletion(orgId: $orgId, year: $year) {
-      rank
-      orgId
-      name
+      ...UnitCompletionFields
       canteenMode
-      reservedAmount
-      countedAmount
-      pendingAmount
-      completionBasisPoints
-      completionPercent
     }
   }
 `);

@@ -113,15 +113,8 @@ export const CHANNEL_CERTIFIED_SHARE = graphql(`
 export const REGION_COMPLETION = graphql(`
   query RegionCompletion($regionCode: String!, $year: Int!) {
     regionCompletion(regionCode: $regionCode, year: $year) {
-      rank
-      orgId
-      name
+      ...UnitCompletionFields
       regionCode
-      reservedAmount
-      countedAmount
-      pendingAmount
-      completionBasisPoints
-      completionPercent
     }
   }
 `);
