@@ -72,6 +72,12 @@ const twoSuppliers = () =>
     { supplier: a, quantity: 2 },
     { supplier: b, quantity: 3 },
   ]);
+/** Opening a complaint about one supplier order (the buyer's unless `token` says otherwise), for its refusals. */
+const tryOpen = (supplierOrderId: string, kind: string, description: string, token = buyer.token) =>
+  server.gql(OPEN, { input: { supplierOrderId, kind, description } }, token);
+/** The buyer's complaint about one supplier order, as OPEN answers it. */
+const openByBuyer = async (supplierOrderId: string, kind: string, description: string) =>
+  (await server.gqlOk(OPEN, { input: { supplierOrderId, kind, description } }, buyer.token)).openComplaint;
 const soOf = (order: DeliveredOrder, s: Supplier) => order.supplierOrders.find((so) => so.supplierId === s.supplierId)!;
 const kinds = async (token: string) =>
   ((await server.gqlOk(NOTIFICATIONS, {}, token)).notifications as Array<{ kind: string; data: string }>).map(
@@ -127,34 +133,11 @@ describe('complaints', () => {
   it('buyer complains with photos, supplier answers, the county coordinator upholds with a partial refund of that supplier’s lines; books balance', async () => {
     const order = await twoSuppliers();
     const so = soOf(order, a);
-    expectErrorCode(
-      await server.gql(
-        OPEN,
-        { input: { supplierOrderId: so.id, kind: 'QUALITY', description: '茶叶受潮' } },
-        otherBuyer.token,
-      ),
-      'FORBIDDEN',
-    );
-    expectErrorCode(
-      await server.gql(OPEN, { input: { supplierOrderId: so.id, kind: 'QUALITY', description: '  ' } }, buyer.token),
-      'BAD_USER_INPUT',
-    );
-    const c = (
-      await server.gqlOk(
-        OPEN,
-        { input: { supplierOrderId: so.id, kind: 'QUALITY', description: '茶叶受潮结块' } },
-        buyer.token,
-      )
-    ).openComplaint;
+    expectErrorCode(await tryOpen(so.id, 'QUALITY', '茶叶受潮', otherBuyer.token), 'FORBIDDEN');
+    expectErrorCode(await tryOpen(so.id, 'QUALITY', '  '), 'BAD_USER_INPUT');
+    const c = await openByBuyer(so.id, 'QUALITY', '茶叶受潮结块');
     expect(c).toMatchObject({ status: 'OPEN', kind: 'QUALITY', regionCode: '520621000000', supplierId: a.supplierId });
-    expectErrorCode(
-      await server.gql(
-        OPEN,
-        { input: { supplierOrderId: so.id, kind: 'QUANTITY', description: '少了一盒' } },
-        buyer.token,
-      ),
-      'COMPLAINT_ALREADY_OPEN',
-    );
+    expectErrorCode(await tryOpen(so.id, 'QUANTITY', '少了一盒'), 'COMPLAINT_ALREADY_OPEN');
     expect(await kinds(a.adminToken)).toContain('COMPLAINT_OPENED');
     expect(await kinds(coordinator.token)).toContain('COMPLAINT_OPENED');
 
@@ -249,13 +232,7 @@ describe('complaints', () => {
 
   it('the coordinator rejects with a reason: no money moves; both sides are told', async () => {
     const order = await twoSuppliers();
-    const c = (
-      await server.gqlOk(
-        OPEN,
-        { input: { supplierOrderId: soOf(order, a).id, kind: 'FALSE_ORIGIN', description: '不像梵净山的茶' } },
-        buyer.token,
-      )
-    ).openComplaint;
+    const c = await openByBuyer(soOf(order, a).id, 'FALSE_ORIGIN', '不像梵净山的茶');
     const rejected = (
       await server.gqlOk(DECIDE, { id: c.id, input: { decision: 'REJECT', reason: '有产地证明' } }, coordinator.token)
     ).decideComplaint;
@@ -273,13 +250,7 @@ describe('complaints', () => {
   it('upholding by default refunds what is left of that supplier’s part (a return)', async () => {
     const order = await twoSuppliers();
     const so = soOf(order, b);
-    const c = (
-      await server.gqlOk(
-        OPEN,
-        { input: { supplierOrderId: so.id, kind: 'QUANTITY', description: '少发一盒' } },
-        buyer.token,
-      )
-    ).openComplaint;
+    const c = await openByBuyer(so.id, 'QUANTITY', '少发一盒');
     // b is in 贵阳 (5201): the 5206 coordinator does not decide it, the 5201 one does.
     expectErrorCode(
       await server.gql(DECIDE, { id: c.id, input: { decision: 'UPHOLD', reason: '同意' } }, coordinator.token),
@@ -301,20 +272,8 @@ describe('complaints', () => {
 describe('scope', () => {
   it('each role sees only its complaints: buyer its own, supplier its own, coordinators and auditors their region, admin all', async () => {
     const order = await twoSuppliers();
-    const ca = (
-      await server.gqlOk(
-        OPEN,
-        { input: { supplierOrderId: soOf(order, a).id, kind: 'PRICE', description: '价格高于市场' } },
-        buyer.token,
-      )
-    ).openComplaint;
-    const cb = (
-      await server.gqlOk(
-        OPEN,
-        { input: { supplierOrderId: soOf(order, b).id, kind: 'DELIVERY', description: '送货迟了' } },
-        buyer.token,
-      )
-    ).openComplaint;
+    const ca = await openByBuyer(soOf(order, a).id, 'PRICE', '价格高于市场');
+    const cb = await openByBuyer(soOf(order, b).id, 'DELIVERY', '送货迟了');
     const ids = async (token: string, filter = { orderId: order.id }) =>
       ((await server.gqlOk(LIST, { filter }, token)).complaints.edges as Array<{ node: { id: string } }>)
         .map((e) => e.node.id)
@@ -345,13 +304,7 @@ describe('rules (动态退出)', () => {
     const uphold = async () => {
       const order = await deliveredOrder(server, buyer, admin, hall, [{ supplier: c, quantity: 1 }]);
       const so = order.supplierOrders[0];
-      const complaint = (
-        await server.gqlOk(
-          OPEN,
-          { input: { supplierOrderId: so.id, kind: 'QUALITY', description: '变质' } },
-          buyer.token,
-        )
-      ).openComplaint;
+      const complaint = await openByBuyer(so.id, 'QUALITY', '变质');
       await server.gqlOk(
         DECIDE,
         { id: complaint.id, input: { decision: 'UPHOLD', reason: '属实', refundAmount: 100 } },
