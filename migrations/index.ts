@@ -40,6 +40,7 @@ import { AttributionBalanceOnce1764003850000 } from './1764003850000-attribution
 import { CatalogChangedNotify1764004000000 } from './1764004000000-catalog-changed-notify';
 import { StatisticsBuyerMonthFastPath1764004100000 } from './1764004100000-statistics-buyer-month-fast-path';
 import { AuditAppendAtCommit1764004200000 } from './1764004200000-audit-append-at-commit';
+import { AuditSequencer1764004500000 } from './1764004500000-audit-sequencer';
 import { MonthlyPartitions1764003500000 } from './1764003500000-monthly-partitions';
 import { AttributionEntryPartitions1764003500100 } from './1764003500100-attribution-entry-partitions';
 import { LedgerEntryPartitions1764003500200 } from './1764003500200-ledger-entry-partitions';
@@ -91,4 +92,5 @@ export const migrations = [
   CatalogChangedNotify1764004000000,
   StatisticsBuyerMonthFastPath1764004100000,
   AuditAppendAtCommit1764004200000,
+  AuditSequencer1764004500000,
 ];

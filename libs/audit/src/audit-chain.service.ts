@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type RequestContext } from '@bangfu/core';
 import { addDays, dayStart, shanghaiDate } from '@bangfu/locale';
+import { AuditSealer } from './audit-sealer';
 import type { AuditChainCheckpoint, AuditChainStatus, AuditChainVerification } from './audit.types';
 
 const GENESIS = '0'.repeat(64);
@@ -40,9 +41,13 @@ const VERIFY_SQL = `
 
 @Injectable()
 export class AuditChainService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sealer: AuditSealer,
+  ) {}
 
   async verify(ctx: RequestContext, from: Date, to: Date): Promise<AuditChainVerification> {
+    await this.sealer.now();
     const [row] = await this.db.manager(ctx).query(VERIFY_SQL, [from, to]);
     // Events cut off the end of the chain leave no successor to name: the head still counts them.
     const tailCut = to.getTime() > Date.now() - 1000 && Number(row.head_seq) !== Number(row.last_seq ?? 0);
@@ -85,6 +90,7 @@ export class AuditChainService {
   }
 
   async status(ctx: RequestContext, limit = 10): Promise<AuditChainStatus> {
+    await this.sealer.now();
     const em = this.db.manager(ctx);
     const [head] = await em.query(`SELECT seq, hash FROM audit_chain_head WHERE id = 1`);
     const rows = await em.query(

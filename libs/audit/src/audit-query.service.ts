@@ -14,6 +14,7 @@ import {
 import { OrganizationService, UserService } from '@bangfu/identity';
 import { parseInstant } from '@bangfu/ledger';
 import { subtreePrefix } from '@bangfu/region';
+import { AuditSealer } from './audit-sealer';
 import type { AuditEvent, AuditEventFilter } from './audit.types';
 
 const COLUMNS = `e.id, e.seq, e.at, e.kind, e.operation, e.outcome, e.actor_user_id, e.actor_org_id, e.actor_role, e.entity_type,
@@ -37,6 +38,7 @@ export class AuditQueryService {
     private readonly db: Db,
     private readonly users: UserService,
     private readonly organizations: OrganizationService,
+    private readonly sealer: AuditSealer,
   ) {}
 
   async list(
@@ -71,6 +73,8 @@ export class AuditQueryService {
     if (f.from) add(`e.at >= ?`, parseInstant(f.from, 'start', 'from'));
     if (f.to) add(`e.at < ?`, parseInstant(f.to, 'end', 'to'));
     const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    // Every event committed before this read is in the chain when it runs.
+    await this.sealer.now();
     const em = this.db.manager(ctx);
     const [{ count }] = await em.query(`SELECT count(*)::bigint AS count FROM audit_event e ${filtered}`, params);
     const cursor = decodeCursor(after);

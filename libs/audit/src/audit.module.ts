@@ -8,6 +8,7 @@ import { AuditJobs, AuditSchedulers } from './audit.jobs';
 import { AuditQueryService } from './audit-query.service';
 import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
+import { AuditSealer } from './audit-sealer';
 import { AuditPartitions } from './audit.partitions';
 
 /** The audit trail: every mutation and audited REST call writes a hash-chained event (README). */
@@ -15,6 +16,7 @@ import { AuditPartitions } from './audit.partitions';
   imports: [IdentityModule, MonthlyPartitionsModule],
   providers: [
     AuditService,
+    AuditSealer,
     AuditQueryService,
     AuditChainService,
     AuditResolver,
@@ -23,6 +25,6 @@ import { AuditPartitions } from './audit.partitions';
     AuditPartitions,
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
-  exports: [AuditService, AuditChainService],
+  exports: [AuditService, AuditChainService, AuditSealer],
 })
 export class AuditModule {}

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AppError, Db, isUuid, prepared, type RequestContext } from '@bangfu/core';
+import { AuditSealer } from './audit-sealer';
 import { businessErrorCode, entityFromArgs, entityOf, OperationAudit } from './operation-audit';
 import { changedFields, redact } from './redact';
 
@@ -14,13 +15,16 @@ export function outcomeOfError(e: unknown): string {
 const clip = (s: string | null) => (s && s.length > 200 ? s.slice(0, 200) : s);
 
 /**
- * Writes audit events. One INSERT per event: the database numbers, stamps and chains it (migration
- * 1764001800000-audit), so the cost inside a mutation's transaction is one statement and a short
- * lock on the chain head, held from the append (the last statement) to the commit.
+ * Writes audit events. One INSERT per event into `audit_event_pending`, which takes no lock; the
+ * sealer (AuditSealer) moves committed events into the chain, where the database numbers, stamps and
+ * hashes them (migrations 1764001800000-audit, 1764004500000-audit-sequencer).
  */
 @Injectable()
 export class AuditService implements OnModuleInit {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sealer: AuditSealer,
+  ) {}
 
   onModuleInit() {
     this.db.onCommit((tx, result) => this.onCommit(tx, result));
@@ -40,6 +44,15 @@ export class AuditService implements OnModuleInit {
    * steps (payOrder's Stripe call failing after the attempt was reserved).
    */
   async finish(ctx: RequestContext, scope: OperationAudit, result: unknown, error: unknown): Promise<void> {
+    try {
+      await this.finishOperation(ctx, scope, result, error);
+    } finally {
+      // Its transactions have committed: their events join the chain shortly, without this operation waiting.
+      if (scope.outcomes.length > 0) this.sealer.soon();
+    }
+  }
+
+  private async finishOperation(ctx: RequestContext, scope: OperationAudit, result: unknown, error: unknown) {
     const outcome = error !== undefined ? outcomeOfError(error) : (businessErrorCode(result) ?? 'OK');
     if (scope.outcomes.length > 0 && (outcome === 'OK' || scope.outcomes.at(-1) === outcome)) return;
     // A failure's event carries no before/after: whatever a rolled-back transaction noted did not happen.
@@ -71,8 +84,7 @@ export class AuditService implements OnModuleInit {
     // failed sign-in has no actor but lands in the region of the account it aimed at. Both lookups
     // read views libs/identity defines for this (user_first_membership, organization_region): the
     // append stays one statement inside every audited transaction. It goes to audit_event_pending, which
-    // takes no lock; the transaction's COMMIT moves it into the chain (migration 1764004200000), so the
-    // chain head is locked for the commit only, not from here through the client's COMMIT round trip.
+    // takes no lock, stamped with this transaction's id; AuditSealer chains it after the commit.
     const subject = actorUserId ?? (entityType === 'AppUser' && isUuid(entityId) ? entityId : null);
     await this.db.manager(tx).query(
       prepared(`WITH m AS (

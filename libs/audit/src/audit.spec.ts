@@ -29,6 +29,12 @@ async function insertEvent(regionCode: string | null, operation = 'testOperation
   return row.id;
 }
 
+/** Chains what is pending (the sealer runs after each operation without the caller waiting), then reads. */
+async function trail(sql: string, params: unknown[] = []) {
+  await ds.query(`SELECT audit_seal(1000000)`);
+  return ds.query(sql, params);
+}
+
 /** As the database superuser, bypassing the append-only triggers (what an attacker with the server would do). */
 async function tamper(sql: string, params: unknown[] = []): Promise<void> {
   await ds.transaction(async (em) => {
@@ -82,46 +88,63 @@ describe('append-only', () => {
 
   it('appends from many transactions at once stay one linear chain', async () => {
     await Promise.all(Array.from({ length: 30 }, () => insertEvent('520621000000', 'concurrencyProbe')));
-    const [{ n, max }] = await ds.query(`SELECT count(*)::int AS n, max(seq)::int AS max FROM audit_event`);
+    const [{ n, max }] = await trail(`SELECT count(*)::int AS n, max(seq)::int AS max FROM audit_event`);
     expect(max).toBe(n);
     expect(await verify()).toMatchObject({ ok: true, firstBrokenEventId: null });
   });
 
-  it('an audited transaction locks the chain head at its COMMIT only, not from its append on', async () => {
-    // Every audited transaction appends last; a hook registered after the audit lib's runs between
-    // that append and the COMMIT. Another append must not wait there: the head is not locked yet.
+  it('an audited transaction never waits for the chain head: it commits while a seal holds it', async () => {
+    // Before the sequencer every audited COMMIT took the head's lock, so audited transactions committed
+    // one after another; now the event waits in audit_event_pending and a seal chains it afterwards.
     const db = server.app.get(Db);
-    let other: 'appended' | Error | null = null;
-    let open = false;
-    db.onCommit(async () => {
-      if (!open) return;
-      open = false;
-      other = await ds
-        .transaction(async (em) => {
-          await em.query(`SET LOCAL lock_timeout = '2s'`);
-          await em.query(
-            `INSERT INTO audit_event (kind, operation, outcome, summary, request_id) VALUES ('GRAPHQL', 'whileOpen', 'OK', '{}', $1)`,
-            [randomUUID()],
-          );
-        })
-        .then(() => 'appended' as const)
-        .catch((e: Error) => e);
-    });
     const scope = new OperationAudit('GRAPHQL', 'headProbe', {}, { userId: null, orgId: null, role: null });
-    open = true;
-    await db.transaction(RequestContext.system('audit-spec').withAudit(scope), async () => null);
-    expect(other).toBe('appended');
-    const rows: Array<{ operation: string }> = await ds.query(
-      `SELECT operation FROM audit_event WHERE operation IN ('whileOpen', 'headProbe') ORDER BY seq`,
-    );
-    // The open transaction's event joins the chain when it commits, after the other one.
-    expect(rows.map((r) => r.operation)).toEqual(['whileOpen', 'headProbe']);
+    const holder = ds.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query(`SELECT seq FROM audit_chain_head WHERE id = 1 FOR UPDATE`);
+    const [{ xact }] = await db
+      .transaction(RequestContext.system('audit-spec').withAudit(scope), async (tx) => {
+        await db.manager(tx).query(`SET LOCAL lock_timeout = '2s'`);
+        return db.manager(tx).query(`SELECT pg_current_xact_id()::text AS xact`);
+      })
+      .finally(async () => {
+        await holder.rollbackTransaction();
+        await holder.release();
+      });
+    const [event] = await trail(`SELECT operation, xact::text AS xact FROM audit_event WHERE operation = 'headProbe'`);
+    // The chained event names the transaction it committed with.
+    expect(event).toEqual({ operation: 'headProbe', xact });
     expect(await ds.query(`SELECT 1 FROM audit_event_pending`)).toEqual([]);
     expect(await verify()).toMatchObject({ ok: true, firstBrokenEventId: null });
   });
 
+  it('seals committed events in the order they were appended; a rolled-back one never reaches the chain', async () => {
+    const db = server.app.get(Db);
+    const append = (operation: string, fail = false) =>
+      db
+        .transaction(
+          RequestContext.system('audit-spec').withAudit(
+            new OperationAudit('GRAPHQL', operation, {}, { userId: null, orgId: null, role: null }),
+          ),
+          async () => {
+            if (fail) throw new Error('rolled back');
+            return null;
+          },
+        )
+        .catch(() => null);
+    await append('sealOrder1');
+    await append('sealOrderRolledBack', true);
+    await append('sealOrder2');
+    await append('sealOrder3');
+    const rows: Array<{ operation: string }> = await trail(
+      `SELECT operation FROM audit_event WHERE operation LIKE 'sealOrder%' ORDER BY seq`,
+    );
+    expect(rows.map((r) => r.operation)).toEqual(['sealOrder1', 'sealOrder2', 'sealOrder3']);
+    expect(await verify()).toMatchObject({ ok: true, firstBrokenEventId: null });
+  });
+
   it('chains every appended event to the one before', async () => {
-    const rows: Array<{ seq: string; hash: string; prev_hash: string; expected: string }> = await ds.query(
+    const rows: Array<{ seq: string; hash: string; prev_hash: string; expected: string }> = await trail(
       `SELECT seq, hash, prev_hash, audit_event_hash(e) AS expected FROM audit_event e ORDER BY seq`,
     );
     expect(rows.length).toBeGreaterThan(0);
@@ -143,7 +166,7 @@ describe('mutations and their events', () => {
       { 'x-request-id': requestId },
     );
     expectErrorCode(res, 'WRONG_PASSWORD');
-    const events = await ds.query(`SELECT * FROM audit_event WHERE request_id = $1`, [requestId]);
+    const events = await trail(`SELECT * FROM audit_event WHERE request_id = $1`, [requestId]);
     expect(events).toHaveLength(1);
     const e = events[0];
     expect([e.kind, e.operation, e.outcome, e.actor_user_id, e.actor_org_id, e.actor_role, e.region_code]).toEqual([
@@ -161,8 +184,7 @@ describe('mutations and their events', () => {
 
   it('a rolled-back mutation leaves only its failure event, written after the rollback', async () => {
     const before = Number(
-      (await ds.query(`SELECT count(*) FROM audit_event WHERE operation = 'changePassword' AND outcome = 'OK'`))[0]
-        .count,
+      (await trail(`SELECT count(*) FROM audit_event WHERE operation = 'changePassword' AND outcome = 'OK'`))[0].count,
     );
     const requestId = `audit-spec-${randomUUID().slice(0, 8)}`;
     await server.gql(
@@ -175,12 +197,12 @@ describe('mutations and their events', () => {
     );
     expect(
       Number(
-        (await ds.query(`SELECT count(*) FROM audit_event WHERE operation = 'changePassword' AND outcome = 'OK'`))[0]
+        (await trail(`SELECT count(*) FROM audit_event WHERE operation = 'changePassword' AND outcome = 'OK'`))[0]
           .count,
       ),
     ).toBe(before);
     expect(
-      (await ds.query(`SELECT outcome FROM audit_event WHERE request_id = $1`, [requestId])).map(
+      (await trail(`SELECT outcome FROM audit_event WHERE request_id = $1`, [requestId])).map(
         (r: { outcome: string }) => r.outcome,
       ),
     ).toEqual(['WRONG_PASSWORD']);
@@ -209,7 +231,7 @@ describe('mutations and their events', () => {
     );
     const row = async (requestId: string) =>
       (
-        await ds.query(
+        await trail(
           `SELECT outcome, actor_user_id, actor_org_id, actor_role, region_code FROM audit_event WHERE request_id = $1`,
           [requestId],
         )
@@ -239,10 +261,10 @@ describe('mutations and their events', () => {
   });
 
   it('queries write no event', async () => {
-    const [{ head }] = await ds.query(`SELECT seq AS head FROM audit_chain_head`);
+    const [{ head }] = await trail(`SELECT seq AS head FROM audit_chain_head`);
     await server.gqlOk(`{ me { id } }`, {}, purchaser.token);
     await server.gqlOk(`{ regions { code } }`);
-    expect((await ds.query(`SELECT seq AS head FROM audit_chain_head`))[0].head).toBe(head);
+    expect((await trail(`SELECT seq AS head FROM audit_chain_head`))[0].head).toBe(head);
   });
 });
 

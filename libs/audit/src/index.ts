@@ -8,3 +8,4 @@ export * from './audit.types';
 export * from './operation-audit';
 export * from './redact';
 export * from './verify-command';
+export * from './audit-sealer';

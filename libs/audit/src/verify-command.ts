@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { cliOption, Db, printLine, RequestContext } from '@bangfu/core';
 import { isCalendarDate } from '@bangfu/locale';
 import { AuditChainService, previousShanghaiDay } from './audit-chain.service';
+import { AuditSealer } from './audit-sealer';
 
 export const AUDIT_VERIFY_USAGE = `audit:verify [--day 2026-01-31] [--json]
                      verify the audit chain for one day (default yesterday, Asia/Shanghai) and publish
@@ -19,7 +20,11 @@ export async function runAuditVerify(
     write(`--day must be a date like 2026-01-31`);
     return 2;
   }
-  const cp = await new AuditChainService(new Db(ds)).verifyDay(RequestContext.system('cli-audit-verify'), day);
+  const db = new Db(ds);
+  const cp = await new AuditChainService(db, new AuditSealer(db)).verifyDay(
+    RequestContext.system('cli-audit-verify'),
+    day,
+  );
   if (argv.includes('--json')) write(JSON.stringify(cp));
   else {
     write(
