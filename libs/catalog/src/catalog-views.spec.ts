@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DataSource } from 'typeorm';
+import { describe, expect, it } from 'vitest';
 import { createHouseholdFixture, createSupplierFixture } from '@bangfu/supplier';
-import type { TestServer } from '@bangfu/testing';
+import { serverForFile } from '@bangfu/testing';
 import { startCatalogServer } from './catalog.test-fixtures';
 
 // product_directory (migration 1764002900100) is catalog's read contract for certification's
 // certified-products directory, which filters and pages by product origin, category and supplier;
 // variant_directory, lot_directory and lot_contribution_directory (1764002900600) are attribution's.
-let server: TestServer;
-let ds: DataSource;
-
-beforeAll(async () => {
-  ({ server, ds } = await startCatalogServer());
-});
-afterAll(() => server?.close());
+const suite = serverForFile(startCatalogServer);
 
 describe('product_directory', () => {
   it('is each product’s supplier, title, status, origin and category, and follows edits', async () => {
+    const { ds } = suite;
     const { supplierId } = await createSupplierFixture(ds);
     const [category]: Array<{ id: string }> = await ds.query(
       `INSERT INTO category (code, name) VALUES ('tea-' || left(md5(random()::text), 12), '茶叶') RETURNING id`,
@@ -44,6 +38,7 @@ describe('product_directory', () => {
 
 describe('variant_directory, lot_directory and lot_contribution_directory', () => {
   it('show a variant’s product, prices and activity, a lot’s variant and number, and who contributed', async () => {
+    const { ds } = suite;
     const { supplierId } = await createSupplierFixture(ds);
     const household = await createHouseholdFixture(ds, { villageCode: '520621102205', createdByOrgId: supplierId });
     const [product] = await ds.query(

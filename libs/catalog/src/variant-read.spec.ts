@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DataSource } from 'typeorm';
+import { describe, expect, it } from 'vitest';
 import { RequestContext } from '@bangfu/core';
 import { createSupplierFixture } from '@bangfu/supplier';
-import { type TestServer } from '@bangfu/testing';
+import { serverForFile } from '@bangfu/testing';
 import { Variant } from './variant.entity';
 import { VariantService } from './variant.service';
 import { startCatalogServer } from './catalog.test-fixtures';
 
 // listByProducts reads a page's variants with plain SQL (core's findRaw) instead of repository.find:
 // it must give exactly what find gave — instances of Variant, money as numbers, dates as Dates, order.
-let server: TestServer;
-let ds: DataSource;
-
-beforeAll(async () => {
-  ({ server, ds } = await startCatalogServer());
-});
-afterAll(() => server?.close());
+const suite = serverForFile(startCatalogServer);
 
 describe('VariantService.listByProducts', () => {
   it('gives what repository.find gives, in creation then SKU order', async () => {
+    const { server, ds } = suite;
     const { supplierId } = await createSupplierFixture(ds);
     const products: string[] = [];
     for (const title of ['甲', '乙']) {

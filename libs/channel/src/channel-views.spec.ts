@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DataSource } from 'typeorm';
+import { describe, expect, it } from 'vitest';
 import { createSupplierFixture } from '@bangfu/supplier';
 import { insertProductFixture } from '@bangfu/certification';
-import type { TestServer } from '@bangfu/testing';
+import { serverForFile } from '@bangfu/testing';
 import { startChannelServer } from './test-helpers';
 
 // channel_directory and channel_placement (migration 1764002900000) are channel's read contract for
 // ordering's checkout and order moves, catalog's search and ledger's/procurement's region filters —
 // libs channel itself depends on, so they cannot call a channel service.
-let server: TestServer;
-let ds: DataSource;
-
-beforeAll(async () => {
-  ({ server, ds } = await startChannelServer());
-});
-afterAll(() => server?.close());
+const suite = serverForFile(startChannelServer);
 
 async function counter(): Promise<string> {
-  const [row]: Array<{ id: string }> = await ds.query(
+  const [row]: Array<{ id: string }> = await suite.ds.query(
     `INSERT INTO channel (kind, name, region_code, assistance_only, device_id, device_secret)
      VALUES ('COUNTER', '铜仁专柜', '520602000000', false, gen_random_uuid()::text, 'secret') RETURNING id`,
   );
@@ -26,6 +19,7 @@ async function counter(): Promise<string> {
 
 describe('channel_directory', () => {
   it('shows what buyers and bookkeeping need of a channel and never the counter device’s secret', async () => {
+    const { ds } = suite;
     const id = await counter();
     const rows: Array<Record<string, unknown>> = await ds.query(`SELECT * FROM channel_directory WHERE id = $1`, [id]);
     expect(rows).toEqual([
@@ -49,6 +43,7 @@ describe('channel_directory', () => {
 
 describe('channel_placement', () => {
   it('lists the products placed in a channel, and drops a product taken off', async () => {
+    const { ds } = suite;
     const id = await counter();
     const { supplierId } = await createSupplierFixture(ds);
     const [a, b] = [await insertProductFixture(ds, { supplierId }), await insertProductFixture(ds, { supplierId })];

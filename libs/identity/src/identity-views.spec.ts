@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DataSource } from 'typeorm';
+import { describe, expect, it } from 'vitest';
 import { OrganizationKind } from '@bangfu/core';
-import { type TestServer } from '@bangfu/testing';
+import { serverForFile } from '@bangfu/testing';
 import { createOrg } from './fixtures';
 import { startIdentityServer } from './test-helpers';
 
 // organization_directory (migration 1764002900200) is identity's read contract for procurement's
 // reports, which walk and name agency trees in one query: kind, name, parent, region and status,
 // never the credit code.
-let server: TestServer;
-let ds: DataSource;
-
-beforeAll(async () => {
-  ({ server, ds } = await startIdentityServer());
-});
-afterAll(() => server?.close());
+const suite = serverForFile(startIdentityServer);
 
 describe('organization_directory', () => {
   it('is each organisation’s kind, name, parent, region and status, and follows changes', async () => {
+    const { ds } = suite;
     const parent = await createOrg(ds, { kind: OrganizationKind.AGENCY, regionCode: '520600000000' });
     const unit = await createOrg(ds, {
       kind: OrganizationKind.AGENCY,

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DataSource } from 'typeorm';
+import { describe, expect, it } from 'vitest';
 import { OrganizationKind } from '@bangfu/core';
 import { createOrg } from '@bangfu/identity';
-import type { TestServer } from '@bangfu/testing';
+import { serverForFile } from '@bangfu/testing';
 import { createHouseholdFixture, createLinkageFixture, createSupplierFixture } from './fixtures';
 import { SupplierKind, SupplierProfile, SupplierStatus } from './supplier.entities';
 import { startSupplierServer } from './test-helpers';
@@ -10,19 +9,14 @@ import { startSupplierServer } from './test-helpers';
 // supplier_directory (migration 1764002900000) is supplier's read contract for catalog's search and
 // ordering's scopes, which filter by admission status and county in SQL; household_directory and
 // linkage_directory (1764002900500) are attribution's, which imports no supplier module.
-let server: TestServer;
-let ds: DataSource;
-
-beforeAll(async () => {
-  ({ server, ds } = await startSupplierServer());
-});
-afterAll(() => server?.close());
+const suite = serverForFile(startSupplierServer);
 
 const directory = (id: string) =>
-  ds.query(`SELECT * FROM supplier_directory WHERE organization_id = $1`, [id]) as Promise<unknown[]>;
+  suite.ds.query(`SELECT * FROM supplier_directory WHERE organization_id = $1`, [id]) as Promise<unknown[]>;
 
 describe('supplier_directory', () => {
   it('is each supplier’s kind, admission status and county, and follows admission changes', async () => {
+    const { ds } = suite;
     const { supplierId } = await createSupplierFixture(ds, {
       countyCode: '520627000000',
       kind: SupplierKind.FAMILY_FARM,
@@ -38,6 +32,7 @@ describe('supplier_directory', () => {
   });
 
   it('has no row for an organisation that is not a supplier', async () => {
+    const { ds } = suite;
     const agency = await createOrg(ds, { kind: OrganizationKind.AGENCY });
     expect(await directory(agency.id)).toEqual([]);
   });
@@ -45,6 +40,7 @@ describe('supplier_directory', () => {
 
 describe('household_directory and linkage_directory', () => {
   it('show a household’s village, head, status and account, and a linkage’s parties, share and validity', async () => {
+    const { ds } = suite;
     const { supplierId } = await createSupplierFixture(ds);
     const household = await createHouseholdFixture(ds, { villageCode: '520621102205', createdByOrgId: supplierId });
     const linkage = await createLinkageFixture(ds, { supplierId, householdId: household.id });

@@ -1,4 +1,5 @@
 export * from './context';
+export * from './file-server';
 export * from './outbox';
 export * from './partitions';
 export * from './order-rows';
