@@ -3,29 +3,22 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Db } from '@bangfu/core';
 import { allocate } from '@bangfu/money';
-import { HouseholdStatus, LinkageType } from '@bangfu/supplier';
 import type { TestServer } from '@bangfu/testing';
 import { AttributionService } from './attribution.service';
 import { refundedShare } from './engine';
+import { type PropertyWorld, propertyWorld, ruleArb, ruleParams, type RuleSpec } from './property-fixtures';
 import { ReconciliationService } from './reconciliation.service';
 import {
   accept,
-  agency,
   type Buyer,
-  channel,
-  customer,
   deliver,
-  household,
   insertOrder,
-  link,
   lot,
   product,
   refund,
   rule,
   startAttributionServer,
-  supplier,
   sys,
-  villages,
 } from './test-helpers';
 
 /**
@@ -38,18 +31,15 @@ let server: TestServer;
 let ds: DataSource;
 let attribution: AttributionService;
 let coop: { supplierId: string };
-let village: string;
 let households: string[];
 let hall: string;
 let buyers: { agency: Buyer; customer: Buyer };
+let world: PropertyWorld;
 
 const DAY = 86_400_000;
 
 interface Scenario {
-  rule:
-    | { kind: 'CONTRACT_PURCHASE'; perUnitPayout: number }
-    | { kind: 'REVENUE_SHARE'; h: number; v: number; c: number }
-    | { kind: 'WAGE' | 'DIVIDEND'; poolBp: number };
+  rule: RuleSpec;
   laterVersion: boolean;
   buyer: 'agency' | 'customer';
   placedMinute: number;
@@ -68,21 +58,7 @@ interface Scenario {
 }
 
 const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
-  rule: fc.oneof(
-    fc.record({ kind: fc.constant('CONTRACT_PURCHASE' as const), perUnitPayout: fc.integer({ min: 1, max: 30_000 }) }),
-    fc
-      .record({
-        kind: fc.constant('REVENUE_SHARE' as const),
-        h: fc.integer({ min: 0, max: 10_000 }),
-        v: fc.integer({ min: 0, max: 5_000 }),
-        c: fc.integer({ min: 0, max: 5_000 }),
-      })
-      .filter((r) => r.h + r.v + r.c > 0 && r.h + r.v + r.c <= 10_000),
-    fc.record({
-      kind: fc.constantFrom('WAGE' as const, 'DIVIDEND' as const),
-      poolBp: fc.integer({ min: 1, max: 10_000 }),
-    }),
-  ),
+  rule: ruleArb,
   laterVersion: fc.boolean(),
   buyer: fc.constantFrom('agency' as const, 'customer' as const),
   placedMinute: fc.integer({ min: 0, max: 500 * 24 * 60 }),
@@ -119,25 +95,8 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
 beforeAll(async () => {
   ({ server, ds } = await startAttributionServer());
   attribution = server.app.get(AttributionService);
-  [village] = await villages(ds, '520621', 1);
-  coop = await supplier(ds);
-  const statuses = [
-    HouseholdStatus.EX_POVERTY,
-    HouseholdStatus.MONITORED,
-    HouseholdStatus.ORDINARY,
-    HouseholdStatus.EX_POVERTY,
-    HouseholdStatus.ORDINARY,
-  ];
-  households = [];
-  for (const status of statuses) households.push(await household(ds, village, status));
-  await link(ds, coop.supplierId, { villageCode: village });
-  await link(ds, coop.supplierId, { householdId: households[0] }, LinkageType.WAGE, 3000);
-  await link(ds, coop.supplierId, { householdId: households[1] }, LinkageType.WAGE, 4500);
-  await link(ds, coop.supplierId, { villageCode: village }, LinkageType.WAGE, 2000);
-  await link(ds, coop.supplierId, { householdId: households[2] }, LinkageType.DIVIDEND, 6000);
-  await link(ds, coop.supplierId, { householdId: households[3] }, LinkageType.DIVIDEND, 4000);
-  hall = await channel(ds);
-  buyers = { agency: await agency(ds), customer: await customer(ds) };
+  world = await propertyWorld(ds);
+  ({ coop, households, hall, buyers } = world);
 });
 afterAll(() => server?.close());
 
@@ -158,18 +117,7 @@ async function build(s: Scenario) {
     '梵净山抹茶',
   );
   const r = s.rule;
-  const ruleInput =
-    r.kind === 'CONTRACT_PURCHASE'
-      ? { perUnitPayout: r.perUnitPayout }
-      : r.kind === 'REVENUE_SHARE'
-        ? {
-            householdsBp: r.h,
-            villageCollectiveBp: r.v,
-            villageCode: r.v ? village : null,
-            cooperativeBp: r.c,
-            cooperativeOrgId: r.c ? coop.supplierId : null,
-          }
-        : { poolBp: r.poolBp };
+  const ruleInput = ruleParams(r, world);
   await rule(ds, {
     supplierId: coop.supplierId,
     productId: p.productId,

@@ -16,7 +16,7 @@ import {
   slotKey,
   subtractParts,
 } from './engine';
-import { AttributionFactsLoader, orderFactsOf } from './facts';
+import { AttributionFactsLoader, type LoadedFacts, orderFactsOf } from './facts';
 import { periodOf } from './periods';
 
 /** What one attribution run wrote for an order. */
@@ -31,8 +31,44 @@ export interface AttributionResult {
   cappedLineIds: string[];
 }
 
+/** What one `attributeOrders` batch wrote. */
+export interface BatchAttributionResult {
+  /** Distinct order ids asked for. */
+  orders: number;
+  /** Orders that got lines or entries in this batch (the others were up to date already). */
+  ordersAttributed: number;
+  /** Orders that do not count yet: skipped. */
+  notCounted: string[];
+  /** Ids ordering does not know: skipped. */
+  unknown: string[];
+  linesAttributed: number;
+  entriesWritten: number;
+  cappedLineIds: string[];
+}
+
+const emptyBatch = (): BatchAttributionResult => ({
+  orders: 0,
+  ordersAttributed: 0,
+  notCounted: [],
+  unknown: [],
+  linesAttributed: 0,
+  entriesWritten: 0,
+  cappedLineIds: [],
+});
+
+function addBatch(total: BatchAttributionResult, r: BatchAttributionResult): void {
+  total.orders += r.orders;
+  total.ordersAttributed += r.ordersAttributed;
+  total.notCounted.push(...r.notCounted);
+  total.unknown.push(...r.unknown);
+  total.linesAttributed += r.linesAttributed;
+  total.entriesWritten += r.entriesWritten;
+  total.cappedLineIds.push(...r.cappedLineIds);
+}
+
 interface StoredLine {
   order_line_id: string;
+  order_id: string;
   rule_id: string | null;
   rule_version: number | null;
   rule_kind: string | null;
@@ -75,6 +111,55 @@ export class AttributionService {
       }
       return this.sync(tx, order);
     });
+  }
+
+  /**
+   * The batch path (backfills, repairs, the bench): brings many orders up to date in ONE transaction
+   * with one write per table — facts read once for all of them, one insert each for lines, refunds and
+   * entries, rollup deltas summed over the whole batch and upserted once per rollup table in key
+   * order. Writes exactly what `syncOrder` on each order would (same engine, same stored-state
+   * comparison): orders already attributed are skipped or only get their new refunds; orders that do
+   * not count yet, or do not exist, are skipped and reported, not refused.
+   *
+   * Locks: attribution's advisory lock of every order, in one statement, in id order. It does not take
+   * ordering's row locks (its reader locks one order at a time): every run that writes an order's
+   * attribution holds that advisory lock until commit, so a move committing meanwhile is picked up by
+   * its own run after ours, which then sees our rows.
+   */
+  async attributeOrders(ctx: RequestContext, orderIds: readonly string[]): Promise<BatchAttributionResult> {
+    for (const id of orderIds) assertUuid(id, 'orderIds');
+    const ids = [...new Set(orderIds.map((id) => id.toLowerCase()))].sort();
+    const result = { ...emptyBatch(), orders: ids.length };
+    if (ids.length === 0) return result;
+    return this.db.transaction(ctx, async (tx) => {
+      await this.db
+        .manager(tx)
+        .query(
+          `SELECT count(pg_advisory_xact_lock(hashtextextended(id, 1764000700))) FROM unnest($1::text[]) AS t(id)`,
+          [ids],
+        );
+      const loaded = await this.facts.load(tx, ids);
+      const found = new Set(loaded.orders.map((o) => o.id));
+      result.unknown = ids.filter((id) => !found.has(id));
+      for (const r of await this.syncMany(tx, loaded.orders, loaded)) {
+        addBatch(result, {
+          ...emptyBatch(),
+          ordersAttributed: r.linesAttributed > 0 || r.entriesWritten > 0 ? 1 : 0,
+          notCounted: r.counted ? [] : [r.orderId],
+          linesAttributed: r.linesAttributed,
+          entriesWritten: r.entriesWritten,
+          cappedLineIds: r.cappedLineIds,
+        });
+      }
+      return result;
+    });
+  }
+
+  /** `attributeOrders` over `ids`, `size` orders per transaction (backfills: `attribution:reconcile --repair`); the totals. */
+  async attributeInBatches(ctx: RequestContext, ids: readonly string[], size: number): Promise<BatchAttributionResult> {
+    const total = emptyBatch();
+    for (let i = 0; i < ids.length; i += size) addBatch(total, await this.attributeOrders(ctx, ids.slice(i, i + size)));
+    return total;
   }
 
   /**
@@ -161,46 +246,65 @@ export class AttributionService {
     tx: RequestContext,
     order: Awaited<ReturnType<AttributionService['lockAndLoad']>>,
   ): Promise<AttributionResult> {
-    const { facts } = order;
-    const result: AttributionResult = {
+    return (await this.syncMany(tx, [order.facts], order.loaded))[0];
+  }
+
+  /**
+   * Brings each order's attribution up to date with its facts, all in one write (`AttributionWriter`:
+   * one statement per table, rollup deltas summed over every order). The caller holds the orders' locks.
+   */
+  private async syncMany(tx: RequestContext, orders: OrderFacts[], loaded: LoadedFacts): Promise<AttributionResult[]> {
+    const results = orders.map((facts): AttributionResult => ({
       orderId: facts.id,
       counted: facts.countedAt !== null,
       linesAttributed: 0,
       entriesWritten: 0,
       cappedLineIds: [],
-    };
-    if (!facts.countedAt) return result;
-    const planned = planOrder(facts, order.loaded.rules, order.loaded.world);
+    }));
+    const counted = orders.filter((o) => o.countedAt !== null);
+    if (counted.length === 0) return results;
     const m = this.db.manager(tx);
     const stored = new Map<string, StoredLine>(
-      ((await m.query(`SELECT * FROM attribution_line WHERE order_id = $1`, [facts.id])) as StoredLine[]).map((s) => [
-        s.order_line_id,
-        s,
-      ]),
-    );
-    const seenRefunds = new Set<string>(
       (
-        (await m.query(`SELECT order_line_id, refund_id FROM attribution_refund WHERE order_id = $1`, [
-          facts.id,
-        ])) as Array<{ order_line_id: string; refund_id: string }>
-      ).map((r) => `${r.order_line_id}|${r.refund_id}`),
+        (await m.query(`SELECT * FROM attribution_line WHERE order_id = ANY($1::uuid[])`, [
+          counted.map((o) => o.id),
+        ])) as StoredLine[]
+      ).map((s) => [s.order_line_id, s]),
+    );
+    // Only lines already stored can have refunds still to reverse: a first count skips this read.
+    const storedOrders = [...new Set([...stored.values()].map((s) => s.order_id))];
+    const seenRefunds = new Set<string>(
+      storedOrders.length === 0
+        ? []
+        : (
+            (await m.query(`SELECT order_line_id, refund_id FROM attribution_refund WHERE order_id = ANY($1::uuid[])`, [
+              storedOrders,
+            ])) as Array<{ order_line_id: string; refund_id: string }>
+          ).map((r) => `${r.order_line_id}|${r.refund_id}`),
     );
     const batch: Batch = { lines: [], refunds: [], entries: [], lineUpdates: [] };
-    for (const p of planned) {
-      const s = stored.get(p.line.id);
-      if (!s) this.addNewLine(batch, p);
-      else await this.addPendingRefunds(tx, batch, facts, s, seenRefunds);
-    }
-    for (const l of batch.lines) if (l.uncappedAmount > l.grossAmount) result.cappedLineIds.push(l.orderLineId);
-    if (result.cappedLineIds.length) {
-      this.log.warn(
-        `order ${facts.id}: ${result.cappedLineIds.length} line(s) capped at their revenue (rule pays out more than the line earns): ${result.cappedLineIds.join(', ')}`,
-      );
+    for (const [i, facts] of orders.entries()) {
+      if (!facts.countedAt) continue;
+      const result = results[i];
+      const linesBefore = batch.lines.length;
+      const entriesBefore = batch.entries.length;
+      for (const p of planOrder(facts, loaded.rules, loaded.world)) {
+        const s = stored.get(p.line.id);
+        if (!s) this.addNewLine(batch, p);
+        else await this.addPendingRefunds(tx, batch, facts, s, seenRefunds);
+      }
+      for (const l of batch.lines.slice(linesBefore))
+        if (l.uncappedAmount > l.grossAmount) result.cappedLineIds.push(l.orderLineId);
+      if (result.cappedLineIds.length) {
+        this.log.warn(
+          `order ${facts.id}: ${result.cappedLineIds.length} line(s) capped at their revenue (rule pays out more than the line earns): ${result.cappedLineIds.join(', ')}`,
+        );
+      }
+      result.linesAttributed = batch.lines.length - linesBefore;
+      result.entriesWritten = batch.entries.length - entriesBefore;
     }
     await this.writer.write(tx, batch);
-    result.linesAttributed = batch.lines.length;
-    result.entriesWritten = batch.entries.length;
-    return result;
+    return results;
   }
 
   /** A line counting for the first time: its whole plan (count, and any refund after it) at once. */

@@ -3,12 +3,19 @@ import type { OrderFactsReader } from '@bangfu/events';
 import type { DataSource } from 'typeorm';
 import type { ReconciliationReport } from './attribution.types';
 import { defaultReconcileWindow } from './attribution.jobs';
+import { AttributionService } from './attribution.service';
+import { AttributionWriter } from './attribution-writer';
 import { AttributionFactsLoader } from './facts';
+import { parseRange } from './periods';
 import { ReconciliationService } from './reconciliation.service';
 
-export const RECONCILE_USAGE = `attribution:reconcile [--from 2026-01|2026-01-01] [--to 2026-01|2026-01-31] [--json]
+export const RECONCILE_USAGE = `attribution:reconcile [--from 2026-01|2026-01-01] [--to 2026-01|2026-01-31] [--json] [--repair [--batch 500]]
                      rebuild attribution from orders, allocations and rules and report differences
-                     (default: last month's start … today, Asia/Shanghai); exit code 1 when any`;
+                     (default: last month's start … today, Asia/Shanghai); exit code 1 when any.
+                     --repair first brings every order counted or refunded in the window up to date
+                     (what the attribution consumer would have written), --batch orders per transaction`;
+
+const DEFAULT_REPAIR_BATCH = 500;
 
 /**
  * `attribution:reconcile` for apps/api/src/cli.ts, which has a DataSource but no Nest app: builds
@@ -23,12 +30,28 @@ export async function runAttributionReconcile(
 ): Promise<number> {
   const window = defaultReconcileWindow();
   const db = new Db(ds);
-  const service = new ReconciliationService(db, new AttributionFactsLoader(db, orders(db)));
-  const report: ReconciliationReport = await service.reconcile(
-    RequestContext.system('cli-attribution-reconcile'),
-    cliOption(argv, 'from') ?? window.from,
-    cliOption(argv, 'to') ?? window.to,
-  );
+  const loader = new AttributionFactsLoader(db, orders(db));
+  const ctx = RequestContext.system('cli-attribution-reconcile');
+  const from = cliOption(argv, 'from') ?? window.from;
+  const to = cliOption(argv, 'to') ?? window.to;
+  const service = new ReconciliationService(db, loader);
+  if (argv.includes('--repair')) {
+    const batch = Number(cliOption(argv, 'batch') ?? DEFAULT_REPAIR_BATCH);
+    if (!Number.isInteger(batch) || batch < 1)
+      throw new Error(`--batch must be a positive integer: ${RECONCILE_USAGE}`);
+    const range = parseRange(from, to);
+    const ids = (await loader.orderIdsTouching(ctx, range.from, range.to)).sort();
+    const repaired = await new AttributionService(db, loader, new AttributionWriter(db)).attributeInBatches(
+      ctx,
+      ids,
+      batch,
+    );
+    if (!argv.includes('--json'))
+      write(
+        `attribution repair: ${ids.length} orders in ${Math.ceil(ids.length / batch)} batch(es), ${repaired.ordersAttributed} brought up to date, ${repaired.linesAttributed} lines and ${repaired.entriesWritten} entries written`,
+      );
+  }
+  const report: ReconciliationReport = await service.reconcile(ctx, from, to);
   if (argv.includes('--json')) {
     write(JSON.stringify(report));
   } else {
