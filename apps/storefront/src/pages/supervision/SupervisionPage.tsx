@@ -21,10 +21,29 @@ import { useAction } from '../../lib/use-action';
 import { useQuery } from '../../lib/use-query';
 import { ActionButton } from '../../components/ActionButton';
 import { PortalPage } from '../../components/PageShell';
+import { DataTable } from '../../components/DataTable';
 import { Form } from '../../components/Form';
 import { TitledCard } from '../../components/TitledCard';
 
 const SUPERVISORS = ['COORDINATOR', 'AUDITOR', 'PLATFORM_ADMIN'] as const;
+/** The ranking's figure columns after the rank and the unit, in the order its cells are written. */
+const RANKING_FIGURES = [
+  'supervision.units.registered',
+  'supervision.units.filed',
+  'supervision.units.activated',
+  'supervision.col.reserved',
+  'supervision.col.counted',
+  'supervision.col.pending',
+  'supervision.col.completion',
+  'supervision.col.yoy',
+] as const;
+/** The overdue table's figure columns after the unit. */
+const OVERDUE_FIGURES = [
+  'supervision.overdue.count',
+  'supervision.overdue.amount',
+  'supervision.overdue.maxDays',
+  'supervision.overdue.interest',
+] as const;
 const WHOLE_COUNTRY = '000000000000';
 
 function Exports({
@@ -103,64 +122,52 @@ function Ranking({
               <strong>{bpsText(r.total.figures.completionBasisPoints)}</strong>
             </dd>
           </dl>
-          <div className="table-scroll">
-            <table className="table stats-table" data-testid="ranking-table">
-              <thead>
-                <tr>
-                  <th className="num">{t('supervision.col.rank')}</th>
-                  <th>{t(`supervision.group.${r.groupBy}`)}</th>
-                  <th className="num">{t('supervision.units.registered')}</th>
-                  <th className="num">{t('supervision.units.filed')}</th>
-                  <th className="num">{t('supervision.units.activated')}</th>
-                  <th className="num">{t('supervision.col.reserved')}</th>
-                  <th className="num">{t('supervision.col.counted')}</th>
-                  <th className="num">{t('supervision.col.pending')}</th>
-                  <th className="num">{t('supervision.col.completion')}</th>
-                  <th className="num">{t('supervision.col.yoy')}</th>
-                  {r.snapshot && <th className="num">{t('supervision.col.correction')}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {[...r.rows, { ...r.total, label: t('supervision.total') }].map((row) => (
-                  <tr
-                    key={row.rank === 0 ? 'total' : row.key}
-                    data-testid={row.rank === 0 ? 'ranking-total' : 'ranking-row'}
-                  >
-                    <td className="num">{row.rank || ''}</td>
-                    <td>
-                      {row.label}
-                      {row.decreaseReason && (
-                        <div className="muted small">
-                          {t('supervision.decreaseReason', { reason: row.decreaseReason })}
-                        </div>
-                      )}
-                    </td>
-                    <td className="num">{row.figures.unitsRegistered}</td>
-                    <td className="num">{row.figures.unitsFiled}</td>
-                    <td className="num">{row.figures.unitsActivated}</td>
-                    <td className="num">{formatFen(row.figures.reservedAmount)}</td>
-                    <td className="num">{formatFen(row.figures.countedAmount)}</td>
-                    <td className="num">{formatFen(row.figures.pendingAmount)}</td>
-                    <td className="num">
-                      <strong>{bpsText(row.figures.completionBasisPoints)}</strong>
-                    </td>
-                    <td className={`num ${row.figures.reservedChangeAmount < 0 ? 'text-warning' : ''}`}>
-                      {row.figures.reservedChangeBasisPoints === null
-                        ? '—'
-                        : `${row.figures.reservedChangeAmount >= 0 ? '+' : ''}${bpsText(row.figures.reservedChangeBasisPoints)}`}
-                    </td>
-                    {r.snapshot && (
-                      <td className="num">
-                        {row.countedDifference
-                          ? `${row.countedDifference > 0 ? '+' : ''}${formatFen(row.countedDifference)}`
-                          : '—'}
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="stats-table"
+            testId="ranking-table"
+            columns={[
+              { label: t('supervision.col.rank'), num: true },
+              t(`supervision.group.${r.groupBy}`),
+              ...RANKING_FIGURES.map((key) => ({ label: t(key), num: true })),
+              ...(r.snapshot ? [{ label: t('supervision.col.correction'), num: true }] : []),
+            ]}
+          >
+            {[...r.rows, { ...r.total, label: t('supervision.total') }].map((row) => (
+              <tr
+                key={row.rank === 0 ? 'total' : row.key}
+                data-testid={row.rank === 0 ? 'ranking-total' : 'ranking-row'}
+              >
+                <td className="num">{row.rank || ''}</td>
+                <td>
+                  {row.label}
+                  {row.decreaseReason && (
+                    <div className="muted small">{t('supervision.decreaseReason', { reason: row.decreaseReason })}</div>
+                  )}
+                </td>
+                <td className="num">{row.figures.unitsRegistered}</td>
+                <td className="num">{row.figures.unitsFiled}</td>
+                <td className="num">{row.figures.unitsActivated}</td>
+                <td className="num">{formatFen(row.figures.reservedAmount)}</td>
+                <td className="num">{formatFen(row.figures.countedAmount)}</td>
+                <td className="num">{formatFen(row.figures.pendingAmount)}</td>
+                <td className="num">
+                  <strong>{bpsText(row.figures.completionBasisPoints)}</strong>
+                </td>
+                <td className={`num ${row.figures.reservedChangeAmount < 0 ? 'text-warning' : ''}`}>
+                  {row.figures.reservedChangeBasisPoints === null
+                    ? '—'
+                    : `${row.figures.reservedChangeAmount >= 0 ? '+' : ''}${bpsText(row.figures.reservedChangeBasisPoints)}`}
+                </td>
+                {r.snapshot && (
+                  <td className="num">
+                    {row.countedDifference
+                      ? `${row.countedDifference > 0 ? '+' : ''}${formatFen(row.countedDifference)}`
+                      : '—'}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
     </TitledCard>
@@ -195,30 +202,21 @@ function Overdue({ regionCode }: { regionCode: string }) {
           {r.overdueUnits.length === 0 ? (
             <p className="muted">{t('supervision.overdue.none')}</p>
           ) : (
-            <div className="table-scroll">
-              <table className="table stats-table" data-testid="overdue-table">
-                <thead>
-                  <tr>
-                    <th>{t('supervision.group.UNIT')}</th>
-                    <th className="num">{t('supervision.overdue.count')}</th>
-                    <th className="num">{t('supervision.overdue.amount')}</th>
-                    <th className="num">{t('supervision.overdue.maxDays')}</th>
-                    <th className="num">{t('supervision.overdue.interest')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.overdueUnits.map((u) => (
-                    <tr key={u.orgId} data-testid="overdue-unit">
-                      <td>{u.name}</td>
-                      <td className="num">{u.overdueCount}</td>
-                      <td className="num">{formatFen(u.overdueAmount)}</td>
-                      <td className="num">{u.maxDaysOverdue}</td>
-                      <td className="num">{formatFen(u.interestAmount)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              className="stats-table"
+              testId="overdue-table"
+              columns={[t('supervision.group.UNIT'), ...OVERDUE_FIGURES.map((key) => ({ label: t(key), num: true }))]}
+            >
+              {r.overdueUnits.map((u) => (
+                <tr key={u.orgId} data-testid="overdue-unit">
+                  <td>{u.name}</td>
+                  <td className="num">{u.overdueCount}</td>
+                  <td className="num">{formatFen(u.overdueAmount)}</td>
+                  <td className="num">{u.maxDaysOverdue}</td>
+                  <td className="num">{formatFen(u.interestAmount)}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </>
       )}
