@@ -1,4 +1,5 @@
 import type { PaymentClockData, PaymentClockEntryData } from '../../api/supervision';
+import { DataTable } from '../../components/DataTable';
 import { useI18n } from '../../i18n';
 import { formatFen } from '../../lib/money';
 
@@ -12,48 +13,45 @@ export function PaymentClockTable({
 }) {
   const { t } = useI18n();
   return (
-    <div className="table-scroll">
-      <table className="table stats-table" data-testid="payment-clock-table">
-        <thead>
-          <tr>
-            <th>{t('clock.order')}</th>
-            {show !== 'supplier' && <th>{t('clock.supplier')}</th>}
-            {show !== 'unit' && <th>{t('clock.unit')}</th>}
-            <th className="num">{t('clock.amount')}</th>
-            <th>{t('clock.acceptedOn')}</th>
-            <th>{t('clock.dueOn')}</th>
-            <th>{t('clock.status')}</th>
-            <th className="num">{t('clock.daysOverdue')}</th>
-            <th className="num">{t('clock.interest')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={`${e.orderId}-${e.supplierId}`} data-testid="payment-clock-entry" data-status={e.status}>
-              <td>
-                <a href={`/orders/${e.orderId}`}>{e.orderNo}</a>
-              </td>
-              {show !== 'supplier' && <td>{e.supplierName}</td>}
-              {show !== 'unit' && <td>{e.unitName}</td>}
-              <td className="num">{formatFen(e.amount)}</td>
-              <td>{e.acceptedOn}</td>
-              <td>
-                {e.dueOn}
-                <div className="muted small">{t('clock.term', { days: e.termDays })}</div>
-              </td>
-              <td>
-                <span className="status-chip" data-status={e.status}>
-                  {t(`clock.status.${e.status}`)}
-                </span>
-                {e.paidOn && <div className="muted small">{t('clock.paidOn', { day: e.paidOn })}</div>}
-              </td>
-              <td className="num">{e.daysOverdue}</td>
-              <td className="num">{formatFen(e.interestAmount)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      className="stats-table"
+      testId="payment-clock-table"
+      columns={[
+        t('clock.order'),
+        ...(show !== 'supplier' ? [t('clock.supplier')] : []),
+        ...(show !== 'unit' ? [t('clock.unit')] : []),
+        { label: t('clock.amount'), num: true },
+        t('clock.acceptedOn'),
+        t('clock.dueOn'),
+        t('clock.status'),
+        { label: t('clock.daysOverdue'), num: true },
+        { label: t('clock.interest'), num: true },
+      ]}
+    >
+      {entries.map((e) => (
+        <tr key={`${e.orderId}-${e.supplierId}`} data-testid="payment-clock-entry" data-status={e.status}>
+          <td>
+            <a href={`/orders/${e.orderId}`}>{e.orderNo}</a>
+          </td>
+          {show !== 'supplier' && <td>{e.supplierName}</td>}
+          {show !== 'unit' && <td>{e.unitName}</td>}
+          <td className="num">{formatFen(e.amount)}</td>
+          <td>{e.acceptedOn}</td>
+          <td>
+            {e.dueOn}
+            <div className="muted small">{t('clock.term', { days: e.termDays })}</div>
+          </td>
+          <td>
+            <span className="status-chip" data-status={e.status}>
+              {t(`clock.status.${e.status}`)}
+            </span>
+            {e.paidOn && <div className="muted small">{t('clock.paidOn', { day: e.paidOn })}</div>}
+          </td>
+          <td className="num">{e.daysOverdue}</td>
+          <td className="num">{formatFen(e.interestAmount)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
