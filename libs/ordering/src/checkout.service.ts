@@ -29,6 +29,7 @@ import {
   PaymentMode,
   PriceKind,
   SupplierOrder,
+  SupplierOrderStatus,
 } from './ordering.entities';
 import {
   CertificationInvalidError,
@@ -394,45 +395,7 @@ export class CheckoutService {
       ],
     );
 
-    const bySupplier = new Map<string, PricedLine[]>();
-    for (const line of priced)
-      bySupplier.set(line.row.supplier_id, [...(bySupplier.get(line.row.supplier_id) ?? []), line]);
-    // Every supplier order in one INSERT, then every line in one (insert, not save: one statement, and it
-    // fills in the generated ids and defaults of the entities it is given). What was written is the
-    // OrderPlaced payload, so publishing reads none of it back.
-    const supplierOrders = [...bySupplier].map(([supplierId, lines]) =>
-      this.db.repo(tx, SupplierOrder).create({
-        orderId: order.id,
-        supplierId,
-        subtotal: lines.reduce((sum, l) => sum + l.lineTotal, 0),
-      }),
-    );
-    await this.db.repo(tx, SupplierOrder).insert(supplierOrders);
-    const lines = supplierOrders.flatMap((so) =>
-      bySupplier.get(so.supplierId)!.map((l) =>
-        this.db.repo(tx, OrderLine).create({
-          orderId: order.id,
-          supplierOrderId: so.id,
-          supplierId: so.supplierId,
-          channelId: channel.id,
-          variantId: l.row.variant_id,
-          productId: l.row.product_id,
-          productTitle: l.row.title,
-          sku: l.row.sku,
-          spec: l.row.spec,
-          unit: l.row.unit,
-          priceKind: buyer.kind === BuyerKind.AGENCY ? PriceKind.AGENCY : PriceKind.RETAIL,
-          unitPrice: l.unitPrice,
-          quantity: l.quantity,
-          lineTotal: l.lineTotal,
-          certified: l.certification === LineCertificationStatus.CERTIFIED,
-          certificationStatus: l.certification,
-          certificateNo: l.row.certificate_no,
-          originRegionCode: l.row.origin_region_code,
-        }),
-      ),
-    );
-    await this.db.repo(tx, OrderLine).insert(lines);
+    const { supplierOrders, lines } = await this.insertParts(tx, order, channel.id, buyer.kind, priced);
 
     // Every line reserved in one statement (rows locked in variant id order: no deadlock between orders).
     const short = await this.stock.reserve(
@@ -461,6 +424,118 @@ export class CheckoutService {
       { supplierOrders, lines },
     );
     return order;
+  }
+
+  /**
+   * Every supplier order and every line in ONE prepared statement over arrays (its text does not
+   * depend on the number of suppliers or lines), each line joined to its supplier order's new id. What
+   * was written is returned as entities for the OrderPlaced payload, so publishing reads none of it
+   * back: the statement returns the generated ids and times, the rest is what was sent.
+   */
+  private async insertParts(
+    tx: RequestContext,
+    order: Order,
+    channelId: string,
+    kind: BuyerKind,
+    priced: PricedLine[],
+  ): Promise<{ supplierOrders: SupplierOrder[]; lines: OrderLine[] }> {
+    const bySupplier = new Map<string, PricedLine[]>();
+    for (const line of priced)
+      bySupplier.set(line.row.supplier_id, [...(bySupplier.get(line.row.supplier_id) ?? []), line]);
+    const subtotals = [...bySupplier].map(([supplierId, ls]) => ({
+      supplierId,
+      subtotal: ls.reduce((sum, l) => sum + l.lineTotal, 0),
+    }));
+    const ordered = [...bySupplier.values()].flat();
+    const priceKind = kind === BuyerKind.AGENCY ? PriceKind.AGENCY : PriceKind.RETAIL;
+    const column = <K extends keyof VariantRow>(k: K) => ordered.map((l) => l.row[k]);
+    const rows: Array<{ part: 'so' | 'line'; id: string; key: string; created_at: Date; updated_at: Date | null }> =
+      await this.db.manager(tx).query(
+        prepared(`WITH so AS (
+           INSERT INTO supplier_order (order_id, supplier_id, status, subtotal)
+           SELECT $1, x.supplier_id, '${SupplierOrderStatus.AWAITING_SHIPMENT}', x.subtotal
+             FROM unnest($2::uuid[], $3::bigint[]) AS x(supplier_id, subtotal)
+           RETURNING id, supplier_id, created_at, updated_at
+         ), l AS (
+           INSERT INTO order_line (order_id, supplier_order_id, supplier_id, channel_id, variant_id, product_id, product_title, sku, spec, unit,
+                                   price_kind, unit_price, quantity, line_total, refunded_amount, certified, certification_status, certificate_no, origin_region_code)
+           SELECT $1, so.id, x.supplier_id, $4, x.variant_id, x.product_id, x.title, x.sku, x.spec, x.unit,
+                  $5, x.unit_price, x.quantity, x.line_total, 0, x.certification = '${LineCertificationStatus.CERTIFIED}', x.certification, x.certificate_no, x.origin
+             FROM unnest($6::uuid[], $7::uuid[], $8::uuid[], $9::text[], $10::text[], $11::text[], $12::text[], $13::bigint[], $14::int[], $15::bigint[], $16::text[], $17::text[], $18::text[])
+                  AS x(supplier_id, variant_id, product_id, title, sku, spec, unit, unit_price, quantity, line_total, certification, certificate_no, origin)
+             JOIN so ON so.supplier_id = x.supplier_id
+           RETURNING id, variant_id, created_at
+         )
+         SELECT 'so' AS part, id, supplier_id AS key, created_at, updated_at FROM so
+         UNION ALL SELECT 'line', id, variant_id, created_at, NULL FROM l`),
+        [
+          order.id,
+          subtotals.map((s) => s.supplierId),
+          subtotals.map((s) => s.subtotal),
+          channelId,
+          priceKind,
+          column('supplier_id'),
+          column('variant_id'),
+          column('product_id'),
+          column('title'),
+          column('sku'),
+          column('spec'),
+          column('unit'),
+          ordered.map((l) => l.unitPrice),
+          ordered.map((l) => l.quantity),
+          ordered.map((l) => l.lineTotal),
+          ordered.map((l) => l.certification),
+          column('certificate_no'),
+          column('origin_region_code'),
+        ],
+      );
+    // Matched by supplier and by variant (each unique in an order), not by the order rows came back in.
+    const written = new Map(rows.map((r) => [`${r.part}:${r.key}`, r]));
+    const supplierOrders = subtotals.map(({ supplierId, subtotal }) => {
+      const r = written.get(`so:${supplierId}`)!;
+      return Object.assign(new SupplierOrder(), {
+        id: r.id,
+        orderId: order.id,
+        supplierId,
+        status: SupplierOrderStatus.AWAITING_SHIPMENT,
+        subtotal,
+        carrier: null,
+        trackingNo: null,
+        deliveryProof: null,
+        shippedAt: null,
+        deliveredAt: null,
+        createdAt: new Date(r.created_at),
+        updatedAt: new Date(r.updated_at ?? r.created_at),
+      });
+    });
+    const soOf = new Map(supplierOrders.map((so) => [so.supplierId, so.id]));
+    const lines = ordered.map((l) => {
+      const r = written.get(`line:${l.row.variant_id}`)!;
+      return Object.assign(new OrderLine(), {
+        id: r.id,
+        orderId: order.id,
+        supplierOrderId: soOf.get(l.row.supplier_id)!,
+        supplierId: l.row.supplier_id,
+        channelId,
+        variantId: l.row.variant_id,
+        productId: l.row.product_id,
+        productTitle: l.row.title,
+        sku: l.row.sku,
+        spec: l.row.spec,
+        unit: l.row.unit,
+        priceKind,
+        unitPrice: l.unitPrice,
+        quantity: l.quantity,
+        lineTotal: l.lineTotal,
+        refundedAmount: 0,
+        certified: l.certification === LineCertificationStatus.CERTIFIED,
+        certificationStatus: l.certification,
+        certificateNo: l.row.certificate_no,
+        originRegionCode: l.row.origin_region_code,
+        createdAt: new Date(r.created_at),
+      });
+    });
+    return { supplierOrders, lines };
   }
 
   /**

@@ -3,15 +3,17 @@ import type { Job } from 'bullmq';
 import { RequestContext } from '@bangfu/core';
 import { OUTBOX_RELAY_QUEUE, RELAY_JOB } from '@bangfu/events';
 import { type JobHandler, ProcessesQueue, QueueService } from '@bangfu/queue';
-import { EXPIRE_JOB, ORDER_EXPIRY_QUEUE } from './order-state.service';
+import { EXPIRE_DUE_JOB, EXPIRE_JOB, ORDER_EXPIRY_QUEUE } from './order-state.service';
 import { OrderService } from './order.service';
 import { ORDERING_CONFIG, type OrderingConfig } from './ordering.config';
 
 export const SWEEP_JOB = 'sweep';
 
 /**
- * `order-expiry`: the delayed job per unpaid order (cancels it if still unpaid past its deadline,
- * otherwise does nothing) and the periodic sweep that catches orders whose job was lost.
+ * `order-expiry`: the delayed job of one order (an approved agency order, an extended deadline:
+ * cancels it if still unpaid past its deadline, otherwise does nothing), the delayed job of a bucket
+ * of retail deadlines (`expire-due`: every order unpaid past its deadline by then) and the periodic
+ * sweep that catches orders whose job was lost — the last two do the same.
  */
 @Injectable()
 @ProcessesQueue(ORDER_EXPIRY_QUEUE, { concurrency: 2 })
@@ -25,15 +27,23 @@ export class OrderExpiryJob implements JobHandler<{ orderId?: string }> {
         cancelled: (await this.orders.expireIfDue(RequestContext.system('order-expiry'), job.data.orderId)) ? 1 : 0,
       };
     }
-    if (job.name === SWEEP_JOB) {
-      let cancelled = 0;
-      for (const id of await this.orders.overdueOrderIds(RequestContext.system('order-expiry-sweep'))) {
-        if (await this.orders.expireIfDue(RequestContext.system('order-expiry-sweep'), id)) cancelled += 1;
-      }
-      if (cancelled) this.log.log(`sweep cancelled ${cancelled} overdue order(s)`);
+    if (job.name === SWEEP_JOB || job.name === EXPIRE_DUE_JOB) {
+      const cancelled = await this.expireOverdue(`order-${job.name}`);
+      if (cancelled && job.name === SWEEP_JOB) this.log.log(`sweep cancelled ${cancelled} overdue order(s)`);
       return { cancelled };
     }
     return { cancelled: 0 };
+  }
+
+  /** Every order unpaid past its deadline, each in its own transaction, in batches of 500 (at most 50). */
+  private async expireOverdue(label: string): Promise<number> {
+    let cancelled = 0;
+    for (let round = 0; round < 50; round++) {
+      const ids = await this.orders.overdueOrderIds(RequestContext.system(label));
+      for (const id of ids) if (await this.orders.expireIfDue(RequestContext.system(label), id)) cancelled += 1;
+      if (ids.length < 500) break;
+    }
+    return cancelled;
   }
 }
 

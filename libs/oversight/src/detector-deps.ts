@@ -3,7 +3,7 @@ import type { RequestContext } from '@bangfu/core';
 import { VariantService } from '@bangfu/catalog';
 import { type Channel, ChannelService } from '@bangfu/channel';
 import { OrganizationService, UserService } from '@bangfu/identity';
-import { OrderSignalsService } from '@bangfu/ordering';
+import { type OrderSignalFilter, type OrderSignalLine, OrderSignalsService } from '@bangfu/ordering';
 import { PurchaseRequestService } from '@bangfu/procurement';
 import { SupplierService } from '@bangfu/supplier';
 
@@ -39,7 +39,7 @@ export class DetectorDepsFactory {
     private readonly suppliers: SupplierService,
   ) {}
 
-  /** Fresh caches per run: names and regions may change between runs. */
+  /** Fresh caches per run: names, regions and an order's lines may change between runs. */
   forRun(ctx: RequestContext): DetectorDeps {
     const suppliers = new Map<string, Promise<Place>>();
     const orgs = new Map<string, Promise<Place>>();
@@ -48,8 +48,16 @@ export class DetectorDepsFactory {
       if (!m.has(id)) m.set(id, load());
       return m.get(id)!;
     };
+    // An order event runs six rules, and each starts from the order's own lines: read once per run.
+    const ownLines = new Map<string, Promise<OrderSignalLine[]>>();
+    const orders = Object.create(this.orders) as OrderSignalsService;
+    orders.lines = (c: RequestContext, f: OrderSignalFilter) => {
+      const byOrderOnly = c === ctx && f.orderIds && Object.keys(f).length === 1;
+      if (!byOrderOnly) return this.orders.lines(c, f);
+      return memo(ownLines, [...f.orderIds!].sort().join(','), () => this.orders.lines(c, f)).then((ls) => [...ls]);
+    };
     return {
-      orders: this.orders,
+      orders,
       variants: this.variants,
       users: this.users,
       channels: this.channels,

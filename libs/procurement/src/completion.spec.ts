@@ -4,6 +4,7 @@ import { Role } from '@bangfu/core';
 import { OrderService } from '@bangfu/ordering';
 import { expectErrorCode, type TestServer } from '@bangfu/testing';
 import { ProcurementService } from './procurement.service';
+import { ReservedShareProgressConsumer } from './progress.consumer';
 import {
   accept,
   actor,
@@ -444,5 +445,23 @@ describe('trade-union purchases', () => {
     expect(
       (await ds.query(`SELECT trade_union FROM purchase_request WHERE order_id = $1`, [ids.bPending]))[0].trade_union,
     ).toBe(true);
+  });
+});
+
+describe('the reserved-share consumer', () => {
+  it('reads nothing for a retail order’s order.placed: no unit’s figures can change then', async () => {
+    // An order id that exists nowhere: a consumer that read the order would fail with NOT_FOUND.
+    const orderId = crypto.randomUUID();
+    const event = (buyerKind: 'CUSTOMER' | 'AGENCY') => ({
+      id: crypto.randomUUID(),
+      type: 'order.placed',
+      version: 1,
+      aggregateId: orderId,
+      payload: { orderId, buyerKind } as never,
+      createdAt: new Date().toISOString(),
+    });
+    const consumer = server.app.get(ReservedShareProgressConsumer);
+    await expect(consumer.handle(sys(), event('CUSTOMER'))).resolves.toBeUndefined();
+    await expect(consumer.handle(sys(), event('AGENCY'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -8,6 +8,7 @@ import {
   OrderDelivered,
   OrderPlaced,
   OrderRefunded,
+  type OrderEventPayload,
   OrderRejected,
   type ReceivedEvent,
 } from '@bangfu/events';
@@ -26,7 +27,11 @@ export class ReservedShareProgressConsumer implements EventConsumer {
   readonly consumer = 'procurement.reserved-share';
   constructor(private readonly procurement: ProcurementService) {}
 
-  async handle(ctx: RequestContext, event: ReceivedEvent): Promise<void> {
+  async handle(ctx: RequestContext, event: ReceivedEvent<OrderEventPayload>): Promise<void> {
+    // A retail order's placement changes no unit's figures: it is bound to no unit, and a staff purchase
+    // counts only once delivered and paid (retail prepays), which order.delivered's sync records, however
+    // late the events run. So most checkouts need no read here (issue 16, W3).
+    if (event.type === OrderPlaced.eventName && event.payload.buyerKind === 'CUSTOMER') return;
     await this.procurement.syncOrder(ctx, event.aggregateId);
   }
 }

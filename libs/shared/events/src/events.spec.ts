@@ -18,12 +18,21 @@ class ParcelLost extends defineEvent<{ parcelId: string }>('test.parcel_lost') {
 /** Sees ParcelWeighed in the publishing transaction and after commit; writes what it saw to prove the transaction is shared. */
 const inTransaction: Array<ReceivedEvent<unknown>> = [];
 const afterCommit: string[] = [];
+/** Each after-commit run's transaction id, by event id, in the order the consumers ran. */
+const transactionsOf = new Map<string, string[]>();
+const noteTransaction = async (db: Db, ctx: RequestContext, eventId: string) => {
+  const [{ id }] = await db.manager(ctx).query(`SELECT txid_current()::text AS id`);
+  transactionsOf.set(eventId, [...(transactionsOf.get(eventId) ?? []), id]);
+};
+/** Parcels whose loss LostConsumer fails on (until taken out): a consumer that throws. */
+const failingParcels = new Set<string>();
 @Injectable()
 @ConsumesEvents(ParcelWeighed, ParcelLost)
 class ScaleConsumer implements EventConsumer<{ parcelId: string }> {
   readonly consumer = 'test.scale';
   constructor(private readonly db: Db) {}
-  async handle(_ctx: RequestContext, event: ReceivedEvent<{ parcelId: string }>) {
+  async handle(ctx: RequestContext, event: ReceivedEvent<{ parcelId: string }>) {
+    await noteTransaction(this.db, ctx, event.id);
     afterCommit.push(`${event.type}:${event.payload.parcelId}`);
   }
   async handleInTransaction(tx: RequestContext, event: ReceivedEvent<{ parcelId: string }>) {
@@ -42,8 +51,11 @@ const lost: string[] = [];
 @ConsumesEvents(ParcelLost)
 class LostConsumer implements EventConsumer<{ parcelId: string }> {
   readonly consumer = 'test.lost';
-  async handle(_ctx: RequestContext, event: ReceivedEvent<{ parcelId: string }>) {
+  constructor(private readonly db: Db) {}
+  async handle(ctx: RequestContext, event: ReceivedEvent<{ parcelId: string }>) {
     if (!isEvent(event, ParcelLost)) throw new Error('subscribed to ParcelLost only');
+    await noteTransaction(this.db, ctx, event.id);
+    if (failingParcels.has(event.payload.parcelId)) throw new Error(`cannot record ${event.payload.parcelId}`);
     lost.push(event.payload.parcelId);
   }
 }
@@ -124,5 +136,38 @@ describe('typed events through the outbox', () => {
     expect(
       await ds.query(`SELECT consumer FROM outbox_consumption WHERE event_id = $1 ORDER BY consumer`, [eventId]),
     ).toEqual([{ consumer: 'test.lost' }, { consumer: 'test.scale' }]);
+  });
+
+  const relayed = async (id: string) => {
+    const outbox = server.app.get(OutboxService);
+    const eventId = await server.app
+      .get(Db)
+      .transaction(sys(), (tx) => outbox.publish(tx, new ParcelLost(id, { parcelId: id })));
+    await server.app.get(OutboxRelayJob).handle({ name: RELAY_JOB });
+    const job = await server.app.get(QueueService).queue(DOMAIN_EVENTS_QUEUE).getJob(eventId);
+    return { eventId, data: job!.data as ReceivedEvent };
+  };
+
+  it('runs all of an event’s consumers in one transaction', async () => {
+    const { eventId, data } = await relayed(parcel());
+    expect(await server.app.get(DomainEventDispatcher).handle({ data })).toEqual({
+      consumers: ['test.scale', 'test.lost'],
+    });
+    const [scale, lostTx] = transactionsOf.get(eventId)!;
+    expect(lostTx).toBe(scale);
+  });
+
+  it('when one consumer throws, the others still commit and only it runs again on the retry', async () => {
+    const id = parcel();
+    failingParcels.add(id);
+    const { eventId, data } = await relayed(id);
+    const dispatcher = server.app.get(DomainEventDispatcher);
+    await expect(dispatcher.handle({ data })).rejects.toThrow(`cannot record ${id}`);
+    expect(await ds.query(`SELECT consumer FROM outbox_consumption WHERE event_id = $1`, [eventId])).toEqual([
+      { consumer: 'test.scale' },
+    ]);
+    failingParcels.delete(id);
+    expect(await dispatcher.handle({ data })).toEqual({ consumers: ['test.lost'] });
+    expect(lost).toContain(id);
   });
 });
