@@ -41,6 +41,7 @@ import { CatalogChangedNotify1764004000000 } from './1764004000000-catalog-chang
 import { StatisticsBuyerMonthFastPath1764004100000 } from './1764004100000-statistics-buyer-month-fast-path';
 import { AuditAppendAtCommit1764004200000 } from './1764004200000-audit-append-at-commit';
 import { AuditSequencer1764004500000 } from './1764004500000-audit-sequencer';
+import { CatalogStockChanges1764004500100 } from './1764004500100-catalog-stock-changes';
 import { MonthlyPartitions1764003500000 } from './1764003500000-monthly-partitions';
 import { AttributionEntryPartitions1764003500100 } from './1764003500100-attribution-entry-partitions';
 import { LedgerEntryPartitions1764003500200 } from './1764003500200-ledger-entry-partitions';
@@ -93,4 +94,5 @@ export const migrations = [
   StatisticsBuyerMonthFastPath1764004100000,
   AuditAppendAtCommit1764004200000,
   AuditSequencer1764004500000,
+  CatalogStockChanges1764004500100,
 ];

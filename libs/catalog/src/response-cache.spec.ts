@@ -168,6 +168,26 @@ describe('anonymous catalog response cache', () => {
     expect(stockOf(after)).toBe(before - 2);
   });
 
+  it('a stock-only change sends no NOTIFY (it would serialise every checkout at COMMIT); a price change does', async () => {
+    const heard: string[] = [];
+    const listener = new pg.Client({ connectionString: server.config.DATABASE_URL });
+    await listener.connect();
+    try {
+      listener.on('notification', (n) => heard.push(n.channel));
+      await listener.query(`LISTEN catalog_changed`);
+      await other.query(`UPDATE variant SET stock_reserved = stock_reserved + 1 WHERE id = $1`, [variantId]);
+      await other.query(`UPDATE variant SET stock_reserved = stock_reserved - 1 WHERE id = $1`, [variantId]);
+      // A notification of the listener's own session is delivered when it next talks to the server.
+      await listener.query(`SELECT pg_sleep(0.2)`);
+      expect(heard).toEqual([]);
+      await other.query(`UPDATE variant SET retail_price = retail_price + 1 WHERE id = $1`, [variantId]);
+      await listener.query(`SELECT pg_sleep(0.2)`);
+      expect(heard).toEqual(['catalog_changed']);
+    } finally {
+      await listener.end();
+    }
+  });
+
   it('stops showing an unpublished product at once', async () => {
     const { id } = await publishedProduct('连州缓存菜心', 3);
     expect((await post(PAGE, { id })).body.data.product.id).toBe(id);

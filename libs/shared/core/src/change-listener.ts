@@ -20,10 +20,19 @@ export class ChangeListener {
   private stopped = false;
   private failures = 0;
   private timer: NodeJS.Timeout | null = null;
+  private poller: NodeJS.Timeout | null = null;
+  private lastPolled: string | null = null;
 
+  /**
+   * `poll`: a sequence that changes which do not notify advance (stock counters: a NOTIFY would make
+   * every checkout's COMMIT wait for the others'), read every `everyMs` on this connection. When it
+   * moves the generation moves twice — at once, and once more a period later, because the sequence
+   * advances before its transaction commits and an answer computed in between must not survive.
+   */
   constructor(
     private readonly url: string,
     private readonly channel: string,
+    private readonly poll?: { sequence: string; everyMs: number },
   ) {}
 
   start(): void {
@@ -40,6 +49,7 @@ export class ChangeListener {
     this.stopped = true;
     this.listening = false;
     if (this.timer) clearTimeout(this.timer);
+    this.stopPolling();
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => undefined);
@@ -59,6 +69,7 @@ export class ChangeListener {
       if (failed) return;
       failed = true;
       this.listening = false;
+      this.stopPolling();
       this.generation++;
       if (this.client === client) this.client = null;
       client.end().catch(() => undefined);
@@ -78,8 +89,36 @@ export class ChangeListener {
       this.failures = 0;
       this.generation++;
       this.listening = true;
+      if (this.poll) this.startPolling(client, this.poll, fail);
     } catch (e) {
       fail(e as Error);
     }
+  }
+
+  private startPolling(client: pg.Client, poll: { sequence: string; everyMs: number }, fail: (e?: Error) => void) {
+    this.lastPolled = null;
+    let busy = false;
+    this.poller = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      client
+        .query(`SELECT last_value::text AS v FROM ${poll.sequence}`)
+        .then(({ rows }) => {
+          const value = rows[0].v as string;
+          if (this.lastPolled !== null && value !== this.lastPolled) {
+            this.generation++;
+            setTimeout(() => this.generation++, poll.everyMs).unref();
+          }
+          this.lastPolled = value;
+        })
+        .catch((e: Error) => fail(e))
+        .finally(() => (busy = false));
+    }, poll.everyMs);
+    this.poller.unref();
+  }
+
+  private stopPolling(): void {
+    if (this.poller) clearInterval(this.poller);
+    this.poller = null;
   }
 }

@@ -11,6 +11,9 @@ import { metricsRegistry } from './metrics';
 
 /** The channel the catalog tables' statement triggers notify (migration 1764004000000). */
 export const CATALOG_CHANGED = 'catalog_changed';
+/** Advanced (not notified) by stock counter updates: see migration 1764004500100-catalog-stock-changes. */
+const STOCK_CHANGES = 'catalog_stock_change';
+const STOCK_POLL_MS = 100;
 
 const cacheResults = new Counter({
   name: 'bangfu_response_cache_total',
@@ -56,7 +59,9 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
  *
  * Freshness: an entry is valid only for the generation it was computed in. The catalog tables'
  * statement triggers NOTIFY `catalog_changed` on commit and every API process LISTENs (ChangeListener),
- * so a committed change of stock, price, publication, certification… drops every process's entries;
+ * so a committed change of price, publication, certification… drops every process's entries; a change of
+ * stock counters only advances the sequence `catalog_stock_change` instead (a NOTIFY per checkout would
+ * serialise every checkout's COMMIT), which the listener polls every 100 ms with the same effect;
  * this process's own mutations bump the generation before their answer is written, so a client that
  * got its mutation's answer never reads the old page from this process. An answer computed while the
  * generation moved is not stored. Anything that changes with time alone — certification validity,
@@ -83,7 +88,10 @@ export class ResponseCache implements OnApplicationShutdown {
     const bytes = Math.floor(config.CATALOG_CACHE_MB * 1024 * 1024);
     this.store = new LruBytes<Entry>(bytes);
     this.maxAgeMs = config.CATALOG_CACHE_MAX_AGE_MS;
-    this.listener = bytes > 0 && this.maxAgeMs > 0 ? new ChangeListener(config.DATABASE_URL, CATALOG_CHANGED) : null;
+    this.listener =
+      bytes > 0 && this.maxAgeMs > 0
+        ? new ChangeListener(config.DATABASE_URL, CATALOG_CHANGED, { sequence: STOCK_CHANGES, everyMs: STOCK_POLL_MS })
+        : null;
   }
 
   /** Root query fields whose answers are public and the same for every anonymous caller. */
