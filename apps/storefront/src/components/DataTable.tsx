@@ -14,6 +14,7 @@ function headingClass(c: { num?: boolean; className?: string }): string | undefi
  * A horizontally scrollable table with one heading row; the caller renders the body rows. `scoped` marks the
  * headings `scope="col"` (for tables whose rows start with a `<th scope="row">`); `region` names the scroller and
  * makes it focusable, so keyboard users can scroll it sideways on a phone (axe: scrollable-region-focusable).
+ * `caption` names the table above its headings (small and muted, as the app's table captions are).
  */
 export function DataTable({
   columns,
@@ -22,6 +23,7 @@ export function DataTable({
   testId,
   scoped = false,
   region,
+  caption,
 }: {
   columns: Column[];
   children: ReactNode;
@@ -30,11 +32,13 @@ export function DataTable({
   testId?: string;
   scoped?: boolean;
   region?: string;
+  caption?: ReactNode;
 }) {
   const scope = scoped ? 'col' : undefined;
   return (
     <div className="table-scroll" {...(region ? { tabIndex: 0, role: 'region', 'aria-label': region } : {})}>
       <table className={className ? `table ${className}` : 'table'} data-testid={testId}>
+        {caption && <caption className="muted small">{caption}</caption>}
         <thead>
           <tr>
             {columns.map((c, i) =>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { AUDIT_CHAIN_STATUS, VERIFY_AUDIT_CHAIN, type VerifyAuditChainData } from '../../api/audit';
+import { DataTable } from '../../components/DataTable';
 import { ErrorNotice, Loading } from '../../components/Feedback';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
@@ -62,33 +63,29 @@ export function ChainStatusCard() {
         </p>
       )}
       {s && s.checkpoints.length > 0 && (
-        <div className="table-scroll">
-          <table className="table" data-testid="audit-checkpoints">
-            <caption className="muted small">{t('audit.chain.checkpoints')}</caption>
-            <thead>
-              <tr>
-                <th>{t('audit.chain.day')}</th>
-                <th>{t('audit.chain.result')}</th>
-                <th className="num">{t('audit.chain.checked')}</th>
-                <th>{t('audit.chain.head')}</th>
-                <th>{t('audit.chain.verifiedAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.checkpoints.map((c) => (
-                <tr key={`${c.day}-${c.verifiedAt}`}>
-                  <td>{c.day}</td>
-                  <td>
-                    {c.ok ? t('audit.chain.intact') : t('audit.chain.brokenShort', { id: c.firstBrokenEventId ?? '—' })}
-                  </td>
-                  <td className="num">{c.checkedCount}</td>
-                  <td className="audit-hash">{`#${c.headSeq} ${c.headHash.slice(0, 16)}…`}</td>
-                  <td>{formatDateTime(c.verifiedAt, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="audit-checkpoints"
+          caption={t('audit.chain.checkpoints')}
+          columns={[
+            t('audit.chain.day'),
+            t('audit.chain.result'),
+            { label: t('audit.chain.checked'), num: true },
+            t('audit.chain.head'),
+            t('audit.chain.verifiedAt'),
+          ]}
+        >
+          {s.checkpoints.map((c) => (
+            <tr key={`${c.day}-${c.verifiedAt}`}>
+              <td>{c.day}</td>
+              <td>
+                {c.ok ? t('audit.chain.intact') : t('audit.chain.brokenShort', { id: c.firstBrokenEventId ?? '—' })}
+              </td>
+              <td className="num">{c.checkedCount}</td>
+              <td className="audit-hash">{`#${c.headSeq} ${c.headHash.slice(0, 16)}…`}</td>
+              <td>{formatDateTime(c.verifiedAt, locale)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </TitledCard>
   );
