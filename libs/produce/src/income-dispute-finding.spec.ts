@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@bangfu/core';
 import { OversightModule } from '@bangfu/oversight';
-import { startWithDataSource, type TestServer } from '@bangfu/testing';
+import { startWithDataSource } from '@bangfu/testing';
 import { ProduceModule } from './produce.module';
 import {
   ACCEPT,
-  type Actor,
   commitTo,
   coordinator,
   CREATE_OFFER,
@@ -14,7 +12,7 @@ import {
   RECEIVE,
   shanghaiDate,
   variantOf,
-  villageCooperative,
+  villageForFile,
 } from './test-helpers';
 
 const DISPUTE = `mutation($input: DisputeIncomeLineInput!) { disputeIncomeLine(input: $input) { id status note } }`;
@@ -22,19 +20,13 @@ const FINDINGS = `query($f: AnomalyFindingFilter) { anomalyFindings(filter: $f) 
   id kind status severity subjectType subjectId subjectLabel supplierId regionCode detectedVia evidence { figures { name value unit text } orderIds } } } } }`;
 
 describe('produce → oversight: a disputed income line is an INCOME_DISPUTE finding for the region’s auditors', () => {
-  let server: TestServer;
-  let ds: DataSource;
-  let village: string;
-  let supplierId: string;
-  let farmer: Actor;
-  let staff: Actor;
+  // Produce with oversight's resolvers (and the domains oversight reads through) on one real server.
+  const v = villageForFile(undefined, () => startWithDataSource({ imports: [OversightModule, ProduceModule] }));
   let receiptId: string;
   const month = shanghaiDate().slice(0, 7);
 
   beforeAll(async () => {
-    // Produce with oversight's resolvers (and the domains oversight reads through) on one real server.
-    ({ server, ds } = await startWithDataSource({ imports: [OversightModule, ProduceModule] }));
-    ({ village, supplierId, staff, farmer } = await villageCooperative(server, ds));
+    const { server, ds, supplierId, staff, farmer } = v;
     const offer = (await server.gqlOk(CREATE_OFFER, { input: offerInput() }, farmer.token)).createProduceOffer;
     const c = await commitTo(server, staff, offer.id, 100, 150);
     await server.gqlOk(ACCEPT, { id: c.id }, farmer.token);
@@ -48,9 +40,9 @@ describe('produce → oversight: a disputed income line is an INCOME_DISPUTE fin
     ).recordProduceReceipt;
     receiptId = r.id;
   });
-  afterAll(() => server?.close());
 
   it('opens exactly one OPEN finding (subject the supplier, masked household, the line’s figures) seen in the region only; a second call opens nothing more; resolving keeps it', async () => {
+    const { server, ds, village, supplierId, staff, farmer } = v;
     const input = { month, kind: 'PURCHASE_PAYMENT', receiptId, note: '少付了 20 斤的钱' };
     const first = (await server.gqlOk(DISPUTE, { input }, farmer.token)).disputeIncomeLine;
     expect(first).toMatchObject({ status: 'OPEN', note: '少付了 20 斤的钱' });

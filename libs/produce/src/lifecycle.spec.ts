@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@bangfu/core';
-import { expectErrorCode, type TestServer } from '@bangfu/testing';
+import { expectErrorCode } from '@bangfu/testing';
 import { LogSmsChannel, NOTIFICATION_CHANNEL } from './notification-channel';
 import {
   ACCEPT,
@@ -16,9 +15,8 @@ import {
   PAY,
   RECEIVE,
   shanghaiDate,
-  startProduceServer,
   variantOf,
-  villageCooperative,
+  villageForFile,
 } from './test-helpers';
 
 const STATEMENT = `query($month: String!) { myIncomeStatement(month: $month) {
@@ -27,24 +25,16 @@ const STATEMENT = `query($month: String!) { myIncomeStatement(month: $month) {
   attributedIncome { productId amount } attributedOrders { orderNo lotNo amount } confirmation { purchasePaidTotal confirmedAt } disputes { id kind note status } } }`;
 
 describe('produce: offer → commitment → receipt into a lot → payment → monthly confirmation', () => {
-  let server: TestServer;
-  let ds: DataSource;
-  let village: string;
-  let supplierId: string;
-  let staff: Actor;
-  let farmer: Actor;
-  let householdId: string;
   let coord: Actor;
   const month = shanghaiDate().slice(0, 7);
 
+  const v = villageForFile();
   beforeAll(async () => {
-    ({ server, ds } = await startProduceServer());
-    ({ village, supplierId, staff, householdId, farmer } = await villageCooperative(server, ds));
-    coord = await coordinator(server, ds, '520621');
+    coord = await coordinator(v.server, v.ds, '520621');
   });
-  afterAll(() => server?.close());
 
   it('lists 500 斤, takes a commitment of 300 at the asking price, receives 280 (short) into a new lot and pays 280 × ¥1.50 exactly', async () => {
+    const { server, ds, village, supplierId, staff, farmer, householdId } = v;
     const created = await server.gqlOk(CREATE_OFFER, { input: offerInput() }, farmer.token);
     const offer = created.createProduceOffer;
     expect(offer).toMatchObject({
@@ -211,6 +201,7 @@ describe('produce: offer → commitment → receipt into a lot → payment → m
   });
 
   it('a disputed line notifies the supplier and the county coordinator, shows DISPUTED, and auditors in scope see it', async () => {
+    const { server, ds, staff, farmer, householdId } = v;
     const [receipt] = await ds.query(`SELECT id FROM produce_receipt WHERE household_id = $1`, [householdId]);
     const d = await server.gqlOk(
       `mutation($input: DisputeIncomeLineInput!) { disputeIncomeLine(input: $input) { id kind amount status note } }`,
@@ -251,6 +242,7 @@ describe('produce: offer → commitment → receipt into a lot → payment → m
   });
 
   it('declining gives the quantity back; withdrawing cancels undecided commitments and refuses while accepted ones wait', async () => {
+    const { server, staff, farmer } = v;
     const offer = (
       await server.gqlOk(
         CREATE_OFFER,
@@ -299,6 +291,7 @@ describe('produce: offer → commitment → receipt into a lot → payment → m
   });
 
   it('expires after availableUntil: read as EXPIRED, filtered as EXPIRED, takes no commitment', async () => {
+    const { server, ds, staff, farmer } = v;
     const offer = (
       await server.gqlOk(CREATE_OFFER, { input: offerInput({ cropName: '青菜', quantity: 30 }) }, farmer.token)
     ).createProduceOffer;
@@ -326,6 +319,7 @@ describe('produce: offer → commitment → receipt into a lot → payment → m
     expect(ok.__typename).toBe('ProduceCommitment');
   });
   it('photos from the phone: uploaded, attached to the offer as keys, served back; someone else’s key is refused', async () => {
+    const { server, staff, farmer } = v;
     // A 1×1 PNG.
     const png = Buffer.from(
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',

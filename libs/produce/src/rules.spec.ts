@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataSource } from 'typeorm';
+import { describe, expect, it } from 'vitest';
 import { Role } from '@bangfu/core';
 import { createLinkageFixture } from '@bangfu/supplier';
-import { expectErrorCode, type TestServer } from '@bangfu/testing';
+import { expectErrorCode } from '@bangfu/testing';
 import {
   ACCEPT,
-  type Actor,
   actor,
   COMMIT,
   commitTo,
@@ -18,40 +16,28 @@ import {
   OFFERS,
   RECEIVE,
   shanghaiDate,
-  startProduceServer,
   variantOf,
-  villageCooperative,
+  villageForFile,
   villages,
 } from './test-helpers';
 
 const OFFER = `query($id: ID!) { produceOffer(id: $id) { ${OFFER_FIELDS} } }`;
 
 describe('produce: over-commitment, receipts above commitment, scope, masking, exact money', () => {
-  let server: TestServer;
-  let ds: DataSource;
-  let village: string;
-  let supplierId: string;
-  let staff: Actor;
-  let farmer: Actor;
-  let householdId: string;
-
-  beforeAll(async () => {
-    ({ server, ds } = await startProduceServer());
-    ({ village, supplierId, staff, householdId, farmer } = await villageCooperative(server, ds, '田大姐'));
-  });
-  afterAll(() => server?.close());
+  const v = villageForFile('田大姐');
 
   const newOffer = async (overrides: Record<string, unknown> = {}) =>
-    (await server.gqlOk(CREATE_OFFER, { input: offerInput(overrides) }, farmer.token)).createProduceOffer;
+    (await v.server.gqlOk(CREATE_OFFER, { input: offerInput(overrides) }, v.farmer.token)).createProduceOffer;
   const held = async (offerId: string) =>
     (
-      await ds.query(
+      await v.ds.query(
         `SELECT o.committed_quantity, o.quantity, (SELECT coalesce(sum(quantity), 0)::int FROM produce_commitment c WHERE c.offer_id = o.id AND c.status IN ('PROPOSED','ACCEPTED')) AS open_sum FROM produce_offer o WHERE id = $1`,
         [offerId],
       )
     )[0];
 
   it('20 concurrent commitments from several suppliers never exceed the offer, and neither do 20 concurrent accepts and declines', async () => {
+    const { server, ds, supplierId, staff, farmer, householdId } = v;
     const offer = await newOffer({ quantity: 100 });
     const suppliers = [{ supplierId, staff }];
     for (let i = 0; i < 3; i++) {
@@ -107,6 +93,7 @@ describe('produce: over-commitment, receipts above commitment, scope, masking, e
   });
 
   it('a receipt above the commitment is refused and writes nothing; the commitment can then be received in full', async () => {
+    const { server, ds, supplierId, staff, farmer, householdId } = v;
     const offer = await newOffer({ quantity: 50 });
     const c = await commitTo(server, staff, offer.id, 40, 150);
     await server.gqlOk(ACCEPT, { id: c.id }, farmer.token);
@@ -151,6 +138,7 @@ describe('produce: over-commitment, receipts above commitment, scope, masking, e
   });
 
   it('a lot whose variant sells in another unit needs lotQuantity (1,220 斤 → 122 箱); another supplier’s lot is refused', async () => {
+    const { server, ds, supplierId, staff, farmer } = v;
     const offer = await newOffer({ cropName: '黄金奈李', quantity: 1220, askingPrice: 900 });
     const c = await commitTo(server, staff, offer.id, 1220, 900);
     await server.gqlOk(ACCEPT, { id: c.id }, farmer.token);
@@ -179,6 +167,7 @@ describe('produce: over-commitment, receipts above commitment, scope, masking, e
   });
 
   it('money is exact up to 2^53 fen and refused beyond it', async () => {
+    const { server, staff, farmer } = v;
     const big = await newOffer({ quantity: 2147483647, askingPrice: 1 });
     const c = await commitTo(server, staff, big.id, 2147483647, 4194304);
     expect(c.amount).toBe(Number(2147483647n * 4194304n));
@@ -223,6 +212,7 @@ describe('produce: over-commitment, receipts above commitment, scope, masking, e
   });
 
   it('scope: an unlinked supplier and an out-of-prefix coordinator see nothing and cannot act; masking follows the household rules', async () => {
+    const { server, ds, supplierId, staff, farmer, householdId } = v;
     const offer = await newOffer({ cropName: '辣椒', quantity: 10 });
     const stranger = await cooperative(server, ds);
     const list = await server.gqlOk(OFFERS, { filter: { cropName: '辣椒' } }, stranger.staff.token);
@@ -278,6 +268,7 @@ describe('produce: over-commitment, receipts above commitment, scope, masking, e
   });
 
   it('assisted offers: a town work team lists for a household without a phone, accepts for it, and the receipt needs the household’s confirmation', async () => {
+    const { server, ds, village, supplierId, staff } = v;
     const town = village.slice(0, 9);
     const team = await coordinator(server, ds, town);
     const [row] = await ds.query(

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { OrganizationKind, Role } from '@bangfu/core';
 import { createOrg, signedActor as actor, type Actor } from '@bangfu/identity';
 import { createHouseholdFixture, createLinkageFixture, createSupplierFixture } from '@bangfu/supplier';
-import { startWithDataSource, type TestServer } from '@bangfu/testing';
+import { type FileServer, serverForFile, startWithDataSource, type TestServer } from '@bangfu/testing';
 import { ProduceModule } from './produce.module';
 
 export { actor, type Actor };
@@ -61,6 +61,19 @@ export async function villageCooperative(
   const { supplierId, staff } = await cooperative(server, ds);
   const { householdId, farmer } = await farmerHousehold(server, ds, supplierId, village, headName);
   return { village, supplierId, staff, householdId, farmer };
+}
+
+export type VillageFile = FileServer & Awaited<ReturnType<typeof villageCooperative>>;
+
+/**
+ * serverForFile with villageCooperative's cooperative and farmer household, which most produce spec files share;
+ * `start` when the file needs more modules than produce's.
+ */
+export function villageForFile(headName?: string, start: () => Promise<FileServer> = startProduceServer): VillageFile {
+  return serverForFile(async () => {
+    const s = await start();
+    return { ...s, ...(await villageCooperative(s.server, s.ds, headName)) };
+  });
 }
 
 /** A coordinator with its own coordination office registered at the prefix's region. */
