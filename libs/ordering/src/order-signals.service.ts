@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Db, type RequestContext } from '@bangfu/core';
+import { Db, prepared, type RequestContext } from '@bangfu/core';
 import { OrderAccessService } from './order-access.service';
 
 /** One order line with its order's buyer and time, for anomaly detection (libs/oversight). */
@@ -32,6 +32,8 @@ export interface OrderSignalFilter {
   until?: Date;
   supplierIds?: string[];
   variantIds?: string[];
+  /** Orders with a line of one of these variants, with ALL their lines (variantIds keeps only those lines). */
+  ordersWithVariantIds?: string[];
   buyerOrgIds?: string[];
   buyerUserIds?: string[];
   channelIds?: string[];
@@ -69,20 +71,27 @@ export class OrderSignalsService {
     any('o.id', f.orderIds);
     any('l.supplier_id', f.supplierIds);
     any('l.variant_id', f.variantIds);
+    if (f.ordersWithVariantIds)
+      where.push(
+        `o.id IN (SELECT w.order_id FROM order_line w WHERE w.variant_id = ANY($${params.push(f.ordersWithVariantIds)}::uuid[]))`,
+      );
     any('o.buyer_org_id', f.buyerOrgIds);
     any('o.buyer_user_id', f.buyerUserIds);
     any('o.channel_id', f.channelIds);
     if (f.since) where.push(`o.created_at >= $${params.push(f.since)}`);
     if (f.until) where.push(`o.created_at < $${params.push(f.until)}`);
-    const rows: Array<Record<string, any>> = await this.db.manager(ctx).query(
-      `SELECT o.id AS order_id, o.order_no, o.created_at, o.status, o.buyer_kind, o.buyer_user_id, o.buyer_org_id, o.channel_id,
+    const sql = `SELECT o.id AS order_id, o.order_no, o.created_at, o.status, o.buyer_kind, o.buyer_user_id, o.buyer_org_id, o.channel_id,
               l.supplier_id, l.variant_id, l.product_id, l.product_title, l.sku, l.spec, l.unit, l.price_kind, l.unit_price, l.quantity, l.line_total, l.certified
          FROM orders o JOIN order_line l ON l.order_id = o.id
         WHERE ${where.join(' AND ')}
         ORDER BY o.created_at, o.id, l.id
-        LIMIT ${MAX_LINES}`,
-      params,
-    );
+        LIMIT ${MAX_LINES}`;
+    // An order's own lines (every order event's rules start there): prepared, its plan a key lookup
+    // whatever the ids. Windows of time are planned per call: their best plan depends on the range.
+    const byOrderOnly = params.length === 1 && f.orderIds;
+    const rows: Array<Record<string, any>> = await this.db
+      .manager(ctx)
+      .query(byOrderOnly ? prepared(sql) : sql, params);
     return rows.map((r) => ({
       orderId: r.order_id,
       orderNo: r.order_no,

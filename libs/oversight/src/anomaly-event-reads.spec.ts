@@ -30,12 +30,13 @@ const OWN_LINES =
   /FROM orders o JOIN order_line l .*WHERE o\.status NOT IN \([^)]*\) AND o\.id = ANY\(\$1::uuid\[\]\)\s+ORDER BY/s;
 
 describe('the anomaly rules of one order event', () => {
-  it('read the order’s own lines once for all six rules of order.placed', async () => {
-    const s = await supplier(ds);
+  it('read the order’s own lines once for all six rules of order.placed, and its suppliers in one statement', async () => {
+    const [s, t] = [await supplier(ds), await supplier(ds)];
     const hall = await channel(ds, 'HALL');
     const orderId = await insertOrder(ds, await customer(ds), hall, new Date(), [
       lineOf(s, await product(ds, s), 12_000),
       lineOf(s, await product(ds, s), 3_000, { quantity: 2 }),
+      lineOf(t, await product(ds, t), 5_000),
     ]);
     recording = [];
     await server.app.get(AnomalyEventConsumer).handle(sys(), {
@@ -49,5 +50,6 @@ describe('the anomaly rules of one order event', () => {
     const statements = recording;
     recording = null;
     expect(statements.filter((q) => OWN_LINES.test(q))).toHaveLength(1);
+    expect(statements.filter((q) => /FROM "supplier_profile"/.test(q))).toHaveLength(1);
   });
 });

@@ -137,6 +137,24 @@ describe('ORDER_BURST', () => {
     await detect(server, AnomalyKind.ORDER_BURST, null, new Date(at.getTime() + 12 * 3_600_000));
     expect(await findingsAbout(ds, AnomalyKind.ORDER_BURST, s)).toEqual([]);
   });
+
+  it('an order’s event compares whole baskets: seven orders sharing one line but not the rest are no burst', async () => {
+    const s = await supplier(ds);
+    const shared = await product(ds, s);
+    const at = shanghai('2026-11-22T10:00:00');
+    const orders: string[] = [];
+    for (let i = 0; i < 7; i++)
+      orders.push(
+        await insertOrder(ds, await customer(ds), hall, new Date(at.getTime() + i * 60_000), [
+          lineOf(s, shared, 5_000),
+          lineOf(s, await product(ds, s), 3_000),
+        ]),
+      );
+    const now = new Date(at.getTime() + 3_600_000);
+    for (const id of orders) await detect(server, AnomalyKind.ORDER_BURST, [id], now, DetectedVia.EVENT);
+    await detect(server, AnomalyKind.ORDER_BURST, null, now, DetectedVia.SCHEDULE);
+    expect(await findingsAbout(ds, AnomalyKind.ORDER_BURST, s)).toEqual([]);
+  });
 });
 
 describe('DEADLINE_SPIKE', () => {

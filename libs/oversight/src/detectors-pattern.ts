@@ -75,8 +75,10 @@ export const detectOrderBurst: Detector = async (ctx, deps, scope, th) => {
     const own = await deps.orders.lines(ctx, { orderIds: scope.orderIds });
     if (own.length === 0) return [];
     const at = own[0].orderCreatedAt;
+    // Whole baskets of the orders sharing a variant: cut down to the shared lines, orders that only had
+    // one line in common looked identical (a false burst per popular variant, refreshed by every order).
     lines = await deps.orders.lines(ctx, {
-      variantIds: uniq(own.map((l) => l.variantId)),
+      ordersWithVariantIds: uniq(own.map((l) => l.variantId)),
       since: minutesBefore(at, base.windowMinutes * 2),
       until: new Date(at.getTime() + base.windowMinutes * 2 * 60_000),
     });
