@@ -8,7 +8,9 @@
 //
 //   node bench/attribution.mjs [--lines 1000000] [--concurrency 4] [--summary-calls 300]
 //                              [--reconcile month|all|none] [--households 1500]
-//                              [--diagnose | --compare-balance] [--slice 1500]
+//                              [--diagnose | --compare-balance] [--slice 1500] [--batch 0]
+//   --batch N: N orders per transaction through `attributeOrders` (the batch path: backfills,
+//   `attribution:reconcile --repair`) instead of `attributeOrder` per order; latencies are then per batch.
 //   --diagnose: slices of --slice orders under different conditions, with pg_stat_statements and a
 //   Node CPU profile; --compare-balance: only baseline, the pre-1764003850000 balance check, baseline.
 //
@@ -27,6 +29,8 @@ import { arg, bundleServices, gql, log, root, spawnApi, startBench } from './lib
 
 const LINES = Number(arg('lines', 1_000_000));
 const CONCURRENCY = Number(arg('concurrency', 4));
+// Orders per transaction through AttributionService.attributeOrders (the batch path); 0: attributeOrder per order.
+const BATCH = Number(arg('batch', 0));
 const SUMMARY_CALLS = Number(arg('summary-calls', 300));
 const RECONCILE = arg('reconcile', 'month');
 const COMPARE_BALANCE = process.argv.includes('--compare-balance');
@@ -315,13 +319,19 @@ async function attribute(appCtx, take, concurrency, { limit = Infinity, postmast
   const halfLines = Number.isFinite(limit) ? Infinity : LINES / 2;
   const worker = async () => {
     while (started < limit) {
-      started++;
-      const id = await take();
-      if (!id) return;
+      const ids = [];
+      while (ids.length < Math.max(1, BATCH) && started < limit) {
+        started++;
+        const id = await take();
+        if (!id) break;
+        ids.push(id);
+      }
+      if (ids.length === 0) return;
       const s = performance.now();
-      const r = await attribution.attributeOrder(RequestContext.system('bench-attribution'), id);
+      const ctx = RequestContext.system('bench-attribution');
+      const r = BATCH > 0 ? await attribution.attributeOrders(ctx, ids) : await attribution.attributeOrder(ctx, ids[0]);
       latencies.push(performance.now() - s);
-      totals.orders++;
+      totals.orders += ids.length;
       totals.lines += r.linesAttributed;
       totals.entries += r.entriesWritten;
       totals.capped += r.cappedLineIds.length;
@@ -672,7 +682,9 @@ async function diagnose(appCtx, take, sql, postmasterPid) {
 async function main() {
   // Postgres' files outlive a restart (--diagnose restarts it); the directory is removed at the end.
   const { machine, dir, pg, env } = await startBench('attr', bundle);
-  log(`target: ${LINES.toLocaleString('en')} lines, concurrency ${CONCURRENCY}`);
+  log(
+    `target: ${LINES.toLocaleString('en')} lines, concurrency ${CONCURRENCY}, ${BATCH > 0 ? `batches of ${BATCH} orders (attributeOrders)` : 'one order per transaction (attributeOrder)'}`,
+  );
   if (DIAGNOSE) {
     // Per-statement times, including the statements triggers run (constraint checks, FK checks).
     const c = pg.pg.getPgClient();
@@ -738,6 +750,8 @@ async function main() {
     linesPerSecond: Math.round(run.lines / run.seconds),
     secondHalfLinesPerSecond: run.secondHalfLinesPerSecond,
     ordersPerSecond: Math.round(run.orders / run.seconds),
+    ordersPerTransaction: Math.max(1, BATCH),
+    // Per transaction: one order, or one batch with --batch.
     orderLatencyP50ms: +run.orderP50.toFixed(1),
     orderLatencyP99ms: +run.orderP99.toFixed(1),
     nodeCpuMsPerLine: +((run.nodeCpuSeconds * 1000) / run.lines).toFixed(2),

@@ -63,7 +63,13 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export class AttributionWriter {
   constructor(private readonly db: Db) {}
 
-  async write(tx: RequestContext, batch: Batch): Promise<void> {
+  /**
+   * `checkBeforeRollups` (the batch path): run the commit-time balance checks of what this batch wrote
+   * before the rollup upserts instead of at commit, so the shared rollup rows are held only for the
+   * upserts and the commit — concurrent batches wait on them for milliseconds, not for the checks of
+   * thousands of lines. Same checks, same refusal; later writes in the transaction are checked at commit again.
+   */
+  async write(tx: RequestContext, batch: Batch, { checkBeforeRollups = false } = {}): Promise<void> {
     const m = this.db.manager(tx);
     if (batch.lines.length) {
       const L = batch.lines;
@@ -117,6 +123,10 @@ export class AttributionWriter {
     }
     if (batch.entries.length) {
       await this.insertEntries(tx, batch.entries);
+      if (checkBeforeRollups) {
+        await m.query(`SET CONSTRAINTS attribution_line_balanced, attribution_entry_balanced IMMEDIATE`);
+        await m.query(`SET CONSTRAINTS attribution_line_balanced, attribution_entry_balanced DEFERRED`);
+      }
       await this.rollUp(tx, batch.entries);
     }
   }

@@ -141,7 +141,7 @@ export class AttributionService {
       const loaded = await this.facts.load(tx, ids);
       const found = new Set(loaded.orders.map((o) => o.id));
       result.unknown = ids.filter((id) => !found.has(id));
-      for (const r of await this.syncMany(tx, loaded.orders, loaded)) {
+      for (const r of await this.syncMany(tx, loaded.orders, loaded, true)) {
         addBatch(result, {
           ...emptyBatch(),
           ordersAttributed: r.linesAttributed > 0 || r.entriesWritten > 0 ? 1 : 0,
@@ -246,14 +246,19 @@ export class AttributionService {
     tx: RequestContext,
     order: Awaited<ReturnType<AttributionService['lockAndLoad']>>,
   ): Promise<AttributionResult> {
-    return (await this.syncMany(tx, [order.facts], order.loaded))[0];
+    return (await this.syncMany(tx, [order.facts], order.loaded, false))[0];
   }
 
   /**
    * Brings each order's attribution up to date with its facts, all in one write (`AttributionWriter`:
    * one statement per table, rollup deltas summed over every order). The caller holds the orders' locks.
    */
-  private async syncMany(tx: RequestContext, orders: OrderFacts[], loaded: LoadedFacts): Promise<AttributionResult[]> {
+  private async syncMany(
+    tx: RequestContext,
+    orders: OrderFacts[],
+    loaded: LoadedFacts,
+    batched: boolean,
+  ): Promise<AttributionResult[]> {
     const results = orders.map((facts): AttributionResult => ({
       orderId: facts.id,
       counted: facts.countedAt !== null,
@@ -303,7 +308,7 @@ export class AttributionService {
       result.linesAttributed = batch.lines.length - linesBefore;
       result.entriesWritten = batch.entries.length - entriesBefore;
     }
-    await this.writer.write(tx, batch);
+    await this.writer.write(tx, batch, { checkBeforeRollups: batched });
     return results;
   }
 
