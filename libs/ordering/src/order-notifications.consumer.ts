@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Db, type RequestContext } from '@bangfu/core';
+import { Db, prepared, type RequestContext } from '@bangfu/core';
 import { NotificationService } from '@bangfu/supplier';
 import {
   ConsumesEvents,
@@ -74,10 +74,22 @@ export class OrderNotificationConsumer implements EventConsumer<Payload> {
     for (const supplierId of suppliers) await this.notifications.notifyOrganization(ctx, supplierId, input);
   }
 
+  /**
+   * A channel's kind never changes once created (channel lib: no update touches it), so it is read once
+   * per channel and process rather than once per event (issue 16, W3). Channels are few; the map is
+   * emptied should it ever grow past 10,000.
+   */
+  private readonly counterChannels = new Map<string, boolean>();
+
   private async isCounterOrder(ctx: RequestContext, channelId: string): Promise<boolean> {
+    const known = this.counterChannels.get(channelId);
+    if (known !== undefined) return known;
     const rows: Array<{ kind: string }> = await this.db
       .manager(ctx)
-      .query(`SELECT kind FROM channel_directory WHERE id = $1`, [channelId]);
-    return rows[0]?.kind === 'COUNTER';
+      .query(prepared(`SELECT kind FROM channel_directory WHERE id = $1`), [channelId]);
+    if (!rows[0]) return false; // not cached: an unknown channel is an anomaly to see again, not a fact
+    if (this.counterChannels.size >= 10_000) this.counterChannels.clear();
+    this.counterChannels.set(channelId, rows[0].kind === 'COUNTER');
+    return rows[0].kind === 'COUNTER';
   }
 }

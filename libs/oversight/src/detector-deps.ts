@@ -23,6 +23,8 @@ export interface DetectorDeps {
   channels: ChannelService;
   purchaseRequests: PurchaseRequestService;
   supplier(id: string): Promise<Place>;
+  /** Reads the places of those of these suppliers not known yet, in one statement (for loops over many). */
+  preloadSuppliers(ids: string[]): void;
   organization(id: string): Promise<Place>;
   channel(id: string): Promise<Channel | null>;
 }
@@ -55,22 +57,24 @@ export class DetectorDepsFactory {
     // An order event runs six rules, and each starts from the order's own lines: read once per run,
     // and their suppliers (whom the rules name) in one statement with them rather than one each.
     const ownLines = new Map<string, Promise<OrderSignalLine[]>>();
+    const preloadSuppliers = (ids: string[]) => {
+      const missing = [...new Set(ids)].filter((id) => !suppliers.has(id));
+      if (missing.length < 2) return;
+      const views = this.suppliers.viewsByIds(ctx, missing);
+      for (const id of missing) {
+        const place = views.then((vs) =>
+          placeOf(
+            id,
+            vs.find((v) => v.id === id),
+          ),
+        );
+        place.catch(() => undefined); // a supplier no rule asks for must not leave a rejection unhandled
+        suppliers.set(id, place);
+      }
+    };
     const loadOwn = async (f: OrderSignalFilter) => {
       const lines = await this.orders.lines(ctx, f);
-      const missing = [...new Set(lines.map((l) => l.supplierId))].filter((id) => !suppliers.has(id));
-      if (missing.length > 1) {
-        const views = this.suppliers.viewsByIds(ctx, missing);
-        for (const id of missing) {
-          const place = views.then((vs) =>
-            placeOf(
-              id,
-              vs.find((v) => v.id === id),
-            ),
-          );
-          place.catch(() => undefined); // a supplier no rule asks for must not leave a rejection unhandled
-          suppliers.set(id, place);
-        }
-      }
+      preloadSuppliers(lines.map((l) => l.supplierId));
       return lines;
     };
     const orders = Object.create(this.orders) as OrderSignalsService;
@@ -86,6 +90,7 @@ export class DetectorDepsFactory {
       channels: this.channels,
       purchaseRequests: this.purchaseRequests,
       supplier: (id) => memo(suppliers, id, async () => placeOf(id, (await this.suppliers.viewsByIds(ctx, [id]))[0])),
+      preloadSuppliers,
       organization: (id) =>
         memo(orgs, id, async () => {
           const o = await this.organizations.get(ctx, id);

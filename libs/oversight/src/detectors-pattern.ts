@@ -91,7 +91,9 @@ export const detectOrderBurst: Detector = async (ctx, deps, scope, th) => {
     if ((await deps.channel(id))?.kind === ChannelKind.COUNTER) counters.add(id);
   lines = lines.filter((l) => !counters.has(l.channelId));
   const out: Candidate[] = [];
-  for (const group of groupBy(shapes(lines), (s) => s.signature).values()) {
+  const groups = [...groupBy(shapes(lines), (s) => s.signature).values()];
+  deps.preloadSuppliers(groups.map((g) => g[0].supplierId));
+  for (const group of groups) {
     const place = await deps.supplier(group[0].supplierId);
     const t = th(place.regionCode);
     for (const run of bursts(group, t.windowMinutes, t.minOrders)) {
