@@ -212,11 +212,14 @@ export class PaymentService {
       const repo = this.db.repo(tx, Payment);
       // The three facts the transfer depends on, in one statement: a transfer of this order already
       // awaiting confirmation, the same bank reference recorded (and not rejected), the last attempt.
+      // The statuses are written into the text, not passed: a prepared statement's generic plan can use
+      // the partial indexes (payment_bank_reference_idx, payment_one_awaiting_idx) only when their
+      // conditions are constants; with parameters the reference check read every payment (issue 16, W3).
       const [seen]: Array<{ pending: boolean; duplicate: boolean; max: string }> = await this.db.manager(tx).query(
-        prepared(`SELECT EXISTS (SELECT 1 FROM payment WHERE order_id = $1 AND status = $2) AS pending,
-                EXISTS (SELECT 1 FROM payment WHERE provider = 'BANK_TRANSFER' AND reference = $3 AND status <> $4) AS duplicate,
+        prepared(`SELECT EXISTS (SELECT 1 FROM payment WHERE order_id = $1 AND status = '${PaymentStatus.AWAITING_CONFIRMATION}') AS pending,
+                EXISTS (SELECT 1 FROM payment WHERE provider = 'BANK_TRANSFER' AND reference = $2 AND status <> '${PaymentStatus.REJECTED}') AS duplicate,
                 (SELECT coalesce(max(attempt), 0) FROM payment WHERE order_id = $1 AND provider = 'BANK_TRANSFER') AS max`),
-        [order.id, PaymentStatus.AWAITING_CONFIRMATION, reference, PaymentStatus.REJECTED],
+        [order.id, reference],
       );
       if (seen.pending) {
         throw new AppError(
