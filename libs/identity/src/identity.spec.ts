@@ -63,6 +63,20 @@ describe('login and me', () => {
     expectErrorCode(await server.gql(ME, {}, expired), 'TOKEN_EXPIRED');
   });
 
+  // TokenService remembers verified tokens: what it remembers must never outlive the token or vouch for another text.
+  it('refuses a token used before once it expires, and a forgery of a token it has already verified', async () => {
+    const tokens = server.app.get(TokenService);
+    const { user } = await createUserWithRole(ds, Role.CUSTOMER);
+    const { token, expiresAt } = await tokens.sign(user.id, 2);
+    expect((await server.gqlOk(ME, {}, token)).me.id).toBe(user.id);
+    const [h, p] = token.split('.');
+    const forged = `${h}.${p}.${Buffer.from('y'.repeat(32)).toString('base64url')}`;
+    expectErrorCode(await server.gql(ME, {}, forged), 'TOKEN_INVALID');
+    expect((await server.gqlOk(ME, {}, token)).me.id).toBe(user.id);
+    await new Promise((r) => setTimeout(r, expiresAt.getTime() - Date.now() + 50));
+    expectErrorCode(await server.gql(ME, {}, token), 'TOKEN_EXPIRED');
+  });
+
   it('stops honouring a token once the user is disabled', async () => {
     const { email, user } = await createUserWithRole(ds, Role.CUSTOMER);
     const token = await server.login(email, TEST_PASSWORD);

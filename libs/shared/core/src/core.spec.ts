@@ -4,7 +4,7 @@ import { AppErrorFilter } from './error-filter';
 import { PinoNestLogger } from './logging';
 import { formatError } from './graphql';
 import { describe, expect, it } from 'vitest';
-import { queryDepth } from './graphql-limits';
+import { pricedVariables, queryDepth } from './graphql-limits';
 import { decodeCursor, encodeCursor, pageSize, timeIdCursor, toConnection } from './pagination';
 import { Principal } from './request-context';
 import { OrganizationKind, Role } from './roles';
@@ -20,6 +20,16 @@ describe('queryDepth', () => {
     expect(queryDepth(parse('{ __schema { types { fields { type { ofType { ofType { name } } } } } } a { b } }'))).toBe(
       2,
     );
+  });
+});
+
+describe('pricedVariables', () => {
+  it('names only the variables that reach a `first` or a `filter`, in fragments too', () => {
+    const checkout = 'mutation($i: PlaceOrderInput!, $k: String!) { placeOrder(input: $i, key: $k) { id } }';
+    expect(pricedVariables(parse(checkout))).toEqual([]);
+    const lists = parse(`query($n: Int, $f: F, $s: String, $t: String) { a(first: $n) { id } ...G
+      c(filter: { search: $s, first: 3 }, q: $t) { id } } fragment G on Q { b(filter: $f) { id } }`);
+    expect(pricedVariables(lists)).toEqual(['f', 'n', 's']);
   });
 });
 

@@ -8,6 +8,8 @@ import {
   Kind,
   type SelectionSetNode,
   type GraphQLSchema,
+  isObjectType,
+  visit,
 } from 'graphql';
 import {
   type ComplexityEstimator,
@@ -89,12 +91,48 @@ export function queryDepth(doc: DocumentNode, operationName?: string | null): nu
 /** How many (document, operation, variables) costs the plugin remembers. */
 const COST_CACHE_SIZE = 1000;
 
+/** The arguments whose values listSizeEstimator reads: `first`, and `filter` for its `first`. */
+const PRICED_ARGUMENTS = new Set(['first', 'filter']);
+
+/**
+ * The variables a document passes, anywhere inside, to a priced argument, sorted: only their values can
+ * change what it costs. An idempotency key or an order's lines never reach the price, so a mutation sent
+ * again with fresh ones costs what it cost before.
+ */
+export function pricedVariables(doc: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(doc, {
+    Argument(node) {
+      if (!PRICED_ARGUMENTS.has(node.name.value)) return;
+      visit(node.value, {
+        Variable(v) {
+          names.add(v.name.value);
+        },
+      });
+    },
+  });
+  return [...names].sort();
+}
+
+/** Whether a field prices itself from its arguments (a `complexity` function): then every variable counts. */
+function schemaPricesArguments(schema: GraphQLSchema): boolean {
+  return Object.values(schema.getTypeMap()).some(
+    (t) =>
+      isObjectType(t) &&
+      !t.name.startsWith('__') &&
+      Object.values(t.getFields()).some((f) => typeof f.extensions?.complexity === 'function'),
+  );
+}
+
 /**
  * Refuses over-deep or over-complex operations before any resolver runs, with HTTP 400. The cost of
  * an operation depends on its document, its name and (through `first`) its variables, never on the
- * data: it is computed once per (query hash, operation name, variables) and remembered, because
- * walking the document against the schema on every request cost more than resolving a small page.
- * An operation without variable definitions is remembered whatever variables are sent; mutations are not.
+ * data: it is computed once per (query hash, operation name, values of the priced variables) and
+ * remembered, because walking the document against the schema on every request cost more than resolving
+ * a small page (and, for a checkout's two mutations, more than their guard). Mutations are remembered too:
+ * their fresh variables (idempotency keys, lines) are not priced, so they do not churn the map.
+ * Variables that are missing or mistyped fail here when the cost is computed, else in Apollo's own
+ * coercion before execution: BAD_USER_INPUT with HTTP 400 either way.
  */
 export function queryLimitsPlugin(
   getSchema: () => GraphQLSchema,
@@ -102,13 +140,19 @@ export function queryLimitsPlugin(
   maxComplexity: number,
 ): ApolloServerPlugin {
   const costs = new Map<string, { depth: number; complexity: number }>();
+  // Apollo keeps one parsed document per query text, so this is worked out once per document.
+  const priced = new WeakMap<DocumentNode, string[]>();
+  let everyVariablePriced: boolean | undefined;
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operationName, request, operation, queryHash }) {
           const variables = request.variables ?? {};
-          const usesVariables = !!operation?.variableDefinitions?.length;
-          const key = `${queryHash ?? request.query}\u0000${operationName ?? ''}\u0000${usesVariables ? JSON.stringify(variables) : ''}`;
+          everyVariablePriced ??= schemaPricesArguments(getSchema());
+          let names = priced.get(document);
+          if (!names) priced.set(document, (names = pricedVariables(document)));
+          const values = everyVariablePriced ? variables : names.map((n) => variables[n] ?? null);
+          const key = `${queryHash ?? request.query}\u0000${operationName ?? ''}\u0000${JSON.stringify(values)}`;
           let cost = costs.get(key);
           if (!cost) {
             cost = { depth: queryDepth(document, operationName), complexity: 0 };
@@ -130,11 +174,8 @@ export function queryLimitsPlugin(
                 throw withHttpStatus(new AppError(ErrorCode.BAD_USER_INPUT, (e as Error).message));
               }
             }
-            // Mutations carry fresh variables (idempotency keys) each time: remembering them would only churn.
-            if (operation?.operation === 'query') {
-              if (costs.size >= COST_CACHE_SIZE) costs.delete(costs.keys().next().value!);
-              costs.set(key, cost);
-            }
+            if (costs.size >= COST_CACHE_SIZE) costs.delete(costs.keys().next().value!);
+            costs.set(key, cost);
           }
           const { depth, complexity } = cost;
           if (depth > maxDepth) {

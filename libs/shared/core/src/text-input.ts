@@ -56,12 +56,19 @@ function invalidLiteral(document: DocumentNode): string | null {
  * every operation answers BAD_USER_INPUT (HTTP 400) instead of reaching the database.
  */
 export function textInputPlugin(): ApolloServerPlugin {
+  // Apollo keeps one parsed document per query text: its literals are checked once, not on every request.
+  const literals = new WeakMap<DocumentNode, string | null>();
+  const literalOf = (document: DocumentNode) => {
+    let found = literals.get(document);
+    if (found === undefined) literals.set(document, (found = invalidLiteral(document)));
+    return found;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
           const variable = findInvalidText(request.variables ?? {});
-          const field = variable ? `variables.${variable}` : invalidLiteral(document);
+          const field = variable ? `variables.${variable}` : literalOf(document);
           if (field) throw withHttpStatus(invalidTextError(field));
         },
       };
