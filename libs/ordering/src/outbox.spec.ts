@@ -1,5 +1,6 @@
 import { Injectable, Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RequestContext, RequestContext as Ctx, Role } from '@bangfu/core';
 import { QueueService } from '@bangfu/queue';
@@ -154,5 +155,32 @@ describe('outbox relay and domain events', () => {
         [customer.userId, order.id],
       ),
     ).toBe(1);
+  });
+
+  it('reads a channel’s kind once per process, not once per event (issue 16, W3)', async () => {
+    const v = await catalogFixture(server, ds);
+    const events = [];
+    for (let i = 0; i < 2; i++) {
+      const order = (
+        await server.gqlOk(PLACE, placeInput(hall, [{ variantId: v.variantId, quantity: 1 }]), customer.token)
+      ).placeOrder;
+      events.push((await outboxEventsOf(ds, order.id))[0]);
+    }
+    const dispatcher = server.app.get(DomainEventDispatcher);
+    await dispatcher.handle(outboxJob(events[0]));
+    // Counted where every statement passes (TypeORM's Postgres query runner) while the second event runs.
+    const statements: string[] = [];
+    const original = PostgresQueryRunner.prototype.query;
+    PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, sql: string, ...rest: unknown[]) {
+      statements.push(String(sql));
+      return (original as (...a: unknown[]) => Promise<unknown>).call(this, sql, ...rest);
+    } as typeof original;
+    try {
+      await dispatcher.handle(outboxJob(events[1]));
+    } finally {
+      PostgresQueryRunner.prototype.query = original;
+    }
+    expect(statements.some((q) => /INSERT INTO "notification"/.test(q))).toBe(true);
+    expect(statements.filter((q) => /FROM channel_directory WHERE id/.test(q))).toEqual([]);
   });
 });
