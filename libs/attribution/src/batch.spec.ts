@@ -83,7 +83,7 @@ afterAll(() => server?.close());
 /** Products, lots and orders of one batch in ordering's tables; some orders already attributed by the per-order path. */
 async function build(b: BatchSpec): Promise<{ ids: string[]; notCounted: string[] }> {
   const start = new Date(Date.UTC(2025, 0, 1) + b.start * DAY);
-  const products = [];
+  const products: Array<Awaited<ReturnType<typeof product>> & { lots: string[][] }> = [];
   for (const [i, r] of b.rules.entries()) {
     const p = await product(ds, world.coop.supplierId, [b.prices[2 * i], b.prices[2 * i + 1]], '梵净山抹茶');
     await rule(ds, {
@@ -154,7 +154,7 @@ async function build(b: BatchSpec): Promise<{ ids: string[]; notCounted: string[
 }
 
 /** Everything attribution stores for these orders, and the whole rollup tables, without ids or clock times. */
-async function state(ctx: RequestContext, ids: string[]) {
+async function stored(ctx: RequestContext, ids: string[]) {
   const q = (sql: string) => db.manager(ctx).query(sql, [ids]) as Promise<unknown[]>;
   return {
     entries: await q(
@@ -187,7 +187,7 @@ async function state(ctx: RequestContext, ids: string[]) {
 }
 
 class RolledBack extends Error {
-  constructor(readonly state: Awaited<ReturnType<typeof state>>) {
+  constructor(readonly state: Awaited<ReturnType<typeof stored>>) {
     super('rolled back');
   }
 }
@@ -197,7 +197,7 @@ async function perOrder(ids: string[]) {
   try {
     await db.transaction(sys(), async (tx) => {
       for (const id of ids) await attribution.syncOrder(tx, id);
-      throw new RolledBack(await state(tx, ids));
+      throw new RolledBack(await stored(tx, ids));
     });
   } catch (e) {
     if (e instanceof RolledBack) return e.state;
@@ -243,7 +243,7 @@ describe('attributeOrders: the batch path (Postgres)', () => {
           (x, y) => ((x.charCodeAt(5) + seed) % 11) - ((y.charCodeAt(5) + seed) % 11),
         );
         const result = await attribution.attributeOrders(sys(), asked);
-        const actual = await state(sys(), ids);
+        const actual = await stored(sys(), ids);
         expect(actual).toEqual(expected);
         expect(result.orders).toBe(ids.length + 1);
         expect(result.unknown).toEqual([unknown]);
