@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db, prepared, type RequestContext } from '@bangfu/core';
-import { NotificationService } from '@bangfu/supplier';
+import { type NotificationRecipient, NotificationService } from '@bangfu/supplier';
 import {
   ConsumesEvents,
   type EventConsumer,
@@ -61,17 +61,16 @@ export class OrderNotificationConsumer implements EventConsumer<Payload> {
       title: message.title.replace('{orderNo}', p.orderNo),
       data: { orderId: p.orderId, orderNo: p.orderNo, status: p.status, eventId: event.id },
     };
-    if (message.buyer && !counter) {
-      if (p.buyerOrgId) await this.notifications.notifyOrganization(ctx, p.buyerOrgId, input);
-      else await this.notifications.notifyUser(ctx, p.buyerUserId, input);
-    }
+    const recipients: NotificationRecipient[] = [];
+    if (message.buyer && !counter) recipients.push(p.buyerOrgId ? { orgId: p.buyerOrgId } : { userId: p.buyerUserId });
     const suppliers =
       message.suppliers === 'all'
         ? [...new Set(p.supplierOrders.map((so) => so.supplierId))]
         : message.suppliers === 'event' && p.supplierId
           ? [p.supplierId]
           : [];
-    for (const supplierId of suppliers) await this.notifications.notifyOrganization(ctx, supplierId, input);
+    for (const supplierId of suppliers) recipients.push({ orgId: supplierId });
+    await this.notifications.notifyAll(ctx, recipients, input);
   }
 
   /**

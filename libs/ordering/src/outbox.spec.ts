@@ -180,7 +180,7 @@ describe('outbox relay and domain events', () => {
     } finally {
       PostgresQueryRunner.prototype.query = original;
     }
-    expect(statements.some((q) => /INSERT INTO "notification"/.test(q))).toBe(true);
+    expect(statements.some((q) => /INSERT INTO notification/.test(q))).toBe(true);
     expect(statements.filter((q) => /FROM channel_directory WHERE id/.test(q))).toEqual([]);
   });
 });

@@ -97,3 +97,39 @@ describe('notifications', () => {
     });
   });
 });
+
+describe('notifyAll', () => {
+  it('writes one notification per recipient, organisations and users alike, in one statement', async () => {
+    const ctx = contextFor(staff.userId, Role.PLATFORM_ADMIN, null, OrganizationKind.PLATFORM);
+    const other = await createOrg(ds, { kind: OrganizationKind.SUPPLIER });
+    await service.notifyAll(ctx, [{ orgId: other.id }, { userId: colleague.userId }], {
+      kind: 'NOTIFY_ALL_PROBE',
+      title: '  订单已支付  ',
+      data: { orderNo: 'BF1' },
+    });
+    const rows = await ds.query(
+      `SELECT recipient_org_id, recipient_user_id, kind, title, body, data FROM notification WHERE kind = 'NOTIFY_ALL_PROBE' ORDER BY recipient_org_id NULLS LAST`,
+    );
+    expect(rows).toEqual([
+      {
+        recipient_org_id: other.id,
+        recipient_user_id: null,
+        kind: 'NOTIFY_ALL_PROBE',
+        title: '订单已支付',
+        body: '',
+        data: { orderNo: 'BF1' },
+      },
+      {
+        recipient_org_id: null,
+        recipient_user_id: colleague.userId,
+        kind: 'NOTIFY_ALL_PROBE',
+        title: '订单已支付',
+        body: '',
+        data: { orderNo: 'BF1' },
+      },
+    ]);
+    await expect(service.notifyAll(ctx, [{ orgId: other.id }], { kind: 'X', title: ' ' })).rejects.toThrow(
+      /kind and a title/,
+    );
+  });
+});
