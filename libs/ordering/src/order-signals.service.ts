@@ -39,6 +39,36 @@ export interface OrderSignalFilter {
   channelIds?: string[];
 }
 
+/** Which earlier sales of a variant at one price kind to summarise: orders placed in [since, before). */
+export interface PriceHistoryKey {
+  variantId: string;
+  priceKind: string;
+  since: Date;
+  before: Date;
+}
+
+/** Earlier sales of a key: how many (order, unit price) pairs, and their lower median unit price. */
+export interface PriceHistory {
+  sales: number;
+  medianUnitPrice: number | null;
+}
+
+/**
+ * Per key: distinct (order, unit price) pairs of live orders, counted and their lower median
+ * (percentile_disc(0.5): the ⌊(n−1)/2⌋-th of the sorted prices) taken in SQL, so a popular variant's
+ * months of sales never travel to Node (nor stop at a row limit).
+ */
+const PRICE_HISTORY = prepared(`SELECT k.i::int AS i, count(d.unit_price)::int AS sales,
+       percentile_disc(0.5) WITHIN GROUP (ORDER BY d.unit_price) AS median
+  FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[]) WITH ORDINALITY AS k(variant_id, price_kind, since, before, i)
+  LEFT JOIN LATERAL (
+    SELECT DISTINCT l.order_id, l.unit_price
+      FROM order_line l JOIN orders o ON o.id = l.order_id
+     WHERE l.variant_id = k.variant_id AND l.price_kind = k.price_kind
+       AND o.created_at >= k.since AND o.created_at < k.before AND o.status NOT IN ('CANCELLED','REJECTED')
+  ) d ON true
+ GROUP BY k.i`);
+
 /** A supplier's shipped units in a period, and those no harvest lot covered (attribution's unassigned bucket). */
 export interface ShipmentCoverage {
   supplierId: string;
@@ -114,6 +144,24 @@ export class OrderSignalsService {
       lineTotal: Number(r.line_total),
       certified: r.certified,
     }));
+  }
+
+  /** Earlier sales per key, in the keys' order (one statement for all of them). */
+  async priceHistory(ctx: RequestContext, keys: PriceHistoryKey[]): Promise<PriceHistory[]> {
+    if (keys.length === 0) return [];
+    const rows: Array<{ i: number; sales: number; median: string | null }> = await this.db
+      .manager(ctx)
+      .query(PRICE_HISTORY, [
+        keys.map((k) => k.variantId),
+        keys.map((k) => k.priceKind),
+        keys.map((k) => k.since),
+        keys.map((k) => k.before),
+      ]);
+    const byIndex = new Map(rows.map((r) => [r.i, r]));
+    return keys.map((_, i) => {
+      const r = byIndex.get(i + 1);
+      return { sales: r?.sales ?? 0, medianUnitPrice: r?.median == null ? null : Number(r.median) };
+    });
   }
 
   /**

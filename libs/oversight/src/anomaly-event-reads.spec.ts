@@ -3,7 +3,9 @@ import type { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '@bangfu/testing';
+import { OrderSignalsService } from '@bangfu/ordering';
 import { AnomalyEventConsumer } from './anomaly.consumer';
+import { median } from './detector-util';
 import { channel, customer, insertOrder, lineOf, product, startOversightServer, supplier, sys } from './test-helpers';
 
 // Issue 16 (W3): order.placed runs six rules after every checkout, and each of them starts from the
@@ -51,5 +53,64 @@ describe('the anomaly rules of one order event', () => {
     recording = null;
     expect(statements.filter((q) => OWN_LINES.test(q))).toHaveLength(1);
     expect(statements.filter((q) => /FROM "supplier_profile"/.test(q))).toHaveLength(1);
+  });
+
+  it('summarise a variant’s earlier sales in SQL: the price rule reads none of their lines', async () => {
+    const s = await supplier(ds);
+    const hall = await channel(ds, 'HALL');
+    const buyer = await customer(ds);
+    const popular = await product(ds, s, { price: 10_000, reference: 30_000 });
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+    for (let i = 0; i < 6; i++) await insertOrder(ds, buyer, hall, minutesAgo(60 - i), [lineOf(s, popular, 10_000)]);
+    const orderId = await insertOrder(ds, buyer, hall, new Date(), [lineOf(s, popular, 10_000)]);
+    recording = [];
+    await server.app.get(AnomalyEventConsumer).handle(sys(), {
+      id: randomUUID(),
+      type: 'order.placed',
+      version: 1,
+      aggregateId: orderId,
+      payload: { orderId },
+      createdAt: new Date().toISOString(),
+    });
+    const statements = recording;
+    recording = null;
+    // Before: every line of the order's variants over the look-back went to Node (and stopped at 20,000 rows).
+    expect(statements.filter((q) => /l\.variant_id = ANY/.test(q))).toEqual([]);
+    expect(statements.filter((q) => /AS k\(variant_id, price_kind, since, before, i\)/.test(q))).toHaveLength(1);
+  });
+});
+
+describe('OrderSignalsService.priceHistory', () => {
+  it('counts distinct (order, price) sales of live orders in the window and takes their lower median, per key', async () => {
+    const s = await supplier(ds);
+    const hall = await channel(ds, 'HALL');
+    const buyer = await customer(ds);
+    const [a, b] = [await product(ds, s), await product(ds, s)];
+    const at = (m: number) => new Date(Date.UTC(2026, 5, 1, 0, m));
+    const prices = [9_000, 12_000, 10_000, 10_000, 15_000, 8_000, 11_000];
+    for (const [m, p] of prices.entries())
+      await insertOrder(ds, buyer, hall, at(m), [lineOf(s, a, p), lineOf(s, b, p + 1)]);
+    // A cancelled order does not count.
+    await insertOrder(ds, buyer, hall, at(10), [lineOf(s, a, 20_000)]);
+    const cancelled = await insertOrder(ds, buyer, hall, at(11), [lineOf(s, a, 1)]);
+    await ds.query(`UPDATE orders SET status = 'CANCELLED' WHERE id = $1`, [cancelled]);
+    const signals = server.app.get(OrderSignalsService);
+    const key = (variantId: string, from: number, to: number) => ({
+      variantId,
+      priceKind: 'RETAIL',
+      since: at(from),
+      before: at(to),
+    });
+    const got = await signals.priceHistory(sys(), [
+      key(a.variantId, 0, 20),
+      key(b.variantId, 1, 5),
+      key(a.variantId, 30, 40),
+    ]);
+    const expected = (xs: number[]) => ({ sales: xs.length, medianUnitPrice: median(xs) });
+    expect(got).toEqual([
+      expected([...prices, 20_000]),
+      expected(prices.slice(1, 5).map((p) => p + 1)),
+      { sales: 0, medianUnitPrice: null },
+    ]);
   });
 });

@@ -10,7 +10,6 @@ import {
   excessBps,
   fen,
   groupBy,
-  median,
   orderSubject,
   sumTotals,
   supplierSubject,
@@ -38,17 +37,27 @@ export const detectPriceAboveReference: Detector = async (ctx, deps, scope, th) 
   if (lines.length === 0) return [];
   const variantIds = uniq(lines.map((l) => l.variantId));
   const refs = new Map((await deps.variants.priceReferences(ctx, variantIds)).map((r) => [r.variantId, r]));
-  const earliest = lines.reduce((t, l) => (l.orderCreatedAt < t ? l.orderCreatedAt : t), lines[0].orderCreatedAt);
-  const history = await deps.orders.lines(ctx, {
-    variantIds,
-    since: daysBefore(earliest, th('').lookbackDays),
-    until: scope.now,
-  });
   const out: Candidate[] = [];
-  for (const group of groupBy(lines, (l) => `${l.variantId}|${l.priceKind}|${l.unitPrice}`).values()) {
+  const groups = [...groupBy(lines, (l) => `${l.variantId}|${l.priceKind}|${l.unitPrice}`).values()];
+  deps.preloadSuppliers(groups.map((g) => g[0].supplierId));
+  const places = await Promise.all(groups.map((g) => deps.supplier(g[0].supplierId)));
+  // The earlier sales each group's price is compared with, summarised in SQL in one statement.
+  const firsts = groups.map((g) =>
+    g.reduce((a, x) => (x.orderCreatedAt < a ? x.orderCreatedAt : a), g[0].orderCreatedAt),
+  );
+  const histories = await deps.orders.priceHistory(
+    ctx,
+    groups.map((g, i) => ({
+      variantId: g[0].variantId,
+      priceKind: g[0].priceKind,
+      since: daysBefore(firsts[i], th(places[i].regionCode).lookbackDays),
+      before: firsts[i],
+    })),
+  );
+  for (const [i, group] of groups.entries()) {
     const l = group[0];
     const ref = refs.get(l.variantId);
-    const place = await deps.supplier(l.supplierId);
+    const place = places[i];
     const t = th(place.regionCode);
     const figures = [fen('soldPrice', l.unitPrice), text('sku', l.sku)];
     const triggers: string[] = [];
@@ -61,22 +70,10 @@ export const detectPriceAboveReference: Detector = async (ctx, deps, scope, th) 
         if (excessBps(l.unitPrice, band) > t.peerMarginBps) triggers.push('ABOVE_PEER_BAND');
       }
     }
-    const first = group.reduce((a, x) => (x.orderCreatedAt < a ? x.orderCreatedAt : a), l.orderCreatedAt);
-    const since = daysBefore(first, t.lookbackDays);
-    const earlier = uniq(
-      history
-        .filter(
-          (h) =>
-            h.variantId === l.variantId &&
-            h.priceKind === l.priceKind &&
-            h.orderCreatedAt < first &&
-            h.orderCreatedAt >= since,
-        )
-        .map((h) => `${h.orderId}|${h.unitPrice}`),
-    ).map((k) => Number(k.split('|')[1]));
-    if (earlier.length >= t.riseMinHistory) {
-      const before = median(earlier)!;
-      figures.push(fen('earlierMedianPrice', before), count('earlierSales', earlier.length));
+    const earlier = histories[i];
+    if (earlier.sales >= t.riseMinHistory && earlier.medianUnitPrice !== null) {
+      const before = earlier.medianUnitPrice;
+      figures.push(fen('earlierMedianPrice', before), count('earlierSales', earlier.sales));
       if (excessBps(l.unitPrice, before) > t.riseBps) triggers.push('SUDDEN_RISE');
     }
     if (triggers.length === 0) continue;
