@@ -54,19 +54,16 @@ export interface PriceHistory {
 }
 
 /**
- * Per key: distinct (order, unit price) pairs of live orders, counted and their lower median
+ * Per key: distinct (order, unit price) pairs of live orders — an order has one line per variant
+ * (order_line_order_id_variant_id_key), so its lines of the key are those pairs —, counted and their lower median
  * (percentile_disc(0.5): the ⌊(n−1)/2⌋-th of the sorted prices) taken in SQL, so a popular variant's
  * months of sales never travel to Node (nor stop at a row limit).
  */
-const PRICE_HISTORY = prepared(`SELECT k.i::int AS i, count(d.unit_price)::int AS sales,
-       percentile_disc(0.5) WITHIN GROUP (ORDER BY d.unit_price) AS median
+const PRICE_HISTORY = prepared(`SELECT k.i::int AS i, count(l.unit_price)::int AS sales,
+       percentile_disc(0.5) WITHIN GROUP (ORDER BY l.unit_price) AS median
   FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[]) WITH ORDINALITY AS k(variant_id, price_kind, since, before, i)
-  LEFT JOIN LATERAL (
-    SELECT DISTINCT l.order_id, l.unit_price
-      FROM order_line l JOIN orders o ON o.id = l.order_id
-     WHERE l.variant_id = k.variant_id AND l.price_kind = k.price_kind
-       AND o.created_at >= k.since AND o.created_at < k.before AND o.status NOT IN ('CANCELLED','REJECTED')
-  ) d ON true
+  LEFT JOIN (order_line l JOIN orders o ON o.id = l.order_id AND o.status NOT IN ('CANCELLED','REJECTED'))
+    ON l.variant_id = k.variant_id AND l.price_kind = k.price_kind AND o.created_at >= k.since AND o.created_at < k.before
  GROUP BY k.i`);
 
 /** A supplier's shipped units in a period, and those no harvest lot covered (attribution's unassigned bucket). */
