@@ -42,6 +42,7 @@ import { StatisticsBuyerMonthFastPath1764004100000 } from './1764004100000-stati
 import { AuditAppendAtCommit1764004200000 } from './1764004200000-audit-append-at-commit';
 import { AuditSequencer1764004500000 } from './1764004500000-audit-sequencer';
 import { CatalogStockChanges1764004500100 } from './1764004500100-catalog-stock-changes';
+import { OrderLineVariantTime1764004500200 } from './1764004500200-order-line-variant-time';
 import { MonthlyPartitions1764003500000 } from './1764003500000-monthly-partitions';
 import { AttributionEntryPartitions1764003500100 } from './1764003500100-attribution-entry-partitions';
 import { LedgerEntryPartitions1764003500200 } from './1764003500200-ledger-entry-partitions';
@@ -95,4 +96,5 @@ export const migrations = [
   AuditAppendAtCommit1764004200000,
   AuditSequencer1764004500000,
   CatalogStockChanges1764004500100,
+  OrderLineVariantTime1764004500200,
 ];

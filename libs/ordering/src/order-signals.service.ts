@@ -98,10 +98,18 @@ export class OrderSignalsService {
     any('o.id', f.orderIds);
     any('l.supplier_id', f.supplierIds);
     any('l.variant_id', f.variantIds);
-    if (f.ordersWithVariantIds)
+    if (f.ordersWithVariantIds) {
+      // A line is written in its order's transaction, stamped with the order's time (fixtures: within
+      // milliseconds of it), so the lines' own time bounds the search by (variant_id, created_at) — not
+      // every line the variants ever sold — with an hour of slack; o.created_at below stays the exact filter.
+      const lineTime = [
+        f.since && `w.created_at >= $${params.push(f.since)}::timestamptz - interval '1 hour'`,
+        f.until && `w.created_at < $${params.push(f.until)}::timestamptz + interval '1 hour'`,
+      ].filter(Boolean);
       where.push(
-        `o.id IN (SELECT w.order_id FROM order_line w WHERE w.variant_id = ANY($${params.push(f.ordersWithVariantIds)}::uuid[]))`,
+        `o.id IN (SELECT w.order_id FROM order_line w WHERE w.variant_id = ANY($${params.push(f.ordersWithVariantIds)}::uuid[])${lineTime.map((c) => ` AND ${c}`).join('')})`,
       );
+    }
     any('o.buyer_org_id', f.buyerOrgIds);
     any('o.buyer_user_id', f.buyerUserIds);
     any('o.channel_id', f.channelIds);

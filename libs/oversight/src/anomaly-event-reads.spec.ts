@@ -53,6 +53,11 @@ describe('the anomaly rules of one order event', () => {
     recording = null;
     expect(statements.filter((q) => OWN_LINES.test(q))).toHaveLength(1);
     expect(statements.filter((q) => /FROM "supplier_profile"/.test(q))).toHaveLength(1);
+    // The burst rule's neighbours: the variants' lines of its window (order_line (variant_id, created_at)),
+    // not every line they ever sold.
+    const neighbours = statements.filter((q) => /w\.variant_id = ANY/.test(q));
+    expect(neighbours).toHaveLength(1);
+    expect(neighbours[0]).toMatch(/w\.created_at >= .* AND w\.created_at < /);
   });
 
   it('summarise a variant’s earlier sales in SQL: the price rule reads none of their lines', async () => {
