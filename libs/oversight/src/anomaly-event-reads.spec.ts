@@ -27,6 +27,24 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** The statements the anomaly rules run for one order.placed event. */
+async function statementsOfOrderPlaced(orderId: string): Promise<string[]> {
+  recording = [];
+  try {
+    await server.app.get(AnomalyEventConsumer).handle(sys(), {
+      id: randomUUID(),
+      type: 'order.placed',
+      version: 1,
+      aggregateId: orderId,
+      payload: { orderId },
+      createdAt: new Date().toISOString(),
+    });
+    return recording;
+  } finally {
+    recording = null;
+  }
+}
+
 /** OrderSignalsService.lines filtered by order ids alone: an order's own lines. */
 const OWN_LINES =
   /FROM orders o JOIN order_line l .*WHERE o\.status NOT IN \([^)]*\) AND o\.id = ANY\(\$1::uuid\[\]\)\s+ORDER BY/s;
@@ -40,17 +58,7 @@ describe('the anomaly rules of one order event', () => {
       lineOf(s, await product(ds, s), 3_000, { quantity: 2 }),
       lineOf(t, await product(ds, t), 5_000),
     ]);
-    recording = [];
-    await server.app.get(AnomalyEventConsumer).handle(sys(), {
-      id: randomUUID(),
-      type: 'order.placed',
-      version: 1,
-      aggregateId: orderId,
-      payload: { orderId },
-      createdAt: new Date().toISOString(),
-    });
-    const statements = recording;
-    recording = null;
+    const statements = await statementsOfOrderPlaced(orderId);
     expect(statements.filter((q) => OWN_LINES.test(q))).toHaveLength(1);
     expect(statements.filter((q) => /FROM "supplier_profile"/.test(q))).toHaveLength(1);
     // The burst rule's neighbours: the variants' lines of its window (order_line (variant_id, created_at)),
@@ -68,17 +76,7 @@ describe('the anomaly rules of one order event', () => {
     const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
     for (let i = 0; i < 6; i++) await insertOrder(ds, buyer, hall, minutesAgo(60 - i), [lineOf(s, popular, 10_000)]);
     const orderId = await insertOrder(ds, buyer, hall, new Date(), [lineOf(s, popular, 10_000)]);
-    recording = [];
-    await server.app.get(AnomalyEventConsumer).handle(sys(), {
-      id: randomUUID(),
-      type: 'order.placed',
-      version: 1,
-      aggregateId: orderId,
-      payload: { orderId },
-      createdAt: new Date().toISOString(),
-    });
-    const statements = recording;
-    recording = null;
+    const statements = await statementsOfOrderPlaced(orderId);
     // Before: every line of the order's variants over the look-back went to Node (and stopped at 20,000 rows).
     expect(statements.filter((q) => /l\.variant_id = ANY/.test(q))).toEqual([]);
     expect(statements.filter((q) => /AS k\(variant_id, price_kind, since, before, i\)/.test(q))).toHaveLength(1);
