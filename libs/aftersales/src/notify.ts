@@ -27,7 +27,11 @@ export class AftersalesNotifier {
   /** The coordination offices with a coordinator whose prefix covers the region: they decide. */
   async coordinators(tx: RequestContext, regionCode: string, input: NotificationInput): Promise<void> {
     const offices = await this.users.organizationsWithRoleCovering(tx, Role.COORDINATOR, regionCode);
-    for (const id of offices) await this.notifications.notifyOrganization(tx, id, input);
+    await this.notifications.notifyAll(
+      tx,
+      offices.map((orgId) => ({ orgId })),
+      input,
+    );
   }
 
   static complaintInput(kind: string, title: string, c: Complaint): NotificationInput {

@@ -52,9 +52,12 @@ export class ProduceNotifier {
 
   /** The county (or most specific) coordination office covering the village. */
   async toCoordinators(ctx: RequestContext, villageCode: string, event: ProduceEvent): Promise<void> {
-    for (const office of await this.organizations.coordinationOfficesCovering(ctx, villageCode)) {
-      await this.notifications.notifyOrganization(ctx, office.id, event);
-    }
+    const offices = await this.organizations.coordinationOfficesCovering(ctx, villageCode);
+    await this.notifications.notifyAll(
+      ctx,
+      offices.map((o) => ({ orgId: o.id })),
+      event,
+    );
   }
 
   /** After commit: a failed send is logged, never turned into a failed mutation. */

@@ -24,20 +24,23 @@ const INSERT_MANY = prepared(`INSERT INTO notification (recipient_org_id, recipi
 export class NotificationService {
   constructor(private readonly db: Db) {}
 
-  notifyOrganization(ctx: RequestContext, orgId: string, input: NotificationInput): Promise<Notification> {
-    return this.insert(ctx, { recipientOrgId: orgId, recipientUserId: null }, input);
+  notifyOrganization(ctx: RequestContext, orgId: string, input: NotificationInput): Promise<void> {
+    return this.notifyAll(ctx, [{ orgId }], input);
   }
 
-  notifyUser(ctx: RequestContext, userId: string, input: NotificationInput): Promise<Notification> {
-    return this.insert(ctx, { recipientOrgId: null, recipientUserId: userId }, input);
+  notifyUser(ctx: RequestContext, userId: string, input: NotificationInput): Promise<void> {
+    return this.notifyAll(ctx, [{ userId }], input);
   }
 
   /**
    * The same notification to several recipients in one statement (an order event tells its buyer and
-   * every supplier: one INSERT instead of one TypeORM save each, issue 16 W3).
+   * every supplier: one INSERT instead of one TypeORM save each, issue 16 W3). Every notification is
+   * written here; notifyOrganization / notifyUser are its one-recipient forms.
    */
   async notifyAll(ctx: RequestContext, recipients: NotificationRecipient[], input: NotificationInput): Promise<void> {
-    const title = this.checked(input);
+    const title = input.title?.trim();
+    // A notification without a kind or a title is a bug of its sender.
+    if (!input.kind || !title) throw badInput('A notification needs a kind and a title', { field: 'title' });
     if (recipients.length === 0) return;
     await this.db
       .manager(ctx)
@@ -104,22 +107,5 @@ export class NotificationService {
       const ids = orgIds.filter((id) => !!id);
       if (ids.length) w.orWhere(`${alias}recipient_org_id = ANY(:nOrgIds::uuid[])`, { nOrgIds: ids });
     });
-  }
-
-  private async insert(
-    ctx: RequestContext,
-    to: Pick<Notification, 'recipientOrgId' | 'recipientUserId'>,
-    input: NotificationInput,
-  ): Promise<Notification> {
-    const title = this.checked(input);
-    const repo = this.db.repo(ctx, Notification);
-    return repo.save(repo.create({ ...to, kind: input.kind, title, body: input.body ?? '', data: input.data ?? {} }));
-  }
-
-  /** The title to store; a notification without a kind or a title is a bug of its sender. */
-  private checked(input: NotificationInput): string {
-    const title = input.title?.trim();
-    if (!input.kind || !title) throw badInput('A notification needs a kind and a title', { field: 'title' });
-    return title;
   }
 }
