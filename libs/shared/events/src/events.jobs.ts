@@ -99,20 +99,7 @@ export class DomainEventDispatcher implements JobHandler<ReceivedEvent> {
   /** Each consumer in its own transaction with its claim; the first that throws fails the job. */
   private async oneByOne(event: ReceivedEvent, consumers: EventConsumer[]): Promise<string[]> {
     const ran: string[] = [];
-    for (const consumer of consumers) {
-      const done = await this.db.transaction(RequestContext.system(`event-${consumer.consumer}`), async (tx) => {
-        const claimed: unknown[] = await this.db
-          .manager(tx)
-          .query(
-            `INSERT INTO outbox_consumption (event_id, consumer) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
-            [event.id, consumer.consumer],
-          );
-        if (claimed.length === 0) return false;
-        await consumer.handle(tx, event);
-        return true;
-      });
-      if (done) ran.push(consumer.consumer);
-    }
+    for (const consumer of consumers) ran.push(...(await this.together(event, [consumer], {})));
     return ran;
   }
 }
