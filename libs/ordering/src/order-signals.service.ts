@@ -53,18 +53,25 @@ export interface PriceHistory {
   medianUnitPrice: number | null;
 }
 
+/** Orders that never became a sale (no money, no goods) are left out of every signal. */
+const DEAD = `('CANCELLED','REJECTED')`;
+
 /**
  * Per key: distinct (order, unit price) pairs of live orders — an order has one line per variant
  * (order_line_order_id_variant_id_key), so its lines of the key are those pairs —, counted and their lower median
  * (percentile_disc(0.5): the ⌊(n−1)/2⌋-th of the sorted prices) taken in SQL, so a popular variant's
- * months of sales never travel to Node (nor stop at a row limit).
+ * months of sales never travel to Node (nor stop at a row limit). Each key reads only its variant's lines in
+ * the window, through order_line (variant_id, created_at) with the hour of slack `lines` uses (o.created_at stays
+ * the exact filter): as one join, the generic plan hashed every line and order of the platform on every order event.
  */
-const PRICE_HISTORY = prepared(`SELECT k.i::int AS i, count(l.unit_price)::int AS sales,
-       percentile_disc(0.5) WITHIN GROUP (ORDER BY l.unit_price) AS median
+const PRICE_HISTORY = prepared(`SELECT k.i::int AS i, h.sales, h.median
   FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[]) WITH ORDINALITY AS k(variant_id, price_kind, since, before, i)
-  LEFT JOIN (order_line l JOIN orders o ON o.id = l.order_id AND o.status NOT IN ('CANCELLED','REJECTED'))
-    ON l.variant_id = k.variant_id AND l.price_kind = k.price_kind AND o.created_at >= k.since AND o.created_at < k.before
- GROUP BY k.i`);
+  CROSS JOIN LATERAL (
+    SELECT count(l.unit_price)::int AS sales, percentile_disc(0.5) WITHIN GROUP (ORDER BY l.unit_price) AS median
+      FROM order_line l JOIN orders o ON o.id = l.order_id
+     WHERE l.variant_id = k.variant_id AND l.price_kind = k.price_kind
+       AND l.created_at >= k.since - interval '1 hour' AND l.created_at < k.before + interval '1 hour'
+       AND o.status NOT IN ${DEAD} AND o.created_at >= k.since AND o.created_at < k.before) h`);
 
 /** A supplier's shipped units in a period, and those no harvest lot covered (attribution's unassigned bucket). */
 export interface ShipmentCoverage {
@@ -75,8 +82,6 @@ export interface ShipmentCoverage {
   uncoveredOrderIds: string[];
 }
 
-/** Orders that never became a sale (no money, no goods) are left out of every signal. */
-const DEAD = `('CANCELLED','REJECTED')`;
 const MAX_LINES = 20_000;
 
 /**

@@ -116,4 +116,54 @@ describe('OrderSignalsService.priceHistory', () => {
       { sales: 0, medianUnitPrice: null },
     ]);
   });
+
+  it('reads only the keyed variant’s lines in the window, however many lines the platform holds', async () => {
+    const s = await supplier(ds);
+    const hall = await channel(ds, 'HALL');
+    const buyer = await customer(ds);
+    const [keyed, other] = [await product(ds, s), await product(ds, s)];
+    for (let i = 0; i < 3; i++)
+      await insertOrder(ds, buyer, hall, new Date(Date.now() - i * 60_000), [lineOf(s, keyed, 10_000)]);
+    // 3,000 more orders of another variant, copied in SQL from one of them.
+    const seed = await insertOrder(ds, buyer, hall, new Date(), [lineOf(s, other, 10_000)]);
+    await ds.query(
+      `WITH o AS (
+         INSERT INTO orders (buyer_kind, buyer_user_id, buyer_org_id, channel_id, status, payment_mode, total_amount, idempotency_key, request_hash, created_at)
+         SELECT buyer_kind, buyer_user_id, buyer_org_id, channel_id, status, payment_mode, total_amount, gen_random_uuid()::text, request_hash, created_at - g * interval '1 minute'
+           FROM orders, generate_series(1, 3000) g WHERE id = $1 RETURNING id, created_at)
+       INSERT INTO order_line (order_id, supplier_order_id, supplier_id, channel_id, variant_id, product_id, product_title, sku, spec, unit,
+                               price_kind, unit_price, quantity, line_total, certified, certification_status, origin_region_code, created_at)
+       SELECT o.id, l.supplier_order_id, l.supplier_id, l.channel_id, l.variant_id, l.product_id, l.product_title, l.sku, l.spec, l.unit,
+              l.price_kind, l.unit_price, l.quantity, l.line_total, l.certified, l.certification_status, l.origin_region_code, o.created_at
+         FROM o, order_line l WHERE l.order_id = $1`,
+      [seed],
+    );
+    await ds.query(`ANALYZE orders; ANALYZE order_line`);
+    recording = [];
+    const key = {
+      variantId: keyed.variantId,
+      priceKind: 'RETAIL',
+      since: new Date(Date.now() - 86_400_000),
+      before: new Date(),
+    };
+    const signals = server.app.get(OrderSignalsService);
+    expect(await signals.priceHistory(sys(), [key])).toEqual([{ sales: 3, medianUnitPrice: 10_000 }]);
+    const [sql] = recording.filter((q) => /AS k\(variant_id, price_kind, since, before, i\)/.test(q));
+    recording = null;
+    // The plan a prepared statement settles on (generic): before, it hashed every line and order.
+    const plan = await ds.transaction(async (m) => {
+      await m.query(`SET LOCAL plan_cache_mode = force_generic_plan`);
+      await m.query(`PREPARE price_history_plan AS ${sql}`);
+      // EXECUTE takes no bind parameters: the key's values are written out (ids and times only).
+      const [row] = await m.query(
+        `EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE price_history_plan('{${key.variantId}}', '{RETAIL}', '{${key.since.toISOString()}}', '{${key.before.toISOString()}}')`,
+      );
+      await m.query(`DEALLOCATE price_history_plan`);
+      return row['QUERY PLAN'][0].Plan;
+    });
+    const linesRead = (node: Record<string, any>): number =>
+      (node['Relation Name'] === 'order_line' ? node['Actual Rows'] * node['Actual Loops'] : 0) +
+      (node.Plans ?? []).reduce((n: number, c: Record<string, any>) => n + linesRead(c), 0);
+    expect(linesRead(plan)).toBeLessThanOrEqual(10);
+  });
 });
