@@ -44,11 +44,30 @@ export class AnomalyEventConsumer implements EventConsumer {
   private readonly log = new Logger('AnomalyEvents');
   constructor(private readonly detection: AnomalyDetectionService) {}
 
-  async handle(ctx: RequestContext, event: ReceivedEvent): Promise<void> {
-    const orderId = (event.payload as { orderId?: string })?.orderId ?? event.aggregateId;
-    const r = await this.detection.run(ctx, { orderIds: [orderId], now: new Date() }, DetectedVia.EVENT, {
-      kinds: [...(ANOMALY_EVENTS.get(event.type) ?? [])],
-    });
-    if (r.opened) this.log.log(`${event.type} ${orderId}: ${r.opened} finding(s)`);
+  handle(ctx: RequestContext, event: ReceivedEvent): Promise<void> {
+    return this.handleBatch(ctx, [event]);
+  }
+
+  /**
+   * The rules run once over all the orders of a batch's events of one type (the order lines, their
+   * histories and suppliers read once for all of them), as the hourly scan runs them over a window.
+   */
+  async handleBatch(ctx: RequestContext, events: ReceivedEvent[]): Promise<void> {
+    const byType = new Map<string, string[]>();
+    for (const event of events) {
+      const orderId = (event.payload as { orderId?: string })?.orderId ?? event.aggregateId;
+      byType.set(event.type, [...(byType.get(event.type) ?? []), orderId]);
+    }
+    for (const [type, orderIds] of byType) {
+      const r = await this.detection.run(
+        ctx,
+        { orderIds: [...new Set(orderIds)], now: new Date() },
+        DetectedVia.EVENT,
+        {
+          kinds: [...(ANOMALY_EVENTS.get(type) ?? [])],
+        },
+      );
+      if (r.opened) this.log.log(`${type} ×${orderIds.length}: ${r.opened} finding(s)`);
+    }
   }
 }

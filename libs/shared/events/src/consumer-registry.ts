@@ -18,6 +18,12 @@ export interface EventConsumer<P = any> {
    * must be idempotent.
    */
   handleInTransaction?(tx: RequestContext, event: ReceivedEvent<P>): Promise<void>;
+  /**
+   * Optional: the after-commit work of several events at once (in the order they were published), when
+   * the dispatcher has more than one for this consumer. It must leave what `handle` would leave for
+   * each of them; a consumer whose work shares reads across events (oversight's rules) saves them here.
+   */
+  handleBatch?(ctx: RequestContext, events: ReceivedEvent<P>[]): Promise<void>;
 }
 
 export const EVENT_CONSUMER = 'bangfu:event-consumer';
@@ -46,6 +52,11 @@ export class EventConsumerRegistry {
       .filter((w) => w.instance && w.metatype && subscriptionsOf(w.metatype).length > 0)
       .map((w) => ({ consumer: w.instance as EventConsumer, events: new Set(subscriptionsOf(w.metatype!)) }));
     return this.cache;
+  }
+
+  /** Every consumer, in discovery order. */
+  consumers(): EventConsumer[] {
+    return this.all().map((c) => c.consumer);
   }
 
   /** The consumers of one event name, in discovery order. */

@@ -60,7 +60,25 @@ class LostConsumer implements EventConsumer<{ parcelId: string }> {
   }
 }
 
-@Module({ imports: [EventsModule], providers: [ScaleConsumer, LostConsumer] })
+class ParcelSorted extends defineEvent<{ parcelId: string }>('test.parcel_sorted') {}
+
+/** Takes its events in batches: each call's parcel ids, in the order given. */
+const sortedBatches: string[][] = [];
+@Injectable()
+@ConsumesEvents(ParcelSorted)
+class SorterConsumer implements EventConsumer<{ parcelId: string }> {
+  readonly consumer = 'test.sorter';
+  constructor(private readonly db: Db) {}
+  handle(ctx: RequestContext, event: ReceivedEvent<{ parcelId: string }>) {
+    return this.handleBatch(ctx, [event]);
+  }
+  async handleBatch(ctx: RequestContext, events: Array<ReceivedEvent<{ parcelId: string }>>) {
+    for (const e of events) await noteTransaction(this.db, ctx, e.id);
+    sortedBatches.push(events.map((e) => e.payload.parcelId));
+  }
+}
+
+@Module({ imports: [EventsModule], providers: [ScaleConsumer, LostConsumer, SorterConsumer] })
 class ParcelsModule {}
 
 let server: TestServer;
@@ -169,5 +187,59 @@ describe('typed events through the outbox', () => {
     failingParcels.delete(id);
     expect(await dispatcher.handle({ data })).toEqual({ consumers: ['test.lost'] });
     expect(lost).toContain(id);
+  });
+
+  /** Published and relayed, each as the job the worker would take. */
+  const relayedAll = async (events: Array<ParcelLost | ParcelSorted>) => {
+    const outbox = server.app.get(OutboxService);
+    const ids = await server.app
+      .get(Db)
+      .transaction(sys(), async (tx) => Promise.all(events.map((e) => outbox.publish(tx, e))));
+    await server.app.get(OutboxRelayJob).handle({ name: RELAY_JOB });
+    const queue = server.app.get(QueueService).queue(DOMAIN_EVENTS_QUEUE);
+    return Promise.all(ids.map(async (id) => ({ eventId: id, data: (await queue.getJob(id))!.data as ReceivedEvent })));
+  };
+
+  it('runs the events of concurrent jobs in one transaction, each consumer’s in order, a batching one in one call', async () => {
+    const parcels = [parcel(), parcel(), parcel(), parcel(), parcel()];
+    const jobs = await relayedAll([
+      new ParcelSorted(parcels[0], { parcelId: parcels[0] }),
+      new ParcelLost(parcels[1], { parcelId: parcels[1] }),
+      new ParcelSorted(parcels[2], { parcelId: parcels[2] }),
+      new ParcelLost(parcels[3], { parcelId: parcels[3] }),
+      new ParcelSorted(parcels[4], { parcelId: parcels[4] }),
+    ]);
+    const dispatcher = server.app.get(DomainEventDispatcher);
+    const results = await Promise.all(jobs.map(({ data }) => dispatcher.handle({ data })));
+    expect(results.map((r) => r.consumers)).toEqual([
+      ['test.sorter'],
+      ['test.scale', 'test.lost'],
+      ['test.sorter'],
+      ['test.scale', 'test.lost'],
+      ['test.sorter'],
+    ]);
+    expect(new Set(jobs.flatMap((j) => transactionsOf.get(j.eventId)!)).size).toBe(1);
+    expect(sortedBatches).toContainEqual([parcels[0], parcels[2], parcels[4]]);
+    expect(lost.filter((p) => parcels.includes(p))).toEqual([parcels[1], parcels[3]]);
+    // Retried jobs find every consumer recorded.
+    const again = await Promise.all(jobs.map(({ data }) => dispatcher.handle({ data })));
+    expect(again.map((r) => r.consumers)).toEqual([[], [], [], [], []]);
+  });
+
+  it('when an event of a batch fails, the others commit and only its job fails', async () => {
+    const [good, bad] = [parcel(), parcel()];
+    failingParcels.add(bad);
+    const jobs = await relayedAll([new ParcelLost(good, { parcelId: good }), new ParcelLost(bad, { parcelId: bad })]);
+    const dispatcher = server.app.get(DomainEventDispatcher);
+    const [ok, failed] = await Promise.allSettled(jobs.map(({ data }) => dispatcher.handle({ data })));
+    expect(ok).toEqual({ status: 'fulfilled', value: { consumers: ['test.scale', 'test.lost'] } });
+    expect(failed).toMatchObject({ status: 'rejected', reason: { message: `cannot record ${bad}` } });
+    const consumed = (eventId: string) =>
+      ds.query(`SELECT consumer FROM outbox_consumption WHERE event_id = $1 ORDER BY consumer`, [eventId]);
+    expect(await consumed(jobs[0].eventId)).toEqual([{ consumer: 'test.lost' }, { consumer: 'test.scale' }]);
+    expect(await consumed(jobs[1].eventId)).toEqual([{ consumer: 'test.scale' }]);
+    failingParcels.delete(bad);
+    expect(await dispatcher.handle({ data: jobs[1].data })).toEqual({ consumers: ['test.lost'] });
+    expect(lost).toEqual(expect.arrayContaining([good, bad]));
   });
 });
