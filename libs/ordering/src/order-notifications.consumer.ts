@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db, prepared, type RequestContext } from '@bangfu/core';
-import { type NotificationRecipient, NotificationService } from '@bangfu/supplier';
+import { type NotificationRecipient, NotificationService, type NotificationToSend } from '@bangfu/supplier';
 import {
   ConsumesEvents,
   type EventConsumer,
@@ -47,13 +47,27 @@ export class OrderNotificationConsumer implements EventConsumer<Payload> {
     private readonly db: Db,
   ) {}
 
-  async handle(ctx: RequestContext, event: ReceivedEvent<Payload>): Promise<void> {
+  handle(ctx: RequestContext, event: ReceivedEvent<Payload>): Promise<void> {
+    return this.handleBatch(ctx, [event]);
+  }
+
+  /** The notifications of a batch of events in one statement. */
+  async handleBatch(ctx: RequestContext, events: ReceivedEvent<Payload>[]): Promise<void> {
+    const items: NotificationToSend[] = [];
+    for (const event of events) {
+      const item = await this.notificationOf(ctx, event);
+      if (item) items.push(item);
+    }
+    await this.notifications.notifyEach(ctx, items);
+  }
+
+  private async notificationOf(ctx: RequestContext, event: ReceivedEvent<Payload>): Promise<NotificationToSend | null> {
     const message = MESSAGES[event.type];
     const p = event.payload;
     // A counter (专柜) sale is complete when reported: nobody is asked to ship it, and its buyer is the
     // counter's walk-in account, which nobody reads. Suppliers hear about its settlement and refunds.
     const counter = await this.isCounterOrder(ctx, p.channelId);
-    if (counter && !COUNTER_SALE_EVENTS.has(event.type)) return;
+    if (counter && !COUNTER_SALE_EVENTS.has(event.type)) return null;
     // order.paid → ORDER_PAID, supplier_order.delivered → SUPPLIER_ORDER_DELIVERED
     const kind = event.type.replace('.', '_').toUpperCase();
     const input = {
@@ -70,7 +84,7 @@ export class OrderNotificationConsumer implements EventConsumer<Payload> {
           ? [p.supplierId]
           : [];
     for (const supplierId of suppliers) recipients.push({ orgId: supplierId });
-    await this.notifications.notifyAll(ctx, recipients, input);
+    return { recipients, input };
   }
 
   /**

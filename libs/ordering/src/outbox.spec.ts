@@ -183,4 +183,39 @@ describe('outbox relay and domain events', () => {
     expect(statements.some((q) => /INSERT INTO notification/.test(q))).toBe(true);
     expect(statements.filter((q) => /FROM channel_directory WHERE id/.test(q))).toEqual([]);
   });
+
+  it('notifies a batch of order events in one statement, each order with its own title', async () => {
+    const v = await catalogFixture(server, ds);
+    const orders = [];
+    for (let i = 0; i < 3; i++)
+      orders.push(
+        (await server.gqlOk(PLACE, placeInput(hall, [{ variantId: v.variantId, quantity: 1 }]), customer.token))
+          .placeOrder,
+      );
+    const events = await Promise.all(orders.map(async (o) => (await outboxEventsOf(ds, o.id))[0]));
+    const dispatcher = server.app.get(DomainEventDispatcher);
+    const statements: string[] = [];
+    const original = PostgresQueryRunner.prototype.query;
+    PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, sql: string, ...rest: unknown[]) {
+      statements.push(String(sql));
+      return (original as (...a: unknown[]) => Promise<unknown>).call(this, sql, ...rest);
+    } as typeof original;
+    try {
+      // Jobs the worker holds at once reach the dispatcher together.
+      await Promise.all(events.map((e) => dispatcher.handle(outboxJob(e))));
+    } finally {
+      PostgresQueryRunner.prototype.query = original;
+    }
+    expect(statements.filter((q) => /INSERT INTO notification/.test(q))).toHaveLength(1);
+    for (const o of orders) {
+      const notes = await ds.query(
+        `SELECT recipient_user_id, recipient_org_id, title FROM notification WHERE kind = 'ORDER_PLACED' AND data->>'orderId' = $1 ORDER BY recipient_org_id NULLS FIRST`,
+        [o.id],
+      );
+      expect(notes).toEqual([
+        { recipient_user_id: customer.userId, recipient_org_id: null, title: expect.stringContaining(o.orderNo) },
+        { recipient_user_id: null, recipient_org_id: v.supplierId, title: expect.stringContaining(o.orderNo) },
+      ]);
+    }
+  });
 });

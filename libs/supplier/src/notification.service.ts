@@ -17,7 +17,14 @@ const MAX_LIST = 100;
 export type NotificationRecipient = { orgId: string } | { userId: string };
 
 const INSERT_MANY = prepared(`INSERT INTO notification (recipient_org_id, recipient_user_id, kind, title, body, data)
-  SELECT r.org_id, r.user_id, $3, $4, $5, $6::jsonb FROM unnest($1::uuid[], $2::uuid[]) AS r(org_id, user_id)`);
+  SELECT r.org_id, r.user_id, r.kind, r.title, r.body, r.data::jsonb
+    FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[]) AS r(org_id, user_id, kind, title, body, data)`);
+
+/** One notification to its recipients (each gets a row). */
+export interface NotificationToSend {
+  recipients: NotificationRecipient[];
+  input: NotificationInput;
+}
 
 /** The in-app notification list; other domains call notifyOrganization/notifyUser inside their own transaction. */
 @Injectable()
@@ -35,22 +42,31 @@ export class NotificationService {
   /**
    * The same notification to several recipients in one statement (an order event tells its buyer and
    * every supplier: one INSERT instead of one TypeORM save each, issue 16 W3). Every notification is
-   * written here; notifyOrganization / notifyUser are its one-recipient forms.
+   * written by `notifyEach`; this is its one-notification form, notifyOrganization / notifyUser its one-recipient forms.
    */
-  async notifyAll(ctx: RequestContext, recipients: NotificationRecipient[], input: NotificationInput): Promise<void> {
-    const title = input.title?.trim();
-    // A notification without a kind or a title is a bug of its sender.
-    if (!input.kind || !title) throw badInput('A notification needs a kind and a title', { field: 'title' });
-    if (recipients.length === 0) return;
+  notifyAll(ctx: RequestContext, recipients: NotificationRecipient[], input: NotificationInput): Promise<void> {
+    return this.notifyEach(ctx, [{ recipients, input }]);
+  }
+
+  /** Several notifications, each to its recipients, in one statement (a batch of order events). */
+  async notifyEach(ctx: RequestContext, items: NotificationToSend[]): Promise<void> {
+    const rows = items.flatMap(({ recipients, input }) => {
+      const title = input.title?.trim();
+      // A notification without a kind or a title is a bug of its sender.
+      if (!input.kind || !title) throw badInput('A notification needs a kind and a title', { field: 'title' });
+      const data = JSON.stringify(input.data ?? {});
+      return recipients.map((r) => ({ r, kind: input.kind, title, body: input.body ?? '', data }));
+    });
+    if (rows.length === 0) return;
     await this.db
       .manager(ctx)
       .query(INSERT_MANY, [
-        recipients.map((r) => ('orgId' in r ? r.orgId : null)),
-        recipients.map((r) => ('userId' in r ? r.userId : null)),
-        input.kind,
-        title,
-        input.body ?? '',
-        JSON.stringify(input.data ?? {}),
+        rows.map(({ r }) => ('orgId' in r ? r.orgId : null)),
+        rows.map(({ r }) => ('userId' in r ? r.userId : null)),
+        rows.map((x) => x.kind),
+        rows.map((x) => x.title),
+        rows.map((x) => x.body),
+        rows.map((x) => x.data),
       ]);
   }
 

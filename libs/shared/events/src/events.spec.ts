@@ -89,7 +89,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const sys = () => RequestContext.system('events-spec');
-const parcel = () => crypto.randomUUID();
+const parcel = (): string => crypto.randomUUID();
 
 describe('typed events through the outbox', () => {
   it('declares name, version and subscriptions on the classes', () => {
