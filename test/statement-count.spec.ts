@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { Role } from '@bangfu/core';
 import { createUserWithRole } from '@bangfu/identity';
-import type { TestServer } from '@bangfu/testing';
+import { recordStatements, type TestServer } from '@bangfu/testing';
 import { startApp } from './app';
 import { householdVariant, onlineHall, payAndShip, supplierWithHousehold } from './fixtures';
 
@@ -12,34 +11,20 @@ import { householdVariant, onlineHall, payAndShip, supplierWithHousehold } from 
 // runner (one per transaction), while one mutation runs. Workers are off, so nothing else queries.
 let server: TestServer;
 let ds: DataSource;
-const original = PostgresQueryRunner.prototype.query;
-let recording: Map<object, string[]> | null = null;
 beforeAll(async () => {
   server = await startApp();
   ds = server.app.get(DataSource);
-  PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, sql: string, ...rest: unknown[]) {
-    if (recording && this.isTransactionActive) {
-      const list = recording.get(this) ?? [];
-      list.push(sql);
-      recording.set(this, list);
-    }
-    return (original as (...a: unknown[]) => Promise<unknown>).call(this, sql, ...rest);
-  } as typeof original;
-});
-afterEach(() => {
-  recording = null;
 });
 afterAll(async () => {
-  PostgresQueryRunner.prototype.query = original;
   await server?.close();
 });
 
 /** Statements of the largest transaction `fn` ran (the mutation's own), and those that read order lines. */
 async function measure(fn: () => Promise<unknown>): Promise<{ statements: number; lineReads: number }> {
-  recording = new Map();
-  await fn();
-  const txs = [...recording.values()].sort((a, b) => b.length - a.length);
-  recording = null;
+  const byRunner = new Map<object, string[]>();
+  for (const s of await recordStatements(fn))
+    if (s.inTransaction) byRunner.set(s.runner, [...(byRunner.get(s.runner) ?? []), s.sql]);
+  const txs = [...byRunner.values()].sort((a, b) => b.length - a.length);
   const statements = (txs[0] ?? []).filter((s) => !/^(START TRANSACTION|COMMIT|ROLLBACK)/i.test(s));
   if (process.env.STMT_DUMP)
     console.log(statements.map((s) => String(s).replace(/\s+/g, ' ').slice(0, 160)).join('\n'));

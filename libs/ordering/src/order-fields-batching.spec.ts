@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@bangfu/core';
-import type { TestServer } from '@bangfu/testing';
+import { statementsDuring, type TestServer } from '@bangfu/testing';
 import {
   actor,
   type Actor,
@@ -20,15 +19,9 @@ import {
 let server: TestServer;
 let ds: DataSource;
 let customer: Actor;
-const original = PostgresQueryRunner.prototype.query;
-let recording: string[] | null = null;
 
 beforeAll(async () => {
   ({ server, ds } = await startOrderingServer());
-  PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, sql: string, ...rest: unknown[]) {
-    recording?.push(sql);
-    return (original as (...a: unknown[]) => Promise<unknown>).call(this, sql, ...rest);
-  } as typeof original;
   const hall = await channelFixture(ds, { online: true });
   customer = await actor(server, ds, Role.CUSTOMER);
   const a = await catalogFixture(server, ds, { countyCode: '520621000000', retailPrice: 1000, agencyPrice: 900 });
@@ -44,7 +37,6 @@ beforeAll(async () => {
     await server.gqlOk(PLACE, placeInput(hall, lines), customer.token);
 });
 afterAll(async () => {
-  PostgresQueryRunner.prototype.query = original;
   await server?.close();
 });
 
@@ -57,12 +49,12 @@ const reads = (statements: string[], table: string) =>
 
 describe('per-parent fields are batched per request', () => {
   it('a page of orders reads each history and the allocations once, with the same answers as one order at a time', async () => {
-    recording = [];
-    const page = (
-      await server.gqlOk(`query { orders(first: 10) { edges { node { ${FIELDS} } } } }`, {}, customer.token)
-    ).orders.edges.map((e: { node: unknown }) => e.node);
-    const statements = recording;
-    recording = null;
+    let page: unknown[] = [];
+    const statements = await statementsDuring(async () => {
+      page = (
+        await server.gqlOk(`query { orders(first: 10) { edges { node { ${FIELDS} } } } }`, {}, customer.token)
+      ).orders.edges.map((e: { node: unknown }) => e.node);
+    });
     expect(page).toHaveLength(3);
     expect(reads(statements, 'order_history')).toBe(1);
     expect(reads(statements, 'supplier_order_history')).toBe(1);
@@ -80,10 +72,10 @@ describe('per-parent fields are batched per request', () => {
   it('a single order reads its history once too', async () => {
     const [first] = (await server.gqlOk(`query { orders(first: 1) { edges { node { id } } } }`, {}, customer.token))
       .orders.edges;
-    recording = [];
-    const order = (await server.gqlOk(ORDER, { id: first.node.id }, customer.token)).order;
-    const statements = recording;
-    recording = null;
+    let order: { supplierOrders: unknown[] } = { supplierOrders: [] };
+    const statements = await statementsDuring(async () => {
+      order = (await server.gqlOk(ORDER, { id: first.node.id }, customer.token)).order;
+    });
     expect(order.supplierOrders.length).toBeGreaterThan(0);
     expect(reads(statements, 'order_history')).toBe(1);
   });

@@ -1,10 +1,9 @@
 import { Injectable, Module } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RequestContext, RequestContext as Ctx, Role } from '@bangfu/core';
 import { QueueService } from '@bangfu/queue';
-import { outboxEventsOf, outboxJob, type TestServer } from '@bangfu/testing';
+import { outboxEventsOf, outboxJob, statementsDuring, type TestServer } from '@bangfu/testing';
 import {
   ConsumesEvents,
   DOMAIN_EVENTS_QUEUE,
@@ -159,7 +158,7 @@ describe('outbox relay and domain events', () => {
 
   it('reads a channel’s kind once per process, not once per event (issue 16, W3)', async () => {
     const v = await catalogFixture(server, ds);
-    const events = [];
+    const events: Array<Parameters<typeof outboxJob>[0]> = [];
     for (let i = 0; i < 2; i++) {
       const order = (
         await server.gqlOk(PLACE, placeInput(hall, [{ variantId: v.variantId, quantity: 1 }]), customer.token)
@@ -168,18 +167,7 @@ describe('outbox relay and domain events', () => {
     }
     const dispatcher = server.app.get(DomainEventDispatcher);
     await dispatcher.handle(outboxJob(events[0]));
-    // Counted where every statement passes (TypeORM's Postgres query runner) while the second event runs.
-    const statements: string[] = [];
-    const original = PostgresQueryRunner.prototype.query;
-    PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, sql: string, ...rest: unknown[]) {
-      statements.push(String(sql));
-      return (original as (...a: unknown[]) => Promise<unknown>).call(this, sql, ...rest);
-    } as typeof original;
-    try {
-      await dispatcher.handle(outboxJob(events[1]));
-    } finally {
-      PostgresQueryRunner.prototype.query = original;
-    }
+    const statements = await statementsDuring(() => dispatcher.handle(outboxJob(events[1])));
     expect(statements.some((q) => /INSERT INTO notification/.test(q))).toBe(true);
     expect(statements.filter((q) => /FROM channel_directory WHERE id/.test(q))).toEqual([]);
   });
@@ -194,18 +182,8 @@ describe('outbox relay and domain events', () => {
       );
     const events = await Promise.all(orders.map(async (o) => (await outboxEventsOf(ds, o.id))[0]));
     const dispatcher = server.app.get(DomainEventDispatcher);
-    const statements: string[] = [];
-    const original = PostgresQueryRunner.prototype.query;
-    PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, sql: string, ...rest: unknown[]) {
-      statements.push(String(sql));
-      return (original as (...a: unknown[]) => Promise<unknown>).call(this, sql, ...rest);
-    } as typeof original;
-    try {
-      // Jobs the worker holds at once reach the dispatcher together.
-      await Promise.all(events.map((e) => dispatcher.handle(outboxJob(e))));
-    } finally {
-      PostgresQueryRunner.prototype.query = original;
-    }
+    // Jobs the worker holds at once reach the dispatcher together.
+    const statements = await statementsDuring(() => Promise.all(events.map((e) => dispatcher.handle(outboxJob(e)))));
     expect(statements.filter((q) => /INSERT INTO notification/.test(q))).toHaveLength(1);
     for (const o of orders) {
       const notes = await ds.query(

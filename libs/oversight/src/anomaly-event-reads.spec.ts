@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '@bangfu/testing';
+import { statementsDuring, type TestServer } from '@bangfu/testing';
 import { OrderSignalsService } from '@bangfu/ordering';
 import { AnomalyEventConsumer } from './anomaly.consumer';
 import { median } from './detector-util';
@@ -13,36 +12,25 @@ import { channel, customer, insertOrder, lineOf, product, startOversightServer, 
 // (TypeORM's Postgres query runner); workers are off, so nothing else queries meanwhile.
 let server: TestServer;
 let ds: DataSource;
-const original = PostgresQueryRunner.prototype.query;
-let recording: string[] | null = null;
 beforeAll(async () => {
   ({ server, ds } = await startOversightServer());
-  PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, sql: string, ...rest: unknown[]) {
-    recording?.push(String(sql));
-    return (original as (...a: unknown[]) => Promise<unknown>).call(this, sql, ...rest);
-  } as typeof original;
 });
 afterAll(async () => {
-  PostgresQueryRunner.prototype.query = original;
   await server?.close();
 });
 
 /** The statements the anomaly rules run for one order.placed event. */
-async function statementsOfOrderPlaced(orderId: string): Promise<string[]> {
-  recording = [];
-  try {
-    await server.app.get(AnomalyEventConsumer).handle(sys(), {
+function statementsOfOrderPlaced(orderId: string): Promise<string[]> {
+  return statementsDuring(() =>
+    server.app.get(AnomalyEventConsumer).handle(sys(), {
       id: randomUUID(),
       type: 'order.placed',
       version: 1,
       aggregateId: orderId,
       payload: { orderId },
       createdAt: new Date().toISOString(),
-    });
-    return recording;
-  } finally {
-    recording = null;
-  }
+    }),
+  );
 }
 
 /** OrderSignalsService.lines filtered by order ids alone: an order's own lines. */
@@ -139,7 +127,6 @@ describe('OrderSignalsService.priceHistory', () => {
       [seed],
     );
     await ds.query(`ANALYZE orders; ANALYZE order_line`);
-    recording = [];
     const key = {
       variantId: keyed.variantId,
       priceKind: 'RETAIL',
@@ -147,9 +134,10 @@ describe('OrderSignalsService.priceHistory', () => {
       before: new Date(),
     };
     const signals = server.app.get(OrderSignalsService);
-    expect(await signals.priceHistory(sys(), [key])).toEqual([{ sales: 3, medianUnitPrice: 10_000 }]);
-    const [sql] = recording.filter((q) => /AS k\(variant_id, price_kind, since, before, i\)/.test(q));
-    recording = null;
+    const statements = await statementsDuring(async () =>
+      expect(await signals.priceHistory(sys(), [key])).toEqual([{ sales: 3, medianUnitPrice: 10_000 }]),
+    );
+    const [sql] = statements.filter((q) => /AS k\(variant_id, price_kind, since, before, i\)/.test(q));
     // The plan a prepared statement settles on (generic): before, it hashed every line and order.
     const plan = await ds.transaction(async (m) => {
       await m.query(`SET LOCAL plan_cache_mode = force_generic_plan`);

@@ -6,5 +6,6 @@ export * from './order-rows';
 export * from './readme-states';
 export * from './server';
 export * from './sql';
+export * from './statements';
 export * from './template-db';
 export * from './until';
