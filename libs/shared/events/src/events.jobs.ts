@@ -80,7 +80,8 @@ export class DomainEventDispatcher implements JobHandler<ReceivedEvent> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const batch = this.pending.splice(0);
-    if (batch.length > 0) void this.runBatch(batch);
+    // runBatch settles every job itself; should it ever throw past that (a bug), the jobs fail rather than hang.
+    if (batch.length > 0) this.runBatch(batch).catch((e: unknown) => batch.forEach((p) => p.fail(e)));
   }
 
   private async runBatch(batch: Pending[]): Promise<void> {
