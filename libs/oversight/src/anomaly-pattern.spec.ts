@@ -17,6 +17,7 @@ import {
   findingsAbout,
   insertOrder,
   lineOf,
+  type LineSpec,
   product,
   shanghai,
   startOversightServer,
@@ -33,6 +34,14 @@ beforeAll(async () => {
   hall = await channel(ds, 'HALL');
 });
 afterAll(() => server?.close());
+
+/** `n` orders in the hall, each by a new customer, `stepMs` apart from `at`, each with the lines `linesOf` gives. */
+async function ordersEvery(n: number, at: Date, stepMs: number, linesOf: () => Promise<LineSpec[]>): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++)
+    ids.push(await insertOrder(ds, await customer(ds), hall, new Date(at.getTime() + i * stepMs), await linesOf()));
+  return ids;
+}
 
 describe('ORDER_BURST', () => {
   it('fires on five identical orders within the hour at 2 a.m. from new accounts of one unit (摊派), once however often it runs', async () => {
@@ -73,13 +82,7 @@ describe('ORDER_BURST', () => {
     const s = await supplier(ds);
     const p = await product(ds, s);
     const at = shanghai('2026-11-22T10:00:00');
-    const orders: string[] = [];
-    for (let i = 0; i < 5; i++)
-      orders.push(
-        await insertOrder(ds, await customer(ds), hall, new Date(at.getTime() + i * 60_000), [
-          lineOf(s, p, 5_000, { quantity: 3 }),
-        ]),
-      );
+    const orders = await ordersEvery(5, at, 60_000, async () => [lineOf(s, p, 5_000, { quantity: 3 })]);
     const blocker = ds.createQueryRunner();
     await blocker.startTransaction();
     await blocker.query(`LOCK TABLE procurement_anomaly_flag IN ACCESS EXCLUSIVE MODE`);
@@ -116,13 +119,9 @@ describe('ORDER_BURST', () => {
     const s = await supplier(ds);
     const p = await product(ds, s);
     const at = shanghai('2026-11-21T10:00:00');
-    for (let i = 0; i < 5; i++)
-      await insertOrder(ds, await customer(ds), hall, new Date(at.getTime() + i * 2 * 3_600_000), [
-        lineOf(s, p, 5_000),
-      ]);
+    await ordersEvery(5, at, 2 * 3_600_000, async () => [lineOf(s, p, 5_000)]);
     const q = await product(ds, s);
-    for (let i = 0; i < 4; i++)
-      await insertOrder(ds, await customer(ds), hall, new Date(at.getTime() + i * 60_000), [lineOf(s, q, 5_000)]);
+    await ordersEvery(4, at, 60_000, async () => [lineOf(s, q, 5_000)]);
     // Five identical walk-up sales at a smart counter within minutes: a busy canteen, not a burst.
     const counter = await channel(ds, 'COUNTER', { regionCode: '440106000000', assistanceOnly: false });
     const r = await product(ds, s);
@@ -142,14 +141,10 @@ describe('ORDER_BURST', () => {
     const s = await supplier(ds);
     const shared = await product(ds, s);
     const at = shanghai('2026-11-22T10:00:00');
-    const orders: string[] = [];
-    for (let i = 0; i < 7; i++)
-      orders.push(
-        await insertOrder(ds, await customer(ds), hall, new Date(at.getTime() + i * 60_000), [
-          lineOf(s, shared, 5_000),
-          lineOf(s, await product(ds, s), 3_000),
-        ]),
-      );
+    const orders = await ordersEvery(7, at, 60_000, async () => [
+      lineOf(s, shared, 5_000),
+      lineOf(s, await product(ds, s), 3_000),
+    ]);
     const now = new Date(at.getTime() + 3_600_000);
     for (const id of orders) await detect(server, AnomalyKind.ORDER_BURST, [id], now, DetectedVia.EVENT);
     await detect(server, AnomalyKind.ORDER_BURST, null, now, DetectedVia.SCHEDULE);
