@@ -15,13 +15,6 @@ export const shanghaiHour = (t: Date): number => new Date(t.getTime() + SHANGHAI
 /** The instant an Asia/Shanghai calendar day starts (month and day may overflow). */
 export { shanghaiMidnight as shanghaiDayStart, shanghaiMonth, shanghaiYear } from '@bangfu/locale';
 
-/** Lower median (an actual observed price, never an average of two). */
-export function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor((s.length - 1) / 2)];
-}
-
 /** How far `value` is above `base`, in basis points (integer, floor). */
 export const excessBps = (value: number, base: number): number => Math.floor(((value - base) * 10_000) / base);
 
