@@ -8,6 +8,8 @@ import { OrderService } from './order.service';
 import { ORDERING_CONFIG, type OrderingConfig } from './ordering.config';
 
 export const SWEEP_JOB = 'sweep';
+/** Overdue orders read per round of a sweep (a shorter read means none are left). */
+const OVERDUE_BATCH = 500;
 
 /**
  * `order-expiry`: the delayed job of one order (an approved agency order, an extended deadline:
@@ -35,13 +37,13 @@ export class OrderExpiryJob implements JobHandler<{ orderId?: string }> {
     return { cancelled: 0 };
   }
 
-  /** Every order unpaid past its deadline, each in its own transaction, in batches of 500 (at most 50). */
+  /** Every order unpaid past its deadline, each in its own transaction, in batches of OVERDUE_BATCH (at most 50). */
   private async expireOverdue(label: string): Promise<number> {
     let cancelled = 0;
     for (let round = 0; round < 50; round++) {
-      const ids = await this.orders.overdueOrderIds(RequestContext.system(label));
+      const ids = await this.orders.overdueOrderIds(RequestContext.system(label), new Date(), OVERDUE_BATCH);
       for (const id of ids) if (await this.orders.expireIfDue(RequestContext.system(label), id)) cancelled += 1;
-      if (ids.length < 500) break;
+      if (ids.length < OVERDUE_BATCH) break;
     }
     return cancelled;
   }
