@@ -18,6 +18,7 @@ import {
   fieldExtensionsEstimator,
 } from 'graphql-query-complexity';
 import { AppError, ErrorCode, withHttpStatus } from './errors';
+import { perDocument } from './document-memo';
 import { graphqlOperations } from './metrics';
 
 /**
@@ -140,8 +141,7 @@ export function queryLimitsPlugin(
   maxComplexity: number,
 ): ApolloServerPlugin {
   const costs = new Map<string, { depth: number; complexity: number }>();
-  // Apollo keeps one parsed document per query text, so this is worked out once per document.
-  const priced = new WeakMap<DocumentNode, string[]>();
+  const pricedOf = perDocument(pricedVariables);
   let everyVariablePriced: boolean | undefined;
   return {
     async requestDidStart() {
@@ -149,9 +149,7 @@ export function queryLimitsPlugin(
         async didResolveOperation({ document, operationName, request, operation, queryHash }) {
           const variables = request.variables ?? {};
           everyVariablePriced ??= schemaPricesArguments(getSchema());
-          let names = priced.get(document);
-          if (!names) priced.set(document, (names = pricedVariables(document)));
-          const values = everyVariablePriced ? variables : names.map((n) => variables[n] ?? null);
+          const values = everyVariablePriced ? variables : pricedOf(document).map((n) => variables[n] ?? null);
           const key = `${queryHash ?? request.query}\u0000${operationName ?? ''}\u0000${JSON.stringify(values)}`;
           let cost = costs.get(key);
           if (!cost) {

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
 import { type DocumentNode, Kind, visit } from 'graphql';
 import { AppError, ErrorCode, withHttpStatus } from './errors';
+import { perDocument } from './document-memo';
 
 /**
  * C0 control characters other than tab, line feed and carriage return, and UTF-16 surrogates that
@@ -56,13 +57,8 @@ function invalidLiteral(document: DocumentNode): string | null {
  * every operation answers BAD_USER_INPUT (HTTP 400) instead of reaching the database.
  */
 export function textInputPlugin(): ApolloServerPlugin {
-  // Apollo keeps one parsed document per query text: its literals are checked once, not on every request.
-  const literals = new WeakMap<DocumentNode, string | null>();
-  const literalOf = (document: DocumentNode) => {
-    let found = literals.get(document);
-    if (found === undefined) literals.set(document, (found = invalidLiteral(document)));
-    return found;
-  };
+  // A document's literals are checked once, not on every request.
+  const literalOf = perDocument(invalidLiteral);
   return {
     async requestDidStart() {
       return {
